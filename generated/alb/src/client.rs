@@ -87,6 +87,7 @@ impl Client {
     /// Calls `AddEntriesToAcl`: Adds IP entries to an access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_entries_to_acl::AddEntriesToAclRequestBuilder::send) it. The parameters and their rules: [`AddEntriesToAclRequest`](crate::operation::add_entries_to_acl::AddEntriesToAclRequest).
+    #[inline]
     pub fn add_entries_to_acl(
         &self,
     ) -> crate::operation::add_entries_to_acl::AddEntriesToAclRequestBuilder<&Self> {
@@ -95,6 +96,7 @@ impl Client {
     /// Calls `AddServersToServerGroup`: Adds backend servers to a server group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_servers_to_server_group::AddServersToServerGroupRequestBuilder::send) it. The parameters and their rules: [`AddServersToServerGroupRequest`](crate::operation::add_servers_to_server_group::AddServersToServerGroupRequest).
+    #[inline]
     pub fn add_servers_to_server_group(
         &self,
     ) -> crate::operation::add_servers_to_server_group::AddServersToServerGroupRequestBuilder<
@@ -107,6 +109,7 @@ impl Client {
     /// Calls `ApplyHealthCheckTemplateToServerGroup`: Applies a health check template to a server group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::apply_health_check_template_to_server_group::ApplyHealthCheckTemplateToServerGroupRequestBuilder::send) it. The parameters and their rules: [`ApplyHealthCheckTemplateToServerGroupRequest`](crate::operation::apply_health_check_template_to_server_group::ApplyHealthCheckTemplateToServerGroupRequest).
+    #[inline]
     pub fn apply_health_check_template_to_server_group(
         &self,
     ) -> crate::operation::apply_health_check_template_to_server_group::ApplyHealthCheckTemplateToServerGroupRequestBuilder<
@@ -119,6 +122,7 @@ impl Client {
     /// Calls `AssociateAclsWithListener`: Associates access control lists (ACLs) with a listener.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_acls_with_listener::AssociateAclsWithListenerRequestBuilder::send) it. The parameters and their rules: [`AssociateAclsWithListenerRequest`](crate::operation::associate_acls_with_listener::AssociateAclsWithListenerRequest).
+    #[inline]
     pub fn associate_acls_with_listener(
         &self,
     ) -> crate::operation::associate_acls_with_listener::AssociateAclsWithListenerRequestBuilder<
@@ -131,6 +135,7 @@ impl Client {
     /// Calls `AssociateAdditionalCertificatesWithListener`: Associates additional certificates with a listener.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_additional_certificates_with_listener::AssociateAdditionalCertificatesWithListenerRequestBuilder::send) it. The parameters and their rules: [`AssociateAdditionalCertificatesWithListenerRequest`](crate::operation::associate_additional_certificates_with_listener::AssociateAdditionalCertificatesWithListenerRequest).
+    #[inline]
     pub fn associate_additional_certificates_with_listener(
         &self,
     ) -> crate::operation::associate_additional_certificates_with_listener::AssociateAdditionalCertificatesWithListenerRequestBuilder<
@@ -143,6 +148,7 @@ impl Client {
     /// Calls `AttachCommonBandwidthPackageToLoadBalancer`: Associates an Internet Shared Bandwidth instance with an Application Load Balancer (ALB) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_common_bandwidth_package_to_load_balancer::AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`AttachCommonBandwidthPackageToLoadBalancerRequest`](crate::operation::attach_common_bandwidth_package_to_load_balancer::AttachCommonBandwidthPackageToLoadBalancerRequest).
+    #[inline]
     pub fn attach_common_bandwidth_package_to_load_balancer(
         &self,
     ) -> crate::operation::attach_common_bandwidth_package_to_load_balancer::AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<
@@ -155,6 +161,7 @@ impl Client {
     /// Calls `CancelShiftLoadBalancerZones`: Adds the elastic IP address (EIP) and virtual IP address (VIP) of a zone to a DNS record.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_shift_load_balancer_zones::CancelShiftLoadBalancerZonesRequestBuilder::send) it. The parameters and their rules: [`CancelShiftLoadBalancerZonesRequest`](crate::operation::cancel_shift_load_balancer_zones::CancelShiftLoadBalancerZonesRequest).
+    #[inline]
     pub fn cancel_shift_load_balancer_zones(
         &self,
     ) -> crate::operation::cancel_shift_load_balancer_zones::CancelShiftLoadBalancerZonesRequestBuilder<
@@ -167,6 +174,7 @@ impl Client {
     /// Calls `CreateAScripts`: Creates AScript rules.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_a_scripts::CreateAScriptsRequestBuilder::send) it. The parameters and their rules: [`CreateAScriptsRequest`](crate::operation::create_a_scripts::CreateAScriptsRequest).
+    #[inline]
     pub fn create_a_scripts(
         &self,
     ) -> crate::operation::create_a_scripts::CreateAScriptsRequestBuilder<&Self> {
@@ -175,6 +183,7 @@ impl Client {
     /// Calls `CreateAcl`: Creates an access control list (ACL) in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_acl::CreateAclRequestBuilder::send) it. The parameters and their rules: [`CreateAclRequest`](crate::operation::create_acl::CreateAclRequest).
+    #[inline]
     pub fn create_acl(
         &self,
     ) -> crate::operation::create_acl::CreateAclRequestBuilder<&Self> {
@@ -183,6 +192,7 @@ impl Client {
     /// Calls `CreateHealthCheckTemplate`: Creates a health check template in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_health_check_template::CreateHealthCheckTemplateRequestBuilder::send) it. The parameters and their rules: [`CreateHealthCheckTemplateRequest`](crate::operation::create_health_check_template::CreateHealthCheckTemplateRequest).
+    #[inline]
     pub fn create_health_check_template(
         &self,
     ) -> crate::operation::create_health_check_template::CreateHealthCheckTemplateRequestBuilder<
@@ -195,6 +205,7 @@ impl Client {
     /// Calls `CreateListener`: Creates a listener.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_listener::CreateListenerRequestBuilder::send) it. The parameters and their rules: [`CreateListenerRequest`](crate::operation::create_listener::CreateListenerRequest).
+    #[inline]
     pub fn create_listener(
         &self,
     ) -> crate::operation::create_listener::CreateListenerRequestBuilder<&Self> {
@@ -203,6 +214,7 @@ impl Client {
     /// Calls `CreateLoadBalancer`: Creates an Application Load Balancer (ALB) instance in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_load_balancer::CreateLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerRequest`](crate::operation::create_load_balancer::CreateLoadBalancerRequest).
+    #[inline]
     pub fn create_load_balancer(
         &self,
     ) -> crate::operation::create_load_balancer::CreateLoadBalancerRequestBuilder<
@@ -215,6 +227,7 @@ impl Client {
     /// Calls `CreateRule`: Creates a forwarding rule for a listener.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_rule::CreateRuleRequestBuilder::send) it. The parameters and their rules: [`CreateRuleRequest`](crate::operation::create_rule::CreateRuleRequest).
+    #[inline]
     pub fn create_rule(
         &self,
     ) -> crate::operation::create_rule::CreateRuleRequestBuilder<&Self> {
@@ -223,6 +236,7 @@ impl Client {
     /// Calls `CreateRules`: Creates multiple forwarding rules at a time.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_rules::CreateRulesRequestBuilder::send) it. The parameters and their rules: [`CreateRulesRequest`](crate::operation::create_rules::CreateRulesRequest).
+    #[inline]
     pub fn create_rules(
         &self,
     ) -> crate::operation::create_rules::CreateRulesRequestBuilder<&Self> {
@@ -231,6 +245,7 @@ impl Client {
     /// Calls `CreateSecurityPolicy`: Creates a custom security policy in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_security_policy::CreateSecurityPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateSecurityPolicyRequest`](crate::operation::create_security_policy::CreateSecurityPolicyRequest).
+    #[inline]
     pub fn create_security_policy(
         &self,
     ) -> crate::operation::create_security_policy::CreateSecurityPolicyRequestBuilder<
@@ -243,6 +258,7 @@ impl Client {
     /// Calls `CreateServerGroup`: Creates a server group in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_server_group::CreateServerGroupRequestBuilder::send) it. The parameters and their rules: [`CreateServerGroupRequest`](crate::operation::create_server_group::CreateServerGroupRequest).
+    #[inline]
     pub fn create_server_group(
         &self,
     ) -> crate::operation::create_server_group::CreateServerGroupRequestBuilder<&Self> {
@@ -251,6 +267,7 @@ impl Client {
     /// Calls `DeleteAScripts`: Deletes AScript rules.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_a_scripts::DeleteAScriptsRequestBuilder::send) it. The parameters and their rules: [`DeleteAScriptsRequest`](crate::operation::delete_a_scripts::DeleteAScriptsRequest).
+    #[inline]
     pub fn delete_a_scripts(
         &self,
     ) -> crate::operation::delete_a_scripts::DeleteAScriptsRequestBuilder<&Self> {
@@ -259,6 +276,7 @@ impl Client {
     /// Calls `DeleteAcl`: Deletes an access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_acl::DeleteAclRequestBuilder::send) it. The parameters and their rules: [`DeleteAclRequest`](crate::operation::delete_acl::DeleteAclRequest).
+    #[inline]
     pub fn delete_acl(
         &self,
     ) -> crate::operation::delete_acl::DeleteAclRequestBuilder<&Self> {
@@ -267,6 +285,7 @@ impl Client {
     /// Calls `DeleteHealthCheckTemplates`: Deletes health check templates.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_health_check_templates::DeleteHealthCheckTemplatesRequestBuilder::send) it. The parameters and their rules: [`DeleteHealthCheckTemplatesRequest`](crate::operation::delete_health_check_templates::DeleteHealthCheckTemplatesRequest).
+    #[inline]
     pub fn delete_health_check_templates(
         &self,
     ) -> crate::operation::delete_health_check_templates::DeleteHealthCheckTemplatesRequestBuilder<
@@ -279,6 +298,7 @@ impl Client {
     /// Calls `DeleteListener`: Deletes a listener.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_listener::DeleteListenerRequestBuilder::send) it. The parameters and their rules: [`DeleteListenerRequest`](crate::operation::delete_listener::DeleteListenerRequest).
+    #[inline]
     pub fn delete_listener(
         &self,
     ) -> crate::operation::delete_listener::DeleteListenerRequestBuilder<&Self> {
@@ -287,6 +307,7 @@ impl Client {
     /// Calls `DeleteLoadBalancer`: Deletes an Application Load Balancer (ALB) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_load_balancer::DeleteLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`DeleteLoadBalancerRequest`](crate::operation::delete_load_balancer::DeleteLoadBalancerRequest).
+    #[inline]
     pub fn delete_load_balancer(
         &self,
     ) -> crate::operation::delete_load_balancer::DeleteLoadBalancerRequestBuilder<
@@ -299,6 +320,7 @@ impl Client {
     /// Calls `DeleteRule`: Deletes a forwarding rule.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_rule::DeleteRuleRequestBuilder::send) it. The parameters and their rules: [`DeleteRuleRequest`](crate::operation::delete_rule::DeleteRuleRequest).
+    #[inline]
     pub fn delete_rule(
         &self,
     ) -> crate::operation::delete_rule::DeleteRuleRequestBuilder<&Self> {
@@ -307,6 +329,7 @@ impl Client {
     /// Calls `DeleteRules`: Deletes one or more forwarding rules from a listener at a time.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_rules::DeleteRulesRequestBuilder::send) it. The parameters and their rules: [`DeleteRulesRequest`](crate::operation::delete_rules::DeleteRulesRequest).
+    #[inline]
     pub fn delete_rules(
         &self,
     ) -> crate::operation::delete_rules::DeleteRulesRequestBuilder<&Self> {
@@ -315,6 +338,7 @@ impl Client {
     /// Calls `DeleteSecurityPolicy`: Deletes a custom security policy.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_security_policy::DeleteSecurityPolicyRequestBuilder::send) it. The parameters and their rules: [`DeleteSecurityPolicyRequest`](crate::operation::delete_security_policy::DeleteSecurityPolicyRequest).
+    #[inline]
     pub fn delete_security_policy(
         &self,
     ) -> crate::operation::delete_security_policy::DeleteSecurityPolicyRequestBuilder<
@@ -327,6 +351,7 @@ impl Client {
     /// Calls `DeleteServerGroup`: Deletes a server group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_server_group::DeleteServerGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteServerGroupRequest`](crate::operation::delete_server_group::DeleteServerGroupRequest).
+    #[inline]
     pub fn delete_server_group(
         &self,
     ) -> crate::operation::delete_server_group::DeleteServerGroupRequestBuilder<&Self> {
@@ -335,6 +360,7 @@ impl Client {
     /// Calls `DescribeCapacityReservation`: 查询资源预留
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_capacity_reservation::DescribeCapacityReservationRequestBuilder::send) it. The parameters and their rules: [`DescribeCapacityReservationRequest`](crate::operation::describe_capacity_reservation::DescribeCapacityReservationRequest).
+    #[inline]
     pub fn describe_capacity_reservation(
         &self,
     ) -> crate::operation::describe_capacity_reservation::DescribeCapacityReservationRequestBuilder<
@@ -347,6 +373,7 @@ impl Client {
     /// Calls `DescribeRegions`: Queries available regions.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_regions::DescribeRegionsRequestBuilder::send) it. The parameters and their rules: [`DescribeRegionsRequest`](crate::operation::describe_regions::DescribeRegionsRequest).
+    #[inline]
     pub fn describe_regions(
         &self,
     ) -> crate::operation::describe_regions::DescribeRegionsRequestBuilder<&Self> {
@@ -355,6 +382,7 @@ impl Client {
     /// Calls `DescribeZones`: Queries zones in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_zones::DescribeZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeZonesRequest`](crate::operation::describe_zones::DescribeZonesRequest).
+    #[inline]
     pub fn describe_zones(
         &self,
     ) -> crate::operation::describe_zones::DescribeZonesRequestBuilder<&Self> {
@@ -363,6 +391,7 @@ impl Client {
     /// Calls `DetachCommonBandwidthPackageFromLoadBalancer`: Disassociates an Internet Shared Bandwidth instance from an Application Load Balancer (ALB) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_common_bandwidth_package_from_load_balancer::DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`DetachCommonBandwidthPackageFromLoadBalancerRequest`](crate::operation::detach_common_bandwidth_package_from_load_balancer::DetachCommonBandwidthPackageFromLoadBalancerRequest).
+    #[inline]
     pub fn detach_common_bandwidth_package_from_load_balancer(
         &self,
     ) -> crate::operation::detach_common_bandwidth_package_from_load_balancer::DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<
@@ -375,6 +404,7 @@ impl Client {
     /// Calls `DisableDeletionProtection`: Disables deletion protection for an Application Load Balancer (ALB) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_deletion_protection::DisableDeletionProtectionRequestBuilder::send) it. The parameters and their rules: [`DisableDeletionProtectionRequest`](crate::operation::disable_deletion_protection::DisableDeletionProtectionRequest).
+    #[inline]
     pub fn disable_deletion_protection(
         &self,
     ) -> crate::operation::disable_deletion_protection::DisableDeletionProtectionRequestBuilder<
@@ -387,6 +417,7 @@ impl Client {
     /// Calls `DisableLoadBalancerAccessLog`: Disables the access log feature for a Application Load Balancer (ALB) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_load_balancer_access_log::DisableLoadBalancerAccessLogRequestBuilder::send) it. The parameters and their rules: [`DisableLoadBalancerAccessLogRequest`](crate::operation::disable_load_balancer_access_log::DisableLoadBalancerAccessLogRequest).
+    #[inline]
     pub fn disable_load_balancer_access_log(
         &self,
     ) -> crate::operation::disable_load_balancer_access_log::DisableLoadBalancerAccessLogRequestBuilder<
@@ -399,6 +430,7 @@ impl Client {
     /// Calls `DisableLoadBalancerIpv6Internet`: Changes the type of the IPv6 address that is used by a dual-stack Application Load Balancer (ALB) instance from public to private.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_load_balancer_ipv6_internet::DisableLoadBalancerIpv6InternetRequestBuilder::send) it. The parameters and their rules: [`DisableLoadBalancerIpv6InternetRequest`](crate::operation::disable_load_balancer_ipv6_internet::DisableLoadBalancerIpv6InternetRequest).
+    #[inline]
     pub fn disable_load_balancer_ipv6_internet(
         &self,
     ) -> crate::operation::disable_load_balancer_ipv6_internet::DisableLoadBalancerIpv6InternetRequestBuilder<
@@ -411,6 +443,7 @@ impl Client {
     /// Calls `DissociateAclsFromListener`: Disassociates access control lists (ACLs) from a listener.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::dissociate_acls_from_listener::DissociateAclsFromListenerRequestBuilder::send) it. The parameters and their rules: [`DissociateAclsFromListenerRequest`](crate::operation::dissociate_acls_from_listener::DissociateAclsFromListenerRequest).
+    #[inline]
     pub fn dissociate_acls_from_listener(
         &self,
     ) -> crate::operation::dissociate_acls_from_listener::DissociateAclsFromListenerRequestBuilder<
@@ -423,6 +456,7 @@ impl Client {
     /// Calls `DissociateAdditionalCertificatesFromListener`: Disassociates additional certificates from a listener.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::dissociate_additional_certificates_from_listener::DissociateAdditionalCertificatesFromListenerRequestBuilder::send) it. The parameters and their rules: [`DissociateAdditionalCertificatesFromListenerRequest`](crate::operation::dissociate_additional_certificates_from_listener::DissociateAdditionalCertificatesFromListenerRequest).
+    #[inline]
     pub fn dissociate_additional_certificates_from_listener(
         &self,
     ) -> crate::operation::dissociate_additional_certificates_from_listener::DissociateAdditionalCertificatesFromListenerRequestBuilder<
@@ -435,6 +469,7 @@ impl Client {
     /// Calls `EnableDeletionProtection`: Enables deletion protection for a resource.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_deletion_protection::EnableDeletionProtectionRequestBuilder::send) it. The parameters and their rules: [`EnableDeletionProtectionRequest`](crate::operation::enable_deletion_protection::EnableDeletionProtectionRequest).
+    #[inline]
     pub fn enable_deletion_protection(
         &self,
     ) -> crate::operation::enable_deletion_protection::EnableDeletionProtectionRequestBuilder<
@@ -447,6 +482,7 @@ impl Client {
     /// Calls `EnableLoadBalancerAccessLog`: Enables the access log feature for an Application Load Balancer (ALB) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_load_balancer_access_log::EnableLoadBalancerAccessLogRequestBuilder::send) it. The parameters and their rules: [`EnableLoadBalancerAccessLogRequest`](crate::operation::enable_load_balancer_access_log::EnableLoadBalancerAccessLogRequest).
+    #[inline]
     pub fn enable_load_balancer_access_log(
         &self,
     ) -> crate::operation::enable_load_balancer_access_log::EnableLoadBalancerAccessLogRequestBuilder<
@@ -459,6 +495,7 @@ impl Client {
     /// Calls `EnableLoadBalancerIpv6Internet`: Changes the type of the IPv6 address that is used by a dual-stack Application Load Balancer (ALB) instance from private to public.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_load_balancer_ipv6_internet::EnableLoadBalancerIpv6InternetRequestBuilder::send) it. The parameters and their rules: [`EnableLoadBalancerIpv6InternetRequest`](crate::operation::enable_load_balancer_ipv6_internet::EnableLoadBalancerIpv6InternetRequest).
+    #[inline]
     pub fn enable_load_balancer_ipv6_internet(
         &self,
     ) -> crate::operation::enable_load_balancer_ipv6_internet::EnableLoadBalancerIpv6InternetRequestBuilder<
@@ -471,6 +508,7 @@ impl Client {
     /// Calls `GetHealthCheckTemplateAttribute`: Queries the details about a health check template.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_health_check_template_attribute::GetHealthCheckTemplateAttributeRequestBuilder::send) it. The parameters and their rules: [`GetHealthCheckTemplateAttributeRequest`](crate::operation::get_health_check_template_attribute::GetHealthCheckTemplateAttributeRequest).
+    #[inline]
     pub fn get_health_check_template_attribute(
         &self,
     ) -> crate::operation::get_health_check_template_attribute::GetHealthCheckTemplateAttributeRequestBuilder<
@@ -483,6 +521,7 @@ impl Client {
     /// Calls `GetListenerAttribute`: Queries the details about a listener.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_listener_attribute::GetListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`GetListenerAttributeRequest`](crate::operation::get_listener_attribute::GetListenerAttributeRequest).
+    #[inline]
     pub fn get_listener_attribute(
         &self,
     ) -> crate::operation::get_listener_attribute::GetListenerAttributeRequestBuilder<
@@ -495,6 +534,7 @@ impl Client {
     /// Calls `GetListenerHealthStatus`: Queries the health check status of a listener and its forwarding rules.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_listener_health_status::GetListenerHealthStatusRequestBuilder::send) it. The parameters and their rules: [`GetListenerHealthStatusRequest`](crate::operation::get_listener_health_status::GetListenerHealthStatusRequest).
+    #[inline]
     pub fn get_listener_health_status(
         &self,
     ) -> crate::operation::get_listener_health_status::GetListenerHealthStatusRequestBuilder<
@@ -507,6 +547,7 @@ impl Client {
     /// Calls `GetLoadBalancerAttribute`: Queries the details of an Application Load Balancer (ALB) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_load_balancer_attribute::GetLoadBalancerAttributeRequestBuilder::send) it. The parameters and their rules: [`GetLoadBalancerAttributeRequest`](crate::operation::get_load_balancer_attribute::GetLoadBalancerAttributeRequest).
+    #[inline]
     pub fn get_load_balancer_attribute(
         &self,
     ) -> crate::operation::get_load_balancer_attribute::GetLoadBalancerAttributeRequestBuilder<
@@ -519,6 +560,7 @@ impl Client {
     /// Calls `ListAScripts`: Queries AScript rules.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_a_scripts::ListAScriptsRequestBuilder::send) it. The parameters and their rules: [`ListAScriptsRequest`](crate::operation::list_a_scripts::ListAScriptsRequest).
+    #[inline]
     pub fn list_a_scripts(
         &self,
     ) -> crate::operation::list_a_scripts::ListAScriptsRequestBuilder<&Self> {
@@ -527,6 +569,7 @@ impl Client {
     /// Calls `ListAclEntries`: Queries the entries of an access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_acl_entries::ListAclEntriesRequestBuilder::send) it. The parameters and their rules: [`ListAclEntriesRequest`](crate::operation::list_acl_entries::ListAclEntriesRequest).
+    #[inline]
     pub fn list_acl_entries(
         &self,
     ) -> crate::operation::list_acl_entries::ListAclEntriesRequestBuilder<&Self> {
@@ -535,6 +578,7 @@ impl Client {
     /// Calls `ListAclRelations`: Queries the listeners that are associated with access control lists (ACLs).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_acl_relations::ListAclRelationsRequestBuilder::send) it. The parameters and their rules: [`ListAclRelationsRequest`](crate::operation::list_acl_relations::ListAclRelationsRequest).
+    #[inline]
     pub fn list_acl_relations(
         &self,
     ) -> crate::operation::list_acl_relations::ListAclRelationsRequestBuilder<&Self> {
@@ -543,6 +587,7 @@ impl Client {
     /// Calls `ListAcls`: Queries the access control lists (ACLs) in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_acls::ListAclsRequestBuilder::send) it. The parameters and their rules: [`ListAclsRequest`](crate::operation::list_acls::ListAclsRequest).
+    #[inline]
     pub fn list_acls(
         &self,
     ) -> crate::operation::list_acls::ListAclsRequestBuilder<&Self> {
@@ -551,6 +596,7 @@ impl Client {
     /// Calls `ListAsynJobs`: Queries asynchronous tasks in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_asyn_jobs::ListAsynJobsRequestBuilder::send) it. The parameters and their rules: [`ListAsynJobsRequest`](crate::operation::list_asyn_jobs::ListAsynJobsRequest).
+    #[inline]
     pub fn list_asyn_jobs(
         &self,
     ) -> crate::operation::list_asyn_jobs::ListAsynJobsRequestBuilder<&Self> {
@@ -559,6 +605,7 @@ impl Client {
     /// Calls `ListHealthCheckTemplates`: Queries health check templates in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_health_check_templates::ListHealthCheckTemplatesRequestBuilder::send) it. The parameters and their rules: [`ListHealthCheckTemplatesRequest`](crate::operation::list_health_check_templates::ListHealthCheckTemplatesRequest).
+    #[inline]
     pub fn list_health_check_templates(
         &self,
     ) -> crate::operation::list_health_check_templates::ListHealthCheckTemplatesRequestBuilder<
@@ -571,6 +618,7 @@ impl Client {
     /// Calls `ListListenerCertificates`: Queries the certificates that are associated with a listener, including additional certificates and the default certificate.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_listener_certificates::ListListenerCertificatesRequestBuilder::send) it. The parameters and their rules: [`ListListenerCertificatesRequest`](crate::operation::list_listener_certificates::ListListenerCertificatesRequest).
+    #[inline]
     pub fn list_listener_certificates(
         &self,
     ) -> crate::operation::list_listener_certificates::ListListenerCertificatesRequestBuilder<
@@ -583,6 +631,7 @@ impl Client {
     /// Calls `ListListeners`: Queries the listeners in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_listeners::ListListenersRequestBuilder::send) it. The parameters and their rules: [`ListListenersRequest`](crate::operation::list_listeners::ListListenersRequest).
+    #[inline]
     pub fn list_listeners(
         &self,
     ) -> crate::operation::list_listeners::ListListenersRequestBuilder<&Self> {
@@ -591,6 +640,7 @@ impl Client {
     /// Calls `ListLoadBalancers`: Queries the configurations of instances.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_load_balancers::ListLoadBalancersRequestBuilder::send) it. The parameters and their rules: [`ListLoadBalancersRequest`](crate::operation::list_load_balancers::ListLoadBalancersRequest).
+    #[inline]
     pub fn list_load_balancers(
         &self,
     ) -> crate::operation::list_load_balancers::ListLoadBalancersRequestBuilder<&Self> {
@@ -599,6 +649,7 @@ impl Client {
     /// Calls `ListRules`: Queries the forwarding rules in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_rules::ListRulesRequestBuilder::send) it. The parameters and their rules: [`ListRulesRequest`](crate::operation::list_rules::ListRulesRequest).
+    #[inline]
     pub fn list_rules(
         &self,
     ) -> crate::operation::list_rules::ListRulesRequestBuilder<&Self> {
@@ -607,6 +658,7 @@ impl Client {
     /// Calls `ListSecurityPolicies`: Queries custom security policies in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_security_policies::ListSecurityPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListSecurityPoliciesRequest`](crate::operation::list_security_policies::ListSecurityPoliciesRequest).
+    #[inline]
     pub fn list_security_policies(
         &self,
     ) -> crate::operation::list_security_policies::ListSecurityPoliciesRequestBuilder<
@@ -619,6 +671,7 @@ impl Client {
     /// Calls `ListSecurityPolicyRelations`: Queries the listeners that are associated with security policies.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_security_policy_relations::ListSecurityPolicyRelationsRequestBuilder::send) it. The parameters and their rules: [`ListSecurityPolicyRelationsRequest`](crate::operation::list_security_policy_relations::ListSecurityPolicyRelationsRequest).
+    #[inline]
     pub fn list_security_policy_relations(
         &self,
     ) -> crate::operation::list_security_policy_relations::ListSecurityPolicyRelationsRequestBuilder<
@@ -631,6 +684,7 @@ impl Client {
     /// Calls `ListServerGroupServers`: Queries servers in a server group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_server_group_servers::ListServerGroupServersRequestBuilder::send) it. The parameters and their rules: [`ListServerGroupServersRequest`](crate::operation::list_server_group_servers::ListServerGroupServersRequest).
+    #[inline]
     pub fn list_server_group_servers(
         &self,
     ) -> crate::operation::list_server_group_servers::ListServerGroupServersRequestBuilder<
@@ -643,6 +697,7 @@ impl Client {
     /// Calls `ListServerGroups`: Queries server groups.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_server_groups::ListServerGroupsRequestBuilder::send) it. The parameters and their rules: [`ListServerGroupsRequest`](crate::operation::list_server_groups::ListServerGroupsRequest).
+    #[inline]
     pub fn list_server_groups(
         &self,
     ) -> crate::operation::list_server_groups::ListServerGroupsRequestBuilder<&Self> {
@@ -651,6 +706,7 @@ impl Client {
     /// Calls `ListSystemSecurityPolicies`: Queries system security policies in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_system_security_policies::ListSystemSecurityPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListSystemSecurityPoliciesRequest`](crate::operation::list_system_security_policies::ListSystemSecurityPoliciesRequest).
+    #[inline]
     pub fn list_system_security_policies(
         &self,
     ) -> crate::operation::list_system_security_policies::ListSystemSecurityPoliciesRequestBuilder<
@@ -663,6 +719,7 @@ impl Client {
     /// Calls `ListTagKeys`: Queries tag keys.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_keys::ListTagKeysRequestBuilder::send) it. The parameters and their rules: [`ListTagKeysRequest`](crate::operation::list_tag_keys::ListTagKeysRequest).
+    #[inline]
     pub fn list_tag_keys(
         &self,
     ) -> crate::operation::list_tag_keys::ListTagKeysRequestBuilder<&Self> {
@@ -671,6 +728,7 @@ impl Client {
     /// Calls `ListTagResources`: Queries the tags of resources.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources::ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`](crate::operation::list_tag_resources::ListTagResourcesRequest).
+    #[inline]
     pub fn list_tag_resources(
         &self,
     ) -> crate::operation::list_tag_resources::ListTagResourcesRequestBuilder<&Self> {
@@ -679,6 +737,7 @@ impl Client {
     /// Calls `ListTagValues`: Queries tag values.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_values::ListTagValuesRequestBuilder::send) it. The parameters and their rules: [`ListTagValuesRequest`](crate::operation::list_tag_values::ListTagValuesRequest).
+    #[inline]
     pub fn list_tag_values(
         &self,
     ) -> crate::operation::list_tag_values::ListTagValuesRequestBuilder<&Self> {
@@ -687,6 +746,7 @@ impl Client {
     /// Calls `LoadBalancerJoinSecurityGroup`: Adds an Application Load Balancer (ALB) instance to a security group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::load_balancer_join_security_group::LoadBalancerJoinSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`LoadBalancerJoinSecurityGroupRequest`](crate::operation::load_balancer_join_security_group::LoadBalancerJoinSecurityGroupRequest).
+    #[inline]
     pub fn load_balancer_join_security_group(
         &self,
     ) -> crate::operation::load_balancer_join_security_group::LoadBalancerJoinSecurityGroupRequestBuilder<
@@ -699,6 +759,7 @@ impl Client {
     /// Calls `LoadBalancerLeaveSecurityGroup`: Removes an Application Load Balancer (ALB) instance from a security group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::load_balancer_leave_security_group::LoadBalancerLeaveSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`LoadBalancerLeaveSecurityGroupRequest`](crate::operation::load_balancer_leave_security_group::LoadBalancerLeaveSecurityGroupRequest).
+    #[inline]
     pub fn load_balancer_leave_security_group(
         &self,
     ) -> crate::operation::load_balancer_leave_security_group::LoadBalancerLeaveSecurityGroupRequestBuilder<
@@ -711,6 +772,7 @@ impl Client {
     /// Calls `ModifyCapacityReservation`: 修改资源预留
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_capacity_reservation::ModifyCapacityReservationRequestBuilder::send) it. The parameters and their rules: [`ModifyCapacityReservationRequest`](crate::operation::modify_capacity_reservation::ModifyCapacityReservationRequest).
+    #[inline]
     pub fn modify_capacity_reservation(
         &self,
     ) -> crate::operation::modify_capacity_reservation::ModifyCapacityReservationRequestBuilder<
@@ -723,6 +785,7 @@ impl Client {
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::move_resource_group::MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`](crate::operation::move_resource_group::MoveResourceGroupRequest).
+    #[inline]
     pub fn move_resource_group(
         &self,
     ) -> crate::operation::move_resource_group::MoveResourceGroupRequestBuilder<&Self> {
@@ -731,6 +794,7 @@ impl Client {
     /// Calls `RemoveEntriesFromAcl`: Removes entries from an access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_entries_from_acl::RemoveEntriesFromAclRequestBuilder::send) it. The parameters and their rules: [`RemoveEntriesFromAclRequest`](crate::operation::remove_entries_from_acl::RemoveEntriesFromAclRequest).
+    #[inline]
     pub fn remove_entries_from_acl(
         &self,
     ) -> crate::operation::remove_entries_from_acl::RemoveEntriesFromAclRequestBuilder<
@@ -743,6 +807,7 @@ impl Client {
     /// Calls `RemoveServersFromServerGroup`: Removes backend servers from a server group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_servers_from_server_group::RemoveServersFromServerGroupRequestBuilder::send) it. The parameters and their rules: [`RemoveServersFromServerGroupRequest`](crate::operation::remove_servers_from_server_group::RemoveServersFromServerGroupRequest).
+    #[inline]
     pub fn remove_servers_from_server_group(
         &self,
     ) -> crate::operation::remove_servers_from_server_group::RemoveServersFromServerGroupRequestBuilder<
@@ -755,6 +820,7 @@ impl Client {
     /// Calls `ReplaceServersInServerGroup`: Replaces backend servers in a server group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::replace_servers_in_server_group::ReplaceServersInServerGroupRequestBuilder::send) it. The parameters and their rules: [`ReplaceServersInServerGroupRequest`](crate::operation::replace_servers_in_server_group::ReplaceServersInServerGroupRequest).
+    #[inline]
     pub fn replace_servers_in_server_group(
         &self,
     ) -> crate::operation::replace_servers_in_server_group::ReplaceServersInServerGroupRequestBuilder<
@@ -767,6 +833,7 @@ impl Client {
     /// Calls `StartListener`: Enables a listener.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::start_listener::StartListenerRequestBuilder::send) it. The parameters and their rules: [`StartListenerRequest`](crate::operation::start_listener::StartListenerRequest).
+    #[inline]
     pub fn start_listener(
         &self,
     ) -> crate::operation::start_listener::StartListenerRequestBuilder<&Self> {
@@ -775,6 +842,7 @@ impl Client {
     /// Calls `StartShiftLoadBalancerZones`: Removes an elastic IP address (EIP) or a virtual IP address (VIP) of a zone from a DNS record.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::start_shift_load_balancer_zones::StartShiftLoadBalancerZonesRequestBuilder::send) it. The parameters and their rules: [`StartShiftLoadBalancerZonesRequest`](crate::operation::start_shift_load_balancer_zones::StartShiftLoadBalancerZonesRequest).
+    #[inline]
     pub fn start_shift_load_balancer_zones(
         &self,
     ) -> crate::operation::start_shift_load_balancer_zones::StartShiftLoadBalancerZonesRequestBuilder<
@@ -787,6 +855,7 @@ impl Client {
     /// Calls `StopListener`: Disables a listener.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::stop_listener::StopListenerRequestBuilder::send) it. The parameters and their rules: [`StopListenerRequest`](crate::operation::stop_listener::StopListenerRequest).
+    #[inline]
     pub fn stop_listener(
         &self,
     ) -> crate::operation::stop_listener::StopListenerRequestBuilder<&Self> {
@@ -795,6 +864,7 @@ impl Client {
     /// Calls `TagResources`: Adds tags to resources.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources::TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`](crate::operation::tag_resources::TagResourcesRequest).
+    #[inline]
     pub fn tag_resources(
         &self,
     ) -> crate::operation::tag_resources::TagResourcesRequestBuilder<&Self> {
@@ -803,6 +873,7 @@ impl Client {
     /// Calls `UnTagResources`: Removes tags from resources.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::un_tag_resources::UnTagResourcesRequestBuilder::send) it. The parameters and their rules: [`UnTagResourcesRequest`](crate::operation::un_tag_resources::UnTagResourcesRequest).
+    #[inline]
     pub fn un_tag_resources(
         &self,
     ) -> crate::operation::un_tag_resources::UnTagResourcesRequestBuilder<&Self> {
@@ -811,6 +882,7 @@ impl Client {
     /// Calls `UpdateAScripts`: Updates AScript rules.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_a_scripts::UpdateAScriptsRequestBuilder::send) it. The parameters and their rules: [`UpdateAScriptsRequest`](crate::operation::update_a_scripts::UpdateAScriptsRequest).
+    #[inline]
     pub fn update_a_scripts(
         &self,
     ) -> crate::operation::update_a_scripts::UpdateAScriptsRequestBuilder<&Self> {
@@ -819,6 +891,7 @@ impl Client {
     /// Calls `UpdateAclAttribute`: Updates the attributes of an access control list (ACL), such as the name.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_acl_attribute::UpdateAclAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateAclAttributeRequest`](crate::operation::update_acl_attribute::UpdateAclAttributeRequest).
+    #[inline]
     pub fn update_acl_attribute(
         &self,
     ) -> crate::operation::update_acl_attribute::UpdateAclAttributeRequestBuilder<
@@ -831,6 +904,7 @@ impl Client {
     /// Calls `UpdateHealthCheckTemplateAttribute`: Modifies the attributes, such as the name and protocol, of a health check template.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_health_check_template_attribute::UpdateHealthCheckTemplateAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateHealthCheckTemplateAttributeRequest`](crate::operation::update_health_check_template_attribute::UpdateHealthCheckTemplateAttributeRequest).
+    #[inline]
     pub fn update_health_check_template_attribute(
         &self,
     ) -> crate::operation::update_health_check_template_attribute::UpdateHealthCheckTemplateAttributeRequestBuilder<
@@ -843,6 +917,7 @@ impl Client {
     /// Calls `UpdateListenerAttribute`: Updates the attributes of a listener, such as the name and the default action.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_listener_attribute::UpdateListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateListenerAttributeRequest`](crate::operation::update_listener_attribute::UpdateListenerAttributeRequest).
+    #[inline]
     pub fn update_listener_attribute(
         &self,
     ) -> crate::operation::update_listener_attribute::UpdateListenerAttributeRequestBuilder<
@@ -855,6 +930,7 @@ impl Client {
     /// Calls `UpdateListenerLogConfig`: Updates the log configuration of a listener, such as the access log configuration.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_listener_log_config::UpdateListenerLogConfigRequestBuilder::send) it. The parameters and their rules: [`UpdateListenerLogConfigRequest`](crate::operation::update_listener_log_config::UpdateListenerLogConfigRequest).
+    #[inline]
     pub fn update_listener_log_config(
         &self,
     ) -> crate::operation::update_listener_log_config::UpdateListenerLogConfigRequestBuilder<
@@ -867,6 +943,7 @@ impl Client {
     /// Calls `UpdateLoadBalancerAddressTypeConfig`: Modifies the network type of an Application Load Balancer (ALB) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_load_balancer_address_type_config::UpdateLoadBalancerAddressTypeConfigRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerAddressTypeConfigRequest`](crate::operation::update_load_balancer_address_type_config::UpdateLoadBalancerAddressTypeConfigRequest).
+    #[inline]
     pub fn update_load_balancer_address_type_config(
         &self,
     ) -> crate::operation::update_load_balancer_address_type_config::UpdateLoadBalancerAddressTypeConfigRequestBuilder<
@@ -879,6 +956,7 @@ impl Client {
     /// Calls `UpdateLoadBalancerAttribute`: Modifies the attributes of an Application Load Balancer (ALB) instance, such as the name and the configuration read-only mode.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_load_balancer_attribute::UpdateLoadBalancerAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerAttributeRequest`](crate::operation::update_load_balancer_attribute::UpdateLoadBalancerAttributeRequest).
+    #[inline]
     pub fn update_load_balancer_attribute(
         &self,
     ) -> crate::operation::update_load_balancer_attribute::UpdateLoadBalancerAttributeRequestBuilder<
@@ -891,6 +969,7 @@ impl Client {
     /// Calls `UpdateLoadBalancerEdition`: Changes the edition of an Application Load Balancer (ALB) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_load_balancer_edition::UpdateLoadBalancerEditionRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerEditionRequest`](crate::operation::update_load_balancer_edition::UpdateLoadBalancerEditionRequest).
+    #[inline]
     pub fn update_load_balancer_edition(
         &self,
     ) -> crate::operation::update_load_balancer_edition::UpdateLoadBalancerEditionRequestBuilder<
@@ -903,6 +982,7 @@ impl Client {
     /// Calls `UpdateLoadBalancerZones`: Modifies the zones of an Application Load Balancer (ALB) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_load_balancer_zones::UpdateLoadBalancerZonesRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerZonesRequest`](crate::operation::update_load_balancer_zones::UpdateLoadBalancerZonesRequest).
+    #[inline]
     pub fn update_load_balancer_zones(
         &self,
     ) -> crate::operation::update_load_balancer_zones::UpdateLoadBalancerZonesRequestBuilder<
@@ -915,6 +995,7 @@ impl Client {
     /// Calls `UpdateRuleAttribute`: Updates a forwarding rule, such as the match condition, action, and name.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_rule_attribute::UpdateRuleAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateRuleAttributeRequest`](crate::operation::update_rule_attribute::UpdateRuleAttributeRequest).
+    #[inline]
     pub fn update_rule_attribute(
         &self,
     ) -> crate::operation::update_rule_attribute::UpdateRuleAttributeRequestBuilder<
@@ -927,6 +1008,7 @@ impl Client {
     /// Calls `UpdateRulesAttribute`: Modifies the attributes of forwarding rules.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_rules_attribute::UpdateRulesAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateRulesAttributeRequest`](crate::operation::update_rules_attribute::UpdateRulesAttributeRequest).
+    #[inline]
     pub fn update_rules_attribute(
         &self,
     ) -> crate::operation::update_rules_attribute::UpdateRulesAttributeRequestBuilder<
@@ -939,6 +1021,7 @@ impl Client {
     /// Calls `UpdateSecurityPolicyAttribute`: Updates the attributes of a security policy, such as the TLS protocol version and the supported cipher suites.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_security_policy_attribute::UpdateSecurityPolicyAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateSecurityPolicyAttributeRequest`](crate::operation::update_security_policy_attribute::UpdateSecurityPolicyAttributeRequest).
+    #[inline]
     pub fn update_security_policy_attribute(
         &self,
     ) -> crate::operation::update_security_policy_attribute::UpdateSecurityPolicyAttributeRequestBuilder<
@@ -951,6 +1034,7 @@ impl Client {
     /// Calls `UpdateServerGroupAttribute`: Modifies the configurations of a server group, such as health checks, session persistence, the server group name, the routing algorithm, and the protocol.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_server_group_attribute::UpdateServerGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateServerGroupAttributeRequest`](crate::operation::update_server_group_attribute::UpdateServerGroupAttributeRequest).
+    #[inline]
     pub fn update_server_group_attribute(
         &self,
     ) -> crate::operation::update_server_group_attribute::UpdateServerGroupAttributeRequestBuilder<
@@ -963,6 +1047,7 @@ impl Client {
     /// Calls `UpdateServerGroupServersAttribute`: Modifies the configurations, such as the backend server weight and description, of a server group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_server_group_servers_attribute::UpdateServerGroupServersAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateServerGroupServersAttributeRequest`](crate::operation::update_server_group_servers_attribute::UpdateServerGroupServersAttributeRequest).
+    #[inline]
     pub fn update_server_group_servers_attribute(
         &self,
     ) -> crate::operation::update_server_group_servers_attribute::UpdateServerGroupServersAttributeRequestBuilder<
@@ -973,6 +1058,7 @@ impl Client {
         )
     }
     /// Every page of `ListAScripts`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_a_scripts_pages(
         &self,
         request: crate::operation::list_a_scripts::ListAScriptsRequest,
@@ -986,6 +1072,7 @@ impl Client {
         <Self as AlbApi>::list_a_scripts_pages(self, request)
     }
     /// Every item of every page of `ListAScripts`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_a_scripts_items(
         &self,
         request: crate::operation::list_a_scripts::ListAScriptsRequest,
@@ -999,6 +1086,7 @@ impl Client {
         <Self as AlbApi>::list_a_scripts_items(self, request)
     }
     /// Every page of `ListAclEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_acl_entries_pages(
         &self,
         request: crate::operation::list_acl_entries::ListAclEntriesRequest,
@@ -1012,6 +1100,7 @@ impl Client {
         <Self as AlbApi>::list_acl_entries_pages(self, request)
     }
     /// Every item of every page of `ListAclEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_acl_entries_items(
         &self,
         request: crate::operation::list_acl_entries::ListAclEntriesRequest,
@@ -1025,6 +1114,7 @@ impl Client {
         <Self as AlbApi>::list_acl_entries_items(self, request)
     }
     /// Every page of `ListAcls`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_acls_pages(
         &self,
         request: crate::operation::list_acls::ListAclsRequest,
@@ -1038,6 +1128,7 @@ impl Client {
         <Self as AlbApi>::list_acls_pages(self, request)
     }
     /// Every item of every page of `ListAcls`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_acls_items(
         &self,
         request: crate::operation::list_acls::ListAclsRequest,
@@ -1048,6 +1139,7 @@ impl Client {
         <Self as AlbApi>::list_acls_items(self, request)
     }
     /// Every page of `ListAsynJobs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_asyn_jobs_pages(
         &self,
         request: crate::operation::list_asyn_jobs::ListAsynJobsRequest,
@@ -1061,6 +1153,7 @@ impl Client {
         <Self as AlbApi>::list_asyn_jobs_pages(self, request)
     }
     /// Every item of every page of `ListAsynJobs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_asyn_jobs_items(
         &self,
         request: crate::operation::list_asyn_jobs::ListAsynJobsRequest,
@@ -1074,6 +1167,7 @@ impl Client {
         <Self as AlbApi>::list_asyn_jobs_items(self, request)
     }
     /// Every page of `ListHealthCheckTemplates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_health_check_templates_pages(
         &self,
         request: crate::operation::list_health_check_templates::ListHealthCheckTemplatesRequest,
@@ -1089,6 +1183,7 @@ impl Client {
         <Self as AlbApi>::list_health_check_templates_pages(self, request)
     }
     /// Every item of every page of `ListHealthCheckTemplates`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_health_check_templates_items(
         &self,
         request: crate::operation::list_health_check_templates::ListHealthCheckTemplatesRequest,
@@ -1104,6 +1199,7 @@ impl Client {
         <Self as AlbApi>::list_health_check_templates_items(self, request)
     }
     /// Every page of `ListListenerCertificates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_listener_certificates_pages(
         &self,
         request: crate::operation::list_listener_certificates::ListListenerCertificatesRequest,
@@ -1119,6 +1215,7 @@ impl Client {
         <Self as AlbApi>::list_listener_certificates_pages(self, request)
     }
     /// Every item of every page of `ListListenerCertificates`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_listener_certificates_items(
         &self,
         request: crate::operation::list_listener_certificates::ListListenerCertificatesRequest,
@@ -1134,6 +1231,7 @@ impl Client {
         <Self as AlbApi>::list_listener_certificates_items(self, request)
     }
     /// Every page of `ListListeners`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_listeners_pages(
         &self,
         request: crate::operation::list_listeners::ListListenersRequest,
@@ -1147,6 +1245,7 @@ impl Client {
         <Self as AlbApi>::list_listeners_pages(self, request)
     }
     /// Every item of every page of `ListListeners`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_listeners_items(
         &self,
         request: crate::operation::list_listeners::ListListenersRequest,
@@ -1160,6 +1259,7 @@ impl Client {
         <Self as AlbApi>::list_listeners_items(self, request)
     }
     /// Every page of `ListLoadBalancers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_load_balancers_pages(
         &self,
         request: crate::operation::list_load_balancers::ListLoadBalancersRequest,
@@ -1173,6 +1273,7 @@ impl Client {
         <Self as AlbApi>::list_load_balancers_pages(self, request)
     }
     /// Every item of every page of `ListLoadBalancers`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_load_balancers_items(
         &self,
         request: crate::operation::list_load_balancers::ListLoadBalancersRequest,
@@ -1186,6 +1287,7 @@ impl Client {
         <Self as AlbApi>::list_load_balancers_items(self, request)
     }
     /// Every page of `ListRules`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_rules_pages(
         &self,
         request: crate::operation::list_rules::ListRulesRequest,
@@ -1199,6 +1301,7 @@ impl Client {
         <Self as AlbApi>::list_rules_pages(self, request)
     }
     /// Every item of every page of `ListRules`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_rules_items(
         &self,
         request: crate::operation::list_rules::ListRulesRequest,
@@ -1212,6 +1315,7 @@ impl Client {
         <Self as AlbApi>::list_rules_items(self, request)
     }
     /// Every page of `ListSecurityPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_security_policies_pages(
         &self,
         request: crate::operation::list_security_policies::ListSecurityPoliciesRequest,
@@ -1225,6 +1329,7 @@ impl Client {
         <Self as AlbApi>::list_security_policies_pages(self, request)
     }
     /// Every item of every page of `ListSecurityPolicies`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_security_policies_items(
         &self,
         request: crate::operation::list_security_policies::ListSecurityPoliciesRequest,
@@ -1238,6 +1343,7 @@ impl Client {
         <Self as AlbApi>::list_security_policies_items(self, request)
     }
     /// Every page of `ListServerGroupServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_server_group_servers_pages(
         &self,
         request: crate::operation::list_server_group_servers::ListServerGroupServersRequest,
@@ -1253,6 +1359,7 @@ impl Client {
         <Self as AlbApi>::list_server_group_servers_pages(self, request)
     }
     /// Every item of every page of `ListServerGroupServers`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_server_group_servers_items(
         &self,
         request: crate::operation::list_server_group_servers::ListServerGroupServersRequest,
@@ -1268,6 +1375,7 @@ impl Client {
         <Self as AlbApi>::list_server_group_servers_items(self, request)
     }
     /// Every page of `ListServerGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_server_groups_pages(
         &self,
         request: crate::operation::list_server_groups::ListServerGroupsRequest,
@@ -1281,6 +1389,7 @@ impl Client {
         <Self as AlbApi>::list_server_groups_pages(self, request)
     }
     /// Every item of every page of `ListServerGroups`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_server_groups_items(
         &self,
         request: crate::operation::list_server_groups::ListServerGroupsRequest,
@@ -1294,6 +1403,7 @@ impl Client {
         <Self as AlbApi>::list_server_groups_items(self, request)
     }
     /// Every page of `ListTagKeys`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_keys_pages(
         &self,
         request: crate::operation::list_tag_keys::ListTagKeysRequest,
@@ -1307,6 +1417,7 @@ impl Client {
         <Self as AlbApi>::list_tag_keys_pages(self, request)
     }
     /// Every item of every page of `ListTagKeys`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_keys_items(
         &self,
         request: crate::operation::list_tag_keys::ListTagKeysRequest,
@@ -1320,6 +1431,7 @@ impl Client {
         <Self as AlbApi>::list_tag_keys_items(self, request)
     }
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_resources_pages(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -1333,6 +1445,7 @@ impl Client {
         <Self as AlbApi>::list_tag_resources_pages(self, request)
     }
     /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_resources_items(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -1346,6 +1459,7 @@ impl Client {
         <Self as AlbApi>::list_tag_resources_items(self, request)
     }
     /// Every page of `ListTagValues`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_values_pages(
         &self,
         request: crate::operation::list_tag_values::ListTagValuesRequest,
@@ -1359,6 +1473,7 @@ impl Client {
         <Self as AlbApi>::list_tag_values_pages(self, request)
     }
     /// Every item of every page of `ListTagValues`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_values_items(
         &self,
         request: crate::operation::list_tag_values::ListTagValuesRequest,
@@ -3649,6 +3764,7 @@ pub trait AlbApi: Send + Sync {
     }
 }
 impl AlbApi for Client {
+    #[inline]
     /// Calls `AddEntriesToAcl`: Adds IP entries to an access control list (ACL).
     fn add_entries_to_acl(
         &self,
@@ -3662,6 +3778,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `AddServersToServerGroup`: Adds backend servers to a server group.
     fn add_servers_to_server_group(
         &self,
@@ -3677,6 +3794,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ApplyHealthCheckTemplateToServerGroup`: Applies a health check template to a server group.
     fn apply_health_check_template_to_server_group(
         &self,
@@ -3692,6 +3810,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `AssociateAclsWithListener`: Associates access control lists (ACLs) with a listener.
     fn associate_acls_with_listener(
         &self,
@@ -3707,6 +3826,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `AssociateAdditionalCertificatesWithListener`: Associates additional certificates with a listener.
     fn associate_additional_certificates_with_listener(
         &self,
@@ -3722,6 +3842,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `AttachCommonBandwidthPackageToLoadBalancer`: Associates an Internet Shared Bandwidth instance with an Application Load Balancer (ALB) instance.
     fn attach_common_bandwidth_package_to_load_balancer(
         &self,
@@ -3737,6 +3858,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `CancelShiftLoadBalancerZones`: Adds the elastic IP address (EIP) and virtual IP address (VIP) of a zone to a DNS record.
     fn cancel_shift_load_balancer_zones(
         &self,
@@ -3752,6 +3874,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `CreateAScripts`: Creates AScript rules.
     fn create_a_scripts(
         &self,
@@ -3765,6 +3888,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `CreateAcl`: Creates an access control list (ACL) in a region.
     fn create_acl(
         &self,
@@ -3778,6 +3902,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `CreateHealthCheckTemplate`: Creates a health check template in a region.
     fn create_health_check_template(
         &self,
@@ -3793,6 +3918,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `CreateListener`: Creates a listener.
     fn create_listener(
         &self,
@@ -3806,6 +3932,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `CreateLoadBalancer`: Creates an Application Load Balancer (ALB) instance in a region.
     fn create_load_balancer(
         &self,
@@ -3819,6 +3946,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `CreateRule`: Creates a forwarding rule for a listener.
     fn create_rule(
         &self,
@@ -3832,6 +3960,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `CreateRules`: Creates multiple forwarding rules at a time.
     fn create_rules(
         &self,
@@ -3845,6 +3974,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `CreateSecurityPolicy`: Creates a custom security policy in a region.
     fn create_security_policy(
         &self,
@@ -3858,6 +3988,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `CreateServerGroup`: Creates a server group in a region.
     fn create_server_group(
         &self,
@@ -3871,6 +4002,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DeleteAScripts`: Deletes AScript rules.
     fn delete_a_scripts(
         &self,
@@ -3884,6 +4016,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DeleteAcl`: Deletes an access control list (ACL).
     fn delete_acl(
         &self,
@@ -3897,6 +4030,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DeleteHealthCheckTemplates`: Deletes health check templates.
     fn delete_health_check_templates(
         &self,
@@ -3912,6 +4046,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DeleteListener`: Deletes a listener.
     fn delete_listener(
         &self,
@@ -3925,6 +4060,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DeleteLoadBalancer`: Deletes an Application Load Balancer (ALB) instance.
     fn delete_load_balancer(
         &self,
@@ -3938,6 +4074,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DeleteRule`: Deletes a forwarding rule.
     fn delete_rule(
         &self,
@@ -3951,6 +4088,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DeleteRules`: Deletes one or more forwarding rules from a listener at a time.
     fn delete_rules(
         &self,
@@ -3964,6 +4102,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DeleteSecurityPolicy`: Deletes a custom security policy.
     fn delete_security_policy(
         &self,
@@ -3977,6 +4116,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DeleteServerGroup`: Deletes a server group.
     fn delete_server_group(
         &self,
@@ -3990,6 +4130,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DescribeCapacityReservation`: 查询资源预留
     fn describe_capacity_reservation(
         &self,
@@ -4005,6 +4146,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DescribeRegions`: Queries available regions.
     fn describe_regions(
         &self,
@@ -4018,6 +4160,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DescribeZones`: Queries zones in a region.
     fn describe_zones(
         &self,
@@ -4031,6 +4174,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DetachCommonBandwidthPackageFromLoadBalancer`: Disassociates an Internet Shared Bandwidth instance from an Application Load Balancer (ALB) instance.
     fn detach_common_bandwidth_package_from_load_balancer(
         &self,
@@ -4046,6 +4190,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DisableDeletionProtection`: Disables deletion protection for an Application Load Balancer (ALB) instance.
     fn disable_deletion_protection(
         &self,
@@ -4061,6 +4206,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DisableLoadBalancerAccessLog`: Disables the access log feature for a Application Load Balancer (ALB) instance.
     fn disable_load_balancer_access_log(
         &self,
@@ -4076,6 +4222,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DisableLoadBalancerIpv6Internet`: Changes the type of the IPv6 address that is used by a dual-stack Application Load Balancer (ALB) instance from public to private.
     fn disable_load_balancer_ipv6_internet(
         &self,
@@ -4091,6 +4238,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DissociateAclsFromListener`: Disassociates access control lists (ACLs) from a listener.
     fn dissociate_acls_from_listener(
         &self,
@@ -4106,6 +4254,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DissociateAdditionalCertificatesFromListener`: Disassociates additional certificates from a listener.
     fn dissociate_additional_certificates_from_listener(
         &self,
@@ -4121,6 +4270,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `EnableDeletionProtection`: Enables deletion protection for a resource.
     fn enable_deletion_protection(
         &self,
@@ -4136,6 +4286,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `EnableLoadBalancerAccessLog`: Enables the access log feature for an Application Load Balancer (ALB) instance.
     fn enable_load_balancer_access_log(
         &self,
@@ -4151,6 +4302,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `EnableLoadBalancerIpv6Internet`: Changes the type of the IPv6 address that is used by a dual-stack Application Load Balancer (ALB) instance from private to public.
     fn enable_load_balancer_ipv6_internet(
         &self,
@@ -4166,6 +4318,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `GetHealthCheckTemplateAttribute`: Queries the details about a health check template.
     fn get_health_check_template_attribute(
         &self,
@@ -4181,6 +4334,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `GetListenerAttribute`: Queries the details about a listener.
     fn get_listener_attribute(
         &self,
@@ -4194,6 +4348,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `GetListenerHealthStatus`: Queries the health check status of a listener and its forwarding rules.
     fn get_listener_health_status(
         &self,
@@ -4209,6 +4364,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `GetLoadBalancerAttribute`: Queries the details of an Application Load Balancer (ALB) instance.
     fn get_load_balancer_attribute(
         &self,
@@ -4224,6 +4380,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListAScripts`: Queries AScript rules.
     fn list_a_scripts(
         &self,
@@ -4237,6 +4394,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListAclEntries`: Queries the entries of an access control list (ACL).
     fn list_acl_entries(
         &self,
@@ -4250,6 +4408,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListAclRelations`: Queries the listeners that are associated with access control lists (ACLs).
     fn list_acl_relations(
         &self,
@@ -4263,6 +4422,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListAcls`: Queries the access control lists (ACLs) in a region.
     fn list_acls(
         &self,
@@ -4276,6 +4436,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListAsynJobs`: Queries asynchronous tasks in a region.
     fn list_asyn_jobs(
         &self,
@@ -4289,6 +4450,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListHealthCheckTemplates`: Queries health check templates in a region.
     fn list_health_check_templates(
         &self,
@@ -4304,6 +4466,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListListenerCertificates`: Queries the certificates that are associated with a listener, including additional certificates and the default certificate.
     fn list_listener_certificates(
         &self,
@@ -4319,6 +4482,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListListeners`: Queries the listeners in a region.
     fn list_listeners(
         &self,
@@ -4332,6 +4496,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListLoadBalancers`: Queries the configurations of instances.
     fn list_load_balancers(
         &self,
@@ -4345,6 +4510,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListRules`: Queries the forwarding rules in a region.
     fn list_rules(
         &self,
@@ -4358,6 +4524,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListSecurityPolicies`: Queries custom security policies in a region.
     fn list_security_policies(
         &self,
@@ -4371,6 +4538,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListSecurityPolicyRelations`: Queries the listeners that are associated with security policies.
     fn list_security_policy_relations(
         &self,
@@ -4386,6 +4554,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListServerGroupServers`: Queries servers in a server group.
     fn list_server_group_servers(
         &self,
@@ -4401,6 +4570,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListServerGroups`: Queries server groups.
     fn list_server_groups(
         &self,
@@ -4414,6 +4584,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListSystemSecurityPolicies`: Queries system security policies in a region.
     fn list_system_security_policies(
         &self,
@@ -4429,6 +4600,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListTagKeys`: Queries tag keys.
     fn list_tag_keys(
         &self,
@@ -4442,6 +4614,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListTagResources`: Queries the tags of resources.
     fn list_tag_resources(
         &self,
@@ -4455,6 +4628,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListTagValues`: Queries tag values.
     fn list_tag_values(
         &self,
@@ -4468,6 +4642,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `LoadBalancerJoinSecurityGroup`: Adds an Application Load Balancer (ALB) instance to a security group.
     fn load_balancer_join_security_group(
         &self,
@@ -4483,6 +4658,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `LoadBalancerLeaveSecurityGroup`: Removes an Application Load Balancer (ALB) instance from a security group.
     fn load_balancer_leave_security_group(
         &self,
@@ -4498,6 +4674,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ModifyCapacityReservation`: 修改资源预留
     fn modify_capacity_reservation(
         &self,
@@ -4513,6 +4690,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
     fn move_resource_group(
         &self,
@@ -4526,6 +4704,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `RemoveEntriesFromAcl`: Removes entries from an access control list (ACL).
     fn remove_entries_from_acl(
         &self,
@@ -4539,6 +4718,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `RemoveServersFromServerGroup`: Removes backend servers from a server group.
     fn remove_servers_from_server_group(
         &self,
@@ -4554,6 +4734,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ReplaceServersInServerGroup`: Replaces backend servers in a server group.
     fn replace_servers_in_server_group(
         &self,
@@ -4569,6 +4750,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `StartListener`: Enables a listener.
     fn start_listener(
         &self,
@@ -4582,6 +4764,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `StartShiftLoadBalancerZones`: Removes an elastic IP address (EIP) or a virtual IP address (VIP) of a zone from a DNS record.
     fn start_shift_load_balancer_zones(
         &self,
@@ -4597,6 +4780,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `StopListener`: Disables a listener.
     fn stop_listener(
         &self,
@@ -4610,6 +4794,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `TagResources`: Adds tags to resources.
     fn tag_resources(
         &self,
@@ -4623,6 +4808,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UnTagResources`: Removes tags from resources.
     fn un_tag_resources(
         &self,
@@ -4636,6 +4822,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateAScripts`: Updates AScript rules.
     fn update_a_scripts(
         &self,
@@ -4649,6 +4836,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateAclAttribute`: Updates the attributes of an access control list (ACL), such as the name.
     fn update_acl_attribute(
         &self,
@@ -4662,6 +4850,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateHealthCheckTemplateAttribute`: Modifies the attributes, such as the name and protocol, of a health check template.
     fn update_health_check_template_attribute(
         &self,
@@ -4677,6 +4866,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateListenerAttribute`: Updates the attributes of a listener, such as the name and the default action.
     fn update_listener_attribute(
         &self,
@@ -4692,6 +4882,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateListenerLogConfig`: Updates the log configuration of a listener, such as the access log configuration.
     fn update_listener_log_config(
         &self,
@@ -4707,6 +4898,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateLoadBalancerAddressTypeConfig`: Modifies the network type of an Application Load Balancer (ALB) instance.
     fn update_load_balancer_address_type_config(
         &self,
@@ -4722,6 +4914,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateLoadBalancerAttribute`: Modifies the attributes of an Application Load Balancer (ALB) instance, such as the name and the configuration read-only mode.
     fn update_load_balancer_attribute(
         &self,
@@ -4737,6 +4930,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateLoadBalancerEdition`: Changes the edition of an Application Load Balancer (ALB) instance.
     fn update_load_balancer_edition(
         &self,
@@ -4752,6 +4946,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateLoadBalancerZones`: Modifies the zones of an Application Load Balancer (ALB) instance.
     fn update_load_balancer_zones(
         &self,
@@ -4767,6 +4962,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateRuleAttribute`: Updates a forwarding rule, such as the match condition, action, and name.
     fn update_rule_attribute(
         &self,
@@ -4780,6 +4976,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateRulesAttribute`: Modifies the attributes of forwarding rules.
     fn update_rules_attribute(
         &self,
@@ -4793,6 +4990,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateSecurityPolicyAttribute`: Updates the attributes of a security policy, such as the TLS protocol version and the supported cipher suites.
     fn update_security_policy_attribute(
         &self,
@@ -4808,6 +5006,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateServerGroupAttribute`: Modifies the configurations of a server group, such as health checks, session persistence, the server group name, the routing algorithm, and the protocol.
     fn update_server_group_attribute(
         &self,
@@ -4823,6 +5022,7 @@ impl AlbApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UpdateServerGroupServersAttribute`: Modifies the configurations, such as the backend server weight and description, of a server group.
     fn update_server_group_servers_attribute(
         &self,

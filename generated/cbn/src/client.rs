@@ -112,6 +112,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::active_flow_log::ActiveFlowLogRequestBuilder::send) it. The parameters and their rules: [`ActiveFlowLogRequest`](crate::operation::active_flow_log::ActiveFlowLogRequest).
     #[cfg(feature = "flow-logs")]
+    #[inline]
     pub fn active_flow_log(
         &self,
     ) -> crate::operation::active_flow_log::ActiveFlowLogRequestBuilder<&Self> {
@@ -121,6 +122,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_traffic_match_rule_to_traffic_marking_policy::AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`AddTrafficMatchRuleToTrafficMarkingPolicyRequest`](crate::operation::add_traffic_match_rule_to_traffic_marking_policy::AddTrafficMatchRuleToTrafficMarkingPolicyRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn add_traffic_match_rule_to_traffic_marking_policy(
         &self,
     ) -> crate::operation::add_traffic_match_rule_to_traffic_marking_policy::AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<
@@ -134,6 +136,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_trafic_match_rule_to_traffic_marking_policy::AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`AddTraficMatchRuleToTrafficMarkingPolicyRequest`](crate::operation::add_trafic_match_rule_to_traffic_marking_policy::AddTraficMatchRuleToTrafficMarkingPolicyRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn add_trafic_match_rule_to_traffic_marking_policy(
         &self,
     ) -> crate::operation::add_trafic_match_rule_to_traffic_marking_policy::AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<
@@ -147,6 +150,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_cen_bandwidth_package::AssociateCenBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`AssociateCenBandwidthPackageRequest`](crate::operation::associate_cen_bandwidth_package::AssociateCenBandwidthPackageRequest).
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     pub fn associate_cen_bandwidth_package(
         &self,
     ) -> crate::operation::associate_cen_bandwidth_package::AssociateCenBandwidthPackageRequestBuilder<
@@ -160,6 +164,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_transit_router_attachment_with_route_table::AssociateTransitRouterAttachmentWithRouteTableRequestBuilder::send) it. The parameters and their rules: [`AssociateTransitRouterAttachmentWithRouteTableRequest`](crate::operation::associate_transit_router_attachment_with_route_table::AssociateTransitRouterAttachmentWithRouteTableRequest).
     #[cfg(feature = "associated-forwarding-correlations")]
+    #[inline]
     pub fn associate_transit_router_attachment_with_route_table(
         &self,
     ) -> crate::operation::associate_transit_router_attachment_with_route_table::AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<
@@ -173,6 +178,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_transit_router_multicast_domain::AssociateTransitRouterMulticastDomainRequestBuilder::send) it. The parameters and their rules: [`AssociateTransitRouterMulticastDomainRequest`](crate::operation::associate_transit_router_multicast_domain::AssociateTransitRouterMulticastDomainRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn associate_transit_router_multicast_domain(
         &self,
     ) -> crate::operation::associate_transit_router_multicast_domain::AssociateTransitRouterMulticastDomainRequestBuilder<
@@ -186,6 +192,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_cen_child_instance::AttachCenChildInstanceRequestBuilder::send) it. The parameters and their rules: [`AttachCenChildInstanceRequest`](crate::operation::attach_cen_child_instance::AttachCenChildInstanceRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn attach_cen_child_instance(
         &self,
     ) -> crate::operation::attach_cen_child_instance::AttachCenChildInstanceRequestBuilder<
@@ -199,6 +206,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::check_transit_router_service::CheckTransitRouterServiceRequestBuilder::send) it. The parameters and their rules: [`CheckTransitRouterServiceRequest`](crate::operation::check_transit_router_service::CheckTransitRouterServiceRequest).
     #[cfg(feature = "transit-routers")]
+    #[inline]
     pub fn check_transit_router_service(
         &self,
     ) -> crate::operation::check_transit_router_service::CheckTransitRouterServiceRequestBuilder<
@@ -212,6 +220,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_cen::CreateCenRequestBuilder::send) it. The parameters and their rules: [`CreateCenRequest`](crate::operation::create_cen::CreateCenRequest).
     #[cfg(feature = "cen-instances")]
+    #[inline]
     pub fn create_cen(
         &self,
     ) -> crate::operation::create_cen::CreateCenRequestBuilder<&Self> {
@@ -221,6 +230,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_cen_bandwidth_package::CreateCenBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`CreateCenBandwidthPackageRequest`](crate::operation::create_cen_bandwidth_package::CreateCenBandwidthPackageRequest).
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     pub fn create_cen_bandwidth_package(
         &self,
     ) -> crate::operation::create_cen_bandwidth_package::CreateCenBandwidthPackageRequestBuilder<
@@ -234,6 +244,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_cen_child_instance_route_entry_to_attachment::CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateCenChildInstanceRouteEntryToAttachmentRequest`](crate::operation::create_cen_child_instance_route_entry_to_attachment::CreateCenChildInstanceRouteEntryToAttachmentRequest).
     #[cfg(feature = "route-management")]
+    #[inline]
     pub fn create_cen_child_instance_route_entry_to_attachment(
         &self,
     ) -> crate::operation::create_cen_child_instance_route_entry_to_attachment::CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<
@@ -247,6 +258,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_cen_child_instance_route_entry_to_cen::CreateCenChildInstanceRouteEntryToCenRequestBuilder::send) it. The parameters and their rules: [`CreateCenChildInstanceRouteEntryToCenRequest`](crate::operation::create_cen_child_instance_route_entry_to_cen::CreateCenChildInstanceRouteEntryToCenRequest).
     #[cfg(feature = "route-management")]
+    #[inline]
     pub fn create_cen_child_instance_route_entry_to_cen(
         &self,
     ) -> crate::operation::create_cen_child_instance_route_entry_to_cen::CreateCenChildInstanceRouteEntryToCenRequestBuilder<
@@ -260,6 +272,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_cen_inter_region_traffic_qos_policy::CreateCenInterRegionTrafficQosPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateCenInterRegionTrafficQosPolicyRequest`](crate::operation::create_cen_inter_region_traffic_qos_policy::CreateCenInterRegionTrafficQosPolicyRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn create_cen_inter_region_traffic_qos_policy(
         &self,
     ) -> crate::operation::create_cen_inter_region_traffic_qos_policy::CreateCenInterRegionTrafficQosPolicyRequestBuilder<
@@ -273,6 +286,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_cen_inter_region_traffic_qos_queue::CreateCenInterRegionTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`CreateCenInterRegionTrafficQosQueueRequest`](crate::operation::create_cen_inter_region_traffic_qos_queue::CreateCenInterRegionTrafficQosQueueRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn create_cen_inter_region_traffic_qos_queue(
         &self,
     ) -> crate::operation::create_cen_inter_region_traffic_qos_queue::CreateCenInterRegionTrafficQosQueueRequestBuilder<
@@ -286,6 +300,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_cen_route_map::CreateCenRouteMapRequestBuilder::send) it. The parameters and their rules: [`CreateCenRouteMapRequest`](crate::operation::create_cen_route_map::CreateCenRouteMapRequest).
     #[cfg(feature = "route-maps")]
+    #[inline]
     pub fn create_cen_route_map(
         &self,
     ) -> crate::operation::create_cen_route_map::CreateCenRouteMapRequestBuilder<&Self> {
@@ -297,6 +312,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_flowlog::CreateFlowlogRequestBuilder::send) it. The parameters and their rules: [`CreateFlowlogRequest`](crate::operation::create_flowlog::CreateFlowlogRequest).
     #[cfg(feature = "flow-logs")]
+    #[inline]
     pub fn create_flowlog(
         &self,
     ) -> crate::operation::create_flowlog::CreateFlowlogRequestBuilder<&Self> {
@@ -306,6 +322,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_traffic_marking_policy::CreateTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateTrafficMarkingPolicyRequest`](crate::operation::create_traffic_marking_policy::CreateTrafficMarkingPolicyRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn create_traffic_marking_policy(
         &self,
     ) -> crate::operation::create_traffic_marking_policy::CreateTrafficMarkingPolicyRequestBuilder<
@@ -319,6 +336,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_route_table_aggregation::CreateTransitRouteTableAggregationRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouteTableAggregationRequest`](crate::operation::create_transit_route_table_aggregation::CreateTransitRouteTableAggregationRequest).
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     pub fn create_transit_route_table_aggregation(
         &self,
     ) -> crate::operation::create_transit_route_table_aggregation::CreateTransitRouteTableAggregationRequestBuilder<
@@ -332,6 +350,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_router::CreateTransitRouterRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterRequest`](crate::operation::create_transit_router::CreateTransitRouterRequest).
     #[cfg(feature = "transit-routers")]
+    #[inline]
     pub fn create_transit_router(
         &self,
     ) -> crate::operation::create_transit_router::CreateTransitRouterRequestBuilder<
@@ -345,6 +364,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_router_cidr::CreateTransitRouterCidrRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterCidrRequest`](crate::operation::create_transit_router_cidr::CreateTransitRouterCidrRequest).
     #[cfg(feature = "transit-router-cidr-blocks")]
+    #[inline]
     pub fn create_transit_router_cidr(
         &self,
     ) -> crate::operation::create_transit_router_cidr::CreateTransitRouterCidrRequestBuilder<
@@ -358,6 +378,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_router_ecr_attachment::CreateTransitRouterEcrAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterEcrAttachmentRequest`](crate::operation::create_transit_router_ecr_attachment::CreateTransitRouterEcrAttachmentRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn create_transit_router_ecr_attachment(
         &self,
     ) -> crate::operation::create_transit_router_ecr_attachment::CreateTransitRouterEcrAttachmentRequestBuilder<
@@ -371,6 +392,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_router_multicast_domain::CreateTransitRouterMulticastDomainRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterMulticastDomainRequest`](crate::operation::create_transit_router_multicast_domain::CreateTransitRouterMulticastDomainRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn create_transit_router_multicast_domain(
         &self,
     ) -> crate::operation::create_transit_router_multicast_domain::CreateTransitRouterMulticastDomainRequestBuilder<
@@ -384,6 +406,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_router_peer_attachment::CreateTransitRouterPeerAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterPeerAttachmentRequest`](crate::operation::create_transit_router_peer_attachment::CreateTransitRouterPeerAttachmentRequest).
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     pub fn create_transit_router_peer_attachment(
         &self,
     ) -> crate::operation::create_transit_router_peer_attachment::CreateTransitRouterPeerAttachmentRequestBuilder<
@@ -397,6 +420,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_router_prefix_list_association::CreateTransitRouterPrefixListAssociationRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterPrefixListAssociationRequest`](crate::operation::create_transit_router_prefix_list_association::CreateTransitRouterPrefixListAssociationRequest).
     #[cfg(feature = "prefix-lists")]
+    #[inline]
     pub fn create_transit_router_prefix_list_association(
         &self,
     ) -> crate::operation::create_transit_router_prefix_list_association::CreateTransitRouterPrefixListAssociationRequestBuilder<
@@ -410,6 +434,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_router_route_entry::CreateTransitRouterRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterRouteEntryRequest`](crate::operation::create_transit_router_route_entry::CreateTransitRouterRouteEntryRequest).
     #[cfg(feature = "routes-of-transit-routers")]
+    #[inline]
     pub fn create_transit_router_route_entry(
         &self,
     ) -> crate::operation::create_transit_router_route_entry::CreateTransitRouterRouteEntryRequestBuilder<
@@ -423,6 +448,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_router_route_table::CreateTransitRouterRouteTableRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterRouteTableRequest`](crate::operation::create_transit_router_route_table::CreateTransitRouterRouteTableRequest).
     #[cfg(feature = "route-tables-of-transit-routers")]
+    #[inline]
     pub fn create_transit_router_route_table(
         &self,
     ) -> crate::operation::create_transit_router_route_table::CreateTransitRouterRouteTableRequestBuilder<
@@ -436,6 +462,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_router_vbr_attachment::CreateTransitRouterVbrAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterVbrAttachmentRequest`](crate::operation::create_transit_router_vbr_attachment::CreateTransitRouterVbrAttachmentRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn create_transit_router_vbr_attachment(
         &self,
     ) -> crate::operation::create_transit_router_vbr_attachment::CreateTransitRouterVbrAttachmentRequestBuilder<
@@ -449,6 +476,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_router_vpc_attachment::CreateTransitRouterVpcAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterVpcAttachmentRequest`](crate::operation::create_transit_router_vpc_attachment::CreateTransitRouterVpcAttachmentRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn create_transit_router_vpc_attachment(
         &self,
     ) -> crate::operation::create_transit_router_vpc_attachment::CreateTransitRouterVpcAttachmentRequestBuilder<
@@ -462,6 +490,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_transit_router_vpn_attachment::CreateTransitRouterVpnAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateTransitRouterVpnAttachmentRequest`](crate::operation::create_transit_router_vpn_attachment::CreateTransitRouterVpnAttachmentRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn create_transit_router_vpn_attachment(
         &self,
     ) -> crate::operation::create_transit_router_vpn_attachment::CreateTransitRouterVpnAttachmentRequestBuilder<
@@ -475,6 +504,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deactive_flow_log::DeactiveFlowLogRequestBuilder::send) it. The parameters and their rules: [`DeactiveFlowLogRequest`](crate::operation::deactive_flow_log::DeactiveFlowLogRequest).
     #[cfg(feature = "flow-logs")]
+    #[inline]
     pub fn deactive_flow_log(
         &self,
     ) -> crate::operation::deactive_flow_log::DeactiveFlowLogRequestBuilder<&Self> {
@@ -484,6 +514,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_cen::DeleteCenRequestBuilder::send) it. The parameters and their rules: [`DeleteCenRequest`](crate::operation::delete_cen::DeleteCenRequest).
     #[cfg(feature = "cen-instances")]
+    #[inline]
     pub fn delete_cen(
         &self,
     ) -> crate::operation::delete_cen::DeleteCenRequestBuilder<&Self> {
@@ -493,6 +524,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_cen_bandwidth_package::DeleteCenBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`DeleteCenBandwidthPackageRequest`](crate::operation::delete_cen_bandwidth_package::DeleteCenBandwidthPackageRequest).
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     pub fn delete_cen_bandwidth_package(
         &self,
     ) -> crate::operation::delete_cen_bandwidth_package::DeleteCenBandwidthPackageRequestBuilder<
@@ -506,6 +538,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_cen_child_instance_route_entry_to_attachment::DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteCenChildInstanceRouteEntryToAttachmentRequest`](crate::operation::delete_cen_child_instance_route_entry_to_attachment::DeleteCenChildInstanceRouteEntryToAttachmentRequest).
     #[cfg(feature = "route-management")]
+    #[inline]
     pub fn delete_cen_child_instance_route_entry_to_attachment(
         &self,
     ) -> crate::operation::delete_cen_child_instance_route_entry_to_attachment::DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<
@@ -519,6 +552,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_cen_child_instance_route_entry_to_cen::DeleteCenChildInstanceRouteEntryToCenRequestBuilder::send) it. The parameters and their rules: [`DeleteCenChildInstanceRouteEntryToCenRequest`](crate::operation::delete_cen_child_instance_route_entry_to_cen::DeleteCenChildInstanceRouteEntryToCenRequest).
     #[cfg(feature = "route-management")]
+    #[inline]
     pub fn delete_cen_child_instance_route_entry_to_cen(
         &self,
     ) -> crate::operation::delete_cen_child_instance_route_entry_to_cen::DeleteCenChildInstanceRouteEntryToCenRequestBuilder<
@@ -532,6 +566,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_cen_inter_region_traffic_qos_policy::DeleteCenInterRegionTrafficQosPolicyRequestBuilder::send) it. The parameters and their rules: [`DeleteCenInterRegionTrafficQosPolicyRequest`](crate::operation::delete_cen_inter_region_traffic_qos_policy::DeleteCenInterRegionTrafficQosPolicyRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn delete_cen_inter_region_traffic_qos_policy(
         &self,
     ) -> crate::operation::delete_cen_inter_region_traffic_qos_policy::DeleteCenInterRegionTrafficQosPolicyRequestBuilder<
@@ -545,6 +580,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_cen_inter_region_traffic_qos_queue::DeleteCenInterRegionTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`DeleteCenInterRegionTrafficQosQueueRequest`](crate::operation::delete_cen_inter_region_traffic_qos_queue::DeleteCenInterRegionTrafficQosQueueRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn delete_cen_inter_region_traffic_qos_queue(
         &self,
     ) -> crate::operation::delete_cen_inter_region_traffic_qos_queue::DeleteCenInterRegionTrafficQosQueueRequestBuilder<
@@ -558,6 +594,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_cen_route_map::DeleteCenRouteMapRequestBuilder::send) it. The parameters and their rules: [`DeleteCenRouteMapRequest`](crate::operation::delete_cen_route_map::DeleteCenRouteMapRequest).
     #[cfg(feature = "route-maps")]
+    #[inline]
     pub fn delete_cen_route_map(
         &self,
     ) -> crate::operation::delete_cen_route_map::DeleteCenRouteMapRequestBuilder<&Self> {
@@ -569,6 +606,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_flowlog::DeleteFlowlogRequestBuilder::send) it. The parameters and their rules: [`DeleteFlowlogRequest`](crate::operation::delete_flowlog::DeleteFlowlogRequest).
     #[cfg(feature = "flow-logs")]
+    #[inline]
     pub fn delete_flowlog(
         &self,
     ) -> crate::operation::delete_flowlog::DeleteFlowlogRequestBuilder<&Self> {
@@ -578,6 +616,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_route_service_in_cen::DeleteRouteServiceInCenRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteServiceInCenRequest`](crate::operation::delete_route_service_in_cen::DeleteRouteServiceInCenRequest).
     #[cfg(feature = "cloud-services")]
+    #[inline]
     pub fn delete_route_service_in_cen(
         &self,
     ) -> crate::operation::delete_route_service_in_cen::DeleteRouteServiceInCenRequestBuilder<
@@ -591,6 +630,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_traffic_marking_policy::DeleteTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`DeleteTrafficMarkingPolicyRequest`](crate::operation::delete_traffic_marking_policy::DeleteTrafficMarkingPolicyRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn delete_traffic_marking_policy(
         &self,
     ) -> crate::operation::delete_traffic_marking_policy::DeleteTrafficMarkingPolicyRequestBuilder<
@@ -604,6 +644,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_route_table_aggregation::DeleteTransitRouteTableAggregationRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouteTableAggregationRequest`](crate::operation::delete_transit_route_table_aggregation::DeleteTransitRouteTableAggregationRequest).
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     pub fn delete_transit_route_table_aggregation(
         &self,
     ) -> crate::operation::delete_transit_route_table_aggregation::DeleteTransitRouteTableAggregationRequestBuilder<
@@ -617,6 +658,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_router::DeleteTransitRouterRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterRequest`](crate::operation::delete_transit_router::DeleteTransitRouterRequest).
     #[cfg(feature = "transit-routers")]
+    #[inline]
     pub fn delete_transit_router(
         &self,
     ) -> crate::operation::delete_transit_router::DeleteTransitRouterRequestBuilder<
@@ -630,6 +672,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_router_cidr::DeleteTransitRouterCidrRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterCidrRequest`](crate::operation::delete_transit_router_cidr::DeleteTransitRouterCidrRequest).
     #[cfg(feature = "transit-router-cidr-blocks")]
+    #[inline]
     pub fn delete_transit_router_cidr(
         &self,
     ) -> crate::operation::delete_transit_router_cidr::DeleteTransitRouterCidrRequestBuilder<
@@ -643,6 +686,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_router_ecr_attachment::DeleteTransitRouterEcrAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterEcrAttachmentRequest`](crate::operation::delete_transit_router_ecr_attachment::DeleteTransitRouterEcrAttachmentRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn delete_transit_router_ecr_attachment(
         &self,
     ) -> crate::operation::delete_transit_router_ecr_attachment::DeleteTransitRouterEcrAttachmentRequestBuilder<
@@ -656,6 +700,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_router_multicast_domain::DeleteTransitRouterMulticastDomainRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterMulticastDomainRequest`](crate::operation::delete_transit_router_multicast_domain::DeleteTransitRouterMulticastDomainRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn delete_transit_router_multicast_domain(
         &self,
     ) -> crate::operation::delete_transit_router_multicast_domain::DeleteTransitRouterMulticastDomainRequestBuilder<
@@ -669,6 +714,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_router_peer_attachment::DeleteTransitRouterPeerAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterPeerAttachmentRequest`](crate::operation::delete_transit_router_peer_attachment::DeleteTransitRouterPeerAttachmentRequest).
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     pub fn delete_transit_router_peer_attachment(
         &self,
     ) -> crate::operation::delete_transit_router_peer_attachment::DeleteTransitRouterPeerAttachmentRequestBuilder<
@@ -682,6 +728,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_router_prefix_list_association::DeleteTransitRouterPrefixListAssociationRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterPrefixListAssociationRequest`](crate::operation::delete_transit_router_prefix_list_association::DeleteTransitRouterPrefixListAssociationRequest).
     #[cfg(feature = "prefix-lists")]
+    #[inline]
     pub fn delete_transit_router_prefix_list_association(
         &self,
     ) -> crate::operation::delete_transit_router_prefix_list_association::DeleteTransitRouterPrefixListAssociationRequestBuilder<
@@ -695,6 +742,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_router_route_entry::DeleteTransitRouterRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterRouteEntryRequest`](crate::operation::delete_transit_router_route_entry::DeleteTransitRouterRouteEntryRequest).
     #[cfg(feature = "routes-of-transit-routers")]
+    #[inline]
     pub fn delete_transit_router_route_entry(
         &self,
     ) -> crate::operation::delete_transit_router_route_entry::DeleteTransitRouterRouteEntryRequestBuilder<
@@ -708,6 +756,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_router_route_table::DeleteTransitRouterRouteTableRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterRouteTableRequest`](crate::operation::delete_transit_router_route_table::DeleteTransitRouterRouteTableRequest).
     #[cfg(feature = "route-tables-of-transit-routers")]
+    #[inline]
     pub fn delete_transit_router_route_table(
         &self,
     ) -> crate::operation::delete_transit_router_route_table::DeleteTransitRouterRouteTableRequestBuilder<
@@ -721,6 +770,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_router_vbr_attachment::DeleteTransitRouterVbrAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterVbrAttachmentRequest`](crate::operation::delete_transit_router_vbr_attachment::DeleteTransitRouterVbrAttachmentRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn delete_transit_router_vbr_attachment(
         &self,
     ) -> crate::operation::delete_transit_router_vbr_attachment::DeleteTransitRouterVbrAttachmentRequestBuilder<
@@ -734,6 +784,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_router_vpc_attachment::DeleteTransitRouterVpcAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterVpcAttachmentRequest`](crate::operation::delete_transit_router_vpc_attachment::DeleteTransitRouterVpcAttachmentRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn delete_transit_router_vpc_attachment(
         &self,
     ) -> crate::operation::delete_transit_router_vpc_attachment::DeleteTransitRouterVpcAttachmentRequestBuilder<
@@ -747,6 +798,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_transit_router_vpn_attachment::DeleteTransitRouterVpnAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteTransitRouterVpnAttachmentRequest`](crate::operation::delete_transit_router_vpn_attachment::DeleteTransitRouterVpnAttachmentRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn delete_transit_router_vpn_attachment(
         &self,
     ) -> crate::operation::delete_transit_router_vpn_attachment::DeleteTransitRouterVpnAttachmentRequestBuilder<
@@ -760,6 +812,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deregister_transit_router_multicast_group_members::DeregisterTransitRouterMulticastGroupMembersRequestBuilder::send) it. The parameters and their rules: [`DeregisterTransitRouterMulticastGroupMembersRequest`](crate::operation::deregister_transit_router_multicast_group_members::DeregisterTransitRouterMulticastGroupMembersRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn deregister_transit_router_multicast_group_members(
         &self,
     ) -> crate::operation::deregister_transit_router_multicast_group_members::DeregisterTransitRouterMulticastGroupMembersRequestBuilder<
@@ -773,6 +826,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deregister_transit_router_multicast_group_sources::DeregisterTransitRouterMulticastGroupSourcesRequestBuilder::send) it. The parameters and their rules: [`DeregisterTransitRouterMulticastGroupSourcesRequest`](crate::operation::deregister_transit_router_multicast_group_sources::DeregisterTransitRouterMulticastGroupSourcesRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn deregister_transit_router_multicast_group_sources(
         &self,
     ) -> crate::operation::deregister_transit_router_multicast_group_sources::DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<
@@ -786,6 +840,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cen_attached_child_instance_attribute::DescribeCenAttachedChildInstanceAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeCenAttachedChildInstanceAttributeRequest`](crate::operation::describe_cen_attached_child_instance_attribute::DescribeCenAttachedChildInstanceAttributeRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn describe_cen_attached_child_instance_attribute(
         &self,
     ) -> crate::operation::describe_cen_attached_child_instance_attribute::DescribeCenAttachedChildInstanceAttributeRequestBuilder<
@@ -799,6 +854,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cen_attached_child_instances::DescribeCenAttachedChildInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeCenAttachedChildInstancesRequest`](crate::operation::describe_cen_attached_child_instances::DescribeCenAttachedChildInstancesRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn describe_cen_attached_child_instances(
         &self,
     ) -> crate::operation::describe_cen_attached_child_instances::DescribeCenAttachedChildInstancesRequestBuilder<
@@ -812,6 +868,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cen_bandwidth_packages::DescribeCenBandwidthPackagesRequestBuilder::send) it. The parameters and their rules: [`DescribeCenBandwidthPackagesRequest`](crate::operation::describe_cen_bandwidth_packages::DescribeCenBandwidthPackagesRequest).
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     pub fn describe_cen_bandwidth_packages(
         &self,
     ) -> crate::operation::describe_cen_bandwidth_packages::DescribeCenBandwidthPackagesRequestBuilder<
@@ -825,6 +882,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cen_child_instance_route_entries::DescribeCenChildInstanceRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeCenChildInstanceRouteEntriesRequest`](crate::operation::describe_cen_child_instance_route_entries::DescribeCenChildInstanceRouteEntriesRequest).
     #[cfg(feature = "route-management")]
+    #[inline]
     pub fn describe_cen_child_instance_route_entries(
         &self,
     ) -> crate::operation::describe_cen_child_instance_route_entries::DescribeCenChildInstanceRouteEntriesRequestBuilder<
@@ -838,6 +896,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cen_geographic_span_remaining_bandwidth::DescribeCenGeographicSpanRemainingBandwidthRequestBuilder::send) it. The parameters and their rules: [`DescribeCenGeographicSpanRemainingBandwidthRequest`](crate::operation::describe_cen_geographic_span_remaining_bandwidth::DescribeCenGeographicSpanRemainingBandwidthRequest).
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     pub fn describe_cen_geographic_span_remaining_bandwidth(
         &self,
     ) -> crate::operation::describe_cen_geographic_span_remaining_bandwidth::DescribeCenGeographicSpanRemainingBandwidthRequestBuilder<
@@ -851,6 +910,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cen_geographic_spans::DescribeCenGeographicSpansRequestBuilder::send) it. The parameters and their rules: [`DescribeCenGeographicSpansRequest`](crate::operation::describe_cen_geographic_spans::DescribeCenGeographicSpansRequest).
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     pub fn describe_cen_geographic_spans(
         &self,
     ) -> crate::operation::describe_cen_geographic_spans::DescribeCenGeographicSpansRequestBuilder<
@@ -864,6 +924,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cen_inter_region_bandwidth_limits::DescribeCenInterRegionBandwidthLimitsRequestBuilder::send) it. The parameters and their rules: [`DescribeCenInterRegionBandwidthLimitsRequest`](crate::operation::describe_cen_inter_region_bandwidth_limits::DescribeCenInterRegionBandwidthLimitsRequest).
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     pub fn describe_cen_inter_region_bandwidth_limits(
         &self,
     ) -> crate::operation::describe_cen_inter_region_bandwidth_limits::DescribeCenInterRegionBandwidthLimitsRequestBuilder<
@@ -877,6 +938,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cen_private_zone_routes::DescribeCenPrivateZoneRoutesRequestBuilder::send) it. The parameters and their rules: [`DescribeCenPrivateZoneRoutesRequest`](crate::operation::describe_cen_private_zone_routes::DescribeCenPrivateZoneRoutesRequest).
     #[cfg(feature = "privatezone")]
+    #[inline]
     pub fn describe_cen_private_zone_routes(
         &self,
     ) -> crate::operation::describe_cen_private_zone_routes::DescribeCenPrivateZoneRoutesRequestBuilder<
@@ -890,6 +952,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cen_region_domain_route_entries::DescribeCenRegionDomainRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeCenRegionDomainRouteEntriesRequest`](crate::operation::describe_cen_region_domain_route_entries::DescribeCenRegionDomainRouteEntriesRequest).
     #[cfg(feature = "route-management")]
+    #[inline]
     pub fn describe_cen_region_domain_route_entries(
         &self,
     ) -> crate::operation::describe_cen_region_domain_route_entries::DescribeCenRegionDomainRouteEntriesRequestBuilder<
@@ -903,6 +966,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cen_route_maps::DescribeCenRouteMapsRequestBuilder::send) it. The parameters and their rules: [`DescribeCenRouteMapsRequest`](crate::operation::describe_cen_route_maps::DescribeCenRouteMapsRequest).
     #[cfg(feature = "route-maps")]
+    #[inline]
     pub fn describe_cen_route_maps(
         &self,
     ) -> crate::operation::describe_cen_route_maps::DescribeCenRouteMapsRequestBuilder<
@@ -916,6 +980,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cen_vbr_health_check::DescribeCenVbrHealthCheckRequestBuilder::send) it. The parameters and their rules: [`DescribeCenVbrHealthCheckRequest`](crate::operation::describe_cen_vbr_health_check::DescribeCenVbrHealthCheckRequest).
     #[cfg(feature = "health-check")]
+    #[inline]
     pub fn describe_cen_vbr_health_check(
         &self,
     ) -> crate::operation::describe_cen_vbr_health_check::DescribeCenVbrHealthCheckRequestBuilder<
@@ -929,6 +994,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cens::DescribeCensRequestBuilder::send) it. The parameters and their rules: [`DescribeCensRequest`](crate::operation::describe_cens::DescribeCensRequest).
     #[cfg(feature = "cen-instances")]
+    #[inline]
     pub fn describe_cens(
         &self,
     ) -> crate::operation::describe_cens::DescribeCensRequestBuilder<&Self> {
@@ -938,6 +1004,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_child_instance_regions::DescribeChildInstanceRegionsRequestBuilder::send) it. The parameters and their rules: [`DescribeChildInstanceRegionsRequest`](crate::operation::describe_child_instance_regions::DescribeChildInstanceRegionsRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn describe_child_instance_regions(
         &self,
     ) -> crate::operation::describe_child_instance_regions::DescribeChildInstanceRegionsRequestBuilder<
@@ -951,6 +1018,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_flowlogs::DescribeFlowlogsRequestBuilder::send) it. The parameters and their rules: [`DescribeFlowlogsRequest`](crate::operation::describe_flowlogs::DescribeFlowlogsRequest).
     #[cfg(feature = "flow-logs")]
+    #[inline]
     pub fn describe_flowlogs(
         &self,
     ) -> crate::operation::describe_flowlogs::DescribeFlowlogsRequestBuilder<&Self> {
@@ -960,6 +1028,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_geographic_region_membership::DescribeGeographicRegionMembershipRequestBuilder::send) it. The parameters and their rules: [`DescribeGeographicRegionMembershipRequest`](crate::operation::describe_geographic_region_membership::DescribeGeographicRegionMembershipRequest).
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     pub fn describe_geographic_region_membership(
         &self,
     ) -> crate::operation::describe_geographic_region_membership::DescribeGeographicRegionMembershipRequestBuilder<
@@ -973,6 +1042,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequestBuilder::send) it. The parameters and their rules: [`DescribeGrantRulesToCenRequest`](crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn describe_grant_rules_to_cen(
         &self,
     ) -> crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequestBuilder<
@@ -986,6 +1056,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_grant_rules_to_resource::DescribeGrantRulesToResourceRequestBuilder::send) it. The parameters and their rules: [`DescribeGrantRulesToResourceRequest`](crate::operation::describe_grant_rules_to_resource::DescribeGrantRulesToResourceRequest).
     #[cfg(feature = "cen-instances")]
+    #[inline]
     pub fn describe_grant_rules_to_resource(
         &self,
     ) -> crate::operation::describe_grant_rules_to_resource::DescribeGrantRulesToResourceRequestBuilder<
@@ -999,6 +1070,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_published_route_entries::DescribePublishedRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribePublishedRouteEntriesRequest`](crate::operation::describe_published_route_entries::DescribePublishedRouteEntriesRequest).
     #[cfg(feature = "route-management")]
+    #[inline]
     pub fn describe_published_route_entries(
         &self,
     ) -> crate::operation::describe_published_route_entries::DescribePublishedRouteEntriesRequestBuilder<
@@ -1012,6 +1084,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_route_conflict::DescribeRouteConflictRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteConflictRequest`](crate::operation::describe_route_conflict::DescribeRouteConflictRequest).
     #[cfg(feature = "route-management")]
+    #[inline]
     pub fn describe_route_conflict(
         &self,
     ) -> crate::operation::describe_route_conflict::DescribeRouteConflictRequestBuilder<
@@ -1025,6 +1098,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_route_services_in_cen::DescribeRouteServicesInCenRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteServicesInCenRequest`](crate::operation::describe_route_services_in_cen::DescribeRouteServicesInCenRequest).
     #[cfg(feature = "cloud-services")]
+    #[inline]
     pub fn describe_route_services_in_cen(
         &self,
     ) -> crate::operation::describe_route_services_in_cen::DescribeRouteServicesInCenRequestBuilder<
@@ -1038,6 +1112,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_transit_route_table_aggregation::DescribeTransitRouteTableAggregationRequestBuilder::send) it. The parameters and their rules: [`DescribeTransitRouteTableAggregationRequest`](crate::operation::describe_transit_route_table_aggregation::DescribeTransitRouteTableAggregationRequest).
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     pub fn describe_transit_route_table_aggregation(
         &self,
     ) -> crate::operation::describe_transit_route_table_aggregation::DescribeTransitRouteTableAggregationRequestBuilder<
@@ -1051,6 +1126,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_transit_route_table_aggregation_detail::DescribeTransitRouteTableAggregationDetailRequestBuilder::send) it. The parameters and their rules: [`DescribeTransitRouteTableAggregationDetailRequest`](crate::operation::describe_transit_route_table_aggregation_detail::DescribeTransitRouteTableAggregationDetailRequest).
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     pub fn describe_transit_route_table_aggregation_detail(
         &self,
     ) -> crate::operation::describe_transit_route_table_aggregation_detail::DescribeTransitRouteTableAggregationDetailRequestBuilder<
@@ -1064,6 +1140,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_cen_child_instance::DetachCenChildInstanceRequestBuilder::send) it. The parameters and their rules: [`DetachCenChildInstanceRequest`](crate::operation::detach_cen_child_instance::DetachCenChildInstanceRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn detach_cen_child_instance(
         &self,
     ) -> crate::operation::detach_cen_child_instance::DetachCenChildInstanceRequestBuilder<
@@ -1077,6 +1154,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_cen_vbr_health_check::DisableCenVbrHealthCheckRequestBuilder::send) it. The parameters and their rules: [`DisableCenVbrHealthCheckRequest`](crate::operation::disable_cen_vbr_health_check::DisableCenVbrHealthCheckRequest).
     #[cfg(feature = "health-check")]
+    #[inline]
     pub fn disable_cen_vbr_health_check(
         &self,
     ) -> crate::operation::disable_cen_vbr_health_check::DisableCenVbrHealthCheckRequestBuilder<
@@ -1090,6 +1168,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_transit_router_route_table_propagation::DisableTransitRouterRouteTablePropagationRequestBuilder::send) it. The parameters and their rules: [`DisableTransitRouterRouteTablePropagationRequest`](crate::operation::disable_transit_router_route_table_propagation::DisableTransitRouterRouteTablePropagationRequest).
     #[cfg(feature = "route-learning-correlations")]
+    #[inline]
     pub fn disable_transit_router_route_table_propagation(
         &self,
     ) -> crate::operation::disable_transit_router_route_table_propagation::DisableTransitRouterRouteTablePropagationRequestBuilder<
@@ -1103,6 +1182,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disassociate_transit_router_multicast_domain::DisassociateTransitRouterMulticastDomainRequestBuilder::send) it. The parameters and their rules: [`DisassociateTransitRouterMulticastDomainRequest`](crate::operation::disassociate_transit_router_multicast_domain::DisassociateTransitRouterMulticastDomainRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn disassociate_transit_router_multicast_domain(
         &self,
     ) -> crate::operation::disassociate_transit_router_multicast_domain::DisassociateTransitRouterMulticastDomainRequestBuilder<
@@ -1116,6 +1196,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::dissociate_transit_router_attachment_from_route_table::DissociateTransitRouterAttachmentFromRouteTableRequestBuilder::send) it. The parameters and their rules: [`DissociateTransitRouterAttachmentFromRouteTableRequest`](crate::operation::dissociate_transit_router_attachment_from_route_table::DissociateTransitRouterAttachmentFromRouteTableRequest).
     #[cfg(feature = "associated-forwarding-correlations")]
+    #[inline]
     pub fn dissociate_transit_router_attachment_from_route_table(
         &self,
     ) -> crate::operation::dissociate_transit_router_attachment_from_route_table::DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<
@@ -1129,6 +1210,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_cen_vbr_health_check::EnableCenVbrHealthCheckRequestBuilder::send) it. The parameters and their rules: [`EnableCenVbrHealthCheckRequest`](crate::operation::enable_cen_vbr_health_check::EnableCenVbrHealthCheckRequest).
     #[cfg(feature = "health-check")]
+    #[inline]
     pub fn enable_cen_vbr_health_check(
         &self,
     ) -> crate::operation::enable_cen_vbr_health_check::EnableCenVbrHealthCheckRequestBuilder<
@@ -1142,6 +1224,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_transit_router_route_table_propagation::EnableTransitRouterRouteTablePropagationRequestBuilder::send) it. The parameters and their rules: [`EnableTransitRouterRouteTablePropagationRequest`](crate::operation::enable_transit_router_route_table_propagation::EnableTransitRouterRouteTablePropagationRequest).
     #[cfg(feature = "route-learning-correlations")]
+    #[inline]
     pub fn enable_transit_router_route_table_propagation(
         &self,
     ) -> crate::operation::enable_transit_router_route_table_propagation::EnableTransitRouterRouteTablePropagationRequestBuilder<
@@ -1155,6 +1238,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::grant_instance_to_transit_router::GrantInstanceToTransitRouterRequestBuilder::send) it. The parameters and their rules: [`GrantInstanceToTransitRouterRequest`](crate::operation::grant_instance_to_transit_router::GrantInstanceToTransitRouterRequest).
     #[cfg(feature = "transit-routers")]
+    #[inline]
     pub fn grant_instance_to_transit_router(
         &self,
     ) -> crate::operation::grant_instance_to_transit_router::GrantInstanceToTransitRouterRequestBuilder<
@@ -1168,6 +1252,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_cen_child_instance_route_entries_to_attachment::ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder::send) it. The parameters and their rules: [`ListCenChildInstanceRouteEntriesToAttachmentRequest`](crate::operation::list_cen_child_instance_route_entries_to_attachment::ListCenChildInstanceRouteEntriesToAttachmentRequest).
     #[cfg(feature = "route-management")]
+    #[inline]
     pub fn list_cen_child_instance_route_entries_to_attachment(
         &self,
     ) -> crate::operation::list_cen_child_instance_route_entries_to_attachment::ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<
@@ -1181,6 +1266,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_cen_inter_region_traffic_qos_policies::ListCenInterRegionTrafficQosPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListCenInterRegionTrafficQosPoliciesRequest`](crate::operation::list_cen_inter_region_traffic_qos_policies::ListCenInterRegionTrafficQosPoliciesRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn list_cen_inter_region_traffic_qos_policies(
         &self,
     ) -> crate::operation::list_cen_inter_region_traffic_qos_policies::ListCenInterRegionTrafficQosPoliciesRequestBuilder<
@@ -1194,6 +1280,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_cen_inter_region_traffic_qos_queues::ListCenInterRegionTrafficQosQueuesRequestBuilder::send) it. The parameters and their rules: [`ListCenInterRegionTrafficQosQueuesRequest`](crate::operation::list_cen_inter_region_traffic_qos_queues::ListCenInterRegionTrafficQosQueuesRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn list_cen_inter_region_traffic_qos_queues(
         &self,
     ) -> crate::operation::list_cen_inter_region_traffic_qos_queues::ListCenInterRegionTrafficQosQueuesRequestBuilder<
@@ -1207,6 +1294,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_grant_v_switch_enis::ListGrantVSwitchEnisRequestBuilder::send) it. The parameters and their rules: [`ListGrantVSwitchEnisRequest`](crate::operation::list_grant_v_switch_enis::ListGrantVSwitchEnisRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn list_grant_v_switch_enis(
         &self,
     ) -> crate::operation::list_grant_v_switch_enis::ListGrantVSwitchEnisRequestBuilder<
@@ -1220,6 +1308,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_grant_v_switches_to_cen::ListGrantVSwitchesToCenRequestBuilder::send) it. The parameters and their rules: [`ListGrantVSwitchesToCenRequest`](crate::operation::list_grant_v_switches_to_cen::ListGrantVSwitchesToCenRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn list_grant_v_switches_to_cen(
         &self,
     ) -> crate::operation::list_grant_v_switches_to_cen::ListGrantVSwitchesToCenRequestBuilder<
@@ -1233,6 +1322,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources::ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`](crate::operation::list_tag_resources::ListTagResourcesRequest).
     #[cfg(feature = "tag-api")]
+    #[inline]
     pub fn list_tag_resources(
         &self,
     ) -> crate::operation::list_tag_resources::ListTagResourcesRequestBuilder<&Self> {
@@ -1242,6 +1332,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_traffic_marking_policies::ListTrafficMarkingPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListTrafficMarkingPoliciesRequest`](crate::operation::list_traffic_marking_policies::ListTrafficMarkingPoliciesRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn list_traffic_marking_policies(
         &self,
     ) -> crate::operation::list_traffic_marking_policies::ListTrafficMarkingPoliciesRequestBuilder<
@@ -1255,6 +1346,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_available_resource::ListTransitRouterAvailableResourceRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterAvailableResourceRequest`](crate::operation::list_transit_router_available_resource::ListTransitRouterAvailableResourceRequest).
     #[cfg(feature = "transit-routers")]
+    #[inline]
     pub fn list_transit_router_available_resource(
         &self,
     ) -> crate::operation::list_transit_router_available_resource::ListTransitRouterAvailableResourceRequestBuilder<
@@ -1268,6 +1360,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_cidr::ListTransitRouterCidrRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterCidrRequest`](crate::operation::list_transit_router_cidr::ListTransitRouterCidrRequest).
     #[cfg(feature = "transit-router-cidr-blocks")]
+    #[inline]
     pub fn list_transit_router_cidr(
         &self,
     ) -> crate::operation::list_transit_router_cidr::ListTransitRouterCidrRequestBuilder<
@@ -1281,6 +1374,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_cidr_allocation::ListTransitRouterCidrAllocationRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterCidrAllocationRequest`](crate::operation::list_transit_router_cidr_allocation::ListTransitRouterCidrAllocationRequest).
     #[cfg(feature = "transit-router-cidr-blocks")]
+    #[inline]
     pub fn list_transit_router_cidr_allocation(
         &self,
     ) -> crate::operation::list_transit_router_cidr_allocation::ListTransitRouterCidrAllocationRequestBuilder<
@@ -1294,6 +1388,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_ecr_attachments::ListTransitRouterEcrAttachmentsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterEcrAttachmentsRequest`](crate::operation::list_transit_router_ecr_attachments::ListTransitRouterEcrAttachmentsRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn list_transit_router_ecr_attachments(
         &self,
     ) -> crate::operation::list_transit_router_ecr_attachments::ListTransitRouterEcrAttachmentsRequestBuilder<
@@ -1307,6 +1402,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_multicast_domain_associations::ListTransitRouterMulticastDomainAssociationsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterMulticastDomainAssociationsRequest`](crate::operation::list_transit_router_multicast_domain_associations::ListTransitRouterMulticastDomainAssociationsRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn list_transit_router_multicast_domain_associations(
         &self,
     ) -> crate::operation::list_transit_router_multicast_domain_associations::ListTransitRouterMulticastDomainAssociationsRequestBuilder<
@@ -1320,6 +1416,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_multicast_domain_v_switches::ListTransitRouterMulticastDomainVSwitchesRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterMulticastDomainVSwitchesRequest`](crate::operation::list_transit_router_multicast_domain_v_switches::ListTransitRouterMulticastDomainVSwitchesRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn list_transit_router_multicast_domain_v_switches(
         &self,
     ) -> crate::operation::list_transit_router_multicast_domain_v_switches::ListTransitRouterMulticastDomainVSwitchesRequestBuilder<
@@ -1333,6 +1430,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_multicast_domains::ListTransitRouterMulticastDomainsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterMulticastDomainsRequest`](crate::operation::list_transit_router_multicast_domains::ListTransitRouterMulticastDomainsRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn list_transit_router_multicast_domains(
         &self,
     ) -> crate::operation::list_transit_router_multicast_domains::ListTransitRouterMulticastDomainsRequestBuilder<
@@ -1346,6 +1444,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_multicast_groups::ListTransitRouterMulticastGroupsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterMulticastGroupsRequest`](crate::operation::list_transit_router_multicast_groups::ListTransitRouterMulticastGroupsRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn list_transit_router_multicast_groups(
         &self,
     ) -> crate::operation::list_transit_router_multicast_groups::ListTransitRouterMulticastGroupsRequestBuilder<
@@ -1359,6 +1458,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterPeerAttachmentsRequest`](crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsRequest).
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     pub fn list_transit_router_peer_attachments(
         &self,
     ) -> crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsRequestBuilder<
@@ -1372,6 +1472,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_prefix_list_association::ListTransitRouterPrefixListAssociationRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterPrefixListAssociationRequest`](crate::operation::list_transit_router_prefix_list_association::ListTransitRouterPrefixListAssociationRequest).
     #[cfg(feature = "prefix-lists")]
+    #[inline]
     pub fn list_transit_router_prefix_list_association(
         &self,
     ) -> crate::operation::list_transit_router_prefix_list_association::ListTransitRouterPrefixListAssociationRequestBuilder<
@@ -1385,6 +1486,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_route_entries::ListTransitRouterRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterRouteEntriesRequest`](crate::operation::list_transit_router_route_entries::ListTransitRouterRouteEntriesRequest).
     #[cfg(feature = "routes-of-transit-routers")]
+    #[inline]
     pub fn list_transit_router_route_entries(
         &self,
     ) -> crate::operation::list_transit_router_route_entries::ListTransitRouterRouteEntriesRequestBuilder<
@@ -1398,6 +1500,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_route_table_associations::ListTransitRouterRouteTableAssociationsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterRouteTableAssociationsRequest`](crate::operation::list_transit_router_route_table_associations::ListTransitRouterRouteTableAssociationsRequest).
     #[cfg(feature = "associated-forwarding-correlations")]
+    #[inline]
     pub fn list_transit_router_route_table_associations(
         &self,
     ) -> crate::operation::list_transit_router_route_table_associations::ListTransitRouterRouteTableAssociationsRequestBuilder<
@@ -1411,6 +1514,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_route_table_propagations::ListTransitRouterRouteTablePropagationsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterRouteTablePropagationsRequest`](crate::operation::list_transit_router_route_table_propagations::ListTransitRouterRouteTablePropagationsRequest).
     #[cfg(feature = "route-learning-correlations")]
+    #[inline]
     pub fn list_transit_router_route_table_propagations(
         &self,
     ) -> crate::operation::list_transit_router_route_table_propagations::ListTransitRouterRouteTablePropagationsRequestBuilder<
@@ -1424,6 +1528,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_route_tables::ListTransitRouterRouteTablesRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterRouteTablesRequest`](crate::operation::list_transit_router_route_tables::ListTransitRouterRouteTablesRequest).
     #[cfg(feature = "route-tables-of-transit-routers")]
+    #[inline]
     pub fn list_transit_router_route_tables(
         &self,
     ) -> crate::operation::list_transit_router_route_tables::ListTransitRouterRouteTablesRequestBuilder<
@@ -1437,6 +1542,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterVbrAttachmentsRequest`](crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn list_transit_router_vbr_attachments(
         &self,
     ) -> crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsRequestBuilder<
@@ -1450,6 +1556,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterVpcAttachmentsRequest`](crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn list_transit_router_vpc_attachments(
         &self,
     ) -> crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsRequestBuilder<
@@ -1463,6 +1570,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsRequestBuilder::send) it. The parameters and their rules: [`ListTransitRouterVpnAttachmentsRequest`](crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn list_transit_router_vpn_attachments(
         &self,
     ) -> crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsRequestBuilder<
@@ -1476,6 +1584,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_transit_routers::ListTransitRoutersRequestBuilder::send) it. The parameters and their rules: [`ListTransitRoutersRequest`](crate::operation::list_transit_routers::ListTransitRoutersRequest).
     #[cfg(feature = "transit-routers")]
+    #[inline]
     pub fn list_transit_routers(
         &self,
     ) -> crate::operation::list_transit_routers::ListTransitRoutersRequestBuilder<
@@ -1489,6 +1598,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_cen_attribute::ModifyCenAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyCenAttributeRequest`](crate::operation::modify_cen_attribute::ModifyCenAttributeRequest).
     #[cfg(feature = "cen-instances")]
+    #[inline]
     pub fn modify_cen_attribute(
         &self,
     ) -> crate::operation::modify_cen_attribute::ModifyCenAttributeRequestBuilder<
@@ -1502,6 +1612,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_cen_bandwidth_package_attribute::ModifyCenBandwidthPackageAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyCenBandwidthPackageAttributeRequest`](crate::operation::modify_cen_bandwidth_package_attribute::ModifyCenBandwidthPackageAttributeRequest).
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     pub fn modify_cen_bandwidth_package_attribute(
         &self,
     ) -> crate::operation::modify_cen_bandwidth_package_attribute::ModifyCenBandwidthPackageAttributeRequestBuilder<
@@ -1515,6 +1626,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_cen_bandwidth_package_spec::ModifyCenBandwidthPackageSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyCenBandwidthPackageSpecRequest`](crate::operation::modify_cen_bandwidth_package_spec::ModifyCenBandwidthPackageSpecRequest).
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     pub fn modify_cen_bandwidth_package_spec(
         &self,
     ) -> crate::operation::modify_cen_bandwidth_package_spec::ModifyCenBandwidthPackageSpecRequestBuilder<
@@ -1528,6 +1640,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_cen_route_map::ModifyCenRouteMapRequestBuilder::send) it. The parameters and their rules: [`ModifyCenRouteMapRequest`](crate::operation::modify_cen_route_map::ModifyCenRouteMapRequest).
     #[cfg(feature = "route-maps")]
+    #[inline]
     pub fn modify_cen_route_map(
         &self,
     ) -> crate::operation::modify_cen_route_map::ModifyCenRouteMapRequestBuilder<&Self> {
@@ -1539,6 +1652,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyFlowLogAttributeRequest`](crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequest).
     #[cfg(feature = "flow-logs")]
+    #[inline]
     pub fn modify_flow_log_attribute(
         &self,
     ) -> crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequestBuilder<
@@ -1552,6 +1666,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_traffic_match_rule_to_traffic_marking_policy::ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest`](crate::operation::modify_traffic_match_rule_to_traffic_marking_policy::ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn modify_traffic_match_rule_to_traffic_marking_policy(
         &self,
     ) -> crate::operation::modify_traffic_match_rule_to_traffic_marking_policy::ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<
@@ -1565,6 +1680,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_transit_route_table_aggregation::ModifyTransitRouteTableAggregationRequestBuilder::send) it. The parameters and their rules: [`ModifyTransitRouteTableAggregationRequest`](crate::operation::modify_transit_route_table_aggregation::ModifyTransitRouteTableAggregationRequest).
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     pub fn modify_transit_route_table_aggregation(
         &self,
     ) -> crate::operation::modify_transit_route_table_aggregation::ModifyTransitRouteTableAggregationRequestBuilder<
@@ -1578,6 +1694,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_transit_router_cidr::ModifyTransitRouterCidrRequestBuilder::send) it. The parameters and their rules: [`ModifyTransitRouterCidrRequest`](crate::operation::modify_transit_router_cidr::ModifyTransitRouterCidrRequest).
     #[cfg(feature = "transit-router-cidr-blocks")]
+    #[inline]
     pub fn modify_transit_router_cidr(
         &self,
     ) -> crate::operation::modify_transit_router_cidr::ModifyTransitRouterCidrRequestBuilder<
@@ -1591,6 +1708,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_transit_router_multicast_domain::ModifyTransitRouterMulticastDomainRequestBuilder::send) it. The parameters and their rules: [`ModifyTransitRouterMulticastDomainRequest`](crate::operation::modify_transit_router_multicast_domain::ModifyTransitRouterMulticastDomainRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn modify_transit_router_multicast_domain(
         &self,
     ) -> crate::operation::modify_transit_router_multicast_domain::ModifyTransitRouterMulticastDomainRequestBuilder<
@@ -1604,6 +1722,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::move_resource_group::MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`](crate::operation::move_resource_group::MoveResourceGroupRequest).
     #[cfg(feature = "cen-instances")]
+    #[inline]
     pub fn move_resource_group(
         &self,
     ) -> crate::operation::move_resource_group::MoveResourceGroupRequestBuilder<&Self> {
@@ -1613,6 +1732,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::open_transit_router_service::OpenTransitRouterServiceRequestBuilder::send) it. The parameters and their rules: [`OpenTransitRouterServiceRequest`](crate::operation::open_transit_router_service::OpenTransitRouterServiceRequest).
     #[cfg(feature = "transit-routers")]
+    #[inline]
     pub fn open_transit_router_service(
         &self,
     ) -> crate::operation::open_transit_router_service::OpenTransitRouterServiceRequestBuilder<
@@ -1626,6 +1746,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::publish_route_entries::PublishRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`PublishRouteEntriesRequest`](crate::operation::publish_route_entries::PublishRouteEntriesRequest).
     #[cfg(feature = "route-management")]
+    #[inline]
     pub fn publish_route_entries(
         &self,
     ) -> crate::operation::publish_route_entries::PublishRouteEntriesRequestBuilder<
@@ -1639,6 +1760,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::refresh_transit_route_table_aggregation::RefreshTransitRouteTableAggregationRequestBuilder::send) it. The parameters and their rules: [`RefreshTransitRouteTableAggregationRequest`](crate::operation::refresh_transit_route_table_aggregation::RefreshTransitRouteTableAggregationRequest).
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     pub fn refresh_transit_route_table_aggregation(
         &self,
     ) -> crate::operation::refresh_transit_route_table_aggregation::RefreshTransitRouteTableAggregationRequestBuilder<
@@ -1652,6 +1774,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::register_transit_router_multicast_group_members::RegisterTransitRouterMulticastGroupMembersRequestBuilder::send) it. The parameters and their rules: [`RegisterTransitRouterMulticastGroupMembersRequest`](crate::operation::register_transit_router_multicast_group_members::RegisterTransitRouterMulticastGroupMembersRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn register_transit_router_multicast_group_members(
         &self,
     ) -> crate::operation::register_transit_router_multicast_group_members::RegisterTransitRouterMulticastGroupMembersRequestBuilder<
@@ -1665,6 +1788,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::register_transit_router_multicast_group_sources::RegisterTransitRouterMulticastGroupSourcesRequestBuilder::send) it. The parameters and their rules: [`RegisterTransitRouterMulticastGroupSourcesRequest`](crate::operation::register_transit_router_multicast_group_sources::RegisterTransitRouterMulticastGroupSourcesRequest).
     #[cfg(feature = "multicast")]
+    #[inline]
     pub fn register_transit_router_multicast_group_sources(
         &self,
     ) -> crate::operation::register_transit_router_multicast_group_sources::RegisterTransitRouterMulticastGroupSourcesRequestBuilder<
@@ -1678,6 +1802,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_traffic_match_rule_from_traffic_marking_policy::RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest`](crate::operation::remove_traffic_match_rule_from_traffic_marking_policy::RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn remove_traffic_match_rule_from_traffic_marking_policy(
         &self,
     ) -> crate::operation::remove_traffic_match_rule_from_traffic_marking_policy::RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<
@@ -1691,6 +1816,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_trafic_match_rule_from_traffic_marking_policy::RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder::send) it. The parameters and their rules: [`RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest`](crate::operation::remove_trafic_match_rule_from_traffic_marking_policy::RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn remove_trafic_match_rule_from_traffic_marking_policy(
         &self,
     ) -> crate::operation::remove_trafic_match_rule_from_traffic_marking_policy::RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<
@@ -1704,6 +1830,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::replace_transit_router_route_table_association::ReplaceTransitRouterRouteTableAssociationRequestBuilder::send) it. The parameters and their rules: [`ReplaceTransitRouterRouteTableAssociationRequest`](crate::operation::replace_transit_router_route_table_association::ReplaceTransitRouterRouteTableAssociationRequest).
     #[cfg(feature = "associated-forwarding-correlations")]
+    #[inline]
     pub fn replace_transit_router_route_table_association(
         &self,
     ) -> crate::operation::replace_transit_router_route_table_association::ReplaceTransitRouterRouteTableAssociationRequestBuilder<
@@ -1717,6 +1844,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::resolve_and_route_service_in_cen::ResolveAndRouteServiceInCenRequestBuilder::send) it. The parameters and their rules: [`ResolveAndRouteServiceInCenRequest`](crate::operation::resolve_and_route_service_in_cen::ResolveAndRouteServiceInCenRequest).
     #[cfg(feature = "cloud-services")]
+    #[inline]
     pub fn resolve_and_route_service_in_cen(
         &self,
     ) -> crate::operation::resolve_and_route_service_in_cen::ResolveAndRouteServiceInCenRequestBuilder<
@@ -1730,6 +1858,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::revoke_instance_from_transit_router::RevokeInstanceFromTransitRouterRequestBuilder::send) it. The parameters and their rules: [`RevokeInstanceFromTransitRouterRequest`](crate::operation::revoke_instance_from_transit_router::RevokeInstanceFromTransitRouterRequest).
     #[cfg(feature = "transit-routers")]
+    #[inline]
     pub fn revoke_instance_from_transit_router(
         &self,
     ) -> crate::operation::revoke_instance_from_transit_router::RevokeInstanceFromTransitRouterRequestBuilder<
@@ -1743,6 +1872,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::route_private_zone_in_cen_to_vpc::RoutePrivateZoneInCenToVpcRequestBuilder::send) it. The parameters and their rules: [`RoutePrivateZoneInCenToVpcRequest`](crate::operation::route_private_zone_in_cen_to_vpc::RoutePrivateZoneInCenToVpcRequest).
     #[cfg(feature = "privatezone")]
+    #[inline]
     pub fn route_private_zone_in_cen_to_vpc(
         &self,
     ) -> crate::operation::route_private_zone_in_cen_to_vpc::RoutePrivateZoneInCenToVpcRequestBuilder<
@@ -1756,6 +1886,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_cen_inter_region_bandwidth_limit::SetCenInterRegionBandwidthLimitRequestBuilder::send) it. The parameters and their rules: [`SetCenInterRegionBandwidthLimitRequest`](crate::operation::set_cen_inter_region_bandwidth_limit::SetCenInterRegionBandwidthLimitRequest).
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     pub fn set_cen_inter_region_bandwidth_limit(
         &self,
     ) -> crate::operation::set_cen_inter_region_bandwidth_limit::SetCenInterRegionBandwidthLimitRequestBuilder<
@@ -1769,6 +1900,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources::TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`](crate::operation::tag_resources::TagResourcesRequest).
     #[cfg(feature = "tag-api")]
+    #[inline]
     pub fn tag_resources(
         &self,
     ) -> crate::operation::tag_resources::TagResourcesRequestBuilder<&Self> {
@@ -1778,6 +1910,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::temp_upgrade_cen_bandwidth_package_spec::TempUpgradeCenBandwidthPackageSpecRequestBuilder::send) it. The parameters and their rules: [`TempUpgradeCenBandwidthPackageSpecRequest`](crate::operation::temp_upgrade_cen_bandwidth_package_spec::TempUpgradeCenBandwidthPackageSpecRequest).
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     pub fn temp_upgrade_cen_bandwidth_package_spec(
         &self,
     ) -> crate::operation::temp_upgrade_cen_bandwidth_package_spec::TempUpgradeCenBandwidthPackageSpecRequestBuilder<
@@ -1791,6 +1924,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_cen_bandwidth_package::UnassociateCenBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`UnassociateCenBandwidthPackageRequest`](crate::operation::unassociate_cen_bandwidth_package::UnassociateCenBandwidthPackageRequest).
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     pub fn unassociate_cen_bandwidth_package(
         &self,
     ) -> crate::operation::unassociate_cen_bandwidth_package::UnassociateCenBandwidthPackageRequestBuilder<
@@ -1804,6 +1938,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unroute_private_zone_in_cen_to_vpc::UnroutePrivateZoneInCenToVpcRequestBuilder::send) it. The parameters and their rules: [`UnroutePrivateZoneInCenToVpcRequest`](crate::operation::unroute_private_zone_in_cen_to_vpc::UnroutePrivateZoneInCenToVpcRequest).
     #[cfg(feature = "privatezone")]
+    #[inline]
     pub fn unroute_private_zone_in_cen_to_vpc(
         &self,
     ) -> crate::operation::unroute_private_zone_in_cen_to_vpc::UnroutePrivateZoneInCenToVpcRequestBuilder<
@@ -1817,6 +1952,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::untag_resources::UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`](crate::operation::untag_resources::UntagResourcesRequest).
     #[cfg(feature = "tag-api")]
+    #[inline]
     pub fn untag_resources(
         &self,
     ) -> crate::operation::untag_resources::UntagResourcesRequestBuilder<&Self> {
@@ -1826,6 +1962,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_cen_inter_region_traffic_qos_policy_attribute::UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateCenInterRegionTrafficQosPolicyAttributeRequest`](crate::operation::update_cen_inter_region_traffic_qos_policy_attribute::UpdateCenInterRegionTrafficQosPolicyAttributeRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn update_cen_inter_region_traffic_qos_policy_attribute(
         &self,
     ) -> crate::operation::update_cen_inter_region_traffic_qos_policy_attribute::UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<
@@ -1839,6 +1976,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_cen_inter_region_traffic_qos_queue_attribute::UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateCenInterRegionTrafficQosQueueAttributeRequest`](crate::operation::update_cen_inter_region_traffic_qos_queue_attribute::UpdateCenInterRegionTrafficQosQueueAttributeRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn update_cen_inter_region_traffic_qos_queue_attribute(
         &self,
     ) -> crate::operation::update_cen_inter_region_traffic_qos_queue_attribute::UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<
@@ -1852,6 +1990,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_traffic_marking_policy_attribute::UpdateTrafficMarkingPolicyAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTrafficMarkingPolicyAttributeRequest`](crate::operation::update_traffic_marking_policy_attribute::UpdateTrafficMarkingPolicyAttributeRequest).
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     pub fn update_traffic_marking_policy_attribute(
         &self,
     ) -> crate::operation::update_traffic_marking_policy_attribute::UpdateTrafficMarkingPolicyAttributeRequestBuilder<
@@ -1865,6 +2004,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_transit_router::UpdateTransitRouterRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterRequest`](crate::operation::update_transit_router::UpdateTransitRouterRequest).
     #[cfg(feature = "transit-routers")]
+    #[inline]
     pub fn update_transit_router(
         &self,
     ) -> crate::operation::update_transit_router::UpdateTransitRouterRequestBuilder<
@@ -1878,6 +2018,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_transit_router_ecr_attachment_attribute::UpdateTransitRouterEcrAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterEcrAttachmentAttributeRequest`](crate::operation::update_transit_router_ecr_attachment_attribute::UpdateTransitRouterEcrAttachmentAttributeRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn update_transit_router_ecr_attachment_attribute(
         &self,
     ) -> crate::operation::update_transit_router_ecr_attachment_attribute::UpdateTransitRouterEcrAttachmentAttributeRequestBuilder<
@@ -1891,6 +2032,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_transit_router_peer_attachment_attribute::UpdateTransitRouterPeerAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterPeerAttachmentAttributeRequest`](crate::operation::update_transit_router_peer_attachment_attribute::UpdateTransitRouterPeerAttachmentAttributeRequest).
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     pub fn update_transit_router_peer_attachment_attribute(
         &self,
     ) -> crate::operation::update_transit_router_peer_attachment_attribute::UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<
@@ -1904,6 +2046,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_transit_router_route_entry::UpdateTransitRouterRouteEntryRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterRouteEntryRequest`](crate::operation::update_transit_router_route_entry::UpdateTransitRouterRouteEntryRequest).
     #[cfg(feature = "routes-of-transit-routers")]
+    #[inline]
     pub fn update_transit_router_route_entry(
         &self,
     ) -> crate::operation::update_transit_router_route_entry::UpdateTransitRouterRouteEntryRequestBuilder<
@@ -1917,6 +2060,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_transit_router_route_table::UpdateTransitRouterRouteTableRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterRouteTableRequest`](crate::operation::update_transit_router_route_table::UpdateTransitRouterRouteTableRequest).
     #[cfg(feature = "route-tables-of-transit-routers")]
+    #[inline]
     pub fn update_transit_router_route_table(
         &self,
     ) -> crate::operation::update_transit_router_route_table::UpdateTransitRouterRouteTableRequestBuilder<
@@ -1930,6 +2074,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_transit_router_vbr_attachment_attribute::UpdateTransitRouterVbrAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterVbrAttachmentAttributeRequest`](crate::operation::update_transit_router_vbr_attachment_attribute::UpdateTransitRouterVbrAttachmentAttributeRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn update_transit_router_vbr_attachment_attribute(
         &self,
     ) -> crate::operation::update_transit_router_vbr_attachment_attribute::UpdateTransitRouterVbrAttachmentAttributeRequestBuilder<
@@ -1943,6 +2088,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_transit_router_vpc_attachment_attribute::UpdateTransitRouterVpcAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterVpcAttachmentAttributeRequest`](crate::operation::update_transit_router_vpc_attachment_attribute::UpdateTransitRouterVpcAttachmentAttributeRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn update_transit_router_vpc_attachment_attribute(
         &self,
     ) -> crate::operation::update_transit_router_vpc_attachment_attribute::UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<
@@ -1956,6 +2102,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_transit_router_vpc_attachment_zones::UpdateTransitRouterVpcAttachmentZonesRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterVpcAttachmentZonesRequest`](crate::operation::update_transit_router_vpc_attachment_zones::UpdateTransitRouterVpcAttachmentZonesRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn update_transit_router_vpc_attachment_zones(
         &self,
     ) -> crate::operation::update_transit_router_vpc_attachment_zones::UpdateTransitRouterVpcAttachmentZonesRequestBuilder<
@@ -1969,6 +2116,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_transit_router_vpn_attachment_attribute::UpdateTransitRouterVpnAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTransitRouterVpnAttachmentAttributeRequest`](crate::operation::update_transit_router_vpn_attachment_attribute::UpdateTransitRouterVpnAttachmentAttributeRequest).
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     pub fn update_transit_router_vpn_attachment_attribute(
         &self,
     ) -> crate::operation::update_transit_router_vpn_attachment_attribute::UpdateTransitRouterVpnAttachmentAttributeRequestBuilder<
@@ -1982,6 +2130,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::withdraw_published_route_entries::WithdrawPublishedRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`WithdrawPublishedRouteEntriesRequest`](crate::operation::withdraw_published_route_entries::WithdrawPublishedRouteEntriesRequest).
     #[cfg(feature = "route-management")]
+    #[inline]
     pub fn withdraw_published_route_entries(
         &self,
     ) -> crate::operation::withdraw_published_route_entries::WithdrawPublishedRouteEntriesRequestBuilder<
@@ -1993,6 +2142,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every page of `DescribeCenAttachedChildInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_cen_attached_child_instances_pages(
         &self,
         request: crate::operation::describe_cen_attached_child_instances::DescribeCenAttachedChildInstancesRequest,
@@ -2009,6 +2159,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every item of every page of `DescribeCenAttachedChildInstances`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_cen_attached_child_instances_items(
         &self,
         request: crate::operation::describe_cen_attached_child_instances::DescribeCenAttachedChildInstancesRequest,
@@ -2025,6 +2176,7 @@ impl Client {
     }
     #[cfg(feature = "bandwidth-plans")]
     /// Every page of `DescribeCenBandwidthPackages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_cen_bandwidth_packages_pages(
         &self,
         request: crate::operation::describe_cen_bandwidth_packages::DescribeCenBandwidthPackagesRequest,
@@ -2041,6 +2193,7 @@ impl Client {
     }
     #[cfg(feature = "bandwidth-plans")]
     /// Every item of every page of `DescribeCenBandwidthPackages`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_cen_bandwidth_packages_items(
         &self,
         request: crate::operation::describe_cen_bandwidth_packages::DescribeCenBandwidthPackagesRequest,
@@ -2057,6 +2210,7 @@ impl Client {
     }
     #[cfg(feature = "route-management")]
     /// Every page of `DescribeCenChildInstanceRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_cen_child_instance_route_entries_pages(
         &self,
         request: crate::operation::describe_cen_child_instance_route_entries::DescribeCenChildInstanceRouteEntriesRequest,
@@ -2073,6 +2227,7 @@ impl Client {
     }
     #[cfg(feature = "route-management")]
     /// Every item of every page of `DescribeCenChildInstanceRouteEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_cen_child_instance_route_entries_items(
         &self,
         request: crate::operation::describe_cen_child_instance_route_entries::DescribeCenChildInstanceRouteEntriesRequest,
@@ -2089,6 +2244,7 @@ impl Client {
     }
     #[cfg(feature = "bandwidth-plans")]
     /// Every page of `DescribeCenGeographicSpans`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_cen_geographic_spans_pages(
         &self,
         request: crate::operation::describe_cen_geographic_spans::DescribeCenGeographicSpansRequest,
@@ -2105,6 +2261,7 @@ impl Client {
     }
     #[cfg(feature = "bandwidth-plans")]
     /// Every item of every page of `DescribeCenGeographicSpans`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_cen_geographic_spans_items(
         &self,
         request: crate::operation::describe_cen_geographic_spans::DescribeCenGeographicSpansRequest,
@@ -2121,6 +2278,7 @@ impl Client {
     }
     #[cfg(feature = "cross-region-connections")]
     /// Every page of `DescribeCenInterRegionBandwidthLimits`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_cen_inter_region_bandwidth_limits_pages(
         &self,
         request: crate::operation::describe_cen_inter_region_bandwidth_limits::DescribeCenInterRegionBandwidthLimitsRequest,
@@ -2137,6 +2295,7 @@ impl Client {
     }
     #[cfg(feature = "cross-region-connections")]
     /// Every item of every page of `DescribeCenInterRegionBandwidthLimits`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_cen_inter_region_bandwidth_limits_items(
         &self,
         request: crate::operation::describe_cen_inter_region_bandwidth_limits::DescribeCenInterRegionBandwidthLimitsRequest,
@@ -2153,6 +2312,7 @@ impl Client {
     }
     #[cfg(feature = "privatezone")]
     /// Every page of `DescribeCenPrivateZoneRoutes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_cen_private_zone_routes_pages(
         &self,
         request: crate::operation::describe_cen_private_zone_routes::DescribeCenPrivateZoneRoutesRequest,
@@ -2169,6 +2329,7 @@ impl Client {
     }
     #[cfg(feature = "privatezone")]
     /// Every item of every page of `DescribeCenPrivateZoneRoutes`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_cen_private_zone_routes_items(
         &self,
         request: crate::operation::describe_cen_private_zone_routes::DescribeCenPrivateZoneRoutesRequest,
@@ -2185,6 +2346,7 @@ impl Client {
     }
     #[cfg(feature = "route-management")]
     /// Every page of `DescribeCenRegionDomainRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_cen_region_domain_route_entries_pages(
         &self,
         request: crate::operation::describe_cen_region_domain_route_entries::DescribeCenRegionDomainRouteEntriesRequest,
@@ -2201,6 +2363,7 @@ impl Client {
     }
     #[cfg(feature = "route-management")]
     /// Every item of every page of `DescribeCenRegionDomainRouteEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_cen_region_domain_route_entries_items(
         &self,
         request: crate::operation::describe_cen_region_domain_route_entries::DescribeCenRegionDomainRouteEntriesRequest,
@@ -2217,6 +2380,7 @@ impl Client {
     }
     #[cfg(feature = "route-maps")]
     /// Every page of `DescribeCenRouteMaps`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_cen_route_maps_pages(
         &self,
         request: crate::operation::describe_cen_route_maps::DescribeCenRouteMapsRequest,
@@ -2231,6 +2395,7 @@ impl Client {
     }
     #[cfg(feature = "route-maps")]
     /// Every item of every page of `DescribeCenRouteMaps`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_cen_route_maps_items(
         &self,
         request: crate::operation::describe_cen_route_maps::DescribeCenRouteMapsRequest,
@@ -2245,6 +2410,7 @@ impl Client {
     }
     #[cfg(feature = "health-check")]
     /// Every page of `DescribeCenVbrHealthCheck`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_cen_vbr_health_check_pages(
         &self,
         request: crate::operation::describe_cen_vbr_health_check::DescribeCenVbrHealthCheckRequest,
@@ -2261,6 +2427,7 @@ impl Client {
     }
     #[cfg(feature = "health-check")]
     /// Every item of every page of `DescribeCenVbrHealthCheck`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_cen_vbr_health_check_items(
         &self,
         request: crate::operation::describe_cen_vbr_health_check::DescribeCenVbrHealthCheckRequest,
@@ -2277,6 +2444,7 @@ impl Client {
     }
     #[cfg(feature = "cen-instances")]
     /// Every page of `DescribeCens`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_cens_pages(
         &self,
         request: crate::operation::describe_cens::DescribeCensRequest,
@@ -2291,6 +2459,7 @@ impl Client {
     }
     #[cfg(feature = "cen-instances")]
     /// Every item of every page of `DescribeCens`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_cens_items(
         &self,
         request: crate::operation::describe_cens::DescribeCensRequest,
@@ -2305,6 +2474,7 @@ impl Client {
     }
     #[cfg(feature = "bandwidth-plans")]
     /// Every page of `DescribeGeographicRegionMembership`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_geographic_region_membership_pages(
         &self,
         request: crate::operation::describe_geographic_region_membership::DescribeGeographicRegionMembershipRequest,
@@ -2321,6 +2491,7 @@ impl Client {
     }
     #[cfg(feature = "bandwidth-plans")]
     /// Every item of every page of `DescribeGeographicRegionMembership`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_geographic_region_membership_items(
         &self,
         request: crate::operation::describe_geographic_region_membership::DescribeGeographicRegionMembershipRequest,
@@ -2337,6 +2508,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every page of `DescribeGrantRulesToCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_grant_rules_to_cen_pages(
         &self,
         request: crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest,
@@ -2353,6 +2525,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every item of every page of `DescribeGrantRulesToCen`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_grant_rules_to_cen_items(
         &self,
         request: crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest,
@@ -2369,6 +2542,7 @@ impl Client {
     }
     #[cfg(feature = "cen-instances")]
     /// Every page of `DescribeGrantRulesToResource`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_grant_rules_to_resource_pages(
         &self,
         request: crate::operation::describe_grant_rules_to_resource::DescribeGrantRulesToResourceRequest,
@@ -2385,6 +2559,7 @@ impl Client {
     }
     #[cfg(feature = "cen-instances")]
     /// Every item of every page of `DescribeGrantRulesToResource`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_grant_rules_to_resource_items(
         &self,
         request: crate::operation::describe_grant_rules_to_resource::DescribeGrantRulesToResourceRequest,
@@ -2401,6 +2576,7 @@ impl Client {
     }
     #[cfg(feature = "route-management")]
     /// Every page of `DescribePublishedRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_published_route_entries_pages(
         &self,
         request: crate::operation::describe_published_route_entries::DescribePublishedRouteEntriesRequest,
@@ -2417,6 +2593,7 @@ impl Client {
     }
     #[cfg(feature = "route-management")]
     /// Every item of every page of `DescribePublishedRouteEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_published_route_entries_items(
         &self,
         request: crate::operation::describe_published_route_entries::DescribePublishedRouteEntriesRequest,
@@ -2433,6 +2610,7 @@ impl Client {
     }
     #[cfg(feature = "route-management")]
     /// Every page of `DescribeRouteConflict`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_route_conflict_pages(
         &self,
         request: crate::operation::describe_route_conflict::DescribeRouteConflictRequest,
@@ -2447,6 +2625,7 @@ impl Client {
     }
     #[cfg(feature = "route-management")]
     /// Every item of every page of `DescribeRouteConflict`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_route_conflict_items(
         &self,
         request: crate::operation::describe_route_conflict::DescribeRouteConflictRequest,
@@ -2461,6 +2640,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-services")]
     /// Every page of `DescribeRouteServicesInCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_route_services_in_cen_pages(
         &self,
         request: crate::operation::describe_route_services_in_cen::DescribeRouteServicesInCenRequest,
@@ -2477,6 +2657,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-services")]
     /// Every item of every page of `DescribeRouteServicesInCen`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_route_services_in_cen_items(
         &self,
         request: crate::operation::describe_route_services_in_cen::DescribeRouteServicesInCenRequest,
@@ -2493,6 +2674,7 @@ impl Client {
     }
     #[cfg(feature = "aggregate-route")]
     /// Every page of `DescribeTransitRouteTableAggregation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_transit_route_table_aggregation_pages(
         &self,
         request: crate::operation::describe_transit_route_table_aggregation::DescribeTransitRouteTableAggregationRequest,
@@ -2509,6 +2691,7 @@ impl Client {
     }
     #[cfg(feature = "aggregate-route")]
     /// Every item of every page of `DescribeTransitRouteTableAggregation`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_transit_route_table_aggregation_items(
         &self,
         request: crate::operation::describe_transit_route_table_aggregation::DescribeTransitRouteTableAggregationRequest,
@@ -2525,6 +2708,7 @@ impl Client {
     }
     #[cfg(feature = "route-management")]
     /// Every page of `ListCenChildInstanceRouteEntriesToAttachment`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_cen_child_instance_route_entries_to_attachment_pages(
         &self,
         request: crate::operation::list_cen_child_instance_route_entries_to_attachment::ListCenChildInstanceRouteEntriesToAttachmentRequest,
@@ -2544,6 +2728,7 @@ impl Client {
     }
     #[cfg(feature = "route-management")]
     /// Every item of every page of `ListCenChildInstanceRouteEntriesToAttachment`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_cen_child_instance_route_entries_to_attachment_items(
         &self,
         request: crate::operation::list_cen_child_instance_route_entries_to_attachment::ListCenChildInstanceRouteEntriesToAttachmentRequest,
@@ -2563,6 +2748,7 @@ impl Client {
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Every page of `ListCenInterRegionTrafficQosPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_cen_inter_region_traffic_qos_policies_pages(
         &self,
         request: crate::operation::list_cen_inter_region_traffic_qos_policies::ListCenInterRegionTrafficQosPoliciesRequest,
@@ -2579,6 +2765,7 @@ impl Client {
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Every item of every page of `ListCenInterRegionTrafficQosPolicies`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_cen_inter_region_traffic_qos_policies_items(
         &self,
         request: crate::operation::list_cen_inter_region_traffic_qos_policies::ListCenInterRegionTrafficQosPoliciesRequest,
@@ -2595,6 +2782,7 @@ impl Client {
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Every page of `ListCenInterRegionTrafficQosQueues`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_cen_inter_region_traffic_qos_queues_pages(
         &self,
         request: crate::operation::list_cen_inter_region_traffic_qos_queues::ListCenInterRegionTrafficQosQueuesRequest,
@@ -2611,6 +2799,7 @@ impl Client {
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Every item of every page of `ListCenInterRegionTrafficQosQueues`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_cen_inter_region_traffic_qos_queues_items(
         &self,
         request: crate::operation::list_cen_inter_region_traffic_qos_queues::ListCenInterRegionTrafficQosQueuesRequest,
@@ -2627,6 +2816,7 @@ impl Client {
     }
     #[cfg(feature = "multicast")]
     /// Every page of `ListGrantVSwitchEnis`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_grant_v_switch_enis_pages(
         &self,
         request: crate::operation::list_grant_v_switch_enis::ListGrantVSwitchEnisRequest,
@@ -2641,6 +2831,7 @@ impl Client {
     }
     #[cfg(feature = "multicast")]
     /// Every item of every page of `ListGrantVSwitchEnis`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_grant_v_switch_enis_items(
         &self,
         request: crate::operation::list_grant_v_switch_enis::ListGrantVSwitchEnisRequest,
@@ -2655,6 +2846,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every page of `ListGrantVSwitchesToCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_grant_v_switches_to_cen_pages(
         &self,
         request: crate::operation::list_grant_v_switches_to_cen::ListGrantVSwitchesToCenRequest,
@@ -2671,6 +2863,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every item of every page of `ListGrantVSwitchesToCen`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_grant_v_switches_to_cen_items(
         &self,
         request: crate::operation::list_grant_v_switches_to_cen::ListGrantVSwitchesToCenRequest,
@@ -2687,6 +2880,7 @@ impl Client {
     }
     #[cfg(feature = "tag-api")]
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_resources_pages(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -2701,6 +2895,7 @@ impl Client {
     }
     #[cfg(feature = "tag-api")]
     /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_resources_items(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -2715,6 +2910,7 @@ impl Client {
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Every page of `ListTrafficMarkingPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_traffic_marking_policies_pages(
         &self,
         request: crate::operation::list_traffic_marking_policies::ListTrafficMarkingPoliciesRequest,
@@ -2731,6 +2927,7 @@ impl Client {
     }
     #[cfg(feature = "traffic-scheduling")]
     /// Every item of every page of `ListTrafficMarkingPolicies`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_traffic_marking_policies_items(
         &self,
         request: crate::operation::list_traffic_marking_policies::ListTrafficMarkingPoliciesRequest,
@@ -2747,6 +2944,7 @@ impl Client {
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
     /// Every page of `ListTransitRouterCidrAllocation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_cidr_allocation_pages(
         &self,
         request: crate::operation::list_transit_router_cidr_allocation::ListTransitRouterCidrAllocationRequest,
@@ -2763,6 +2961,7 @@ impl Client {
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
     /// Every item of every page of `ListTransitRouterCidrAllocation`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_cidr_allocation_items(
         &self,
         request: crate::operation::list_transit_router_cidr_allocation::ListTransitRouterCidrAllocationRequest,
@@ -2779,6 +2978,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every page of `ListTransitRouterEcrAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_ecr_attachments_pages(
         &self,
         request: crate::operation::list_transit_router_ecr_attachments::ListTransitRouterEcrAttachmentsRequest,
@@ -2795,6 +2995,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every item of every page of `ListTransitRouterEcrAttachments`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_ecr_attachments_items(
         &self,
         request: crate::operation::list_transit_router_ecr_attachments::ListTransitRouterEcrAttachmentsRequest,
@@ -2811,6 +3012,7 @@ impl Client {
     }
     #[cfg(feature = "multicast")]
     /// Every page of `ListTransitRouterMulticastDomainAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_multicast_domain_associations_pages(
         &self,
         request: crate::operation::list_transit_router_multicast_domain_associations::ListTransitRouterMulticastDomainAssociationsRequest,
@@ -2830,6 +3032,7 @@ impl Client {
     }
     #[cfg(feature = "multicast")]
     /// Every item of every page of `ListTransitRouterMulticastDomainAssociations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_multicast_domain_associations_items(
         &self,
         request: crate::operation::list_transit_router_multicast_domain_associations::ListTransitRouterMulticastDomainAssociationsRequest,
@@ -2849,6 +3052,7 @@ impl Client {
     }
     #[cfg(feature = "multicast")]
     /// Every page of `ListTransitRouterMulticastDomainVSwitches`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_multicast_domain_v_switches_pages(
         &self,
         request: crate::operation::list_transit_router_multicast_domain_v_switches::ListTransitRouterMulticastDomainVSwitchesRequest,
@@ -2868,6 +3072,7 @@ impl Client {
     }
     #[cfg(feature = "multicast")]
     /// Every item of every page of `ListTransitRouterMulticastDomainVSwitches`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_multicast_domain_v_switches_items(
         &self,
         request: crate::operation::list_transit_router_multicast_domain_v_switches::ListTransitRouterMulticastDomainVSwitchesRequest,
@@ -2887,6 +3092,7 @@ impl Client {
     }
     #[cfg(feature = "multicast")]
     /// Every page of `ListTransitRouterMulticastDomains`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_multicast_domains_pages(
         &self,
         request: crate::operation::list_transit_router_multicast_domains::ListTransitRouterMulticastDomainsRequest,
@@ -2903,6 +3109,7 @@ impl Client {
     }
     #[cfg(feature = "multicast")]
     /// Every item of every page of `ListTransitRouterMulticastDomains`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_multicast_domains_items(
         &self,
         request: crate::operation::list_transit_router_multicast_domains::ListTransitRouterMulticastDomainsRequest,
@@ -2919,6 +3126,7 @@ impl Client {
     }
     #[cfg(feature = "multicast")]
     /// Every page of `ListTransitRouterMulticastGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_multicast_groups_pages(
         &self,
         request: crate::operation::list_transit_router_multicast_groups::ListTransitRouterMulticastGroupsRequest,
@@ -2935,6 +3143,7 @@ impl Client {
     }
     #[cfg(feature = "multicast")]
     /// Every item of every page of `ListTransitRouterMulticastGroups`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_multicast_groups_items(
         &self,
         request: crate::operation::list_transit_router_multicast_groups::ListTransitRouterMulticastGroupsRequest,
@@ -2951,6 +3160,7 @@ impl Client {
     }
     #[cfg(feature = "cross-region-connections")]
     /// Every page of `ListTransitRouterPeerAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_peer_attachments_pages(
         &self,
         request: crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsRequest,
@@ -2967,6 +3177,7 @@ impl Client {
     }
     #[cfg(feature = "cross-region-connections")]
     /// Every item of every page of `ListTransitRouterPeerAttachments`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_peer_attachments_items(
         &self,
         request: crate::operation::list_transit_router_peer_attachments::ListTransitRouterPeerAttachmentsRequest,
@@ -2983,6 +3194,7 @@ impl Client {
     }
     #[cfg(feature = "prefix-lists")]
     /// Every page of `ListTransitRouterPrefixListAssociation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_prefix_list_association_pages(
         &self,
         request: crate::operation::list_transit_router_prefix_list_association::ListTransitRouterPrefixListAssociationRequest,
@@ -3002,6 +3214,7 @@ impl Client {
     }
     #[cfg(feature = "prefix-lists")]
     /// Every item of every page of `ListTransitRouterPrefixListAssociation`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_prefix_list_association_items(
         &self,
         request: crate::operation::list_transit_router_prefix_list_association::ListTransitRouterPrefixListAssociationRequest,
@@ -3021,6 +3234,7 @@ impl Client {
     }
     #[cfg(feature = "routes-of-transit-routers")]
     /// Every page of `ListTransitRouterRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_route_entries_pages(
         &self,
         request: crate::operation::list_transit_router_route_entries::ListTransitRouterRouteEntriesRequest,
@@ -3037,6 +3251,7 @@ impl Client {
     }
     #[cfg(feature = "routes-of-transit-routers")]
     /// Every item of every page of `ListTransitRouterRouteEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_route_entries_items(
         &self,
         request: crate::operation::list_transit_router_route_entries::ListTransitRouterRouteEntriesRequest,
@@ -3053,6 +3268,7 @@ impl Client {
     }
     #[cfg(feature = "associated-forwarding-correlations")]
     /// Every page of `ListTransitRouterRouteTableAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_route_table_associations_pages(
         &self,
         request: crate::operation::list_transit_router_route_table_associations::ListTransitRouterRouteTableAssociationsRequest,
@@ -3072,6 +3288,7 @@ impl Client {
     }
     #[cfg(feature = "associated-forwarding-correlations")]
     /// Every item of every page of `ListTransitRouterRouteTableAssociations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_route_table_associations_items(
         &self,
         request: crate::operation::list_transit_router_route_table_associations::ListTransitRouterRouteTableAssociationsRequest,
@@ -3091,6 +3308,7 @@ impl Client {
     }
     #[cfg(feature = "route-learning-correlations")]
     /// Every page of `ListTransitRouterRouteTablePropagations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_route_table_propagations_pages(
         &self,
         request: crate::operation::list_transit_router_route_table_propagations::ListTransitRouterRouteTablePropagationsRequest,
@@ -3110,6 +3328,7 @@ impl Client {
     }
     #[cfg(feature = "route-learning-correlations")]
     /// Every item of every page of `ListTransitRouterRouteTablePropagations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_route_table_propagations_items(
         &self,
         request: crate::operation::list_transit_router_route_table_propagations::ListTransitRouterRouteTablePropagationsRequest,
@@ -3129,6 +3348,7 @@ impl Client {
     }
     #[cfg(feature = "route-tables-of-transit-routers")]
     /// Every page of `ListTransitRouterRouteTables`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_route_tables_pages(
         &self,
         request: crate::operation::list_transit_router_route_tables::ListTransitRouterRouteTablesRequest,
@@ -3145,6 +3365,7 @@ impl Client {
     }
     #[cfg(feature = "route-tables-of-transit-routers")]
     /// Every item of every page of `ListTransitRouterRouteTables`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_route_tables_items(
         &self,
         request: crate::operation::list_transit_router_route_tables::ListTransitRouterRouteTablesRequest,
@@ -3161,6 +3382,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every page of `ListTransitRouterVbrAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_vbr_attachments_pages(
         &self,
         request: crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsRequest,
@@ -3177,6 +3399,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every item of every page of `ListTransitRouterVbrAttachments`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_vbr_attachments_items(
         &self,
         request: crate::operation::list_transit_router_vbr_attachments::ListTransitRouterVbrAttachmentsRequest,
@@ -3193,6 +3416,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every page of `ListTransitRouterVpcAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_vpc_attachments_pages(
         &self,
         request: crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsRequest,
@@ -3209,6 +3433,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every item of every page of `ListTransitRouterVpcAttachments`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_vpc_attachments_items(
         &self,
         request: crate::operation::list_transit_router_vpc_attachments::ListTransitRouterVpcAttachmentsRequest,
@@ -3225,6 +3450,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every page of `ListTransitRouterVpnAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_router_vpn_attachments_pages(
         &self,
         request: crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsRequest,
@@ -3241,6 +3467,7 @@ impl Client {
     }
     #[cfg(feature = "network-instance-connections")]
     /// Every item of every page of `ListTransitRouterVpnAttachments`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_router_vpn_attachments_items(
         &self,
         request: crate::operation::list_transit_router_vpn_attachments::ListTransitRouterVpnAttachmentsRequest,
@@ -3257,6 +3484,7 @@ impl Client {
     }
     #[cfg(feature = "transit-routers")]
     /// Every page of `ListTransitRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_transit_routers_pages(
         &self,
         request: crate::operation::list_transit_routers::ListTransitRoutersRequest,
@@ -3271,6 +3499,7 @@ impl Client {
     }
     #[cfg(feature = "transit-routers")]
     /// Every item of every page of `ListTransitRouters`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_transit_routers_items(
         &self,
         request: crate::operation::list_transit_routers::ListTransitRoutersRequest,
@@ -9008,6 +9237,7 @@ pub trait CbnApi: Send + Sync {
 }
 impl CbnApi for Client {
     #[cfg(feature = "flow-logs")]
+    #[inline]
     /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, the system collects traffic information about a specified resource.
     fn active_flow_log(
         &self,
@@ -9022,6 +9252,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `AddTrafficMatchRuleToTrafficMarkingPolicy`: Adds a traffic classification rule to a traffic marking policy.
     fn add_traffic_match_rule_to_traffic_marking_policy(
         &self,
@@ -9038,6 +9269,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `AddTraficMatchRuleToTrafficMarkingPolicy`: Adds a traffic classification rule to a traffic marking policy.
     fn add_trafic_match_rule_to_traffic_marking_policy(
         &self,
@@ -9054,6 +9286,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     /// Calls `AssociateCenBandwidthPackage`: Associates a bandwidth plan with a Cloud Enterprise Network (CEN) instance.
     fn associate_cen_bandwidth_package(
         &self,
@@ -9070,6 +9303,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associated-forwarding-correlations")]
+    #[inline]
     /// Calls `AssociateTransitRouterAttachmentWithRouteTable`: Creates an associated forwarding correlation.
     fn associate_transit_router_attachment_with_route_table(
         &self,
@@ -9086,6 +9320,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `AssociateTransitRouterMulticastDomain`: Associates the vSwitch of a virtual private cloud (VPC) with a multicast domain.
     fn associate_transit_router_multicast_domain(
         &self,
@@ -9102,6 +9337,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `AttachCenChildInstance`: Attaches a network instance to a Cloud Enterprise Network (CEN) instance.
     fn attach_cen_child_instance(
         &self,
@@ -9118,6 +9354,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-routers")]
+    #[inline]
     /// Calls `CheckTransitRouterService`: Queries whether your Alibaba Cloud account has the transit router feature activated.
     fn check_transit_router_service(
         &self,
@@ -9134,6 +9371,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cen-instances")]
+    #[inline]
     /// Calls `CreateCen`: Cloud Enterprise Network (CEN) instances are basic network resources that are used to manage interconnected networks. You can use a CEN instance to manage a network that covers one or multiple regions. Before you can connect network instances, you must first call the CreateCen operation to create a CEN instance.
     fn create_cen(
         &self,
@@ -9148,6 +9386,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     /// Calls `CreateCenBandwidthPackage`: Creates a bandwidth plan.
     fn create_cen_bandwidth_package(
         &self,
@@ -9164,6 +9403,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-management")]
+    #[inline]
     /// Calls `CreateCenChildInstanceRouteEntryToAttachment`: Adds a route entry to a network instance and sets the next hop of the destination CIDR block to the transit router in the current region.
     fn create_cen_child_instance_route_entry_to_attachment(
         &self,
@@ -9180,6 +9420,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-management")]
+    #[inline]
     /// Calls `CreateCenChildInstanceRouteEntryToCen`: Adds routes to a network instance.
     fn create_cen_child_instance_route_entry_to_cen(
         &self,
@@ -9196,6 +9437,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `CreateCenInterRegionTrafficQosPolicy`: Creates a quality of service (QoS) policy for an inter-region connection on an Enterprise Edition transit router.
     fn create_cen_inter_region_traffic_qos_policy(
         &self,
@@ -9212,6 +9454,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `CreateCenInterRegionTrafficQosQueue`: Creates queues in a quality of service (QoS) policy to manage network traffic based on finer granularities, improve service performance, and meet service-level agreements (SLAs).
     fn create_cen_inter_region_traffic_qos_queue(
         &self,
@@ -9228,6 +9471,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-maps")]
+    #[inline]
     /// Calls `CreateCenRouteMap`: Creates a routing policy. A routing policy filters routing information and facilitates network management.
     fn create_cen_route_map(
         &self,
@@ -9242,6 +9486,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-logs")]
+    #[inline]
     /// Calls `CreateFlowlog`: Creates a flow log.
     fn create_flowlog(
         &self,
@@ -9256,6 +9501,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `CreateTrafficMarkingPolicy`: Creates a traffic marking policy. A traffic marking policy captures network traffic based on traffic classification rules and marks the traffic with the Differentiated Services Code Point (DSCP) values that you specify.
     fn create_traffic_marking_policy(
         &self,
@@ -9272,6 +9518,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     /// Calls `CreateTransitRouteTableAggregation`: Creates an aggregate route.
     fn create_transit_route_table_aggregation(
         &self,
@@ -9288,6 +9535,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-routers")]
+    #[inline]
     /// Calls `CreateTransitRouter`: Creates an Enterprise Edition transit router.
     fn create_transit_router(
         &self,
@@ -9302,6 +9550,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
+    #[inline]
     /// Calls `CreateTransitRouterCidr`: Creates a custom CIDR block for a transit router. Custom CIDR blocks of a transit router are similar to the CIDR blocks of the loopback interface of a router.
     fn create_transit_router_cidr(
         &self,
@@ -9318,6 +9567,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `CreateTransitRouterEcrAttachment`: Attaches an Express Connect Router (ECR) connection to the transit router in the same region.
     fn create_transit_router_ecr_attachment(
         &self,
@@ -9334,6 +9584,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `CreateTransitRouterMulticastDomain`: Creates a multicast domain. A multicast domain is a multicast network in a region. Only resources in the same multicast domain can transmit and receive multicast packets.
     fn create_transit_router_multicast_domain(
         &self,
@@ -9350,6 +9601,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     /// Calls `CreateTransitRouterPeerAttachment`: To connect network instances across regions, such as virtual private clouds (VPCs), virtual border routers (VBRs), and IPsec-VPN connections that are connected to transit routers, you must create an inter-region connection between the network instances that you want to connect. You can call the CreateTransitRouterPeerAttachment operation to create an inter-region connection on an Enterprise Edition transit router.
     fn create_transit_router_peer_attachment(
         &self,
@@ -9366,6 +9618,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefix-lists")]
+    #[inline]
     /// Calls `CreateTransitRouterPrefixListAssociation`: Associates the route table of an Enterprise Edition transit router with a prefix list.
     fn create_transit_router_prefix_list_association(
         &self,
@@ -9382,6 +9635,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "routes-of-transit-routers")]
+    #[inline]
     /// Calls `CreateTransitRouterRouteEntry`: Adds a route to a route table of an Enterprise Edition transit router.
     fn create_transit_router_route_entry(
         &self,
@@ -9398,6 +9652,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-tables-of-transit-routers")]
+    #[inline]
     /// Calls `CreateTransitRouterRouteTable`: Creates a custom route table for an Enterprise Edition transit router.
     fn create_transit_router_route_table(
         &self,
@@ -9414,6 +9669,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `CreateTransitRouterVbrAttachment`: Connects a virtual border router (VBR) to an Enterprise Edition transit router.
     fn create_transit_router_vbr_attachment(
         &self,
@@ -9430,6 +9686,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `CreateTransitRouterVpcAttachment`: Attaches virtual private clouds (VPCs) that you want to connect to a transit router. After you attach the VPCs to the same transit router, the VPCs can communicate with each other.
     fn create_transit_router_vpc_attachment(
         &self,
@@ -9446,6 +9703,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `CreateTransitRouterVpnAttachment`: Attaches an IPsec-VPN connection to a transit router.
     fn create_transit_router_vpn_attachment(
         &self,
@@ -9462,6 +9720,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-logs")]
+    #[inline]
     /// Calls `DeactiveFlowLog`: Disables a flow log. A disabled flow log no longer captures information about network traffic.
     fn deactive_flow_log(
         &self,
@@ -9476,6 +9735,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cen-instances")]
+    #[inline]
     /// Calls `DeleteCen`: Deletes a Cloud Enterprise Network (CEN) instance.
     fn delete_cen(
         &self,
@@ -9490,6 +9750,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     /// Calls `DeleteCenBandwidthPackage`: Deletes a bandwidth plan.
     fn delete_cen_bandwidth_package(
         &self,
@@ -9506,6 +9767,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-management")]
+    #[inline]
     /// Calls `DeleteCenChildInstanceRouteEntryToAttachment`: Deletes a route of a network instance from an Enterprise Edition transit router.
     fn delete_cen_child_instance_route_entry_to_attachment(
         &self,
@@ -9522,6 +9784,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-management")]
+    #[inline]
     /// Calls `DeleteCenChildInstanceRouteEntryToCen`: Deletes a route from a network instance that is attached to a Cloud Enterprise Network (CEN) instance.
     fn delete_cen_child_instance_route_entry_to_cen(
         &self,
@@ -9538,6 +9801,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `DeleteCenInterRegionTrafficQosPolicy`: Deletes a quality of service (QoS) policy.
     fn delete_cen_inter_region_traffic_qos_policy(
         &self,
@@ -9554,6 +9818,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `DeleteCenInterRegionTrafficQosQueue`: Deletes a queue from a quality of service (QoS) policy.
     fn delete_cen_inter_region_traffic_qos_queue(
         &self,
@@ -9570,6 +9835,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-maps")]
+    #[inline]
     /// Calls `DeleteCenRouteMap`: Deletes a routing policy.
     fn delete_cen_route_map(
         &self,
@@ -9584,6 +9850,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-logs")]
+    #[inline]
     /// Calls `DeleteFlowlog`: Deletes a flow log.
     fn delete_flowlog(
         &self,
@@ -9598,6 +9865,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-services")]
+    #[inline]
     /// Calls `DeleteRouteServiceInCen`: Deletes the configuration of a cloud service connected to a Basic Edition transit router.
     fn delete_route_service_in_cen(
         &self,
@@ -9614,6 +9882,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `DeleteTrafficMarkingPolicy`: Deletes a specified traffic marking policy.
     fn delete_traffic_marking_policy(
         &self,
@@ -9630,6 +9899,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     /// Calls `DeleteTransitRouteTableAggregation`: Deletes an aggregate route.
     fn delete_transit_route_table_aggregation(
         &self,
@@ -9646,6 +9916,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-routers")]
+    #[inline]
     /// Calls `DeleteTransitRouter`: Deletes a transit router.
     fn delete_transit_router(
         &self,
@@ -9660,6 +9931,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
+    #[inline]
     /// Calls `DeleteTransitRouterCidr`: Deletes a CIDR block from a transit router.
     fn delete_transit_router_cidr(
         &self,
@@ -9676,6 +9948,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `DeleteTransitRouterEcrAttachment`: Deletes an Express Connect Router (ECR) connection from an Enterprise Edition transit router.
     fn delete_transit_router_ecr_attachment(
         &self,
@@ -9692,6 +9965,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `DeleteTransitRouterMulticastDomain`: Deletes a multicast domain.
     fn delete_transit_router_multicast_domain(
         &self,
@@ -9708,6 +9982,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     /// Calls `DeleteTransitRouterPeerAttachment`: Deletes an inter-region connection from an Enterprise Edition transit router.
     fn delete_transit_router_peer_attachment(
         &self,
@@ -9724,6 +9999,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefix-lists")]
+    #[inline]
     /// Calls `DeleteTransitRouterPrefixListAssociation`: Disassociates the route table of an Enterprise Edition transit router from a prefix list.
     fn delete_transit_router_prefix_list_association(
         &self,
@@ -9740,6 +10016,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "routes-of-transit-routers")]
+    #[inline]
     /// Calls `DeleteTransitRouterRouteEntry`: Deletes blackhole routes and static routes that point to network instance connections from the route tables of an Enterprise Edition transit router.
     fn delete_transit_router_route_entry(
         &self,
@@ -9756,6 +10033,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-tables-of-transit-routers")]
+    #[inline]
     /// Calls `DeleteTransitRouterRouteTable`: Deletes a custom route table from an Enterprise Edition transit router.
     fn delete_transit_router_route_table(
         &self,
@@ -9772,6 +10050,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `DeleteTransitRouterVbrAttachment`: Deletes a virtual border router (VBR) connection from an Enterprise Edition transit router.
     fn delete_transit_router_vbr_attachment(
         &self,
@@ -9788,6 +10067,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `DeleteTransitRouterVpcAttachment`: Deletes a virtual private cloud (VPC) connection from an Enterprise Edition transit router.
     fn delete_transit_router_vpc_attachment(
         &self,
@@ -9804,6 +10084,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `DeleteTransitRouterVpnAttachment`: Deletes a VPN attachment.
     fn delete_transit_router_vpn_attachment(
         &self,
@@ -9820,6 +10101,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `DeregisterTransitRouterMulticastGroupMembers`: Removes a multicast member from a multicast group.
     fn deregister_transit_router_multicast_group_members(
         &self,
@@ -9836,6 +10118,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `DeregisterTransitRouterMulticastGroupSources`: Deletes a multicast source from a multicast group.
     fn deregister_transit_router_multicast_group_sources(
         &self,
@@ -9852,6 +10135,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `DescribeCenAttachedChildInstanceAttribute`: Queries the information about a network instance, such as a virtual private cloud (VPC), a virtual border router, or a Cloud Connect Network (CCN) instance, that is attached to a Cloud Enterprise Network (CEN) instance.
     fn describe_cen_attached_child_instance_attribute(
         &self,
@@ -9868,6 +10152,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `DescribeCenAttachedChildInstances`: Queries the network instances that are attached to a CEN instance.
     fn describe_cen_attached_child_instances(
         &self,
@@ -9884,6 +10169,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     /// Calls `DescribeCenBandwidthPackages`: Queries the information about bandwidth plans.
     fn describe_cen_bandwidth_packages(
         &self,
@@ -9900,6 +10186,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-management")]
+    #[inline]
     /// Calls `DescribeCenChildInstanceRouteEntries`: Queries the routes of a network instance that is attached to a Cloud Enterprise Network (CEN) instance.
     fn describe_cen_child_instance_route_entries(
         &self,
@@ -9916,6 +10203,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     /// Calls `DescribeCenGeographicSpanRemainingBandwidth`: Queries the remaining bandwidth of a bandwidth plan.
     fn describe_cen_geographic_span_remaining_bandwidth(
         &self,
@@ -9932,6 +10220,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     /// Calls `DescribeCenGeographicSpans`: Queries the areas that a Cloud Enterprise Network (CEN) instance can connect.
     fn describe_cen_geographic_spans(
         &self,
@@ -9948,6 +10237,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     /// Calls `DescribeCenInterRegionBandwidthLimits`: Queries the bandwidth of connections between regions.
     fn describe_cen_inter_region_bandwidth_limits(
         &self,
@@ -9964,6 +10254,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "privatezone")]
+    #[inline]
     /// Calls `DescribeCenPrivateZoneRoutes`: Queries the connections to PrivateZone.
     fn describe_cen_private_zone_routes(
         &self,
@@ -9980,6 +10271,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-management")]
+    #[inline]
     /// Calls `DescribeCenRegionDomainRouteEntries`: Queries the details about routes in a region for a Cloud Enterprise Network (CEN) instance.
     fn describe_cen_region_domain_route_entries(
         &self,
@@ -9996,6 +10288,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-maps")]
+    #[inline]
     /// Calls `DescribeCenRouteMaps`: Queries routing policies.
     fn describe_cen_route_maps(
         &self,
@@ -10010,6 +10303,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "health-check")]
+    #[inline]
     /// Calls `DescribeCenVbrHealthCheck`: Queries the health check configurations of virtual border routers (VBRs) in a region.
     fn describe_cen_vbr_health_check(
         &self,
@@ -10026,6 +10320,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cen-instances")]
+    #[inline]
     /// Calls `DescribeCens`: Queries the information about your Cloud Enterprise Network (CEN) instances.
     fn describe_cens(
         &self,
@@ -10040,6 +10335,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `DescribeChildInstanceRegions`: Queries the regions in which you can attach network instances to Cloud Enterprise Network (CEN) instances.
     fn describe_child_instance_regions(
         &self,
@@ -10056,6 +10352,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-logs")]
+    #[inline]
     /// Calls `DescribeFlowlogs`: Queries flow logs.
     fn describe_flowlogs(
         &self,
@@ -10070,6 +10367,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     /// Calls `DescribeGeographicRegionMembership`: Queries regions in an area.
     fn describe_geographic_region_membership(
         &self,
@@ -10086,6 +10384,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `DescribeGrantRulesToCen`: Queries the network instances of other Alibaba Cloud accounts that have granted permissions to a Cloud Enterprise Network (CEN) instance.
     fn describe_grant_rules_to_cen(
         &self,
@@ -10102,6 +10401,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cen-instances")]
+    #[inline]
     /// Calls `DescribeGrantRulesToResource`: Queries the information about the permissions that the Alibaba Cloud account of a network instance granted to a Cloud Enterprise Network (CEN) instance in a different Alibaba Cloud account, the ID of the CEN instance, and the Alibaba Cloud account that pays the fees of the network instance.
     fn describe_grant_rules_to_resource(
         &self,
@@ -10118,6 +10418,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-management")]
+    #[inline]
     /// Calls `DescribePublishedRouteEntries`: Queries whether the routes of virtual private clouds (VPCs) and virtual border routers (VBRs) are advertised to the Cloud Enterprise Network (CEN) instance to which the VCPs and VBRs are attached.
     fn describe_published_route_entries(
         &self,
@@ -10134,6 +10435,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-management")]
+    #[inline]
     /// Calls `DescribeRouteConflict`: Queries conflicting routes on a network instance.
     fn describe_route_conflict(
         &self,
@@ -10148,6 +10450,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-services")]
+    #[inline]
     /// Calls `DescribeRouteServicesInCen`: Queries the cloud services that are configured on a Cloud Enterprise Network (CEN) instance.
     fn describe_route_services_in_cen(
         &self,
@@ -10164,6 +10467,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     /// Calls `DescribeTransitRouteTableAggregation`: Queries the aggregate routes on an Enterprise Edition transit router.
     fn describe_transit_route_table_aggregation(
         &self,
@@ -10180,6 +10484,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     /// Calls `DescribeTransitRouteTableAggregationDetail`: Queries the configuration of an aggregate route.
     fn describe_transit_route_table_aggregation_detail(
         &self,
@@ -10196,6 +10501,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `DetachCenChildInstance`: Detaches a network instance from a Cloud Enterprise Network (CEN) instance.
     fn detach_cen_child_instance(
         &self,
@@ -10212,6 +10518,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "health-check")]
+    #[inline]
     /// Calls `DisableCenVbrHealthCheck`: Disables the health check feature for a virtual border router (VBR).
     fn disable_cen_vbr_health_check(
         &self,
@@ -10228,6 +10535,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-learning-correlations")]
+    #[inline]
     /// Calls `DisableTransitRouterRouteTablePropagation`: Deletes a route learning correlation.
     fn disable_transit_router_route_table_propagation(
         &self,
@@ -10244,6 +10552,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `DisassociateTransitRouterMulticastDomain`: Disassociates a vSwitch from a multicast domain.
     fn disassociate_transit_router_multicast_domain(
         &self,
@@ -10260,6 +10569,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associated-forwarding-correlations")]
+    #[inline]
     /// Calls `DissociateTransitRouterAttachmentFromRouteTable`: Deletes an associated forwarding correlation.
     fn dissociate_transit_router_attachment_from_route_table(
         &self,
@@ -10276,6 +10586,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "health-check")]
+    #[inline]
     /// Calls `EnableCenVbrHealthCheck`: Enables the health check feature for a virtual border router (VBR) to detect anomalies on Express Connect circuits. You can modify the health check configuration of a VBR based on business requirements.
     fn enable_cen_vbr_health_check(
         &self,
@@ -10292,6 +10603,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-learning-correlations")]
+    #[inline]
     /// Calls `EnableTransitRouterRouteTablePropagation`: Creates a route learning correlation.
     fn enable_transit_router_route_table_propagation(
         &self,
@@ -10308,6 +10620,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-routers")]
+    #[inline]
     /// Calls `GrantInstanceToTransitRouter`: Grants a transit router permissions on network instances that belong to another Alibaba Cloud account. To connect a transit router of Account B to a network instance of Account A, you must use Account A to grant permissions to the transit router of Account B.
     fn grant_instance_to_transit_router(
         &self,
@@ -10324,6 +10637,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-management")]
+    #[inline]
     /// Calls `ListCenChildInstanceRouteEntriesToAttachment`: Queries routes in route tables of network instances that point to network instance connections on Enterprise Edition transit routers.
     fn list_cen_child_instance_route_entries_to_attachment(
         &self,
@@ -10340,6 +10654,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `ListCenInterRegionTrafficQosPolicies`: Queries quality of service (QoS) policies.
     fn list_cen_inter_region_traffic_qos_policies(
         &self,
@@ -10356,6 +10671,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `ListCenInterRegionTrafficQosQueues`: Queries the information about quality of service (QoS) queues.
     fn list_cen_inter_region_traffic_qos_queues(
         &self,
@@ -10372,6 +10688,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `ListGrantVSwitchEnis`: Queries the elastic network interfaces (ENIs) that can be used as multicast sources or members in a specified virtual private cloud (VPC).
     fn list_grant_v_switch_enis(
         &self,
@@ -10386,6 +10703,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `ListGrantVSwitchesToCen`: Queries the vSwitches in a virtual private cloud (VPC) that belongs to another Alibaba Cloud account and is attached to a Cloud Enterprise Network (CEN) instance.
     fn list_grant_v_switches_to_cen(
         &self,
@@ -10402,6 +10720,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag-api")]
+    #[inline]
     /// Calls `ListTagResources`: Queries the information about tags that are added to a Cloud Enterprise Network (CEN) instance.
     fn list_tag_resources(
         &self,
@@ -10416,6 +10735,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `ListTrafficMarkingPolicies`: Queries the details about a traffic marking policy, such as the status and priority.
     fn list_traffic_marking_policies(
         &self,
@@ -10432,6 +10752,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-routers")]
+    #[inline]
     /// Calls `ListTransitRouterAvailableResource`: Queries the zones that support Enterprise Edition transit routers in a region.
     fn list_transit_router_available_resource(
         &self,
@@ -10448,6 +10769,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
+    #[inline]
     /// Calls `ListTransitRouterCidr`: Queries the CIDR blocks of a transit router.
     fn list_transit_router_cidr(
         &self,
@@ -10462,6 +10784,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
+    #[inline]
     /// Calls `ListTransitRouterCidrAllocation`: Queries how a CIDR block is allocated.
     fn list_transit_router_cidr_allocation(
         &self,
@@ -10478,6 +10801,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `ListTransitRouterEcrAttachments`: Queries the information about Express Connect Router (ECR) connections on an Enterprise Edition transit router, such as the connection status, connection ID, and the payer of instance fees.
     fn list_transit_router_ecr_attachments(
         &self,
@@ -10494,6 +10818,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `ListTransitRouterMulticastDomainAssociations`: Queries whether a multicast domain is associated with a vSwitch.
     fn list_transit_router_multicast_domain_associations(
         &self,
@@ -10510,6 +10835,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `ListTransitRouterMulticastDomainVSwitches`: Queries the information about vSwitches that are associated with a multicast domain after the virtual private cloud (VPC) of the vSwitches is connected to an Enterprise Edition transit router.
     fn list_transit_router_multicast_domain_v_switches(
         &self,
@@ -10526,6 +10852,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `ListTransitRouterMulticastDomains`: Queries the information about a multicast domain, such as the status, ID, and description.
     fn list_transit_router_multicast_domains(
         &self,
@@ -10542,6 +10869,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `ListTransitRouterMulticastGroups`: Queries the detailed information about the multicast members and sources in a multicast domain.
     fn list_transit_router_multicast_groups(
         &self,
@@ -10558,6 +10886,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     /// Calls `ListTransitRouterPeerAttachments`: Queries inter-region connections on an Enterprise Edition transit router.
     fn list_transit_router_peer_attachments(
         &self,
@@ -10574,6 +10903,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefix-lists")]
+    #[inline]
     /// Calls `ListTransitRouterPrefixListAssociation`: Queries the prefix lists that are associated with an Enterprise Edition transit router.
     fn list_transit_router_prefix_list_association(
         &self,
@@ -10590,6 +10920,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "routes-of-transit-routers")]
+    #[inline]
     /// Calls `ListTransitRouterRouteEntries`: Queries the details about routes in the route tables of an Enterprise Edition transit router.
     fn list_transit_router_route_entries(
         &self,
@@ -10606,6 +10937,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associated-forwarding-correlations")]
+    #[inline]
     /// Calls `ListTransitRouterRouteTableAssociations`: Queries the associated forwarding correlations that are created for a route table of an Enterprise Edition transit router or a network instance connection.
     fn list_transit_router_route_table_associations(
         &self,
@@ -10622,6 +10954,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-learning-correlations")]
+    #[inline]
     /// Calls `ListTransitRouterRouteTablePropagations`: Queries the route learning correlations of an Enterprise Edition transit router.
     fn list_transit_router_route_table_propagations(
         &self,
@@ -10638,6 +10971,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-tables-of-transit-routers")]
+    #[inline]
     /// Calls `ListTransitRouterRouteTables`: Queries the route tables of an Enterprise Edition transit router.
     fn list_transit_router_route_tables(
         &self,
@@ -10654,6 +10988,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `ListTransitRouterVbrAttachments`: Queries the virtual border router (VBR) connections on an Enterprise Edition transit router.
     fn list_transit_router_vbr_attachments(
         &self,
@@ -10670,6 +11005,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `ListTransitRouterVpcAttachments`: Queries the status, billing method, zones, vSwitches, and elastic network interfaces (ENIs) of virtual private cloud (VPC) connections.
     fn list_transit_router_vpc_attachments(
         &self,
@@ -10686,6 +11022,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `ListTransitRouterVpnAttachments`: Queries the information about VPN attachments, such as the status and billing method of a VPN attachment, and the ID of an IPsec-VPN connection.
     fn list_transit_router_vpn_attachments(
         &self,
@@ -10702,6 +11039,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-routers")]
+    #[inline]
     /// Calls `ListTransitRouters`: Queries the information about transit routers that are connected to a Cloud Enterprise Network (CEN) instance.
     fn list_transit_routers(
         &self,
@@ -10716,6 +11054,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cen-instances")]
+    #[inline]
     /// Calls `ModifyCenAttribute`: Modifies the name and description of a Cloud Enterprise Network (CEN) instance.
     fn modify_cen_attribute(
         &self,
@@ -10730,6 +11069,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     /// Calls `ModifyCenBandwidthPackageAttribute`: Modifies the name and description of a bandwidth plan.
     fn modify_cen_bandwidth_package_attribute(
         &self,
@@ -10746,6 +11086,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     /// Calls `ModifyCenBandwidthPackageSpec`: Modifies the maximum bandwidth of a bandwidth plan.
     fn modify_cen_bandwidth_package_spec(
         &self,
@@ -10762,6 +11103,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-maps")]
+    #[inline]
     /// Calls `ModifyCenRouteMap`: Modifies a routing policy of a Cloud Enterprise Network (CEN) instance.
     fn modify_cen_route_map(
         &self,
@@ -10776,6 +11118,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-logs")]
+    #[inline]
     /// Calls `ModifyFlowLogAttribute`: Modifies the name, description, and capture window of a flow log.
     fn modify_flow_log_attribute(
         &self,
@@ -10792,6 +11135,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `ModifyTrafficMatchRuleToTrafficMarkingPolicy`: Modifies the name and description of a traffic classification rule.
     fn modify_traffic_match_rule_to_traffic_marking_policy(
         &self,
@@ -10808,6 +11152,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     /// Calls `ModifyTransitRouteTableAggregation`: Edit an aggregate route.
     fn modify_transit_route_table_aggregation(
         &self,
@@ -10824,6 +11169,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-router-cidr-blocks")]
+    #[inline]
     /// Calls `ModifyTransitRouterCidr`: Modifies the CIDR block of a transit router.
     fn modify_transit_router_cidr(
         &self,
@@ -10840,6 +11186,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `ModifyTransitRouterMulticastDomain`: You can call the ModifyTransitRouterMulticastDomain operation to modify the name, description, and feature options of a multicast domain.
     fn modify_transit_router_multicast_domain(
         &self,
@@ -10856,6 +11203,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cen-instances")]
+    #[inline]
     /// Calls `MoveResourceGroup`: Moves a Cloud Enterprise Network (CEN) instance or a bandwidth plan to another resource group.
     fn move_resource_group(
         &self,
@@ -10870,6 +11218,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-routers")]
+    #[inline]
     /// Calls `OpenTransitRouterService`: Activates the transit router feature.
     fn open_transit_router_service(
         &self,
@@ -10886,6 +11235,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-management")]
+    #[inline]
     /// Calls `PublishRouteEntries`: Cloud Enterprise Network (CEN) supports route advertisement. You can call this operation to advertise routes of virtual private clouds (VPCs) or virtual border routers (VBRs) attached to a CEN instance to the CEN instance. Other network instances attached to the CEN instance can learn the routes if route conflicts do not exist.
     fn publish_route_entries(
         &self,
@@ -10900,6 +11250,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "aggregate-route")]
+    #[inline]
     /// Calls `RefreshTransitRouteTableAggregation`: Re-advertises an aggregate route.
     fn refresh_transit_route_table_aggregation(
         &self,
@@ -10916,6 +11267,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `RegisterTransitRouterMulticastGroupMembers`: Creates or adds a multicast member.
     fn register_transit_router_multicast_group_members(
         &self,
@@ -10932,6 +11284,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "multicast")]
+    #[inline]
     /// Calls `RegisterTransitRouterMulticastGroupSources`: Creates a multicast source for a one-to-many multicast network.
     fn register_transit_router_multicast_group_sources(
         &self,
@@ -10948,6 +11301,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `RemoveTrafficMatchRuleFromTrafficMarkingPolicy`: Deletes specified traffic classification rules from a traffic marking policy.
     fn remove_traffic_match_rule_from_traffic_marking_policy(
         &self,
@@ -10964,6 +11318,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `RemoveTraficMatchRuleFromTrafficMarkingPolicy`: Removes a traffic classification rule from a traffic marking policy.
     fn remove_trafic_match_rule_from_traffic_marking_policy(
         &self,
@@ -10980,6 +11335,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associated-forwarding-correlations")]
+    #[inline]
     /// Calls `ReplaceTransitRouterRouteTableAssociation`: Associates a network instance connection with another route table of a transit router.
     fn replace_transit_router_route_table_association(
         &self,
@@ -10996,6 +11352,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-services")]
+    #[inline]
     /// Calls `ResolveAndRouteServiceInCen`: Connects an on-premises network to a cloud service.
     fn resolve_and_route_service_in_cen(
         &self,
@@ -11012,6 +11369,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-routers")]
+    #[inline]
     /// Calls `RevokeInstanceFromTransitRouter`: Revokes the permissions that a transit router has on network instances that belong to another Alibaba Cloud account.
     fn revoke_instance_from_transit_router(
         &self,
@@ -11028,6 +11386,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "privatezone")]
+    #[inline]
     /// Calls `RoutePrivateZoneInCenToVpc`: Configures PrivateZone.
     fn route_private_zone_in_cen_to_vpc(
         &self,
@@ -11044,6 +11403,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     /// Calls `SetCenInterRegionBandwidthLimit`: Configures, modifies, or deletes the bandwidth of inter-region connections for a Basic Edition transit router.
     fn set_cen_inter_region_bandwidth_limit(
         &self,
@@ -11060,6 +11420,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag-api")]
+    #[inline]
     /// Calls `TagResources`: Creates tags and adds them to a resource.
     fn tag_resources(
         &self,
@@ -11074,6 +11435,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     /// Calls `TempUpgradeCenBandwidthPackageSpec`: Temporarily upgrades a subscription bandwidth plan of Cloud Enterprise Network (CEN).
     fn temp_upgrade_cen_bandwidth_package_spec(
         &self,
@@ -11090,6 +11452,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth-plans")]
+    #[inline]
     /// Calls `UnassociateCenBandwidthPackage`: Disassociates a Cloud Enterprise Network (CEN) from a bandwidth plan. After the disassociation, the bandwidth can be associated with another CEN instance.
     fn unassociate_cen_bandwidth_package(
         &self,
@@ -11106,6 +11469,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "privatezone")]
+    #[inline]
     /// Calls `UnroutePrivateZoneInCenToVpc`: Disables access to PrivateZone.
     fn unroute_private_zone_in_cen_to_vpc(
         &self,
@@ -11122,6 +11486,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag-api")]
+    #[inline]
     /// Calls `UntagResources`: Remove tags from resources.
     fn untag_resources(
         &self,
@@ -11136,6 +11501,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `UpdateCenInterRegionTrafficQosPolicyAttribute`: Modifies the name and description of a quality of service (QoS) policy.
     fn update_cen_inter_region_traffic_qos_policy_attribute(
         &self,
@@ -11152,6 +11518,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `UpdateCenInterRegionTrafficQosQueueAttribute`: Modifies the name, description, inter-region bandwidth, and Differentiated Services Code Point (DSCP) value of a quality of service (QoS) queue.
     fn update_cen_inter_region_traffic_qos_queue_attribute(
         &self,
@@ -11168,6 +11535,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-scheduling")]
+    #[inline]
     /// Calls `UpdateTrafficMarkingPolicyAttribute`: Modifies the name, description, and traffic classification rules of a traffic marking policy.
     fn update_traffic_marking_policy_attribute(
         &self,
@@ -11184,6 +11552,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "transit-routers")]
+    #[inline]
     /// Calls `UpdateTransitRouter`: Modifies the name and description of a transit router.
     fn update_transit_router(
         &self,
@@ -11198,6 +11567,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `UpdateTransitRouterEcrAttachmentAttribute`: Modifies the name and description of an Express Connect Router (ECR) connection on a Enterprise Edition transit router.
     fn update_transit_router_ecr_attachment_attribute(
         &self,
@@ -11214,6 +11584,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cross-region-connections")]
+    #[inline]
     /// Calls `UpdateTransitRouterPeerAttachmentAttribute`: Modifies an inter-region connection on an Enterprise Edition transit router.
     fn update_transit_router_peer_attachment_attribute(
         &self,
@@ -11230,6 +11601,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "routes-of-transit-routers")]
+    #[inline]
     /// Calls `UpdateTransitRouterRouteEntry`: Modifies the name and description of a route in a route table of an Enterprise Edition transit router.
     fn update_transit_router_route_entry(
         &self,
@@ -11246,6 +11618,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-tables-of-transit-routers")]
+    #[inline]
     /// Calls `UpdateTransitRouterRouteTable`: Modifies the name and description of a route table of an Enterprise Edition transit router and enables or disables multi-region equal-cost multi-path (ECMP) routing.
     fn update_transit_router_route_table(
         &self,
@@ -11262,6 +11635,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `UpdateTransitRouterVbrAttachmentAttribute`: Modifies the name, description, and enables or disables automatic route advertisement for a virtual border router (VBR) connection on an Enterprise Edition transit router.
     fn update_transit_router_vbr_attachment_attribute(
         &self,
@@ -11278,6 +11652,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `UpdateTransitRouterVpcAttachmentAttribute`: Modifies the name and description of a virtual private cloud (VPC) connection on an Enterprise Edition transit router.
     fn update_transit_router_vpc_attachment_attribute(
         &self,
@@ -11294,6 +11669,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `UpdateTransitRouterVpcAttachmentZones`: Modifies the zones and vSwitches that are associated with a virtual private cloud (VPC) connection.
     fn update_transit_router_vpc_attachment_zones(
         &self,
@@ -11310,6 +11686,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-instance-connections")]
+    #[inline]
     /// Calls `UpdateTransitRouterVpnAttachmentAttribute`: Modifies the configuration of a VPN attachment.
     fn update_transit_router_vpn_attachment_attribute(
         &self,
@@ -11326,6 +11703,7 @@ impl CbnApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-management")]
+    #[inline]
     /// Calls `WithdrawPublishedRouteEntries`: Withdraws the routes of a virtual private cloud (VPC) or a virtual border router (VBR) from a Cloud Enterprise Network (CEN) instance.
     fn withdraw_published_route_entries(
         &self,

@@ -88,6 +88,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::accept_inquired_system_event::AcceptInquiredSystemEventRequestBuilder::send) it. The parameters and their rules: [`AcceptInquiredSystemEventRequest`](crate::operation::accept_inquired_system_event::AcceptInquiredSystemEventRequest).
     #[cfg(feature = "system-events")]
+    #[inline]
     pub fn accept_inquired_system_event(
         &self,
     ) -> crate::operation::accept_inquired_system_event::AcceptInquiredSystemEventRequestBuilder<
@@ -101,6 +102,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::activate_router_interface::ActivateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`ActivateRouterInterfaceRequest`](crate::operation::activate_router_interface::ActivateRouterInterfaceRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn activate_router_interface(
         &self,
     ) -> crate::operation::activate_router_interface::ActivateRouterInterfaceRequestBuilder<
@@ -114,6 +116,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_bandwidth_package_ips::AddBandwidthPackageIpsRequestBuilder::send) it. The parameters and their rules: [`AddBandwidthPackageIpsRequest`](crate::operation::add_bandwidth_package_ips::AddBandwidthPackageIpsRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn add_bandwidth_package_ips(
         &self,
     ) -> crate::operation::add_bandwidth_package_ips::AddBandwidthPackageIpsRequestBuilder<
@@ -127,6 +130,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_tags::AddTagsRequestBuilder::send) it. The parameters and their rules: [`AddTagsRequest`](crate::operation::add_tags::AddTagsRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn add_tags(&self) -> crate::operation::add_tags::AddTagsRequestBuilder<&Self> {
         crate::operation::add_tags::AddTagsRequestBuilder::new(self)
     }
@@ -134,6 +138,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_dedicated_hosts::AllocateDedicatedHostsRequestBuilder::send) it. The parameters and their rules: [`AllocateDedicatedHostsRequest`](crate::operation::allocate_dedicated_hosts::AllocateDedicatedHostsRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn allocate_dedicated_hosts(
         &self,
     ) -> crate::operation::allocate_dedicated_hosts::AllocateDedicatedHostsRequestBuilder<
@@ -147,6 +152,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_eip_address::AllocateEipAddressRequestBuilder::send) it. The parameters and their rules: [`AllocateEipAddressRequest`](crate::operation::allocate_eip_address::AllocateEipAddressRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn allocate_eip_address(
         &self,
     ) -> crate::operation::allocate_eip_address::AllocateEipAddressRequestBuilder<
@@ -160,6 +166,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_public_ip_address::AllocatePublicIpAddressRequestBuilder::send) it. The parameters and their rules: [`AllocatePublicIpAddressRequest`](crate::operation::allocate_public_ip_address::AllocatePublicIpAddressRequest).
     #[cfg(feature = "networks")]
+    #[inline]
     pub fn allocate_public_ip_address(
         &self,
     ) -> crate::operation::allocate_public_ip_address::AllocatePublicIpAddressRequestBuilder<
@@ -173,6 +180,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::apply_auto_snapshot_policy::ApplyAutoSnapshotPolicyRequestBuilder::send) it. The parameters and their rules: [`ApplyAutoSnapshotPolicyRequest`](crate::operation::apply_auto_snapshot_policy::ApplyAutoSnapshotPolicyRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn apply_auto_snapshot_policy(
         &self,
     ) -> crate::operation::apply_auto_snapshot_policy::ApplyAutoSnapshotPolicyRequestBuilder<
@@ -186,6 +194,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::assign_ipv6_addresses::AssignIpv6AddressesRequestBuilder::send) it. The parameters and their rules: [`AssignIpv6AddressesRequest`](crate::operation::assign_ipv6_addresses::AssignIpv6AddressesRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn assign_ipv6_addresses(
         &self,
     ) -> crate::operation::assign_ipv6_addresses::AssignIpv6AddressesRequestBuilder<
@@ -199,6 +208,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::assign_private_ip_addresses::AssignPrivateIpAddressesRequestBuilder::send) it. The parameters and their rules: [`AssignPrivateIpAddressesRequest`](crate::operation::assign_private_ip_addresses::AssignPrivateIpAddressesRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn assign_private_ip_addresses(
         &self,
     ) -> crate::operation::assign_private_ip_addresses::AssignPrivateIpAddressesRequestBuilder<
@@ -212,6 +222,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_eip_address::AssociateEipAddressRequestBuilder::send) it. The parameters and their rules: [`AssociateEipAddressRequest`](crate::operation::associate_eip_address::AssociateEipAddressRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn associate_eip_address(
         &self,
     ) -> crate::operation::associate_eip_address::AssociateEipAddressRequestBuilder<
@@ -225,6 +236,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_ha_vip::AssociateHaVipRequestBuilder::send) it. The parameters and their rules: [`AssociateHaVipRequest`](crate::operation::associate_ha_vip::AssociateHaVipRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn associate_ha_vip(
         &self,
     ) -> crate::operation::associate_ha_vip::AssociateHaVipRequestBuilder<&Self> {
@@ -234,6 +246,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_classic_link_vpc::AttachClassicLinkVpcRequestBuilder::send) it. The parameters and their rules: [`AttachClassicLinkVpcRequest`](crate::operation::attach_classic_link_vpc::AttachClassicLinkVpcRequest).
     #[cfg(feature = "networks")]
+    #[inline]
     pub fn attach_classic_link_vpc(
         &self,
     ) -> crate::operation::attach_classic_link_vpc::AttachClassicLinkVpcRequestBuilder<
@@ -247,6 +260,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_disk::AttachDiskRequestBuilder::send) it. The parameters and their rules: [`AttachDiskRequest`](crate::operation::attach_disk::AttachDiskRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn attach_disk(
         &self,
     ) -> crate::operation::attach_disk::AttachDiskRequestBuilder<&Self> {
@@ -256,6 +270,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_instance_ram_role::AttachInstanceRamRoleRequestBuilder::send) it. The parameters and their rules: [`AttachInstanceRamRoleRequest`](crate::operation::attach_instance_ram_role::AttachInstanceRamRoleRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn attach_instance_ram_role(
         &self,
     ) -> crate::operation::attach_instance_ram_role::AttachInstanceRamRoleRequestBuilder<
@@ -269,6 +284,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_key_pair::AttachKeyPairRequestBuilder::send) it. The parameters and their rules: [`AttachKeyPairRequest`](crate::operation::attach_key_pair::AttachKeyPairRequest).
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     pub fn attach_key_pair(
         &self,
     ) -> crate::operation::attach_key_pair::AttachKeyPairRequestBuilder<&Self> {
@@ -278,6 +294,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_network_interface::AttachNetworkInterfaceRequestBuilder::send) it. The parameters and their rules: [`AttachNetworkInterfaceRequest`](crate::operation::attach_network_interface::AttachNetworkInterfaceRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn attach_network_interface(
         &self,
     ) -> crate::operation::attach_network_interface::AttachNetworkInterfaceRequestBuilder<
@@ -291,6 +308,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::authorize_security_group::AuthorizeSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`AuthorizeSecurityGroupRequest`](crate::operation::authorize_security_group::AuthorizeSecurityGroupRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn authorize_security_group(
         &self,
     ) -> crate::operation::authorize_security_group::AuthorizeSecurityGroupRequestBuilder<
@@ -304,6 +322,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::authorize_security_group_egress::AuthorizeSecurityGroupEgressRequestBuilder::send) it. The parameters and their rules: [`AuthorizeSecurityGroupEgressRequest`](crate::operation::authorize_security_group_egress::AuthorizeSecurityGroupEgressRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn authorize_security_group_egress(
         &self,
     ) -> crate::operation::authorize_security_group_egress::AuthorizeSecurityGroupEgressRequestBuilder<
@@ -317,6 +336,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_auto_snapshot_policy::CancelAutoSnapshotPolicyRequestBuilder::send) it. The parameters and their rules: [`CancelAutoSnapshotPolicyRequest`](crate::operation::cancel_auto_snapshot_policy::CancelAutoSnapshotPolicyRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn cancel_auto_snapshot_policy(
         &self,
     ) -> crate::operation::cancel_auto_snapshot_policy::CancelAutoSnapshotPolicyRequestBuilder<
@@ -330,6 +350,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_copy_image::CancelCopyImageRequestBuilder::send) it. The parameters and their rules: [`CancelCopyImageRequest`](crate::operation::cancel_copy_image::CancelCopyImageRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn cancel_copy_image(
         &self,
     ) -> crate::operation::cancel_copy_image::CancelCopyImageRequestBuilder<&Self> {
@@ -339,6 +360,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_image_pipeline_execution::CancelImagePipelineExecutionRequestBuilder::send) it. The parameters and their rules: [`CancelImagePipelineExecutionRequest`](crate::operation::cancel_image_pipeline_execution::CancelImagePipelineExecutionRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn cancel_image_pipeline_execution(
         &self,
     ) -> crate::operation::cancel_image_pipeline_execution::CancelImagePipelineExecutionRequestBuilder<
@@ -352,6 +374,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CancelPhysicalConnectionRequest`](crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn cancel_physical_connection(
         &self,
     ) -> crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequestBuilder<
@@ -365,6 +388,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_simulated_system_events::CancelSimulatedSystemEventsRequestBuilder::send) it. The parameters and their rules: [`CancelSimulatedSystemEventsRequest`](crate::operation::cancel_simulated_system_events::CancelSimulatedSystemEventsRequest).
     #[cfg(feature = "system-events")]
+    #[inline]
     pub fn cancel_simulated_system_events(
         &self,
     ) -> crate::operation::cancel_simulated_system_events::CancelSimulatedSystemEventsRequestBuilder<
@@ -378,6 +402,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_task::CancelTaskRequestBuilder::send) it. The parameters and their rules: [`CancelTaskRequest`](crate::operation::cancel_task::CancelTaskRequest).
     #[cfg(feature = "tasks")]
+    #[inline]
     pub fn cancel_task(
         &self,
     ) -> crate::operation::cancel_task::CancelTaskRequestBuilder<&Self> {
@@ -387,6 +412,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::connect_router_interface::ConnectRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`ConnectRouterInterfaceRequest`](crate::operation::connect_router_interface::ConnectRouterInterfaceRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn connect_router_interface(
         &self,
     ) -> crate::operation::connect_router_interface::ConnectRouterInterfaceRequestBuilder<
@@ -400,6 +426,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::convert_nat_public_ip_to_eip::ConvertNatPublicIpToEipRequestBuilder::send) it. The parameters and their rules: [`ConvertNatPublicIpToEipRequest`](crate::operation::convert_nat_public_ip_to_eip::ConvertNatPublicIpToEipRequest).
     #[cfg(feature = "networks")]
+    #[inline]
     pub fn convert_nat_public_ip_to_eip(
         &self,
     ) -> crate::operation::convert_nat_public_ip_to_eip::ConvertNatPublicIpToEipRequestBuilder<
@@ -413,6 +440,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::copy_image::CopyImageRequestBuilder::send) it. The parameters and their rules: [`CopyImageRequest`](crate::operation::copy_image::CopyImageRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn copy_image(
         &self,
     ) -> crate::operation::copy_image::CopyImageRequestBuilder<&Self> {
@@ -422,6 +450,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::copy_snapshot::CopySnapshotRequestBuilder::send) it. The parameters and their rules: [`CopySnapshotRequest`](crate::operation::copy_snapshot::CopySnapshotRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn copy_snapshot(
         &self,
     ) -> crate::operation::copy_snapshot::CopySnapshotRequestBuilder<&Self> {
@@ -431,6 +460,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_activation::CreateActivationRequestBuilder::send) it. The parameters and their rules: [`CreateActivationRequest`](crate::operation::create_activation::CreateActivationRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn create_activation(
         &self,
     ) -> crate::operation::create_activation::CreateActivationRequestBuilder<&Self> {
@@ -440,6 +470,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_auto_provisioning_group::CreateAutoProvisioningGroupRequestBuilder::send) it. The parameters and their rules: [`CreateAutoProvisioningGroupRequest`](crate::operation::create_auto_provisioning_group::CreateAutoProvisioningGroupRequest).
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     pub fn create_auto_provisioning_group(
         &self,
     ) -> crate::operation::create_auto_provisioning_group::CreateAutoProvisioningGroupRequestBuilder<
@@ -453,6 +484,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_auto_snapshot_policy::CreateAutoSnapshotPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateAutoSnapshotPolicyRequest`](crate::operation::create_auto_snapshot_policy::CreateAutoSnapshotPolicyRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn create_auto_snapshot_policy(
         &self,
     ) -> crate::operation::create_auto_snapshot_policy::CreateAutoSnapshotPolicyRequestBuilder<
@@ -466,6 +498,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_capacity_reservation::CreateCapacityReservationRequestBuilder::send) it. The parameters and their rules: [`CreateCapacityReservationRequest`](crate::operation::create_capacity_reservation::CreateCapacityReservationRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn create_capacity_reservation(
         &self,
     ) -> crate::operation::create_capacity_reservation::CreateCapacityReservationRequestBuilder<
@@ -479,6 +512,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_command::CreateCommandRequestBuilder::send) it. The parameters and their rules: [`CreateCommandRequest`](crate::operation::create_command::CreateCommandRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn create_command(
         &self,
     ) -> crate::operation::create_command::CreateCommandRequestBuilder<&Self> {
@@ -488,6 +522,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_dedicated_host_cluster::CreateDedicatedHostClusterRequestBuilder::send) it. The parameters and their rules: [`CreateDedicatedHostClusterRequest`](crate::operation::create_dedicated_host_cluster::CreateDedicatedHostClusterRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn create_dedicated_host_cluster(
         &self,
     ) -> crate::operation::create_dedicated_host_cluster::CreateDedicatedHostClusterRequestBuilder<
@@ -501,6 +536,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_deployment_set::CreateDeploymentSetRequestBuilder::send) it. The parameters and their rules: [`CreateDeploymentSetRequest`](crate::operation::create_deployment_set::CreateDeploymentSetRequest).
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     pub fn create_deployment_set(
         &self,
     ) -> crate::operation::create_deployment_set::CreateDeploymentSetRequestBuilder<
@@ -514,6 +550,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_diagnostic_metric_set::CreateDiagnosticMetricSetRequestBuilder::send) it. The parameters and their rules: [`CreateDiagnosticMetricSetRequest`](crate::operation::create_diagnostic_metric_set::CreateDiagnosticMetricSetRequest).
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     pub fn create_diagnostic_metric_set(
         &self,
     ) -> crate::operation::create_diagnostic_metric_set::CreateDiagnosticMetricSetRequestBuilder<
@@ -527,6 +564,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_diagnostic_report::CreateDiagnosticReportRequestBuilder::send) it. The parameters and their rules: [`CreateDiagnosticReportRequest`](crate::operation::create_diagnostic_report::CreateDiagnosticReportRequest).
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     pub fn create_diagnostic_report(
         &self,
     ) -> crate::operation::create_diagnostic_report::CreateDiagnosticReportRequestBuilder<
@@ -540,6 +578,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_disk::CreateDiskRequestBuilder::send) it. The parameters and their rules: [`CreateDiskRequest`](crate::operation::create_disk::CreateDiskRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn create_disk(
         &self,
     ) -> crate::operation::create_disk::CreateDiskRequestBuilder<&Self> {
@@ -549,6 +588,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_elasticity_assurance::CreateElasticityAssuranceRequestBuilder::send) it. The parameters and their rules: [`CreateElasticityAssuranceRequest`](crate::operation::create_elasticity_assurance::CreateElasticityAssuranceRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn create_elasticity_assurance(
         &self,
     ) -> crate::operation::create_elasticity_assurance::CreateElasticityAssuranceRequestBuilder<
@@ -562,6 +602,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_forward_entry::CreateForwardEntryRequestBuilder::send) it. The parameters and their rules: [`CreateForwardEntryRequest`](crate::operation::create_forward_entry::CreateForwardEntryRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn create_forward_entry(
         &self,
     ) -> crate::operation::create_forward_entry::CreateForwardEntryRequestBuilder<
@@ -575,6 +616,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ha_vip::CreateHaVipRequestBuilder::send) it. The parameters and their rules: [`CreateHaVipRequest`](crate::operation::create_ha_vip::CreateHaVipRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn create_ha_vip(
         &self,
     ) -> crate::operation::create_ha_vip::CreateHaVipRequestBuilder<&Self> {
@@ -584,6 +626,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_hpc_cluster::CreateHpcClusterRequestBuilder::send) it. The parameters and their rules: [`CreateHpcClusterRequest`](crate::operation::create_hpc_cluster::CreateHpcClusterRequest).
     #[cfg(feature = "hpc-clusters")]
+    #[inline]
     pub fn create_hpc_cluster(
         &self,
     ) -> crate::operation::create_hpc_cluster::CreateHpcClusterRequestBuilder<&Self> {
@@ -593,6 +636,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_image::CreateImageRequestBuilder::send) it. The parameters and their rules: [`CreateImageRequest`](crate::operation::create_image::CreateImageRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn create_image(
         &self,
     ) -> crate::operation::create_image::CreateImageRequestBuilder<&Self> {
@@ -602,6 +646,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_image_component::CreateImageComponentRequestBuilder::send) it. The parameters and their rules: [`CreateImageComponentRequest`](crate::operation::create_image_component::CreateImageComponentRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn create_image_component(
         &self,
     ) -> crate::operation::create_image_component::CreateImageComponentRequestBuilder<
@@ -615,6 +660,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_image_pipeline::CreateImagePipelineRequestBuilder::send) it. The parameters and their rules: [`CreateImagePipelineRequest`](crate::operation::create_image_pipeline::CreateImagePipelineRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn create_image_pipeline(
         &self,
     ) -> crate::operation::create_image_pipeline::CreateImagePipelineRequestBuilder<
@@ -628,6 +674,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_instance::CreateInstanceRequestBuilder::send) it. The parameters and their rules: [`CreateInstanceRequest`](crate::operation::create_instance::CreateInstanceRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn create_instance(
         &self,
     ) -> crate::operation::create_instance::CreateInstanceRequestBuilder<&Self> {
@@ -637,6 +684,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_key_pair::CreateKeyPairRequestBuilder::send) it. The parameters and their rules: [`CreateKeyPairRequest`](crate::operation::create_key_pair::CreateKeyPairRequest).
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     pub fn create_key_pair(
         &self,
     ) -> crate::operation::create_key_pair::CreateKeyPairRequestBuilder<&Self> {
@@ -646,6 +694,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_launch_template::CreateLaunchTemplateRequestBuilder::send) it. The parameters and their rules: [`CreateLaunchTemplateRequest`](crate::operation::create_launch_template::CreateLaunchTemplateRequest).
     #[cfg(feature = "launch-templates")]
+    #[inline]
     pub fn create_launch_template(
         &self,
     ) -> crate::operation::create_launch_template::CreateLaunchTemplateRequestBuilder<
@@ -659,6 +708,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_launch_template_version::CreateLaunchTemplateVersionRequestBuilder::send) it. The parameters and their rules: [`CreateLaunchTemplateVersionRequest`](crate::operation::create_launch_template_version::CreateLaunchTemplateVersionRequest).
     #[cfg(feature = "launch-templates")]
+    #[inline]
     pub fn create_launch_template_version(
         &self,
     ) -> crate::operation::create_launch_template_version::CreateLaunchTemplateVersionRequestBuilder<
@@ -672,6 +722,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_nat_gateway::CreateNatGatewayRequestBuilder::send) it. The parameters and their rules: [`CreateNatGatewayRequest`](crate::operation::create_nat_gateway::CreateNatGatewayRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn create_nat_gateway(
         &self,
     ) -> crate::operation::create_nat_gateway::CreateNatGatewayRequestBuilder<&Self> {
@@ -681,6 +732,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_network_interface::CreateNetworkInterfaceRequestBuilder::send) it. The parameters and their rules: [`CreateNetworkInterfaceRequest`](crate::operation::create_network_interface::CreateNetworkInterfaceRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn create_network_interface(
         &self,
     ) -> crate::operation::create_network_interface::CreateNetworkInterfaceRequestBuilder<
@@ -694,6 +746,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_network_interface_permission::CreateNetworkInterfacePermissionRequestBuilder::send) it. The parameters and their rules: [`CreateNetworkInterfacePermissionRequest`](crate::operation::create_network_interface_permission::CreateNetworkInterfacePermissionRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn create_network_interface_permission(
         &self,
     ) -> crate::operation::create_network_interface_permission::CreateNetworkInterfacePermissionRequestBuilder<
@@ -707,6 +760,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_physical_connection::CreatePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CreatePhysicalConnectionRequest`](crate::operation::create_physical_connection::CreatePhysicalConnectionRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn create_physical_connection(
         &self,
     ) -> crate::operation::create_physical_connection::CreatePhysicalConnectionRequestBuilder<
@@ -720,6 +774,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_port_range_list::CreatePortRangeListRequestBuilder::send) it. The parameters and their rules: [`CreatePortRangeListRequest`](crate::operation::create_port_range_list::CreatePortRangeListRequest).
     #[cfg(feature = "portlist")]
+    #[inline]
     pub fn create_port_range_list(
         &self,
     ) -> crate::operation::create_port_range_list::CreatePortRangeListRequestBuilder<
@@ -733,6 +788,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_prefix_list::CreatePrefixListRequestBuilder::send) it. The parameters and their rules: [`CreatePrefixListRequest`](crate::operation::create_prefix_list::CreatePrefixListRequest).
     #[cfg(feature = "prefixlist")]
+    #[inline]
     pub fn create_prefix_list(
         &self,
     ) -> crate::operation::create_prefix_list::CreatePrefixListRequestBuilder<&Self> {
@@ -742,6 +798,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_route_entry::CreateRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateRouteEntryRequest`](crate::operation::create_route_entry::CreateRouteEntryRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn create_route_entry(
         &self,
     ) -> crate::operation::create_route_entry::CreateRouteEntryRequestBuilder<&Self> {
@@ -751,6 +808,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_router_interface::CreateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`CreateRouterInterfaceRequest`](crate::operation::create_router_interface::CreateRouterInterfaceRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn create_router_interface(
         &self,
     ) -> crate::operation::create_router_interface::CreateRouterInterfaceRequestBuilder<
@@ -764,6 +822,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_security_group::CreateSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`CreateSecurityGroupRequest`](crate::operation::create_security_group::CreateSecurityGroupRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn create_security_group(
         &self,
     ) -> crate::operation::create_security_group::CreateSecurityGroupRequestBuilder<
@@ -777,6 +836,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_simulated_system_events::CreateSimulatedSystemEventsRequestBuilder::send) it. The parameters and their rules: [`CreateSimulatedSystemEventsRequest`](crate::operation::create_simulated_system_events::CreateSimulatedSystemEventsRequest).
     #[cfg(feature = "system-events")]
+    #[inline]
     pub fn create_simulated_system_events(
         &self,
     ) -> crate::operation::create_simulated_system_events::CreateSimulatedSystemEventsRequestBuilder<
@@ -790,6 +850,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_snapshot::CreateSnapshotRequestBuilder::send) it. The parameters and their rules: [`CreateSnapshotRequest`](crate::operation::create_snapshot::CreateSnapshotRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn create_snapshot(
         &self,
     ) -> crate::operation::create_snapshot::CreateSnapshotRequestBuilder<&Self> {
@@ -799,6 +860,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_snapshot_group::CreateSnapshotGroupRequestBuilder::send) it. The parameters and their rules: [`CreateSnapshotGroupRequest`](crate::operation::create_snapshot_group::CreateSnapshotGroupRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn create_snapshot_group(
         &self,
     ) -> crate::operation::create_snapshot_group::CreateSnapshotGroupRequestBuilder<
@@ -812,6 +874,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_v_switch::CreateVSwitchRequestBuilder::send) it. The parameters and their rules: [`CreateVSwitchRequest`](crate::operation::create_v_switch::CreateVSwitchRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn create_v_switch(
         &self,
     ) -> crate::operation::create_v_switch::CreateVSwitchRequestBuilder<&Self> {
@@ -821,6 +884,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`CreateVirtualBorderRouterRequest`](crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn create_virtual_border_router(
         &self,
     ) -> crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequestBuilder<
@@ -834,6 +898,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpc::CreateVpcRequestBuilder::send) it. The parameters and their rules: [`CreateVpcRequest`](crate::operation::create_vpc::CreateVpcRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn create_vpc(
         &self,
     ) -> crate::operation::create_vpc::CreateVpcRequestBuilder<&Self> {
@@ -843,6 +908,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`DeactivateRouterInterfaceRequest`](crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn deactivate_router_interface(
         &self,
     ) -> crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequestBuilder<
@@ -856,6 +922,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_activation::DeleteActivationRequestBuilder::send) it. The parameters and their rules: [`DeleteActivationRequest`](crate::operation::delete_activation::DeleteActivationRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn delete_activation(
         &self,
     ) -> crate::operation::delete_activation::DeleteActivationRequestBuilder<&Self> {
@@ -865,6 +932,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_auto_provisioning_group::DeleteAutoProvisioningGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteAutoProvisioningGroupRequest`](crate::operation::delete_auto_provisioning_group::DeleteAutoProvisioningGroupRequest).
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     pub fn delete_auto_provisioning_group(
         &self,
     ) -> crate::operation::delete_auto_provisioning_group::DeleteAutoProvisioningGroupRequestBuilder<
@@ -878,6 +946,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_auto_snapshot_policy::DeleteAutoSnapshotPolicyRequestBuilder::send) it. The parameters and their rules: [`DeleteAutoSnapshotPolicyRequest`](crate::operation::delete_auto_snapshot_policy::DeleteAutoSnapshotPolicyRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn delete_auto_snapshot_policy(
         &self,
     ) -> crate::operation::delete_auto_snapshot_policy::DeleteAutoSnapshotPolicyRequestBuilder<
@@ -891,6 +960,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_bandwidth_package::DeleteBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`DeleteBandwidthPackageRequest`](crate::operation::delete_bandwidth_package::DeleteBandwidthPackageRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn delete_bandwidth_package(
         &self,
     ) -> crate::operation::delete_bandwidth_package::DeleteBandwidthPackageRequestBuilder<
@@ -904,6 +974,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_command::DeleteCommandRequestBuilder::send) it. The parameters and their rules: [`DeleteCommandRequest`](crate::operation::delete_command::DeleteCommandRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn delete_command(
         &self,
     ) -> crate::operation::delete_command::DeleteCommandRequestBuilder<&Self> {
@@ -913,6 +984,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_dedicated_host_cluster::DeleteDedicatedHostClusterRequestBuilder::send) it. The parameters and their rules: [`DeleteDedicatedHostClusterRequest`](crate::operation::delete_dedicated_host_cluster::DeleteDedicatedHostClusterRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn delete_dedicated_host_cluster(
         &self,
     ) -> crate::operation::delete_dedicated_host_cluster::DeleteDedicatedHostClusterRequestBuilder<
@@ -926,6 +998,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_deployment_set::DeleteDeploymentSetRequestBuilder::send) it. The parameters and their rules: [`DeleteDeploymentSetRequest`](crate::operation::delete_deployment_set::DeleteDeploymentSetRequest).
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     pub fn delete_deployment_set(
         &self,
     ) -> crate::operation::delete_deployment_set::DeleteDeploymentSetRequestBuilder<
@@ -939,6 +1012,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_diagnostic_metric_sets::DeleteDiagnosticMetricSetsRequestBuilder::send) it. The parameters and their rules: [`DeleteDiagnosticMetricSetsRequest`](crate::operation::delete_diagnostic_metric_sets::DeleteDiagnosticMetricSetsRequest).
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     pub fn delete_diagnostic_metric_sets(
         &self,
     ) -> crate::operation::delete_diagnostic_metric_sets::DeleteDiagnosticMetricSetsRequestBuilder<
@@ -952,6 +1026,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_diagnostic_reports::DeleteDiagnosticReportsRequestBuilder::send) it. The parameters and their rules: [`DeleteDiagnosticReportsRequest`](crate::operation::delete_diagnostic_reports::DeleteDiagnosticReportsRequest).
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     pub fn delete_diagnostic_reports(
         &self,
     ) -> crate::operation::delete_diagnostic_reports::DeleteDiagnosticReportsRequestBuilder<
@@ -965,6 +1040,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_disk::DeleteDiskRequestBuilder::send) it. The parameters and their rules: [`DeleteDiskRequest`](crate::operation::delete_disk::DeleteDiskRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn delete_disk(
         &self,
     ) -> crate::operation::delete_disk::DeleteDiskRequestBuilder<&Self> {
@@ -974,6 +1050,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_forward_entry::DeleteForwardEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteForwardEntryRequest`](crate::operation::delete_forward_entry::DeleteForwardEntryRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn delete_forward_entry(
         &self,
     ) -> crate::operation::delete_forward_entry::DeleteForwardEntryRequestBuilder<
@@ -987,6 +1064,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ha_vip::DeleteHaVipRequestBuilder::send) it. The parameters and their rules: [`DeleteHaVipRequest`](crate::operation::delete_ha_vip::DeleteHaVipRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn delete_ha_vip(
         &self,
     ) -> crate::operation::delete_ha_vip::DeleteHaVipRequestBuilder<&Self> {
@@ -996,6 +1074,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_hpc_cluster::DeleteHpcClusterRequestBuilder::send) it. The parameters and their rules: [`DeleteHpcClusterRequest`](crate::operation::delete_hpc_cluster::DeleteHpcClusterRequest).
     #[cfg(feature = "hpc-clusters")]
+    #[inline]
     pub fn delete_hpc_cluster(
         &self,
     ) -> crate::operation::delete_hpc_cluster::DeleteHpcClusterRequestBuilder<&Self> {
@@ -1005,6 +1084,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_image::DeleteImageRequestBuilder::send) it. The parameters and their rules: [`DeleteImageRequest`](crate::operation::delete_image::DeleteImageRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn delete_image(
         &self,
     ) -> crate::operation::delete_image::DeleteImageRequestBuilder<&Self> {
@@ -1014,6 +1094,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_image_component::DeleteImageComponentRequestBuilder::send) it. The parameters and their rules: [`DeleteImageComponentRequest`](crate::operation::delete_image_component::DeleteImageComponentRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn delete_image_component(
         &self,
     ) -> crate::operation::delete_image_component::DeleteImageComponentRequestBuilder<
@@ -1027,6 +1108,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_image_pipeline::DeleteImagePipelineRequestBuilder::send) it. The parameters and their rules: [`DeleteImagePipelineRequest`](crate::operation::delete_image_pipeline::DeleteImagePipelineRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn delete_image_pipeline(
         &self,
     ) -> crate::operation::delete_image_pipeline::DeleteImagePipelineRequestBuilder<
@@ -1040,6 +1122,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_instance::DeleteInstanceRequestBuilder::send) it. The parameters and their rules: [`DeleteInstanceRequest`](crate::operation::delete_instance::DeleteInstanceRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn delete_instance(
         &self,
     ) -> crate::operation::delete_instance::DeleteInstanceRequestBuilder<&Self> {
@@ -1049,6 +1132,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_instances::DeleteInstancesRequestBuilder::send) it. The parameters and their rules: [`DeleteInstancesRequest`](crate::operation::delete_instances::DeleteInstancesRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn delete_instances(
         &self,
     ) -> crate::operation::delete_instances::DeleteInstancesRequestBuilder<&Self> {
@@ -1058,6 +1142,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_key_pairs::DeleteKeyPairsRequestBuilder::send) it. The parameters and their rules: [`DeleteKeyPairsRequest`](crate::operation::delete_key_pairs::DeleteKeyPairsRequest).
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     pub fn delete_key_pairs(
         &self,
     ) -> crate::operation::delete_key_pairs::DeleteKeyPairsRequestBuilder<&Self> {
@@ -1067,6 +1152,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_launch_template::DeleteLaunchTemplateRequestBuilder::send) it. The parameters and their rules: [`DeleteLaunchTemplateRequest`](crate::operation::delete_launch_template::DeleteLaunchTemplateRequest).
     #[cfg(feature = "launch-templates")]
+    #[inline]
     pub fn delete_launch_template(
         &self,
     ) -> crate::operation::delete_launch_template::DeleteLaunchTemplateRequestBuilder<
@@ -1080,6 +1166,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_launch_template_version::DeleteLaunchTemplateVersionRequestBuilder::send) it. The parameters and their rules: [`DeleteLaunchTemplateVersionRequest`](crate::operation::delete_launch_template_version::DeleteLaunchTemplateVersionRequest).
     #[cfg(feature = "launch-templates")]
+    #[inline]
     pub fn delete_launch_template_version(
         &self,
     ) -> crate::operation::delete_launch_template_version::DeleteLaunchTemplateVersionRequestBuilder<
@@ -1093,6 +1180,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_nat_gateway::DeleteNatGatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteNatGatewayRequest`](crate::operation::delete_nat_gateway::DeleteNatGatewayRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn delete_nat_gateway(
         &self,
     ) -> crate::operation::delete_nat_gateway::DeleteNatGatewayRequestBuilder<&Self> {
@@ -1102,6 +1190,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_network_interface::DeleteNetworkInterfaceRequestBuilder::send) it. The parameters and their rules: [`DeleteNetworkInterfaceRequest`](crate::operation::delete_network_interface::DeleteNetworkInterfaceRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn delete_network_interface(
         &self,
     ) -> crate::operation::delete_network_interface::DeleteNetworkInterfaceRequestBuilder<
@@ -1115,6 +1204,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_network_interface_permission::DeleteNetworkInterfacePermissionRequestBuilder::send) it. The parameters and their rules: [`DeleteNetworkInterfacePermissionRequest`](crate::operation::delete_network_interface_permission::DeleteNetworkInterfacePermissionRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn delete_network_interface_permission(
         &self,
     ) -> crate::operation::delete_network_interface_permission::DeleteNetworkInterfacePermissionRequestBuilder<
@@ -1128,6 +1218,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_physical_connection::DeletePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`DeletePhysicalConnectionRequest`](crate::operation::delete_physical_connection::DeletePhysicalConnectionRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn delete_physical_connection(
         &self,
     ) -> crate::operation::delete_physical_connection::DeletePhysicalConnectionRequestBuilder<
@@ -1141,6 +1232,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_port_range_list::DeletePortRangeListRequestBuilder::send) it. The parameters and their rules: [`DeletePortRangeListRequest`](crate::operation::delete_port_range_list::DeletePortRangeListRequest).
     #[cfg(feature = "portlist")]
+    #[inline]
     pub fn delete_port_range_list(
         &self,
     ) -> crate::operation::delete_port_range_list::DeletePortRangeListRequestBuilder<
@@ -1154,6 +1246,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_prefix_list::DeletePrefixListRequestBuilder::send) it. The parameters and their rules: [`DeletePrefixListRequest`](crate::operation::delete_prefix_list::DeletePrefixListRequest).
     #[cfg(feature = "prefixlist")]
+    #[inline]
     pub fn delete_prefix_list(
         &self,
     ) -> crate::operation::delete_prefix_list::DeletePrefixListRequestBuilder<&Self> {
@@ -1163,6 +1256,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_route_entry::DeleteRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteEntryRequest`](crate::operation::delete_route_entry::DeleteRouteEntryRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn delete_route_entry(
         &self,
     ) -> crate::operation::delete_route_entry::DeleteRouteEntryRequestBuilder<&Self> {
@@ -1172,6 +1266,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_router_interface::DeleteRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`DeleteRouterInterfaceRequest`](crate::operation::delete_router_interface::DeleteRouterInterfaceRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn delete_router_interface(
         &self,
     ) -> crate::operation::delete_router_interface::DeleteRouterInterfaceRequestBuilder<
@@ -1185,6 +1280,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_security_group::DeleteSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteSecurityGroupRequest`](crate::operation::delete_security_group::DeleteSecurityGroupRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn delete_security_group(
         &self,
     ) -> crate::operation::delete_security_group::DeleteSecurityGroupRequestBuilder<
@@ -1198,6 +1294,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_snapshot::DeleteSnapshotRequestBuilder::send) it. The parameters and their rules: [`DeleteSnapshotRequest`](crate::operation::delete_snapshot::DeleteSnapshotRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn delete_snapshot(
         &self,
     ) -> crate::operation::delete_snapshot::DeleteSnapshotRequestBuilder<&Self> {
@@ -1207,6 +1304,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_snapshot_group::DeleteSnapshotGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteSnapshotGroupRequest`](crate::operation::delete_snapshot_group::DeleteSnapshotGroupRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn delete_snapshot_group(
         &self,
     ) -> crate::operation::delete_snapshot_group::DeleteSnapshotGroupRequestBuilder<
@@ -1220,6 +1318,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_v_switch::DeleteVSwitchRequestBuilder::send) it. The parameters and their rules: [`DeleteVSwitchRequest`](crate::operation::delete_v_switch::DeleteVSwitchRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn delete_v_switch(
         &self,
     ) -> crate::operation::delete_v_switch::DeleteVSwitchRequestBuilder<&Self> {
@@ -1229,6 +1328,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`DeleteVirtualBorderRouterRequest`](crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn delete_virtual_border_router(
         &self,
     ) -> crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequestBuilder<
@@ -1242,6 +1342,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpc::DeleteVpcRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcRequest`](crate::operation::delete_vpc::DeleteVpcRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn delete_vpc(
         &self,
     ) -> crate::operation::delete_vpc::DeleteVpcRequestBuilder<&Self> {
@@ -1251,6 +1352,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deregister_managed_instance::DeregisterManagedInstanceRequestBuilder::send) it. The parameters and their rules: [`DeregisterManagedInstanceRequest`](crate::operation::deregister_managed_instance::DeregisterManagedInstanceRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn deregister_managed_instance(
         &self,
     ) -> crate::operation::deregister_managed_instance::DeregisterManagedInstanceRequestBuilder<
@@ -1264,6 +1366,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_access_points::DescribeAccessPointsRequestBuilder::send) it. The parameters and their rules: [`DescribeAccessPointsRequest`](crate::operation::describe_access_points::DescribeAccessPointsRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_access_points(
         &self,
     ) -> crate::operation::describe_access_points::DescribeAccessPointsRequestBuilder<
@@ -1277,6 +1380,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_account_attributes::DescribeAccountAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeAccountAttributesRequest`](crate::operation::describe_account_attributes::DescribeAccountAttributesRequest).
     #[cfg(feature = "regions")]
+    #[inline]
     pub fn describe_account_attributes(
         &self,
     ) -> crate::operation::describe_account_attributes::DescribeAccountAttributesRequestBuilder<
@@ -1290,6 +1394,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_activations::DescribeActivationsRequestBuilder::send) it. The parameters and their rules: [`DescribeActivationsRequest`](crate::operation::describe_activations::DescribeActivationsRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn describe_activations(
         &self,
     ) -> crate::operation::describe_activations::DescribeActivationsRequestBuilder<
@@ -1303,6 +1408,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_auto_provisioning_group_history::DescribeAutoProvisioningGroupHistoryRequestBuilder::send) it. The parameters and their rules: [`DescribeAutoProvisioningGroupHistoryRequest`](crate::operation::describe_auto_provisioning_group_history::DescribeAutoProvisioningGroupHistoryRequest).
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     pub fn describe_auto_provisioning_group_history(
         &self,
     ) -> crate::operation::describe_auto_provisioning_group_history::DescribeAutoProvisioningGroupHistoryRequestBuilder<
@@ -1316,6 +1422,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_auto_provisioning_group_instances::DescribeAutoProvisioningGroupInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeAutoProvisioningGroupInstancesRequest`](crate::operation::describe_auto_provisioning_group_instances::DescribeAutoProvisioningGroupInstancesRequest).
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     pub fn describe_auto_provisioning_group_instances(
         &self,
     ) -> crate::operation::describe_auto_provisioning_group_instances::DescribeAutoProvisioningGroupInstancesRequestBuilder<
@@ -1329,6 +1436,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeAutoProvisioningGroupsRequest`](crate::operation::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsRequest).
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     pub fn describe_auto_provisioning_groups(
         &self,
     ) -> crate::operation::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsRequestBuilder<
@@ -1342,6 +1450,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_auto_snapshot_policy_associations::DescribeAutoSnapshotPolicyAssociationsRequestBuilder::send) it. The parameters and their rules: [`DescribeAutoSnapshotPolicyAssociationsRequest`](crate::operation::describe_auto_snapshot_policy_associations::DescribeAutoSnapshotPolicyAssociationsRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn describe_auto_snapshot_policy_associations(
         &self,
     ) -> crate::operation::describe_auto_snapshot_policy_associations::DescribeAutoSnapshotPolicyAssociationsRequestBuilder<
@@ -1355,6 +1464,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExRequestBuilder::send) it. The parameters and their rules: [`DescribeAutoSnapshotPolicyExRequest`](crate::operation::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn describe_auto_snapshot_policy_ex(
         &self,
     ) -> crate::operation::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExRequestBuilder<
@@ -1368,6 +1478,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_available_resource::DescribeAvailableResourceRequestBuilder::send) it. The parameters and their rules: [`DescribeAvailableResourceRequest`](crate::operation::describe_available_resource::DescribeAvailableResourceRequest).
     #[cfg(feature = "regions")]
+    #[inline]
     pub fn describe_available_resource(
         &self,
     ) -> crate::operation::describe_available_resource::DescribeAvailableResourceRequestBuilder<
@@ -1381,6 +1492,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_bandwidth_limitation::DescribeBandwidthLimitationRequestBuilder::send) it. The parameters and their rules: [`DescribeBandwidthLimitationRequest`](crate::operation::describe_bandwidth_limitation::DescribeBandwidthLimitationRequest).
     #[cfg(feature = "networks")]
+    #[inline]
     pub fn describe_bandwidth_limitation(
         &self,
     ) -> crate::operation::describe_bandwidth_limitation::DescribeBandwidthLimitationRequestBuilder<
@@ -1394,6 +1506,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_bandwidth_packages::DescribeBandwidthPackagesRequestBuilder::send) it. The parameters and their rules: [`DescribeBandwidthPackagesRequest`](crate::operation::describe_bandwidth_packages::DescribeBandwidthPackagesRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_bandwidth_packages(
         &self,
     ) -> crate::operation::describe_bandwidth_packages::DescribeBandwidthPackagesRequestBuilder<
@@ -1407,6 +1520,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_capacity_reservation_instances::DescribeCapacityReservationInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeCapacityReservationInstancesRequest`](crate::operation::describe_capacity_reservation_instances::DescribeCapacityReservationInstancesRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn describe_capacity_reservation_instances(
         &self,
     ) -> crate::operation::describe_capacity_reservation_instances::DescribeCapacityReservationInstancesRequestBuilder<
@@ -1420,6 +1534,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_capacity_reservations::DescribeCapacityReservationsRequestBuilder::send) it. The parameters and their rules: [`DescribeCapacityReservationsRequest`](crate::operation::describe_capacity_reservations::DescribeCapacityReservationsRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn describe_capacity_reservations(
         &self,
     ) -> crate::operation::describe_capacity_reservations::DescribeCapacityReservationsRequestBuilder<
@@ -1433,6 +1548,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_classic_link_instances::DescribeClassicLinkInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeClassicLinkInstancesRequest`](crate::operation::describe_classic_link_instances::DescribeClassicLinkInstancesRequest).
     #[cfg(feature = "networks")]
+    #[inline]
     pub fn describe_classic_link_instances(
         &self,
     ) -> crate::operation::describe_classic_link_instances::DescribeClassicLinkInstancesRequestBuilder<
@@ -1446,6 +1562,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cloud_assistant_settings::DescribeCloudAssistantSettingsRequestBuilder::send) it. The parameters and their rules: [`DescribeCloudAssistantSettingsRequest`](crate::operation::describe_cloud_assistant_settings::DescribeCloudAssistantSettingsRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn describe_cloud_assistant_settings(
         &self,
     ) -> crate::operation::describe_cloud_assistant_settings::DescribeCloudAssistantSettingsRequestBuilder<
@@ -1459,6 +1576,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_cloud_assistant_status::DescribeCloudAssistantStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeCloudAssistantStatusRequest`](crate::operation::describe_cloud_assistant_status::DescribeCloudAssistantStatusRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn describe_cloud_assistant_status(
         &self,
     ) -> crate::operation::describe_cloud_assistant_status::DescribeCloudAssistantStatusRequestBuilder<
@@ -1472,6 +1590,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_clusters::DescribeClustersRequestBuilder::send) it. The parameters and their rules: [`DescribeClustersRequest`](crate::operation::describe_clusters::DescribeClustersRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_clusters(
         &self,
     ) -> crate::operation::describe_clusters::DescribeClustersRequestBuilder<&Self> {
@@ -1481,6 +1600,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_commands::DescribeCommandsRequestBuilder::send) it. The parameters and their rules: [`DescribeCommandsRequest`](crate::operation::describe_commands::DescribeCommandsRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn describe_commands(
         &self,
     ) -> crate::operation::describe_commands::DescribeCommandsRequestBuilder<&Self> {
@@ -1490,6 +1610,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_dedicated_host_auto_renew::DescribeDedicatedHostAutoRenewRequestBuilder::send) it. The parameters and their rules: [`DescribeDedicatedHostAutoRenewRequest`](crate::operation::describe_dedicated_host_auto_renew::DescribeDedicatedHostAutoRenewRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn describe_dedicated_host_auto_renew(
         &self,
     ) -> crate::operation::describe_dedicated_host_auto_renew::DescribeDedicatedHostAutoRenewRequestBuilder<
@@ -1503,6 +1624,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_dedicated_host_clusters::DescribeDedicatedHostClustersRequestBuilder::send) it. The parameters and their rules: [`DescribeDedicatedHostClustersRequest`](crate::operation::describe_dedicated_host_clusters::DescribeDedicatedHostClustersRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn describe_dedicated_host_clusters(
         &self,
     ) -> crate::operation::describe_dedicated_host_clusters::DescribeDedicatedHostClustersRequestBuilder<
@@ -1516,6 +1638,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_dedicated_host_types::DescribeDedicatedHostTypesRequestBuilder::send) it. The parameters and their rules: [`DescribeDedicatedHostTypesRequest`](crate::operation::describe_dedicated_host_types::DescribeDedicatedHostTypesRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn describe_dedicated_host_types(
         &self,
     ) -> crate::operation::describe_dedicated_host_types::DescribeDedicatedHostTypesRequestBuilder<
@@ -1529,6 +1652,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_dedicated_hosts::DescribeDedicatedHostsRequestBuilder::send) it. The parameters and their rules: [`DescribeDedicatedHostsRequest`](crate::operation::describe_dedicated_hosts::DescribeDedicatedHostsRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn describe_dedicated_hosts(
         &self,
     ) -> crate::operation::describe_dedicated_hosts::DescribeDedicatedHostsRequestBuilder<
@@ -1542,6 +1666,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_deployment_set_supported_instance_type_family::DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder::send) it. The parameters and their rules: [`DescribeDeploymentSetSupportedInstanceTypeFamilyRequest`](crate::operation::describe_deployment_set_supported_instance_type_family::DescribeDeploymentSetSupportedInstanceTypeFamilyRequest).
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     pub fn describe_deployment_set_supported_instance_type_family(
         &self,
     ) -> crate::operation::describe_deployment_set_supported_instance_type_family::DescribeDeploymentSetSupportedInstanceTypeFamilyRequestBuilder<
@@ -1555,6 +1680,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_deployment_sets::DescribeDeploymentSetsRequestBuilder::send) it. The parameters and their rules: [`DescribeDeploymentSetsRequest`](crate::operation::describe_deployment_sets::DescribeDeploymentSetsRequest).
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     pub fn describe_deployment_sets(
         &self,
     ) -> crate::operation::describe_deployment_sets::DescribeDeploymentSetsRequestBuilder<
@@ -1568,6 +1694,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_diagnostic_metric_sets::DescribeDiagnosticMetricSetsRequestBuilder::send) it. The parameters and their rules: [`DescribeDiagnosticMetricSetsRequest`](crate::operation::describe_diagnostic_metric_sets::DescribeDiagnosticMetricSetsRequest).
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     pub fn describe_diagnostic_metric_sets(
         &self,
     ) -> crate::operation::describe_diagnostic_metric_sets::DescribeDiagnosticMetricSetsRequestBuilder<
@@ -1581,6 +1708,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_diagnostic_metrics::DescribeDiagnosticMetricsRequestBuilder::send) it. The parameters and their rules: [`DescribeDiagnosticMetricsRequest`](crate::operation::describe_diagnostic_metrics::DescribeDiagnosticMetricsRequest).
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     pub fn describe_diagnostic_metrics(
         &self,
     ) -> crate::operation::describe_diagnostic_metrics::DescribeDiagnosticMetricsRequestBuilder<
@@ -1594,6 +1722,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_diagnostic_report_attributes::DescribeDiagnosticReportAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeDiagnosticReportAttributesRequest`](crate::operation::describe_diagnostic_report_attributes::DescribeDiagnosticReportAttributesRequest).
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     pub fn describe_diagnostic_report_attributes(
         &self,
     ) -> crate::operation::describe_diagnostic_report_attributes::DescribeDiagnosticReportAttributesRequestBuilder<
@@ -1607,6 +1736,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_diagnostic_reports::DescribeDiagnosticReportsRequestBuilder::send) it. The parameters and their rules: [`DescribeDiagnosticReportsRequest`](crate::operation::describe_diagnostic_reports::DescribeDiagnosticReportsRequest).
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     pub fn describe_diagnostic_reports(
         &self,
     ) -> crate::operation::describe_diagnostic_reports::DescribeDiagnosticReportsRequestBuilder<
@@ -1620,6 +1750,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_disk_default_kms_key_id::DescribeDiskDefaultKMSKeyIdRequestBuilder::send) it. The parameters and their rules: [`DescribeDiskDefaultKMSKeyIdRequest`](crate::operation::describe_disk_default_kms_key_id::DescribeDiskDefaultKMSKeyIdRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn describe_disk_default_kms_key_id(
         &self,
     ) -> crate::operation::describe_disk_default_kms_key_id::DescribeDiskDefaultKMSKeyIdRequestBuilder<
@@ -1633,6 +1764,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_disk_encryption_by_default_status::DescribeDiskEncryptionByDefaultStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeDiskEncryptionByDefaultStatusRequest`](crate::operation::describe_disk_encryption_by_default_status::DescribeDiskEncryptionByDefaultStatusRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn describe_disk_encryption_by_default_status(
         &self,
     ) -> crate::operation::describe_disk_encryption_by_default_status::DescribeDiskEncryptionByDefaultStatusRequestBuilder<
@@ -1646,6 +1778,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_disk_monitor_data::DescribeDiskMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeDiskMonitorDataRequest`](crate::operation::describe_disk_monitor_data::DescribeDiskMonitorDataRequest).
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     pub fn describe_disk_monitor_data(
         &self,
     ) -> crate::operation::describe_disk_monitor_data::DescribeDiskMonitorDataRequestBuilder<
@@ -1659,6 +1792,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_disks::DescribeDisksRequestBuilder::send) it. The parameters and their rules: [`DescribeDisksRequest`](crate::operation::describe_disks::DescribeDisksRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn describe_disks(
         &self,
     ) -> crate::operation::describe_disks::DescribeDisksRequestBuilder<&Self> {
@@ -1668,6 +1802,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_disks_full_status::DescribeDisksFullStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeDisksFullStatusRequest`](crate::operation::describe_disks_full_status::DescribeDisksFullStatusRequest).
     #[cfg(feature = "system-events")]
+    #[inline]
     pub fn describe_disks_full_status(
         &self,
     ) -> crate::operation::describe_disks_full_status::DescribeDisksFullStatusRequestBuilder<
@@ -1681,6 +1816,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_eip_addresses::DescribeEipAddressesRequestBuilder::send) it. The parameters and their rules: [`DescribeEipAddressesRequest`](crate::operation::describe_eip_addresses::DescribeEipAddressesRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_eip_addresses(
         &self,
     ) -> crate::operation::describe_eip_addresses::DescribeEipAddressesRequestBuilder<
@@ -1694,6 +1830,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeEipMonitorDataRequest`](crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_eip_monitor_data(
         &self,
     ) -> crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequestBuilder<
@@ -1707,6 +1844,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_elasticity_assurance_auto_renew_attribute::DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeElasticityAssuranceAutoRenewAttributeRequest`](crate::operation::describe_elasticity_assurance_auto_renew_attribute::DescribeElasticityAssuranceAutoRenewAttributeRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn describe_elasticity_assurance_auto_renew_attribute(
         &self,
     ) -> crate::operation::describe_elasticity_assurance_auto_renew_attribute::DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<
@@ -1720,6 +1858,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_elasticity_assurance_instances::DescribeElasticityAssuranceInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeElasticityAssuranceInstancesRequest`](crate::operation::describe_elasticity_assurance_instances::DescribeElasticityAssuranceInstancesRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn describe_elasticity_assurance_instances(
         &self,
     ) -> crate::operation::describe_elasticity_assurance_instances::DescribeElasticityAssuranceInstancesRequestBuilder<
@@ -1733,6 +1872,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_elasticity_assurances::DescribeElasticityAssurancesRequestBuilder::send) it. The parameters and their rules: [`DescribeElasticityAssurancesRequest`](crate::operation::describe_elasticity_assurances::DescribeElasticityAssurancesRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn describe_elasticity_assurances(
         &self,
     ) -> crate::operation::describe_elasticity_assurances::DescribeElasticityAssurancesRequestBuilder<
@@ -1746,6 +1886,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_eni_monitor_data::DescribeEniMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeEniMonitorDataRequest`](crate::operation::describe_eni_monitor_data::DescribeEniMonitorDataRequest).
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     pub fn describe_eni_monitor_data(
         &self,
     ) -> crate::operation::describe_eni_monitor_data::DescribeEniMonitorDataRequestBuilder<
@@ -1759,6 +1900,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeForwardTableEntriesRequest`](crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_forward_table_entries(
         &self,
     ) -> crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequestBuilder<
@@ -1772,6 +1914,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ha_vips::DescribeHaVipsRequestBuilder::send) it. The parameters and their rules: [`DescribeHaVipsRequest`](crate::operation::describe_ha_vips::DescribeHaVipsRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_ha_vips(
         &self,
     ) -> crate::operation::describe_ha_vips::DescribeHaVipsRequestBuilder<&Self> {
@@ -1781,6 +1924,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_hpc_clusters::DescribeHpcClustersRequestBuilder::send) it. The parameters and their rules: [`DescribeHpcClustersRequest`](crate::operation::describe_hpc_clusters::DescribeHpcClustersRequest).
     #[cfg(feature = "hpc-clusters")]
+    #[inline]
     pub fn describe_hpc_clusters(
         &self,
     ) -> crate::operation::describe_hpc_clusters::DescribeHpcClustersRequestBuilder<
@@ -1794,6 +1938,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_image_components::DescribeImageComponentsRequestBuilder::send) it. The parameters and their rules: [`DescribeImageComponentsRequest`](crate::operation::describe_image_components::DescribeImageComponentsRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn describe_image_components(
         &self,
     ) -> crate::operation::describe_image_components::DescribeImageComponentsRequestBuilder<
@@ -1807,6 +1952,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_image_from_family::DescribeImageFromFamilyRequestBuilder::send) it. The parameters and their rules: [`DescribeImageFromFamilyRequest`](crate::operation::describe_image_from_family::DescribeImageFromFamilyRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn describe_image_from_family(
         &self,
     ) -> crate::operation::describe_image_from_family::DescribeImageFromFamilyRequestBuilder<
@@ -1820,6 +1966,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_image_pipeline_executions::DescribeImagePipelineExecutionsRequestBuilder::send) it. The parameters and their rules: [`DescribeImagePipelineExecutionsRequest`](crate::operation::describe_image_pipeline_executions::DescribeImagePipelineExecutionsRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn describe_image_pipeline_executions(
         &self,
     ) -> crate::operation::describe_image_pipeline_executions::DescribeImagePipelineExecutionsRequestBuilder<
@@ -1833,6 +1980,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_image_pipelines::DescribeImagePipelinesRequestBuilder::send) it. The parameters and their rules: [`DescribeImagePipelinesRequest`](crate::operation::describe_image_pipelines::DescribeImagePipelinesRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn describe_image_pipelines(
         &self,
     ) -> crate::operation::describe_image_pipelines::DescribeImagePipelinesRequestBuilder<
@@ -1846,6 +1994,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_image_share_permission::DescribeImageSharePermissionRequestBuilder::send) it. The parameters and their rules: [`DescribeImageSharePermissionRequest`](crate::operation::describe_image_share_permission::DescribeImageSharePermissionRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn describe_image_share_permission(
         &self,
     ) -> crate::operation::describe_image_share_permission::DescribeImageSharePermissionRequestBuilder<
@@ -1859,6 +2008,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_image_support_instance_types::DescribeImageSupportInstanceTypesRequestBuilder::send) it. The parameters and their rules: [`DescribeImageSupportInstanceTypesRequest`](crate::operation::describe_image_support_instance_types::DescribeImageSupportInstanceTypesRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn describe_image_support_instance_types(
         &self,
     ) -> crate::operation::describe_image_support_instance_types::DescribeImageSupportInstanceTypesRequestBuilder<
@@ -1872,6 +2022,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_images::DescribeImagesRequestBuilder::send) it. The parameters and their rules: [`DescribeImagesRequest`](crate::operation::describe_images::DescribeImagesRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn describe_images(
         &self,
     ) -> crate::operation::describe_images::DescribeImagesRequestBuilder<&Self> {
@@ -1881,6 +2032,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_attachment_attributes::DescribeInstanceAttachmentAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceAttachmentAttributesRequest`](crate::operation::describe_instance_attachment_attributes::DescribeInstanceAttachmentAttributesRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn describe_instance_attachment_attributes(
         &self,
     ) -> crate::operation::describe_instance_attachment_attributes::DescribeInstanceAttachmentAttributesRequestBuilder<
@@ -1894,6 +2046,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceAttributeRequest`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn describe_instance_attribute(
         &self,
     ) -> crate::operation::describe_instance_attribute::DescribeInstanceAttributeRequestBuilder<
@@ -1907,6 +2060,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_auto_renew_attribute::DescribeInstanceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceAutoRenewAttributeRequest`](crate::operation::describe_instance_auto_renew_attribute::DescribeInstanceAutoRenewAttributeRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn describe_instance_auto_renew_attribute(
         &self,
     ) -> crate::operation::describe_instance_auto_renew_attribute::DescribeInstanceAutoRenewAttributeRequestBuilder<
@@ -1920,6 +2074,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_history_events::DescribeInstanceHistoryEventsRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceHistoryEventsRequest`](crate::operation::describe_instance_history_events::DescribeInstanceHistoryEventsRequest).
     #[cfg(feature = "system-events")]
+    #[inline]
     pub fn describe_instance_history_events(
         &self,
     ) -> crate::operation::describe_instance_history_events::DescribeInstanceHistoryEventsRequestBuilder<
@@ -1933,6 +2088,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_maintenance_attributes::DescribeInstanceMaintenanceAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceMaintenanceAttributesRequest`](crate::operation::describe_instance_maintenance_attributes::DescribeInstanceMaintenanceAttributesRequest).
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     pub fn describe_instance_maintenance_attributes(
         &self,
     ) -> crate::operation::describe_instance_maintenance_attributes::DescribeInstanceMaintenanceAttributesRequestBuilder<
@@ -1946,6 +2102,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_modification_price::DescribeInstanceModificationPriceRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceModificationPriceRequest`](crate::operation::describe_instance_modification_price::DescribeInstanceModificationPriceRequest).
     #[cfg(feature = "inquiry")]
+    #[inline]
     pub fn describe_instance_modification_price(
         &self,
     ) -> crate::operation::describe_instance_modification_price::DescribeInstanceModificationPriceRequestBuilder<
@@ -1959,6 +2116,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_monitor_data::DescribeInstanceMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceMonitorDataRequest`](crate::operation::describe_instance_monitor_data::DescribeInstanceMonitorDataRequest).
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     pub fn describe_instance_monitor_data(
         &self,
     ) -> crate::operation::describe_instance_monitor_data::DescribeInstanceMonitorDataRequestBuilder<
@@ -1972,6 +2130,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_ram_role::DescribeInstanceRamRoleRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceRamRoleRequest`](crate::operation::describe_instance_ram_role::DescribeInstanceRamRoleRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn describe_instance_ram_role(
         &self,
     ) -> crate::operation::describe_instance_ram_role::DescribeInstanceRamRoleRequestBuilder<
@@ -1985,6 +2144,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_status::DescribeInstanceStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceStatusRequest`](crate::operation::describe_instance_status::DescribeInstanceStatusRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn describe_instance_status(
         &self,
     ) -> crate::operation::describe_instance_status::DescribeInstanceStatusRequestBuilder<
@@ -1998,6 +2158,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_type_families::DescribeInstanceTypeFamiliesRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceTypeFamiliesRequest`](crate::operation::describe_instance_type_families::DescribeInstanceTypeFamiliesRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn describe_instance_type_families(
         &self,
     ) -> crate::operation::describe_instance_type_families::DescribeInstanceTypeFamiliesRequestBuilder<
@@ -2011,6 +2172,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_types::DescribeInstanceTypesRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceTypesRequest`](crate::operation::describe_instance_types::DescribeInstanceTypesRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn describe_instance_types(
         &self,
     ) -> crate::operation::describe_instance_types::DescribeInstanceTypesRequestBuilder<
@@ -2024,6 +2186,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instance_vnc_url::DescribeInstanceVncUrlRequestBuilder::send) it. The parameters and their rules: [`DescribeInstanceVncUrlRequest`](crate::operation::describe_instance_vnc_url::DescribeInstanceVncUrlRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn describe_instance_vnc_url(
         &self,
     ) -> crate::operation::describe_instance_vnc_url::DescribeInstanceVncUrlRequestBuilder<
@@ -2037,6 +2200,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instances::DescribeInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeInstancesRequest`](crate::operation::describe_instances::DescribeInstancesRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn describe_instances(
         &self,
     ) -> crate::operation::describe_instances::DescribeInstancesRequestBuilder<&Self> {
@@ -2046,6 +2210,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_instances_full_status::DescribeInstancesFullStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeInstancesFullStatusRequest`](crate::operation::describe_instances_full_status::DescribeInstancesFullStatusRequest).
     #[cfg(feature = "system-events")]
+    #[inline]
     pub fn describe_instances_full_status(
         &self,
     ) -> crate::operation::describe_instances_full_status::DescribeInstancesFullStatusRequestBuilder<
@@ -2059,6 +2224,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_invocation_results::DescribeInvocationResultsRequestBuilder::send) it. The parameters and their rules: [`DescribeInvocationResultsRequest`](crate::operation::describe_invocation_results::DescribeInvocationResultsRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn describe_invocation_results(
         &self,
     ) -> crate::operation::describe_invocation_results::DescribeInvocationResultsRequestBuilder<
@@ -2072,6 +2238,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_invocations::DescribeInvocationsRequestBuilder::send) it. The parameters and their rules: [`DescribeInvocationsRequest`](crate::operation::describe_invocations::DescribeInvocationsRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn describe_invocations(
         &self,
     ) -> crate::operation::describe_invocations::DescribeInvocationsRequestBuilder<
@@ -2085,6 +2252,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_key_pairs::DescribeKeyPairsRequestBuilder::send) it. The parameters and their rules: [`DescribeKeyPairsRequest`](crate::operation::describe_key_pairs::DescribeKeyPairsRequest).
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     pub fn describe_key_pairs(
         &self,
     ) -> crate::operation::describe_key_pairs::DescribeKeyPairsRequestBuilder<&Self> {
@@ -2094,6 +2262,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_launch_template_versions::DescribeLaunchTemplateVersionsRequestBuilder::send) it. The parameters and their rules: [`DescribeLaunchTemplateVersionsRequest`](crate::operation::describe_launch_template_versions::DescribeLaunchTemplateVersionsRequest).
     #[cfg(feature = "launch-templates")]
+    #[inline]
     pub fn describe_launch_template_versions(
         &self,
     ) -> crate::operation::describe_launch_template_versions::DescribeLaunchTemplateVersionsRequestBuilder<
@@ -2107,6 +2276,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_launch_templates::DescribeLaunchTemplatesRequestBuilder::send) it. The parameters and their rules: [`DescribeLaunchTemplatesRequest`](crate::operation::describe_launch_templates::DescribeLaunchTemplatesRequest).
     #[cfg(feature = "launch-templates")]
+    #[inline]
     pub fn describe_launch_templates(
         &self,
     ) -> crate::operation::describe_launch_templates::DescribeLaunchTemplatesRequestBuilder<
@@ -2120,6 +2290,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_limitation::DescribeLimitationRequestBuilder::send) it. The parameters and their rules: [`DescribeLimitationRequest`](crate::operation::describe_limitation::DescribeLimitationRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_limitation(
         &self,
     ) -> crate::operation::describe_limitation::DescribeLimitationRequestBuilder<&Self> {
@@ -2131,6 +2302,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_managed_instances::DescribeManagedInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeManagedInstancesRequest`](crate::operation::describe_managed_instances::DescribeManagedInstancesRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn describe_managed_instances(
         &self,
     ) -> crate::operation::describe_managed_instances::DescribeManagedInstancesRequestBuilder<
@@ -2144,6 +2316,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_nat_gateways::DescribeNatGatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeNatGatewaysRequest`](crate::operation::describe_nat_gateways::DescribeNatGatewaysRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_nat_gateways(
         &self,
     ) -> crate::operation::describe_nat_gateways::DescribeNatGatewaysRequestBuilder<
@@ -2157,6 +2330,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_network_interface_attribute::DescribeNetworkInterfaceAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeNetworkInterfaceAttributeRequest`](crate::operation::describe_network_interface_attribute::DescribeNetworkInterfaceAttributeRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn describe_network_interface_attribute(
         &self,
     ) -> crate::operation::describe_network_interface_attribute::DescribeNetworkInterfaceAttributeRequestBuilder<
@@ -2170,6 +2344,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_network_interface_permissions::DescribeNetworkInterfacePermissionsRequestBuilder::send) it. The parameters and their rules: [`DescribeNetworkInterfacePermissionsRequest`](crate::operation::describe_network_interface_permissions::DescribeNetworkInterfacePermissionsRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn describe_network_interface_permissions(
         &self,
     ) -> crate::operation::describe_network_interface_permissions::DescribeNetworkInterfacePermissionsRequestBuilder<
@@ -2183,6 +2358,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_network_interfaces::DescribeNetworkInterfacesRequestBuilder::send) it. The parameters and their rules: [`DescribeNetworkInterfacesRequest`](crate::operation::describe_network_interfaces::DescribeNetworkInterfacesRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn describe_network_interfaces(
         &self,
     ) -> crate::operation::describe_network_interfaces::DescribeNetworkInterfacesRequestBuilder<
@@ -2196,6 +2372,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_new_project_eip_monitor_data::DescribeNewProjectEipMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeNewProjectEipMonitorDataRequest`](crate::operation::describe_new_project_eip_monitor_data::DescribeNewProjectEipMonitorDataRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_new_project_eip_monitor_data(
         &self,
     ) -> crate::operation::describe_new_project_eip_monitor_data::DescribeNewProjectEipMonitorDataRequestBuilder<
@@ -2209,6 +2386,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequestBuilder::send) it. The parameters and their rules: [`DescribePhysicalConnectionsRequest`](crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_physical_connections(
         &self,
     ) -> crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequestBuilder<
@@ -2222,6 +2400,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_port_range_list_associations::DescribePortRangeListAssociationsRequestBuilder::send) it. The parameters and their rules: [`DescribePortRangeListAssociationsRequest`](crate::operation::describe_port_range_list_associations::DescribePortRangeListAssociationsRequest).
     #[cfg(feature = "portlist")]
+    #[inline]
     pub fn describe_port_range_list_associations(
         &self,
     ) -> crate::operation::describe_port_range_list_associations::DescribePortRangeListAssociationsRequestBuilder<
@@ -2235,6 +2414,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_port_range_list_entries::DescribePortRangeListEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribePortRangeListEntriesRequest`](crate::operation::describe_port_range_list_entries::DescribePortRangeListEntriesRequest).
     #[cfg(feature = "portlist")]
+    #[inline]
     pub fn describe_port_range_list_entries(
         &self,
     ) -> crate::operation::describe_port_range_list_entries::DescribePortRangeListEntriesRequestBuilder<
@@ -2248,6 +2428,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_port_range_lists::DescribePortRangeListsRequestBuilder::send) it. The parameters and their rules: [`DescribePortRangeListsRequest`](crate::operation::describe_port_range_lists::DescribePortRangeListsRequest).
     #[cfg(feature = "portlist")]
+    #[inline]
     pub fn describe_port_range_lists(
         &self,
     ) -> crate::operation::describe_port_range_lists::DescribePortRangeListsRequestBuilder<
@@ -2261,6 +2442,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_prefix_list_associations::DescribePrefixListAssociationsRequestBuilder::send) it. The parameters and their rules: [`DescribePrefixListAssociationsRequest`](crate::operation::describe_prefix_list_associations::DescribePrefixListAssociationsRequest).
     #[cfg(feature = "prefixlist")]
+    #[inline]
     pub fn describe_prefix_list_associations(
         &self,
     ) -> crate::operation::describe_prefix_list_associations::DescribePrefixListAssociationsRequestBuilder<
@@ -2274,6 +2456,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_prefix_list_attributes::DescribePrefixListAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribePrefixListAttributesRequest`](crate::operation::describe_prefix_list_attributes::DescribePrefixListAttributesRequest).
     #[cfg(feature = "prefixlist")]
+    #[inline]
     pub fn describe_prefix_list_attributes(
         &self,
     ) -> crate::operation::describe_prefix_list_attributes::DescribePrefixListAttributesRequestBuilder<
@@ -2287,6 +2470,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_prefix_lists::DescribePrefixListsRequestBuilder::send) it. The parameters and their rules: [`DescribePrefixListsRequest`](crate::operation::describe_prefix_lists::DescribePrefixListsRequest).
     #[cfg(feature = "prefixlist")]
+    #[inline]
     pub fn describe_prefix_lists(
         &self,
     ) -> crate::operation::describe_prefix_lists::DescribePrefixListsRequestBuilder<
@@ -2300,6 +2484,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_price::DescribePriceRequestBuilder::send) it. The parameters and their rules: [`DescribePriceRequest`](crate::operation::describe_price::DescribePriceRequest).
     #[cfg(feature = "inquiry")]
+    #[inline]
     pub fn describe_price(
         &self,
     ) -> crate::operation::describe_price::DescribePriceRequestBuilder<&Self> {
@@ -2309,6 +2494,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_recommend_instance_type::DescribeRecommendInstanceTypeRequestBuilder::send) it. The parameters and their rules: [`DescribeRecommendInstanceTypeRequest`](crate::operation::describe_recommend_instance_type::DescribeRecommendInstanceTypeRequest).
     #[cfg(feature = "regions")]
+    #[inline]
     pub fn describe_recommend_instance_type(
         &self,
     ) -> crate::operation::describe_recommend_instance_type::DescribeRecommendInstanceTypeRequestBuilder<
@@ -2322,6 +2508,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_regions::DescribeRegionsRequestBuilder::send) it. The parameters and their rules: [`DescribeRegionsRequest`](crate::operation::describe_regions::DescribeRegionsRequest).
     #[cfg(feature = "regions")]
+    #[inline]
     pub fn describe_regions(
         &self,
     ) -> crate::operation::describe_regions::DescribeRegionsRequestBuilder<&Self> {
@@ -2331,6 +2518,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_renewal_price::DescribeRenewalPriceRequestBuilder::send) it. The parameters and their rules: [`DescribeRenewalPriceRequest`](crate::operation::describe_renewal_price::DescribeRenewalPriceRequest).
     #[cfg(feature = "inquiry")]
+    #[inline]
     pub fn describe_renewal_price(
         &self,
     ) -> crate::operation::describe_renewal_price::DescribeRenewalPriceRequestBuilder<
@@ -2344,6 +2532,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_reserved_instance_auto_renew_attribute::DescribeReservedInstanceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeReservedInstanceAutoRenewAttributeRequest`](crate::operation::describe_reserved_instance_auto_renew_attribute::DescribeReservedInstanceAutoRenewAttributeRequest).
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     pub fn describe_reserved_instance_auto_renew_attribute(
         &self,
     ) -> crate::operation::describe_reserved_instance_auto_renew_attribute::DescribeReservedInstanceAutoRenewAttributeRequestBuilder<
@@ -2357,6 +2546,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_reserved_instances::DescribeReservedInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeReservedInstancesRequest`](crate::operation::describe_reserved_instances::DescribeReservedInstancesRequest).
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     pub fn describe_reserved_instances(
         &self,
     ) -> crate::operation::describe_reserved_instances::DescribeReservedInstancesRequestBuilder<
@@ -2370,6 +2560,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_resource_by_tags::DescribeResourceByTagsRequestBuilder::send) it. The parameters and their rules: [`DescribeResourceByTagsRequest`](crate::operation::describe_resource_by_tags::DescribeResourceByTagsRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_resource_by_tags(
         &self,
     ) -> crate::operation::describe_resource_by_tags::DescribeResourceByTagsRequestBuilder<
@@ -2383,6 +2574,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_resources_modification::DescribeResourcesModificationRequestBuilder::send) it. The parameters and their rules: [`DescribeResourcesModificationRequest`](crate::operation::describe_resources_modification::DescribeResourcesModificationRequest).
     #[cfg(feature = "regions")]
+    #[inline]
     pub fn describe_resources_modification(
         &self,
     ) -> crate::operation::describe_resources_modification::DescribeResourcesModificationRequestBuilder<
@@ -2396,6 +2588,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_route_tables::DescribeRouteTablesRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteTablesRequest`](crate::operation::describe_route_tables::DescribeRouteTablesRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_route_tables(
         &self,
     ) -> crate::operation::describe_route_tables::DescribeRouteTablesRequestBuilder<
@@ -2409,6 +2602,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequestBuilder::send) it. The parameters and their rules: [`DescribeRouterInterfacesRequest`](crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_router_interfaces(
         &self,
     ) -> crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequestBuilder<
@@ -2422,6 +2616,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_security_group_attribute::DescribeSecurityGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeSecurityGroupAttributeRequest`](crate::operation::describe_security_group_attribute::DescribeSecurityGroupAttributeRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn describe_security_group_attribute(
         &self,
     ) -> crate::operation::describe_security_group_attribute::DescribeSecurityGroupAttributeRequestBuilder<
@@ -2435,6 +2630,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_security_group_references::DescribeSecurityGroupReferencesRequestBuilder::send) it. The parameters and their rules: [`DescribeSecurityGroupReferencesRequest`](crate::operation::describe_security_group_references::DescribeSecurityGroupReferencesRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn describe_security_group_references(
         &self,
     ) -> crate::operation::describe_security_group_references::DescribeSecurityGroupReferencesRequestBuilder<
@@ -2448,6 +2644,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_security_groups::DescribeSecurityGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeSecurityGroupsRequest`](crate::operation::describe_security_groups::DescribeSecurityGroupsRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn describe_security_groups(
         &self,
     ) -> crate::operation::describe_security_groups::DescribeSecurityGroupsRequestBuilder<
@@ -2461,6 +2658,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_send_file_results::DescribeSendFileResultsRequestBuilder::send) it. The parameters and their rules: [`DescribeSendFileResultsRequest`](crate::operation::describe_send_file_results::DescribeSendFileResultsRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn describe_send_file_results(
         &self,
     ) -> crate::operation::describe_send_file_results::DescribeSendFileResultsRequestBuilder<
@@ -2474,6 +2672,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_snapshot_groups::DescribeSnapshotGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotGroupsRequest`](crate::operation::describe_snapshot_groups::DescribeSnapshotGroupsRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn describe_snapshot_groups(
         &self,
     ) -> crate::operation::describe_snapshot_groups::DescribeSnapshotGroupsRequestBuilder<
@@ -2487,6 +2686,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_snapshot_links::DescribeSnapshotLinksRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotLinksRequest`](crate::operation::describe_snapshot_links::DescribeSnapshotLinksRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn describe_snapshot_links(
         &self,
     ) -> crate::operation::describe_snapshot_links::DescribeSnapshotLinksRequestBuilder<
@@ -2500,6 +2700,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_snapshot_monitor_data::DescribeSnapshotMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotMonitorDataRequest`](crate::operation::describe_snapshot_monitor_data::DescribeSnapshotMonitorDataRequest).
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     pub fn describe_snapshot_monitor_data(
         &self,
     ) -> crate::operation::describe_snapshot_monitor_data::DescribeSnapshotMonitorDataRequestBuilder<
@@ -2513,6 +2714,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_snapshot_package::DescribeSnapshotPackageRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotPackageRequest`](crate::operation::describe_snapshot_package::DescribeSnapshotPackageRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn describe_snapshot_package(
         &self,
     ) -> crate::operation::describe_snapshot_package::DescribeSnapshotPackageRequestBuilder<
@@ -2526,6 +2728,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_snapshots::DescribeSnapshotsRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotsRequest`](crate::operation::describe_snapshots::DescribeSnapshotsRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn describe_snapshots(
         &self,
     ) -> crate::operation::describe_snapshots::DescribeSnapshotsRequestBuilder<&Self> {
@@ -2535,6 +2738,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_snapshots_usage::DescribeSnapshotsUsageRequestBuilder::send) it. The parameters and their rules: [`DescribeSnapshotsUsageRequest`](crate::operation::describe_snapshots_usage::DescribeSnapshotsUsageRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn describe_snapshots_usage(
         &self,
     ) -> crate::operation::describe_snapshots_usage::DescribeSnapshotsUsageRequestBuilder<
@@ -2548,6 +2752,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_spot_advice::DescribeSpotAdviceRequestBuilder::send) it. The parameters and their rules: [`DescribeSpotAdviceRequest`](crate::operation::describe_spot_advice::DescribeSpotAdviceRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn describe_spot_advice(
         &self,
     ) -> crate::operation::describe_spot_advice::DescribeSpotAdviceRequestBuilder<
@@ -2561,6 +2766,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_spot_price_history::DescribeSpotPriceHistoryRequestBuilder::send) it. The parameters and their rules: [`DescribeSpotPriceHistoryRequest`](crate::operation::describe_spot_price_history::DescribeSpotPriceHistoryRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn describe_spot_price_history(
         &self,
     ) -> crate::operation::describe_spot_price_history::DescribeSpotPriceHistoryRequestBuilder<
@@ -2574,6 +2780,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_storage_capacity_units::DescribeStorageCapacityUnitsRequestBuilder::send) it. The parameters and their rules: [`DescribeStorageCapacityUnitsRequest`](crate::operation::describe_storage_capacity_units::DescribeStorageCapacityUnitsRequest).
     #[cfg(feature = "storage-capacity-units-scus")]
+    #[inline]
     pub fn describe_storage_capacity_units(
         &self,
     ) -> crate::operation::describe_storage_capacity_units::DescribeStorageCapacityUnitsRequestBuilder<
@@ -2587,6 +2794,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_tags::DescribeTagsRequestBuilder::send) it. The parameters and their rules: [`DescribeTagsRequest`](crate::operation::describe_tags::DescribeTagsRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_tags(
         &self,
     ) -> crate::operation::describe_tags::DescribeTagsRequestBuilder<&Self> {
@@ -2596,6 +2804,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_task_attribute::DescribeTaskAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeTaskAttributeRequest`](crate::operation::describe_task_attribute::DescribeTaskAttributeRequest).
     #[cfg(feature = "tasks")]
+    #[inline]
     pub fn describe_task_attribute(
         &self,
     ) -> crate::operation::describe_task_attribute::DescribeTaskAttributeRequestBuilder<
@@ -2609,6 +2818,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_tasks::DescribeTasksRequestBuilder::send) it. The parameters and their rules: [`DescribeTasksRequest`](crate::operation::describe_tasks::DescribeTasksRequest).
     #[cfg(feature = "tasks")]
+    #[inline]
     pub fn describe_tasks(
         &self,
     ) -> crate::operation::describe_tasks::DescribeTasksRequestBuilder<&Self> {
@@ -2618,6 +2828,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_terminal_sessions::DescribeTerminalSessionsRequestBuilder::send) it. The parameters and their rules: [`DescribeTerminalSessionsRequest`](crate::operation::describe_terminal_sessions::DescribeTerminalSessionsRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn describe_terminal_sessions(
         &self,
     ) -> crate::operation::describe_terminal_sessions::DescribeTerminalSessionsRequestBuilder<
@@ -2631,6 +2842,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_user_business_behavior::DescribeUserBusinessBehaviorRequestBuilder::send) it. The parameters and their rules: [`DescribeUserBusinessBehaviorRequest`](crate::operation::describe_user_business_behavior::DescribeUserBusinessBehaviorRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_user_business_behavior(
         &self,
     ) -> crate::operation::describe_user_business_behavior::DescribeUserBusinessBehaviorRequestBuilder<
@@ -2644,6 +2856,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_user_data::DescribeUserDataRequestBuilder::send) it. The parameters and their rules: [`DescribeUserDataRequest`](crate::operation::describe_user_data::DescribeUserDataRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn describe_user_data(
         &self,
     ) -> crate::operation::describe_user_data::DescribeUserDataRequestBuilder<&Self> {
@@ -2653,6 +2866,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_v_routers::DescribeVRoutersRequestBuilder::send) it. The parameters and their rules: [`DescribeVRoutersRequest`](crate::operation::describe_v_routers::DescribeVRoutersRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_v_routers(
         &self,
     ) -> crate::operation::describe_v_routers::DescribeVRoutersRequestBuilder<&Self> {
@@ -2662,6 +2876,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_v_switches::DescribeVSwitchesRequestBuilder::send) it. The parameters and their rules: [`DescribeVSwitchesRequest`](crate::operation::describe_v_switches::DescribeVSwitchesRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_v_switches(
         &self,
     ) -> crate::operation::describe_v_switches::DescribeVSwitchesRequestBuilder<&Self> {
@@ -2671,6 +2886,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequestBuilder::send) it. The parameters and their rules: [`DescribeVirtualBorderRoutersRequest`](crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_virtual_border_routers(
         &self,
     ) -> crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequestBuilder<
@@ -2684,6 +2900,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest`](crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_virtual_border_routers_for_physical_connection(
         &self,
     ) -> crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<
@@ -2697,6 +2914,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpcs::DescribeVpcsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpcsRequest`](crate::operation::describe_vpcs::DescribeVpcsRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn describe_vpcs(
         &self,
     ) -> crate::operation::describe_vpcs::DescribeVpcsRequestBuilder<&Self> {
@@ -2706,6 +2924,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_zones::DescribeZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeZonesRequest`](crate::operation::describe_zones::DescribeZonesRequest).
     #[cfg(feature = "regions")]
+    #[inline]
     pub fn describe_zones(
         &self,
     ) -> crate::operation::describe_zones::DescribeZonesRequestBuilder<&Self> {
@@ -2715,6 +2934,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_classic_link_vpc::DetachClassicLinkVpcRequestBuilder::send) it. The parameters and their rules: [`DetachClassicLinkVpcRequest`](crate::operation::detach_classic_link_vpc::DetachClassicLinkVpcRequest).
     #[cfg(feature = "networks")]
+    #[inline]
     pub fn detach_classic_link_vpc(
         &self,
     ) -> crate::operation::detach_classic_link_vpc::DetachClassicLinkVpcRequestBuilder<
@@ -2728,6 +2948,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_disk::DetachDiskRequestBuilder::send) it. The parameters and their rules: [`DetachDiskRequest`](crate::operation::detach_disk::DetachDiskRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn detach_disk(
         &self,
     ) -> crate::operation::detach_disk::DetachDiskRequestBuilder<&Self> {
@@ -2737,6 +2958,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_instance_ram_role::DetachInstanceRamRoleRequestBuilder::send) it. The parameters and their rules: [`DetachInstanceRamRoleRequest`](crate::operation::detach_instance_ram_role::DetachInstanceRamRoleRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn detach_instance_ram_role(
         &self,
     ) -> crate::operation::detach_instance_ram_role::DetachInstanceRamRoleRequestBuilder<
@@ -2750,6 +2972,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_key_pair::DetachKeyPairRequestBuilder::send) it. The parameters and their rules: [`DetachKeyPairRequest`](crate::operation::detach_key_pair::DetachKeyPairRequest).
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     pub fn detach_key_pair(
         &self,
     ) -> crate::operation::detach_key_pair::DetachKeyPairRequestBuilder<&Self> {
@@ -2759,6 +2982,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_network_interface::DetachNetworkInterfaceRequestBuilder::send) it. The parameters and their rules: [`DetachNetworkInterfaceRequest`](crate::operation::detach_network_interface::DetachNetworkInterfaceRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn detach_network_interface(
         &self,
     ) -> crate::operation::detach_network_interface::DetachNetworkInterfaceRequestBuilder<
@@ -2772,6 +2996,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_activation::DisableActivationRequestBuilder::send) it. The parameters and their rules: [`DisableActivationRequest`](crate::operation::disable_activation::DisableActivationRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn disable_activation(
         &self,
     ) -> crate::operation::disable_activation::DisableActivationRequestBuilder<&Self> {
@@ -2781,6 +3006,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_disk_encryption_by_default::DisableDiskEncryptionByDefaultRequestBuilder::send) it. The parameters and their rules: [`DisableDiskEncryptionByDefaultRequest`](crate::operation::disable_disk_encryption_by_default::DisableDiskEncryptionByDefaultRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn disable_disk_encryption_by_default(
         &self,
     ) -> crate::operation::disable_disk_encryption_by_default::DisableDiskEncryptionByDefaultRequestBuilder<
@@ -2794,6 +3020,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_network_interface_qo_s::DisableNetworkInterfaceQoSRequestBuilder::send) it. The parameters and their rules: [`DisableNetworkInterfaceQoSRequest`](crate::operation::disable_network_interface_qo_s::DisableNetworkInterfaceQoSRequest).
     #[cfg(feature = "family")]
+    #[inline]
     pub fn disable_network_interface_qo_s(
         &self,
     ) -> crate::operation::disable_network_interface_qo_s::DisableNetworkInterfaceQoSRequestBuilder<
@@ -2807,6 +3034,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_disk_encryption_by_default::EnableDiskEncryptionByDefaultRequestBuilder::send) it. The parameters and their rules: [`EnableDiskEncryptionByDefaultRequest`](crate::operation::enable_disk_encryption_by_default::EnableDiskEncryptionByDefaultRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn enable_disk_encryption_by_default(
         &self,
     ) -> crate::operation::enable_disk_encryption_by_default::EnableDiskEncryptionByDefaultRequestBuilder<
@@ -2820,6 +3048,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_network_interface_qo_s::EnableNetworkInterfaceQoSRequestBuilder::send) it. The parameters and their rules: [`EnableNetworkInterfaceQoSRequest`](crate::operation::enable_network_interface_qo_s::EnableNetworkInterfaceQoSRequest).
     #[cfg(feature = "family")]
+    #[inline]
     pub fn enable_network_interface_qo_s(
         &self,
     ) -> crate::operation::enable_network_interface_qo_s::EnableNetworkInterfaceQoSRequestBuilder<
@@ -2833,6 +3062,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_physical_connection::EnablePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`EnablePhysicalConnectionRequest`](crate::operation::enable_physical_connection::EnablePhysicalConnectionRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn enable_physical_connection(
         &self,
     ) -> crate::operation::enable_physical_connection::EnablePhysicalConnectionRequestBuilder<
@@ -2846,6 +3076,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::end_terminal_session::EndTerminalSessionRequestBuilder::send) it. The parameters and their rules: [`EndTerminalSessionRequest`](crate::operation::end_terminal_session::EndTerminalSessionRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn end_terminal_session(
         &self,
     ) -> crate::operation::end_terminal_session::EndTerminalSessionRequestBuilder<
@@ -2859,6 +3090,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::export_image::ExportImageRequestBuilder::send) it. The parameters and their rules: [`ExportImageRequest`](crate::operation::export_image::ExportImageRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn export_image(
         &self,
     ) -> crate::operation::export_image::ExportImageRequestBuilder<&Self> {
@@ -2868,6 +3100,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::export_snapshot::ExportSnapshotRequestBuilder::send) it. The parameters and their rules: [`ExportSnapshotRequest`](crate::operation::export_snapshot::ExportSnapshotRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn export_snapshot(
         &self,
     ) -> crate::operation::export_snapshot::ExportSnapshotRequestBuilder<&Self> {
@@ -2877,6 +3110,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_instance_console_output::GetInstanceConsoleOutputRequestBuilder::send) it. The parameters and their rules: [`GetInstanceConsoleOutputRequest`](crate::operation::get_instance_console_output::GetInstanceConsoleOutputRequest).
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     pub fn get_instance_console_output(
         &self,
     ) -> crate::operation::get_instance_console_output::GetInstanceConsoleOutputRequestBuilder<
@@ -2890,6 +3124,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_instance_screenshot::GetInstanceScreenshotRequestBuilder::send) it. The parameters and their rules: [`GetInstanceScreenshotRequest`](crate::operation::get_instance_screenshot::GetInstanceScreenshotRequest).
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     pub fn get_instance_screenshot(
         &self,
     ) -> crate::operation::get_instance_screenshot::GetInstanceScreenshotRequestBuilder<
@@ -2903,6 +3138,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::import_image::ImportImageRequestBuilder::send) it. The parameters and their rules: [`ImportImageRequest`](crate::operation::import_image::ImportImageRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn import_image(
         &self,
     ) -> crate::operation::import_image::ImportImageRequestBuilder<&Self> {
@@ -2912,6 +3148,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::import_key_pair::ImportKeyPairRequestBuilder::send) it. The parameters and their rules: [`ImportKeyPairRequest`](crate::operation::import_key_pair::ImportKeyPairRequest).
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     pub fn import_key_pair(
         &self,
     ) -> crate::operation::import_key_pair::ImportKeyPairRequestBuilder<&Self> {
@@ -2921,6 +3158,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::install_cloud_assistant::InstallCloudAssistantRequestBuilder::send) it. The parameters and their rules: [`InstallCloudAssistantRequest`](crate::operation::install_cloud_assistant::InstallCloudAssistantRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn install_cloud_assistant(
         &self,
     ) -> crate::operation::install_cloud_assistant::InstallCloudAssistantRequestBuilder<
@@ -2934,6 +3172,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::invoke_command::InvokeCommandRequestBuilder::send) it. The parameters and their rules: [`InvokeCommandRequest`](crate::operation::invoke_command::InvokeCommandRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn invoke_command(
         &self,
     ) -> crate::operation::invoke_command::InvokeCommandRequestBuilder<&Self> {
@@ -2943,6 +3182,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::join_resource_group::JoinResourceGroupRequestBuilder::send) it. The parameters and their rules: [`JoinResourceGroupRequest`](crate::operation::join_resource_group::JoinResourceGroupRequest).
     #[cfg(feature = "tags-and-resourcegroup")]
+    #[inline]
     pub fn join_resource_group(
         &self,
     ) -> crate::operation::join_resource_group::JoinResourceGroupRequestBuilder<&Self> {
@@ -2952,6 +3192,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::join_security_group::JoinSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`JoinSecurityGroupRequest`](crate::operation::join_security_group::JoinSecurityGroupRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn join_security_group(
         &self,
     ) -> crate::operation::join_security_group::JoinSecurityGroupRequestBuilder<&Self> {
@@ -2961,6 +3202,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::leave_security_group::LeaveSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`LeaveSecurityGroupRequest`](crate::operation::leave_security_group::LeaveSecurityGroupRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn leave_security_group(
         &self,
     ) -> crate::operation::leave_security_group::LeaveSecurityGroupRequestBuilder<
@@ -2974,6 +3216,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_plugin_status::ListPluginStatusRequestBuilder::send) it. The parameters and their rules: [`ListPluginStatusRequest`](crate::operation::list_plugin_status::ListPluginStatusRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn list_plugin_status(
         &self,
     ) -> crate::operation::list_plugin_status::ListPluginStatusRequestBuilder<&Self> {
@@ -2983,6 +3226,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources::ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`](crate::operation::list_tag_resources::ListTagResourcesRequest).
     #[cfg(feature = "tags-and-resourcegroup")]
+    #[inline]
     pub fn list_tag_resources(
         &self,
     ) -> crate::operation::list_tag_resources::ListTagResourcesRequestBuilder<&Self> {
@@ -2992,6 +3236,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_auto_provisioning_group::ModifyAutoProvisioningGroupRequestBuilder::send) it. The parameters and their rules: [`ModifyAutoProvisioningGroupRequest`](crate::operation::modify_auto_provisioning_group::ModifyAutoProvisioningGroupRequest).
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     pub fn modify_auto_provisioning_group(
         &self,
     ) -> crate::operation::modify_auto_provisioning_group::ModifyAutoProvisioningGroupRequestBuilder<
@@ -3005,6 +3250,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_auto_snapshot_policy_ex::ModifyAutoSnapshotPolicyExRequestBuilder::send) it. The parameters and their rules: [`ModifyAutoSnapshotPolicyExRequest`](crate::operation::modify_auto_snapshot_policy_ex::ModifyAutoSnapshotPolicyExRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn modify_auto_snapshot_policy_ex(
         &self,
     ) -> crate::operation::modify_auto_snapshot_policy_ex::ModifyAutoSnapshotPolicyExRequestBuilder<
@@ -3018,6 +3264,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_bandwidth_package_spec::ModifyBandwidthPackageSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyBandwidthPackageSpecRequest`](crate::operation::modify_bandwidth_package_spec::ModifyBandwidthPackageSpecRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_bandwidth_package_spec(
         &self,
     ) -> crate::operation::modify_bandwidth_package_spec::ModifyBandwidthPackageSpecRequestBuilder<
@@ -3031,6 +3278,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_capacity_reservation::ModifyCapacityReservationRequestBuilder::send) it. The parameters and their rules: [`ModifyCapacityReservationRequest`](crate::operation::modify_capacity_reservation::ModifyCapacityReservationRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn modify_capacity_reservation(
         &self,
     ) -> crate::operation::modify_capacity_reservation::ModifyCapacityReservationRequestBuilder<
@@ -3044,6 +3292,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_cloud_assistant_settings::ModifyCloudAssistantSettingsRequestBuilder::send) it. The parameters and their rules: [`ModifyCloudAssistantSettingsRequest`](crate::operation::modify_cloud_assistant_settings::ModifyCloudAssistantSettingsRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn modify_cloud_assistant_settings(
         &self,
     ) -> crate::operation::modify_cloud_assistant_settings::ModifyCloudAssistantSettingsRequestBuilder<
@@ -3057,6 +3306,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_command::ModifyCommandRequestBuilder::send) it. The parameters and their rules: [`ModifyCommandRequest`](crate::operation::modify_command::ModifyCommandRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn modify_command(
         &self,
     ) -> crate::operation::modify_command::ModifyCommandRequestBuilder<&Self> {
@@ -3066,6 +3316,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_dedicated_host_attribute::ModifyDedicatedHostAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyDedicatedHostAttributeRequest`](crate::operation::modify_dedicated_host_attribute::ModifyDedicatedHostAttributeRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn modify_dedicated_host_attribute(
         &self,
     ) -> crate::operation::modify_dedicated_host_attribute::ModifyDedicatedHostAttributeRequestBuilder<
@@ -3079,6 +3330,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_dedicated_host_auto_release_time::ModifyDedicatedHostAutoReleaseTimeRequestBuilder::send) it. The parameters and their rules: [`ModifyDedicatedHostAutoReleaseTimeRequest`](crate::operation::modify_dedicated_host_auto_release_time::ModifyDedicatedHostAutoReleaseTimeRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn modify_dedicated_host_auto_release_time(
         &self,
     ) -> crate::operation::modify_dedicated_host_auto_release_time::ModifyDedicatedHostAutoReleaseTimeRequestBuilder<
@@ -3092,6 +3344,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_dedicated_host_auto_renew_attribute::ModifyDedicatedHostAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyDedicatedHostAutoRenewAttributeRequest`](crate::operation::modify_dedicated_host_auto_renew_attribute::ModifyDedicatedHostAutoRenewAttributeRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn modify_dedicated_host_auto_renew_attribute(
         &self,
     ) -> crate::operation::modify_dedicated_host_auto_renew_attribute::ModifyDedicatedHostAutoRenewAttributeRequestBuilder<
@@ -3105,6 +3358,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_dedicated_host_cluster_attribute::ModifyDedicatedHostClusterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyDedicatedHostClusterAttributeRequest`](crate::operation::modify_dedicated_host_cluster_attribute::ModifyDedicatedHostClusterAttributeRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn modify_dedicated_host_cluster_attribute(
         &self,
     ) -> crate::operation::modify_dedicated_host_cluster_attribute::ModifyDedicatedHostClusterAttributeRequestBuilder<
@@ -3118,6 +3372,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_dedicated_hosts_charge_type::ModifyDedicatedHostsChargeTypeRequestBuilder::send) it. The parameters and their rules: [`ModifyDedicatedHostsChargeTypeRequest`](crate::operation::modify_dedicated_hosts_charge_type::ModifyDedicatedHostsChargeTypeRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn modify_dedicated_hosts_charge_type(
         &self,
     ) -> crate::operation::modify_dedicated_hosts_charge_type::ModifyDedicatedHostsChargeTypeRequestBuilder<
@@ -3131,6 +3386,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_deployment_set_attribute::ModifyDeploymentSetAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyDeploymentSetAttributeRequest`](crate::operation::modify_deployment_set_attribute::ModifyDeploymentSetAttributeRequest).
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     pub fn modify_deployment_set_attribute(
         &self,
     ) -> crate::operation::modify_deployment_set_attribute::ModifyDeploymentSetAttributeRequestBuilder<
@@ -3144,6 +3400,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_diagnostic_metric_set::ModifyDiagnosticMetricSetRequestBuilder::send) it. The parameters and their rules: [`ModifyDiagnosticMetricSetRequest`](crate::operation::modify_diagnostic_metric_set::ModifyDiagnosticMetricSetRequest).
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     pub fn modify_diagnostic_metric_set(
         &self,
     ) -> crate::operation::modify_diagnostic_metric_set::ModifyDiagnosticMetricSetRequestBuilder<
@@ -3157,6 +3414,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_disk_attribute::ModifyDiskAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyDiskAttributeRequest`](crate::operation::modify_disk_attribute::ModifyDiskAttributeRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn modify_disk_attribute(
         &self,
     ) -> crate::operation::modify_disk_attribute::ModifyDiskAttributeRequestBuilder<
@@ -3170,6 +3428,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_disk_charge_type::ModifyDiskChargeTypeRequestBuilder::send) it. The parameters and their rules: [`ModifyDiskChargeTypeRequest`](crate::operation::modify_disk_charge_type::ModifyDiskChargeTypeRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn modify_disk_charge_type(
         &self,
     ) -> crate::operation::modify_disk_charge_type::ModifyDiskChargeTypeRequestBuilder<
@@ -3183,6 +3442,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_disk_default_kms_key_id::ModifyDiskDefaultKMSKeyIdRequestBuilder::send) it. The parameters and their rules: [`ModifyDiskDefaultKMSKeyIdRequest`](crate::operation::modify_disk_default_kms_key_id::ModifyDiskDefaultKMSKeyIdRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn modify_disk_default_kms_key_id(
         &self,
     ) -> crate::operation::modify_disk_default_kms_key_id::ModifyDiskDefaultKMSKeyIdRequestBuilder<
@@ -3196,6 +3456,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_disk_deployment::ModifyDiskDeploymentRequestBuilder::send) it. The parameters and their rules: [`ModifyDiskDeploymentRequest`](crate::operation::modify_disk_deployment::ModifyDiskDeploymentRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn modify_disk_deployment(
         &self,
     ) -> crate::operation::modify_disk_deployment::ModifyDiskDeploymentRequestBuilder<
@@ -3209,6 +3470,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_disk_spec::ModifyDiskSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyDiskSpecRequest`](crate::operation::modify_disk_spec::ModifyDiskSpecRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn modify_disk_spec(
         &self,
     ) -> crate::operation::modify_disk_spec::ModifyDiskSpecRequestBuilder<&Self> {
@@ -3218,6 +3480,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyEipAddressAttributeRequest`](crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_eip_address_attribute(
         &self,
     ) -> crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequestBuilder<
@@ -3231,6 +3494,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_elasticity_assurance::ModifyElasticityAssuranceRequestBuilder::send) it. The parameters and their rules: [`ModifyElasticityAssuranceRequest`](crate::operation::modify_elasticity_assurance::ModifyElasticityAssuranceRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn modify_elasticity_assurance(
         &self,
     ) -> crate::operation::modify_elasticity_assurance::ModifyElasticityAssuranceRequestBuilder<
@@ -3244,6 +3508,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_elasticity_assurance_auto_renew_attribute::ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyElasticityAssuranceAutoRenewAttributeRequest`](crate::operation::modify_elasticity_assurance_auto_renew_attribute::ModifyElasticityAssuranceAutoRenewAttributeRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn modify_elasticity_assurance_auto_renew_attribute(
         &self,
     ) -> crate::operation::modify_elasticity_assurance_auto_renew_attribute::ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<
@@ -3257,6 +3522,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_forward_entry::ModifyForwardEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyForwardEntryRequest`](crate::operation::modify_forward_entry::ModifyForwardEntryRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_forward_entry(
         &self,
     ) -> crate::operation::modify_forward_entry::ModifyForwardEntryRequestBuilder<
@@ -3270,6 +3536,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyHaVipAttributeRequest`](crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_ha_vip_attribute(
         &self,
     ) -> crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequestBuilder<
@@ -3283,6 +3550,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_hpc_cluster_attribute::ModifyHpcClusterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyHpcClusterAttributeRequest`](crate::operation::modify_hpc_cluster_attribute::ModifyHpcClusterAttributeRequest).
     #[cfg(feature = "hpc-clusters")]
+    #[inline]
     pub fn modify_hpc_cluster_attribute(
         &self,
     ) -> crate::operation::modify_hpc_cluster_attribute::ModifyHpcClusterAttributeRequestBuilder<
@@ -3296,6 +3564,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_image_attribute::ModifyImageAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyImageAttributeRequest`](crate::operation::modify_image_attribute::ModifyImageAttributeRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn modify_image_attribute(
         &self,
     ) -> crate::operation::modify_image_attribute::ModifyImageAttributeRequestBuilder<
@@ -3309,6 +3578,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_image_share_group_permission::ModifyImageShareGroupPermissionRequestBuilder::send) it. The parameters and their rules: [`ModifyImageShareGroupPermissionRequest`](crate::operation::modify_image_share_group_permission::ModifyImageShareGroupPermissionRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn modify_image_share_group_permission(
         &self,
     ) -> crate::operation::modify_image_share_group_permission::ModifyImageShareGroupPermissionRequestBuilder<
@@ -3322,6 +3592,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_image_share_permission::ModifyImageSharePermissionRequestBuilder::send) it. The parameters and their rules: [`ModifyImageSharePermissionRequest`](crate::operation::modify_image_share_permission::ModifyImageSharePermissionRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn modify_image_share_permission(
         &self,
     ) -> crate::operation::modify_image_share_permission::ModifyImageSharePermissionRequestBuilder<
@@ -3335,6 +3606,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_attachment_attributes::ModifyInstanceAttachmentAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceAttachmentAttributesRequest`](crate::operation::modify_instance_attachment_attributes::ModifyInstanceAttachmentAttributesRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn modify_instance_attachment_attributes(
         &self,
     ) -> crate::operation::modify_instance_attachment_attributes::ModifyInstanceAttachmentAttributesRequestBuilder<
@@ -3348,6 +3620,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_attribute::ModifyInstanceAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceAttributeRequest`](crate::operation::modify_instance_attribute::ModifyInstanceAttributeRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn modify_instance_attribute(
         &self,
     ) -> crate::operation::modify_instance_attribute::ModifyInstanceAttributeRequestBuilder<
@@ -3361,6 +3634,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_auto_release_time::ModifyInstanceAutoReleaseTimeRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceAutoReleaseTimeRequest`](crate::operation::modify_instance_auto_release_time::ModifyInstanceAutoReleaseTimeRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn modify_instance_auto_release_time(
         &self,
     ) -> crate::operation::modify_instance_auto_release_time::ModifyInstanceAutoReleaseTimeRequestBuilder<
@@ -3374,6 +3648,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_auto_renew_attribute::ModifyInstanceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceAutoRenewAttributeRequest`](crate::operation::modify_instance_auto_renew_attribute::ModifyInstanceAutoRenewAttributeRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn modify_instance_auto_renew_attribute(
         &self,
     ) -> crate::operation::modify_instance_auto_renew_attribute::ModifyInstanceAutoRenewAttributeRequestBuilder<
@@ -3387,6 +3662,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_charge_type::ModifyInstanceChargeTypeRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceChargeTypeRequest`](crate::operation::modify_instance_charge_type::ModifyInstanceChargeTypeRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn modify_instance_charge_type(
         &self,
     ) -> crate::operation::modify_instance_charge_type::ModifyInstanceChargeTypeRequestBuilder<
@@ -3400,6 +3676,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_clock_options::ModifyInstanceClockOptionsRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceClockOptionsRequest`](crate::operation::modify_instance_clock_options::ModifyInstanceClockOptionsRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn modify_instance_clock_options(
         &self,
     ) -> crate::operation::modify_instance_clock_options::ModifyInstanceClockOptionsRequestBuilder<
@@ -3413,6 +3690,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_deployment::ModifyInstanceDeploymentRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceDeploymentRequest`](crate::operation::modify_instance_deployment::ModifyInstanceDeploymentRequest).
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     pub fn modify_instance_deployment(
         &self,
     ) -> crate::operation::modify_instance_deployment::ModifyInstanceDeploymentRequestBuilder<
@@ -3426,6 +3704,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_maintenance_attributes::ModifyInstanceMaintenanceAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceMaintenanceAttributesRequest`](crate::operation::modify_instance_maintenance_attributes::ModifyInstanceMaintenanceAttributesRequest).
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     pub fn modify_instance_maintenance_attributes(
         &self,
     ) -> crate::operation::modify_instance_maintenance_attributes::ModifyInstanceMaintenanceAttributesRequestBuilder<
@@ -3439,6 +3718,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_metadata_options::ModifyInstanceMetadataOptionsRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceMetadataOptionsRequest`](crate::operation::modify_instance_metadata_options::ModifyInstanceMetadataOptionsRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn modify_instance_metadata_options(
         &self,
     ) -> crate::operation::modify_instance_metadata_options::ModifyInstanceMetadataOptionsRequestBuilder<
@@ -3452,6 +3732,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_network_options::ModifyInstanceNetworkOptionsRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceNetworkOptionsRequest`](crate::operation::modify_instance_network_options::ModifyInstanceNetworkOptionsRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn modify_instance_network_options(
         &self,
     ) -> crate::operation::modify_instance_network_options::ModifyInstanceNetworkOptionsRequestBuilder<
@@ -3465,6 +3746,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_network_spec::ModifyInstanceNetworkSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceNetworkSpecRequest`](crate::operation::modify_instance_network_spec::ModifyInstanceNetworkSpecRequest).
     #[cfg(feature = "networks")]
+    #[inline]
     pub fn modify_instance_network_spec(
         &self,
     ) -> crate::operation::modify_instance_network_spec::ModifyInstanceNetworkSpecRequestBuilder<
@@ -3478,6 +3760,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_spec::ModifyInstanceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceSpecRequest`](crate::operation::modify_instance_spec::ModifyInstanceSpecRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn modify_instance_spec(
         &self,
     ) -> crate::operation::modify_instance_spec::ModifyInstanceSpecRequestBuilder<
@@ -3491,6 +3774,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_vnc_passwd::ModifyInstanceVncPasswdRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceVncPasswdRequest`](crate::operation::modify_instance_vnc_passwd::ModifyInstanceVncPasswdRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn modify_instance_vnc_passwd(
         &self,
     ) -> crate::operation::modify_instance_vnc_passwd::ModifyInstanceVncPasswdRequestBuilder<
@@ -3504,6 +3788,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_instance_vpc_attribute::ModifyInstanceVpcAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyInstanceVpcAttributeRequest`](crate::operation::modify_instance_vpc_attribute::ModifyInstanceVpcAttributeRequest).
     #[cfg(feature = "networks")]
+    #[inline]
     pub fn modify_instance_vpc_attribute(
         &self,
     ) -> crate::operation::modify_instance_vpc_attribute::ModifyInstanceVpcAttributeRequestBuilder<
@@ -3517,6 +3802,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_invocation_attribute::ModifyInvocationAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyInvocationAttributeRequest`](crate::operation::modify_invocation_attribute::ModifyInvocationAttributeRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn modify_invocation_attribute(
         &self,
     ) -> crate::operation::modify_invocation_attribute::ModifyInvocationAttributeRequestBuilder<
@@ -3530,6 +3816,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_launch_template_default_version::ModifyLaunchTemplateDefaultVersionRequestBuilder::send) it. The parameters and their rules: [`ModifyLaunchTemplateDefaultVersionRequest`](crate::operation::modify_launch_template_default_version::ModifyLaunchTemplateDefaultVersionRequest).
     #[cfg(feature = "launch-templates")]
+    #[inline]
     pub fn modify_launch_template_default_version(
         &self,
     ) -> crate::operation::modify_launch_template_default_version::ModifyLaunchTemplateDefaultVersionRequestBuilder<
@@ -3543,6 +3830,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_managed_instance::ModifyManagedInstanceRequestBuilder::send) it. The parameters and their rules: [`ModifyManagedInstanceRequest`](crate::operation::modify_managed_instance::ModifyManagedInstanceRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn modify_managed_instance(
         &self,
     ) -> crate::operation::modify_managed_instance::ModifyManagedInstanceRequestBuilder<
@@ -3556,6 +3844,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_network_interface_attribute::ModifyNetworkInterfaceAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyNetworkInterfaceAttributeRequest`](crate::operation::modify_network_interface_attribute::ModifyNetworkInterfaceAttributeRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn modify_network_interface_attribute(
         &self,
     ) -> crate::operation::modify_network_interface_attribute::ModifyNetworkInterfaceAttributeRequestBuilder<
@@ -3569,6 +3858,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyPhysicalConnectionAttributeRequest`](crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_physical_connection_attribute(
         &self,
     ) -> crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequestBuilder<
@@ -3582,6 +3872,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_port_range_list::ModifyPortRangeListRequestBuilder::send) it. The parameters and their rules: [`ModifyPortRangeListRequest`](crate::operation::modify_port_range_list::ModifyPortRangeListRequest).
     #[cfg(feature = "portlist")]
+    #[inline]
     pub fn modify_port_range_list(
         &self,
     ) -> crate::operation::modify_port_range_list::ModifyPortRangeListRequestBuilder<
@@ -3595,6 +3886,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_prefix_list::ModifyPrefixListRequestBuilder::send) it. The parameters and their rules: [`ModifyPrefixListRequest`](crate::operation::modify_prefix_list::ModifyPrefixListRequest).
     #[cfg(feature = "prefixlist")]
+    #[inline]
     pub fn modify_prefix_list(
         &self,
     ) -> crate::operation::modify_prefix_list::ModifyPrefixListRequestBuilder<&Self> {
@@ -3604,6 +3896,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_prepay_instance_spec::ModifyPrepayInstanceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyPrepayInstanceSpecRequest`](crate::operation::modify_prepay_instance_spec::ModifyPrepayInstanceSpecRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn modify_prepay_instance_spec(
         &self,
     ) -> crate::operation::modify_prepay_instance_spec::ModifyPrepayInstanceSpecRequestBuilder<
@@ -3617,6 +3910,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_reserved_instance_attribute::ModifyReservedInstanceAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyReservedInstanceAttributeRequest`](crate::operation::modify_reserved_instance_attribute::ModifyReservedInstanceAttributeRequest).
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     pub fn modify_reserved_instance_attribute(
         &self,
     ) -> crate::operation::modify_reserved_instance_attribute::ModifyReservedInstanceAttributeRequestBuilder<
@@ -3630,6 +3924,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_reserved_instance_auto_renew_attribute::ModifyReservedInstanceAutoRenewAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyReservedInstanceAutoRenewAttributeRequest`](crate::operation::modify_reserved_instance_auto_renew_attribute::ModifyReservedInstanceAutoRenewAttributeRequest).
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     pub fn modify_reserved_instance_auto_renew_attribute(
         &self,
     ) -> crate::operation::modify_reserved_instance_auto_renew_attribute::ModifyReservedInstanceAutoRenewAttributeRequestBuilder<
@@ -3643,6 +3938,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_reserved_instances::ModifyReservedInstancesRequestBuilder::send) it. The parameters and their rules: [`ModifyReservedInstancesRequest`](crate::operation::modify_reserved_instances::ModifyReservedInstancesRequest).
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     pub fn modify_reserved_instances(
         &self,
     ) -> crate::operation::modify_reserved_instances::ModifyReservedInstancesRequestBuilder<
@@ -3656,6 +3952,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyRouterInterfaceAttributeRequest`](crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_router_interface_attribute(
         &self,
     ) -> crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequestBuilder<
@@ -3669,6 +3966,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyRouterInterfaceSpecRequest`](crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_router_interface_spec(
         &self,
     ) -> crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequestBuilder<
@@ -3682,6 +3980,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_security_group_attribute::ModifySecurityGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifySecurityGroupAttributeRequest`](crate::operation::modify_security_group_attribute::ModifySecurityGroupAttributeRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn modify_security_group_attribute(
         &self,
     ) -> crate::operation::modify_security_group_attribute::ModifySecurityGroupAttributeRequestBuilder<
@@ -3695,6 +3994,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_security_group_egress_rule::ModifySecurityGroupEgressRuleRequestBuilder::send) it. The parameters and their rules: [`ModifySecurityGroupEgressRuleRequest`](crate::operation::modify_security_group_egress_rule::ModifySecurityGroupEgressRuleRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn modify_security_group_egress_rule(
         &self,
     ) -> crate::operation::modify_security_group_egress_rule::ModifySecurityGroupEgressRuleRequestBuilder<
@@ -3708,6 +4008,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_security_group_policy::ModifySecurityGroupPolicyRequestBuilder::send) it. The parameters and their rules: [`ModifySecurityGroupPolicyRequest`](crate::operation::modify_security_group_policy::ModifySecurityGroupPolicyRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn modify_security_group_policy(
         &self,
     ) -> crate::operation::modify_security_group_policy::ModifySecurityGroupPolicyRequestBuilder<
@@ -3721,6 +4022,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_security_group_rule::ModifySecurityGroupRuleRequestBuilder::send) it. The parameters and their rules: [`ModifySecurityGroupRuleRequest`](crate::operation::modify_security_group_rule::ModifySecurityGroupRuleRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn modify_security_group_rule(
         &self,
     ) -> crate::operation::modify_security_group_rule::ModifySecurityGroupRuleRequestBuilder<
@@ -3734,6 +4036,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_snapshot_attribute::ModifySnapshotAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifySnapshotAttributeRequest`](crate::operation::modify_snapshot_attribute::ModifySnapshotAttributeRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn modify_snapshot_attribute(
         &self,
     ) -> crate::operation::modify_snapshot_attribute::ModifySnapshotAttributeRequestBuilder<
@@ -3747,6 +4050,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_snapshot_category::ModifySnapshotCategoryRequestBuilder::send) it. The parameters and their rules: [`ModifySnapshotCategoryRequest`](crate::operation::modify_snapshot_category::ModifySnapshotCategoryRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn modify_snapshot_category(
         &self,
     ) -> crate::operation::modify_snapshot_category::ModifySnapshotCategoryRequestBuilder<
@@ -3760,6 +4064,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_snapshot_group::ModifySnapshotGroupRequestBuilder::send) it. The parameters and their rules: [`ModifySnapshotGroupRequest`](crate::operation::modify_snapshot_group::ModifySnapshotGroupRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn modify_snapshot_group(
         &self,
     ) -> crate::operation::modify_snapshot_group::ModifySnapshotGroupRequestBuilder<
@@ -3773,6 +4078,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_storage_capacity_unit_attribute::ModifyStorageCapacityUnitAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyStorageCapacityUnitAttributeRequest`](crate::operation::modify_storage_capacity_unit_attribute::ModifyStorageCapacityUnitAttributeRequest).
     #[cfg(feature = "storage-capacity-units-scus")]
+    #[inline]
     pub fn modify_storage_capacity_unit_attribute(
         &self,
     ) -> crate::operation::modify_storage_capacity_unit_attribute::ModifyStorageCapacityUnitAttributeRequestBuilder<
@@ -3786,6 +4092,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_user_business_behavior::ModifyUserBusinessBehaviorRequestBuilder::send) it. The parameters and their rules: [`ModifyUserBusinessBehaviorRequest`](crate::operation::modify_user_business_behavior::ModifyUserBusinessBehaviorRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_user_business_behavior(
         &self,
     ) -> crate::operation::modify_user_business_behavior::ModifyUserBusinessBehaviorRequestBuilder<
@@ -3799,6 +4106,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVRouterAttributeRequest`](crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_v_router_attribute(
         &self,
     ) -> crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequestBuilder<
@@ -3812,6 +4120,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVSwitchAttributeRequest`](crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_v_switch_attribute(
         &self,
     ) -> crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequestBuilder<
@@ -3825,6 +4134,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVirtualBorderRouterAttributeRequest`](crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_virtual_border_router_attribute(
         &self,
     ) -> crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequestBuilder<
@@ -3838,6 +4148,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpcAttributeRequest`](crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn modify_vpc_attribute(
         &self,
     ) -> crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequestBuilder<
@@ -3851,6 +4162,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::open_snapshot_service::OpenSnapshotServiceRequestBuilder::send) it. The parameters and their rules: [`OpenSnapshotServiceRequest`](crate::operation::open_snapshot_service::OpenSnapshotServiceRequest).
     #[cfg(feature = "snapshots")]
+    #[inline]
     pub fn open_snapshot_service(
         &self,
     ) -> crate::operation::open_snapshot_service::OpenSnapshotServiceRequestBuilder<
@@ -3864,6 +4176,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::purchase_elasticity_assurance::PurchaseElasticityAssuranceRequestBuilder::send) it. The parameters and their rules: [`PurchaseElasticityAssuranceRequest`](crate::operation::purchase_elasticity_assurance::PurchaseElasticityAssuranceRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn purchase_elasticity_assurance(
         &self,
     ) -> crate::operation::purchase_elasticity_assurance::PurchaseElasticityAssuranceRequestBuilder<
@@ -3877,6 +4190,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::purchase_reserved_instances_offering::PurchaseReservedInstancesOfferingRequestBuilder::send) it. The parameters and their rules: [`PurchaseReservedInstancesOfferingRequest`](crate::operation::purchase_reserved_instances_offering::PurchaseReservedInstancesOfferingRequest).
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     pub fn purchase_reserved_instances_offering(
         &self,
     ) -> crate::operation::purchase_reserved_instances_offering::PurchaseReservedInstancesOfferingRequestBuilder<
@@ -3890,6 +4204,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::purchase_storage_capacity_unit::PurchaseStorageCapacityUnitRequestBuilder::send) it. The parameters and their rules: [`PurchaseStorageCapacityUnitRequest`](crate::operation::purchase_storage_capacity_unit::PurchaseStorageCapacityUnitRequest).
     #[cfg(feature = "storage-capacity-units-scus")]
+    #[inline]
     pub fn purchase_storage_capacity_unit(
         &self,
     ) -> crate::operation::purchase_storage_capacity_unit::PurchaseStorageCapacityUnitRequestBuilder<
@@ -3903,6 +4218,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::re_activate_instances::ReActivateInstancesRequestBuilder::send) it. The parameters and their rules: [`ReActivateInstancesRequest`](crate::operation::re_activate_instances::ReActivateInstancesRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn re_activate_instances(
         &self,
     ) -> crate::operation::re_activate_instances::ReActivateInstancesRequestBuilder<
@@ -3916,6 +4232,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::re_init_disk::ReInitDiskRequestBuilder::send) it. The parameters and their rules: [`ReInitDiskRequest`](crate::operation::re_init_disk::ReInitDiskRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn re_init_disk(
         &self,
     ) -> crate::operation::re_init_disk::ReInitDiskRequestBuilder<&Self> {
@@ -3925,6 +4242,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::reboot_instance::RebootInstanceRequestBuilder::send) it. The parameters and their rules: [`RebootInstanceRequest`](crate::operation::reboot_instance::RebootInstanceRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn reboot_instance(
         &self,
     ) -> crate::operation::reboot_instance::RebootInstanceRequestBuilder<&Self> {
@@ -3934,6 +4252,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::reboot_instances::RebootInstancesRequestBuilder::send) it. The parameters and their rules: [`RebootInstancesRequest`](crate::operation::reboot_instances::RebootInstancesRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn reboot_instances(
         &self,
     ) -> crate::operation::reboot_instances::RebootInstancesRequestBuilder<&Self> {
@@ -3943,6 +4262,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`RecoverVirtualBorderRouterRequest`](crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn recover_virtual_border_router(
         &self,
     ) -> crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequestBuilder<
@@ -3956,6 +4276,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::redeploy_dedicated_host::RedeployDedicatedHostRequestBuilder::send) it. The parameters and their rules: [`RedeployDedicatedHostRequest`](crate::operation::redeploy_dedicated_host::RedeployDedicatedHostRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn redeploy_dedicated_host(
         &self,
     ) -> crate::operation::redeploy_dedicated_host::RedeployDedicatedHostRequestBuilder<
@@ -3969,6 +4290,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::redeploy_instance::RedeployInstanceRequestBuilder::send) it. The parameters and their rules: [`RedeployInstanceRequest`](crate::operation::redeploy_instance::RedeployInstanceRequest).
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     pub fn redeploy_instance(
         &self,
     ) -> crate::operation::redeploy_instance::RedeployInstanceRequestBuilder<&Self> {
@@ -3978,6 +4300,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::release_capacity_reservation::ReleaseCapacityReservationRequestBuilder::send) it. The parameters and their rules: [`ReleaseCapacityReservationRequest`](crate::operation::release_capacity_reservation::ReleaseCapacityReservationRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn release_capacity_reservation(
         &self,
     ) -> crate::operation::release_capacity_reservation::ReleaseCapacityReservationRequestBuilder<
@@ -3991,6 +4314,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::release_dedicated_host::ReleaseDedicatedHostRequestBuilder::send) it. The parameters and their rules: [`ReleaseDedicatedHostRequest`](crate::operation::release_dedicated_host::ReleaseDedicatedHostRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn release_dedicated_host(
         &self,
     ) -> crate::operation::release_dedicated_host::ReleaseDedicatedHostRequestBuilder<
@@ -4004,6 +4328,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::release_eip_address::ReleaseEipAddressRequestBuilder::send) it. The parameters and their rules: [`ReleaseEipAddressRequest`](crate::operation::release_eip_address::ReleaseEipAddressRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn release_eip_address(
         &self,
     ) -> crate::operation::release_eip_address::ReleaseEipAddressRequestBuilder<&Self> {
@@ -4013,6 +4338,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::release_public_ip_address::ReleasePublicIpAddressRequestBuilder::send) it. The parameters and their rules: [`ReleasePublicIpAddressRequest`](crate::operation::release_public_ip_address::ReleasePublicIpAddressRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn release_public_ip_address(
         &self,
     ) -> crate::operation::release_public_ip_address::ReleasePublicIpAddressRequestBuilder<
@@ -4026,6 +4352,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_bandwidth_package_ips::RemoveBandwidthPackageIpsRequestBuilder::send) it. The parameters and their rules: [`RemoveBandwidthPackageIpsRequest`](crate::operation::remove_bandwidth_package_ips::RemoveBandwidthPackageIpsRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn remove_bandwidth_package_ips(
         &self,
     ) -> crate::operation::remove_bandwidth_package_ips::RemoveBandwidthPackageIpsRequestBuilder<
@@ -4039,6 +4366,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_tags::RemoveTagsRequestBuilder::send) it. The parameters and their rules: [`RemoveTagsRequest`](crate::operation::remove_tags::RemoveTagsRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn remove_tags(
         &self,
     ) -> crate::operation::remove_tags::RemoveTagsRequestBuilder<&Self> {
@@ -4048,6 +4376,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::renew_dedicated_hosts::RenewDedicatedHostsRequestBuilder::send) it. The parameters and their rules: [`RenewDedicatedHostsRequest`](crate::operation::renew_dedicated_hosts::RenewDedicatedHostsRequest).
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     pub fn renew_dedicated_hosts(
         &self,
     ) -> crate::operation::renew_dedicated_hosts::RenewDedicatedHostsRequestBuilder<
@@ -4061,6 +4390,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::renew_elasticity_assurances::RenewElasticityAssurancesRequestBuilder::send) it. The parameters and their rules: [`RenewElasticityAssurancesRequest`](crate::operation::renew_elasticity_assurances::RenewElasticityAssurancesRequest).
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     pub fn renew_elasticity_assurances(
         &self,
     ) -> crate::operation::renew_elasticity_assurances::RenewElasticityAssurancesRequestBuilder<
@@ -4074,6 +4404,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::renew_instance::RenewInstanceRequestBuilder::send) it. The parameters and their rules: [`RenewInstanceRequest`](crate::operation::renew_instance::RenewInstanceRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn renew_instance(
         &self,
     ) -> crate::operation::renew_instance::RenewInstanceRequestBuilder<&Self> {
@@ -4083,6 +4414,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::renew_reserved_instances::RenewReservedInstancesRequestBuilder::send) it. The parameters and their rules: [`RenewReservedInstancesRequest`](crate::operation::renew_reserved_instances::RenewReservedInstancesRequest).
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     pub fn renew_reserved_instances(
         &self,
     ) -> crate::operation::renew_reserved_instances::RenewReservedInstancesRequestBuilder<
@@ -4096,6 +4428,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::replace_system_disk::ReplaceSystemDiskRequestBuilder::send) it. The parameters and their rules: [`ReplaceSystemDiskRequest`](crate::operation::replace_system_disk::ReplaceSystemDiskRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn replace_system_disk(
         &self,
     ) -> crate::operation::replace_system_disk::ReplaceSystemDiskRequestBuilder<&Self> {
@@ -4105,6 +4438,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::report_instances_status::ReportInstancesStatusRequestBuilder::send) it. The parameters and their rules: [`ReportInstancesStatusRequest`](crate::operation::report_instances_status::ReportInstancesStatusRequest).
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     pub fn report_instances_status(
         &self,
     ) -> crate::operation::report_instances_status::ReportInstancesStatusRequestBuilder<
@@ -4118,6 +4452,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::reset_disk::ResetDiskRequestBuilder::send) it. The parameters and their rules: [`ResetDiskRequest`](crate::operation::reset_disk::ResetDiskRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn reset_disk(
         &self,
     ) -> crate::operation::reset_disk::ResetDiskRequestBuilder<&Self> {
@@ -4127,6 +4462,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::reset_disk_default_kms_key_id::ResetDiskDefaultKMSKeyIdRequestBuilder::send) it. The parameters and their rules: [`ResetDiskDefaultKMSKeyIdRequest`](crate::operation::reset_disk_default_kms_key_id::ResetDiskDefaultKMSKeyIdRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn reset_disk_default_kms_key_id(
         &self,
     ) -> crate::operation::reset_disk_default_kms_key_id::ResetDiskDefaultKMSKeyIdRequestBuilder<
@@ -4140,6 +4476,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::reset_disks::ResetDisksRequestBuilder::send) it. The parameters and their rules: [`ResetDisksRequest`](crate::operation::reset_disks::ResetDisksRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn reset_disks(
         &self,
     ) -> crate::operation::reset_disks::ResetDisksRequestBuilder<&Self> {
@@ -4149,6 +4486,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::resize_disk::ResizeDiskRequestBuilder::send) it. The parameters and their rules: [`ResizeDiskRequest`](crate::operation::resize_disk::ResizeDiskRequest).
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     pub fn resize_disk(
         &self,
     ) -> crate::operation::resize_disk::ResizeDiskRequestBuilder<&Self> {
@@ -4158,6 +4496,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::revoke_security_group::RevokeSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`RevokeSecurityGroupRequest`](crate::operation::revoke_security_group::RevokeSecurityGroupRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn revoke_security_group(
         &self,
     ) -> crate::operation::revoke_security_group::RevokeSecurityGroupRequestBuilder<
@@ -4171,6 +4510,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::revoke_security_group_egress::RevokeSecurityGroupEgressRequestBuilder::send) it. The parameters and their rules: [`RevokeSecurityGroupEgressRequest`](crate::operation::revoke_security_group_egress::RevokeSecurityGroupEgressRequest).
     #[cfg(feature = "security-groups")]
+    #[inline]
     pub fn revoke_security_group_egress(
         &self,
     ) -> crate::operation::revoke_security_group_egress::RevokeSecurityGroupEgressRequestBuilder<
@@ -4184,6 +4524,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::run_command::RunCommandRequestBuilder::send) it. The parameters and their rules: [`RunCommandRequest`](crate::operation::run_command::RunCommandRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn run_command(
         &self,
     ) -> crate::operation::run_command::RunCommandRequestBuilder<&Self> {
@@ -4193,6 +4534,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::run_instances::RunInstancesRequestBuilder::send) it. The parameters and their rules: [`RunInstancesRequest`](crate::operation::run_instances::RunInstancesRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn run_instances(
         &self,
     ) -> crate::operation::run_instances::RunInstancesRequestBuilder<&Self> {
@@ -4202,6 +4544,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::send_file::SendFileRequestBuilder::send) it. The parameters and their rules: [`SendFileRequest`](crate::operation::send_file::SendFileRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn send_file(
         &self,
     ) -> crate::operation::send_file::SendFileRequestBuilder<&Self> {
@@ -4211,6 +4554,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::start_image_pipeline_execution::StartImagePipelineExecutionRequestBuilder::send) it. The parameters and their rules: [`StartImagePipelineExecutionRequest`](crate::operation::start_image_pipeline_execution::StartImagePipelineExecutionRequest).
     #[cfg(feature = "images")]
+    #[inline]
     pub fn start_image_pipeline_execution(
         &self,
     ) -> crate::operation::start_image_pipeline_execution::StartImagePipelineExecutionRequestBuilder<
@@ -4224,6 +4568,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::start_instance::StartInstanceRequestBuilder::send) it. The parameters and their rules: [`StartInstanceRequest`](crate::operation::start_instance::StartInstanceRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn start_instance(
         &self,
     ) -> crate::operation::start_instance::StartInstanceRequestBuilder<&Self> {
@@ -4233,6 +4578,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::start_instances::StartInstancesRequestBuilder::send) it. The parameters and their rules: [`StartInstancesRequest`](crate::operation::start_instances::StartInstancesRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn start_instances(
         &self,
     ) -> crate::operation::start_instances::StartInstancesRequestBuilder<&Self> {
@@ -4242,6 +4588,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::start_terminal_session::StartTerminalSessionRequestBuilder::send) it. The parameters and their rules: [`StartTerminalSessionRequest`](crate::operation::start_terminal_session::StartTerminalSessionRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn start_terminal_session(
         &self,
     ) -> crate::operation::start_terminal_session::StartTerminalSessionRequestBuilder<
@@ -4255,6 +4602,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::stop_instance::StopInstanceRequestBuilder::send) it. The parameters and their rules: [`StopInstanceRequest`](crate::operation::stop_instance::StopInstanceRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn stop_instance(
         &self,
     ) -> crate::operation::stop_instance::StopInstanceRequestBuilder<&Self> {
@@ -4264,6 +4612,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::stop_instances::StopInstancesRequestBuilder::send) it. The parameters and their rules: [`StopInstancesRequest`](crate::operation::stop_instances::StopInstancesRequest).
     #[cfg(feature = "instances")]
+    #[inline]
     pub fn stop_instances(
         &self,
     ) -> crate::operation::stop_instances::StopInstancesRequestBuilder<&Self> {
@@ -4273,6 +4622,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::stop_invocation::StopInvocationRequestBuilder::send) it. The parameters and their rules: [`StopInvocationRequest`](crate::operation::stop_invocation::StopInvocationRequest).
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     pub fn stop_invocation(
         &self,
     ) -> crate::operation::stop_invocation::StopInvocationRequestBuilder<&Self> {
@@ -4282,6 +4632,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources::TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`](crate::operation::tag_resources::TagResourcesRequest).
     #[cfg(feature = "tags-and-resourcegroup")]
+    #[inline]
     pub fn tag_resources(
         &self,
     ) -> crate::operation::tag_resources::TagResourcesRequestBuilder<&Self> {
@@ -4291,6 +4642,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`TerminatePhysicalConnectionRequest`](crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn terminate_physical_connection(
         &self,
     ) -> crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequestBuilder<
@@ -4304,6 +4656,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`TerminateVirtualBorderRouterRequest`](crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn terminate_virtual_border_router(
         &self,
     ) -> crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequestBuilder<
@@ -4317,6 +4670,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassign_ipv6_addresses::UnassignIpv6AddressesRequestBuilder::send) it. The parameters and their rules: [`UnassignIpv6AddressesRequest`](crate::operation::unassign_ipv6_addresses::UnassignIpv6AddressesRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn unassign_ipv6_addresses(
         &self,
     ) -> crate::operation::unassign_ipv6_addresses::UnassignIpv6AddressesRequestBuilder<
@@ -4330,6 +4684,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassign_private_ip_addresses::UnassignPrivateIpAddressesRequestBuilder::send) it. The parameters and their rules: [`UnassignPrivateIpAddressesRequest`](crate::operation::unassign_private_ip_addresses::UnassignPrivateIpAddressesRequest).
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     pub fn unassign_private_ip_addresses(
         &self,
     ) -> crate::operation::unassign_private_ip_addresses::UnassignPrivateIpAddressesRequestBuilder<
@@ -4343,6 +4698,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_eip_address::UnassociateEipAddressRequestBuilder::send) it. The parameters and their rules: [`UnassociateEipAddressRequest`](crate::operation::unassociate_eip_address::UnassociateEipAddressRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn unassociate_eip_address(
         &self,
     ) -> crate::operation::unassociate_eip_address::UnassociateEipAddressRequestBuilder<
@@ -4356,6 +4712,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_ha_vip::UnassociateHaVipRequestBuilder::send) it. The parameters and their rules: [`UnassociateHaVipRequest`](crate::operation::unassociate_ha_vip::UnassociateHaVipRequest).
     #[cfg(feature = "deprecated")]
+    #[inline]
     pub fn unassociate_ha_vip(
         &self,
     ) -> crate::operation::unassociate_ha_vip::UnassociateHaVipRequestBuilder<&Self> {
@@ -4365,6 +4722,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::untag_resources::UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`](crate::operation::untag_resources::UntagResourcesRequest).
     #[cfg(feature = "tags-and-resourcegroup")]
+    #[inline]
     pub fn untag_resources(
         &self,
     ) -> crate::operation::untag_resources::UntagResourcesRequestBuilder<&Self> {
@@ -4372,6 +4730,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeAccessPoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_access_points_pages(
         &self,
         request: crate::operation::describe_access_points::DescribeAccessPointsRequest,
@@ -4386,6 +4745,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeAccessPoints`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_access_points_items(
         &self,
         request: crate::operation::describe_access_points::DescribeAccessPointsRequest,
@@ -4400,6 +4760,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every page of `DescribeActivations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_activations_pages(
         &self,
         request: crate::operation::describe_activations::DescribeActivationsRequest,
@@ -4414,6 +4775,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every item of every page of `DescribeActivations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_activations_items(
         &self,
         request: crate::operation::describe_activations::DescribeActivationsRequest,
@@ -4428,6 +4790,7 @@ impl Client {
     }
     #[cfg(feature = "auto-provisioning-groups")]
     /// Every page of `DescribeAutoProvisioningGroupHistory`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_auto_provisioning_group_history_pages(
         &self,
         request: crate::operation::describe_auto_provisioning_group_history::DescribeAutoProvisioningGroupHistoryRequest,
@@ -4444,6 +4807,7 @@ impl Client {
     }
     #[cfg(feature = "auto-provisioning-groups")]
     /// Every item of every page of `DescribeAutoProvisioningGroupHistory`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_auto_provisioning_group_history_items(
         &self,
         request: crate::operation::describe_auto_provisioning_group_history::DescribeAutoProvisioningGroupHistoryRequest,
@@ -4460,6 +4824,7 @@ impl Client {
     }
     #[cfg(feature = "auto-provisioning-groups")]
     /// Every page of `DescribeAutoProvisioningGroupInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_auto_provisioning_group_instances_pages(
         &self,
         request: crate::operation::describe_auto_provisioning_group_instances::DescribeAutoProvisioningGroupInstancesRequest,
@@ -4476,6 +4841,7 @@ impl Client {
     }
     #[cfg(feature = "auto-provisioning-groups")]
     /// Every item of every page of `DescribeAutoProvisioningGroupInstances`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_auto_provisioning_group_instances_items(
         &self,
         request: crate::operation::describe_auto_provisioning_group_instances::DescribeAutoProvisioningGroupInstancesRequest,
@@ -4492,6 +4858,7 @@ impl Client {
     }
     #[cfg(feature = "auto-provisioning-groups")]
     /// Every page of `DescribeAutoProvisioningGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_auto_provisioning_groups_pages(
         &self,
         request: crate::operation::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsRequest,
@@ -4508,6 +4875,7 @@ impl Client {
     }
     #[cfg(feature = "auto-provisioning-groups")]
     /// Every item of every page of `DescribeAutoProvisioningGroups`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_auto_provisioning_groups_items(
         &self,
         request: crate::operation::describe_auto_provisioning_groups::DescribeAutoProvisioningGroupsRequest,
@@ -4524,6 +4892,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every page of `DescribeAutoSnapshotPolicyAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_auto_snapshot_policy_associations_pages(
         &self,
         request: crate::operation::describe_auto_snapshot_policy_associations::DescribeAutoSnapshotPolicyAssociationsRequest,
@@ -4540,6 +4909,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every item of every page of `DescribeAutoSnapshotPolicyAssociations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_auto_snapshot_policy_associations_items(
         &self,
         request: crate::operation::describe_auto_snapshot_policy_associations::DescribeAutoSnapshotPolicyAssociationsRequest,
@@ -4556,6 +4926,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every page of `DescribeAutoSnapshotPolicyEx`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_auto_snapshot_policy_ex_pages(
         &self,
         request: crate::operation::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExRequest,
@@ -4572,6 +4943,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every item of every page of `DescribeAutoSnapshotPolicyEx`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_auto_snapshot_policy_ex_items(
         &self,
         request: crate::operation::describe_auto_snapshot_policy_ex::DescribeAutoSnapshotPolicyExRequest,
@@ -4588,6 +4960,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeBandwidthPackages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_bandwidth_packages_pages(
         &self,
         request: crate::operation::describe_bandwidth_packages::DescribeBandwidthPackagesRequest,
@@ -4604,6 +4977,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeBandwidthPackages`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_bandwidth_packages_items(
         &self,
         request: crate::operation::describe_bandwidth_packages::DescribeBandwidthPackagesRequest,
@@ -4620,6 +4994,7 @@ impl Client {
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Every page of `DescribeCapacityReservationInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_capacity_reservation_instances_pages(
         &self,
         request: crate::operation::describe_capacity_reservation_instances::DescribeCapacityReservationInstancesRequest,
@@ -4636,6 +5011,7 @@ impl Client {
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Every item of every page of `DescribeCapacityReservationInstances`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_capacity_reservation_instances_items(
         &self,
         request: crate::operation::describe_capacity_reservation_instances::DescribeCapacityReservationInstancesRequest,
@@ -4652,6 +5028,7 @@ impl Client {
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Every page of `DescribeCapacityReservations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_capacity_reservations_pages(
         &self,
         request: crate::operation::describe_capacity_reservations::DescribeCapacityReservationsRequest,
@@ -4668,6 +5045,7 @@ impl Client {
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Every item of every page of `DescribeCapacityReservations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_capacity_reservations_items(
         &self,
         request: crate::operation::describe_capacity_reservations::DescribeCapacityReservationsRequest,
@@ -4684,6 +5062,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every page of `DescribeCloudAssistantStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_cloud_assistant_status_pages(
         &self,
         request: crate::operation::describe_cloud_assistant_status::DescribeCloudAssistantStatusRequest,
@@ -4700,6 +5079,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every item of every page of `DescribeCloudAssistantStatus`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_cloud_assistant_status_items(
         &self,
         request: crate::operation::describe_cloud_assistant_status::DescribeCloudAssistantStatusRequest,
@@ -4716,6 +5096,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every page of `DescribeCommands`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_commands_pages(
         &self,
         request: crate::operation::describe_commands::DescribeCommandsRequest,
@@ -4730,6 +5111,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every item of every page of `DescribeCommands`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_commands_items(
         &self,
         request: crate::operation::describe_commands::DescribeCommandsRequest,
@@ -4744,6 +5126,7 @@ impl Client {
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Every page of `DescribeDedicatedHostClusters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_dedicated_host_clusters_pages(
         &self,
         request: crate::operation::describe_dedicated_host_clusters::DescribeDedicatedHostClustersRequest,
@@ -4760,6 +5143,7 @@ impl Client {
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Every item of every page of `DescribeDedicatedHostClusters`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_dedicated_host_clusters_items(
         &self,
         request: crate::operation::describe_dedicated_host_clusters::DescribeDedicatedHostClustersRequest,
@@ -4776,6 +5160,7 @@ impl Client {
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Every page of `DescribeDedicatedHosts`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_dedicated_hosts_pages(
         &self,
         request: crate::operation::describe_dedicated_hosts::DescribeDedicatedHostsRequest,
@@ -4792,6 +5177,7 @@ impl Client {
     }
     #[cfg(feature = "dedicated-hosts")]
     /// Every item of every page of `DescribeDedicatedHosts`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_dedicated_hosts_items(
         &self,
         request: crate::operation::describe_dedicated_hosts::DescribeDedicatedHostsRequest,
@@ -4808,6 +5194,7 @@ impl Client {
     }
     #[cfg(feature = "deployment-sets")]
     /// Every page of `DescribeDeploymentSets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_deployment_sets_pages(
         &self,
         request: crate::operation::describe_deployment_sets::DescribeDeploymentSetsRequest,
@@ -4824,6 +5211,7 @@ impl Client {
     }
     #[cfg(feature = "deployment-sets")]
     /// Every item of every page of `DescribeDeploymentSets`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_deployment_sets_items(
         &self,
         request: crate::operation::describe_deployment_sets::DescribeDeploymentSetsRequest,
@@ -4840,6 +5228,7 @@ impl Client {
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Every page of `DescribeDiagnosticMetricSets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_diagnostic_metric_sets_pages(
         &self,
         request: crate::operation::describe_diagnostic_metric_sets::DescribeDiagnosticMetricSetsRequest,
@@ -4856,6 +5245,7 @@ impl Client {
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Every item of every page of `DescribeDiagnosticMetricSets`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_diagnostic_metric_sets_items(
         &self,
         request: crate::operation::describe_diagnostic_metric_sets::DescribeDiagnosticMetricSetsRequest,
@@ -4872,6 +5262,7 @@ impl Client {
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Every page of `DescribeDiagnosticMetrics`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_diagnostic_metrics_pages(
         &self,
         request: crate::operation::describe_diagnostic_metrics::DescribeDiagnosticMetricsRequest,
@@ -4888,6 +5279,7 @@ impl Client {
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Every item of every page of `DescribeDiagnosticMetrics`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_diagnostic_metrics_items(
         &self,
         request: crate::operation::describe_diagnostic_metrics::DescribeDiagnosticMetricsRequest,
@@ -4904,6 +5296,7 @@ impl Client {
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Every page of `DescribeDiagnosticReports`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_diagnostic_reports_pages(
         &self,
         request: crate::operation::describe_diagnostic_reports::DescribeDiagnosticReportsRequest,
@@ -4920,6 +5313,7 @@ impl Client {
     }
     #[cfg(feature = "resource-diagnostic")]
     /// Every item of every page of `DescribeDiagnosticReports`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_diagnostic_reports_items(
         &self,
         request: crate::operation::describe_diagnostic_reports::DescribeDiagnosticReportsRequest,
@@ -4936,6 +5330,7 @@ impl Client {
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Every page of `DescribeDisks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_disks_pages(
         &self,
         request: crate::operation::describe_disks::DescribeDisksRequest,
@@ -4950,6 +5345,7 @@ impl Client {
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
     /// Every item of every page of `DescribeDisks`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_disks_items(
         &self,
         request: crate::operation::describe_disks::DescribeDisksRequest,
@@ -4964,6 +5360,7 @@ impl Client {
     }
     #[cfg(feature = "system-events")]
     /// Every page of `DescribeDisksFullStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_disks_full_status_pages(
         &self,
         request: crate::operation::describe_disks_full_status::DescribeDisksFullStatusRequest,
@@ -4980,6 +5377,7 @@ impl Client {
     }
     #[cfg(feature = "system-events")]
     /// Every item of every page of `DescribeDisksFullStatus`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_disks_full_status_items(
         &self,
         request: crate::operation::describe_disks_full_status::DescribeDisksFullStatusRequest,
@@ -4996,6 +5394,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeEipAddresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_eip_addresses_pages(
         &self,
         request: crate::operation::describe_eip_addresses::DescribeEipAddressesRequest,
@@ -5010,6 +5409,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeEipAddresses`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_eip_addresses_items(
         &self,
         request: crate::operation::describe_eip_addresses::DescribeEipAddressesRequest,
@@ -5024,6 +5424,7 @@ impl Client {
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Every page of `DescribeElasticityAssuranceInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_elasticity_assurance_instances_pages(
         &self,
         request: crate::operation::describe_elasticity_assurance_instances::DescribeElasticityAssuranceInstancesRequest,
@@ -5040,6 +5441,7 @@ impl Client {
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Every item of every page of `DescribeElasticityAssuranceInstances`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_elasticity_assurance_instances_items(
         &self,
         request: crate::operation::describe_elasticity_assurance_instances::DescribeElasticityAssuranceInstancesRequest,
@@ -5056,6 +5458,7 @@ impl Client {
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Every page of `DescribeElasticityAssurances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_elasticity_assurances_pages(
         &self,
         request: crate::operation::describe_elasticity_assurances::DescribeElasticityAssurancesRequest,
@@ -5072,6 +5475,7 @@ impl Client {
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Every item of every page of `DescribeElasticityAssurances`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_elasticity_assurances_items(
         &self,
         request: crate::operation::describe_elasticity_assurances::DescribeElasticityAssurancesRequest,
@@ -5088,6 +5492,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeForwardTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_forward_table_entries_pages(
         &self,
         request: crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest,
@@ -5104,6 +5509,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeForwardTableEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_forward_table_entries_items(
         &self,
         request: crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest,
@@ -5120,6 +5526,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeHaVips`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_ha_vips_pages(
         &self,
         request: crate::operation::describe_ha_vips::DescribeHaVipsRequest,
@@ -5134,6 +5541,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeHaVips`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_ha_vips_items(
         &self,
         request: crate::operation::describe_ha_vips::DescribeHaVipsRequest,
@@ -5148,6 +5556,7 @@ impl Client {
     }
     #[cfg(feature = "hpc-clusters")]
     /// Every page of `DescribeHpcClusters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_hpc_clusters_pages(
         &self,
         request: crate::operation::describe_hpc_clusters::DescribeHpcClustersRequest,
@@ -5162,6 +5571,7 @@ impl Client {
     }
     #[cfg(feature = "hpc-clusters")]
     /// Every item of every page of `DescribeHpcClusters`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_hpc_clusters_items(
         &self,
         request: crate::operation::describe_hpc_clusters::DescribeHpcClustersRequest,
@@ -5176,6 +5586,7 @@ impl Client {
     }
     #[cfg(feature = "images")]
     /// Every page of `DescribeImageComponents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_image_components_pages(
         &self,
         request: crate::operation::describe_image_components::DescribeImageComponentsRequest,
@@ -5192,6 +5603,7 @@ impl Client {
     }
     #[cfg(feature = "images")]
     /// Every item of every page of `DescribeImageComponents`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_image_components_items(
         &self,
         request: crate::operation::describe_image_components::DescribeImageComponentsRequest,
@@ -5208,6 +5620,7 @@ impl Client {
     }
     #[cfg(feature = "images")]
     /// Every page of `DescribeImagePipelineExecutions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_image_pipeline_executions_pages(
         &self,
         request: crate::operation::describe_image_pipeline_executions::DescribeImagePipelineExecutionsRequest,
@@ -5224,6 +5637,7 @@ impl Client {
     }
     #[cfg(feature = "images")]
     /// Every item of every page of `DescribeImagePipelineExecutions`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_image_pipeline_executions_items(
         &self,
         request: crate::operation::describe_image_pipeline_executions::DescribeImagePipelineExecutionsRequest,
@@ -5240,6 +5654,7 @@ impl Client {
     }
     #[cfg(feature = "images")]
     /// Every page of `DescribeImagePipelines`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_image_pipelines_pages(
         &self,
         request: crate::operation::describe_image_pipelines::DescribeImagePipelinesRequest,
@@ -5256,6 +5671,7 @@ impl Client {
     }
     #[cfg(feature = "images")]
     /// Every item of every page of `DescribeImagePipelines`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_image_pipelines_items(
         &self,
         request: crate::operation::describe_image_pipelines::DescribeImagePipelinesRequest,
@@ -5272,6 +5688,7 @@ impl Client {
     }
     #[cfg(feature = "images")]
     /// Every page of `DescribeImages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_images_pages(
         &self,
         request: crate::operation::describe_images::DescribeImagesRequest,
@@ -5286,6 +5703,7 @@ impl Client {
     }
     #[cfg(feature = "images")]
     /// Every item of every page of `DescribeImages`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_images_items(
         &self,
         request: crate::operation::describe_images::DescribeImagesRequest,
@@ -5300,6 +5718,7 @@ impl Client {
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Every page of `DescribeInstanceAttachmentAttributes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_instance_attachment_attributes_pages(
         &self,
         request: crate::operation::describe_instance_attachment_attributes::DescribeInstanceAttachmentAttributesRequest,
@@ -5316,6 +5735,7 @@ impl Client {
     }
     #[cfg(feature = "elasticity-assurances")]
     /// Every item of every page of `DescribeInstanceAttachmentAttributes`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_instance_attachment_attributes_items(
         &self,
         request: crate::operation::describe_instance_attachment_attributes::DescribeInstanceAttachmentAttributesRequest,
@@ -5332,6 +5752,7 @@ impl Client {
     }
     #[cfg(feature = "system-events")]
     /// Every page of `DescribeInstanceHistoryEvents`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_instance_history_events_pages(
         &self,
         request: crate::operation::describe_instance_history_events::DescribeInstanceHistoryEventsRequest,
@@ -5348,6 +5769,7 @@ impl Client {
     }
     #[cfg(feature = "system-events")]
     /// Every item of every page of `DescribeInstanceHistoryEvents`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_instance_history_events_items(
         &self,
         request: crate::operation::describe_instance_history_events::DescribeInstanceHistoryEventsRequest,
@@ -5364,6 +5786,7 @@ impl Client {
     }
     #[cfg(feature = "om-and-monitoring")]
     /// Every page of `DescribeInstanceMaintenanceAttributes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_instance_maintenance_attributes_pages(
         &self,
         request: crate::operation::describe_instance_maintenance_attributes::DescribeInstanceMaintenanceAttributesRequest,
@@ -5380,6 +5803,7 @@ impl Client {
     }
     #[cfg(feature = "om-and-monitoring")]
     /// Every item of every page of `DescribeInstanceMaintenanceAttributes`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_instance_maintenance_attributes_items(
         &self,
         request: crate::operation::describe_instance_maintenance_attributes::DescribeInstanceMaintenanceAttributesRequest,
@@ -5396,6 +5820,7 @@ impl Client {
     }
     #[cfg(feature = "instances")]
     /// Every page of `DescribeInstanceRamRole`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_instance_ram_role_pages(
         &self,
         request: crate::operation::describe_instance_ram_role::DescribeInstanceRamRoleRequest,
@@ -5412,6 +5837,7 @@ impl Client {
     }
     #[cfg(feature = "instances")]
     /// Every item of every page of `DescribeInstanceRamRole`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_instance_ram_role_items(
         &self,
         request: crate::operation::describe_instance_ram_role::DescribeInstanceRamRoleRequest,
@@ -5428,6 +5854,7 @@ impl Client {
     }
     #[cfg(feature = "instances")]
     /// Every page of `DescribeInstanceStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_instance_status_pages(
         &self,
         request: crate::operation::describe_instance_status::DescribeInstanceStatusRequest,
@@ -5444,6 +5871,7 @@ impl Client {
     }
     #[cfg(feature = "instances")]
     /// Every item of every page of `DescribeInstanceStatus`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_instance_status_items(
         &self,
         request: crate::operation::describe_instance_status::DescribeInstanceStatusRequest,
@@ -5460,6 +5888,7 @@ impl Client {
     }
     #[cfg(feature = "instances")]
     /// Every page of `DescribeInstanceTypes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_instance_types_pages(
         &self,
         request: crate::operation::describe_instance_types::DescribeInstanceTypesRequest,
@@ -5474,6 +5903,7 @@ impl Client {
     }
     #[cfg(feature = "instances")]
     /// Every item of every page of `DescribeInstanceTypes`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_instance_types_items(
         &self,
         request: crate::operation::describe_instance_types::DescribeInstanceTypesRequest,
@@ -5488,6 +5918,7 @@ impl Client {
     }
     #[cfg(feature = "instances")]
     /// Every page of `DescribeInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_instances_pages(
         &self,
         request: crate::operation::describe_instances::DescribeInstancesRequest,
@@ -5502,6 +5933,7 @@ impl Client {
     }
     #[cfg(feature = "instances")]
     /// Every item of every page of `DescribeInstances`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_instances_items(
         &self,
         request: crate::operation::describe_instances::DescribeInstancesRequest,
@@ -5516,6 +5948,7 @@ impl Client {
     }
     #[cfg(feature = "system-events")]
     /// Every page of `DescribeInstancesFullStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_instances_full_status_pages(
         &self,
         request: crate::operation::describe_instances_full_status::DescribeInstancesFullStatusRequest,
@@ -5532,6 +5965,7 @@ impl Client {
     }
     #[cfg(feature = "system-events")]
     /// Every item of every page of `DescribeInstancesFullStatus`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_instances_full_status_items(
         &self,
         request: crate::operation::describe_instances_full_status::DescribeInstancesFullStatusRequest,
@@ -5548,6 +5982,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every page of `DescribeInvocations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_invocations_pages(
         &self,
         request: crate::operation::describe_invocations::DescribeInvocationsRequest,
@@ -5562,6 +5997,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every item of every page of `DescribeInvocations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_invocations_items(
         &self,
         request: crate::operation::describe_invocations::DescribeInvocationsRequest,
@@ -5576,6 +6012,7 @@ impl Client {
     }
     #[cfg(feature = "ssh-key-pairs")]
     /// Every page of `DescribeKeyPairs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_key_pairs_pages(
         &self,
         request: crate::operation::describe_key_pairs::DescribeKeyPairsRequest,
@@ -5590,6 +6027,7 @@ impl Client {
     }
     #[cfg(feature = "ssh-key-pairs")]
     /// Every item of every page of `DescribeKeyPairs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_key_pairs_items(
         &self,
         request: crate::operation::describe_key_pairs::DescribeKeyPairsRequest,
@@ -5604,6 +6042,7 @@ impl Client {
     }
     #[cfg(feature = "launch-templates")]
     /// Every page of `DescribeLaunchTemplateVersions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_launch_template_versions_pages(
         &self,
         request: crate::operation::describe_launch_template_versions::DescribeLaunchTemplateVersionsRequest,
@@ -5620,6 +6059,7 @@ impl Client {
     }
     #[cfg(feature = "launch-templates")]
     /// Every item of every page of `DescribeLaunchTemplateVersions`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_launch_template_versions_items(
         &self,
         request: crate::operation::describe_launch_template_versions::DescribeLaunchTemplateVersionsRequest,
@@ -5636,6 +6076,7 @@ impl Client {
     }
     #[cfg(feature = "launch-templates")]
     /// Every page of `DescribeLaunchTemplates`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_launch_templates_pages(
         &self,
         request: crate::operation::describe_launch_templates::DescribeLaunchTemplatesRequest,
@@ -5652,6 +6093,7 @@ impl Client {
     }
     #[cfg(feature = "launch-templates")]
     /// Every item of every page of `DescribeLaunchTemplates`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_launch_templates_items(
         &self,
         request: crate::operation::describe_launch_templates::DescribeLaunchTemplatesRequest,
@@ -5668,6 +6110,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every page of `DescribeManagedInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_managed_instances_pages(
         &self,
         request: crate::operation::describe_managed_instances::DescribeManagedInstancesRequest,
@@ -5684,6 +6127,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every item of every page of `DescribeManagedInstances`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_managed_instances_items(
         &self,
         request: crate::operation::describe_managed_instances::DescribeManagedInstancesRequest,
@@ -5700,6 +6144,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeNatGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_nat_gateways_pages(
         &self,
         request: crate::operation::describe_nat_gateways::DescribeNatGatewaysRequest,
@@ -5714,6 +6159,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeNatGateways`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_nat_gateways_items(
         &self,
         request: crate::operation::describe_nat_gateways::DescribeNatGatewaysRequest,
@@ -5728,6 +6174,7 @@ impl Client {
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Every page of `DescribeNetworkInterfacePermissions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_network_interface_permissions_pages(
         &self,
         request: crate::operation::describe_network_interface_permissions::DescribeNetworkInterfacePermissionsRequest,
@@ -5744,6 +6191,7 @@ impl Client {
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Every item of every page of `DescribeNetworkInterfacePermissions`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_network_interface_permissions_items(
         &self,
         request: crate::operation::describe_network_interface_permissions::DescribeNetworkInterfacePermissionsRequest,
@@ -5760,6 +6208,7 @@ impl Client {
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Every page of `DescribeNetworkInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_network_interfaces_pages(
         &self,
         request: crate::operation::describe_network_interfaces::DescribeNetworkInterfacesRequest,
@@ -5776,6 +6225,7 @@ impl Client {
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
     /// Every item of every page of `DescribeNetworkInterfaces`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_network_interfaces_items(
         &self,
         request: crate::operation::describe_network_interfaces::DescribeNetworkInterfacesRequest,
@@ -5792,6 +6242,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribePhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_physical_connections_pages(
         &self,
         request: crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequest,
@@ -5808,6 +6259,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribePhysicalConnections`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_physical_connections_items(
         &self,
         request: crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequest,
@@ -5824,6 +6276,7 @@ impl Client {
     }
     #[cfg(feature = "portlist")]
     /// Every page of `DescribePortRangeListAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_port_range_list_associations_pages(
         &self,
         request: crate::operation::describe_port_range_list_associations::DescribePortRangeListAssociationsRequest,
@@ -5840,6 +6293,7 @@ impl Client {
     }
     #[cfg(feature = "portlist")]
     /// Every item of every page of `DescribePortRangeListAssociations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_port_range_list_associations_items(
         &self,
         request: crate::operation::describe_port_range_list_associations::DescribePortRangeListAssociationsRequest,
@@ -5856,6 +6310,7 @@ impl Client {
     }
     #[cfg(feature = "portlist")]
     /// Every page of `DescribePortRangeLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_port_range_lists_pages(
         &self,
         request: crate::operation::describe_port_range_lists::DescribePortRangeListsRequest,
@@ -5872,6 +6327,7 @@ impl Client {
     }
     #[cfg(feature = "portlist")]
     /// Every item of every page of `DescribePortRangeLists`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_port_range_lists_items(
         &self,
         request: crate::operation::describe_port_range_lists::DescribePortRangeListsRequest,
@@ -5888,6 +6344,7 @@ impl Client {
     }
     #[cfg(feature = "prefixlist")]
     /// Every page of `DescribePrefixListAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_prefix_list_associations_pages(
         &self,
         request: crate::operation::describe_prefix_list_associations::DescribePrefixListAssociationsRequest,
@@ -5904,6 +6361,7 @@ impl Client {
     }
     #[cfg(feature = "prefixlist")]
     /// Every item of every page of `DescribePrefixListAssociations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_prefix_list_associations_items(
         &self,
         request: crate::operation::describe_prefix_list_associations::DescribePrefixListAssociationsRequest,
@@ -5920,6 +6378,7 @@ impl Client {
     }
     #[cfg(feature = "prefixlist")]
     /// Every page of `DescribePrefixLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_prefix_lists_pages(
         &self,
         request: crate::operation::describe_prefix_lists::DescribePrefixListsRequest,
@@ -5934,6 +6393,7 @@ impl Client {
     }
     #[cfg(feature = "prefixlist")]
     /// Every item of every page of `DescribePrefixLists`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_prefix_lists_items(
         &self,
         request: crate::operation::describe_prefix_lists::DescribePrefixListsRequest,
@@ -5948,6 +6408,7 @@ impl Client {
     }
     #[cfg(feature = "reserved-instances")]
     /// Every page of `DescribeReservedInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_reserved_instances_pages(
         &self,
         request: crate::operation::describe_reserved_instances::DescribeReservedInstancesRequest,
@@ -5964,6 +6425,7 @@ impl Client {
     }
     #[cfg(feature = "reserved-instances")]
     /// Every item of every page of `DescribeReservedInstances`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_reserved_instances_items(
         &self,
         request: crate::operation::describe_reserved_instances::DescribeReservedInstancesRequest,
@@ -5980,6 +6442,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeResourceByTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_resource_by_tags_pages(
         &self,
         request: crate::operation::describe_resource_by_tags::DescribeResourceByTagsRequest,
@@ -5996,6 +6459,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeResourceByTags`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_resource_by_tags_items(
         &self,
         request: crate::operation::describe_resource_by_tags::DescribeResourceByTagsRequest,
@@ -6012,6 +6476,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeRouteTables`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_route_tables_pages(
         &self,
         request: crate::operation::describe_route_tables::DescribeRouteTablesRequest,
@@ -6026,6 +6491,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeRouteTables`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_route_tables_items(
         &self,
         request: crate::operation::describe_route_tables::DescribeRouteTablesRequest,
@@ -6040,6 +6506,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeRouterInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_router_interfaces_pages(
         &self,
         request: crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequest,
@@ -6056,6 +6523,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeRouterInterfaces`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_router_interfaces_items(
         &self,
         request: crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequest,
@@ -6072,6 +6540,7 @@ impl Client {
     }
     #[cfg(feature = "security-groups")]
     /// Every page of `DescribeSecurityGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_security_groups_pages(
         &self,
         request: crate::operation::describe_security_groups::DescribeSecurityGroupsRequest,
@@ -6088,6 +6557,7 @@ impl Client {
     }
     #[cfg(feature = "security-groups")]
     /// Every item of every page of `DescribeSecurityGroups`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_security_groups_items(
         &self,
         request: crate::operation::describe_security_groups::DescribeSecurityGroupsRequest,
@@ -6104,6 +6574,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every page of `DescribeSendFileResults`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_send_file_results_pages(
         &self,
         request: crate::operation::describe_send_file_results::DescribeSendFileResultsRequest,
@@ -6120,6 +6591,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every item of every page of `DescribeSendFileResults`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_send_file_results_items(
         &self,
         request: crate::operation::describe_send_file_results::DescribeSendFileResultsRequest,
@@ -6136,6 +6608,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every page of `DescribeSnapshotGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_snapshot_groups_pages(
         &self,
         request: crate::operation::describe_snapshot_groups::DescribeSnapshotGroupsRequest,
@@ -6152,6 +6625,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every item of every page of `DescribeSnapshotGroups`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_snapshot_groups_items(
         &self,
         request: crate::operation::describe_snapshot_groups::DescribeSnapshotGroupsRequest,
@@ -6168,6 +6642,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every page of `DescribeSnapshotLinks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_snapshot_links_pages(
         &self,
         request: crate::operation::describe_snapshot_links::DescribeSnapshotLinksRequest,
@@ -6182,6 +6657,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every item of every page of `DescribeSnapshotLinks`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_snapshot_links_items(
         &self,
         request: crate::operation::describe_snapshot_links::DescribeSnapshotLinksRequest,
@@ -6196,6 +6672,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every page of `DescribeSnapshotPackage`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_snapshot_package_pages(
         &self,
         request: crate::operation::describe_snapshot_package::DescribeSnapshotPackageRequest,
@@ -6212,6 +6689,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every item of every page of `DescribeSnapshotPackage`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_snapshot_package_items(
         &self,
         request: crate::operation::describe_snapshot_package::DescribeSnapshotPackageRequest,
@@ -6228,6 +6706,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every page of `DescribeSnapshots`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_snapshots_pages(
         &self,
         request: crate::operation::describe_snapshots::DescribeSnapshotsRequest,
@@ -6242,6 +6721,7 @@ impl Client {
     }
     #[cfg(feature = "snapshots")]
     /// Every item of every page of `DescribeSnapshots`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_snapshots_items(
         &self,
         request: crate::operation::describe_snapshots::DescribeSnapshotsRequest,
@@ -6256,6 +6736,7 @@ impl Client {
     }
     #[cfg(feature = "storage-capacity-units-scus")]
     /// Every page of `DescribeStorageCapacityUnits`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_storage_capacity_units_pages(
         &self,
         request: crate::operation::describe_storage_capacity_units::DescribeStorageCapacityUnitsRequest,
@@ -6272,6 +6753,7 @@ impl Client {
     }
     #[cfg(feature = "storage-capacity-units-scus")]
     /// Every item of every page of `DescribeStorageCapacityUnits`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_storage_capacity_units_items(
         &self,
         request: crate::operation::describe_storage_capacity_units::DescribeStorageCapacityUnitsRequest,
@@ -6288,6 +6770,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_tags_pages(
         &self,
         request: crate::operation::describe_tags::DescribeTagsRequest,
@@ -6302,6 +6785,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeTags`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_tags_items(
         &self,
         request: crate::operation::describe_tags::DescribeTagsRequest,
@@ -6316,6 +6800,7 @@ impl Client {
     }
     #[cfg(feature = "tasks")]
     /// Every page of `DescribeTasks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_tasks_pages(
         &self,
         request: crate::operation::describe_tasks::DescribeTasksRequest,
@@ -6330,6 +6815,7 @@ impl Client {
     }
     #[cfg(feature = "tasks")]
     /// Every item of every page of `DescribeTasks`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_tasks_items(
         &self,
         request: crate::operation::describe_tasks::DescribeTasksRequest,
@@ -6344,6 +6830,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every page of `DescribeTerminalSessions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_terminal_sessions_pages(
         &self,
         request: crate::operation::describe_terminal_sessions::DescribeTerminalSessionsRequest,
@@ -6360,6 +6847,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every item of every page of `DescribeTerminalSessions`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_terminal_sessions_items(
         &self,
         request: crate::operation::describe_terminal_sessions::DescribeTerminalSessionsRequest,
@@ -6376,6 +6864,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeVRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_v_routers_pages(
         &self,
         request: crate::operation::describe_v_routers::DescribeVRoutersRequest,
@@ -6390,6 +6879,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeVRouters`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_v_routers_items(
         &self,
         request: crate::operation::describe_v_routers::DescribeVRoutersRequest,
@@ -6404,6 +6894,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeVSwitches`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_v_switches_pages(
         &self,
         request: crate::operation::describe_v_switches::DescribeVSwitchesRequest,
@@ -6418,6 +6909,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeVSwitches`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_v_switches_items(
         &self,
         request: crate::operation::describe_v_switches::DescribeVSwitchesRequest,
@@ -6432,6 +6924,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeVirtualBorderRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_virtual_border_routers_pages(
         &self,
         request: crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest,
@@ -6448,6 +6941,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeVirtualBorderRouters`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_virtual_border_routers_items(
         &self,
         request: crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest,
@@ -6464,6 +6958,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_virtual_border_routers_for_physical_connection_pages(
         &self,
         request: crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
@@ -6483,6 +6978,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_virtual_border_routers_for_physical_connection_items(
         &self,
         request: crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
@@ -6502,6 +6998,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every page of `DescribeVpcs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vpcs_pages(
         &self,
         request: crate::operation::describe_vpcs::DescribeVpcsRequest,
@@ -6516,6 +7013,7 @@ impl Client {
     }
     #[cfg(feature = "deprecated")]
     /// Every item of every page of `DescribeVpcs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vpcs_items(
         &self,
         request: crate::operation::describe_vpcs::DescribeVpcsRequest,
@@ -6530,6 +7028,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every page of `ListPluginStatus`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_plugin_status_pages(
         &self,
         request: crate::operation::list_plugin_status::ListPluginStatusRequest,
@@ -6544,6 +7043,7 @@ impl Client {
     }
     #[cfg(feature = "cloud-assistant")]
     /// Every item of every page of `ListPluginStatus`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_plugin_status_items(
         &self,
         request: crate::operation::list_plugin_status::ListPluginStatusRequest,
@@ -6558,6 +7058,7 @@ impl Client {
     }
     #[cfg(feature = "tags-and-resourcegroup")]
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_resources_pages(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -6572,6 +7073,7 @@ impl Client {
     }
     #[cfg(feature = "tags-and-resourcegroup")]
     /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_resources_items(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -18074,6 +18576,7 @@ pub trait EcsApi: Send + Sync {
 }
 impl EcsApi for Client {
     #[cfg(feature = "system-events")]
+    #[inline]
     /// Calls `AcceptInquiredSystemEvent`: Accepts the default operation for a system event in the Inquiring state and authorizes the system to perform the operation.
     fn accept_inquired_system_event(
         &self,
@@ -18090,6 +18593,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ActivateRouterInterface`: ActivateRouterInterface
     fn activate_router_interface(
         &self,
@@ -18106,6 +18610,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `AddBandwidthPackageIps`: AddBandwidthPackageIps
     fn add_bandwidth_package_ips(
         &self,
@@ -18122,6 +18627,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `AddTags`: Adds tags to Elastic Compute Service (ECS) resources, or overwrites tags of ECS resources. You can add tags to ECS resources such as instances, disks, snapshots, images, and security groups for easy management.
     fn add_tags(
         &self,
@@ -18136,6 +18642,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `AllocateDedicatedHosts`: Creates pay-as-you-go or subscription dedicated hosts. A dedicated host is a physical server dedicated to a single tenant. You can create Elastic Compute Service (ECS) instances on a dedicated host and view the attributes of a dedicated host.
     fn allocate_dedicated_hosts(
         &self,
@@ -18152,6 +18659,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `AllocateEipAddress`: AllocateEipAddress
     fn allocate_eip_address(
         &self,
@@ -18166,6 +18674,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "networks")]
+    #[inline]
     /// Calls `AllocatePublicIpAddress`: Assigns a static public IP address (also called system-assigned public IP address or auto-assigned public IP address) to an Elastic Compute Service (ECS) instance.
     fn allocate_public_ip_address(
         &self,
@@ -18182,6 +18691,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `ApplyAutoSnapshotPolicy`: Applies an automatic snapshot policy to one or more cloud disks. You can call this operation to replace the automatic snapshot policy of a cloud disk.
     fn apply_auto_snapshot_policy(
         &self,
@@ -18198,6 +18708,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `AssignIpv6Addresses`: Assigns one or more IPv6 addresses to an elastic network interface (ENI).
     fn assign_ipv6_addresses(
         &self,
@@ -18212,6 +18723,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `AssignPrivateIpAddresses`: Assigns secondary private IP addresses to an elastic network interface (ENI). You can specify available private IP addresses within the CIDR block of the vSwitch that is connected to the ENI. Alternatively, you can specify the number of private IP addresses that are automatically assigned from the CIDR block of the vSwitch to the ENI.
     fn assign_private_ip_addresses(
         &self,
@@ -18228,6 +18740,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `AssociateEipAddress`: AssociateEipAddress
     fn associate_eip_address(
         &self,
@@ -18242,6 +18755,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `AssociateHaVip`: AssociateHaVip
     fn associate_ha_vip(
         &self,
@@ -18256,6 +18770,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "networks")]
+    #[inline]
     /// Calls `AttachClassicLinkVpc`: Links an instance that is deployed in the classic network to a virtual private cloud (VPC) by establishing a ClassicLink connection between the instance and the VPC. This way, the instance can communicate with cloud resources in the VPC over the internal network.
     fn attach_classic_link_vpc(
         &self,
@@ -18270,6 +18785,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `AttachDisk`: Attaches a pay-as-you-go data disk or a system disk to an Elastic Compute Service (ECS) instance.
     fn attach_disk(
         &self,
@@ -18284,6 +18800,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `AttachInstanceRamRole`: Attaches an instance Resource Access Management (RAM) role to Elastic Compute Service (ECS) instances.
     fn attach_instance_ram_role(
         &self,
@@ -18298,6 +18815,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     /// Calls `AttachKeyPair`: Binds an SSH key pair to one or more Linux instances.
     fn attach_key_pair(
         &self,
@@ -18312,6 +18830,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `AttachNetworkInterface`: Attaches an elastic network interface (ENI) to an Elastic Compute Service (ECS) instance that resides in a virtual private cloud (VPC). When you call this operation, you can specify parameters, such as NetworkInterfaceId, InstanceId, and NetworkCardIndex, in the request.
     fn attach_network_interface(
         &self,
@@ -18328,6 +18847,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `AuthorizeSecurityGroup`: Creates inbound security group rules in a security group. You can use the created rules to allow or deny inbound traffic from other objects to Elastic Compute Service (ECS) instances in the security group for fine-grained network access control.
     fn authorize_security_group(
         &self,
@@ -18344,6 +18864,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `AuthorizeSecurityGroupEgress`: Creates outbound rules in a security group. You can use the created rules to allow or deny outbound traffic from Elastic Compute Service (ECS) instances in the security group to other objects for fine-grained network access control.
     fn authorize_security_group_egress(
         &self,
@@ -18360,6 +18881,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `CancelAutoSnapshotPolicy`: Disables an automatic snapshot policy for one or more cloud disks.
     fn cancel_auto_snapshot_policy(
         &self,
@@ -18376,6 +18898,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `CancelCopyImage`: Cancels an ongoing image copy task.
     fn cancel_copy_image(
         &self,
@@ -18390,6 +18913,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `CancelImagePipelineExecution`: Cancels an image building task.
     fn cancel_image_pipeline_execution(
         &self,
@@ -18406,6 +18930,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `CancelPhysicalConnection`: CancelPhysicalConnection
     fn cancel_physical_connection(
         &self,
@@ -18422,6 +18947,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "system-events")]
+    #[inline]
     /// Calls `CancelSimulatedSystemEvents`: Cancels simulated system events that are in the Scheduled or Executing state. After you cancel a simulated system event, the simulated event enters the Canceled state.
     fn cancel_simulated_system_events(
         &self,
@@ -18438,6 +18964,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tasks")]
+    #[inline]
     /// Calls `CancelTask`: Cancels a running task. You can cancel the running tasks generated by the ImportImage or ExportImage operation.
     fn cancel_task(
         &self,
@@ -18452,6 +18979,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ConnectRouterInterface`: ConnectRouterInterface
     fn connect_router_interface(
         &self,
@@ -18468,6 +18996,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "networks")]
+    #[inline]
     /// Calls `ConvertNatPublicIpToEip`: Converts the static public IP address of an Elastic Compute Service (ECS) instance that resides in a virtual private cloud (VPC) into an elastic IP address (EIP). Static public IP addresses are the public IP addresses that are automatically assigned to ECS instances.
     fn convert_nat_public_ip_to_eip(
         &self,
@@ -18484,6 +19013,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `CopyImage`: Copies a custom image from one region to another region. You can copy custom images to deploy or copy Elastic Compute Service (ECS) instances across regions.
     fn copy_image(
         &self,
@@ -18498,6 +19028,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `CopySnapshot`: Copies a standard or encrypted snapshot from one region to another.
     fn copy_snapshot(
         &self,
@@ -18512,6 +19043,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `CreateActivation`: Creates an activation code. The activation code is used to register servers that are not provided by Alibaba Cloud as Alibaba Cloud managed instances.
     fn create_activation(
         &self,
@@ -18526,6 +19058,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     /// Calls `CreateAutoProvisioningGroup`: Creates an auto provisioning group.
     fn create_auto_provisioning_group(
         &self,
@@ -18542,6 +19075,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `CreateAutoSnapshotPolicy`: Creates an automatic snapshot policy in a specific region. You can specify the schedule on which to create automatic snapshots, the retention period of the automatic snapshots, and whether to enable cross-region replication for the snapshots in the automatic snapshot policy. The automatic snapshot policy can be applied to create snapshots for system disks or data disks to back up disk data.
     fn create_auto_snapshot_policy(
         &self,
@@ -18558,6 +19092,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `CreateCapacityReservation`: Creates a capacity reservation.
     fn create_capacity_reservation(
         &self,
@@ -18574,6 +19109,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `CreateCommand`: Creates a Cloud Assistant command, which can be a Shell, PowerShell, or batch command.
     fn create_command(
         &self,
@@ -18588,6 +19124,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `CreateDedicatedHostCluster`: Creates a dedicated host group.
     fn create_dedicated_host_cluster(
         &self,
@@ -18604,6 +19141,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     /// Calls `CreateDeploymentSet`: Creates a deployment set in a region.
     fn create_deployment_set(
         &self,
@@ -18618,6 +19156,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     /// Calls `CreateDiagnosticMetricSet`: Creates a diagnostic metric set. You can group diagnostic metrics into diagnostic metric sets.
     fn create_diagnostic_metric_set(
         &self,
@@ -18634,6 +19173,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     /// Calls `CreateDiagnosticReport`: Creates a diagnostic report for a resource. When you call this operation, you can configure the MetricSetId parameter to create a diagnostic report based on the specified diagnostic metric set. Then, you can call the DescribeDiagnosticReportAttributes operation based on the returned diagnostic report ID to view the details of the diagnostic report.
     fn create_diagnostic_report(
         &self,
@@ -18650,6 +19190,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `CreateDisk`: Creates a pay-as-you-go or subscription data disk.
     fn create_disk(
         &self,
@@ -18664,6 +19205,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `CreateElasticityAssurance`: Creates an elasticity assurance in a region. When you call this operation, you can specify parameters, such as ZoneId, InstanceType, Period, PeriodUnit, and AutoRenew, in the request.
     fn create_elasticity_assurance(
         &self,
@@ -18680,6 +19222,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `CreateForwardEntry`: CreateForwardEntry
     fn create_forward_entry(
         &self,
@@ -18694,6 +19237,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `CreateHaVip`: CreateHaVip
     fn create_ha_vip(
         &self,
@@ -18708,6 +19252,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "hpc-clusters")]
+    #[inline]
     /// Calls `CreateHpcCluster`: Creates a high performance computing (HPC) cluster.
     fn create_hpc_cluster(
         &self,
@@ -18722,6 +19267,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `CreateImage`: Creates a custom image. After you call this operation to create a custom image, you can call the RunInstances operation to create Elastic Compute Service (ECS) instances from the custom image or call the ReplaceSystemDisk operation to replace system disks by using the custom image.
     fn create_image(
         &self,
@@ -18736,6 +19282,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `CreateImageComponent`: Creates an image component. Image components are used to store the builder template commands that are commonly used when you create images.
     fn create_image_component(
         &self,
@@ -18750,6 +19297,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `CreateImagePipeline`: Creates an image template. Image templates can be used to create images.
     fn create_image_pipeline(
         &self,
@@ -18764,6 +19312,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `CreateInstance`: Creates a subscription or pay-as-you-go Elastic Compute Service (ECS) instance. When you call this operation, you can specify different parameters to create instances based on your business requirements.
     fn create_instance(
         &self,
@@ -18778,6 +19327,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     /// Calls `CreateKeyPair`: Creates an SSH key pair. The system stores the public key and returns the unencrypted private key. The private key is encoded with PEM in the PKCS#8 format. You must properly store the private key and ensure its confidentiality.
     fn create_key_pair(
         &self,
@@ -18792,6 +19342,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "launch-templates")]
+    #[inline]
     /// Calls `CreateLaunchTemplate`: Creates a launch template. A launch template eliminates the need to configure a large number of parameters every time you create an Elastic Compute Service (ECS) instance.
     fn create_launch_template(
         &self,
@@ -18806,6 +19357,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "launch-templates")]
+    #[inline]
     /// Calls `CreateLaunchTemplateVersion`: Creates a version for a launch template. You can use the created version to create Elastic Compute Service (ECS) instances, scaling groups, or auto provisioning groups.
     fn create_launch_template_version(
         &self,
@@ -18822,6 +19374,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `CreateNatGateway`: CreateNatGateway
     fn create_nat_gateway(
         &self,
@@ -18836,6 +19389,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `CreateNetworkInterface`: Creates an elastic network interface (ENI). You can specify an IP address as the primary private IP address of the ENI.
     fn create_network_interface(
         &self,
@@ -18852,6 +19406,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `CreateNetworkInterfacePermission`: Grants a permission on an elastic network interface (ENI) to an Alibaba Cloud partner (a certified ISV) or an individual user.
     fn create_network_interface_permission(
         &self,
@@ -18868,6 +19423,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `CreatePhysicalConnection`: CreatePhysicalConnection
     fn create_physical_connection(
         &self,
@@ -18884,6 +19440,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "portlist")]
+    #[inline]
     /// Calls `CreatePortRangeList`: Creates a port list. You can associate a port list with resources, such as security groups.
     fn create_port_range_list(
         &self,
@@ -18898,6 +19455,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefixlist")]
+    #[inline]
     /// Calls `CreatePrefixList`: Creates a prefix list.
     fn create_prefix_list(
         &self,
@@ -18912,6 +19470,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `CreateRouteEntry`: CreateRouteEntry
     fn create_route_entry(
         &self,
@@ -18926,6 +19485,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `CreateRouterInterface`: CreateRouterInterface
     fn create_router_interface(
         &self,
@@ -18940,6 +19500,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `CreateSecurityGroup`: Creates a security group.
     fn create_security_group(
         &self,
@@ -18954,6 +19515,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "system-events")]
+    #[inline]
     /// Calls `CreateSimulatedSystemEvents`: Schedules simulated system events of Elastic Compute Service (ECS) instances. The simulated system events do not actually occur on or affect ECS instances.
     fn create_simulated_system_events(
         &self,
@@ -18970,6 +19532,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `CreateSnapshot`: Creates a snapshot for a cloud disk.
     fn create_snapshot(
         &self,
@@ -18984,6 +19547,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `CreateSnapshotGroup`: Creates a snapshot-consistent group for the disks of an Elastic Compute Service (ECS) instance. A snapshot-consistent group contains snapshots of one or more disks.
     fn create_snapshot_group(
         &self,
@@ -18998,6 +19562,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `CreateVSwitch`: CreateVSwitch
     fn create_v_switch(
         &self,
@@ -19012,6 +19577,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `CreateVirtualBorderRouter`: CreateVirtualBorderRouter
     fn create_virtual_border_router(
         &self,
@@ -19028,6 +19594,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `CreateVpc`: CreateVpc
     fn create_vpc(
         &self,
@@ -19042,6 +19609,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeactivateRouterInterface`: DeactivateRouterInterface
     fn deactivate_router_interface(
         &self,
@@ -19058,6 +19626,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DeleteActivation`: Deletes an unused activation code.
     fn delete_activation(
         &self,
@@ -19072,6 +19641,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     /// Calls `DeleteAutoProvisioningGroup`: Deletes an auto provisioning group. When you call this operation, you can specify AutoProvisioningGroupId and TerminateInstances in the request.
     fn delete_auto_provisioning_group(
         &self,
@@ -19088,6 +19658,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `DeleteAutoSnapshotPolicy`: Deletes an automatic snapshot policy. After you delete an automatic snapshot policy, the policy is no longer applied to the disks on which it previously took effect.
     fn delete_auto_snapshot_policy(
         &self,
@@ -19104,6 +19675,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeleteBandwidthPackage`: DeleteBandwidthPackage
     fn delete_bandwidth_package(
         &self,
@@ -19120,6 +19692,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DeleteCommand`: Deletes a Cloud Assistant command in a region. This operation cannot delete Cloud Assistant commands that are being run.
     fn delete_command(
         &self,
@@ -19134,6 +19707,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `DeleteDedicatedHostCluster`: Deletes a dedicated host group. Before you call the API operation, you must migrate the dedicated hosts in the host group to another host group.
     fn delete_dedicated_host_cluster(
         &self,
@@ -19150,6 +19724,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     /// Calls `DeleteDeploymentSet`: Deletes a deployment set.
     fn delete_deployment_set(
         &self,
@@ -19164,6 +19739,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     /// Calls `DeleteDiagnosticMetricSets`: Deletes diagnostic metric sets.
     fn delete_diagnostic_metric_sets(
         &self,
@@ -19180,6 +19756,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     /// Calls `DeleteDiagnosticReports`: Deletes diagnostic reports.
     fn delete_diagnostic_reports(
         &self,
@@ -19196,6 +19773,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `DeleteDisk`: Deletes a pay-as-you-go data disk. The data disk can be a basic disk, an ultra disk, a standard SSD, or an Enterprise SSD (ESSD).
     fn delete_disk(
         &self,
@@ -19210,6 +19788,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeleteForwardEntry`: DeleteForwardEntry
     fn delete_forward_entry(
         &self,
@@ -19224,6 +19803,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeleteHaVip`: DeleteHaVip
     fn delete_ha_vip(
         &self,
@@ -19238,6 +19818,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "hpc-clusters")]
+    #[inline]
     /// Calls `DeleteHpcCluster`: Deletes a high performance computing (HPC) cluster.
     fn delete_hpc_cluster(
         &self,
@@ -19252,6 +19833,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `DeleteImage`: Deletes a custom image. When you call this operation, you can specify ImageId and Force in the request.
     fn delete_image(
         &self,
@@ -19266,6 +19848,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `DeleteImageComponent`: Deletes an image component. You can specify RegionId and ImageComponentId in the request.
     fn delete_image_component(
         &self,
@@ -19280,6 +19863,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `DeleteImagePipeline`: Deletes an image template.
     fn delete_image_pipeline(
         &self,
@@ -19294,6 +19878,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DeleteInstance`: Deletes or releases a pay-as-you-go Elastic Compute Service (ECS) instance or an expired subscription ECS instance. You can configure parameters to specify whether to release the disks attached to the instance or retain the disks as pay-as-you-go disks.
     fn delete_instance(
         &self,
@@ -19308,6 +19893,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DeleteInstances`: Releases multiple pay-as-you-go Elastic Compute Service (ECS) instances or expired subscription ECS instances at a time. You can configure parameters to specify whether to release the disks attached to the instances or retain the disks as pay-as-you-go disks.
     fn delete_instances(
         &self,
@@ -19322,6 +19908,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     /// Calls `DeleteKeyPairs`: Deletes one or more SSH key pairs.
     fn delete_key_pairs(
         &self,
@@ -19336,6 +19923,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "launch-templates")]
+    #[inline]
     /// Calls `DeleteLaunchTemplate`: Deletes a launch template. You can use the LaunchTemplateId or LaunchTemplateName parameter to specify the launch template that you want to delete from the specified region.
     fn delete_launch_template(
         &self,
@@ -19350,6 +19938,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "launch-templates")]
+    #[inline]
     /// Calls `DeleteLaunchTemplateVersion`: Deletes versions of a launch template. When you call this operation, you can specify parameters, such as LaunchTemplateId and DeleteVersion, in the request.
     fn delete_launch_template_version(
         &self,
@@ -19366,6 +19955,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeleteNatGateway`: DeleteNatGateway
     fn delete_nat_gateway(
         &self,
@@ -19380,6 +19970,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `DeleteNetworkInterface`: Deletes an elastic network interface (ENI) in a region. DeleteNetworkInterface is an asynchronous operation.
     fn delete_network_interface(
         &self,
@@ -19396,6 +19987,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeleteNetworkInterfacePermission`: 删除操作弹性网卡的权限
     fn delete_network_interface_permission(
         &self,
@@ -19412,6 +20004,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeletePhysicalConnection`: DeletePhysicalConnection
     fn delete_physical_connection(
         &self,
@@ -19428,6 +20021,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "portlist")]
+    #[inline]
     /// Calls `DeletePortRangeList`: Deletes a port list and all entries in the port list.
     fn delete_port_range_list(
         &self,
@@ -19442,6 +20036,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefixlist")]
+    #[inline]
     /// Calls `DeletePrefixList`: Deletes a prefix list and all entries in the prefix list.
     fn delete_prefix_list(
         &self,
@@ -19456,6 +20051,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeleteRouteEntry`: DeleteRouteEntry
     fn delete_route_entry(
         &self,
@@ -19470,6 +20066,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeleteRouterInterface`: DeleteRouterInterface
     fn delete_router_interface(
         &self,
@@ -19484,6 +20081,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `DeleteSecurityGroup`: Deletes a security group and all security group rules in the security group.
     fn delete_security_group(
         &self,
@@ -19498,6 +20096,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `DeleteSnapshot`: Deletes a specified snapshot. If you call this operation to delete a snapshot that is being created, the associated snapshot creation task is also canceled.
     fn delete_snapshot(
         &self,
@@ -19512,6 +20111,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `DeleteSnapshotGroup`: Deletes snapshot-consistent groups.
     fn delete_snapshot_group(
         &self,
@@ -19526,6 +20126,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeleteVSwitch`: DeleteVSwitch
     fn delete_v_switch(
         &self,
@@ -19540,6 +20141,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeleteVirtualBorderRouter`: DeleteVirtualBorderRouter
     fn delete_virtual_border_router(
         &self,
@@ -19556,6 +20158,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DeleteVpc`: 删除VPC
     fn delete_vpc(
         &self,
@@ -19570,6 +20173,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DeregisterManagedInstance`: Deregisters a managed instance. After you deregister the managed instance, you can no longer use Cloud Assistant to send commands or files to the instance.
     fn deregister_managed_instance(
         &self,
@@ -19586,6 +20190,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeAccessPoints`: DescribeAccessPoints
     fn describe_access_points(
         &self,
@@ -19600,6 +20205,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "regions")]
+    #[inline]
     /// Calls `DescribeAccountAttributes`: Queries the quotas of Elastic Compute Service (ECS) resources that you can create in an Alibaba Cloud region. For a specific region, you can query the maximum numbers of security groups, elastic network interfaces (ENIs), vCPUs for pay-as-you-go instances, vCPUs for spot instances, and dedicated hosts that you can create and the capacity quotas for pay-as-you-go disks that you can create. You can also query information such as network types or whether an account has completed the account verification.
     fn describe_account_attributes(
         &self,
@@ -19616,6 +20222,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DescribeActivations`: Queries existing activation codes and their usage information.
     fn describe_activations(
         &self,
@@ -19630,6 +20237,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     /// Calls `DescribeAutoProvisioningGroupHistory`: Queries the scheduling tasks of an auto provisioning group.
     fn describe_auto_provisioning_group_history(
         &self,
@@ -19646,6 +20254,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     /// Calls `DescribeAutoProvisioningGroupInstances`: Queries information about Elastic Compute Service (ECS) instances in an auto provisioning group.
     fn describe_auto_provisioning_group_instances(
         &self,
@@ -19662,6 +20271,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     /// Calls `DescribeAutoProvisioningGroups`: Queries information about one or more auto provisioning groups.
     fn describe_auto_provisioning_groups(
         &self,
@@ -19678,6 +20288,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `DescribeAutoSnapshotPolicyAssociations`: Queries association relationships of automatic snapshot policies.
     fn describe_auto_snapshot_policy_associations(
         &self,
@@ -19694,6 +20305,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `DescribeAutoSnapshotPolicyEx`: Queries the details of automatic snapshot policies that are created in a specific region.
     fn describe_auto_snapshot_policy_ex(
         &self,
@@ -19710,6 +20322,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "regions")]
+    #[inline]
     /// Calls `DescribeAvailableResource`: Queries resources in a zone. You can query the resources available in a zone before you create Elastic Compute Service (ECS) instances by calling the RunInstances operation or before you change instance types by calling the ModifyInstanceSpec operation.
     fn describe_available_resource(
         &self,
@@ -19726,6 +20339,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "networks")]
+    #[inline]
     /// Calls `DescribeBandwidthLimitation`: Queries the maximum public bandwidth that can be purchased, upgraded, or downgraded for various Elastic Compute Service (ECS) instance types.
     fn describe_bandwidth_limitation(
         &self,
@@ -19742,6 +20356,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeBandwidthPackages`: DescribeBandwidthPackages
     fn describe_bandwidth_packages(
         &self,
@@ -19758,6 +20373,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `DescribeCapacityReservationInstances`: Queries the Elastic Compute Service (ECS) instances that match a capacity reservation.
     fn describe_capacity_reservation_instances(
         &self,
@@ -19774,6 +20390,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `DescribeCapacityReservations`: Queries the details of capacity reservations.
     fn describe_capacity_reservations(
         &self,
@@ -19790,6 +20407,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "networks")]
+    #[inline]
     /// Calls `DescribeClassicLinkInstances`: Queries instances located in the classic network that have established ClassicLink connections to virtual private clouds (VPCs).
     fn describe_classic_link_instances(
         &self,
@@ -19806,6 +20424,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DescribeCloudAssistantSettings`: Queries the configurations of Cloud Assistant features.
     fn describe_cloud_assistant_settings(
         &self,
@@ -19822,6 +20441,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DescribeCloudAssistantStatus`: Queries whether Cloud Assistant Agent is installed on instances. If Cloud Assistant Agent is installed, the system queries the total number of Cloud Assistant commands that have been run, the number of Cloud Assistant commands that are being run, and the time when Cloud Assistant commands were last run.
     fn describe_cloud_assistant_status(
         &self,
@@ -19838,6 +20458,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeClusters`: 查询集群
     fn describe_clusters(
         &self,
@@ -19852,6 +20473,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DescribeCommands`: Queries the Cloud Assistant commands that you created or the common Cloud Assistant commands that Alibaba Cloud provides.
     fn describe_commands(
         &self,
@@ -19866,6 +20488,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `DescribeDedicatedHostAutoRenew`: Queries the auto-renewal status of one or more subscription dedicated hosts.
     fn describe_dedicated_host_auto_renew(
         &self,
@@ -19882,6 +20505,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `DescribeDedicatedHostClusters`: Queries the details of one or more dedicated host groups.
     fn describe_dedicated_host_clusters(
         &self,
@@ -19898,6 +20522,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `DescribeDedicatedHostTypes`: Queries the details of dedicated host types supported in a region, or the Elastic Compute Service (ECS) instance families supported by a specific dedicated host type.
     fn describe_dedicated_host_types(
         &self,
@@ -19914,6 +20539,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `DescribeDedicatedHosts`: Queries the details of one or more Dedicated Hosts (DDHs). You can call this operation to obtain information about a DDH, including the physical performance specifications, machine code, service status, and the list of created ECS instances. You can specify relevant parameters, such as DDH IDs, DDH cluster IDs, hostname, and status, to query the required DDH details. This helps you efficiently manage and optimize cloud computing resources.
     fn describe_dedicated_hosts(
         &self,
@@ -19930,6 +20556,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     /// Calls `DescribeDeploymentSetSupportedInstanceTypeFamily`: Queries the instance families that support different deployment strategies. When you call this operation, specify parameters, such as RegionId and Strategy, in the request.
     fn describe_deployment_set_supported_instance_type_family(
         &self,
@@ -19946,6 +20573,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     /// Calls `DescribeDeploymentSets`: Queries detailed information about one or more deployment sets.
     fn describe_deployment_sets(
         &self,
@@ -19962,6 +20590,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     /// Calls `DescribeDiagnosticMetricSets`: Queries diagnostic metric sets.
     fn describe_diagnostic_metric_sets(
         &self,
@@ -19978,6 +20607,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     /// Calls `DescribeDiagnosticMetrics`: Queries diagnostic metrics.
     fn describe_diagnostic_metrics(
         &self,
@@ -19994,6 +20624,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     /// Calls `DescribeDiagnosticReportAttributes`: Queries the details of a diagnostic report.
     fn describe_diagnostic_report_attributes(
         &self,
@@ -20010,6 +20641,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     /// Calls `DescribeDiagnosticReports`: Queries resource diagnostic reports.
     fn describe_diagnostic_reports(
         &self,
@@ -20026,6 +20658,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `DescribeDiskDefaultKMSKeyId`: Queries the Key Management Service (KMS) key used by the Account-level Elastic Block Storage (EBS) Default Encryption feature in a region.
     fn describe_disk_default_kms_key_id(
         &self,
@@ -20042,6 +20675,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `DescribeDiskEncryptionByDefaultStatus`: Queries whether account-level default encryption of Elastic Block Storage (EBS) resources is enabled in a region.
     fn describe_disk_encryption_by_default_status(
         &self,
@@ -20058,6 +20692,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     /// Calls `DescribeDiskMonitorData`: Queries the monitoring data of a cloud disk within a specific period of time, such as the read IOPS, write IOPS, read bandwidth (byte/s), write bandwidth (byte/s), read latency (microseconds), and write latency (microseconds).
     fn describe_disk_monitor_data(
         &self,
@@ -20074,6 +20709,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `DescribeDisks`: Queries block storage devices that you created, including cloud disks, local disks, and elastic ephemeral disks.
     fn describe_disks(
         &self,
@@ -20088,6 +20724,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "system-events")]
+    #[inline]
     /// Calls `DescribeDisksFullStatus`: Queries the full status information about one or more Elastic Block Storage (EBS) devices.
     fn describe_disks_full_status(
         &self,
@@ -20104,6 +20741,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeEipAddresses`: DescribeEipAddresses
     fn describe_eip_addresses(
         &self,
@@ -20118,6 +20756,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeEipMonitorData`: DescribeEipMonitorData
     fn describe_eip_monitor_data(
         &self,
@@ -20134,6 +20773,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `DescribeElasticityAssuranceAutoRenewAttribute`: Queries the auto-renewal attribute of elasticity assurances.
     fn describe_elasticity_assurance_auto_renew_attribute(
         &self,
@@ -20150,6 +20790,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `DescribeElasticityAssuranceInstances`: Queries the running Elastic Compute Service (ECS) instances that use an elasticity assurance.
     fn describe_elasticity_assurance_instances(
         &self,
@@ -20166,6 +20807,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `DescribeElasticityAssurances`: Queries the details of elasticity assurances.
     fn describe_elasticity_assurances(
         &self,
@@ -20182,6 +20824,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     /// Calls `DescribeEniMonitorData`: Queries the monitoring data of a secondary elastic network interface (ENI) over a specific period of time.
     fn describe_eni_monitor_data(
         &self,
@@ -20198,6 +20841,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeForwardTableEntries`: DescribeForwardTableEntries
     fn describe_forward_table_entries(
         &self,
@@ -20214,6 +20858,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeHaVips`: DescribeHaVips
     fn describe_ha_vips(
         &self,
@@ -20228,6 +20873,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "hpc-clusters")]
+    #[inline]
     /// Calls `DescribeHpcClusters`: The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The \\*\\*token\\*\\* can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see \\\[How to ensure idempotence\]\\(\~\~25693\~\~).
     fn describe_hpc_clusters(
         &self,
@@ -20242,6 +20888,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `DescribeImageComponents`: Queries the details of one or more image components.
     fn describe_image_components(
         &self,
@@ -20258,6 +20905,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `DescribeImageFromFamily`: Queries available custom images that are most recently created in a specific image family.
     fn describe_image_from_family(
         &self,
@@ -20274,6 +20922,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `DescribeImagePipelineExecutions`: Queries the details of an image creation task.
     fn describe_image_pipeline_executions(
         &self,
@@ -20290,6 +20939,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `DescribeImagePipelines`: Queries the details of one or more image templates.
     fn describe_image_pipelines(
         &self,
@@ -20306,6 +20956,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `DescribeImageSharePermission`: Queries the accounts with which a custom image is shared. When you call this operation, you can specify parameters, such as RegionId and ImageId, in the request. The response can be displayed by page. By default, 10 entries are displayed on each page.
     fn describe_image_share_permission(
         &self,
@@ -20322,6 +20973,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `DescribeImageSupportInstanceTypes`: Queries the Elastic Compute Service (ECS) instance types supported by an image.
     fn describe_image_support_instance_types(
         &self,
@@ -20338,6 +20990,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `DescribeImages`: Queries image resources that you can use. You can specify parameters, such as ImageId, ActionType, and Filter, in the request.
     fn describe_images(
         &self,
@@ -20352,6 +21005,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `DescribeInstanceAttachmentAttributes`: Queries the information about the private pools that Elastic Compute Service (ECS) instances match.
     fn describe_instance_attachment_attributes(
         &self,
@@ -20368,6 +21022,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DescribeInstanceAttribute`: Queries the attributes of a specific Elastic Compute Service (ECS) instance.
     fn describe_instance_attribute(
         &self,
@@ -20384,6 +21039,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DescribeInstanceAutoRenewAttribute`: Queries the auto-renewal attribute of subscription Elastic Compute Service (ECS) instances, including whether auto-renewal is enabled for the instances and the auto-renewal durations of the instances.
     fn describe_instance_auto_renew_attribute(
         &self,
@@ -20400,6 +21056,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "system-events")]
+    #[inline]
     /// Calls `DescribeInstanceHistoryEvents`: Queries the system events of Elastic Compute Service (ECS) instances. When you call this operation, you can specify parameters, such as InstanceId and EventType, in the request. By default, non-active system events are queried.
     fn describe_instance_history_events(
         &self,
@@ -20416,6 +21073,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     /// Calls `DescribeInstanceMaintenanceAttributes`: Queries the maintenance attributes of an instance.
     fn describe_instance_maintenance_attributes(
         &self,
@@ -20432,6 +21090,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "inquiry")]
+    #[inline]
     /// Calls `DescribeInstanceModificationPrice`: Queries the pricing information about newly attached subscription data disks or about the new instance types when you upgrade the configurations of unexpired subscription Elastic Compute Service (ECS) instances.
     fn describe_instance_modification_price(
         &self,
@@ -20448,6 +21107,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     /// Calls `DescribeInstanceMonitorData`: Queries the monitoring data of an Elastic Compute Service (ECS) instance. The monitoring data can include the vCPU utilization, CPU credits of the burstable instance, amount of received data traffic, amount of sent data traffic, and average bandwidth.
     fn describe_instance_monitor_data(
         &self,
@@ -20464,6 +21124,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DescribeInstanceRamRole`: Queries the instance Resource Access Management (RAM) roles that are attached to Elastic Compute Service (ECS) instances based on the instance IDs, or queries the ECS instances to which a specific instance RAM role is attached based on the name of the instance RAM role.
     fn describe_instance_ram_role(
         &self,
@@ -20480,6 +21141,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DescribeInstanceStatus`: Queries the status of one or more Elastic Compute Service (ECS) instances. You can also call this operation to query the list of ECS instances that match the specified filter conditions.
     fn describe_instance_status(
         &self,
@@ -20496,6 +21158,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DescribeInstanceTypeFamilies`: Queries the instance families provided by Elastic Compute Service (ECS). You can call the DescribeInstanceTypeFamilies operation to obtain information about different series of instance families. This helps you better understand the available instance types and choose appropriate instance types to create ECS instances.
     fn describe_instance_type_families(
         &self,
@@ -20512,6 +21175,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DescribeInstanceTypes`: Queries the details of all instance types or a specific instance type provided by Elastic Compute Service (ECS). You can understand the specifications and performance of instance types based on the response and select an instance type that meets your business requirements.
     fn describe_instance_types(
         &self,
@@ -20526,6 +21190,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DescribeInstanceVncUrl`: Queries the Virtual Network Computing (VNC) logon address of an Elastic Compute Service (ECS) instance.
     fn describe_instance_vnc_url(
         &self,
@@ -20542,6 +21207,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DescribeInstances`: Queries Elastic Compute Service (ECS) instances by various filter conditions. The details of the queried ECS instances are returned in the response.
     fn describe_instances(
         &self,
@@ -20556,6 +21222,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "system-events")]
+    #[inline]
     /// Calls `DescribeInstancesFullStatus`: Queries the full status information of one or more Elastic Compute Service (ECS) instances. The full status information includes the instance status and the status of instance system events. The instance status is the lifecycle status of instances. The status of instance system events is the health status of maintenance events.
     fn describe_instances_full_status(
         &self,
@@ -20572,6 +21239,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DescribeInvocationResults`: Queries the execution results of one or more Cloud Assistant commands on Elastic Compute Service (ECS) instances.
     fn describe_invocation_results(
         &self,
@@ -20588,6 +21256,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DescribeInvocations`: Queries the execution list and states of Cloud Assistant commands.
     fn describe_invocations(
         &self,
@@ -20602,6 +21271,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     /// Calls `DescribeKeyPairs`: Queries one or more key pairs.
     fn describe_key_pairs(
         &self,
@@ -20616,6 +21286,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "launch-templates")]
+    #[inline]
     /// Calls `DescribeLaunchTemplateVersions`: Queries the information of launch template versions, such as the total number of launch templates, launch template names, and launch template version numbers.
     fn describe_launch_template_versions(
         &self,
@@ -20632,6 +21303,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "launch-templates")]
+    #[inline]
     /// Calls `DescribeLaunchTemplates`: Queries the information of one or more launch templates, such as the total number of launch templates, the creation time of each launch template, and the latest version number of each launch template. When you can this operation, you can specify parameters, such as TemplateTag, TemplateResourceGroupId, and LaunchTemplateId, in the request.
     fn describe_launch_templates(
         &self,
@@ -20648,6 +21320,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeLimitation`: 查询账号限制
     fn describe_limitation(
         &self,
@@ -20662,6 +21335,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DescribeManagedInstances`: Queries managed instances.
     fn describe_managed_instances(
         &self,
@@ -20678,6 +21352,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeNatGateways`: DescribeNatGateways
     fn describe_nat_gateways(
         &self,
@@ -20692,6 +21367,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `DescribeNetworkInterfaceAttribute`: Queries the details of an elastic network interface (ENI). When you call this operation, you can set the NetworkInterfaceId parameter to specify an ENI.
     fn describe_network_interface_attribute(
         &self,
@@ -20708,6 +21384,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `DescribeNetworkInterfacePermissions`: Queries the permissions on elastic network interfaces (ENIs) that are granted to an Alibaba Cloud partner (certified ISV) or an individual user.
     fn describe_network_interface_permissions(
         &self,
@@ -20724,6 +21401,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `DescribeNetworkInterfaces`: Queries the details of one or more Elastic Network Interface (ENIs).
     fn describe_network_interfaces(
         &self,
@@ -20740,6 +21418,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeNewProjectEipMonitorData`: DescribeNewProjectEipMonitorData
     fn describe_new_project_eip_monitor_data(
         &self,
@@ -20756,6 +21435,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribePhysicalConnections`: DescribePhysicalConnections
     fn describe_physical_connections(
         &self,
@@ -20772,6 +21452,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "portlist")]
+    #[inline]
     /// Calls `DescribePortRangeListAssociations`: Queries the resources that are associated with a port list, such as security groups.
     fn describe_port_range_list_associations(
         &self,
@@ -20788,6 +21469,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "portlist")]
+    #[inline]
     /// Calls `DescribePortRangeListEntries`: Queries the entries of a specified port list.
     fn describe_port_range_list_entries(
         &self,
@@ -20804,6 +21486,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "portlist")]
+    #[inline]
     /// Calls `DescribePortRangeLists`: Queries the port lists.
     fn describe_port_range_lists(
         &self,
@@ -20820,6 +21503,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefixlist")]
+    #[inline]
     /// Calls `DescribePrefixListAssociations`: Queries information about resources that are associated with a prefix list, such as the resource IDs and types.
     fn describe_prefix_list_associations(
         &self,
@@ -20836,6 +21520,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefixlist")]
+    #[inline]
     /// Calls `DescribePrefixListAttributes`: Queries the details of a prefix list, including the name, address family, maximum number of entries, and details of the entries.
     fn describe_prefix_list_attributes(
         &self,
@@ -20852,6 +21537,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefixlist")]
+    #[inline]
     /// Calls `DescribePrefixLists`: Queries the information of prefix lists.
     fn describe_prefix_lists(
         &self,
@@ -20866,6 +21552,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "inquiry")]
+    #[inline]
     /// Calls `DescribePrice`: Queries the most recent prices of specified resources. You can specify a resource type in the request, such as the Elastic Compute Service (ECS) instance, cloud disk, dedicated host, elasticity assurance, and capacity reservation. You can also query the activity rules, prices, and discounts of resources.
     fn describe_price(
         &self,
@@ -20880,6 +21567,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "regions")]
+    #[inline]
     /// Calls `DescribeRecommendInstanceType`: Queries alternative instance types of an instance type. This operation is in internal preview. This operation lists all alternative instance types of an instance type that has been or is planed to be retired.
     fn describe_recommend_instance_type(
         &self,
@@ -20896,6 +21584,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "regions")]
+    #[inline]
     /// Calls `DescribeRegions`: Queries Alibaba Cloud regions. When you call this operation, you can specify parameters, such as InstanceChargeType and ResourceType, in the request.
     fn describe_regions(
         &self,
@@ -20910,6 +21599,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "inquiry")]
+    #[inline]
     /// Calls `DescribeRenewalPrice`: Queries the renewal prices of Elastic Compute Service (ECS) resources. Renewal prices of only subscription resources can be queried.
     fn describe_renewal_price(
         &self,
@@ -20924,6 +21614,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     /// Calls `DescribeReservedInstanceAutoRenewAttribute`: Queries the auto-renewal attributes of one or more reserved instances, including the auto-renewal duration and auto-renewal status.
     fn describe_reserved_instance_auto_renew_attribute(
         &self,
@@ -20940,6 +21631,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     /// Calls `DescribeReservedInstances`: Queries the details of reserved instances that you have purchased in a specific region. You can query the details of reserved instances based on parameters, such as tags and reserved instance attributes.
     fn describe_reserved_instances(
         &self,
@@ -20956,6 +21648,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeResourceByTags`: Queries resources by tag or resource type.
     fn describe_resource_by_tags(
         &self,
@@ -20972,6 +21665,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "regions")]
+    #[inline]
     /// Calls `DescribeResourcesModification`: Queries available instance types or system disk categories in a specific zone before you change the instance type or system disk category of an Elastic Compute Service (ECS) instance.
     fn describe_resources_modification(
         &self,
@@ -20988,6 +21682,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeRouteTables`: 查询路由表信息列表
     fn describe_route_tables(
         &self,
@@ -21002,6 +21697,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeRouterInterfaces`: DescribeRouterInterfaces
     fn describe_router_interfaces(
         &self,
@@ -21018,6 +21714,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `DescribeSecurityGroupAttribute`: Queries the details of a specified security group and the security group rules of the security group.
     fn describe_security_group_attribute(
         &self,
@@ -21034,6 +21731,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `DescribeSecurityGroupReferences`: Queries the security groups whose rules reference security groups as authorization objects.
     fn describe_security_group_references(
         &self,
@@ -21050,6 +21748,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `DescribeSecurityGroups`: Queries the basic information of security groups. You can query the information by various filter conditions, such as the region ID, security group ID, and security group type.
     fn describe_security_groups(
         &self,
@@ -21066,6 +21765,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DescribeSendFileResults`: Queries the files sent by Cloud Assistant and their status.
     fn describe_send_file_results(
         &self,
@@ -21082,6 +21782,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `DescribeSnapshotGroups`: Queries the information of one or more snapshot-consistent groups, such as the status of the groups, IDs of the instances associated with the groups, and snapshot creation progress.
     fn describe_snapshot_groups(
         &self,
@@ -21098,6 +21799,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `DescribeSnapshotLinks`: Queries the snapshot chains of cloud disks. A snapshot chain is a chain of all the snapshots created for a disk. A disk corresponds to a chain of snapshots.
     fn describe_snapshot_links(
         &self,
@@ -21112,6 +21814,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     /// Calls `DescribeSnapshotMonitorData`: Queries the monitoring data of snapshot sizes in a region within the last 30 days.
     fn describe_snapshot_monitor_data(
         &self,
@@ -21128,6 +21831,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `DescribeSnapshotPackage`: Queries the Object Storage Service (OSS) storage plans that you purchased in an Alibaba Cloud region. OSS storage plans can be used to offset the storage fees for standard snapshots instead of local snapshots.
     fn describe_snapshot_package(
         &self,
@@ -21144,6 +21848,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `DescribeSnapshots`: Queries the details of cloud disk snapshots. The details include the status of the snapshots, the amount of remaining time required to create the snapshots, and the retention period of the automatic snapshots in days.
     fn describe_snapshots(
         &self,
@@ -21158,6 +21863,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `DescribeSnapshotsUsage`: Queries the number of snapshots that are stored in a region and the total size of the snapshots.
     fn describe_snapshots_usage(
         &self,
@@ -21174,6 +21880,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DescribeSpotAdvice`: Queries information about spot instances in a region in the previous 30 days. The information includes the average release rate of spot instances and the percentage of the average spot instance price relative to the pay-as-you-go instance price.
     fn describe_spot_advice(
         &self,
@@ -21188,6 +21895,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DescribeSpotPriceHistory`: Queries the historical prices of spot instances within up to the previous 30 days. You can set the maximum price of a spot instance based on the historical prices.
     fn describe_spot_price_history(
         &self,
@@ -21204,6 +21912,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "storage-capacity-units-scus")]
+    #[inline]
     /// Calls `DescribeStorageCapacityUnits`: Queries the details of storage capacity units (SCUs). In the request, you can specify the name, status, or capacity of each SCU.
     fn describe_storage_capacity_units(
         &self,
@@ -21220,6 +21929,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeTags`: Queries the available tags. You can specify multiple filter conditions, such as a resource type, a resource ID, a tag key, and a tag value, to query tags. The specified filter conditions have logical AND relations.
     fn describe_tags(
         &self,
@@ -21234,6 +21944,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tasks")]
+    #[inline]
     /// Calls `DescribeTaskAttribute`: Queries the details of an asynchronous task. The asynchronous tasks that you can query by calling this operation are the tasks generated by the ImportImage, ExportImage, and ModifyDiskSpec operations.
     fn describe_task_attribute(
         &self,
@@ -21248,6 +21959,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tasks")]
+    #[inline]
     /// Calls `DescribeTasks`: Queries the progress of one or more asynchronous tasks.
     fn describe_tasks(
         &self,
@@ -21262,6 +21974,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DescribeTerminalSessions`: Queries the session records of Elastic Compute Service (ECS) Session Manager.
     fn describe_terminal_sessions(
         &self,
@@ -21278,6 +21991,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeUserBusinessBehavior`: 获取用户级别默认属性
     fn describe_user_business_behavior(
         &self,
@@ -21294,6 +22008,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DescribeUserData`: Queries the user data of an Elastic Compute Service (ECS) instance.
     fn describe_user_data(
         &self,
@@ -21308,6 +22023,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeVRouters`: 查询路由器列表
     fn describe_v_routers(
         &self,
@@ -21322,6 +22038,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeVSwitches`: DescribeVSwitches
     fn describe_v_switches(
         &self,
@@ -21336,6 +22053,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeVirtualBorderRouters`: DescribeVirtualBorderRouters
     fn describe_virtual_border_routers(
         &self,
@@ -21352,6 +22070,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: DescribeVirtualBorderRoutersForPhysicalConnection
     fn describe_virtual_border_routers_for_physical_connection(
         &self,
@@ -21368,6 +22087,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `DescribeVpcs`: 查询VPC
     fn describe_vpcs(
         &self,
@@ -21382,6 +22102,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "regions")]
+    #[inline]
     /// Calls `DescribeZones`: Queries Alibaba Cloud regions. You can specify parameters, such as InstanceChargeType and ResourceType, in the request.
     fn describe_zones(
         &self,
@@ -21396,6 +22117,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "networks")]
+    #[inline]
     /// Calls `DetachClassicLinkVpc`: Unlinks an Elastic Compute Service (ECS) instance that resides in the classic network from a virtual private cloud (VPC) by closing the ClassicLink connection between the instance and the VPC. After the instance is unlinked from the VPC, the instance can no longer communicate with instances in the VPC.
     fn detach_classic_link_vpc(
         &self,
@@ -21410,6 +22132,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `DetachDisk`: Detaches a pay-as-you-go data disk or a system disk from an Elastic Compute Service (ECS) instance.
     fn detach_disk(
         &self,
@@ -21424,6 +22147,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `DetachInstanceRamRole`: Detaches instance Resource Access Management (RAM) roles from Elastic Compute Service (ECS) instances.
     fn detach_instance_ram_role(
         &self,
@@ -21438,6 +22162,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     /// Calls `DetachKeyPair`: Unbinds an SSH key pair from Linux Elastic Compute Service (ECS) instances.
     fn detach_key_pair(
         &self,
@@ -21452,6 +22177,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `DetachNetworkInterface`: Detach an elastic network interface (ENI) from an Elastic Compute Service (ECS) instance.
     fn detach_network_interface(
         &self,
@@ -21468,6 +22194,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `DisableActivation`: To prevent an activation code from being leaked, you can call the DisableActivation operation to disable the activation code. Disabled activation codes cannot be used to register new managed instances. However, managed instances that are already registered are not affected.
     fn disable_activation(
         &self,
@@ -21482,6 +22209,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `DisableDiskEncryptionByDefault`: Disables account-level default encryption of Elastic Block Storage (EBS) resources in a region. After you disable account-level default encryption of EBS resources in a region, the encryption status of existing disks in the region does not change. When you create a disk, you can still choose to encrypt the disk.
     fn disable_disk_encryption_by_default(
         &self,
@@ -21498,6 +22226,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "family")]
+    #[inline]
     /// Calls `DisableNetworkInterfaceQoS`: Disables Elastic Network Interface (ENI) QoS speed setting.
     fn disable_network_interface_qo_s(
         &self,
@@ -21514,6 +22243,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `EnableDiskEncryptionByDefault`: Enables the Account-level Elastic Block Storage (EBS) Default Encryption feature in a region.
     fn enable_disk_encryption_by_default(
         &self,
@@ -21530,6 +22260,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "family")]
+    #[inline]
     /// Calls `EnableNetworkInterfaceQoS`: Enable or modify Elastic Network Interface (ENI) QoS rate limit settings
     fn enable_network_interface_qo_s(
         &self,
@@ -21546,6 +22277,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `EnablePhysicalConnection`: EnablePhysicalConnection
     fn enable_physical_connection(
         &self,
@@ -21562,6 +22294,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `EndTerminalSession`: Permanently closes a session.
     fn end_terminal_session(
         &self,
@@ -21576,6 +22309,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `ExportImage`: Exports a custom image to an Object Storage Service (OSS) bucket in the same region.
     fn export_image(
         &self,
@@ -21590,6 +22324,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ExportSnapshot`: 将快照导出到指定的对象存储
     fn export_snapshot(
         &self,
@@ -21604,6 +22339,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     /// Calls `GetInstanceConsoleOutput`: Queries the command output of an Elastic Compute Service (ECS) instance. The returned command output is encoded in Base64.
     fn get_instance_console_output(
         &self,
@@ -21620,6 +22356,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     /// Calls `GetInstanceScreenshot`: Obtains the screenshots of an Elastic Compute Service (ECS) instance.
     fn get_instance_screenshot(
         &self,
@@ -21634,6 +22371,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `ImportImage`: Imports an on-premise image to Elastic Compute Service (ECS). The imported image exists as a custom image in the destination region. You can use the imported image to create ECS instances by calling the RunInstances operation or replace the system disk of an ECS instance by calling the ReplaceSystemDisk operation.
     fn import_image(
         &self,
@@ -21648,6 +22386,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssh-key-pairs")]
+    #[inline]
     /// Calls `ImportKeyPair`: Imports the public key of a Rivest-Shamir-Adleman (RSA) key pair that is generated by a third-party tool. After the key pair is imported, Alibaba Cloud stores the public key. You must securely store the private key.
     fn import_key_pair(
         &self,
@@ -21662,6 +22401,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `InstallCloudAssistant`: Installs Cloud Assistant Agent on Elastic Compute Service (ECS) instances. After you install Cloud Assistant Agent on ECS instances, restart the instances for the installation to take effect.
     fn install_cloud_assistant(
         &self,
@@ -21676,6 +22416,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `InvokeCommand`: Specify parameters such as CommandId, InstanceId, and ResourceGroupId to trigger a Cloud Assistant command for one or more ECS instances.
     fn invoke_command(
         &self,
@@ -21690,6 +22431,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags-and-resourcegroup")]
+    #[inline]
     /// Calls `JoinResourceGroup`: Adds an Elastic Compute Service (ECS) resource or service to a resource group.
     fn join_resource_group(
         &self,
@@ -21704,6 +22446,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `JoinSecurityGroup`: Adds an Elastic Compute Service (ECS) instance or an elastic network interface (ENI) to a specified security group.
     fn join_security_group(
         &self,
@@ -21718,6 +22461,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `LeaveSecurityGroup`: Removes an Elastic Compute Service (ECS) instance or an elastic network interface (ENI) from a security group.
     fn leave_security_group(
         &self,
@@ -21732,6 +22476,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `ListPluginStatus`: Queries the states of Cloud Assistant plug-ins on Elastic Compute Service (ECS) instances.
     fn list_plugin_status(
         &self,
@@ -21746,6 +22491,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags-and-resourcegroup")]
+    #[inline]
     /// Calls `ListTagResources`: Queries the tags that are added to one or more Elastic Compute Service (ECS) resources.
     fn list_tag_resources(
         &self,
@@ -21760,6 +22506,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "auto-provisioning-groups")]
+    #[inline]
     /// Calls `ModifyAutoProvisioningGroup`: Modifies the configurations of an auto provisioning group.
     fn modify_auto_provisioning_group(
         &self,
@@ -21776,6 +22523,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `ModifyAutoSnapshotPolicyEx`: Modifies an automatic snapshot policy. For example, you can change the points in time of the day at which to create automatic snapshots, days of the week on which to create automatic snapshots, and retention period of automatic snapshots for the automatic snapshot policy.
     fn modify_auto_snapshot_policy_ex(
         &self,
@@ -21792,6 +22540,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyBandwidthPackageSpec`: ModifyBandwidthPackageSpec
     fn modify_bandwidth_package_spec(
         &self,
@@ -21808,6 +22557,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `ModifyCapacityReservation`: Modifies the information of a capacity reservation, including the name, description, release mode, and the total number of Elastic Compute Service (ECS) instances for which capacity is reserved.
     fn modify_capacity_reservation(
         &self,
@@ -21824,6 +22574,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `ModifyCloudAssistantSettings`: Modifies the configurations of a Cloud Assistant feature.
     fn modify_cloud_assistant_settings(
         &self,
@@ -21840,6 +22591,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `ModifyCommand`: Modifies the parameters of a Cloud Assistant command.
     fn modify_command(
         &self,
@@ -21854,6 +22606,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `ModifyDedicatedHostAttribute`: Modifies the information about a dedicated host, such as the name, description, and instance migration policy that is applied when the dedicated host fails.
     fn modify_dedicated_host_attribute(
         &self,
@@ -21870,6 +22623,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `ModifyDedicatedHostAutoReleaseTime`: Sets the automatic release time for a pay-as-you-go dedicated host or cancels its automatic release.
     fn modify_dedicated_host_auto_release_time(
         &self,
@@ -21886,6 +22640,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `ModifyDedicatedHostAutoRenewAttribute`: Enables or disables auto-renewal for one or more subscription dedicated hosts.
     fn modify_dedicated_host_auto_renew_attribute(
         &self,
@@ -21902,6 +22657,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `ModifyDedicatedHostClusterAttribute`: Modifies the information of a dedicated host group, including the name, description, and properties.
     fn modify_dedicated_host_cluster_attribute(
         &self,
@@ -21918,6 +22674,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `ModifyDedicatedHostsChargeType`: Changes the billing method of dedicated hosts.
     fn modify_dedicated_hosts_charge_type(
         &self,
@@ -21934,6 +22691,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     /// Calls `ModifyDeploymentSetAttribute`: Modifies the name and description of a deployment set.
     fn modify_deployment_set_attribute(
         &self,
@@ -21950,6 +22708,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-diagnostic")]
+    #[inline]
     /// Calls `ModifyDiagnosticMetricSet`: Modifies a diagnostic metric set.
     fn modify_diagnostic_metric_set(
         &self,
@@ -21966,6 +22725,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `ModifyDiskAttribute`: Modifies the name, description, release behavior with ECS instance, snapshot deletion on disk removal, automatic snapshot policy feature, and performance burst feature for one or more block storage devices.
     fn modify_disk_attribute(
         &self,
@@ -21980,6 +22740,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `ModifyDiskChargeType`: Converts the billing method of a data disk attached to a subscription ECS instance between pay-as-you-go and subscription.
     fn modify_disk_charge_type(
         &self,
@@ -21994,6 +22755,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `ModifyDiskDefaultKMSKeyId`: Changes the Key Management Service (KMS) key used by the Account-level Elastic Block Storage (EBS) Default Encryption feature in a region.
     fn modify_disk_default_kms_key_id(
         &self,
@@ -22010,6 +22772,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `ModifyDiskDeployment`: Migrates disks to or from a dedicated block storage cluster, or migrates disks between different dedicated block storage clusters.
     fn modify_disk_deployment(
         &self,
@@ -22024,6 +22787,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `ModifyDiskSpec`: Changes the disk category of a cloud disk or the performance level of an Enterprise SSD (ESSD). You cannot change the disk categories of Regional ESSDs, basic disks, elastic ephemeral disks, and local disks.
     fn modify_disk_spec(
         &self,
@@ -22038,6 +22802,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyEipAddressAttribute`: ModifyEipAddressAttribute
     fn modify_eip_address_attribute(
         &self,
@@ -22054,6 +22819,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `ModifyElasticityAssurance`: Modifies information about an elasticity assurance, including the name, description, and capacity. Only capacity scale-in is supported .
     fn modify_elasticity_assurance(
         &self,
@@ -22070,6 +22836,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `ModifyElasticityAssuranceAutoRenewAttribute`: Modifies the auto-renewal attribute of elasticity assurances.
     fn modify_elasticity_assurance_auto_renew_attribute(
         &self,
@@ -22086,6 +22853,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyForwardEntry`: ModifyForwardEntry
     fn modify_forward_entry(
         &self,
@@ -22100,6 +22868,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyHaVipAttribute`: ModifyHaVipAttribute
     fn modify_ha_vip_attribute(
         &self,
@@ -22114,6 +22883,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "hpc-clusters")]
+    #[inline]
     /// Calls `ModifyHpcClusterAttribute`: Modifies the description of a high performance computing (HPC) cluster.
     fn modify_hpc_cluster_attribute(
         &self,
@@ -22130,6 +22900,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `ModifyImageAttribute`: Modifies the attributes of a custom image, such as the image family, name, boot mode, and status and whether the image supports the Non-Volatile Memory Express (NVMe) protocol. When you call this operation, you can specify parameters, such as ImageId and ImageFamily, in the request.
     fn modify_image_attribute(
         &self,
@@ -22144,6 +22915,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `ModifyImageShareGroupPermission`: 修改镜像共享组权限
     fn modify_image_share_group_permission(
         &self,
@@ -22160,6 +22932,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `ModifyImageSharePermission`: Modifies the share permissions on an image. You can share your custom images with other Alibaba Cloud accounts or publish the images as community images.
     fn modify_image_share_permission(
         &self,
@@ -22176,6 +22949,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `ModifyInstanceAttachmentAttributes`: Changes the type of the private pool for an Elastic Compute Service (ECS) instance.
     fn modify_instance_attachment_attributes(
         &self,
@@ -22192,6 +22966,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `ModifyInstanceAttribute`: Modifies the attributes of an Elastic Compute Service (ECS) instance, such as the password, name, description, hostname, security groups, maximum transmission unit (MTU), and user data of the instance.
     fn modify_instance_attribute(
         &self,
@@ -22208,6 +22983,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `ModifyInstanceAutoReleaseTime`: Changes the automatic release time of a pay-as-you-go or spot instance or cancels the automatic release of the instance.
     fn modify_instance_auto_release_time(
         &self,
@@ -22224,6 +23000,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `ModifyInstanceAutoRenewAttribute`: Configures auto-renewal for subscription instances to help reduce the maintenance workloads on instance expiration.
     fn modify_instance_auto_renew_attribute(
         &self,
@@ -22240,6 +23017,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `ModifyInstanceChargeType`: Changes the billing method of Elastic Compute Service (ECS) instances in batches.
     fn modify_instance_charge_type(
         &self,
@@ -22256,6 +23034,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `ModifyInstanceClockOptions`: Modifies the instance clock options.
     fn modify_instance_clock_options(
         &self,
@@ -22272,6 +23051,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deployment-sets")]
+    #[inline]
     /// Calls `ModifyInstanceDeployment`: Changes the deployment set of an Elastic Compute Service (ECS) instance or migrates an ECS instance to a dedicated host. You can change the instance type of an ECS instance when you migrate the instance.
     fn modify_instance_deployment(
         &self,
@@ -22288,6 +23068,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     /// Calls `ModifyInstanceMaintenanceAttributes`: Modifies the maintenance attributes of an instance.
     fn modify_instance_maintenance_attributes(
         &self,
@@ -22304,6 +23085,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `ModifyInstanceMetadataOptions`: Modifies the metadata access configurations of instances in a specific region, including whether to enable the metadata access channel and whether to forcefully use the security hardening mode to access instance metadata.
     fn modify_instance_metadata_options(
         &self,
@@ -22320,6 +23102,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `ModifyInstanceNetworkOptions`: Modifies instance network configurations.
     fn modify_instance_network_options(
         &self,
@@ -22336,6 +23119,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "networks")]
+    #[inline]
     /// Calls `ModifyInstanceNetworkSpec`: Modifies the network configurations of an Elastic Compute Service (ECS) instance, such as the public bandwidth, assignment or unassignment of a static public IP address (also known as system-assigned or auto-assigned public IP address), and billing method for network usage. You can call this operation to upgrade or downgrade the network configurations of ECS instances.
     fn modify_instance_network_spec(
         &self,
@@ -22352,6 +23136,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `ModifyInstanceSpec`: Changes the instance type or public bandwidth of a pay-as-you-go Elastic Compute Service (ECS) instance.
     fn modify_instance_spec(
         &self,
@@ -22366,6 +23151,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `ModifyInstanceVncPasswd`: Changes the Virtual Network Computing (VNC) password of an Elastic Compute Service (ECS) instance.
     fn modify_instance_vnc_passwd(
         &self,
@@ -22382,6 +23168,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "networks")]
+    #[inline]
     /// Calls `ModifyInstanceVpcAttribute`: Changes the virtual private cloud (VPC), private IP address, security groups, or vSwitch of an Elastic Compute Service (ECS) instance located in a VPC.
     fn modify_instance_vpc_attribute(
         &self,
@@ -22398,6 +23185,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `ModifyInvocationAttribute`: Modifies the execution information of a Cloud Assistant scheduled command task, including modifying the content and execution frequency of the command and adding Elastic Compute Service (ECS) instances or Alibaba Cloud managed instances to the command task.
     fn modify_invocation_attribute(
         &self,
@@ -22414,6 +23202,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "launch-templates")]
+    #[inline]
     /// Calls `ModifyLaunchTemplateDefaultVersion`: Changes the default version of a launch template. When you call this operation, you can specify DefaultVersionNumber in the request. If you do not specify a version when you create Elastic Compute Service (ECS) instances based on a launch template, the default version of the launch template is used.
     fn modify_launch_template_default_version(
         &self,
@@ -22430,6 +23219,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `ModifyManagedInstance`: Modifies the information of a managed instance.
     fn modify_managed_instance(
         &self,
@@ -22444,6 +23234,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `ModifyNetworkInterfaceAttribute`: Modifies the attributes of an elastic network interface (ENI), such as the number of queues supported by the ENI, the security groups to which the ENI belongs, the queue depth, the communication mode, and whether to retain the ENI when the Elastic Compute Service (ECS) instance to which the ENI is attached is released.
     fn modify_network_interface_attribute(
         &self,
@@ -22460,6 +23251,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyPhysicalConnectionAttribute`: ModifyPhysicalConnectionAttribute
     fn modify_physical_connection_attribute(
         &self,
@@ -22476,6 +23268,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "portlist")]
+    #[inline]
     /// Calls `ModifyPortRangeList`: Modifies the name and entries of a port list. You can call this operation to add, modify, and remove entries for a port list.
     fn modify_port_range_list(
         &self,
@@ -22490,6 +23283,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefixlist")]
+    #[inline]
     /// Calls `ModifyPrefixList`: Modifies the name, description, or entries of a prefix list. You can add, modify, and delete entries in the prefix list.
     fn modify_prefix_list(
         &self,
@@ -22504,6 +23298,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `ModifyPrepayInstanceSpec`: Changes the instance type of a subscription Elastic Compute Service (ECS) instance. You can upgrade or downgrade the instance type. The new instance type takes effect for the entire lifecycle of the subscription ECS instance.
     fn modify_prepay_instance_spec(
         &self,
@@ -22520,6 +23315,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     /// Calls `ModifyReservedInstanceAttribute`: Modifies the attributes of a reserved instance, such as the name and description of the instance.
     fn modify_reserved_instance_attribute(
         &self,
@@ -22536,6 +23332,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     /// Calls `ModifyReservedInstanceAutoRenewAttribute`: Modifies the auto-renewal attributes of reserved instances. You can cancel or disable the auto-renewal feature for reserved instances.
     fn modify_reserved_instance_auto_renew_attribute(
         &self,
@@ -22552,6 +23349,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     /// Calls `ModifyReservedInstances`: Modifies the configurations of a reserved instance, such as the instance type, quantity, and zone, to split, merge, or change the scope of the reserved instance.
     fn modify_reserved_instances(
         &self,
@@ -22568,6 +23366,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyRouterInterfaceAttribute`: ModifyRouterInterfaceAttribute
     fn modify_router_interface_attribute(
         &self,
@@ -22584,6 +23383,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyRouterInterfaceSpec`: ModifyRouterInterfaceSpec
     fn modify_router_interface_spec(
         &self,
@@ -22600,6 +23400,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `ModifySecurityGroupAttribute`: Modifies the name or description of a specific security group.
     fn modify_security_group_attribute(
         &self,
@@ -22616,6 +23417,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `ModifySecurityGroupEgressRule`: Modifies an outbound security group rule in a security group.
     fn modify_security_group_egress_rule(
         &self,
@@ -22632,6 +23434,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `ModifySecurityGroupPolicy`: Modifies the internal access control policy of a basic security group.
     fn modify_security_group_policy(
         &self,
@@ -22648,6 +23451,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `ModifySecurityGroupRule`: Modifies an inbound security group rule in a security group.
     fn modify_security_group_rule(
         &self,
@@ -22664,6 +23468,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `ModifySnapshotAttribute`: Modifies the name, description, or retention period of a snapshot.
     fn modify_snapshot_attribute(
         &self,
@@ -22680,6 +23485,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `ModifySnapshotCategory`: Changes the type of a snapshot. You can call this operation to convert a standard snapshot into an archive snapshot.
     fn modify_snapshot_category(
         &self,
@@ -22696,6 +23502,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `ModifySnapshotGroup`: Modifies the name and description of a snapshot-consistent group.
     fn modify_snapshot_group(
         &self,
@@ -22710,6 +23517,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "storage-capacity-units-scus")]
+    #[inline]
     /// Calls `ModifyStorageCapacityUnitAttribute`: Modifies the name or description of a storage capacity unit (SCU).
     fn modify_storage_capacity_unit_attribute(
         &self,
@@ -22726,6 +23534,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyUserBusinessBehavior`: 设置用户级别默认属性
     fn modify_user_business_behavior(
         &self,
@@ -22742,6 +23551,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyVRouterAttribute`: ModifyVRouterAttribute
     fn modify_v_router_attribute(
         &self,
@@ -22758,6 +23568,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyVSwitchAttribute`: ModifyVSwitchAttribute
     fn modify_v_switch_attribute(
         &self,
@@ -22774,6 +23585,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyVirtualBorderRouterAttribute`: ModifyVirtualBorderRouterAttribute
     fn modify_virtual_border_router_attribute(
         &self,
@@ -22790,6 +23602,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ModifyVpcAttribute`: ModifyVpcAttribute
     fn modify_vpc_attribute(
         &self,
@@ -22804,6 +23617,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "snapshots")]
+    #[inline]
     /// Calls `OpenSnapshotService`: Activate the snapshot service.
     fn open_snapshot_service(
         &self,
@@ -22818,6 +23632,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `PurchaseElasticityAssurance`: Purchases an elasticity assurance that is not in the Active state and for which resources are prepared.
     fn purchase_elasticity_assurance(
         &self,
@@ -22834,6 +23649,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     /// Calls `PurchaseReservedInstancesOffering`: Purchases a regional or zonal reserved instance to offset the bills of pay-as-you-go Elastic Compute Service (ECS) instances.
     fn purchase_reserved_instances_offering(
         &self,
@@ -22850,6 +23666,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "storage-capacity-units-scus")]
+    #[inline]
     /// Calls `PurchaseStorageCapacityUnit`: Purchases one or more storage capacity units (SCUs).
     fn purchase_storage_capacity_unit(
         &self,
@@ -22866,6 +23683,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `ReActivateInstances`: Reactivates a pay-as-you-go Elastic Compute Service (ECS) instance that has expired or has been reclaimed due to overdue payments.
     fn re_activate_instances(
         &self,
@@ -22880,6 +23698,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `ReInitDisk`: Re-initializes a cloud disk to the state when the cloud disk was created.
     fn re_init_disk(
         &self,
@@ -22894,6 +23713,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `RebootInstance`: Restarts an Elastic Compute Service (ECS) instance.
     fn reboot_instance(
         &self,
@@ -22908,6 +23728,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `RebootInstances`: Restarts Elastic Compute Service (ECS) instances. When you call this operation, you can configure parameters to specify a batch operation mode and whether to forcefully restart the instances.
     fn reboot_instances(
         &self,
@@ -22922,6 +23743,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `RecoverVirtualBorderRouter`: RecoverVirtualBorderRouter
     fn recover_virtual_border_router(
         &self,
@@ -22938,6 +23760,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `RedeployDedicatedHost`: Migrates Elastic Compute Service (ECS) instances from a failed dedicated host.
     fn redeploy_dedicated_host(
         &self,
@@ -22952,6 +23775,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     /// Calls `RedeployInstance`: Redeploys an Elastic Compute Service (ECS) instance. You can call this operation to redeploy an ECS instance when the instance receives a system event notification.
     fn redeploy_instance(
         &self,
@@ -22966,6 +23790,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `ReleaseCapacityReservation`: Releases a capacity reservation.
     fn release_capacity_reservation(
         &self,
@@ -22982,6 +23807,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `ReleaseDedicatedHost`: Releases a pay-as-you-go Dedicated Host or an expired subscription Dedicated Host.
     fn release_dedicated_host(
         &self,
@@ -22996,6 +23822,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ReleaseEipAddress`: ReleaseEipAddress
     fn release_eip_address(
         &self,
@@ -23010,6 +23837,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `ReleasePublicIpAddress`: Disassociates a public IP address from an Elastic Compute Service (ECS) instance.
     fn release_public_ip_address(
         &self,
@@ -23026,6 +23854,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `RemoveBandwidthPackageIps`: RemoveBandwidthPackageIps
     fn remove_bandwidth_package_ips(
         &self,
@@ -23042,6 +23871,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `RemoveTags`: Removes tags from a resource, such as an Elastic Compute Service (ECS) instance, disk, snapshot, image, or security group.
     fn remove_tags(
         &self,
@@ -23056,6 +23886,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dedicated-hosts")]
+    #[inline]
     /// Calls `RenewDedicatedHosts`: Renews one or more subscription dedicated hosts.
     fn renew_dedicated_hosts(
         &self,
@@ -23070,6 +23901,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elasticity-assurances")]
+    #[inline]
     /// Calls `RenewElasticityAssurances`: Renews elasticity assurances that you purchased.
     fn renew_elasticity_assurances(
         &self,
@@ -23086,6 +23918,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `RenewInstance`: Renews a subscription Elastic Compute Service (ECS) instance. You can specify a renewal period or renew the instance to a unified expiration date.
     fn renew_instance(
         &self,
@@ -23100,6 +23933,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "reserved-instances")]
+    #[inline]
     /// Calls `RenewReservedInstances`: Renews one or more reserved instances. When you renew reserved instances, you can specify a validity period (renewal period) and whether to enable auto-renewal for the reserved instances.
     fn renew_reserved_instances(
         &self,
@@ -23116,6 +23950,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `ReplaceSystemDisk`: Replaces the operating system (system disk) of an ECS instance. After the operating system of the ECS instance is replaced, the original system disk of the instance is released and a new system disk is generated for the instance. This causes the ID of the system disk to change.
     fn replace_system_disk(
         &self,
@@ -23130,6 +23965,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "om-and-monitoring")]
+    #[inline]
     /// Calls `ReportInstancesStatus`: Reports an exception on Elastic Compute Service (ECS) instances. You can report the same exception on multiple ECS instances or on multiple disks of an ECS instance.
     fn report_instances_status(
         &self,
@@ -23144,6 +23980,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `ResetDisk`: Rolls back a cloud disk to a snapshot from an earlier point in time.
     fn reset_disk(
         &self,
@@ -23158,6 +23995,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `ResetDiskDefaultKMSKeyId`: Resets the Key Management Service (KMS) key used by Account-level Elastic Block Storage (EBS) Default Encryption in a region to the service key.
     fn reset_disk_default_kms_key_id(
         &self,
@@ -23174,6 +24012,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `ResetDisks`: Rolls back one or more disks by using a snapshot-consistent group.
     fn reset_disks(
         &self,
@@ -23188,6 +24027,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-block-storage-ebs-devices")]
+    #[inline]
     /// Calls `ResizeDisk`: Resizes a system disk or a data disk.
     fn resize_disk(
         &self,
@@ -23202,6 +24042,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `RevokeSecurityGroup`: Deletes inbound security group rules from a specific security group.
     fn revoke_security_group(
         &self,
@@ -23216,6 +24057,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-groups")]
+    #[inline]
     /// Calls `RevokeSecurityGroupEgress`: Deletes outbound security group rules from a specified security group.
     fn revoke_security_group_egress(
         &self,
@@ -23232,6 +24074,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `RunCommand`: Creates and runs a Cloud Assistant command on one or more Elastic Compute Service (ECS) instances. Shell, PowerShell, and batch commands are supported. You can run the command based on a schedule, include custom parameters in the command, or run the command in containers on instances.
     fn run_command(
         &self,
@@ -23246,6 +24089,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `RunInstances`: Batch creates Elastic Compute Service (ECS) instances. You can automatically start, assign public IP addresses to, and specify an automatic release time for the instances.
     fn run_instances(
         &self,
@@ -23260,6 +24104,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `SendFile`: Sends a file to one or more Elastic Compute Service (ECS) instances.
     fn send_file(
         &self,
@@ -23274,6 +24119,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "images")]
+    #[inline]
     /// Calls `StartImagePipelineExecution`: Executes an image creation task (image building task) by using an image template.
     fn start_image_pipeline_execution(
         &self,
@@ -23290,6 +24136,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `StartInstance`: Starts an Elastic Compute Service (ECS) instance. You can specify the ID of an ECS instance and parameters, such as InitLocalDisk, in the request based on your business requirements to start the instance.
     fn start_instance(
         &self,
@@ -23304,6 +24151,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `StartInstances`: Starts Elastic Compute Service (ECS) instances that are in the Stopped state.
     fn start_instances(
         &self,
@@ -23318,6 +24166,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `StartTerminalSession`: Creates a session by using the session management feature. When you call this operation, you can include the ID of an Elastic Compute Service (ECS) instance in the request to create a WebSocket session for the instance. The URL of the WebSocket session returned by the operation can be used to connect to the instance.
     fn start_terminal_session(
         &self,
@@ -23332,6 +24181,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `StopInstance`: Stops an Elastic Compute Service (ECS) instance. You can specify parameters to determine whether to forcefully stop the instance and the stop mode.
     fn stop_instance(
         &self,
@@ -23346,6 +24196,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instances")]
+    #[inline]
     /// Calls `StopInstances`: Stops Elastic Compute Service (ECS) instances. You can specify parameters to determine whether to forcefully stop the instances and the stop mode.
     fn stop_instances(
         &self,
@@ -23360,6 +24211,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "cloud-assistant")]
+    #[inline]
     /// Calls `StopInvocation`: \\\*   If you stop the process of a command that runs only once, the executions that have started are not interrupted. The executions that have not started are canceled. \\\*   If you stop the process of a scheduled invocation command, the executions that have started are not interrupted. However, the execution does not start in the next period.
     fn stop_invocation(
         &self,
@@ -23374,6 +24226,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags-and-resourcegroup")]
+    #[inline]
     /// Calls `TagResources`: Creates and adds tags to Elastic Compute Service (ECS) resources.
     fn tag_resources(
         &self,
@@ -23388,6 +24241,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `TerminatePhysicalConnection`: TerminatePhysicalConnection
     fn terminate_physical_connection(
         &self,
@@ -23404,6 +24258,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `TerminateVirtualBorderRouter`: TerminateVirtualBorderRouter
     fn terminate_virtual_border_router(
         &self,
@@ -23420,6 +24275,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `UnassignIpv6Addresses`: Unassigns one or more IPv6 addresses from an elastic network interface (ENI).
     fn unassign_ipv6_addresses(
         &self,
@@ -23434,6 +24290,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "elastic-network-interfaces-enis")]
+    #[inline]
     /// Calls `UnassignPrivateIpAddresses`: Unassigns secondary private IP addresses from an elastic network interface (ENI).
     fn unassign_private_ip_addresses(
         &self,
@@ -23450,6 +24307,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `UnassociateEipAddress`: UnassociateEipAddress
     fn unassociate_eip_address(
         &self,
@@ -23464,6 +24322,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "deprecated")]
+    #[inline]
     /// Calls `UnassociateHaVip`: UnassociateHaVip
     fn unassociate_ha_vip(
         &self,
@@ -23478,6 +24337,7 @@ impl EcsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags-and-resourcegroup")]
+    #[inline]
     /// Calls `UntagResources`: Removes tags from Elastic Compute Service (ECS) resources. After a tag is removed from a resource, the tag is automatically deleted if it is not added to other resources.
     fn untag_resources(
         &self,

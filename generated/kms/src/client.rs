@@ -86,6 +86,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::asymmetric_decrypt::AsymmetricDecryptRequestBuilder::send) it. The parameters and their rules: [`AsymmetricDecryptRequest`](crate::operation::asymmetric_decrypt::AsymmetricDecryptRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn asymmetric_decrypt(
         &self,
     ) -> crate::operation::asymmetric_decrypt::AsymmetricDecryptRequestBuilder<&Self> {
@@ -95,6 +96,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::asymmetric_encrypt::AsymmetricEncryptRequestBuilder::send) it. The parameters and their rules: [`AsymmetricEncryptRequest`](crate::operation::asymmetric_encrypt::AsymmetricEncryptRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn asymmetric_encrypt(
         &self,
     ) -> crate::operation::asymmetric_encrypt::AsymmetricEncryptRequestBuilder<&Self> {
@@ -104,6 +106,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::asymmetric_sign::AsymmetricSignRequestBuilder::send) it. The parameters and their rules: [`AsymmetricSignRequest`](crate::operation::asymmetric_sign::AsymmetricSignRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn asymmetric_sign(
         &self,
     ) -> crate::operation::asymmetric_sign::AsymmetricSignRequestBuilder<&Self> {
@@ -113,6 +116,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::asymmetric_verify::AsymmetricVerifyRequestBuilder::send) it. The parameters and their rules: [`AsymmetricVerifyRequest`](crate::operation::asymmetric_verify::AsymmetricVerifyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn asymmetric_verify(
         &self,
     ) -> crate::operation::asymmetric_verify::AsymmetricVerifyRequestBuilder<&Self> {
@@ -122,6 +126,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_key_deletion::CancelKeyDeletionRequestBuilder::send) it. The parameters and their rules: [`CancelKeyDeletionRequest`](crate::operation::cancel_key_deletion::CancelKeyDeletionRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn cancel_key_deletion(
         &self,
     ) -> crate::operation::cancel_key_deletion::CancelKeyDeletionRequestBuilder<&Self> {
@@ -131,6 +136,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::certificate_private_key_decrypt::CertificatePrivateKeyDecryptRequestBuilder::send) it. The parameters and their rules: [`CertificatePrivateKeyDecryptRequest`](crate::operation::certificate_private_key_decrypt::CertificatePrivateKeyDecryptRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn certificate_private_key_decrypt(
         &self,
     ) -> crate::operation::certificate_private_key_decrypt::CertificatePrivateKeyDecryptRequestBuilder<
@@ -144,6 +150,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::certificate_private_key_sign::CertificatePrivateKeySignRequestBuilder::send) it. The parameters and their rules: [`CertificatePrivateKeySignRequest`](crate::operation::certificate_private_key_sign::CertificatePrivateKeySignRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn certificate_private_key_sign(
         &self,
     ) -> crate::operation::certificate_private_key_sign::CertificatePrivateKeySignRequestBuilder<
@@ -157,6 +164,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::certificate_public_key_encrypt::CertificatePublicKeyEncryptRequestBuilder::send) it. The parameters and their rules: [`CertificatePublicKeyEncryptRequest`](crate::operation::certificate_public_key_encrypt::CertificatePublicKeyEncryptRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn certificate_public_key_encrypt(
         &self,
     ) -> crate::operation::certificate_public_key_encrypt::CertificatePublicKeyEncryptRequestBuilder<
@@ -170,6 +178,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::certificate_public_key_verify::CertificatePublicKeyVerifyRequestBuilder::send) it. The parameters and their rules: [`CertificatePublicKeyVerifyRequest`](crate::operation::certificate_public_key_verify::CertificatePublicKeyVerifyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn certificate_public_key_verify(
         &self,
     ) -> crate::operation::certificate_public_key_verify::CertificatePublicKeyVerifyRequestBuilder<
@@ -183,6 +192,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::connect_kms_instance::ConnectKmsInstanceRequestBuilder::send) it. The parameters and their rules: [`ConnectKmsInstanceRequest`](crate::operation::connect_kms_instance::ConnectKmsInstanceRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn connect_kms_instance(
         &self,
     ) -> crate::operation::connect_kms_instance::ConnectKmsInstanceRequestBuilder<
@@ -196,6 +206,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_alias::CreateAliasRequestBuilder::send) it. The parameters and their rules: [`CreateAliasRequest`](crate::operation::create_alias::CreateAliasRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn create_alias(
         &self,
     ) -> crate::operation::create_alias::CreateAliasRequestBuilder<&Self> {
@@ -205,6 +216,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_application_access_point::CreateApplicationAccessPointRequestBuilder::send) it. The parameters and their rules: [`CreateApplicationAccessPointRequest`](crate::operation::create_application_access_point::CreateApplicationAccessPointRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn create_application_access_point(
         &self,
     ) -> crate::operation::create_application_access_point::CreateApplicationAccessPointRequestBuilder<
@@ -218,6 +230,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_client_key::CreateClientKeyRequestBuilder::send) it. The parameters and their rules: [`CreateClientKeyRequest`](crate::operation::create_client_key::CreateClientKeyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn create_client_key(
         &self,
     ) -> crate::operation::create_client_key::CreateClientKeyRequestBuilder<&Self> {
@@ -227,6 +240,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_key::CreateKeyRequestBuilder::send) it. The parameters and their rules: [`CreateKeyRequest`](crate::operation::create_key::CreateKeyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn create_key(
         &self,
     ) -> crate::operation::create_key::CreateKeyRequestBuilder<&Self> {
@@ -236,6 +250,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_key_version::CreateKeyVersionRequestBuilder::send) it. The parameters and their rules: [`CreateKeyVersionRequest`](crate::operation::create_key_version::CreateKeyVersionRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn create_key_version(
         &self,
     ) -> crate::operation::create_key_version::CreateKeyVersionRequestBuilder<&Self> {
@@ -245,6 +260,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_network_rule::CreateNetworkRuleRequestBuilder::send) it. The parameters and their rules: [`CreateNetworkRuleRequest`](crate::operation::create_network_rule::CreateNetworkRuleRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn create_network_rule(
         &self,
     ) -> crate::operation::create_network_rule::CreateNetworkRuleRequestBuilder<&Self> {
@@ -254,6 +270,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_policy::CreatePolicyRequestBuilder::send) it. The parameters and their rules: [`CreatePolicyRequest`](crate::operation::create_policy::CreatePolicyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn create_policy(
         &self,
     ) -> crate::operation::create_policy::CreatePolicyRequestBuilder<&Self> {
@@ -263,6 +280,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_secret::CreateSecretRequestBuilder::send) it. The parameters and their rules: [`CreateSecretRequest`](crate::operation::create_secret::CreateSecretRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn create_secret(
         &self,
     ) -> crate::operation::create_secret::CreateSecretRequestBuilder<&Self> {
@@ -272,6 +290,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::decrypt::DecryptRequestBuilder::send) it. The parameters and their rules: [`DecryptRequest`](crate::operation::decrypt::DecryptRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn decrypt(&self) -> crate::operation::decrypt::DecryptRequestBuilder<&Self> {
         crate::operation::decrypt::DecryptRequestBuilder::new(self)
     }
@@ -279,6 +298,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_alias::DeleteAliasRequestBuilder::send) it. The parameters and their rules: [`DeleteAliasRequest`](crate::operation::delete_alias::DeleteAliasRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn delete_alias(
         &self,
     ) -> crate::operation::delete_alias::DeleteAliasRequestBuilder<&Self> {
@@ -288,6 +308,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_application_access_point::DeleteApplicationAccessPointRequestBuilder::send) it. The parameters and their rules: [`DeleteApplicationAccessPointRequest`](crate::operation::delete_application_access_point::DeleteApplicationAccessPointRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn delete_application_access_point(
         &self,
     ) -> crate::operation::delete_application_access_point::DeleteApplicationAccessPointRequestBuilder<
@@ -301,6 +322,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_certificate::DeleteCertificateRequestBuilder::send) it. The parameters and their rules: [`DeleteCertificateRequest`](crate::operation::delete_certificate::DeleteCertificateRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn delete_certificate(
         &self,
     ) -> crate::operation::delete_certificate::DeleteCertificateRequestBuilder<&Self> {
@@ -310,6 +332,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_client_key::DeleteClientKeyRequestBuilder::send) it. The parameters and their rules: [`DeleteClientKeyRequest`](crate::operation::delete_client_key::DeleteClientKeyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn delete_client_key(
         &self,
     ) -> crate::operation::delete_client_key::DeleteClientKeyRequestBuilder<&Self> {
@@ -319,6 +342,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_key_material::DeleteKeyMaterialRequestBuilder::send) it. The parameters and their rules: [`DeleteKeyMaterialRequest`](crate::operation::delete_key_material::DeleteKeyMaterialRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn delete_key_material(
         &self,
     ) -> crate::operation::delete_key_material::DeleteKeyMaterialRequestBuilder<&Self> {
@@ -328,6 +352,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_network_rule::DeleteNetworkRuleRequestBuilder::send) it. The parameters and their rules: [`DeleteNetworkRuleRequest`](crate::operation::delete_network_rule::DeleteNetworkRuleRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn delete_network_rule(
         &self,
     ) -> crate::operation::delete_network_rule::DeleteNetworkRuleRequestBuilder<&Self> {
@@ -337,6 +362,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_policy::DeletePolicyRequestBuilder::send) it. The parameters and their rules: [`DeletePolicyRequest`](crate::operation::delete_policy::DeletePolicyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn delete_policy(
         &self,
     ) -> crate::operation::delete_policy::DeletePolicyRequestBuilder<&Self> {
@@ -346,6 +372,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_secret::DeleteSecretRequestBuilder::send) it. The parameters and their rules: [`DeleteSecretRequest`](crate::operation::delete_secret::DeleteSecretRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn delete_secret(
         &self,
     ) -> crate::operation::delete_secret::DeleteSecretRequestBuilder<&Self> {
@@ -355,6 +382,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_account_kms_status::DescribeAccountKmsStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeAccountKmsStatusRequest`](crate::operation::describe_account_kms_status::DescribeAccountKmsStatusRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn describe_account_kms_status(
         &self,
     ) -> crate::operation::describe_account_kms_status::DescribeAccountKmsStatusRequestBuilder<
@@ -368,6 +396,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_application_access_point::DescribeApplicationAccessPointRequestBuilder::send) it. The parameters and their rules: [`DescribeApplicationAccessPointRequest`](crate::operation::describe_application_access_point::DescribeApplicationAccessPointRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn describe_application_access_point(
         &self,
     ) -> crate::operation::describe_application_access_point::DescribeApplicationAccessPointRequestBuilder<
@@ -381,6 +410,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_certificate::DescribeCertificateRequestBuilder::send) it. The parameters and their rules: [`DescribeCertificateRequest`](crate::operation::describe_certificate::DescribeCertificateRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn describe_certificate(
         &self,
     ) -> crate::operation::describe_certificate::DescribeCertificateRequestBuilder<
@@ -394,6 +424,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_key::DescribeKeyRequestBuilder::send) it. The parameters and their rules: [`DescribeKeyRequest`](crate::operation::describe_key::DescribeKeyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn describe_key(
         &self,
     ) -> crate::operation::describe_key::DescribeKeyRequestBuilder<&Self> {
@@ -403,6 +434,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_key_version::DescribeKeyVersionRequestBuilder::send) it. The parameters and their rules: [`DescribeKeyVersionRequest`](crate::operation::describe_key_version::DescribeKeyVersionRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn describe_key_version(
         &self,
     ) -> crate::operation::describe_key_version::DescribeKeyVersionRequestBuilder<
@@ -416,6 +448,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_network_rule::DescribeNetworkRuleRequestBuilder::send) it. The parameters and their rules: [`DescribeNetworkRuleRequest`](crate::operation::describe_network_rule::DescribeNetworkRuleRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn describe_network_rule(
         &self,
     ) -> crate::operation::describe_network_rule::DescribeNetworkRuleRequestBuilder<
@@ -429,6 +462,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_policy::DescribePolicyRequestBuilder::send) it. The parameters and their rules: [`DescribePolicyRequest`](crate::operation::describe_policy::DescribePolicyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn describe_policy(
         &self,
     ) -> crate::operation::describe_policy::DescribePolicyRequestBuilder<&Self> {
@@ -438,6 +472,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_regions::DescribeRegionsRequestBuilder::send) it. The parameters and their rules: [`DescribeRegionsRequest`](crate::operation::describe_regions::DescribeRegionsRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn describe_regions(
         &self,
     ) -> crate::operation::describe_regions::DescribeRegionsRequestBuilder<&Self> {
@@ -447,6 +482,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_secret::DescribeSecretRequestBuilder::send) it. The parameters and their rules: [`DescribeSecretRequest`](crate::operation::describe_secret::DescribeSecretRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn describe_secret(
         &self,
     ) -> crate::operation::describe_secret::DescribeSecretRequestBuilder<&Self> {
@@ -456,6 +492,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_key::DisableKeyRequestBuilder::send) it. The parameters and their rules: [`DisableKeyRequest`](crate::operation::disable_key::DisableKeyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn disable_key(
         &self,
     ) -> crate::operation::disable_key::DisableKeyRequestBuilder<&Self> {
@@ -465,6 +502,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_key::EnableKeyRequestBuilder::send) it. The parameters and their rules: [`EnableKeyRequest`](crate::operation::enable_key::EnableKeyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn enable_key(
         &self,
     ) -> crate::operation::enable_key::EnableKeyRequestBuilder<&Self> {
@@ -474,6 +512,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::encrypt::EncryptRequestBuilder::send) it. The parameters and their rules: [`EncryptRequest`](crate::operation::encrypt::EncryptRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn encrypt(&self) -> crate::operation::encrypt::EncryptRequestBuilder<&Self> {
         crate::operation::encrypt::EncryptRequestBuilder::new(self)
     }
@@ -481,6 +520,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::export_data_key::ExportDataKeyRequestBuilder::send) it. The parameters and their rules: [`ExportDataKeyRequest`](crate::operation::export_data_key::ExportDataKeyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn export_data_key(
         &self,
     ) -> crate::operation::export_data_key::ExportDataKeyRequestBuilder<&Self> {
@@ -490,6 +530,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::generate_and_export_data_key::GenerateAndExportDataKeyRequestBuilder::send) it. The parameters and their rules: [`GenerateAndExportDataKeyRequest`](crate::operation::generate_and_export_data_key::GenerateAndExportDataKeyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn generate_and_export_data_key(
         &self,
     ) -> crate::operation::generate_and_export_data_key::GenerateAndExportDataKeyRequestBuilder<
@@ -503,6 +544,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::generate_data_key::GenerateDataKeyRequestBuilder::send) it. The parameters and their rules: [`GenerateDataKeyRequest`](crate::operation::generate_data_key::GenerateDataKeyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn generate_data_key(
         &self,
     ) -> crate::operation::generate_data_key::GenerateDataKeyRequestBuilder<&Self> {
@@ -512,6 +554,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::generate_data_key_without_plaintext::GenerateDataKeyWithoutPlaintextRequestBuilder::send) it. The parameters and their rules: [`GenerateDataKeyWithoutPlaintextRequest`](crate::operation::generate_data_key_without_plaintext::GenerateDataKeyWithoutPlaintextRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn generate_data_key_without_plaintext(
         &self,
     ) -> crate::operation::generate_data_key_without_plaintext::GenerateDataKeyWithoutPlaintextRequestBuilder<
@@ -525,6 +568,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_certificate::GetCertificateRequestBuilder::send) it. The parameters and their rules: [`GetCertificateRequest`](crate::operation::get_certificate::GetCertificateRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn get_certificate(
         &self,
     ) -> crate::operation::get_certificate::GetCertificateRequestBuilder<&Self> {
@@ -534,6 +578,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_client_key::GetClientKeyRequestBuilder::send) it. The parameters and their rules: [`GetClientKeyRequest`](crate::operation::get_client_key::GetClientKeyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn get_client_key(
         &self,
     ) -> crate::operation::get_client_key::GetClientKeyRequestBuilder<&Self> {
@@ -543,6 +588,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_default_kms_instance::GetDefaultKmsInstanceRequestBuilder::send) it. The parameters and their rules: [`GetDefaultKmsInstanceRequest`](crate::operation::get_default_kms_instance::GetDefaultKmsInstanceRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn get_default_kms_instance(
         &self,
     ) -> crate::operation::get_default_kms_instance::GetDefaultKmsInstanceRequestBuilder<
@@ -556,6 +602,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_key_policy::GetKeyPolicyRequestBuilder::send) it. The parameters and their rules: [`GetKeyPolicyRequest`](crate::operation::get_key_policy::GetKeyPolicyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn get_key_policy(
         &self,
     ) -> crate::operation::get_key_policy::GetKeyPolicyRequestBuilder<&Self> {
@@ -565,6 +612,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_kms_instance::GetKmsInstanceRequestBuilder::send) it. The parameters and their rules: [`GetKmsInstanceRequest`](crate::operation::get_kms_instance::GetKmsInstanceRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn get_kms_instance(
         &self,
     ) -> crate::operation::get_kms_instance::GetKmsInstanceRequestBuilder<&Self> {
@@ -574,6 +622,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_kms_instance_quota_infos::GetKmsInstanceQuotaInfosRequestBuilder::send) it. The parameters and their rules: [`GetKmsInstanceQuotaInfosRequest`](crate::operation::get_kms_instance_quota_infos::GetKmsInstanceQuotaInfosRequest).
     #[cfg(feature = "family")]
+    #[inline]
     pub fn get_kms_instance_quota_infos(
         &self,
     ) -> crate::operation::get_kms_instance_quota_infos::GetKmsInstanceQuotaInfosRequestBuilder<
@@ -587,6 +636,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_parameters_for_import::GetParametersForImportRequestBuilder::send) it. The parameters and their rules: [`GetParametersForImportRequest`](crate::operation::get_parameters_for_import::GetParametersForImportRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn get_parameters_for_import(
         &self,
     ) -> crate::operation::get_parameters_for_import::GetParametersForImportRequestBuilder<
@@ -600,6 +650,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_public_key::GetPublicKeyRequestBuilder::send) it. The parameters and their rules: [`GetPublicKeyRequest`](crate::operation::get_public_key::GetPublicKeyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn get_public_key(
         &self,
     ) -> crate::operation::get_public_key::GetPublicKeyRequestBuilder<&Self> {
@@ -609,6 +660,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_random_password::GetRandomPasswordRequestBuilder::send) it. The parameters and their rules: [`GetRandomPasswordRequest`](crate::operation::get_random_password::GetRandomPasswordRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn get_random_password(
         &self,
     ) -> crate::operation::get_random_password::GetRandomPasswordRequestBuilder<&Self> {
@@ -618,6 +670,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_secret_policy::GetSecretPolicyRequestBuilder::send) it. The parameters and their rules: [`GetSecretPolicyRequest`](crate::operation::get_secret_policy::GetSecretPolicyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn get_secret_policy(
         &self,
     ) -> crate::operation::get_secret_policy::GetSecretPolicyRequestBuilder<&Self> {
@@ -627,6 +680,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_secret_value::GetSecretValueRequestBuilder::send) it. The parameters and their rules: [`GetSecretValueRequest`](crate::operation::get_secret_value::GetSecretValueRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn get_secret_value(
         &self,
     ) -> crate::operation::get_secret_value::GetSecretValueRequestBuilder<&Self> {
@@ -636,6 +690,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::import_key_material::ImportKeyMaterialRequestBuilder::send) it. The parameters and their rules: [`ImportKeyMaterialRequest`](crate::operation::import_key_material::ImportKeyMaterialRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn import_key_material(
         &self,
     ) -> crate::operation::import_key_material::ImportKeyMaterialRequestBuilder<&Self> {
@@ -645,6 +700,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_aliases::ListAliasesRequestBuilder::send) it. The parameters and their rules: [`ListAliasesRequest`](crate::operation::list_aliases::ListAliasesRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_aliases(
         &self,
     ) -> crate::operation::list_aliases::ListAliasesRequestBuilder<&Self> {
@@ -654,6 +710,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_aliases_by_key_id::ListAliasesByKeyIdRequestBuilder::send) it. The parameters and their rules: [`ListAliasesByKeyIdRequest`](crate::operation::list_aliases_by_key_id::ListAliasesByKeyIdRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_aliases_by_key_id(
         &self,
     ) -> crate::operation::list_aliases_by_key_id::ListAliasesByKeyIdRequestBuilder<
@@ -667,6 +724,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_application_access_points::ListApplicationAccessPointsRequestBuilder::send) it. The parameters and their rules: [`ListApplicationAccessPointsRequest`](crate::operation::list_application_access_points::ListApplicationAccessPointsRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_application_access_points(
         &self,
     ) -> crate::operation::list_application_access_points::ListApplicationAccessPointsRequestBuilder<
@@ -680,6 +738,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_client_keys::ListClientKeysRequestBuilder::send) it. The parameters and their rules: [`ListClientKeysRequest`](crate::operation::list_client_keys::ListClientKeysRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_client_keys(
         &self,
     ) -> crate::operation::list_client_keys::ListClientKeysRequestBuilder<&Self> {
@@ -689,6 +748,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_key_versions::ListKeyVersionsRequestBuilder::send) it. The parameters and their rules: [`ListKeyVersionsRequest`](crate::operation::list_key_versions::ListKeyVersionsRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_key_versions(
         &self,
     ) -> crate::operation::list_key_versions::ListKeyVersionsRequestBuilder<&Self> {
@@ -698,6 +758,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_keys::ListKeysRequestBuilder::send) it. The parameters and their rules: [`ListKeysRequest`](crate::operation::list_keys::ListKeysRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_keys(
         &self,
     ) -> crate::operation::list_keys::ListKeysRequestBuilder<&Self> {
@@ -707,6 +768,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_kms_instances::ListKmsInstancesRequestBuilder::send) it. The parameters and their rules: [`ListKmsInstancesRequest`](crate::operation::list_kms_instances::ListKmsInstancesRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_kms_instances(
         &self,
     ) -> crate::operation::list_kms_instances::ListKmsInstancesRequestBuilder<&Self> {
@@ -716,6 +778,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_network_rules::ListNetworkRulesRequestBuilder::send) it. The parameters and their rules: [`ListNetworkRulesRequest`](crate::operation::list_network_rules::ListNetworkRulesRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_network_rules(
         &self,
     ) -> crate::operation::list_network_rules::ListNetworkRulesRequestBuilder<&Self> {
@@ -725,6 +788,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_policies::ListPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListPoliciesRequest`](crate::operation::list_policies::ListPoliciesRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_policies(
         &self,
     ) -> crate::operation::list_policies::ListPoliciesRequestBuilder<&Self> {
@@ -734,6 +798,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_resource_tags::ListResourceTagsRequestBuilder::send) it. The parameters and their rules: [`ListResourceTagsRequest`](crate::operation::list_resource_tags::ListResourceTagsRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_resource_tags(
         &self,
     ) -> crate::operation::list_resource_tags::ListResourceTagsRequestBuilder<&Self> {
@@ -743,6 +808,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_secret_version_ids::ListSecretVersionIdsRequestBuilder::send) it. The parameters and their rules: [`ListSecretVersionIdsRequest`](crate::operation::list_secret_version_ids::ListSecretVersionIdsRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_secret_version_ids(
         &self,
     ) -> crate::operation::list_secret_version_ids::ListSecretVersionIdsRequestBuilder<
@@ -756,6 +822,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_secrets::ListSecretsRequestBuilder::send) it. The parameters and their rules: [`ListSecretsRequest`](crate::operation::list_secrets::ListSecretsRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_secrets(
         &self,
     ) -> crate::operation::list_secrets::ListSecretsRequestBuilder<&Self> {
@@ -765,6 +832,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources::ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`](crate::operation::list_tag_resources::ListTagResourcesRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_tag_resources(
         &self,
     ) -> crate::operation::list_tag_resources::ListTagResourcesRequestBuilder<&Self> {
@@ -774,6 +842,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::open_kms_service::OpenKmsServiceRequestBuilder::send) it. The parameters and their rules: [`OpenKmsServiceRequest`](crate::operation::open_kms_service::OpenKmsServiceRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn open_kms_service(
         &self,
     ) -> crate::operation::open_kms_service::OpenKmsServiceRequestBuilder<&Self> {
@@ -783,6 +852,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::put_secret_value::PutSecretValueRequestBuilder::send) it. The parameters and their rules: [`PutSecretValueRequest`](crate::operation::put_secret_value::PutSecretValueRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn put_secret_value(
         &self,
     ) -> crate::operation::put_secret_value::PutSecretValueRequestBuilder<&Self> {
@@ -792,6 +862,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::re_encrypt::ReEncryptRequestBuilder::send) it. The parameters and their rules: [`ReEncryptRequest`](crate::operation::re_encrypt::ReEncryptRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn re_encrypt(
         &self,
     ) -> crate::operation::re_encrypt::ReEncryptRequestBuilder<&Self> {
@@ -801,6 +872,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::release_kms_instance::ReleaseKmsInstanceRequestBuilder::send) it. The parameters and their rules: [`ReleaseKmsInstanceRequest`](crate::operation::release_kms_instance::ReleaseKmsInstanceRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn release_kms_instance(
         &self,
     ) -> crate::operation::release_kms_instance::ReleaseKmsInstanceRequestBuilder<
@@ -814,6 +886,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::restore_secret::RestoreSecretRequestBuilder::send) it. The parameters and their rules: [`RestoreSecretRequest`](crate::operation::restore_secret::RestoreSecretRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn restore_secret(
         &self,
     ) -> crate::operation::restore_secret::RestoreSecretRequestBuilder<&Self> {
@@ -823,6 +896,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::rotate_secret::RotateSecretRequestBuilder::send) it. The parameters and their rules: [`RotateSecretRequest`](crate::operation::rotate_secret::RotateSecretRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn rotate_secret(
         &self,
     ) -> crate::operation::rotate_secret::RotateSecretRequestBuilder<&Self> {
@@ -832,6 +906,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::schedule_key_deletion::ScheduleKeyDeletionRequestBuilder::send) it. The parameters and their rules: [`ScheduleKeyDeletionRequest`](crate::operation::schedule_key_deletion::ScheduleKeyDeletionRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn schedule_key_deletion(
         &self,
     ) -> crate::operation::schedule_key_deletion::ScheduleKeyDeletionRequestBuilder<
@@ -845,6 +920,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_deletion_protection::SetDeletionProtectionRequestBuilder::send) it. The parameters and their rules: [`SetDeletionProtectionRequest`](crate::operation::set_deletion_protection::SetDeletionProtectionRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn set_deletion_protection(
         &self,
     ) -> crate::operation::set_deletion_protection::SetDeletionProtectionRequestBuilder<
@@ -858,6 +934,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_key_policy::SetKeyPolicyRequestBuilder::send) it. The parameters and their rules: [`SetKeyPolicyRequest`](crate::operation::set_key_policy::SetKeyPolicyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn set_key_policy(
         &self,
     ) -> crate::operation::set_key_policy::SetKeyPolicyRequestBuilder<&Self> {
@@ -867,6 +944,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_secret_policy::SetSecretPolicyRequestBuilder::send) it. The parameters and their rules: [`SetSecretPolicyRequest`](crate::operation::set_secret_policy::SetSecretPolicyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn set_secret_policy(
         &self,
     ) -> crate::operation::set_secret_policy::SetSecretPolicyRequestBuilder<&Self> {
@@ -876,6 +954,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resource::TagResourceRequestBuilder::send) it. The parameters and their rules: [`TagResourceRequest`](crate::operation::tag_resource::TagResourceRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn tag_resource(
         &self,
     ) -> crate::operation::tag_resource::TagResourceRequestBuilder<&Self> {
@@ -885,6 +964,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources::TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`](crate::operation::tag_resources::TagResourcesRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn tag_resources(
         &self,
     ) -> crate::operation::tag_resources::TagResourcesRequestBuilder<&Self> {
@@ -894,6 +974,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::untag_resource::UntagResourceRequestBuilder::send) it. The parameters and their rules: [`UntagResourceRequest`](crate::operation::untag_resource::UntagResourceRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn untag_resource(
         &self,
     ) -> crate::operation::untag_resource::UntagResourceRequestBuilder<&Self> {
@@ -903,6 +984,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::untag_resources::UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`](crate::operation::untag_resources::UntagResourcesRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn untag_resources(
         &self,
     ) -> crate::operation::untag_resources::UntagResourcesRequestBuilder<&Self> {
@@ -912,6 +994,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_alias::UpdateAliasRequestBuilder::send) it. The parameters and their rules: [`UpdateAliasRequest`](crate::operation::update_alias::UpdateAliasRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn update_alias(
         &self,
     ) -> crate::operation::update_alias::UpdateAliasRequestBuilder<&Self> {
@@ -921,6 +1004,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_application_access_point::UpdateApplicationAccessPointRequestBuilder::send) it. The parameters and their rules: [`UpdateApplicationAccessPointRequest`](crate::operation::update_application_access_point::UpdateApplicationAccessPointRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn update_application_access_point(
         &self,
     ) -> crate::operation::update_application_access_point::UpdateApplicationAccessPointRequestBuilder<
@@ -934,6 +1018,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_certificate_status::UpdateCertificateStatusRequestBuilder::send) it. The parameters and their rules: [`UpdateCertificateStatusRequest`](crate::operation::update_certificate_status::UpdateCertificateStatusRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn update_certificate_status(
         &self,
     ) -> crate::operation::update_certificate_status::UpdateCertificateStatusRequestBuilder<
@@ -947,6 +1032,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_key_description::UpdateKeyDescriptionRequestBuilder::send) it. The parameters and their rules: [`UpdateKeyDescriptionRequest`](crate::operation::update_key_description::UpdateKeyDescriptionRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn update_key_description(
         &self,
     ) -> crate::operation::update_key_description::UpdateKeyDescriptionRequestBuilder<
@@ -960,6 +1046,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_kms_instance_bind_vpc::UpdateKmsInstanceBindVpcRequestBuilder::send) it. The parameters and their rules: [`UpdateKmsInstanceBindVpcRequest`](crate::operation::update_kms_instance_bind_vpc::UpdateKmsInstanceBindVpcRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn update_kms_instance_bind_vpc(
         &self,
     ) -> crate::operation::update_kms_instance_bind_vpc::UpdateKmsInstanceBindVpcRequestBuilder<
@@ -973,6 +1060,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_network_rule::UpdateNetworkRuleRequestBuilder::send) it. The parameters and their rules: [`UpdateNetworkRuleRequest`](crate::operation::update_network_rule::UpdateNetworkRuleRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn update_network_rule(
         &self,
     ) -> crate::operation::update_network_rule::UpdateNetworkRuleRequestBuilder<&Self> {
@@ -982,6 +1070,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_policy::UpdatePolicyRequestBuilder::send) it. The parameters and their rules: [`UpdatePolicyRequest`](crate::operation::update_policy::UpdatePolicyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn update_policy(
         &self,
     ) -> crate::operation::update_policy::UpdatePolicyRequestBuilder<&Self> {
@@ -991,6 +1080,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_rotation_policy::UpdateRotationPolicyRequestBuilder::send) it. The parameters and their rules: [`UpdateRotationPolicyRequest`](crate::operation::update_rotation_policy::UpdateRotationPolicyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn update_rotation_policy(
         &self,
     ) -> crate::operation::update_rotation_policy::UpdateRotationPolicyRequestBuilder<
@@ -1004,6 +1094,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_secret::UpdateSecretRequestBuilder::send) it. The parameters and their rules: [`UpdateSecretRequest`](crate::operation::update_secret::UpdateSecretRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn update_secret(
         &self,
     ) -> crate::operation::update_secret::UpdateSecretRequestBuilder<&Self> {
@@ -1013,6 +1104,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_secret_rotation_policy::UpdateSecretRotationPolicyRequestBuilder::send) it. The parameters and their rules: [`UpdateSecretRotationPolicyRequest`](crate::operation::update_secret_rotation_policy::UpdateSecretRotationPolicyRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn update_secret_rotation_policy(
         &self,
     ) -> crate::operation::update_secret_rotation_policy::UpdateSecretRotationPolicyRequestBuilder<
@@ -1026,6 +1118,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_secret_version_stage::UpdateSecretVersionStageRequestBuilder::send) it. The parameters and their rules: [`UpdateSecretVersionStageRequest`](crate::operation::update_secret_version_stage::UpdateSecretVersionStageRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn update_secret_version_stage(
         &self,
     ) -> crate::operation::update_secret_version_stage::UpdateSecretVersionStageRequestBuilder<
@@ -1039,6 +1132,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::upload_certificate::UploadCertificateRequestBuilder::send) it. The parameters and their rules: [`UploadCertificateRequest`](crate::operation::upload_certificate::UploadCertificateRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn upload_certificate(
         &self,
     ) -> crate::operation::upload_certificate::UploadCertificateRequestBuilder<&Self> {
@@ -1046,6 +1140,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListAliases`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_aliases_pages(
         &self,
         request: crate::operation::list_aliases::ListAliasesRequest,
@@ -1060,6 +1155,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every item of every page of `ListAliases`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_aliases_items(
         &self,
         request: crate::operation::list_aliases::ListAliasesRequest,
@@ -1074,6 +1170,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListAliasesByKeyId`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_aliases_by_key_id_pages(
         &self,
         request: crate::operation::list_aliases_by_key_id::ListAliasesByKeyIdRequest,
@@ -1088,6 +1185,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every item of every page of `ListAliasesByKeyId`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_aliases_by_key_id_items(
         &self,
         request: crate::operation::list_aliases_by_key_id::ListAliasesByKeyIdRequest,
@@ -1102,6 +1200,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListApplicationAccessPoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_application_access_points_pages(
         &self,
         request: crate::operation::list_application_access_points::ListApplicationAccessPointsRequest,
@@ -1118,6 +1217,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every item of every page of `ListApplicationAccessPoints`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_application_access_points_items(
         &self,
         request: crate::operation::list_application_access_points::ListApplicationAccessPointsRequest,
@@ -1134,6 +1234,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListKeyVersions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_key_versions_pages(
         &self,
         request: crate::operation::list_key_versions::ListKeyVersionsRequest,
@@ -1148,6 +1249,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every item of every page of `ListKeyVersions`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_key_versions_items(
         &self,
         request: crate::operation::list_key_versions::ListKeyVersionsRequest,
@@ -1162,6 +1264,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListKeys`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_keys_pages(
         &self,
         request: crate::operation::list_keys::ListKeysRequest,
@@ -1176,6 +1279,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every item of every page of `ListKeys`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_keys_items(
         &self,
         request: crate::operation::list_keys::ListKeysRequest,
@@ -1187,6 +1291,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListKmsInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_kms_instances_pages(
         &self,
         request: crate::operation::list_kms_instances::ListKmsInstancesRequest,
@@ -1201,6 +1306,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every item of every page of `ListKmsInstances`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_kms_instances_items(
         &self,
         request: crate::operation::list_kms_instances::ListKmsInstancesRequest,
@@ -1215,6 +1321,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListNetworkRules`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_network_rules_pages(
         &self,
         request: crate::operation::list_network_rules::ListNetworkRulesRequest,
@@ -1229,6 +1336,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every item of every page of `ListNetworkRules`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_network_rules_items(
         &self,
         request: crate::operation::list_network_rules::ListNetworkRulesRequest,
@@ -1243,6 +1351,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_policies_pages(
         &self,
         request: crate::operation::list_policies::ListPoliciesRequest,
@@ -1257,6 +1366,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every item of every page of `ListPolicies`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_policies_items(
         &self,
         request: crate::operation::list_policies::ListPoliciesRequest,
@@ -1271,6 +1381,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListSecretVersionIds`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_secret_version_ids_pages(
         &self,
         request: crate::operation::list_secret_version_ids::ListSecretVersionIdsRequest,
@@ -1285,6 +1396,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every item of every page of `ListSecretVersionIds`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_secret_version_ids_items(
         &self,
         request: crate::operation::list_secret_version_ids::ListSecretVersionIdsRequest,
@@ -1299,6 +1411,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListSecrets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_secrets_pages(
         &self,
         request: crate::operation::list_secrets::ListSecretsRequest,
@@ -1313,6 +1426,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every item of every page of `ListSecrets`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_secrets_items(
         &self,
         request: crate::operation::list_secrets::ListSecretsRequest,
@@ -1327,6 +1441,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_resources_pages(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -1341,6 +1456,7 @@ impl Client {
     }
     #[cfg(feature = "operations-in-no-family")]
     /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_resources_items(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -3594,6 +3710,7 @@ pub trait KmsApi: Send + Sync {
 }
 impl KmsApi for Client {
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `AsymmetricDecrypt`: Decrypts data by using an asymmetric key.
     fn asymmetric_decrypt(
         &self,
@@ -3608,6 +3725,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `AsymmetricEncrypt`: Encrypts data by using an asymmetric customer master key (CMK).
     fn asymmetric_encrypt(
         &self,
@@ -3622,6 +3740,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `AsymmetricSign`: AsymmetricSign
     fn asymmetric_sign(
         &self,
@@ -3636,6 +3755,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `AsymmetricVerify`: Verifies a signature by using an asymmetric key.
     fn asymmetric_verify(
         &self,
@@ -3650,6 +3770,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CancelKeyDeletion`: Cancels the deletion task of a CMK.
     fn cancel_key_deletion(
         &self,
@@ -3664,6 +3785,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CertificatePrivateKeyDecrypt`: Decrypts data by using a specific certificate.
     fn certificate_private_key_decrypt(
         &self,
@@ -3680,6 +3802,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CertificatePrivateKeySign`: Generates a signature by using a specified certificate.
     fn certificate_private_key_sign(
         &self,
@@ -3696,6 +3819,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CertificatePublicKeyEncrypt`: Encrypts data by using a specific certificate.
     fn certificate_public_key_encrypt(
         &self,
@@ -3712,6 +3836,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CertificatePublicKeyVerify`: Verifies a signature by using a specified certificate.
     fn certificate_public_key_verify(
         &self,
@@ -3728,6 +3853,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ConnectKmsInstance`: Enables a Key Management Service (KMS) instance.
     fn connect_kms_instance(
         &self,
@@ -3742,6 +3868,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CreateAlias`: Creates an alias for a key.
     fn create_alias(
         &self,
@@ -3756,6 +3883,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CreateApplicationAccessPoint`: Creates an application access point (AAP)
     fn create_application_access_point(
         &self,
@@ -3772,6 +3900,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CreateClientKey`: Creates a client key.
     fn create_client_key(
         &self,
@@ -3786,6 +3915,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CreateKey`: Creates a key.
     fn create_key(
         &self,
@@ -3800,6 +3930,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CreateKeyVersion`: Creates a version for a customer master key (CMK).
     fn create_key_version(
         &self,
@@ -3814,6 +3945,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CreateNetworkRule`: Creates a network access rule to configure the private IP addresses or private CIDR blocks that are allowed to access a Key Management Service (KMS) instance.
     fn create_network_rule(
         &self,
@@ -3828,6 +3960,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CreatePolicy`: Creates a permission policy to configure the keys and secrets that are allowed to access.
     fn create_policy(
         &self,
@@ -3842,6 +3975,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CreateSecret`: Creates a secret and stores the initial version of the secret.
     fn create_secret(
         &self,
@@ -3856,6 +3990,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `Decrypt`: Decrypts the ciphertext that is specified by using CiphertextBlob.
     fn decrypt(
         &self,
@@ -3870,6 +4005,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DeleteAlias`: Deletes an alias.
     fn delete_alias(
         &self,
@@ -3884,6 +4020,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DeleteApplicationAccessPoint`: Deletes an application access point (AAP).
     fn delete_application_access_point(
         &self,
@@ -3900,6 +4037,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DeleteCertificate`: Deletes a certificate and the private key and certificate chain of the certificate.
     fn delete_certificate(
         &self,
@@ -3914,6 +4052,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DeleteClientKey`: Deletes a client key.
     fn delete_client_key(
         &self,
@@ -3928,6 +4067,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DeleteKeyMaterial`: Deletes the key material that you imported.
     fn delete_key_material(
         &self,
@@ -3942,6 +4082,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DeleteNetworkRule`: Deletes a network access rule.
     fn delete_network_rule(
         &self,
@@ -3956,6 +4097,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DeletePolicy`: Deletes a permission policy.
     fn delete_policy(
         &self,
@@ -3970,6 +4112,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DeleteSecret`: Deletes a secret.
     fn delete_secret(
         &self,
@@ -3984,6 +4127,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DescribeAccountKmsStatus`: Queries the status of Key Management Service (KMS) within your Alibaba Cloud account.
     fn describe_account_kms_status(
         &self,
@@ -4000,6 +4144,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DescribeApplicationAccessPoint`: Queries the details of an application access point (AAP).
     fn describe_application_access_point(
         &self,
@@ -4016,6 +4161,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DescribeCertificate`: Queries information about a certificate.
     fn describe_certificate(
         &self,
@@ -4030,6 +4176,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DescribeKey`: Queries the information about a key.
     fn describe_key(
         &self,
@@ -4044,6 +4191,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DescribeKeyVersion`: Queries the information about a key version.
     fn describe_key_version(
         &self,
@@ -4058,6 +4206,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DescribeNetworkRule`: Queries the details of a network access rule.
     fn describe_network_rule(
         &self,
@@ -4072,6 +4221,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DescribePolicy`: Queries the details of a permission policy.
     fn describe_policy(
         &self,
@@ -4086,6 +4236,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DescribeRegions`: Queries available regions for the current account.
     fn describe_regions(
         &self,
@@ -4100,6 +4251,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DescribeSecret`: Queries the metadata of a secret.
     fn describe_secret(
         &self,
@@ -4114,6 +4266,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DisableKey`: Disables a key.
     fn disable_key(
         &self,
@@ -4128,6 +4281,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `EnableKey`: Enables a key to encrypt and decrypt data.
     fn enable_key(
         &self,
@@ -4142,6 +4296,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `Encrypt`: Encrypts plaintext by using a symmetric key.
     fn encrypt(
         &self,
@@ -4156,6 +4311,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ExportDataKey`: Encrypts and exports a data key by using a public key.
     fn export_data_key(
         &self,
@@ -4170,6 +4326,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GenerateAndExportDataKey`: Randomly generates a data key and uses a key and a public key to encrypt the data key. This operation returns both the data key ciphertext that is encrypted by using the key and the data key ciphertext that is encrypted by using the public key.
     fn generate_and_export_data_key(
         &self,
@@ -4186,6 +4343,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GenerateDataKey`: Generates a random data key that is used to encrypt on-premises data.
     fn generate_data_key(
         &self,
@@ -4200,6 +4358,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GenerateDataKeyWithoutPlaintext`: Generates a random data key, which can be used to encrypt local data.
     fn generate_data_key_without_plaintext(
         &self,
@@ -4216,6 +4375,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GetCertificate`: Queries a certificate that is managed by Certificates Manager.
     fn get_certificate(
         &self,
@@ -4230,6 +4390,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GetClientKey`: Queries the information about a client key.
     fn get_client_key(
         &self,
@@ -4244,6 +4405,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GetDefaultKmsInstance`: 获取默认KMS实例
     fn get_default_kms_instance(
         &self,
@@ -4258,6 +4420,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GetKeyPolicy`: 仅可查询名称为 default 的 Key Policy，否则提示 Not Found。
     fn get_key_policy(
         &self,
@@ -4272,6 +4435,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GetKmsInstance`: Queries the details of a Key Management Service (KMS) instance.
     fn get_kms_instance(
         &self,
@@ -4286,6 +4450,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "family")]
+    #[inline]
     /// Calls `GetKmsInstanceQuotaInfos`: 获取实例配额信息
     fn get_kms_instance_quota_infos(
         &self,
@@ -4302,6 +4467,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GetParametersForImport`: Queries the parameters that are used to import key material for a customer master key (CMK).
     fn get_parameters_for_import(
         &self,
@@ -4318,6 +4484,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GetPublicKey`: Queries the public key of an asymmetric key pair. You can use the public key to encrypt local data and verify signatures.
     fn get_public_key(
         &self,
@@ -4332,6 +4499,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GetRandomPassword`: Obtains a random password string.
     fn get_random_password(
         &self,
@@ -4346,6 +4514,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GetSecretPolicy`: 仅可查询名称为 default 的 Secret Policy，否则提示 Not Found。
     fn get_secret_policy(
         &self,
@@ -4360,6 +4529,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `GetSecretValue`: Queries a secret value.
     fn get_secret_value(
         &self,
@@ -4374,6 +4544,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ImportKeyMaterial`: Call the ImportKeyMaterial operation to import the key material.
     fn import_key_material(
         &self,
@@ -4388,6 +4559,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListAliases`: Queries all aliases in the current region for the current account.
     fn list_aliases(
         &self,
@@ -4402,6 +4574,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListAliasesByKeyId`: Queries all aliases that are bound to a key.
     fn list_aliases_by_key_id(
         &self,
@@ -4416,6 +4589,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListApplicationAccessPoints`: Queries a list of application access points (AAPs).
     fn list_application_access_points(
         &self,
@@ -4432,6 +4606,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListClientKeys`: Queries a list of client keys
     fn list_client_keys(
         &self,
@@ -4446,6 +4621,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListKeyVersions`: Queries all versions of a key.
     fn list_key_versions(
         &self,
@@ -4460,6 +4636,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListKeys`: Queries all keys of the current Alibaba Cloud account in the current region.
     fn list_keys(
         &self,
@@ -4474,6 +4651,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListKmsInstances`: Queries a list of Key Management Service (KMS) instances.
     fn list_kms_instances(
         &self,
@@ -4488,6 +4666,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListNetworkRules`: Queries a list of network access rules.
     fn list_network_rules(
         &self,
@@ -4502,6 +4681,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListPolicies`: Queries a list of permission policies.
     fn list_policies(
         &self,
@@ -4516,6 +4696,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListResourceTags`: Queries the tags of a customer master key (CMK).
     fn list_resource_tags(
         &self,
@@ -4530,6 +4711,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListSecretVersionIds`: Queries all versions of a secret.
     fn list_secret_version_ids(
         &self,
@@ -4544,6 +4726,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListSecrets`: Queries all secrets created by the current Alibaba Cloud account in the current region.
     fn list_secrets(
         &self,
@@ -4558,6 +4741,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListTagResources`: Queries the tags of a key or a secret.
     fn list_tag_resources(
         &self,
@@ -4572,6 +4756,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `OpenKmsService`: Activates Key Management Service (KMS) under your Alibaba cloud account.
     fn open_kms_service(
         &self,
@@ -4586,6 +4771,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `PutSecretValue`: Stores the secret value of a new version into a secret.
     fn put_secret_value(
         &self,
@@ -4600,6 +4786,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ReEncrypt`: Re-encrypts ciphertext. When you call this operation, Key Management Service (KMS) decrypts the ciphertext, uses a different key to re-encrypt the generated plaintext or data key, and then returns the new ciphertext.
     fn re_encrypt(
         &self,
@@ -4614,6 +4801,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ReleaseKmsInstance`: 仅后付费实例支持释放，预付费实例需要从用户中心-退订管理释放。
     fn release_kms_instance(
         &self,
@@ -4628,6 +4816,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `RestoreSecret`: Restores a deleted secret.
     fn restore_secret(
         &self,
@@ -4642,6 +4831,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `RotateSecret`: Manually rotates a secret.
     fn rotate_secret(
         &self,
@@ -4656,6 +4846,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ScheduleKeyDeletion`: Deletes a specified customer master key (CMK).
     fn schedule_key_deletion(
         &self,
@@ -4670,6 +4861,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `SetDeletionProtection`: Enables or disables deletion protection for a key.
     fn set_deletion_protection(
         &self,
@@ -4684,6 +4876,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `SetKeyPolicy`: Configures a policy for a key in a Key Management Service (KMS) instance.
     fn set_key_policy(
         &self,
@@ -4698,6 +4891,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `SetSecretPolicy`: Configures a policy for a secret in a Key Management Service (KMS) instance.
     fn set_secret_policy(
         &self,
@@ -4712,6 +4906,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `TagResource`: Adds tags to a customer master key (CMK), secret, or certificate.
     fn tag_resource(
         &self,
@@ -4726,6 +4921,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `TagResources`: Adds tags to keys or secrets.
     fn tag_resources(
         &self,
@@ -4740,6 +4936,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UntagResource`: Removes tags from a customer master key (CMK), secret, or certificate.
     fn untag_resource(
         &self,
@@ -4754,6 +4951,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UntagResources`: Removes tags from keys or secrets.
     fn untag_resources(
         &self,
@@ -4768,6 +4966,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UpdateAlias`: Binds an existing alias to a different customer master key (CMK) ID.
     fn update_alias(
         &self,
@@ -4782,6 +4981,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UpdateApplicationAccessPoint`: Updates the information about an application access point (AAP).
     fn update_application_access_point(
         &self,
@@ -4798,6 +4998,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UpdateCertificateStatus`: Updates the status of a certificate.
     fn update_certificate_status(
         &self,
@@ -4814,6 +5015,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UpdateKeyDescription`: Updates the description of a key.
     fn update_key_description(
         &self,
@@ -4828,6 +5030,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UpdateKmsInstanceBindVpc`: Updates the virtual private cloud (VPC) that is associated with a Key Management Service (KMS) instance.
     fn update_kms_instance_bind_vpc(
         &self,
@@ -4844,6 +5047,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UpdateNetworkRule`: Updates a network access rule.
     fn update_network_rule(
         &self,
@@ -4858,6 +5062,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UpdatePolicy`: Updates a permission policy.
     fn update_policy(
         &self,
@@ -4872,6 +5077,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UpdateRotationPolicy`: Updates a key rotation policy.
     fn update_rotation_policy(
         &self,
@@ -4886,6 +5092,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UpdateSecret`: Updates the metadata of a secret.
     fn update_secret(
         &self,
@@ -4900,6 +5107,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UpdateSecretRotationPolicy`: Updates the rotation policy of a secret.
     fn update_secret_rotation_policy(
         &self,
@@ -4916,6 +5124,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UpdateSecretVersionStage`: Updates the stage label that marks a secret version.
     fn update_secret_version_stage(
         &self,
@@ -4932,6 +5141,7 @@ impl KmsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `UploadCertificate`: Imports a certificate and a certificate chain issued by a certificate authority (CA) into Certificates Manager.
     fn upload_certificate(
         &self,

@@ -84,6 +84,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_servers_to_server_group::AddServersToServerGroupRequestBuilder::send) it. The parameters and their rules: [`AddServersToServerGroupRequest`](crate::operation::add_servers_to_server_group::AddServersToServerGroupRequest).
     #[cfg(feature = "server-groups")]
+    #[inline]
     pub fn add_servers_to_server_group(
         &self,
     ) -> crate::operation::add_servers_to_server_group::AddServersToServerGroupRequestBuilder<
@@ -97,6 +98,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_additional_certificates_with_listener::AssociateAdditionalCertificatesWithListenerRequestBuilder::send) it. The parameters and their rules: [`AssociateAdditionalCertificatesWithListenerRequest`](crate::operation::associate_additional_certificates_with_listener::AssociateAdditionalCertificatesWithListenerRequest).
     #[cfg(feature = "listener-certificates")]
+    #[inline]
     pub fn associate_additional_certificates_with_listener(
         &self,
     ) -> crate::operation::associate_additional_certificates_with_listener::AssociateAdditionalCertificatesWithListenerRequestBuilder<
@@ -110,6 +112,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_common_bandwidth_package_to_load_balancer::AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`AttachCommonBandwidthPackageToLoadBalancerRequest`](crate::operation::attach_common_bandwidth_package_to_load_balancer::AttachCommonBandwidthPackageToLoadBalancerRequest).
     #[cfg(feature = "common-bandwidth-package")]
+    #[inline]
     pub fn attach_common_bandwidth_package_to_load_balancer(
         &self,
     ) -> crate::operation::attach_common_bandwidth_package_to_load_balancer::AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<
@@ -123,6 +126,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_shift_load_balancer_zones::CancelShiftLoadBalancerZonesRequestBuilder::send) it. The parameters and their rules: [`CancelShiftLoadBalancerZonesRequest`](crate::operation::cancel_shift_load_balancer_zones::CancelShiftLoadBalancerZonesRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn cancel_shift_load_balancer_zones(
         &self,
     ) -> crate::operation::cancel_shift_load_balancer_zones::CancelShiftLoadBalancerZonesRequestBuilder<
@@ -136,6 +140,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_listener::CreateListenerRequestBuilder::send) it. The parameters and their rules: [`CreateListenerRequest`](crate::operation::create_listener::CreateListenerRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn create_listener(
         &self,
     ) -> crate::operation::create_listener::CreateListenerRequestBuilder<&Self> {
@@ -145,6 +150,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_load_balancer::CreateLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerRequest`](crate::operation::create_load_balancer::CreateLoadBalancerRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn create_load_balancer(
         &self,
     ) -> crate::operation::create_load_balancer::CreateLoadBalancerRequestBuilder<
@@ -158,6 +164,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_security_policy::CreateSecurityPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateSecurityPolicyRequest`](crate::operation::create_security_policy::CreateSecurityPolicyRequest).
     #[cfg(feature = "security-policy-management")]
+    #[inline]
     pub fn create_security_policy(
         &self,
     ) -> crate::operation::create_security_policy::CreateSecurityPolicyRequestBuilder<
@@ -171,6 +178,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_server_group::CreateServerGroupRequestBuilder::send) it. The parameters and their rules: [`CreateServerGroupRequest`](crate::operation::create_server_group::CreateServerGroupRequest).
     #[cfg(feature = "server-groups")]
+    #[inline]
     pub fn create_server_group(
         &self,
     ) -> crate::operation::create_server_group::CreateServerGroupRequestBuilder<&Self> {
@@ -180,6 +188,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_listener::DeleteListenerRequestBuilder::send) it. The parameters and their rules: [`DeleteListenerRequest`](crate::operation::delete_listener::DeleteListenerRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn delete_listener(
         &self,
     ) -> crate::operation::delete_listener::DeleteListenerRequestBuilder<&Self> {
@@ -189,6 +198,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_load_balancer::DeleteLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`DeleteLoadBalancerRequest`](crate::operation::delete_load_balancer::DeleteLoadBalancerRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn delete_load_balancer(
         &self,
     ) -> crate::operation::delete_load_balancer::DeleteLoadBalancerRequestBuilder<
@@ -202,6 +212,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_security_policy::DeleteSecurityPolicyRequestBuilder::send) it. The parameters and their rules: [`DeleteSecurityPolicyRequest`](crate::operation::delete_security_policy::DeleteSecurityPolicyRequest).
     #[cfg(feature = "security-policy-management")]
+    #[inline]
     pub fn delete_security_policy(
         &self,
     ) -> crate::operation::delete_security_policy::DeleteSecurityPolicyRequestBuilder<
@@ -215,6 +226,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_server_group::DeleteServerGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteServerGroupRequest`](crate::operation::delete_server_group::DeleteServerGroupRequest).
     #[cfg(feature = "server-groups")]
+    #[inline]
     pub fn delete_server_group(
         &self,
     ) -> crate::operation::delete_server_group::DeleteServerGroupRequestBuilder<&Self> {
@@ -224,6 +236,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_hd_monitor_region_config::DescribeHdMonitorRegionConfigRequestBuilder::send) it. The parameters and their rules: [`DescribeHdMonitorRegionConfigRequest`](crate::operation::describe_hd_monitor_region_config::DescribeHdMonitorRegionConfigRequest).
     #[cfg(feature = "monitoring")]
+    #[inline]
     pub fn describe_hd_monitor_region_config(
         &self,
     ) -> crate::operation::describe_hd_monitor_region_config::DescribeHdMonitorRegionConfigRequestBuilder<
@@ -237,6 +250,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_regions::DescribeRegionsRequestBuilder::send) it. The parameters and their rules: [`DescribeRegionsRequest`](crate::operation::describe_regions::DescribeRegionsRequest).
     #[cfg(feature = "region-and-zone-management")]
+    #[inline]
     pub fn describe_regions(
         &self,
     ) -> crate::operation::describe_regions::DescribeRegionsRequestBuilder<&Self> {
@@ -246,6 +260,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_zones::DescribeZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeZonesRequest`](crate::operation::describe_zones::DescribeZonesRequest).
     #[cfg(feature = "region-and-zone-management")]
+    #[inline]
     pub fn describe_zones(
         &self,
     ) -> crate::operation::describe_zones::DescribeZonesRequestBuilder<&Self> {
@@ -255,6 +270,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_common_bandwidth_package_from_load_balancer::DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`DetachCommonBandwidthPackageFromLoadBalancerRequest`](crate::operation::detach_common_bandwidth_package_from_load_balancer::DetachCommonBandwidthPackageFromLoadBalancerRequest).
     #[cfg(feature = "common-bandwidth-package")]
+    #[inline]
     pub fn detach_common_bandwidth_package_from_load_balancer(
         &self,
     ) -> crate::operation::detach_common_bandwidth_package_from_load_balancer::DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<
@@ -268,6 +284,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_load_balancer_ipv6_internet::DisableLoadBalancerIpv6InternetRequestBuilder::send) it. The parameters and their rules: [`DisableLoadBalancerIpv6InternetRequest`](crate::operation::disable_load_balancer_ipv6_internet::DisableLoadBalancerIpv6InternetRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn disable_load_balancer_ipv6_internet(
         &self,
     ) -> crate::operation::disable_load_balancer_ipv6_internet::DisableLoadBalancerIpv6InternetRequestBuilder<
@@ -281,6 +298,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disassociate_additional_certificates_with_listener::DisassociateAdditionalCertificatesWithListenerRequestBuilder::send) it. The parameters and their rules: [`DisassociateAdditionalCertificatesWithListenerRequest`](crate::operation::disassociate_additional_certificates_with_listener::DisassociateAdditionalCertificatesWithListenerRequest).
     #[cfg(feature = "listener-certificates")]
+    #[inline]
     pub fn disassociate_additional_certificates_with_listener(
         &self,
     ) -> crate::operation::disassociate_additional_certificates_with_listener::DisassociateAdditionalCertificatesWithListenerRequestBuilder<
@@ -294,6 +312,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_load_balancer_ipv6_internet::EnableLoadBalancerIpv6InternetRequestBuilder::send) it. The parameters and their rules: [`EnableLoadBalancerIpv6InternetRequest`](crate::operation::enable_load_balancer_ipv6_internet::EnableLoadBalancerIpv6InternetRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn enable_load_balancer_ipv6_internet(
         &self,
     ) -> crate::operation::enable_load_balancer_ipv6_internet::EnableLoadBalancerIpv6InternetRequestBuilder<
@@ -307,6 +326,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_job_status::GetJobStatusRequestBuilder::send) it. The parameters and their rules: [`GetJobStatusRequest`](crate::operation::get_job_status::GetJobStatusRequest).
     #[cfg(feature = "asynchronous-tasks")]
+    #[inline]
     pub fn get_job_status(
         &self,
     ) -> crate::operation::get_job_status::GetJobStatusRequestBuilder<&Self> {
@@ -316,6 +336,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_listener_attribute::GetListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`GetListenerAttributeRequest`](crate::operation::get_listener_attribute::GetListenerAttributeRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn get_listener_attribute(
         &self,
     ) -> crate::operation::get_listener_attribute::GetListenerAttributeRequestBuilder<
@@ -329,6 +350,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_listener_health_status::GetListenerHealthStatusRequestBuilder::send) it. The parameters and their rules: [`GetListenerHealthStatusRequest`](crate::operation::get_listener_health_status::GetListenerHealthStatusRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn get_listener_health_status(
         &self,
     ) -> crate::operation::get_listener_health_status::GetListenerHealthStatusRequestBuilder<
@@ -342,6 +364,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_load_balancer_attribute::GetLoadBalancerAttributeRequestBuilder::send) it. The parameters and their rules: [`GetLoadBalancerAttributeRequest`](crate::operation::get_load_balancer_attribute::GetLoadBalancerAttributeRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn get_load_balancer_attribute(
         &self,
     ) -> crate::operation::get_load_balancer_attribute::GetLoadBalancerAttributeRequestBuilder<
@@ -355,6 +378,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_asyn_jobs::ListAsynJobsRequestBuilder::send) it. The parameters and their rules: [`ListAsynJobsRequest`](crate::operation::list_asyn_jobs::ListAsynJobsRequest).
     #[cfg(feature = "asynchronous-tasks")]
+    #[inline]
     pub fn list_asyn_jobs(
         &self,
     ) -> crate::operation::list_asyn_jobs::ListAsynJobsRequestBuilder<&Self> {
@@ -364,6 +388,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_listener_certificates::ListListenerCertificatesRequestBuilder::send) it. The parameters and their rules: [`ListListenerCertificatesRequest`](crate::operation::list_listener_certificates::ListListenerCertificatesRequest).
     #[cfg(feature = "listener-certificates")]
+    #[inline]
     pub fn list_listener_certificates(
         &self,
     ) -> crate::operation::list_listener_certificates::ListListenerCertificatesRequestBuilder<
@@ -377,6 +402,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_listeners::ListListenersRequestBuilder::send) it. The parameters and their rules: [`ListListenersRequest`](crate::operation::list_listeners::ListListenersRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn list_listeners(
         &self,
     ) -> crate::operation::list_listeners::ListListenersRequestBuilder<&Self> {
@@ -386,6 +412,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_load_balancers::ListLoadBalancersRequestBuilder::send) it. The parameters and their rules: [`ListLoadBalancersRequest`](crate::operation::list_load_balancers::ListLoadBalancersRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn list_load_balancers(
         &self,
     ) -> crate::operation::list_load_balancers::ListLoadBalancersRequestBuilder<&Self> {
@@ -395,6 +422,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_security_policy::ListSecurityPolicyRequestBuilder::send) it. The parameters and their rules: [`ListSecurityPolicyRequest`](crate::operation::list_security_policy::ListSecurityPolicyRequest).
     #[cfg(feature = "security-policy-management")]
+    #[inline]
     pub fn list_security_policy(
         &self,
     ) -> crate::operation::list_security_policy::ListSecurityPolicyRequestBuilder<
@@ -408,6 +436,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_server_group_servers::ListServerGroupServersRequestBuilder::send) it. The parameters and their rules: [`ListServerGroupServersRequest`](crate::operation::list_server_group_servers::ListServerGroupServersRequest).
     #[cfg(feature = "server-groups")]
+    #[inline]
     pub fn list_server_group_servers(
         &self,
     ) -> crate::operation::list_server_group_servers::ListServerGroupServersRequestBuilder<
@@ -421,6 +450,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_server_groups::ListServerGroupsRequestBuilder::send) it. The parameters and their rules: [`ListServerGroupsRequest`](crate::operation::list_server_groups::ListServerGroupsRequest).
     #[cfg(feature = "server-groups")]
+    #[inline]
     pub fn list_server_groups(
         &self,
     ) -> crate::operation::list_server_groups::ListServerGroupsRequestBuilder<&Self> {
@@ -430,6 +460,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_system_security_policy::ListSystemSecurityPolicyRequestBuilder::send) it. The parameters and their rules: [`ListSystemSecurityPolicyRequest`](crate::operation::list_system_security_policy::ListSystemSecurityPolicyRequest).
     #[cfg(feature = "security-policy-management")]
+    #[inline]
     pub fn list_system_security_policy(
         &self,
     ) -> crate::operation::list_system_security_policy::ListSystemSecurityPolicyRequestBuilder<
@@ -443,6 +474,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources::ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`](crate::operation::list_tag_resources::ListTagResourcesRequest).
     #[cfg(feature = "tags")]
+    #[inline]
     pub fn list_tag_resources(
         &self,
     ) -> crate::operation::list_tag_resources::ListTagResourcesRequestBuilder<&Self> {
@@ -452,6 +484,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::load_balancer_join_security_group::LoadBalancerJoinSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`LoadBalancerJoinSecurityGroupRequest`](crate::operation::load_balancer_join_security_group::LoadBalancerJoinSecurityGroupRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn load_balancer_join_security_group(
         &self,
     ) -> crate::operation::load_balancer_join_security_group::LoadBalancerJoinSecurityGroupRequestBuilder<
@@ -465,6 +498,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::load_balancer_leave_security_group::LoadBalancerLeaveSecurityGroupRequestBuilder::send) it. The parameters and their rules: [`LoadBalancerLeaveSecurityGroupRequest`](crate::operation::load_balancer_leave_security_group::LoadBalancerLeaveSecurityGroupRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn load_balancer_leave_security_group(
         &self,
     ) -> crate::operation::load_balancer_leave_security_group::LoadBalancerLeaveSecurityGroupRequestBuilder<
@@ -478,6 +512,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::move_resource_group::MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`](crate::operation::move_resource_group::MoveResourceGroupRequest).
     #[cfg(feature = "resource-groups")]
+    #[inline]
     pub fn move_resource_group(
         &self,
     ) -> crate::operation::move_resource_group::MoveResourceGroupRequestBuilder<&Self> {
@@ -487,6 +522,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_servers_from_server_group::RemoveServersFromServerGroupRequestBuilder::send) it. The parameters and their rules: [`RemoveServersFromServerGroupRequest`](crate::operation::remove_servers_from_server_group::RemoveServersFromServerGroupRequest).
     #[cfg(feature = "server-groups")]
+    #[inline]
     pub fn remove_servers_from_server_group(
         &self,
     ) -> crate::operation::remove_servers_from_server_group::RemoveServersFromServerGroupRequestBuilder<
@@ -500,6 +536,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_hd_monitor_region_config::SetHdMonitorRegionConfigRequestBuilder::send) it. The parameters and their rules: [`SetHdMonitorRegionConfigRequest`](crate::operation::set_hd_monitor_region_config::SetHdMonitorRegionConfigRequest).
     #[cfg(feature = "monitoring")]
+    #[inline]
     pub fn set_hd_monitor_region_config(
         &self,
     ) -> crate::operation::set_hd_monitor_region_config::SetHdMonitorRegionConfigRequestBuilder<
@@ -513,6 +550,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::start_listener::StartListenerRequestBuilder::send) it. The parameters and their rules: [`StartListenerRequest`](crate::operation::start_listener::StartListenerRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn start_listener(
         &self,
     ) -> crate::operation::start_listener::StartListenerRequestBuilder<&Self> {
@@ -522,6 +560,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::start_shift_load_balancer_zones::StartShiftLoadBalancerZonesRequestBuilder::send) it. The parameters and their rules: [`StartShiftLoadBalancerZonesRequest`](crate::operation::start_shift_load_balancer_zones::StartShiftLoadBalancerZonesRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn start_shift_load_balancer_zones(
         &self,
     ) -> crate::operation::start_shift_load_balancer_zones::StartShiftLoadBalancerZonesRequestBuilder<
@@ -535,6 +574,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::stop_listener::StopListenerRequestBuilder::send) it. The parameters and their rules: [`StopListenerRequest`](crate::operation::stop_listener::StopListenerRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn stop_listener(
         &self,
     ) -> crate::operation::stop_listener::StopListenerRequestBuilder<&Self> {
@@ -544,6 +584,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources::TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`](crate::operation::tag_resources::TagResourcesRequest).
     #[cfg(feature = "tags")]
+    #[inline]
     pub fn tag_resources(
         &self,
     ) -> crate::operation::tag_resources::TagResourcesRequestBuilder<&Self> {
@@ -553,6 +594,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::untag_resources::UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`](crate::operation::untag_resources::UntagResourcesRequest).
     #[cfg(feature = "tags")]
+    #[inline]
     pub fn untag_resources(
         &self,
     ) -> crate::operation::untag_resources::UntagResourcesRequestBuilder<&Self> {
@@ -562,6 +604,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_listener_attribute::UpdateListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateListenerAttributeRequest`](crate::operation::update_listener_attribute::UpdateListenerAttributeRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn update_listener_attribute(
         &self,
     ) -> crate::operation::update_listener_attribute::UpdateListenerAttributeRequestBuilder<
@@ -575,6 +618,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_load_balancer_address_type_config::UpdateLoadBalancerAddressTypeConfigRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerAddressTypeConfigRequest`](crate::operation::update_load_balancer_address_type_config::UpdateLoadBalancerAddressTypeConfigRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn update_load_balancer_address_type_config(
         &self,
     ) -> crate::operation::update_load_balancer_address_type_config::UpdateLoadBalancerAddressTypeConfigRequestBuilder<
@@ -588,6 +632,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_load_balancer_attribute::UpdateLoadBalancerAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerAttributeRequest`](crate::operation::update_load_balancer_attribute::UpdateLoadBalancerAttributeRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn update_load_balancer_attribute(
         &self,
     ) -> crate::operation::update_load_balancer_attribute::UpdateLoadBalancerAttributeRequestBuilder<
@@ -601,6 +646,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_load_balancer_protection::UpdateLoadBalancerProtectionRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerProtectionRequest`](crate::operation::update_load_balancer_protection::UpdateLoadBalancerProtectionRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn update_load_balancer_protection(
         &self,
     ) -> crate::operation::update_load_balancer_protection::UpdateLoadBalancerProtectionRequestBuilder<
@@ -614,6 +660,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_load_balancer_zones::UpdateLoadBalancerZonesRequestBuilder::send) it. The parameters and their rules: [`UpdateLoadBalancerZonesRequest`](crate::operation::update_load_balancer_zones::UpdateLoadBalancerZonesRequest).
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     pub fn update_load_balancer_zones(
         &self,
     ) -> crate::operation::update_load_balancer_zones::UpdateLoadBalancerZonesRequestBuilder<
@@ -627,6 +674,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_security_policy_attribute::UpdateSecurityPolicyAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateSecurityPolicyAttributeRequest`](crate::operation::update_security_policy_attribute::UpdateSecurityPolicyAttributeRequest).
     #[cfg(feature = "security-policy-management")]
+    #[inline]
     pub fn update_security_policy_attribute(
         &self,
     ) -> crate::operation::update_security_policy_attribute::UpdateSecurityPolicyAttributeRequestBuilder<
@@ -640,6 +688,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_server_group_attribute::UpdateServerGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateServerGroupAttributeRequest`](crate::operation::update_server_group_attribute::UpdateServerGroupAttributeRequest).
     #[cfg(feature = "server-groups")]
+    #[inline]
     pub fn update_server_group_attribute(
         &self,
     ) -> crate::operation::update_server_group_attribute::UpdateServerGroupAttributeRequestBuilder<
@@ -653,6 +702,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_server_group_servers_attribute::UpdateServerGroupServersAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateServerGroupServersAttributeRequest`](crate::operation::update_server_group_servers_attribute::UpdateServerGroupServersAttributeRequest).
     #[cfg(feature = "server-groups")]
+    #[inline]
     pub fn update_server_group_servers_attribute(
         &self,
     ) -> crate::operation::update_server_group_servers_attribute::UpdateServerGroupServersAttributeRequestBuilder<
@@ -664,6 +714,7 @@ impl Client {
     }
     #[cfg(feature = "listeners")]
     /// Every page of `ListListeners`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_listeners_pages(
         &self,
         request: crate::operation::list_listeners::ListListenersRequest,
@@ -678,6 +729,7 @@ impl Client {
     }
     #[cfg(feature = "listeners")]
     /// Every item of every page of `ListListeners`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_listeners_items(
         &self,
         request: crate::operation::list_listeners::ListListenersRequest,
@@ -692,6 +744,7 @@ impl Client {
     }
     #[cfg(feature = "network-load-balancer-instances")]
     /// Every page of `ListLoadBalancers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_load_balancers_pages(
         &self,
         request: crate::operation::list_load_balancers::ListLoadBalancersRequest,
@@ -706,6 +759,7 @@ impl Client {
     }
     #[cfg(feature = "network-load-balancer-instances")]
     /// Every item of every page of `ListLoadBalancers`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_load_balancers_items(
         &self,
         request: crate::operation::list_load_balancers::ListLoadBalancersRequest,
@@ -720,6 +774,7 @@ impl Client {
     }
     #[cfg(feature = "security-policy-management")]
     /// Every page of `ListSecurityPolicy`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_security_policy_pages(
         &self,
         request: crate::operation::list_security_policy::ListSecurityPolicyRequest,
@@ -734,6 +789,7 @@ impl Client {
     }
     #[cfg(feature = "security-policy-management")]
     /// Every item of every page of `ListSecurityPolicy`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_security_policy_items(
         &self,
         request: crate::operation::list_security_policy::ListSecurityPolicyRequest,
@@ -748,6 +804,7 @@ impl Client {
     }
     #[cfg(feature = "server-groups")]
     /// Every page of `ListServerGroupServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_server_group_servers_pages(
         &self,
         request: crate::operation::list_server_group_servers::ListServerGroupServersRequest,
@@ -764,6 +821,7 @@ impl Client {
     }
     #[cfg(feature = "server-groups")]
     /// Every item of every page of `ListServerGroupServers`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_server_group_servers_items(
         &self,
         request: crate::operation::list_server_group_servers::ListServerGroupServersRequest,
@@ -780,6 +838,7 @@ impl Client {
     }
     #[cfg(feature = "server-groups")]
     /// Every page of `ListServerGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_server_groups_pages(
         &self,
         request: crate::operation::list_server_groups::ListServerGroupsRequest,
@@ -794,6 +853,7 @@ impl Client {
     }
     #[cfg(feature = "server-groups")]
     /// Every item of every page of `ListServerGroups`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_server_groups_items(
         &self,
         request: crate::operation::list_server_groups::ListServerGroupsRequest,
@@ -808,6 +868,7 @@ impl Client {
     }
     #[cfg(feature = "tags")]
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_resources_pages(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -822,6 +883,7 @@ impl Client {
     }
     #[cfg(feature = "tags")]
     /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_resources_items(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -2090,6 +2152,7 @@ pub trait NlbApi: Send + Sync {
 }
 impl NlbApi for Client {
     #[cfg(feature = "server-groups")]
+    #[inline]
     /// Calls `AddServersToServerGroup`: Adds backend servers to a specified server group.
     fn add_servers_to_server_group(
         &self,
@@ -2106,6 +2169,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listener-certificates")]
+    #[inline]
     /// Calls `AssociateAdditionalCertificatesWithListener`: Associates additional certificates with a listener that uses SSL over TCP.
     fn associate_additional_certificates_with_listener(
         &self,
@@ -2122,6 +2186,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "common-bandwidth-package")]
+    #[inline]
     /// Calls `AttachCommonBandwidthPackageToLoadBalancer`: Associates an Internet Shared Bandwidth instance with a Network Load Balancer (NLB) instance.
     fn attach_common_bandwidth_package_to_load_balancer(
         &self,
@@ -2138,6 +2203,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `CancelShiftLoadBalancerZones`: Adds the elastic IP address (EIP) and virtual IP address (VIP) of a zone to the DNS record.
     fn cancel_shift_load_balancer_zones(
         &self,
@@ -2154,6 +2220,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `CreateListener`: Creates a TCP or UDP listener, or a listener that uses SSL over TCP for a Network Load Balancer (NLB) instance.
     fn create_listener(
         &self,
@@ -2168,6 +2235,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `CreateLoadBalancer`: Creates a Network Load Balancer (NLB) instance in a specified region.
     fn create_load_balancer(
         &self,
@@ -2182,6 +2250,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-policy-management")]
+    #[inline]
     /// Calls `CreateSecurityPolicy`: Creates a custom security policy for a TCP/SSL listener.
     fn create_security_policy(
         &self,
@@ -2196,6 +2265,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "server-groups")]
+    #[inline]
     /// Calls `CreateServerGroup`: Creates a server group in a region.
     fn create_server_group(
         &self,
@@ -2210,6 +2280,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `DeleteListener`: Deletes a Network Load Balancer (NLB) listener.
     fn delete_listener(
         &self,
@@ -2224,6 +2295,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `DeleteLoadBalancer`: Deletes a Network Load Balancer (NLB) instance.
     fn delete_load_balancer(
         &self,
@@ -2238,6 +2310,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-policy-management")]
+    #[inline]
     /// Calls `DeleteSecurityPolicy`: Deletes a custom TLS security policy from a Network Load Balancer (NLB) instance.
     fn delete_security_policy(
         &self,
@@ -2252,6 +2325,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "server-groups")]
+    #[inline]
     /// Calls `DeleteServerGroup`: Deletes a Network Load Balancer (NLB) server group.
     fn delete_server_group(
         &self,
@@ -2266,6 +2340,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "monitoring")]
+    #[inline]
     /// Calls `DescribeHdMonitorRegionConfig`: Queries the storage configurations of fine-grained monitoring.
     fn describe_hd_monitor_region_config(
         &self,
@@ -2282,6 +2357,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "region-and-zone-management")]
+    #[inline]
     /// Calls `DescribeRegions`: Queries regions that support Network Load Balancer (NLB) instances.
     fn describe_regions(
         &self,
@@ -2296,6 +2372,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "region-and-zone-management")]
+    #[inline]
     /// Calls `DescribeZones`: Queries the zones of a region in which a Network Load Balancer (NLB) instance is deployed.
     fn describe_zones(
         &self,
@@ -2310,6 +2387,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "common-bandwidth-package")]
+    #[inline]
     /// Calls `DetachCommonBandwidthPackageFromLoadBalancer`: Disassociates a Network Load Balancer (NLB) instance from an Internet Shared Bandwidth instance.
     fn detach_common_bandwidth_package_from_load_balancer(
         &self,
@@ -2326,6 +2404,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `DisableLoadBalancerIpv6Internet`: Changes the public IPv6 address of a dual-stack Network Load Balancer (NLB) instance to a private IPv6 address.
     fn disable_load_balancer_ipv6_internet(
         &self,
@@ -2342,6 +2421,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listener-certificates")]
+    #[inline]
     /// Calls `DisassociateAdditionalCertificatesWithListener`: Disassociates additional certificates from a listener that uses SSL over TCP.
     fn disassociate_additional_certificates_with_listener(
         &self,
@@ -2358,6 +2438,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `EnableLoadBalancerIpv6Internet`: Changes the network type of the IPv6 address of a dual-stack Network Load Balancer (NLB) instance from internal-facing to Internet-facing.
     fn enable_load_balancer_ipv6_internet(
         &self,
@@ -2374,6 +2455,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "asynchronous-tasks")]
+    #[inline]
     /// Calls `GetJobStatus`: Queries the result of an asynchronous operation performed on a Network Load Balancer (NLB) instance.
     fn get_job_status(
         &self,
@@ -2388,6 +2470,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `GetListenerAttribute`: Queries the details of a Network Load Balancer (NLB) listener.
     fn get_listener_attribute(
         &self,
@@ -2402,6 +2485,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `GetListenerHealthStatus`: Queries the health check status of a Network Load Balancer (NLB) listener.
     fn get_listener_health_status(
         &self,
@@ -2418,6 +2502,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `GetLoadBalancerAttribute`: Queries the details about a Network Load Balancer (NLB) instance.
     fn get_load_balancer_attribute(
         &self,
@@ -2434,6 +2519,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "asynchronous-tasks")]
+    #[inline]
     /// Calls `ListAsynJobs`: Queries the results of multiple asynchronous operations performed on a Network Load Balancer (NLB) instance.
     fn list_asyn_jobs(
         &self,
@@ -2448,6 +2534,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listener-certificates")]
+    #[inline]
     /// Calls `ListListenerCertificates`: Queries the server certificate of a TCP/SSL listener.
     fn list_listener_certificates(
         &self,
@@ -2464,6 +2551,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `ListListeners`: Queries listeners added to a Network Load Balancer (NLB) instance.
     fn list_listeners(
         &self,
@@ -2478,6 +2566,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `ListLoadBalancers`: Queries the basic information about Network Load Balancer (NLB) instances.
     fn list_load_balancers(
         &self,
@@ -2492,6 +2581,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-policy-management")]
+    #[inline]
     /// Calls `ListSecurityPolicy`: Queries the TLS security policies set for a Network Load Balancer (NLB) instance.
     fn list_security_policy(
         &self,
@@ -2506,6 +2596,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "server-groups")]
+    #[inline]
     /// Calls `ListServerGroupServers`: Queries servers in a server group of a Network Load Balancer (NLB) instance.
     fn list_server_group_servers(
         &self,
@@ -2522,6 +2613,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "server-groups")]
+    #[inline]
     /// Calls `ListServerGroups`: Queries the server groups of a Network Load Balancer (NLB) instance.
     fn list_server_groups(
         &self,
@@ -2536,6 +2628,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-policy-management")]
+    #[inline]
     /// Calls `ListSystemSecurityPolicy`: Queries the default TLS policy.
     fn list_system_security_policy(
         &self,
@@ -2552,6 +2645,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags")]
+    #[inline]
     /// Calls `ListTagResources`: Queries the tags of a resource.
     fn list_tag_resources(
         &self,
@@ -2566,6 +2660,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `LoadBalancerJoinSecurityGroup`: Associates a security group with a Network Load Balancer (NLB) instance.
     fn load_balancer_join_security_group(
         &self,
@@ -2582,6 +2677,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `LoadBalancerLeaveSecurityGroup`: Disassociates a Network Load Balancer (NLB) instance from a security group.
     fn load_balancer_leave_security_group(
         &self,
@@ -2598,6 +2694,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-groups")]
+    #[inline]
     /// Calls `MoveResourceGroup`: Modify the group of resource.
     fn move_resource_group(
         &self,
@@ -2612,6 +2709,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "server-groups")]
+    #[inline]
     /// Calls `RemoveServersFromServerGroup`: Deletes server groups from a Network Load Balancer (NLB) instance.
     fn remove_servers_from_server_group(
         &self,
@@ -2628,6 +2726,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "monitoring")]
+    #[inline]
     /// Calls `SetHdMonitorRegionConfig`: Configures storage for fine-grained monitoring.
     fn set_hd_monitor_region_config(
         &self,
@@ -2644,6 +2743,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `StartListener`: Enables a Network Load Balancer (NLB) listener.
     fn start_listener(
         &self,
@@ -2658,6 +2758,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `StartShiftLoadBalancerZones`: Removes the elastic IP address (EIP) or virtual IP address (VIP) used in a zone from the DNS record.
     fn start_shift_load_balancer_zones(
         &self,
@@ -2674,6 +2775,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `StopListener`: Stops a listener of a Network Load Balancer (NLB) instance.
     fn stop_listener(
         &self,
@@ -2688,6 +2790,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags")]
+    #[inline]
     /// Calls `TagResources`: Adds tags to specified resources.
     fn tag_resources(
         &self,
@@ -2702,6 +2805,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags")]
+    #[inline]
     /// Calls `UntagResources`: Removes tags from resources.
     fn untag_resources(
         &self,
@@ -2716,6 +2820,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `UpdateListenerAttribute`: Updates the attributes of a listener, such as the name and the idle connection timeout period.
     fn update_listener_attribute(
         &self,
@@ -2732,6 +2837,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `UpdateLoadBalancerAddressTypeConfig`: Changes the network type of the IPv4 address for a Network Load Balancer (NLB) instance.
     fn update_load_balancer_address_type_config(
         &self,
@@ -2748,6 +2854,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `UpdateLoadBalancerAttribute`: Updates the attributes, including the name, of a Network Load Balancer (NLB) instance.
     fn update_load_balancer_attribute(
         &self,
@@ -2764,6 +2871,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `UpdateLoadBalancerProtection`: Enables or disables the deletion protection feature.
     fn update_load_balancer_protection(
         &self,
@@ -2780,6 +2888,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "network-load-balancer-instances")]
+    #[inline]
     /// Calls `UpdateLoadBalancerZones`: Modifies the zones and zone attributes of a Network Load Balancer (NLB) instance.
     fn update_load_balancer_zones(
         &self,
@@ -2796,6 +2905,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-policy-management")]
+    #[inline]
     /// Calls `UpdateSecurityPolicyAttribute`: Modifies the configurations of a security policy for a Network Load Balancer (NLB) instance.
     fn update_security_policy_attribute(
         &self,
@@ -2812,6 +2922,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "server-groups")]
+    #[inline]
     /// Calls `UpdateServerGroupAttribute`: Modifies the configurations of a Network Load Balancer (NLB) server group.
     fn update_server_group_attribute(
         &self,
@@ -2828,6 +2939,7 @@ impl NlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "server-groups")]
+    #[inline]
     /// Calls `UpdateServerGroupServersAttribute`: Modifies the weights and descriptions of backend servers in a server group of a Network Load Balancer (NLB) instance.
     fn update_server_group_servers_attribute(
         &self,

@@ -72,6 +72,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_user_to_group::AddUserToGroupRequestBuilder::send) it. The parameters and their rules: [`AddUserToGroupRequest`](crate::operation::add_user_to_group::AddUserToGroupRequest).
     #[cfg(feature = "user-group-management")]
+    #[inline]
     pub fn add_user_to_group(
         &self,
     ) -> crate::operation::add_user_to_group::AddUserToGroupRequestBuilder<&Self> {
@@ -81,6 +82,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_policy_to_group::AttachPolicyToGroupRequestBuilder::send) it. The parameters and their rules: [`AttachPolicyToGroupRequest`](crate::operation::attach_policy_to_group::AttachPolicyToGroupRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn attach_policy_to_group(
         &self,
     ) -> crate::operation::attach_policy_to_group::AttachPolicyToGroupRequestBuilder<
@@ -94,6 +96,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_policy_to_role::AttachPolicyToRoleRequestBuilder::send) it. The parameters and their rules: [`AttachPolicyToRoleRequest`](crate::operation::attach_policy_to_role::AttachPolicyToRoleRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn attach_policy_to_role(
         &self,
     ) -> crate::operation::attach_policy_to_role::AttachPolicyToRoleRequestBuilder<
@@ -107,6 +110,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_policy_to_user::AttachPolicyToUserRequestBuilder::send) it. The parameters and their rules: [`AttachPolicyToUserRequest`](crate::operation::attach_policy_to_user::AttachPolicyToUserRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn attach_policy_to_user(
         &self,
     ) -> crate::operation::attach_policy_to_user::AttachPolicyToUserRequestBuilder<
@@ -120,6 +124,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::bind_mfa_device::BindMFADeviceRequestBuilder::send) it. The parameters and their rules: [`BindMFADeviceRequest`](crate::operation::bind_mfa_device::BindMFADeviceRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn bind_mfa_device(
         &self,
     ) -> crate::operation::bind_mfa_device::BindMFADeviceRequestBuilder<&Self> {
@@ -129,6 +134,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::change_password::ChangePasswordRequestBuilder::send) it. The parameters and their rules: [`ChangePasswordRequest`](crate::operation::change_password::ChangePasswordRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn change_password(
         &self,
     ) -> crate::operation::change_password::ChangePasswordRequestBuilder<&Self> {
@@ -138,6 +144,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::clear_account_alias::ClearAccountAliasRequestBuilder::send) it. The parameters and their rules: [`ClearAccountAliasRequest`](crate::operation::clear_account_alias::ClearAccountAliasRequest).
     #[cfg(feature = "security-management")]
+    #[inline]
     pub fn clear_account_alias(
         &self,
     ) -> crate::operation::clear_account_alias::ClearAccountAliasRequestBuilder<&Self> {
@@ -147,6 +154,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_access_key::CreateAccessKeyRequestBuilder::send) it. The parameters and their rules: [`CreateAccessKeyRequest`](crate::operation::create_access_key::CreateAccessKeyRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn create_access_key(
         &self,
     ) -> crate::operation::create_access_key::CreateAccessKeyRequestBuilder<&Self> {
@@ -156,6 +164,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_group::CreateGroupRequestBuilder::send) it. The parameters and their rules: [`CreateGroupRequest`](crate::operation::create_group::CreateGroupRequest).
     #[cfg(feature = "user-group-management")]
+    #[inline]
     pub fn create_group(
         &self,
     ) -> crate::operation::create_group::CreateGroupRequestBuilder<&Self> {
@@ -165,6 +174,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_login_profile::CreateLoginProfileRequestBuilder::send) it. The parameters and their rules: [`CreateLoginProfileRequest`](crate::operation::create_login_profile::CreateLoginProfileRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn create_login_profile(
         &self,
     ) -> crate::operation::create_login_profile::CreateLoginProfileRequestBuilder<
@@ -178,6 +188,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_policy::CreatePolicyRequestBuilder::send) it. The parameters and their rules: [`CreatePolicyRequest`](crate::operation::create_policy::CreatePolicyRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn create_policy(
         &self,
     ) -> crate::operation::create_policy::CreatePolicyRequestBuilder<&Self> {
@@ -187,6 +198,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_policy_version::CreatePolicyVersionRequestBuilder::send) it. The parameters and their rules: [`CreatePolicyVersionRequest`](crate::operation::create_policy_version::CreatePolicyVersionRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn create_policy_version(
         &self,
     ) -> crate::operation::create_policy_version::CreatePolicyVersionRequestBuilder<
@@ -200,6 +212,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_role::CreateRoleRequestBuilder::send) it. The parameters and their rules: [`CreateRoleRequest`](crate::operation::create_role::CreateRoleRequest).
     #[cfg(feature = "role-management")]
+    #[inline]
     pub fn create_role(
         &self,
     ) -> crate::operation::create_role::CreateRoleRequestBuilder<&Self> {
@@ -209,6 +222,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_user::CreateUserRequestBuilder::send) it. The parameters and their rules: [`CreateUserRequest`](crate::operation::create_user::CreateUserRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn create_user(
         &self,
     ) -> crate::operation::create_user::CreateUserRequestBuilder<&Self> {
@@ -218,6 +232,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_virtual_mfa_device::CreateVirtualMFADeviceRequestBuilder::send) it. The parameters and their rules: [`CreateVirtualMFADeviceRequest`](crate::operation::create_virtual_mfa_device::CreateVirtualMFADeviceRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn create_virtual_mfa_device(
         &self,
     ) -> crate::operation::create_virtual_mfa_device::CreateVirtualMFADeviceRequestBuilder<
@@ -231,6 +246,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::decode_diagnostic_message::DecodeDiagnosticMessageRequestBuilder::send) it. The parameters and their rules: [`DecodeDiagnosticMessageRequest`](crate::operation::decode_diagnostic_message::DecodeDiagnosticMessageRequest).
     #[cfg(feature = "permission-analysis-and-diagnostics")]
+    #[inline]
     pub fn decode_diagnostic_message(
         &self,
     ) -> crate::operation::decode_diagnostic_message::DecodeDiagnosticMessageRequestBuilder<
@@ -244,6 +260,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_access_key::DeleteAccessKeyRequestBuilder::send) it. The parameters and their rules: [`DeleteAccessKeyRequest`](crate::operation::delete_access_key::DeleteAccessKeyRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn delete_access_key(
         &self,
     ) -> crate::operation::delete_access_key::DeleteAccessKeyRequestBuilder<&Self> {
@@ -253,6 +270,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_group::DeleteGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteGroupRequest`](crate::operation::delete_group::DeleteGroupRequest).
     #[cfg(feature = "user-group-management")]
+    #[inline]
     pub fn delete_group(
         &self,
     ) -> crate::operation::delete_group::DeleteGroupRequestBuilder<&Self> {
@@ -262,6 +280,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_login_profile::DeleteLoginProfileRequestBuilder::send) it. The parameters and their rules: [`DeleteLoginProfileRequest`](crate::operation::delete_login_profile::DeleteLoginProfileRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn delete_login_profile(
         &self,
     ) -> crate::operation::delete_login_profile::DeleteLoginProfileRequestBuilder<
@@ -275,6 +294,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_policy::DeletePolicyRequestBuilder::send) it. The parameters and their rules: [`DeletePolicyRequest`](crate::operation::delete_policy::DeletePolicyRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn delete_policy(
         &self,
     ) -> crate::operation::delete_policy::DeletePolicyRequestBuilder<&Self> {
@@ -284,6 +304,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_policy_version::DeletePolicyVersionRequestBuilder::send) it. The parameters and their rules: [`DeletePolicyVersionRequest`](crate::operation::delete_policy_version::DeletePolicyVersionRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn delete_policy_version(
         &self,
     ) -> crate::operation::delete_policy_version::DeletePolicyVersionRequestBuilder<
@@ -297,6 +318,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_role::DeleteRoleRequestBuilder::send) it. The parameters and their rules: [`DeleteRoleRequest`](crate::operation::delete_role::DeleteRoleRequest).
     #[cfg(feature = "role-management")]
+    #[inline]
     pub fn delete_role(
         &self,
     ) -> crate::operation::delete_role::DeleteRoleRequestBuilder<&Self> {
@@ -306,6 +328,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_user::DeleteUserRequestBuilder::send) it. The parameters and their rules: [`DeleteUserRequest`](crate::operation::delete_user::DeleteUserRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn delete_user(
         &self,
     ) -> crate::operation::delete_user::DeleteUserRequestBuilder<&Self> {
@@ -315,6 +338,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_virtual_mfa_device::DeleteVirtualMFADeviceRequestBuilder::send) it. The parameters and their rules: [`DeleteVirtualMFADeviceRequest`](crate::operation::delete_virtual_mfa_device::DeleteVirtualMFADeviceRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn delete_virtual_mfa_device(
         &self,
     ) -> crate::operation::delete_virtual_mfa_device::DeleteVirtualMFADeviceRequestBuilder<
@@ -328,6 +352,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_policy_from_group::DetachPolicyFromGroupRequestBuilder::send) it. The parameters and their rules: [`DetachPolicyFromGroupRequest`](crate::operation::detach_policy_from_group::DetachPolicyFromGroupRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn detach_policy_from_group(
         &self,
     ) -> crate::operation::detach_policy_from_group::DetachPolicyFromGroupRequestBuilder<
@@ -341,6 +366,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_policy_from_role::DetachPolicyFromRoleRequestBuilder::send) it. The parameters and their rules: [`DetachPolicyFromRoleRequest`](crate::operation::detach_policy_from_role::DetachPolicyFromRoleRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn detach_policy_from_role(
         &self,
     ) -> crate::operation::detach_policy_from_role::DetachPolicyFromRoleRequestBuilder<
@@ -354,6 +380,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_policy_from_user::DetachPolicyFromUserRequestBuilder::send) it. The parameters and their rules: [`DetachPolicyFromUserRequest`](crate::operation::detach_policy_from_user::DetachPolicyFromUserRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn detach_policy_from_user(
         &self,
     ) -> crate::operation::detach_policy_from_user::DetachPolicyFromUserRequestBuilder<
@@ -367,6 +394,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_access_key_last_used::GetAccessKeyLastUsedRequestBuilder::send) it. The parameters and their rules: [`GetAccessKeyLastUsedRequest`](crate::operation::get_access_key_last_used::GetAccessKeyLastUsedRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn get_access_key_last_used(
         &self,
     ) -> crate::operation::get_access_key_last_used::GetAccessKeyLastUsedRequestBuilder<
@@ -380,6 +408,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_account_alias::GetAccountAliasRequestBuilder::send) it. The parameters and their rules: [`GetAccountAliasRequest`](crate::operation::get_account_alias::GetAccountAliasRequest).
     #[cfg(feature = "security-management")]
+    #[inline]
     pub fn get_account_alias(
         &self,
     ) -> crate::operation::get_account_alias::GetAccountAliasRequestBuilder<&Self> {
@@ -389,6 +418,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_group::GetGroupRequestBuilder::send) it. The parameters and their rules: [`GetGroupRequest`](crate::operation::get_group::GetGroupRequest).
     #[cfg(feature = "user-group-management")]
+    #[inline]
     pub fn get_group(
         &self,
     ) -> crate::operation::get_group::GetGroupRequestBuilder<&Self> {
@@ -398,6 +428,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_login_profile::GetLoginProfileRequestBuilder::send) it. The parameters and their rules: [`GetLoginProfileRequest`](crate::operation::get_login_profile::GetLoginProfileRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn get_login_profile(
         &self,
     ) -> crate::operation::get_login_profile::GetLoginProfileRequestBuilder<&Self> {
@@ -407,6 +438,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_password_policy::GetPasswordPolicyRequestBuilder::send) it. The parameters and their rules: [`GetPasswordPolicyRequest`](crate::operation::get_password_policy::GetPasswordPolicyRequest).
     #[cfg(feature = "security-management")]
+    #[inline]
     pub fn get_password_policy(
         &self,
     ) -> crate::operation::get_password_policy::GetPasswordPolicyRequestBuilder<&Self> {
@@ -416,6 +448,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_policy::GetPolicyRequestBuilder::send) it. The parameters and their rules: [`GetPolicyRequest`](crate::operation::get_policy::GetPolicyRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn get_policy(
         &self,
     ) -> crate::operation::get_policy::GetPolicyRequestBuilder<&Self> {
@@ -425,6 +458,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_policy_version::GetPolicyVersionRequestBuilder::send) it. The parameters and their rules: [`GetPolicyVersionRequest`](crate::operation::get_policy_version::GetPolicyVersionRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn get_policy_version(
         &self,
     ) -> crate::operation::get_policy_version::GetPolicyVersionRequestBuilder<&Self> {
@@ -434,6 +468,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_role::GetRoleRequestBuilder::send) it. The parameters and their rules: [`GetRoleRequest`](crate::operation::get_role::GetRoleRequest).
     #[cfg(feature = "role-management")]
+    #[inline]
     pub fn get_role(&self) -> crate::operation::get_role::GetRoleRequestBuilder<&Self> {
         crate::operation::get_role::GetRoleRequestBuilder::new(self)
     }
@@ -441,6 +476,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_security_preference::GetSecurityPreferenceRequestBuilder::send) it. The parameters and their rules: [`GetSecurityPreferenceRequest`](crate::operation::get_security_preference::GetSecurityPreferenceRequest).
     #[cfg(feature = "security-management")]
+    #[inline]
     pub fn get_security_preference(
         &self,
     ) -> crate::operation::get_security_preference::GetSecurityPreferenceRequestBuilder<
@@ -454,6 +490,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_user::GetUserRequestBuilder::send) it. The parameters and their rules: [`GetUserRequest`](crate::operation::get_user::GetUserRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn get_user(&self) -> crate::operation::get_user::GetUserRequestBuilder<&Self> {
         crate::operation::get_user::GetUserRequestBuilder::new(self)
     }
@@ -461,6 +498,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_user_mfa_info::GetUserMFAInfoRequestBuilder::send) it. The parameters and their rules: [`GetUserMFAInfoRequest`](crate::operation::get_user_mfa_info::GetUserMFAInfoRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn get_user_mfa_info(
         &self,
     ) -> crate::operation::get_user_mfa_info::GetUserMFAInfoRequestBuilder<&Self> {
@@ -470,6 +508,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_access_keys::ListAccessKeysRequestBuilder::send) it. The parameters and their rules: [`ListAccessKeysRequest`](crate::operation::list_access_keys::ListAccessKeysRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn list_access_keys(
         &self,
     ) -> crate::operation::list_access_keys::ListAccessKeysRequestBuilder<&Self> {
@@ -479,6 +518,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_entities_for_policy::ListEntitiesForPolicyRequestBuilder::send) it. The parameters and their rules: [`ListEntitiesForPolicyRequest`](crate::operation::list_entities_for_policy::ListEntitiesForPolicyRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn list_entities_for_policy(
         &self,
     ) -> crate::operation::list_entities_for_policy::ListEntitiesForPolicyRequestBuilder<
@@ -492,6 +532,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_groups::ListGroupsRequestBuilder::send) it. The parameters and their rules: [`ListGroupsRequest`](crate::operation::list_groups::ListGroupsRequest).
     #[cfg(feature = "user-group-management")]
+    #[inline]
     pub fn list_groups(
         &self,
     ) -> crate::operation::list_groups::ListGroupsRequestBuilder<&Self> {
@@ -501,6 +542,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_groups_for_user::ListGroupsForUserRequestBuilder::send) it. The parameters and their rules: [`ListGroupsForUserRequest`](crate::operation::list_groups_for_user::ListGroupsForUserRequest).
     #[cfg(feature = "user-group-management")]
+    #[inline]
     pub fn list_groups_for_user(
         &self,
     ) -> crate::operation::list_groups_for_user::ListGroupsForUserRequestBuilder<&Self> {
@@ -512,6 +554,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_policies::ListPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListPoliciesRequest`](crate::operation::list_policies::ListPoliciesRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn list_policies(
         &self,
     ) -> crate::operation::list_policies::ListPoliciesRequestBuilder<&Self> {
@@ -521,6 +564,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_policies_for_group::ListPoliciesForGroupRequestBuilder::send) it. The parameters and their rules: [`ListPoliciesForGroupRequest`](crate::operation::list_policies_for_group::ListPoliciesForGroupRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn list_policies_for_group(
         &self,
     ) -> crate::operation::list_policies_for_group::ListPoliciesForGroupRequestBuilder<
@@ -534,6 +578,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_policies_for_role::ListPoliciesForRoleRequestBuilder::send) it. The parameters and their rules: [`ListPoliciesForRoleRequest`](crate::operation::list_policies_for_role::ListPoliciesForRoleRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn list_policies_for_role(
         &self,
     ) -> crate::operation::list_policies_for_role::ListPoliciesForRoleRequestBuilder<
@@ -547,6 +592,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_policies_for_user::ListPoliciesForUserRequestBuilder::send) it. The parameters and their rules: [`ListPoliciesForUserRequest`](crate::operation::list_policies_for_user::ListPoliciesForUserRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn list_policies_for_user(
         &self,
     ) -> crate::operation::list_policies_for_user::ListPoliciesForUserRequestBuilder<
@@ -560,6 +606,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_policy_versions::ListPolicyVersionsRequestBuilder::send) it. The parameters and their rules: [`ListPolicyVersionsRequest`](crate::operation::list_policy_versions::ListPolicyVersionsRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn list_policy_versions(
         &self,
     ) -> crate::operation::list_policy_versions::ListPolicyVersionsRequestBuilder<
@@ -573,6 +620,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_roles::ListRolesRequestBuilder::send) it. The parameters and their rules: [`ListRolesRequest`](crate::operation::list_roles::ListRolesRequest).
     #[cfg(feature = "role-management")]
+    #[inline]
     pub fn list_roles(
         &self,
     ) -> crate::operation::list_roles::ListRolesRequestBuilder<&Self> {
@@ -582,6 +630,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources::ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`](crate::operation::list_tag_resources::ListTagResourcesRequest).
     #[cfg(feature = "tag-management")]
+    #[inline]
     pub fn list_tag_resources(
         &self,
     ) -> crate::operation::list_tag_resources::ListTagResourcesRequestBuilder<&Self> {
@@ -591,6 +640,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_users::ListUsersRequestBuilder::send) it. The parameters and their rules: [`ListUsersRequest`](crate::operation::list_users::ListUsersRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn list_users(
         &self,
     ) -> crate::operation::list_users::ListUsersRequestBuilder<&Self> {
@@ -600,6 +650,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_users_for_group::ListUsersForGroupRequestBuilder::send) it. The parameters and their rules: [`ListUsersForGroupRequest`](crate::operation::list_users_for_group::ListUsersForGroupRequest).
     #[cfg(feature = "user-group-management")]
+    #[inline]
     pub fn list_users_for_group(
         &self,
     ) -> crate::operation::list_users_for_group::ListUsersForGroupRequestBuilder<&Self> {
@@ -611,6 +662,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_virtual_mfa_devices::ListVirtualMFADevicesRequestBuilder::send) it. The parameters and their rules: [`ListVirtualMFADevicesRequest`](crate::operation::list_virtual_mfa_devices::ListVirtualMFADevicesRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn list_virtual_mfa_devices(
         &self,
     ) -> crate::operation::list_virtual_mfa_devices::ListVirtualMFADevicesRequestBuilder<
@@ -624,6 +676,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_user_from_group::RemoveUserFromGroupRequestBuilder::send) it. The parameters and their rules: [`RemoveUserFromGroupRequest`](crate::operation::remove_user_from_group::RemoveUserFromGroupRequest).
     #[cfg(feature = "user-group-management")]
+    #[inline]
     pub fn remove_user_from_group(
         &self,
     ) -> crate::operation::remove_user_from_group::RemoveUserFromGroupRequestBuilder<
@@ -637,6 +690,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_account_alias::SetAccountAliasRequestBuilder::send) it. The parameters and their rules: [`SetAccountAliasRequest`](crate::operation::set_account_alias::SetAccountAliasRequest).
     #[cfg(feature = "security-management")]
+    #[inline]
     pub fn set_account_alias(
         &self,
     ) -> crate::operation::set_account_alias::SetAccountAliasRequestBuilder<&Self> {
@@ -646,6 +700,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_default_policy_version::SetDefaultPolicyVersionRequestBuilder::send) it. The parameters and their rules: [`SetDefaultPolicyVersionRequest`](crate::operation::set_default_policy_version::SetDefaultPolicyVersionRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn set_default_policy_version(
         &self,
     ) -> crate::operation::set_default_policy_version::SetDefaultPolicyVersionRequestBuilder<
@@ -659,6 +714,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_password_policy::SetPasswordPolicyRequestBuilder::send) it. The parameters and their rules: [`SetPasswordPolicyRequest`](crate::operation::set_password_policy::SetPasswordPolicyRequest).
     #[cfg(feature = "security-management")]
+    #[inline]
     pub fn set_password_policy(
         &self,
     ) -> crate::operation::set_password_policy::SetPasswordPolicyRequestBuilder<&Self> {
@@ -668,6 +724,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_security_preference::SetSecurityPreferenceRequestBuilder::send) it. The parameters and their rules: [`SetSecurityPreferenceRequest`](crate::operation::set_security_preference::SetSecurityPreferenceRequest).
     #[cfg(feature = "security-management")]
+    #[inline]
     pub fn set_security_preference(
         &self,
     ) -> crate::operation::set_security_preference::SetSecurityPreferenceRequestBuilder<
@@ -681,6 +738,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources::TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`](crate::operation::tag_resources::TagResourcesRequest).
     #[cfg(feature = "tag-management")]
+    #[inline]
     pub fn tag_resources(
         &self,
     ) -> crate::operation::tag_resources::TagResourcesRequestBuilder<&Self> {
@@ -690,6 +748,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unbind_mfa_device::UnbindMFADeviceRequestBuilder::send) it. The parameters and their rules: [`UnbindMFADeviceRequest`](crate::operation::unbind_mfa_device::UnbindMFADeviceRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn unbind_mfa_device(
         &self,
     ) -> crate::operation::unbind_mfa_device::UnbindMFADeviceRequestBuilder<&Self> {
@@ -699,6 +758,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::untag_resources::UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`](crate::operation::untag_resources::UntagResourcesRequest).
     #[cfg(feature = "tag-management")]
+    #[inline]
     pub fn untag_resources(
         &self,
     ) -> crate::operation::untag_resources::UntagResourcesRequestBuilder<&Self> {
@@ -708,6 +768,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_access_key::UpdateAccessKeyRequestBuilder::send) it. The parameters and their rules: [`UpdateAccessKeyRequest`](crate::operation::update_access_key::UpdateAccessKeyRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn update_access_key(
         &self,
     ) -> crate::operation::update_access_key::UpdateAccessKeyRequestBuilder<&Self> {
@@ -717,6 +778,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_group::UpdateGroupRequestBuilder::send) it. The parameters and their rules: [`UpdateGroupRequest`](crate::operation::update_group::UpdateGroupRequest).
     #[cfg(feature = "user-group-management")]
+    #[inline]
     pub fn update_group(
         &self,
     ) -> crate::operation::update_group::UpdateGroupRequestBuilder<&Self> {
@@ -726,6 +788,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_login_profile::UpdateLoginProfileRequestBuilder::send) it. The parameters and their rules: [`UpdateLoginProfileRequest`](crate::operation::update_login_profile::UpdateLoginProfileRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn update_login_profile(
         &self,
     ) -> crate::operation::update_login_profile::UpdateLoginProfileRequestBuilder<
@@ -739,6 +802,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_policy_description::UpdatePolicyDescriptionRequestBuilder::send) it. The parameters and their rules: [`UpdatePolicyDescriptionRequest`](crate::operation::update_policy_description::UpdatePolicyDescriptionRequest).
     #[cfg(feature = "permission-management")]
+    #[inline]
     pub fn update_policy_description(
         &self,
     ) -> crate::operation::update_policy_description::UpdatePolicyDescriptionRequestBuilder<
@@ -752,6 +816,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_role::UpdateRoleRequestBuilder::send) it. The parameters and their rules: [`UpdateRoleRequest`](crate::operation::update_role::UpdateRoleRequest).
     #[cfg(feature = "role-management")]
+    #[inline]
     pub fn update_role(
         &self,
     ) -> crate::operation::update_role::UpdateRoleRequestBuilder<&Self> {
@@ -761,6 +826,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_user::UpdateUserRequestBuilder::send) it. The parameters and their rules: [`UpdateUserRequest`](crate::operation::update_user::UpdateUserRequest).
     #[cfg(feature = "user-management")]
+    #[inline]
     pub fn update_user(
         &self,
     ) -> crate::operation::update_user::UpdateUserRequestBuilder<&Self> {
@@ -768,6 +834,7 @@ impl Client {
     }
     #[cfg(feature = "tag-management")]
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_resources_pages(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -782,6 +849,7 @@ impl Client {
     }
     #[cfg(feature = "tag-management")]
     /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_resources_items(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -1867,6 +1935,7 @@ pub trait RamApi: Send + Sync {
 }
 impl RamApi for Client {
     #[cfg(feature = "user-group-management")]
+    #[inline]
     /// Calls `AddUserToGroup`: Adds a Resource Access Management (RAM) user to a RAM user group.
     fn add_user_to_group(
         &self,
@@ -1881,6 +1950,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `AttachPolicyToGroup`: Attaches a policy to a Resource Access Management (RAM) user group.
     fn attach_policy_to_group(
         &self,
@@ -1895,6 +1965,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `AttachPolicyToRole`: Attaches a policy to a Resource Access Management (RAM) role.
     fn attach_policy_to_role(
         &self,
@@ -1909,6 +1980,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `AttachPolicyToUser`: Attaches a policy to a Resource Access Management (RAM) user.
     fn attach_policy_to_user(
         &self,
@@ -1923,6 +1995,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `BindMFADevice`: Binds a multi-factor authentication (MFA) device to a Resource Access Management (RAM) user.
     fn bind_mfa_device(
         &self,
@@ -1937,6 +2010,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `ChangePassword`: Changes the password that is used to log on to the console for a Resource Access Management (RAM) user.
     fn change_password(
         &self,
@@ -1951,6 +2025,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-management")]
+    #[inline]
     /// Calls `ClearAccountAlias`: Deletes the alias of an Alibaba Cloud account.
     fn clear_account_alias(
         &self,
@@ -1965,6 +2040,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `CreateAccessKey`: Creates an AccessKey pair for a Resource Access Management (RAM) user.
     fn create_access_key(
         &self,
@@ -1979,6 +2055,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-group-management")]
+    #[inline]
     /// Calls `CreateGroup`: Creates a RAM user group.
     fn create_group(
         &self,
@@ -1993,6 +2070,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `CreateLoginProfile`: Enables console logon for a Resource Access Management (RAM) user.
     fn create_login_profile(
         &self,
@@ -2007,6 +2085,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `CreatePolicy`: Creates a custom policy.
     fn create_policy(
         &self,
@@ -2021,6 +2100,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `CreatePolicyVersion`: Creates a version for a policy.
     fn create_policy_version(
         &self,
@@ -2035,6 +2115,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "role-management")]
+    #[inline]
     /// Calls `CreateRole`: Creates a Resource Access Management (RAM) role.
     fn create_role(
         &self,
@@ -2049,6 +2130,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `CreateUser`: Creates a Resource Access Management (RAM) user.
     fn create_user(
         &self,
@@ -2063,6 +2145,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `CreateVirtualMFADevice`: Creates a multi-factor authentication (MFA) device.
     fn create_virtual_mfa_device(
         &self,
@@ -2079,6 +2162,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-analysis-and-diagnostics")]
+    #[inline]
     /// Calls `DecodeDiagnosticMessage`: Decodes the diagnostic information in the response that contains an access denied error. The error is caused by no RAM permissions.
     fn decode_diagnostic_message(
         &self,
@@ -2095,6 +2179,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `DeleteAccessKey`: Deletes an AccessKey pair of a Resource Access Management (RAM) user.
     fn delete_access_key(
         &self,
@@ -2109,6 +2194,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-group-management")]
+    #[inline]
     /// Calls `DeleteGroup`: Deletes a Resource Access Management (RAM) user group.
     fn delete_group(
         &self,
@@ -2123,6 +2209,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `DeleteLoginProfile`: Disables console logon for a Resource Access Management (RAM) user.
     fn delete_login_profile(
         &self,
@@ -2137,6 +2224,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `DeletePolicy`: Deletes a policy.
     fn delete_policy(
         &self,
@@ -2151,6 +2239,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `DeletePolicyVersion`: Deletes a policy version.
     fn delete_policy_version(
         &self,
@@ -2165,6 +2254,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "role-management")]
+    #[inline]
     /// Calls `DeleteRole`: Deletes a regular Resource Access Management (RAM) role.
     fn delete_role(
         &self,
@@ -2179,6 +2269,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `DeleteUser`: Deletes a Resource Access Management (RAM) user.
     fn delete_user(
         &self,
@@ -2193,6 +2284,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `DeleteVirtualMFADevice`: Deletes a multi-factor authentication (MFA) device.
     fn delete_virtual_mfa_device(
         &self,
@@ -2209,6 +2301,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `DetachPolicyFromGroup`: Detaches a policy from a Resource Access Management (RAM) user group.
     fn detach_policy_from_group(
         &self,
@@ -2223,6 +2316,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `DetachPolicyFromRole`: Detaches a policy from a Resource Access Management (RAM) role.
     fn detach_policy_from_role(
         &self,
@@ -2237,6 +2331,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `DetachPolicyFromUser`: Detaches a policy from a Resource Access Management (RAM) user.
     fn detach_policy_from_user(
         &self,
@@ -2251,6 +2346,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `GetAccessKeyLastUsed`: GetAccessKeyLastUsed
     fn get_access_key_last_used(
         &self,
@@ -2265,6 +2361,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-management")]
+    #[inline]
     /// Calls `GetAccountAlias`: Queries the alias of an Alibaba Cloud account.
     fn get_account_alias(
         &self,
@@ -2279,6 +2376,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-group-management")]
+    #[inline]
     /// Calls `GetGroup`: Queries information about a Resource Access Management (RAM) user group.
     fn get_group(
         &self,
@@ -2293,6 +2391,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `GetLoginProfile`: Queries the logon configurations of a Resource Access Management (RAM) user.
     fn get_login_profile(
         &self,
@@ -2307,6 +2406,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-management")]
+    #[inline]
     /// Calls `GetPasswordPolicy`: Queries the password policy of Resource Access Management (RAM) users, including the password strength.
     fn get_password_policy(
         &self,
@@ -2321,6 +2421,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `GetPolicy`: Queries information about a policy.
     fn get_policy(
         &self,
@@ -2335,6 +2436,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `GetPolicyVersion`: Queries the information about a policy version.
     fn get_policy_version(
         &self,
@@ -2349,6 +2451,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "role-management")]
+    #[inline]
     /// Calls `GetRole`: Queries information about a Resource Access Management (RAM) role.
     fn get_role(
         &self,
@@ -2363,6 +2466,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-management")]
+    #[inline]
     /// Calls `GetSecurityPreference`: Queries the security preferences.
     fn get_security_preference(
         &self,
@@ -2377,6 +2481,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `GetUser`: Queries information about a Resource Access Management (RAM) user.
     fn get_user(
         &self,
@@ -2391,6 +2496,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `GetUserMFAInfo`: Queries the multi-factor authentication (MFA) device that is bound to a Resource Access Management (RAM) user.
     fn get_user_mfa_info(
         &self,
@@ -2405,6 +2511,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `ListAccessKeys`: Queries all AccessKey pairs that belong to a Resource Access Management (RAM) user.
     fn list_access_keys(
         &self,
@@ -2419,6 +2526,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `ListEntitiesForPolicy`: Queries the entities to which a policy is attached.
     fn list_entities_for_policy(
         &self,
@@ -2433,6 +2541,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-group-management")]
+    #[inline]
     /// Calls `ListGroups`: Queries Resource Access Management (RAM) user groups.
     fn list_groups(
         &self,
@@ -2447,6 +2556,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-group-management")]
+    #[inline]
     /// Calls `ListGroupsForUser`: Queries the Resource Access Management (RAM) user groups to which a RAM user belongs.
     fn list_groups_for_user(
         &self,
@@ -2461,6 +2571,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `ListPolicies`: Queries a list of policies.
     fn list_policies(
         &self,
@@ -2475,6 +2586,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `ListPoliciesForGroup`: Queries the policies that are attached to a Resource Access Management (RAM) user group.
     fn list_policies_for_group(
         &self,
@@ -2489,6 +2601,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `ListPoliciesForRole`: Queries the policies that are attached to a Resource Access Management (RAM) role.
     fn list_policies_for_role(
         &self,
@@ -2503,6 +2616,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `ListPoliciesForUser`: Queries the policies that are attached to a RAM user.
     fn list_policies_for_user(
         &self,
@@ -2517,6 +2631,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `ListPolicyVersions`: Queries the versions of a policy.
     fn list_policy_versions(
         &self,
@@ -2531,6 +2646,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "role-management")]
+    #[inline]
     /// Calls `ListRoles`: Queries all Resource Access Management (RAM) roles.
     fn list_roles(
         &self,
@@ -2545,6 +2661,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag-management")]
+    #[inline]
     /// Calls `ListTagResources`: Queries the tags that are added to cloud resources which are Resource Access Management (RAM) roles and policies.
     fn list_tag_resources(
         &self,
@@ -2559,6 +2676,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `ListUsers`: Queries the information about all RAM users.
     fn list_users(
         &self,
@@ -2573,6 +2691,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-group-management")]
+    #[inline]
     /// Calls `ListUsersForGroup`: Queries Resource Access Management (RAM) users in a RAM user group.
     fn list_users_for_group(
         &self,
@@ -2587,6 +2706,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `ListVirtualMFADevices`: Queries multi-factor authentication (MFA) devices.
     fn list_virtual_mfa_devices(
         &self,
@@ -2601,6 +2721,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-group-management")]
+    #[inline]
     /// Calls `RemoveUserFromGroup`: Removes a Resource Access Management (RAM) user from a RAM user group.
     fn remove_user_from_group(
         &self,
@@ -2615,6 +2736,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-management")]
+    #[inline]
     /// Calls `SetAccountAlias`: Configures an alias for an Alibaba Cloud account.
     fn set_account_alias(
         &self,
@@ -2629,6 +2751,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `SetDefaultPolicyVersion`: Specifies a version for a policy as the default version.
     fn set_default_policy_version(
         &self,
@@ -2645,6 +2768,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-management")]
+    #[inline]
     /// Calls `SetPasswordPolicy`: Configures the password policy for Resource Access Management (RAM) users, including the password strength.
     fn set_password_policy(
         &self,
@@ -2659,6 +2783,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "security-management")]
+    #[inline]
     /// Calls `SetSecurityPreference`: Configures the security preferences.
     fn set_security_preference(
         &self,
@@ -2673,6 +2798,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag-management")]
+    #[inline]
     /// Calls `TagResources`: Adds tags to cloud resources which are Resource Access Management (RAM) roles and policies.
     fn tag_resources(
         &self,
@@ -2687,6 +2813,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `UnbindMFADevice`: Unbinds a multi-factor authentication (MFA) device from a Resource Access Management (RAM) user.
     fn unbind_mfa_device(
         &self,
@@ -2701,6 +2828,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag-management")]
+    #[inline]
     /// Calls `UntagResources`: Removes tags from cloud resources that are Resource Access Management (RAM) roles and policies.
     fn untag_resources(
         &self,
@@ -2715,6 +2843,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `UpdateAccessKey`: Changes the status of an AccessKey pair that belongs to a Resource Access Management (RAM) user.
     fn update_access_key(
         &self,
@@ -2729,6 +2858,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-group-management")]
+    #[inline]
     /// Calls `UpdateGroup`: Modifies a Resource Access Management (RAM) user group.
     fn update_group(
         &self,
@@ -2743,6 +2873,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `UpdateLoginProfile`: Modifies the logon configurations of a Resource Access Management (RAM) user.
     fn update_login_profile(
         &self,
@@ -2757,6 +2888,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "permission-management")]
+    #[inline]
     /// Calls `UpdatePolicyDescription`: Modifies the description of a custom policy.
     fn update_policy_description(
         &self,
@@ -2773,6 +2905,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "role-management")]
+    #[inline]
     /// Calls `UpdateRole`: Modifies information about a Resource Access Management (RAM) role.
     fn update_role(
         &self,
@@ -2787,6 +2920,7 @@ impl RamApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "user-management")]
+    #[inline]
     /// Calls `UpdateUser`: Modifies information about a Resource Access Management (RAM) user.
     fn update_user(
         &self,

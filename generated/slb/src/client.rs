@@ -87,6 +87,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_access_control_list_entry::AddAccessControlListEntryRequestBuilder::send) it. The parameters and their rules: [`AddAccessControlListEntryRequest`](crate::operation::add_access_control_list_entry::AddAccessControlListEntryRequest).
     #[cfg(feature = "access-control")]
+    #[inline]
     pub fn add_access_control_list_entry(
         &self,
     ) -> crate::operation::add_access_control_list_entry::AddAccessControlListEntryRequestBuilder<
@@ -100,6 +101,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_backend_servers::AddBackendServersRequestBuilder::send) it. The parameters and their rules: [`AddBackendServersRequest`](crate::operation::add_backend_servers::AddBackendServersRequest).
     #[cfg(feature = "default-server-group")]
+    #[inline]
     pub fn add_backend_servers(
         &self,
     ) -> crate::operation::add_backend_servers::AddBackendServersRequestBuilder<&Self> {
@@ -109,6 +111,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_listener_white_list_item::AddListenerWhiteListItemRequestBuilder::send) it. The parameters and their rules: [`AddListenerWhiteListItemRequest`](crate::operation::add_listener_white_list_item::AddListenerWhiteListItemRequest).
     #[cfg(feature = "access-control-earlier-version")]
+    #[inline]
     pub fn add_listener_white_list_item(
         &self,
     ) -> crate::operation::add_listener_white_list_item::AddListenerWhiteListItemRequestBuilder<
@@ -122,6 +125,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_tags::AddTagsRequestBuilder::send) it. The parameters and their rules: [`AddTagsRequest`](crate::operation::add_tags::AddTagsRequest).
     #[cfg(feature = "tags")]
+    #[inline]
     pub fn add_tags(&self) -> crate::operation::add_tags::AddTagsRequestBuilder<&Self> {
         crate::operation::add_tags::AddTagsRequestBuilder::new(self)
     }
@@ -129,6 +133,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_v_server_group_backend_servers::AddVServerGroupBackendServersRequestBuilder::send) it. The parameters and their rules: [`AddVServerGroupBackendServersRequest`](crate::operation::add_v_server_group_backend_servers::AddVServerGroupBackendServersRequest).
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     pub fn add_v_server_group_backend_servers(
         &self,
     ) -> crate::operation::add_v_server_group_backend_servers::AddVServerGroupBackendServersRequestBuilder<
@@ -142,6 +147,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_access_control_list::CreateAccessControlListRequestBuilder::send) it. The parameters and their rules: [`CreateAccessControlListRequest`](crate::operation::create_access_control_list::CreateAccessControlListRequest).
     #[cfg(feature = "access-control")]
+    #[inline]
     pub fn create_access_control_list(
         &self,
     ) -> crate::operation::create_access_control_list::CreateAccessControlListRequestBuilder<
@@ -155,6 +161,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_domain_extension::CreateDomainExtensionRequestBuilder::send) it. The parameters and their rules: [`CreateDomainExtensionRequest`](crate::operation::create_domain_extension::CreateDomainExtensionRequest).
     #[cfg(feature = "domain-name-extensions")]
+    #[inline]
     pub fn create_domain_extension(
         &self,
     ) -> crate::operation::create_domain_extension::CreateDomainExtensionRequestBuilder<
@@ -168,6 +175,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_load_balancer::CreateLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerRequest`](crate::operation::create_load_balancer::CreateLoadBalancerRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn create_load_balancer(
         &self,
     ) -> crate::operation::create_load_balancer::CreateLoadBalancerRequestBuilder<
@@ -181,6 +189,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_load_balancer_http_listener::CreateLoadBalancerHTTPListenerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerHTTPListenerRequest`](crate::operation::create_load_balancer_http_listener::CreateLoadBalancerHTTPListenerRequest).
     #[cfg(feature = "http-listeners")]
+    #[inline]
     pub fn create_load_balancer_http_listener(
         &self,
     ) -> crate::operation::create_load_balancer_http_listener::CreateLoadBalancerHTTPListenerRequestBuilder<
@@ -194,6 +203,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_load_balancer_https_listener::CreateLoadBalancerHTTPSListenerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerHTTPSListenerRequest`](crate::operation::create_load_balancer_https_listener::CreateLoadBalancerHTTPSListenerRequest).
     #[cfg(feature = "https-listeners")]
+    #[inline]
     pub fn create_load_balancer_https_listener(
         &self,
     ) -> crate::operation::create_load_balancer_https_listener::CreateLoadBalancerHTTPSListenerRequestBuilder<
@@ -207,6 +217,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_load_balancer_tcp_listener::CreateLoadBalancerTCPListenerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerTCPListenerRequest`](crate::operation::create_load_balancer_tcp_listener::CreateLoadBalancerTCPListenerRequest).
     #[cfg(feature = "tcp-listeners")]
+    #[inline]
     pub fn create_load_balancer_tcp_listener(
         &self,
     ) -> crate::operation::create_load_balancer_tcp_listener::CreateLoadBalancerTCPListenerRequestBuilder<
@@ -220,6 +231,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_load_balancer_udp_listener::CreateLoadBalancerUDPListenerRequestBuilder::send) it. The parameters and their rules: [`CreateLoadBalancerUDPListenerRequest`](crate::operation::create_load_balancer_udp_listener::CreateLoadBalancerUDPListenerRequest).
     #[cfg(feature = "udp-listeners")]
+    #[inline]
     pub fn create_load_balancer_udp_listener(
         &self,
     ) -> crate::operation::create_load_balancer_udp_listener::CreateLoadBalancerUDPListenerRequestBuilder<
@@ -233,6 +245,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_master_slave_server_group::CreateMasterSlaveServerGroupRequestBuilder::send) it. The parameters and their rules: [`CreateMasterSlaveServerGroupRequest`](crate::operation::create_master_slave_server_group::CreateMasterSlaveServerGroupRequest).
     #[cfg(feature = "primary-secondary-server-groups")]
+    #[inline]
     pub fn create_master_slave_server_group(
         &self,
     ) -> crate::operation::create_master_slave_server_group::CreateMasterSlaveServerGroupRequestBuilder<
@@ -246,6 +259,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_rules::CreateRulesRequestBuilder::send) it. The parameters and their rules: [`CreateRulesRequest`](crate::operation::create_rules::CreateRulesRequest).
     #[cfg(feature = "forwarding-rules")]
+    #[inline]
     pub fn create_rules(
         &self,
     ) -> crate::operation::create_rules::CreateRulesRequestBuilder<&Self> {
@@ -255,6 +269,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_tls_cipher_policy::CreateTLSCipherPolicyRequestBuilder::send) it. The parameters and their rules: [`CreateTLSCipherPolicyRequest`](crate::operation::create_tls_cipher_policy::CreateTLSCipherPolicyRequest).
     #[cfg(feature = "tls-policies")]
+    #[inline]
     pub fn create_tls_cipher_policy(
         &self,
     ) -> crate::operation::create_tls_cipher_policy::CreateTLSCipherPolicyRequestBuilder<
@@ -268,6 +283,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_v_server_group::CreateVServerGroupRequestBuilder::send) it. The parameters and their rules: [`CreateVServerGroupRequest`](crate::operation::create_v_server_group::CreateVServerGroupRequest).
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     pub fn create_v_server_group(
         &self,
     ) -> crate::operation::create_v_server_group::CreateVServerGroupRequestBuilder<
@@ -281,6 +297,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_access_control_list::DeleteAccessControlListRequestBuilder::send) it. The parameters and their rules: [`DeleteAccessControlListRequest`](crate::operation::delete_access_control_list::DeleteAccessControlListRequest).
     #[cfg(feature = "access-control")]
+    #[inline]
     pub fn delete_access_control_list(
         &self,
     ) -> crate::operation::delete_access_control_list::DeleteAccessControlListRequestBuilder<
@@ -294,6 +311,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_access_logs_download_attribute::DeleteAccessLogsDownloadAttributeRequestBuilder::send) it. The parameters and their rules: [`DeleteAccessLogsDownloadAttributeRequest`](crate::operation::delete_access_logs_download_attribute::DeleteAccessLogsDownloadAttributeRequest).
     #[cfg(feature = "access-logs")]
+    #[inline]
     pub fn delete_access_logs_download_attribute(
         &self,
     ) -> crate::operation::delete_access_logs_download_attribute::DeleteAccessLogsDownloadAttributeRequestBuilder<
@@ -307,6 +325,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ca_certificate::DeleteCACertificateRequestBuilder::send) it. The parameters and their rules: [`DeleteCACertificateRequest`](crate::operation::delete_ca_certificate::DeleteCACertificateRequest).
     #[cfg(feature = "certificates")]
+    #[inline]
     pub fn delete_ca_certificate(
         &self,
     ) -> crate::operation::delete_ca_certificate::DeleteCACertificateRequestBuilder<
@@ -320,6 +339,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_domain_extension::DeleteDomainExtensionRequestBuilder::send) it. The parameters and their rules: [`DeleteDomainExtensionRequest`](crate::operation::delete_domain_extension::DeleteDomainExtensionRequest).
     #[cfg(feature = "domain-name-extensions")]
+    #[inline]
     pub fn delete_domain_extension(
         &self,
     ) -> crate::operation::delete_domain_extension::DeleteDomainExtensionRequestBuilder<
@@ -333,6 +353,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_load_balancer::DeleteLoadBalancerRequestBuilder::send) it. The parameters and their rules: [`DeleteLoadBalancerRequest`](crate::operation::delete_load_balancer::DeleteLoadBalancerRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn delete_load_balancer(
         &self,
     ) -> crate::operation::delete_load_balancer::DeleteLoadBalancerRequestBuilder<
@@ -346,6 +367,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_load_balancer_listener::DeleteLoadBalancerListenerRequestBuilder::send) it. The parameters and their rules: [`DeleteLoadBalancerListenerRequest`](crate::operation::delete_load_balancer_listener::DeleteLoadBalancerListenerRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn delete_load_balancer_listener(
         &self,
     ) -> crate::operation::delete_load_balancer_listener::DeleteLoadBalancerListenerRequestBuilder<
@@ -359,6 +381,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_master_slave_server_group::DeleteMasterSlaveServerGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteMasterSlaveServerGroupRequest`](crate::operation::delete_master_slave_server_group::DeleteMasterSlaveServerGroupRequest).
     #[cfg(feature = "primary-secondary-server-groups")]
+    #[inline]
     pub fn delete_master_slave_server_group(
         &self,
     ) -> crate::operation::delete_master_slave_server_group::DeleteMasterSlaveServerGroupRequestBuilder<
@@ -372,6 +395,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_rules::DeleteRulesRequestBuilder::send) it. The parameters and their rules: [`DeleteRulesRequest`](crate::operation::delete_rules::DeleteRulesRequest).
     #[cfg(feature = "forwarding-rules")]
+    #[inline]
     pub fn delete_rules(
         &self,
     ) -> crate::operation::delete_rules::DeleteRulesRequestBuilder<&Self> {
@@ -381,6 +405,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_server_certificate::DeleteServerCertificateRequestBuilder::send) it. The parameters and their rules: [`DeleteServerCertificateRequest`](crate::operation::delete_server_certificate::DeleteServerCertificateRequest).
     #[cfg(feature = "certificates")]
+    #[inline]
     pub fn delete_server_certificate(
         &self,
     ) -> crate::operation::delete_server_certificate::DeleteServerCertificateRequestBuilder<
@@ -394,6 +419,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_tls_cipher_policy::DeleteTLSCipherPolicyRequestBuilder::send) it. The parameters and their rules: [`DeleteTLSCipherPolicyRequest`](crate::operation::delete_tls_cipher_policy::DeleteTLSCipherPolicyRequest).
     #[cfg(feature = "tls-policies")]
+    #[inline]
     pub fn delete_tls_cipher_policy(
         &self,
     ) -> crate::operation::delete_tls_cipher_policy::DeleteTLSCipherPolicyRequestBuilder<
@@ -407,6 +433,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_v_server_group::DeleteVServerGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteVServerGroupRequest`](crate::operation::delete_v_server_group::DeleteVServerGroupRequest).
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     pub fn delete_v_server_group(
         &self,
     ) -> crate::operation::delete_v_server_group::DeleteVServerGroupRequestBuilder<
@@ -420,6 +447,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_access_control_list_attribute::DescribeAccessControlListAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeAccessControlListAttributeRequest`](crate::operation::describe_access_control_list_attribute::DescribeAccessControlListAttributeRequest).
     #[cfg(feature = "access-control")]
+    #[inline]
     pub fn describe_access_control_list_attribute(
         &self,
     ) -> crate::operation::describe_access_control_list_attribute::DescribeAccessControlListAttributeRequestBuilder<
@@ -433,6 +461,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_access_control_lists::DescribeAccessControlListsRequestBuilder::send) it. The parameters and their rules: [`DescribeAccessControlListsRequest`](crate::operation::describe_access_control_lists::DescribeAccessControlListsRequest).
     #[cfg(feature = "access-control")]
+    #[inline]
     pub fn describe_access_control_lists(
         &self,
     ) -> crate::operation::describe_access_control_lists::DescribeAccessControlListsRequestBuilder<
@@ -446,6 +475,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_access_logs_download_attribute::DescribeAccessLogsDownloadAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeAccessLogsDownloadAttributeRequest`](crate::operation::describe_access_logs_download_attribute::DescribeAccessLogsDownloadAttributeRequest).
     #[cfg(feature = "access-logs")]
+    #[inline]
     pub fn describe_access_logs_download_attribute(
         &self,
     ) -> crate::operation::describe_access_logs_download_attribute::DescribeAccessLogsDownloadAttributeRequestBuilder<
@@ -459,6 +489,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_available_resource::DescribeAvailableResourceRequestBuilder::send) it. The parameters and their rules: [`DescribeAvailableResourceRequest`](crate::operation::describe_available_resource::DescribeAvailableResourceRequest).
     #[cfg(feature = "query-resources")]
+    #[inline]
     pub fn describe_available_resource(
         &self,
     ) -> crate::operation::describe_available_resource::DescribeAvailableResourceRequestBuilder<
@@ -472,6 +503,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ca_certificates::DescribeCACertificatesRequestBuilder::send) it. The parameters and their rules: [`DescribeCACertificatesRequest`](crate::operation::describe_ca_certificates::DescribeCACertificatesRequest).
     #[cfg(feature = "certificates")]
+    #[inline]
     pub fn describe_ca_certificates(
         &self,
     ) -> crate::operation::describe_ca_certificates::DescribeCACertificatesRequestBuilder<
@@ -485,6 +517,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_domain_extension_attribute::DescribeDomainExtensionAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeDomainExtensionAttributeRequest`](crate::operation::describe_domain_extension_attribute::DescribeDomainExtensionAttributeRequest).
     #[cfg(feature = "domain-name-extensions")]
+    #[inline]
     pub fn describe_domain_extension_attribute(
         &self,
     ) -> crate::operation::describe_domain_extension_attribute::DescribeDomainExtensionAttributeRequestBuilder<
@@ -498,6 +531,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_domain_extensions::DescribeDomainExtensionsRequestBuilder::send) it. The parameters and their rules: [`DescribeDomainExtensionsRequest`](crate::operation::describe_domain_extensions::DescribeDomainExtensionsRequest).
     #[cfg(feature = "domain-name-extensions")]
+    #[inline]
     pub fn describe_domain_extensions(
         &self,
     ) -> crate::operation::describe_domain_extensions::DescribeDomainExtensionsRequestBuilder<
@@ -511,6 +545,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_health_status::DescribeHealthStatusRequestBuilder::send) it. The parameters and their rules: [`DescribeHealthStatusRequest`](crate::operation::describe_health_status::DescribeHealthStatusRequest).
     #[cfg(feature = "default-server-group")]
+    #[inline]
     pub fn describe_health_status(
         &self,
     ) -> crate::operation::describe_health_status::DescribeHealthStatusRequestBuilder<
@@ -524,6 +559,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_high_defination_monitor::DescribeHighDefinationMonitorRequestBuilder::send) it. The parameters and their rules: [`DescribeHighDefinationMonitorRequest`](crate::operation::describe_high_defination_monitor::DescribeHighDefinationMonitorRequest).
     #[cfg(feature = "fine-grained-monitoring")]
+    #[inline]
     pub fn describe_high_defination_monitor(
         &self,
     ) -> crate::operation::describe_high_defination_monitor::DescribeHighDefinationMonitorRequestBuilder<
@@ -537,6 +573,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_listener_access_control_attribute::DescribeListenerAccessControlAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeListenerAccessControlAttributeRequest`](crate::operation::describe_listener_access_control_attribute::DescribeListenerAccessControlAttributeRequest).
     #[cfg(feature = "access-control-earlier-version")]
+    #[inline]
     pub fn describe_listener_access_control_attribute(
         &self,
     ) -> crate::operation::describe_listener_access_control_attribute::DescribeListenerAccessControlAttributeRequestBuilder<
@@ -550,6 +587,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_load_balancer_attribute::DescribeLoadBalancerAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancerAttributeRequest`](crate::operation::describe_load_balancer_attribute::DescribeLoadBalancerAttributeRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn describe_load_balancer_attribute(
         &self,
     ) -> crate::operation::describe_load_balancer_attribute::DescribeLoadBalancerAttributeRequestBuilder<
@@ -563,6 +601,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_load_balancer_http_listener_attribute::DescribeLoadBalancerHTTPListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancerHTTPListenerAttributeRequest`](crate::operation::describe_load_balancer_http_listener_attribute::DescribeLoadBalancerHTTPListenerAttributeRequest).
     #[cfg(feature = "http-listeners")]
+    #[inline]
     pub fn describe_load_balancer_http_listener_attribute(
         &self,
     ) -> crate::operation::describe_load_balancer_http_listener_attribute::DescribeLoadBalancerHTTPListenerAttributeRequestBuilder<
@@ -576,6 +615,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_load_balancer_https_listener_attribute::DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancerHTTPSListenerAttributeRequest`](crate::operation::describe_load_balancer_https_listener_attribute::DescribeLoadBalancerHTTPSListenerAttributeRequest).
     #[cfg(feature = "https-listeners")]
+    #[inline]
     pub fn describe_load_balancer_https_listener_attribute(
         &self,
     ) -> crate::operation::describe_load_balancer_https_listener_attribute::DescribeLoadBalancerHTTPSListenerAttributeRequestBuilder<
@@ -589,6 +629,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_load_balancer_listeners::DescribeLoadBalancerListenersRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancerListenersRequest`](crate::operation::describe_load_balancer_listeners::DescribeLoadBalancerListenersRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn describe_load_balancer_listeners(
         &self,
     ) -> crate::operation::describe_load_balancer_listeners::DescribeLoadBalancerListenersRequestBuilder<
@@ -602,6 +643,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_load_balancer_tcp_listener_attribute::DescribeLoadBalancerTCPListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancerTCPListenerAttributeRequest`](crate::operation::describe_load_balancer_tcp_listener_attribute::DescribeLoadBalancerTCPListenerAttributeRequest).
     #[cfg(feature = "tcp-listeners")]
+    #[inline]
     pub fn describe_load_balancer_tcp_listener_attribute(
         &self,
     ) -> crate::operation::describe_load_balancer_tcp_listener_attribute::DescribeLoadBalancerTCPListenerAttributeRequestBuilder<
@@ -615,6 +657,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_load_balancer_udp_listener_attribute::DescribeLoadBalancerUDPListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancerUDPListenerAttributeRequest`](crate::operation::describe_load_balancer_udp_listener_attribute::DescribeLoadBalancerUDPListenerAttributeRequest).
     #[cfg(feature = "udp-listeners")]
+    #[inline]
     pub fn describe_load_balancer_udp_listener_attribute(
         &self,
     ) -> crate::operation::describe_load_balancer_udp_listener_attribute::DescribeLoadBalancerUDPListenerAttributeRequestBuilder<
@@ -628,6 +671,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_load_balancers::DescribeLoadBalancersRequestBuilder::send) it. The parameters and their rules: [`DescribeLoadBalancersRequest`](crate::operation::describe_load_balancers::DescribeLoadBalancersRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn describe_load_balancers(
         &self,
     ) -> crate::operation::describe_load_balancers::DescribeLoadBalancersRequestBuilder<
@@ -641,6 +685,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_master_slave_server_group_attribute::DescribeMasterSlaveServerGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeMasterSlaveServerGroupAttributeRequest`](crate::operation::describe_master_slave_server_group_attribute::DescribeMasterSlaveServerGroupAttributeRequest).
     #[cfg(feature = "primary-secondary-server-groups")]
+    #[inline]
     pub fn describe_master_slave_server_group_attribute(
         &self,
     ) -> crate::operation::describe_master_slave_server_group_attribute::DescribeMasterSlaveServerGroupAttributeRequestBuilder<
@@ -654,6 +699,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_master_slave_server_groups::DescribeMasterSlaveServerGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeMasterSlaveServerGroupsRequest`](crate::operation::describe_master_slave_server_groups::DescribeMasterSlaveServerGroupsRequest).
     #[cfg(feature = "primary-secondary-server-groups")]
+    #[inline]
     pub fn describe_master_slave_server_groups(
         &self,
     ) -> crate::operation::describe_master_slave_server_groups::DescribeMasterSlaveServerGroupsRequestBuilder<
@@ -667,6 +713,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_regions::DescribeRegionsRequestBuilder::send) it. The parameters and their rules: [`DescribeRegionsRequest`](crate::operation::describe_regions::DescribeRegionsRequest).
     #[cfg(feature = "region-and-zone-management")]
+    #[inline]
     pub fn describe_regions(
         &self,
     ) -> crate::operation::describe_regions::DescribeRegionsRequestBuilder<&Self> {
@@ -676,6 +723,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_rule_attribute::DescribeRuleAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeRuleAttributeRequest`](crate::operation::describe_rule_attribute::DescribeRuleAttributeRequest).
     #[cfg(feature = "forwarding-rules")]
+    #[inline]
     pub fn describe_rule_attribute(
         &self,
     ) -> crate::operation::describe_rule_attribute::DescribeRuleAttributeRequestBuilder<
@@ -689,6 +737,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_rules::DescribeRulesRequestBuilder::send) it. The parameters and their rules: [`DescribeRulesRequest`](crate::operation::describe_rules::DescribeRulesRequest).
     #[cfg(feature = "forwarding-rules")]
+    #[inline]
     pub fn describe_rules(
         &self,
     ) -> crate::operation::describe_rules::DescribeRulesRequestBuilder<&Self> {
@@ -698,6 +747,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_server_certificates::DescribeServerCertificatesRequestBuilder::send) it. The parameters and their rules: [`DescribeServerCertificatesRequest`](crate::operation::describe_server_certificates::DescribeServerCertificatesRequest).
     #[cfg(feature = "certificates")]
+    #[inline]
     pub fn describe_server_certificates(
         &self,
     ) -> crate::operation::describe_server_certificates::DescribeServerCertificatesRequestBuilder<
@@ -711,6 +761,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_tags::DescribeTagsRequestBuilder::send) it. The parameters and their rules: [`DescribeTagsRequest`](crate::operation::describe_tags::DescribeTagsRequest).
     #[cfg(feature = "tags")]
+    #[inline]
     pub fn describe_tags(
         &self,
     ) -> crate::operation::describe_tags::DescribeTagsRequestBuilder<&Self> {
@@ -720,6 +771,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_v_server_group_attribute::DescribeVServerGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeVServerGroupAttributeRequest`](crate::operation::describe_v_server_group_attribute::DescribeVServerGroupAttributeRequest).
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     pub fn describe_v_server_group_attribute(
         &self,
     ) -> crate::operation::describe_v_server_group_attribute::DescribeVServerGroupAttributeRequestBuilder<
@@ -733,6 +785,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_v_server_groups::DescribeVServerGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeVServerGroupsRequest`](crate::operation::describe_v_server_groups::DescribeVServerGroupsRequest).
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     pub fn describe_v_server_groups(
         &self,
     ) -> crate::operation::describe_v_server_groups::DescribeVServerGroupsRequestBuilder<
@@ -746,6 +799,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_zones::DescribeZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeZonesRequest`](crate::operation::describe_zones::DescribeZonesRequest).
     #[cfg(feature = "region-and-zone-management")]
+    #[inline]
     pub fn describe_zones(
         &self,
     ) -> crate::operation::describe_zones::DescribeZonesRequestBuilder<&Self> {
@@ -755,6 +809,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_high_defination_monitor::EnableHighDefinationMonitorRequestBuilder::send) it. The parameters and their rules: [`EnableHighDefinationMonitorRequest`](crate::operation::enable_high_defination_monitor::EnableHighDefinationMonitorRequest).
     #[cfg(feature = "fine-grained-monitoring")]
+    #[inline]
     pub fn enable_high_defination_monitor(
         &self,
     ) -> crate::operation::enable_high_defination_monitor::EnableHighDefinationMonitorRequestBuilder<
@@ -768,6 +823,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tls_cipher_policies::ListTLSCipherPoliciesRequestBuilder::send) it. The parameters and their rules: [`ListTLSCipherPoliciesRequest`](crate::operation::list_tls_cipher_policies::ListTLSCipherPoliciesRequest).
     #[cfg(feature = "tls-policies")]
+    #[inline]
     pub fn list_tls_cipher_policies(
         &self,
     ) -> crate::operation::list_tls_cipher_policies::ListTLSCipherPoliciesRequestBuilder<
@@ -781,6 +837,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources::ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`](crate::operation::list_tag_resources::ListTagResourcesRequest).
     #[cfg(feature = "tags")]
+    #[inline]
     pub fn list_tag_resources(
         &self,
     ) -> crate::operation::list_tag_resources::ListTagResourcesRequestBuilder<&Self> {
@@ -790,6 +847,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_high_defination_monitor::ModifyHighDefinationMonitorRequestBuilder::send) it. The parameters and their rules: [`ModifyHighDefinationMonitorRequest`](crate::operation::modify_high_defination_monitor::ModifyHighDefinationMonitorRequest).
     #[cfg(feature = "fine-grained-monitoring")]
+    #[inline]
     pub fn modify_high_defination_monitor(
         &self,
     ) -> crate::operation::modify_high_defination_monitor::ModifyHighDefinationMonitorRequestBuilder<
@@ -803,6 +861,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_load_balancer_instance_charge_type::ModifyLoadBalancerInstanceChargeTypeRequestBuilder::send) it. The parameters and their rules: [`ModifyLoadBalancerInstanceChargeTypeRequest`](crate::operation::modify_load_balancer_instance_charge_type::ModifyLoadBalancerInstanceChargeTypeRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn modify_load_balancer_instance_charge_type(
         &self,
     ) -> crate::operation::modify_load_balancer_instance_charge_type::ModifyLoadBalancerInstanceChargeTypeRequestBuilder<
@@ -816,6 +875,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_load_balancer_instance_spec::ModifyLoadBalancerInstanceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyLoadBalancerInstanceSpecRequest`](crate::operation::modify_load_balancer_instance_spec::ModifyLoadBalancerInstanceSpecRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn modify_load_balancer_instance_spec(
         &self,
     ) -> crate::operation::modify_load_balancer_instance_spec::ModifyLoadBalancerInstanceSpecRequestBuilder<
@@ -829,6 +889,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_load_balancer_internet_spec::ModifyLoadBalancerInternetSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyLoadBalancerInternetSpecRequest`](crate::operation::modify_load_balancer_internet_spec::ModifyLoadBalancerInternetSpecRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn modify_load_balancer_internet_spec(
         &self,
     ) -> crate::operation::modify_load_balancer_internet_spec::ModifyLoadBalancerInternetSpecRequestBuilder<
@@ -842,6 +903,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_load_balancer_pay_type::ModifyLoadBalancerPayTypeRequestBuilder::send) it. The parameters and their rules: [`ModifyLoadBalancerPayTypeRequest`](crate::operation::modify_load_balancer_pay_type::ModifyLoadBalancerPayTypeRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn modify_load_balancer_pay_type(
         &self,
     ) -> crate::operation::modify_load_balancer_pay_type::ModifyLoadBalancerPayTypeRequestBuilder<
@@ -855,6 +917,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_v_server_group_backend_servers::ModifyVServerGroupBackendServersRequestBuilder::send) it. The parameters and their rules: [`ModifyVServerGroupBackendServersRequest`](crate::operation::modify_v_server_group_backend_servers::ModifyVServerGroupBackendServersRequest).
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     pub fn modify_v_server_group_backend_servers(
         &self,
     ) -> crate::operation::modify_v_server_group_backend_servers::ModifyVServerGroupBackendServersRequestBuilder<
@@ -868,6 +931,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::move_resource_group::MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`](crate::operation::move_resource_group::MoveResourceGroupRequest).
     #[cfg(feature = "resource-group")]
+    #[inline]
     pub fn move_resource_group(
         &self,
     ) -> crate::operation::move_resource_group::MoveResourceGroupRequestBuilder<&Self> {
@@ -877,6 +941,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_access_control_list_entry::RemoveAccessControlListEntryRequestBuilder::send) it. The parameters and their rules: [`RemoveAccessControlListEntryRequest`](crate::operation::remove_access_control_list_entry::RemoveAccessControlListEntryRequest).
     #[cfg(feature = "access-control")]
+    #[inline]
     pub fn remove_access_control_list_entry(
         &self,
     ) -> crate::operation::remove_access_control_list_entry::RemoveAccessControlListEntryRequestBuilder<
@@ -890,6 +955,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_backend_servers::RemoveBackendServersRequestBuilder::send) it. The parameters and their rules: [`RemoveBackendServersRequest`](crate::operation::remove_backend_servers::RemoveBackendServersRequest).
     #[cfg(feature = "default-server-group")]
+    #[inline]
     pub fn remove_backend_servers(
         &self,
     ) -> crate::operation::remove_backend_servers::RemoveBackendServersRequestBuilder<
@@ -903,6 +969,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_listener_white_list_item::RemoveListenerWhiteListItemRequestBuilder::send) it. The parameters and their rules: [`RemoveListenerWhiteListItemRequest`](crate::operation::remove_listener_white_list_item::RemoveListenerWhiteListItemRequest).
     #[cfg(feature = "access-control-earlier-version")]
+    #[inline]
     pub fn remove_listener_white_list_item(
         &self,
     ) -> crate::operation::remove_listener_white_list_item::RemoveListenerWhiteListItemRequestBuilder<
@@ -916,6 +983,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_tags::RemoveTagsRequestBuilder::send) it. The parameters and their rules: [`RemoveTagsRequest`](crate::operation::remove_tags::RemoveTagsRequest).
     #[cfg(feature = "tags")]
+    #[inline]
     pub fn remove_tags(
         &self,
     ) -> crate::operation::remove_tags::RemoveTagsRequestBuilder<&Self> {
@@ -925,6 +993,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_v_server_group_backend_servers::RemoveVServerGroupBackendServersRequestBuilder::send) it. The parameters and their rules: [`RemoveVServerGroupBackendServersRequest`](crate::operation::remove_v_server_group_backend_servers::RemoveVServerGroupBackendServersRequest).
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     pub fn remove_v_server_group_backend_servers(
         &self,
     ) -> crate::operation::remove_v_server_group_backend_servers::RemoveVServerGroupBackendServersRequestBuilder<
@@ -938,6 +1007,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_access_control_list_attribute::SetAccessControlListAttributeRequestBuilder::send) it. The parameters and their rules: [`SetAccessControlListAttributeRequest`](crate::operation::set_access_control_list_attribute::SetAccessControlListAttributeRequest).
     #[cfg(feature = "access-control")]
+    #[inline]
     pub fn set_access_control_list_attribute(
         &self,
     ) -> crate::operation::set_access_control_list_attribute::SetAccessControlListAttributeRequestBuilder<
@@ -951,6 +1021,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_access_logs_download_attribute::SetAccessLogsDownloadAttributeRequestBuilder::send) it. The parameters and their rules: [`SetAccessLogsDownloadAttributeRequest`](crate::operation::set_access_logs_download_attribute::SetAccessLogsDownloadAttributeRequest).
     #[cfg(feature = "access-logs")]
+    #[inline]
     pub fn set_access_logs_download_attribute(
         &self,
     ) -> crate::operation::set_access_logs_download_attribute::SetAccessLogsDownloadAttributeRequestBuilder<
@@ -964,6 +1035,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_backend_servers::SetBackendServersRequestBuilder::send) it. The parameters and their rules: [`SetBackendServersRequest`](crate::operation::set_backend_servers::SetBackendServersRequest).
     #[cfg(feature = "default-server-group")]
+    #[inline]
     pub fn set_backend_servers(
         &self,
     ) -> crate::operation::set_backend_servers::SetBackendServersRequestBuilder<&Self> {
@@ -973,6 +1045,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_ca_certificate_name::SetCACertificateNameRequestBuilder::send) it. The parameters and their rules: [`SetCACertificateNameRequest`](crate::operation::set_ca_certificate_name::SetCACertificateNameRequest).
     #[cfg(feature = "certificates")]
+    #[inline]
     pub fn set_ca_certificate_name(
         &self,
     ) -> crate::operation::set_ca_certificate_name::SetCACertificateNameRequestBuilder<
@@ -986,6 +1059,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_domain_extension_attribute::SetDomainExtensionAttributeRequestBuilder::send) it. The parameters and their rules: [`SetDomainExtensionAttributeRequest`](crate::operation::set_domain_extension_attribute::SetDomainExtensionAttributeRequest).
     #[cfg(feature = "domain-name-extensions")]
+    #[inline]
     pub fn set_domain_extension_attribute(
         &self,
     ) -> crate::operation::set_domain_extension_attribute::SetDomainExtensionAttributeRequestBuilder<
@@ -999,6 +1073,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_listener_access_control_status::SetListenerAccessControlStatusRequestBuilder::send) it. The parameters and their rules: [`SetListenerAccessControlStatusRequest`](crate::operation::set_listener_access_control_status::SetListenerAccessControlStatusRequest).
     #[cfg(feature = "access-control-earlier-version")]
+    #[inline]
     pub fn set_listener_access_control_status(
         &self,
     ) -> crate::operation::set_listener_access_control_status::SetListenerAccessControlStatusRequestBuilder<
@@ -1012,6 +1087,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_load_balancer_delete_protection::SetLoadBalancerDeleteProtectionRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerDeleteProtectionRequest`](crate::operation::set_load_balancer_delete_protection::SetLoadBalancerDeleteProtectionRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn set_load_balancer_delete_protection(
         &self,
     ) -> crate::operation::set_load_balancer_delete_protection::SetLoadBalancerDeleteProtectionRequestBuilder<
@@ -1025,6 +1101,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_load_balancer_http_listener_attribute::SetLoadBalancerHTTPListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerHTTPListenerAttributeRequest`](crate::operation::set_load_balancer_http_listener_attribute::SetLoadBalancerHTTPListenerAttributeRequest).
     #[cfg(feature = "http-listeners")]
+    #[inline]
     pub fn set_load_balancer_http_listener_attribute(
         &self,
     ) -> crate::operation::set_load_balancer_http_listener_attribute::SetLoadBalancerHTTPListenerAttributeRequestBuilder<
@@ -1038,6 +1115,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_load_balancer_https_listener_attribute::SetLoadBalancerHTTPSListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerHTTPSListenerAttributeRequest`](crate::operation::set_load_balancer_https_listener_attribute::SetLoadBalancerHTTPSListenerAttributeRequest).
     #[cfg(feature = "https-listeners")]
+    #[inline]
     pub fn set_load_balancer_https_listener_attribute(
         &self,
     ) -> crate::operation::set_load_balancer_https_listener_attribute::SetLoadBalancerHTTPSListenerAttributeRequestBuilder<
@@ -1051,6 +1129,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_load_balancer_modification_protection::SetLoadBalancerModificationProtectionRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerModificationProtectionRequest`](crate::operation::set_load_balancer_modification_protection::SetLoadBalancerModificationProtectionRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn set_load_balancer_modification_protection(
         &self,
     ) -> crate::operation::set_load_balancer_modification_protection::SetLoadBalancerModificationProtectionRequestBuilder<
@@ -1064,6 +1143,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_load_balancer_name::SetLoadBalancerNameRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerNameRequest`](crate::operation::set_load_balancer_name::SetLoadBalancerNameRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn set_load_balancer_name(
         &self,
     ) -> crate::operation::set_load_balancer_name::SetLoadBalancerNameRequestBuilder<
@@ -1077,6 +1157,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_load_balancer_status::SetLoadBalancerStatusRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerStatusRequest`](crate::operation::set_load_balancer_status::SetLoadBalancerStatusRequest).
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     pub fn set_load_balancer_status(
         &self,
     ) -> crate::operation::set_load_balancer_status::SetLoadBalancerStatusRequestBuilder<
@@ -1090,6 +1171,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_load_balancer_tcp_listener_attribute::SetLoadBalancerTCPListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerTCPListenerAttributeRequest`](crate::operation::set_load_balancer_tcp_listener_attribute::SetLoadBalancerTCPListenerAttributeRequest).
     #[cfg(feature = "tcp-listeners")]
+    #[inline]
     pub fn set_load_balancer_tcp_listener_attribute(
         &self,
     ) -> crate::operation::set_load_balancer_tcp_listener_attribute::SetLoadBalancerTCPListenerAttributeRequestBuilder<
@@ -1103,6 +1185,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_load_balancer_udp_listener_attribute::SetLoadBalancerUDPListenerAttributeRequestBuilder::send) it. The parameters and their rules: [`SetLoadBalancerUDPListenerAttributeRequest`](crate::operation::set_load_balancer_udp_listener_attribute::SetLoadBalancerUDPListenerAttributeRequest).
     #[cfg(feature = "udp-listeners")]
+    #[inline]
     pub fn set_load_balancer_udp_listener_attribute(
         &self,
     ) -> crate::operation::set_load_balancer_udp_listener_attribute::SetLoadBalancerUDPListenerAttributeRequestBuilder<
@@ -1116,6 +1199,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_rule::SetRuleRequestBuilder::send) it. The parameters and their rules: [`SetRuleRequest`](crate::operation::set_rule::SetRuleRequest).
     #[cfg(feature = "forwarding-rules")]
+    #[inline]
     pub fn set_rule(&self) -> crate::operation::set_rule::SetRuleRequestBuilder<&Self> {
         crate::operation::set_rule::SetRuleRequestBuilder::new(self)
     }
@@ -1123,6 +1207,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_server_certificate_name::SetServerCertificateNameRequestBuilder::send) it. The parameters and their rules: [`SetServerCertificateNameRequest`](crate::operation::set_server_certificate_name::SetServerCertificateNameRequest).
     #[cfg(feature = "certificates")]
+    #[inline]
     pub fn set_server_certificate_name(
         &self,
     ) -> crate::operation::set_server_certificate_name::SetServerCertificateNameRequestBuilder<
@@ -1136,6 +1221,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_tls_cipher_policy_attribute::SetTLSCipherPolicyAttributeRequestBuilder::send) it. The parameters and their rules: [`SetTLSCipherPolicyAttributeRequest`](crate::operation::set_tls_cipher_policy_attribute::SetTLSCipherPolicyAttributeRequest).
     #[cfg(feature = "tls-policies")]
+    #[inline]
     pub fn set_tls_cipher_policy_attribute(
         &self,
     ) -> crate::operation::set_tls_cipher_policy_attribute::SetTLSCipherPolicyAttributeRequestBuilder<
@@ -1149,6 +1235,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_v_server_group_attribute::SetVServerGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`SetVServerGroupAttributeRequest`](crate::operation::set_v_server_group_attribute::SetVServerGroupAttributeRequest).
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     pub fn set_v_server_group_attribute(
         &self,
     ) -> crate::operation::set_v_server_group_attribute::SetVServerGroupAttributeRequestBuilder<
@@ -1162,6 +1249,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::start_load_balancer_listener::StartLoadBalancerListenerRequestBuilder::send) it. The parameters and their rules: [`StartLoadBalancerListenerRequest`](crate::operation::start_load_balancer_listener::StartLoadBalancerListenerRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn start_load_balancer_listener(
         &self,
     ) -> crate::operation::start_load_balancer_listener::StartLoadBalancerListenerRequestBuilder<
@@ -1175,6 +1263,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::stop_load_balancer_listener::StopLoadBalancerListenerRequestBuilder::send) it. The parameters and their rules: [`StopLoadBalancerListenerRequest`](crate::operation::stop_load_balancer_listener::StopLoadBalancerListenerRequest).
     #[cfg(feature = "listeners")]
+    #[inline]
     pub fn stop_load_balancer_listener(
         &self,
     ) -> crate::operation::stop_load_balancer_listener::StopLoadBalancerListenerRequestBuilder<
@@ -1188,6 +1277,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources::TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`](crate::operation::tag_resources::TagResourcesRequest).
     #[cfg(feature = "tags")]
+    #[inline]
     pub fn tag_resources(
         &self,
     ) -> crate::operation::tag_resources::TagResourcesRequestBuilder<&Self> {
@@ -1197,6 +1287,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::untag_resources::UntagResourcesRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesRequest`](crate::operation::untag_resources::UntagResourcesRequest).
     #[cfg(feature = "tags")]
+    #[inline]
     pub fn untag_resources(
         &self,
     ) -> crate::operation::untag_resources::UntagResourcesRequestBuilder<&Self> {
@@ -1206,6 +1297,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::upload_ca_certificate::UploadCACertificateRequestBuilder::send) it. The parameters and their rules: [`UploadCACertificateRequest`](crate::operation::upload_ca_certificate::UploadCACertificateRequest).
     #[cfg(feature = "certificates")]
+    #[inline]
     pub fn upload_ca_certificate(
         &self,
     ) -> crate::operation::upload_ca_certificate::UploadCACertificateRequestBuilder<
@@ -1219,6 +1311,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::upload_server_certificate::UploadServerCertificateRequestBuilder::send) it. The parameters and their rules: [`UploadServerCertificateRequest`](crate::operation::upload_server_certificate::UploadServerCertificateRequest).
     #[cfg(feature = "certificates")]
+    #[inline]
     pub fn upload_server_certificate(
         &self,
     ) -> crate::operation::upload_server_certificate::UploadServerCertificateRequestBuilder<
@@ -1230,6 +1323,7 @@ impl Client {
     }
     #[cfg(feature = "access-control")]
     /// Every page of `DescribeAccessControlLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_access_control_lists_pages(
         &self,
         request: crate::operation::describe_access_control_lists::DescribeAccessControlListsRequest,
@@ -1246,6 +1340,7 @@ impl Client {
     }
     #[cfg(feature = "access-control")]
     /// Every item of every page of `DescribeAccessControlLists`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_access_control_lists_items(
         &self,
         request: crate::operation::describe_access_control_lists::DescribeAccessControlListsRequest,
@@ -1262,6 +1357,7 @@ impl Client {
     }
     #[cfg(feature = "access-logs")]
     /// Every page of `DescribeAccessLogsDownloadAttribute`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_access_logs_download_attribute_pages(
         &self,
         request: crate::operation::describe_access_logs_download_attribute::DescribeAccessLogsDownloadAttributeRequest,
@@ -1278,6 +1374,7 @@ impl Client {
     }
     #[cfg(feature = "access-logs")]
     /// Every item of every page of `DescribeAccessLogsDownloadAttribute`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_access_logs_download_attribute_items(
         &self,
         request: crate::operation::describe_access_logs_download_attribute::DescribeAccessLogsDownloadAttributeRequest,
@@ -1294,6 +1391,7 @@ impl Client {
     }
     #[cfg(feature = "listeners")]
     /// Every page of `DescribeLoadBalancerListeners`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_load_balancer_listeners_pages(
         &self,
         request: crate::operation::describe_load_balancer_listeners::DescribeLoadBalancerListenersRequest,
@@ -1310,6 +1408,7 @@ impl Client {
     }
     #[cfg(feature = "listeners")]
     /// Every item of every page of `DescribeLoadBalancerListeners`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_load_balancer_listeners_items(
         &self,
         request: crate::operation::describe_load_balancer_listeners::DescribeLoadBalancerListenersRequest,
@@ -1326,6 +1425,7 @@ impl Client {
     }
     #[cfg(feature = "classic-load-balancer-instances")]
     /// Every page of `DescribeLoadBalancers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_load_balancers_pages(
         &self,
         request: crate::operation::describe_load_balancers::DescribeLoadBalancersRequest,
@@ -1340,6 +1440,7 @@ impl Client {
     }
     #[cfg(feature = "classic-load-balancer-instances")]
     /// Every item of every page of `DescribeLoadBalancers`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_load_balancers_items(
         &self,
         request: crate::operation::describe_load_balancers::DescribeLoadBalancersRequest,
@@ -1354,6 +1455,7 @@ impl Client {
     }
     #[cfg(feature = "tags")]
     /// Every page of `DescribeTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_tags_pages(
         &self,
         request: crate::operation::describe_tags::DescribeTagsRequest,
@@ -1368,6 +1470,7 @@ impl Client {
     }
     #[cfg(feature = "tags")]
     /// Every item of every page of `DescribeTags`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_tags_items(
         &self,
         request: crate::operation::describe_tags::DescribeTagsRequest,
@@ -1382,6 +1485,7 @@ impl Client {
     }
     #[cfg(feature = "tls-policies")]
     /// Every page of `ListTLSCipherPolicies`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tls_cipher_policies_pages(
         &self,
         request: crate::operation::list_tls_cipher_policies::ListTLSCipherPoliciesRequest,
@@ -1396,6 +1500,7 @@ impl Client {
     }
     #[cfg(feature = "tls-policies")]
     /// Every item of every page of `ListTLSCipherPolicies`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tls_cipher_policies_items(
         &self,
         request: crate::operation::list_tls_cipher_policies::ListTLSCipherPoliciesRequest,
@@ -1410,6 +1515,7 @@ impl Client {
     }
     #[cfg(feature = "tags")]
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_resources_pages(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -1424,6 +1530,7 @@ impl Client {
     }
     #[cfg(feature = "tags")]
     /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_resources_items(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -3584,6 +3691,7 @@ pub trait SlbApi: Send + Sync {
 }
 impl SlbApi for Client {
     #[cfg(feature = "access-control")]
+    #[inline]
     /// Calls `AddAccessControlListEntry`: Adds IP entries to an access control list (ACL).
     fn add_access_control_list_entry(
         &self,
@@ -3600,6 +3708,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "default-server-group")]
+    #[inline]
     /// Calls `AddBackendServers`: Adds backend servers.
     fn add_backend_servers(
         &self,
@@ -3614,6 +3723,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-control-earlier-version")]
+    #[inline]
     /// Calls `AddListenerWhiteListItem`: Adds IP addresses to the whitelist of a listener.
     fn add_listener_white_list_item(
         &self,
@@ -3630,6 +3740,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags")]
+    #[inline]
     /// Calls `AddTags`: Adds tags to an SLB instance.
     fn add_tags(
         &self,
@@ -3644,6 +3755,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     /// Calls `AddVServerGroupBackendServers`: Adds backend servers to a vServer group.
     fn add_v_server_group_backend_servers(
         &self,
@@ -3660,6 +3772,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-control")]
+    #[inline]
     /// Calls `CreateAccessControlList`: Creates an access control list (ACL).
     fn create_access_control_list(
         &self,
@@ -3676,6 +3789,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "domain-name-extensions")]
+    #[inline]
     /// Calls `CreateDomainExtension`: Adds an additional domain name.
     fn create_domain_extension(
         &self,
@@ -3690,6 +3804,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `CreateLoadBalancer`: Creates a Classic Load Balancer (CLB) instance.
     fn create_load_balancer(
         &self,
@@ -3704,6 +3819,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "http-listeners")]
+    #[inline]
     /// Calls `CreateLoadBalancerHTTPListener`: Creates an HTTP listener for a Classic Load Balancer (CLB) instance.
     fn create_load_balancer_http_listener(
         &self,
@@ -3720,6 +3836,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "https-listeners")]
+    #[inline]
     /// Calls `CreateLoadBalancerHTTPSListener`: Creates an HTTPS listener.
     fn create_load_balancer_https_listener(
         &self,
@@ -3736,6 +3853,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tcp-listeners")]
+    #[inline]
     /// Calls `CreateLoadBalancerTCPListener`: Creates a TCP listener.
     fn create_load_balancer_tcp_listener(
         &self,
@@ -3752,6 +3870,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "udp-listeners")]
+    #[inline]
     /// Calls `CreateLoadBalancerUDPListener`: Creates a UDP listener.
     fn create_load_balancer_udp_listener(
         &self,
@@ -3768,6 +3887,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "primary-secondary-server-groups")]
+    #[inline]
     /// Calls `CreateMasterSlaveServerGroup`: Creates a primary/secondary server group. Each primary/secondary server group consists of two backend servers. One backend server functions as the primary server, and the other backend server functions as the secondary backend server.
     fn create_master_slave_server_group(
         &self,
@@ -3784,6 +3904,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "forwarding-rules")]
+    #[inline]
     /// Calls `CreateRules`: Creates forwarding rules for an HTTP or HTTPS listener.
     fn create_rules(
         &self,
@@ -3798,6 +3919,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tls-policies")]
+    #[inline]
     /// Calls `CreateTLSCipherPolicy`: Creates a Transport Layer Security (TLS) policy.
     fn create_tls_cipher_policy(
         &self,
@@ -3812,6 +3934,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     /// Calls `CreateVServerGroup`: Creates a vServer group and adds backend servers to the vServer group.
     fn create_v_server_group(
         &self,
@@ -3826,6 +3949,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-control")]
+    #[inline]
     /// Calls `DeleteAccessControlList`: Deletes an access control list (ACL).
     fn delete_access_control_list(
         &self,
@@ -3842,6 +3966,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-logs")]
+    #[inline]
     /// Calls `DeleteAccessLogsDownloadAttribute`: Deletes the access log of a Classic Load Balancer (CLB) instance.
     fn delete_access_logs_download_attribute(
         &self,
@@ -3858,6 +3983,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "certificates")]
+    #[inline]
     /// Calls `DeleteCACertificate`: Deletes a certificate authority (CA) certificate.
     fn delete_ca_certificate(
         &self,
@@ -3872,6 +3998,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "domain-name-extensions")]
+    #[inline]
     /// Calls `DeleteDomainExtension`: Deletes an additional domain name.
     fn delete_domain_extension(
         &self,
@@ -3886,6 +4013,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `DeleteLoadBalancer`: Deletes a pay-as-you-go Server Load Balancer (SLB) instance.
     fn delete_load_balancer(
         &self,
@@ -3900,6 +4028,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `DeleteLoadBalancerListener`: Deletes a listener.
     fn delete_load_balancer_listener(
         &self,
@@ -3916,6 +4045,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "primary-secondary-server-groups")]
+    #[inline]
     /// Calls `DeleteMasterSlaveServerGroup`: Deletes a primary/secondary server group.
     fn delete_master_slave_server_group(
         &self,
@@ -3932,6 +4062,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "forwarding-rules")]
+    #[inline]
     /// Calls `DeleteRules`: Deletes forwarding rules.
     fn delete_rules(
         &self,
@@ -3946,6 +4077,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "certificates")]
+    #[inline]
     /// Calls `DeleteServerCertificate`: Deletes a server certificate.
     fn delete_server_certificate(
         &self,
@@ -3962,6 +4094,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tls-policies")]
+    #[inline]
     /// Calls `DeleteTLSCipherPolicy`: Deletes a TLS policy.
     fn delete_tls_cipher_policy(
         &self,
@@ -3976,6 +4109,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     /// Calls `DeleteVServerGroup`: Deletes a VServer group.
     fn delete_v_server_group(
         &self,
@@ -3990,6 +4124,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-control")]
+    #[inline]
     /// Calls `DescribeAccessControlListAttribute`: Queries the configuration of an access control list (ACL).
     fn describe_access_control_list_attribute(
         &self,
@@ -4006,6 +4141,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-control")]
+    #[inline]
     /// Calls `DescribeAccessControlLists`: Queries access control lists (ACLs).
     fn describe_access_control_lists(
         &self,
@@ -4022,6 +4158,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-logs")]
+    #[inline]
     /// Calls `DescribeAccessLogsDownloadAttribute`: Queries the access log of a Classic Load Balancer (CLB) instance.
     fn describe_access_logs_download_attribute(
         &self,
@@ -4038,6 +4175,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "query-resources")]
+    #[inline]
     /// Calls `DescribeAvailableResource`: Queries the available resources and resources that are available for purchase in the zones of a region.
     fn describe_available_resource(
         &self,
@@ -4054,6 +4192,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "certificates")]
+    #[inline]
     /// Calls `DescribeCACertificates`: Queries certificate authority (CA) certificates.
     fn describe_ca_certificates(
         &self,
@@ -4070,6 +4209,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "domain-name-extensions")]
+    #[inline]
     /// Calls `DescribeDomainExtensionAttribute`: Queries the attributes of an additional domain name.
     fn describe_domain_extension_attribute(
         &self,
@@ -4086,6 +4226,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "domain-name-extensions")]
+    #[inline]
     /// Calls `DescribeDomainExtensions`: Queries additional domain names.
     fn describe_domain_extensions(
         &self,
@@ -4102,6 +4243,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "default-server-group")]
+    #[inline]
     /// Calls `DescribeHealthStatus`: Queries the health status of backend servers.
     fn describe_health_status(
         &self,
@@ -4116,6 +4258,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "fine-grained-monitoring")]
+    #[inline]
     /// Calls `DescribeHighDefinationMonitor`: Queries the configurations of fine-grained monitoring in a region.
     fn describe_high_defination_monitor(
         &self,
@@ -4132,6 +4275,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-control-earlier-version")]
+    #[inline]
     /// Calls `DescribeListenerAccessControlAttribute`: Queries the whitelist configurations of a listener.
     fn describe_listener_access_control_attribute(
         &self,
@@ -4148,6 +4292,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `DescribeLoadBalancerAttribute`: Queries the detail of a Classic Load Balancer (CLB) instance.
     fn describe_load_balancer_attribute(
         &self,
@@ -4164,6 +4309,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "http-listeners")]
+    #[inline]
     /// Calls `DescribeLoadBalancerHTTPListenerAttribute`: Queries the configurations of an HTTP listener.
     fn describe_load_balancer_http_listener_attribute(
         &self,
@@ -4180,6 +4326,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "https-listeners")]
+    #[inline]
     /// Calls `DescribeLoadBalancerHTTPSListenerAttribute`: Queries the configurations of an HTTPS listener.
     fn describe_load_balancer_https_listener_attribute(
         &self,
@@ -4196,6 +4343,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `DescribeLoadBalancerListeners`: Queries the listeners of a Classic Load Balancer (CLB) instance.
     fn describe_load_balancer_listeners(
         &self,
@@ -4212,6 +4360,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tcp-listeners")]
+    #[inline]
     /// Calls `DescribeLoadBalancerTCPListenerAttribute`: Queries the configurations of a TCP listener of Classic Load Balancer (CLB).
     fn describe_load_balancer_tcp_listener_attribute(
         &self,
@@ -4228,6 +4377,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "udp-listeners")]
+    #[inline]
     /// Calls `DescribeLoadBalancerUDPListenerAttribute`: Queries the configurations of a UDP listener.
     fn describe_load_balancer_udp_listener_attribute(
         &self,
@@ -4244,6 +4394,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `DescribeLoadBalancers`: Queries Classic Load Balancer (CLB) instances.
     fn describe_load_balancers(
         &self,
@@ -4258,6 +4409,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "primary-secondary-server-groups")]
+    #[inline]
     /// Calls `DescribeMasterSlaveServerGroupAttribute`: Queries the detailed information about a primary/secondary server group.
     fn describe_master_slave_server_group_attribute(
         &self,
@@ -4274,6 +4426,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "primary-secondary-server-groups")]
+    #[inline]
     /// Calls `DescribeMasterSlaveServerGroups`: Queries primary/secondary server groups.
     fn describe_master_slave_server_groups(
         &self,
@@ -4290,6 +4443,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "region-and-zone-management")]
+    #[inline]
     /// Calls `DescribeRegions`: Queries available regions.
     fn describe_regions(
         &self,
@@ -4304,6 +4458,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "forwarding-rules")]
+    #[inline]
     /// Calls `DescribeRuleAttribute`: Queries the configurations of a specified forwarding rule.
     fn describe_rule_attribute(
         &self,
@@ -4318,6 +4473,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "forwarding-rules")]
+    #[inline]
     /// Calls `DescribeRules`: Queries the forwarding rules that are configured for a specified listener.
     fn describe_rules(
         &self,
@@ -4332,6 +4488,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "certificates")]
+    #[inline]
     /// Calls `DescribeServerCertificates`: Queries the server certificates in a region.
     fn describe_server_certificates(
         &self,
@@ -4348,6 +4505,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags")]
+    #[inline]
     /// Calls `DescribeTags`: Queries tags.
     fn describe_tags(
         &self,
@@ -4362,6 +4520,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     /// Calls `DescribeVServerGroupAttribute`: Queries the detailed information about a vServer group.
     fn describe_v_server_group_attribute(
         &self,
@@ -4378,6 +4537,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     /// Calls `DescribeVServerGroups`: Queries vServer groups.
     fn describe_v_server_groups(
         &self,
@@ -4392,6 +4552,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "region-and-zone-management")]
+    #[inline]
     /// Calls `DescribeZones`: Queries the zones in a region.
     fn describe_zones(
         &self,
@@ -4406,6 +4567,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "fine-grained-monitoring")]
+    #[inline]
     /// Calls `EnableHighDefinationMonitor`: Enables fine-grained monitoring for the current region.
     fn enable_high_defination_monitor(
         &self,
@@ -4422,6 +4584,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tls-policies")]
+    #[inline]
     /// Calls `ListTLSCipherPolicies`: Queries Transport Layer Security (TLS) policies.
     fn list_tls_cipher_policies(
         &self,
@@ -4436,6 +4599,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags")]
+    #[inline]
     /// Calls `ListTagResources`: Queries the tags that are added to resources.
     fn list_tag_resources(
         &self,
@@ -4450,6 +4614,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "fine-grained-monitoring")]
+    #[inline]
     /// Calls `ModifyHighDefinationMonitor`: Modifies the configuration of fine-grained monitoring in a specified region.
     fn modify_high_defination_monitor(
         &self,
@@ -4466,6 +4631,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `ModifyLoadBalancerInstanceChargeType`: Changes the metering method of a pay-as-you-go Classic Load Balancer (CLB) instance.
     fn modify_load_balancer_instance_charge_type(
         &self,
@@ -4482,6 +4648,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `ModifyLoadBalancerInstanceSpec`: Modifies the specification of a Classic Load Balancer (CLB) instance.
     fn modify_load_balancer_instance_spec(
         &self,
@@ -4498,6 +4665,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `ModifyLoadBalancerInternetSpec`: Modifies the metering method of an Internet-facing Classic Load Balancer (CLB) instance.
     fn modify_load_balancer_internet_spec(
         &self,
@@ -4514,6 +4682,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `ModifyLoadBalancerPayType`: Changes the billing method of a Classic Load Balancer (CLB) instance from pay-as-you-go to subscription.
     fn modify_load_balancer_pay_type(
         &self,
@@ -4530,6 +4699,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     /// Calls `ModifyVServerGroupBackendServers`: Replaces backend servers in a vServer group.
     fn modify_v_server_group_backend_servers(
         &self,
@@ -4546,6 +4716,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-group")]
+    #[inline]
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
     fn move_resource_group(
         &self,
@@ -4560,6 +4731,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-control")]
+    #[inline]
     /// Calls `RemoveAccessControlListEntry`: Removes IP entries from the network access control list (ACL) of a Classic Load Balancer (CLB) instance.
     fn remove_access_control_list_entry(
         &self,
@@ -4576,6 +4748,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "default-server-group")]
+    #[inline]
     /// Calls `RemoveBackendServers`: Removes backend servers.
     fn remove_backend_servers(
         &self,
@@ -4590,6 +4763,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-control-earlier-version")]
+    #[inline]
     /// Calls `RemoveListenerWhiteListItem`: Removes IP addresses or CIDR blocks from the whitelist of a listener.
     fn remove_listener_white_list_item(
         &self,
@@ -4606,6 +4780,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags")]
+    #[inline]
     /// Calls `RemoveTags`: Removes tags from a Server Load Balancer (SLB) instance.
     fn remove_tags(
         &self,
@@ -4620,6 +4795,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     /// Calls `RemoveVServerGroupBackendServers`: Removes backend servers from a vServer group.
     fn remove_v_server_group_backend_servers(
         &self,
@@ -4636,6 +4812,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-control")]
+    #[inline]
     /// Calls `SetAccessControlListAttribute`: Renames an access control list (ACL).
     fn set_access_control_list_attribute(
         &self,
@@ -4652,6 +4829,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-logs")]
+    #[inline]
     /// Calls `SetAccessLogsDownloadAttribute`: Adds an access log forwarding rule to a Classic Load Balancer (CLB) instance.
     fn set_access_logs_download_attribute(
         &self,
@@ -4668,6 +4846,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "default-server-group")]
+    #[inline]
     /// Calls `SetBackendServers`: Specifies weights for backend servers.
     fn set_backend_servers(
         &self,
@@ -4682,6 +4861,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "certificates")]
+    #[inline]
     /// Calls `SetCACertificateName`: Specifies a name for a CA certificate.
     fn set_ca_certificate_name(
         &self,
@@ -4696,6 +4876,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "domain-name-extensions")]
+    #[inline]
     /// Calls `SetDomainExtensionAttribute`: Replaces the certificate of an additional domain name.
     fn set_domain_extension_attribute(
         &self,
@@ -4712,6 +4893,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "access-control-earlier-version")]
+    #[inline]
     /// Calls `SetListenerAccessControlStatus`: Enables or disables the whitelist of a listener.
     fn set_listener_access_control_status(
         &self,
@@ -4728,6 +4910,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `SetLoadBalancerDeleteProtection`: Enables or disables deletion protection for an SLB instance.
     fn set_load_balancer_delete_protection(
         &self,
@@ -4744,6 +4927,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "http-listeners")]
+    #[inline]
     /// Calls `SetLoadBalancerHTTPListenerAttribute`: Modifies the configurations of an HTTP listener.
     fn set_load_balancer_http_listener_attribute(
         &self,
@@ -4760,6 +4944,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "https-listeners")]
+    #[inline]
     /// Calls `SetLoadBalancerHTTPSListenerAttribute`: Modifies the configurations of an HTTPS listener.
     fn set_load_balancer_https_listener_attribute(
         &self,
@@ -4776,6 +4961,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `SetLoadBalancerModificationProtection`: Enable or disable the configuration read-only mode for a Classic Load Balancer (CLB) instance.
     fn set_load_balancer_modification_protection(
         &self,
@@ -4792,6 +4978,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `SetLoadBalancerName`: Changes the name of a Classic Load Balancer (CLB) instance.
     fn set_load_balancer_name(
         &self,
@@ -4806,6 +4993,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "classic-load-balancer-instances")]
+    #[inline]
     /// Calls `SetLoadBalancerStatus`: Modifies the state of a Classic Load Balancer (CLB) instance.
     fn set_load_balancer_status(
         &self,
@@ -4820,6 +5008,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tcp-listeners")]
+    #[inline]
     /// Calls `SetLoadBalancerTCPListenerAttribute`: Modifies the configurations of a TCP listener of Classic Load Balancer (CLB).
     fn set_load_balancer_tcp_listener_attribute(
         &self,
@@ -4836,6 +5025,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "udp-listeners")]
+    #[inline]
     /// Calls `SetLoadBalancerUDPListenerAttribute`: Modifies the configurations of a UDP listener.
     fn set_load_balancer_udp_listener_attribute(
         &self,
@@ -4852,6 +5042,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "forwarding-rules")]
+    #[inline]
     /// Calls `SetRule`: Modifies a forwarding rule that is associated with a vServer group.
     fn set_rule(
         &self,
@@ -4866,6 +5057,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "certificates")]
+    #[inline]
     /// Calls `SetServerCertificateName`: Sets a name for a server certificate.
     fn set_server_certificate_name(
         &self,
@@ -4882,6 +5074,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tls-policies")]
+    #[inline]
     /// Calls `SetTLSCipherPolicyAttribute`: Configures a Transport Layer Security (TLS) policy.
     fn set_tls_cipher_policy_attribute(
         &self,
@@ -4898,6 +5091,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vserver-groups")]
+    #[inline]
     /// Calls `SetVServerGroupAttribute`: Modifies the configurations of a vServer group.
     fn set_v_server_group_attribute(
         &self,
@@ -4914,6 +5108,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `StartLoadBalancerListener`: Enables a listener.
     fn start_load_balancer_listener(
         &self,
@@ -4930,6 +5125,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "listeners")]
+    #[inline]
     /// Calls `StopLoadBalancerListener`: Stops a listener.
     fn stop_load_balancer_listener(
         &self,
@@ -4946,6 +5142,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags")]
+    #[inline]
     /// Calls `TagResources`: Creates tags and adds the tags to resources.
     fn tag_resources(
         &self,
@@ -4960,6 +5157,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tags")]
+    #[inline]
     /// Calls `UntagResources`: Removes tags from a resource.
     fn untag_resources(
         &self,
@@ -4974,6 +5172,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "certificates")]
+    #[inline]
     /// Calls `UploadCACertificate`: Uploads a CA certificate.
     fn upload_ca_certificate(
         &self,
@@ -4988,6 +5187,7 @@ impl SlbApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "certificates")]
+    #[inline]
     /// Calls `UploadServerCertificate`: Uploads a server certificate.
     fn upload_server_certificate(
         &self,

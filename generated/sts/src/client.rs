@@ -82,6 +82,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::assume_role::AssumeRoleRequestBuilder::send) it. The parameters and their rules: [`AssumeRoleRequest`](crate::operation::assume_role::AssumeRoleRequest).
     #[cfg(feature = "role-assuming")]
+    #[inline]
     pub fn assume_role(
         &self,
     ) -> crate::operation::assume_role::AssumeRoleRequestBuilder<&Self> {
@@ -91,6 +92,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::assume_role_with_oidc::AssumeRoleWithOIDCRequestBuilder::send) it. The parameters and their rules: [`AssumeRoleWithOIDCRequest`](crate::operation::assume_role_with_oidc::AssumeRoleWithOIDCRequest).
     #[cfg(feature = "role-assuming")]
+    #[inline]
     pub fn assume_role_with_oidc(
         &self,
     ) -> crate::operation::assume_role_with_oidc::AssumeRoleWithOIDCRequestBuilder<
@@ -104,6 +106,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::assume_role_with_saml::AssumeRoleWithSAMLRequestBuilder::send) it. The parameters and their rules: [`AssumeRoleWithSAMLRequest`](crate::operation::assume_role_with_saml::AssumeRoleWithSAMLRequest).
     #[cfg(feature = "role-assuming")]
+    #[inline]
     pub fn assume_role_with_saml(
         &self,
     ) -> crate::operation::assume_role_with_saml::AssumeRoleWithSAMLRequestBuilder<
@@ -117,6 +120,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_caller_identity::GetCallerIdentityRequestBuilder::send) it. The parameters and their rules: [`GetCallerIdentityRequest`](crate::operation::get_caller_identity::GetCallerIdentityRequest).
     #[cfg(feature = "requester-identity")]
+    #[inline]
     pub fn get_caller_identity(
         &self,
     ) -> crate::operation::get_caller_identity::GetCallerIdentityRequestBuilder<&Self> {
@@ -190,6 +194,7 @@ pub trait StsApi: Send + Sync {
 }
 impl StsApi for Client {
     #[cfg(feature = "role-assuming")]
+    #[inline]
     /// Calls `AssumeRole`: Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role.
     fn assume_role(
         &self,
@@ -204,6 +209,7 @@ impl StsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "role-assuming")]
+    #[inline]
     /// Calls `AssumeRoleWithOIDC`: Queries a Security Token Service (STS) token to assume a Resource Access Management (RAM) role during role-based single sign-on (SSO) by using OpenID Connect (OIDC).
     fn assume_role_with_oidc(
         &self,
@@ -218,6 +224,7 @@ impl StsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "role-assuming")]
+    #[inline]
     /// Calls `AssumeRoleWithSAML`: Obtains a Security Token Service (STS) token to assume a Resource Access Management (RAM) role during role-based single sign-on (SSO) by using Security Assertion Markup Language (SAML).
     fn assume_role_with_saml(
         &self,
@@ -232,6 +239,7 @@ impl StsApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "requester-identity")]
+    #[inline]
     /// Calls `GetCallerIdentity`: The ID of the Alibaba Cloud account to which the current requester belongs.
     fn get_caller_identity(
         &self,

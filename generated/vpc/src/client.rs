@@ -86,6 +86,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::activate_router_interface::ActivateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`ActivateRouterInterfaceRequest`](crate::operation::activate_router_interface::ActivateRouterInterfaceRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn activate_router_interface(
         &self,
     ) -> crate::operation::activate_router_interface::ActivateRouterInterfaceRequestBuilder<
@@ -99,6 +100,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::active_flow_log::ActiveFlowLogRequestBuilder::send) it. The parameters and their rules: [`ActiveFlowLogRequest`](crate::operation::active_flow_log::ActiveFlowLogRequest).
     #[cfg(feature = "flow-log")]
+    #[inline]
     pub fn active_flow_log(
         &self,
     ) -> crate::operation::active_flow_log::ActiveFlowLogRequestBuilder<&Self> {
@@ -108,6 +110,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_bgp_network::AddBgpNetworkRequestBuilder::send) it. The parameters and their rules: [`AddBgpNetworkRequest`](crate::operation::add_bgp_network::AddBgpNetworkRequest).
     #[cfg(feature = "bgp")]
+    #[inline]
     pub fn add_bgp_network(
         &self,
     ) -> crate::operation::add_bgp_network::AddBgpNetworkRequestBuilder<&Self> {
@@ -117,6 +120,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpRequestBuilder::send) it. The parameters and their rules: [`AddCommonBandwidthPackageIpRequest`](crate::operation::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpRequest).
     #[cfg(feature = "bandwidth")]
+    #[inline]
     pub fn add_common_bandwidth_package_ip(
         &self,
     ) -> crate::operation::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpRequestBuilder<
@@ -130,6 +134,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsRequestBuilder::send) it. The parameters and their rules: [`AddCommonBandwidthPackageIpsRequest`](crate::operation::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsRequest).
     #[cfg(feature = "bandwidth")]
+    #[inline]
     pub fn add_common_bandwidth_package_ips(
         &self,
     ) -> crate::operation::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsRequestBuilder<
@@ -143,6 +148,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpRequestBuilder::send) it. The parameters and their rules: [`AddGlobalAccelerationInstanceIpRequest`](crate::operation::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpRequest).
     #[cfg(feature = "instance")]
+    #[inline]
     pub fn add_global_acceleration_instance_ip(
         &self,
     ) -> crate::operation::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpRequestBuilder<
@@ -156,6 +162,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequestBuilder::send) it. The parameters and their rules: [`AddIPv6TranslatorAclListEntryRequest`](crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn add_i_pv6_translator_acl_list_entry(
         &self,
     ) -> crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequestBuilder<
@@ -169,6 +176,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockRequestBuilder::send) it. The parameters and their rules: [`AddPublicIpAddressPoolCidrBlockRequest`](crate::operation::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn add_public_ip_address_pool_cidr_block(
         &self,
     ) -> crate::operation::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockRequestBuilder<
@@ -182,6 +190,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`AddSourcesToTrafficMirrorSessionRequest`](crate::operation::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn add_sources_to_traffic_mirror_session(
         &self,
     ) -> crate::operation::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionRequestBuilder<
@@ -195,6 +204,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_eip_address::AllocateEipAddressRequestBuilder::send) it. The parameters and their rules: [`AllocateEipAddressRequest`](crate::operation::allocate_eip_address::AllocateEipAddressRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn allocate_eip_address(
         &self,
     ) -> crate::operation::allocate_eip_address::AllocateEipAddressRequestBuilder<
@@ -208,6 +218,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_eip_address_pro::AllocateEipAddressProRequestBuilder::send) it. The parameters and their rules: [`AllocateEipAddressProRequest`](crate::operation::allocate_eip_address_pro::AllocateEipAddressProRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn allocate_eip_address_pro(
         &self,
     ) -> crate::operation::allocate_eip_address_pro::AllocateEipAddressProRequestBuilder<
@@ -221,6 +232,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_eip_segment_address::AllocateEipSegmentAddressRequestBuilder::send) it. The parameters and their rules: [`AllocateEipSegmentAddressRequest`](crate::operation::allocate_eip_segment_address::AllocateEipSegmentAddressRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn allocate_eip_segment_address(
         &self,
     ) -> crate::operation::allocate_eip_segment_address::AllocateEipSegmentAddressRequestBuilder<
@@ -234,6 +246,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_ipv6_address::AllocateIpv6AddressRequestBuilder::send) it. The parameters and their rules: [`AllocateIpv6AddressRequest`](crate::operation::allocate_ipv6_address::AllocateIpv6AddressRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn allocate_ipv6_address(
         &self,
     ) -> crate::operation::allocate_ipv6_address::AllocateIpv6AddressRequestBuilder<
@@ -247,6 +260,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthRequestBuilder::send) it. The parameters and their rules: [`AllocateIpv6InternetBandwidthRequest`](crate::operation::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn allocate_ipv6_internet_bandwidth(
         &self,
     ) -> crate::operation::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthRequestBuilder<
@@ -260,6 +274,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequestBuilder::send) it. The parameters and their rules: [`AllocateVpcIpv6CidrRequest`](crate::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn allocate_vpc_ipv6_cidr(
         &self,
     ) -> crate::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequestBuilder<
@@ -273,6 +288,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::apply_physical_connection_loa::ApplyPhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`ApplyPhysicalConnectionLOARequest`](crate::operation::apply_physical_connection_loa::ApplyPhysicalConnectionLOARequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn apply_physical_connection_loa(
         &self,
     ) -> crate::operation::apply_physical_connection_loa::ApplyPhysicalConnectionLOARequestBuilder<
@@ -286,6 +302,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_eip_address::AssociateEipAddressRequestBuilder::send) it. The parameters and their rules: [`AssociateEipAddressRequest`](crate::operation::associate_eip_address::AssociateEipAddressRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn associate_eip_address(
         &self,
     ) -> crate::operation::associate_eip_address::AssociateEipAddressRequestBuilder<
@@ -299,6 +316,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_eip_address_batch::AssociateEipAddressBatchRequestBuilder::send) it. The parameters and their rules: [`AssociateEipAddressBatchRequest`](crate::operation::associate_eip_address_batch::AssociateEipAddressBatchRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn associate_eip_address_batch(
         &self,
     ) -> crate::operation::associate_eip_address_batch::AssociateEipAddressBatchRequestBuilder<
@@ -312,6 +330,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_ha_vip::AssociateHaVipRequestBuilder::send) it. The parameters and their rules: [`AssociateHaVipRequest`](crate::operation::associate_ha_vip::AssociateHaVipRequest).
     #[cfg(feature = "havip")]
+    #[inline]
     pub fn associate_ha_vip(
         &self,
     ) -> crate::operation::associate_ha_vip::AssociateHaVipRequestBuilder<&Self> {
@@ -321,6 +340,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_network_acl::AssociateNetworkAclRequestBuilder::send) it. The parameters and their rules: [`AssociateNetworkAclRequest`](crate::operation::associate_network_acl::AssociateNetworkAclRequest).
     #[cfg(feature = "acl")]
+    #[inline]
     pub fn associate_network_acl(
         &self,
     ) -> crate::operation::associate_network_acl::AssociateNetworkAclRequestBuilder<
@@ -334,6 +354,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest`](crate::operation::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn associate_physical_connection_to_virtual_border_router(
         &self,
     ) -> crate::operation::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<
@@ -347,6 +368,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_route_table::AssociateRouteTableRequestBuilder::send) it. The parameters and their rules: [`AssociateRouteTableRequest`](crate::operation::associate_route_table::AssociateRouteTableRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn associate_route_table(
         &self,
     ) -> crate::operation::associate_route_table::AssociateRouteTableRequestBuilder<
@@ -360,6 +382,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_route_table_with_gateway::AssociateRouteTableWithGatewayRequestBuilder::send) it. The parameters and their rules: [`AssociateRouteTableWithGatewayRequest`](crate::operation::associate_route_table_with_gateway::AssociateRouteTableWithGatewayRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn associate_route_table_with_gateway(
         &self,
     ) -> crate::operation::associate_route_table_with_gateway::AssociateRouteTableWithGatewayRequestBuilder<
@@ -373,6 +396,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`AssociateRouteTablesWithVpcGatewayEndpointRequest`](crate::operation::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointRequest).
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     pub fn associate_route_tables_with_vpc_gateway_endpoint(
         &self,
     ) -> crate::operation::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<
@@ -386,6 +410,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_vpc_cidr_block::AssociateVpcCidrBlockRequestBuilder::send) it. The parameters and their rules: [`AssociateVpcCidrBlockRequest`](crate::operation::associate_vpc_cidr_block::AssociateVpcCidrBlockRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn associate_vpc_cidr_block(
         &self,
     ) -> crate::operation::associate_vpc_cidr_block::AssociateVpcCidrBlockRequestBuilder<
@@ -399,6 +424,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateRequestBuilder::send) it. The parameters and their rules: [`AssociateVpnGatewayWithCertificateRequest`](crate::operation::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn associate_vpn_gateway_with_certificate(
         &self,
     ) -> crate::operation::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateRequestBuilder<
@@ -412,6 +438,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcRequestBuilder::send) it. The parameters and their rules: [`AttachDhcpOptionsSetToVpcRequest`](crate::operation::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcRequest).
     #[cfg(feature = "dhcp")]
+    #[inline]
     pub fn attach_dhcp_options_set_to_vpc(
         &self,
     ) -> crate::operation::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcRequestBuilder<
@@ -425,6 +452,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_vbr_to_vpconn::AttachVbrToVpconnRequestBuilder::send) it. The parameters and their rules: [`AttachVbrToVpconnRequest`](crate::operation::attach_vbr_to_vpconn::AttachVbrToVpconnRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn attach_vbr_to_vpconn(
         &self,
     ) -> crate::operation::attach_vbr_to_vpconn::AttachVbrToVpconnRequestBuilder<&Self> {
@@ -436,6 +464,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthRequestBuilder::send) it. The parameters and their rules: [`CancelCommonBandwidthPackageIpBandwidthRequest`](crate::operation::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthRequest).
     #[cfg(feature = "bandwidth")]
+    #[inline]
     pub fn cancel_common_bandwidth_package_ip_bandwidth(
         &self,
     ) -> crate::operation::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthRequestBuilder<
@@ -449,6 +478,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CancelPhysicalConnectionRequest`](crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn cancel_physical_connection(
         &self,
     ) -> crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequestBuilder<
@@ -462,6 +492,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::change_resource_group::ChangeResourceGroupRequestBuilder::send) it. The parameters and their rules: [`ChangeResourceGroupRequest`](crate::operation::change_resource_group::ChangeResourceGroupRequest).
     #[cfg(feature = "resource-group")]
+    #[inline]
     pub fn change_resource_group(
         &self,
     ) -> crate::operation::change_resource_group::ChangeResourceGroupRequestBuilder<
@@ -475,6 +506,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequestBuilder::send) it. The parameters and their rules: [`CheckCanAllocateVpcPrivateIpAddressRequest`](crate::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn check_can_allocate_vpc_private_ip_address(
         &self,
     ) -> crate::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequestBuilder<
@@ -488,6 +520,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequestBuilder::send) it. The parameters and their rules: [`CheckVpnBgpEnabledRequest`](crate::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequest).
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     pub fn check_vpn_bgp_enabled(
         &self,
     ) -> crate::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequestBuilder<
@@ -501,6 +534,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::complete_physical_connection_loa::CompletePhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`CompletePhysicalConnectionLOARequest`](crate::operation::complete_physical_connection_loa::CompletePhysicalConnectionLOARequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn complete_physical_connection_loa(
         &self,
     ) -> crate::operation::complete_physical_connection_loa::CompletePhysicalConnectionLOARequestBuilder<
@@ -514,6 +548,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::confirm_physical_connection::ConfirmPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`ConfirmPhysicalConnectionRequest`](crate::operation::confirm_physical_connection::ConfirmPhysicalConnectionRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn confirm_physical_connection(
         &self,
     ) -> crate::operation::confirm_physical_connection::ConfirmPhysicalConnectionRequestBuilder<
@@ -527,6 +562,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::connect_router_interface::ConnectRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`ConnectRouterInterfaceRequest`](crate::operation::connect_router_interface::ConnectRouterInterfaceRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn connect_router_interface(
         &self,
     ) -> crate::operation::connect_router_interface::ConnectRouterInterfaceRequestBuilder<
@@ -540,6 +576,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::convert_bandwidth_package::ConvertBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`ConvertBandwidthPackageRequest`](crate::operation::convert_bandwidth_package::ConvertBandwidthPackageRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn convert_bandwidth_package(
         &self,
     ) -> crate::operation::convert_bandwidth_package::ConvertBandwidthPackageRequestBuilder<
@@ -553,6 +590,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::copy_network_acl_entries::CopyNetworkAclEntriesRequestBuilder::send) it. The parameters and their rules: [`CopyNetworkAclEntriesRequest`](crate::operation::copy_network_acl_entries::CopyNetworkAclEntriesRequest).
     #[cfg(feature = "acl")]
+    #[inline]
     pub fn copy_network_acl_entries(
         &self,
     ) -> crate::operation::copy_network_acl_entries::CopyNetworkAclEntriesRequestBuilder<
@@ -566,6 +604,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_bgp_group::CreateBgpGroupRequestBuilder::send) it. The parameters and their rules: [`CreateBgpGroupRequest`](crate::operation::create_bgp_group::CreateBgpGroupRequest).
     #[cfg(feature = "bgp")]
+    #[inline]
     pub fn create_bgp_group(
         &self,
     ) -> crate::operation::create_bgp_group::CreateBgpGroupRequestBuilder<&Self> {
@@ -575,6 +614,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_bgp_peer::CreateBgpPeerRequestBuilder::send) it. The parameters and their rules: [`CreateBgpPeerRequest`](crate::operation::create_bgp_peer::CreateBgpPeerRequest).
     #[cfg(feature = "bgp")]
+    #[inline]
     pub fn create_bgp_peer(
         &self,
     ) -> crate::operation::create_bgp_peer::CreateBgpPeerRequestBuilder<&Self> {
@@ -584,6 +624,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_common_bandwidth_package::CreateCommonBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`CreateCommonBandwidthPackageRequest`](crate::operation::create_common_bandwidth_package::CreateCommonBandwidthPackageRequest).
     #[cfg(feature = "bandwidth")]
+    #[inline]
     pub fn create_common_bandwidth_package(
         &self,
     ) -> crate::operation::create_common_bandwidth_package::CreateCommonBandwidthPackageRequestBuilder<
@@ -597,6 +638,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_customer_gateway::CreateCustomerGatewayRequestBuilder::send) it. The parameters and their rules: [`CreateCustomerGatewayRequest`](crate::operation::create_customer_gateway::CreateCustomerGatewayRequest).
     #[cfg(feature = "customer-gateway")]
+    #[inline]
     pub fn create_customer_gateway(
         &self,
     ) -> crate::operation::create_customer_gateway::CreateCustomerGatewayRequestBuilder<
@@ -610,6 +652,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_default_v_switch::CreateDefaultVSwitchRequestBuilder::send) it. The parameters and their rules: [`CreateDefaultVSwitchRequest`](crate::operation::create_default_v_switch::CreateDefaultVSwitchRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn create_default_v_switch(
         &self,
     ) -> crate::operation::create_default_v_switch::CreateDefaultVSwitchRequestBuilder<
@@ -623,6 +666,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_default_vpc::CreateDefaultVpcRequestBuilder::send) it. The parameters and their rules: [`CreateDefaultVpcRequest`](crate::operation::create_default_vpc::CreateDefaultVpcRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn create_default_vpc(
         &self,
     ) -> crate::operation::create_default_vpc::CreateDefaultVpcRequestBuilder<&Self> {
@@ -632,6 +676,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_dhcp_options_set::CreateDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`CreateDhcpOptionsSetRequest`](crate::operation::create_dhcp_options_set::CreateDhcpOptionsSetRequest).
     #[cfg(feature = "dhcp")]
+    #[inline]
     pub fn create_dhcp_options_set(
         &self,
     ) -> crate::operation::create_dhcp_options_set::CreateDhcpOptionsSetRequestBuilder<
@@ -645,6 +690,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_express_cloud_connection::CreateExpressCloudConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateExpressCloudConnectionRequest`](crate::operation::create_express_cloud_connection::CreateExpressCloudConnectionRequest).
     #[cfg(feature = "express-cloud-connection")]
+    #[inline]
     pub fn create_express_cloud_connection(
         &self,
     ) -> crate::operation::create_express_cloud_connection::CreateExpressCloudConnectionRequestBuilder<
@@ -658,6 +704,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`CreateExpressConnectTrafficQosRequest`](crate::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn create_express_connect_traffic_qos(
         &self,
     ) -> crate::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequestBuilder<
@@ -671,6 +718,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`CreateExpressConnectTrafficQosQueueRequest`](crate::operation::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn create_express_connect_traffic_qos_queue(
         &self,
     ) -> crate::operation::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueRequestBuilder<
@@ -684,6 +732,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleRequestBuilder::send) it. The parameters and their rules: [`CreateExpressConnectTrafficQosRuleRequest`](crate::operation::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn create_express_connect_traffic_qos_rule(
         &self,
     ) -> crate::operation::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleRequestBuilder<
@@ -697,6 +746,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_failover_test_job::CreateFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`CreateFailoverTestJobRequest`](crate::operation::create_failover_test_job::CreateFailoverTestJobRequest).
     #[cfg(feature = "failover-test")]
+    #[inline]
     pub fn create_failover_test_job(
         &self,
     ) -> crate::operation::create_failover_test_job::CreateFailoverTestJobRequestBuilder<
@@ -710,6 +760,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_flow_log::CreateFlowLogRequestBuilder::send) it. The parameters and their rules: [`CreateFlowLogRequest`](crate::operation::create_flow_log::CreateFlowLogRequest).
     #[cfg(feature = "flow-log")]
+    #[inline]
     pub fn create_flow_log(
         &self,
     ) -> crate::operation::create_flow_log::CreateFlowLogRequestBuilder<&Self> {
@@ -719,6 +770,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_forward_entry::CreateForwardEntryRequestBuilder::send) it. The parameters and their rules: [`CreateForwardEntryRequest`](crate::operation::create_forward_entry::CreateForwardEntryRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn create_forward_entry(
         &self,
     ) -> crate::operation::create_forward_entry::CreateForwardEntryRequestBuilder<
@@ -732,6 +784,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_full_nat_entry::CreateFullNatEntryRequestBuilder::send) it. The parameters and their rules: [`CreateFullNatEntryRequest`](crate::operation::create_full_nat_entry::CreateFullNatEntryRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn create_full_nat_entry(
         &self,
     ) -> crate::operation::create_full_nat_entry::CreateFullNatEntryRequestBuilder<
@@ -745,6 +798,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_global_acceleration_instance::CreateGlobalAccelerationInstanceRequestBuilder::send) it. The parameters and their rules: [`CreateGlobalAccelerationInstanceRequest`](crate::operation::create_global_acceleration_instance::CreateGlobalAccelerationInstanceRequest).
     #[cfg(feature = "instance")]
+    #[inline]
     pub fn create_global_acceleration_instance(
         &self,
     ) -> crate::operation::create_global_acceleration_instance::CreateGlobalAccelerationInstanceRequestBuilder<
@@ -758,6 +812,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ha_vip::CreateHaVipRequestBuilder::send) it. The parameters and their rules: [`CreateHaVipRequest`](crate::operation::create_ha_vip::CreateHaVipRequest).
     #[cfg(feature = "havip")]
+    #[inline]
     pub fn create_ha_vip(
         &self,
     ) -> crate::operation::create_ha_vip::CreateHaVipRequestBuilder<&Self> {
@@ -767,6 +822,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateHighReliablePhysicalConnectionRequest`](crate::operation::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn create_high_reliable_physical_connection(
         &self,
     ) -> crate::operation::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionRequestBuilder<
@@ -780,6 +836,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_i_pv6_translator::CreateIPv6TranslatorRequestBuilder::send) it. The parameters and their rules: [`CreateIPv6TranslatorRequest`](crate::operation::create_i_pv6_translator::CreateIPv6TranslatorRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn create_i_pv6_translator(
         &self,
     ) -> crate::operation::create_i_pv6_translator::CreateIPv6TranslatorRequestBuilder<
@@ -793,6 +850,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequestBuilder::send) it. The parameters and their rules: [`CreateIPv6TranslatorAclListRequest`](crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn create_i_pv6_translator_acl_list(
         &self,
     ) -> crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequestBuilder<
@@ -806,6 +864,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequestBuilder::send) it. The parameters and their rules: [`CreateIPv6TranslatorEntryRequest`](crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn create_i_pv6_translator_entry(
         &self,
     ) -> crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequestBuilder<
@@ -819,6 +878,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ipsec_server::CreateIpsecServerRequestBuilder::send) it. The parameters and their rules: [`CreateIpsecServerRequest`](crate::operation::create_ipsec_server::CreateIpsecServerRequest).
     #[cfg(feature = "ipsec-servers")]
+    #[inline]
     pub fn create_ipsec_server(
         &self,
     ) -> crate::operation::create_ipsec_server::CreateIpsecServerRequestBuilder<&Self> {
@@ -828,6 +888,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ipv4_gateway::CreateIpv4GatewayRequestBuilder::send) it. The parameters and their rules: [`CreateIpv4GatewayRequest`](crate::operation::create_ipv4_gateway::CreateIpv4GatewayRequest).
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     pub fn create_ipv4_gateway(
         &self,
     ) -> crate::operation::create_ipv4_gateway::CreateIpv4GatewayRequestBuilder<&Self> {
@@ -837,6 +898,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleRequestBuilder::send) it. The parameters and their rules: [`CreateIpv6EgressOnlyRuleRequest`](crate::operation::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn create_ipv6_egress_only_rule(
         &self,
     ) -> crate::operation::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleRequestBuilder<
@@ -850,6 +912,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ipv6_gateway::CreateIpv6GatewayRequestBuilder::send) it. The parameters and their rules: [`CreateIpv6GatewayRequest`](crate::operation::create_ipv6_gateway::CreateIpv6GatewayRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn create_ipv6_gateway(
         &self,
     ) -> crate::operation::create_ipv6_gateway::CreateIpv6GatewayRequestBuilder<&Self> {
@@ -859,6 +922,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_nat_gateway::CreateNatGatewayRequestBuilder::send) it. The parameters and their rules: [`CreateNatGatewayRequest`](crate::operation::create_nat_gateway::CreateNatGatewayRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn create_nat_gateway(
         &self,
     ) -> crate::operation::create_nat_gateway::CreateNatGatewayRequestBuilder<&Self> {
@@ -868,6 +932,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_nat_ip::CreateNatIpRequestBuilder::send) it. The parameters and their rules: [`CreateNatIpRequest`](crate::operation::create_nat_ip::CreateNatIpRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn create_nat_ip(
         &self,
     ) -> crate::operation::create_nat_ip::CreateNatIpRequestBuilder<&Self> {
@@ -877,6 +942,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_nat_ip_cidr::CreateNatIpCidrRequestBuilder::send) it. The parameters and their rules: [`CreateNatIpCidrRequest`](crate::operation::create_nat_ip_cidr::CreateNatIpCidrRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn create_nat_ip_cidr(
         &self,
     ) -> crate::operation::create_nat_ip_cidr::CreateNatIpCidrRequestBuilder<&Self> {
@@ -886,6 +952,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_network_acl::CreateNetworkAclRequestBuilder::send) it. The parameters and their rules: [`CreateNetworkAclRequest`](crate::operation::create_network_acl::CreateNetworkAclRequest).
     #[cfg(feature = "acl")]
+    #[inline]
     pub fn create_network_acl(
         &self,
     ) -> crate::operation::create_network_acl::CreateNetworkAclRequestBuilder<&Self> {
@@ -895,6 +962,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_physical_connection::CreatePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CreatePhysicalConnectionRequest`](crate::operation::create_physical_connection::CreatePhysicalConnectionRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn create_physical_connection(
         &self,
     ) -> crate::operation::create_physical_connection::CreatePhysicalConnectionRequestBuilder<
@@ -908,6 +976,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderRequestBuilder::send) it. The parameters and their rules: [`CreatePhysicalConnectionOccupancyOrderRequest`](crate::operation::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn create_physical_connection_occupancy_order(
         &self,
     ) -> crate::operation::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderRequestBuilder<
@@ -921,6 +990,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderRequestBuilder::send) it. The parameters and their rules: [`CreatePhysicalConnectionSetupOrderRequest`](crate::operation::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn create_physical_connection_setup_order(
         &self,
     ) -> crate::operation::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderRequestBuilder<
@@ -934,6 +1004,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolRequestBuilder::send) it. The parameters and their rules: [`CreatePublicIpAddressPoolRequest`](crate::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn create_public_ip_address_pool(
         &self,
     ) -> crate::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolRequestBuilder<
@@ -947,6 +1018,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_route_entries::CreateRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`CreateRouteEntriesRequest`](crate::operation::create_route_entries::CreateRouteEntriesRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn create_route_entries(
         &self,
     ) -> crate::operation::create_route_entries::CreateRouteEntriesRequestBuilder<
@@ -960,6 +1032,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_route_entry::CreateRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateRouteEntryRequest`](crate::operation::create_route_entry::CreateRouteEntryRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn create_route_entry(
         &self,
     ) -> crate::operation::create_route_entry::CreateRouteEntryRequestBuilder<&Self> {
@@ -969,6 +1042,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_route_table::CreateRouteTableRequestBuilder::send) it. The parameters and their rules: [`CreateRouteTableRequest`](crate::operation::create_route_table::CreateRouteTableRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn create_route_table(
         &self,
     ) -> crate::operation::create_route_table::CreateRouteTableRequestBuilder<&Self> {
@@ -978,6 +1052,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_router_interface::CreateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`CreateRouterInterfaceRequest`](crate::operation::create_router_interface::CreateRouterInterfaceRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn create_router_interface(
         &self,
     ) -> crate::operation::create_router_interface::CreateRouterInterfaceRequestBuilder<
@@ -991,6 +1066,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_snat_entry::CreateSnatEntryRequestBuilder::send) it. The parameters and their rules: [`CreateSnatEntryRequest`](crate::operation::create_snat_entry::CreateSnatEntryRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn create_snat_entry(
         &self,
     ) -> crate::operation::create_snat_entry::CreateSnatEntryRequestBuilder<&Self> {
@@ -1000,6 +1076,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ssl_vpn_client_cert::CreateSslVpnClientCertRequestBuilder::send) it. The parameters and their rules: [`CreateSslVpnClientCertRequest`](crate::operation::create_ssl_vpn_client_cert::CreateSslVpnClientCertRequest).
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     pub fn create_ssl_vpn_client_cert(
         &self,
     ) -> crate::operation::create_ssl_vpn_client_cert::CreateSslVpnClientCertRequestBuilder<
@@ -1013,6 +1090,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ssl_vpn_server::CreateSslVpnServerRequestBuilder::send) it. The parameters and their rules: [`CreateSslVpnServerRequest`](crate::operation::create_ssl_vpn_server::CreateSslVpnServerRequest).
     #[cfg(feature = "ssl-vpn-server")]
+    #[inline]
     pub fn create_ssl_vpn_server(
         &self,
     ) -> crate::operation::create_ssl_vpn_server::CreateSslVpnServerRequestBuilder<
@@ -1026,6 +1104,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_traffic_mirror_filter::CreateTrafficMirrorFilterRequestBuilder::send) it. The parameters and their rules: [`CreateTrafficMirrorFilterRequest`](crate::operation::create_traffic_mirror_filter::CreateTrafficMirrorFilterRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn create_traffic_mirror_filter(
         &self,
     ) -> crate::operation::create_traffic_mirror_filter::CreateTrafficMirrorFilterRequestBuilder<
@@ -1039,6 +1118,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesRequestBuilder::send) it. The parameters and their rules: [`CreateTrafficMirrorFilterRulesRequest`](crate::operation::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn create_traffic_mirror_filter_rules(
         &self,
     ) -> crate::operation::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesRequestBuilder<
@@ -1052,6 +1132,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_traffic_mirror_session::CreateTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`CreateTrafficMirrorSessionRequest`](crate::operation::create_traffic_mirror_session::CreateTrafficMirrorSessionRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn create_traffic_mirror_session(
         &self,
     ) -> crate::operation::create_traffic_mirror_session::CreateTrafficMirrorSessionRequestBuilder<
@@ -1065,6 +1146,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_v_switch::CreateVSwitchRequestBuilder::send) it. The parameters and their rules: [`CreateVSwitchRequest`](crate::operation::create_v_switch::CreateVSwitchRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn create_v_switch(
         &self,
     ) -> crate::operation::create_v_switch::CreateVSwitchRequestBuilder<&Self> {
@@ -1074,6 +1156,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequestBuilder::send) it. The parameters and their rules: [`CreateVSwitchCidrReservationRequest`](crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn create_v_switch_cidr_reservation(
         &self,
     ) -> crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequestBuilder<
@@ -1087,6 +1170,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vbr_ha::CreateVbrHaRequestBuilder::send) it. The parameters and their rules: [`CreateVbrHaRequest`](crate::operation::create_vbr_ha::CreateVbrHaRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn create_vbr_ha(
         &self,
     ) -> crate::operation::create_vbr_ha::CreateVbrHaRequestBuilder<&Self> {
@@ -1096,6 +1180,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vco_route_entry::CreateVcoRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateVcoRouteEntryRequest`](crate::operation::create_vco_route_entry::CreateVcoRouteEntryRequest).
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     pub fn create_vco_route_entry(
         &self,
     ) -> crate::operation::create_vco_route_entry::CreateVcoRouteEntryRequestBuilder<
@@ -1109,6 +1194,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`CreateVirtualBorderRouterRequest`](crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn create_virtual_border_router(
         &self,
     ) -> crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequestBuilder<
@@ -1122,6 +1208,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateVirtualPhysicalConnectionRequest`](crate::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn create_virtual_physical_connection(
         &self,
     ) -> crate::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionRequestBuilder<
@@ -1135,6 +1222,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpc::CreateVpcRequestBuilder::send) it. The parameters and their rules: [`CreateVpcRequest`](crate::operation::create_vpc::CreateVpcRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn create_vpc(
         &self,
     ) -> crate::operation::create_vpc::CreateVpcRequestBuilder<&Self> {
@@ -1144,6 +1232,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`CreateVpcGatewayEndpointRequest`](crate::operation::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointRequest).
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     pub fn create_vpc_gateway_endpoint(
         &self,
     ) -> crate::operation::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointRequestBuilder<
@@ -1157,6 +1246,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpc_prefix_list::CreateVpcPrefixListRequestBuilder::send) it. The parameters and their rules: [`CreateVpcPrefixListRequest`](crate::operation::create_vpc_prefix_list::CreateVpcPrefixListRequest).
     #[cfg(feature = "prefix-list")]
+    #[inline]
     pub fn create_vpc_prefix_list(
         &self,
     ) -> crate::operation::create_vpc_prefix_list::CreateVpcPrefixListRequestBuilder<
@@ -1170,6 +1260,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpconn_from_vbr::CreateVpconnFromVbrRequestBuilder::send) it. The parameters and their rules: [`CreateVpconnFromVbrRequest`](crate::operation::create_vpconn_from_vbr::CreateVpconnFromVbrRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn create_vpconn_from_vbr(
         &self,
     ) -> crate::operation::create_vpconn_from_vbr::CreateVpconnFromVbrRequestBuilder<
@@ -1183,6 +1274,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpn_attachment::CreateVpnAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateVpnAttachmentRequest`](crate::operation::create_vpn_attachment::CreateVpnAttachmentRequest).
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     pub fn create_vpn_attachment(
         &self,
     ) -> crate::operation::create_vpn_attachment::CreateVpnAttachmentRequestBuilder<
@@ -1196,6 +1288,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpn_connection::CreateVpnConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateVpnConnectionRequest`](crate::operation::create_vpn_connection::CreateVpnConnectionRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn create_vpn_connection(
         &self,
     ) -> crate::operation::create_vpn_connection::CreateVpnConnectionRequestBuilder<
@@ -1209,6 +1302,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpn_gateway::CreateVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`CreateVpnGatewayRequest`](crate::operation::create_vpn_gateway::CreateVpnGatewayRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn create_vpn_gateway(
         &self,
     ) -> crate::operation::create_vpn_gateway::CreateVpnGatewayRequestBuilder<&Self> {
@@ -1218,6 +1312,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateVpnPbrRouteEntryRequest`](crate::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn create_vpn_pbr_route_entry(
         &self,
     ) -> crate::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequestBuilder<
@@ -1231,6 +1326,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpn_route_entry::CreateVpnRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateVpnRouteEntryRequest`](crate::operation::create_vpn_route_entry::CreateVpnRouteEntryRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn create_vpn_route_entry(
         &self,
     ) -> crate::operation::create_vpn_route_entry::CreateVpnRouteEntryRequestBuilder<
@@ -1244,6 +1340,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`DeactivateRouterInterfaceRequest`](crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn deactivate_router_interface(
         &self,
     ) -> crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequestBuilder<
@@ -1257,6 +1354,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deactive_flow_log::DeactiveFlowLogRequestBuilder::send) it. The parameters and their rules: [`DeactiveFlowLogRequest`](crate::operation::deactive_flow_log::DeactiveFlowLogRequest).
     #[cfg(feature = "flow-log")]
+    #[inline]
     pub fn deactive_flow_log(
         &self,
     ) -> crate::operation::deactive_flow_log::DeactiveFlowLogRequestBuilder<&Self> {
@@ -1266,6 +1364,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_bgp_group::DeleteBgpGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteBgpGroupRequest`](crate::operation::delete_bgp_group::DeleteBgpGroupRequest).
     #[cfg(feature = "bgp")]
+    #[inline]
     pub fn delete_bgp_group(
         &self,
     ) -> crate::operation::delete_bgp_group::DeleteBgpGroupRequestBuilder<&Self> {
@@ -1275,6 +1374,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_bgp_network::DeleteBgpNetworkRequestBuilder::send) it. The parameters and their rules: [`DeleteBgpNetworkRequest`](crate::operation::delete_bgp_network::DeleteBgpNetworkRequest).
     #[cfg(feature = "bgp")]
+    #[inline]
     pub fn delete_bgp_network(
         &self,
     ) -> crate::operation::delete_bgp_network::DeleteBgpNetworkRequestBuilder<&Self> {
@@ -1284,6 +1384,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_bgp_peer::DeleteBgpPeerRequestBuilder::send) it. The parameters and their rules: [`DeleteBgpPeerRequest`](crate::operation::delete_bgp_peer::DeleteBgpPeerRequest).
     #[cfg(feature = "bgp")]
+    #[inline]
     pub fn delete_bgp_peer(
         &self,
     ) -> crate::operation::delete_bgp_peer::DeleteBgpPeerRequestBuilder<&Self> {
@@ -1293,6 +1394,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_common_bandwidth_package::DeleteCommonBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`DeleteCommonBandwidthPackageRequest`](crate::operation::delete_common_bandwidth_package::DeleteCommonBandwidthPackageRequest).
     #[cfg(feature = "bandwidth")]
+    #[inline]
     pub fn delete_common_bandwidth_package(
         &self,
     ) -> crate::operation::delete_common_bandwidth_package::DeleteCommonBandwidthPackageRequestBuilder<
@@ -1306,6 +1408,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_customer_gateway::DeleteCustomerGatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteCustomerGatewayRequest`](crate::operation::delete_customer_gateway::DeleteCustomerGatewayRequest).
     #[cfg(feature = "customer-gateway")]
+    #[inline]
     pub fn delete_customer_gateway(
         &self,
     ) -> crate::operation::delete_customer_gateway::DeleteCustomerGatewayRequestBuilder<
@@ -1319,6 +1422,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_dhcp_options_set::DeleteDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`DeleteDhcpOptionsSetRequest`](crate::operation::delete_dhcp_options_set::DeleteDhcpOptionsSetRequest).
     #[cfg(feature = "dhcp")]
+    #[inline]
     pub fn delete_dhcp_options_set(
         &self,
     ) -> crate::operation::delete_dhcp_options_set::DeleteDhcpOptionsSetRequestBuilder<
@@ -1332,6 +1436,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_express_connect::DeleteExpressConnectRequestBuilder::send) it. The parameters and their rules: [`DeleteExpressConnectRequest`](crate::operation::delete_express_connect::DeleteExpressConnectRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn delete_express_connect(
         &self,
     ) -> crate::operation::delete_express_connect::DeleteExpressConnectRequestBuilder<
@@ -1345,6 +1450,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`DeleteExpressConnectTrafficQosRequest`](crate::operation::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn delete_express_connect_traffic_qos(
         &self,
     ) -> crate::operation::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosRequestBuilder<
@@ -1358,6 +1464,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`DeleteExpressConnectTrafficQosQueueRequest`](crate::operation::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn delete_express_connect_traffic_qos_queue(
         &self,
     ) -> crate::operation::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueRequestBuilder<
@@ -1371,6 +1478,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleRequestBuilder::send) it. The parameters and their rules: [`DeleteExpressConnectTrafficQosRuleRequest`](crate::operation::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn delete_express_connect_traffic_qos_rule(
         &self,
     ) -> crate::operation::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleRequestBuilder<
@@ -1384,6 +1492,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_failover_test_job::DeleteFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`DeleteFailoverTestJobRequest`](crate::operation::delete_failover_test_job::DeleteFailoverTestJobRequest).
     #[cfg(feature = "failover-test")]
+    #[inline]
     pub fn delete_failover_test_job(
         &self,
     ) -> crate::operation::delete_failover_test_job::DeleteFailoverTestJobRequestBuilder<
@@ -1397,6 +1506,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_flow_log::DeleteFlowLogRequestBuilder::send) it. The parameters and their rules: [`DeleteFlowLogRequest`](crate::operation::delete_flow_log::DeleteFlowLogRequest).
     #[cfg(feature = "flow-log")]
+    #[inline]
     pub fn delete_flow_log(
         &self,
     ) -> crate::operation::delete_flow_log::DeleteFlowLogRequestBuilder<&Self> {
@@ -1406,6 +1516,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_forward_entry::DeleteForwardEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteForwardEntryRequest`](crate::operation::delete_forward_entry::DeleteForwardEntryRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn delete_forward_entry(
         &self,
     ) -> crate::operation::delete_forward_entry::DeleteForwardEntryRequestBuilder<
@@ -1419,6 +1530,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_full_nat_entry::DeleteFullNatEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteFullNatEntryRequest`](crate::operation::delete_full_nat_entry::DeleteFullNatEntryRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn delete_full_nat_entry(
         &self,
     ) -> crate::operation::delete_full_nat_entry::DeleteFullNatEntryRequestBuilder<
@@ -1432,6 +1544,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceRequestBuilder::send) it. The parameters and their rules: [`DeleteGlobalAccelerationInstanceRequest`](crate::operation::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceRequest).
     #[cfg(feature = "instance")]
+    #[inline]
     pub fn delete_global_acceleration_instance(
         &self,
     ) -> crate::operation::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceRequestBuilder<
@@ -1445,6 +1558,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ha_vip::DeleteHaVipRequestBuilder::send) it. The parameters and their rules: [`DeleteHaVipRequest`](crate::operation::delete_ha_vip::DeleteHaVipRequest).
     #[cfg(feature = "havip")]
+    #[inline]
     pub fn delete_ha_vip(
         &self,
     ) -> crate::operation::delete_ha_vip::DeleteHaVipRequestBuilder<&Self> {
@@ -1454,6 +1568,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorRequestBuilder::send) it. The parameters and their rules: [`DeleteIPv6TranslatorRequest`](crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn delete_i_pv6_translator(
         &self,
     ) -> crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorRequestBuilder<
@@ -1467,6 +1582,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequestBuilder::send) it. The parameters and their rules: [`DeleteIPv6TranslatorAclListRequest`](crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn delete_i_pv6_translator_acl_list(
         &self,
     ) -> crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequestBuilder<
@@ -1480,6 +1596,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteIPv6TranslatorEntryRequest`](crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn delete_i_pv6_translator_entry(
         &self,
     ) -> crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequestBuilder<
@@ -1493,6 +1610,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ipsec_server::DeleteIpsecServerRequestBuilder::send) it. The parameters and their rules: [`DeleteIpsecServerRequest`](crate::operation::delete_ipsec_server::DeleteIpsecServerRequest).
     #[cfg(feature = "ipsec-servers")]
+    #[inline]
     pub fn delete_ipsec_server(
         &self,
     ) -> crate::operation::delete_ipsec_server::DeleteIpsecServerRequestBuilder<&Self> {
@@ -1502,6 +1620,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ipv4_gateway::DeleteIpv4GatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv4GatewayRequest`](crate::operation::delete_ipv4_gateway::DeleteIpv4GatewayRequest).
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     pub fn delete_ipv4_gateway(
         &self,
     ) -> crate::operation::delete_ipv4_gateway::DeleteIpv4GatewayRequestBuilder<&Self> {
@@ -1511,6 +1630,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv6EgressOnlyRuleRequest`](crate::operation::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn delete_ipv6_egress_only_rule(
         &self,
     ) -> crate::operation::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleRequestBuilder<
@@ -1524,6 +1644,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ipv6_gateway::DeleteIpv6GatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv6GatewayRequest`](crate::operation::delete_ipv6_gateway::DeleteIpv6GatewayRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn delete_ipv6_gateway(
         &self,
     ) -> crate::operation::delete_ipv6_gateway::DeleteIpv6GatewayRequestBuilder<&Self> {
@@ -1533,6 +1654,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv6InternetBandwidthRequest`](crate::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn delete_ipv6_internet_bandwidth(
         &self,
     ) -> crate::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequestBuilder<
@@ -1546,6 +1668,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_nat_gateway::DeleteNatGatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteNatGatewayRequest`](crate::operation::delete_nat_gateway::DeleteNatGatewayRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn delete_nat_gateway(
         &self,
     ) -> crate::operation::delete_nat_gateway::DeleteNatGatewayRequestBuilder<&Self> {
@@ -1555,6 +1678,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_nat_ip::DeleteNatIpRequestBuilder::send) it. The parameters and their rules: [`DeleteNatIpRequest`](crate::operation::delete_nat_ip::DeleteNatIpRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn delete_nat_ip(
         &self,
     ) -> crate::operation::delete_nat_ip::DeleteNatIpRequestBuilder<&Self> {
@@ -1564,6 +1688,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_nat_ip_cidr::DeleteNatIpCidrRequestBuilder::send) it. The parameters and their rules: [`DeleteNatIpCidrRequest`](crate::operation::delete_nat_ip_cidr::DeleteNatIpCidrRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn delete_nat_ip_cidr(
         &self,
     ) -> crate::operation::delete_nat_ip_cidr::DeleteNatIpCidrRequestBuilder<&Self> {
@@ -1573,6 +1698,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_network_acl::DeleteNetworkAclRequestBuilder::send) it. The parameters and their rules: [`DeleteNetworkAclRequest`](crate::operation::delete_network_acl::DeleteNetworkAclRequest).
     #[cfg(feature = "acl")]
+    #[inline]
     pub fn delete_network_acl(
         &self,
     ) -> crate::operation::delete_network_acl::DeleteNetworkAclRequestBuilder<&Self> {
@@ -1582,6 +1708,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_physical_connection::DeletePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`DeletePhysicalConnectionRequest`](crate::operation::delete_physical_connection::DeletePhysicalConnectionRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn delete_physical_connection(
         &self,
     ) -> crate::operation::delete_physical_connection::DeletePhysicalConnectionRequestBuilder<
@@ -1595,6 +1722,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_public_ip_address_pool::DeletePublicIpAddressPoolRequestBuilder::send) it. The parameters and their rules: [`DeletePublicIpAddressPoolRequest`](crate::operation::delete_public_ip_address_pool::DeletePublicIpAddressPoolRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn delete_public_ip_address_pool(
         &self,
     ) -> crate::operation::delete_public_ip_address_pool::DeletePublicIpAddressPoolRequestBuilder<
@@ -1608,6 +1736,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockRequestBuilder::send) it. The parameters and their rules: [`DeletePublicIpAddressPoolCidrBlockRequest`](crate::operation::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn delete_public_ip_address_pool_cidr_block(
         &self,
     ) -> crate::operation::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockRequestBuilder<
@@ -1621,6 +1750,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_route_entries::DeleteRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteEntriesRequest`](crate::operation::delete_route_entries::DeleteRouteEntriesRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn delete_route_entries(
         &self,
     ) -> crate::operation::delete_route_entries::DeleteRouteEntriesRequestBuilder<
@@ -1634,6 +1764,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_route_entry::DeleteRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteEntryRequest`](crate::operation::delete_route_entry::DeleteRouteEntryRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn delete_route_entry(
         &self,
     ) -> crate::operation::delete_route_entry::DeleteRouteEntryRequestBuilder<&Self> {
@@ -1643,6 +1774,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_route_table::DeleteRouteTableRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteTableRequest`](crate::operation::delete_route_table::DeleteRouteTableRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn delete_route_table(
         &self,
     ) -> crate::operation::delete_route_table::DeleteRouteTableRequestBuilder<&Self> {
@@ -1652,6 +1784,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_router_interface::DeleteRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`DeleteRouterInterfaceRequest`](crate::operation::delete_router_interface::DeleteRouterInterfaceRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn delete_router_interface(
         &self,
     ) -> crate::operation::delete_router_interface::DeleteRouterInterfaceRequestBuilder<
@@ -1665,6 +1798,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_snat_entry::DeleteSnatEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteSnatEntryRequest`](crate::operation::delete_snat_entry::DeleteSnatEntryRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn delete_snat_entry(
         &self,
     ) -> crate::operation::delete_snat_entry::DeleteSnatEntryRequestBuilder<&Self> {
@@ -1674,6 +1808,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertRequestBuilder::send) it. The parameters and their rules: [`DeleteSslVpnClientCertRequest`](crate::operation::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertRequest).
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     pub fn delete_ssl_vpn_client_cert(
         &self,
     ) -> crate::operation::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertRequestBuilder<
@@ -1687,6 +1822,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ssl_vpn_server::DeleteSslVpnServerRequestBuilder::send) it. The parameters and their rules: [`DeleteSslVpnServerRequest`](crate::operation::delete_ssl_vpn_server::DeleteSslVpnServerRequest).
     #[cfg(feature = "ssl-vpn-server")]
+    #[inline]
     pub fn delete_ssl_vpn_server(
         &self,
     ) -> crate::operation::delete_ssl_vpn_server::DeleteSslVpnServerRequestBuilder<
@@ -1700,6 +1836,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterRequestBuilder::send) it. The parameters and their rules: [`DeleteTrafficMirrorFilterRequest`](crate::operation::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn delete_traffic_mirror_filter(
         &self,
     ) -> crate::operation::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterRequestBuilder<
@@ -1713,6 +1850,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesRequestBuilder::send) it. The parameters and their rules: [`DeleteTrafficMirrorFilterRulesRequest`](crate::operation::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn delete_traffic_mirror_filter_rules(
         &self,
     ) -> crate::operation::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesRequestBuilder<
@@ -1726,6 +1864,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_traffic_mirror_session::DeleteTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`DeleteTrafficMirrorSessionRequest`](crate::operation::delete_traffic_mirror_session::DeleteTrafficMirrorSessionRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn delete_traffic_mirror_session(
         &self,
     ) -> crate::operation::delete_traffic_mirror_session::DeleteTrafficMirrorSessionRequestBuilder<
@@ -1739,6 +1878,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_v_switch::DeleteVSwitchRequestBuilder::send) it. The parameters and their rules: [`DeleteVSwitchRequest`](crate::operation::delete_v_switch::DeleteVSwitchRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn delete_v_switch(
         &self,
     ) -> crate::operation::delete_v_switch::DeleteVSwitchRequestBuilder<&Self> {
@@ -1748,6 +1888,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequestBuilder::send) it. The parameters and their rules: [`DeleteVSwitchCidrReservationRequest`](crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn delete_v_switch_cidr_reservation(
         &self,
     ) -> crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequestBuilder<
@@ -1761,6 +1902,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vbr_ha::DeleteVbrHaRequestBuilder::send) it. The parameters and their rules: [`DeleteVbrHaRequest`](crate::operation::delete_vbr_ha::DeleteVbrHaRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn delete_vbr_ha(
         &self,
     ) -> crate::operation::delete_vbr_ha::DeleteVbrHaRequestBuilder<&Self> {
@@ -1770,6 +1912,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vco_route_entry::DeleteVcoRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteVcoRouteEntryRequest`](crate::operation::delete_vco_route_entry::DeleteVcoRouteEntryRequest).
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     pub fn delete_vco_route_entry(
         &self,
     ) -> crate::operation::delete_vco_route_entry::DeleteVcoRouteEntryRequestBuilder<
@@ -1783,6 +1926,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`DeleteVirtualBorderRouterRequest`](crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn delete_virtual_border_router(
         &self,
     ) -> crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequestBuilder<
@@ -1796,6 +1940,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpc::DeleteVpcRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcRequest`](crate::operation::delete_vpc::DeleteVpcRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn delete_vpc(
         &self,
     ) -> crate::operation::delete_vpc::DeleteVpcRequestBuilder<&Self> {
@@ -1805,6 +1950,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcGatewayEndpointRequest`](crate::operation::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointRequest).
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     pub fn delete_vpc_gateway_endpoint(
         &self,
     ) -> crate::operation::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointRequestBuilder<
@@ -1818,6 +1964,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpc_prefix_list::DeleteVpcPrefixListRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcPrefixListRequest`](crate::operation::delete_vpc_prefix_list::DeleteVpcPrefixListRequest).
     #[cfg(feature = "prefix-list")]
+    #[inline]
     pub fn delete_vpc_prefix_list(
         &self,
     ) -> crate::operation::delete_vpc_prefix_list::DeleteVpcPrefixListRequestBuilder<
@@ -1831,6 +1978,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpn_attachment::DeleteVpnAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnAttachmentRequest`](crate::operation::delete_vpn_attachment::DeleteVpnAttachmentRequest).
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     pub fn delete_vpn_attachment(
         &self,
     ) -> crate::operation::delete_vpn_attachment::DeleteVpnAttachmentRequestBuilder<
@@ -1844,6 +1992,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpn_connection::DeleteVpnConnectionRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnConnectionRequest`](crate::operation::delete_vpn_connection::DeleteVpnConnectionRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn delete_vpn_connection(
         &self,
     ) -> crate::operation::delete_vpn_connection::DeleteVpnConnectionRequestBuilder<
@@ -1857,6 +2006,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpn_gateway::DeleteVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnGatewayRequest`](crate::operation::delete_vpn_gateway::DeleteVpnGatewayRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn delete_vpn_gateway(
         &self,
     ) -> crate::operation::delete_vpn_gateway::DeleteVpnGatewayRequestBuilder<&Self> {
@@ -1866,6 +2016,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnPbrRouteEntryRequest`](crate::operation::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn delete_vpn_pbr_route_entry(
         &self,
     ) -> crate::operation::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryRequestBuilder<
@@ -1879,6 +2030,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpn_route_entry::DeleteVpnRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnRouteEntryRequest`](crate::operation::delete_vpn_route_entry::DeleteVpnRouteEntryRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn delete_vpn_route_entry(
         &self,
     ) -> crate::operation::delete_vpn_route_entry::DeleteVpnRouteEntryRequestBuilder<
@@ -1892,6 +2044,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deletion_protection::DeletionProtectionRequestBuilder::send) it. The parameters and their rules: [`DeletionProtectionRequest`](crate::operation::deletion_protection::DeletionProtectionRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn deletion_protection(
         &self,
     ) -> crate::operation::deletion_protection::DeletionProtectionRequestBuilder<&Self> {
@@ -1903,6 +2056,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe95_traffic::Describe95TrafficRequestBuilder::send) it. The parameters and their rules: [`Describe95TrafficRequest`](crate::operation::describe95_traffic::Describe95TrafficRequest).
     #[cfg(feature = "bandwidth")]
+    #[inline]
     pub fn describe95_traffic(
         &self,
     ) -> crate::operation::describe95_traffic::Describe95TrafficRequestBuilder<&Self> {
@@ -1912,6 +2066,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_access_points::DescribeAccessPointsRequestBuilder::send) it. The parameters and their rules: [`DescribeAccessPointsRequest`](crate::operation::describe_access_points::DescribeAccessPointsRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn describe_access_points(
         &self,
     ) -> crate::operation::describe_access_points::DescribeAccessPointsRequestBuilder<
@@ -1925,6 +2080,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_bgp_groups::DescribeBgpGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeBgpGroupsRequest`](crate::operation::describe_bgp_groups::DescribeBgpGroupsRequest).
     #[cfg(feature = "bgp")]
+    #[inline]
     pub fn describe_bgp_groups(
         &self,
     ) -> crate::operation::describe_bgp_groups::DescribeBgpGroupsRequestBuilder<&Self> {
@@ -1934,6 +2090,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_bgp_networks::DescribeBgpNetworksRequestBuilder::send) it. The parameters and their rules: [`DescribeBgpNetworksRequest`](crate::operation::describe_bgp_networks::DescribeBgpNetworksRequest).
     #[cfg(feature = "bgp")]
+    #[inline]
     pub fn describe_bgp_networks(
         &self,
     ) -> crate::operation::describe_bgp_networks::DescribeBgpNetworksRequestBuilder<
@@ -1947,6 +2104,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_bgp_peers::DescribeBgpPeersRequestBuilder::send) it. The parameters and their rules: [`DescribeBgpPeersRequest`](crate::operation::describe_bgp_peers::DescribeBgpPeersRequest).
     #[cfg(feature = "bgp")]
+    #[inline]
     pub fn describe_bgp_peers(
         &self,
     ) -> crate::operation::describe_bgp_peers::DescribeBgpPeersRequestBuilder<&Self> {
@@ -1956,6 +2114,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequestBuilder::send) it. The parameters and their rules: [`DescribeCommonBandwidthPackagesRequest`](crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequest).
     #[cfg(feature = "bandwidth")]
+    #[inline]
     pub fn describe_common_bandwidth_packages(
         &self,
     ) -> crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequestBuilder<
@@ -1969,6 +2128,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_customer_gateway::DescribeCustomerGatewayRequestBuilder::send) it. The parameters and their rules: [`DescribeCustomerGatewayRequest`](crate::operation::describe_customer_gateway::DescribeCustomerGatewayRequest).
     #[cfg(feature = "customer-gateway")]
+    #[inline]
     pub fn describe_customer_gateway(
         &self,
     ) -> crate::operation::describe_customer_gateway::DescribeCustomerGatewayRequestBuilder<
@@ -1982,6 +2142,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_customer_gateways::DescribeCustomerGatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeCustomerGatewaysRequest`](crate::operation::describe_customer_gateways::DescribeCustomerGatewaysRequest).
     #[cfg(feature = "customer-gateway")]
+    #[inline]
     pub fn describe_customer_gateways(
         &self,
     ) -> crate::operation::describe_customer_gateways::DescribeCustomerGatewaysRequestBuilder<
@@ -1995,6 +2156,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationRequestBuilder::send) it. The parameters and their rules: [`DescribeEcGrantRelationRequest`](crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn describe_ec_grant_relation(
         &self,
     ) -> crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationRequestBuilder<
@@ -2008,6 +2170,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_eip_addresses::DescribeEipAddressesRequestBuilder::send) it. The parameters and their rules: [`DescribeEipAddressesRequest`](crate::operation::describe_eip_addresses::DescribeEipAddressesRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn describe_eip_addresses(
         &self,
     ) -> crate::operation::describe_eip_addresses::DescribeEipAddressesRequestBuilder<
@@ -2021,6 +2184,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_eip_gateway_info::DescribeEipGatewayInfoRequestBuilder::send) it. The parameters and their rules: [`DescribeEipGatewayInfoRequest`](crate::operation::describe_eip_gateway_info::DescribeEipGatewayInfoRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn describe_eip_gateway_info(
         &self,
     ) -> crate::operation::describe_eip_gateway_info::DescribeEipGatewayInfoRequestBuilder<
@@ -2034,6 +2198,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeEipMonitorDataRequest`](crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn describe_eip_monitor_data(
         &self,
     ) -> crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequestBuilder<
@@ -2047,6 +2212,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_eip_segment::DescribeEipSegmentRequestBuilder::send) it. The parameters and their rules: [`DescribeEipSegmentRequest`](crate::operation::describe_eip_segment::DescribeEipSegmentRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn describe_eip_segment(
         &self,
     ) -> crate::operation::describe_eip_segment::DescribeEipSegmentRequestBuilder<
@@ -2060,6 +2226,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`DescribeExpressConnectTrafficQosRequest`](crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn describe_express_connect_traffic_qos(
         &self,
     ) -> crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequestBuilder<
@@ -2073,6 +2240,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`DescribeExpressConnectTrafficQosQueueRequest`](crate::operation::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn describe_express_connect_traffic_qos_queue(
         &self,
     ) -> crate::operation::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueRequestBuilder<
@@ -2086,6 +2254,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleRequestBuilder::send) it. The parameters and their rules: [`DescribeExpressConnectTrafficQosRuleRequest`](crate::operation::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn describe_express_connect_traffic_qos_rule(
         &self,
     ) -> crate::operation::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleRequestBuilder<
@@ -2099,6 +2268,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_failover_test_job::DescribeFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`DescribeFailoverTestJobRequest`](crate::operation::describe_failover_test_job::DescribeFailoverTestJobRequest).
     #[cfg(feature = "failover-test")]
+    #[inline]
     pub fn describe_failover_test_job(
         &self,
     ) -> crate::operation::describe_failover_test_job::DescribeFailoverTestJobRequestBuilder<
@@ -2112,6 +2282,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequestBuilder::send) it. The parameters and their rules: [`DescribeFailoverTestJobsRequest`](crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequest).
     #[cfg(feature = "failover-test")]
+    #[inline]
     pub fn describe_failover_test_jobs(
         &self,
     ) -> crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequestBuilder<
@@ -2125,6 +2296,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_flow_logs::DescribeFlowLogsRequestBuilder::send) it. The parameters and their rules: [`DescribeFlowLogsRequest`](crate::operation::describe_flow_logs::DescribeFlowLogsRequest).
     #[cfg(feature = "flow-log")]
+    #[inline]
     pub fn describe_flow_logs(
         &self,
     ) -> crate::operation::describe_flow_logs::DescribeFlowLogsRequestBuilder<&Self> {
@@ -2134,6 +2306,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeForwardTableEntriesRequest`](crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn describe_forward_table_entries(
         &self,
     ) -> crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequestBuilder<
@@ -2147,6 +2320,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeGlobalAccelerationInstancesRequest`](crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequest).
     #[cfg(feature = "instance")]
+    #[inline]
     pub fn describe_global_acceleration_instances(
         &self,
     ) -> crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequestBuilder<
@@ -2160,6 +2334,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequestBuilder::send) it. The parameters and their rules: [`DescribeGrantRulesToCenRequest`](crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn describe_grant_rules_to_cen(
         &self,
     ) -> crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequestBuilder<
@@ -2173,6 +2348,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequestBuilder::send) it. The parameters and their rules: [`DescribeGrantRulesToEcrRequest`](crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn describe_grant_rules_to_ecr(
         &self,
     ) -> crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequestBuilder<
@@ -2186,6 +2362,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ha_vips::DescribeHaVipsRequestBuilder::send) it. The parameters and their rules: [`DescribeHaVipsRequest`](crate::operation::describe_ha_vips::DescribeHaVipsRequest).
     #[cfg(feature = "havip")]
+    #[inline]
     pub fn describe_ha_vips(
         &self,
     ) -> crate::operation::describe_ha_vips::DescribeHaVipsRequestBuilder<&Self> {
@@ -2195,6 +2372,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeHighDefinitionMonitorLogAttributeRequest`](crate::operation::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn describe_high_definition_monitor_log_attribute(
         &self,
     ) -> crate::operation::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeRequestBuilder<
@@ -2208,6 +2386,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorAclListAttributesRequest`](crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn describe_i_pv6_translator_acl_list_attributes(
         &self,
     ) -> crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequestBuilder<
@@ -2221,6 +2400,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorAclListsRequest`](crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn describe_i_pv6_translator_acl_lists(
         &self,
     ) -> crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequestBuilder<
@@ -2234,6 +2414,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorEntriesRequest`](crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn describe_i_pv6_translator_entries(
         &self,
     ) -> crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequestBuilder<
@@ -2247,6 +2428,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorsRequest`](crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn describe_i_pv6_translators(
         &self,
     ) -> crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequestBuilder<
@@ -2260,6 +2442,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6AddressesRequest`](crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn describe_ipv6_addresses(
         &self,
     ) -> crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequestBuilder<
@@ -2273,6 +2456,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6EgressOnlyRulesRequest`](crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn describe_ipv6_egress_only_rules(
         &self,
     ) -> crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequestBuilder<
@@ -2286,6 +2470,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6GatewayAttributeRequest`](crate::operation::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn describe_ipv6_gateway_attribute(
         &self,
     ) -> crate::operation::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeRequestBuilder<
@@ -2299,6 +2484,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6GatewaysRequest`](crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn describe_ipv6_gateways(
         &self,
     ) -> crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysRequestBuilder<
@@ -2312,6 +2498,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder::send) it. The parameters and their rules: [`DescribeNatGatewayAssociateNetworkInterfacesRequest`](crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn describe_nat_gateway_associate_network_interfaces(
         &self,
     ) -> crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<
@@ -2325,6 +2512,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_nat_gateways::DescribeNatGatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeNatGatewaysRequest`](crate::operation::describe_nat_gateways::DescribeNatGatewaysRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn describe_nat_gateways(
         &self,
     ) -> crate::operation::describe_nat_gateways::DescribeNatGatewaysRequestBuilder<
@@ -2338,6 +2526,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_network_acl_attributes::DescribeNetworkAclAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeNetworkAclAttributesRequest`](crate::operation::describe_network_acl_attributes::DescribeNetworkAclAttributesRequest).
     #[cfg(feature = "acl")]
+    #[inline]
     pub fn describe_network_acl_attributes(
         &self,
     ) -> crate::operation::describe_network_acl_attributes::DescribeNetworkAclAttributesRequestBuilder<
@@ -2351,6 +2540,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_network_acls::DescribeNetworkAclsRequestBuilder::send) it. The parameters and their rules: [`DescribeNetworkAclsRequest`](crate::operation::describe_network_acls::DescribeNetworkAclsRequest).
     #[cfg(feature = "acl")]
+    #[inline]
     pub fn describe_network_acls(
         &self,
     ) -> crate::operation::describe_network_acls::DescribeNetworkAclsRequestBuilder<
@@ -2364,6 +2554,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_physical_connection_loa::DescribePhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`DescribePhysicalConnectionLOARequest`](crate::operation::describe_physical_connection_loa::DescribePhysicalConnectionLOARequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn describe_physical_connection_loa(
         &self,
     ) -> crate::operation::describe_physical_connection_loa::DescribePhysicalConnectionLOARequestBuilder<
@@ -2377,6 +2568,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequestBuilder::send) it. The parameters and their rules: [`DescribePhysicalConnectionsRequest`](crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn describe_physical_connections(
         &self,
     ) -> crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequestBuilder<
@@ -2390,6 +2582,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_public_ip_address::DescribePublicIpAddressRequestBuilder::send) it. The parameters and their rules: [`DescribePublicIpAddressRequest`](crate::operation::describe_public_ip_address::DescribePublicIpAddressRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn describe_public_ip_address(
         &self,
     ) -> crate::operation::describe_public_ip_address::DescribePublicIpAddressRequestBuilder<
@@ -2403,6 +2596,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_regions::DescribeRegionsRequestBuilder::send) it. The parameters and their rules: [`DescribeRegionsRequest`](crate::operation::describe_regions::DescribeRegionsRequest).
     #[cfg(feature = "regions-and-zones")]
+    #[inline]
     pub fn describe_regions(
         &self,
     ) -> crate::operation::describe_regions::DescribeRegionsRequestBuilder<&Self> {
@@ -2412,6 +2606,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_route_entry_list::DescribeRouteEntryListRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteEntryListRequest`](crate::operation::describe_route_entry_list::DescribeRouteEntryListRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn describe_route_entry_list(
         &self,
     ) -> crate::operation::describe_route_entry_list::DescribeRouteEntryListRequestBuilder<
@@ -2425,6 +2620,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_route_table_list::DescribeRouteTableListRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteTableListRequest`](crate::operation::describe_route_table_list::DescribeRouteTableListRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn describe_route_table_list(
         &self,
     ) -> crate::operation::describe_route_table_list::DescribeRouteTableListRequestBuilder<
@@ -2438,6 +2634,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_route_tables::DescribeRouteTablesRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteTablesRequest`](crate::operation::describe_route_tables::DescribeRouteTablesRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn describe_route_tables(
         &self,
     ) -> crate::operation::describe_route_tables::DescribeRouteTablesRequestBuilder<
@@ -2451,6 +2648,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_router_interface_attribute::DescribeRouterInterfaceAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeRouterInterfaceAttributeRequest`](crate::operation::describe_router_interface_attribute::DescribeRouterInterfaceAttributeRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn describe_router_interface_attribute(
         &self,
     ) -> crate::operation::describe_router_interface_attribute::DescribeRouterInterfaceAttributeRequestBuilder<
@@ -2464,6 +2662,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequestBuilder::send) it. The parameters and their rules: [`DescribeRouterInterfacesRequest`](crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn describe_router_interfaces(
         &self,
     ) -> crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequestBuilder<
@@ -2477,6 +2676,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeServerRelatedGlobalAccelerationInstancesRequest`](crate::operation::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesRequest).
     #[cfg(feature = "instance")]
+    #[inline]
     pub fn describe_server_related_global_acceleration_instances(
         &self,
     ) -> crate::operation::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<
@@ -2490,6 +2690,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeSnatTableEntriesRequest`](crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn describe_snat_table_entries(
         &self,
     ) -> crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequestBuilder<
@@ -2503,6 +2704,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertRequestBuilder::send) it. The parameters and their rules: [`DescribeSslVpnClientCertRequest`](crate::operation::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertRequest).
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     pub fn describe_ssl_vpn_client_cert(
         &self,
     ) -> crate::operation::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertRequestBuilder<
@@ -2516,6 +2718,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequestBuilder::send) it. The parameters and their rules: [`DescribeSslVpnClientCertsRequest`](crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequest).
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     pub fn describe_ssl_vpn_client_certs(
         &self,
     ) -> crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequestBuilder<
@@ -2529,6 +2732,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsRequestBuilder::send) it. The parameters and their rules: [`DescribeSslVpnClientsRequest`](crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsRequest).
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     pub fn describe_ssl_vpn_clients(
         &self,
     ) -> crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsRequestBuilder<
@@ -2542,6 +2746,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequestBuilder::send) it. The parameters and their rules: [`DescribeSslVpnServersRequest`](crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequest).
     #[cfg(feature = "ssl-vpn-server")]
+    #[inline]
     pub fn describe_ssl_vpn_servers(
         &self,
     ) -> crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequestBuilder<
@@ -2555,6 +2760,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_tag_keys::DescribeTagKeysRequestBuilder::send) it. The parameters and their rules: [`DescribeTagKeysRequest`](crate::operation::describe_tag_keys::DescribeTagKeysRequest).
     #[cfg(feature = "tag")]
+    #[inline]
     pub fn describe_tag_keys(
         &self,
     ) -> crate::operation::describe_tag_keys::DescribeTagKeysRequestBuilder<&Self> {
@@ -2564,6 +2770,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`DescribeTagKeysForExpressConnectRequest`](crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequest).
     #[cfg(feature = "tag")]
+    #[inline]
     pub fn describe_tag_keys_for_express_connect(
         &self,
     ) -> crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequestBuilder<
@@ -2577,6 +2784,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_tags::DescribeTagsRequestBuilder::send) it. The parameters and their rules: [`DescribeTagsRequest`](crate::operation::describe_tags::DescribeTagsRequest).
     #[cfg(feature = "tag")]
+    #[inline]
     pub fn describe_tags(
         &self,
     ) -> crate::operation::describe_tags::DescribeTagsRequestBuilder<&Self> {
@@ -2586,6 +2794,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_v_routers::DescribeVRoutersRequestBuilder::send) it. The parameters and their rules: [`DescribeVRoutersRequest`](crate::operation::describe_v_routers::DescribeVRoutersRequest).
     #[cfg(feature = "router")]
+    #[inline]
     pub fn describe_v_routers(
         &self,
     ) -> crate::operation::describe_v_routers::DescribeVRoutersRequestBuilder<&Self> {
@@ -2595,6 +2804,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeVSwitchAttributesRequest`](crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn describe_v_switch_attributes(
         &self,
     ) -> crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesRequestBuilder<
@@ -2608,6 +2818,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_v_switches::DescribeVSwitchesRequestBuilder::send) it. The parameters and their rules: [`DescribeVSwitchesRequest`](crate::operation::describe_v_switches::DescribeVSwitchesRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn describe_v_switches(
         &self,
     ) -> crate::operation::describe_v_switches::DescribeVSwitchesRequestBuilder<&Self> {
@@ -2617,6 +2828,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vbr_ha::DescribeVbrHaRequestBuilder::send) it. The parameters and their rules: [`DescribeVbrHaRequest`](crate::operation::describe_vbr_ha::DescribeVbrHaRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn describe_vbr_ha(
         &self,
     ) -> crate::operation::describe_vbr_ha::DescribeVbrHaRequestBuilder<&Self> {
@@ -2626,6 +2838,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeVcoRouteEntriesRequest`](crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesRequest).
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     pub fn describe_vco_route_entries(
         &self,
     ) -> crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesRequestBuilder<
@@ -2639,6 +2852,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequestBuilder::send) it. The parameters and their rules: [`DescribeVirtualBorderRoutersRequest`](crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn describe_virtual_border_routers(
         &self,
     ) -> crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequestBuilder<
@@ -2652,6 +2866,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest`](crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn describe_virtual_border_routers_for_physical_connection(
         &self,
     ) -> crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<
@@ -2665,6 +2880,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpc_attribute::DescribeVpcAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeVpcAttributeRequest`](crate::operation::describe_vpc_attribute::DescribeVpcAttributeRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn describe_vpc_attribute(
         &self,
     ) -> crate::operation::describe_vpc_attribute::DescribeVpcAttributeRequestBuilder<
@@ -2678,6 +2894,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequestBuilder::send) it. The parameters and their rules: [`DescribeVpcGrantRulesToEcrRequest`](crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequest).
     #[cfg(feature = "other")]
+    #[inline]
     pub fn describe_vpc_grant_rules_to_ecr(
         &self,
     ) -> crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequestBuilder<
@@ -2691,6 +2908,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpcs::DescribeVpcsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpcsRequest`](crate::operation::describe_vpcs::DescribeVpcsRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn describe_vpcs(
         &self,
     ) -> crate::operation::describe_vpcs::DescribeVpcsRequestBuilder<&Self> {
@@ -2700,6 +2918,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnAttachmentsRequest`](crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequest).
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     pub fn describe_vpn_attachments(
         &self,
     ) -> crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequestBuilder<
@@ -2713,6 +2932,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_connection::DescribeVpnConnectionRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnConnectionRequest`](crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn describe_vpn_connection(
         &self,
     ) -> crate::operation::describe_vpn_connection::DescribeVpnConnectionRequestBuilder<
@@ -2726,6 +2946,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnConnectionLogsRequest`](crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn describe_vpn_connection_logs(
         &self,
     ) -> crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequestBuilder<
@@ -2739,6 +2960,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_connections::DescribeVpnConnectionsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnConnectionsRequest`](crate::operation::describe_vpn_connections::DescribeVpnConnectionsRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn describe_vpn_connections(
         &self,
     ) -> crate::operation::describe_vpn_connections::DescribeVpnConnectionsRequestBuilder<
@@ -2752,6 +2974,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnCrossAccountAuthorizationsRequest`](crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequest).
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     pub fn describe_vpn_cross_account_authorizations(
         &self,
     ) -> crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequestBuilder<
@@ -2765,6 +2988,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnGatewayRequest`](crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn describe_vpn_gateway(
         &self,
     ) -> crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequestBuilder<
@@ -2778,6 +3002,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnGatewayAvailableZonesRequest`](crate::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn describe_vpn_gateway_available_zones(
         &self,
     ) -> crate::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequestBuilder<
@@ -2791,6 +3016,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_gateways::DescribeVpnGatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnGatewaysRequest`](crate::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn describe_vpn_gateways(
         &self,
     ) -> crate::operation::describe_vpn_gateways::DescribeVpnGatewaysRequestBuilder<
@@ -2804,6 +3030,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnPbrRouteEntriesRequest`](crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn describe_vpn_pbr_route_entries(
         &self,
     ) -> crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequestBuilder<
@@ -2817,6 +3044,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnRouteEntriesRequest`](crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn describe_vpn_route_entries(
         &self,
     ) -> crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesRequestBuilder<
@@ -2830,6 +3058,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnSslServerLogsRequest`](crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequest).
     #[cfg(feature = "ssl-vpn-server")]
+    #[inline]
     pub fn describe_vpn_ssl_server_logs(
         &self,
     ) -> crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequestBuilder<
@@ -2843,6 +3072,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_zones::DescribeZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeZonesRequest`](crate::operation::describe_zones::DescribeZonesRequest).
     #[cfg(feature = "regions-and-zones")]
+    #[inline]
     pub fn describe_zones(
         &self,
     ) -> crate::operation::describe_zones::DescribeZonesRequestBuilder<&Self> {
@@ -2852,6 +3082,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcRequestBuilder::send) it. The parameters and their rules: [`DetachDhcpOptionsSetFromVpcRequest`](crate::operation::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcRequest).
     #[cfg(feature = "dhcp")]
+    #[inline]
     pub fn detach_dhcp_options_set_from_vpc(
         &self,
     ) -> crate::operation::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcRequestBuilder<
@@ -2865,6 +3096,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsRequestBuilder::send) it. The parameters and their rules: [`DiagnoseVpnConnectionsRequest`](crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn diagnose_vpn_connections(
         &self,
     ) -> crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsRequestBuilder<
@@ -2878,6 +3110,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::diagnose_vpn_gateway::DiagnoseVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`DiagnoseVpnGatewayRequest`](crate::operation::diagnose_vpn_gateway::DiagnoseVpnGatewayRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn diagnose_vpn_gateway(
         &self,
     ) -> crate::operation::diagnose_vpn_gateway::DiagnoseVpnGatewayRequestBuilder<
@@ -2891,6 +3124,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricRequestBuilder::send) it. The parameters and their rules: [`DisableNatGatewayEcsMetricRequest`](crate::operation::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn disable_nat_gateway_ecs_metric(
         &self,
     ) -> crate::operation::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricRequestBuilder<
@@ -2904,6 +3138,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_vpc_classic_link::DisableVpcClassicLinkRequestBuilder::send) it. The parameters and their rules: [`DisableVpcClassicLinkRequest`](crate::operation::disable_vpc_classic_link::DisableVpcClassicLinkRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn disable_vpc_classic_link(
         &self,
     ) -> crate::operation::disable_vpc_classic_link::DisableVpcClassicLinkRequestBuilder<
@@ -2917,6 +3152,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayRequestBuilder::send) it. The parameters and their rules: [`DissociateRouteTableFromGatewayRequest`](crate::operation::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn dissociate_route_table_from_gateway(
         &self,
     ) -> crate::operation::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayRequestBuilder<
@@ -2930,6 +3166,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`DissociateRouteTablesFromVpcGatewayEndpointRequest`](crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointRequest).
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     pub fn dissociate_route_tables_from_vpc_gateway_endpoint(
         &self,
     ) -> crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<
@@ -2943,6 +3180,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateRequestBuilder::send) it. The parameters and their rules: [`DissociateVpnGatewayWithCertificateRequest`](crate::operation::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn dissociate_vpn_gateway_with_certificate(
         &self,
     ) -> crate::operation::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateRequestBuilder<
@@ -2956,6 +3194,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::download_vpn_connection_config::DownloadVpnConnectionConfigRequestBuilder::send) it. The parameters and their rules: [`DownloadVpnConnectionConfigRequest`](crate::operation::download_vpn_connection_config::DownloadVpnConnectionConfigRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn download_vpn_connection_config(
         &self,
     ) -> crate::operation::download_vpn_connection_config::DownloadVpnConnectionConfigRequestBuilder<
@@ -2969,6 +3208,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricRequestBuilder::send) it. The parameters and their rules: [`EnableNatGatewayEcsMetricRequest`](crate::operation::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn enable_nat_gateway_ecs_metric(
         &self,
     ) -> crate::operation::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricRequestBuilder<
@@ -2982,6 +3222,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_physical_connection::EnablePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`EnablePhysicalConnectionRequest`](crate::operation::enable_physical_connection::EnablePhysicalConnectionRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn enable_physical_connection(
         &self,
     ) -> crate::operation::enable_physical_connection::EnablePhysicalConnectionRequestBuilder<
@@ -2995,6 +3236,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_vpc_classic_link::EnableVpcClassicLinkRequestBuilder::send) it. The parameters and their rules: [`EnableVpcClassicLinkRequest`](crate::operation::enable_vpc_classic_link::EnableVpcClassicLinkRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn enable_vpc_classic_link(
         &self,
     ) -> crate::operation::enable_vpc_classic_link::EnableVpcClassicLinkRequestBuilder<
@@ -3008,6 +3250,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayRequestBuilder::send) it. The parameters and their rules: [`EnableVpcIpv4GatewayRequest`](crate::operation::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayRequest).
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     pub fn enable_vpc_ipv4_gateway(
         &self,
     ) -> crate::operation::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayRequestBuilder<
@@ -3021,6 +3264,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_dhcp_options_set::GetDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`GetDhcpOptionsSetRequest`](crate::operation::get_dhcp_options_set::GetDhcpOptionsSetRequest).
     #[cfg(feature = "dhcp")]
+    #[inline]
     pub fn get_dhcp_options_set(
         &self,
     ) -> crate::operation::get_dhcp_options_set::GetDhcpOptionsSetRequestBuilder<&Self> {
@@ -3032,6 +3276,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_flow_log_service_status::GetFlowLogServiceStatusRequestBuilder::send) it. The parameters and their rules: [`GetFlowLogServiceStatusRequest`](crate::operation::get_flow_log_service_status::GetFlowLogServiceStatusRequest).
     #[cfg(feature = "flow-log")]
+    #[inline]
     pub fn get_flow_log_service_status(
         &self,
     ) -> crate::operation::get_flow_log_service_status::GetFlowLogServiceStatusRequestBuilder<
@@ -3045,6 +3290,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`GetIpv4GatewayAttributeRequest`](crate::operation::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeRequest).
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     pub fn get_ipv4_gateway_attribute(
         &self,
     ) -> crate::operation::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeRequestBuilder<
@@ -3058,6 +3304,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_nat_gateway_attribute::GetNatGatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`GetNatGatewayAttributeRequest`](crate::operation::get_nat_gateway_attribute::GetNatGatewayAttributeRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn get_nat_gateway_attribute(
         &self,
     ) -> crate::operation::get_nat_gateway_attribute::GetNatGatewayAttributeRequestBuilder<
@@ -3071,6 +3318,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequestBuilder::send) it. The parameters and their rules: [`GetPhysicalConnectionServiceStatusRequest`](crate::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn get_physical_connection_service_status(
         &self,
     ) -> crate::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequestBuilder<
@@ -3084,6 +3332,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequestBuilder::send) it. The parameters and their rules: [`GetPublicIpAddressPoolServiceStatusRequest`](crate::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn get_public_ip_address_pool_service_status(
         &self,
     ) -> crate::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequestBuilder<
@@ -3097,6 +3346,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusRequestBuilder::send) it. The parameters and their rules: [`GetTrafficMirrorServiceStatusRequest`](crate::operation::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn get_traffic_mirror_service_status(
         &self,
     ) -> crate::operation::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusRequestBuilder<
@@ -3110,6 +3360,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequestBuilder::send) it. The parameters and their rules: [`GetVSwitchCidrReservationUsageRequest`](crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn get_v_switch_cidr_reservation_usage(
         &self,
     ) -> crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequestBuilder<
@@ -3123,6 +3374,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeRequestBuilder::send) it. The parameters and their rules: [`GetVpcGatewayEndpointAttributeRequest`](crate::operation::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeRequest).
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     pub fn get_vpc_gateway_endpoint_attribute(
         &self,
     ) -> crate::operation::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeRequestBuilder<
@@ -3136,6 +3388,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsRequestBuilder::send) it. The parameters and their rules: [`GetVpcPrefixListAssociationsRequest`](crate::operation::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsRequest).
     #[cfg(feature = "prefix-list")]
+    #[inline]
     pub fn get_vpc_prefix_list_associations(
         &self,
     ) -> crate::operation::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsRequestBuilder<
@@ -3149,6 +3402,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesRequestBuilder::send) it. The parameters and their rules: [`GetVpcPrefixListEntriesRequest`](crate::operation::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesRequest).
     #[cfg(feature = "prefix-list")]
+    #[inline]
     pub fn get_vpc_prefix_list_entries(
         &self,
     ) -> crate::operation::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesRequestBuilder<
@@ -3162,6 +3416,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryRequestBuilder::send) it. The parameters and their rules: [`GetVpcRouteEntrySummaryRequest`](crate::operation::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn get_vpc_route_entry_summary(
         &self,
     ) -> crate::operation::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryRequestBuilder<
@@ -3175,6 +3430,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequestBuilder::send) it. The parameters and their rules: [`GetVpnGatewayDiagnoseResultRequest`](crate::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn get_vpn_gateway_diagnose_result(
         &self,
     ) -> crate::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequestBuilder<
@@ -3188,6 +3444,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::grant_instance_to_cen::GrantInstanceToCenRequestBuilder::send) it. The parameters and their rules: [`GrantInstanceToCenRequest`](crate::operation::grant_instance_to_cen::GrantInstanceToCenRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn grant_instance_to_cen(
         &self,
     ) -> crate::operation::grant_instance_to_cen::GrantInstanceToCenRequestBuilder<
@@ -3201,6 +3458,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::grant_instance_to_vbr::GrantInstanceToVbrRequestBuilder::send) it. The parameters and their rules: [`GrantInstanceToVbrRequest`](crate::operation::grant_instance_to_vbr::GrantInstanceToVbrRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn grant_instance_to_vbr(
         &self,
     ) -> crate::operation::grant_instance_to_vbr::GrantInstanceToVbrRequestBuilder<
@@ -3214,6 +3472,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_business_access_points::ListBusinessAccessPointsRequestBuilder::send) it. The parameters and their rules: [`ListBusinessAccessPointsRequest`](crate::operation::list_business_access_points::ListBusinessAccessPointsRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn list_business_access_points(
         &self,
     ) -> crate::operation::list_business_access_points::ListBusinessAccessPointsRequestBuilder<
@@ -3227,6 +3486,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_business_regions::ListBusinessRegionsRequestBuilder::send) it. The parameters and their rules: [`ListBusinessRegionsRequest`](crate::operation::list_business_regions::ListBusinessRegionsRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn list_business_regions(
         &self,
     ) -> crate::operation::list_business_regions::ListBusinessRegionsRequestBuilder<
@@ -3240,6 +3500,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequestBuilder::send) it. The parameters and their rules: [`ListDhcpOptionsSetsRequest`](crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequest).
     #[cfg(feature = "dhcp")]
+    #[inline]
     pub fn list_dhcp_options_sets(
         &self,
     ) -> crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequestBuilder<
@@ -3253,6 +3514,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequestBuilder::send) it. The parameters and their rules: [`ListEnhanhcedNatGatewayAvailableZonesRequest`](crate::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn list_enhanhced_nat_gateway_available_zones(
         &self,
     ) -> crate::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<
@@ -3266,6 +3528,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_full_nat_entries::ListFullNatEntriesRequestBuilder::send) it. The parameters and their rules: [`ListFullNatEntriesRequest`](crate::operation::list_full_nat_entries::ListFullNatEntriesRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn list_full_nat_entries(
         &self,
     ) -> crate::operation::list_full_nat_entries::ListFullNatEntriesRequestBuilder<
@@ -3279,6 +3542,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequestBuilder::send) it. The parameters and their rules: [`ListGatewayRouteTableEntriesRequest`](crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn list_gateway_route_table_entries(
         &self,
     ) -> crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequestBuilder<
@@ -3292,6 +3556,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_geographic_sub_regions::ListGeographicSubRegionsRequestBuilder::send) it. The parameters and their rules: [`ListGeographicSubRegionsRequest`](crate::operation::list_geographic_sub_regions::ListGeographicSubRegionsRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn list_geographic_sub_regions(
         &self,
     ) -> crate::operation::list_geographic_sub_regions::ListGeographicSubRegionsRequestBuilder<
@@ -3305,6 +3570,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_ipsec_server_logs::ListIpsecServerLogsRequestBuilder::send) it. The parameters and their rules: [`ListIpsecServerLogsRequest`](crate::operation::list_ipsec_server_logs::ListIpsecServerLogsRequest).
     #[cfg(feature = "ipsec-servers")]
+    #[inline]
     pub fn list_ipsec_server_logs(
         &self,
     ) -> crate::operation::list_ipsec_server_logs::ListIpsecServerLogsRequestBuilder<
@@ -3318,6 +3584,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_ipsec_servers::ListIpsecServersRequestBuilder::send) it. The parameters and their rules: [`ListIpsecServersRequest`](crate::operation::list_ipsec_servers::ListIpsecServersRequest).
     #[cfg(feature = "ipsec-servers")]
+    #[inline]
     pub fn list_ipsec_servers(
         &self,
     ) -> crate::operation::list_ipsec_servers::ListIpsecServersRequestBuilder<&Self> {
@@ -3327,6 +3594,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_ipv4_gateways::ListIpv4GatewaysRequestBuilder::send) it. The parameters and their rules: [`ListIpv4GatewaysRequest`](crate::operation::list_ipv4_gateways::ListIpv4GatewaysRequest).
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     pub fn list_ipv4_gateways(
         &self,
     ) -> crate::operation::list_ipv4_gateways::ListIpv4GatewaysRequestBuilder<&Self> {
@@ -3336,6 +3604,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_nat_ip_cidrs::ListNatIpCidrsRequestBuilder::send) it. The parameters and their rules: [`ListNatIpCidrsRequest`](crate::operation::list_nat_ip_cidrs::ListNatIpCidrsRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn list_nat_ip_cidrs(
         &self,
     ) -> crate::operation::list_nat_ip_cidrs::ListNatIpCidrsRequestBuilder<&Self> {
@@ -3345,6 +3614,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_nat_ips::ListNatIpsRequestBuilder::send) it. The parameters and their rules: [`ListNatIpsRequest`](crate::operation::list_nat_ips::ListNatIpsRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn list_nat_ips(
         &self,
     ) -> crate::operation::list_nat_ips::ListNatIpsRequestBuilder<&Self> {
@@ -3354,6 +3624,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_physical_connection_features::ListPhysicalConnectionFeaturesRequestBuilder::send) it. The parameters and their rules: [`ListPhysicalConnectionFeaturesRequest`](crate::operation::list_physical_connection_features::ListPhysicalConnectionFeaturesRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn list_physical_connection_features(
         &self,
     ) -> crate::operation::list_physical_connection_features::ListPhysicalConnectionFeaturesRequestBuilder<
@@ -3367,6 +3638,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_prefix_lists::ListPrefixListsRequestBuilder::send) it. The parameters and their rules: [`ListPrefixListsRequest`](crate::operation::list_prefix_lists::ListPrefixListsRequest).
     #[cfg(feature = "prefix-list")]
+    #[inline]
     pub fn list_prefix_lists(
         &self,
     ) -> crate::operation::list_prefix_lists::ListPrefixListsRequestBuilder<&Self> {
@@ -3376,6 +3648,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequestBuilder::send) it. The parameters and their rules: [`ListPublicIpAddressPoolCidrBlocksRequest`](crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn list_public_ip_address_pool_cidr_blocks(
         &self,
     ) -> crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequestBuilder<
@@ -3389,6 +3662,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequestBuilder::send) it. The parameters and their rules: [`ListPublicIpAddressPoolsRequest`](crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn list_public_ip_address_pools(
         &self,
     ) -> crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequestBuilder<
@@ -3402,6 +3676,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources::ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`](crate::operation::list_tag_resources::ListTagResourcesRequest).
     #[cfg(feature = "tag")]
+    #[inline]
     pub fn list_tag_resources(
         &self,
     ) -> crate::operation::list_tag_resources::ListTagResourcesRequestBuilder<&Self> {
@@ -3411,6 +3686,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesForExpressConnectRequest`](crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequest).
     #[cfg(feature = "tag")]
+    #[inline]
     pub fn list_tag_resources_for_express_connect(
         &self,
     ) -> crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequestBuilder<
@@ -3424,6 +3700,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequestBuilder::send) it. The parameters and their rules: [`ListTrafficMirrorFiltersRequest`](crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn list_traffic_mirror_filters(
         &self,
     ) -> crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequestBuilder<
@@ -3437,6 +3714,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequestBuilder::send) it. The parameters and their rules: [`ListTrafficMirrorSessionsRequest`](crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn list_traffic_mirror_sessions(
         &self,
     ) -> crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequestBuilder<
@@ -3450,6 +3728,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequestBuilder::send) it. The parameters and their rules: [`ListVSwitchCidrReservationsRequest`](crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn list_v_switch_cidr_reservations(
         &self,
     ) -> crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequestBuilder<
@@ -3463,6 +3742,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequestBuilder::send) it. The parameters and their rules: [`ListVirtualPhysicalConnectionsRequest`](crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn list_virtual_physical_connections(
         &self,
     ) -> crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequestBuilder<
@@ -3476,6 +3756,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequestBuilder::send) it. The parameters and their rules: [`ListVpcEndpointServicesByEndUserRequest`](crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequest).
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     pub fn list_vpc_endpoint_services_by_end_user(
         &self,
     ) -> crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequestBuilder<
@@ -3489,6 +3770,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequestBuilder::send) it. The parameters and their rules: [`ListVpcGatewayEndpointsRequest`](crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequest).
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     pub fn list_vpc_gateway_endpoints(
         &self,
     ) -> crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequestBuilder<
@@ -3502,6 +3784,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`ListVpcPublishedRouteEntriesRequest`](crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn list_vpc_published_route_entries(
         &self,
     ) -> crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequestBuilder<
@@ -3515,6 +3798,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequestBuilder::send) it. The parameters and their rules: [`ListVpnCertificateAssociationsRequest`](crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn list_vpn_certificate_associations(
         &self,
     ) -> crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequestBuilder<
@@ -3528,6 +3812,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_bgp_group_attribute::ModifyBgpGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyBgpGroupAttributeRequest`](crate::operation::modify_bgp_group_attribute::ModifyBgpGroupAttributeRequest).
     #[cfg(feature = "bgp")]
+    #[inline]
     pub fn modify_bgp_group_attribute(
         &self,
     ) -> crate::operation::modify_bgp_group_attribute::ModifyBgpGroupAttributeRequestBuilder<
@@ -3541,6 +3826,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_bgp_peer_attribute::ModifyBgpPeerAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyBgpPeerAttributeRequest`](crate::operation::modify_bgp_peer_attribute::ModifyBgpPeerAttributeRequest).
     #[cfg(feature = "bgp")]
+    #[inline]
     pub fn modify_bgp_peer_attribute(
         &self,
     ) -> crate::operation::modify_bgp_peer_attribute::ModifyBgpPeerAttributeRequestBuilder<
@@ -3554,6 +3840,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyCommonBandwidthPackageAttributeRequest`](crate::operation::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeRequest).
     #[cfg(feature = "bandwidth")]
+    #[inline]
     pub fn modify_common_bandwidth_package_attribute(
         &self,
     ) -> crate::operation::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeRequestBuilder<
@@ -3567,6 +3854,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyCommonBandwidthPackageIpBandwidthRequest`](crate::operation::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthRequest).
     #[cfg(feature = "bandwidth")]
+    #[inline]
     pub fn modify_common_bandwidth_package_ip_bandwidth(
         &self,
     ) -> crate::operation::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<
@@ -3580,6 +3868,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyCommonBandwidthPackageSpecRequest`](crate::operation::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecRequest).
     #[cfg(feature = "bandwidth")]
+    #[inline]
     pub fn modify_common_bandwidth_package_spec(
         &self,
     ) -> crate::operation::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecRequestBuilder<
@@ -3593,6 +3882,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyCustomerGatewayAttributeRequest`](crate::operation::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeRequest).
     #[cfg(feature = "customer-gateway")]
+    #[inline]
     pub fn modify_customer_gateway_attribute(
         &self,
     ) -> crate::operation::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeRequestBuilder<
@@ -3606,6 +3896,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyEipAddressAttributeRequest`](crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn modify_eip_address_attribute(
         &self,
     ) -> crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequestBuilder<
@@ -3619,6 +3910,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_eip_forward_mode::ModifyEipForwardModeRequestBuilder::send) it. The parameters and their rules: [`ModifyEipForwardModeRequest`](crate::operation::modify_eip_forward_mode::ModifyEipForwardModeRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn modify_eip_forward_mode(
         &self,
     ) -> crate::operation::modify_eip_forward_mode::ModifyEipForwardModeRequestBuilder<
@@ -3632,6 +3924,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressCloudConnectionAttributeRequest`](crate::operation::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeRequest).
     #[cfg(feature = "express-cloud-connection")]
+    #[inline]
     pub fn modify_express_cloud_connection_attribute(
         &self,
     ) -> crate::operation::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeRequestBuilder<
@@ -3645,6 +3938,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressCloudConnectionBandwidthRequest`](crate::operation::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthRequest).
     #[cfg(feature = "express-cloud-connection")]
+    #[inline]
     pub fn modify_express_cloud_connection_bandwidth(
         &self,
     ) -> crate::operation::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthRequestBuilder<
@@ -3658,6 +3952,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressConnectTrafficQosRequest`](crate::operation::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn modify_express_connect_traffic_qos(
         &self,
     ) -> crate::operation::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosRequestBuilder<
@@ -3671,6 +3966,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressConnectTrafficQosQueueRequest`](crate::operation::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn modify_express_connect_traffic_qos_queue(
         &self,
     ) -> crate::operation::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueRequestBuilder<
@@ -3684,6 +3980,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressConnectTrafficQosRuleRequest`](crate::operation::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleRequest).
     #[cfg(feature = "qos")]
+    #[inline]
     pub fn modify_express_connect_traffic_qos_rule(
         &self,
     ) -> crate::operation::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleRequestBuilder<
@@ -3697,6 +3994,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyFlowLogAttributeRequest`](crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequest).
     #[cfg(feature = "flow-log")]
+    #[inline]
     pub fn modify_flow_log_attribute(
         &self,
     ) -> crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequestBuilder<
@@ -3710,6 +4008,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_forward_entry::ModifyForwardEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyForwardEntryRequest`](crate::operation::modify_forward_entry::ModifyForwardEntryRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn modify_forward_entry(
         &self,
     ) -> crate::operation::modify_forward_entry::ModifyForwardEntryRequestBuilder<
@@ -3723,6 +4022,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyFullNatEntryAttributeRequest`](crate::operation::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn modify_full_nat_entry_attribute(
         &self,
     ) -> crate::operation::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeRequestBuilder<
@@ -3736,6 +4036,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyGlobalAccelerationInstanceAttributesRequest`](crate::operation::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesRequest).
     #[cfg(feature = "instance")]
+    #[inline]
     pub fn modify_global_acceleration_instance_attributes(
         &self,
     ) -> crate::operation::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesRequestBuilder<
@@ -3749,6 +4050,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyGlobalAccelerationInstanceSpecRequest`](crate::operation::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecRequest).
     #[cfg(feature = "instance")]
+    #[inline]
     pub fn modify_global_acceleration_instance_spec(
         &self,
     ) -> crate::operation::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecRequestBuilder<
@@ -3762,6 +4064,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyHaVipAttributeRequest`](crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequest).
     #[cfg(feature = "havip")]
+    #[inline]
     pub fn modify_ha_vip_attribute(
         &self,
     ) -> crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequestBuilder<
@@ -3775,6 +4078,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorAclAttributeRequest`](crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn modify_i_pv6_translator_acl_attribute(
         &self,
     ) -> crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequestBuilder<
@@ -3788,6 +4092,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorAclListEntryRequest`](crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn modify_i_pv6_translator_acl_list_entry(
         &self,
     ) -> crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequestBuilder<
@@ -3801,6 +4106,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorAttributeRequest`](crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn modify_i_pv6_translator_attribute(
         &self,
     ) -> crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequestBuilder<
@@ -3814,6 +4120,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorBandwidthRequest`](crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn modify_i_pv6_translator_bandwidth(
         &self,
     ) -> crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequestBuilder<
@@ -3827,6 +4134,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorEntryRequest`](crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn modify_i_pv6_translator_entry(
         &self,
     ) -> crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequestBuilder<
@@ -3840,6 +4148,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIpv6AddressAttributeRequest`](crate::operation::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn modify_ipv6_address_attribute(
         &self,
     ) -> crate::operation::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeRequestBuilder<
@@ -3853,6 +4162,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIpv6GatewayAttributeRequest`](crate::operation::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn modify_ipv6_gateway_attribute(
         &self,
     ) -> crate::operation::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeRequestBuilder<
@@ -3866,6 +4176,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyIpv6InternetBandwidthRequest`](crate::operation::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn modify_ipv6_internet_bandwidth(
         &self,
     ) -> crate::operation::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthRequestBuilder<
@@ -3879,6 +4190,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_nat_gateway_attribute::ModifyNatGatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyNatGatewayAttributeRequest`](crate::operation::modify_nat_gateway_attribute::ModifyNatGatewayAttributeRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn modify_nat_gateway_attribute(
         &self,
     ) -> crate::operation::modify_nat_gateway_attribute::ModifyNatGatewayAttributeRequestBuilder<
@@ -3892,6 +4204,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_nat_gateway_spec::ModifyNatGatewaySpecRequestBuilder::send) it. The parameters and their rules: [`ModifyNatGatewaySpecRequest`](crate::operation::modify_nat_gateway_spec::ModifyNatGatewaySpecRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn modify_nat_gateway_spec(
         &self,
     ) -> crate::operation::modify_nat_gateway_spec::ModifyNatGatewaySpecRequestBuilder<
@@ -3905,6 +4218,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_nat_ip_attribute::ModifyNatIpAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyNatIpAttributeRequest`](crate::operation::modify_nat_ip_attribute::ModifyNatIpAttributeRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn modify_nat_ip_attribute(
         &self,
     ) -> crate::operation::modify_nat_ip_attribute::ModifyNatIpAttributeRequestBuilder<
@@ -3918,6 +4232,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyNatIpCidrAttributeRequest`](crate::operation::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn modify_nat_ip_cidr_attribute(
         &self,
     ) -> crate::operation::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeRequestBuilder<
@@ -3931,6 +4246,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_network_acl_attributes::ModifyNetworkAclAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyNetworkAclAttributesRequest`](crate::operation::modify_network_acl_attributes::ModifyNetworkAclAttributesRequest).
     #[cfg(feature = "acl")]
+    #[inline]
     pub fn modify_network_acl_attributes(
         &self,
     ) -> crate::operation::modify_network_acl_attributes::ModifyNetworkAclAttributesRequestBuilder<
@@ -3944,6 +4260,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyPhysicalConnectionAttributeRequest`](crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn modify_physical_connection_attribute(
         &self,
     ) -> crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequestBuilder<
@@ -3957,6 +4274,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_route_entry::ModifyRouteEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyRouteEntryRequest`](crate::operation::modify_route_entry::ModifyRouteEntryRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn modify_route_entry(
         &self,
     ) -> crate::operation::modify_route_entry::ModifyRouteEntryRequestBuilder<&Self> {
@@ -3966,6 +4284,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_route_table_attributes::ModifyRouteTableAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyRouteTableAttributesRequest`](crate::operation::modify_route_table_attributes::ModifyRouteTableAttributesRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn modify_route_table_attributes(
         &self,
     ) -> crate::operation::modify_route_table_attributes::ModifyRouteTableAttributesRequestBuilder<
@@ -3979,6 +4298,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyRouterInterfaceAttributeRequest`](crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn modify_router_interface_attribute(
         &self,
     ) -> crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequestBuilder<
@@ -3992,6 +4312,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyRouterInterfaceSpecRequest`](crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn modify_router_interface_spec(
         &self,
     ) -> crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequestBuilder<
@@ -4005,6 +4326,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_snat_entry::ModifySnatEntryRequestBuilder::send) it. The parameters and their rules: [`ModifySnatEntryRequest`](crate::operation::modify_snat_entry::ModifySnatEntryRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn modify_snat_entry(
         &self,
     ) -> crate::operation::modify_snat_entry::ModifySnatEntryRequestBuilder<&Self> {
@@ -4014,6 +4336,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ssl_vpn_client_cert::ModifySslVpnClientCertRequestBuilder::send) it. The parameters and their rules: [`ModifySslVpnClientCertRequest`](crate::operation::modify_ssl_vpn_client_cert::ModifySslVpnClientCertRequest).
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     pub fn modify_ssl_vpn_client_cert(
         &self,
     ) -> crate::operation::modify_ssl_vpn_client_cert::ModifySslVpnClientCertRequestBuilder<
@@ -4027,6 +4350,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ssl_vpn_server::ModifySslVpnServerRequestBuilder::send) it. The parameters and their rules: [`ModifySslVpnServerRequest`](crate::operation::modify_ssl_vpn_server::ModifySslVpnServerRequest).
     #[cfg(feature = "ssl-vpn-server")]
+    #[inline]
     pub fn modify_ssl_vpn_server(
         &self,
     ) -> crate::operation::modify_ssl_vpn_server::ModifySslVpnServerRequestBuilder<
@@ -4040,6 +4364,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_tunnel_attribute::ModifyTunnelAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyTunnelAttributeRequest`](crate::operation::modify_tunnel_attribute::ModifyTunnelAttributeRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn modify_tunnel_attribute(
         &self,
     ) -> crate::operation::modify_tunnel_attribute::ModifyTunnelAttributeRequestBuilder<
@@ -4053,6 +4378,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVRouterAttributeRequest`](crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequest).
     #[cfg(feature = "router")]
+    #[inline]
     pub fn modify_v_router_attribute(
         &self,
     ) -> crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequestBuilder<
@@ -4066,6 +4392,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVSwitchAttributeRequest`](crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn modify_v_switch_attribute(
         &self,
     ) -> crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequestBuilder<
@@ -4079,6 +4406,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVSwitchCidrReservationAttributeRequest`](crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequest).
     #[cfg(feature = "vswitch")]
+    #[inline]
     pub fn modify_v_switch_cidr_reservation_attribute(
         &self,
     ) -> crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequestBuilder<
@@ -4092,6 +4420,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightRequestBuilder::send) it. The parameters and their rules: [`ModifyVcoRouteEntryWeightRequest`](crate::operation::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightRequest).
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     pub fn modify_vco_route_entry_weight(
         &self,
     ) -> crate::operation::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightRequestBuilder<
@@ -4105,6 +4434,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVirtualBorderRouterAttributeRequest`](crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn modify_virtual_border_router_attribute(
         &self,
     ) -> crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequestBuilder<
@@ -4118,6 +4448,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpcAttributeRequest`](crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn modify_vpc_attribute(
         &self,
     ) -> crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequestBuilder<
@@ -4131,6 +4462,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpc_prefix_list::ModifyVpcPrefixListRequestBuilder::send) it. The parameters and their rules: [`ModifyVpcPrefixListRequest`](crate::operation::modify_vpc_prefix_list::ModifyVpcPrefixListRequest).
     #[cfg(feature = "prefix-list")]
+    #[inline]
     pub fn modify_vpc_prefix_list(
         &self,
     ) -> crate::operation::modify_vpc_prefix_list::ModifyVpcPrefixListRequestBuilder<
@@ -4144,6 +4476,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnAttachmentAttributeRequest`](crate::operation::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeRequest).
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     pub fn modify_vpn_attachment_attribute(
         &self,
     ) -> crate::operation::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeRequestBuilder<
@@ -4157,6 +4490,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnConnectionAttributeRequest`](crate::operation::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn modify_vpn_connection_attribute(
         &self,
     ) -> crate::operation::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeRequestBuilder<
@@ -4170,6 +4504,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnGatewayAttributeRequest`](crate::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn modify_vpn_gateway_attribute(
         &self,
     ) -> crate::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequestBuilder<
@@ -4183,6 +4518,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnPbrRouteEntryAttributeRequest`](crate::operation::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn modify_vpn_pbr_route_entry_attribute(
         &self,
     ) -> crate::operation::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeRequestBuilder<
@@ -4196,6 +4532,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnPbrRouteEntryPriorityRequest`](crate::operation::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn modify_vpn_pbr_route_entry_priority(
         &self,
     ) -> crate::operation::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityRequestBuilder<
@@ -4209,6 +4546,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnPbrRouteEntryWeightRequest`](crate::operation::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn modify_vpn_pbr_route_entry_weight(
         &self,
     ) -> crate::operation::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightRequestBuilder<
@@ -4222,6 +4560,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnRouteEntryWeightRequest`](crate::operation::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn modify_vpn_route_entry_weight(
         &self,
     ) -> crate::operation::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightRequestBuilder<
@@ -4235,6 +4574,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::move_resource_group::MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`](crate::operation::move_resource_group::MoveResourceGroupRequest).
     #[cfg(feature = "resource-group")]
+    #[inline]
     pub fn move_resource_group(
         &self,
     ) -> crate::operation::move_resource_group::MoveResourceGroupRequestBuilder<&Self> {
@@ -4244,6 +4584,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::move_vpn_resource_group::MoveVpnResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveVpnResourceGroupRequest`](crate::operation::move_vpn_resource_group::MoveVpnResourceGroupRequest).
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     pub fn move_vpn_resource_group(
         &self,
     ) -> crate::operation::move_vpn_resource_group::MoveVpnResourceGroupRequestBuilder<
@@ -4257,6 +4598,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::open_flow_log_service::OpenFlowLogServiceRequestBuilder::send) it. The parameters and their rules: [`OpenFlowLogServiceRequest`](crate::operation::open_flow_log_service::OpenFlowLogServiceRequest).
     #[cfg(feature = "flow-log")]
+    #[inline]
     pub fn open_flow_log_service(
         &self,
     ) -> crate::operation::open_flow_log_service::OpenFlowLogServiceRequestBuilder<
@@ -4270,6 +4612,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::open_physical_connection_service::OpenPhysicalConnectionServiceRequestBuilder::send) it. The parameters and their rules: [`OpenPhysicalConnectionServiceRequest`](crate::operation::open_physical_connection_service::OpenPhysicalConnectionServiceRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn open_physical_connection_service(
         &self,
     ) -> crate::operation::open_physical_connection_service::OpenPhysicalConnectionServiceRequestBuilder<
@@ -4283,6 +4626,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequestBuilder::send) it. The parameters and their rules: [`OpenPublicIpAddressPoolServiceRequest`](crate::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn open_public_ip_address_pool_service(
         &self,
     ) -> crate::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequestBuilder<
@@ -4296,6 +4640,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceRequestBuilder::send) it. The parameters and their rules: [`OpenTrafficMirrorServiceRequest`](crate::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn open_traffic_mirror_service(
         &self,
     ) -> crate::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceRequestBuilder<
@@ -4309,6 +4654,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::publish_vpc_route_entries::PublishVpcRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`PublishVpcRouteEntriesRequest`](crate::operation::publish_vpc_route_entries::PublishVpcRouteEntriesRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn publish_vpc_route_entries(
         &self,
     ) -> crate::operation::publish_vpc_route_entries::PublishVpcRouteEntriesRequestBuilder<
@@ -4322,6 +4668,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::publish_vpn_route_entry::PublishVpnRouteEntryRequestBuilder::send) it. The parameters and their rules: [`PublishVpnRouteEntryRequest`](crate::operation::publish_vpn_route_entry::PublishVpnRouteEntryRequest).
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     pub fn publish_vpn_route_entry(
         &self,
     ) -> crate::operation::publish_vpn_route_entry::PublishVpnRouteEntryRequestBuilder<
@@ -4335,6 +4682,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::recover_physical_connection::RecoverPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`RecoverPhysicalConnectionRequest`](crate::operation::recover_physical_connection::RecoverPhysicalConnectionRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn recover_physical_connection(
         &self,
     ) -> crate::operation::recover_physical_connection::RecoverPhysicalConnectionRequestBuilder<
@@ -4348,6 +4696,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`RecoverVirtualBorderRouterRequest`](crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn recover_virtual_border_router(
         &self,
     ) -> crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequestBuilder<
@@ -4361,6 +4710,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::release_eip_address::ReleaseEipAddressRequestBuilder::send) it. The parameters and their rules: [`ReleaseEipAddressRequest`](crate::operation::release_eip_address::ReleaseEipAddressRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn release_eip_address(
         &self,
     ) -> crate::operation::release_eip_address::ReleaseEipAddressRequestBuilder<&Self> {
@@ -4370,6 +4720,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::release_eip_segment_address::ReleaseEipSegmentAddressRequestBuilder::send) it. The parameters and their rules: [`ReleaseEipSegmentAddressRequest`](crate::operation::release_eip_segment_address::ReleaseEipSegmentAddressRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn release_eip_segment_address(
         &self,
     ) -> crate::operation::release_eip_segment_address::ReleaseEipSegmentAddressRequestBuilder<
@@ -4383,6 +4734,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::release_ipv6_address::ReleaseIpv6AddressRequestBuilder::send) it. The parameters and their rules: [`ReleaseIpv6AddressRequest`](crate::operation::release_ipv6_address::ReleaseIpv6AddressRequest).
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     pub fn release_ipv6_address(
         &self,
     ) -> crate::operation::release_ipv6_address::ReleaseIpv6AddressRequestBuilder<
@@ -4396,6 +4748,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpRequestBuilder::send) it. The parameters and their rules: [`RemoveCommonBandwidthPackageIpRequest`](crate::operation::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpRequest).
     #[cfg(feature = "bandwidth")]
+    #[inline]
     pub fn remove_common_bandwidth_package_ip(
         &self,
     ) -> crate::operation::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpRequestBuilder<
@@ -4409,6 +4762,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpRequestBuilder::send) it. The parameters and their rules: [`RemoveGlobalAccelerationInstanceIpRequest`](crate::operation::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpRequest).
     #[cfg(feature = "instance")]
+    #[inline]
     pub fn remove_global_acceleration_instance_ip(
         &self,
     ) -> crate::operation::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpRequestBuilder<
@@ -4422,6 +4776,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequestBuilder::send) it. The parameters and their rules: [`RemoveIPv6TranslatorAclListEntryRequest`](crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequest).
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     pub fn remove_i_pv6_translator_acl_list_entry(
         &self,
     ) -> crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequestBuilder<
@@ -4435,6 +4790,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`RemoveSourcesFromTrafficMirrorSessionRequest`](crate::operation::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn remove_sources_from_traffic_mirror_session(
         &self,
     ) -> crate::operation::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionRequestBuilder<
@@ -4448,6 +4804,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`ReplaceVpcDhcpOptionsSetRequest`](crate::operation::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetRequest).
     #[cfg(feature = "dhcp")]
+    #[inline]
     pub fn replace_vpc_dhcp_options_set(
         &self,
     ) -> crate::operation::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetRequestBuilder<
@@ -4461,6 +4818,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationRequestBuilder::send) it. The parameters and their rules: [`RetryVpcPrefixListAssociationRequest`](crate::operation::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationRequest).
     #[cfg(feature = "prefix-list")]
+    #[inline]
     pub fn retry_vpc_prefix_list_association(
         &self,
     ) -> crate::operation::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationRequestBuilder<
@@ -4474,6 +4832,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::revoke_instance_from_cen::RevokeInstanceFromCenRequestBuilder::send) it. The parameters and their rules: [`RevokeInstanceFromCenRequest`](crate::operation::revoke_instance_from_cen::RevokeInstanceFromCenRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn revoke_instance_from_cen(
         &self,
     ) -> crate::operation::revoke_instance_from_cen::RevokeInstanceFromCenRequestBuilder<
@@ -4487,6 +4846,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::revoke_instance_from_vbr::RevokeInstanceFromVbrRequestBuilder::send) it. The parameters and their rules: [`RevokeInstanceFromVbrRequest`](crate::operation::revoke_instance_from_vbr::RevokeInstanceFromVbrRequest).
     #[cfg(feature = "router-interface")]
+    #[inline]
     pub fn revoke_instance_from_vbr(
         &self,
     ) -> crate::operation::revoke_instance_from_vbr::RevokeInstanceFromVbrRequestBuilder<
@@ -4500,6 +4860,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`SecondApplyPhysicalConnectionLOARequest`](crate::operation::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOARequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn second_apply_physical_connection_loa(
         &self,
     ) -> crate::operation::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOARequestBuilder<
@@ -4513,6 +4874,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusRequestBuilder::send) it. The parameters and their rules: [`SetHighDefinitionMonitorLogStatusRequest`](crate::operation::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn set_high_definition_monitor_log_status(
         &self,
     ) -> crate::operation::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusRequestBuilder<
@@ -4526,6 +4888,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::start_failover_test_job::StartFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`StartFailoverTestJobRequest`](crate::operation::start_failover_test_job::StartFailoverTestJobRequest).
     #[cfg(feature = "failover-test")]
+    #[inline]
     pub fn start_failover_test_job(
         &self,
     ) -> crate::operation::start_failover_test_job::StartFailoverTestJobRequestBuilder<
@@ -4539,6 +4902,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::stop_failover_test_job::StopFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`StopFailoverTestJobRequest`](crate::operation::stop_failover_test_job::StopFailoverTestJobRequest).
     #[cfg(feature = "failover-test")]
+    #[inline]
     pub fn stop_failover_test_job(
         &self,
     ) -> crate::operation::stop_failover_test_job::StopFailoverTestJobRequestBuilder<
@@ -4552,6 +4916,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources::TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`](crate::operation::tag_resources::TagResourcesRequest).
     #[cfg(feature = "tag")]
+    #[inline]
     pub fn tag_resources(
         &self,
     ) -> crate::operation::tag_resources::TagResourcesRequestBuilder<&Self> {
@@ -4561,6 +4926,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources_for_express_connect::TagResourcesForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`TagResourcesForExpressConnectRequest`](crate::operation::tag_resources_for_express_connect::TagResourcesForExpressConnectRequest).
     #[cfg(feature = "tag")]
+    #[inline]
     pub fn tag_resources_for_express_connect(
         &self,
     ) -> crate::operation::tag_resources_for_express_connect::TagResourcesForExpressConnectRequestBuilder<
@@ -4574,6 +4940,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`TerminatePhysicalConnectionRequest`](crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn terminate_physical_connection(
         &self,
     ) -> crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequestBuilder<
@@ -4587,6 +4954,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`TerminateVirtualBorderRouterRequest`](crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn terminate_virtual_border_router(
         &self,
     ) -> crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequestBuilder<
@@ -4600,6 +4968,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolRequestBuilder::send) it. The parameters and their rules: [`TransformEipSegmentToPublicIpAddressPoolRequest`](crate::operation::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn transform_eip_segment_to_public_ip_address_pool(
         &self,
     ) -> crate::operation::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolRequestBuilder<
@@ -4613,6 +4982,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::un_tag_resources::UnTagResourcesRequestBuilder::send) it. The parameters and their rules: [`UnTagResourcesRequest`](crate::operation::un_tag_resources::UnTagResourcesRequest).
     #[cfg(feature = "tag")]
+    #[inline]
     pub fn un_tag_resources(
         &self,
     ) -> crate::operation::un_tag_resources::UnTagResourcesRequestBuilder<&Self> {
@@ -4622,6 +4992,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_eip_address::UnassociateEipAddressRequestBuilder::send) it. The parameters and their rules: [`UnassociateEipAddressRequest`](crate::operation::unassociate_eip_address::UnassociateEipAddressRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn unassociate_eip_address(
         &self,
     ) -> crate::operation::unassociate_eip_address::UnassociateEipAddressRequestBuilder<
@@ -4635,6 +5006,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceRequestBuilder::send) it. The parameters and their rules: [`UnassociateGlobalAccelerationInstanceRequest`](crate::operation::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceRequest).
     #[cfg(feature = "instance")]
+    #[inline]
     pub fn unassociate_global_acceleration_instance(
         &self,
     ) -> crate::operation::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceRequestBuilder<
@@ -4648,6 +5020,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_ha_vip::UnassociateHaVipRequestBuilder::send) it. The parameters and their rules: [`UnassociateHaVipRequest`](crate::operation::unassociate_ha_vip::UnassociateHaVipRequest).
     #[cfg(feature = "havip")]
+    #[inline]
     pub fn unassociate_ha_vip(
         &self,
     ) -> crate::operation::unassociate_ha_vip::UnassociateHaVipRequestBuilder<&Self> {
@@ -4657,6 +5030,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_network_acl::UnassociateNetworkAclRequestBuilder::send) it. The parameters and their rules: [`UnassociateNetworkAclRequest`](crate::operation::unassociate_network_acl::UnassociateNetworkAclRequest).
     #[cfg(feature = "acl")]
+    #[inline]
     pub fn unassociate_network_acl(
         &self,
     ) -> crate::operation::unassociate_network_acl::UnassociateNetworkAclRequestBuilder<
@@ -4670,6 +5044,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`UnassociatePhysicalConnectionFromVirtualBorderRouterRequest`](crate::operation::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn unassociate_physical_connection_from_virtual_border_router(
         &self,
     ) -> crate::operation::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<
@@ -4683,6 +5058,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_route_table::UnassociateRouteTableRequestBuilder::send) it. The parameters and their rules: [`UnassociateRouteTableRequest`](crate::operation::unassociate_route_table::UnassociateRouteTableRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn unassociate_route_table(
         &self,
     ) -> crate::operation::unassociate_route_table::UnassociateRouteTableRequestBuilder<
@@ -4696,6 +5072,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockRequestBuilder::send) it. The parameters and their rules: [`UnassociateVpcCidrBlockRequest`](crate::operation::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockRequest).
     #[cfg(feature = "vpc")]
+    #[inline]
     pub fn unassociate_vpc_cidr_block(
         &self,
     ) -> crate::operation::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockRequestBuilder<
@@ -4709,6 +5086,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::untag_resources_for_express_connect::UntagResourcesForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesForExpressConnectRequest`](crate::operation::untag_resources_for_express_connect::UntagResourcesForExpressConnectRequest).
     #[cfg(feature = "tag")]
+    #[inline]
     pub fn untag_resources_for_express_connect(
         &self,
     ) -> crate::operation::untag_resources_for_express_connect::UntagResourcesForExpressConnectRequestBuilder<
@@ -4722,6 +5100,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateDhcpOptionsSetAttributeRequest`](crate::operation::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeRequest).
     #[cfg(feature = "dhcp")]
+    #[inline]
     pub fn update_dhcp_options_set_attribute(
         &self,
     ) -> crate::operation::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeRequestBuilder<
@@ -4735,6 +5114,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_failover_test_job::UpdateFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`UpdateFailoverTestJobRequest`](crate::operation::update_failover_test_job::UpdateFailoverTestJobRequest).
     #[cfg(feature = "failover-test")]
+    #[inline]
     pub fn update_failover_test_job(
         &self,
     ) -> crate::operation::update_failover_test_job::UpdateFailoverTestJobRequestBuilder<
@@ -4748,6 +5128,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateGatewayRouteTableEntryAttributeRequest`](crate::operation::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn update_gateway_route_table_entry_attribute(
         &self,
     ) -> crate::operation::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeRequestBuilder<
@@ -4761,6 +5142,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_ipsec_server::UpdateIpsecServerRequestBuilder::send) it. The parameters and their rules: [`UpdateIpsecServerRequest`](crate::operation::update_ipsec_server::UpdateIpsecServerRequest).
     #[cfg(feature = "ipsec-servers")]
+    #[inline]
     pub fn update_ipsec_server(
         &self,
     ) -> crate::operation::update_ipsec_server::UpdateIpsecServerRequestBuilder<&Self> {
@@ -4770,6 +5152,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateIpv4GatewayAttributeRequest`](crate::operation::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeRequest).
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     pub fn update_ipv4_gateway_attribute(
         &self,
     ) -> crate::operation::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeRequestBuilder<
@@ -4783,6 +5166,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequestBuilder::send) it. The parameters and their rules: [`UpdateNatGatewayNatTypeRequest`](crate::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn update_nat_gateway_nat_type(
         &self,
     ) -> crate::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequestBuilder<
@@ -4796,6 +5180,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_network_acl_entries::UpdateNetworkAclEntriesRequestBuilder::send) it. The parameters and their rules: [`UpdateNetworkAclEntriesRequest`](crate::operation::update_network_acl_entries::UpdateNetworkAclEntriesRequest).
     #[cfg(feature = "acl")]
+    #[inline]
     pub fn update_network_acl_entries(
         &self,
     ) -> crate::operation::update_network_acl_entries::UpdateNetworkAclEntriesRequestBuilder<
@@ -4809,6 +5194,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdatePublicIpAddressPoolAttributeRequest`](crate::operation::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeRequest).
     #[cfg(feature = "eip")]
+    #[inline]
     pub fn update_public_ip_address_pool_attribute(
         &self,
     ) -> crate::operation::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeRequestBuilder<
@@ -4822,6 +5208,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTrafficMirrorFilterAttributeRequest`](crate::operation::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn update_traffic_mirror_filter_attribute(
         &self,
     ) -> crate::operation::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeRequestBuilder<
@@ -4835,6 +5222,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTrafficMirrorFilterRuleAttributeRequest`](crate::operation::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn update_traffic_mirror_filter_rule_attribute(
         &self,
     ) -> crate::operation::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<
@@ -4848,6 +5236,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTrafficMirrorSessionAttributeRequest`](crate::operation::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeRequest).
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     pub fn update_traffic_mirror_session_attribute(
         &self,
     ) -> crate::operation::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeRequestBuilder<
@@ -4861,6 +5250,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthRequestBuilder::send) it. The parameters and their rules: [`UpdateVirtualBorderBandwidthRequest`](crate::operation::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthRequest).
     #[cfg(feature = "vbr")]
+    #[inline]
     pub fn update_virtual_border_bandwidth(
         &self,
     ) -> crate::operation::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthRequestBuilder<
@@ -4874,6 +5264,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`UpdateVirtualPhysicalConnectionRequest`](crate::operation::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionRequest).
     #[cfg(feature = "physical-connection")]
+    #[inline]
     pub fn update_virtual_physical_connection(
         &self,
     ) -> crate::operation::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionRequestBuilder<
@@ -4887,6 +5278,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateVpcGatewayEndpointAttributeRequest`](crate::operation::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeRequest).
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     pub fn update_vpc_gateway_endpoint_attribute(
         &self,
     ) -> crate::operation::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeRequestBuilder<
@@ -4900,6 +5292,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder::send) it. The parameters and their rules: [`VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest`](crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest).
     #[cfg(feature = "nat")]
+    #[inline]
     pub fn vpc_describe_vpc_nat_gateway_network_interface_quota(
         &self,
     ) -> crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<
@@ -4913,6 +5306,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`WithdrawVpcPublishedRouteEntriesRequest`](crate::operation::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesRequest).
     #[cfg(feature = "route-table")]
+    #[inline]
     pub fn withdraw_vpc_published_route_entries(
         &self,
     ) -> crate::operation::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesRequestBuilder<
@@ -4924,6 +5318,7 @@ impl Client {
     }
     #[cfg(feature = "physical-connection")]
     /// Every page of `DescribeAccessPoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_access_points_pages(
         &self,
         request: crate::operation::describe_access_points::DescribeAccessPointsRequest,
@@ -4938,6 +5333,7 @@ impl Client {
     }
     #[cfg(feature = "physical-connection")]
     /// Every item of every page of `DescribeAccessPoints`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_access_points_items(
         &self,
         request: crate::operation::describe_access_points::DescribeAccessPointsRequest,
@@ -4952,6 +5348,7 @@ impl Client {
     }
     #[cfg(feature = "bgp")]
     /// Every page of `DescribeBgpGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_bgp_groups_pages(
         &self,
         request: crate::operation::describe_bgp_groups::DescribeBgpGroupsRequest,
@@ -4966,6 +5363,7 @@ impl Client {
     }
     #[cfg(feature = "bgp")]
     /// Every item of every page of `DescribeBgpGroups`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_bgp_groups_items(
         &self,
         request: crate::operation::describe_bgp_groups::DescribeBgpGroupsRequest,
@@ -4980,6 +5378,7 @@ impl Client {
     }
     #[cfg(feature = "bgp")]
     /// Every page of `DescribeBgpNetworks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_bgp_networks_pages(
         &self,
         request: crate::operation::describe_bgp_networks::DescribeBgpNetworksRequest,
@@ -4994,6 +5393,7 @@ impl Client {
     }
     #[cfg(feature = "bgp")]
     /// Every item of every page of `DescribeBgpNetworks`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_bgp_networks_items(
         &self,
         request: crate::operation::describe_bgp_networks::DescribeBgpNetworksRequest,
@@ -5008,6 +5408,7 @@ impl Client {
     }
     #[cfg(feature = "bgp")]
     /// Every page of `DescribeBgpPeers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_bgp_peers_pages(
         &self,
         request: crate::operation::describe_bgp_peers::DescribeBgpPeersRequest,
@@ -5022,6 +5423,7 @@ impl Client {
     }
     #[cfg(feature = "bgp")]
     /// Every item of every page of `DescribeBgpPeers`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_bgp_peers_items(
         &self,
         request: crate::operation::describe_bgp_peers::DescribeBgpPeersRequest,
@@ -5036,6 +5438,7 @@ impl Client {
     }
     #[cfg(feature = "bandwidth")]
     /// Every page of `DescribeCommonBandwidthPackages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_common_bandwidth_packages_pages(
         &self,
         request: crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequest,
@@ -5052,6 +5455,7 @@ impl Client {
     }
     #[cfg(feature = "bandwidth")]
     /// Every item of every page of `DescribeCommonBandwidthPackages`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_common_bandwidth_packages_items(
         &self,
         request: crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequest,
@@ -5068,6 +5472,7 @@ impl Client {
     }
     #[cfg(feature = "customer-gateway")]
     /// Every page of `DescribeCustomerGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_customer_gateways_pages(
         &self,
         request: crate::operation::describe_customer_gateways::DescribeCustomerGatewaysRequest,
@@ -5084,6 +5489,7 @@ impl Client {
     }
     #[cfg(feature = "customer-gateway")]
     /// Every item of every page of `DescribeCustomerGateways`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_customer_gateways_items(
         &self,
         request: crate::operation::describe_customer_gateways::DescribeCustomerGatewaysRequest,
@@ -5100,6 +5506,7 @@ impl Client {
     }
     #[cfg(feature = "router-interface")]
     /// Every page of `DescribeEcGrantRelation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_ec_grant_relation_pages(
         &self,
         request: crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationRequest,
@@ -5116,6 +5523,7 @@ impl Client {
     }
     #[cfg(feature = "router-interface")]
     /// Every item of every page of `DescribeEcGrantRelation`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_ec_grant_relation_items(
         &self,
         request: crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationRequest,
@@ -5132,6 +5540,7 @@ impl Client {
     }
     #[cfg(feature = "eip")]
     /// Every page of `DescribeEipAddresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_eip_addresses_pages(
         &self,
         request: crate::operation::describe_eip_addresses::DescribeEipAddressesRequest,
@@ -5146,6 +5555,7 @@ impl Client {
     }
     #[cfg(feature = "eip")]
     /// Every item of every page of `DescribeEipAddresses`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_eip_addresses_items(
         &self,
         request: crate::operation::describe_eip_addresses::DescribeEipAddressesRequest,
@@ -5160,6 +5570,7 @@ impl Client {
     }
     #[cfg(feature = "eip")]
     /// Every page of `DescribeEipSegment`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_eip_segment_pages(
         &self,
         request: crate::operation::describe_eip_segment::DescribeEipSegmentRequest,
@@ -5174,6 +5585,7 @@ impl Client {
     }
     #[cfg(feature = "eip")]
     /// Every item of every page of `DescribeEipSegment`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_eip_segment_items(
         &self,
         request: crate::operation::describe_eip_segment::DescribeEipSegmentRequest,
@@ -5188,6 +5600,7 @@ impl Client {
     }
     #[cfg(feature = "qos")]
     /// Every page of `DescribeExpressConnectTrafficQos`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_express_connect_traffic_qos_pages(
         &self,
         request: crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequest,
@@ -5204,6 +5617,7 @@ impl Client {
     }
     #[cfg(feature = "qos")]
     /// Every item of every page of `DescribeExpressConnectTrafficQos`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_express_connect_traffic_qos_items(
         &self,
         request: crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequest,
@@ -5220,6 +5634,7 @@ impl Client {
     }
     #[cfg(feature = "failover-test")]
     /// Every page of `DescribeFailoverTestJobs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_failover_test_jobs_pages(
         &self,
         request: crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequest,
@@ -5236,6 +5651,7 @@ impl Client {
     }
     #[cfg(feature = "failover-test")]
     /// Every item of every page of `DescribeFailoverTestJobs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_failover_test_jobs_items(
         &self,
         request: crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequest,
@@ -5252,6 +5668,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every page of `DescribeForwardTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_forward_table_entries_pages(
         &self,
         request: crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest,
@@ -5268,6 +5685,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeForwardTableEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_forward_table_entries_items(
         &self,
         request: crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest,
@@ -5284,6 +5702,7 @@ impl Client {
     }
     #[cfg(feature = "instance")]
     /// Every page of `DescribeGlobalAccelerationInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_global_acceleration_instances_pages(
         &self,
         request: crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequest,
@@ -5300,6 +5719,7 @@ impl Client {
     }
     #[cfg(feature = "instance")]
     /// Every item of every page of `DescribeGlobalAccelerationInstances`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_global_acceleration_instances_items(
         &self,
         request: crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequest,
@@ -5316,6 +5736,7 @@ impl Client {
     }
     #[cfg(feature = "vpc")]
     /// Every page of `DescribeGrantRulesToCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_grant_rules_to_cen_pages(
         &self,
         request: crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest,
@@ -5332,6 +5753,7 @@ impl Client {
     }
     #[cfg(feature = "vpc")]
     /// Every item of every page of `DescribeGrantRulesToCen`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_grant_rules_to_cen_items(
         &self,
         request: crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest,
@@ -5348,6 +5770,7 @@ impl Client {
     }
     #[cfg(feature = "vbr")]
     /// Every page of `DescribeGrantRulesToEcr`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_grant_rules_to_ecr_pages(
         &self,
         request: crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequest,
@@ -5364,6 +5787,7 @@ impl Client {
     }
     #[cfg(feature = "vbr")]
     /// Every item of every page of `DescribeGrantRulesToEcr`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_grant_rules_to_ecr_items(
         &self,
         request: crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequest,
@@ -5380,6 +5804,7 @@ impl Client {
     }
     #[cfg(feature = "havip")]
     /// Every page of `DescribeHaVips`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_ha_vips_pages(
         &self,
         request: crate::operation::describe_ha_vips::DescribeHaVipsRequest,
@@ -5394,6 +5819,7 @@ impl Client {
     }
     #[cfg(feature = "havip")]
     /// Every item of every page of `DescribeHaVips`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_ha_vips_items(
         &self,
         request: crate::operation::describe_ha_vips::DescribeHaVipsRequest,
@@ -5408,6 +5834,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6TranslatorAclListAttributes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_i_pv6_translator_acl_list_attributes_pages(
         &self,
         request: crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequest,
@@ -5427,6 +5854,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6TranslatorAclListAttributes`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_i_pv6_translator_acl_list_attributes_items(
         &self,
         request: crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequest,
@@ -5446,6 +5874,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6TranslatorAclLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_i_pv6_translator_acl_lists_pages(
         &self,
         request: crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequest,
@@ -5462,6 +5891,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6TranslatorAclLists`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_i_pv6_translator_acl_lists_items(
         &self,
         request: crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequest,
@@ -5478,6 +5908,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6TranslatorEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_i_pv6_translator_entries_pages(
         &self,
         request: crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequest,
@@ -5494,6 +5925,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6TranslatorEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_i_pv6_translator_entries_items(
         &self,
         request: crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequest,
@@ -5510,6 +5942,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6Translators`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_i_pv6_translators_pages(
         &self,
         request: crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequest,
@@ -5526,6 +5959,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6Translators`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_i_pv6_translators_items(
         &self,
         request: crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequest,
@@ -5542,6 +5976,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Every page of `DescribeIpv6Addresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_ipv6_addresses_pages(
         &self,
         request: crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequest,
@@ -5556,6 +5991,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Every item of every page of `DescribeIpv6Addresses`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_ipv6_addresses_items(
         &self,
         request: crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequest,
@@ -5570,6 +6006,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Every page of `DescribeIpv6EgressOnlyRules`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_ipv6_egress_only_rules_pages(
         &self,
         request: crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequest,
@@ -5586,6 +6023,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Every item of every page of `DescribeIpv6EgressOnlyRules`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_ipv6_egress_only_rules_items(
         &self,
         request: crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequest,
@@ -5602,6 +6040,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Every page of `DescribeIpv6Gateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_ipv6_gateways_pages(
         &self,
         request: crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysRequest,
@@ -5616,6 +6055,7 @@ impl Client {
     }
     #[cfg(feature = "ipv6-gateway")]
     /// Every item of every page of `DescribeIpv6Gateways`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_ipv6_gateways_items(
         &self,
         request: crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysRequest,
@@ -5630,6 +6070,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every page of `DescribeNatGatewayAssociateNetworkInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_nat_gateway_associate_network_interfaces_pages(
         &self,
         request: crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequest,
@@ -5649,6 +6090,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeNatGatewayAssociateNetworkInterfaces`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_nat_gateway_associate_network_interfaces_items(
         &self,
         request: crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequest,
@@ -5668,6 +6110,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every page of `DescribeNatGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_nat_gateways_pages(
         &self,
         request: crate::operation::describe_nat_gateways::DescribeNatGatewaysRequest,
@@ -5682,6 +6125,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeNatGateways`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_nat_gateways_items(
         &self,
         request: crate::operation::describe_nat_gateways::DescribeNatGatewaysRequest,
@@ -5696,6 +6140,7 @@ impl Client {
     }
     #[cfg(feature = "physical-connection")]
     /// Every page of `DescribePhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_physical_connections_pages(
         &self,
         request: crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequest,
@@ -5712,6 +6157,7 @@ impl Client {
     }
     #[cfg(feature = "physical-connection")]
     /// Every item of every page of `DescribePhysicalConnections`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_physical_connections_items(
         &self,
         request: crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequest,
@@ -5728,6 +6174,7 @@ impl Client {
     }
     #[cfg(feature = "eip")]
     /// Every page of `DescribePublicIpAddress`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_public_ip_address_pages(
         &self,
         request: crate::operation::describe_public_ip_address::DescribePublicIpAddressRequest,
@@ -5744,6 +6191,7 @@ impl Client {
     }
     #[cfg(feature = "eip")]
     /// Every item of every page of `DescribePublicIpAddress`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_public_ip_address_items(
         &self,
         request: crate::operation::describe_public_ip_address::DescribePublicIpAddressRequest,
@@ -5760,6 +6208,7 @@ impl Client {
     }
     #[cfg(feature = "route-table")]
     /// Every page of `DescribeRouteEntryList`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_route_entry_list_pages(
         &self,
         request: crate::operation::describe_route_entry_list::DescribeRouteEntryListRequest,
@@ -5776,6 +6225,7 @@ impl Client {
     }
     #[cfg(feature = "route-table")]
     /// Every item of every page of `DescribeRouteEntryList`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_route_entry_list_items(
         &self,
         request: crate::operation::describe_route_entry_list::DescribeRouteEntryListRequest,
@@ -5792,6 +6242,7 @@ impl Client {
     }
     #[cfg(feature = "route-table")]
     /// Every page of `DescribeRouteTableList`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_route_table_list_pages(
         &self,
         request: crate::operation::describe_route_table_list::DescribeRouteTableListRequest,
@@ -5808,6 +6259,7 @@ impl Client {
     }
     #[cfg(feature = "route-table")]
     /// Every item of every page of `DescribeRouteTableList`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_route_table_list_items(
         &self,
         request: crate::operation::describe_route_table_list::DescribeRouteTableListRequest,
@@ -5824,6 +6276,7 @@ impl Client {
     }
     #[cfg(feature = "route-table")]
     /// Every page of `DescribeRouteTables`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_route_tables_pages(
         &self,
         request: crate::operation::describe_route_tables::DescribeRouteTablesRequest,
@@ -5838,6 +6291,7 @@ impl Client {
     }
     #[cfg(feature = "route-table")]
     /// Every item of every page of `DescribeRouteTables`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_route_tables_items(
         &self,
         request: crate::operation::describe_route_tables::DescribeRouteTablesRequest,
@@ -5852,6 +6306,7 @@ impl Client {
     }
     #[cfg(feature = "router-interface")]
     /// Every page of `DescribeRouterInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_router_interfaces_pages(
         &self,
         request: crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequest,
@@ -5868,6 +6323,7 @@ impl Client {
     }
     #[cfg(feature = "router-interface")]
     /// Every item of every page of `DescribeRouterInterfaces`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_router_interfaces_items(
         &self,
         request: crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequest,
@@ -5884,6 +6340,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every page of `DescribeSnatTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_snat_table_entries_pages(
         &self,
         request: crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequest,
@@ -5900,6 +6357,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeSnatTableEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_snat_table_entries_items(
         &self,
         request: crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequest,
@@ -5916,6 +6374,7 @@ impl Client {
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every page of `DescribeSslVpnClientCerts`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_ssl_vpn_client_certs_pages(
         &self,
         request: crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequest,
@@ -5932,6 +6391,7 @@ impl Client {
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every item of every page of `DescribeSslVpnClientCerts`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_ssl_vpn_client_certs_items(
         &self,
         request: crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequest,
@@ -5948,6 +6408,7 @@ impl Client {
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every page of `DescribeSslVpnClients`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_ssl_vpn_clients_pages(
         &self,
         request: crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsRequest,
@@ -5962,6 +6423,7 @@ impl Client {
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every item of every page of `DescribeSslVpnClients`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_ssl_vpn_clients_items(
         &self,
         request: crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsRequest,
@@ -5976,6 +6438,7 @@ impl Client {
     }
     #[cfg(feature = "ssl-vpn-server")]
     /// Every page of `DescribeSslVpnServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_ssl_vpn_servers_pages(
         &self,
         request: crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequest,
@@ -5990,6 +6453,7 @@ impl Client {
     }
     #[cfg(feature = "ssl-vpn-server")]
     /// Every item of every page of `DescribeSslVpnServers`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_ssl_vpn_servers_items(
         &self,
         request: crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequest,
@@ -6004,6 +6468,7 @@ impl Client {
     }
     #[cfg(feature = "tag")]
     /// Every page of `DescribeTagKeys`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_tag_keys_pages(
         &self,
         request: crate::operation::describe_tag_keys::DescribeTagKeysRequest,
@@ -6018,6 +6483,7 @@ impl Client {
     }
     #[cfg(feature = "tag")]
     /// Every item of every page of `DescribeTagKeys`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_tag_keys_items(
         &self,
         request: crate::operation::describe_tag_keys::DescribeTagKeysRequest,
@@ -6032,6 +6498,7 @@ impl Client {
     }
     #[cfg(feature = "tag")]
     /// Every page of `DescribeTagKeysForExpressConnect`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_tag_keys_for_express_connect_pages(
         &self,
         request: crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequest,
@@ -6048,6 +6515,7 @@ impl Client {
     }
     #[cfg(feature = "tag")]
     /// Every item of every page of `DescribeTagKeysForExpressConnect`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_tag_keys_for_express_connect_items(
         &self,
         request: crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequest,
@@ -6064,6 +6532,7 @@ impl Client {
     }
     #[cfg(feature = "tag")]
     /// Every page of `DescribeTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_tags_pages(
         &self,
         request: crate::operation::describe_tags::DescribeTagsRequest,
@@ -6078,6 +6547,7 @@ impl Client {
     }
     #[cfg(feature = "tag")]
     /// Every item of every page of `DescribeTags`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_tags_items(
         &self,
         request: crate::operation::describe_tags::DescribeTagsRequest,
@@ -6092,6 +6562,7 @@ impl Client {
     }
     #[cfg(feature = "router")]
     /// Every page of `DescribeVRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_v_routers_pages(
         &self,
         request: crate::operation::describe_v_routers::DescribeVRoutersRequest,
@@ -6106,6 +6577,7 @@ impl Client {
     }
     #[cfg(feature = "router")]
     /// Every item of every page of `DescribeVRouters`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_v_routers_items(
         &self,
         request: crate::operation::describe_v_routers::DescribeVRoutersRequest,
@@ -6120,6 +6592,7 @@ impl Client {
     }
     #[cfg(feature = "vswitch")]
     /// Every page of `DescribeVSwitches`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_v_switches_pages(
         &self,
         request: crate::operation::describe_v_switches::DescribeVSwitchesRequest,
@@ -6134,6 +6607,7 @@ impl Client {
     }
     #[cfg(feature = "vswitch")]
     /// Every item of every page of `DescribeVSwitches`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_v_switches_items(
         &self,
         request: crate::operation::describe_v_switches::DescribeVSwitchesRequest,
@@ -6148,6 +6622,7 @@ impl Client {
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Every page of `DescribeVcoRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vco_route_entries_pages(
         &self,
         request: crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesRequest,
@@ -6164,6 +6639,7 @@ impl Client {
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Every item of every page of `DescribeVcoRouteEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vco_route_entries_items(
         &self,
         request: crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesRequest,
@@ -6180,6 +6656,7 @@ impl Client {
     }
     #[cfg(feature = "vbr")]
     /// Every page of `DescribeVirtualBorderRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_virtual_border_routers_pages(
         &self,
         request: crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest,
@@ -6196,6 +6673,7 @@ impl Client {
     }
     #[cfg(feature = "vbr")]
     /// Every item of every page of `DescribeVirtualBorderRouters`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_virtual_border_routers_items(
         &self,
         request: crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest,
@@ -6212,6 +6690,7 @@ impl Client {
     }
     #[cfg(feature = "vbr")]
     /// Every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_virtual_border_routers_for_physical_connection_pages(
         &self,
         request: crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
@@ -6231,6 +6710,7 @@ impl Client {
     }
     #[cfg(feature = "vbr")]
     /// Every item of every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_virtual_border_routers_for_physical_connection_items(
         &self,
         request: crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
@@ -6250,6 +6730,7 @@ impl Client {
     }
     #[cfg(feature = "other")]
     /// Every page of `DescribeVpcGrantRulesToEcr`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vpc_grant_rules_to_ecr_pages(
         &self,
         request: crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequest,
@@ -6266,6 +6747,7 @@ impl Client {
     }
     #[cfg(feature = "other")]
     /// Every item of every page of `DescribeVpcGrantRulesToEcr`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vpc_grant_rules_to_ecr_items(
         &self,
         request: crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequest,
@@ -6282,6 +6764,7 @@ impl Client {
     }
     #[cfg(feature = "vpc")]
     /// Every page of `DescribeVpcs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vpcs_pages(
         &self,
         request: crate::operation::describe_vpcs::DescribeVpcsRequest,
@@ -6296,6 +6779,7 @@ impl Client {
     }
     #[cfg(feature = "vpc")]
     /// Every item of every page of `DescribeVpcs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vpcs_items(
         &self,
         request: crate::operation::describe_vpcs::DescribeVpcsRequest,
@@ -6310,6 +6794,7 @@ impl Client {
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Every page of `DescribeVpnAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vpn_attachments_pages(
         &self,
         request: crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequest,
@@ -6326,6 +6811,7 @@ impl Client {
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Every item of every page of `DescribeVpnAttachments`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vpn_attachments_items(
         &self,
         request: crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequest,
@@ -6344,6 +6830,7 @@ impl Client {
     /// Polls `DescribeVpnConnection` until the IPsec-VPN connection is associated with a VPN gateway (`active`) or a transit router (`attached`).
     ///
     /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: active, attached. A state among deleted, financialLocked fails at once.
+    #[inline]
     pub fn wait_until_vpn_connection_available(
         &self,
         request: crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
@@ -6365,6 +6852,7 @@ impl Client {
     /// Polls `DescribeVpnConnection` until Phase 2 negotiations of the IPsec-VPN connection succeeded (`ipsec_sa_established`).
     ///
     /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: ipsec_sa_established.
+    #[inline]
     pub fn wait_until_vpn_connection_established(
         &self,
         request: crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
@@ -6386,6 +6874,7 @@ impl Client {
     /// Polls `DescribeVpnConnection` until the IPsec-VPN connection is gone: the state is `deleted` or the service answers `InvalidVpnConnectionInstanceId.NotFound`.
     ///
     /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: deleted. The error code InvalidVpnConnectionInstanceId.NotFound means success; the result is then `None`.
+    #[inline]
     pub fn wait_until_vpn_connection_deleted(
         &self,
         request: crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
@@ -6405,6 +6894,7 @@ impl Client {
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnConnectionLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vpn_connection_logs_pages(
         &self,
         request: crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequest,
@@ -6421,6 +6911,7 @@ impl Client {
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnConnectionLogs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vpn_connection_logs_items(
         &self,
         request: crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequest,
@@ -6437,6 +6928,7 @@ impl Client {
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vpn_connections_pages(
         &self,
         request: crate::operation::describe_vpn_connections::DescribeVpnConnectionsRequest,
@@ -6453,6 +6945,7 @@ impl Client {
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnConnections`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vpn_connections_items(
         &self,
         request: crate::operation::describe_vpn_connections::DescribeVpnConnectionsRequest,
@@ -6469,6 +6962,7 @@ impl Client {
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Every page of `DescribeVpnCrossAccountAuthorizations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vpn_cross_account_authorizations_pages(
         &self,
         request: crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequest,
@@ -6485,6 +6979,7 @@ impl Client {
     }
     #[cfg(feature = "associate-transit-routers")]
     /// Every item of every page of `DescribeVpnCrossAccountAuthorizations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vpn_cross_account_authorizations_items(
         &self,
         request: crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequest,
@@ -6503,6 +6998,7 @@ impl Client {
     /// Polls `DescribeVpnGateway` until the VPN gateway is `active` (`init`, `provisioning` and `updating` mean not yet; `deleting` means never).
     ///
     /// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: active. A state among deleting fails at once.
+    #[inline]
     pub fn wait_until_vpn_gateway_active(
         &self,
         request: crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequest,
@@ -6522,6 +7018,7 @@ impl Client {
     /// Polls `DescribeVpnGateway` until the VPN gateway is gone (the service answers `InvalidVpnGatewayInstanceId.NotFound`).
     ///
     /// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. The error code InvalidVpnGatewayInstanceId.NotFound means success; the result is then `None`.
+    #[inline]
     pub fn wait_until_vpn_gateway_deleted(
         &self,
         request: crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequest,
@@ -6539,6 +7036,7 @@ impl Client {
     }
     #[cfg(feature = "vpn-gateway")]
     /// Every page of `DescribeVpnGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vpn_gateways_pages(
         &self,
         request: crate::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest,
@@ -6553,6 +7051,7 @@ impl Client {
     }
     #[cfg(feature = "vpn-gateway")]
     /// Every item of every page of `DescribeVpnGateways`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vpn_gateways_items(
         &self,
         request: crate::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest,
@@ -6567,6 +7066,7 @@ impl Client {
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnPbrRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vpn_pbr_route_entries_pages(
         &self,
         request: crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequest,
@@ -6583,6 +7083,7 @@ impl Client {
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnPbrRouteEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vpn_pbr_route_entries_items(
         &self,
         request: crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequest,
@@ -6599,6 +7100,7 @@ impl Client {
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vpn_route_entries_pages(
         &self,
         request: crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesRequest,
@@ -6615,6 +7117,7 @@ impl Client {
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnRouteEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vpn_route_entries_items(
         &self,
         request: crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesRequest,
@@ -6631,6 +7134,7 @@ impl Client {
     }
     #[cfg(feature = "ssl-vpn-server")]
     /// Every page of `DescribeVpnSslServerLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn describe_vpn_ssl_server_logs_pages(
         &self,
         request: crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequest,
@@ -6647,6 +7151,7 @@ impl Client {
     }
     #[cfg(feature = "ssl-vpn-server")]
     /// Every item of every page of `DescribeVpnSslServerLogs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn describe_vpn_ssl_server_logs_items(
         &self,
         request: crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequest,
@@ -6663,6 +7168,7 @@ impl Client {
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DiagnoseVpnConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn diagnose_vpn_connections_pages(
         &self,
         request: crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsRequest,
@@ -6679,6 +7185,7 @@ impl Client {
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DiagnoseVpnConnections`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn diagnose_vpn_connections_items(
         &self,
         request: crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsRequest,
@@ -6695,6 +7202,7 @@ impl Client {
     }
     #[cfg(feature = "dhcp")]
     /// Every page of `ListDhcpOptionsSets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_dhcp_options_sets_pages(
         &self,
         request: crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequest,
@@ -6709,6 +7217,7 @@ impl Client {
     }
     #[cfg(feature = "dhcp")]
     /// Every item of every page of `ListDhcpOptionsSets`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_dhcp_options_sets_items(
         &self,
         request: crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequest,
@@ -6723,6 +7232,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every page of `ListFullNatEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_full_nat_entries_pages(
         &self,
         request: crate::operation::list_full_nat_entries::ListFullNatEntriesRequest,
@@ -6737,6 +7247,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every item of every page of `ListFullNatEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_full_nat_entries_items(
         &self,
         request: crate::operation::list_full_nat_entries::ListFullNatEntriesRequest,
@@ -6751,6 +7262,7 @@ impl Client {
     }
     #[cfg(feature = "route-table")]
     /// Every page of `ListGatewayRouteTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_gateway_route_table_entries_pages(
         &self,
         request: crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequest,
@@ -6767,6 +7279,7 @@ impl Client {
     }
     #[cfg(feature = "route-table")]
     /// Every item of every page of `ListGatewayRouteTableEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_gateway_route_table_entries_items(
         &self,
         request: crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequest,
@@ -6783,6 +7296,7 @@ impl Client {
     }
     #[cfg(feature = "ipsec-servers")]
     /// Every page of `ListIpsecServerLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_ipsec_server_logs_pages(
         &self,
         request: crate::operation::list_ipsec_server_logs::ListIpsecServerLogsRequest,
@@ -6797,6 +7311,7 @@ impl Client {
     }
     #[cfg(feature = "ipsec-servers")]
     /// Every item of every page of `ListIpsecServerLogs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_ipsec_server_logs_items(
         &self,
         request: crate::operation::list_ipsec_server_logs::ListIpsecServerLogsRequest,
@@ -6811,6 +7326,7 @@ impl Client {
     }
     #[cfg(feature = "ipsec-servers")]
     /// Every page of `ListIpsecServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_ipsec_servers_pages(
         &self,
         request: crate::operation::list_ipsec_servers::ListIpsecServersRequest,
@@ -6825,6 +7341,7 @@ impl Client {
     }
     #[cfg(feature = "ipsec-servers")]
     /// Every item of every page of `ListIpsecServers`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_ipsec_servers_items(
         &self,
         request: crate::operation::list_ipsec_servers::ListIpsecServersRequest,
@@ -6839,6 +7356,7 @@ impl Client {
     }
     #[cfg(feature = "ipv4-gateway")]
     /// Every page of `ListIpv4Gateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_ipv4_gateways_pages(
         &self,
         request: crate::operation::list_ipv4_gateways::ListIpv4GatewaysRequest,
@@ -6853,6 +7371,7 @@ impl Client {
     }
     #[cfg(feature = "ipv4-gateway")]
     /// Every item of every page of `ListIpv4Gateways`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_ipv4_gateways_items(
         &self,
         request: crate::operation::list_ipv4_gateways::ListIpv4GatewaysRequest,
@@ -6867,6 +7386,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every page of `ListNatIpCidrs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_nat_ip_cidrs_pages(
         &self,
         request: crate::operation::list_nat_ip_cidrs::ListNatIpCidrsRequest,
@@ -6881,6 +7401,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every item of every page of `ListNatIpCidrs`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_nat_ip_cidrs_items(
         &self,
         request: crate::operation::list_nat_ip_cidrs::ListNatIpCidrsRequest,
@@ -6895,6 +7416,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every page of `ListNatIps`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_nat_ips_pages(
         &self,
         request: crate::operation::list_nat_ips::ListNatIpsRequest,
@@ -6909,6 +7431,7 @@ impl Client {
     }
     #[cfg(feature = "nat")]
     /// Every item of every page of `ListNatIps`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_nat_ips_items(
         &self,
         request: crate::operation::list_nat_ips::ListNatIpsRequest,
@@ -6923,6 +7446,7 @@ impl Client {
     }
     #[cfg(feature = "prefix-list")]
     /// Every page of `ListPrefixLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_prefix_lists_pages(
         &self,
         request: crate::operation::list_prefix_lists::ListPrefixListsRequest,
@@ -6937,6 +7461,7 @@ impl Client {
     }
     #[cfg(feature = "prefix-list")]
     /// Every item of every page of `ListPrefixLists`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_prefix_lists_items(
         &self,
         request: crate::operation::list_prefix_lists::ListPrefixListsRequest,
@@ -6951,6 +7476,7 @@ impl Client {
     }
     #[cfg(feature = "eip")]
     /// Every page of `ListPublicIpAddressPoolCidrBlocks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_public_ip_address_pool_cidr_blocks_pages(
         &self,
         request: crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequest,
@@ -6967,6 +7493,7 @@ impl Client {
     }
     #[cfg(feature = "eip")]
     /// Every item of every page of `ListPublicIpAddressPoolCidrBlocks`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_public_ip_address_pool_cidr_blocks_items(
         &self,
         request: crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequest,
@@ -6983,6 +7510,7 @@ impl Client {
     }
     #[cfg(feature = "eip")]
     /// Every page of `ListPublicIpAddressPools`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_public_ip_address_pools_pages(
         &self,
         request: crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequest,
@@ -6999,6 +7527,7 @@ impl Client {
     }
     #[cfg(feature = "eip")]
     /// Every item of every page of `ListPublicIpAddressPools`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_public_ip_address_pools_items(
         &self,
         request: crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequest,
@@ -7015,6 +7544,7 @@ impl Client {
     }
     #[cfg(feature = "tag")]
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_resources_pages(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -7029,6 +7559,7 @@ impl Client {
     }
     #[cfg(feature = "tag")]
     /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_resources_items(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -7043,6 +7574,7 @@ impl Client {
     }
     #[cfg(feature = "tag")]
     /// Every page of `ListTagResourcesForExpressConnect`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_resources_for_express_connect_pages(
         &self,
         request: crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequest,
@@ -7059,6 +7591,7 @@ impl Client {
     }
     #[cfg(feature = "tag")]
     /// Every item of every page of `ListTagResourcesForExpressConnect`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_resources_for_express_connect_items(
         &self,
         request: crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequest,
@@ -7075,6 +7608,7 @@ impl Client {
     }
     #[cfg(feature = "traffic-mirror")]
     /// Every page of `ListTrafficMirrorFilters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_traffic_mirror_filters_pages(
         &self,
         request: crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequest,
@@ -7091,6 +7625,7 @@ impl Client {
     }
     #[cfg(feature = "traffic-mirror")]
     /// Every item of every page of `ListTrafficMirrorFilters`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_traffic_mirror_filters_items(
         &self,
         request: crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequest,
@@ -7107,6 +7642,7 @@ impl Client {
     }
     #[cfg(feature = "traffic-mirror")]
     /// Every page of `ListTrafficMirrorSessions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_traffic_mirror_sessions_pages(
         &self,
         request: crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequest,
@@ -7123,6 +7659,7 @@ impl Client {
     }
     #[cfg(feature = "traffic-mirror")]
     /// Every item of every page of `ListTrafficMirrorSessions`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_traffic_mirror_sessions_items(
         &self,
         request: crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequest,
@@ -7139,6 +7676,7 @@ impl Client {
     }
     #[cfg(feature = "vswitch")]
     /// Every page of `ListVSwitchCidrReservations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_v_switch_cidr_reservations_pages(
         &self,
         request: crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequest,
@@ -7155,6 +7693,7 @@ impl Client {
     }
     #[cfg(feature = "vswitch")]
     /// Every item of every page of `ListVSwitchCidrReservations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_v_switch_cidr_reservations_items(
         &self,
         request: crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequest,
@@ -7171,6 +7710,7 @@ impl Client {
     }
     #[cfg(feature = "physical-connection")]
     /// Every page of `ListVirtualPhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_virtual_physical_connections_pages(
         &self,
         request: crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequest,
@@ -7187,6 +7727,7 @@ impl Client {
     }
     #[cfg(feature = "physical-connection")]
     /// Every item of every page of `ListVirtualPhysicalConnections`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_virtual_physical_connections_items(
         &self,
         request: crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequest,
@@ -7203,6 +7744,7 @@ impl Client {
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every page of `ListVpcEndpointServicesByEndUser`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_vpc_endpoint_services_by_end_user_pages(
         &self,
         request: crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequest,
@@ -7219,6 +7761,7 @@ impl Client {
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every item of every page of `ListVpcEndpointServicesByEndUser`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_vpc_endpoint_services_by_end_user_items(
         &self,
         request: crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequest,
@@ -7235,6 +7778,7 @@ impl Client {
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every page of `ListVpcGatewayEndpoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_vpc_gateway_endpoints_pages(
         &self,
         request: crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequest,
@@ -7251,6 +7795,7 @@ impl Client {
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every item of every page of `ListVpcGatewayEndpoints`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_vpc_gateway_endpoints_items(
         &self,
         request: crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequest,
@@ -7267,6 +7812,7 @@ impl Client {
     }
     #[cfg(feature = "route-table")]
     /// Every page of `ListVpcPublishedRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_vpc_published_route_entries_pages(
         &self,
         request: crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequest,
@@ -7283,6 +7829,7 @@ impl Client {
     }
     #[cfg(feature = "route-table")]
     /// Every item of every page of `ListVpcPublishedRouteEntries`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_vpc_published_route_entries_items(
         &self,
         request: crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequest,
@@ -7299,6 +7846,7 @@ impl Client {
     }
     #[cfg(feature = "vpn-gateway")]
     /// Every page of `ListVpnCertificateAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_vpn_certificate_associations_pages(
         &self,
         request: crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequest,
@@ -7315,6 +7863,7 @@ impl Client {
     }
     #[cfg(feature = "vpn-gateway")]
     /// Every item of every page of `ListVpnCertificateAssociations`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_vpn_certificate_associations_items(
         &self,
         request: crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequest,
@@ -19828,6 +20377,7 @@ pub trait VpcApi: Send + Sync {
 }
 impl VpcApi for Client {
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.
     fn activate_router_interface(
         &self,
@@ -19844,6 +20394,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-log")]
+    #[inline]
     /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
     fn active_flow_log(
         &self,
@@ -19858,6 +20409,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bgp")]
+    #[inline]
     /// Calls `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
     fn add_bgp_network(
         &self,
@@ -19872,6 +20424,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth")]
+    #[inline]
     /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
     fn add_common_bandwidth_package_ip(
         &self,
@@ -19888,6 +20441,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth")]
+    #[inline]
     /// Calls `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
     fn add_common_bandwidth_package_ips(
         &self,
@@ -19904,6 +20458,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instance")]
+    #[inline]
     /// Calls `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
     fn add_global_acceleration_instance_ip(
         &self,
@@ -19920,6 +20475,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
     fn add_i_pv6_translator_acl_list_entry(
         &self,
@@ -19936,6 +20492,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
     fn add_public_ip_address_pool_cidr_block(
         &self,
@@ -19952,6 +20509,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
     fn add_sources_to_traffic_mirror_session(
         &self,
@@ -19968,6 +20526,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `AllocateEipAddress`: Applies for an elastic IP address (EIP).
     fn allocate_eip_address(
         &self,
@@ -19982,6 +20541,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
     fn allocate_eip_address_pro(
         &self,
@@ -19996,6 +20556,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
     fn allocate_eip_segment_address(
         &self,
@@ -20012,6 +20573,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
     fn allocate_ipv6_address(
         &self,
@@ -20026,6 +20588,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
     fn allocate_ipv6_internet_bandwidth(
         &self,
@@ -20042,6 +20605,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
     fn allocate_vpc_ipv6_cidr(
         &self,
@@ -20056,6 +20620,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
     fn apply_physical_connection_loa(
         &self,
@@ -20072,6 +20637,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
     fn associate_eip_address(
         &self,
@@ -20086,6 +20652,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
     fn associate_eip_address_batch(
         &self,
@@ -20102,6 +20669,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "havip")]
+    #[inline]
     /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
     fn associate_ha_vip(
         &self,
@@ -20116,6 +20684,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "acl")]
+    #[inline]
     /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
     fn associate_network_acl(
         &self,
@@ -20130,6 +20699,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
     fn associate_physical_connection_to_virtual_border_router(
         &self,
@@ -20146,6 +20716,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
     fn associate_route_table(
         &self,
@@ -20160,6 +20731,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
     fn associate_route_table_with_gateway(
         &self,
@@ -20176,6 +20748,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     /// Calls `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
     fn associate_route_tables_with_vpc_gateway_endpoint(
         &self,
@@ -20192,6 +20765,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
     fn associate_vpc_cidr_block(
         &self,
@@ -20206,6 +20780,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
     fn associate_vpn_gateway_with_certificate(
         &self,
@@ -20222,6 +20797,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dhcp")]
+    #[inline]
     /// Calls `AttachDhcpOptionsSetToVpc`: Associates a DHCP options set with a virtual private cloud (VPC).
     fn attach_dhcp_options_set_to_vpc(
         &self,
@@ -20238,6 +20814,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
     fn attach_vbr_to_vpconn(
         &self,
@@ -20252,6 +20829,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth")]
+    #[inline]
     /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
     fn cancel_common_bandwidth_package_ip_bandwidth(
         &self,
@@ -20268,6 +20846,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `CancelPhysicalConnection`: Cancels an Express Connect circuit before it is enabled. After you perform this operation, the Express Connect circuit enters the Canceled state.
     fn cancel_physical_connection(
         &self,
@@ -20284,6 +20863,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-group")]
+    #[inline]
     /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
     fn change_resource_group(
         &self,
@@ -20298,6 +20878,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
     fn check_can_allocate_vpc_private_ip_address(
         &self,
@@ -20314,6 +20895,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     /// Calls `CheckVpnBgpEnabled`: Checks whether the region of an IPsec-VPN connection supports BGP.
     fn check_vpn_bgp_enabled(
         &self,
@@ -20328,6 +20910,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
     fn complete_physical_connection_loa(
         &self,
@@ -20344,6 +20927,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
     fn confirm_physical_connection(
         &self,
@@ -20360,6 +20944,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
     fn connect_router_interface(
         &self,
@@ -20376,6 +20961,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
     fn convert_bandwidth_package(
         &self,
@@ -20392,6 +20978,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "acl")]
+    #[inline]
     /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
     fn copy_network_acl_entries(
         &self,
@@ -20406,6 +20993,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bgp")]
+    #[inline]
     /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
     fn create_bgp_group(
         &self,
@@ -20420,6 +21008,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bgp")]
+    #[inline]
     /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
     fn create_bgp_peer(
         &self,
@@ -20434,6 +21023,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth")]
+    #[inline]
     /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
     fn create_common_bandwidth_package(
         &self,
@@ -20450,6 +21040,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "customer-gateway")]
+    #[inline]
     /// Calls `CreateCustomerGateway`: Creates a customer gateway.
     fn create_customer_gateway(
         &self,
@@ -20464,6 +21055,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
     fn create_default_v_switch(
         &self,
@@ -20478,6 +21070,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
     fn create_default_vpc(
         &self,
@@ -20492,6 +21085,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dhcp")]
+    #[inline]
     /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
     fn create_dhcp_options_set(
         &self,
@@ -20506,6 +21100,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "express-cloud-connection")]
+    #[inline]
     /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
     fn create_express_cloud_connection(
         &self,
@@ -20522,6 +21117,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
     fn create_express_connect_traffic_qos(
         &self,
@@ -20538,6 +21134,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
     fn create_express_connect_traffic_qos_queue(
         &self,
@@ -20554,6 +21151,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
     fn create_express_connect_traffic_qos_rule(
         &self,
@@ -20570,6 +21168,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "failover-test")]
+    #[inline]
     /// Calls `CreateFailoverTestJob`: Creates a failover test.
     fn create_failover_test_job(
         &self,
@@ -20584,6 +21183,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-log")]
+    #[inline]
     /// Calls `CreateFlowLog`: Creates a flow log.
     fn create_flow_log(
         &self,
@@ -20598,6 +21198,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
     fn create_forward_entry(
         &self,
@@ -20612,6 +21213,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
     fn create_full_nat_entry(
         &self,
@@ -20626,6 +21228,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instance")]
+    #[inline]
     /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
     fn create_global_acceleration_instance(
         &self,
@@ -20642,6 +21245,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "havip")]
+    #[inline]
     /// Calls `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
     fn create_ha_vip(
         &self,
@@ -20656,6 +21260,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
     fn create_high_reliable_physical_connection(
         &self,
@@ -20672,6 +21277,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
     fn create_i_pv6_translator(
         &self,
@@ -20686,6 +21292,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
     fn create_i_pv6_translator_acl_list(
         &self,
@@ -20702,6 +21309,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
     fn create_i_pv6_translator_entry(
         &self,
@@ -20718,6 +21326,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipsec-servers")]
+    #[inline]
     /// Calls `CreateIpsecServer`: Creates an IPsec server.
     fn create_ipsec_server(
         &self,
@@ -20732,6 +21341,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
     fn create_ipv4_gateway(
         &self,
@@ -20746,6 +21356,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
     fn create_ipv6_egress_only_rule(
         &self,
@@ -20762,6 +21373,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
     fn create_ipv6_gateway(
         &self,
@@ -20776,6 +21388,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
     fn create_nat_gateway(
         &self,
@@ -20790,6 +21403,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `CreateNatIp`: Creates a NAT IP address.
     fn create_nat_ip(
         &self,
@@ -20804,6 +21418,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
     fn create_nat_ip_cidr(
         &self,
@@ -20818,6 +21433,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "acl")]
+    #[inline]
     /// Calls `CreateNetworkAcl`: Creates a network ACL.
     fn create_network_acl(
         &self,
@@ -20832,6 +21448,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
     fn create_physical_connection(
         &self,
@@ -20848,6 +21465,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
     fn create_physical_connection_occupancy_order(
         &self,
@@ -20864,6 +21482,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
     fn create_physical_connection_setup_order(
         &self,
@@ -20880,6 +21499,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `CreatePublicIpAddressPool`: Creates an IP address pool.
     fn create_public_ip_address_pool(
         &self,
@@ -20896,6 +21516,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
     fn create_route_entries(
         &self,
@@ -20910,6 +21531,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
     fn create_route_entry(
         &self,
@@ -20924,6 +21546,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `CreateRouteTable`: Creates a custom route table.
     fn create_route_table(
         &self,
@@ -20938,6 +21561,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `CreateRouterInterface`: Creates a router interface.
     fn create_router_interface(
         &self,
@@ -20952,6 +21576,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
     fn create_snat_entry(
         &self,
@@ -20966,6 +21591,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
     fn create_ssl_vpn_client_cert(
         &self,
@@ -20982,6 +21608,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssl-vpn-server")]
+    #[inline]
     /// Calls `CreateSslVpnServer`: Creates an SSL server.
     fn create_ssl_vpn_server(
         &self,
@@ -20996,6 +21623,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
     fn create_traffic_mirror_filter(
         &self,
@@ -21012,6 +21640,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
     fn create_traffic_mirror_filter_rules(
         &self,
@@ -21028,6 +21657,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `CreateTrafficMirrorSession`: Creates a traffic mirror session.
     fn create_traffic_mirror_session(
         &self,
@@ -21044,6 +21674,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `CreateVSwitch`: Creates a vSwitch.
     fn create_v_switch(
         &self,
@@ -21058,6 +21689,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
     fn create_v_switch_cidr_reservation(
         &self,
@@ -21074,6 +21706,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
     fn create_vbr_ha(
         &self,
@@ -21088,6 +21721,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
     fn create_vco_route_entry(
         &self,
@@ -21102,6 +21736,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
     fn create_virtual_border_router(
         &self,
@@ -21118,6 +21753,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
     fn create_virtual_physical_connection(
         &self,
@@ -21134,6 +21770,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `CreateVpc`: Creates a virtual private cloud (VPC).
     fn create_vpc(
         &self,
@@ -21148,6 +21785,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
     fn create_vpc_gateway_endpoint(
         &self,
@@ -21164,6 +21802,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefix-list")]
+    #[inline]
     /// Calls `CreateVpcPrefixList`: Creates a prefix list.
     fn create_vpc_prefix_list(
         &self,
@@ -21178,6 +21817,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
     fn create_vpconn_from_vbr(
         &self,
@@ -21192,6 +21832,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
     fn create_vpn_attachment(
         &self,
@@ -21206,6 +21847,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
     fn create_vpn_connection(
         &self,
@@ -21220,6 +21862,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
     fn create_vpn_gateway(
         &self,
@@ -21234,6 +21877,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
     fn create_vpn_pbr_route_entry(
         &self,
@@ -21250,6 +21894,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
     fn create_vpn_route_entry(
         &self,
@@ -21264,6 +21909,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `DeactivateRouterInterface`: Deactivates a router interface.
     fn deactivate_router_interface(
         &self,
@@ -21280,6 +21926,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-log")]
+    #[inline]
     /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
     fn deactive_flow_log(
         &self,
@@ -21294,6 +21941,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bgp")]
+    #[inline]
     /// Calls `DeleteBgpGroup`: Deletes a Border Gateway Protocol (BGP) group.
     fn delete_bgp_group(
         &self,
@@ -21308,6 +21956,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bgp")]
+    #[inline]
     /// Calls `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
     fn delete_bgp_network(
         &self,
@@ -21322,6 +21971,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bgp")]
+    #[inline]
     /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
     fn delete_bgp_peer(
         &self,
@@ -21336,6 +21986,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth")]
+    #[inline]
     /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
     fn delete_common_bandwidth_package(
         &self,
@@ -21352,6 +22003,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "customer-gateway")]
+    #[inline]
     /// Calls `DeleteCustomerGateway`: Deletes a customer gateway.
     fn delete_customer_gateway(
         &self,
@@ -21366,6 +22018,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dhcp")]
+    #[inline]
     /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
     fn delete_dhcp_options_set(
         &self,
@@ -21380,6 +22033,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
     fn delete_express_connect(
         &self,
@@ -21394,6 +22048,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
     fn delete_express_connect_traffic_qos(
         &self,
@@ -21410,6 +22065,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
     fn delete_express_connect_traffic_qos_queue(
         &self,
@@ -21426,6 +22082,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `DeleteExpressConnectTrafficQosRule`: Deletes a quality of service (QoS) rule.
     fn delete_express_connect_traffic_qos_rule(
         &self,
@@ -21442,6 +22099,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "failover-test")]
+    #[inline]
     /// Calls `DeleteFailoverTestJob`: Deletes a failover test.
     fn delete_failover_test_job(
         &self,
@@ -21456,6 +22114,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-log")]
+    #[inline]
     /// Calls `DeleteFlowLog`: Deletes a flow log.
     fn delete_flow_log(
         &self,
@@ -21470,6 +22129,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
     fn delete_forward_entry(
         &self,
@@ -21484,6 +22144,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
     fn delete_full_nat_entry(
         &self,
@@ -21498,6 +22159,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instance")]
+    #[inline]
     /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
     fn delete_global_acceleration_instance(
         &self,
@@ -21514,6 +22176,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "havip")]
+    #[inline]
     /// Calls `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
     fn delete_ha_vip(
         &self,
@@ -21528,6 +22191,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
     fn delete_i_pv6_translator(
         &self,
@@ -21542,6 +22206,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
     fn delete_i_pv6_translator_acl_list(
         &self,
@@ -21558,6 +22223,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
     fn delete_i_pv6_translator_entry(
         &self,
@@ -21574,6 +22240,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipsec-servers")]
+    #[inline]
     /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
     fn delete_ipsec_server(
         &self,
@@ -21588,6 +22255,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
     fn delete_ipv4_gateway(
         &self,
@@ -21602,6 +22270,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
     fn delete_ipv6_egress_only_rule(
         &self,
@@ -21618,6 +22287,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
     fn delete_ipv6_gateway(
         &self,
@@ -21632,6 +22302,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
     fn delete_ipv6_internet_bandwidth(
         &self,
@@ -21648,6 +22319,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
     fn delete_nat_gateway(
         &self,
@@ -21662,6 +22334,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `DeleteNatIp`: Deletes a NAT IP address.
     fn delete_nat_ip(
         &self,
@@ -21676,6 +22349,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
     fn delete_nat_ip_cidr(
         &self,
@@ -21690,6 +22364,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "acl")]
+    #[inline]
     /// Calls `DeleteNetworkAcl`: Deletes a network access control list (ACL).
     fn delete_network_acl(
         &self,
@@ -21704,6 +22379,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
     fn delete_physical_connection(
         &self,
@@ -21720,6 +22396,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
     fn delete_public_ip_address_pool(
         &self,
@@ -21736,6 +22413,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
     fn delete_public_ip_address_pool_cidr_block(
         &self,
@@ -21752,6 +22430,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
     fn delete_route_entries(
         &self,
@@ -21766,6 +22445,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
     fn delete_route_entry(
         &self,
@@ -21780,6 +22460,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `DeleteRouteTable`: Deletes a custom route table.
     fn delete_route_table(
         &self,
@@ -21794,6 +22475,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `DeleteRouterInterface`: Deletes a router interface.
     fn delete_router_interface(
         &self,
@@ -21808,6 +22490,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
     fn delete_snat_entry(
         &self,
@@ -21822,6 +22505,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     /// Calls `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
     fn delete_ssl_vpn_client_cert(
         &self,
@@ -21838,6 +22522,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssl-vpn-server")]
+    #[inline]
     /// Calls `DeleteSslVpnServer`: Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.
     fn delete_ssl_vpn_server(
         &self,
@@ -21852,6 +22537,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
     fn delete_traffic_mirror_filter(
         &self,
@@ -21868,6 +22554,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
     fn delete_traffic_mirror_filter_rules(
         &self,
@@ -21884,6 +22571,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
     fn delete_traffic_mirror_session(
         &self,
@@ -21900,6 +22588,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `DeleteVSwitch`: Deletes a vSwitch.
     fn delete_v_switch(
         &self,
@@ -21914,6 +22603,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
     fn delete_v_switch_cidr_reservation(
         &self,
@@ -21930,6 +22620,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
     fn delete_vbr_ha(
         &self,
@@ -21944,6 +22635,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
     fn delete_vco_route_entry(
         &self,
@@ -21958,6 +22650,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `DeleteVirtualBorderRouter`: Deletes a virtual border router (VBR).
     fn delete_virtual_border_router(
         &self,
@@ -21974,6 +22667,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
     fn delete_vpc(
         &self,
@@ -21988,6 +22682,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
     fn delete_vpc_gateway_endpoint(
         &self,
@@ -22004,6 +22699,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefix-list")]
+    #[inline]
     /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
     fn delete_vpc_prefix_list(
         &self,
@@ -22018,6 +22714,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
     fn delete_vpn_attachment(
         &self,
@@ -22032,6 +22729,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `DeleteVpnConnection`: Deletes an IPsec-VPN connection.
     fn delete_vpn_connection(
         &self,
@@ -22046,6 +22744,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
     fn delete_vpn_gateway(
         &self,
@@ -22060,6 +22759,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
     fn delete_vpn_pbr_route_entry(
         &self,
@@ -22076,6 +22776,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
     fn delete_vpn_route_entry(
         &self,
@@ -22090,6 +22791,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
     fn deletion_protection(
         &self,
@@ -22104,6 +22806,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth")]
+    #[inline]
     /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
     fn describe95_traffic(
         &self,
@@ -22118,6 +22821,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
     fn describe_access_points(
         &self,
@@ -22132,6 +22836,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bgp")]
+    #[inline]
     /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
     fn describe_bgp_groups(
         &self,
@@ -22146,6 +22851,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bgp")]
+    #[inline]
     /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
     fn describe_bgp_networks(
         &self,
@@ -22160,6 +22866,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bgp")]
+    #[inline]
     /// Calls `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
     fn describe_bgp_peers(
         &self,
@@ -22174,6 +22881,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth")]
+    #[inline]
     /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
     fn describe_common_bandwidth_packages(
         &self,
@@ -22190,6 +22898,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "customer-gateway")]
+    #[inline]
     /// Calls `DescribeCustomerGateway`: Queries details of a customer gateway.
     fn describe_customer_gateway(
         &self,
@@ -22206,6 +22915,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "customer-gateway")]
+    #[inline]
     /// Calls `DescribeCustomerGateways`: Queries customer gateways.
     fn describe_customer_gateways(
         &self,
@@ -22222,6 +22932,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
     fn describe_ec_grant_relation(
         &self,
@@ -22238,6 +22949,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
     fn describe_eip_addresses(
         &self,
@@ -22252,6 +22964,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
     fn describe_eip_gateway_info(
         &self,
@@ -22268,6 +22981,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
     fn describe_eip_monitor_data(
         &self,
@@ -22284,6 +22998,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
     fn describe_eip_segment(
         &self,
@@ -22298,6 +23013,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
     fn describe_express_connect_traffic_qos(
         &self,
@@ -22314,6 +23030,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
     fn describe_express_connect_traffic_qos_queue(
         &self,
@@ -22330,6 +23047,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
     fn describe_express_connect_traffic_qos_rule(
         &self,
@@ -22346,6 +23064,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "failover-test")]
+    #[inline]
     /// Calls `DescribeFailoverTestJob`: Queries failover tests.
     fn describe_failover_test_job(
         &self,
@@ -22362,6 +23081,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "failover-test")]
+    #[inline]
     /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
     fn describe_failover_test_jobs(
         &self,
@@ -22378,6 +23098,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-log")]
+    #[inline]
     /// Calls `DescribeFlowLogs`: Query flow logs.
     fn describe_flow_logs(
         &self,
@@ -22392,6 +23113,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
     fn describe_forward_table_entries(
         &self,
@@ -22408,6 +23130,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instance")]
+    #[inline]
     /// Calls `DescribeGlobalAccelerationInstances`: Queries created GA instances.
     fn describe_global_acceleration_instances(
         &self,
@@ -22424,6 +23147,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
     fn describe_grant_rules_to_cen(
         &self,
@@ -22440,6 +23164,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
     fn describe_grant_rules_to_ecr(
         &self,
@@ -22456,6 +23181,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "havip")]
+    #[inline]
     /// Calls `DescribeHaVips`: Queries HaVips in a region.
     fn describe_ha_vips(
         &self,
@@ -22470,6 +23196,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
     fn describe_high_definition_monitor_log_attribute(
         &self,
@@ -22486,6 +23213,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
     fn describe_i_pv6_translator_acl_list_attributes(
         &self,
@@ -22502,6 +23230,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
     fn describe_i_pv6_translator_acl_lists(
         &self,
@@ -22518,6 +23247,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
     fn describe_i_pv6_translator_entries(
         &self,
@@ -22534,6 +23264,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
     fn describe_i_pv6_translators(
         &self,
@@ -22550,6 +23281,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
     fn describe_ipv6_addresses(
         &self,
@@ -22564,6 +23296,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
     fn describe_ipv6_egress_only_rules(
         &self,
@@ -22580,6 +23313,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
     fn describe_ipv6_gateway_attribute(
         &self,
@@ -22596,6 +23330,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
     fn describe_ipv6_gateways(
         &self,
@@ -22610,6 +23345,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
     fn describe_nat_gateway_associate_network_interfaces(
         &self,
@@ -22626,6 +23362,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
     fn describe_nat_gateways(
         &self,
@@ -22640,6 +23377,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "acl")]
+    #[inline]
     /// Calls `DescribeNetworkAclAttributes`: Queries network access control lists (ACLs).
     fn describe_network_acl_attributes(
         &self,
@@ -22656,6 +23394,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "acl")]
+    #[inline]
     /// Calls `DescribeNetworkAcls`: Queries network ACLs.
     fn describe_network_acls(
         &self,
@@ -22670,6 +23409,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
     fn describe_physical_connection_loa(
         &self,
@@ -22686,6 +23426,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
     fn describe_physical_connections(
         &self,
@@ -22702,6 +23443,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
     fn describe_public_ip_address(
         &self,
@@ -22718,6 +23460,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "regions-and-zones")]
+    #[inline]
     /// Calls `DescribeRegions`: Queries the most recent region list.
     fn describe_regions(
         &self,
@@ -22732,6 +23475,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
     fn describe_route_entry_list(
         &self,
@@ -22748,6 +23492,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `DescribeRouteTableList`: Queries route tables.
     fn describe_route_table_list(
         &self,
@@ -22764,6 +23509,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `DescribeRouteTables`: Queries route tables.
     fn describe_route_tables(
         &self,
@@ -22778,6 +23524,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
     fn describe_router_interface_attribute(
         &self,
@@ -22794,6 +23541,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `DescribeRouterInterfaces`: Queries router interfaces in a specified region.
     fn describe_router_interfaces(
         &self,
@@ -22810,6 +23558,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instance")]
+    #[inline]
     /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
     fn describe_server_related_global_acceleration_instances(
         &self,
@@ -22826,6 +23575,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `DescribeSnatTableEntries`: Queries SNAT entries.
     fn describe_snat_table_entries(
         &self,
@@ -22842,6 +23592,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
     fn describe_ssl_vpn_client_cert(
         &self,
@@ -22858,6 +23609,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     /// Calls `DescribeSslVpnClientCerts`: Queries SSL client certificates.
     fn describe_ssl_vpn_client_certs(
         &self,
@@ -22874,6 +23626,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
     fn describe_ssl_vpn_clients(
         &self,
@@ -22888,6 +23641,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssl-vpn-server")]
+    #[inline]
     /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
     fn describe_ssl_vpn_servers(
         &self,
@@ -22902,6 +23656,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag")]
+    #[inline]
     /// Calls `DescribeTagKeys`: Queries tag keys.
     fn describe_tag_keys(
         &self,
@@ -22916,6 +23671,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag")]
+    #[inline]
     /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
     fn describe_tag_keys_for_express_connect(
         &self,
@@ -22932,6 +23688,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag")]
+    #[inline]
     /// Calls `DescribeTags`: Queries tags that meet the specified filter conditions.
     fn describe_tags(
         &self,
@@ -22946,6 +23703,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router")]
+    #[inline]
     /// Calls `DescribeVRouters`: Queries vRouters in a region.
     fn describe_v_routers(
         &self,
@@ -22960,6 +23718,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
     fn describe_v_switch_attributes(
         &self,
@@ -22976,6 +23735,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
     fn describe_v_switches(
         &self,
@@ -22990,6 +23750,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
     fn describe_vbr_ha(
         &self,
@@ -23004,6 +23765,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
     fn describe_vco_route_entries(
         &self,
@@ -23020,6 +23782,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
     fn describe_virtual_border_routers(
         &self,
@@ -23036,6 +23799,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
     fn describe_virtual_border_routers_for_physical_connection(
         &self,
@@ -23052,6 +23816,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `DescribeVpcAttribute`: Queries the configuration of a virtual private cloud (VPC).
     fn describe_vpc_attribute(
         &self,
@@ -23066,6 +23831,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "other")]
+    #[inline]
     /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
     fn describe_vpc_grant_rules_to_ecr(
         &self,
@@ -23082,6 +23848,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
     fn describe_vpcs(
         &self,
@@ -23096,6 +23863,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
     fn describe_vpn_attachments(
         &self,
@@ -23112,6 +23880,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
     fn describe_vpn_connection(
         &self,
@@ -23126,6 +23895,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
     fn describe_vpn_connection_logs(
         &self,
@@ -23142,6 +23912,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
     fn describe_vpn_connections(
         &self,
@@ -23158,6 +23929,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
     fn describe_vpn_cross_account_authorizations(
         &self,
@@ -23174,6 +23946,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
     fn describe_vpn_gateway(
         &self,
@@ -23188,6 +23961,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
     fn describe_vpn_gateway_available_zones(
         &self,
@@ -23204,6 +23978,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `DescribeVpnGateways`: Queries VPN gateways in a region.
     fn describe_vpn_gateways(
         &self,
@@ -23218,6 +23993,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
     fn describe_vpn_pbr_route_entries(
         &self,
@@ -23234,6 +24010,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
     fn describe_vpn_route_entries(
         &self,
@@ -23250,6 +24027,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssl-vpn-server")]
+    #[inline]
     /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
     fn describe_vpn_ssl_server_logs(
         &self,
@@ -23266,6 +24044,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "regions-and-zones")]
+    #[inline]
     /// Calls `DescribeZones`: Queries zones in a region.
     fn describe_zones(
         &self,
@@ -23280,6 +24059,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dhcp")]
+    #[inline]
     /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
     fn detach_dhcp_options_set_from_vpc(
         &self,
@@ -23296,6 +24076,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
     fn diagnose_vpn_connections(
         &self,
@@ -23312,6 +24093,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
     fn diagnose_vpn_gateway(
         &self,
@@ -23326,6 +24108,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `DisableNatGatewayEcsMetric`: Disables traffic monitoring for an Elastic Compute Service (ECS) instance.
     fn disable_nat_gateway_ecs_metric(
         &self,
@@ -23342,6 +24125,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `DisableVpcClassicLink`: Disables ClassicLink for a VPC.
     fn disable_vpc_classic_link(
         &self,
@@ -23356,6 +24140,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
     fn dissociate_route_table_from_gateway(
         &self,
@@ -23372,6 +24157,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     /// Calls `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
     fn dissociate_route_tables_from_vpc_gateway_endpoint(
         &self,
@@ -23388,6 +24174,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
     fn dissociate_vpn_gateway_with_certificate(
         &self,
@@ -23404,6 +24191,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `DownloadVpnConnectionConfig`: Queries the configuration of an IPsec-VPN connection.
     fn download_vpn_connection_config(
         &self,
@@ -23420,6 +24208,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
     fn enable_nat_gateway_ecs_metric(
         &self,
@@ -23436,6 +24225,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
     fn enable_physical_connection(
         &self,
@@ -23452,6 +24242,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
     fn enable_vpc_classic_link(
         &self,
@@ -23466,6 +24257,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
     fn enable_vpc_ipv4_gateway(
         &self,
@@ -23480,6 +24272,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dhcp")]
+    #[inline]
     /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
     fn get_dhcp_options_set(
         &self,
@@ -23494,6 +24287,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-log")]
+    #[inline]
     /// Calls `GetFlowLogServiceStatus`: Queries the status of a flow log.
     fn get_flow_log_service_status(
         &self,
@@ -23510,6 +24304,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
     fn get_ipv4_gateway_attribute(
         &self,
@@ -23526,6 +24321,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `GetNatGatewayAttribute`: Queries information about a NAT gateway.
     fn get_nat_gateway_attribute(
         &self,
@@ -23542,6 +24338,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
     fn get_physical_connection_service_status(
         &self,
@@ -23558,6 +24355,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `GetPublicIpAddressPoolServiceStatus`: Queries whether the IP address pool feature is enabled.
     fn get_public_ip_address_pool_service_status(
         &self,
@@ -23574,6 +24372,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `GetTrafficMirrorServiceStatus`: Queries the status of the traffic mirror feature.
     fn get_traffic_mirror_service_status(
         &self,
@@ -23590,6 +24389,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
     fn get_v_switch_cidr_reservation_usage(
         &self,
@@ -23606,6 +24406,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     /// Calls `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
     fn get_vpc_gateway_endpoint_attribute(
         &self,
@@ -23622,6 +24423,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefix-list")]
+    #[inline]
     /// Calls `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
     fn get_vpc_prefix_list_associations(
         &self,
@@ -23638,6 +24440,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefix-list")]
+    #[inline]
     /// Calls `GetVpcPrefixListEntries`: Queries the information about a prefix list.
     fn get_vpc_prefix_list_entries(
         &self,
@@ -23654,6 +24457,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `GetVpcRouteEntrySummary`: Queries route types.
     fn get_vpc_route_entry_summary(
         &self,
@@ -23670,6 +24474,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
     fn get_vpn_gateway_diagnose_result(
         &self,
@@ -23686,6 +24491,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `GrantInstanceToCen`: Grants permissions to a CEN instance.
     fn grant_instance_to_cen(
         &self,
@@ -23700,6 +24506,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
     fn grant_instance_to_vbr(
         &self,
@@ -23714,6 +24521,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
     fn list_business_access_points(
         &self,
@@ -23730,6 +24538,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
     fn list_business_regions(
         &self,
@@ -23744,6 +24553,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dhcp")]
+    #[inline]
     /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
     fn list_dhcp_options_sets(
         &self,
@@ -23758,6 +24568,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
     fn list_enhanhced_nat_gateway_available_zones(
         &self,
@@ -23774,6 +24585,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ListFullNatEntries`: Queries FULLNAT entries.
     fn list_full_nat_entries(
         &self,
@@ -23788,6 +24600,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
     fn list_gateway_route_table_entries(
         &self,
@@ -23804,6 +24617,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `ListGeographicSubRegions`: Queries the most recent region list.
     fn list_geographic_sub_regions(
         &self,
@@ -23820,6 +24634,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipsec-servers")]
+    #[inline]
     /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
     fn list_ipsec_server_logs(
         &self,
@@ -23834,6 +24649,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipsec-servers")]
+    #[inline]
     /// Calls `ListIpsecServers`: Queries IPsec servers.
     fn list_ipsec_servers(
         &self,
@@ -23848,6 +24664,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
     fn list_ipv4_gateways(
         &self,
@@ -23862,6 +24679,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
     fn list_nat_ip_cidrs(
         &self,
@@ -23876,6 +24694,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
     fn list_nat_ips(
         &self,
@@ -23890,6 +24709,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
     fn list_physical_connection_features(
         &self,
@@ -23906,6 +24726,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefix-list")]
+    #[inline]
     /// Calls `ListPrefixLists`: Queries prefix lists.
     fn list_prefix_lists(
         &self,
@@ -23920,6 +24741,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
     fn list_public_ip_address_pool_cidr_blocks(
         &self,
@@ -23936,6 +24758,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `ListPublicIpAddressPools`: Queries available IP address pools.
     fn list_public_ip_address_pools(
         &self,
@@ -23952,6 +24775,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag")]
+    #[inline]
     /// Calls `ListTagResources`: Queries the tags that are added to resources.
     fn list_tag_resources(
         &self,
@@ -23966,6 +24790,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag")]
+    #[inline]
     /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
     fn list_tag_resources_for_express_connect(
         &self,
@@ -23982,6 +24807,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
     fn list_traffic_mirror_filters(
         &self,
@@ -23998,6 +24824,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
     fn list_traffic_mirror_sessions(
         &self,
@@ -24014,6 +24841,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
     fn list_v_switch_cidr_reservations(
         &self,
@@ -24030,6 +24858,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `ListVirtualPhysicalConnections`: Queries hosted connections.
     fn list_virtual_physical_connections(
         &self,
@@ -24046,6 +24875,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     /// Calls `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
     fn list_vpc_endpoint_services_by_end_user(
         &self,
@@ -24062,6 +24892,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     /// Calls `ListVpcGatewayEndpoints`: Queries gateway endpoints.
     fn list_vpc_gateway_endpoints(
         &self,
@@ -24078,6 +24909,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
     fn list_vpc_published_route_entries(
         &self,
@@ -24094,6 +24926,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
     fn list_vpn_certificate_associations(
         &self,
@@ -24110,6 +24943,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bgp")]
+    #[inline]
     /// Calls `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
     fn modify_bgp_group_attribute(
         &self,
@@ -24126,6 +24960,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bgp")]
+    #[inline]
     /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
     fn modify_bgp_peer_attribute(
         &self,
@@ -24142,6 +24977,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth")]
+    #[inline]
     /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
     fn modify_common_bandwidth_package_attribute(
         &self,
@@ -24158,6 +24994,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth")]
+    #[inline]
     /// Calls `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
     fn modify_common_bandwidth_package_ip_bandwidth(
         &self,
@@ -24174,6 +25011,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth")]
+    #[inline]
     /// Calls `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
     fn modify_common_bandwidth_package_spec(
         &self,
@@ -24190,6 +25028,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "customer-gateway")]
+    #[inline]
     /// Calls `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
     fn modify_customer_gateway_attribute(
         &self,
@@ -24206,6 +25045,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
     fn modify_eip_address_attribute(
         &self,
@@ -24222,6 +25062,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
     fn modify_eip_forward_mode(
         &self,
@@ -24236,6 +25077,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "express-cloud-connection")]
+    #[inline]
     /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
     fn modify_express_cloud_connection_attribute(
         &self,
@@ -24252,6 +25094,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "express-cloud-connection")]
+    #[inline]
     /// Calls `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
     fn modify_express_cloud_connection_bandwidth(
         &self,
@@ -24268,6 +25111,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
     fn modify_express_connect_traffic_qos(
         &self,
@@ -24284,6 +25128,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
     fn modify_express_connect_traffic_qos_queue(
         &self,
@@ -24300,6 +25145,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "qos")]
+    #[inline]
     /// Calls `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
     fn modify_express_connect_traffic_qos_rule(
         &self,
@@ -24316,6 +25162,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-log")]
+    #[inline]
     /// Calls `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
     fn modify_flow_log_attribute(
         &self,
@@ -24332,6 +25179,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
     fn modify_forward_entry(
         &self,
@@ -24346,6 +25194,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
     fn modify_full_nat_entry_attribute(
         &self,
@@ -24362,6 +25211,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instance")]
+    #[inline]
     /// Calls `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
     fn modify_global_acceleration_instance_attributes(
         &self,
@@ -24378,6 +25228,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instance")]
+    #[inline]
     /// Calls `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
     fn modify_global_acceleration_instance_spec(
         &self,
@@ -24394,6 +25245,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "havip")]
+    #[inline]
     /// Calls `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
     fn modify_ha_vip_attribute(
         &self,
@@ -24408,6 +25260,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
     fn modify_i_pv6_translator_acl_attribute(
         &self,
@@ -24424,6 +25277,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
     fn modify_i_pv6_translator_acl_list_entry(
         &self,
@@ -24440,6 +25294,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
     fn modify_i_pv6_translator_attribute(
         &self,
@@ -24456,6 +25311,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
     fn modify_i_pv6_translator_bandwidth(
         &self,
@@ -24472,6 +25328,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
     fn modify_i_pv6_translator_entry(
         &self,
@@ -24488,6 +25345,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
     fn modify_ipv6_address_attribute(
         &self,
@@ -24504,6 +25362,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
     fn modify_ipv6_gateway_attribute(
         &self,
@@ -24520,6 +25379,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
     fn modify_ipv6_internet_bandwidth(
         &self,
@@ -24536,6 +25396,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
     fn modify_nat_gateway_attribute(
         &self,
@@ -24552,6 +25413,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
     fn modify_nat_gateway_spec(
         &self,
@@ -24566,6 +25428,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
     fn modify_nat_ip_attribute(
         &self,
@@ -24580,6 +25443,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
     fn modify_nat_ip_cidr_attribute(
         &self,
@@ -24596,6 +25460,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "acl")]
+    #[inline]
     /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
     fn modify_network_acl_attributes(
         &self,
@@ -24612,6 +25477,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
     fn modify_physical_connection_attribute(
         &self,
@@ -24628,6 +25494,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
     fn modify_route_entry(
         &self,
@@ -24642,6 +25509,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
     fn modify_route_table_attributes(
         &self,
@@ -24658,6 +25526,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
     fn modify_router_interface_attribute(
         &self,
@@ -24674,6 +25543,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
     fn modify_router_interface_spec(
         &self,
@@ -24690,6 +25560,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
     fn modify_snat_entry(
         &self,
@@ -24704,6 +25575,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssl-vpn-client-certificate")]
+    #[inline]
     /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
     fn modify_ssl_vpn_client_cert(
         &self,
@@ -24720,6 +25592,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ssl-vpn-server")]
+    #[inline]
     /// Calls `ModifySslVpnServer`: Modifies the configurations of an SSL server.
     fn modify_ssl_vpn_server(
         &self,
@@ -24734,6 +25607,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
     fn modify_tunnel_attribute(
         &self,
@@ -24748,6 +25622,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router")]
+    #[inline]
     /// Calls `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
     fn modify_v_router_attribute(
         &self,
@@ -24764,6 +25639,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
     fn modify_v_switch_attribute(
         &self,
@@ -24780,6 +25656,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vswitch")]
+    #[inline]
     /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
     fn modify_v_switch_cidr_reservation_attribute(
         &self,
@@ -24796,6 +25673,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     /// Calls `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
     fn modify_vco_route_entry_weight(
         &self,
@@ -24812,6 +25690,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
     fn modify_virtual_border_router_attribute(
         &self,
@@ -24828,6 +25707,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
     fn modify_vpc_attribute(
         &self,
@@ -24842,6 +25722,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefix-list")]
+    #[inline]
     /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
     fn modify_vpc_prefix_list(
         &self,
@@ -24856,6 +25737,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-transit-routers")]
+    #[inline]
     /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
     fn modify_vpn_attachment_attribute(
         &self,
@@ -24872,6 +25754,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
     fn modify_vpn_connection_attribute(
         &self,
@@ -24888,6 +25771,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
     fn modify_vpn_gateway_attribute(
         &self,
@@ -24904,6 +25788,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
     fn modify_vpn_pbr_route_entry_attribute(
         &self,
@@ -24920,6 +25805,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `ModifyVpnPbrRouteEntryPriority`: Modifies the priority of a policy-based route.
     fn modify_vpn_pbr_route_entry_priority(
         &self,
@@ -24936,6 +25822,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
     fn modify_vpn_pbr_route_entry_weight(
         &self,
@@ -24952,6 +25839,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
     fn modify_vpn_route_entry_weight(
         &self,
@@ -24968,6 +25856,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "resource-group")]
+    #[inline]
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
     fn move_resource_group(
         &self,
@@ -24982,6 +25871,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpn-gateway")]
+    #[inline]
     /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
     fn move_vpn_resource_group(
         &self,
@@ -24996,6 +25886,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "flow-log")]
+    #[inline]
     /// Calls `OpenFlowLogService`: Enables the flow log feature.
     fn open_flow_log_service(
         &self,
@@ -25010,6 +25901,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
     fn open_physical_connection_service(
         &self,
@@ -25026,6 +25918,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
     fn open_public_ip_address_pool_service(
         &self,
@@ -25042,6 +25935,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `OpenTrafficMirrorService`: Enables traffic mirror.
     fn open_traffic_mirror_service(
         &self,
@@ -25058,6 +25952,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
     fn publish_vpc_route_entries(
         &self,
@@ -25074,6 +25969,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "associate-a-vpn-gateway")]
+    #[inline]
     /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
     fn publish_vpn_route_entry(
         &self,
@@ -25088,6 +25984,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
     fn recover_physical_connection(
         &self,
@@ -25104,6 +26001,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
     fn recover_virtual_border_router(
         &self,
@@ -25120,6 +26018,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
     fn release_eip_address(
         &self,
@@ -25134,6 +26033,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
     fn release_eip_segment_address(
         &self,
@@ -25150,6 +26050,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-gateway")]
+    #[inline]
     /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
     fn release_ipv6_address(
         &self,
@@ -25164,6 +26065,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "bandwidth")]
+    #[inline]
     /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
     fn remove_common_bandwidth_package_ip(
         &self,
@@ -25180,6 +26082,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instance")]
+    #[inline]
     /// Calls `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
     fn remove_global_acceleration_instance_ip(
         &self,
@@ -25196,6 +26099,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv6-translator")]
+    #[inline]
     /// Calls `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
     fn remove_i_pv6_translator_acl_list_entry(
         &self,
@@ -25212,6 +26116,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
     fn remove_sources_from_traffic_mirror_session(
         &self,
@@ -25228,6 +26133,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dhcp")]
+    #[inline]
     /// Calls `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
     fn replace_vpc_dhcp_options_set(
         &self,
@@ -25244,6 +26150,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "prefix-list")]
+    #[inline]
     /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
     fn retry_vpc_prefix_list_association(
         &self,
@@ -25260,6 +26167,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `RevokeInstanceFromCen`: Revokes the permissions granted to a Cloud Enterprise Network (CEN) instance on a network instance.
     fn revoke_instance_from_cen(
         &self,
@@ -25274,6 +26182,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "router-interface")]
+    #[inline]
     /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
     fn revoke_instance_from_vbr(
         &self,
@@ -25288,6 +26197,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
     fn second_apply_physical_connection_loa(
         &self,
@@ -25304,6 +26214,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
     fn set_high_definition_monitor_log_status(
         &self,
@@ -25320,6 +26231,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "failover-test")]
+    #[inline]
     /// Calls `StartFailoverTestJob`: Performs a failover test.
     fn start_failover_test_job(
         &self,
@@ -25334,6 +26246,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "failover-test")]
+    #[inline]
     /// Calls `StopFailoverTestJob`: Terminates a failover test.
     fn stop_failover_test_job(
         &self,
@@ -25348,6 +26261,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag")]
+    #[inline]
     /// Calls `TagResources`: Creates and adds tags to resources.
     fn tag_resources(
         &self,
@@ -25362,6 +26276,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag")]
+    #[inline]
     /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
     fn tag_resources_for_express_connect(
         &self,
@@ -25378,6 +26293,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `TerminatePhysicalConnection`: Disables an Express Connect circuit after it is enabled.
     fn terminate_physical_connection(
         &self,
@@ -25394,6 +26310,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `TerminateVirtualBorderRouter`: Terminates a virtual border router (VBR).
     fn terminate_virtual_border_router(
         &self,
@@ -25410,6 +26327,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
     fn transform_eip_segment_to_public_ip_address_pool(
         &self,
@@ -25426,6 +26344,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag")]
+    #[inline]
     /// Calls `UnTagResources`: Removes tags from resources.
     fn un_tag_resources(
         &self,
@@ -25440,6 +26359,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
     fn unassociate_eip_address(
         &self,
@@ -25454,6 +26374,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "instance")]
+    #[inline]
     /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
     fn unassociate_global_acceleration_instance(
         &self,
@@ -25470,6 +26391,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "havip")]
+    #[inline]
     /// Calls `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
     fn unassociate_ha_vip(
         &self,
@@ -25484,6 +26406,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "acl")]
+    #[inline]
     /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
     fn unassociate_network_acl(
         &self,
@@ -25498,6 +26421,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
     fn unassociate_physical_connection_from_virtual_border_router(
         &self,
@@ -25514,6 +26438,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
     fn unassociate_route_table(
         &self,
@@ -25528,6 +26453,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc")]
+    #[inline]
     /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
     fn unassociate_vpc_cidr_block(
         &self,
@@ -25544,6 +26470,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "tag")]
+    #[inline]
     /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
     fn untag_resources_for_express_connect(
         &self,
@@ -25560,6 +26487,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "dhcp")]
+    #[inline]
     /// Calls `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
     fn update_dhcp_options_set_attribute(
         &self,
@@ -25576,6 +26504,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "failover-test")]
+    #[inline]
     /// Calls `UpdateFailoverTestJob`: Updates a failover test.
     fn update_failover_test_job(
         &self,
@@ -25590,6 +26519,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
     fn update_gateway_route_table_entry_attribute(
         &self,
@@ -25606,6 +26536,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipsec-servers")]
+    #[inline]
     /// Calls `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
     fn update_ipsec_server(
         &self,
@@ -25620,6 +26551,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "ipv4-gateway")]
+    #[inline]
     /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
     fn update_ipv4_gateway_attribute(
         &self,
@@ -25636,6 +26568,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
     fn update_nat_gateway_nat_type(
         &self,
@@ -25652,6 +26585,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "acl")]
+    #[inline]
     /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
     fn update_network_acl_entries(
         &self,
@@ -25668,6 +26602,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "eip")]
+    #[inline]
     /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
     fn update_public_ip_address_pool_attribute(
         &self,
@@ -25684,6 +26619,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `UpdateTrafficMirrorFilterAttribute`: Modifies the configuration of a filter for traffic mirror.
     fn update_traffic_mirror_filter_attribute(
         &self,
@@ -25700,6 +26636,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
     fn update_traffic_mirror_filter_rule_attribute(
         &self,
@@ -25716,6 +26653,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "traffic-mirror")]
+    #[inline]
     /// Calls `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
     fn update_traffic_mirror_session_attribute(
         &self,
@@ -25732,6 +26670,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vbr")]
+    #[inline]
     /// Calls `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
     fn update_virtual_border_bandwidth(
         &self,
@@ -25748,6 +26687,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "physical-connection")]
+    #[inline]
     /// Calls `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
     fn update_virtual_physical_connection(
         &self,
@@ -25764,6 +26704,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "vpc-gateway-endpoint")]
+    #[inline]
     /// Calls `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
     fn update_vpc_gateway_endpoint_attribute(
         &self,
@@ -25780,6 +26721,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "nat")]
+    #[inline]
     /// Calls `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
     fn vpc_describe_vpc_nat_gateway_network_interface_quota(
         &self,
@@ -25796,6 +26738,7 @@ impl VpcApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "route-table")]
+    #[inline]
     /// Calls `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
     fn withdraw_vpc_published_route_entries(
         &self,

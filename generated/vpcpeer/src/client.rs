@@ -77,6 +77,7 @@ impl Client {
     /// Calls `AcceptVpcPeerConnection`: Accepts a virtual private cloud (VPC) peering connection request.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::accept_vpc_peer_connection::AcceptVpcPeerConnectionRequestBuilder::send) it. The parameters and their rules: [`AcceptVpcPeerConnectionRequest`](crate::operation::accept_vpc_peer_connection::AcceptVpcPeerConnectionRequest).
+    #[inline]
     pub fn accept_vpc_peer_connection(
         &self,
     ) -> crate::operation::accept_vpc_peer_connection::AcceptVpcPeerConnectionRequestBuilder<
@@ -89,6 +90,7 @@ impl Client {
     /// Calls `CreateVpcPeerConnection`: Creates a VPC peering connection
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpc_peer_connection::CreateVpcPeerConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateVpcPeerConnectionRequest`](crate::operation::create_vpc_peer_connection::CreateVpcPeerConnectionRequest).
+    #[inline]
     pub fn create_vpc_peer_connection(
         &self,
     ) -> crate::operation::create_vpc_peer_connection::CreateVpcPeerConnectionRequestBuilder<
@@ -101,6 +103,7 @@ impl Client {
     /// Calls `DeleteVpcPeerConnection`: Deletes a virtual private cloud (VPC) peering connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpc_peer_connection::DeleteVpcPeerConnectionRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcPeerConnectionRequest`](crate::operation::delete_vpc_peer_connection::DeleteVpcPeerConnectionRequest).
+    #[inline]
     pub fn delete_vpc_peer_connection(
         &self,
     ) -> crate::operation::delete_vpc_peer_connection::DeleteVpcPeerConnectionRequestBuilder<
@@ -113,6 +116,7 @@ impl Client {
     /// Calls `GetVpcPeerConnectionAttribute`: Queries the details of a virtual private cloud (VPC) peering connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_vpc_peer_connection_attribute::GetVpcPeerConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`GetVpcPeerConnectionAttributeRequest`](crate::operation::get_vpc_peer_connection_attribute::GetVpcPeerConnectionAttributeRequest).
+    #[inline]
     pub fn get_vpc_peer_connection_attribute(
         &self,
     ) -> crate::operation::get_vpc_peer_connection_attribute::GetVpcPeerConnectionAttributeRequestBuilder<
@@ -125,6 +129,7 @@ impl Client {
     /// Calls `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources::ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`](crate::operation::list_tag_resources::ListTagResourcesRequest).
+    #[inline]
     pub fn list_tag_resources(
         &self,
     ) -> crate::operation::list_tag_resources::ListTagResourcesRequestBuilder<&Self> {
@@ -133,6 +138,7 @@ impl Client {
     /// Calls `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_vpc_peer_connections::ListVpcPeerConnectionsRequestBuilder::send) it. The parameters and their rules: [`ListVpcPeerConnectionsRequest`](crate::operation::list_vpc_peer_connections::ListVpcPeerConnectionsRequest).
+    #[inline]
     pub fn list_vpc_peer_connections(
         &self,
     ) -> crate::operation::list_vpc_peer_connections::ListVpcPeerConnectionsRequestBuilder<
@@ -145,6 +151,7 @@ impl Client {
     /// Calls `ModifyVpcPeerConnection`: Modifies the description or name of a virtual private cloud (VPC) peering connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpc_peer_connection::ModifyVpcPeerConnectionRequestBuilder::send) it. The parameters and their rules: [`ModifyVpcPeerConnectionRequest`](crate::operation::modify_vpc_peer_connection::ModifyVpcPeerConnectionRequest).
+    #[inline]
     pub fn modify_vpc_peer_connection(
         &self,
     ) -> crate::operation::modify_vpc_peer_connection::ModifyVpcPeerConnectionRequestBuilder<
@@ -157,6 +164,7 @@ impl Client {
     /// Calls `MoveResourceGroup`: Moves a Virtual Private Cloud (VPC) peering connection from one resource group to another.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::move_resource_group::MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`](crate::operation::move_resource_group::MoveResourceGroupRequest).
+    #[inline]
     pub fn move_resource_group(
         &self,
     ) -> crate::operation::move_resource_group::MoveResourceGroupRequestBuilder<&Self> {
@@ -165,6 +173,7 @@ impl Client {
     /// Calls `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::reject_vpc_peer_connection::RejectVpcPeerConnectionRequestBuilder::send) it. The parameters and their rules: [`RejectVpcPeerConnectionRequest`](crate::operation::reject_vpc_peer_connection::RejectVpcPeerConnectionRequest).
+    #[inline]
     pub fn reject_vpc_peer_connection(
         &self,
     ) -> crate::operation::reject_vpc_peer_connection::RejectVpcPeerConnectionRequestBuilder<
@@ -177,6 +186,7 @@ impl Client {
     /// Calls `TagResources`: Creates tags and adds them to a virtual private cloud (VPC) peering connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources::TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`](crate::operation::tag_resources::TagResourcesRequest).
+    #[inline]
     pub fn tag_resources(
         &self,
     ) -> crate::operation::tag_resources::TagResourcesRequestBuilder<&Self> {
@@ -185,12 +195,14 @@ impl Client {
     /// Calls `UnTagResources`: Removes tags from specified Virtual Private Cloud (VPC) peering connections.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::un_tag_resources::UnTagResourcesRequestBuilder::send) it. The parameters and their rules: [`UnTagResourcesRequest`](crate::operation::un_tag_resources::UnTagResourcesRequest).
+    #[inline]
     pub fn un_tag_resources(
         &self,
     ) -> crate::operation::un_tag_resources::UnTagResourcesRequestBuilder<&Self> {
         crate::operation::un_tag_resources::UnTagResourcesRequestBuilder::new(self)
     }
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_tag_resources_pages(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -204,6 +216,7 @@ impl Client {
         <Self as VpcPeerApi>::list_tag_resources_pages(self, request)
     }
     /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_tag_resources_items(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
@@ -217,6 +230,7 @@ impl Client {
         <Self as VpcPeerApi>::list_tag_resources_items(self, request)
     }
     /// Every page of `ListVpcPeerConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_vpc_peer_connections_pages(
         &self,
         request: crate::operation::list_vpc_peer_connections::ListVpcPeerConnectionsRequest,
@@ -232,6 +246,7 @@ impl Client {
         <Self as VpcPeerApi>::list_vpc_peer_connections_pages(self, request)
     }
     /// Every item of every page of `ListVpcPeerConnections`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_vpc_peer_connections_items(
         &self,
         request: crate::operation::list_vpc_peer_connections::ListVpcPeerConnectionsRequest,
@@ -571,6 +586,7 @@ pub trait VpcPeerApi: Send + Sync {
     }
 }
 impl VpcPeerApi for Client {
+    #[inline]
     /// Calls `AcceptVpcPeerConnection`: Accepts a virtual private cloud (VPC) peering connection request.
     fn accept_vpc_peer_connection(
         &self,
@@ -586,6 +602,7 @@ impl VpcPeerApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `CreateVpcPeerConnection`: Creates a VPC peering connection
     fn create_vpc_peer_connection(
         &self,
@@ -601,6 +618,7 @@ impl VpcPeerApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `DeleteVpcPeerConnection`: Deletes a virtual private cloud (VPC) peering connection.
     fn delete_vpc_peer_connection(
         &self,
@@ -616,6 +634,7 @@ impl VpcPeerApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `GetVpcPeerConnectionAttribute`: Queries the details of a virtual private cloud (VPC) peering connection.
     fn get_vpc_peer_connection_attribute(
         &self,
@@ -631,6 +650,7 @@ impl VpcPeerApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListTagResources`: Queries tags that are added to Virtual Private Cloud (VPC) peering connections.
     fn list_tag_resources(
         &self,
@@ -644,6 +664,7 @@ impl VpcPeerApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ListVpcPeerConnections`: Queries virtual private cloud (VPC) peering connections.
     fn list_vpc_peer_connections(
         &self,
@@ -659,6 +680,7 @@ impl VpcPeerApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `ModifyVpcPeerConnection`: Modifies the description or name of a virtual private cloud (VPC) peering connection.
     fn modify_vpc_peer_connection(
         &self,
@@ -674,6 +696,7 @@ impl VpcPeerApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `MoveResourceGroup`: Moves a Virtual Private Cloud (VPC) peering connection from one resource group to another.
     fn move_resource_group(
         &self,
@@ -687,6 +710,7 @@ impl VpcPeerApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `RejectVpcPeerConnection`: Rejects a virtual private cloud (VPC) peering connection request.
     fn reject_vpc_peer_connection(
         &self,
@@ -702,6 +726,7 @@ impl VpcPeerApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `TagResources`: Creates tags and adds them to a virtual private cloud (VPC) peering connection.
     fn tag_resources(
         &self,
@@ -715,6 +740,7 @@ impl VpcPeerApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[inline]
     /// Calls `UnTagResources`: Removes tags from specified Virtual Private Cloud (VPC) peering connections.
     fn un_tag_resources(
         &self,

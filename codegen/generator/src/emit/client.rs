@@ -38,13 +38,17 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
                 }
             }
         });
+    // The per-operation entry points (trait impl, fluent method, flow delegates, builder
+    // `new`/`send`) are one-line `#[inline]` calls: the generic call chain under them (send,
+    // decode, error mapping) is then compiled where an operation is called, not for every
+    // operation when this crate is built.
     let implemented = ir
         .operations
         .iter()
         .zip(&signatures)
         .map(|(op, signature)| {
             let cfg = cfg_features(&op.feature);
-            quote!(#cfg #signature { Box::pin(self.send(request)) })
+            quote!(#cfg #[inline] #signature { Box::pin(self.send(request)) })
         });
     let fluent = ir.operations.iter().map(fluent_method);
     let flows: Vec<(TokenStream, TokenStream)> = ir
@@ -164,6 +168,7 @@ fn fluent_method(op: &OperationIr) -> TokenStream {
     quote! {
         #doc
         #cfg
+        #[inline]
         pub fn #method(&self) -> #builder<&Self> {
             #builder::new(self)
         }

@@ -43,6 +43,7 @@ fn delegate(
 ) -> TokenStream {
     quote! {
         #doc
+        #[inline]
         pub fn #method(&self, #params) -> #output {
             <Self as #api>::#method(self, #args)
         }

@@ -209,6 +209,17 @@ impl ServiceError {
         &self.0.code
     }
 
+    /// The position of this error's code in `codes` (the first equal one), or `codes.len()`
+    /// when it is none of them: a generated error enum picks its variant with this one call
+    /// and a match on the number.
+    pub fn code_index(&self, codes: &[&str]) -> usize {
+        let code = self.code();
+        codes
+            .iter()
+            .position(|known| *known == code)
+            .unwrap_or(codes.len())
+    }
+
     /// The message, e.g. `The quota of resource is full`.
     pub fn message(&self) -> &str {
         &self.0.message
@@ -370,4 +381,24 @@ fn transport_message(error: &reqwest::Error) -> String {
         cause = e.source();
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ServiceError;
+
+    #[test]
+    fn code_index_is_the_first_equal_code_or_the_count() {
+        let codes = [
+            "Quota.Exceeded",
+            "InvalidRegionId.NotFound",
+            "Quota.Exceeded",
+        ];
+        let index = |code: &str| ServiceError::new(400, code, "").code_index(&codes);
+        assert_eq!(index("Quota.Exceeded"), 0);
+        assert_eq!(index("InvalidRegionId.NotFound"), 1);
+        assert_eq!(index("Quota"), 3, "no prefix match");
+        assert_eq!(index("quota.exceeded"), 3, "case matters");
+        assert_eq!(ServiceError::new(400, "X", "").code_index(&[]), 0);
+    }
 }

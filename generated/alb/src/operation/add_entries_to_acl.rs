@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .acl_id("nacl-hp34s2h0xx1ht4nwo****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddEntriesToAclRequest {
     /// The ID of the ACL.
@@ -66,10 +66,26 @@ pub struct AddEntriesToAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddEntriesToAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_id: None,
+            acl_entries: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddEntriesToAclRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddEntriesToAclRequestBuilder {
-        AddEntriesToAclRequestBuilder::default()
+        AddEntriesToAclRequestBuilder {
+            inner: AddEntriesToAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -178,6 +194,7 @@ impl<C> AddEntriesToAclRequestBuilder<C> {
     }
 }
 impl<'a> AddEntriesToAclRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddEntriesToAclRequest::default(),
@@ -186,6 +203,7 @@ impl<'a> AddEntriesToAclRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AddEntriesToAclResponse, AddEntriesToAclError> {
@@ -250,21 +268,20 @@ pub enum AddEntriesToAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceAlreadyExist.AclEntry" => Self::ResourceAlreadyExistAclEntry(error),
-            "ResourceQuotaExceeded.AclEntriesNum" => {
-                Self::ResourceQuotaExceededAclEntriesNum(error)
-            }
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "ResourceQuotaExceeded.ListenerAclEntriesNum" => {
-                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerAclEntriesNum" => {
-                Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error)
-            }
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceAlreadyExist.AclEntry",
+                        "ResourceQuotaExceeded.AclEntriesNum",
+                        "IncorrectStatus.Acl",
+                        "ResourceQuotaExceeded.ListenerAclEntriesNum",
+                        "ResourceQuotaExceeded.LoadBalancerAclEntriesNum",
+                        "ResourceNotFound.Acl",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddEntriesToAclError {
@@ -273,56 +290,54 @@ impl AddEntriesToAclError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceAlreadyExistAclEntry(error),
+            1 => Self::ResourceQuotaExceededAclEntriesNum(error),
+            2 => Self::IncorrectStatusAcl(error),
+            3 => Self::ResourceQuotaExceededListenerAclEntriesNum(error),
+            4 => Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error),
+            5 => Self::ResourceNotFoundAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceAlreadyExistAclEntry(error) => {
-                ("ResourceAlreadyExistAclEntry", error)
-            }
-            Self::ResourceQuotaExceededAclEntriesNum(error) => {
-                ("ResourceQuotaExceededAclEntriesNum", error)
-            }
-            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
-            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => {
-                ("ResourceQuotaExceededListenerAclEntriesNum", error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerAclEntriesNum", error)
-            }
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceAlreadyExistAclEntry(error) => (0, error),
+            Self::ResourceQuotaExceededAclEntriesNum(error) => (1, error),
+            Self::IncorrectStatusAcl(error) => (2, error),
+            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => (3, error),
+            Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error) => (4, error),
+            Self::ResourceNotFoundAcl(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for AddEntriesToAclError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceAlreadyExistAclEntry(_) => {
-                Self::ResourceAlreadyExistAclEntry(error)
-            }
-            Self::ResourceQuotaExceededAclEntriesNum(_) => {
-                Self::ResourceQuotaExceededAclEntriesNum(error)
-            }
-            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
-            Self::ResourceQuotaExceededListenerAclEntriesNum(_) => {
-                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error)
-            }
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddEntriesToAclError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceAlreadyExistAclEntry",
+            "ResourceQuotaExceededAclEntriesNum",
+            "IncorrectStatusAcl",
+            "ResourceQuotaExceededListenerAclEntriesNum",
+            "ResourceQuotaExceededLoadBalancerAclEntriesNum",
+            "ResourceNotFoundAcl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddEntriesToAclError {

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_id("sgp-atstuj3rtop****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddServersToServerGroupRequest {
     /// The server group ID.
@@ -69,10 +69,26 @@ pub struct AddServersToServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddServersToServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            servers: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddServersToServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddServersToServerGroupRequestBuilder {
-        AddServersToServerGroupRequestBuilder::default()
+        AddServersToServerGroupRequestBuilder {
+            inner: AddServersToServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -181,6 +197,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddServersToServerGroupRequest::default(),
@@ -189,6 +206,7 @@ impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -290,44 +308,37 @@ pub enum AddServersToServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
-            "Conflict.BackendServer" => Self::ConflictBackendServer(error),
-            "OperationDenied.VpcVportNotFound" => {
-                Self::OperationDeniedVpcVportNotFound(error)
-            }
-            "IncorrectStatus.Eni" => Self::IncorrectStatusEni(error),
-            "ResourceInUse.IP" => Self::ResourceInUseIp(error),
-            "OperationDenied.NoAvailableVSwitch" => {
-                Self::OperationDeniedNoAvailableVSwitch(error)
-            }
-            "OperationDenied.VgwVipNotFound" => {
-                Self::OperationDeniedVgwVipNotFound(error)
-            }
-            "OperationDenied.CloudBox" => Self::OperationDeniedCloudBox(error),
-            "Mismatch.Type" => Self::MismatchType(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
-            "DuplicatedParam.BackendServer" => Self::DuplicatedParamBackendServer(error),
-            "OperationDenied.EciNotSupportJobType" => {
-                Self::OperationDeniedEciNotSupportJobType(error)
-            }
-            "IllegalParam.ServerIp" => Self::IllegalParamServerIp(error),
-            "Mismatch.ServerType" => Self::MismatchServerType(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.Ecs" => Self::ResourceNotFoundEcs(error),
-            "ResourceNotFound.Eci" => Self::ResourceNotFoundEci(error),
-            "ResourceNotFound.Eni" => Self::ResourceNotFoundEni(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceQuotaExceeded.ServerAddedNum",
+                        "IncorrectStatus.ServerGroup",
+                        "Conflict.BackendServer",
+                        "OperationDenied.VpcVportNotFound",
+                        "IncorrectStatus.Eni",
+                        "ResourceInUse.IP",
+                        "OperationDenied.NoAvailableVSwitch",
+                        "OperationDenied.VgwVipNotFound",
+                        "OperationDenied.CloudBox",
+                        "Mismatch.Type",
+                        "Mismatch.VpcId",
+                        "ResourceQuotaExceeded.LoadBalancerServersNum",
+                        "ResourceInConfiguring",
+                        "DuplicatedParam.BackendServer",
+                        "OperationDenied.EciNotSupportJobType",
+                        "IllegalParam.ServerIp",
+                        "Mismatch.ServerType",
+                        "ServiceUnavailable",
+                        "Forbidden.ServerGroup",
+                        "ResourceNotFound.ServerGroup",
+                        "ResourceNotFound.Ecs",
+                        "ResourceNotFound.Eci",
+                        "ResourceNotFound.Eni",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddServersToServerGroupError {
@@ -336,110 +347,105 @@ impl AddServersToServerGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaExceededServerAddedNum(error),
+            1 => Self::IncorrectStatusServerGroup(error),
+            2 => Self::ConflictBackendServer(error),
+            3 => Self::OperationDeniedVpcVportNotFound(error),
+            4 => Self::IncorrectStatusEni(error),
+            5 => Self::ResourceInUseIp(error),
+            6 => Self::OperationDeniedNoAvailableVSwitch(error),
+            7 => Self::OperationDeniedVgwVipNotFound(error),
+            8 => Self::OperationDeniedCloudBox(error),
+            9 => Self::MismatchType(error),
+            10 => Self::MismatchVpcId(error),
+            11 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            12 => Self::ResourceInConfiguring(error),
+            13 => Self::DuplicatedParamBackendServer(error),
+            14 => Self::OperationDeniedEciNotSupportJobType(error),
+            15 => Self::IllegalParamServerIp(error),
+            16 => Self::MismatchServerType(error),
+            17 => Self::ServiceUnavailable(error),
+            18 => Self::ForbiddenServerGroup(error),
+            19 => Self::ResourceNotFoundServerGroup(error),
+            20 => Self::ResourceNotFoundEcs(error),
+            21 => Self::ResourceNotFoundEci(error),
+            22 => Self::ResourceNotFoundEni(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaExceededServerAddedNum(error) => {
-                ("ResourceQuotaExceededServerAddedNum", error)
-            }
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::ConflictBackendServer(error) => ("ConflictBackendServer", error),
-            Self::OperationDeniedVpcVportNotFound(error) => {
-                ("OperationDeniedVpcVportNotFound", error)
-            }
-            Self::IncorrectStatusEni(error) => ("IncorrectStatusEni", error),
-            Self::ResourceInUseIp(error) => ("ResourceInUseIp", error),
-            Self::OperationDeniedNoAvailableVSwitch(error) => {
-                ("OperationDeniedNoAvailableVSwitch", error)
-            }
-            Self::OperationDeniedVgwVipNotFound(error) => {
-                ("OperationDeniedVgwVipNotFound", error)
-            }
-            Self::OperationDeniedCloudBox(error) => ("OperationDeniedCloudBox", error),
-            Self::MismatchType(error) => ("MismatchType", error),
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerServersNum", error)
-            }
-            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
-            Self::DuplicatedParamBackendServer(error) => {
-                ("DuplicatedParamBackendServer", error)
-            }
-            Self::OperationDeniedEciNotSupportJobType(error) => {
-                ("OperationDeniedEciNotSupportJobType", error)
-            }
-            Self::IllegalParamServerIp(error) => ("IllegalParamServerIp", error),
-            Self::MismatchServerType(error) => ("MismatchServerType", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundEcs(error) => ("ResourceNotFoundEcs", error),
-            Self::ResourceNotFoundEci(error) => ("ResourceNotFoundEci", error),
-            Self::ResourceNotFoundEni(error) => ("ResourceNotFoundEni", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaExceededServerAddedNum(error) => (0, error),
+            Self::IncorrectStatusServerGroup(error) => (1, error),
+            Self::ConflictBackendServer(error) => (2, error),
+            Self::OperationDeniedVpcVportNotFound(error) => (3, error),
+            Self::IncorrectStatusEni(error) => (4, error),
+            Self::ResourceInUseIp(error) => (5, error),
+            Self::OperationDeniedNoAvailableVSwitch(error) => (6, error),
+            Self::OperationDeniedVgwVipNotFound(error) => (7, error),
+            Self::OperationDeniedCloudBox(error) => (8, error),
+            Self::MismatchType(error) => (9, error),
+            Self::MismatchVpcId(error) => (10, error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (11, error),
+            Self::ResourceInConfiguring(error) => (12, error),
+            Self::DuplicatedParamBackendServer(error) => (13, error),
+            Self::OperationDeniedEciNotSupportJobType(error) => (14, error),
+            Self::IllegalParamServerIp(error) => (15, error),
+            Self::MismatchServerType(error) => (16, error),
+            Self::ServiceUnavailable(error) => (17, error),
+            Self::ForbiddenServerGroup(error) => (18, error),
+            Self::ResourceNotFoundServerGroup(error) => (19, error),
+            Self::ResourceNotFoundEcs(error) => (20, error),
+            Self::ResourceNotFoundEci(error) => (21, error),
+            Self::ResourceNotFoundEni(error) => (22, error),
+            Self::Unhandled(error) => (23, error),
         }
     }
 }
 impl Clone for AddServersToServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaExceededServerAddedNum(_) => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::ConflictBackendServer(_) => Self::ConflictBackendServer(error),
-            Self::OperationDeniedVpcVportNotFound(_) => {
-                Self::OperationDeniedVpcVportNotFound(error)
-            }
-            Self::IncorrectStatusEni(_) => Self::IncorrectStatusEni(error),
-            Self::ResourceInUseIp(_) => Self::ResourceInUseIp(error),
-            Self::OperationDeniedNoAvailableVSwitch(_) => {
-                Self::OperationDeniedNoAvailableVSwitch(error)
-            }
-            Self::OperationDeniedVgwVipNotFound(_) => {
-                Self::OperationDeniedVgwVipNotFound(error)
-            }
-            Self::OperationDeniedCloudBox(_) => Self::OperationDeniedCloudBox(error),
-            Self::MismatchType(_) => Self::MismatchType(error),
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
-            Self::DuplicatedParamBackendServer(_) => {
-                Self::DuplicatedParamBackendServer(error)
-            }
-            Self::OperationDeniedEciNotSupportJobType(_) => {
-                Self::OperationDeniedEciNotSupportJobType(error)
-            }
-            Self::IllegalParamServerIp(_) => Self::IllegalParamServerIp(error),
-            Self::MismatchServerType(_) => Self::MismatchServerType(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundEcs(_) => Self::ResourceNotFoundEcs(error),
-            Self::ResourceNotFoundEci(_) => Self::ResourceNotFoundEci(error),
-            Self::ResourceNotFoundEni(_) => Self::ResourceNotFoundEni(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddServersToServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaExceededServerAddedNum",
+            "IncorrectStatusServerGroup",
+            "ConflictBackendServer",
+            "OperationDeniedVpcVportNotFound",
+            "IncorrectStatusEni",
+            "ResourceInUseIp",
+            "OperationDeniedNoAvailableVSwitch",
+            "OperationDeniedVgwVipNotFound",
+            "OperationDeniedCloudBox",
+            "MismatchType",
+            "MismatchVpcId",
+            "ResourceQuotaExceededLoadBalancerServersNum",
+            "ResourceInConfiguring",
+            "DuplicatedParamBackendServer",
+            "OperationDeniedEciNotSupportJobType",
+            "IllegalParamServerIp",
+            "MismatchServerType",
+            "ServiceUnavailable",
+            "ForbiddenServerGroup",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundEcs",
+            "ResourceNotFoundEci",
+            "ResourceNotFoundEni",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddServersToServerGroupError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ApplyHealthCheckTemplateToServerGroupRequest {
     /// The template ID.
@@ -58,10 +58,26 @@ pub struct ApplyHealthCheckTemplateToServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ApplyHealthCheckTemplateToServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            health_check_template_id: None,
+            server_group_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ApplyHealthCheckTemplateToServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ApplyHealthCheckTemplateToServerGroupRequestBuilder {
-        ApplyHealthCheckTemplateToServerGroupRequestBuilder::default()
+        ApplyHealthCheckTemplateToServerGroupRequestBuilder {
+            inner: ApplyHealthCheckTemplateToServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -169,6 +185,7 @@ impl<C> ApplyHealthCheckTemplateToServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> ApplyHealthCheckTemplateToServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ApplyHealthCheckTemplateToServerGroupRequest::default(),
@@ -177,6 +194,7 @@ impl<'a> ApplyHealthCheckTemplateToServerGroupRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -243,18 +261,19 @@ pub enum ApplyHealthCheckTemplateToServerGroupError {
 impl From<::acs_runtime::client::ServiceError>
 for ApplyHealthCheckTemplateToServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.HealthCheckTemplate" => {
-                Self::IncorrectStatusHealthCheckTemplate(error)
-            }
-            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
-            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
-            "ResourceNotFound.HealthCheckTemplate" => {
-                Self::ResourceNotFoundHealthCheckTemplate(error)
-            }
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.HealthCheckTemplate",
+                        "IncorrectStatus.ServerGroup",
+                        "Forbidden.ServerGroup",
+                        "ResourceNotFound.HealthCheckTemplate",
+                        "ResourceNotFound.ServerGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ApplyHealthCheckTemplateToServerGroupError {
@@ -263,54 +282,51 @@ impl ApplyHealthCheckTemplateToServerGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusHealthCheckTemplate(error),
+            1 => Self::IncorrectStatusServerGroup(error),
+            2 => Self::ForbiddenServerGroup(error),
+            3 => Self::ResourceNotFoundHealthCheckTemplate(error),
+            4 => Self::ResourceNotFoundServerGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusHealthCheckTemplate(error) => {
-                ("IncorrectStatusHealthCheckTemplate", error)
-            }
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
-            Self::ResourceNotFoundHealthCheckTemplate(error) => {
-                ("ResourceNotFoundHealthCheckTemplate", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusHealthCheckTemplate(error) => (0, error),
+            Self::IncorrectStatusServerGroup(error) => (1, error),
+            Self::ForbiddenServerGroup(error) => (2, error),
+            Self::ResourceNotFoundHealthCheckTemplate(error) => (3, error),
+            Self::ResourceNotFoundServerGroup(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ApplyHealthCheckTemplateToServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusHealthCheckTemplate(_) => {
-                Self::IncorrectStatusHealthCheckTemplate(error)
-            }
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
-            Self::ResourceNotFoundHealthCheckTemplate(_) => {
-                Self::ResourceNotFoundHealthCheckTemplate(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ApplyHealthCheckTemplateToServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusHealthCheckTemplate",
+            "IncorrectStatusServerGroup",
+            "ForbiddenServerGroup",
+            "ResourceNotFoundHealthCheckTemplate",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ApplyHealthCheckTemplateToServerGroupError {

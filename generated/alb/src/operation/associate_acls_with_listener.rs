@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .acl_type("White");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateAclsWithListenerRequest {
     /// The IDs of the ACLs. You can specify up to three IDs in each call.
@@ -73,10 +73,27 @@ pub struct AssociateAclsWithListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateAclsWithListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_ids: None,
+            listener_id: None,
+            acl_type: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateAclsWithListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateAclsWithListenerRequestBuilder {
-        AssociateAclsWithListenerRequestBuilder::default()
+        AssociateAclsWithListenerRequestBuilder {
+            inner: AssociateAclsWithListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -199,6 +216,7 @@ impl<C> AssociateAclsWithListenerRequestBuilder<C> {
     }
 }
 impl<'a> AssociateAclsWithListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateAclsWithListenerRequest::default(),
@@ -207,6 +225,7 @@ impl<'a> AssociateAclsWithListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -282,22 +301,23 @@ pub enum AssociateAclsWithListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateAclsWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.AclsNum" => Self::QuotaExceededAclsNum(error),
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "ResourceQuotaExceeded.ListenerAclEntriesNum" => {
-                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
-            }
-            "OperationDenied.AclNotSupport" => Self::OperationDeniedAclNotSupport(error),
-            "ResourceAlreadyExist.AclEntry" => Self::ResourceAlreadyExistAclEntry(error),
-            "ResourceInUse.Acl" => Self::ResourceInUseAcl(error),
-            "OperationDenied.LoadBalancerJoinedSecurityGroupNotSupportAcl" => {
-                Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error)
-            }
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "QuotaExceeded.AclsNum",
+                        "IncorrectStatus.Acl",
+                        "ResourceQuotaExceeded.ListenerAclEntriesNum",
+                        "OperationDenied.AclNotSupport",
+                        "ResourceAlreadyExist.AclEntry",
+                        "ResourceInUse.Acl",
+                        "OperationDenied.LoadBalancerJoinedSecurityGroupNotSupportAcl",
+                        "ResourceNotFound.Acl",
+                        "ResourceNotFound.Listener",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateAclsWithListenerError {
@@ -306,62 +326,65 @@ impl AssociateAclsWithListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QuotaExceededAclsNum(error),
+            1 => Self::IncorrectStatusAcl(error),
+            2 => Self::ResourceQuotaExceededListenerAclEntriesNum(error),
+            3 => Self::OperationDeniedAclNotSupport(error),
+            4 => Self::ResourceAlreadyExistAclEntry(error),
+            5 => Self::ResourceInUseAcl(error),
+            6 => Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error),
+            7 => Self::ResourceNotFoundAcl(error),
+            8 => Self::ResourceNotFoundListener(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededAclsNum(error) => ("QuotaExceededAclsNum", error),
-            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
-            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => {
-                ("ResourceQuotaExceededListenerAclEntriesNum", error)
-            }
-            Self::OperationDeniedAclNotSupport(error) => {
-                ("OperationDeniedAclNotSupport", error)
-            }
-            Self::ResourceAlreadyExistAclEntry(error) => {
-                ("ResourceAlreadyExistAclEntry", error)
-            }
-            Self::ResourceInUseAcl(error) => ("ResourceInUseAcl", error),
+            Self::QuotaExceededAclsNum(error) => (0, error),
+            Self::IncorrectStatusAcl(error) => (1, error),
+            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => (2, error),
+            Self::OperationDeniedAclNotSupport(error) => (3, error),
+            Self::ResourceAlreadyExistAclEntry(error) => (4, error),
+            Self::ResourceInUseAcl(error) => (5, error),
             Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error) => {
-                ("OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl", error)
+                (6, error)
             }
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundAcl(error) => (7, error),
+            Self::ResourceNotFoundListener(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for AssociateAclsWithListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededAclsNum(_) => Self::QuotaExceededAclsNum(error),
-            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
-            Self::ResourceQuotaExceededListenerAclEntriesNum(_) => {
-                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
-            }
-            Self::OperationDeniedAclNotSupport(_) => {
-                Self::OperationDeniedAclNotSupport(error)
-            }
-            Self::ResourceAlreadyExistAclEntry(_) => {
-                Self::ResourceAlreadyExistAclEntry(error)
-            }
-            Self::ResourceInUseAcl(_) => Self::ResourceInUseAcl(error),
-            Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(_) => {
-                Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error)
-            }
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateAclsWithListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededAclsNum",
+            "IncorrectStatusAcl",
+            "ResourceQuotaExceededListenerAclEntriesNum",
+            "OperationDeniedAclNotSupport",
+            "ResourceAlreadyExistAclEntry",
+            "ResourceInUseAcl",
+            "OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl",
+            "ResourceNotFoundAcl",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateAclsWithListenerError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsr-bp1bpn0kn908w4nbw****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateAdditionalCertificatesWithListenerRequest {
     /// The listener ID. This parameter is supported only by HTTPS and QUIC listeners.
@@ -62,10 +62,26 @@ pub struct AssociateAdditionalCertificatesWithListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateAdditionalCertificatesWithListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            certificates: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateAdditionalCertificatesWithListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateAdditionalCertificatesWithListenerRequestBuilder {
-        AssociateAdditionalCertificatesWithListenerRequestBuilder::default()
+        AssociateAdditionalCertificatesWithListenerRequestBuilder {
+            inner: AssociateAdditionalCertificatesWithListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,6 +195,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     }
 }
 impl<'a> AssociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateAdditionalCertificatesWithListenerRequest::default(),
@@ -187,6 +204,7 @@ impl<'a> AssociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Cl
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -269,32 +287,25 @@ pub enum AssociateAdditionalCertificatesWithListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateAdditionalCertificatesWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.DefaultCertificateUsed" => {
-                Self::OperationDeniedDefaultCertificateUsed(error)
-            }
-            "OperationFailed.DefaultCertificateNotFound" => {
-                Self::OperationFailedDefaultCertificateNotFound(error)
-            }
-            "ResourceAlreadyAssociated.Certificate" => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerCertificatesNum" => {
-                Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error)
-            }
-            "OperationDenied.HttpListenerNotSupport" => {
-                Self::OperationDeniedHttpListenerNotSupport(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Listener",
+                        "OperationDenied.DefaultCertificateUsed",
+                        "OperationFailed.DefaultCertificateNotFound",
+                        "ResourceAlreadyAssociated.Certificate",
+                        "ResourceQuotaExceeded.LoadBalancerCertificatesNum",
+                        "OperationDenied.HttpListenerNotSupport",
+                        "InvalidParameter",
+                        "ResourceInConfiguring.Listener",
+                        "Forbidden.LoadBalancer",
+                        "ResourceNotFound.Certificate",
+                        "ResourceNotFound.Listener",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateAdditionalCertificatesWithListenerError {
@@ -303,78 +314,69 @@ impl AssociateAdditionalCertificatesWithListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::OperationDeniedDefaultCertificateUsed(error),
+            2 => Self::OperationFailedDefaultCertificateNotFound(error),
+            3 => Self::ResourceAlreadyAssociatedCertificate(error),
+            4 => Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error),
+            5 => Self::OperationDeniedHttpListenerNotSupport(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::ResourceInConfiguringListener(error),
+            8 => Self::ForbiddenLoadBalancer(error),
+            9 => Self::ResourceNotFoundCertificate(error),
+            10 => Self::ResourceNotFoundListener(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::OperationDeniedDefaultCertificateUsed(error) => {
-                ("OperationDeniedDefaultCertificateUsed", error)
-            }
-            Self::OperationFailedDefaultCertificateNotFound(error) => {
-                ("OperationFailedDefaultCertificateNotFound", error)
-            }
-            Self::ResourceAlreadyAssociatedCertificate(error) => {
-                ("ResourceAlreadyAssociatedCertificate", error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerCertificatesNum", error)
-            }
-            Self::OperationDeniedHttpListenerNotSupport(error) => {
-                ("OperationDeniedHttpListenerNotSupport", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ResourceInConfiguringListener(error) => {
-                ("ResourceInConfiguringListener", error)
-            }
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::OperationDeniedDefaultCertificateUsed(error) => (1, error),
+            Self::OperationFailedDefaultCertificateNotFound(error) => (2, error),
+            Self::ResourceAlreadyAssociatedCertificate(error) => (3, error),
+            Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error) => (4, error),
+            Self::OperationDeniedHttpListenerNotSupport(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::ResourceInConfiguringListener(error) => (7, error),
+            Self::ForbiddenLoadBalancer(error) => (8, error),
+            Self::ResourceNotFoundCertificate(error) => (9, error),
+            Self::ResourceNotFoundListener(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for AssociateAdditionalCertificatesWithListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::OperationDeniedDefaultCertificateUsed(_) => {
-                Self::OperationDeniedDefaultCertificateUsed(error)
-            }
-            Self::OperationFailedDefaultCertificateNotFound(_) => {
-                Self::OperationFailedDefaultCertificateNotFound(error)
-            }
-            Self::ResourceAlreadyAssociatedCertificate(_) => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerCertificatesNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error)
-            }
-            Self::OperationDeniedHttpListenerNotSupport(_) => {
-                Self::OperationDeniedHttpListenerNotSupport(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ResourceInConfiguringListener(_) => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateAdditionalCertificatesWithListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "OperationDeniedDefaultCertificateUsed",
+            "OperationFailedDefaultCertificateNotFound",
+            "ResourceAlreadyAssociatedCertificate",
+            "ResourceQuotaExceededLoadBalancerCertificatesNum",
+            "OperationDeniedHttpListenerNotSupport",
+            "InvalidParameter",
+            "ResourceInConfiguringListener",
+            "ForbiddenLoadBalancer",
+            "ResourceNotFoundCertificate",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateAdditionalCertificatesWithListenerError {

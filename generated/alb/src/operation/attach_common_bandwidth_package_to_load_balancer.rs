@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -73,10 +73,27 @@ pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachCommonBandwidthPackageToLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            load_balancer_id: None,
+            bandwidth_package_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder {
-        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::default()
+        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder {
+            inner: AttachCommonBandwidthPackageToLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -199,6 +216,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachCommonBandwidthPackageToLoadBalancerRequest::default(),
@@ -207,6 +225,7 @@ impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -272,19 +291,18 @@ pub enum AttachCommonBandwidthPackageToLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for AttachCommonBandwidthPackageToLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.CommonBandwidthPackage" => {
-                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            }
-            "IncorrectStatus.CommonBandwidthPackage" => {
-                Self::IncorrectStatusCommonBandwidthPackage(error)
-            }
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.CommonBandwidthPackage" => {
-                Self::ResourceNotFoundCommonBandwidthPackage(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.CommonBandwidthPackage",
+                        "IncorrectStatus.CommonBandwidthPackage",
+                        "ResourceNotFound.LoadBalancer",
+                        "ResourceNotFound.CommonBandwidthPackage",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AttachCommonBandwidthPackageToLoadBalancerError {
@@ -293,52 +311,48 @@ impl AttachCommonBandwidthPackageToLoadBalancerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
+            1 => Self::IncorrectStatusCommonBandwidthPackage(error),
+            2 => Self::ResourceNotFoundLoadBalancer(error),
+            3 => Self::ResourceNotFoundCommonBandwidthPackage(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => {
-                ("IncorrectBusinessStatusCommonBandwidthPackage", error)
-            }
-            Self::IncorrectStatusCommonBandwidthPackage(error) => {
-                ("IncorrectStatusCommonBandwidthPackage", error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundCommonBandwidthPackage(error) => {
-                ("ResourceNotFoundCommonBandwidthPackage", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => (0, error),
+            Self::IncorrectStatusCommonBandwidthPackage(error) => (1, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (2, error),
+            Self::ResourceNotFoundCommonBandwidthPackage(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for AttachCommonBandwidthPackageToLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(_) => {
-                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            }
-            Self::IncorrectStatusCommonBandwidthPackage(_) => {
-                Self::IncorrectStatusCommonBandwidthPackage(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundCommonBandwidthPackage(_) => {
-                Self::ResourceNotFoundCommonBandwidthPackage(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachCommonBandwidthPackageToLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusCommonBandwidthPackage",
+            "IncorrectStatusCommonBandwidthPackage",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundCommonBandwidthPackage",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachCommonBandwidthPackageToLoadBalancerError {

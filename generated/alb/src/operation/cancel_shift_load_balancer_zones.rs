@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("alb-o9ulmq5hgn68jk****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelShiftLoadBalancerZonesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -61,10 +61,26 @@ pub struct CancelShiftLoadBalancerZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelShiftLoadBalancerZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            zone_mappings: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelShiftLoadBalancerZonesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CancelShiftLoadBalancerZonesRequestBuilder {
-        CancelShiftLoadBalancerZonesRequestBuilder::default()
+        CancelShiftLoadBalancerZonesRequestBuilder {
+            inner: CancelShiftLoadBalancerZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -178,6 +194,7 @@ impl<C> CancelShiftLoadBalancerZonesRequestBuilder<C> {
     }
 }
 impl<'a> CancelShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CancelShiftLoadBalancerZonesRequest::default(),
@@ -186,6 +203,7 @@ impl<'a> CancelShiftLoadBalancerZonesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -265,36 +283,27 @@ pub enum CancelShiftLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelShiftLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "IncorrectBusinessStatus.Eip" => Self::IncorrectBusinessStatusEip(error),
-            "OperationDenied.ZoneVSwitchChanged" => {
-                Self::OperationDeniedZoneVSwitchChanged(error)
-            }
-            "OperationDenied.ZoneMappingsNotChanged" => {
-                Self::OperationDeniedZoneMappingsNotChanged(error)
-            }
-            "OperationDenied.ZoneVSwitchNotExist" => {
-                Self::OperationDeniedZoneVSwitchNotExist(error)
-            }
-            "OperationDenied.EniStatusNotSupport" => {
-                Self::OperationDeniedEniStatusNotSupport(error)
-            }
-            "OperationDenied.OnlyFixedAddressAllocatedModeSupported" => {
-                Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error)
-            }
-            "OperationFailed.CancelShiftLoadBalancerZonesFailed" => {
-                Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error)
-            }
-            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
-            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.LoadBalancer",
+                        "IncorrectBusinessStatus.LoadBalancer",
+                        "IncorrectBusinessStatus.Eip",
+                        "OperationDenied.ZoneVSwitchChanged",
+                        "OperationDenied.ZoneMappingsNotChanged",
+                        "OperationDenied.ZoneVSwitchNotExist",
+                        "OperationDenied.EniStatusNotSupport",
+                        "OperationDenied.OnlyFixedAddressAllocatedModeSupported",
+                        "OperationFailed.CancelShiftLoadBalancerZonesFailed",
+                        "ResourceNotEnough.VSwitchIp",
+                        "Mismatch.ZoneIdAndVSwitchId",
+                        "ResourceNotFound.LoadBalancer",
+                        "ResourceNotFound.VSwitch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CancelShiftLoadBalancerZonesError {
@@ -303,102 +312,77 @@ impl CancelShiftLoadBalancerZonesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            2 => Self::IncorrectBusinessStatusEip(error),
+            3 => Self::OperationDeniedZoneVSwitchChanged(error),
+            4 => Self::OperationDeniedZoneMappingsNotChanged(error),
+            5 => Self::OperationDeniedZoneVSwitchNotExist(error),
+            6 => Self::OperationDeniedEniStatusNotSupport(error),
+            7 => Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error),
+            8 => Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error),
+            9 => Self::ResourceNotEnoughVSwitchIp(error),
+            10 => Self::MismatchZoneIdAndVSwitchId(error),
+            11 => Self::ResourceNotFoundLoadBalancer(error),
+            12 => Self::ResourceNotFoundVSwitch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(error) => {
-                ("IncorrectBusinessStatusLoadBalancer", error)
-            }
-            Self::IncorrectBusinessStatusEip(error) => {
-                ("IncorrectBusinessStatusEip", error)
-            }
-            Self::OperationDeniedZoneVSwitchChanged(error) => {
-                ("OperationDeniedZoneVSwitchChanged", error)
-            }
-            Self::OperationDeniedZoneMappingsNotChanged(error) => {
-                ("OperationDeniedZoneMappingsNotChanged", error)
-            }
-            Self::OperationDeniedZoneVSwitchNotExist(error) => {
-                ("OperationDeniedZoneVSwitchNotExist", error)
-            }
-            Self::OperationDeniedEniStatusNotSupport(error) => {
-                ("OperationDeniedEniStatusNotSupport", error)
-            }
+            Self::IncorrectStatusLoadBalancer(error) => (0, error),
+            Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
+            Self::IncorrectBusinessStatusEip(error) => (2, error),
+            Self::OperationDeniedZoneVSwitchChanged(error) => (3, error),
+            Self::OperationDeniedZoneMappingsNotChanged(error) => (4, error),
+            Self::OperationDeniedZoneVSwitchNotExist(error) => (5, error),
+            Self::OperationDeniedEniStatusNotSupport(error) => (6, error),
             Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error) => {
-                ("OperationDeniedOnlyFixedAddressAllocatedModeSupported", error)
+                (7, error)
             }
-            Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error) => {
-                ("OperationFailedCancelShiftLoadBalancerZonesFailed", error)
-            }
-            Self::ResourceNotEnoughVSwitchIp(error) => {
-                ("ResourceNotEnoughVSwitchIp", error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(error) => {
-                ("MismatchZoneIdAndVSwitchId", error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error) => (8, error),
+            Self::ResourceNotEnoughVSwitchIp(error) => (9, error),
+            Self::MismatchZoneIdAndVSwitchId(error) => (10, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (11, error),
+            Self::ResourceNotFoundVSwitch(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for CancelShiftLoadBalancerZonesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(_) => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            Self::IncorrectBusinessStatusEip(_) => {
-                Self::IncorrectBusinessStatusEip(error)
-            }
-            Self::OperationDeniedZoneVSwitchChanged(_) => {
-                Self::OperationDeniedZoneVSwitchChanged(error)
-            }
-            Self::OperationDeniedZoneMappingsNotChanged(_) => {
-                Self::OperationDeniedZoneMappingsNotChanged(error)
-            }
-            Self::OperationDeniedZoneVSwitchNotExist(_) => {
-                Self::OperationDeniedZoneVSwitchNotExist(error)
-            }
-            Self::OperationDeniedEniStatusNotSupport(_) => {
-                Self::OperationDeniedEniStatusNotSupport(error)
-            }
-            Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(_) => {
-                Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error)
-            }
-            Self::OperationFailedCancelShiftLoadBalancerZonesFailed(_) => {
-                Self::OperationFailedCancelShiftLoadBalancerZonesFailed(error)
-            }
-            Self::ResourceNotEnoughVSwitchIp(_) => {
-                Self::ResourceNotEnoughVSwitchIp(error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(_) => {
-                Self::MismatchZoneIdAndVSwitchId(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CancelShiftLoadBalancerZonesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusLoadBalancer",
+            "IncorrectBusinessStatusLoadBalancer",
+            "IncorrectBusinessStatusEip",
+            "OperationDeniedZoneVSwitchChanged",
+            "OperationDeniedZoneMappingsNotChanged",
+            "OperationDeniedZoneVSwitchNotExist",
+            "OperationDeniedEniStatusNotSupport",
+            "OperationDeniedOnlyFixedAddressAllocatedModeSupported",
+            "OperationFailedCancelShiftLoadBalancerZonesFailed",
+            "ResourceNotEnoughVSwitchIp",
+            "MismatchZoneIdAndVSwitchId",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundVSwitch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CancelShiftLoadBalancerZonesError {

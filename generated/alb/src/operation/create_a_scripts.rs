@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -64,10 +64,26 @@ pub struct CreateAScriptsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateAScriptsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            listener_id: None,
+            a_scripts: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateAScriptsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateAScriptsRequestBuilder {
-        CreateAScriptsRequestBuilder::default()
+        CreateAScriptsRequestBuilder {
+            inner: CreateAScriptsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -170,6 +186,7 @@ impl<C> CreateAScriptsRequestBuilder<C> {
     }
 }
 impl<'a> CreateAScriptsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateAScriptsRequest::default(),
@@ -178,6 +195,7 @@ impl<'a> CreateAScriptsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateAScriptsResponse, CreateAScriptsError> {
@@ -243,19 +261,18 @@ pub enum CreateAScriptsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "ResourceQuotaExceeded.AScriptsNum" => {
-                Self::ResourceQuotaExceededAScriptsNum(error)
-            }
-            "ResourceQuotaExceeded.AScriptsTotalLinesNum" => {
-                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
-            }
-            "ResourceQuotaExceeded.AScriptLinesNum" => {
-                Self::ResourceQuotaExceededAScriptLinesNum(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Listener",
+                        "ResourceQuotaExceeded.AScriptsNum",
+                        "ResourceQuotaExceeded.AScriptsTotalLinesNum",
+                        "ResourceQuotaExceeded.AScriptLinesNum",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateAScriptsError {
@@ -264,48 +281,48 @@ impl CreateAScriptsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::ResourceQuotaExceededAScriptsNum(error),
+            2 => Self::ResourceQuotaExceededAScriptsTotalLinesNum(error),
+            3 => Self::ResourceQuotaExceededAScriptLinesNum(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::ResourceQuotaExceededAScriptsNum(error) => {
-                ("ResourceQuotaExceededAScriptsNum", error)
-            }
-            Self::ResourceQuotaExceededAScriptsTotalLinesNum(error) => {
-                ("ResourceQuotaExceededAScriptsTotalLinesNum", error)
-            }
-            Self::ResourceQuotaExceededAScriptLinesNum(error) => {
-                ("ResourceQuotaExceededAScriptLinesNum", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::ResourceQuotaExceededAScriptsNum(error) => (1, error),
+            Self::ResourceQuotaExceededAScriptsTotalLinesNum(error) => (2, error),
+            Self::ResourceQuotaExceededAScriptLinesNum(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for CreateAScriptsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::ResourceQuotaExceededAScriptsNum(_) => {
-                Self::ResourceQuotaExceededAScriptsNum(error)
-            }
-            Self::ResourceQuotaExceededAScriptsTotalLinesNum(_) => {
-                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
-            }
-            Self::ResourceQuotaExceededAScriptLinesNum(_) => {
-                Self::ResourceQuotaExceededAScriptLinesNum(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateAScriptsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "ResourceQuotaExceededAScriptsNum",
+            "ResourceQuotaExceededAScriptsTotalLinesNum",
+            "ResourceQuotaExceededAScriptLinesNum",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateAScriptsError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateAclRequest {
     /// The name of the ACL. The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
@@ -66,10 +66,27 @@ pub struct CreateAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_name: None,
+            client_token: None,
+            dry_run: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateAclRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateAclRequestBuilder {
-        CreateAclRequestBuilder::default()
+        CreateAclRequestBuilder {
+            inner: CreateAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -175,6 +192,7 @@ impl<C> CreateAclRequestBuilder<C> {
     }
 }
 impl<'a> CreateAclRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateAclRequest::default(),
@@ -183,6 +201,7 @@ impl<'a> CreateAclRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateAclResponse, CreateAclError> {
@@ -245,12 +264,13 @@ pub enum CreateAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.AclsNum" => Self::QuotaExceededAclsNum(error),
-            "NotExist.ResourceGroup" => Self::NotExistResourceGroup(error),
-            "Forbidden.Acl" => Self::ForbiddenAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["QuotaExceeded.AclsNum", "NotExist.ResourceGroup", "Forbidden.Acl"],
+                ),
+            error,
+        )
     }
 }
 impl CreateAclError {
@@ -259,34 +279,45 @@ impl CreateAclError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QuotaExceededAclsNum(error),
+            1 => Self::NotExistResourceGroup(error),
+            2 => Self::ForbiddenAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededAclsNum(error) => ("QuotaExceededAclsNum", error),
-            Self::NotExistResourceGroup(error) => ("NotExistResourceGroup", error),
-            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededAclsNum(error) => (0, error),
+            Self::NotExistResourceGroup(error) => (1, error),
+            Self::ForbiddenAcl(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for CreateAclError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededAclsNum(_) => Self::QuotaExceededAclsNum(error),
-            Self::NotExistResourceGroup(_) => Self::NotExistResourceGroup(error),
-            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateAclError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededAclsNum",
+            "NotExistResourceGroup",
+            "ForbiddenAcl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateAclError {

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateHealthCheckTemplateRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -175,10 +175,38 @@ pub struct CreateHealthCheckTemplateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateHealthCheckTemplateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            health_check_template_name: None,
+            health_check_connect_port: None,
+            health_check_host: None,
+            health_check_codes: None,
+            health_check_interval: None,
+            health_check_timeout: None,
+            health_check_path: None,
+            health_check_method: None,
+            health_check_protocol: None,
+            health_check_http_version: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            dry_run: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateHealthCheckTemplateRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateHealthCheckTemplateRequestBuilder {
-        CreateHealthCheckTemplateRequestBuilder::default()
+        CreateHealthCheckTemplateRequestBuilder {
+            inner: CreateHealthCheckTemplateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -452,6 +480,7 @@ impl<C> CreateHealthCheckTemplateRequestBuilder<C> {
     }
 }
 impl<'a> CreateHealthCheckTemplateRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateHealthCheckTemplateRequest::default(),
@@ -460,6 +489,7 @@ impl<'a> CreateHealthCheckTemplateRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -519,13 +549,16 @@ pub enum CreateHealthCheckTemplateError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHealthCheckTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.HealthCheckTemplatesNum" => {
-                Self::QuotaExceededHealthCheckTemplatesNum(error)
-            }
-            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "QuotaExceeded.HealthCheckTemplatesNum",
+                        "Forbidden.HealthCheckTemplate",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateHealthCheckTemplateError {
@@ -534,40 +567,42 @@ impl CreateHealthCheckTemplateError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QuotaExceededHealthCheckTemplatesNum(error),
+            1 => Self::ForbiddenHealthCheckTemplate(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededHealthCheckTemplatesNum(error) => {
-                ("QuotaExceededHealthCheckTemplatesNum", error)
-            }
-            Self::ForbiddenHealthCheckTemplate(error) => {
-                ("ForbiddenHealthCheckTemplate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededHealthCheckTemplatesNum(error) => (0, error),
+            Self::ForbiddenHealthCheckTemplate(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for CreateHealthCheckTemplateError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededHealthCheckTemplatesNum(_) => {
-                Self::QuotaExceededHealthCheckTemplatesNum(error)
-            }
-            Self::ForbiddenHealthCheckTemplate(_) => {
-                Self::ForbiddenHealthCheckTemplate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateHealthCheckTemplateError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededHealthCheckTemplatesNum",
+            "ForbiddenHealthCheckTemplate",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateHealthCheckTemplateError {

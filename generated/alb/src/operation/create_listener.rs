@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_port(80);
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateListenerRequest {
     /// The ID of the ALB instance.
@@ -185,10 +185,40 @@ pub struct CreateListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            client_token: None,
+            dry_run: None,
+            listener_protocol: None,
+            listener_port: None,
+            listener_description: None,
+            request_timeout: None,
+            idle_timeout: None,
+            gzip_enabled: None,
+            http2_enabled: None,
+            security_policy_id: None,
+            ca_enabled: None,
+            x_forwarded_for_config: None,
+            quic_config: None,
+            certificates: None,
+            ca_certificates: None,
+            default_actions: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateListenerRequestBuilder {
-        CreateListenerRequestBuilder::default()
+        CreateListenerRequestBuilder {
+            inner: CreateListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -496,6 +526,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     }
 }
 impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateListenerRequest::default(),
@@ -504,6 +535,7 @@ impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateListenerResponse, CreateListenerError> {
@@ -608,59 +640,38 @@ pub enum CreateListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceAlreadyExist.Listener" => Self::ResourceAlreadyExistListener(error),
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerListenersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerListenersNum(error)
-            }
-            "OperationDenied.CrossLoadBalancerQUICListener" => {
-                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
-            }
-            "ResourceAlreadyAssociated.Listener" => {
-                Self::ResourceAlreadyAssociatedListener(error)
-            }
-            "ResourceQuotaExceeded.SecurityPolicyAttachedNum" => {
-                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "OperationDenied.ServerGroupProtocolNotSupport" => {
-                Self::OperationDeniedServerGroupProtocolNotSupport(error)
-            }
-            "OperationDenied.GRPCServerGroup" => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            "Mismatch.LoadBalancerEditionAndConnectionDrain" => {
-                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            }
-            "Mismatch.LoadBalancerEditionAndSlowStartEnable" => {
-                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.SecurityPolicy" => Self::ForbiddenSecurityPolicy(error),
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "Forbidden.Listener" => Self::ForbiddenListener(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.SecurityPolicy" => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceAlreadyExist.Listener",
+                        "IncorrectStatus.LoadBalancer",
+                        "IncorrectBusinessStatus.LoadBalancer",
+                        "ResourceQuotaExceeded.LoadBalancerListenersNum",
+                        "OperationDenied.CrossLoadBalancerQUICListener",
+                        "ResourceAlreadyAssociated.Listener",
+                        "ResourceQuotaExceeded.SecurityPolicyAttachedNum",
+                        "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                        "ResourceQuotaExceeded.LoadBalancerServersNum",
+                        "ResourceQuotaExceeded.ServerAddedNum",
+                        "Mismatch.VpcId",
+                        "OperationDenied.ServerGroupProtocolNotSupport",
+                        "OperationDenied.GRPCServerGroup",
+                        "Mismatch.LoadBalancerEditionAndConnectionDrain",
+                        "Mismatch.LoadBalancerEditionAndSlowStartEnable",
+                        "InvalidParameter",
+                        "Forbidden.SecurityPolicy",
+                        "Forbidden.LoadBalancer",
+                        "Forbidden.Listener",
+                        "ResourceNotFound.LoadBalancer",
+                        "ResourceNotFound.ServerGroup",
+                        "ResourceNotFound.SecurityPolicy",
+                        "ResourceNotFound.Listener",
+                        "ResourceNotFound.Certificate",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateListenerError {
@@ -669,148 +680,108 @@ impl CreateListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceAlreadyExistListener(error),
+            1 => Self::IncorrectStatusLoadBalancer(error),
+            2 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            3 => Self::ResourceQuotaExceededLoadBalancerListenersNum(error),
+            4 => Self::OperationDeniedCrossLoadBalancerQuicListener(error),
+            5 => Self::ResourceAlreadyAssociatedListener(error),
+            6 => Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error),
+            7 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
+            8 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            9 => Self::ResourceQuotaExceededServerAddedNum(error),
+            10 => Self::MismatchVpcId(error),
+            11 => Self::OperationDeniedServerGroupProtocolNotSupport(error),
+            12 => Self::OperationDeniedGrpcServerGroup(error),
+            13 => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
+            14 => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::ForbiddenSecurityPolicy(error),
+            17 => Self::ForbiddenLoadBalancer(error),
+            18 => Self::ForbiddenListener(error),
+            19 => Self::ResourceNotFoundLoadBalancer(error),
+            20 => Self::ResourceNotFoundServerGroup(error),
+            21 => Self::ResourceNotFoundSecurityPolicy(error),
+            22 => Self::ResourceNotFoundListener(error),
+            23 => Self::ResourceNotFoundCertificate(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceAlreadyExistListener(error) => {
-                ("ResourceAlreadyExistListener", error)
-            }
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(error) => {
-                ("IncorrectBusinessStatusLoadBalancer", error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerListenersNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerListenersNum", error)
-            }
-            Self::OperationDeniedCrossLoadBalancerQuicListener(error) => {
-                ("OperationDeniedCrossLoadBalancerQuicListener", error)
-            }
-            Self::ResourceAlreadyAssociatedListener(error) => {
-                ("ResourceAlreadyAssociatedListener", error)
-            }
-            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error) => {
-                ("ResourceQuotaExceededSecurityPolicyAttachedNum", error)
-            }
-            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
-                ("ResourceQuotaExceededServerGroupAttachedNum", error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerServersNum", error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(error) => {
-                ("ResourceQuotaExceededServerAddedNum", error)
-            }
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::OperationDeniedServerGroupProtocolNotSupport(error) => {
-                ("OperationDeniedServerGroupProtocolNotSupport", error)
-            }
-            Self::OperationDeniedGrpcServerGroup(error) => {
-                ("OperationDeniedGrpcServerGroup", error)
-            }
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => {
-                ("MismatchLoadBalancerEditionAndConnectionDrain", error)
-            }
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => {
-                ("MismatchLoadBalancerEditionAndSlowStartEnable", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenSecurityPolicy(error) => ("ForbiddenSecurityPolicy", error),
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ForbiddenListener(error) => ("ForbiddenListener", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundSecurityPolicy(error) => {
-                ("ResourceNotFoundSecurityPolicy", error)
-            }
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceAlreadyExistListener(error) => (0, error),
+            Self::IncorrectStatusLoadBalancer(error) => (1, error),
+            Self::IncorrectBusinessStatusLoadBalancer(error) => (2, error),
+            Self::ResourceQuotaExceededLoadBalancerListenersNum(error) => (3, error),
+            Self::OperationDeniedCrossLoadBalancerQuicListener(error) => (4, error),
+            Self::ResourceAlreadyAssociatedListener(error) => (5, error),
+            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error) => (6, error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => (7, error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (8, error),
+            Self::ResourceQuotaExceededServerAddedNum(error) => (9, error),
+            Self::MismatchVpcId(error) => (10, error),
+            Self::OperationDeniedServerGroupProtocolNotSupport(error) => (11, error),
+            Self::OperationDeniedGrpcServerGroup(error) => (12, error),
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => (13, error),
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => (14, error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::ForbiddenSecurityPolicy(error) => (16, error),
+            Self::ForbiddenLoadBalancer(error) => (17, error),
+            Self::ForbiddenListener(error) => (18, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (19, error),
+            Self::ResourceNotFoundServerGroup(error) => (20, error),
+            Self::ResourceNotFoundSecurityPolicy(error) => (21, error),
+            Self::ResourceNotFoundListener(error) => (22, error),
+            Self::ResourceNotFoundCertificate(error) => (23, error),
+            Self::Unhandled(error) => (24, error),
         }
     }
 }
 impl Clone for CreateListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceAlreadyExistListener(_) => {
-                Self::ResourceAlreadyExistListener(error)
-            }
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(_) => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerListenersNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerListenersNum(error)
-            }
-            Self::OperationDeniedCrossLoadBalancerQuicListener(_) => {
-                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
-            }
-            Self::ResourceAlreadyAssociatedListener(_) => {
-                Self::ResourceAlreadyAssociatedListener(error)
-            }
-            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(_) => {
-                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
-            }
-            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(_) => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::OperationDeniedServerGroupProtocolNotSupport(_) => {
-                Self::OperationDeniedServerGroupProtocolNotSupport(error)
-            }
-            Self::OperationDeniedGrpcServerGroup(_) => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(_) => {
-                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            }
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(_) => {
-                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenSecurityPolicy(_) => Self::ForbiddenSecurityPolicy(error),
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ForbiddenListener(_) => Self::ForbiddenListener(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundSecurityPolicy(_) => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceAlreadyExistListener",
+            "IncorrectStatusLoadBalancer",
+            "IncorrectBusinessStatusLoadBalancer",
+            "ResourceQuotaExceededLoadBalancerListenersNum",
+            "OperationDeniedCrossLoadBalancerQuicListener",
+            "ResourceAlreadyAssociatedListener",
+            "ResourceQuotaExceededSecurityPolicyAttachedNum",
+            "ResourceQuotaExceededServerGroupAttachedNum",
+            "ResourceQuotaExceededLoadBalancerServersNum",
+            "ResourceQuotaExceededServerAddedNum",
+            "MismatchVpcId",
+            "OperationDeniedServerGroupProtocolNotSupport",
+            "OperationDeniedGrpcServerGroup",
+            "MismatchLoadBalancerEditionAndConnectionDrain",
+            "MismatchLoadBalancerEditionAndSlowStartEnable",
+            "InvalidParameter",
+            "ForbiddenSecurityPolicy",
+            "ForbiddenLoadBalancer",
+            "ForbiddenListener",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundSecurityPolicy",
+            "ResourceNotFoundListener",
+            "ResourceNotFoundCertificate",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateListenerError {

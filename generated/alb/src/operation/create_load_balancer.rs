@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_edition("Standard");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -147,10 +147,36 @@ pub struct CreateLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            vpc_id: None,
+            address_type: None,
+            load_balancer_name: None,
+            deletion_protection_enabled: None,
+            modification_protection_config: None,
+            zone_mappings: None,
+            address_allocated_mode: None,
+            resource_group_id: None,
+            load_balancer_edition: None,
+            load_balancer_billing_config: None,
+            address_ip_version: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLoadBalancerRequestBuilder {
-        CreateLoadBalancerRequestBuilder::default()
+        CreateLoadBalancerRequestBuilder {
+            inner: CreateLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -390,6 +416,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLoadBalancerRequest::default(),
@@ -398,6 +425,7 @@ impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -465,19 +493,20 @@ pub enum CreateLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
-            "QuotaExceeded.LoadBalancersNum" => {
-                Self::QuotaExceededLoadBalancersNum(error)
-            }
-            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
-            "DuplicatedParam.ZoneId" => Self::DuplicatedParamZoneId(error),
-            "OperationDenyed.ServiceLinkedRoleNotExist" => {
-                Self::OperationDenyedServiceLinkedRoleNotExist(error)
-            }
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotEnough.VSwitchIp",
+                        "QuotaExceeded.LoadBalancersNum",
+                        "Mismatch.ZoneIdAndVSwitchId",
+                        "DuplicatedParam.ZoneId",
+                        "OperationDenyed.ServiceLinkedRoleNotExist",
+                        "ResourceNotFound.VSwitch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateLoadBalancerError {
@@ -486,56 +515,54 @@ impl CreateLoadBalancerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotEnoughVSwitchIp(error),
+            1 => Self::QuotaExceededLoadBalancersNum(error),
+            2 => Self::MismatchZoneIdAndVSwitchId(error),
+            3 => Self::DuplicatedParamZoneId(error),
+            4 => Self::OperationDenyedServiceLinkedRoleNotExist(error),
+            5 => Self::ResourceNotFoundVSwitch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotEnoughVSwitchIp(error) => {
-                ("ResourceNotEnoughVSwitchIp", error)
-            }
-            Self::QuotaExceededLoadBalancersNum(error) => {
-                ("QuotaExceededLoadBalancersNum", error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(error) => {
-                ("MismatchZoneIdAndVSwitchId", error)
-            }
-            Self::DuplicatedParamZoneId(error) => ("DuplicatedParamZoneId", error),
-            Self::OperationDenyedServiceLinkedRoleNotExist(error) => {
-                ("OperationDenyedServiceLinkedRoleNotExist", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotEnoughVSwitchIp(error) => (0, error),
+            Self::QuotaExceededLoadBalancersNum(error) => (1, error),
+            Self::MismatchZoneIdAndVSwitchId(error) => (2, error),
+            Self::DuplicatedParamZoneId(error) => (3, error),
+            Self::OperationDenyedServiceLinkedRoleNotExist(error) => (4, error),
+            Self::ResourceNotFoundVSwitch(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for CreateLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotEnoughVSwitchIp(_) => {
-                Self::ResourceNotEnoughVSwitchIp(error)
-            }
-            Self::QuotaExceededLoadBalancersNum(_) => {
-                Self::QuotaExceededLoadBalancersNum(error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(_) => {
-                Self::MismatchZoneIdAndVSwitchId(error)
-            }
-            Self::DuplicatedParamZoneId(_) => Self::DuplicatedParamZoneId(error),
-            Self::OperationDenyedServiceLinkedRoleNotExist(_) => {
-                Self::OperationDenyedServiceLinkedRoleNotExist(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotEnoughVSwitchIp",
+            "QuotaExceededLoadBalancersNum",
+            "MismatchZoneIdAndVSwitchId",
+            "DuplicatedParamZoneId",
+            "OperationDenyedServiceLinkedRoleNotExist",
+            "ResourceNotFoundVSwitch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerError {

@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsr-bp1bpn0kn908w4nbw****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRulesRequest {
     /// The ID of the Application Load Balancer (ALB) instance.
@@ -76,10 +76,26 @@ pub struct CreateRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            client_token: None,
+            dry_run: None,
+            rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRulesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRulesRequestBuilder {
-        CreateRulesRequestBuilder::default()
+        CreateRulesRequestBuilder {
+            inner: CreateRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -188,6 +204,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     }
 }
 impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRulesRequest::default(),
@@ -196,6 +213,7 @@ impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRulesResponse, CreateRulesError> {
@@ -297,52 +315,33 @@ pub enum CreateRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.IpGroupCanNotUsedForMirrorAction" => {
-                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            }
-            "OperationDenied.SameGroupForForwardAndMirrorAction" => {
-                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            }
-            "OperationDenied.GRPCServerGroup" => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            "Conflict.Priority" => Self::ConflictPriority(error),
-            "ResourceQuotaExceeded.LoadBalancerRulesNum" => {
-                Self::ResourceQuotaExceededLoadBalancerRulesNum(error)
-            }
-            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "QuotaExceeded.RuleWildcardsNum" => {
-                Self::QuotaExceededRuleWildcardsNum(error)
-            }
-            "QuotaExceeded.RuleMatchEvaluationsNum" => {
-                Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            }
-            "QuotaExceeded.RuleActionsNum" => Self::QuotaExceededRuleActionsNum(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "Mismatch.Protocol" => Self::MismatchProtocol(error),
-            "OperationDenied.RewriteMissingForwardGroup" => {
-                Self::OperationDeniedRewriteMissingForwardGroup(error)
-            }
-            "OperationDenied.MirrorActionSupportHttpGroupOnly" => {
-                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
-            }
-            "OperationDenied.ProtocolMustSameForForwardGroupAction" => {
-                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            }
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Listener",
+                        "OperationDenied.IpGroupCanNotUsedForMirrorAction",
+                        "OperationDenied.SameGroupForForwardAndMirrorAction",
+                        "OperationDenied.GRPCServerGroup",
+                        "Conflict.Priority",
+                        "ResourceQuotaExceeded.LoadBalancerRulesNum",
+                        "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                        "ResourceQuotaExceeded.LoadBalancerServersNum",
+                        "ResourceQuotaExceeded.ServerAddedNum",
+                        "QuotaExceeded.RuleWildcardsNum",
+                        "QuotaExceeded.RuleMatchEvaluationsNum",
+                        "QuotaExceeded.RuleActionsNum",
+                        "Mismatch.VpcId",
+                        "Mismatch.Protocol",
+                        "OperationDenied.RewriteMissingForwardGroup",
+                        "OperationDenied.MirrorActionSupportHttpGroupOnly",
+                        "OperationDenied.ProtocolMustSameForForwardGroupAction",
+                        "ResourceNotFound.Listener",
+                        "ResourceNotFound.ServerGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateRulesError {
@@ -351,122 +350,95 @@ impl CreateRulesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
+            2 => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
+            3 => Self::OperationDeniedGrpcServerGroup(error),
+            4 => Self::ConflictPriority(error),
+            5 => Self::ResourceQuotaExceededLoadBalancerRulesNum(error),
+            6 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
+            7 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            8 => Self::ResourceQuotaExceededServerAddedNum(error),
+            9 => Self::QuotaExceededRuleWildcardsNum(error),
+            10 => Self::QuotaExceededRuleMatchEvaluationsNum(error),
+            11 => Self::QuotaExceededRuleActionsNum(error),
+            12 => Self::MismatchVpcId(error),
+            13 => Self::MismatchProtocol(error),
+            14 => Self::OperationDeniedRewriteMissingForwardGroup(error),
+            15 => Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error),
+            16 => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
+            17 => Self::ResourceNotFoundListener(error),
+            18 => Self::ResourceNotFoundServerGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => {
-                ("OperationDeniedIpGroupCanNotUsedForMirrorAction", error)
-            }
-            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => {
-                ("OperationDeniedSameGroupForForwardAndMirrorAction", error)
-            }
-            Self::OperationDeniedGrpcServerGroup(error) => {
-                ("OperationDeniedGrpcServerGroup", error)
-            }
-            Self::ConflictPriority(error) => ("ConflictPriority", error),
-            Self::ResourceQuotaExceededLoadBalancerRulesNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerRulesNum", error)
-            }
-            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
-                ("ResourceQuotaExceededServerGroupAttachedNum", error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerServersNum", error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(error) => {
-                ("ResourceQuotaExceededServerAddedNum", error)
-            }
-            Self::QuotaExceededRuleWildcardsNum(error) => {
-                ("QuotaExceededRuleWildcardsNum", error)
-            }
-            Self::QuotaExceededRuleMatchEvaluationsNum(error) => {
-                ("QuotaExceededRuleMatchEvaluationsNum", error)
-            }
-            Self::QuotaExceededRuleActionsNum(error) => {
-                ("QuotaExceededRuleActionsNum", error)
-            }
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
-            Self::OperationDeniedRewriteMissingForwardGroup(error) => {
-                ("OperationDeniedRewriteMissingForwardGroup", error)
-            }
-            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error) => {
-                ("OperationDeniedMirrorActionSupportHttpGroupOnly", error)
-            }
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => (1, error),
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => (2, error),
+            Self::OperationDeniedGrpcServerGroup(error) => (3, error),
+            Self::ConflictPriority(error) => (4, error),
+            Self::ResourceQuotaExceededLoadBalancerRulesNum(error) => (5, error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => (6, error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (7, error),
+            Self::ResourceQuotaExceededServerAddedNum(error) => (8, error),
+            Self::QuotaExceededRuleWildcardsNum(error) => (9, error),
+            Self::QuotaExceededRuleMatchEvaluationsNum(error) => (10, error),
+            Self::QuotaExceededRuleActionsNum(error) => (11, error),
+            Self::MismatchVpcId(error) => (12, error),
+            Self::MismatchProtocol(error) => (13, error),
+            Self::OperationDeniedRewriteMissingForwardGroup(error) => (14, error),
+            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error) => (15, error),
             Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
-                ("OperationDeniedProtocolMustSameForForwardGroupAction", error)
+                (16, error)
             }
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundListener(error) => (17, error),
+            Self::ResourceNotFoundServerGroup(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for CreateRulesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(_) => {
-                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            }
-            Self::OperationDeniedSameGroupForForwardAndMirrorAction(_) => {
-                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            }
-            Self::OperationDeniedGrpcServerGroup(_) => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            Self::ConflictPriority(_) => Self::ConflictPriority(error),
-            Self::ResourceQuotaExceededLoadBalancerRulesNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerRulesNum(error)
-            }
-            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(_) => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            Self::QuotaExceededRuleWildcardsNum(_) => {
-                Self::QuotaExceededRuleWildcardsNum(error)
-            }
-            Self::QuotaExceededRuleMatchEvaluationsNum(_) => {
-                Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            }
-            Self::QuotaExceededRuleActionsNum(_) => {
-                Self::QuotaExceededRuleActionsNum(error)
-            }
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
-            Self::OperationDeniedRewriteMissingForwardGroup(_) => {
-                Self::OperationDeniedRewriteMissingForwardGroup(error)
-            }
-            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(_) => {
-                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
-            }
-            Self::OperationDeniedProtocolMustSameForForwardGroupAction(_) => {
-                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            }
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRulesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "OperationDeniedIpGroupCanNotUsedForMirrorAction",
+            "OperationDeniedSameGroupForForwardAndMirrorAction",
+            "OperationDeniedGrpcServerGroup",
+            "ConflictPriority",
+            "ResourceQuotaExceededLoadBalancerRulesNum",
+            "ResourceQuotaExceededServerGroupAttachedNum",
+            "ResourceQuotaExceededLoadBalancerServersNum",
+            "ResourceQuotaExceededServerAddedNum",
+            "QuotaExceededRuleWildcardsNum",
+            "QuotaExceededRuleMatchEvaluationsNum",
+            "QuotaExceededRuleActionsNum",
+            "MismatchVpcId",
+            "MismatchProtocol",
+            "OperationDeniedRewriteMissingForwardGroup",
+            "OperationDeniedMirrorActionSupportHttpGroupOnly",
+            "OperationDeniedProtocolMustSameForForwardGroupAction",
+            "ResourceNotFoundListener",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRulesError {

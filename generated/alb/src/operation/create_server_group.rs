@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_name("sg-atstuj3rtoptyui****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateServerGroupRequest {
     /// The name of the server group. The name must be 2 to 128 characters in length, and can contain letters, digits, periods (.), underscores (\_), and hyphens (-). The name must start with a letter.
@@ -178,10 +178,40 @@ pub struct CreateServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_name: None,
+            server_group_type: None,
+            vpc_id: None,
+            scheduler: None,
+            protocol: None,
+            resource_group_id: None,
+            health_check_config: None,
+            sticky_session_config: None,
+            client_token: None,
+            dry_run: None,
+            ipv6_enabled: None,
+            upstream_keepalive_enabled: None,
+            service_name: None,
+            uch_config: None,
+            connection_drain_config: None,
+            slow_start_config: None,
+            tag: None,
+            cross_zone_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateServerGroupRequestBuilder {
-        CreateServerGroupRequestBuilder::default()
+        CreateServerGroupRequestBuilder {
+            inner: CreateServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -469,6 +499,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateServerGroupRequest::default(),
@@ -477,6 +508,7 @@ impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -562,37 +594,26 @@ pub enum CreateServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.ServerGroupsNum" => Self::QuotaExceededServerGroupsNum(error),
-            "Mismatch.LoadBalancerEditionAndSlowStartEnable" => {
-                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            }
-            "Mismatch.ServerGroupSchedulerAndSlowStartEnable" => {
-                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
-            }
-            "QuotaExceeded.SlowStartDuration" => {
-                Self::QuotaExceededSlowStartDuration(error)
-            }
-            "UnsupportedFeature.SlowStart" => Self::UnsupportedFeatureSlowStart(error),
-            "Mismatch.LoadBalancerEditionAndConnectionDrain" => {
-                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            }
-            "QuotaExceeded.ConnectionDrainTimeout" => {
-                Self::QuotaExceededConnectionDrainTimeout(error)
-            }
-            "UnsupportedFeature.ConnectionDrain" => {
-                Self::UnsupportedFeatureConnectionDrain(error)
-            }
-            "NotExist.ResourceGroup" => Self::NotExistResourceGroup(error),
-            "OperationDenied.VpcNotSupportIpv6" => {
-                Self::OperationDeniedVpcNotSupportIpv6(error)
-            }
-            "UnsupportedFeature.FcServerGroup" => {
-                Self::UnsupportedFeatureFcServerGroup(error)
-            }
-            "ResourceNotFound.Vpc" => Self::ResourceNotFoundVpc(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "QuotaExceeded.ServerGroupsNum",
+                        "Mismatch.LoadBalancerEditionAndSlowStartEnable",
+                        "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
+                        "QuotaExceeded.SlowStartDuration",
+                        "UnsupportedFeature.SlowStart",
+                        "Mismatch.LoadBalancerEditionAndConnectionDrain",
+                        "QuotaExceeded.ConnectionDrainTimeout",
+                        "UnsupportedFeature.ConnectionDrain",
+                        "NotExist.ResourceGroup",
+                        "OperationDenied.VpcNotSupportIpv6",
+                        "UnsupportedFeature.FcServerGroup",
+                        "ResourceNotFound.Vpc",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateServerGroupError {
@@ -601,92 +622,72 @@ impl CreateServerGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QuotaExceededServerGroupsNum(error),
+            1 => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
+            2 => Self::MismatchServerGroupSchedulerAndSlowStartEnable(error),
+            3 => Self::QuotaExceededSlowStartDuration(error),
+            4 => Self::UnsupportedFeatureSlowStart(error),
+            5 => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
+            6 => Self::QuotaExceededConnectionDrainTimeout(error),
+            7 => Self::UnsupportedFeatureConnectionDrain(error),
+            8 => Self::NotExistResourceGroup(error),
+            9 => Self::OperationDeniedVpcNotSupportIpv6(error),
+            10 => Self::UnsupportedFeatureFcServerGroup(error),
+            11 => Self::ResourceNotFoundVpc(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededServerGroupsNum(error) => {
-                ("QuotaExceededServerGroupsNum", error)
-            }
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => {
-                ("MismatchLoadBalancerEditionAndSlowStartEnable", error)
-            }
-            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => {
-                ("MismatchServerGroupSchedulerAndSlowStartEnable", error)
-            }
-            Self::QuotaExceededSlowStartDuration(error) => {
-                ("QuotaExceededSlowStartDuration", error)
-            }
-            Self::UnsupportedFeatureSlowStart(error) => {
-                ("UnsupportedFeatureSlowStart", error)
-            }
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => {
-                ("MismatchLoadBalancerEditionAndConnectionDrain", error)
-            }
-            Self::QuotaExceededConnectionDrainTimeout(error) => {
-                ("QuotaExceededConnectionDrainTimeout", error)
-            }
-            Self::UnsupportedFeatureConnectionDrain(error) => {
-                ("UnsupportedFeatureConnectionDrain", error)
-            }
-            Self::NotExistResourceGroup(error) => ("NotExistResourceGroup", error),
-            Self::OperationDeniedVpcNotSupportIpv6(error) => {
-                ("OperationDeniedVpcNotSupportIpv6", error)
-            }
-            Self::UnsupportedFeatureFcServerGroup(error) => {
-                ("UnsupportedFeatureFcServerGroup", error)
-            }
-            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededServerGroupsNum(error) => (0, error),
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => (1, error),
+            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => (2, error),
+            Self::QuotaExceededSlowStartDuration(error) => (3, error),
+            Self::UnsupportedFeatureSlowStart(error) => (4, error),
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => (5, error),
+            Self::QuotaExceededConnectionDrainTimeout(error) => (6, error),
+            Self::UnsupportedFeatureConnectionDrain(error) => (7, error),
+            Self::NotExistResourceGroup(error) => (8, error),
+            Self::OperationDeniedVpcNotSupportIpv6(error) => (9, error),
+            Self::UnsupportedFeatureFcServerGroup(error) => (10, error),
+            Self::ResourceNotFoundVpc(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for CreateServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededServerGroupsNum(_) => {
-                Self::QuotaExceededServerGroupsNum(error)
-            }
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(_) => {
-                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            }
-            Self::MismatchServerGroupSchedulerAndSlowStartEnable(_) => {
-                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
-            }
-            Self::QuotaExceededSlowStartDuration(_) => {
-                Self::QuotaExceededSlowStartDuration(error)
-            }
-            Self::UnsupportedFeatureSlowStart(_) => {
-                Self::UnsupportedFeatureSlowStart(error)
-            }
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(_) => {
-                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            }
-            Self::QuotaExceededConnectionDrainTimeout(_) => {
-                Self::QuotaExceededConnectionDrainTimeout(error)
-            }
-            Self::UnsupportedFeatureConnectionDrain(_) => {
-                Self::UnsupportedFeatureConnectionDrain(error)
-            }
-            Self::NotExistResourceGroup(_) => Self::NotExistResourceGroup(error),
-            Self::OperationDeniedVpcNotSupportIpv6(_) => {
-                Self::OperationDeniedVpcNotSupportIpv6(error)
-            }
-            Self::UnsupportedFeatureFcServerGroup(_) => {
-                Self::UnsupportedFeatureFcServerGroup(error)
-            }
-            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededServerGroupsNum",
+            "MismatchLoadBalancerEditionAndSlowStartEnable",
+            "MismatchServerGroupSchedulerAndSlowStartEnable",
+            "QuotaExceededSlowStartDuration",
+            "UnsupportedFeatureSlowStart",
+            "MismatchLoadBalancerEditionAndConnectionDrain",
+            "QuotaExceededConnectionDrainTimeout",
+            "UnsupportedFeatureConnectionDrain",
+            "NotExistResourceGroup",
+            "OperationDeniedVpcNotSupportIpv6",
+            "UnsupportedFeatureFcServerGroup",
+            "ResourceNotFoundVpc",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateServerGroupError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_alb::operation::delete_a_scripts::DeleteAScriptsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -52,10 +52,25 @@ pub struct DeleteAScriptsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAScriptsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            a_script_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAScriptsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteAScriptsRequestBuilder {
-        DeleteAScriptsRequestBuilder::default()
+        DeleteAScriptsRequestBuilder {
+            inner: DeleteAScriptsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -149,6 +164,7 @@ impl<C> DeleteAScriptsRequestBuilder<C> {
     }
 }
 impl<'a> DeleteAScriptsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteAScriptsRequest::default(),
@@ -157,6 +173,7 @@ impl<'a> DeleteAScriptsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteAScriptsResponse, DeleteAScriptsError> {
@@ -215,14 +232,17 @@ pub enum DeleteAScriptsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.AScript" => Self::ResourceNotFoundAScript(error),
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.CrossListenerAScripts" => {
-                Self::OperationDeniedCrossListenerAScripts(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.AScript",
+                        "IncorrectStatus.Listener",
+                        "OperationDenied.CrossListenerAScripts",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteAScriptsError {
@@ -231,38 +251,45 @@ impl DeleteAScriptsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundAScript(error),
+            1 => Self::IncorrectStatusListener(error),
+            2 => Self::OperationDeniedCrossListenerAScripts(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundAScript(error) => ("ResourceNotFoundAScript", error),
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::OperationDeniedCrossListenerAScripts(error) => {
-                ("OperationDeniedCrossListenerAScripts", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundAScript(error) => (0, error),
+            Self::IncorrectStatusListener(error) => (1, error),
+            Self::OperationDeniedCrossListenerAScripts(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteAScriptsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundAScript(_) => Self::ResourceNotFoundAScript(error),
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::OperationDeniedCrossListenerAScripts(_) => {
-                Self::OperationDeniedCrossListenerAScripts(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteAScriptsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundAScript",
+            "IncorrectStatusListener",
+            "OperationDeniedCrossListenerAScripts",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteAScriptsError {

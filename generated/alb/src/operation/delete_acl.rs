@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAclRequest {
     /// The ID of the ACL.
@@ -55,10 +55,25 @@ pub struct DeleteAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAclRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteAclRequestBuilder {
-        DeleteAclRequestBuilder::default()
+        DeleteAclRequestBuilder {
+            inner: DeleteAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -148,6 +163,7 @@ impl<C> DeleteAclRequestBuilder<C> {
     }
 }
 impl<'a> DeleteAclRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteAclRequest::default(),
@@ -156,6 +172,7 @@ impl<'a> DeleteAclRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteAclResponse, DeleteAclError> {
@@ -216,13 +233,18 @@ pub enum DeleteAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceInUse.Acl" => Self::ResourceInUseAcl(error),
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "Forbidden.Acl" => Self::ForbiddenAcl(error),
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceInUse.Acl",
+                        "IncorrectStatus.Acl",
+                        "Forbidden.Acl",
+                        "ResourceNotFound.Acl",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteAclError {
@@ -231,36 +253,48 @@ impl DeleteAclError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceInUseAcl(error),
+            1 => Self::IncorrectStatusAcl(error),
+            2 => Self::ForbiddenAcl(error),
+            3 => Self::ResourceNotFoundAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceInUseAcl(error) => ("ResourceInUseAcl", error),
-            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
-            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceInUseAcl(error) => (0, error),
+            Self::IncorrectStatusAcl(error) => (1, error),
+            Self::ForbiddenAcl(error) => (2, error),
+            Self::ResourceNotFoundAcl(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteAclError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceInUseAcl(_) => Self::ResourceInUseAcl(error),
-            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
-            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteAclError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceInUseAcl",
+            "IncorrectStatusAcl",
+            "ForbiddenAcl",
+            "ResourceNotFoundAcl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteAclError {

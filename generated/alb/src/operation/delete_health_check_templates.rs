@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_alb::operation::delete_health_check_templates::DeleteHealthCheckTemplatesRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteHealthCheckTemplatesRequest {
     /// The IDs of health check templates. You can specify at most 10 IDs.
@@ -46,10 +46,25 @@ pub struct DeleteHealthCheckTemplatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteHealthCheckTemplatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            health_check_template_ids: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteHealthCheckTemplatesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteHealthCheckTemplatesRequestBuilder {
-        DeleteHealthCheckTemplatesRequestBuilder::default()
+        DeleteHealthCheckTemplatesRequestBuilder {
+            inner: DeleteHealthCheckTemplatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -150,6 +165,7 @@ impl<C> DeleteHealthCheckTemplatesRequestBuilder<C> {
     }
 }
 impl<'a> DeleteHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteHealthCheckTemplatesRequest::default(),
@@ -158,6 +174,7 @@ impl<'a> DeleteHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -209,12 +226,7 @@ pub enum DeleteHealthCheckTemplatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHealthCheckTemplatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.HealthCheckTemplate" => {
-                Self::IncorrectStatusHealthCheckTemplate(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["IncorrectStatus.HealthCheckTemplate"]), error)
     }
 }
 impl DeleteHealthCheckTemplatesError {
@@ -223,34 +235,36 @@ impl DeleteHealthCheckTemplatesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusHealthCheckTemplate(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusHealthCheckTemplate(error) => {
-                ("IncorrectStatusHealthCheckTemplate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusHealthCheckTemplate(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DeleteHealthCheckTemplatesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusHealthCheckTemplate(_) => {
-                Self::IncorrectStatusHealthCheckTemplate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteHealthCheckTemplatesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IncorrectStatusHealthCheckTemplate", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteHealthCheckTemplatesError {

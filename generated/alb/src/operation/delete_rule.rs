@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRuleRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -55,10 +55,25 @@ pub struct DeleteRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            rule_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRuleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRuleRequestBuilder {
-        DeleteRuleRequestBuilder::default()
+        DeleteRuleRequestBuilder {
+            inner: DeleteRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -150,6 +165,7 @@ impl<C> DeleteRuleRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRuleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRuleRequest::default(),
@@ -158,6 +174,7 @@ impl<'a> DeleteRuleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRuleResponse, DeleteRuleError> {
@@ -216,14 +233,17 @@ pub enum DeleteRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Rule" => Self::IncorrectStatusRule(error),
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "ResourceNotFound.Rule" => Self::ResourceNotFoundRule(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Rule",
+                        "ResourceInConfiguring.Listener",
+                        "ResourceNotFound.Rule",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRuleError {
@@ -232,38 +252,45 @@ impl DeleteRuleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusRule(error),
+            1 => Self::ResourceInConfiguringListener(error),
+            2 => Self::ResourceNotFoundRule(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRule(error) => ("IncorrectStatusRule", error),
-            Self::ResourceInConfiguringListener(error) => {
-                ("ResourceInConfiguringListener", error)
-            }
-            Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusRule(error) => (0, error),
+            Self::ResourceInConfiguringListener(error) => (1, error),
+            Self::ResourceNotFoundRule(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteRuleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
-            Self::ResourceInConfiguringListener(_) => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRuleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusRule",
+            "ResourceInConfiguringListener",
+            "ResourceNotFoundRule",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRuleError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_alb::operation::delete_rules::DeleteRulesRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRulesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -60,10 +60,25 @@ pub struct DeleteRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            rule_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRulesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRulesRequestBuilder {
-        DeleteRulesRequestBuilder::default()
+        DeleteRulesRequestBuilder {
+            inner: DeleteRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -159,6 +174,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRulesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRulesRequest::default(),
@@ -167,6 +183,7 @@ impl<'a> DeleteRulesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRulesResponse, DeleteRulesError> {
@@ -227,15 +244,18 @@ pub enum DeleteRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Rule" => Self::IncorrectStatusRule(error),
-            "OperationDenied.CrossLoadBalancerRules" => {
-                Self::OperationDeniedCrossLoadBalancerRules(error)
-            }
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.Rule" => Self::ResourceNotFoundRule(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Rule",
+                        "OperationDenied.CrossLoadBalancerRules",
+                        "Forbidden.LoadBalancer",
+                        "ResourceNotFound.Rule",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRulesError {
@@ -244,40 +264,48 @@ impl DeleteRulesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusRule(error),
+            1 => Self::OperationDeniedCrossLoadBalancerRules(error),
+            2 => Self::ForbiddenLoadBalancer(error),
+            3 => Self::ResourceNotFoundRule(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRule(error) => ("IncorrectStatusRule", error),
-            Self::OperationDeniedCrossLoadBalancerRules(error) => {
-                ("OperationDeniedCrossLoadBalancerRules", error)
-            }
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusRule(error) => (0, error),
+            Self::OperationDeniedCrossLoadBalancerRules(error) => (1, error),
+            Self::ForbiddenLoadBalancer(error) => (2, error),
+            Self::ResourceNotFoundRule(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteRulesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
-            Self::OperationDeniedCrossLoadBalancerRules(_) => {
-                Self::OperationDeniedCrossLoadBalancerRules(error)
-            }
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRulesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusRule",
+            "OperationDeniedCrossLoadBalancerRules",
+            "ForbiddenLoadBalancer",
+            "ResourceNotFoundRule",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRulesError {

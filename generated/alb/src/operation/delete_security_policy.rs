@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSecurityPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -48,10 +48,25 @@ pub struct DeleteSecurityPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSecurityPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            security_policy_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSecurityPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteSecurityPolicyRequestBuilder {
-        DeleteSecurityPolicyRequestBuilder::default()
+        DeleteSecurityPolicyRequestBuilder {
+            inner: DeleteSecurityPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -141,6 +156,7 @@ impl<C> DeleteSecurityPolicyRequestBuilder<C> {
     }
 }
 impl<'a> DeleteSecurityPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteSecurityPolicyRequest::default(),
@@ -149,6 +165,7 @@ impl<'a> DeleteSecurityPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -206,17 +223,18 @@ pub enum DeleteSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.SecurityPolicy" => {
-                Self::IncorrectStatusSecurityPolicy(error)
-            }
-            "ResourceInUse.SecurityPolicy" => Self::ResourceInUseSecurityPolicy(error),
-            "Forbidden.SecurityPolicy" => Self::ForbiddenSecurityPolicy(error),
-            "ResourceNotFound.SecurityPolicy" => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.SecurityPolicy",
+                        "ResourceInUse.SecurityPolicy",
+                        "Forbidden.SecurityPolicy",
+                        "ResourceNotFound.SecurityPolicy",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteSecurityPolicyError {
@@ -225,48 +243,48 @@ impl DeleteSecurityPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusSecurityPolicy(error),
+            1 => Self::ResourceInUseSecurityPolicy(error),
+            2 => Self::ForbiddenSecurityPolicy(error),
+            3 => Self::ResourceNotFoundSecurityPolicy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusSecurityPolicy(error) => {
-                ("IncorrectStatusSecurityPolicy", error)
-            }
-            Self::ResourceInUseSecurityPolicy(error) => {
-                ("ResourceInUseSecurityPolicy", error)
-            }
-            Self::ForbiddenSecurityPolicy(error) => ("ForbiddenSecurityPolicy", error),
-            Self::ResourceNotFoundSecurityPolicy(error) => {
-                ("ResourceNotFoundSecurityPolicy", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusSecurityPolicy(error) => (0, error),
+            Self::ResourceInUseSecurityPolicy(error) => (1, error),
+            Self::ForbiddenSecurityPolicy(error) => (2, error),
+            Self::ResourceNotFoundSecurityPolicy(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteSecurityPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusSecurityPolicy(_) => {
-                Self::IncorrectStatusSecurityPolicy(error)
-            }
-            Self::ResourceInUseSecurityPolicy(_) => {
-                Self::ResourceInUseSecurityPolicy(error)
-            }
-            Self::ForbiddenSecurityPolicy(_) => Self::ForbiddenSecurityPolicy(error),
-            Self::ResourceNotFoundSecurityPolicy(_) => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteSecurityPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusSecurityPolicy",
+            "ResourceInUseSecurityPolicy",
+            "ForbiddenSecurityPolicy",
+            "ResourceNotFoundSecurityPolicy",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteSecurityPolicyError {

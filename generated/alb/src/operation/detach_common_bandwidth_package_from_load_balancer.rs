@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachCommonBandwidthPackageFromLoadBalancerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -73,10 +73,27 @@ pub struct DetachCommonBandwidthPackageFromLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachCommonBandwidthPackageFromLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            load_balancer_id: None,
+            bandwidth_package_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachCommonBandwidthPackageFromLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder {
-        DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder::default()
+        DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder {
+            inner: DetachCommonBandwidthPackageFromLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -199,6 +216,7 @@ impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DetachCommonBandwidthPackageFromLoadBalancerRequest::default(),
@@ -207,6 +225,7 @@ impl<'a> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -273,17 +292,18 @@ pub enum DetachCommonBandwidthPackageFromLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for DetachCommonBandwidthPackageFromLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.CommonBandwidthPackage" => {
-                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            }
-            "IncorrectStatus.CommonBandwidthPackage" => {
-                Self::IncorrectStatusCommonBandwidthPackage(error)
-            }
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.CommonBandwidthPackage",
+                        "IncorrectStatus.CommonBandwidthPackage",
+                        "Forbidden.LoadBalancer",
+                        "ResourceNotFound.LoadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DetachCommonBandwidthPackageFromLoadBalancerError {
@@ -292,48 +312,48 @@ impl DetachCommonBandwidthPackageFromLoadBalancerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
+            1 => Self::IncorrectStatusCommonBandwidthPackage(error),
+            2 => Self::ForbiddenLoadBalancer(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => {
-                ("IncorrectBusinessStatusCommonBandwidthPackage", error)
-            }
-            Self::IncorrectStatusCommonBandwidthPackage(error) => {
-                ("IncorrectStatusCommonBandwidthPackage", error)
-            }
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => (0, error),
+            Self::IncorrectStatusCommonBandwidthPackage(error) => (1, error),
+            Self::ForbiddenLoadBalancer(error) => (2, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DetachCommonBandwidthPackageFromLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(_) => {
-                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            }
-            Self::IncorrectStatusCommonBandwidthPackage(_) => {
-                Self::IncorrectStatusCommonBandwidthPackage(error)
-            }
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DetachCommonBandwidthPackageFromLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusCommonBandwidthPackage",
+            "IncorrectStatusCommonBandwidthPackage",
+            "ForbiddenLoadBalancer",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DetachCommonBandwidthPackageFromLoadBalancerError {

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableLoadBalancerAccessLogRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -48,10 +48,25 @@ pub struct DisableLoadBalancerAccessLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableLoadBalancerAccessLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableLoadBalancerAccessLogRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisableLoadBalancerAccessLogRequestBuilder {
-        DisableLoadBalancerAccessLogRequestBuilder::default()
+        DisableLoadBalancerAccessLogRequestBuilder {
+            inner: DisableLoadBalancerAccessLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -144,6 +159,7 @@ impl<C> DisableLoadBalancerAccessLogRequestBuilder<C> {
     }
 }
 impl<'a> DisableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisableLoadBalancerAccessLogRequest::default(),
@@ -152,6 +168,7 @@ impl<'a> DisableLoadBalancerAccessLogRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -209,17 +226,18 @@ pub enum DisableLoadBalancerAccessLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerAccessLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.AccessLogDisabled" => {
-                Self::OperationDeniedAccessLogDisabled(error)
-            }
-            "ResourceInConfiguring.LoadBalancer" => {
-                Self::ResourceInConfiguringLoadBalancer(error)
-            }
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.AccessLogDisabled",
+                        "ResourceInConfiguring.LoadBalancer",
+                        "Forbidden.LoadBalancer",
+                        "ResourceNotFound.LoadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DisableLoadBalancerAccessLogError {
@@ -228,48 +246,48 @@ impl DisableLoadBalancerAccessLogError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedAccessLogDisabled(error),
+            1 => Self::ResourceInConfiguringLoadBalancer(error),
+            2 => Self::ForbiddenLoadBalancer(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedAccessLogDisabled(error) => {
-                ("OperationDeniedAccessLogDisabled", error)
-            }
-            Self::ResourceInConfiguringLoadBalancer(error) => {
-                ("ResourceInConfiguringLoadBalancer", error)
-            }
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedAccessLogDisabled(error) => (0, error),
+            Self::ResourceInConfiguringLoadBalancer(error) => (1, error),
+            Self::ForbiddenLoadBalancer(error) => (2, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DisableLoadBalancerAccessLogError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedAccessLogDisabled(_) => {
-                Self::OperationDeniedAccessLogDisabled(error)
-            }
-            Self::ResourceInConfiguringLoadBalancer(_) => {
-                Self::ResourceInConfiguringLoadBalancer(error)
-            }
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisableLoadBalancerAccessLogError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedAccessLogDisabled",
+            "ResourceInConfiguringLoadBalancer",
+            "ForbiddenLoadBalancer",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisableLoadBalancerAccessLogError {

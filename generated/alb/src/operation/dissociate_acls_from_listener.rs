@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsr-bp1bpn0kn908w4nbw****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateAclsFromListenerRequest {
     /// The access control list (ACL) IDs. You can disassociate at most three ACLs from a listener in each call.
@@ -62,10 +62,26 @@ pub struct DissociateAclsFromListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateAclsFromListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_ids: None,
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateAclsFromListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DissociateAclsFromListenerRequestBuilder {
-        DissociateAclsFromListenerRequestBuilder::default()
+        DissociateAclsFromListenerRequestBuilder {
+            inner: DissociateAclsFromListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -173,6 +189,7 @@ impl<C> DissociateAclsFromListenerRequestBuilder<C> {
     }
 }
 impl<'a> DissociateAclsFromListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DissociateAclsFromListenerRequest::default(),
@@ -181,6 +198,7 @@ impl<'a> DissociateAclsFromListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -246,14 +264,19 @@ pub enum DissociateAclsFromListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
-            "LockFailed" => Self::LockFailed(error),
-            "ResourceNotAssociated.Acl" => Self::ResourceNotAssociatedAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Listener",
+                        "IncorrectStatus.Acl",
+                        "ResourceInConfiguring",
+                        "LockFailed",
+                        "ResourceNotAssociated.Acl",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DissociateAclsFromListenerError {
@@ -262,38 +285,51 @@ impl DissociateAclsFromListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::IncorrectStatusAcl(error),
+            2 => Self::ResourceInConfiguring(error),
+            3 => Self::LockFailed(error),
+            4 => Self::ResourceNotAssociatedAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
-            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
-            Self::LockFailed(error) => ("LockFailed", error),
-            Self::ResourceNotAssociatedAcl(error) => ("ResourceNotAssociatedAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::IncorrectStatusAcl(error) => (1, error),
+            Self::ResourceInConfiguring(error) => (2, error),
+            Self::LockFailed(error) => (3, error),
+            Self::ResourceNotAssociatedAcl(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DissociateAclsFromListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
-            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
-            Self::LockFailed(_) => Self::LockFailed(error),
-            Self::ResourceNotAssociatedAcl(_) => Self::ResourceNotAssociatedAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DissociateAclsFromListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "IncorrectStatusAcl",
+            "ResourceInConfiguring",
+            "LockFailed",
+            "ResourceNotAssociatedAcl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DissociateAclsFromListenerError {

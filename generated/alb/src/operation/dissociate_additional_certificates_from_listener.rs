@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsr-bp1bpn0kn908w4nbw****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateAdditionalCertificatesFromListenerRequest {
     /// The listener ID. You must specify the ID of an HTTPS listener or a QUIC listener.
@@ -59,10 +59,26 @@ pub struct DissociateAdditionalCertificatesFromListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateAdditionalCertificatesFromListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            certificates: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateAdditionalCertificatesFromListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DissociateAdditionalCertificatesFromListenerRequestBuilder {
-        DissociateAdditionalCertificatesFromListenerRequestBuilder::default()
+        DissociateAdditionalCertificatesFromListenerRequestBuilder {
+            inner: DissociateAdditionalCertificatesFromListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -176,6 +192,7 @@ impl<C> DissociateAdditionalCertificatesFromListenerRequestBuilder<C> {
     }
 }
 impl<'a> DissociateAdditionalCertificatesFromListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DissociateAdditionalCertificatesFromListenerRequest::default(),
@@ -184,6 +201,7 @@ impl<'a> DissociateAdditionalCertificatesFromListenerRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -254,23 +272,20 @@ pub enum DissociateAdditionalCertificatesFromListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateAdditionalCertificatesFromListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.HttpListenerNotSupport" => {
-                Self::OperationDeniedHttpListenerNotSupport(error)
-            }
-            "OperationDenied.DefaultCertificateUsed" => {
-                Self::OperationDeniedDefaultCertificateUsed(error)
-            }
-            "ResourceNotAssociated.Certificate" => {
-                Self::ResourceNotAssociatedCertificate(error)
-            }
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Listener",
+                        "OperationDenied.HttpListenerNotSupport",
+                        "OperationDenied.DefaultCertificateUsed",
+                        "ResourceNotAssociated.Certificate",
+                        "ResourceInConfiguring.Listener",
+                        "ResourceNotFound.Listener",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DissociateAdditionalCertificatesFromListenerError {
@@ -279,56 +294,54 @@ impl DissociateAdditionalCertificatesFromListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::OperationDeniedHttpListenerNotSupport(error),
+            2 => Self::OperationDeniedDefaultCertificateUsed(error),
+            3 => Self::ResourceNotAssociatedCertificate(error),
+            4 => Self::ResourceInConfiguringListener(error),
+            5 => Self::ResourceNotFoundListener(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::OperationDeniedHttpListenerNotSupport(error) => {
-                ("OperationDeniedHttpListenerNotSupport", error)
-            }
-            Self::OperationDeniedDefaultCertificateUsed(error) => {
-                ("OperationDeniedDefaultCertificateUsed", error)
-            }
-            Self::ResourceNotAssociatedCertificate(error) => {
-                ("ResourceNotAssociatedCertificate", error)
-            }
-            Self::ResourceInConfiguringListener(error) => {
-                ("ResourceInConfiguringListener", error)
-            }
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::OperationDeniedHttpListenerNotSupport(error) => (1, error),
+            Self::OperationDeniedDefaultCertificateUsed(error) => (2, error),
+            Self::ResourceNotAssociatedCertificate(error) => (3, error),
+            Self::ResourceInConfiguringListener(error) => (4, error),
+            Self::ResourceNotFoundListener(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DissociateAdditionalCertificatesFromListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::OperationDeniedHttpListenerNotSupport(_) => {
-                Self::OperationDeniedHttpListenerNotSupport(error)
-            }
-            Self::OperationDeniedDefaultCertificateUsed(_) => {
-                Self::OperationDeniedDefaultCertificateUsed(error)
-            }
-            Self::ResourceNotAssociatedCertificate(_) => {
-                Self::ResourceNotAssociatedCertificate(error)
-            }
-            Self::ResourceInConfiguringListener(_) => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DissociateAdditionalCertificatesFromListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "OperationDeniedHttpListenerNotSupport",
+            "OperationDeniedDefaultCertificateUsed",
+            "ResourceNotAssociatedCertificate",
+            "ResourceInConfiguringListener",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DissociateAdditionalCertificatesFromListenerError {

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetHealthCheckTemplateAttributeRequest {
     /// The ID of the health check template.
@@ -30,10 +30,23 @@ pub struct GetHealthCheckTemplateAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetHealthCheckTemplateAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            health_check_template_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetHealthCheckTemplateAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetHealthCheckTemplateAttributeRequestBuilder {
-        GetHealthCheckTemplateAttributeRequestBuilder::default()
+        GetHealthCheckTemplateAttributeRequestBuilder {
+            inner: GetHealthCheckTemplateAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -101,6 +114,7 @@ impl<C> GetHealthCheckTemplateAttributeRequestBuilder<C> {
     }
 }
 impl<'a> GetHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetHealthCheckTemplateAttributeRequest::default(),
@@ -109,6 +123,7 @@ impl<'a> GetHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -284,13 +299,16 @@ pub enum GetHealthCheckTemplateAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetHealthCheckTemplateAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
-            "ResourceNotFound.HealthCheckTemplate" => {
-                Self::ResourceNotFoundHealthCheckTemplate(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.HealthCheckTemplate",
+                        "ResourceNotFound.HealthCheckTemplate",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl GetHealthCheckTemplateAttributeError {
@@ -299,40 +317,42 @@ impl GetHealthCheckTemplateAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenHealthCheckTemplate(error),
+            1 => Self::ResourceNotFoundHealthCheckTemplate(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenHealthCheckTemplate(error) => {
-                ("ForbiddenHealthCheckTemplate", error)
-            }
-            Self::ResourceNotFoundHealthCheckTemplate(error) => {
-                ("ResourceNotFoundHealthCheckTemplate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenHealthCheckTemplate(error) => (0, error),
+            Self::ResourceNotFoundHealthCheckTemplate(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for GetHealthCheckTemplateAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenHealthCheckTemplate(_) => {
-                Self::ForbiddenHealthCheckTemplate(error)
-            }
-            Self::ResourceNotFoundHealthCheckTemplate(_) => {
-                Self::ResourceNotFoundHealthCheckTemplate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetHealthCheckTemplateAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenHealthCheckTemplate",
+            "ResourceNotFoundHealthCheckTemplate",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetHealthCheckTemplateAttributeError {

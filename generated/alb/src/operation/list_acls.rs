@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListAclsRequest {
     /// Filter access control lists (ACLs) by ACL ID. You can specify at most 20 ACL IDs in each call.
@@ -62,10 +62,28 @@ pub struct ListAclsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListAclsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            acl_ids: None,
+            acl_names: None,
+            resource_group_id: None,
+            next_token: None,
+            max_results: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListAclsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListAclsRequestBuilder {
-        ListAclsRequestBuilder::default()
+        ListAclsRequestBuilder {
+            inner: ListAclsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -188,6 +206,7 @@ impl<C> ListAclsRequestBuilder<C> {
     }
 }
 impl<'a> ListAclsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListAclsRequest::default(),
@@ -196,6 +215,7 @@ impl<'a> ListAclsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(self) -> ::acs_runtime::client::Invoke<ListAclsResponse, ListAclsError> {
         self.client.send(self.inner)
     }
@@ -268,10 +288,7 @@ pub enum ListAclsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListAclsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.Acl" => Self::ForbiddenAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["Forbidden.Acl"]), error)
     }
 }
 impl ListAclsError {
@@ -280,30 +297,36 @@ impl ListAclsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenAcl(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for ListAclsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListAclsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ForbiddenAcl", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListAclsError {

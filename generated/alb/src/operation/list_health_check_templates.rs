@@ -16,7 +16,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListHealthCheckTemplatesRequest {
     /// The pagination token that is used in the next request to retrieve a new page of results. Valid values:
@@ -62,10 +62,28 @@ pub struct ListHealthCheckTemplatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListHealthCheckTemplatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            health_check_template_ids: None,
+            health_check_template_names: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListHealthCheckTemplatesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListHealthCheckTemplatesRequestBuilder {
-        ListHealthCheckTemplatesRequestBuilder::default()
+        ListHealthCheckTemplatesRequestBuilder {
+            inner: ListHealthCheckTemplatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -206,6 +224,7 @@ impl<C> ListHealthCheckTemplatesRequestBuilder<C> {
     }
 }
 impl<'a> ListHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListHealthCheckTemplatesRequest::default(),
@@ -214,6 +233,7 @@ impl<'a> ListHealthCheckTemplatesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -291,10 +311,7 @@ pub enum ListHealthCheckTemplatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListHealthCheckTemplatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["Forbidden.HealthCheckTemplate"]), error)
     }
 }
 impl ListHealthCheckTemplatesError {
@@ -303,34 +320,36 @@ impl ListHealthCheckTemplatesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenHealthCheckTemplate(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenHealthCheckTemplate(error) => {
-                ("ForbiddenHealthCheckTemplate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenHealthCheckTemplate(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for ListHealthCheckTemplatesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenHealthCheckTemplate(_) => {
-                Self::ForbiddenHealthCheckTemplate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListHealthCheckTemplatesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ForbiddenHealthCheckTemplate", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListHealthCheckTemplatesError {

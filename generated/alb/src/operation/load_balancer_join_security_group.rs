@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("alb-h7kcw4g4nnvtqp****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct LoadBalancerJoinSecurityGroupRequest {
     /// The security group IDs.
@@ -72,10 +72,26 @@ pub struct LoadBalancerJoinSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for LoadBalancerJoinSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_ids: None,
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl LoadBalancerJoinSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> LoadBalancerJoinSecurityGroupRequestBuilder {
-        LoadBalancerJoinSecurityGroupRequestBuilder::default()
+        LoadBalancerJoinSecurityGroupRequestBuilder {
+            inner: LoadBalancerJoinSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,6 +211,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> LoadBalancerJoinSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: LoadBalancerJoinSecurityGroupRequest::default(),
@@ -203,6 +220,7 @@ impl<'a> LoadBalancerJoinSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -274,26 +292,21 @@ pub enum LoadBalancerJoinSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "ResourceAlreadyAssociated.SecurityGroup" => {
-                Self::ResourceAlreadyAssociatedSecurityGroup(error)
-            }
-            "ResourceQuotaExceeded.SecurityGroupNum" => {
-                Self::ResourceQuotaExceededSecurityGroupNum(error)
-            }
-            "OperationDenied.SecurityGroupNotSupport" => {
-                Self::OperationDeniedSecurityGroupNotSupport(error)
-            }
-            "OperationDenied.LbAssociatedAclCanNotJoinSecurityGroup" => {
-                Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error)
-            }
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.SecurityGroup" => {
-                Self::ResourceNotFoundSecurityGroup(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.LoadBalancer",
+                        "ResourceAlreadyAssociated.SecurityGroup",
+                        "ResourceQuotaExceeded.SecurityGroupNum",
+                        "OperationDenied.SecurityGroupNotSupport",
+                        "OperationDenied.LbAssociatedAclCanNotJoinSecurityGroup",
+                        "ResourceNotFound.LoadBalancer",
+                        "ResourceNotFound.SecurityGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl LoadBalancerJoinSecurityGroupError {
@@ -302,70 +315,59 @@ impl LoadBalancerJoinSecurityGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::ResourceAlreadyAssociatedSecurityGroup(error),
+            2 => Self::ResourceQuotaExceededSecurityGroupNum(error),
+            3 => Self::OperationDeniedSecurityGroupNotSupport(error),
+            4 => Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error),
+            5 => Self::ResourceNotFoundLoadBalancer(error),
+            6 => Self::ResourceNotFoundSecurityGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::ResourceAlreadyAssociatedSecurityGroup(error) => {
-                ("ResourceAlreadyAssociatedSecurityGroup", error)
-            }
-            Self::ResourceQuotaExceededSecurityGroupNum(error) => {
-                ("ResourceQuotaExceededSecurityGroupNum", error)
-            }
-            Self::OperationDeniedSecurityGroupNotSupport(error) => {
-                ("OperationDeniedSecurityGroupNotSupport", error)
-            }
+            Self::IncorrectStatusLoadBalancer(error) => (0, error),
+            Self::ResourceAlreadyAssociatedSecurityGroup(error) => (1, error),
+            Self::ResourceQuotaExceededSecurityGroupNum(error) => (2, error),
+            Self::OperationDeniedSecurityGroupNotSupport(error) => (3, error),
             Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error) => {
-                ("OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup", error)
+                (4, error)
             }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundSecurityGroup(error) => {
-                ("ResourceNotFoundSecurityGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundLoadBalancer(error) => (5, error),
+            Self::ResourceNotFoundSecurityGroup(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for LoadBalancerJoinSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::ResourceAlreadyAssociatedSecurityGroup(_) => {
-                Self::ResourceAlreadyAssociatedSecurityGroup(error)
-            }
-            Self::ResourceQuotaExceededSecurityGroupNum(_) => {
-                Self::ResourceQuotaExceededSecurityGroupNum(error)
-            }
-            Self::OperationDeniedSecurityGroupNotSupport(_) => {
-                Self::OperationDeniedSecurityGroupNotSupport(error)
-            }
-            Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(_) => {
-                Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundSecurityGroup(_) => {
-                Self::ResourceNotFoundSecurityGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for LoadBalancerJoinSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusLoadBalancer",
+            "ResourceAlreadyAssociatedSecurityGroup",
+            "ResourceQuotaExceededSecurityGroupNum",
+            "OperationDeniedSecurityGroupNotSupport",
+            "OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundSecurityGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for LoadBalancerJoinSecurityGroupError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("alb-iv9gj3lpak6fbj****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct LoadBalancerLeaveSecurityGroupRequest {
     /// The security group IDs.
@@ -64,10 +64,26 @@ pub struct LoadBalancerLeaveSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for LoadBalancerLeaveSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_ids: None,
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl LoadBalancerLeaveSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> LoadBalancerLeaveSecurityGroupRequestBuilder {
-        LoadBalancerLeaveSecurityGroupRequestBuilder::default()
+        LoadBalancerLeaveSecurityGroupRequestBuilder {
+            inner: LoadBalancerLeaveSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -183,6 +199,7 @@ impl<C> LoadBalancerLeaveSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> LoadBalancerLeaveSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: LoadBalancerLeaveSecurityGroupRequest::default(),
@@ -191,6 +208,7 @@ impl<'a> LoadBalancerLeaveSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -254,20 +272,19 @@ pub enum LoadBalancerLeaveSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "OperationDenied.SecurityGroupNotSupport" => {
-                Self::OperationDeniedSecurityGroupNotSupport(error)
-            }
-            "ResourceNotAssociated.SecurityGroup" => {
-                Self::ResourceNotAssociatedSecurityGroup(error)
-            }
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.SecurityGroup" => {
-                Self::ResourceNotFoundSecurityGroup(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.LoadBalancer",
+                        "OperationDenied.SecurityGroupNotSupport",
+                        "ResourceNotAssociated.SecurityGroup",
+                        "ResourceNotFound.LoadBalancer",
+                        "ResourceNotFound.SecurityGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl LoadBalancerLeaveSecurityGroupError {
@@ -276,58 +293,51 @@ impl LoadBalancerLeaveSecurityGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::OperationDeniedSecurityGroupNotSupport(error),
+            2 => Self::ResourceNotAssociatedSecurityGroup(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            4 => Self::ResourceNotFoundSecurityGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::OperationDeniedSecurityGroupNotSupport(error) => {
-                ("OperationDeniedSecurityGroupNotSupport", error)
-            }
-            Self::ResourceNotAssociatedSecurityGroup(error) => {
-                ("ResourceNotAssociatedSecurityGroup", error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundSecurityGroup(error) => {
-                ("ResourceNotFoundSecurityGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusLoadBalancer(error) => (0, error),
+            Self::OperationDeniedSecurityGroupNotSupport(error) => (1, error),
+            Self::ResourceNotAssociatedSecurityGroup(error) => (2, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
+            Self::ResourceNotFoundSecurityGroup(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for LoadBalancerLeaveSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::OperationDeniedSecurityGroupNotSupport(_) => {
-                Self::OperationDeniedSecurityGroupNotSupport(error)
-            }
-            Self::ResourceNotAssociatedSecurityGroup(_) => {
-                Self::ResourceNotAssociatedSecurityGroup(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundSecurityGroup(_) => {
-                Self::ResourceNotFoundSecurityGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for LoadBalancerLeaveSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusLoadBalancer",
+            "OperationDeniedSecurityGroupNotSupport",
+            "ResourceNotAssociatedSecurityGroup",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundSecurityGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for LoadBalancerLeaveSecurityGroupError {

@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationRequest {
     /// 应用型负载均衡实例ID。
@@ -53,10 +53,27 @@ pub struct ModifyCapacityReservationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCapacityReservationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            reset_capacity_reservation: None,
+            minimum_load_balancer_capacity: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCapacityReservationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCapacityReservationRequestBuilder {
-        ModifyCapacityReservationRequestBuilder::default()
+        ModifyCapacityReservationRequestBuilder {
+            inner: ModifyCapacityReservationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -160,6 +177,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCapacityReservationRequest::default(),
@@ -168,6 +186,7 @@ impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -247,49 +266,28 @@ pub enum ModifyCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.ListenerNotFound" => {
-                Self::OperationDeniedListenerNotFound(error)
-            }
-            "OperationDenied.CapacityReservationNotSupport" => {
-                Self::OperationDeniedCapacityReservationNotSupport(error)
-            }
-            "OperationDenied.CapacityUnitsBelowMinimum" => {
-                Self::OperationDeniedCapacityUnitsBelowMinimum(error)
-            }
-            "OperationDenied.CapacityDecreaseRequestLimitExceeded" => {
-                Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error)
-            }
-            "OperationDenied.PriorRequestNotComplete" => {
-                Self::OperationDeniedPriorRequestNotComplete(error)
-            }
-            "OperationDenied.DeploymentSetExists" => {
-                Self::OperationDeniedDeploymentSetExists(error)
-            }
-            "OperationDenied.DeploymentSetIsEmpty" => {
-                Self::OperationDeniedDeploymentSetIsEmpty(error)
-            }
-            "OperationDenied.DeploymentSetsConflicts" => {
-                Self::OperationDeniedDeploymentSetsConflicts(error)
-            }
-            "OperationDenied.DeploymentSetsNotSupport" => {
-                Self::OperationDeniedDeploymentSetsNotSupport(error)
-            }
-            "OperationDenied.DeploymentSetsStrategyNotMatch" => {
-                Self::OperationDeniedDeploymentSetsStrategyNotMatch(error)
-            }
-            "QuotaExceeded.ReservationMaxLcuPerLb" => {
-                Self::QuotaExceededReservationMaxLcuPerLb(error)
-            }
-            "QuotaExceeded.ReservationMaxLcuPerRegion" => {
-                Self::QuotaExceededReservationMaxLcuPerRegion(error)
-            }
-            "QuotaExceeded.DeploymentSetsNum" => {
-                Self::QuotaExceededDeploymentSetsNum(error)
-            }
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.ListenerNotFound",
+                        "OperationDenied.CapacityReservationNotSupport",
+                        "OperationDenied.CapacityUnitsBelowMinimum",
+                        "OperationDenied.CapacityDecreaseRequestLimitExceeded",
+                        "OperationDenied.PriorRequestNotComplete",
+                        "OperationDenied.DeploymentSetExists",
+                        "OperationDenied.DeploymentSetIsEmpty",
+                        "OperationDenied.DeploymentSetsConflicts",
+                        "OperationDenied.DeploymentSetsNotSupport",
+                        "OperationDenied.DeploymentSetsStrategyNotMatch",
+                        "QuotaExceeded.ReservationMaxLcuPerLb",
+                        "QuotaExceeded.ReservationMaxLcuPerRegion",
+                        "QuotaExceeded.DeploymentSetsNum",
+                        "ResourceNotFound.LoadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyCapacityReservationError {
@@ -298,112 +296,80 @@ impl ModifyCapacityReservationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedListenerNotFound(error),
+            1 => Self::OperationDeniedCapacityReservationNotSupport(error),
+            2 => Self::OperationDeniedCapacityUnitsBelowMinimum(error),
+            3 => Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error),
+            4 => Self::OperationDeniedPriorRequestNotComplete(error),
+            5 => Self::OperationDeniedDeploymentSetExists(error),
+            6 => Self::OperationDeniedDeploymentSetIsEmpty(error),
+            7 => Self::OperationDeniedDeploymentSetsConflicts(error),
+            8 => Self::OperationDeniedDeploymentSetsNotSupport(error),
+            9 => Self::OperationDeniedDeploymentSetsStrategyNotMatch(error),
+            10 => Self::QuotaExceededReservationMaxLcuPerLb(error),
+            11 => Self::QuotaExceededReservationMaxLcuPerRegion(error),
+            12 => Self::QuotaExceededDeploymentSetsNum(error),
+            13 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedListenerNotFound(error) => {
-                ("OperationDeniedListenerNotFound", error)
-            }
-            Self::OperationDeniedCapacityReservationNotSupport(error) => {
-                ("OperationDeniedCapacityReservationNotSupport", error)
-            }
-            Self::OperationDeniedCapacityUnitsBelowMinimum(error) => {
-                ("OperationDeniedCapacityUnitsBelowMinimum", error)
-            }
+            Self::OperationDeniedListenerNotFound(error) => (0, error),
+            Self::OperationDeniedCapacityReservationNotSupport(error) => (1, error),
+            Self::OperationDeniedCapacityUnitsBelowMinimum(error) => (2, error),
             Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error) => {
-                ("OperationDeniedCapacityDecreaseRequestLimitExceeded", error)
+                (3, error)
             }
-            Self::OperationDeniedPriorRequestNotComplete(error) => {
-                ("OperationDeniedPriorRequestNotComplete", error)
-            }
-            Self::OperationDeniedDeploymentSetExists(error) => {
-                ("OperationDeniedDeploymentSetExists", error)
-            }
-            Self::OperationDeniedDeploymentSetIsEmpty(error) => {
-                ("OperationDeniedDeploymentSetIsEmpty", error)
-            }
-            Self::OperationDeniedDeploymentSetsConflicts(error) => {
-                ("OperationDeniedDeploymentSetsConflicts", error)
-            }
-            Self::OperationDeniedDeploymentSetsNotSupport(error) => {
-                ("OperationDeniedDeploymentSetsNotSupport", error)
-            }
-            Self::OperationDeniedDeploymentSetsStrategyNotMatch(error) => {
-                ("OperationDeniedDeploymentSetsStrategyNotMatch", error)
-            }
-            Self::QuotaExceededReservationMaxLcuPerLb(error) => {
-                ("QuotaExceededReservationMaxLcuPerLb", error)
-            }
-            Self::QuotaExceededReservationMaxLcuPerRegion(error) => {
-                ("QuotaExceededReservationMaxLcuPerRegion", error)
-            }
-            Self::QuotaExceededDeploymentSetsNum(error) => {
-                ("QuotaExceededDeploymentSetsNum", error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedPriorRequestNotComplete(error) => (4, error),
+            Self::OperationDeniedDeploymentSetExists(error) => (5, error),
+            Self::OperationDeniedDeploymentSetIsEmpty(error) => (6, error),
+            Self::OperationDeniedDeploymentSetsConflicts(error) => (7, error),
+            Self::OperationDeniedDeploymentSetsNotSupport(error) => (8, error),
+            Self::OperationDeniedDeploymentSetsStrategyNotMatch(error) => (9, error),
+            Self::QuotaExceededReservationMaxLcuPerLb(error) => (10, error),
+            Self::QuotaExceededReservationMaxLcuPerRegion(error) => (11, error),
+            Self::QuotaExceededDeploymentSetsNum(error) => (12, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ModifyCapacityReservationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedListenerNotFound(_) => {
-                Self::OperationDeniedListenerNotFound(error)
-            }
-            Self::OperationDeniedCapacityReservationNotSupport(_) => {
-                Self::OperationDeniedCapacityReservationNotSupport(error)
-            }
-            Self::OperationDeniedCapacityUnitsBelowMinimum(_) => {
-                Self::OperationDeniedCapacityUnitsBelowMinimum(error)
-            }
-            Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(_) => {
-                Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error)
-            }
-            Self::OperationDeniedPriorRequestNotComplete(_) => {
-                Self::OperationDeniedPriorRequestNotComplete(error)
-            }
-            Self::OperationDeniedDeploymentSetExists(_) => {
-                Self::OperationDeniedDeploymentSetExists(error)
-            }
-            Self::OperationDeniedDeploymentSetIsEmpty(_) => {
-                Self::OperationDeniedDeploymentSetIsEmpty(error)
-            }
-            Self::OperationDeniedDeploymentSetsConflicts(_) => {
-                Self::OperationDeniedDeploymentSetsConflicts(error)
-            }
-            Self::OperationDeniedDeploymentSetsNotSupport(_) => {
-                Self::OperationDeniedDeploymentSetsNotSupport(error)
-            }
-            Self::OperationDeniedDeploymentSetsStrategyNotMatch(_) => {
-                Self::OperationDeniedDeploymentSetsStrategyNotMatch(error)
-            }
-            Self::QuotaExceededReservationMaxLcuPerLb(_) => {
-                Self::QuotaExceededReservationMaxLcuPerLb(error)
-            }
-            Self::QuotaExceededReservationMaxLcuPerRegion(_) => {
-                Self::QuotaExceededReservationMaxLcuPerRegion(error)
-            }
-            Self::QuotaExceededDeploymentSetsNum(_) => {
-                Self::QuotaExceededDeploymentSetsNum(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCapacityReservationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedListenerNotFound",
+            "OperationDeniedCapacityReservationNotSupport",
+            "OperationDeniedCapacityUnitsBelowMinimum",
+            "OperationDeniedCapacityDecreaseRequestLimitExceeded",
+            "OperationDeniedPriorRequestNotComplete",
+            "OperationDeniedDeploymentSetExists",
+            "OperationDeniedDeploymentSetIsEmpty",
+            "OperationDeniedDeploymentSetsConflicts",
+            "OperationDeniedDeploymentSetsNotSupport",
+            "OperationDeniedDeploymentSetsStrategyNotMatch",
+            "QuotaExceededReservationMaxLcuPerLb",
+            "QuotaExceededReservationMaxLcuPerRegion",
+            "QuotaExceededDeploymentSetsNum",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCapacityReservationError {

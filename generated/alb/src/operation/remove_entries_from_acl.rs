@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .acl_id("nacl-hp34s2h0xx1ht4nwo****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveEntriesFromAclRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -62,10 +62,26 @@ pub struct RemoveEntriesFromAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveEntriesFromAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            acl_id: None,
+            entries: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveEntriesFromAclRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveEntriesFromAclRequestBuilder {
-        RemoveEntriesFromAclRequestBuilder::default()
+        RemoveEntriesFromAclRequestBuilder {
+            inner: RemoveEntriesFromAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -173,6 +189,7 @@ impl<C> RemoveEntriesFromAclRequestBuilder<C> {
     }
 }
 impl<'a> RemoveEntriesFromAclRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveEntriesFromAclRequest::default(),
@@ -181,6 +198,7 @@ impl<'a> RemoveEntriesFromAclRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -244,13 +262,18 @@ pub enum RemoveEntriesFromAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveEntriesFromAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "Forbidden.Acl" => Self::ForbiddenAcl(error),
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
-            "ResourceNotFound.AclEntry" => Self::ResourceNotFoundAclEntry(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Acl",
+                        "Forbidden.Acl",
+                        "ResourceNotFound.Acl",
+                        "ResourceNotFound.AclEntry",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RemoveEntriesFromAclError {
@@ -259,36 +282,48 @@ impl RemoveEntriesFromAclError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusAcl(error),
+            1 => Self::ForbiddenAcl(error),
+            2 => Self::ResourceNotFoundAcl(error),
+            3 => Self::ResourceNotFoundAclEntry(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
-            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::ResourceNotFoundAclEntry(error) => ("ResourceNotFoundAclEntry", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusAcl(error) => (0, error),
+            Self::ForbiddenAcl(error) => (1, error),
+            Self::ResourceNotFoundAcl(error) => (2, error),
+            Self::ResourceNotFoundAclEntry(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for RemoveEntriesFromAclError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
-            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::ResourceNotFoundAclEntry(_) => Self::ResourceNotFoundAclEntry(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveEntriesFromAclError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusAcl",
+            "ForbiddenAcl",
+            "ResourceNotFoundAcl",
+            "ResourceNotFoundAclEntry",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveEntriesFromAclError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_id("sgp-atstuj3rtop****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveServersFromServerGroupRequest {
     /// The server group ID.
@@ -68,10 +68,26 @@ pub struct RemoveServersFromServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveServersFromServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            servers: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveServersFromServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveServersFromServerGroupRequestBuilder {
-        RemoveServersFromServerGroupRequestBuilder::default()
+        RemoveServersFromServerGroupRequestBuilder {
+            inner: RemoveServersFromServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,6 +201,7 @@ impl<C> RemoveServersFromServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveServersFromServerGroupRequest::default(),
@@ -193,6 +210,7 @@ impl<'a> RemoveServersFromServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -260,19 +278,20 @@ pub enum RemoveServersFromServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
-            "ResourceInConfiguring.BackendServer" => {
-                Self::ResourceInConfiguringBackendServer(error)
-            }
-            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
-            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.BackendServer" => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.ServerGroup",
+                        "ResourceInConfiguring.BackendServer",
+                        "ResourceInConfiguring",
+                        "Forbidden.ServerGroup",
+                        "ResourceNotFound.ServerGroup",
+                        "ResourceNotFound.BackendServer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RemoveServersFromServerGroupError {
@@ -281,56 +300,54 @@ impl RemoveServersFromServerGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusServerGroup(error),
+            1 => Self::ResourceInConfiguringBackendServer(error),
+            2 => Self::ResourceInConfiguring(error),
+            3 => Self::ForbiddenServerGroup(error),
+            4 => Self::ResourceNotFoundServerGroup(error),
+            5 => Self::ResourceNotFoundBackendServer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::ResourceInConfiguringBackendServer(error) => {
-                ("ResourceInConfiguringBackendServer", error)
-            }
-            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
-            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundBackendServer(error) => {
-                ("ResourceNotFoundBackendServer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusServerGroup(error) => (0, error),
+            Self::ResourceInConfiguringBackendServer(error) => (1, error),
+            Self::ResourceInConfiguring(error) => (2, error),
+            Self::ForbiddenServerGroup(error) => (3, error),
+            Self::ResourceNotFoundServerGroup(error) => (4, error),
+            Self::ResourceNotFoundBackendServer(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for RemoveServersFromServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::ResourceInConfiguringBackendServer(_) => {
-                Self::ResourceInConfiguringBackendServer(error)
-            }
-            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
-            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundBackendServer(_) => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveServersFromServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusServerGroup",
+            "ResourceInConfiguringBackendServer",
+            "ResourceInConfiguring",
+            "ForbiddenServerGroup",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundBackendServer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveServersFromServerGroupError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_id("sgp-5114d593o96qxy****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReplaceServersInServerGroupRequest {
     /// The ID of the server group.
@@ -77,10 +77,27 @@ pub struct ReplaceServersInServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReplaceServersInServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            added_servers: None,
+            removed_servers: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReplaceServersInServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReplaceServersInServerGroupRequestBuilder {
-        ReplaceServersInServerGroupRequestBuilder::default()
+        ReplaceServersInServerGroupRequestBuilder {
+            inner: ReplaceServersInServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -217,6 +234,7 @@ impl<C> ReplaceServersInServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> ReplaceServersInServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReplaceServersInServerGroupRequest::default(),
@@ -225,6 +243,7 @@ impl<'a> ReplaceServersInServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -310,34 +329,29 @@ pub enum ReplaceServersInServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
-            "Conflict.BackendServer" => Self::ConflictBackendServer(error),
-            "DuplicatedParam.BackendServer" => Self::DuplicatedParamBackendServer(error),
-            "OperationDenied.EciNotSupportJobType" => {
-                Self::OperationDeniedEciNotSupportJobType(error)
-            }
-            "Mismatch.ServerType" => Self::MismatchServerType(error),
-            "ResourceInConfiguring" => Self::ResourceInConfiguring(error),
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceInConfiguring.BackendServer" => {
-                Self::ResourceInConfiguringBackendServer(error)
-            }
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.Ecs" => Self::ResourceNotFoundEcs(error),
-            "ResourceNotFound.Eci" => Self::ResourceNotFoundEci(error),
-            "ResourceNotFound.Eni" => Self::ResourceNotFoundEni(error),
-            "ResourceNotFound.BackendServer" => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceQuotaExceeded.ServerAddedNum",
+                        "IncorrectStatus.ServerGroup",
+                        "Conflict.BackendServer",
+                        "DuplicatedParam.BackendServer",
+                        "OperationDenied.EciNotSupportJobType",
+                        "Mismatch.ServerType",
+                        "ResourceInConfiguring",
+                        "ResourceQuotaExceeded.LoadBalancerServersNum",
+                        "ResourceInConfiguring.BackendServer",
+                        "IdempotentParameterMismatch",
+                        "ResourceNotFound.ServerGroup",
+                        "ResourceNotFound.Ecs",
+                        "ResourceNotFound.Eci",
+                        "ResourceNotFound.Eni",
+                        "ResourceNotFound.BackendServer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReplaceServersInServerGroupError {
@@ -346,94 +360,81 @@ impl ReplaceServersInServerGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaExceededServerAddedNum(error),
+            1 => Self::IncorrectStatusServerGroup(error),
+            2 => Self::ConflictBackendServer(error),
+            3 => Self::DuplicatedParamBackendServer(error),
+            4 => Self::OperationDeniedEciNotSupportJobType(error),
+            5 => Self::MismatchServerType(error),
+            6 => Self::ResourceInConfiguring(error),
+            7 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            8 => Self::ResourceInConfiguringBackendServer(error),
+            9 => Self::IdempotentParameterMismatch(error),
+            10 => Self::ResourceNotFoundServerGroup(error),
+            11 => Self::ResourceNotFoundEcs(error),
+            12 => Self::ResourceNotFoundEci(error),
+            13 => Self::ResourceNotFoundEni(error),
+            14 => Self::ResourceNotFoundBackendServer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaExceededServerAddedNum(error) => {
-                ("ResourceQuotaExceededServerAddedNum", error)
-            }
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::ConflictBackendServer(error) => ("ConflictBackendServer", error),
-            Self::DuplicatedParamBackendServer(error) => {
-                ("DuplicatedParamBackendServer", error)
-            }
-            Self::OperationDeniedEciNotSupportJobType(error) => {
-                ("OperationDeniedEciNotSupportJobType", error)
-            }
-            Self::MismatchServerType(error) => ("MismatchServerType", error),
-            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerServersNum", error)
-            }
-            Self::ResourceInConfiguringBackendServer(error) => {
-                ("ResourceInConfiguringBackendServer", error)
-            }
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundEcs(error) => ("ResourceNotFoundEcs", error),
-            Self::ResourceNotFoundEci(error) => ("ResourceNotFoundEci", error),
-            Self::ResourceNotFoundEni(error) => ("ResourceNotFoundEni", error),
-            Self::ResourceNotFoundBackendServer(error) => {
-                ("ResourceNotFoundBackendServer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaExceededServerAddedNum(error) => (0, error),
+            Self::IncorrectStatusServerGroup(error) => (1, error),
+            Self::ConflictBackendServer(error) => (2, error),
+            Self::DuplicatedParamBackendServer(error) => (3, error),
+            Self::OperationDeniedEciNotSupportJobType(error) => (4, error),
+            Self::MismatchServerType(error) => (5, error),
+            Self::ResourceInConfiguring(error) => (6, error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (7, error),
+            Self::ResourceInConfiguringBackendServer(error) => (8, error),
+            Self::IdempotentParameterMismatch(error) => (9, error),
+            Self::ResourceNotFoundServerGroup(error) => (10, error),
+            Self::ResourceNotFoundEcs(error) => (11, error),
+            Self::ResourceNotFoundEci(error) => (12, error),
+            Self::ResourceNotFoundEni(error) => (13, error),
+            Self::ResourceNotFoundBackendServer(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for ReplaceServersInServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaExceededServerAddedNum(_) => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::ConflictBackendServer(_) => Self::ConflictBackendServer(error),
-            Self::DuplicatedParamBackendServer(_) => {
-                Self::DuplicatedParamBackendServer(error)
-            }
-            Self::OperationDeniedEciNotSupportJobType(_) => {
-                Self::OperationDeniedEciNotSupportJobType(error)
-            }
-            Self::MismatchServerType(_) => Self::MismatchServerType(error),
-            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
-            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            Self::ResourceInConfiguringBackendServer(_) => {
-                Self::ResourceInConfiguringBackendServer(error)
-            }
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundEcs(_) => Self::ResourceNotFoundEcs(error),
-            Self::ResourceNotFoundEci(_) => Self::ResourceNotFoundEci(error),
-            Self::ResourceNotFoundEni(_) => Self::ResourceNotFoundEni(error),
-            Self::ResourceNotFoundBackendServer(_) => {
-                Self::ResourceNotFoundBackendServer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReplaceServersInServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaExceededServerAddedNum",
+            "IncorrectStatusServerGroup",
+            "ConflictBackendServer",
+            "DuplicatedParamBackendServer",
+            "OperationDeniedEciNotSupportJobType",
+            "MismatchServerType",
+            "ResourceInConfiguring",
+            "ResourceQuotaExceededLoadBalancerServersNum",
+            "ResourceInConfiguringBackendServer",
+            "IdempotentParameterMismatch",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundEcs",
+            "ResourceNotFoundEci",
+            "ResourceNotFoundEni",
+            "ResourceNotFoundBackendServer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReplaceServersInServerGroupError {

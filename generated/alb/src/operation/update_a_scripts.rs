@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateAScriptsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -52,10 +52,25 @@ pub struct UpdateAScriptsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateAScriptsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            a_scripts: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateAScriptsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateAScriptsRequestBuilder {
-        UpdateAScriptsRequestBuilder::default()
+        UpdateAScriptsRequestBuilder {
+            inner: UpdateAScriptsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -148,6 +163,7 @@ impl<C> UpdateAScriptsRequestBuilder<C> {
     }
 }
 impl<'a> UpdateAScriptsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateAScriptsRequest::default(),
@@ -156,6 +172,7 @@ impl<'a> UpdateAScriptsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UpdateAScriptsResponse, UpdateAScriptsError> {
@@ -218,20 +235,19 @@ pub enum UpdateAScriptsError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateAScriptsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "ResourceQuotaExceeded.AScriptsNum" => {
-                Self::ResourceQuotaExceededAScriptsNum(error)
-            }
-            "ResourceQuotaExceeded.AScriptsTotalLinesNum" => {
-                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
-            }
-            "ResourceQuotaExceeded.AScriptLinesNum" => {
-                Self::ResourceQuotaExceededAScriptLinesNum(error)
-            }
-            "ResourceNotFound.Ascript" => Self::ResourceNotFoundAscript(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Listener",
+                        "ResourceQuotaExceeded.AScriptsNum",
+                        "ResourceQuotaExceeded.AScriptsTotalLinesNum",
+                        "ResourceQuotaExceeded.AScriptLinesNum",
+                        "ResourceNotFound.Ascript",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateAScriptsError {
@@ -240,50 +256,51 @@ impl UpdateAScriptsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::ResourceQuotaExceededAScriptsNum(error),
+            2 => Self::ResourceQuotaExceededAScriptsTotalLinesNum(error),
+            3 => Self::ResourceQuotaExceededAScriptLinesNum(error),
+            4 => Self::ResourceNotFoundAscript(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::ResourceQuotaExceededAScriptsNum(error) => {
-                ("ResourceQuotaExceededAScriptsNum", error)
-            }
-            Self::ResourceQuotaExceededAScriptsTotalLinesNum(error) => {
-                ("ResourceQuotaExceededAScriptsTotalLinesNum", error)
-            }
-            Self::ResourceQuotaExceededAScriptLinesNum(error) => {
-                ("ResourceQuotaExceededAScriptLinesNum", error)
-            }
-            Self::ResourceNotFoundAscript(error) => ("ResourceNotFoundAscript", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::ResourceQuotaExceededAScriptsNum(error) => (1, error),
+            Self::ResourceQuotaExceededAScriptsTotalLinesNum(error) => (2, error),
+            Self::ResourceQuotaExceededAScriptLinesNum(error) => (3, error),
+            Self::ResourceNotFoundAscript(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for UpdateAScriptsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::ResourceQuotaExceededAScriptsNum(_) => {
-                Self::ResourceQuotaExceededAScriptsNum(error)
-            }
-            Self::ResourceQuotaExceededAScriptsTotalLinesNum(_) => {
-                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
-            }
-            Self::ResourceQuotaExceededAScriptLinesNum(_) => {
-                Self::ResourceQuotaExceededAScriptLinesNum(error)
-            }
-            Self::ResourceNotFoundAscript(_) => Self::ResourceNotFoundAscript(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateAScriptsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "ResourceQuotaExceededAScriptsNum",
+            "ResourceQuotaExceededAScriptsTotalLinesNum",
+            "ResourceQuotaExceededAScriptLinesNum",
+            "ResourceNotFoundAscript",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateAScriptsError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateAclAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The token can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -56,10 +56,26 @@ pub struct UpdateAclAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateAclAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            acl_id: None,
+            acl_name: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateAclAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateAclAttributeRequestBuilder {
-        UpdateAclAttributeRequestBuilder::default()
+        UpdateAclAttributeRequestBuilder {
+            inner: UpdateAclAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -161,6 +177,7 @@ impl<C> UpdateAclAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateAclAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateAclAttributeRequest::default(),
@@ -169,6 +186,7 @@ impl<'a> UpdateAclAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -224,12 +242,13 @@ pub enum UpdateAclAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateAclAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Conflict.Acl" => Self::ConflictAcl(error),
-            "IncorrectStatus.Acl" => Self::IncorrectStatusAcl(error),
-            "ResourceNotFound.Acl" => Self::ResourceNotFoundAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["Conflict.Acl", "IncorrectStatus.Acl", "ResourceNotFound.Acl"],
+                ),
+            error,
+        )
     }
 }
 impl UpdateAclAttributeError {
@@ -238,34 +257,45 @@ impl UpdateAclAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ConflictAcl(error),
+            1 => Self::IncorrectStatusAcl(error),
+            2 => Self::ResourceNotFoundAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ConflictAcl(error) => ("ConflictAcl", error),
-            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
-            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ConflictAcl(error) => (0, error),
+            Self::IncorrectStatusAcl(error) => (1, error),
+            Self::ResourceNotFoundAcl(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for UpdateAclAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ConflictAcl(_) => Self::ConflictAcl(error),
-            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
-            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateAclAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ConflictAcl",
+            "IncorrectStatusAcl",
+            "ResourceNotFoundAcl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateAclAttributeError {

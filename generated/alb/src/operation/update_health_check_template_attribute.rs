@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateHealthCheckTemplateAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -163,10 +163,37 @@ pub struct UpdateHealthCheckTemplateAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateHealthCheckTemplateAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            health_check_template_name: None,
+            health_check_connect_port: None,
+            health_check_host: None,
+            health_check_codes: None,
+            health_check_interval: None,
+            health_check_timeout: None,
+            health_check_path: None,
+            health_check_method: None,
+            health_check_protocol: None,
+            health_check_http_version: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            dry_run: None,
+            health_check_template_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateHealthCheckTemplateAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateHealthCheckTemplateAttributeRequestBuilder {
-        UpdateHealthCheckTemplateAttributeRequestBuilder::default()
+        UpdateHealthCheckTemplateAttributeRequestBuilder {
+            inner: UpdateHealthCheckTemplateAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -429,6 +456,7 @@ impl<C> UpdateHealthCheckTemplateAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateHealthCheckTemplateAttributeRequest::default(),
@@ -437,6 +465,7 @@ impl<'a> UpdateHealthCheckTemplateAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -493,16 +522,17 @@ pub enum UpdateHealthCheckTemplateAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateHealthCheckTemplateAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.HealthCheckTemplate" => {
-                Self::IncorrectStatusHealthCheckTemplate(error)
-            }
-            "Forbidden.HealthCheckTemplate" => Self::ForbiddenHealthCheckTemplate(error),
-            "ResourceNotFound.HealthCheckTemplate" => {
-                Self::ResourceNotFoundHealthCheckTemplate(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.HealthCheckTemplate",
+                        "Forbidden.HealthCheckTemplate",
+                        "ResourceNotFound.HealthCheckTemplate",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateHealthCheckTemplateAttributeError {
@@ -511,46 +541,45 @@ impl UpdateHealthCheckTemplateAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusHealthCheckTemplate(error),
+            1 => Self::ForbiddenHealthCheckTemplate(error),
+            2 => Self::ResourceNotFoundHealthCheckTemplate(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusHealthCheckTemplate(error) => {
-                ("IncorrectStatusHealthCheckTemplate", error)
-            }
-            Self::ForbiddenHealthCheckTemplate(error) => {
-                ("ForbiddenHealthCheckTemplate", error)
-            }
-            Self::ResourceNotFoundHealthCheckTemplate(error) => {
-                ("ResourceNotFoundHealthCheckTemplate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusHealthCheckTemplate(error) => (0, error),
+            Self::ForbiddenHealthCheckTemplate(error) => (1, error),
+            Self::ResourceNotFoundHealthCheckTemplate(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for UpdateHealthCheckTemplateAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusHealthCheckTemplate(_) => {
-                Self::IncorrectStatusHealthCheckTemplate(error)
-            }
-            Self::ForbiddenHealthCheckTemplate(_) => {
-                Self::ForbiddenHealthCheckTemplate(error)
-            }
-            Self::ResourceNotFoundHealthCheckTemplate(_) => {
-                Self::ResourceNotFoundHealthCheckTemplate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateHealthCheckTemplateAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusHealthCheckTemplate",
+            "ForbiddenHealthCheckTemplate",
+            "ResourceNotFoundHealthCheckTemplate",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateHealthCheckTemplateAttributeError {

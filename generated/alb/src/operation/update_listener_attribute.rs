@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateListenerAttributeRequest {
     /// The ID of the Application Load Balancer (ALB) instance.
@@ -147,10 +147,37 @@ pub struct UpdateListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            client_token: None,
+            dry_run: None,
+            listener_description: None,
+            request_timeout: None,
+            idle_timeout: None,
+            gzip_enabled: None,
+            http2_enabled: None,
+            security_policy_id: None,
+            ca_enabled: None,
+            x_forwarded_for_config: None,
+            quic_config: None,
+            certificates: None,
+            ca_certificates: None,
+            default_actions: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateListenerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateListenerAttributeRequestBuilder {
-        UpdateListenerAttributeRequestBuilder::default()
+        UpdateListenerAttributeRequestBuilder {
+            inner: UpdateListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -411,6 +438,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateListenerAttributeRequest::default(),
@@ -419,6 +447,7 @@ impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -516,56 +545,35 @@ pub enum UpdateListenerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.CrossLoadBalancerQUICListener" => {
-                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
-            }
-            "ResourceAlreadyAssociated.Listener" => {
-                Self::ResourceAlreadyAssociatedListener(error)
-            }
-            "OperationDenied.GRPCServerGroup" => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            "ResourceAlreadyAssociated.Certificate" => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            "ResourceQuotaExceeded.SecurityPolicyAttachedNum" => {
-                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "OperationDenied.ServerGroupProtocolNotSupport" => {
-                Self::OperationDeniedServerGroupProtocolNotSupport(error)
-            }
-            "UnsupportedFeature.FullTraceHttps" => {
-                Self::UnsupportedFeatureFullTraceHttps(error)
-            }
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.SecurityPolicy" => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.LoadBalancer",
+                        "IncorrectBusinessStatus.LoadBalancer",
+                        "IncorrectStatus.Listener",
+                        "OperationDenied.CrossLoadBalancerQUICListener",
+                        "ResourceAlreadyAssociated.Listener",
+                        "OperationDenied.GRPCServerGroup",
+                        "ResourceAlreadyAssociated.Certificate",
+                        "ResourceQuotaExceeded.SecurityPolicyAttachedNum",
+                        "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                        "ResourceQuotaExceeded.LoadBalancerServersNum",
+                        "ResourceQuotaExceeded.ServerAddedNum",
+                        "OperationDenied.ServerGroupProtocolNotSupport",
+                        "UnsupportedFeature.FullTraceHttps",
+                        "ResourceInConfiguring.Listener",
+                        "Mismatch.VpcId",
+                        "InvalidParameter",
+                        "Forbidden.LoadBalancer",
+                        "ResourceNotFound.Listener",
+                        "ResourceNotFound.ServerGroup",
+                        "ResourceNotFound.SecurityPolicy",
+                        "ResourceNotFound.Certificate",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateListenerAttributeError {
@@ -574,134 +582,99 @@ impl UpdateListenerAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            2 => Self::IncorrectStatusListener(error),
+            3 => Self::OperationDeniedCrossLoadBalancerQuicListener(error),
+            4 => Self::ResourceAlreadyAssociatedListener(error),
+            5 => Self::OperationDeniedGrpcServerGroup(error),
+            6 => Self::ResourceAlreadyAssociatedCertificate(error),
+            7 => Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error),
+            8 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
+            9 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            10 => Self::ResourceQuotaExceededServerAddedNum(error),
+            11 => Self::OperationDeniedServerGroupProtocolNotSupport(error),
+            12 => Self::UnsupportedFeatureFullTraceHttps(error),
+            13 => Self::ResourceInConfiguringListener(error),
+            14 => Self::MismatchVpcId(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::ForbiddenLoadBalancer(error),
+            17 => Self::ResourceNotFoundListener(error),
+            18 => Self::ResourceNotFoundServerGroup(error),
+            19 => Self::ResourceNotFoundSecurityPolicy(error),
+            20 => Self::ResourceNotFoundCertificate(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(error) => {
-                ("IncorrectBusinessStatusLoadBalancer", error)
-            }
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::OperationDeniedCrossLoadBalancerQuicListener(error) => {
-                ("OperationDeniedCrossLoadBalancerQuicListener", error)
-            }
-            Self::ResourceAlreadyAssociatedListener(error) => {
-                ("ResourceAlreadyAssociatedListener", error)
-            }
-            Self::OperationDeniedGrpcServerGroup(error) => {
-                ("OperationDeniedGrpcServerGroup", error)
-            }
-            Self::ResourceAlreadyAssociatedCertificate(error) => {
-                ("ResourceAlreadyAssociatedCertificate", error)
-            }
-            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error) => {
-                ("ResourceQuotaExceededSecurityPolicyAttachedNum", error)
-            }
-            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
-                ("ResourceQuotaExceededServerGroupAttachedNum", error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerServersNum", error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(error) => {
-                ("ResourceQuotaExceededServerAddedNum", error)
-            }
-            Self::OperationDeniedServerGroupProtocolNotSupport(error) => {
-                ("OperationDeniedServerGroupProtocolNotSupport", error)
-            }
-            Self::UnsupportedFeatureFullTraceHttps(error) => {
-                ("UnsupportedFeatureFullTraceHttps", error)
-            }
-            Self::ResourceInConfiguringListener(error) => {
-                ("ResourceInConfiguringListener", error)
-            }
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundSecurityPolicy(error) => {
-                ("ResourceNotFoundSecurityPolicy", error)
-            }
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusLoadBalancer(error) => (0, error),
+            Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
+            Self::IncorrectStatusListener(error) => (2, error),
+            Self::OperationDeniedCrossLoadBalancerQuicListener(error) => (3, error),
+            Self::ResourceAlreadyAssociatedListener(error) => (4, error),
+            Self::OperationDeniedGrpcServerGroup(error) => (5, error),
+            Self::ResourceAlreadyAssociatedCertificate(error) => (6, error),
+            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error) => (7, error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => (8, error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (9, error),
+            Self::ResourceQuotaExceededServerAddedNum(error) => (10, error),
+            Self::OperationDeniedServerGroupProtocolNotSupport(error) => (11, error),
+            Self::UnsupportedFeatureFullTraceHttps(error) => (12, error),
+            Self::ResourceInConfiguringListener(error) => (13, error),
+            Self::MismatchVpcId(error) => (14, error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::ForbiddenLoadBalancer(error) => (16, error),
+            Self::ResourceNotFoundListener(error) => (17, error),
+            Self::ResourceNotFoundServerGroup(error) => (18, error),
+            Self::ResourceNotFoundSecurityPolicy(error) => (19, error),
+            Self::ResourceNotFoundCertificate(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for UpdateListenerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(_) => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::OperationDeniedCrossLoadBalancerQuicListener(_) => {
-                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
-            }
-            Self::ResourceAlreadyAssociatedListener(_) => {
-                Self::ResourceAlreadyAssociatedListener(error)
-            }
-            Self::OperationDeniedGrpcServerGroup(_) => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            Self::ResourceAlreadyAssociatedCertificate(_) => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(_) => {
-                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
-            }
-            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(_) => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            Self::OperationDeniedServerGroupProtocolNotSupport(_) => {
-                Self::OperationDeniedServerGroupProtocolNotSupport(error)
-            }
-            Self::UnsupportedFeatureFullTraceHttps(_) => {
-                Self::UnsupportedFeatureFullTraceHttps(error)
-            }
-            Self::ResourceInConfiguringListener(_) => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundSecurityPolicy(_) => {
-                Self::ResourceNotFoundSecurityPolicy(error)
-            }
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateListenerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusLoadBalancer",
+            "IncorrectBusinessStatusLoadBalancer",
+            "IncorrectStatusListener",
+            "OperationDeniedCrossLoadBalancerQuicListener",
+            "ResourceAlreadyAssociatedListener",
+            "OperationDeniedGrpcServerGroup",
+            "ResourceAlreadyAssociatedCertificate",
+            "ResourceQuotaExceededSecurityPolicyAttachedNum",
+            "ResourceQuotaExceededServerGroupAttachedNum",
+            "ResourceQuotaExceededLoadBalancerServersNum",
+            "ResourceQuotaExceededServerAddedNum",
+            "OperationDeniedServerGroupProtocolNotSupport",
+            "UnsupportedFeatureFullTraceHttps",
+            "ResourceInConfiguringListener",
+            "MismatchVpcId",
+            "InvalidParameter",
+            "ForbiddenLoadBalancer",
+            "ResourceNotFoundListener",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundSecurityPolicy",
+            "ResourceNotFoundCertificate",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateListenerAttributeError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateListenerLogConfigRequest {
     /// The ID of the Application Load Balancer (ALB) listener.
@@ -75,10 +75,27 @@ pub struct UpdateListenerLogConfigRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateListenerLogConfigRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            client_token: None,
+            dry_run: None,
+            access_log_record_customized_headers_enabled: None,
+            access_log_tracing_config: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateListenerLogConfigRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateListenerLogConfigRequestBuilder {
-        UpdateListenerLogConfigRequestBuilder::default()
+        UpdateListenerLogConfigRequestBuilder {
+            inner: UpdateListenerLogConfigRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -198,6 +215,7 @@ impl<C> UpdateListenerLogConfigRequestBuilder<C> {
     }
 }
 impl<'a> UpdateListenerLogConfigRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateListenerLogConfigRequest::default(),
@@ -206,6 +224,7 @@ impl<'a> UpdateListenerLogConfigRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -273,21 +292,20 @@ pub enum UpdateListenerLogConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerLogConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectStatus.Listener" => Self::IncorrectStatusListener(error),
-            "OperationDenied.AccessLogDisabled" => {
-                Self::OperationDeniedAccessLogDisabled(error)
-            }
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.LoadBalancer",
+                        "IncorrectStatus.LoadBalancer",
+                        "IncorrectStatus.Listener",
+                        "OperationDenied.AccessLogDisabled",
+                        "ResourceInConfiguring.Listener",
+                        "ResourceNotFound.Listener",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateListenerLogConfigError {
@@ -296,56 +314,54 @@ impl UpdateListenerLogConfigError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            1 => Self::IncorrectStatusLoadBalancer(error),
+            2 => Self::IncorrectStatusListener(error),
+            3 => Self::OperationDeniedAccessLogDisabled(error),
+            4 => Self::ResourceInConfiguringListener(error),
+            5 => Self::ResourceNotFoundListener(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusLoadBalancer(error) => {
-                ("IncorrectBusinessStatusLoadBalancer", error)
-            }
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::OperationDeniedAccessLogDisabled(error) => {
-                ("OperationDeniedAccessLogDisabled", error)
-            }
-            Self::ResourceInConfiguringListener(error) => {
-                ("ResourceInConfiguringListener", error)
-            }
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectBusinessStatusLoadBalancer(error) => (0, error),
+            Self::IncorrectStatusLoadBalancer(error) => (1, error),
+            Self::IncorrectStatusListener(error) => (2, error),
+            Self::OperationDeniedAccessLogDisabled(error) => (3, error),
+            Self::ResourceInConfiguringListener(error) => (4, error),
+            Self::ResourceNotFoundListener(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for UpdateListenerLogConfigError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusLoadBalancer(_) => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::OperationDeniedAccessLogDisabled(_) => {
-                Self::OperationDeniedAccessLogDisabled(error)
-            }
-            Self::ResourceInConfiguringListener(_) => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateListenerLogConfigError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusLoadBalancer",
+            "IncorrectStatusLoadBalancer",
+            "IncorrectStatusListener",
+            "OperationDeniedAccessLogDisabled",
+            "ResourceInConfiguringListener",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateListenerLogConfigError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -80,10 +80,27 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerAddressTypeConfigRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            address_type: None,
+            zone_mappings: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerAddressTypeConfigRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateLoadBalancerAddressTypeConfigRequestBuilder {
-        UpdateLoadBalancerAddressTypeConfigRequestBuilder::default()
+        UpdateLoadBalancerAddressTypeConfigRequestBuilder {
+            inner: UpdateLoadBalancerAddressTypeConfigRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -208,6 +225,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     }
 }
 impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateLoadBalancerAddressTypeConfigRequest::default(),
@@ -216,6 +234,7 @@ impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -290,28 +309,23 @@ pub enum UpdateLoadBalancerAddressTypeConfigError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateLoadBalancerAddressTypeConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.OnlyPostPaidEipSupported" => {
-                Self::OperationDeniedOnlyPostPaidEipSupported(error)
-            }
-            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
-            "IncorrectBusinessStatus.Eip" => Self::IncorrectBusinessStatusEip(error),
-            "ResourceNotFound.Eip" => Self::ResourceNotFoundEip(error),
-            "IncorrectStatus.CommonBandwidthPackage" => {
-                Self::IncorrectStatusCommonBandwidthPackage(error)
-            }
-            "IncorrectBusinessStatus.CommonBandwidthPackage" => {
-                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            }
-            "OperationDenied.AddressTypeNotChanged" => {
-                Self::OperationDeniedAddressTypeNotChanged(error)
-            }
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "ResourceNotFound.CommonBandwidthPackage" => {
-                Self::ResourceNotFoundCommonBandwidthPackage(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.OnlyPostPaidEipSupported",
+                        "Mismatch.ZoneIdAndVSwitchId",
+                        "IncorrectBusinessStatus.Eip",
+                        "ResourceNotFound.Eip",
+                        "IncorrectStatus.CommonBandwidthPackage",
+                        "IncorrectBusinessStatus.CommonBandwidthPackage",
+                        "OperationDenied.AddressTypeNotChanged",
+                        "IncorrectStatus.LoadBalancer",
+                        "ResourceNotFound.CommonBandwidthPackage",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateLoadBalancerAddressTypeConfigError {
@@ -320,78 +334,63 @@ impl UpdateLoadBalancerAddressTypeConfigError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedOnlyPostPaidEipSupported(error),
+            1 => Self::MismatchZoneIdAndVSwitchId(error),
+            2 => Self::IncorrectBusinessStatusEip(error),
+            3 => Self::ResourceNotFoundEip(error),
+            4 => Self::IncorrectStatusCommonBandwidthPackage(error),
+            5 => Self::IncorrectBusinessStatusCommonBandwidthPackage(error),
+            6 => Self::OperationDeniedAddressTypeNotChanged(error),
+            7 => Self::IncorrectStatusLoadBalancer(error),
+            8 => Self::ResourceNotFoundCommonBandwidthPackage(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedOnlyPostPaidEipSupported(error) => {
-                ("OperationDeniedOnlyPostPaidEipSupported", error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(error) => {
-                ("MismatchZoneIdAndVSwitchId", error)
-            }
-            Self::IncorrectBusinessStatusEip(error) => {
-                ("IncorrectBusinessStatusEip", error)
-            }
-            Self::ResourceNotFoundEip(error) => ("ResourceNotFoundEip", error),
-            Self::IncorrectStatusCommonBandwidthPackage(error) => {
-                ("IncorrectStatusCommonBandwidthPackage", error)
-            }
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => {
-                ("IncorrectBusinessStatusCommonBandwidthPackage", error)
-            }
-            Self::OperationDeniedAddressTypeNotChanged(error) => {
-                ("OperationDeniedAddressTypeNotChanged", error)
-            }
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::ResourceNotFoundCommonBandwidthPackage(error) => {
-                ("ResourceNotFoundCommonBandwidthPackage", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedOnlyPostPaidEipSupported(error) => (0, error),
+            Self::MismatchZoneIdAndVSwitchId(error) => (1, error),
+            Self::IncorrectBusinessStatusEip(error) => (2, error),
+            Self::ResourceNotFoundEip(error) => (3, error),
+            Self::IncorrectStatusCommonBandwidthPackage(error) => (4, error),
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => (5, error),
+            Self::OperationDeniedAddressTypeNotChanged(error) => (6, error),
+            Self::IncorrectStatusLoadBalancer(error) => (7, error),
+            Self::ResourceNotFoundCommonBandwidthPackage(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for UpdateLoadBalancerAddressTypeConfigError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedOnlyPostPaidEipSupported(_) => {
-                Self::OperationDeniedOnlyPostPaidEipSupported(error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(_) => {
-                Self::MismatchZoneIdAndVSwitchId(error)
-            }
-            Self::IncorrectBusinessStatusEip(_) => {
-                Self::IncorrectBusinessStatusEip(error)
-            }
-            Self::ResourceNotFoundEip(_) => Self::ResourceNotFoundEip(error),
-            Self::IncorrectStatusCommonBandwidthPackage(_) => {
-                Self::IncorrectStatusCommonBandwidthPackage(error)
-            }
-            Self::IncorrectBusinessStatusCommonBandwidthPackage(_) => {
-                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            }
-            Self::OperationDeniedAddressTypeNotChanged(_) => {
-                Self::OperationDeniedAddressTypeNotChanged(error)
-            }
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::ResourceNotFoundCommonBandwidthPackage(_) => {
-                Self::ResourceNotFoundCommonBandwidthPackage(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateLoadBalancerAddressTypeConfigError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedOnlyPostPaidEipSupported",
+            "MismatchZoneIdAndVSwitchId",
+            "IncorrectBusinessStatusEip",
+            "ResourceNotFoundEip",
+            "IncorrectStatusCommonBandwidthPackage",
+            "IncorrectBusinessStatusCommonBandwidthPackage",
+            "OperationDeniedAddressTypeNotChanged",
+            "IncorrectStatusLoadBalancer",
+            "ResourceNotFoundCommonBandwidthPackage",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {

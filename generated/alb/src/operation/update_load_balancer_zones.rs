@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("lb-bp1b6c719dfa08ex****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerZonesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -64,10 +64,26 @@ pub struct UpdateLoadBalancerZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            load_balancer_id: None,
+            zone_mappings: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerZonesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateLoadBalancerZonesRequestBuilder {
-        UpdateLoadBalancerZonesRequestBuilder::default()
+        UpdateLoadBalancerZonesRequestBuilder {
+            inner: UpdateLoadBalancerZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -178,6 +194,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
     }
 }
 impl<'a> UpdateLoadBalancerZonesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateLoadBalancerZonesRequest::default(),
@@ -186,6 +203,7 @@ impl<'a> UpdateLoadBalancerZonesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -259,24 +277,23 @@ pub enum UpdateLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.LoadBalancer" => Self::IncorrectStatusLoadBalancer(error),
-            "IncorrectBusinessStatus.LoadBalancer" => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            "IncorrectBusinessStatus.Eip" => Self::IncorrectBusinessStatusEip(error),
-            "OperationDenied.ZoneVSwitchChanged" => {
-                Self::OperationDeniedZoneVSwitchChanged(error)
-            }
-            "OperationDenied.ZoneMappingsNotChanged" => {
-                Self::OperationDeniedZoneMappingsNotChanged(error)
-            }
-            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
-            "Mismatch.ZoneIdAndVSwitchId" => Self::MismatchZoneIdAndVSwitchId(error),
-            "ResourceNotFound.LoadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.LoadBalancer",
+                        "IncorrectBusinessStatus.LoadBalancer",
+                        "IncorrectBusinessStatus.Eip",
+                        "OperationDenied.ZoneVSwitchChanged",
+                        "OperationDenied.ZoneMappingsNotChanged",
+                        "ResourceNotEnough.VSwitchIp",
+                        "Mismatch.ZoneIdAndVSwitchId",
+                        "ResourceNotFound.LoadBalancer",
+                        "ResourceNotFound.VSwitch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateLoadBalancerZonesError {
@@ -285,78 +302,63 @@ impl UpdateLoadBalancerZonesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusLoadBalancer(error),
+            1 => Self::IncorrectBusinessStatusLoadBalancer(error),
+            2 => Self::IncorrectBusinessStatusEip(error),
+            3 => Self::OperationDeniedZoneVSwitchChanged(error),
+            4 => Self::OperationDeniedZoneMappingsNotChanged(error),
+            5 => Self::ResourceNotEnoughVSwitchIp(error),
+            6 => Self::MismatchZoneIdAndVSwitchId(error),
+            7 => Self::ResourceNotFoundLoadBalancer(error),
+            8 => Self::ResourceNotFoundVSwitch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error) => {
-                ("IncorrectStatusLoadBalancer", error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(error) => {
-                ("IncorrectBusinessStatusLoadBalancer", error)
-            }
-            Self::IncorrectBusinessStatusEip(error) => {
-                ("IncorrectBusinessStatusEip", error)
-            }
-            Self::OperationDeniedZoneVSwitchChanged(error) => {
-                ("OperationDeniedZoneVSwitchChanged", error)
-            }
-            Self::OperationDeniedZoneMappingsNotChanged(error) => {
-                ("OperationDeniedZoneMappingsNotChanged", error)
-            }
-            Self::ResourceNotEnoughVSwitchIp(error) => {
-                ("ResourceNotEnoughVSwitchIp", error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(error) => {
-                ("MismatchZoneIdAndVSwitchId", error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusLoadBalancer(error) => (0, error),
+            Self::IncorrectBusinessStatusLoadBalancer(error) => (1, error),
+            Self::IncorrectBusinessStatusEip(error) => (2, error),
+            Self::OperationDeniedZoneVSwitchChanged(error) => (3, error),
+            Self::OperationDeniedZoneMappingsNotChanged(error) => (4, error),
+            Self::ResourceNotEnoughVSwitchIp(error) => (5, error),
+            Self::MismatchZoneIdAndVSwitchId(error) => (6, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (7, error),
+            Self::ResourceNotFoundVSwitch(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for UpdateLoadBalancerZonesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusLoadBalancer(_) => {
-                Self::IncorrectStatusLoadBalancer(error)
-            }
-            Self::IncorrectBusinessStatusLoadBalancer(_) => {
-                Self::IncorrectBusinessStatusLoadBalancer(error)
-            }
-            Self::IncorrectBusinessStatusEip(_) => {
-                Self::IncorrectBusinessStatusEip(error)
-            }
-            Self::OperationDeniedZoneVSwitchChanged(_) => {
-                Self::OperationDeniedZoneVSwitchChanged(error)
-            }
-            Self::OperationDeniedZoneMappingsNotChanged(_) => {
-                Self::OperationDeniedZoneMappingsNotChanged(error)
-            }
-            Self::ResourceNotEnoughVSwitchIp(_) => {
-                Self::ResourceNotEnoughVSwitchIp(error)
-            }
-            Self::MismatchZoneIdAndVSwitchId(_) => {
-                Self::MismatchZoneIdAndVSwitchId(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateLoadBalancerZonesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusLoadBalancer",
+            "IncorrectBusinessStatusLoadBalancer",
+            "IncorrectBusinessStatusEip",
+            "OperationDeniedZoneVSwitchChanged",
+            "OperationDeniedZoneMappingsNotChanged",
+            "ResourceNotEnoughVSwitchIp",
+            "MismatchZoneIdAndVSwitchId",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundVSwitch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerZonesError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateRuleAttributeRequest {
     /// The ID of the forwarding rule.
@@ -85,10 +85,29 @@ pub struct UpdateRuleAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateRuleAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            rule_id: None,
+            client_token: None,
+            dry_run: None,
+            rule_conditions: None,
+            rule_actions: None,
+            rule_name: None,
+            priority: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateRuleAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateRuleAttributeRequestBuilder {
-        UpdateRuleAttributeRequestBuilder::default()
+        UpdateRuleAttributeRequestBuilder {
+            inner: UpdateRuleAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -237,6 +256,7 @@ impl<C> UpdateRuleAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateRuleAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateRuleAttributeRequest::default(),
@@ -245,6 +265,7 @@ impl<'a> UpdateRuleAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -344,51 +365,34 @@ pub enum UpdateRuleAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateRuleAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Rule" => Self::IncorrectStatusRule(error),
-            "OperationDenied.IpGroupCanNotUsedForMirrorAction" => {
-                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            }
-            "OperationDenied.SameGroupForForwardAndMirrorAction" => {
-                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            }
-            "OperationDenied.GRPCServerGroup" => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            "Conflict.Priority" => Self::ConflictPriority(error),
-            "ResourceQuotaExceeded.ServerGroupAttachedNum" => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            "ResourceQuotaExceeded.LoadBalancerServersNum" => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            "ResourceQuotaExceeded.ServerAddedNum" => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            "QuotaExceeded.RuleWildcardsNum" => {
-                Self::QuotaExceededRuleWildcardsNum(error)
-            }
-            "QuotaExceeded.RuleMatchEvaluationsNum" => {
-                Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            }
-            "QuotaExceeded.RuleActionsNum" => Self::QuotaExceededRuleActionsNum(error),
-            "Mismatch.Protocol" => Self::MismatchProtocol(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "OperationDenied.RewriteMissingForwardGroup" => {
-                Self::OperationDeniedRewriteMissingForwardGroup(error)
-            }
-            "ResourceInConfiguring.Listener" => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            "OperationDenied.ProtocolMustSameForForwardGroupAction" => {
-                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            }
-            "Forbidden.ServerGroup" => Self::ForbiddenServerGroup(error),
-            "Forbidden.LoadBalancer" => Self::ForbiddenLoadBalancer(error),
-            "ResourceNotFound.Rule" => Self::ResourceNotFoundRule(error),
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Rule",
+                        "OperationDenied.IpGroupCanNotUsedForMirrorAction",
+                        "OperationDenied.SameGroupForForwardAndMirrorAction",
+                        "OperationDenied.GRPCServerGroup",
+                        "Conflict.Priority",
+                        "ResourceQuotaExceeded.ServerGroupAttachedNum",
+                        "ResourceQuotaExceeded.LoadBalancerServersNum",
+                        "ResourceQuotaExceeded.ServerAddedNum",
+                        "QuotaExceeded.RuleWildcardsNum",
+                        "QuotaExceeded.RuleMatchEvaluationsNum",
+                        "QuotaExceeded.RuleActionsNum",
+                        "Mismatch.Protocol",
+                        "Mismatch.VpcId",
+                        "OperationDenied.RewriteMissingForwardGroup",
+                        "ResourceInConfiguring.Listener",
+                        "OperationDenied.ProtocolMustSameForForwardGroupAction",
+                        "Forbidden.ServerGroup",
+                        "Forbidden.LoadBalancer",
+                        "ResourceNotFound.Rule",
+                        "ResourceNotFound.ServerGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateRuleAttributeError {
@@ -397,120 +401,98 @@ impl UpdateRuleAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusRule(error),
+            1 => Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error),
+            2 => Self::OperationDeniedSameGroupForForwardAndMirrorAction(error),
+            3 => Self::OperationDeniedGrpcServerGroup(error),
+            4 => Self::ConflictPriority(error),
+            5 => Self::ResourceQuotaExceededServerGroupAttachedNum(error),
+            6 => Self::ResourceQuotaExceededLoadBalancerServersNum(error),
+            7 => Self::ResourceQuotaExceededServerAddedNum(error),
+            8 => Self::QuotaExceededRuleWildcardsNum(error),
+            9 => Self::QuotaExceededRuleMatchEvaluationsNum(error),
+            10 => Self::QuotaExceededRuleActionsNum(error),
+            11 => Self::MismatchProtocol(error),
+            12 => Self::MismatchVpcId(error),
+            13 => Self::OperationDeniedRewriteMissingForwardGroup(error),
+            14 => Self::ResourceInConfiguringListener(error),
+            15 => Self::OperationDeniedProtocolMustSameForForwardGroupAction(error),
+            16 => Self::ForbiddenServerGroup(error),
+            17 => Self::ForbiddenLoadBalancer(error),
+            18 => Self::ResourceNotFoundRule(error),
+            19 => Self::ResourceNotFoundServerGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRule(error) => ("IncorrectStatusRule", error),
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => {
-                ("OperationDeniedIpGroupCanNotUsedForMirrorAction", error)
-            }
-            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => {
-                ("OperationDeniedSameGroupForForwardAndMirrorAction", error)
-            }
-            Self::OperationDeniedGrpcServerGroup(error) => {
-                ("OperationDeniedGrpcServerGroup", error)
-            }
-            Self::ConflictPriority(error) => ("ConflictPriority", error),
-            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
-                ("ResourceQuotaExceededServerGroupAttachedNum", error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
-                ("ResourceQuotaExceededLoadBalancerServersNum", error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(error) => {
-                ("ResourceQuotaExceededServerAddedNum", error)
-            }
-            Self::QuotaExceededRuleWildcardsNum(error) => {
-                ("QuotaExceededRuleWildcardsNum", error)
-            }
-            Self::QuotaExceededRuleMatchEvaluationsNum(error) => {
-                ("QuotaExceededRuleMatchEvaluationsNum", error)
-            }
-            Self::QuotaExceededRuleActionsNum(error) => {
-                ("QuotaExceededRuleActionsNum", error)
-            }
-            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::OperationDeniedRewriteMissingForwardGroup(error) => {
-                ("OperationDeniedRewriteMissingForwardGroup", error)
-            }
-            Self::ResourceInConfiguringListener(error) => {
-                ("ResourceInConfiguringListener", error)
-            }
+            Self::IncorrectStatusRule(error) => (0, error),
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => (1, error),
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => (2, error),
+            Self::OperationDeniedGrpcServerGroup(error) => (3, error),
+            Self::ConflictPriority(error) => (4, error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => (5, error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => (6, error),
+            Self::ResourceQuotaExceededServerAddedNum(error) => (7, error),
+            Self::QuotaExceededRuleWildcardsNum(error) => (8, error),
+            Self::QuotaExceededRuleMatchEvaluationsNum(error) => (9, error),
+            Self::QuotaExceededRuleActionsNum(error) => (10, error),
+            Self::MismatchProtocol(error) => (11, error),
+            Self::MismatchVpcId(error) => (12, error),
+            Self::OperationDeniedRewriteMissingForwardGroup(error) => (13, error),
+            Self::ResourceInConfiguringListener(error) => (14, error),
             Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
-                ("OperationDeniedProtocolMustSameForForwardGroupAction", error)
+                (15, error)
             }
-            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
-            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
-            Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenServerGroup(error) => (16, error),
+            Self::ForbiddenLoadBalancer(error) => (17, error),
+            Self::ResourceNotFoundRule(error) => (18, error),
+            Self::ResourceNotFoundServerGroup(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for UpdateRuleAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(_) => {
-                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            }
-            Self::OperationDeniedSameGroupForForwardAndMirrorAction(_) => {
-                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            }
-            Self::OperationDeniedGrpcServerGroup(_) => {
-                Self::OperationDeniedGrpcServerGroup(error)
-            }
-            Self::ConflictPriority(_) => Self::ConflictPriority(error),
-            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
-                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            }
-            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
-                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            }
-            Self::ResourceQuotaExceededServerAddedNum(_) => {
-                Self::ResourceQuotaExceededServerAddedNum(error)
-            }
-            Self::QuotaExceededRuleWildcardsNum(_) => {
-                Self::QuotaExceededRuleWildcardsNum(error)
-            }
-            Self::QuotaExceededRuleMatchEvaluationsNum(_) => {
-                Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            }
-            Self::QuotaExceededRuleActionsNum(_) => {
-                Self::QuotaExceededRuleActionsNum(error)
-            }
-            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::OperationDeniedRewriteMissingForwardGroup(_) => {
-                Self::OperationDeniedRewriteMissingForwardGroup(error)
-            }
-            Self::ResourceInConfiguringListener(_) => {
-                Self::ResourceInConfiguringListener(error)
-            }
-            Self::OperationDeniedProtocolMustSameForForwardGroupAction(_) => {
-                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            }
-            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
-            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
-            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateRuleAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusRule",
+            "OperationDeniedIpGroupCanNotUsedForMirrorAction",
+            "OperationDeniedSameGroupForForwardAndMirrorAction",
+            "OperationDeniedGrpcServerGroup",
+            "ConflictPriority",
+            "ResourceQuotaExceededServerGroupAttachedNum",
+            "ResourceQuotaExceededLoadBalancerServersNum",
+            "ResourceQuotaExceededServerAddedNum",
+            "QuotaExceededRuleWildcardsNum",
+            "QuotaExceededRuleMatchEvaluationsNum",
+            "QuotaExceededRuleActionsNum",
+            "MismatchProtocol",
+            "MismatchVpcId",
+            "OperationDeniedRewriteMissingForwardGroup",
+            "ResourceInConfiguringListener",
+            "OperationDeniedProtocolMustSameForForwardGroupAction",
+            "ForbiddenServerGroup",
+            "ForbiddenLoadBalancer",
+            "ResourceNotFoundRule",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateRuleAttributeError {

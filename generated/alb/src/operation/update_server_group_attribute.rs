@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_alb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateServerGroupAttributeRequest {
     /// The server group name.
@@ -138,10 +138,35 @@ pub struct UpdateServerGroupAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateServerGroupAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_name: None,
+            scheduler: None,
+            client_token: None,
+            dry_run: None,
+            health_check_config: None,
+            sticky_session_config: None,
+            server_group_id: None,
+            upstream_keepalive_enabled: None,
+            service_name: None,
+            uch_config: None,
+            connection_drain_config: None,
+            slow_start_config: None,
+            cross_zone_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateServerGroupAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateServerGroupAttributeRequestBuilder {
-        UpdateServerGroupAttributeRequestBuilder::default()
+        UpdateServerGroupAttributeRequestBuilder {
+            inner: UpdateServerGroupAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -364,6 +389,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateServerGroupAttributeRequest::default(),
@@ -372,6 +398,7 @@ impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -451,39 +478,26 @@ pub enum UpdateServerGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.ServerGroup" => Self::IncorrectStatusServerGroup(error),
-            "Mismatch.LoadBalancerEditionAndConnectionDrain" => {
-                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            }
-            "Mismatch.ServerGroupSchedulerAndSlowStartEnable" => {
-                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
-            }
-            "QuotaExceeded.ConnectionDrainTimeout" => {
-                Self::QuotaExceededConnectionDrainTimeout(error)
-            }
-            "UnsupportedFeature.ConnectionDrain" => {
-                Self::UnsupportedFeatureConnectionDrain(error)
-            }
-            "QuotaExceeded.SlowStartDuration" => {
-                Self::QuotaExceededSlowStartDuration(error)
-            }
-            "UnsupportedFeature.SlowStart" => Self::UnsupportedFeatureSlowStart(error),
-            "Mismatch.LoadBalancerEditionAndSlowStartEnable" => {
-                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            }
-            "OperationDenied.UpstreamKeepaliveDisabled" => {
-                Self::OperationDeniedUpstreamKeepaliveDisabled(error)
-            }
-            "OperationDenied.UpstreamKeepaliveEnabled" => {
-                Self::OperationDeniedUpstreamKeepaliveEnabled(error)
-            }
-            "CloseUpstreamKeepaliveNotSupport" => {
-                Self::CloseUpstreamKeepaliveNotSupport(error)
-            }
-            "ResourceNotFound.ServerGroup" => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.ServerGroup",
+                        "Mismatch.LoadBalancerEditionAndConnectionDrain",
+                        "Mismatch.ServerGroupSchedulerAndSlowStartEnable",
+                        "QuotaExceeded.ConnectionDrainTimeout",
+                        "UnsupportedFeature.ConnectionDrain",
+                        "QuotaExceeded.SlowStartDuration",
+                        "UnsupportedFeature.SlowStart",
+                        "Mismatch.LoadBalancerEditionAndSlowStartEnable",
+                        "OperationDenied.UpstreamKeepaliveDisabled",
+                        "OperationDenied.UpstreamKeepaliveEnabled",
+                        "CloseUpstreamKeepaliveNotSupport",
+                        "ResourceNotFound.ServerGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateServerGroupAttributeError {
@@ -492,100 +506,72 @@ impl UpdateServerGroupAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusServerGroup(error),
+            1 => Self::MismatchLoadBalancerEditionAndConnectionDrain(error),
+            2 => Self::MismatchServerGroupSchedulerAndSlowStartEnable(error),
+            3 => Self::QuotaExceededConnectionDrainTimeout(error),
+            4 => Self::UnsupportedFeatureConnectionDrain(error),
+            5 => Self::QuotaExceededSlowStartDuration(error),
+            6 => Self::UnsupportedFeatureSlowStart(error),
+            7 => Self::MismatchLoadBalancerEditionAndSlowStartEnable(error),
+            8 => Self::OperationDeniedUpstreamKeepaliveDisabled(error),
+            9 => Self::OperationDeniedUpstreamKeepaliveEnabled(error),
+            10 => Self::CloseUpstreamKeepaliveNotSupport(error),
+            11 => Self::ResourceNotFoundServerGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => {
-                ("MismatchLoadBalancerEditionAndConnectionDrain", error)
-            }
-            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => {
-                ("MismatchServerGroupSchedulerAndSlowStartEnable", error)
-            }
-            Self::QuotaExceededConnectionDrainTimeout(error) => {
-                ("QuotaExceededConnectionDrainTimeout", error)
-            }
-            Self::UnsupportedFeatureConnectionDrain(error) => {
-                ("UnsupportedFeatureConnectionDrain", error)
-            }
-            Self::QuotaExceededSlowStartDuration(error) => {
-                ("QuotaExceededSlowStartDuration", error)
-            }
-            Self::UnsupportedFeatureSlowStart(error) => {
-                ("UnsupportedFeatureSlowStart", error)
-            }
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => {
-                ("MismatchLoadBalancerEditionAndSlowStartEnable", error)
-            }
-            Self::OperationDeniedUpstreamKeepaliveDisabled(error) => {
-                ("OperationDeniedUpstreamKeepaliveDisabled", error)
-            }
-            Self::OperationDeniedUpstreamKeepaliveEnabled(error) => {
-                ("OperationDeniedUpstreamKeepaliveEnabled", error)
-            }
-            Self::CloseUpstreamKeepaliveNotSupport(error) => {
-                ("CloseUpstreamKeepaliveNotSupport", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusServerGroup(error) => (0, error),
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => (1, error),
+            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => (2, error),
+            Self::QuotaExceededConnectionDrainTimeout(error) => (3, error),
+            Self::UnsupportedFeatureConnectionDrain(error) => (4, error),
+            Self::QuotaExceededSlowStartDuration(error) => (5, error),
+            Self::UnsupportedFeatureSlowStart(error) => (6, error),
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => (7, error),
+            Self::OperationDeniedUpstreamKeepaliveDisabled(error) => (8, error),
+            Self::OperationDeniedUpstreamKeepaliveEnabled(error) => (9, error),
+            Self::CloseUpstreamKeepaliveNotSupport(error) => (10, error),
+            Self::ResourceNotFoundServerGroup(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for UpdateServerGroupAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::MismatchLoadBalancerEditionAndConnectionDrain(_) => {
-                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            }
-            Self::MismatchServerGroupSchedulerAndSlowStartEnable(_) => {
-                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
-            }
-            Self::QuotaExceededConnectionDrainTimeout(_) => {
-                Self::QuotaExceededConnectionDrainTimeout(error)
-            }
-            Self::UnsupportedFeatureConnectionDrain(_) => {
-                Self::UnsupportedFeatureConnectionDrain(error)
-            }
-            Self::QuotaExceededSlowStartDuration(_) => {
-                Self::QuotaExceededSlowStartDuration(error)
-            }
-            Self::UnsupportedFeatureSlowStart(_) => {
-                Self::UnsupportedFeatureSlowStart(error)
-            }
-            Self::MismatchLoadBalancerEditionAndSlowStartEnable(_) => {
-                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            }
-            Self::OperationDeniedUpstreamKeepaliveDisabled(_) => {
-                Self::OperationDeniedUpstreamKeepaliveDisabled(error)
-            }
-            Self::OperationDeniedUpstreamKeepaliveEnabled(_) => {
-                Self::OperationDeniedUpstreamKeepaliveEnabled(error)
-            }
-            Self::CloseUpstreamKeepaliveNotSupport(_) => {
-                Self::CloseUpstreamKeepaliveNotSupport(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateServerGroupAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusServerGroup",
+            "MismatchLoadBalancerEditionAndConnectionDrain",
+            "MismatchServerGroupSchedulerAndSlowStartEnable",
+            "QuotaExceededConnectionDrainTimeout",
+            "UnsupportedFeatureConnectionDrain",
+            "QuotaExceededSlowStartDuration",
+            "UnsupportedFeatureSlowStart",
+            "MismatchLoadBalancerEditionAndSlowStartEnable",
+            "OperationDeniedUpstreamKeepaliveDisabled",
+            "OperationDeniedUpstreamKeepaliveEnabled",
+            "CloseUpstreamKeepaliveNotSupport",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateServerGroupAttributeError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -71,10 +71,26 @@ pub struct AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_match_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder {
-        AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::default()
+        AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder {
+            inner: AddTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,6 +210,7 @@ impl<C> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     }
 }
 impl<'a> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
@@ -202,6 +219,7 @@ impl<'a> AddTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Clie
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -295,50 +313,35 @@ pub enum AddTrafficMatchRuleToTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for AddTrafficMatchRuleToTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            "Duplicated.TrafficMatchRules" => Self::DuplicatedTrafficMatchRules(error),
-            "InstanceExist.TrafficMatchRules" => {
-                Self::InstanceExistTrafficMatchRules(error)
-            }
-            "MissingParam.TrafficMatchRules" => {
-                Self::MissingParamTrafficMatchRules(error)
-            }
-            "IllegalParam.SrcPortRange" => Self::IllegalParamSrcPortRange(error),
-            "IllegalParam.DstPortRange" => Self::IllegalParamDstPortRange(error),
-            "AttrMismatching.CidrAddressFamily" => {
-                Self::AttrMismatchingCidrAddressFamily(error)
-            }
-            "IllegalParam.AddressFamily" => Self::IllegalParamAddressFamily(error),
-            "AttrMismatching.SrcCidrDstCidr" => {
-                Self::AttrMismatchingSrcCidrDstCidr(error)
-            }
-            "AttrMismatching.CidrProtocol" => Self::AttrMismatchingCidrProtocol(error),
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "OperationUnsupported.SrcPortRange" => {
-                Self::OperationUnsupportedSrcPortRange(error)
-            }
-            "OperationUnsupported.DstPortRange" => {
-                Self::OperationUnsupportedDstPortRange(error)
-            }
-            "OperationUnsupported.IPv6Cidr" => Self::OperationUnsupportedIPv6Cidr(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficMarkingPolicyId" => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTrafficMarkingPolicyId.NotFound",
+                        "IllegalParam.SrcCidr",
+                        "IncorrectStatus.TrafficMarkingPolicy",
+                        "IllegalParam.DstCidr",
+                        "IllegalParam.Protocol",
+                        "Duplicated.TrafficMatchRules",
+                        "InstanceExist.TrafficMatchRules",
+                        "MissingParam.TrafficMatchRules",
+                        "IllegalParam.SrcPortRange",
+                        "IllegalParam.DstPortRange",
+                        "AttrMismatching.CidrAddressFamily",
+                        "IllegalParam.AddressFamily",
+                        "AttrMismatching.SrcCidrDstCidr",
+                        "AttrMismatching.CidrProtocol",
+                        "InvalidTransitRouterMode.NeedUpgrade",
+                        "OperationUnsupported.SrcPortRange",
+                        "OperationUnsupported.DstPortRange",
+                        "OperationUnsupported.IPv6Cidr",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "MissingParam.TrafficMarkingPolicyId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
@@ -347,124 +350,99 @@ impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            1 => Self::IllegalParamSrcCidr(error),
+            2 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            3 => Self::IllegalParamDstCidr(error),
+            4 => Self::IllegalParamProtocol(error),
+            5 => Self::DuplicatedTrafficMatchRules(error),
+            6 => Self::InstanceExistTrafficMatchRules(error),
+            7 => Self::MissingParamTrafficMatchRules(error),
+            8 => Self::IllegalParamSrcPortRange(error),
+            9 => Self::IllegalParamDstPortRange(error),
+            10 => Self::AttrMismatchingCidrAddressFamily(error),
+            11 => Self::IllegalParamAddressFamily(error),
+            12 => Self::AttrMismatchingSrcCidrDstCidr(error),
+            13 => Self::AttrMismatchingCidrProtocol(error),
+            14 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            15 => Self::OperationUnsupportedSrcPortRange(error),
+            16 => Self::OperationUnsupportedDstPortRange(error),
+            17 => Self::OperationUnsupportedIPv6Cidr(error),
+            18 => Self::InvalidParameter(error),
+            19 => Self::Unauthorized(error),
+            20 => Self::MissingParamTrafficMarkingPolicyId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
-                ("InvalidTrafficMarkingPolicyIdNotFound", error)
-            }
-            Self::IllegalParamSrcCidr(error) => ("IllegalParamSrcCidr", error),
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
-                ("IncorrectStatusTrafficMarkingPolicy", error)
-            }
-            Self::IllegalParamDstCidr(error) => ("IllegalParamDstCidr", error),
-            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
-            Self::DuplicatedTrafficMatchRules(error) => {
-                ("DuplicatedTrafficMatchRules", error)
-            }
-            Self::InstanceExistTrafficMatchRules(error) => {
-                ("InstanceExistTrafficMatchRules", error)
-            }
-            Self::MissingParamTrafficMatchRules(error) => {
-                ("MissingParamTrafficMatchRules", error)
-            }
-            Self::IllegalParamSrcPortRange(error) => ("IllegalParamSrcPortRange", error),
-            Self::IllegalParamDstPortRange(error) => ("IllegalParamDstPortRange", error),
-            Self::AttrMismatchingCidrAddressFamily(error) => {
-                ("AttrMismatchingCidrAddressFamily", error)
-            }
-            Self::IllegalParamAddressFamily(error) => {
-                ("IllegalParamAddressFamily", error)
-            }
-            Self::AttrMismatchingSrcCidrDstCidr(error) => {
-                ("AttrMismatchingSrcCidrDstCidr", error)
-            }
-            Self::AttrMismatchingCidrProtocol(error) => {
-                ("AttrMismatchingCidrProtocol", error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
-                ("InvalidTransitRouterModeNeedUpgrade", error)
-            }
-            Self::OperationUnsupportedSrcPortRange(error) => {
-                ("OperationUnsupportedSrcPortRange", error)
-            }
-            Self::OperationUnsupportedDstPortRange(error) => {
-                ("OperationUnsupportedDstPortRange", error)
-            }
-            Self::OperationUnsupportedIPv6Cidr(error) => {
-                ("OperationUnsupportedIPv6Cidr", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::MissingParamTrafficMarkingPolicyId(error) => {
-                ("MissingParamTrafficMarkingPolicyId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (0, error),
+            Self::IllegalParamSrcCidr(error) => (1, error),
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => (2, error),
+            Self::IllegalParamDstCidr(error) => (3, error),
+            Self::IllegalParamProtocol(error) => (4, error),
+            Self::DuplicatedTrafficMatchRules(error) => (5, error),
+            Self::InstanceExistTrafficMatchRules(error) => (6, error),
+            Self::MissingParamTrafficMatchRules(error) => (7, error),
+            Self::IllegalParamSrcPortRange(error) => (8, error),
+            Self::IllegalParamDstPortRange(error) => (9, error),
+            Self::AttrMismatchingCidrAddressFamily(error) => (10, error),
+            Self::IllegalParamAddressFamily(error) => (11, error),
+            Self::AttrMismatchingSrcCidrDstCidr(error) => (12, error),
+            Self::AttrMismatchingCidrProtocol(error) => (13, error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => (14, error),
+            Self::OperationUnsupportedSrcPortRange(error) => (15, error),
+            Self::OperationUnsupportedDstPortRange(error) => (16, error),
+            Self::OperationUnsupportedIPv6Cidr(error) => (17, error),
+            Self::InvalidParameter(error) => (18, error),
+            Self::Unauthorized(error) => (19, error),
+            Self::MissingParamTrafficMarkingPolicyId(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for AddTrafficMatchRuleToTrafficMarkingPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
-            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
-            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
-            Self::DuplicatedTrafficMatchRules(_) => {
-                Self::DuplicatedTrafficMatchRules(error)
-            }
-            Self::InstanceExistTrafficMatchRules(_) => {
-                Self::InstanceExistTrafficMatchRules(error)
-            }
-            Self::MissingParamTrafficMatchRules(_) => {
-                Self::MissingParamTrafficMatchRules(error)
-            }
-            Self::IllegalParamSrcPortRange(_) => Self::IllegalParamSrcPortRange(error),
-            Self::IllegalParamDstPortRange(_) => Self::IllegalParamDstPortRange(error),
-            Self::AttrMismatchingCidrAddressFamily(_) => {
-                Self::AttrMismatchingCidrAddressFamily(error)
-            }
-            Self::IllegalParamAddressFamily(_) => Self::IllegalParamAddressFamily(error),
-            Self::AttrMismatchingSrcCidrDstCidr(_) => {
-                Self::AttrMismatchingSrcCidrDstCidr(error)
-            }
-            Self::AttrMismatchingCidrProtocol(_) => {
-                Self::AttrMismatchingCidrProtocol(error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            Self::OperationUnsupportedSrcPortRange(_) => {
-                Self::OperationUnsupportedSrcPortRange(error)
-            }
-            Self::OperationUnsupportedDstPortRange(_) => {
-                Self::OperationUnsupportedDstPortRange(error)
-            }
-            Self::OperationUnsupportedIPv6Cidr(_) => {
-                Self::OperationUnsupportedIPv6Cidr(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::MissingParamTrafficMarkingPolicyId(_) => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddTrafficMatchRuleToTrafficMarkingPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTrafficMarkingPolicyIdNotFound",
+            "IllegalParamSrcCidr",
+            "IncorrectStatusTrafficMarkingPolicy",
+            "IllegalParamDstCidr",
+            "IllegalParamProtocol",
+            "DuplicatedTrafficMatchRules",
+            "InstanceExistTrafficMatchRules",
+            "MissingParamTrafficMatchRules",
+            "IllegalParamSrcPortRange",
+            "IllegalParamDstPortRange",
+            "AttrMismatchingCidrAddressFamily",
+            "IllegalParamAddressFamily",
+            "AttrMismatchingSrcCidrDstCidr",
+            "AttrMismatchingCidrProtocol",
+            "InvalidTransitRouterModeNeedUpgrade",
+            "OperationUnsupportedSrcPortRange",
+            "OperationUnsupportedDstPortRange",
+            "OperationUnsupportedIPv6Cidr",
+            "InvalidParameter",
+            "Unauthorized",
+            "MissingParamTrafficMarkingPolicyId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddTrafficMatchRuleToTrafficMarkingPolicyError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -70,10 +70,26 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddTraficMatchRuleToTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_match_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddTraficMatchRuleToTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder {
-        AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder::default()
+        AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder {
+            inner: AddTraficMatchRuleToTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,6 +211,7 @@ impl<C> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     }
 }
 impl<'a> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddTraficMatchRuleToTrafficMarkingPolicyRequest::default(),
@@ -203,6 +220,7 @@ impl<'a> AddTraficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -272,24 +290,23 @@ pub enum AddTraficMatchRuleToTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for AddTraficMatchRuleToTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "InstanceExist.TrafficMatchRules" => {
-                Self::InstanceExistTrafficMatchRules(error)
-            }
-            "Duplicated.TrafficMatchRules" => Self::DuplicatedTrafficMatchRules(error),
-            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTrafficMarkingPolicyId.NotFound",
+                        "InstanceExist.TrafficMatchRules",
+                        "Duplicated.TrafficMatchRules",
+                        "IllegalParam.SrcCidr",
+                        "IncorrectStatus.TrafficMarkingPolicy",
+                        "IllegalParam.DstCidr",
+                        "IllegalParam.Protocol",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddTraficMatchRuleToTrafficMarkingPolicyError {
@@ -298,62 +315,63 @@ impl AddTraficMatchRuleToTrafficMarkingPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            1 => Self::InstanceExistTrafficMatchRules(error),
+            2 => Self::DuplicatedTrafficMatchRules(error),
+            3 => Self::IllegalParamSrcCidr(error),
+            4 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            5 => Self::IllegalParamDstCidr(error),
+            6 => Self::IllegalParamProtocol(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
-                ("InvalidTrafficMarkingPolicyIdNotFound", error)
-            }
-            Self::InstanceExistTrafficMatchRules(error) => {
-                ("InstanceExistTrafficMatchRules", error)
-            }
-            Self::DuplicatedTrafficMatchRules(error) => {
-                ("DuplicatedTrafficMatchRules", error)
-            }
-            Self::IllegalParamSrcCidr(error) => ("IllegalParamSrcCidr", error),
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
-                ("IncorrectStatusTrafficMarkingPolicy", error)
-            }
-            Self::IllegalParamDstCidr(error) => ("IllegalParamDstCidr", error),
-            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (0, error),
+            Self::InstanceExistTrafficMatchRules(error) => (1, error),
+            Self::DuplicatedTrafficMatchRules(error) => (2, error),
+            Self::IllegalParamSrcCidr(error) => (3, error),
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => (4, error),
+            Self::IllegalParamDstCidr(error) => (5, error),
+            Self::IllegalParamProtocol(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for AddTraficMatchRuleToTrafficMarkingPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            Self::InstanceExistTrafficMatchRules(_) => {
-                Self::InstanceExistTrafficMatchRules(error)
-            }
-            Self::DuplicatedTrafficMatchRules(_) => {
-                Self::DuplicatedTrafficMatchRules(error)
-            }
-            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
-            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
-            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddTraficMatchRuleToTrafficMarkingPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTrafficMarkingPolicyIdNotFound",
+            "InstanceExistTrafficMatchRules",
+            "DuplicatedTrafficMatchRules",
+            "IllegalParamSrcCidr",
+            "IncorrectStatusTrafficMarkingPolicy",
+            "IllegalParamDstCidr",
+            "IllegalParamProtocol",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddTraficMatchRuleToTrafficMarkingPolicyError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateCenBandwidthPackageRequest {
     /// The ID of the CEN instance.
@@ -44,10 +44,24 @@ pub struct AssociateCenBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateCenBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            cen_bandwidth_package_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateCenBandwidthPackageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateCenBandwidthPackageRequestBuilder {
-        AssociateCenBandwidthPackageRequestBuilder::default()
+        AssociateCenBandwidthPackageRequestBuilder {
+            inner: AssociateCenBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -126,6 +140,7 @@ impl<C> AssociateCenBandwidthPackageRequestBuilder<C> {
     }
 }
 impl<'a> AssociateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateCenBandwidthPackageRequest::default(),
@@ -134,6 +149,7 @@ impl<'a> AssociateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -191,18 +207,19 @@ pub enum AssociateCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "OperationFailed.SetPostPay95BandwidthLimitError" => {
-                Self::OperationFailedSetPostPay95BandwidthLimitError(error)
-            }
-            "OperationInvalid.UserCanNotUseBwp" => {
-                Self::OperationInvalidUserCanNotUseBwp(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.TransitRouter",
+                        "OperationFailed.SetPostPay95BandwidthLimitError",
+                        "OperationInvalid.UserCanNotUseBwp",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateCenBandwidthPackageError {
@@ -211,50 +228,51 @@ impl AssociateCenBandwidthPackageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusTransitRouter(error),
+            1 => Self::OperationFailedSetPostPay95BandwidthLimitError(error),
+            2 => Self::OperationInvalidUserCanNotUseBwp(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::OperationFailedSetPostPay95BandwidthLimitError(error) => {
-                ("OperationFailedSetPostPay95BandwidthLimitError", error)
-            }
-            Self::OperationInvalidUserCanNotUseBwp(error) => {
-                ("OperationInvalidUserCanNotUseBwp", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusTransitRouter(error) => (0, error),
+            Self::OperationFailedSetPostPay95BandwidthLimitError(error) => (1, error),
+            Self::OperationInvalidUserCanNotUseBwp(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::Unauthorized(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for AssociateCenBandwidthPackageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::OperationFailedSetPostPay95BandwidthLimitError(_) => {
-                Self::OperationFailedSetPostPay95BandwidthLimitError(error)
-            }
-            Self::OperationInvalidUserCanNotUseBwp(_) => {
-                Self::OperationInvalidUserCanNotUseBwp(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateCenBandwidthPackageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusTransitRouter",
+            "OperationFailedSetPostPay95BandwidthLimitError",
+            "OperationInvalidUserCanNotUseBwp",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateCenBandwidthPackageError {

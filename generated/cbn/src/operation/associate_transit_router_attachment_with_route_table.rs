@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateTransitRouterAttachmentWithRouteTableRequest {
     /// The ID of the network instance connection.
@@ -69,10 +69,26 @@ pub struct AssociateTransitRouterAttachmentWithRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateTransitRouterAttachmentWithRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_attachment_id: None,
+            transit_router_route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateTransitRouterAttachmentWithRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder {
-        AssociateTransitRouterAttachmentWithRouteTableRequestBuilder::default()
+        AssociateTransitRouterAttachmentWithRouteTableRequestBuilder {
+            inner: AssociateTransitRouterAttachmentWithRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,6 +201,7 @@ impl<C> AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<C> {
 impl<
     'a,
 > AssociateTransitRouterAttachmentWithRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateTransitRouterAttachmentWithRouteTableRequest::default(),
@@ -193,6 +210,7 @@ impl<
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -263,31 +281,24 @@ pub enum AssociateTransitRouterAttachmentWithRouteTableError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterAttachmentWithRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "AssociationExist.TransitRouterTable" => {
-                Self::AssociationExistTransitRouterTable(error)
-            }
-            "IllegalParam.TransitRouterTableType" => {
-                Self::IllegalParamTransitRouterTableType(error)
-            }
-            "OperationFailed.TransitRouterType" => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            "IncorrectStatus.AttachmentOrRouteTable" => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            "IllegalParam.TransitRouterTableId" => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            "OperationUnsupported.Associate" => {
-                Self::OperationUnsupportedAssociate(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "AssociationExist.TransitRouterTable",
+                        "IllegalParam.TransitRouterTableType",
+                        "OperationFailed.TransitRouterType",
+                        "IncorrectStatus.AttachmentOrRouteTable",
+                        "IllegalParam.TransitRouterTableId",
+                        "OperationUnsupported.Associate",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidRouteTableId.NotFound",
+                        "InvalidAttachmentId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateTransitRouterAttachmentWithRouteTableError {
@@ -296,80 +307,66 @@ impl AssociateTransitRouterAttachmentWithRouteTableError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::AssociationExistTransitRouterTable(error),
+            1 => Self::IllegalParamTransitRouterTableType(error),
+            2 => Self::OperationFailedTransitRouterType(error),
+            3 => Self::IncorrectStatusAttachmentOrRouteTable(error),
+            4 => Self::IllegalParamTransitRouterTableId(error),
+            5 => Self::OperationUnsupportedAssociate(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::Unauthorized(error),
+            8 => Self::InvalidRouteTableIdNotFound(error),
+            9 => Self::InvalidAttachmentIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTransitRouterTable(error) => {
-                ("AssociationExistTransitRouterTable", error)
-            }
-            Self::IllegalParamTransitRouterTableType(error) => {
-                ("IllegalParamTransitRouterTableType", error)
-            }
-            Self::OperationFailedTransitRouterType(error) => {
-                ("OperationFailedTransitRouterType", error)
-            }
-            Self::IncorrectStatusAttachmentOrRouteTable(error) => {
-                ("IncorrectStatusAttachmentOrRouteTable", error)
-            }
-            Self::IllegalParamTransitRouterTableId(error) => {
-                ("IllegalParamTransitRouterTableId", error)
-            }
-            Self::OperationUnsupportedAssociate(error) => {
-                ("OperationUnsupportedAssociate", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::InvalidAttachmentIdNotFound(error) => {
-                ("InvalidAttachmentIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AssociationExistTransitRouterTable(error) => (0, error),
+            Self::IllegalParamTransitRouterTableType(error) => (1, error),
+            Self::OperationFailedTransitRouterType(error) => (2, error),
+            Self::IncorrectStatusAttachmentOrRouteTable(error) => (3, error),
+            Self::IllegalParamTransitRouterTableId(error) => (4, error),
+            Self::OperationUnsupportedAssociate(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::Unauthorized(error) => (7, error),
+            Self::InvalidRouteTableIdNotFound(error) => (8, error),
+            Self::InvalidAttachmentIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for AssociateTransitRouterAttachmentWithRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::AssociationExistTransitRouterTable(_) => {
-                Self::AssociationExistTransitRouterTable(error)
-            }
-            Self::IllegalParamTransitRouterTableType(_) => {
-                Self::IllegalParamTransitRouterTableType(error)
-            }
-            Self::OperationFailedTransitRouterType(_) => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            Self::IllegalParamTransitRouterTableId(_) => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            Self::OperationUnsupportedAssociate(_) => {
-                Self::OperationUnsupportedAssociate(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::InvalidAttachmentIdNotFound(_) => {
-                Self::InvalidAttachmentIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateTransitRouterAttachmentWithRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "AssociationExistTransitRouterTable",
+            "IllegalParamTransitRouterTableType",
+            "OperationFailedTransitRouterType",
+            "IncorrectStatusAttachmentOrRouteTable",
+            "IllegalParamTransitRouterTableId",
+            "OperationUnsupportedAssociate",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidRouteTableIdNotFound",
+            "InvalidAttachmentIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateTransitRouterAttachmentWithRouteTableError {

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .transit_router_attachment_id("tr-attach-g3kz2k3u76amsk****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -78,10 +78,27 @@ pub struct AssociateTransitRouterMulticastDomainRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateTransitRouterMulticastDomainRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            transit_router_attachment_id: None,
+            v_switch_ids: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateTransitRouterMulticastDomainRequestBuilder {
-        AssociateTransitRouterMulticastDomainRequestBuilder::default()
+        AssociateTransitRouterMulticastDomainRequestBuilder {
+            inner: AssociateTransitRouterMulticastDomainRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -211,6 +228,7 @@ impl<C> AssociateTransitRouterMulticastDomainRequestBuilder<C> {
     }
 }
 impl<'a> AssociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateTransitRouterMulticastDomainRequest::default(),
@@ -219,6 +237,7 @@ impl<'a> AssociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -303,40 +322,31 @@ pub enum AssociateTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidMulticastDomain.NotFound" => {
-                Self::InvalidMulticastDomainNotFound(error)
-            }
-            "IncorrectStatus.MulticastDomain" => {
-                Self::IncorrectStatusMulticastDomain(error)
-            }
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
-            "IncorrectStatus.Attachment" => Self::IncorrectStatusAttachment(error),
-            "MissingParam.VSwitchIds" => Self::MissingParamVSwitchIds(error),
-            "InstanceNotExist" => Self::InstanceNotExist(error),
-            "OperationUnsupported.CloudBoxVpc" => {
-                Self::OperationUnsupportedCloudBoxVpc(error)
-            }
-            "AssociationExist.VSwitchIds" => Self::AssociationExistVSwitchIds(error),
-            "QuotaFull.VswitchPerMulticastDomain" => {
-                Self::QuotaFullVswitchPerMulticastDomain(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "OperationUnsupported.VpcRegion" => {
-                Self::OperationUnsupportedVpcRegion(error)
-            }
-            "OperationUnsupported.AdvancedFeature" => {
-                Self::OperationUnsupportedAdvancedFeature(error)
-            }
-            "QuotaFull.MulticastDomainPerVpc" => {
-                Self::QuotaFullMulticastDomainPerVpc(error)
-            }
-            "IllegalParam.VSwitchIds" => Self::IllegalParamVSwitchIds(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidMulticastDomain.NotFound",
+                        "IncorrectStatus.MulticastDomain",
+                        "InvalidAttachmentId.NotFound",
+                        "IllegalParam.AttachmentId",
+                        "IncorrectStatus.Attachment",
+                        "MissingParam.VSwitchIds",
+                        "InstanceNotExist",
+                        "OperationUnsupported.CloudBoxVpc",
+                        "AssociationExist.VSwitchIds",
+                        "QuotaFull.VswitchPerMulticastDomain",
+                        "DryRunOperation",
+                        "OperationUnsupported.VpcRegion",
+                        "OperationUnsupported.AdvancedFeature",
+                        "QuotaFull.MulticastDomainPerVpc",
+                        "IllegalParam.VSwitchIds",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateTransitRouterMulticastDomainError {
@@ -345,100 +355,87 @@ impl AssociateTransitRouterMulticastDomainError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidMulticastDomainNotFound(error),
+            1 => Self::IncorrectStatusMulticastDomain(error),
+            2 => Self::InvalidAttachmentIdNotFound(error),
+            3 => Self::IllegalParamAttachmentId(error),
+            4 => Self::IncorrectStatusAttachment(error),
+            5 => Self::MissingParamVSwitchIds(error),
+            6 => Self::InstanceNotExist(error),
+            7 => Self::OperationUnsupportedCloudBoxVpc(error),
+            8 => Self::AssociationExistVSwitchIds(error),
+            9 => Self::QuotaFullVswitchPerMulticastDomain(error),
+            10 => Self::DryRunOperation(error),
+            11 => Self::OperationUnsupportedVpcRegion(error),
+            12 => Self::OperationUnsupportedAdvancedFeature(error),
+            13 => Self::QuotaFullMulticastDomainPerVpc(error),
+            14 => Self::IllegalParamVSwitchIds(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidMulticastDomainNotFound(error) => {
-                ("InvalidMulticastDomainNotFound", error)
-            }
-            Self::IncorrectStatusMulticastDomain(error) => {
-                ("IncorrectStatusMulticastDomain", error)
-            }
-            Self::InvalidAttachmentIdNotFound(error) => {
-                ("InvalidAttachmentIdNotFound", error)
-            }
-            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
-            Self::IncorrectStatusAttachment(error) => {
-                ("IncorrectStatusAttachment", error)
-            }
-            Self::MissingParamVSwitchIds(error) => ("MissingParamVSwitchIds", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::OperationUnsupportedCloudBoxVpc(error) => {
-                ("OperationUnsupportedCloudBoxVpc", error)
-            }
-            Self::AssociationExistVSwitchIds(error) => {
-                ("AssociationExistVSwitchIds", error)
-            }
-            Self::QuotaFullVswitchPerMulticastDomain(error) => {
-                ("QuotaFullVswitchPerMulticastDomain", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::OperationUnsupportedVpcRegion(error) => {
-                ("OperationUnsupportedVpcRegion", error)
-            }
-            Self::OperationUnsupportedAdvancedFeature(error) => {
-                ("OperationUnsupportedAdvancedFeature", error)
-            }
-            Self::QuotaFullMulticastDomainPerVpc(error) => {
-                ("QuotaFullMulticastDomainPerVpc", error)
-            }
-            Self::IllegalParamVSwitchIds(error) => ("IllegalParamVSwitchIds", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidMulticastDomainNotFound(error) => (0, error),
+            Self::IncorrectStatusMulticastDomain(error) => (1, error),
+            Self::InvalidAttachmentIdNotFound(error) => (2, error),
+            Self::IllegalParamAttachmentId(error) => (3, error),
+            Self::IncorrectStatusAttachment(error) => (4, error),
+            Self::MissingParamVSwitchIds(error) => (5, error),
+            Self::InstanceNotExist(error) => (6, error),
+            Self::OperationUnsupportedCloudBoxVpc(error) => (7, error),
+            Self::AssociationExistVSwitchIds(error) => (8, error),
+            Self::QuotaFullVswitchPerMulticastDomain(error) => (9, error),
+            Self::DryRunOperation(error) => (10, error),
+            Self::OperationUnsupportedVpcRegion(error) => (11, error),
+            Self::OperationUnsupportedAdvancedFeature(error) => (12, error),
+            Self::QuotaFullMulticastDomainPerVpc(error) => (13, error),
+            Self::IllegalParamVSwitchIds(error) => (14, error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::Unauthorized(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for AssociateTransitRouterMulticastDomainError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidMulticastDomainNotFound(_) => {
-                Self::InvalidMulticastDomainNotFound(error)
-            }
-            Self::IncorrectStatusMulticastDomain(_) => {
-                Self::IncorrectStatusMulticastDomain(error)
-            }
-            Self::InvalidAttachmentIdNotFound(_) => {
-                Self::InvalidAttachmentIdNotFound(error)
-            }
-            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
-            Self::IncorrectStatusAttachment(_) => Self::IncorrectStatusAttachment(error),
-            Self::MissingParamVSwitchIds(_) => Self::MissingParamVSwitchIds(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::OperationUnsupportedCloudBoxVpc(_) => {
-                Self::OperationUnsupportedCloudBoxVpc(error)
-            }
-            Self::AssociationExistVSwitchIds(_) => {
-                Self::AssociationExistVSwitchIds(error)
-            }
-            Self::QuotaFullVswitchPerMulticastDomain(_) => {
-                Self::QuotaFullVswitchPerMulticastDomain(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::OperationUnsupportedVpcRegion(_) => {
-                Self::OperationUnsupportedVpcRegion(error)
-            }
-            Self::OperationUnsupportedAdvancedFeature(_) => {
-                Self::OperationUnsupportedAdvancedFeature(error)
-            }
-            Self::QuotaFullMulticastDomainPerVpc(_) => {
-                Self::QuotaFullMulticastDomainPerVpc(error)
-            }
-            Self::IllegalParamVSwitchIds(_) => Self::IllegalParamVSwitchIds(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateTransitRouterMulticastDomainError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidMulticastDomainNotFound",
+            "IncorrectStatusMulticastDomain",
+            "InvalidAttachmentIdNotFound",
+            "IllegalParamAttachmentId",
+            "IncorrectStatusAttachment",
+            "MissingParamVSwitchIds",
+            "InstanceNotExist",
+            "OperationUnsupportedCloudBoxVpc",
+            "AssociationExistVSwitchIds",
+            "QuotaFullVswitchPerMulticastDomain",
+            "DryRunOperation",
+            "OperationUnsupportedVpcRegion",
+            "OperationUnsupportedAdvancedFeature",
+            "QuotaFullMulticastDomainPerVpc",
+            "IllegalParamVSwitchIds",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateTransitRouterMulticastDomainError {

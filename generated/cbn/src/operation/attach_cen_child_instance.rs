@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachCenChildInstanceRequest {
     /// The ID of the CEN instance.
@@ -82,10 +82,27 @@ pub struct AttachCenChildInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachCenChildInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_owner_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachCenChildInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachCenChildInstanceRequestBuilder {
-        AttachCenChildInstanceRequestBuilder::default()
+        AttachCenChildInstanceRequestBuilder {
+            inner: AttachCenChildInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -203,6 +220,7 @@ impl<C> AttachCenChildInstanceRequestBuilder<C> {
     }
 }
 impl<'a> AttachCenChildInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachCenChildInstanceRequest::default(),
@@ -211,6 +229,7 @@ impl<'a> AttachCenChildInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -302,52 +321,35 @@ pub enum AttachCenChildInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden.AttachChildInstanceAcrossBid" => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
-            "Forbbiden.CloudBoxVSwitchExist" => {
-                Self::ForbbidenCloudBoxVSwitchExist(error)
-            }
-            "OperationFailed.InvalidVpcStatus" => {
-                Self::OperationFailedInvalidVpcStatus(error)
-            }
-            "OperationFailed.InvalidTransitRouter" => {
-                Self::OperationFailedInvalidTransitRouter(error)
-            }
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
-            "InvalidOperation.VbrAttachedToEcr" => {
-                Self::InvalidOperationVbrAttachedToEcr(error)
-            }
-            "OperationUnsupported.VpcRoutePropagationSource" => {
-                Self::OperationUnsupportedVpcRoutePropagationSource(error)
-            }
-            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Forbidden.AttachChildInstance" => Self::ForbiddenAttachChildInstance(error),
-            "Bid.NotFound" => Self::BidNotFound(error),
-            "Operation.FailedAndTryAgain" => Self::OperationFailedAndTryAgain(error),
-            "InvalidOperation.ChildInstanceRIAlreadyExist" => {
-                Self::InvalidOperationChildInstanceRiAlreadyExist(error)
-            }
-            "Forbbiden.AttachChildInstanceAcrossUid" => {
-                Self::ForbbidenAttachChildInstanceAcrossUid(error)
-            }
-            "InvalidOperation.ChildInstanceAlreadyAttached" => {
-                Self::InvalidOperationChildInstanceAlreadyAttached(error)
-            }
-            "InvalidOperation.CenAlreadyAutoPubilshRouteToInstance" => {
-                Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbbiden.AttachChildInstanceAcrossBid",
+                        "IncorrectStatus.VpcSwitch",
+                        "Forbbiden.CloudBoxVSwitchExist",
+                        "OperationFailed.InvalidVpcStatus",
+                        "OperationFailed.InvalidTransitRouter",
+                        "OperationUnsupported.CenFullLevel",
+                        "IncorrectStatus.VpcRouteTable",
+                        "InvalidOperation.VbrAttachedToEcr",
+                        "OperationUnsupported.VpcRoutePropagationSource",
+                        "InvalidStatus.ResourceStatus",
+                        "IncorrectStatus.TransitRouter",
+                        "IllegalParam.RegionId",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "Forbidden.AttachChildInstance",
+                        "Bid.NotFound",
+                        "Operation.FailedAndTryAgain",
+                        "InvalidOperation.ChildInstanceRIAlreadyExist",
+                        "Forbbiden.AttachChildInstanceAcrossUid",
+                        "InvalidOperation.ChildInstanceAlreadyAttached",
+                        "InvalidOperation.CenAlreadyAutoPubilshRouteToInstance",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AttachCenChildInstanceError {
@@ -356,134 +358,101 @@ impl AttachCenChildInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
+            1 => Self::IncorrectStatusVpcSwitch(error),
+            2 => Self::ForbbidenCloudBoxVSwitchExist(error),
+            3 => Self::OperationFailedInvalidVpcStatus(error),
+            4 => Self::OperationFailedInvalidTransitRouter(error),
+            5 => Self::OperationUnsupportedCenFullLevel(error),
+            6 => Self::IncorrectStatusVpcRouteTable(error),
+            7 => Self::InvalidOperationVbrAttachedToEcr(error),
+            8 => Self::OperationUnsupportedVpcRoutePropagationSource(error),
+            9 => Self::InvalidStatusResourceStatus(error),
+            10 => Self::IncorrectStatusTransitRouter(error),
+            11 => Self::IllegalParamRegionId(error),
+            12 => Self::InvalidParameter(error),
+            13 => Self::Unauthorized(error),
+            14 => Self::ForbiddenAttachChildInstance(error),
+            15 => Self::BidNotFound(error),
+            16 => Self::OperationFailedAndTryAgain(error),
+            17 => Self::InvalidOperationChildInstanceRiAlreadyExist(error),
+            18 => Self::ForbbidenAttachChildInstanceAcrossUid(error),
+            19 => Self::InvalidOperationChildInstanceAlreadyAttached(error),
+            20 => Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbbidenAttachChildInstanceAcrossBid(error) => {
-                ("ForbbidenAttachChildInstanceAcrossBid", error)
-            }
-            Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
-            Self::ForbbidenCloudBoxVSwitchExist(error) => {
-                ("ForbbidenCloudBoxVSwitchExist", error)
-            }
-            Self::OperationFailedInvalidVpcStatus(error) => {
-                ("OperationFailedInvalidVpcStatus", error)
-            }
-            Self::OperationFailedInvalidTransitRouter(error) => {
-                ("OperationFailedInvalidTransitRouter", error)
-            }
-            Self::OperationUnsupportedCenFullLevel(error) => {
-                ("OperationUnsupportedCenFullLevel", error)
-            }
-            Self::IncorrectStatusVpcRouteTable(error) => {
-                ("IncorrectStatusVpcRouteTable", error)
-            }
-            Self::InvalidOperationVbrAttachedToEcr(error) => {
-                ("InvalidOperationVbrAttachedToEcr", error)
-            }
-            Self::OperationUnsupportedVpcRoutePropagationSource(error) => {
-                ("OperationUnsupportedVpcRoutePropagationSource", error)
-            }
-            Self::InvalidStatusResourceStatus(error) => {
-                ("InvalidStatusResourceStatus", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::ForbiddenAttachChildInstance(error) => {
-                ("ForbiddenAttachChildInstance", error)
-            }
-            Self::BidNotFound(error) => ("BidNotFound", error),
-            Self::OperationFailedAndTryAgain(error) => {
-                ("OperationFailedAndTryAgain", error)
-            }
-            Self::InvalidOperationChildInstanceRiAlreadyExist(error) => {
-                ("InvalidOperationChildInstanceRiAlreadyExist", error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossUid(error) => {
-                ("ForbbidenAttachChildInstanceAcrossUid", error)
-            }
-            Self::InvalidOperationChildInstanceAlreadyAttached(error) => {
-                ("InvalidOperationChildInstanceAlreadyAttached", error)
-            }
+            Self::ForbbidenAttachChildInstanceAcrossBid(error) => (0, error),
+            Self::IncorrectStatusVpcSwitch(error) => (1, error),
+            Self::ForbbidenCloudBoxVSwitchExist(error) => (2, error),
+            Self::OperationFailedInvalidVpcStatus(error) => (3, error),
+            Self::OperationFailedInvalidTransitRouter(error) => (4, error),
+            Self::OperationUnsupportedCenFullLevel(error) => (5, error),
+            Self::IncorrectStatusVpcRouteTable(error) => (6, error),
+            Self::InvalidOperationVbrAttachedToEcr(error) => (7, error),
+            Self::OperationUnsupportedVpcRoutePropagationSource(error) => (8, error),
+            Self::InvalidStatusResourceStatus(error) => (9, error),
+            Self::IncorrectStatusTransitRouter(error) => (10, error),
+            Self::IllegalParamRegionId(error) => (11, error),
+            Self::InvalidParameter(error) => (12, error),
+            Self::Unauthorized(error) => (13, error),
+            Self::ForbiddenAttachChildInstance(error) => (14, error),
+            Self::BidNotFound(error) => (15, error),
+            Self::OperationFailedAndTryAgain(error) => (16, error),
+            Self::InvalidOperationChildInstanceRiAlreadyExist(error) => (17, error),
+            Self::ForbbidenAttachChildInstanceAcrossUid(error) => (18, error),
+            Self::InvalidOperationChildInstanceAlreadyAttached(error) => (19, error),
             Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error) => {
-                ("InvalidOperationCenAlreadyAutoPubilshRouteToInstance", error)
+                (20, error)
             }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for AttachCenChildInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
-            Self::ForbbidenCloudBoxVSwitchExist(_) => {
-                Self::ForbbidenCloudBoxVSwitchExist(error)
-            }
-            Self::OperationFailedInvalidVpcStatus(_) => {
-                Self::OperationFailedInvalidVpcStatus(error)
-            }
-            Self::OperationFailedInvalidTransitRouter(_) => {
-                Self::OperationFailedInvalidTransitRouter(error)
-            }
-            Self::OperationUnsupportedCenFullLevel(_) => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            Self::IncorrectStatusVpcRouteTable(_) => {
-                Self::IncorrectStatusVpcRouteTable(error)
-            }
-            Self::InvalidOperationVbrAttachedToEcr(_) => {
-                Self::InvalidOperationVbrAttachedToEcr(error)
-            }
-            Self::OperationUnsupportedVpcRoutePropagationSource(_) => {
-                Self::OperationUnsupportedVpcRoutePropagationSource(error)
-            }
-            Self::InvalidStatusResourceStatus(_) => {
-                Self::InvalidStatusResourceStatus(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::ForbiddenAttachChildInstance(_) => {
-                Self::ForbiddenAttachChildInstance(error)
-            }
-            Self::BidNotFound(_) => Self::BidNotFound(error),
-            Self::OperationFailedAndTryAgain(_) => {
-                Self::OperationFailedAndTryAgain(error)
-            }
-            Self::InvalidOperationChildInstanceRiAlreadyExist(_) => {
-                Self::InvalidOperationChildInstanceRiAlreadyExist(error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossUid(_) => {
-                Self::ForbbidenAttachChildInstanceAcrossUid(error)
-            }
-            Self::InvalidOperationChildInstanceAlreadyAttached(_) => {
-                Self::InvalidOperationChildInstanceAlreadyAttached(error)
-            }
-            Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(_) => {
-                Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachCenChildInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbbidenAttachChildInstanceAcrossBid",
+            "IncorrectStatusVpcSwitch",
+            "ForbbidenCloudBoxVSwitchExist",
+            "OperationFailedInvalidVpcStatus",
+            "OperationFailedInvalidTransitRouter",
+            "OperationUnsupportedCenFullLevel",
+            "IncorrectStatusVpcRouteTable",
+            "InvalidOperationVbrAttachedToEcr",
+            "OperationUnsupportedVpcRoutePropagationSource",
+            "InvalidStatusResourceStatus",
+            "IncorrectStatusTransitRouter",
+            "IllegalParamRegionId",
+            "InvalidParameter",
+            "Unauthorized",
+            "ForbiddenAttachChildInstance",
+            "BidNotFound",
+            "OperationFailedAndTryAgain",
+            "InvalidOperationChildInstanceRiAlreadyExist",
+            "ForbbidenAttachChildInstanceAcrossUid",
+            "InvalidOperationChildInstanceAlreadyAttached",
+            "InvalidOperationCenAlreadyAutoPubilshRouteToInstance",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachCenChildInstanceError {

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenBandwidthPackageRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -136,10 +136,33 @@ pub struct CreateCenBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            name: None,
+            description: None,
+            bandwidth: None,
+            geographic_region_a_id: None,
+            geographic_region_b_id: None,
+            bandwidth_package_charge_type: None,
+            period: None,
+            pricing_cycle: None,
+            auto_pay: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenBandwidthPackageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCenBandwidthPackageRequestBuilder {
-        CreateCenBandwidthPackageRequestBuilder::default()
+        CreateCenBandwidthPackageRequestBuilder {
+            inner: CreateCenBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -338,6 +361,7 @@ impl<C> CreateCenBandwidthPackageRequestBuilder<C> {
     }
 }
 impl<'a> CreateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCenBandwidthPackageRequest::default(),
@@ -346,6 +370,7 @@ impl<'a> CreateCenBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -423,25 +448,22 @@ pub enum CreateCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnSupported.ChargeType" => Self::UnSupportedChargeType(error),
-            "ParameterIllegal.BandwidthPackage" => {
-                Self::ParameterIllegalBandwidthPackage(error)
-            }
-            "OperationInvalid.UserCanNotBuyCrossBorderBwp" => {
-                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
-            }
-            "OperationInvalid.UserCanNotBuyBwp" => {
-                Self::OperationInvalidUserCanNotBuyBwp(error)
-            }
-            "Order.AccountStatusIllegal" => Self::OrderAccountStatusIllegal(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "PayFor.AccountMoneyValidateError" => {
-                Self::PayForAccountMoneyValidateError(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnSupported.ChargeType",
+                        "ParameterIllegal.BandwidthPackage",
+                        "OperationInvalid.UserCanNotBuyCrossBorderBwp",
+                        "OperationInvalid.UserCanNotBuyBwp",
+                        "Order.AccountStatusIllegal",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "PayFor.AccountMoneyValidateError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateCenBandwidthPackageError {
@@ -450,62 +472,60 @@ impl CreateCenBandwidthPackageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnSupportedChargeType(error),
+            1 => Self::ParameterIllegalBandwidthPackage(error),
+            2 => Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error),
+            3 => Self::OperationInvalidUserCanNotBuyBwp(error),
+            4 => Self::OrderAccountStatusIllegal(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            7 => Self::PayForAccountMoneyValidateError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnSupportedChargeType(error) => ("UnSupportedChargeType", error),
-            Self::ParameterIllegalBandwidthPackage(error) => {
-                ("ParameterIllegalBandwidthPackage", error)
-            }
-            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => {
-                ("OperationInvalidUserCanNotBuyCrossBorderBwp", error)
-            }
-            Self::OperationInvalidUserCanNotBuyBwp(error) => {
-                ("OperationInvalidUserCanNotBuyBwp", error)
-            }
-            Self::OrderAccountStatusIllegal(error) => {
-                ("OrderAccountStatusIllegal", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::PayForAccountMoneyValidateError(error) => {
-                ("PayForAccountMoneyValidateError", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnSupportedChargeType(error) => (0, error),
+            Self::ParameterIllegalBandwidthPackage(error) => (1, error),
+            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => (2, error),
+            Self::OperationInvalidUserCanNotBuyBwp(error) => (3, error),
+            Self::OrderAccountStatusIllegal(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::PayForAccountMoneyValidateError(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for CreateCenBandwidthPackageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnSupportedChargeType(_) => Self::UnSupportedChargeType(error),
-            Self::ParameterIllegalBandwidthPackage(_) => {
-                Self::ParameterIllegalBandwidthPackage(error)
-            }
-            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(_) => {
-                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
-            }
-            Self::OperationInvalidUserCanNotBuyBwp(_) => {
-                Self::OperationInvalidUserCanNotBuyBwp(error)
-            }
-            Self::OrderAccountStatusIllegal(_) => Self::OrderAccountStatusIllegal(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::PayForAccountMoneyValidateError(_) => {
-                Self::PayForAccountMoneyValidateError(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCenBandwidthPackageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnSupportedChargeType",
+            "ParameterIllegalBandwidthPackage",
+            "OperationInvalidUserCanNotBuyCrossBorderBwp",
+            "OperationInvalidUserCanNotBuyBwp",
+            "OrderAccountStatusIllegal",
+            "InvalidParameter",
+            "Unauthorized",
+            "PayForAccountMoneyValidateError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCenBandwidthPackageError {

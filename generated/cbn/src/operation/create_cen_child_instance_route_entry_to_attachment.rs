@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -85,10 +85,28 @@ pub struct CreateCenChildInstanceRouteEntryToAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenChildInstanceRouteEntryToAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            cen_id: None,
+            transit_router_attachment_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenChildInstanceRouteEntryToAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder {
-        CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder::default()
+        CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder {
+            inner: CreateCenChildInstanceRouteEntryToAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,6 +241,7 @@ impl<C> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCenChildInstanceRouteEntryToAttachmentRequest::default(),
@@ -231,6 +250,7 @@ impl<'a> CreateCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -309,29 +329,26 @@ pub enum CreateCenChildInstanceRouteEntryToAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenChildInstanceRouteEntryToAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.VpcAsInternetGateway" => {
-                Self::ForbiddenVpcAsInternetGateway(error)
-            }
-            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
-            "InvalidOperation.UnsupportnexthopType" => {
-                Self::InvalidOperationUnsupportnexthopType(error)
-            }
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "OperationDenied.RouteTableTypeNotPermitted" => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch" => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.VpcAsInternetGateway",
+                        "InvalidCIDRBlock.Duplicate",
+                        "InvalidCidrBlock.Malformed",
+                        "OperationFailed.RouteConflict",
+                        "InvalidOperation.UnsupportnexthopType",
+                        "IncorrectStatus.VpcRouteEntry",
+                        "OperationDenied.RouteTableTypeNotPermitted",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "SystemBusy",
+                        "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
+                        "InvalidAttachmentId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateCenChildInstanceRouteEntryToAttachmentError {
@@ -340,84 +357,74 @@ impl CreateCenChildInstanceRouteEntryToAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenVpcAsInternetGateway(error),
+            1 => Self::InvalidCidrBlockDuplicate(error),
+            2 => Self::InvalidCidrBlockMalformed(error),
+            3 => Self::OperationFailedRouteConflict(error),
+            4 => Self::InvalidOperationUnsupportnexthopType(error),
+            5 => Self::IncorrectStatusVpcRouteEntry(error),
+            6 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            9 => Self::SystemBusy(error),
+            10 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
+            11 => Self::InvalidAttachmentIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenVpcAsInternetGateway(error) => {
-                ("ForbiddenVpcAsInternetGateway", error)
-            }
-            Self::InvalidCidrBlockDuplicate(error) => {
-                ("InvalidCidrBlockDuplicate", error)
-            }
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::OperationFailedRouteConflict(error) => {
-                ("OperationFailedRouteConflict", error)
-            }
-            Self::InvalidOperationUnsupportnexthopType(error) => {
-                ("InvalidOperationUnsupportnexthopType", error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(error) => {
-                ("IncorrectStatusVpcRouteEntry", error)
-            }
-            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
-                ("OperationDeniedRouteTableTypeNotPermitted", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::ForbiddenVpcAsInternetGateway(error) => (0, error),
+            Self::InvalidCidrBlockDuplicate(error) => (1, error),
+            Self::InvalidCidrBlockMalformed(error) => (2, error),
+            Self::OperationFailedRouteConflict(error) => (3, error),
+            Self::InvalidOperationUnsupportnexthopType(error) => (4, error),
+            Self::IncorrectStatusVpcRouteEntry(error) => (5, error),
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::SystemBusy(error) => (9, error),
             Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
-                ("OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch", error)
+                (10, error)
             }
-            Self::InvalidAttachmentIdNotFound(error) => {
-                ("InvalidAttachmentIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidAttachmentIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for CreateCenChildInstanceRouteEntryToAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenVpcAsInternetGateway(_) => {
-                Self::ForbiddenVpcAsInternetGateway(error)
-            }
-            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::OperationFailedRouteConflict(_) => {
-                Self::OperationFailedRouteConflict(error)
-            }
-            Self::InvalidOperationUnsupportnexthopType(_) => {
-                Self::InvalidOperationUnsupportnexthopType(error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(_) => {
-                Self::IncorrectStatusVpcRouteEntry(error)
-            }
-            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            Self::InvalidAttachmentIdNotFound(_) => {
-                Self::InvalidAttachmentIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCenChildInstanceRouteEntryToAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenVpcAsInternetGateway",
+            "InvalidCidrBlockDuplicate",
+            "InvalidCidrBlockMalformed",
+            "OperationFailedRouteConflict",
+            "InvalidOperationUnsupportnexthopType",
+            "IncorrectStatusVpcRouteEntry",
+            "OperationDeniedRouteTableTypeNotPermitted",
+            "InvalidParameter",
+            "Unauthorized",
+            "SystemBusy",
+            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
+            "InvalidAttachmentIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCenChildInstanceRouteEntryToAttachmentError {

@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -113,10 +113,30 @@ pub struct CreateCenInterRegionTrafficQosPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenInterRegionTrafficQosPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_id: None,
+            transit_router_attachment_id: None,
+            traffic_qos_policy_name: None,
+            traffic_qos_policy_description: None,
+            bandwidth_guarantee_mode: None,
+            traffic_qos_queues: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenInterRegionTrafficQosPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCenInterRegionTrafficQosPolicyRequestBuilder {
-        CreateCenInterRegionTrafficQosPolicyRequestBuilder::default()
+        CreateCenInterRegionTrafficQosPolicyRequestBuilder {
+            inner: CreateCenInterRegionTrafficQosPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -282,6 +302,7 @@ impl<C> CreateCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     }
 }
 impl<'a> CreateCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCenInterRegionTrafficQosPolicyRequest::default(),
@@ -290,6 +311,7 @@ impl<'a> CreateCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -390,58 +412,35 @@ pub enum CreateCenInterRegionTrafficQosPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenInterRegionTrafficQosPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "AssociationExist.TrafficQos" => Self::AssociationExistTrafficQos(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.TransitRouterAttachmentId" => {
-                Self::IllegalParamTransitRouterAttachmentId(error)
-            }
-            "InvalidParamSize.TrafficQosQueues" => {
-                Self::InvalidParamSizeTrafficQosQueues(error)
-            }
-            "IllegalParam.BandwidthGuaranteeModeMismatch" => {
-                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            }
-            "IllegalParam.AttachmentBandwidthExceed" => {
-                Self::IllegalParamAttachmentBandwidthExceed(error)
-            }
-            "IllegalParam.BandwidthGuaranteeMode" => {
-                Self::IllegalParamBandwidthGuaranteeMode(error)
-            }
-            "MissingParam.RemainBandwidthPercent" => {
-                Self::MissingParamRemainBandwidthPercent(error)
-            }
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "IllegalParam.RemainBandwidthPercent" => {
-                Self::IllegalParamRemainBandwidthPercent(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "IllegalParam.BandwidthPackageStatus" => {
-                Self::IllegalParamBandwidthPackageStatus(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "IncorrectStatus.TransitRouterAttachment" => {
-                Self::IncorrectStatusTransitRouterAttachment(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TransitRouterId" => Self::MissingParamTransitRouterId(error),
-            "MissingParam.TransitRouterAttachmentId" => {
-                Self::MissingParamTransitRouterAttachmentId(error)
-            }
-            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationUnsupported.QosPolicyForLowLatencyLinkType" => {
-                Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "AssociationExist.TrafficQos",
+                        "InvalidTransitRouterId.NotFound",
+                        "IllegalParam.TransitRouterAttachmentId",
+                        "InvalidParamSize.TrafficQosQueues",
+                        "IllegalParam.BandwidthGuaranteeModeMismatch",
+                        "IllegalParam.AttachmentBandwidthExceed",
+                        "IllegalParam.BandwidthGuaranteeMode",
+                        "MissingParam.RemainBandwidthPercent",
+                        "MissingParam.Bandwidth",
+                        "IllegalParam.RemainBandwidthPercent",
+                        "IllegalParam.Bandwidth",
+                        "IllegalParam.BandwidthPackageStatus",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "IncorrectStatus.TransitRouterAttachment",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "MissingParam.TransitRouterId",
+                        "MissingParam.TransitRouterAttachmentId",
+                        "Forbidden.CDTServiceExpired",
+                        "OperationUnsupported.TransitRouterType",
+                        "OperationUnsupported.QosPolicyForLowLatencyLinkType",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateCenInterRegionTrafficQosPolicyError {
@@ -450,138 +449,101 @@ impl CreateCenInterRegionTrafficQosPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::AssociationExistTrafficQos(error),
+            1 => Self::InvalidTransitRouterIdNotFound(error),
+            2 => Self::IllegalParamTransitRouterAttachmentId(error),
+            3 => Self::InvalidParamSizeTrafficQosQueues(error),
+            4 => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
+            5 => Self::IllegalParamAttachmentBandwidthExceed(error),
+            6 => Self::IllegalParamBandwidthGuaranteeMode(error),
+            7 => Self::MissingParamRemainBandwidthPercent(error),
+            8 => Self::MissingParamBandwidth(error),
+            9 => Self::IllegalParamRemainBandwidthPercent(error),
+            10 => Self::IllegalParamBandwidth(error),
+            11 => Self::IllegalParamBandwidthPackageStatus(error),
+            12 => Self::IncorrectStatusTransitRouterInstance(error),
+            13 => Self::IncorrectStatusTransitRouterAttachment(error),
+            14 => Self::InvalidParameter(error),
+            15 => Self::Unauthorized(error),
+            16 => Self::MissingParamTransitRouterId(error),
+            17 => Self::MissingParamTransitRouterAttachmentId(error),
+            18 => Self::ForbiddenCdtServiceExpired(error),
+            19 => Self::OperationUnsupportedTransitRouterType(error),
+            20 => Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTrafficQos(error) => {
-                ("AssociationExistTrafficQos", error)
-            }
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::IllegalParamTransitRouterAttachmentId(error) => {
-                ("IllegalParamTransitRouterAttachmentId", error)
-            }
-            Self::InvalidParamSizeTrafficQosQueues(error) => {
-                ("InvalidParamSizeTrafficQosQueues", error)
-            }
-            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => {
-                ("IllegalParamBandwidthGuaranteeModeMismatch", error)
-            }
-            Self::IllegalParamAttachmentBandwidthExceed(error) => {
-                ("IllegalParamAttachmentBandwidthExceed", error)
-            }
-            Self::IllegalParamBandwidthGuaranteeMode(error) => {
-                ("IllegalParamBandwidthGuaranteeMode", error)
-            }
-            Self::MissingParamRemainBandwidthPercent(error) => {
-                ("MissingParamRemainBandwidthPercent", error)
-            }
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::IllegalParamRemainBandwidthPercent(error) => {
-                ("IllegalParamRemainBandwidthPercent", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::IllegalParamBandwidthPackageStatus(error) => {
-                ("IllegalParamBandwidthPackageStatus", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::IncorrectStatusTransitRouterAttachment(error) => {
-                ("IncorrectStatusTransitRouterAttachment", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::MissingParamTransitRouterId(error) => {
-                ("MissingParamTransitRouterId", error)
-            }
-            Self::MissingParamTransitRouterAttachmentId(error) => {
-                ("MissingParamTransitRouterAttachmentId", error)
-            }
-            Self::ForbiddenCdtServiceExpired(error) => {
-                ("ForbiddenCdtServiceExpired", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
+            Self::AssociationExistTrafficQos(error) => (0, error),
+            Self::InvalidTransitRouterIdNotFound(error) => (1, error),
+            Self::IllegalParamTransitRouterAttachmentId(error) => (2, error),
+            Self::InvalidParamSizeTrafficQosQueues(error) => (3, error),
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => (4, error),
+            Self::IllegalParamAttachmentBandwidthExceed(error) => (5, error),
+            Self::IllegalParamBandwidthGuaranteeMode(error) => (6, error),
+            Self::MissingParamRemainBandwidthPercent(error) => (7, error),
+            Self::MissingParamBandwidth(error) => (8, error),
+            Self::IllegalParamRemainBandwidthPercent(error) => (9, error),
+            Self::IllegalParamBandwidth(error) => (10, error),
+            Self::IllegalParamBandwidthPackageStatus(error) => (11, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (12, error),
+            Self::IncorrectStatusTransitRouterAttachment(error) => (13, error),
+            Self::InvalidParameter(error) => (14, error),
+            Self::Unauthorized(error) => (15, error),
+            Self::MissingParamTransitRouterId(error) => (16, error),
+            Self::MissingParamTransitRouterAttachmentId(error) => (17, error),
+            Self::ForbiddenCdtServiceExpired(error) => (18, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (19, error),
             Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error) => {
-                ("OperationUnsupportedQosPolicyForLowLatencyLinkType", error)
+                (20, error)
             }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for CreateCenInterRegionTrafficQosPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::AssociationExistTrafficQos(_) => {
-                Self::AssociationExistTrafficQos(error)
-            }
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::IllegalParamTransitRouterAttachmentId(_) => {
-                Self::IllegalParamTransitRouterAttachmentId(error)
-            }
-            Self::InvalidParamSizeTrafficQosQueues(_) => {
-                Self::InvalidParamSizeTrafficQosQueues(error)
-            }
-            Self::IllegalParamBandwidthGuaranteeModeMismatch(_) => {
-                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            }
-            Self::IllegalParamAttachmentBandwidthExceed(_) => {
-                Self::IllegalParamAttachmentBandwidthExceed(error)
-            }
-            Self::IllegalParamBandwidthGuaranteeMode(_) => {
-                Self::IllegalParamBandwidthGuaranteeMode(error)
-            }
-            Self::MissingParamRemainBandwidthPercent(_) => {
-                Self::MissingParamRemainBandwidthPercent(error)
-            }
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::IllegalParamRemainBandwidthPercent(_) => {
-                Self::IllegalParamRemainBandwidthPercent(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::IllegalParamBandwidthPackageStatus(_) => {
-                Self::IllegalParamBandwidthPackageStatus(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::IncorrectStatusTransitRouterAttachment(_) => {
-                Self::IncorrectStatusTransitRouterAttachment(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::MissingParamTransitRouterId(_) => {
-                Self::MissingParamTransitRouterId(error)
-            }
-            Self::MissingParamTransitRouterAttachmentId(_) => {
-                Self::MissingParamTransitRouterAttachmentId(error)
-            }
-            Self::ForbiddenCdtServiceExpired(_) => {
-                Self::ForbiddenCdtServiceExpired(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(_) => {
-                Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCenInterRegionTrafficQosPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "AssociationExistTrafficQos",
+            "InvalidTransitRouterIdNotFound",
+            "IllegalParamTransitRouterAttachmentId",
+            "InvalidParamSizeTrafficQosQueues",
+            "IllegalParamBandwidthGuaranteeModeMismatch",
+            "IllegalParamAttachmentBandwidthExceed",
+            "IllegalParamBandwidthGuaranteeMode",
+            "MissingParamRemainBandwidthPercent",
+            "MissingParamBandwidth",
+            "IllegalParamRemainBandwidthPercent",
+            "IllegalParamBandwidth",
+            "IllegalParamBandwidthPackageStatus",
+            "IncorrectStatusTransitRouterInstance",
+            "IncorrectStatusTransitRouterAttachment",
+            "InvalidParameter",
+            "Unauthorized",
+            "MissingParamTransitRouterId",
+            "MissingParamTransitRouterAttachmentId",
+            "ForbiddenCdtServiceExpired",
+            "OperationUnsupportedTransitRouterType",
+            "OperationUnsupportedQosPolicyForLowLatencyLinkType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCenInterRegionTrafficQosPolicyError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .traffic_qos_policy_id("qos-qdvybn468kaoxx****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenInterRegionTrafficQosQueueRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -103,10 +103,30 @@ pub struct CreateCenInterRegionTrafficQosQueueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenInterRegionTrafficQosQueueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            qos_queue_name: None,
+            qos_queue_description: None,
+            remain_bandwidth_percent: None,
+            bandwidth: None,
+            traffic_qos_policy_id: None,
+            dscps: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenInterRegionTrafficQosQueueRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCenInterRegionTrafficQosQueueRequestBuilder {
-        CreateCenInterRegionTrafficQosQueueRequestBuilder::default()
+        CreateCenInterRegionTrafficQosQueueRequestBuilder {
+            inner: CreateCenInterRegionTrafficQosQueueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -264,6 +284,7 @@ impl<C> CreateCenInterRegionTrafficQosQueueRequestBuilder<C> {
     }
 }
 impl<'a> CreateCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCenInterRegionTrafficQosQueueRequest::default(),
@@ -272,6 +293,7 @@ impl<'a> CreateCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -358,38 +380,29 @@ pub enum CreateCenInterRegionTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateCenInterRegionTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.RemainBandwidthPercent" => {
-                Self::IllegalParamRemainBandwidthPercent(error)
-            }
-            "IncorrectStatus.TrafficQosPolicy" => {
-                Self::IncorrectStatusTrafficQosPolicy(error)
-            }
-            "Duplicated.Dscps" => Self::DuplicatedDscps(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidName" => Self::InvalidName(error),
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "IllegalParam.BandwidthGuaranteeModeMismatch" => {
-                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            }
-            "IllegalParam.AttachmentBandwidthExceed" => {
-                Self::IllegalParamAttachmentBandwidthExceed(error)
-            }
-            "MissingParam.RemainBandwidthPercent" => {
-                Self::MissingParamRemainBandwidthPercent(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficQosPolicyId" => {
-                Self::MissingParamTrafficQosPolicyId(error)
-            }
-            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
-            "InvalidTrafficQosPolicyId.NotFound" => {
-                Self::InvalidTrafficQosPolicyIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.RemainBandwidthPercent",
+                        "IncorrectStatus.TrafficQosPolicy",
+                        "Duplicated.Dscps",
+                        "InvalidDescription",
+                        "InvalidName",
+                        "MissingParam.Bandwidth",
+                        "IllegalParam.BandwidthGuaranteeModeMismatch",
+                        "IllegalParam.AttachmentBandwidthExceed",
+                        "MissingParam.RemainBandwidthPercent",
+                        "IllegalParam.Bandwidth",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "MissingParam.TrafficQosPolicyId",
+                        "Forbidden.CDTServiceExpired",
+                        "InvalidTrafficQosPolicyId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateCenInterRegionTrafficQosQueueError {
@@ -398,90 +411,81 @@ impl CreateCenInterRegionTrafficQosQueueError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamRemainBandwidthPercent(error),
+            1 => Self::IncorrectStatusTrafficQosPolicy(error),
+            2 => Self::DuplicatedDscps(error),
+            3 => Self::InvalidDescription(error),
+            4 => Self::InvalidName(error),
+            5 => Self::MissingParamBandwidth(error),
+            6 => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
+            7 => Self::IllegalParamAttachmentBandwidthExceed(error),
+            8 => Self::MissingParamRemainBandwidthPercent(error),
+            9 => Self::IllegalParamBandwidth(error),
+            10 => Self::InvalidParameter(error),
+            11 => Self::Unauthorized(error),
+            12 => Self::MissingParamTrafficQosPolicyId(error),
+            13 => Self::ForbiddenCdtServiceExpired(error),
+            14 => Self::InvalidTrafficQosPolicyIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamRemainBandwidthPercent(error) => {
-                ("IllegalParamRemainBandwidthPercent", error)
-            }
-            Self::IncorrectStatusTrafficQosPolicy(error) => {
-                ("IncorrectStatusTrafficQosPolicy", error)
-            }
-            Self::DuplicatedDscps(error) => ("DuplicatedDscps", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => {
-                ("IllegalParamBandwidthGuaranteeModeMismatch", error)
-            }
-            Self::IllegalParamAttachmentBandwidthExceed(error) => {
-                ("IllegalParamAttachmentBandwidthExceed", error)
-            }
-            Self::MissingParamRemainBandwidthPercent(error) => {
-                ("MissingParamRemainBandwidthPercent", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::MissingParamTrafficQosPolicyId(error) => {
-                ("MissingParamTrafficQosPolicyId", error)
-            }
-            Self::ForbiddenCdtServiceExpired(error) => {
-                ("ForbiddenCdtServiceExpired", error)
-            }
-            Self::InvalidTrafficQosPolicyIdNotFound(error) => {
-                ("InvalidTrafficQosPolicyIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamRemainBandwidthPercent(error) => (0, error),
+            Self::IncorrectStatusTrafficQosPolicy(error) => (1, error),
+            Self::DuplicatedDscps(error) => (2, error),
+            Self::InvalidDescription(error) => (3, error),
+            Self::InvalidName(error) => (4, error),
+            Self::MissingParamBandwidth(error) => (5, error),
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => (6, error),
+            Self::IllegalParamAttachmentBandwidthExceed(error) => (7, error),
+            Self::MissingParamRemainBandwidthPercent(error) => (8, error),
+            Self::IllegalParamBandwidth(error) => (9, error),
+            Self::InvalidParameter(error) => (10, error),
+            Self::Unauthorized(error) => (11, error),
+            Self::MissingParamTrafficQosPolicyId(error) => (12, error),
+            Self::ForbiddenCdtServiceExpired(error) => (13, error),
+            Self::InvalidTrafficQosPolicyIdNotFound(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for CreateCenInterRegionTrafficQosQueueError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamRemainBandwidthPercent(_) => {
-                Self::IllegalParamRemainBandwidthPercent(error)
-            }
-            Self::IncorrectStatusTrafficQosPolicy(_) => {
-                Self::IncorrectStatusTrafficQosPolicy(error)
-            }
-            Self::DuplicatedDscps(_) => Self::DuplicatedDscps(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::IllegalParamBandwidthGuaranteeModeMismatch(_) => {
-                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            }
-            Self::IllegalParamAttachmentBandwidthExceed(_) => {
-                Self::IllegalParamAttachmentBandwidthExceed(error)
-            }
-            Self::MissingParamRemainBandwidthPercent(_) => {
-                Self::MissingParamRemainBandwidthPercent(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::MissingParamTrafficQosPolicyId(_) => {
-                Self::MissingParamTrafficQosPolicyId(error)
-            }
-            Self::ForbiddenCdtServiceExpired(_) => {
-                Self::ForbiddenCdtServiceExpired(error)
-            }
-            Self::InvalidTrafficQosPolicyIdNotFound(_) => {
-                Self::InvalidTrafficQosPolicyIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCenInterRegionTrafficQosQueueError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamRemainBandwidthPercent",
+            "IncorrectStatusTrafficQosPolicy",
+            "DuplicatedDscps",
+            "InvalidDescription",
+            "InvalidName",
+            "MissingParamBandwidth",
+            "IllegalParamBandwidthGuaranteeModeMismatch",
+            "IllegalParamAttachmentBandwidthExceed",
+            "MissingParamRemainBandwidthPercent",
+            "IllegalParamBandwidth",
+            "InvalidParameter",
+            "Unauthorized",
+            "MissingParamTrafficQosPolicyId",
+            "ForbiddenCdtServiceExpired",
+            "InvalidTrafficQosPolicyIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCenInterRegionTrafficQosQueueError {

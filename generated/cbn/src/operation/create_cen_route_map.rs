@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCenRouteMapRequest {
     /// The ID of the CEN instance.
@@ -384,10 +384,52 @@ pub struct CreateCenRouteMapRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCenRouteMapRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            cen_region_id: None,
+            transmit_direction: None,
+            description: None,
+            priority: None,
+            map_result: None,
+            next_priority: None,
+            cidr_match_mode: None,
+            as_path_match_mode: None,
+            community_match_mode: None,
+            community_operate_mode: None,
+            preference: None,
+            source_instance_ids_reverse_match: None,
+            destination_instance_ids_reverse_match: None,
+            match_address_type: None,
+            transit_router_route_table_id: None,
+            source_instance_ids: None,
+            destination_instance_ids: None,
+            source_route_table_ids: None,
+            destination_route_table_ids: None,
+            source_region_ids: None,
+            source_child_instance_types: None,
+            destination_child_instance_types: None,
+            destination_cidr_blocks: None,
+            route_types: None,
+            match_asns: None,
+            match_community_set: None,
+            operate_community_set: None,
+            prepend_as_path: None,
+            destination_region_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCenRouteMapRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCenRouteMapRequestBuilder {
-        CreateCenRouteMapRequestBuilder::default()
+        CreateCenRouteMapRequestBuilder {
+            inner: CreateCenRouteMapRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1092,6 +1134,7 @@ impl<C> CreateCenRouteMapRequestBuilder<C> {
     }
 }
 impl<'a> CreateCenRouteMapRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCenRouteMapRequest::default(),
@@ -1100,6 +1143,7 @@ impl<'a> CreateCenRouteMapRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1185,37 +1229,28 @@ pub enum CreateCenRouteMapError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.CenRouteMapExist" => Self::ForbiddenCenRouteMapExist(error),
-            "Invid.Parameter" => Self::InvidParameter(error),
-            "InvalidOperation.NoEffictiveAction" => {
-                Self::InvalidOperationNoEffictiveAction(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
-            "Forbidden.NoMedAuthorized" => Self::ForbiddenNoMedAuthorized(error),
-            "InvalidOperation.MedRouteMapExist" => {
-                Self::InvalidOperationMedRouteMapExist(error)
-            }
-            "InvalidOperation.MedRouteMapNotAllowedOtherAction" => {
-                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
-            }
-            "InvalidOperation.MedRouteMapActionMustPermit" => {
-                Self::InvalidOperationMedRouteMapActionMustPermit(error)
-            }
-            "InvalidParameter.MedRouteMapDestInstanceIds" => {
-                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
-            }
-            "InvalidParameter.MedRouteMapDestInstanceType" => {
-                Self::InvalidParameterMedRouteMapDestInstanceType(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.CenRouteMapExist",
+                        "Invid.Parameter",
+                        "InvalidOperation.NoEffictiveAction",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "InvalidDescription",
+                        "IllegalParam.ZoneId",
+                        "Forbidden.NoMedAuthorized",
+                        "InvalidOperation.MedRouteMapExist",
+                        "InvalidOperation.MedRouteMapNotAllowedOtherAction",
+                        "InvalidOperation.MedRouteMapActionMustPermit",
+                        "InvalidParameter.MedRouteMapDestInstanceIds",
+                        "InvalidParameter.MedRouteMapDestInstanceType",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateCenRouteMapError {
@@ -1224,86 +1259,78 @@ impl CreateCenRouteMapError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenCenRouteMapExist(error),
+            1 => Self::InvidParameter(error),
+            2 => Self::InvalidOperationNoEffictiveAction(error),
+            3 => Self::IncorrectStatusTransitRouterInstance(error),
+            4 => Self::InvalidDescription(error),
+            5 => Self::IllegalParamZoneId(error),
+            6 => Self::ForbiddenNoMedAuthorized(error),
+            7 => Self::InvalidOperationMedRouteMapExist(error),
+            8 => Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error),
+            9 => Self::InvalidOperationMedRouteMapActionMustPermit(error),
+            10 => Self::InvalidParameterMedRouteMapDestInstanceIds(error),
+            11 => Self::InvalidParameterMedRouteMapDestInstanceType(error),
+            12 => Self::InvalidParameter(error),
+            13 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenCenRouteMapExist(error) => {
-                ("ForbiddenCenRouteMapExist", error)
-            }
-            Self::InvidParameter(error) => ("InvidParameter", error),
-            Self::InvalidOperationNoEffictiveAction(error) => {
-                ("InvalidOperationNoEffictiveAction", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::IllegalParamZoneId(error) => ("IllegalParamZoneId", error),
-            Self::ForbiddenNoMedAuthorized(error) => ("ForbiddenNoMedAuthorized", error),
-            Self::InvalidOperationMedRouteMapExist(error) => {
-                ("InvalidOperationMedRouteMapExist", error)
-            }
-            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => {
-                ("InvalidOperationMedRouteMapNotAllowedOtherAction", error)
-            }
-            Self::InvalidOperationMedRouteMapActionMustPermit(error) => {
-                ("InvalidOperationMedRouteMapActionMustPermit", error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => {
-                ("InvalidParameterMedRouteMapDestInstanceIds", error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceType(error) => {
-                ("InvalidParameterMedRouteMapDestInstanceType", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenCenRouteMapExist(error) => (0, error),
+            Self::InvidParameter(error) => (1, error),
+            Self::InvalidOperationNoEffictiveAction(error) => (2, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (3, error),
+            Self::InvalidDescription(error) => (4, error),
+            Self::IllegalParamZoneId(error) => (5, error),
+            Self::ForbiddenNoMedAuthorized(error) => (6, error),
+            Self::InvalidOperationMedRouteMapExist(error) => (7, error),
+            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => (8, error),
+            Self::InvalidOperationMedRouteMapActionMustPermit(error) => (9, error),
+            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => (10, error),
+            Self::InvalidParameterMedRouteMapDestInstanceType(error) => (11, error),
+            Self::InvalidParameter(error) => (12, error),
+            Self::Unauthorized(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for CreateCenRouteMapError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenCenRouteMapExist(_) => Self::ForbiddenCenRouteMapExist(error),
-            Self::InvidParameter(_) => Self::InvidParameter(error),
-            Self::InvalidOperationNoEffictiveAction(_) => {
-                Self::InvalidOperationNoEffictiveAction(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
-            Self::ForbiddenNoMedAuthorized(_) => Self::ForbiddenNoMedAuthorized(error),
-            Self::InvalidOperationMedRouteMapExist(_) => {
-                Self::InvalidOperationMedRouteMapExist(error)
-            }
-            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(_) => {
-                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
-            }
-            Self::InvalidOperationMedRouteMapActionMustPermit(_) => {
-                Self::InvalidOperationMedRouteMapActionMustPermit(error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceIds(_) => {
-                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceType(_) => {
-                Self::InvalidParameterMedRouteMapDestInstanceType(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCenRouteMapError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenCenRouteMapExist",
+            "InvidParameter",
+            "InvalidOperationNoEffictiveAction",
+            "IncorrectStatusTransitRouterInstance",
+            "InvalidDescription",
+            "IllegalParamZoneId",
+            "ForbiddenNoMedAuthorized",
+            "InvalidOperationMedRouteMapExist",
+            "InvalidOperationMedRouteMapNotAllowedOtherAction",
+            "InvalidOperationMedRouteMapActionMustPermit",
+            "InvalidParameterMedRouteMapDestInstanceIds",
+            "InvalidParameterMedRouteMapDestInstanceType",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCenRouteMapError {

@@ -49,7 +49,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateFlowlogRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -168,10 +168,34 @@ pub struct CreateFlowlogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateFlowlogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            flow_log_name: None,
+            description: None,
+            cen_id: None,
+            project_name: None,
+            log_store_name: None,
+            interval: None,
+            transit_router_attachment_id: None,
+            transit_router_id: None,
+            log_format_string: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateFlowlogRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateFlowlogRequestBuilder {
-        CreateFlowlogRequestBuilder::default()
+        CreateFlowlogRequestBuilder {
+            inner: CreateFlowlogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -394,6 +418,7 @@ impl<C> CreateFlowlogRequestBuilder<C> {
     }
 }
 impl<'a> CreateFlowlogRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateFlowlogRequest::default(),
@@ -402,6 +427,7 @@ impl<'a> CreateFlowlogRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateFlowlogResponse, CreateFlowlogError> {
@@ -511,51 +537,38 @@ pub enum CreateFlowlogError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFlowlogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
-            "RuleExist" => Self::RuleExist(error),
-            "QuotaExceeded.FlowlogCount" => Self::QuotaExceededFlowlogCount(error),
-            "InvalidFlowlogId.exist" => Self::InvalidFlowlogIdExist(error),
-            "Flowlog.AlreayExist" => Self::FlowlogAlreayExist(error),
-            "IllegalParam.TransitRouterAttachmentId" => {
-                Self::IllegalParamTransitRouterAttachmentId(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "InvalidOperation.TransitRouterNotExist" => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            "IncorrectStatus.TransitRouterAttachmentId" => {
-                Self::IncorrectStatusTransitRouterAttachmentId(error)
-            }
-            "ProjectExist" => Self::ProjectExist(error),
-            "InvalidParameter.ProjectName" => Self::InvalidParameterProjectName(error),
-            "IncorrectStatus.TrFlowlog" => Self::IncorrectStatusTrFlowlog(error),
-            "OperationInvalid.IncompatibleFlowlogExist" => {
-                Self::OperationInvalidIncompatibleFlowlogExist(error)
-            }
-            "InvalidParameter.LogFormatString" => {
-                Self::InvalidParameterLogFormatString(error)
-            }
-            "InvalidParameter.LogStoreName" => Self::InvalidParameterLogStoreName(error),
-            "OperationFailed.InvalidLogInfo" => {
-                Self::OperationFailedInvalidLogInfo(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.CenId" => Self::InvalidParameterCenId(error),
-            "NoPermission.AliyunServiceRoleForTRFlowLog" => {
-                Self::NoPermissionAliyunServiceRoleForTrFlowLog(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ProjectOrLogstoreNotExist",
+                        "SourceProjectNotExist",
+                        "OperationUnsupported.action",
+                        "RuleExist",
+                        "QuotaExceeded.FlowlogCount",
+                        "InvalidFlowlogId.exist",
+                        "Flowlog.AlreayExist",
+                        "IllegalParam.TransitRouterAttachmentId",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "IncorrectStatus.flowlog",
+                        "InvalidOperation.TransitRouterNotExist",
+                        "IncorrectStatus.TransitRouterAttachmentId",
+                        "ProjectExist",
+                        "InvalidParameter.ProjectName",
+                        "IncorrectStatus.TrFlowlog",
+                        "OperationInvalid.IncompatibleFlowlogExist",
+                        "InvalidParameter.LogFormatString",
+                        "InvalidParameter.LogStoreName",
+                        "OperationFailed.InvalidLogInfo",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.CenId",
+                        "NoPermission.AliyunServiceRoleForTRFlowLog",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateFlowlogError {
@@ -564,128 +577,108 @@ impl CreateFlowlogError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ProjectOrLogstoreNotExist(error),
+            1 => Self::SourceProjectNotExist(error),
+            2 => Self::OperationUnsupportedAction(error),
+            3 => Self::RuleExist(error),
+            4 => Self::QuotaExceededFlowlogCount(error),
+            5 => Self::InvalidFlowlogIdExist(error),
+            6 => Self::FlowlogAlreayExist(error),
+            7 => Self::IllegalParamTransitRouterAttachmentId(error),
+            8 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            9 => Self::IncorrectStatusFlowlog(error),
+            10 => Self::InvalidOperationTransitRouterNotExist(error),
+            11 => Self::IncorrectStatusTransitRouterAttachmentId(error),
+            12 => Self::ProjectExist(error),
+            13 => Self::InvalidParameterProjectName(error),
+            14 => Self::IncorrectStatusTrFlowlog(error),
+            15 => Self::OperationInvalidIncompatibleFlowlogExist(error),
+            16 => Self::InvalidParameterLogFormatString(error),
+            17 => Self::InvalidParameterLogStoreName(error),
+            18 => Self::OperationFailedInvalidLogInfo(error),
+            19 => Self::IncorrectStatusTransitRouterInstance(error),
+            20 => Self::InvalidParameter(error),
+            21 => Self::Unauthorized(error),
+            22 => Self::InvalidParameterCenId(error),
+            23 => Self::NoPermissionAliyunServiceRoleForTrFlowLog(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ProjectOrLogstoreNotExist(error) => {
-                ("ProjectOrLogstoreNotExist", error)
-            }
-            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
-            Self::OperationUnsupportedAction(error) => {
-                ("OperationUnsupportedAction", error)
-            }
-            Self::RuleExist(error) => ("RuleExist", error),
-            Self::QuotaExceededFlowlogCount(error) => {
-                ("QuotaExceededFlowlogCount", error)
-            }
-            Self::InvalidFlowlogIdExist(error) => ("InvalidFlowlogIdExist", error),
-            Self::FlowlogAlreayExist(error) => ("FlowlogAlreayExist", error),
-            Self::IllegalParamTransitRouterAttachmentId(error) => {
-                ("IllegalParamTransitRouterAttachmentId", error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
-            Self::InvalidOperationTransitRouterNotExist(error) => {
-                ("InvalidOperationTransitRouterNotExist", error)
-            }
-            Self::IncorrectStatusTransitRouterAttachmentId(error) => {
-                ("IncorrectStatusTransitRouterAttachmentId", error)
-            }
-            Self::ProjectExist(error) => ("ProjectExist", error),
-            Self::InvalidParameterProjectName(error) => {
-                ("InvalidParameterProjectName", error)
-            }
-            Self::IncorrectStatusTrFlowlog(error) => ("IncorrectStatusTrFlowlog", error),
-            Self::OperationInvalidIncompatibleFlowlogExist(error) => {
-                ("OperationInvalidIncompatibleFlowlogExist", error)
-            }
-            Self::InvalidParameterLogFormatString(error) => {
-                ("InvalidParameterLogFormatString", error)
-            }
-            Self::InvalidParameterLogStoreName(error) => {
-                ("InvalidParameterLogStoreName", error)
-            }
-            Self::OperationFailedInvalidLogInfo(error) => {
-                ("OperationFailedInvalidLogInfo", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterCenId(error) => ("InvalidParameterCenId", error),
-            Self::NoPermissionAliyunServiceRoleForTrFlowLog(error) => {
-                ("NoPermissionAliyunServiceRoleForTrFlowLog", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ProjectOrLogstoreNotExist(error) => (0, error),
+            Self::SourceProjectNotExist(error) => (1, error),
+            Self::OperationUnsupportedAction(error) => (2, error),
+            Self::RuleExist(error) => (3, error),
+            Self::QuotaExceededFlowlogCount(error) => (4, error),
+            Self::InvalidFlowlogIdExist(error) => (5, error),
+            Self::FlowlogAlreayExist(error) => (6, error),
+            Self::IllegalParamTransitRouterAttachmentId(error) => (7, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (8, error),
+            Self::IncorrectStatusFlowlog(error) => (9, error),
+            Self::InvalidOperationTransitRouterNotExist(error) => (10, error),
+            Self::IncorrectStatusTransitRouterAttachmentId(error) => (11, error),
+            Self::ProjectExist(error) => (12, error),
+            Self::InvalidParameterProjectName(error) => (13, error),
+            Self::IncorrectStatusTrFlowlog(error) => (14, error),
+            Self::OperationInvalidIncompatibleFlowlogExist(error) => (15, error),
+            Self::InvalidParameterLogFormatString(error) => (16, error),
+            Self::InvalidParameterLogStoreName(error) => (17, error),
+            Self::OperationFailedInvalidLogInfo(error) => (18, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (19, error),
+            Self::InvalidParameter(error) => (20, error),
+            Self::Unauthorized(error) => (21, error),
+            Self::InvalidParameterCenId(error) => (22, error),
+            Self::NoPermissionAliyunServiceRoleForTrFlowLog(error) => (23, error),
+            Self::Unhandled(error) => (24, error),
         }
     }
 }
 impl Clone for CreateFlowlogError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
-            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
-            Self::OperationUnsupportedAction(_) => {
-                Self::OperationUnsupportedAction(error)
-            }
-            Self::RuleExist(_) => Self::RuleExist(error),
-            Self::QuotaExceededFlowlogCount(_) => Self::QuotaExceededFlowlogCount(error),
-            Self::InvalidFlowlogIdExist(_) => Self::InvalidFlowlogIdExist(error),
-            Self::FlowlogAlreayExist(_) => Self::FlowlogAlreayExist(error),
-            Self::IllegalParamTransitRouterAttachmentId(_) => {
-                Self::IllegalParamTransitRouterAttachmentId(error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
-            Self::InvalidOperationTransitRouterNotExist(_) => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            Self::IncorrectStatusTransitRouterAttachmentId(_) => {
-                Self::IncorrectStatusTransitRouterAttachmentId(error)
-            }
-            Self::ProjectExist(_) => Self::ProjectExist(error),
-            Self::InvalidParameterProjectName(_) => {
-                Self::InvalidParameterProjectName(error)
-            }
-            Self::IncorrectStatusTrFlowlog(_) => Self::IncorrectStatusTrFlowlog(error),
-            Self::OperationInvalidIncompatibleFlowlogExist(_) => {
-                Self::OperationInvalidIncompatibleFlowlogExist(error)
-            }
-            Self::InvalidParameterLogFormatString(_) => {
-                Self::InvalidParameterLogFormatString(error)
-            }
-            Self::InvalidParameterLogStoreName(_) => {
-                Self::InvalidParameterLogStoreName(error)
-            }
-            Self::OperationFailedInvalidLogInfo(_) => {
-                Self::OperationFailedInvalidLogInfo(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterCenId(_) => Self::InvalidParameterCenId(error),
-            Self::NoPermissionAliyunServiceRoleForTrFlowLog(_) => {
-                Self::NoPermissionAliyunServiceRoleForTrFlowLog(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateFlowlogError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ProjectOrLogstoreNotExist",
+            "SourceProjectNotExist",
+            "OperationUnsupportedAction",
+            "RuleExist",
+            "QuotaExceededFlowlogCount",
+            "InvalidFlowlogIdExist",
+            "FlowlogAlreayExist",
+            "IllegalParamTransitRouterAttachmentId",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "IncorrectStatusFlowlog",
+            "InvalidOperationTransitRouterNotExist",
+            "IncorrectStatusTransitRouterAttachmentId",
+            "ProjectExist",
+            "InvalidParameterProjectName",
+            "IncorrectStatusTrFlowlog",
+            "OperationInvalidIncompatibleFlowlogExist",
+            "InvalidParameterLogFormatString",
+            "InvalidParameterLogStoreName",
+            "OperationFailedInvalidLogInfo",
+            "IncorrectStatusTransitRouterInstance",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterCenId",
+            "NoPermissionAliyunServiceRoleForTrFlowLog",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateFlowlogError {

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -112,10 +112,30 @@ pub struct CreateTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_id: None,
+            traffic_marking_policy_name: None,
+            traffic_marking_policy_description: None,
+            priority: None,
+            marking_dscp: None,
+            traffic_match_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTrafficMarkingPolicyRequestBuilder {
-        CreateTrafficMarkingPolicyRequestBuilder::default()
+        CreateTrafficMarkingPolicyRequestBuilder {
+            inner: CreateTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -289,6 +309,7 @@ impl<C> CreateTrafficMarkingPolicyRequestBuilder<C> {
     }
 }
 impl<'a> CreateTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTrafficMarkingPolicyRequest::default(),
@@ -297,6 +318,7 @@ impl<'a> CreateTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -406,56 +428,41 @@ pub enum CreateTrafficMarkingPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            "OperationFailed.TransitRouterType" => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            "IllegalParam.Priority" => Self::IllegalParamPriority(error),
-            "IllegalParam.MarkingDscp" => Self::IllegalParamMarkingDscp(error),
-            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
-            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
-            "Duplicated.Priority" => Self::DuplicatedPriority(error),
-            "Duplicated.MarkingDscp" => Self::DuplicatedMarkingDscp(error),
-            "Duplicated.TrafficMatchRules" => Self::DuplicatedTrafficMatchRules(error),
-            "QuotaExceeded.TrafficMatchRule" => {
-                Self::QuotaExceededTrafficMatchRule(error)
-            }
-            "IllegalParam.MatchDscp" => Self::IllegalParamMatchDscp(error),
-            "IllegalParam.SrcPortRange" => Self::IllegalParamSrcPortRange(error),
-            "IllegalParam.DstPortRange" => Self::IllegalParamDstPortRange(error),
-            "AttrMismatching.CidrAddressFamily" => {
-                Self::AttrMismatchingCidrAddressFamily(error)
-            }
-            "IllegalParam.AddressFamily" => Self::IllegalParamAddressFamily(error),
-            "AttrMismatching.SrcCidrDstCidr" => {
-                Self::AttrMismatchingSrcCidrDstCidr(error)
-            }
-            "AttrMismatching.CidrProtocol" => Self::AttrMismatchingCidrProtocol(error),
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "OperationUnsupported.DstPortRange" => {
-                Self::OperationUnsupportedDstPortRange(error)
-            }
-            "OperationUnsupported.SrcPortRange" => {
-                Self::OperationUnsupportedSrcPortRange(error)
-            }
-            "OperationUnsupported.IPv6Cidr" => Self::OperationUnsupportedIPv6Cidr(error),
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TransitRouterId" => Self::MissingParamTransitRouterId(error),
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTransitRouterId.NotFound",
+                        "IllegalParam.Protocol",
+                        "OperationFailed.TransitRouterType",
+                        "IllegalParam.Priority",
+                        "IllegalParam.MarkingDscp",
+                        "IllegalParam.SrcCidr",
+                        "IllegalParam.DstCidr",
+                        "Duplicated.Priority",
+                        "Duplicated.MarkingDscp",
+                        "Duplicated.TrafficMatchRules",
+                        "QuotaExceeded.TrafficMatchRule",
+                        "IllegalParam.MatchDscp",
+                        "IllegalParam.SrcPortRange",
+                        "IllegalParam.DstPortRange",
+                        "AttrMismatching.CidrAddressFamily",
+                        "IllegalParam.AddressFamily",
+                        "AttrMismatching.SrcCidrDstCidr",
+                        "AttrMismatching.CidrProtocol",
+                        "InvalidTransitRouterMode.NeedUpgrade",
+                        "OperationUnsupported.DstPortRange",
+                        "OperationUnsupported.SrcPortRange",
+                        "OperationUnsupported.IPv6Cidr",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "MissingParam.TransitRouterId",
+                        "OperationUnsupported.TransitRouterType",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTrafficMarkingPolicyError {
@@ -464,140 +471,117 @@ impl CreateTrafficMarkingPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTransitRouterIdNotFound(error),
+            1 => Self::IllegalParamProtocol(error),
+            2 => Self::OperationFailedTransitRouterType(error),
+            3 => Self::IllegalParamPriority(error),
+            4 => Self::IllegalParamMarkingDscp(error),
+            5 => Self::IllegalParamSrcCidr(error),
+            6 => Self::IllegalParamDstCidr(error),
+            7 => Self::DuplicatedPriority(error),
+            8 => Self::DuplicatedMarkingDscp(error),
+            9 => Self::DuplicatedTrafficMatchRules(error),
+            10 => Self::QuotaExceededTrafficMatchRule(error),
+            11 => Self::IllegalParamMatchDscp(error),
+            12 => Self::IllegalParamSrcPortRange(error),
+            13 => Self::IllegalParamDstPortRange(error),
+            14 => Self::AttrMismatchingCidrAddressFamily(error),
+            15 => Self::IllegalParamAddressFamily(error),
+            16 => Self::AttrMismatchingSrcCidrDstCidr(error),
+            17 => Self::AttrMismatchingCidrProtocol(error),
+            18 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            19 => Self::OperationUnsupportedDstPortRange(error),
+            20 => Self::OperationUnsupportedSrcPortRange(error),
+            21 => Self::OperationUnsupportedIPv6Cidr(error),
+            22 => Self::IncorrectStatusTransitRouterInstance(error),
+            23 => Self::InvalidParameter(error),
+            24 => Self::Unauthorized(error),
+            25 => Self::MissingParamTransitRouterId(error),
+            26 => Self::OperationUnsupportedTransitRouterType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
-            Self::OperationFailedTransitRouterType(error) => {
-                ("OperationFailedTransitRouterType", error)
-            }
-            Self::IllegalParamPriority(error) => ("IllegalParamPriority", error),
-            Self::IllegalParamMarkingDscp(error) => ("IllegalParamMarkingDscp", error),
-            Self::IllegalParamSrcCidr(error) => ("IllegalParamSrcCidr", error),
-            Self::IllegalParamDstCidr(error) => ("IllegalParamDstCidr", error),
-            Self::DuplicatedPriority(error) => ("DuplicatedPriority", error),
-            Self::DuplicatedMarkingDscp(error) => ("DuplicatedMarkingDscp", error),
-            Self::DuplicatedTrafficMatchRules(error) => {
-                ("DuplicatedTrafficMatchRules", error)
-            }
-            Self::QuotaExceededTrafficMatchRule(error) => {
-                ("QuotaExceededTrafficMatchRule", error)
-            }
-            Self::IllegalParamMatchDscp(error) => ("IllegalParamMatchDscp", error),
-            Self::IllegalParamSrcPortRange(error) => ("IllegalParamSrcPortRange", error),
-            Self::IllegalParamDstPortRange(error) => ("IllegalParamDstPortRange", error),
-            Self::AttrMismatchingCidrAddressFamily(error) => {
-                ("AttrMismatchingCidrAddressFamily", error)
-            }
-            Self::IllegalParamAddressFamily(error) => {
-                ("IllegalParamAddressFamily", error)
-            }
-            Self::AttrMismatchingSrcCidrDstCidr(error) => {
-                ("AttrMismatchingSrcCidrDstCidr", error)
-            }
-            Self::AttrMismatchingCidrProtocol(error) => {
-                ("AttrMismatchingCidrProtocol", error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
-                ("InvalidTransitRouterModeNeedUpgrade", error)
-            }
-            Self::OperationUnsupportedDstPortRange(error) => {
-                ("OperationUnsupportedDstPortRange", error)
-            }
-            Self::OperationUnsupportedSrcPortRange(error) => {
-                ("OperationUnsupportedSrcPortRange", error)
-            }
-            Self::OperationUnsupportedIPv6Cidr(error) => {
-                ("OperationUnsupportedIPv6Cidr", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::MissingParamTransitRouterId(error) => {
-                ("MissingParamTransitRouterId", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTransitRouterIdNotFound(error) => (0, error),
+            Self::IllegalParamProtocol(error) => (1, error),
+            Self::OperationFailedTransitRouterType(error) => (2, error),
+            Self::IllegalParamPriority(error) => (3, error),
+            Self::IllegalParamMarkingDscp(error) => (4, error),
+            Self::IllegalParamSrcCidr(error) => (5, error),
+            Self::IllegalParamDstCidr(error) => (6, error),
+            Self::DuplicatedPriority(error) => (7, error),
+            Self::DuplicatedMarkingDscp(error) => (8, error),
+            Self::DuplicatedTrafficMatchRules(error) => (9, error),
+            Self::QuotaExceededTrafficMatchRule(error) => (10, error),
+            Self::IllegalParamMatchDscp(error) => (11, error),
+            Self::IllegalParamSrcPortRange(error) => (12, error),
+            Self::IllegalParamDstPortRange(error) => (13, error),
+            Self::AttrMismatchingCidrAddressFamily(error) => (14, error),
+            Self::IllegalParamAddressFamily(error) => (15, error),
+            Self::AttrMismatchingSrcCidrDstCidr(error) => (16, error),
+            Self::AttrMismatchingCidrProtocol(error) => (17, error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => (18, error),
+            Self::OperationUnsupportedDstPortRange(error) => (19, error),
+            Self::OperationUnsupportedSrcPortRange(error) => (20, error),
+            Self::OperationUnsupportedIPv6Cidr(error) => (21, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (22, error),
+            Self::InvalidParameter(error) => (23, error),
+            Self::Unauthorized(error) => (24, error),
+            Self::MissingParamTransitRouterId(error) => (25, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (26, error),
+            Self::Unhandled(error) => (27, error),
         }
     }
 }
 impl Clone for CreateTrafficMarkingPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
-            Self::OperationFailedTransitRouterType(_) => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            Self::IllegalParamPriority(_) => Self::IllegalParamPriority(error),
-            Self::IllegalParamMarkingDscp(_) => Self::IllegalParamMarkingDscp(error),
-            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
-            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
-            Self::DuplicatedPriority(_) => Self::DuplicatedPriority(error),
-            Self::DuplicatedMarkingDscp(_) => Self::DuplicatedMarkingDscp(error),
-            Self::DuplicatedTrafficMatchRules(_) => {
-                Self::DuplicatedTrafficMatchRules(error)
-            }
-            Self::QuotaExceededTrafficMatchRule(_) => {
-                Self::QuotaExceededTrafficMatchRule(error)
-            }
-            Self::IllegalParamMatchDscp(_) => Self::IllegalParamMatchDscp(error),
-            Self::IllegalParamSrcPortRange(_) => Self::IllegalParamSrcPortRange(error),
-            Self::IllegalParamDstPortRange(_) => Self::IllegalParamDstPortRange(error),
-            Self::AttrMismatchingCidrAddressFamily(_) => {
-                Self::AttrMismatchingCidrAddressFamily(error)
-            }
-            Self::IllegalParamAddressFamily(_) => Self::IllegalParamAddressFamily(error),
-            Self::AttrMismatchingSrcCidrDstCidr(_) => {
-                Self::AttrMismatchingSrcCidrDstCidr(error)
-            }
-            Self::AttrMismatchingCidrProtocol(_) => {
-                Self::AttrMismatchingCidrProtocol(error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            Self::OperationUnsupportedDstPortRange(_) => {
-                Self::OperationUnsupportedDstPortRange(error)
-            }
-            Self::OperationUnsupportedSrcPortRange(_) => {
-                Self::OperationUnsupportedSrcPortRange(error)
-            }
-            Self::OperationUnsupportedIPv6Cidr(_) => {
-                Self::OperationUnsupportedIPv6Cidr(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::MissingParamTransitRouterId(_) => {
-                Self::MissingParamTransitRouterId(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTrafficMarkingPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTransitRouterIdNotFound",
+            "IllegalParamProtocol",
+            "OperationFailedTransitRouterType",
+            "IllegalParamPriority",
+            "IllegalParamMarkingDscp",
+            "IllegalParamSrcCidr",
+            "IllegalParamDstCidr",
+            "DuplicatedPriority",
+            "DuplicatedMarkingDscp",
+            "DuplicatedTrafficMatchRules",
+            "QuotaExceededTrafficMatchRule",
+            "IllegalParamMatchDscp",
+            "IllegalParamSrcPortRange",
+            "IllegalParamDstPortRange",
+            "AttrMismatchingCidrAddressFamily",
+            "IllegalParamAddressFamily",
+            "AttrMismatchingSrcCidrDstCidr",
+            "AttrMismatchingCidrProtocol",
+            "InvalidTransitRouterModeNeedUpgrade",
+            "OperationUnsupportedDstPortRange",
+            "OperationUnsupportedSrcPortRange",
+            "OperationUnsupportedIPv6Cidr",
+            "IncorrectStatusTransitRouterInstance",
+            "InvalidParameter",
+            "Unauthorized",
+            "MissingParamTransitRouterId",
+            "OperationUnsupportedTransitRouterType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTrafficMarkingPolicyError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouteTableAggregationRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -105,10 +105,30 @@ pub struct CreateTransitRouteTableAggregationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouteTableAggregationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_name: None,
+            transit_route_table_aggregation_cidr: None,
+            transit_route_table_aggregation_scope: None,
+            transit_route_table_aggregation_scope_list: None,
+            transit_route_table_aggregation_description: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouteTableAggregationRequestBuilder {
-        CreateTransitRouteTableAggregationRequestBuilder::default()
+        CreateTransitRouteTableAggregationRequestBuilder {
+            inner: CreateTransitRouteTableAggregationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -298,6 +318,7 @@ impl<C> CreateTransitRouteTableAggregationRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouteTableAggregationRequest::default(),
@@ -306,6 +327,7 @@ impl<'a> CreateTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -400,59 +422,34 @@ pub enum CreateTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.RegionNotSupport" => {
-                Self::InvalidOperationRegionNotSupport(error)
-            }
-            "InstanceExist.AggregationRoute" => {
-                Self::InstanceExistAggregationRoute(error)
-            }
-            "InstanceNotExist.TransitRouteTable" => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            "IncorrectStatus.TransitRouteTable" => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            "QuotaExceeded.AggregationRoute" => {
-                Self::QuotaExceededAggregationRoute(error)
-            }
-            "InstanceNotExist.TransitRouter" => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "OperationUnsupported.ServiceMode" => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "RouteConflict" => Self::RouteConflict(error),
-            "InvalidOperation.InstanceNotSupportIPv6Route" => {
-                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            }
-            "IllegalParam.TransitRouteTableAggregationCidr" => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            "MissingParameter.ScopeListOrScope" => {
-                Self::MissingParameterScopeListOrScope(error)
-            }
-            "InvalidParameter.TransitRouteTableAggregationScope" => {
-                Self::InvalidParameterTransitRouteTableAggregationScope(error)
-            }
-            "InvalidParameter.TransitRouteTableAggregationScopeList" => {
-                Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
-            }
-            "MissingParam.TransitRouteTableAggregationScope" => {
-                Self::MissingParamTransitRouteTableAggregationScope(error)
-            }
-            "IllegalParam.TransitRouteTableAggregationScope" => {
-                Self::IllegalParamTransitRouteTableAggregationScope(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.RegionNotSupport",
+                        "InstanceExist.AggregationRoute",
+                        "InstanceNotExist.TransitRouteTable",
+                        "IncorrectStatus.TransitRouteTable",
+                        "QuotaExceeded.AggregationRoute",
+                        "InstanceNotExist.TransitRouter",
+                        "OperationUnsupported.TransitRouterType",
+                        "IncorrectStatus.TransitRouter",
+                        "OperationUnsupported.ServiceMode",
+                        "InvalidCidrBlock",
+                        "RouteConflict",
+                        "InvalidOperation.InstanceNotSupportIPv6Route",
+                        "IllegalParam.TransitRouteTableAggregationCidr",
+                        "MissingParameter.ScopeListOrScope",
+                        "InvalidParameter.TransitRouteTableAggregationScope",
+                        "InvalidParameter.TransitRouteTableAggregationScopeList",
+                        "MissingParam.TransitRouteTableAggregationScope",
+                        "IllegalParam.TransitRouteTableAggregationScope",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouteTableAggregationError {
@@ -461,132 +458,98 @@ impl CreateTransitRouteTableAggregationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationRegionNotSupport(error),
+            1 => Self::InstanceExistAggregationRoute(error),
+            2 => Self::InstanceNotExistTransitRouteTable(error),
+            3 => Self::IncorrectStatusTransitRouteTable(error),
+            4 => Self::QuotaExceededAggregationRoute(error),
+            5 => Self::InstanceNotExistTransitRouter(error),
+            6 => Self::OperationUnsupportedTransitRouterType(error),
+            7 => Self::IncorrectStatusTransitRouter(error),
+            8 => Self::OperationUnsupportedServiceMode(error),
+            9 => Self::InvalidCidrBlock(error),
+            10 => Self::RouteConflict(error),
+            11 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
+            12 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
+            13 => Self::MissingParameterScopeListOrScope(error),
+            14 => Self::InvalidParameterTransitRouteTableAggregationScope(error),
+            15 => Self::InvalidParameterTransitRouteTableAggregationScopeList(error),
+            16 => Self::MissingParamTransitRouteTableAggregationScope(error),
+            17 => Self::IllegalParamTransitRouteTableAggregationScope(error),
+            18 => Self::InvalidParameter(error),
+            19 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRegionNotSupport(error) => {
-                ("InvalidOperationRegionNotSupport", error)
-            }
-            Self::InstanceExistAggregationRoute(error) => {
-                ("InstanceExistAggregationRoute", error)
-            }
-            Self::InstanceNotExistTransitRouteTable(error) => {
-                ("InstanceNotExistTransitRouteTable", error)
-            }
-            Self::IncorrectStatusTransitRouteTable(error) => {
-                ("IncorrectStatusTransitRouteTable", error)
-            }
-            Self::QuotaExceededAggregationRoute(error) => {
-                ("QuotaExceededAggregationRoute", error)
-            }
-            Self::InstanceNotExistTransitRouter(error) => {
-                ("InstanceNotExistTransitRouter", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::OperationUnsupportedServiceMode(error) => {
-                ("OperationUnsupportedServiceMode", error)
-            }
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::RouteConflict(error) => ("RouteConflict", error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => {
-                ("InvalidOperationInstanceNotSupportIPv6Route", error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
-                ("IllegalParamTransitRouteTableAggregationCidr", error)
-            }
-            Self::MissingParameterScopeListOrScope(error) => {
-                ("MissingParameterScopeListOrScope", error)
-            }
-            Self::InvalidParameterTransitRouteTableAggregationScope(error) => {
-                ("InvalidParameterTransitRouteTableAggregationScope", error)
-            }
+            Self::InvalidOperationRegionNotSupport(error) => (0, error),
+            Self::InstanceExistAggregationRoute(error) => (1, error),
+            Self::InstanceNotExistTransitRouteTable(error) => (2, error),
+            Self::IncorrectStatusTransitRouteTable(error) => (3, error),
+            Self::QuotaExceededAggregationRoute(error) => (4, error),
+            Self::InstanceNotExistTransitRouter(error) => (5, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (6, error),
+            Self::IncorrectStatusTransitRouter(error) => (7, error),
+            Self::OperationUnsupportedServiceMode(error) => (8, error),
+            Self::InvalidCidrBlock(error) => (9, error),
+            Self::RouteConflict(error) => (10, error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (11, error),
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => (12, error),
+            Self::MissingParameterScopeListOrScope(error) => (13, error),
+            Self::InvalidParameterTransitRouteTableAggregationScope(error) => (14, error),
             Self::InvalidParameterTransitRouteTableAggregationScopeList(error) => {
-                ("InvalidParameterTransitRouteTableAggregationScopeList", error)
+                (15, error)
             }
-            Self::MissingParamTransitRouteTableAggregationScope(error) => {
-                ("MissingParamTransitRouteTableAggregationScope", error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationScope(error) => {
-                ("IllegalParamTransitRouteTableAggregationScope", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamTransitRouteTableAggregationScope(error) => (16, error),
+            Self::IllegalParamTransitRouteTableAggregationScope(error) => (17, error),
+            Self::InvalidParameter(error) => (18, error),
+            Self::Unauthorized(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for CreateTransitRouteTableAggregationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationRegionNotSupport(_) => {
-                Self::InvalidOperationRegionNotSupport(error)
-            }
-            Self::InstanceExistAggregationRoute(_) => {
-                Self::InstanceExistAggregationRoute(error)
-            }
-            Self::InstanceNotExistTransitRouteTable(_) => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            Self::IncorrectStatusTransitRouteTable(_) => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            Self::QuotaExceededAggregationRoute(_) => {
-                Self::QuotaExceededAggregationRoute(error)
-            }
-            Self::InstanceNotExistTransitRouter(_) => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::OperationUnsupportedServiceMode(_) => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::RouteConflict(_) => Self::RouteConflict(error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(_) => {
-                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            Self::MissingParameterScopeListOrScope(_) => {
-                Self::MissingParameterScopeListOrScope(error)
-            }
-            Self::InvalidParameterTransitRouteTableAggregationScope(_) => {
-                Self::InvalidParameterTransitRouteTableAggregationScope(error)
-            }
-            Self::InvalidParameterTransitRouteTableAggregationScopeList(_) => {
-                Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
-            }
-            Self::MissingParamTransitRouteTableAggregationScope(_) => {
-                Self::MissingParamTransitRouteTableAggregationScope(error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationScope(_) => {
-                Self::IllegalParamTransitRouteTableAggregationScope(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouteTableAggregationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationRegionNotSupport",
+            "InstanceExistAggregationRoute",
+            "InstanceNotExistTransitRouteTable",
+            "IncorrectStatusTransitRouteTable",
+            "QuotaExceededAggregationRoute",
+            "InstanceNotExistTransitRouter",
+            "OperationUnsupportedTransitRouterType",
+            "IncorrectStatusTransitRouter",
+            "OperationUnsupportedServiceMode",
+            "InvalidCidrBlock",
+            "RouteConflict",
+            "InvalidOperationInstanceNotSupportIPv6Route",
+            "IllegalParamTransitRouteTableAggregationCidr",
+            "MissingParameterScopeListOrScope",
+            "InvalidParameterTransitRouteTableAggregationScope",
+            "InvalidParameterTransitRouteTableAggregationScopeList",
+            "MissingParamTransitRouteTableAggregationScope",
+            "IllegalParamTransitRouteTableAggregationScope",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouteTableAggregationError {

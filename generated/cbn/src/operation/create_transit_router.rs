@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -111,10 +111,31 @@ pub struct CreateTransitRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            region_id: None,
+            transit_router_name: None,
+            transit_router_description: None,
+            dry_run: None,
+            support_multicast: None,
+            transit_router_cidr_list: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterRequestBuilder {
-        CreateTransitRouterRequestBuilder::default()
+        CreateTransitRouterRequestBuilder {
+            inner: CreateTransitRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -281,6 +302,7 @@ impl<C> CreateTransitRouterRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterRequest::default(),
@@ -289,6 +311,7 @@ impl<'a> CreateTransitRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -390,54 +413,37 @@ pub enum CreateTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
-            "InstanceExist.TransitRouterInstance" => {
-                Self::InstanceExistTransitRouterInstance(error)
-            }
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.SupportMulticast" => {
-                Self::OperationUnsupportedSupportMulticast(error)
-            }
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "IllegalParam.Cidr" => Self::IllegalParamCidr(error),
-            "Illegal.TrType" => Self::IllegalTrType(error),
-            "OperationUnsupported.TransitRouterCidrList" => {
-                Self::OperationUnsupportedTransitRouterCidrList(error)
-            }
-            "OperationFailed.CidrConflict" => Self::OperationFailedCidrConflict(error),
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "OverLappingExist.Cidr" => Self::OverLappingExistCidr(error),
-            "IllegalParam.ServiceMode" => Self::IllegalParamServiceMode(error),
-            "ParamExclusive.ServiceModeAndSupportMulticast" => {
-                Self::ParamExclusiveServiceModeAndSupportMulticast(error)
-            }
-            "ParamExclusive.ServiceModeAndTransitRouterCidrList" => {
-                Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error)
-            }
-            "OperationUnsupported.Tag" => Self::OperationUnsupportedTag(error),
-            "IllegalParam.SupportMulticast" => Self::IllegalParamSupportMulticast(error),
-            "ParamExclusive.BasicAndPrimaryStandby" => {
-                Self::ParamExclusiveBasicAndPrimaryStandby(error)
-            }
-            "ParamExclusive.BasicAndMultiPrimary" => {
-                Self::ParamExclusiveBasicAndMultiPrimary(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "OperationFailed.PostPay95BwpNotAllowEnterpriseTr" => {
-                Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.RegionId",
+                        "InstanceExist.TransitRouterInstance",
+                        "Forbbiden.TransitRouterServiceNotOpen",
+                        "OperationUnsupported.SupportMulticast",
+                        "OperationUnsupported.CenFullLevel",
+                        "IllegalParam.Cidr",
+                        "Illegal.TrType",
+                        "OperationUnsupported.TransitRouterCidrList",
+                        "OperationFailed.CidrConflict",
+                        "IllegalParam.Region",
+                        "OverLappingExist.Cidr",
+                        "IllegalParam.ServiceMode",
+                        "ParamExclusive.ServiceModeAndSupportMulticast",
+                        "ParamExclusive.ServiceModeAndTransitRouterCidrList",
+                        "OperationUnsupported.Tag",
+                        "IllegalParam.SupportMulticast",
+                        "ParamExclusive.BasicAndPrimaryStandby",
+                        "ParamExclusive.BasicAndMultiPrimary",
+                        "IllegalParam.RegionId",
+                        "OperationFailed.PostPay95BwpNotAllowEnterpriseTr",
+                        "Forbidden.TransitRouterServiceExpired",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouterError {
@@ -446,130 +452,105 @@ impl CreateTransitRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedRegionId(error),
+            1 => Self::InstanceExistTransitRouterInstance(error),
+            2 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            3 => Self::OperationUnsupportedSupportMulticast(error),
+            4 => Self::OperationUnsupportedCenFullLevel(error),
+            5 => Self::IllegalParamCidr(error),
+            6 => Self::IllegalTrType(error),
+            7 => Self::OperationUnsupportedTransitRouterCidrList(error),
+            8 => Self::OperationFailedCidrConflict(error),
+            9 => Self::IllegalParamRegion(error),
+            10 => Self::OverLappingExistCidr(error),
+            11 => Self::IllegalParamServiceMode(error),
+            12 => Self::ParamExclusiveServiceModeAndSupportMulticast(error),
+            13 => Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error),
+            14 => Self::OperationUnsupportedTag(error),
+            15 => Self::IllegalParamSupportMulticast(error),
+            16 => Self::ParamExclusiveBasicAndPrimaryStandby(error),
+            17 => Self::ParamExclusiveBasicAndMultiPrimary(error),
+            18 => Self::IllegalParamRegionId(error),
+            19 => Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error),
+            20 => Self::ForbiddenTransitRouterServiceExpired(error),
+            21 => Self::InvalidParameter(error),
+            22 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedRegionId(error) => {
-                ("OperationUnsupportedRegionId", error)
-            }
-            Self::InstanceExistTransitRouterInstance(error) => {
-                ("InstanceExistTransitRouterInstance", error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
-                ("ForbbidenTransitRouterServiceNotOpen", error)
-            }
-            Self::OperationUnsupportedSupportMulticast(error) => {
-                ("OperationUnsupportedSupportMulticast", error)
-            }
-            Self::OperationUnsupportedCenFullLevel(error) => {
-                ("OperationUnsupportedCenFullLevel", error)
-            }
-            Self::IllegalParamCidr(error) => ("IllegalParamCidr", error),
-            Self::IllegalTrType(error) => ("IllegalTrType", error),
-            Self::OperationUnsupportedTransitRouterCidrList(error) => {
-                ("OperationUnsupportedTransitRouterCidrList", error)
-            }
-            Self::OperationFailedCidrConflict(error) => {
-                ("OperationFailedCidrConflict", error)
-            }
-            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
-            Self::OverLappingExistCidr(error) => ("OverLappingExistCidr", error),
-            Self::IllegalParamServiceMode(error) => ("IllegalParamServiceMode", error),
-            Self::ParamExclusiveServiceModeAndSupportMulticast(error) => {
-                ("ParamExclusiveServiceModeAndSupportMulticast", error)
-            }
-            Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error) => {
-                ("ParamExclusiveServiceModeAndTransitRouterCidrList", error)
-            }
-            Self::OperationUnsupportedTag(error) => ("OperationUnsupportedTag", error),
-            Self::IllegalParamSupportMulticast(error) => {
-                ("IllegalParamSupportMulticast", error)
-            }
-            Self::ParamExclusiveBasicAndPrimaryStandby(error) => {
-                ("ParamExclusiveBasicAndPrimaryStandby", error)
-            }
-            Self::ParamExclusiveBasicAndMultiPrimary(error) => {
-                ("ParamExclusiveBasicAndMultiPrimary", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error) => {
-                ("OperationFailedPostPay95BwpNotAllowEnterpriseTr", error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(error) => {
-                ("ForbiddenTransitRouterServiceExpired", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedRegionId(error) => (0, error),
+            Self::InstanceExistTransitRouterInstance(error) => (1, error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => (2, error),
+            Self::OperationUnsupportedSupportMulticast(error) => (3, error),
+            Self::OperationUnsupportedCenFullLevel(error) => (4, error),
+            Self::IllegalParamCidr(error) => (5, error),
+            Self::IllegalTrType(error) => (6, error),
+            Self::OperationUnsupportedTransitRouterCidrList(error) => (7, error),
+            Self::OperationFailedCidrConflict(error) => (8, error),
+            Self::IllegalParamRegion(error) => (9, error),
+            Self::OverLappingExistCidr(error) => (10, error),
+            Self::IllegalParamServiceMode(error) => (11, error),
+            Self::ParamExclusiveServiceModeAndSupportMulticast(error) => (12, error),
+            Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error) => (13, error),
+            Self::OperationUnsupportedTag(error) => (14, error),
+            Self::IllegalParamSupportMulticast(error) => (15, error),
+            Self::ParamExclusiveBasicAndPrimaryStandby(error) => (16, error),
+            Self::ParamExclusiveBasicAndMultiPrimary(error) => (17, error),
+            Self::IllegalParamRegionId(error) => (18, error),
+            Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error) => (19, error),
+            Self::ForbiddenTransitRouterServiceExpired(error) => (20, error),
+            Self::InvalidParameter(error) => (21, error),
+            Self::Unauthorized(error) => (22, error),
+            Self::Unhandled(error) => (23, error),
         }
     }
 }
 impl Clone for CreateTransitRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedRegionId(_) => {
-                Self::OperationUnsupportedRegionId(error)
-            }
-            Self::InstanceExistTransitRouterInstance(_) => {
-                Self::InstanceExistTransitRouterInstance(error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            Self::OperationUnsupportedSupportMulticast(_) => {
-                Self::OperationUnsupportedSupportMulticast(error)
-            }
-            Self::OperationUnsupportedCenFullLevel(_) => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            Self::IllegalParamCidr(_) => Self::IllegalParamCidr(error),
-            Self::IllegalTrType(_) => Self::IllegalTrType(error),
-            Self::OperationUnsupportedTransitRouterCidrList(_) => {
-                Self::OperationUnsupportedTransitRouterCidrList(error)
-            }
-            Self::OperationFailedCidrConflict(_) => {
-                Self::OperationFailedCidrConflict(error)
-            }
-            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
-            Self::OverLappingExistCidr(_) => Self::OverLappingExistCidr(error),
-            Self::IllegalParamServiceMode(_) => Self::IllegalParamServiceMode(error),
-            Self::ParamExclusiveServiceModeAndSupportMulticast(_) => {
-                Self::ParamExclusiveServiceModeAndSupportMulticast(error)
-            }
-            Self::ParamExclusiveServiceModeAndTransitRouterCidrList(_) => {
-                Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error)
-            }
-            Self::OperationUnsupportedTag(_) => Self::OperationUnsupportedTag(error),
-            Self::IllegalParamSupportMulticast(_) => {
-                Self::IllegalParamSupportMulticast(error)
-            }
-            Self::ParamExclusiveBasicAndPrimaryStandby(_) => {
-                Self::ParamExclusiveBasicAndPrimaryStandby(error)
-            }
-            Self::ParamExclusiveBasicAndMultiPrimary(_) => {
-                Self::ParamExclusiveBasicAndMultiPrimary(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(_) => {
-                Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(_) => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedRegionId",
+            "InstanceExistTransitRouterInstance",
+            "ForbbidenTransitRouterServiceNotOpen",
+            "OperationUnsupportedSupportMulticast",
+            "OperationUnsupportedCenFullLevel",
+            "IllegalParamCidr",
+            "IllegalTrType",
+            "OperationUnsupportedTransitRouterCidrList",
+            "OperationFailedCidrConflict",
+            "IllegalParamRegion",
+            "OverLappingExistCidr",
+            "IllegalParamServiceMode",
+            "ParamExclusiveServiceModeAndSupportMulticast",
+            "ParamExclusiveServiceModeAndTransitRouterCidrList",
+            "OperationUnsupportedTag",
+            "IllegalParamSupportMulticast",
+            "ParamExclusiveBasicAndPrimaryStandby",
+            "ParamExclusiveBasicAndMultiPrimary",
+            "IllegalParamRegionId",
+            "OperationFailedPostPay95BwpNotAllowEnterpriseTr",
+            "ForbiddenTransitRouterServiceExpired",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterError {

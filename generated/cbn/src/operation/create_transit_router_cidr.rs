@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterCidrRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -115,10 +115,30 @@ pub struct CreateTransitRouterCidrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterCidrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_id: None,
+            region_id: None,
+            name: None,
+            description: None,
+            dry_run: None,
+            cidr: None,
+            publish_cidr_route: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterCidrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterCidrRequestBuilder {
-        CreateTransitRouterCidrRequestBuilder::default()
+        CreateTransitRouterCidrRequestBuilder {
+            inner: CreateTransitRouterCidrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -277,6 +297,7 @@ impl<C> CreateTransitRouterCidrRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterCidrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterCidrRequest::default(),
@@ -285,6 +306,7 @@ impl<'a> CreateTransitRouterCidrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -358,24 +380,23 @@ pub enum CreateTransitRouterCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OverLappingExist.Cidr" => Self::OverLappingExistCidr(error),
-            "OperationUnsupported.TransitRouterCidr" => {
-                Self::OperationUnsupportedTransitRouterCidr(error)
-            }
-            "IllegalParam.Cidr" => Self::IllegalParamCidr(error),
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "InstanceNotExist" => Self::InstanceNotExist(error),
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OverLappingExist.Cidr",
+                        "OperationUnsupported.TransitRouterCidr",
+                        "IllegalParam.Cidr",
+                        "IllegalParam.RegionId",
+                        "InstanceNotExist",
+                        "InvalidTransitRouterMode.NeedUpgrade",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouterCidrError {
@@ -384,58 +405,63 @@ impl CreateTransitRouterCidrError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OverLappingExistCidr(error),
+            1 => Self::OperationUnsupportedTransitRouterCidr(error),
+            2 => Self::IllegalParamCidr(error),
+            3 => Self::IllegalParamRegionId(error),
+            4 => Self::InstanceNotExist(error),
+            5 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            6 => Self::IncorrectStatusTransitRouterInstance(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OverLappingExistCidr(error) => ("OverLappingExistCidr", error),
-            Self::OperationUnsupportedTransitRouterCidr(error) => {
-                ("OperationUnsupportedTransitRouterCidr", error)
-            }
-            Self::IllegalParamCidr(error) => ("IllegalParamCidr", error),
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
-                ("InvalidTransitRouterModeNeedUpgrade", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OverLappingExistCidr(error) => (0, error),
+            Self::OperationUnsupportedTransitRouterCidr(error) => (1, error),
+            Self::IllegalParamCidr(error) => (2, error),
+            Self::IllegalParamRegionId(error) => (3, error),
+            Self::InstanceNotExist(error) => (4, error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => (5, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for CreateTransitRouterCidrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OverLappingExistCidr(_) => Self::OverLappingExistCidr(error),
-            Self::OperationUnsupportedTransitRouterCidr(_) => {
-                Self::OperationUnsupportedTransitRouterCidr(error)
-            }
-            Self::IllegalParamCidr(_) => Self::IllegalParamCidr(error),
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterCidrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OverLappingExistCidr",
+            "OperationUnsupportedTransitRouterCidr",
+            "IllegalParamCidr",
+            "IllegalParamRegionId",
+            "InstanceNotExist",
+            "InvalidTransitRouterModeNeedUpgrade",
+            "IncorrectStatusTransitRouterInstance",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterCidrError {

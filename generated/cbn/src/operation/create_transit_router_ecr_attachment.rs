@@ -41,7 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterEcrAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -126,10 +126,32 @@ pub struct CreateTransitRouterEcrAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterEcrAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            ecr_id: None,
+            ecr_owner_id: None,
+            dry_run: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterEcrAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterEcrAttachmentRequestBuilder {
-        CreateTransitRouterEcrAttachmentRequestBuilder::default()
+        CreateTransitRouterEcrAttachmentRequestBuilder {
+            inner: CreateTransitRouterEcrAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -309,6 +331,7 @@ impl<C> CreateTransitRouterEcrAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterEcrAttachmentRequest::default(),
@@ -317,6 +340,7 @@ impl<'a> CreateTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -437,76 +461,45 @@ pub enum CreateTransitRouterEcrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterEcrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "OperationUnsupported.TransitRouterRegionId" => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
-            "IllegalParam.AssociateRouteTableId" => {
-                Self::IllegalParamAssociateRouteTableId(error)
-            }
-            "Forbbiden.AttachChildInstanceAcrossBid" => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "QuotaFull.ChildInstanceRelatedCen" => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.BandwidthType" => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
-            "IncorrectStatus.EcrResource" => Self::IncorrectStatusEcrResource(error),
-            "QuotaExceeded.CenQuotaEcrAttachPerTransitRouter" => {
-                Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error)
-            }
-            "OperationUnsupported.ECRAttachment" => {
-                Self::OperationUnsupportedEcrAttachment(error)
-            }
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "ResourceNotFound" => Self::ResourceNotFound(error),
-            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "Forbbiden.AttachAcrossBidEcr" => Self::ForbbidenAttachAcrossBidEcr(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "OperationDenied.AttachmentInCurrentRegionExisted" => {
-                Self::OperationDeniedAttachmentInCurrentRegionExisted(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NoPermission.AliyunServiceRolePolicyForCEN",
+                        "OperationUnsupported.TransitRouterRegionId",
+                        "InvalidCenId.NotFound",
+                        "InvalidStatus.ResourceStatus",
+                        "InvalidTransitRouterId.NotFound",
+                        "Forbbiden.TransitRouterServiceNotOpen",
+                        "OperationUnsupported.TransitRouterType",
+                        "MissingParam.CenIdOrRegionId",
+                        "IllegalParam.AssociateRouteTableId",
+                        "Forbbiden.AttachChildInstanceAcrossBid",
+                        "IllegalParam.RegionId",
+                        "OperationUnsupported.CenFullLevel",
+                        "InvalidOperation.CenInstanceStatus",
+                        "IncorrectStatus.TransitRouter",
+                        "QuotaFull.ChildInstanceRelatedCen",
+                        "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
+                        "OperationUnsupported.BandwidthType",
+                        "IllegalParam.BandwidthType",
+                        "IncorrectStatus.EcrResource",
+                        "QuotaExceeded.CenQuotaEcrAttachPerTransitRouter",
+                        "OperationUnsupported.ECRAttachment",
+                        "InvalidTransitRouterMode.NeedUpgrade",
+                        "ResourceNotFound",
+                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                        "Forbidden.TransitRouterServiceExpired",
+                        "Forbbiden.AttachAcrossBidEcr",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.ResourceType",
+                        "SystemBusy",
+                        "OperationDenied.AttachmentInCurrentRegionExisted",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouterEcrAttachmentError {
@@ -515,188 +508,129 @@ impl CreateTransitRouterEcrAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            1 => Self::OperationUnsupportedTransitRouterRegionId(error),
+            2 => Self::InvalidCenIdNotFound(error),
+            3 => Self::InvalidStatusResourceStatus(error),
+            4 => Self::InvalidTransitRouterIdNotFound(error),
+            5 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            6 => Self::OperationUnsupportedTransitRouterType(error),
+            7 => Self::MissingParamCenIdOrRegionId(error),
+            8 => Self::IllegalParamAssociateRouteTableId(error),
+            9 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
+            10 => Self::IllegalParamRegionId(error),
+            11 => Self::OperationUnsupportedCenFullLevel(error),
+            12 => Self::InvalidOperationCenInstanceStatus(error),
+            13 => Self::IncorrectStatusTransitRouter(error),
+            14 => Self::QuotaFullChildInstanceRelatedCen(error),
+            15 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
+            16 => Self::OperationUnsupportedBandwidthType(error),
+            17 => Self::IllegalParamBandwidthType(error),
+            18 => Self::IncorrectStatusEcrResource(error),
+            19 => Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error),
+            20 => Self::OperationUnsupportedEcrAttachment(error),
+            21 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            22 => Self::ResourceNotFound(error),
+            23 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
+            24 => Self::ForbiddenTransitRouterServiceExpired(error),
+            25 => Self::ForbbidenAttachAcrossBidEcr(error),
+            26 => Self::InvalidParameter(error),
+            27 => Self::Unauthorized(error),
+            28 => Self::InvalidParameterResourceType(error),
+            29 => Self::SystemBusy(error),
+            30 => Self::OperationDeniedAttachmentInCurrentRegionExisted(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
-                ("NoPermissionAliyunServiceRolePolicyForCen", error)
-            }
-            Self::OperationUnsupportedTransitRouterRegionId(error) => {
-                ("OperationUnsupportedTransitRouterRegionId", error)
-            }
-            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
-            Self::InvalidStatusResourceStatus(error) => {
-                ("InvalidStatusResourceStatus", error)
-            }
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
-                ("ForbbidenTransitRouterServiceNotOpen", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::MissingParamCenIdOrRegionId(error) => {
-                ("MissingParamCenIdOrRegionId", error)
-            }
-            Self::IllegalParamAssociateRouteTableId(error) => {
-                ("IllegalParamAssociateRouteTableId", error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossBid(error) => {
-                ("ForbbidenAttachChildInstanceAcrossBid", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::OperationUnsupportedCenFullLevel(error) => {
-                ("OperationUnsupportedCenFullLevel", error)
-            }
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::QuotaFullChildInstanceRelatedCen(error) => {
-                ("QuotaFullChildInstanceRelatedCen", error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceNotOpen", error)
-            }
-            Self::OperationUnsupportedBandwidthType(error) => {
-                ("OperationUnsupportedBandwidthType", error)
-            }
-            Self::IllegalParamBandwidthType(error) => {
-                ("IllegalParamBandwidthType", error)
-            }
-            Self::IncorrectStatusEcrResource(error) => {
-                ("IncorrectStatusEcrResource", error)
-            }
-            Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error) => {
-                ("QuotaExceededCenQuotaEcrAttachPerTransitRouter", error)
-            }
-            Self::OperationUnsupportedEcrAttachment(error) => {
-                ("OperationUnsupportedEcrAttachment", error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
-                ("InvalidTransitRouterModeNeedUpgrade", error)
-            }
-            Self::ResourceNotFound(error) => ("ResourceNotFound", error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(error) => {
-                ("ForbiddenTransitRouterServiceExpired", error)
-            }
-            Self::ForbbidenAttachAcrossBidEcr(error) => {
-                ("ForbbidenAttachAcrossBidEcr", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterResourceType(error) => {
-                ("InvalidParameterResourceType", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::OperationDeniedAttachmentInCurrentRegionExisted(error) => {
-                ("OperationDeniedAttachmentInCurrentRegionExisted", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
+            Self::OperationUnsupportedTransitRouterRegionId(error) => (1, error),
+            Self::InvalidCenIdNotFound(error) => (2, error),
+            Self::InvalidStatusResourceStatus(error) => (3, error),
+            Self::InvalidTransitRouterIdNotFound(error) => (4, error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => (5, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (6, error),
+            Self::MissingParamCenIdOrRegionId(error) => (7, error),
+            Self::IllegalParamAssociateRouteTableId(error) => (8, error),
+            Self::ForbbidenAttachChildInstanceAcrossBid(error) => (9, error),
+            Self::IllegalParamRegionId(error) => (10, error),
+            Self::OperationUnsupportedCenFullLevel(error) => (11, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (12, error),
+            Self::IncorrectStatusTransitRouter(error) => (13, error),
+            Self::QuotaFullChildInstanceRelatedCen(error) => (14, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => (15, error),
+            Self::OperationUnsupportedBandwidthType(error) => (16, error),
+            Self::IllegalParamBandwidthType(error) => (17, error),
+            Self::IncorrectStatusEcrResource(error) => (18, error),
+            Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error) => (19, error),
+            Self::OperationUnsupportedEcrAttachment(error) => (20, error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => (21, error),
+            Self::ResourceNotFound(error) => (22, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (23, error),
+            Self::ForbiddenTransitRouterServiceExpired(error) => (24, error),
+            Self::ForbbidenAttachAcrossBidEcr(error) => (25, error),
+            Self::InvalidParameter(error) => (26, error),
+            Self::Unauthorized(error) => (27, error),
+            Self::InvalidParameterResourceType(error) => (28, error),
+            Self::SystemBusy(error) => (29, error),
+            Self::OperationDeniedAttachmentInCurrentRegionExisted(error) => (30, error),
+            Self::Unhandled(error) => (31, error),
         }
     }
 }
 impl Clone for CreateTransitRouterEcrAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            Self::OperationUnsupportedTransitRouterRegionId(_) => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
-            Self::InvalidStatusResourceStatus(_) => {
-                Self::InvalidStatusResourceStatus(error)
-            }
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::MissingParamCenIdOrRegionId(_) => {
-                Self::MissingParamCenIdOrRegionId(error)
-            }
-            Self::IllegalParamAssociateRouteTableId(_) => {
-                Self::IllegalParamAssociateRouteTableId(error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::OperationUnsupportedCenFullLevel(_) => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::QuotaFullChildInstanceRelatedCen(_) => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            Self::OperationUnsupportedBandwidthType(_) => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
-            Self::IncorrectStatusEcrResource(_) => {
-                Self::IncorrectStatusEcrResource(error)
-            }
-            Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(_) => {
-                Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error)
-            }
-            Self::OperationUnsupportedEcrAttachment(_) => {
-                Self::OperationUnsupportedEcrAttachment(error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            Self::ResourceNotFound(_) => Self::ResourceNotFound(error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(_) => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            Self::ForbbidenAttachAcrossBidEcr(_) => {
-                Self::ForbbidenAttachAcrossBidEcr(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterResourceType(_) => {
-                Self::InvalidParameterResourceType(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::OperationDeniedAttachmentInCurrentRegionExisted(_) => {
-                Self::OperationDeniedAttachmentInCurrentRegionExisted(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterEcrAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NoPermissionAliyunServiceRolePolicyForCen",
+            "OperationUnsupportedTransitRouterRegionId",
+            "InvalidCenIdNotFound",
+            "InvalidStatusResourceStatus",
+            "InvalidTransitRouterIdNotFound",
+            "ForbbidenTransitRouterServiceNotOpen",
+            "OperationUnsupportedTransitRouterType",
+            "MissingParamCenIdOrRegionId",
+            "IllegalParamAssociateRouteTableId",
+            "ForbbidenAttachChildInstanceAcrossBid",
+            "IllegalParamRegionId",
+            "OperationUnsupportedCenFullLevel",
+            "InvalidOperationCenInstanceStatus",
+            "IncorrectStatusTransitRouter",
+            "QuotaFullChildInstanceRelatedCen",
+            "ForbiddenResourceOwnerTransitRouterServiceNotOpen",
+            "OperationUnsupportedBandwidthType",
+            "IllegalParamBandwidthType",
+            "IncorrectStatusEcrResource",
+            "QuotaExceededCenQuotaEcrAttachPerTransitRouter",
+            "OperationUnsupportedEcrAttachment",
+            "InvalidTransitRouterModeNeedUpgrade",
+            "ResourceNotFound",
+            "ForbiddenResourceOwnerTransitRouterServiceExpired",
+            "ForbiddenTransitRouterServiceExpired",
+            "ForbbidenAttachAcrossBidEcr",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterResourceType",
+            "SystemBusy",
+            "OperationDeniedAttachmentInCurrentRegionExisted",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterEcrAttachmentError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -98,10 +98,31 @@ pub struct CreateTransitRouterMulticastDomainRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterMulticastDomainRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_multicast_domain_name: None,
+            transit_router_multicast_domain_description: None,
+            dry_run: None,
+            tag: None,
+            options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterMulticastDomainRequestBuilder {
-        CreateTransitRouterMulticastDomainRequestBuilder::default()
+        CreateTransitRouterMulticastDomainRequestBuilder {
+            inner: CreateTransitRouterMulticastDomainRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -267,6 +288,7 @@ impl<C> CreateTransitRouterMulticastDomainRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterMulticastDomainRequest::default(),
@@ -275,6 +297,7 @@ impl<'a> CreateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -374,45 +397,34 @@ pub enum CreateTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.TransitRouterId" => Self::IllegalParamTransitRouterId(error),
-            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "InvalidOperation.TransitRouterNotExist" => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            "InvalidOperation.CENInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationUnsupported.ServiceMode" => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            "OperationUnsupported.TransitRouterSupportMulticast" => {
-                Self::OperationUnsupportedTransitRouterSupportMulticast(error)
-            }
-            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
-            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "QuotaExceeded.MulticastDomain" => Self::QuotaExceededMulticastDomain(error),
-            "IllegalParam.Igmpv2Support" => Self::IllegalParamIgmpv2Support(error),
-            "OperationUnsupported.Igmpv2Support" => {
-                Self::OperationUnsupportedIgmpv2Support(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTransitRouterId.NotFound",
+                        "IllegalParam.TransitRouterId",
+                        "IllegalParam.CenId",
+                        "IllegalParam.RegionId",
+                        "InvalidCenId.NotFound",
+                        "InvalidOperation.TransitRouterNotExist",
+                        "InvalidOperation.CENInstanceStatus",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "OperationUnsupported.TransitRouterType",
+                        "OperationUnsupported.ServiceMode",
+                        "OperationUnsupported.TransitRouterSupportMulticast",
+                        "OperationUnsupported.RegionId",
+                        "IncorrectStatus.Cen",
+                        "IncorrectStatus.TransitRouter",
+                        "DryRunOperation",
+                        "QuotaExceeded.MulticastDomain",
+                        "IllegalParam.Igmpv2Support",
+                        "OperationUnsupported.Igmpv2Support",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouterMulticastDomainError {
@@ -421,118 +433,96 @@ impl CreateTransitRouterMulticastDomainError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTransitRouterIdNotFound(error),
+            1 => Self::IllegalParamTransitRouterId(error),
+            2 => Self::IllegalParamCenId(error),
+            3 => Self::IllegalParamRegionId(error),
+            4 => Self::InvalidCenIdNotFound(error),
+            5 => Self::InvalidOperationTransitRouterNotExist(error),
+            6 => Self::InvalidOperationCenInstanceStatus(error),
+            7 => Self::IncorrectStatusTransitRouterInstance(error),
+            8 => Self::OperationUnsupportedTransitRouterType(error),
+            9 => Self::OperationUnsupportedServiceMode(error),
+            10 => Self::OperationUnsupportedTransitRouterSupportMulticast(error),
+            11 => Self::OperationUnsupportedRegionId(error),
+            12 => Self::IncorrectStatusCen(error),
+            13 => Self::IncorrectStatusTransitRouter(error),
+            14 => Self::DryRunOperation(error),
+            15 => Self::QuotaExceededMulticastDomain(error),
+            16 => Self::IllegalParamIgmpv2Support(error),
+            17 => Self::OperationUnsupportedIgmpv2Support(error),
+            18 => Self::InvalidParameter(error),
+            19 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::IllegalParamTransitRouterId(error) => {
-                ("IllegalParamTransitRouterId", error)
-            }
-            Self::IllegalParamCenId(error) => ("IllegalParamCenId", error),
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
-            Self::InvalidOperationTransitRouterNotExist(error) => {
-                ("InvalidOperationTransitRouterNotExist", error)
-            }
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::OperationUnsupportedServiceMode(error) => {
-                ("OperationUnsupportedServiceMode", error)
-            }
-            Self::OperationUnsupportedTransitRouterSupportMulticast(error) => {
-                ("OperationUnsupportedTransitRouterSupportMulticast", error)
-            }
-            Self::OperationUnsupportedRegionId(error) => {
-                ("OperationUnsupportedRegionId", error)
-            }
-            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::QuotaExceededMulticastDomain(error) => {
-                ("QuotaExceededMulticastDomain", error)
-            }
-            Self::IllegalParamIgmpv2Support(error) => {
-                ("IllegalParamIgmpv2Support", error)
-            }
-            Self::OperationUnsupportedIgmpv2Support(error) => {
-                ("OperationUnsupportedIgmpv2Support", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTransitRouterIdNotFound(error) => (0, error),
+            Self::IllegalParamTransitRouterId(error) => (1, error),
+            Self::IllegalParamCenId(error) => (2, error),
+            Self::IllegalParamRegionId(error) => (3, error),
+            Self::InvalidCenIdNotFound(error) => (4, error),
+            Self::InvalidOperationTransitRouterNotExist(error) => (5, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (6, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (7, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (8, error),
+            Self::OperationUnsupportedServiceMode(error) => (9, error),
+            Self::OperationUnsupportedTransitRouterSupportMulticast(error) => (10, error),
+            Self::OperationUnsupportedRegionId(error) => (11, error),
+            Self::IncorrectStatusCen(error) => (12, error),
+            Self::IncorrectStatusTransitRouter(error) => (13, error),
+            Self::DryRunOperation(error) => (14, error),
+            Self::QuotaExceededMulticastDomain(error) => (15, error),
+            Self::IllegalParamIgmpv2Support(error) => (16, error),
+            Self::OperationUnsupportedIgmpv2Support(error) => (17, error),
+            Self::InvalidParameter(error) => (18, error),
+            Self::Unauthorized(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for CreateTransitRouterMulticastDomainError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::IllegalParamTransitRouterId(_) => {
-                Self::IllegalParamTransitRouterId(error)
-            }
-            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
-            Self::InvalidOperationTransitRouterNotExist(_) => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::OperationUnsupportedServiceMode(_) => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            Self::OperationUnsupportedTransitRouterSupportMulticast(_) => {
-                Self::OperationUnsupportedTransitRouterSupportMulticast(error)
-            }
-            Self::OperationUnsupportedRegionId(_) => {
-                Self::OperationUnsupportedRegionId(error)
-            }
-            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::QuotaExceededMulticastDomain(_) => {
-                Self::QuotaExceededMulticastDomain(error)
-            }
-            Self::IllegalParamIgmpv2Support(_) => Self::IllegalParamIgmpv2Support(error),
-            Self::OperationUnsupportedIgmpv2Support(_) => {
-                Self::OperationUnsupportedIgmpv2Support(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterMulticastDomainError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTransitRouterIdNotFound",
+            "IllegalParamTransitRouterId",
+            "IllegalParamCenId",
+            "IllegalParamRegionId",
+            "InvalidCenIdNotFound",
+            "InvalidOperationTransitRouterNotExist",
+            "InvalidOperationCenInstanceStatus",
+            "IncorrectStatusTransitRouterInstance",
+            "OperationUnsupportedTransitRouterType",
+            "OperationUnsupportedServiceMode",
+            "OperationUnsupportedTransitRouterSupportMulticast",
+            "OperationUnsupportedRegionId",
+            "IncorrectStatusCen",
+            "IncorrectStatusTransitRouter",
+            "DryRunOperation",
+            "QuotaExceededMulticastDomain",
+            "IllegalParamIgmpv2Support",
+            "OperationUnsupportedIgmpv2Support",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterMulticastDomainError {

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterPeerAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -161,10 +161,37 @@ pub struct CreateTransitRouterPeerAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterPeerAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            peer_transit_router_id: None,
+            peer_transit_router_region_id: None,
+            auto_publish_route_enabled: None,
+            bandwidth: None,
+            cen_bandwidth_package_id: None,
+            dry_run: None,
+            bandwidth_type: None,
+            tag: None,
+            default_link_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterPeerAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterPeerAttachmentRequestBuilder {
-        CreateTransitRouterPeerAttachmentRequestBuilder::default()
+        CreateTransitRouterPeerAttachmentRequestBuilder {
+            inner: CreateTransitRouterPeerAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -409,6 +436,7 @@ impl<C> CreateTransitRouterPeerAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterPeerAttachmentRequest::default(),
@@ -417,6 +445,7 @@ impl<'a> CreateTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -585,121 +614,60 @@ pub enum CreateTransitRouterPeerAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterPeerAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.TransitRouterRegionId" => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.PeerTransitRouterId" => {
-                Self::IllegalParamPeerTransitRouterId(error)
-            }
-            "OperationUnsupported.TransitRouterId" => {
-                Self::OperationUnsupportedTransitRouterId(error)
-            }
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationUnsupported.BandwidthType" => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
-            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
-            "OperationUnsupported.BandwidthHS" => {
-                Self::OperationUnsupportedBandwidthHs(error)
-            }
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "OperationUnsupported.CloudDataTransferService" => {
-                Self::OperationUnsupportedCloudDataTransferService(error)
-            }
-            "InvalidPeerTransitRouterId.NotFound" => {
-                Self::InvalidPeerTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "IllegalParam.PeerRegionId" => Self::IllegalParamPeerRegionId(error),
-            "IllegalParam.TransitRouterRegionId" => {
-                Self::IllegalParamTransitRouterRegionId(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "InvalidOperation.BwpNotAssociated" => {
-                Self::InvalidOperationBwpNotAssociated(error)
-            }
-            "InvalidOperation.BwpBusinessStatus" => {
-                Self::InvalidOperationBwpBusinessStatus(error)
-            }
-            "IllegalParam.CenBandwidthPackageId" => {
-                Self::IllegalParamCenBandwidthPackageId(error)
-            }
-            "InvalidOperation.BwpBandwidthExceeded" => {
-                Self::InvalidOperationBwpBandwidthExceeded(error)
-            }
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold" => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
-            }
-            "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold" => {
-                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
-                    error,
-                )
-            }
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold" => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
-            }
-            "OperationNotAllowed.DefaultLinkTypeOnlySupportGold" => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
-            }
-            "OperationInvalid.UserCanNotBuyCrossBorderBwp" => {
-                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
-            }
-            "OperationInvalid.IdentityRegistrationStatusNotSupport" => {
-                Self::OperationInvalidIdentityRegistrationStatusNotSupport(error)
-            }
-            "InvalidOperation.OnlyOneRegionSupportIpv6" => {
-                Self::InvalidOperationOnlyOneRegionSupportIpv6(error)
-            }
-            "InvalidOperation" => Self::InvalidOperation(error),
-            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
-            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.PeerTransitRouterId" => {
-                Self::InvalidParameterPeerTransitRouterId(error)
-            }
-            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver" => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver" => {
-                Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver" => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            "OperationFailed.ValidateVbrInstanceFailedForLowLatencyCircuit" => {
-                Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.TransitRouterRegionId",
+                        "NoPermission.AliyunServiceRolePolicyForCEN",
+                        "InvalidTransitRouterId.NotFound",
+                        "IllegalParam.PeerTransitRouterId",
+                        "OperationUnsupported.TransitRouterId",
+                        "MissingParam.Bandwidth",
+                        "IllegalParam.Bandwidth",
+                        "Forbbiden.TransitRouterServiceNotOpen",
+                        "OperationUnsupported.TransitRouterType",
+                        "OperationUnsupported.BandwidthType",
+                        "InvalidCenId.NotFound",
+                        "IllegalParam.BandwidthType",
+                        "MissingParam.CenIdOrRegionId",
+                        "OperationUnsupported.BandwidthHS",
+                        "OperationUnsupported.CenFullLevel",
+                        "OperationUnsupported.CloudDataTransferService",
+                        "InvalidPeerTransitRouterId.NotFound",
+                        "IllegalParam.RegionId",
+                        "IllegalParam.PeerRegionId",
+                        "IllegalParam.TransitRouterRegionId",
+                        "InvalidOperation.CenInstanceStatus",
+                        "IncorrectStatus.TransitRouter",
+                        "InvalidOperation.BwpNotAssociated",
+                        "InvalidOperation.BwpBusinessStatus",
+                        "IllegalParam.CenBandwidthPackageId",
+                        "InvalidOperation.BwpBandwidthExceeded",
+                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold",
+                        "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold",
+                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold",
+                        "OperationNotAllowed.DefaultLinkTypeOnlySupportGold",
+                        "OperationInvalid.UserCanNotBuyCrossBorderBwp",
+                        "OperationInvalid.IdentityRegistrationStatusNotSupport",
+                        "InvalidOperation.OnlyOneRegionSupportIpv6",
+                        "InvalidOperation",
+                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                        "Forbidden.TransitRouterServiceExpired",
+                        "OperationUnsupported.RegionId",
+                        "QuotaExceeded.Bandwidth",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.PeerTransitRouterId",
+                        "InvalidParameter.ResourceType",
+                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver",
+                        "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver",
+                        "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver",
+                        "OperationFailed.ValidateVbrInstanceFailedForLowLatencyCircuit",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouterPeerAttachmentError {
@@ -708,270 +676,200 @@ impl CreateTransitRouterPeerAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedTransitRouterRegionId(error),
+            1 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            2 => Self::InvalidTransitRouterIdNotFound(error),
+            3 => Self::IllegalParamPeerTransitRouterId(error),
+            4 => Self::OperationUnsupportedTransitRouterId(error),
+            5 => Self::MissingParamBandwidth(error),
+            6 => Self::IllegalParamBandwidth(error),
+            7 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            8 => Self::OperationUnsupportedTransitRouterType(error),
+            9 => Self::OperationUnsupportedBandwidthType(error),
+            10 => Self::InvalidCenIdNotFound(error),
+            11 => Self::IllegalParamBandwidthType(error),
+            12 => Self::MissingParamCenIdOrRegionId(error),
+            13 => Self::OperationUnsupportedBandwidthHs(error),
+            14 => Self::OperationUnsupportedCenFullLevel(error),
+            15 => Self::OperationUnsupportedCloudDataTransferService(error),
+            16 => Self::InvalidPeerTransitRouterIdNotFound(error),
+            17 => Self::IllegalParamRegionId(error),
+            18 => Self::IllegalParamPeerRegionId(error),
+            19 => Self::IllegalParamTransitRouterRegionId(error),
+            20 => Self::InvalidOperationCenInstanceStatus(error),
+            21 => Self::IncorrectStatusTransitRouter(error),
+            22 => Self::InvalidOperationBwpNotAssociated(error),
+            23 => Self::InvalidOperationBwpBusinessStatus(error),
+            24 => Self::IllegalParamCenBandwidthPackageId(error),
+            25 => Self::InvalidOperationBwpBandwidthExceeded(error),
+            26 => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
+            }
+            27 => {
+                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
+                    error,
+                )
+            }
+            28 => Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error),
+            29 => Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error),
+            30 => Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error),
+            31 => Self::OperationInvalidIdentityRegistrationStatusNotSupport(error),
+            32 => Self::InvalidOperationOnlyOneRegionSupportIpv6(error),
+            33 => Self::InvalidOperation(error),
+            34 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
+            35 => Self::ForbiddenTransitRouterServiceExpired(error),
+            36 => Self::OperationUnsupportedRegionId(error),
+            37 => Self::QuotaExceededBandwidth(error),
+            38 => Self::InvalidParameter(error),
+            39 => Self::Unauthorized(error),
+            40 => Self::InvalidParameterPeerTransitRouterId(error),
+            41 => Self::InvalidParameterResourceType(error),
+            42 => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            43 => Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error),
+            44 => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            45 => {
+                Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error)
+            }
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedTransitRouterRegionId(error) => {
-                ("OperationUnsupportedTransitRouterRegionId", error)
-            }
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
-                ("NoPermissionAliyunServiceRolePolicyForCen", error)
-            }
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::IllegalParamPeerTransitRouterId(error) => {
-                ("IllegalParamPeerTransitRouterId", error)
-            }
-            Self::OperationUnsupportedTransitRouterId(error) => {
-                ("OperationUnsupportedTransitRouterId", error)
-            }
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
-                ("ForbbidenTransitRouterServiceNotOpen", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::OperationUnsupportedBandwidthType(error) => {
-                ("OperationUnsupportedBandwidthType", error)
-            }
-            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
-            Self::IllegalParamBandwidthType(error) => {
-                ("IllegalParamBandwidthType", error)
-            }
-            Self::MissingParamCenIdOrRegionId(error) => {
-                ("MissingParamCenIdOrRegionId", error)
-            }
-            Self::OperationUnsupportedBandwidthHs(error) => {
-                ("OperationUnsupportedBandwidthHs", error)
-            }
-            Self::OperationUnsupportedCenFullLevel(error) => {
-                ("OperationUnsupportedCenFullLevel", error)
-            }
-            Self::OperationUnsupportedCloudDataTransferService(error) => {
-                ("OperationUnsupportedCloudDataTransferService", error)
-            }
-            Self::InvalidPeerTransitRouterIdNotFound(error) => {
-                ("InvalidPeerTransitRouterIdNotFound", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::IllegalParamPeerRegionId(error) => ("IllegalParamPeerRegionId", error),
-            Self::IllegalParamTransitRouterRegionId(error) => {
-                ("IllegalParamTransitRouterRegionId", error)
-            }
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::InvalidOperationBwpNotAssociated(error) => {
-                ("InvalidOperationBwpNotAssociated", error)
-            }
-            Self::InvalidOperationBwpBusinessStatus(error) => {
-                ("InvalidOperationBwpBusinessStatus", error)
-            }
-            Self::IllegalParamCenBandwidthPackageId(error) => {
-                ("IllegalParamCenBandwidthPackageId", error)
-            }
-            Self::InvalidOperationBwpBandwidthExceeded(error) => {
-                ("InvalidOperationBwpBandwidthExceeded", error)
-            }
+            Self::OperationUnsupportedTransitRouterRegionId(error) => (0, error),
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (1, error),
+            Self::InvalidTransitRouterIdNotFound(error) => (2, error),
+            Self::IllegalParamPeerTransitRouterId(error) => (3, error),
+            Self::OperationUnsupportedTransitRouterId(error) => (4, error),
+            Self::MissingParamBandwidth(error) => (5, error),
+            Self::IllegalParamBandwidth(error) => (6, error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => (7, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (8, error),
+            Self::OperationUnsupportedBandwidthType(error) => (9, error),
+            Self::InvalidCenIdNotFound(error) => (10, error),
+            Self::IllegalParamBandwidthType(error) => (11, error),
+            Self::MissingParamCenIdOrRegionId(error) => (12, error),
+            Self::OperationUnsupportedBandwidthHs(error) => (13, error),
+            Self::OperationUnsupportedCenFullLevel(error) => (14, error),
+            Self::OperationUnsupportedCloudDataTransferService(error) => (15, error),
+            Self::InvalidPeerTransitRouterIdNotFound(error) => (16, error),
+            Self::IllegalParamRegionId(error) => (17, error),
+            Self::IllegalParamPeerRegionId(error) => (18, error),
+            Self::IllegalParamTransitRouterRegionId(error) => (19, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (20, error),
+            Self::IncorrectStatusTransitRouter(error) => (21, error),
+            Self::InvalidOperationBwpNotAssociated(error) => (22, error),
+            Self::InvalidOperationBwpBusinessStatus(error) => (23, error),
+            Self::IllegalParamCenBandwidthPackageId(error) => (24, error),
+            Self::InvalidOperationBwpBandwidthExceeded(error) => (25, error),
             Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error) => {
-                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold", error)
+                (26, error)
             }
             Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
                 error,
-            ) => {
-                ("ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold", error)
-            }
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error) => {
-                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportGold", error)
-            }
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error) => {
-                ("OperationNotAllowedDefaultLinkTypeOnlySupportGold", error)
-            }
-            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => {
-                ("OperationInvalidUserCanNotBuyCrossBorderBwp", error)
-            }
+            ) => (27, error),
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error) => (28, error),
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error) => (29, error),
+            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => (30, error),
             Self::OperationInvalidIdentityRegistrationStatusNotSupport(error) => {
-                ("OperationInvalidIdentityRegistrationStatusNotSupport", error)
+                (31, error)
             }
-            Self::InvalidOperationOnlyOneRegionSupportIpv6(error) => {
-                ("InvalidOperationOnlyOneRegionSupportIpv6", error)
-            }
-            Self::InvalidOperation(error) => ("InvalidOperation", error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(error) => {
-                ("ForbiddenTransitRouterServiceExpired", error)
-            }
-            Self::OperationUnsupportedRegionId(error) => {
-                ("OperationUnsupportedRegionId", error)
-            }
-            Self::QuotaExceededBandwidth(error) => ("QuotaExceededBandwidth", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterPeerTransitRouterId(error) => {
-                ("InvalidParameterPeerTransitRouterId", error)
-            }
-            Self::InvalidParameterResourceType(error) => {
-                ("InvalidParameterResourceType", error)
-            }
+            Self::InvalidOperationOnlyOneRegionSupportIpv6(error) => (32, error),
+            Self::InvalidOperation(error) => (33, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (34, error),
+            Self::ForbiddenTransitRouterServiceExpired(error) => (35, error),
+            Self::OperationUnsupportedRegionId(error) => (36, error),
+            Self::QuotaExceededBandwidth(error) => (37, error),
+            Self::InvalidParameter(error) => (38, error),
+            Self::Unauthorized(error) => (39, error),
+            Self::InvalidParameterPeerTransitRouterId(error) => (40, error),
+            Self::InvalidParameterResourceType(error) => (41, error),
             Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver", error)
+                (42, error)
             }
             Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                ("ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver", error)
+                (43, error)
             }
             Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                ("OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver", error)
+                (44, error)
             }
             Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error) => {
-                ("OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit", error)
+                (45, error)
             }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (46, error),
         }
     }
 }
 impl Clone for CreateTransitRouterPeerAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedTransitRouterRegionId(_) => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::IllegalParamPeerTransitRouterId(_) => {
-                Self::IllegalParamPeerTransitRouterId(error)
-            }
-            Self::OperationUnsupportedTransitRouterId(_) => {
-                Self::OperationUnsupportedTransitRouterId(error)
-            }
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::OperationUnsupportedBandwidthType(_) => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
-            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
-            Self::MissingParamCenIdOrRegionId(_) => {
-                Self::MissingParamCenIdOrRegionId(error)
-            }
-            Self::OperationUnsupportedBandwidthHs(_) => {
-                Self::OperationUnsupportedBandwidthHs(error)
-            }
-            Self::OperationUnsupportedCenFullLevel(_) => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            Self::OperationUnsupportedCloudDataTransferService(_) => {
-                Self::OperationUnsupportedCloudDataTransferService(error)
-            }
-            Self::InvalidPeerTransitRouterIdNotFound(_) => {
-                Self::InvalidPeerTransitRouterIdNotFound(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::IllegalParamPeerRegionId(_) => Self::IllegalParamPeerRegionId(error),
-            Self::IllegalParamTransitRouterRegionId(_) => {
-                Self::IllegalParamTransitRouterRegionId(error)
-            }
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::InvalidOperationBwpNotAssociated(_) => {
-                Self::InvalidOperationBwpNotAssociated(error)
-            }
-            Self::InvalidOperationBwpBusinessStatus(_) => {
-                Self::InvalidOperationBwpBusinessStatus(error)
-            }
-            Self::IllegalParamCenBandwidthPackageId(_) => {
-                Self::IllegalParamCenBandwidthPackageId(error)
-            }
-            Self::InvalidOperationBwpBandwidthExceeded(_) => {
-                Self::InvalidOperationBwpBandwidthExceeded(error)
-            }
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(_) => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
-            }
-            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(_) => {
-                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
-                    error,
-                )
-            }
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(_) => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
-            }
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(_) => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
-            }
-            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(_) => {
-                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
-            }
-            Self::OperationInvalidIdentityRegistrationStatusNotSupport(_) => {
-                Self::OperationInvalidIdentityRegistrationStatusNotSupport(error)
-            }
-            Self::InvalidOperationOnlyOneRegionSupportIpv6(_) => {
-                Self::InvalidOperationOnlyOneRegionSupportIpv6(error)
-            }
-            Self::InvalidOperation(_) => Self::InvalidOperation(error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(_) => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            Self::OperationUnsupportedRegionId(_) => {
-                Self::OperationUnsupportedRegionId(error)
-            }
-            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterPeerTransitRouterId(_) => {
-                Self::InvalidParameterPeerTransitRouterId(error)
-            }
-            Self::InvalidParameterResourceType(_) => {
-                Self::InvalidParameterResourceType(error)
-            }
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
-                Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(_) => {
-                Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterPeerAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedTransitRouterRegionId",
+            "NoPermissionAliyunServiceRolePolicyForCen",
+            "InvalidTransitRouterIdNotFound",
+            "IllegalParamPeerTransitRouterId",
+            "OperationUnsupportedTransitRouterId",
+            "MissingParamBandwidth",
+            "IllegalParamBandwidth",
+            "ForbbidenTransitRouterServiceNotOpen",
+            "OperationUnsupportedTransitRouterType",
+            "OperationUnsupportedBandwidthType",
+            "InvalidCenIdNotFound",
+            "IllegalParamBandwidthType",
+            "MissingParamCenIdOrRegionId",
+            "OperationUnsupportedBandwidthHs",
+            "OperationUnsupportedCenFullLevel",
+            "OperationUnsupportedCloudDataTransferService",
+            "InvalidPeerTransitRouterIdNotFound",
+            "IllegalParamRegionId",
+            "IllegalParamPeerRegionId",
+            "IllegalParamTransitRouterRegionId",
+            "InvalidOperationCenInstanceStatus",
+            "IncorrectStatusTransitRouter",
+            "InvalidOperationBwpNotAssociated",
+            "InvalidOperationBwpBusinessStatus",
+            "IllegalParamCenBandwidthPackageId",
+            "InvalidOperationBwpBandwidthExceeded",
+            "ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold",
+            "ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold",
+            "ParameterIllegalCdtDefaultLinkTypeOnlySupportGold",
+            "OperationNotAllowedDefaultLinkTypeOnlySupportGold",
+            "OperationInvalidUserCanNotBuyCrossBorderBwp",
+            "OperationInvalidIdentityRegistrationStatusNotSupport",
+            "InvalidOperationOnlyOneRegionSupportIpv6",
+            "InvalidOperation",
+            "ForbiddenResourceOwnerTransitRouterServiceExpired",
+            "ForbiddenTransitRouterServiceExpired",
+            "OperationUnsupportedRegionId",
+            "QuotaExceededBandwidth",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterPeerTransitRouterId",
+            "InvalidParameterResourceType",
+            "ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver",
+            "ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver",
+            "OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver",
+            "OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterPeerAttachmentError {

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterPrefixListAssociationRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -114,10 +114,31 @@ pub struct CreateTransitRouterPrefixListAssociationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterPrefixListAssociationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            transit_router_id: None,
+            next_hop_type: None,
+            prefix_list_id: None,
+            transit_router_table_id: None,
+            next_hop: None,
+            owner_uid: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterPrefixListAssociationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterPrefixListAssociationRequestBuilder {
-        CreateTransitRouterPrefixListAssociationRequestBuilder::default()
+        CreateTransitRouterPrefixListAssociationRequestBuilder {
+            inner: CreateTransitRouterPrefixListAssociationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -294,6 +315,7 @@ impl<C> CreateTransitRouterPrefixListAssociationRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterPrefixListAssociationRequest::default(),
@@ -302,6 +324,7 @@ impl<'a> CreateTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -405,55 +428,40 @@ pub enum CreateTransitRouterPrefixListAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "ResourceNotSupport.CCN" => Self::ResourceNotSupportCcn(error),
-            "ResourceNotFound.PrefixlistCidrs" => {
-                Self::ResourceNotFoundPrefixlistCidrs(error)
-            }
-            "ResourceNotFound.Nexthop" => Self::ResourceNotFoundNexthop(error),
-            "ResourceExisted.PrefixlistAssociation" => {
-                Self::ResourceExistedPrefixlistAssociation(error)
-            }
-            "ResourceNotFound.PrefixlistAssociation" => {
-                Self::ResourceNotFoundPrefixlistAssociation(error)
-            }
-            "ResourceConflict.Route" => Self::ResourceConflictRoute(error),
-            "MultipleFound.PrefixlistAssociation" => {
-                Self::MultipleFoundPrefixlistAssociation(error)
-            }
-            "QuotaReached.Route" => Self::QuotaReachedRoute(error),
-            "InvalidStatus.PrefixlistAssociation" => {
-                Self::InvalidStatusPrefixlistAssociation(error)
-            }
-            "NotSupport.TrType" => Self::NotSupportTrType(error),
-            "InvalidValue.PrefixlistCidr" => Self::InvalidValuePrefixlistCidr(error),
-            "ResourceNotSupport.Nexthop" => Self::ResourceNotSupportNexthop(error),
-            "ResourceMismatch.Nexthop" => Self::ResourceMismatchNexthop(error),
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "OperationDenied.SystemPrefixList" => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            "OperationFailed.OperateShareResource" => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            "InvalidStatus.Prefixlist" => Self::InvalidStatusPrefixlist(error),
-            "RegionNotSupport.Prefixlist" => Self::RegionNotSupportPrefixlist(error),
-            "OperationFailed.TransitRouterNotExist" => {
-                Self::OperationFailedTransitRouterNotExist(error)
-            }
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "IllegalParam.TransitRouterTableId" => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            "OperationDenied.ECSPrefixList" => Self::OperationDeniedEcsPrefixList(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NoPermission.AliyunServiceRolePolicyForCEN",
+                        "ResourceNotSupport.CCN",
+                        "ResourceNotFound.PrefixlistCidrs",
+                        "ResourceNotFound.Nexthop",
+                        "ResourceExisted.PrefixlistAssociation",
+                        "ResourceNotFound.PrefixlistAssociation",
+                        "ResourceConflict.Route",
+                        "MultipleFound.PrefixlistAssociation",
+                        "QuotaReached.Route",
+                        "InvalidStatus.PrefixlistAssociation",
+                        "NotSupport.TrType",
+                        "InvalidValue.PrefixlistCidr",
+                        "ResourceNotSupport.Nexthop",
+                        "ResourceMismatch.Nexthop",
+                        "ResourceNotFound.PrefixList",
+                        "OperationDenied.SystemPrefixList",
+                        "OperationFailed.OperateShareResource",
+                        "InvalidStatus.Prefixlist",
+                        "RegionNotSupport.Prefixlist",
+                        "OperationFailed.TransitRouterNotExist",
+                        "IncorrectStatus.RouteTable",
+                        "IllegalParam.TransitRouterTableId",
+                        "OperationDenied.ECSPrefixList",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidRouteTableId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouterPrefixListAssociationError {
@@ -462,144 +470,114 @@ impl CreateTransitRouterPrefixListAssociationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            1 => Self::ResourceNotSupportCcn(error),
+            2 => Self::ResourceNotFoundPrefixlistCidrs(error),
+            3 => Self::ResourceNotFoundNexthop(error),
+            4 => Self::ResourceExistedPrefixlistAssociation(error),
+            5 => Self::ResourceNotFoundPrefixlistAssociation(error),
+            6 => Self::ResourceConflictRoute(error),
+            7 => Self::MultipleFoundPrefixlistAssociation(error),
+            8 => Self::QuotaReachedRoute(error),
+            9 => Self::InvalidStatusPrefixlistAssociation(error),
+            10 => Self::NotSupportTrType(error),
+            11 => Self::InvalidValuePrefixlistCidr(error),
+            12 => Self::ResourceNotSupportNexthop(error),
+            13 => Self::ResourceMismatchNexthop(error),
+            14 => Self::ResourceNotFoundPrefixList(error),
+            15 => Self::OperationDeniedSystemPrefixList(error),
+            16 => Self::OperationFailedOperateShareResource(error),
+            17 => Self::InvalidStatusPrefixlist(error),
+            18 => Self::RegionNotSupportPrefixlist(error),
+            19 => Self::OperationFailedTransitRouterNotExist(error),
+            20 => Self::IncorrectStatusRouteTable(error),
+            21 => Self::IllegalParamTransitRouterTableId(error),
+            22 => Self::OperationDeniedEcsPrefixList(error),
+            23 => Self::InvalidParameter(error),
+            24 => Self::Unauthorized(error),
+            25 => Self::InvalidRouteTableIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
-                ("NoPermissionAliyunServiceRolePolicyForCen", error)
-            }
-            Self::ResourceNotSupportCcn(error) => ("ResourceNotSupportCcn", error),
-            Self::ResourceNotFoundPrefixlistCidrs(error) => {
-                ("ResourceNotFoundPrefixlistCidrs", error)
-            }
-            Self::ResourceNotFoundNexthop(error) => ("ResourceNotFoundNexthop", error),
-            Self::ResourceExistedPrefixlistAssociation(error) => {
-                ("ResourceExistedPrefixlistAssociation", error)
-            }
-            Self::ResourceNotFoundPrefixlistAssociation(error) => {
-                ("ResourceNotFoundPrefixlistAssociation", error)
-            }
-            Self::ResourceConflictRoute(error) => ("ResourceConflictRoute", error),
-            Self::MultipleFoundPrefixlistAssociation(error) => {
-                ("MultipleFoundPrefixlistAssociation", error)
-            }
-            Self::QuotaReachedRoute(error) => ("QuotaReachedRoute", error),
-            Self::InvalidStatusPrefixlistAssociation(error) => {
-                ("InvalidStatusPrefixlistAssociation", error)
-            }
-            Self::NotSupportTrType(error) => ("NotSupportTrType", error),
-            Self::InvalidValuePrefixlistCidr(error) => {
-                ("InvalidValuePrefixlistCidr", error)
-            }
-            Self::ResourceNotSupportNexthop(error) => {
-                ("ResourceNotSupportNexthop", error)
-            }
-            Self::ResourceMismatchNexthop(error) => ("ResourceMismatchNexthop", error),
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::OperationDeniedSystemPrefixList(error) => {
-                ("OperationDeniedSystemPrefixList", error)
-            }
-            Self::OperationFailedOperateShareResource(error) => {
-                ("OperationFailedOperateShareResource", error)
-            }
-            Self::InvalidStatusPrefixlist(error) => ("InvalidStatusPrefixlist", error),
-            Self::RegionNotSupportPrefixlist(error) => {
-                ("RegionNotSupportPrefixlist", error)
-            }
-            Self::OperationFailedTransitRouterNotExist(error) => {
-                ("OperationFailedTransitRouterNotExist", error)
-            }
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::IllegalParamTransitRouterTableId(error) => {
-                ("IllegalParamTransitRouterTableId", error)
-            }
-            Self::OperationDeniedEcsPrefixList(error) => {
-                ("OperationDeniedEcsPrefixList", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
+            Self::ResourceNotSupportCcn(error) => (1, error),
+            Self::ResourceNotFoundPrefixlistCidrs(error) => (2, error),
+            Self::ResourceNotFoundNexthop(error) => (3, error),
+            Self::ResourceExistedPrefixlistAssociation(error) => (4, error),
+            Self::ResourceNotFoundPrefixlistAssociation(error) => (5, error),
+            Self::ResourceConflictRoute(error) => (6, error),
+            Self::MultipleFoundPrefixlistAssociation(error) => (7, error),
+            Self::QuotaReachedRoute(error) => (8, error),
+            Self::InvalidStatusPrefixlistAssociation(error) => (9, error),
+            Self::NotSupportTrType(error) => (10, error),
+            Self::InvalidValuePrefixlistCidr(error) => (11, error),
+            Self::ResourceNotSupportNexthop(error) => (12, error),
+            Self::ResourceMismatchNexthop(error) => (13, error),
+            Self::ResourceNotFoundPrefixList(error) => (14, error),
+            Self::OperationDeniedSystemPrefixList(error) => (15, error),
+            Self::OperationFailedOperateShareResource(error) => (16, error),
+            Self::InvalidStatusPrefixlist(error) => (17, error),
+            Self::RegionNotSupportPrefixlist(error) => (18, error),
+            Self::OperationFailedTransitRouterNotExist(error) => (19, error),
+            Self::IncorrectStatusRouteTable(error) => (20, error),
+            Self::IllegalParamTransitRouterTableId(error) => (21, error),
+            Self::OperationDeniedEcsPrefixList(error) => (22, error),
+            Self::InvalidParameter(error) => (23, error),
+            Self::Unauthorized(error) => (24, error),
+            Self::InvalidRouteTableIdNotFound(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for CreateTransitRouterPrefixListAssociationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            Self::ResourceNotSupportCcn(_) => Self::ResourceNotSupportCcn(error),
-            Self::ResourceNotFoundPrefixlistCidrs(_) => {
-                Self::ResourceNotFoundPrefixlistCidrs(error)
-            }
-            Self::ResourceNotFoundNexthop(_) => Self::ResourceNotFoundNexthop(error),
-            Self::ResourceExistedPrefixlistAssociation(_) => {
-                Self::ResourceExistedPrefixlistAssociation(error)
-            }
-            Self::ResourceNotFoundPrefixlistAssociation(_) => {
-                Self::ResourceNotFoundPrefixlistAssociation(error)
-            }
-            Self::ResourceConflictRoute(_) => Self::ResourceConflictRoute(error),
-            Self::MultipleFoundPrefixlistAssociation(_) => {
-                Self::MultipleFoundPrefixlistAssociation(error)
-            }
-            Self::QuotaReachedRoute(_) => Self::QuotaReachedRoute(error),
-            Self::InvalidStatusPrefixlistAssociation(_) => {
-                Self::InvalidStatusPrefixlistAssociation(error)
-            }
-            Self::NotSupportTrType(_) => Self::NotSupportTrType(error),
-            Self::InvalidValuePrefixlistCidr(_) => {
-                Self::InvalidValuePrefixlistCidr(error)
-            }
-            Self::ResourceNotSupportNexthop(_) => Self::ResourceNotSupportNexthop(error),
-            Self::ResourceMismatchNexthop(_) => Self::ResourceMismatchNexthop(error),
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::OperationDeniedSystemPrefixList(_) => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            Self::OperationFailedOperateShareResource(_) => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            Self::InvalidStatusPrefixlist(_) => Self::InvalidStatusPrefixlist(error),
-            Self::RegionNotSupportPrefixlist(_) => {
-                Self::RegionNotSupportPrefixlist(error)
-            }
-            Self::OperationFailedTransitRouterNotExist(_) => {
-                Self::OperationFailedTransitRouterNotExist(error)
-            }
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::IllegalParamTransitRouterTableId(_) => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            Self::OperationDeniedEcsPrefixList(_) => {
-                Self::OperationDeniedEcsPrefixList(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterPrefixListAssociationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NoPermissionAliyunServiceRolePolicyForCen",
+            "ResourceNotSupportCcn",
+            "ResourceNotFoundPrefixlistCidrs",
+            "ResourceNotFoundNexthop",
+            "ResourceExistedPrefixlistAssociation",
+            "ResourceNotFoundPrefixlistAssociation",
+            "ResourceConflictRoute",
+            "MultipleFoundPrefixlistAssociation",
+            "QuotaReachedRoute",
+            "InvalidStatusPrefixlistAssociation",
+            "NotSupportTrType",
+            "InvalidValuePrefixlistCidr",
+            "ResourceNotSupportNexthop",
+            "ResourceMismatchNexthop",
+            "ResourceNotFoundPrefixList",
+            "OperationDeniedSystemPrefixList",
+            "OperationFailedOperateShareResource",
+            "InvalidStatusPrefixlist",
+            "RegionNotSupportPrefixlist",
+            "OperationFailedTransitRouterNotExist",
+            "IncorrectStatusRouteTable",
+            "IllegalParamTransitRouterTableId",
+            "OperationDeniedEcsPrefixList",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidRouteTableIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterPrefixListAssociationError {

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterRouteEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -104,10 +104,30 @@ pub struct CreateTransitRouterRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_route_entry_name: None,
+            transit_router_route_entry_description: None,
+            transit_router_route_table_id: None,
+            transit_router_route_entry_next_hop_type: None,
+            transit_router_route_entry_destination_cidr_block: None,
+            transit_router_route_entry_next_hop_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterRouteEntryRequestBuilder {
-        CreateTransitRouterRouteEntryRequestBuilder::default()
+        CreateTransitRouterRouteEntryRequestBuilder {
+            inner: CreateTransitRouterRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -286,6 +306,7 @@ impl<C> CreateTransitRouterRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterRouteEntryRequest::default(),
@@ -294,6 +315,7 @@ impl<'a> CreateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -407,71 +429,38 @@ pub enum CreateTransitRouterRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InvalidTransitRouterRouteTableId.NotFound" => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            "TransitRouterRouteEntryNextHopId.NotFound" => {
-                Self::TransitRouterRouteEntryNextHopIdNotFound(error)
-            }
-            "OperationFailed.CreateRouteEntryWithCCNAttachment" => {
-                Self::OperationFailedCreateRouteEntryWithCcnAttachment(error)
-            }
-            "QuotaExceeded.TransitRouterRoutEntry" => {
-                Self::QuotaExceededTransitRouterRoutEntry(error)
-            }
-            "IllegalParam.TransitRouterDestinationCidrBlock" => {
-                Self::IllegalParamTransitRouterDestinationCidrBlock(error)
-            }
-            "InstanceExist.TransitRouterRouteEntry" => {
-                Self::InstanceExistTransitRouterRouteEntry(error)
-            }
-            "IncorrectStatus.TransitRouterRouteTable" => {
-                Self::IncorrectStatusTransitRouterRouteTable(error)
-            }
-            "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock" => {
-                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            }
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidName" => Self::InvalidName(error),
-            "IllegalParam.NextHopType" => Self::IllegalParamNextHopType(error),
-            "MissingParam.TransitRouterRouteEntryNextHopId" => {
-                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
-            }
-            "InvalidTransitRouterRouteEntryNextHopId.NotFound" => {
-                Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error)
-            }
-            "OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock" => {
-                Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error)
-            }
-            "InvalidDestinationCidrBlock.NotFound" => {
-                Self::InvalidDestinationCidrBlockNotFound(error)
-            }
-            "OperationFailed.CreateRouteEntryWithConnectAttachment" => {
-                Self::OperationFailedCreateRouteEntryWithConnectAttachment(error)
-            }
-            "ParamExclusive.NextHopTypeBlackHoleAndNextHopId" => {
-                Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error)
-            }
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "OperationFailed.CreateTransitRouterRouteEntryWithVPCAttachment" => {
-                Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
-                    error,
-                )
-            }
-            "OperationFailed.CreateTransitRouterRouteEntryWithVPNAttachment" => {
-                Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
-                    error,
-                )
-            }
-            "NotSupport.AttachmentRoute" => Self::NotSupportAttachmentRoute(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DryRunOperation",
+                        "InvalidTransitRouterRouteTableId.NotFound",
+                        "TransitRouterRouteEntryNextHopId.NotFound",
+                        "OperationFailed.CreateRouteEntryWithCCNAttachment",
+                        "QuotaExceeded.TransitRouterRoutEntry",
+                        "IllegalParam.TransitRouterDestinationCidrBlock",
+                        "InstanceExist.TransitRouterRouteEntry",
+                        "IncorrectStatus.TransitRouterRouteTable",
+                        "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
+                        "InvalidDescription",
+                        "InvalidName",
+                        "IllegalParam.NextHopType",
+                        "MissingParam.TransitRouterRouteEntryNextHopId",
+                        "InvalidTransitRouterRouteEntryNextHopId.NotFound",
+                        "OperationFailed.CreateRouteEntryWithSameDestinationCidrBlock",
+                        "InvalidDestinationCidrBlock.NotFound",
+                        "OperationFailed.CreateRouteEntryWithConnectAttachment",
+                        "ParamExclusive.NextHopTypeBlackHoleAndNextHopId",
+                        "InvalidTransitRouterMode.NeedUpgrade",
+                        "OperationFailed.CreateTransitRouterRouteEntryWithVPCAttachment",
+                        "OperationFailed.CreateTransitRouterRouteEntryWithVPNAttachment",
+                        "NotSupport.AttachmentRoute",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouterRouteEntryError {
@@ -480,150 +469,128 @@ impl CreateTransitRouterRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DryRunOperation(error),
+            1 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
+            2 => Self::TransitRouterRouteEntryNextHopIdNotFound(error),
+            3 => Self::OperationFailedCreateRouteEntryWithCcnAttachment(error),
+            4 => Self::QuotaExceededTransitRouterRoutEntry(error),
+            5 => Self::IllegalParamTransitRouterDestinationCidrBlock(error),
+            6 => Self::InstanceExistTransitRouterRouteEntry(error),
+            7 => Self::IncorrectStatusTransitRouterRouteTable(error),
+            8 => Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error),
+            9 => Self::InvalidDescription(error),
+            10 => Self::InvalidName(error),
+            11 => Self::IllegalParamNextHopType(error),
+            12 => Self::MissingParamTransitRouterRouteEntryNextHopId(error),
+            13 => Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error),
+            14 => {
+                Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error)
+            }
+            15 => Self::InvalidDestinationCidrBlockNotFound(error),
+            16 => Self::OperationFailedCreateRouteEntryWithConnectAttachment(error),
+            17 => Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error),
+            18 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            19 => {
+                Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
+                    error,
+                )
+            }
+            20 => {
+                Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
+                    error,
+                )
+            }
+            21 => Self::NotSupportAttachmentRoute(error),
+            22 => Self::InvalidParameter(error),
+            23 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
-                ("InvalidTransitRouterRouteTableIdNotFound", error)
-            }
-            Self::TransitRouterRouteEntryNextHopIdNotFound(error) => {
-                ("TransitRouterRouteEntryNextHopIdNotFound", error)
-            }
-            Self::OperationFailedCreateRouteEntryWithCcnAttachment(error) => {
-                ("OperationFailedCreateRouteEntryWithCcnAttachment", error)
-            }
-            Self::QuotaExceededTransitRouterRoutEntry(error) => {
-                ("QuotaExceededTransitRouterRoutEntry", error)
-            }
-            Self::IllegalParamTransitRouterDestinationCidrBlock(error) => {
-                ("IllegalParamTransitRouterDestinationCidrBlock", error)
-            }
-            Self::InstanceExistTransitRouterRouteEntry(error) => {
-                ("InstanceExistTransitRouterRouteEntry", error)
-            }
-            Self::IncorrectStatusTransitRouterRouteTable(error) => {
-                ("IncorrectStatusTransitRouterRouteTable", error)
-            }
+            Self::DryRunOperation(error) => (0, error),
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => (1, error),
+            Self::TransitRouterRouteEntryNextHopIdNotFound(error) => (2, error),
+            Self::OperationFailedCreateRouteEntryWithCcnAttachment(error) => (3, error),
+            Self::QuotaExceededTransitRouterRoutEntry(error) => (4, error),
+            Self::IllegalParamTransitRouterDestinationCidrBlock(error) => (5, error),
+            Self::InstanceExistTransitRouterRouteEntry(error) => (6, error),
+            Self::IncorrectStatusTransitRouterRouteTable(error) => (7, error),
             Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error) => {
-                ("ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock", error)
+                (8, error)
             }
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::IllegalParamNextHopType(error) => ("IllegalParamNextHopType", error),
-            Self::MissingParamTransitRouterRouteEntryNextHopId(error) => {
-                ("MissingParamTransitRouterRouteEntryNextHopId", error)
-            }
-            Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error) => {
-                ("InvalidTransitRouterRouteEntryNextHopIdNotFound", error)
-            }
+            Self::InvalidDescription(error) => (9, error),
+            Self::InvalidName(error) => (10, error),
+            Self::IllegalParamNextHopType(error) => (11, error),
+            Self::MissingParamTransitRouterRouteEntryNextHopId(error) => (12, error),
+            Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error) => (13, error),
             Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error) => {
-                ("OperationFailedCreateRouteEntryWithSameDestinationCidrBlock", error)
+                (14, error)
             }
-            Self::InvalidDestinationCidrBlockNotFound(error) => {
-                ("InvalidDestinationCidrBlockNotFound", error)
-            }
+            Self::InvalidDestinationCidrBlockNotFound(error) => (15, error),
             Self::OperationFailedCreateRouteEntryWithConnectAttachment(error) => {
-                ("OperationFailedCreateRouteEntryWithConnectAttachment", error)
+                (16, error)
             }
-            Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error) => {
-                ("ParamExclusiveNextHopTypeBlackHoleAndNextHopId", error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
-                ("InvalidTransitRouterModeNeedUpgrade", error)
-            }
+            Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error) => (17, error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => (18, error),
             Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
                 error,
-            ) => ("OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment", error),
+            ) => (19, error),
             Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
                 error,
-            ) => ("OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment", error),
-            Self::NotSupportAttachmentRoute(error) => {
-                ("NotSupportAttachmentRoute", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            ) => (20, error),
+            Self::NotSupportAttachmentRoute(error) => (21, error),
+            Self::InvalidParameter(error) => (22, error),
+            Self::Unauthorized(error) => (23, error),
+            Self::Unhandled(error) => (24, error),
         }
     }
 }
 impl Clone for CreateTransitRouterRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            Self::TransitRouterRouteEntryNextHopIdNotFound(_) => {
-                Self::TransitRouterRouteEntryNextHopIdNotFound(error)
-            }
-            Self::OperationFailedCreateRouteEntryWithCcnAttachment(_) => {
-                Self::OperationFailedCreateRouteEntryWithCcnAttachment(error)
-            }
-            Self::QuotaExceededTransitRouterRoutEntry(_) => {
-                Self::QuotaExceededTransitRouterRoutEntry(error)
-            }
-            Self::IllegalParamTransitRouterDestinationCidrBlock(_) => {
-                Self::IllegalParamTransitRouterDestinationCidrBlock(error)
-            }
-            Self::InstanceExistTransitRouterRouteEntry(_) => {
-                Self::InstanceExistTransitRouterRouteEntry(error)
-            }
-            Self::IncorrectStatusTransitRouterRouteTable(_) => {
-                Self::IncorrectStatusTransitRouterRouteTable(error)
-            }
-            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(_) => {
-                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            }
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::IllegalParamNextHopType(_) => Self::IllegalParamNextHopType(error),
-            Self::MissingParamTransitRouterRouteEntryNextHopId(_) => {
-                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
-            }
-            Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(_) => {
-                Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error)
-            }
-            Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(_) => {
-                Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error)
-            }
-            Self::InvalidDestinationCidrBlockNotFound(_) => {
-                Self::InvalidDestinationCidrBlockNotFound(error)
-            }
-            Self::OperationFailedCreateRouteEntryWithConnectAttachment(_) => {
-                Self::OperationFailedCreateRouteEntryWithConnectAttachment(error)
-            }
-            Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(_) => {
-                Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(_) => {
-                Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
-                    error,
-                )
-            }
-            Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(_) => {
-                Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
-                    error,
-                )
-            }
-            Self::NotSupportAttachmentRoute(_) => Self::NotSupportAttachmentRoute(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DryRunOperation",
+            "InvalidTransitRouterRouteTableIdNotFound",
+            "TransitRouterRouteEntryNextHopIdNotFound",
+            "OperationFailedCreateRouteEntryWithCcnAttachment",
+            "QuotaExceededTransitRouterRoutEntry",
+            "IllegalParamTransitRouterDestinationCidrBlock",
+            "InstanceExistTransitRouterRouteEntry",
+            "IncorrectStatusTransitRouterRouteTable",
+            "ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock",
+            "InvalidDescription",
+            "InvalidName",
+            "IllegalParamNextHopType",
+            "MissingParamTransitRouterRouteEntryNextHopId",
+            "InvalidTransitRouterRouteEntryNextHopIdNotFound",
+            "OperationFailedCreateRouteEntryWithSameDestinationCidrBlock",
+            "InvalidDestinationCidrBlockNotFound",
+            "OperationFailedCreateRouteEntryWithConnectAttachment",
+            "ParamExclusiveNextHopTypeBlackHoleAndNextHopId",
+            "InvalidTransitRouterModeNeedUpgrade",
+            "OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment",
+            "OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment",
+            "NotSupportAttachmentRoute",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterRouteEntryError {

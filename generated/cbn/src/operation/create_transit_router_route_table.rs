@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterRouteTableRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -87,10 +87,29 @@ pub struct CreateTransitRouterRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_route_table_name: None,
+            transit_router_route_table_description: None,
+            transit_router_id: None,
+            dry_run: None,
+            tag: None,
+            route_table_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterRouteTableRequestBuilder {
-        CreateTransitRouterRouteTableRequestBuilder::default()
+        CreateTransitRouterRouteTableRequestBuilder {
+            inner: CreateTransitRouterRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -239,6 +258,7 @@ impl<C> CreateTransitRouterRouteTableRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterRouteTableRequest::default(),
@@ -247,6 +267,7 @@ impl<'a> CreateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -320,29 +341,24 @@ pub enum CreateTransitRouterRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "OperationFailed.CCNTrNotSupport" => {
-                Self::OperationFailedCcnTrNotSupport(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "MissingParam.TransitRouterId" => Self::MissingParamTransitRouterId(error),
-            "OperationFailed.BasicTrNotSupport" => {
-                Self::OperationFailedBasicTrNotSupport(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "QuotaExceeded.TransitRouterRoutTable" => {
-                Self::QuotaExceededTransitRouterRoutTable(error)
-            }
-            "OperationUnsupported.MultiRegionEcmp" => {
-                Self::OperationUnsupportedMultiRegionEcmp(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTransitRouterId.NotFound",
+                        "OperationFailed.CCNTrNotSupport",
+                        "DryRunOperation",
+                        "MissingParam.TransitRouterId",
+                        "OperationFailed.BasicTrNotSupport",
+                        "IncorrectStatus.TransitRouter",
+                        "QuotaExceeded.TransitRouterRoutTable",
+                        "OperationUnsupported.MultiRegionEcmp",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouterRouteTableError {
@@ -351,76 +367,66 @@ impl CreateTransitRouterRouteTableError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTransitRouterIdNotFound(error),
+            1 => Self::OperationFailedCcnTrNotSupport(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::MissingParamTransitRouterId(error),
+            4 => Self::OperationFailedBasicTrNotSupport(error),
+            5 => Self::IncorrectStatusTransitRouter(error),
+            6 => Self::QuotaExceededTransitRouterRoutTable(error),
+            7 => Self::OperationUnsupportedMultiRegionEcmp(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::OperationFailedCcnTrNotSupport(error) => {
-                ("OperationFailedCcnTrNotSupport", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::MissingParamTransitRouterId(error) => {
-                ("MissingParamTransitRouterId", error)
-            }
-            Self::OperationFailedBasicTrNotSupport(error) => {
-                ("OperationFailedBasicTrNotSupport", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::QuotaExceededTransitRouterRoutTable(error) => {
-                ("QuotaExceededTransitRouterRoutTable", error)
-            }
-            Self::OperationUnsupportedMultiRegionEcmp(error) => {
-                ("OperationUnsupportedMultiRegionEcmp", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTransitRouterIdNotFound(error) => (0, error),
+            Self::OperationFailedCcnTrNotSupport(error) => (1, error),
+            Self::DryRunOperation(error) => (2, error),
+            Self::MissingParamTransitRouterId(error) => (3, error),
+            Self::OperationFailedBasicTrNotSupport(error) => (4, error),
+            Self::IncorrectStatusTransitRouter(error) => (5, error),
+            Self::QuotaExceededTransitRouterRoutTable(error) => (6, error),
+            Self::OperationUnsupportedMultiRegionEcmp(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::Unauthorized(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for CreateTransitRouterRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::OperationFailedCcnTrNotSupport(_) => {
-                Self::OperationFailedCcnTrNotSupport(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::MissingParamTransitRouterId(_) => {
-                Self::MissingParamTransitRouterId(error)
-            }
-            Self::OperationFailedBasicTrNotSupport(_) => {
-                Self::OperationFailedBasicTrNotSupport(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::QuotaExceededTransitRouterRoutTable(_) => {
-                Self::QuotaExceededTransitRouterRoutTable(error)
-            }
-            Self::OperationUnsupportedMultiRegionEcmp(_) => {
-                Self::OperationUnsupportedMultiRegionEcmp(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTransitRouterIdNotFound",
+            "OperationFailedCcnTrNotSupport",
+            "DryRunOperation",
+            "MissingParamTransitRouterId",
+            "OperationFailedBasicTrNotSupport",
+            "IncorrectStatusTransitRouter",
+            "QuotaExceededTransitRouterRoutTable",
+            "OperationUnsupportedMultiRegionEcmp",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterRouteTableError {

@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterVbrAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -132,10 +132,33 @@ pub struct CreateTransitRouterVbrAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterVbrAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            vbr_id: None,
+            vbr_owner_id: None,
+            auto_publish_route_enabled: None,
+            dry_run: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterVbrAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterVbrAttachmentRequestBuilder {
-        CreateTransitRouterVbrAttachmentRequestBuilder::default()
+        CreateTransitRouterVbrAttachmentRequestBuilder {
+            inner: CreateTransitRouterVbrAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -328,6 +351,7 @@ impl<C> CreateTransitRouterVbrAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterVbrAttachmentRequest::default(),
@@ -336,6 +360,7 @@ impl<'a> CreateTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -454,71 +479,42 @@ pub enum CreateTransitRouterVbrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVbrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "OperationUnsupported.TransitRouterRegionId" => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "Forbidden.VbrDeviceModel" => Self::ForbiddenVbrDeviceModel(error),
-            "IllegalParam.AssociateRouteTableId" => {
-                Self::IllegalParamAssociateRouteTableId(error)
-            }
-            "Forbbiden.AttachChildInstanceAcrossBid" => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "OperationUnsupported.VbrAttachment" => {
-                Self::OperationUnsupportedVbrAttachment(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "OperationUnsupported.CloudBoxVbrNotSupport" => {
-                Self::OperationUnsupportedCloudBoxVbrNotSupport(error)
-            }
-            "IncorrectStatus.VbrResource" => Self::IncorrectStatusVbrResource(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "QuotaExceeded.CenQuotaVbrAttachPerTransitRouter" => {
-                Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error)
-            }
-            "QuotaFull.ChildInstanceRelatedCen" => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            "InvalidOperation.VbrAttachedToEcr" => {
-                Self::InvalidOperationVbrAttachedToEcr(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NoPermission.AliyunServiceRolePolicyForCEN",
+                        "OperationUnsupported.TransitRouterRegionId",
+                        "InvalidCenId.NotFound",
+                        "InvalidStatus.ResourceStatus",
+                        "InvalidTransitRouterId.NotFound",
+                        "Forbbiden.TransitRouterServiceNotOpen",
+                        "OperationUnsupported.TransitRouterType",
+                        "MissingParam.CenIdOrRegionId",
+                        "IncorrectStatus.Vpc",
+                        "Forbidden.VbrDeviceModel",
+                        "IllegalParam.AssociateRouteTableId",
+                        "Forbbiden.AttachChildInstanceAcrossBid",
+                        "IllegalParam.RegionId",
+                        "OperationUnsupported.CenFullLevel",
+                        "OperationUnsupported.VbrAttachment",
+                        "InvalidOperation.CenInstanceStatus",
+                        "OperationUnsupported.CloudBoxVbrNotSupport",
+                        "IncorrectStatus.VbrResource",
+                        "IncorrectStatus.TransitRouter",
+                        "QuotaExceeded.CenQuotaVbrAttachPerTransitRouter",
+                        "QuotaFull.ChildInstanceRelatedCen",
+                        "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
+                        "InvalidOperation.VbrAttachedToEcr",
+                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                        "Forbidden.TransitRouterServiceExpired",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.ResourceType",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouterVbrAttachmentError {
@@ -527,172 +523,120 @@ impl CreateTransitRouterVbrAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            1 => Self::OperationUnsupportedTransitRouterRegionId(error),
+            2 => Self::InvalidCenIdNotFound(error),
+            3 => Self::InvalidStatusResourceStatus(error),
+            4 => Self::InvalidTransitRouterIdNotFound(error),
+            5 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            6 => Self::OperationUnsupportedTransitRouterType(error),
+            7 => Self::MissingParamCenIdOrRegionId(error),
+            8 => Self::IncorrectStatusVpc(error),
+            9 => Self::ForbiddenVbrDeviceModel(error),
+            10 => Self::IllegalParamAssociateRouteTableId(error),
+            11 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
+            12 => Self::IllegalParamRegionId(error),
+            13 => Self::OperationUnsupportedCenFullLevel(error),
+            14 => Self::OperationUnsupportedVbrAttachment(error),
+            15 => Self::InvalidOperationCenInstanceStatus(error),
+            16 => Self::OperationUnsupportedCloudBoxVbrNotSupport(error),
+            17 => Self::IncorrectStatusVbrResource(error),
+            18 => Self::IncorrectStatusTransitRouter(error),
+            19 => Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error),
+            20 => Self::QuotaFullChildInstanceRelatedCen(error),
+            21 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
+            22 => Self::InvalidOperationVbrAttachedToEcr(error),
+            23 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
+            24 => Self::ForbiddenTransitRouterServiceExpired(error),
+            25 => Self::InvalidParameter(error),
+            26 => Self::Unauthorized(error),
+            27 => Self::InvalidParameterResourceType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
-                ("NoPermissionAliyunServiceRolePolicyForCen", error)
-            }
-            Self::OperationUnsupportedTransitRouterRegionId(error) => {
-                ("OperationUnsupportedTransitRouterRegionId", error)
-            }
-            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
-            Self::InvalidStatusResourceStatus(error) => {
-                ("InvalidStatusResourceStatus", error)
-            }
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
-                ("ForbbidenTransitRouterServiceNotOpen", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::MissingParamCenIdOrRegionId(error) => {
-                ("MissingParamCenIdOrRegionId", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::ForbiddenVbrDeviceModel(error) => ("ForbiddenVbrDeviceModel", error),
-            Self::IllegalParamAssociateRouteTableId(error) => {
-                ("IllegalParamAssociateRouteTableId", error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossBid(error) => {
-                ("ForbbidenAttachChildInstanceAcrossBid", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::OperationUnsupportedCenFullLevel(error) => {
-                ("OperationUnsupportedCenFullLevel", error)
-            }
-            Self::OperationUnsupportedVbrAttachment(error) => {
-                ("OperationUnsupportedVbrAttachment", error)
-            }
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::OperationUnsupportedCloudBoxVbrNotSupport(error) => {
-                ("OperationUnsupportedCloudBoxVbrNotSupport", error)
-            }
-            Self::IncorrectStatusVbrResource(error) => {
-                ("IncorrectStatusVbrResource", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error) => {
-                ("QuotaExceededCenQuotaVbrAttachPerTransitRouter", error)
-            }
-            Self::QuotaFullChildInstanceRelatedCen(error) => {
-                ("QuotaFullChildInstanceRelatedCen", error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceNotOpen", error)
-            }
-            Self::InvalidOperationVbrAttachedToEcr(error) => {
-                ("InvalidOperationVbrAttachedToEcr", error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(error) => {
-                ("ForbiddenTransitRouterServiceExpired", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterResourceType(error) => {
-                ("InvalidParameterResourceType", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
+            Self::OperationUnsupportedTransitRouterRegionId(error) => (1, error),
+            Self::InvalidCenIdNotFound(error) => (2, error),
+            Self::InvalidStatusResourceStatus(error) => (3, error),
+            Self::InvalidTransitRouterIdNotFound(error) => (4, error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => (5, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (6, error),
+            Self::MissingParamCenIdOrRegionId(error) => (7, error),
+            Self::IncorrectStatusVpc(error) => (8, error),
+            Self::ForbiddenVbrDeviceModel(error) => (9, error),
+            Self::IllegalParamAssociateRouteTableId(error) => (10, error),
+            Self::ForbbidenAttachChildInstanceAcrossBid(error) => (11, error),
+            Self::IllegalParamRegionId(error) => (12, error),
+            Self::OperationUnsupportedCenFullLevel(error) => (13, error),
+            Self::OperationUnsupportedVbrAttachment(error) => (14, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (15, error),
+            Self::OperationUnsupportedCloudBoxVbrNotSupport(error) => (16, error),
+            Self::IncorrectStatusVbrResource(error) => (17, error),
+            Self::IncorrectStatusTransitRouter(error) => (18, error),
+            Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error) => (19, error),
+            Self::QuotaFullChildInstanceRelatedCen(error) => (20, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => (21, error),
+            Self::InvalidOperationVbrAttachedToEcr(error) => (22, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (23, error),
+            Self::ForbiddenTransitRouterServiceExpired(error) => (24, error),
+            Self::InvalidParameter(error) => (25, error),
+            Self::Unauthorized(error) => (26, error),
+            Self::InvalidParameterResourceType(error) => (27, error),
+            Self::Unhandled(error) => (28, error),
         }
     }
 }
 impl Clone for CreateTransitRouterVbrAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            Self::OperationUnsupportedTransitRouterRegionId(_) => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
-            Self::InvalidStatusResourceStatus(_) => {
-                Self::InvalidStatusResourceStatus(error)
-            }
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::MissingParamCenIdOrRegionId(_) => {
-                Self::MissingParamCenIdOrRegionId(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::ForbiddenVbrDeviceModel(_) => Self::ForbiddenVbrDeviceModel(error),
-            Self::IllegalParamAssociateRouteTableId(_) => {
-                Self::IllegalParamAssociateRouteTableId(error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::OperationUnsupportedCenFullLevel(_) => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            Self::OperationUnsupportedVbrAttachment(_) => {
-                Self::OperationUnsupportedVbrAttachment(error)
-            }
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::OperationUnsupportedCloudBoxVbrNotSupport(_) => {
-                Self::OperationUnsupportedCloudBoxVbrNotSupport(error)
-            }
-            Self::IncorrectStatusVbrResource(_) => {
-                Self::IncorrectStatusVbrResource(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(_) => {
-                Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error)
-            }
-            Self::QuotaFullChildInstanceRelatedCen(_) => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            Self::InvalidOperationVbrAttachedToEcr(_) => {
-                Self::InvalidOperationVbrAttachedToEcr(error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(_) => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterResourceType(_) => {
-                Self::InvalidParameterResourceType(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterVbrAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NoPermissionAliyunServiceRolePolicyForCen",
+            "OperationUnsupportedTransitRouterRegionId",
+            "InvalidCenIdNotFound",
+            "InvalidStatusResourceStatus",
+            "InvalidTransitRouterIdNotFound",
+            "ForbbidenTransitRouterServiceNotOpen",
+            "OperationUnsupportedTransitRouterType",
+            "MissingParamCenIdOrRegionId",
+            "IncorrectStatusVpc",
+            "ForbiddenVbrDeviceModel",
+            "IllegalParamAssociateRouteTableId",
+            "ForbbidenAttachChildInstanceAcrossBid",
+            "IllegalParamRegionId",
+            "OperationUnsupportedCenFullLevel",
+            "OperationUnsupportedVbrAttachment",
+            "InvalidOperationCenInstanceStatus",
+            "OperationUnsupportedCloudBoxVbrNotSupport",
+            "IncorrectStatusVbrResource",
+            "IncorrectStatusTransitRouter",
+            "QuotaExceededCenQuotaVbrAttachPerTransitRouter",
+            "QuotaFullChildInstanceRelatedCen",
+            "ForbiddenResourceOwnerTransitRouterServiceNotOpen",
+            "InvalidOperationVbrAttachedToEcr",
+            "ForbiddenResourceOwnerTransitRouterServiceExpired",
+            "ForbiddenTransitRouterServiceExpired",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterResourceType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterVbrAttachmentError {

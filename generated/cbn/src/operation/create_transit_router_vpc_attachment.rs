@@ -43,7 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vpc_id("vpc-bp1kbjcre9vtsebo1****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterVpcAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -159,10 +159,36 @@ pub struct CreateTransitRouterVpcAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterVpcAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            vpc_id: None,
+            vpc_owner_id: None,
+            charge_type: None,
+            dry_run: None,
+            zone_mappings: None,
+            auto_publish_route_enabled: None,
+            transit_router_vpc_attachment_options: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterVpcAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterVpcAttachmentRequestBuilder {
-        CreateTransitRouterVpcAttachmentRequestBuilder::default()
+        CreateTransitRouterVpcAttachmentRequestBuilder {
+            inner: CreateTransitRouterVpcAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -398,6 +424,7 @@ impl<C> CreateTransitRouterVpcAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterVpcAttachmentRequest::default(),
@@ -406,6 +433,7 @@ impl<'a> CreateTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -568,112 +596,63 @@ pub enum CreateTransitRouterVpcAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpcAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.TransitRouterRegionId" => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            "NoPermission.AliyunServiceRoleForCEN" => {
-                Self::NoPermissionAliyunServiceRoleForCen(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
-            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
-            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IncorrectStatus.VpcResource" => Self::IncorrectStatusVpcResource(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "IncorrectStatus.VpcOrVswitch" => Self::IncorrectStatusVpcOrVswitch(error),
-            "OperationNotSupport.VpcAutoRoutesPublish" => {
-                Self::OperationNotSupportVpcAutoRoutesPublish(error)
-            }
-            "InvalidOperation.VpnAssociated" => {
-                Self::InvalidOperationVpnAssociated(error)
-            }
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "IllegalParam.ZoneMappings" => Self::IllegalParamZoneMappings(error),
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "IllegalParam.VSwitchId" => Self::IllegalParamVSwitchId(error),
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "IllegalParam.ServiceMode" => Self::IllegalParamServiceMode(error),
-            "QuotaFull.ChildInstanceRelatedCen" => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            "OperationUnsupported.CloudBoxVswNotSupport" => {
-                Self::OperationUnsupportedCloudBoxVswNotSupport(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "Duplicated.ZoneMapping" => Self::DuplicatedZoneMapping(error),
-            "QuotaExceeded.CenQuotaVpcAttachPerTransitRouter" => {
-                Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error)
-            }
-            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
-            "InvalidStatus.VpcAttachedFullModeCen" => {
-                Self::InvalidStatusVpcAttachedFullModeCen(error)
-            }
-            "Forbbiden.AttachChildInstanceAcrossBid" => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            "InvalidOperation.VpcAutoRoutesPublishInOtherCEN" => {
-                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
-            }
-            "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter" => {
-                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
-            }
-            "InsufficientIpAddr.vsw" => Self::InsufficientIpAddrVsw(error),
-            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            "IllegalParam.TransitRouterRegionId" => {
-                Self::IllegalParamTransitRouterRegionId(error)
-            }
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "IllegalParam.Ipv6Support" => Self::IllegalParamIpv6Support(error),
-            "OperationFailed.VSwitchNotFound" => {
-                Self::OperationFailedVSwitchNotFound(error)
-            }
-            "OperationFailed.VSwitchIpv6CidrNotAllocated" => {
-                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
-            "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions" => {
-                Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
-            }
-            "InvalidParameter.ApplianceModeSupport" => {
-                Self::InvalidParameterApplianceModeSupport(error)
-            }
-            "InvalidParameter.Ipv6Support" => Self::InvalidParameterIpv6Support(error),
-            "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE" => {
-                Self::InvalidOperationResourceNotSupportApplianceMode(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.TransitRouterRegionId",
+                        "NoPermission.AliyunServiceRoleForCEN",
+                        "IllegalParam.RegionId",
+                        "MissingParam.CenIdOrRegionId",
+                        "IllegalParam.ZoneId",
+                        "IllegalParam.ChargeType",
+                        "InvalidTransitRouterId.NotFound",
+                        "IncorrectStatus.VpcResource",
+                        "IncorrectStatus.Vpc",
+                        "IncorrectStatus.VpcOrVswitch",
+                        "OperationNotSupport.VpcAutoRoutesPublish",
+                        "InvalidOperation.VpnAssociated",
+                        "Forbbiden.TransitRouterServiceNotOpen",
+                        "IllegalParam.ZoneMappings",
+                        "OperationUnsupported.TransitRouterType",
+                        "InvalidCenId.NotFound",
+                        "IllegalParam.VSwitchId",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "OperationUnsupported.CenFullLevel",
+                        "IllegalParam.ServiceMode",
+                        "QuotaFull.ChildInstanceRelatedCen",
+                        "OperationUnsupported.CloudBoxVswNotSupport",
+                        "IncorrectStatus.TransitRouter",
+                        "Duplicated.ZoneMapping",
+                        "QuotaExceeded.CenQuotaVpcAttachPerTransitRouter",
+                        "IncorrectStatus.VpcRouteTable",
+                        "InvalidStatus.VpcAttachedFullModeCen",
+                        "Forbbiden.AttachChildInstanceAcrossBid",
+                        "InvalidOperation.VpcAutoRoutesPublishInOtherCEN",
+                        "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter",
+                        "InsufficientIpAddr.vsw",
+                        "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
+                        "IllegalParam.TransitRouterRegionId",
+                        "InvalidTransitRouterMode.NeedUpgrade",
+                        "IllegalParam.Ipv6Support",
+                        "OperationFailed.VSwitchNotFound",
+                        "OperationFailed.VSwitchIpv6CidrNotAllocated",
+                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                        "Forbidden.TransitRouterServiceExpired",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.ResourceType",
+                        "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions",
+                        "InvalidParameter.ApplianceModeSupport",
+                        "InvalidParameter.Ipv6Support",
+                        "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidOperation.CenInstanceStatus",
+                        "IncorrectStatus.VpcSwitch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouterVpcAttachmentError {
@@ -682,262 +661,185 @@ impl CreateTransitRouterVpcAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedTransitRouterRegionId(error),
+            1 => Self::NoPermissionAliyunServiceRoleForCen(error),
+            2 => Self::IllegalParamRegionId(error),
+            3 => Self::MissingParamCenIdOrRegionId(error),
+            4 => Self::IllegalParamZoneId(error),
+            5 => Self::IllegalParamChargeType(error),
+            6 => Self::InvalidTransitRouterIdNotFound(error),
+            7 => Self::IncorrectStatusVpcResource(error),
+            8 => Self::IncorrectStatusVpc(error),
+            9 => Self::IncorrectStatusVpcOrVswitch(error),
+            10 => Self::OperationNotSupportVpcAutoRoutesPublish(error),
+            11 => Self::InvalidOperationVpnAssociated(error),
+            12 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            13 => Self::IllegalParamZoneMappings(error),
+            14 => Self::OperationUnsupportedTransitRouterType(error),
+            15 => Self::InvalidCenIdNotFound(error),
+            16 => Self::IllegalParamVSwitchId(error),
+            17 => Self::IncorrectStatusTransitRouterInstance(error),
+            18 => Self::OperationUnsupportedCenFullLevel(error),
+            19 => Self::IllegalParamServiceMode(error),
+            20 => Self::QuotaFullChildInstanceRelatedCen(error),
+            21 => Self::OperationUnsupportedCloudBoxVswNotSupport(error),
+            22 => Self::IncorrectStatusTransitRouter(error),
+            23 => Self::DuplicatedZoneMapping(error),
+            24 => Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error),
+            25 => Self::IncorrectStatusVpcRouteTable(error),
+            26 => Self::InvalidStatusVpcAttachedFullModeCen(error),
+            27 => Self::ForbbidenAttachChildInstanceAcrossBid(error),
+            28 => Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error),
+            29 => Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error),
+            30 => Self::InsufficientIpAddrVsw(error),
+            31 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
+            32 => Self::IllegalParamTransitRouterRegionId(error),
+            33 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            34 => Self::IllegalParamIpv6Support(error),
+            35 => Self::OperationFailedVSwitchNotFound(error),
+            36 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
+            37 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
+            38 => Self::ForbiddenTransitRouterServiceExpired(error),
+            39 => Self::InvalidParameter(error),
+            40 => Self::Unauthorized(error),
+            41 => Self::InvalidParameterResourceType(error),
+            42 => Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error),
+            43 => Self::InvalidParameterApplianceModeSupport(error),
+            44 => Self::InvalidParameterIpv6Support(error),
+            45 => Self::InvalidOperationResourceNotSupportApplianceMode(error),
+            46 => Self::InvalidVSwitchIdNotFound(error),
+            47 => Self::InvalidOperationCenInstanceStatus(error),
+            48 => Self::IncorrectStatusVpcSwitch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedTransitRouterRegionId(error) => {
-                ("OperationUnsupportedTransitRouterRegionId", error)
-            }
-            Self::NoPermissionAliyunServiceRoleForCen(error) => {
-                ("NoPermissionAliyunServiceRoleForCen", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::MissingParamCenIdOrRegionId(error) => {
-                ("MissingParamCenIdOrRegionId", error)
-            }
-            Self::IllegalParamZoneId(error) => ("IllegalParamZoneId", error),
-            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::IncorrectStatusVpcResource(error) => {
-                ("IncorrectStatusVpcResource", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::IncorrectStatusVpcOrVswitch(error) => {
-                ("IncorrectStatusVpcOrVswitch", error)
-            }
-            Self::OperationNotSupportVpcAutoRoutesPublish(error) => {
-                ("OperationNotSupportVpcAutoRoutesPublish", error)
-            }
-            Self::InvalidOperationVpnAssociated(error) => {
-                ("InvalidOperationVpnAssociated", error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
-                ("ForbbidenTransitRouterServiceNotOpen", error)
-            }
-            Self::IllegalParamZoneMappings(error) => ("IllegalParamZoneMappings", error),
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
-            Self::IllegalParamVSwitchId(error) => ("IllegalParamVSwitchId", error),
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::OperationUnsupportedCenFullLevel(error) => {
-                ("OperationUnsupportedCenFullLevel", error)
-            }
-            Self::IllegalParamServiceMode(error) => ("IllegalParamServiceMode", error),
-            Self::QuotaFullChildInstanceRelatedCen(error) => {
-                ("QuotaFullChildInstanceRelatedCen", error)
-            }
-            Self::OperationUnsupportedCloudBoxVswNotSupport(error) => {
-                ("OperationUnsupportedCloudBoxVswNotSupport", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::DuplicatedZoneMapping(error) => ("DuplicatedZoneMapping", error),
-            Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error) => {
-                ("QuotaExceededCenQuotaVpcAttachPerTransitRouter", error)
-            }
-            Self::IncorrectStatusVpcRouteTable(error) => {
-                ("IncorrectStatusVpcRouteTable", error)
-            }
-            Self::InvalidStatusVpcAttachedFullModeCen(error) => {
-                ("InvalidStatusVpcAttachedFullModeCen", error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossBid(error) => {
-                ("ForbbidenAttachChildInstanceAcrossBid", error)
-            }
-            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error) => {
-                ("InvalidOperationVpcAutoRoutesPublishInOtherCen", error)
-            }
-            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error) => {
-                ("QuotaExceededVpcAutoRoutesPublishPerTransitRouter", error)
-            }
-            Self::InsufficientIpAddrVsw(error) => ("InsufficientIpAddrVsw", error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceNotOpen", error)
-            }
-            Self::IllegalParamTransitRouterRegionId(error) => {
-                ("IllegalParamTransitRouterRegionId", error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
-                ("InvalidTransitRouterModeNeedUpgrade", error)
-            }
-            Self::IllegalParamIpv6Support(error) => ("IllegalParamIpv6Support", error),
-            Self::OperationFailedVSwitchNotFound(error) => {
-                ("OperationFailedVSwitchNotFound", error)
-            }
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => {
-                ("OperationFailedVSwitchIpv6CidrNotAllocated", error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(error) => {
-                ("ForbiddenTransitRouterServiceExpired", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterResourceType(error) => {
-                ("InvalidParameterResourceType", error)
-            }
+            Self::OperationUnsupportedTransitRouterRegionId(error) => (0, error),
+            Self::NoPermissionAliyunServiceRoleForCen(error) => (1, error),
+            Self::IllegalParamRegionId(error) => (2, error),
+            Self::MissingParamCenIdOrRegionId(error) => (3, error),
+            Self::IllegalParamZoneId(error) => (4, error),
+            Self::IllegalParamChargeType(error) => (5, error),
+            Self::InvalidTransitRouterIdNotFound(error) => (6, error),
+            Self::IncorrectStatusVpcResource(error) => (7, error),
+            Self::IncorrectStatusVpc(error) => (8, error),
+            Self::IncorrectStatusVpcOrVswitch(error) => (9, error),
+            Self::OperationNotSupportVpcAutoRoutesPublish(error) => (10, error),
+            Self::InvalidOperationVpnAssociated(error) => (11, error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => (12, error),
+            Self::IllegalParamZoneMappings(error) => (13, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (14, error),
+            Self::InvalidCenIdNotFound(error) => (15, error),
+            Self::IllegalParamVSwitchId(error) => (16, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (17, error),
+            Self::OperationUnsupportedCenFullLevel(error) => (18, error),
+            Self::IllegalParamServiceMode(error) => (19, error),
+            Self::QuotaFullChildInstanceRelatedCen(error) => (20, error),
+            Self::OperationUnsupportedCloudBoxVswNotSupport(error) => (21, error),
+            Self::IncorrectStatusTransitRouter(error) => (22, error),
+            Self::DuplicatedZoneMapping(error) => (23, error),
+            Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error) => (24, error),
+            Self::IncorrectStatusVpcRouteTable(error) => (25, error),
+            Self::InvalidStatusVpcAttachedFullModeCen(error) => (26, error),
+            Self::ForbbidenAttachChildInstanceAcrossBid(error) => (27, error),
+            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error) => (28, error),
+            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error) => (29, error),
+            Self::InsufficientIpAddrVsw(error) => (30, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => (31, error),
+            Self::IllegalParamTransitRouterRegionId(error) => (32, error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => (33, error),
+            Self::IllegalParamIpv6Support(error) => (34, error),
+            Self::OperationFailedVSwitchNotFound(error) => (35, error),
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => (36, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (37, error),
+            Self::ForbiddenTransitRouterServiceExpired(error) => (38, error),
+            Self::InvalidParameter(error) => (39, error),
+            Self::Unauthorized(error) => (40, error),
+            Self::InvalidParameterResourceType(error) => (41, error),
             Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error) => {
-                ("ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions", error)
+                (42, error)
             }
-            Self::InvalidParameterApplianceModeSupport(error) => {
-                ("InvalidParameterApplianceModeSupport", error)
-            }
-            Self::InvalidParameterIpv6Support(error) => {
-                ("InvalidParameterIpv6Support", error)
-            }
-            Self::InvalidOperationResourceNotSupportApplianceMode(error) => {
-                ("InvalidOperationResourceNotSupportApplianceMode", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterApplianceModeSupport(error) => (43, error),
+            Self::InvalidParameterIpv6Support(error) => (44, error),
+            Self::InvalidOperationResourceNotSupportApplianceMode(error) => (45, error),
+            Self::InvalidVSwitchIdNotFound(error) => (46, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (47, error),
+            Self::IncorrectStatusVpcSwitch(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for CreateTransitRouterVpcAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedTransitRouterRegionId(_) => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            Self::NoPermissionAliyunServiceRoleForCen(_) => {
-                Self::NoPermissionAliyunServiceRoleForCen(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::MissingParamCenIdOrRegionId(_) => {
-                Self::MissingParamCenIdOrRegionId(error)
-            }
-            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
-            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::IncorrectStatusVpcResource(_) => {
-                Self::IncorrectStatusVpcResource(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::IncorrectStatusVpcOrVswitch(_) => {
-                Self::IncorrectStatusVpcOrVswitch(error)
-            }
-            Self::OperationNotSupportVpcAutoRoutesPublish(_) => {
-                Self::OperationNotSupportVpcAutoRoutesPublish(error)
-            }
-            Self::InvalidOperationVpnAssociated(_) => {
-                Self::InvalidOperationVpnAssociated(error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            Self::IllegalParamZoneMappings(_) => Self::IllegalParamZoneMappings(error),
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
-            Self::IllegalParamVSwitchId(_) => Self::IllegalParamVSwitchId(error),
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::OperationUnsupportedCenFullLevel(_) => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            Self::IllegalParamServiceMode(_) => Self::IllegalParamServiceMode(error),
-            Self::QuotaFullChildInstanceRelatedCen(_) => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            Self::OperationUnsupportedCloudBoxVswNotSupport(_) => {
-                Self::OperationUnsupportedCloudBoxVswNotSupport(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::DuplicatedZoneMapping(_) => Self::DuplicatedZoneMapping(error),
-            Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(_) => {
-                Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error)
-            }
-            Self::IncorrectStatusVpcRouteTable(_) => {
-                Self::IncorrectStatusVpcRouteTable(error)
-            }
-            Self::InvalidStatusVpcAttachedFullModeCen(_) => {
-                Self::InvalidStatusVpcAttachedFullModeCen(error)
-            }
-            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
-                Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            }
-            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(_) => {
-                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
-            }
-            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(_) => {
-                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
-            }
-            Self::InsufficientIpAddrVsw(_) => Self::InsufficientIpAddrVsw(error),
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            Self::IllegalParamTransitRouterRegionId(_) => {
-                Self::IllegalParamTransitRouterRegionId(error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            Self::IllegalParamIpv6Support(_) => Self::IllegalParamIpv6Support(error),
-            Self::OperationFailedVSwitchNotFound(_) => {
-                Self::OperationFailedVSwitchNotFound(error)
-            }
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(_) => {
-                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(_) => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterResourceType(_) => {
-                Self::InvalidParameterResourceType(error)
-            }
-            Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(_) => {
-                Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
-            }
-            Self::InvalidParameterApplianceModeSupport(_) => {
-                Self::InvalidParameterApplianceModeSupport(error)
-            }
-            Self::InvalidParameterIpv6Support(_) => {
-                Self::InvalidParameterIpv6Support(error)
-            }
-            Self::InvalidOperationResourceNotSupportApplianceMode(_) => {
-                Self::InvalidOperationResourceNotSupportApplianceMode(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterVpcAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedTransitRouterRegionId",
+            "NoPermissionAliyunServiceRoleForCen",
+            "IllegalParamRegionId",
+            "MissingParamCenIdOrRegionId",
+            "IllegalParamZoneId",
+            "IllegalParamChargeType",
+            "InvalidTransitRouterIdNotFound",
+            "IncorrectStatusVpcResource",
+            "IncorrectStatusVpc",
+            "IncorrectStatusVpcOrVswitch",
+            "OperationNotSupportVpcAutoRoutesPublish",
+            "InvalidOperationVpnAssociated",
+            "ForbbidenTransitRouterServiceNotOpen",
+            "IllegalParamZoneMappings",
+            "OperationUnsupportedTransitRouterType",
+            "InvalidCenIdNotFound",
+            "IllegalParamVSwitchId",
+            "IncorrectStatusTransitRouterInstance",
+            "OperationUnsupportedCenFullLevel",
+            "IllegalParamServiceMode",
+            "QuotaFullChildInstanceRelatedCen",
+            "OperationUnsupportedCloudBoxVswNotSupport",
+            "IncorrectStatusTransitRouter",
+            "DuplicatedZoneMapping",
+            "QuotaExceededCenQuotaVpcAttachPerTransitRouter",
+            "IncorrectStatusVpcRouteTable",
+            "InvalidStatusVpcAttachedFullModeCen",
+            "ForbbidenAttachChildInstanceAcrossBid",
+            "InvalidOperationVpcAutoRoutesPublishInOtherCen",
+            "QuotaExceededVpcAutoRoutesPublishPerTransitRouter",
+            "InsufficientIpAddrVsw",
+            "ForbiddenResourceOwnerTransitRouterServiceNotOpen",
+            "IllegalParamTransitRouterRegionId",
+            "InvalidTransitRouterModeNeedUpgrade",
+            "IllegalParamIpv6Support",
+            "OperationFailedVSwitchNotFound",
+            "OperationFailedVSwitchIpv6CidrNotAllocated",
+            "ForbiddenResourceOwnerTransitRouterServiceExpired",
+            "ForbiddenTransitRouterServiceExpired",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterResourceType",
+            "ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions",
+            "InvalidParameterApplianceModeSupport",
+            "InvalidParameterIpv6Support",
+            "InvalidOperationResourceNotSupportApplianceMode",
+            "InvalidVSwitchIdNotFound",
+            "InvalidOperationCenInstanceStatus",
+            "IncorrectStatusVpcSwitch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterVpcAttachmentError {

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTransitRouterVpnAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -144,10 +144,35 @@ pub struct CreateTransitRouterVpnAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTransitRouterVpnAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            vpn_id: None,
+            vpn_owner_id: None,
+            auto_publish_route_enabled: None,
+            charge_type: None,
+            zone: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTransitRouterVpnAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTransitRouterVpnAttachmentRequestBuilder {
-        CreateTransitRouterVpnAttachmentRequestBuilder::default()
+        CreateTransitRouterVpnAttachmentRequestBuilder {
+            inner: CreateTransitRouterVpnAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -366,6 +391,7 @@ impl<C> CreateTransitRouterVpnAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> CreateTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTransitRouterVpnAttachmentRequest::default(),
@@ -374,6 +400,7 @@ impl<'a> CreateTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -498,77 +525,46 @@ pub enum CreateTransitRouterVpnAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "OperationUnsupported.TransitRouterRegionId" => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "InvalidAvailable.NoResource" => Self::InvalidAvailableNoResource(error),
-            "OperationUnsupported.VpnAttachment" => {
-                Self::OperationUnsupportedVpnAttachment(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationFailed.AllocateCidrFailed" => {
-                Self::OperationFailedAllocateCidrFailed(error)
-            }
-            "OperationUnsupported.ZoneId" => Self::OperationUnsupportedZoneId(error),
-            "MissingParam.CenIdOrRegionId" => Self::MissingParamCenIdOrRegionId(error),
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "OperationUnsupported.CenFullLevel" => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "IllegalParam.ZoneMappings" => Self::IllegalParamZoneMappings(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "InvalidOperation.VpnNetworkTypeInvalid" => {
-                Self::InvalidOperationVpnNetworkTypeInvalid(error)
-            }
-            "QuotaExceeded.CenQuotaVpnAttachPerTransitRouter" => {
-                Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error)
-            }
-            "QuotaFull.ChildInstanceRelatedCen" => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceNotOpen" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            "OperationUnsupported.VcoTunnelNotMatchZoneParam" => {
-                Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error)
-            }
-            "Forbidden.ResourceOwnerTransitRouterServiceExpired" => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "IllegalParam.TransitRouterRegionId" => {
-                Self::IllegalParamTransitRouterRegionId(error)
-            }
-            "InvalidVpnId.NotFound" => Self::InvalidVpnIdNotFound(error),
-            "InvalidParameter.ResourceType" => Self::InvalidParameterResourceType(error),
-            "InvalidParameter.VpnId" => Self::InvalidParameterVpnId(error),
-            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NoPermission.AliyunServiceRolePolicyForCEN",
+                        "OperationUnsupported.TransitRouterRegionId",
+                        "InvalidCenId.NotFound",
+                        "InvalidStatus.ResourceStatus",
+                        "InvalidTransitRouterId.NotFound",
+                        "Forbbiden.TransitRouterServiceNotOpen",
+                        "InvalidTransitRouterMode.NeedUpgrade",
+                        "InvalidAvailable.NoResource",
+                        "OperationUnsupported.VpnAttachment",
+                        "OperationUnsupported.TransitRouterType",
+                        "OperationFailed.AllocateCidrFailed",
+                        "OperationUnsupported.ZoneId",
+                        "MissingParam.CenIdOrRegionId",
+                        "IllegalParam.RegionId",
+                        "OperationUnsupported.CenFullLevel",
+                        "InvalidOperation.CenInstanceStatus",
+                        "IllegalParam.ZoneMappings",
+                        "IncorrectStatus.TransitRouter",
+                        "InvalidOperation.VpnNetworkTypeInvalid",
+                        "QuotaExceeded.CenQuotaVpnAttachPerTransitRouter",
+                        "QuotaFull.ChildInstanceRelatedCen",
+                        "Forbidden.ResourceOwnerTransitRouterServiceNotOpen",
+                        "OperationUnsupported.VcoTunnelNotMatchZoneParam",
+                        "Forbidden.ResourceOwnerTransitRouterServiceExpired",
+                        "Forbidden.TransitRouterServiceExpired",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "IllegalParam.TransitRouterRegionId",
+                        "InvalidVpnId.NotFound",
+                        "InvalidParameter.ResourceType",
+                        "InvalidParameter.VpnId",
+                        "IllegalParam.ChargeType",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTransitRouterVpnAttachmentError {
@@ -577,188 +573,132 @@ impl CreateTransitRouterVpnAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            1 => Self::OperationUnsupportedTransitRouterRegionId(error),
+            2 => Self::InvalidCenIdNotFound(error),
+            3 => Self::InvalidStatusResourceStatus(error),
+            4 => Self::InvalidTransitRouterIdNotFound(error),
+            5 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            6 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            7 => Self::InvalidAvailableNoResource(error),
+            8 => Self::OperationUnsupportedVpnAttachment(error),
+            9 => Self::OperationUnsupportedTransitRouterType(error),
+            10 => Self::OperationFailedAllocateCidrFailed(error),
+            11 => Self::OperationUnsupportedZoneId(error),
+            12 => Self::MissingParamCenIdOrRegionId(error),
+            13 => Self::IllegalParamRegionId(error),
+            14 => Self::OperationUnsupportedCenFullLevel(error),
+            15 => Self::InvalidOperationCenInstanceStatus(error),
+            16 => Self::IllegalParamZoneMappings(error),
+            17 => Self::IncorrectStatusTransitRouter(error),
+            18 => Self::InvalidOperationVpnNetworkTypeInvalid(error),
+            19 => Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error),
+            20 => Self::QuotaFullChildInstanceRelatedCen(error),
+            21 => Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error),
+            22 => Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error),
+            23 => Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error),
+            24 => Self::ForbiddenTransitRouterServiceExpired(error),
+            25 => Self::InvalidParameter(error),
+            26 => Self::Unauthorized(error),
+            27 => Self::IllegalParamTransitRouterRegionId(error),
+            28 => Self::InvalidVpnIdNotFound(error),
+            29 => Self::InvalidParameterResourceType(error),
+            30 => Self::InvalidParameterVpnId(error),
+            31 => Self::IllegalParamChargeType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
-                ("NoPermissionAliyunServiceRolePolicyForCen", error)
-            }
-            Self::OperationUnsupportedTransitRouterRegionId(error) => {
-                ("OperationUnsupportedTransitRouterRegionId", error)
-            }
-            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
-            Self::InvalidStatusResourceStatus(error) => {
-                ("InvalidStatusResourceStatus", error)
-            }
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
-                ("ForbbidenTransitRouterServiceNotOpen", error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
-                ("InvalidTransitRouterModeNeedUpgrade", error)
-            }
-            Self::InvalidAvailableNoResource(error) => {
-                ("InvalidAvailableNoResource", error)
-            }
-            Self::OperationUnsupportedVpnAttachment(error) => {
-                ("OperationUnsupportedVpnAttachment", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::OperationFailedAllocateCidrFailed(error) => {
-                ("OperationFailedAllocateCidrFailed", error)
-            }
-            Self::OperationUnsupportedZoneId(error) => {
-                ("OperationUnsupportedZoneId", error)
-            }
-            Self::MissingParamCenIdOrRegionId(error) => {
-                ("MissingParamCenIdOrRegionId", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::OperationUnsupportedCenFullLevel(error) => {
-                ("OperationUnsupportedCenFullLevel", error)
-            }
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::IllegalParamZoneMappings(error) => ("IllegalParamZoneMappings", error),
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::InvalidOperationVpnNetworkTypeInvalid(error) => {
-                ("InvalidOperationVpnNetworkTypeInvalid", error)
-            }
-            Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error) => {
-                ("QuotaExceededCenQuotaVpnAttachPerTransitRouter", error)
-            }
-            Self::QuotaFullChildInstanceRelatedCen(error) => {
-                ("QuotaFullChildInstanceRelatedCen", error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceNotOpen", error)
-            }
-            Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error) => {
-                ("OperationUnsupportedVcoTunnelNotMatchZoneParam", error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
-                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(error) => {
-                ("ForbiddenTransitRouterServiceExpired", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::IllegalParamTransitRouterRegionId(error) => {
-                ("IllegalParamTransitRouterRegionId", error)
-            }
-            Self::InvalidVpnIdNotFound(error) => ("InvalidVpnIdNotFound", error),
-            Self::InvalidParameterResourceType(error) => {
-                ("InvalidParameterResourceType", error)
-            }
-            Self::InvalidParameterVpnId(error) => ("InvalidParameterVpnId", error),
-            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
+            Self::OperationUnsupportedTransitRouterRegionId(error) => (1, error),
+            Self::InvalidCenIdNotFound(error) => (2, error),
+            Self::InvalidStatusResourceStatus(error) => (3, error),
+            Self::InvalidTransitRouterIdNotFound(error) => (4, error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => (5, error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => (6, error),
+            Self::InvalidAvailableNoResource(error) => (7, error),
+            Self::OperationUnsupportedVpnAttachment(error) => (8, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (9, error),
+            Self::OperationFailedAllocateCidrFailed(error) => (10, error),
+            Self::OperationUnsupportedZoneId(error) => (11, error),
+            Self::MissingParamCenIdOrRegionId(error) => (12, error),
+            Self::IllegalParamRegionId(error) => (13, error),
+            Self::OperationUnsupportedCenFullLevel(error) => (14, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (15, error),
+            Self::IllegalParamZoneMappings(error) => (16, error),
+            Self::IncorrectStatusTransitRouter(error) => (17, error),
+            Self::InvalidOperationVpnNetworkTypeInvalid(error) => (18, error),
+            Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error) => (19, error),
+            Self::QuotaFullChildInstanceRelatedCen(error) => (20, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => (21, error),
+            Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error) => (22, error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => (23, error),
+            Self::ForbiddenTransitRouterServiceExpired(error) => (24, error),
+            Self::InvalidParameter(error) => (25, error),
+            Self::Unauthorized(error) => (26, error),
+            Self::IllegalParamTransitRouterRegionId(error) => (27, error),
+            Self::InvalidVpnIdNotFound(error) => (28, error),
+            Self::InvalidParameterResourceType(error) => (29, error),
+            Self::InvalidParameterVpnId(error) => (30, error),
+            Self::IllegalParamChargeType(error) => (31, error),
+            Self::Unhandled(error) => (32, error),
         }
     }
 }
 impl Clone for CreateTransitRouterVpnAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            Self::OperationUnsupportedTransitRouterRegionId(_) => {
-                Self::OperationUnsupportedTransitRouterRegionId(error)
-            }
-            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
-            Self::InvalidStatusResourceStatus(_) => {
-                Self::InvalidStatusResourceStatus(error)
-            }
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            Self::InvalidAvailableNoResource(_) => {
-                Self::InvalidAvailableNoResource(error)
-            }
-            Self::OperationUnsupportedVpnAttachment(_) => {
-                Self::OperationUnsupportedVpnAttachment(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::OperationFailedAllocateCidrFailed(_) => {
-                Self::OperationFailedAllocateCidrFailed(error)
-            }
-            Self::OperationUnsupportedZoneId(_) => {
-                Self::OperationUnsupportedZoneId(error)
-            }
-            Self::MissingParamCenIdOrRegionId(_) => {
-                Self::MissingParamCenIdOrRegionId(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::OperationUnsupportedCenFullLevel(_) => {
-                Self::OperationUnsupportedCenFullLevel(error)
-            }
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::IllegalParamZoneMappings(_) => Self::IllegalParamZoneMappings(error),
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::InvalidOperationVpnNetworkTypeInvalid(_) => {
-                Self::InvalidOperationVpnNetworkTypeInvalid(error)
-            }
-            Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(_) => {
-                Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error)
-            }
-            Self::QuotaFullChildInstanceRelatedCen(_) => {
-                Self::QuotaFullChildInstanceRelatedCen(error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            }
-            Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(_) => {
-                Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error)
-            }
-            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
-                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(_) => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::IllegalParamTransitRouterRegionId(_) => {
-                Self::IllegalParamTransitRouterRegionId(error)
-            }
-            Self::InvalidVpnIdNotFound(_) => Self::InvalidVpnIdNotFound(error),
-            Self::InvalidParameterResourceType(_) => {
-                Self::InvalidParameterResourceType(error)
-            }
-            Self::InvalidParameterVpnId(_) => Self::InvalidParameterVpnId(error),
-            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTransitRouterVpnAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NoPermissionAliyunServiceRolePolicyForCen",
+            "OperationUnsupportedTransitRouterRegionId",
+            "InvalidCenIdNotFound",
+            "InvalidStatusResourceStatus",
+            "InvalidTransitRouterIdNotFound",
+            "ForbbidenTransitRouterServiceNotOpen",
+            "InvalidTransitRouterModeNeedUpgrade",
+            "InvalidAvailableNoResource",
+            "OperationUnsupportedVpnAttachment",
+            "OperationUnsupportedTransitRouterType",
+            "OperationFailedAllocateCidrFailed",
+            "OperationUnsupportedZoneId",
+            "MissingParamCenIdOrRegionId",
+            "IllegalParamRegionId",
+            "OperationUnsupportedCenFullLevel",
+            "InvalidOperationCenInstanceStatus",
+            "IllegalParamZoneMappings",
+            "IncorrectStatusTransitRouter",
+            "InvalidOperationVpnNetworkTypeInvalid",
+            "QuotaExceededCenQuotaVpnAttachPerTransitRouter",
+            "QuotaFullChildInstanceRelatedCen",
+            "ForbiddenResourceOwnerTransitRouterServiceNotOpen",
+            "OperationUnsupportedVcoTunnelNotMatchZoneParam",
+            "ForbiddenResourceOwnerTransitRouterServiceExpired",
+            "ForbiddenTransitRouterServiceExpired",
+            "InvalidParameter",
+            "Unauthorized",
+            "IllegalParamTransitRouterRegionId",
+            "InvalidVpnIdNotFound",
+            "InvalidParameterResourceType",
+            "InvalidParameterVpnId",
+            "IllegalParamChargeType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTransitRouterVpnAttachmentError {

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeactiveFlowLogRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -70,10 +70,26 @@ pub struct DeactiveFlowLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeactiveFlowLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            flow_log_id: None,
+            cen_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeactiveFlowLogRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeactiveFlowLogRequestBuilder {
-        DeactiveFlowLogRequestBuilder::default()
+        DeactiveFlowLogRequestBuilder {
+            inner: DeactiveFlowLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -176,6 +192,7 @@ impl<C> DeactiveFlowLogRequestBuilder<C> {
     }
 }
 impl<'a> DeactiveFlowLogRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeactiveFlowLogRequest::default(),
@@ -184,6 +201,7 @@ impl<'a> DeactiveFlowLogRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeactiveFlowLogResponse, DeactiveFlowLogError> {
@@ -263,21 +281,26 @@ pub enum DeactiveFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
-            "RuleExist" => Self::RuleExist(error),
-            "QuotaExceeded.FlowlogCount" => Self::QuotaExceededFlowlogCount(error),
-            "InvalidFlowlogId.exist" => Self::InvalidFlowlogIdExist(error),
-            "InvalidFlowlogId.NotFound" => Self::InvalidFlowlogIdNotFound(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "IncorrectStatus.TrFlowlog" => Self::IncorrectStatusTrFlowlog(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.FlowLogId" => Self::InvalidParameterFlowLogId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ProjectOrLogstoreNotExist",
+                        "SourceProjectNotExist",
+                        "OperationUnsupported.action",
+                        "RuleExist",
+                        "QuotaExceeded.FlowlogCount",
+                        "InvalidFlowlogId.exist",
+                        "InvalidFlowlogId.NotFound",
+                        "IncorrectStatus.flowlog",
+                        "IncorrectStatus.TrFlowlog",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.FlowLogId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeactiveFlowLogError {
@@ -286,62 +309,72 @@ impl DeactiveFlowLogError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ProjectOrLogstoreNotExist(error),
+            1 => Self::SourceProjectNotExist(error),
+            2 => Self::OperationUnsupportedAction(error),
+            3 => Self::RuleExist(error),
+            4 => Self::QuotaExceededFlowlogCount(error),
+            5 => Self::InvalidFlowlogIdExist(error),
+            6 => Self::InvalidFlowlogIdNotFound(error),
+            7 => Self::IncorrectStatusFlowlog(error),
+            8 => Self::IncorrectStatusTrFlowlog(error),
+            9 => Self::InvalidParameter(error),
+            10 => Self::Unauthorized(error),
+            11 => Self::InvalidParameterFlowLogId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ProjectOrLogstoreNotExist(error) => {
-                ("ProjectOrLogstoreNotExist", error)
-            }
-            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
-            Self::OperationUnsupportedAction(error) => {
-                ("OperationUnsupportedAction", error)
-            }
-            Self::RuleExist(error) => ("RuleExist", error),
-            Self::QuotaExceededFlowlogCount(error) => {
-                ("QuotaExceededFlowlogCount", error)
-            }
-            Self::InvalidFlowlogIdExist(error) => ("InvalidFlowlogIdExist", error),
-            Self::InvalidFlowlogIdNotFound(error) => ("InvalidFlowlogIdNotFound", error),
-            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
-            Self::IncorrectStatusTrFlowlog(error) => ("IncorrectStatusTrFlowlog", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterFlowLogId(error) => {
-                ("InvalidParameterFlowLogId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ProjectOrLogstoreNotExist(error) => (0, error),
+            Self::SourceProjectNotExist(error) => (1, error),
+            Self::OperationUnsupportedAction(error) => (2, error),
+            Self::RuleExist(error) => (3, error),
+            Self::QuotaExceededFlowlogCount(error) => (4, error),
+            Self::InvalidFlowlogIdExist(error) => (5, error),
+            Self::InvalidFlowlogIdNotFound(error) => (6, error),
+            Self::IncorrectStatusFlowlog(error) => (7, error),
+            Self::IncorrectStatusTrFlowlog(error) => (8, error),
+            Self::InvalidParameter(error) => (9, error),
+            Self::Unauthorized(error) => (10, error),
+            Self::InvalidParameterFlowLogId(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DeactiveFlowLogError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
-            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
-            Self::OperationUnsupportedAction(_) => {
-                Self::OperationUnsupportedAction(error)
-            }
-            Self::RuleExist(_) => Self::RuleExist(error),
-            Self::QuotaExceededFlowlogCount(_) => Self::QuotaExceededFlowlogCount(error),
-            Self::InvalidFlowlogIdExist(_) => Self::InvalidFlowlogIdExist(error),
-            Self::InvalidFlowlogIdNotFound(_) => Self::InvalidFlowlogIdNotFound(error),
-            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
-            Self::IncorrectStatusTrFlowlog(_) => Self::IncorrectStatusTrFlowlog(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterFlowLogId(_) => Self::InvalidParameterFlowLogId(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeactiveFlowLogError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ProjectOrLogstoreNotExist",
+            "SourceProjectNotExist",
+            "OperationUnsupportedAction",
+            "RuleExist",
+            "QuotaExceededFlowlogCount",
+            "InvalidFlowlogIdExist",
+            "InvalidFlowlogIdNotFound",
+            "IncorrectStatusFlowlog",
+            "IncorrectStatusTrFlowlog",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterFlowLogId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeactiveFlowLogError {

@@ -45,7 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenRequest {
     /// The CEN instance ID.
@@ -58,10 +58,23 @@ pub struct DeleteCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteCenRequestBuilder {
-        DeleteCenRequestBuilder::default()
+        DeleteCenRequestBuilder {
+            inner: DeleteCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -123,6 +136,7 @@ impl<C> DeleteCenRequestBuilder<C> {
     }
 }
 impl<'a> DeleteCenRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteCenRequest::default(),
@@ -131,6 +145,7 @@ impl<'a> DeleteCenRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteCenResponse, DeleteCenError> {
@@ -195,33 +210,24 @@ pub enum DeleteCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.DeleteCenWithCustomRouteTable" => {
-                Self::OperationFailedDeleteCenWithCustomRouteTable(error)
-            }
-            "OperationFailed.DeleteCenWithRouteEntry" => {
-                Self::OperationFailedDeleteCenWithRouteEntry(error)
-            }
-            "OperationFailed.MulticastDomainExist" => {
-                Self::OperationFailedMulticastDomainExist(error)
-            }
-            "OperationFailed.PrefixListAssociationExist" => {
-                Self::OperationFailedPrefixListAssociationExist(error)
-            }
-            "OperationFailed.AggregationRouteExist" => {
-                Self::OperationFailedAggregationRouteExist(error)
-            }
-            "OperationFailed.TrafficMarkingPolicyExist" => {
-                Self::OperationFailedTrafficMarkingPolicyExist(error)
-            }
-            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationFailed.TrafficQosPolicyExist" => {
-                Self::OperationFailedTrafficQosPolicyExist(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.DeleteCenWithCustomRouteTable",
+                        "OperationFailed.DeleteCenWithRouteEntry",
+                        "OperationFailed.MulticastDomainExist",
+                        "OperationFailed.PrefixListAssociationExist",
+                        "OperationFailed.AggregationRouteExist",
+                        "OperationFailed.TrafficMarkingPolicyExist",
+                        "OperationUnsupported.action",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "OperationFailed.TrafficQosPolicyExist",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteCenError {
@@ -230,80 +236,66 @@ impl DeleteCenError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedDeleteCenWithCustomRouteTable(error),
+            1 => Self::OperationFailedDeleteCenWithRouteEntry(error),
+            2 => Self::OperationFailedMulticastDomainExist(error),
+            3 => Self::OperationFailedPrefixListAssociationExist(error),
+            4 => Self::OperationFailedAggregationRouteExist(error),
+            5 => Self::OperationFailedTrafficMarkingPolicyExist(error),
+            6 => Self::OperationUnsupportedAction(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            9 => Self::OperationFailedTrafficQosPolicyExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedDeleteCenWithCustomRouteTable(error) => {
-                ("OperationFailedDeleteCenWithCustomRouteTable", error)
-            }
-            Self::OperationFailedDeleteCenWithRouteEntry(error) => {
-                ("OperationFailedDeleteCenWithRouteEntry", error)
-            }
-            Self::OperationFailedMulticastDomainExist(error) => {
-                ("OperationFailedMulticastDomainExist", error)
-            }
-            Self::OperationFailedPrefixListAssociationExist(error) => {
-                ("OperationFailedPrefixListAssociationExist", error)
-            }
-            Self::OperationFailedAggregationRouteExist(error) => {
-                ("OperationFailedAggregationRouteExist", error)
-            }
-            Self::OperationFailedTrafficMarkingPolicyExist(error) => {
-                ("OperationFailedTrafficMarkingPolicyExist", error)
-            }
-            Self::OperationUnsupportedAction(error) => {
-                ("OperationUnsupportedAction", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::OperationFailedTrafficQosPolicyExist(error) => {
-                ("OperationFailedTrafficQosPolicyExist", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedDeleteCenWithCustomRouteTable(error) => (0, error),
+            Self::OperationFailedDeleteCenWithRouteEntry(error) => (1, error),
+            Self::OperationFailedMulticastDomainExist(error) => (2, error),
+            Self::OperationFailedPrefixListAssociationExist(error) => (3, error),
+            Self::OperationFailedAggregationRouteExist(error) => (4, error),
+            Self::OperationFailedTrafficMarkingPolicyExist(error) => (5, error),
+            Self::OperationUnsupportedAction(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::OperationFailedTrafficQosPolicyExist(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DeleteCenError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedDeleteCenWithCustomRouteTable(_) => {
-                Self::OperationFailedDeleteCenWithCustomRouteTable(error)
-            }
-            Self::OperationFailedDeleteCenWithRouteEntry(_) => {
-                Self::OperationFailedDeleteCenWithRouteEntry(error)
-            }
-            Self::OperationFailedMulticastDomainExist(_) => {
-                Self::OperationFailedMulticastDomainExist(error)
-            }
-            Self::OperationFailedPrefixListAssociationExist(_) => {
-                Self::OperationFailedPrefixListAssociationExist(error)
-            }
-            Self::OperationFailedAggregationRouteExist(_) => {
-                Self::OperationFailedAggregationRouteExist(error)
-            }
-            Self::OperationFailedTrafficMarkingPolicyExist(_) => {
-                Self::OperationFailedTrafficMarkingPolicyExist(error)
-            }
-            Self::OperationUnsupportedAction(_) => {
-                Self::OperationUnsupportedAction(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::OperationFailedTrafficQosPolicyExist(_) => {
-                Self::OperationFailedTrafficQosPolicyExist(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteCenError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedDeleteCenWithCustomRouteTable",
+            "OperationFailedDeleteCenWithRouteEntry",
+            "OperationFailedMulticastDomainExist",
+            "OperationFailedPrefixListAssociationExist",
+            "OperationFailedAggregationRouteExist",
+            "OperationFailedTrafficMarkingPolicyExist",
+            "OperationUnsupportedAction",
+            "InvalidParameter",
+            "Unauthorized",
+            "OperationFailedTrafficQosPolicyExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteCenError {

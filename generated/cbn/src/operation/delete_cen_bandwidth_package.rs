@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenBandwidthPackageRequest {
     /// - Wire name: `CenBandwidthPackageId`.
@@ -30,10 +30,23 @@ pub struct DeleteCenBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_bandwidth_package_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenBandwidthPackageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteCenBandwidthPackageRequestBuilder {
-        DeleteCenBandwidthPackageRequestBuilder::default()
+        DeleteCenBandwidthPackageRequestBuilder {
+            inner: DeleteCenBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -95,6 +108,7 @@ impl<C> DeleteCenBandwidthPackageRequestBuilder<C> {
     }
 }
 impl<'a> DeleteCenBandwidthPackageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteCenBandwidthPackageRequest::default(),
@@ -103,6 +117,7 @@ impl<'a> DeleteCenBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -156,15 +171,18 @@ pub enum DeleteCenBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCenBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Forbidden.Release" => Self::ForbiddenRelease(error),
-            "InvalidOperation.BwpInstanceStatus" => {
-                Self::InvalidOperationBwpInstanceStatus(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "Forbidden.Release",
+                        "InvalidOperation.BwpInstanceStatus",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteCenBandwidthPackageError {
@@ -173,40 +191,48 @@ impl DeleteCenBandwidthPackageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
+            2 => Self::ForbiddenRelease(error),
+            3 => Self::InvalidOperationBwpInstanceStatus(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::ForbiddenRelease(error) => ("ForbiddenRelease", error),
-            Self::InvalidOperationBwpInstanceStatus(error) => {
-                ("InvalidOperationBwpInstanceStatus", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::Unauthorized(error) => (1, error),
+            Self::ForbiddenRelease(error) => (2, error),
+            Self::InvalidOperationBwpInstanceStatus(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteCenBandwidthPackageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::ForbiddenRelease(_) => Self::ForbiddenRelease(error),
-            Self::InvalidOperationBwpInstanceStatus(_) => {
-                Self::InvalidOperationBwpInstanceStatus(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteCenBandwidthPackageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "Unauthorized",
+            "ForbiddenRelease",
+            "InvalidOperationBwpInstanceStatus",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteCenBandwidthPackageError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -84,10 +84,28 @@ pub struct DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenChildInstanceRouteEntryToAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            cen_id: None,
+            transit_router_attachment_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenChildInstanceRouteEntryToAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder {
-        DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder::default()
+        DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder {
+            inner: DeleteCenChildInstanceRouteEntryToAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,6 +240,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteCenChildInstanceRouteEntryToAttachmentRequest::default(),
@@ -230,6 +249,7 @@ impl<'a> DeleteCenChildInstanceRouteEntryToAttachmentRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -296,18 +316,21 @@ pub enum DeleteCenChildInstanceRouteEntryToAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRouteEntry.NotFound",
+                        "IncorrectStatus.VpcRouteEntry",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "IncorrectStatus.Vpc",
+                        "InvalidCidrBlock.Malformed",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteCenChildInstanceRouteEntryToAttachmentError {
@@ -316,54 +339,57 @@ impl DeleteCenChildInstanceRouteEntryToAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRouteEntryNotFound(error),
+            1 => Self::IncorrectStatusVpcRouteEntry(error),
+            2 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            3 => Self::IncorrectStatusVpc(error),
+            4 => Self::InvalidCidrBlockMalformed(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRouteEntryNotFound(error) => {
-                ("InvalidRouteEntryNotFound", error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(error) => {
-                ("IncorrectStatusVpcRouteEntry", error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRouteEntryNotFound(error) => (0, error),
+            Self::IncorrectStatusVpcRouteEntry(error) => (1, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (2, error),
+            Self::IncorrectStatusVpc(error) => (3, error),
+            Self::InvalidCidrBlockMalformed(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteCenChildInstanceRouteEntryToAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRouteEntryNotFound(_) => Self::InvalidRouteEntryNotFound(error),
-            Self::IncorrectStatusVpcRouteEntry(_) => {
-                Self::IncorrectStatusVpcRouteEntry(error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteCenChildInstanceRouteEntryToAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRouteEntryNotFound",
+            "IncorrectStatusVpcRouteEntry",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "IncorrectStatusVpc",
+            "InvalidCidrBlockMalformed",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToAttachmentError {

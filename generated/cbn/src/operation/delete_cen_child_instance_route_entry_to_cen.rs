@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     /// The ID of the CEN instance.
@@ -92,10 +92,29 @@ pub struct DeleteCenChildInstanceRouteEntryToCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenChildInstanceRouteEntryToCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_ali_uid: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenChildInstanceRouteEntryToCenRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteCenChildInstanceRouteEntryToCenRequestBuilder {
-        DeleteCenChildInstanceRouteEntryToCenRequestBuilder::default()
+        DeleteCenChildInstanceRouteEntryToCenRequestBuilder {
+            inner: DeleteCenChildInstanceRouteEntryToCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -242,6 +261,7 @@ impl<C> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<C> {
     }
 }
 impl<'a> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteCenChildInstanceRouteEntryToCenRequest::default(),
@@ -250,6 +270,7 @@ impl<'a> DeleteCenChildInstanceRouteEntryToCenRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -306,17 +327,18 @@ pub enum DeleteCenChildInstanceRouteEntryToCenError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.VpcNotAttachedToCen" => {
-                Self::OperationFailedVpcNotAttachedToCen(error)
-            }
-            "OperationFailed.InvalidChildInstanceType" => {
-                Self::OperationFailedInvalidChildInstanceType(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.VpcNotAttachedToCen",
+                        "OperationFailed.InvalidChildInstanceType",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteCenChildInstanceRouteEntryToCenError {
@@ -325,44 +347,48 @@ impl DeleteCenChildInstanceRouteEntryToCenError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedVpcNotAttachedToCen(error),
+            1 => Self::OperationFailedInvalidChildInstanceType(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVpcNotAttachedToCen(error) => {
-                ("OperationFailedVpcNotAttachedToCen", error)
-            }
-            Self::OperationFailedInvalidChildInstanceType(error) => {
-                ("OperationFailedInvalidChildInstanceType", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedVpcNotAttachedToCen(error) => (0, error),
+            Self::OperationFailedInvalidChildInstanceType(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteCenChildInstanceRouteEntryToCenError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedVpcNotAttachedToCen(_) => {
-                Self::OperationFailedVpcNotAttachedToCen(error)
-            }
-            Self::OperationFailedInvalidChildInstanceType(_) => {
-                Self::OperationFailedInvalidChildInstanceType(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteCenChildInstanceRouteEntryToCenError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedVpcNotAttachedToCen",
+            "OperationFailedInvalidChildInstanceType",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToCenError {

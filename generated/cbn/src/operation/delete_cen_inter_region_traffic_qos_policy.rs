@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenInterRegionTrafficQosPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -58,10 +58,25 @@ pub struct DeleteCenInterRegionTrafficQosPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenInterRegionTrafficQosPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_qos_policy_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenInterRegionTrafficQosPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteCenInterRegionTrafficQosPolicyRequestBuilder {
-        DeleteCenInterRegionTrafficQosPolicyRequestBuilder::default()
+        DeleteCenInterRegionTrafficQosPolicyRequestBuilder {
+            inner: DeleteCenInterRegionTrafficQosPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -157,6 +172,7 @@ impl<C> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<C> {
     }
 }
 impl<'a> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteCenInterRegionTrafficQosPolicyRequest::default(),
@@ -165,6 +181,7 @@ impl<'a> DeleteCenInterRegionTrafficQosPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -225,16 +242,19 @@ pub enum DeleteCenInterRegionTrafficQosPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "AssociationExist.TransitQosQueueExist" => {
-                Self::AssociationExistTransitQosQueueExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
-            "InvalidTransitQosId.NotFound" => Self::InvalidTransitQosIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "AssociationExist.TransitQosQueueExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "Forbidden.CDTServiceExpired",
+                        "InvalidTransitQosId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteCenInterRegionTrafficQosPolicyError {
@@ -243,50 +263,51 @@ impl DeleteCenInterRegionTrafficQosPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::AssociationExistTransitQosQueueExist(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
+            3 => Self::ForbiddenCdtServiceExpired(error),
+            4 => Self::InvalidTransitQosIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTransitQosQueueExist(error) => {
-                ("AssociationExistTransitQosQueueExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::ForbiddenCdtServiceExpired(error) => {
-                ("ForbiddenCdtServiceExpired", error)
-            }
-            Self::InvalidTransitQosIdNotFound(error) => {
-                ("InvalidTransitQosIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AssociationExistTransitQosQueueExist(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::Unauthorized(error) => (2, error),
+            Self::ForbiddenCdtServiceExpired(error) => (3, error),
+            Self::InvalidTransitQosIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteCenInterRegionTrafficQosPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::AssociationExistTransitQosQueueExist(_) => {
-                Self::AssociationExistTransitQosQueueExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::ForbiddenCdtServiceExpired(_) => {
-                Self::ForbiddenCdtServiceExpired(error)
-            }
-            Self::InvalidTransitQosIdNotFound(_) => {
-                Self::InvalidTransitQosIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteCenInterRegionTrafficQosPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "AssociationExistTransitQosQueueExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "ForbiddenCdtServiceExpired",
+            "InvalidTransitQosIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosPolicyError {

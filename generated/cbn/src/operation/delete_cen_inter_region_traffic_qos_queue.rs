@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenInterRegionTrafficQosQueueRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -55,10 +55,25 @@ pub struct DeleteCenInterRegionTrafficQosQueueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenInterRegionTrafficQosQueueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            qos_queue_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenInterRegionTrafficQosQueueRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteCenInterRegionTrafficQosQueueRequestBuilder {
-        DeleteCenInterRegionTrafficQosQueueRequestBuilder::default()
+        DeleteCenInterRegionTrafficQosQueueRequestBuilder {
+            inner: DeleteCenInterRegionTrafficQosQueueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -154,6 +169,7 @@ impl<C> DeleteCenInterRegionTrafficQosQueueRequestBuilder<C> {
     }
 }
 impl<'a> DeleteCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteCenInterRegionTrafficQosQueueRequest::default(),
@@ -162,6 +178,7 @@ impl<'a> DeleteCenInterRegionTrafficQosQueueRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -224,21 +241,20 @@ pub enum DeleteCenInterRegionTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTrafficQosQueueId.NotFound" => {
-                Self::InvalidTrafficQosQueueIdNotFound(error)
-            }
-            "IncorrectStatus.TrafficQosPolicy" => {
-                Self::IncorrectStatusTrafficQosPolicy(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficQosPolicyQueueId" => {
-                Self::MissingParamTrafficQosPolicyQueueId(error)
-            }
-            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTrafficQosQueueId.NotFound",
+                        "IncorrectStatus.TrafficQosPolicy",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "MissingParam.TrafficQosPolicyQueueId",
+                        "Forbidden.CDTServiceExpired",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteCenInterRegionTrafficQosQueueError {
@@ -247,56 +263,54 @@ impl DeleteCenInterRegionTrafficQosQueueError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTrafficQosQueueIdNotFound(error),
+            1 => Self::IncorrectStatusTrafficQosPolicy(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::MissingParamTrafficQosPolicyQueueId(error),
+            5 => Self::ForbiddenCdtServiceExpired(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficQosQueueIdNotFound(error) => {
-                ("InvalidTrafficQosQueueIdNotFound", error)
-            }
-            Self::IncorrectStatusTrafficQosPolicy(error) => {
-                ("IncorrectStatusTrafficQosPolicy", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::MissingParamTrafficQosPolicyQueueId(error) => {
-                ("MissingParamTrafficQosPolicyQueueId", error)
-            }
-            Self::ForbiddenCdtServiceExpired(error) => {
-                ("ForbiddenCdtServiceExpired", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTrafficQosQueueIdNotFound(error) => (0, error),
+            Self::IncorrectStatusTrafficQosPolicy(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::MissingParamTrafficQosPolicyQueueId(error) => (4, error),
+            Self::ForbiddenCdtServiceExpired(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteCenInterRegionTrafficQosQueueError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTrafficQosQueueIdNotFound(_) => {
-                Self::InvalidTrafficQosQueueIdNotFound(error)
-            }
-            Self::IncorrectStatusTrafficQosPolicy(_) => {
-                Self::IncorrectStatusTrafficQosPolicy(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::MissingParamTrafficQosPolicyQueueId(_) => {
-                Self::MissingParamTrafficQosPolicyQueueId(error)
-            }
-            Self::ForbiddenCdtServiceExpired(_) => {
-                Self::ForbiddenCdtServiceExpired(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteCenInterRegionTrafficQosQueueError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTrafficQosQueueIdNotFound",
+            "IncorrectStatusTrafficQosPolicy",
+            "InvalidParameter",
+            "Unauthorized",
+            "MissingParamTrafficQosPolicyQueueId",
+            "ForbiddenCdtServiceExpired",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosQueueError {

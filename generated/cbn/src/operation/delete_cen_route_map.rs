@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCenRouteMapRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -61,10 +61,25 @@ pub struct DeleteCenRouteMapRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCenRouteMapRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            cen_region_id: None,
+            route_map_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCenRouteMapRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteCenRouteMapRequestBuilder {
-        DeleteCenRouteMapRequestBuilder::default()
+        DeleteCenRouteMapRequestBuilder {
+            inner: DeleteCenRouteMapRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -154,6 +169,7 @@ impl<C> DeleteCenRouteMapRequestBuilder<C> {
     }
 }
 impl<'a> DeleteCenRouteMapRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteCenRouteMapRequest::default(),
@@ -162,6 +178,7 @@ impl<'a> DeleteCenRouteMapRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -219,18 +236,19 @@ pub enum DeleteCenRouteMapError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.RouteMap" => Self::IncorrectStatusRouteMap(error),
-            "InvalidOperation.TransitRouterNotExist" => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            "OperationUnsupported.TransitRouterStatus" => {
-                Self::OperationUnsupportedTransitRouterStatus(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.RouteMap",
+                        "InvalidOperation.TransitRouterNotExist",
+                        "OperationUnsupported.TransitRouterStatus",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteCenRouteMapError {
@@ -239,46 +257,51 @@ impl DeleteCenRouteMapError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusRouteMap(error),
+            1 => Self::InvalidOperationTransitRouterNotExist(error),
+            2 => Self::OperationUnsupportedTransitRouterStatus(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRouteMap(error) => ("IncorrectStatusRouteMap", error),
-            Self::InvalidOperationTransitRouterNotExist(error) => {
-                ("InvalidOperationTransitRouterNotExist", error)
-            }
-            Self::OperationUnsupportedTransitRouterStatus(error) => {
-                ("OperationUnsupportedTransitRouterStatus", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusRouteMap(error) => (0, error),
+            Self::InvalidOperationTransitRouterNotExist(error) => (1, error),
+            Self::OperationUnsupportedTransitRouterStatus(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::Unauthorized(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteCenRouteMapError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusRouteMap(_) => Self::IncorrectStatusRouteMap(error),
-            Self::InvalidOperationTransitRouterNotExist(_) => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            Self::OperationUnsupportedTransitRouterStatus(_) => {
-                Self::OperationUnsupportedTransitRouterStatus(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteCenRouteMapError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusRouteMap",
+            "InvalidOperationTransitRouterNotExist",
+            "OperationUnsupportedTransitRouterStatus",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteCenRouteMapError {

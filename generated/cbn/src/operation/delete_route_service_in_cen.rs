@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouteServiceInCenRequest {
     /// The ID of the CEN instance.
@@ -69,10 +69,27 @@ pub struct DeleteRouteServiceInCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouteServiceInCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            host: None,
+            host_region_id: None,
+            access_region_id: None,
+            host_vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouteServiceInCenRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRouteServiceInCenRequestBuilder {
-        DeleteRouteServiceInCenRequestBuilder::default()
+        DeleteRouteServiceInCenRequestBuilder {
+            inner: DeleteRouteServiceInCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -184,6 +201,7 @@ impl<C> DeleteRouteServiceInCenRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRouteServiceInCenRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRouteServiceInCenRequest::default(),
@@ -192,6 +210,7 @@ impl<'a> DeleteRouteServiceInCenRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -247,17 +266,18 @@ pub enum DeleteRouteServiceInCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.CloudRouteNumberInvalid" => {
-                Self::InvalidOperationCloudRouteNumberInvalid(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.CloudRouteStatusNotAllow" => {
-                Self::InvalidOperationCloudRouteStatusNotAllow(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.CloudRouteNumberInvalid",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidOperation.CloudRouteStatusNotAllow",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRouteServiceInCenError {
@@ -266,44 +286,48 @@ impl DeleteRouteServiceInCenError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationCloudRouteNumberInvalid(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
+            3 => Self::InvalidOperationCloudRouteStatusNotAllow(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationCloudRouteNumberInvalid(error) => {
-                ("InvalidOperationCloudRouteNumberInvalid", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidOperationCloudRouteStatusNotAllow(error) => {
-                ("InvalidOperationCloudRouteStatusNotAllow", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationCloudRouteNumberInvalid(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::Unauthorized(error) => (2, error),
+            Self::InvalidOperationCloudRouteStatusNotAllow(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteRouteServiceInCenError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationCloudRouteNumberInvalid(_) => {
-                Self::InvalidOperationCloudRouteNumberInvalid(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidOperationCloudRouteStatusNotAllow(_) => {
-                Self::InvalidOperationCloudRouteStatusNotAllow(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRouteServiceInCenError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationCloudRouteNumberInvalid",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidOperationCloudRouteStatusNotAllow",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRouteServiceInCenError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -68,10 +68,26 @@ pub struct DeleteTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTrafficMarkingPolicyRequestBuilder {
-        DeleteTrafficMarkingPolicyRequestBuilder::default()
+        DeleteTrafficMarkingPolicyRequestBuilder {
+            inner: DeleteTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,6 +193,7 @@ impl<C> DeleteTrafficMarkingPolicyRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTrafficMarkingPolicyRequest::default(),
@@ -185,6 +202,7 @@ impl<'a> DeleteTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -248,26 +266,21 @@ pub enum DeleteTrafficMarkingPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "AssociationExist.TransitQosRuleExist" => {
-                Self::AssociationExistTransitQosRuleExist(error)
-            }
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "MissingParam.TrafficMarkingPolicyId" => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "AssociationExist.TransitQosRuleExist",
+                        "IncorrectStatus.TrafficMarkingPolicy",
+                        "InvalidTrafficMarkingPolicyId.NotFound",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "MissingParam.TrafficMarkingPolicyId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTrafficMarkingPolicyError {
@@ -276,62 +289,57 @@ impl DeleteTrafficMarkingPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::AssociationExistTransitQosRuleExist(error),
+            1 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            2 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            5 => Self::IncorrectStatusTransitRouterInstance(error),
+            6 => Self::MissingParamTrafficMarkingPolicyId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTransitQosRuleExist(error) => {
-                ("AssociationExistTransitQosRuleExist", error)
-            }
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
-                ("IncorrectStatusTrafficMarkingPolicy", error)
-            }
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
-                ("InvalidTrafficMarkingPolicyIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::MissingParamTrafficMarkingPolicyId(error) => {
-                ("MissingParamTrafficMarkingPolicyId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AssociationExistTransitQosRuleExist(error) => (0, error),
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => (1, error),
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::Unauthorized(error) => (4, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (5, error),
+            Self::MissingParamTrafficMarkingPolicyId(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteTrafficMarkingPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::AssociationExistTransitQosRuleExist(_) => {
-                Self::AssociationExistTransitQosRuleExist(error)
-            }
-            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::MissingParamTrafficMarkingPolicyId(_) => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTrafficMarkingPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "AssociationExistTransitQosRuleExist",
+            "IncorrectStatusTrafficMarkingPolicy",
+            "InvalidTrafficMarkingPolicyIdNotFound",
+            "InvalidParameter",
+            "Unauthorized",
+            "IncorrectStatusTransitRouterInstance",
+            "MissingParamTrafficMarkingPolicyId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTrafficMarkingPolicyError {

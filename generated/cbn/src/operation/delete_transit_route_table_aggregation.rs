@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouteTableAggregationRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -69,10 +69,26 @@ pub struct DeleteTransitRouteTableAggregationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouteTableAggregationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_cidr: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouteTableAggregationRequestBuilder {
-        DeleteTransitRouteTableAggregationRequestBuilder::default()
+        DeleteTransitRouteTableAggregationRequestBuilder {
+            inner: DeleteTransitRouteTableAggregationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,6 +209,7 @@ impl<C> DeleteTransitRouteTableAggregationRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouteTableAggregationRequest::default(),
@@ -201,6 +218,7 @@ impl<'a> DeleteTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -269,33 +287,24 @@ pub enum DeleteTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InstanceNotExist.AggregationRoute" => {
-                Self::InstanceNotExistAggregationRoute(error)
-            }
-            "InstanceNotExist.TransitRouteTable" => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            "IncorrectStatus.TransitRouteTable" => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            "InstanceNotExist.TransitRouter" => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "IllegalParam.TransitRouteTableAggregationCidr" => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            "InstanceNotExist.TrRouteTableAggregationCidr" => {
-                Self::InstanceNotExistTrRouteTableAggregationCidr(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "IncorrectStatus.TransitRouteTableAggregationCidr" => {
-                Self::IncorrectStatusTransitRouteTableAggregationCidr(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InstanceNotExist.AggregationRoute",
+                        "InstanceNotExist.TransitRouteTable",
+                        "IncorrectStatus.TransitRouteTable",
+                        "InstanceNotExist.TransitRouter",
+                        "IncorrectStatus.TransitRouter",
+                        "IllegalParam.TransitRouteTableAggregationCidr",
+                        "InstanceNotExist.TrRouteTableAggregationCidr",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "IncorrectStatus.TransitRouteTableAggregationCidr",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouteTableAggregationError {
@@ -304,80 +313,66 @@ impl DeleteTransitRouteTableAggregationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InstanceNotExistAggregationRoute(error),
+            1 => Self::InstanceNotExistTransitRouteTable(error),
+            2 => Self::IncorrectStatusTransitRouteTable(error),
+            3 => Self::InstanceNotExistTransitRouter(error),
+            4 => Self::IncorrectStatusTransitRouter(error),
+            5 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
+            6 => Self::InstanceNotExistTrRouteTableAggregationCidr(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            9 => Self::IncorrectStatusTransitRouteTableAggregationCidr(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceNotExistAggregationRoute(error) => {
-                ("InstanceNotExistAggregationRoute", error)
-            }
-            Self::InstanceNotExistTransitRouteTable(error) => {
-                ("InstanceNotExistTransitRouteTable", error)
-            }
-            Self::IncorrectStatusTransitRouteTable(error) => {
-                ("IncorrectStatusTransitRouteTable", error)
-            }
-            Self::InstanceNotExistTransitRouter(error) => {
-                ("InstanceNotExistTransitRouter", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
-                ("IllegalParamTransitRouteTableAggregationCidr", error)
-            }
-            Self::InstanceNotExistTrRouteTableAggregationCidr(error) => {
-                ("InstanceNotExistTrRouteTableAggregationCidr", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::IncorrectStatusTransitRouteTableAggregationCidr(error) => {
-                ("IncorrectStatusTransitRouteTableAggregationCidr", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InstanceNotExistAggregationRoute(error) => (0, error),
+            Self::InstanceNotExistTransitRouteTable(error) => (1, error),
+            Self::IncorrectStatusTransitRouteTable(error) => (2, error),
+            Self::InstanceNotExistTransitRouter(error) => (3, error),
+            Self::IncorrectStatusTransitRouter(error) => (4, error),
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => (5, error),
+            Self::InstanceNotExistTrRouteTableAggregationCidr(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::IncorrectStatusTransitRouteTableAggregationCidr(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DeleteTransitRouteTableAggregationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InstanceNotExistAggregationRoute(_) => {
-                Self::InstanceNotExistAggregationRoute(error)
-            }
-            Self::InstanceNotExistTransitRouteTable(_) => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            Self::IncorrectStatusTransitRouteTable(_) => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            Self::InstanceNotExistTransitRouter(_) => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            Self::InstanceNotExistTrRouteTableAggregationCidr(_) => {
-                Self::InstanceNotExistTrRouteTableAggregationCidr(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::IncorrectStatusTransitRouteTableAggregationCidr(_) => {
-                Self::IncorrectStatusTransitRouteTableAggregationCidr(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouteTableAggregationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InstanceNotExistAggregationRoute",
+            "InstanceNotExistTransitRouteTable",
+            "IncorrectStatusTransitRouteTable",
+            "InstanceNotExistTransitRouter",
+            "IncorrectStatusTransitRouter",
+            "IllegalParamTransitRouteTableAggregationCidr",
+            "InstanceNotExistTrRouteTableAggregationCidr",
+            "InvalidParameter",
+            "Unauthorized",
+            "IncorrectStatusTransitRouteTableAggregationCidr",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouteTableAggregationError {

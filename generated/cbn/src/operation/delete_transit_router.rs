@@ -43,7 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -76,10 +76,25 @@ pub struct DeleteTransitRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterRequestBuilder {
-        DeleteTransitRouterRequestBuilder::default()
+        DeleteTransitRouterRequestBuilder {
+            inner: DeleteTransitRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -171,6 +186,7 @@ impl<C> DeleteTransitRouterRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterRequest::default(),
@@ -179,6 +195,7 @@ impl<'a> DeleteTransitRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -262,51 +279,32 @@ pub enum DeleteTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.DeleteTransitRouter" => {
-                Self::OperationFailedDeleteTransitRouter(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "OperationFailed.CCNAttached" => Self::OperationFailedCcnAttached(error),
-            "OperationFailed.BandwidthLimitExist" => {
-                Self::OperationFailedBandwidthLimitExist(error)
-            }
-            "IncorrectStatus.CenInstance" => Self::IncorrectStatusCenInstance(error),
-            "OperationFailed.TrafficMarkingPolicyExist" => {
-                Self::OperationFailedTrafficMarkingPolicyExist(error)
-            }
-            "OperationFailed.MulticastDomainExist" => {
-                Self::OperationFailedMulticastDomainExist(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "OperationFailed.TrafficQosPolicyExist" => {
-                Self::OperationFailedTrafficQosPolicyExist(error)
-            }
-            "OperationFailed.CloudRouteExist" => {
-                Self::OperationFailedCloudRouteExist(error)
-            }
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "OperationFailed.AggregationRouteExist" => {
-                Self::OperationFailedAggregationRouteExist(error)
-            }
-            "InvalidOperation.BondVbrExist" => Self::InvalidOperationBondVbrExist(error),
-            "InvalidTransitRouterInstance.NotFound" => {
-                Self::InvalidTransitRouterInstanceNotFound(error)
-            }
-            "OperationFailed.FlowLogExist" => Self::OperationFailedFlowLogExist(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.RelatedEcrExists" => {
-                Self::InvalidOperationRelatedEcrExists(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.DeleteTransitRouter",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "OperationFailed.CCNAttached",
+                        "OperationFailed.BandwidthLimitExist",
+                        "IncorrectStatus.CenInstance",
+                        "OperationFailed.TrafficMarkingPolicyExist",
+                        "OperationFailed.MulticastDomainExist",
+                        "OperationFailed.PrefixListExist",
+                        "OperationFailed.TrafficQosPolicyExist",
+                        "OperationFailed.CloudRouteExist",
+                        "OperationFailed.FlowLogExistOrNisOpened",
+                        "OperationFailed.AggregationRouteExist",
+                        "InvalidOperation.BondVbrExist",
+                        "InvalidTransitRouterInstance.NotFound",
+                        "OperationFailed.FlowLogExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidOperation.RelatedEcrExists",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouterError {
@@ -315,128 +313,90 @@ impl DeleteTransitRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedDeleteTransitRouter(error),
+            1 => Self::IncorrectStatusTransitRouterInstance(error),
+            2 => Self::OperationFailedCcnAttached(error),
+            3 => Self::OperationFailedBandwidthLimitExist(error),
+            4 => Self::IncorrectStatusCenInstance(error),
+            5 => Self::OperationFailedTrafficMarkingPolicyExist(error),
+            6 => Self::OperationFailedMulticastDomainExist(error),
+            7 => Self::OperationFailedPrefixListExist(error),
+            8 => Self::OperationFailedTrafficQosPolicyExist(error),
+            9 => Self::OperationFailedCloudRouteExist(error),
+            10 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            11 => Self::OperationFailedAggregationRouteExist(error),
+            12 => Self::InvalidOperationBondVbrExist(error),
+            13 => Self::InvalidTransitRouterInstanceNotFound(error),
+            14 => Self::OperationFailedFlowLogExist(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
+            17 => Self::InvalidOperationRelatedEcrExists(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedDeleteTransitRouter(error) => {
-                ("OperationFailedDeleteTransitRouter", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::OperationFailedCcnAttached(error) => {
-                ("OperationFailedCcnAttached", error)
-            }
-            Self::OperationFailedBandwidthLimitExist(error) => {
-                ("OperationFailedBandwidthLimitExist", error)
-            }
-            Self::IncorrectStatusCenInstance(error) => {
-                ("IncorrectStatusCenInstance", error)
-            }
-            Self::OperationFailedTrafficMarkingPolicyExist(error) => {
-                ("OperationFailedTrafficMarkingPolicyExist", error)
-            }
-            Self::OperationFailedMulticastDomainExist(error) => {
-                ("OperationFailedMulticastDomainExist", error)
-            }
-            Self::OperationFailedPrefixListExist(error) => {
-                ("OperationFailedPrefixListExist", error)
-            }
-            Self::OperationFailedTrafficQosPolicyExist(error) => {
-                ("OperationFailedTrafficQosPolicyExist", error)
-            }
-            Self::OperationFailedCloudRouteExist(error) => {
-                ("OperationFailedCloudRouteExist", error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
-                ("OperationFailedFlowLogExistOrNisOpened", error)
-            }
-            Self::OperationFailedAggregationRouteExist(error) => {
-                ("OperationFailedAggregationRouteExist", error)
-            }
-            Self::InvalidOperationBondVbrExist(error) => {
-                ("InvalidOperationBondVbrExist", error)
-            }
-            Self::InvalidTransitRouterInstanceNotFound(error) => {
-                ("InvalidTransitRouterInstanceNotFound", error)
-            }
-            Self::OperationFailedFlowLogExist(error) => {
-                ("OperationFailedFlowLogExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidOperationRelatedEcrExists(error) => {
-                ("InvalidOperationRelatedEcrExists", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedDeleteTransitRouter(error) => (0, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (1, error),
+            Self::OperationFailedCcnAttached(error) => (2, error),
+            Self::OperationFailedBandwidthLimitExist(error) => (3, error),
+            Self::IncorrectStatusCenInstance(error) => (4, error),
+            Self::OperationFailedTrafficMarkingPolicyExist(error) => (5, error),
+            Self::OperationFailedMulticastDomainExist(error) => (6, error),
+            Self::OperationFailedPrefixListExist(error) => (7, error),
+            Self::OperationFailedTrafficQosPolicyExist(error) => (8, error),
+            Self::OperationFailedCloudRouteExist(error) => (9, error),
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => (10, error),
+            Self::OperationFailedAggregationRouteExist(error) => (11, error),
+            Self::InvalidOperationBondVbrExist(error) => (12, error),
+            Self::InvalidTransitRouterInstanceNotFound(error) => (13, error),
+            Self::OperationFailedFlowLogExist(error) => (14, error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::Unauthorized(error) => (16, error),
+            Self::InvalidOperationRelatedEcrExists(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedDeleteTransitRouter(_) => {
-                Self::OperationFailedDeleteTransitRouter(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::OperationFailedCcnAttached(_) => {
-                Self::OperationFailedCcnAttached(error)
-            }
-            Self::OperationFailedBandwidthLimitExist(_) => {
-                Self::OperationFailedBandwidthLimitExist(error)
-            }
-            Self::IncorrectStatusCenInstance(_) => {
-                Self::IncorrectStatusCenInstance(error)
-            }
-            Self::OperationFailedTrafficMarkingPolicyExist(_) => {
-                Self::OperationFailedTrafficMarkingPolicyExist(error)
-            }
-            Self::OperationFailedMulticastDomainExist(_) => {
-                Self::OperationFailedMulticastDomainExist(error)
-            }
-            Self::OperationFailedPrefixListExist(_) => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            Self::OperationFailedTrafficQosPolicyExist(_) => {
-                Self::OperationFailedTrafficQosPolicyExist(error)
-            }
-            Self::OperationFailedCloudRouteExist(_) => {
-                Self::OperationFailedCloudRouteExist(error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            Self::OperationFailedAggregationRouteExist(_) => {
-                Self::OperationFailedAggregationRouteExist(error)
-            }
-            Self::InvalidOperationBondVbrExist(_) => {
-                Self::InvalidOperationBondVbrExist(error)
-            }
-            Self::InvalidTransitRouterInstanceNotFound(_) => {
-                Self::InvalidTransitRouterInstanceNotFound(error)
-            }
-            Self::OperationFailedFlowLogExist(_) => {
-                Self::OperationFailedFlowLogExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidOperationRelatedEcrExists(_) => {
-                Self::InvalidOperationRelatedEcrExists(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedDeleteTransitRouter",
+            "IncorrectStatusTransitRouterInstance",
+            "OperationFailedCcnAttached",
+            "OperationFailedBandwidthLimitExist",
+            "IncorrectStatusCenInstance",
+            "OperationFailedTrafficMarkingPolicyExist",
+            "OperationFailedMulticastDomainExist",
+            "OperationFailedPrefixListExist",
+            "OperationFailedTrafficQosPolicyExist",
+            "OperationFailedCloudRouteExist",
+            "OperationFailedFlowLogExistOrNisOpened",
+            "OperationFailedAggregationRouteExist",
+            "InvalidOperationBondVbrExist",
+            "InvalidTransitRouterInstanceNotFound",
+            "OperationFailedFlowLogExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidOperationRelatedEcrExists",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterEcrAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -66,10 +66,26 @@ pub struct DeleteTransitRouterEcrAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterEcrAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            dry_run: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterEcrAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterEcrAttachmentRequestBuilder {
-        DeleteTransitRouterEcrAttachmentRequestBuilder::default()
+        DeleteTransitRouterEcrAttachmentRequestBuilder {
+            inner: DeleteTransitRouterEcrAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,6 +195,7 @@ impl<C> DeleteTransitRouterEcrAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterEcrAttachmentRequest::default(),
@@ -187,6 +204,7 @@ impl<'a> DeleteTransitRouterEcrAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -257,36 +275,25 @@ pub enum DeleteTransitRouterEcrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterEcrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.RouteTableAssociationExist" => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            "OperationFailed.RouteEntryExist" => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            "OperationFailed.RouteTablePropagationExist" => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationFailed.NotSupportForceDelete" => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "IncorrectStatus.EcrResource" => Self::IncorrectStatusEcrResource(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.RouteTableAssociationExist",
+                        "OperationFailed.RouteEntryExist",
+                        "OperationFailed.RouteTablePropagationExist",
+                        "OperationFailed.FlowLogExistOrNisOpened",
+                        "OperationUnsupported.TransitRouterType",
+                        "OperationFailed.NotSupportForceDelete",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "OperationFailed.PrefixListExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "IncorrectStatus.EcrResource",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouterEcrAttachmentError {
@@ -295,86 +302,69 @@ impl DeleteTransitRouterEcrAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedRouteTableAssociationExist(error),
+            1 => Self::OperationFailedRouteEntryExist(error),
+            2 => Self::OperationFailedRouteTablePropagationExist(error),
+            3 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            4 => Self::OperationUnsupportedTransitRouterType(error),
+            5 => Self::OperationFailedNotSupportForceDelete(error),
+            6 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            7 => Self::OperationFailedPrefixListExist(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
+            10 => Self::IncorrectStatusEcrResource(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedRouteTableAssociationExist(error) => {
-                ("OperationFailedRouteTableAssociationExist", error)
-            }
-            Self::OperationFailedRouteEntryExist(error) => {
-                ("OperationFailedRouteEntryExist", error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(error) => {
-                ("OperationFailedRouteTablePropagationExist", error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
-                ("OperationFailedFlowLogExistOrNisOpened", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::OperationFailedNotSupportForceDelete(error) => {
-                ("OperationFailedNotSupportForceDelete", error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::OperationFailedPrefixListExist(error) => {
-                ("OperationFailedPrefixListExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::IncorrectStatusEcrResource(error) => {
-                ("IncorrectStatusEcrResource", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedRouteTableAssociationExist(error) => (0, error),
+            Self::OperationFailedRouteEntryExist(error) => (1, error),
+            Self::OperationFailedRouteTablePropagationExist(error) => (2, error),
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => (3, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (4, error),
+            Self::OperationFailedNotSupportForceDelete(error) => (5, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (6, error),
+            Self::OperationFailedPrefixListExist(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::Unauthorized(error) => (9, error),
+            Self::IncorrectStatusEcrResource(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterEcrAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedRouteTableAssociationExist(_) => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            Self::OperationFailedRouteEntryExist(_) => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(_) => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::OperationFailedNotSupportForceDelete(_) => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::OperationFailedPrefixListExist(_) => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::IncorrectStatusEcrResource(_) => {
-                Self::IncorrectStatusEcrResource(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterEcrAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedRouteTableAssociationExist",
+            "OperationFailedRouteEntryExist",
+            "OperationFailedRouteTablePropagationExist",
+            "OperationFailedFlowLogExistOrNisOpened",
+            "OperationUnsupportedTransitRouterType",
+            "OperationFailedNotSupportForceDelete",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "OperationFailedPrefixListExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "IncorrectStatusEcrResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterEcrAttachmentError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,10 +57,25 @@ pub struct DeleteTransitRouterMulticastDomainRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterMulticastDomainRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterMulticastDomainRequestBuilder {
-        DeleteTransitRouterMulticastDomainRequestBuilder::default()
+        DeleteTransitRouterMulticastDomainRequestBuilder {
+            inner: DeleteTransitRouterMulticastDomainRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -161,6 +176,7 @@ impl<C> DeleteTransitRouterMulticastDomainRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterMulticastDomainRequest::default(),
@@ -169,6 +185,7 @@ impl<'a> DeleteTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -239,27 +256,24 @@ pub enum DeleteTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.MulticastDomain" => {
-                Self::IncorrectStatusMulticastDomain(error)
-            }
-            "InstanceNotExist" => Self::InstanceNotExist(error),
-            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "InvalidOperation.MulticastDomainAssociationExist" => {
-                Self::InvalidOperationMulticastDomainAssociationExist(error)
-            }
-            "InvalidOperation.MulticastGroupExist" => {
-                Self::InvalidOperationMulticastGroupExist(error)
-            }
-            "InvalidOperation.MulticastDomainInGroup" => {
-                Self::InvalidOperationMulticastDomainInGroup(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.MulticastDomain",
+                        "InstanceNotExist",
+                        "IncorrectStatus.Cen",
+                        "IncorrectStatus.TransitRouter",
+                        "InvalidOperation.MulticastDomainAssociationExist",
+                        "InvalidOperation.MulticastGroupExist",
+                        "InvalidOperation.MulticastDomainInGroup",
+                        "DryRunOperation",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouterMulticastDomainError {
@@ -268,68 +282,66 @@ impl DeleteTransitRouterMulticastDomainError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusMulticastDomain(error),
+            1 => Self::InstanceNotExist(error),
+            2 => Self::IncorrectStatusCen(error),
+            3 => Self::IncorrectStatusTransitRouter(error),
+            4 => Self::InvalidOperationMulticastDomainAssociationExist(error),
+            5 => Self::InvalidOperationMulticastGroupExist(error),
+            6 => Self::InvalidOperationMulticastDomainInGroup(error),
+            7 => Self::DryRunOperation(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusMulticastDomain(error) => {
-                ("IncorrectStatusMulticastDomain", error)
-            }
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::InvalidOperationMulticastDomainAssociationExist(error) => {
-                ("InvalidOperationMulticastDomainAssociationExist", error)
-            }
-            Self::InvalidOperationMulticastGroupExist(error) => {
-                ("InvalidOperationMulticastGroupExist", error)
-            }
-            Self::InvalidOperationMulticastDomainInGroup(error) => {
-                ("InvalidOperationMulticastDomainInGroup", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusMulticastDomain(error) => (0, error),
+            Self::InstanceNotExist(error) => (1, error),
+            Self::IncorrectStatusCen(error) => (2, error),
+            Self::IncorrectStatusTransitRouter(error) => (3, error),
+            Self::InvalidOperationMulticastDomainAssociationExist(error) => (4, error),
+            Self::InvalidOperationMulticastGroupExist(error) => (5, error),
+            Self::InvalidOperationMulticastDomainInGroup(error) => (6, error),
+            Self::DryRunOperation(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::Unauthorized(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterMulticastDomainError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusMulticastDomain(_) => {
-                Self::IncorrectStatusMulticastDomain(error)
-            }
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::InvalidOperationMulticastDomainAssociationExist(_) => {
-                Self::InvalidOperationMulticastDomainAssociationExist(error)
-            }
-            Self::InvalidOperationMulticastGroupExist(_) => {
-                Self::InvalidOperationMulticastGroupExist(error)
-            }
-            Self::InvalidOperationMulticastDomainInGroup(_) => {
-                Self::InvalidOperationMulticastDomainInGroup(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterMulticastDomainError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusMulticastDomain",
+            "InstanceNotExist",
+            "IncorrectStatusCen",
+            "IncorrectStatusTransitRouter",
+            "InvalidOperationMulticastDomainAssociationExist",
+            "InvalidOperationMulticastGroupExist",
+            "InvalidOperationMulticastDomainInGroup",
+            "DryRunOperation",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterMulticastDomainError {

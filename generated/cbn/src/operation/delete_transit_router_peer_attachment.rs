@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterPeerAttachmentRequest {
     /// The client token that you want to use to ensure the idempotence of the request.
@@ -77,10 +77,26 @@ pub struct DeleteTransitRouterPeerAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterPeerAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            dry_run: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterPeerAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterPeerAttachmentRequestBuilder {
-        DeleteTransitRouterPeerAttachmentRequestBuilder::default()
+        DeleteTransitRouterPeerAttachmentRequestBuilder {
+            inner: DeleteTransitRouterPeerAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -190,6 +206,7 @@ impl<C> DeleteTransitRouterPeerAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterPeerAttachmentRequest::default(),
@@ -198,6 +215,7 @@ impl<'a> DeleteTransitRouterPeerAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -276,48 +294,29 @@ pub enum DeleteTransitRouterPeerAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterPeerAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.RouteTablePropagationExist" => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            "OperationFailed.RouteEntryExist" => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            "OperationFailed.RouteTableAssociationExist" => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            "OperationFailed.TrafficQosExist" => {
-                Self::OperationFailedTrafficQosExist(error)
-            }
-            "InvalidValue.PrefixlistCidr" => Self::InvalidValuePrefixlistCidr(error),
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "OperationFailed.NotSupportForceDelete" => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationFailed.MulticastGroupExist" => {
-                Self::OperationFailedMulticastGroupExist(error)
-            }
-            "OperationUnsupported.TransitRouterAttachment" => {
-                Self::OperationUnsupportedTransitRouterAttachment(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "OperationFailed.InterRegionCloudRouteEntryExist" => {
-                Self::OperationFailedInterRegionCloudRouteEntryExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.RouteTablePropagationExist",
+                        "OperationFailed.RouteEntryExist",
+                        "OperationFailed.RouteTableAssociationExist",
+                        "OperationFailed.TrafficQosExist",
+                        "InvalidValue.PrefixlistCidr",
+                        "OperationFailed.FlowLogExistOrNisOpened",
+                        "OperationFailed.NotSupportForceDelete",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "OperationUnsupported.TransitRouterType",
+                        "OperationFailed.MulticastGroupExist",
+                        "OperationUnsupported.TransitRouterAttachment",
+                        "OperationFailed.PrefixListExist",
+                        "OperationFailed.InterRegionCloudRouteEntryExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouterPeerAttachmentError {
@@ -326,110 +325,81 @@ impl DeleteTransitRouterPeerAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedRouteTablePropagationExist(error),
+            1 => Self::OperationFailedRouteEntryExist(error),
+            2 => Self::OperationFailedRouteTableAssociationExist(error),
+            3 => Self::OperationFailedTrafficQosExist(error),
+            4 => Self::InvalidValuePrefixlistCidr(error),
+            5 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            6 => Self::OperationFailedNotSupportForceDelete(error),
+            7 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            8 => Self::OperationUnsupportedTransitRouterType(error),
+            9 => Self::OperationFailedMulticastGroupExist(error),
+            10 => Self::OperationUnsupportedTransitRouterAttachment(error),
+            11 => Self::OperationFailedPrefixListExist(error),
+            12 => Self::OperationFailedInterRegionCloudRouteEntryExist(error),
+            13 => Self::InvalidParameter(error),
+            14 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedRouteTablePropagationExist(error) => {
-                ("OperationFailedRouteTablePropagationExist", error)
-            }
-            Self::OperationFailedRouteEntryExist(error) => {
-                ("OperationFailedRouteEntryExist", error)
-            }
-            Self::OperationFailedRouteTableAssociationExist(error) => {
-                ("OperationFailedRouteTableAssociationExist", error)
-            }
-            Self::OperationFailedTrafficQosExist(error) => {
-                ("OperationFailedTrafficQosExist", error)
-            }
-            Self::InvalidValuePrefixlistCidr(error) => {
-                ("InvalidValuePrefixlistCidr", error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
-                ("OperationFailedFlowLogExistOrNisOpened", error)
-            }
-            Self::OperationFailedNotSupportForceDelete(error) => {
-                ("OperationFailedNotSupportForceDelete", error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::OperationFailedMulticastGroupExist(error) => {
-                ("OperationFailedMulticastGroupExist", error)
-            }
-            Self::OperationUnsupportedTransitRouterAttachment(error) => {
-                ("OperationUnsupportedTransitRouterAttachment", error)
-            }
-            Self::OperationFailedPrefixListExist(error) => {
-                ("OperationFailedPrefixListExist", error)
-            }
-            Self::OperationFailedInterRegionCloudRouteEntryExist(error) => {
-                ("OperationFailedInterRegionCloudRouteEntryExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedRouteTablePropagationExist(error) => (0, error),
+            Self::OperationFailedRouteEntryExist(error) => (1, error),
+            Self::OperationFailedRouteTableAssociationExist(error) => (2, error),
+            Self::OperationFailedTrafficQosExist(error) => (3, error),
+            Self::InvalidValuePrefixlistCidr(error) => (4, error),
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => (5, error),
+            Self::OperationFailedNotSupportForceDelete(error) => (6, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (7, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (8, error),
+            Self::OperationFailedMulticastGroupExist(error) => (9, error),
+            Self::OperationUnsupportedTransitRouterAttachment(error) => (10, error),
+            Self::OperationFailedPrefixListExist(error) => (11, error),
+            Self::OperationFailedInterRegionCloudRouteEntryExist(error) => (12, error),
+            Self::InvalidParameter(error) => (13, error),
+            Self::Unauthorized(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterPeerAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedRouteTablePropagationExist(_) => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            Self::OperationFailedRouteEntryExist(_) => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            Self::OperationFailedRouteTableAssociationExist(_) => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            Self::OperationFailedTrafficQosExist(_) => {
-                Self::OperationFailedTrafficQosExist(error)
-            }
-            Self::InvalidValuePrefixlistCidr(_) => {
-                Self::InvalidValuePrefixlistCidr(error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            Self::OperationFailedNotSupportForceDelete(_) => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::OperationFailedMulticastGroupExist(_) => {
-                Self::OperationFailedMulticastGroupExist(error)
-            }
-            Self::OperationUnsupportedTransitRouterAttachment(_) => {
-                Self::OperationUnsupportedTransitRouterAttachment(error)
-            }
-            Self::OperationFailedPrefixListExist(_) => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            Self::OperationFailedInterRegionCloudRouteEntryExist(_) => {
-                Self::OperationFailedInterRegionCloudRouteEntryExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterPeerAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedRouteTablePropagationExist",
+            "OperationFailedRouteEntryExist",
+            "OperationFailedRouteTableAssociationExist",
+            "OperationFailedTrafficQosExist",
+            "InvalidValuePrefixlistCidr",
+            "OperationFailedFlowLogExistOrNisOpened",
+            "OperationFailedNotSupportForceDelete",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "OperationUnsupportedTransitRouterType",
+            "OperationFailedMulticastGroupExist",
+            "OperationUnsupportedTransitRouterAttachment",
+            "OperationFailedPrefixListExist",
+            "OperationFailedInterRegionCloudRouteEntryExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterPeerAttachmentError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterPrefixListAssociationRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -101,10 +101,30 @@ pub struct DeleteTransitRouterPrefixListAssociationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterPrefixListAssociationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            transit_router_id: None,
+            prefix_list_id: None,
+            transit_router_table_id: None,
+            next_hop: None,
+            next_hop_type: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterPrefixListAssociationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterPrefixListAssociationRequestBuilder {
-        DeleteTransitRouterPrefixListAssociationRequestBuilder::default()
+        DeleteTransitRouterPrefixListAssociationRequestBuilder {
+            inner: DeleteTransitRouterPrefixListAssociationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -268,6 +288,7 @@ impl<C> DeleteTransitRouterPrefixListAssociationRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterPrefixListAssociationRequest::default(),
@@ -276,6 +297,7 @@ impl<'a> DeleteTransitRouterPrefixListAssociationRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -361,44 +383,31 @@ pub enum DeleteTransitRouterPrefixListAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NoPermission.AliyunServiceRolePolicyForCEN" => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            "ResourceNotFound.PrefixlistCidrs" => {
-                Self::ResourceNotFoundPrefixlistCidrs(error)
-            }
-            "ResourceNotFound.Nexthop" => Self::ResourceNotFoundNexthop(error),
-            "ResourceNotFound.PrefixlistAssociation" => {
-                Self::ResourceNotFoundPrefixlistAssociation(error)
-            }
-            "MultipleFound.PrefixlistAssociation" => {
-                Self::MultipleFoundPrefixlistAssociation(error)
-            }
-            "InvalidStatus.PrefixlistAssociation" => {
-                Self::InvalidStatusPrefixlistAssociation(error)
-            }
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "OperationDenied.SystemPrefixList" => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            "OperationFailed.OperateShareResource" => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            "InvalidStatus.Prefixlist" => Self::InvalidStatusPrefixlist(error),
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "OperationFailed.TransitRouterNotExist" => {
-                Self::OperationFailedTransitRouterNotExist(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "IllegalParam.TransitRouterTableId" => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NoPermission.AliyunServiceRolePolicyForCEN",
+                        "ResourceNotFound.PrefixlistCidrs",
+                        "ResourceNotFound.Nexthop",
+                        "ResourceNotFound.PrefixlistAssociation",
+                        "MultipleFound.PrefixlistAssociation",
+                        "InvalidStatus.PrefixlistAssociation",
+                        "ResourceNotFound.PrefixList",
+                        "OperationDenied.SystemPrefixList",
+                        "OperationFailed.OperateShareResource",
+                        "InvalidStatus.Prefixlist",
+                        "IncorrectStatus.RouteTable",
+                        "OperationFailed.TransitRouterNotExist",
+                        "IncorrectStatus.TransitRouter",
+                        "IllegalParam.TransitRouterTableId",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidRouteTableId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouterPrefixListAssociationError {
@@ -407,112 +416,87 @@ impl DeleteTransitRouterPrefixListAssociationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NoPermissionAliyunServiceRolePolicyForCen(error),
+            1 => Self::ResourceNotFoundPrefixlistCidrs(error),
+            2 => Self::ResourceNotFoundNexthop(error),
+            3 => Self::ResourceNotFoundPrefixlistAssociation(error),
+            4 => Self::MultipleFoundPrefixlistAssociation(error),
+            5 => Self::InvalidStatusPrefixlistAssociation(error),
+            6 => Self::ResourceNotFoundPrefixList(error),
+            7 => Self::OperationDeniedSystemPrefixList(error),
+            8 => Self::OperationFailedOperateShareResource(error),
+            9 => Self::InvalidStatusPrefixlist(error),
+            10 => Self::IncorrectStatusRouteTable(error),
+            11 => Self::OperationFailedTransitRouterNotExist(error),
+            12 => Self::IncorrectStatusTransitRouter(error),
+            13 => Self::IllegalParamTransitRouterTableId(error),
+            14 => Self::InvalidParameter(error),
+            15 => Self::Unauthorized(error),
+            16 => Self::InvalidRouteTableIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
-                ("NoPermissionAliyunServiceRolePolicyForCen", error)
-            }
-            Self::ResourceNotFoundPrefixlistCidrs(error) => {
-                ("ResourceNotFoundPrefixlistCidrs", error)
-            }
-            Self::ResourceNotFoundNexthop(error) => ("ResourceNotFoundNexthop", error),
-            Self::ResourceNotFoundPrefixlistAssociation(error) => {
-                ("ResourceNotFoundPrefixlistAssociation", error)
-            }
-            Self::MultipleFoundPrefixlistAssociation(error) => {
-                ("MultipleFoundPrefixlistAssociation", error)
-            }
-            Self::InvalidStatusPrefixlistAssociation(error) => {
-                ("InvalidStatusPrefixlistAssociation", error)
-            }
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::OperationDeniedSystemPrefixList(error) => {
-                ("OperationDeniedSystemPrefixList", error)
-            }
-            Self::OperationFailedOperateShareResource(error) => {
-                ("OperationFailedOperateShareResource", error)
-            }
-            Self::InvalidStatusPrefixlist(error) => ("InvalidStatusPrefixlist", error),
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::OperationFailedTransitRouterNotExist(error) => {
-                ("OperationFailedTransitRouterNotExist", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::IllegalParamTransitRouterTableId(error) => {
-                ("IllegalParamTransitRouterTableId", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => (0, error),
+            Self::ResourceNotFoundPrefixlistCidrs(error) => (1, error),
+            Self::ResourceNotFoundNexthop(error) => (2, error),
+            Self::ResourceNotFoundPrefixlistAssociation(error) => (3, error),
+            Self::MultipleFoundPrefixlistAssociation(error) => (4, error),
+            Self::InvalidStatusPrefixlistAssociation(error) => (5, error),
+            Self::ResourceNotFoundPrefixList(error) => (6, error),
+            Self::OperationDeniedSystemPrefixList(error) => (7, error),
+            Self::OperationFailedOperateShareResource(error) => (8, error),
+            Self::InvalidStatusPrefixlist(error) => (9, error),
+            Self::IncorrectStatusRouteTable(error) => (10, error),
+            Self::OperationFailedTransitRouterNotExist(error) => (11, error),
+            Self::IncorrectStatusTransitRouter(error) => (12, error),
+            Self::IllegalParamTransitRouterTableId(error) => (13, error),
+            Self::InvalidParameter(error) => (14, error),
+            Self::Unauthorized(error) => (15, error),
+            Self::InvalidRouteTableIdNotFound(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterPrefixListAssociationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
-                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            }
-            Self::ResourceNotFoundPrefixlistCidrs(_) => {
-                Self::ResourceNotFoundPrefixlistCidrs(error)
-            }
-            Self::ResourceNotFoundNexthop(_) => Self::ResourceNotFoundNexthop(error),
-            Self::ResourceNotFoundPrefixlistAssociation(_) => {
-                Self::ResourceNotFoundPrefixlistAssociation(error)
-            }
-            Self::MultipleFoundPrefixlistAssociation(_) => {
-                Self::MultipleFoundPrefixlistAssociation(error)
-            }
-            Self::InvalidStatusPrefixlistAssociation(_) => {
-                Self::InvalidStatusPrefixlistAssociation(error)
-            }
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::OperationDeniedSystemPrefixList(_) => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            Self::OperationFailedOperateShareResource(_) => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            Self::InvalidStatusPrefixlist(_) => Self::InvalidStatusPrefixlist(error),
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::OperationFailedTransitRouterNotExist(_) => {
-                Self::OperationFailedTransitRouterNotExist(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::IllegalParamTransitRouterTableId(_) => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterPrefixListAssociationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NoPermissionAliyunServiceRolePolicyForCen",
+            "ResourceNotFoundPrefixlistCidrs",
+            "ResourceNotFoundNexthop",
+            "ResourceNotFoundPrefixlistAssociation",
+            "MultipleFoundPrefixlistAssociation",
+            "InvalidStatusPrefixlistAssociation",
+            "ResourceNotFoundPrefixList",
+            "OperationDeniedSystemPrefixList",
+            "OperationFailedOperateShareResource",
+            "InvalidStatusPrefixlist",
+            "IncorrectStatusRouteTable",
+            "OperationFailedTransitRouterNotExist",
+            "IncorrectStatusTransitRouter",
+            "IllegalParamTransitRouterTableId",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidRouteTableIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterPrefixListAssociationError {

@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterRouteEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -99,10 +99,29 @@ pub struct DeleteTransitRouterRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_route_entry_id: None,
+            transit_router_route_entry_next_hop_type: None,
+            transit_router_route_entry_destination_cidr_block: None,
+            transit_router_route_entry_next_hop_id: None,
+            transit_router_route_table_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterRouteEntryRequestBuilder {
-        DeleteTransitRouterRouteEntryRequestBuilder::default()
+        DeleteTransitRouterRouteEntryRequestBuilder {
+            inner: DeleteTransitRouterRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -249,6 +268,7 @@ impl<C> DeleteTransitRouterRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterRouteEntryRequest::default(),
@@ -257,6 +277,7 @@ impl<'a> DeleteTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -328,34 +349,25 @@ pub enum DeleteTransitRouterRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.TransitRouterRouteEntryId" => {
-                Self::IllegalParamTransitRouterRouteEntryId(error)
-            }
-            "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock" => {
-                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            }
-            "InvalidTransitRouterRouteTableId.NotFound" => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            "InvalidDestinationCidrBlock.NotFound" => {
-                Self::InvalidDestinationCidrBlockNotFound(error)
-            }
-            "OperationFailed.DeleteTransitRouterRouteEntry" => {
-                Self::OperationFailedDeleteTransitRouterRouteEntry(error)
-            }
-            "IllegalParam.NextHopType" => Self::IllegalParamNextHopType(error),
-            "IllegalParam.TransitRouterRouteTableId" => {
-                Self::IllegalParamTransitRouterRouteTableId(error)
-            }
-            "MissingParam.TransitRouterRouteEntryNextHopId" => {
-                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DryRunOperation",
+                        "IllegalParam.TransitRouterRouteEntryId",
+                        "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
+                        "InvalidTransitRouterRouteTableId.NotFound",
+                        "InvalidDestinationCidrBlock.NotFound",
+                        "OperationFailed.DeleteTransitRouterRouteEntry",
+                        "IllegalParam.NextHopType",
+                        "IllegalParam.TransitRouterRouteTableId",
+                        "MissingParam.TransitRouterRouteEntryNextHopId",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouterRouteEntryError {
@@ -364,78 +376,71 @@ impl DeleteTransitRouterRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DryRunOperation(error),
+            1 => Self::IllegalParamTransitRouterRouteEntryId(error),
+            2 => Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error),
+            3 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
+            4 => Self::InvalidDestinationCidrBlockNotFound(error),
+            5 => Self::OperationFailedDeleteTransitRouterRouteEntry(error),
+            6 => Self::IllegalParamNextHopType(error),
+            7 => Self::IllegalParamTransitRouterRouteTableId(error),
+            8 => Self::MissingParamTransitRouterRouteEntryNextHopId(error),
+            9 => Self::InvalidParameter(error),
+            10 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParamTransitRouterRouteEntryId(error) => {
-                ("IllegalParamTransitRouterRouteEntryId", error)
-            }
+            Self::DryRunOperation(error) => (0, error),
+            Self::IllegalParamTransitRouterRouteEntryId(error) => (1, error),
             Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error) => {
-                ("ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock", error)
+                (2, error)
             }
-            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
-                ("InvalidTransitRouterRouteTableIdNotFound", error)
-            }
-            Self::InvalidDestinationCidrBlockNotFound(error) => {
-                ("InvalidDestinationCidrBlockNotFound", error)
-            }
-            Self::OperationFailedDeleteTransitRouterRouteEntry(error) => {
-                ("OperationFailedDeleteTransitRouterRouteEntry", error)
-            }
-            Self::IllegalParamNextHopType(error) => ("IllegalParamNextHopType", error),
-            Self::IllegalParamTransitRouterRouteTableId(error) => {
-                ("IllegalParamTransitRouterRouteTableId", error)
-            }
-            Self::MissingParamTransitRouterRouteEntryNextHopId(error) => {
-                ("MissingParamTransitRouterRouteEntryNextHopId", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => (3, error),
+            Self::InvalidDestinationCidrBlockNotFound(error) => (4, error),
+            Self::OperationFailedDeleteTransitRouterRouteEntry(error) => (5, error),
+            Self::IllegalParamNextHopType(error) => (6, error),
+            Self::IllegalParamTransitRouterRouteTableId(error) => (7, error),
+            Self::MissingParamTransitRouterRouteEntryNextHopId(error) => (8, error),
+            Self::InvalidParameter(error) => (9, error),
+            Self::Unauthorized(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParamTransitRouterRouteEntryId(_) => {
-                Self::IllegalParamTransitRouterRouteEntryId(error)
-            }
-            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(_) => {
-                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            }
-            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            Self::InvalidDestinationCidrBlockNotFound(_) => {
-                Self::InvalidDestinationCidrBlockNotFound(error)
-            }
-            Self::OperationFailedDeleteTransitRouterRouteEntry(_) => {
-                Self::OperationFailedDeleteTransitRouterRouteEntry(error)
-            }
-            Self::IllegalParamNextHopType(_) => Self::IllegalParamNextHopType(error),
-            Self::IllegalParamTransitRouterRouteTableId(_) => {
-                Self::IllegalParamTransitRouterRouteTableId(error)
-            }
-            Self::MissingParamTransitRouterRouteEntryNextHopId(_) => {
-                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DryRunOperation",
+            "IllegalParamTransitRouterRouteEntryId",
+            "ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock",
+            "InvalidTransitRouterRouteTableIdNotFound",
+            "InvalidDestinationCidrBlockNotFound",
+            "OperationFailedDeleteTransitRouterRouteEntry",
+            "IllegalParamNextHopType",
+            "IllegalParamTransitRouterRouteTableId",
+            "MissingParamTransitRouterRouteEntryNextHopId",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterRouteEntryError {

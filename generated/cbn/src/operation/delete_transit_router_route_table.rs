@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterRouteTableRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -58,10 +58,25 @@ pub struct DeleteTransitRouterRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_route_table_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterRouteTableRequestBuilder {
-        DeleteTransitRouterRouteTableRequestBuilder::default()
+        DeleteTransitRouterRouteTableRequestBuilder {
+            inner: DeleteTransitRouterRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -157,6 +172,7 @@ impl<C> DeleteTransitRouterRouteTableRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterRouteTableRequest::default(),
@@ -165,6 +181,7 @@ impl<'a> DeleteTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -236,36 +253,25 @@ pub enum DeleteTransitRouterRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.DeleteSystemRouteTable" => {
-                Self::OperationFailedDeleteSystemRouteTable(error)
-            }
-            "InvalidTransitRouterRouteTableId.NotFound" => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "MissingParam.TransitRouterRouteTableId" => {
-                Self::MissingParamTransitRouterRouteTableId(error)
-            }
-            "IncorrectStatus.TransitRouterRouteTable" => {
-                Self::IncorrectStatusTransitRouterRouteTable(error)
-            }
-            "OperationFailed.DeleteRouteTableWithAssociation" => {
-                Self::OperationFailedDeleteRouteTableWithAssociation(error)
-            }
-            "OperationFailed.DeleteRouteTableWithPropagation" => {
-                Self::OperationFailedDeleteRouteTableWithPropagation(error)
-            }
-            "OperationFailed.DeleteRouteTableWithRouteEntry" => {
-                Self::OperationFailedDeleteRouteTableWithRouteEntry(error)
-            }
-            "OperationFailed.DeleteRouteTableWithRouteAggregation" => {
-                Self::OperationFailedDeleteRouteTableWithRouteAggregation(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.DeleteSystemRouteTable",
+                        "InvalidTransitRouterRouteTableId.NotFound",
+                        "DryRunOperation",
+                        "MissingParam.TransitRouterRouteTableId",
+                        "IncorrectStatus.TransitRouterRouteTable",
+                        "OperationFailed.DeleteRouteTableWithAssociation",
+                        "OperationFailed.DeleteRouteTableWithPropagation",
+                        "OperationFailed.DeleteRouteTableWithRouteEntry",
+                        "OperationFailed.DeleteRouteTableWithRouteAggregation",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouterRouteTableError {
@@ -274,82 +280,71 @@ impl DeleteTransitRouterRouteTableError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedDeleteSystemRouteTable(error),
+            1 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::MissingParamTransitRouterRouteTableId(error),
+            4 => Self::IncorrectStatusTransitRouterRouteTable(error),
+            5 => Self::OperationFailedDeleteRouteTableWithAssociation(error),
+            6 => Self::OperationFailedDeleteRouteTableWithPropagation(error),
+            7 => Self::OperationFailedDeleteRouteTableWithRouteEntry(error),
+            8 => Self::OperationFailedDeleteRouteTableWithRouteAggregation(error),
+            9 => Self::InvalidParameter(error),
+            10 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedDeleteSystemRouteTable(error) => {
-                ("OperationFailedDeleteSystemRouteTable", error)
-            }
-            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
-                ("InvalidTransitRouterRouteTableIdNotFound", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::MissingParamTransitRouterRouteTableId(error) => {
-                ("MissingParamTransitRouterRouteTableId", error)
-            }
-            Self::IncorrectStatusTransitRouterRouteTable(error) => {
-                ("IncorrectStatusTransitRouterRouteTable", error)
-            }
-            Self::OperationFailedDeleteRouteTableWithAssociation(error) => {
-                ("OperationFailedDeleteRouteTableWithAssociation", error)
-            }
-            Self::OperationFailedDeleteRouteTableWithPropagation(error) => {
-                ("OperationFailedDeleteRouteTableWithPropagation", error)
-            }
-            Self::OperationFailedDeleteRouteTableWithRouteEntry(error) => {
-                ("OperationFailedDeleteRouteTableWithRouteEntry", error)
-            }
+            Self::OperationFailedDeleteSystemRouteTable(error) => (0, error),
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => (1, error),
+            Self::DryRunOperation(error) => (2, error),
+            Self::MissingParamTransitRouterRouteTableId(error) => (3, error),
+            Self::IncorrectStatusTransitRouterRouteTable(error) => (4, error),
+            Self::OperationFailedDeleteRouteTableWithAssociation(error) => (5, error),
+            Self::OperationFailedDeleteRouteTableWithPropagation(error) => (6, error),
+            Self::OperationFailedDeleteRouteTableWithRouteEntry(error) => (7, error),
             Self::OperationFailedDeleteRouteTableWithRouteAggregation(error) => {
-                ("OperationFailedDeleteRouteTableWithRouteAggregation", error)
+                (8, error)
             }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (9, error),
+            Self::Unauthorized(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedDeleteSystemRouteTable(_) => {
-                Self::OperationFailedDeleteSystemRouteTable(error)
-            }
-            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::MissingParamTransitRouterRouteTableId(_) => {
-                Self::MissingParamTransitRouterRouteTableId(error)
-            }
-            Self::IncorrectStatusTransitRouterRouteTable(_) => {
-                Self::IncorrectStatusTransitRouterRouteTable(error)
-            }
-            Self::OperationFailedDeleteRouteTableWithAssociation(_) => {
-                Self::OperationFailedDeleteRouteTableWithAssociation(error)
-            }
-            Self::OperationFailedDeleteRouteTableWithPropagation(_) => {
-                Self::OperationFailedDeleteRouteTableWithPropagation(error)
-            }
-            Self::OperationFailedDeleteRouteTableWithRouteEntry(_) => {
-                Self::OperationFailedDeleteRouteTableWithRouteEntry(error)
-            }
-            Self::OperationFailedDeleteRouteTableWithRouteAggregation(_) => {
-                Self::OperationFailedDeleteRouteTableWithRouteAggregation(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedDeleteSystemRouteTable",
+            "InvalidTransitRouterRouteTableIdNotFound",
+            "DryRunOperation",
+            "MissingParamTransitRouterRouteTableId",
+            "IncorrectStatusTransitRouterRouteTable",
+            "OperationFailedDeleteRouteTableWithAssociation",
+            "OperationFailedDeleteRouteTableWithPropagation",
+            "OperationFailedDeleteRouteTableWithRouteEntry",
+            "OperationFailedDeleteRouteTableWithRouteAggregation",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterRouteTableError {

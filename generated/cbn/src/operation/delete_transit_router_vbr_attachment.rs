@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterVbrAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -76,10 +76,26 @@ pub struct DeleteTransitRouterVbrAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterVbrAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            dry_run: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterVbrAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterVbrAttachmentRequestBuilder {
-        DeleteTransitRouterVbrAttachmentRequestBuilder::default()
+        DeleteTransitRouterVbrAttachmentRequestBuilder {
+            inner: DeleteTransitRouterVbrAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -189,6 +205,7 @@ impl<C> DeleteTransitRouterVbrAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterVbrAttachmentRequest::default(),
@@ -197,6 +214,7 @@ impl<'a> DeleteTransitRouterVbrAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -275,47 +293,28 @@ pub enum DeleteTransitRouterVbrAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVbrAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.RouteTableAssociationExist" => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            "OperationFailed.RouteEntryExist" => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            "OperationFailed.RouteTablePropagationExist" => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            "OperationFailed.VbrAttachedVbrHa" => {
-                Self::OperationFailedVbrAttachedVbrHa(error)
-            }
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "InstanceReferenced.VpcRouteEntry" => {
-                Self::InstanceReferencedVpcRouteEntry(error)
-            }
-            "OperationFailed.NotSupportForceDelete" => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "OperationFailed.VbrWithAllowPrefixes" => {
-                Self::OperationFailedVbrWithAllowPrefixes(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InstanceReferenced.VbrRouteEntry" => {
-                Self::InstanceReferencedVbrRouteEntry(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.RouteTableAssociationExist",
+                        "OperationFailed.RouteEntryExist",
+                        "OperationFailed.RouteTablePropagationExist",
+                        "OperationFailed.VbrAttachedVbrHa",
+                        "OperationFailed.FlowLogExistOrNisOpened",
+                        "OperationUnsupported.TransitRouterType",
+                        "InstanceReferenced.VpcRouteEntry",
+                        "OperationFailed.NotSupportForceDelete",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "OperationFailed.PrefixListExist",
+                        "OperationFailed.VbrWithAllowPrefixes",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InstanceReferenced.VbrRouteEntry",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouterVbrAttachmentError {
@@ -324,104 +323,78 @@ impl DeleteTransitRouterVbrAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedRouteTableAssociationExist(error),
+            1 => Self::OperationFailedRouteEntryExist(error),
+            2 => Self::OperationFailedRouteTablePropagationExist(error),
+            3 => Self::OperationFailedVbrAttachedVbrHa(error),
+            4 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            5 => Self::OperationUnsupportedTransitRouterType(error),
+            6 => Self::InstanceReferencedVpcRouteEntry(error),
+            7 => Self::OperationFailedNotSupportForceDelete(error),
+            8 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            9 => Self::OperationFailedPrefixListExist(error),
+            10 => Self::OperationFailedVbrWithAllowPrefixes(error),
+            11 => Self::InvalidParameter(error),
+            12 => Self::Unauthorized(error),
+            13 => Self::InstanceReferencedVbrRouteEntry(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedRouteTableAssociationExist(error) => {
-                ("OperationFailedRouteTableAssociationExist", error)
-            }
-            Self::OperationFailedRouteEntryExist(error) => {
-                ("OperationFailedRouteEntryExist", error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(error) => {
-                ("OperationFailedRouteTablePropagationExist", error)
-            }
-            Self::OperationFailedVbrAttachedVbrHa(error) => {
-                ("OperationFailedVbrAttachedVbrHa", error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
-                ("OperationFailedFlowLogExistOrNisOpened", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::InstanceReferencedVpcRouteEntry(error) => {
-                ("InstanceReferencedVpcRouteEntry", error)
-            }
-            Self::OperationFailedNotSupportForceDelete(error) => {
-                ("OperationFailedNotSupportForceDelete", error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::OperationFailedPrefixListExist(error) => {
-                ("OperationFailedPrefixListExist", error)
-            }
-            Self::OperationFailedVbrWithAllowPrefixes(error) => {
-                ("OperationFailedVbrWithAllowPrefixes", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InstanceReferencedVbrRouteEntry(error) => {
-                ("InstanceReferencedVbrRouteEntry", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedRouteTableAssociationExist(error) => (0, error),
+            Self::OperationFailedRouteEntryExist(error) => (1, error),
+            Self::OperationFailedRouteTablePropagationExist(error) => (2, error),
+            Self::OperationFailedVbrAttachedVbrHa(error) => (3, error),
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => (4, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (5, error),
+            Self::InstanceReferencedVpcRouteEntry(error) => (6, error),
+            Self::OperationFailedNotSupportForceDelete(error) => (7, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (8, error),
+            Self::OperationFailedPrefixListExist(error) => (9, error),
+            Self::OperationFailedVbrWithAllowPrefixes(error) => (10, error),
+            Self::InvalidParameter(error) => (11, error),
+            Self::Unauthorized(error) => (12, error),
+            Self::InstanceReferencedVbrRouteEntry(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterVbrAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedRouteTableAssociationExist(_) => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            Self::OperationFailedRouteEntryExist(_) => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(_) => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            Self::OperationFailedVbrAttachedVbrHa(_) => {
-                Self::OperationFailedVbrAttachedVbrHa(error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::InstanceReferencedVpcRouteEntry(_) => {
-                Self::InstanceReferencedVpcRouteEntry(error)
-            }
-            Self::OperationFailedNotSupportForceDelete(_) => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::OperationFailedPrefixListExist(_) => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            Self::OperationFailedVbrWithAllowPrefixes(_) => {
-                Self::OperationFailedVbrWithAllowPrefixes(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InstanceReferencedVbrRouteEntry(_) => {
-                Self::InstanceReferencedVbrRouteEntry(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterVbrAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedRouteTableAssociationExist",
+            "OperationFailedRouteEntryExist",
+            "OperationFailedRouteTablePropagationExist",
+            "OperationFailedVbrAttachedVbrHa",
+            "OperationFailedFlowLogExistOrNisOpened",
+            "OperationUnsupportedTransitRouterType",
+            "InstanceReferencedVpcRouteEntry",
+            "OperationFailedNotSupportForceDelete",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "OperationFailedPrefixListExist",
+            "OperationFailedVbrWithAllowPrefixes",
+            "InvalidParameter",
+            "Unauthorized",
+            "InstanceReferencedVbrRouteEntry",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterVbrAttachmentError {

@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterVpcAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -83,10 +83,26 @@ pub struct DeleteTransitRouterVpcAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterVpcAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            dry_run: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterVpcAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterVpcAttachmentRequestBuilder {
-        DeleteTransitRouterVpcAttachmentRequestBuilder::default()
+        DeleteTransitRouterVpcAttachmentRequestBuilder {
+            inner: DeleteTransitRouterVpcAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -196,6 +212,7 @@ impl<C> DeleteTransitRouterVpcAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterVpcAttachmentRequest::default(),
@@ -204,6 +221,7 @@ impl<'a> DeleteTransitRouterVpcAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -294,49 +312,32 @@ pub enum DeleteTransitRouterVpcAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpcAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.AttachmentReferencedVpcRouteEntryExisted" => {
-                Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
-            }
-            "OperationFailed.RouteTablePropagationExist" => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            "OperationFailed.MulticastDomainAssociationExist" => {
-                Self::OperationFailedMulticastDomainAssociationExist(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "OperationFailed.NotSupportForceDelete" => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
-            "OperationFailed.RouteEntryExist" => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            "OperationFailed.RouteTableAssociationExist" => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            "IncorrectStatus.VpcResource" => Self::IncorrectStatusVpcResource(error),
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationNotPermitted.AttachmentManagedByCloudService" => {
-                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
+                        "OperationFailed.RouteTablePropagationExist",
+                        "OperationFailed.MulticastDomainAssociationExist",
+                        "OperationUnsupported.TransitRouterType",
+                        "OperationFailed.PrefixListExist",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "IncorrectStatus.VpcRouteEntry",
+                        "IncorrectStatus.VpcSwitch",
+                        "IncorrectStatus.Vpc",
+                        "OperationFailed.NotSupportForceDelete",
+                        "IncorrectStatus.VpcRouteTable",
+                        "OperationFailed.RouteEntryExist",
+                        "OperationFailed.RouteTableAssociationExist",
+                        "IncorrectStatus.VpcResource",
+                        "OperationFailed.FlowLogExistOrNisOpened",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "OperationNotPermitted.AttachmentManagedByCloudService",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouterVpcAttachmentError {
@@ -345,120 +346,94 @@ impl DeleteTransitRouterVpcAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error),
+            1 => Self::OperationFailedRouteTablePropagationExist(error),
+            2 => Self::OperationFailedMulticastDomainAssociationExist(error),
+            3 => Self::OperationUnsupportedTransitRouterType(error),
+            4 => Self::OperationFailedPrefixListExist(error),
+            5 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            6 => Self::IncorrectStatusVpcRouteEntry(error),
+            7 => Self::IncorrectStatusVpcSwitch(error),
+            8 => Self::IncorrectStatusVpc(error),
+            9 => Self::OperationFailedNotSupportForceDelete(error),
+            10 => Self::IncorrectStatusVpcRouteTable(error),
+            11 => Self::OperationFailedRouteEntryExist(error),
+            12 => Self::OperationFailedRouteTableAssociationExist(error),
+            13 => Self::IncorrectStatusVpcResource(error),
+            14 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
+            17 => Self::OperationNotPermittedAttachmentManagedByCloudService(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error) => {
-                ("OperationFailedAttachmentReferencedVpcRouteEntryExisted", error)
+                (0, error)
             }
-            Self::OperationFailedRouteTablePropagationExist(error) => {
-                ("OperationFailedRouteTablePropagationExist", error)
-            }
-            Self::OperationFailedMulticastDomainAssociationExist(error) => {
-                ("OperationFailedMulticastDomainAssociationExist", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::OperationFailedPrefixListExist(error) => {
-                ("OperationFailedPrefixListExist", error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(error) => {
-                ("IncorrectStatusVpcRouteEntry", error)
-            }
-            Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::OperationFailedNotSupportForceDelete(error) => {
-                ("OperationFailedNotSupportForceDelete", error)
-            }
-            Self::IncorrectStatusVpcRouteTable(error) => {
-                ("IncorrectStatusVpcRouteTable", error)
-            }
-            Self::OperationFailedRouteEntryExist(error) => {
-                ("OperationFailedRouteEntryExist", error)
-            }
-            Self::OperationFailedRouteTableAssociationExist(error) => {
-                ("OperationFailedRouteTableAssociationExist", error)
-            }
-            Self::IncorrectStatusVpcResource(error) => {
-                ("IncorrectStatusVpcResource", error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
-                ("OperationFailedFlowLogExistOrNisOpened", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::OperationFailedRouteTablePropagationExist(error) => (1, error),
+            Self::OperationFailedMulticastDomainAssociationExist(error) => (2, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (3, error),
+            Self::OperationFailedPrefixListExist(error) => (4, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (5, error),
+            Self::IncorrectStatusVpcRouteEntry(error) => (6, error),
+            Self::IncorrectStatusVpcSwitch(error) => (7, error),
+            Self::IncorrectStatusVpc(error) => (8, error),
+            Self::OperationFailedNotSupportForceDelete(error) => (9, error),
+            Self::IncorrectStatusVpcRouteTable(error) => (10, error),
+            Self::OperationFailedRouteEntryExist(error) => (11, error),
+            Self::OperationFailedRouteTableAssociationExist(error) => (12, error),
+            Self::IncorrectStatusVpcResource(error) => (13, error),
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => (14, error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::Unauthorized(error) => (16, error),
             Self::OperationNotPermittedAttachmentManagedByCloudService(error) => {
-                ("OperationNotPermittedAttachmentManagedByCloudService", error)
+                (17, error)
             }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterVpcAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(_) => {
-                Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(_) => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            Self::OperationFailedMulticastDomainAssociationExist(_) => {
-                Self::OperationFailedMulticastDomainAssociationExist(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::OperationFailedPrefixListExist(_) => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(_) => {
-                Self::IncorrectStatusVpcRouteEntry(error)
-            }
-            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::OperationFailedNotSupportForceDelete(_) => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            Self::IncorrectStatusVpcRouteTable(_) => {
-                Self::IncorrectStatusVpcRouteTable(error)
-            }
-            Self::OperationFailedRouteEntryExist(_) => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            Self::OperationFailedRouteTableAssociationExist(_) => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            Self::IncorrectStatusVpcResource(_) => {
-                Self::IncorrectStatusVpcResource(error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::OperationNotPermittedAttachmentManagedByCloudService(_) => {
-                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterVpcAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedAttachmentReferencedVpcRouteEntryExisted",
+            "OperationFailedRouteTablePropagationExist",
+            "OperationFailedMulticastDomainAssociationExist",
+            "OperationUnsupportedTransitRouterType",
+            "OperationFailedPrefixListExist",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "IncorrectStatusVpcRouteEntry",
+            "IncorrectStatusVpcSwitch",
+            "IncorrectStatusVpc",
+            "OperationFailedNotSupportForceDelete",
+            "IncorrectStatusVpcRouteTable",
+            "OperationFailedRouteEntryExist",
+            "OperationFailedRouteTableAssociationExist",
+            "IncorrectStatusVpcResource",
+            "OperationFailedFlowLogExistOrNisOpened",
+            "InvalidParameter",
+            "Unauthorized",
+            "OperationNotPermittedAttachmentManagedByCloudService",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterVpcAttachmentError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTransitRouterVpnAttachmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -64,10 +64,26 @@ pub struct DeleteTransitRouterVpnAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTransitRouterVpnAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_attachment_id: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTransitRouterVpnAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTransitRouterVpnAttachmentRequestBuilder {
-        DeleteTransitRouterVpnAttachmentRequestBuilder::default()
+        DeleteTransitRouterVpnAttachmentRequestBuilder {
+            inner: DeleteTransitRouterVpnAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,6 +193,7 @@ impl<C> DeleteTransitRouterVpnAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTransitRouterVpnAttachmentRequest::default(),
@@ -185,6 +202,7 @@ impl<'a> DeleteTransitRouterVpnAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -257,38 +275,25 @@ pub enum DeleteTransitRouterVpnAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.RouteTableAssociationExist" => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            "OperationFailed.RouteEntryExist" => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationFailed.NotSupportForceDelete" => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "IncorrectStatus.ResourceStatus" => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            "OperationFailed.RouteTablePropagationExist" => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            "OperationFailed.PrefixListExist" => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            "OperationFailed.FlowLogExistOrNisOpened" => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.RouteTableAssociationExist",
+                        "OperationFailed.RouteEntryExist",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "OperationFailed.NotSupportForceDelete",
+                        "OperationUnsupported.TransitRouterType",
+                        "IncorrectStatus.ResourceStatus",
+                        "OperationFailed.RouteTablePropagationExist",
+                        "OperationFailed.PrefixListExist",
+                        "OperationFailed.FlowLogExistOrNisOpened",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTransitRouterVpnAttachmentError {
@@ -297,86 +302,69 @@ impl DeleteTransitRouterVpnAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedRouteTableAssociationExist(error),
+            1 => Self::OperationFailedRouteEntryExist(error),
+            2 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            3 => Self::OperationFailedNotSupportForceDelete(error),
+            4 => Self::OperationUnsupportedTransitRouterType(error),
+            5 => Self::IncorrectStatusResourceStatus(error),
+            6 => Self::OperationFailedRouteTablePropagationExist(error),
+            7 => Self::OperationFailedPrefixListExist(error),
+            8 => Self::OperationFailedFlowLogExistOrNisOpened(error),
+            9 => Self::InvalidParameter(error),
+            10 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedRouteTableAssociationExist(error) => {
-                ("OperationFailedRouteTableAssociationExist", error)
-            }
-            Self::OperationFailedRouteEntryExist(error) => {
-                ("OperationFailedRouteEntryExist", error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::OperationFailedNotSupportForceDelete(error) => {
-                ("OperationFailedNotSupportForceDelete", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::IncorrectStatusResourceStatus(error) => {
-                ("IncorrectStatusResourceStatus", error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(error) => {
-                ("OperationFailedRouteTablePropagationExist", error)
-            }
-            Self::OperationFailedPrefixListExist(error) => {
-                ("OperationFailedPrefixListExist", error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
-                ("OperationFailedFlowLogExistOrNisOpened", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedRouteTableAssociationExist(error) => (0, error),
+            Self::OperationFailedRouteEntryExist(error) => (1, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (2, error),
+            Self::OperationFailedNotSupportForceDelete(error) => (3, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (4, error),
+            Self::IncorrectStatusResourceStatus(error) => (5, error),
+            Self::OperationFailedRouteTablePropagationExist(error) => (6, error),
+            Self::OperationFailedPrefixListExist(error) => (7, error),
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => (8, error),
+            Self::InvalidParameter(error) => (9, error),
+            Self::Unauthorized(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DeleteTransitRouterVpnAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedRouteTableAssociationExist(_) => {
-                Self::OperationFailedRouteTableAssociationExist(error)
-            }
-            Self::OperationFailedRouteEntryExist(_) => {
-                Self::OperationFailedRouteEntryExist(error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::OperationFailedNotSupportForceDelete(_) => {
-                Self::OperationFailedNotSupportForceDelete(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::IncorrectStatusResourceStatus(_) => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            Self::OperationFailedRouteTablePropagationExist(_) => {
-                Self::OperationFailedRouteTablePropagationExist(error)
-            }
-            Self::OperationFailedPrefixListExist(_) => {
-                Self::OperationFailedPrefixListExist(error)
-            }
-            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
-                Self::OperationFailedFlowLogExistOrNisOpened(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTransitRouterVpnAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedRouteTableAssociationExist",
+            "OperationFailedRouteEntryExist",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "OperationFailedNotSupportForceDelete",
+            "OperationUnsupportedTransitRouterType",
+            "IncorrectStatusResourceStatus",
+            "OperationFailedRouteTablePropagationExist",
+            "OperationFailedPrefixListExist",
+            "OperationFailedFlowLogExistOrNisOpened",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTransitRouterVpnAttachmentError {

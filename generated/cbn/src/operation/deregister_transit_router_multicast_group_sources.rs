@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeregisterTransitRouterMulticastGroupSourcesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -78,10 +78,27 @@ pub struct DeregisterTransitRouterMulticastGroupSourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeregisterTransitRouterMulticastGroupSourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            group_ip_address: None,
+            network_interface_ids: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeregisterTransitRouterMulticastGroupSourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder {
-        DeregisterTransitRouterMulticastGroupSourcesRequestBuilder::default()
+        DeregisterTransitRouterMulticastGroupSourcesRequestBuilder {
+            inner: DeregisterTransitRouterMulticastGroupSourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,6 +235,7 @@ impl<C> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
     }
 }
 impl<'a> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeregisterTransitRouterMulticastGroupSourcesRequest::default(),
@@ -226,6 +244,7 @@ impl<'a> DeregisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -294,24 +313,21 @@ pub enum DeregisterTransitRouterMulticastGroupSourcesError {
 impl From<::acs_runtime::client::ServiceError>
 for DeregisterTransitRouterMulticastGroupSourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterMulticastDomainId.NotFound" => {
-                Self::InvalidTransitRouterMulticastDomainIdNotFound(error)
-            }
-            "InvalidOperation.MulticastDomainStatus" => {
-                Self::InvalidOperationMulticastDomainStatus(error)
-            }
-            "IncorrectStatus.MulticastGroup" => {
-                Self::IncorrectStatusMulticastGroup(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "OperationUnsupported.NotAllowedDeleteIgmpv2Member" => {
-                Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTransitRouterMulticastDomainId.NotFound",
+                        "InvalidOperation.MulticastDomainStatus",
+                        "IncorrectStatus.MulticastGroup",
+                        "DryRunOperation",
+                        "OperationUnsupported.NotAllowedDeleteIgmpv2Member",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeregisterTransitRouterMulticastGroupSourcesError {
@@ -320,58 +336,57 @@ impl DeregisterTransitRouterMulticastGroupSourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTransitRouterMulticastDomainIdNotFound(error),
+            1 => Self::InvalidOperationMulticastDomainStatus(error),
+            2 => Self::IncorrectStatusMulticastGroup(error),
+            3 => Self::DryRunOperation(error),
+            4 => Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterMulticastDomainIdNotFound(error) => {
-                ("InvalidTransitRouterMulticastDomainIdNotFound", error)
-            }
-            Self::InvalidOperationMulticastDomainStatus(error) => {
-                ("InvalidOperationMulticastDomainStatus", error)
-            }
-            Self::IncorrectStatusMulticastGroup(error) => {
-                ("IncorrectStatusMulticastGroup", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error) => {
-                ("OperationUnsupportedNotAllowedDeleteIgmpv2Member", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTransitRouterMulticastDomainIdNotFound(error) => (0, error),
+            Self::InvalidOperationMulticastDomainStatus(error) => (1, error),
+            Self::IncorrectStatusMulticastGroup(error) => (2, error),
+            Self::DryRunOperation(error) => (3, error),
+            Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeregisterTransitRouterMulticastGroupSourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTransitRouterMulticastDomainIdNotFound(_) => {
-                Self::InvalidTransitRouterMulticastDomainIdNotFound(error)
-            }
-            Self::InvalidOperationMulticastDomainStatus(_) => {
-                Self::InvalidOperationMulticastDomainStatus(error)
-            }
-            Self::IncorrectStatusMulticastGroup(_) => {
-                Self::IncorrectStatusMulticastGroup(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(_) => {
-                Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeregisterTransitRouterMulticastGroupSourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTransitRouterMulticastDomainIdNotFound",
+            "InvalidOperationMulticastDomainStatus",
+            "IncorrectStatusMulticastGroup",
+            "DryRunOperation",
+            "OperationUnsupportedNotAllowedDeleteIgmpv2Member",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeregisterTransitRouterMulticastGroupSourcesError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCenBandwidthPackagesRequest {
     /// Specifies whether to include renewal data. Valid values:
@@ -77,10 +77,29 @@ pub struct DescribeCenBandwidthPackagesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCenBandwidthPackagesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            include_reservation_data: None,
+            page_number: None,
+            page_size: None,
+            is_or_key: None,
+            resource_group_id: None,
+            filter: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCenBandwidthPackagesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeCenBandwidthPackagesRequestBuilder {
-        DescribeCenBandwidthPackagesRequestBuilder::default()
+        DescribeCenBandwidthPackagesRequestBuilder {
+            inner: DescribeCenBandwidthPackagesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,6 +241,7 @@ impl<C> DescribeCenBandwidthPackagesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeCenBandwidthPackagesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeCenBandwidthPackagesRequest::default(),
@@ -230,6 +250,7 @@ impl<'a> DescribeCenBandwidthPackagesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -306,13 +327,18 @@ pub enum DescribeCenBandwidthPackagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCenBandwidthPackagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
-            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.TagValue",
+                        "IllegalParam.TagKey",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeCenBandwidthPackagesError {
@@ -321,36 +347,48 @@ impl DescribeCenBandwidthPackagesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamTagValue(error),
+            1 => Self::IllegalParamTagKey(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
-            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamTagValue(error) => (0, error),
+            Self::IllegalParamTagKey(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeCenBandwidthPackagesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
-            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeCenBandwidthPackagesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamTagValue",
+            "IllegalParamTagKey",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeCenBandwidthPackagesError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeFlowlogsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -144,10 +144,38 @@ pub struct DescribeFlowlogsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeFlowlogsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            flow_log_name: None,
+            flow_log_id: None,
+            description: None,
+            cen_id: None,
+            project_name: None,
+            log_store_name: None,
+            status: None,
+            page_number: None,
+            page_size: None,
+            tag: None,
+            transit_router_attachment_id: None,
+            transit_router_id: None,
+            interval: None,
+            flow_log_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeFlowlogsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeFlowlogsRequestBuilder {
-        DescribeFlowlogsRequestBuilder::default()
+        DescribeFlowlogsRequestBuilder {
+            inner: DescribeFlowlogsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -384,6 +412,7 @@ impl<C> DescribeFlowlogsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeFlowlogsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeFlowlogsRequest::default(),
@@ -392,6 +421,7 @@ impl<'a> DescribeFlowlogsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeFlowlogsResponse, DescribeFlowlogsError> {
@@ -488,21 +518,24 @@ pub enum DescribeFlowlogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFlowlogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
-            "InvalidFlowlogId.NotFound" => Self::InvalidFlowlogIdNotFound(error),
-            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
-            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidParameter.Interval" => Self::InvalidParameterInterval(error),
-            "InvalidParameter.FlowLogVersion" => {
-                Self::InvalidParameterFlowLogVersion(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.action",
+                        "InvalidFlowlogId.NotFound",
+                        "IllegalParam.TagValue",
+                        "IllegalParam.TagKey",
+                        "InvalidDescription",
+                        "InvalidName",
+                        "InvalidParameter.Interval",
+                        "InvalidParameter.FlowLogVersion",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeFlowlogsError {
@@ -511,56 +544,66 @@ impl DescribeFlowlogsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedAction(error),
+            1 => Self::InvalidFlowlogIdNotFound(error),
+            2 => Self::IllegalParamTagValue(error),
+            3 => Self::IllegalParamTagKey(error),
+            4 => Self::InvalidDescription(error),
+            5 => Self::InvalidName(error),
+            6 => Self::InvalidParameterInterval(error),
+            7 => Self::InvalidParameterFlowLogVersion(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedAction(error) => {
-                ("OperationUnsupportedAction", error)
-            }
-            Self::InvalidFlowlogIdNotFound(error) => ("InvalidFlowlogIdNotFound", error),
-            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
-            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidParameterInterval(error) => ("InvalidParameterInterval", error),
-            Self::InvalidParameterFlowLogVersion(error) => {
-                ("InvalidParameterFlowLogVersion", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedAction(error) => (0, error),
+            Self::InvalidFlowlogIdNotFound(error) => (1, error),
+            Self::IllegalParamTagValue(error) => (2, error),
+            Self::IllegalParamTagKey(error) => (3, error),
+            Self::InvalidDescription(error) => (4, error),
+            Self::InvalidName(error) => (5, error),
+            Self::InvalidParameterInterval(error) => (6, error),
+            Self::InvalidParameterFlowLogVersion(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::Unauthorized(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DescribeFlowlogsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedAction(_) => {
-                Self::OperationUnsupportedAction(error)
-            }
-            Self::InvalidFlowlogIdNotFound(_) => Self::InvalidFlowlogIdNotFound(error),
-            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
-            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidParameterInterval(_) => Self::InvalidParameterInterval(error),
-            Self::InvalidParameterFlowLogVersion(_) => {
-                Self::InvalidParameterFlowLogVersion(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeFlowlogsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedAction",
+            "InvalidFlowlogIdNotFound",
+            "IllegalParamTagValue",
+            "IllegalParamTagKey",
+            "InvalidDescription",
+            "InvalidName",
+            "InvalidParameterInterval",
+            "InvalidParameterFlowLogVersion",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeFlowlogsError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeGrantRulesToResourceRequest {
     /// The region ID of the network instance.
@@ -72,10 +72,27 @@ pub struct DescribeGrantRulesToResourceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeGrantRulesToResourceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_id: None,
+            product_type: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeGrantRulesToResourceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeGrantRulesToResourceRequestBuilder {
-        DescribeGrantRulesToResourceRequestBuilder::default()
+        DescribeGrantRulesToResourceRequestBuilder {
+            inner: DescribeGrantRulesToResourceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -205,6 +222,7 @@ impl<C> DescribeGrantRulesToResourceRequestBuilder<C> {
     }
 }
 impl<'a> DescribeGrantRulesToResourceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeGrantRulesToResourceRequest::default(),
@@ -213,6 +231,7 @@ impl<'a> DescribeGrantRulesToResourceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -301,15 +320,20 @@ pub enum DescribeGrantRulesToResourceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "MissingParameter",
+                        "InvalidParameter.RegionId",
+                        "MissingParameter.RegionId",
+                        "IllegalParam.NextToken",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeGrantRulesToResourceError {
@@ -318,40 +342,54 @@ impl DescribeGrantRulesToResourceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameterRegionId(error),
+            3 => Self::MissingParameterRegionId(error),
+            4 => Self::IllegalParamNextToken(error),
+            5 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameterRegionId(error) => (2, error),
+            Self::MissingParameterRegionId(error) => (3, error),
+            Self::IllegalParamNextToken(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeGrantRulesToResourceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeGrantRulesToResourceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "MissingParameter",
+            "InvalidParameterRegionId",
+            "MissingParameterRegionId",
+            "IllegalParamNextToken",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeGrantRulesToResourceError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePublishedRouteEntriesRequest {
     /// The number of the page to return. Default value: **1**.
@@ -88,10 +88,30 @@ pub struct DescribePublishedRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePublishedRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePublishedRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribePublishedRouteEntriesRequestBuilder {
-        DescribePublishedRouteEntriesRequestBuilder::default()
+        DescribePublishedRouteEntriesRequestBuilder {
+            inner: DescribePublishedRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -243,6 +263,7 @@ impl<C> DescribePublishedRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> DescribePublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribePublishedRouteEntriesRequest::default(),
@@ -251,6 +272,7 @@ impl<'a> DescribePublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -341,30 +363,25 @@ pub enum DescribePublishedRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterIllegal.CenInstanceId" => {
-                Self::ParameterIllegalCenInstanceId(error)
-            }
-            "ParameterIllegal.ChildInstanceRegionId" => {
-                Self::ParameterIllegalChildInstanceRegionId(error)
-            }
-            "VRC_ERROR" => Self::VrcError(error),
-            "ParameterIllegal.ChildInstanceType" => {
-                Self::ParameterIllegalChildInstanceType(error)
-            }
-            "ParameterIllegal" => Self::ParameterIllegal(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            "InvalidOperation.ChildInstanceStatus" => {
-                Self::InvalidOperationChildInstanceStatus(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterIllegal.CenInstanceId",
+                        "ParameterIllegal.ChildInstanceRegionId",
+                        "VRC_ERROR",
+                        "ParameterIllegal.ChildInstanceType",
+                        "ParameterIllegal",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "Instance.NotExist",
+                        "InvalidOperation.ChildInstanceStatus",
+                        "InvalidOperation.CenInstanceStatus",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribePublishedRouteEntriesError {
@@ -373,70 +390,69 @@ impl DescribePublishedRouteEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParameterIllegalCenInstanceId(error),
+            1 => Self::ParameterIllegalChildInstanceRegionId(error),
+            2 => Self::VrcError(error),
+            3 => Self::ParameterIllegalChildInstanceType(error),
+            4 => Self::ParameterIllegal(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            7 => Self::InstanceNotExist(error),
+            8 => Self::InvalidOperationChildInstanceStatus(error),
+            9 => Self::InvalidOperationCenInstanceStatus(error),
+            10 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterIllegalCenInstanceId(error) => {
-                ("ParameterIllegalCenInstanceId", error)
-            }
-            Self::ParameterIllegalChildInstanceRegionId(error) => {
-                ("ParameterIllegalChildInstanceRegionId", error)
-            }
-            Self::VrcError(error) => ("VrcError", error),
-            Self::ParameterIllegalChildInstanceType(error) => {
-                ("ParameterIllegalChildInstanceType", error)
-            }
-            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::InvalidOperationChildInstanceStatus(error) => {
-                ("InvalidOperationChildInstanceStatus", error)
-            }
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterIllegalCenInstanceId(error) => (0, error),
+            Self::ParameterIllegalChildInstanceRegionId(error) => (1, error),
+            Self::VrcError(error) => (2, error),
+            Self::ParameterIllegalChildInstanceType(error) => (3, error),
+            Self::ParameterIllegal(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::InstanceNotExist(error) => (7, error),
+            Self::InvalidOperationChildInstanceStatus(error) => (8, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DescribePublishedRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterIllegalCenInstanceId(_) => {
-                Self::ParameterIllegalCenInstanceId(error)
-            }
-            Self::ParameterIllegalChildInstanceRegionId(_) => {
-                Self::ParameterIllegalChildInstanceRegionId(error)
-            }
-            Self::VrcError(_) => Self::VrcError(error),
-            Self::ParameterIllegalChildInstanceType(_) => {
-                Self::ParameterIllegalChildInstanceType(error)
-            }
-            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::InvalidOperationChildInstanceStatus(_) => {
-                Self::InvalidOperationChildInstanceStatus(error)
-            }
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribePublishedRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterIllegalCenInstanceId",
+            "ParameterIllegalChildInstanceRegionId",
+            "VrcError",
+            "ParameterIllegalChildInstanceType",
+            "ParameterIllegal",
+            "InvalidParameter",
+            "Unauthorized",
+            "InstanceNotExist",
+            "InvalidOperationChildInstanceStatus",
+            "InvalidOperationCenInstanceStatus",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribePublishedRouteEntriesError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTransitRouteTableAggregationRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -67,10 +67,27 @@ pub struct DescribeTransitRouteTableAggregationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTransitRouteTableAggregationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_cidr: None,
+            client_token: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeTransitRouteTableAggregationRequestBuilder {
-        DescribeTransitRouteTableAggregationRequestBuilder::default()
+        DescribeTransitRouteTableAggregationRequestBuilder {
+            inner: DescribeTransitRouteTableAggregationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -191,6 +208,7 @@ impl<C> DescribeTransitRouteTableAggregationRequestBuilder<C> {
     }
 }
 impl<'a> DescribeTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeTransitRouteTableAggregationRequest::default(),
@@ -199,6 +217,7 @@ impl<'a> DescribeTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -287,19 +306,20 @@ pub enum DescribeTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.transitRouterRouteTableId" => {
-                Self::MissingParamTransitRouterRouteTableId(error)
-            }
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "InstanceNotExist.TransitRouterRouteTable" => {
-                Self::InstanceNotExistTransitRouterRouteTable(error)
-            }
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.transitRouterRouteTableId",
+                        "IllegalParam.NextToken",
+                        "InstanceNotExist.TransitRouterRouteTable",
+                        "InvalidCidrBlock",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeTransitRouteTableAggregationError {
@@ -308,48 +328,54 @@ impl DescribeTransitRouteTableAggregationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamTransitRouterRouteTableId(error),
+            1 => Self::IllegalParamNextToken(error),
+            2 => Self::InstanceNotExistTransitRouterRouteTable(error),
+            3 => Self::InvalidCidrBlock(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTransitRouterRouteTableId(error) => {
-                ("MissingParamTransitRouterRouteTableId", error)
-            }
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::InstanceNotExistTransitRouterRouteTable(error) => {
-                ("InstanceNotExistTransitRouterRouteTable", error)
-            }
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamTransitRouterRouteTableId(error) => (0, error),
+            Self::IllegalParamNextToken(error) => (1, error),
+            Self::InstanceNotExistTransitRouterRouteTable(error) => (2, error),
+            Self::InvalidCidrBlock(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeTransitRouteTableAggregationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamTransitRouterRouteTableId(_) => {
-                Self::MissingParamTransitRouterRouteTableId(error)
-            }
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::InstanceNotExistTransitRouterRouteTable(_) => {
-                Self::InstanceNotExistTransitRouterRouteTable(error)
-            }
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeTransitRouteTableAggregationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamTransitRouterRouteTableId",
+            "IllegalParamNextToken",
+            "InstanceNotExistTransitRouterRouteTable",
+            "InvalidCidrBlock",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeTransitRouteTableAggregationError {

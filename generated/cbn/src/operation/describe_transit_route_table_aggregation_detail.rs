@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTransitRouteTableAggregationDetailRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -51,10 +51,25 @@ pub struct DescribeTransitRouteTableAggregationDetailRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTransitRouteTableAggregationDetailRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_cidr: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTransitRouteTableAggregationDetailRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeTransitRouteTableAggregationDetailRequestBuilder {
-        DescribeTransitRouteTableAggregationDetailRequestBuilder::default()
+        DescribeTransitRouteTableAggregationDetailRequestBuilder {
+            inner: DescribeTransitRouteTableAggregationDetailRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -157,6 +172,7 @@ impl<C> DescribeTransitRouteTableAggregationDetailRequestBuilder<C> {
     }
 }
 impl<'a> DescribeTransitRouteTableAggregationDetailRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeTransitRouteTableAggregationDetailRequest::default(),
@@ -165,6 +181,7 @@ impl<'a> DescribeTransitRouteTableAggregationDetailRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -245,21 +262,20 @@ pub enum DescribeTransitRouteTableAggregationDetailError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTransitRouteTableAggregationDetailError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TransitRouterRouteTableId" => {
-                Self::IllegalParamTransitRouterRouteTableId(error)
-            }
-            "IllegalParam.AggregationRouteCidr" => {
-                Self::IllegalParamAggregationRouteCidr(error)
-            }
-            "InstanceNotExist.TransitRouterRouteTable" => {
-                Self::InstanceNotExistTransitRouterRouteTable(error)
-            }
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.TransitRouterRouteTableId",
+                        "IllegalParam.AggregationRouteCidr",
+                        "InstanceNotExist.TransitRouterRouteTable",
+                        "InvalidCidrBlock",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeTransitRouteTableAggregationDetailError {
@@ -268,52 +284,54 @@ impl DescribeTransitRouteTableAggregationDetailError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamTransitRouterRouteTableId(error),
+            1 => Self::IllegalParamAggregationRouteCidr(error),
+            2 => Self::InstanceNotExistTransitRouterRouteTable(error),
+            3 => Self::InvalidCidrBlock(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTransitRouterRouteTableId(error) => {
-                ("IllegalParamTransitRouterRouteTableId", error)
-            }
-            Self::IllegalParamAggregationRouteCidr(error) => {
-                ("IllegalParamAggregationRouteCidr", error)
-            }
-            Self::InstanceNotExistTransitRouterRouteTable(error) => {
-                ("InstanceNotExistTransitRouterRouteTable", error)
-            }
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamTransitRouterRouteTableId(error) => (0, error),
+            Self::IllegalParamAggregationRouteCidr(error) => (1, error),
+            Self::InstanceNotExistTransitRouterRouteTable(error) => (2, error),
+            Self::InvalidCidrBlock(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeTransitRouteTableAggregationDetailError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamTransitRouterRouteTableId(_) => {
-                Self::IllegalParamTransitRouterRouteTableId(error)
-            }
-            Self::IllegalParamAggregationRouteCidr(_) => {
-                Self::IllegalParamAggregationRouteCidr(error)
-            }
-            Self::InstanceNotExistTransitRouterRouteTable(_) => {
-                Self::InstanceNotExistTransitRouterRouteTable(error)
-            }
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeTransitRouteTableAggregationDetailError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamTransitRouterRouteTableId",
+            "IllegalParamAggregationRouteCidr",
+            "InstanceNotExistTransitRouterRouteTable",
+            "InvalidCidrBlock",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeTransitRouteTableAggregationDetailError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachCenChildInstanceRequest {
     /// The ID of the CEN instance.
@@ -80,10 +80,28 @@ pub struct DetachCenChildInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachCenChildInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_owner_id: None,
+            cen_owner_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachCenChildInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DetachCenChildInstanceRequestBuilder {
-        DetachCenChildInstanceRequestBuilder::default()
+        DetachCenChildInstanceRequestBuilder {
+            inner: DetachCenChildInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,6 +227,7 @@ impl<C> DetachCenChildInstanceRequestBuilder<C> {
     }
 }
 impl<'a> DetachCenChildInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DetachCenChildInstanceRequest::default(),
@@ -217,6 +236,7 @@ impl<'a> DetachCenChildInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -306,46 +326,31 @@ pub enum DetachCenChildInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachCenChildInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.AttachmentReferencedVpcRouteEntryExisted" => {
-                Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
-            }
-            "Forbidden.OptimizationCCNExisted" => {
-                Self::ForbiddenOptimizationCcnExisted(error)
-            }
-            "Forbidden.PrivatezoneRouteExisted" => {
-                Self::ForbiddenPrivatezoneRouteExisted(error)
-            }
-            "Forbidden.TypeInvalid" => Self::ForbiddenTypeInvalid(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "OperationFailed.VbrAttachedVbrHa" => {
-                Self::OperationFailedVbrAttachedVbrHa(error)
-            }
-            "OperationFailed.RIInstanceExist" => {
-                Self::OperationFailedRiInstanceExist(error)
-            }
-            "IncorrectStatus.VpcRouteTable" => Self::IncorrectStatusVpcRouteTable(error),
-            "OperationFailed.CenReferencedVpcRouteEntryExisted" => {
-                Self::OperationFailedCenReferencedVpcRouteEntryExisted(error)
-            }
-            "InvalidOperation.BondVbrAssociated" => {
-                Self::InvalidOperationBondVbrAssociated(error)
-            }
-            "OperationFailed.VbrWithAllowPrefixes" => {
-                Self::OperationFailedVbrWithAllowPrefixes(error)
-            }
-            "InvalidOperation.CustomRegionDomainRouteEntryExist" => {
-                Self::InvalidOperationCustomRegionDomainRouteEntryExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationNotPermitted.AttachmentManagedByCloudService" => {
-                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
-            }
-            "InvalidStatus.ResourceStatus" => Self::InvalidStatusResourceStatus(error),
-            "Bid.NotFound" => Self::BidNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
+                        "Forbidden.OptimizationCCNExisted",
+                        "Forbidden.PrivatezoneRouteExisted",
+                        "Forbidden.TypeInvalid",
+                        "IncorrectStatus.Vpc",
+                        "OperationFailed.VbrAttachedVbrHa",
+                        "OperationFailed.RIInstanceExist",
+                        "IncorrectStatus.VpcRouteTable",
+                        "OperationFailed.CenReferencedVpcRouteEntryExisted",
+                        "InvalidOperation.BondVbrAssociated",
+                        "OperationFailed.VbrWithAllowPrefixes",
+                        "InvalidOperation.CustomRegionDomainRouteEntryExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "OperationNotPermitted.AttachmentManagedByCloudService",
+                        "InvalidStatus.ResourceStatus",
+                        "Bid.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DetachCenChildInstanceError {
@@ -354,110 +359,91 @@ impl DetachCenChildInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error),
+            1 => Self::ForbiddenOptimizationCcnExisted(error),
+            2 => Self::ForbiddenPrivatezoneRouteExisted(error),
+            3 => Self::ForbiddenTypeInvalid(error),
+            4 => Self::IncorrectStatusVpc(error),
+            5 => Self::OperationFailedVbrAttachedVbrHa(error),
+            6 => Self::OperationFailedRiInstanceExist(error),
+            7 => Self::IncorrectStatusVpcRouteTable(error),
+            8 => Self::OperationFailedCenReferencedVpcRouteEntryExisted(error),
+            9 => Self::InvalidOperationBondVbrAssociated(error),
+            10 => Self::OperationFailedVbrWithAllowPrefixes(error),
+            11 => Self::InvalidOperationCustomRegionDomainRouteEntryExist(error),
+            12 => Self::InvalidParameter(error),
+            13 => Self::Unauthorized(error),
+            14 => Self::OperationNotPermittedAttachmentManagedByCloudService(error),
+            15 => Self::InvalidStatusResourceStatus(error),
+            16 => Self::BidNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error) => {
-                ("OperationFailedAttachmentReferencedVpcRouteEntryExisted", error)
+                (0, error)
             }
-            Self::ForbiddenOptimizationCcnExisted(error) => {
-                ("ForbiddenOptimizationCcnExisted", error)
-            }
-            Self::ForbiddenPrivatezoneRouteExisted(error) => {
-                ("ForbiddenPrivatezoneRouteExisted", error)
-            }
-            Self::ForbiddenTypeInvalid(error) => ("ForbiddenTypeInvalid", error),
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::OperationFailedVbrAttachedVbrHa(error) => {
-                ("OperationFailedVbrAttachedVbrHa", error)
-            }
-            Self::OperationFailedRiInstanceExist(error) => {
-                ("OperationFailedRiInstanceExist", error)
-            }
-            Self::IncorrectStatusVpcRouteTable(error) => {
-                ("IncorrectStatusVpcRouteTable", error)
-            }
-            Self::OperationFailedCenReferencedVpcRouteEntryExisted(error) => {
-                ("OperationFailedCenReferencedVpcRouteEntryExisted", error)
-            }
-            Self::InvalidOperationBondVbrAssociated(error) => {
-                ("InvalidOperationBondVbrAssociated", error)
-            }
-            Self::OperationFailedVbrWithAllowPrefixes(error) => {
-                ("OperationFailedVbrWithAllowPrefixes", error)
-            }
-            Self::InvalidOperationCustomRegionDomainRouteEntryExist(error) => {
-                ("InvalidOperationCustomRegionDomainRouteEntryExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ForbiddenOptimizationCcnExisted(error) => (1, error),
+            Self::ForbiddenPrivatezoneRouteExisted(error) => (2, error),
+            Self::ForbiddenTypeInvalid(error) => (3, error),
+            Self::IncorrectStatusVpc(error) => (4, error),
+            Self::OperationFailedVbrAttachedVbrHa(error) => (5, error),
+            Self::OperationFailedRiInstanceExist(error) => (6, error),
+            Self::IncorrectStatusVpcRouteTable(error) => (7, error),
+            Self::OperationFailedCenReferencedVpcRouteEntryExisted(error) => (8, error),
+            Self::InvalidOperationBondVbrAssociated(error) => (9, error),
+            Self::OperationFailedVbrWithAllowPrefixes(error) => (10, error),
+            Self::InvalidOperationCustomRegionDomainRouteEntryExist(error) => (11, error),
+            Self::InvalidParameter(error) => (12, error),
+            Self::Unauthorized(error) => (13, error),
             Self::OperationNotPermittedAttachmentManagedByCloudService(error) => {
-                ("OperationNotPermittedAttachmentManagedByCloudService", error)
+                (14, error)
             }
-            Self::InvalidStatusResourceStatus(error) => {
-                ("InvalidStatusResourceStatus", error)
-            }
-            Self::BidNotFound(error) => ("BidNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStatusResourceStatus(error) => (15, error),
+            Self::BidNotFound(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for DetachCenChildInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(_) => {
-                Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
-            }
-            Self::ForbiddenOptimizationCcnExisted(_) => {
-                Self::ForbiddenOptimizationCcnExisted(error)
-            }
-            Self::ForbiddenPrivatezoneRouteExisted(_) => {
-                Self::ForbiddenPrivatezoneRouteExisted(error)
-            }
-            Self::ForbiddenTypeInvalid(_) => Self::ForbiddenTypeInvalid(error),
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::OperationFailedVbrAttachedVbrHa(_) => {
-                Self::OperationFailedVbrAttachedVbrHa(error)
-            }
-            Self::OperationFailedRiInstanceExist(_) => {
-                Self::OperationFailedRiInstanceExist(error)
-            }
-            Self::IncorrectStatusVpcRouteTable(_) => {
-                Self::IncorrectStatusVpcRouteTable(error)
-            }
-            Self::OperationFailedCenReferencedVpcRouteEntryExisted(_) => {
-                Self::OperationFailedCenReferencedVpcRouteEntryExisted(error)
-            }
-            Self::InvalidOperationBondVbrAssociated(_) => {
-                Self::InvalidOperationBondVbrAssociated(error)
-            }
-            Self::OperationFailedVbrWithAllowPrefixes(_) => {
-                Self::OperationFailedVbrWithAllowPrefixes(error)
-            }
-            Self::InvalidOperationCustomRegionDomainRouteEntryExist(_) => {
-                Self::InvalidOperationCustomRegionDomainRouteEntryExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::OperationNotPermittedAttachmentManagedByCloudService(_) => {
-                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
-            }
-            Self::InvalidStatusResourceStatus(_) => {
-                Self::InvalidStatusResourceStatus(error)
-            }
-            Self::BidNotFound(_) => Self::BidNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DetachCenChildInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedAttachmentReferencedVpcRouteEntryExisted",
+            "ForbiddenOptimizationCcnExisted",
+            "ForbiddenPrivatezoneRouteExisted",
+            "ForbiddenTypeInvalid",
+            "IncorrectStatusVpc",
+            "OperationFailedVbrAttachedVbrHa",
+            "OperationFailedRiInstanceExist",
+            "IncorrectStatusVpcRouteTable",
+            "OperationFailedCenReferencedVpcRouteEntryExisted",
+            "InvalidOperationBondVbrAssociated",
+            "OperationFailedVbrWithAllowPrefixes",
+            "InvalidOperationCustomRegionDomainRouteEntryExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "OperationNotPermittedAttachmentManagedByCloudService",
+            "InvalidStatusResourceStatus",
+            "BidNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DetachCenChildInstanceError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableTransitRouterRouteTablePropagationRequest {
     /// The ID of the network instance connection.
@@ -65,10 +65,26 @@ pub struct DisableTransitRouterRouteTablePropagationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableTransitRouterRouteTablePropagationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_attachment_id: None,
+            transit_router_route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableTransitRouterRouteTablePropagationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisableTransitRouterRouteTablePropagationRequestBuilder {
-        DisableTransitRouterRouteTablePropagationRequestBuilder::default()
+        DisableTransitRouterRouteTablePropagationRequestBuilder {
+            inner: DisableTransitRouterRouteTablePropagationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,6 +193,7 @@ impl<C> DisableTransitRouterRouteTablePropagationRequestBuilder<C> {
     }
 }
 impl<'a> DisableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisableTransitRouterRouteTablePropagationRequest::default(),
@@ -185,6 +202,7 @@ impl<'a> DisableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Clie
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -252,28 +270,23 @@ pub enum DisableTransitRouterRouteTablePropagationError {
 impl From<::acs_runtime::client::ServiceError>
 for DisableTransitRouterRouteTablePropagationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            "IncorrectStatus.AttachmentOrRouteTable" => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            "OperationUnsupported.DisablePropagation" => {
-                Self::OperationUnsupportedDisablePropagation(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.TransitRouterRouteTableId" => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            "InvalidParameter.TransitRouterAttachmentId" => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAttachmentId.NotFound",
+                        "IncorrectStatus.AttachmentOrRouteTable",
+                        "OperationUnsupported.DisablePropagation",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.TransitRouterRouteTableId",
+                        "InvalidParameter.TransitRouterAttachmentId",
+                        "InvalidRouteTableId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DisableTransitRouterRouteTablePropagationError {
@@ -282,74 +295,63 @@ impl DisableTransitRouterRouteTablePropagationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidAttachmentIdNotFound(error),
+            1 => Self::IncorrectStatusAttachmentOrRouteTable(error),
+            2 => Self::OperationUnsupportedDisablePropagation(error),
+            3 => Self::IncorrectStatusTransitRouterInstance(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            6 => Self::InvalidParameterTransitRouterRouteTableId(error),
+            7 => Self::InvalidParameterTransitRouterAttachmentId(error),
+            8 => Self::InvalidRouteTableIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAttachmentIdNotFound(error) => {
-                ("InvalidAttachmentIdNotFound", error)
-            }
-            Self::IncorrectStatusAttachmentOrRouteTable(error) => {
-                ("IncorrectStatusAttachmentOrRouteTable", error)
-            }
-            Self::OperationUnsupportedDisablePropagation(error) => {
-                ("OperationUnsupportedDisablePropagation", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterTransitRouterRouteTableId(error) => {
-                ("InvalidParameterTransitRouterRouteTableId", error)
-            }
-            Self::InvalidParameterTransitRouterAttachmentId(error) => {
-                ("InvalidParameterTransitRouterAttachmentId", error)
-            }
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidAttachmentIdNotFound(error) => (0, error),
+            Self::IncorrectStatusAttachmentOrRouteTable(error) => (1, error),
+            Self::OperationUnsupportedDisablePropagation(error) => (2, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::InvalidParameterTransitRouterRouteTableId(error) => (6, error),
+            Self::InvalidParameterTransitRouterAttachmentId(error) => (7, error),
+            Self::InvalidRouteTableIdNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for DisableTransitRouterRouteTablePropagationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidAttachmentIdNotFound(_) => {
-                Self::InvalidAttachmentIdNotFound(error)
-            }
-            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            Self::OperationUnsupportedDisablePropagation(_) => {
-                Self::OperationUnsupportedDisablePropagation(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterTransitRouterRouteTableId(_) => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            Self::InvalidParameterTransitRouterAttachmentId(_) => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisableTransitRouterRouteTablePropagationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidAttachmentIdNotFound",
+            "IncorrectStatusAttachmentOrRouteTable",
+            "OperationUnsupportedDisablePropagation",
+            "IncorrectStatusTransitRouterInstance",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterTransitRouterRouteTableId",
+            "InvalidParameterTransitRouterAttachmentId",
+            "InvalidRouteTableIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisableTransitRouterRouteTablePropagationError {

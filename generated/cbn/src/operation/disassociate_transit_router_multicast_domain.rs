@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisassociateTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -78,10 +78,27 @@ pub struct DisassociateTransitRouterMulticastDomainRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisassociateTransitRouterMulticastDomainRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            transit_router_attachment_id: None,
+            dry_run: None,
+            v_switch_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisassociateTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisassociateTransitRouterMulticastDomainRequestBuilder {
-        DisassociateTransitRouterMulticastDomainRequestBuilder::default()
+        DisassociateTransitRouterMulticastDomainRequestBuilder {
+            inner: DisassociateTransitRouterMulticastDomainRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -210,6 +227,7 @@ impl<C> DisassociateTransitRouterMulticastDomainRequestBuilder<C> {
     }
 }
 impl<'a> DisassociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisassociateTransitRouterMulticastDomainRequest::default(),
@@ -218,6 +236,7 @@ impl<'a> DisassociateTransitRouterMulticastDomainRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -289,25 +308,24 @@ pub enum DisassociateTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for DisassociateTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidMulticastDomainId.NotFound" => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            "IncorrectStatus.MulticastDomain" => {
-                Self::IncorrectStatusMulticastDomain(error)
-            }
-            "InstanceStatusNotSupport" => Self::InstanceStatusNotSupport(error),
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            "IncorrectStatus.Attachment" => Self::IncorrectStatusAttachment(error),
-            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
-            "InvalidOperation.MulticastGroupExist" => {
-                Self::InvalidOperationMulticastGroupExist(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidMulticastDomainId.NotFound",
+                        "IncorrectStatus.MulticastDomain",
+                        "InstanceStatusNotSupport",
+                        "InvalidAttachmentId.NotFound",
+                        "IncorrectStatus.Attachment",
+                        "IllegalParam.AttachmentId",
+                        "InvalidOperation.MulticastGroupExist",
+                        "DryRunOperation",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DisassociateTransitRouterMulticastDomainError {
@@ -316,66 +334,66 @@ impl DisassociateTransitRouterMulticastDomainError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidMulticastDomainIdNotFound(error),
+            1 => Self::IncorrectStatusMulticastDomain(error),
+            2 => Self::InstanceStatusNotSupport(error),
+            3 => Self::InvalidAttachmentIdNotFound(error),
+            4 => Self::IncorrectStatusAttachment(error),
+            5 => Self::IllegalParamAttachmentId(error),
+            6 => Self::InvalidOperationMulticastGroupExist(error),
+            7 => Self::DryRunOperation(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidMulticastDomainIdNotFound(error) => {
-                ("InvalidMulticastDomainIdNotFound", error)
-            }
-            Self::IncorrectStatusMulticastDomain(error) => {
-                ("IncorrectStatusMulticastDomain", error)
-            }
-            Self::InstanceStatusNotSupport(error) => ("InstanceStatusNotSupport", error),
-            Self::InvalidAttachmentIdNotFound(error) => {
-                ("InvalidAttachmentIdNotFound", error)
-            }
-            Self::IncorrectStatusAttachment(error) => {
-                ("IncorrectStatusAttachment", error)
-            }
-            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
-            Self::InvalidOperationMulticastGroupExist(error) => {
-                ("InvalidOperationMulticastGroupExist", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidMulticastDomainIdNotFound(error) => (0, error),
+            Self::IncorrectStatusMulticastDomain(error) => (1, error),
+            Self::InstanceStatusNotSupport(error) => (2, error),
+            Self::InvalidAttachmentIdNotFound(error) => (3, error),
+            Self::IncorrectStatusAttachment(error) => (4, error),
+            Self::IllegalParamAttachmentId(error) => (5, error),
+            Self::InvalidOperationMulticastGroupExist(error) => (6, error),
+            Self::DryRunOperation(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::Unauthorized(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DisassociateTransitRouterMulticastDomainError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidMulticastDomainIdNotFound(_) => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            Self::IncorrectStatusMulticastDomain(_) => {
-                Self::IncorrectStatusMulticastDomain(error)
-            }
-            Self::InstanceStatusNotSupport(_) => Self::InstanceStatusNotSupport(error),
-            Self::InvalidAttachmentIdNotFound(_) => {
-                Self::InvalidAttachmentIdNotFound(error)
-            }
-            Self::IncorrectStatusAttachment(_) => Self::IncorrectStatusAttachment(error),
-            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
-            Self::InvalidOperationMulticastGroupExist(_) => {
-                Self::InvalidOperationMulticastGroupExist(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisassociateTransitRouterMulticastDomainError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidMulticastDomainIdNotFound",
+            "IncorrectStatusMulticastDomain",
+            "InstanceStatusNotSupport",
+            "InvalidAttachmentIdNotFound",
+            "IncorrectStatusAttachment",
+            "IllegalParamAttachmentId",
+            "InvalidOperationMulticastGroupExist",
+            "DryRunOperation",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisassociateTransitRouterMulticastDomainError {

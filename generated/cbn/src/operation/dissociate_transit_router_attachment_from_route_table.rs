@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateTransitRouterAttachmentFromRouteTableRequest {
     /// The ID of the network instance connection.
@@ -65,10 +65,26 @@ pub struct DissociateTransitRouterAttachmentFromRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateTransitRouterAttachmentFromRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_attachment_id: None,
+            transit_router_route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateTransitRouterAttachmentFromRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder {
-        DissociateTransitRouterAttachmentFromRouteTableRequestBuilder::default()
+        DissociateTransitRouterAttachmentFromRouteTableRequestBuilder {
+            inner: DissociateTransitRouterAttachmentFromRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -181,6 +197,7 @@ impl<C> DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<C> {
 impl<
     'a,
 > DissociateTransitRouterAttachmentFromRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DissociateTransitRouterAttachmentFromRouteTableRequest::default(),
@@ -189,6 +206,7 @@ impl<
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -259,31 +277,24 @@ pub enum DissociateTransitRouterAttachmentFromRouteTableError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateTransitRouterAttachmentFromRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.AttachmentOrRouteTable" => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            "OperationUnsupported.dissociateRouteTable" => {
-                Self::OperationUnsupportedDissociateRouteTable(error)
-            }
-            "IncorrectStatus.TransitRouterConnectPeer" => {
-                Self::IncorrectStatusTransitRouterConnectPeer(error)
-            }
-            "IncorrectStatus.TransitRouterInstance" => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.TransitRouterAttachmentId" => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
-            "InvalidParameter.TransitRouterRouteTableId" => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.AttachmentOrRouteTable",
+                        "OperationUnsupported.dissociateRouteTable",
+                        "IncorrectStatus.TransitRouterConnectPeer",
+                        "IncorrectStatus.TransitRouterInstance",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.TransitRouterAttachmentId",
+                        "InvalidParameter.TransitRouterRouteTableId",
+                        "InvalidAttachmentId.NotFound",
+                        "InvalidRouteTableId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DissociateTransitRouterAttachmentFromRouteTableError {
@@ -292,80 +303,66 @@ impl DissociateTransitRouterAttachmentFromRouteTableError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusAttachmentOrRouteTable(error),
+            1 => Self::OperationUnsupportedDissociateRouteTable(error),
+            2 => Self::IncorrectStatusTransitRouterConnectPeer(error),
+            3 => Self::IncorrectStatusTransitRouterInstance(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            6 => Self::InvalidParameterTransitRouterAttachmentId(error),
+            7 => Self::InvalidParameterTransitRouterRouteTableId(error),
+            8 => Self::InvalidAttachmentIdNotFound(error),
+            9 => Self::InvalidRouteTableIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusAttachmentOrRouteTable(error) => {
-                ("IncorrectStatusAttachmentOrRouteTable", error)
-            }
-            Self::OperationUnsupportedDissociateRouteTable(error) => {
-                ("OperationUnsupportedDissociateRouteTable", error)
-            }
-            Self::IncorrectStatusTransitRouterConnectPeer(error) => {
-                ("IncorrectStatusTransitRouterConnectPeer", error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(error) => {
-                ("IncorrectStatusTransitRouterInstance", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterTransitRouterAttachmentId(error) => {
-                ("InvalidParameterTransitRouterAttachmentId", error)
-            }
-            Self::InvalidParameterTransitRouterRouteTableId(error) => {
-                ("InvalidParameterTransitRouterRouteTableId", error)
-            }
-            Self::InvalidAttachmentIdNotFound(error) => {
-                ("InvalidAttachmentIdNotFound", error)
-            }
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusAttachmentOrRouteTable(error) => (0, error),
+            Self::OperationUnsupportedDissociateRouteTable(error) => (1, error),
+            Self::IncorrectStatusTransitRouterConnectPeer(error) => (2, error),
+            Self::IncorrectStatusTransitRouterInstance(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::InvalidParameterTransitRouterAttachmentId(error) => (6, error),
+            Self::InvalidParameterTransitRouterRouteTableId(error) => (7, error),
+            Self::InvalidAttachmentIdNotFound(error) => (8, error),
+            Self::InvalidRouteTableIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DissociateTransitRouterAttachmentFromRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            Self::OperationUnsupportedDissociateRouteTable(_) => {
-                Self::OperationUnsupportedDissociateRouteTable(error)
-            }
-            Self::IncorrectStatusTransitRouterConnectPeer(_) => {
-                Self::IncorrectStatusTransitRouterConnectPeer(error)
-            }
-            Self::IncorrectStatusTransitRouterInstance(_) => {
-                Self::IncorrectStatusTransitRouterInstance(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterTransitRouterAttachmentId(_) => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
-            Self::InvalidParameterTransitRouterRouteTableId(_) => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            Self::InvalidAttachmentIdNotFound(_) => {
-                Self::InvalidAttachmentIdNotFound(error)
-            }
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DissociateTransitRouterAttachmentFromRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusAttachmentOrRouteTable",
+            "OperationUnsupportedDissociateRouteTable",
+            "IncorrectStatusTransitRouterConnectPeer",
+            "IncorrectStatusTransitRouterInstance",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterTransitRouterAttachmentId",
+            "InvalidParameterTransitRouterRouteTableId",
+            "InvalidAttachmentIdNotFound",
+            "InvalidRouteTableIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DissociateTransitRouterAttachmentFromRouteTableError {

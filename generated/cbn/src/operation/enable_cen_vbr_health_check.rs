@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableCenVbrHealthCheckRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -126,10 +126,32 @@ pub struct EnableCenVbrHealthCheckRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableCenVbrHealthCheckRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            vbr_instance_region_id: None,
+            vbr_instance_id: None,
+            health_check_source_ip: None,
+            health_check_target_ip: None,
+            vbr_instance_owner_id: None,
+            health_check_interval: None,
+            healthy_threshold: None,
+            health_check_only: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableCenVbrHealthCheckRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> EnableCenVbrHealthCheckRequestBuilder {
-        EnableCenVbrHealthCheckRequestBuilder::default()
+        EnableCenVbrHealthCheckRequestBuilder {
+            inner: EnableCenVbrHealthCheckRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -317,6 +339,7 @@ impl<C> EnableCenVbrHealthCheckRequestBuilder<C> {
     }
 }
 impl<'a> EnableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: EnableCenVbrHealthCheckRequest::default(),
@@ -325,6 +348,7 @@ impl<'a> EnableCenVbrHealthCheckRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -390,23 +414,22 @@ pub enum EnableCenVbrHealthCheckError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableCenVbrHealthCheckError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RouteConflict" => Self::RouteConflict(error),
-            "Illegal.SourceIpOrTargetIp" => Self::IllegalSourceIpOrTargetIp(error),
-            "OperationFailed.StatusNotSupport" => {
-                Self::OperationFailedStatusNotSupport(error)
-            }
-            "OperationFailed.SourceIpUnSupported" => {
-                Self::OperationFailedSourceIpUnSupported(error)
-            }
-            "InvalidStatus.HealthCheck" => Self::InvalidStatusHealthCheck(error),
-            "OperationFailed.IpAddressExhausted" => {
-                Self::OperationFailedIpAddressExhausted(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RouteConflict",
+                        "Illegal.SourceIpOrTargetIp",
+                        "OperationFailed.StatusNotSupport",
+                        "OperationFailed.SourceIpUnSupported",
+                        "InvalidStatus.HealthCheck",
+                        "OperationFailed.IpAddressExhausted",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl EnableCenVbrHealthCheckError {
@@ -415,58 +438,60 @@ impl EnableCenVbrHealthCheckError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RouteConflict(error),
+            1 => Self::IllegalSourceIpOrTargetIp(error),
+            2 => Self::OperationFailedStatusNotSupport(error),
+            3 => Self::OperationFailedSourceIpUnSupported(error),
+            4 => Self::InvalidStatusHealthCheck(error),
+            5 => Self::OperationFailedIpAddressExhausted(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RouteConflict(error) => ("RouteConflict", error),
-            Self::IllegalSourceIpOrTargetIp(error) => {
-                ("IllegalSourceIpOrTargetIp", error)
-            }
-            Self::OperationFailedStatusNotSupport(error) => {
-                ("OperationFailedStatusNotSupport", error)
-            }
-            Self::OperationFailedSourceIpUnSupported(error) => {
-                ("OperationFailedSourceIpUnSupported", error)
-            }
-            Self::InvalidStatusHealthCheck(error) => ("InvalidStatusHealthCheck", error),
-            Self::OperationFailedIpAddressExhausted(error) => {
-                ("OperationFailedIpAddressExhausted", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RouteConflict(error) => (0, error),
+            Self::IllegalSourceIpOrTargetIp(error) => (1, error),
+            Self::OperationFailedStatusNotSupport(error) => (2, error),
+            Self::OperationFailedSourceIpUnSupported(error) => (3, error),
+            Self::InvalidStatusHealthCheck(error) => (4, error),
+            Self::OperationFailedIpAddressExhausted(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::Unauthorized(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for EnableCenVbrHealthCheckError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RouteConflict(_) => Self::RouteConflict(error),
-            Self::IllegalSourceIpOrTargetIp(_) => Self::IllegalSourceIpOrTargetIp(error),
-            Self::OperationFailedStatusNotSupport(_) => {
-                Self::OperationFailedStatusNotSupport(error)
-            }
-            Self::OperationFailedSourceIpUnSupported(_) => {
-                Self::OperationFailedSourceIpUnSupported(error)
-            }
-            Self::InvalidStatusHealthCheck(_) => Self::InvalidStatusHealthCheck(error),
-            Self::OperationFailedIpAddressExhausted(_) => {
-                Self::OperationFailedIpAddressExhausted(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for EnableCenVbrHealthCheckError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RouteConflict",
+            "IllegalSourceIpOrTargetIp",
+            "OperationFailedStatusNotSupport",
+            "OperationFailedSourceIpUnSupported",
+            "InvalidStatusHealthCheck",
+            "OperationFailedIpAddressExhausted",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for EnableCenVbrHealthCheckError {

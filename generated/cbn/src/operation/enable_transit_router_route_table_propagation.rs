@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableTransitRouterRouteTablePropagationRequest {
     /// The ID of the network instance connection.
@@ -68,10 +68,26 @@ pub struct EnableTransitRouterRouteTablePropagationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableTransitRouterRouteTablePropagationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_attachment_id: None,
+            transit_router_route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableTransitRouterRouteTablePropagationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> EnableTransitRouterRouteTablePropagationRequestBuilder {
-        EnableTransitRouterRouteTablePropagationRequestBuilder::default()
+        EnableTransitRouterRouteTablePropagationRequestBuilder {
+            inner: EnableTransitRouterRouteTablePropagationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -180,6 +196,7 @@ impl<C> EnableTransitRouterRouteTablePropagationRequestBuilder<C> {
     }
 }
 impl<'a> EnableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: EnableTransitRouterRouteTablePropagationRequest::default(),
@@ -188,6 +205,7 @@ impl<'a> EnableTransitRouterRouteTablePropagationRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -257,31 +275,24 @@ pub enum EnableTransitRouterRouteTablePropagationError {
 impl From<::acs_runtime::client::ServiceError>
 for EnableTransitRouterRouteTablePropagationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TransitRouterTableId" => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            "OperationFailed.TransitRouterType" => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            "IncorrectStatus.AttachmentOrRouteTable" => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            "OperationUnsupported.EnablePropagation" => {
-                Self::OperationUnsupportedEnablePropagation(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.TransitRouterRouteTableId" => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            "InvalidParameter.TransitRouterAttachmentId" => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.TransitRouterTableId",
+                        "OperationFailed.TransitRouterType",
+                        "IncorrectStatus.AttachmentOrRouteTable",
+                        "OperationUnsupported.EnablePropagation",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.TransitRouterRouteTableId",
+                        "InvalidParameter.TransitRouterAttachmentId",
+                        "InvalidRouteTableId.NotFound",
+                        "InvalidAttachmentId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl EnableTransitRouterRouteTablePropagationError {
@@ -290,80 +301,66 @@ impl EnableTransitRouterRouteTablePropagationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamTransitRouterTableId(error),
+            1 => Self::OperationFailedTransitRouterType(error),
+            2 => Self::IncorrectStatusAttachmentOrRouteTable(error),
+            3 => Self::OperationUnsupportedEnablePropagation(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            6 => Self::InvalidParameterTransitRouterRouteTableId(error),
+            7 => Self::InvalidParameterTransitRouterAttachmentId(error),
+            8 => Self::InvalidRouteTableIdNotFound(error),
+            9 => Self::InvalidAttachmentIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTransitRouterTableId(error) => {
-                ("IllegalParamTransitRouterTableId", error)
-            }
-            Self::OperationFailedTransitRouterType(error) => {
-                ("OperationFailedTransitRouterType", error)
-            }
-            Self::IncorrectStatusAttachmentOrRouteTable(error) => {
-                ("IncorrectStatusAttachmentOrRouteTable", error)
-            }
-            Self::OperationUnsupportedEnablePropagation(error) => {
-                ("OperationUnsupportedEnablePropagation", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterTransitRouterRouteTableId(error) => {
-                ("InvalidParameterTransitRouterRouteTableId", error)
-            }
-            Self::InvalidParameterTransitRouterAttachmentId(error) => {
-                ("InvalidParameterTransitRouterAttachmentId", error)
-            }
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::InvalidAttachmentIdNotFound(error) => {
-                ("InvalidAttachmentIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamTransitRouterTableId(error) => (0, error),
+            Self::OperationFailedTransitRouterType(error) => (1, error),
+            Self::IncorrectStatusAttachmentOrRouteTable(error) => (2, error),
+            Self::OperationUnsupportedEnablePropagation(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::InvalidParameterTransitRouterRouteTableId(error) => (6, error),
+            Self::InvalidParameterTransitRouterAttachmentId(error) => (7, error),
+            Self::InvalidRouteTableIdNotFound(error) => (8, error),
+            Self::InvalidAttachmentIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for EnableTransitRouterRouteTablePropagationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamTransitRouterTableId(_) => {
-                Self::IllegalParamTransitRouterTableId(error)
-            }
-            Self::OperationFailedTransitRouterType(_) => {
-                Self::OperationFailedTransitRouterType(error)
-            }
-            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
-                Self::IncorrectStatusAttachmentOrRouteTable(error)
-            }
-            Self::OperationUnsupportedEnablePropagation(_) => {
-                Self::OperationUnsupportedEnablePropagation(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterTransitRouterRouteTableId(_) => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            Self::InvalidParameterTransitRouterAttachmentId(_) => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::InvalidAttachmentIdNotFound(_) => {
-                Self::InvalidAttachmentIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for EnableTransitRouterRouteTablePropagationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamTransitRouterTableId",
+            "OperationFailedTransitRouterType",
+            "IncorrectStatusAttachmentOrRouteTable",
+            "OperationUnsupportedEnablePropagation",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterTransitRouterRouteTableId",
+            "InvalidParameterTransitRouterAttachmentId",
+            "InvalidRouteTableIdNotFound",
+            "InvalidAttachmentIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for EnableTransitRouterRouteTablePropagationError {

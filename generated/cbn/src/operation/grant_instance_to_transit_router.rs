@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GrantInstanceToTransitRouterRequest {
     /// Enter the ID of the Cloud Enterprise Network (CEN) instance to which the transit router belongs.
@@ -100,10 +100,28 @@ pub struct GrantInstanceToTransitRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GrantInstanceToTransitRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            instance_id: None,
+            instance_type: None,
+            region_id: None,
+            cen_owner_id: None,
+            order_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GrantInstanceToTransitRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GrantInstanceToTransitRouterRequestBuilder {
-        GrantInstanceToTransitRouterRequestBuilder::default()
+        GrantInstanceToTransitRouterRequestBuilder {
+            inner: GrantInstanceToTransitRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -244,6 +262,7 @@ impl<C> GrantInstanceToTransitRouterRequestBuilder<C> {
     }
 }
 impl<'a> GrantInstanceToTransitRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GrantInstanceToTransitRouterRequest::default(),
@@ -252,6 +271,7 @@ impl<'a> GrantInstanceToTransitRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -323,30 +343,25 @@ pub enum GrantInstanceToTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbbiden.TransitRouterServiceNotOpen" => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            "NoPermission.AliyunServiceRoleForCEN" => {
-                Self::NoPermissionAliyunServiceRoleForCen(error)
-            }
-            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
-            "OperationFailed.TaskConflict" => Self::OperationFailedTaskConflict(error),
-            "InvalidVbr.NotFound" => Self::InvalidVbrNotFound(error),
-            "OperationFailed.GrantCrossAccountExist" => {
-                Self::OperationFailedGrantCrossAccountExist(error)
-            }
-            "Forbidden.TransitRouterServiceExpired" => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbbiden.TransitRouterServiceNotOpen",
+                        "NoPermission.AliyunServiceRoleForCEN",
+                        "IllegalParam.CenId",
+                        "OperationFailed.TaskConflict",
+                        "InvalidVbr.NotFound",
+                        "OperationFailed.GrantCrossAccountExist",
+                        "Forbidden.TransitRouterServiceExpired",
+                        "Forbidden.OperateShareResource",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl GrantInstanceToTransitRouterError {
@@ -355,76 +370,69 @@ impl GrantInstanceToTransitRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbbidenTransitRouterServiceNotOpen(error),
+            1 => Self::NoPermissionAliyunServiceRoleForCen(error),
+            2 => Self::IllegalParamCenId(error),
+            3 => Self::OperationFailedTaskConflict(error),
+            4 => Self::InvalidVbrNotFound(error),
+            5 => Self::OperationFailedGrantCrossAccountExist(error),
+            6 => Self::ForbiddenTransitRouterServiceExpired(error),
+            7 => Self::ForbiddenOperateShareResource(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::Unauthorized(error),
+            10 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
-                ("ForbbidenTransitRouterServiceNotOpen", error)
-            }
-            Self::NoPermissionAliyunServiceRoleForCen(error) => {
-                ("NoPermissionAliyunServiceRoleForCen", error)
-            }
-            Self::IllegalParamCenId(error) => ("IllegalParamCenId", error),
-            Self::OperationFailedTaskConflict(error) => {
-                ("OperationFailedTaskConflict", error)
-            }
-            Self::InvalidVbrNotFound(error) => ("InvalidVbrNotFound", error),
-            Self::OperationFailedGrantCrossAccountExist(error) => {
-                ("OperationFailedGrantCrossAccountExist", error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(error) => {
-                ("ForbiddenTransitRouterServiceExpired", error)
-            }
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => (0, error),
+            Self::NoPermissionAliyunServiceRoleForCen(error) => (1, error),
+            Self::IllegalParamCenId(error) => (2, error),
+            Self::OperationFailedTaskConflict(error) => (3, error),
+            Self::InvalidVbrNotFound(error) => (4, error),
+            Self::OperationFailedGrantCrossAccountExist(error) => (5, error),
+            Self::ForbiddenTransitRouterServiceExpired(error) => (6, error),
+            Self::ForbiddenOperateShareResource(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::Unauthorized(error) => (9, error),
+            Self::InvalidInstanceIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for GrantInstanceToTransitRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
-                Self::ForbbidenTransitRouterServiceNotOpen(error)
-            }
-            Self::NoPermissionAliyunServiceRoleForCen(_) => {
-                Self::NoPermissionAliyunServiceRoleForCen(error)
-            }
-            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
-            Self::OperationFailedTaskConflict(_) => {
-                Self::OperationFailedTaskConflict(error)
-            }
-            Self::InvalidVbrNotFound(_) => Self::InvalidVbrNotFound(error),
-            Self::OperationFailedGrantCrossAccountExist(_) => {
-                Self::OperationFailedGrantCrossAccountExist(error)
-            }
-            Self::ForbiddenTransitRouterServiceExpired(_) => {
-                Self::ForbiddenTransitRouterServiceExpired(error)
-            }
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GrantInstanceToTransitRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbbidenTransitRouterServiceNotOpen",
+            "NoPermissionAliyunServiceRoleForCen",
+            "IllegalParamCenId",
+            "OperationFailedTaskConflict",
+            "InvalidVbrNotFound",
+            "OperationFailedGrantCrossAccountExist",
+            "ForbiddenTransitRouterServiceExpired",
+            "ForbiddenOperateShareResource",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GrantInstanceToTransitRouterError {

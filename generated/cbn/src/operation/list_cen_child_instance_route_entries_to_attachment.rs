@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     /// The number of entries to return on each page. Default value: **20**.
@@ -76,10 +76,29 @@ pub struct ListCenChildInstanceRouteEntriesToAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListCenChildInstanceRouteEntriesToAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            cen_id: None,
+            child_instance_route_table_id: None,
+            transit_router_attachment_id: None,
+            route_filter: None,
+            service_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListCenChildInstanceRouteEntriesToAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder {
-        ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder::default()
+        ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder {
+            inner: ListCenChildInstanceRouteEntriesToAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -219,6 +238,7 @@ impl<C> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListCenChildInstanceRouteEntriesToAttachmentRequest::default(),
@@ -227,6 +247,7 @@ impl<'a> ListCenChildInstanceRouteEntriesToAttachmentRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -311,26 +332,23 @@ pub enum ListCenChildInstanceRouteEntriesToAttachmentError {
 impl From<::acs_runtime::client::ServiceError>
 for ListCenChildInstanceRouteEntriesToAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "MissingParam.TransitRouterAttachmentId" => {
-                Self::MissingParamTransitRouterAttachmentId(error)
-            }
-            "MissingParam.ChildInstanceRouteTableId" => {
-                Self::MissingParamChildInstanceRouteTableId(error)
-            }
-            "InvalidParam.RouteFilter" => Self::InvalidParamRouteFilter(error),
-            "ResourceNotFound.TransitRouterAttachment" => {
-                Self::ResourceNotFoundTransitRouterAttachment(error)
-            }
-            "InvalidParam.RoutFilterKey" => Self::InvalidParamRoutFilterKey(error),
-            "InvalidParam.CenId" => Self::InvalidParamCenId(error),
-            "OperationFailed.CenInstanceStatus" => {
-                Self::OperationFailedCenInstanceStatus(error)
-            }
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.NextToken",
+                        "MissingParam.TransitRouterAttachmentId",
+                        "MissingParam.ChildInstanceRouteTableId",
+                        "InvalidParam.RouteFilter",
+                        "ResourceNotFound.TransitRouterAttachment",
+                        "InvalidParam.RoutFilterKey",
+                        "InvalidParam.CenId",
+                        "OperationFailed.CenInstanceStatus",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListCenChildInstanceRouteEntriesToAttachmentError {
@@ -339,64 +357,63 @@ impl ListCenChildInstanceRouteEntriesToAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::MissingParamTransitRouterAttachmentId(error),
+            2 => Self::MissingParamChildInstanceRouteTableId(error),
+            3 => Self::InvalidParamRouteFilter(error),
+            4 => Self::ResourceNotFoundTransitRouterAttachment(error),
+            5 => Self::InvalidParamRoutFilterKey(error),
+            6 => Self::InvalidParamCenId(error),
+            7 => Self::OperationFailedCenInstanceStatus(error),
+            8 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::MissingParamTransitRouterAttachmentId(error) => {
-                ("MissingParamTransitRouterAttachmentId", error)
-            }
-            Self::MissingParamChildInstanceRouteTableId(error) => {
-                ("MissingParamChildInstanceRouteTableId", error)
-            }
-            Self::InvalidParamRouteFilter(error) => ("InvalidParamRouteFilter", error),
-            Self::ResourceNotFoundTransitRouterAttachment(error) => {
-                ("ResourceNotFoundTransitRouterAttachment", error)
-            }
-            Self::InvalidParamRoutFilterKey(error) => {
-                ("InvalidParamRoutFilterKey", error)
-            }
-            Self::InvalidParamCenId(error) => ("InvalidParamCenId", error),
-            Self::OperationFailedCenInstanceStatus(error) => {
-                ("OperationFailedCenInstanceStatus", error)
-            }
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::MissingParamTransitRouterAttachmentId(error) => (1, error),
+            Self::MissingParamChildInstanceRouteTableId(error) => (2, error),
+            Self::InvalidParamRouteFilter(error) => (3, error),
+            Self::ResourceNotFoundTransitRouterAttachment(error) => (4, error),
+            Self::InvalidParamRoutFilterKey(error) => (5, error),
+            Self::InvalidParamCenId(error) => (6, error),
+            Self::OperationFailedCenInstanceStatus(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ListCenChildInstanceRouteEntriesToAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::MissingParamTransitRouterAttachmentId(_) => {
-                Self::MissingParamTransitRouterAttachmentId(error)
-            }
-            Self::MissingParamChildInstanceRouteTableId(_) => {
-                Self::MissingParamChildInstanceRouteTableId(error)
-            }
-            Self::InvalidParamRouteFilter(_) => Self::InvalidParamRouteFilter(error),
-            Self::ResourceNotFoundTransitRouterAttachment(_) => {
-                Self::ResourceNotFoundTransitRouterAttachment(error)
-            }
-            Self::InvalidParamRoutFilterKey(_) => Self::InvalidParamRoutFilterKey(error),
-            Self::InvalidParamCenId(_) => Self::InvalidParamCenId(error),
-            Self::OperationFailedCenInstanceStatus(_) => {
-                Self::OperationFailedCenInstanceStatus(error)
-            }
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListCenChildInstanceRouteEntriesToAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "MissingParamTransitRouterAttachmentId",
+            "MissingParamChildInstanceRouteTableId",
+            "InvalidParamRouteFilter",
+            "ResourceNotFoundTransitRouterAttachment",
+            "InvalidParamRoutFilterKey",
+            "InvalidParamCenId",
+            "OperationFailedCenInstanceStatus",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListCenChildInstanceRouteEntriesToAttachmentError {

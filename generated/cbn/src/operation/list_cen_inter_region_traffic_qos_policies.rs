@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListCenInterRegionTrafficQosPoliciesRequest {
     /// The ID of the transit router.
@@ -80,10 +80,29 @@ pub struct ListCenInterRegionTrafficQosPoliciesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListCenInterRegionTrafficQosPoliciesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_id: None,
+            transit_router_attachment_id: None,
+            traffic_qos_policy_id: None,
+            traffic_qos_policy_name: None,
+            traffic_qos_policy_description: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListCenInterRegionTrafficQosPoliciesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListCenInterRegionTrafficQosPoliciesRequestBuilder {
-        ListCenInterRegionTrafficQosPoliciesRequestBuilder::default()
+        ListCenInterRegionTrafficQosPoliciesRequestBuilder {
+            inner: ListCenInterRegionTrafficQosPoliciesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -215,6 +234,7 @@ impl<C> ListCenInterRegionTrafficQosPoliciesRequestBuilder<C> {
     }
 }
 impl<'a> ListCenInterRegionTrafficQosPoliciesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListCenInterRegionTrafficQosPoliciesRequest::default(),
@@ -223,6 +243,7 @@ impl<'a> ListCenInterRegionTrafficQosPoliciesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -309,16 +330,19 @@ pub enum ListCenInterRegionTrafficQosPoliciesError {
 impl From<::acs_runtime::client::ServiceError>
 for ListCenInterRegionTrafficQosPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.TransitRouterIdOrTrafficQosPolicyId" => {
-                Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error)
-            }
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.TransitRouterIdOrTrafficQosPolicyId",
+                        "InvalidDescription",
+                        "InvalidName",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListCenInterRegionTrafficQosPoliciesError {
@@ -327,42 +351,51 @@ impl ListCenInterRegionTrafficQosPoliciesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error),
+            1 => Self::InvalidDescription(error),
+            2 => Self::InvalidName(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error) => {
-                ("MissingParamTransitRouterIdOrTrafficQosPolicyId", error)
-            }
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error) => (0, error),
+            Self::InvalidDescription(error) => (1, error),
+            Self::InvalidName(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::Unauthorized(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ListCenInterRegionTrafficQosPoliciesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(_) => {
-                Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error)
-            }
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListCenInterRegionTrafficQosPoliciesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamTransitRouterIdOrTrafficQosPolicyId",
+            "InvalidDescription",
+            "InvalidName",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListCenInterRegionTrafficQosPoliciesError {

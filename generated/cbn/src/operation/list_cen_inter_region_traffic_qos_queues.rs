@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListCenInterRegionTrafficQosQueuesRequest {
     /// The ID of the transit router.
@@ -88,10 +88,31 @@ pub struct ListCenInterRegionTrafficQosQueuesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListCenInterRegionTrafficQosQueuesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_id: None,
+            transit_router_attachment_id: None,
+            traffic_qos_policy_id: None,
+            traffic_qos_queue_id: None,
+            traffic_qos_queue_name: None,
+            traffic_qos_queue_description: None,
+            max_results: None,
+            next_token: None,
+            effective_bandwidth_filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListCenInterRegionTrafficQosQueuesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListCenInterRegionTrafficQosQueuesRequestBuilder {
-        ListCenInterRegionTrafficQosQueuesRequestBuilder::default()
+        ListCenInterRegionTrafficQosQueuesRequestBuilder {
+            inner: ListCenInterRegionTrafficQosQueuesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,6 +266,7 @@ impl<C> ListCenInterRegionTrafficQosQueuesRequestBuilder<C> {
     }
 }
 impl<'a> ListCenInterRegionTrafficQosQueuesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListCenInterRegionTrafficQosQueuesRequest::default(),
@@ -253,6 +275,7 @@ impl<'a> ListCenInterRegionTrafficQosQueuesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -335,22 +358,21 @@ pub enum ListCenInterRegionTrafficQosQueuesError {
 impl From<::acs_runtime::client::ServiceError>
 for ListCenInterRegionTrafficQosQueuesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.TransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId" => {
-                Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
-                    error,
-                )
-            }
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "IllegalParam.EffectiveBandwidthFilter" => {
-                Self::IllegalParamEffectiveBandwidthFilter(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.TransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId",
+                        "InvalidParameter.MaxResults",
+                        "InvalidName",
+                        "InvalidDescription",
+                        "IllegalParam.EffectiveBandwidthFilter",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListCenInterRegionTrafficQosQueuesError {
@@ -359,63 +381,63 @@ impl ListCenInterRegionTrafficQosQueuesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
-                error,
-            ) => {
-                (
-                    "MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId",
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => {
+                Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
                     error,
                 )
             }
-            Self::InvalidParameterMaxResults(error) => {
-                ("InvalidParameterMaxResults", error)
-            }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::IllegalParamEffectiveBandwidthFilter(error) => {
-                ("IllegalParamEffectiveBandwidthFilter", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            1 => Self::InvalidParameterMaxResults(error),
+            2 => Self::InvalidName(error),
+            3 => Self::InvalidDescription(error),
+            4 => Self::IllegalParamEffectiveBandwidthFilter(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
+        match self {
+            Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
+                error,
+            ) => (0, error),
+            Self::InvalidParameterMaxResults(error) => (1, error),
+            Self::InvalidName(error) => (2, error),
+            Self::InvalidDescription(error) => (3, error),
+            Self::IllegalParamEffectiveBandwidthFilter(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for ListCenInterRegionTrafficQosQueuesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
-                _,
-            ) => {
-                Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
-                    error,
-                )
-            }
-            Self::InvalidParameterMaxResults(_) => {
-                Self::InvalidParameterMaxResults(error)
-            }
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::IllegalParamEffectiveBandwidthFilter(_) => {
-                Self::IllegalParamEffectiveBandwidthFilter(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListCenInterRegionTrafficQosQueuesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId",
+            "InvalidParameterMaxResults",
+            "InvalidName",
+            "InvalidDescription",
+            "IllegalParamEffectiveBandwidthFilter",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListCenInterRegionTrafficQosQueuesError {

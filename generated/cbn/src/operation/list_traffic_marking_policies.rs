@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTrafficMarkingPoliciesRequest {
     /// The ID of the transit router.
@@ -73,10 +73,28 @@ pub struct ListTrafficMarkingPoliciesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTrafficMarkingPoliciesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_id: None,
+            traffic_marking_policy_id: None,
+            traffic_marking_policy_name: None,
+            traffic_marking_policy_description: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTrafficMarkingPoliciesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTrafficMarkingPoliciesRequestBuilder {
-        ListTrafficMarkingPoliciesRequestBuilder::default()
+        ListTrafficMarkingPoliciesRequestBuilder {
+            inner: ListTrafficMarkingPoliciesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,6 +215,7 @@ impl<C> ListTrafficMarkingPoliciesRequestBuilder<C> {
     }
 }
 impl<'a> ListTrafficMarkingPoliciesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTrafficMarkingPoliciesRequest::default(),
@@ -205,6 +224,7 @@ impl<'a> ListTrafficMarkingPoliciesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -294,17 +314,20 @@ pub enum ListTrafficMarkingPoliciesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTrafficMarkingPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.TransitRouterIdOrTrafficMarkingPolicyId" => {
-                Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error)
-            }
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.TransitRouterIdOrTrafficMarkingPolicyId",
+                        "IllegalParam.NextToken",
+                        "InvalidName",
+                        "InvalidDescription",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTrafficMarkingPoliciesError {
@@ -313,44 +336,56 @@ impl ListTrafficMarkingPoliciesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error),
+            1 => Self::IllegalParamNextToken(error),
+            2 => Self::InvalidName(error),
+            3 => Self::InvalidDescription(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error) => {
-                ("MissingParamTransitRouterIdOrTrafficMarkingPolicyId", error)
+                (0, error)
             }
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (1, error),
+            Self::InvalidName(error) => (2, error),
+            Self::InvalidDescription(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ListTrafficMarkingPoliciesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(_) => {
-                Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error)
-            }
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTrafficMarkingPoliciesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamTransitRouterIdOrTrafficMarkingPolicyId",
+            "IllegalParamNextToken",
+            "InvalidName",
+            "InvalidDescription",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTrafficMarkingPoliciesError {

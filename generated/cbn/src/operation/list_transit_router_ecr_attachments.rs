@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterEcrAttachmentsRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance.
@@ -79,10 +79,29 @@ pub struct ListTransitRouterEcrAttachmentsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterEcrAttachmentsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            region_id: None,
+            transit_router_attachment_id: None,
+            transit_router_id: None,
+            max_results: None,
+            next_token: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterEcrAttachmentsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTransitRouterEcrAttachmentsRequestBuilder {
-        ListTransitRouterEcrAttachmentsRequestBuilder::default()
+        ListTransitRouterEcrAttachmentsRequestBuilder {
+            inner: ListTransitRouterEcrAttachmentsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -216,6 +235,7 @@ impl<C> ListTransitRouterEcrAttachmentsRequestBuilder<C> {
     }
 }
 impl<'a> ListTransitRouterEcrAttachmentsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTransitRouterEcrAttachmentsRequest::default(),
@@ -224,6 +244,7 @@ impl<'a> ListTransitRouterEcrAttachmentsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -312,18 +333,23 @@ pub enum ListTransitRouterEcrAttachmentsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterEcrAttachmentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.TrInstance" => Self::IllegalParamTrInstance(error),
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "IllegalParam.CenId" => Self::IllegalParamCenId(error),
-            "IllegalParam.TransitRouterId" => Self::IllegalParamTransitRouterId(error),
-            "IllegalParam.CenIdOrRegionId" => Self::IllegalParamCenIdOrRegionId(error),
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.NextToken",
+                        "IllegalParam.TrInstance",
+                        "IllegalParam.Region",
+                        "IllegalParam.CenId",
+                        "IllegalParam.TransitRouterId",
+                        "IllegalParam.CenIdOrRegionId",
+                        "IllegalParam.MaxResults",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTransitRouterEcrAttachmentsError {
@@ -332,54 +358,63 @@ impl ListTransitRouterEcrAttachmentsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamTrInstance(error),
+            2 => Self::IllegalParamRegion(error),
+            3 => Self::IllegalParamCenId(error),
+            4 => Self::IllegalParamTransitRouterId(error),
+            5 => Self::IllegalParamCenIdOrRegionId(error),
+            6 => Self::IllegalParamMaxResults(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::IllegalParamTrInstance(error) => ("IllegalParamTrInstance", error),
-            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
-            Self::IllegalParamCenId(error) => ("IllegalParamCenId", error),
-            Self::IllegalParamTransitRouterId(error) => {
-                ("IllegalParamTransitRouterId", error)
-            }
-            Self::IllegalParamCenIdOrRegionId(error) => {
-                ("IllegalParamCenIdOrRegionId", error)
-            }
-            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::IllegalParamTrInstance(error) => (1, error),
+            Self::IllegalParamRegion(error) => (2, error),
+            Self::IllegalParamCenId(error) => (3, error),
+            Self::IllegalParamTransitRouterId(error) => (4, error),
+            Self::IllegalParamCenIdOrRegionId(error) => (5, error),
+            Self::IllegalParamMaxResults(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ListTransitRouterEcrAttachmentsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::IllegalParamTrInstance(_) => Self::IllegalParamTrInstance(error),
-            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
-            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
-            Self::IllegalParamTransitRouterId(_) => {
-                Self::IllegalParamTransitRouterId(error)
-            }
-            Self::IllegalParamCenIdOrRegionId(_) => {
-                Self::IllegalParamCenIdOrRegionId(error)
-            }
-            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTransitRouterEcrAttachmentsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "IllegalParamTrInstance",
+            "IllegalParamRegion",
+            "IllegalParamCenId",
+            "IllegalParamTransitRouterId",
+            "IllegalParamCenIdOrRegionId",
+            "IllegalParamMaxResults",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterEcrAttachmentsError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterMulticastDomainAssociationsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -83,10 +83,30 @@ pub struct ListTransitRouterMulticastDomainAssociationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterMulticastDomainAssociationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            transit_router_attachment_id: None,
+            v_switch_ids: None,
+            resource_type: None,
+            resource_id: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterMulticastDomainAssociationsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTransitRouterMulticastDomainAssociationsRequestBuilder {
-        ListTransitRouterMulticastDomainAssociationsRequestBuilder::default()
+        ListTransitRouterMulticastDomainAssociationsRequestBuilder {
+            inner: ListTransitRouterMulticastDomainAssociationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -238,6 +258,7 @@ impl<C> ListTransitRouterMulticastDomainAssociationsRequestBuilder<C> {
     }
 }
 impl<'a> ListTransitRouterMulticastDomainAssociationsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTransitRouterMulticastDomainAssociationsRequest::default(),
@@ -246,6 +267,7 @@ impl<'a> ListTransitRouterMulticastDomainAssociationsRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -337,16 +359,19 @@ pub enum ListTransitRouterMulticastDomainAssociationsError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.TransitRouterMulticastDomainId" => {
-                Self::IllegalParamTransitRouterMulticastDomainId(error)
-            }
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.NextToken",
+                        "IllegalParam.TransitRouterMulticastDomainId",
+                        "IllegalParam.MaxResults",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTransitRouterMulticastDomainAssociationsError {
@@ -355,42 +380,51 @@ impl ListTransitRouterMulticastDomainAssociationsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamTransitRouterMulticastDomainId(error),
+            2 => Self::IllegalParamMaxResults(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::IllegalParamTransitRouterMulticastDomainId(error) => {
-                ("IllegalParamTransitRouterMulticastDomainId", error)
-            }
-            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::IllegalParamTransitRouterMulticastDomainId(error) => (1, error),
+            Self::IllegalParamMaxResults(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::Unauthorized(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ListTransitRouterMulticastDomainAssociationsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::IllegalParamTransitRouterMulticastDomainId(_) => {
-                Self::IllegalParamTransitRouterMulticastDomainId(error)
-            }
-            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTransitRouterMulticastDomainAssociationsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "IllegalParamTransitRouterMulticastDomainId",
+            "IllegalParamMaxResults",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterMulticastDomainAssociationsError {

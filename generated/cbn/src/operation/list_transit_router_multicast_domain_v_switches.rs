@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterMulticastDomainVSwitchesRequest {
     /// - Wire name: `CenId`.
@@ -48,10 +48,27 @@ pub struct ListTransitRouterMulticastDomainVSwitchesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterMulticastDomainVSwitchesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            vpc_id: None,
+            v_switch_ids: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterMulticastDomainVSwitchesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTransitRouterMulticastDomainVSwitchesRequestBuilder {
-        ListTransitRouterMulticastDomainVSwitchesRequestBuilder::default()
+        ListTransitRouterMulticastDomainVSwitchesRequestBuilder {
+            inner: ListTransitRouterMulticastDomainVSwitchesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -156,6 +173,7 @@ impl<C> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<C> {
     }
 }
 impl<'a> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTransitRouterMulticastDomainVSwitchesRequest::default(),
@@ -164,6 +182,7 @@ impl<'a> ListTransitRouterMulticastDomainVSwitchesRequestBuilder<&'a crate::Clie
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -240,16 +259,21 @@ pub enum ListTransitRouterMulticastDomainVSwitchesError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainVSwitchesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.TrInstance" => Self::IllegalParamTrInstance(error),
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "InvalidCenId.NotFound" => Self::InvalidCenIdNotFound(error),
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.NextToken",
+                        "IllegalParam.TrInstance",
+                        "IllegalParam.Region",
+                        "InvalidCenId.NotFound",
+                        "IllegalParam.MaxResults",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTransitRouterMulticastDomainVSwitchesError {
@@ -258,42 +282,57 @@ impl ListTransitRouterMulticastDomainVSwitchesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamTrInstance(error),
+            2 => Self::IllegalParamRegion(error),
+            3 => Self::InvalidCenIdNotFound(error),
+            4 => Self::IllegalParamMaxResults(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::IllegalParamTrInstance(error) => ("IllegalParamTrInstance", error),
-            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
-            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
-            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::IllegalParamTrInstance(error) => (1, error),
+            Self::IllegalParamRegion(error) => (2, error),
+            Self::InvalidCenIdNotFound(error) => (3, error),
+            Self::IllegalParamMaxResults(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for ListTransitRouterMulticastDomainVSwitchesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::IllegalParamTrInstance(_) => Self::IllegalParamTrInstance(error),
-            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
-            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
-            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTransitRouterMulticastDomainVSwitchesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "IllegalParamTrInstance",
+            "IllegalParamRegion",
+            "InvalidCenIdNotFound",
+            "IllegalParamMaxResults",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterMulticastDomainVSwitchesError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterMulticastGroupsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -141,10 +141,35 @@ pub struct ListTransitRouterMulticastGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterMulticastGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            group_ip_address: None,
+            transit_router_attachment_id: None,
+            v_switch_ids: None,
+            peer_transit_router_multicast_domains: None,
+            resource_type: None,
+            resource_id: None,
+            max_results: None,
+            next_token: None,
+            is_group_source: None,
+            is_group_member: None,
+            network_interface_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterMulticastGroupsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTransitRouterMulticastGroupsRequestBuilder {
-        ListTransitRouterMulticastGroupsRequestBuilder::default()
+        ListTransitRouterMulticastGroupsRequestBuilder {
+            inner: ListTransitRouterMulticastGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -391,6 +416,7 @@ impl<C> ListTransitRouterMulticastGroupsRequestBuilder<C> {
     }
 }
 impl<'a> ListTransitRouterMulticastGroupsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTransitRouterMulticastGroupsRequest::default(),
@@ -399,6 +425,7 @@ impl<'a> ListTransitRouterMulticastGroupsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -489,19 +516,20 @@ pub enum ListTransitRouterMulticastGroupsError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.TransitRouterMulticastDomainId" => {
-                Self::IllegalParamTransitRouterMulticastDomainId(error)
-            }
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "IllegalParam.TransitRouterAttachmentId" => {
-                Self::IllegalParamTransitRouterAttachmentId(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.NextToken",
+                        "IllegalParam.TransitRouterMulticastDomainId",
+                        "IllegalParam.MaxResults",
+                        "IllegalParam.TransitRouterAttachmentId",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTransitRouterMulticastGroupsError {
@@ -510,48 +538,54 @@ impl ListTransitRouterMulticastGroupsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::IllegalParamTransitRouterMulticastDomainId(error),
+            2 => Self::IllegalParamMaxResults(error),
+            3 => Self::IllegalParamTransitRouterAttachmentId(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::IllegalParamTransitRouterMulticastDomainId(error) => {
-                ("IllegalParamTransitRouterMulticastDomainId", error)
-            }
-            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
-            Self::IllegalParamTransitRouterAttachmentId(error) => {
-                ("IllegalParamTransitRouterAttachmentId", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::IllegalParamTransitRouterMulticastDomainId(error) => (1, error),
+            Self::IllegalParamMaxResults(error) => (2, error),
+            Self::IllegalParamTransitRouterAttachmentId(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ListTransitRouterMulticastGroupsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::IllegalParamTransitRouterMulticastDomainId(_) => {
-                Self::IllegalParamTransitRouterMulticastDomainId(error)
-            }
-            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
-            Self::IllegalParamTransitRouterAttachmentId(_) => {
-                Self::IllegalParamTransitRouterAttachmentId(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTransitRouterMulticastGroupsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "IllegalParamTransitRouterMulticastDomainId",
+            "IllegalParamMaxResults",
+            "IllegalParamTransitRouterAttachmentId",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterMulticastGroupsError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteEntriesRequest {
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
@@ -157,10 +157,38 @@ pub struct ListTransitRouterRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            transit_router_route_entry_destination_cidr_block: None,
+            transit_router_route_entry_status: None,
+            transit_router_route_table_id: None,
+            next_token: None,
+            transit_router_route_entry_names: None,
+            transit_router_route_entry_ids: None,
+            transit_router_route_entry_type: None,
+            transit_router_route_entry_next_hop_type: None,
+            transit_router_route_entry_next_hop_id: None,
+            transit_router_route_entry_next_hop_resource_id: None,
+            transit_router_route_entry_next_hop_resource_type: None,
+            transit_router_route_entry_origin_resource_id: None,
+            transit_router_route_entry_origin_resource_type: None,
+            prefix_list_id: None,
+            route_filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTransitRouterRouteEntriesRequestBuilder {
-        ListTransitRouterRouteEntriesRequestBuilder::default()
+        ListTransitRouterRouteEntriesRequestBuilder {
+            inner: ListTransitRouterRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -471,6 +499,7 @@ impl<C> ListTransitRouterRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> ListTransitRouterRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTransitRouterRouteEntriesRequest::default(),
@@ -479,6 +508,7 @@ impl<'a> ListTransitRouterRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -614,67 +644,38 @@ pub enum ListTransitRouterRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TransitRouterRouteTableId" => {
-                Self::IllegalParamTransitRouterRouteTableId(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryStatus" => {
-                Self::IllegalParamTransitRouterRouteEntryStatus(error)
-            }
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "ParamExclusive.RouteEntryIdsAndStatus" => {
-                Self::ParamExclusiveRouteEntryIdsAndStatus(error)
-            }
-            "InvalidTransitRouterRouteTableId.NotFound" => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            "FilterKeyDuplicated.RouteFilter" => {
-                Self::FilterKeyDuplicatedRouteFilter(error)
-            }
-            "InvalidFilterKey" => Self::InvalidFilterKey(error),
-            "IllegalParam.TransitRouterRouteEntryNextHopType" => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopType(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryNextHopAttachmentId" => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryNextHopResourceId" => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryNextHopResourceType" => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryOriginResourceId" => {
-                Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryOriginResourceType" => {
-                Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error)
-            }
-            "IllegalParam.TransitRouterRouteEntryType" => {
-                Self::IllegalParamTransitRouterRouteEntryType(error)
-            }
-            "IllegalParam.PrefixExactMatchCidr" => {
-                Self::IllegalParamPrefixExactMatchCidr(error)
-            }
-            "IllegalParam.LongestPrefixMatchCidr" => {
-                Self::IllegalParamLongestPrefixMatchCidr(error)
-            }
-            "IllegalParam.SubnetOfMatchCidr" => {
-                Self::IllegalParamSubnetOfMatchCidr(error)
-            }
-            "IllegalParam.SupernetOfMatchCidr" => {
-                Self::IllegalParamSupernetOfMatchCidr(error)
-            }
-            "InvalidName" => Self::InvalidName(error),
-            "IllegalParam.TextMatchCidr" => Self::IllegalParamTextMatchCidr(error),
-            "ResourceNotFound.PrefixlistAssociation" => {
-                Self::ResourceNotFoundPrefixlistAssociation(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.TransitRouterRouteTableId",
+                        "IllegalParam.TransitRouterRouteEntryStatus",
+                        "IllegalParam.NextToken",
+                        "ParamExclusive.RouteEntryIdsAndStatus",
+                        "InvalidTransitRouterRouteTableId.NotFound",
+                        "FilterKeyDuplicated.RouteFilter",
+                        "InvalidFilterKey",
+                        "IllegalParam.TransitRouterRouteEntryNextHopType",
+                        "IllegalParam.TransitRouterRouteEntryNextHopAttachmentId",
+                        "IllegalParam.TransitRouterRouteEntryNextHopResourceId",
+                        "IllegalParam.TransitRouterRouteEntryNextHopResourceType",
+                        "IllegalParam.TransitRouterRouteEntryOriginResourceId",
+                        "IllegalParam.TransitRouterRouteEntryOriginResourceType",
+                        "IllegalParam.TransitRouterRouteEntryType",
+                        "IllegalParam.PrefixExactMatchCidr",
+                        "IllegalParam.LongestPrefixMatchCidr",
+                        "IllegalParam.SubnetOfMatchCidr",
+                        "IllegalParam.SupernetOfMatchCidr",
+                        "InvalidName",
+                        "IllegalParam.TextMatchCidr",
+                        "ResourceNotFound.PrefixlistAssociation",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidRouteTableId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTransitRouterRouteEntriesError {
@@ -683,150 +684,118 @@ impl ListTransitRouterRouteEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamTransitRouterRouteTableId(error),
+            1 => Self::IllegalParamTransitRouterRouteEntryStatus(error),
+            2 => Self::IllegalParamNextToken(error),
+            3 => Self::ParamExclusiveRouteEntryIdsAndStatus(error),
+            4 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
+            5 => Self::FilterKeyDuplicatedRouteFilter(error),
+            6 => Self::InvalidFilterKey(error),
+            7 => Self::IllegalParamTransitRouterRouteEntryNextHopType(error),
+            8 => Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error),
+            9 => Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error),
+            10 => Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error),
+            11 => Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error),
+            12 => Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error),
+            13 => Self::IllegalParamTransitRouterRouteEntryType(error),
+            14 => Self::IllegalParamPrefixExactMatchCidr(error),
+            15 => Self::IllegalParamLongestPrefixMatchCidr(error),
+            16 => Self::IllegalParamSubnetOfMatchCidr(error),
+            17 => Self::IllegalParamSupernetOfMatchCidr(error),
+            18 => Self::InvalidName(error),
+            19 => Self::IllegalParamTextMatchCidr(error),
+            20 => Self::ResourceNotFoundPrefixlistAssociation(error),
+            21 => Self::InvalidParameter(error),
+            22 => Self::Unauthorized(error),
+            23 => Self::InvalidRouteTableIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTransitRouterRouteTableId(error) => {
-                ("IllegalParamTransitRouterRouteTableId", error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryStatus(error) => {
-                ("IllegalParamTransitRouterRouteEntryStatus", error)
-            }
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::ParamExclusiveRouteEntryIdsAndStatus(error) => {
-                ("ParamExclusiveRouteEntryIdsAndStatus", error)
-            }
-            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
-                ("InvalidTransitRouterRouteTableIdNotFound", error)
-            }
-            Self::FilterKeyDuplicatedRouteFilter(error) => {
-                ("FilterKeyDuplicatedRouteFilter", error)
-            }
-            Self::InvalidFilterKey(error) => ("InvalidFilterKey", error),
-            Self::IllegalParamTransitRouterRouteEntryNextHopType(error) => {
-                ("IllegalParamTransitRouterRouteEntryNextHopType", error)
-            }
+            Self::IllegalParamTransitRouterRouteTableId(error) => (0, error),
+            Self::IllegalParamTransitRouterRouteEntryStatus(error) => (1, error),
+            Self::IllegalParamNextToken(error) => (2, error),
+            Self::ParamExclusiveRouteEntryIdsAndStatus(error) => (3, error),
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => (4, error),
+            Self::FilterKeyDuplicatedRouteFilter(error) => (5, error),
+            Self::InvalidFilterKey(error) => (6, error),
+            Self::IllegalParamTransitRouterRouteEntryNextHopType(error) => (7, error),
             Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error) => {
-                ("IllegalParamTransitRouterRouteEntryNextHopAttachmentId", error)
+                (8, error)
             }
             Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error) => {
-                ("IllegalParamTransitRouterRouteEntryNextHopResourceId", error)
+                (9, error)
             }
             Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error) => {
-                ("IllegalParamTransitRouterRouteEntryNextHopResourceType", error)
+                (10, error)
             }
             Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error) => {
-                ("IllegalParamTransitRouterRouteEntryOriginResourceId", error)
+                (11, error)
             }
             Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error) => {
-                ("IllegalParamTransitRouterRouteEntryOriginResourceType", error)
+                (12, error)
             }
-            Self::IllegalParamTransitRouterRouteEntryType(error) => {
-                ("IllegalParamTransitRouterRouteEntryType", error)
-            }
-            Self::IllegalParamPrefixExactMatchCidr(error) => {
-                ("IllegalParamPrefixExactMatchCidr", error)
-            }
-            Self::IllegalParamLongestPrefixMatchCidr(error) => {
-                ("IllegalParamLongestPrefixMatchCidr", error)
-            }
-            Self::IllegalParamSubnetOfMatchCidr(error) => {
-                ("IllegalParamSubnetOfMatchCidr", error)
-            }
-            Self::IllegalParamSupernetOfMatchCidr(error) => {
-                ("IllegalParamSupernetOfMatchCidr", error)
-            }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::IllegalParamTextMatchCidr(error) => {
-                ("IllegalParamTextMatchCidr", error)
-            }
-            Self::ResourceNotFoundPrefixlistAssociation(error) => {
-                ("ResourceNotFoundPrefixlistAssociation", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamTransitRouterRouteEntryType(error) => (13, error),
+            Self::IllegalParamPrefixExactMatchCidr(error) => (14, error),
+            Self::IllegalParamLongestPrefixMatchCidr(error) => (15, error),
+            Self::IllegalParamSubnetOfMatchCidr(error) => (16, error),
+            Self::IllegalParamSupernetOfMatchCidr(error) => (17, error),
+            Self::InvalidName(error) => (18, error),
+            Self::IllegalParamTextMatchCidr(error) => (19, error),
+            Self::ResourceNotFoundPrefixlistAssociation(error) => (20, error),
+            Self::InvalidParameter(error) => (21, error),
+            Self::Unauthorized(error) => (22, error),
+            Self::InvalidRouteTableIdNotFound(error) => (23, error),
+            Self::Unhandled(error) => (24, error),
         }
     }
 }
 impl Clone for ListTransitRouterRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamTransitRouterRouteTableId(_) => {
-                Self::IllegalParamTransitRouterRouteTableId(error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryStatus(_) => {
-                Self::IllegalParamTransitRouterRouteEntryStatus(error)
-            }
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::ParamExclusiveRouteEntryIdsAndStatus(_) => {
-                Self::ParamExclusiveRouteEntryIdsAndStatus(error)
-            }
-            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            Self::FilterKeyDuplicatedRouteFilter(_) => {
-                Self::FilterKeyDuplicatedRouteFilter(error)
-            }
-            Self::InvalidFilterKey(_) => Self::InvalidFilterKey(error),
-            Self::IllegalParamTransitRouterRouteEntryNextHopType(_) => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopType(error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(_) => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(_) => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(_) => {
-                Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryOriginResourceId(_) => {
-                Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryOriginResourceType(_) => {
-                Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error)
-            }
-            Self::IllegalParamTransitRouterRouteEntryType(_) => {
-                Self::IllegalParamTransitRouterRouteEntryType(error)
-            }
-            Self::IllegalParamPrefixExactMatchCidr(_) => {
-                Self::IllegalParamPrefixExactMatchCidr(error)
-            }
-            Self::IllegalParamLongestPrefixMatchCidr(_) => {
-                Self::IllegalParamLongestPrefixMatchCidr(error)
-            }
-            Self::IllegalParamSubnetOfMatchCidr(_) => {
-                Self::IllegalParamSubnetOfMatchCidr(error)
-            }
-            Self::IllegalParamSupernetOfMatchCidr(_) => {
-                Self::IllegalParamSupernetOfMatchCidr(error)
-            }
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::IllegalParamTextMatchCidr(_) => Self::IllegalParamTextMatchCidr(error),
-            Self::ResourceNotFoundPrefixlistAssociation(_) => {
-                Self::ResourceNotFoundPrefixlistAssociation(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTransitRouterRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamTransitRouterRouteTableId",
+            "IllegalParamTransitRouterRouteEntryStatus",
+            "IllegalParamNextToken",
+            "ParamExclusiveRouteEntryIdsAndStatus",
+            "InvalidTransitRouterRouteTableIdNotFound",
+            "FilterKeyDuplicatedRouteFilter",
+            "InvalidFilterKey",
+            "IllegalParamTransitRouterRouteEntryNextHopType",
+            "IllegalParamTransitRouterRouteEntryNextHopAttachmentId",
+            "IllegalParamTransitRouterRouteEntryNextHopResourceId",
+            "IllegalParamTransitRouterRouteEntryNextHopResourceType",
+            "IllegalParamTransitRouterRouteEntryOriginResourceId",
+            "IllegalParamTransitRouterRouteEntryOriginResourceType",
+            "IllegalParamTransitRouterRouteEntryType",
+            "IllegalParamPrefixExactMatchCidr",
+            "IllegalParamLongestPrefixMatchCidr",
+            "IllegalParamSubnetOfMatchCidr",
+            "IllegalParamSupernetOfMatchCidr",
+            "InvalidName",
+            "IllegalParamTextMatchCidr",
+            "ResourceNotFoundPrefixlistAssociation",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidRouteTableIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterRouteEntriesError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRouterRouteTablesRequest {
     /// The number of entries per page. Valid values: **1** to **100**. Default value: **20**.
@@ -101,10 +101,31 @@ pub struct ListTransitRouterRouteTablesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRouterRouteTablesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            transit_router_route_table_type: None,
+            transit_router_id: None,
+            transit_router_route_table_status: None,
+            transit_router_route_table_names: None,
+            transit_router_route_table_ids: None,
+            tag: None,
+            route_table_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRouterRouteTablesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTransitRouterRouteTablesRequestBuilder {
-        ListTransitRouterRouteTablesRequestBuilder::default()
+        ListTransitRouterRouteTablesRequestBuilder {
+            inner: ListTransitRouterRouteTablesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -302,6 +323,7 @@ impl<C> ListTransitRouterRouteTablesRequestBuilder<C> {
     }
 }
 impl<'a> ListTransitRouterRouteTablesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTransitRouterRouteTablesRequest::default(),
@@ -310,6 +332,7 @@ impl<'a> ListTransitRouterRouteTablesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -403,21 +426,22 @@ pub enum ListTransitRouterRouteTablesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteTablesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "InvalidTransitRouterId.NotFound" => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
-            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
-            "MissingParam.TransitRouterIdOrTransitRouterRouteTables" => {
-                Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error)
-            }
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.NextToken",
+                        "InvalidTransitRouterId.NotFound",
+                        "IllegalParam.TagValue",
+                        "IllegalParam.TagKey",
+                        "MissingParam.TransitRouterIdOrTransitRouterRouteTables",
+                        "InvalidName",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTransitRouterRouteTablesError {
@@ -426,52 +450,62 @@ impl ListTransitRouterRouteTablesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::InvalidTransitRouterIdNotFound(error),
+            2 => Self::IllegalParamTagValue(error),
+            3 => Self::IllegalParamTagKey(error),
+            4 => Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error),
+            5 => Self::InvalidName(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::InvalidTransitRouterIdNotFound(error) => {
-                ("InvalidTransitRouterIdNotFound", error)
-            }
-            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
-            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::InvalidTransitRouterIdNotFound(error) => (1, error),
+            Self::IllegalParamTagValue(error) => (2, error),
+            Self::IllegalParamTagKey(error) => (3, error),
             Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error) => {
-                ("MissingParamTransitRouterIdOrTransitRouterRouteTables", error)
+                (4, error)
             }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidName(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::Unauthorized(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ListTransitRouterRouteTablesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::InvalidTransitRouterIdNotFound(_) => {
-                Self::InvalidTransitRouterIdNotFound(error)
-            }
-            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
-            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
-            Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(_) => {
-                Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error)
-            }
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTransitRouterRouteTablesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "InvalidTransitRouterIdNotFound",
+            "IllegalParamTagValue",
+            "IllegalParamTagKey",
+            "MissingParamTransitRouterIdOrTransitRouterRouteTables",
+            "InvalidName",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTransitRouterRouteTablesError {

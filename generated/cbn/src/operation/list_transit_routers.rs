@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTransitRoutersRequest {
     /// The number of the page to return. Default value: **1**.
@@ -108,10 +108,32 @@ pub struct ListTransitRoutersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTransitRoutersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            cen_id: None,
+            transit_router_id: None,
+            region_id: None,
+            tag: None,
+            status: None,
+            r#type: None,
+            transit_router_name: None,
+            feature_filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTransitRoutersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTransitRoutersRequestBuilder {
-        ListTransitRoutersRequestBuilder::default()
+        ListTransitRoutersRequestBuilder {
+            inner: ListTransitRoutersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -286,6 +308,7 @@ impl<C> ListTransitRoutersRequestBuilder<C> {
     }
 }
 impl<'a> ListTransitRoutersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTransitRoutersRequest::default(),
@@ -294,6 +317,7 @@ impl<'a> ListTransitRoutersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -380,22 +404,21 @@ pub enum ListTransitRoutersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTransitRoutersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameterCombination.TransitRouter" => {
-                Self::InvalidParameterCombinationTransitRouter(error)
-            }
-            "InvalidOperation.UnsupportFilterValue" => {
-                Self::InvalidOperationUnsupportFilterValue(error)
-            }
-            "InvalidOperation.UnsupportFilter" => {
-                Self::InvalidOperationUnsupportFilter(error)
-            }
-            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
-            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameterCombination.TransitRouter",
+                        "InvalidOperation.UnsupportFilterValue",
+                        "InvalidOperation.UnsupportFilter",
+                        "IllegalParam.TagValue",
+                        "IllegalParam.TagKey",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTransitRoutersError {
@@ -404,54 +427,57 @@ impl ListTransitRoutersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterCombinationTransitRouter(error),
+            1 => Self::InvalidOperationUnsupportFilterValue(error),
+            2 => Self::InvalidOperationUnsupportFilter(error),
+            3 => Self::IllegalParamTagValue(error),
+            4 => Self::IllegalParamTagKey(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterCombinationTransitRouter(error) => {
-                ("InvalidParameterCombinationTransitRouter", error)
-            }
-            Self::InvalidOperationUnsupportFilterValue(error) => {
-                ("InvalidOperationUnsupportFilterValue", error)
-            }
-            Self::InvalidOperationUnsupportFilter(error) => {
-                ("InvalidOperationUnsupportFilter", error)
-            }
-            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
-            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterCombinationTransitRouter(error) => (0, error),
+            Self::InvalidOperationUnsupportFilterValue(error) => (1, error),
+            Self::InvalidOperationUnsupportFilter(error) => (2, error),
+            Self::IllegalParamTagValue(error) => (3, error),
+            Self::IllegalParamTagKey(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for ListTransitRoutersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterCombinationTransitRouter(_) => {
-                Self::InvalidParameterCombinationTransitRouter(error)
-            }
-            Self::InvalidOperationUnsupportFilterValue(_) => {
-                Self::InvalidOperationUnsupportFilterValue(error)
-            }
-            Self::InvalidOperationUnsupportFilter(_) => {
-                Self::InvalidOperationUnsupportFilter(error)
-            }
-            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
-            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTransitRoutersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterCombinationTransitRouter",
+            "InvalidOperationUnsupportFilterValue",
+            "InvalidOperationUnsupportFilter",
+            "IllegalParamTagValue",
+            "IllegalParamTagKey",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTransitRoutersError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCenBandwidthPackageSpecRequest {
     /// The ID of the bandwidth plan.
@@ -40,10 +40,24 @@ pub struct ModifyCenBandwidthPackageSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCenBandwidthPackageSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_bandwidth_package_id: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCenBandwidthPackageSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCenBandwidthPackageSpecRequestBuilder {
-        ModifyCenBandwidthPackageSpecRequestBuilder::default()
+        ModifyCenBandwidthPackageSpecRequestBuilder {
+            inner: ModifyCenBandwidthPackageSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -123,6 +137,7 @@ impl<C> ModifyCenBandwidthPackageSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCenBandwidthPackageSpecRequest::default(),
@@ -131,6 +146,7 @@ impl<'a> ModifyCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -196,28 +212,23 @@ pub enum ModifyCenBandwidthPackageSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Operation.Failed" => Self::OperationFailed(error),
-            "InvalidStatus.Resource" => Self::InvalidStatusResource(error),
-            "OperationFailed.InsufficientBalance" => {
-                Self::OperationFailedInsufficientBalance(error)
-            }
-            "OperationFailed.OperationIsProcessing" => {
-                Self::OperationFailedOperationIsProcessing(error)
-            }
-            "OperationFailed.OrderIsProcessing" => {
-                Self::OperationFailedOrderIsProcessing(error)
-            }
-            "OperationFailed.UpDownRadeConfigNoChange" => {
-                Self::OperationFailedUpDownRadeConfigNoChange(error)
-            }
-            "InvalidOperation.SaleValidateFailed" => {
-                Self::InvalidOperationSaleValidateFailed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Operation.Failed",
+                        "InvalidStatus.Resource",
+                        "OperationFailed.InsufficientBalance",
+                        "OperationFailed.OperationIsProcessing",
+                        "OperationFailed.OrderIsProcessing",
+                        "OperationFailed.UpDownRadeConfigNoChange",
+                        "InvalidOperation.SaleValidateFailed",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyCenBandwidthPackageSpecError {
@@ -226,66 +237,63 @@ impl ModifyCenBandwidthPackageSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailed(error),
+            1 => Self::InvalidStatusResource(error),
+            2 => Self::OperationFailedInsufficientBalance(error),
+            3 => Self::OperationFailedOperationIsProcessing(error),
+            4 => Self::OperationFailedOrderIsProcessing(error),
+            5 => Self::OperationFailedUpDownRadeConfigNoChange(error),
+            6 => Self::InvalidOperationSaleValidateFailed(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailed(error) => ("OperationFailed", error),
-            Self::InvalidStatusResource(error) => ("InvalidStatusResource", error),
-            Self::OperationFailedInsufficientBalance(error) => {
-                ("OperationFailedInsufficientBalance", error)
-            }
-            Self::OperationFailedOperationIsProcessing(error) => {
-                ("OperationFailedOperationIsProcessing", error)
-            }
-            Self::OperationFailedOrderIsProcessing(error) => {
-                ("OperationFailedOrderIsProcessing", error)
-            }
-            Self::OperationFailedUpDownRadeConfigNoChange(error) => {
-                ("OperationFailedUpDownRadeConfigNoChange", error)
-            }
-            Self::InvalidOperationSaleValidateFailed(error) => {
-                ("InvalidOperationSaleValidateFailed", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailed(error) => (0, error),
+            Self::InvalidStatusResource(error) => (1, error),
+            Self::OperationFailedInsufficientBalance(error) => (2, error),
+            Self::OperationFailedOperationIsProcessing(error) => (3, error),
+            Self::OperationFailedOrderIsProcessing(error) => (4, error),
+            Self::OperationFailedUpDownRadeConfigNoChange(error) => (5, error),
+            Self::InvalidOperationSaleValidateFailed(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ModifyCenBandwidthPackageSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailed(_) => Self::OperationFailed(error),
-            Self::InvalidStatusResource(_) => Self::InvalidStatusResource(error),
-            Self::OperationFailedInsufficientBalance(_) => {
-                Self::OperationFailedInsufficientBalance(error)
-            }
-            Self::OperationFailedOperationIsProcessing(_) => {
-                Self::OperationFailedOperationIsProcessing(error)
-            }
-            Self::OperationFailedOrderIsProcessing(_) => {
-                Self::OperationFailedOrderIsProcessing(error)
-            }
-            Self::OperationFailedUpDownRadeConfigNoChange(_) => {
-                Self::OperationFailedUpDownRadeConfigNoChange(error)
-            }
-            Self::InvalidOperationSaleValidateFailed(_) => {
-                Self::InvalidOperationSaleValidateFailed(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCenBandwidthPackageSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailed",
+            "InvalidStatusResource",
+            "OperationFailedInsufficientBalance",
+            "OperationFailedOperationIsProcessing",
+            "OperationFailedOrderIsProcessing",
+            "OperationFailedUpDownRadeConfigNoChange",
+            "InvalidOperationSaleValidateFailed",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCenBandwidthPackageSpecError {

@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCenRouteMapRequest {
     /// The ID of the CEN instance.
@@ -355,10 +355,51 @@ pub struct ModifyCenRouteMapRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCenRouteMapRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            cen_region_id: None,
+            route_map_id: None,
+            description: None,
+            map_result: None,
+            next_priority: None,
+            cidr_match_mode: None,
+            as_path_match_mode: None,
+            community_match_mode: None,
+            community_operate_mode: None,
+            preference: None,
+            priority: None,
+            source_instance_ids_reverse_match: None,
+            destination_instance_ids_reverse_match: None,
+            match_address_type: None,
+            source_instance_ids: None,
+            destination_instance_ids: None,
+            source_route_table_ids: None,
+            destination_route_table_ids: None,
+            source_region_ids: None,
+            source_child_instance_types: None,
+            destination_child_instance_types: None,
+            destination_cidr_blocks: None,
+            route_types: None,
+            match_asns: None,
+            match_community_set: None,
+            operate_community_set: None,
+            prepend_as_path: None,
+            destination_region_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCenRouteMapRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCenRouteMapRequestBuilder {
-        ModifyCenRouteMapRequestBuilder::default()
+        ModifyCenRouteMapRequestBuilder {
+            inner: ModifyCenRouteMapRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1023,6 +1064,7 @@ impl<C> ModifyCenRouteMapRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCenRouteMapRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCenRouteMapRequest::default(),
@@ -1031,6 +1073,7 @@ impl<'a> ModifyCenRouteMapRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1122,49 +1165,32 @@ pub enum ModifyCenRouteMapError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCenRouteMapError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.NoEffictiveAction" => {
-                Self::InvalidOperationNoEffictiveAction(error)
-            }
-            "InvalidOperation.CenRouteMapExist" => {
-                Self::InvalidOperationCenRouteMapExist(error)
-            }
-            "Invid.Parameter" => Self::InvidParameter(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidParam.DestinationInstanceIds" => {
-                Self::InvalidParamDestinationInstanceIds(error)
-            }
-            "Forbidden.NoMedAuthorized" => Self::ForbiddenNoMedAuthorized(error),
-            "InvalidOperation.MedRouteMapExist" => {
-                Self::InvalidOperationMedRouteMapExist(error)
-            }
-            "InvalidOperation.MedRouteMapNotAllowedOtherAction" => {
-                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
-            }
-            "InvalidOperation.MedRouteMapActionMustPermit" => {
-                Self::InvalidOperationMedRouteMapActionMustPermit(error)
-            }
-            "InvalidParameter.MedRouteMapDestInstanceIds" => {
-                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
-            }
-            "InvalidParameter.MedRouteMapDestInstanceType" => {
-                Self::InvalidParameterMedRouteMapDestInstanceType(error)
-            }
-            "InvalidOperation.PrependAsPathWithInvalidSourceRegionId" => {
-                Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error)
-            }
-            "InvalidOperation.PrependAsPathWithInvalidSourceInstanceIds" => {
-                Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error)
-            }
-            "InvalidOperation.TransitRouterNotExist" => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.RouteMapId" => Self::InvalidParameterRouteMapId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.NoEffictiveAction",
+                        "InvalidOperation.CenRouteMapExist",
+                        "Invid.Parameter",
+                        "InvalidName",
+                        "InvalidDescription",
+                        "InvalidParam.DestinationInstanceIds",
+                        "Forbidden.NoMedAuthorized",
+                        "InvalidOperation.MedRouteMapExist",
+                        "InvalidOperation.MedRouteMapNotAllowedOtherAction",
+                        "InvalidOperation.MedRouteMapActionMustPermit",
+                        "InvalidParameter.MedRouteMapDestInstanceIds",
+                        "InvalidParameter.MedRouteMapDestInstanceType",
+                        "InvalidOperation.PrependAsPathWithInvalidSourceRegionId",
+                        "InvalidOperation.PrependAsPathWithInvalidSourceInstanceIds",
+                        "InvalidOperation.TransitRouterNotExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.RouteMapId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyCenRouteMapError {
@@ -1173,112 +1199,94 @@ impl ModifyCenRouteMapError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationNoEffictiveAction(error),
+            1 => Self::InvalidOperationCenRouteMapExist(error),
+            2 => Self::InvidParameter(error),
+            3 => Self::InvalidName(error),
+            4 => Self::InvalidDescription(error),
+            5 => Self::InvalidParamDestinationInstanceIds(error),
+            6 => Self::ForbiddenNoMedAuthorized(error),
+            7 => Self::InvalidOperationMedRouteMapExist(error),
+            8 => Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error),
+            9 => Self::InvalidOperationMedRouteMapActionMustPermit(error),
+            10 => Self::InvalidParameterMedRouteMapDestInstanceIds(error),
+            11 => Self::InvalidParameterMedRouteMapDestInstanceType(error),
+            12 => Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error),
+            13 => Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error),
+            14 => Self::InvalidOperationTransitRouterNotExist(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
+            17 => Self::InvalidParameterRouteMapId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationNoEffictiveAction(error) => {
-                ("InvalidOperationNoEffictiveAction", error)
-            }
-            Self::InvalidOperationCenRouteMapExist(error) => {
-                ("InvalidOperationCenRouteMapExist", error)
-            }
-            Self::InvidParameter(error) => ("InvidParameter", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::InvalidParamDestinationInstanceIds(error) => {
-                ("InvalidParamDestinationInstanceIds", error)
-            }
-            Self::ForbiddenNoMedAuthorized(error) => ("ForbiddenNoMedAuthorized", error),
-            Self::InvalidOperationMedRouteMapExist(error) => {
-                ("InvalidOperationMedRouteMapExist", error)
-            }
-            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => {
-                ("InvalidOperationMedRouteMapNotAllowedOtherAction", error)
-            }
-            Self::InvalidOperationMedRouteMapActionMustPermit(error) => {
-                ("InvalidOperationMedRouteMapActionMustPermit", error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => {
-                ("InvalidParameterMedRouteMapDestInstanceIds", error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceType(error) => {
-                ("InvalidParameterMedRouteMapDestInstanceType", error)
-            }
+            Self::InvalidOperationNoEffictiveAction(error) => (0, error),
+            Self::InvalidOperationCenRouteMapExist(error) => (1, error),
+            Self::InvidParameter(error) => (2, error),
+            Self::InvalidName(error) => (3, error),
+            Self::InvalidDescription(error) => (4, error),
+            Self::InvalidParamDestinationInstanceIds(error) => (5, error),
+            Self::ForbiddenNoMedAuthorized(error) => (6, error),
+            Self::InvalidOperationMedRouteMapExist(error) => (7, error),
+            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error) => (8, error),
+            Self::InvalidOperationMedRouteMapActionMustPermit(error) => (9, error),
+            Self::InvalidParameterMedRouteMapDestInstanceIds(error) => (10, error),
+            Self::InvalidParameterMedRouteMapDestInstanceType(error) => (11, error),
             Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error) => {
-                ("InvalidOperationPrependAsPathWithInvalidSourceRegionId", error)
+                (12, error)
             }
             Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error) => {
-                ("InvalidOperationPrependAsPathWithInvalidSourceInstanceIds", error)
+                (13, error)
             }
-            Self::InvalidOperationTransitRouterNotExist(error) => {
-                ("InvalidOperationTransitRouterNotExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterRouteMapId(error) => {
-                ("InvalidParameterRouteMapId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationTransitRouterNotExist(error) => (14, error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::Unauthorized(error) => (16, error),
+            Self::InvalidParameterRouteMapId(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for ModifyCenRouteMapError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationNoEffictiveAction(_) => {
-                Self::InvalidOperationNoEffictiveAction(error)
-            }
-            Self::InvalidOperationCenRouteMapExist(_) => {
-                Self::InvalidOperationCenRouteMapExist(error)
-            }
-            Self::InvidParameter(_) => Self::InvidParameter(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::InvalidParamDestinationInstanceIds(_) => {
-                Self::InvalidParamDestinationInstanceIds(error)
-            }
-            Self::ForbiddenNoMedAuthorized(_) => Self::ForbiddenNoMedAuthorized(error),
-            Self::InvalidOperationMedRouteMapExist(_) => {
-                Self::InvalidOperationMedRouteMapExist(error)
-            }
-            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(_) => {
-                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
-            }
-            Self::InvalidOperationMedRouteMapActionMustPermit(_) => {
-                Self::InvalidOperationMedRouteMapActionMustPermit(error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceIds(_) => {
-                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
-            }
-            Self::InvalidParameterMedRouteMapDestInstanceType(_) => {
-                Self::InvalidParameterMedRouteMapDestInstanceType(error)
-            }
-            Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(_) => {
-                Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error)
-            }
-            Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(_) => {
-                Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error)
-            }
-            Self::InvalidOperationTransitRouterNotExist(_) => {
-                Self::InvalidOperationTransitRouterNotExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterRouteMapId(_) => {
-                Self::InvalidParameterRouteMapId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCenRouteMapError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationNoEffictiveAction",
+            "InvalidOperationCenRouteMapExist",
+            "InvidParameter",
+            "InvalidName",
+            "InvalidDescription",
+            "InvalidParamDestinationInstanceIds",
+            "ForbiddenNoMedAuthorized",
+            "InvalidOperationMedRouteMapExist",
+            "InvalidOperationMedRouteMapNotAllowedOtherAction",
+            "InvalidOperationMedRouteMapActionMustPermit",
+            "InvalidParameterMedRouteMapDestInstanceIds",
+            "InvalidParameterMedRouteMapDestInstanceType",
+            "InvalidOperationPrependAsPathWithInvalidSourceRegionId",
+            "InvalidOperationPrependAsPathWithInvalidSourceInstanceIds",
+            "InvalidOperationTransitRouterNotExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterRouteMapId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCenRouteMapError {

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyFlowLogAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -92,10 +92,29 @@ pub struct ModifyFlowLogAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyFlowLogAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            flow_log_name: None,
+            description: None,
+            region_id: None,
+            flow_log_id: None,
+            cen_id: None,
+            interval: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyFlowLogAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyFlowLogAttributeRequestBuilder {
-        ModifyFlowLogAttributeRequestBuilder::default()
+        ModifyFlowLogAttributeRequestBuilder {
+            inner: ModifyFlowLogAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -232,6 +251,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyFlowLogAttributeRequest::default(),
@@ -240,6 +260,7 @@ impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -308,16 +329,19 @@ pub enum ModifyFlowLogAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.FlowLogId" => Self::InvalidParameterFlowLogId(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.IntervalMismatch" => {
-                Self::InvalidOperationIntervalMismatch(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.FlowLogId",
+                        "IncorrectStatus.flowlog",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidOperation.IntervalMismatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyFlowLogAttributeError {
@@ -326,44 +350,51 @@ impl ModifyFlowLogAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterFlowLogId(error),
+            1 => Self::IncorrectStatusFlowlog(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::InvalidOperationIntervalMismatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterFlowLogId(error) => {
-                ("InvalidParameterFlowLogId", error)
-            }
-            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidOperationIntervalMismatch(error) => {
-                ("InvalidOperationIntervalMismatch", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterFlowLogId(error) => (0, error),
+            Self::IncorrectStatusFlowlog(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::InvalidOperationIntervalMismatch(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifyFlowLogAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterFlowLogId(_) => Self::InvalidParameterFlowLogId(error),
-            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidOperationIntervalMismatch(_) => {
-                Self::InvalidOperationIntervalMismatch(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyFlowLogAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterFlowLogId",
+            "IncorrectStatusFlowlog",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidOperationIntervalMismatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyFlowLogAttributeError {

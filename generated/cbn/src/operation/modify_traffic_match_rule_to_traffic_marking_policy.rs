@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -76,10 +76,28 @@ pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_match_rule_id: None,
+            traffic_match_rule_name: None,
+            traffic_match_rule_description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder {
-        ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder::default()
+        ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder {
+            inner: ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -212,6 +230,7 @@ impl<C> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<C> {
     }
 }
 impl<'a> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyTrafficMatchRuleToTrafficMarkingPolicyRequest::default(),
@@ -220,6 +239,7 @@ impl<'a> ModifyTrafficMatchRuleToTrafficMarkingPolicyRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -284,23 +304,20 @@ pub enum ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TrafficMatchRuleName" => {
-                Self::IllegalParamTrafficMatchRuleName(error)
-            }
-            "IllegalParam.TrafficMatchRuleDescription" => {
-                Self::IllegalParamTrafficMatchRuleDescription(error)
-            }
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "InvalidTrafficMatchRuleId.NotFound" => {
-                Self::InvalidTrafficMatchRuleIdNotFound(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.TrafficMatchRuleName",
+                        "IllegalParam.TrafficMatchRuleDescription",
+                        "InvalidTrafficMarkingPolicyId.NotFound",
+                        "InvalidTrafficMatchRuleId.NotFound",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
@@ -309,56 +326,54 @@ impl ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamTrafficMatchRuleName(error),
+            1 => Self::IllegalParamTrafficMatchRuleDescription(error),
+            2 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            3 => Self::InvalidTrafficMatchRuleIdNotFound(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTrafficMatchRuleName(error) => {
-                ("IllegalParamTrafficMatchRuleName", error)
-            }
-            Self::IllegalParamTrafficMatchRuleDescription(error) => {
-                ("IllegalParamTrafficMatchRuleDescription", error)
-            }
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
-                ("InvalidTrafficMarkingPolicyIdNotFound", error)
-            }
-            Self::InvalidTrafficMatchRuleIdNotFound(error) => {
-                ("InvalidTrafficMatchRuleIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamTrafficMatchRuleName(error) => (0, error),
+            Self::IllegalParamTrafficMatchRuleDescription(error) => (1, error),
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (2, error),
+            Self::InvalidTrafficMatchRuleIdNotFound(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamTrafficMatchRuleName(_) => {
-                Self::IllegalParamTrafficMatchRuleName(error)
-            }
-            Self::IllegalParamTrafficMatchRuleDescription(_) => {
-                Self::IllegalParamTrafficMatchRuleDescription(error)
-            }
-            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            Self::InvalidTrafficMatchRuleIdNotFound(_) => {
-                Self::InvalidTrafficMatchRuleIdNotFound(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamTrafficMatchRuleName",
+            "IllegalParamTrafficMatchRuleDescription",
+            "InvalidTrafficMarkingPolicyIdNotFound",
+            "InvalidTrafficMatchRuleIdNotFound",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyTransitRouteTableAggregationRequest {
     /// The list of route table IDs of the Enterprise Edition transit router.
@@ -93,10 +93,30 @@ pub struct ModifyTransitRouteTableAggregationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyTransitRouteTableAggregationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_name: None,
+            transit_route_table_aggregation_cidr: None,
+            transit_route_table_aggregation_scope: None,
+            transit_route_table_aggregation_scope_list: None,
+            transit_route_table_aggregation_description: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyTransitRouteTableAggregationRequestBuilder {
-        ModifyTransitRouteTableAggregationRequestBuilder::default()
+        ModifyTransitRouteTableAggregationRequestBuilder {
+            inner: ModifyTransitRouteTableAggregationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -281,6 +301,7 @@ impl<C> ModifyTransitRouteTableAggregationRequestBuilder<C> {
     }
 }
 impl<'a> ModifyTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyTransitRouteTableAggregationRequest::default(),
@@ -289,6 +310,7 @@ impl<'a> ModifyTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -383,56 +405,33 @@ pub enum ModifyTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.RegionNotSupport" => {
-                Self::InvalidOperationRegionNotSupport(error)
-            }
-            "InstanceNotExist.TransitRouteTable" => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            "IncorrectStatus.TransitRouteTable" => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            "QuotaExceeded.AggregationRoute" => {
-                Self::QuotaExceededAggregationRoute(error)
-            }
-            "InstanceNotExist.TransitRouter" => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "OperationUnsupported.ServiceMode" => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "RouteConflict" => Self::RouteConflict(error),
-            "InvalidOperation.InstanceNotSupportIPv6Route" => {
-                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            }
-            "IllegalParam.TransitRouteTableAggregationCidr" => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationUnsupported.ModifyTransitRouteTableAggregation" => {
-                Self::OperationUnsupportedModifyTransitRouteTableAggregation(error)
-            }
-            "InvalidParameter.TransitRouteTableAggregationScopeList" => {
-                Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
-            }
-            "InvalidParameter.TransitRouteTableAggregationScope" => {
-                Self::InvalidParameterTransitRouteTableAggregationScope(error)
-            }
-            "IncorrectStatus.AggregationRoute" => {
-                Self::IncorrectStatusAggregationRoute(error)
-            }
-            "InstanceNotExist.AggregationRoute" => {
-                Self::InstanceNotExistAggregationRoute(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.RegionNotSupport",
+                        "InstanceNotExist.TransitRouteTable",
+                        "IncorrectStatus.TransitRouteTable",
+                        "QuotaExceeded.AggregationRoute",
+                        "InstanceNotExist.TransitRouter",
+                        "OperationUnsupported.TransitRouterType",
+                        "IncorrectStatus.TransitRouter",
+                        "OperationUnsupported.ServiceMode",
+                        "InvalidCidrBlock",
+                        "RouteConflict",
+                        "InvalidOperation.InstanceNotSupportIPv6Route",
+                        "IllegalParam.TransitRouteTableAggregationCidr",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "OperationUnsupported.ModifyTransitRouteTableAggregation",
+                        "InvalidParameter.TransitRouteTableAggregationScopeList",
+                        "InvalidParameter.TransitRouteTableAggregationScope",
+                        "IncorrectStatus.AggregationRoute",
+                        "InstanceNotExist.AggregationRoute",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyTransitRouteTableAggregationError {
@@ -441,126 +440,97 @@ impl ModifyTransitRouteTableAggregationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationRegionNotSupport(error),
+            1 => Self::InstanceNotExistTransitRouteTable(error),
+            2 => Self::IncorrectStatusTransitRouteTable(error),
+            3 => Self::QuotaExceededAggregationRoute(error),
+            4 => Self::InstanceNotExistTransitRouter(error),
+            5 => Self::OperationUnsupportedTransitRouterType(error),
+            6 => Self::IncorrectStatusTransitRouter(error),
+            7 => Self::OperationUnsupportedServiceMode(error),
+            8 => Self::InvalidCidrBlock(error),
+            9 => Self::RouteConflict(error),
+            10 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
+            11 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
+            12 => Self::InvalidParameter(error),
+            13 => Self::Unauthorized(error),
+            14 => Self::OperationUnsupportedModifyTransitRouteTableAggregation(error),
+            15 => Self::InvalidParameterTransitRouteTableAggregationScopeList(error),
+            16 => Self::InvalidParameterTransitRouteTableAggregationScope(error),
+            17 => Self::IncorrectStatusAggregationRoute(error),
+            18 => Self::InstanceNotExistAggregationRoute(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRegionNotSupport(error) => {
-                ("InvalidOperationRegionNotSupport", error)
-            }
-            Self::InstanceNotExistTransitRouteTable(error) => {
-                ("InstanceNotExistTransitRouteTable", error)
-            }
-            Self::IncorrectStatusTransitRouteTable(error) => {
-                ("IncorrectStatusTransitRouteTable", error)
-            }
-            Self::QuotaExceededAggregationRoute(error) => {
-                ("QuotaExceededAggregationRoute", error)
-            }
-            Self::InstanceNotExistTransitRouter(error) => {
-                ("InstanceNotExistTransitRouter", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::OperationUnsupportedServiceMode(error) => {
-                ("OperationUnsupportedServiceMode", error)
-            }
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::RouteConflict(error) => ("RouteConflict", error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => {
-                ("InvalidOperationInstanceNotSupportIPv6Route", error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
-                ("IllegalParamTransitRouteTableAggregationCidr", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationRegionNotSupport(error) => (0, error),
+            Self::InstanceNotExistTransitRouteTable(error) => (1, error),
+            Self::IncorrectStatusTransitRouteTable(error) => (2, error),
+            Self::QuotaExceededAggregationRoute(error) => (3, error),
+            Self::InstanceNotExistTransitRouter(error) => (4, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (5, error),
+            Self::IncorrectStatusTransitRouter(error) => (6, error),
+            Self::OperationUnsupportedServiceMode(error) => (7, error),
+            Self::InvalidCidrBlock(error) => (8, error),
+            Self::RouteConflict(error) => (9, error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (10, error),
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => (11, error),
+            Self::InvalidParameter(error) => (12, error),
+            Self::Unauthorized(error) => (13, error),
             Self::OperationUnsupportedModifyTransitRouteTableAggregation(error) => {
-                ("OperationUnsupportedModifyTransitRouteTableAggregation", error)
+                (14, error)
             }
             Self::InvalidParameterTransitRouteTableAggregationScopeList(error) => {
-                ("InvalidParameterTransitRouteTableAggregationScopeList", error)
+                (15, error)
             }
-            Self::InvalidParameterTransitRouteTableAggregationScope(error) => {
-                ("InvalidParameterTransitRouteTableAggregationScope", error)
-            }
-            Self::IncorrectStatusAggregationRoute(error) => {
-                ("IncorrectStatusAggregationRoute", error)
-            }
-            Self::InstanceNotExistAggregationRoute(error) => {
-                ("InstanceNotExistAggregationRoute", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterTransitRouteTableAggregationScope(error) => (16, error),
+            Self::IncorrectStatusAggregationRoute(error) => (17, error),
+            Self::InstanceNotExistAggregationRoute(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for ModifyTransitRouteTableAggregationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationRegionNotSupport(_) => {
-                Self::InvalidOperationRegionNotSupport(error)
-            }
-            Self::InstanceNotExistTransitRouteTable(_) => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            Self::IncorrectStatusTransitRouteTable(_) => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            Self::QuotaExceededAggregationRoute(_) => {
-                Self::QuotaExceededAggregationRoute(error)
-            }
-            Self::InstanceNotExistTransitRouter(_) => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::OperationUnsupportedServiceMode(_) => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::RouteConflict(_) => Self::RouteConflict(error),
-            Self::InvalidOperationInstanceNotSupportIPv6Route(_) => {
-                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::OperationUnsupportedModifyTransitRouteTableAggregation(_) => {
-                Self::OperationUnsupportedModifyTransitRouteTableAggregation(error)
-            }
-            Self::InvalidParameterTransitRouteTableAggregationScopeList(_) => {
-                Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
-            }
-            Self::InvalidParameterTransitRouteTableAggregationScope(_) => {
-                Self::InvalidParameterTransitRouteTableAggregationScope(error)
-            }
-            Self::IncorrectStatusAggregationRoute(_) => {
-                Self::IncorrectStatusAggregationRoute(error)
-            }
-            Self::InstanceNotExistAggregationRoute(_) => {
-                Self::InstanceNotExistAggregationRoute(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyTransitRouteTableAggregationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationRegionNotSupport",
+            "InstanceNotExistTransitRouteTable",
+            "IncorrectStatusTransitRouteTable",
+            "QuotaExceededAggregationRoute",
+            "InstanceNotExistTransitRouter",
+            "OperationUnsupportedTransitRouterType",
+            "IncorrectStatusTransitRouter",
+            "OperationUnsupportedServiceMode",
+            "InvalidCidrBlock",
+            "RouteConflict",
+            "InvalidOperationInstanceNotSupportIPv6Route",
+            "IllegalParamTransitRouteTableAggregationCidr",
+            "InvalidParameter",
+            "Unauthorized",
+            "OperationUnsupportedModifyTransitRouteTableAggregation",
+            "InvalidParameterTransitRouteTableAggregationScopeList",
+            "InvalidParameterTransitRouteTableAggregationScope",
+            "IncorrectStatusAggregationRoute",
+            "InstanceNotExistAggregationRoute",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyTransitRouteTableAggregationError {

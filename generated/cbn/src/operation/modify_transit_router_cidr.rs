@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyTransitRouterCidrRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -113,10 +113,31 @@ pub struct ModifyTransitRouterCidrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyTransitRouterCidrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_id: None,
+            transit_router_cidr_id: None,
+            region_id: None,
+            name: None,
+            description: None,
+            cidr: None,
+            dry_run: None,
+            publish_cidr_route: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyTransitRouterCidrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyTransitRouterCidrRequestBuilder {
-        ModifyTransitRouterCidrRequestBuilder::default()
+        ModifyTransitRouterCidrRequestBuilder {
+            inner: ModifyTransitRouterCidrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -285,6 +306,7 @@ impl<C> ModifyTransitRouterCidrRequestBuilder<C> {
     }
 }
 impl<'a> ModifyTransitRouterCidrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyTransitRouterCidrRequest::default(),
@@ -293,6 +315,7 @@ impl<'a> ModifyTransitRouterCidrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -352,16 +375,19 @@ pub enum ModifyTransitRouterCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyTransitRouterCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Cidr" => Self::IllegalParamCidr(error),
-            "OperationFailed.CidrBlockAllocated" => {
-                Self::OperationFailedCidrBlockAllocated(error)
-            }
-            "OperationFailed.CidrNotExist" => Self::OperationFailedCidrNotExist(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.Cidr",
+                        "OperationFailed.CidrBlockAllocated",
+                        "OperationFailed.CidrNotExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyTransitRouterCidrError {
@@ -370,46 +396,51 @@ impl ModifyTransitRouterCidrError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamCidr(error),
+            1 => Self::OperationFailedCidrBlockAllocated(error),
+            2 => Self::OperationFailedCidrNotExist(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidr(error) => ("IllegalParamCidr", error),
-            Self::OperationFailedCidrBlockAllocated(error) => {
-                ("OperationFailedCidrBlockAllocated", error)
-            }
-            Self::OperationFailedCidrNotExist(error) => {
-                ("OperationFailedCidrNotExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamCidr(error) => (0, error),
+            Self::OperationFailedCidrBlockAllocated(error) => (1, error),
+            Self::OperationFailedCidrNotExist(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::Unauthorized(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifyTransitRouterCidrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamCidr(_) => Self::IllegalParamCidr(error),
-            Self::OperationFailedCidrBlockAllocated(_) => {
-                Self::OperationFailedCidrBlockAllocated(error)
-            }
-            Self::OperationFailedCidrNotExist(_) => {
-                Self::OperationFailedCidrNotExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyTransitRouterCidrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamCidr",
+            "OperationFailedCidrBlockAllocated",
+            "OperationFailedCidrNotExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyTransitRouterCidrError {

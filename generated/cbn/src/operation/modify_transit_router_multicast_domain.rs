@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyTransitRouterMulticastDomainRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -71,10 +71,28 @@ pub struct ModifyTransitRouterMulticastDomainRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyTransitRouterMulticastDomainRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            transit_router_multicast_domain_name: None,
+            transit_router_multicast_domain_description: None,
+            dry_run: None,
+            options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyTransitRouterMulticastDomainRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyTransitRouterMulticastDomainRequestBuilder {
-        ModifyTransitRouterMulticastDomainRequestBuilder::default()
+        ModifyTransitRouterMulticastDomainRequestBuilder {
+            inner: ModifyTransitRouterMulticastDomainRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -214,6 +232,7 @@ impl<C> ModifyTransitRouterMulticastDomainRequestBuilder<C> {
     }
 }
 impl<'a> ModifyTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyTransitRouterMulticastDomainRequest::default(),
@@ -222,6 +241,7 @@ impl<'a> ModifyTransitRouterMulticastDomainRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -292,24 +312,23 @@ pub enum ModifyTransitRouterMulticastDomainError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyTransitRouterMulticastDomainError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Illegal.Name" => Self::IllegalName(error),
-            "Illegal.Description" => Self::IllegalDescription(error),
-            "InvalidMulticastDomainId.NotFound" => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.Igmpv2Support" => Self::IllegalParamIgmpv2Support(error),
-            "OperationUnsupported.Igmpv2Support" => {
-                Self::OperationUnsupportedIgmpv2Support(error)
-            }
-            "OperationUnsupported.NotAllowedDisableIgmpv2Support" => {
-                Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Illegal.Name",
+                        "Illegal.Description",
+                        "InvalidMulticastDomainId.NotFound",
+                        "DryRunOperation",
+                        "IllegalParam.Igmpv2Support",
+                        "OperationUnsupported.Igmpv2Support",
+                        "OperationUnsupported.NotAllowedDisableIgmpv2Support",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyTransitRouterMulticastDomainError {
@@ -318,60 +337,63 @@ impl ModifyTransitRouterMulticastDomainError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalName(error),
+            1 => Self::IllegalDescription(error),
+            2 => Self::InvalidMulticastDomainIdNotFound(error),
+            3 => Self::DryRunOperation(error),
+            4 => Self::IllegalParamIgmpv2Support(error),
+            5 => Self::OperationUnsupportedIgmpv2Support(error),
+            6 => Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalName(error) => ("IllegalName", error),
-            Self::IllegalDescription(error) => ("IllegalDescription", error),
-            Self::InvalidMulticastDomainIdNotFound(error) => {
-                ("InvalidMulticastDomainIdNotFound", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParamIgmpv2Support(error) => {
-                ("IllegalParamIgmpv2Support", error)
-            }
-            Self::OperationUnsupportedIgmpv2Support(error) => {
-                ("OperationUnsupportedIgmpv2Support", error)
-            }
-            Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error) => {
-                ("OperationUnsupportedNotAllowedDisableIgmpv2Support", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalName(error) => (0, error),
+            Self::IllegalDescription(error) => (1, error),
+            Self::InvalidMulticastDomainIdNotFound(error) => (2, error),
+            Self::DryRunOperation(error) => (3, error),
+            Self::IllegalParamIgmpv2Support(error) => (4, error),
+            Self::OperationUnsupportedIgmpv2Support(error) => (5, error),
+            Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Unauthorized(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ModifyTransitRouterMulticastDomainError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalName(_) => Self::IllegalName(error),
-            Self::IllegalDescription(_) => Self::IllegalDescription(error),
-            Self::InvalidMulticastDomainIdNotFound(_) => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParamIgmpv2Support(_) => Self::IllegalParamIgmpv2Support(error),
-            Self::OperationUnsupportedIgmpv2Support(_) => {
-                Self::OperationUnsupportedIgmpv2Support(error)
-            }
-            Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(_) => {
-                Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyTransitRouterMulticastDomainError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalName",
+            "IllegalDescription",
+            "InvalidMulticastDomainIdNotFound",
+            "DryRunOperation",
+            "IllegalParamIgmpv2Support",
+            "OperationUnsupportedIgmpv2Support",
+            "OperationUnsupportedNotAllowedDisableIgmpv2Support",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyTransitRouterMulticastDomainError {

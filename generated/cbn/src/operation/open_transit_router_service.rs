@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct OpenTransitRouterServiceRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -35,10 +35,23 @@ pub struct OpenTransitRouterServiceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for OpenTransitRouterServiceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl OpenTransitRouterServiceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> OpenTransitRouterServiceRequestBuilder {
-        OpenTransitRouterServiceRequestBuilder::default()
+        OpenTransitRouterServiceRequestBuilder {
+            inner: OpenTransitRouterServiceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -102,6 +115,7 @@ impl<C> OpenTransitRouterServiceRequestBuilder<C> {
     }
 }
 impl<'a> OpenTransitRouterServiceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: OpenTransitRouterServiceRequest::default(),
@@ -110,6 +124,7 @@ impl<'a> OpenTransitRouterServiceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -201,51 +216,32 @@ pub enum OpenTransitRouterServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenTransitRouterServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Risk.RiskControlRejection" => Self::RiskRiskControlRejection(error),
-            "Order.Opened" => Self::OrderOpened(error),
-            "OperationFailed.NoAvailablePaymentMethod" => {
-                Self::OperationFailedNoAvailablePaymentMethod(error)
-            }
-            "OperationFailed.BasicInfoUncompleted" => {
-                Self::OperationFailedBasicInfoUncompleted(error)
-            }
-            "PayFor.CreditPayInsufficientBalance" => {
-                Self::PayForCreditPayInsufficientBalance(error)
-            }
-            "NoPermission.AliyunServiceRoleForCEN" => {
-                Self::NoPermissionAliyunServiceRoleForCen(error)
-            }
-            "OperationFailed.PurchaseQuantityLimit" => {
-                Self::OperationFailedPurchaseQuantityLimit(error)
-            }
-            "OperationFailed.QuotaNotEnough" => {
-                Self::OperationFailedQuotaNotEnough(error)
-            }
-            "OperationFailed.ConcurrentOperation" => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            "OperationFailed.Risk" => Self::OperationFailedRisk(error),
-            "OperationFailed.UseStoredCardFailed" => {
-                Self::OperationFailedUseStoredCardFailed(error)
-            }
-            "PayFor.AccountMoneyValidateError" => {
-                Self::PayForAccountMoneyValidateError(error)
-            }
-            "EntityNotExist.Account" => Self::EntityNotExistAccount(error),
-            "OperationFailed.InsufficientAvailableQuota" => {
-                Self::OperationFailedInsufficientAvailableQuota(error)
-            }
-            "OperationFailed.NoRealNameAuthentication" => {
-                Self::OperationFailedNoRealNameAuthentication(error)
-            }
-            "OperationFailed.ContainsForbiddenLabel" => {
-                Self::OperationFailedContainsForbiddenLabel(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Risk.RiskControlRejection",
+                        "Order.Opened",
+                        "OperationFailed.NoAvailablePaymentMethod",
+                        "OperationFailed.BasicInfoUncompleted",
+                        "PayFor.CreditPayInsufficientBalance",
+                        "NoPermission.AliyunServiceRoleForCEN",
+                        "OperationFailed.PurchaseQuantityLimit",
+                        "OperationFailed.QuotaNotEnough",
+                        "OperationFailed.ConcurrentOperation",
+                        "OperationFailed.Risk",
+                        "OperationFailed.UseStoredCardFailed",
+                        "PayFor.AccountMoneyValidateError",
+                        "EntityNotExist.Account",
+                        "OperationFailed.InsufficientAvailableQuota",
+                        "OperationFailed.NoRealNameAuthentication",
+                        "OperationFailed.ContainsForbiddenLabel",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl OpenTransitRouterServiceError {
@@ -254,112 +250,90 @@ impl OpenTransitRouterServiceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RiskRiskControlRejection(error),
+            1 => Self::OrderOpened(error),
+            2 => Self::OperationFailedNoAvailablePaymentMethod(error),
+            3 => Self::OperationFailedBasicInfoUncompleted(error),
+            4 => Self::PayForCreditPayInsufficientBalance(error),
+            5 => Self::NoPermissionAliyunServiceRoleForCen(error),
+            6 => Self::OperationFailedPurchaseQuantityLimit(error),
+            7 => Self::OperationFailedQuotaNotEnough(error),
+            8 => Self::OperationFailedConcurrentOperation(error),
+            9 => Self::OperationFailedRisk(error),
+            10 => Self::OperationFailedUseStoredCardFailed(error),
+            11 => Self::PayForAccountMoneyValidateError(error),
+            12 => Self::EntityNotExistAccount(error),
+            13 => Self::OperationFailedInsufficientAvailableQuota(error),
+            14 => Self::OperationFailedNoRealNameAuthentication(error),
+            15 => Self::OperationFailedContainsForbiddenLabel(error),
+            16 => Self::InvalidParameter(error),
+            17 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RiskRiskControlRejection(error) => ("RiskRiskControlRejection", error),
-            Self::OrderOpened(error) => ("OrderOpened", error),
-            Self::OperationFailedNoAvailablePaymentMethod(error) => {
-                ("OperationFailedNoAvailablePaymentMethod", error)
-            }
-            Self::OperationFailedBasicInfoUncompleted(error) => {
-                ("OperationFailedBasicInfoUncompleted", error)
-            }
-            Self::PayForCreditPayInsufficientBalance(error) => {
-                ("PayForCreditPayInsufficientBalance", error)
-            }
-            Self::NoPermissionAliyunServiceRoleForCen(error) => {
-                ("NoPermissionAliyunServiceRoleForCen", error)
-            }
-            Self::OperationFailedPurchaseQuantityLimit(error) => {
-                ("OperationFailedPurchaseQuantityLimit", error)
-            }
-            Self::OperationFailedQuotaNotEnough(error) => {
-                ("OperationFailedQuotaNotEnough", error)
-            }
-            Self::OperationFailedConcurrentOperation(error) => {
-                ("OperationFailedConcurrentOperation", error)
-            }
-            Self::OperationFailedRisk(error) => ("OperationFailedRisk", error),
-            Self::OperationFailedUseStoredCardFailed(error) => {
-                ("OperationFailedUseStoredCardFailed", error)
-            }
-            Self::PayForAccountMoneyValidateError(error) => {
-                ("PayForAccountMoneyValidateError", error)
-            }
-            Self::EntityNotExistAccount(error) => ("EntityNotExistAccount", error),
-            Self::OperationFailedInsufficientAvailableQuota(error) => {
-                ("OperationFailedInsufficientAvailableQuota", error)
-            }
-            Self::OperationFailedNoRealNameAuthentication(error) => {
-                ("OperationFailedNoRealNameAuthentication", error)
-            }
-            Self::OperationFailedContainsForbiddenLabel(error) => {
-                ("OperationFailedContainsForbiddenLabel", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RiskRiskControlRejection(error) => (0, error),
+            Self::OrderOpened(error) => (1, error),
+            Self::OperationFailedNoAvailablePaymentMethod(error) => (2, error),
+            Self::OperationFailedBasicInfoUncompleted(error) => (3, error),
+            Self::PayForCreditPayInsufficientBalance(error) => (4, error),
+            Self::NoPermissionAliyunServiceRoleForCen(error) => (5, error),
+            Self::OperationFailedPurchaseQuantityLimit(error) => (6, error),
+            Self::OperationFailedQuotaNotEnough(error) => (7, error),
+            Self::OperationFailedConcurrentOperation(error) => (8, error),
+            Self::OperationFailedRisk(error) => (9, error),
+            Self::OperationFailedUseStoredCardFailed(error) => (10, error),
+            Self::PayForAccountMoneyValidateError(error) => (11, error),
+            Self::EntityNotExistAccount(error) => (12, error),
+            Self::OperationFailedInsufficientAvailableQuota(error) => (13, error),
+            Self::OperationFailedNoRealNameAuthentication(error) => (14, error),
+            Self::OperationFailedContainsForbiddenLabel(error) => (15, error),
+            Self::InvalidParameter(error) => (16, error),
+            Self::Unauthorized(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for OpenTransitRouterServiceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RiskRiskControlRejection(_) => Self::RiskRiskControlRejection(error),
-            Self::OrderOpened(_) => Self::OrderOpened(error),
-            Self::OperationFailedNoAvailablePaymentMethod(_) => {
-                Self::OperationFailedNoAvailablePaymentMethod(error)
-            }
-            Self::OperationFailedBasicInfoUncompleted(_) => {
-                Self::OperationFailedBasicInfoUncompleted(error)
-            }
-            Self::PayForCreditPayInsufficientBalance(_) => {
-                Self::PayForCreditPayInsufficientBalance(error)
-            }
-            Self::NoPermissionAliyunServiceRoleForCen(_) => {
-                Self::NoPermissionAliyunServiceRoleForCen(error)
-            }
-            Self::OperationFailedPurchaseQuantityLimit(_) => {
-                Self::OperationFailedPurchaseQuantityLimit(error)
-            }
-            Self::OperationFailedQuotaNotEnough(_) => {
-                Self::OperationFailedQuotaNotEnough(error)
-            }
-            Self::OperationFailedConcurrentOperation(_) => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            Self::OperationFailedRisk(_) => Self::OperationFailedRisk(error),
-            Self::OperationFailedUseStoredCardFailed(_) => {
-                Self::OperationFailedUseStoredCardFailed(error)
-            }
-            Self::PayForAccountMoneyValidateError(_) => {
-                Self::PayForAccountMoneyValidateError(error)
-            }
-            Self::EntityNotExistAccount(_) => Self::EntityNotExistAccount(error),
-            Self::OperationFailedInsufficientAvailableQuota(_) => {
-                Self::OperationFailedInsufficientAvailableQuota(error)
-            }
-            Self::OperationFailedNoRealNameAuthentication(_) => {
-                Self::OperationFailedNoRealNameAuthentication(error)
-            }
-            Self::OperationFailedContainsForbiddenLabel(_) => {
-                Self::OperationFailedContainsForbiddenLabel(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for OpenTransitRouterServiceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RiskRiskControlRejection",
+            "OrderOpened",
+            "OperationFailedNoAvailablePaymentMethod",
+            "OperationFailedBasicInfoUncompleted",
+            "PayForCreditPayInsufficientBalance",
+            "NoPermissionAliyunServiceRoleForCen",
+            "OperationFailedPurchaseQuantityLimit",
+            "OperationFailedQuotaNotEnough",
+            "OperationFailedConcurrentOperation",
+            "OperationFailedRisk",
+            "OperationFailedUseStoredCardFailed",
+            "PayForAccountMoneyValidateError",
+            "EntityNotExistAccount",
+            "OperationFailedInsufficientAvailableQuota",
+            "OperationFailedNoRealNameAuthentication",
+            "OperationFailedContainsForbiddenLabel",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for OpenTransitRouterServiceError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RefreshTransitRouteTableAggregationRequest {
     /// - Wire name: `TransitRouteTableId`.
@@ -41,10 +41,25 @@ pub struct RefreshTransitRouteTableAggregationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RefreshTransitRouteTableAggregationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_route_table_id: None,
+            transit_route_table_aggregation_cidr: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RefreshTransitRouteTableAggregationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RefreshTransitRouteTableAggregationRequestBuilder {
-        RefreshTransitRouteTableAggregationRequestBuilder::default()
+        RefreshTransitRouteTableAggregationRequestBuilder {
+            inner: RefreshTransitRouteTableAggregationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -136,6 +151,7 @@ impl<C> RefreshTransitRouteTableAggregationRequestBuilder<C> {
     }
 }
 impl<'a> RefreshTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RefreshTransitRouteTableAggregationRequest::default(),
@@ -144,6 +160,7 @@ impl<'a> RefreshTransitRouteTableAggregationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -204,26 +221,21 @@ pub enum RefreshTransitRouteTableAggregationError {
 impl From<::acs_runtime::client::ServiceError>
 for RefreshTransitRouteTableAggregationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InstanceNotExist.TransitRouteTable" => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            "IncorrectStatus.TransitRouteTable" => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            "InstanceNotExist.AggregationRoute" => {
-                Self::InstanceNotExistAggregationRoute(error)
-            }
-            "InstanceNotExist.TransitRouter" => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            "IllegalParam.TransitRouteTableAggregationCidr" => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InstanceNotExist.TransitRouteTable",
+                        "IncorrectStatus.TransitRouteTable",
+                        "InstanceNotExist.AggregationRoute",
+                        "InstanceNotExist.TransitRouter",
+                        "IllegalParam.TransitRouteTableAggregationCidr",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RefreshTransitRouteTableAggregationError {
@@ -232,62 +244,57 @@ impl RefreshTransitRouteTableAggregationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InstanceNotExistTransitRouteTable(error),
+            1 => Self::IncorrectStatusTransitRouteTable(error),
+            2 => Self::InstanceNotExistAggregationRoute(error),
+            3 => Self::InstanceNotExistTransitRouter(error),
+            4 => Self::IllegalParamTransitRouteTableAggregationCidr(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceNotExistTransitRouteTable(error) => {
-                ("InstanceNotExistTransitRouteTable", error)
-            }
-            Self::IncorrectStatusTransitRouteTable(error) => {
-                ("IncorrectStatusTransitRouteTable", error)
-            }
-            Self::InstanceNotExistAggregationRoute(error) => {
-                ("InstanceNotExistAggregationRoute", error)
-            }
-            Self::InstanceNotExistTransitRouter(error) => {
-                ("InstanceNotExistTransitRouter", error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
-                ("IllegalParamTransitRouteTableAggregationCidr", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InstanceNotExistTransitRouteTable(error) => (0, error),
+            Self::IncorrectStatusTransitRouteTable(error) => (1, error),
+            Self::InstanceNotExistAggregationRoute(error) => (2, error),
+            Self::InstanceNotExistTransitRouter(error) => (3, error),
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for RefreshTransitRouteTableAggregationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InstanceNotExistTransitRouteTable(_) => {
-                Self::InstanceNotExistTransitRouteTable(error)
-            }
-            Self::IncorrectStatusTransitRouteTable(_) => {
-                Self::IncorrectStatusTransitRouteTable(error)
-            }
-            Self::InstanceNotExistAggregationRoute(_) => {
-                Self::InstanceNotExistAggregationRoute(error)
-            }
-            Self::InstanceNotExistTransitRouter(_) => {
-                Self::InstanceNotExistTransitRouter(error)
-            }
-            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
-                Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RefreshTransitRouteTableAggregationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InstanceNotExistTransitRouteTable",
+            "IncorrectStatusTransitRouteTable",
+            "InstanceNotExistAggregationRoute",
+            "InstanceNotExistTransitRouter",
+            "IllegalParamTransitRouteTableAggregationCidr",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RefreshTransitRouteTableAggregationError {

@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -101,10 +101,29 @@ pub struct RegisterTransitRouterMulticastGroupMembersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RegisterTransitRouterMulticastGroupMembersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            group_ip_address: None,
+            network_interface_ids: None,
+            peer_transit_router_multicast_domains: None,
+            dry_run: None,
+            vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RegisterTransitRouterMulticastGroupMembersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RegisterTransitRouterMulticastGroupMembersRequestBuilder {
-        RegisterTransitRouterMulticastGroupMembersRequestBuilder::default()
+        RegisterTransitRouterMulticastGroupMembersRequestBuilder {
+            inner: RegisterTransitRouterMulticastGroupMembersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,6 +299,7 @@ impl<C> RegisterTransitRouterMulticastGroupMembersRequestBuilder<C> {
     }
 }
 impl<'a> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RegisterTransitRouterMulticastGroupMembersRequest::default(),
@@ -288,6 +308,7 @@ impl<'a> RegisterTransitRouterMulticastGroupMembersRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -403,75 +424,44 @@ pub enum RegisterTransitRouterMulticastGroupMembersError {
 impl From<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupMembersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.GroupIpAddress" => Self::IllegalParamGroupIpAddress(error),
-            "InvalidMulticastDomainId.NotFound" => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            "IncorrectStatus.MulticastDomainId" => {
-                Self::IncorrectStatusMulticastDomainId(error)
-            }
-            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
-            "InstanceNotExist" => Self::InstanceNotExist(error),
-            "InvalidOperation.PeerMulticastDomainRegion" => {
-                Self::InvalidOperationPeerMulticastDomainRegion(error)
-            }
-            "InvalidOperation.MulticastDomainStatus" => {
-                Self::InvalidOperationMulticastDomainStatus(error)
-            }
-            "InvalidOperation.BandwidthLimitNotExist" => {
-                Self::InvalidOperationBandwidthLimitNotExist(error)
-            }
-            "AttachmentNotFound" => Self::AttachmentNotFound(error),
-            "IncorrectStatus.AttachmentId" => Self::IncorrectStatusAttachmentId(error),
-            "InstanceExist" => Self::InstanceExist(error),
-            "InvalidOperation.NetworkInterfaceNotExist" => {
-                Self::InvalidOperationNetworkInterfaceNotExist(error)
-            }
-            "InvalidOperation.NTRNetworkInterfaceNotSupport" => {
-                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            }
-            "InvalidOperation.MulticastDomainAssociationNotExist" => {
-                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            }
-            "InvalidOperation.MulticastDomainAssociationStatus" => {
-                Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            }
-            "InvalidPeerTrMulticastDomainId.NotFound" => {
-                Self::InvalidPeerTrMulticastDomainIdNotFound(error)
-            }
-            "IncorrectStatus.PeerTrMulticastDomainId" => {
-                Self::IncorrectStatusPeerTrMulticastDomainId(error)
-            }
-            "IllegalParam.PeerTrMulticastDomainId" => {
-                Self::IllegalParamPeerTrMulticastDomainId(error)
-            }
-            "InvalidOperation" => Self::InvalidOperation(error),
-            "QuotaFull.MulticastGroupPerDomain" => {
-                Self::QuotaFullMulticastGroupPerDomain(error)
-            }
-            "QuotaFull.MulticastMemberPerGroup" => {
-                Self::QuotaFullMulticastMemberPerGroup(error)
-            }
-            "QuotaFull.MulticastPeerMemberPerGroup" => {
-                Self::QuotaFullMulticastPeerMemberPerGroup(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InvalidConnectPeerIds.NotFound" => {
-                Self::InvalidConnectPeerIdsNotFound(error)
-            }
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "OperationUnsupported.ExistsIgmpv2MemberOnEni" => {
-                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            }
-            "InvalidVpcId.NotValid" => Self::InvalidVpcIdNotValid(error),
-            "QuotaExceeded.SourceAndMemberPerTransitRouter" => {
-                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.GroupIpAddress",
+                        "InvalidMulticastDomainId.NotFound",
+                        "IncorrectStatus.MulticastDomainId",
+                        "IncorrectStatus.Cen",
+                        "InstanceNotExist",
+                        "InvalidOperation.PeerMulticastDomainRegion",
+                        "InvalidOperation.MulticastDomainStatus",
+                        "InvalidOperation.BandwidthLimitNotExist",
+                        "AttachmentNotFound",
+                        "IncorrectStatus.AttachmentId",
+                        "InstanceExist",
+                        "InvalidOperation.NetworkInterfaceNotExist",
+                        "InvalidOperation.NTRNetworkInterfaceNotSupport",
+                        "InvalidOperation.MulticastDomainAssociationNotExist",
+                        "InvalidOperation.MulticastDomainAssociationStatus",
+                        "InvalidPeerTrMulticastDomainId.NotFound",
+                        "IncorrectStatus.PeerTrMulticastDomainId",
+                        "IllegalParam.PeerTrMulticastDomainId",
+                        "InvalidOperation",
+                        "QuotaFull.MulticastGroupPerDomain",
+                        "QuotaFull.MulticastMemberPerGroup",
+                        "QuotaFull.MulticastPeerMemberPerGroup",
+                        "DryRunOperation",
+                        "InvalidConnectPeerIds.NotFound",
+                        "InvalidVpcId.NotFound",
+                        "OperationUnsupported.ExistsIgmpv2MemberOnEni",
+                        "InvalidVpcId.NotValid",
+                        "QuotaExceeded.SourceAndMemberPerTransitRouter",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RegisterTransitRouterMulticastGroupMembersError {
@@ -480,168 +470,128 @@ impl RegisterTransitRouterMulticastGroupMembersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamGroupIpAddress(error),
+            1 => Self::InvalidMulticastDomainIdNotFound(error),
+            2 => Self::IncorrectStatusMulticastDomainId(error),
+            3 => Self::IncorrectStatusCen(error),
+            4 => Self::InstanceNotExist(error),
+            5 => Self::InvalidOperationPeerMulticastDomainRegion(error),
+            6 => Self::InvalidOperationMulticastDomainStatus(error),
+            7 => Self::InvalidOperationBandwidthLimitNotExist(error),
+            8 => Self::AttachmentNotFound(error),
+            9 => Self::IncorrectStatusAttachmentId(error),
+            10 => Self::InstanceExist(error),
+            11 => Self::InvalidOperationNetworkInterfaceNotExist(error),
+            12 => Self::InvalidOperationNtrNetworkInterfaceNotSupport(error),
+            13 => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
+            14 => Self::InvalidOperationMulticastDomainAssociationStatus(error),
+            15 => Self::InvalidPeerTrMulticastDomainIdNotFound(error),
+            16 => Self::IncorrectStatusPeerTrMulticastDomainId(error),
+            17 => Self::IllegalParamPeerTrMulticastDomainId(error),
+            18 => Self::InvalidOperation(error),
+            19 => Self::QuotaFullMulticastGroupPerDomain(error),
+            20 => Self::QuotaFullMulticastMemberPerGroup(error),
+            21 => Self::QuotaFullMulticastPeerMemberPerGroup(error),
+            22 => Self::DryRunOperation(error),
+            23 => Self::InvalidConnectPeerIdsNotFound(error),
+            24 => Self::InvalidVpcIdNotFound(error),
+            25 => Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error),
+            26 => Self::InvalidVpcIdNotValid(error),
+            27 => Self::QuotaExceededSourceAndMemberPerTransitRouter(error),
+            28 => Self::InvalidParameter(error),
+            29 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamGroupIpAddress(error) => {
-                ("IllegalParamGroupIpAddress", error)
-            }
-            Self::InvalidMulticastDomainIdNotFound(error) => {
-                ("InvalidMulticastDomainIdNotFound", error)
-            }
-            Self::IncorrectStatusMulticastDomainId(error) => {
-                ("IncorrectStatusMulticastDomainId", error)
-            }
-            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::InvalidOperationPeerMulticastDomainRegion(error) => {
-                ("InvalidOperationPeerMulticastDomainRegion", error)
-            }
-            Self::InvalidOperationMulticastDomainStatus(error) => {
-                ("InvalidOperationMulticastDomainStatus", error)
-            }
-            Self::InvalidOperationBandwidthLimitNotExist(error) => {
-                ("InvalidOperationBandwidthLimitNotExist", error)
-            }
-            Self::AttachmentNotFound(error) => ("AttachmentNotFound", error),
-            Self::IncorrectStatusAttachmentId(error) => {
-                ("IncorrectStatusAttachmentId", error)
-            }
-            Self::InstanceExist(error) => ("InstanceExist", error),
-            Self::InvalidOperationNetworkInterfaceNotExist(error) => {
-                ("InvalidOperationNetworkInterfaceNotExist", error)
-            }
-            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => {
-                ("InvalidOperationNtrNetworkInterfaceNotSupport", error)
-            }
+            Self::IllegalParamGroupIpAddress(error) => (0, error),
+            Self::InvalidMulticastDomainIdNotFound(error) => (1, error),
+            Self::IncorrectStatusMulticastDomainId(error) => (2, error),
+            Self::IncorrectStatusCen(error) => (3, error),
+            Self::InstanceNotExist(error) => (4, error),
+            Self::InvalidOperationPeerMulticastDomainRegion(error) => (5, error),
+            Self::InvalidOperationMulticastDomainStatus(error) => (6, error),
+            Self::InvalidOperationBandwidthLimitNotExist(error) => (7, error),
+            Self::AttachmentNotFound(error) => (8, error),
+            Self::IncorrectStatusAttachmentId(error) => (9, error),
+            Self::InstanceExist(error) => (10, error),
+            Self::InvalidOperationNetworkInterfaceNotExist(error) => (11, error),
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => (12, error),
             Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
-                ("InvalidOperationMulticastDomainAssociationNotExist", error)
+                (13, error)
             }
-            Self::InvalidOperationMulticastDomainAssociationStatus(error) => {
-                ("InvalidOperationMulticastDomainAssociationStatus", error)
-            }
-            Self::InvalidPeerTrMulticastDomainIdNotFound(error) => {
-                ("InvalidPeerTrMulticastDomainIdNotFound", error)
-            }
-            Self::IncorrectStatusPeerTrMulticastDomainId(error) => {
-                ("IncorrectStatusPeerTrMulticastDomainId", error)
-            }
-            Self::IllegalParamPeerTrMulticastDomainId(error) => {
-                ("IllegalParamPeerTrMulticastDomainId", error)
-            }
-            Self::InvalidOperation(error) => ("InvalidOperation", error),
-            Self::QuotaFullMulticastGroupPerDomain(error) => {
-                ("QuotaFullMulticastGroupPerDomain", error)
-            }
-            Self::QuotaFullMulticastMemberPerGroup(error) => {
-                ("QuotaFullMulticastMemberPerGroup", error)
-            }
-            Self::QuotaFullMulticastPeerMemberPerGroup(error) => {
-                ("QuotaFullMulticastPeerMemberPerGroup", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::InvalidConnectPeerIdsNotFound(error) => {
-                ("InvalidConnectPeerIdsNotFound", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => {
-                ("OperationUnsupportedExistsIgmpv2MemberOnEni", error)
-            }
-            Self::InvalidVpcIdNotValid(error) => ("InvalidVpcIdNotValid", error),
-            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => {
-                ("QuotaExceededSourceAndMemberPerTransitRouter", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationMulticastDomainAssociationStatus(error) => (14, error),
+            Self::InvalidPeerTrMulticastDomainIdNotFound(error) => (15, error),
+            Self::IncorrectStatusPeerTrMulticastDomainId(error) => (16, error),
+            Self::IllegalParamPeerTrMulticastDomainId(error) => (17, error),
+            Self::InvalidOperation(error) => (18, error),
+            Self::QuotaFullMulticastGroupPerDomain(error) => (19, error),
+            Self::QuotaFullMulticastMemberPerGroup(error) => (20, error),
+            Self::QuotaFullMulticastPeerMemberPerGroup(error) => (21, error),
+            Self::DryRunOperation(error) => (22, error),
+            Self::InvalidConnectPeerIdsNotFound(error) => (23, error),
+            Self::InvalidVpcIdNotFound(error) => (24, error),
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => (25, error),
+            Self::InvalidVpcIdNotValid(error) => (26, error),
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => (27, error),
+            Self::InvalidParameter(error) => (28, error),
+            Self::Unauthorized(error) => (29, error),
+            Self::Unhandled(error) => (30, error),
         }
     }
 }
 impl Clone for RegisterTransitRouterMulticastGroupMembersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamGroupIpAddress(_) => {
-                Self::IllegalParamGroupIpAddress(error)
-            }
-            Self::InvalidMulticastDomainIdNotFound(_) => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            Self::IncorrectStatusMulticastDomainId(_) => {
-                Self::IncorrectStatusMulticastDomainId(error)
-            }
-            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::InvalidOperationPeerMulticastDomainRegion(_) => {
-                Self::InvalidOperationPeerMulticastDomainRegion(error)
-            }
-            Self::InvalidOperationMulticastDomainStatus(_) => {
-                Self::InvalidOperationMulticastDomainStatus(error)
-            }
-            Self::InvalidOperationBandwidthLimitNotExist(_) => {
-                Self::InvalidOperationBandwidthLimitNotExist(error)
-            }
-            Self::AttachmentNotFound(_) => Self::AttachmentNotFound(error),
-            Self::IncorrectStatusAttachmentId(_) => {
-                Self::IncorrectStatusAttachmentId(error)
-            }
-            Self::InstanceExist(_) => Self::InstanceExist(error),
-            Self::InvalidOperationNetworkInterfaceNotExist(_) => {
-                Self::InvalidOperationNetworkInterfaceNotExist(error)
-            }
-            Self::InvalidOperationNtrNetworkInterfaceNotSupport(_) => {
-                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            }
-            Self::InvalidOperationMulticastDomainAssociationNotExist(_) => {
-                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            }
-            Self::InvalidOperationMulticastDomainAssociationStatus(_) => {
-                Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            }
-            Self::InvalidPeerTrMulticastDomainIdNotFound(_) => {
-                Self::InvalidPeerTrMulticastDomainIdNotFound(error)
-            }
-            Self::IncorrectStatusPeerTrMulticastDomainId(_) => {
-                Self::IncorrectStatusPeerTrMulticastDomainId(error)
-            }
-            Self::IllegalParamPeerTrMulticastDomainId(_) => {
-                Self::IllegalParamPeerTrMulticastDomainId(error)
-            }
-            Self::InvalidOperation(_) => Self::InvalidOperation(error),
-            Self::QuotaFullMulticastGroupPerDomain(_) => {
-                Self::QuotaFullMulticastGroupPerDomain(error)
-            }
-            Self::QuotaFullMulticastMemberPerGroup(_) => {
-                Self::QuotaFullMulticastMemberPerGroup(error)
-            }
-            Self::QuotaFullMulticastPeerMemberPerGroup(_) => {
-                Self::QuotaFullMulticastPeerMemberPerGroup(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::InvalidConnectPeerIdsNotFound(_) => {
-                Self::InvalidConnectPeerIdsNotFound(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(_) => {
-                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            }
-            Self::InvalidVpcIdNotValid(_) => Self::InvalidVpcIdNotValid(error),
-            Self::QuotaExceededSourceAndMemberPerTransitRouter(_) => {
-                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RegisterTransitRouterMulticastGroupMembersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamGroupIpAddress",
+            "InvalidMulticastDomainIdNotFound",
+            "IncorrectStatusMulticastDomainId",
+            "IncorrectStatusCen",
+            "InstanceNotExist",
+            "InvalidOperationPeerMulticastDomainRegion",
+            "InvalidOperationMulticastDomainStatus",
+            "InvalidOperationBandwidthLimitNotExist",
+            "AttachmentNotFound",
+            "IncorrectStatusAttachmentId",
+            "InstanceExist",
+            "InvalidOperationNetworkInterfaceNotExist",
+            "InvalidOperationNtrNetworkInterfaceNotSupport",
+            "InvalidOperationMulticastDomainAssociationNotExist",
+            "InvalidOperationMulticastDomainAssociationStatus",
+            "InvalidPeerTrMulticastDomainIdNotFound",
+            "IncorrectStatusPeerTrMulticastDomainId",
+            "IllegalParamPeerTrMulticastDomainId",
+            "InvalidOperation",
+            "QuotaFullMulticastGroupPerDomain",
+            "QuotaFullMulticastMemberPerGroup",
+            "QuotaFullMulticastPeerMemberPerGroup",
+            "DryRunOperation",
+            "InvalidConnectPeerIdsNotFound",
+            "InvalidVpcIdNotFound",
+            "OperationUnsupportedExistsIgmpv2MemberOnEni",
+            "InvalidVpcIdNotValid",
+            "QuotaExceededSourceAndMemberPerTransitRouter",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupMembersError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RegisterTransitRouterMulticastGroupSourcesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -90,10 +90,28 @@ pub struct RegisterTransitRouterMulticastGroupSourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RegisterTransitRouterMulticastGroupSourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_multicast_domain_id: None,
+            group_ip_address: None,
+            network_interface_ids: None,
+            dry_run: None,
+            vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RegisterTransitRouterMulticastGroupSourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RegisterTransitRouterMulticastGroupSourcesRequestBuilder {
-        RegisterTransitRouterMulticastGroupSourcesRequestBuilder::default()
+        RegisterTransitRouterMulticastGroupSourcesRequestBuilder {
+            inner: RegisterTransitRouterMulticastGroupSourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -249,6 +267,7 @@ impl<C> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<C> {
     }
 }
 impl<'a> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RegisterTransitRouterMulticastGroupSourcesRequest::default(),
@@ -257,6 +276,7 @@ impl<'a> RegisterTransitRouterMulticastGroupSourcesRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -352,55 +372,34 @@ pub enum RegisterTransitRouterMulticastGroupSourcesError {
 impl From<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupSourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.PeerMulticastDomainSource" => {
-                Self::InvalidOperationPeerMulticastDomainSource(error)
-            }
-            "IllegalParam.GroupIpAddress" => Self::IllegalParamGroupIpAddress(error),
-            "InvalidMulticastDomainId.NotFound" => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            "IncorrectStatus.MulticastDomainId" => {
-                Self::IncorrectStatusMulticastDomainId(error)
-            }
-            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
-            "InstanceExist" => Self::InstanceExist(error),
-            "InvalidOperation.NetworkInterfaceNotExist" => {
-                Self::InvalidOperationNetworkInterfaceNotExist(error)
-            }
-            "InvalidOperation.NTRNetworkInterfaceNotSupport" => {
-                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            }
-            "InstanceNotExist" => Self::InstanceNotExist(error),
-            "InvalidOperation.MulticastDomainAssociationNotExist" => {
-                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            }
-            "InvalidOperation.MulticastDomainAssociationStatus" => {
-                Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            }
-            "QuotaFull.MulticastGroupPerDomain" => {
-                Self::QuotaFullMulticastGroupPerDomain(error)
-            }
-            "QuotaFull.MulticastSourcePerGroup" => {
-                Self::QuotaFullMulticastSourcePerGroup(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IncorrectStatus.ConnectPeerIds" => {
-                Self::IncorrectStatusConnectPeerIds(error)
-            }
-            "InvalidConnectPeerIds.NotFound" => {
-                Self::InvalidConnectPeerIdsNotFound(error)
-            }
-            "OperationUnsupported.ExistsIgmpv2MemberOnEni" => {
-                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            }
-            "QuotaExceeded.SourceAndMemberPerTransitRouter" => {
-                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.PeerMulticastDomainSource",
+                        "IllegalParam.GroupIpAddress",
+                        "InvalidMulticastDomainId.NotFound",
+                        "IncorrectStatus.MulticastDomainId",
+                        "IncorrectStatus.Cen",
+                        "InstanceExist",
+                        "InvalidOperation.NetworkInterfaceNotExist",
+                        "InvalidOperation.NTRNetworkInterfaceNotSupport",
+                        "InstanceNotExist",
+                        "InvalidOperation.MulticastDomainAssociationNotExist",
+                        "InvalidOperation.MulticastDomainAssociationStatus",
+                        "QuotaFull.MulticastGroupPerDomain",
+                        "QuotaFull.MulticastSourcePerGroup",
+                        "DryRunOperation",
+                        "IncorrectStatus.ConnectPeerIds",
+                        "InvalidConnectPeerIds.NotFound",
+                        "OperationUnsupported.ExistsIgmpv2MemberOnEni",
+                        "QuotaExceeded.SourceAndMemberPerTransitRouter",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RegisterTransitRouterMulticastGroupSourcesError {
@@ -409,124 +408,96 @@ impl RegisterTransitRouterMulticastGroupSourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationPeerMulticastDomainSource(error),
+            1 => Self::IllegalParamGroupIpAddress(error),
+            2 => Self::InvalidMulticastDomainIdNotFound(error),
+            3 => Self::IncorrectStatusMulticastDomainId(error),
+            4 => Self::IncorrectStatusCen(error),
+            5 => Self::InstanceExist(error),
+            6 => Self::InvalidOperationNetworkInterfaceNotExist(error),
+            7 => Self::InvalidOperationNtrNetworkInterfaceNotSupport(error),
+            8 => Self::InstanceNotExist(error),
+            9 => Self::InvalidOperationMulticastDomainAssociationNotExist(error),
+            10 => Self::InvalidOperationMulticastDomainAssociationStatus(error),
+            11 => Self::QuotaFullMulticastGroupPerDomain(error),
+            12 => Self::QuotaFullMulticastSourcePerGroup(error),
+            13 => Self::DryRunOperation(error),
+            14 => Self::IncorrectStatusConnectPeerIds(error),
+            15 => Self::InvalidConnectPeerIdsNotFound(error),
+            16 => Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error),
+            17 => Self::QuotaExceededSourceAndMemberPerTransitRouter(error),
+            18 => Self::InvalidParameter(error),
+            19 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationPeerMulticastDomainSource(error) => {
-                ("InvalidOperationPeerMulticastDomainSource", error)
-            }
-            Self::IllegalParamGroupIpAddress(error) => {
-                ("IllegalParamGroupIpAddress", error)
-            }
-            Self::InvalidMulticastDomainIdNotFound(error) => {
-                ("InvalidMulticastDomainIdNotFound", error)
-            }
-            Self::IncorrectStatusMulticastDomainId(error) => {
-                ("IncorrectStatusMulticastDomainId", error)
-            }
-            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
-            Self::InstanceExist(error) => ("InstanceExist", error),
-            Self::InvalidOperationNetworkInterfaceNotExist(error) => {
-                ("InvalidOperationNetworkInterfaceNotExist", error)
-            }
-            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => {
-                ("InvalidOperationNtrNetworkInterfaceNotSupport", error)
-            }
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
-                ("InvalidOperationMulticastDomainAssociationNotExist", error)
-            }
-            Self::InvalidOperationMulticastDomainAssociationStatus(error) => {
-                ("InvalidOperationMulticastDomainAssociationStatus", error)
-            }
-            Self::QuotaFullMulticastGroupPerDomain(error) => {
-                ("QuotaFullMulticastGroupPerDomain", error)
-            }
-            Self::QuotaFullMulticastSourcePerGroup(error) => {
-                ("QuotaFullMulticastSourcePerGroup", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IncorrectStatusConnectPeerIds(error) => {
-                ("IncorrectStatusConnectPeerIds", error)
-            }
-            Self::InvalidConnectPeerIdsNotFound(error) => {
-                ("InvalidConnectPeerIdsNotFound", error)
-            }
-            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => {
-                ("OperationUnsupportedExistsIgmpv2MemberOnEni", error)
-            }
-            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => {
-                ("QuotaExceededSourceAndMemberPerTransitRouter", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationPeerMulticastDomainSource(error) => (0, error),
+            Self::IllegalParamGroupIpAddress(error) => (1, error),
+            Self::InvalidMulticastDomainIdNotFound(error) => (2, error),
+            Self::IncorrectStatusMulticastDomainId(error) => (3, error),
+            Self::IncorrectStatusCen(error) => (4, error),
+            Self::InstanceExist(error) => (5, error),
+            Self::InvalidOperationNetworkInterfaceNotExist(error) => (6, error),
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => (7, error),
+            Self::InstanceNotExist(error) => (8, error),
+            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => (9, error),
+            Self::InvalidOperationMulticastDomainAssociationStatus(error) => (10, error),
+            Self::QuotaFullMulticastGroupPerDomain(error) => (11, error),
+            Self::QuotaFullMulticastSourcePerGroup(error) => (12, error),
+            Self::DryRunOperation(error) => (13, error),
+            Self::IncorrectStatusConnectPeerIds(error) => (14, error),
+            Self::InvalidConnectPeerIdsNotFound(error) => (15, error),
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => (16, error),
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => (17, error),
+            Self::InvalidParameter(error) => (18, error),
+            Self::Unauthorized(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for RegisterTransitRouterMulticastGroupSourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationPeerMulticastDomainSource(_) => {
-                Self::InvalidOperationPeerMulticastDomainSource(error)
-            }
-            Self::IllegalParamGroupIpAddress(_) => {
-                Self::IllegalParamGroupIpAddress(error)
-            }
-            Self::InvalidMulticastDomainIdNotFound(_) => {
-                Self::InvalidMulticastDomainIdNotFound(error)
-            }
-            Self::IncorrectStatusMulticastDomainId(_) => {
-                Self::IncorrectStatusMulticastDomainId(error)
-            }
-            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
-            Self::InstanceExist(_) => Self::InstanceExist(error),
-            Self::InvalidOperationNetworkInterfaceNotExist(_) => {
-                Self::InvalidOperationNetworkInterfaceNotExist(error)
-            }
-            Self::InvalidOperationNtrNetworkInterfaceNotSupport(_) => {
-                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            }
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::InvalidOperationMulticastDomainAssociationNotExist(_) => {
-                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            }
-            Self::InvalidOperationMulticastDomainAssociationStatus(_) => {
-                Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            }
-            Self::QuotaFullMulticastGroupPerDomain(_) => {
-                Self::QuotaFullMulticastGroupPerDomain(error)
-            }
-            Self::QuotaFullMulticastSourcePerGroup(_) => {
-                Self::QuotaFullMulticastSourcePerGroup(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IncorrectStatusConnectPeerIds(_) => {
-                Self::IncorrectStatusConnectPeerIds(error)
-            }
-            Self::InvalidConnectPeerIdsNotFound(_) => {
-                Self::InvalidConnectPeerIdsNotFound(error)
-            }
-            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(_) => {
-                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            }
-            Self::QuotaExceededSourceAndMemberPerTransitRouter(_) => {
-                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RegisterTransitRouterMulticastGroupSourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationPeerMulticastDomainSource",
+            "IllegalParamGroupIpAddress",
+            "InvalidMulticastDomainIdNotFound",
+            "IncorrectStatusMulticastDomainId",
+            "IncorrectStatusCen",
+            "InstanceExist",
+            "InvalidOperationNetworkInterfaceNotExist",
+            "InvalidOperationNtrNetworkInterfaceNotSupport",
+            "InstanceNotExist",
+            "InvalidOperationMulticastDomainAssociationNotExist",
+            "InvalidOperationMulticastDomainAssociationStatus",
+            "QuotaFullMulticastGroupPerDomain",
+            "QuotaFullMulticastSourcePerGroup",
+            "DryRunOperation",
+            "IncorrectStatusConnectPeerIds",
+            "InvalidConnectPeerIdsNotFound",
+            "OperationUnsupportedExistsIgmpv2MemberOnEni",
+            "QuotaExceededSourceAndMemberPerTransitRouter",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupSourcesError {

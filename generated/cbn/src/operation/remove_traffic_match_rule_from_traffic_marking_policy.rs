@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -69,10 +69,26 @@ pub struct RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_mark_rule_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder {
-        RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder::default()
+        RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder {
+            inner: RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,6 +211,7 @@ impl<C> RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
 impl<
     'a,
 > RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveTrafficMatchRuleFromTrafficMarkingPolicyRequest::default(),
@@ -203,6 +220,7 @@ impl<
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -267,23 +285,20 @@ pub enum RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "IllegalParam.TrafficMarkingRuleIds" => {
-                Self::IllegalParamTrafficMarkingRuleIds(error)
-            }
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficMarkingPolicyId" => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.TrafficMarkingPolicy",
+                        "IllegalParam.TrafficMarkingRuleIds",
+                        "InvalidTrafficMarkingPolicyId.NotFound",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "MissingParam.TrafficMarkingPolicyId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
@@ -292,56 +307,54 @@ impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            1 => Self::IllegalParamTrafficMarkingRuleIds(error),
+            2 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            5 => Self::MissingParamTrafficMarkingPolicyId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
-                ("IncorrectStatusTrafficMarkingPolicy", error)
-            }
-            Self::IllegalParamTrafficMarkingRuleIds(error) => {
-                ("IllegalParamTrafficMarkingRuleIds", error)
-            }
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
-                ("InvalidTrafficMarkingPolicyIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::MissingParamTrafficMarkingPolicyId(error) => {
-                ("MissingParamTrafficMarkingPolicyId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => (0, error),
+            Self::IllegalParamTrafficMarkingRuleIds(error) => (1, error),
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::Unauthorized(error) => (4, error),
+            Self::MissingParamTrafficMarkingPolicyId(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            Self::IllegalParamTrafficMarkingRuleIds(_) => {
-                Self::IllegalParamTrafficMarkingRuleIds(error)
-            }
-            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::MissingParamTrafficMarkingPolicyId(_) => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusTrafficMarkingPolicy",
+            "IllegalParamTrafficMarkingRuleIds",
+            "InvalidTrafficMarkingPolicyIdNotFound",
+            "InvalidParameter",
+            "Unauthorized",
+            "MissingParamTrafficMarkingPolicyId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {

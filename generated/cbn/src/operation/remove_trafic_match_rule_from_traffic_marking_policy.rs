@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -66,10 +66,26 @@ pub struct RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_mark_rule_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder {
-        RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder::default()
+        RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder {
+            inner: RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -190,6 +206,7 @@ impl<C> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<C> {
     }
 }
 impl<'a> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveTraficMatchRuleFromTrafficMarkingPolicyRequest::default(),
@@ -198,6 +215,7 @@ impl<'a> RemoveTraficMatchRuleFromTrafficMarkingPolicyRequestBuilder<&'a crate::
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -260,20 +278,19 @@ pub enum RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "IllegalParam.TrafficMarkingRuleIds" => {
-                Self::IllegalParamTrafficMarkingRuleIds(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.TrafficMarkingPolicy",
+                        "InvalidTrafficMarkingPolicyId.NotFound",
+                        "IllegalParam.TrafficMarkingRuleIds",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
@@ -282,50 +299,51 @@ impl RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            1 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            2 => Self::IllegalParamTrafficMarkingRuleIds(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
-                ("IncorrectStatusTrafficMarkingPolicy", error)
-            }
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
-                ("InvalidTrafficMarkingPolicyIdNotFound", error)
-            }
-            Self::IllegalParamTrafficMarkingRuleIds(error) => {
-                ("IllegalParamTrafficMarkingRuleIds", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => (0, error),
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (1, error),
+            Self::IllegalParamTrafficMarkingRuleIds(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::Unauthorized(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            Self::IllegalParamTrafficMarkingRuleIds(_) => {
-                Self::IllegalParamTrafficMarkingRuleIds(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusTrafficMarkingPolicy",
+            "InvalidTrafficMarkingPolicyIdNotFound",
+            "IllegalParamTrafficMarkingRuleIds",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {

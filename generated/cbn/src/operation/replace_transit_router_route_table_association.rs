@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReplaceTransitRouterRouteTableAssociationRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -60,10 +60,26 @@ pub struct ReplaceTransitRouterRouteTableAssociationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReplaceTransitRouterRouteTableAssociationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_attachment_id: None,
+            transit_router_route_table_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReplaceTransitRouterRouteTableAssociationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReplaceTransitRouterRouteTableAssociationRequestBuilder {
-        ReplaceTransitRouterRouteTableAssociationRequestBuilder::default()
+        ReplaceTransitRouterRouteTableAssociationRequestBuilder {
+            inner: ReplaceTransitRouterRouteTableAssociationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -172,6 +188,7 @@ impl<C> ReplaceTransitRouterRouteTableAssociationRequestBuilder<C> {
     }
 }
 impl<'a> ReplaceTransitRouterRouteTableAssociationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReplaceTransitRouterRouteTableAssociationRequest::default(),
@@ -180,6 +197,7 @@ impl<'a> ReplaceTransitRouterRouteTableAssociationRequestBuilder<&'a crate::Clie
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -249,26 +267,23 @@ pub enum ReplaceTransitRouterRouteTableAssociationError {
 impl From<::acs_runtime::client::ServiceError>
 for ReplaceTransitRouterRouteTableAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAttachmentId.NotFound" => Self::InvalidAttachmentIdNotFound(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "OperationUnsupported.TransitAttachment" => {
-                Self::OperationUnsupportedTransitAttachment(error)
-            }
-            "IllegalParam.TransitRouterTableType" => {
-                Self::IllegalParamTransitRouterTableType(error)
-            }
-            "IncorrectStatus.Status" => Self::IncorrectStatusStatus(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidParameter.TransitRouterRouteTableId" => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            "InvalidParameter.TransitRouterAttachmentId" => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAttachmentId.NotFound",
+                        "InvalidRouteTableId.NotFound",
+                        "OperationUnsupported.TransitAttachment",
+                        "IllegalParam.TransitRouterTableType",
+                        "IncorrectStatus.Status",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidParameter.TransitRouterRouteTableId",
+                        "InvalidParameter.TransitRouterAttachmentId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReplaceTransitRouterRouteTableAssociationError {
@@ -277,70 +292,63 @@ impl ReplaceTransitRouterRouteTableAssociationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidAttachmentIdNotFound(error),
+            1 => Self::InvalidRouteTableIdNotFound(error),
+            2 => Self::OperationUnsupportedTransitAttachment(error),
+            3 => Self::IllegalParamTransitRouterTableType(error),
+            4 => Self::IncorrectStatusStatus(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            7 => Self::InvalidParameterTransitRouterRouteTableId(error),
+            8 => Self::InvalidParameterTransitRouterAttachmentId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAttachmentIdNotFound(error) => {
-                ("InvalidAttachmentIdNotFound", error)
-            }
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::OperationUnsupportedTransitAttachment(error) => {
-                ("OperationUnsupportedTransitAttachment", error)
-            }
-            Self::IllegalParamTransitRouterTableType(error) => {
-                ("IllegalParamTransitRouterTableType", error)
-            }
-            Self::IncorrectStatusStatus(error) => ("IncorrectStatusStatus", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidParameterTransitRouterRouteTableId(error) => {
-                ("InvalidParameterTransitRouterRouteTableId", error)
-            }
-            Self::InvalidParameterTransitRouterAttachmentId(error) => {
-                ("InvalidParameterTransitRouterAttachmentId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidAttachmentIdNotFound(error) => (0, error),
+            Self::InvalidRouteTableIdNotFound(error) => (1, error),
+            Self::OperationUnsupportedTransitAttachment(error) => (2, error),
+            Self::IllegalParamTransitRouterTableType(error) => (3, error),
+            Self::IncorrectStatusStatus(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::InvalidParameterTransitRouterRouteTableId(error) => (7, error),
+            Self::InvalidParameterTransitRouterAttachmentId(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ReplaceTransitRouterRouteTableAssociationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidAttachmentIdNotFound(_) => {
-                Self::InvalidAttachmentIdNotFound(error)
-            }
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::OperationUnsupportedTransitAttachment(_) => {
-                Self::OperationUnsupportedTransitAttachment(error)
-            }
-            Self::IllegalParamTransitRouterTableType(_) => {
-                Self::IllegalParamTransitRouterTableType(error)
-            }
-            Self::IncorrectStatusStatus(_) => Self::IncorrectStatusStatus(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidParameterTransitRouterRouteTableId(_) => {
-                Self::InvalidParameterTransitRouterRouteTableId(error)
-            }
-            Self::InvalidParameterTransitRouterAttachmentId(_) => {
-                Self::InvalidParameterTransitRouterAttachmentId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReplaceTransitRouterRouteTableAssociationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidAttachmentIdNotFound",
+            "InvalidRouteTableIdNotFound",
+            "OperationUnsupportedTransitAttachment",
+            "IllegalParamTransitRouterTableType",
+            "IncorrectStatusStatus",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidParameterTransitRouterRouteTableId",
+            "InvalidParameterTransitRouterAttachmentId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReplaceTransitRouterRouteTableAssociationError {

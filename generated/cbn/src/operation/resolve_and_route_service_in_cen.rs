@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .host_vpc_id("vpc-o6woh5s494zueq40v****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ResolveAndRouteServiceInCenRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -103,10 +103,29 @@ pub struct ResolveAndRouteServiceInCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ResolveAndRouteServiceInCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            cen_id: None,
+            host: None,
+            host_region_id: None,
+            host_vpc_id: None,
+            description: None,
+            access_region_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ResolveAndRouteServiceInCenRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ResolveAndRouteServiceInCenRequestBuilder {
-        ResolveAndRouteServiceInCenRequestBuilder::default()
+        ResolveAndRouteServiceInCenRequestBuilder {
+            inner: ResolveAndRouteServiceInCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,6 +276,7 @@ impl<C> ResolveAndRouteServiceInCenRequestBuilder<C> {
     }
 }
 impl<'a> ResolveAndRouteServiceInCenRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ResolveAndRouteServiceInCenRequest::default(),
@@ -265,6 +285,7 @@ impl<'a> ResolveAndRouteServiceInCenRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -342,40 +363,29 @@ pub enum ResolveAndRouteServiceInCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResolveAndRouteServiceInCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterIllegal.Ipv6CloudRouteCidrNotAllow" => {
-                Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error)
-            }
-            "ParameterIllegal.AccessRegionId" => {
-                Self::ParameterIllegalAccessRegionId(error)
-            }
-            "ParameterIllegal.CloudRouteHost" => {
-                Self::ParameterIllegalCloudRouteHost(error)
-            }
-            "ParameterIllegal.ClouteRouteNotSupportIpv6" => {
-                Self::ParameterIllegalClouteRouteNotSupportIpv6(error)
-            }
-            "ParameterIllegal.ClouteRouteCidrNotAllow" => {
-                Self::ParameterIllegalClouteRouteCidrNotAllow(error)
-            }
-            "CloudRoute.Exist" => Self::CloudRouteExist(error),
-            "ParameterIllegal.Host" => Self::ParameterIllegalHost(error),
-            "CloudRoute.Conflict" => Self::CloudRouteConflict(error),
-            "CloudRoute.VpcNotAttached" => Self::CloudRouteVpcNotAttached(error),
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "ParameterIllegal.AccessRegionIdNoCCN" => {
-                Self::ParameterIllegalAccessRegionIdNoCcn(error)
-            }
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            "InvalidOperation.InstanceNotSupportIPv6Route" => {
-                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterIllegal.Ipv6CloudRouteCidrNotAllow",
+                        "ParameterIllegal.AccessRegionId",
+                        "ParameterIllegal.CloudRouteHost",
+                        "ParameterIllegal.ClouteRouteNotSupportIpv6",
+                        "ParameterIllegal.ClouteRouteCidrNotAllow",
+                        "CloudRoute.Exist",
+                        "ParameterIllegal.Host",
+                        "CloudRoute.Conflict",
+                        "CloudRoute.VpcNotAttached",
+                        "OperationUnsupported.TransitRouterType",
+                        "ParameterIllegal.AccessRegionIdNoCCN",
+                        "IncorrectStatus.TransitRouter",
+                        "InvalidOperation.InstanceNotSupportIPv6Route",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ResolveAndRouteServiceInCenError {
@@ -384,94 +394,81 @@ impl ResolveAndRouteServiceInCenError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error),
+            1 => Self::ParameterIllegalAccessRegionId(error),
+            2 => Self::ParameterIllegalCloudRouteHost(error),
+            3 => Self::ParameterIllegalClouteRouteNotSupportIpv6(error),
+            4 => Self::ParameterIllegalClouteRouteCidrNotAllow(error),
+            5 => Self::CloudRouteExist(error),
+            6 => Self::ParameterIllegalHost(error),
+            7 => Self::CloudRouteConflict(error),
+            8 => Self::CloudRouteVpcNotAttached(error),
+            9 => Self::OperationUnsupportedTransitRouterType(error),
+            10 => Self::ParameterIllegalAccessRegionIdNoCcn(error),
+            11 => Self::IncorrectStatusTransitRouter(error),
+            12 => Self::InvalidOperationInstanceNotSupportIPv6Route(error),
+            13 => Self::InvalidParameter(error),
+            14 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error) => {
-                ("ParameterIllegalIpv6CloudRouteCidrNotAllow", error)
-            }
-            Self::ParameterIllegalAccessRegionId(error) => {
-                ("ParameterIllegalAccessRegionId", error)
-            }
-            Self::ParameterIllegalCloudRouteHost(error) => {
-                ("ParameterIllegalCloudRouteHost", error)
-            }
-            Self::ParameterIllegalClouteRouteNotSupportIpv6(error) => {
-                ("ParameterIllegalClouteRouteNotSupportIpv6", error)
-            }
-            Self::ParameterIllegalClouteRouteCidrNotAllow(error) => {
-                ("ParameterIllegalClouteRouteCidrNotAllow", error)
-            }
-            Self::CloudRouteExist(error) => ("CloudRouteExist", error),
-            Self::ParameterIllegalHost(error) => ("ParameterIllegalHost", error),
-            Self::CloudRouteConflict(error) => ("CloudRouteConflict", error),
-            Self::CloudRouteVpcNotAttached(error) => ("CloudRouteVpcNotAttached", error),
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::ParameterIllegalAccessRegionIdNoCcn(error) => {
-                ("ParameterIllegalAccessRegionIdNoCcn", error)
-            }
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => {
-                ("InvalidOperationInstanceNotSupportIPv6Route", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error) => (0, error),
+            Self::ParameterIllegalAccessRegionId(error) => (1, error),
+            Self::ParameterIllegalCloudRouteHost(error) => (2, error),
+            Self::ParameterIllegalClouteRouteNotSupportIpv6(error) => (3, error),
+            Self::ParameterIllegalClouteRouteCidrNotAllow(error) => (4, error),
+            Self::CloudRouteExist(error) => (5, error),
+            Self::ParameterIllegalHost(error) => (6, error),
+            Self::CloudRouteConflict(error) => (7, error),
+            Self::CloudRouteVpcNotAttached(error) => (8, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (9, error),
+            Self::ParameterIllegalAccessRegionIdNoCcn(error) => (10, error),
+            Self::IncorrectStatusTransitRouter(error) => (11, error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => (12, error),
+            Self::InvalidParameter(error) => (13, error),
+            Self::Unauthorized(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for ResolveAndRouteServiceInCenError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(_) => {
-                Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error)
-            }
-            Self::ParameterIllegalAccessRegionId(_) => {
-                Self::ParameterIllegalAccessRegionId(error)
-            }
-            Self::ParameterIllegalCloudRouteHost(_) => {
-                Self::ParameterIllegalCloudRouteHost(error)
-            }
-            Self::ParameterIllegalClouteRouteNotSupportIpv6(_) => {
-                Self::ParameterIllegalClouteRouteNotSupportIpv6(error)
-            }
-            Self::ParameterIllegalClouteRouteCidrNotAllow(_) => {
-                Self::ParameterIllegalClouteRouteCidrNotAllow(error)
-            }
-            Self::CloudRouteExist(_) => Self::CloudRouteExist(error),
-            Self::ParameterIllegalHost(_) => Self::ParameterIllegalHost(error),
-            Self::CloudRouteConflict(_) => Self::CloudRouteConflict(error),
-            Self::CloudRouteVpcNotAttached(_) => Self::CloudRouteVpcNotAttached(error),
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::ParameterIllegalAccessRegionIdNoCcn(_) => {
-                Self::ParameterIllegalAccessRegionIdNoCcn(error)
-            }
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::InvalidOperationInstanceNotSupportIPv6Route(_) => {
-                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ResolveAndRouteServiceInCenError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterIllegalIpv6CloudRouteCidrNotAllow",
+            "ParameterIllegalAccessRegionId",
+            "ParameterIllegalCloudRouteHost",
+            "ParameterIllegalClouteRouteNotSupportIpv6",
+            "ParameterIllegalClouteRouteCidrNotAllow",
+            "CloudRouteExist",
+            "ParameterIllegalHost",
+            "CloudRouteConflict",
+            "CloudRouteVpcNotAttached",
+            "OperationUnsupportedTransitRouterType",
+            "ParameterIllegalAccessRegionIdNoCcn",
+            "IncorrectStatusTransitRouter",
+            "InvalidOperationInstanceNotSupportIPv6Route",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ResolveAndRouteServiceInCenError {

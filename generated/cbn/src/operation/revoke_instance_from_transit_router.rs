@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RevokeInstanceFromTransitRouterRequest {
     /// The ID of the Cloud Enterprise Network (CEN) instance to which the transit router belongs.
@@ -83,10 +83,27 @@ pub struct RevokeInstanceFromTransitRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RevokeInstanceFromTransitRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            instance_id: None,
+            instance_type: None,
+            region_id: None,
+            cen_owner_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RevokeInstanceFromTransitRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RevokeInstanceFromTransitRouterRequestBuilder {
-        RevokeInstanceFromTransitRouterRequestBuilder::default()
+        RevokeInstanceFromTransitRouterRequestBuilder {
+            inner: RevokeInstanceFromTransitRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,6 +224,7 @@ impl<C> RevokeInstanceFromTransitRouterRequestBuilder<C> {
     }
 }
 impl<'a> RevokeInstanceFromTransitRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RevokeInstanceFromTransitRouterRequest::default(),
@@ -215,6 +233,7 @@ impl<'a> RevokeInstanceFromTransitRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -272,15 +291,18 @@ pub enum RevokeInstanceFromTransitRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromTransitRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Cen" => Self::IncorrectStatusCen(error),
-            "OperationDenied.AttachmentExist" => {
-                Self::OperationDeniedAttachmentExist(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Cen",
+                        "OperationDenied.AttachmentExist",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RevokeInstanceFromTransitRouterError {
@@ -289,40 +311,48 @@ impl RevokeInstanceFromTransitRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusCen(error),
+            1 => Self::OperationDeniedAttachmentExist(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
-            Self::OperationDeniedAttachmentExist(error) => {
-                ("OperationDeniedAttachmentExist", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusCen(error) => (0, error),
+            Self::OperationDeniedAttachmentExist(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for RevokeInstanceFromTransitRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
-            Self::OperationDeniedAttachmentExist(_) => {
-                Self::OperationDeniedAttachmentExist(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RevokeInstanceFromTransitRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusCen",
+            "OperationDeniedAttachmentExist",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RevokeInstanceFromTransitRouterError {

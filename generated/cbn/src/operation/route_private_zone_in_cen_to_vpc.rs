@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RoutePrivateZoneInCenToVpcRequest {
     /// The ID of the CEN instance.
@@ -78,10 +78,26 @@ pub struct RoutePrivateZoneInCenToVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RoutePrivateZoneInCenToVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            access_region_id: None,
+            host_region_id: None,
+            host_vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RoutePrivateZoneInCenToVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RoutePrivateZoneInCenToVpcRequestBuilder {
-        RoutePrivateZoneInCenToVpcRequestBuilder::default()
+        RoutePrivateZoneInCenToVpcRequestBuilder {
+            inner: RoutePrivateZoneInCenToVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,6 +201,7 @@ impl<C> RoutePrivateZoneInCenToVpcRequestBuilder<C> {
     }
 }
 impl<'a> RoutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RoutePrivateZoneInCenToVpcRequest::default(),
@@ -193,6 +210,7 @@ impl<'a> RoutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -258,32 +276,23 @@ pub enum RoutePrivateZoneInCenToVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for RoutePrivateZoneInCenToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.CrossRegionNotSupport" => {
-                Self::OperationUnsupportedCrossRegionNotSupport(error)
-            }
-            "Forbidden.PrivatezoneServiceNotAuthorize" => {
-                Self::ForbiddenPrivatezoneServiceNotAuthorize(error)
-            }
-            "ParameterIllegal.AccessRegionIdNoCCN" => {
-                Self::ParameterIllegalAccessRegionIdNoCcn(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.PvtzNotAssociatedWithVpc" => {
-                Self::InvalidOperationPvtzNotAssociatedWithVpc(error)
-            }
-            "InvalidOperation.PrivatezoneRouteExisted" => {
-                Self::InvalidOperationPrivatezoneRouteExisted(error)
-            }
-            "InvalidOperation.VpcNotAttachedToCen" => {
-                Self::InvalidOperationVpcNotAttachedToCen(error)
-            }
-            "InvalidOperation.UnmatchRouteInVpcRegion" => {
-                Self::InvalidOperationUnmatchRouteInVpcRegion(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.CrossRegionNotSupport",
+                        "Forbidden.PrivatezoneServiceNotAuthorize",
+                        "ParameterIllegal.AccessRegionIdNoCCN",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidOperation.PvtzNotAssociatedWithVpc",
+                        "InvalidOperation.PrivatezoneRouteExisted",
+                        "InvalidOperation.VpcNotAttachedToCen",
+                        "InvalidOperation.UnmatchRouteInVpcRegion",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RoutePrivateZoneInCenToVpcError {
@@ -292,74 +301,63 @@ impl RoutePrivateZoneInCenToVpcError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedCrossRegionNotSupport(error),
+            1 => Self::ForbiddenPrivatezoneServiceNotAuthorize(error),
+            2 => Self::ParameterIllegalAccessRegionIdNoCcn(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::Unauthorized(error),
+            5 => Self::InvalidOperationPvtzNotAssociatedWithVpc(error),
+            6 => Self::InvalidOperationPrivatezoneRouteExisted(error),
+            7 => Self::InvalidOperationVpcNotAttachedToCen(error),
+            8 => Self::InvalidOperationUnmatchRouteInVpcRegion(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedCrossRegionNotSupport(error) => {
-                ("OperationUnsupportedCrossRegionNotSupport", error)
-            }
-            Self::ForbiddenPrivatezoneServiceNotAuthorize(error) => {
-                ("ForbiddenPrivatezoneServiceNotAuthorize", error)
-            }
-            Self::ParameterIllegalAccessRegionIdNoCcn(error) => {
-                ("ParameterIllegalAccessRegionIdNoCcn", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidOperationPvtzNotAssociatedWithVpc(error) => {
-                ("InvalidOperationPvtzNotAssociatedWithVpc", error)
-            }
-            Self::InvalidOperationPrivatezoneRouteExisted(error) => {
-                ("InvalidOperationPrivatezoneRouteExisted", error)
-            }
-            Self::InvalidOperationVpcNotAttachedToCen(error) => {
-                ("InvalidOperationVpcNotAttachedToCen", error)
-            }
-            Self::InvalidOperationUnmatchRouteInVpcRegion(error) => {
-                ("InvalidOperationUnmatchRouteInVpcRegion", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedCrossRegionNotSupport(error) => (0, error),
+            Self::ForbiddenPrivatezoneServiceNotAuthorize(error) => (1, error),
+            Self::ParameterIllegalAccessRegionIdNoCcn(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::Unauthorized(error) => (4, error),
+            Self::InvalidOperationPvtzNotAssociatedWithVpc(error) => (5, error),
+            Self::InvalidOperationPrivatezoneRouteExisted(error) => (6, error),
+            Self::InvalidOperationVpcNotAttachedToCen(error) => (7, error),
+            Self::InvalidOperationUnmatchRouteInVpcRegion(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for RoutePrivateZoneInCenToVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedCrossRegionNotSupport(_) => {
-                Self::OperationUnsupportedCrossRegionNotSupport(error)
-            }
-            Self::ForbiddenPrivatezoneServiceNotAuthorize(_) => {
-                Self::ForbiddenPrivatezoneServiceNotAuthorize(error)
-            }
-            Self::ParameterIllegalAccessRegionIdNoCcn(_) => {
-                Self::ParameterIllegalAccessRegionIdNoCcn(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidOperationPvtzNotAssociatedWithVpc(_) => {
-                Self::InvalidOperationPvtzNotAssociatedWithVpc(error)
-            }
-            Self::InvalidOperationPrivatezoneRouteExisted(_) => {
-                Self::InvalidOperationPrivatezoneRouteExisted(error)
-            }
-            Self::InvalidOperationVpcNotAttachedToCen(_) => {
-                Self::InvalidOperationVpcNotAttachedToCen(error)
-            }
-            Self::InvalidOperationUnmatchRouteInVpcRegion(_) => {
-                Self::InvalidOperationUnmatchRouteInVpcRegion(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RoutePrivateZoneInCenToVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedCrossRegionNotSupport",
+            "ForbiddenPrivatezoneServiceNotAuthorize",
+            "ParameterIllegalAccessRegionIdNoCcn",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidOperationPvtzNotAssociatedWithVpc",
+            "InvalidOperationPrivatezoneRouteExisted",
+            "InvalidOperationVpcNotAttachedToCen",
+            "InvalidOperationUnmatchRouteInVpcRegion",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RoutePrivateZoneInCenToVpcError {

@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetCenInterRegionBandwidthLimitRequest {
     /// The ID of the CEN instance.
@@ -87,10 +87,27 @@ pub struct SetCenInterRegionBandwidthLimitRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetCenInterRegionBandwidthLimitRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            local_region_id: None,
+            opposite_region_id: None,
+            bandwidth_limit: None,
+            bandwidth_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetCenInterRegionBandwidthLimitRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetCenInterRegionBandwidthLimitRequestBuilder {
-        SetCenInterRegionBandwidthLimitRequestBuilder::default()
+        SetCenInterRegionBandwidthLimitRequestBuilder {
+            inner: SetCenInterRegionBandwidthLimitRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,6 +226,7 @@ impl<C> SetCenInterRegionBandwidthLimitRequestBuilder<C> {
     }
 }
 impl<'a> SetCenInterRegionBandwidthLimitRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetCenInterRegionBandwidthLimitRequest::default(),
@@ -217,6 +235,7 @@ impl<'a> SetCenInterRegionBandwidthLimitRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -300,46 +319,31 @@ pub enum SetCenInterRegionBandwidthLimitError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetCenInterRegionBandwidthLimitError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.CbnBandwidthPackageId" => {
-                Self::MissingParamCbnBandwidthPackageId(error)
-            }
-            "AttrMismatching.CbnBandwidthPackageId" => {
-                Self::AttrMismatchingCbnBandwidthPackageId(error)
-            }
-            "OperationFailed.InvalidOperation" => {
-                Self::OperationFailedInvalidOperation(error)
-            }
-            "OperationUnsupported.Attachment" => {
-                Self::OperationUnsupportedAttachment(error)
-            }
-            "InvalidOperation.UnsupportChargeType" => {
-                Self::InvalidOperationUnsupportChargeType(error)
-            }
-            "OperationUnsupported.TrafficQosPolicyExist" => {
-                Self::OperationUnsupportedTrafficQosPolicyExist(error)
-            }
-            "OperationUnsupported.BandwidthType" => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId" => {
-                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
-            }
-            "IdentityRegistrationStatusNotSupport" => {
-                Self::IdentityRegistrationStatusNotSupport(error)
-            }
-            "IllegalParam.BandwidthLessThanQosPolicyBandwidth" => {
-                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
-            }
-            "OperationUnsupported.RegionId" => Self::OperationUnsupportedRegionId(error),
-            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "IncorrectStatus.TransitRouter" => Self::IncorrectStatusTransitRouter(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.CbnBandwidthPackageId",
+                        "AttrMismatching.CbnBandwidthPackageId",
+                        "OperationFailed.InvalidOperation",
+                        "OperationUnsupported.Attachment",
+                        "InvalidOperation.UnsupportChargeType",
+                        "OperationUnsupported.TrafficQosPolicyExist",
+                        "OperationUnsupported.BandwidthType",
+                        "IllegalParam.BandwidthType",
+                        "IllegalParam.Bandwidth",
+                        "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId",
+                        "IdentityRegistrationStatusNotSupport",
+                        "IllegalParam.BandwidthLessThanQosPolicyBandwidth",
+                        "OperationUnsupported.RegionId",
+                        "QuotaExceeded.Bandwidth",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "IncorrectStatus.TransitRouter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetCenInterRegionBandwidthLimitError {
@@ -348,112 +352,89 @@ impl SetCenInterRegionBandwidthLimitError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamCbnBandwidthPackageId(error),
+            1 => Self::AttrMismatchingCbnBandwidthPackageId(error),
+            2 => Self::OperationFailedInvalidOperation(error),
+            3 => Self::OperationUnsupportedAttachment(error),
+            4 => Self::InvalidOperationUnsupportChargeType(error),
+            5 => Self::OperationUnsupportedTrafficQosPolicyExist(error),
+            6 => Self::OperationUnsupportedBandwidthType(error),
+            7 => Self::IllegalParamBandwidthType(error),
+            8 => Self::IllegalParamBandwidth(error),
+            9 => Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error),
+            10 => Self::IdentityRegistrationStatusNotSupport(error),
+            11 => Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error),
+            12 => Self::OperationUnsupportedRegionId(error),
+            13 => Self::QuotaExceededBandwidth(error),
+            14 => Self::InvalidParameter(error),
+            15 => Self::Unauthorized(error),
+            16 => Self::IncorrectStatusTransitRouter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamCbnBandwidthPackageId(error) => {
-                ("MissingParamCbnBandwidthPackageId", error)
-            }
-            Self::AttrMismatchingCbnBandwidthPackageId(error) => {
-                ("AttrMismatchingCbnBandwidthPackageId", error)
-            }
-            Self::OperationFailedInvalidOperation(error) => {
-                ("OperationFailedInvalidOperation", error)
-            }
-            Self::OperationUnsupportedAttachment(error) => {
-                ("OperationUnsupportedAttachment", error)
-            }
-            Self::InvalidOperationUnsupportChargeType(error) => {
-                ("InvalidOperationUnsupportChargeType", error)
-            }
-            Self::OperationUnsupportedTrafficQosPolicyExist(error) => {
-                ("OperationUnsupportedTrafficQosPolicyExist", error)
-            }
-            Self::OperationUnsupportedBandwidthType(error) => {
-                ("OperationUnsupportedBandwidthType", error)
-            }
-            Self::IllegalParamBandwidthType(error) => {
-                ("IllegalParamBandwidthType", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::MissingParamCbnBandwidthPackageId(error) => (0, error),
+            Self::AttrMismatchingCbnBandwidthPackageId(error) => (1, error),
+            Self::OperationFailedInvalidOperation(error) => (2, error),
+            Self::OperationUnsupportedAttachment(error) => (3, error),
+            Self::InvalidOperationUnsupportChargeType(error) => (4, error),
+            Self::OperationUnsupportedTrafficQosPolicyExist(error) => (5, error),
+            Self::OperationUnsupportedBandwidthType(error) => (6, error),
+            Self::IllegalParamBandwidthType(error) => (7, error),
+            Self::IllegalParamBandwidth(error) => (8, error),
             Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error) => {
-                ("ParamExclusiveBandwidthTypeAndCenBandwidthPackageId", error)
+                (9, error)
             }
-            Self::IdentityRegistrationStatusNotSupport(error) => {
-                ("IdentityRegistrationStatusNotSupport", error)
-            }
-            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error) => {
-                ("IllegalParamBandwidthLessThanQosPolicyBandwidth", error)
-            }
-            Self::OperationUnsupportedRegionId(error) => {
-                ("OperationUnsupportedRegionId", error)
-            }
-            Self::QuotaExceededBandwidth(error) => ("QuotaExceededBandwidth", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::IncorrectStatusTransitRouter(error) => {
-                ("IncorrectStatusTransitRouter", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IdentityRegistrationStatusNotSupport(error) => (10, error),
+            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error) => (11, error),
+            Self::OperationUnsupportedRegionId(error) => (12, error),
+            Self::QuotaExceededBandwidth(error) => (13, error),
+            Self::InvalidParameter(error) => (14, error),
+            Self::Unauthorized(error) => (15, error),
+            Self::IncorrectStatusTransitRouter(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for SetCenInterRegionBandwidthLimitError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamCbnBandwidthPackageId(_) => {
-                Self::MissingParamCbnBandwidthPackageId(error)
-            }
-            Self::AttrMismatchingCbnBandwidthPackageId(_) => {
-                Self::AttrMismatchingCbnBandwidthPackageId(error)
-            }
-            Self::OperationFailedInvalidOperation(_) => {
-                Self::OperationFailedInvalidOperation(error)
-            }
-            Self::OperationUnsupportedAttachment(_) => {
-                Self::OperationUnsupportedAttachment(error)
-            }
-            Self::InvalidOperationUnsupportChargeType(_) => {
-                Self::InvalidOperationUnsupportChargeType(error)
-            }
-            Self::OperationUnsupportedTrafficQosPolicyExist(_) => {
-                Self::OperationUnsupportedTrafficQosPolicyExist(error)
-            }
-            Self::OperationUnsupportedBandwidthType(_) => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(_) => {
-                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
-            }
-            Self::IdentityRegistrationStatusNotSupport(_) => {
-                Self::IdentityRegistrationStatusNotSupport(error)
-            }
-            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(_) => {
-                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
-            }
-            Self::OperationUnsupportedRegionId(_) => {
-                Self::OperationUnsupportedRegionId(error)
-            }
-            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::IncorrectStatusTransitRouter(_) => {
-                Self::IncorrectStatusTransitRouter(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetCenInterRegionBandwidthLimitError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamCbnBandwidthPackageId",
+            "AttrMismatchingCbnBandwidthPackageId",
+            "OperationFailedInvalidOperation",
+            "OperationUnsupportedAttachment",
+            "InvalidOperationUnsupportChargeType",
+            "OperationUnsupportedTrafficQosPolicyExist",
+            "OperationUnsupportedBandwidthType",
+            "IllegalParamBandwidthType",
+            "IllegalParamBandwidth",
+            "ParamExclusiveBandwidthTypeAndCenBandwidthPackageId",
+            "IdentityRegistrationStatusNotSupport",
+            "IllegalParamBandwidthLessThanQosPolicyBandwidth",
+            "OperationUnsupportedRegionId",
+            "QuotaExceededBandwidth",
+            "InvalidParameter",
+            "Unauthorized",
+            "IncorrectStatusTransitRouter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetCenInterRegionBandwidthLimitError {

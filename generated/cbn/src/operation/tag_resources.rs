@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("cen");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The type of the resource. Set the value to **cen**, which specifies a CEN instance.
@@ -57,10 +57,26 @@ pub struct TagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder::default()
+        TagResourcesRequestBuilder {
+            inner: TagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -168,6 +184,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: TagResourcesRequest::default(),
@@ -176,6 +193,7 @@ impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<TagResourcesResponse, TagResourcesError> {
@@ -254,28 +272,31 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "MissingParam" => Self::MissingParam(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "InvalidTagScope.NotFound" => Self::InvalidTagScopeNotFound(error),
-            "Forbidden.NotAllowedCategary" => Self::ForbiddenNotAllowedCategary(error),
-            "SizeLimitExceeded.ResourceIdNum" => {
-                Self::SizeLimitExceededResourceIdNum(error)
-            }
-            "MissingParameter.TagValue" => Self::MissingParameterTagValue(error),
-            "DuplicatedParam.TagKey" => Self::DuplicatedParamTagKey(error),
-            "IllegalParamLength.Tag" => Self::IllegalParamLengthTag(error),
-            "IllegalParam.Region" => Self::IllegalParamRegion(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "MissingParam",
+                        "InvalidInstanceType.NotFound",
+                        "InvalidInstanceIds.NotFound",
+                        "Forbidden.TagKeys",
+                        "QuotaExceeded.TagNum",
+                        "InvalidTagScope.NotFound",
+                        "Forbidden.NotAllowedCategary",
+                        "SizeLimitExceeded.ResourceIdNum",
+                        "MissingParameter.TagValue",
+                        "DuplicatedParam.TagKey",
+                        "IllegalParamLength.Tag",
+                        "IllegalParam.Region",
+                        "MissingParameter.TagKey",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl TagResourcesError {
@@ -284,78 +305,87 @@ impl TagResourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::MissingParam(error),
+            3 => Self::InvalidInstanceTypeNotFound(error),
+            4 => Self::InvalidInstanceIdsNotFound(error),
+            5 => Self::ForbiddenTagKeys(error),
+            6 => Self::QuotaExceededTagNum(error),
+            7 => Self::InvalidTagScopeNotFound(error),
+            8 => Self::ForbiddenNotAllowedCategary(error),
+            9 => Self::SizeLimitExceededResourceIdNum(error),
+            10 => Self::MissingParameterTagValue(error),
+            11 => Self::DuplicatedParamTagKey(error),
+            12 => Self::IllegalParamLengthTag(error),
+            13 => Self::IllegalParamRegion(error),
+            14 => Self::MissingParameterTagKey(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::MissingParam(error) => ("MissingParam", error),
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
-            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
-            Self::InvalidTagScopeNotFound(error) => ("InvalidTagScopeNotFound", error),
-            Self::ForbiddenNotAllowedCategary(error) => {
-                ("ForbiddenNotAllowedCategary", error)
-            }
-            Self::SizeLimitExceededResourceIdNum(error) => {
-                ("SizeLimitExceededResourceIdNum", error)
-            }
-            Self::MissingParameterTagValue(error) => ("MissingParameterTagValue", error),
-            Self::DuplicatedParamTagKey(error) => ("DuplicatedParamTagKey", error),
-            Self::IllegalParamLengthTag(error) => ("IllegalParamLengthTag", error),
-            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKey(error) => (0, error),
+            Self::InvalidTagValue(error) => (1, error),
+            Self::MissingParam(error) => (2, error),
+            Self::InvalidInstanceTypeNotFound(error) => (3, error),
+            Self::InvalidInstanceIdsNotFound(error) => (4, error),
+            Self::ForbiddenTagKeys(error) => (5, error),
+            Self::QuotaExceededTagNum(error) => (6, error),
+            Self::InvalidTagScopeNotFound(error) => (7, error),
+            Self::ForbiddenNotAllowedCategary(error) => (8, error),
+            Self::SizeLimitExceededResourceIdNum(error) => (9, error),
+            Self::MissingParameterTagValue(error) => (10, error),
+            Self::DuplicatedParamTagKey(error) => (11, error),
+            Self::IllegalParamLengthTag(error) => (12, error),
+            Self::IllegalParamRegion(error) => (13, error),
+            Self::MissingParameterTagKey(error) => (14, error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::Unauthorized(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for TagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::MissingParam(_) => Self::MissingParam(error),
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
-            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
-            Self::InvalidTagScopeNotFound(_) => Self::InvalidTagScopeNotFound(error),
-            Self::ForbiddenNotAllowedCategary(_) => {
-                Self::ForbiddenNotAllowedCategary(error)
-            }
-            Self::SizeLimitExceededResourceIdNum(_) => {
-                Self::SizeLimitExceededResourceIdNum(error)
-            }
-            Self::MissingParameterTagValue(_) => Self::MissingParameterTagValue(error),
-            Self::DuplicatedParamTagKey(_) => Self::DuplicatedParamTagKey(error),
-            Self::IllegalParamLengthTag(_) => Self::IllegalParamLengthTag(error),
-            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for TagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "MissingParam",
+            "InvalidInstanceTypeNotFound",
+            "InvalidInstanceIdsNotFound",
+            "ForbiddenTagKeys",
+            "QuotaExceededTagNum",
+            "InvalidTagScopeNotFound",
+            "ForbiddenNotAllowedCategary",
+            "SizeLimitExceededResourceIdNum",
+            "MissingParameterTagValue",
+            "DuplicatedParamTagKey",
+            "IllegalParamLengthTag",
+            "IllegalParamRegion",
+            "MissingParameterTagKey",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for TagResourcesError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TempUpgradeCenBandwidthPackageSpecRequest {
     /// - Wire name: `CenBandwidthPackageId`.
@@ -42,10 +42,25 @@ pub struct TempUpgradeCenBandwidthPackageSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TempUpgradeCenBandwidthPackageSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_bandwidth_package_id: None,
+            bandwidth: None,
+            end_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TempUpgradeCenBandwidthPackageSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> TempUpgradeCenBandwidthPackageSpecRequestBuilder {
-        TempUpgradeCenBandwidthPackageSpecRequestBuilder::default()
+        TempUpgradeCenBandwidthPackageSpecRequestBuilder {
+            inner: TempUpgradeCenBandwidthPackageSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -131,6 +146,7 @@ impl<C> TempUpgradeCenBandwidthPackageSpecRequestBuilder<C> {
     }
 }
 impl<'a> TempUpgradeCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: TempUpgradeCenBandwidthPackageSpecRequest::default(),
@@ -139,6 +155,7 @@ impl<'a> TempUpgradeCenBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -197,20 +214,19 @@ pub enum TempUpgradeCenBandwidthPackageSpecError {
 impl From<::acs_runtime::client::ServiceError>
 for TempUpgradeCenBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy" => {
-                Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error)
-            }
-            "InvalidOperation.OrderParameterIllegal" => {
-                Self::InvalidOperationOrderParameterIllegal(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.UpgradeBwpBandwidth" => {
-                Self::InvalidOperationUpgradeBwpBandwidth(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy",
+                        "InvalidOperation.OrderParameterIllegal",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidOperation.UpgradeBwpBandwidth",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl TempUpgradeCenBandwidthPackageSpecError {
@@ -219,50 +235,53 @@ impl TempUpgradeCenBandwidthPackageSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error),
+            1 => Self::InvalidOperationOrderParameterIllegal(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::InvalidOperationUpgradeBwpBandwidth(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error) => {
-                ("ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy", error)
+                (0, error)
             }
-            Self::InvalidOperationOrderParameterIllegal(error) => {
-                ("InvalidOperationOrderParameterIllegal", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidOperationUpgradeBwpBandwidth(error) => {
-                ("InvalidOperationUpgradeBwpBandwidth", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationOrderParameterIllegal(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::InvalidOperationUpgradeBwpBandwidth(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for TempUpgradeCenBandwidthPackageSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(_) => {
-                Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error)
-            }
-            Self::InvalidOperationOrderParameterIllegal(_) => {
-                Self::InvalidOperationOrderParameterIllegal(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidOperationUpgradeBwpBandwidth(_) => {
-                Self::InvalidOperationUpgradeBwpBandwidth(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for TempUpgradeCenBandwidthPackageSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy",
+            "InvalidOperationOrderParameterIllegal",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidOperationUpgradeBwpBandwidth",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for TempUpgradeCenBandwidthPackageSpecError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnroutePrivateZoneInCenToVpcRequest {
     /// - Wire name: `CenId`.
@@ -36,10 +36,24 @@ pub struct UnroutePrivateZoneInCenToVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnroutePrivateZoneInCenToVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            access_region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnroutePrivateZoneInCenToVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnroutePrivateZoneInCenToVpcRequestBuilder {
-        UnroutePrivateZoneInCenToVpcRequestBuilder::default()
+        UnroutePrivateZoneInCenToVpcRequestBuilder {
+            inner: UnroutePrivateZoneInCenToVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -114,6 +128,7 @@ impl<C> UnroutePrivateZoneInCenToVpcRequestBuilder<C> {
     }
 }
 impl<'a> UnroutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnroutePrivateZoneInCenToVpcRequest::default(),
@@ -122,6 +137,7 @@ impl<'a> UnroutePrivateZoneInCenToVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -173,14 +189,17 @@ pub enum UnroutePrivateZoneInCenToVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnroutePrivateZoneInCenToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidOperation.PrivatezoneRouteExisted" => {
-                Self::InvalidOperationPrivatezoneRouteExisted(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidOperation.PrivatezoneRouteExisted",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UnroutePrivateZoneInCenToVpcError {
@@ -189,38 +208,45 @@ impl UnroutePrivateZoneInCenToVpcError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::Unauthorized(error),
+            2 => Self::InvalidOperationPrivatezoneRouteExisted(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidOperationPrivatezoneRouteExisted(error) => {
-                ("InvalidOperationPrivatezoneRouteExisted", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::Unauthorized(error) => (1, error),
+            Self::InvalidOperationPrivatezoneRouteExisted(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for UnroutePrivateZoneInCenToVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidOperationPrivatezoneRouteExisted(_) => {
-                Self::InvalidOperationPrivatezoneRouteExisted(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnroutePrivateZoneInCenToVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidOperationPrivatezoneRouteExisted",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnroutePrivateZoneInCenToVpcError {

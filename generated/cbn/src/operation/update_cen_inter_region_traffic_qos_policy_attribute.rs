@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -66,10 +66,27 @@ pub struct UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_qos_policy_id: None,
+            traffic_qos_policy_name: None,
+            traffic_qos_policy_description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateCenInterRegionTrafficQosPolicyAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder {
-        UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder::default()
+        UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder {
+            inner: UpdateCenInterRegionTrafficQosPolicyAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -190,6 +207,7 @@ impl<C> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateCenInterRegionTrafficQosPolicyAttributeRequest::default(),
@@ -198,6 +216,7 @@ impl<'a> UpdateCenInterRegionTrafficQosPolicyAttributeRequestBuilder<&'a crate::
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -260,18 +279,19 @@ pub enum UpdateCenInterRegionTrafficQosPolicyAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTrafficQosPolicyId.NotFound" => {
-                Self::InvalidTrafficQosPolicyIdNotFound(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficQosPolicyId" => {
-                Self::MissingParamTrafficQosPolicyId(error)
-            }
-            "Forbidden.CDTServiceExpired" => Self::ForbiddenCdtServiceExpired(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTrafficQosPolicyId.NotFound",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "MissingParam.TrafficQosPolicyId",
+                        "Forbidden.CDTServiceExpired",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
@@ -280,50 +300,51 @@ impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTrafficQosPolicyIdNotFound(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::Unauthorized(error),
+            3 => Self::MissingParamTrafficQosPolicyId(error),
+            4 => Self::ForbiddenCdtServiceExpired(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficQosPolicyIdNotFound(error) => {
-                ("InvalidTrafficQosPolicyIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::MissingParamTrafficQosPolicyId(error) => {
-                ("MissingParamTrafficQosPolicyId", error)
-            }
-            Self::ForbiddenCdtServiceExpired(error) => {
-                ("ForbiddenCdtServiceExpired", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTrafficQosPolicyIdNotFound(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::Unauthorized(error) => (2, error),
+            Self::MissingParamTrafficQosPolicyId(error) => (3, error),
+            Self::ForbiddenCdtServiceExpired(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for UpdateCenInterRegionTrafficQosPolicyAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTrafficQosPolicyIdNotFound(_) => {
-                Self::InvalidTrafficQosPolicyIdNotFound(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::MissingParamTrafficQosPolicyId(_) => {
-                Self::MissingParamTrafficQosPolicyId(error)
-            }
-            Self::ForbiddenCdtServiceExpired(_) => {
-                Self::ForbiddenCdtServiceExpired(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateCenInterRegionTrafficQosPolicyAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTrafficQosPolicyIdNotFound",
+            "InvalidParameter",
+            "Unauthorized",
+            "MissingParamTrafficQosPolicyId",
+            "ForbiddenCdtServiceExpired",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosPolicyAttributeError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -94,10 +94,30 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateCenInterRegionTrafficQosQueueAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            qos_queue_id: None,
+            qos_queue_name: None,
+            qos_queue_description: None,
+            remain_bandwidth_percent: None,
+            bandwidth: None,
+            dscps: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateCenInterRegionTrafficQosQueueAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder {
-        UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder::default()
+        UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder {
+            inner: UpdateCenInterRegionTrafficQosQueueAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -251,6 +271,7 @@ impl<C> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateCenInterRegionTrafficQosQueueAttributeRequest::default(),
@@ -259,6 +280,7 @@ impl<'a> UpdateCenInterRegionTrafficQosQueueAttributeRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -329,30 +351,23 @@ pub enum UpdateCenInterRegionTrafficQosQueueAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosQueueAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.TrafficQosPolicy" => {
-                Self::IncorrectStatusTrafficQosPolicy(error)
-            }
-            "InvalidTrafficQosQueueId.NotFound" => {
-                Self::InvalidTrafficQosQueueIdNotFound(error)
-            }
-            "IllegalParam.BandwidthGuaranteeModeMismatch" => {
-                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            }
-            "IllegalParam.AttachmentBandwidthExceed" => {
-                Self::IllegalParamAttachmentBandwidthExceed(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "IllegalParam.RemainBandwidthPercent" => {
-                Self::IllegalParamRemainBandwidthPercent(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficQosPolicyQueueId" => {
-                Self::MissingParamTrafficQosPolicyQueueId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.TrafficQosPolicy",
+                        "InvalidTrafficQosQueueId.NotFound",
+                        "IllegalParam.BandwidthGuaranteeModeMismatch",
+                        "IllegalParam.AttachmentBandwidthExceed",
+                        "IllegalParam.Bandwidth",
+                        "IllegalParam.RemainBandwidthPercent",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "MissingParam.TrafficQosPolicyQueueId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateCenInterRegionTrafficQosQueueAttributeError {
@@ -361,70 +376,63 @@ impl UpdateCenInterRegionTrafficQosQueueAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusTrafficQosPolicy(error),
+            1 => Self::InvalidTrafficQosQueueIdNotFound(error),
+            2 => Self::IllegalParamBandwidthGuaranteeModeMismatch(error),
+            3 => Self::IllegalParamAttachmentBandwidthExceed(error),
+            4 => Self::IllegalParamBandwidth(error),
+            5 => Self::IllegalParamRemainBandwidthPercent(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::Unauthorized(error),
+            8 => Self::MissingParamTrafficQosPolicyQueueId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusTrafficQosPolicy(error) => {
-                ("IncorrectStatusTrafficQosPolicy", error)
-            }
-            Self::InvalidTrafficQosQueueIdNotFound(error) => {
-                ("InvalidTrafficQosQueueIdNotFound", error)
-            }
-            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => {
-                ("IllegalParamBandwidthGuaranteeModeMismatch", error)
-            }
-            Self::IllegalParamAttachmentBandwidthExceed(error) => {
-                ("IllegalParamAttachmentBandwidthExceed", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::IllegalParamRemainBandwidthPercent(error) => {
-                ("IllegalParamRemainBandwidthPercent", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::MissingParamTrafficQosPolicyQueueId(error) => {
-                ("MissingParamTrafficQosPolicyQueueId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusTrafficQosPolicy(error) => (0, error),
+            Self::InvalidTrafficQosQueueIdNotFound(error) => (1, error),
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => (2, error),
+            Self::IllegalParamAttachmentBandwidthExceed(error) => (3, error),
+            Self::IllegalParamBandwidth(error) => (4, error),
+            Self::IllegalParamRemainBandwidthPercent(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::Unauthorized(error) => (7, error),
+            Self::MissingParamTrafficQosPolicyQueueId(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for UpdateCenInterRegionTrafficQosQueueAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusTrafficQosPolicy(_) => {
-                Self::IncorrectStatusTrafficQosPolicy(error)
-            }
-            Self::InvalidTrafficQosQueueIdNotFound(_) => {
-                Self::InvalidTrafficQosQueueIdNotFound(error)
-            }
-            Self::IllegalParamBandwidthGuaranteeModeMismatch(_) => {
-                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            }
-            Self::IllegalParamAttachmentBandwidthExceed(_) => {
-                Self::IllegalParamAttachmentBandwidthExceed(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::IllegalParamRemainBandwidthPercent(_) => {
-                Self::IllegalParamRemainBandwidthPercent(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::MissingParamTrafficQosPolicyQueueId(_) => {
-                Self::MissingParamTrafficQosPolicyQueueId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateCenInterRegionTrafficQosQueueAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusTrafficQosPolicy",
+            "InvalidTrafficQosQueueIdNotFound",
+            "IllegalParamBandwidthGuaranteeModeMismatch",
+            "IllegalParamAttachmentBandwidthExceed",
+            "IllegalParamBandwidth",
+            "IllegalParamRemainBandwidthPercent",
+            "InvalidParameter",
+            "Unauthorized",
+            "MissingParamTrafficQosPolicyQueueId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosQueueAttributeError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -88,10 +88,29 @@ pub struct UpdateTrafficMarkingPolicyAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTrafficMarkingPolicyAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_marking_policy_id: None,
+            traffic_marking_policy_name: None,
+            traffic_marking_policy_description: None,
+            add_traffic_match_rules: None,
+            delete_traffic_match_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTrafficMarkingPolicyAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTrafficMarkingPolicyAttributeRequestBuilder {
-        UpdateTrafficMarkingPolicyAttributeRequestBuilder::default()
+        UpdateTrafficMarkingPolicyAttributeRequestBuilder {
+            inner: UpdateTrafficMarkingPolicyAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -258,6 +277,7 @@ impl<C> UpdateTrafficMarkingPolicyAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTrafficMarkingPolicyAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTrafficMarkingPolicyAttributeRequest::default(),
@@ -266,6 +286,7 @@ impl<'a> UpdateTrafficMarkingPolicyAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -362,57 +383,36 @@ pub enum UpdateTrafficMarkingPolicyAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMarkingPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTrafficMarkingPolicyId.NotFound" => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            "IncorrectStatus.TrafficMarkingPolicy" => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            "Duplicated.AddTrafficMatchRules" => {
-                Self::DuplicatedAddTrafficMatchRules(error)
-            }
-            "Duplicated.DeleteTrafficMatchRulese" => {
-                Self::DuplicatedDeleteTrafficMatchRulese(error)
-            }
-            "InstanceExist.AddTrafficMatchRules" => {
-                Self::InstanceExistAddTrafficMatchRules(error)
-            }
-            "Duplicated.AddTrafficMatchRulesAndDeleteTrafficMatchRules" => {
-                Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error)
-            }
-            "IllegalParam.DstPortRange" => Self::IllegalParamDstPortRange(error),
-            "IllegalParam.SrcPortRange" => Self::IllegalParamSrcPortRange(error),
-            "AttrMismatching.CidrAddressFamily" => {
-                Self::AttrMismatchingCidrAddressFamily(error)
-            }
-            "IllegalParam.AddressFamily" => Self::IllegalParamAddressFamily(error),
-            "AttrMismatching.SrcCidrDstCidr" => {
-                Self::AttrMismatchingSrcCidrDstCidr(error)
-            }
-            "AttrMismatching.CidrProtocol" => Self::AttrMismatchingCidrProtocol(error),
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "OperationUnsupported.SrcPortRange" => {
-                Self::OperationUnsupportedSrcPortRange(error)
-            }
-            "OperationUnsupported.DstPortRange" => {
-                Self::OperationUnsupportedDstPortRange(error)
-            }
-            "OperationUnsupported.IPv6Cidr" => Self::OperationUnsupportedIPv6Cidr(error),
-            "IllegalParam.DstCidr" => Self::IllegalParamDstCidr(error),
-            "IllegalParam.SrcCidr" => Self::IllegalParamSrcCidr(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "MissingParam.TrafficMarkingPolicyId" => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
-            "InvalidDeleteTrafficMatchRules.NotFound" => {
-                Self::InvalidDeleteTrafficMatchRulesNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTrafficMarkingPolicyId.NotFound",
+                        "IncorrectStatus.TrafficMarkingPolicy",
+                        "Duplicated.AddTrafficMatchRules",
+                        "Duplicated.DeleteTrafficMatchRulese",
+                        "InstanceExist.AddTrafficMatchRules",
+                        "Duplicated.AddTrafficMatchRulesAndDeleteTrafficMatchRules",
+                        "IllegalParam.DstPortRange",
+                        "IllegalParam.SrcPortRange",
+                        "AttrMismatching.CidrAddressFamily",
+                        "IllegalParam.AddressFamily",
+                        "AttrMismatching.SrcCidrDstCidr",
+                        "AttrMismatching.CidrProtocol",
+                        "InvalidTransitRouterMode.NeedUpgrade",
+                        "OperationUnsupported.SrcPortRange",
+                        "OperationUnsupported.DstPortRange",
+                        "OperationUnsupported.IPv6Cidr",
+                        "IllegalParam.DstCidr",
+                        "IllegalParam.SrcCidr",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "MissingParam.TrafficMarkingPolicyId",
+                        "InvalidDeleteTrafficMatchRules.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateTrafficMarkingPolicyAttributeError {
@@ -421,134 +421,104 @@ impl UpdateTrafficMarkingPolicyAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTrafficMarkingPolicyIdNotFound(error),
+            1 => Self::IncorrectStatusTrafficMarkingPolicy(error),
+            2 => Self::DuplicatedAddTrafficMatchRules(error),
+            3 => Self::DuplicatedDeleteTrafficMatchRulese(error),
+            4 => Self::InstanceExistAddTrafficMatchRules(error),
+            5 => Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error),
+            6 => Self::IllegalParamDstPortRange(error),
+            7 => Self::IllegalParamSrcPortRange(error),
+            8 => Self::AttrMismatchingCidrAddressFamily(error),
+            9 => Self::IllegalParamAddressFamily(error),
+            10 => Self::AttrMismatchingSrcCidrDstCidr(error),
+            11 => Self::AttrMismatchingCidrProtocol(error),
+            12 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            13 => Self::OperationUnsupportedSrcPortRange(error),
+            14 => Self::OperationUnsupportedDstPortRange(error),
+            15 => Self::OperationUnsupportedIPv6Cidr(error),
+            16 => Self::IllegalParamDstCidr(error),
+            17 => Self::IllegalParamSrcCidr(error),
+            18 => Self::InvalidParameter(error),
+            19 => Self::Unauthorized(error),
+            20 => Self::MissingParamTrafficMarkingPolicyId(error),
+            21 => Self::InvalidDeleteTrafficMatchRulesNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
-                ("InvalidTrafficMarkingPolicyIdNotFound", error)
-            }
-            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
-                ("IncorrectStatusTrafficMarkingPolicy", error)
-            }
-            Self::DuplicatedAddTrafficMatchRules(error) => {
-                ("DuplicatedAddTrafficMatchRules", error)
-            }
-            Self::DuplicatedDeleteTrafficMatchRulese(error) => {
-                ("DuplicatedDeleteTrafficMatchRulese", error)
-            }
-            Self::InstanceExistAddTrafficMatchRules(error) => {
-                ("InstanceExistAddTrafficMatchRules", error)
-            }
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => (0, error),
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => (1, error),
+            Self::DuplicatedAddTrafficMatchRules(error) => (2, error),
+            Self::DuplicatedDeleteTrafficMatchRulese(error) => (3, error),
+            Self::InstanceExistAddTrafficMatchRules(error) => (4, error),
             Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error) => {
-                ("DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules", error)
+                (5, error)
             }
-            Self::IllegalParamDstPortRange(error) => ("IllegalParamDstPortRange", error),
-            Self::IllegalParamSrcPortRange(error) => ("IllegalParamSrcPortRange", error),
-            Self::AttrMismatchingCidrAddressFamily(error) => {
-                ("AttrMismatchingCidrAddressFamily", error)
-            }
-            Self::IllegalParamAddressFamily(error) => {
-                ("IllegalParamAddressFamily", error)
-            }
-            Self::AttrMismatchingSrcCidrDstCidr(error) => {
-                ("AttrMismatchingSrcCidrDstCidr", error)
-            }
-            Self::AttrMismatchingCidrProtocol(error) => {
-                ("AttrMismatchingCidrProtocol", error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
-                ("InvalidTransitRouterModeNeedUpgrade", error)
-            }
-            Self::OperationUnsupportedSrcPortRange(error) => {
-                ("OperationUnsupportedSrcPortRange", error)
-            }
-            Self::OperationUnsupportedDstPortRange(error) => {
-                ("OperationUnsupportedDstPortRange", error)
-            }
-            Self::OperationUnsupportedIPv6Cidr(error) => {
-                ("OperationUnsupportedIPv6Cidr", error)
-            }
-            Self::IllegalParamDstCidr(error) => ("IllegalParamDstCidr", error),
-            Self::IllegalParamSrcCidr(error) => ("IllegalParamSrcCidr", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::MissingParamTrafficMarkingPolicyId(error) => {
-                ("MissingParamTrafficMarkingPolicyId", error)
-            }
-            Self::InvalidDeleteTrafficMatchRulesNotFound(error) => {
-                ("InvalidDeleteTrafficMatchRulesNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamDstPortRange(error) => (6, error),
+            Self::IllegalParamSrcPortRange(error) => (7, error),
+            Self::AttrMismatchingCidrAddressFamily(error) => (8, error),
+            Self::IllegalParamAddressFamily(error) => (9, error),
+            Self::AttrMismatchingSrcCidrDstCidr(error) => (10, error),
+            Self::AttrMismatchingCidrProtocol(error) => (11, error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => (12, error),
+            Self::OperationUnsupportedSrcPortRange(error) => (13, error),
+            Self::OperationUnsupportedDstPortRange(error) => (14, error),
+            Self::OperationUnsupportedIPv6Cidr(error) => (15, error),
+            Self::IllegalParamDstCidr(error) => (16, error),
+            Self::IllegalParamSrcCidr(error) => (17, error),
+            Self::InvalidParameter(error) => (18, error),
+            Self::Unauthorized(error) => (19, error),
+            Self::MissingParamTrafficMarkingPolicyId(error) => (20, error),
+            Self::InvalidDeleteTrafficMatchRulesNotFound(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for UpdateTrafficMarkingPolicyAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
-                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            }
-            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
-                Self::IncorrectStatusTrafficMarkingPolicy(error)
-            }
-            Self::DuplicatedAddTrafficMatchRules(_) => {
-                Self::DuplicatedAddTrafficMatchRules(error)
-            }
-            Self::DuplicatedDeleteTrafficMatchRulese(_) => {
-                Self::DuplicatedDeleteTrafficMatchRulese(error)
-            }
-            Self::InstanceExistAddTrafficMatchRules(_) => {
-                Self::InstanceExistAddTrafficMatchRules(error)
-            }
-            Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(_) => {
-                Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error)
-            }
-            Self::IllegalParamDstPortRange(_) => Self::IllegalParamDstPortRange(error),
-            Self::IllegalParamSrcPortRange(_) => Self::IllegalParamSrcPortRange(error),
-            Self::AttrMismatchingCidrAddressFamily(_) => {
-                Self::AttrMismatchingCidrAddressFamily(error)
-            }
-            Self::IllegalParamAddressFamily(_) => Self::IllegalParamAddressFamily(error),
-            Self::AttrMismatchingSrcCidrDstCidr(_) => {
-                Self::AttrMismatchingSrcCidrDstCidr(error)
-            }
-            Self::AttrMismatchingCidrProtocol(_) => {
-                Self::AttrMismatchingCidrProtocol(error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            Self::OperationUnsupportedSrcPortRange(_) => {
-                Self::OperationUnsupportedSrcPortRange(error)
-            }
-            Self::OperationUnsupportedDstPortRange(_) => {
-                Self::OperationUnsupportedDstPortRange(error)
-            }
-            Self::OperationUnsupportedIPv6Cidr(_) => {
-                Self::OperationUnsupportedIPv6Cidr(error)
-            }
-            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
-            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::MissingParamTrafficMarkingPolicyId(_) => {
-                Self::MissingParamTrafficMarkingPolicyId(error)
-            }
-            Self::InvalidDeleteTrafficMatchRulesNotFound(_) => {
-                Self::InvalidDeleteTrafficMatchRulesNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTrafficMarkingPolicyAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTrafficMarkingPolicyIdNotFound",
+            "IncorrectStatusTrafficMarkingPolicy",
+            "DuplicatedAddTrafficMatchRules",
+            "DuplicatedDeleteTrafficMatchRulese",
+            "InstanceExistAddTrafficMatchRules",
+            "DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules",
+            "IllegalParamDstPortRange",
+            "IllegalParamSrcPortRange",
+            "AttrMismatchingCidrAddressFamily",
+            "IllegalParamAddressFamily",
+            "AttrMismatchingSrcCidrDstCidr",
+            "AttrMismatchingCidrProtocol",
+            "InvalidTransitRouterModeNeedUpgrade",
+            "OperationUnsupportedSrcPortRange",
+            "OperationUnsupportedDstPortRange",
+            "OperationUnsupportedIPv6Cidr",
+            "IllegalParamDstCidr",
+            "IllegalParamSrcCidr",
+            "InvalidParameter",
+            "Unauthorized",
+            "MissingParamTrafficMarkingPolicyId",
+            "InvalidDeleteTrafficMatchRulesNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTrafficMarkingPolicyAttributeError {

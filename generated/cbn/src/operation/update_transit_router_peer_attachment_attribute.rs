@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -125,10 +125,32 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterPeerAttachmentAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            auto_publish_route_enabled: None,
+            dry_run: None,
+            bandwidth: None,
+            cen_bandwidth_package_id: None,
+            bandwidth_type: None,
+            default_link_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterPeerAttachmentAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder {
-        UpdateTransitRouterPeerAttachmentAttributeRequestBuilder::default()
+        UpdateTransitRouterPeerAttachmentAttributeRequestBuilder {
+            inner: UpdateTransitRouterPeerAttachmentAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -319,6 +341,7 @@ impl<C> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTransitRouterPeerAttachmentAttributeRequest::default(),
@@ -327,6 +350,7 @@ impl<'a> UpdateTransitRouterPeerAttachmentAttributeRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -436,60 +460,35 @@ pub enum UpdateTransitRouterPeerAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterPeerAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationUnsupported.BandwidthType" => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "IncorrectStatus.Attachment" => Self::IncorrectStatusAttachment(error),
-            "IllegalParam.BandwidthType" => Self::IllegalParamBandwidthType(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold" => {
-                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
-                    error,
-                )
-            }
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold" => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
-            }
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold" => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
-            }
-            "OperationNotAllowed.DefaultLinkTypeOnlySupportGold" => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
-            }
-            "OperationUnsupported.TransitRouterAttachment" => {
-                Self::OperationUnsupportedTransitRouterAttachment(error)
-            }
-            "IllegalParam.BandwidthLessThanQosPolicyBandwidth" => {
-                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
-            }
-            "IllegalParam.BandwidthPackageStatus" => {
-                Self::IllegalParamBandwidthPackageStatus(error)
-            }
-            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
-            "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId" => {
-                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
-            }
-            "OperationUnsupported.CloudDataTransferService" => {
-                Self::OperationUnsupportedCloudDataTransferService(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver" => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver" => {
-                Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver" => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "OperationUnsupported.BandwidthType",
+                        "MissingParam.Bandwidth",
+                        "IncorrectStatus.Attachment",
+                        "IllegalParam.BandwidthType",
+                        "IllegalParam.Bandwidth",
+                        "ParameterIllegal.BandwidthPackageDefaultLinkTypeOnlySupportGold",
+                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportPlatinumOrGold",
+                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportGold",
+                        "OperationNotAllowed.DefaultLinkTypeOnlySupportGold",
+                        "OperationUnsupported.TransitRouterAttachment",
+                        "IllegalParam.BandwidthLessThanQosPolicyBandwidth",
+                        "IllegalParam.BandwidthPackageStatus",
+                        "QuotaExceeded.Bandwidth",
+                        "ParamExclusive.BandwidthTypeAndCenBandwidthPackageId",
+                        "OperationUnsupported.CloudDataTransferService",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "ParameterIllegal.CdtDefaultLinkTypeOnlySupportUnderlaySilver",
+                        "ParameterIllegal.DefaultLinkTypeOnlySupportUnderlaySilver",
+                        "OperationNotAllowed.DefaultLinkTypeOnlySupportUnderlaySilver",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateTransitRouterPeerAttachmentAttributeError {
@@ -498,134 +497,119 @@ impl UpdateTransitRouterPeerAttachmentAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            1 => Self::OperationUnsupportedBandwidthType(error),
+            2 => Self::MissingParamBandwidth(error),
+            3 => Self::IncorrectStatusAttachment(error),
+            4 => Self::IllegalParamBandwidthType(error),
+            5 => Self::IllegalParamBandwidth(error),
+            6 => {
+                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
+                    error,
+                )
+            }
+            7 => Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error),
+            8 => Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error),
+            9 => Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error),
+            10 => Self::OperationUnsupportedTransitRouterAttachment(error),
+            11 => Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error),
+            12 => Self::IllegalParamBandwidthPackageStatus(error),
+            13 => Self::QuotaExceededBandwidth(error),
+            14 => Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error),
+            15 => Self::OperationUnsupportedCloudDataTransferService(error),
+            16 => Self::InvalidParameter(error),
+            17 => Self::Unauthorized(error),
+            18 => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            19 => Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error),
+            20 => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::OperationUnsupportedBandwidthType(error) => {
-                ("OperationUnsupportedBandwidthType", error)
-            }
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::IncorrectStatusAttachment(error) => {
-                ("IncorrectStatusAttachment", error)
-            }
-            Self::IllegalParamBandwidthType(error) => {
-                ("IllegalParamBandwidthType", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (0, error),
+            Self::OperationUnsupportedBandwidthType(error) => (1, error),
+            Self::MissingParamBandwidth(error) => (2, error),
+            Self::IncorrectStatusAttachment(error) => (3, error),
+            Self::IllegalParamBandwidthType(error) => (4, error),
+            Self::IllegalParamBandwidth(error) => (5, error),
             Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
                 error,
-            ) => {
-                ("ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold", error)
-            }
+            ) => (6, error),
             Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error) => {
-                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold", error)
+                (7, error)
             }
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error) => {
-                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportGold", error)
-            }
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error) => {
-                ("OperationNotAllowedDefaultLinkTypeOnlySupportGold", error)
-            }
-            Self::OperationUnsupportedTransitRouterAttachment(error) => {
-                ("OperationUnsupportedTransitRouterAttachment", error)
-            }
-            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error) => {
-                ("IllegalParamBandwidthLessThanQosPolicyBandwidth", error)
-            }
-            Self::IllegalParamBandwidthPackageStatus(error) => {
-                ("IllegalParamBandwidthPackageStatus", error)
-            }
-            Self::QuotaExceededBandwidth(error) => ("QuotaExceededBandwidth", error),
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error) => (8, error),
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error) => (9, error),
+            Self::OperationUnsupportedTransitRouterAttachment(error) => (10, error),
+            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error) => (11, error),
+            Self::IllegalParamBandwidthPackageStatus(error) => (12, error),
+            Self::QuotaExceededBandwidth(error) => (13, error),
             Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error) => {
-                ("ParamExclusiveBandwidthTypeAndCenBandwidthPackageId", error)
+                (14, error)
             }
-            Self::OperationUnsupportedCloudDataTransferService(error) => {
-                ("OperationUnsupportedCloudDataTransferService", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::OperationUnsupportedCloudDataTransferService(error) => (15, error),
+            Self::InvalidParameter(error) => (16, error),
+            Self::Unauthorized(error) => (17, error),
             Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver", error)
+                (18, error)
             }
             Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                ("ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver", error)
+                (19, error)
             }
             Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
-                ("OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver", error)
+                (20, error)
             }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for UpdateTransitRouterPeerAttachmentAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::OperationUnsupportedBandwidthType(_) => {
-                Self::OperationUnsupportedBandwidthType(error)
-            }
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::IncorrectStatusAttachment(_) => Self::IncorrectStatusAttachment(error),
-            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(_) => {
-                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
-                    error,
-                )
-            }
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(_) => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
-            }
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(_) => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
-            }
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(_) => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
-            }
-            Self::OperationUnsupportedTransitRouterAttachment(_) => {
-                Self::OperationUnsupportedTransitRouterAttachment(error)
-            }
-            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(_) => {
-                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
-            }
-            Self::IllegalParamBandwidthPackageStatus(_) => {
-                Self::IllegalParamBandwidthPackageStatus(error)
-            }
-            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
-            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(_) => {
-                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
-            }
-            Self::OperationUnsupportedCloudDataTransferService(_) => {
-                Self::OperationUnsupportedCloudDataTransferService(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
-                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
-                Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
-                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTransitRouterPeerAttachmentAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "OperationUnsupportedBandwidthType",
+            "MissingParamBandwidth",
+            "IncorrectStatusAttachment",
+            "IllegalParamBandwidthType",
+            "IllegalParamBandwidth",
+            "ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold",
+            "ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold",
+            "ParameterIllegalCdtDefaultLinkTypeOnlySupportGold",
+            "OperationNotAllowedDefaultLinkTypeOnlySupportGold",
+            "OperationUnsupportedTransitRouterAttachment",
+            "IllegalParamBandwidthLessThanQosPolicyBandwidth",
+            "IllegalParamBandwidthPackageStatus",
+            "QuotaExceededBandwidth",
+            "ParamExclusiveBandwidthTypeAndCenBandwidthPackageId",
+            "OperationUnsupportedCloudDataTransferService",
+            "InvalidParameter",
+            "Unauthorized",
+            "ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver",
+            "ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver",
+            "OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterPeerAttachmentAttributeError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterRouteEntryRequest {
     /// The ID of the route.
@@ -68,10 +68,27 @@ pub struct UpdateTransitRouterRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_route_entry_id: None,
+            transit_router_route_entry_name: None,
+            transit_router_route_entry_description: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTransitRouterRouteEntryRequestBuilder {
-        UpdateTransitRouterRouteEntryRequestBuilder::default()
+        UpdateTransitRouterRouteEntryRequestBuilder {
+            inner: UpdateTransitRouterRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,6 +211,7 @@ impl<C> UpdateTransitRouterRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTransitRouterRouteEntryRequest::default(),
@@ -202,6 +220,7 @@ impl<'a> UpdateTransitRouterRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -263,20 +282,21 @@ pub enum UpdateTransitRouterRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.TransitRouterRouteEntryId" => {
-                Self::IllegalParamTransitRouterRouteEntryId(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationFailed.UpdateTransitRouterRouteEntry" => {
-                Self::OperationFailedUpdateTransitRouterRouteEntry(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.TransitRouterRouteEntryId",
+                        "DryRunOperation",
+                        "InvalidName",
+                        "InvalidDescription",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "OperationFailed.UpdateTransitRouterRouteEntry",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateTransitRouterRouteEntryError {
@@ -285,50 +305,57 @@ impl UpdateTransitRouterRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamTransitRouterRouteEntryId(error),
+            1 => Self::DryRunOperation(error),
+            2 => Self::InvalidName(error),
+            3 => Self::InvalidDescription(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            6 => Self::OperationFailedUpdateTransitRouterRouteEntry(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTransitRouterRouteEntryId(error) => {
-                ("IllegalParamTransitRouterRouteEntryId", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::OperationFailedUpdateTransitRouterRouteEntry(error) => {
-                ("OperationFailedUpdateTransitRouterRouteEntry", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamTransitRouterRouteEntryId(error) => (0, error),
+            Self::DryRunOperation(error) => (1, error),
+            Self::InvalidName(error) => (2, error),
+            Self::InvalidDescription(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::OperationFailedUpdateTransitRouterRouteEntry(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for UpdateTransitRouterRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamTransitRouterRouteEntryId(_) => {
-                Self::IllegalParamTransitRouterRouteEntryId(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::OperationFailedUpdateTransitRouterRouteEntry(_) => {
-                Self::OperationFailedUpdateTransitRouterRouteEntry(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTransitRouterRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamTransitRouterRouteEntryId",
+            "DryRunOperation",
+            "InvalidName",
+            "InvalidDescription",
+            "InvalidParameter",
+            "Unauthorized",
+            "OperationFailedUpdateTransitRouterRouteEntry",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterRouteEntryError {

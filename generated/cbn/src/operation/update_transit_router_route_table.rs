@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterRouteTableRequest {
     /// The ID of the route table of the Enterprise Edition transit router.
@@ -73,10 +73,28 @@ pub struct UpdateTransitRouterRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            transit_router_route_table_id: None,
+            transit_router_route_table_name: None,
+            transit_router_route_table_description: None,
+            client_token: None,
+            dry_run: None,
+            route_table_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTransitRouterRouteTableRequestBuilder {
-        UpdateTransitRouterRouteTableRequestBuilder::default()
+        UpdateTransitRouterRouteTableRequestBuilder {
+            inner: UpdateTransitRouterRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -212,6 +230,7 @@ impl<C> UpdateTransitRouterRouteTableRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTransitRouterRouteTableRequest::default(),
@@ -220,6 +239,7 @@ impl<'a> UpdateTransitRouterRouteTableRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -279,19 +299,20 @@ pub enum UpdateTransitRouterRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTransitRouterRouteTableId.NotFound" => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "OperationUnsupported.MultiRegionEcmp" => {
-                Self::OperationUnsupportedMultiRegionEcmp(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTransitRouterRouteTableId.NotFound",
+                        "InvalidName",
+                        "InvalidDescription",
+                        "OperationUnsupported.MultiRegionEcmp",
+                        "InvalidParameter",
+                        "Unauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateTransitRouterRouteTableError {
@@ -300,48 +321,54 @@ impl UpdateTransitRouterRouteTableError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTransitRouterRouteTableIdNotFound(error),
+            1 => Self::InvalidName(error),
+            2 => Self::InvalidDescription(error),
+            3 => Self::OperationUnsupportedMultiRegionEcmp(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::Unauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
-                ("InvalidTransitRouterRouteTableIdNotFound", error)
-            }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::OperationUnsupportedMultiRegionEcmp(error) => {
-                ("OperationUnsupportedMultiRegionEcmp", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => (0, error),
+            Self::InvalidName(error) => (1, error),
+            Self::InvalidDescription(error) => (2, error),
+            Self::OperationUnsupportedMultiRegionEcmp(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unauthorized(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for UpdateTransitRouterRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
-                Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            }
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::OperationUnsupportedMultiRegionEcmp(_) => {
-                Self::OperationUnsupportedMultiRegionEcmp(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTransitRouterRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTransitRouterRouteTableIdNotFound",
+            "InvalidName",
+            "InvalidDescription",
+            "OperationUnsupportedMultiRegionEcmp",
+            "InvalidParameter",
+            "Unauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterRouteTableError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -89,10 +89,29 @@ pub struct UpdateTransitRouterVpcAttachmentAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterVpcAttachmentAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            transit_router_attachment_id: None,
+            transit_router_attachment_name: None,
+            transit_router_attachment_description: None,
+            dry_run: None,
+            transit_router_vpc_attachment_options: None,
+            auto_publish_route_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterVpcAttachmentAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder {
-        UpdateTransitRouterVpcAttachmentAttributeRequestBuilder::default()
+        UpdateTransitRouterVpcAttachmentAttributeRequestBuilder {
+            inner: UpdateTransitRouterVpcAttachmentAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -243,6 +262,7 @@ impl<C> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTransitRouterVpcAttachmentAttributeRequest::default(),
@@ -251,6 +271,7 @@ impl<'a> UpdateTransitRouterVpcAttachmentAttributeRequestBuilder<&'a crate::Clie
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -358,68 +379,37 @@ pub enum UpdateTransitRouterVpcAttachmentAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.TransitRouterAttachmentId" => {
-                Self::IncorrectStatusTransitRouterAttachmentId(error)
-            }
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "InvalidOperation.RegionNotSupport" => {
-                Self::InvalidOperationRegionNotSupport(error)
-            }
-            "InvalidOperation.VpcAutoRoutesPublishInOtherCEN" => {
-                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
-            }
-            "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter" => {
-                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
-            }
-            "InvalidOperation.VpnAssociated" => {
-                Self::InvalidOperationVpnAssociated(error)
-            }
-            "IllegalParam.Ipv6Support" => Self::IllegalParamIpv6Support(error),
-            "OperationFailed.VSwitchNotFound" => {
-                Self::OperationFailedVSwitchNotFound(error)
-            }
-            "OperationFailed.VSwitchIpv6CidrNotAllocated" => {
-                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            }
-            "OperationInvalid.AttachmentReferencedIPv6RouteEntryExisted" => {
-                Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error)
-            }
-            "OperationInvalid.AttachmentReferencedVpcIPv6RouteEntryExisted" => {
-                Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error)
-            }
-            "OperationInvalid.EniReferencedIPv6RouteEntryExisted" => {
-                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
-            }
-            "OperationUnsupported.VpcRoutePropagationSource" => {
-                Self::OperationUnsupportedVpcRoutePropagationSource(error)
-            }
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE" => {
-                Self::InvalidOperationResourceNotSupportApplianceMode(error)
-            }
-            "InvalidParameter.Ipv6Support" => Self::InvalidParameterIpv6Support(error),
-            "InvalidParameter.ApplianceModeSupport" => {
-                Self::InvalidParameterApplianceModeSupport(error)
-            }
-            "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions" => {
-                Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
-            }
-            "InvalidParameter.OrderType" => Self::InvalidParameterOrderType(error),
-            "InvalidOperation.OrderTypeMustMatchGrantCrossAccount" => {
-                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
-            }
-            "OperationFailed.GrantCrossAccountNotExist" => {
-                Self::OperationFailedGrantCrossAccountNotExist(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.TransitRouterAttachmentId",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "InvalidOperation.RegionNotSupport",
+                        "InvalidOperation.VpcAutoRoutesPublishInOtherCEN",
+                        "QuotaExceeded.VpcAutoRoutesPublishPerTransitRouter",
+                        "InvalidOperation.VpnAssociated",
+                        "IllegalParam.Ipv6Support",
+                        "OperationFailed.VSwitchNotFound",
+                        "OperationFailed.VSwitchIpv6CidrNotAllocated",
+                        "OperationInvalid.AttachmentReferencedIPv6RouteEntryExisted",
+                        "OperationInvalid.AttachmentReferencedVpcIPv6RouteEntryExisted",
+                        "OperationInvalid.EniReferencedIPv6RouteEntryExisted",
+                        "OperationUnsupported.VpcRoutePropagationSource",
+                        "OperationUnsupported.TransitRouterType",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "INVALID_OPERATION_RESOURCE_NOT_SUPPORT_APPLIANCE_MODE",
+                        "InvalidParameter.Ipv6Support",
+                        "InvalidParameter.ApplianceModeSupport",
+                        "ParamExclusive.TransitRouterVPCAttachmentOptionsAndOptions",
+                        "InvalidParameter.OrderType",
+                        "InvalidOperation.OrderTypeMustMatchGrantCrossAccount",
+                        "OperationFailed.GrantCrossAccountNotExist",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateTransitRouterVpcAttachmentAttributeError {
@@ -428,152 +418,117 @@ impl UpdateTransitRouterVpcAttachmentAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusTransitRouterAttachmentId(error),
+            1 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            2 => Self::InvalidOperationRegionNotSupport(error),
+            3 => Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error),
+            4 => Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error),
+            5 => Self::InvalidOperationVpnAssociated(error),
+            6 => Self::IllegalParamIpv6Support(error),
+            7 => Self::OperationFailedVSwitchNotFound(error),
+            8 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
+            9 => Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error),
+            10 => {
+                Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error)
+            }
+            11 => Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error),
+            12 => Self::OperationUnsupportedVpcRoutePropagationSource(error),
+            13 => Self::OperationUnsupportedTransitRouterType(error),
+            14 => Self::InvalidParameter(error),
+            15 => Self::Unauthorized(error),
+            16 => Self::InvalidOperationResourceNotSupportApplianceMode(error),
+            17 => Self::InvalidParameterIpv6Support(error),
+            18 => Self::InvalidParameterApplianceModeSupport(error),
+            19 => Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error),
+            20 => Self::InvalidParameterOrderType(error),
+            21 => Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error),
+            22 => Self::OperationFailedGrantCrossAccountNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusTransitRouterAttachmentId(error) => {
-                ("IncorrectStatusTransitRouterAttachmentId", error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::InvalidOperationRegionNotSupport(error) => {
-                ("InvalidOperationRegionNotSupport", error)
-            }
-            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error) => {
-                ("InvalidOperationVpcAutoRoutesPublishInOtherCen", error)
-            }
-            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error) => {
-                ("QuotaExceededVpcAutoRoutesPublishPerTransitRouter", error)
-            }
-            Self::InvalidOperationVpnAssociated(error) => {
-                ("InvalidOperationVpnAssociated", error)
-            }
-            Self::IllegalParamIpv6Support(error) => ("IllegalParamIpv6Support", error),
-            Self::OperationFailedVSwitchNotFound(error) => {
-                ("OperationFailedVSwitchNotFound", error)
-            }
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => {
-                ("OperationFailedVSwitchIpv6CidrNotAllocated", error)
-            }
+            Self::IncorrectStatusTransitRouterAttachmentId(error) => (0, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (1, error),
+            Self::InvalidOperationRegionNotSupport(error) => (2, error),
+            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error) => (3, error),
+            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error) => (4, error),
+            Self::InvalidOperationVpnAssociated(error) => (5, error),
+            Self::IllegalParamIpv6Support(error) => (6, error),
+            Self::OperationFailedVSwitchNotFound(error) => (7, error),
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => (8, error),
             Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error) => {
-                ("OperationInvalidAttachmentReferencedIPv6RouteEntryExisted", error)
+                (9, error)
             }
             Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error) => {
-                ("OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted", error)
+                (10, error)
             }
             Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error) => {
-                ("OperationInvalidEniReferencedIPv6RouteEntryExisted", error)
+                (11, error)
             }
-            Self::OperationUnsupportedVpcRoutePropagationSource(error) => {
-                ("OperationUnsupportedVpcRoutePropagationSource", error)
-            }
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidOperationResourceNotSupportApplianceMode(error) => {
-                ("InvalidOperationResourceNotSupportApplianceMode", error)
-            }
-            Self::InvalidParameterIpv6Support(error) => {
-                ("InvalidParameterIpv6Support", error)
-            }
-            Self::InvalidParameterApplianceModeSupport(error) => {
-                ("InvalidParameterApplianceModeSupport", error)
-            }
+            Self::OperationUnsupportedVpcRoutePropagationSource(error) => (12, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (13, error),
+            Self::InvalidParameter(error) => (14, error),
+            Self::Unauthorized(error) => (15, error),
+            Self::InvalidOperationResourceNotSupportApplianceMode(error) => (16, error),
+            Self::InvalidParameterIpv6Support(error) => (17, error),
+            Self::InvalidParameterApplianceModeSupport(error) => (18, error),
             Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error) => {
-                ("ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions", error)
+                (19, error)
             }
-            Self::InvalidParameterOrderType(error) => {
-                ("InvalidParameterOrderType", error)
-            }
+            Self::InvalidParameterOrderType(error) => (20, error),
             Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error) => {
-                ("InvalidOperationOrderTypeMustMatchGrantCrossAccount", error)
+                (21, error)
             }
-            Self::OperationFailedGrantCrossAccountNotExist(error) => {
-                ("OperationFailedGrantCrossAccountNotExist", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedGrantCrossAccountNotExist(error) => (22, error),
+            Self::Unhandled(error) => (23, error),
         }
     }
 }
 impl Clone for UpdateTransitRouterVpcAttachmentAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusTransitRouterAttachmentId(_) => {
-                Self::IncorrectStatusTransitRouterAttachmentId(error)
-            }
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::InvalidOperationRegionNotSupport(_) => {
-                Self::InvalidOperationRegionNotSupport(error)
-            }
-            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(_) => {
-                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
-            }
-            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(_) => {
-                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
-            }
-            Self::InvalidOperationVpnAssociated(_) => {
-                Self::InvalidOperationVpnAssociated(error)
-            }
-            Self::IllegalParamIpv6Support(_) => Self::IllegalParamIpv6Support(error),
-            Self::OperationFailedVSwitchNotFound(_) => {
-                Self::OperationFailedVSwitchNotFound(error)
-            }
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(_) => {
-                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            }
-            Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(_) => {
-                Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error)
-            }
-            Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(_) => {
-                Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error)
-            }
-            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(_) => {
-                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
-            }
-            Self::OperationUnsupportedVpcRoutePropagationSource(_) => {
-                Self::OperationUnsupportedVpcRoutePropagationSource(error)
-            }
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidOperationResourceNotSupportApplianceMode(_) => {
-                Self::InvalidOperationResourceNotSupportApplianceMode(error)
-            }
-            Self::InvalidParameterIpv6Support(_) => {
-                Self::InvalidParameterIpv6Support(error)
-            }
-            Self::InvalidParameterApplianceModeSupport(_) => {
-                Self::InvalidParameterApplianceModeSupport(error)
-            }
-            Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(_) => {
-                Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
-            }
-            Self::InvalidParameterOrderType(_) => Self::InvalidParameterOrderType(error),
-            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(_) => {
-                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
-            }
-            Self::OperationFailedGrantCrossAccountNotExist(_) => {
-                Self::OperationFailedGrantCrossAccountNotExist(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusTransitRouterAttachmentId",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "InvalidOperationRegionNotSupport",
+            "InvalidOperationVpcAutoRoutesPublishInOtherCen",
+            "QuotaExceededVpcAutoRoutesPublishPerTransitRouter",
+            "InvalidOperationVpnAssociated",
+            "IllegalParamIpv6Support",
+            "OperationFailedVSwitchNotFound",
+            "OperationFailedVSwitchIpv6CidrNotAllocated",
+            "OperationInvalidAttachmentReferencedIPv6RouteEntryExisted",
+            "OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted",
+            "OperationInvalidEniReferencedIPv6RouteEntryExisted",
+            "OperationUnsupportedVpcRoutePropagationSource",
+            "OperationUnsupportedTransitRouterType",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidOperationResourceNotSupportApplianceMode",
+            "InvalidParameterIpv6Support",
+            "InvalidParameterApplianceModeSupport",
+            "ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions",
+            "InvalidParameterOrderType",
+            "InvalidOperationOrderTypeMustMatchGrantCrossAccount",
+            "OperationFailedGrantCrossAccountNotExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentAttributeError {

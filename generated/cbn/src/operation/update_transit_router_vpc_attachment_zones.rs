@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTransitRouterVpcAttachmentZonesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -70,10 +70,27 @@ pub struct UpdateTransitRouterVpcAttachmentZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTransitRouterVpcAttachmentZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            transit_router_attachment_id: None,
+            add_zone_mappings: None,
+            remove_zone_mappings: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTransitRouterVpcAttachmentZonesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTransitRouterVpcAttachmentZonesRequestBuilder {
-        UpdateTransitRouterVpcAttachmentZonesRequestBuilder::default()
+        UpdateTransitRouterVpcAttachmentZonesRequestBuilder {
+            inner: UpdateTransitRouterVpcAttachmentZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -203,6 +220,7 @@ impl<C> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTransitRouterVpcAttachmentZonesRequest::default(),
@@ -211,6 +229,7 @@ impl<'a> UpdateTransitRouterVpcAttachmentZonesRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -303,45 +322,32 @@ pub enum UpdateTransitRouterVpcAttachmentZonesError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
-            "IncorrectStatus.TransitRouterAttachment" => {
-                Self::IncorrectStatusTransitRouterAttachment(error)
-            }
-            "IllegalParam.VSwitchId" => Self::IllegalParamVSwitchId(error),
-            "InvalidTransitRouterAttachmentId.NotFound" => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            "OperationUnsupported.ServiceMode" => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            "IllegalParam.AddOrRemoveZoneMappings" => {
-                Self::IllegalParamAddOrRemoveZoneMappings(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "OperationDenied.RouteEntryOnEni" => {
-                Self::OperationDeniedRouteEntryOnEni(error)
-            }
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "IncorrectStatus.VpcSwitch" => Self::IncorrectStatusVpcSwitch(error),
-            "OperationUnsupported.TransitRouterType" => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            "InsufficientIpAddr.vsw" => Self::InsufficientIpAddrVsw(error),
-            "OperationFailed.VSwitchIpv6CidrNotAllocated" => {
-                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            }
-            "InvalidTransitRouterMode.NeedUpgrade" => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            "OperationInvalid.EniReferencedIPv6RouteEntryExisted" => {
-                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.ZoneId",
+                        "IncorrectStatus.TransitRouterAttachment",
+                        "IllegalParam.VSwitchId",
+                        "InvalidTransitRouterAttachmentId.NotFound",
+                        "OperationUnsupported.ServiceMode",
+                        "IllegalParam.AddOrRemoveZoneMappings",
+                        "IncorrectStatus.Vpc",
+                        "OperationDenied.RouteEntryOnEni",
+                        "IncorrectStatus.VpcRouteEntry",
+                        "IncorrectStatus.VpcSwitch",
+                        "OperationUnsupported.TransitRouterType",
+                        "InsufficientIpAddr.vsw",
+                        "OperationFailed.VSwitchIpv6CidrNotAllocated",
+                        "InvalidTransitRouterMode.NeedUpgrade",
+                        "OperationInvalid.EniReferencedIPv6RouteEntryExisted",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "InvalidVSwitchId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateTransitRouterVpcAttachmentZonesError {
@@ -350,104 +356,92 @@ impl UpdateTransitRouterVpcAttachmentZonesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamZoneId(error),
+            1 => Self::IncorrectStatusTransitRouterAttachment(error),
+            2 => Self::IllegalParamVSwitchId(error),
+            3 => Self::InvalidTransitRouterAttachmentIdNotFound(error),
+            4 => Self::OperationUnsupportedServiceMode(error),
+            5 => Self::IllegalParamAddOrRemoveZoneMappings(error),
+            6 => Self::IncorrectStatusVpc(error),
+            7 => Self::OperationDeniedRouteEntryOnEni(error),
+            8 => Self::IncorrectStatusVpcRouteEntry(error),
+            9 => Self::IncorrectStatusVpcSwitch(error),
+            10 => Self::OperationUnsupportedTransitRouterType(error),
+            11 => Self::InsufficientIpAddrVsw(error),
+            12 => Self::OperationFailedVSwitchIpv6CidrNotAllocated(error),
+            13 => Self::InvalidTransitRouterModeNeedUpgrade(error),
+            14 => Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::Unauthorized(error),
+            17 => Self::InvalidVSwitchIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamZoneId(error) => ("IllegalParamZoneId", error),
-            Self::IncorrectStatusTransitRouterAttachment(error) => {
-                ("IncorrectStatusTransitRouterAttachment", error)
-            }
-            Self::IllegalParamVSwitchId(error) => ("IllegalParamVSwitchId", error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
-                ("InvalidTransitRouterAttachmentIdNotFound", error)
-            }
-            Self::OperationUnsupportedServiceMode(error) => {
-                ("OperationUnsupportedServiceMode", error)
-            }
-            Self::IllegalParamAddOrRemoveZoneMappings(error) => {
-                ("IllegalParamAddOrRemoveZoneMappings", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::OperationDeniedRouteEntryOnEni(error) => {
-                ("OperationDeniedRouteEntryOnEni", error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(error) => {
-                ("IncorrectStatusVpcRouteEntry", error)
-            }
-            Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
-            Self::OperationUnsupportedTransitRouterType(error) => {
-                ("OperationUnsupportedTransitRouterType", error)
-            }
-            Self::InsufficientIpAddrVsw(error) => ("InsufficientIpAddrVsw", error),
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => {
-                ("OperationFailedVSwitchIpv6CidrNotAllocated", error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
-                ("InvalidTransitRouterModeNeedUpgrade", error)
-            }
+            Self::IllegalParamZoneId(error) => (0, error),
+            Self::IncorrectStatusTransitRouterAttachment(error) => (1, error),
+            Self::IllegalParamVSwitchId(error) => (2, error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => (3, error),
+            Self::OperationUnsupportedServiceMode(error) => (4, error),
+            Self::IllegalParamAddOrRemoveZoneMappings(error) => (5, error),
+            Self::IncorrectStatusVpc(error) => (6, error),
+            Self::OperationDeniedRouteEntryOnEni(error) => (7, error),
+            Self::IncorrectStatusVpcRouteEntry(error) => (8, error),
+            Self::IncorrectStatusVpcSwitch(error) => (9, error),
+            Self::OperationUnsupportedTransitRouterType(error) => (10, error),
+            Self::InsufficientIpAddrVsw(error) => (11, error),
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => (12, error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => (13, error),
             Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error) => {
-                ("OperationInvalidEniReferencedIPv6RouteEntryExisted", error)
+                (14, error)
             }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::Unauthorized(error) => (16, error),
+            Self::InvalidVSwitchIdNotFound(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for UpdateTransitRouterVpcAttachmentZonesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
-            Self::IncorrectStatusTransitRouterAttachment(_) => {
-                Self::IncorrectStatusTransitRouterAttachment(error)
-            }
-            Self::IllegalParamVSwitchId(_) => Self::IllegalParamVSwitchId(error),
-            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
-                Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            }
-            Self::OperationUnsupportedServiceMode(_) => {
-                Self::OperationUnsupportedServiceMode(error)
-            }
-            Self::IllegalParamAddOrRemoveZoneMappings(_) => {
-                Self::IllegalParamAddOrRemoveZoneMappings(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::OperationDeniedRouteEntryOnEni(_) => {
-                Self::OperationDeniedRouteEntryOnEni(error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(_) => {
-                Self::IncorrectStatusVpcRouteEntry(error)
-            }
-            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
-            Self::OperationUnsupportedTransitRouterType(_) => {
-                Self::OperationUnsupportedTransitRouterType(error)
-            }
-            Self::InsufficientIpAddrVsw(_) => Self::InsufficientIpAddrVsw(error),
-            Self::OperationFailedVSwitchIpv6CidrNotAllocated(_) => {
-                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            }
-            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
-                Self::InvalidTransitRouterModeNeedUpgrade(error)
-            }
-            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(_) => {
-                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentZonesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamZoneId",
+            "IncorrectStatusTransitRouterAttachment",
+            "IllegalParamVSwitchId",
+            "InvalidTransitRouterAttachmentIdNotFound",
+            "OperationUnsupportedServiceMode",
+            "IllegalParamAddOrRemoveZoneMappings",
+            "IncorrectStatusVpc",
+            "OperationDeniedRouteEntryOnEni",
+            "IncorrectStatusVpcRouteEntry",
+            "IncorrectStatusVpcSwitch",
+            "OperationUnsupportedTransitRouterType",
+            "InsufficientIpAddrVsw",
+            "OperationFailedVSwitchIpv6CidrNotAllocated",
+            "InvalidTransitRouterModeNeedUpgrade",
+            "OperationInvalidEniReferencedIPv6RouteEntryExisted",
+            "InvalidParameter",
+            "Unauthorized",
+            "InvalidVSwitchIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentZonesError {

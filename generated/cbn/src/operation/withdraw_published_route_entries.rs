@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_cbn::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct WithdrawPublishedRouteEntriesRequest {
     /// The ID of the CEN instance.
@@ -74,10 +74,28 @@ pub struct WithdrawPublishedRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for WithdrawPublishedRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cen_id: None,
+            child_instance_id: None,
+            child_instance_type: None,
+            child_instance_region_id: None,
+            child_instance_route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl WithdrawPublishedRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> WithdrawPublishedRouteEntriesRequestBuilder {
-        WithdrawPublishedRouteEntriesRequestBuilder::default()
+        WithdrawPublishedRouteEntriesRequestBuilder {
+            inner: WithdrawPublishedRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,6 +225,7 @@ impl<C> WithdrawPublishedRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> WithdrawPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: WithdrawPublishedRouteEntriesRequest::default(),
@@ -215,6 +234,7 @@ impl<'a> WithdrawPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -282,33 +302,24 @@ pub enum WithdrawPublishedRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for WithdrawPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.UnsupportnexthopType" => {
-                Self::InvalidOperationUnsupportnexthopType(error)
-            }
-            "InvalidOperation.NotFoundRoute" => {
-                Self::InvalidOperationNotFoundRoute(error)
-            }
-            "ParameterIllegal.CenInstanceId" => {
-                Self::ParameterIllegalCenInstanceId(error)
-            }
-            "ParameterIllegal.ChildInstanceRegionId" => {
-                Self::ParameterIllegalChildInstanceRegionId(error)
-            }
-            "ParameterIllegal.ChildInstanceType" => {
-                Self::ParameterIllegalChildInstanceType(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            "InvalidOperation.ChildInstanceStatus" => {
-                Self::InvalidOperationChildInstanceStatus(error)
-            }
-            "InvalidOperation.CenInstanceStatus" => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.UnsupportnexthopType",
+                        "InvalidOperation.NotFoundRoute",
+                        "ParameterIllegal.CenInstanceId",
+                        "ParameterIllegal.ChildInstanceRegionId",
+                        "ParameterIllegal.ChildInstanceType",
+                        "InvalidParameter",
+                        "Unauthorized",
+                        "Instance.NotExist",
+                        "InvalidOperation.ChildInstanceStatus",
+                        "InvalidOperation.CenInstanceStatus",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl WithdrawPublishedRouteEntriesError {
@@ -317,76 +328,66 @@ impl WithdrawPublishedRouteEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationUnsupportnexthopType(error),
+            1 => Self::InvalidOperationNotFoundRoute(error),
+            2 => Self::ParameterIllegalCenInstanceId(error),
+            3 => Self::ParameterIllegalChildInstanceRegionId(error),
+            4 => Self::ParameterIllegalChildInstanceType(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::Unauthorized(error),
+            7 => Self::InstanceNotExist(error),
+            8 => Self::InvalidOperationChildInstanceStatus(error),
+            9 => Self::InvalidOperationCenInstanceStatus(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationUnsupportnexthopType(error) => {
-                ("InvalidOperationUnsupportnexthopType", error)
-            }
-            Self::InvalidOperationNotFoundRoute(error) => {
-                ("InvalidOperationNotFoundRoute", error)
-            }
-            Self::ParameterIllegalCenInstanceId(error) => {
-                ("ParameterIllegalCenInstanceId", error)
-            }
-            Self::ParameterIllegalChildInstanceRegionId(error) => {
-                ("ParameterIllegalChildInstanceRegionId", error)
-            }
-            Self::ParameterIllegalChildInstanceType(error) => {
-                ("ParameterIllegalChildInstanceType", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::InvalidOperationChildInstanceStatus(error) => {
-                ("InvalidOperationChildInstanceStatus", error)
-            }
-            Self::InvalidOperationCenInstanceStatus(error) => {
-                ("InvalidOperationCenInstanceStatus", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationUnsupportnexthopType(error) => (0, error),
+            Self::InvalidOperationNotFoundRoute(error) => (1, error),
+            Self::ParameterIllegalCenInstanceId(error) => (2, error),
+            Self::ParameterIllegalChildInstanceRegionId(error) => (3, error),
+            Self::ParameterIllegalChildInstanceType(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::InstanceNotExist(error) => (7, error),
+            Self::InvalidOperationChildInstanceStatus(error) => (8, error),
+            Self::InvalidOperationCenInstanceStatus(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for WithdrawPublishedRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationUnsupportnexthopType(_) => {
-                Self::InvalidOperationUnsupportnexthopType(error)
-            }
-            Self::InvalidOperationNotFoundRoute(_) => {
-                Self::InvalidOperationNotFoundRoute(error)
-            }
-            Self::ParameterIllegalCenInstanceId(_) => {
-                Self::ParameterIllegalCenInstanceId(error)
-            }
-            Self::ParameterIllegalChildInstanceRegionId(_) => {
-                Self::ParameterIllegalChildInstanceRegionId(error)
-            }
-            Self::ParameterIllegalChildInstanceType(_) => {
-                Self::ParameterIllegalChildInstanceType(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::InvalidOperationChildInstanceStatus(_) => {
-                Self::InvalidOperationChildInstanceStatus(error)
-            }
-            Self::InvalidOperationCenInstanceStatus(_) => {
-                Self::InvalidOperationCenInstanceStatus(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for WithdrawPublishedRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationUnsupportnexthopType",
+            "InvalidOperationNotFoundRoute",
+            "ParameterIllegalCenInstanceId",
+            "ParameterIllegalChildInstanceRegionId",
+            "ParameterIllegalChildInstanceType",
+            "InvalidParameter",
+            "Unauthorized",
+            "InstanceNotExist",
+            "InvalidOperationChildInstanceStatus",
+            "InvalidOperationCenInstanceStatus",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for WithdrawPublishedRouteEntriesError {

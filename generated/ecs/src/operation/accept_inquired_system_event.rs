@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AcceptInquiredSystemEventRequest {
     /// - Wire name: `RegionId`.
@@ -40,10 +40,25 @@ pub struct AcceptInquiredSystemEventRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AcceptInquiredSystemEventRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            event_id: None,
+            choice: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AcceptInquiredSystemEventRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AcceptInquiredSystemEventRequestBuilder {
-        AcceptInquiredSystemEventRequestBuilder::default()
+        AcceptInquiredSystemEventRequestBuilder {
+            inner: AcceptInquiredSystemEventRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -123,6 +138,7 @@ impl<C> AcceptInquiredSystemEventRequestBuilder<C> {
     }
 }
 impl<'a> AcceptInquiredSystemEventRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AcceptInquiredSystemEventRequest::default(),
@@ -131,6 +147,7 @@ impl<'a> AcceptInquiredSystemEventRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -202,38 +219,27 @@ pub enum AcceptInquiredSystemEventError {
 }
 impl From<::acs_runtime::client::ServiceError> for AcceptInquiredSystemEventError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            "OperationFail.DiskCategoryNotSupported" => {
-                Self::OperationFailDiskCategoryNotSupported(error)
-            }
-            "OperationFail.DiskStatusNotSupported" => {
-                Self::OperationFailDiskStatusNotSupported(error)
-            }
-            "OperationFail.InstanceStatusNotSupported" => {
-                Self::OperationFailInstanceStatusNotSupported(error)
-            }
-            "OperationDenied.AcceptNotSupported" => {
-                Self::OperationDeniedAcceptNotSupported(error)
-            }
-            "SwitchToOffline.OnlineIsolateFail" => {
-                Self::SwitchToOfflineOnlineIsolateFail(error)
-            }
-            "SwitchToOffline.OnlineReinitFail" => {
-                Self::SwitchToOfflineOnlineReinitFail(error)
-            }
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "OperationFail.AcceptRecoverFail" => {
-                Self::OperationFailAcceptRecoverFail(error)
-            }
-            "InvalidEventId.NoInquiringEventFound" => {
-                Self::InvalidEventIdNoInquiringEventFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "IncorrectInstanceStatus",
+                        "OperationConflict",
+                        "OperationFail.DiskCategoryNotSupported",
+                        "OperationFail.DiskStatusNotSupported",
+                        "OperationFail.InstanceStatusNotSupported",
+                        "OperationDenied.AcceptNotSupported",
+                        "SwitchToOffline.OnlineIsolateFail",
+                        "SwitchToOffline.OnlineReinitFail",
+                        "Forbidden.RAM",
+                        "OperationFail.AcceptRecoverFail",
+                        "InvalidEventId.NoInquiringEventFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AcceptInquiredSystemEventError {
@@ -242,86 +248,75 @@ impl AcceptInquiredSystemEventError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::OperationConflict(error),
+            4 => Self::OperationFailDiskCategoryNotSupported(error),
+            5 => Self::OperationFailDiskStatusNotSupported(error),
+            6 => Self::OperationFailInstanceStatusNotSupported(error),
+            7 => Self::OperationDeniedAcceptNotSupported(error),
+            8 => Self::SwitchToOfflineOnlineIsolateFail(error),
+            9 => Self::SwitchToOfflineOnlineReinitFail(error),
+            10 => Self::ForbiddenRam(error),
+            11 => Self::OperationFailAcceptRecoverFail(error),
+            12 => Self::InvalidEventIdNoInquiringEventFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::OperationFailDiskCategoryNotSupported(error) => {
-                ("OperationFailDiskCategoryNotSupported", error)
-            }
-            Self::OperationFailDiskStatusNotSupported(error) => {
-                ("OperationFailDiskStatusNotSupported", error)
-            }
-            Self::OperationFailInstanceStatusNotSupported(error) => {
-                ("OperationFailInstanceStatusNotSupported", error)
-            }
-            Self::OperationDeniedAcceptNotSupported(error) => {
-                ("OperationDeniedAcceptNotSupported", error)
-            }
-            Self::SwitchToOfflineOnlineIsolateFail(error) => {
-                ("SwitchToOfflineOnlineIsolateFail", error)
-            }
-            Self::SwitchToOfflineOnlineReinitFail(error) => {
-                ("SwitchToOfflineOnlineReinitFail", error)
-            }
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::OperationFailAcceptRecoverFail(error) => {
-                ("OperationFailAcceptRecoverFail", error)
-            }
-            Self::InvalidEventIdNoInquiringEventFound(error) => {
-                ("InvalidEventIdNoInquiringEventFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::IncorrectInstanceStatus(error) => (2, error),
+            Self::OperationConflict(error) => (3, error),
+            Self::OperationFailDiskCategoryNotSupported(error) => (4, error),
+            Self::OperationFailDiskStatusNotSupported(error) => (5, error),
+            Self::OperationFailInstanceStatusNotSupported(error) => (6, error),
+            Self::OperationDeniedAcceptNotSupported(error) => (7, error),
+            Self::SwitchToOfflineOnlineIsolateFail(error) => (8, error),
+            Self::SwitchToOfflineOnlineReinitFail(error) => (9, error),
+            Self::ForbiddenRam(error) => (10, error),
+            Self::OperationFailAcceptRecoverFail(error) => (11, error),
+            Self::InvalidEventIdNoInquiringEventFound(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for AcceptInquiredSystemEventError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::OperationFailDiskCategoryNotSupported(_) => {
-                Self::OperationFailDiskCategoryNotSupported(error)
-            }
-            Self::OperationFailDiskStatusNotSupported(_) => {
-                Self::OperationFailDiskStatusNotSupported(error)
-            }
-            Self::OperationFailInstanceStatusNotSupported(_) => {
-                Self::OperationFailInstanceStatusNotSupported(error)
-            }
-            Self::OperationDeniedAcceptNotSupported(_) => {
-                Self::OperationDeniedAcceptNotSupported(error)
-            }
-            Self::SwitchToOfflineOnlineIsolateFail(_) => {
-                Self::SwitchToOfflineOnlineIsolateFail(error)
-            }
-            Self::SwitchToOfflineOnlineReinitFail(_) => {
-                Self::SwitchToOfflineOnlineReinitFail(error)
-            }
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::OperationFailAcceptRecoverFail(_) => {
-                Self::OperationFailAcceptRecoverFail(error)
-            }
-            Self::InvalidEventIdNoInquiringEventFound(_) => {
-                Self::InvalidEventIdNoInquiringEventFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AcceptInquiredSystemEventError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidParameter",
+            "IncorrectInstanceStatus",
+            "OperationConflict",
+            "OperationFailDiskCategoryNotSupported",
+            "OperationFailDiskStatusNotSupported",
+            "OperationFailInstanceStatusNotSupported",
+            "OperationDeniedAcceptNotSupported",
+            "SwitchToOfflineOnlineIsolateFail",
+            "SwitchToOfflineOnlineReinitFail",
+            "ForbiddenRam",
+            "OperationFailAcceptRecoverFail",
+            "InvalidEventIdNoInquiringEventFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AcceptInquiredSystemEventError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::add_bandwidth_package_ips::AddBandwidthPackageIpsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddBandwidthPackageIpsRequest {
     /// - Wire name: `RegionId`.
@@ -44,10 +44,26 @@ pub struct AddBandwidthPackageIpsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddBandwidthPackageIpsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            ip_count: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddBandwidthPackageIpsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddBandwidthPackageIpsRequestBuilder {
-        AddBandwidthPackageIpsRequestBuilder::default()
+        AddBandwidthPackageIpsRequestBuilder {
+            inner: AddBandwidthPackageIpsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -134,6 +150,7 @@ impl<C> AddBandwidthPackageIpsRequestBuilder<C> {
     }
 }
 impl<'a> AddBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddBandwidthPackageIpsRequest::default(),
@@ -142,6 +159,7 @@ impl<'a> AddBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -196,20 +214,19 @@ pub enum AddBandwidthPackageIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpCount.ValueNotSupported" => {
-                Self::InvalidIpCountValueNotSupported(error)
-            }
-            "QuotaExceeded.BandwidthPackageIps" => {
-                Self::QuotaExceededBandwidthPackageIps(error)
-            }
-            "AllocateIpFailed" => Self::AllocateIpFailed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIpCount.ValueNotSupported",
+                        "QuotaExceeded.BandwidthPackageIps",
+                        "AllocateIpFailed",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidthPackageId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddBandwidthPackageIpsError {
@@ -218,50 +235,51 @@ impl AddBandwidthPackageIpsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIpCountValueNotSupported(error),
+            1 => Self::QuotaExceededBandwidthPackageIps(error),
+            2 => Self::AllocateIpFailed(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidBandwidthPackageIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpCountValueNotSupported(error) => {
-                ("InvalidIpCountValueNotSupported", error)
-            }
-            Self::QuotaExceededBandwidthPackageIps(error) => {
-                ("QuotaExceededBandwidthPackageIps", error)
-            }
-            Self::AllocateIpFailed(error) => ("AllocateIpFailed", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIpCountValueNotSupported(error) => (0, error),
+            Self::QuotaExceededBandwidthPackageIps(error) => (1, error),
+            Self::AllocateIpFailed(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for AddBandwidthPackageIpsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIpCountValueNotSupported(_) => {
-                Self::InvalidIpCountValueNotSupported(error)
-            }
-            Self::QuotaExceededBandwidthPackageIps(_) => {
-                Self::QuotaExceededBandwidthPackageIps(error)
-            }
-            Self::AllocateIpFailed(_) => Self::AllocateIpFailed(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddBandwidthPackageIpsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIpCountValueNotSupported",
+            "QuotaExceededBandwidthPackageIps",
+            "AllocateIpFailed",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthPackageIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddBandwidthPackageIpsError {

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_id("i-bp1gtjxuuvwj17zr****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddTagsRequest {
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -80,10 +80,26 @@ pub struct AddTagsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddTagsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddTagsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddTagsRequestBuilder {
-        AddTagsRequestBuilder::default()
+        AddTagsRequestBuilder {
+            inner: AddTagsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,6 +213,7 @@ impl<C> AddTagsRequestBuilder<C> {
     }
 }
 impl<'a> AddTagsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddTagsRequest::default(),
@@ -205,6 +222,7 @@ impl<'a> AddTagsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(self) -> ::acs_runtime::client::Invoke<AddTagsResponse, AddTagsError> {
         self.client.send(self.inner)
     }
@@ -271,23 +289,26 @@ pub enum AddTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "OperationDenied.QuotaExceed" => Self::OperationDeniedQuotaExceed(error),
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidResourceId.NotSupported" => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "TagKey.Duplication" => Self::TagKeyDuplication(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "OperationDenied.QuotaExceed",
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                        "Duplicate.TagKey",
+                        "InvalidResourceId.NotSupported",
+                        "QuotaExceed.Tags",
+                        "TagKey.Duplication",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceId.NotFound",
+                        "InvalidResourceType.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddTagsError {
@@ -296,66 +317,72 @@ impl AddTagsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTagKeyMalformed(error),
+            1 => Self::InvalidTagValueMalformed(error),
+            2 => Self::OperationDeniedQuotaExceed(error),
+            3 => Self::InvalidTagMismatch(error),
+            4 => Self::InvalidTagCount(error),
+            5 => Self::DuplicateTagKey(error),
+            6 => Self::InvalidResourceIdNotSupported(error),
+            7 => Self::QuotaExceedTags(error),
+            8 => Self::TagKeyDuplication(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidResourceIdNotFound(error),
+            11 => Self::InvalidResourceTypeNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::OperationDeniedQuotaExceed(error) => {
-                ("OperationDeniedQuotaExceed", error)
-            }
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidResourceIdNotSupported(error) => {
-                ("InvalidResourceIdNotSupported", error)
-            }
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::TagKeyDuplication(error) => ("TagKeyDuplication", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKeyMalformed(error) => (0, error),
+            Self::InvalidTagValueMalformed(error) => (1, error),
+            Self::OperationDeniedQuotaExceed(error) => (2, error),
+            Self::InvalidTagMismatch(error) => (3, error),
+            Self::InvalidTagCount(error) => (4, error),
+            Self::DuplicateTagKey(error) => (5, error),
+            Self::InvalidResourceIdNotSupported(error) => (6, error),
+            Self::QuotaExceedTags(error) => (7, error),
+            Self::TagKeyDuplication(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::InvalidResourceIdNotFound(error) => (10, error),
+            Self::InvalidResourceTypeNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for AddTagsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::OperationDeniedQuotaExceed(_) => {
-                Self::OperationDeniedQuotaExceed(error)
-            }
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidResourceIdNotSupported(_) => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::TagKeyDuplication(_) => Self::TagKeyDuplication(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddTagsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "OperationDeniedQuotaExceed",
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "DuplicateTagKey",
+            "InvalidResourceIdNotSupported",
+            "QuotaExceedTags",
+            "TagKeyDuplication",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceIdNotFound",
+            "InvalidResourceTypeNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddTagsError {

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateDedicatedHostsRequest {
     /// The ID of the region in which to create the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -207,10 +207,43 @@ pub struct AllocateDedicatedHostsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateDedicatedHostsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            resource_group_id: None,
+            zone_id: None,
+            dedicated_host_name: None,
+            dedicated_host_cluster_id: None,
+            dedicated_host_type: None,
+            action_on_maintenance: None,
+            network_attributes: None,
+            description: None,
+            auto_placement: None,
+            cpu_over_commit_ratio: None,
+            min_quantity: None,
+            charge_type: None,
+            quantity: None,
+            period: None,
+            period_unit: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            auto_release_time: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateDedicatedHostsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocateDedicatedHostsRequestBuilder {
-        AllocateDedicatedHostsRequestBuilder::default()
+        AllocateDedicatedHostsRequestBuilder {
+            inner: AllocateDedicatedHostsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -524,6 +557,7 @@ impl<C> AllocateDedicatedHostsRequestBuilder<C> {
     }
 }
 impl<'a> AllocateDedicatedHostsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocateDedicatedHostsRequest::default(),
@@ -532,6 +566,7 @@ impl<'a> AllocateDedicatedHostsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -678,82 +713,51 @@ pub enum AllocateDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidAutoRenewPeriod.ValueNotSupported" => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidDedicatedHostType.ValueNotSupported" => {
-                Self::InvalidDedicatedHostTypeValueNotSupported(error)
-            }
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "QuotaExceed.AfterpayDedicatedHost" => {
-                Self::QuotaExceedAfterpayDedicatedHost(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidParameter.SlbUdpTimeout" => {
-                Self::InvalidParameterSlbUdpTimeout(error)
-            }
-            "InvalidParameter.UdpTimeout" => Self::InvalidParameterUdpTimeout(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidParameter.Quantity" => Self::InvalidParameterQuantity(error),
-            "InvalidDedicatedHostPrice.NotFound" => {
-                Self::InvalidDedicatedHostPriceNotFound(error)
-            }
-            "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported" => {
-                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
-            }
-            "InvalidCpuOverCommitRatio.ValueNotSupported" => {
-                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "InvalidDedicatedHostType.ZoneNotSupported" => {
-                Self::InvalidDedicatedHostTypeZoneNotSupported(error)
-            }
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
-            "InvalidDedicatedHostName.Malformed" => {
-                Self::InvalidDedicatedHostNameMalformed(error)
-            }
-            "InvalidDedicatedHostClusterId.NotFound" => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.ExceedMaxSize" => {
-                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
-            }
-            "InvalidParameter.ActionOnMaintenance" => {
-                Self::InvalidParameterActionOnMaintenance(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidDescription.Malformed",
+                        "InvalidParameter.Conflict",
+                        "InvalidAutoRenewPeriod.ValueNotSupported",
+                        "InvalidTagKey.Malformed",
+                        "InvalidDedicatedHostType.ValueNotSupported",
+                        "RegionUnauthorized",
+                        "Zone.NotOnSale",
+                        "OperationDenied",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "InvalidTagValue.Malformed",
+                        "QuotaExceed.AfterpayDedicatedHost",
+                        "InvalidChargeType.ValueNotSupported",
+                        "InvalidParameter.SlbUdpTimeout",
+                        "InvalidParameter.UdpTimeout",
+                        "Duplicate.TagKey",
+                        "InvalidParameter.Quantity",
+                        "InvalidDedicatedHostPrice.NotFound",
+                        "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
+                        "InvalidCpuOverCommitRatio.ValueNotSupported",
+                        "OperationDenied.NoStock",
+                        "NodeControllerUnavailable",
+                        "InvalidParameter.ResourceOwnerAccount",
+                        "InvalidUserData.Forbidden",
+                        "Zone.NotOpen",
+                        "InvalidResourceType.NotSupported",
+                        "InvalidDedicatedHostType.ZoneNotSupported",
+                        "InvalidUserData.Base64FormatInvalid",
+                        "InvalidParameter.NotMatch",
+                        "Account.Arrearage",
+                        "InvalidZoneId.NotFound",
+                        "PaymentMethodNotFound",
+                        "InvalidDedicatedHostName.Malformed",
+                        "InvalidDedicatedHostClusterId.NotFound",
+                        "InvalidDedicatedHostClusterId.ExceedMaxSize",
+                        "InvalidParameter.ActionOnMaintenance",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AllocateDedicatedHostsError {
@@ -762,184 +766,149 @@ impl AllocateDedicatedHostsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidParameterConflict(error),
+            3 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
+            4 => Self::InvalidTagKeyMalformed(error),
+            5 => Self::InvalidDedicatedHostTypeValueNotSupported(error),
+            6 => Self::RegionUnauthorized(error),
+            7 => Self::ZoneNotOnSale(error),
+            8 => Self::OperationDenied(error),
+            9 => Self::InvalidPeriodUnitValueNotSupported(error),
+            10 => Self::InvalidTagValueMalformed(error),
+            11 => Self::QuotaExceedAfterpayDedicatedHost(error),
+            12 => Self::InvalidChargeTypeValueNotSupported(error),
+            13 => Self::InvalidParameterSlbUdpTimeout(error),
+            14 => Self::InvalidParameterUdpTimeout(error),
+            15 => Self::DuplicateTagKey(error),
+            16 => Self::InvalidParameterQuantity(error),
+            17 => Self::InvalidDedicatedHostPriceNotFound(error),
+            18 => Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error),
+            19 => Self::InvalidCpuOverCommitRatioValueNotSupported(error),
+            20 => Self::OperationDeniedNoStock(error),
+            21 => Self::NodeControllerUnavailable(error),
+            22 => Self::InvalidParameterResourceOwnerAccount(error),
+            23 => Self::InvalidUserDataForbidden(error),
+            24 => Self::ZoneNotOpen(error),
+            25 => Self::InvalidResourceTypeNotSupported(error),
+            26 => Self::InvalidDedicatedHostTypeZoneNotSupported(error),
+            27 => Self::InvalidUserDataBase64FormatInvalid(error),
+            28 => Self::InvalidParameterNotMatch(error),
+            29 => Self::AccountArrearage(error),
+            30 => Self::InvalidZoneIdNotFound(error),
+            31 => Self::PaymentMethodNotFound(error),
+            32 => Self::InvalidDedicatedHostNameMalformed(error),
+            33 => Self::InvalidDedicatedHostClusterIdNotFound(error),
+            34 => Self::InvalidDedicatedHostClusterIdExceedMaxSize(error),
+            35 => Self::InvalidParameterActionOnMaintenance(error),
+            36 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
-                ("InvalidAutoRenewPeriodValueNotSupported", error)
-            }
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidDedicatedHostTypeValueNotSupported(error) => {
-                ("InvalidDedicatedHostTypeValueNotSupported", error)
-            }
-            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::QuotaExceedAfterpayDedicatedHost(error) => {
-                ("QuotaExceedAfterpayDedicatedHost", error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidParameterSlbUdpTimeout(error) => {
-                ("InvalidParameterSlbUdpTimeout", error)
-            }
-            Self::InvalidParameterUdpTimeout(error) => {
-                ("InvalidParameterUdpTimeout", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidParameterQuantity(error) => ("InvalidParameterQuantity", error),
-            Self::InvalidDedicatedHostPriceNotFound(error) => {
-                ("InvalidDedicatedHostPriceNotFound", error)
-            }
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::InvalidParameterConflict(error) => (2, error),
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => (3, error),
+            Self::InvalidTagKeyMalformed(error) => (4, error),
+            Self::InvalidDedicatedHostTypeValueNotSupported(error) => (5, error),
+            Self::RegionUnauthorized(error) => (6, error),
+            Self::ZoneNotOnSale(error) => (7, error),
+            Self::OperationDenied(error) => (8, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (9, error),
+            Self::InvalidTagValueMalformed(error) => (10, error),
+            Self::QuotaExceedAfterpayDedicatedHost(error) => (11, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (12, error),
+            Self::InvalidParameterSlbUdpTimeout(error) => (13, error),
+            Self::InvalidParameterUdpTimeout(error) => (14, error),
+            Self::DuplicateTagKey(error) => (15, error),
+            Self::InvalidParameterQuantity(error) => (16, error),
+            Self::InvalidDedicatedHostPriceNotFound(error) => (17, error),
             Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error) => {
-                ("InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported", error)
+                (18, error)
             }
-            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => {
-                ("InvalidCpuOverCommitRatioValueNotSupported", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::NodeControllerUnavailable(error) => {
-                ("NodeControllerUnavailable", error)
-            }
-            Self::InvalidParameterResourceOwnerAccount(error) => {
-                ("InvalidParameterResourceOwnerAccount", error)
-            }
-            Self::InvalidUserDataForbidden(error) => ("InvalidUserDataForbidden", error),
-            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
-            Self::InvalidResourceTypeNotSupported(error) => {
-                ("InvalidResourceTypeNotSupported", error)
-            }
-            Self::InvalidDedicatedHostTypeZoneNotSupported(error) => {
-                ("InvalidDedicatedHostTypeZoneNotSupported", error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(error) => {
-                ("InvalidUserDataBase64FormatInvalid", error)
-            }
-            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
-            Self::InvalidDedicatedHostNameMalformed(error) => {
-                ("InvalidDedicatedHostNameMalformed", error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
-                ("InvalidDedicatedHostClusterIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => {
-                ("InvalidDedicatedHostClusterIdExceedMaxSize", error)
-            }
-            Self::InvalidParameterActionOnMaintenance(error) => {
-                ("InvalidParameterActionOnMaintenance", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => (19, error),
+            Self::OperationDeniedNoStock(error) => (20, error),
+            Self::NodeControllerUnavailable(error) => (21, error),
+            Self::InvalidParameterResourceOwnerAccount(error) => (22, error),
+            Self::InvalidUserDataForbidden(error) => (23, error),
+            Self::ZoneNotOpen(error) => (24, error),
+            Self::InvalidResourceTypeNotSupported(error) => (25, error),
+            Self::InvalidDedicatedHostTypeZoneNotSupported(error) => (26, error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => (27, error),
+            Self::InvalidParameterNotMatch(error) => (28, error),
+            Self::AccountArrearage(error) => (29, error),
+            Self::InvalidZoneIdNotFound(error) => (30, error),
+            Self::PaymentMethodNotFound(error) => (31, error),
+            Self::InvalidDedicatedHostNameMalformed(error) => (32, error),
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => (33, error),
+            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => (34, error),
+            Self::InvalidParameterActionOnMaintenance(error) => (35, error),
+            Self::InternalError(error) => (36, error),
+            Self::Unhandled(error) => (37, error),
         }
     }
 }
 impl Clone for AllocateDedicatedHostsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidDedicatedHostTypeValueNotSupported(_) => {
-                Self::InvalidDedicatedHostTypeValueNotSupported(error)
-            }
-            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::QuotaExceedAfterpayDedicatedHost(_) => {
-                Self::QuotaExceedAfterpayDedicatedHost(error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidParameterSlbUdpTimeout(_) => {
-                Self::InvalidParameterSlbUdpTimeout(error)
-            }
-            Self::InvalidParameterUdpTimeout(_) => {
-                Self::InvalidParameterUdpTimeout(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidParameterQuantity(_) => Self::InvalidParameterQuantity(error),
-            Self::InvalidDedicatedHostPriceNotFound(_) => {
-                Self::InvalidDedicatedHostPriceNotFound(error)
-            }
-            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(_) => {
-                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
-            }
-            Self::InvalidCpuOverCommitRatioValueNotSupported(_) => {
-                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
-            Self::InvalidParameterResourceOwnerAccount(_) => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
-            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
-            Self::InvalidResourceTypeNotSupported(_) => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            Self::InvalidDedicatedHostTypeZoneNotSupported(_) => {
-                Self::InvalidDedicatedHostTypeZoneNotSupported(error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(_) => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
-            Self::InvalidDedicatedHostNameMalformed(_) => {
-                Self::InvalidDedicatedHostNameMalformed(error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostClusterIdExceedMaxSize(_) => {
-                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
-            }
-            Self::InvalidParameterActionOnMaintenance(_) => {
-                Self::InvalidParameterActionOnMaintenance(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocateDedicatedHostsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidDescriptionMalformed",
+            "InvalidParameterConflict",
+            "InvalidAutoRenewPeriodValueNotSupported",
+            "InvalidTagKeyMalformed",
+            "InvalidDedicatedHostTypeValueNotSupported",
+            "RegionUnauthorized",
+            "ZoneNotOnSale",
+            "OperationDenied",
+            "InvalidPeriodUnitValueNotSupported",
+            "InvalidTagValueMalformed",
+            "QuotaExceedAfterpayDedicatedHost",
+            "InvalidChargeTypeValueNotSupported",
+            "InvalidParameterSlbUdpTimeout",
+            "InvalidParameterUdpTimeout",
+            "DuplicateTagKey",
+            "InvalidParameterQuantity",
+            "InvalidDedicatedHostPriceNotFound",
+            "InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported",
+            "InvalidCpuOverCommitRatioValueNotSupported",
+            "OperationDeniedNoStock",
+            "NodeControllerUnavailable",
+            "InvalidParameterResourceOwnerAccount",
+            "InvalidUserDataForbidden",
+            "ZoneNotOpen",
+            "InvalidResourceTypeNotSupported",
+            "InvalidDedicatedHostTypeZoneNotSupported",
+            "InvalidUserDataBase64FormatInvalid",
+            "InvalidParameterNotMatch",
+            "AccountArrearage",
+            "InvalidZoneIdNotFound",
+            "PaymentMethodNotFound",
+            "InvalidDedicatedHostNameMalformed",
+            "InvalidDedicatedHostClusterIdNotFound",
+            "InvalidDedicatedHostClusterIdExceedMaxSize",
+            "InvalidParameterActionOnMaintenance",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocateDedicatedHostsError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::allocate_eip_address::AllocateEipAddressRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateEipAddressRequest {
     /// - Wire name: `RegionId`.
@@ -51,10 +51,28 @@ pub struct AllocateEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth: None,
+            isp: None,
+            internet_charge_type: None,
+            activity_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateEipAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocateEipAddressRequestBuilder {
-        AllocateEipAddressRequestBuilder::default()
+        AllocateEipAddressRequestBuilder {
+            inner: AllocateEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -152,6 +170,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     }
 }
 impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocateEipAddressRequest::default(),
@@ -160,6 +179,7 @@ impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -286,70 +306,51 @@ pub enum AllocateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
-            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
-            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "ReserveIpFail" => Self::ReserveIpFail(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
-            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
-            "OrderFailed" => Self::OrderFailed(error),
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            "InvalidComponent.EipBandwidthMax" => {
-                Self::InvalidComponentEipBandwidthMax(error)
-            }
-            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "IllegalParam.OrderParamComponent" => {
-                Self::IllegalParamOrderParamComponent(error)
-            }
-            "OperationFailed.SaleExpression" => {
-                Self::OperationFailedSaleExpression(error)
-            }
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "OperationFailed.CompleteUserInfo" => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
-            "OperationFailed.InvokeInnerApi" => {
-                Self::OperationFailedInvokeInnerApi(error)
-            }
-            "OperationFailed.AccountMoneyInvalid" => {
-                Self::OperationFailedAccountMoneyInvalid(error)
-            }
-            "OperationFailed.QueryCredtiInfo" => {
-                Self::OperationFailedQueryCredtiInfo(error)
-            }
-            "OperationFailed.QueryUserLabel" => {
-                Self::OperationFailedQueryUserLabel(error)
-            }
-            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
-            "PAY.INSUFFICIENT_BALANCE" => Self::PayInsufficientBalance(error),
-            "ORDER.QUANTITY_INVALID" => Self::OrderQuantityInvalid(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "OrderError.EIP" => Self::OrderErrorEip(error),
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            "InsufficientEipCapacity" => Self::InsufficientEipCapacity(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "QueryParameter.Illegal",
+                        "COMMODITY_NO_EXIST",
+                        "QuotaExceeded.Eip",
+                        "InvalidParameter",
+                        "InsufficientBalance",
+                        "ReserveIpFail",
+                        "InvalidRegion.NotSupport",
+                        "InvalidBandwidth.Malformed",
+                        "COMMODITY.INVALID_COMPONENT",
+                        "INSTANCE_TYPE_NOT_SUPPORT",
+                        "OrderFailed",
+                        "QuotaExceeded.LargeSpecEip",
+                        "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
+                        "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
+                        "InvalidComponent.EipBandwidthMax",
+                        "OperationFailed.RiskControl",
+                        "OperationFailed.SaleValidate",
+                        "IllegalParam.OrderParamComponent",
+                        "OperationFailed.SaleExpression",
+                        "OperationFailed.SyncOrderToSub",
+                        "OperationFailed.CompleteUserInfo",
+                        "OperationFailed.QueryPrice",
+                        "OperationFailed.InvokeInnerApi",
+                        "OperationFailed.AccountMoneyInvalid",
+                        "OperationFailed.QueryCredtiInfo",
+                        "OperationFailed.QueryUserLabel",
+                        "FrequentPurchase.EIP",
+                        "PAY.INSUFFICIENT_BALANCE",
+                        "ORDER.QUANTITY_INVALID",
+                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                        "OrderError.EIP",
+                        "IellgalParameter.OwnerAccount",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                        "OperationConflict",
+                        "InsufficientEipCapacity",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AllocateEipAddressError {
@@ -358,170 +359,147 @@ impl AllocateEipAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QueryParameterIllegal(error),
+            1 => Self::CommodityNoExist(error),
+            2 => Self::QuotaExceededEip(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InsufficientBalance(error),
+            5 => Self::ReserveIpFail(error),
+            6 => Self::InvalidRegionNotSupport(error),
+            7 => Self::InvalidBandwidthMalformed(error),
+            8 => Self::CommodityInvalidComponent(error),
+            9 => Self::InstanceTypeNotSupport(error),
+            10 => Self::OrderFailed(error),
+            11 => Self::QuotaExceededLargeSpecEip(error),
+            12 => Self::PayforCreditPayInsufficientBalance(error),
+            13 => Self::SystemSaleValidateUnexpectedError(error),
+            14 => Self::InvalidComponentEipBandwidthMax(error),
+            15 => Self::OperationFailedRiskControl(error),
+            16 => Self::OperationFailedSaleValidate(error),
+            17 => Self::IllegalParamOrderParamComponent(error),
+            18 => Self::OperationFailedSaleExpression(error),
+            19 => Self::OperationFailedSyncOrderToSub(error),
+            20 => Self::OperationFailedCompleteUserInfo(error),
+            21 => Self::OperationFailedQueryPrice(error),
+            22 => Self::OperationFailedInvokeInnerApi(error),
+            23 => Self::OperationFailedAccountMoneyInvalid(error),
+            24 => Self::OperationFailedQueryCredtiInfo(error),
+            25 => Self::OperationFailedQueryUserLabel(error),
+            26 => Self::FrequentPurchaseEip(error),
+            27 => Self::PayInsufficientBalance(error),
+            28 => Self::OrderQuantityInvalid(error),
+            29 => Self::PayMayiWithholdingAgreementIllegal(error),
+            30 => Self::OrderErrorEip(error),
+            31 => Self::IellgalParameterOwnerAccount(error),
+            32 => Self::Forbbiden(error),
+            33 => Self::InvalidRegionIdNotFound(error),
+            34 => Self::OperationConflict(error),
+            35 => Self::InsufficientEipCapacity(error),
+            36 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QueryParameterIllegal(error) => ("QueryParameterIllegal", error),
-            Self::CommodityNoExist(error) => ("CommodityNoExist", error),
-            Self::QuotaExceededEip(error) => ("QuotaExceededEip", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::InvalidBandwidthMalformed(error) => {
-                ("InvalidBandwidthMalformed", error)
-            }
-            Self::CommodityInvalidComponent(error) => {
-                ("CommodityInvalidComponent", error)
-            }
-            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
-            Self::OrderFailed(error) => ("OrderFailed", error),
-            Self::QuotaExceededLargeSpecEip(error) => {
-                ("QuotaExceededLargeSpecEip", error)
-            }
-            Self::PayforCreditPayInsufficientBalance(error) => {
-                ("PayforCreditPayInsufficientBalance", error)
-            }
-            Self::SystemSaleValidateUnexpectedError(error) => {
-                ("SystemSaleValidateUnexpectedError", error)
-            }
-            Self::InvalidComponentEipBandwidthMax(error) => {
-                ("InvalidComponentEipBandwidthMax", error)
-            }
-            Self::OperationFailedRiskControl(error) => {
-                ("OperationFailedRiskControl", error)
-            }
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::IllegalParamOrderParamComponent(error) => {
-                ("IllegalParamOrderParamComponent", error)
-            }
-            Self::OperationFailedSaleExpression(error) => {
-                ("OperationFailedSaleExpression", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::OperationFailedCompleteUserInfo(error) => {
-                ("OperationFailedCompleteUserInfo", error)
-            }
-            Self::OperationFailedQueryPrice(error) => {
-                ("OperationFailedQueryPrice", error)
-            }
-            Self::OperationFailedInvokeInnerApi(error) => {
-                ("OperationFailedInvokeInnerApi", error)
-            }
-            Self::OperationFailedAccountMoneyInvalid(error) => {
-                ("OperationFailedAccountMoneyInvalid", error)
-            }
-            Self::OperationFailedQueryCredtiInfo(error) => {
-                ("OperationFailedQueryCredtiInfo", error)
-            }
-            Self::OperationFailedQueryUserLabel(error) => {
-                ("OperationFailedQueryUserLabel", error)
-            }
-            Self::FrequentPurchaseEip(error) => ("FrequentPurchaseEip", error),
-            Self::PayInsufficientBalance(error) => ("PayInsufficientBalance", error),
-            Self::OrderQuantityInvalid(error) => ("OrderQuantityInvalid", error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => {
-                ("PayMayiWithholdingAgreementIllegal", error)
-            }
-            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::InsufficientEipCapacity(error) => ("InsufficientEipCapacity", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QueryParameterIllegal(error) => (0, error),
+            Self::CommodityNoExist(error) => (1, error),
+            Self::QuotaExceededEip(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::InsufficientBalance(error) => (4, error),
+            Self::ReserveIpFail(error) => (5, error),
+            Self::InvalidRegionNotSupport(error) => (6, error),
+            Self::InvalidBandwidthMalformed(error) => (7, error),
+            Self::CommodityInvalidComponent(error) => (8, error),
+            Self::InstanceTypeNotSupport(error) => (9, error),
+            Self::OrderFailed(error) => (10, error),
+            Self::QuotaExceededLargeSpecEip(error) => (11, error),
+            Self::PayforCreditPayInsufficientBalance(error) => (12, error),
+            Self::SystemSaleValidateUnexpectedError(error) => (13, error),
+            Self::InvalidComponentEipBandwidthMax(error) => (14, error),
+            Self::OperationFailedRiskControl(error) => (15, error),
+            Self::OperationFailedSaleValidate(error) => (16, error),
+            Self::IllegalParamOrderParamComponent(error) => (17, error),
+            Self::OperationFailedSaleExpression(error) => (18, error),
+            Self::OperationFailedSyncOrderToSub(error) => (19, error),
+            Self::OperationFailedCompleteUserInfo(error) => (20, error),
+            Self::OperationFailedQueryPrice(error) => (21, error),
+            Self::OperationFailedInvokeInnerApi(error) => (22, error),
+            Self::OperationFailedAccountMoneyInvalid(error) => (23, error),
+            Self::OperationFailedQueryCredtiInfo(error) => (24, error),
+            Self::OperationFailedQueryUserLabel(error) => (25, error),
+            Self::FrequentPurchaseEip(error) => (26, error),
+            Self::PayInsufficientBalance(error) => (27, error),
+            Self::OrderQuantityInvalid(error) => (28, error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => (29, error),
+            Self::OrderErrorEip(error) => (30, error),
+            Self::IellgalParameterOwnerAccount(error) => (31, error),
+            Self::Forbbiden(error) => (32, error),
+            Self::InvalidRegionIdNotFound(error) => (33, error),
+            Self::OperationConflict(error) => (34, error),
+            Self::InsufficientEipCapacity(error) => (35, error),
+            Self::InternalError(error) => (36, error),
+            Self::Unhandled(error) => (37, error),
         }
     }
 }
 impl Clone for AllocateEipAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
-            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
-            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
-            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
-            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
-            Self::OrderFailed(_) => Self::OrderFailed(error),
-            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
-            Self::PayforCreditPayInsufficientBalance(_) => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            Self::SystemSaleValidateUnexpectedError(_) => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            Self::InvalidComponentEipBandwidthMax(_) => {
-                Self::InvalidComponentEipBandwidthMax(error)
-            }
-            Self::OperationFailedRiskControl(_) => {
-                Self::OperationFailedRiskControl(error)
-            }
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::IllegalParamOrderParamComponent(_) => {
-                Self::IllegalParamOrderParamComponent(error)
-            }
-            Self::OperationFailedSaleExpression(_) => {
-                Self::OperationFailedSaleExpression(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::OperationFailedCompleteUserInfo(_) => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
-            Self::OperationFailedInvokeInnerApi(_) => {
-                Self::OperationFailedInvokeInnerApi(error)
-            }
-            Self::OperationFailedAccountMoneyInvalid(_) => {
-                Self::OperationFailedAccountMoneyInvalid(error)
-            }
-            Self::OperationFailedQueryCredtiInfo(_) => {
-                Self::OperationFailedQueryCredtiInfo(error)
-            }
-            Self::OperationFailedQueryUserLabel(_) => {
-                Self::OperationFailedQueryUserLabel(error)
-            }
-            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
-            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
-            Self::OrderQuantityInvalid(_) => Self::OrderQuantityInvalid(error),
-            Self::PayMayiWithholdingAgreementIllegal(_) => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::InsufficientEipCapacity(_) => Self::InsufficientEipCapacity(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocateEipAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QueryParameterIllegal",
+            "CommodityNoExist",
+            "QuotaExceededEip",
+            "InvalidParameter",
+            "InsufficientBalance",
+            "ReserveIpFail",
+            "InvalidRegionNotSupport",
+            "InvalidBandwidthMalformed",
+            "CommodityInvalidComponent",
+            "InstanceTypeNotSupport",
+            "OrderFailed",
+            "QuotaExceededLargeSpecEip",
+            "PayforCreditPayInsufficientBalance",
+            "SystemSaleValidateUnexpectedError",
+            "InvalidComponentEipBandwidthMax",
+            "OperationFailedRiskControl",
+            "OperationFailedSaleValidate",
+            "IllegalParamOrderParamComponent",
+            "OperationFailedSaleExpression",
+            "OperationFailedSyncOrderToSub",
+            "OperationFailedCompleteUserInfo",
+            "OperationFailedQueryPrice",
+            "OperationFailedInvokeInnerApi",
+            "OperationFailedAccountMoneyInvalid",
+            "OperationFailedQueryCredtiInfo",
+            "OperationFailedQueryUserLabel",
+            "FrequentPurchaseEip",
+            "PayInsufficientBalance",
+            "OrderQuantityInvalid",
+            "PayMayiWithholdingAgreementIllegal",
+            "OrderErrorEip",
+            "IellgalParameterOwnerAccount",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "OperationConflict",
+            "InsufficientEipCapacity",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocateEipAddressError {

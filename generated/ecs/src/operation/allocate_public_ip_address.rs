@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocatePublicIpAddressRequest {
     /// The ID of the instance to which you want to assign a public IP address.
@@ -62,10 +62,25 @@ pub struct AllocatePublicIpAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocatePublicIpAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            ip_address: None,
+            vlan_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocatePublicIpAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocatePublicIpAddressRequestBuilder {
-        AllocatePublicIpAddressRequestBuilder::default()
+        AllocatePublicIpAddressRequestBuilder {
+            inner: AllocatePublicIpAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -153,6 +168,7 @@ impl<C> AllocatePublicIpAddressRequestBuilder<C> {
     }
 }
 impl<'a> AllocatePublicIpAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocatePublicIpAddressRequest::default(),
@@ -161,6 +177,7 @@ impl<'a> AllocatePublicIpAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -254,37 +271,34 @@ pub enum AllocatePublicIpAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.AllocateFailed" => {
-                Self::InvalidOperationAllocateFailed(error)
-            }
-            "InvalidIpAddress.Malformed" => Self::InvalidIpAddressMalformed(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InsufficientPublicIp" => Self::InsufficientPublicIp(error),
-            "AllocateIpInvalidInstanceBandwidth" => {
-                Self::AllocateIpInvalidInstanceBandwidth(error)
-            }
-            "OperationDenied.CloudboxNotSupport" => {
-                Self::OperationDeniedCloudboxNotSupport(error)
-            }
-            "OperationDenied.DedicatedRegionNotSupported" => {
-                Self::OperationDeniedDedicatedRegionNotSupported(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "IpInUse" => Self::IpInUse(error),
-            "AllocatedAlready" => Self::AllocatedAlready(error),
-            "AllocateIp.Fail" => Self::AllocateIpFail(error),
-            "NAT_PUBLIC_IP_BINDING_FAILED" => Self::NatPublicIpBindingFailed(error),
-            "NAT_PUBLIC_IP_ALLOCATE_FAILED" => Self::NatPublicIpAllocateFailed(error),
-            "InvalidIpAddress.NotPublic" => Self::InvalidIpAddressNotPublic(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidVlanId.NotFound" => Self::InvalidVlanIdNotFound(error),
-            "InvalidIpAddress.NotFound" => Self::InvalidIpAddressNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.AllocateFailed",
+                        "InvalidIpAddress.Malformed",
+                        "OperationDenied",
+                        "InsufficientPublicIp",
+                        "AllocateIpInvalidInstanceBandwidth",
+                        "OperationDenied.CloudboxNotSupport",
+                        "OperationDenied.DedicatedRegionNotSupported",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InstanceExpiredOrInArrears",
+                        "IpInUse",
+                        "AllocatedAlready",
+                        "AllocateIp.Fail",
+                        "NAT_PUBLIC_IP_BINDING_FAILED",
+                        "NAT_PUBLIC_IP_ALLOCATE_FAILED",
+                        "InvalidIpAddress.NotPublic",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidVlanId.NotFound",
+                        "InvalidIpAddress.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AllocatePublicIpAddressError {
@@ -293,98 +307,96 @@ impl AllocatePublicIpAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationAllocateFailed(error),
+            1 => Self::InvalidIpAddressMalformed(error),
+            2 => Self::OperationDenied(error),
+            3 => Self::InsufficientPublicIp(error),
+            4 => Self::AllocateIpInvalidInstanceBandwidth(error),
+            5 => Self::OperationDeniedCloudboxNotSupport(error),
+            6 => Self::OperationDeniedDedicatedRegionNotSupported(error),
+            7 => Self::IncorrectInstanceStatus(error),
+            8 => Self::InstanceLockedForSecurity(error),
+            9 => Self::InstanceExpiredOrInArrears(error),
+            10 => Self::IpInUse(error),
+            11 => Self::AllocatedAlready(error),
+            12 => Self::AllocateIpFail(error),
+            13 => Self::NatPublicIpBindingFailed(error),
+            14 => Self::NatPublicIpAllocateFailed(error),
+            15 => Self::InvalidIpAddressNotPublic(error),
+            16 => Self::InvalidInstanceIdNotFound(error),
+            17 => Self::InvalidVlanIdNotFound(error),
+            18 => Self::InvalidIpAddressNotFound(error),
+            19 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationAllocateFailed(error) => {
-                ("InvalidOperationAllocateFailed", error)
-            }
-            Self::InvalidIpAddressMalformed(error) => {
-                ("InvalidIpAddressMalformed", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InsufficientPublicIp(error) => ("InsufficientPublicIp", error),
-            Self::AllocateIpInvalidInstanceBandwidth(error) => {
-                ("AllocateIpInvalidInstanceBandwidth", error)
-            }
-            Self::OperationDeniedCloudboxNotSupport(error) => {
-                ("OperationDeniedCloudboxNotSupport", error)
-            }
-            Self::OperationDeniedDedicatedRegionNotSupported(error) => {
-                ("OperationDeniedDedicatedRegionNotSupported", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::IpInUse(error) => ("IpInUse", error),
-            Self::AllocatedAlready(error) => ("AllocatedAlready", error),
-            Self::AllocateIpFail(error) => ("AllocateIpFail", error),
-            Self::NatPublicIpBindingFailed(error) => ("NatPublicIpBindingFailed", error),
-            Self::NatPublicIpAllocateFailed(error) => {
-                ("NatPublicIpAllocateFailed", error)
-            }
-            Self::InvalidIpAddressNotPublic(error) => {
-                ("InvalidIpAddressNotPublic", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidVlanIdNotFound(error) => ("InvalidVlanIdNotFound", error),
-            Self::InvalidIpAddressNotFound(error) => ("InvalidIpAddressNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationAllocateFailed(error) => (0, error),
+            Self::InvalidIpAddressMalformed(error) => (1, error),
+            Self::OperationDenied(error) => (2, error),
+            Self::InsufficientPublicIp(error) => (3, error),
+            Self::AllocateIpInvalidInstanceBandwidth(error) => (4, error),
+            Self::OperationDeniedCloudboxNotSupport(error) => (5, error),
+            Self::OperationDeniedDedicatedRegionNotSupported(error) => (6, error),
+            Self::IncorrectInstanceStatus(error) => (7, error),
+            Self::InstanceLockedForSecurity(error) => (8, error),
+            Self::InstanceExpiredOrInArrears(error) => (9, error),
+            Self::IpInUse(error) => (10, error),
+            Self::AllocatedAlready(error) => (11, error),
+            Self::AllocateIpFail(error) => (12, error),
+            Self::NatPublicIpBindingFailed(error) => (13, error),
+            Self::NatPublicIpAllocateFailed(error) => (14, error),
+            Self::InvalidIpAddressNotPublic(error) => (15, error),
+            Self::InvalidInstanceIdNotFound(error) => (16, error),
+            Self::InvalidVlanIdNotFound(error) => (17, error),
+            Self::InvalidIpAddressNotFound(error) => (18, error),
+            Self::InternalError(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for AllocatePublicIpAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationAllocateFailed(_) => {
-                Self::InvalidOperationAllocateFailed(error)
-            }
-            Self::InvalidIpAddressMalformed(_) => Self::InvalidIpAddressMalformed(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InsufficientPublicIp(_) => Self::InsufficientPublicIp(error),
-            Self::AllocateIpInvalidInstanceBandwidth(_) => {
-                Self::AllocateIpInvalidInstanceBandwidth(error)
-            }
-            Self::OperationDeniedCloudboxNotSupport(_) => {
-                Self::OperationDeniedCloudboxNotSupport(error)
-            }
-            Self::OperationDeniedDedicatedRegionNotSupported(_) => {
-                Self::OperationDeniedDedicatedRegionNotSupported(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::IpInUse(_) => Self::IpInUse(error),
-            Self::AllocatedAlready(_) => Self::AllocatedAlready(error),
-            Self::AllocateIpFail(_) => Self::AllocateIpFail(error),
-            Self::NatPublicIpBindingFailed(_) => Self::NatPublicIpBindingFailed(error),
-            Self::NatPublicIpAllocateFailed(_) => Self::NatPublicIpAllocateFailed(error),
-            Self::InvalidIpAddressNotPublic(_) => Self::InvalidIpAddressNotPublic(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidVlanIdNotFound(_) => Self::InvalidVlanIdNotFound(error),
-            Self::InvalidIpAddressNotFound(_) => Self::InvalidIpAddressNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocatePublicIpAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationAllocateFailed",
+            "InvalidIpAddressMalformed",
+            "OperationDenied",
+            "InsufficientPublicIp",
+            "AllocateIpInvalidInstanceBandwidth",
+            "OperationDeniedCloudboxNotSupport",
+            "OperationDeniedDedicatedRegionNotSupported",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InstanceExpiredOrInArrears",
+            "IpInUse",
+            "AllocatedAlready",
+            "AllocateIpFail",
+            "NatPublicIpBindingFailed",
+            "NatPublicIpAllocateFailed",
+            "InvalidIpAddressNotPublic",
+            "InvalidInstanceIdNotFound",
+            "InvalidVlanIdNotFound",
+            "InvalidIpAddressNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocatePublicIpAddressError {

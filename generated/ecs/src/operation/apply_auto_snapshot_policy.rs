@@ -41,7 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ApplyAutoSnapshotPolicyRequest {
     /// The region ID of the automatic snapshot policy and the disks. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -68,10 +68,25 @@ pub struct ApplyAutoSnapshotPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ApplyAutoSnapshotPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_snapshot_policy_id: None,
+            disk_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ApplyAutoSnapshotPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ApplyAutoSnapshotPolicyRequestBuilder {
-        ApplyAutoSnapshotPolicyRequestBuilder::default()
+        ApplyAutoSnapshotPolicyRequestBuilder {
+            inner: ApplyAutoSnapshotPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -159,6 +174,7 @@ impl<C> ApplyAutoSnapshotPolicyRequestBuilder<C> {
     }
 }
 impl<'a> ApplyAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ApplyAutoSnapshotPolicyRequest::default(),
@@ -167,6 +183,7 @@ impl<'a> ApplyAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -238,35 +255,24 @@ pub enum ApplyAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for ApplyAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "PartofDiskCategory.OperationNotSupported" => {
-                Self::PartofDiskCategoryOperationNotSupported(error)
-            }
-            "InvalidAutoSnapshotPolicyId.NotFound" => {
-                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            }
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "InvalidOperation.SnapshotAlreadyCreatedUnsupported" => {
-                Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error)
-            }
-            "QuotaExceed.AppliedAutoSnapshotPolicyQuota" => {
-                Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error)
-            }
-            "InvalidOperation.AutoSnapshotPolicyConflict" => {
-                Self::InvalidOperationAutoSnapshotPolicyConflict(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DiskCategory.OperationNotSupported",
+                        "PartofDiskCategory.OperationNotSupported",
+                        "InvalidAutoSnapshotPolicyId.NotFound",
+                        "ParameterInvalid",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidAccountStatus.SnapshotServiceUnavailable",
+                        "InvalidOperation.SnapshotAlreadyCreatedUnsupported",
+                        "QuotaExceed.AppliedAutoSnapshotPolicyQuota",
+                        "InvalidOperation.AutoSnapshotPolicyConflict",
+                        "InvalidDiskId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ApplyAutoSnapshotPolicyError {
@@ -275,80 +281,66 @@ impl ApplyAutoSnapshotPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DiskCategoryOperationNotSupported(error),
+            1 => Self::PartofDiskCategoryOperationNotSupported(error),
+            2 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
+            3 => Self::ParameterInvalid(error),
+            4 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            5 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            6 => Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error),
+            7 => Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error),
+            8 => Self::InvalidOperationAutoSnapshotPolicyConflict(error),
+            9 => Self::InvalidDiskIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DiskCategoryOperationNotSupported(error) => {
-                ("DiskCategoryOperationNotSupported", error)
-            }
-            Self::PartofDiskCategoryOperationNotSupported(error) => {
-                ("PartofDiskCategoryOperationNotSupported", error)
-            }
-            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => {
-                ("InvalidAutoSnapshotPolicyIdNotFound", error)
-            }
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
-                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
-            }
-            Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error) => {
-                ("InvalidOperationSnapshotAlreadyCreatedUnsupported", error)
-            }
-            Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error) => {
-                ("QuotaExceedAppliedAutoSnapshotPolicyQuota", error)
-            }
-            Self::InvalidOperationAutoSnapshotPolicyConflict(error) => {
-                ("InvalidOperationAutoSnapshotPolicyConflict", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DiskCategoryOperationNotSupported(error) => (0, error),
+            Self::PartofDiskCategoryOperationNotSupported(error) => (1, error),
+            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => (2, error),
+            Self::ParameterInvalid(error) => (3, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (4, error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (5, error),
+            Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error) => (6, error),
+            Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error) => (7, error),
+            Self::InvalidOperationAutoSnapshotPolicyConflict(error) => (8, error),
+            Self::InvalidDiskIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ApplyAutoSnapshotPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DiskCategoryOperationNotSupported(_) => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            Self::PartofDiskCategoryOperationNotSupported(_) => {
-                Self::PartofDiskCategoryOperationNotSupported(error)
-            }
-            Self::InvalidAutoSnapshotPolicyIdNotFound(_) => {
-                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            }
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(_) => {
-                Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error)
-            }
-            Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(_) => {
-                Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error)
-            }
-            Self::InvalidOperationAutoSnapshotPolicyConflict(_) => {
-                Self::InvalidOperationAutoSnapshotPolicyConflict(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ApplyAutoSnapshotPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DiskCategoryOperationNotSupported",
+            "PartofDiskCategoryOperationNotSupported",
+            "InvalidAutoSnapshotPolicyIdNotFound",
+            "ParameterInvalid",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidAccountStatusSnapshotServiceUnavailable",
+            "InvalidOperationSnapshotAlreadyCreatedUnsupported",
+            "QuotaExceedAppliedAutoSnapshotPolicyQuota",
+            "InvalidOperationAutoSnapshotPolicyConflict",
+            "InvalidDiskIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ApplyAutoSnapshotPolicyError {

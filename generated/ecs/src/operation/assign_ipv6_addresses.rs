@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssignIpv6AddressesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -95,10 +95,29 @@ pub struct AssignIpv6AddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssignIpv6AddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            ipv6_address_count: None,
+            ipv6_address: None,
+            ipv6_prefix: None,
+            ipv6_prefix_count: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssignIpv6AddressesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssignIpv6AddressesRequestBuilder {
-        AssignIpv6AddressesRequestBuilder::default()
+        AssignIpv6AddressesRequestBuilder {
+            inner: AssignIpv6AddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,6 +264,7 @@ impl<C> AssignIpv6AddressesRequestBuilder<C> {
     }
 }
 impl<'a> AssignIpv6AddressesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssignIpv6AddressesRequest::default(),
@@ -253,6 +273,7 @@ impl<'a> AssignIpv6AddressesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -420,102 +441,63 @@ pub enum AssignIpv6AddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssignIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InValidParameter" => Self::InValidParameter(error),
-            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidOperation.EniOperationConflict" => {
-                Self::InvalidOperationEniOperationConflict(error)
-            }
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbedden.NotSupportRAM" => Self::ForbeddenNotSupportRam(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "MaxEniIpv6IpsCountExceeded" => Self::MaxEniIpv6IpsCountExceeded(error),
-            "InvalidIp.IpUnassigned" => Self::InvalidIpIpUnassigned(error),
-            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
-            "InvalidIp.IpAssigned" => Self::InvalidIpIpAssigned(error),
-            "InvalidIp.Address" => Self::InvalidIpAddress(error),
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6NotSupport" => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            "InvalidOperation.Ipv4NotSupport" => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            "InvalidVSwitch.Ipv6NotTurnOn" => Self::InvalidVSwitchIpv6NotTurnOn(error),
-            "InvalidParam.IpAssign" => Self::InvalidParamIpAssign(error),
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidOperation.HighPerformanceTrafficModeEniNotSupport" => {
-                Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error)
-            }
-            "InvalidOperation.EniTypeNotSupport" => {
-                Self::InvalidOperationEniTypeNotSupport(error)
-            }
-            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
-            "InvalidIp.IpPrefixMaskIllegal" => Self::InvalidIpIpPrefixMaskIllegal(error),
-            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
-            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
-            "InvalidIp.IpPrefixMustInReserveSegment" => {
-                Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            }
-            "InvalidIp.IpPrefixNotAvailable" => {
-                Self::InvalidIpIpPrefixNotAvailable(error)
-            }
-            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
-            "InvalidVSwitchId.IpPrefixNotEnough" => {
-                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            }
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidOperation.VSwitchIpv6Disabled" => {
-                Self::InvalidOperationVSwitchIpv6Disabled(error)
-            }
-            "InvalidOperation.EnableIpv6Failed" => {
-                Self::InvalidOperationEnableIpv6Failed(error)
-            }
-            "InvalidOperation.HasIpv6RouteEntry" => {
-                Self::InvalidOperationHasIpv6RouteEntry(error)
-            }
-            "InvalidOperation.VSwitchCidrReservationNotExist" => {
-                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            }
-            "InvalidOperation.RegionNotSupportIpPrefix" => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "MissingParameter",
+                        "InValidParameter",
+                        "InvalidParams.EniId",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidPrivateIpAddress.Duplicated",
+                        "IncorrectVSwitchStatus",
+                        "InvalidParameter.Conflict",
+                        "InvalidOperation.EniOperationConflict",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbedden.NotSupportRAM",
+                        "Forbbiden.SubUser",
+                        "InvalidOperation.InvalidEniType",
+                        "MaxEniIpv6IpsCountExceeded",
+                        "InvalidIp.IpUnassigned",
+                        "InvalidIp.IpRepeated",
+                        "InvalidIp.IpAssigned",
+                        "InvalidIp.Address",
+                        "InvalidOperation.EniCountExceeded",
+                        "InvalidOperation.Ipv4CountExceeded",
+                        "InvalidOperation.Ipv6CountExceeded",
+                        "InvalidOperation.Ipv6NotSupport",
+                        "InvalidOperation.Ipv4NotSupport",
+                        "InvalidVSwitch.Ipv6NotTurnOn",
+                        "InvalidParam.IpAssign",
+                        "InvalidVSwitchId.IpInvalid",
+                        "Forbidden.RegionId",
+                        "InvalidOperation.EniServiceManaged",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidOperation.HighPerformanceTrafficModeEniNotSupport",
+                        "InvalidOperation.EniTypeNotSupport",
+                        "InvalidIp.IpPrefixIllegal",
+                        "InvalidIp.IpPrefixMaskIllegal",
+                        "InvalidIp.IpPrefixMaskInvalid",
+                        "InvalidIp.IpPrefixMaskNotSame",
+                        "InvalidIp.IpPrefixMustInReserveSegment",
+                        "InvalidIp.IpPrefixNotAvailable",
+                        "InvalidIp.IpPrefixNotStrict",
+                        "InvalidVSwitchId.IpPrefixNotEnough",
+                        "InvalidEniId.NotFound",
+                        "InvalidOperation.VSwitchIpv6Disabled",
+                        "InvalidOperation.EnableIpv6Failed",
+                        "InvalidOperation.HasIpv6RouteEntry",
+                        "InvalidOperation.VSwitchCidrReservationNotExist",
+                        "InvalidOperation.RegionNotSupportIpPrefix",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssignIpv6AddressesError {
@@ -524,250 +506,185 @@ impl AssignIpv6AddressesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidInstanceIdMalformed(error),
+            3 => Self::MissingParameter(error),
+            4 => Self::InValidParameter(error),
+            5 => Self::InvalidParamsEniId(error),
+            6 => Self::InvalidOperationInvalidEcsState(error),
+            7 => Self::InvalidOperationInvalidEniState(error),
+            8 => Self::InvalidPrivateIpAddressDuplicated(error),
+            9 => Self::IncorrectVSwitchStatus(error),
+            10 => Self::InvalidParameterConflict(error),
+            11 => Self::InvalidOperationEniOperationConflict(error),
+            12 => Self::InvalidUserTypeNotSupported(error),
+            13 => Self::AbsInvalidAccountNotFound(error),
+            14 => Self::ForbeddenNotSupportRam(error),
+            15 => Self::ForbbidenSubUser(error),
+            16 => Self::InvalidOperationInvalidEniType(error),
+            17 => Self::MaxEniIpv6IpsCountExceeded(error),
+            18 => Self::InvalidIpIpUnassigned(error),
+            19 => Self::InvalidIpIpRepeated(error),
+            20 => Self::InvalidIpIpAssigned(error),
+            21 => Self::InvalidIpAddress(error),
+            22 => Self::InvalidOperationEniCountExceeded(error),
+            23 => Self::InvalidOperationIpv4CountExceeded(error),
+            24 => Self::InvalidOperationIpv6CountExceeded(error),
+            25 => Self::InvalidOperationIpv6NotSupport(error),
+            26 => Self::InvalidOperationIpv4NotSupport(error),
+            27 => Self::InvalidVSwitchIpv6NotTurnOn(error),
+            28 => Self::InvalidParamIpAssign(error),
+            29 => Self::InvalidVSwitchIdIpInvalid(error),
+            30 => Self::ForbiddenRegionId(error),
+            31 => Self::InvalidOperationEniServiceManaged(error),
+            32 => Self::SecurityGroupInstanceLimitExceed(error),
+            33 => Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error),
+            34 => Self::InvalidOperationEniTypeNotSupport(error),
+            35 => Self::InvalidIpIpPrefixIllegal(error),
+            36 => Self::InvalidIpIpPrefixMaskIllegal(error),
+            37 => Self::InvalidIpIpPrefixMaskInvalid(error),
+            38 => Self::InvalidIpIpPrefixMaskNotSame(error),
+            39 => Self::InvalidIpIpPrefixMustInReserveSegment(error),
+            40 => Self::InvalidIpIpPrefixNotAvailable(error),
+            41 => Self::InvalidIpIpPrefixNotStrict(error),
+            42 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
+            43 => Self::InvalidEniIdNotFound(error),
+            44 => Self::InvalidOperationVSwitchIpv6Disabled(error),
+            45 => Self::InvalidOperationEnableIpv6Failed(error),
+            46 => Self::InvalidOperationHasIpv6RouteEntry(error),
+            47 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
+            48 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InValidParameter(error) => ("InValidParameter", error),
-            Self::InvalidParamsEniId(error) => ("InvalidParamsEniId", error),
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(error) => {
-                ("InvalidPrivateIpAddressDuplicated", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidOperationEniOperationConflict(error) => {
-                ("InvalidOperationEniOperationConflict", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbeddenNotSupportRam(error) => ("ForbeddenNotSupportRam", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::MaxEniIpv6IpsCountExceeded(error) => {
-                ("MaxEniIpv6IpsCountExceeded", error)
-            }
-            Self::InvalidIpIpUnassigned(error) => ("InvalidIpIpUnassigned", error),
-            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
-            Self::InvalidIpIpAssigned(error) => ("InvalidIpIpAssigned", error),
-            Self::InvalidIpAddress(error) => ("InvalidIpAddress", error),
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::InvalidOperationIpv4CountExceeded(error) => {
-                ("InvalidOperationIpv4CountExceeded", error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(error) => {
-                ("InvalidOperationIpv6CountExceeded", error)
-            }
-            Self::InvalidOperationIpv6NotSupport(error) => {
-                ("InvalidOperationIpv6NotSupport", error)
-            }
-            Self::InvalidOperationIpv4NotSupport(error) => {
-                ("InvalidOperationIpv4NotSupport", error)
-            }
-            Self::InvalidVSwitchIpv6NotTurnOn(error) => {
-                ("InvalidVSwitchIpv6NotTurnOn", error)
-            }
-            Self::InvalidParamIpAssign(error) => ("InvalidParamIpAssign", error),
-            Self::InvalidVSwitchIdIpInvalid(error) => {
-                ("InvalidVSwitchIdIpInvalid", error)
-            }
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
+            Self::UnsupportedParameter(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::InvalidInstanceIdMalformed(error) => (2, error),
+            Self::MissingParameter(error) => (3, error),
+            Self::InValidParameter(error) => (4, error),
+            Self::InvalidParamsEniId(error) => (5, error),
+            Self::InvalidOperationInvalidEcsState(error) => (6, error),
+            Self::InvalidOperationInvalidEniState(error) => (7, error),
+            Self::InvalidPrivateIpAddressDuplicated(error) => (8, error),
+            Self::IncorrectVSwitchStatus(error) => (9, error),
+            Self::InvalidParameterConflict(error) => (10, error),
+            Self::InvalidOperationEniOperationConflict(error) => (11, error),
+            Self::InvalidUserTypeNotSupported(error) => (12, error),
+            Self::AbsInvalidAccountNotFound(error) => (13, error),
+            Self::ForbeddenNotSupportRam(error) => (14, error),
+            Self::ForbbidenSubUser(error) => (15, error),
+            Self::InvalidOperationInvalidEniType(error) => (16, error),
+            Self::MaxEniIpv6IpsCountExceeded(error) => (17, error),
+            Self::InvalidIpIpUnassigned(error) => (18, error),
+            Self::InvalidIpIpRepeated(error) => (19, error),
+            Self::InvalidIpIpAssigned(error) => (20, error),
+            Self::InvalidIpAddress(error) => (21, error),
+            Self::InvalidOperationEniCountExceeded(error) => (22, error),
+            Self::InvalidOperationIpv4CountExceeded(error) => (23, error),
+            Self::InvalidOperationIpv6CountExceeded(error) => (24, error),
+            Self::InvalidOperationIpv6NotSupport(error) => (25, error),
+            Self::InvalidOperationIpv4NotSupport(error) => (26, error),
+            Self::InvalidVSwitchIpv6NotTurnOn(error) => (27, error),
+            Self::InvalidParamIpAssign(error) => (28, error),
+            Self::InvalidVSwitchIdIpInvalid(error) => (29, error),
+            Self::ForbiddenRegionId(error) => (30, error),
+            Self::InvalidOperationEniServiceManaged(error) => (31, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (32, error),
             Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error) => {
-                ("InvalidOperationHighPerformanceTrafficModeEniNotSupport", error)
+                (33, error)
             }
-            Self::InvalidOperationEniTypeNotSupport(error) => {
-                ("InvalidOperationEniTypeNotSupport", error)
-            }
-            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
-            Self::InvalidIpIpPrefixMaskIllegal(error) => {
-                ("InvalidIpIpPrefixMaskIllegal", error)
-            }
-            Self::InvalidIpIpPrefixMaskInvalid(error) => {
-                ("InvalidIpIpPrefixMaskInvalid", error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(error) => {
-                ("InvalidIpIpPrefixMaskNotSame", error)
-            }
-            Self::InvalidIpIpPrefixMustInReserveSegment(error) => {
-                ("InvalidIpIpPrefixMustInReserveSegment", error)
-            }
-            Self::InvalidIpIpPrefixNotAvailable(error) => {
-                ("InvalidIpIpPrefixNotAvailable", error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(error) => {
-                ("InvalidIpIpPrefixNotStrict", error)
-            }
-            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => {
-                ("InvalidVSwitchIdIpPrefixNotEnough", error)
-            }
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidOperationVSwitchIpv6Disabled(error) => {
-                ("InvalidOperationVSwitchIpv6Disabled", error)
-            }
-            Self::InvalidOperationEnableIpv6Failed(error) => {
-                ("InvalidOperationEnableIpv6Failed", error)
-            }
-            Self::InvalidOperationHasIpv6RouteEntry(error) => {
-                ("InvalidOperationHasIpv6RouteEntry", error)
-            }
-            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => {
-                ("InvalidOperationVSwitchCidrReservationNotExist", error)
-            }
-            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
-                ("InvalidOperationRegionNotSupportIpPrefix", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationEniTypeNotSupport(error) => (34, error),
+            Self::InvalidIpIpPrefixIllegal(error) => (35, error),
+            Self::InvalidIpIpPrefixMaskIllegal(error) => (36, error),
+            Self::InvalidIpIpPrefixMaskInvalid(error) => (37, error),
+            Self::InvalidIpIpPrefixMaskNotSame(error) => (38, error),
+            Self::InvalidIpIpPrefixMustInReserveSegment(error) => (39, error),
+            Self::InvalidIpIpPrefixNotAvailable(error) => (40, error),
+            Self::InvalidIpIpPrefixNotStrict(error) => (41, error),
+            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => (42, error),
+            Self::InvalidEniIdNotFound(error) => (43, error),
+            Self::InvalidOperationVSwitchIpv6Disabled(error) => (44, error),
+            Self::InvalidOperationEnableIpv6Failed(error) => (45, error),
+            Self::InvalidOperationHasIpv6RouteEntry(error) => (46, error),
+            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (47, error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for AssignIpv6AddressesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InValidParameter(_) => Self::InValidParameter(error),
-            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(_) => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidOperationEniOperationConflict(_) => {
-                Self::InvalidOperationEniOperationConflict(error)
-            }
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbeddenNotSupportRam(_) => Self::ForbeddenNotSupportRam(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::MaxEniIpv6IpsCountExceeded(_) => {
-                Self::MaxEniIpv6IpsCountExceeded(error)
-            }
-            Self::InvalidIpIpUnassigned(_) => Self::InvalidIpIpUnassigned(error),
-            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
-            Self::InvalidIpIpAssigned(_) => Self::InvalidIpIpAssigned(error),
-            Self::InvalidIpAddress(_) => Self::InvalidIpAddress(error),
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::InvalidOperationIpv4CountExceeded(_) => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(_) => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            Self::InvalidOperationIpv6NotSupport(_) => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            Self::InvalidOperationIpv4NotSupport(_) => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            Self::InvalidVSwitchIpv6NotTurnOn(_) => {
-                Self::InvalidVSwitchIpv6NotTurnOn(error)
-            }
-            Self::InvalidParamIpAssign(_) => Self::InvalidParamIpAssign(error),
-            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(_) => {
-                Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error)
-            }
-            Self::InvalidOperationEniTypeNotSupport(_) => {
-                Self::InvalidOperationEniTypeNotSupport(error)
-            }
-            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
-            Self::InvalidIpIpPrefixMaskIllegal(_) => {
-                Self::InvalidIpIpPrefixMaskIllegal(error)
-            }
-            Self::InvalidIpIpPrefixMaskInvalid(_) => {
-                Self::InvalidIpIpPrefixMaskInvalid(error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(_) => {
-                Self::InvalidIpIpPrefixMaskNotSame(error)
-            }
-            Self::InvalidIpIpPrefixMustInReserveSegment(_) => {
-                Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            }
-            Self::InvalidIpIpPrefixNotAvailable(_) => {
-                Self::InvalidIpIpPrefixNotAvailable(error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(_) => {
-                Self::InvalidIpIpPrefixNotStrict(error)
-            }
-            Self::InvalidVSwitchIdIpPrefixNotEnough(_) => {
-                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            }
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidOperationVSwitchIpv6Disabled(_) => {
-                Self::InvalidOperationVSwitchIpv6Disabled(error)
-            }
-            Self::InvalidOperationEnableIpv6Failed(_) => {
-                Self::InvalidOperationEnableIpv6Failed(error)
-            }
-            Self::InvalidOperationHasIpv6RouteEntry(_) => {
-                Self::InvalidOperationHasIpv6RouteEntry(error)
-            }
-            Self::InvalidOperationVSwitchCidrReservationNotExist(_) => {
-                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            }
-            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssignIpv6AddressesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "MissingParameter",
+            "InValidParameter",
+            "InvalidParamsEniId",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidPrivateIpAddressDuplicated",
+            "IncorrectVSwitchStatus",
+            "InvalidParameterConflict",
+            "InvalidOperationEniOperationConflict",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbeddenNotSupportRam",
+            "ForbbidenSubUser",
+            "InvalidOperationInvalidEniType",
+            "MaxEniIpv6IpsCountExceeded",
+            "InvalidIpIpUnassigned",
+            "InvalidIpIpRepeated",
+            "InvalidIpIpAssigned",
+            "InvalidIpAddress",
+            "InvalidOperationEniCountExceeded",
+            "InvalidOperationIpv4CountExceeded",
+            "InvalidOperationIpv6CountExceeded",
+            "InvalidOperationIpv6NotSupport",
+            "InvalidOperationIpv4NotSupport",
+            "InvalidVSwitchIpv6NotTurnOn",
+            "InvalidParamIpAssign",
+            "InvalidVSwitchIdIpInvalid",
+            "ForbiddenRegionId",
+            "InvalidOperationEniServiceManaged",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidOperationHighPerformanceTrafficModeEniNotSupport",
+            "InvalidOperationEniTypeNotSupport",
+            "InvalidIpIpPrefixIllegal",
+            "InvalidIpIpPrefixMaskIllegal",
+            "InvalidIpIpPrefixMaskInvalid",
+            "InvalidIpIpPrefixMaskNotSame",
+            "InvalidIpIpPrefixMustInReserveSegment",
+            "InvalidIpIpPrefixNotAvailable",
+            "InvalidIpIpPrefixNotStrict",
+            "InvalidVSwitchIdIpPrefixNotEnough",
+            "InvalidEniIdNotFound",
+            "InvalidOperationVSwitchIpv6Disabled",
+            "InvalidOperationEnableIpv6Failed",
+            "InvalidOperationHasIpv6RouteEntry",
+            "InvalidOperationVSwitchCidrReservationNotExist",
+            "InvalidOperationRegionNotSupportIpPrefix",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssignIpv6AddressesError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssignPrivateIpAddressesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -91,10 +91,29 @@ pub struct AssignPrivateIpAddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssignPrivateIpAddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            secondary_private_ip_address_count: None,
+            client_token: None,
+            private_ip_address: None,
+            ipv4_prefix: None,
+            ipv4_prefix_count: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssignPrivateIpAddressesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssignPrivateIpAddressesRequestBuilder {
-        AssignPrivateIpAddressesRequestBuilder::default()
+        AssignPrivateIpAddressesRequestBuilder {
+            inner: AssignPrivateIpAddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -257,6 +276,7 @@ impl<C> AssignPrivateIpAddressesRequestBuilder<C> {
     }
 }
 impl<'a> AssignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssignPrivateIpAddressesRequest::default(),
@@ -265,6 +285,7 @@ impl<'a> AssignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -434,105 +455,70 @@ pub enum AssignPrivateIpAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssignPrivateIpAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Throttling" => Self::Throttling(error),
-            "InvalidOperation.Unsupported" => Self::InvalidOperationUnsupported(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "InvalidPrivateIpAddress.Malformed" => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            "InvalidSecondaryPrivateIpAddressCount.Malformed" => {
-                Self::InvalidSecondaryPrivateIpAddressCountMalformed(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidOperation.InstanceNotSupportMulitipleIp" => {
-                Self::InvalidOperationInstanceNotSupportMulitipleIp(error)
-            }
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "QuotaExceeded.PrivateIpAddress" => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            "InvalidStatus.InstanceIsMigrating" => {
-                Self::InvalidStatusInstanceIsMigrating(error)
-            }
-            "InvalidEniId.Malformed" => Self::InvalidEniIdMalformed(error),
-            "InvalidVSwitch.IllegalStatus" => Self::InvalidVSwitchIllegalStatus(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidVSwitchId.IpNotEnough" => Self::InvalidVSwitchIdIpNotEnough(error),
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "InvalidIp.IpAssigned" => Self::InvalidIpIpAssigned(error),
-            "MaxEniPrivateIpsCountExceeded" => Self::MaxEniPrivateIpsCountExceeded(error),
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
-            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
-            "InvalidIp.IpPrefixMaskIllegal" => Self::InvalidIpIpPrefixMaskIllegal(error),
-            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
-            "InvalidIp.IpPrefixNotAvailable" => {
-                Self::InvalidIpIpPrefixNotAvailable(error)
-            }
-            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
-            "InvalidVSwitchId.IpPrefixNotEnough" => {
-                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            }
-            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
-            "InvalidIp.IpPrefixMustInReserveSegment" => {
-                Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            }
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidOperation.VSwitchCidrReservationNotExist" => {
-                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            }
-            "InvalidOperation.RegionNotSupportIpPrefix" => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Throttling",
+                        "InvalidOperation.Unsupported",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.DetachPrimaryEniNotAllowed",
+                        "MissingParameter",
+                        "Forbidden.RegionId",
+                        "InvalidAction",
+                        "InvalidPrivateIpAddress.Duplicated",
+                        "InvalidPrivateIpAddress.Malformed",
+                        "InvalidSecondaryPrivateIpAddressCount.Malformed",
+                        "InvalidParameter.Conflict",
+                        "InvalidOperation.InstanceNotSupportMulitipleIp",
+                        "IncorrectVSwitchStatus",
+                        "QuotaExceeded.PrivateIpAddress",
+                        "InvalidStatus.InstanceIsMigrating",
+                        "InvalidEniId.Malformed",
+                        "InvalidVSwitch.IllegalStatus",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "MaxEniCountExceeded",
+                        "EniPerInstanceLimitExceeded",
+                        "InvalidOperation.AvailabilityZoneMismatch",
+                        "InvalidOperation.VpcMismatch",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidSecurityGroupId.NotVpc",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidVSwitchId.IpNotEnough",
+                        "InvalidVSwitchId.IpInvalid",
+                        "InvalidIp.IpAssigned",
+                        "MaxEniPrivateIpsCountExceeded",
+                        "Operation.Conflict",
+                        "InvalidOperation.Ipv4CountExceeded",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidIp.IpRepeated",
+                        "InvalidIp.IpPrefixIllegal",
+                        "InvalidIp.IpPrefixMaskIllegal",
+                        "InvalidIp.IpPrefixMaskNotSame",
+                        "InvalidIp.IpPrefixNotAvailable",
+                        "InvalidIp.IpPrefixNotStrict",
+                        "InvalidVSwitchId.IpPrefixNotEnough",
+                        "InvalidIp.IpPrefixMaskInvalid",
+                        "InvalidIp.IpPrefixMustInReserveSegment",
+                        "InvalidEcsId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidOperation.VSwitchCidrReservationNotExist",
+                        "InvalidOperation.RegionNotSupportIpPrefix",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssignPrivateIpAddressesError {
@@ -541,278 +527,204 @@ impl AssignPrivateIpAddressesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::Throttling(error),
+            1 => Self::InvalidOperationUnsupported(error),
+            2 => Self::UnsupportedParameter(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InvalidInstanceIdMalformed(error),
+            5 => Self::InvalidOperationInvalidEcsState(error),
+            6 => Self::InvalidOperationInvalidEniState(error),
+            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            8 => Self::MissingParameter(error),
+            9 => Self::ForbiddenRegionId(error),
+            10 => Self::InvalidAction(error),
+            11 => Self::InvalidPrivateIpAddressDuplicated(error),
+            12 => Self::InvalidPrivateIpAddressMalformed(error),
+            13 => Self::InvalidSecondaryPrivateIpAddressCountMalformed(error),
+            14 => Self::InvalidParameterConflict(error),
+            15 => Self::InvalidOperationInstanceNotSupportMulitipleIp(error),
+            16 => Self::IncorrectVSwitchStatus(error),
+            17 => Self::QuotaExceededPrivateIpAddress(error),
+            18 => Self::InvalidStatusInstanceIsMigrating(error),
+            19 => Self::InvalidEniIdMalformed(error),
+            20 => Self::InvalidVSwitchIllegalStatus(error),
+            21 => Self::InvalidUserTypeNotSupported(error),
+            22 => Self::AbsInvalidAccountNotFound(error),
+            23 => Self::ForbiddenNotSupportRam(error),
+            24 => Self::ForbiddenSubUser(error),
+            25 => Self::MaxEniCountExceeded(error),
+            26 => Self::EniPerInstanceLimitExceeded(error),
+            27 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            28 => Self::InvalidOperationVpcMismatch(error),
+            29 => Self::SecurityGroupInstanceLimitExceed(error),
+            30 => Self::InvalidSecurityGroupIdNotVpc(error),
+            31 => Self::InvalidOperationInvalidEniType(error),
+            32 => Self::InvalidVSwitchIdIpNotEnough(error),
+            33 => Self::InvalidVSwitchIdIpInvalid(error),
+            34 => Self::InvalidIpIpAssigned(error),
+            35 => Self::MaxEniPrivateIpsCountExceeded(error),
+            36 => Self::OperationConflict(error),
+            37 => Self::InvalidOperationIpv4CountExceeded(error),
+            38 => Self::InvalidOperationEniServiceManaged(error),
+            39 => Self::InvalidIpIpRepeated(error),
+            40 => Self::InvalidIpIpPrefixIllegal(error),
+            41 => Self::InvalidIpIpPrefixMaskIllegal(error),
+            42 => Self::InvalidIpIpPrefixMaskNotSame(error),
+            43 => Self::InvalidIpIpPrefixNotAvailable(error),
+            44 => Self::InvalidIpIpPrefixNotStrict(error),
+            45 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
+            46 => Self::InvalidIpIpPrefixMaskInvalid(error),
+            47 => Self::InvalidIpIpPrefixMustInReserveSegment(error),
+            48 => Self::InvalidEcsIdNotFound(error),
+            49 => Self::InvalidEniIdNotFound(error),
+            50 => Self::InvalidVSwitchIdNotFound(error),
+            51 => Self::InvalidSecurityGroupIdNotFound(error),
+            52 => Self::InvalidInstanceIdNotFound(error),
+            53 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
+            54 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
+            55 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InvalidOperationUnsupported(error) => {
-                ("InvalidOperationUnsupported", error)
-            }
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
-                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::InvalidPrivateIpAddressDuplicated(error) => {
-                ("InvalidPrivateIpAddressDuplicated", error)
-            }
-            Self::InvalidPrivateIpAddressMalformed(error) => {
-                ("InvalidPrivateIpAddressMalformed", error)
-            }
-            Self::InvalidSecondaryPrivateIpAddressCountMalformed(error) => {
-                ("InvalidSecondaryPrivateIpAddressCountMalformed", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidOperationInstanceNotSupportMulitipleIp(error) => {
-                ("InvalidOperationInstanceNotSupportMulitipleIp", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::QuotaExceededPrivateIpAddress(error) => {
-                ("QuotaExceededPrivateIpAddress", error)
-            }
-            Self::InvalidStatusInstanceIsMigrating(error) => {
-                ("InvalidStatusInstanceIsMigrating", error)
-            }
-            Self::InvalidEniIdMalformed(error) => ("InvalidEniIdMalformed", error),
-            Self::InvalidVSwitchIllegalStatus(error) => {
-                ("InvalidVSwitchIllegalStatus", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
-            Self::EniPerInstanceLimitExceeded(error) => {
-                ("EniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(error) => {
-                ("InvalidSecurityGroupIdNotVpc", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidVSwitchIdIpNotEnough(error) => {
-                ("InvalidVSwitchIdIpNotEnough", error)
-            }
-            Self::InvalidVSwitchIdIpInvalid(error) => {
-                ("InvalidVSwitchIdIpInvalid", error)
-            }
-            Self::InvalidIpIpAssigned(error) => ("InvalidIpIpAssigned", error),
-            Self::MaxEniPrivateIpsCountExceeded(error) => {
-                ("MaxEniPrivateIpsCountExceeded", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::InvalidOperationIpv4CountExceeded(error) => {
-                ("InvalidOperationIpv4CountExceeded", error)
-            }
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
-            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
-            Self::InvalidIpIpPrefixMaskIllegal(error) => {
-                ("InvalidIpIpPrefixMaskIllegal", error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(error) => {
-                ("InvalidIpIpPrefixMaskNotSame", error)
-            }
-            Self::InvalidIpIpPrefixNotAvailable(error) => {
-                ("InvalidIpIpPrefixNotAvailable", error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(error) => {
-                ("InvalidIpIpPrefixNotStrict", error)
-            }
-            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => {
-                ("InvalidVSwitchIdIpPrefixNotEnough", error)
-            }
-            Self::InvalidIpIpPrefixMaskInvalid(error) => {
-                ("InvalidIpIpPrefixMaskInvalid", error)
-            }
-            Self::InvalidIpIpPrefixMustInReserveSegment(error) => {
-                ("InvalidIpIpPrefixMustInReserveSegment", error)
-            }
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => {
-                ("InvalidOperationVSwitchCidrReservationNotExist", error)
-            }
-            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
-                ("InvalidOperationRegionNotSupportIpPrefix", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Throttling(error) => (0, error),
+            Self::InvalidOperationUnsupported(error) => (1, error),
+            Self::UnsupportedParameter(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::InvalidInstanceIdMalformed(error) => (4, error),
+            Self::InvalidOperationInvalidEcsState(error) => (5, error),
+            Self::InvalidOperationInvalidEniState(error) => (6, error),
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
+            Self::MissingParameter(error) => (8, error),
+            Self::ForbiddenRegionId(error) => (9, error),
+            Self::InvalidAction(error) => (10, error),
+            Self::InvalidPrivateIpAddressDuplicated(error) => (11, error),
+            Self::InvalidPrivateIpAddressMalformed(error) => (12, error),
+            Self::InvalidSecondaryPrivateIpAddressCountMalformed(error) => (13, error),
+            Self::InvalidParameterConflict(error) => (14, error),
+            Self::InvalidOperationInstanceNotSupportMulitipleIp(error) => (15, error),
+            Self::IncorrectVSwitchStatus(error) => (16, error),
+            Self::QuotaExceededPrivateIpAddress(error) => (17, error),
+            Self::InvalidStatusInstanceIsMigrating(error) => (18, error),
+            Self::InvalidEniIdMalformed(error) => (19, error),
+            Self::InvalidVSwitchIllegalStatus(error) => (20, error),
+            Self::InvalidUserTypeNotSupported(error) => (21, error),
+            Self::AbsInvalidAccountNotFound(error) => (22, error),
+            Self::ForbiddenNotSupportRam(error) => (23, error),
+            Self::ForbiddenSubUser(error) => (24, error),
+            Self::MaxEniCountExceeded(error) => (25, error),
+            Self::EniPerInstanceLimitExceeded(error) => (26, error),
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => (27, error),
+            Self::InvalidOperationVpcMismatch(error) => (28, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (29, error),
+            Self::InvalidSecurityGroupIdNotVpc(error) => (30, error),
+            Self::InvalidOperationInvalidEniType(error) => (31, error),
+            Self::InvalidVSwitchIdIpNotEnough(error) => (32, error),
+            Self::InvalidVSwitchIdIpInvalid(error) => (33, error),
+            Self::InvalidIpIpAssigned(error) => (34, error),
+            Self::MaxEniPrivateIpsCountExceeded(error) => (35, error),
+            Self::OperationConflict(error) => (36, error),
+            Self::InvalidOperationIpv4CountExceeded(error) => (37, error),
+            Self::InvalidOperationEniServiceManaged(error) => (38, error),
+            Self::InvalidIpIpRepeated(error) => (39, error),
+            Self::InvalidIpIpPrefixIllegal(error) => (40, error),
+            Self::InvalidIpIpPrefixMaskIllegal(error) => (41, error),
+            Self::InvalidIpIpPrefixMaskNotSame(error) => (42, error),
+            Self::InvalidIpIpPrefixNotAvailable(error) => (43, error),
+            Self::InvalidIpIpPrefixNotStrict(error) => (44, error),
+            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => (45, error),
+            Self::InvalidIpIpPrefixMaskInvalid(error) => (46, error),
+            Self::InvalidIpIpPrefixMustInReserveSegment(error) => (47, error),
+            Self::InvalidEcsIdNotFound(error) => (48, error),
+            Self::InvalidEniIdNotFound(error) => (49, error),
+            Self::InvalidVSwitchIdNotFound(error) => (50, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (51, error),
+            Self::InvalidInstanceIdNotFound(error) => (52, error),
+            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (53, error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => (54, error),
+            Self::InternalError(error) => (55, error),
+            Self::Unhandled(error) => (56, error),
         }
     }
 }
 impl Clone for AssignPrivateIpAddressesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InvalidOperationUnsupported(_) => {
-                Self::InvalidOperationUnsupported(error)
-            }
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::InvalidPrivateIpAddressDuplicated(_) => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            Self::InvalidPrivateIpAddressMalformed(_) => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            Self::InvalidSecondaryPrivateIpAddressCountMalformed(_) => {
-                Self::InvalidSecondaryPrivateIpAddressCountMalformed(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidOperationInstanceNotSupportMulitipleIp(_) => {
-                Self::InvalidOperationInstanceNotSupportMulitipleIp(error)
-            }
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::QuotaExceededPrivateIpAddress(_) => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            Self::InvalidStatusInstanceIsMigrating(_) => {
-                Self::InvalidStatusInstanceIsMigrating(error)
-            }
-            Self::InvalidEniIdMalformed(_) => Self::InvalidEniIdMalformed(error),
-            Self::InvalidVSwitchIllegalStatus(_) => {
-                Self::InvalidVSwitchIllegalStatus(error)
-            }
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
-            Self::EniPerInstanceLimitExceeded(_) => {
-                Self::EniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(_) => {
-                Self::InvalidSecurityGroupIdNotVpc(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidVSwitchIdIpNotEnough(_) => {
-                Self::InvalidVSwitchIdIpNotEnough(error)
-            }
-            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
-            Self::InvalidIpIpAssigned(_) => Self::InvalidIpIpAssigned(error),
-            Self::MaxEniPrivateIpsCountExceeded(_) => {
-                Self::MaxEniPrivateIpsCountExceeded(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::InvalidOperationIpv4CountExceeded(_) => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
-            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
-            Self::InvalidIpIpPrefixMaskIllegal(_) => {
-                Self::InvalidIpIpPrefixMaskIllegal(error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(_) => {
-                Self::InvalidIpIpPrefixMaskNotSame(error)
-            }
-            Self::InvalidIpIpPrefixNotAvailable(_) => {
-                Self::InvalidIpIpPrefixNotAvailable(error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(_) => {
-                Self::InvalidIpIpPrefixNotStrict(error)
-            }
-            Self::InvalidVSwitchIdIpPrefixNotEnough(_) => {
-                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            }
-            Self::InvalidIpIpPrefixMaskInvalid(_) => {
-                Self::InvalidIpIpPrefixMaskInvalid(error)
-            }
-            Self::InvalidIpIpPrefixMustInReserveSegment(_) => {
-                Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            }
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidOperationVSwitchCidrReservationNotExist(_) => {
-                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            }
-            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssignPrivateIpAddressesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "Throttling",
+            "InvalidOperationUnsupported",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationDetachPrimaryEniNotAllowed",
+            "MissingParameter",
+            "ForbiddenRegionId",
+            "InvalidAction",
+            "InvalidPrivateIpAddressDuplicated",
+            "InvalidPrivateIpAddressMalformed",
+            "InvalidSecondaryPrivateIpAddressCountMalformed",
+            "InvalidParameterConflict",
+            "InvalidOperationInstanceNotSupportMulitipleIp",
+            "IncorrectVSwitchStatus",
+            "QuotaExceededPrivateIpAddress",
+            "InvalidStatusInstanceIsMigrating",
+            "InvalidEniIdMalformed",
+            "InvalidVSwitchIllegalStatus",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "MaxEniCountExceeded",
+            "EniPerInstanceLimitExceeded",
+            "InvalidOperationAvailabilityZoneMismatch",
+            "InvalidOperationVpcMismatch",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidSecurityGroupIdNotVpc",
+            "InvalidOperationInvalidEniType",
+            "InvalidVSwitchIdIpNotEnough",
+            "InvalidVSwitchIdIpInvalid",
+            "InvalidIpIpAssigned",
+            "MaxEniPrivateIpsCountExceeded",
+            "OperationConflict",
+            "InvalidOperationIpv4CountExceeded",
+            "InvalidOperationEniServiceManaged",
+            "InvalidIpIpRepeated",
+            "InvalidIpIpPrefixIllegal",
+            "InvalidIpIpPrefixMaskIllegal",
+            "InvalidIpIpPrefixMaskNotSame",
+            "InvalidIpIpPrefixNotAvailable",
+            "InvalidIpIpPrefixNotStrict",
+            "InvalidVSwitchIdIpPrefixNotEnough",
+            "InvalidIpIpPrefixMaskInvalid",
+            "InvalidIpIpPrefixMustInReserveSegment",
+            "InvalidEcsIdNotFound",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidOperationVSwitchCidrReservationNotExist",
+            "InvalidOperationRegionNotSupportIpPrefix",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssignPrivateIpAddressesError {

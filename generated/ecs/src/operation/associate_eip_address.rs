@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::associate_eip_address::AssociateEipAddressRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateEipAddressRequest {
     /// - Wire name: `RegionId`.
@@ -42,10 +42,26 @@ pub struct AssociateEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            instance_id: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateEipAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateEipAddressRequestBuilder {
-        AssociateEipAddressRequestBuilder::default()
+        AssociateEipAddressRequestBuilder {
+            inner: AssociateEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -129,6 +145,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     }
 }
 impl<'a> AssociateEipAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateEipAddressRequest::default(),
@@ -137,6 +154,7 @@ impl<'a> AssociateEipAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -291,96 +309,69 @@ pub enum AssociateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAction.Denied" => Self::InvalidActionDenied(error),
-            "InvalidAssociation.Duplicated" => Self::InvalidAssociationDuplicated(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ReserveIpFail" => Self::ReserveIpFail(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
-            "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP" => {
-                Self::BindInstanceHavePortmapOrBindEip(error)
-            }
-            "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP" => {
-                Self::EipCanNotAssociateWithPublicIp(error)
-            }
-            "BIND_INSTANCE_OWENER_ERROR" => Self::BindInstanceOwenerError(error),
-            "QuotaExceeded.NumberOfTrafficEip" => {
-                Self::QuotaExceededNumberOfTrafficEip(error)
-            }
-            "QuotaExceeded.NumberOfEip" => Self::QuotaExceededNumberOfEip(error),
-            "InvalidEipBandwidth.OutOfMaxValue" => {
-                Self::InvalidEipBandwidthOutOfMaxValue(error)
-            }
-            "Forbidden.EipCanNotBindGatgw" => Self::ForbiddenEipCanNotBindGatgw(error),
-            "Forbidden.InstanceBandwidthNotZero" => {
-                Self::ForbiddenInstanceBandwidthNotZero(error)
-            }
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
-            "InvalidStatus.EcsStatusNotSupport" => {
-                Self::InvalidStatusEcsStatusNotSupport(error)
-            }
-            "NATGATEWAY_FINANCIALLOCKED" => Self::NatgatewayFinanciallocked(error),
-            "InvalidParameter.InstanceTypeNotSupport" => {
-                Self::InvalidParameterInstanceTypeNotSupport(error)
-            }
-            "InstanceType.NotSupport" => Self::InstanceTypeNotSupportError(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "BindInstance.NotSupported" => Self::BindInstanceNotSupported(error),
-            "ServerRegion.Invalid" => Self::ServerRegionInvalid(error),
-            "Eni.Attached" => Self::EniAttached(error),
-            "Invalid.DirectEip.BindType" => Self::InvalidDirectEipBindType(error),
-            "InvalidStatus.EniStatusNotSupport" => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            "InvalidParameter.EniInstanceId" => {
-                Self::InvalidParameterEniInstanceId(error)
-            }
-            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "OperationFailed.EniSubIp" => Self::OperationFailedEniSubIp(error),
-            "InvalidEip.EipQuotaExceeded" => Self::InvalidEipEipQuotaExceeded(error),
-            "OperationFailed.QueryCommodityInfo" => {
-                Self::OperationFailedQueryCommodityInfo(error)
-            }
-            "OperationUnsupported.MultiIp" => Self::OperationUnsupportedMultiIp(error),
-            "InvalidNicOrVm.NotFound" => Self::InvalidNicOrVmNotFound(error),
-            "OperationUnsupported.EipBindModel" => {
-                Self::OperationUnsupportedEipBindModel(error)
-            }
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "InvalidParameter.BindingInstanceRegion" => {
-                Self::InvalidParameterBindingInstanceRegion(error)
-            }
-            "OperationFailed.HavipBoundPortmap" => {
-                Self::OperationFailedHavipBoundPortmap(error)
-            }
-            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
-            "InvalidInstance.NotVpc" => Self::InvalidInstanceNotVpc(error),
-            "InvalidStatus.InstanceHasBandWidth" => {
-                Self::InvalidStatusInstanceHasBandWidth(error)
-            }
-            "OperationDenied.CloudBoxResourceExist" => {
-                Self::OperationDeniedCloudBoxResourceExist(error)
-            }
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
-            "InvalidHaVip.NotFound" => Self::InvalidHaVipNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotExist" => Self::InvalidInstanceNotExist(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAction.Denied",
+                        "InvalidAssociation.Duplicated",
+                        "OperationDenied",
+                        "InvalidParameter.Mismatch",
+                        "IncorrectEipStatus",
+                        "IncorrectInstanceStatus",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "IncorrectHaVipStatus",
+                        "InvalidParameter",
+                        "ReserveIpFail",
+                        "Forbbiden",
+                        "TaskConflict",
+                        "InvalidBindingStatus",
+                        "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
+                        "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
+                        "BIND_INSTANCE_OWENER_ERROR",
+                        "QuotaExceeded.NumberOfTrafficEip",
+                        "QuotaExceeded.NumberOfEip",
+                        "InvalidEipBandwidth.OutOfMaxValue",
+                        "Forbidden.EipCanNotBindGatgw",
+                        "Forbidden.InstanceBandwidthNotZero",
+                        "INSTANCE_TYPE_NOT_SUPPORT",
+                        "InvalidStatus.EcsStatusNotSupport",
+                        "NATGATEWAY_FINANCIALLOCKED",
+                        "InvalidParameter.InstanceTypeNotSupport",
+                        "InstanceType.NotSupport",
+                        "InvalidParams.NotFound",
+                        "BindInstance.NotSupported",
+                        "ServerRegion.Invalid",
+                        "Eni.Attached",
+                        "Invalid.DirectEip.BindType",
+                        "InvalidStatus.EniStatusNotSupport",
+                        "InvalidParameter.EniInstanceId",
+                        "InvalidNexthop.DirectEni",
+                        "InvalidEIPStatus.BizDisabled",
+                        "OperationFailed.EniSubIp",
+                        "InvalidEip.EipQuotaExceeded",
+                        "OperationFailed.QueryCommodityInfo",
+                        "OperationUnsupported.MultiIp",
+                        "InvalidNicOrVm.NotFound",
+                        "OperationUnsupported.EipBindModel",
+                        "IncorrectStatus.NatGateway",
+                        "InvalidParameter.BindingInstanceRegion",
+                        "OperationFailed.HavipBoundPortmap",
+                        "InvalidStatus.NotAllow",
+                        "InvalidInstance.NotVpc",
+                        "InvalidStatus.InstanceHasBandWidth",
+                        "OperationDenied.CloudBoxResourceExist",
+                        "InvalidAllocationId.NotFound",
+                        "InvalidInstanId.NotFound",
+                        "InvalidHaVip.NotFound",
+                        "Forbidden.RegionNotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstance.NotExist",
+                        "ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateEipAddressError {
@@ -389,234 +380,201 @@ impl AssociateEipAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidActionDenied(error),
+            1 => Self::InvalidAssociationDuplicated(error),
+            2 => Self::OperationDenied(error),
+            3 => Self::InvalidParameterMismatch(error),
+            4 => Self::IncorrectEipStatus(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::InvalidInstanceTypeValueNotSupported(error),
+            7 => Self::IncorrectHaVipStatus(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::ReserveIpFail(error),
+            10 => Self::Forbbiden(error),
+            11 => Self::TaskConflict(error),
+            12 => Self::InvalidBindingStatus(error),
+            13 => Self::BindInstanceHavePortmapOrBindEip(error),
+            14 => Self::EipCanNotAssociateWithPublicIp(error),
+            15 => Self::BindInstanceOwenerError(error),
+            16 => Self::QuotaExceededNumberOfTrafficEip(error),
+            17 => Self::QuotaExceededNumberOfEip(error),
+            18 => Self::InvalidEipBandwidthOutOfMaxValue(error),
+            19 => Self::ForbiddenEipCanNotBindGatgw(error),
+            20 => Self::ForbiddenInstanceBandwidthNotZero(error),
+            21 => Self::InstanceTypeNotSupport(error),
+            22 => Self::InvalidStatusEcsStatusNotSupport(error),
+            23 => Self::NatgatewayFinanciallocked(error),
+            24 => Self::InvalidParameterInstanceTypeNotSupport(error),
+            25 => Self::InstanceTypeNotSupportError(error),
+            26 => Self::InvalidParamsNotFound(error),
+            27 => Self::BindInstanceNotSupported(error),
+            28 => Self::ServerRegionInvalid(error),
+            29 => Self::EniAttached(error),
+            30 => Self::InvalidDirectEipBindType(error),
+            31 => Self::InvalidStatusEniStatusNotSupport(error),
+            32 => Self::InvalidParameterEniInstanceId(error),
+            33 => Self::InvalidNexthopDirectEni(error),
+            34 => Self::InvalidEipStatusBizDisabled(error),
+            35 => Self::OperationFailedEniSubIp(error),
+            36 => Self::InvalidEipEipQuotaExceeded(error),
+            37 => Self::OperationFailedQueryCommodityInfo(error),
+            38 => Self::OperationUnsupportedMultiIp(error),
+            39 => Self::InvalidNicOrVmNotFound(error),
+            40 => Self::OperationUnsupportedEipBindModel(error),
+            41 => Self::IncorrectStatusNatGateway(error),
+            42 => Self::InvalidParameterBindingInstanceRegion(error),
+            43 => Self::OperationFailedHavipBoundPortmap(error),
+            44 => Self::InvalidStatusNotAllow(error),
+            45 => Self::InvalidInstanceNotVpc(error),
+            46 => Self::InvalidStatusInstanceHasBandWidth(error),
+            47 => Self::OperationDeniedCloudBoxResourceExist(error),
+            48 => Self::InvalidAllocationIdNotFound(error),
+            49 => Self::InvalidInstanIdNotFound(error),
+            50 => Self::InvalidHaVipNotFound(error),
+            51 => Self::ForbiddenRegionNotFound(error),
+            52 => Self::InvalidRegionIdNotFound(error),
+            53 => Self::InvalidInstanceNotExist(error),
+            54 => Self::ServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionDenied(error) => ("InvalidActionDenied", error),
-            Self::InvalidAssociationDuplicated(error) => {
-                ("InvalidAssociationDuplicated", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidBindingStatus(error) => ("InvalidBindingStatus", error),
-            Self::BindInstanceHavePortmapOrBindEip(error) => {
-                ("BindInstanceHavePortmapOrBindEip", error)
-            }
-            Self::EipCanNotAssociateWithPublicIp(error) => {
-                ("EipCanNotAssociateWithPublicIp", error)
-            }
-            Self::BindInstanceOwenerError(error) => ("BindInstanceOwenerError", error),
-            Self::QuotaExceededNumberOfTrafficEip(error) => {
-                ("QuotaExceededNumberOfTrafficEip", error)
-            }
-            Self::QuotaExceededNumberOfEip(error) => ("QuotaExceededNumberOfEip", error),
-            Self::InvalidEipBandwidthOutOfMaxValue(error) => {
-                ("InvalidEipBandwidthOutOfMaxValue", error)
-            }
-            Self::ForbiddenEipCanNotBindGatgw(error) => {
-                ("ForbiddenEipCanNotBindGatgw", error)
-            }
-            Self::ForbiddenInstanceBandwidthNotZero(error) => {
-                ("ForbiddenInstanceBandwidthNotZero", error)
-            }
-            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
-            Self::InvalidStatusEcsStatusNotSupport(error) => {
-                ("InvalidStatusEcsStatusNotSupport", error)
-            }
-            Self::NatgatewayFinanciallocked(error) => {
-                ("NatgatewayFinanciallocked", error)
-            }
-            Self::InvalidParameterInstanceTypeNotSupport(error) => {
-                ("InvalidParameterInstanceTypeNotSupport", error)
-            }
-            Self::InstanceTypeNotSupportError(error) => {
-                ("InstanceTypeNotSupportError", error)
-            }
-            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
-            Self::BindInstanceNotSupported(error) => ("BindInstanceNotSupported", error),
-            Self::ServerRegionInvalid(error) => ("ServerRegionInvalid", error),
-            Self::EniAttached(error) => ("EniAttached", error),
-            Self::InvalidDirectEipBindType(error) => ("InvalidDirectEipBindType", error),
-            Self::InvalidStatusEniStatusNotSupport(error) => {
-                ("InvalidStatusEniStatusNotSupport", error)
-            }
-            Self::InvalidParameterEniInstanceId(error) => {
-                ("InvalidParameterEniInstanceId", error)
-            }
-            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::OperationFailedEniSubIp(error) => ("OperationFailedEniSubIp", error),
-            Self::InvalidEipEipQuotaExceeded(error) => {
-                ("InvalidEipEipQuotaExceeded", error)
-            }
-            Self::OperationFailedQueryCommodityInfo(error) => {
-                ("OperationFailedQueryCommodityInfo", error)
-            }
-            Self::OperationUnsupportedMultiIp(error) => {
-                ("OperationUnsupportedMultiIp", error)
-            }
-            Self::InvalidNicOrVmNotFound(error) => ("InvalidNicOrVmNotFound", error),
-            Self::OperationUnsupportedEipBindModel(error) => {
-                ("OperationUnsupportedEipBindModel", error)
-            }
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::InvalidParameterBindingInstanceRegion(error) => {
-                ("InvalidParameterBindingInstanceRegion", error)
-            }
-            Self::OperationFailedHavipBoundPortmap(error) => {
-                ("OperationFailedHavipBoundPortmap", error)
-            }
-            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
-            Self::InvalidInstanceNotVpc(error) => ("InvalidInstanceNotVpc", error),
-            Self::InvalidStatusInstanceHasBandWidth(error) => {
-                ("InvalidStatusInstanceHasBandWidth", error)
-            }
-            Self::OperationDeniedCloudBoxResourceExist(error) => {
-                ("OperationDeniedCloudBoxResourceExist", error)
-            }
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
-            Self::InvalidHaVipNotFound(error) => ("InvalidHaVipNotFound", error),
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceNotExist(error) => ("InvalidInstanceNotExist", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidActionDenied(error) => (0, error),
+            Self::InvalidAssociationDuplicated(error) => (1, error),
+            Self::OperationDenied(error) => (2, error),
+            Self::InvalidParameterMismatch(error) => (3, error),
+            Self::IncorrectEipStatus(error) => (4, error),
+            Self::IncorrectInstanceStatus(error) => (5, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (6, error),
+            Self::IncorrectHaVipStatus(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::ReserveIpFail(error) => (9, error),
+            Self::Forbbiden(error) => (10, error),
+            Self::TaskConflict(error) => (11, error),
+            Self::InvalidBindingStatus(error) => (12, error),
+            Self::BindInstanceHavePortmapOrBindEip(error) => (13, error),
+            Self::EipCanNotAssociateWithPublicIp(error) => (14, error),
+            Self::BindInstanceOwenerError(error) => (15, error),
+            Self::QuotaExceededNumberOfTrafficEip(error) => (16, error),
+            Self::QuotaExceededNumberOfEip(error) => (17, error),
+            Self::InvalidEipBandwidthOutOfMaxValue(error) => (18, error),
+            Self::ForbiddenEipCanNotBindGatgw(error) => (19, error),
+            Self::ForbiddenInstanceBandwidthNotZero(error) => (20, error),
+            Self::InstanceTypeNotSupport(error) => (21, error),
+            Self::InvalidStatusEcsStatusNotSupport(error) => (22, error),
+            Self::NatgatewayFinanciallocked(error) => (23, error),
+            Self::InvalidParameterInstanceTypeNotSupport(error) => (24, error),
+            Self::InstanceTypeNotSupportError(error) => (25, error),
+            Self::InvalidParamsNotFound(error) => (26, error),
+            Self::BindInstanceNotSupported(error) => (27, error),
+            Self::ServerRegionInvalid(error) => (28, error),
+            Self::EniAttached(error) => (29, error),
+            Self::InvalidDirectEipBindType(error) => (30, error),
+            Self::InvalidStatusEniStatusNotSupport(error) => (31, error),
+            Self::InvalidParameterEniInstanceId(error) => (32, error),
+            Self::InvalidNexthopDirectEni(error) => (33, error),
+            Self::InvalidEipStatusBizDisabled(error) => (34, error),
+            Self::OperationFailedEniSubIp(error) => (35, error),
+            Self::InvalidEipEipQuotaExceeded(error) => (36, error),
+            Self::OperationFailedQueryCommodityInfo(error) => (37, error),
+            Self::OperationUnsupportedMultiIp(error) => (38, error),
+            Self::InvalidNicOrVmNotFound(error) => (39, error),
+            Self::OperationUnsupportedEipBindModel(error) => (40, error),
+            Self::IncorrectStatusNatGateway(error) => (41, error),
+            Self::InvalidParameterBindingInstanceRegion(error) => (42, error),
+            Self::OperationFailedHavipBoundPortmap(error) => (43, error),
+            Self::InvalidStatusNotAllow(error) => (44, error),
+            Self::InvalidInstanceNotVpc(error) => (45, error),
+            Self::InvalidStatusInstanceHasBandWidth(error) => (46, error),
+            Self::OperationDeniedCloudBoxResourceExist(error) => (47, error),
+            Self::InvalidAllocationIdNotFound(error) => (48, error),
+            Self::InvalidInstanIdNotFound(error) => (49, error),
+            Self::InvalidHaVipNotFound(error) => (50, error),
+            Self::ForbiddenRegionNotFound(error) => (51, error),
+            Self::InvalidRegionIdNotFound(error) => (52, error),
+            Self::InvalidInstanceNotExist(error) => (53, error),
+            Self::ServiceUnavailable(error) => (54, error),
+            Self::Unhandled(error) => (55, error),
         }
     }
 }
 impl Clone for AssociateEipAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidActionDenied(_) => Self::InvalidActionDenied(error),
-            Self::InvalidAssociationDuplicated(_) => {
-                Self::InvalidAssociationDuplicated(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
-            Self::BindInstanceHavePortmapOrBindEip(_) => {
-                Self::BindInstanceHavePortmapOrBindEip(error)
-            }
-            Self::EipCanNotAssociateWithPublicIp(_) => {
-                Self::EipCanNotAssociateWithPublicIp(error)
-            }
-            Self::BindInstanceOwenerError(_) => Self::BindInstanceOwenerError(error),
-            Self::QuotaExceededNumberOfTrafficEip(_) => {
-                Self::QuotaExceededNumberOfTrafficEip(error)
-            }
-            Self::QuotaExceededNumberOfEip(_) => Self::QuotaExceededNumberOfEip(error),
-            Self::InvalidEipBandwidthOutOfMaxValue(_) => {
-                Self::InvalidEipBandwidthOutOfMaxValue(error)
-            }
-            Self::ForbiddenEipCanNotBindGatgw(_) => {
-                Self::ForbiddenEipCanNotBindGatgw(error)
-            }
-            Self::ForbiddenInstanceBandwidthNotZero(_) => {
-                Self::ForbiddenInstanceBandwidthNotZero(error)
-            }
-            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
-            Self::InvalidStatusEcsStatusNotSupport(_) => {
-                Self::InvalidStatusEcsStatusNotSupport(error)
-            }
-            Self::NatgatewayFinanciallocked(_) => Self::NatgatewayFinanciallocked(error),
-            Self::InvalidParameterInstanceTypeNotSupport(_) => {
-                Self::InvalidParameterInstanceTypeNotSupport(error)
-            }
-            Self::InstanceTypeNotSupportError(_) => {
-                Self::InstanceTypeNotSupportError(error)
-            }
-            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
-            Self::BindInstanceNotSupported(_) => Self::BindInstanceNotSupported(error),
-            Self::ServerRegionInvalid(_) => Self::ServerRegionInvalid(error),
-            Self::EniAttached(_) => Self::EniAttached(error),
-            Self::InvalidDirectEipBindType(_) => Self::InvalidDirectEipBindType(error),
-            Self::InvalidStatusEniStatusNotSupport(_) => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            Self::InvalidParameterEniInstanceId(_) => {
-                Self::InvalidParameterEniInstanceId(error)
-            }
-            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::OperationFailedEniSubIp(_) => Self::OperationFailedEniSubIp(error),
-            Self::InvalidEipEipQuotaExceeded(_) => {
-                Self::InvalidEipEipQuotaExceeded(error)
-            }
-            Self::OperationFailedQueryCommodityInfo(_) => {
-                Self::OperationFailedQueryCommodityInfo(error)
-            }
-            Self::OperationUnsupportedMultiIp(_) => {
-                Self::OperationUnsupportedMultiIp(error)
-            }
-            Self::InvalidNicOrVmNotFound(_) => Self::InvalidNicOrVmNotFound(error),
-            Self::OperationUnsupportedEipBindModel(_) => {
-                Self::OperationUnsupportedEipBindModel(error)
-            }
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::InvalidParameterBindingInstanceRegion(_) => {
-                Self::InvalidParameterBindingInstanceRegion(error)
-            }
-            Self::OperationFailedHavipBoundPortmap(_) => {
-                Self::OperationFailedHavipBoundPortmap(error)
-            }
-            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
-            Self::InvalidInstanceNotVpc(_) => Self::InvalidInstanceNotVpc(error),
-            Self::InvalidStatusInstanceHasBandWidth(_) => {
-                Self::InvalidStatusInstanceHasBandWidth(error)
-            }
-            Self::OperationDeniedCloudBoxResourceExist(_) => {
-                Self::OperationDeniedCloudBoxResourceExist(error)
-            }
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
-            Self::InvalidHaVipNotFound(_) => Self::InvalidHaVipNotFound(error),
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceNotExist(_) => Self::InvalidInstanceNotExist(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateEipAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidActionDenied",
+            "InvalidAssociationDuplicated",
+            "OperationDenied",
+            "InvalidParameterMismatch",
+            "IncorrectEipStatus",
+            "IncorrectInstanceStatus",
+            "InvalidInstanceTypeValueNotSupported",
+            "IncorrectHaVipStatus",
+            "InvalidParameter",
+            "ReserveIpFail",
+            "Forbbiden",
+            "TaskConflict",
+            "InvalidBindingStatus",
+            "BindInstanceHavePortmapOrBindEip",
+            "EipCanNotAssociateWithPublicIp",
+            "BindInstanceOwenerError",
+            "QuotaExceededNumberOfTrafficEip",
+            "QuotaExceededNumberOfEip",
+            "InvalidEipBandwidthOutOfMaxValue",
+            "ForbiddenEipCanNotBindGatgw",
+            "ForbiddenInstanceBandwidthNotZero",
+            "InstanceTypeNotSupport",
+            "InvalidStatusEcsStatusNotSupport",
+            "NatgatewayFinanciallocked",
+            "InvalidParameterInstanceTypeNotSupport",
+            "InstanceTypeNotSupportError",
+            "InvalidParamsNotFound",
+            "BindInstanceNotSupported",
+            "ServerRegionInvalid",
+            "EniAttached",
+            "InvalidDirectEipBindType",
+            "InvalidStatusEniStatusNotSupport",
+            "InvalidParameterEniInstanceId",
+            "InvalidNexthopDirectEni",
+            "InvalidEipStatusBizDisabled",
+            "OperationFailedEniSubIp",
+            "InvalidEipEipQuotaExceeded",
+            "OperationFailedQueryCommodityInfo",
+            "OperationUnsupportedMultiIp",
+            "InvalidNicOrVmNotFound",
+            "OperationUnsupportedEipBindModel",
+            "IncorrectStatusNatGateway",
+            "InvalidParameterBindingInstanceRegion",
+            "OperationFailedHavipBoundPortmap",
+            "InvalidStatusNotAllow",
+            "InvalidInstanceNotVpc",
+            "InvalidStatusInstanceHasBandWidth",
+            "OperationDeniedCloudBoxResourceExist",
+            "InvalidAllocationIdNotFound",
+            "InvalidInstanIdNotFound",
+            "InvalidHaVipNotFound",
+            "ForbiddenRegionNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceNotExist",
+            "ServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateEipAddressError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::associate_ha_vip::AssociateHaVipRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateHaVipRequest {
     /// - Wire name: `ClientToken`.
@@ -44,10 +44,26 @@ pub struct AssociateHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ha_vip_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateHaVipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateHaVipRequestBuilder {
-        AssociateHaVipRequestBuilder::default()
+        AssociateHaVipRequestBuilder {
+            inner: AssociateHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -134,6 +150,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     }
 }
 impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateHaVipRequest::default(),
@@ -142,6 +159,7 @@ impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AssociateHaVipResponse, AssociateHaVipError> {
@@ -207,27 +225,26 @@ pub enum AssociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVip.Status" => Self::InvalidVipStatus(error),
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "CountLimitExceed.HaVipOnInstance" => {
-                Self::CountLimitExceedHaVipOnInstance(error)
-            }
-            "CountLimitExceeded.HaVipOnECSInstance" => {
-                Self::CountLimitExceededHaVipOnEcsInstance(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "OperationUnsupported.BindMultipleType" => {
-                Self::OperationUnsupportedBindMultipleType(error)
-            }
-            "InvalidHaVip.Exist" => Self::InvalidHaVipExist(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVip.Status",
+                        "IncorrectHaVipStatus",
+                        "IncorrectInstanceStatus",
+                        "CountLimitExceed.HaVipOnInstance",
+                        "CountLimitExceeded.HaVipOnECSInstance",
+                        "OperationFailed.DistibuteLock",
+                        "Forbidden.HaVip",
+                        "OperationUnsupported.BindMultipleType",
+                        "InvalidHaVip.Exist",
+                        "InvalidRegionId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateHaVipError {
@@ -236,70 +253,72 @@ impl AssociateHaVipError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVipStatus(error),
+            1 => Self::IncorrectHaVipStatus(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::CountLimitExceedHaVipOnInstance(error),
+            4 => Self::CountLimitExceededHaVipOnEcsInstance(error),
+            5 => Self::OperationFailedDistibuteLock(error),
+            6 => Self::ForbiddenHaVip(error),
+            7 => Self::OperationUnsupportedBindMultipleType(error),
+            8 => Self::InvalidHaVipExist(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidHaVipIdNotFound(error),
+            11 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVipStatus(error) => ("InvalidVipStatus", error),
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::CountLimitExceedHaVipOnInstance(error) => {
-                ("CountLimitExceedHaVipOnInstance", error)
-            }
-            Self::CountLimitExceededHaVipOnEcsInstance(error) => {
-                ("CountLimitExceededHaVipOnEcsInstance", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::OperationUnsupportedBindMultipleType(error) => {
-                ("OperationUnsupportedBindMultipleType", error)
-            }
-            Self::InvalidHaVipExist(error) => ("InvalidHaVipExist", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVipStatus(error) => (0, error),
+            Self::IncorrectHaVipStatus(error) => (1, error),
+            Self::IncorrectInstanceStatus(error) => (2, error),
+            Self::CountLimitExceedHaVipOnInstance(error) => (3, error),
+            Self::CountLimitExceededHaVipOnEcsInstance(error) => (4, error),
+            Self::OperationFailedDistibuteLock(error) => (5, error),
+            Self::ForbiddenHaVip(error) => (6, error),
+            Self::OperationUnsupportedBindMultipleType(error) => (7, error),
+            Self::InvalidHaVipExist(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::InvalidHaVipIdNotFound(error) => (10, error),
+            Self::InvalidInstanceIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for AssociateHaVipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVipStatus(_) => Self::InvalidVipStatus(error),
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::CountLimitExceedHaVipOnInstance(_) => {
-                Self::CountLimitExceedHaVipOnInstance(error)
-            }
-            Self::CountLimitExceededHaVipOnEcsInstance(_) => {
-                Self::CountLimitExceededHaVipOnEcsInstance(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::OperationUnsupportedBindMultipleType(_) => {
-                Self::OperationUnsupportedBindMultipleType(error)
-            }
-            Self::InvalidHaVipExist(_) => Self::InvalidHaVipExist(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateHaVipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVipStatus",
+            "IncorrectHaVipStatus",
+            "IncorrectInstanceStatus",
+            "CountLimitExceedHaVipOnInstance",
+            "CountLimitExceededHaVipOnEcsInstance",
+            "OperationFailedDistibuteLock",
+            "ForbiddenHaVip",
+            "OperationUnsupportedBindMultipleType",
+            "InvalidHaVipExist",
+            "InvalidRegionIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateHaVipError {

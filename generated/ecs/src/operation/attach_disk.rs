@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachDiskRequest {
     /// The ID of the instance to which you want to attach the disk.
@@ -136,10 +136,30 @@ pub struct AttachDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            disk_id: None,
+            device: None,
+            delete_with_instance: None,
+            bootable: None,
+            password: None,
+            key_pair_name: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachDiskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachDiskRequestBuilder {
-        AttachDiskRequestBuilder::default()
+        AttachDiskRequestBuilder {
+            inner: AttachDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -316,6 +336,7 @@ impl<C> AttachDiskRequestBuilder<C> {
     }
 }
 impl<'a> AttachDiskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachDiskRequest::default(),
@@ -324,6 +345,7 @@ impl<'a> AttachDiskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AttachDiskResponse, AttachDiskError> {
@@ -472,104 +494,63 @@ pub enum AttachDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDevice.Malformed" => Self::InvalidDeviceMalformed(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidOperation.InstanceTypeNotSupport" => {
-                Self::InvalidOperationInstanceTypeNotSupport(error)
-            }
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidDisk.DiskNotBootable" => Self::InvalidDiskDiskNotBootable(error),
-            "InvalidInstance.NotOriginInstance" => {
-                Self::InvalidInstanceNotOriginInstance(error)
-            }
-            "InvalidParameterForce.DiskCategoryNotSupported" => {
-                Self::InvalidParameterForceDiskCategoryNotSupported(error)
-            }
-            "InvalidParameterForce.PrepaidDiskNotSupported" => {
-                Self::InvalidParameterForcePrepaidDiskNotSupported(error)
-            }
-            "InvalidParameterForce.MultiAttachDiskNotSupported" => {
-                Self::InvalidParameterForceMultiAttachDiskNotSupported(error)
-            }
-            "InvalidParameterForce.RegionNotSupported" => {
-                Self::InvalidParameterForceRegionNotSupported(error)
-            }
-            "OperationConflict.DisksAttachingParallellyExceed" => {
-                Self::OperationConflictDisksAttachingParallellyExceed(error)
-            }
-            "InstanceDiskLimitExceeded" => Self::InstanceDiskLimitExceeded(error),
-            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
-            "DiskNotPortable" => Self::DiskNotPortable(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "DiskError" => Self::DiskError(error),
-            "DiskId.ValueNotSupported" => Self::DiskIdValueNotSupported(error),
-            "DiskId.StatusNotSupported" => Self::DiskIdStatusNotSupported(error),
-            "IncorrectInstanceStatus.NotSupportESSD" => {
-                Self::IncorrectInstanceStatusNotSupportEssd(error)
-            }
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "InvalidInstanceType.NotSupportPL0" => {
-                Self::InvalidInstanceTypeNotSupportPl0(error)
-            }
-            "InvalidInstanceType.NvmeRequired" => {
-                Self::InvalidInstanceTypeNvmeRequired(error)
-            }
-            "InvalidInstanceType.NvmeUnsupported" => {
-                Self::InvalidInstanceTypeNvmeUnsupported(error)
-            }
-            "InvalidInstanceType.NotSupportMultiAttachDisk" => {
-                Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error)
-            }
-            "DiskAttachedNumberExceeded" => Self::DiskAttachedNumberExceeded(error),
-            "InvalidOperation.CanNotAttachMultiAttachDiskAsSystemDisk" => {
-                Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error)
-            }
-            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
-            "InvalidParameter.DeleteWithInstance" => {
-                Self::InvalidParameterDeleteWithInstance(error)
-            }
-            "InvalidOperation.OtherInstanceUnsupported" => {
-                Self::InvalidOperationOtherInstanceUnsupported(error)
-            }
-            "InvalidInstance.ZoneConflict" => Self::InvalidInstanceZoneConflict(error),
-            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
-            "InvalidOperation.DiskQueueNumberNotEnough" => {
-                Self::InvalidOperationDiskQueueNumberNotEnough(error)
-            }
-            "InvalidOperation.DiskAttachModeUnsupported" => {
-                Self::InvalidOperationDiskAttachModeUnsupported(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDisk.InUse" => Self::InvalidDiskInUse(error),
-            "InvalidKMSKeyId.NotFound" => Self::InvalidKmsKeyIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDevice.Malformed",
+                        "IncorrectInstanceStatus",
+                        "InvalidParameter",
+                        "InvalidRegionId.MalFormed",
+                        "InvalidOperation.InstanceTypeNotSupport",
+                        "DiskCategory.OperationNotSupported",
+                        "InvalidDisk.DiskNotBootable",
+                        "InvalidInstance.NotOriginInstance",
+                        "InvalidParameterForce.DiskCategoryNotSupported",
+                        "InvalidParameterForce.PrepaidDiskNotSupported",
+                        "InvalidParameterForce.MultiAttachDiskNotSupported",
+                        "InvalidParameterForce.RegionNotSupported",
+                        "OperationConflict.DisksAttachingParallellyExceed",
+                        "InstanceDiskLimitExceeded",
+                        "InvalidDevice.InUse",
+                        "DiskNotPortable",
+                        "InstanceLockedForSecurity",
+                        "ResourcesNotInSameZone",
+                        "InstanceExpiredOrInArrears",
+                        "DiskInArrears",
+                        "DiskError",
+                        "DiskId.ValueNotSupported",
+                        "DiskId.StatusNotSupported",
+                        "IncorrectInstanceStatus.NotSupportESSD",
+                        "IncorrectDiskStatus",
+                        "UserNotInTheWhiteList",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "DependencyViolation.WindowsInstance",
+                        "InvalidInstanceType.NotSupportDiskCategory",
+                        "InvalidInstanceType.NotSupportPL0",
+                        "InvalidInstanceType.NvmeRequired",
+                        "InvalidInstanceType.NvmeUnsupported",
+                        "InvalidInstanceType.NotSupportMultiAttachDisk",
+                        "DiskAttachedNumberExceeded",
+                        "InvalidOperation.CanNotAttachMultiAttachDiskAsSystemDisk",
+                        "DeleteWithInstance.Conflict",
+                        "InvalidParameter.DeleteWithInstance",
+                        "InvalidOperation.OtherInstanceUnsupported",
+                        "InvalidInstance.ZoneConflict",
+                        "InvalidParameter.AllEmpty",
+                        "InvalidOperation.DiskQueueNumberNotEnough",
+                        "InvalidOperation.DiskAttachModeUnsupported",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidDiskId.NotFound",
+                        "InvalidDisk.InUse",
+                        "InvalidKMSKeyId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AttachDiskError {
@@ -578,244 +559,185 @@ impl AttachDiskError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDeviceMalformed(error),
+            1 => Self::IncorrectInstanceStatus(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidRegionIdMalFormed(error),
+            4 => Self::InvalidOperationInstanceTypeNotSupport(error),
+            5 => Self::DiskCategoryOperationNotSupported(error),
+            6 => Self::InvalidDiskDiskNotBootable(error),
+            7 => Self::InvalidInstanceNotOriginInstance(error),
+            8 => Self::InvalidParameterForceDiskCategoryNotSupported(error),
+            9 => Self::InvalidParameterForcePrepaidDiskNotSupported(error),
+            10 => Self::InvalidParameterForceMultiAttachDiskNotSupported(error),
+            11 => Self::InvalidParameterForceRegionNotSupported(error),
+            12 => Self::OperationConflictDisksAttachingParallellyExceed(error),
+            13 => Self::InstanceDiskLimitExceeded(error),
+            14 => Self::InvalidDeviceInUse(error),
+            15 => Self::DiskNotPortable(error),
+            16 => Self::InstanceLockedForSecurity(error),
+            17 => Self::ResourcesNotInSameZone(error),
+            18 => Self::InstanceExpiredOrInArrears(error),
+            19 => Self::DiskInArrears(error),
+            20 => Self::DiskError(error),
+            21 => Self::DiskIdValueNotSupported(error),
+            22 => Self::DiskIdStatusNotSupported(error),
+            23 => Self::IncorrectInstanceStatusNotSupportEssd(error),
+            24 => Self::IncorrectDiskStatus(error),
+            25 => Self::UserNotInTheWhiteList(error),
+            26 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            27 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            28 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            29 => Self::DependencyViolationWindowsInstance(error),
+            30 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            31 => Self::InvalidInstanceTypeNotSupportPl0(error),
+            32 => Self::InvalidInstanceTypeNvmeRequired(error),
+            33 => Self::InvalidInstanceTypeNvmeUnsupported(error),
+            34 => Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error),
+            35 => Self::DiskAttachedNumberExceeded(error),
+            36 => Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error),
+            37 => Self::DeleteWithInstanceConflict(error),
+            38 => Self::InvalidParameterDeleteWithInstance(error),
+            39 => Self::InvalidOperationOtherInstanceUnsupported(error),
+            40 => Self::InvalidInstanceZoneConflict(error),
+            41 => Self::InvalidParameterAllEmpty(error),
+            42 => Self::InvalidOperationDiskQueueNumberNotEnough(error),
+            43 => Self::InvalidOperationDiskAttachModeUnsupported(error),
+            44 => Self::InvalidInstanceIdNotFound(error),
+            45 => Self::InvalidDiskIdNotFound(error),
+            46 => Self::InvalidDiskInUse(error),
+            47 => Self::InvalidKmsKeyIdNotFound(error),
+            48 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDeviceMalformed(error) => ("InvalidDeviceMalformed", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::InvalidOperationInstanceTypeNotSupport(error) => {
-                ("InvalidOperationInstanceTypeNotSupport", error)
-            }
-            Self::DiskCategoryOperationNotSupported(error) => {
-                ("DiskCategoryOperationNotSupported", error)
-            }
-            Self::InvalidDiskDiskNotBootable(error) => {
-                ("InvalidDiskDiskNotBootable", error)
-            }
-            Self::InvalidInstanceNotOriginInstance(error) => {
-                ("InvalidInstanceNotOriginInstance", error)
-            }
-            Self::InvalidParameterForceDiskCategoryNotSupported(error) => {
-                ("InvalidParameterForceDiskCategoryNotSupported", error)
-            }
-            Self::InvalidParameterForcePrepaidDiskNotSupported(error) => {
-                ("InvalidParameterForcePrepaidDiskNotSupported", error)
-            }
-            Self::InvalidParameterForceMultiAttachDiskNotSupported(error) => {
-                ("InvalidParameterForceMultiAttachDiskNotSupported", error)
-            }
-            Self::InvalidParameterForceRegionNotSupported(error) => {
-                ("InvalidParameterForceRegionNotSupported", error)
-            }
-            Self::OperationConflictDisksAttachingParallellyExceed(error) => {
-                ("OperationConflictDisksAttachingParallellyExceed", error)
-            }
-            Self::InstanceDiskLimitExceeded(error) => {
-                ("InstanceDiskLimitExceeded", error)
-            }
-            Self::InvalidDeviceInUse(error) => ("InvalidDeviceInUse", error),
-            Self::DiskNotPortable(error) => ("DiskNotPortable", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::ResourcesNotInSameZone(error) => ("ResourcesNotInSameZone", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::DiskInArrears(error) => ("DiskInArrears", error),
-            Self::DiskError(error) => ("DiskError", error),
-            Self::DiskIdValueNotSupported(error) => ("DiskIdValueNotSupported", error),
-            Self::DiskIdStatusNotSupported(error) => ("DiskIdStatusNotSupported", error),
-            Self::IncorrectInstanceStatusNotSupportEssd(error) => {
-                ("IncorrectInstanceStatusNotSupportEssd", error)
-            }
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::DependencyViolationWindowsInstance(error) => {
-                ("DependencyViolationWindowsInstance", error)
-            }
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
-                ("InvalidInstanceTypeNotSupportDiskCategory", error)
-            }
-            Self::InvalidInstanceTypeNotSupportPl0(error) => {
-                ("InvalidInstanceTypeNotSupportPl0", error)
-            }
-            Self::InvalidInstanceTypeNvmeRequired(error) => {
-                ("InvalidInstanceTypeNvmeRequired", error)
-            }
-            Self::InvalidInstanceTypeNvmeUnsupported(error) => {
-                ("InvalidInstanceTypeNvmeUnsupported", error)
-            }
-            Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error) => {
-                ("InvalidInstanceTypeNotSupportMultiAttachDisk", error)
-            }
-            Self::DiskAttachedNumberExceeded(error) => {
-                ("DiskAttachedNumberExceeded", error)
-            }
+            Self::InvalidDeviceMalformed(error) => (0, error),
+            Self::IncorrectInstanceStatus(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidRegionIdMalFormed(error) => (3, error),
+            Self::InvalidOperationInstanceTypeNotSupport(error) => (4, error),
+            Self::DiskCategoryOperationNotSupported(error) => (5, error),
+            Self::InvalidDiskDiskNotBootable(error) => (6, error),
+            Self::InvalidInstanceNotOriginInstance(error) => (7, error),
+            Self::InvalidParameterForceDiskCategoryNotSupported(error) => (8, error),
+            Self::InvalidParameterForcePrepaidDiskNotSupported(error) => (9, error),
+            Self::InvalidParameterForceMultiAttachDiskNotSupported(error) => (10, error),
+            Self::InvalidParameterForceRegionNotSupported(error) => (11, error),
+            Self::OperationConflictDisksAttachingParallellyExceed(error) => (12, error),
+            Self::InstanceDiskLimitExceeded(error) => (13, error),
+            Self::InvalidDeviceInUse(error) => (14, error),
+            Self::DiskNotPortable(error) => (15, error),
+            Self::InstanceLockedForSecurity(error) => (16, error),
+            Self::ResourcesNotInSameZone(error) => (17, error),
+            Self::InstanceExpiredOrInArrears(error) => (18, error),
+            Self::DiskInArrears(error) => (19, error),
+            Self::DiskError(error) => (20, error),
+            Self::DiskIdValueNotSupported(error) => (21, error),
+            Self::DiskIdStatusNotSupported(error) => (22, error),
+            Self::IncorrectInstanceStatusNotSupportEssd(error) => (23, error),
+            Self::IncorrectDiskStatus(error) => (24, error),
+            Self::UserNotInTheWhiteList(error) => (25, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (26, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (27, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (28, error),
+            Self::DependencyViolationWindowsInstance(error) => (29, error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (30, error),
+            Self::InvalidInstanceTypeNotSupportPl0(error) => (31, error),
+            Self::InvalidInstanceTypeNvmeRequired(error) => (32, error),
+            Self::InvalidInstanceTypeNvmeUnsupported(error) => (33, error),
+            Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error) => (34, error),
+            Self::DiskAttachedNumberExceeded(error) => (35, error),
             Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error) => {
-                ("InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk", error)
+                (36, error)
             }
-            Self::DeleteWithInstanceConflict(error) => {
-                ("DeleteWithInstanceConflict", error)
-            }
-            Self::InvalidParameterDeleteWithInstance(error) => {
-                ("InvalidParameterDeleteWithInstance", error)
-            }
-            Self::InvalidOperationOtherInstanceUnsupported(error) => {
-                ("InvalidOperationOtherInstanceUnsupported", error)
-            }
-            Self::InvalidInstanceZoneConflict(error) => {
-                ("InvalidInstanceZoneConflict", error)
-            }
-            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
-            Self::InvalidOperationDiskQueueNumberNotEnough(error) => {
-                ("InvalidOperationDiskQueueNumberNotEnough", error)
-            }
-            Self::InvalidOperationDiskAttachModeUnsupported(error) => {
-                ("InvalidOperationDiskAttachModeUnsupported", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidDiskInUse(error) => ("InvalidDiskInUse", error),
-            Self::InvalidKmsKeyIdNotFound(error) => ("InvalidKmsKeyIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DeleteWithInstanceConflict(error) => (37, error),
+            Self::InvalidParameterDeleteWithInstance(error) => (38, error),
+            Self::InvalidOperationOtherInstanceUnsupported(error) => (39, error),
+            Self::InvalidInstanceZoneConflict(error) => (40, error),
+            Self::InvalidParameterAllEmpty(error) => (41, error),
+            Self::InvalidOperationDiskQueueNumberNotEnough(error) => (42, error),
+            Self::InvalidOperationDiskAttachModeUnsupported(error) => (43, error),
+            Self::InvalidInstanceIdNotFound(error) => (44, error),
+            Self::InvalidDiskIdNotFound(error) => (45, error),
+            Self::InvalidDiskInUse(error) => (46, error),
+            Self::InvalidKmsKeyIdNotFound(error) => (47, error),
+            Self::InternalError(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for AttachDiskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDeviceMalformed(_) => Self::InvalidDeviceMalformed(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::InvalidOperationInstanceTypeNotSupport(_) => {
-                Self::InvalidOperationInstanceTypeNotSupport(error)
-            }
-            Self::DiskCategoryOperationNotSupported(_) => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            Self::InvalidDiskDiskNotBootable(_) => {
-                Self::InvalidDiskDiskNotBootable(error)
-            }
-            Self::InvalidInstanceNotOriginInstance(_) => {
-                Self::InvalidInstanceNotOriginInstance(error)
-            }
-            Self::InvalidParameterForceDiskCategoryNotSupported(_) => {
-                Self::InvalidParameterForceDiskCategoryNotSupported(error)
-            }
-            Self::InvalidParameterForcePrepaidDiskNotSupported(_) => {
-                Self::InvalidParameterForcePrepaidDiskNotSupported(error)
-            }
-            Self::InvalidParameterForceMultiAttachDiskNotSupported(_) => {
-                Self::InvalidParameterForceMultiAttachDiskNotSupported(error)
-            }
-            Self::InvalidParameterForceRegionNotSupported(_) => {
-                Self::InvalidParameterForceRegionNotSupported(error)
-            }
-            Self::OperationConflictDisksAttachingParallellyExceed(_) => {
-                Self::OperationConflictDisksAttachingParallellyExceed(error)
-            }
-            Self::InstanceDiskLimitExceeded(_) => Self::InstanceDiskLimitExceeded(error),
-            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
-            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::DiskInArrears(_) => Self::DiskInArrears(error),
-            Self::DiskError(_) => Self::DiskError(error),
-            Self::DiskIdValueNotSupported(_) => Self::DiskIdValueNotSupported(error),
-            Self::DiskIdStatusNotSupported(_) => Self::DiskIdStatusNotSupported(error),
-            Self::IncorrectInstanceStatusNotSupportEssd(_) => {
-                Self::IncorrectInstanceStatusNotSupportEssd(error)
-            }
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::DependencyViolationWindowsInstance(_) => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            Self::InvalidInstanceTypeNotSupportPl0(_) => {
-                Self::InvalidInstanceTypeNotSupportPl0(error)
-            }
-            Self::InvalidInstanceTypeNvmeRequired(_) => {
-                Self::InvalidInstanceTypeNvmeRequired(error)
-            }
-            Self::InvalidInstanceTypeNvmeUnsupported(_) => {
-                Self::InvalidInstanceTypeNvmeUnsupported(error)
-            }
-            Self::InvalidInstanceTypeNotSupportMultiAttachDisk(_) => {
-                Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error)
-            }
-            Self::DiskAttachedNumberExceeded(_) => {
-                Self::DiskAttachedNumberExceeded(error)
-            }
-            Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(_) => {
-                Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error)
-            }
-            Self::DeleteWithInstanceConflict(_) => {
-                Self::DeleteWithInstanceConflict(error)
-            }
-            Self::InvalidParameterDeleteWithInstance(_) => {
-                Self::InvalidParameterDeleteWithInstance(error)
-            }
-            Self::InvalidOperationOtherInstanceUnsupported(_) => {
-                Self::InvalidOperationOtherInstanceUnsupported(error)
-            }
-            Self::InvalidInstanceZoneConflict(_) => {
-                Self::InvalidInstanceZoneConflict(error)
-            }
-            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
-            Self::InvalidOperationDiskQueueNumberNotEnough(_) => {
-                Self::InvalidOperationDiskQueueNumberNotEnough(error)
-            }
-            Self::InvalidOperationDiskAttachModeUnsupported(_) => {
-                Self::InvalidOperationDiskAttachModeUnsupported(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidDiskInUse(_) => Self::InvalidDiskInUse(error),
-            Self::InvalidKmsKeyIdNotFound(_) => Self::InvalidKmsKeyIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachDiskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDeviceMalformed",
+            "IncorrectInstanceStatus",
+            "InvalidParameter",
+            "InvalidRegionIdMalFormed",
+            "InvalidOperationInstanceTypeNotSupport",
+            "DiskCategoryOperationNotSupported",
+            "InvalidDiskDiskNotBootable",
+            "InvalidInstanceNotOriginInstance",
+            "InvalidParameterForceDiskCategoryNotSupported",
+            "InvalidParameterForcePrepaidDiskNotSupported",
+            "InvalidParameterForceMultiAttachDiskNotSupported",
+            "InvalidParameterForceRegionNotSupported",
+            "OperationConflictDisksAttachingParallellyExceed",
+            "InstanceDiskLimitExceeded",
+            "InvalidDeviceInUse",
+            "DiskNotPortable",
+            "InstanceLockedForSecurity",
+            "ResourcesNotInSameZone",
+            "InstanceExpiredOrInArrears",
+            "DiskInArrears",
+            "DiskError",
+            "DiskIdValueNotSupported",
+            "DiskIdStatusNotSupported",
+            "IncorrectInstanceStatusNotSupportEssd",
+            "IncorrectDiskStatus",
+            "UserNotInTheWhiteList",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "DependencyViolationWindowsInstance",
+            "InvalidInstanceTypeNotSupportDiskCategory",
+            "InvalidInstanceTypeNotSupportPl0",
+            "InvalidInstanceTypeNvmeRequired",
+            "InvalidInstanceTypeNvmeUnsupported",
+            "InvalidInstanceTypeNotSupportMultiAttachDisk",
+            "DiskAttachedNumberExceeded",
+            "InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk",
+            "DeleteWithInstanceConflict",
+            "InvalidParameterDeleteWithInstance",
+            "InvalidOperationOtherInstanceUnsupported",
+            "InvalidInstanceZoneConflict",
+            "InvalidParameterAllEmpty",
+            "InvalidOperationDiskQueueNumberNotEnough",
+            "InvalidOperationDiskAttachModeUnsupported",
+            "InvalidInstanceIdNotFound",
+            "InvalidDiskIdNotFound",
+            "InvalidDiskInUse",
+            "InvalidKmsKeyIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachDiskError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachInstanceRamRoleRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -58,10 +58,26 @@ pub struct AttachInstanceRamRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachInstanceRamRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ram_role_name: None,
+            instance_ids: None,
+            policy: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachInstanceRamRoleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachInstanceRamRoleRequestBuilder {
-        AttachInstanceRamRoleRequestBuilder::default()
+        AttachInstanceRamRoleRequestBuilder {
+            inner: AttachInstanceRamRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -159,6 +175,7 @@ impl<C> AttachInstanceRamRoleRequestBuilder<C> {
     }
 }
 impl<'a> AttachInstanceRamRoleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachInstanceRamRoleRequest::default(),
@@ -167,6 +184,7 @@ impl<'a> AttachInstanceRamRoleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -249,17 +267,20 @@ pub enum AttachInstanceRamRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceIds.Malformed" => Self::InvalidInstanceIdsMalformed(error),
-            "InvalidNetworkType.MismatchRamRole" => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
-            "InvalidRamRole.NotEcsRole" => Self::InvalidRamRoleNotEcsRole(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceIds.Malformed",
+                        "InvalidNetworkType.MismatchRamRole",
+                        "InvalidUser.PassRoleForbidden",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRamRole.NotFound",
+                        "InvalidRamRole.NotEcsRole",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AttachInstanceRamRoleError {
@@ -268,54 +289,54 @@ impl AttachInstanceRamRoleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceIdsMalformed(error),
+            1 => Self::InvalidNetworkTypeMismatchRamRole(error),
+            2 => Self::InvalidUserPassRoleForbidden(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::InvalidRamRoleNotFound(error),
+            5 => Self::InvalidRamRoleNotEcsRole(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdsMalformed(error) => {
-                ("InvalidInstanceIdsMalformed", error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(error) => {
-                ("InvalidNetworkTypeMismatchRamRole", error)
-            }
-            Self::InvalidUserPassRoleForbidden(error) => {
-                ("InvalidUserPassRoleForbidden", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
-            Self::InvalidRamRoleNotEcsRole(error) => ("InvalidRamRoleNotEcsRole", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdsMalformed(error) => (0, error),
+            Self::InvalidNetworkTypeMismatchRamRole(error) => (1, error),
+            Self::InvalidUserPassRoleForbidden(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::InvalidRamRoleNotFound(error) => (4, error),
+            Self::InvalidRamRoleNotEcsRole(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for AttachInstanceRamRoleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceIdsMalformed(_) => {
-                Self::InvalidInstanceIdsMalformed(error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(_) => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            Self::InvalidUserPassRoleForbidden(_) => {
-                Self::InvalidUserPassRoleForbidden(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
-            Self::InvalidRamRoleNotEcsRole(_) => Self::InvalidRamRoleNotEcsRole(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachInstanceRamRoleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceIdsMalformed",
+            "InvalidNetworkTypeMismatchRamRole",
+            "InvalidUserPassRoleForbidden",
+            "InvalidInstanceIdNotFound",
+            "InvalidRamRoleNotFound",
+            "InvalidRamRoleNotEcsRole",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachInstanceRamRoleError {

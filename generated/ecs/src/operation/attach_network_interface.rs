@@ -44,7 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachNetworkInterfaceRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -92,10 +92,28 @@ pub struct AttachNetworkInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachNetworkInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            instance_id: None,
+            trunk_network_instance_id: None,
+            wait_for_network_configuration_ready: None,
+            network_card_index: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachNetworkInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachNetworkInterfaceRequestBuilder {
-        AttachNetworkInterfaceRequestBuilder::default()
+        AttachNetworkInterfaceRequestBuilder {
+            inner: AttachNetworkInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -216,6 +234,7 @@ impl<C> AttachNetworkInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> AttachNetworkInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachNetworkInterfaceRequest::default(),
@@ -224,6 +243,7 @@ impl<'a> AttachNetworkInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -409,156 +429,77 @@ pub enum AttachNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidRegion" => {
-                Self::InvalidOperationInvalidRegion(error)
-            }
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidOperation.InvalidGeneration" => {
-                Self::InvalidOperationInvalidGeneration(error)
-            }
-            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
-            "InvalidOperation.UserNotSupportNetworkCard" => {
-                Self::InvalidOperationUserNotSupportNetworkCard(error)
-            }
-            "InvalidOperation.ConnectionTrackingConfigNotSupportMemberEni" => {
-                Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error)
-            }
-            "InvalidParameter.NetworkCardIndexInvalid" => {
-                Self::InvalidParameterNetworkCardIndexInvalid(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportRss" => {
-                Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            }
-            "OperationDenied.NoEniStock" => Self::OperationDeniedNoEniStock(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidEni.NotSameVpc" => Self::InvalidEniNotSameVpc(error),
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidOperation.MultiGroupType" => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            "InvalidOperation.NotSupportEnterpriseGroup" => {
-                Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidOperation.EipBindModel" => Self::InvalidOperationEipBindModel(error),
-            "InvalidOperation.Ipv6NotSupport" => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            "InvalidOperation.HotPlugNotSupport" => {
-                Self::InvalidOperationHotPlugNotSupport(error)
-            }
-            "InvalidInstance.NetworkType" => Self::InvalidInstanceNetworkType(error),
-            "InvalidOperation.InvalidTrunkEniStatus" => {
-                Self::InvalidOperationInvalidTrunkEniStatus(error)
-            }
-            "InvalidOperation.TrunkingIsNotAllowed" => {
-                Self::InvalidOperationTrunkingIsNotAllowed(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            "InvalidOperation.EniTypeNotSupportTrunking" => {
-                Self::InvalidOperationEniTypeNotSupportTrunking(error)
-            }
-            "InvalidOperation.EniTrunkDeviceFull" => {
-                Self::InvalidOperationEniTrunkDeviceFull(error)
-            }
-            "InvalidParameter.EniNotBelongTrunk" => {
-                Self::InvalidParameterEniNotBelongTrunk(error)
-            }
-            "InvalidOperation.EniTypeNotSupportAttachToTrunk" => {
-                Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error)
-            }
-            "InvalidParameter.EniNotBelongEcs" => {
-                Self::InvalidParameterEniNotBelongEcs(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidOperation.HighPerformanceTrafficModeNotSupportTrunkEni" => {
-                Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error)
-            }
-            "InvalidOperation.HighPerformanceTrafficModeNotSupportMemberEni" => {
-                Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
-                    error,
-                )
-            }
-            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            "InvalidOperation.EniTrafficModeNotSupportIpv6" => {
-                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
-            }
-            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            "InvalidParameter.InvalidQueuePairNumber" => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            "InvalidOperation.EniQueuePairNumberOverflow" => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidRegion",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.DetachPrimaryEniNotAllowed",
+                        "Forbidden.RegionId",
+                        "InvalidOperation.InvalidGeneration",
+                        "InvalidParams.EniId",
+                        "InvalidOperation.UserNotSupportNetworkCard",
+                        "InvalidOperation.ConnectionTrackingConfigNotSupportMemberEni",
+                        "InvalidParameter.NetworkCardIndexInvalid",
+                        "InvalidOperation.InstanceTypeNotSupportRss",
+                        "OperationDenied.NoEniStock",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "MaxEniCountExceeded",
+                        "EniPerInstanceLimitExceeded",
+                        "InvalidOperation.AvailabilityZoneMismatch",
+                        "InvalidOperation.VpcMismatch",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidSecurityGroupId.NotVpc",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidEni.NotSameVpc",
+                        "InvalidOperation.Ipv4CountExceeded",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidOperation.MultiGroupType",
+                        "InvalidOperation.NotSupportEnterpriseGroup",
+                        "InvalidOperation.EniCountExceeded",
+                        "InvalidOperation.EipBindModel",
+                        "InvalidOperation.Ipv6NotSupport",
+                        "InvalidOperation.HotPlugNotSupport",
+                        "InvalidInstance.NetworkType",
+                        "InvalidOperation.InvalidTrunkEniStatus",
+                        "InvalidOperation.TrunkingIsNotAllowed",
+                        "InvalidOperation.InstanceTypeNotSupportEniTrunking",
+                        "InvalidOperation.EniTypeNotSupportTrunking",
+                        "InvalidOperation.EniTrunkDeviceFull",
+                        "InvalidParameter.EniNotBelongTrunk",
+                        "InvalidOperation.EniTypeNotSupportAttachToTrunk",
+                        "InvalidParameter.EniNotBelongEcs",
+                        "InvalidParameter.InvalidEniQueueNumber",
+                        "InvalidOperation.MaxEniQueueNumberExceeded",
+                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                        "InvalidOperation.HighPerformanceTrafficModeNotSupportTrunkEni",
+                        "InvalidOperation.HighPerformanceTrafficModeNotSupportMemberEni",
+                        "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
+                        "InvalidOperation.EniTrafficModeNotSupportIpv6",
+                        "InvalidOperation.MaxEniQueuePairNumberExceed",
+                        "InvalidParameter.InvalidQueuePairNumber",
+                        "InvalidOperation.EniQueuePairNumberOverflow",
+                        "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
+                        "InvalidOperation.Ipv6CountExceeded",
+                        "InvalidEcsId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AttachNetworkInterfaceError {
@@ -567,357 +508,247 @@ impl AttachNetworkInterfaceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidOperationInvalidRegion(error),
+            5 => Self::InvalidOperationInvalidEcsState(error),
+            6 => Self::InvalidOperationInvalidEniState(error),
+            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            8 => Self::ForbiddenRegionId(error),
+            9 => Self::InvalidOperationInvalidGeneration(error),
+            10 => Self::InvalidParamsEniId(error),
+            11 => Self::InvalidOperationUserNotSupportNetworkCard(error),
+            12 => {
+                Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error)
             }
-            Self::InvalidOperationInvalidRegion(error) => {
-                ("InvalidOperationInvalidRegion", error)
+            13 => Self::InvalidParameterNetworkCardIndexInvalid(error),
+            14 => Self::InvalidOperationInstanceTypeNotSupportRss(error),
+            15 => Self::OperationDeniedNoEniStock(error),
+            16 => Self::InvalidUserTypeNotSupported(error),
+            17 => Self::AbsInvalidAccountNotFound(error),
+            18 => Self::ForbiddenNotSupportRam(error),
+            19 => Self::ForbiddenSubUser(error),
+            20 => Self::MaxEniCountExceeded(error),
+            21 => Self::EniPerInstanceLimitExceeded(error),
+            22 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            23 => Self::InvalidOperationVpcMismatch(error),
+            24 => Self::SecurityGroupInstanceLimitExceed(error),
+            25 => Self::InvalidSecurityGroupIdNotVpc(error),
+            26 => Self::InvalidOperationInvalidEniType(error),
+            27 => Self::InvalidInstanceIdNotFound(error),
+            28 => Self::InvalidEniNotSameVpc(error),
+            29 => Self::InvalidOperationIpv4CountExceeded(error),
+            30 => Self::InvalidOperationEniServiceManaged(error),
+            31 => Self::InvalidOperationMultiGroupType(error),
+            32 => Self::InvalidOperationNotSupportEnterpriseGroup(error),
+            33 => Self::InvalidOperationEniCountExceeded(error),
+            34 => Self::InvalidOperationEipBindModel(error),
+            35 => Self::InvalidOperationIpv6NotSupport(error),
+            36 => Self::InvalidOperationHotPlugNotSupport(error),
+            37 => Self::InvalidInstanceNetworkType(error),
+            38 => Self::InvalidOperationInvalidTrunkEniStatus(error),
+            39 => Self::InvalidOperationTrunkingIsNotAllowed(error),
+            40 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
+            41 => Self::InvalidOperationEniTypeNotSupportTrunking(error),
+            42 => Self::InvalidOperationEniTrunkDeviceFull(error),
+            43 => Self::InvalidParameterEniNotBelongTrunk(error),
+            44 => Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error),
+            45 => Self::InvalidParameterEniNotBelongEcs(error),
+            46 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            47 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            48 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            49 => {
+                Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error)
             }
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
-                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
-            }
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidOperationInvalidGeneration(error) => {
-                ("InvalidOperationInvalidGeneration", error)
-            }
-            Self::InvalidParamsEniId(error) => ("InvalidParamsEniId", error),
-            Self::InvalidOperationUserNotSupportNetworkCard(error) => {
-                ("InvalidOperationUserNotSupportNetworkCard", error)
-            }
-            Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error) => {
-                ("InvalidOperationConnectionTrackingConfigNotSupportMemberEni", error)
-            }
-            Self::InvalidParameterNetworkCardIndexInvalid(error) => {
-                ("InvalidParameterNetworkCardIndexInvalid", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportRss(error) => {
-                ("InvalidOperationInstanceTypeNotSupportRss", error)
-            }
-            Self::OperationDeniedNoEniStock(error) => {
-                ("OperationDeniedNoEniStock", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
-            Self::EniPerInstanceLimitExceeded(error) => {
-                ("EniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(error) => {
-                ("InvalidSecurityGroupIdNotVpc", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidEniNotSameVpc(error) => ("InvalidEniNotSameVpc", error),
-            Self::InvalidOperationIpv4CountExceeded(error) => {
-                ("InvalidOperationIpv4CountExceeded", error)
-            }
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidOperationMultiGroupType(error) => {
-                ("InvalidOperationMultiGroupType", error)
-            }
-            Self::InvalidOperationNotSupportEnterpriseGroup(error) => {
-                ("InvalidOperationNotSupportEnterpriseGroup", error)
-            }
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::InvalidOperationEipBindModel(error) => {
-                ("InvalidOperationEipBindModel", error)
-            }
-            Self::InvalidOperationIpv6NotSupport(error) => {
-                ("InvalidOperationIpv6NotSupport", error)
-            }
-            Self::InvalidOperationHotPlugNotSupport(error) => {
-                ("InvalidOperationHotPlugNotSupport", error)
-            }
-            Self::InvalidInstanceNetworkType(error) => {
-                ("InvalidInstanceNetworkType", error)
-            }
-            Self::InvalidOperationInvalidTrunkEniStatus(error) => {
-                ("InvalidOperationInvalidTrunkEniStatus", error)
-            }
-            Self::InvalidOperationTrunkingIsNotAllowed(error) => {
-                ("InvalidOperationTrunkingIsNotAllowed", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => {
-                ("InvalidOperationInstanceTypeNotSupportEniTrunking", error)
-            }
-            Self::InvalidOperationEniTypeNotSupportTrunking(error) => {
-                ("InvalidOperationEniTypeNotSupportTrunking", error)
-            }
-            Self::InvalidOperationEniTrunkDeviceFull(error) => {
-                ("InvalidOperationEniTrunkDeviceFull", error)
-            }
-            Self::InvalidParameterEniNotBelongTrunk(error) => {
-                ("InvalidParameterEniNotBelongTrunk", error)
-            }
-            Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error) => {
-                ("InvalidOperationEniTypeNotSupportAttachToTrunk", error)
-            }
-            Self::InvalidParameterEniNotBelongEcs(error) => {
-                ("InvalidParameterEniNotBelongEcs", error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(error) => {
-                ("InvalidParameterInvalidEniQueueNumber", error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
-                ("InvalidOperationMaxEniQueueNumberExceeded", error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
-                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
-            }
-            Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error) => {
-                ("InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni", error)
-            }
-            Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
-                error,
-            ) => ("InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni", error),
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                error,
-            ) => {
-                (
-                    "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+            50 => {
+                Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
                     error,
                 )
             }
-            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => {
-                ("InvalidOperationEniTrafficModeNotSupportIpv6", error)
+            51 => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                    error,
+                )
             }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
-                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
+            52 => Self::InvalidOperationEniTrafficModeNotSupportIpv6(error),
+            53 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
+            54 => Self::InvalidParameterInvalidQueuePairNumber(error),
+            55 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
+            56 => Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error),
+            57 => Self::InvalidOperationIpv6CountExceeded(error),
+            58 => Self::InvalidEcsIdNotFound(error),
+            59 => Self::InvalidEniIdNotFound(error),
+            60 => Self::InvalidVSwitchIdNotFound(error),
+            61 => Self::InvalidSecurityGroupIdNotFound(error),
+            62 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
+        match self {
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::InvalidOperationInvalidRegion(error) => (4, error),
+            Self::InvalidOperationInvalidEcsState(error) => (5, error),
+            Self::InvalidOperationInvalidEniState(error) => (6, error),
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
+            Self::ForbiddenRegionId(error) => (8, error),
+            Self::InvalidOperationInvalidGeneration(error) => (9, error),
+            Self::InvalidParamsEniId(error) => (10, error),
+            Self::InvalidOperationUserNotSupportNetworkCard(error) => (11, error),
+            Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error) => {
+                (12, error)
             }
-            Self::InvalidParameterInvalidQueuePairNumber(error) => {
-                ("InvalidParameterInvalidQueuePairNumber", error)
+            Self::InvalidParameterNetworkCardIndexInvalid(error) => (13, error),
+            Self::InvalidOperationInstanceTypeNotSupportRss(error) => (14, error),
+            Self::OperationDeniedNoEniStock(error) => (15, error),
+            Self::InvalidUserTypeNotSupported(error) => (16, error),
+            Self::AbsInvalidAccountNotFound(error) => (17, error),
+            Self::ForbiddenNotSupportRam(error) => (18, error),
+            Self::ForbiddenSubUser(error) => (19, error),
+            Self::MaxEniCountExceeded(error) => (20, error),
+            Self::EniPerInstanceLimitExceeded(error) => (21, error),
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => (22, error),
+            Self::InvalidOperationVpcMismatch(error) => (23, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (24, error),
+            Self::InvalidSecurityGroupIdNotVpc(error) => (25, error),
+            Self::InvalidOperationInvalidEniType(error) => (26, error),
+            Self::InvalidInstanceIdNotFound(error) => (27, error),
+            Self::InvalidEniNotSameVpc(error) => (28, error),
+            Self::InvalidOperationIpv4CountExceeded(error) => (29, error),
+            Self::InvalidOperationEniServiceManaged(error) => (30, error),
+            Self::InvalidOperationMultiGroupType(error) => (31, error),
+            Self::InvalidOperationNotSupportEnterpriseGroup(error) => (32, error),
+            Self::InvalidOperationEniCountExceeded(error) => (33, error),
+            Self::InvalidOperationEipBindModel(error) => (34, error),
+            Self::InvalidOperationIpv6NotSupport(error) => (35, error),
+            Self::InvalidOperationHotPlugNotSupport(error) => (36, error),
+            Self::InvalidInstanceNetworkType(error) => (37, error),
+            Self::InvalidOperationInvalidTrunkEniStatus(error) => (38, error),
+            Self::InvalidOperationTrunkingIsNotAllowed(error) => (39, error),
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => (40, error),
+            Self::InvalidOperationEniTypeNotSupportTrunking(error) => (41, error),
+            Self::InvalidOperationEniTrunkDeviceFull(error) => (42, error),
+            Self::InvalidParameterEniNotBelongTrunk(error) => (43, error),
+            Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error) => (44, error),
+            Self::InvalidParameterEniNotBelongEcs(error) => (45, error),
+            Self::InvalidParameterInvalidEniQueueNumber(error) => (46, error),
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (47, error),
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (48, error),
+            Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error) => {
+                (49, error)
             }
-            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
-                ("InvalidOperationEniQueuePairNumberOverflow", error)
-            }
+            Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
+                error,
+            ) => (50, error),
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                error,
+            ) => (51, error),
+            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => (52, error),
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => (53, error),
+            Self::InvalidParameterInvalidQueuePairNumber(error) => (54, error),
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => (55, error),
             Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
-                ("InvalidOperationHighPerformanceEniPerInstanceLimitExceeded", error)
+                (56, error)
             }
-            Self::InvalidOperationIpv6CountExceeded(error) => {
-                ("InvalidOperationIpv6CountExceeded", error)
-            }
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationIpv6CountExceeded(error) => (57, error),
+            Self::InvalidEcsIdNotFound(error) => (58, error),
+            Self::InvalidEniIdNotFound(error) => (59, error),
+            Self::InvalidVSwitchIdNotFound(error) => (60, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (61, error),
+            Self::InternalError(error) => (62, error),
+            Self::Unhandled(error) => (63, error),
         }
     }
 }
 impl Clone for AttachNetworkInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidRegion(_) => {
-                Self::InvalidOperationInvalidRegion(error)
-            }
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidOperationInvalidGeneration(_) => {
-                Self::InvalidOperationInvalidGeneration(error)
-            }
-            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
-            Self::InvalidOperationUserNotSupportNetworkCard(_) => {
-                Self::InvalidOperationUserNotSupportNetworkCard(error)
-            }
-            Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(_) => {
-                Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error)
-            }
-            Self::InvalidParameterNetworkCardIndexInvalid(_) => {
-                Self::InvalidParameterNetworkCardIndexInvalid(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportRss(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            }
-            Self::OperationDeniedNoEniStock(_) => Self::OperationDeniedNoEniStock(error),
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
-            Self::EniPerInstanceLimitExceeded(_) => {
-                Self::EniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(_) => {
-                Self::InvalidSecurityGroupIdNotVpc(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidEniNotSameVpc(_) => Self::InvalidEniNotSameVpc(error),
-            Self::InvalidOperationIpv4CountExceeded(_) => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidOperationMultiGroupType(_) => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            Self::InvalidOperationNotSupportEnterpriseGroup(_) => {
-                Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            }
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::InvalidOperationEipBindModel(_) => {
-                Self::InvalidOperationEipBindModel(error)
-            }
-            Self::InvalidOperationIpv6NotSupport(_) => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            Self::InvalidOperationHotPlugNotSupport(_) => {
-                Self::InvalidOperationHotPlugNotSupport(error)
-            }
-            Self::InvalidInstanceNetworkType(_) => {
-                Self::InvalidInstanceNetworkType(error)
-            }
-            Self::InvalidOperationInvalidTrunkEniStatus(_) => {
-                Self::InvalidOperationInvalidTrunkEniStatus(error)
-            }
-            Self::InvalidOperationTrunkingIsNotAllowed(_) => {
-                Self::InvalidOperationTrunkingIsNotAllowed(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            Self::InvalidOperationEniTypeNotSupportTrunking(_) => {
-                Self::InvalidOperationEniTypeNotSupportTrunking(error)
-            }
-            Self::InvalidOperationEniTrunkDeviceFull(_) => {
-                Self::InvalidOperationEniTrunkDeviceFull(error)
-            }
-            Self::InvalidParameterEniNotBelongTrunk(_) => {
-                Self::InvalidParameterEniNotBelongTrunk(error)
-            }
-            Self::InvalidOperationEniTypeNotSupportAttachToTrunk(_) => {
-                Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error)
-            }
-            Self::InvalidParameterEniNotBelongEcs(_) => {
-                Self::InvalidParameterEniNotBelongEcs(error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(_) => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(_) => {
-                Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error)
-            }
-            Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(_) => {
-                Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
-                    error,
-                )
-            }
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            Self::InvalidOperationEniTrafficModeNotSupportIpv6(_) => {
-                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
-            }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            Self::InvalidParameterInvalidQueuePairNumber(_) => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(_) => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachNetworkInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidRegion",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationDetachPrimaryEniNotAllowed",
+            "ForbiddenRegionId",
+            "InvalidOperationInvalidGeneration",
+            "InvalidParamsEniId",
+            "InvalidOperationUserNotSupportNetworkCard",
+            "InvalidOperationConnectionTrackingConfigNotSupportMemberEni",
+            "InvalidParameterNetworkCardIndexInvalid",
+            "InvalidOperationInstanceTypeNotSupportRss",
+            "OperationDeniedNoEniStock",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "MaxEniCountExceeded",
+            "EniPerInstanceLimitExceeded",
+            "InvalidOperationAvailabilityZoneMismatch",
+            "InvalidOperationVpcMismatch",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidSecurityGroupIdNotVpc",
+            "InvalidOperationInvalidEniType",
+            "InvalidInstanceIdNotFound",
+            "InvalidEniNotSameVpc",
+            "InvalidOperationIpv4CountExceeded",
+            "InvalidOperationEniServiceManaged",
+            "InvalidOperationMultiGroupType",
+            "InvalidOperationNotSupportEnterpriseGroup",
+            "InvalidOperationEniCountExceeded",
+            "InvalidOperationEipBindModel",
+            "InvalidOperationIpv6NotSupport",
+            "InvalidOperationHotPlugNotSupport",
+            "InvalidInstanceNetworkType",
+            "InvalidOperationInvalidTrunkEniStatus",
+            "InvalidOperationTrunkingIsNotAllowed",
+            "InvalidOperationInstanceTypeNotSupportEniTrunking",
+            "InvalidOperationEniTypeNotSupportTrunking",
+            "InvalidOperationEniTrunkDeviceFull",
+            "InvalidParameterEniNotBelongTrunk",
+            "InvalidOperationEniTypeNotSupportAttachToTrunk",
+            "InvalidParameterEniNotBelongEcs",
+            "InvalidParameterInvalidEniQueueNumber",
+            "InvalidOperationMaxEniQueueNumberExceeded",
+            "InvalidOperationExceedInstanceTypeQueueNumber",
+            "InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni",
+            "InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni",
+            "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+            "InvalidOperationEniTrafficModeNotSupportIpv6",
+            "InvalidOperationMaxEniQueuePairNumberExceed",
+            "InvalidParameterInvalidQueuePairNumber",
+            "InvalidOperationEniQueuePairNumberOverflow",
+            "InvalidOperationHighPerformanceEniPerInstanceLimitExceeded",
+            "InvalidOperationIpv6CountExceeded",
+            "InvalidEcsIdNotFound",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachNetworkInterfaceError {

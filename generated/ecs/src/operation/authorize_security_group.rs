@@ -78,7 +78,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -216,10 +216,41 @@ pub struct AuthorizeSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AuthorizeSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            security_group_id: None,
+            permissions: None,
+            policy: None,
+            priority: None,
+            ip_protocol: None,
+            source_cidr_ip: None,
+            ipv6_source_cidr_ip: None,
+            source_group_id: None,
+            source_prefix_list_id: None,
+            port_range: None,
+            dest_cidr_ip: None,
+            ipv6_dest_cidr_ip: None,
+            source_port_range: None,
+            source_group_owner_account: None,
+            source_group_owner_id: None,
+            nic_type: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AuthorizeSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AuthorizeSecurityGroupRequestBuilder {
-        AuthorizeSecurityGroupRequestBuilder::default()
+        AuthorizeSecurityGroupRequestBuilder {
+            inner: AuthorizeSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -485,6 +516,7 @@ impl<C> AuthorizeSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> AuthorizeSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AuthorizeSecurityGroupRequest::default(),
@@ -493,6 +525,7 @@ impl<'a> AuthorizeSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -646,101 +679,64 @@ pub enum AuthorizeSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for AuthorizeSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidIpProtocol.Malformed" => Self::InvalidIpProtocolMalformed(error),
-            "InvalidSourceCidrIp.Malformed" => Self::InvalidSourceCidrIpMalformed(error),
-            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
-            "InvalidNicType.ValueNotSupported" => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
-            "InvalidSourceGroupId.Mismatch" => Self::InvalidSourceGroupIdMismatch(error),
-            "InvalidSourceGroup.NotFound" => Self::InvalidSourceGroupNotFound(error),
-            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
-            "InvalidPriority.ValueNotSupported" => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "InvalidSecurityGroup.InvalidNetworkType" => {
-                Self::InvalidSecurityGroupInvalidNetworkType(error)
-            }
-            "MissingParameter.Source" => Self::MissingParameterSource(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "InvalidIpProtocol.ValueNotSupported" => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
-            "InvalidSourcePortRange.Malformed" => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            "InvalidPortRange.Malformed" => Self::InvalidPortRangeMalformed(error),
-            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
-            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
-            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
-            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
-            "InvalidGroupAuthParameter.OperationDenied" => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidParam.PrefixListAddressFamilyMismatch" => {
-                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            }
-            "NotSupported.ClassicNetworkPrefixList" => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            "AuthorizedGroupRule.LimitExceed" => {
-                Self::AuthorizedGroupRuleLimitExceed(error)
-            }
-            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
-            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParam.Permissions" => Self::InvalidParamPermissions(error),
-            "InvalidParam.DuplicatePermissions" => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            "InvalidGroupParameter.OperationDenied" => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            "InvalidParam.ProtocolNotSupportPortRangeList" => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidOperation.SecurityGroupNotAuthorized" => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
-            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
-            "InvalidNetworkType.Conflict" => Self::InvalidNetworkTypeConflict(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "LimitExceed.PrefixListAssociationResource" => {
-                Self::LimitExceedPrefixListAssociationResource(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidSourceGroupId.NotFound" => Self::InvalidSourceGroupIdNotFound(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied",
+                        "InvalidIpProtocol.Malformed",
+                        "InvalidSourceCidrIp.Malformed",
+                        "InvalidPolicy.Malformed",
+                        "InvalidNicType.ValueNotSupported",
+                        "InvalidNicType.Mismatch",
+                        "InvalidSourceGroupId.Mismatch",
+                        "InvalidSourceGroup.NotFound",
+                        "InvalidPriority.Malformed",
+                        "InvalidPriority.ValueNotSupported",
+                        "InvalidSecurityGroupDiscription.Malformed",
+                        "InvalidSecurityGroup.InvalidNetworkType",
+                        "MissingParameter.Source",
+                        "InvalidParam.PortRange",
+                        "InvalidIpProtocol.ValueNotSupported",
+                        "InvalidSecurityGroupId.Malformed",
+                        "InvalidParamter.Conflict",
+                        "InvalidSourcePortRange.Malformed",
+                        "InvalidPortRange.Malformed",
+                        "InvalidParam.SourceIp",
+                        "InvalidParam.DestIp",
+                        "InvalidParam.Ipv6DestCidrIp",
+                        "InvalidParam.Ipv6SourceCidrIp",
+                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                        "InvalidParameter.Ipv6CidrIp",
+                        "InvalidGroupAuthParameter.OperationDenied",
+                        "InvalidDestCidrIp.Malformed",
+                        "InvalidParameter.Conflict",
+                        "InvalidParam.PrefixListAddressFamilyMismatch",
+                        "NotSupported.ClassicNetworkPrefixList",
+                        "AuthorizedGroupRule.LimitExceed",
+                        "InvalidParam.SourceCidrIp",
+                        "InvalidParam.DestCidrIp",
+                        "MissingParameter",
+                        "InvalidParam.Permissions",
+                        "InvalidParam.DuplicatePermissions",
+                        "InvalidGroupParameter.OperationDenied",
+                        "InvalidParam.ProtocolNotSupportPortRangeList",
+                        "InvalidPortRangeListId.NotFound",
+                        "InvalidOperation.SecurityGroupNotAuthorized",
+                        "AuthorizationLimitExceed",
+                        "InvalidNetworkType.Mismatch",
+                        "InvalidNetworkType.Conflict",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "LimitExceed.PrefixListAssociationResource",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidSourceGroupId.NotFound",
+                        "InvalidPrefixListId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AuthorizeSecurityGroupError {
@@ -749,262 +745,186 @@ impl AuthorizeSecurityGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDenied(error),
+            1 => Self::InvalidIpProtocolMalformed(error),
+            2 => Self::InvalidSourceCidrIpMalformed(error),
+            3 => Self::InvalidPolicyMalformed(error),
+            4 => Self::InvalidNicTypeValueNotSupported(error),
+            5 => Self::InvalidNicTypeMismatch(error),
+            6 => Self::InvalidSourceGroupIdMismatch(error),
+            7 => Self::InvalidSourceGroupNotFound(error),
+            8 => Self::InvalidPriorityMalformed(error),
+            9 => Self::InvalidPriorityValueNotSupported(error),
+            10 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            11 => Self::InvalidSecurityGroupInvalidNetworkType(error),
+            12 => Self::MissingParameterSource(error),
+            13 => Self::InvalidParamPortRange(error),
+            14 => Self::InvalidIpProtocolValueNotSupported(error),
+            15 => Self::InvalidSecurityGroupIdMalformed(error),
+            16 => Self::InvalidParamterConflict(error),
+            17 => Self::InvalidSourcePortRangeMalformed(error),
+            18 => Self::InvalidPortRangeMalformed(error),
+            19 => Self::InvalidParamSourceIp(error),
+            20 => Self::InvalidParamDestIp(error),
+            21 => Self::InvalidParamIpv6DestCidrIp(error),
+            22 => Self::InvalidParamIpv6SourceCidrIp(error),
+            23 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
+            24 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
+            25 => Self::InvalidParameterIpv6CidrIp(error),
+            26 => Self::InvalidGroupAuthParameterOperationDenied(error),
+            27 => Self::InvalidDestCidrIpMalformed(error),
+            28 => Self::InvalidParameterConflict(error),
+            29 => Self::InvalidParamPrefixListAddressFamilyMismatch(error),
+            30 => Self::NotSupportedClassicNetworkPrefixList(error),
+            31 => Self::AuthorizedGroupRuleLimitExceed(error),
+            32 => Self::InvalidParamSourceCidrIp(error),
+            33 => Self::InvalidParamDestCidrIp(error),
+            34 => Self::MissingParameter(error),
+            35 => Self::InvalidParamPermissions(error),
+            36 => Self::InvalidParamDuplicatePermissions(error),
+            37 => Self::InvalidGroupParameterOperationDenied(error),
+            38 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
+            39 => Self::InvalidPortRangeListIdNotFound(error),
+            40 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
+            41 => Self::AuthorizationLimitExceed(error),
+            42 => Self::InvalidNetworkTypeMismatch(error),
+            43 => Self::InvalidNetworkTypeConflict(error),
+            44 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            45 => Self::LimitExceedPrefixListAssociationResource(error),
+            46 => Self::InvalidSecurityGroupIdNotFound(error),
+            47 => Self::InvalidSourceGroupIdNotFound(error),
+            48 => Self::InvalidPrefixListIdNotFound(error),
+            49 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidIpProtocolMalformed(error) => {
-                ("InvalidIpProtocolMalformed", error)
-            }
-            Self::InvalidSourceCidrIpMalformed(error) => {
-                ("InvalidSourceCidrIpMalformed", error)
-            }
-            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
-            Self::InvalidNicTypeValueNotSupported(error) => {
-                ("InvalidNicTypeValueNotSupported", error)
-            }
-            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
-            Self::InvalidSourceGroupIdMismatch(error) => {
-                ("InvalidSourceGroupIdMismatch", error)
-            }
-            Self::InvalidSourceGroupNotFound(error) => {
-                ("InvalidSourceGroupNotFound", error)
-            }
-            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
-            Self::InvalidPriorityValueNotSupported(error) => {
-                ("InvalidPriorityValueNotSupported", error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
-                ("InvalidSecurityGroupDiscriptionMalformed", error)
-            }
-            Self::InvalidSecurityGroupInvalidNetworkType(error) => {
-                ("InvalidSecurityGroupInvalidNetworkType", error)
-            }
-            Self::MissingParameterSource(error) => ("MissingParameterSource", error),
-            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
-            Self::InvalidIpProtocolValueNotSupported(error) => {
-                ("InvalidIpProtocolValueNotSupported", error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
-            Self::InvalidSourcePortRangeMalformed(error) => {
-                ("InvalidSourcePortRangeMalformed", error)
-            }
-            Self::InvalidPortRangeMalformed(error) => {
-                ("InvalidPortRangeMalformed", error)
-            }
-            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
-            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
-            Self::InvalidParamIpv6DestCidrIp(error) => {
-                ("InvalidParamIpv6DestCidrIp", error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(error) => {
-                ("InvalidParamIpv6SourceCidrIp", error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
-                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
-                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
-            }
-            Self::InvalidParameterIpv6CidrIp(error) => {
-                ("InvalidParameterIpv6CidrIp", error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(error) => {
-                ("InvalidGroupAuthParameterOperationDenied", error)
-            }
-            Self::InvalidDestCidrIpMalformed(error) => {
-                ("InvalidDestCidrIpMalformed", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => {
-                ("InvalidParamPrefixListAddressFamilyMismatch", error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(error) => {
-                ("NotSupportedClassicNetworkPrefixList", error)
-            }
-            Self::AuthorizedGroupRuleLimitExceed(error) => {
-                ("AuthorizedGroupRuleLimitExceed", error)
-            }
-            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
-            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParamPermissions(error) => ("InvalidParamPermissions", error),
-            Self::InvalidParamDuplicatePermissions(error) => {
-                ("InvalidParamDuplicatePermissions", error)
-            }
-            Self::InvalidGroupParameterOperationDenied(error) => {
-                ("InvalidGroupParameterOperationDenied", error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
-                ("InvalidParamProtocolNotSupportPortRangeList", error)
-            }
-            Self::InvalidPortRangeListIdNotFound(error) => {
-                ("InvalidPortRangeListIdNotFound", error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
-                ("InvalidOperationSecurityGroupNotAuthorized", error)
-            }
-            Self::AuthorizationLimitExceed(error) => ("AuthorizationLimitExceed", error),
-            Self::InvalidNetworkTypeMismatch(error) => {
-                ("InvalidNetworkTypeMismatch", error)
-            }
-            Self::InvalidNetworkTypeConflict(error) => {
-                ("InvalidNetworkTypeConflict", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::LimitExceedPrefixListAssociationResource(error) => {
-                ("LimitExceedPrefixListAssociationResource", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidSourceGroupIdNotFound(error) => {
-                ("InvalidSourceGroupIdNotFound", error)
-            }
-            Self::InvalidPrefixListIdNotFound(error) => {
-                ("InvalidPrefixListIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDenied(error) => (0, error),
+            Self::InvalidIpProtocolMalformed(error) => (1, error),
+            Self::InvalidSourceCidrIpMalformed(error) => (2, error),
+            Self::InvalidPolicyMalformed(error) => (3, error),
+            Self::InvalidNicTypeValueNotSupported(error) => (4, error),
+            Self::InvalidNicTypeMismatch(error) => (5, error),
+            Self::InvalidSourceGroupIdMismatch(error) => (6, error),
+            Self::InvalidSourceGroupNotFound(error) => (7, error),
+            Self::InvalidPriorityMalformed(error) => (8, error),
+            Self::InvalidPriorityValueNotSupported(error) => (9, error),
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (10, error),
+            Self::InvalidSecurityGroupInvalidNetworkType(error) => (11, error),
+            Self::MissingParameterSource(error) => (12, error),
+            Self::InvalidParamPortRange(error) => (13, error),
+            Self::InvalidIpProtocolValueNotSupported(error) => (14, error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (15, error),
+            Self::InvalidParamterConflict(error) => (16, error),
+            Self::InvalidSourcePortRangeMalformed(error) => (17, error),
+            Self::InvalidPortRangeMalformed(error) => (18, error),
+            Self::InvalidParamSourceIp(error) => (19, error),
+            Self::InvalidParamDestIp(error) => (20, error),
+            Self::InvalidParamIpv6DestCidrIp(error) => (21, error),
+            Self::InvalidParamIpv6SourceCidrIp(error) => (22, error),
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (23, error),
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (24, error),
+            Self::InvalidParameterIpv6CidrIp(error) => (25, error),
+            Self::InvalidGroupAuthParameterOperationDenied(error) => (26, error),
+            Self::InvalidDestCidrIpMalformed(error) => (27, error),
+            Self::InvalidParameterConflict(error) => (28, error),
+            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => (29, error),
+            Self::NotSupportedClassicNetworkPrefixList(error) => (30, error),
+            Self::AuthorizedGroupRuleLimitExceed(error) => (31, error),
+            Self::InvalidParamSourceCidrIp(error) => (32, error),
+            Self::InvalidParamDestCidrIp(error) => (33, error),
+            Self::MissingParameter(error) => (34, error),
+            Self::InvalidParamPermissions(error) => (35, error),
+            Self::InvalidParamDuplicatePermissions(error) => (36, error),
+            Self::InvalidGroupParameterOperationDenied(error) => (37, error),
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (38, error),
+            Self::InvalidPortRangeListIdNotFound(error) => (39, error),
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (40, error),
+            Self::AuthorizationLimitExceed(error) => (41, error),
+            Self::InvalidNetworkTypeMismatch(error) => (42, error),
+            Self::InvalidNetworkTypeConflict(error) => (43, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (44, error),
+            Self::LimitExceedPrefixListAssociationResource(error) => (45, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (46, error),
+            Self::InvalidSourceGroupIdNotFound(error) => (47, error),
+            Self::InvalidPrefixListIdNotFound(error) => (48, error),
+            Self::InternalError(error) => (49, error),
+            Self::Unhandled(error) => (50, error),
         }
     }
 }
 impl Clone for AuthorizeSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidIpProtocolMalformed(_) => {
-                Self::InvalidIpProtocolMalformed(error)
-            }
-            Self::InvalidSourceCidrIpMalformed(_) => {
-                Self::InvalidSourceCidrIpMalformed(error)
-            }
-            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
-            Self::InvalidNicTypeValueNotSupported(_) => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
-            Self::InvalidSourceGroupIdMismatch(_) => {
-                Self::InvalidSourceGroupIdMismatch(error)
-            }
-            Self::InvalidSourceGroupNotFound(_) => {
-                Self::InvalidSourceGroupNotFound(error)
-            }
-            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
-            Self::InvalidPriorityValueNotSupported(_) => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            Self::InvalidSecurityGroupInvalidNetworkType(_) => {
-                Self::InvalidSecurityGroupInvalidNetworkType(error)
-            }
-            Self::MissingParameterSource(_) => Self::MissingParameterSource(error),
-            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
-            Self::InvalidIpProtocolValueNotSupported(_) => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
-            Self::InvalidSourcePortRangeMalformed(_) => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            Self::InvalidPortRangeMalformed(_) => Self::InvalidPortRangeMalformed(error),
-            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
-            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
-            Self::InvalidParamIpv6DestCidrIp(_) => {
-                Self::InvalidParamIpv6DestCidrIp(error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(_) => {
-                Self::InvalidParamIpv6SourceCidrIp(error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            Self::InvalidParameterIpv6CidrIp(_) => {
-                Self::InvalidParameterIpv6CidrIp(error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(_) => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            Self::InvalidDestCidrIpMalformed(_) => {
-                Self::InvalidDestCidrIpMalformed(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidParamPrefixListAddressFamilyMismatch(_) => {
-                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(_) => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            Self::AuthorizedGroupRuleLimitExceed(_) => {
-                Self::AuthorizedGroupRuleLimitExceed(error)
-            }
-            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
-            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParamPermissions(_) => Self::InvalidParamPermissions(error),
-            Self::InvalidParamDuplicatePermissions(_) => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            Self::InvalidGroupParameterOperationDenied(_) => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            Self::InvalidPortRangeListIdNotFound(_) => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
-            Self::InvalidNetworkTypeMismatch(_) => {
-                Self::InvalidNetworkTypeMismatch(error)
-            }
-            Self::InvalidNetworkTypeConflict(_) => {
-                Self::InvalidNetworkTypeConflict(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::LimitExceedPrefixListAssociationResource(_) => {
-                Self::LimitExceedPrefixListAssociationResource(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidSourceGroupIdNotFound(_) => {
-                Self::InvalidSourceGroupIdNotFound(error)
-            }
-            Self::InvalidPrefixListIdNotFound(_) => {
-                Self::InvalidPrefixListIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AuthorizeSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDenied",
+            "InvalidIpProtocolMalformed",
+            "InvalidSourceCidrIpMalformed",
+            "InvalidPolicyMalformed",
+            "InvalidNicTypeValueNotSupported",
+            "InvalidNicTypeMismatch",
+            "InvalidSourceGroupIdMismatch",
+            "InvalidSourceGroupNotFound",
+            "InvalidPriorityMalformed",
+            "InvalidPriorityValueNotSupported",
+            "InvalidSecurityGroupDiscriptionMalformed",
+            "InvalidSecurityGroupInvalidNetworkType",
+            "MissingParameterSource",
+            "InvalidParamPortRange",
+            "InvalidIpProtocolValueNotSupported",
+            "InvalidSecurityGroupIdMalformed",
+            "InvalidParamterConflict",
+            "InvalidSourcePortRangeMalformed",
+            "InvalidPortRangeMalformed",
+            "InvalidParamSourceIp",
+            "InvalidParamDestIp",
+            "InvalidParamIpv6DestCidrIp",
+            "InvalidParamIpv6SourceCidrIp",
+            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
+            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
+            "InvalidParameterIpv6CidrIp",
+            "InvalidGroupAuthParameterOperationDenied",
+            "InvalidDestCidrIpMalformed",
+            "InvalidParameterConflict",
+            "InvalidParamPrefixListAddressFamilyMismatch",
+            "NotSupportedClassicNetworkPrefixList",
+            "AuthorizedGroupRuleLimitExceed",
+            "InvalidParamSourceCidrIp",
+            "InvalidParamDestCidrIp",
+            "MissingParameter",
+            "InvalidParamPermissions",
+            "InvalidParamDuplicatePermissions",
+            "InvalidGroupParameterOperationDenied",
+            "InvalidParamProtocolNotSupportPortRangeList",
+            "InvalidPortRangeListIdNotFound",
+            "InvalidOperationSecurityGroupNotAuthorized",
+            "AuthorizationLimitExceed",
+            "InvalidNetworkTypeMismatch",
+            "InvalidNetworkTypeConflict",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "LimitExceedPrefixListAssociationResource",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidSourceGroupIdNotFound",
+            "InvalidPrefixListIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AuthorizeSecurityGroupError {

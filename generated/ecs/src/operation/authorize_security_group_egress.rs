@@ -77,7 +77,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupEgressRequest {
     /// The region ID of the source security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -215,10 +215,41 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AuthorizeSecurityGroupEgressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            security_group_id: None,
+            permissions: None,
+            policy: None,
+            priority: None,
+            ip_protocol: None,
+            dest_cidr_ip: None,
+            ipv6_dest_cidr_ip: None,
+            dest_group_id: None,
+            dest_prefix_list_id: None,
+            port_range: None,
+            source_cidr_ip: None,
+            ipv6_source_cidr_ip: None,
+            source_port_range: None,
+            dest_group_owner_account: None,
+            dest_group_owner_id: None,
+            nic_type: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AuthorizeSecurityGroupEgressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AuthorizeSecurityGroupEgressRequestBuilder {
-        AuthorizeSecurityGroupEgressRequestBuilder::default()
+        AuthorizeSecurityGroupEgressRequestBuilder {
+            inner: AuthorizeSecurityGroupEgressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -489,6 +520,7 @@ impl<C> AuthorizeSecurityGroupEgressRequestBuilder<C> {
     }
 }
 impl<'a> AuthorizeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AuthorizeSecurityGroupEgressRequest::default(),
@@ -497,6 +529,7 @@ impl<'a> AuthorizeSecurityGroupEgressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -646,100 +679,63 @@ pub enum AuthorizeSecurityGroupEgressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AuthorizeSecurityGroupEgressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidIpProtocol.Malformed" => Self::InvalidIpProtocolMalformed(error),
-            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
-            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
-            "InvalidNicType.ValueNotSupported" => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
-            "InvalidDestGroupId.Mismatch" => Self::InvalidDestGroupIdMismatch(error),
-            "InvalidDestGroup.NotFound" => Self::InvalidDestGroupNotFound(error),
-            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
-            "InvalidPriority.ValueNotSupported" => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "InvalidSecurityGroup.InvalidNetworkType" => {
-                Self::InvalidSecurityGroupInvalidNetworkType(error)
-            }
-            "MissingParameter.Dest" => Self::MissingParameterDest(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "InvalidIpProtocol.ValueNotSupported" => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
-            "InvalidSourcePortRange.Malformed" => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            "InvalidPortRange.Malformed" => Self::InvalidPortRangeMalformed(error),
-            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
-            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
-            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
-            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
-            "InvalidGroupAuthParameter.OperationDenied" => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidParam.PrefixListAddressFamilyMismatch" => {
-                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            }
-            "NotSupported.ClassicNetworkPrefixList" => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            "AuthorizedGroupRule.LimitExceed" => {
-                Self::AuthorizedGroupRuleLimitExceed(error)
-            }
-            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
-            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
-            "InvalidParam.Permissions" => Self::InvalidParamPermissions(error),
-            "InvalidParam.DuplicatePermissions" => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            "InvalidGroupParameter.OperationDenied" => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            "InvalidParam.ProtocolNotSupportPortRangeList" => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidOperation.SecurityGroupNotAuthorized" => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
-            "InvalidNetworkType.Conflict" => Self::InvalidNetworkTypeConflict(error),
-            "InvalidSecurityGroup.IsSame" => Self::InvalidSecurityGroupIsSame(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "LimitExceed.PrefixListAssociationResource" => {
-                Self::LimitExceedPrefixListAssociationResource(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidDestGroupId.NotFound" => Self::InvalidDestGroupIdNotFound(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied",
+                        "InvalidIpProtocol.Malformed",
+                        "InvalidDestCidrIp.Malformed",
+                        "InvalidPolicy.Malformed",
+                        "InvalidNicType.ValueNotSupported",
+                        "InvalidNicType.Mismatch",
+                        "InvalidDestGroupId.Mismatch",
+                        "InvalidDestGroup.NotFound",
+                        "InvalidPriority.Malformed",
+                        "InvalidPriority.ValueNotSupported",
+                        "InvalidSecurityGroupDiscription.Malformed",
+                        "InvalidSecurityGroup.InvalidNetworkType",
+                        "MissingParameter.Dest",
+                        "InvalidParam.PortRange",
+                        "InvalidIpProtocol.ValueNotSupported",
+                        "InvalidSecurityGroupId.Malformed",
+                        "InvalidParamter.Conflict",
+                        "InvalidSourcePortRange.Malformed",
+                        "InvalidPortRange.Malformed",
+                        "InvalidParam.SourceIp",
+                        "InvalidParam.DestIp",
+                        "InvalidParam.Ipv6DestCidrIp",
+                        "InvalidParam.Ipv6SourceCidrIp",
+                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                        "InvalidParameter.Ipv6CidrIp",
+                        "InvalidGroupAuthParameter.OperationDenied",
+                        "InvalidParameter.Conflict",
+                        "InvalidParam.PrefixListAddressFamilyMismatch",
+                        "NotSupported.ClassicNetworkPrefixList",
+                        "AuthorizedGroupRule.LimitExceed",
+                        "InvalidParam.DestCidrIp",
+                        "InvalidParam.SourceCidrIp",
+                        "InvalidParam.Permissions",
+                        "InvalidParam.DuplicatePermissions",
+                        "InvalidGroupParameter.OperationDenied",
+                        "InvalidParam.ProtocolNotSupportPortRangeList",
+                        "InvalidPortRangeListId.NotFound",
+                        "InvalidOperation.SecurityGroupNotAuthorized",
+                        "MissingParameter",
+                        "AuthorizationLimitExceed",
+                        "InvalidNetworkType.Conflict",
+                        "InvalidSecurityGroup.IsSame",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "LimitExceed.PrefixListAssociationResource",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidDestGroupId.NotFound",
+                        "InvalidPrefixListId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AuthorizeSecurityGroupEgressError {
@@ -748,252 +744,183 @@ impl AuthorizeSecurityGroupEgressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDenied(error),
+            1 => Self::InvalidIpProtocolMalformed(error),
+            2 => Self::InvalidDestCidrIpMalformed(error),
+            3 => Self::InvalidPolicyMalformed(error),
+            4 => Self::InvalidNicTypeValueNotSupported(error),
+            5 => Self::InvalidNicTypeMismatch(error),
+            6 => Self::InvalidDestGroupIdMismatch(error),
+            7 => Self::InvalidDestGroupNotFound(error),
+            8 => Self::InvalidPriorityMalformed(error),
+            9 => Self::InvalidPriorityValueNotSupported(error),
+            10 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            11 => Self::InvalidSecurityGroupInvalidNetworkType(error),
+            12 => Self::MissingParameterDest(error),
+            13 => Self::InvalidParamPortRange(error),
+            14 => Self::InvalidIpProtocolValueNotSupported(error),
+            15 => Self::InvalidSecurityGroupIdMalformed(error),
+            16 => Self::InvalidParamterConflict(error),
+            17 => Self::InvalidSourcePortRangeMalformed(error),
+            18 => Self::InvalidPortRangeMalformed(error),
+            19 => Self::InvalidParamSourceIp(error),
+            20 => Self::InvalidParamDestIp(error),
+            21 => Self::InvalidParamIpv6DestCidrIp(error),
+            22 => Self::InvalidParamIpv6SourceCidrIp(error),
+            23 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
+            24 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
+            25 => Self::InvalidParameterIpv6CidrIp(error),
+            26 => Self::InvalidGroupAuthParameterOperationDenied(error),
+            27 => Self::InvalidParameterConflict(error),
+            28 => Self::InvalidParamPrefixListAddressFamilyMismatch(error),
+            29 => Self::NotSupportedClassicNetworkPrefixList(error),
+            30 => Self::AuthorizedGroupRuleLimitExceed(error),
+            31 => Self::InvalidParamDestCidrIp(error),
+            32 => Self::InvalidParamSourceCidrIp(error),
+            33 => Self::InvalidParamPermissions(error),
+            34 => Self::InvalidParamDuplicatePermissions(error),
+            35 => Self::InvalidGroupParameterOperationDenied(error),
+            36 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
+            37 => Self::InvalidPortRangeListIdNotFound(error),
+            38 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
+            39 => Self::MissingParameter(error),
+            40 => Self::AuthorizationLimitExceed(error),
+            41 => Self::InvalidNetworkTypeConflict(error),
+            42 => Self::InvalidSecurityGroupIsSame(error),
+            43 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            44 => Self::LimitExceedPrefixListAssociationResource(error),
+            45 => Self::InvalidSecurityGroupIdNotFound(error),
+            46 => Self::InvalidDestGroupIdNotFound(error),
+            47 => Self::InvalidPrefixListIdNotFound(error),
+            48 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidIpProtocolMalformed(error) => {
-                ("InvalidIpProtocolMalformed", error)
-            }
-            Self::InvalidDestCidrIpMalformed(error) => {
-                ("InvalidDestCidrIpMalformed", error)
-            }
-            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
-            Self::InvalidNicTypeValueNotSupported(error) => {
-                ("InvalidNicTypeValueNotSupported", error)
-            }
-            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
-            Self::InvalidDestGroupIdMismatch(error) => {
-                ("InvalidDestGroupIdMismatch", error)
-            }
-            Self::InvalidDestGroupNotFound(error) => ("InvalidDestGroupNotFound", error),
-            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
-            Self::InvalidPriorityValueNotSupported(error) => {
-                ("InvalidPriorityValueNotSupported", error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
-                ("InvalidSecurityGroupDiscriptionMalformed", error)
-            }
-            Self::InvalidSecurityGroupInvalidNetworkType(error) => {
-                ("InvalidSecurityGroupInvalidNetworkType", error)
-            }
-            Self::MissingParameterDest(error) => ("MissingParameterDest", error),
-            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
-            Self::InvalidIpProtocolValueNotSupported(error) => {
-                ("InvalidIpProtocolValueNotSupported", error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
-            Self::InvalidSourcePortRangeMalformed(error) => {
-                ("InvalidSourcePortRangeMalformed", error)
-            }
-            Self::InvalidPortRangeMalformed(error) => {
-                ("InvalidPortRangeMalformed", error)
-            }
-            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
-            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
-            Self::InvalidParamIpv6DestCidrIp(error) => {
-                ("InvalidParamIpv6DestCidrIp", error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(error) => {
-                ("InvalidParamIpv6SourceCidrIp", error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
-                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
-                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
-            }
-            Self::InvalidParameterIpv6CidrIp(error) => {
-                ("InvalidParameterIpv6CidrIp", error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(error) => {
-                ("InvalidGroupAuthParameterOperationDenied", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => {
-                ("InvalidParamPrefixListAddressFamilyMismatch", error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(error) => {
-                ("NotSupportedClassicNetworkPrefixList", error)
-            }
-            Self::AuthorizedGroupRuleLimitExceed(error) => {
-                ("AuthorizedGroupRuleLimitExceed", error)
-            }
-            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
-            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
-            Self::InvalidParamPermissions(error) => ("InvalidParamPermissions", error),
-            Self::InvalidParamDuplicatePermissions(error) => {
-                ("InvalidParamDuplicatePermissions", error)
-            }
-            Self::InvalidGroupParameterOperationDenied(error) => {
-                ("InvalidGroupParameterOperationDenied", error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
-                ("InvalidParamProtocolNotSupportPortRangeList", error)
-            }
-            Self::InvalidPortRangeListIdNotFound(error) => {
-                ("InvalidPortRangeListIdNotFound", error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
-                ("InvalidOperationSecurityGroupNotAuthorized", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::AuthorizationLimitExceed(error) => ("AuthorizationLimitExceed", error),
-            Self::InvalidNetworkTypeConflict(error) => {
-                ("InvalidNetworkTypeConflict", error)
-            }
-            Self::InvalidSecurityGroupIsSame(error) => {
-                ("InvalidSecurityGroupIsSame", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::LimitExceedPrefixListAssociationResource(error) => {
-                ("LimitExceedPrefixListAssociationResource", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidDestGroupIdNotFound(error) => {
-                ("InvalidDestGroupIdNotFound", error)
-            }
-            Self::InvalidPrefixListIdNotFound(error) => {
-                ("InvalidPrefixListIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDenied(error) => (0, error),
+            Self::InvalidIpProtocolMalformed(error) => (1, error),
+            Self::InvalidDestCidrIpMalformed(error) => (2, error),
+            Self::InvalidPolicyMalformed(error) => (3, error),
+            Self::InvalidNicTypeValueNotSupported(error) => (4, error),
+            Self::InvalidNicTypeMismatch(error) => (5, error),
+            Self::InvalidDestGroupIdMismatch(error) => (6, error),
+            Self::InvalidDestGroupNotFound(error) => (7, error),
+            Self::InvalidPriorityMalformed(error) => (8, error),
+            Self::InvalidPriorityValueNotSupported(error) => (9, error),
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (10, error),
+            Self::InvalidSecurityGroupInvalidNetworkType(error) => (11, error),
+            Self::MissingParameterDest(error) => (12, error),
+            Self::InvalidParamPortRange(error) => (13, error),
+            Self::InvalidIpProtocolValueNotSupported(error) => (14, error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (15, error),
+            Self::InvalidParamterConflict(error) => (16, error),
+            Self::InvalidSourcePortRangeMalformed(error) => (17, error),
+            Self::InvalidPortRangeMalformed(error) => (18, error),
+            Self::InvalidParamSourceIp(error) => (19, error),
+            Self::InvalidParamDestIp(error) => (20, error),
+            Self::InvalidParamIpv6DestCidrIp(error) => (21, error),
+            Self::InvalidParamIpv6SourceCidrIp(error) => (22, error),
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (23, error),
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (24, error),
+            Self::InvalidParameterIpv6CidrIp(error) => (25, error),
+            Self::InvalidGroupAuthParameterOperationDenied(error) => (26, error),
+            Self::InvalidParameterConflict(error) => (27, error),
+            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => (28, error),
+            Self::NotSupportedClassicNetworkPrefixList(error) => (29, error),
+            Self::AuthorizedGroupRuleLimitExceed(error) => (30, error),
+            Self::InvalidParamDestCidrIp(error) => (31, error),
+            Self::InvalidParamSourceCidrIp(error) => (32, error),
+            Self::InvalidParamPermissions(error) => (33, error),
+            Self::InvalidParamDuplicatePermissions(error) => (34, error),
+            Self::InvalidGroupParameterOperationDenied(error) => (35, error),
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (36, error),
+            Self::InvalidPortRangeListIdNotFound(error) => (37, error),
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (38, error),
+            Self::MissingParameter(error) => (39, error),
+            Self::AuthorizationLimitExceed(error) => (40, error),
+            Self::InvalidNetworkTypeConflict(error) => (41, error),
+            Self::InvalidSecurityGroupIsSame(error) => (42, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (43, error),
+            Self::LimitExceedPrefixListAssociationResource(error) => (44, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (45, error),
+            Self::InvalidDestGroupIdNotFound(error) => (46, error),
+            Self::InvalidPrefixListIdNotFound(error) => (47, error),
+            Self::InternalError(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for AuthorizeSecurityGroupEgressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidIpProtocolMalformed(_) => {
-                Self::InvalidIpProtocolMalformed(error)
-            }
-            Self::InvalidDestCidrIpMalformed(_) => {
-                Self::InvalidDestCidrIpMalformed(error)
-            }
-            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
-            Self::InvalidNicTypeValueNotSupported(_) => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
-            Self::InvalidDestGroupIdMismatch(_) => {
-                Self::InvalidDestGroupIdMismatch(error)
-            }
-            Self::InvalidDestGroupNotFound(_) => Self::InvalidDestGroupNotFound(error),
-            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
-            Self::InvalidPriorityValueNotSupported(_) => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            Self::InvalidSecurityGroupInvalidNetworkType(_) => {
-                Self::InvalidSecurityGroupInvalidNetworkType(error)
-            }
-            Self::MissingParameterDest(_) => Self::MissingParameterDest(error),
-            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
-            Self::InvalidIpProtocolValueNotSupported(_) => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
-            Self::InvalidSourcePortRangeMalformed(_) => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            Self::InvalidPortRangeMalformed(_) => Self::InvalidPortRangeMalformed(error),
-            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
-            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
-            Self::InvalidParamIpv6DestCidrIp(_) => {
-                Self::InvalidParamIpv6DestCidrIp(error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(_) => {
-                Self::InvalidParamIpv6SourceCidrIp(error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            Self::InvalidParameterIpv6CidrIp(_) => {
-                Self::InvalidParameterIpv6CidrIp(error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(_) => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidParamPrefixListAddressFamilyMismatch(_) => {
-                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(_) => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            Self::AuthorizedGroupRuleLimitExceed(_) => {
-                Self::AuthorizedGroupRuleLimitExceed(error)
-            }
-            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
-            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
-            Self::InvalidParamPermissions(_) => Self::InvalidParamPermissions(error),
-            Self::InvalidParamDuplicatePermissions(_) => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            Self::InvalidGroupParameterOperationDenied(_) => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            Self::InvalidPortRangeListIdNotFound(_) => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
-            Self::InvalidNetworkTypeConflict(_) => {
-                Self::InvalidNetworkTypeConflict(error)
-            }
-            Self::InvalidSecurityGroupIsSame(_) => {
-                Self::InvalidSecurityGroupIsSame(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::LimitExceedPrefixListAssociationResource(_) => {
-                Self::LimitExceedPrefixListAssociationResource(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidDestGroupIdNotFound(_) => {
-                Self::InvalidDestGroupIdNotFound(error)
-            }
-            Self::InvalidPrefixListIdNotFound(_) => {
-                Self::InvalidPrefixListIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AuthorizeSecurityGroupEgressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDenied",
+            "InvalidIpProtocolMalformed",
+            "InvalidDestCidrIpMalformed",
+            "InvalidPolicyMalformed",
+            "InvalidNicTypeValueNotSupported",
+            "InvalidNicTypeMismatch",
+            "InvalidDestGroupIdMismatch",
+            "InvalidDestGroupNotFound",
+            "InvalidPriorityMalformed",
+            "InvalidPriorityValueNotSupported",
+            "InvalidSecurityGroupDiscriptionMalformed",
+            "InvalidSecurityGroupInvalidNetworkType",
+            "MissingParameterDest",
+            "InvalidParamPortRange",
+            "InvalidIpProtocolValueNotSupported",
+            "InvalidSecurityGroupIdMalformed",
+            "InvalidParamterConflict",
+            "InvalidSourcePortRangeMalformed",
+            "InvalidPortRangeMalformed",
+            "InvalidParamSourceIp",
+            "InvalidParamDestIp",
+            "InvalidParamIpv6DestCidrIp",
+            "InvalidParamIpv6SourceCidrIp",
+            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
+            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
+            "InvalidParameterIpv6CidrIp",
+            "InvalidGroupAuthParameterOperationDenied",
+            "InvalidParameterConflict",
+            "InvalidParamPrefixListAddressFamilyMismatch",
+            "NotSupportedClassicNetworkPrefixList",
+            "AuthorizedGroupRuleLimitExceed",
+            "InvalidParamDestCidrIp",
+            "InvalidParamSourceCidrIp",
+            "InvalidParamPermissions",
+            "InvalidParamDuplicatePermissions",
+            "InvalidGroupParameterOperationDenied",
+            "InvalidParamProtocolNotSupportPortRangeList",
+            "InvalidPortRangeListIdNotFound",
+            "InvalidOperationSecurityGroupNotAuthorized",
+            "MissingParameter",
+            "AuthorizationLimitExceed",
+            "InvalidNetworkTypeConflict",
+            "InvalidSecurityGroupIsSame",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "LimitExceedPrefixListAssociationResource",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidDestGroupIdNotFound",
+            "InvalidPrefixListIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AuthorizeSecurityGroupEgressError {

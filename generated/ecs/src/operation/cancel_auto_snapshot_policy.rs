@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelAutoSnapshotPolicyRequest {
     /// The region ID of the automatic snapshot policy and the disks. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -43,10 +43,25 @@ pub struct CancelAutoSnapshotPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelAutoSnapshotPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            disk_ids: None,
+            auto_snapshot_policy_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelAutoSnapshotPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CancelAutoSnapshotPolicyRequestBuilder {
-        CancelAutoSnapshotPolicyRequestBuilder::default()
+        CancelAutoSnapshotPolicyRequestBuilder {
+            inner: CancelAutoSnapshotPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -129,6 +144,7 @@ impl<C> CancelAutoSnapshotPolicyRequestBuilder<C> {
     }
 }
 impl<'a> CancelAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CancelAutoSnapshotPolicyRequest::default(),
@@ -137,6 +153,7 @@ impl<'a> CancelAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -192,17 +209,18 @@ pub enum CancelAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidOperation.SnapshotPolicyHasDeleted" => {
-                Self::InvalidOperationSnapshotPolicyHasDeleted(error)
-            }
-            "OperationDenied.TooManyAutoSnapshotPolicies" => {
-                Self::OperationDeniedTooManyAutoSnapshotPolicies(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterInvalid",
+                        "InvalidOperation.SnapshotPolicyHasDeleted",
+                        "OperationDenied.TooManyAutoSnapshotPolicies",
+                        "InvalidDiskId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CancelAutoSnapshotPolicyError {
@@ -211,44 +229,48 @@ impl CancelAutoSnapshotPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParameterInvalid(error),
+            1 => Self::InvalidOperationSnapshotPolicyHasDeleted(error),
+            2 => Self::OperationDeniedTooManyAutoSnapshotPolicies(error),
+            3 => Self::InvalidDiskIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::InvalidOperationSnapshotPolicyHasDeleted(error) => {
-                ("InvalidOperationSnapshotPolicyHasDeleted", error)
-            }
-            Self::OperationDeniedTooManyAutoSnapshotPolicies(error) => {
-                ("OperationDeniedTooManyAutoSnapshotPolicies", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterInvalid(error) => (0, error),
+            Self::InvalidOperationSnapshotPolicyHasDeleted(error) => (1, error),
+            Self::OperationDeniedTooManyAutoSnapshotPolicies(error) => (2, error),
+            Self::InvalidDiskIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for CancelAutoSnapshotPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::InvalidOperationSnapshotPolicyHasDeleted(_) => {
-                Self::InvalidOperationSnapshotPolicyHasDeleted(error)
-            }
-            Self::OperationDeniedTooManyAutoSnapshotPolicies(_) => {
-                Self::OperationDeniedTooManyAutoSnapshotPolicies(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CancelAutoSnapshotPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterInvalid",
+            "InvalidOperationSnapshotPolicyHasDeleted",
+            "OperationDeniedTooManyAutoSnapshotPolicies",
+            "InvalidDiskIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CancelAutoSnapshotPolicyError {

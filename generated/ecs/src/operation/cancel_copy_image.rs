@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelCopyImageRequest {
     /// The region ID of the image copy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -45,10 +45,24 @@ pub struct CancelCopyImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelCopyImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelCopyImageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CancelCopyImageRequestBuilder {
-        CancelCopyImageRequestBuilder::default()
+        CancelCopyImageRequestBuilder {
+            inner: CancelCopyImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -124,6 +138,7 @@ impl<C> CancelCopyImageRequestBuilder<C> {
     }
 }
 impl<'a> CancelCopyImageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CancelCopyImageRequest::default(),
@@ -132,6 +147,7 @@ impl<'a> CancelCopyImageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CancelCopyImageResponse, CancelCopyImageError> {
@@ -190,16 +206,21 @@ pub enum CancelCopyImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelCopyImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ImageCreatedNotFromCopy" => Self::ImageCreatedNotFromCopy(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "CancelNotSupported" => Self::CancelNotSupported(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ImageCreatedNotFromCopy",
+                        "InvalidDescription.Malformed",
+                        "IncorrectImageStatus",
+                        "CancelNotSupported",
+                        "InvalidRegionId.NotFound",
+                        "InvalidImageId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CancelCopyImageError {
@@ -208,46 +229,57 @@ impl CancelCopyImageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ImageCreatedNotFromCopy(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::IncorrectImageStatus(error),
+            3 => Self::CancelNotSupported(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidImageIdNotFound(error),
+            6 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ImageCreatedNotFromCopy(error) => ("ImageCreatedNotFromCopy", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
-            Self::CancelNotSupported(error) => ("CancelNotSupported", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ImageCreatedNotFromCopy(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::IncorrectImageStatus(error) => (2, error),
+            Self::CancelNotSupported(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidImageIdNotFound(error) => (5, error),
+            Self::InternalError(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for CancelCopyImageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ImageCreatedNotFromCopy(_) => Self::ImageCreatedNotFromCopy(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
-            Self::CancelNotSupported(_) => Self::CancelNotSupported(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CancelCopyImageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ImageCreatedNotFromCopy",
+            "InvalidDescriptionMalformed",
+            "IncorrectImageStatus",
+            "CancelNotSupported",
+            "InvalidRegionIdNotFound",
+            "InvalidImageIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CancelCopyImageError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelImagePipelineExecutionRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -48,10 +48,25 @@ pub struct CancelImagePipelineExecutionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelImagePipelineExecutionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            template_tag: None,
+            execution_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelImagePipelineExecutionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CancelImagePipelineExecutionRequestBuilder {
-        CancelImagePipelineExecutionRequestBuilder::default()
+        CancelImagePipelineExecutionRequestBuilder {
+            inner: CancelImagePipelineExecutionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -144,6 +159,7 @@ impl<C> CancelImagePipelineExecutionRequestBuilder<C> {
     }
 }
 impl<'a> CancelImagePipelineExecutionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CancelImagePipelineExecutionRequest::default(),
@@ -152,6 +168,7 @@ impl<'a> CancelImagePipelineExecutionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -207,19 +224,18 @@ pub enum CancelImagePipelineExecutionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelImagePipelineExecutionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStatus.CancelFailed" => Self::InvalidStatusCancelFailed(error),
-            "InvalidStatus.ImagePipelineExecution" => {
-                Self::InvalidStatusImagePipelineExecution(error)
-            }
-            "InvalidImagePipelineExecution.NotFound" => {
-                Self::InvalidImagePipelineExecutionNotFound(error)
-            }
-            "InvalidImagePipelineExecutionId.NotFound" => {
-                Self::InvalidImagePipelineExecutionIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStatus.CancelFailed",
+                        "InvalidStatus.ImagePipelineExecution",
+                        "InvalidImagePipelineExecution.NotFound",
+                        "InvalidImagePipelineExecutionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CancelImagePipelineExecutionError {
@@ -228,50 +244,48 @@ impl CancelImagePipelineExecutionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidStatusCancelFailed(error),
+            1 => Self::InvalidStatusImagePipelineExecution(error),
+            2 => Self::InvalidImagePipelineExecutionNotFound(error),
+            3 => Self::InvalidImagePipelineExecutionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatusCancelFailed(error) => {
-                ("InvalidStatusCancelFailed", error)
-            }
-            Self::InvalidStatusImagePipelineExecution(error) => {
-                ("InvalidStatusImagePipelineExecution", error)
-            }
-            Self::InvalidImagePipelineExecutionNotFound(error) => {
-                ("InvalidImagePipelineExecutionNotFound", error)
-            }
-            Self::InvalidImagePipelineExecutionIdNotFound(error) => {
-                ("InvalidImagePipelineExecutionIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStatusCancelFailed(error) => (0, error),
+            Self::InvalidStatusImagePipelineExecution(error) => (1, error),
+            Self::InvalidImagePipelineExecutionNotFound(error) => (2, error),
+            Self::InvalidImagePipelineExecutionIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for CancelImagePipelineExecutionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStatusCancelFailed(_) => Self::InvalidStatusCancelFailed(error),
-            Self::InvalidStatusImagePipelineExecution(_) => {
-                Self::InvalidStatusImagePipelineExecution(error)
-            }
-            Self::InvalidImagePipelineExecutionNotFound(_) => {
-                Self::InvalidImagePipelineExecutionNotFound(error)
-            }
-            Self::InvalidImagePipelineExecutionIdNotFound(_) => {
-                Self::InvalidImagePipelineExecutionIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CancelImagePipelineExecutionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStatusCancelFailed",
+            "InvalidStatusImagePipelineExecution",
+            "InvalidImagePipelineExecutionNotFound",
+            "InvalidImagePipelineExecutionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CancelImagePipelineExecutionError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelSimulatedSystemEventsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,10 +40,24 @@ pub struct CancelSimulatedSystemEventsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelSimulatedSystemEventsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            event_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelSimulatedSystemEventsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CancelSimulatedSystemEventsRequestBuilder {
-        CancelSimulatedSystemEventsRequestBuilder::default()
+        CancelSimulatedSystemEventsRequestBuilder {
+            inner: CancelSimulatedSystemEventsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -127,6 +141,7 @@ impl<C> CancelSimulatedSystemEventsRequestBuilder<C> {
     }
 }
 impl<'a> CancelSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CancelSimulatedSystemEventsRequest::default(),
@@ -135,6 +150,7 @@ impl<'a> CancelSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -192,16 +208,19 @@ pub enum CancelSimulatedSystemEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelSimulatedSystemEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "CannotCancelSystemEvent.NotSimulated" => {
-                Self::CannotCancelSystemEventNotSimulated(error)
-            }
-            "InvalidEventId.NotFound" => Self::InvalidEventIdNotFound(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "EventIdLimitExceeded",
+                        "InvalidParameter",
+                        "CannotCancelSystemEvent.NotSimulated",
+                        "InvalidEventId.NotFound",
+                        "MissingParameter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CancelSimulatedSystemEventsError {
@@ -210,42 +229,51 @@ impl CancelSimulatedSystemEventsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::EventIdLimitExceeded(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::CannotCancelSystemEventNotSimulated(error),
+            3 => Self::InvalidEventIdNotFound(error),
+            4 => Self::MissingParameter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::CannotCancelSystemEventNotSimulated(error) => {
-                ("CannotCancelSystemEventNotSimulated", error)
-            }
-            Self::InvalidEventIdNotFound(error) => ("InvalidEventIdNotFound", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::EventIdLimitExceeded(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::CannotCancelSystemEventNotSimulated(error) => (2, error),
+            Self::InvalidEventIdNotFound(error) => (3, error),
+            Self::MissingParameter(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for CancelSimulatedSystemEventsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::CannotCancelSystemEventNotSimulated(_) => {
-                Self::CannotCancelSystemEventNotSimulated(error)
-            }
-            Self::InvalidEventIdNotFound(_) => Self::InvalidEventIdNotFound(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CancelSimulatedSystemEventsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "EventIdLimitExceeded",
+            "InvalidParameter",
+            "CannotCancelSystemEventNotSimulated",
+            "InvalidEventIdNotFound",
+            "MissingParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CancelSimulatedSystemEventsError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CancelTaskRequest {
     /// The ID of the task. You can call the [DescribeTasks](<https://www.alibabacloud.com/help/doc-detail/25622.htm>) operation to query the list of task IDs.
@@ -40,10 +40,24 @@ pub struct CancelTaskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CancelTaskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            task_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CancelTaskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CancelTaskRequestBuilder {
-        CancelTaskRequestBuilder::default()
+        CancelTaskRequestBuilder {
+            inner: CancelTaskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -119,6 +133,7 @@ impl<C> CancelTaskRequestBuilder<C> {
     }
 }
 impl<'a> CancelTaskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CancelTaskRequest::default(),
@@ -127,6 +142,7 @@ impl<'a> CancelTaskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CancelTaskResponse, CancelTaskError> {
@@ -185,19 +201,20 @@ pub enum CancelTaskError {
 }
 impl From<::acs_runtime::client::ServiceError> for CancelTaskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidTaskId.NotFound" => Self::InvalidTaskIdNotFound(error),
-            "InvalidTaskId.TaskActionNotSupport" => {
-                Self::InvalidTaskIdTaskActionNotSupport(error)
-            }
-            "InvalidTaskId.IncorrectTaskStatus" => {
-                Self::InvalidTaskIdIncorrectTaskStatus(error)
-            }
-            "CancelTaskFailed" => Self::CancelTaskFailed(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidRegionId.NotFound",
+                        "InvalidTaskId.NotFound",
+                        "InvalidTaskId.TaskActionNotSupport",
+                        "InvalidTaskId.IncorrectTaskStatus",
+                        "CancelTaskFailed",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CancelTaskError {
@@ -206,48 +223,54 @@ impl CancelTaskError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidTaskIdNotFound(error),
+            3 => Self::InvalidTaskIdTaskActionNotSupport(error),
+            4 => Self::InvalidTaskIdIncorrectTaskStatus(error),
+            5 => Self::CancelTaskFailed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidTaskIdNotFound(error) => ("InvalidTaskIdNotFound", error),
-            Self::InvalidTaskIdTaskActionNotSupport(error) => {
-                ("InvalidTaskIdTaskActionNotSupport", error)
-            }
-            Self::InvalidTaskIdIncorrectTaskStatus(error) => {
-                ("InvalidTaskIdIncorrectTaskStatus", error)
-            }
-            Self::CancelTaskFailed(error) => ("CancelTaskFailed", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::InvalidTaskIdNotFound(error) => (2, error),
+            Self::InvalidTaskIdTaskActionNotSupport(error) => (3, error),
+            Self::InvalidTaskIdIncorrectTaskStatus(error) => (4, error),
+            Self::CancelTaskFailed(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for CancelTaskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidTaskIdNotFound(_) => Self::InvalidTaskIdNotFound(error),
-            Self::InvalidTaskIdTaskActionNotSupport(_) => {
-                Self::InvalidTaskIdTaskActionNotSupport(error)
-            }
-            Self::InvalidTaskIdIncorrectTaskStatus(_) => {
-                Self::InvalidTaskIdIncorrectTaskStatus(error)
-            }
-            Self::CancelTaskFailed(_) => Self::CancelTaskFailed(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CancelTaskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidRegionIdNotFound",
+            "InvalidTaskIdNotFound",
+            "InvalidTaskIdTaskActionNotSupport",
+            "InvalidTaskIdIncorrectTaskStatus",
+            "CancelTaskFailed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CancelTaskError {

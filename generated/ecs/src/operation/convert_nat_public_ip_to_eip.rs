@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ConvertNatPublicIpToEipRequest {
     /// The ID of the instance whose public IP address you want to convert into an EIP.
@@ -53,10 +53,24 @@ pub struct ConvertNatPublicIpToEipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ConvertNatPublicIpToEipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ConvertNatPublicIpToEipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ConvertNatPublicIpToEipRequestBuilder {
-        ConvertNatPublicIpToEipRequestBuilder::default()
+        ConvertNatPublicIpToEipRequestBuilder {
+            inner: ConvertNatPublicIpToEipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -132,6 +146,7 @@ impl<C> ConvertNatPublicIpToEipRequestBuilder<C> {
     }
 }
 impl<'a> ConvertNatPublicIpToEipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ConvertNatPublicIpToEipRequest::default(),
@@ -140,6 +155,7 @@ impl<'a> ConvertNatPublicIpToEipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -227,50 +243,33 @@ pub enum ConvertNatPublicIpToEipError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.CloudboxNotSupport" => {
-                Self::OperationDeniedCloudboxNotSupport(error)
-            }
-            "InvalidParameter.CloudboxNotSupported" => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            "OperationDenied.DedicatedRegionNotSupported" => {
-                Self::OperationDeniedDedicatedRegionNotSupported(error)
-            }
-            "InvalidInstanceId.PlanedChange" => {
-                Self::InvalidInstanceIdPlanedChange(error)
-            }
-            "InvalidEndTime.OperateNotSupport" => {
-                Self::InvalidEndTimeOperateNotSupport(error)
-            }
-            "InvalidInstanceStatus.Released" => {
-                Self::InvalidInstanceStatusReleased(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidInstance.ZeroBandwidth" => Self::InvalidInstanceZeroBandwidth(error),
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "MaxEIPQuotaExceeded" => Self::MaxEipQuotaExceeded(error),
-            "Forbidden.InvalidPublicBandwidth" => {
-                Self::ForbiddenInvalidPublicBandwidth(error)
-            }
-            "InvalidInstance.OverduePayment" => {
-                Self::InvalidInstanceOverduePayment(error)
-            }
-            "EIPMaxBandwidthExceeded" => Self::EipMaxBandwidthExceeded(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "Forbidden.RiskControl" => Self::ForbiddenRiskControl(error),
-            "UnsupportedPublicIpWithIsp" => Self::UnsupportedPublicIpWithIsp(error),
-            "InvalidInstance.IpAddressMissing" => {
-                Self::InvalidInstanceIpAddressMissing(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.CloudboxNotSupport",
+                        "InvalidParameter.CloudboxNotSupported",
+                        "OperationDenied.DedicatedRegionNotSupported",
+                        "InvalidInstanceId.PlanedChange",
+                        "InvalidEndTime.OperateNotSupport",
+                        "InvalidInstanceStatus.Released",
+                        "IncorrectInstanceStatus",
+                        "OperationDenied",
+                        "InvalidInstance.ZeroBandwidth",
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "InvalidInstanceId.NotFound",
+                        "MaxEIPQuotaExceeded",
+                        "Forbidden.InvalidPublicBandwidth",
+                        "InvalidInstance.OverduePayment",
+                        "EIPMaxBandwidthExceeded",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "Forbidden.RiskControl",
+                        "UnsupportedPublicIpWithIsp",
+                        "InvalidInstance.IpAddressMissing",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ConvertNatPublicIpToEipError {
@@ -279,120 +278,93 @@ impl ConvertNatPublicIpToEipError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedCloudboxNotSupport(error),
+            1 => Self::InvalidParameterCloudboxNotSupported(error),
+            2 => Self::OperationDeniedDedicatedRegionNotSupported(error),
+            3 => Self::InvalidInstanceIdPlanedChange(error),
+            4 => Self::InvalidEndTimeOperateNotSupport(error),
+            5 => Self::InvalidInstanceStatusReleased(error),
+            6 => Self::IncorrectInstanceStatus(error),
+            7 => Self::OperationDenied(error),
+            8 => Self::InvalidInstanceZeroBandwidth(error),
+            9 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            10 => Self::InvalidInstanceIdNotFound(error),
+            11 => Self::MaxEipQuotaExceeded(error),
+            12 => Self::ForbiddenInvalidPublicBandwidth(error),
+            13 => Self::InvalidInstanceOverduePayment(error),
+            14 => Self::EipMaxBandwidthExceeded(error),
+            15 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            16 => Self::ForbiddenRiskControl(error),
+            17 => Self::UnsupportedPublicIpWithIsp(error),
+            18 => Self::InvalidInstanceIpAddressMissing(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedCloudboxNotSupport(error) => {
-                ("OperationDeniedCloudboxNotSupport", error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(error) => {
-                ("InvalidParameterCloudboxNotSupported", error)
-            }
-            Self::OperationDeniedDedicatedRegionNotSupported(error) => {
-                ("OperationDeniedDedicatedRegionNotSupported", error)
-            }
-            Self::InvalidInstanceIdPlanedChange(error) => {
-                ("InvalidInstanceIdPlanedChange", error)
-            }
-            Self::InvalidEndTimeOperateNotSupport(error) => {
-                ("InvalidEndTimeOperateNotSupport", error)
-            }
-            Self::InvalidInstanceStatusReleased(error) => {
-                ("InvalidInstanceStatusReleased", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidInstanceZeroBandwidth(error) => {
-                ("InvalidInstanceZeroBandwidth", error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::MaxEipQuotaExceeded(error) => ("MaxEipQuotaExceeded", error),
-            Self::ForbiddenInvalidPublicBandwidth(error) => {
-                ("ForbiddenInvalidPublicBandwidth", error)
-            }
-            Self::InvalidInstanceOverduePayment(error) => {
-                ("InvalidInstanceOverduePayment", error)
-            }
-            Self::EipMaxBandwidthExceeded(error) => ("EipMaxBandwidthExceeded", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::ForbiddenRiskControl(error) => ("ForbiddenRiskControl", error),
-            Self::UnsupportedPublicIpWithIsp(error) => {
-                ("UnsupportedPublicIpWithIsp", error)
-            }
-            Self::InvalidInstanceIpAddressMissing(error) => {
-                ("InvalidInstanceIpAddressMissing", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedCloudboxNotSupport(error) => (0, error),
+            Self::InvalidParameterCloudboxNotSupported(error) => (1, error),
+            Self::OperationDeniedDedicatedRegionNotSupported(error) => (2, error),
+            Self::InvalidInstanceIdPlanedChange(error) => (3, error),
+            Self::InvalidEndTimeOperateNotSupport(error) => (4, error),
+            Self::InvalidInstanceStatusReleased(error) => (5, error),
+            Self::IncorrectInstanceStatus(error) => (6, error),
+            Self::OperationDenied(error) => (7, error),
+            Self::InvalidInstanceZeroBandwidth(error) => (8, error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (9, error),
+            Self::InvalidInstanceIdNotFound(error) => (10, error),
+            Self::MaxEipQuotaExceeded(error) => (11, error),
+            Self::ForbiddenInvalidPublicBandwidth(error) => (12, error),
+            Self::InvalidInstanceOverduePayment(error) => (13, error),
+            Self::EipMaxBandwidthExceeded(error) => (14, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (15, error),
+            Self::ForbiddenRiskControl(error) => (16, error),
+            Self::UnsupportedPublicIpWithIsp(error) => (17, error),
+            Self::InvalidInstanceIpAddressMissing(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for ConvertNatPublicIpToEipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedCloudboxNotSupport(_) => {
-                Self::OperationDeniedCloudboxNotSupport(error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(_) => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            Self::OperationDeniedDedicatedRegionNotSupported(_) => {
-                Self::OperationDeniedDedicatedRegionNotSupported(error)
-            }
-            Self::InvalidInstanceIdPlanedChange(_) => {
-                Self::InvalidInstanceIdPlanedChange(error)
-            }
-            Self::InvalidEndTimeOperateNotSupport(_) => {
-                Self::InvalidEndTimeOperateNotSupport(error)
-            }
-            Self::InvalidInstanceStatusReleased(_) => {
-                Self::InvalidInstanceStatusReleased(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidInstanceZeroBandwidth(_) => {
-                Self::InvalidInstanceZeroBandwidth(error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::MaxEipQuotaExceeded(_) => Self::MaxEipQuotaExceeded(error),
-            Self::ForbiddenInvalidPublicBandwidth(_) => {
-                Self::ForbiddenInvalidPublicBandwidth(error)
-            }
-            Self::InvalidInstanceOverduePayment(_) => {
-                Self::InvalidInstanceOverduePayment(error)
-            }
-            Self::EipMaxBandwidthExceeded(_) => Self::EipMaxBandwidthExceeded(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::ForbiddenRiskControl(_) => Self::ForbiddenRiskControl(error),
-            Self::UnsupportedPublicIpWithIsp(_) => {
-                Self::UnsupportedPublicIpWithIsp(error)
-            }
-            Self::InvalidInstanceIpAddressMissing(_) => {
-                Self::InvalidInstanceIpAddressMissing(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ConvertNatPublicIpToEipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedCloudboxNotSupport",
+            "InvalidParameterCloudboxNotSupported",
+            "OperationDeniedDedicatedRegionNotSupported",
+            "InvalidInstanceIdPlanedChange",
+            "InvalidEndTimeOperateNotSupport",
+            "InvalidInstanceStatusReleased",
+            "IncorrectInstanceStatus",
+            "OperationDenied",
+            "InvalidInstanceZeroBandwidth",
+            "InvalidInternetChargeTypeValueNotSupported",
+            "InvalidInstanceIdNotFound",
+            "MaxEipQuotaExceeded",
+            "ForbiddenInvalidPublicBandwidth",
+            "InvalidInstanceOverduePayment",
+            "EipMaxBandwidthExceeded",
+            "InvalidAccountStatusNotEnoughBalance",
+            "ForbiddenRiskControl",
+            "UnsupportedPublicIpWithIsp",
+            "InvalidInstanceIpAddressMissing",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ConvertNatPublicIpToEipError {

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CopyImageRequest {
     /// The name of the new image. The name must be 2 to 128 characters in length. The name must start with a letter and cannot contain `http://` or `https://`. The name cannot start with `acs:` or `aliyun`. The name can contain letters, digits, periods (.), colons (:), underscores (\_), and hyphens (-).
@@ -126,10 +126,34 @@ pub struct CopyImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CopyImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            destination_image_name: None,
+            destination_description: None,
+            image_id: None,
+            region_id: None,
+            destination_region_id: None,
+            encrypted: None,
+            kms_key_id: None,
+            encrypt_algorithm: None,
+            resource_group_id: None,
+            tag: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CopyImageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CopyImageRequestBuilder {
-        CopyImageRequestBuilder::default()
+        CopyImageRequestBuilder {
+            inner: CopyImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -322,6 +346,7 @@ impl<C> CopyImageRequestBuilder<C> {
     }
 }
 impl<'a> CopyImageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CopyImageRequest::default(),
@@ -330,6 +355,7 @@ impl<'a> CopyImageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CopyImageResponse, CopyImageError> {
@@ -482,102 +508,63 @@ pub enum CopyImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CopyImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "SourceRegion.NotFound" => Self::SourceRegionNotFound(error),
-            "DestinationRegion.NotFound" => Self::DestinationRegionNotFound(error),
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "OperationDenied.CommunityImage" => {
-                Self::OperationDeniedCommunityImage(error)
-            }
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "OperationDenied.ImageCopyConflict" => {
-                Self::OperationDeniedImageCopyConflict(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidAliUid.IsNull" => Self::InvalidAliUidIsNull(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidOperation.CopyingDataFromThisRegionUnsupported" => {
-                Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error)
-            }
-            "InvalidOperation.CopyingDataToThisRegionUnsupported" => {
-                Self::InvalidOperationCopyingDataToThisRegionUnsupported(error)
-            }
-            "QuotaExceed.Image" => Self::QuotaExceedImage(error),
-            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
-            "OperationDenied.ImageCopying" => Self::OperationDeniedImageCopying(error),
-            "RegionNotSupportCopy" => Self::RegionNotSupportCopy(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "IncorrectDestinationRegion" => Self::IncorrectDestinationRegion(error),
-            "OperationDeined.EncryptedSnapshot" => {
-                Self::OperationDeinedEncryptedSnapshot(error)
-            }
-            "OperationDenied.SameRegionOnly" => {
-                Self::OperationDeniedSameRegionOnly(error)
-            }
-            "OperationDenied.NotPublished" => Self::OperationDeniedNotPublished(error),
-            "OperationDenied.NotAuthorized" => Self::OperationDeniedNotAuthorized(error),
-            "OperationDenied.EncryptSnapshotAcrossRegion" => {
-                Self::OperationDeniedEncryptSnapshotAcrossRegion(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "OperationDenied.KmsServiceUnauthorized" => {
-                Self::OperationDeniedKmsServiceUnauthorized(error)
-            }
-            "OperationDenied.NonCompliantDestinationRegion" => {
-                Self::OperationDeniedNonCompliantDestinationRegion(error)
-            }
-            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "SizeExceed.Image" => Self::SizeExceedImage(error),
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidOperation.VhdImageUnsupported" => {
-                Self::InvalidOperationVhdImageUnsupported(error)
-            }
-            "InvalidOperation.CloudBoxImageCopyUnsupported" => {
-                Self::InvalidOperationCloudBoxImageCopyUnsupported(error)
-            }
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDescription.Malformed",
+                        "SourceRegion.NotFound",
+                        "DestinationRegion.NotFound",
+                        "IncorrectImageStatus",
+                        "InvalidSnapshotId.NotFound",
+                        "InvalidImageName.Duplicated",
+                        "InvalidParameter.EncryptedIllegal",
+                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                        "InvalidEncryptAlgorithm",
+                        "InvalidEncrypted.NotMatchKmsKeyId",
+                        "OperationDenied.CommunityImage",
+                        "InvalidImageName.Malformed",
+                        "InvalidParameter.KmsNotEnabled",
+                        "OperationDenied.ImageCopyConflict",
+                        "Account.Arrearage",
+                        "InvalidAliUid.IsNull",
+                        "Forbbiden",
+                        "InvalidOperation.CopyingDataFromThisRegionUnsupported",
+                        "InvalidOperation.CopyingDataToThisRegionUnsupported",
+                        "QuotaExceed.Image",
+                        "QuotaExceed.Snapshot",
+                        "OperationDenied.ImageCopying",
+                        "RegionNotSupportCopy",
+                        "InvalidSnapshot.TooOld",
+                        "OperationDenied",
+                        "IncorrectDestinationRegion",
+                        "OperationDeined.EncryptedSnapshot",
+                        "OperationDenied.SameRegionOnly",
+                        "OperationDenied.NotPublished",
+                        "OperationDenied.NotAuthorized",
+                        "OperationDenied.EncryptSnapshotAcrossRegion",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InvalidRegion.NotSupport",
+                        "UserNotInTheWhiteList",
+                        "InvalidRegionId.NotSupportEncryptAlgorithm",
+                        "OperationDenied.KmsServiceUnauthorized",
+                        "OperationDenied.NonCompliantDestinationRegion",
+                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                        "InvalidParameter.DataEncryptedKeyCreateFailed",
+                        "SizeExceed.Image",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidOperation.VhdImageUnsupported",
+                        "InvalidOperation.CloudBoxImageCopyUnsupported",
+                        "InvalidImageId.NotFound",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidOperation.Conflict",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CopyImageError {
@@ -586,248 +573,187 @@ impl CopyImageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::SourceRegionNotFound(error),
+            2 => Self::DestinationRegionNotFound(error),
+            3 => Self::IncorrectImageStatus(error),
+            4 => Self::InvalidSnapshotIdNotFound(error),
+            5 => Self::InvalidImageNameDuplicated(error),
+            6 => Self::InvalidParameterEncryptedIllegal(error),
+            7 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            8 => Self::InvalidEncryptAlgorithm(error),
+            9 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            10 => Self::OperationDeniedCommunityImage(error),
+            11 => Self::InvalidImageNameMalformed(error),
+            12 => Self::InvalidParameterKmsNotEnabled(error),
+            13 => Self::OperationDeniedImageCopyConflict(error),
+            14 => Self::AccountArrearage(error),
+            15 => Self::InvalidAliUidIsNull(error),
+            16 => Self::Forbbiden(error),
+            17 => Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error),
+            18 => Self::InvalidOperationCopyingDataToThisRegionUnsupported(error),
+            19 => Self::QuotaExceedImage(error),
+            20 => Self::QuotaExceedSnapshot(error),
+            21 => Self::OperationDeniedImageCopying(error),
+            22 => Self::RegionNotSupportCopy(error),
+            23 => Self::InvalidSnapshotTooOld(error),
+            24 => Self::OperationDenied(error),
+            25 => Self::IncorrectDestinationRegion(error),
+            26 => Self::OperationDeinedEncryptedSnapshot(error),
+            27 => Self::OperationDeniedSameRegionOnly(error),
+            28 => Self::OperationDeniedNotPublished(error),
+            29 => Self::OperationDeniedNotAuthorized(error),
+            30 => Self::OperationDeniedEncryptSnapshotAcrossRegion(error),
+            31 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            32 => Self::InvalidRegionNotSupport(error),
+            33 => Self::UserNotInTheWhiteList(error),
+            34 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            35 => Self::OperationDeniedKmsServiceUnauthorized(error),
+            36 => Self::OperationDeniedNonCompliantDestinationRegion(error),
+            37 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
+            38 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            39 => Self::SizeExceedImage(error),
+            40 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            41 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            42 => Self::InvalidOperationVhdImageUnsupported(error),
+            43 => Self::InvalidOperationCloudBoxImageCopyUnsupported(error),
+            44 => Self::InvalidImageIdNotFound(error),
+            45 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            46 => Self::InvalidResourceGroupNotFound(error),
+            47 => Self::InvalidOperationConflict(error),
+            48 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::SourceRegionNotFound(error) => ("SourceRegionNotFound", error),
-            Self::DestinationRegionNotFound(error) => {
-                ("DestinationRegionNotFound", error)
-            }
-            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InvalidImageNameDuplicated(error) => {
-                ("InvalidImageNameDuplicated", error)
-            }
-            Self::InvalidParameterEncryptedIllegal(error) => {
-                ("InvalidParameterEncryptedIllegal", error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
-                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
-            }
-            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
-                ("InvalidEncryptedNotMatchKmsKeyId", error)
-            }
-            Self::OperationDeniedCommunityImage(error) => {
-                ("OperationDeniedCommunityImage", error)
-            }
-            Self::InvalidImageNameMalformed(error) => {
-                ("InvalidImageNameMalformed", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::OperationDeniedImageCopyConflict(error) => {
-                ("OperationDeniedImageCopyConflict", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidAliUidIsNull(error) => ("InvalidAliUidIsNull", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidDescriptionMalformed(error) => (0, error),
+            Self::SourceRegionNotFound(error) => (1, error),
+            Self::DestinationRegionNotFound(error) => (2, error),
+            Self::IncorrectImageStatus(error) => (3, error),
+            Self::InvalidSnapshotIdNotFound(error) => (4, error),
+            Self::InvalidImageNameDuplicated(error) => (5, error),
+            Self::InvalidParameterEncryptedIllegal(error) => (6, error),
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (7, error),
+            Self::InvalidEncryptAlgorithm(error) => (8, error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (9, error),
+            Self::OperationDeniedCommunityImage(error) => (10, error),
+            Self::InvalidImageNameMalformed(error) => (11, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (12, error),
+            Self::OperationDeniedImageCopyConflict(error) => (13, error),
+            Self::AccountArrearage(error) => (14, error),
+            Self::InvalidAliUidIsNull(error) => (15, error),
+            Self::Forbbiden(error) => (16, error),
             Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error) => {
-                ("InvalidOperationCopyingDataFromThisRegionUnsupported", error)
+                (17, error)
             }
             Self::InvalidOperationCopyingDataToThisRegionUnsupported(error) => {
-                ("InvalidOperationCopyingDataToThisRegionUnsupported", error)
+                (18, error)
             }
-            Self::QuotaExceedImage(error) => ("QuotaExceedImage", error),
-            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
-            Self::OperationDeniedImageCopying(error) => {
-                ("OperationDeniedImageCopying", error)
-            }
-            Self::RegionNotSupportCopy(error) => ("RegionNotSupportCopy", error),
-            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::IncorrectDestinationRegion(error) => {
-                ("IncorrectDestinationRegion", error)
-            }
-            Self::OperationDeinedEncryptedSnapshot(error) => {
-                ("OperationDeinedEncryptedSnapshot", error)
-            }
-            Self::OperationDeniedSameRegionOnly(error) => {
-                ("OperationDeniedSameRegionOnly", error)
-            }
-            Self::OperationDeniedNotPublished(error) => {
-                ("OperationDeniedNotPublished", error)
-            }
-            Self::OperationDeniedNotAuthorized(error) => {
-                ("OperationDeniedNotAuthorized", error)
-            }
-            Self::OperationDeniedEncryptSnapshotAcrossRegion(error) => {
-                ("OperationDeniedEncryptSnapshotAcrossRegion", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
-                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
-            }
-            Self::OperationDeniedKmsServiceUnauthorized(error) => {
-                ("OperationDeniedKmsServiceUnauthorized", error)
-            }
-            Self::OperationDeniedNonCompliantDestinationRegion(error) => {
-                ("OperationDeniedNonCompliantDestinationRegion", error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
-                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
-                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
-            }
-            Self::SizeExceedImage(error) => ("SizeExceedImage", error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidOperationVhdImageUnsupported(error) => {
-                ("InvalidOperationVhdImageUnsupported", error)
-            }
-            Self::InvalidOperationCloudBoxImageCopyUnsupported(error) => {
-                ("InvalidOperationCloudBoxImageCopyUnsupported", error)
-            }
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceedImage(error) => (19, error),
+            Self::QuotaExceedSnapshot(error) => (20, error),
+            Self::OperationDeniedImageCopying(error) => (21, error),
+            Self::RegionNotSupportCopy(error) => (22, error),
+            Self::InvalidSnapshotTooOld(error) => (23, error),
+            Self::OperationDenied(error) => (24, error),
+            Self::IncorrectDestinationRegion(error) => (25, error),
+            Self::OperationDeinedEncryptedSnapshot(error) => (26, error),
+            Self::OperationDeniedSameRegionOnly(error) => (27, error),
+            Self::OperationDeniedNotPublished(error) => (28, error),
+            Self::OperationDeniedNotAuthorized(error) => (29, error),
+            Self::OperationDeniedEncryptSnapshotAcrossRegion(error) => (30, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (31, error),
+            Self::InvalidRegionNotSupport(error) => (32, error),
+            Self::UserNotInTheWhiteList(error) => (33, error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (34, error),
+            Self::OperationDeniedKmsServiceUnauthorized(error) => (35, error),
+            Self::OperationDeniedNonCompliantDestinationRegion(error) => (36, error),
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (37, error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (38, error),
+            Self::SizeExceedImage(error) => (39, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (40, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (41, error),
+            Self::InvalidOperationVhdImageUnsupported(error) => (42, error),
+            Self::InvalidOperationCloudBoxImageCopyUnsupported(error) => (43, error),
+            Self::InvalidImageIdNotFound(error) => (44, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (45, error),
+            Self::InvalidResourceGroupNotFound(error) => (46, error),
+            Self::InvalidOperationConflict(error) => (47, error),
+            Self::InternalError(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for CopyImageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::SourceRegionNotFound(_) => Self::SourceRegionNotFound(error),
-            Self::DestinationRegionNotFound(_) => Self::DestinationRegionNotFound(error),
-            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InvalidImageNameDuplicated(_) => {
-                Self::InvalidImageNameDuplicated(error)
-            }
-            Self::InvalidParameterEncryptedIllegal(_) => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            Self::OperationDeniedCommunityImage(_) => {
-                Self::OperationDeniedCommunityImage(error)
-            }
-            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::OperationDeniedImageCopyConflict(_) => {
-                Self::OperationDeniedImageCopyConflict(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidAliUidIsNull(_) => Self::InvalidAliUidIsNull(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidOperationCopyingDataFromThisRegionUnsupported(_) => {
-                Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error)
-            }
-            Self::InvalidOperationCopyingDataToThisRegionUnsupported(_) => {
-                Self::InvalidOperationCopyingDataToThisRegionUnsupported(error)
-            }
-            Self::QuotaExceedImage(_) => Self::QuotaExceedImage(error),
-            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
-            Self::OperationDeniedImageCopying(_) => {
-                Self::OperationDeniedImageCopying(error)
-            }
-            Self::RegionNotSupportCopy(_) => Self::RegionNotSupportCopy(error),
-            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::IncorrectDestinationRegion(_) => {
-                Self::IncorrectDestinationRegion(error)
-            }
-            Self::OperationDeinedEncryptedSnapshot(_) => {
-                Self::OperationDeinedEncryptedSnapshot(error)
-            }
-            Self::OperationDeniedSameRegionOnly(_) => {
-                Self::OperationDeniedSameRegionOnly(error)
-            }
-            Self::OperationDeniedNotPublished(_) => {
-                Self::OperationDeniedNotPublished(error)
-            }
-            Self::OperationDeniedNotAuthorized(_) => {
-                Self::OperationDeniedNotAuthorized(error)
-            }
-            Self::OperationDeniedEncryptSnapshotAcrossRegion(_) => {
-                Self::OperationDeniedEncryptSnapshotAcrossRegion(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            Self::OperationDeniedKmsServiceUnauthorized(_) => {
-                Self::OperationDeniedKmsServiceUnauthorized(error)
-            }
-            Self::OperationDeniedNonCompliantDestinationRegion(_) => {
-                Self::OperationDeniedNonCompliantDestinationRegion(error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            Self::SizeExceedImage(_) => Self::SizeExceedImage(error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidOperationVhdImageUnsupported(_) => {
-                Self::InvalidOperationVhdImageUnsupported(error)
-            }
-            Self::InvalidOperationCloudBoxImageCopyUnsupported(_) => {
-                Self::InvalidOperationCloudBoxImageCopyUnsupported(error)
-            }
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CopyImageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDescriptionMalformed",
+            "SourceRegionNotFound",
+            "DestinationRegionNotFound",
+            "IncorrectImageStatus",
+            "InvalidSnapshotIdNotFound",
+            "InvalidImageNameDuplicated",
+            "InvalidParameterEncryptedIllegal",
+            "InvalidEncryptedNotMatchEncryptAlgorithm",
+            "InvalidEncryptAlgorithm",
+            "InvalidEncryptedNotMatchKmsKeyId",
+            "OperationDeniedCommunityImage",
+            "InvalidImageNameMalformed",
+            "InvalidParameterKmsNotEnabled",
+            "OperationDeniedImageCopyConflict",
+            "AccountArrearage",
+            "InvalidAliUidIsNull",
+            "Forbbiden",
+            "InvalidOperationCopyingDataFromThisRegionUnsupported",
+            "InvalidOperationCopyingDataToThisRegionUnsupported",
+            "QuotaExceedImage",
+            "QuotaExceedSnapshot",
+            "OperationDeniedImageCopying",
+            "RegionNotSupportCopy",
+            "InvalidSnapshotTooOld",
+            "OperationDenied",
+            "IncorrectDestinationRegion",
+            "OperationDeinedEncryptedSnapshot",
+            "OperationDeniedSameRegionOnly",
+            "OperationDeniedNotPublished",
+            "OperationDeniedNotAuthorized",
+            "OperationDeniedEncryptSnapshotAcrossRegion",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InvalidRegionNotSupport",
+            "UserNotInTheWhiteList",
+            "InvalidRegionIdNotSupportEncryptAlgorithm",
+            "OperationDeniedKmsServiceUnauthorized",
+            "OperationDeniedNonCompliantDestinationRegion",
+            "InvalidEncryptedNotMatchDiskDefaultEncryption",
+            "InvalidParameterDataEncryptedKeyCreateFailed",
+            "SizeExceedImage",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidOperationVhdImageUnsupported",
+            "InvalidOperationCloudBoxImageCopyUnsupported",
+            "InvalidImageIdNotFound",
+            "InvalidParameterKmsKeyIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidOperationConflict",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CopyImageError {

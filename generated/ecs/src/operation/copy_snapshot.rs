@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CopySnapshotRequest {
     /// This parameter is not publicly available.
@@ -130,10 +130,35 @@ pub struct CopySnapshotRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CopySnapshotRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_group_id: None,
+            tag: None,
+            region_id: None,
+            destination_region_id: None,
+            snapshot_id: None,
+            destination_snapshot_name: None,
+            destination_snapshot_description: None,
+            retention_days: None,
+            encrypted: None,
+            kms_key_id: None,
+            arn: None,
+            destination_storage_location_arn: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CopySnapshotRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CopySnapshotRequestBuilder {
-        CopySnapshotRequestBuilder::default()
+        CopySnapshotRequestBuilder {
+            inner: CopySnapshotRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -348,6 +373,7 @@ impl<C> CopySnapshotRequestBuilder<C> {
     }
 }
 impl<'a> CopySnapshotRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CopySnapshotRequest::default(),
@@ -356,6 +382,7 @@ impl<'a> CopySnapshotRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CopySnapshotResponse, CopySnapshotError> {
@@ -508,111 +535,60 @@ pub enum CopySnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for CopySnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
-            "InvalidSnapshotId.EncryptedNotSupport" => {
-                Self::InvalidSnapshotIdEncryptedNotSupport(error)
-            }
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidSnapshotCategory.NotSupportCopy" => {
-                Self::InvalidSnapshotCategoryNotSupportCopy(error)
-            }
-            "InvalidUser.NotInWhiteList" => Self::InvalidUserNotInWhiteList(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidOperation.Unauthorized" => Self::InvalidOperationUnauthorized(error),
-            "InvalidOperation.UnfinishedCrossRegionCopy" => {
-                Self::InvalidOperationUnfinishedCrossRegionCopy(error)
-            }
-            "InvalidOperation.NotSupportCopyInSameRegion" => {
-                Self::InvalidOperationNotSupportCopyInSameRegion(error)
-            }
-            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidRetentionDays.Malformed" => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            "InvalidRegionId.NotSupportedEncryptedSnapshotCopy" => {
-                Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "InvalidRegionId.NotExists" => Self::InvalidRegionIdNotExists(error),
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncrypted.NotSupportDecrypt" => {
-                Self::InvalidEncryptedNotSupportDecrypt(error)
-            }
-            "InvalidSnapshotCategory.NotSupportCrossRegionCopy" => {
-                Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error)
-            }
-            "InvalidSnapshotCategory.NotSupportEncryptedCopy" => {
-                Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
-            "QuotaExceed.SnapshotQuota" => Self::QuotaExceedSnapshotQuota(error),
-            "InvalidOperation.UnfinishedEncryptedSnapshotCopy" => {
-                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
-            }
-            "InvalidParameterDestinationStorageLocationArn.Unauthorized" => {
-                Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error)
-            }
-            "InvalidParameterDestinationStorageLocationArn.RegionNotMatch" => {
-                Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error)
-            }
-            "InvalidSnapshot.StorageLocationNotSupported" => {
-                Self::InvalidSnapshotStorageLocationNotSupported(error)
-            }
-            "InvalidSnapshot.EncryptedNotSupported" => {
-                Self::InvalidSnapshotEncryptedNotSupported(error)
-            }
-            "InvalidParameterDestinationStorageLocationArn.Malformed" => {
-                Self::InvalidParameterDestinationStorageLocationArnMalformed(error)
-            }
-            "OperationDenied.NonCompliantDestinationRegion" => {
-                Self::OperationDeniedNonCompliantDestinationRegion(error)
-            }
-            "OperationDenied.SnapshotCategoryNotSupportCopy" => {
-                Self::OperationDeniedSnapshotCategoryNotSupportCopy(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidRegionId.MalFormed",
+                        "InvalidParameter.Arns",
+                        "InvalidSnapshotId.EncryptedNotSupport",
+                        "InvalidSnapshotId.NotFound",
+                        "InvalidSnapshotCategory.NotSupportCopy",
+                        "InvalidUser.NotInWhiteList",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidAccountStatus.SnapshotServiceUnavailable",
+                        "InvalidSnapshotId.NotReady",
+                        "InvalidOperation.Unauthorized",
+                        "InvalidOperation.UnfinishedCrossRegionCopy",
+                        "InvalidOperation.NotSupportCopyInSameRegion",
+                        "InvalidSnapshotName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "InvalidRetentionDays.Malformed",
+                        "InvalidRegionId.NotSupportedEncryptedSnapshotCopy",
+                        "InvalidRegion.NotSupport",
+                        "InvalidRegionId.NotSupportEncryptAlgorithm",
+                        "InvalidRegionId.NotExists",
+                        "InvalidEncryptAlgorithm",
+                        "InvalidEncrypted.NotMatchKmsKeyId",
+                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                        "InvalidEncrypted.NotSupportDecrypt",
+                        "InvalidSnapshotCategory.NotSupportCrossRegionCopy",
+                        "InvalidSnapshotCategory.NotSupportEncryptedCopy",
+                        "InvalidParameter.KmsNotEnabled",
+                        "InvalidParameter.DataEncryptedKeyCreateFailed",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InvalidKMSKeyId.NotSymmetric",
+                        "QuotaExceed.SnapshotQuota",
+                        "InvalidOperation.UnfinishedEncryptedSnapshotCopy",
+                        "InvalidParameterDestinationStorageLocationArn.Unauthorized",
+                        "InvalidParameterDestinationStorageLocationArn.RegionNotMatch",
+                        "InvalidSnapshot.StorageLocationNotSupported",
+                        "InvalidSnapshot.EncryptedNotSupported",
+                        "InvalidParameterDestinationStorageLocationArn.Malformed",
+                        "OperationDenied.NonCompliantDestinationRegion",
+                        "OperationDenied.SnapshotCategoryNotSupportCopy",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidOperation.Conflict",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CopySnapshotError {
@@ -621,254 +597,182 @@ impl CopySnapshotError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DuplicateTagKey(error),
+            1 => Self::InvalidTagKeyMalformed(error),
+            2 => Self::InvalidTagValueMalformed(error),
+            3 => Self::InvalidRegionIdMalFormed(error),
+            4 => Self::InvalidParameterArns(error),
+            5 => Self::InvalidSnapshotIdEncryptedNotSupport(error),
+            6 => Self::InvalidSnapshotIdNotFound(error),
+            7 => Self::InvalidSnapshotCategoryNotSupportCopy(error),
+            8 => Self::InvalidUserNotInWhiteList(error),
+            9 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            10 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            11 => Self::InvalidSnapshotIdNotReady(error),
+            12 => Self::InvalidOperationUnauthorized(error),
+            13 => Self::InvalidOperationUnfinishedCrossRegionCopy(error),
+            14 => Self::InvalidOperationNotSupportCopyInSameRegion(error),
+            15 => Self::InvalidSnapshotNameMalformed(error),
+            16 => Self::InvalidDescriptionMalformed(error),
+            17 => Self::InvalidRetentionDaysMalformed(error),
+            18 => Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error),
+            19 => Self::InvalidRegionNotSupport(error),
+            20 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            21 => Self::InvalidRegionIdNotExists(error),
+            22 => Self::InvalidEncryptAlgorithm(error),
+            23 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            24 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            25 => Self::InvalidEncryptedNotSupportDecrypt(error),
+            26 => Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error),
+            27 => Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error),
+            28 => Self::InvalidParameterKmsNotEnabled(error),
+            29 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            30 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            31 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            32 => Self::InvalidKmsKeyIdNotSymmetric(error),
+            33 => Self::QuotaExceedSnapshotQuota(error),
+            34 => Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error),
+            35 => Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error),
+            36 => {
+                Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error)
+            }
+            37 => Self::InvalidSnapshotStorageLocationNotSupported(error),
+            38 => Self::InvalidSnapshotEncryptedNotSupported(error),
+            39 => Self::InvalidParameterDestinationStorageLocationArnMalformed(error),
+            40 => Self::OperationDeniedNonCompliantDestinationRegion(error),
+            41 => Self::OperationDeniedSnapshotCategoryNotSupportCopy(error),
+            42 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            43 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            44 => Self::InvalidOperationConflict(error),
+            45 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::InvalidParameterArns(error) => ("InvalidParameterArns", error),
-            Self::InvalidSnapshotIdEncryptedNotSupport(error) => {
-                ("InvalidSnapshotIdEncryptedNotSupport", error)
-            }
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InvalidSnapshotCategoryNotSupportCopy(error) => {
-                ("InvalidSnapshotCategoryNotSupportCopy", error)
-            }
-            Self::InvalidUserNotInWhiteList(error) => {
-                ("InvalidUserNotInWhiteList", error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
-                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
-            }
-            Self::InvalidSnapshotIdNotReady(error) => {
-                ("InvalidSnapshotIdNotReady", error)
-            }
-            Self::InvalidOperationUnauthorized(error) => {
-                ("InvalidOperationUnauthorized", error)
-            }
-            Self::InvalidOperationUnfinishedCrossRegionCopy(error) => {
-                ("InvalidOperationUnfinishedCrossRegionCopy", error)
-            }
-            Self::InvalidOperationNotSupportCopyInSameRegion(error) => {
-                ("InvalidOperationNotSupportCopyInSameRegion", error)
-            }
-            Self::InvalidSnapshotNameMalformed(error) => {
-                ("InvalidSnapshotNameMalformed", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidRetentionDaysMalformed(error) => {
-                ("InvalidRetentionDaysMalformed", error)
-            }
-            Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error) => {
-                ("InvalidRegionIdNotSupportedEncryptedSnapshotCopy", error)
-            }
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
-                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
-            }
-            Self::InvalidRegionIdNotExists(error) => ("InvalidRegionIdNotExists", error),
-            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
-                ("InvalidEncryptedNotMatchKmsKeyId", error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
-                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
-            }
-            Self::InvalidEncryptedNotSupportDecrypt(error) => {
-                ("InvalidEncryptedNotSupportDecrypt", error)
-            }
-            Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error) => {
-                ("InvalidSnapshotCategoryNotSupportCrossRegionCopy", error)
-            }
-            Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error) => {
-                ("InvalidSnapshotCategoryNotSupportEncryptedCopy", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
-                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(error) => {
-                ("InvalidKmsKeyIdNotSymmetric", error)
-            }
-            Self::QuotaExceedSnapshotQuota(error) => ("QuotaExceedSnapshotQuota", error),
-            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error) => {
-                ("InvalidOperationUnfinishedEncryptedSnapshotCopy", error)
-            }
+            Self::DuplicateTagKey(error) => (0, error),
+            Self::InvalidTagKeyMalformed(error) => (1, error),
+            Self::InvalidTagValueMalformed(error) => (2, error),
+            Self::InvalidRegionIdMalFormed(error) => (3, error),
+            Self::InvalidParameterArns(error) => (4, error),
+            Self::InvalidSnapshotIdEncryptedNotSupport(error) => (5, error),
+            Self::InvalidSnapshotIdNotFound(error) => (6, error),
+            Self::InvalidSnapshotCategoryNotSupportCopy(error) => (7, error),
+            Self::InvalidUserNotInWhiteList(error) => (8, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (9, error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (10, error),
+            Self::InvalidSnapshotIdNotReady(error) => (11, error),
+            Self::InvalidOperationUnauthorized(error) => (12, error),
+            Self::InvalidOperationUnfinishedCrossRegionCopy(error) => (13, error),
+            Self::InvalidOperationNotSupportCopyInSameRegion(error) => (14, error),
+            Self::InvalidSnapshotNameMalformed(error) => (15, error),
+            Self::InvalidDescriptionMalformed(error) => (16, error),
+            Self::InvalidRetentionDaysMalformed(error) => (17, error),
+            Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error) => (18, error),
+            Self::InvalidRegionNotSupport(error) => (19, error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (20, error),
+            Self::InvalidRegionIdNotExists(error) => (21, error),
+            Self::InvalidEncryptAlgorithm(error) => (22, error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (23, error),
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (24, error),
+            Self::InvalidEncryptedNotSupportDecrypt(error) => (25, error),
+            Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error) => (26, error),
+            Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error) => (27, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (28, error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (29, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (30, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (31, error),
+            Self::InvalidKmsKeyIdNotSymmetric(error) => (32, error),
+            Self::QuotaExceedSnapshotQuota(error) => (33, error),
+            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error) => (34, error),
             Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error) => {
-                ("InvalidParameterDestinationStorageLocationArnUnauthorized", error)
+                (35, error)
             }
             Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error) => {
-                ("InvalidParameterDestinationStorageLocationArnRegionNotMatch", error)
+                (36, error)
             }
-            Self::InvalidSnapshotStorageLocationNotSupported(error) => {
-                ("InvalidSnapshotStorageLocationNotSupported", error)
-            }
-            Self::InvalidSnapshotEncryptedNotSupported(error) => {
-                ("InvalidSnapshotEncryptedNotSupported", error)
-            }
+            Self::InvalidSnapshotStorageLocationNotSupported(error) => (37, error),
+            Self::InvalidSnapshotEncryptedNotSupported(error) => (38, error),
             Self::InvalidParameterDestinationStorageLocationArnMalformed(error) => {
-                ("InvalidParameterDestinationStorageLocationArnMalformed", error)
+                (39, error)
             }
-            Self::OperationDeniedNonCompliantDestinationRegion(error) => {
-                ("OperationDeniedNonCompliantDestinationRegion", error)
-            }
-            Self::OperationDeniedSnapshotCategoryNotSupportCopy(error) => {
-                ("OperationDeniedSnapshotCategoryNotSupportCopy", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedNonCompliantDestinationRegion(error) => (40, error),
+            Self::OperationDeniedSnapshotCategoryNotSupportCopy(error) => (41, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (42, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (43, error),
+            Self::InvalidOperationConflict(error) => (44, error),
+            Self::InternalError(error) => (45, error),
+            Self::Unhandled(error) => (46, error),
         }
     }
 }
 impl Clone for CopySnapshotError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
-            Self::InvalidSnapshotIdEncryptedNotSupport(_) => {
-                Self::InvalidSnapshotIdEncryptedNotSupport(error)
-            }
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InvalidSnapshotCategoryNotSupportCopy(_) => {
-                Self::InvalidSnapshotCategoryNotSupportCopy(error)
-            }
-            Self::InvalidUserNotInWhiteList(_) => Self::InvalidUserNotInWhiteList(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
-            Self::InvalidOperationUnauthorized(_) => {
-                Self::InvalidOperationUnauthorized(error)
-            }
-            Self::InvalidOperationUnfinishedCrossRegionCopy(_) => {
-                Self::InvalidOperationUnfinishedCrossRegionCopy(error)
-            }
-            Self::InvalidOperationNotSupportCopyInSameRegion(_) => {
-                Self::InvalidOperationNotSupportCopyInSameRegion(error)
-            }
-            Self::InvalidSnapshotNameMalformed(_) => {
-                Self::InvalidSnapshotNameMalformed(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidRetentionDaysMalformed(_) => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(_) => {
-                Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error)
-            }
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            Self::InvalidRegionIdNotExists(_) => Self::InvalidRegionIdNotExists(error),
-            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            Self::InvalidEncryptedNotSupportDecrypt(_) => {
-                Self::InvalidEncryptedNotSupportDecrypt(error)
-            }
-            Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(_) => {
-                Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error)
-            }
-            Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(_) => {
-                Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(_) => {
-                Self::InvalidKmsKeyIdNotSymmetric(error)
-            }
-            Self::QuotaExceedSnapshotQuota(_) => Self::QuotaExceedSnapshotQuota(error),
-            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(_) => {
-                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
-            }
-            Self::InvalidParameterDestinationStorageLocationArnUnauthorized(_) => {
-                Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error)
-            }
-            Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(_) => {
-                Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error)
-            }
-            Self::InvalidSnapshotStorageLocationNotSupported(_) => {
-                Self::InvalidSnapshotStorageLocationNotSupported(error)
-            }
-            Self::InvalidSnapshotEncryptedNotSupported(_) => {
-                Self::InvalidSnapshotEncryptedNotSupported(error)
-            }
-            Self::InvalidParameterDestinationStorageLocationArnMalformed(_) => {
-                Self::InvalidParameterDestinationStorageLocationArnMalformed(error)
-            }
-            Self::OperationDeniedNonCompliantDestinationRegion(_) => {
-                Self::OperationDeniedNonCompliantDestinationRegion(error)
-            }
-            Self::OperationDeniedSnapshotCategoryNotSupportCopy(_) => {
-                Self::OperationDeniedSnapshotCategoryNotSupportCopy(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CopySnapshotError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidRegionIdMalFormed",
+            "InvalidParameterArns",
+            "InvalidSnapshotIdEncryptedNotSupport",
+            "InvalidSnapshotIdNotFound",
+            "InvalidSnapshotCategoryNotSupportCopy",
+            "InvalidUserNotInWhiteList",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidAccountStatusSnapshotServiceUnavailable",
+            "InvalidSnapshotIdNotReady",
+            "InvalidOperationUnauthorized",
+            "InvalidOperationUnfinishedCrossRegionCopy",
+            "InvalidOperationNotSupportCopyInSameRegion",
+            "InvalidSnapshotNameMalformed",
+            "InvalidDescriptionMalformed",
+            "InvalidRetentionDaysMalformed",
+            "InvalidRegionIdNotSupportedEncryptedSnapshotCopy",
+            "InvalidRegionNotSupport",
+            "InvalidRegionIdNotSupportEncryptAlgorithm",
+            "InvalidRegionIdNotExists",
+            "InvalidEncryptAlgorithm",
+            "InvalidEncryptedNotMatchKmsKeyId",
+            "InvalidEncryptedNotMatchEncryptAlgorithm",
+            "InvalidEncryptedNotSupportDecrypt",
+            "InvalidSnapshotCategoryNotSupportCrossRegionCopy",
+            "InvalidSnapshotCategoryNotSupportEncryptedCopy",
+            "InvalidParameterKmsNotEnabled",
+            "InvalidParameterDataEncryptedKeyCreateFailed",
+            "InvalidParameterKmsKeyIdNotFound",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InvalidKmsKeyIdNotSymmetric",
+            "QuotaExceedSnapshotQuota",
+            "InvalidOperationUnfinishedEncryptedSnapshotCopy",
+            "InvalidParameterDestinationStorageLocationArnUnauthorized",
+            "InvalidParameterDestinationStorageLocationArnRegionNotMatch",
+            "InvalidSnapshotStorageLocationNotSupported",
+            "InvalidSnapshotEncryptedNotSupported",
+            "InvalidParameterDestinationStorageLocationArnMalformed",
+            "OperationDeniedNonCompliantDestinationRegion",
+            "OperationDeniedSnapshotCategoryNotSupportCopy",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidOperationConflict",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CopySnapshotError {

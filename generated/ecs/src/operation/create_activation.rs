@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateActivationRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia). You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -102,10 +102,30 @@ pub struct CreateActivationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateActivationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_name: None,
+            description: None,
+            instance_count: None,
+            time_to_live_in_hours: None,
+            ip_address_range: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateActivationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateActivationRequestBuilder {
-        CreateActivationRequestBuilder::default()
+        CreateActivationRequestBuilder {
+            inner: CreateActivationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -251,6 +271,7 @@ impl<C> CreateActivationRequestBuilder<C> {
     }
 }
 impl<'a> CreateActivationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateActivationRequest::default(),
@@ -259,6 +280,7 @@ impl<'a> CreateActivationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateActivationResponse, CreateActivationError> {
@@ -355,31 +377,34 @@ pub enum CreateActivationError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateActivationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InstanceName.ExceedLimit" => Self::InstanceNameExceedLimit(error),
-            "InstanceName.InvalidPattern" => Self::InstanceNameInvalidPattern(error),
-            "ActivationDesc.ExceedLimit" => Self::ActivationDescExceedLimit(error),
-            "ActivationLimitation.Invalid" => Self::ActivationLimitationInvalid(error),
-            "AddressRange.InvalidPattern" => Self::AddressRangeInvalidPattern(error),
-            "ActivationCount.ExceedLimit" => Self::ActivationCountExceedLimit(error),
-            "ActivationTTL.ExceedLimit" => Self::ActivationTtlExceedLimit(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
-            "ManagedInstanceCountExceedLimit" => {
-                Self::ManagedInstanceCountExceedLimit(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "InstanceName.ExceedLimit",
+                        "InstanceName.InvalidPattern",
+                        "ActivationDesc.ExceedLimit",
+                        "ActivationLimitation.Invalid",
+                        "AddressRange.InvalidPattern",
+                        "ActivationCount.ExceedLimit",
+                        "ActivationTTL.ExceedLimit",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "NumberExceed.Tags",
+                        "MissingParameter.TagKey",
+                        "Duplicate.TagKey",
+                        "Operation.Forbidden",
+                        "InvalidStatus.ResourceGroup",
+                        "RealNameAuthenticationError",
+                        "ManagedInstanceCountExceedLimit",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateActivationError {
@@ -388,102 +413,96 @@ impl CreateActivationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InstanceNameExceedLimit(error),
+            2 => Self::InstanceNameInvalidPattern(error),
+            3 => Self::ActivationDescExceedLimit(error),
+            4 => Self::ActivationLimitationInvalid(error),
+            5 => Self::AddressRangeInvalidPattern(error),
+            6 => Self::ActivationCountExceedLimit(error),
+            7 => Self::ActivationTtlExceedLimit(error),
+            8 => Self::InvalidTagKeyMalformed(error),
+            9 => Self::InvalidTagValueMalformed(error),
+            10 => Self::NumberExceedTags(error),
+            11 => Self::MissingParameterTagKey(error),
+            12 => Self::DuplicateTagKey(error),
+            13 => Self::OperationForbidden(error),
+            14 => Self::InvalidStatusResourceGroup(error),
+            15 => Self::RealNameAuthenticationError(error),
+            16 => Self::ManagedInstanceCountExceedLimit(error),
+            17 => Self::InvalidRegionIdNotFound(error),
+            18 => Self::InvalidResourceGroupNotFound(error),
+            19 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::InstanceNameExceedLimit(error) => ("InstanceNameExceedLimit", error),
-            Self::InstanceNameInvalidPattern(error) => {
-                ("InstanceNameInvalidPattern", error)
-            }
-            Self::ActivationDescExceedLimit(error) => {
-                ("ActivationDescExceedLimit", error)
-            }
-            Self::ActivationLimitationInvalid(error) => {
-                ("ActivationLimitationInvalid", error)
-            }
-            Self::AddressRangeInvalidPattern(error) => {
-                ("AddressRangeInvalidPattern", error)
-            }
-            Self::ActivationCountExceedLimit(error) => {
-                ("ActivationCountExceedLimit", error)
-            }
-            Self::ActivationTtlExceedLimit(error) => ("ActivationTtlExceedLimit", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidStatusResourceGroup(error) => {
-                ("InvalidStatusResourceGroup", error)
-            }
-            Self::RealNameAuthenticationError(error) => {
-                ("RealNameAuthenticationError", error)
-            }
-            Self::ManagedInstanceCountExceedLimit(error) => {
-                ("ManagedInstanceCountExceedLimit", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::InstanceNameExceedLimit(error) => (1, error),
+            Self::InstanceNameInvalidPattern(error) => (2, error),
+            Self::ActivationDescExceedLimit(error) => (3, error),
+            Self::ActivationLimitationInvalid(error) => (4, error),
+            Self::AddressRangeInvalidPattern(error) => (5, error),
+            Self::ActivationCountExceedLimit(error) => (6, error),
+            Self::ActivationTtlExceedLimit(error) => (7, error),
+            Self::InvalidTagKeyMalformed(error) => (8, error),
+            Self::InvalidTagValueMalformed(error) => (9, error),
+            Self::NumberExceedTags(error) => (10, error),
+            Self::MissingParameterTagKey(error) => (11, error),
+            Self::DuplicateTagKey(error) => (12, error),
+            Self::OperationForbidden(error) => (13, error),
+            Self::InvalidStatusResourceGroup(error) => (14, error),
+            Self::RealNameAuthenticationError(error) => (15, error),
+            Self::ManagedInstanceCountExceedLimit(error) => (16, error),
+            Self::InvalidRegionIdNotFound(error) => (17, error),
+            Self::InvalidResourceGroupNotFound(error) => (18, error),
+            Self::InternalErrorDispatch(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for CreateActivationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::InstanceNameExceedLimit(_) => Self::InstanceNameExceedLimit(error),
-            Self::InstanceNameInvalidPattern(_) => {
-                Self::InstanceNameInvalidPattern(error)
-            }
-            Self::ActivationDescExceedLimit(_) => Self::ActivationDescExceedLimit(error),
-            Self::ActivationLimitationInvalid(_) => {
-                Self::ActivationLimitationInvalid(error)
-            }
-            Self::AddressRangeInvalidPattern(_) => {
-                Self::AddressRangeInvalidPattern(error)
-            }
-            Self::ActivationCountExceedLimit(_) => {
-                Self::ActivationCountExceedLimit(error)
-            }
-            Self::ActivationTtlExceedLimit(_) => Self::ActivationTtlExceedLimit(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidStatusResourceGroup(_) => {
-                Self::InvalidStatusResourceGroup(error)
-            }
-            Self::RealNameAuthenticationError(_) => {
-                Self::RealNameAuthenticationError(error)
-            }
-            Self::ManagedInstanceCountExceedLimit(_) => {
-                Self::ManagedInstanceCountExceedLimit(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateActivationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "InstanceNameExceedLimit",
+            "InstanceNameInvalidPattern",
+            "ActivationDescExceedLimit",
+            "ActivationLimitationInvalid",
+            "AddressRangeInvalidPattern",
+            "ActivationCountExceedLimit",
+            "ActivationTtlExceedLimit",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "NumberExceedTags",
+            "MissingParameterTagKey",
+            "DuplicateTagKey",
+            "OperationForbidden",
+            "InvalidStatusResourceGroup",
+            "RealNameAuthenticationError",
+            "ManagedInstanceCountExceedLimit",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateActivationError {

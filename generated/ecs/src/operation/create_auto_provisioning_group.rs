@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateAutoProvisioningGroupRequest {
     /// The ID of the region in which to create the auto provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -284,10 +284,53 @@ pub struct CreateAutoProvisioningGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateAutoProvisioningGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            auto_provisioning_group_name: None,
+            auto_provisioning_group_type: None,
+            spot_allocation_strategy: None,
+            spot_instance_interruption_behavior: None,
+            spot_instance_pools_to_use_count: None,
+            pay_as_you_go_allocation_strategy: None,
+            excess_capacity_termination_policy: None,
+            valid_from: None,
+            valid_until: None,
+            terminate_instances_with_expiration: None,
+            terminate_instances: None,
+            max_spot_price: None,
+            total_target_capacity: None,
+            pay_as_you_go_target_capacity: None,
+            spot_target_capacity: None,
+            default_target_capacity_type: None,
+            launch_template_id: None,
+            launch_template_version: None,
+            description: None,
+            client_token: None,
+            launch_configuration: None,
+            launch_template_config: None,
+            system_disk_config: None,
+            data_disk_config: None,
+            min_target_capacity: None,
+            hibernation_options_configured: None,
+            tag: None,
+            resource_pool_options: None,
+            pre_paid_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateAutoProvisioningGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateAutoProvisioningGroupRequestBuilder {
-        CreateAutoProvisioningGroupRequestBuilder::default()
+        CreateAutoProvisioningGroupRequestBuilder {
+            inner: CreateAutoProvisioningGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -764,6 +807,7 @@ impl<C> CreateAutoProvisioningGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateAutoProvisioningGroupRequest::default(),
@@ -772,6 +816,7 @@ impl<'a> CreateAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -942,129 +987,62 @@ pub enum CreateAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAutoProvisioningGroupName.Malformed" => {
-                Self::InvalidAutoProvisioningGroupNameMalformed(error)
-            }
-            "InvalidAutoProvisioningGroupType.ValueNotSupported" => {
-                Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error)
-            }
-            "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported" => {
-                Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error)
-            }
-            "InvalidDefaultTargetCapacityType.ValueNotSupported" => {
-                Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error)
-            }
-            "InvalidSpotAllocationStrategy.ValueNotSupported" => {
-                Self::InvalidSpotAllocationStrategyValueNotSupported(error)
-            }
-            "InvalidSpotInstanceInterruptionBehavior.ValueNotSupported" => {
-                Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error)
-            }
-            "InvalidPayAsYouGoAllocationStrategy.ValueNotSupported" => {
-                Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error)
-            }
-            "MissingParameter.SpotAllocationStrategy" => {
-                Self::MissingParameterSpotAllocationStrategy(error)
-            }
-            "MissingParameter.LaunchTemplateConfigs" => {
-                Self::MissingParameterLaunchTemplateConfigs(error)
-            }
-            "InvalidValidTime.MalFormed" => Self::InvalidValidTimeMalFormed(error),
-            "InvalidLaunchTemplateVersion.ValueNotSupported" => {
-                Self::InvalidLaunchTemplateVersionValueNotSupported(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidRegion.ValueNotSupported" => {
-                Self::InvalidRegionValueNotSupported(error)
-            }
-            "InvalidDescription.ValueNotSupported" => {
-                Self::InvalidDescriptionValueNotSupported(error)
-            }
-            "InvalidLaunchTemplate.ValueNotSupported" => {
-                Self::InvalidLaunchTemplateValueNotSupported(error)
-            }
-            "InvalidCapacity.ValueNotSupported" => {
-                Self::InvalidCapacityValueNotSupported(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "InvalidLaunchTemplateConfigs.SizeExceed" => {
-                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
-            }
-            "InvalidParameter.SpotInstancePoolsToUseCount" => {
-                Self::InvalidParameterSpotInstancePoolsToUseCount(error)
-            }
-            "InvalidParameter.ResourceGroupId" => {
-                Self::InvalidParameterResourceGroupId(error)
-            }
-            "InvalidParameter.TargetCapacity" => {
-                Self::InvalidParameterTargetCapacity(error)
-            }
-            "MissingParameter.WeightedCapacity" => {
-                Self::MissingParameterWeightedCapacity(error)
-            }
-            "InvalidParameter.WeightedCapacityBeyondRange" => {
-                Self::InvalidParameterWeightedCapacityBeyondRange(error)
-            }
-            "InvalidParameter.MaxPrice" => Self::InvalidParameterMaxPrice(error),
-            "NoPermission" => Self::NoPermission(error),
-            "Duplicate.DiskCategory" => Self::DuplicateDiskCategory(error),
-            "InvalidImageFamily.Confict" => Self::InvalidImageFamilyConfict(error),
-            "Invalid.ResourcePoolOptions.PrivatePoolIds" => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIds(error)
-            }
-            "Invalid.ResourcePoolOptions.Strategy" => {
-                Self::InvalidResourcePoolOptionsStrategy(error)
-            }
-            "Invalid.ResourcePoolOptionsPrivatePoolIds.SizeExceed" => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error)
-            }
-            "MissingParameter.ResourcePoolOptions.PrivatePoolIds" => {
-                Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error)
-            }
-            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
-            "InvalidSpotInterruptionBehavior" => {
-                Self::InvalidSpotInterruptionBehavior(error)
-            }
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            "VpcMismatch.SecurityGroupAndVSwitch" => {
-                Self::VpcMismatchSecurityGroupAndVSwitch(error)
-            }
-            "InvalidMinTargetCapacity.NotSatisfied" => {
-                Self::InvalidMinTargetCapacityNotSatisfied(error)
-            }
-            "InvalidParameterRange.MinTargetCapacity" => {
-                Self::InvalidParameterRangeMinTargetCapacity(error)
-            }
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidAutoReleaseTime.Malformed" => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            "TotalTargetCapacityLimitExceed" => {
-                Self::TotalTargetCapacityLimitExceed(error)
-            }
-            "SpotTargetCapacityLimitExceed" => Self::SpotTargetCapacityLimitExceed(error),
-            "PayAsYouGoTargetCapacityLimitExceed" => {
-                Self::PayAsYouGoTargetCapacityLimitExceed(error)
-            }
-            "InvalidResourcePoolOptionsPrivatePoolIds.NotFound" => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InvalidAutoProvisioningGroupName.Malformed",
+                        "InvalidAutoProvisioningGroupType.ValueNotSupported",
+                        "InvalidFleetExcessCapacityTerminationPolicy.ValueNotSupported",
+                        "InvalidDefaultTargetCapacityType.ValueNotSupported",
+                        "InvalidSpotAllocationStrategy.ValueNotSupported",
+                        "InvalidSpotInstanceInterruptionBehavior.ValueNotSupported",
+                        "InvalidPayAsYouGoAllocationStrategy.ValueNotSupported",
+                        "MissingParameter.SpotAllocationStrategy",
+                        "MissingParameter.LaunchTemplateConfigs",
+                        "InvalidValidTime.MalFormed",
+                        "InvalidLaunchTemplateVersion.ValueNotSupported",
+                        "MissingParameter",
+                        "InvalidRegion.ValueNotSupported",
+                        "InvalidDescription.ValueNotSupported",
+                        "InvalidLaunchTemplate.ValueNotSupported",
+                        "InvalidCapacity.ValueNotSupported",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InternalError",
+                        "InvalidLaunchTemplateConfigs.SizeExceed",
+                        "InvalidParameter.SpotInstancePoolsToUseCount",
+                        "InvalidParameter.ResourceGroupId",
+                        "InvalidParameter.TargetCapacity",
+                        "MissingParameter.WeightedCapacity",
+                        "InvalidParameter.WeightedCapacityBeyondRange",
+                        "InvalidParameter.MaxPrice",
+                        "NoPermission",
+                        "Duplicate.DiskCategory",
+                        "InvalidImageFamily.Confict",
+                        "Invalid.ResourcePoolOptions.PrivatePoolIds",
+                        "Invalid.ResourcePoolOptions.Strategy",
+                        "Invalid.ResourcePoolOptionsPrivatePoolIds.SizeExceed",
+                        "MissingParameter.ResourcePoolOptions.PrivatePoolIds",
+                        "InvalidSpotDuration",
+                        "InvalidSpotInterruptionBehavior",
+                        "InvalidParameter.SecurityGroupIdRepeated",
+                        "VpcMismatch.SecurityGroupAndVSwitch",
+                        "InvalidMinTargetCapacity.NotSatisfied",
+                        "InvalidParameterRange.MinTargetCapacity",
+                        "InvalidUserData.Base64FormatInvalid",
+                        "InvalidUserData.SizeExceeded",
+                        "InvalidAutoReleaseTime.Malformed",
+                        "TotalTargetCapacityLimitExceed",
+                        "SpotTargetCapacityLimitExceed",
+                        "PayAsYouGoTargetCapacityLimitExceed",
+                        "InvalidResourcePoolOptionsPrivatePoolIds.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateAutoProvisioningGroupError {
@@ -1073,280 +1051,190 @@ impl CreateAutoProvisioningGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAutoProvisioningGroupNameMalformed(error),
+            2 => Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error),
+            3 => {
+                Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error)
+            }
+            4 => Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error),
+            5 => Self::InvalidSpotAllocationStrategyValueNotSupported(error),
+            6 => Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error),
+            7 => Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error),
+            8 => Self::MissingParameterSpotAllocationStrategy(error),
+            9 => Self::MissingParameterLaunchTemplateConfigs(error),
+            10 => Self::InvalidValidTimeMalFormed(error),
+            11 => Self::InvalidLaunchTemplateVersionValueNotSupported(error),
+            12 => Self::MissingParameter(error),
+            13 => Self::InvalidRegionValueNotSupported(error),
+            14 => Self::InvalidDescriptionValueNotSupported(error),
+            15 => Self::InvalidLaunchTemplateValueNotSupported(error),
+            16 => Self::InvalidCapacityValueNotSupported(error),
+            17 => Self::InvalidInstanceTypeValueNotSupported(error),
+            18 => Self::InternalError(error),
+            19 => Self::InvalidLaunchTemplateConfigsSizeExceed(error),
+            20 => Self::InvalidParameterSpotInstancePoolsToUseCount(error),
+            21 => Self::InvalidParameterResourceGroupId(error),
+            22 => Self::InvalidParameterTargetCapacity(error),
+            23 => Self::MissingParameterWeightedCapacity(error),
+            24 => Self::InvalidParameterWeightedCapacityBeyondRange(error),
+            25 => Self::InvalidParameterMaxPrice(error),
+            26 => Self::NoPermission(error),
+            27 => Self::DuplicateDiskCategory(error),
+            28 => Self::InvalidImageFamilyConfict(error),
+            29 => Self::InvalidResourcePoolOptionsPrivatePoolIds(error),
+            30 => Self::InvalidResourcePoolOptionsStrategy(error),
+            31 => Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error),
+            32 => Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error),
+            33 => Self::InvalidSpotDuration(error),
+            34 => Self::InvalidSpotInterruptionBehavior(error),
+            35 => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            36 => Self::VpcMismatchSecurityGroupAndVSwitch(error),
+            37 => Self::InvalidMinTargetCapacityNotSatisfied(error),
+            38 => Self::InvalidParameterRangeMinTargetCapacity(error),
+            39 => Self::InvalidUserDataBase64FormatInvalid(error),
+            40 => Self::InvalidUserDataSizeExceeded(error),
+            41 => Self::InvalidAutoReleaseTimeMalformed(error),
+            42 => Self::TotalTargetCapacityLimitExceed(error),
+            43 => Self::SpotTargetCapacityLimitExceed(error),
+            44 => Self::PayAsYouGoTargetCapacityLimitExceed(error),
+            45 => Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error),
+            46 => Self::InvalidSecurityGroupIdNotFound(error),
+            47 => Self::InvalidVSwitchIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidAutoProvisioningGroupNameMalformed(error) => {
-                ("InvalidAutoProvisioningGroupNameMalformed", error)
-            }
-            Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error) => {
-                ("InvalidAutoProvisioningGroupTypeValueNotSupported", error)
-            }
+            Self::InvalidParameter(error) => (0, error),
+            Self::InvalidAutoProvisioningGroupNameMalformed(error) => (1, error),
+            Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error) => (2, error),
             Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error) => {
-                ("InvalidFleetExcessCapacityTerminationPolicyValueNotSupported", error)
+                (3, error)
             }
-            Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error) => {
-                ("InvalidDefaultTargetCapacityTypeValueNotSupported", error)
-            }
-            Self::InvalidSpotAllocationStrategyValueNotSupported(error) => {
-                ("InvalidSpotAllocationStrategyValueNotSupported", error)
-            }
+            Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error) => (4, error),
+            Self::InvalidSpotAllocationStrategyValueNotSupported(error) => (5, error),
             Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error) => {
-                ("InvalidSpotInstanceInterruptionBehaviorValueNotSupported", error)
+                (6, error)
             }
             Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error) => {
-                ("InvalidPayAsYouGoAllocationStrategyValueNotSupported", error)
+                (7, error)
             }
-            Self::MissingParameterSpotAllocationStrategy(error) => {
-                ("MissingParameterSpotAllocationStrategy", error)
-            }
-            Self::MissingParameterLaunchTemplateConfigs(error) => {
-                ("MissingParameterLaunchTemplateConfigs", error)
-            }
-            Self::InvalidValidTimeMalFormed(error) => {
-                ("InvalidValidTimeMalFormed", error)
-            }
-            Self::InvalidLaunchTemplateVersionValueNotSupported(error) => {
-                ("InvalidLaunchTemplateVersionValueNotSupported", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidRegionValueNotSupported(error) => {
-                ("InvalidRegionValueNotSupported", error)
-            }
-            Self::InvalidDescriptionValueNotSupported(error) => {
-                ("InvalidDescriptionValueNotSupported", error)
-            }
-            Self::InvalidLaunchTemplateValueNotSupported(error) => {
-                ("InvalidLaunchTemplateValueNotSupported", error)
-            }
-            Self::InvalidCapacityValueNotSupported(error) => {
-                ("InvalidCapacityValueNotSupported", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => {
-                ("InvalidLaunchTemplateConfigsSizeExceed", error)
-            }
-            Self::InvalidParameterSpotInstancePoolsToUseCount(error) => {
-                ("InvalidParameterSpotInstancePoolsToUseCount", error)
-            }
-            Self::InvalidParameterResourceGroupId(error) => {
-                ("InvalidParameterResourceGroupId", error)
-            }
-            Self::InvalidParameterTargetCapacity(error) => {
-                ("InvalidParameterTargetCapacity", error)
-            }
-            Self::MissingParameterWeightedCapacity(error) => {
-                ("MissingParameterWeightedCapacity", error)
-            }
-            Self::InvalidParameterWeightedCapacityBeyondRange(error) => {
-                ("InvalidParameterWeightedCapacityBeyondRange", error)
-            }
-            Self::InvalidParameterMaxPrice(error) => ("InvalidParameterMaxPrice", error),
-            Self::NoPermission(error) => ("NoPermission", error),
-            Self::DuplicateDiskCategory(error) => ("DuplicateDiskCategory", error),
-            Self::InvalidImageFamilyConfict(error) => {
-                ("InvalidImageFamilyConfict", error)
-            }
-            Self::InvalidResourcePoolOptionsPrivatePoolIds(error) => {
-                ("InvalidResourcePoolOptionsPrivatePoolIds", error)
-            }
-            Self::InvalidResourcePoolOptionsStrategy(error) => {
-                ("InvalidResourcePoolOptionsStrategy", error)
-            }
+            Self::MissingParameterSpotAllocationStrategy(error) => (8, error),
+            Self::MissingParameterLaunchTemplateConfigs(error) => (9, error),
+            Self::InvalidValidTimeMalFormed(error) => (10, error),
+            Self::InvalidLaunchTemplateVersionValueNotSupported(error) => (11, error),
+            Self::MissingParameter(error) => (12, error),
+            Self::InvalidRegionValueNotSupported(error) => (13, error),
+            Self::InvalidDescriptionValueNotSupported(error) => (14, error),
+            Self::InvalidLaunchTemplateValueNotSupported(error) => (15, error),
+            Self::InvalidCapacityValueNotSupported(error) => (16, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (17, error),
+            Self::InternalError(error) => (18, error),
+            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => (19, error),
+            Self::InvalidParameterSpotInstancePoolsToUseCount(error) => (20, error),
+            Self::InvalidParameterResourceGroupId(error) => (21, error),
+            Self::InvalidParameterTargetCapacity(error) => (22, error),
+            Self::MissingParameterWeightedCapacity(error) => (23, error),
+            Self::InvalidParameterWeightedCapacityBeyondRange(error) => (24, error),
+            Self::InvalidParameterMaxPrice(error) => (25, error),
+            Self::NoPermission(error) => (26, error),
+            Self::DuplicateDiskCategory(error) => (27, error),
+            Self::InvalidImageFamilyConfict(error) => (28, error),
+            Self::InvalidResourcePoolOptionsPrivatePoolIds(error) => (29, error),
+            Self::InvalidResourcePoolOptionsStrategy(error) => (30, error),
             Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error) => {
-                ("InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed", error)
+                (31, error)
             }
-            Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error) => {
-                ("MissingParameterResourcePoolOptionsPrivatePoolIds", error)
-            }
-            Self::InvalidSpotDuration(error) => ("InvalidSpotDuration", error),
-            Self::InvalidSpotInterruptionBehavior(error) => {
-                ("InvalidSpotInterruptionBehavior", error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
-                ("InvalidParameterSecurityGroupIdRepeated", error)
-            }
-            Self::VpcMismatchSecurityGroupAndVSwitch(error) => {
-                ("VpcMismatchSecurityGroupAndVSwitch", error)
-            }
-            Self::InvalidMinTargetCapacityNotSatisfied(error) => {
-                ("InvalidMinTargetCapacityNotSatisfied", error)
-            }
-            Self::InvalidParameterRangeMinTargetCapacity(error) => {
-                ("InvalidParameterRangeMinTargetCapacity", error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(error) => {
-                ("InvalidUserDataBase64FormatInvalid", error)
-            }
-            Self::InvalidUserDataSizeExceeded(error) => {
-                ("InvalidUserDataSizeExceeded", error)
-            }
-            Self::InvalidAutoReleaseTimeMalformed(error) => {
-                ("InvalidAutoReleaseTimeMalformed", error)
-            }
-            Self::TotalTargetCapacityLimitExceed(error) => {
-                ("TotalTargetCapacityLimitExceed", error)
-            }
-            Self::SpotTargetCapacityLimitExceed(error) => {
-                ("SpotTargetCapacityLimitExceed", error)
-            }
-            Self::PayAsYouGoTargetCapacityLimitExceed(error) => {
-                ("PayAsYouGoTargetCapacityLimitExceed", error)
-            }
-            Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error) => {
-                ("InvalidResourcePoolOptionsPrivatePoolIdsNotFound", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error) => (32, error),
+            Self::InvalidSpotDuration(error) => (33, error),
+            Self::InvalidSpotInterruptionBehavior(error) => (34, error),
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => (35, error),
+            Self::VpcMismatchSecurityGroupAndVSwitch(error) => (36, error),
+            Self::InvalidMinTargetCapacityNotSatisfied(error) => (37, error),
+            Self::InvalidParameterRangeMinTargetCapacity(error) => (38, error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => (39, error),
+            Self::InvalidUserDataSizeExceeded(error) => (40, error),
+            Self::InvalidAutoReleaseTimeMalformed(error) => (41, error),
+            Self::TotalTargetCapacityLimitExceed(error) => (42, error),
+            Self::SpotTargetCapacityLimitExceed(error) => (43, error),
+            Self::PayAsYouGoTargetCapacityLimitExceed(error) => (44, error),
+            Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error) => (45, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (46, error),
+            Self::InvalidVSwitchIdNotFound(error) => (47, error),
+            Self::Unhandled(error) => (48, error),
         }
     }
 }
 impl Clone for CreateAutoProvisioningGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidAutoProvisioningGroupNameMalformed(_) => {
-                Self::InvalidAutoProvisioningGroupNameMalformed(error)
-            }
-            Self::InvalidAutoProvisioningGroupTypeValueNotSupported(_) => {
-                Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error)
-            }
-            Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(_) => {
-                Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error)
-            }
-            Self::InvalidDefaultTargetCapacityTypeValueNotSupported(_) => {
-                Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error)
-            }
-            Self::InvalidSpotAllocationStrategyValueNotSupported(_) => {
-                Self::InvalidSpotAllocationStrategyValueNotSupported(error)
-            }
-            Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(_) => {
-                Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error)
-            }
-            Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(_) => {
-                Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error)
-            }
-            Self::MissingParameterSpotAllocationStrategy(_) => {
-                Self::MissingParameterSpotAllocationStrategy(error)
-            }
-            Self::MissingParameterLaunchTemplateConfigs(_) => {
-                Self::MissingParameterLaunchTemplateConfigs(error)
-            }
-            Self::InvalidValidTimeMalFormed(_) => Self::InvalidValidTimeMalFormed(error),
-            Self::InvalidLaunchTemplateVersionValueNotSupported(_) => {
-                Self::InvalidLaunchTemplateVersionValueNotSupported(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidRegionValueNotSupported(_) => {
-                Self::InvalidRegionValueNotSupported(error)
-            }
-            Self::InvalidDescriptionValueNotSupported(_) => {
-                Self::InvalidDescriptionValueNotSupported(error)
-            }
-            Self::InvalidLaunchTemplateValueNotSupported(_) => {
-                Self::InvalidLaunchTemplateValueNotSupported(error)
-            }
-            Self::InvalidCapacityValueNotSupported(_) => {
-                Self::InvalidCapacityValueNotSupported(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidLaunchTemplateConfigsSizeExceed(_) => {
-                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
-            }
-            Self::InvalidParameterSpotInstancePoolsToUseCount(_) => {
-                Self::InvalidParameterSpotInstancePoolsToUseCount(error)
-            }
-            Self::InvalidParameterResourceGroupId(_) => {
-                Self::InvalidParameterResourceGroupId(error)
-            }
-            Self::InvalidParameterTargetCapacity(_) => {
-                Self::InvalidParameterTargetCapacity(error)
-            }
-            Self::MissingParameterWeightedCapacity(_) => {
-                Self::MissingParameterWeightedCapacity(error)
-            }
-            Self::InvalidParameterWeightedCapacityBeyondRange(_) => {
-                Self::InvalidParameterWeightedCapacityBeyondRange(error)
-            }
-            Self::InvalidParameterMaxPrice(_) => Self::InvalidParameterMaxPrice(error),
-            Self::NoPermission(_) => Self::NoPermission(error),
-            Self::DuplicateDiskCategory(_) => Self::DuplicateDiskCategory(error),
-            Self::InvalidImageFamilyConfict(_) => Self::InvalidImageFamilyConfict(error),
-            Self::InvalidResourcePoolOptionsPrivatePoolIds(_) => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIds(error)
-            }
-            Self::InvalidResourcePoolOptionsStrategy(_) => {
-                Self::InvalidResourcePoolOptionsStrategy(error)
-            }
-            Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(_) => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error)
-            }
-            Self::MissingParameterResourcePoolOptionsPrivatePoolIds(_) => {
-                Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error)
-            }
-            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
-            Self::InvalidSpotInterruptionBehavior(_) => {
-                Self::InvalidSpotInterruptionBehavior(error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            Self::VpcMismatchSecurityGroupAndVSwitch(_) => {
-                Self::VpcMismatchSecurityGroupAndVSwitch(error)
-            }
-            Self::InvalidMinTargetCapacityNotSatisfied(_) => {
-                Self::InvalidMinTargetCapacityNotSatisfied(error)
-            }
-            Self::InvalidParameterRangeMinTargetCapacity(_) => {
-                Self::InvalidParameterRangeMinTargetCapacity(error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(_) => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            Self::InvalidUserDataSizeExceeded(_) => {
-                Self::InvalidUserDataSizeExceeded(error)
-            }
-            Self::InvalidAutoReleaseTimeMalformed(_) => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            Self::TotalTargetCapacityLimitExceed(_) => {
-                Self::TotalTargetCapacityLimitExceed(error)
-            }
-            Self::SpotTargetCapacityLimitExceed(_) => {
-                Self::SpotTargetCapacityLimitExceed(error)
-            }
-            Self::PayAsYouGoTargetCapacityLimitExceed(_) => {
-                Self::PayAsYouGoTargetCapacityLimitExceed(error)
-            }
-            Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(_) => {
-                Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateAutoProvisioningGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InvalidAutoProvisioningGroupNameMalformed",
+            "InvalidAutoProvisioningGroupTypeValueNotSupported",
+            "InvalidFleetExcessCapacityTerminationPolicyValueNotSupported",
+            "InvalidDefaultTargetCapacityTypeValueNotSupported",
+            "InvalidSpotAllocationStrategyValueNotSupported",
+            "InvalidSpotInstanceInterruptionBehaviorValueNotSupported",
+            "InvalidPayAsYouGoAllocationStrategyValueNotSupported",
+            "MissingParameterSpotAllocationStrategy",
+            "MissingParameterLaunchTemplateConfigs",
+            "InvalidValidTimeMalFormed",
+            "InvalidLaunchTemplateVersionValueNotSupported",
+            "MissingParameter",
+            "InvalidRegionValueNotSupported",
+            "InvalidDescriptionValueNotSupported",
+            "InvalidLaunchTemplateValueNotSupported",
+            "InvalidCapacityValueNotSupported",
+            "InvalidInstanceTypeValueNotSupported",
+            "InternalError",
+            "InvalidLaunchTemplateConfigsSizeExceed",
+            "InvalidParameterSpotInstancePoolsToUseCount",
+            "InvalidParameterResourceGroupId",
+            "InvalidParameterTargetCapacity",
+            "MissingParameterWeightedCapacity",
+            "InvalidParameterWeightedCapacityBeyondRange",
+            "InvalidParameterMaxPrice",
+            "NoPermission",
+            "DuplicateDiskCategory",
+            "InvalidImageFamilyConfict",
+            "InvalidResourcePoolOptionsPrivatePoolIds",
+            "InvalidResourcePoolOptionsStrategy",
+            "InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed",
+            "MissingParameterResourcePoolOptionsPrivatePoolIds",
+            "InvalidSpotDuration",
+            "InvalidSpotInterruptionBehavior",
+            "InvalidParameterSecurityGroupIdRepeated",
+            "VpcMismatchSecurityGroupAndVSwitch",
+            "InvalidMinTargetCapacityNotSatisfied",
+            "InvalidParameterRangeMinTargetCapacity",
+            "InvalidUserDataBase64FormatInvalid",
+            "InvalidUserDataSizeExceeded",
+            "InvalidAutoReleaseTimeMalformed",
+            "TotalTargetCapacityLimitExceed",
+            "SpotTargetCapacityLimitExceed",
+            "PayAsYouGoTargetCapacityLimitExceed",
+            "InvalidResourcePoolOptionsPrivatePoolIdsNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateAutoProvisioningGroupError {

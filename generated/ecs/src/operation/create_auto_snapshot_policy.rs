@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateAutoSnapshotPolicyRequest {
     /// The ID of the region in which to create the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -136,10 +136,34 @@ pub struct CreateAutoSnapshotPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateAutoSnapshotPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_snapshot_policy_name: None,
+            time_points: None,
+            repeat_weekdays: None,
+            retention_days: None,
+            enable_cross_region_copy: None,
+            target_copy_regions: None,
+            storage_location_arn: None,
+            copied_snapshots_retention_days: None,
+            tag: None,
+            resource_group_id: None,
+            copy_encryption_configuration: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateAutoSnapshotPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateAutoSnapshotPolicyRequestBuilder {
-        CreateAutoSnapshotPolicyRequestBuilder::default()
+        CreateAutoSnapshotPolicyRequestBuilder {
+            inner: CreateAutoSnapshotPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -349,6 +373,7 @@ impl<C> CreateAutoSnapshotPolicyRequestBuilder<C> {
     }
 }
 impl<'a> CreateAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateAutoSnapshotPolicyRequest::default(),
@@ -357,6 +382,7 @@ impl<'a> CreateAutoSnapshotPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -452,62 +478,35 @@ pub enum CreateAutoSnapshotPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAutoSnapshotPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidSnapshotPolicyName.Malformed" => {
-                Self::InvalidSnapshotPolicyNameMalformed(error)
-            }
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "InvalidParam.EncryptedMismatch" => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "AutoSnapshotPolicy.QuotaExceed" => {
-                Self::AutoSnapshotPolicyQuotaExceed(error)
-            }
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "InvalidParameter.TargetCopyRegions" => {
-                Self::InvalidParameterTargetCopyRegions(error)
-            }
-            "InvalidParameter.CopiedSnapshotsRetentionDays" => {
-                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidOperation.KMSKeyIdNotFound" => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            "Abs.InvalidAction.RegionNotSupport" => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DiskCategory.OperationNotSupported",
+                        "InvalidSnapshotPolicyName.Malformed",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidParameter.EncryptedIllegal",
+                        "InvalidParameter.KmsNotEnabled",
+                        "InvalidParameter.Encrypted.KmsNotEnable",
+                        "InvalidParam.EncryptedMismatch",
+                        "ParameterInvalid",
+                        "AutoSnapshotPolicy.QuotaExceed",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidAccountStatus.SnapshotServiceUnavailable",
+                        "InvalidParameter.TargetCopyRegions",
+                        "InvalidParameter.CopiedSnapshotsRetentionDays",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InvalidOperation.KMSKeyIdNotFound",
+                        "Abs.InvalidAction.RegionNotSupport",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidResourceGroup.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateAutoSnapshotPolicyError {
@@ -516,138 +515,99 @@ impl CreateAutoSnapshotPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DiskCategoryOperationNotSupported(error),
+            1 => Self::InvalidSnapshotPolicyNameMalformed(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::InvalidParameterEncryptedIllegal(error),
+            6 => Self::InvalidParameterKmsNotEnabled(error),
+            7 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            8 => Self::InvalidParamEncryptedMismatch(error),
+            9 => Self::ParameterInvalid(error),
+            10 => Self::AutoSnapshotPolicyQuotaExceed(error),
+            11 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            12 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            13 => Self::InvalidParameterTargetCopyRegions(error),
+            14 => Self::InvalidParameterCopiedSnapshotsRetentionDays(error),
+            15 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            16 => Self::InvalidOperationKmsKeyIdNotFound(error),
+            17 => Self::AbsInvalidActionRegionNotSupport(error),
+            18 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            19 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            20 => Self::InvalidResourceGroupNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DiskCategoryOperationNotSupported(error) => {
-                ("DiskCategoryOperationNotSupported", error)
-            }
-            Self::InvalidSnapshotPolicyNameMalformed(error) => {
-                ("InvalidSnapshotPolicyNameMalformed", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidParameterEncryptedIllegal(error) => {
-                ("InvalidParameterEncryptedIllegal", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
-                ("InvalidParameterEncryptedKmsNotEnable", error)
-            }
-            Self::InvalidParamEncryptedMismatch(error) => {
-                ("InvalidParamEncryptedMismatch", error)
-            }
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::AutoSnapshotPolicyQuotaExceed(error) => {
-                ("AutoSnapshotPolicyQuotaExceed", error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
-                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
-            }
-            Self::InvalidParameterTargetCopyRegions(error) => {
-                ("InvalidParameterTargetCopyRegions", error)
-            }
-            Self::InvalidParameterCopiedSnapshotsRetentionDays(error) => {
-                ("InvalidParameterCopiedSnapshotsRetentionDays", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(error) => {
-                ("InvalidOperationKmsKeyIdNotFound", error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(error) => {
-                ("AbsInvalidActionRegionNotSupport", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DiskCategoryOperationNotSupported(error) => (0, error),
+            Self::InvalidSnapshotPolicyNameMalformed(error) => (1, error),
+            Self::DuplicateTagKey(error) => (2, error),
+            Self::InvalidTagKeyMalformed(error) => (3, error),
+            Self::InvalidTagValueMalformed(error) => (4, error),
+            Self::InvalidParameterEncryptedIllegal(error) => (5, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (6, error),
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => (7, error),
+            Self::InvalidParamEncryptedMismatch(error) => (8, error),
+            Self::ParameterInvalid(error) => (9, error),
+            Self::AutoSnapshotPolicyQuotaExceed(error) => (10, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (11, error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (12, error),
+            Self::InvalidParameterTargetCopyRegions(error) => (13, error),
+            Self::InvalidParameterCopiedSnapshotsRetentionDays(error) => (14, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (15, error),
+            Self::InvalidOperationKmsKeyIdNotFound(error) => (16, error),
+            Self::AbsInvalidActionRegionNotSupport(error) => (17, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (18, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (19, error),
+            Self::InvalidResourceGroupNotFound(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for CreateAutoSnapshotPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DiskCategoryOperationNotSupported(_) => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            Self::InvalidSnapshotPolicyNameMalformed(_) => {
-                Self::InvalidSnapshotPolicyNameMalformed(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidParameterEncryptedIllegal(_) => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            Self::InvalidParamEncryptedMismatch(_) => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::AutoSnapshotPolicyQuotaExceed(_) => {
-                Self::AutoSnapshotPolicyQuotaExceed(error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            Self::InvalidParameterTargetCopyRegions(_) => {
-                Self::InvalidParameterTargetCopyRegions(error)
-            }
-            Self::InvalidParameterCopiedSnapshotsRetentionDays(_) => {
-                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(_) => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(_) => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateAutoSnapshotPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DiskCategoryOperationNotSupported",
+            "InvalidSnapshotPolicyNameMalformed",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidParameterEncryptedIllegal",
+            "InvalidParameterKmsNotEnabled",
+            "InvalidParameterEncryptedKmsNotEnable",
+            "InvalidParamEncryptedMismatch",
+            "ParameterInvalid",
+            "AutoSnapshotPolicyQuotaExceed",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidAccountStatusSnapshotServiceUnavailable",
+            "InvalidParameterTargetCopyRegions",
+            "InvalidParameterCopiedSnapshotsRetentionDays",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InvalidOperationKmsKeyIdNotFound",
+            "AbsInvalidActionRegionNotSupport",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidResourceGroupNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateAutoSnapshotPolicyError {

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_type("ecs.g6.xlarge");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationRequest {
     /// The ID of the region in which to create the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -134,10 +134,35 @@ pub struct CreateCapacityReservationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCapacityReservationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            client_token: None,
+            private_pool_options: None,
+            description: None,
+            instance_amount: None,
+            instance_type: None,
+            start_time: None,
+            end_time: None,
+            end_time_type: None,
+            platform: None,
+            zone_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCapacityReservationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCapacityReservationRequestBuilder {
-        CreateCapacityReservationRequestBuilder::default()
+        CreateCapacityReservationRequestBuilder {
+            inner: CreateCapacityReservationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -359,6 +384,7 @@ impl<C> CreateCapacityReservationRequestBuilder<C> {
     }
 }
 impl<'a> CreateCapacityReservationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCapacityReservationRequest::default(),
@@ -367,6 +393,7 @@ impl<'a> CreateCapacityReservationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -524,92 +551,65 @@ pub enum CreateCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "NoStock" => Self::NoStock(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
-            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
-            "Invalid.PrivatePoolOptionsName.MalFormed" => {
-                Self::InvalidPrivatePoolOptionsNameMalFormed(error)
-            }
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
-            "MissingParameter.PrivatePoolOptions.Ids" => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.InstanceCpuCoreCount" => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            "MissingParameter.InstanceAmount" => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
-            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
-            "Invalid.TooManyUnpaidPrivatePool" => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
-            "Invalid.PackageType" => Self::InvalidPackageType(error),
-            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
-            "Invalid.AssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
-            "Invalid.TimeSlot" => Self::InvalidTimeSlot(error),
-            "Invalid.EndTime" => Self::InvalidEndTime(error),
-            "StartTime.NotNeed" => Self::StartTimeNotNeed(error),
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "PriceNotFound" => Self::PriceNotFound(error),
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "Invalid.ZoneIds" => Self::InvalidZoneIds(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.RegionId",
+                        "NoStock",
+                        "MissingParameter",
+                        "OperationDenied",
+                        "MissingParameter.RegionId",
+                        "InvalidStartTime.NotSupported",
+                        "InvalidStartTime.MalFormed",
+                        "Invalid.PrivatePoolOptionsName.MalFormed",
+                        "Invalid.ZoneId",
+                        "Invalid.InstanceType",
+                        "DedicatedHostNotSupported",
+                        "SpotNotSupported",
+                        "ClassicNetworkNotSupported",
+                        "Invalid.InstanceId",
+                        "Invalid.PrivatePoolOptions.MatchCriteria",
+                        "MissingParameter.PrivatePoolOptions.Id",
+                        "Invalid.PrivatePoolOptions.Id",
+                        "Invalid.InstanceChargeType",
+                        "Invalid.PrivatePoolOptions.status",
+                        "InvalidPlatform.ValueNotSupported",
+                        "InvalidAliUid",
+                        "MissingParameter.PackageType",
+                        "MissingParameter.PrivatePoolOptions.Ids",
+                        "MissingParameter.InstanceCpuCoreCount",
+                        "MissingParameter.InstanceAmount",
+                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.TooManyPrivatePoolOptions.Ids",
+                        "Invalid.TooManyZoneIds",
+                        "Invalid.TooManyInstanceTypes",
+                        "Invalid.TooManyUnpaidPrivatePool",
+                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.PrivatePoolOptions.Ids",
+                        "Invalid.PackageType",
+                        "Invalid.PrivatePool.Purchase",
+                        "Invalid.AssuranceTimes.NotSupported",
+                        "RepeatStartPrivatePool",
+                        "Invalid.TimeSlot",
+                        "Invalid.EndTime",
+                        "StartTime.NotNeed",
+                        "AccountForbidden.ProductCreationLimited",
+                        "RegionUnauthorized",
+                        "PriceNotFound",
+                        "Zone.NotOpen",
+                        "InvalidResourceType.NotSupported",
+                        "OperationDenied.NoStock",
+                        "InvalidInstanceType.NotSupported",
+                        "Invalid.ZoneIds",
+                        "Zone.NotOnSale",
+                        "InvalidZoneId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateCapacityReservationError {
@@ -618,232 +618,191 @@ impl CreateCapacityReservationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterRegionId(error),
+            1 => Self::NoStock(error),
+            2 => Self::MissingParameter(error),
+            3 => Self::OperationDenied(error),
+            4 => Self::MissingParameterRegionId(error),
+            5 => Self::InvalidStartTimeNotSupported(error),
+            6 => Self::InvalidStartTimeMalFormed(error),
+            7 => Self::InvalidPrivatePoolOptionsNameMalFormed(error),
+            8 => Self::InvalidZoneId(error),
+            9 => Self::InvalidInstanceType(error),
+            10 => Self::DedicatedHostNotSupported(error),
+            11 => Self::SpotNotSupported(error),
+            12 => Self::ClassicNetworkNotSupported(error),
+            13 => Self::InvalidInstanceId(error),
+            14 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            15 => Self::MissingParameterPrivatePoolOptionsId(error),
+            16 => Self::InvalidPrivatePoolOptionsId(error),
+            17 => Self::InvalidInstanceChargeType(error),
+            18 => Self::InvalidPrivatePoolOptionsStatus(error),
+            19 => Self::InvalidPlatformValueNotSupported(error),
+            20 => Self::InvalidAliUid(error),
+            21 => Self::MissingParameterPackageType(error),
+            22 => Self::MissingParameterPrivatePoolOptionsIds(error),
+            23 => Self::MissingParameterInstanceCpuCoreCount(error),
+            24 => Self::MissingParameterInstanceAmount(error),
+            25 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
+            26 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            27 => Self::InvalidTooManyZoneIds(error),
+            28 => Self::InvalidTooManyInstanceTypes(error),
+            29 => Self::InvalidTooManyUnpaidPrivatePool(error),
+            30 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
+            31 => Self::InvalidPrivatePoolOptionsIds(error),
+            32 => Self::InvalidPackageType(error),
+            33 => Self::InvalidPrivatePoolPurchase(error),
+            34 => Self::InvalidAssuranceTimesNotSupported(error),
+            35 => Self::RepeatStartPrivatePool(error),
+            36 => Self::InvalidTimeSlot(error),
+            37 => Self::InvalidEndTime(error),
+            38 => Self::StartTimeNotNeed(error),
+            39 => Self::AccountForbiddenProductCreationLimited(error),
+            40 => Self::RegionUnauthorized(error),
+            41 => Self::PriceNotFound(error),
+            42 => Self::ZoneNotOpen(error),
+            43 => Self::InvalidResourceTypeNotSupported(error),
+            44 => Self::OperationDeniedNoStock(error),
+            45 => Self::InvalidInstanceTypeNotSupported(error),
+            46 => Self::InvalidZoneIds(error),
+            47 => Self::ZoneNotOnSale(error),
+            48 => Self::InvalidZoneIdNotFound(error),
+            49 => Self::InvalidResourceGroupNotFound(error),
+            50 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
-            Self::NoStock(error) => ("NoStock", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidStartTimeNotSupported(error) => {
-                ("InvalidStartTimeNotSupported", error)
-            }
-            Self::InvalidStartTimeMalFormed(error) => {
-                ("InvalidStartTimeMalFormed", error)
-            }
-            Self::InvalidPrivatePoolOptionsNameMalFormed(error) => {
-                ("InvalidPrivatePoolOptionsNameMalFormed", error)
-            }
-            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
-            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
-            Self::DedicatedHostNotSupported(error) => {
-                ("DedicatedHostNotSupported", error)
-            }
-            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
-            Self::ClassicNetworkNotSupported(error) => {
-                ("ClassicNetworkNotSupported", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
-                ("InvalidPrivatePoolOptionsMatchCriteria", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidPrivatePoolOptionsStatus(error) => {
-                ("InvalidPrivatePoolOptionsStatus", error)
-            }
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
-            Self::MissingParameterPackageType(error) => {
-                ("MissingParameterPackageType", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(error) => {
-                ("MissingParameterPrivatePoolOptionsIds", error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(error) => {
-                ("MissingParameterInstanceCpuCoreCount", error)
-            }
-            Self::MissingParameterInstanceAmount(error) => {
-                ("MissingParameterInstanceAmount", error)
-            }
+            Self::InvalidParameterRegionId(error) => (0, error),
+            Self::NoStock(error) => (1, error),
+            Self::MissingParameter(error) => (2, error),
+            Self::OperationDenied(error) => (3, error),
+            Self::MissingParameterRegionId(error) => (4, error),
+            Self::InvalidStartTimeNotSupported(error) => (5, error),
+            Self::InvalidStartTimeMalFormed(error) => (6, error),
+            Self::InvalidPrivatePoolOptionsNameMalFormed(error) => (7, error),
+            Self::InvalidZoneId(error) => (8, error),
+            Self::InvalidInstanceType(error) => (9, error),
+            Self::DedicatedHostNotSupported(error) => (10, error),
+            Self::SpotNotSupported(error) => (11, error),
+            Self::ClassicNetworkNotSupported(error) => (12, error),
+            Self::InvalidInstanceId(error) => (13, error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (14, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (15, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (16, error),
+            Self::InvalidInstanceChargeType(error) => (17, error),
+            Self::InvalidPrivatePoolOptionsStatus(error) => (18, error),
+            Self::InvalidPlatformValueNotSupported(error) => (19, error),
+            Self::InvalidAliUid(error) => (20, error),
+            Self::MissingParameterPackageType(error) => (21, error),
+            Self::MissingParameterPrivatePoolOptionsIds(error) => (22, error),
+            Self::MissingParameterInstanceCpuCoreCount(error) => (23, error),
+            Self::MissingParameterInstanceAmount(error) => (24, error),
             Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("MissingParameterInstanceCpuCoreCountOrInstanceAmount", error)
+                (25, error)
             }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
-                ("InvalidTooManyPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidTooManyZoneIds(error) => ("InvalidTooManyZoneIds", error),
-            Self::InvalidTooManyInstanceTypes(error) => {
-                ("InvalidTooManyInstanceTypes", error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(error) => {
-                ("InvalidTooManyUnpaidPrivatePool", error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("InvalidInstanceCpuCoreCountOrInstanceAmount", error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(error) => {
-                ("InvalidPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidPackageType(error) => ("InvalidPackageType", error),
-            Self::InvalidPrivatePoolPurchase(error) => {
-                ("InvalidPrivatePoolPurchase", error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(error) => {
-                ("InvalidAssuranceTimesNotSupported", error)
-            }
-            Self::RepeatStartPrivatePool(error) => ("RepeatStartPrivatePool", error),
-            Self::InvalidTimeSlot(error) => ("InvalidTimeSlot", error),
-            Self::InvalidEndTime(error) => ("InvalidEndTime", error),
-            Self::StartTimeNotNeed(error) => ("StartTimeNotNeed", error),
-            Self::AccountForbiddenProductCreationLimited(error) => {
-                ("AccountForbiddenProductCreationLimited", error)
-            }
-            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
-            Self::PriceNotFound(error) => ("PriceNotFound", error),
-            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
-            Self::InvalidResourceTypeNotSupported(error) => {
-                ("InvalidResourceTypeNotSupported", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidInstanceTypeNotSupported(error) => {
-                ("InvalidInstanceTypeNotSupported", error)
-            }
-            Self::InvalidZoneIds(error) => ("InvalidZoneIds", error),
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (26, error),
+            Self::InvalidTooManyZoneIds(error) => (27, error),
+            Self::InvalidTooManyInstanceTypes(error) => (28, error),
+            Self::InvalidTooManyUnpaidPrivatePool(error) => (29, error),
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (30, error),
+            Self::InvalidPrivatePoolOptionsIds(error) => (31, error),
+            Self::InvalidPackageType(error) => (32, error),
+            Self::InvalidPrivatePoolPurchase(error) => (33, error),
+            Self::InvalidAssuranceTimesNotSupported(error) => (34, error),
+            Self::RepeatStartPrivatePool(error) => (35, error),
+            Self::InvalidTimeSlot(error) => (36, error),
+            Self::InvalidEndTime(error) => (37, error),
+            Self::StartTimeNotNeed(error) => (38, error),
+            Self::AccountForbiddenProductCreationLimited(error) => (39, error),
+            Self::RegionUnauthorized(error) => (40, error),
+            Self::PriceNotFound(error) => (41, error),
+            Self::ZoneNotOpen(error) => (42, error),
+            Self::InvalidResourceTypeNotSupported(error) => (43, error),
+            Self::OperationDeniedNoStock(error) => (44, error),
+            Self::InvalidInstanceTypeNotSupported(error) => (45, error),
+            Self::InvalidZoneIds(error) => (46, error),
+            Self::ZoneNotOnSale(error) => (47, error),
+            Self::InvalidZoneIdNotFound(error) => (48, error),
+            Self::InvalidResourceGroupNotFound(error) => (49, error),
+            Self::InternalError(error) => (50, error),
+            Self::Unhandled(error) => (51, error),
         }
     }
 }
 impl Clone for CreateCapacityReservationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
-            Self::NoStock(_) => Self::NoStock(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidStartTimeNotSupported(_) => {
-                Self::InvalidStartTimeNotSupported(error)
-            }
-            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
-            Self::InvalidPrivatePoolOptionsNameMalFormed(_) => {
-                Self::InvalidPrivatePoolOptionsNameMalFormed(error)
-            }
-            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
-            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
-            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
-            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
-            Self::ClassicNetworkNotSupported(_) => {
-                Self::ClassicNetworkNotSupported(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidPrivatePoolOptionsStatus(_) => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
-            Self::MissingParameterPackageType(_) => {
-                Self::MissingParameterPackageType(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(_) => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(_) => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            Self::MissingParameterInstanceAmount(_) => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
-            Self::InvalidTooManyInstanceTypes(_) => {
-                Self::InvalidTooManyInstanceTypes(error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(_) => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(_) => {
-                Self::InvalidPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
-            Self::InvalidPrivatePoolPurchase(_) => {
-                Self::InvalidPrivatePoolPurchase(error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(_) => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
-            Self::InvalidTimeSlot(_) => Self::InvalidTimeSlot(error),
-            Self::InvalidEndTime(_) => Self::InvalidEndTime(error),
-            Self::StartTimeNotNeed(_) => Self::StartTimeNotNeed(error),
-            Self::AccountForbiddenProductCreationLimited(_) => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
-            Self::PriceNotFound(_) => Self::PriceNotFound(error),
-            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
-            Self::InvalidResourceTypeNotSupported(_) => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidInstanceTypeNotSupported(_) => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            Self::InvalidZoneIds(_) => Self::InvalidZoneIds(error),
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCapacityReservationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterRegionId",
+            "NoStock",
+            "MissingParameter",
+            "OperationDenied",
+            "MissingParameterRegionId",
+            "InvalidStartTimeNotSupported",
+            "InvalidStartTimeMalFormed",
+            "InvalidPrivatePoolOptionsNameMalFormed",
+            "InvalidZoneId",
+            "InvalidInstanceType",
+            "DedicatedHostNotSupported",
+            "SpotNotSupported",
+            "ClassicNetworkNotSupported",
+            "InvalidInstanceId",
+            "InvalidPrivatePoolOptionsMatchCriteria",
+            "MissingParameterPrivatePoolOptionsId",
+            "InvalidPrivatePoolOptionsId",
+            "InvalidInstanceChargeType",
+            "InvalidPrivatePoolOptionsStatus",
+            "InvalidPlatformValueNotSupported",
+            "InvalidAliUid",
+            "MissingParameterPackageType",
+            "MissingParameterPrivatePoolOptionsIds",
+            "MissingParameterInstanceCpuCoreCount",
+            "MissingParameterInstanceAmount",
+            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidTooManyPrivatePoolOptionsIds",
+            "InvalidTooManyZoneIds",
+            "InvalidTooManyInstanceTypes",
+            "InvalidTooManyUnpaidPrivatePool",
+            "InvalidInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidPrivatePoolOptionsIds",
+            "InvalidPackageType",
+            "InvalidPrivatePoolPurchase",
+            "InvalidAssuranceTimesNotSupported",
+            "RepeatStartPrivatePool",
+            "InvalidTimeSlot",
+            "InvalidEndTime",
+            "StartTimeNotNeed",
+            "AccountForbiddenProductCreationLimited",
+            "RegionUnauthorized",
+            "PriceNotFound",
+            "ZoneNotOpen",
+            "InvalidResourceTypeNotSupported",
+            "OperationDeniedNoStock",
+            "InvalidInstanceTypeNotSupported",
+            "InvalidZoneIds",
+            "ZoneNotOnSale",
+            "InvalidZoneIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCapacityReservationError {

@@ -41,7 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCommandRequest {
     /// The ID of the region in which to create the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -174,10 +174,34 @@ pub struct CreateCommandRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCommandRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            description: None,
+            r#type: None,
+            command_content: None,
+            working_dir: None,
+            timeout: None,
+            enable_parameter: None,
+            content_encoding: None,
+            resource_group_id: None,
+            launcher: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCommandRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCommandRequestBuilder {
-        CreateCommandRequestBuilder::default()
+        CreateCommandRequestBuilder {
+            inner: CreateCommandRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -412,6 +436,7 @@ impl<C> CreateCommandRequestBuilder<C> {
     }
 }
 impl<'a> CreateCommandRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCommandRequest::default(),
@@ -420,6 +445,7 @@ impl<'a> CreateCommandRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateCommandResponse, CreateCommandError> {
@@ -514,39 +540,36 @@ pub enum CreateCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "CmdParam.EmptyKey" => Self::CmdParamEmptyKey(error),
-            "CmdParam.InvalidParamName" => Self::CmdParamInvalidParamName(error),
-            "CmdContent.DecodeError" => Self::CmdContentDecodeError(error),
-            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
-            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
-            "CmdName.ExceedLimit" => Self::CmdNameExceedLimit(error),
-            "CmdDesc.ExceedLimit" => Self::CmdDescExceedLimit(error),
-            "CmdCount.ExceedQuota" => Self::CmdCountExceedQuota(error),
-            "CmdParamCount.ExceedLimit" => Self::CmdParamCountExceedLimit(error),
-            "CmdParamName.ExceedLimit" => Self::CmdParamNameExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
-            "InvalidParameterCharacter.CommandName" => {
-                Self::InvalidParameterCharacterCommandName(error)
-            }
-            "InvalidParameterCharacter.CommandDescription" => {
-                Self::InvalidParameterCharacterCommandDescription(error)
-            }
-            "InvalidParameterCharacter.CommandWorkingDir" => {
-                Self::InvalidParameterCharacterCommandWorkingDir(error)
-            }
-            "InvalidLauncher.LengthLimitExceeded" => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
-            "InvalidCmdType.NotFound" => Self::InvalidCmdTypeNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "CmdParam.EmptyKey",
+                        "CmdParam.InvalidParamName",
+                        "CmdContent.DecodeError",
+                        "InvalidParameter.WorkingDir",
+                        "CmdContent.ExceedLimit",
+                        "CmdName.ExceedLimit",
+                        "CmdDesc.ExceedLimit",
+                        "CmdCount.ExceedQuota",
+                        "CmdParamCount.ExceedLimit",
+                        "CmdParamName.ExceedLimit",
+                        "Operation.Forbidden",
+                        "InvalidStatus.ResourceGroup",
+                        "InvalidParameterCharacter.CommandName",
+                        "InvalidParameterCharacter.CommandDescription",
+                        "InvalidParameterCharacter.CommandWorkingDir",
+                        "InvalidLauncher.LengthLimitExceeded",
+                        "InvalidTimeout.ExceedLimit",
+                        "InvalidCmdType.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateCommandError {
@@ -555,102 +578,102 @@ impl CreateCommandError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::CmdParamEmptyKey(error),
+            2 => Self::CmdParamInvalidParamName(error),
+            3 => Self::CmdContentDecodeError(error),
+            4 => Self::InvalidParameterWorkingDir(error),
+            5 => Self::CmdContentExceedLimit(error),
+            6 => Self::CmdNameExceedLimit(error),
+            7 => Self::CmdDescExceedLimit(error),
+            8 => Self::CmdCountExceedQuota(error),
+            9 => Self::CmdParamCountExceedLimit(error),
+            10 => Self::CmdParamNameExceedLimit(error),
+            11 => Self::OperationForbidden(error),
+            12 => Self::InvalidStatusResourceGroup(error),
+            13 => Self::InvalidParameterCharacterCommandName(error),
+            14 => Self::InvalidParameterCharacterCommandDescription(error),
+            15 => Self::InvalidParameterCharacterCommandWorkingDir(error),
+            16 => Self::InvalidLauncherLengthLimitExceeded(error),
+            17 => Self::InvalidTimeoutExceedLimit(error),
+            18 => Self::InvalidCmdTypeNotFound(error),
+            19 => Self::InvalidRegionIdNotFound(error),
+            20 => Self::InvalidResourceGroupNotFound(error),
+            21 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::CmdParamEmptyKey(error) => ("CmdParamEmptyKey", error),
-            Self::CmdParamInvalidParamName(error) => ("CmdParamInvalidParamName", error),
-            Self::CmdContentDecodeError(error) => ("CmdContentDecodeError", error),
-            Self::InvalidParameterWorkingDir(error) => {
-                ("InvalidParameterWorkingDir", error)
-            }
-            Self::CmdContentExceedLimit(error) => ("CmdContentExceedLimit", error),
-            Self::CmdNameExceedLimit(error) => ("CmdNameExceedLimit", error),
-            Self::CmdDescExceedLimit(error) => ("CmdDescExceedLimit", error),
-            Self::CmdCountExceedQuota(error) => ("CmdCountExceedQuota", error),
-            Self::CmdParamCountExceedLimit(error) => ("CmdParamCountExceedLimit", error),
-            Self::CmdParamNameExceedLimit(error) => ("CmdParamNameExceedLimit", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidStatusResourceGroup(error) => {
-                ("InvalidStatusResourceGroup", error)
-            }
-            Self::InvalidParameterCharacterCommandName(error) => {
-                ("InvalidParameterCharacterCommandName", error)
-            }
-            Self::InvalidParameterCharacterCommandDescription(error) => {
-                ("InvalidParameterCharacterCommandDescription", error)
-            }
-            Self::InvalidParameterCharacterCommandWorkingDir(error) => {
-                ("InvalidParameterCharacterCommandWorkingDir", error)
-            }
-            Self::InvalidLauncherLengthLimitExceeded(error) => {
-                ("InvalidLauncherLengthLimitExceeded", error)
-            }
-            Self::InvalidTimeoutExceedLimit(error) => {
-                ("InvalidTimeoutExceedLimit", error)
-            }
-            Self::InvalidCmdTypeNotFound(error) => ("InvalidCmdTypeNotFound", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::CmdParamEmptyKey(error) => (1, error),
+            Self::CmdParamInvalidParamName(error) => (2, error),
+            Self::CmdContentDecodeError(error) => (3, error),
+            Self::InvalidParameterWorkingDir(error) => (4, error),
+            Self::CmdContentExceedLimit(error) => (5, error),
+            Self::CmdNameExceedLimit(error) => (6, error),
+            Self::CmdDescExceedLimit(error) => (7, error),
+            Self::CmdCountExceedQuota(error) => (8, error),
+            Self::CmdParamCountExceedLimit(error) => (9, error),
+            Self::CmdParamNameExceedLimit(error) => (10, error),
+            Self::OperationForbidden(error) => (11, error),
+            Self::InvalidStatusResourceGroup(error) => (12, error),
+            Self::InvalidParameterCharacterCommandName(error) => (13, error),
+            Self::InvalidParameterCharacterCommandDescription(error) => (14, error),
+            Self::InvalidParameterCharacterCommandWorkingDir(error) => (15, error),
+            Self::InvalidLauncherLengthLimitExceeded(error) => (16, error),
+            Self::InvalidTimeoutExceedLimit(error) => (17, error),
+            Self::InvalidCmdTypeNotFound(error) => (18, error),
+            Self::InvalidRegionIdNotFound(error) => (19, error),
+            Self::InvalidResourceGroupNotFound(error) => (20, error),
+            Self::InternalErrorDispatch(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for CreateCommandError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::CmdParamEmptyKey(_) => Self::CmdParamEmptyKey(error),
-            Self::CmdParamInvalidParamName(_) => Self::CmdParamInvalidParamName(error),
-            Self::CmdContentDecodeError(_) => Self::CmdContentDecodeError(error),
-            Self::InvalidParameterWorkingDir(_) => {
-                Self::InvalidParameterWorkingDir(error)
-            }
-            Self::CmdContentExceedLimit(_) => Self::CmdContentExceedLimit(error),
-            Self::CmdNameExceedLimit(_) => Self::CmdNameExceedLimit(error),
-            Self::CmdDescExceedLimit(_) => Self::CmdDescExceedLimit(error),
-            Self::CmdCountExceedQuota(_) => Self::CmdCountExceedQuota(error),
-            Self::CmdParamCountExceedLimit(_) => Self::CmdParamCountExceedLimit(error),
-            Self::CmdParamNameExceedLimit(_) => Self::CmdParamNameExceedLimit(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidStatusResourceGroup(_) => {
-                Self::InvalidStatusResourceGroup(error)
-            }
-            Self::InvalidParameterCharacterCommandName(_) => {
-                Self::InvalidParameterCharacterCommandName(error)
-            }
-            Self::InvalidParameterCharacterCommandDescription(_) => {
-                Self::InvalidParameterCharacterCommandDescription(error)
-            }
-            Self::InvalidParameterCharacterCommandWorkingDir(_) => {
-                Self::InvalidParameterCharacterCommandWorkingDir(error)
-            }
-            Self::InvalidLauncherLengthLimitExceeded(_) => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
-            Self::InvalidCmdTypeNotFound(_) => Self::InvalidCmdTypeNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCommandError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "CmdParamEmptyKey",
+            "CmdParamInvalidParamName",
+            "CmdContentDecodeError",
+            "InvalidParameterWorkingDir",
+            "CmdContentExceedLimit",
+            "CmdNameExceedLimit",
+            "CmdDescExceedLimit",
+            "CmdCountExceedQuota",
+            "CmdParamCountExceedLimit",
+            "CmdParamNameExceedLimit",
+            "OperationForbidden",
+            "InvalidStatusResourceGroup",
+            "InvalidParameterCharacterCommandName",
+            "InvalidParameterCharacterCommandDescription",
+            "InvalidParameterCharacterCommandWorkingDir",
+            "InvalidLauncherLengthLimitExceeded",
+            "InvalidTimeoutExceedLimit",
+            "InvalidCmdTypeNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCommandError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDedicatedHostClusterRequest {
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -80,10 +80,29 @@ pub struct CreateDedicatedHostClusterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDedicatedHostClusterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dry_run: None,
+            tag: None,
+            resource_group_id: None,
+            zone_id: None,
+            dedicated_host_cluster_name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDedicatedHostClusterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDedicatedHostClusterRequestBuilder {
-        CreateDedicatedHostClusterRequestBuilder::default()
+        CreateDedicatedHostClusterRequestBuilder {
+            inner: CreateDedicatedHostClusterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,6 +242,7 @@ impl<C> CreateDedicatedHostClusterRequestBuilder<C> {
     }
 }
 impl<'a> CreateDedicatedHostClusterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDedicatedHostClusterRequest::default(),
@@ -231,6 +251,7 @@ impl<'a> CreateDedicatedHostClusterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -302,18 +323,23 @@ pub enum CreateDedicatedHostClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
-            "QuotaExceed.Region" => Self::QuotaExceedRegion(error),
-            "QuotaExceed.Zone" => Self::QuotaExceedZone(error),
-            "InvalidParam.Zone" => Self::InvalidParamZone(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "Duplicate.TagKey",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidZone.NotFound",
+                        "QuotaExceed.Region",
+                        "QuotaExceed.Zone",
+                        "InvalidParam.Zone",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateDedicatedHostClusterError {
@@ -322,50 +348,63 @@ impl CreateDedicatedHostClusterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTagKeyMalformed(error),
+            1 => Self::InvalidTagValueMalformed(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidResourceGroupNotFound(error),
+            4 => Self::InvalidZoneNotFound(error),
+            5 => Self::QuotaExceedRegion(error),
+            6 => Self::QuotaExceedZone(error),
+            7 => Self::InvalidParamZone(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
-            Self::QuotaExceedRegion(error) => ("QuotaExceedRegion", error),
-            Self::QuotaExceedZone(error) => ("QuotaExceedZone", error),
-            Self::InvalidParamZone(error) => ("InvalidParamZone", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKeyMalformed(error) => (0, error),
+            Self::InvalidTagValueMalformed(error) => (1, error),
+            Self::DuplicateTagKey(error) => (2, error),
+            Self::InvalidResourceGroupNotFound(error) => (3, error),
+            Self::InvalidZoneNotFound(error) => (4, error),
+            Self::QuotaExceedRegion(error) => (5, error),
+            Self::QuotaExceedZone(error) => (6, error),
+            Self::InvalidParamZone(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for CreateDedicatedHostClusterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
-            Self::QuotaExceedRegion(_) => Self::QuotaExceedRegion(error),
-            Self::QuotaExceedZone(_) => Self::QuotaExceedZone(error),
-            Self::InvalidParamZone(_) => Self::InvalidParamZone(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDedicatedHostClusterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "DuplicateTagKey",
+            "InvalidResourceGroupNotFound",
+            "InvalidZoneNotFound",
+            "QuotaExceedRegion",
+            "QuotaExceedZone",
+            "InvalidParamZone",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDedicatedHostClusterError {

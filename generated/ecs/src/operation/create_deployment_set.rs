@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDeploymentSetRequest {
     /// Creates a deployment set in a specific region.
@@ -97,10 +97,31 @@ pub struct CreateDeploymentSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDeploymentSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            on_unable_to_redeploy_failed_instance: None,
+            description: None,
+            client_token: None,
+            deployment_set_name: None,
+            domain: None,
+            granularity: None,
+            strategy: None,
+            group_count: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDeploymentSetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDeploymentSetRequestBuilder {
-        CreateDeploymentSetRequestBuilder::default()
+        CreateDeploymentSetRequestBuilder {
+            inner: CreateDeploymentSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -264,6 +285,7 @@ impl<C> CreateDeploymentSetRequestBuilder<C> {
     }
 }
 impl<'a> CreateDeploymentSetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDeploymentSetRequest::default(),
@@ -272,6 +294,7 @@ impl<'a> CreateDeploymentSetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -349,27 +372,26 @@ pub enum CreateDeploymentSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDeploymentSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDeploymentSetName.Malformed" => {
-                Self::InvalidDeploymentSetNameMalformed(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidParameter.Domain" => Self::InvalidParameterDomain(error),
-            "InvalidParameter.Strategy" => Self::InvalidParameterStrategy(error),
-            "InvalidParameter.granularity" => Self::InvalidParameterGranularity(error),
-            "DependencyViolation.domain.granularity" => {
-                Self::DependencyViolationDomainGranularity(error)
-            }
-            "DependencyViolation.strategy.granularity" => {
-                Self::DependencyViolationStrategyGranularity(error)
-            }
-            "DeploymentSet.GroupQuotaFull" => Self::DeploymentSetGroupQuotaFull(error),
-            "InvalidParameter.GroupCount" => Self::InvalidParameterGroupCount(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "QuotaExceed.DeploymentSet" => Self::QuotaExceedDeploymentSet(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidDeploymentSetName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "InvalidParameter.Domain",
+                        "InvalidParameter.Strategy",
+                        "InvalidParameter.granularity",
+                        "DependencyViolation.domain.granularity",
+                        "DependencyViolation.strategy.granularity",
+                        "DeploymentSet.GroupQuotaFull",
+                        "InvalidParameter.GroupCount",
+                        "InvalidZoneId.NotFound",
+                        "QuotaExceed.DeploymentSet",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateDeploymentSetError {
@@ -378,80 +400,72 @@ impl CreateDeploymentSetError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidDeploymentSetNameMalformed(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidParameterDomain(error),
+            4 => Self::InvalidParameterStrategy(error),
+            5 => Self::InvalidParameterGranularity(error),
+            6 => Self::DependencyViolationDomainGranularity(error),
+            7 => Self::DependencyViolationStrategyGranularity(error),
+            8 => Self::DeploymentSetGroupQuotaFull(error),
+            9 => Self::InvalidParameterGroupCount(error),
+            10 => Self::InvalidZoneIdNotFound(error),
+            11 => Self::QuotaExceedDeploymentSet(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidDeploymentSetNameMalformed(error) => {
-                ("InvalidDeploymentSetNameMalformed", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidParameterDomain(error) => ("InvalidParameterDomain", error),
-            Self::InvalidParameterStrategy(error) => ("InvalidParameterStrategy", error),
-            Self::InvalidParameterGranularity(error) => {
-                ("InvalidParameterGranularity", error)
-            }
-            Self::DependencyViolationDomainGranularity(error) => {
-                ("DependencyViolationDomainGranularity", error)
-            }
-            Self::DependencyViolationStrategyGranularity(error) => {
-                ("DependencyViolationStrategyGranularity", error)
-            }
-            Self::DeploymentSetGroupQuotaFull(error) => {
-                ("DeploymentSetGroupQuotaFull", error)
-            }
-            Self::InvalidParameterGroupCount(error) => {
-                ("InvalidParameterGroupCount", error)
-            }
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::QuotaExceedDeploymentSet(error) => ("QuotaExceedDeploymentSet", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidDeploymentSetNameMalformed(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::InvalidParameterDomain(error) => (3, error),
+            Self::InvalidParameterStrategy(error) => (4, error),
+            Self::InvalidParameterGranularity(error) => (5, error),
+            Self::DependencyViolationDomainGranularity(error) => (6, error),
+            Self::DependencyViolationStrategyGranularity(error) => (7, error),
+            Self::DeploymentSetGroupQuotaFull(error) => (8, error),
+            Self::InvalidParameterGroupCount(error) => (9, error),
+            Self::InvalidZoneIdNotFound(error) => (10, error),
+            Self::QuotaExceedDeploymentSet(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for CreateDeploymentSetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidDeploymentSetNameMalformed(_) => {
-                Self::InvalidDeploymentSetNameMalformed(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidParameterDomain(_) => Self::InvalidParameterDomain(error),
-            Self::InvalidParameterStrategy(_) => Self::InvalidParameterStrategy(error),
-            Self::InvalidParameterGranularity(_) => {
-                Self::InvalidParameterGranularity(error)
-            }
-            Self::DependencyViolationDomainGranularity(_) => {
-                Self::DependencyViolationDomainGranularity(error)
-            }
-            Self::DependencyViolationStrategyGranularity(_) => {
-                Self::DependencyViolationStrategyGranularity(error)
-            }
-            Self::DeploymentSetGroupQuotaFull(_) => {
-                Self::DeploymentSetGroupQuotaFull(error)
-            }
-            Self::InvalidParameterGroupCount(_) => {
-                Self::InvalidParameterGroupCount(error)
-            }
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::QuotaExceedDeploymentSet(_) => Self::QuotaExceedDeploymentSet(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDeploymentSetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidDeploymentSetNameMalformed",
+            "InvalidDescriptionMalformed",
+            "InvalidParameterDomain",
+            "InvalidParameterStrategy",
+            "InvalidParameterGranularity",
+            "DependencyViolationDomainGranularity",
+            "DependencyViolationStrategyGranularity",
+            "DeploymentSetGroupQuotaFull",
+            "InvalidParameterGroupCount",
+            "InvalidZoneIdNotFound",
+            "QuotaExceedDeploymentSet",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDeploymentSetError {

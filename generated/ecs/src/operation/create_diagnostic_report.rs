@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDiagnosticReportRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -58,10 +58,27 @@ pub struct CreateDiagnosticReportRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDiagnosticReportRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_id: None,
+            metric_set_id: None,
+            start_time: None,
+            end_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDiagnosticReportRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDiagnosticReportRequestBuilder {
-        CreateDiagnosticReportRequestBuilder::default()
+        CreateDiagnosticReportRequestBuilder {
+            inner: CreateDiagnosticReportRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -167,6 +184,7 @@ impl<C> CreateDiagnosticReportRequestBuilder<C> {
     }
 }
 impl<'a> CreateDiagnosticReportRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDiagnosticReportRequest::default(),
@@ -175,6 +193,7 @@ impl<'a> CreateDiagnosticReportRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -240,16 +259,19 @@ pub enum CreateDiagnosticReportError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticReportError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidResource.NotExists" => Self::InvalidResourceNotExists(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidOperation.CloudAssistantNotReady" => {
-                Self::InvalidOperationCloudAssistantNotReady(error)
-            }
-            "InvalidAxt.ServiceNotReady" => Self::InvalidAxtServiceNotReady(error),
-            "Forbidden.CreateSLR" => Self::ForbiddenCreateSlr(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidResource.NotExists",
+                        "InvalidParameter",
+                        "InvalidOperation.CloudAssistantNotReady",
+                        "InvalidAxt.ServiceNotReady",
+                        "Forbidden.CreateSLR",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateDiagnosticReportError {
@@ -258,44 +280,51 @@ impl CreateDiagnosticReportError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidResourceNotExists(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidOperationCloudAssistantNotReady(error),
+            3 => Self::InvalidAxtServiceNotReady(error),
+            4 => Self::ForbiddenCreateSlr(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidResourceNotExists(error) => ("InvalidResourceNotExists", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidOperationCloudAssistantNotReady(error) => {
-                ("InvalidOperationCloudAssistantNotReady", error)
-            }
-            Self::InvalidAxtServiceNotReady(error) => {
-                ("InvalidAxtServiceNotReady", error)
-            }
-            Self::ForbiddenCreateSlr(error) => ("ForbiddenCreateSlr", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidResourceNotExists(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::InvalidOperationCloudAssistantNotReady(error) => (2, error),
+            Self::InvalidAxtServiceNotReady(error) => (3, error),
+            Self::ForbiddenCreateSlr(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for CreateDiagnosticReportError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidResourceNotExists(_) => Self::InvalidResourceNotExists(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidOperationCloudAssistantNotReady(_) => {
-                Self::InvalidOperationCloudAssistantNotReady(error)
-            }
-            Self::InvalidAxtServiceNotReady(_) => Self::InvalidAxtServiceNotReady(error),
-            Self::ForbiddenCreateSlr(_) => Self::ForbiddenCreateSlr(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDiagnosticReportError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidResourceNotExists",
+            "InvalidParameter",
+            "InvalidOperationCloudAssistantNotReady",
+            "InvalidAxtServiceNotReady",
+            "ForbiddenCreateSlr",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDiagnosticReportError {

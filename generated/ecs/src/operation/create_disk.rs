@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDiskRequest {
     /// The ID of the region in which to create the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -284,10 +284,45 @@ pub struct CreateDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone_id: None,
+            snapshot_id: None,
+            disk_name: None,
+            size: None,
+            disk_category: None,
+            description: None,
+            encrypted: None,
+            client_token: None,
+            instance_id: None,
+            resource_group_id: None,
+            kms_key_id: None,
+            performance_level: None,
+            advanced_features: None,
+            storage_set_id: None,
+            encrypt_algorithm: None,
+            storage_set_partition_number: None,
+            storage_cluster_id: None,
+            multi_attach: None,
+            tag: None,
+            arn: None,
+            provisioned_iops: None,
+            bursting_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDiskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDiskRequestBuilder {
-        CreateDiskRequestBuilder::default()
+        CreateDiskRequestBuilder {
+            inner: CreateDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -697,6 +732,7 @@ impl<C> CreateDiskRequestBuilder<C> {
     }
 }
 impl<'a> CreateDiskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDiskRequest::default(),
@@ -705,6 +741,7 @@ impl<'a> CreateDiskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateDiskResponse, CreateDiskError> {
@@ -1013,269 +1050,130 @@ pub enum CreateDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSize.ValueNotSupported" => Self::InvalidSizeValueNotSupported(error),
-            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidDiskSize.NotSupported" => Self::InvalidDiskSizeNotSupported(error),
-            "InvalidDiskSizeOrCategory" => Self::InvalidDiskSizeOrCategory(error),
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidDiskCategory.ConflictSnapshotCategory" => {
-                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            "InvalidKmsKeyId.NotMatchSnapshot" => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidPerformanceLevel.ValueNotSupported" => {
-                Self::InvalidPerformanceLevelValueNotSupported(error)
-            }
-            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
-            "InvalidStorageSetId.NotFound" => Self::InvalidStorageSetIdNotFound(error),
-            "InvalidStorageClusterId.StatusNotSupport" => {
-                Self::InvalidStorageClusterIdStatusNotSupport(error)
-            }
-            "InvalidStorageClusterId.ConflictWithStorageSetId" => {
-                Self::InvalidStorageClusterIdConflictWithStorageSetId(error)
-            }
-            "InvalidStorageClusterId.ConflictWithInstanceId" => {
-                Self::InvalidStorageClusterIdConflictWithInstanceId(error)
-            }
-            "InvalidStorageClusterId.CategoryNotMatch" => {
-                Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            }
-            "InvalidStorageClusterId.PerformanceLevelNotMatch" => {
-                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageClusterId.CapacityNotEnough" => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            "InvalidCloudBoxZone.EncryptedNotSupported" => {
-                Self::InvalidCloudBoxZoneEncryptedNotSupported(error)
-            }
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "ProvisionedIopsForDiskCategoryUnsupported" => {
-                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            }
-            "InvalidProvisionedIops.LimitExceed" => {
-                Self::InvalidProvisionedIopsLimitExceed(error)
-            }
-            "BurstingEnabledForDiskCategoryUnsupported" => {
-                Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            }
-            "BurstingEnabledForMultiAttachDiskUnsupported" => {
-                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            }
-            "ProvisionedIopsForDiskCategoryRequired" => {
-                Self::ProvisionedIopsForDiskCategoryRequired(error)
-            }
-            "NotSupportSnapshotEncrypted.RegionId" => {
-                Self::NotSupportSnapshotEncryptedRegionId(error)
-            }
-            "NotSupportSnapshotEncrypted.ZoneId" => {
-                Self::NotSupportSnapshotEncryptedZoneId(error)
-            }
-            "NotSupportSnapshotEncrypted.ShareImage" => {
-                Self::NotSupportSnapshotEncryptedShareImage(error)
-            }
-            "NotSupport.SnapshotEncryptedAlgorithmConflict" => {
-                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "InsufficientBalance.AgentAccount" => {
-                Self::InsufficientBalanceAgentAccount(error)
-            }
-            "InvalidParam.EncryptedMismatch" => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "InvalidZoneId.DiskCategoryUnsupported" => {
-                Self::InvalidZoneIdDiskCategoryUnsupported(error)
-            }
-            "InvalidStorageSetId.DiskCategoryUnsupported" => {
-                Self::InvalidStorageSetIdDiskCategoryUnsupported(error)
-            }
-            "InvalidStorageClusterId.DiskCategoryUnsupported" => {
-                Self::InvalidStorageClusterIdDiskCategoryUnsupported(error)
-            }
-            "InvalidParameter.Encrypted" => Self::InvalidParameterEncrypted(error),
-            "EncryptedOption.Conflict" => Self::EncryptedOptionConflict(error),
-            "InvalidDataDiskCategory.NotSupported" => {
-                Self::InvalidDataDiskCategoryNotSupported(error)
-            }
-            "InvalidBurstingEnabled.DiskSizeTooSmall" => {
-                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            }
-            "OperationDenied.RiskIssue" => Self::OperationDeniedRiskIssue(error),
-            "InvalidDiskSize.ExceedsMultiAttachLimit" => {
-                Self::InvalidDiskSizeExceedsMultiAttachLimit(error)
-            }
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "InstanceDiskCategoryLimitExceed" => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            "InvalidSnapshot.NotReady" => Self::InvalidSnapshotNotReady(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "InvalidSnapshot.TooLarge" => Self::InvalidSnapshotTooLarge(error),
-            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
-            "InvalidDiskCategory.ValueUnauthorized" => {
-                Self::InvalidDiskCategoryValueUnauthorized(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidSnapshotId.NotDataDiskSnapshot" => {
-                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            }
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "InvalidPayMethod" => Self::InvalidPayMethod(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "InvalidParameter.AdvancedFeatures" => {
-                Self::InvalidParameterAdvancedFeatures(error)
-            }
-            "InvalidInstanceChargeType.ValueNotSupported" => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
-            "InvalidParam.ZoneIdAndInstanceId.Conflict" => {
-                Self::InvalidParamZoneIdAndInstanceIdConflict(error)
-            }
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageSetName.Malformed" => {
-                Self::InvalidStorageSetNameMalformed(error)
-            }
-            "InvalidMaxPartitionNumber.Malformed" => {
-                Self::InvalidMaxPartitionNumberMalformed(error)
-            }
-            "InvalidParameter.StorageSetPartitionNumber" => {
-                Self::InvalidParameterStorageSetPartitionNumber(error)
-            }
-            "InvalidParameter.StorageSetId" => Self::InvalidParameterStorageSetId(error),
-            "InvalidParameter.StorageSetZoneId" => {
-                Self::InvalidParameterStorageSetZoneId(error)
-            }
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "QuotaExceeded.PostpaidDataDiskCapacity" => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "OperationDenied.SnapshotNotAllowed" => {
-                Self::OperationDeniedSnapshotNotAllowed(error)
-            }
-            "LastTokenProcessing" => Self::LastTokenProcessing(error),
-            "InvalidParameter.MultiAttach" => Self::InvalidParameterMultiAttach(error),
-            "InvalidParameter.MultiAttachAndInstanceIdConflict" => {
-                Self::InvalidParameterMultiAttachAndInstanceIdConflict(error)
-            }
-            "InvalidParameter.DiskCategoryAndMultiAttachConflict" => {
-                Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error)
-            }
-            "InvalidParameter.DiskCategoryAndMultiAttachNotMatch" => {
-                Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error)
-            }
-            "OperationDenied.ZoneNotSupportMultiAttachDisk" => {
-                Self::OperationDeniedZoneNotSupportMultiAttachDisk(error)
-            }
-            "InvalidAccountStatus.CouponAmountNotEnough" => {
-                Self::InvalidAccountStatusCouponAmountNotEnough(error)
-            }
-            "InvalidOperation.CreateFromSnapshotUnsupported" => {
-                Self::InvalidOperationCreateFromSnapshotUnsupported(error)
-            }
-            "NotSupportSnapshotEncrypted.DiskCategory" => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidParameter.EncryptedNotSupported" => {
-                Self::InvalidParameterEncryptedNotSupported(error)
-            }
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidEncrypted.NotMatchSnapshot" => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidStorageClusterId.NotExist" => {
-                Self::InvalidStorageClusterIdNotExist(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidSize.ValueNotSupported",
+                        "InvalidDiskName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "MissingParameter",
+                        "InvalidDiskCategory.NotSupported",
+                        "Account.Arrearage",
+                        "InvalidDiskCategory.ValueNotSupported",
+                        "InvalidParameter.Conflict",
+                        "OperationDenied",
+                        "InvalidDiskSize.NotSupported",
+                        "InvalidDiskSizeOrCategory",
+                        "InvalidParameter.EncryptedIllegal",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidParameter.Arns",
+                        "InvalidPerformanceLevel.Malformed",
+                        "InvalidDiskCategory.ConflictSnapshotCategory",
+                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                        "InvalidEncrypted.NotMatchKmsKeyId",
+                        "InvalidEncryptAlgorithm.NotMatchSnapshot",
+                        "InvalidKmsKeyId.NotMatchSnapshot",
+                        "InvalidEncryptAlgorithm",
+                        "InvalidPerformanceLevel.ValueNotSupported",
+                        "InvalidKMSKeyId.NotSymmetric",
+                        "InvalidStorageSetId.NotFound",
+                        "InvalidStorageClusterId.StatusNotSupport",
+                        "InvalidStorageClusterId.ConflictWithStorageSetId",
+                        "InvalidStorageClusterId.ConflictWithInstanceId",
+                        "InvalidStorageClusterId.CategoryNotMatch",
+                        "InvalidStorageClusterId.PerformanceLevelNotMatch",
+                        "InvalidStorageClusterId.CapacityNotEnough",
+                        "InvalidCloudBoxZone.EncryptedNotSupported",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "ProvisionedIopsForDiskCategoryUnsupported",
+                        "InvalidProvisionedIops.LimitExceed",
+                        "BurstingEnabledForDiskCategoryUnsupported",
+                        "BurstingEnabledForMultiAttachDiskUnsupported",
+                        "ProvisionedIopsForDiskCategoryRequired",
+                        "NotSupportSnapshotEncrypted.RegionId",
+                        "NotSupportSnapshotEncrypted.ZoneId",
+                        "NotSupportSnapshotEncrypted.ShareImage",
+                        "NotSupport.SnapshotEncryptedAlgorithmConflict",
+                        "QuotaExceed.DiskCapacity",
+                        "InsufficientBalance.AgentAccount",
+                        "InvalidParam.EncryptedMismatch",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidParameter.KmsNotEnabled",
+                        "InvalidParameter.Encrypted.KmsNotEnable",
+                        "InvalidZoneId.DiskCategoryUnsupported",
+                        "InvalidStorageSetId.DiskCategoryUnsupported",
+                        "InvalidStorageClusterId.DiskCategoryUnsupported",
+                        "InvalidParameter.Encrypted",
+                        "EncryptedOption.Conflict",
+                        "InvalidDataDiskCategory.NotSupported",
+                        "InvalidBurstingEnabled.DiskSizeTooSmall",
+                        "OperationDenied.RiskIssue",
+                        "InvalidDiskSize.ExceedsMultiAttachLimit",
+                        "InvalidStatus.ValueNotSupported",
+                        "InstanceDiskCategoryLimitExceed",
+                        "InvalidSnapshot.NotReady",
+                        "InvalidSnapshot.TooOld",
+                        "InvalidSnapshot.TooLarge",
+                        "QuotaExceed.PortableCloudDisk",
+                        "InvalidDiskCategory.ValueUnauthorized",
+                        "InvalidSnapshotId.NotReady",
+                        "InvalidSnapshotId.NotDataDiskSnapshot",
+                        "InvalidDiskSize.TooSmall",
+                        "InvalidAccountStatus.SnapshotServiceUnavailable",
+                        "InvalidPayMethod",
+                        "UserNotInTheWhiteList",
+                        "QuotaExceed.PostPaidDisk",
+                        "InvalidRegion.NotSupport",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "SecurityRisk.3DVerification",
+                        "InvalidParameter.AdvancedFeatures",
+                        "InvalidInstanceChargeType.ValueNotSupported",
+                        "InvalidStatus.Upgrading",
+                        "InvalidParam.ZoneIdAndInstanceId.Conflict",
+                        "OperationDenied.PerformanceLevelNotMatch",
+                        "InvalidStorageSetName.Malformed",
+                        "InvalidMaxPartitionNumber.Malformed",
+                        "InvalidParameter.StorageSetPartitionNumber",
+                        "InvalidParameter.StorageSetId",
+                        "InvalidParameter.StorageSetZoneId",
+                        "QuotaExceed.Tags",
+                        "QuotaExceeded.PostpaidDataDiskCapacity",
+                        "InvalidRegionId.NotSupportEncryptAlgorithm",
+                        "OperationDenied.SnapshotNotAllowed",
+                        "LastTokenProcessing",
+                        "InvalidParameter.MultiAttach",
+                        "InvalidParameter.MultiAttachAndInstanceIdConflict",
+                        "InvalidParameter.DiskCategoryAndMultiAttachConflict",
+                        "InvalidParameter.DiskCategoryAndMultiAttachNotMatch",
+                        "OperationDenied.ZoneNotSupportMultiAttachDisk",
+                        "InvalidAccountStatus.CouponAmountNotEnough",
+                        "InvalidOperation.CreateFromSnapshotUnsupported",
+                        "NotSupportSnapshotEncrypted.DiskCategory",
+                        "InvalidParameter.DataEncryptedKeyCreateFailed",
+                        "Zone.NotOnSale",
+                        "RegionUnauthorized",
+                        "InvalidDataDiskCategory.ValueNotSupported",
+                        "InvalidParameter.EncryptedNotSupported",
+                        "InvalidDataDiskSize.ValueNotSupported",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidEncrypted.NotMatchSnapshot",
+                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                        "InvalidRegionId.NotFound",
+                        "InvalidZoneId.NotFound",
+                        "InvalidSnapshotId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidStorageClusterId.NotExist",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateDiskError {
@@ -1284,598 +1182,388 @@ impl CreateDiskError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidSizeValueNotSupported(error),
+            1 => Self::InvalidDiskNameMalformed(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::MissingParameter(error),
+            4 => Self::InvalidDiskCategoryNotSupported(error),
+            5 => Self::AccountArrearage(error),
+            6 => Self::InvalidDiskCategoryValueNotSupported(error),
+            7 => Self::InvalidParameterConflict(error),
+            8 => Self::OperationDenied(error),
+            9 => Self::InvalidDiskSizeNotSupported(error),
+            10 => Self::InvalidDiskSizeOrCategory(error),
+            11 => Self::InvalidParameterEncryptedIllegal(error),
+            12 => Self::DuplicateTagKey(error),
+            13 => Self::InvalidTagKeyMalformed(error),
+            14 => Self::InvalidTagValueMalformed(error),
+            15 => Self::InvalidParameterArns(error),
+            16 => Self::InvalidPerformanceLevelMalformed(error),
+            17 => Self::InvalidDiskCategoryConflictSnapshotCategory(error),
+            18 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            19 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            20 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
+            21 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
+            22 => Self::InvalidEncryptAlgorithm(error),
+            23 => Self::InvalidPerformanceLevelValueNotSupported(error),
+            24 => Self::InvalidKmsKeyIdNotSymmetric(error),
+            25 => Self::InvalidStorageSetIdNotFound(error),
+            26 => Self::InvalidStorageClusterIdStatusNotSupport(error),
+            27 => Self::InvalidStorageClusterIdConflictWithStorageSetId(error),
+            28 => Self::InvalidStorageClusterIdConflictWithInstanceId(error),
+            29 => Self::InvalidStorageClusterIdCategoryNotMatch(error),
+            30 => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
+            31 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
+            32 => Self::InvalidCloudBoxZoneEncryptedNotSupported(error),
+            33 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            34 => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
+            35 => Self::InvalidProvisionedIopsLimitExceed(error),
+            36 => Self::BurstingEnabledForDiskCategoryUnsupported(error),
+            37 => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
+            38 => Self::ProvisionedIopsForDiskCategoryRequired(error),
+            39 => Self::NotSupportSnapshotEncryptedRegionId(error),
+            40 => Self::NotSupportSnapshotEncryptedZoneId(error),
+            41 => Self::NotSupportSnapshotEncryptedShareImage(error),
+            42 => Self::NotSupportSnapshotEncryptedAlgorithmConflict(error),
+            43 => Self::QuotaExceedDiskCapacity(error),
+            44 => Self::InsufficientBalanceAgentAccount(error),
+            45 => Self::InvalidParamEncryptedMismatch(error),
+            46 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            47 => Self::InvalidParameterKmsNotEnabled(error),
+            48 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            49 => Self::InvalidZoneIdDiskCategoryUnsupported(error),
+            50 => Self::InvalidStorageSetIdDiskCategoryUnsupported(error),
+            51 => Self::InvalidStorageClusterIdDiskCategoryUnsupported(error),
+            52 => Self::InvalidParameterEncrypted(error),
+            53 => Self::EncryptedOptionConflict(error),
+            54 => Self::InvalidDataDiskCategoryNotSupported(error),
+            55 => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
+            56 => Self::OperationDeniedRiskIssue(error),
+            57 => Self::InvalidDiskSizeExceedsMultiAttachLimit(error),
+            58 => Self::InvalidStatusValueNotSupported(error),
+            59 => Self::InstanceDiskCategoryLimitExceed(error),
+            60 => Self::InvalidSnapshotNotReady(error),
+            61 => Self::InvalidSnapshotTooOld(error),
+            62 => Self::InvalidSnapshotTooLarge(error),
+            63 => Self::QuotaExceedPortableCloudDisk(error),
+            64 => Self::InvalidDiskCategoryValueUnauthorized(error),
+            65 => Self::InvalidSnapshotIdNotReady(error),
+            66 => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
+            67 => Self::InvalidDiskSizeTooSmall(error),
+            68 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            69 => Self::InvalidPayMethod(error),
+            70 => Self::UserNotInTheWhiteList(error),
+            71 => Self::QuotaExceedPostPaidDisk(error),
+            72 => Self::InvalidRegionNotSupport(error),
+            73 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            74 => Self::SecurityRisk3dVerification(error),
+            75 => Self::InvalidParameterAdvancedFeatures(error),
+            76 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
+            77 => Self::InvalidStatusUpgrading(error),
+            78 => Self::InvalidParamZoneIdAndInstanceIdConflict(error),
+            79 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            80 => Self::InvalidStorageSetNameMalformed(error),
+            81 => Self::InvalidMaxPartitionNumberMalformed(error),
+            82 => Self::InvalidParameterStorageSetPartitionNumber(error),
+            83 => Self::InvalidParameterStorageSetId(error),
+            84 => Self::InvalidParameterStorageSetZoneId(error),
+            85 => Self::QuotaExceedTags(error),
+            86 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
+            87 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            88 => Self::OperationDeniedSnapshotNotAllowed(error),
+            89 => Self::LastTokenProcessing(error),
+            90 => Self::InvalidParameterMultiAttach(error),
+            91 => Self::InvalidParameterMultiAttachAndInstanceIdConflict(error),
+            92 => Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error),
+            93 => Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error),
+            94 => Self::OperationDeniedZoneNotSupportMultiAttachDisk(error),
+            95 => Self::InvalidAccountStatusCouponAmountNotEnough(error),
+            96 => Self::InvalidOperationCreateFromSnapshotUnsupported(error),
+            97 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
+            98 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            99 => Self::ZoneNotOnSale(error),
+            100 => Self::RegionUnauthorized(error),
+            101 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            102 => Self::InvalidParameterEncryptedNotSupported(error),
+            103 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            104 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            105 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            106 => Self::InvalidEncryptedNotMatchSnapshot(error),
+            107 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
+            108 => Self::InvalidRegionIdNotFound(error),
+            109 => Self::InvalidZoneIdNotFound(error),
+            110 => Self::InvalidSnapshotIdNotFound(error),
+            111 => Self::InvalidResourceGroupNotFound(error),
+            112 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            113 => Self::InvalidInstanceIdNotFound(error),
+            114 => Self::InvalidStorageClusterIdNotExist(error),
+            115 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSizeValueNotSupported(error) => {
-                ("InvalidSizeValueNotSupported", error)
-            }
-            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidDiskCategoryNotSupported(error) => {
-                ("InvalidDiskCategoryNotSupported", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidDiskCategoryValueNotSupported(error) => {
-                ("InvalidDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidDiskSizeNotSupported(error) => {
-                ("InvalidDiskSizeNotSupported", error)
-            }
-            Self::InvalidDiskSizeOrCategory(error) => {
-                ("InvalidDiskSizeOrCategory", error)
-            }
-            Self::InvalidParameterEncryptedIllegal(error) => {
-                ("InvalidParameterEncryptedIllegal", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidParameterArns(error) => ("InvalidParameterArns", error),
-            Self::InvalidPerformanceLevelMalformed(error) => {
-                ("InvalidPerformanceLevelMalformed", error)
-            }
-            Self::InvalidDiskCategoryConflictSnapshotCategory(error) => {
-                ("InvalidDiskCategoryConflictSnapshotCategory", error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
-                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
-            }
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
-                ("InvalidEncryptedNotMatchKmsKeyId", error)
-            }
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => {
-                ("InvalidEncryptAlgorithmNotMatchSnapshot", error)
-            }
-            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => {
-                ("InvalidKmsKeyIdNotMatchSnapshot", error)
-            }
-            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
-            Self::InvalidPerformanceLevelValueNotSupported(error) => {
-                ("InvalidPerformanceLevelValueNotSupported", error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(error) => {
-                ("InvalidKmsKeyIdNotSymmetric", error)
-            }
-            Self::InvalidStorageSetIdNotFound(error) => {
-                ("InvalidStorageSetIdNotFound", error)
-            }
-            Self::InvalidStorageClusterIdStatusNotSupport(error) => {
-                ("InvalidStorageClusterIdStatusNotSupport", error)
-            }
-            Self::InvalidStorageClusterIdConflictWithStorageSetId(error) => {
-                ("InvalidStorageClusterIdConflictWithStorageSetId", error)
-            }
-            Self::InvalidStorageClusterIdConflictWithInstanceId(error) => {
-                ("InvalidStorageClusterIdConflictWithInstanceId", error)
-            }
-            Self::InvalidStorageClusterIdCategoryNotMatch(error) => {
-                ("InvalidStorageClusterIdCategoryNotMatch", error)
-            }
-            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => {
-                ("InvalidStorageClusterIdPerformanceLevelNotMatch", error)
-            }
-            Self::InvalidStorageClusterIdCapacityNotEnough(error) => {
-                ("InvalidStorageClusterIdCapacityNotEnough", error)
-            }
-            Self::InvalidCloudBoxZoneEncryptedNotSupported(error) => {
-                ("InvalidCloudBoxZoneEncryptedNotSupported", error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => {
-                ("ProvisionedIopsForDiskCategoryUnsupported", error)
-            }
-            Self::InvalidProvisionedIopsLimitExceed(error) => {
-                ("InvalidProvisionedIopsLimitExceed", error)
-            }
-            Self::BurstingEnabledForDiskCategoryUnsupported(error) => {
-                ("BurstingEnabledForDiskCategoryUnsupported", error)
-            }
-            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => {
-                ("BurstingEnabledForMultiAttachDiskUnsupported", error)
-            }
-            Self::ProvisionedIopsForDiskCategoryRequired(error) => {
-                ("ProvisionedIopsForDiskCategoryRequired", error)
-            }
-            Self::NotSupportSnapshotEncryptedRegionId(error) => {
-                ("NotSupportSnapshotEncryptedRegionId", error)
-            }
-            Self::NotSupportSnapshotEncryptedZoneId(error) => {
-                ("NotSupportSnapshotEncryptedZoneId", error)
-            }
-            Self::NotSupportSnapshotEncryptedShareImage(error) => {
-                ("NotSupportSnapshotEncryptedShareImage", error)
-            }
-            Self::NotSupportSnapshotEncryptedAlgorithmConflict(error) => {
-                ("NotSupportSnapshotEncryptedAlgorithmConflict", error)
-            }
-            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
-            Self::InsufficientBalanceAgentAccount(error) => {
-                ("InsufficientBalanceAgentAccount", error)
-            }
-            Self::InvalidParamEncryptedMismatch(error) => {
-                ("InvalidParamEncryptedMismatch", error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
-                ("InvalidParameterEncryptedKmsNotEnable", error)
-            }
-            Self::InvalidZoneIdDiskCategoryUnsupported(error) => {
-                ("InvalidZoneIdDiskCategoryUnsupported", error)
-            }
-            Self::InvalidStorageSetIdDiskCategoryUnsupported(error) => {
-                ("InvalidStorageSetIdDiskCategoryUnsupported", error)
-            }
-            Self::InvalidStorageClusterIdDiskCategoryUnsupported(error) => {
-                ("InvalidStorageClusterIdDiskCategoryUnsupported", error)
-            }
-            Self::InvalidParameterEncrypted(error) => {
-                ("InvalidParameterEncrypted", error)
-            }
-            Self::EncryptedOptionConflict(error) => ("EncryptedOptionConflict", error),
-            Self::InvalidDataDiskCategoryNotSupported(error) => {
-                ("InvalidDataDiskCategoryNotSupported", error)
-            }
-            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => {
-                ("InvalidBurstingEnabledDiskSizeTooSmall", error)
-            }
-            Self::OperationDeniedRiskIssue(error) => ("OperationDeniedRiskIssue", error),
-            Self::InvalidDiskSizeExceedsMultiAttachLimit(error) => {
-                ("InvalidDiskSizeExceedsMultiAttachLimit", error)
-            }
-            Self::InvalidStatusValueNotSupported(error) => {
-                ("InvalidStatusValueNotSupported", error)
-            }
-            Self::InstanceDiskCategoryLimitExceed(error) => {
-                ("InstanceDiskCategoryLimitExceed", error)
-            }
-            Self::InvalidSnapshotNotReady(error) => ("InvalidSnapshotNotReady", error),
-            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
-            Self::InvalidSnapshotTooLarge(error) => ("InvalidSnapshotTooLarge", error),
-            Self::QuotaExceedPortableCloudDisk(error) => {
-                ("QuotaExceedPortableCloudDisk", error)
-            }
-            Self::InvalidDiskCategoryValueUnauthorized(error) => {
-                ("InvalidDiskCategoryValueUnauthorized", error)
-            }
-            Self::InvalidSnapshotIdNotReady(error) => {
-                ("InvalidSnapshotIdNotReady", error)
-            }
-            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => {
-                ("InvalidSnapshotIdNotDataDiskSnapshot", error)
-            }
-            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
-                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
-            }
-            Self::InvalidPayMethod(error) => ("InvalidPayMethod", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::SecurityRisk3dVerification(error) => {
-                ("SecurityRisk3dVerification", error)
-            }
-            Self::InvalidParameterAdvancedFeatures(error) => {
-                ("InvalidParameterAdvancedFeatures", error)
-            }
-            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
-                ("InvalidInstanceChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidStatusUpgrading(error) => ("InvalidStatusUpgrading", error),
-            Self::InvalidParamZoneIdAndInstanceIdConflict(error) => {
-                ("InvalidParamZoneIdAndInstanceIdConflict", error)
-            }
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
-                ("OperationDeniedPerformanceLevelNotMatch", error)
-            }
-            Self::InvalidStorageSetNameMalformed(error) => {
-                ("InvalidStorageSetNameMalformed", error)
-            }
-            Self::InvalidMaxPartitionNumberMalformed(error) => {
-                ("InvalidMaxPartitionNumberMalformed", error)
-            }
-            Self::InvalidParameterStorageSetPartitionNumber(error) => {
-                ("InvalidParameterStorageSetPartitionNumber", error)
-            }
-            Self::InvalidParameterStorageSetId(error) => {
-                ("InvalidParameterStorageSetId", error)
-            }
-            Self::InvalidParameterStorageSetZoneId(error) => {
-                ("InvalidParameterStorageSetZoneId", error)
-            }
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::QuotaExceededPostpaidDataDiskCapacity(error) => {
-                ("QuotaExceededPostpaidDataDiskCapacity", error)
-            }
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
-                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
-            }
-            Self::OperationDeniedSnapshotNotAllowed(error) => {
-                ("OperationDeniedSnapshotNotAllowed", error)
-            }
-            Self::LastTokenProcessing(error) => ("LastTokenProcessing", error),
-            Self::InvalidParameterMultiAttach(error) => {
-                ("InvalidParameterMultiAttach", error)
-            }
-            Self::InvalidParameterMultiAttachAndInstanceIdConflict(error) => {
-                ("InvalidParameterMultiAttachAndInstanceIdConflict", error)
-            }
+            Self::InvalidSizeValueNotSupported(error) => (0, error),
+            Self::InvalidDiskNameMalformed(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::MissingParameter(error) => (3, error),
+            Self::InvalidDiskCategoryNotSupported(error) => (4, error),
+            Self::AccountArrearage(error) => (5, error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => (6, error),
+            Self::InvalidParameterConflict(error) => (7, error),
+            Self::OperationDenied(error) => (8, error),
+            Self::InvalidDiskSizeNotSupported(error) => (9, error),
+            Self::InvalidDiskSizeOrCategory(error) => (10, error),
+            Self::InvalidParameterEncryptedIllegal(error) => (11, error),
+            Self::DuplicateTagKey(error) => (12, error),
+            Self::InvalidTagKeyMalformed(error) => (13, error),
+            Self::InvalidTagValueMalformed(error) => (14, error),
+            Self::InvalidParameterArns(error) => (15, error),
+            Self::InvalidPerformanceLevelMalformed(error) => (16, error),
+            Self::InvalidDiskCategoryConflictSnapshotCategory(error) => (17, error),
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (18, error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (19, error),
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => (20, error),
+            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => (21, error),
+            Self::InvalidEncryptAlgorithm(error) => (22, error),
+            Self::InvalidPerformanceLevelValueNotSupported(error) => (23, error),
+            Self::InvalidKmsKeyIdNotSymmetric(error) => (24, error),
+            Self::InvalidStorageSetIdNotFound(error) => (25, error),
+            Self::InvalidStorageClusterIdStatusNotSupport(error) => (26, error),
+            Self::InvalidStorageClusterIdConflictWithStorageSetId(error) => (27, error),
+            Self::InvalidStorageClusterIdConflictWithInstanceId(error) => (28, error),
+            Self::InvalidStorageClusterIdCategoryNotMatch(error) => (29, error),
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => (30, error),
+            Self::InvalidStorageClusterIdCapacityNotEnough(error) => (31, error),
+            Self::InvalidCloudBoxZoneEncryptedNotSupported(error) => (32, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (33, error),
+            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => (34, error),
+            Self::InvalidProvisionedIopsLimitExceed(error) => (35, error),
+            Self::BurstingEnabledForDiskCategoryUnsupported(error) => (36, error),
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => (37, error),
+            Self::ProvisionedIopsForDiskCategoryRequired(error) => (38, error),
+            Self::NotSupportSnapshotEncryptedRegionId(error) => (39, error),
+            Self::NotSupportSnapshotEncryptedZoneId(error) => (40, error),
+            Self::NotSupportSnapshotEncryptedShareImage(error) => (41, error),
+            Self::NotSupportSnapshotEncryptedAlgorithmConflict(error) => (42, error),
+            Self::QuotaExceedDiskCapacity(error) => (43, error),
+            Self::InsufficientBalanceAgentAccount(error) => (44, error),
+            Self::InvalidParamEncryptedMismatch(error) => (45, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (46, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (47, error),
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => (48, error),
+            Self::InvalidZoneIdDiskCategoryUnsupported(error) => (49, error),
+            Self::InvalidStorageSetIdDiskCategoryUnsupported(error) => (50, error),
+            Self::InvalidStorageClusterIdDiskCategoryUnsupported(error) => (51, error),
+            Self::InvalidParameterEncrypted(error) => (52, error),
+            Self::EncryptedOptionConflict(error) => (53, error),
+            Self::InvalidDataDiskCategoryNotSupported(error) => (54, error),
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => (55, error),
+            Self::OperationDeniedRiskIssue(error) => (56, error),
+            Self::InvalidDiskSizeExceedsMultiAttachLimit(error) => (57, error),
+            Self::InvalidStatusValueNotSupported(error) => (58, error),
+            Self::InstanceDiskCategoryLimitExceed(error) => (59, error),
+            Self::InvalidSnapshotNotReady(error) => (60, error),
+            Self::InvalidSnapshotTooOld(error) => (61, error),
+            Self::InvalidSnapshotTooLarge(error) => (62, error),
+            Self::QuotaExceedPortableCloudDisk(error) => (63, error),
+            Self::InvalidDiskCategoryValueUnauthorized(error) => (64, error),
+            Self::InvalidSnapshotIdNotReady(error) => (65, error),
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => (66, error),
+            Self::InvalidDiskSizeTooSmall(error) => (67, error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (68, error),
+            Self::InvalidPayMethod(error) => (69, error),
+            Self::UserNotInTheWhiteList(error) => (70, error),
+            Self::QuotaExceedPostPaidDisk(error) => (71, error),
+            Self::InvalidRegionNotSupport(error) => (72, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (73, error),
+            Self::SecurityRisk3dVerification(error) => (74, error),
+            Self::InvalidParameterAdvancedFeatures(error) => (75, error),
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => (76, error),
+            Self::InvalidStatusUpgrading(error) => (77, error),
+            Self::InvalidParamZoneIdAndInstanceIdConflict(error) => (78, error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => (79, error),
+            Self::InvalidStorageSetNameMalformed(error) => (80, error),
+            Self::InvalidMaxPartitionNumberMalformed(error) => (81, error),
+            Self::InvalidParameterStorageSetPartitionNumber(error) => (82, error),
+            Self::InvalidParameterStorageSetId(error) => (83, error),
+            Self::InvalidParameterStorageSetZoneId(error) => (84, error),
+            Self::QuotaExceedTags(error) => (85, error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(error) => (86, error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (87, error),
+            Self::OperationDeniedSnapshotNotAllowed(error) => (88, error),
+            Self::LastTokenProcessing(error) => (89, error),
+            Self::InvalidParameterMultiAttach(error) => (90, error),
+            Self::InvalidParameterMultiAttachAndInstanceIdConflict(error) => (91, error),
             Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error) => {
-                ("InvalidParameterDiskCategoryAndMultiAttachConflict", error)
+                (92, error)
             }
             Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error) => {
-                ("InvalidParameterDiskCategoryAndMultiAttachNotMatch", error)
+                (93, error)
             }
-            Self::OperationDeniedZoneNotSupportMultiAttachDisk(error) => {
-                ("OperationDeniedZoneNotSupportMultiAttachDisk", error)
-            }
-            Self::InvalidAccountStatusCouponAmountNotEnough(error) => {
-                ("InvalidAccountStatusCouponAmountNotEnough", error)
-            }
-            Self::InvalidOperationCreateFromSnapshotUnsupported(error) => {
-                ("InvalidOperationCreateFromSnapshotUnsupported", error)
-            }
-            Self::NotSupportSnapshotEncryptedDiskCategory(error) => {
-                ("NotSupportSnapshotEncryptedDiskCategory", error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
-                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
-            }
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
-                ("InvalidDataDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidParameterEncryptedNotSupported(error) => {
-                ("InvalidParameterEncryptedNotSupported", error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(error) => {
-                ("InvalidDataDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(error) => {
-                ("InvalidEncryptedNotMatchSnapshot", error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
-                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidStorageClusterIdNotExist(error) => {
-                ("InvalidStorageClusterIdNotExist", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedZoneNotSupportMultiAttachDisk(error) => (94, error),
+            Self::InvalidAccountStatusCouponAmountNotEnough(error) => (95, error),
+            Self::InvalidOperationCreateFromSnapshotUnsupported(error) => (96, error),
+            Self::NotSupportSnapshotEncryptedDiskCategory(error) => (97, error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (98, error),
+            Self::ZoneNotOnSale(error) => (99, error),
+            Self::RegionUnauthorized(error) => (100, error),
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => (101, error),
+            Self::InvalidParameterEncryptedNotSupported(error) => (102, error),
+            Self::InvalidDataDiskSizeValueNotSupported(error) => (103, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (104, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (105, error),
+            Self::InvalidEncryptedNotMatchSnapshot(error) => (106, error),
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (107, error),
+            Self::InvalidRegionIdNotFound(error) => (108, error),
+            Self::InvalidZoneIdNotFound(error) => (109, error),
+            Self::InvalidSnapshotIdNotFound(error) => (110, error),
+            Self::InvalidResourceGroupNotFound(error) => (111, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (112, error),
+            Self::InvalidInstanceIdNotFound(error) => (113, error),
+            Self::InvalidStorageClusterIdNotExist(error) => (114, error),
+            Self::InternalError(error) => (115, error),
+            Self::Unhandled(error) => (116, error),
         }
     }
 }
 impl Clone for CreateDiskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSizeValueNotSupported(_) => {
-                Self::InvalidSizeValueNotSupported(error)
-            }
-            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidDiskCategoryNotSupported(_) => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidDiskSizeNotSupported(_) => {
-                Self::InvalidDiskSizeNotSupported(error)
-            }
-            Self::InvalidDiskSizeOrCategory(_) => Self::InvalidDiskSizeOrCategory(error),
-            Self::InvalidParameterEncryptedIllegal(_) => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
-            Self::InvalidPerformanceLevelMalformed(_) => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            Self::InvalidDiskCategoryConflictSnapshotCategory(_) => {
-                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
-            Self::InvalidPerformanceLevelValueNotSupported(_) => {
-                Self::InvalidPerformanceLevelValueNotSupported(error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(_) => {
-                Self::InvalidKmsKeyIdNotSymmetric(error)
-            }
-            Self::InvalidStorageSetIdNotFound(_) => {
-                Self::InvalidStorageSetIdNotFound(error)
-            }
-            Self::InvalidStorageClusterIdStatusNotSupport(_) => {
-                Self::InvalidStorageClusterIdStatusNotSupport(error)
-            }
-            Self::InvalidStorageClusterIdConflictWithStorageSetId(_) => {
-                Self::InvalidStorageClusterIdConflictWithStorageSetId(error)
-            }
-            Self::InvalidStorageClusterIdConflictWithInstanceId(_) => {
-                Self::InvalidStorageClusterIdConflictWithInstanceId(error)
-            }
-            Self::InvalidStorageClusterIdCategoryNotMatch(_) => {
-                Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            }
-            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(_) => {
-                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            }
-            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            Self::InvalidCloudBoxZoneEncryptedNotSupported(_) => {
-                Self::InvalidCloudBoxZoneEncryptedNotSupported(error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::ProvisionedIopsForDiskCategoryUnsupported(_) => {
-                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            }
-            Self::InvalidProvisionedIopsLimitExceed(_) => {
-                Self::InvalidProvisionedIopsLimitExceed(error)
-            }
-            Self::BurstingEnabledForDiskCategoryUnsupported(_) => {
-                Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            }
-            Self::BurstingEnabledForMultiAttachDiskUnsupported(_) => {
-                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            }
-            Self::ProvisionedIopsForDiskCategoryRequired(_) => {
-                Self::ProvisionedIopsForDiskCategoryRequired(error)
-            }
-            Self::NotSupportSnapshotEncryptedRegionId(_) => {
-                Self::NotSupportSnapshotEncryptedRegionId(error)
-            }
-            Self::NotSupportSnapshotEncryptedZoneId(_) => {
-                Self::NotSupportSnapshotEncryptedZoneId(error)
-            }
-            Self::NotSupportSnapshotEncryptedShareImage(_) => {
-                Self::NotSupportSnapshotEncryptedShareImage(error)
-            }
-            Self::NotSupportSnapshotEncryptedAlgorithmConflict(_) => {
-                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
-            }
-            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
-            Self::InsufficientBalanceAgentAccount(_) => {
-                Self::InsufficientBalanceAgentAccount(error)
-            }
-            Self::InvalidParamEncryptedMismatch(_) => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            Self::InvalidZoneIdDiskCategoryUnsupported(_) => {
-                Self::InvalidZoneIdDiskCategoryUnsupported(error)
-            }
-            Self::InvalidStorageSetIdDiskCategoryUnsupported(_) => {
-                Self::InvalidStorageSetIdDiskCategoryUnsupported(error)
-            }
-            Self::InvalidStorageClusterIdDiskCategoryUnsupported(_) => {
-                Self::InvalidStorageClusterIdDiskCategoryUnsupported(error)
-            }
-            Self::InvalidParameterEncrypted(_) => Self::InvalidParameterEncrypted(error),
-            Self::EncryptedOptionConflict(_) => Self::EncryptedOptionConflict(error),
-            Self::InvalidDataDiskCategoryNotSupported(_) => {
-                Self::InvalidDataDiskCategoryNotSupported(error)
-            }
-            Self::InvalidBurstingEnabledDiskSizeTooSmall(_) => {
-                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            }
-            Self::OperationDeniedRiskIssue(_) => Self::OperationDeniedRiskIssue(error),
-            Self::InvalidDiskSizeExceedsMultiAttachLimit(_) => {
-                Self::InvalidDiskSizeExceedsMultiAttachLimit(error)
-            }
-            Self::InvalidStatusValueNotSupported(_) => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            Self::InstanceDiskCategoryLimitExceed(_) => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            Self::InvalidSnapshotNotReady(_) => Self::InvalidSnapshotNotReady(error),
-            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
-            Self::InvalidSnapshotTooLarge(_) => Self::InvalidSnapshotTooLarge(error),
-            Self::QuotaExceedPortableCloudDisk(_) => {
-                Self::QuotaExceedPortableCloudDisk(error)
-            }
-            Self::InvalidDiskCategoryValueUnauthorized(_) => {
-                Self::InvalidDiskCategoryValueUnauthorized(error)
-            }
-            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
-            Self::InvalidSnapshotIdNotDataDiskSnapshot(_) => {
-                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            }
-            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            Self::InvalidPayMethod(_) => Self::InvalidPayMethod(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::SecurityRisk3dVerification(_) => {
-                Self::SecurityRisk3dVerification(error)
-            }
-            Self::InvalidParameterAdvancedFeatures(_) => {
-                Self::InvalidParameterAdvancedFeatures(error)
-            }
-            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
-            Self::InvalidParamZoneIdAndInstanceIdConflict(_) => {
-                Self::InvalidParamZoneIdAndInstanceIdConflict(error)
-            }
-            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            Self::InvalidStorageSetNameMalformed(_) => {
-                Self::InvalidStorageSetNameMalformed(error)
-            }
-            Self::InvalidMaxPartitionNumberMalformed(_) => {
-                Self::InvalidMaxPartitionNumberMalformed(error)
-            }
-            Self::InvalidParameterStorageSetPartitionNumber(_) => {
-                Self::InvalidParameterStorageSetPartitionNumber(error)
-            }
-            Self::InvalidParameterStorageSetId(_) => {
-                Self::InvalidParameterStorageSetId(error)
-            }
-            Self::InvalidParameterStorageSetZoneId(_) => {
-                Self::InvalidParameterStorageSetZoneId(error)
-            }
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            Self::OperationDeniedSnapshotNotAllowed(_) => {
-                Self::OperationDeniedSnapshotNotAllowed(error)
-            }
-            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
-            Self::InvalidParameterMultiAttach(_) => {
-                Self::InvalidParameterMultiAttach(error)
-            }
-            Self::InvalidParameterMultiAttachAndInstanceIdConflict(_) => {
-                Self::InvalidParameterMultiAttachAndInstanceIdConflict(error)
-            }
-            Self::InvalidParameterDiskCategoryAndMultiAttachConflict(_) => {
-                Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error)
-            }
-            Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(_) => {
-                Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error)
-            }
-            Self::OperationDeniedZoneNotSupportMultiAttachDisk(_) => {
-                Self::OperationDeniedZoneNotSupportMultiAttachDisk(error)
-            }
-            Self::InvalidAccountStatusCouponAmountNotEnough(_) => {
-                Self::InvalidAccountStatusCouponAmountNotEnough(error)
-            }
-            Self::InvalidOperationCreateFromSnapshotUnsupported(_) => {
-                Self::InvalidOperationCreateFromSnapshotUnsupported(error)
-            }
-            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
-            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidParameterEncryptedNotSupported(_) => {
-                Self::InvalidParameterEncryptedNotSupported(error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(_) => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(_) => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidStorageClusterIdNotExist(_) => {
-                Self::InvalidStorageClusterIdNotExist(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDiskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSizeValueNotSupported",
+            "InvalidDiskNameMalformed",
+            "InvalidDescriptionMalformed",
+            "MissingParameter",
+            "InvalidDiskCategoryNotSupported",
+            "AccountArrearage",
+            "InvalidDiskCategoryValueNotSupported",
+            "InvalidParameterConflict",
+            "OperationDenied",
+            "InvalidDiskSizeNotSupported",
+            "InvalidDiskSizeOrCategory",
+            "InvalidParameterEncryptedIllegal",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidParameterArns",
+            "InvalidPerformanceLevelMalformed",
+            "InvalidDiskCategoryConflictSnapshotCategory",
+            "InvalidEncryptedNotMatchEncryptAlgorithm",
+            "InvalidEncryptedNotMatchKmsKeyId",
+            "InvalidEncryptAlgorithmNotMatchSnapshot",
+            "InvalidKmsKeyIdNotMatchSnapshot",
+            "InvalidEncryptAlgorithm",
+            "InvalidPerformanceLevelValueNotSupported",
+            "InvalidKmsKeyIdNotSymmetric",
+            "InvalidStorageSetIdNotFound",
+            "InvalidStorageClusterIdStatusNotSupport",
+            "InvalidStorageClusterIdConflictWithStorageSetId",
+            "InvalidStorageClusterIdConflictWithInstanceId",
+            "InvalidStorageClusterIdCategoryNotMatch",
+            "InvalidStorageClusterIdPerformanceLevelNotMatch",
+            "InvalidStorageClusterIdCapacityNotEnough",
+            "InvalidCloudBoxZoneEncryptedNotSupported",
+            "InvalidInstanceNotFoundSystemDisk",
+            "ProvisionedIopsForDiskCategoryUnsupported",
+            "InvalidProvisionedIopsLimitExceed",
+            "BurstingEnabledForDiskCategoryUnsupported",
+            "BurstingEnabledForMultiAttachDiskUnsupported",
+            "ProvisionedIopsForDiskCategoryRequired",
+            "NotSupportSnapshotEncryptedRegionId",
+            "NotSupportSnapshotEncryptedZoneId",
+            "NotSupportSnapshotEncryptedShareImage",
+            "NotSupportSnapshotEncryptedAlgorithmConflict",
+            "QuotaExceedDiskCapacity",
+            "InsufficientBalanceAgentAccount",
+            "InvalidParamEncryptedMismatch",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidParameterKmsNotEnabled",
+            "InvalidParameterEncryptedKmsNotEnable",
+            "InvalidZoneIdDiskCategoryUnsupported",
+            "InvalidStorageSetIdDiskCategoryUnsupported",
+            "InvalidStorageClusterIdDiskCategoryUnsupported",
+            "InvalidParameterEncrypted",
+            "EncryptedOptionConflict",
+            "InvalidDataDiskCategoryNotSupported",
+            "InvalidBurstingEnabledDiskSizeTooSmall",
+            "OperationDeniedRiskIssue",
+            "InvalidDiskSizeExceedsMultiAttachLimit",
+            "InvalidStatusValueNotSupported",
+            "InstanceDiskCategoryLimitExceed",
+            "InvalidSnapshotNotReady",
+            "InvalidSnapshotTooOld",
+            "InvalidSnapshotTooLarge",
+            "QuotaExceedPortableCloudDisk",
+            "InvalidDiskCategoryValueUnauthorized",
+            "InvalidSnapshotIdNotReady",
+            "InvalidSnapshotIdNotDataDiskSnapshot",
+            "InvalidDiskSizeTooSmall",
+            "InvalidAccountStatusSnapshotServiceUnavailable",
+            "InvalidPayMethod",
+            "UserNotInTheWhiteList",
+            "QuotaExceedPostPaidDisk",
+            "InvalidRegionNotSupport",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "SecurityRisk3dVerification",
+            "InvalidParameterAdvancedFeatures",
+            "InvalidInstanceChargeTypeValueNotSupported",
+            "InvalidStatusUpgrading",
+            "InvalidParamZoneIdAndInstanceIdConflict",
+            "OperationDeniedPerformanceLevelNotMatch",
+            "InvalidStorageSetNameMalformed",
+            "InvalidMaxPartitionNumberMalformed",
+            "InvalidParameterStorageSetPartitionNumber",
+            "InvalidParameterStorageSetId",
+            "InvalidParameterStorageSetZoneId",
+            "QuotaExceedTags",
+            "QuotaExceededPostpaidDataDiskCapacity",
+            "InvalidRegionIdNotSupportEncryptAlgorithm",
+            "OperationDeniedSnapshotNotAllowed",
+            "LastTokenProcessing",
+            "InvalidParameterMultiAttach",
+            "InvalidParameterMultiAttachAndInstanceIdConflict",
+            "InvalidParameterDiskCategoryAndMultiAttachConflict",
+            "InvalidParameterDiskCategoryAndMultiAttachNotMatch",
+            "OperationDeniedZoneNotSupportMultiAttachDisk",
+            "InvalidAccountStatusCouponAmountNotEnough",
+            "InvalidOperationCreateFromSnapshotUnsupported",
+            "NotSupportSnapshotEncryptedDiskCategory",
+            "InvalidParameterDataEncryptedKeyCreateFailed",
+            "ZoneNotOnSale",
+            "RegionUnauthorized",
+            "InvalidDataDiskCategoryValueNotSupported",
+            "InvalidParameterEncryptedNotSupported",
+            "InvalidDataDiskSizeValueNotSupported",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidEncryptedNotMatchSnapshot",
+            "InvalidEncryptedNotMatchDiskDefaultEncryption",
+            "InvalidRegionIdNotFound",
+            "InvalidZoneIdNotFound",
+            "InvalidSnapshotIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidParameterKmsKeyIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidStorageClusterIdNotExist",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDiskError {

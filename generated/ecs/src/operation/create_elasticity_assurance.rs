@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateElasticityAssuranceRequest {
     /// The ID of the region in which to create the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -176,10 +176,39 @@ pub struct CreateElasticityAssuranceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateElasticityAssuranceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            period: None,
+            period_unit: None,
+            client_token: None,
+            private_pool_options: None,
+            description: None,
+            assurance_times: None,
+            instance_amount: None,
+            instance_cpu_core_count: None,
+            start_time: None,
+            zone_id: None,
+            instance_type: None,
+            recurrence_rules: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateElasticityAssuranceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateElasticityAssuranceRequestBuilder {
-        CreateElasticityAssuranceRequestBuilder::default()
+        CreateElasticityAssuranceRequestBuilder {
+            inner: CreateElasticityAssuranceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -478,6 +507,7 @@ impl<C> CreateElasticityAssuranceRequestBuilder<C> {
     }
 }
 impl<'a> CreateElasticityAssuranceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateElasticityAssuranceRequest::default(),
@@ -486,6 +516,7 @@ impl<'a> CreateElasticityAssuranceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -673,122 +704,73 @@ pub enum CreateElasticityAssuranceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.PeriodUnitUnsupported" => {
-                Self::InvalidOperationPeriodUnitUnsupported(error)
-            }
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
-            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
-            "Invalid.PrivatePoolOptionsName.MalFormed" => {
-                Self::InvalidPrivatePoolOptionsNameMalFormed(error)
-            }
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
-            "MissingParameter.PrivatePoolOptions.Ids" => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.InstanceCpuCoreCount" => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            "MissingParameter.InstanceAmount" => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
-            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
-            "Invalid.TooManyUnpaidPrivatePool" => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
-            "Invalid.PackageType" => Self::InvalidPackageType(error),
-            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
-            "Invalid.AssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
-            "Invalid.PeriodUnit" => Self::InvalidPeriodUnit(error),
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "PriceNotFound" => Self::PriceNotFound(error),
-            "InvalidRecurrenceRules.CountLimitExceeded" => {
-                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            }
-            "InvalidRecurrenceRulesStartHourEndHour.TooShort" => {
-                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            }
-            "InvalidParameter.RecurrenceRulesStartHourEndHour" => {
-                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueDaily" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceType" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            }
-            "InvalidAutoRenewPeriod.ValueNotSupported" => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            "InvalidOperation.ElasticityAssuranceActiveTimeTooShort" => {
-                Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error)
-            }
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "Invalid.ZoneIds" => Self::InvalidZoneIds(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "QuotaExceed.ElasticityAssuranceCapacity" => {
-                Self::QuotaExceedElasticityAssuranceCapacity(error)
-            }
-            "InvalidAccount.NotSupportEA" => Self::InvalidAccountNotSupportEa(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.PeriodUnitUnsupported",
+                        "InvalidParameter.RegionId",
+                        "OperationDenied",
+                        "MissingParameter.RegionId",
+                        "InvalidStartTime.NotSupported",
+                        "InvalidStartTime.MalFormed",
+                        "Invalid.PrivatePoolOptionsName.MalFormed",
+                        "Invalid.ZoneId",
+                        "Invalid.InstanceType",
+                        "DedicatedHostNotSupported",
+                        "SpotNotSupported",
+                        "ClassicNetworkNotSupported",
+                        "Invalid.InstanceId",
+                        "Invalid.PrivatePoolOptions.MatchCriteria",
+                        "MissingParameter.PrivatePoolOptions.Id",
+                        "Invalid.PrivatePoolOptions.Id",
+                        "Invalid.InstanceChargeType",
+                        "Invalid.PrivatePoolOptions.status",
+                        "InvalidPlatform.ValueNotSupported",
+                        "InvalidAliUid",
+                        "MissingParameter.PackageType",
+                        "MissingParameter.PrivatePoolOptions.Ids",
+                        "MissingParameter.InstanceCpuCoreCount",
+                        "MissingParameter.InstanceAmount",
+                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.TooManyPrivatePoolOptions.Ids",
+                        "Invalid.TooManyZoneIds",
+                        "Invalid.TooManyInstanceTypes",
+                        "Invalid.TooManyUnpaidPrivatePool",
+                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.PrivatePoolOptions.Ids",
+                        "Invalid.PackageType",
+                        "Invalid.PrivatePool.Purchase",
+                        "Invalid.AssuranceTimes.NotSupported",
+                        "RepeatStartPrivatePool",
+                        "Invalid.PeriodUnit",
+                        "AccountForbidden.ProductCreationLimited",
+                        "RegionUnauthorized",
+                        "PriceNotFound",
+                        "InvalidRecurrenceRules.CountLimitExceeded",
+                        "InvalidRecurrenceRulesStartHourEndHour.TooShort",
+                        "InvalidParameter.RecurrenceRulesStartHourEndHour",
+                        "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
+                        "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
+                        "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
+                        "InvalidParameter.RecurrenceRulesRecurrenceType",
+                        "InvalidAutoRenewPeriod.ValueNotSupported",
+                        "InvalidOperation.ElasticityAssuranceActiveTimeTooShort",
+                        "Zone.NotOpen",
+                        "InvalidResourceType.NotSupported",
+                        "OperationDenied.NoStock",
+                        "InvalidInstanceType.NotSupported",
+                        "Invalid.ZoneIds",
+                        "Zone.NotOnSale",
+                        "QuotaExceed.ElasticityAssuranceCapacity",
+                        "InvalidAccount.NotSupportEA",
+                        "InvalidZoneId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateElasticityAssuranceError {
@@ -797,296 +779,223 @@ impl CreateElasticityAssuranceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationPeriodUnitUnsupported(error),
+            1 => Self::InvalidParameterRegionId(error),
+            2 => Self::OperationDenied(error),
+            3 => Self::MissingParameterRegionId(error),
+            4 => Self::InvalidStartTimeNotSupported(error),
+            5 => Self::InvalidStartTimeMalFormed(error),
+            6 => Self::InvalidPrivatePoolOptionsNameMalFormed(error),
+            7 => Self::InvalidZoneId(error),
+            8 => Self::InvalidInstanceType(error),
+            9 => Self::DedicatedHostNotSupported(error),
+            10 => Self::SpotNotSupported(error),
+            11 => Self::ClassicNetworkNotSupported(error),
+            12 => Self::InvalidInstanceId(error),
+            13 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            14 => Self::MissingParameterPrivatePoolOptionsId(error),
+            15 => Self::InvalidPrivatePoolOptionsId(error),
+            16 => Self::InvalidInstanceChargeType(error),
+            17 => Self::InvalidPrivatePoolOptionsStatus(error),
+            18 => Self::InvalidPlatformValueNotSupported(error),
+            19 => Self::InvalidAliUid(error),
+            20 => Self::MissingParameterPackageType(error),
+            21 => Self::MissingParameterPrivatePoolOptionsIds(error),
+            22 => Self::MissingParameterInstanceCpuCoreCount(error),
+            23 => Self::MissingParameterInstanceAmount(error),
+            24 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
+            25 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            26 => Self::InvalidTooManyZoneIds(error),
+            27 => Self::InvalidTooManyInstanceTypes(error),
+            28 => Self::InvalidTooManyUnpaidPrivatePool(error),
+            29 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
+            30 => Self::InvalidPrivatePoolOptionsIds(error),
+            31 => Self::InvalidPackageType(error),
+            32 => Self::InvalidPrivatePoolPurchase(error),
+            33 => Self::InvalidAssuranceTimesNotSupported(error),
+            34 => Self::RepeatStartPrivatePool(error),
+            35 => Self::InvalidPeriodUnit(error),
+            36 => Self::AccountForbiddenProductCreationLimited(error),
+            37 => Self::RegionUnauthorized(error),
+            38 => Self::PriceNotFound(error),
+            39 => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
+            40 => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
+            41 => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
+            42 => Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error),
+            43 => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
+            44 => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
+            45 => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
+            46 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
+            47 => Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error),
+            48 => Self::ZoneNotOpen(error),
+            49 => Self::InvalidResourceTypeNotSupported(error),
+            50 => Self::OperationDeniedNoStock(error),
+            51 => Self::InvalidInstanceTypeNotSupported(error),
+            52 => Self::InvalidZoneIds(error),
+            53 => Self::ZoneNotOnSale(error),
+            54 => Self::QuotaExceedElasticityAssuranceCapacity(error),
+            55 => Self::InvalidAccountNotSupportEa(error),
+            56 => Self::InvalidZoneIdNotFound(error),
+            57 => Self::InvalidResourceGroupNotFound(error),
+            58 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationPeriodUnitUnsupported(error) => {
-                ("InvalidOperationPeriodUnitUnsupported", error)
-            }
-            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidStartTimeNotSupported(error) => {
-                ("InvalidStartTimeNotSupported", error)
-            }
-            Self::InvalidStartTimeMalFormed(error) => {
-                ("InvalidStartTimeMalFormed", error)
-            }
-            Self::InvalidPrivatePoolOptionsNameMalFormed(error) => {
-                ("InvalidPrivatePoolOptionsNameMalFormed", error)
-            }
-            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
-            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
-            Self::DedicatedHostNotSupported(error) => {
-                ("DedicatedHostNotSupported", error)
-            }
-            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
-            Self::ClassicNetworkNotSupported(error) => {
-                ("ClassicNetworkNotSupported", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
-                ("InvalidPrivatePoolOptionsMatchCriteria", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidPrivatePoolOptionsStatus(error) => {
-                ("InvalidPrivatePoolOptionsStatus", error)
-            }
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
-            Self::MissingParameterPackageType(error) => {
-                ("MissingParameterPackageType", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(error) => {
-                ("MissingParameterPrivatePoolOptionsIds", error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(error) => {
-                ("MissingParameterInstanceCpuCoreCount", error)
-            }
-            Self::MissingParameterInstanceAmount(error) => {
-                ("MissingParameterInstanceAmount", error)
-            }
+            Self::InvalidOperationPeriodUnitUnsupported(error) => (0, error),
+            Self::InvalidParameterRegionId(error) => (1, error),
+            Self::OperationDenied(error) => (2, error),
+            Self::MissingParameterRegionId(error) => (3, error),
+            Self::InvalidStartTimeNotSupported(error) => (4, error),
+            Self::InvalidStartTimeMalFormed(error) => (5, error),
+            Self::InvalidPrivatePoolOptionsNameMalFormed(error) => (6, error),
+            Self::InvalidZoneId(error) => (7, error),
+            Self::InvalidInstanceType(error) => (8, error),
+            Self::DedicatedHostNotSupported(error) => (9, error),
+            Self::SpotNotSupported(error) => (10, error),
+            Self::ClassicNetworkNotSupported(error) => (11, error),
+            Self::InvalidInstanceId(error) => (12, error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (13, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (14, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (15, error),
+            Self::InvalidInstanceChargeType(error) => (16, error),
+            Self::InvalidPrivatePoolOptionsStatus(error) => (17, error),
+            Self::InvalidPlatformValueNotSupported(error) => (18, error),
+            Self::InvalidAliUid(error) => (19, error),
+            Self::MissingParameterPackageType(error) => (20, error),
+            Self::MissingParameterPrivatePoolOptionsIds(error) => (21, error),
+            Self::MissingParameterInstanceCpuCoreCount(error) => (22, error),
+            Self::MissingParameterInstanceAmount(error) => (23, error),
             Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("MissingParameterInstanceCpuCoreCountOrInstanceAmount", error)
+                (24, error)
             }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
-                ("InvalidTooManyPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidTooManyZoneIds(error) => ("InvalidTooManyZoneIds", error),
-            Self::InvalidTooManyInstanceTypes(error) => {
-                ("InvalidTooManyInstanceTypes", error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(error) => {
-                ("InvalidTooManyUnpaidPrivatePool", error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("InvalidInstanceCpuCoreCountOrInstanceAmount", error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(error) => {
-                ("InvalidPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidPackageType(error) => ("InvalidPackageType", error),
-            Self::InvalidPrivatePoolPurchase(error) => {
-                ("InvalidPrivatePoolPurchase", error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(error) => {
-                ("InvalidAssuranceTimesNotSupported", error)
-            }
-            Self::RepeatStartPrivatePool(error) => ("RepeatStartPrivatePool", error),
-            Self::InvalidPeriodUnit(error) => ("InvalidPeriodUnit", error),
-            Self::AccountForbiddenProductCreationLimited(error) => {
-                ("AccountForbiddenProductCreationLimited", error)
-            }
-            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
-            Self::PriceNotFound(error) => ("PriceNotFound", error),
-            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => {
-                ("InvalidRecurrenceRulesCountLimitExceeded", error)
-            }
-            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => {
-                ("InvalidRecurrenceRulesStartHourEndHourTooShort", error)
-            }
-            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => {
-                ("InvalidParameterRecurrenceRulesStartHourEndHour", error)
-            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (25, error),
+            Self::InvalidTooManyZoneIds(error) => (26, error),
+            Self::InvalidTooManyInstanceTypes(error) => (27, error),
+            Self::InvalidTooManyUnpaidPrivatePool(error) => (28, error),
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (29, error),
+            Self::InvalidPrivatePoolOptionsIds(error) => (30, error),
+            Self::InvalidPackageType(error) => (31, error),
+            Self::InvalidPrivatePoolPurchase(error) => (32, error),
+            Self::InvalidAssuranceTimesNotSupported(error) => (33, error),
+            Self::RepeatStartPrivatePool(error) => (34, error),
+            Self::InvalidPeriodUnit(error) => (35, error),
+            Self::AccountForbiddenProductCreationLimited(error) => (36, error),
+            Self::RegionUnauthorized(error) => (37, error),
+            Self::PriceNotFound(error) => (38, error),
+            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => (39, error),
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => (40, error),
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => (41, error),
             Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceValueMonthly", error)
+                (42, error)
             }
             Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceValueWeekly", error)
+                (43, error)
             }
             Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceValueDaily", error)
+                (44, error)
             }
-            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceType", error)
-            }
-            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
-                ("InvalidAutoRenewPeriodValueNotSupported", error)
-            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => (45, error),
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => (46, error),
             Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error) => {
-                ("InvalidOperationElasticityAssuranceActiveTimeTooShort", error)
+                (47, error)
             }
-            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
-            Self::InvalidResourceTypeNotSupported(error) => {
-                ("InvalidResourceTypeNotSupported", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidInstanceTypeNotSupported(error) => {
-                ("InvalidInstanceTypeNotSupported", error)
-            }
-            Self::InvalidZoneIds(error) => ("InvalidZoneIds", error),
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::QuotaExceedElasticityAssuranceCapacity(error) => {
-                ("QuotaExceedElasticityAssuranceCapacity", error)
-            }
-            Self::InvalidAccountNotSupportEa(error) => {
-                ("InvalidAccountNotSupportEa", error)
-            }
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ZoneNotOpen(error) => (48, error),
+            Self::InvalidResourceTypeNotSupported(error) => (49, error),
+            Self::OperationDeniedNoStock(error) => (50, error),
+            Self::InvalidInstanceTypeNotSupported(error) => (51, error),
+            Self::InvalidZoneIds(error) => (52, error),
+            Self::ZoneNotOnSale(error) => (53, error),
+            Self::QuotaExceedElasticityAssuranceCapacity(error) => (54, error),
+            Self::InvalidAccountNotSupportEa(error) => (55, error),
+            Self::InvalidZoneIdNotFound(error) => (56, error),
+            Self::InvalidResourceGroupNotFound(error) => (57, error),
+            Self::InternalError(error) => (58, error),
+            Self::Unhandled(error) => (59, error),
         }
     }
 }
 impl Clone for CreateElasticityAssuranceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationPeriodUnitUnsupported(_) => {
-                Self::InvalidOperationPeriodUnitUnsupported(error)
-            }
-            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidStartTimeNotSupported(_) => {
-                Self::InvalidStartTimeNotSupported(error)
-            }
-            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
-            Self::InvalidPrivatePoolOptionsNameMalFormed(_) => {
-                Self::InvalidPrivatePoolOptionsNameMalFormed(error)
-            }
-            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
-            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
-            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
-            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
-            Self::ClassicNetworkNotSupported(_) => {
-                Self::ClassicNetworkNotSupported(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidPrivatePoolOptionsStatus(_) => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
-            Self::MissingParameterPackageType(_) => {
-                Self::MissingParameterPackageType(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(_) => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(_) => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            Self::MissingParameterInstanceAmount(_) => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
-            Self::InvalidTooManyInstanceTypes(_) => {
-                Self::InvalidTooManyInstanceTypes(error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(_) => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(_) => {
-                Self::InvalidPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
-            Self::InvalidPrivatePoolPurchase(_) => {
-                Self::InvalidPrivatePoolPurchase(error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(_) => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
-            Self::InvalidPeriodUnit(_) => Self::InvalidPeriodUnit(error),
-            Self::AccountForbiddenProductCreationLimited(_) => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
-            Self::PriceNotFound(_) => Self::PriceNotFound(error),
-            Self::InvalidRecurrenceRulesCountLimitExceeded(_) => {
-                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            }
-            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(_) => {
-                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            }
-            Self::InvalidParameterRecurrenceRulesStartHourEndHour(_) => {
-                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceType(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            }
-            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(_) => {
-                Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error)
-            }
-            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
-            Self::InvalidResourceTypeNotSupported(_) => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidInstanceTypeNotSupported(_) => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            Self::InvalidZoneIds(_) => Self::InvalidZoneIds(error),
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::QuotaExceedElasticityAssuranceCapacity(_) => {
-                Self::QuotaExceedElasticityAssuranceCapacity(error)
-            }
-            Self::InvalidAccountNotSupportEa(_) => {
-                Self::InvalidAccountNotSupportEa(error)
-            }
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateElasticityAssuranceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationPeriodUnitUnsupported",
+            "InvalidParameterRegionId",
+            "OperationDenied",
+            "MissingParameterRegionId",
+            "InvalidStartTimeNotSupported",
+            "InvalidStartTimeMalFormed",
+            "InvalidPrivatePoolOptionsNameMalFormed",
+            "InvalidZoneId",
+            "InvalidInstanceType",
+            "DedicatedHostNotSupported",
+            "SpotNotSupported",
+            "ClassicNetworkNotSupported",
+            "InvalidInstanceId",
+            "InvalidPrivatePoolOptionsMatchCriteria",
+            "MissingParameterPrivatePoolOptionsId",
+            "InvalidPrivatePoolOptionsId",
+            "InvalidInstanceChargeType",
+            "InvalidPrivatePoolOptionsStatus",
+            "InvalidPlatformValueNotSupported",
+            "InvalidAliUid",
+            "MissingParameterPackageType",
+            "MissingParameterPrivatePoolOptionsIds",
+            "MissingParameterInstanceCpuCoreCount",
+            "MissingParameterInstanceAmount",
+            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidTooManyPrivatePoolOptionsIds",
+            "InvalidTooManyZoneIds",
+            "InvalidTooManyInstanceTypes",
+            "InvalidTooManyUnpaidPrivatePool",
+            "InvalidInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidPrivatePoolOptionsIds",
+            "InvalidPackageType",
+            "InvalidPrivatePoolPurchase",
+            "InvalidAssuranceTimesNotSupported",
+            "RepeatStartPrivatePool",
+            "InvalidPeriodUnit",
+            "AccountForbiddenProductCreationLimited",
+            "RegionUnauthorized",
+            "PriceNotFound",
+            "InvalidRecurrenceRulesCountLimitExceeded",
+            "InvalidRecurrenceRulesStartHourEndHourTooShort",
+            "InvalidParameterRecurrenceRulesStartHourEndHour",
+            "InvalidParameterRecurrenceRulesRecurrenceValueMonthly",
+            "InvalidParameterRecurrenceRulesRecurrenceValueWeekly",
+            "InvalidParameterRecurrenceRulesRecurrenceValueDaily",
+            "InvalidParameterRecurrenceRulesRecurrenceType",
+            "InvalidAutoRenewPeriodValueNotSupported",
+            "InvalidOperationElasticityAssuranceActiveTimeTooShort",
+            "ZoneNotOpen",
+            "InvalidResourceTypeNotSupported",
+            "OperationDeniedNoStock",
+            "InvalidInstanceTypeNotSupported",
+            "InvalidZoneIds",
+            "ZoneNotOnSale",
+            "QuotaExceedElasticityAssuranceCapacity",
+            "InvalidAccountNotSupportEa",
+            "InvalidZoneIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateElasticityAssuranceError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_forward_entry::CreateForwardEntryRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateForwardEntryRequest {
     /// - Wire name: `RegionId`.
@@ -56,10 +56,29 @@ pub struct CreateForwardEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateForwardEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            forward_table_id: None,
+            external_ip: None,
+            external_port: None,
+            internal_ip: None,
+            internal_port: None,
+            ip_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateForwardEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateForwardEntryRequestBuilder {
-        CreateForwardEntryRequestBuilder::default()
+        CreateForwardEntryRequestBuilder {
+            inner: CreateForwardEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -174,6 +193,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateForwardEntryRequest::default(),
@@ -182,6 +202,7 @@ impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -305,73 +326,52 @@ pub enum CreateForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.ForwardEntry" => {
-                Self::OperationUnsupportedForwardEntry(error)
-            }
-            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
-            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
-            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
-            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
-            "Forbidden.DestnationIpOutOfVpcCIDR" => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            "InvalidProtocal.ValueNotSupported" => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
-            "Invalid.natgwNotExist" => Self::InvalidNatgwNotExist(error),
-            "InvalidIp.NotInNatgw" => Self::InvalidIpNotInNatgw(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "OperationFailed.InstacneBindEip" => {
-                Self::OperationFailedInstacneBindEip(error)
-            }
-            "DuplicatedParam.ExternalPort" => Self::DuplicatedParamExternalPort(error),
-            "DuplicatedParam.InternalPort" => Self::DuplicatedParamInternalPort(error),
-            "UnsupportedFeature.PrivateLinkEnabled" => {
-                Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            }
-            "UnsupportedFeature.PortSegment" => {
-                Self::UnsupportedFeaturePortSegment(error)
-            }
-            "OperationFailed.AnyPortConfig" => Self::OperationFailedAnyPortConfig(error),
-            "QuotaExceeded.ForwardEntry" => Self::QuotaExceededForwardEntry(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "Forbidden.IpHasBeenUsedInSnat" => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            "Forbidden.DestinationIpOutOfVswitchCIDR" => {
-                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
-            }
-            "Forbidden.ExternalIp.UsedInSnatTable" => {
-                Self::ForbiddenExternalIpUsedInSnatTable(error)
-            }
-            "Forbidden.InternalIpOutOfVpcCIDR" => {
-                Self::ForbiddenInternalIpOutOfVpcCidr(error)
-            }
-            "AnyPort.PortMustBeZero" => Self::AnyPortPortMustBeZero(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
-            "Duplicated.DestinationPort" => Self::DuplicatedDestinationPort(error),
-            "OperationUnsupported.EipInBinding" => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            "QuotaExceeded.ForwardEntrySessionManytoOne" => {
-                Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            }
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidForwardTableId.NotFound" => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "InternalError" => Self::InternalError(error),
-            "System.Error" => Self::SystemError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.ForwardEntry",
+                        "InvalidExternalIp.Malformed",
+                        "InvalidInternalIp.Malformed",
+                        "InvalidExternalPort.Malformed",
+                        "InvalidInternalPort.Malformed",
+                        "Forbidden.DestnationIpOutOfVpcCIDR",
+                        "InvalidProtocal.ValueNotSupported",
+                        "IncorretForwardEntryStatus",
+                        "QuotaExceeded",
+                        "ForwardEntry.Duplicated",
+                        "Invalid.natgwNotExist",
+                        "InvalidIp.NotInNatgw",
+                        "MissingParameter",
+                        "OperationFailed.InstacneBindEip",
+                        "DuplicatedParam.ExternalPort",
+                        "DuplicatedParam.InternalPort",
+                        "UnsupportedFeature.PrivateLinkEnabled",
+                        "UnsupportedFeature.PortSegment",
+                        "OperationFailed.AnyPortConfig",
+                        "QuotaExceeded.ForwardEntry",
+                        "IncorrectStatus.NatIp",
+                        "Forbidden.IpHasBeenUsedInSnat",
+                        "Forbidden.DestinationIpOutOfVswitchCIDR",
+                        "Forbidden.ExternalIp.UsedInSnatTable",
+                        "Forbidden.InternalIpOutOfVpcCIDR",
+                        "AnyPort.PortMustBeZero",
+                        "InvalidParameter.Name.Malformed",
+                        "IncorrectStatus.ForwardEntry",
+                        "Duplicated.DestinationPort",
+                        "OperationUnsupported.EipInBinding",
+                        "QuotaExceeded.ForwardEntrySessionManytoOne",
+                        "Operation.Conflict",
+                        "InvalidRegionId.NotFound",
+                        "InvalidForwardTableId.NotFound",
+                        "InvalidExternalIp.NotFound",
+                        "ResourceNotFound.NatIp",
+                        "InternalError",
+                        "System.Error",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateForwardEntryError {
@@ -380,202 +380,150 @@ impl CreateForwardEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedForwardEntry(error),
+            1 => Self::InvalidExternalIpMalformed(error),
+            2 => Self::InvalidInternalIpMalformed(error),
+            3 => Self::InvalidExternalPortMalformed(error),
+            4 => Self::InvalidInternalPortMalformed(error),
+            5 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
+            6 => Self::InvalidProtocalValueNotSupported(error),
+            7 => Self::IncorretForwardEntryStatus(error),
+            8 => Self::QuotaExceeded(error),
+            9 => Self::ForwardEntryDuplicated(error),
+            10 => Self::InvalidNatgwNotExist(error),
+            11 => Self::InvalidIpNotInNatgw(error),
+            12 => Self::MissingParameter(error),
+            13 => Self::OperationFailedInstacneBindEip(error),
+            14 => Self::DuplicatedParamExternalPort(error),
+            15 => Self::DuplicatedParamInternalPort(error),
+            16 => Self::UnsupportedFeaturePrivateLinkEnabled(error),
+            17 => Self::UnsupportedFeaturePortSegment(error),
+            18 => Self::OperationFailedAnyPortConfig(error),
+            19 => Self::QuotaExceededForwardEntry(error),
+            20 => Self::IncorrectStatusNatIp(error),
+            21 => Self::ForbiddenIpHasBeenUsedInSnat(error),
+            22 => Self::ForbiddenDestinationIpOutOfVswitchCidr(error),
+            23 => Self::ForbiddenExternalIpUsedInSnatTable(error),
+            24 => Self::ForbiddenInternalIpOutOfVpcCidr(error),
+            25 => Self::AnyPortPortMustBeZero(error),
+            26 => Self::InvalidParameterNameMalformed(error),
+            27 => Self::IncorrectStatusForwardEntry(error),
+            28 => Self::DuplicatedDestinationPort(error),
+            29 => Self::OperationUnsupportedEipInBinding(error),
+            30 => Self::QuotaExceededForwardEntrySessionManytoOne(error),
+            31 => Self::OperationConflict(error),
+            32 => Self::InvalidRegionIdNotFound(error),
+            33 => Self::InvalidForwardTableIdNotFound(error),
+            34 => Self::InvalidExternalIpNotFound(error),
+            35 => Self::ResourceNotFoundNatIp(error),
+            36 => Self::InternalError(error),
+            37 => Self::SystemError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedForwardEntry(error) => {
-                ("OperationUnsupportedForwardEntry", error)
-            }
-            Self::InvalidExternalIpMalformed(error) => {
-                ("InvalidExternalIpMalformed", error)
-            }
-            Self::InvalidInternalIpMalformed(error) => {
-                ("InvalidInternalIpMalformed", error)
-            }
-            Self::InvalidExternalPortMalformed(error) => {
-                ("InvalidExternalPortMalformed", error)
-            }
-            Self::InvalidInternalPortMalformed(error) => {
-                ("InvalidInternalPortMalformed", error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => {
-                ("ForbiddenDestnationIpOutOfVpcCidr", error)
-            }
-            Self::InvalidProtocalValueNotSupported(error) => {
-                ("InvalidProtocalValueNotSupported", error)
-            }
-            Self::IncorretForwardEntryStatus(error) => {
-                ("IncorretForwardEntryStatus", error)
-            }
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::ForwardEntryDuplicated(error) => ("ForwardEntryDuplicated", error),
-            Self::InvalidNatgwNotExist(error) => ("InvalidNatgwNotExist", error),
-            Self::InvalidIpNotInNatgw(error) => ("InvalidIpNotInNatgw", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::OperationFailedInstacneBindEip(error) => {
-                ("OperationFailedInstacneBindEip", error)
-            }
-            Self::DuplicatedParamExternalPort(error) => {
-                ("DuplicatedParamExternalPort", error)
-            }
-            Self::DuplicatedParamInternalPort(error) => {
-                ("DuplicatedParamInternalPort", error)
-            }
-            Self::UnsupportedFeaturePrivateLinkEnabled(error) => {
-                ("UnsupportedFeaturePrivateLinkEnabled", error)
-            }
-            Self::UnsupportedFeaturePortSegment(error) => {
-                ("UnsupportedFeaturePortSegment", error)
-            }
-            Self::OperationFailedAnyPortConfig(error) => {
-                ("OperationFailedAnyPortConfig", error)
-            }
-            Self::QuotaExceededForwardEntry(error) => {
-                ("QuotaExceededForwardEntry", error)
-            }
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::ForbiddenIpHasBeenUsedInSnat(error) => {
-                ("ForbiddenIpHasBeenUsedInSnat", error)
-            }
-            Self::ForbiddenDestinationIpOutOfVswitchCidr(error) => {
-                ("ForbiddenDestinationIpOutOfVswitchCidr", error)
-            }
-            Self::ForbiddenExternalIpUsedInSnatTable(error) => {
-                ("ForbiddenExternalIpUsedInSnatTable", error)
-            }
-            Self::ForbiddenInternalIpOutOfVpcCidr(error) => {
-                ("ForbiddenInternalIpOutOfVpcCidr", error)
-            }
-            Self::AnyPortPortMustBeZero(error) => ("AnyPortPortMustBeZero", error),
-            Self::InvalidParameterNameMalformed(error) => {
-                ("InvalidParameterNameMalformed", error)
-            }
-            Self::IncorrectStatusForwardEntry(error) => {
-                ("IncorrectStatusForwardEntry", error)
-            }
-            Self::DuplicatedDestinationPort(error) => {
-                ("DuplicatedDestinationPort", error)
-            }
-            Self::OperationUnsupportedEipInBinding(error) => {
-                ("OperationUnsupportedEipInBinding", error)
-            }
-            Self::QuotaExceededForwardEntrySessionManytoOne(error) => {
-                ("QuotaExceededForwardEntrySessionManytoOne", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidForwardTableIdNotFound(error) => {
-                ("InvalidForwardTableIdNotFound", error)
-            }
-            Self::InvalidExternalIpNotFound(error) => {
-                ("InvalidExternalIpNotFound", error)
-            }
-            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::SystemError(error) => ("SystemError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedForwardEntry(error) => (0, error),
+            Self::InvalidExternalIpMalformed(error) => (1, error),
+            Self::InvalidInternalIpMalformed(error) => (2, error),
+            Self::InvalidExternalPortMalformed(error) => (3, error),
+            Self::InvalidInternalPortMalformed(error) => (4, error),
+            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => (5, error),
+            Self::InvalidProtocalValueNotSupported(error) => (6, error),
+            Self::IncorretForwardEntryStatus(error) => (7, error),
+            Self::QuotaExceeded(error) => (8, error),
+            Self::ForwardEntryDuplicated(error) => (9, error),
+            Self::InvalidNatgwNotExist(error) => (10, error),
+            Self::InvalidIpNotInNatgw(error) => (11, error),
+            Self::MissingParameter(error) => (12, error),
+            Self::OperationFailedInstacneBindEip(error) => (13, error),
+            Self::DuplicatedParamExternalPort(error) => (14, error),
+            Self::DuplicatedParamInternalPort(error) => (15, error),
+            Self::UnsupportedFeaturePrivateLinkEnabled(error) => (16, error),
+            Self::UnsupportedFeaturePortSegment(error) => (17, error),
+            Self::OperationFailedAnyPortConfig(error) => (18, error),
+            Self::QuotaExceededForwardEntry(error) => (19, error),
+            Self::IncorrectStatusNatIp(error) => (20, error),
+            Self::ForbiddenIpHasBeenUsedInSnat(error) => (21, error),
+            Self::ForbiddenDestinationIpOutOfVswitchCidr(error) => (22, error),
+            Self::ForbiddenExternalIpUsedInSnatTable(error) => (23, error),
+            Self::ForbiddenInternalIpOutOfVpcCidr(error) => (24, error),
+            Self::AnyPortPortMustBeZero(error) => (25, error),
+            Self::InvalidParameterNameMalformed(error) => (26, error),
+            Self::IncorrectStatusForwardEntry(error) => (27, error),
+            Self::DuplicatedDestinationPort(error) => (28, error),
+            Self::OperationUnsupportedEipInBinding(error) => (29, error),
+            Self::QuotaExceededForwardEntrySessionManytoOne(error) => (30, error),
+            Self::OperationConflict(error) => (31, error),
+            Self::InvalidRegionIdNotFound(error) => (32, error),
+            Self::InvalidForwardTableIdNotFound(error) => (33, error),
+            Self::InvalidExternalIpNotFound(error) => (34, error),
+            Self::ResourceNotFoundNatIp(error) => (35, error),
+            Self::InternalError(error) => (36, error),
+            Self::SystemError(error) => (37, error),
+            Self::Unhandled(error) => (38, error),
         }
     }
 }
 impl Clone for CreateForwardEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedForwardEntry(_) => {
-                Self::OperationUnsupportedForwardEntry(error)
-            }
-            Self::InvalidExternalIpMalformed(_) => {
-                Self::InvalidExternalIpMalformed(error)
-            }
-            Self::InvalidInternalIpMalformed(_) => {
-                Self::InvalidInternalIpMalformed(error)
-            }
-            Self::InvalidExternalPortMalformed(_) => {
-                Self::InvalidExternalPortMalformed(error)
-            }
-            Self::InvalidInternalPortMalformed(_) => {
-                Self::InvalidInternalPortMalformed(error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            Self::InvalidProtocalValueNotSupported(_) => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            Self::IncorretForwardEntryStatus(_) => {
-                Self::IncorretForwardEntryStatus(error)
-            }
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
-            Self::InvalidNatgwNotExist(_) => Self::InvalidNatgwNotExist(error),
-            Self::InvalidIpNotInNatgw(_) => Self::InvalidIpNotInNatgw(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::OperationFailedInstacneBindEip(_) => {
-                Self::OperationFailedInstacneBindEip(error)
-            }
-            Self::DuplicatedParamExternalPort(_) => {
-                Self::DuplicatedParamExternalPort(error)
-            }
-            Self::DuplicatedParamInternalPort(_) => {
-                Self::DuplicatedParamInternalPort(error)
-            }
-            Self::UnsupportedFeaturePrivateLinkEnabled(_) => {
-                Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            }
-            Self::UnsupportedFeaturePortSegment(_) => {
-                Self::UnsupportedFeaturePortSegment(error)
-            }
-            Self::OperationFailedAnyPortConfig(_) => {
-                Self::OperationFailedAnyPortConfig(error)
-            }
-            Self::QuotaExceededForwardEntry(_) => Self::QuotaExceededForwardEntry(error),
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::ForbiddenIpHasBeenUsedInSnat(_) => {
-                Self::ForbiddenIpHasBeenUsedInSnat(error)
-            }
-            Self::ForbiddenDestinationIpOutOfVswitchCidr(_) => {
-                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
-            }
-            Self::ForbiddenExternalIpUsedInSnatTable(_) => {
-                Self::ForbiddenExternalIpUsedInSnatTable(error)
-            }
-            Self::ForbiddenInternalIpOutOfVpcCidr(_) => {
-                Self::ForbiddenInternalIpOutOfVpcCidr(error)
-            }
-            Self::AnyPortPortMustBeZero(_) => Self::AnyPortPortMustBeZero(error),
-            Self::InvalidParameterNameMalformed(_) => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            Self::IncorrectStatusForwardEntry(_) => {
-                Self::IncorrectStatusForwardEntry(error)
-            }
-            Self::DuplicatedDestinationPort(_) => Self::DuplicatedDestinationPort(error),
-            Self::OperationUnsupportedEipInBinding(_) => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            Self::QuotaExceededForwardEntrySessionManytoOne(_) => {
-                Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidForwardTableIdNotFound(_) => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
-            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::SystemError(_) => Self::SystemError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateForwardEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedForwardEntry",
+            "InvalidExternalIpMalformed",
+            "InvalidInternalIpMalformed",
+            "InvalidExternalPortMalformed",
+            "InvalidInternalPortMalformed",
+            "ForbiddenDestnationIpOutOfVpcCidr",
+            "InvalidProtocalValueNotSupported",
+            "IncorretForwardEntryStatus",
+            "QuotaExceeded",
+            "ForwardEntryDuplicated",
+            "InvalidNatgwNotExist",
+            "InvalidIpNotInNatgw",
+            "MissingParameter",
+            "OperationFailedInstacneBindEip",
+            "DuplicatedParamExternalPort",
+            "DuplicatedParamInternalPort",
+            "UnsupportedFeaturePrivateLinkEnabled",
+            "UnsupportedFeaturePortSegment",
+            "OperationFailedAnyPortConfig",
+            "QuotaExceededForwardEntry",
+            "IncorrectStatusNatIp",
+            "ForbiddenIpHasBeenUsedInSnat",
+            "ForbiddenDestinationIpOutOfVswitchCidr",
+            "ForbiddenExternalIpUsedInSnatTable",
+            "ForbiddenInternalIpOutOfVpcCidr",
+            "AnyPortPortMustBeZero",
+            "InvalidParameterNameMalformed",
+            "IncorrectStatusForwardEntry",
+            "DuplicatedDestinationPort",
+            "OperationUnsupportedEipInBinding",
+            "QuotaExceededForwardEntrySessionManytoOne",
+            "OperationConflict",
+            "InvalidRegionIdNotFound",
+            "InvalidForwardTableIdNotFound",
+            "InvalidExternalIpNotFound",
+            "ResourceNotFoundNatIp",
+            "InternalError",
+            "SystemError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateForwardEntryError {

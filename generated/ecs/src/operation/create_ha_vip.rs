@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_ha_vip::CreateHaVipRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateHaVipRequest {
     /// - Wire name: `ClientToken`.
@@ -46,10 +46,27 @@ pub struct CreateHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            v_switch_id: None,
+            ip_address: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateHaVipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateHaVipRequestBuilder {
-        CreateHaVipRequestBuilder::default()
+        CreateHaVipRequestBuilder {
+            inner: CreateHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -141,6 +158,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     }
 }
 impl<'a> CreateHaVipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateHaVipRequest::default(),
@@ -149,6 +167,7 @@ impl<'a> CreateHaVipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateHaVipResponse, CreateHaVipError> {
@@ -217,21 +236,26 @@ pub enum CreateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidIPAddress.OutOfRange" => Self::InvalidIpAddressOutOfRange(error),
-            "InvalidIPAddress.NotAvailable" => Self::InvalidIpAddressNotAvailable(error),
-            "InvalidIPAddress.AlreadyUsed" => Self::InvalidIpAddressAlreadyUsed(error),
-            "InvalidIPAddress.Malformed" => Self::InvalidIpAddressMalformed(error),
-            "InvalidVSwitch.NotFound" => Self::InvalidVSwitchNotFound(error),
-            "InvalidPrivateIp.NotFound" => Self::InvalidPrivateIpNotFound(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "CountLimitExceed.HaVipInVpc" => Self::CountLimitExceedHaVipInVpc(error),
-            "QuotaExceeded.HaVip" => Self::QuotaExceededHaVip(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDescription.Malformed",
+                        "InvalidIPAddress.OutOfRange",
+                        "InvalidIPAddress.NotAvailable",
+                        "InvalidIPAddress.AlreadyUsed",
+                        "InvalidIPAddress.Malformed",
+                        "InvalidVSwitch.NotFound",
+                        "InvalidPrivateIp.NotFound",
+                        "Forbidden.HaVip",
+                        "CountLimitExceed.HaVipInVpc",
+                        "QuotaExceeded.HaVip",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateHaVipError {
@@ -240,74 +264,72 @@ impl CreateHaVipError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidIpAddressOutOfRange(error),
+            2 => Self::InvalidIpAddressNotAvailable(error),
+            3 => Self::InvalidIpAddressAlreadyUsed(error),
+            4 => Self::InvalidIpAddressMalformed(error),
+            5 => Self::InvalidVSwitchNotFound(error),
+            6 => Self::InvalidPrivateIpNotFound(error),
+            7 => Self::ForbiddenHaVip(error),
+            8 => Self::CountLimitExceedHaVipInVpc(error),
+            9 => Self::QuotaExceededHaVip(error),
+            10 => Self::InvalidRegionIdNotFound(error),
+            11 => Self::InvalidVSwitchIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidIpAddressOutOfRange(error) => {
-                ("InvalidIpAddressOutOfRange", error)
-            }
-            Self::InvalidIpAddressNotAvailable(error) => {
-                ("InvalidIpAddressNotAvailable", error)
-            }
-            Self::InvalidIpAddressAlreadyUsed(error) => {
-                ("InvalidIpAddressAlreadyUsed", error)
-            }
-            Self::InvalidIpAddressMalformed(error) => {
-                ("InvalidIpAddressMalformed", error)
-            }
-            Self::InvalidVSwitchNotFound(error) => ("InvalidVSwitchNotFound", error),
-            Self::InvalidPrivateIpNotFound(error) => ("InvalidPrivateIpNotFound", error),
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::CountLimitExceedHaVipInVpc(error) => {
-                ("CountLimitExceedHaVipInVpc", error)
-            }
-            Self::QuotaExceededHaVip(error) => ("QuotaExceededHaVip", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDescriptionMalformed(error) => (0, error),
+            Self::InvalidIpAddressOutOfRange(error) => (1, error),
+            Self::InvalidIpAddressNotAvailable(error) => (2, error),
+            Self::InvalidIpAddressAlreadyUsed(error) => (3, error),
+            Self::InvalidIpAddressMalformed(error) => (4, error),
+            Self::InvalidVSwitchNotFound(error) => (5, error),
+            Self::InvalidPrivateIpNotFound(error) => (6, error),
+            Self::ForbiddenHaVip(error) => (7, error),
+            Self::CountLimitExceedHaVipInVpc(error) => (8, error),
+            Self::QuotaExceededHaVip(error) => (9, error),
+            Self::InvalidRegionIdNotFound(error) => (10, error),
+            Self::InvalidVSwitchIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for CreateHaVipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidIpAddressOutOfRange(_) => {
-                Self::InvalidIpAddressOutOfRange(error)
-            }
-            Self::InvalidIpAddressNotAvailable(_) => {
-                Self::InvalidIpAddressNotAvailable(error)
-            }
-            Self::InvalidIpAddressAlreadyUsed(_) => {
-                Self::InvalidIpAddressAlreadyUsed(error)
-            }
-            Self::InvalidIpAddressMalformed(_) => Self::InvalidIpAddressMalformed(error),
-            Self::InvalidVSwitchNotFound(_) => Self::InvalidVSwitchNotFound(error),
-            Self::InvalidPrivateIpNotFound(_) => Self::InvalidPrivateIpNotFound(error),
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::CountLimitExceedHaVipInVpc(_) => {
-                Self::CountLimitExceedHaVipInVpc(error)
-            }
-            Self::QuotaExceededHaVip(_) => Self::QuotaExceededHaVip(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateHaVipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDescriptionMalformed",
+            "InvalidIpAddressOutOfRange",
+            "InvalidIpAddressNotAvailable",
+            "InvalidIpAddressAlreadyUsed",
+            "InvalidIpAddressMalformed",
+            "InvalidVSwitchNotFound",
+            "InvalidPrivateIpNotFound",
+            "ForbiddenHaVip",
+            "CountLimitExceedHaVipInVpc",
+            "QuotaExceededHaVip",
+            "InvalidRegionIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateHaVipError {

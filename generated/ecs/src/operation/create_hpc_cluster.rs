@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateHpcClusterRequest {
     /// The region ID of the HPC cluster. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -55,10 +55,26 @@ pub struct CreateHpcClusterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateHpcClusterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            description: None,
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateHpcClusterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateHpcClusterRequestBuilder {
-        CreateHpcClusterRequestBuilder::default()
+        CreateHpcClusterRequestBuilder {
+            inner: CreateHpcClusterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -157,6 +173,7 @@ impl<C> CreateHpcClusterRequestBuilder<C> {
     }
 }
 impl<'a> CreateHpcClusterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateHpcClusterRequest::default(),
@@ -165,6 +182,7 @@ impl<'a> CreateHpcClusterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateHpcClusterResponse, CreateHpcClusterError> {
@@ -229,19 +247,20 @@ pub enum CreateHpcClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHpcClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidHpcClusterName.Malformed" => {
-                Self::InvalidHpcClusterNameMalformed(error)
-            }
-            "InvalidHpcClusterDescription.Malformed" => {
-                Self::InvalidHpcClusterDescriptionMalformed(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "Invalid.Parameter" => Self::InvalidParameter(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidHpcClusterName.Malformed",
+                        "InvalidHpcClusterDescription.Malformed",
+                        "InvalidRegionId.NotFound",
+                        "Invalid.Parameter",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateHpcClusterError {
@@ -250,48 +269,54 @@ impl CreateHpcClusterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidHpcClusterNameMalformed(error),
+            2 => Self::InvalidHpcClusterDescriptionMalformed(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidHpcClusterNameMalformed(error) => {
-                ("InvalidHpcClusterNameMalformed", error)
-            }
-            Self::InvalidHpcClusterDescriptionMalformed(error) => {
-                ("InvalidHpcClusterDescriptionMalformed", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidHpcClusterNameMalformed(error) => (1, error),
+            Self::InvalidHpcClusterDescriptionMalformed(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for CreateHpcClusterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidHpcClusterNameMalformed(_) => {
-                Self::InvalidHpcClusterNameMalformed(error)
-            }
-            Self::InvalidHpcClusterDescriptionMalformed(_) => {
-                Self::InvalidHpcClusterDescriptionMalformed(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateHpcClusterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidHpcClusterNameMalformed",
+            "InvalidHpcClusterDescriptionMalformed",
+            "InvalidRegionIdNotFound",
+            "InvalidParameter",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateHpcClusterError {

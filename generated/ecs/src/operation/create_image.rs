@@ -45,7 +45,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateImageRequest {
     /// The region ID of the custom image that you want to create. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -200,10 +200,39 @@ pub struct CreateImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snapshot_id: None,
+            instance_id: None,
+            image_name: None,
+            image_family: None,
+            image_version: None,
+            description: None,
+            platform: None,
+            boot_mode: None,
+            architecture: None,
+            client_token: None,
+            resource_group_id: None,
+            disk_device_mapping: None,
+            tag: None,
+            detection_strategy: None,
+            features: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateImageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateImageRequestBuilder {
-        CreateImageRequestBuilder::default()
+        CreateImageRequestBuilder {
+            inner: CreateImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -484,6 +513,7 @@ impl<C> CreateImageRequestBuilder<C> {
     }
 }
 impl<'a> CreateImageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateImageRequest::default(),
@@ -492,6 +522,7 @@ impl<'a> CreateImageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateImageResponse, CreateImageError> {
@@ -670,113 +701,76 @@ pub enum CreateImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidImageVersion.Malformed" => Self::InvalidImageVersionMalformed(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidDevice.Malformed" => Self::InvalidDeviceMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidSize.ValueNotSupported" => Self::InvalidSizeValueNotSupported(error),
-            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidDiskCategory.CreateImage" => {
-                Self::InvalidDiskCategoryCreateImage(error)
-            }
-            "InvalidArchitecture.Malformed" => Self::InvalidArchitectureMalformed(error),
-            "InvalidPlatform.Malformed" => Self::InvalidPlatformMalformed(error),
-            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
-            "InvalidParameter.DiskType" => Self::InvalidParameterDiskType(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "InvalidImageFamily.Malformed" => Self::InvalidImageFamilyMalformed(error),
-            "ImageQuotaExceed.ImageFamily" => Self::ImageQuotaExceedImageFamily(error),
-            "ImageFamilyQuotaExceed" => Self::ImageFamilyQuotaExceed(error),
-            "InvalidDiskType.ValueNotSupported" => {
-                Self::InvalidDiskTypeValueNotSupported(error)
-            }
-            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
-            "InvalidBootMode.NotSupport" => Self::InvalidBootModeNotSupport(error),
-            "InvalidParameter.FeaturesImdsSupport" => {
-                Self::InvalidParameterFeaturesImdsSupport(error)
-            }
-            "InvalidOperation.DiskCategoryUnsupported" => {
-                Self::InvalidOperationDiskCategoryUnsupported(error)
-            }
-            "AccountForbidden.CreateOrder" => Self::AccountForbiddenCreateOrder(error),
-            "InvalidBootMode.Malformed" => Self::InvalidBootModeMalformed(error),
-            "InvalidDetectionStrategy.Malformed" => {
-                Self::InvalidDetectionStrategyMalformed(error)
-            }
-            "IncorrectDiskStatus.NeverAttached" => {
-                Self::IncorrectDiskStatusNeverAttached(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "QuotaExceed.Image" => Self::QuotaExceedImage(error),
-            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "IncorrectDiskStatus.Invalid" => Self::IncorrectDiskStatusInvalid(error),
-            "OperationDenied.InvalidSnapshotCategory" => {
-                Self::OperationDeniedInvalidSnapshotCategory(error)
-            }
-            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
-            "IncorrectDiskStatus.Transferring" => {
-                Self::IncorrectDiskStatusTransferring(error)
-            }
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "InvalidSystemSnapshot.Missing" => Self::InvalidSystemSnapshotMissing(error),
-            "IncorrectDiskStatus.CreatingSnapshot" => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "InvalidSnapshotCategory.NotSupportImageCreation" => {
-                Self::InvalidSnapshotCategoryNotSupportImageCreation(error)
-            }
-            "TooManySnapshot.Unfinished" => Self::TooManySnapshotUnfinished(error),
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "SnapshotNotReady" => Self::SnapshotNotReady(error),
-            "IncorrectInstanceStatus.NeedRestart" => {
-                Self::IncorrectInstanceStatusNeedRestart(error)
-            }
-            "QuotaExceed.ConcurrentSnapshotQuota" => {
-                Self::QuotaExceedConcurrentSnapshotQuota(error)
-            }
-            "InvalidOperation.SnapshotStorageLocationUnsupported" => {
-                Self::InvalidOperationSnapshotStorageLocationUnsupported(error)
-            }
-            "AccountEnterpriseStatusInvalid" => {
-                Self::AccountEnterpriseStatusInvalid(error)
-            }
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidImageName.Malformed",
+                        "InvalidImageName.Duplicated",
+                        "InvalidDescription.Malformed",
+                        "InvalidImageVersion.Malformed",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InvalidDevice.Malformed",
+                        "MissingParameter",
+                        "InvalidSize.ValueNotSupported",
+                        "InvalidDevice.InUse",
+                        "OperationDenied",
+                        "InvalidDiskCategory.CreateImage",
+                        "InvalidArchitecture.Malformed",
+                        "InvalidPlatform.Malformed",
+                        "InvalidParameter.AllEmpty",
+                        "InvalidParameter.DiskType",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "InvalidImageFamily.Malformed",
+                        "ImageQuotaExceed.ImageFamily",
+                        "ImageFamilyQuotaExceed",
+                        "InvalidDiskType.ValueNotSupported",
+                        "IdempotenceParamNotMatch",
+                        "InvalidBootMode.NotSupport",
+                        "InvalidParameter.FeaturesImdsSupport",
+                        "InvalidOperation.DiskCategoryUnsupported",
+                        "AccountForbidden.CreateOrder",
+                        "InvalidBootMode.Malformed",
+                        "InvalidDetectionStrategy.Malformed",
+                        "IncorrectDiskStatus.NeverAttached",
+                        "InvalidSnapshotId.NotReady",
+                        "InvalidSnapshot.TooOld",
+                        "QuotaExceed.Image",
+                        "InvalidParamter.Conflict",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidAccountStatus.SnapshotServiceUnavailable",
+                        "UserNotInTheWhiteList",
+                        "IncorrectDiskStatus.Invalid",
+                        "OperationDenied.InvalidSnapshotCategory",
+                        "QuotaExceed.Snapshot",
+                        "IncorrectDiskStatus.Transferring",
+                        "IncorrectDiskStatus",
+                        "InvalidSystemSnapshot.Missing",
+                        "IncorrectDiskStatus.CreatingSnapshot",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "QuotaExceed.Tags",
+                        "InvalidSnapshotCategory.NotSupportImageCreation",
+                        "TooManySnapshot.Unfinished",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "SnapshotNotReady",
+                        "IncorrectInstanceStatus.NeedRestart",
+                        "QuotaExceed.ConcurrentSnapshotQuota",
+                        "InvalidOperation.SnapshotStorageLocationUnsupported",
+                        "AccountEnterpriseStatusInvalid",
+                        "InvalidSnapshotId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateImageError {
@@ -785,294 +779,224 @@ impl CreateImageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidImageNameMalformed(error),
+            1 => Self::InvalidImageNameDuplicated(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidImageVersionMalformed(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::InstanceLockedForSecurity(error),
+            6 => Self::InvalidDeviceMalformed(error),
+            7 => Self::MissingParameter(error),
+            8 => Self::InvalidSizeValueNotSupported(error),
+            9 => Self::InvalidDeviceInUse(error),
+            10 => Self::OperationDenied(error),
+            11 => Self::InvalidDiskCategoryCreateImage(error),
+            12 => Self::InvalidArchitectureMalformed(error),
+            13 => Self::InvalidPlatformMalformed(error),
+            14 => Self::InvalidParameterAllEmpty(error),
+            15 => Self::InvalidParameterDiskType(error),
+            16 => Self::DuplicateTagKey(error),
+            17 => Self::InvalidTagKeyMalformed(error),
+            18 => Self::InvalidTagValueMalformed(error),
+            19 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            20 => Self::InvalidImageFamilyMalformed(error),
+            21 => Self::ImageQuotaExceedImageFamily(error),
+            22 => Self::ImageFamilyQuotaExceed(error),
+            23 => Self::InvalidDiskTypeValueNotSupported(error),
+            24 => Self::IdempotenceParamNotMatch(error),
+            25 => Self::InvalidBootModeNotSupport(error),
+            26 => Self::InvalidParameterFeaturesImdsSupport(error),
+            27 => Self::InvalidOperationDiskCategoryUnsupported(error),
+            28 => Self::AccountForbiddenCreateOrder(error),
+            29 => Self::InvalidBootModeMalformed(error),
+            30 => Self::InvalidDetectionStrategyMalformed(error),
+            31 => Self::IncorrectDiskStatusNeverAttached(error),
+            32 => Self::InvalidSnapshotIdNotReady(error),
+            33 => Self::InvalidSnapshotTooOld(error),
+            34 => Self::QuotaExceedImage(error),
+            35 => Self::InvalidParamterConflict(error),
+            36 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            37 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            38 => Self::UserNotInTheWhiteList(error),
+            39 => Self::IncorrectDiskStatusInvalid(error),
+            40 => Self::OperationDeniedInvalidSnapshotCategory(error),
+            41 => Self::QuotaExceedSnapshot(error),
+            42 => Self::IncorrectDiskStatusTransferring(error),
+            43 => Self::IncorrectDiskStatus(error),
+            44 => Self::InvalidSystemSnapshotMissing(error),
+            45 => Self::IncorrectDiskStatusCreatingSnapshot(error),
+            46 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            47 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            48 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            49 => Self::QuotaExceedTags(error),
+            50 => Self::InvalidSnapshotCategoryNotSupportImageCreation(error),
+            51 => Self::TooManySnapshotUnfinished(error),
+            52 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            53 => Self::SnapshotNotReady(error),
+            54 => Self::IncorrectInstanceStatusNeedRestart(error),
+            55 => Self::QuotaExceedConcurrentSnapshotQuota(error),
+            56 => Self::InvalidOperationSnapshotStorageLocationUnsupported(error),
+            57 => Self::AccountEnterpriseStatusInvalid(error),
+            58 => Self::InvalidSnapshotIdNotFound(error),
+            59 => Self::InvalidInstanceIdNotFound(error),
+            60 => Self::InvalidResourceGroupNotFound(error),
+            61 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageNameMalformed(error) => {
-                ("InvalidImageNameMalformed", error)
-            }
-            Self::InvalidImageNameDuplicated(error) => {
-                ("InvalidImageNameDuplicated", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidImageVersionMalformed(error) => {
-                ("InvalidImageVersionMalformed", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InvalidDeviceMalformed(error) => ("InvalidDeviceMalformed", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidSizeValueNotSupported(error) => {
-                ("InvalidSizeValueNotSupported", error)
-            }
-            Self::InvalidDeviceInUse(error) => ("InvalidDeviceInUse", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidDiskCategoryCreateImage(error) => {
-                ("InvalidDiskCategoryCreateImage", error)
-            }
-            Self::InvalidArchitectureMalformed(error) => {
-                ("InvalidArchitectureMalformed", error)
-            }
-            Self::InvalidPlatformMalformed(error) => ("InvalidPlatformMalformed", error),
-            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
-            Self::InvalidParameterDiskType(error) => ("InvalidParameterDiskType", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::InvalidImageFamilyMalformed(error) => {
-                ("InvalidImageFamilyMalformed", error)
-            }
-            Self::ImageQuotaExceedImageFamily(error) => {
-                ("ImageQuotaExceedImageFamily", error)
-            }
-            Self::ImageFamilyQuotaExceed(error) => ("ImageFamilyQuotaExceed", error),
-            Self::InvalidDiskTypeValueNotSupported(error) => {
-                ("InvalidDiskTypeValueNotSupported", error)
-            }
-            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
-            Self::InvalidBootModeNotSupport(error) => {
-                ("InvalidBootModeNotSupport", error)
-            }
-            Self::InvalidParameterFeaturesImdsSupport(error) => {
-                ("InvalidParameterFeaturesImdsSupport", error)
-            }
-            Self::InvalidOperationDiskCategoryUnsupported(error) => {
-                ("InvalidOperationDiskCategoryUnsupported", error)
-            }
-            Self::AccountForbiddenCreateOrder(error) => {
-                ("AccountForbiddenCreateOrder", error)
-            }
-            Self::InvalidBootModeMalformed(error) => ("InvalidBootModeMalformed", error),
-            Self::InvalidDetectionStrategyMalformed(error) => {
-                ("InvalidDetectionStrategyMalformed", error)
-            }
-            Self::IncorrectDiskStatusNeverAttached(error) => {
-                ("IncorrectDiskStatusNeverAttached", error)
-            }
-            Self::InvalidSnapshotIdNotReady(error) => {
-                ("InvalidSnapshotIdNotReady", error)
-            }
-            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
-            Self::QuotaExceedImage(error) => ("QuotaExceedImage", error),
-            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
-                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
-            }
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::IncorrectDiskStatusInvalid(error) => {
-                ("IncorrectDiskStatusInvalid", error)
-            }
-            Self::OperationDeniedInvalidSnapshotCategory(error) => {
-                ("OperationDeniedInvalidSnapshotCategory", error)
-            }
-            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
-            Self::IncorrectDiskStatusTransferring(error) => {
-                ("IncorrectDiskStatusTransferring", error)
-            }
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::InvalidSystemSnapshotMissing(error) => {
-                ("InvalidSystemSnapshotMissing", error)
-            }
-            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
-                ("IncorrectDiskStatusCreatingSnapshot", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::InvalidSnapshotCategoryNotSupportImageCreation(error) => {
-                ("InvalidSnapshotCategoryNotSupportImageCreation", error)
-            }
-            Self::TooManySnapshotUnfinished(error) => {
-                ("TooManySnapshotUnfinished", error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::SnapshotNotReady(error) => ("SnapshotNotReady", error),
-            Self::IncorrectInstanceStatusNeedRestart(error) => {
-                ("IncorrectInstanceStatusNeedRestart", error)
-            }
-            Self::QuotaExceedConcurrentSnapshotQuota(error) => {
-                ("QuotaExceedConcurrentSnapshotQuota", error)
-            }
+            Self::InvalidImageNameMalformed(error) => (0, error),
+            Self::InvalidImageNameDuplicated(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::InvalidImageVersionMalformed(error) => (3, error),
+            Self::IncorrectInstanceStatus(error) => (4, error),
+            Self::InstanceLockedForSecurity(error) => (5, error),
+            Self::InvalidDeviceMalformed(error) => (6, error),
+            Self::MissingParameter(error) => (7, error),
+            Self::InvalidSizeValueNotSupported(error) => (8, error),
+            Self::InvalidDeviceInUse(error) => (9, error),
+            Self::OperationDenied(error) => (10, error),
+            Self::InvalidDiskCategoryCreateImage(error) => (11, error),
+            Self::InvalidArchitectureMalformed(error) => (12, error),
+            Self::InvalidPlatformMalformed(error) => (13, error),
+            Self::InvalidParameterAllEmpty(error) => (14, error),
+            Self::InvalidParameterDiskType(error) => (15, error),
+            Self::DuplicateTagKey(error) => (16, error),
+            Self::InvalidTagKeyMalformed(error) => (17, error),
+            Self::InvalidTagValueMalformed(error) => (18, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (19, error),
+            Self::InvalidImageFamilyMalformed(error) => (20, error),
+            Self::ImageQuotaExceedImageFamily(error) => (21, error),
+            Self::ImageFamilyQuotaExceed(error) => (22, error),
+            Self::InvalidDiskTypeValueNotSupported(error) => (23, error),
+            Self::IdempotenceParamNotMatch(error) => (24, error),
+            Self::InvalidBootModeNotSupport(error) => (25, error),
+            Self::InvalidParameterFeaturesImdsSupport(error) => (26, error),
+            Self::InvalidOperationDiskCategoryUnsupported(error) => (27, error),
+            Self::AccountForbiddenCreateOrder(error) => (28, error),
+            Self::InvalidBootModeMalformed(error) => (29, error),
+            Self::InvalidDetectionStrategyMalformed(error) => (30, error),
+            Self::IncorrectDiskStatusNeverAttached(error) => (31, error),
+            Self::InvalidSnapshotIdNotReady(error) => (32, error),
+            Self::InvalidSnapshotTooOld(error) => (33, error),
+            Self::QuotaExceedImage(error) => (34, error),
+            Self::InvalidParamterConflict(error) => (35, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (36, error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (37, error),
+            Self::UserNotInTheWhiteList(error) => (38, error),
+            Self::IncorrectDiskStatusInvalid(error) => (39, error),
+            Self::OperationDeniedInvalidSnapshotCategory(error) => (40, error),
+            Self::QuotaExceedSnapshot(error) => (41, error),
+            Self::IncorrectDiskStatusTransferring(error) => (42, error),
+            Self::IncorrectDiskStatus(error) => (43, error),
+            Self::InvalidSystemSnapshotMissing(error) => (44, error),
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => (45, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (46, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (47, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (48, error),
+            Self::QuotaExceedTags(error) => (49, error),
+            Self::InvalidSnapshotCategoryNotSupportImageCreation(error) => (50, error),
+            Self::TooManySnapshotUnfinished(error) => (51, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (52, error),
+            Self::SnapshotNotReady(error) => (53, error),
+            Self::IncorrectInstanceStatusNeedRestart(error) => (54, error),
+            Self::QuotaExceedConcurrentSnapshotQuota(error) => (55, error),
             Self::InvalidOperationSnapshotStorageLocationUnsupported(error) => {
-                ("InvalidOperationSnapshotStorageLocationUnsupported", error)
+                (56, error)
             }
-            Self::AccountEnterpriseStatusInvalid(error) => {
-                ("AccountEnterpriseStatusInvalid", error)
-            }
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AccountEnterpriseStatusInvalid(error) => (57, error),
+            Self::InvalidSnapshotIdNotFound(error) => (58, error),
+            Self::InvalidInstanceIdNotFound(error) => (59, error),
+            Self::InvalidResourceGroupNotFound(error) => (60, error),
+            Self::InternalError(error) => (61, error),
+            Self::Unhandled(error) => (62, error),
         }
     }
 }
 impl Clone for CreateImageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
-            Self::InvalidImageNameDuplicated(_) => {
-                Self::InvalidImageNameDuplicated(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidImageVersionMalformed(_) => {
-                Self::InvalidImageVersionMalformed(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InvalidDeviceMalformed(_) => Self::InvalidDeviceMalformed(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidSizeValueNotSupported(_) => {
-                Self::InvalidSizeValueNotSupported(error)
-            }
-            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidDiskCategoryCreateImage(_) => {
-                Self::InvalidDiskCategoryCreateImage(error)
-            }
-            Self::InvalidArchitectureMalformed(_) => {
-                Self::InvalidArchitectureMalformed(error)
-            }
-            Self::InvalidPlatformMalformed(_) => Self::InvalidPlatformMalformed(error),
-            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
-            Self::InvalidParameterDiskType(_) => Self::InvalidParameterDiskType(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::InvalidImageFamilyMalformed(_) => {
-                Self::InvalidImageFamilyMalformed(error)
-            }
-            Self::ImageQuotaExceedImageFamily(_) => {
-                Self::ImageQuotaExceedImageFamily(error)
-            }
-            Self::ImageFamilyQuotaExceed(_) => Self::ImageFamilyQuotaExceed(error),
-            Self::InvalidDiskTypeValueNotSupported(_) => {
-                Self::InvalidDiskTypeValueNotSupported(error)
-            }
-            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
-            Self::InvalidBootModeNotSupport(_) => Self::InvalidBootModeNotSupport(error),
-            Self::InvalidParameterFeaturesImdsSupport(_) => {
-                Self::InvalidParameterFeaturesImdsSupport(error)
-            }
-            Self::InvalidOperationDiskCategoryUnsupported(_) => {
-                Self::InvalidOperationDiskCategoryUnsupported(error)
-            }
-            Self::AccountForbiddenCreateOrder(_) => {
-                Self::AccountForbiddenCreateOrder(error)
-            }
-            Self::InvalidBootModeMalformed(_) => Self::InvalidBootModeMalformed(error),
-            Self::InvalidDetectionStrategyMalformed(_) => {
-                Self::InvalidDetectionStrategyMalformed(error)
-            }
-            Self::IncorrectDiskStatusNeverAttached(_) => {
-                Self::IncorrectDiskStatusNeverAttached(error)
-            }
-            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
-            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
-            Self::QuotaExceedImage(_) => Self::QuotaExceedImage(error),
-            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::IncorrectDiskStatusInvalid(_) => {
-                Self::IncorrectDiskStatusInvalid(error)
-            }
-            Self::OperationDeniedInvalidSnapshotCategory(_) => {
-                Self::OperationDeniedInvalidSnapshotCategory(error)
-            }
-            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
-            Self::IncorrectDiskStatusTransferring(_) => {
-                Self::IncorrectDiskStatusTransferring(error)
-            }
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::InvalidSystemSnapshotMissing(_) => {
-                Self::InvalidSystemSnapshotMissing(error)
-            }
-            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::InvalidSnapshotCategoryNotSupportImageCreation(_) => {
-                Self::InvalidSnapshotCategoryNotSupportImageCreation(error)
-            }
-            Self::TooManySnapshotUnfinished(_) => Self::TooManySnapshotUnfinished(error),
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::SnapshotNotReady(_) => Self::SnapshotNotReady(error),
-            Self::IncorrectInstanceStatusNeedRestart(_) => {
-                Self::IncorrectInstanceStatusNeedRestart(error)
-            }
-            Self::QuotaExceedConcurrentSnapshotQuota(_) => {
-                Self::QuotaExceedConcurrentSnapshotQuota(error)
-            }
-            Self::InvalidOperationSnapshotStorageLocationUnsupported(_) => {
-                Self::InvalidOperationSnapshotStorageLocationUnsupported(error)
-            }
-            Self::AccountEnterpriseStatusInvalid(_) => {
-                Self::AccountEnterpriseStatusInvalid(error)
-            }
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateImageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidImageNameMalformed",
+            "InvalidImageNameDuplicated",
+            "InvalidDescriptionMalformed",
+            "InvalidImageVersionMalformed",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InvalidDeviceMalformed",
+            "MissingParameter",
+            "InvalidSizeValueNotSupported",
+            "InvalidDeviceInUse",
+            "OperationDenied",
+            "InvalidDiskCategoryCreateImage",
+            "InvalidArchitectureMalformed",
+            "InvalidPlatformMalformed",
+            "InvalidParameterAllEmpty",
+            "InvalidParameterDiskType",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidInstanceNotFoundSystemDisk",
+            "InvalidImageFamilyMalformed",
+            "ImageQuotaExceedImageFamily",
+            "ImageFamilyQuotaExceed",
+            "InvalidDiskTypeValueNotSupported",
+            "IdempotenceParamNotMatch",
+            "InvalidBootModeNotSupport",
+            "InvalidParameterFeaturesImdsSupport",
+            "InvalidOperationDiskCategoryUnsupported",
+            "AccountForbiddenCreateOrder",
+            "InvalidBootModeMalformed",
+            "InvalidDetectionStrategyMalformed",
+            "IncorrectDiskStatusNeverAttached",
+            "InvalidSnapshotIdNotReady",
+            "InvalidSnapshotTooOld",
+            "QuotaExceedImage",
+            "InvalidParamterConflict",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidAccountStatusSnapshotServiceUnavailable",
+            "UserNotInTheWhiteList",
+            "IncorrectDiskStatusInvalid",
+            "OperationDeniedInvalidSnapshotCategory",
+            "QuotaExceedSnapshot",
+            "IncorrectDiskStatusTransferring",
+            "IncorrectDiskStatus",
+            "InvalidSystemSnapshotMissing",
+            "IncorrectDiskStatusCreatingSnapshot",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "QuotaExceedTags",
+            "InvalidSnapshotCategoryNotSupportImageCreation",
+            "TooManySnapshotUnfinished",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "SnapshotNotReady",
+            "IncorrectInstanceStatusNeedRestart",
+            "QuotaExceedConcurrentSnapshotQuota",
+            "InvalidOperationSnapshotStorageLocationUnsupported",
+            "AccountEnterpriseStatusInvalid",
+            "InvalidSnapshotIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateImageError {

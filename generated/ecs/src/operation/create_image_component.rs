@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateImageComponentRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -117,10 +117,32 @@ pub struct CreateImageComponentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateImageComponentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            name: None,
+            description: None,
+            system_type: None,
+            component_type: None,
+            content: None,
+            client_token: None,
+            component_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateImageComponentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateImageComponentRequestBuilder {
-        CreateImageComponentRequestBuilder::default()
+        CreateImageComponentRequestBuilder {
+            inner: CreateImageComponentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -299,6 +321,7 @@ impl<C> CreateImageComponentRequestBuilder<C> {
     }
 }
 impl<'a> CreateImageComponentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateImageComponentRequest::default(),
@@ -307,6 +330,7 @@ impl<'a> CreateImageComponentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -430,62 +454,47 @@ pub enum CreateImageComponentError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImageComponentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidCommand.Component" => Self::InvalidCommandComponent(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidSystemType.NotSupportedValue" => {
-                Self::InvalidSystemTypeNotSupportedValue(error)
-            }
-            "InvalidComponentType.NotSupportedValue" => {
-                Self::InvalidComponentTypeNotSupportedValue(error)
-            }
-            "InvalidContent.LengthExceeded" => Self::InvalidContentLengthExceeded(error),
-            "InvalidImageTemplateCommandSize.ExceededMaxNumber" => {
-                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
-            }
-            "InvalidImageTemplateCommand.NotSupported" => {
-                Self::InvalidImageTemplateCommandNotSupported(error)
-            }
-            "InvalidCommandContent.RUN" => Self::InvalidCommandContentRun(error),
-            "InvalidCommandContent.ENV" => Self::InvalidCommandContentEnv(error),
-            "InvalidCommandContent.WORKDIR" => Self::InvalidCommandContentWorkdir(error),
-            "InvalidCommandContent.COPY" => Self::InvalidCommandContentCopy(error),
-            "InvalidCommandContent.USER" => Self::InvalidCommandContentUser(error),
-            "InvalidCommandContent.CMD" => Self::InvalidCommandContentCmd(error),
-            "InvalidCommandContent.ENTRYPOINT" => {
-                Self::InvalidCommandContentEntrypoint(error)
-            }
-            "MissingParameter.Content" => Self::MissingParameterContent(error),
-            "EmptyCommandContent.RUN" => Self::EmptyCommandContentRun(error),
-            "EmptyCommandContent.ENV" => Self::EmptyCommandContentEnv(error),
-            "EmptyCommandContent.LABEL" => Self::EmptyCommandContentLabel(error),
-            "EmptyCommandContent.COPY" => Self::EmptyCommandContentCopy(error),
-            "EmptyCommandContent.ENTRYPOINT" => {
-                Self::EmptyCommandContentEntrypoint(error)
-            }
-            "EmptyCommandContent.CMD" => Self::EmptyCommandContentCmd(error),
-            "NotEmptyCommandContent.RESTART" => {
-                Self::NotEmptyCommandContentRestart(error)
-            }
-            "EmptyCommandContent.WORKDIR" => Self::EmptyCommandContentWorkdir(error),
-            "EmptyCommandContent.USER" => Self::EmptyCommandContentUser(error),
-            "QuotaExceed.ImageComponent" => Self::QuotaExceedImageComponent(error),
-            "InvalidParameter.Content" => Self::InvalidParameterContent(error),
-            "InvalidImage.OsTypeUnsupported" => {
-                Self::InvalidImageOsTypeUnsupported(error)
-            }
-            "InvalidParameter.ComponentVersion" => {
-                Self::InvalidParameterComponentVersion(error)
-            }
-            "InvalidComponentVersion.Exist" => Self::InvalidComponentVersionExist(error),
-            "InvalidOperation.NoPermissionCreateServiceLinkedRole" => {
-                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
-            }
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "NotSupportedCommand.FROM" => Self::NotSupportedCommandFrom(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidCommand.Component",
+                        "InvalidName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "InvalidSystemType.NotSupportedValue",
+                        "InvalidComponentType.NotSupportedValue",
+                        "InvalidContent.LengthExceeded",
+                        "InvalidImageTemplateCommandSize.ExceededMaxNumber",
+                        "InvalidImageTemplateCommand.NotSupported",
+                        "InvalidCommandContent.RUN",
+                        "InvalidCommandContent.ENV",
+                        "InvalidCommandContent.WORKDIR",
+                        "InvalidCommandContent.COPY",
+                        "InvalidCommandContent.USER",
+                        "InvalidCommandContent.CMD",
+                        "InvalidCommandContent.ENTRYPOINT",
+                        "MissingParameter.Content",
+                        "EmptyCommandContent.RUN",
+                        "EmptyCommandContent.ENV",
+                        "EmptyCommandContent.LABEL",
+                        "EmptyCommandContent.COPY",
+                        "EmptyCommandContent.ENTRYPOINT",
+                        "EmptyCommandContent.CMD",
+                        "NotEmptyCommandContent.RESTART",
+                        "EmptyCommandContent.WORKDIR",
+                        "EmptyCommandContent.USER",
+                        "QuotaExceed.ImageComponent",
+                        "InvalidParameter.Content",
+                        "InvalidImage.OsTypeUnsupported",
+                        "InvalidParameter.ComponentVersion",
+                        "InvalidComponentVersion.Exist",
+                        "InvalidOperation.NoPermissionCreateServiceLinkedRole",
+                        "InvalidResourceGroup.NotFound",
+                        "NotSupportedCommand.FROM",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateImageComponentError {
@@ -494,164 +503,137 @@ impl CreateImageComponentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidCommandComponent(error),
+            1 => Self::InvalidNameMalformed(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidSystemTypeNotSupportedValue(error),
+            4 => Self::InvalidComponentTypeNotSupportedValue(error),
+            5 => Self::InvalidContentLengthExceeded(error),
+            6 => Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error),
+            7 => Self::InvalidImageTemplateCommandNotSupported(error),
+            8 => Self::InvalidCommandContentRun(error),
+            9 => Self::InvalidCommandContentEnv(error),
+            10 => Self::InvalidCommandContentWorkdir(error),
+            11 => Self::InvalidCommandContentCopy(error),
+            12 => Self::InvalidCommandContentUser(error),
+            13 => Self::InvalidCommandContentCmd(error),
+            14 => Self::InvalidCommandContentEntrypoint(error),
+            15 => Self::MissingParameterContent(error),
+            16 => Self::EmptyCommandContentRun(error),
+            17 => Self::EmptyCommandContentEnv(error),
+            18 => Self::EmptyCommandContentLabel(error),
+            19 => Self::EmptyCommandContentCopy(error),
+            20 => Self::EmptyCommandContentEntrypoint(error),
+            21 => Self::EmptyCommandContentCmd(error),
+            22 => Self::NotEmptyCommandContentRestart(error),
+            23 => Self::EmptyCommandContentWorkdir(error),
+            24 => Self::EmptyCommandContentUser(error),
+            25 => Self::QuotaExceedImageComponent(error),
+            26 => Self::InvalidParameterContent(error),
+            27 => Self::InvalidImageOsTypeUnsupported(error),
+            28 => Self::InvalidParameterComponentVersion(error),
+            29 => Self::InvalidComponentVersionExist(error),
+            30 => Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error),
+            31 => Self::InvalidResourceGroupNotFound(error),
+            32 => Self::NotSupportedCommandFrom(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidCommandComponent(error) => ("InvalidCommandComponent", error),
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidSystemTypeNotSupportedValue(error) => {
-                ("InvalidSystemTypeNotSupportedValue", error)
-            }
-            Self::InvalidComponentTypeNotSupportedValue(error) => {
-                ("InvalidComponentTypeNotSupportedValue", error)
-            }
-            Self::InvalidContentLengthExceeded(error) => {
-                ("InvalidContentLengthExceeded", error)
-            }
-            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => {
-                ("InvalidImageTemplateCommandSizeExceededMaxNumber", error)
-            }
-            Self::InvalidImageTemplateCommandNotSupported(error) => {
-                ("InvalidImageTemplateCommandNotSupported", error)
-            }
-            Self::InvalidCommandContentRun(error) => ("InvalidCommandContentRun", error),
-            Self::InvalidCommandContentEnv(error) => ("InvalidCommandContentEnv", error),
-            Self::InvalidCommandContentWorkdir(error) => {
-                ("InvalidCommandContentWorkdir", error)
-            }
-            Self::InvalidCommandContentCopy(error) => {
-                ("InvalidCommandContentCopy", error)
-            }
-            Self::InvalidCommandContentUser(error) => {
-                ("InvalidCommandContentUser", error)
-            }
-            Self::InvalidCommandContentCmd(error) => ("InvalidCommandContentCmd", error),
-            Self::InvalidCommandContentEntrypoint(error) => {
-                ("InvalidCommandContentEntrypoint", error)
-            }
-            Self::MissingParameterContent(error) => ("MissingParameterContent", error),
-            Self::EmptyCommandContentRun(error) => ("EmptyCommandContentRun", error),
-            Self::EmptyCommandContentEnv(error) => ("EmptyCommandContentEnv", error),
-            Self::EmptyCommandContentLabel(error) => ("EmptyCommandContentLabel", error),
-            Self::EmptyCommandContentCopy(error) => ("EmptyCommandContentCopy", error),
-            Self::EmptyCommandContentEntrypoint(error) => {
-                ("EmptyCommandContentEntrypoint", error)
-            }
-            Self::EmptyCommandContentCmd(error) => ("EmptyCommandContentCmd", error),
-            Self::NotEmptyCommandContentRestart(error) => {
-                ("NotEmptyCommandContentRestart", error)
-            }
-            Self::EmptyCommandContentWorkdir(error) => {
-                ("EmptyCommandContentWorkdir", error)
-            }
-            Self::EmptyCommandContentUser(error) => ("EmptyCommandContentUser", error),
-            Self::QuotaExceedImageComponent(error) => {
-                ("QuotaExceedImageComponent", error)
-            }
-            Self::InvalidParameterContent(error) => ("InvalidParameterContent", error),
-            Self::InvalidImageOsTypeUnsupported(error) => {
-                ("InvalidImageOsTypeUnsupported", error)
-            }
-            Self::InvalidParameterComponentVersion(error) => {
-                ("InvalidParameterComponentVersion", error)
-            }
-            Self::InvalidComponentVersionExist(error) => {
-                ("InvalidComponentVersionExist", error)
-            }
+            Self::InvalidCommandComponent(error) => (0, error),
+            Self::InvalidNameMalformed(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::InvalidSystemTypeNotSupportedValue(error) => (3, error),
+            Self::InvalidComponentTypeNotSupportedValue(error) => (4, error),
+            Self::InvalidContentLengthExceeded(error) => (5, error),
+            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => (6, error),
+            Self::InvalidImageTemplateCommandNotSupported(error) => (7, error),
+            Self::InvalidCommandContentRun(error) => (8, error),
+            Self::InvalidCommandContentEnv(error) => (9, error),
+            Self::InvalidCommandContentWorkdir(error) => (10, error),
+            Self::InvalidCommandContentCopy(error) => (11, error),
+            Self::InvalidCommandContentUser(error) => (12, error),
+            Self::InvalidCommandContentCmd(error) => (13, error),
+            Self::InvalidCommandContentEntrypoint(error) => (14, error),
+            Self::MissingParameterContent(error) => (15, error),
+            Self::EmptyCommandContentRun(error) => (16, error),
+            Self::EmptyCommandContentEnv(error) => (17, error),
+            Self::EmptyCommandContentLabel(error) => (18, error),
+            Self::EmptyCommandContentCopy(error) => (19, error),
+            Self::EmptyCommandContentEntrypoint(error) => (20, error),
+            Self::EmptyCommandContentCmd(error) => (21, error),
+            Self::NotEmptyCommandContentRestart(error) => (22, error),
+            Self::EmptyCommandContentWorkdir(error) => (23, error),
+            Self::EmptyCommandContentUser(error) => (24, error),
+            Self::QuotaExceedImageComponent(error) => (25, error),
+            Self::InvalidParameterContent(error) => (26, error),
+            Self::InvalidImageOsTypeUnsupported(error) => (27, error),
+            Self::InvalidParameterComponentVersion(error) => (28, error),
+            Self::InvalidComponentVersionExist(error) => (29, error),
             Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error) => {
-                ("InvalidOperationNoPermissionCreateServiceLinkedRole", error)
+                (30, error)
             }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::NotSupportedCommandFrom(error) => ("NotSupportedCommandFrom", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidResourceGroupNotFound(error) => (31, error),
+            Self::NotSupportedCommandFrom(error) => (32, error),
+            Self::Unhandled(error) => (33, error),
         }
     }
 }
 impl Clone for CreateImageComponentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidCommandComponent(_) => Self::InvalidCommandComponent(error),
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidSystemTypeNotSupportedValue(_) => {
-                Self::InvalidSystemTypeNotSupportedValue(error)
-            }
-            Self::InvalidComponentTypeNotSupportedValue(_) => {
-                Self::InvalidComponentTypeNotSupportedValue(error)
-            }
-            Self::InvalidContentLengthExceeded(_) => {
-                Self::InvalidContentLengthExceeded(error)
-            }
-            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(_) => {
-                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
-            }
-            Self::InvalidImageTemplateCommandNotSupported(_) => {
-                Self::InvalidImageTemplateCommandNotSupported(error)
-            }
-            Self::InvalidCommandContentRun(_) => Self::InvalidCommandContentRun(error),
-            Self::InvalidCommandContentEnv(_) => Self::InvalidCommandContentEnv(error),
-            Self::InvalidCommandContentWorkdir(_) => {
-                Self::InvalidCommandContentWorkdir(error)
-            }
-            Self::InvalidCommandContentCopy(_) => Self::InvalidCommandContentCopy(error),
-            Self::InvalidCommandContentUser(_) => Self::InvalidCommandContentUser(error),
-            Self::InvalidCommandContentCmd(_) => Self::InvalidCommandContentCmd(error),
-            Self::InvalidCommandContentEntrypoint(_) => {
-                Self::InvalidCommandContentEntrypoint(error)
-            }
-            Self::MissingParameterContent(_) => Self::MissingParameterContent(error),
-            Self::EmptyCommandContentRun(_) => Self::EmptyCommandContentRun(error),
-            Self::EmptyCommandContentEnv(_) => Self::EmptyCommandContentEnv(error),
-            Self::EmptyCommandContentLabel(_) => Self::EmptyCommandContentLabel(error),
-            Self::EmptyCommandContentCopy(_) => Self::EmptyCommandContentCopy(error),
-            Self::EmptyCommandContentEntrypoint(_) => {
-                Self::EmptyCommandContentEntrypoint(error)
-            }
-            Self::EmptyCommandContentCmd(_) => Self::EmptyCommandContentCmd(error),
-            Self::NotEmptyCommandContentRestart(_) => {
-                Self::NotEmptyCommandContentRestart(error)
-            }
-            Self::EmptyCommandContentWorkdir(_) => {
-                Self::EmptyCommandContentWorkdir(error)
-            }
-            Self::EmptyCommandContentUser(_) => Self::EmptyCommandContentUser(error),
-            Self::QuotaExceedImageComponent(_) => Self::QuotaExceedImageComponent(error),
-            Self::InvalidParameterContent(_) => Self::InvalidParameterContent(error),
-            Self::InvalidImageOsTypeUnsupported(_) => {
-                Self::InvalidImageOsTypeUnsupported(error)
-            }
-            Self::InvalidParameterComponentVersion(_) => {
-                Self::InvalidParameterComponentVersion(error)
-            }
-            Self::InvalidComponentVersionExist(_) => {
-                Self::InvalidComponentVersionExist(error)
-            }
-            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(_) => {
-                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::NotSupportedCommandFrom(_) => Self::NotSupportedCommandFrom(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateImageComponentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidCommandComponent",
+            "InvalidNameMalformed",
+            "InvalidDescriptionMalformed",
+            "InvalidSystemTypeNotSupportedValue",
+            "InvalidComponentTypeNotSupportedValue",
+            "InvalidContentLengthExceeded",
+            "InvalidImageTemplateCommandSizeExceededMaxNumber",
+            "InvalidImageTemplateCommandNotSupported",
+            "InvalidCommandContentRun",
+            "InvalidCommandContentEnv",
+            "InvalidCommandContentWorkdir",
+            "InvalidCommandContentCopy",
+            "InvalidCommandContentUser",
+            "InvalidCommandContentCmd",
+            "InvalidCommandContentEntrypoint",
+            "MissingParameterContent",
+            "EmptyCommandContentRun",
+            "EmptyCommandContentEnv",
+            "EmptyCommandContentLabel",
+            "EmptyCommandContentCopy",
+            "EmptyCommandContentEntrypoint",
+            "EmptyCommandContentCmd",
+            "NotEmptyCommandContentRestart",
+            "EmptyCommandContentWorkdir",
+            "EmptyCommandContentUser",
+            "QuotaExceedImageComponent",
+            "InvalidParameterContent",
+            "InvalidImageOsTypeUnsupported",
+            "InvalidParameterComponentVersion",
+            "InvalidComponentVersionExist",
+            "InvalidOperationNoPermissionCreateServiceLinkedRole",
+            "InvalidResourceGroupNotFound",
+            "NotSupportedCommandFrom",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateImageComponentError {

@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateImagePipelineRequest {
     /// The tags to add to the template.
@@ -245,10 +245,46 @@ pub struct CreateImagePipelineRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateImagePipelineRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            region_id: None,
+            resource_group_id: None,
+            add_account: None,
+            to_region_id: None,
+            base_image_type: None,
+            base_image: None,
+            name: None,
+            description: None,
+            image_name: None,
+            v_switch_id: None,
+            instance_type: None,
+            system_disk_size: None,
+            internet_max_bandwidth_out: None,
+            delete_instance_on_failure: None,
+            build_content: None,
+            client_token: None,
+            repair_mode: None,
+            image_family: None,
+            test_content: None,
+            import_image_options: None,
+            nvme_support: None,
+            advanced_options: None,
+            image_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateImagePipelineRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateImagePipelineRequestBuilder {
-        CreateImagePipelineRequestBuilder::default()
+        CreateImagePipelineRequestBuilder {
+            inner: CreateImagePipelineRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -617,6 +653,7 @@ impl<C> CreateImagePipelineRequestBuilder<C> {
     }
 }
 impl<'a> CreateImagePipelineRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateImagePipelineRequest::default(),
@@ -625,6 +662,7 @@ impl<'a> CreateImagePipelineRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -854,173 +892,92 @@ pub enum CreateImagePipelineError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateImagePipelineError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSourceInstance.NotFound" => {
-                Self::InvalidSourceInstanceNotFound(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "InvalidBaseImageType.NotSupportedValue" => {
-                Self::InvalidBaseImageTypeNotSupportedValue(error)
-            }
-            "InvalidSystemDiskSize.NotSupportedValue" => {
-                Self::InvalidSystemDiskSizeNotSupportedValue(error)
-            }
-            "InvalidInternetMaxBandwidthOut.NotSupportedValue" => {
-                Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error)
-            }
-            "InvalidAddAccountSize.ExceededMaxNumber" => {
-                Self::InvalidAddAccountSizeExceededMaxNumber(error)
-            }
-            "InvalidToRegionIdSize.ExceededMaxNumber" => {
-                Self::InvalidToRegionIdSizeExceededMaxNumber(error)
-            }
-            "InvalidBuildContent.LengthExceeded" => {
-                Self::InvalidBuildContentLengthExceeded(error)
-            }
-            "InvalidImageTemplateCommandSize.ExceededMaxNumber" => {
-                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
-            }
-            "DuplicatedCommand.FROM" => Self::DuplicatedCommandFrom(error),
-            "InvalidCommandOrder.FROM" => Self::InvalidCommandOrderFrom(error),
-            "InvalidImageTemplateCommand.NotSupported" => {
-                Self::InvalidImageTemplateCommandNotSupported(error)
-            }
-            "InvalidCommandContent.RUN" => Self::InvalidCommandContentRun(error),
-            "InvalidCommandContent.ENV" => Self::InvalidCommandContentEnv(error),
-            "InvalidCommandContent.WORKDIR" => Self::InvalidCommandContentWorkdir(error),
-            "InvalidCommandContent.COPY" => Self::InvalidCommandContentCopy(error),
-            "InvalidCommandContent.USER" => Self::InvalidCommandContentUser(error),
-            "InvalidCommandContent.FROM" => Self::InvalidCommandContentFrom(error),
-            "InvalidCommandContent.CMD" => Self::InvalidCommandContentCmd(error),
-            "InvalidCommandContent.ENTRYPOINT" => {
-                Self::InvalidCommandContentEntrypoint(error)
-            }
-            "QuotaExceed.ImagePipeline" => Self::QuotaExceedImagePipeline(error),
-            "NoPermission" => Self::NoPermission(error),
-            "EmptyCommandContent.LABEL" => Self::EmptyCommandContentLabel(error),
-            "EmptyCommandContent.ENV" => Self::EmptyCommandContentEnv(error),
-            "EmptyCommandContent.ENTRYPOINT" => {
-                Self::EmptyCommandContentEntrypoint(error)
-            }
-            "EmptyCommandContent.CMD" => Self::EmptyCommandContentCmd(error),
-            "EmptyCommandContent.COPY" => Self::EmptyCommandContentCopy(error),
-            "EmptyCommandContent.WORKDIR" => Self::EmptyCommandContentWorkdir(error),
-            "NotEmptyCommandContent.RESTART" => {
-                Self::NotEmptyCommandContentRestart(error)
-            }
-            "EmptyCommandContent.USER" => Self::EmptyCommandContentUser(error),
-            "EmptyCommandContent.RUN" => Self::EmptyCommandContentRun(error),
-            "InvalidImage.OsTypeUnsupported" => {
-                Self::InvalidImageOsTypeUnsupported(error)
-            }
-            "InvalidParameter.BuildContent" => Self::InvalidParameterBuildContent(error),
-            "InvalidParameter.TestContent" => Self::InvalidParameterTestContent(error),
-            "InvalidImageComponent.NotSupported" => {
-                Self::InvalidImageComponentNotSupported(error)
-            }
-            "InvalidParameterCombination" => Self::InvalidParameterCombination(error),
-            "InvalidParameter.RepairMode" => Self::InvalidParameterRepairMode(error),
-            "InvalidImageFamily.Malformed" => Self::InvalidImageFamilyMalformed(error),
-            "InvalidImage.ImageOwnerAliasUnsupported" => {
-                Self::InvalidImageImageOwnerAliasUnsupported(error)
-            }
-            "InvalidParameter.ImportImageOptionsArchitecture" => {
-                Self::InvalidParameterImportImageOptionsArchitecture(error)
-            }
-            "InvalidParameter.ImportImageOptionsOSType" => {
-                Self::InvalidParameterImportImageOptionsOsType(error)
-            }
-            "InvalidParameter.ImportImageOptionsBootMode" => {
-                Self::InvalidParameterImportImageOptionsBootMode(error)
-            }
-            "InvalidImportImageOptionsDiskDeviceMappings.LengthLimitExceeded" => {
-                Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
-                    error,
-                )
-            }
-            "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSObject" => {
-                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
-                    error,
-                )
-            }
-            "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket" => {
-                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
-                    error,
-                )
-            }
-            "InvalidParameter.ImportImageOptionsPlatform" => {
-                Self::InvalidParameterImportImageOptionsPlatform(error)
-            }
-            "InvalidParameter.ImportImageOptionsLicenseType" => {
-                Self::InvalidParameterImportImageOptionsLicenseType(error)
-            }
-            "InvalidParameter.ImportImageOptionsFeaturesNvmeSupport" => {
-                Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error)
-            }
-            "InvalidParameter.NvmeSupport" => Self::InvalidParameterNvmeSupport(error),
-            "InvalidParameter.ImportImageOptionsDiskDeviceMappingsFormat" => {
-                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error)
-            }
-            "InvalidOperation.DiskImageSizeExceeded" => {
-                Self::InvalidOperationDiskImageSizeExceeded(error)
-            }
-            "InvalidImageOptions.Description" => {
-                Self::InvalidImageOptionsDescription(error)
-            }
-            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
-            "InvalidImage.NotSupportRepair" => Self::InvalidImageNotSupportRepair(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidAdvancedOptions.ImageNameSuffix" => {
-                Self::InvalidAdvancedOptionsImageNameSuffix(error)
-            }
-            "ImagePipeline.NotSupportWindowsInstance" => {
-                Self::ImagePipelineNotSupportWindowsInstance(error)
-            }
-            "InvalidOSSObject.NotAuthorized" => {
-                Self::InvalidOssObjectNotAuthorized(error)
-            }
-            "InvalidOperation.NoPermissionCreateServiceLinkedRole" => {
-                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
-            }
-            "InvalidOSSObject.NeedRestore" => Self::InvalidOssObjectNeedRestore(error),
-            "InvalidOperation.NoRightAccessOSS" => {
-                Self::InvalidOperationNoRightAccessOss(error)
-            }
-            "InvalidOperation.OSSObjectIsImporting" => {
-                Self::InvalidOperationOssObjectIsImporting(error)
-            }
-            "InvalidImage.NotFound" => Self::InvalidImageNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "ImageComponent.NotFound" => Self::ImageComponentNotFound(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidImportImageOptionsDiskDeviceMappingsOSSObject.NotFound" => {
-                Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error)
-            }
-            "MissingParameter.RepairMode" => Self::MissingParameterRepairMode(error),
-            "MissingParameter.ImportImageOptions" => {
-                Self::MissingParameterImportImageOptions(error)
-            }
-            "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSObject" => {
-                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
-                    error,
-                )
-            }
-            "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket" => {
-                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
-                    error,
-                )
-            }
-            "MissingParameter.ImageOptionsDiskDeviceMappings" => {
-                Self::MissingParameterImageOptionsDiskDeviceMappings(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidSourceInstance.NotFound",
+                        "InvalidName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "InvalidImageName.Malformed",
+                        "InvalidBaseImageType.NotSupportedValue",
+                        "InvalidSystemDiskSize.NotSupportedValue",
+                        "InvalidInternetMaxBandwidthOut.NotSupportedValue",
+                        "InvalidAddAccountSize.ExceededMaxNumber",
+                        "InvalidToRegionIdSize.ExceededMaxNumber",
+                        "InvalidBuildContent.LengthExceeded",
+                        "InvalidImageTemplateCommandSize.ExceededMaxNumber",
+                        "DuplicatedCommand.FROM",
+                        "InvalidCommandOrder.FROM",
+                        "InvalidImageTemplateCommand.NotSupported",
+                        "InvalidCommandContent.RUN",
+                        "InvalidCommandContent.ENV",
+                        "InvalidCommandContent.WORKDIR",
+                        "InvalidCommandContent.COPY",
+                        "InvalidCommandContent.USER",
+                        "InvalidCommandContent.FROM",
+                        "InvalidCommandContent.CMD",
+                        "InvalidCommandContent.ENTRYPOINT",
+                        "QuotaExceed.ImagePipeline",
+                        "NoPermission",
+                        "EmptyCommandContent.LABEL",
+                        "EmptyCommandContent.ENV",
+                        "EmptyCommandContent.ENTRYPOINT",
+                        "EmptyCommandContent.CMD",
+                        "EmptyCommandContent.COPY",
+                        "EmptyCommandContent.WORKDIR",
+                        "NotEmptyCommandContent.RESTART",
+                        "EmptyCommandContent.USER",
+                        "EmptyCommandContent.RUN",
+                        "InvalidImage.OsTypeUnsupported",
+                        "InvalidParameter.BuildContent",
+                        "InvalidParameter.TestContent",
+                        "InvalidImageComponent.NotSupported",
+                        "InvalidParameterCombination",
+                        "InvalidParameter.RepairMode",
+                        "InvalidImageFamily.Malformed",
+                        "InvalidImage.ImageOwnerAliasUnsupported",
+                        "InvalidParameter.ImportImageOptionsArchitecture",
+                        "InvalidParameter.ImportImageOptionsOSType",
+                        "InvalidParameter.ImportImageOptionsBootMode",
+                        "InvalidImportImageOptionsDiskDeviceMappings.LengthLimitExceeded",
+                        "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSObject",
+                        "InvalidParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket",
+                        "InvalidParameter.ImportImageOptionsPlatform",
+                        "InvalidParameter.ImportImageOptionsLicenseType",
+                        "InvalidParameter.ImportImageOptionsFeaturesNvmeSupport",
+                        "InvalidParameter.NvmeSupport",
+                        "InvalidParameter.ImportImageOptionsDiskDeviceMappingsFormat",
+                        "InvalidOperation.DiskImageSizeExceeded",
+                        "InvalidImageOptions.Description",
+                        "InvalidImageName.Duplicated",
+                        "InvalidImage.NotSupportRepair",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidAdvancedOptions.ImageNameSuffix",
+                        "ImagePipeline.NotSupportWindowsInstance",
+                        "InvalidOSSObject.NotAuthorized",
+                        "InvalidOperation.NoPermissionCreateServiceLinkedRole",
+                        "InvalidOSSObject.NeedRestore",
+                        "InvalidOperation.NoRightAccessOSS",
+                        "InvalidOperation.OSSObjectIsImporting",
+                        "InvalidImage.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "ImageComponent.NotFound",
+                        "InvalidInstanceType.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidImportImageOptionsDiskDeviceMappingsOSSObject.NotFound",
+                        "MissingParameter.RepairMode",
+                        "MissingParameter.ImportImageOptions",
+                        "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSObject",
+                        "MissingParameter.ImportImageOptionsDiskDeviceMappingsOSSBucket",
+                        "MissingParameter.ImageOptionsDiskDeviceMappings",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateImagePipelineError {
@@ -1029,416 +986,310 @@ impl CreateImagePipelineError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidSourceInstanceNotFound(error),
+            1 => Self::InvalidNameMalformed(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidImageNameMalformed(error),
+            4 => Self::InvalidBaseImageTypeNotSupportedValue(error),
+            5 => Self::InvalidSystemDiskSizeNotSupportedValue(error),
+            6 => Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error),
+            7 => Self::InvalidAddAccountSizeExceededMaxNumber(error),
+            8 => Self::InvalidToRegionIdSizeExceededMaxNumber(error),
+            9 => Self::InvalidBuildContentLengthExceeded(error),
+            10 => Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error),
+            11 => Self::DuplicatedCommandFrom(error),
+            12 => Self::InvalidCommandOrderFrom(error),
+            13 => Self::InvalidImageTemplateCommandNotSupported(error),
+            14 => Self::InvalidCommandContentRun(error),
+            15 => Self::InvalidCommandContentEnv(error),
+            16 => Self::InvalidCommandContentWorkdir(error),
+            17 => Self::InvalidCommandContentCopy(error),
+            18 => Self::InvalidCommandContentUser(error),
+            19 => Self::InvalidCommandContentFrom(error),
+            20 => Self::InvalidCommandContentCmd(error),
+            21 => Self::InvalidCommandContentEntrypoint(error),
+            22 => Self::QuotaExceedImagePipeline(error),
+            23 => Self::NoPermission(error),
+            24 => Self::EmptyCommandContentLabel(error),
+            25 => Self::EmptyCommandContentEnv(error),
+            26 => Self::EmptyCommandContentEntrypoint(error),
+            27 => Self::EmptyCommandContentCmd(error),
+            28 => Self::EmptyCommandContentCopy(error),
+            29 => Self::EmptyCommandContentWorkdir(error),
+            30 => Self::NotEmptyCommandContentRestart(error),
+            31 => Self::EmptyCommandContentUser(error),
+            32 => Self::EmptyCommandContentRun(error),
+            33 => Self::InvalidImageOsTypeUnsupported(error),
+            34 => Self::InvalidParameterBuildContent(error),
+            35 => Self::InvalidParameterTestContent(error),
+            36 => Self::InvalidImageComponentNotSupported(error),
+            37 => Self::InvalidParameterCombination(error),
+            38 => Self::InvalidParameterRepairMode(error),
+            39 => Self::InvalidImageFamilyMalformed(error),
+            40 => Self::InvalidImageImageOwnerAliasUnsupported(error),
+            41 => Self::InvalidParameterImportImageOptionsArchitecture(error),
+            42 => Self::InvalidParameterImportImageOptionsOsType(error),
+            43 => Self::InvalidParameterImportImageOptionsBootMode(error),
+            44 => {
+                Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
+                    error,
+                )
+            }
+            45 => {
+                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
+                    error,
+                )
+            }
+            46 => {
+                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
+                    error,
+                )
+            }
+            47 => Self::InvalidParameterImportImageOptionsPlatform(error),
+            48 => Self::InvalidParameterImportImageOptionsLicenseType(error),
+            49 => Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error),
+            50 => Self::InvalidParameterNvmeSupport(error),
+            51 => Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error),
+            52 => Self::InvalidOperationDiskImageSizeExceeded(error),
+            53 => Self::InvalidImageOptionsDescription(error),
+            54 => Self::InvalidImageNameDuplicated(error),
+            55 => Self::InvalidImageNotSupportRepair(error),
+            56 => Self::DuplicateTagKey(error),
+            57 => Self::InvalidTagKeyMalformed(error),
+            58 => Self::InvalidTagValueMalformed(error),
+            59 => Self::InvalidAdvancedOptionsImageNameSuffix(error),
+            60 => Self::ImagePipelineNotSupportWindowsInstance(error),
+            61 => Self::InvalidOssObjectNotAuthorized(error),
+            62 => Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error),
+            63 => Self::InvalidOssObjectNeedRestore(error),
+            64 => Self::InvalidOperationNoRightAccessOss(error),
+            65 => Self::InvalidOperationOssObjectIsImporting(error),
+            66 => Self::InvalidImageNotFound(error),
+            67 => Self::InvalidResourceGroupNotFound(error),
+            68 => Self::ImageComponentNotFound(error),
+            69 => Self::InvalidInstanceTypeNotFound(error),
+            70 => Self::InvalidVSwitchIdNotFound(error),
+            71 => Self::InvalidRegionIdNotFound(error),
+            72 => {
+                Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error)
+            }
+            73 => Self::MissingParameterRepairMode(error),
+            74 => Self::MissingParameterImportImageOptions(error),
+            75 => {
+                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
+                    error,
+                )
+            }
+            76 => {
+                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
+                    error,
+                )
+            }
+            77 => Self::MissingParameterImageOptionsDiskDeviceMappings(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSourceInstanceNotFound(error) => {
-                ("InvalidSourceInstanceNotFound", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidImageNameMalformed(error) => {
-                ("InvalidImageNameMalformed", error)
-            }
-            Self::InvalidBaseImageTypeNotSupportedValue(error) => {
-                ("InvalidBaseImageTypeNotSupportedValue", error)
-            }
-            Self::InvalidSystemDiskSizeNotSupportedValue(error) => {
-                ("InvalidSystemDiskSizeNotSupportedValue", error)
-            }
-            Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error) => {
-                ("InvalidInternetMaxBandwidthOutNotSupportedValue", error)
-            }
-            Self::InvalidAddAccountSizeExceededMaxNumber(error) => {
-                ("InvalidAddAccountSizeExceededMaxNumber", error)
-            }
-            Self::InvalidToRegionIdSizeExceededMaxNumber(error) => {
-                ("InvalidToRegionIdSizeExceededMaxNumber", error)
-            }
-            Self::InvalidBuildContentLengthExceeded(error) => {
-                ("InvalidBuildContentLengthExceeded", error)
-            }
-            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => {
-                ("InvalidImageTemplateCommandSizeExceededMaxNumber", error)
-            }
-            Self::DuplicatedCommandFrom(error) => ("DuplicatedCommandFrom", error),
-            Self::InvalidCommandOrderFrom(error) => ("InvalidCommandOrderFrom", error),
-            Self::InvalidImageTemplateCommandNotSupported(error) => {
-                ("InvalidImageTemplateCommandNotSupported", error)
-            }
-            Self::InvalidCommandContentRun(error) => ("InvalidCommandContentRun", error),
-            Self::InvalidCommandContentEnv(error) => ("InvalidCommandContentEnv", error),
-            Self::InvalidCommandContentWorkdir(error) => {
-                ("InvalidCommandContentWorkdir", error)
-            }
-            Self::InvalidCommandContentCopy(error) => {
-                ("InvalidCommandContentCopy", error)
-            }
-            Self::InvalidCommandContentUser(error) => {
-                ("InvalidCommandContentUser", error)
-            }
-            Self::InvalidCommandContentFrom(error) => {
-                ("InvalidCommandContentFrom", error)
-            }
-            Self::InvalidCommandContentCmd(error) => ("InvalidCommandContentCmd", error),
-            Self::InvalidCommandContentEntrypoint(error) => {
-                ("InvalidCommandContentEntrypoint", error)
-            }
-            Self::QuotaExceedImagePipeline(error) => ("QuotaExceedImagePipeline", error),
-            Self::NoPermission(error) => ("NoPermission", error),
-            Self::EmptyCommandContentLabel(error) => ("EmptyCommandContentLabel", error),
-            Self::EmptyCommandContentEnv(error) => ("EmptyCommandContentEnv", error),
-            Self::EmptyCommandContentEntrypoint(error) => {
-                ("EmptyCommandContentEntrypoint", error)
-            }
-            Self::EmptyCommandContentCmd(error) => ("EmptyCommandContentCmd", error),
-            Self::EmptyCommandContentCopy(error) => ("EmptyCommandContentCopy", error),
-            Self::EmptyCommandContentWorkdir(error) => {
-                ("EmptyCommandContentWorkdir", error)
-            }
-            Self::NotEmptyCommandContentRestart(error) => {
-                ("NotEmptyCommandContentRestart", error)
-            }
-            Self::EmptyCommandContentUser(error) => ("EmptyCommandContentUser", error),
-            Self::EmptyCommandContentRun(error) => ("EmptyCommandContentRun", error),
-            Self::InvalidImageOsTypeUnsupported(error) => {
-                ("InvalidImageOsTypeUnsupported", error)
-            }
-            Self::InvalidParameterBuildContent(error) => {
-                ("InvalidParameterBuildContent", error)
-            }
-            Self::InvalidParameterTestContent(error) => {
-                ("InvalidParameterTestContent", error)
-            }
-            Self::InvalidImageComponentNotSupported(error) => {
-                ("InvalidImageComponentNotSupported", error)
-            }
-            Self::InvalidParameterCombination(error) => {
-                ("InvalidParameterCombination", error)
-            }
-            Self::InvalidParameterRepairMode(error) => {
-                ("InvalidParameterRepairMode", error)
-            }
-            Self::InvalidImageFamilyMalformed(error) => {
-                ("InvalidImageFamilyMalformed", error)
-            }
-            Self::InvalidImageImageOwnerAliasUnsupported(error) => {
-                ("InvalidImageImageOwnerAliasUnsupported", error)
-            }
-            Self::InvalidParameterImportImageOptionsArchitecture(error) => {
-                ("InvalidParameterImportImageOptionsArchitecture", error)
-            }
-            Self::InvalidParameterImportImageOptionsOsType(error) => {
-                ("InvalidParameterImportImageOptionsOsType", error)
-            }
-            Self::InvalidParameterImportImageOptionsBootMode(error) => {
-                ("InvalidParameterImportImageOptionsBootMode", error)
-            }
+            Self::InvalidSourceInstanceNotFound(error) => (0, error),
+            Self::InvalidNameMalformed(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::InvalidImageNameMalformed(error) => (3, error),
+            Self::InvalidBaseImageTypeNotSupportedValue(error) => (4, error),
+            Self::InvalidSystemDiskSizeNotSupportedValue(error) => (5, error),
+            Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error) => (6, error),
+            Self::InvalidAddAccountSizeExceededMaxNumber(error) => (7, error),
+            Self::InvalidToRegionIdSizeExceededMaxNumber(error) => (8, error),
+            Self::InvalidBuildContentLengthExceeded(error) => (9, error),
+            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => (10, error),
+            Self::DuplicatedCommandFrom(error) => (11, error),
+            Self::InvalidCommandOrderFrom(error) => (12, error),
+            Self::InvalidImageTemplateCommandNotSupported(error) => (13, error),
+            Self::InvalidCommandContentRun(error) => (14, error),
+            Self::InvalidCommandContentEnv(error) => (15, error),
+            Self::InvalidCommandContentWorkdir(error) => (16, error),
+            Self::InvalidCommandContentCopy(error) => (17, error),
+            Self::InvalidCommandContentUser(error) => (18, error),
+            Self::InvalidCommandContentFrom(error) => (19, error),
+            Self::InvalidCommandContentCmd(error) => (20, error),
+            Self::InvalidCommandContentEntrypoint(error) => (21, error),
+            Self::QuotaExceedImagePipeline(error) => (22, error),
+            Self::NoPermission(error) => (23, error),
+            Self::EmptyCommandContentLabel(error) => (24, error),
+            Self::EmptyCommandContentEnv(error) => (25, error),
+            Self::EmptyCommandContentEntrypoint(error) => (26, error),
+            Self::EmptyCommandContentCmd(error) => (27, error),
+            Self::EmptyCommandContentCopy(error) => (28, error),
+            Self::EmptyCommandContentWorkdir(error) => (29, error),
+            Self::NotEmptyCommandContentRestart(error) => (30, error),
+            Self::EmptyCommandContentUser(error) => (31, error),
+            Self::EmptyCommandContentRun(error) => (32, error),
+            Self::InvalidImageOsTypeUnsupported(error) => (33, error),
+            Self::InvalidParameterBuildContent(error) => (34, error),
+            Self::InvalidParameterTestContent(error) => (35, error),
+            Self::InvalidImageComponentNotSupported(error) => (36, error),
+            Self::InvalidParameterCombination(error) => (37, error),
+            Self::InvalidParameterRepairMode(error) => (38, error),
+            Self::InvalidImageFamilyMalformed(error) => (39, error),
+            Self::InvalidImageImageOwnerAliasUnsupported(error) => (40, error),
+            Self::InvalidParameterImportImageOptionsArchitecture(error) => (41, error),
+            Self::InvalidParameterImportImageOptionsOsType(error) => (42, error),
+            Self::InvalidParameterImportImageOptionsBootMode(error) => (43, error),
             Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
                 error,
-            ) => {
-                ("InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded", error)
-            }
+            ) => (44, error),
             Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
                 error,
-            ) => ("InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject", error),
+            ) => (45, error),
             Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
                 error,
-            ) => ("InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket", error),
-            Self::InvalidParameterImportImageOptionsPlatform(error) => {
-                ("InvalidParameterImportImageOptionsPlatform", error)
-            }
-            Self::InvalidParameterImportImageOptionsLicenseType(error) => {
-                ("InvalidParameterImportImageOptionsLicenseType", error)
-            }
+            ) => (46, error),
+            Self::InvalidParameterImportImageOptionsPlatform(error) => (47, error),
+            Self::InvalidParameterImportImageOptionsLicenseType(error) => (48, error),
             Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error) => {
-                ("InvalidParameterImportImageOptionsFeaturesNvmeSupport", error)
+                (49, error)
             }
-            Self::InvalidParameterNvmeSupport(error) => {
-                ("InvalidParameterNvmeSupport", error)
-            }
+            Self::InvalidParameterNvmeSupport(error) => (50, error),
             Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error) => {
-                ("InvalidParameterImportImageOptionsDiskDeviceMappingsFormat", error)
+                (51, error)
             }
-            Self::InvalidOperationDiskImageSizeExceeded(error) => {
-                ("InvalidOperationDiskImageSizeExceeded", error)
-            }
-            Self::InvalidImageOptionsDescription(error) => {
-                ("InvalidImageOptionsDescription", error)
-            }
-            Self::InvalidImageNameDuplicated(error) => {
-                ("InvalidImageNameDuplicated", error)
-            }
-            Self::InvalidImageNotSupportRepair(error) => {
-                ("InvalidImageNotSupportRepair", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidAdvancedOptionsImageNameSuffix(error) => {
-                ("InvalidAdvancedOptionsImageNameSuffix", error)
-            }
-            Self::ImagePipelineNotSupportWindowsInstance(error) => {
-                ("ImagePipelineNotSupportWindowsInstance", error)
-            }
-            Self::InvalidOssObjectNotAuthorized(error) => {
-                ("InvalidOssObjectNotAuthorized", error)
-            }
+            Self::InvalidOperationDiskImageSizeExceeded(error) => (52, error),
+            Self::InvalidImageOptionsDescription(error) => (53, error),
+            Self::InvalidImageNameDuplicated(error) => (54, error),
+            Self::InvalidImageNotSupportRepair(error) => (55, error),
+            Self::DuplicateTagKey(error) => (56, error),
+            Self::InvalidTagKeyMalformed(error) => (57, error),
+            Self::InvalidTagValueMalformed(error) => (58, error),
+            Self::InvalidAdvancedOptionsImageNameSuffix(error) => (59, error),
+            Self::ImagePipelineNotSupportWindowsInstance(error) => (60, error),
+            Self::InvalidOssObjectNotAuthorized(error) => (61, error),
             Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error) => {
-                ("InvalidOperationNoPermissionCreateServiceLinkedRole", error)
+                (62, error)
             }
-            Self::InvalidOssObjectNeedRestore(error) => {
-                ("InvalidOssObjectNeedRestore", error)
-            }
-            Self::InvalidOperationNoRightAccessOss(error) => {
-                ("InvalidOperationNoRightAccessOss", error)
-            }
-            Self::InvalidOperationOssObjectIsImporting(error) => {
-                ("InvalidOperationOssObjectIsImporting", error)
-            }
-            Self::InvalidImageNotFound(error) => ("InvalidImageNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::ImageComponentNotFound(error) => ("ImageComponentNotFound", error),
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidOssObjectNeedRestore(error) => (63, error),
+            Self::InvalidOperationNoRightAccessOss(error) => (64, error),
+            Self::InvalidOperationOssObjectIsImporting(error) => (65, error),
+            Self::InvalidImageNotFound(error) => (66, error),
+            Self::InvalidResourceGroupNotFound(error) => (67, error),
+            Self::ImageComponentNotFound(error) => (68, error),
+            Self::InvalidInstanceTypeNotFound(error) => (69, error),
+            Self::InvalidVSwitchIdNotFound(error) => (70, error),
+            Self::InvalidRegionIdNotFound(error) => (71, error),
             Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error) => {
-                ("InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound", error)
+                (72, error)
             }
-            Self::MissingParameterRepairMode(error) => {
-                ("MissingParameterRepairMode", error)
-            }
-            Self::MissingParameterImportImageOptions(error) => {
-                ("MissingParameterImportImageOptions", error)
-            }
+            Self::MissingParameterRepairMode(error) => (73, error),
+            Self::MissingParameterImportImageOptions(error) => (74, error),
             Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
                 error,
-            ) => ("MissingParameterImportImageOptionsDiskDeviceMappingsOssObject", error),
+            ) => (75, error),
             Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
                 error,
-            ) => ("MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket", error),
-            Self::MissingParameterImageOptionsDiskDeviceMappings(error) => {
-                ("MissingParameterImageOptionsDiskDeviceMappings", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            ) => (76, error),
+            Self::MissingParameterImageOptionsDiskDeviceMappings(error) => (77, error),
+            Self::Unhandled(error) => (78, error),
         }
     }
 }
 impl Clone for CreateImagePipelineError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSourceInstanceNotFound(_) => {
-                Self::InvalidSourceInstanceNotFound(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
-            Self::InvalidBaseImageTypeNotSupportedValue(_) => {
-                Self::InvalidBaseImageTypeNotSupportedValue(error)
-            }
-            Self::InvalidSystemDiskSizeNotSupportedValue(_) => {
-                Self::InvalidSystemDiskSizeNotSupportedValue(error)
-            }
-            Self::InvalidInternetMaxBandwidthOutNotSupportedValue(_) => {
-                Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error)
-            }
-            Self::InvalidAddAccountSizeExceededMaxNumber(_) => {
-                Self::InvalidAddAccountSizeExceededMaxNumber(error)
-            }
-            Self::InvalidToRegionIdSizeExceededMaxNumber(_) => {
-                Self::InvalidToRegionIdSizeExceededMaxNumber(error)
-            }
-            Self::InvalidBuildContentLengthExceeded(_) => {
-                Self::InvalidBuildContentLengthExceeded(error)
-            }
-            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(_) => {
-                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
-            }
-            Self::DuplicatedCommandFrom(_) => Self::DuplicatedCommandFrom(error),
-            Self::InvalidCommandOrderFrom(_) => Self::InvalidCommandOrderFrom(error),
-            Self::InvalidImageTemplateCommandNotSupported(_) => {
-                Self::InvalidImageTemplateCommandNotSupported(error)
-            }
-            Self::InvalidCommandContentRun(_) => Self::InvalidCommandContentRun(error),
-            Self::InvalidCommandContentEnv(_) => Self::InvalidCommandContentEnv(error),
-            Self::InvalidCommandContentWorkdir(_) => {
-                Self::InvalidCommandContentWorkdir(error)
-            }
-            Self::InvalidCommandContentCopy(_) => Self::InvalidCommandContentCopy(error),
-            Self::InvalidCommandContentUser(_) => Self::InvalidCommandContentUser(error),
-            Self::InvalidCommandContentFrom(_) => Self::InvalidCommandContentFrom(error),
-            Self::InvalidCommandContentCmd(_) => Self::InvalidCommandContentCmd(error),
-            Self::InvalidCommandContentEntrypoint(_) => {
-                Self::InvalidCommandContentEntrypoint(error)
-            }
-            Self::QuotaExceedImagePipeline(_) => Self::QuotaExceedImagePipeline(error),
-            Self::NoPermission(_) => Self::NoPermission(error),
-            Self::EmptyCommandContentLabel(_) => Self::EmptyCommandContentLabel(error),
-            Self::EmptyCommandContentEnv(_) => Self::EmptyCommandContentEnv(error),
-            Self::EmptyCommandContentEntrypoint(_) => {
-                Self::EmptyCommandContentEntrypoint(error)
-            }
-            Self::EmptyCommandContentCmd(_) => Self::EmptyCommandContentCmd(error),
-            Self::EmptyCommandContentCopy(_) => Self::EmptyCommandContentCopy(error),
-            Self::EmptyCommandContentWorkdir(_) => {
-                Self::EmptyCommandContentWorkdir(error)
-            }
-            Self::NotEmptyCommandContentRestart(_) => {
-                Self::NotEmptyCommandContentRestart(error)
-            }
-            Self::EmptyCommandContentUser(_) => Self::EmptyCommandContentUser(error),
-            Self::EmptyCommandContentRun(_) => Self::EmptyCommandContentRun(error),
-            Self::InvalidImageOsTypeUnsupported(_) => {
-                Self::InvalidImageOsTypeUnsupported(error)
-            }
-            Self::InvalidParameterBuildContent(_) => {
-                Self::InvalidParameterBuildContent(error)
-            }
-            Self::InvalidParameterTestContent(_) => {
-                Self::InvalidParameterTestContent(error)
-            }
-            Self::InvalidImageComponentNotSupported(_) => {
-                Self::InvalidImageComponentNotSupported(error)
-            }
-            Self::InvalidParameterCombination(_) => {
-                Self::InvalidParameterCombination(error)
-            }
-            Self::InvalidParameterRepairMode(_) => {
-                Self::InvalidParameterRepairMode(error)
-            }
-            Self::InvalidImageFamilyMalformed(_) => {
-                Self::InvalidImageFamilyMalformed(error)
-            }
-            Self::InvalidImageImageOwnerAliasUnsupported(_) => {
-                Self::InvalidImageImageOwnerAliasUnsupported(error)
-            }
-            Self::InvalidParameterImportImageOptionsArchitecture(_) => {
-                Self::InvalidParameterImportImageOptionsArchitecture(error)
-            }
-            Self::InvalidParameterImportImageOptionsOsType(_) => {
-                Self::InvalidParameterImportImageOptionsOsType(error)
-            }
-            Self::InvalidParameterImportImageOptionsBootMode(_) => {
-                Self::InvalidParameterImportImageOptionsBootMode(error)
-            }
-            Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(_) => {
-                Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
-                    error,
-                )
-            }
-            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(_) => {
-                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
-                    error,
-                )
-            }
-            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(_) => {
-                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
-                    error,
-                )
-            }
-            Self::InvalidParameterImportImageOptionsPlatform(_) => {
-                Self::InvalidParameterImportImageOptionsPlatform(error)
-            }
-            Self::InvalidParameterImportImageOptionsLicenseType(_) => {
-                Self::InvalidParameterImportImageOptionsLicenseType(error)
-            }
-            Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(_) => {
-                Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error)
-            }
-            Self::InvalidParameterNvmeSupport(_) => {
-                Self::InvalidParameterNvmeSupport(error)
-            }
-            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(_) => {
-                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error)
-            }
-            Self::InvalidOperationDiskImageSizeExceeded(_) => {
-                Self::InvalidOperationDiskImageSizeExceeded(error)
-            }
-            Self::InvalidImageOptionsDescription(_) => {
-                Self::InvalidImageOptionsDescription(error)
-            }
-            Self::InvalidImageNameDuplicated(_) => {
-                Self::InvalidImageNameDuplicated(error)
-            }
-            Self::InvalidImageNotSupportRepair(_) => {
-                Self::InvalidImageNotSupportRepair(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidAdvancedOptionsImageNameSuffix(_) => {
-                Self::InvalidAdvancedOptionsImageNameSuffix(error)
-            }
-            Self::ImagePipelineNotSupportWindowsInstance(_) => {
-                Self::ImagePipelineNotSupportWindowsInstance(error)
-            }
-            Self::InvalidOssObjectNotAuthorized(_) => {
-                Self::InvalidOssObjectNotAuthorized(error)
-            }
-            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(_) => {
-                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
-            }
-            Self::InvalidOssObjectNeedRestore(_) => {
-                Self::InvalidOssObjectNeedRestore(error)
-            }
-            Self::InvalidOperationNoRightAccessOss(_) => {
-                Self::InvalidOperationNoRightAccessOss(error)
-            }
-            Self::InvalidOperationOssObjectIsImporting(_) => {
-                Self::InvalidOperationOssObjectIsImporting(error)
-            }
-            Self::InvalidImageNotFound(_) => Self::InvalidImageNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::ImageComponentNotFound(_) => Self::ImageComponentNotFound(error),
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(_) => {
-                Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error)
-            }
-            Self::MissingParameterRepairMode(_) => {
-                Self::MissingParameterRepairMode(error)
-            }
-            Self::MissingParameterImportImageOptions(_) => {
-                Self::MissingParameterImportImageOptions(error)
-            }
-            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(_) => {
-                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
-                    error,
-                )
-            }
-            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(_) => {
-                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
-                    error,
-                )
-            }
-            Self::MissingParameterImageOptionsDiskDeviceMappings(_) => {
-                Self::MissingParameterImageOptionsDiskDeviceMappings(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateImagePipelineError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSourceInstanceNotFound",
+            "InvalidNameMalformed",
+            "InvalidDescriptionMalformed",
+            "InvalidImageNameMalformed",
+            "InvalidBaseImageTypeNotSupportedValue",
+            "InvalidSystemDiskSizeNotSupportedValue",
+            "InvalidInternetMaxBandwidthOutNotSupportedValue",
+            "InvalidAddAccountSizeExceededMaxNumber",
+            "InvalidToRegionIdSizeExceededMaxNumber",
+            "InvalidBuildContentLengthExceeded",
+            "InvalidImageTemplateCommandSizeExceededMaxNumber",
+            "DuplicatedCommandFrom",
+            "InvalidCommandOrderFrom",
+            "InvalidImageTemplateCommandNotSupported",
+            "InvalidCommandContentRun",
+            "InvalidCommandContentEnv",
+            "InvalidCommandContentWorkdir",
+            "InvalidCommandContentCopy",
+            "InvalidCommandContentUser",
+            "InvalidCommandContentFrom",
+            "InvalidCommandContentCmd",
+            "InvalidCommandContentEntrypoint",
+            "QuotaExceedImagePipeline",
+            "NoPermission",
+            "EmptyCommandContentLabel",
+            "EmptyCommandContentEnv",
+            "EmptyCommandContentEntrypoint",
+            "EmptyCommandContentCmd",
+            "EmptyCommandContentCopy",
+            "EmptyCommandContentWorkdir",
+            "NotEmptyCommandContentRestart",
+            "EmptyCommandContentUser",
+            "EmptyCommandContentRun",
+            "InvalidImageOsTypeUnsupported",
+            "InvalidParameterBuildContent",
+            "InvalidParameterTestContent",
+            "InvalidImageComponentNotSupported",
+            "InvalidParameterCombination",
+            "InvalidParameterRepairMode",
+            "InvalidImageFamilyMalformed",
+            "InvalidImageImageOwnerAliasUnsupported",
+            "InvalidParameterImportImageOptionsArchitecture",
+            "InvalidParameterImportImageOptionsOsType",
+            "InvalidParameterImportImageOptionsBootMode",
+            "InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded",
+            "InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject",
+            "InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket",
+            "InvalidParameterImportImageOptionsPlatform",
+            "InvalidParameterImportImageOptionsLicenseType",
+            "InvalidParameterImportImageOptionsFeaturesNvmeSupport",
+            "InvalidParameterNvmeSupport",
+            "InvalidParameterImportImageOptionsDiskDeviceMappingsFormat",
+            "InvalidOperationDiskImageSizeExceeded",
+            "InvalidImageOptionsDescription",
+            "InvalidImageNameDuplicated",
+            "InvalidImageNotSupportRepair",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidAdvancedOptionsImageNameSuffix",
+            "ImagePipelineNotSupportWindowsInstance",
+            "InvalidOssObjectNotAuthorized",
+            "InvalidOperationNoPermissionCreateServiceLinkedRole",
+            "InvalidOssObjectNeedRestore",
+            "InvalidOperationNoRightAccessOss",
+            "InvalidOperationOssObjectIsImporting",
+            "InvalidImageNotFound",
+            "InvalidResourceGroupNotFound",
+            "ImageComponentNotFound",
+            "InvalidInstanceTypeNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound",
+            "MissingParameterRepairMode",
+            "MissingParameterImportImageOptions",
+            "MissingParameterImportImageOptionsDiskDeviceMappingsOssObject",
+            "MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket",
+            "MissingParameterImageOptionsDiskDeviceMappings",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateImagePipelineError {

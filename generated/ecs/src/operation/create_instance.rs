@@ -46,7 +46,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateInstanceRequest {
     /// The ID of the region in which to create the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -515,10 +515,79 @@ pub struct CreateInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            image_family: None,
+            instance_type: None,
+            security_group_id: None,
+            instance_name: None,
+            internet_charge_type: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            internet_max_bandwidth_in: None,
+            internet_max_bandwidth_out: None,
+            host_name: None,
+            password: None,
+            password_inherit: None,
+            deployment_set_id: None,
+            deployment_set_group_no: None,
+            zone_id: None,
+            cluster_id: None,
+            client_token: None,
+            vlan_id: None,
+            inner_ip_address: None,
+            system_disk: None,
+            node_controller_id: None,
+            description: None,
+            v_switch_id: None,
+            private_ip_address: None,
+            io_optimized: None,
+            use_additional_service: None,
+            instance_charge_type: None,
+            period: None,
+            period_unit: None,
+            user_data: None,
+            spot_strategy: None,
+            key_pair_name: None,
+            spot_price_limit: None,
+            spot_duration: None,
+            spot_interruption_behavior: None,
+            ram_role_name: None,
+            security_enhancement_strategy: None,
+            resource_group_id: None,
+            hpc_cluster_id: None,
+            dry_run: None,
+            dedicated_host_id: None,
+            credit_specification: None,
+            deletion_protection: None,
+            hibernation_options: None,
+            affinity: None,
+            tenancy: None,
+            storage_set_id: None,
+            storage_set_partition_number: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            private_pool_options: None,
+            data_disk: None,
+            arn: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateInstanceRequestBuilder {
-        CreateInstanceRequestBuilder::default()
+        CreateInstanceRequestBuilder {
+            inner: CreateInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1289,6 +1358,7 @@ impl<C> CreateInstanceRequestBuilder<C> {
     }
 }
 impl<'a> CreateInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateInstanceRequest::default(),
@@ -1297,6 +1367,7 @@ impl<'a> CreateInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateInstanceResponse, CreateInstanceError> {
@@ -1967,592 +2038,297 @@ pub enum CreateInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStorageClusterId.CapacityNotEnough" => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            "InvalidStorageClusterId.StatusNotSupport" => {
-                Self::InvalidStorageClusterIdStatusNotSupport(error)
-            }
-            "InvalidStorageClusterId.ZoneIdEmpty" => {
-                Self::InvalidStorageClusterIdZoneIdEmpty(error)
-            }
-            "InvalidStorageClusterId.PerformanceLevelNotMatch" => {
-                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageClusterId.CategoryNotMatch" => {
-                Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            }
-            "InvalidStorageClusterId.DiskSizeEmpty" => {
-                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
-            }
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
-            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
-            "InvalidPasswordParam.Mismatch" => Self::InvalidPasswordParamMismatch(error),
-            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
-            "InvalidDiskDescription.Malformed" => {
-                Self::InvalidDiskDescriptionMalformed(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDevice.Malformed" => Self::InvalidDataDeviceMalformed(error),
-            "InvalidNodeControllerId.Malformed" => {
-                Self::InvalidNodeControllerIdMalformed(error)
-            }
-            "InvalidInnerIpAddress.Malformed" => {
-                Self::InvalidInnerIpAddressMalformed(error)
-            }
-            "InvalidInnerIpAddress.Unusable" => {
-                Self::InvalidInnerIpAddressUnusable(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "ImageNotSupportCloudInit" => Self::ImageNotSupportCloudInit(error),
-            "InvalidSnapshotId.BasedSnapshotTooOld" => {
-                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
-            }
-            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
-            "InvalidMarketImageChargeType.NotSupport" => {
-                Self::InvalidMarketImageChargeTypeNotSupport(error)
-            }
-            "InvalidInstanceName.Malformed" => Self::InvalidInstanceNameMalformed(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
-            "InvalidPrivateIpAddress" => Self::InvalidPrivateIpAddress(error),
-            "InvalidPrivateIpAddress.Malformed" => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "QuotaExceeded.PrivateIpAddress" => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDiskCategory.Mismatch" => Self::InvalidDiskCategoryMismatch(error),
-            "InvalidIoOptimizedValue.ValueNotSupported" => {
-                Self::InvalidIoOptimizedValueValueNotSupported(error)
-            }
-            "MissingParamter" => Self::MissingParamter(error),
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "InstanceDiskCategoryLimitExceed" => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "InvalidIPAddress.AlreadyUsed" => Self::InvalidIpAddressAlreadyUsed(error),
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidUserData.NotSupported" => Self::InvalidUserDataNotSupported(error),
-            "InstanceDiskNumber.LimitExceed" => {
-                Self::InstanceDiskNumberLimitExceed(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidAutoRenewPeriod.ValueNotSupported" => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
-            "InvalidSpotParam.EmptyZoneID" => Self::InvalidSpotParamEmptyZoneId(error),
-            "InvalidSpotPriceLimit" => Self::InvalidSpotPriceLimit(error),
-            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
-            "InvalidSpotAuthorized" => Self::InvalidSpotAuthorized(error),
-            "InvalidSpotPrepaid" => Self::InvalidSpotPrepaid(error),
-            "InvalidSpotAliUid" => Self::InvalidSpotAliUid(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "InvalidSystemDiskSize.ValueNotSupported" => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "InvalidParameter.EncryptedNotSupported" => {
-                Self::InvalidParameterEncryptedNotSupported(error)
-            }
-            "EncryptedOption.Conflict" => Self::EncryptedOptionConflict(error),
-            "InvalidSpotPriceLimit.LowerThanPublicPrice" => {
-                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
-            }
-            "InvalidHpcClusterId.Unnecessary" => {
-                Self::InvalidHpcClusterIdUnnecessary(error)
-            }
-            "InvalidVSwitchId.Necessary" => Self::InvalidVSwitchIdNecessary(error),
-            "InvalidHpcClusterId.Necessary" => Self::InvalidHpcClusterIdNecessary(error),
-            "InvalidHpcClusterId.NotFound" => Self::InvalidHpcClusterIdNotFound(error),
-            "InvalidHpcClusterId.Creating" => Self::InvalidHpcClusterIdCreating(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidSecurityGroup.NotInDefaultVpc" => {
-                Self::InvalidSecurityGroupNotInDefaultVpc(error)
-            }
-            "VpcNotFound" => Self::VpcNotFound(error),
-            "InvalidSpotInterruptionBehavior" => {
-                Self::InvalidSpotInterruptionBehavior(error)
-            }
-            "OperationDenied.IllegalPaymentPolicy" => {
-                Self::OperationDeniedIllegalPaymentPolicy(error)
-            }
-            "InvalidDeploymentOnHost" => Self::InvalidDeploymentOnHost(error),
-            "InvalidInstanceChargeType.NotSupport" => {
-                Self::InvalidInstanceChargeTypeNotSupport(error)
-            }
-            "InvalidNetworkType.NotSupported" => {
-                Self::InvalidNetworkTypeNotSupported(error)
-            }
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidDedicatedHostStatus.NotSupport" => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
-            "ChargeTypeViolation.PostPaidDedicatedHost" => {
-                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            }
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "DedicatedHostType.Unmatched" => Self::DedicatedHostTypeUnmatched(error),
-            "NoAvaliableDedicatedHost" => Self::NoAvaliableDedicatedHost(error),
-            "InvalidParameter.Affinity" => Self::InvalidParameterAffinity(error),
-            "InvalidParameter.Tenancy" => Self::InvalidParameterTenancy(error),
-            "InvalidParam.Tenancy" => Self::InvalidParamTenancy(error),
-            "InvalidParameter.CreditSpecification" => {
-                Self::InvalidParameterCreditSpecification(error)
-            }
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidVpcZone.NotSupported" => Self::InvalidVpcZoneNotSupported(error),
-            "IncorrectDefaultVpcStatus" => Self::IncorrectDefaultVpcStatus(error),
-            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidCapacityReservationId.NotFound" => {
-                Self::InvalidCapacityReservationIdNotFound(error)
-            }
-            "LackResource" => Self::LackResource(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
-            "InvalidOperation.NotSupportEnterpriseGroup" => {
-                Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            }
-            "InvalidOperation.MultiGroupType" => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            "InvalidAccountStatus.PayAmountLimitExceeded" => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidSecurityGroup.NetworkType" => {
-                Self::InvalidSecurityGroupNetworkType(error)
-            }
-            "QuotaExceeded.PrepayDataDiskCapacity" => {
-                Self::QuotaExceededPrepayDataDiskCapacity(error)
-            }
-            "InvalidCustomInstanceType.NotSupported" => {
-                Self::InvalidCustomInstanceTypeNotSupported(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "UnexpectedImageFamily.ImageIdSupplied" => {
-                Self::UnexpectedImageFamilyImageIdSupplied(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            "InvalidKmsKeyId.NotMatchSnapshot" => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidHttpEndpoint.NotSupported" => {
-                Self::InvalidHttpEndpointNotSupported(error)
-            }
-            "InvalidHttpTokens.NotSupported" => {
-                Self::InvalidHttpTokensNotSupported(error)
-            }
-            "InvalidHttpPutResponseHopLimit.NotSupported" => {
-                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            }
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            "InvalidChargeType.CapacityReservationNotSupported" => {
-                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
-            }
-            "InvalidPerformanceLevel.ValueNotSupported" => {
-                Self::InvalidPerformanceLevelValueNotSupported(error)
-            }
-            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
-            "InvalidDedicatedHostClusterId.NotFound" => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.InValid" => {
-                Self::InvalidDedicatedHostClusterIdInValid(error)
-            }
-            "InvalidOperation.UserNotSupported" => {
-                Self::InvalidOperationUserNotSupported(error)
-            }
-            "InvalidDeploymentSetId.NotFound" => {
-                Self::InvalidDeploymentSetIdNotFound(error)
-            }
-            "MissingParameter.PrivatePoolOptionsId" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsIdError(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => {
-                Self::InvalidPrivatePoolOptionsIdError(error)
-            }
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.PrivatePoolOptions.NoStock" => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "HibernationConfigured.InstanceTypeNotSupport" => {
-                Self::HibernationConfiguredInstanceTypeNotSupport(error)
-            }
-            "HibernationConfigured.ImageNotEncrypted" => {
-                Self::HibernationConfiguredImageNotEncrypted(error)
-            }
-            "HibernationConfigured.MemorySizeTooBig" => {
-                Self::HibernationConfiguredMemorySizeTooBig(error)
-            }
-            "InvalidSystemDiskSize.LessThanMemSize" => {
-                Self::InvalidSystemDiskSizeLessThanMemSize(error)
-            }
-            "InvalidCloudBoxZone.OperationNotSupported" => {
-                Self::InvalidCloudBoxZoneOperationNotSupported(error)
-            }
-            "InvalidInternetMaxBandwidthOut.Malformed" => {
-                Self::InvalidInternetMaxBandwidthOutMalformed(error)
-            }
-            "InvalidInternetMaxBandwidthIn.Malformed" => {
-                Self::InvalidInternetMaxBandwidthInMalformed(error)
-            }
-            "InvalidParameter.CloudboxNotSupported" => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            "NotSupportSnapshotEncrypted.ShareImage" => {
-                Self::NotSupportSnapshotEncryptedShareImage(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidDestinationZone.DeploymentSetMismatch" => {
-                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "InvalidParameter.DedicatedRegionNotSupported" => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "InvalidParam.EncryptedMismatch" => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            "InvalidParameter.Encrypted" => Self::InvalidParameterEncrypted(error),
-            "QuotaExceeded.InternetBandwidth" => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "OperationDenied.TestAccountRetricted" => {
-                Self::OperationDeniedTestAccountRetricted(error)
-            }
-            "InvalidRamRole.NotEcsRole" => Self::InvalidRamRoleNotEcsRole(error),
-            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
-            "InvalidSystemDiskCategory.ValueUnauthorized" => {
-                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
-            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
-            "CategoryNotSupported" => Self::CategoryNotSupported(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidSnapshotId.NotDataDiskSnapshot" => {
-                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            }
-            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
-            "InstanceDiskNumLimitExceed" => Self::InstanceDiskNumLimitExceed(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "InvalidClusterId.NotFound" => Self::InvalidClusterIdNotFound(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "InvalidInstanceType.ZoneNotSupported" => {
-                Self::InvalidInstanceTypeZoneNotSupported(error)
-            }
-            "InvalidPayMethod" => Self::InvalidPayMethod(error),
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
-            "InvalidNetworkType.MismatchRamRole" => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
-            "InvalidImage.NotSupported" => Self::InvalidImageNotSupported(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "OperationDenied.InvalidNetworkType" => {
-                Self::OperationDeniedInvalidNetworkType(error)
-            }
-            "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" => {
-                Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
-            }
-            "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" => {
-                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
-            }
-            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
-            "QuotaExceed.DeploymentSetInstanceQuotaFull" => {
-                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
-            }
-            "InvalidVSwitch.DefaultVSwitchNotSupport" => {
-                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
-            }
-            "OperationDenied.LocalDiskUnsupported" => {
-                Self::OperationDeniedLocalDiskUnsupported(error)
-            }
-            "OperationDenied.InconsistentNetwork" => {
-                Self::OperationDeniedInconsistentNetwork(error)
-            }
-            "DefaultVswitch.Existed" => Self::DefaultVswitchExisted(error),
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "CategoryViolation" => Self::CategoryViolation(error),
-            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "InvalidDisk.SystemDiskSize" => Self::InvalidDiskSystemDiskSize(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "Mayi.InternalError" => Self::MayiInternalError(error),
-            "InvalidNetworkType" => Self::InvalidNetworkType(error),
-            "InvalidAccountStatus" => Self::InvalidAccountStatus(error),
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageSetName.Malformed" => {
-                Self::InvalidStorageSetNameMalformed(error)
-            }
-            "InvalidMaxPartitionNumber.Malformed" => {
-                Self::InvalidMaxPartitionNumberMalformed(error)
-            }
-            "InvalidParameter.StorageSetPartitionNumber" => {
-                Self::InvalidParameterStorageSetPartitionNumber(error)
-            }
-            "InvalidParameter.StorageSetId" => Self::InvalidParameterStorageSetId(error),
-            "InvalidParameter.StorageSetZoneId" => {
-                Self::InvalidParameterStorageSetZoneId(error)
-            }
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "OperationDenied.RegionIdNotSupported" => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            "OperationDenied.FlavorNotSupported" => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            "OperationDenied.TimestampNotSupported" => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            "OperationDenied.PrepayNotAvailable" => {
-                Self::OperationDeniedPrepayNotAvailable(error)
-            }
-            "OperationDenied.PaygNotAvailable" => {
-                Self::OperationDeniedPaygNotAvailable(error)
-            }
-            "EnterpriseGroupLimited.MutliGroupType" => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            "EnterpriseGroupLimited.InstanceType" => {
-                Self::EnterpriseGroupLimitedInstanceType(error)
-            }
-            "InternalError.AllocateUnderlayIp" => {
-                Self::InternalErrorAllocateUnderlayIp(error)
-            }
-            "OperationDenied.BidOwnResource" => {
-                Self::OperationDeniedBidOwnResource(error)
-            }
-            "OperationDenied.CloudSSDNotSupported" => {
-                Self::OperationDeniedCloudSsdNotSupported(error)
-            }
-            "InvalidVPCStatus.NotWorking" => Self::InvalidVpcStatusNotWorking(error),
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "QuotaExceeded.PostpaidDataDiskCapacity" => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            "InvalidImageFamily.MissingAvailableImage" => {
-                Self::InvalidImageFamilyMissingAvailableImage(error)
-            }
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "Forbidden.OnlySupportEnterpriseGroup" => {
-                Self::ForbiddenOnlySupportEnterpriseGroup(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InstanceDiskLimitExceeded" => Self::InstanceDiskLimitExceeded(error),
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "NotSupportSnapshotEncrypted.DiskCategory" => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            "InvalidOperation.PublicIpAddressNoStock" => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            "InvalidEncrypted.NotMatchSnapshot" => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            "InvalidStorageClusterId.NotExist" => {
-                Self::InvalidStorageClusterIdNotExist(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidDataDiskSnapshotId.NotFound" => {
-                Self::InvalidDataDiskSnapshotIdNotFound(error)
-            }
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "DependencyViolation.IoOptimized" => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
-            "HOSTNAME_ILLEGAL" => Self::HostnameIllegal(error),
-            "InvalidSystemDiskSize.LessThanImageSize" => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            "InvalidSystemDiskSize.LessThanMinSize" => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            "InvalidSystemDiskSize.MoreThanMaxSize" => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            "InvalidSystemDiskSize" => Self::InvalidSystemDiskSize(error),
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
-            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidMarketImage.NotFound" => Self::InvalidMarketImageNotFound(error),
-            "DeploymentSet.NotFound" => Self::DeploymentSetNotFound(error),
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            "Throttling.Resource" => Self::ThrottlingResource(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidImage.OSType" => Self::InvalidImageOsType(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStorageClusterId.CapacityNotEnough",
+                        "InvalidStorageClusterId.StatusNotSupport",
+                        "InvalidStorageClusterId.ZoneIdEmpty",
+                        "InvalidStorageClusterId.PerformanceLevelNotMatch",
+                        "InvalidStorageClusterId.CategoryNotMatch",
+                        "InvalidStorageClusterId.DiskSizeEmpty",
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "InvalidParameter",
+                        "InvalidSystemDiskCategory.ValueNotSupported",
+                        "InvalidDataDiskSize.ValueNotSupported",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidDescription.Malformed",
+                        "InvalidHostName.Malformed",
+                        "InvalidPassword.Malformed",
+                        "InvalidPasswordParam.Mismatch",
+                        "InvalidDiskName.Malformed",
+                        "InvalidDiskDescription.Malformed",
+                        "InvalidDataDiskCategory.ValueNotSupported",
+                        "InvalidDataDevice.Malformed",
+                        "InvalidNodeControllerId.Malformed",
+                        "InvalidInnerIpAddress.Malformed",
+                        "InvalidInnerIpAddress.Unusable",
+                        "OperationDenied",
+                        "InvalidParameter.Conflict",
+                        "ImageNotSupportCloudInit",
+                        "InvalidSnapshotId.BasedSnapshotTooOld",
+                        "QuotaExceed.AfterpayInstance",
+                        "InvalidMarketImageChargeType.NotSupport",
+                        "InvalidInstanceName.Malformed",
+                        "InvalidParameter.Mismatch",
+                        "InvalidNetworkType.Mismatch",
+                        "InvalidPrivateIpAddress",
+                        "InvalidPrivateIpAddress.Malformed",
+                        "InvalidPrivateIpAddress.Duplicated",
+                        "QuotaExceeded.PrivateIpAddress",
+                        "QuotaExceeded",
+                        "IncorrectVSwitchStatus",
+                        "ResourceNotAvailable",
+                        "MissingParameter",
+                        "InvalidDiskCategory.Mismatch",
+                        "InvalidIoOptimizedValue.ValueNotSupported",
+                        "MissingParamter",
+                        "InvalidPeriod",
+                        "InstanceDiskCategoryLimitExceed",
+                        "InvalidParameter.Bandwidth",
+                        "InvalidIPAddress.AlreadyUsed",
+                        "InvalidUserData.SizeExceeded",
+                        "InvalidUserData.NotSupported",
+                        "InstanceDiskNumber.LimitExceed",
+                        "Account.Arrearage",
+                        "InvalidDiskCategory.ValueNotSupported",
+                        "InvalidAutoRenewPeriod.ValueNotSupported",
+                        "InvalidSpotStrategy",
+                        "InvalidSpotParam.EmptyZoneID",
+                        "InvalidSpotPriceLimit",
+                        "InvalidSpotDuration",
+                        "InvalidSpotAuthorized",
+                        "InvalidSpotPrepaid",
+                        "InvalidSpotAliUid",
+                        "InvalidTagKey.Malformed",
+                        "RegionUnauthorized",
+                        "Zone.NotOnSale",
+                        "InvalidSystemDiskSize.ValueNotSupported",
+                        "InvalidParameter.EncryptedIllegal",
+                        "InvalidParameter.EncryptedNotSupported",
+                        "EncryptedOption.Conflict",
+                        "InvalidSpotPriceLimit.LowerThanPublicPrice",
+                        "InvalidHpcClusterId.Unnecessary",
+                        "InvalidVSwitchId.Necessary",
+                        "InvalidHpcClusterId.Necessary",
+                        "InvalidHpcClusterId.NotFound",
+                        "InvalidHpcClusterId.Creating",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "IncorrectImageStatus",
+                        "InvalidTagValue.Malformed",
+                        "InvalidSecurityGroup.NotInDefaultVpc",
+                        "VpcNotFound",
+                        "InvalidSpotInterruptionBehavior",
+                        "OperationDenied.IllegalPaymentPolicy",
+                        "InvalidDeploymentOnHost",
+                        "InvalidInstanceChargeType.NotSupport",
+                        "InvalidNetworkType.NotSupported",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidDedicatedHostStatus.NotSupport",
+                        "IncorrectDedicatedHostStatus",
+                        "ChargeTypeViolation.PostPaidDedicatedHost",
+                        "InvalidPeriod.ExceededDedicatedHost",
+                        "DedicatedHostType.Unmatched",
+                        "NoAvaliableDedicatedHost",
+                        "InvalidParameter.Affinity",
+                        "InvalidParameter.Tenancy",
+                        "InvalidParam.Tenancy",
+                        "InvalidParameter.CreditSpecification",
+                        "InvalidInstanceType.NotSupported",
+                        "InvalidVpcZone.NotSupported",
+                        "IncorrectDefaultVpcStatus",
+                        "IoOptimized.NotSupported",
+                        "InvalidClientToken.ValueNotSupported",
+                        "InvalidCapacityReservationId.NotFound",
+                        "LackResource",
+                        "Duplicate.TagKey",
+                        "InvalidParameter.Arns",
+                        "InvalidOperation.NotSupportEnterpriseGroup",
+                        "InvalidOperation.MultiGroupType",
+                        "InvalidAccountStatus.PayAmountLimitExceeded",
+                        "InvalidPerformanceLevel.Malformed",
+                        "InvalidSecurityGroup.NetworkType",
+                        "QuotaExceeded.PrepayDataDiskCapacity",
+                        "InvalidCustomInstanceType.NotSupported",
+                        "InvalidOperation.EniCountExceeded",
+                        "AccountForbidden.ProductCreationLimited",
+                        "UnexpectedImageFamily.ImageIdSupplied",
+                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                        "InvalidEncrypted.NotMatchKmsKeyId",
+                        "InvalidEncryptAlgorithm.NotMatchSnapshot",
+                        "InvalidKmsKeyId.NotMatchSnapshot",
+                        "InvalidEncryptAlgorithm",
+                        "InvalidHttpEndpoint.NotSupported",
+                        "InvalidHttpTokens.NotSupported",
+                        "InvalidHttpPutResponseHopLimit.NotSupported",
+                        "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
+                        "InvalidChargeType.CapacityReservationNotSupported",
+                        "InvalidPerformanceLevel.ValueNotSupported",
+                        "InvalidKMSKeyId.NotSymmetric",
+                        "InvalidDedicatedHostClusterId.NotFound",
+                        "InvalidDedicatedHostClusterId.InValid",
+                        "InvalidOperation.UserNotSupported",
+                        "InvalidDeploymentSetId.NotFound",
+                        "MissingParameter.PrivatePoolOptionsId",
+                        "Invalid.PrivatePoolOptionsId",
+                        "DedicatedHostNotSupported",
+                        "SpotNotSupported",
+                        "ClassicNetworkNotSupported",
+                        "Invalid.InstanceId",
+                        "Invalid.PrivatePoolOptions.MatchCriteria",
+                        "MissingParameter.PrivatePoolOptions.Id",
+                        "Invalid.PrivatePoolOptions.Id",
+                        "Invalid.InstanceType",
+                        "Invalid.InstanceChargeType",
+                        "Invalid.ZoneId",
+                        "Invalid.PrivatePoolOptions.NoStock",
+                        "InvalidPlatform.ValueNotSupported",
+                        "Invalid.PrivatePoolOptions.status",
+                        "InvalidAliUid",
+                        "HibernationConfigured.InstanceTypeNotSupport",
+                        "HibernationConfigured.ImageNotEncrypted",
+                        "HibernationConfigured.MemorySizeTooBig",
+                        "InvalidSystemDiskSize.LessThanMemSize",
+                        "InvalidCloudBoxZone.OperationNotSupported",
+                        "InvalidInternetMaxBandwidthOut.Malformed",
+                        "InvalidInternetMaxBandwidthIn.Malformed",
+                        "InvalidParameter.CloudboxNotSupported",
+                        "NotSupportSnapshotEncrypted.ShareImage",
+                        "QuotaExceed.DiskCapacity",
+                        "InvalidParameter.DataEncryptedKeyCreateFailed",
+                        "InvalidDiskCategory.NotSupported",
+                        "InvalidDestinationZone.DeploymentSetMismatch",
+                        "NoPermission.Price",
+                        "InvalidParameter.DedicatedRegionNotSupported",
+                        "InvalidParameter.KmsNotEnabled",
+                        "InvalidParameter.Encrypted.KmsNotEnable",
+                        "InvalidParam.EncryptedMismatch",
+                        "InvalidParameter.Encrypted",
+                        "QuotaExceeded.InternetBandwidth",
+                        "InvalidVSwitchId.NotFound",
+                        "OperationDenied.TestAccountRetricted",
+                        "InvalidRamRole.NotEcsRole",
+                        "ImageNotSubscribed",
+                        "InvalidSystemDiskCategory.ValueUnauthorized",
+                        "InvalidSnapshotId.NotReady",
+                        "InvalidDevice.InUse",
+                        "ImageRemovedInMarket",
+                        "CategoryNotSupported",
+                        "OperationDenied.NoStock",
+                        "QuotaExceed.PortableCloudDisk",
+                        "SecurityGroupInstanceLimitExceed",
+                        "NodeControllerUnavailable",
+                        "InvalidSnapshotId.NotDataDiskSnapshot",
+                        "DeleteWithInstance.Conflict",
+                        "InstanceDiskNumLimitExceed",
+                        "ImageNotSupportInstanceType",
+                        "InvalidDiskSize.TooSmall",
+                        "QuotaExceed.BuyImage",
+                        "InvalidParameter.ResourceOwnerAccount",
+                        "InvalidUserData.Forbidden",
+                        "Zone.NotOpen",
+                        "InvalidClusterId.NotFound",
+                        "InvalidResourceType.NotSupported",
+                        "InvalidInstanceType.ZoneNotSupported",
+                        "InvalidPayMethod",
+                        "OperationDenied.ImageNotValid",
+                        "InvalidUserData.Base64FormatInvalid",
+                        "InstanceType.Offline",
+                        "DependencyViolation.WindowsInstance",
+                        "RealNameAuthenticationError",
+                        "InvalidNetworkType.MismatchRamRole",
+                        "InvalidUser.PassRoleForbidden",
+                        "InvalidImage.NotSupported",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "IncorrectVpcStatus",
+                        "InvalidParameter.NotMatch",
+                        "OperationDenied.InvalidNetworkType",
+                        "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport",
+                        "InvalidSpotInterruptionBehavior.LocalDiskNotSupport",
+                        "QuotaExceed.PostPaidDisk",
+                        "QuotaExceed.DeploymentSetInstanceQuotaFull",
+                        "InvalidVSwitch.DefaultVSwitchNotSupport",
+                        "OperationDenied.LocalDiskUnsupported",
+                        "OperationDenied.InconsistentNetwork",
+                        "DefaultVswitch.Existed",
+                        "InvalidChargeType.ValueNotSupported",
+                        "IncorrectInstanceStatus",
+                        "CategoryViolation",
+                        "ResourcesNotInSameZone",
+                        "InvalidRegion.NotSupport",
+                        "UserNotInTheWhiteList",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "SecurityRisk.3DVerification",
+                        "InvalidDisk.SystemDiskSize",
+                        "InsufficientBalance",
+                        "Mayi.InternalError",
+                        "InvalidNetworkType",
+                        "InvalidAccountStatus",
+                        "InvalidVSwitchId.IpInvalid",
+                        "OperationDenied.PerformanceLevelNotMatch",
+                        "InvalidStorageSetName.Malformed",
+                        "InvalidMaxPartitionNumber.Malformed",
+                        "InvalidParameter.StorageSetPartitionNumber",
+                        "InvalidParameter.StorageSetId",
+                        "InvalidParameter.StorageSetZoneId",
+                        "QuotaExceed.Tags",
+                        "OperationDenied.RegionIdNotSupported",
+                        "OperationDenied.FlavorNotSupported",
+                        "OperationDenied.TimestampNotSupported",
+                        "OperationDenied.PrepayNotAvailable",
+                        "OperationDenied.PaygNotAvailable",
+                        "EnterpriseGroupLimited.MutliGroupType",
+                        "EnterpriseGroupLimited.InstanceType",
+                        "InternalError.AllocateUnderlayIp",
+                        "OperationDenied.BidOwnResource",
+                        "OperationDenied.CloudSSDNotSupported",
+                        "InvalidVPCStatus.NotWorking",
+                        "QuotaExceed.ElasticQuota",
+                        "QuotaExceeded.PostpaidDataDiskCapacity",
+                        "InvalidImageFamily.MissingAvailableImage",
+                        "InvalidRegionId.NotSupportEncryptAlgorithm",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "Forbidden.OnlySupportEnterpriseGroup",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "InstanceDiskLimitExceeded",
+                        "InvalidInstanceType.NotSupportDiskCategory",
+                        "NotSupportSnapshotEncrypted.DiskCategory",
+                        "InvalidOperation.PublicIpAddressNoStock",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                        "InvalidEncrypted.NotMatchSnapshot",
+                        "InvalidStorageClusterId.NotExist",
+                        "InvalidRegionId.NotFound",
+                        "InvalidZoneId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidDataDiskSnapshotId.NotFound",
+                        "InvalidImageId.NotFound",
+                        "InvalidInstanceChargeType.NotFound",
+                        "DependencyViolation.IoOptimized",
+                        "PaymentMethodNotFound",
+                        "HOSTNAME_ILLEGAL",
+                        "InvalidSystemDiskSize.LessThanImageSize",
+                        "InvalidSystemDiskSize.LessThanMinSize",
+                        "InvalidSystemDiskSize.MoreThanMaxSize",
+                        "InvalidSystemDiskSize",
+                        "InvalidKeyPairName.NotFound",
+                        "InvalidRamRole.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidMarketImage.NotFound",
+                        "DeploymentSet.NotFound",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                        "InvalidDiskIds.NotPortable",
+                        "OperationConflict",
+                        "Throttling.Resource",
+                        "InternalError",
+                        "InvalidImage.OSType",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateInstanceError {
@@ -2561,1350 +2337,891 @@ impl CreateInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
+            1 => Self::InvalidStorageClusterIdStatusNotSupport(error),
+            2 => Self::InvalidStorageClusterIdZoneIdEmpty(error),
+            3 => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
+            4 => Self::InvalidStorageClusterIdCategoryNotMatch(error),
+            5 => Self::InvalidStorageClusterIdDiskSizeEmpty(error),
+            6 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            7 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            10 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            11 => Self::InvalidInstanceTypeValueNotSupported(error),
+            12 => Self::InvalidDescriptionMalformed(error),
+            13 => Self::InvalidHostNameMalformed(error),
+            14 => Self::InvalidPasswordMalformed(error),
+            15 => Self::InvalidPasswordParamMismatch(error),
+            16 => Self::InvalidDiskNameMalformed(error),
+            17 => Self::InvalidDiskDescriptionMalformed(error),
+            18 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            19 => Self::InvalidDataDeviceMalformed(error),
+            20 => Self::InvalidNodeControllerIdMalformed(error),
+            21 => Self::InvalidInnerIpAddressMalformed(error),
+            22 => Self::InvalidInnerIpAddressUnusable(error),
+            23 => Self::OperationDenied(error),
+            24 => Self::InvalidParameterConflict(error),
+            25 => Self::ImageNotSupportCloudInit(error),
+            26 => Self::InvalidSnapshotIdBasedSnapshotTooOld(error),
+            27 => Self::QuotaExceedAfterpayInstance(error),
+            28 => Self::InvalidMarketImageChargeTypeNotSupport(error),
+            29 => Self::InvalidInstanceNameMalformed(error),
+            30 => Self::InvalidParameterMismatch(error),
+            31 => Self::InvalidNetworkTypeMismatch(error),
+            32 => Self::InvalidPrivateIpAddress(error),
+            33 => Self::InvalidPrivateIpAddressMalformed(error),
+            34 => Self::InvalidPrivateIpAddressDuplicated(error),
+            35 => Self::QuotaExceededPrivateIpAddress(error),
+            36 => Self::QuotaExceeded(error),
+            37 => Self::IncorrectVSwitchStatus(error),
+            38 => Self::ResourceNotAvailable(error),
+            39 => Self::MissingParameter(error),
+            40 => Self::InvalidDiskCategoryMismatch(error),
+            41 => Self::InvalidIoOptimizedValueValueNotSupported(error),
+            42 => Self::MissingParamter(error),
+            43 => Self::InvalidPeriod(error),
+            44 => Self::InstanceDiskCategoryLimitExceed(error),
+            45 => Self::InvalidParameterBandwidth(error),
+            46 => Self::InvalidIpAddressAlreadyUsed(error),
+            47 => Self::InvalidUserDataSizeExceeded(error),
+            48 => Self::InvalidUserDataNotSupported(error),
+            49 => Self::InstanceDiskNumberLimitExceed(error),
+            50 => Self::AccountArrearage(error),
+            51 => Self::InvalidDiskCategoryValueNotSupported(error),
+            52 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
+            53 => Self::InvalidSpotStrategy(error),
+            54 => Self::InvalidSpotParamEmptyZoneId(error),
+            55 => Self::InvalidSpotPriceLimit(error),
+            56 => Self::InvalidSpotDuration(error),
+            57 => Self::InvalidSpotAuthorized(error),
+            58 => Self::InvalidSpotPrepaid(error),
+            59 => Self::InvalidSpotAliUid(error),
+            60 => Self::InvalidTagKeyMalformed(error),
+            61 => Self::RegionUnauthorized(error),
+            62 => Self::ZoneNotOnSale(error),
+            63 => Self::InvalidSystemDiskSizeValueNotSupported(error),
+            64 => Self::InvalidParameterEncryptedIllegal(error),
+            65 => Self::InvalidParameterEncryptedNotSupported(error),
+            66 => Self::EncryptedOptionConflict(error),
+            67 => Self::InvalidSpotPriceLimitLowerThanPublicPrice(error),
+            68 => Self::InvalidHpcClusterIdUnnecessary(error),
+            69 => Self::InvalidVSwitchIdNecessary(error),
+            70 => Self::InvalidHpcClusterIdNecessary(error),
+            71 => Self::InvalidHpcClusterIdNotFound(error),
+            72 => Self::InvalidHpcClusterIdCreating(error),
+            73 => Self::InvalidPeriodUnitValueNotSupported(error),
+            74 => Self::IncorrectImageStatus(error),
+            75 => Self::InvalidTagValueMalformed(error),
+            76 => Self::InvalidSecurityGroupNotInDefaultVpc(error),
+            77 => Self::VpcNotFound(error),
+            78 => Self::InvalidSpotInterruptionBehavior(error),
+            79 => Self::OperationDeniedIllegalPaymentPolicy(error),
+            80 => Self::InvalidDeploymentOnHost(error),
+            81 => Self::InvalidInstanceChargeTypeNotSupport(error),
+            82 => Self::InvalidNetworkTypeNotSupported(error),
+            83 => Self::InvalidDedicatedHostIdNotFound(error),
+            84 => Self::InvalidDedicatedHostStatusNotSupport(error),
+            85 => Self::IncorrectDedicatedHostStatus(error),
+            86 => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
+            87 => Self::InvalidPeriodExceededDedicatedHost(error),
+            88 => Self::DedicatedHostTypeUnmatched(error),
+            89 => Self::NoAvaliableDedicatedHost(error),
+            90 => Self::InvalidParameterAffinity(error),
+            91 => Self::InvalidParameterTenancy(error),
+            92 => Self::InvalidParamTenancy(error),
+            93 => Self::InvalidParameterCreditSpecification(error),
+            94 => Self::InvalidInstanceTypeNotSupported(error),
+            95 => Self::InvalidVpcZoneNotSupported(error),
+            96 => Self::IncorrectDefaultVpcStatus(error),
+            97 => Self::IoOptimizedNotSupported(error),
+            98 => Self::InvalidClientTokenValueNotSupported(error),
+            99 => Self::InvalidCapacityReservationIdNotFound(error),
+            100 => Self::LackResource(error),
+            101 => Self::DuplicateTagKey(error),
+            102 => Self::InvalidParameterArns(error),
+            103 => Self::InvalidOperationNotSupportEnterpriseGroup(error),
+            104 => Self::InvalidOperationMultiGroupType(error),
+            105 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
+            106 => Self::InvalidPerformanceLevelMalformed(error),
+            107 => Self::InvalidSecurityGroupNetworkType(error),
+            108 => Self::QuotaExceededPrepayDataDiskCapacity(error),
+            109 => Self::InvalidCustomInstanceTypeNotSupported(error),
+            110 => Self::InvalidOperationEniCountExceeded(error),
+            111 => Self::AccountForbiddenProductCreationLimited(error),
+            112 => Self::UnexpectedImageFamilyImageIdSupplied(error),
+            113 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            114 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            115 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
+            116 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
+            117 => Self::InvalidEncryptAlgorithm(error),
+            118 => Self::InvalidHttpEndpointNotSupported(error),
+            119 => Self::InvalidHttpTokensNotSupported(error),
+            120 => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
+            121 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
+            122 => Self::InvalidChargeTypeCapacityReservationNotSupported(error),
+            123 => Self::InvalidPerformanceLevelValueNotSupported(error),
+            124 => Self::InvalidKmsKeyIdNotSymmetric(error),
+            125 => Self::InvalidDedicatedHostClusterIdNotFound(error),
+            126 => Self::InvalidDedicatedHostClusterIdInValid(error),
+            127 => Self::InvalidOperationUserNotSupported(error),
+            128 => Self::InvalidDeploymentSetIdNotFound(error),
+            129 => Self::MissingParameterPrivatePoolOptionsId(error),
+            130 => Self::InvalidPrivatePoolOptionsId(error),
+            131 => Self::DedicatedHostNotSupported(error),
+            132 => Self::SpotNotSupported(error),
+            133 => Self::ClassicNetworkNotSupported(error),
+            134 => Self::InvalidInstanceId(error),
+            135 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            136 => Self::MissingParameterPrivatePoolOptionsIdError(error),
+            137 => Self::InvalidPrivatePoolOptionsIdError(error),
+            138 => Self::InvalidInstanceType(error),
+            139 => Self::InvalidInstanceChargeType(error),
+            140 => Self::InvalidZoneId(error),
+            141 => Self::InvalidPrivatePoolOptionsNoStock(error),
+            142 => Self::InvalidPlatformValueNotSupported(error),
+            143 => Self::InvalidPrivatePoolOptionsStatus(error),
+            144 => Self::InvalidAliUid(error),
+            145 => Self::HibernationConfiguredInstanceTypeNotSupport(error),
+            146 => Self::HibernationConfiguredImageNotEncrypted(error),
+            147 => Self::HibernationConfiguredMemorySizeTooBig(error),
+            148 => Self::InvalidSystemDiskSizeLessThanMemSize(error),
+            149 => Self::InvalidCloudBoxZoneOperationNotSupported(error),
+            150 => Self::InvalidInternetMaxBandwidthOutMalformed(error),
+            151 => Self::InvalidInternetMaxBandwidthInMalformed(error),
+            152 => Self::InvalidParameterCloudboxNotSupported(error),
+            153 => Self::NotSupportSnapshotEncryptedShareImage(error),
+            154 => Self::QuotaExceedDiskCapacity(error),
+            155 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            156 => Self::InvalidDiskCategoryNotSupported(error),
+            157 => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
+            158 => Self::NoPermissionPrice(error),
+            159 => Self::InvalidParameterDedicatedRegionNotSupported(error),
+            160 => Self::InvalidParameterKmsNotEnabled(error),
+            161 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            162 => Self::InvalidParamEncryptedMismatch(error),
+            163 => Self::InvalidParameterEncrypted(error),
+            164 => Self::QuotaExceededInternetBandwidth(error),
+            165 => Self::InvalidVSwitchIdNotFound(error),
+            166 => Self::OperationDeniedTestAccountRetricted(error),
+            167 => Self::InvalidRamRoleNotEcsRole(error),
+            168 => Self::ImageNotSubscribed(error),
+            169 => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
+            170 => Self::InvalidSnapshotIdNotReady(error),
+            171 => Self::InvalidDeviceInUse(error),
+            172 => Self::ImageRemovedInMarket(error),
+            173 => Self::CategoryNotSupported(error),
+            174 => Self::OperationDeniedNoStock(error),
+            175 => Self::QuotaExceedPortableCloudDisk(error),
+            176 => Self::SecurityGroupInstanceLimitExceed(error),
+            177 => Self::NodeControllerUnavailable(error),
+            178 => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
+            179 => Self::DeleteWithInstanceConflict(error),
+            180 => Self::InstanceDiskNumLimitExceed(error),
+            181 => Self::ImageNotSupportInstanceType(error),
+            182 => Self::InvalidDiskSizeTooSmall(error),
+            183 => Self::QuotaExceedBuyImage(error),
+            184 => Self::InvalidParameterResourceOwnerAccount(error),
+            185 => Self::InvalidUserDataForbidden(error),
+            186 => Self::ZoneNotOpen(error),
+            187 => Self::InvalidClusterIdNotFound(error),
+            188 => Self::InvalidResourceTypeNotSupported(error),
+            189 => Self::InvalidInstanceTypeZoneNotSupported(error),
+            190 => Self::InvalidPayMethod(error),
+            191 => Self::OperationDeniedImageNotValid(error),
+            192 => Self::InvalidUserDataBase64FormatInvalid(error),
+            193 => Self::InstanceTypeOffline(error),
+            194 => Self::DependencyViolationWindowsInstance(error),
+            195 => Self::RealNameAuthenticationError(error),
+            196 => Self::InvalidNetworkTypeMismatchRamRole(error),
+            197 => Self::InvalidUserPassRoleForbidden(error),
+            198 => Self::InvalidImageNotSupported(error),
+            199 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            200 => Self::IncorrectVpcStatus(error),
+            201 => Self::InvalidParameterNotMatch(error),
+            202 => Self::OperationDeniedInvalidNetworkType(error),
+            203 => Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error),
+            204 => Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error),
+            205 => Self::QuotaExceedPostPaidDisk(error),
+            206 => Self::QuotaExceedDeploymentSetInstanceQuotaFull(error),
+            207 => Self::InvalidVSwitchDefaultVSwitchNotSupport(error),
+            208 => Self::OperationDeniedLocalDiskUnsupported(error),
+            209 => Self::OperationDeniedInconsistentNetwork(error),
+            210 => Self::DefaultVswitchExisted(error),
+            211 => Self::InvalidChargeTypeValueNotSupported(error),
+            212 => Self::IncorrectInstanceStatus(error),
+            213 => Self::CategoryViolation(error),
+            214 => Self::ResourcesNotInSameZone(error),
+            215 => Self::InvalidRegionNotSupport(error),
+            216 => Self::UserNotInTheWhiteList(error),
+            217 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            218 => Self::SecurityRisk3dVerification(error),
+            219 => Self::InvalidDiskSystemDiskSize(error),
+            220 => Self::InsufficientBalance(error),
+            221 => Self::MayiInternalError(error),
+            222 => Self::InvalidNetworkType(error),
+            223 => Self::InvalidAccountStatus(error),
+            224 => Self::InvalidVSwitchIdIpInvalid(error),
+            225 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            226 => Self::InvalidStorageSetNameMalformed(error),
+            227 => Self::InvalidMaxPartitionNumberMalformed(error),
+            228 => Self::InvalidParameterStorageSetPartitionNumber(error),
+            229 => Self::InvalidParameterStorageSetId(error),
+            230 => Self::InvalidParameterStorageSetZoneId(error),
+            231 => Self::QuotaExceedTags(error),
+            232 => Self::OperationDeniedRegionIdNotSupported(error),
+            233 => Self::OperationDeniedFlavorNotSupported(error),
+            234 => Self::OperationDeniedTimestampNotSupported(error),
+            235 => Self::OperationDeniedPrepayNotAvailable(error),
+            236 => Self::OperationDeniedPaygNotAvailable(error),
+            237 => Self::EnterpriseGroupLimitedMutliGroupType(error),
+            238 => Self::EnterpriseGroupLimitedInstanceType(error),
+            239 => Self::InternalErrorAllocateUnderlayIp(error),
+            240 => Self::OperationDeniedBidOwnResource(error),
+            241 => Self::OperationDeniedCloudSsdNotSupported(error),
+            242 => Self::InvalidVpcStatusNotWorking(error),
+            243 => Self::QuotaExceedElasticQuota(error),
+            244 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
+            245 => Self::InvalidImageFamilyMissingAvailableImage(error),
+            246 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            247 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            248 => Self::ForbiddenOnlySupportEnterpriseGroup(error),
+            249 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            250 => Self::InstanceDiskLimitExceeded(error),
+            251 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            252 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
+            253 => Self::InvalidOperationPublicIpAddressNoStock(error),
+            254 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            255 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            256 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
+            257 => Self::InvalidEncryptedNotMatchSnapshot(error),
+            258 => Self::InvalidStorageClusterIdNotExist(error),
+            259 => Self::InvalidRegionIdNotFound(error),
+            260 => Self::InvalidZoneIdNotFound(error),
+            261 => Self::InvalidSecurityGroupIdNotFound(error),
+            262 => Self::InvalidDataDiskSnapshotIdNotFound(error),
+            263 => Self::InvalidImageIdNotFound(error),
+            264 => Self::InvalidInstanceChargeTypeNotFound(error),
+            265 => Self::DependencyViolationIoOptimized(error),
+            266 => Self::PaymentMethodNotFound(error),
+            267 => Self::HostnameIllegal(error),
+            268 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
+            269 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
+            270 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
+            271 => Self::InvalidSystemDiskSize(error),
+            272 => Self::InvalidKeyPairNameNotFound(error),
+            273 => Self::InvalidRamRoleNotFound(error),
+            274 => Self::InvalidResourceGroupNotFound(error),
+            275 => Self::InvalidMarketImageNotFound(error),
+            276 => Self::DeploymentSetNotFound(error),
+            277 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            278 => Self::InvalidDiskIdsNotPortable(error),
+            279 => Self::OperationConflict(error),
+            280 => Self::ThrottlingResource(error),
+            281 => Self::InternalError(error),
+            282 => Self::InvalidImageOsType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStorageClusterIdCapacityNotEnough(error) => {
-                ("InvalidStorageClusterIdCapacityNotEnough", error)
-            }
-            Self::InvalidStorageClusterIdStatusNotSupport(error) => {
-                ("InvalidStorageClusterIdStatusNotSupport", error)
-            }
-            Self::InvalidStorageClusterIdZoneIdEmpty(error) => {
-                ("InvalidStorageClusterIdZoneIdEmpty", error)
-            }
-            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => {
-                ("InvalidStorageClusterIdPerformanceLevelNotMatch", error)
-            }
-            Self::InvalidStorageClusterIdCategoryNotMatch(error) => {
-                ("InvalidStorageClusterIdCategoryNotMatch", error)
-            }
-            Self::InvalidStorageClusterIdDiskSizeEmpty(error) => {
-                ("InvalidStorageClusterIdDiskSizeEmpty", error)
-            }
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
-                ("InvalidSystemDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(error) => {
-                ("InvalidDataDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
-            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
-            Self::InvalidPasswordParamMismatch(error) => {
-                ("InvalidPasswordParamMismatch", error)
-            }
-            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
-            Self::InvalidDiskDescriptionMalformed(error) => {
-                ("InvalidDiskDescriptionMalformed", error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
-                ("InvalidDataDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidDataDeviceMalformed(error) => {
-                ("InvalidDataDeviceMalformed", error)
-            }
-            Self::InvalidNodeControllerIdMalformed(error) => {
-                ("InvalidNodeControllerIdMalformed", error)
-            }
-            Self::InvalidInnerIpAddressMalformed(error) => {
-                ("InvalidInnerIpAddressMalformed", error)
-            }
-            Self::InvalidInnerIpAddressUnusable(error) => {
-                ("InvalidInnerIpAddressUnusable", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::ImageNotSupportCloudInit(error) => ("ImageNotSupportCloudInit", error),
-            Self::InvalidSnapshotIdBasedSnapshotTooOld(error) => {
-                ("InvalidSnapshotIdBasedSnapshotTooOld", error)
-            }
-            Self::QuotaExceedAfterpayInstance(error) => {
-                ("QuotaExceedAfterpayInstance", error)
-            }
-            Self::InvalidMarketImageChargeTypeNotSupport(error) => {
-                ("InvalidMarketImageChargeTypeNotSupport", error)
-            }
-            Self::InvalidInstanceNameMalformed(error) => {
-                ("InvalidInstanceNameMalformed", error)
-            }
-            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
-            Self::InvalidNetworkTypeMismatch(error) => {
-                ("InvalidNetworkTypeMismatch", error)
-            }
-            Self::InvalidPrivateIpAddress(error) => ("InvalidPrivateIpAddress", error),
-            Self::InvalidPrivateIpAddressMalformed(error) => {
-                ("InvalidPrivateIpAddressMalformed", error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(error) => {
-                ("InvalidPrivateIpAddressDuplicated", error)
-            }
-            Self::QuotaExceededPrivateIpAddress(error) => {
-                ("QuotaExceededPrivateIpAddress", error)
-            }
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidDiskCategoryMismatch(error) => {
-                ("InvalidDiskCategoryMismatch", error)
-            }
-            Self::InvalidIoOptimizedValueValueNotSupported(error) => {
-                ("InvalidIoOptimizedValueValueNotSupported", error)
-            }
-            Self::MissingParamter(error) => ("MissingParamter", error),
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::InstanceDiskCategoryLimitExceed(error) => {
-                ("InstanceDiskCategoryLimitExceed", error)
-            }
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::InvalidIpAddressAlreadyUsed(error) => {
-                ("InvalidIpAddressAlreadyUsed", error)
-            }
-            Self::InvalidUserDataSizeExceeded(error) => {
-                ("InvalidUserDataSizeExceeded", error)
-            }
-            Self::InvalidUserDataNotSupported(error) => {
-                ("InvalidUserDataNotSupported", error)
-            }
-            Self::InstanceDiskNumberLimitExceed(error) => {
-                ("InstanceDiskNumberLimitExceed", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidDiskCategoryValueNotSupported(error) => {
-                ("InvalidDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
-                ("InvalidAutoRenewPeriodValueNotSupported", error)
-            }
-            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
-            Self::InvalidSpotParamEmptyZoneId(error) => {
-                ("InvalidSpotParamEmptyZoneId", error)
-            }
-            Self::InvalidSpotPriceLimit(error) => ("InvalidSpotPriceLimit", error),
-            Self::InvalidSpotDuration(error) => ("InvalidSpotDuration", error),
-            Self::InvalidSpotAuthorized(error) => ("InvalidSpotAuthorized", error),
-            Self::InvalidSpotPrepaid(error) => ("InvalidSpotPrepaid", error),
-            Self::InvalidSpotAliUid(error) => ("InvalidSpotAliUid", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
-                ("InvalidSystemDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidParameterEncryptedIllegal(error) => {
-                ("InvalidParameterEncryptedIllegal", error)
-            }
-            Self::InvalidParameterEncryptedNotSupported(error) => {
-                ("InvalidParameterEncryptedNotSupported", error)
-            }
-            Self::EncryptedOptionConflict(error) => ("EncryptedOptionConflict", error),
-            Self::InvalidSpotPriceLimitLowerThanPublicPrice(error) => {
-                ("InvalidSpotPriceLimitLowerThanPublicPrice", error)
-            }
-            Self::InvalidHpcClusterIdUnnecessary(error) => {
-                ("InvalidHpcClusterIdUnnecessary", error)
-            }
-            Self::InvalidVSwitchIdNecessary(error) => {
-                ("InvalidVSwitchIdNecessary", error)
-            }
-            Self::InvalidHpcClusterIdNecessary(error) => {
-                ("InvalidHpcClusterIdNecessary", error)
-            }
-            Self::InvalidHpcClusterIdNotFound(error) => {
-                ("InvalidHpcClusterIdNotFound", error)
-            }
-            Self::InvalidHpcClusterIdCreating(error) => {
-                ("InvalidHpcClusterIdCreating", error)
-            }
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidSecurityGroupNotInDefaultVpc(error) => {
-                ("InvalidSecurityGroupNotInDefaultVpc", error)
-            }
-            Self::VpcNotFound(error) => ("VpcNotFound", error),
-            Self::InvalidSpotInterruptionBehavior(error) => {
-                ("InvalidSpotInterruptionBehavior", error)
-            }
-            Self::OperationDeniedIllegalPaymentPolicy(error) => {
-                ("OperationDeniedIllegalPaymentPolicy", error)
-            }
-            Self::InvalidDeploymentOnHost(error) => ("InvalidDeploymentOnHost", error),
-            Self::InvalidInstanceChargeTypeNotSupport(error) => {
-                ("InvalidInstanceChargeTypeNotSupport", error)
-            }
-            Self::InvalidNetworkTypeNotSupported(error) => {
-                ("InvalidNetworkTypeNotSupported", error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostStatusNotSupport(error) => {
-                ("InvalidDedicatedHostStatusNotSupport", error)
-            }
-            Self::IncorrectDedicatedHostStatus(error) => {
-                ("IncorrectDedicatedHostStatus", error)
-            }
-            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => {
-                ("ChargeTypeViolationPostPaidDedicatedHost", error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(error) => {
-                ("InvalidPeriodExceededDedicatedHost", error)
-            }
-            Self::DedicatedHostTypeUnmatched(error) => {
-                ("DedicatedHostTypeUnmatched", error)
-            }
-            Self::NoAvaliableDedicatedHost(error) => ("NoAvaliableDedicatedHost", error),
-            Self::InvalidParameterAffinity(error) => ("InvalidParameterAffinity", error),
-            Self::InvalidParameterTenancy(error) => ("InvalidParameterTenancy", error),
-            Self::InvalidParamTenancy(error) => ("InvalidParamTenancy", error),
-            Self::InvalidParameterCreditSpecification(error) => {
-                ("InvalidParameterCreditSpecification", error)
-            }
-            Self::InvalidInstanceTypeNotSupported(error) => {
-                ("InvalidInstanceTypeNotSupported", error)
-            }
-            Self::InvalidVpcZoneNotSupported(error) => {
-                ("InvalidVpcZoneNotSupported", error)
-            }
-            Self::IncorrectDefaultVpcStatus(error) => {
-                ("IncorrectDefaultVpcStatus", error)
-            }
-            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::InvalidCapacityReservationIdNotFound(error) => {
-                ("InvalidCapacityReservationIdNotFound", error)
-            }
-            Self::LackResource(error) => ("LackResource", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidParameterArns(error) => ("InvalidParameterArns", error),
-            Self::InvalidOperationNotSupportEnterpriseGroup(error) => {
-                ("InvalidOperationNotSupportEnterpriseGroup", error)
-            }
-            Self::InvalidOperationMultiGroupType(error) => {
-                ("InvalidOperationMultiGroupType", error)
-            }
-            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => {
-                ("InvalidAccountStatusPayAmountLimitExceeded", error)
-            }
-            Self::InvalidPerformanceLevelMalformed(error) => {
-                ("InvalidPerformanceLevelMalformed", error)
-            }
-            Self::InvalidSecurityGroupNetworkType(error) => {
-                ("InvalidSecurityGroupNetworkType", error)
-            }
-            Self::QuotaExceededPrepayDataDiskCapacity(error) => {
-                ("QuotaExceededPrepayDataDiskCapacity", error)
-            }
-            Self::InvalidCustomInstanceTypeNotSupported(error) => {
-                ("InvalidCustomInstanceTypeNotSupported", error)
-            }
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::AccountForbiddenProductCreationLimited(error) => {
-                ("AccountForbiddenProductCreationLimited", error)
-            }
-            Self::UnexpectedImageFamilyImageIdSupplied(error) => {
-                ("UnexpectedImageFamilyImageIdSupplied", error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
-                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
-            }
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
-                ("InvalidEncryptedNotMatchKmsKeyId", error)
-            }
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => {
-                ("InvalidEncryptAlgorithmNotMatchSnapshot", error)
-            }
-            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => {
-                ("InvalidKmsKeyIdNotMatchSnapshot", error)
-            }
-            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
-            Self::InvalidHttpEndpointNotSupported(error) => {
-                ("InvalidHttpEndpointNotSupported", error)
-            }
-            Self::InvalidHttpTokensNotSupported(error) => {
-                ("InvalidHttpTokensNotSupported", error)
-            }
-            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => {
-                ("InvalidHttpPutResponseHopLimitNotSupported", error)
-            }
+            Self::InvalidStorageClusterIdCapacityNotEnough(error) => (0, error),
+            Self::InvalidStorageClusterIdStatusNotSupport(error) => (1, error),
+            Self::InvalidStorageClusterIdZoneIdEmpty(error) => (2, error),
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => (3, error),
+            Self::InvalidStorageClusterIdCategoryNotMatch(error) => (4, error),
+            Self::InvalidStorageClusterIdDiskSizeEmpty(error) => (5, error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (6, error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (9, error),
+            Self::InvalidDataDiskSizeValueNotSupported(error) => (10, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (11, error),
+            Self::InvalidDescriptionMalformed(error) => (12, error),
+            Self::InvalidHostNameMalformed(error) => (13, error),
+            Self::InvalidPasswordMalformed(error) => (14, error),
+            Self::InvalidPasswordParamMismatch(error) => (15, error),
+            Self::InvalidDiskNameMalformed(error) => (16, error),
+            Self::InvalidDiskDescriptionMalformed(error) => (17, error),
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => (18, error),
+            Self::InvalidDataDeviceMalformed(error) => (19, error),
+            Self::InvalidNodeControllerIdMalformed(error) => (20, error),
+            Self::InvalidInnerIpAddressMalformed(error) => (21, error),
+            Self::InvalidInnerIpAddressUnusable(error) => (22, error),
+            Self::OperationDenied(error) => (23, error),
+            Self::InvalidParameterConflict(error) => (24, error),
+            Self::ImageNotSupportCloudInit(error) => (25, error),
+            Self::InvalidSnapshotIdBasedSnapshotTooOld(error) => (26, error),
+            Self::QuotaExceedAfterpayInstance(error) => (27, error),
+            Self::InvalidMarketImageChargeTypeNotSupport(error) => (28, error),
+            Self::InvalidInstanceNameMalformed(error) => (29, error),
+            Self::InvalidParameterMismatch(error) => (30, error),
+            Self::InvalidNetworkTypeMismatch(error) => (31, error),
+            Self::InvalidPrivateIpAddress(error) => (32, error),
+            Self::InvalidPrivateIpAddressMalformed(error) => (33, error),
+            Self::InvalidPrivateIpAddressDuplicated(error) => (34, error),
+            Self::QuotaExceededPrivateIpAddress(error) => (35, error),
+            Self::QuotaExceeded(error) => (36, error),
+            Self::IncorrectVSwitchStatus(error) => (37, error),
+            Self::ResourceNotAvailable(error) => (38, error),
+            Self::MissingParameter(error) => (39, error),
+            Self::InvalidDiskCategoryMismatch(error) => (40, error),
+            Self::InvalidIoOptimizedValueValueNotSupported(error) => (41, error),
+            Self::MissingParamter(error) => (42, error),
+            Self::InvalidPeriod(error) => (43, error),
+            Self::InstanceDiskCategoryLimitExceed(error) => (44, error),
+            Self::InvalidParameterBandwidth(error) => (45, error),
+            Self::InvalidIpAddressAlreadyUsed(error) => (46, error),
+            Self::InvalidUserDataSizeExceeded(error) => (47, error),
+            Self::InvalidUserDataNotSupported(error) => (48, error),
+            Self::InstanceDiskNumberLimitExceed(error) => (49, error),
+            Self::AccountArrearage(error) => (50, error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => (51, error),
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => (52, error),
+            Self::InvalidSpotStrategy(error) => (53, error),
+            Self::InvalidSpotParamEmptyZoneId(error) => (54, error),
+            Self::InvalidSpotPriceLimit(error) => (55, error),
+            Self::InvalidSpotDuration(error) => (56, error),
+            Self::InvalidSpotAuthorized(error) => (57, error),
+            Self::InvalidSpotPrepaid(error) => (58, error),
+            Self::InvalidSpotAliUid(error) => (59, error),
+            Self::InvalidTagKeyMalformed(error) => (60, error),
+            Self::RegionUnauthorized(error) => (61, error),
+            Self::ZoneNotOnSale(error) => (62, error),
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => (63, error),
+            Self::InvalidParameterEncryptedIllegal(error) => (64, error),
+            Self::InvalidParameterEncryptedNotSupported(error) => (65, error),
+            Self::EncryptedOptionConflict(error) => (66, error),
+            Self::InvalidSpotPriceLimitLowerThanPublicPrice(error) => (67, error),
+            Self::InvalidHpcClusterIdUnnecessary(error) => (68, error),
+            Self::InvalidVSwitchIdNecessary(error) => (69, error),
+            Self::InvalidHpcClusterIdNecessary(error) => (70, error),
+            Self::InvalidHpcClusterIdNotFound(error) => (71, error),
+            Self::InvalidHpcClusterIdCreating(error) => (72, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (73, error),
+            Self::IncorrectImageStatus(error) => (74, error),
+            Self::InvalidTagValueMalformed(error) => (75, error),
+            Self::InvalidSecurityGroupNotInDefaultVpc(error) => (76, error),
+            Self::VpcNotFound(error) => (77, error),
+            Self::InvalidSpotInterruptionBehavior(error) => (78, error),
+            Self::OperationDeniedIllegalPaymentPolicy(error) => (79, error),
+            Self::InvalidDeploymentOnHost(error) => (80, error),
+            Self::InvalidInstanceChargeTypeNotSupport(error) => (81, error),
+            Self::InvalidNetworkTypeNotSupported(error) => (82, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (83, error),
+            Self::InvalidDedicatedHostStatusNotSupport(error) => (84, error),
+            Self::IncorrectDedicatedHostStatus(error) => (85, error),
+            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => (86, error),
+            Self::InvalidPeriodExceededDedicatedHost(error) => (87, error),
+            Self::DedicatedHostTypeUnmatched(error) => (88, error),
+            Self::NoAvaliableDedicatedHost(error) => (89, error),
+            Self::InvalidParameterAffinity(error) => (90, error),
+            Self::InvalidParameterTenancy(error) => (91, error),
+            Self::InvalidParamTenancy(error) => (92, error),
+            Self::InvalidParameterCreditSpecification(error) => (93, error),
+            Self::InvalidInstanceTypeNotSupported(error) => (94, error),
+            Self::InvalidVpcZoneNotSupported(error) => (95, error),
+            Self::IncorrectDefaultVpcStatus(error) => (96, error),
+            Self::IoOptimizedNotSupported(error) => (97, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (98, error),
+            Self::InvalidCapacityReservationIdNotFound(error) => (99, error),
+            Self::LackResource(error) => (100, error),
+            Self::DuplicateTagKey(error) => (101, error),
+            Self::InvalidParameterArns(error) => (102, error),
+            Self::InvalidOperationNotSupportEnterpriseGroup(error) => (103, error),
+            Self::InvalidOperationMultiGroupType(error) => (104, error),
+            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => (105, error),
+            Self::InvalidPerformanceLevelMalformed(error) => (106, error),
+            Self::InvalidSecurityGroupNetworkType(error) => (107, error),
+            Self::QuotaExceededPrepayDataDiskCapacity(error) => (108, error),
+            Self::InvalidCustomInstanceTypeNotSupported(error) => (109, error),
+            Self::InvalidOperationEniCountExceeded(error) => (110, error),
+            Self::AccountForbiddenProductCreationLimited(error) => (111, error),
+            Self::UnexpectedImageFamilyImageIdSupplied(error) => (112, error),
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (113, error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (114, error),
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => (115, error),
+            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => (116, error),
+            Self::InvalidEncryptAlgorithm(error) => (117, error),
+            Self::InvalidHttpEndpointNotSupported(error) => (118, error),
+            Self::InvalidHttpTokensNotSupported(error) => (119, error),
+            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => (120, error),
             Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
-                ("InvalidOperationVpcHasEnabledAdvancedNetworkFeature", error)
+                (121, error)
             }
-            Self::InvalidChargeTypeCapacityReservationNotSupported(error) => {
-                ("InvalidChargeTypeCapacityReservationNotSupported", error)
-            }
-            Self::InvalidPerformanceLevelValueNotSupported(error) => {
-                ("InvalidPerformanceLevelValueNotSupported", error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(error) => {
-                ("InvalidKmsKeyIdNotSymmetric", error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
-                ("InvalidDedicatedHostClusterIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostClusterIdInValid(error) => {
-                ("InvalidDedicatedHostClusterIdInValid", error)
-            }
-            Self::InvalidOperationUserNotSupported(error) => {
-                ("InvalidOperationUserNotSupported", error)
-            }
-            Self::InvalidDeploymentSetIdNotFound(error) => {
-                ("InvalidDeploymentSetIdNotFound", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::DedicatedHostNotSupported(error) => {
-                ("DedicatedHostNotSupported", error)
-            }
-            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
-            Self::ClassicNetworkNotSupported(error) => {
-                ("ClassicNetworkNotSupported", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
-                ("InvalidPrivatePoolOptionsMatchCriteria", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIdError(error) => {
-                ("MissingParameterPrivatePoolOptionsIdError", error)
-            }
-            Self::InvalidPrivatePoolOptionsIdError(error) => {
-                ("InvalidPrivatePoolOptionsIdError", error)
-            }
-            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
-            Self::InvalidPrivatePoolOptionsNoStock(error) => {
-                ("InvalidPrivatePoolOptionsNoStock", error)
-            }
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::InvalidPrivatePoolOptionsStatus(error) => {
-                ("InvalidPrivatePoolOptionsStatus", error)
-            }
-            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
-            Self::HibernationConfiguredInstanceTypeNotSupport(error) => {
-                ("HibernationConfiguredInstanceTypeNotSupport", error)
-            }
-            Self::HibernationConfiguredImageNotEncrypted(error) => {
-                ("HibernationConfiguredImageNotEncrypted", error)
-            }
-            Self::HibernationConfiguredMemorySizeTooBig(error) => {
-                ("HibernationConfiguredMemorySizeTooBig", error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMemSize(error) => {
-                ("InvalidSystemDiskSizeLessThanMemSize", error)
-            }
-            Self::InvalidCloudBoxZoneOperationNotSupported(error) => {
-                ("InvalidCloudBoxZoneOperationNotSupported", error)
-            }
-            Self::InvalidInternetMaxBandwidthOutMalformed(error) => {
-                ("InvalidInternetMaxBandwidthOutMalformed", error)
-            }
-            Self::InvalidInternetMaxBandwidthInMalformed(error) => {
-                ("InvalidInternetMaxBandwidthInMalformed", error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(error) => {
-                ("InvalidParameterCloudboxNotSupported", error)
-            }
-            Self::NotSupportSnapshotEncryptedShareImage(error) => {
-                ("NotSupportSnapshotEncryptedShareImage", error)
-            }
-            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
-                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
-            }
-            Self::InvalidDiskCategoryNotSupported(error) => {
-                ("InvalidDiskCategoryNotSupported", error)
-            }
-            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => {
-                ("InvalidDestinationZoneDeploymentSetMismatch", error)
-            }
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::InvalidParameterDedicatedRegionNotSupported(error) => {
-                ("InvalidParameterDedicatedRegionNotSupported", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
-                ("InvalidParameterEncryptedKmsNotEnable", error)
-            }
-            Self::InvalidParamEncryptedMismatch(error) => {
-                ("InvalidParamEncryptedMismatch", error)
-            }
-            Self::InvalidParameterEncrypted(error) => {
-                ("InvalidParameterEncrypted", error)
-            }
-            Self::QuotaExceededInternetBandwidth(error) => {
-                ("QuotaExceededInternetBandwidth", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::OperationDeniedTestAccountRetricted(error) => {
-                ("OperationDeniedTestAccountRetricted", error)
-            }
-            Self::InvalidRamRoleNotEcsRole(error) => ("InvalidRamRoleNotEcsRole", error),
-            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
-            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => {
-                ("InvalidSystemDiskCategoryValueUnauthorized", error)
-            }
-            Self::InvalidSnapshotIdNotReady(error) => {
-                ("InvalidSnapshotIdNotReady", error)
-            }
-            Self::InvalidDeviceInUse(error) => ("InvalidDeviceInUse", error),
-            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
-            Self::CategoryNotSupported(error) => ("CategoryNotSupported", error),
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::QuotaExceedPortableCloudDisk(error) => {
-                ("QuotaExceedPortableCloudDisk", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::NodeControllerUnavailable(error) => {
-                ("NodeControllerUnavailable", error)
-            }
-            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => {
-                ("InvalidSnapshotIdNotDataDiskSnapshot", error)
-            }
-            Self::DeleteWithInstanceConflict(error) => {
-                ("DeleteWithInstanceConflict", error)
-            }
-            Self::InstanceDiskNumLimitExceed(error) => {
-                ("InstanceDiskNumLimitExceed", error)
-            }
-            Self::ImageNotSupportInstanceType(error) => {
-                ("ImageNotSupportInstanceType", error)
-            }
-            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
-            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
-            Self::InvalidParameterResourceOwnerAccount(error) => {
-                ("InvalidParameterResourceOwnerAccount", error)
-            }
-            Self::InvalidUserDataForbidden(error) => ("InvalidUserDataForbidden", error),
-            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
-            Self::InvalidClusterIdNotFound(error) => ("InvalidClusterIdNotFound", error),
-            Self::InvalidResourceTypeNotSupported(error) => {
-                ("InvalidResourceTypeNotSupported", error)
-            }
-            Self::InvalidInstanceTypeZoneNotSupported(error) => {
-                ("InvalidInstanceTypeZoneNotSupported", error)
-            }
-            Self::InvalidPayMethod(error) => ("InvalidPayMethod", error),
-            Self::OperationDeniedImageNotValid(error) => {
-                ("OperationDeniedImageNotValid", error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(error) => {
-                ("InvalidUserDataBase64FormatInvalid", error)
-            }
-            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
-            Self::DependencyViolationWindowsInstance(error) => {
-                ("DependencyViolationWindowsInstance", error)
-            }
-            Self::RealNameAuthenticationError(error) => {
-                ("RealNameAuthenticationError", error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(error) => {
-                ("InvalidNetworkTypeMismatchRamRole", error)
-            }
-            Self::InvalidUserPassRoleForbidden(error) => {
-                ("InvalidUserPassRoleForbidden", error)
-            }
-            Self::InvalidImageNotSupported(error) => ("InvalidImageNotSupported", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
-            Self::OperationDeniedInvalidNetworkType(error) => {
-                ("OperationDeniedInvalidNetworkType", error)
-            }
+            Self::InvalidChargeTypeCapacityReservationNotSupported(error) => (122, error),
+            Self::InvalidPerformanceLevelValueNotSupported(error) => (123, error),
+            Self::InvalidKmsKeyIdNotSymmetric(error) => (124, error),
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => (125, error),
+            Self::InvalidDedicatedHostClusterIdInValid(error) => (126, error),
+            Self::InvalidOperationUserNotSupported(error) => (127, error),
+            Self::InvalidDeploymentSetIdNotFound(error) => (128, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (129, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (130, error),
+            Self::DedicatedHostNotSupported(error) => (131, error),
+            Self::SpotNotSupported(error) => (132, error),
+            Self::ClassicNetworkNotSupported(error) => (133, error),
+            Self::InvalidInstanceId(error) => (134, error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (135, error),
+            Self::MissingParameterPrivatePoolOptionsIdError(error) => (136, error),
+            Self::InvalidPrivatePoolOptionsIdError(error) => (137, error),
+            Self::InvalidInstanceType(error) => (138, error),
+            Self::InvalidInstanceChargeType(error) => (139, error),
+            Self::InvalidZoneId(error) => (140, error),
+            Self::InvalidPrivatePoolOptionsNoStock(error) => (141, error),
+            Self::InvalidPlatformValueNotSupported(error) => (142, error),
+            Self::InvalidPrivatePoolOptionsStatus(error) => (143, error),
+            Self::InvalidAliUid(error) => (144, error),
+            Self::HibernationConfiguredInstanceTypeNotSupport(error) => (145, error),
+            Self::HibernationConfiguredImageNotEncrypted(error) => (146, error),
+            Self::HibernationConfiguredMemorySizeTooBig(error) => (147, error),
+            Self::InvalidSystemDiskSizeLessThanMemSize(error) => (148, error),
+            Self::InvalidCloudBoxZoneOperationNotSupported(error) => (149, error),
+            Self::InvalidInternetMaxBandwidthOutMalformed(error) => (150, error),
+            Self::InvalidInternetMaxBandwidthInMalformed(error) => (151, error),
+            Self::InvalidParameterCloudboxNotSupported(error) => (152, error),
+            Self::NotSupportSnapshotEncryptedShareImage(error) => (153, error),
+            Self::QuotaExceedDiskCapacity(error) => (154, error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (155, error),
+            Self::InvalidDiskCategoryNotSupported(error) => (156, error),
+            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => (157, error),
+            Self::NoPermissionPrice(error) => (158, error),
+            Self::InvalidParameterDedicatedRegionNotSupported(error) => (159, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (160, error),
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => (161, error),
+            Self::InvalidParamEncryptedMismatch(error) => (162, error),
+            Self::InvalidParameterEncrypted(error) => (163, error),
+            Self::QuotaExceededInternetBandwidth(error) => (164, error),
+            Self::InvalidVSwitchIdNotFound(error) => (165, error),
+            Self::OperationDeniedTestAccountRetricted(error) => (166, error),
+            Self::InvalidRamRoleNotEcsRole(error) => (167, error),
+            Self::ImageNotSubscribed(error) => (168, error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => (169, error),
+            Self::InvalidSnapshotIdNotReady(error) => (170, error),
+            Self::InvalidDeviceInUse(error) => (171, error),
+            Self::ImageRemovedInMarket(error) => (172, error),
+            Self::CategoryNotSupported(error) => (173, error),
+            Self::OperationDeniedNoStock(error) => (174, error),
+            Self::QuotaExceedPortableCloudDisk(error) => (175, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (176, error),
+            Self::NodeControllerUnavailable(error) => (177, error),
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => (178, error),
+            Self::DeleteWithInstanceConflict(error) => (179, error),
+            Self::InstanceDiskNumLimitExceed(error) => (180, error),
+            Self::ImageNotSupportInstanceType(error) => (181, error),
+            Self::InvalidDiskSizeTooSmall(error) => (182, error),
+            Self::QuotaExceedBuyImage(error) => (183, error),
+            Self::InvalidParameterResourceOwnerAccount(error) => (184, error),
+            Self::InvalidUserDataForbidden(error) => (185, error),
+            Self::ZoneNotOpen(error) => (186, error),
+            Self::InvalidClusterIdNotFound(error) => (187, error),
+            Self::InvalidResourceTypeNotSupported(error) => (188, error),
+            Self::InvalidInstanceTypeZoneNotSupported(error) => (189, error),
+            Self::InvalidPayMethod(error) => (190, error),
+            Self::OperationDeniedImageNotValid(error) => (191, error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => (192, error),
+            Self::InstanceTypeOffline(error) => (193, error),
+            Self::DependencyViolationWindowsInstance(error) => (194, error),
+            Self::RealNameAuthenticationError(error) => (195, error),
+            Self::InvalidNetworkTypeMismatchRamRole(error) => (196, error),
+            Self::InvalidUserPassRoleForbidden(error) => (197, error),
+            Self::InvalidImageNotSupported(error) => (198, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (199, error),
+            Self::IncorrectVpcStatus(error) => (200, error),
+            Self::InvalidParameterNotMatch(error) => (201, error),
+            Self::OperationDeniedInvalidNetworkType(error) => (202, error),
             Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error) => {
-                ("InvalidSpotInterruptionBehaviorClassicNetworkNotSupport", error)
+                (203, error)
             }
             Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error) => {
-                ("InvalidSpotInterruptionBehaviorLocalDiskNotSupport", error)
+                (204, error)
             }
-            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
-            Self::QuotaExceedDeploymentSetInstanceQuotaFull(error) => {
-                ("QuotaExceedDeploymentSetInstanceQuotaFull", error)
-            }
-            Self::InvalidVSwitchDefaultVSwitchNotSupport(error) => {
-                ("InvalidVSwitchDefaultVSwitchNotSupport", error)
-            }
-            Self::OperationDeniedLocalDiskUnsupported(error) => {
-                ("OperationDeniedLocalDiskUnsupported", error)
-            }
-            Self::OperationDeniedInconsistentNetwork(error) => {
-                ("OperationDeniedInconsistentNetwork", error)
-            }
-            Self::DefaultVswitchExisted(error) => ("DefaultVswitchExisted", error),
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::CategoryViolation(error) => ("CategoryViolation", error),
-            Self::ResourcesNotInSameZone(error) => ("ResourcesNotInSameZone", error),
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::SecurityRisk3dVerification(error) => {
-                ("SecurityRisk3dVerification", error)
-            }
-            Self::InvalidDiskSystemDiskSize(error) => {
-                ("InvalidDiskSystemDiskSize", error)
-            }
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::MayiInternalError(error) => ("MayiInternalError", error),
-            Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
-            Self::InvalidAccountStatus(error) => ("InvalidAccountStatus", error),
-            Self::InvalidVSwitchIdIpInvalid(error) => {
-                ("InvalidVSwitchIdIpInvalid", error)
-            }
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
-                ("OperationDeniedPerformanceLevelNotMatch", error)
-            }
-            Self::InvalidStorageSetNameMalformed(error) => {
-                ("InvalidStorageSetNameMalformed", error)
-            }
-            Self::InvalidMaxPartitionNumberMalformed(error) => {
-                ("InvalidMaxPartitionNumberMalformed", error)
-            }
-            Self::InvalidParameterStorageSetPartitionNumber(error) => {
-                ("InvalidParameterStorageSetPartitionNumber", error)
-            }
-            Self::InvalidParameterStorageSetId(error) => {
-                ("InvalidParameterStorageSetId", error)
-            }
-            Self::InvalidParameterStorageSetZoneId(error) => {
-                ("InvalidParameterStorageSetZoneId", error)
-            }
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::OperationDeniedRegionIdNotSupported(error) => {
-                ("OperationDeniedRegionIdNotSupported", error)
-            }
-            Self::OperationDeniedFlavorNotSupported(error) => {
-                ("OperationDeniedFlavorNotSupported", error)
-            }
-            Self::OperationDeniedTimestampNotSupported(error) => {
-                ("OperationDeniedTimestampNotSupported", error)
-            }
-            Self::OperationDeniedPrepayNotAvailable(error) => {
-                ("OperationDeniedPrepayNotAvailable", error)
-            }
-            Self::OperationDeniedPaygNotAvailable(error) => {
-                ("OperationDeniedPaygNotAvailable", error)
-            }
-            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
-                ("EnterpriseGroupLimitedMutliGroupType", error)
-            }
-            Self::EnterpriseGroupLimitedInstanceType(error) => {
-                ("EnterpriseGroupLimitedInstanceType", error)
-            }
-            Self::InternalErrorAllocateUnderlayIp(error) => {
-                ("InternalErrorAllocateUnderlayIp", error)
-            }
-            Self::OperationDeniedBidOwnResource(error) => {
-                ("OperationDeniedBidOwnResource", error)
-            }
-            Self::OperationDeniedCloudSsdNotSupported(error) => {
-                ("OperationDeniedCloudSsdNotSupported", error)
-            }
-            Self::InvalidVpcStatusNotWorking(error) => {
-                ("InvalidVpcStatusNotWorking", error)
-            }
-            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
-            Self::QuotaExceededPostpaidDataDiskCapacity(error) => {
-                ("QuotaExceededPostpaidDataDiskCapacity", error)
-            }
-            Self::InvalidImageFamilyMissingAvailableImage(error) => {
-                ("InvalidImageFamilyMissingAvailableImage", error)
-            }
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
-                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::ForbiddenOnlySupportEnterpriseGroup(error) => {
-                ("ForbiddenOnlySupportEnterpriseGroup", error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::InstanceDiskLimitExceeded(error) => {
-                ("InstanceDiskLimitExceeded", error)
-            }
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
-                ("InvalidInstanceTypeNotSupportDiskCategory", error)
-            }
-            Self::NotSupportSnapshotEncryptedDiskCategory(error) => {
-                ("NotSupportSnapshotEncryptedDiskCategory", error)
-            }
-            Self::InvalidOperationPublicIpAddressNoStock(error) => {
-                ("InvalidOperationPublicIpAddressNoStock", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
-                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(error) => {
-                ("InvalidEncryptedNotMatchSnapshot", error)
-            }
-            Self::InvalidStorageClusterIdNotExist(error) => {
-                ("InvalidStorageClusterIdNotExist", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidDataDiskSnapshotIdNotFound(error) => {
-                ("InvalidDataDiskSnapshotIdNotFound", error)
-            }
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => {
-                ("InvalidInstanceChargeTypeNotFound", error)
-            }
-            Self::DependencyViolationIoOptimized(error) => {
-                ("DependencyViolationIoOptimized", error)
-            }
-            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
-            Self::HostnameIllegal(error) => ("HostnameIllegal", error),
-            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
-                ("InvalidSystemDiskSizeLessThanImageSize", error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
-                ("InvalidSystemDiskSizeLessThanMinSize", error)
-            }
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
-                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
-            }
-            Self::InvalidSystemDiskSize(error) => ("InvalidSystemDiskSize", error),
-            Self::InvalidKeyPairNameNotFound(error) => {
-                ("InvalidKeyPairNameNotFound", error)
-            }
-            Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidMarketImageNotFound(error) => {
-                ("InvalidMarketImageNotFound", error)
-            }
-            Self::DeploymentSetNotFound(error) => ("DeploymentSetNotFound", error),
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::InvalidDiskIdsNotPortable(error) => {
-                ("InvalidDiskIdsNotPortable", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::ThrottlingResource(error) => ("ThrottlingResource", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidImageOsType(error) => ("InvalidImageOsType", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceedPostPaidDisk(error) => (205, error),
+            Self::QuotaExceedDeploymentSetInstanceQuotaFull(error) => (206, error),
+            Self::InvalidVSwitchDefaultVSwitchNotSupport(error) => (207, error),
+            Self::OperationDeniedLocalDiskUnsupported(error) => (208, error),
+            Self::OperationDeniedInconsistentNetwork(error) => (209, error),
+            Self::DefaultVswitchExisted(error) => (210, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (211, error),
+            Self::IncorrectInstanceStatus(error) => (212, error),
+            Self::CategoryViolation(error) => (213, error),
+            Self::ResourcesNotInSameZone(error) => (214, error),
+            Self::InvalidRegionNotSupport(error) => (215, error),
+            Self::UserNotInTheWhiteList(error) => (216, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (217, error),
+            Self::SecurityRisk3dVerification(error) => (218, error),
+            Self::InvalidDiskSystemDiskSize(error) => (219, error),
+            Self::InsufficientBalance(error) => (220, error),
+            Self::MayiInternalError(error) => (221, error),
+            Self::InvalidNetworkType(error) => (222, error),
+            Self::InvalidAccountStatus(error) => (223, error),
+            Self::InvalidVSwitchIdIpInvalid(error) => (224, error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => (225, error),
+            Self::InvalidStorageSetNameMalformed(error) => (226, error),
+            Self::InvalidMaxPartitionNumberMalformed(error) => (227, error),
+            Self::InvalidParameterStorageSetPartitionNumber(error) => (228, error),
+            Self::InvalidParameterStorageSetId(error) => (229, error),
+            Self::InvalidParameterStorageSetZoneId(error) => (230, error),
+            Self::QuotaExceedTags(error) => (231, error),
+            Self::OperationDeniedRegionIdNotSupported(error) => (232, error),
+            Self::OperationDeniedFlavorNotSupported(error) => (233, error),
+            Self::OperationDeniedTimestampNotSupported(error) => (234, error),
+            Self::OperationDeniedPrepayNotAvailable(error) => (235, error),
+            Self::OperationDeniedPaygNotAvailable(error) => (236, error),
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => (237, error),
+            Self::EnterpriseGroupLimitedInstanceType(error) => (238, error),
+            Self::InternalErrorAllocateUnderlayIp(error) => (239, error),
+            Self::OperationDeniedBidOwnResource(error) => (240, error),
+            Self::OperationDeniedCloudSsdNotSupported(error) => (241, error),
+            Self::InvalidVpcStatusNotWorking(error) => (242, error),
+            Self::QuotaExceedElasticQuota(error) => (243, error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(error) => (244, error),
+            Self::InvalidImageFamilyMissingAvailableImage(error) => (245, error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (246, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (247, error),
+            Self::ForbiddenOnlySupportEnterpriseGroup(error) => (248, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (249, error),
+            Self::InstanceDiskLimitExceeded(error) => (250, error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (251, error),
+            Self::NotSupportSnapshotEncryptedDiskCategory(error) => (252, error),
+            Self::InvalidOperationPublicIpAddressNoStock(error) => (253, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (254, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (255, error),
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (256, error),
+            Self::InvalidEncryptedNotMatchSnapshot(error) => (257, error),
+            Self::InvalidStorageClusterIdNotExist(error) => (258, error),
+            Self::InvalidRegionIdNotFound(error) => (259, error),
+            Self::InvalidZoneIdNotFound(error) => (260, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (261, error),
+            Self::InvalidDataDiskSnapshotIdNotFound(error) => (262, error),
+            Self::InvalidImageIdNotFound(error) => (263, error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => (264, error),
+            Self::DependencyViolationIoOptimized(error) => (265, error),
+            Self::PaymentMethodNotFound(error) => (266, error),
+            Self::HostnameIllegal(error) => (267, error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => (268, error),
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => (269, error),
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => (270, error),
+            Self::InvalidSystemDiskSize(error) => (271, error),
+            Self::InvalidKeyPairNameNotFound(error) => (272, error),
+            Self::InvalidRamRoleNotFound(error) => (273, error),
+            Self::InvalidResourceGroupNotFound(error) => (274, error),
+            Self::InvalidMarketImageNotFound(error) => (275, error),
+            Self::DeploymentSetNotFound(error) => (276, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (277, error),
+            Self::InvalidDiskIdsNotPortable(error) => (278, error),
+            Self::OperationConflict(error) => (279, error),
+            Self::ThrottlingResource(error) => (280, error),
+            Self::InternalError(error) => (281, error),
+            Self::InvalidImageOsType(error) => (282, error),
+            Self::Unhandled(error) => (283, error),
         }
     }
 }
 impl Clone for CreateInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            Self::InvalidStorageClusterIdStatusNotSupport(_) => {
-                Self::InvalidStorageClusterIdStatusNotSupport(error)
-            }
-            Self::InvalidStorageClusterIdZoneIdEmpty(_) => {
-                Self::InvalidStorageClusterIdZoneIdEmpty(error)
-            }
-            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(_) => {
-                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            }
-            Self::InvalidStorageClusterIdCategoryNotMatch(_) => {
-                Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            }
-            Self::InvalidStorageClusterIdDiskSizeEmpty(_) => {
-                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
-            }
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(_) => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
-            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
-            Self::InvalidPasswordParamMismatch(_) => {
-                Self::InvalidPasswordParamMismatch(error)
-            }
-            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
-            Self::InvalidDiskDescriptionMalformed(_) => {
-                Self::InvalidDiskDescriptionMalformed(error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidDataDeviceMalformed(_) => {
-                Self::InvalidDataDeviceMalformed(error)
-            }
-            Self::InvalidNodeControllerIdMalformed(_) => {
-                Self::InvalidNodeControllerIdMalformed(error)
-            }
-            Self::InvalidInnerIpAddressMalformed(_) => {
-                Self::InvalidInnerIpAddressMalformed(error)
-            }
-            Self::InvalidInnerIpAddressUnusable(_) => {
-                Self::InvalidInnerIpAddressUnusable(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::ImageNotSupportCloudInit(_) => Self::ImageNotSupportCloudInit(error),
-            Self::InvalidSnapshotIdBasedSnapshotTooOld(_) => {
-                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
-            }
-            Self::QuotaExceedAfterpayInstance(_) => {
-                Self::QuotaExceedAfterpayInstance(error)
-            }
-            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
-                Self::InvalidMarketImageChargeTypeNotSupport(error)
-            }
-            Self::InvalidInstanceNameMalformed(_) => {
-                Self::InvalidInstanceNameMalformed(error)
-            }
-            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
-            Self::InvalidNetworkTypeMismatch(_) => {
-                Self::InvalidNetworkTypeMismatch(error)
-            }
-            Self::InvalidPrivateIpAddress(_) => Self::InvalidPrivateIpAddress(error),
-            Self::InvalidPrivateIpAddressMalformed(_) => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(_) => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            Self::QuotaExceededPrivateIpAddress(_) => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidDiskCategoryMismatch(_) => {
-                Self::InvalidDiskCategoryMismatch(error)
-            }
-            Self::InvalidIoOptimizedValueValueNotSupported(_) => {
-                Self::InvalidIoOptimizedValueValueNotSupported(error)
-            }
-            Self::MissingParamter(_) => Self::MissingParamter(error),
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::InstanceDiskCategoryLimitExceed(_) => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::InvalidIpAddressAlreadyUsed(_) => {
-                Self::InvalidIpAddressAlreadyUsed(error)
-            }
-            Self::InvalidUserDataSizeExceeded(_) => {
-                Self::InvalidUserDataSizeExceeded(error)
-            }
-            Self::InvalidUserDataNotSupported(_) => {
-                Self::InvalidUserDataNotSupported(error)
-            }
-            Self::InstanceDiskNumberLimitExceed(_) => {
-                Self::InstanceDiskNumberLimitExceed(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
-            Self::InvalidSpotParamEmptyZoneId(_) => {
-                Self::InvalidSpotParamEmptyZoneId(error)
-            }
-            Self::InvalidSpotPriceLimit(_) => Self::InvalidSpotPriceLimit(error),
-            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
-            Self::InvalidSpotAuthorized(_) => Self::InvalidSpotAuthorized(error),
-            Self::InvalidSpotPrepaid(_) => Self::InvalidSpotPrepaid(error),
-            Self::InvalidSpotAliUid(_) => Self::InvalidSpotAliUid(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidParameterEncryptedIllegal(_) => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            Self::InvalidParameterEncryptedNotSupported(_) => {
-                Self::InvalidParameterEncryptedNotSupported(error)
-            }
-            Self::EncryptedOptionConflict(_) => Self::EncryptedOptionConflict(error),
-            Self::InvalidSpotPriceLimitLowerThanPublicPrice(_) => {
-                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
-            }
-            Self::InvalidHpcClusterIdUnnecessary(_) => {
-                Self::InvalidHpcClusterIdUnnecessary(error)
-            }
-            Self::InvalidVSwitchIdNecessary(_) => Self::InvalidVSwitchIdNecessary(error),
-            Self::InvalidHpcClusterIdNecessary(_) => {
-                Self::InvalidHpcClusterIdNecessary(error)
-            }
-            Self::InvalidHpcClusterIdNotFound(_) => {
-                Self::InvalidHpcClusterIdNotFound(error)
-            }
-            Self::InvalidHpcClusterIdCreating(_) => {
-                Self::InvalidHpcClusterIdCreating(error)
-            }
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidSecurityGroupNotInDefaultVpc(_) => {
-                Self::InvalidSecurityGroupNotInDefaultVpc(error)
-            }
-            Self::VpcNotFound(_) => Self::VpcNotFound(error),
-            Self::InvalidSpotInterruptionBehavior(_) => {
-                Self::InvalidSpotInterruptionBehavior(error)
-            }
-            Self::OperationDeniedIllegalPaymentPolicy(_) => {
-                Self::OperationDeniedIllegalPaymentPolicy(error)
-            }
-            Self::InvalidDeploymentOnHost(_) => Self::InvalidDeploymentOnHost(error),
-            Self::InvalidInstanceChargeTypeNotSupport(_) => {
-                Self::InvalidInstanceChargeTypeNotSupport(error)
-            }
-            Self::InvalidNetworkTypeNotSupported(_) => {
-                Self::InvalidNetworkTypeNotSupported(error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostStatusNotSupport(_) => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            Self::IncorrectDedicatedHostStatus(_) => {
-                Self::IncorrectDedicatedHostStatus(error)
-            }
-            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => {
-                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(_) => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            Self::DedicatedHostTypeUnmatched(_) => {
-                Self::DedicatedHostTypeUnmatched(error)
-            }
-            Self::NoAvaliableDedicatedHost(_) => Self::NoAvaliableDedicatedHost(error),
-            Self::InvalidParameterAffinity(_) => Self::InvalidParameterAffinity(error),
-            Self::InvalidParameterTenancy(_) => Self::InvalidParameterTenancy(error),
-            Self::InvalidParamTenancy(_) => Self::InvalidParamTenancy(error),
-            Self::InvalidParameterCreditSpecification(_) => {
-                Self::InvalidParameterCreditSpecification(error)
-            }
-            Self::InvalidInstanceTypeNotSupported(_) => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            Self::InvalidVpcZoneNotSupported(_) => {
-                Self::InvalidVpcZoneNotSupported(error)
-            }
-            Self::IncorrectDefaultVpcStatus(_) => Self::IncorrectDefaultVpcStatus(error),
-            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::InvalidCapacityReservationIdNotFound(_) => {
-                Self::InvalidCapacityReservationIdNotFound(error)
-            }
-            Self::LackResource(_) => Self::LackResource(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
-            Self::InvalidOperationNotSupportEnterpriseGroup(_) => {
-                Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            }
-            Self::InvalidOperationMultiGroupType(_) => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            Self::InvalidPerformanceLevelMalformed(_) => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            Self::InvalidSecurityGroupNetworkType(_) => {
-                Self::InvalidSecurityGroupNetworkType(error)
-            }
-            Self::QuotaExceededPrepayDataDiskCapacity(_) => {
-                Self::QuotaExceededPrepayDataDiskCapacity(error)
-            }
-            Self::InvalidCustomInstanceTypeNotSupported(_) => {
-                Self::InvalidCustomInstanceTypeNotSupported(error)
-            }
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::AccountForbiddenProductCreationLimited(_) => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            Self::UnexpectedImageFamilyImageIdSupplied(_) => {
-                Self::UnexpectedImageFamilyImageIdSupplied(error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
-            Self::InvalidHttpEndpointNotSupported(_) => {
-                Self::InvalidHttpEndpointNotSupported(error)
-            }
-            Self::InvalidHttpTokensNotSupported(_) => {
-                Self::InvalidHttpTokensNotSupported(error)
-            }
-            Self::InvalidHttpPutResponseHopLimitNotSupported(_) => {
-                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            }
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            Self::InvalidChargeTypeCapacityReservationNotSupported(_) => {
-                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
-            }
-            Self::InvalidPerformanceLevelValueNotSupported(_) => {
-                Self::InvalidPerformanceLevelValueNotSupported(error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(_) => {
-                Self::InvalidKmsKeyIdNotSymmetric(error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostClusterIdInValid(_) => {
-                Self::InvalidDedicatedHostClusterIdInValid(error)
-            }
-            Self::InvalidOperationUserNotSupported(_) => {
-                Self::InvalidOperationUserNotSupported(error)
-            }
-            Self::InvalidDeploymentSetIdNotFound(_) => {
-                Self::InvalidDeploymentSetIdNotFound(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
-            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
-            Self::ClassicNetworkNotSupported(_) => {
-                Self::ClassicNetworkNotSupported(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIdError(_) => {
-                Self::MissingParameterPrivatePoolOptionsIdError(error)
-            }
-            Self::InvalidPrivatePoolOptionsIdError(_) => {
-                Self::InvalidPrivatePoolOptionsIdError(error)
-            }
-            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
-            Self::InvalidPrivatePoolOptionsNoStock(_) => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::InvalidPrivatePoolOptionsStatus(_) => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
-            Self::HibernationConfiguredInstanceTypeNotSupport(_) => {
-                Self::HibernationConfiguredInstanceTypeNotSupport(error)
-            }
-            Self::HibernationConfiguredImageNotEncrypted(_) => {
-                Self::HibernationConfiguredImageNotEncrypted(error)
-            }
-            Self::HibernationConfiguredMemorySizeTooBig(_) => {
-                Self::HibernationConfiguredMemorySizeTooBig(error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMemSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanMemSize(error)
-            }
-            Self::InvalidCloudBoxZoneOperationNotSupported(_) => {
-                Self::InvalidCloudBoxZoneOperationNotSupported(error)
-            }
-            Self::InvalidInternetMaxBandwidthOutMalformed(_) => {
-                Self::InvalidInternetMaxBandwidthOutMalformed(error)
-            }
-            Self::InvalidInternetMaxBandwidthInMalformed(_) => {
-                Self::InvalidInternetMaxBandwidthInMalformed(error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(_) => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            Self::NotSupportSnapshotEncryptedShareImage(_) => {
-                Self::NotSupportSnapshotEncryptedShareImage(error)
-            }
-            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            Self::InvalidDiskCategoryNotSupported(_) => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            Self::InvalidDestinationZoneDeploymentSetMismatch(_) => {
-                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            }
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            Self::InvalidParamEncryptedMismatch(_) => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            Self::InvalidParameterEncrypted(_) => Self::InvalidParameterEncrypted(error),
-            Self::QuotaExceededInternetBandwidth(_) => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::OperationDeniedTestAccountRetricted(_) => {
-                Self::OperationDeniedTestAccountRetricted(error)
-            }
-            Self::InvalidRamRoleNotEcsRole(_) => Self::InvalidRamRoleNotEcsRole(error),
-            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
-            Self::InvalidSystemDiskCategoryValueUnauthorized(_) => {
-                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            }
-            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
-            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
-            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
-            Self::CategoryNotSupported(_) => Self::CategoryNotSupported(error),
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::QuotaExceedPortableCloudDisk(_) => {
-                Self::QuotaExceedPortableCloudDisk(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
-            Self::InvalidSnapshotIdNotDataDiskSnapshot(_) => {
-                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            }
-            Self::DeleteWithInstanceConflict(_) => {
-                Self::DeleteWithInstanceConflict(error)
-            }
-            Self::InstanceDiskNumLimitExceed(_) => {
-                Self::InstanceDiskNumLimitExceed(error)
-            }
-            Self::ImageNotSupportInstanceType(_) => {
-                Self::ImageNotSupportInstanceType(error)
-            }
-            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
-            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
-            Self::InvalidParameterResourceOwnerAccount(_) => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
-            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
-            Self::InvalidClusterIdNotFound(_) => Self::InvalidClusterIdNotFound(error),
-            Self::InvalidResourceTypeNotSupported(_) => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            Self::InvalidInstanceTypeZoneNotSupported(_) => {
-                Self::InvalidInstanceTypeZoneNotSupported(error)
-            }
-            Self::InvalidPayMethod(_) => Self::InvalidPayMethod(error),
-            Self::OperationDeniedImageNotValid(_) => {
-                Self::OperationDeniedImageNotValid(error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(_) => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
-            Self::DependencyViolationWindowsInstance(_) => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            Self::RealNameAuthenticationError(_) => {
-                Self::RealNameAuthenticationError(error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(_) => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            Self::InvalidUserPassRoleForbidden(_) => {
-                Self::InvalidUserPassRoleForbidden(error)
-            }
-            Self::InvalidImageNotSupported(_) => Self::InvalidImageNotSupported(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
-            Self::OperationDeniedInvalidNetworkType(_) => {
-                Self::OperationDeniedInvalidNetworkType(error)
-            }
-            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(_) => {
-                Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
-            }
-            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(_) => {
-                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
-            }
-            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
-            Self::QuotaExceedDeploymentSetInstanceQuotaFull(_) => {
-                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
-            }
-            Self::InvalidVSwitchDefaultVSwitchNotSupport(_) => {
-                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
-            }
-            Self::OperationDeniedLocalDiskUnsupported(_) => {
-                Self::OperationDeniedLocalDiskUnsupported(error)
-            }
-            Self::OperationDeniedInconsistentNetwork(_) => {
-                Self::OperationDeniedInconsistentNetwork(error)
-            }
-            Self::DefaultVswitchExisted(_) => Self::DefaultVswitchExisted(error),
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::CategoryViolation(_) => Self::CategoryViolation(error),
-            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::SecurityRisk3dVerification(_) => {
-                Self::SecurityRisk3dVerification(error)
-            }
-            Self::InvalidDiskSystemDiskSize(_) => Self::InvalidDiskSystemDiskSize(error),
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::MayiInternalError(_) => Self::MayiInternalError(error),
-            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
-            Self::InvalidAccountStatus(_) => Self::InvalidAccountStatus(error),
-            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
-            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            Self::InvalidStorageSetNameMalformed(_) => {
-                Self::InvalidStorageSetNameMalformed(error)
-            }
-            Self::InvalidMaxPartitionNumberMalformed(_) => {
-                Self::InvalidMaxPartitionNumberMalformed(error)
-            }
-            Self::InvalidParameterStorageSetPartitionNumber(_) => {
-                Self::InvalidParameterStorageSetPartitionNumber(error)
-            }
-            Self::InvalidParameterStorageSetId(_) => {
-                Self::InvalidParameterStorageSetId(error)
-            }
-            Self::InvalidParameterStorageSetZoneId(_) => {
-                Self::InvalidParameterStorageSetZoneId(error)
-            }
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::OperationDeniedRegionIdNotSupported(_) => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            Self::OperationDeniedFlavorNotSupported(_) => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            Self::OperationDeniedTimestampNotSupported(_) => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            Self::OperationDeniedPrepayNotAvailable(_) => {
-                Self::OperationDeniedPrepayNotAvailable(error)
-            }
-            Self::OperationDeniedPaygNotAvailable(_) => {
-                Self::OperationDeniedPaygNotAvailable(error)
-            }
-            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            Self::EnterpriseGroupLimitedInstanceType(_) => {
-                Self::EnterpriseGroupLimitedInstanceType(error)
-            }
-            Self::InternalErrorAllocateUnderlayIp(_) => {
-                Self::InternalErrorAllocateUnderlayIp(error)
-            }
-            Self::OperationDeniedBidOwnResource(_) => {
-                Self::OperationDeniedBidOwnResource(error)
-            }
-            Self::OperationDeniedCloudSsdNotSupported(_) => {
-                Self::OperationDeniedCloudSsdNotSupported(error)
-            }
-            Self::InvalidVpcStatusNotWorking(_) => {
-                Self::InvalidVpcStatusNotWorking(error)
-            }
-            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
-            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            Self::InvalidImageFamilyMissingAvailableImage(_) => {
-                Self::InvalidImageFamilyMissingAvailableImage(error)
-            }
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::ForbiddenOnlySupportEnterpriseGroup(_) => {
-                Self::ForbiddenOnlySupportEnterpriseGroup(error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::InstanceDiskLimitExceeded(_) => Self::InstanceDiskLimitExceeded(error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            Self::InvalidOperationPublicIpAddressNoStock(_) => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(_) => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            Self::InvalidStorageClusterIdNotExist(_) => {
-                Self::InvalidStorageClusterIdNotExist(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidDataDiskSnapshotIdNotFound(_) => {
-                Self::InvalidDataDiskSnapshotIdNotFound(error)
-            }
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidInstanceChargeTypeNotFound(_) => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            Self::DependencyViolationIoOptimized(_) => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
-            Self::HostnameIllegal(_) => Self::HostnameIllegal(error),
-            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            Self::InvalidSystemDiskSize(_) => Self::InvalidSystemDiskSize(error),
-            Self::InvalidKeyPairNameNotFound(_) => {
-                Self::InvalidKeyPairNameNotFound(error)
-            }
-            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidMarketImageNotFound(_) => {
-                Self::InvalidMarketImageNotFound(error)
-            }
-            Self::DeploymentSetNotFound(_) => Self::DeploymentSetNotFound(error),
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::ThrottlingResource(_) => Self::ThrottlingResource(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidImageOsType(_) => Self::InvalidImageOsType(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStorageClusterIdCapacityNotEnough",
+            "InvalidStorageClusterIdStatusNotSupport",
+            "InvalidStorageClusterIdZoneIdEmpty",
+            "InvalidStorageClusterIdPerformanceLevelNotMatch",
+            "InvalidStorageClusterIdCategoryNotMatch",
+            "InvalidStorageClusterIdDiskSizeEmpty",
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidInternetChargeTypeValueNotSupported",
+            "InvalidParameter",
+            "InvalidSystemDiskCategoryValueNotSupported",
+            "InvalidDataDiskSizeValueNotSupported",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidDescriptionMalformed",
+            "InvalidHostNameMalformed",
+            "InvalidPasswordMalformed",
+            "InvalidPasswordParamMismatch",
+            "InvalidDiskNameMalformed",
+            "InvalidDiskDescriptionMalformed",
+            "InvalidDataDiskCategoryValueNotSupported",
+            "InvalidDataDeviceMalformed",
+            "InvalidNodeControllerIdMalformed",
+            "InvalidInnerIpAddressMalformed",
+            "InvalidInnerIpAddressUnusable",
+            "OperationDenied",
+            "InvalidParameterConflict",
+            "ImageNotSupportCloudInit",
+            "InvalidSnapshotIdBasedSnapshotTooOld",
+            "QuotaExceedAfterpayInstance",
+            "InvalidMarketImageChargeTypeNotSupport",
+            "InvalidInstanceNameMalformed",
+            "InvalidParameterMismatch",
+            "InvalidNetworkTypeMismatch",
+            "InvalidPrivateIpAddress",
+            "InvalidPrivateIpAddressMalformed",
+            "InvalidPrivateIpAddressDuplicated",
+            "QuotaExceededPrivateIpAddress",
+            "QuotaExceeded",
+            "IncorrectVSwitchStatus",
+            "ResourceNotAvailable",
+            "MissingParameter",
+            "InvalidDiskCategoryMismatch",
+            "InvalidIoOptimizedValueValueNotSupported",
+            "MissingParamter",
+            "InvalidPeriod",
+            "InstanceDiskCategoryLimitExceed",
+            "InvalidParameterBandwidth",
+            "InvalidIpAddressAlreadyUsed",
+            "InvalidUserDataSizeExceeded",
+            "InvalidUserDataNotSupported",
+            "InstanceDiskNumberLimitExceed",
+            "AccountArrearage",
+            "InvalidDiskCategoryValueNotSupported",
+            "InvalidAutoRenewPeriodValueNotSupported",
+            "InvalidSpotStrategy",
+            "InvalidSpotParamEmptyZoneId",
+            "InvalidSpotPriceLimit",
+            "InvalidSpotDuration",
+            "InvalidSpotAuthorized",
+            "InvalidSpotPrepaid",
+            "InvalidSpotAliUid",
+            "InvalidTagKeyMalformed",
+            "RegionUnauthorized",
+            "ZoneNotOnSale",
+            "InvalidSystemDiskSizeValueNotSupported",
+            "InvalidParameterEncryptedIllegal",
+            "InvalidParameterEncryptedNotSupported",
+            "EncryptedOptionConflict",
+            "InvalidSpotPriceLimitLowerThanPublicPrice",
+            "InvalidHpcClusterIdUnnecessary",
+            "InvalidVSwitchIdNecessary",
+            "InvalidHpcClusterIdNecessary",
+            "InvalidHpcClusterIdNotFound",
+            "InvalidHpcClusterIdCreating",
+            "InvalidPeriodUnitValueNotSupported",
+            "IncorrectImageStatus",
+            "InvalidTagValueMalformed",
+            "InvalidSecurityGroupNotInDefaultVpc",
+            "VpcNotFound",
+            "InvalidSpotInterruptionBehavior",
+            "OperationDeniedIllegalPaymentPolicy",
+            "InvalidDeploymentOnHost",
+            "InvalidInstanceChargeTypeNotSupport",
+            "InvalidNetworkTypeNotSupported",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidDedicatedHostStatusNotSupport",
+            "IncorrectDedicatedHostStatus",
+            "ChargeTypeViolationPostPaidDedicatedHost",
+            "InvalidPeriodExceededDedicatedHost",
+            "DedicatedHostTypeUnmatched",
+            "NoAvaliableDedicatedHost",
+            "InvalidParameterAffinity",
+            "InvalidParameterTenancy",
+            "InvalidParamTenancy",
+            "InvalidParameterCreditSpecification",
+            "InvalidInstanceTypeNotSupported",
+            "InvalidVpcZoneNotSupported",
+            "IncorrectDefaultVpcStatus",
+            "IoOptimizedNotSupported",
+            "InvalidClientTokenValueNotSupported",
+            "InvalidCapacityReservationIdNotFound",
+            "LackResource",
+            "DuplicateTagKey",
+            "InvalidParameterArns",
+            "InvalidOperationNotSupportEnterpriseGroup",
+            "InvalidOperationMultiGroupType",
+            "InvalidAccountStatusPayAmountLimitExceeded",
+            "InvalidPerformanceLevelMalformed",
+            "InvalidSecurityGroupNetworkType",
+            "QuotaExceededPrepayDataDiskCapacity",
+            "InvalidCustomInstanceTypeNotSupported",
+            "InvalidOperationEniCountExceeded",
+            "AccountForbiddenProductCreationLimited",
+            "UnexpectedImageFamilyImageIdSupplied",
+            "InvalidEncryptedNotMatchEncryptAlgorithm",
+            "InvalidEncryptedNotMatchKmsKeyId",
+            "InvalidEncryptAlgorithmNotMatchSnapshot",
+            "InvalidKmsKeyIdNotMatchSnapshot",
+            "InvalidEncryptAlgorithm",
+            "InvalidHttpEndpointNotSupported",
+            "InvalidHttpTokensNotSupported",
+            "InvalidHttpPutResponseHopLimitNotSupported",
+            "InvalidOperationVpcHasEnabledAdvancedNetworkFeature",
+            "InvalidChargeTypeCapacityReservationNotSupported",
+            "InvalidPerformanceLevelValueNotSupported",
+            "InvalidKmsKeyIdNotSymmetric",
+            "InvalidDedicatedHostClusterIdNotFound",
+            "InvalidDedicatedHostClusterIdInValid",
+            "InvalidOperationUserNotSupported",
+            "InvalidDeploymentSetIdNotFound",
+            "MissingParameterPrivatePoolOptionsId",
+            "InvalidPrivatePoolOptionsId",
+            "DedicatedHostNotSupported",
+            "SpotNotSupported",
+            "ClassicNetworkNotSupported",
+            "InvalidInstanceId",
+            "InvalidPrivatePoolOptionsMatchCriteria",
+            "MissingParameterPrivatePoolOptionsIdError",
+            "InvalidPrivatePoolOptionsIdError",
+            "InvalidInstanceType",
+            "InvalidInstanceChargeType",
+            "InvalidZoneId",
+            "InvalidPrivatePoolOptionsNoStock",
+            "InvalidPlatformValueNotSupported",
+            "InvalidPrivatePoolOptionsStatus",
+            "InvalidAliUid",
+            "HibernationConfiguredInstanceTypeNotSupport",
+            "HibernationConfiguredImageNotEncrypted",
+            "HibernationConfiguredMemorySizeTooBig",
+            "InvalidSystemDiskSizeLessThanMemSize",
+            "InvalidCloudBoxZoneOperationNotSupported",
+            "InvalidInternetMaxBandwidthOutMalformed",
+            "InvalidInternetMaxBandwidthInMalformed",
+            "InvalidParameterCloudboxNotSupported",
+            "NotSupportSnapshotEncryptedShareImage",
+            "QuotaExceedDiskCapacity",
+            "InvalidParameterDataEncryptedKeyCreateFailed",
+            "InvalidDiskCategoryNotSupported",
+            "InvalidDestinationZoneDeploymentSetMismatch",
+            "NoPermissionPrice",
+            "InvalidParameterDedicatedRegionNotSupported",
+            "InvalidParameterKmsNotEnabled",
+            "InvalidParameterEncryptedKmsNotEnable",
+            "InvalidParamEncryptedMismatch",
+            "InvalidParameterEncrypted",
+            "QuotaExceededInternetBandwidth",
+            "InvalidVSwitchIdNotFound",
+            "OperationDeniedTestAccountRetricted",
+            "InvalidRamRoleNotEcsRole",
+            "ImageNotSubscribed",
+            "InvalidSystemDiskCategoryValueUnauthorized",
+            "InvalidSnapshotIdNotReady",
+            "InvalidDeviceInUse",
+            "ImageRemovedInMarket",
+            "CategoryNotSupported",
+            "OperationDeniedNoStock",
+            "QuotaExceedPortableCloudDisk",
+            "SecurityGroupInstanceLimitExceed",
+            "NodeControllerUnavailable",
+            "InvalidSnapshotIdNotDataDiskSnapshot",
+            "DeleteWithInstanceConflict",
+            "InstanceDiskNumLimitExceed",
+            "ImageNotSupportInstanceType",
+            "InvalidDiskSizeTooSmall",
+            "QuotaExceedBuyImage",
+            "InvalidParameterResourceOwnerAccount",
+            "InvalidUserDataForbidden",
+            "ZoneNotOpen",
+            "InvalidClusterIdNotFound",
+            "InvalidResourceTypeNotSupported",
+            "InvalidInstanceTypeZoneNotSupported",
+            "InvalidPayMethod",
+            "OperationDeniedImageNotValid",
+            "InvalidUserDataBase64FormatInvalid",
+            "InstanceTypeOffline",
+            "DependencyViolationWindowsInstance",
+            "RealNameAuthenticationError",
+            "InvalidNetworkTypeMismatchRamRole",
+            "InvalidUserPassRoleForbidden",
+            "InvalidImageNotSupported",
+            "InvalidAccountStatusNotEnoughBalance",
+            "IncorrectVpcStatus",
+            "InvalidParameterNotMatch",
+            "OperationDeniedInvalidNetworkType",
+            "InvalidSpotInterruptionBehaviorClassicNetworkNotSupport",
+            "InvalidSpotInterruptionBehaviorLocalDiskNotSupport",
+            "QuotaExceedPostPaidDisk",
+            "QuotaExceedDeploymentSetInstanceQuotaFull",
+            "InvalidVSwitchDefaultVSwitchNotSupport",
+            "OperationDeniedLocalDiskUnsupported",
+            "OperationDeniedInconsistentNetwork",
+            "DefaultVswitchExisted",
+            "InvalidChargeTypeValueNotSupported",
+            "IncorrectInstanceStatus",
+            "CategoryViolation",
+            "ResourcesNotInSameZone",
+            "InvalidRegionNotSupport",
+            "UserNotInTheWhiteList",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "SecurityRisk3dVerification",
+            "InvalidDiskSystemDiskSize",
+            "InsufficientBalance",
+            "MayiInternalError",
+            "InvalidNetworkType",
+            "InvalidAccountStatus",
+            "InvalidVSwitchIdIpInvalid",
+            "OperationDeniedPerformanceLevelNotMatch",
+            "InvalidStorageSetNameMalformed",
+            "InvalidMaxPartitionNumberMalformed",
+            "InvalidParameterStorageSetPartitionNumber",
+            "InvalidParameterStorageSetId",
+            "InvalidParameterStorageSetZoneId",
+            "QuotaExceedTags",
+            "OperationDeniedRegionIdNotSupported",
+            "OperationDeniedFlavorNotSupported",
+            "OperationDeniedTimestampNotSupported",
+            "OperationDeniedPrepayNotAvailable",
+            "OperationDeniedPaygNotAvailable",
+            "EnterpriseGroupLimitedMutliGroupType",
+            "EnterpriseGroupLimitedInstanceType",
+            "InternalErrorAllocateUnderlayIp",
+            "OperationDeniedBidOwnResource",
+            "OperationDeniedCloudSsdNotSupported",
+            "InvalidVpcStatusNotWorking",
+            "QuotaExceedElasticQuota",
+            "QuotaExceededPostpaidDataDiskCapacity",
+            "InvalidImageFamilyMissingAvailableImage",
+            "InvalidRegionIdNotSupportEncryptAlgorithm",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "ForbiddenOnlySupportEnterpriseGroup",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "InstanceDiskLimitExceeded",
+            "InvalidInstanceTypeNotSupportDiskCategory",
+            "NotSupportSnapshotEncryptedDiskCategory",
+            "InvalidOperationPublicIpAddressNoStock",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidEncryptedNotMatchDiskDefaultEncryption",
+            "InvalidEncryptedNotMatchSnapshot",
+            "InvalidStorageClusterIdNotExist",
+            "InvalidRegionIdNotFound",
+            "InvalidZoneIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidDataDiskSnapshotIdNotFound",
+            "InvalidImageIdNotFound",
+            "InvalidInstanceChargeTypeNotFound",
+            "DependencyViolationIoOptimized",
+            "PaymentMethodNotFound",
+            "HostnameIllegal",
+            "InvalidSystemDiskSizeLessThanImageSize",
+            "InvalidSystemDiskSizeLessThanMinSize",
+            "InvalidSystemDiskSizeMoreThanMaxSize",
+            "InvalidSystemDiskSize",
+            "InvalidKeyPairNameNotFound",
+            "InvalidRamRoleNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidMarketImageNotFound",
+            "DeploymentSetNotFound",
+            "InvalidParameterKmsKeyIdNotFound",
+            "InvalidDiskIdsNotPortable",
+            "OperationConflict",
+            "ThrottlingResource",
+            "InternalError",
+            "InvalidImageOsType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateInstanceError {

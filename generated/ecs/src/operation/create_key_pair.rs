@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateKeyPairRequest {
     /// The ID of the region in which to create the key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -56,10 +56,26 @@ pub struct CreateKeyPairRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateKeyPairRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            key_pair_name: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateKeyPairRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateKeyPairRequestBuilder {
-        CreateKeyPairRequestBuilder::default()
+        CreateKeyPairRequestBuilder {
+            inner: CreateKeyPairRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -159,6 +175,7 @@ impl<C> CreateKeyPairRequestBuilder<C> {
     }
 }
 impl<'a> CreateKeyPairRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateKeyPairRequest::default(),
@@ -167,6 +184,7 @@ impl<'a> CreateKeyPairRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateKeyPairResponse, CreateKeyPairError> {
@@ -253,18 +271,23 @@ pub enum CreateKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidKeyPairName.Malformed" => Self::InvalidKeyPairNameMalformed(error),
-            "KeyPair.AlreadyExist" => Self::KeyPairAlreadyExist(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "QuotaExceed.KeyPair" => Self::QuotaExceedKeyPair(error),
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidKeyPairName.Malformed",
+                        "KeyPair.AlreadyExist",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "QuotaExceed.KeyPair",
+                        "QuotaExceed.Tags",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateKeyPairError {
@@ -273,54 +296,63 @@ impl CreateKeyPairError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidKeyPairNameMalformed(error),
+            1 => Self::KeyPairAlreadyExist(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::QuotaExceedKeyPair(error),
+            6 => Self::QuotaExceedTags(error),
+            7 => Self::InvalidRegionIdNotFound(error),
+            8 => Self::InvalidResourceGroupNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyPairNameMalformed(error) => {
-                ("InvalidKeyPairNameMalformed", error)
-            }
-            Self::KeyPairAlreadyExist(error) => ("KeyPairAlreadyExist", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::QuotaExceedKeyPair(error) => ("QuotaExceedKeyPair", error),
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidKeyPairNameMalformed(error) => (0, error),
+            Self::KeyPairAlreadyExist(error) => (1, error),
+            Self::DuplicateTagKey(error) => (2, error),
+            Self::InvalidTagKeyMalformed(error) => (3, error),
+            Self::InvalidTagValueMalformed(error) => (4, error),
+            Self::QuotaExceedKeyPair(error) => (5, error),
+            Self::QuotaExceedTags(error) => (6, error),
+            Self::InvalidRegionIdNotFound(error) => (7, error),
+            Self::InvalidResourceGroupNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for CreateKeyPairError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidKeyPairNameMalformed(_) => {
-                Self::InvalidKeyPairNameMalformed(error)
-            }
-            Self::KeyPairAlreadyExist(_) => Self::KeyPairAlreadyExist(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::QuotaExceedKeyPair(_) => Self::QuotaExceedKeyPair(error),
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateKeyPairError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidKeyPairNameMalformed",
+            "KeyPairAlreadyExist",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "QuotaExceedKeyPair",
+            "QuotaExceedTags",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateKeyPairError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateRequest {
     /// The ID of the region in which to create the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -441,10 +441,73 @@ pub struct CreateLaunchTemplateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLaunchTemplateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            template_tag: None,
+            launch_template_name: None,
+            version_description: None,
+            image_id: None,
+            image_owner_alias: None,
+            password_inherit: None,
+            instance_type: None,
+            security_group_id: None,
+            vpc_id: None,
+            v_switch_id: None,
+            instance_name: None,
+            description: None,
+            internet_max_bandwidth_in: None,
+            internet_max_bandwidth_out: None,
+            host_name: None,
+            zone_id: None,
+            system_disk: None,
+            io_optimized: None,
+            instance_charge_type: None,
+            period: None,
+            internet_charge_type: None,
+            enable_vm_os_config: None,
+            network_type: None,
+            user_data: None,
+            key_pair_name: None,
+            ram_role_name: None,
+            auto_release_time: None,
+            spot_strategy: None,
+            spot_price_limit: None,
+            spot_duration: None,
+            resource_group_id: None,
+            template_resource_group_id: None,
+            security_enhancement_strategy: None,
+            private_ip_address: None,
+            deployment_set_id: None,
+            ipv6_address_count: None,
+            data_disk: None,
+            network_interface: None,
+            tag: None,
+            security_group_ids: None,
+            deletion_protection: None,
+            credit_specification: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            period_unit: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            image_options: None,
+            security_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLaunchTemplateRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLaunchTemplateRequestBuilder {
-        CreateLaunchTemplateRequestBuilder::default()
+        CreateLaunchTemplateRequestBuilder {
+            inner: CreateLaunchTemplateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1146,6 +1209,7 @@ impl<C> CreateLaunchTemplateRequestBuilder<C> {
     }
 }
 impl<'a> CreateLaunchTemplateRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLaunchTemplateRequest::default(),
@@ -1154,6 +1218,7 @@ impl<'a> CreateLaunchTemplateRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1247,30 +1312,31 @@ pub enum CreateLaunchTemplateError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidLaunchTemplateName.Malformed" => {
-                Self::InvalidLaunchTemplateNameMalformed(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
-            "InvalidParams.CreateEniParams" => Self::InvalidParamsCreateEniParams(error),
-            "LaunchTemplateLimitExceed" => Self::LaunchTemplateLimitExceed(error),
-            "LaunchTemplateName.Duplicated" => Self::LaunchTemplateNameDuplicated(error),
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegion.NotExist",
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "InvalidLaunchTemplateName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "InvalidUserData.SizeExceeded",
+                        "InvalidUserData.Base64FormatInvalid",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidHostName.Malformed",
+                        "InvalidParams.CreateEniParams",
+                        "LaunchTemplateLimitExceed",
+                        "LaunchTemplateName.Duplicated",
+                        "QuotaExceed.Tags",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateLaunchTemplateError {
@@ -1279,92 +1345,87 @@ impl CreateLaunchTemplateError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidLaunchTemplateNameMalformed(error),
+            4 => Self::InvalidDescriptionMalformed(error),
+            5 => Self::InvalidUserDataSizeExceeded(error),
+            6 => Self::InvalidUserDataBase64FormatInvalid(error),
+            7 => Self::DuplicateTagKey(error),
+            8 => Self::InvalidTagKeyMalformed(error),
+            9 => Self::InvalidTagValueMalformed(error),
+            10 => Self::InvalidHostNameMalformed(error),
+            11 => Self::InvalidParamsCreateEniParams(error),
+            12 => Self::LaunchTemplateLimitExceed(error),
+            13 => Self::LaunchTemplateNameDuplicated(error),
+            14 => Self::QuotaExceedTags(error),
+            15 => Self::InvalidResourceGroupNotFound(error),
+            16 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidLaunchTemplateNameMalformed(error) => {
-                ("InvalidLaunchTemplateNameMalformed", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidUserDataSizeExceeded(error) => {
-                ("InvalidUserDataSizeExceeded", error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(error) => {
-                ("InvalidUserDataBase64FormatInvalid", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
-            Self::InvalidParamsCreateEniParams(error) => {
-                ("InvalidParamsCreateEniParams", error)
-            }
-            Self::LaunchTemplateLimitExceed(error) => {
-                ("LaunchTemplateLimitExceed", error)
-            }
-            Self::LaunchTemplateNameDuplicated(error) => {
-                ("LaunchTemplateNameDuplicated", error)
-            }
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionNotExist(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidLaunchTemplateNameMalformed(error) => (3, error),
+            Self::InvalidDescriptionMalformed(error) => (4, error),
+            Self::InvalidUserDataSizeExceeded(error) => (5, error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => (6, error),
+            Self::DuplicateTagKey(error) => (7, error),
+            Self::InvalidTagKeyMalformed(error) => (8, error),
+            Self::InvalidTagValueMalformed(error) => (9, error),
+            Self::InvalidHostNameMalformed(error) => (10, error),
+            Self::InvalidParamsCreateEniParams(error) => (11, error),
+            Self::LaunchTemplateLimitExceed(error) => (12, error),
+            Self::LaunchTemplateNameDuplicated(error) => (13, error),
+            Self::QuotaExceedTags(error) => (14, error),
+            Self::InvalidResourceGroupNotFound(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateLaunchTemplateError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidLaunchTemplateNameMalformed(_) => {
-                Self::InvalidLaunchTemplateNameMalformed(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidUserDataSizeExceeded(_) => {
-                Self::InvalidUserDataSizeExceeded(error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(_) => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
-            Self::InvalidParamsCreateEniParams(_) => {
-                Self::InvalidParamsCreateEniParams(error)
-            }
-            Self::LaunchTemplateLimitExceed(_) => Self::LaunchTemplateLimitExceed(error),
-            Self::LaunchTemplateNameDuplicated(_) => {
-                Self::LaunchTemplateNameDuplicated(error)
-            }
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLaunchTemplateError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionNotExist",
+            "MissingParameter",
+            "InvalidParameter",
+            "InvalidLaunchTemplateNameMalformed",
+            "InvalidDescriptionMalformed",
+            "InvalidUserDataSizeExceeded",
+            "InvalidUserDataBase64FormatInvalid",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidHostNameMalformed",
+            "InvalidParamsCreateEniParams",
+            "LaunchTemplateLimitExceed",
+            "LaunchTemplateNameDuplicated",
+            "QuotaExceedTags",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLaunchTemplateError {

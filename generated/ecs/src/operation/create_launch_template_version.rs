@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateVersionRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -419,10 +419,72 @@ pub struct CreateLaunchTemplateVersionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLaunchTemplateVersionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            version_description: None,
+            image_id: None,
+            image_owner_alias: None,
+            password_inherit: None,
+            instance_type: None,
+            security_group_id: None,
+            vpc_id: None,
+            v_switch_id: None,
+            instance_name: None,
+            description: None,
+            internet_max_bandwidth_in: None,
+            internet_max_bandwidth_out: None,
+            host_name: None,
+            zone_id: None,
+            system_disk: None,
+            io_optimized: None,
+            instance_charge_type: None,
+            period: None,
+            internet_charge_type: None,
+            enable_vm_os_config: None,
+            network_type: None,
+            user_data: None,
+            key_pair_name: None,
+            ram_role_name: None,
+            auto_release_time: None,
+            spot_strategy: None,
+            spot_price_limit: None,
+            spot_duration: None,
+            resource_group_id: None,
+            security_enhancement_strategy: None,
+            private_ip_address: None,
+            ipv6_address_count: None,
+            deployment_set_id: None,
+            data_disk: None,
+            network_interface: None,
+            tag: None,
+            security_group_ids: None,
+            deletion_protection: None,
+            credit_specification: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            period_unit: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            image_options: None,
+            security_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLaunchTemplateVersionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLaunchTemplateVersionRequestBuilder {
-        CreateLaunchTemplateVersionRequestBuilder::default()
+        CreateLaunchTemplateVersionRequestBuilder {
+            inner: CreateLaunchTemplateVersionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1105,6 +1167,7 @@ impl<C> CreateLaunchTemplateVersionRequestBuilder<C> {
     }
 }
 impl<'a> CreateLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLaunchTemplateVersionRequest::default(),
@@ -1113,6 +1176,7 @@ impl<'a> CreateLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1200,28 +1264,27 @@ pub enum CreateLaunchTemplateVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
-            "InvalidParams.CreateEniParams" => Self::InvalidParamsCreateEniParams(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "LaunchTemplateVersionLimitExceed" => {
-                Self::LaunchTemplateVersionLimitExceed(error)
-            }
-            "InvalidLaunchTemplate.NotFound" => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegion.NotExist",
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "InvalidDescription.Malformed",
+                        "InvalidUserData.SizeExceeded",
+                        "InvalidUserData.Base64FormatInvalid",
+                        "InvalidHostName.Malformed",
+                        "InvalidParams.CreateEniParams",
+                        "Duplicate.TagKey",
+                        "LaunchTemplateVersionLimitExceed",
+                        "InvalidLaunchTemplate.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateLaunchTemplateVersionError {
@@ -1230,82 +1293,75 @@ impl CreateLaunchTemplateVersionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidDescriptionMalformed(error),
+            4 => Self::InvalidUserDataSizeExceeded(error),
+            5 => Self::InvalidUserDataBase64FormatInvalid(error),
+            6 => Self::InvalidHostNameMalformed(error),
+            7 => Self::InvalidParamsCreateEniParams(error),
+            8 => Self::DuplicateTagKey(error),
+            9 => Self::LaunchTemplateVersionLimitExceed(error),
+            10 => Self::InvalidLaunchTemplateNotFound(error),
+            11 => Self::InvalidResourceGroupNotFound(error),
+            12 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidUserDataSizeExceeded(error) => {
-                ("InvalidUserDataSizeExceeded", error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(error) => {
-                ("InvalidUserDataBase64FormatInvalid", error)
-            }
-            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
-            Self::InvalidParamsCreateEniParams(error) => {
-                ("InvalidParamsCreateEniParams", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::LaunchTemplateVersionLimitExceed(error) => {
-                ("LaunchTemplateVersionLimitExceed", error)
-            }
-            Self::InvalidLaunchTemplateNotFound(error) => {
-                ("InvalidLaunchTemplateNotFound", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionNotExist(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidDescriptionMalformed(error) => (3, error),
+            Self::InvalidUserDataSizeExceeded(error) => (4, error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => (5, error),
+            Self::InvalidHostNameMalformed(error) => (6, error),
+            Self::InvalidParamsCreateEniParams(error) => (7, error),
+            Self::DuplicateTagKey(error) => (8, error),
+            Self::LaunchTemplateVersionLimitExceed(error) => (9, error),
+            Self::InvalidLaunchTemplateNotFound(error) => (10, error),
+            Self::InvalidResourceGroupNotFound(error) => (11, error),
+            Self::InternalError(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for CreateLaunchTemplateVersionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidUserDataSizeExceeded(_) => {
-                Self::InvalidUserDataSizeExceeded(error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(_) => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
-            Self::InvalidParamsCreateEniParams(_) => {
-                Self::InvalidParamsCreateEniParams(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::LaunchTemplateVersionLimitExceed(_) => {
-                Self::LaunchTemplateVersionLimitExceed(error)
-            }
-            Self::InvalidLaunchTemplateNotFound(_) => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLaunchTemplateVersionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionNotExist",
+            "MissingParameter",
+            "InvalidParameter",
+            "InvalidDescriptionMalformed",
+            "InvalidUserDataSizeExceeded",
+            "InvalidUserDataBase64FormatInvalid",
+            "InvalidHostNameMalformed",
+            "InvalidParamsCreateEniParams",
+            "DuplicateTagKey",
+            "LaunchTemplateVersionLimitExceed",
+            "InvalidLaunchTemplateNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLaunchTemplateVersionError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_nat_gateway::CreateNatGatewayRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNatGatewayRequest {
     /// - Wire name: `RegionId`.
@@ -51,10 +51,28 @@ pub struct CreateNatGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNatGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            name: None,
+            description: None,
+            client_token: None,
+            bandwidth_package: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNatGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateNatGatewayRequestBuilder {
-        CreateNatGatewayRequestBuilder::default()
+        CreateNatGatewayRequestBuilder {
+            inner: CreateNatGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -166,6 +184,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     }
 }
 impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateNatGatewayRequest::default(),
@@ -174,6 +193,7 @@ impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNatGatewayResponse, CreateNatGatewayError> {
@@ -282,60 +302,43 @@ pub enum CreateNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVPCStatus" => Self::InvalidVpcStatus(error),
-            "InvalidNatGatewayName.MalFormed" => {
-                Self::InvalidNatGatewayNameMalFormed(error)
-            }
-            "InvalidNatGatewayDescription.MalFormed" => {
-                Self::InvalidNatGatewayDescriptionMalFormed(error)
-            }
-            "MissingParameter.BandwidthPackage" => {
-                Self::MissingParameterBandwidthPackage(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "RouterEntryConflict.Duplicated" => {
-                Self::RouterEntryConflictDuplicated(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "QuotaExceeded.BandwidthPackageIps" => {
-                Self::QuotaExceededBandwidthPackageIps(error)
-            }
-            "AllocateIpFailed" => Self::AllocateIpFailed(error),
-            "ParameterIllegal" => Self::ParameterIllegal(error),
-            "ZONE_NO_AVAILABLE_IP" => Self::ZoneNoAvailableIp(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "InvalidParameter.Spec.ValueNotSupported" => {
-                Self::InvalidParameterSpecValueNotSupported(error)
-            }
-            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
-            "OperationUnsupported.MultiNatGateway" => {
-                Self::OperationUnsupportedMultiNatGateway(error)
-            }
-            "VswitchStatusError" => Self::VswitchStatusError(error),
-            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "IncorrectStatus.RouteTableStatus" => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "OperationFailed.TokenVerfiy" => Self::OperationFailedTokenVerfiy(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY" => {
-                Self::VpcOnlyCanCreateOneNatGateway(error)
-            }
-            "OperationFailed.CrateEntryTimeOut" => {
-                Self::OperationFailedCrateEntryTimeOut(error)
-            }
-            "OrderError.NatGateway" => Self::OrderErrorNatGateway(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVPCStatus",
+                        "InvalidNatGatewayName.MalFormed",
+                        "InvalidNatGatewayDescription.MalFormed",
+                        "MissingParameter.BandwidthPackage",
+                        "OperationDenied",
+                        "RouterEntryConflict.Duplicated",
+                        "MissingParameter",
+                        "QuotaExceeded.BandwidthPackageIps",
+                        "AllocateIpFailed",
+                        "ParameterIllegal",
+                        "ZONE_NO_AVAILABLE_IP",
+                        "InvalidNatGatewayId.NotFound",
+                        "InvalidParameter.Spec.ValueNotSupported",
+                        "COMMODITY.INVALID_COMPONENT",
+                        "OperationUnsupported.MultiNatGateway",
+                        "VswitchStatusError",
+                        "Forbidden.CheckEntryRuleQuota",
+                        "OperationFailed.UnpaidBillsExist",
+                        "IncorrectStatus.RouteEntry",
+                        "IncorrectStatus.RouteTableStatus",
+                        "TaskConflict",
+                        "OperationFailed.TokenVerfiy",
+                        "IllegalParam.Name",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVpcId.NotFound",
+                        "InvalidZoneId.NotFound",
+                        "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY",
+                        "OperationFailed.CrateEntryTimeOut",
+                        "OrderError.NatGateway",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateNatGatewayError {
@@ -344,146 +347,123 @@ impl CreateNatGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVpcStatus(error),
+            1 => Self::InvalidNatGatewayNameMalFormed(error),
+            2 => Self::InvalidNatGatewayDescriptionMalFormed(error),
+            3 => Self::MissingParameterBandwidthPackage(error),
+            4 => Self::OperationDenied(error),
+            5 => Self::RouterEntryConflictDuplicated(error),
+            6 => Self::MissingParameter(error),
+            7 => Self::QuotaExceededBandwidthPackageIps(error),
+            8 => Self::AllocateIpFailed(error),
+            9 => Self::ParameterIllegal(error),
+            10 => Self::ZoneNoAvailableIp(error),
+            11 => Self::InvalidNatGatewayIdNotFound(error),
+            12 => Self::InvalidParameterSpecValueNotSupported(error),
+            13 => Self::CommodityInvalidComponent(error),
+            14 => Self::OperationUnsupportedMultiNatGateway(error),
+            15 => Self::VswitchStatusError(error),
+            16 => Self::ForbiddenCheckEntryRuleQuota(error),
+            17 => Self::OperationFailedUnpaidBillsExist(error),
+            18 => Self::IncorrectStatusRouteEntry(error),
+            19 => Self::IncorrectStatusRouteTableStatus(error),
+            20 => Self::TaskConflict(error),
+            21 => Self::OperationFailedTokenVerfiy(error),
+            22 => Self::IllegalParamName(error),
+            23 => Self::InvalidRegionIdNotFound(error),
+            24 => Self::InvalidVpcIdNotFound(error),
+            25 => Self::InvalidZoneIdNotFound(error),
+            26 => Self::VpcOnlyCanCreateOneNatGateway(error),
+            27 => Self::OperationFailedCrateEntryTimeOut(error),
+            28 => Self::OrderErrorNatGateway(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcStatus(error) => ("InvalidVpcStatus", error),
-            Self::InvalidNatGatewayNameMalFormed(error) => {
-                ("InvalidNatGatewayNameMalFormed", error)
-            }
-            Self::InvalidNatGatewayDescriptionMalFormed(error) => {
-                ("InvalidNatGatewayDescriptionMalFormed", error)
-            }
-            Self::MissingParameterBandwidthPackage(error) => {
-                ("MissingParameterBandwidthPackage", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::RouterEntryConflictDuplicated(error) => {
-                ("RouterEntryConflictDuplicated", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::QuotaExceededBandwidthPackageIps(error) => {
-                ("QuotaExceededBandwidthPackageIps", error)
-            }
-            Self::AllocateIpFailed(error) => ("AllocateIpFailed", error),
-            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
-            Self::ZoneNoAvailableIp(error) => ("ZoneNoAvailableIp", error),
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::InvalidParameterSpecValueNotSupported(error) => {
-                ("InvalidParameterSpecValueNotSupported", error)
-            }
-            Self::CommodityInvalidComponent(error) => {
-                ("CommodityInvalidComponent", error)
-            }
-            Self::OperationUnsupportedMultiNatGateway(error) => {
-                ("OperationUnsupportedMultiNatGateway", error)
-            }
-            Self::VswitchStatusError(error) => ("VswitchStatusError", error),
-            Self::ForbiddenCheckEntryRuleQuota(error) => {
-                ("ForbiddenCheckEntryRuleQuota", error)
-            }
-            Self::OperationFailedUnpaidBillsExist(error) => {
-                ("OperationFailedUnpaidBillsExist", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::IncorrectStatusRouteTableStatus(error) => {
-                ("IncorrectStatusRouteTableStatus", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::OperationFailedTokenVerfiy(error) => {
-                ("OperationFailedTokenVerfiy", error)
-            }
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::VpcOnlyCanCreateOneNatGateway(error) => {
-                ("VpcOnlyCanCreateOneNatGateway", error)
-            }
-            Self::OperationFailedCrateEntryTimeOut(error) => {
-                ("OperationFailedCrateEntryTimeOut", error)
-            }
-            Self::OrderErrorNatGateway(error) => ("OrderErrorNatGateway", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVpcStatus(error) => (0, error),
+            Self::InvalidNatGatewayNameMalFormed(error) => (1, error),
+            Self::InvalidNatGatewayDescriptionMalFormed(error) => (2, error),
+            Self::MissingParameterBandwidthPackage(error) => (3, error),
+            Self::OperationDenied(error) => (4, error),
+            Self::RouterEntryConflictDuplicated(error) => (5, error),
+            Self::MissingParameter(error) => (6, error),
+            Self::QuotaExceededBandwidthPackageIps(error) => (7, error),
+            Self::AllocateIpFailed(error) => (8, error),
+            Self::ParameterIllegal(error) => (9, error),
+            Self::ZoneNoAvailableIp(error) => (10, error),
+            Self::InvalidNatGatewayIdNotFound(error) => (11, error),
+            Self::InvalidParameterSpecValueNotSupported(error) => (12, error),
+            Self::CommodityInvalidComponent(error) => (13, error),
+            Self::OperationUnsupportedMultiNatGateway(error) => (14, error),
+            Self::VswitchStatusError(error) => (15, error),
+            Self::ForbiddenCheckEntryRuleQuota(error) => (16, error),
+            Self::OperationFailedUnpaidBillsExist(error) => (17, error),
+            Self::IncorrectStatusRouteEntry(error) => (18, error),
+            Self::IncorrectStatusRouteTableStatus(error) => (19, error),
+            Self::TaskConflict(error) => (20, error),
+            Self::OperationFailedTokenVerfiy(error) => (21, error),
+            Self::IllegalParamName(error) => (22, error),
+            Self::InvalidRegionIdNotFound(error) => (23, error),
+            Self::InvalidVpcIdNotFound(error) => (24, error),
+            Self::InvalidZoneIdNotFound(error) => (25, error),
+            Self::VpcOnlyCanCreateOneNatGateway(error) => (26, error),
+            Self::OperationFailedCrateEntryTimeOut(error) => (27, error),
+            Self::OrderErrorNatGateway(error) => (28, error),
+            Self::Unhandled(error) => (29, error),
         }
     }
 }
 impl Clone for CreateNatGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVpcStatus(_) => Self::InvalidVpcStatus(error),
-            Self::InvalidNatGatewayNameMalFormed(_) => {
-                Self::InvalidNatGatewayNameMalFormed(error)
-            }
-            Self::InvalidNatGatewayDescriptionMalFormed(_) => {
-                Self::InvalidNatGatewayDescriptionMalFormed(error)
-            }
-            Self::MissingParameterBandwidthPackage(_) => {
-                Self::MissingParameterBandwidthPackage(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::RouterEntryConflictDuplicated(_) => {
-                Self::RouterEntryConflictDuplicated(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::QuotaExceededBandwidthPackageIps(_) => {
-                Self::QuotaExceededBandwidthPackageIps(error)
-            }
-            Self::AllocateIpFailed(_) => Self::AllocateIpFailed(error),
-            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
-            Self::ZoneNoAvailableIp(_) => Self::ZoneNoAvailableIp(error),
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::InvalidParameterSpecValueNotSupported(_) => {
-                Self::InvalidParameterSpecValueNotSupported(error)
-            }
-            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
-            Self::OperationUnsupportedMultiNatGateway(_) => {
-                Self::OperationUnsupportedMultiNatGateway(error)
-            }
-            Self::VswitchStatusError(_) => Self::VswitchStatusError(error),
-            Self::ForbiddenCheckEntryRuleQuota(_) => {
-                Self::ForbiddenCheckEntryRuleQuota(error)
-            }
-            Self::OperationFailedUnpaidBillsExist(_) => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::IncorrectStatusRouteTableStatus(_) => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::OperationFailedTokenVerfiy(_) => {
-                Self::OperationFailedTokenVerfiy(error)
-            }
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::VpcOnlyCanCreateOneNatGateway(_) => {
-                Self::VpcOnlyCanCreateOneNatGateway(error)
-            }
-            Self::OperationFailedCrateEntryTimeOut(_) => {
-                Self::OperationFailedCrateEntryTimeOut(error)
-            }
-            Self::OrderErrorNatGateway(_) => Self::OrderErrorNatGateway(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateNatGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVpcStatus",
+            "InvalidNatGatewayNameMalFormed",
+            "InvalidNatGatewayDescriptionMalFormed",
+            "MissingParameterBandwidthPackage",
+            "OperationDenied",
+            "RouterEntryConflictDuplicated",
+            "MissingParameter",
+            "QuotaExceededBandwidthPackageIps",
+            "AllocateIpFailed",
+            "ParameterIllegal",
+            "ZoneNoAvailableIp",
+            "InvalidNatGatewayIdNotFound",
+            "InvalidParameterSpecValueNotSupported",
+            "CommodityInvalidComponent",
+            "OperationUnsupportedMultiNatGateway",
+            "VswitchStatusError",
+            "ForbiddenCheckEntryRuleQuota",
+            "OperationFailedUnpaidBillsExist",
+            "IncorrectStatusRouteEntry",
+            "IncorrectStatusRouteTableStatus",
+            "TaskConflict",
+            "OperationFailedTokenVerfiy",
+            "IllegalParamName",
+            "InvalidRegionIdNotFound",
+            "InvalidVpcIdNotFound",
+            "InvalidZoneIdNotFound",
+            "VpcOnlyCanCreateOneNatGateway",
+            "OperationFailedCrateEntryTimeOut",
+            "OrderErrorNatGateway",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateNatGatewayError {

@@ -44,7 +44,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfaceRequest {
     /// The region in which to create the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -319,10 +319,53 @@ pub struct CreateNetworkInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNetworkInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            resource_group_id: None,
+            v_switch_id: None,
+            primary_ip_address: None,
+            security_group_id: None,
+            network_interface_name: None,
+            description: None,
+            visible: None,
+            instance_type: None,
+            business_type: None,
+            secondary_private_ip_address_count: None,
+            queue_number: None,
+            client_token: None,
+            network_interface_traffic_mode: None,
+            queue_pair_number: None,
+            security_group_ids: None,
+            private_ip_address: None,
+            ipv6_address: None,
+            ipv6_address_count: None,
+            ipv4_prefix: None,
+            ipv4_prefix_count: None,
+            ipv6_prefix: None,
+            ipv6_prefix_count: None,
+            delete_on_release: None,
+            tx_queue_size: None,
+            rx_queue_size: None,
+            network_interface_traffic_config: None,
+            connection_tracking_configuration: None,
+            enhanced_network: None,
+            source_dest_check: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNetworkInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateNetworkInterfaceRequestBuilder {
-        CreateNetworkInterfaceRequestBuilder::default()
+        CreateNetworkInterfaceRequestBuilder {
+            inner: CreateNetworkInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -831,6 +874,7 @@ impl<C> CreateNetworkInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> CreateNetworkInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateNetworkInterfaceRequest::default(),
@@ -839,6 +883,7 @@ impl<'a> CreateNetworkInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1174,184 +1219,99 @@ pub enum CreateNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            "InvalidSecurityGroupId.SingleIdAndMultiIdConflict" => {
-                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported" => {
-                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
-                    error,
-                )
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidEniQueueSize.RegionOrUserNotSupported" => {
-                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            }
-            "InvalidParameter.EniQueueSize" => Self::InvalidParameterEniQueueSize(error),
-            "InvalidParameter.EniConnectionTrackingConfiguration" => {
-                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
-            }
-            "QuotaExceeded.PrivateIpAddress" => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "InvalidVSwitch.IllegalStatus" => Self::InvalidVSwitchIllegalStatus(error),
-            "InvalidParameter.EniEnhancedNetwork" => {
-                Self::InvalidParameterEniEnhancedNetwork(error)
-            }
-            "InvalidOperation.SecurityGroupNotAuthorized" => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "InValidParameter" => Self::InValidParameter(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidVSwitchId.IpNotEnough" => Self::InvalidVSwitchIdIpNotEnough(error),
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "InvalidIp.Address" => Self::InvalidIpAddress(error),
-            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
-            "MaxEniPrivateIpsCountExceeded" => Self::MaxEniPrivateIpsCountExceeded(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidOperation.TrunkingIsNotAllowed" => {
-                Self::InvalidOperationTrunkingIsNotAllowed(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidParameter.EniTrafficMode" => {
-                Self::InvalidParameterEniTrafficMode(error)
-            }
-            "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed" => {
-                Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
-            }
-            "InvalidParameter.QueuePairNumberMustEmpty" => {
-                Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            }
-            "InvalidParameter.InvalidQueuePairNumber" => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            "InvalidParams.NetworkInterfaceName" => {
-                Self::InvalidParamsNetworkInterfaceName(error)
-            }
-            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
-            "InvalidIp.IpPrefixMustInReserveSegment" => {
-                Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            }
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidOperation.HighPerformanceTrafficModeEniUnsupported" => {
-                Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
-            "InvalidVSwitchId.IpPrefixNotEnough" => {
-                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            }
-            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
-            "EnterpriseGroupLimited.MutliGroupType" => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            "InvalidOperation.BoundingEniSlaveQuotaExceed" => {
-                Self::InvalidOperationBoundingEniSlaveQuotaExceed(error)
-            }
-            "InvalidIp.IpPrefixNotAvailable" => {
-                Self::InvalidIpIpPrefixNotAvailable(error)
-            }
-            "InvalidIp.IpPrefixMaskIllegal" => Self::InvalidIpIpPrefixMaskIllegal(error),
-            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
-            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidOperation.MaxEniIpv6IpsCountExceeded" => {
-                Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error)
-            }
-            "InvalidOperation.VSwitchIpv6Disabled" => {
-                Self::InvalidOperationVSwitchIpv6Disabled(error)
-            }
-            "InvalidOperation.EnableIpv6Failed" => {
-                Self::InvalidOperationEnableIpv6Failed(error)
-            }
-            "InvalidOperation.AddressAlreadyAllocated" => {
-                Self::InvalidOperationAddressAlreadyAllocated(error)
-            }
-            "InvalidOperation.AddressNotInVSwitchCidr" => {
-                Self::InvalidOperationAddressNotInVSwitchCidr(error)
-            }
-            "InvalidOperation.SlaveEniMustHaveBondingEni" => {
-                Self::InvalidOperationSlaveEniMustHaveBondingEni(error)
-            }
-            "InvalidOperation.EniTrafficModeNotSupportIpv6" => {
-                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
-            }
-            "InvalidOperation.VSwitchCidrReservationNotExist" => {
-                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "InvalidOperation.RegionNotSupportIpPrefix" => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.DetachPrimaryEniNotAllowed",
+                        "Forbidden.RegionId",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "JoinedGroupLimitExceed",
+                        "InvalidParameter.SecurityGroupIdRepeated",
+                        "InvalidSecurityGroupId.SingleIdAndMultiIdConflict",
+                        "InvalidParameter.Conflict",
+                        "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported",
+                        "InvalidOperation.EniCountExceeded",
+                        "InvalidPrivateIpAddress.Duplicated",
+                        "IncorrectVSwitchStatus",
+                        "InvalidEniQueueSize.RegionOrUserNotSupported",
+                        "InvalidParameter.EniQueueSize",
+                        "InvalidParameter.EniConnectionTrackingConfiguration",
+                        "QuotaExceeded.PrivateIpAddress",
+                        "Throttling",
+                        "InvalidVSwitch.IllegalStatus",
+                        "InvalidParameter.EniEnhancedNetwork",
+                        "InvalidOperation.SecurityGroupNotAuthorized",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "InValidParameter",
+                        "MaxEniCountExceeded",
+                        "EniPerInstanceLimitExceeded",
+                        "InvalidOperation.AvailabilityZoneMismatch",
+                        "InvalidOperation.VpcMismatch",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidSecurityGroupId.NotVpc",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidVSwitchId.IpNotEnough",
+                        "InvalidVSwitchId.IpInvalid",
+                        "QuotaExceed.Tags",
+                        "InvalidIp.Address",
+                        "InvalidIp.IpRepeated",
+                        "MaxEniPrivateIpsCountExceeded",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidOperation.TrunkingIsNotAllowed",
+                        "InvalidParameter.InvalidEniQueueNumber",
+                        "InvalidOperation.MaxEniQueueNumberExceeded",
+                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                        "InvalidParameter.EniTrafficMode",
+                        "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed",
+                        "InvalidParameter.QueuePairNumberMustEmpty",
+                        "InvalidParameter.InvalidQueuePairNumber",
+                        "InvalidParams.NetworkInterfaceName",
+                        "InvalidIp.IpPrefixIllegal",
+                        "InvalidIp.IpPrefixMustInReserveSegment",
+                        "InvalidOperation.Ipv4CountExceeded",
+                        "InvalidOperation.Ipv6CountExceeded",
+                        "InvalidOperation.HighPerformanceTrafficModeEniUnsupported",
+                        "AclLimitExceed",
+                        "InvalidIp.IpPrefixMaskInvalid",
+                        "InvalidVSwitchId.IpPrefixNotEnough",
+                        "InvalidIp.IpPrefixMaskNotSame",
+                        "EnterpriseGroupLimited.MutliGroupType",
+                        "InvalidOperation.BoundingEniSlaveQuotaExceed",
+                        "InvalidIp.IpPrefixNotAvailable",
+                        "InvalidIp.IpPrefixMaskIllegal",
+                        "InvalidIp.IpPrefixNotStrict",
+                        "InvalidOperation.NotSupport",
+                        "InvalidEcsId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidOperation.MaxEniIpv6IpsCountExceeded",
+                        "InvalidOperation.VSwitchIpv6Disabled",
+                        "InvalidOperation.EnableIpv6Failed",
+                        "InvalidOperation.AddressAlreadyAllocated",
+                        "InvalidOperation.AddressNotInVSwitchCidr",
+                        "InvalidOperation.SlaveEniMustHaveBondingEni",
+                        "InvalidOperation.EniTrafficModeNotSupportIpv6",
+                        "InvalidOperation.VSwitchCidrReservationNotExist",
+                        "InternalError",
+                        "InvalidOperation.RegionNotSupportIpPrefix",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateNetworkInterfaceError {
@@ -1360,442 +1320,303 @@ impl CreateNetworkInterfaceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidOperationInvalidEcsState(error),
+            5 => Self::InvalidOperationInvalidEniState(error),
+            6 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            7 => Self::ForbiddenRegionId(error),
+            8 => Self::DuplicateTagKey(error),
+            9 => Self::InvalidTagKeyMalformed(error),
+            10 => Self::InvalidTagValueMalformed(error),
+            11 => Self::JoinedGroupLimitExceed(error),
+            12 => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            13 => Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error),
+            14 => Self::InvalidParameterConflict(error),
+            15 => {
+                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
+                    error,
+                )
+            }
+            16 => Self::InvalidOperationEniCountExceeded(error),
+            17 => Self::InvalidPrivateIpAddressDuplicated(error),
+            18 => Self::IncorrectVSwitchStatus(error),
+            19 => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
+            20 => Self::InvalidParameterEniQueueSize(error),
+            21 => Self::InvalidParameterEniConnectionTrackingConfiguration(error),
+            22 => Self::QuotaExceededPrivateIpAddress(error),
+            23 => Self::Throttling(error),
+            24 => Self::InvalidVSwitchIllegalStatus(error),
+            25 => Self::InvalidParameterEniEnhancedNetwork(error),
+            26 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
+            27 => Self::InvalidUserTypeNotSupported(error),
+            28 => Self::AbsInvalidAccountNotFound(error),
+            29 => Self::ForbiddenNotSupportRam(error),
+            30 => Self::ForbiddenSubUser(error),
+            31 => Self::InValidParameter(error),
+            32 => Self::MaxEniCountExceeded(error),
+            33 => Self::EniPerInstanceLimitExceeded(error),
+            34 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            35 => Self::InvalidOperationVpcMismatch(error),
+            36 => Self::SecurityGroupInstanceLimitExceed(error),
+            37 => Self::InvalidSecurityGroupIdNotVpc(error),
+            38 => Self::InvalidOperationInvalidEniType(error),
+            39 => Self::InvalidVSwitchIdIpNotEnough(error),
+            40 => Self::InvalidVSwitchIdIpInvalid(error),
+            41 => Self::QuotaExceedTags(error),
+            42 => Self::InvalidIpAddress(error),
+            43 => Self::InvalidIpIpRepeated(error),
+            44 => Self::MaxEniPrivateIpsCountExceeded(error),
+            45 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            46 => Self::InvalidOperationTrunkingIsNotAllowed(error),
+            47 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            48 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            49 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            50 => Self::InvalidParameterEniTrafficMode(error),
+            51 => Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error),
+            52 => Self::InvalidParameterQueuePairNumberMustEmpty(error),
+            53 => Self::InvalidParameterInvalidQueuePairNumber(error),
+            54 => Self::InvalidParamsNetworkInterfaceName(error),
+            55 => Self::InvalidIpIpPrefixIllegal(error),
+            56 => Self::InvalidIpIpPrefixMustInReserveSegment(error),
+            57 => Self::InvalidOperationIpv4CountExceeded(error),
+            58 => Self::InvalidOperationIpv6CountExceeded(error),
+            59 => Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error),
+            60 => Self::AclLimitExceed(error),
+            61 => Self::InvalidIpIpPrefixMaskInvalid(error),
+            62 => Self::InvalidVSwitchIdIpPrefixNotEnough(error),
+            63 => Self::InvalidIpIpPrefixMaskNotSame(error),
+            64 => Self::EnterpriseGroupLimitedMutliGroupType(error),
+            65 => Self::InvalidOperationBoundingEniSlaveQuotaExceed(error),
+            66 => Self::InvalidIpIpPrefixNotAvailable(error),
+            67 => Self::InvalidIpIpPrefixMaskIllegal(error),
+            68 => Self::InvalidIpIpPrefixNotStrict(error),
+            69 => Self::InvalidOperationNotSupport(error),
+            70 => Self::InvalidEcsIdNotFound(error),
+            71 => Self::InvalidEniIdNotFound(error),
+            72 => Self::InvalidVSwitchIdNotFound(error),
+            73 => Self::InvalidSecurityGroupIdNotFound(error),
+            74 => Self::InvalidResourceGroupNotFound(error),
+            75 => Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error),
+            76 => Self::InvalidOperationVSwitchIpv6Disabled(error),
+            77 => Self::InvalidOperationEnableIpv6Failed(error),
+            78 => Self::InvalidOperationAddressAlreadyAllocated(error),
+            79 => Self::InvalidOperationAddressNotInVSwitchCidr(error),
+            80 => Self::InvalidOperationSlaveEniMustHaveBondingEni(error),
+            81 => Self::InvalidOperationEniTrafficModeNotSupportIpv6(error),
+            82 => Self::InvalidOperationVSwitchCidrReservationNotExist(error),
+            83 => Self::InternalError(error),
+            84 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
-                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
-            }
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
-                ("InvalidParameterSecurityGroupIdRepeated", error)
-            }
-            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error) => {
-                ("InvalidSecurityGroupIdSingleIdAndMultiIdConflict", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::InvalidOperationInvalidEcsState(error) => (4, error),
+            Self::InvalidOperationInvalidEniState(error) => (5, error),
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (6, error),
+            Self::ForbiddenRegionId(error) => (7, error),
+            Self::DuplicateTagKey(error) => (8, error),
+            Self::InvalidTagKeyMalformed(error) => (9, error),
+            Self::InvalidTagValueMalformed(error) => (10, error),
+            Self::JoinedGroupLimitExceed(error) => (11, error),
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => (12, error),
+            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error) => (13, error),
+            Self::InvalidParameterConflict(error) => (14, error),
             Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
                 error,
-            ) => {
-                ("InvalidConnectionTrackingConfigurationRegionOrUserNotSupported", error)
-            }
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(error) => {
-                ("InvalidPrivateIpAddressDuplicated", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => {
-                ("InvalidEniQueueSizeRegionOrUserNotSupported", error)
-            }
-            Self::InvalidParameterEniQueueSize(error) => {
-                ("InvalidParameterEniQueueSize", error)
-            }
+            ) => (15, error),
+            Self::InvalidOperationEniCountExceeded(error) => (16, error),
+            Self::InvalidPrivateIpAddressDuplicated(error) => (17, error),
+            Self::IncorrectVSwitchStatus(error) => (18, error),
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => (19, error),
+            Self::InvalidParameterEniQueueSize(error) => (20, error),
             Self::InvalidParameterEniConnectionTrackingConfiguration(error) => {
-                ("InvalidParameterEniConnectionTrackingConfiguration", error)
+                (21, error)
             }
-            Self::QuotaExceededPrivateIpAddress(error) => {
-                ("QuotaExceededPrivateIpAddress", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InvalidVSwitchIllegalStatus(error) => {
-                ("InvalidVSwitchIllegalStatus", error)
-            }
-            Self::InvalidParameterEniEnhancedNetwork(error) => {
-                ("InvalidParameterEniEnhancedNetwork", error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
-                ("InvalidOperationSecurityGroupNotAuthorized", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::InValidParameter(error) => ("InValidParameter", error),
-            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
-            Self::EniPerInstanceLimitExceeded(error) => {
-                ("EniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(error) => {
-                ("InvalidSecurityGroupIdNotVpc", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidVSwitchIdIpNotEnough(error) => {
-                ("InvalidVSwitchIdIpNotEnough", error)
-            }
-            Self::InvalidVSwitchIdIpInvalid(error) => {
-                ("InvalidVSwitchIdIpInvalid", error)
-            }
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::InvalidIpAddress(error) => ("InvalidIpAddress", error),
-            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
-            Self::MaxEniPrivateIpsCountExceeded(error) => {
-                ("MaxEniPrivateIpsCountExceeded", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidOperationTrunkingIsNotAllowed(error) => {
-                ("InvalidOperationTrunkingIsNotAllowed", error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(error) => {
-                ("InvalidParameterInvalidEniQueueNumber", error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
-                ("InvalidOperationMaxEniQueueNumberExceeded", error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
-                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
-            }
-            Self::InvalidParameterEniTrafficMode(error) => {
-                ("InvalidParameterEniTrafficMode", error)
-            }
+            Self::QuotaExceededPrivateIpAddress(error) => (22, error),
+            Self::Throttling(error) => (23, error),
+            Self::InvalidVSwitchIllegalStatus(error) => (24, error),
+            Self::InvalidParameterEniEnhancedNetwork(error) => (25, error),
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (26, error),
+            Self::InvalidUserTypeNotSupported(error) => (27, error),
+            Self::AbsInvalidAccountNotFound(error) => (28, error),
+            Self::ForbiddenNotSupportRam(error) => (29, error),
+            Self::ForbiddenSubUser(error) => (30, error),
+            Self::InValidParameter(error) => (31, error),
+            Self::MaxEniCountExceeded(error) => (32, error),
+            Self::EniPerInstanceLimitExceeded(error) => (33, error),
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => (34, error),
+            Self::InvalidOperationVpcMismatch(error) => (35, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (36, error),
+            Self::InvalidSecurityGroupIdNotVpc(error) => (37, error),
+            Self::InvalidOperationInvalidEniType(error) => (38, error),
+            Self::InvalidVSwitchIdIpNotEnough(error) => (39, error),
+            Self::InvalidVSwitchIdIpInvalid(error) => (40, error),
+            Self::QuotaExceedTags(error) => (41, error),
+            Self::InvalidIpAddress(error) => (42, error),
+            Self::InvalidIpIpRepeated(error) => (43, error),
+            Self::MaxEniPrivateIpsCountExceeded(error) => (44, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (45, error),
+            Self::InvalidOperationTrunkingIsNotAllowed(error) => (46, error),
+            Self::InvalidParameterInvalidEniQueueNumber(error) => (47, error),
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (48, error),
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (49, error),
+            Self::InvalidParameterEniTrafficMode(error) => (50, error),
             Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error) => {
-                ("InvalidOperationHighPerformanceTrafficModeIsNotAllowed", error)
+                (51, error)
             }
-            Self::InvalidParameterQueuePairNumberMustEmpty(error) => {
-                ("InvalidParameterQueuePairNumberMustEmpty", error)
-            }
-            Self::InvalidParameterInvalidQueuePairNumber(error) => {
-                ("InvalidParameterInvalidQueuePairNumber", error)
-            }
-            Self::InvalidParamsNetworkInterfaceName(error) => {
-                ("InvalidParamsNetworkInterfaceName", error)
-            }
-            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
-            Self::InvalidIpIpPrefixMustInReserveSegment(error) => {
-                ("InvalidIpIpPrefixMustInReserveSegment", error)
-            }
-            Self::InvalidOperationIpv4CountExceeded(error) => {
-                ("InvalidOperationIpv4CountExceeded", error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(error) => {
-                ("InvalidOperationIpv6CountExceeded", error)
-            }
+            Self::InvalidParameterQueuePairNumberMustEmpty(error) => (52, error),
+            Self::InvalidParameterInvalidQueuePairNumber(error) => (53, error),
+            Self::InvalidParamsNetworkInterfaceName(error) => (54, error),
+            Self::InvalidIpIpPrefixIllegal(error) => (55, error),
+            Self::InvalidIpIpPrefixMustInReserveSegment(error) => (56, error),
+            Self::InvalidOperationIpv4CountExceeded(error) => (57, error),
+            Self::InvalidOperationIpv6CountExceeded(error) => (58, error),
             Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error) => {
-                ("InvalidOperationHighPerformanceTrafficModeEniUnsupported", error)
+                (59, error)
             }
-            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
-            Self::InvalidIpIpPrefixMaskInvalid(error) => {
-                ("InvalidIpIpPrefixMaskInvalid", error)
-            }
-            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => {
-                ("InvalidVSwitchIdIpPrefixNotEnough", error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(error) => {
-                ("InvalidIpIpPrefixMaskNotSame", error)
-            }
-            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
-                ("EnterpriseGroupLimitedMutliGroupType", error)
-            }
-            Self::InvalidOperationBoundingEniSlaveQuotaExceed(error) => {
-                ("InvalidOperationBoundingEniSlaveQuotaExceed", error)
-            }
-            Self::InvalidIpIpPrefixNotAvailable(error) => {
-                ("InvalidIpIpPrefixNotAvailable", error)
-            }
-            Self::InvalidIpIpPrefixMaskIllegal(error) => {
-                ("InvalidIpIpPrefixMaskIllegal", error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(error) => {
-                ("InvalidIpIpPrefixNotStrict", error)
-            }
-            Self::InvalidOperationNotSupport(error) => {
-                ("InvalidOperationNotSupport", error)
-            }
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error) => {
-                ("InvalidOperationMaxEniIpv6IpsCountExceeded", error)
-            }
-            Self::InvalidOperationVSwitchIpv6Disabled(error) => {
-                ("InvalidOperationVSwitchIpv6Disabled", error)
-            }
-            Self::InvalidOperationEnableIpv6Failed(error) => {
-                ("InvalidOperationEnableIpv6Failed", error)
-            }
-            Self::InvalidOperationAddressAlreadyAllocated(error) => {
-                ("InvalidOperationAddressAlreadyAllocated", error)
-            }
-            Self::InvalidOperationAddressNotInVSwitchCidr(error) => {
-                ("InvalidOperationAddressNotInVSwitchCidr", error)
-            }
-            Self::InvalidOperationSlaveEniMustHaveBondingEni(error) => {
-                ("InvalidOperationSlaveEniMustHaveBondingEni", error)
-            }
-            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => {
-                ("InvalidOperationEniTrafficModeNotSupportIpv6", error)
-            }
-            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => {
-                ("InvalidOperationVSwitchCidrReservationNotExist", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
-                ("InvalidOperationRegionNotSupportIpPrefix", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AclLimitExceed(error) => (60, error),
+            Self::InvalidIpIpPrefixMaskInvalid(error) => (61, error),
+            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => (62, error),
+            Self::InvalidIpIpPrefixMaskNotSame(error) => (63, error),
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => (64, error),
+            Self::InvalidOperationBoundingEniSlaveQuotaExceed(error) => (65, error),
+            Self::InvalidIpIpPrefixNotAvailable(error) => (66, error),
+            Self::InvalidIpIpPrefixMaskIllegal(error) => (67, error),
+            Self::InvalidIpIpPrefixNotStrict(error) => (68, error),
+            Self::InvalidOperationNotSupport(error) => (69, error),
+            Self::InvalidEcsIdNotFound(error) => (70, error),
+            Self::InvalidEniIdNotFound(error) => (71, error),
+            Self::InvalidVSwitchIdNotFound(error) => (72, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (73, error),
+            Self::InvalidResourceGroupNotFound(error) => (74, error),
+            Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error) => (75, error),
+            Self::InvalidOperationVSwitchIpv6Disabled(error) => (76, error),
+            Self::InvalidOperationEnableIpv6Failed(error) => (77, error),
+            Self::InvalidOperationAddressAlreadyAllocated(error) => (78, error),
+            Self::InvalidOperationAddressNotInVSwitchCidr(error) => (79, error),
+            Self::InvalidOperationSlaveEniMustHaveBondingEni(error) => (80, error),
+            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => (81, error),
+            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => (82, error),
+            Self::InternalError(error) => (83, error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => (84, error),
+            Self::Unhandled(error) => (85, error),
         }
     }
 }
 impl Clone for CreateNetworkInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
-            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(_) => {
-                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(_) => {
-                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
-                    error,
-                )
-            }
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(_) => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::InvalidEniQueueSizeRegionOrUserNotSupported(_) => {
-                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            }
-            Self::InvalidParameterEniQueueSize(_) => {
-                Self::InvalidParameterEniQueueSize(error)
-            }
-            Self::InvalidParameterEniConnectionTrackingConfiguration(_) => {
-                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
-            }
-            Self::QuotaExceededPrivateIpAddress(_) => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InvalidVSwitchIllegalStatus(_) => {
-                Self::InvalidVSwitchIllegalStatus(error)
-            }
-            Self::InvalidParameterEniEnhancedNetwork(_) => {
-                Self::InvalidParameterEniEnhancedNetwork(error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::InValidParameter(_) => Self::InValidParameter(error),
-            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
-            Self::EniPerInstanceLimitExceeded(_) => {
-                Self::EniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(_) => {
-                Self::InvalidSecurityGroupIdNotVpc(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidVSwitchIdIpNotEnough(_) => {
-                Self::InvalidVSwitchIdIpNotEnough(error)
-            }
-            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::InvalidIpAddress(_) => Self::InvalidIpAddress(error),
-            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
-            Self::MaxEniPrivateIpsCountExceeded(_) => {
-                Self::MaxEniPrivateIpsCountExceeded(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidOperationTrunkingIsNotAllowed(_) => {
-                Self::InvalidOperationTrunkingIsNotAllowed(error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(_) => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            Self::InvalidParameterEniTrafficMode(_) => {
-                Self::InvalidParameterEniTrafficMode(error)
-            }
-            Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(_) => {
-                Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
-            }
-            Self::InvalidParameterQueuePairNumberMustEmpty(_) => {
-                Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            }
-            Self::InvalidParameterInvalidQueuePairNumber(_) => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            Self::InvalidParamsNetworkInterfaceName(_) => {
-                Self::InvalidParamsNetworkInterfaceName(error)
-            }
-            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
-            Self::InvalidIpIpPrefixMustInReserveSegment(_) => {
-                Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            }
-            Self::InvalidOperationIpv4CountExceeded(_) => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(_) => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(_) => {
-                Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error)
-            }
-            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
-            Self::InvalidIpIpPrefixMaskInvalid(_) => {
-                Self::InvalidIpIpPrefixMaskInvalid(error)
-            }
-            Self::InvalidVSwitchIdIpPrefixNotEnough(_) => {
-                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(_) => {
-                Self::InvalidIpIpPrefixMaskNotSame(error)
-            }
-            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            Self::InvalidOperationBoundingEniSlaveQuotaExceed(_) => {
-                Self::InvalidOperationBoundingEniSlaveQuotaExceed(error)
-            }
-            Self::InvalidIpIpPrefixNotAvailable(_) => {
-                Self::InvalidIpIpPrefixNotAvailable(error)
-            }
-            Self::InvalidIpIpPrefixMaskIllegal(_) => {
-                Self::InvalidIpIpPrefixMaskIllegal(error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(_) => {
-                Self::InvalidIpIpPrefixNotStrict(error)
-            }
-            Self::InvalidOperationNotSupport(_) => {
-                Self::InvalidOperationNotSupport(error)
-            }
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidOperationMaxEniIpv6IpsCountExceeded(_) => {
-                Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error)
-            }
-            Self::InvalidOperationVSwitchIpv6Disabled(_) => {
-                Self::InvalidOperationVSwitchIpv6Disabled(error)
-            }
-            Self::InvalidOperationEnableIpv6Failed(_) => {
-                Self::InvalidOperationEnableIpv6Failed(error)
-            }
-            Self::InvalidOperationAddressAlreadyAllocated(_) => {
-                Self::InvalidOperationAddressAlreadyAllocated(error)
-            }
-            Self::InvalidOperationAddressNotInVSwitchCidr(_) => {
-                Self::InvalidOperationAddressNotInVSwitchCidr(error)
-            }
-            Self::InvalidOperationSlaveEniMustHaveBondingEni(_) => {
-                Self::InvalidOperationSlaveEniMustHaveBondingEni(error)
-            }
-            Self::InvalidOperationEniTrafficModeNotSupportIpv6(_) => {
-                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
-            }
-            Self::InvalidOperationVSwitchCidrReservationNotExist(_) => {
-                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateNetworkInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationDetachPrimaryEniNotAllowed",
+            "ForbiddenRegionId",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "JoinedGroupLimitExceed",
+            "InvalidParameterSecurityGroupIdRepeated",
+            "InvalidSecurityGroupIdSingleIdAndMultiIdConflict",
+            "InvalidParameterConflict",
+            "InvalidConnectionTrackingConfigurationRegionOrUserNotSupported",
+            "InvalidOperationEniCountExceeded",
+            "InvalidPrivateIpAddressDuplicated",
+            "IncorrectVSwitchStatus",
+            "InvalidEniQueueSizeRegionOrUserNotSupported",
+            "InvalidParameterEniQueueSize",
+            "InvalidParameterEniConnectionTrackingConfiguration",
+            "QuotaExceededPrivateIpAddress",
+            "Throttling",
+            "InvalidVSwitchIllegalStatus",
+            "InvalidParameterEniEnhancedNetwork",
+            "InvalidOperationSecurityGroupNotAuthorized",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "InValidParameter",
+            "MaxEniCountExceeded",
+            "EniPerInstanceLimitExceeded",
+            "InvalidOperationAvailabilityZoneMismatch",
+            "InvalidOperationVpcMismatch",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidSecurityGroupIdNotVpc",
+            "InvalidOperationInvalidEniType",
+            "InvalidVSwitchIdIpNotEnough",
+            "InvalidVSwitchIdIpInvalid",
+            "QuotaExceedTags",
+            "InvalidIpAddress",
+            "InvalidIpIpRepeated",
+            "MaxEniPrivateIpsCountExceeded",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidOperationTrunkingIsNotAllowed",
+            "InvalidParameterInvalidEniQueueNumber",
+            "InvalidOperationMaxEniQueueNumberExceeded",
+            "InvalidOperationExceedInstanceTypeQueueNumber",
+            "InvalidParameterEniTrafficMode",
+            "InvalidOperationHighPerformanceTrafficModeIsNotAllowed",
+            "InvalidParameterQueuePairNumberMustEmpty",
+            "InvalidParameterInvalidQueuePairNumber",
+            "InvalidParamsNetworkInterfaceName",
+            "InvalidIpIpPrefixIllegal",
+            "InvalidIpIpPrefixMustInReserveSegment",
+            "InvalidOperationIpv4CountExceeded",
+            "InvalidOperationIpv6CountExceeded",
+            "InvalidOperationHighPerformanceTrafficModeEniUnsupported",
+            "AclLimitExceed",
+            "InvalidIpIpPrefixMaskInvalid",
+            "InvalidVSwitchIdIpPrefixNotEnough",
+            "InvalidIpIpPrefixMaskNotSame",
+            "EnterpriseGroupLimitedMutliGroupType",
+            "InvalidOperationBoundingEniSlaveQuotaExceed",
+            "InvalidIpIpPrefixNotAvailable",
+            "InvalidIpIpPrefixMaskIllegal",
+            "InvalidIpIpPrefixNotStrict",
+            "InvalidOperationNotSupport",
+            "InvalidEcsIdNotFound",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidOperationMaxEniIpv6IpsCountExceeded",
+            "InvalidOperationVSwitchIpv6Disabled",
+            "InvalidOperationEnableIpv6Failed",
+            "InvalidOperationAddressAlreadyAllocated",
+            "InvalidOperationAddressNotInVSwitchCidr",
+            "InvalidOperationSlaveEniMustHaveBondingEni",
+            "InvalidOperationEniTrafficModeNotSupportIpv6",
+            "InvalidOperationVSwitchCidrReservationNotExist",
+            "InternalError",
+            "InvalidOperationRegionNotSupportIpPrefix",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateNetworkInterfaceError {

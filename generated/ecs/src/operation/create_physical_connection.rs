@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_physical_connection::CreatePhysicalConnectionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionRequest {
     /// - Wire name: `RegionId`.
@@ -76,10 +76,35 @@ pub struct CreatePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            access_point_id: None,
+            r#type: None,
+            line_operator: None,
+            bandwidth: None,
+            peer_location: None,
+            port_type: None,
+            redundant_physical_connection_id: None,
+            description: None,
+            name: None,
+            circuit_code: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePhysicalConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreatePhysicalConnectionRequestBuilder {
-        CreatePhysicalConnectionRequestBuilder::default()
+        CreatePhysicalConnectionRequestBuilder {
+            inner: CreatePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -236,6 +261,7 @@ impl<C> CreatePhysicalConnectionRequestBuilder<C> {
     }
 }
 impl<'a> CreatePhysicalConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreatePhysicalConnectionRequest::default(),
@@ -244,6 +270,7 @@ impl<'a> CreatePhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -335,45 +362,36 @@ pub enum CreatePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.Status" => Self::InvalidStatus(error),
-            "InvalidAccessPointId.NotEnabled" => {
-                Self::InvalidAccessPointIdNotEnabled(error)
-            }
-            "InvalidType.Malformd" => Self::InvalidTypeMalformd(error),
-            "InvalidPeerLocation.Malformd" => Self::InvalidPeerLocationMalformd(error),
-            "InvalidLineOperator.Malformd" => Self::InvalidLineOperatorMalformd(error),
-            "InvalidPortType.Malformd" => Self::InvalidPortTypeMalformd(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidRedundantPhysicalConnectionId.NotFound" => {
-                Self::InvalidRedundantPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "QuotaExceeded.pConnPerAP" => Self::QuotaExceededPConnPerAp(error),
-            "InvalidBandwidth" => Self::InvalidBandwidth(error),
-            "InvalidRedundantPhysicalConnection" => {
-                Self::InvalidRedundantPhysicalConnection(error)
-            }
-            "InvalidRedundantPhysicalConnectionStatus" => {
-                Self::InvalidRedundantPhysicalConnectionStatus(error)
-            }
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "QuotaExceeded.freePconnPerAP" => Self::QuotaExceededFreePconnPerAp(error),
-            "InvalidPhysicalConnectionOperator.Malformed" => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            "InvalidPhysicalConnectionPortType.Malformed" => {
-                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
-            }
-            "InvalidPhysicalConnectionBandwidth.Malformed" => {
-                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            }
-            "IllegalParam.ClientToken" => Self::IllegalParamClientToken(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidAccessPointId.NotFound" => Self::InvalidAccessPointIdNotFound(error),
-            "InvalidPortType.NotFound" => Self::InvalidPortTypeNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.Status",
+                        "InvalidAccessPointId.NotEnabled",
+                        "InvalidType.Malformd",
+                        "InvalidPeerLocation.Malformd",
+                        "InvalidLineOperator.Malformd",
+                        "InvalidPortType.Malformd",
+                        "InvalidDescription.Malformed",
+                        "InvalidRedundantPhysicalConnectionId.NotFound",
+                        "InvalidName.Malformed",
+                        "QuotaExceeded.pConnPerAP",
+                        "InvalidBandwidth",
+                        "InvalidRedundantPhysicalConnection",
+                        "InvalidRedundantPhysicalConnectionStatus",
+                        "InvalidCircuitCode.Malformed",
+                        "QuotaExceeded.freePconnPerAP",
+                        "InvalidPhysicalConnectionOperator.Malformed",
+                        "InvalidPhysicalConnectionPortType.Malformed",
+                        "InvalidPhysicalConnectionBandwidth.Malformed",
+                        "IllegalParam.ClientToken",
+                        "InvalidRegionId.NotFound",
+                        "InvalidAccessPointId.NotFound",
+                        "InvalidPortType.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreatePhysicalConnectionError {
@@ -382,124 +400,102 @@ impl CreatePhysicalConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidStatus(error),
+            1 => Self::InvalidAccessPointIdNotEnabled(error),
+            2 => Self::InvalidTypeMalformd(error),
+            3 => Self::InvalidPeerLocationMalformd(error),
+            4 => Self::InvalidLineOperatorMalformd(error),
+            5 => Self::InvalidPortTypeMalformd(error),
+            6 => Self::InvalidDescriptionMalformed(error),
+            7 => Self::InvalidRedundantPhysicalConnectionIdNotFound(error),
+            8 => Self::InvalidNameMalformed(error),
+            9 => Self::QuotaExceededPConnPerAp(error),
+            10 => Self::InvalidBandwidth(error),
+            11 => Self::InvalidRedundantPhysicalConnection(error),
+            12 => Self::InvalidRedundantPhysicalConnectionStatus(error),
+            13 => Self::InvalidCircuitCodeMalformed(error),
+            14 => Self::QuotaExceededFreePconnPerAp(error),
+            15 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
+            16 => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
+            17 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
+            18 => Self::IllegalParamClientToken(error),
+            19 => Self::InvalidRegionIdNotFound(error),
+            20 => Self::InvalidAccessPointIdNotFound(error),
+            21 => Self::InvalidPortTypeNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatus(error) => ("InvalidStatus", error),
-            Self::InvalidAccessPointIdNotEnabled(error) => {
-                ("InvalidAccessPointIdNotEnabled", error)
-            }
-            Self::InvalidTypeMalformd(error) => ("InvalidTypeMalformd", error),
-            Self::InvalidPeerLocationMalformd(error) => {
-                ("InvalidPeerLocationMalformd", error)
-            }
-            Self::InvalidLineOperatorMalformd(error) => {
-                ("InvalidLineOperatorMalformd", error)
-            }
-            Self::InvalidPortTypeMalformd(error) => ("InvalidPortTypeMalformd", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidRedundantPhysicalConnectionIdNotFound(error) => {
-                ("InvalidRedundantPhysicalConnectionIdNotFound", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::QuotaExceededPConnPerAp(error) => ("QuotaExceededPConnPerAp", error),
-            Self::InvalidBandwidth(error) => ("InvalidBandwidth", error),
-            Self::InvalidRedundantPhysicalConnection(error) => {
-                ("InvalidRedundantPhysicalConnection", error)
-            }
-            Self::InvalidRedundantPhysicalConnectionStatus(error) => {
-                ("InvalidRedundantPhysicalConnectionStatus", error)
-            }
-            Self::InvalidCircuitCodeMalformed(error) => {
-                ("InvalidCircuitCodeMalformed", error)
-            }
-            Self::QuotaExceededFreePconnPerAp(error) => {
-                ("QuotaExceededFreePconnPerAp", error)
-            }
-            Self::InvalidPhysicalConnectionOperatorMalformed(error) => {
-                ("InvalidPhysicalConnectionOperatorMalformed", error)
-            }
-            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => {
-                ("InvalidPhysicalConnectionPortTypeMalformed", error)
-            }
-            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => {
-                ("InvalidPhysicalConnectionBandwidthMalformed", error)
-            }
-            Self::IllegalParamClientToken(error) => ("IllegalParamClientToken", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidAccessPointIdNotFound(error) => {
-                ("InvalidAccessPointIdNotFound", error)
-            }
-            Self::InvalidPortTypeNotFound(error) => ("InvalidPortTypeNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStatus(error) => (0, error),
+            Self::InvalidAccessPointIdNotEnabled(error) => (1, error),
+            Self::InvalidTypeMalformd(error) => (2, error),
+            Self::InvalidPeerLocationMalformd(error) => (3, error),
+            Self::InvalidLineOperatorMalformd(error) => (4, error),
+            Self::InvalidPortTypeMalformd(error) => (5, error),
+            Self::InvalidDescriptionMalformed(error) => (6, error),
+            Self::InvalidRedundantPhysicalConnectionIdNotFound(error) => (7, error),
+            Self::InvalidNameMalformed(error) => (8, error),
+            Self::QuotaExceededPConnPerAp(error) => (9, error),
+            Self::InvalidBandwidth(error) => (10, error),
+            Self::InvalidRedundantPhysicalConnection(error) => (11, error),
+            Self::InvalidRedundantPhysicalConnectionStatus(error) => (12, error),
+            Self::InvalidCircuitCodeMalformed(error) => (13, error),
+            Self::QuotaExceededFreePconnPerAp(error) => (14, error),
+            Self::InvalidPhysicalConnectionOperatorMalformed(error) => (15, error),
+            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => (16, error),
+            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => (17, error),
+            Self::IllegalParamClientToken(error) => (18, error),
+            Self::InvalidRegionIdNotFound(error) => (19, error),
+            Self::InvalidAccessPointIdNotFound(error) => (20, error),
+            Self::InvalidPortTypeNotFound(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for CreatePhysicalConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStatus(_) => Self::InvalidStatus(error),
-            Self::InvalidAccessPointIdNotEnabled(_) => {
-                Self::InvalidAccessPointIdNotEnabled(error)
-            }
-            Self::InvalidTypeMalformd(_) => Self::InvalidTypeMalformd(error),
-            Self::InvalidPeerLocationMalformd(_) => {
-                Self::InvalidPeerLocationMalformd(error)
-            }
-            Self::InvalidLineOperatorMalformd(_) => {
-                Self::InvalidLineOperatorMalformd(error)
-            }
-            Self::InvalidPortTypeMalformd(_) => Self::InvalidPortTypeMalformd(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidRedundantPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidRedundantPhysicalConnectionIdNotFound(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::QuotaExceededPConnPerAp(_) => Self::QuotaExceededPConnPerAp(error),
-            Self::InvalidBandwidth(_) => Self::InvalidBandwidth(error),
-            Self::InvalidRedundantPhysicalConnection(_) => {
-                Self::InvalidRedundantPhysicalConnection(error)
-            }
-            Self::InvalidRedundantPhysicalConnectionStatus(_) => {
-                Self::InvalidRedundantPhysicalConnectionStatus(error)
-            }
-            Self::InvalidCircuitCodeMalformed(_) => {
-                Self::InvalidCircuitCodeMalformed(error)
-            }
-            Self::QuotaExceededFreePconnPerAp(_) => {
-                Self::QuotaExceededFreePconnPerAp(error)
-            }
-            Self::InvalidPhysicalConnectionOperatorMalformed(_) => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            Self::InvalidPhysicalConnectionPortTypeMalformed(_) => {
-                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
-            }
-            Self::InvalidPhysicalConnectionBandwidthMalformed(_) => {
-                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            }
-            Self::IllegalParamClientToken(_) => Self::IllegalParamClientToken(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidAccessPointIdNotFound(_) => {
-                Self::InvalidAccessPointIdNotFound(error)
-            }
-            Self::InvalidPortTypeNotFound(_) => Self::InvalidPortTypeNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreatePhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStatus",
+            "InvalidAccessPointIdNotEnabled",
+            "InvalidTypeMalformd",
+            "InvalidPeerLocationMalformd",
+            "InvalidLineOperatorMalformd",
+            "InvalidPortTypeMalformd",
+            "InvalidDescriptionMalformed",
+            "InvalidRedundantPhysicalConnectionIdNotFound",
+            "InvalidNameMalformed",
+            "QuotaExceededPConnPerAp",
+            "InvalidBandwidth",
+            "InvalidRedundantPhysicalConnection",
+            "InvalidRedundantPhysicalConnectionStatus",
+            "InvalidCircuitCodeMalformed",
+            "QuotaExceededFreePconnPerAp",
+            "InvalidPhysicalConnectionOperatorMalformed",
+            "InvalidPhysicalConnectionPortTypeMalformed",
+            "InvalidPhysicalConnectionBandwidthMalformed",
+            "IllegalParamClientToken",
+            "InvalidRegionIdNotFound",
+            "InvalidAccessPointIdNotFound",
+            "InvalidPortTypeNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreatePhysicalConnectionError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePortRangeListRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -82,10 +82,30 @@ pub struct CreatePortRangeListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePortRangeListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            max_entries: None,
+            port_range_list_name: None,
+            description: None,
+            entry: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePortRangeListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreatePortRangeListRequestBuilder {
-        CreatePortRangeListRequestBuilder::default()
+        CreatePortRangeListRequestBuilder {
+            inner: CreatePortRangeListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -236,6 +256,7 @@ impl<C> CreatePortRangeListRequestBuilder<C> {
     }
 }
 impl<'a> CreatePortRangeListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreatePortRangeListRequest::default(),
@@ -244,6 +265,7 @@ impl<'a> CreatePortRangeListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -321,30 +343,25 @@ pub enum CreatePortRangeListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePortRangeListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.Entry" => Self::InvalidParamEntry(error),
-            "InvalidOperation.MaxEntriesCountExceed" => {
-                Self::InvalidOperationMaxEntriesCountExceed(error)
-            }
-            "InvalidOperation.EntryCountExceedMaxEntries" => {
-                Self::InvalidOperationEntryCountExceedMaxEntries(error)
-            }
-            "InvalidParameter.PortRange" => Self::InvalidParameterPortRange(error),
-            "InvalidParameter.PortRangeListName" => {
-                Self::InvalidParameterPortRangeListName(error)
-            }
-            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
-            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
-            "InvalidOperation.MaxCountExceed" => {
-                Self::InvalidOperationMaxCountExceed(error)
-            }
-            "InvalidParameter.PortRangeDuplicated" => {
-                Self::InvalidParameterPortRangeDuplicated(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.Entry",
+                        "InvalidOperation.MaxEntriesCountExceed",
+                        "InvalidOperation.EntryCountExceedMaxEntries",
+                        "InvalidParameter.PortRange",
+                        "InvalidParameter.PortRangeListName",
+                        "LimitExceed.MaxEntries",
+                        "LimitExceed.Entry",
+                        "InvalidOperation.MaxCountExceed",
+                        "InvalidParameter.PortRangeDuplicated",
+                        "InvalidDescription.Malformed",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreatePortRangeListError {
@@ -353,76 +370,69 @@ impl CreatePortRangeListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParamEntry(error),
+            1 => Self::InvalidOperationMaxEntriesCountExceed(error),
+            2 => Self::InvalidOperationEntryCountExceedMaxEntries(error),
+            3 => Self::InvalidParameterPortRange(error),
+            4 => Self::InvalidParameterPortRangeListName(error),
+            5 => Self::LimitExceedMaxEntries(error),
+            6 => Self::LimitExceedEntry(error),
+            7 => Self::InvalidOperationMaxCountExceed(error),
+            8 => Self::InvalidParameterPortRangeDuplicated(error),
+            9 => Self::InvalidDescriptionMalformed(error),
+            10 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamEntry(error) => ("InvalidParamEntry", error),
-            Self::InvalidOperationMaxEntriesCountExceed(error) => {
-                ("InvalidOperationMaxEntriesCountExceed", error)
-            }
-            Self::InvalidOperationEntryCountExceedMaxEntries(error) => {
-                ("InvalidOperationEntryCountExceedMaxEntries", error)
-            }
-            Self::InvalidParameterPortRange(error) => {
-                ("InvalidParameterPortRange", error)
-            }
-            Self::InvalidParameterPortRangeListName(error) => {
-                ("InvalidParameterPortRangeListName", error)
-            }
-            Self::LimitExceedMaxEntries(error) => ("LimitExceedMaxEntries", error),
-            Self::LimitExceedEntry(error) => ("LimitExceedEntry", error),
-            Self::InvalidOperationMaxCountExceed(error) => {
-                ("InvalidOperationMaxCountExceed", error)
-            }
-            Self::InvalidParameterPortRangeDuplicated(error) => {
-                ("InvalidParameterPortRangeDuplicated", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamEntry(error) => (0, error),
+            Self::InvalidOperationMaxEntriesCountExceed(error) => (1, error),
+            Self::InvalidOperationEntryCountExceedMaxEntries(error) => (2, error),
+            Self::InvalidParameterPortRange(error) => (3, error),
+            Self::InvalidParameterPortRangeListName(error) => (4, error),
+            Self::LimitExceedMaxEntries(error) => (5, error),
+            Self::LimitExceedEntry(error) => (6, error),
+            Self::InvalidOperationMaxCountExceed(error) => (7, error),
+            Self::InvalidParameterPortRangeDuplicated(error) => (8, error),
+            Self::InvalidDescriptionMalformed(error) => (9, error),
+            Self::InvalidRegionIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for CreatePortRangeListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamEntry(_) => Self::InvalidParamEntry(error),
-            Self::InvalidOperationMaxEntriesCountExceed(_) => {
-                Self::InvalidOperationMaxEntriesCountExceed(error)
-            }
-            Self::InvalidOperationEntryCountExceedMaxEntries(_) => {
-                Self::InvalidOperationEntryCountExceedMaxEntries(error)
-            }
-            Self::InvalidParameterPortRange(_) => Self::InvalidParameterPortRange(error),
-            Self::InvalidParameterPortRangeListName(_) => {
-                Self::InvalidParameterPortRangeListName(error)
-            }
-            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
-            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
-            Self::InvalidOperationMaxCountExceed(_) => {
-                Self::InvalidOperationMaxCountExceed(error)
-            }
-            Self::InvalidParameterPortRangeDuplicated(_) => {
-                Self::InvalidParameterPortRangeDuplicated(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreatePortRangeListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamEntry",
+            "InvalidOperationMaxEntriesCountExceed",
+            "InvalidOperationEntryCountExceedMaxEntries",
+            "InvalidParameterPortRange",
+            "InvalidParameterPortRangeListName",
+            "LimitExceedMaxEntries",
+            "LimitExceedEntry",
+            "InvalidOperationMaxCountExceed",
+            "InvalidParameterPortRangeDuplicated",
+            "InvalidDescriptionMalformed",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreatePortRangeListError {

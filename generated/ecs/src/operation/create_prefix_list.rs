@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePrefixListRequest {
     /// The ID of the region in which to create the prefix list.
@@ -102,10 +102,31 @@ pub struct CreatePrefixListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePrefixListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            max_entries: None,
+            address_family: None,
+            client_token: None,
+            prefix_list_name: None,
+            description: None,
+            entry: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePrefixListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreatePrefixListRequestBuilder {
-        CreatePrefixListRequestBuilder::default()
+        CreatePrefixListRequestBuilder {
+            inner: CreatePrefixListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -270,6 +291,7 @@ impl<C> CreatePrefixListRequestBuilder<C> {
     }
 }
 impl<'a> CreatePrefixListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreatePrefixListRequest::default(),
@@ -278,6 +300,7 @@ impl<'a> CreatePrefixListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreatePrefixListResponse, CreatePrefixListError> {
@@ -354,34 +377,27 @@ pub enum CreatePrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter.AddressFamily" => {
-                Self::InvalidParameterAddressFamily(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidParameter.PrefixListName" => {
-                Self::InvalidParameterPrefixListName(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidParameter.CidrMalformed" => {
-                Self::InvalidParameterCidrMalformed(error)
-            }
-            "InvalidParameter.CidrDuplicated" => {
-                Self::InvalidParameterCidrDuplicated(error)
-            }
-            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
-            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
-            "LimitExceed.PrefixListPerRegion" => {
-                Self::LimitExceedPrefixListPerRegion(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidParameter.AddressFamily",
+                        "InvalidParameter",
+                        "InvalidParameter.PrefixListName",
+                        "InvalidDescription.Malformed",
+                        "InvalidClientToken.ValueNotSupported",
+                        "InvalidParameter.CidrMalformed",
+                        "InvalidParameter.CidrDuplicated",
+                        "LimitExceed.Entry",
+                        "LimitExceed.MaxEntries",
+                        "LimitExceed.PrefixListPerRegion",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreatePrefixListError {
@@ -390,86 +406,75 @@ impl CreatePrefixListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameterAddressFamily(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidParameterPrefixListName(error),
+            4 => Self::InvalidDescriptionMalformed(error),
+            5 => Self::InvalidClientTokenValueNotSupported(error),
+            6 => Self::InvalidParameterCidrMalformed(error),
+            7 => Self::InvalidParameterCidrDuplicated(error),
+            8 => Self::LimitExceedEntry(error),
+            9 => Self::LimitExceedMaxEntries(error),
+            10 => Self::LimitExceedPrefixListPerRegion(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::InvalidResourceGroupNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameterAddressFamily(error) => {
-                ("InvalidParameterAddressFamily", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidParameterPrefixListName(error) => {
-                ("InvalidParameterPrefixListName", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::InvalidParameterCidrMalformed(error) => {
-                ("InvalidParameterCidrMalformed", error)
-            }
-            Self::InvalidParameterCidrDuplicated(error) => {
-                ("InvalidParameterCidrDuplicated", error)
-            }
-            Self::LimitExceedEntry(error) => ("LimitExceedEntry", error),
-            Self::LimitExceedMaxEntries(error) => ("LimitExceedMaxEntries", error),
-            Self::LimitExceedPrefixListPerRegion(error) => {
-                ("LimitExceedPrefixListPerRegion", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidParameterAddressFamily(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidParameterPrefixListName(error) => (3, error),
+            Self::InvalidDescriptionMalformed(error) => (4, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (5, error),
+            Self::InvalidParameterCidrMalformed(error) => (6, error),
+            Self::InvalidParameterCidrDuplicated(error) => (7, error),
+            Self::LimitExceedEntry(error) => (8, error),
+            Self::LimitExceedMaxEntries(error) => (9, error),
+            Self::LimitExceedPrefixListPerRegion(error) => (10, error),
+            Self::InvalidRegionIdNotFound(error) => (11, error),
+            Self::InvalidResourceGroupNotFound(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for CreatePrefixListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameterAddressFamily(_) => {
-                Self::InvalidParameterAddressFamily(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidParameterPrefixListName(_) => {
-                Self::InvalidParameterPrefixListName(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::InvalidParameterCidrMalformed(_) => {
-                Self::InvalidParameterCidrMalformed(error)
-            }
-            Self::InvalidParameterCidrDuplicated(_) => {
-                Self::InvalidParameterCidrDuplicated(error)
-            }
-            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
-            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
-            Self::LimitExceedPrefixListPerRegion(_) => {
-                Self::LimitExceedPrefixListPerRegion(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreatePrefixListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidParameterAddressFamily",
+            "InvalidParameter",
+            "InvalidParameterPrefixListName",
+            "InvalidDescriptionMalformed",
+            "InvalidClientTokenValueNotSupported",
+            "InvalidParameterCidrMalformed",
+            "InvalidParameterCidrDuplicated",
+            "LimitExceedEntry",
+            "LimitExceedMaxEntries",
+            "LimitExceedPrefixListPerRegion",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreatePrefixListError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_route_entry::CreateRouteEntryRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouteEntryRequest {
     /// - Wire name: `RegionId`.
@@ -53,10 +53,29 @@ pub struct CreateRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            next_hop_id: None,
+            client_token: None,
+            next_hop_type: None,
+            next_hop_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRouteEntryRequestBuilder {
-        CreateRouteEntryRequestBuilder::default()
+        CreateRouteEntryRequestBuilder {
+            inner: CreateRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -167,6 +186,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRouteEntryRequest::default(),
@@ -175,6 +195,7 @@ impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRouteEntryResponse, CreateRouteEntryError> {
@@ -368,136 +389,89 @@ pub enum CreateRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "InvalidNextHopType" => Self::InvalidNextHopType(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
-            "InvalidVPC.NotFound" => Self::InvalidVpcNotFound(error),
-            "InvalidNexthopTypeAndList.BothNull" => {
-                Self::InvalidNexthopTypeAndListBothNull(error)
-            }
-            "InvalidNexthopTypeAndList.BothNotNull" => {
-                Self::InvalidNexthopTypeAndListBothNotNull(error)
-            }
-            "InvalidRouterInterface" => Self::InvalidRouterInterface(error),
-            "InvalidOppositeRouterType" => Self::InvalidOppositeRouterType(error),
-            "InvalidNexthopListSize" => Self::InvalidNexthopListSize(error),
-            "InvalidEntryRuleQuota.NotFound" => {
-                Self::InvalidEntryRuleQuotaNotFound(error)
-            }
-            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
-            "InvalidVBRStatus" => Self::InvalidVbrStatus(error),
-            "InvalidPhysicalConnectionBusinessStatus" => {
-                Self::InvalidPhysicalConnectionBusinessStatus(error)
-            }
-            "InvalidRouterType" => Self::InvalidRouterType(error),
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "CountLimitExceed.HaVipRouteEntry" => {
-                Self::CountLimitExceedHaVipRouteEntry(error)
-            }
-            "InvalidRouteEntry.Duplicate" => Self::InvalidRouteEntryDuplicate(error),
-            "InvalidParam" => Self::InvalidParam(error),
-            "INVALID_WEIGHT_PARAM" => Self::InvalidWeightParam(error),
-            "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY" => {
-                Self::ForbiddenUseVpcAsInternetGateway(error)
-            }
-            "InvalidNexthop" => Self::InvalidNexthop(error),
-            "INVALID_VPC_ID" => Self::InvalidVpcId(error),
-            "InvalidRouteEntrySize" => Self::InvalidRouteEntrySize(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
-            "InvalidDestinationCidrBlock" => Self::InvalidDestinationCidrBlock(error),
-            "VswitchStatusError" => Self::VswitchStatusError(error),
-            "Forbidden.PrivateIpNotFound" => Self::ForbiddenPrivateIpNotFound(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "OperationUnsupported.InactiveMode" => {
-                Self::OperationUnsupportedInactiveMode(error)
-            }
-            "IncorrectStatus.MultiScopeRiRouteEntry" => {
-                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
-            }
-            "OperationUnsupported.MoreThanOneVpnOrHavip" => {
-                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
-            }
-            "OperationUnsupported.EcmpRiTypeOrNumber" => {
-                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
-            }
-            "Duplicated.VpcNextHop" => Self::DuplicatedVpcNextHop(error),
-            "OperationUnsupported.SubRouteTableECMP" => {
-                Self::OperationUnsupportedSubRouteTableEcmp(error)
-            }
-            "InvalidNexthop.NotFound" => Self::InvalidNexthopNotFound(error),
-            "IllegalParam.NextHopId" => Self::IllegalParamNextHopId(error),
-            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
-            "OperationFailed.ScopeActiveRouteEntryType" => {
-                Self::OperationFailedScopeActiveRouteEntryType(error)
-            }
-            "OperationFailed.ScopeStandbyRouteEntryQuota" => {
-                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
-            }
-            "OperationFailed.ScopeActiveRouteEntryQuota" => {
-                Self::OperationFailedScopeActiveRouteEntryQuota(error)
-            }
-            "OperationUnsupported.ScopeInvalidRouteType" => {
-                Self::OperationUnsupportedScopeInvalidRouteType(error)
-            }
-            "OperationFailed.EcmpInvalidRouterInterfaceOppositeType" => {
-                Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
-            }
-            "QuotaExceeded.HaVipRouteEntry" => Self::QuotaExceededHaVipRouteEntry(error),
-            "OperationFailed.InvalidNexthop" => {
-                Self::OperationFailedInvalidNexthop(error)
-            }
-            "OperationFailed.NotifyCenDelete" => {
-                Self::OperationFailedNotifyCenDelete(error)
-            }
-            "InvalidNatGateway.NotFound" => Self::InvalidNatGatewayNotFound(error),
-            "OperationFailed.CxpRouteExist" => Self::OperationFailedCxpRouteExist(error),
-            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
-            "OperationFailed.NotifyCenCreate" => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            "IncorrectStatus.RouteTableStatus" => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            "OperationFailed.GetEniInfo" => Self::OperationFailedGetEniInfo(error),
-            "QuotaExceeded.EcmpRouteEntryNextHopCount" => {
-                Self::QuotaExceededEcmpRouteEntryNextHopCount(error)
-            }
-            "OperationFailed.InvalidNextHopType" => {
-                Self::OperationFailedInvalidNextHopType(error)
-            }
-            "OperationUnsupported.InvalidRouterInterfaceType" => {
-                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
-            }
-            "InvalidHaVip.NotFound" => Self::InvalidHaVipNotFound(error),
-            "OperationFailed.MultiScopeType" => {
-                Self::OperationFailedMultiScopeType(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
-            "InvalidNextHopId.NotFound" => Self::InvalidNextHopIdNotFound(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
-            "InvalidNetworkInterface.NotFound" => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            "InvalidVpc.NotFound" => Self::InvalidVpcNotFoundError(error),
-            "OperationFailed.InstanceDismatchCurrentVpc" => {
-                Self::OperationFailedInstanceDismatchCurrentVpc(error)
-            }
-            "InvalidIpv6Gateway.NotFound" => Self::InvalidIpv6GatewayNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidCidrBlock.Malformed",
+                        "InvalidCIDRBlock.Duplicate",
+                        "IncorrectVpcStatus",
+                        "QuotaExceeded",
+                        "IncorrectRouteEntryStatus",
+                        "InvalidCidrBlock",
+                        "InvalidNextHopType",
+                        "InvalidNextHop.NotFound",
+                        "InvalidVRouter.NotFound",
+                        "InvalidVPC.NotFound",
+                        "InvalidNexthopTypeAndList.BothNull",
+                        "InvalidNexthopTypeAndList.BothNotNull",
+                        "InvalidRouterInterface",
+                        "InvalidOppositeRouterType",
+                        "InvalidNexthopListSize",
+                        "InvalidEntryRuleQuota.NotFound",
+                        "Forbidden.CheckEntryRuleQuota",
+                        "InvalidVBRStatus",
+                        "InvalidPhysicalConnectionBusinessStatus",
+                        "InvalidRouterType",
+                        "IncorrectHaVipStatus",
+                        "CountLimitExceed.HaVipRouteEntry",
+                        "InvalidRouteEntry.Duplicate",
+                        "InvalidParam",
+                        "INVALID_WEIGHT_PARAM",
+                        "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
+                        "InvalidNexthop",
+                        "INVALID_VPC_ID",
+                        "InvalidRouteEntrySize",
+                        "TaskConflict",
+                        "InvalidRouteEntry",
+                        "InvalidDestinationCidrBlock",
+                        "VswitchStatusError",
+                        "Forbidden.PrivateIpNotFound",
+                        "RouteConflict.AlreadyExist",
+                        "OperationUnsupported.InactiveMode",
+                        "IncorrectStatus.MultiScopeRiRouteEntry",
+                        "OperationUnsupported.MoreThanOneVpnOrHavip",
+                        "OperationUnsupported.EcmpRiTypeOrNumber",
+                        "Duplicated.VpcNextHop",
+                        "OperationUnsupported.SubRouteTableECMP",
+                        "InvalidNexthop.NotFound",
+                        "IllegalParam.NextHopId",
+                        "InvalidVpnInstanceId.NotFound",
+                        "OperationFailed.ScopeActiveRouteEntryType",
+                        "OperationFailed.ScopeStandbyRouteEntryQuota",
+                        "OperationFailed.ScopeActiveRouteEntryQuota",
+                        "OperationUnsupported.ScopeInvalidRouteType",
+                        "OperationFailed.EcmpInvalidRouterInterfaceOppositeType",
+                        "QuotaExceeded.HaVipRouteEntry",
+                        "OperationFailed.InvalidNexthop",
+                        "OperationFailed.NotifyCenDelete",
+                        "InvalidNatGateway.NotFound",
+                        "OperationFailed.CxpRouteExist",
+                        "InvalidNexthop.DirectEni",
+                        "OperationFailed.NotifyCenCreate",
+                        "IncorrectStatus.RouteTableStatus",
+                        "OperationFailed.GetEniInfo",
+                        "QuotaExceeded.EcmpRouteEntryNextHopCount",
+                        "OperationFailed.InvalidNextHopType",
+                        "OperationUnsupported.InvalidRouterInterfaceType",
+                        "InvalidHaVip.NotFound",
+                        "OperationFailed.MultiScopeType",
+                        "OperationFailed.DistibuteLock",
+                        "IncorrectInstanceStatus",
+                        "InvalidNatGatewayId.NotFound",
+                        "InvalidInstanId.NotFound",
+                        "InvalidNextHopId.NotFound",
+                        "InvalidRouteTableId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                        "InvalidNetworkInterface.NotFound",
+                        "InvalidVpc.NotFound",
+                        "OperationFailed.InstanceDismatchCurrentVpc",
+                        "InvalidIpv6Gateway.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateRouteEntryError {
@@ -506,340 +480,263 @@ impl CreateRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidCidrBlockMalformed(error),
+            2 => Self::InvalidCidrBlockDuplicate(error),
+            3 => Self::IncorrectVpcStatus(error),
+            4 => Self::QuotaExceeded(error),
+            5 => Self::IncorrectRouteEntryStatus(error),
+            6 => Self::InvalidCidrBlock(error),
+            7 => Self::InvalidNextHopType(error),
+            8 => Self::InvalidNextHopNotFound(error),
+            9 => Self::InvalidVRouterNotFound(error),
+            10 => Self::InvalidVpcNotFound(error),
+            11 => Self::InvalidNexthopTypeAndListBothNull(error),
+            12 => Self::InvalidNexthopTypeAndListBothNotNull(error),
+            13 => Self::InvalidRouterInterface(error),
+            14 => Self::InvalidOppositeRouterType(error),
+            15 => Self::InvalidNexthopListSize(error),
+            16 => Self::InvalidEntryRuleQuotaNotFound(error),
+            17 => Self::ForbiddenCheckEntryRuleQuota(error),
+            18 => Self::InvalidVbrStatus(error),
+            19 => Self::InvalidPhysicalConnectionBusinessStatus(error),
+            20 => Self::InvalidRouterType(error),
+            21 => Self::IncorrectHaVipStatus(error),
+            22 => Self::CountLimitExceedHaVipRouteEntry(error),
+            23 => Self::InvalidRouteEntryDuplicate(error),
+            24 => Self::InvalidParam(error),
+            25 => Self::InvalidWeightParam(error),
+            26 => Self::ForbiddenUseVpcAsInternetGateway(error),
+            27 => Self::InvalidNexthop(error),
+            28 => Self::InvalidVpcId(error),
+            29 => Self::InvalidRouteEntrySize(error),
+            30 => Self::TaskConflict(error),
+            31 => Self::InvalidRouteEntry(error),
+            32 => Self::InvalidDestinationCidrBlock(error),
+            33 => Self::VswitchStatusError(error),
+            34 => Self::ForbiddenPrivateIpNotFound(error),
+            35 => Self::RouteConflictAlreadyExist(error),
+            36 => Self::OperationUnsupportedInactiveMode(error),
+            37 => Self::IncorrectStatusMultiScopeRiRouteEntry(error),
+            38 => Self::OperationUnsupportedMoreThanOneVpnOrHavip(error),
+            39 => Self::OperationUnsupportedEcmpRiTypeOrNumber(error),
+            40 => Self::DuplicatedVpcNextHop(error),
+            41 => Self::OperationUnsupportedSubRouteTableEcmp(error),
+            42 => Self::InvalidNexthopNotFound(error),
+            43 => Self::IllegalParamNextHopId(error),
+            44 => Self::InvalidVpnInstanceIdNotFound(error),
+            45 => Self::OperationFailedScopeActiveRouteEntryType(error),
+            46 => Self::OperationFailedScopeStandbyRouteEntryQuota(error),
+            47 => Self::OperationFailedScopeActiveRouteEntryQuota(error),
+            48 => Self::OperationUnsupportedScopeInvalidRouteType(error),
+            49 => Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error),
+            50 => Self::QuotaExceededHaVipRouteEntry(error),
+            51 => Self::OperationFailedInvalidNexthop(error),
+            52 => Self::OperationFailedNotifyCenDelete(error),
+            53 => Self::InvalidNatGatewayNotFound(error),
+            54 => Self::OperationFailedCxpRouteExist(error),
+            55 => Self::InvalidNexthopDirectEni(error),
+            56 => Self::OperationFailedNotifyCenCreate(error),
+            57 => Self::IncorrectStatusRouteTableStatus(error),
+            58 => Self::OperationFailedGetEniInfo(error),
+            59 => Self::QuotaExceededEcmpRouteEntryNextHopCount(error),
+            60 => Self::OperationFailedInvalidNextHopType(error),
+            61 => Self::OperationUnsupportedInvalidRouterInterfaceType(error),
+            62 => Self::InvalidHaVipNotFound(error),
+            63 => Self::OperationFailedMultiScopeType(error),
+            64 => Self::OperationFailedDistibuteLock(error),
+            65 => Self::IncorrectInstanceStatus(error),
+            66 => Self::InvalidNatGatewayIdNotFound(error),
+            67 => Self::InvalidInstanIdNotFound(error),
+            68 => Self::InvalidNextHopIdNotFound(error),
+            69 => Self::InvalidRouteTableIdNotFound(error),
+            70 => Self::InvalidHaVipIdNotFound(error),
+            71 => Self::InvalidNetworkInterfaceNotFound(error),
+            72 => Self::InvalidVpcNotFoundError(error),
+            73 => Self::OperationFailedInstanceDismatchCurrentVpc(error),
+            74 => Self::InvalidIpv6GatewayNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::InvalidCidrBlockDuplicate(error) => {
-                ("InvalidCidrBlockDuplicate", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::InvalidNextHopType(error) => ("InvalidNextHopType", error),
-            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
-            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
-            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
-            Self::InvalidNexthopTypeAndListBothNull(error) => {
-                ("InvalidNexthopTypeAndListBothNull", error)
-            }
-            Self::InvalidNexthopTypeAndListBothNotNull(error) => {
-                ("InvalidNexthopTypeAndListBothNotNull", error)
-            }
-            Self::InvalidRouterInterface(error) => ("InvalidRouterInterface", error),
-            Self::InvalidOppositeRouterType(error) => {
-                ("InvalidOppositeRouterType", error)
-            }
-            Self::InvalidNexthopListSize(error) => ("InvalidNexthopListSize", error),
-            Self::InvalidEntryRuleQuotaNotFound(error) => {
-                ("InvalidEntryRuleQuotaNotFound", error)
-            }
-            Self::ForbiddenCheckEntryRuleQuota(error) => {
-                ("ForbiddenCheckEntryRuleQuota", error)
-            }
-            Self::InvalidVbrStatus(error) => ("InvalidVbrStatus", error),
-            Self::InvalidPhysicalConnectionBusinessStatus(error) => {
-                ("InvalidPhysicalConnectionBusinessStatus", error)
-            }
-            Self::InvalidRouterType(error) => ("InvalidRouterType", error),
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::CountLimitExceedHaVipRouteEntry(error) => {
-                ("CountLimitExceedHaVipRouteEntry", error)
-            }
-            Self::InvalidRouteEntryDuplicate(error) => {
-                ("InvalidRouteEntryDuplicate", error)
-            }
-            Self::InvalidParam(error) => ("InvalidParam", error),
-            Self::InvalidWeightParam(error) => ("InvalidWeightParam", error),
-            Self::ForbiddenUseVpcAsInternetGateway(error) => {
-                ("ForbiddenUseVpcAsInternetGateway", error)
-            }
-            Self::InvalidNexthop(error) => ("InvalidNexthop", error),
-            Self::InvalidVpcId(error) => ("InvalidVpcId", error),
-            Self::InvalidRouteEntrySize(error) => ("InvalidRouteEntrySize", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidRouteEntry(error) => ("InvalidRouteEntry", error),
-            Self::InvalidDestinationCidrBlock(error) => {
-                ("InvalidDestinationCidrBlock", error)
-            }
-            Self::VswitchStatusError(error) => ("VswitchStatusError", error),
-            Self::ForbiddenPrivateIpNotFound(error) => {
-                ("ForbiddenPrivateIpNotFound", error)
-            }
-            Self::RouteConflictAlreadyExist(error) => {
-                ("RouteConflictAlreadyExist", error)
-            }
-            Self::OperationUnsupportedInactiveMode(error) => {
-                ("OperationUnsupportedInactiveMode", error)
-            }
-            Self::IncorrectStatusMultiScopeRiRouteEntry(error) => {
-                ("IncorrectStatusMultiScopeRiRouteEntry", error)
-            }
-            Self::OperationUnsupportedMoreThanOneVpnOrHavip(error) => {
-                ("OperationUnsupportedMoreThanOneVpnOrHavip", error)
-            }
-            Self::OperationUnsupportedEcmpRiTypeOrNumber(error) => {
-                ("OperationUnsupportedEcmpRiTypeOrNumber", error)
-            }
-            Self::DuplicatedVpcNextHop(error) => ("DuplicatedVpcNextHop", error),
-            Self::OperationUnsupportedSubRouteTableEcmp(error) => {
-                ("OperationUnsupportedSubRouteTableEcmp", error)
-            }
-            Self::InvalidNexthopNotFound(error) => ("InvalidNexthopNotFound", error),
-            Self::IllegalParamNextHopId(error) => ("IllegalParamNextHopId", error),
-            Self::InvalidVpnInstanceIdNotFound(error) => {
-                ("InvalidVpnInstanceIdNotFound", error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryType(error) => {
-                ("OperationFailedScopeActiveRouteEntryType", error)
-            }
-            Self::OperationFailedScopeStandbyRouteEntryQuota(error) => {
-                ("OperationFailedScopeStandbyRouteEntryQuota", error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryQuota(error) => {
-                ("OperationFailedScopeActiveRouteEntryQuota", error)
-            }
-            Self::OperationUnsupportedScopeInvalidRouteType(error) => {
-                ("OperationUnsupportedScopeInvalidRouteType", error)
-            }
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidCidrBlockMalformed(error) => (1, error),
+            Self::InvalidCidrBlockDuplicate(error) => (2, error),
+            Self::IncorrectVpcStatus(error) => (3, error),
+            Self::QuotaExceeded(error) => (4, error),
+            Self::IncorrectRouteEntryStatus(error) => (5, error),
+            Self::InvalidCidrBlock(error) => (6, error),
+            Self::InvalidNextHopType(error) => (7, error),
+            Self::InvalidNextHopNotFound(error) => (8, error),
+            Self::InvalidVRouterNotFound(error) => (9, error),
+            Self::InvalidVpcNotFound(error) => (10, error),
+            Self::InvalidNexthopTypeAndListBothNull(error) => (11, error),
+            Self::InvalidNexthopTypeAndListBothNotNull(error) => (12, error),
+            Self::InvalidRouterInterface(error) => (13, error),
+            Self::InvalidOppositeRouterType(error) => (14, error),
+            Self::InvalidNexthopListSize(error) => (15, error),
+            Self::InvalidEntryRuleQuotaNotFound(error) => (16, error),
+            Self::ForbiddenCheckEntryRuleQuota(error) => (17, error),
+            Self::InvalidVbrStatus(error) => (18, error),
+            Self::InvalidPhysicalConnectionBusinessStatus(error) => (19, error),
+            Self::InvalidRouterType(error) => (20, error),
+            Self::IncorrectHaVipStatus(error) => (21, error),
+            Self::CountLimitExceedHaVipRouteEntry(error) => (22, error),
+            Self::InvalidRouteEntryDuplicate(error) => (23, error),
+            Self::InvalidParam(error) => (24, error),
+            Self::InvalidWeightParam(error) => (25, error),
+            Self::ForbiddenUseVpcAsInternetGateway(error) => (26, error),
+            Self::InvalidNexthop(error) => (27, error),
+            Self::InvalidVpcId(error) => (28, error),
+            Self::InvalidRouteEntrySize(error) => (29, error),
+            Self::TaskConflict(error) => (30, error),
+            Self::InvalidRouteEntry(error) => (31, error),
+            Self::InvalidDestinationCidrBlock(error) => (32, error),
+            Self::VswitchStatusError(error) => (33, error),
+            Self::ForbiddenPrivateIpNotFound(error) => (34, error),
+            Self::RouteConflictAlreadyExist(error) => (35, error),
+            Self::OperationUnsupportedInactiveMode(error) => (36, error),
+            Self::IncorrectStatusMultiScopeRiRouteEntry(error) => (37, error),
+            Self::OperationUnsupportedMoreThanOneVpnOrHavip(error) => (38, error),
+            Self::OperationUnsupportedEcmpRiTypeOrNumber(error) => (39, error),
+            Self::DuplicatedVpcNextHop(error) => (40, error),
+            Self::OperationUnsupportedSubRouteTableEcmp(error) => (41, error),
+            Self::InvalidNexthopNotFound(error) => (42, error),
+            Self::IllegalParamNextHopId(error) => (43, error),
+            Self::InvalidVpnInstanceIdNotFound(error) => (44, error),
+            Self::OperationFailedScopeActiveRouteEntryType(error) => (45, error),
+            Self::OperationFailedScopeStandbyRouteEntryQuota(error) => (46, error),
+            Self::OperationFailedScopeActiveRouteEntryQuota(error) => (47, error),
+            Self::OperationUnsupportedScopeInvalidRouteType(error) => (48, error),
             Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error) => {
-                ("OperationFailedEcmpInvalidRouterInterfaceOppositeType", error)
+                (49, error)
             }
-            Self::QuotaExceededHaVipRouteEntry(error) => {
-                ("QuotaExceededHaVipRouteEntry", error)
-            }
-            Self::OperationFailedInvalidNexthop(error) => {
-                ("OperationFailedInvalidNexthop", error)
-            }
-            Self::OperationFailedNotifyCenDelete(error) => {
-                ("OperationFailedNotifyCenDelete", error)
-            }
-            Self::InvalidNatGatewayNotFound(error) => {
-                ("InvalidNatGatewayNotFound", error)
-            }
-            Self::OperationFailedCxpRouteExist(error) => {
-                ("OperationFailedCxpRouteExist", error)
-            }
-            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
-            Self::OperationFailedNotifyCenCreate(error) => {
-                ("OperationFailedNotifyCenCreate", error)
-            }
-            Self::IncorrectStatusRouteTableStatus(error) => {
-                ("IncorrectStatusRouteTableStatus", error)
-            }
-            Self::OperationFailedGetEniInfo(error) => {
-                ("OperationFailedGetEniInfo", error)
-            }
-            Self::QuotaExceededEcmpRouteEntryNextHopCount(error) => {
-                ("QuotaExceededEcmpRouteEntryNextHopCount", error)
-            }
-            Self::OperationFailedInvalidNextHopType(error) => {
-                ("OperationFailedInvalidNextHopType", error)
-            }
-            Self::OperationUnsupportedInvalidRouterInterfaceType(error) => {
-                ("OperationUnsupportedInvalidRouterInterfaceType", error)
-            }
-            Self::InvalidHaVipNotFound(error) => ("InvalidHaVipNotFound", error),
-            Self::OperationFailedMultiScopeType(error) => {
-                ("OperationFailedMultiScopeType", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
-            Self::InvalidNextHopIdNotFound(error) => ("InvalidNextHopIdNotFound", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::InvalidNetworkInterfaceNotFound(error) => {
-                ("InvalidNetworkInterfaceNotFound", error)
-            }
-            Self::InvalidVpcNotFoundError(error) => ("InvalidVpcNotFoundError", error),
-            Self::OperationFailedInstanceDismatchCurrentVpc(error) => {
-                ("OperationFailedInstanceDismatchCurrentVpc", error)
-            }
-            Self::InvalidIpv6GatewayNotFound(error) => {
-                ("InvalidIpv6GatewayNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededHaVipRouteEntry(error) => (50, error),
+            Self::OperationFailedInvalidNexthop(error) => (51, error),
+            Self::OperationFailedNotifyCenDelete(error) => (52, error),
+            Self::InvalidNatGatewayNotFound(error) => (53, error),
+            Self::OperationFailedCxpRouteExist(error) => (54, error),
+            Self::InvalidNexthopDirectEni(error) => (55, error),
+            Self::OperationFailedNotifyCenCreate(error) => (56, error),
+            Self::IncorrectStatusRouteTableStatus(error) => (57, error),
+            Self::OperationFailedGetEniInfo(error) => (58, error),
+            Self::QuotaExceededEcmpRouteEntryNextHopCount(error) => (59, error),
+            Self::OperationFailedInvalidNextHopType(error) => (60, error),
+            Self::OperationUnsupportedInvalidRouterInterfaceType(error) => (61, error),
+            Self::InvalidHaVipNotFound(error) => (62, error),
+            Self::OperationFailedMultiScopeType(error) => (63, error),
+            Self::OperationFailedDistibuteLock(error) => (64, error),
+            Self::IncorrectInstanceStatus(error) => (65, error),
+            Self::InvalidNatGatewayIdNotFound(error) => (66, error),
+            Self::InvalidInstanIdNotFound(error) => (67, error),
+            Self::InvalidNextHopIdNotFound(error) => (68, error),
+            Self::InvalidRouteTableIdNotFound(error) => (69, error),
+            Self::InvalidHaVipIdNotFound(error) => (70, error),
+            Self::InvalidNetworkInterfaceNotFound(error) => (71, error),
+            Self::InvalidVpcNotFoundError(error) => (72, error),
+            Self::OperationFailedInstanceDismatchCurrentVpc(error) => (73, error),
+            Self::InvalidIpv6GatewayNotFound(error) => (74, error),
+            Self::Unhandled(error) => (75, error),
         }
     }
 }
 impl Clone for CreateRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::InvalidNextHopType(_) => Self::InvalidNextHopType(error),
-            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
-            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
-            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
-            Self::InvalidNexthopTypeAndListBothNull(_) => {
-                Self::InvalidNexthopTypeAndListBothNull(error)
-            }
-            Self::InvalidNexthopTypeAndListBothNotNull(_) => {
-                Self::InvalidNexthopTypeAndListBothNotNull(error)
-            }
-            Self::InvalidRouterInterface(_) => Self::InvalidRouterInterface(error),
-            Self::InvalidOppositeRouterType(_) => Self::InvalidOppositeRouterType(error),
-            Self::InvalidNexthopListSize(_) => Self::InvalidNexthopListSize(error),
-            Self::InvalidEntryRuleQuotaNotFound(_) => {
-                Self::InvalidEntryRuleQuotaNotFound(error)
-            }
-            Self::ForbiddenCheckEntryRuleQuota(_) => {
-                Self::ForbiddenCheckEntryRuleQuota(error)
-            }
-            Self::InvalidVbrStatus(_) => Self::InvalidVbrStatus(error),
-            Self::InvalidPhysicalConnectionBusinessStatus(_) => {
-                Self::InvalidPhysicalConnectionBusinessStatus(error)
-            }
-            Self::InvalidRouterType(_) => Self::InvalidRouterType(error),
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::CountLimitExceedHaVipRouteEntry(_) => {
-                Self::CountLimitExceedHaVipRouteEntry(error)
-            }
-            Self::InvalidRouteEntryDuplicate(_) => {
-                Self::InvalidRouteEntryDuplicate(error)
-            }
-            Self::InvalidParam(_) => Self::InvalidParam(error),
-            Self::InvalidWeightParam(_) => Self::InvalidWeightParam(error),
-            Self::ForbiddenUseVpcAsInternetGateway(_) => {
-                Self::ForbiddenUseVpcAsInternetGateway(error)
-            }
-            Self::InvalidNexthop(_) => Self::InvalidNexthop(error),
-            Self::InvalidVpcId(_) => Self::InvalidVpcId(error),
-            Self::InvalidRouteEntrySize(_) => Self::InvalidRouteEntrySize(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
-            Self::InvalidDestinationCidrBlock(_) => {
-                Self::InvalidDestinationCidrBlock(error)
-            }
-            Self::VswitchStatusError(_) => Self::VswitchStatusError(error),
-            Self::ForbiddenPrivateIpNotFound(_) => {
-                Self::ForbiddenPrivateIpNotFound(error)
-            }
-            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
-            Self::OperationUnsupportedInactiveMode(_) => {
-                Self::OperationUnsupportedInactiveMode(error)
-            }
-            Self::IncorrectStatusMultiScopeRiRouteEntry(_) => {
-                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
-            }
-            Self::OperationUnsupportedMoreThanOneVpnOrHavip(_) => {
-                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
-            }
-            Self::OperationUnsupportedEcmpRiTypeOrNumber(_) => {
-                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
-            }
-            Self::DuplicatedVpcNextHop(_) => Self::DuplicatedVpcNextHop(error),
-            Self::OperationUnsupportedSubRouteTableEcmp(_) => {
-                Self::OperationUnsupportedSubRouteTableEcmp(error)
-            }
-            Self::InvalidNexthopNotFound(_) => Self::InvalidNexthopNotFound(error),
-            Self::IllegalParamNextHopId(_) => Self::IllegalParamNextHopId(error),
-            Self::InvalidVpnInstanceIdNotFound(_) => {
-                Self::InvalidVpnInstanceIdNotFound(error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryType(_) => {
-                Self::OperationFailedScopeActiveRouteEntryType(error)
-            }
-            Self::OperationFailedScopeStandbyRouteEntryQuota(_) => {
-                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryQuota(_) => {
-                Self::OperationFailedScopeActiveRouteEntryQuota(error)
-            }
-            Self::OperationUnsupportedScopeInvalidRouteType(_) => {
-                Self::OperationUnsupportedScopeInvalidRouteType(error)
-            }
-            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(_) => {
-                Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
-            }
-            Self::QuotaExceededHaVipRouteEntry(_) => {
-                Self::QuotaExceededHaVipRouteEntry(error)
-            }
-            Self::OperationFailedInvalidNexthop(_) => {
-                Self::OperationFailedInvalidNexthop(error)
-            }
-            Self::OperationFailedNotifyCenDelete(_) => {
-                Self::OperationFailedNotifyCenDelete(error)
-            }
-            Self::InvalidNatGatewayNotFound(_) => Self::InvalidNatGatewayNotFound(error),
-            Self::OperationFailedCxpRouteExist(_) => {
-                Self::OperationFailedCxpRouteExist(error)
-            }
-            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
-            Self::OperationFailedNotifyCenCreate(_) => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            Self::IncorrectStatusRouteTableStatus(_) => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            Self::OperationFailedGetEniInfo(_) => Self::OperationFailedGetEniInfo(error),
-            Self::QuotaExceededEcmpRouteEntryNextHopCount(_) => {
-                Self::QuotaExceededEcmpRouteEntryNextHopCount(error)
-            }
-            Self::OperationFailedInvalidNextHopType(_) => {
-                Self::OperationFailedInvalidNextHopType(error)
-            }
-            Self::OperationUnsupportedInvalidRouterInterfaceType(_) => {
-                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
-            }
-            Self::InvalidHaVipNotFound(_) => Self::InvalidHaVipNotFound(error),
-            Self::OperationFailedMultiScopeType(_) => {
-                Self::OperationFailedMultiScopeType(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
-            Self::InvalidNextHopIdNotFound(_) => Self::InvalidNextHopIdNotFound(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::InvalidNetworkInterfaceNotFound(_) => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            Self::InvalidVpcNotFoundError(_) => Self::InvalidVpcNotFoundError(error),
-            Self::OperationFailedInstanceDismatchCurrentVpc(_) => {
-                Self::OperationFailedInstanceDismatchCurrentVpc(error)
-            }
-            Self::InvalidIpv6GatewayNotFound(_) => {
-                Self::InvalidIpv6GatewayNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidCidrBlockMalformed",
+            "InvalidCidrBlockDuplicate",
+            "IncorrectVpcStatus",
+            "QuotaExceeded",
+            "IncorrectRouteEntryStatus",
+            "InvalidCidrBlock",
+            "InvalidNextHopType",
+            "InvalidNextHopNotFound",
+            "InvalidVRouterNotFound",
+            "InvalidVpcNotFound",
+            "InvalidNexthopTypeAndListBothNull",
+            "InvalidNexthopTypeAndListBothNotNull",
+            "InvalidRouterInterface",
+            "InvalidOppositeRouterType",
+            "InvalidNexthopListSize",
+            "InvalidEntryRuleQuotaNotFound",
+            "ForbiddenCheckEntryRuleQuota",
+            "InvalidVbrStatus",
+            "InvalidPhysicalConnectionBusinessStatus",
+            "InvalidRouterType",
+            "IncorrectHaVipStatus",
+            "CountLimitExceedHaVipRouteEntry",
+            "InvalidRouteEntryDuplicate",
+            "InvalidParam",
+            "InvalidWeightParam",
+            "ForbiddenUseVpcAsInternetGateway",
+            "InvalidNexthop",
+            "InvalidVpcId",
+            "InvalidRouteEntrySize",
+            "TaskConflict",
+            "InvalidRouteEntry",
+            "InvalidDestinationCidrBlock",
+            "VswitchStatusError",
+            "ForbiddenPrivateIpNotFound",
+            "RouteConflictAlreadyExist",
+            "OperationUnsupportedInactiveMode",
+            "IncorrectStatusMultiScopeRiRouteEntry",
+            "OperationUnsupportedMoreThanOneVpnOrHavip",
+            "OperationUnsupportedEcmpRiTypeOrNumber",
+            "DuplicatedVpcNextHop",
+            "OperationUnsupportedSubRouteTableEcmp",
+            "InvalidNexthopNotFound",
+            "IllegalParamNextHopId",
+            "InvalidVpnInstanceIdNotFound",
+            "OperationFailedScopeActiveRouteEntryType",
+            "OperationFailedScopeStandbyRouteEntryQuota",
+            "OperationFailedScopeActiveRouteEntryQuota",
+            "OperationUnsupportedScopeInvalidRouteType",
+            "OperationFailedEcmpInvalidRouterInterfaceOppositeType",
+            "QuotaExceededHaVipRouteEntry",
+            "OperationFailedInvalidNexthop",
+            "OperationFailedNotifyCenDelete",
+            "InvalidNatGatewayNotFound",
+            "OperationFailedCxpRouteExist",
+            "InvalidNexthopDirectEni",
+            "OperationFailedNotifyCenCreate",
+            "IncorrectStatusRouteTableStatus",
+            "OperationFailedGetEniInfo",
+            "QuotaExceededEcmpRouteEntryNextHopCount",
+            "OperationFailedInvalidNextHopType",
+            "OperationUnsupportedInvalidRouterInterfaceType",
+            "InvalidHaVipNotFound",
+            "OperationFailedMultiScopeType",
+            "OperationFailedDistibuteLock",
+            "IncorrectInstanceStatus",
+            "InvalidNatGatewayIdNotFound",
+            "InvalidInstanIdNotFound",
+            "InvalidNextHopIdNotFound",
+            "InvalidRouteTableIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "InvalidNetworkInterfaceNotFound",
+            "InvalidVpcNotFoundError",
+            "OperationFailedInstanceDismatchCurrentVpc",
+            "InvalidIpv6GatewayNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRouteEntryError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_router_interface::CreateRouterInterfaceRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouterInterfaceRequest {
     /// - Wire name: `RegionId`.
@@ -102,10 +102,44 @@ pub struct CreateRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            role: None,
+            opposite_region_id: None,
+            spec: None,
+            router_type: None,
+            router_id: None,
+            opposite_interface_id: None,
+            opposite_router_id: None,
+            opposite_router_type: None,
+            opposite_interface_owner_id: None,
+            health_check_source_ip: None,
+            health_check_target_ip: None,
+            access_point_id: None,
+            opposite_access_point_id: None,
+            description: None,
+            name: None,
+            period: None,
+            instance_charge_type: None,
+            auto_pay: None,
+            pricing_cycle: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouterInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRouterInterfaceRequestBuilder {
-        CreateRouterInterfaceRequestBuilder::default()
+        CreateRouterInterfaceRequestBuilder {
+            inner: CreateRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -325,6 +359,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRouterInterfaceRequest::default(),
@@ -333,6 +368,7 @@ impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -463,72 +499,51 @@ pub enum CreateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidBandwidth.NotEnough" => Self::InvalidBandwidthNotEnough(error),
-            "InvalidRole.ValueNotSupported" => Self::InvalidRoleValueNotSupported(error),
-            "InvalidSpec.ValudNotSupported" => Self::InvalidSpecValudNotSupported(error),
-            "InvalidRouterType.ValueNotSupported" => {
-                Self::InvalidRouterTypeValueNotSupported(error)
-            }
-            "InvalidOppositeRouterType.ValueNotSupported" => {
-                Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            }
-            "ParameterMismatch.Role-Spec" => Self::ParameterMismatchRoleSpec(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "Forbidden.BillsOutstanding" => Self::ForbiddenBillsOutstanding(error),
-            "QuotaExceed.RouterInterface" => Self::QuotaExceedRouterInterface(error),
-            "LimitationExceed.InterfaceNumberOnRouter" => {
-                Self::LimitationExceedInterfaceNumberOnRouter(error)
-            }
-            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
-            "InvalidAccessPoint.NotMatch" => Self::InvalidAccessPointNotMatch(error),
-            "InvalidAccessPoint.NotExist" => Self::InvalidAccessPointNotExist(error),
-            "ForbiddenAction" => Self::ForbiddenAction(error),
-            "Forbidden.AcceptRoleNotSupportPrePay" => {
-                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
-            }
-            "IllegalParam.HealthcheckIp" => Self::IllegalParamHealthcheckIp(error),
-            "OperationFailed.HcForInvalidRiType" => {
-                Self::OperationFailedHcForInvalidRiType(error)
-            }
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "IllegalParam.CrossBorderBandwidth" => {
-                Self::IllegalParamCrossBorderBandwidth(error)
-            }
-            "IllegalParam.VRouterType" => Self::IllegalParamVRouterType(error),
-            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
-            "Forbidden.CrossBorder" => Self::ForbiddenCrossBorder(error),
-            "InvalidRouterId.NotFound" => Self::InvalidRouterIdNotFound(error),
-            "INVAID_VBR_STATUS" => Self::InvaidVbrStatus(error),
-            "InvalidRouterInterfaceSpec.Malformed" => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            "InvalidCommodity.NotFound" => Self::InvalidCommodityNotFound(error),
-            "InvalidRouterInterfaceChargeType.Malformed" => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidOppositeRegionId.NotFound" => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            "Forbidden.NotInRouterInterfaceCreateWhitelist" => {
-                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
-            }
-            "RI_CREATE_ONE_LIMIT_BY_SYNC" => Self::RiCreateOneLimitBySync(error),
-            "InvalidAccessPoint.ValueNotAllowed" => {
-                Self::InvalidAccessPointValueNotAllowed(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidPrice.NotFound",
+                        "InvalidAliuid",
+                        "InvalidBandwidth.NotEnough",
+                        "InvalidRole.ValueNotSupported",
+                        "InvalidSpec.ValudNotSupported",
+                        "InvalidRouterType.ValueNotSupported",
+                        "InvalidOppositeRouterType.ValueNotSupported",
+                        "ParameterMismatch.Role-Spec",
+                        "InvalidName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "Forbidden.BillsOutstanding",
+                        "QuotaExceed.RouterInterface",
+                        "LimitationExceed.InterfaceNumberOnRouter",
+                        "InvalidParam.NotFound",
+                        "InvalidAccessPoint.NotMatch",
+                        "InvalidAccessPoint.NotExist",
+                        "ForbiddenAction",
+                        "Forbidden.AcceptRoleNotSupportPrePay",
+                        "IllegalParam.HealthcheckIp",
+                        "OperationFailed.HcForInvalidRiType",
+                        "OperationFailed.SyncOrderToSub",
+                        "IllegalParam.CrossBorderBandwidth",
+                        "IllegalParam.VRouterType",
+                        "IllegalParam.Spec",
+                        "Forbidden.CrossBorder",
+                        "InvalidRouterId.NotFound",
+                        "INVAID_VBR_STATUS",
+                        "InvalidRouterInterfaceSpec.Malformed",
+                        "InvalidCommodity.NotFound",
+                        "InvalidRouterInterfaceChargeType.Malformed",
+                        "IllegalParam.RegionId",
+                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                        "InvalidRegionId.NotFound",
+                        "InvalidOppositeRegionId.NotFound",
+                        "Forbidden.NotInRouterInterfaceCreateWhitelist",
+                        "RI_CREATE_ONE_LIMIT_BY_SYNC",
+                        "InvalidAccessPoint.ValueNotAllowed",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateRouterInterfaceError {
@@ -537,186 +552,147 @@ impl CreateRouterInterfaceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidPriceNotFound(error),
+            1 => Self::InvalidAliuid(error),
+            2 => Self::InvalidBandwidthNotEnough(error),
+            3 => Self::InvalidRoleValueNotSupported(error),
+            4 => Self::InvalidSpecValudNotSupported(error),
+            5 => Self::InvalidRouterTypeValueNotSupported(error),
+            6 => Self::InvalidOppositeRouterTypeValueNotSupported(error),
+            7 => Self::ParameterMismatchRoleSpec(error),
+            8 => Self::InvalidNameMalformed(error),
+            9 => Self::InvalidDescriptionMalformed(error),
+            10 => Self::ForbiddenBillsOutstanding(error),
+            11 => Self::QuotaExceedRouterInterface(error),
+            12 => Self::LimitationExceedInterfaceNumberOnRouter(error),
+            13 => Self::InvalidParamNotFound(error),
+            14 => Self::InvalidAccessPointNotMatch(error),
+            15 => Self::InvalidAccessPointNotExist(error),
+            16 => Self::ForbiddenAction(error),
+            17 => Self::ForbiddenAcceptRoleNotSupportPrePay(error),
+            18 => Self::IllegalParamHealthcheckIp(error),
+            19 => Self::OperationFailedHcForInvalidRiType(error),
+            20 => Self::OperationFailedSyncOrderToSub(error),
+            21 => Self::IllegalParamCrossBorderBandwidth(error),
+            22 => Self::IllegalParamVRouterType(error),
+            23 => Self::IllegalParamSpec(error),
+            24 => Self::ForbiddenCrossBorder(error),
+            25 => Self::InvalidRouterIdNotFound(error),
+            26 => Self::InvaidVbrStatus(error),
+            27 => Self::InvalidRouterInterfaceSpecMalformed(error),
+            28 => Self::InvalidCommodityNotFound(error),
+            29 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
+            30 => Self::IllegalParamRegionId(error),
+            31 => Self::PayMayiWithholdingAgreementIllegal(error),
+            32 => Self::InvalidRegionIdNotFound(error),
+            33 => Self::InvalidOppositeRegionIdNotFound(error),
+            34 => Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error),
+            35 => Self::RiCreateOneLimitBySync(error),
+            36 => Self::InvalidAccessPointValueNotAllowed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPriceNotFound(error) => ("InvalidPriceNotFound", error),
-            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
-            Self::InvalidBandwidthNotEnough(error) => {
-                ("InvalidBandwidthNotEnough", error)
-            }
-            Self::InvalidRoleValueNotSupported(error) => {
-                ("InvalidRoleValueNotSupported", error)
-            }
-            Self::InvalidSpecValudNotSupported(error) => {
-                ("InvalidSpecValudNotSupported", error)
-            }
-            Self::InvalidRouterTypeValueNotSupported(error) => {
-                ("InvalidRouterTypeValueNotSupported", error)
-            }
-            Self::InvalidOppositeRouterTypeValueNotSupported(error) => {
-                ("InvalidOppositeRouterTypeValueNotSupported", error)
-            }
-            Self::ParameterMismatchRoleSpec(error) => {
-                ("ParameterMismatchRoleSpec", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::ForbiddenBillsOutstanding(error) => {
-                ("ForbiddenBillsOutstanding", error)
-            }
-            Self::QuotaExceedRouterInterface(error) => {
-                ("QuotaExceedRouterInterface", error)
-            }
-            Self::LimitationExceedInterfaceNumberOnRouter(error) => {
-                ("LimitationExceedInterfaceNumberOnRouter", error)
-            }
-            Self::InvalidParamNotFound(error) => ("InvalidParamNotFound", error),
-            Self::InvalidAccessPointNotMatch(error) => {
-                ("InvalidAccessPointNotMatch", error)
-            }
-            Self::InvalidAccessPointNotExist(error) => {
-                ("InvalidAccessPointNotExist", error)
-            }
-            Self::ForbiddenAction(error) => ("ForbiddenAction", error),
-            Self::ForbiddenAcceptRoleNotSupportPrePay(error) => {
-                ("ForbiddenAcceptRoleNotSupportPrePay", error)
-            }
-            Self::IllegalParamHealthcheckIp(error) => {
-                ("IllegalParamHealthcheckIp", error)
-            }
-            Self::OperationFailedHcForInvalidRiType(error) => {
-                ("OperationFailedHcForInvalidRiType", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::IllegalParamCrossBorderBandwidth(error) => {
-                ("IllegalParamCrossBorderBandwidth", error)
-            }
-            Self::IllegalParamVRouterType(error) => ("IllegalParamVRouterType", error),
-            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
-            Self::ForbiddenCrossBorder(error) => ("ForbiddenCrossBorder", error),
-            Self::InvalidRouterIdNotFound(error) => ("InvalidRouterIdNotFound", error),
-            Self::InvaidVbrStatus(error) => ("InvaidVbrStatus", error),
-            Self::InvalidRouterInterfaceSpecMalformed(error) => {
-                ("InvalidRouterInterfaceSpecMalformed", error)
-            }
-            Self::InvalidCommodityNotFound(error) => ("InvalidCommodityNotFound", error),
-            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => {
-                ("InvalidRouterInterfaceChargeTypeMalformed", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => {
-                ("PayMayiWithholdingAgreementIllegal", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidOppositeRegionIdNotFound(error) => {
-                ("InvalidOppositeRegionIdNotFound", error)
-            }
-            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error) => {
-                ("ForbiddenNotInRouterInterfaceCreateWhitelist", error)
-            }
-            Self::RiCreateOneLimitBySync(error) => ("RiCreateOneLimitBySync", error),
-            Self::InvalidAccessPointValueNotAllowed(error) => {
-                ("InvalidAccessPointValueNotAllowed", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidPriceNotFound(error) => (0, error),
+            Self::InvalidAliuid(error) => (1, error),
+            Self::InvalidBandwidthNotEnough(error) => (2, error),
+            Self::InvalidRoleValueNotSupported(error) => (3, error),
+            Self::InvalidSpecValudNotSupported(error) => (4, error),
+            Self::InvalidRouterTypeValueNotSupported(error) => (5, error),
+            Self::InvalidOppositeRouterTypeValueNotSupported(error) => (6, error),
+            Self::ParameterMismatchRoleSpec(error) => (7, error),
+            Self::InvalidNameMalformed(error) => (8, error),
+            Self::InvalidDescriptionMalformed(error) => (9, error),
+            Self::ForbiddenBillsOutstanding(error) => (10, error),
+            Self::QuotaExceedRouterInterface(error) => (11, error),
+            Self::LimitationExceedInterfaceNumberOnRouter(error) => (12, error),
+            Self::InvalidParamNotFound(error) => (13, error),
+            Self::InvalidAccessPointNotMatch(error) => (14, error),
+            Self::InvalidAccessPointNotExist(error) => (15, error),
+            Self::ForbiddenAction(error) => (16, error),
+            Self::ForbiddenAcceptRoleNotSupportPrePay(error) => (17, error),
+            Self::IllegalParamHealthcheckIp(error) => (18, error),
+            Self::OperationFailedHcForInvalidRiType(error) => (19, error),
+            Self::OperationFailedSyncOrderToSub(error) => (20, error),
+            Self::IllegalParamCrossBorderBandwidth(error) => (21, error),
+            Self::IllegalParamVRouterType(error) => (22, error),
+            Self::IllegalParamSpec(error) => (23, error),
+            Self::ForbiddenCrossBorder(error) => (24, error),
+            Self::InvalidRouterIdNotFound(error) => (25, error),
+            Self::InvaidVbrStatus(error) => (26, error),
+            Self::InvalidRouterInterfaceSpecMalformed(error) => (27, error),
+            Self::InvalidCommodityNotFound(error) => (28, error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => (29, error),
+            Self::IllegalParamRegionId(error) => (30, error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => (31, error),
+            Self::InvalidRegionIdNotFound(error) => (32, error),
+            Self::InvalidOppositeRegionIdNotFound(error) => (33, error),
+            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error) => (34, error),
+            Self::RiCreateOneLimitBySync(error) => (35, error),
+            Self::InvalidAccessPointValueNotAllowed(error) => (36, error),
+            Self::Unhandled(error) => (37, error),
         }
     }
 }
 impl Clone for CreateRouterInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
-            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
-            Self::InvalidBandwidthNotEnough(_) => Self::InvalidBandwidthNotEnough(error),
-            Self::InvalidRoleValueNotSupported(_) => {
-                Self::InvalidRoleValueNotSupported(error)
-            }
-            Self::InvalidSpecValudNotSupported(_) => {
-                Self::InvalidSpecValudNotSupported(error)
-            }
-            Self::InvalidRouterTypeValueNotSupported(_) => {
-                Self::InvalidRouterTypeValueNotSupported(error)
-            }
-            Self::InvalidOppositeRouterTypeValueNotSupported(_) => {
-                Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            }
-            Self::ParameterMismatchRoleSpec(_) => Self::ParameterMismatchRoleSpec(error),
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::ForbiddenBillsOutstanding(_) => Self::ForbiddenBillsOutstanding(error),
-            Self::QuotaExceedRouterInterface(_) => {
-                Self::QuotaExceedRouterInterface(error)
-            }
-            Self::LimitationExceedInterfaceNumberOnRouter(_) => {
-                Self::LimitationExceedInterfaceNumberOnRouter(error)
-            }
-            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
-            Self::InvalidAccessPointNotMatch(_) => {
-                Self::InvalidAccessPointNotMatch(error)
-            }
-            Self::InvalidAccessPointNotExist(_) => {
-                Self::InvalidAccessPointNotExist(error)
-            }
-            Self::ForbiddenAction(_) => Self::ForbiddenAction(error),
-            Self::ForbiddenAcceptRoleNotSupportPrePay(_) => {
-                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
-            }
-            Self::IllegalParamHealthcheckIp(_) => Self::IllegalParamHealthcheckIp(error),
-            Self::OperationFailedHcForInvalidRiType(_) => {
-                Self::OperationFailedHcForInvalidRiType(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::IllegalParamCrossBorderBandwidth(_) => {
-                Self::IllegalParamCrossBorderBandwidth(error)
-            }
-            Self::IllegalParamVRouterType(_) => Self::IllegalParamVRouterType(error),
-            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
-            Self::ForbiddenCrossBorder(_) => Self::ForbiddenCrossBorder(error),
-            Self::InvalidRouterIdNotFound(_) => Self::InvalidRouterIdNotFound(error),
-            Self::InvaidVbrStatus(_) => Self::InvaidVbrStatus(error),
-            Self::InvalidRouterInterfaceSpecMalformed(_) => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            Self::InvalidCommodityNotFound(_) => Self::InvalidCommodityNotFound(error),
-            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::PayMayiWithholdingAgreementIllegal(_) => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidOppositeRegionIdNotFound(_) => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(_) => {
-                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
-            }
-            Self::RiCreateOneLimitBySync(_) => Self::RiCreateOneLimitBySync(error),
-            Self::InvalidAccessPointValueNotAllowed(_) => {
-                Self::InvalidAccessPointValueNotAllowed(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRouterInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPriceNotFound",
+            "InvalidAliuid",
+            "InvalidBandwidthNotEnough",
+            "InvalidRoleValueNotSupported",
+            "InvalidSpecValudNotSupported",
+            "InvalidRouterTypeValueNotSupported",
+            "InvalidOppositeRouterTypeValueNotSupported",
+            "ParameterMismatchRoleSpec",
+            "InvalidNameMalformed",
+            "InvalidDescriptionMalformed",
+            "ForbiddenBillsOutstanding",
+            "QuotaExceedRouterInterface",
+            "LimitationExceedInterfaceNumberOnRouter",
+            "InvalidParamNotFound",
+            "InvalidAccessPointNotMatch",
+            "InvalidAccessPointNotExist",
+            "ForbiddenAction",
+            "ForbiddenAcceptRoleNotSupportPrePay",
+            "IllegalParamHealthcheckIp",
+            "OperationFailedHcForInvalidRiType",
+            "OperationFailedSyncOrderToSub",
+            "IllegalParamCrossBorderBandwidth",
+            "IllegalParamVRouterType",
+            "IllegalParamSpec",
+            "ForbiddenCrossBorder",
+            "InvalidRouterIdNotFound",
+            "InvaidVbrStatus",
+            "InvalidRouterInterfaceSpecMalformed",
+            "InvalidCommodityNotFound",
+            "InvalidRouterInterfaceChargeTypeMalformed",
+            "IllegalParamRegionId",
+            "PayMayiWithholdingAgreementIllegal",
+            "InvalidRegionIdNotFound",
+            "InvalidOppositeRegionIdNotFound",
+            "ForbiddenNotInRouterInterfaceCreateWhitelist",
+            "RiCreateOneLimitBySync",
+            "InvalidAccessPointValueNotAllowed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRouterInterfaceError {

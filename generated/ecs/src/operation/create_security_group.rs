@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSecurityGroupRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -95,10 +95,31 @@ pub struct CreateSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            description: None,
+            client_token: None,
+            security_group_name: None,
+            vpc_id: None,
+            security_group_type: None,
+            service_managed: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSecurityGroupRequestBuilder {
-        CreateSecurityGroupRequestBuilder::default()
+        CreateSecurityGroupRequestBuilder {
+            inner: CreateSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -253,6 +274,7 @@ impl<C> CreateSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSecurityGroupRequest::default(),
@@ -261,6 +283,7 @@ impl<'a> CreateSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -352,32 +375,31 @@ pub enum CreateSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidParams.GroupType" => Self::InvalidParamsGroupType(error),
-            "InvalidParams.VpcIdGroupType" => Self::InvalidParamsVpcIdGroupType(error),
-            "InvalidSecurityGroupName.Malformed" => {
-                Self::InvalidSecurityGroupNameMalformed(error)
-            }
-            "QuotaExceed.SecurityGroup" => Self::QuotaExceedSecurityGroup(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IdempotentProcessing" => Self::IdempotentProcessing(error),
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDescription.Malformed",
+                        "InvalidSecurityGroupDiscription.Malformed",
+                        "IncorrectVpcStatus",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "Duplicate.TagKey",
+                        "InvalidParams.GroupType",
+                        "InvalidParams.VpcIdGroupType",
+                        "InvalidSecurityGroupName.Malformed",
+                        "QuotaExceed.SecurityGroup",
+                        "InvalidVpcId.NotFound",
+                        "IdempotentProcessing",
+                        "QuotaExceed.Tags",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateSecurityGroupError {
@@ -386,86 +408,87 @@ impl CreateSecurityGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            2 => Self::IncorrectVpcStatus(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::DuplicateTagKey(error),
+            6 => Self::InvalidParamsGroupType(error),
+            7 => Self::InvalidParamsVpcIdGroupType(error),
+            8 => Self::InvalidSecurityGroupNameMalformed(error),
+            9 => Self::QuotaExceedSecurityGroup(error),
+            10 => Self::InvalidVpcIdNotFound(error),
+            11 => Self::IdempotentProcessing(error),
+            12 => Self::QuotaExceedTags(error),
+            13 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            14 => Self::InvalidRegionIdNotFound(error),
+            15 => Self::InvalidResourceGroupNotFound(error),
+            16 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
-                ("InvalidSecurityGroupDiscriptionMalformed", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidParamsGroupType(error) => ("InvalidParamsGroupType", error),
-            Self::InvalidParamsVpcIdGroupType(error) => {
-                ("InvalidParamsVpcIdGroupType", error)
-            }
-            Self::InvalidSecurityGroupNameMalformed(error) => {
-                ("InvalidSecurityGroupNameMalformed", error)
-            }
-            Self::QuotaExceedSecurityGroup(error) => ("QuotaExceedSecurityGroup", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDescriptionMalformed(error) => (0, error),
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (1, error),
+            Self::IncorrectVpcStatus(error) => (2, error),
+            Self::InvalidTagKeyMalformed(error) => (3, error),
+            Self::InvalidTagValueMalformed(error) => (4, error),
+            Self::DuplicateTagKey(error) => (5, error),
+            Self::InvalidParamsGroupType(error) => (6, error),
+            Self::InvalidParamsVpcIdGroupType(error) => (7, error),
+            Self::InvalidSecurityGroupNameMalformed(error) => (8, error),
+            Self::QuotaExceedSecurityGroup(error) => (9, error),
+            Self::InvalidVpcIdNotFound(error) => (10, error),
+            Self::IdempotentProcessing(error) => (11, error),
+            Self::QuotaExceedTags(error) => (12, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (13, error),
+            Self::InvalidRegionIdNotFound(error) => (14, error),
+            Self::InvalidResourceGroupNotFound(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidParamsGroupType(_) => Self::InvalidParamsGroupType(error),
-            Self::InvalidParamsVpcIdGroupType(_) => {
-                Self::InvalidParamsVpcIdGroupType(error)
-            }
-            Self::InvalidSecurityGroupNameMalformed(_) => {
-                Self::InvalidSecurityGroupNameMalformed(error)
-            }
-            Self::QuotaExceedSecurityGroup(_) => Self::QuotaExceedSecurityGroup(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDescriptionMalformed",
+            "InvalidSecurityGroupDiscriptionMalformed",
+            "IncorrectVpcStatus",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "DuplicateTagKey",
+            "InvalidParamsGroupType",
+            "InvalidParamsVpcIdGroupType",
+            "InvalidSecurityGroupNameMalformed",
+            "QuotaExceedSecurityGroup",
+            "InvalidVpcIdNotFound",
+            "IdempotentProcessing",
+            "QuotaExceedTags",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSecurityGroupError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .not_before("2018-12-01T06:32:31Z");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSimulatedSystemEventsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -75,10 +75,26 @@ pub struct CreateSimulatedSystemEventsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSimulatedSystemEventsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            event_type: None,
+            not_before: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSimulatedSystemEventsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSimulatedSystemEventsRequestBuilder {
-        CreateSimulatedSystemEventsRequestBuilder::default()
+        CreateSimulatedSystemEventsRequestBuilder {
+            inner: CreateSimulatedSystemEventsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -196,6 +212,7 @@ impl<C> CreateSimulatedSystemEventsRequestBuilder<C> {
     }
 }
 impl<'a> CreateSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSimulatedSystemEventsRequest::default(),
@@ -204,6 +221,7 @@ impl<'a> CreateSimulatedSystemEventsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -268,15 +286,20 @@ pub enum CreateSimulatedSystemEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSimulatedSystemEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidNotBefore.Passed" => Self::InvalidNotBeforePassed(error),
-            "SimulatedEventLimitExceeded" => Self::SimulatedEventLimitExceeded(error),
-            "InstanceIdLimitExceeded" => Self::InstanceIdLimitExceeded(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InvalidNotBefore.Passed",
+                        "SimulatedEventLimitExceeded",
+                        "InstanceIdLimitExceeded",
+                        "MissingParameter",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateSimulatedSystemEventsError {
@@ -285,46 +308,54 @@ impl CreateSimulatedSystemEventsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidNotBeforePassed(error),
+            2 => Self::SimulatedEventLimitExceeded(error),
+            3 => Self::InstanceIdLimitExceeded(error),
+            4 => Self::MissingParameter(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidNotBeforePassed(error) => ("InvalidNotBeforePassed", error),
-            Self::SimulatedEventLimitExceeded(error) => {
-                ("SimulatedEventLimitExceeded", error)
-            }
-            Self::InstanceIdLimitExceeded(error) => ("InstanceIdLimitExceeded", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::InvalidNotBeforePassed(error) => (1, error),
+            Self::SimulatedEventLimitExceeded(error) => (2, error),
+            Self::InstanceIdLimitExceeded(error) => (3, error),
+            Self::MissingParameter(error) => (4, error),
+            Self::InvalidInstanceIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for CreateSimulatedSystemEventsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidNotBeforePassed(_) => Self::InvalidNotBeforePassed(error),
-            Self::SimulatedEventLimitExceeded(_) => {
-                Self::SimulatedEventLimitExceeded(error)
-            }
-            Self::InstanceIdLimitExceeded(_) => Self::InstanceIdLimitExceeded(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSimulatedSystemEventsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InvalidNotBeforePassed",
+            "SimulatedEventLimitExceeded",
+            "InstanceIdLimitExceeded",
+            "MissingParameter",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSimulatedSystemEventsError {

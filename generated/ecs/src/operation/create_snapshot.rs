@@ -48,7 +48,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSnapshotRequest {
     /// The ID of the cloud disk.
@@ -149,10 +149,33 @@ pub struct CreateSnapshotRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSnapshotRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            snapshot_name: None,
+            description: None,
+            retention_days: None,
+            category: None,
+            client_token: None,
+            resource_group_id: None,
+            instant_access: None,
+            instant_access_retention_days: None,
+            tag: None,
+            storage_location_arn: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSnapshotRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSnapshotRequestBuilder {
-        CreateSnapshotRequestBuilder::default()
+        CreateSnapshotRequestBuilder {
+            inner: CreateSnapshotRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -345,6 +368,7 @@ impl<C> CreateSnapshotRequestBuilder<C> {
     }
 }
 impl<'a> CreateSnapshotRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSnapshotRequest::default(),
@@ -353,6 +377,7 @@ impl<'a> CreateSnapshotRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateSnapshotResponse, CreateSnapshotError> {
@@ -505,97 +530,62 @@ pub enum CreateSnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidRetentionDays.Malformed" => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            "CreateSnapshot.Failed" => Self::CreateSnapshotFailed(error),
-            "Throttling" => Self::Throttling(error),
-            "IncorrectDiskStatus.CreatingSnapshot" => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "IncorrectDiskStatus.NeverAttached" => {
-                Self::IncorrectDiskStatusNeverAttached(error)
-            }
-            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
-            "IncorrectDiskStatus.NeverUsed" => Self::IncorrectDiskStatusNeverUsed(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "DiskId.ValueNotSupported" => Self::DiskIdValueNotSupported(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "IncorrectVolumeStatus" => Self::IncorrectVolumeStatus(error),
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "IncorrectDiskStatus.Invalid" => Self::IncorrectDiskStatusInvalid(error),
-            "IncorrectDiskType.NotSupport" => Self::IncorrectDiskTypeNotSupport(error),
-            "IncorrectDiskStatus.Transferring" => {
-                Self::IncorrectDiskStatusTransferring(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "IdempotentProcessing" => Self::IdempotentProcessing(error),
-            "InvalidSnapshotCategory.Malformed" => {
-                Self::InvalidSnapshotCategoryMalformed(error)
-            }
-            "InvalidAction.Unauthorized" => Self::InvalidActionUnauthorized(error),
-            "InvalidRegion.NotSupportSnapshotInstantAccessRegion" => {
-                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
-            }
-            "InvalidCategoryAndInstantAccess.Malformed" => {
-                Self::InvalidCategoryAndInstantAccessMalformed(error)
-            }
-            "DISK_HAS_CREATING_SNAPSHOT" => Self::DiskHasCreatingSnapshot(error),
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "QuotaExceed.SnapshotQuota" => Self::QuotaExceedSnapshotQuota(error),
-            "InvalidInstantAccessRetentionDays.Malformed" => {
-                Self::InvalidInstantAccessRetentionDaysMalformed(error)
-            }
-            "CloudBoxNotSupportSnapshotWithInstantAccess" => {
-                Self::CloudBoxNotSupportSnapshotWithInstantAccess(error)
-            }
-            "InvalidOperation.UnfinishedEncryptedSnapshotCopy" => {
-                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
-            }
-            "QuotaExceed.ConcurrentSnapshotQuota" => {
-                Self::QuotaExceedConcurrentSnapshotQuota(error)
-            }
-            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
-            "InvalidParameter.UnauthorizedStorageLocationArn" => {
-                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidVolumeId.NotFound" => Self::InvalidVolumeIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.KMSKeyId.NotFound",
+                        "InvalidSnapshotName.Malformed",
+                        "IncorrectInstanceStatus",
+                        "DiskCategory.OperationNotSupported",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidRetentionDays.Malformed",
+                        "CreateSnapshot.Failed",
+                        "Throttling",
+                        "IncorrectDiskStatus.CreatingSnapshot",
+                        "InstanceLockedForSecurity",
+                        "IncorrectDiskStatus.NeverAttached",
+                        "QuotaExceed.Snapshot",
+                        "IncorrectDiskStatus.NeverUsed",
+                        "DiskInArrears",
+                        "DiskId.ValueNotSupported",
+                        "IncorrectDiskStatus",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidAccountStatus.SnapshotServiceUnavailable",
+                        "IncorrectVolumeStatus",
+                        "IdempotentParameterMismatch",
+                        "IncorrectDiskStatus.Invalid",
+                        "IncorrectDiskType.NotSupport",
+                        "IncorrectDiskStatus.Transferring",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "IdempotentProcessing",
+                        "InvalidSnapshotCategory.Malformed",
+                        "InvalidAction.Unauthorized",
+                        "InvalidRegion.NotSupportSnapshotInstantAccessRegion",
+                        "InvalidCategoryAndInstantAccess.Malformed",
+                        "DISK_HAS_CREATING_SNAPSHOT",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "QuotaExceed.SnapshotQuota",
+                        "InvalidInstantAccessRetentionDays.Malformed",
+                        "CloudBoxNotSupportSnapshotWithInstantAccess",
+                        "InvalidOperation.UnfinishedEncryptedSnapshotCopy",
+                        "QuotaExceed.ConcurrentSnapshotQuota",
+                        "InvalidClientToken.Malformed",
+                        "InvalidParameter.UnauthorizedStorageLocationArn",
+                        "InvalidDiskId.NotFound",
+                        "InvalidDescription.Malformed",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidVolumeId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateSnapshotError {
@@ -604,242 +594,182 @@ impl CreateSnapshotError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            1 => Self::InvalidSnapshotNameMalformed(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::DiskCategoryOperationNotSupported(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::InvalidTagKeyMalformed(error),
+            6 => Self::InvalidTagValueMalformed(error),
+            7 => Self::InvalidRetentionDaysMalformed(error),
+            8 => Self::CreateSnapshotFailed(error),
+            9 => Self::Throttling(error),
+            10 => Self::IncorrectDiskStatusCreatingSnapshot(error),
+            11 => Self::InstanceLockedForSecurity(error),
+            12 => Self::IncorrectDiskStatusNeverAttached(error),
+            13 => Self::QuotaExceedSnapshot(error),
+            14 => Self::IncorrectDiskStatusNeverUsed(error),
+            15 => Self::DiskInArrears(error),
+            16 => Self::DiskIdValueNotSupported(error),
+            17 => Self::IncorrectDiskStatus(error),
+            18 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            19 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            20 => Self::IncorrectVolumeStatus(error),
+            21 => Self::IdempotentParameterMismatch(error),
+            22 => Self::IncorrectDiskStatusInvalid(error),
+            23 => Self::IncorrectDiskTypeNotSupport(error),
+            24 => Self::IncorrectDiskStatusTransferring(error),
+            25 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            26 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            27 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            28 => Self::IdempotentProcessing(error),
+            29 => Self::InvalidSnapshotCategoryMalformed(error),
+            30 => Self::InvalidActionUnauthorized(error),
+            31 => Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error),
+            32 => Self::InvalidCategoryAndInstantAccessMalformed(error),
+            33 => Self::DiskHasCreatingSnapshot(error),
+            34 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            35 => Self::QuotaExceedSnapshotQuota(error),
+            36 => Self::InvalidInstantAccessRetentionDaysMalformed(error),
+            37 => Self::CloudBoxNotSupportSnapshotWithInstantAccess(error),
+            38 => Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error),
+            39 => Self::QuotaExceedConcurrentSnapshotQuota(error),
+            40 => Self::InvalidClientTokenMalformed(error),
+            41 => Self::InvalidParameterUnauthorizedStorageLocationArn(error),
+            42 => Self::InvalidDiskIdNotFound(error),
+            43 => Self::InvalidDescriptionMalformed(error),
+            44 => Self::InvalidInstanceIdNotFound(error),
+            45 => Self::InvalidVolumeIdNotFound(error),
+            46 => Self::InvalidResourceGroupNotFound(error),
+            47 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::InvalidSnapshotNameMalformed(error) => {
-                ("InvalidSnapshotNameMalformed", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::DiskCategoryOperationNotSupported(error) => {
-                ("DiskCategoryOperationNotSupported", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidRetentionDaysMalformed(error) => {
-                ("InvalidRetentionDaysMalformed", error)
-            }
-            Self::CreateSnapshotFailed(error) => ("CreateSnapshotFailed", error),
-            Self::Throttling(error) => ("Throttling", error),
-            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
-                ("IncorrectDiskStatusCreatingSnapshot", error)
-            }
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::IncorrectDiskStatusNeverAttached(error) => {
-                ("IncorrectDiskStatusNeverAttached", error)
-            }
-            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
-            Self::IncorrectDiskStatusNeverUsed(error) => {
-                ("IncorrectDiskStatusNeverUsed", error)
-            }
-            Self::DiskInArrears(error) => ("DiskInArrears", error),
-            Self::DiskIdValueNotSupported(error) => ("DiskIdValueNotSupported", error),
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
-                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
-            }
-            Self::IncorrectVolumeStatus(error) => ("IncorrectVolumeStatus", error),
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::IncorrectDiskStatusInvalid(error) => {
-                ("IncorrectDiskStatusInvalid", error)
-            }
-            Self::IncorrectDiskTypeNotSupport(error) => {
-                ("IncorrectDiskTypeNotSupport", error)
-            }
-            Self::IncorrectDiskStatusTransferring(error) => {
-                ("IncorrectDiskStatusTransferring", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
-            Self::InvalidSnapshotCategoryMalformed(error) => {
-                ("InvalidSnapshotCategoryMalformed", error)
-            }
-            Self::InvalidActionUnauthorized(error) => {
-                ("InvalidActionUnauthorized", error)
-            }
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (0, error),
+            Self::InvalidSnapshotNameMalformed(error) => (1, error),
+            Self::IncorrectInstanceStatus(error) => (2, error),
+            Self::DiskCategoryOperationNotSupported(error) => (3, error),
+            Self::DuplicateTagKey(error) => (4, error),
+            Self::InvalidTagKeyMalformed(error) => (5, error),
+            Self::InvalidTagValueMalformed(error) => (6, error),
+            Self::InvalidRetentionDaysMalformed(error) => (7, error),
+            Self::CreateSnapshotFailed(error) => (8, error),
+            Self::Throttling(error) => (9, error),
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => (10, error),
+            Self::InstanceLockedForSecurity(error) => (11, error),
+            Self::IncorrectDiskStatusNeverAttached(error) => (12, error),
+            Self::QuotaExceedSnapshot(error) => (13, error),
+            Self::IncorrectDiskStatusNeverUsed(error) => (14, error),
+            Self::DiskInArrears(error) => (15, error),
+            Self::DiskIdValueNotSupported(error) => (16, error),
+            Self::IncorrectDiskStatus(error) => (17, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (18, error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (19, error),
+            Self::IncorrectVolumeStatus(error) => (20, error),
+            Self::IdempotentParameterMismatch(error) => (21, error),
+            Self::IncorrectDiskStatusInvalid(error) => (22, error),
+            Self::IncorrectDiskTypeNotSupport(error) => (23, error),
+            Self::IncorrectDiskStatusTransferring(error) => (24, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (25, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (26, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (27, error),
+            Self::IdempotentProcessing(error) => (28, error),
+            Self::InvalidSnapshotCategoryMalformed(error) => (29, error),
+            Self::InvalidActionUnauthorized(error) => (30, error),
             Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error) => {
-                ("InvalidRegionNotSupportSnapshotInstantAccessRegion", error)
+                (31, error)
             }
-            Self::InvalidCategoryAndInstantAccessMalformed(error) => {
-                ("InvalidCategoryAndInstantAccessMalformed", error)
-            }
-            Self::DiskHasCreatingSnapshot(error) => ("DiskHasCreatingSnapshot", error),
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::QuotaExceedSnapshotQuota(error) => ("QuotaExceedSnapshotQuota", error),
-            Self::InvalidInstantAccessRetentionDaysMalformed(error) => {
-                ("InvalidInstantAccessRetentionDaysMalformed", error)
-            }
-            Self::CloudBoxNotSupportSnapshotWithInstantAccess(error) => {
-                ("CloudBoxNotSupportSnapshotWithInstantAccess", error)
-            }
-            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error) => {
-                ("InvalidOperationUnfinishedEncryptedSnapshotCopy", error)
-            }
-            Self::QuotaExceedConcurrentSnapshotQuota(error) => {
-                ("QuotaExceedConcurrentSnapshotQuota", error)
-            }
-            Self::InvalidClientTokenMalformed(error) => {
-                ("InvalidClientTokenMalformed", error)
-            }
-            Self::InvalidParameterUnauthorizedStorageLocationArn(error) => {
-                ("InvalidParameterUnauthorizedStorageLocationArn", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidVolumeIdNotFound(error) => ("InvalidVolumeIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidCategoryAndInstantAccessMalformed(error) => (32, error),
+            Self::DiskHasCreatingSnapshot(error) => (33, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (34, error),
+            Self::QuotaExceedSnapshotQuota(error) => (35, error),
+            Self::InvalidInstantAccessRetentionDaysMalformed(error) => (36, error),
+            Self::CloudBoxNotSupportSnapshotWithInstantAccess(error) => (37, error),
+            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error) => (38, error),
+            Self::QuotaExceedConcurrentSnapshotQuota(error) => (39, error),
+            Self::InvalidClientTokenMalformed(error) => (40, error),
+            Self::InvalidParameterUnauthorizedStorageLocationArn(error) => (41, error),
+            Self::InvalidDiskIdNotFound(error) => (42, error),
+            Self::InvalidDescriptionMalformed(error) => (43, error),
+            Self::InvalidInstanceIdNotFound(error) => (44, error),
+            Self::InvalidVolumeIdNotFound(error) => (45, error),
+            Self::InvalidResourceGroupNotFound(error) => (46, error),
+            Self::InternalError(error) => (47, error),
+            Self::Unhandled(error) => (48, error),
         }
     }
 }
 impl Clone for CreateSnapshotError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::InvalidSnapshotNameMalformed(_) => {
-                Self::InvalidSnapshotNameMalformed(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::DiskCategoryOperationNotSupported(_) => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidRetentionDaysMalformed(_) => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            Self::CreateSnapshotFailed(_) => Self::CreateSnapshotFailed(error),
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::IncorrectDiskStatusNeverAttached(_) => {
-                Self::IncorrectDiskStatusNeverAttached(error)
-            }
-            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
-            Self::IncorrectDiskStatusNeverUsed(_) => {
-                Self::IncorrectDiskStatusNeverUsed(error)
-            }
-            Self::DiskInArrears(_) => Self::DiskInArrears(error),
-            Self::DiskIdValueNotSupported(_) => Self::DiskIdValueNotSupported(error),
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            Self::IncorrectVolumeStatus(_) => Self::IncorrectVolumeStatus(error),
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::IncorrectDiskStatusInvalid(_) => {
-                Self::IncorrectDiskStatusInvalid(error)
-            }
-            Self::IncorrectDiskTypeNotSupport(_) => {
-                Self::IncorrectDiskTypeNotSupport(error)
-            }
-            Self::IncorrectDiskStatusTransferring(_) => {
-                Self::IncorrectDiskStatusTransferring(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
-            Self::InvalidSnapshotCategoryMalformed(_) => {
-                Self::InvalidSnapshotCategoryMalformed(error)
-            }
-            Self::InvalidActionUnauthorized(_) => Self::InvalidActionUnauthorized(error),
-            Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(_) => {
-                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
-            }
-            Self::InvalidCategoryAndInstantAccessMalformed(_) => {
-                Self::InvalidCategoryAndInstantAccessMalformed(error)
-            }
-            Self::DiskHasCreatingSnapshot(_) => Self::DiskHasCreatingSnapshot(error),
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::QuotaExceedSnapshotQuota(_) => Self::QuotaExceedSnapshotQuota(error),
-            Self::InvalidInstantAccessRetentionDaysMalformed(_) => {
-                Self::InvalidInstantAccessRetentionDaysMalformed(error)
-            }
-            Self::CloudBoxNotSupportSnapshotWithInstantAccess(_) => {
-                Self::CloudBoxNotSupportSnapshotWithInstantAccess(error)
-            }
-            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(_) => {
-                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
-            }
-            Self::QuotaExceedConcurrentSnapshotQuota(_) => {
-                Self::QuotaExceedConcurrentSnapshotQuota(error)
-            }
-            Self::InvalidClientTokenMalformed(_) => {
-                Self::InvalidClientTokenMalformed(error)
-            }
-            Self::InvalidParameterUnauthorizedStorageLocationArn(_) => {
-                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidVolumeIdNotFound(_) => Self::InvalidVolumeIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSnapshotError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterKmsKeyIdNotFound",
+            "InvalidSnapshotNameMalformed",
+            "IncorrectInstanceStatus",
+            "DiskCategoryOperationNotSupported",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidRetentionDaysMalformed",
+            "CreateSnapshotFailed",
+            "Throttling",
+            "IncorrectDiskStatusCreatingSnapshot",
+            "InstanceLockedForSecurity",
+            "IncorrectDiskStatusNeverAttached",
+            "QuotaExceedSnapshot",
+            "IncorrectDiskStatusNeverUsed",
+            "DiskInArrears",
+            "DiskIdValueNotSupported",
+            "IncorrectDiskStatus",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidAccountStatusSnapshotServiceUnavailable",
+            "IncorrectVolumeStatus",
+            "IdempotentParameterMismatch",
+            "IncorrectDiskStatusInvalid",
+            "IncorrectDiskTypeNotSupport",
+            "IncorrectDiskStatusTransferring",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "IdempotentProcessing",
+            "InvalidSnapshotCategoryMalformed",
+            "InvalidActionUnauthorized",
+            "InvalidRegionNotSupportSnapshotInstantAccessRegion",
+            "InvalidCategoryAndInstantAccessMalformed",
+            "DiskHasCreatingSnapshot",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "QuotaExceedSnapshotQuota",
+            "InvalidInstantAccessRetentionDaysMalformed",
+            "CloudBoxNotSupportSnapshotWithInstantAccess",
+            "InvalidOperationUnfinishedEncryptedSnapshotCopy",
+            "QuotaExceedConcurrentSnapshotQuota",
+            "InvalidClientTokenMalformed",
+            "InvalidParameterUnauthorizedStorageLocationArn",
+            "InvalidDiskIdNotFound",
+            "InvalidDescriptionMalformed",
+            "InvalidInstanceIdNotFound",
+            "InvalidVolumeIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSnapshotError {

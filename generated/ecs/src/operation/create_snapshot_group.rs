@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSnapshotGroupRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -139,10 +139,34 @@ pub struct CreateSnapshotGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSnapshotGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instant_access: None,
+            instant_access_retention_days: None,
+            name: None,
+            description: None,
+            client_token: None,
+            storage_location_arn: None,
+            exclude_disk_id: None,
+            disk_id: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSnapshotGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSnapshotGroupRequestBuilder {
-        CreateSnapshotGroupRequestBuilder::default()
+        CreateSnapshotGroupRequestBuilder {
+            inner: CreateSnapshotGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -352,6 +376,7 @@ impl<C> CreateSnapshotGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateSnapshotGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSnapshotGroupRequest::default(),
@@ -360,6 +385,7 @@ impl<'a> CreateSnapshotGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -527,102 +553,69 @@ pub enum CreateSnapshotGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDiskIds.NotInSameZone" => Self::InvalidDiskIdsNotInSameZone(error),
-            "MissingParamter.InstanceId" => Self::MissingParamterInstanceId(error),
-            "InvalidParam.ExcludeDiskIdsAndDiskIds.Conflict" => {
-                Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error)
-            }
-            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidRetentionDays.Malformed" => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidParameter.Description" => Self::InvalidParameterDescription(error),
-            "IncorrectDiskStatus.CreatingSnapshot" => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "IncorrectDiskStatus.NeverAttached" => {
-                Self::IncorrectDiskStatusNeverAttached(error)
-            }
-            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
-            "IncorrectDiskStatus.NeverUsed" => Self::IncorrectDiskStatusNeverUsed(error),
-            "CreateSnapshot.Failed" => Self::CreateSnapshotFailed(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "DiskId.ValueNotSupported" => Self::DiskIdValueNotSupported(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "IncorrectVolumeStatus" => Self::IncorrectVolumeStatus(error),
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "IncorrectDiskStatus.Invalid" => Self::IncorrectDiskStatusInvalid(error),
-            "IncorrectDiskType.NotSupport" => Self::IncorrectDiskTypeNotSupport(error),
-            "IncorrectDiskStatus.Transferring" => {
-                Self::IncorrectDiskStatusTransferring(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "IdempotentProcessing" => Self::IdempotentProcessing(error),
-            "InvalidSnapshotCategory.Malformed" => {
-                Self::InvalidSnapshotCategoryMalformed(error)
-            }
-            "InvalidOperation.Unauthorized" => Self::InvalidOperationUnauthorized(error),
-            "InvalidRegion.NotSupportSnapshotInstantAccessRegion" => {
-                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
-            }
-            "InvalidCategoryAndInstantAccess.Malformed" => {
-                Self::InvalidCategoryAndInstantAccessMalformed(error)
-            }
-            "IncorrectDiskStatus.TooManyCreatingSnapshots" => {
-                Self::IncorrectDiskStatusTooManyCreatingSnapshots(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidInstance.NoDisk" => Self::InvalidInstanceNoDisk(error),
-            "NumberExceed.TooManyDisks" => Self::NumberExceedTooManyDisks(error),
-            "CapacityExceed.TooManyDisks" => Self::CapacityExceedTooManyDisks(error),
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidDisk.DiskCategoryInconsistent" => {
-                Self::InvalidDiskDiskCategoryInconsistent(error)
-            }
-            "QuotaExceed.ConcurrentSnapshotQuota" => {
-                Self::QuotaExceedConcurrentSnapshotQuota(error)
-            }
-            "InvalidDisk.ShareVolume" => Self::InvalidDiskShareVolume(error),
-            "InvalidParameter.UnauthorizedStorageLocationArn" => {
-                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidVolumeId.NotFound" => Self::InvalidVolumeIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidKMSKeyId.NotFound" => Self::InvalidKmsKeyIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDiskIds.NotInSameZone",
+                        "MissingParamter.InstanceId",
+                        "InvalidParam.ExcludeDiskIdsAndDiskIds.Conflict",
+                        "InvalidSnapshotName.Malformed",
+                        "IncorrectInstanceStatus",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidRetentionDays.Malformed",
+                        "DiskCategory.OperationNotSupported",
+                        "InvalidParameter.Name",
+                        "InvalidParameter.Description",
+                        "IncorrectDiskStatus.CreatingSnapshot",
+                        "InstanceLockedForSecurity",
+                        "IncorrectDiskStatus.NeverAttached",
+                        "QuotaExceed.Snapshot",
+                        "IncorrectDiskStatus.NeverUsed",
+                        "CreateSnapshot.Failed",
+                        "DiskInArrears",
+                        "DiskId.ValueNotSupported",
+                        "IncorrectDiskStatus",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidAccountStatus.SnapshotServiceUnavailable",
+                        "IncorrectVolumeStatus",
+                        "IdempotentParameterMismatch",
+                        "IncorrectDiskStatus.Invalid",
+                        "IncorrectDiskType.NotSupport",
+                        "IncorrectDiskStatus.Transferring",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "IdempotentProcessing",
+                        "InvalidSnapshotCategory.Malformed",
+                        "InvalidOperation.Unauthorized",
+                        "InvalidRegion.NotSupportSnapshotInstantAccessRegion",
+                        "InvalidCategoryAndInstantAccess.Malformed",
+                        "IncorrectDiskStatus.TooManyCreatingSnapshots",
+                        "InvalidRegion.NotSupport",
+                        "UserNotInTheWhiteList",
+                        "InvalidInstance.NoDisk",
+                        "NumberExceed.TooManyDisks",
+                        "CapacityExceed.TooManyDisks",
+                        "InvalidOperation.MultiAttachDisk",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidDisk.DiskCategoryInconsistent",
+                        "QuotaExceed.ConcurrentSnapshotQuota",
+                        "InvalidDisk.ShareVolume",
+                        "InvalidParameter.UnauthorizedStorageLocationArn",
+                        "InvalidDiskId.NotFound",
+                        "InvalidDescription.Malformed",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidVolumeId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidKMSKeyId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateSnapshotGroupError {
@@ -631,264 +624,203 @@ impl CreateSnapshotGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDiskIdsNotInSameZone(error),
+            1 => Self::MissingParamterInstanceId(error),
+            2 => Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error),
+            3 => Self::InvalidSnapshotNameMalformed(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::DuplicateTagKey(error),
+            6 => Self::InvalidTagKeyMalformed(error),
+            7 => Self::InvalidTagValueMalformed(error),
+            8 => Self::InvalidRetentionDaysMalformed(error),
+            9 => Self::DiskCategoryOperationNotSupported(error),
+            10 => Self::InvalidParameterName(error),
+            11 => Self::InvalidParameterDescription(error),
+            12 => Self::IncorrectDiskStatusCreatingSnapshot(error),
+            13 => Self::InstanceLockedForSecurity(error),
+            14 => Self::IncorrectDiskStatusNeverAttached(error),
+            15 => Self::QuotaExceedSnapshot(error),
+            16 => Self::IncorrectDiskStatusNeverUsed(error),
+            17 => Self::CreateSnapshotFailed(error),
+            18 => Self::DiskInArrears(error),
+            19 => Self::DiskIdValueNotSupported(error),
+            20 => Self::IncorrectDiskStatus(error),
+            21 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            22 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            23 => Self::IncorrectVolumeStatus(error),
+            24 => Self::IdempotentParameterMismatch(error),
+            25 => Self::IncorrectDiskStatusInvalid(error),
+            26 => Self::IncorrectDiskTypeNotSupport(error),
+            27 => Self::IncorrectDiskStatusTransferring(error),
+            28 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            29 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            30 => Self::IdempotentProcessing(error),
+            31 => Self::InvalidSnapshotCategoryMalformed(error),
+            32 => Self::InvalidOperationUnauthorized(error),
+            33 => Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error),
+            34 => Self::InvalidCategoryAndInstantAccessMalformed(error),
+            35 => Self::IncorrectDiskStatusTooManyCreatingSnapshots(error),
+            36 => Self::InvalidRegionNotSupport(error),
+            37 => Self::UserNotInTheWhiteList(error),
+            38 => Self::InvalidInstanceNoDisk(error),
+            39 => Self::NumberExceedTooManyDisks(error),
+            40 => Self::CapacityExceedTooManyDisks(error),
+            41 => Self::InvalidOperationMultiAttachDisk(error),
+            42 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            43 => Self::InvalidDiskDiskCategoryInconsistent(error),
+            44 => Self::QuotaExceedConcurrentSnapshotQuota(error),
+            45 => Self::InvalidDiskShareVolume(error),
+            46 => Self::InvalidParameterUnauthorizedStorageLocationArn(error),
+            47 => Self::InvalidDiskIdNotFound(error),
+            48 => Self::InvalidDescriptionMalformed(error),
+            49 => Self::InvalidInstanceIdNotFound(error),
+            50 => Self::InvalidVolumeIdNotFound(error),
+            51 => Self::InvalidRegionIdNotFound(error),
+            52 => Self::InvalidKmsKeyIdNotFound(error),
+            53 => Self::InvalidResourceGroupNotFound(error),
+            54 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDiskIdsNotInSameZone(error) => {
-                ("InvalidDiskIdsNotInSameZone", error)
-            }
-            Self::MissingParamterInstanceId(error) => {
-                ("MissingParamterInstanceId", error)
-            }
-            Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error) => {
-                ("InvalidParamExcludeDiskIdsAndDiskIdsConflict", error)
-            }
-            Self::InvalidSnapshotNameMalformed(error) => {
-                ("InvalidSnapshotNameMalformed", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidRetentionDaysMalformed(error) => {
-                ("InvalidRetentionDaysMalformed", error)
-            }
-            Self::DiskCategoryOperationNotSupported(error) => {
-                ("DiskCategoryOperationNotSupported", error)
-            }
-            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
-            Self::InvalidParameterDescription(error) => {
-                ("InvalidParameterDescription", error)
-            }
-            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
-                ("IncorrectDiskStatusCreatingSnapshot", error)
-            }
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::IncorrectDiskStatusNeverAttached(error) => {
-                ("IncorrectDiskStatusNeverAttached", error)
-            }
-            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
-            Self::IncorrectDiskStatusNeverUsed(error) => {
-                ("IncorrectDiskStatusNeverUsed", error)
-            }
-            Self::CreateSnapshotFailed(error) => ("CreateSnapshotFailed", error),
-            Self::DiskInArrears(error) => ("DiskInArrears", error),
-            Self::DiskIdValueNotSupported(error) => ("DiskIdValueNotSupported", error),
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
-                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
-            }
-            Self::IncorrectVolumeStatus(error) => ("IncorrectVolumeStatus", error),
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::IncorrectDiskStatusInvalid(error) => {
-                ("IncorrectDiskStatusInvalid", error)
-            }
-            Self::IncorrectDiskTypeNotSupport(error) => {
-                ("IncorrectDiskTypeNotSupport", error)
-            }
-            Self::IncorrectDiskStatusTransferring(error) => {
-                ("IncorrectDiskStatusTransferring", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
-            Self::InvalidSnapshotCategoryMalformed(error) => {
-                ("InvalidSnapshotCategoryMalformed", error)
-            }
-            Self::InvalidOperationUnauthorized(error) => {
-                ("InvalidOperationUnauthorized", error)
-            }
+            Self::InvalidDiskIdsNotInSameZone(error) => (0, error),
+            Self::MissingParamterInstanceId(error) => (1, error),
+            Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error) => (2, error),
+            Self::InvalidSnapshotNameMalformed(error) => (3, error),
+            Self::IncorrectInstanceStatus(error) => (4, error),
+            Self::DuplicateTagKey(error) => (5, error),
+            Self::InvalidTagKeyMalformed(error) => (6, error),
+            Self::InvalidTagValueMalformed(error) => (7, error),
+            Self::InvalidRetentionDaysMalformed(error) => (8, error),
+            Self::DiskCategoryOperationNotSupported(error) => (9, error),
+            Self::InvalidParameterName(error) => (10, error),
+            Self::InvalidParameterDescription(error) => (11, error),
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => (12, error),
+            Self::InstanceLockedForSecurity(error) => (13, error),
+            Self::IncorrectDiskStatusNeverAttached(error) => (14, error),
+            Self::QuotaExceedSnapshot(error) => (15, error),
+            Self::IncorrectDiskStatusNeverUsed(error) => (16, error),
+            Self::CreateSnapshotFailed(error) => (17, error),
+            Self::DiskInArrears(error) => (18, error),
+            Self::DiskIdValueNotSupported(error) => (19, error),
+            Self::IncorrectDiskStatus(error) => (20, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (21, error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (22, error),
+            Self::IncorrectVolumeStatus(error) => (23, error),
+            Self::IdempotentParameterMismatch(error) => (24, error),
+            Self::IncorrectDiskStatusInvalid(error) => (25, error),
+            Self::IncorrectDiskTypeNotSupport(error) => (26, error),
+            Self::IncorrectDiskStatusTransferring(error) => (27, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (28, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (29, error),
+            Self::IdempotentProcessing(error) => (30, error),
+            Self::InvalidSnapshotCategoryMalformed(error) => (31, error),
+            Self::InvalidOperationUnauthorized(error) => (32, error),
             Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error) => {
-                ("InvalidRegionNotSupportSnapshotInstantAccessRegion", error)
+                (33, error)
             }
-            Self::InvalidCategoryAndInstantAccessMalformed(error) => {
-                ("InvalidCategoryAndInstantAccessMalformed", error)
-            }
-            Self::IncorrectDiskStatusTooManyCreatingSnapshots(error) => {
-                ("IncorrectDiskStatusTooManyCreatingSnapshots", error)
-            }
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidInstanceNoDisk(error) => ("InvalidInstanceNoDisk", error),
-            Self::NumberExceedTooManyDisks(error) => ("NumberExceedTooManyDisks", error),
-            Self::CapacityExceedTooManyDisks(error) => {
-                ("CapacityExceedTooManyDisks", error)
-            }
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidDiskDiskCategoryInconsistent(error) => {
-                ("InvalidDiskDiskCategoryInconsistent", error)
-            }
-            Self::QuotaExceedConcurrentSnapshotQuota(error) => {
-                ("QuotaExceedConcurrentSnapshotQuota", error)
-            }
-            Self::InvalidDiskShareVolume(error) => ("InvalidDiskShareVolume", error),
-            Self::InvalidParameterUnauthorizedStorageLocationArn(error) => {
-                ("InvalidParameterUnauthorizedStorageLocationArn", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidVolumeIdNotFound(error) => ("InvalidVolumeIdNotFound", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidKmsKeyIdNotFound(error) => ("InvalidKmsKeyIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidCategoryAndInstantAccessMalformed(error) => (34, error),
+            Self::IncorrectDiskStatusTooManyCreatingSnapshots(error) => (35, error),
+            Self::InvalidRegionNotSupport(error) => (36, error),
+            Self::UserNotInTheWhiteList(error) => (37, error),
+            Self::InvalidInstanceNoDisk(error) => (38, error),
+            Self::NumberExceedTooManyDisks(error) => (39, error),
+            Self::CapacityExceedTooManyDisks(error) => (40, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (41, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (42, error),
+            Self::InvalidDiskDiskCategoryInconsistent(error) => (43, error),
+            Self::QuotaExceedConcurrentSnapshotQuota(error) => (44, error),
+            Self::InvalidDiskShareVolume(error) => (45, error),
+            Self::InvalidParameterUnauthorizedStorageLocationArn(error) => (46, error),
+            Self::InvalidDiskIdNotFound(error) => (47, error),
+            Self::InvalidDescriptionMalformed(error) => (48, error),
+            Self::InvalidInstanceIdNotFound(error) => (49, error),
+            Self::InvalidVolumeIdNotFound(error) => (50, error),
+            Self::InvalidRegionIdNotFound(error) => (51, error),
+            Self::InvalidKmsKeyIdNotFound(error) => (52, error),
+            Self::InvalidResourceGroupNotFound(error) => (53, error),
+            Self::InternalError(error) => (54, error),
+            Self::Unhandled(error) => (55, error),
         }
     }
 }
 impl Clone for CreateSnapshotGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDiskIdsNotInSameZone(_) => {
-                Self::InvalidDiskIdsNotInSameZone(error)
-            }
-            Self::MissingParamterInstanceId(_) => Self::MissingParamterInstanceId(error),
-            Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(_) => {
-                Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error)
-            }
-            Self::InvalidSnapshotNameMalformed(_) => {
-                Self::InvalidSnapshotNameMalformed(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidRetentionDaysMalformed(_) => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            Self::DiskCategoryOperationNotSupported(_) => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
-            Self::InvalidParameterDescription(_) => {
-                Self::InvalidParameterDescription(error)
-            }
-            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::IncorrectDiskStatusNeverAttached(_) => {
-                Self::IncorrectDiskStatusNeverAttached(error)
-            }
-            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
-            Self::IncorrectDiskStatusNeverUsed(_) => {
-                Self::IncorrectDiskStatusNeverUsed(error)
-            }
-            Self::CreateSnapshotFailed(_) => Self::CreateSnapshotFailed(error),
-            Self::DiskInArrears(_) => Self::DiskInArrears(error),
-            Self::DiskIdValueNotSupported(_) => Self::DiskIdValueNotSupported(error),
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            Self::IncorrectVolumeStatus(_) => Self::IncorrectVolumeStatus(error),
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::IncorrectDiskStatusInvalid(_) => {
-                Self::IncorrectDiskStatusInvalid(error)
-            }
-            Self::IncorrectDiskTypeNotSupport(_) => {
-                Self::IncorrectDiskTypeNotSupport(error)
-            }
-            Self::IncorrectDiskStatusTransferring(_) => {
-                Self::IncorrectDiskStatusTransferring(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
-            Self::InvalidSnapshotCategoryMalformed(_) => {
-                Self::InvalidSnapshotCategoryMalformed(error)
-            }
-            Self::InvalidOperationUnauthorized(_) => {
-                Self::InvalidOperationUnauthorized(error)
-            }
-            Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(_) => {
-                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
-            }
-            Self::InvalidCategoryAndInstantAccessMalformed(_) => {
-                Self::InvalidCategoryAndInstantAccessMalformed(error)
-            }
-            Self::IncorrectDiskStatusTooManyCreatingSnapshots(_) => {
-                Self::IncorrectDiskStatusTooManyCreatingSnapshots(error)
-            }
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidInstanceNoDisk(_) => Self::InvalidInstanceNoDisk(error),
-            Self::NumberExceedTooManyDisks(_) => Self::NumberExceedTooManyDisks(error),
-            Self::CapacityExceedTooManyDisks(_) => {
-                Self::CapacityExceedTooManyDisks(error)
-            }
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidDiskDiskCategoryInconsistent(_) => {
-                Self::InvalidDiskDiskCategoryInconsistent(error)
-            }
-            Self::QuotaExceedConcurrentSnapshotQuota(_) => {
-                Self::QuotaExceedConcurrentSnapshotQuota(error)
-            }
-            Self::InvalidDiskShareVolume(_) => Self::InvalidDiskShareVolume(error),
-            Self::InvalidParameterUnauthorizedStorageLocationArn(_) => {
-                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidVolumeIdNotFound(_) => Self::InvalidVolumeIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidKmsKeyIdNotFound(_) => Self::InvalidKmsKeyIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSnapshotGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDiskIdsNotInSameZone",
+            "MissingParamterInstanceId",
+            "InvalidParamExcludeDiskIdsAndDiskIdsConflict",
+            "InvalidSnapshotNameMalformed",
+            "IncorrectInstanceStatus",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidRetentionDaysMalformed",
+            "DiskCategoryOperationNotSupported",
+            "InvalidParameterName",
+            "InvalidParameterDescription",
+            "IncorrectDiskStatusCreatingSnapshot",
+            "InstanceLockedForSecurity",
+            "IncorrectDiskStatusNeverAttached",
+            "QuotaExceedSnapshot",
+            "IncorrectDiskStatusNeverUsed",
+            "CreateSnapshotFailed",
+            "DiskInArrears",
+            "DiskIdValueNotSupported",
+            "IncorrectDiskStatus",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidAccountStatusSnapshotServiceUnavailable",
+            "IncorrectVolumeStatus",
+            "IdempotentParameterMismatch",
+            "IncorrectDiskStatusInvalid",
+            "IncorrectDiskTypeNotSupport",
+            "IncorrectDiskStatusTransferring",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "IdempotentProcessing",
+            "InvalidSnapshotCategoryMalformed",
+            "InvalidOperationUnauthorized",
+            "InvalidRegionNotSupportSnapshotInstantAccessRegion",
+            "InvalidCategoryAndInstantAccessMalformed",
+            "IncorrectDiskStatusTooManyCreatingSnapshots",
+            "InvalidRegionNotSupport",
+            "UserNotInTheWhiteList",
+            "InvalidInstanceNoDisk",
+            "NumberExceedTooManyDisks",
+            "CapacityExceedTooManyDisks",
+            "InvalidOperationMultiAttachDisk",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidDiskDiskCategoryInconsistent",
+            "QuotaExceedConcurrentSnapshotQuota",
+            "InvalidDiskShareVolume",
+            "InvalidParameterUnauthorizedStorageLocationArn",
+            "InvalidDiskIdNotFound",
+            "InvalidDescriptionMalformed",
+            "InvalidInstanceIdNotFound",
+            "InvalidVolumeIdNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidKmsKeyIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSnapshotGroupError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_v_switch::CreateVSwitchRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVSwitchRequest {
     /// - Wire name: `ZoneId`.
@@ -53,10 +53,29 @@ pub struct CreateVSwitchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVSwitchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            zone_id: None,
+            cidr_block: None,
+            vpc_id: None,
+            region_id: None,
+            v_switch_name: None,
+            description: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVSwitchRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVSwitchRequestBuilder {
-        CreateVSwitchRequestBuilder::default()
+        CreateVSwitchRequestBuilder {
+            inner: CreateVSwitchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -164,6 +183,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     }
 }
 impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVSwitchRequest::default(),
@@ -172,6 +192,7 @@ impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVSwitchResponse, CreateVSwitchError> {
@@ -274,48 +295,43 @@ pub enum CreateVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.IdempotentTokenProcessing" => {
-                Self::OperationFailedIdempotentTokenProcessing(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
-            "InvalidVSwitchDiscription.Malformed" => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidCidrBlock.Overlapped" => Self::InvalidCidrBlockOverlapped(error),
-            "QuotaExceeded.VSwitch" => Self::QuotaExceededVSwitch(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidCirdrBlock.MaskLength" => Self::InvalidCirdrBlockMaskLength(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "OperationFailed.CidrAcross" => Self::OperationFailedCidrAcross(error),
-            "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS" => {
-                Self::VpcSwitchRuleQuotaNotExists(error)
-            }
-            "CreateVSwitch.IncorrectStatus.cbnStatus" => {
-                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            }
-            "OperationFailed.NotifyCenCreate" => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "Duplicated.ClientToken" => Self::DuplicatedClientToken(error),
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "Invalid.NotExist" => Self::InvalidNotExist(error),
-            "InvalidStatus.RouteEntry" => Self::InvalidStatusRouteEntry(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.IdempotentTokenProcessing",
+                        "InvalidDescription.Malformed",
+                        "InvalidVSwitchName.Malformed",
+                        "InvalidVSwitchDiscription.Malformed",
+                        "ResourceNotAvailable",
+                        "InvalidParameter",
+                        "InvalidCidrBlock.Overlapped",
+                        "QuotaExceeded.VSwitch",
+                        "IncorrectRouteEntryStatus",
+                        "IncorrectVSwitchStatus",
+                        "InvalidCirdrBlock.MaskLength",
+                        "IncorrectVpcStatus",
+                        "InvalidCidrBlock.Malformed",
+                        "MissingParameter",
+                        "TaskConflict",
+                        "RouteConflict.AlreadyExist",
+                        "OperationFailed.CidrAcross",
+                        "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
+                        "CreateVSwitch.IncorrectStatus.cbnStatus",
+                        "OperationFailed.NotifyCenCreate",
+                        "Forbidden.VpcNotFound",
+                        "Duplicated.ClientToken",
+                        "OperationFailed.DistibuteLock",
+                        "IllegalParam.CidrBlock",
+                        "Invalid.NotExist",
+                        "InvalidStatus.RouteEntry",
+                        "InvalidZoneId.NotFound",
+                        "InvalidVpcId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVSwitchError {
@@ -324,134 +340,123 @@ impl CreateVSwitchError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedIdempotentTokenProcessing(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidVSwitchNameMalformed(error),
+            3 => Self::InvalidVSwitchDiscriptionMalformed(error),
+            4 => Self::ResourceNotAvailable(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::InvalidCidrBlockOverlapped(error),
+            7 => Self::QuotaExceededVSwitch(error),
+            8 => Self::IncorrectRouteEntryStatus(error),
+            9 => Self::IncorrectVSwitchStatus(error),
+            10 => Self::InvalidCirdrBlockMaskLength(error),
+            11 => Self::IncorrectVpcStatus(error),
+            12 => Self::InvalidCidrBlockMalformed(error),
+            13 => Self::MissingParameter(error),
+            14 => Self::TaskConflict(error),
+            15 => Self::RouteConflictAlreadyExist(error),
+            16 => Self::OperationFailedCidrAcross(error),
+            17 => Self::VpcSwitchRuleQuotaNotExists(error),
+            18 => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
+            19 => Self::OperationFailedNotifyCenCreate(error),
+            20 => Self::ForbiddenVpcNotFound(error),
+            21 => Self::DuplicatedClientToken(error),
+            22 => Self::OperationFailedDistibuteLock(error),
+            23 => Self::IllegalParamCidrBlock(error),
+            24 => Self::InvalidNotExist(error),
+            25 => Self::InvalidStatusRouteEntry(error),
+            26 => Self::InvalidZoneIdNotFound(error),
+            27 => Self::InvalidVpcIdNotFound(error),
+            28 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedIdempotentTokenProcessing(error) => {
-                ("OperationFailedIdempotentTokenProcessing", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidVSwitchNameMalformed(error) => {
-                ("InvalidVSwitchNameMalformed", error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(error) => {
-                ("InvalidVSwitchDiscriptionMalformed", error)
-            }
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidCidrBlockOverlapped(error) => {
-                ("InvalidCidrBlockOverlapped", error)
-            }
-            Self::QuotaExceededVSwitch(error) => ("QuotaExceededVSwitch", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::InvalidCirdrBlockMaskLength(error) => {
-                ("InvalidCirdrBlockMaskLength", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::RouteConflictAlreadyExist(error) => {
-                ("RouteConflictAlreadyExist", error)
-            }
-            Self::OperationFailedCidrAcross(error) => {
-                ("OperationFailedCidrAcross", error)
-            }
-            Self::VpcSwitchRuleQuotaNotExists(error) => {
-                ("VpcSwitchRuleQuotaNotExists", error)
-            }
-            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => {
-                ("CreateVSwitchIncorrectStatusCbnStatus", error)
-            }
-            Self::OperationFailedNotifyCenCreate(error) => {
-                ("OperationFailedNotifyCenCreate", error)
-            }
-            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
-            Self::DuplicatedClientToken(error) => ("DuplicatedClientToken", error),
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::InvalidNotExist(error) => ("InvalidNotExist", error),
-            Self::InvalidStatusRouteEntry(error) => ("InvalidStatusRouteEntry", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedIdempotentTokenProcessing(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::InvalidVSwitchNameMalformed(error) => (2, error),
+            Self::InvalidVSwitchDiscriptionMalformed(error) => (3, error),
+            Self::ResourceNotAvailable(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::InvalidCidrBlockOverlapped(error) => (6, error),
+            Self::QuotaExceededVSwitch(error) => (7, error),
+            Self::IncorrectRouteEntryStatus(error) => (8, error),
+            Self::IncorrectVSwitchStatus(error) => (9, error),
+            Self::InvalidCirdrBlockMaskLength(error) => (10, error),
+            Self::IncorrectVpcStatus(error) => (11, error),
+            Self::InvalidCidrBlockMalformed(error) => (12, error),
+            Self::MissingParameter(error) => (13, error),
+            Self::TaskConflict(error) => (14, error),
+            Self::RouteConflictAlreadyExist(error) => (15, error),
+            Self::OperationFailedCidrAcross(error) => (16, error),
+            Self::VpcSwitchRuleQuotaNotExists(error) => (17, error),
+            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => (18, error),
+            Self::OperationFailedNotifyCenCreate(error) => (19, error),
+            Self::ForbiddenVpcNotFound(error) => (20, error),
+            Self::DuplicatedClientToken(error) => (21, error),
+            Self::OperationFailedDistibuteLock(error) => (22, error),
+            Self::IllegalParamCidrBlock(error) => (23, error),
+            Self::InvalidNotExist(error) => (24, error),
+            Self::InvalidStatusRouteEntry(error) => (25, error),
+            Self::InvalidZoneIdNotFound(error) => (26, error),
+            Self::InvalidVpcIdNotFound(error) => (27, error),
+            Self::InternalError(error) => (28, error),
+            Self::Unhandled(error) => (29, error),
         }
     }
 }
 impl Clone for CreateVSwitchError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedIdempotentTokenProcessing(_) => {
-                Self::OperationFailedIdempotentTokenProcessing(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidVSwitchNameMalformed(_) => {
-                Self::InvalidVSwitchNameMalformed(error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(_) => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidCidrBlockOverlapped(_) => {
-                Self::InvalidCidrBlockOverlapped(error)
-            }
-            Self::QuotaExceededVSwitch(_) => Self::QuotaExceededVSwitch(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::InvalidCirdrBlockMaskLength(_) => {
-                Self::InvalidCirdrBlockMaskLength(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
-            Self::OperationFailedCidrAcross(_) => Self::OperationFailedCidrAcross(error),
-            Self::VpcSwitchRuleQuotaNotExists(_) => {
-                Self::VpcSwitchRuleQuotaNotExists(error)
-            }
-            Self::CreateVSwitchIncorrectStatusCbnStatus(_) => {
-                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            }
-            Self::OperationFailedNotifyCenCreate(_) => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
-            Self::DuplicatedClientToken(_) => Self::DuplicatedClientToken(error),
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::InvalidNotExist(_) => Self::InvalidNotExist(error),
-            Self::InvalidStatusRouteEntry(_) => Self::InvalidStatusRouteEntry(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVSwitchError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedIdempotentTokenProcessing",
+            "InvalidDescriptionMalformed",
+            "InvalidVSwitchNameMalformed",
+            "InvalidVSwitchDiscriptionMalformed",
+            "ResourceNotAvailable",
+            "InvalidParameter",
+            "InvalidCidrBlockOverlapped",
+            "QuotaExceededVSwitch",
+            "IncorrectRouteEntryStatus",
+            "IncorrectVSwitchStatus",
+            "InvalidCirdrBlockMaskLength",
+            "IncorrectVpcStatus",
+            "InvalidCidrBlockMalformed",
+            "MissingParameter",
+            "TaskConflict",
+            "RouteConflictAlreadyExist",
+            "OperationFailedCidrAcross",
+            "VpcSwitchRuleQuotaNotExists",
+            "CreateVSwitchIncorrectStatusCbnStatus",
+            "OperationFailedNotifyCenCreate",
+            "ForbiddenVpcNotFound",
+            "DuplicatedClientToken",
+            "OperationFailedDistibuteLock",
+            "IllegalParamCidrBlock",
+            "InvalidNotExist",
+            "InvalidStatusRouteEntry",
+            "InvalidZoneIdNotFound",
+            "InvalidVpcIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVSwitchError {

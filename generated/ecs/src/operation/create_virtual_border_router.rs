@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::create_virtual_border_router::CreateVirtualBorderRouterRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVirtualBorderRouterRequest {
     /// - Wire name: `RegionId`.
@@ -69,10 +69,34 @@ pub struct CreateVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            vbr_owner_id: None,
+            vlan_id: None,
+            circuit_code: None,
+            local_gateway_ip: None,
+            peer_gateway_ip: None,
+            peering_subnet_mask: None,
+            description: None,
+            name: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVirtualBorderRouterRequestBuilder {
-        CreateVirtualBorderRouterRequestBuilder::default()
+        CreateVirtualBorderRouterRequestBuilder {
+            inner: CreateVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -217,6 +241,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     }
 }
 impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVirtualBorderRouterRequest::default(),
@@ -225,6 +250,7 @@ impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -320,55 +346,38 @@ pub enum CreateVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidPhysicalConnectionId.NotEnabled" => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidLocalGatewayIp.Malformed" => {
-                Self::InvalidLocalGatewayIpMalformed(error)
-            }
-            "InvalidPeeringSubnetMask.Malformed" => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "QuotaExceeded.vbrPerpConn" => Self::QuotaExceededVbrPerpConn(error),
-            "QuotaExceeded.freevbr" => Self::QuotaExceededFreevbr(error),
-            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "QuotaExceeded.CrossUserVBRPerUser" => {
-                Self::QuotaExceededCrossUserVbrPerUser(error)
-            }
-            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
-            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            "Forbidden.NameNotAllowedByCaller" => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            "Forbidden.DescriptionNotAllowedByCaller" => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrOwnerId.NotFound" => Self::InvalidVbrOwnerIdNotFound(error),
-            "OperationFailed.AccessDeviceDisabled" => {
-                Self::OperationFailedAccessDeviceDisabled(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidPhysicalConnectionId.NotFound",
+                        "InvalidVlanId.Used",
+                        "MissingParameter",
+                        "InvalidPhysicalConnectionId.NotEnabled",
+                        "InvalidVlanId.Malformed",
+                        "InvalidCircuitCode.Malformed",
+                        "InvalidLocalGatewayIp.Malformed",
+                        "InvalidPeeringSubnetMask.Malformed",
+                        "InvalidName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "QuotaExceeded.vbrPerpConn",
+                        "QuotaExceeded.freevbr",
+                        "InvalidIp.NotSameSubnet",
+                        "TaskConflict",
+                        "QuotaExceeded.CrossUserVBRPerUser",
+                        "OperationFailed.VlanIdInUse",
+                        "Forbidden.LocalGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeerGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
+                        "Forbidden.NameNotAllowedByCaller",
+                        "Forbidden.DescriptionNotAllowedByCaller",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVbrOwnerId.NotFound",
+                        "OperationFailed.AccessDeviceDisabled",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVirtualBorderRouterError {
@@ -377,134 +386,108 @@ impl CreateVirtualBorderRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            1 => Self::InvalidVlanIdUsed(error),
+            2 => Self::MissingParameter(error),
+            3 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
+            4 => Self::InvalidVlanIdMalformed(error),
+            5 => Self::InvalidCircuitCodeMalformed(error),
+            6 => Self::InvalidLocalGatewayIpMalformed(error),
+            7 => Self::InvalidPeeringSubnetMaskMalformed(error),
+            8 => Self::InvalidNameMalformed(error),
+            9 => Self::InvalidDescriptionMalformed(error),
+            10 => Self::QuotaExceededVbrPerpConn(error),
+            11 => Self::QuotaExceededFreevbr(error),
+            12 => Self::InvalidIpNotSameSubnet(error),
+            13 => Self::TaskConflict(error),
+            14 => Self::QuotaExceededCrossUserVbrPerUser(error),
+            15 => Self::OperationFailedVlanIdInUse(error),
+            16 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
+            17 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
+            18 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
+            19 => Self::ForbiddenNameNotAllowedByCaller(error),
+            20 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
+            21 => Self::InvalidRegionIdNotFound(error),
+            22 => Self::InvalidVbrOwnerIdNotFound(error),
+            23 => Self::OperationFailedAccessDeviceDisabled(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(error) => {
-                ("InvalidPhysicalConnectionIdNotEnabled", error)
-            }
-            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
-            Self::InvalidCircuitCodeMalformed(error) => {
-                ("InvalidCircuitCodeMalformed", error)
-            }
-            Self::InvalidLocalGatewayIpMalformed(error) => {
-                ("InvalidLocalGatewayIpMalformed", error)
-            }
-            Self::InvalidPeeringSubnetMaskMalformed(error) => {
-                ("InvalidPeeringSubnetMaskMalformed", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::QuotaExceededVbrPerpConn(error) => ("QuotaExceededVbrPerpConn", error),
-            Self::QuotaExceededFreevbr(error) => ("QuotaExceededFreevbr", error),
-            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::QuotaExceededCrossUserVbrPerUser(error) => {
-                ("QuotaExceededCrossUserVbrPerUser", error)
-            }
-            Self::OperationFailedVlanIdInUse(error) => {
-                ("OperationFailedVlanIdInUse", error)
-            }
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
-                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(error) => {
-                ("ForbiddenNameNotAllowedByCaller", error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
-                ("ForbiddenDescriptionNotAllowedByCaller", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVbrOwnerIdNotFound(error) => {
-                ("InvalidVbrOwnerIdNotFound", error)
-            }
-            Self::OperationFailedAccessDeviceDisabled(error) => {
-                ("OperationFailedAccessDeviceDisabled", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (0, error),
+            Self::InvalidVlanIdUsed(error) => (1, error),
+            Self::MissingParameter(error) => (2, error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(error) => (3, error),
+            Self::InvalidVlanIdMalformed(error) => (4, error),
+            Self::InvalidCircuitCodeMalformed(error) => (5, error),
+            Self::InvalidLocalGatewayIpMalformed(error) => (6, error),
+            Self::InvalidPeeringSubnetMaskMalformed(error) => (7, error),
+            Self::InvalidNameMalformed(error) => (8, error),
+            Self::InvalidDescriptionMalformed(error) => (9, error),
+            Self::QuotaExceededVbrPerpConn(error) => (10, error),
+            Self::QuotaExceededFreevbr(error) => (11, error),
+            Self::InvalidIpNotSameSubnet(error) => (12, error),
+            Self::TaskConflict(error) => (13, error),
+            Self::QuotaExceededCrossUserVbrPerUser(error) => (14, error),
+            Self::OperationFailedVlanIdInUse(error) => (15, error),
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => (16, error),
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => (17, error),
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => (18, error),
+            Self::ForbiddenNameNotAllowedByCaller(error) => (19, error),
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => (20, error),
+            Self::InvalidRegionIdNotFound(error) => (21, error),
+            Self::InvalidVbrOwnerIdNotFound(error) => (22, error),
+            Self::OperationFailedAccessDeviceDisabled(error) => (23, error),
+            Self::Unhandled(error) => (24, error),
         }
     }
 }
 impl Clone for CreateVirtualBorderRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
-            Self::InvalidCircuitCodeMalformed(_) => {
-                Self::InvalidCircuitCodeMalformed(error)
-            }
-            Self::InvalidLocalGatewayIpMalformed(_) => {
-                Self::InvalidLocalGatewayIpMalformed(error)
-            }
-            Self::InvalidPeeringSubnetMaskMalformed(_) => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::QuotaExceededVbrPerpConn(_) => Self::QuotaExceededVbrPerpConn(error),
-            Self::QuotaExceededFreevbr(_) => Self::QuotaExceededFreevbr(error),
-            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::QuotaExceededCrossUserVbrPerUser(_) => {
-                Self::QuotaExceededCrossUserVbrPerUser(error)
-            }
-            Self::OperationFailedVlanIdInUse(_) => {
-                Self::OperationFailedVlanIdInUse(error)
-            }
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(_) => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVbrOwnerIdNotFound(_) => Self::InvalidVbrOwnerIdNotFound(error),
-            Self::OperationFailedAccessDeviceDisabled(_) => {
-                Self::OperationFailedAccessDeviceDisabled(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPhysicalConnectionIdNotFound",
+            "InvalidVlanIdUsed",
+            "MissingParameter",
+            "InvalidPhysicalConnectionIdNotEnabled",
+            "InvalidVlanIdMalformed",
+            "InvalidCircuitCodeMalformed",
+            "InvalidLocalGatewayIpMalformed",
+            "InvalidPeeringSubnetMaskMalformed",
+            "InvalidNameMalformed",
+            "InvalidDescriptionMalformed",
+            "QuotaExceededVbrPerpConn",
+            "QuotaExceededFreevbr",
+            "InvalidIpNotSameSubnet",
+            "TaskConflict",
+            "QuotaExceededCrossUserVbrPerUser",
+            "OperationFailedVlanIdInUse",
+            "ForbiddenLocalGatewayIpNotAllowedByCaller",
+            "ForbiddenPeerGatewayIpNotAllowedByCaller",
+            "ForbiddenPeeringSubnetMaskNotAllowedByCaller",
+            "ForbiddenNameNotAllowedByCaller",
+            "ForbiddenDescriptionNotAllowedByCaller",
+            "InvalidRegionIdNotFound",
+            "InvalidVbrOwnerIdNotFound",
+            "OperationFailedAccessDeviceDisabled",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVirtualBorderRouterError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteActivationRequest {
     /// The region ID of the activation code. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -46,10 +46,24 @@ pub struct DeleteActivationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteActivationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            activation_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteActivationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteActivationRequestBuilder {
-        DeleteActivationRequestBuilder::default()
+        DeleteActivationRequestBuilder {
+            inner: DeleteActivationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -127,6 +141,7 @@ impl<C> DeleteActivationRequestBuilder<C> {
     }
 }
 impl<'a> DeleteActivationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteActivationRequest::default(),
@@ -135,6 +150,7 @@ impl<'a> DeleteActivationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteActivationResponse, DeleteActivationError> {
@@ -196,15 +212,20 @@ pub enum DeleteActivationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteActivationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "ActivationId.InUse" => Self::ActivationIdInUse(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ActivationId.NotFound" => Self::ActivationIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "ActivationId.InUse",
+                        "Operation.Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "ActivationId.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteActivationError {
@@ -213,40 +234,54 @@ impl DeleteActivationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::ActivationIdInUse(error),
+            2 => Self::OperationForbidden(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::ActivationIdNotFound(error),
+            5 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::ActivationIdInUse(error) => ("ActivationIdInUse", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::ActivationIdNotFound(error) => ("ActivationIdNotFound", error),
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::ActivationIdInUse(error) => (1, error),
+            Self::OperationForbidden(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::ActivationIdNotFound(error) => (4, error),
+            Self::InternalErrorDispatch(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteActivationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::ActivationIdInUse(_) => Self::ActivationIdInUse(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::ActivationIdNotFound(_) => Self::ActivationIdNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteActivationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "ActivationIdInUse",
+            "OperationForbidden",
+            "InvalidRegionIdNotFound",
+            "ActivationIdNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteActivationError {

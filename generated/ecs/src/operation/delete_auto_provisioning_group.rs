@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAutoProvisioningGroupRequest {
     /// The region ID of the auto provisioning group.
@@ -51,10 +51,25 @@ pub struct DeleteAutoProvisioningGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAutoProvisioningGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_provisioning_group_id: None,
+            terminate_instances: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAutoProvisioningGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteAutoProvisioningGroupRequestBuilder {
-        DeleteAutoProvisioningGroupRequestBuilder::default()
+        DeleteAutoProvisioningGroupRequestBuilder {
+            inner: DeleteAutoProvisioningGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -148,6 +163,7 @@ impl<C> DeleteAutoProvisioningGroupRequestBuilder<C> {
     }
 }
 impl<'a> DeleteAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteAutoProvisioningGroupRequest::default(),
@@ -156,6 +172,7 @@ impl<'a> DeleteAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -217,22 +234,21 @@ pub enum DeleteAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "NoPermission" => Self::NoPermission(error),
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "AutoProvisioningGroup.Unauthorized" => {
-                Self::AutoProvisioningGroupUnauthorized(error)
-            }
-            "AutoProvisioningGroup.IncorrectStatus" => {
-                Self::AutoProvisioningGroupIncorrectStatus(error)
-            }
-            "InvalidAutoProvisioningGroupId.NotFound" => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.InstanceType",
+                        "MissingParameter",
+                        "NoPermission",
+                        "Forbidden.RAM",
+                        "AutoProvisioningGroup.Unauthorized",
+                        "AutoProvisioningGroup.IncorrectStatus",
+                        "InvalidAutoProvisioningGroupId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteAutoProvisioningGroupError {
@@ -241,58 +257,57 @@ impl DeleteAutoProvisioningGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameterInstanceType(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::NoPermission(error),
+            3 => Self::ForbiddenRam(error),
+            4 => Self::AutoProvisioningGroupUnauthorized(error),
+            5 => Self::AutoProvisioningGroupIncorrectStatus(error),
+            6 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterInstanceType(error) => {
-                ("MissingParameterInstanceType", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::NoPermission(error) => ("NoPermission", error),
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::AutoProvisioningGroupUnauthorized(error) => {
-                ("AutoProvisioningGroupUnauthorized", error)
-            }
-            Self::AutoProvisioningGroupIncorrectStatus(error) => {
-                ("AutoProvisioningGroupIncorrectStatus", error)
-            }
-            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
-                ("InvalidAutoProvisioningGroupIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterInstanceType(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::NoPermission(error) => (2, error),
+            Self::ForbiddenRam(error) => (3, error),
+            Self::AutoProvisioningGroupUnauthorized(error) => (4, error),
+            Self::AutoProvisioningGroupIncorrectStatus(error) => (5, error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteAutoProvisioningGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterInstanceType(_) => {
-                Self::MissingParameterInstanceType(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::NoPermission(_) => Self::NoPermission(error),
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::AutoProvisioningGroupUnauthorized(_) => {
-                Self::AutoProvisioningGroupUnauthorized(error)
-            }
-            Self::AutoProvisioningGroupIncorrectStatus(_) => {
-                Self::AutoProvisioningGroupIncorrectStatus(error)
-            }
-            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteAutoProvisioningGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterInstanceType",
+            "MissingParameter",
+            "NoPermission",
+            "ForbiddenRam",
+            "AutoProvisioningGroupUnauthorized",
+            "AutoProvisioningGroupIncorrectStatus",
+            "InvalidAutoProvisioningGroupIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteAutoProvisioningGroupError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDedicatedHostClusterRequest {
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -40,10 +40,24 @@ pub struct DeleteDedicatedHostClusterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDedicatedHostClusterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_cluster_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDedicatedHostClusterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteDedicatedHostClusterRequestBuilder {
-        DeleteDedicatedHostClusterRequestBuilder::default()
+        DeleteDedicatedHostClusterRequestBuilder {
+            inner: DeleteDedicatedHostClusterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -119,6 +133,7 @@ impl<C> DeleteDedicatedHostClusterRequestBuilder<C> {
     }
 }
 impl<'a> DeleteDedicatedHostClusterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteDedicatedHostClusterRequest::default(),
@@ -127,6 +142,7 @@ impl<'a> DeleteDedicatedHostClusterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -178,11 +194,10 @@ pub enum DeleteDedicatedHostClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDedicatedHostClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DedicatedHostExists" => Self::DedicatedHostExists(error),
-            "IncompleteParamter" => Self::IncompleteParamter(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["DedicatedHostExists", "IncompleteParamter"]),
+            error,
+        )
     }
 }
 impl DeleteDedicatedHostClusterError {
@@ -191,32 +206,38 @@ impl DeleteDedicatedHostClusterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DedicatedHostExists(error),
+            1 => Self::IncompleteParamter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DedicatedHostExists(error) => ("DedicatedHostExists", error),
-            Self::IncompleteParamter(error) => ("IncompleteParamter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DedicatedHostExists(error) => (0, error),
+            Self::IncompleteParamter(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DeleteDedicatedHostClusterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DedicatedHostExists(_) => Self::DedicatedHostExists(error),
-            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteDedicatedHostClusterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["DedicatedHostExists", "IncompleteParamter", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteDedicatedHostClusterError {

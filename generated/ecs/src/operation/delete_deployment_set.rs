@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDeploymentSetRequest {
     /// The region ID of the deployment set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,10 +42,24 @@ pub struct DeleteDeploymentSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDeploymentSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            deployment_set_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDeploymentSetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteDeploymentSetRequestBuilder {
-        DeleteDeploymentSetRequestBuilder::default()
+        DeleteDeploymentSetRequestBuilder {
+            inner: DeleteDeploymentSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -121,6 +135,7 @@ impl<C> DeleteDeploymentSetRequestBuilder<C> {
     }
 }
 impl<'a> DeleteDeploymentSetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteDeploymentSetRequest::default(),
@@ -129,6 +144,7 @@ impl<'a> DeleteDeploymentSetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -182,14 +198,17 @@ pub enum DeleteDeploymentSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDeploymentSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "DependencyViolation.NotEmpty" => Self::DependencyViolationNotEmpty(error),
-            "DependencyViolation.ReferByHPC" => {
-                Self::DependencyViolationReferByHpc(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "DependencyViolation.NotEmpty",
+                        "DependencyViolation.ReferByHPC",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteDeploymentSetError {
@@ -198,42 +217,45 @@ impl DeleteDeploymentSetError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::DependencyViolationNotEmpty(error),
+            2 => Self::DependencyViolationReferByHpc(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::DependencyViolationNotEmpty(error) => {
-                ("DependencyViolationNotEmpty", error)
-            }
-            Self::DependencyViolationReferByHpc(error) => {
-                ("DependencyViolationReferByHpc", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::DependencyViolationNotEmpty(error) => (1, error),
+            Self::DependencyViolationReferByHpc(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteDeploymentSetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::DependencyViolationNotEmpty(_) => {
-                Self::DependencyViolationNotEmpty(error)
-            }
-            Self::DependencyViolationReferByHpc(_) => {
-                Self::DependencyViolationReferByHpc(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteDeploymentSetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "DependencyViolationNotEmpty",
+            "DependencyViolationReferByHpc",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteDeploymentSetError {

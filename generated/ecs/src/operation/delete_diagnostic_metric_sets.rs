@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDiagnosticMetricSetsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -39,10 +39,24 @@ pub struct DeleteDiagnosticMetricSetsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDiagnosticMetricSetsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            metric_set_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDiagnosticMetricSetsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteDiagnosticMetricSetsRequestBuilder {
-        DeleteDiagnosticMetricSetsRequestBuilder::default()
+        DeleteDiagnosticMetricSetsRequestBuilder {
+            inner: DeleteDiagnosticMetricSetsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -122,6 +136,7 @@ impl<C> DeleteDiagnosticMetricSetsRequestBuilder<C> {
     }
 }
 impl<'a> DeleteDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteDiagnosticMetricSetsRequest::default(),
@@ -130,6 +145,7 @@ impl<'a> DeleteDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -181,10 +197,7 @@ pub enum DeleteDiagnosticMetricSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticMetricSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidMetricSetId.NotExist" => Self::InvalidMetricSetIdNotExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["InvalidMetricSetId.NotExist"]), error)
     }
 }
 impl DeleteDiagnosticMetricSetsError {
@@ -193,34 +206,36 @@ impl DeleteDiagnosticMetricSetsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidMetricSetIdNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidMetricSetIdNotExist(error) => {
-                ("InvalidMetricSetIdNotExist", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidMetricSetIdNotExist(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DeleteDiagnosticMetricSetsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidMetricSetIdNotExist(_) => {
-                Self::InvalidMetricSetIdNotExist(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteDiagnosticMetricSetsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidMetricSetIdNotExist", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteDiagnosticMetricSetsError {

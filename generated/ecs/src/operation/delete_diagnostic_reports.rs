@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDiagnosticReportsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -41,10 +41,24 @@ pub struct DeleteDiagnosticReportsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDiagnosticReportsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            report_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDiagnosticReportsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteDiagnosticReportsRequestBuilder {
-        DeleteDiagnosticReportsRequestBuilder::default()
+        DeleteDiagnosticReportsRequestBuilder {
+            inner: DeleteDiagnosticReportsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -124,6 +138,7 @@ impl<C> DeleteDiagnosticReportsRequestBuilder<C> {
     }
 }
 impl<'a> DeleteDiagnosticReportsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteDiagnosticReportsRequest::default(),
@@ -132,6 +147,7 @@ impl<'a> DeleteDiagnosticReportsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -185,11 +201,10 @@ pub enum DeleteDiagnosticReportsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiagnosticReportsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStatus.InProgress" => Self::InvalidStatusInProgress(error),
-            "InvalidResource.NotFound" => Self::InvalidResourceNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["InvalidStatus.InProgress", "InvalidResource.NotFound"]),
+            error,
+        )
     }
 }
 impl DeleteDiagnosticReportsError {
@@ -198,32 +213,38 @@ impl DeleteDiagnosticReportsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidStatusInProgress(error),
+            1 => Self::InvalidResourceNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatusInProgress(error) => ("InvalidStatusInProgress", error),
-            Self::InvalidResourceNotFound(error) => ("InvalidResourceNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStatusInProgress(error) => (0, error),
+            Self::InvalidResourceNotFound(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DeleteDiagnosticReportsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStatusInProgress(_) => Self::InvalidStatusInProgress(error),
-            Self::InvalidResourceNotFound(_) => Self::InvalidResourceNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteDiagnosticReportsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidStatusInProgress", "InvalidResourceNotFound", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteDiagnosticReportsError {

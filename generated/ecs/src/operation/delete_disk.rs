@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDiskRequest {
     /// The ID of the disk that you want to release.
@@ -39,10 +39,23 @@ pub struct DeleteDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDiskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteDiskRequestBuilder {
-        DeleteDiskRequestBuilder::default()
+        DeleteDiskRequestBuilder {
+            inner: DeleteDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -106,6 +119,7 @@ impl<C> DeleteDiskRequestBuilder<C> {
     }
 }
 impl<'a> DeleteDiskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteDiskRequest::default(),
@@ -114,6 +128,7 @@ impl<'a> DeleteDiskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteDiskResponse, DeleteDiskError> {
@@ -180,24 +195,25 @@ pub enum DeleteDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "DiskNotPortable" => Self::DiskNotPortable(error),
-            "DiskTypeViolation" => Self::DiskTypeViolation(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "IncorrectDiskStatus.Initializing" => {
-                Self::IncorrectDiskStatusInitializing(error)
-            }
-            "DiskStillAttached" => Self::DiskStillAttached(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidDiskStatus.DeleteProtection" => {
-                Self::InvalidDiskStatusDeleteProtection(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegionId.MalFormed",
+                        "IncorrectDiskStatus",
+                        "DiskNotPortable",
+                        "DiskTypeViolation",
+                        "DiskCreatingSnapshot",
+                        "IncorrectDiskStatus.Initializing",
+                        "DiskStillAttached",
+                        "UserNotInTheWhiteList",
+                        "InvalidDiskStatus.DeleteProtection",
+                        "InvalidDiskId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteDiskError {
@@ -206,58 +222,69 @@ impl DeleteDiskError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRegionIdMalFormed(error),
+            1 => Self::IncorrectDiskStatus(error),
+            2 => Self::DiskNotPortable(error),
+            3 => Self::DiskTypeViolation(error),
+            4 => Self::DiskCreatingSnapshot(error),
+            5 => Self::IncorrectDiskStatusInitializing(error),
+            6 => Self::DiskStillAttached(error),
+            7 => Self::UserNotInTheWhiteList(error),
+            8 => Self::InvalidDiskStatusDeleteProtection(error),
+            9 => Self::InvalidDiskIdNotFound(error),
+            10 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::DiskNotPortable(error) => ("DiskNotPortable", error),
-            Self::DiskTypeViolation(error) => ("DiskTypeViolation", error),
-            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
-            Self::IncorrectDiskStatusInitializing(error) => {
-                ("IncorrectDiskStatusInitializing", error)
-            }
-            Self::DiskStillAttached(error) => ("DiskStillAttached", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidDiskStatusDeleteProtection(error) => {
-                ("InvalidDiskStatusDeleteProtection", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionIdMalFormed(error) => (0, error),
+            Self::IncorrectDiskStatus(error) => (1, error),
+            Self::DiskNotPortable(error) => (2, error),
+            Self::DiskTypeViolation(error) => (3, error),
+            Self::DiskCreatingSnapshot(error) => (4, error),
+            Self::IncorrectDiskStatusInitializing(error) => (5, error),
+            Self::DiskStillAttached(error) => (6, error),
+            Self::UserNotInTheWhiteList(error) => (7, error),
+            Self::InvalidDiskStatusDeleteProtection(error) => (8, error),
+            Self::InvalidDiskIdNotFound(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DeleteDiskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
-            Self::DiskTypeViolation(_) => Self::DiskTypeViolation(error),
-            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
-            Self::IncorrectDiskStatusInitializing(_) => {
-                Self::IncorrectDiskStatusInitializing(error)
-            }
-            Self::DiskStillAttached(_) => Self::DiskStillAttached(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidDiskStatusDeleteProtection(_) => {
-                Self::InvalidDiskStatusDeleteProtection(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteDiskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionIdMalFormed",
+            "IncorrectDiskStatus",
+            "DiskNotPortable",
+            "DiskTypeViolation",
+            "DiskCreatingSnapshot",
+            "IncorrectDiskStatusInitializing",
+            "DiskStillAttached",
+            "UserNotInTheWhiteList",
+            "InvalidDiskStatusDeleteProtection",
+            "InvalidDiskIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteDiskError {

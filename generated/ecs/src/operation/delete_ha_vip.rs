@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_ha_vip::DeleteHaVipRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteHaVipRequest {
     /// - Wire name: `ClientToken`.
@@ -40,10 +40,25 @@ pub struct DeleteHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ha_vip_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteHaVipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteHaVipRequestBuilder {
-        DeleteHaVipRequestBuilder::default()
+        DeleteHaVipRequestBuilder {
+            inner: DeleteHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -121,6 +136,7 @@ impl<C> DeleteHaVipRequestBuilder<C> {
     }
 }
 impl<'a> DeleteHaVipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteHaVipRequest::default(),
@@ -129,6 +145,7 @@ impl<'a> DeleteHaVipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteHaVipResponse, DeleteHaVipError> {
@@ -184,20 +201,21 @@ pub enum DeleteHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "DependencyViolation.HaVipReferedByRouteEntry" => {
-                Self::DependencyViolationHaVipReferedByRouteEntry(error)
-            }
-            "DependencyViolation.HaVipAssociatedWithEIP" => {
-                Self::DependencyViolationHaVipAssociatedWithEip(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus",
+                        "DependencyViolation.HaVipReferedByRouteEntry",
+                        "DependencyViolation.HaVipAssociatedWithEIP",
+                        "IncorrectHaVipStatus",
+                        "Forbidden.HaVip",
+                        "InvalidRegionId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteHaVipError {
@@ -206,50 +224,57 @@ impl DeleteHaVipError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::DependencyViolationHaVipReferedByRouteEntry(error),
+            2 => Self::DependencyViolationHaVipAssociatedWithEip(error),
+            3 => Self::IncorrectHaVipStatus(error),
+            4 => Self::ForbiddenHaVip(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            6 => Self::InvalidHaVipIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::DependencyViolationHaVipReferedByRouteEntry(error) => {
-                ("DependencyViolationHaVipReferedByRouteEntry", error)
-            }
-            Self::DependencyViolationHaVipAssociatedWithEip(error) => {
-                ("DependencyViolationHaVipAssociatedWithEip", error)
-            }
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatus(error) => (0, error),
+            Self::DependencyViolationHaVipReferedByRouteEntry(error) => (1, error),
+            Self::DependencyViolationHaVipAssociatedWithEip(error) => (2, error),
+            Self::IncorrectHaVipStatus(error) => (3, error),
+            Self::ForbiddenHaVip(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::InvalidHaVipIdNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteHaVipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::DependencyViolationHaVipReferedByRouteEntry(_) => {
-                Self::DependencyViolationHaVipReferedByRouteEntry(error)
-            }
-            Self::DependencyViolationHaVipAssociatedWithEip(_) => {
-                Self::DependencyViolationHaVipAssociatedWithEip(error)
-            }
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteHaVipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatus",
+            "DependencyViolationHaVipReferedByRouteEntry",
+            "DependencyViolationHaVipAssociatedWithEip",
+            "IncorrectHaVipStatus",
+            "ForbiddenHaVip",
+            "InvalidRegionIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteHaVipError {

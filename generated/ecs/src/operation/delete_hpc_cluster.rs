@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteHpcClusterRequest {
     /// The region ID of the HPC cluster. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -47,10 +47,25 @@ pub struct DeleteHpcClusterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteHpcClusterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            hpc_cluster_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteHpcClusterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteHpcClusterRequestBuilder {
-        DeleteHpcClusterRequestBuilder::default()
+        DeleteHpcClusterRequestBuilder {
+            inner: DeleteHpcClusterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -137,6 +152,7 @@ impl<C> DeleteHpcClusterRequestBuilder<C> {
     }
 }
 impl<'a> DeleteHpcClusterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteHpcClusterRequest::default(),
@@ -145,6 +161,7 @@ impl<'a> DeleteHpcClusterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteHpcClusterResponse, DeleteHpcClusterError> {
@@ -203,15 +220,20 @@ pub enum DeleteHpcClusterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteHpcClusterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "MissingParameter.HpcClusterId" => Self::MissingParameterHpcClusterId(error),
-            "Invalid.Parameter" => Self::InvalidParameter(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "NotExists.HpcCluster" => Self::NotExistsHpcCluster(error),
-            "NotEmpty.HpcCluster" => Self::NotEmptyHpcCluster(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.RegionId",
+                        "MissingParameter.HpcClusterId",
+                        "Invalid.Parameter",
+                        "InvalidRegionId.NotFound",
+                        "NotExists.HpcCluster",
+                        "NotEmpty.HpcCluster",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteHpcClusterError {
@@ -220,44 +242,54 @@ impl DeleteHpcClusterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::MissingParameterHpcClusterId(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::NotExistsHpcCluster(error),
+            5 => Self::NotEmptyHpcCluster(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::MissingParameterHpcClusterId(error) => {
-                ("MissingParameterHpcClusterId", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::NotExistsHpcCluster(error) => ("NotExistsHpcCluster", error),
-            Self::NotEmptyHpcCluster(error) => ("NotEmptyHpcCluster", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterRegionId(error) => (0, error),
+            Self::MissingParameterHpcClusterId(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::NotExistsHpcCluster(error) => (4, error),
+            Self::NotEmptyHpcCluster(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteHpcClusterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::MissingParameterHpcClusterId(_) => {
-                Self::MissingParameterHpcClusterId(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::NotExistsHpcCluster(_) => Self::NotExistsHpcCluster(error),
-            Self::NotEmptyHpcCluster(_) => Self::NotEmptyHpcCluster(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteHpcClusterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterRegionId",
+            "MissingParameterHpcClusterId",
+            "InvalidParameter",
+            "InvalidRegionIdNotFound",
+            "NotExistsHpcCluster",
+            "NotEmptyHpcCluster",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteHpcClusterError {

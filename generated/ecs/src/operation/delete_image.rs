@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteImageRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -57,10 +57,26 @@ pub struct DeleteImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            force: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteImageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteImageRequestBuilder {
-        DeleteImageRequestBuilder::default()
+        DeleteImageRequestBuilder {
+            inner: DeleteImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -159,6 +175,7 @@ impl<C> DeleteImageRequestBuilder<C> {
     }
 }
 impl<'a> DeleteImageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteImageRequest::default(),
@@ -167,6 +184,7 @@ impl<'a> DeleteImageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteImageResponse, DeleteImageError> {
@@ -225,16 +243,21 @@ pub enum DeleteImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ImageUsingByInstance" => Self::ImageUsingByInstance(error),
-            "ImageUseShared" => Self::ImageUseShared(error),
-            "OperationDenied.ImageCopying" => Self::OperationDeniedImageCopying(error),
-            "ImageIsImporting" => Self::ImageIsImporting(error),
-            "ImageIsExporting" => Self::ImageIsExporting(error),
-            "ImageIsPublic" => Self::ImageIsPublic(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ImageUsingByInstance",
+                        "ImageUseShared",
+                        "OperationDenied.ImageCopying",
+                        "ImageIsImporting",
+                        "ImageIsExporting",
+                        "ImageIsPublic",
+                        "InvalidImageId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteImageError {
@@ -243,46 +266,57 @@ impl DeleteImageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ImageUsingByInstance(error),
+            1 => Self::ImageUseShared(error),
+            2 => Self::OperationDeniedImageCopying(error),
+            3 => Self::ImageIsImporting(error),
+            4 => Self::ImageIsExporting(error),
+            5 => Self::ImageIsPublic(error),
+            6 => Self::InvalidImageIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ImageUsingByInstance(error) => ("ImageUsingByInstance", error),
-            Self::ImageUseShared(error) => ("ImageUseShared", error),
-            Self::OperationDeniedImageCopying(error) => {
-                ("OperationDeniedImageCopying", error)
-            }
-            Self::ImageIsImporting(error) => ("ImageIsImporting", error),
-            Self::ImageIsExporting(error) => ("ImageIsExporting", error),
-            Self::ImageIsPublic(error) => ("ImageIsPublic", error),
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ImageUsingByInstance(error) => (0, error),
+            Self::ImageUseShared(error) => (1, error),
+            Self::OperationDeniedImageCopying(error) => (2, error),
+            Self::ImageIsImporting(error) => (3, error),
+            Self::ImageIsExporting(error) => (4, error),
+            Self::ImageIsPublic(error) => (5, error),
+            Self::InvalidImageIdNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteImageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ImageUsingByInstance(_) => Self::ImageUsingByInstance(error),
-            Self::ImageUseShared(_) => Self::ImageUseShared(error),
-            Self::OperationDeniedImageCopying(_) => {
-                Self::OperationDeniedImageCopying(error)
-            }
-            Self::ImageIsImporting(_) => Self::ImageIsImporting(error),
-            Self::ImageIsExporting(_) => Self::ImageIsExporting(error),
-            Self::ImageIsPublic(_) => Self::ImageIsPublic(error),
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteImageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ImageUsingByInstance",
+            "ImageUseShared",
+            "OperationDeniedImageCopying",
+            "ImageIsImporting",
+            "ImageIsExporting",
+            "ImageIsPublic",
+            "InvalidImageIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteImageError {

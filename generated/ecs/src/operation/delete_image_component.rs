@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteImageComponentRequest {
     /// The region ID of the image component. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -43,10 +43,24 @@ pub struct DeleteImageComponentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteImageComponentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_component_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteImageComponentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteImageComponentRequestBuilder {
-        DeleteImageComponentRequestBuilder::default()
+        DeleteImageComponentRequestBuilder {
+            inner: DeleteImageComponentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -122,6 +136,7 @@ impl<C> DeleteImageComponentRequestBuilder<C> {
     }
 }
 impl<'a> DeleteImageComponentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteImageComponentRequest::default(),
@@ -130,6 +145,7 @@ impl<'a> DeleteImageComponentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -181,13 +197,13 @@ pub enum DeleteImageComponentError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImageComponent.InUse" => Self::InvalidImageComponentInUse(error),
-            "InvalidImageComponent.NotFound" => {
-                Self::InvalidImageComponentNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["InvalidImageComponent.InUse", "InvalidImageComponent.NotFound"],
+                ),
+            error,
+        )
     }
 }
 impl DeleteImageComponentError {
@@ -196,40 +212,42 @@ impl DeleteImageComponentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidImageComponentInUse(error),
+            1 => Self::InvalidImageComponentNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageComponentInUse(error) => {
-                ("InvalidImageComponentInUse", error)
-            }
-            Self::InvalidImageComponentNotFound(error) => {
-                ("InvalidImageComponentNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidImageComponentInUse(error) => (0, error),
+            Self::InvalidImageComponentNotFound(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DeleteImageComponentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidImageComponentInUse(_) => {
-                Self::InvalidImageComponentInUse(error)
-            }
-            Self::InvalidImageComponentNotFound(_) => {
-                Self::InvalidImageComponentNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteImageComponentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidImageComponentInUse",
+            "InvalidImageComponentNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteImageComponentError {

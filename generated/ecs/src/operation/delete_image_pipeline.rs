@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteImagePipelineRequest {
     /// The region ID of the image template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,10 +42,24 @@ pub struct DeleteImagePipelineRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteImagePipelineRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_pipeline_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteImagePipelineRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteImagePipelineRequestBuilder {
-        DeleteImagePipelineRequestBuilder::default()
+        DeleteImagePipelineRequestBuilder {
+            inner: DeleteImagePipelineRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -121,6 +135,7 @@ impl<C> DeleteImagePipelineRequestBuilder<C> {
     }
 }
 impl<'a> DeleteImagePipelineRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteImagePipelineRequest::default(),
@@ -129,6 +144,7 @@ impl<'a> DeleteImagePipelineRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -180,13 +196,16 @@ pub enum DeleteImagePipelineError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteImagePipelineError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImagePipeline.HasRunningExecution" => {
-                Self::InvalidImagePipelineHasRunningExecution(error)
-            }
-            "InvalidImagePipeline.NotFound" => Self::InvalidImagePipelineNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidImagePipeline.HasRunningExecution",
+                        "InvalidImagePipeline.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteImagePipelineError {
@@ -195,40 +214,42 @@ impl DeleteImagePipelineError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidImagePipelineHasRunningExecution(error),
+            1 => Self::InvalidImagePipelineNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImagePipelineHasRunningExecution(error) => {
-                ("InvalidImagePipelineHasRunningExecution", error)
-            }
-            Self::InvalidImagePipelineNotFound(error) => {
-                ("InvalidImagePipelineNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidImagePipelineHasRunningExecution(error) => (0, error),
+            Self::InvalidImagePipelineNotFound(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DeleteImagePipelineError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidImagePipelineHasRunningExecution(_) => {
-                Self::InvalidImagePipelineHasRunningExecution(error)
-            }
-            Self::InvalidImagePipelineNotFound(_) => {
-                Self::InvalidImagePipelineNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteImagePipelineError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidImagePipelineHasRunningExecution",
+            "InvalidImagePipelineNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteImagePipelineError {

@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteInstanceRequest {
     /// The ID of the instance.
@@ -100,10 +100,27 @@ pub struct DeleteInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            force: None,
+            force_stop: None,
+            terminate_subscription: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteInstanceRequestBuilder {
-        DeleteInstanceRequestBuilder::default()
+        DeleteInstanceRequestBuilder {
+            inner: DeleteInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -236,6 +253,7 @@ impl<C> DeleteInstanceRequestBuilder<C> {
     }
 }
 impl<'a> DeleteInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteInstanceRequest::default(),
@@ -244,6 +262,7 @@ impl<'a> DeleteInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteInstanceResponse, DeleteInstanceError> {
@@ -312,31 +331,26 @@ pub enum DeleteInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.SLBConfiguring" => {
-                Self::DependencyViolationSlbConfiguring(error)
-            }
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "IncorrectInstanceStatus.Initializing" => {
-                Self::IncorrectInstanceStatusInitializing(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "InvalidOperation.EniLinked" => Self::InvalidOperationEniLinked(error),
-            "OperationDenied.SystemInstanceNotSupport" => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DependencyViolation.SLBConfiguring",
+                        "DependencyViolation.RouteEntry",
+                        "InvalidParameter",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "ChargeTypeViolation",
+                        "IncorrectInstanceStatus.Initializing",
+                        "InvalidOperation.DeletionProtection",
+                        "InvalidOperation.EniLinked",
+                        "OperationDenied.SystemInstanceNotSupport",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteInstanceError {
@@ -345,78 +359,72 @@ impl DeleteInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DependencyViolationSlbConfiguring(error),
+            1 => Self::DependencyViolationRouteEntry(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::IncorrectInstanceStatus(error),
+            4 => Self::InstanceLockedForSecurity(error),
+            5 => Self::ChargeTypeViolation(error),
+            6 => Self::IncorrectInstanceStatusInitializing(error),
+            7 => Self::InvalidOperationDeletionProtection(error),
+            8 => Self::InvalidOperationEniLinked(error),
+            9 => Self::OperationDeniedSystemInstanceNotSupport(error),
+            10 => Self::InvalidInstanceIdNotFound(error),
+            11 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationSlbConfiguring(error) => {
-                ("DependencyViolationSlbConfiguring", error)
-            }
-            Self::DependencyViolationRouteEntry(error) => {
-                ("DependencyViolationRouteEntry", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::IncorrectInstanceStatusInitializing(error) => {
-                ("IncorrectInstanceStatusInitializing", error)
-            }
-            Self::InvalidOperationDeletionProtection(error) => {
-                ("InvalidOperationDeletionProtection", error)
-            }
-            Self::InvalidOperationEniLinked(error) => {
-                ("InvalidOperationEniLinked", error)
-            }
-            Self::OperationDeniedSystemInstanceNotSupport(error) => {
-                ("OperationDeniedSystemInstanceNotSupport", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationSlbConfiguring(error) => (0, error),
+            Self::DependencyViolationRouteEntry(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::IncorrectInstanceStatus(error) => (3, error),
+            Self::InstanceLockedForSecurity(error) => (4, error),
+            Self::ChargeTypeViolation(error) => (5, error),
+            Self::IncorrectInstanceStatusInitializing(error) => (6, error),
+            Self::InvalidOperationDeletionProtection(error) => (7, error),
+            Self::InvalidOperationEniLinked(error) => (8, error),
+            Self::OperationDeniedSystemInstanceNotSupport(error) => (9, error),
+            Self::InvalidInstanceIdNotFound(error) => (10, error),
+            Self::InternalError(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DeleteInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DependencyViolationSlbConfiguring(_) => {
-                Self::DependencyViolationSlbConfiguring(error)
-            }
-            Self::DependencyViolationRouteEntry(_) => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::IncorrectInstanceStatusInitializing(_) => {
-                Self::IncorrectInstanceStatusInitializing(error)
-            }
-            Self::InvalidOperationDeletionProtection(_) => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            Self::InvalidOperationEniLinked(_) => Self::InvalidOperationEniLinked(error),
-            Self::OperationDeniedSystemInstanceNotSupport(_) => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DependencyViolationSlbConfiguring",
+            "DependencyViolationRouteEntry",
+            "InvalidParameter",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "ChargeTypeViolation",
+            "IncorrectInstanceStatusInitializing",
+            "InvalidOperationDeletionProtection",
+            "InvalidOperationEniLinked",
+            "OperationDeniedSystemInstanceNotSupport",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteInstanceError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteInstancesRequest {
     /// Specifies whether to perform only a dry run, without performing the actual request.
@@ -113,10 +113,29 @@ pub struct DeleteInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            force: None,
+            force_stop: None,
+            terminate_subscription: None,
+            client_token: None,
+            region_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteInstancesRequestBuilder {
-        DeleteInstancesRequestBuilder::default()
+        DeleteInstancesRequestBuilder {
+            inner: DeleteInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -279,6 +298,7 @@ impl<C> DeleteInstancesRequestBuilder<C> {
     }
 }
 impl<'a> DeleteInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteInstancesRequest::default(),
@@ -287,6 +307,7 @@ impl<'a> DeleteInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteInstancesResponse, DeleteInstancesError> {
@@ -365,42 +386,31 @@ pub enum DeleteInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.CrossRegionNotSupport" => {
-                Self::InvalidParameterCrossRegionNotSupport(error)
-            }
-            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
-            "DependencyViolation.SLBConfiguring" => {
-                Self::DependencyViolationSlbConfiguring(error)
-            }
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            "InvalidParameter.TooManyInstanceIds" => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            "InvalidInstanceIds.ValueNotSupported" => {
-                Self::InvalidInstanceIdsValueNotSupported(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "IncorrectInstanceStatus.Initializing" => {
-                Self::IncorrectInstanceStatusInitializing(error)
-            }
-            "InvalidOperation.EniLinked" => Self::InvalidOperationEniLinked(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "OperationDenied.SystemInstanceNotSupport" => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.CrossRegionNotSupport",
+                        "DRYRUN.SUCCESS",
+                        "DependencyViolation.SLBConfiguring",
+                        "DependencyViolation.RouteEntry",
+                        "InvalidParameter.TooManyInstanceIds",
+                        "InvalidInstanceIds.ValueNotSupported",
+                        "InvalidOperation.DeletionProtection",
+                        "ChargeTypeViolation",
+                        "IncorrectInstanceStatus.Initializing",
+                        "InvalidOperation.EniLinked",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "OperationDenied.SystemInstanceNotSupport",
+                        "InvalidInstanceIds.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidParameter",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteInstancesError {
@@ -409,104 +419,87 @@ impl DeleteInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterCrossRegionNotSupport(error),
+            1 => Self::DryrunSuccess(error),
+            2 => Self::DependencyViolationSlbConfiguring(error),
+            3 => Self::DependencyViolationRouteEntry(error),
+            4 => Self::InvalidParameterTooManyInstanceIds(error),
+            5 => Self::InvalidInstanceIdsValueNotSupported(error),
+            6 => Self::InvalidOperationDeletionProtection(error),
+            7 => Self::ChargeTypeViolation(error),
+            8 => Self::IncorrectInstanceStatusInitializing(error),
+            9 => Self::InvalidOperationEniLinked(error),
+            10 => Self::IncorrectInstanceStatus(error),
+            11 => Self::InstanceLockedForSecurity(error),
+            12 => Self::OperationDeniedSystemInstanceNotSupport(error),
+            13 => Self::InvalidInstanceIdsNotFound(error),
+            14 => Self::InvalidInstanceIdNotFound(error),
+            15 => Self::InvalidParameter(error),
+            16 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterCrossRegionNotSupport(error) => {
-                ("InvalidParameterCrossRegionNotSupport", error)
-            }
-            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
-            Self::DependencyViolationSlbConfiguring(error) => {
-                ("DependencyViolationSlbConfiguring", error)
-            }
-            Self::DependencyViolationRouteEntry(error) => {
-                ("DependencyViolationRouteEntry", error)
-            }
-            Self::InvalidParameterTooManyInstanceIds(error) => {
-                ("InvalidParameterTooManyInstanceIds", error)
-            }
-            Self::InvalidInstanceIdsValueNotSupported(error) => {
-                ("InvalidInstanceIdsValueNotSupported", error)
-            }
-            Self::InvalidOperationDeletionProtection(error) => {
-                ("InvalidOperationDeletionProtection", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::IncorrectInstanceStatusInitializing(error) => {
-                ("IncorrectInstanceStatusInitializing", error)
-            }
-            Self::InvalidOperationEniLinked(error) => {
-                ("InvalidOperationEniLinked", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::OperationDeniedSystemInstanceNotSupport(error) => {
-                ("OperationDeniedSystemInstanceNotSupport", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterCrossRegionNotSupport(error) => (0, error),
+            Self::DryrunSuccess(error) => (1, error),
+            Self::DependencyViolationSlbConfiguring(error) => (2, error),
+            Self::DependencyViolationRouteEntry(error) => (3, error),
+            Self::InvalidParameterTooManyInstanceIds(error) => (4, error),
+            Self::InvalidInstanceIdsValueNotSupported(error) => (5, error),
+            Self::InvalidOperationDeletionProtection(error) => (6, error),
+            Self::ChargeTypeViolation(error) => (7, error),
+            Self::IncorrectInstanceStatusInitializing(error) => (8, error),
+            Self::InvalidOperationEniLinked(error) => (9, error),
+            Self::IncorrectInstanceStatus(error) => (10, error),
+            Self::InstanceLockedForSecurity(error) => (11, error),
+            Self::OperationDeniedSystemInstanceNotSupport(error) => (12, error),
+            Self::InvalidInstanceIdsNotFound(error) => (13, error),
+            Self::InvalidInstanceIdNotFound(error) => (14, error),
+            Self::InvalidParameter(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for DeleteInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterCrossRegionNotSupport(_) => {
-                Self::InvalidParameterCrossRegionNotSupport(error)
-            }
-            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
-            Self::DependencyViolationSlbConfiguring(_) => {
-                Self::DependencyViolationSlbConfiguring(error)
-            }
-            Self::DependencyViolationRouteEntry(_) => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            Self::InvalidParameterTooManyInstanceIds(_) => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            Self::InvalidInstanceIdsValueNotSupported(_) => {
-                Self::InvalidInstanceIdsValueNotSupported(error)
-            }
-            Self::InvalidOperationDeletionProtection(_) => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::IncorrectInstanceStatusInitializing(_) => {
-                Self::IncorrectInstanceStatusInitializing(error)
-            }
-            Self::InvalidOperationEniLinked(_) => Self::InvalidOperationEniLinked(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::OperationDeniedSystemInstanceNotSupport(_) => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterCrossRegionNotSupport",
+            "DryrunSuccess",
+            "DependencyViolationSlbConfiguring",
+            "DependencyViolationRouteEntry",
+            "InvalidParameterTooManyInstanceIds",
+            "InvalidInstanceIdsValueNotSupported",
+            "InvalidOperationDeletionProtection",
+            "ChargeTypeViolation",
+            "IncorrectInstanceStatusInitializing",
+            "InvalidOperationEniLinked",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "OperationDeniedSystemInstanceNotSupport",
+            "InvalidInstanceIdsNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidParameter",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteInstancesError {

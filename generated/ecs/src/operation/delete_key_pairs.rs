@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteKeyPairsRequest {
     /// The ID of the region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -47,10 +47,24 @@ pub struct DeleteKeyPairsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteKeyPairsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            key_pair_names: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteKeyPairsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteKeyPairsRequestBuilder {
-        DeleteKeyPairsRequestBuilder::default()
+        DeleteKeyPairsRequestBuilder {
+            inner: DeleteKeyPairsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -128,6 +142,7 @@ impl<C> DeleteKeyPairsRequestBuilder<C> {
     }
 }
 impl<'a> DeleteKeyPairsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteKeyPairsRequest::default(),
@@ -136,6 +151,7 @@ impl<'a> DeleteKeyPairsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteKeyPairsResponse, DeleteKeyPairsError> {
@@ -188,17 +204,18 @@ pub enum DeleteKeyPairsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteKeyPairsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidKeyPairNames.ValueNotSupported" => {
-                Self::InvalidKeyPairNamesValueNotSupported(error)
-            }
-            "InvalidParameter.KeypairAlreadyAttachedInstance" => {
-                Self::InvalidParameterKeypairAlreadyAttachedInstance(error)
-            }
-            "InstanceKeyPairLimitExceeded" => Self::InstanceKeyPairLimitExceeded(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidKeyPairNames.ValueNotSupported",
+                        "InvalidParameter.KeypairAlreadyAttachedInstance",
+                        "InstanceKeyPairLimitExceeded",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteKeyPairsError {
@@ -207,48 +224,48 @@ impl DeleteKeyPairsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidKeyPairNamesValueNotSupported(error),
+            2 => Self::InvalidParameterKeypairAlreadyAttachedInstance(error),
+            3 => Self::InstanceKeyPairLimitExceeded(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidKeyPairNamesValueNotSupported(error) => {
-                ("InvalidKeyPairNamesValueNotSupported", error)
-            }
-            Self::InvalidParameterKeypairAlreadyAttachedInstance(error) => {
-                ("InvalidParameterKeypairAlreadyAttachedInstance", error)
-            }
-            Self::InstanceKeyPairLimitExceeded(error) => {
-                ("InstanceKeyPairLimitExceeded", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidKeyPairNamesValueNotSupported(error) => (1, error),
+            Self::InvalidParameterKeypairAlreadyAttachedInstance(error) => (2, error),
+            Self::InstanceKeyPairLimitExceeded(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteKeyPairsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidKeyPairNamesValueNotSupported(_) => {
-                Self::InvalidKeyPairNamesValueNotSupported(error)
-            }
-            Self::InvalidParameterKeypairAlreadyAttachedInstance(_) => {
-                Self::InvalidParameterKeypairAlreadyAttachedInstance(error)
-            }
-            Self::InstanceKeyPairLimitExceeded(_) => {
-                Self::InstanceKeyPairLimitExceeded(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteKeyPairsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidKeyPairNamesValueNotSupported",
+            "InvalidParameterKeypairAlreadyAttachedInstance",
+            "InstanceKeyPairLimitExceeded",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteKeyPairsError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionRequest {
     /// The region ID of the launch template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -58,10 +58,26 @@ pub struct DeleteLaunchTemplateVersionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteLaunchTemplateVersionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            delete_version: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteLaunchTemplateVersionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteLaunchTemplateVersionRequestBuilder {
-        DeleteLaunchTemplateVersionRequestBuilder::default()
+        DeleteLaunchTemplateVersionRequestBuilder {
+            inner: DeleteLaunchTemplateVersionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -162,6 +178,7 @@ impl<C> DeleteLaunchTemplateVersionRequestBuilder<C> {
     }
 }
 impl<'a> DeleteLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteLaunchTemplateVersionRequest::default(),
@@ -170,6 +187,7 @@ impl<'a> DeleteLaunchTemplateVersionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -230,16 +248,19 @@ pub enum DeleteLaunchTemplateVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLaunchTemplateVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidOperation.DeleteDefaultVersion" => {
-                Self::InvalidOperationDeleteDefaultVersion(error)
-            }
-            "InnerServiceFailed" => Self::InnerServiceFailed(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegion.NotExist",
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "InvalidOperation.DeleteDefaultVersion",
+                        "InnerServiceFailed",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteLaunchTemplateVersionError {
@@ -248,42 +269,51 @@ impl DeleteLaunchTemplateVersionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidOperationDeleteDefaultVersion(error),
+            4 => Self::InnerServiceFailed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidOperationDeleteDefaultVersion(error) => {
-                ("InvalidOperationDeleteDefaultVersion", error)
-            }
-            Self::InnerServiceFailed(error) => ("InnerServiceFailed", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionNotExist(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidOperationDeleteDefaultVersion(error) => (3, error),
+            Self::InnerServiceFailed(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteLaunchTemplateVersionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidOperationDeleteDefaultVersion(_) => {
-                Self::InvalidOperationDeleteDefaultVersion(error)
-            }
-            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteLaunchTemplateVersionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionNotExist",
+            "MissingParameter",
+            "InvalidParameter",
+            "InvalidOperationDeleteDefaultVersion",
+            "InnerServiceFailed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteLaunchTemplateVersionError {

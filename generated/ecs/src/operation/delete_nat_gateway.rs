@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_nat_gateway::DeleteNatGatewayRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNatGatewayRequest {
     /// - Wire name: `RegionId`.
@@ -36,10 +36,24 @@ pub struct DeleteNatGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNatGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNatGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteNatGatewayRequestBuilder {
-        DeleteNatGatewayRequestBuilder::default()
+        DeleteNatGatewayRequestBuilder {
+            inner: DeleteNatGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -109,6 +123,7 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
     }
 }
 impl<'a> DeleteNatGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteNatGatewayRequest::default(),
@@ -117,6 +132,7 @@ impl<'a> DeleteNatGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNatGatewayResponse, DeleteNatGatewayError> {
@@ -174,19 +190,22 @@ pub enum DeleteNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.BandwidthPackages" => {
-                Self::DependencyViolationBandwidthPackages(error)
-            }
-            "DependencyViolation.EIPS" => Self::DependencyViolationEips(error),
-            "Forbidden.PrePaidNatGateway" => Self::ForbiddenPrePaidNatGateway(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "INSTANCE_NOT_EXISTS" => Self::InstanceNotExists(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "IncorrectStatus.natgw" => Self::IncorrectStatusNatgw(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DependencyViolation.BandwidthPackages",
+                        "DependencyViolation.EIPS",
+                        "Forbidden.PrePaidNatGateway",
+                        "TaskConflict",
+                        "INSTANCE_NOT_EXISTS",
+                        "InvalidRegionId.NotFound",
+                        "InvalidNatGatewayId.NotFound",
+                        "IncorrectStatus.natgw",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteNatGatewayError {
@@ -195,56 +214,60 @@ impl DeleteNatGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DependencyViolationBandwidthPackages(error),
+            1 => Self::DependencyViolationEips(error),
+            2 => Self::ForbiddenPrePaidNatGateway(error),
+            3 => Self::TaskConflict(error),
+            4 => Self::InstanceNotExists(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            6 => Self::InvalidNatGatewayIdNotFound(error),
+            7 => Self::IncorrectStatusNatgw(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationBandwidthPackages(error) => {
-                ("DependencyViolationBandwidthPackages", error)
-            }
-            Self::DependencyViolationEips(error) => ("DependencyViolationEips", error),
-            Self::ForbiddenPrePaidNatGateway(error) => {
-                ("ForbiddenPrePaidNatGateway", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InstanceNotExists(error) => ("InstanceNotExists", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::IncorrectStatusNatgw(error) => ("IncorrectStatusNatgw", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationBandwidthPackages(error) => (0, error),
+            Self::DependencyViolationEips(error) => (1, error),
+            Self::ForbiddenPrePaidNatGateway(error) => (2, error),
+            Self::TaskConflict(error) => (3, error),
+            Self::InstanceNotExists(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::InvalidNatGatewayIdNotFound(error) => (6, error),
+            Self::IncorrectStatusNatgw(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DeleteNatGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DependencyViolationBandwidthPackages(_) => {
-                Self::DependencyViolationBandwidthPackages(error)
-            }
-            Self::DependencyViolationEips(_) => Self::DependencyViolationEips(error),
-            Self::ForbiddenPrePaidNatGateway(_) => {
-                Self::ForbiddenPrePaidNatGateway(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InstanceNotExists(_) => Self::InstanceNotExists(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteNatGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DependencyViolationBandwidthPackages",
+            "DependencyViolationEips",
+            "ForbiddenPrePaidNatGateway",
+            "TaskConflict",
+            "InstanceNotExists",
+            "InvalidRegionIdNotFound",
+            "InvalidNatGatewayIdNotFound",
+            "IncorrectStatusNatgw",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteNatGatewayError {

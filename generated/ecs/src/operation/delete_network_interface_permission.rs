@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_network_interface_permission::DeleteNetworkInterfacePermissionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNetworkInterfacePermissionRequest {
     /// - Wire name: `RegionId`.
@@ -39,10 +39,25 @@ pub struct DeleteNetworkInterfacePermissionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNetworkInterfacePermissionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_permission_id: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNetworkInterfacePermissionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteNetworkInterfacePermissionRequestBuilder {
-        DeleteNetworkInterfacePermissionRequestBuilder::default()
+        DeleteNetworkInterfacePermissionRequestBuilder {
+            inner: DeleteNetworkInterfacePermissionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -127,6 +142,7 @@ impl<C> DeleteNetworkInterfacePermissionRequestBuilder<C> {
     }
 }
 impl<'a> DeleteNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteNetworkInterfacePermissionRequest::default(),
@@ -135,6 +151,7 @@ impl<'a> DeleteNetworkInterfacePermissionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -206,30 +223,27 @@ pub enum DeleteNetworkInterfacePermissionError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteNetworkInterfacePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "NotBelongUser" => Self::NotBelongUser(error),
-            "InvalidOperation.PermissionExisted" => {
-                Self::InvalidOperationPermissionExisted(error)
-            }
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "InvalidOperation.PermissionNotExisted" => {
-                Self::InvalidOperationPermissionNotExisted(error)
-            }
-            "InvalidEniPermissionId.NotFound" => {
-                Self::InvalidEniPermissionIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidEniState",
+                        "NotBelongUser",
+                        "InvalidOperation.PermissionExisted",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "InvalidOperation.PermissionNotExisted",
+                        "InvalidEniPermissionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteNetworkInterfacePermissionError {
@@ -238,80 +252,75 @@ impl DeleteNetworkInterfacePermissionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidOperationInvalidEniState(error),
+            5 => Self::NotBelongUser(error),
+            6 => Self::InvalidOperationPermissionExisted(error),
+            7 => Self::InvalidUserTypeNotSupported(error),
+            8 => Self::AbsInvalidAccountNotFound(error),
+            9 => Self::ForbiddenNotSupportRam(error),
+            10 => Self::ForbiddenSubUser(error),
+            11 => Self::InvalidOperationPermissionNotExisted(error),
+            12 => Self::InvalidEniPermissionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::NotBelongUser(error) => ("NotBelongUser", error),
-            Self::InvalidOperationPermissionExisted(error) => {
-                ("InvalidOperationPermissionExisted", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::InvalidOperationPermissionNotExisted(error) => {
-                ("InvalidOperationPermissionNotExisted", error)
-            }
-            Self::InvalidEniPermissionIdNotFound(error) => {
-                ("InvalidEniPermissionIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::InvalidOperationInvalidEniState(error) => (4, error),
+            Self::NotBelongUser(error) => (5, error),
+            Self::InvalidOperationPermissionExisted(error) => (6, error),
+            Self::InvalidUserTypeNotSupported(error) => (7, error),
+            Self::AbsInvalidAccountNotFound(error) => (8, error),
+            Self::ForbiddenNotSupportRam(error) => (9, error),
+            Self::ForbiddenSubUser(error) => (10, error),
+            Self::InvalidOperationPermissionNotExisted(error) => (11, error),
+            Self::InvalidEniPermissionIdNotFound(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for DeleteNetworkInterfacePermissionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::NotBelongUser(_) => Self::NotBelongUser(error),
-            Self::InvalidOperationPermissionExisted(_) => {
-                Self::InvalidOperationPermissionExisted(error)
-            }
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::InvalidOperationPermissionNotExisted(_) => {
-                Self::InvalidOperationPermissionNotExisted(error)
-            }
-            Self::InvalidEniPermissionIdNotFound(_) => {
-                Self::InvalidEniPermissionIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteNetworkInterfacePermissionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidEniState",
+            "NotBelongUser",
+            "InvalidOperationPermissionExisted",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "InvalidOperationPermissionNotExisted",
+            "InvalidEniPermissionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteNetworkInterfacePermissionError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_physical_connection::DeletePhysicalConnectionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletePhysicalConnectionRequest {
     /// - Wire name: `RegionId`.
@@ -40,10 +40,25 @@ pub struct DeletePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletePhysicalConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeletePhysicalConnectionRequestBuilder {
-        DeletePhysicalConnectionRequestBuilder::default()
+        DeletePhysicalConnectionRequestBuilder {
+            inner: DeletePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -121,6 +136,7 @@ impl<C> DeletePhysicalConnectionRequestBuilder<C> {
     }
 }
 impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeletePhysicalConnectionRequest::default(),
@@ -129,6 +145,7 @@ impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -185,19 +202,20 @@ pub enum DeletePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
-            "InvalidPhysicalConnectionId.NotMatched" => {
-                Self::InvalidPhysicalConnectionIdNotMatched(error)
-            }
-            "Forbidden.VBRExists" => Self::ForbiddenVbrExists(error),
-            "Forbidden.AssociateToVBR" => Self::ForbiddenAssociateToVbr(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.NotAllowedInState",
+                        "InvalidPhysicalConnectionId.NotMatched",
+                        "Forbidden.VBRExists",
+                        "Forbidden.AssociateToVBR",
+                        "InvalidRegionId.NotFound",
+                        "InvalidPhysicalConnectionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeletePhysicalConnectionError {
@@ -206,52 +224,54 @@ impl DeletePhysicalConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenNotAllowedInState(error),
+            1 => Self::InvalidPhysicalConnectionIdNotMatched(error),
+            2 => Self::ForbiddenVbrExists(error),
+            3 => Self::ForbiddenAssociateToVbr(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenNotAllowedInState(error) => {
-                ("ForbiddenNotAllowedInState", error)
-            }
-            Self::InvalidPhysicalConnectionIdNotMatched(error) => {
-                ("InvalidPhysicalConnectionIdNotMatched", error)
-            }
-            Self::ForbiddenVbrExists(error) => ("ForbiddenVbrExists", error),
-            Self::ForbiddenAssociateToVbr(error) => ("ForbiddenAssociateToVbr", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenNotAllowedInState(error) => (0, error),
+            Self::InvalidPhysicalConnectionIdNotMatched(error) => (1, error),
+            Self::ForbiddenVbrExists(error) => (2, error),
+            Self::ForbiddenAssociateToVbr(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeletePhysicalConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenNotAllowedInState(_) => {
-                Self::ForbiddenNotAllowedInState(error)
-            }
-            Self::InvalidPhysicalConnectionIdNotMatched(_) => {
-                Self::InvalidPhysicalConnectionIdNotMatched(error)
-            }
-            Self::ForbiddenVbrExists(_) => Self::ForbiddenVbrExists(error),
-            Self::ForbiddenAssociateToVbr(_) => Self::ForbiddenAssociateToVbr(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeletePhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenNotAllowedInState",
+            "InvalidPhysicalConnectionIdNotMatched",
+            "ForbiddenVbrExists",
+            "ForbiddenAssociateToVbr",
+            "InvalidRegionIdNotFound",
+            "InvalidPhysicalConnectionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeletePhysicalConnectionError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_route_entry::DeleteRouteEntryRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouteEntryRequest {
     /// - Wire name: `RegionId`.
@@ -46,10 +46,27 @@ pub struct DeleteRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            next_hop_id: None,
+            next_hop_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRouteEntryRequestBuilder {
-        DeleteRouteEntryRequestBuilder::default()
+        DeleteRouteEntryRequestBuilder {
+            inner: DeleteRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -145,6 +162,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRouteEntryRequest::default(),
@@ -153,6 +171,7 @@ impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRouteEntryResponse, DeleteRouteEntryError> {
@@ -236,34 +255,35 @@ pub enum DeleteRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "IncorrcetRouteEntryStatus" => Self::IncorrcetRouteEntryStatus(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
-            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidNextHop" => Self::InvalidNextHop(error),
-            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
-            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
-            "InvalidNextHopList.Size" => Self::InvalidNextHopListSize(error),
-            "ParamExclusive.NextHopIdAndList" => {
-                Self::ParamExclusiveNextHopIdAndList(error)
-            }
-            "OperationFailed.DeleteMultiScopeEntry" => {
-                Self::OperationFailedDeleteMultiScopeEntry(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "Vpc.Error" => Self::VpcError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "IncorrcetRouteEntryStatus",
+                        "InvalidCidrBlock.Malformed",
+                        "OperationDenied",
+                        "InvalidRouteEntry.NotFound",
+                        "InvalidVRouter.NotFound",
+                        "IncorrectRouteEntryStatus",
+                        "Forbbiden",
+                        "InvalidNextHop",
+                        "InvalidRouteEntry",
+                        "Forbidden.VRouterNotFound",
+                        "TaskConflict",
+                        "IncorrectVpcStatus",
+                        "InvalidVpnInstanceId.NotFound",
+                        "InvalidNextHopList.Size",
+                        "ParamExclusive.NextHopIdAndList",
+                        "OperationFailed.DeleteMultiScopeEntry",
+                        "OperationFailed.DistibuteLock",
+                        "InvalidRouteTableId.NotFound",
+                        "InvalidVpcId.NotFound",
+                        "Vpc.Error",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRouteEntryError {
@@ -272,98 +292,99 @@ impl DeleteRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::IncorrcetRouteEntryStatus(error),
+            2 => Self::InvalidCidrBlockMalformed(error),
+            3 => Self::OperationDenied(error),
+            4 => Self::InvalidRouteEntryNotFound(error),
+            5 => Self::InvalidVRouterNotFound(error),
+            6 => Self::IncorrectRouteEntryStatus(error),
+            7 => Self::Forbbiden(error),
+            8 => Self::InvalidNextHop(error),
+            9 => Self::InvalidRouteEntry(error),
+            10 => Self::ForbiddenVRouterNotFound(error),
+            11 => Self::TaskConflict(error),
+            12 => Self::IncorrectVpcStatus(error),
+            13 => Self::InvalidVpnInstanceIdNotFound(error),
+            14 => Self::InvalidNextHopListSize(error),
+            15 => Self::ParamExclusiveNextHopIdAndList(error),
+            16 => Self::OperationFailedDeleteMultiScopeEntry(error),
+            17 => Self::OperationFailedDistibuteLock(error),
+            18 => Self::InvalidRouteTableIdNotFound(error),
+            19 => Self::InvalidVpcIdNotFound(error),
+            20 => Self::VpcError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::IncorrcetRouteEntryStatus(error) => {
-                ("IncorrcetRouteEntryStatus", error)
-            }
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidRouteEntryNotFound(error) => {
-                ("InvalidRouteEntryNotFound", error)
-            }
-            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidNextHop(error) => ("InvalidNextHop", error),
-            Self::InvalidRouteEntry(error) => ("InvalidRouteEntry", error),
-            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::InvalidVpnInstanceIdNotFound(error) => {
-                ("InvalidVpnInstanceIdNotFound", error)
-            }
-            Self::InvalidNextHopListSize(error) => ("InvalidNextHopListSize", error),
-            Self::ParamExclusiveNextHopIdAndList(error) => {
-                ("ParamExclusiveNextHopIdAndList", error)
-            }
-            Self::OperationFailedDeleteMultiScopeEntry(error) => {
-                ("OperationFailedDeleteMultiScopeEntry", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::VpcError(error) => ("VpcError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::IncorrcetRouteEntryStatus(error) => (1, error),
+            Self::InvalidCidrBlockMalformed(error) => (2, error),
+            Self::OperationDenied(error) => (3, error),
+            Self::InvalidRouteEntryNotFound(error) => (4, error),
+            Self::InvalidVRouterNotFound(error) => (5, error),
+            Self::IncorrectRouteEntryStatus(error) => (6, error),
+            Self::Forbbiden(error) => (7, error),
+            Self::InvalidNextHop(error) => (8, error),
+            Self::InvalidRouteEntry(error) => (9, error),
+            Self::ForbiddenVRouterNotFound(error) => (10, error),
+            Self::TaskConflict(error) => (11, error),
+            Self::IncorrectVpcStatus(error) => (12, error),
+            Self::InvalidVpnInstanceIdNotFound(error) => (13, error),
+            Self::InvalidNextHopListSize(error) => (14, error),
+            Self::ParamExclusiveNextHopIdAndList(error) => (15, error),
+            Self::OperationFailedDeleteMultiScopeEntry(error) => (16, error),
+            Self::OperationFailedDistibuteLock(error) => (17, error),
+            Self::InvalidRouteTableIdNotFound(error) => (18, error),
+            Self::InvalidVpcIdNotFound(error) => (19, error),
+            Self::VpcError(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for DeleteRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::IncorrcetRouteEntryStatus(_) => Self::IncorrcetRouteEntryStatus(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidRouteEntryNotFound(_) => Self::InvalidRouteEntryNotFound(error),
-            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidNextHop(_) => Self::InvalidNextHop(error),
-            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
-            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::InvalidVpnInstanceIdNotFound(_) => {
-                Self::InvalidVpnInstanceIdNotFound(error)
-            }
-            Self::InvalidNextHopListSize(_) => Self::InvalidNextHopListSize(error),
-            Self::ParamExclusiveNextHopIdAndList(_) => {
-                Self::ParamExclusiveNextHopIdAndList(error)
-            }
-            Self::OperationFailedDeleteMultiScopeEntry(_) => {
-                Self::OperationFailedDeleteMultiScopeEntry(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::VpcError(_) => Self::VpcError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "IncorrcetRouteEntryStatus",
+            "InvalidCidrBlockMalformed",
+            "OperationDenied",
+            "InvalidRouteEntryNotFound",
+            "InvalidVRouterNotFound",
+            "IncorrectRouteEntryStatus",
+            "Forbbiden",
+            "InvalidNextHop",
+            "InvalidRouteEntry",
+            "ForbiddenVRouterNotFound",
+            "TaskConflict",
+            "IncorrectVpcStatus",
+            "InvalidVpnInstanceIdNotFound",
+            "InvalidNextHopListSize",
+            "ParamExclusiveNextHopIdAndList",
+            "OperationFailedDeleteMultiScopeEntry",
+            "OperationFailedDistibuteLock",
+            "InvalidRouteTableIdNotFound",
+            "InvalidVpcIdNotFound",
+            "VpcError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRouteEntryError {

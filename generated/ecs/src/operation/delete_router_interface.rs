@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_router_interface::DeleteRouterInterfaceRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouterInterfaceRequest {
     /// - Wire name: `RegionId`.
@@ -43,10 +43,26 @@ pub struct DeleteRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouterInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRouterInterfaceRequestBuilder {
-        DeleteRouterInterfaceRequestBuilder::default()
+        DeleteRouterInterfaceRequestBuilder {
+            inner: DeleteRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -131,6 +147,7 @@ impl<C> DeleteRouterInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRouterInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRouterInterfaceRequest::default(),
@@ -139,6 +156,7 @@ impl<'a> DeleteRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -197,19 +215,20 @@ pub enum DeleteRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "DependencyViolation.RouterInterfaceReferedByRouteEntry" => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            "IllegalParam.InstanceOwner" => Self::IllegalParamInstanceOwner(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRouterInterfaceChargeType.Malformed" => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus",
+                        "DependencyViolation.RouterInterfaceReferedByRouteEntry",
+                        "IllegalParam.InstanceOwner",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRouterInterfaceChargeType.Malformed",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRouterInterfaceError {
@@ -218,52 +237,56 @@ impl DeleteRouterInterfaceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
+            2 => Self::IllegalParamInstanceOwner(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
+            5 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::IncorrectStatus(error) => (0, error),
             Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error) => {
-                ("DependencyViolationRouterInterfaceReferedByRouteEntry", error)
+                (1, error)
             }
-            Self::IllegalParamInstanceOwner(error) => {
-                ("IllegalParamInstanceOwner", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => {
-                ("InvalidRouterInterfaceChargeTypeMalformed", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamInstanceOwner(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidInstanceIdNotFound(error) => (4, error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteRouterInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(_) => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            Self::IllegalParamInstanceOwner(_) => Self::IllegalParamInstanceOwner(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRouterInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatus",
+            "DependencyViolationRouterInterfaceReferedByRouteEntry",
+            "IllegalParamInstanceOwner",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidRouterInterfaceChargeTypeMalformed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRouterInterfaceError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSnapshotRequest {
     /// The snapshot ID.
@@ -50,10 +50,24 @@ pub struct DeleteSnapshotRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSnapshotRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSnapshotRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteSnapshotRequestBuilder {
-        DeleteSnapshotRequestBuilder::default()
+        DeleteSnapshotRequestBuilder {
+            inner: DeleteSnapshotRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -133,6 +147,7 @@ impl<C> DeleteSnapshotRequestBuilder<C> {
     }
 }
 impl<'a> DeleteSnapshotRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteSnapshotRequest::default(),
@@ -141,6 +156,7 @@ impl<'a> DeleteSnapshotRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteSnapshotResponse, DeleteSnapshotError> {
@@ -205,27 +221,24 @@ pub enum DeleteSnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "IncorrectDiskStatus.CreatingSnapshot" => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            "SnapshotCreatedImage" => Self::SnapshotCreatedImage(error),
-            "SnapshotCreatedDisk" => Self::SnapshotCreatedDisk(error),
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "InvalidOperation.RelatedSnapshotNotFinished" => {
-                Self::InvalidOperationRelatedSnapshotNotFinished(error)
-            }
-            "InvalidOperation.DeleteSharedSnapshotUnsupported" => {
-                Self::InvalidOperationDeleteSharedSnapshotUnsupported(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "IncorrectDiskStatus.CreatingSnapshot",
+                        "SnapshotCreatedImage",
+                        "SnapshotCreatedDisk",
+                        "Operation.Conflict",
+                        "InvalidOperation.RelatedSnapshotNotFinished",
+                        "InvalidOperation.DeleteSharedSnapshotUnsupported",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidSnapshotId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteSnapshotError {
@@ -234,66 +247,66 @@ impl DeleteSnapshotError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::IncorrectDiskStatusCreatingSnapshot(error),
+            2 => Self::SnapshotCreatedImage(error),
+            3 => Self::SnapshotCreatedDisk(error),
+            4 => Self::OperationConflict(error),
+            5 => Self::InvalidOperationRelatedSnapshotNotFinished(error),
+            6 => Self::InvalidOperationDeleteSharedSnapshotUnsupported(error),
+            7 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            8 => Self::InvalidSnapshotIdNotFound(error),
+            9 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
-                ("IncorrectDiskStatusCreatingSnapshot", error)
-            }
-            Self::SnapshotCreatedImage(error) => ("SnapshotCreatedImage", error),
-            Self::SnapshotCreatedDisk(error) => ("SnapshotCreatedDisk", error),
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::InvalidOperationRelatedSnapshotNotFinished(error) => {
-                ("InvalidOperationRelatedSnapshotNotFinished", error)
-            }
-            Self::InvalidOperationDeleteSharedSnapshotUnsupported(error) => {
-                ("InvalidOperationDeleteSharedSnapshotUnsupported", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => (1, error),
+            Self::SnapshotCreatedImage(error) => (2, error),
+            Self::SnapshotCreatedDisk(error) => (3, error),
+            Self::OperationConflict(error) => (4, error),
+            Self::InvalidOperationRelatedSnapshotNotFinished(error) => (5, error),
+            Self::InvalidOperationDeleteSharedSnapshotUnsupported(error) => (6, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (7, error),
+            Self::InvalidSnapshotIdNotFound(error) => (8, error),
+            Self::InternalError(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DeleteSnapshotError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            Self::SnapshotCreatedImage(_) => Self::SnapshotCreatedImage(error),
-            Self::SnapshotCreatedDisk(_) => Self::SnapshotCreatedDisk(error),
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::InvalidOperationRelatedSnapshotNotFinished(_) => {
-                Self::InvalidOperationRelatedSnapshotNotFinished(error)
-            }
-            Self::InvalidOperationDeleteSharedSnapshotUnsupported(_) => {
-                Self::InvalidOperationDeleteSharedSnapshotUnsupported(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteSnapshotError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "IncorrectDiskStatusCreatingSnapshot",
+            "SnapshotCreatedImage",
+            "SnapshotCreatedDisk",
+            "OperationConflict",
+            "InvalidOperationRelatedSnapshotNotFinished",
+            "InvalidOperationDeleteSharedSnapshotUnsupported",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidSnapshotIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteSnapshotError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSnapshotGroupRequest {
     /// The region ID of the snapshot-consistent group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -42,10 +42,24 @@ pub struct DeleteSnapshotGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSnapshotGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snapshot_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSnapshotGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteSnapshotGroupRequestBuilder {
-        DeleteSnapshotGroupRequestBuilder::default()
+        DeleteSnapshotGroupRequestBuilder {
+            inner: DeleteSnapshotGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -121,6 +135,7 @@ impl<C> DeleteSnapshotGroupRequestBuilder<C> {
     }
 }
 impl<'a> DeleteSnapshotGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteSnapshotGroupRequest::default(),
@@ -129,6 +144,7 @@ impl<'a> DeleteSnapshotGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -193,18 +209,21 @@ pub enum DeleteSnapshotGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SnapshotCreatedImage" => Self::SnapshotCreatedImage(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "SnapshotCreatedDisk" => Self::SnapshotCreatedDisk(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnapshotGroup.NotFound" => Self::InvalidSnapshotGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "SnapshotCreatedImage",
+                        "Operation.Forbidden",
+                        "SnapshotCreatedDisk",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSnapshotGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteSnapshotGroupError {
@@ -213,50 +232,57 @@ impl DeleteSnapshotGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::SnapshotCreatedImage(error),
+            1 => Self::OperationForbidden(error),
+            2 => Self::SnapshotCreatedDisk(error),
+            3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidSnapshotGroupNotFound(error),
+            6 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SnapshotCreatedImage(error) => ("SnapshotCreatedImage", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::SnapshotCreatedDisk(error) => ("SnapshotCreatedDisk", error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSnapshotGroupNotFound(error) => {
-                ("InvalidSnapshotGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SnapshotCreatedImage(error) => (0, error),
+            Self::OperationForbidden(error) => (1, error),
+            Self::SnapshotCreatedDisk(error) => (2, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidSnapshotGroupNotFound(error) => (5, error),
+            Self::InternalError(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteSnapshotGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::SnapshotCreatedImage(_) => Self::SnapshotCreatedImage(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::SnapshotCreatedDisk(_) => Self::SnapshotCreatedDisk(error),
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSnapshotGroupNotFound(_) => {
-                Self::InvalidSnapshotGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteSnapshotGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "SnapshotCreatedImage",
+            "OperationForbidden",
+            "SnapshotCreatedDisk",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidRegionIdNotFound",
+            "InvalidSnapshotGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteSnapshotGroupError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_v_switch::DeleteVSwitchRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVSwitchRequest {
     /// - Wire name: `VSwitchId`.
@@ -35,10 +35,24 @@ pub struct DeleteVSwitchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVSwitchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVSwitchRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVSwitchRequestBuilder {
-        DeleteVSwitchRequestBuilder::default()
+        DeleteVSwitchRequestBuilder {
+            inner: DeleteVSwitchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -106,6 +120,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVSwitchRequest::default(),
@@ -114,6 +129,7 @@ impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVSwitchResponse, DeleteVSwitchError> {
@@ -193,37 +209,32 @@ pub enum DeleteVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "DependencyViolation" => Self::DependencyViolation(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "DependencyViolation.HaVip" => Self::DependencyViolationHaVip(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "DependencyViolation.RouteTable" => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            "DependencyViolation.Snat" => Self::DependencyViolationSnat(error),
-            "DeleteVSwitch.IncorrectStatus.cbnStatus" => {
-                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
-            }
-            "AttrMismatching.NaclAndBindInstance" => {
-                Self::AttrMismatchingNaclAndBindInstance(error)
-            }
-            "InvalidResource.NotBinding" => Self::InvalidResourceNotBinding(error),
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "DependencyViolation.NetworkAcl" => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            "DependencyViolation.EnhancedNatgw" => {
-                Self::DependencyViolationEnhancedNatgw(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "IncorrectVSwitchId" => Self::IncorrectVSwitchId(error),
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectVSwitchStatus",
+                        "DependencyViolation",
+                        "IncorrectRouteEntryStatus",
+                        "DependencyViolation.HaVip",
+                        "MissingParameter",
+                        "TaskConflict",
+                        "DependencyViolation.RouteTable",
+                        "DependencyViolation.Snat",
+                        "DeleteVSwitch.IncorrectStatus.cbnStatus",
+                        "AttrMismatching.NaclAndBindInstance",
+                        "InvalidResource.NotBinding",
+                        "DependencyViolation.SnatEntry",
+                        "DependencyViolation.NetworkAcl",
+                        "DependencyViolation.EnhancedNatgw",
+                        "InvalidVSwitchId.NotFound",
+                        "Forbidden.RegionNotFound",
+                        "IncorrectVSwitchId",
+                        "IncorrectStatus",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteVSwitchError {
@@ -232,92 +243,90 @@ impl DeleteVSwitchError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectVSwitchStatus(error),
+            1 => Self::DependencyViolation(error),
+            2 => Self::IncorrectRouteEntryStatus(error),
+            3 => Self::DependencyViolationHaVip(error),
+            4 => Self::MissingParameter(error),
+            5 => Self::TaskConflict(error),
+            6 => Self::DependencyViolationRouteTable(error),
+            7 => Self::DependencyViolationSnat(error),
+            8 => Self::DeleteVSwitchIncorrectStatusCbnStatus(error),
+            9 => Self::AttrMismatchingNaclAndBindInstance(error),
+            10 => Self::InvalidResourceNotBinding(error),
+            11 => Self::DependencyViolationSnatEntry(error),
+            12 => Self::DependencyViolationNetworkAcl(error),
+            13 => Self::DependencyViolationEnhancedNatgw(error),
+            14 => Self::InvalidVSwitchIdNotFound(error),
+            15 => Self::ForbiddenRegionNotFound(error),
+            16 => Self::IncorrectVSwitchId(error),
+            17 => Self::IncorrectStatus(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::DependencyViolation(error) => ("DependencyViolation", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::DependencyViolationHaVip(error) => ("DependencyViolationHaVip", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::DependencyViolationRouteTable(error) => {
-                ("DependencyViolationRouteTable", error)
-            }
-            Self::DependencyViolationSnat(error) => ("DependencyViolationSnat", error),
-            Self::DeleteVSwitchIncorrectStatusCbnStatus(error) => {
-                ("DeleteVSwitchIncorrectStatusCbnStatus", error)
-            }
-            Self::AttrMismatchingNaclAndBindInstance(error) => {
-                ("AttrMismatchingNaclAndBindInstance", error)
-            }
-            Self::InvalidResourceNotBinding(error) => {
-                ("InvalidResourceNotBinding", error)
-            }
-            Self::DependencyViolationSnatEntry(error) => {
-                ("DependencyViolationSnatEntry", error)
-            }
-            Self::DependencyViolationNetworkAcl(error) => {
-                ("DependencyViolationNetworkAcl", error)
-            }
-            Self::DependencyViolationEnhancedNatgw(error) => {
-                ("DependencyViolationEnhancedNatgw", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::IncorrectVSwitchId(error) => ("IncorrectVSwitchId", error),
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectVSwitchStatus(error) => (0, error),
+            Self::DependencyViolation(error) => (1, error),
+            Self::IncorrectRouteEntryStatus(error) => (2, error),
+            Self::DependencyViolationHaVip(error) => (3, error),
+            Self::MissingParameter(error) => (4, error),
+            Self::TaskConflict(error) => (5, error),
+            Self::DependencyViolationRouteTable(error) => (6, error),
+            Self::DependencyViolationSnat(error) => (7, error),
+            Self::DeleteVSwitchIncorrectStatusCbnStatus(error) => (8, error),
+            Self::AttrMismatchingNaclAndBindInstance(error) => (9, error),
+            Self::InvalidResourceNotBinding(error) => (10, error),
+            Self::DependencyViolationSnatEntry(error) => (11, error),
+            Self::DependencyViolationNetworkAcl(error) => (12, error),
+            Self::DependencyViolationEnhancedNatgw(error) => (13, error),
+            Self::InvalidVSwitchIdNotFound(error) => (14, error),
+            Self::ForbiddenRegionNotFound(error) => (15, error),
+            Self::IncorrectVSwitchId(error) => (16, error),
+            Self::IncorrectStatus(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for DeleteVSwitchError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::DependencyViolation(_) => Self::DependencyViolation(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::DependencyViolationHaVip(_) => Self::DependencyViolationHaVip(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::DependencyViolationRouteTable(_) => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            Self::DependencyViolationSnat(_) => Self::DependencyViolationSnat(error),
-            Self::DeleteVSwitchIncorrectStatusCbnStatus(_) => {
-                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
-            }
-            Self::AttrMismatchingNaclAndBindInstance(_) => {
-                Self::AttrMismatchingNaclAndBindInstance(error)
-            }
-            Self::InvalidResourceNotBinding(_) => Self::InvalidResourceNotBinding(error),
-            Self::DependencyViolationSnatEntry(_) => {
-                Self::DependencyViolationSnatEntry(error)
-            }
-            Self::DependencyViolationNetworkAcl(_) => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            Self::DependencyViolationEnhancedNatgw(_) => {
-                Self::DependencyViolationEnhancedNatgw(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::IncorrectVSwitchId(_) => Self::IncorrectVSwitchId(error),
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVSwitchError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectVSwitchStatus",
+            "DependencyViolation",
+            "IncorrectRouteEntryStatus",
+            "DependencyViolationHaVip",
+            "MissingParameter",
+            "TaskConflict",
+            "DependencyViolationRouteTable",
+            "DependencyViolationSnat",
+            "DeleteVSwitchIncorrectStatusCbnStatus",
+            "AttrMismatchingNaclAndBindInstance",
+            "InvalidResourceNotBinding",
+            "DependencyViolationSnatEntry",
+            "DependencyViolationNetworkAcl",
+            "DependencyViolationEnhancedNatgw",
+            "InvalidVSwitchIdNotFound",
+            "ForbiddenRegionNotFound",
+            "IncorrectVSwitchId",
+            "IncorrectStatus",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVSwitchError {

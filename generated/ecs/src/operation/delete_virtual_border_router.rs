@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVirtualBorderRouterRequest {
     /// - Wire name: `RegionId`.
@@ -43,10 +43,26 @@ pub struct DeleteVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVirtualBorderRouterRequestBuilder {
-        DeleteVirtualBorderRouterRequestBuilder::default()
+        DeleteVirtualBorderRouterRequestBuilder {
+            inner: DeleteVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -131,6 +147,7 @@ impl<C> DeleteVirtualBorderRouterRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVirtualBorderRouterRequest::default(),
@@ -139,6 +156,7 @@ impl<'a> DeleteVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -209,31 +227,26 @@ pub enum DeleteVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.RouterInterfaceNotDeleted" => {
-                Self::InvalidOperationRouterInterfaceNotDeleted(error)
-            }
-            "InvalidOperation.OperationNotAllowedInState" => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            "InvalidStatus.NotAllowed" => Self::InvalidStatusNotAllowed(error),
-            "DependencyViolation.RouterInterfaceReferedByRouteEntry" => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            "DependencyViolation.BgpGroup" => Self::DependencyViolationBgpGroup(error),
-            "DependencyViolation.Nqa" => Self::DependencyViolationNqa(error),
-            "DependencyViolation.BgpNetwork" => {
-                Self::DependencyViolationBgpNetwork(error)
-            }
-            "Forbidden.OperationNotAllowedByUser" => {
-                Self::ForbiddenOperationNotAllowedByUser(error)
-            }
-            "Forbidden.MultiVlanRi" => Self::ForbiddenMultiVlanRi(error),
-            "Forbidden.NoRiFound" => Self::ForbiddenNoRiFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.RouterInterfaceNotDeleted",
+                        "InvalidOperation.OperationNotAllowedInState",
+                        "InvalidStatus.NotAllowed",
+                        "DependencyViolation.RouterInterfaceReferedByRouteEntry",
+                        "DependencyViolation.BgpGroup",
+                        "DependencyViolation.Nqa",
+                        "DependencyViolation.BgpNetwork",
+                        "Forbidden.OperationNotAllowedByUser",
+                        "Forbidden.MultiVlanRi",
+                        "Forbidden.NoRiFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVbrId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteVirtualBorderRouterError {
@@ -242,76 +255,74 @@ impl DeleteVirtualBorderRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationRouterInterfaceNotDeleted(error),
+            1 => Self::InvalidOperationOperationNotAllowedInState(error),
+            2 => Self::InvalidStatusNotAllowed(error),
+            3 => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
+            4 => Self::DependencyViolationBgpGroup(error),
+            5 => Self::DependencyViolationNqa(error),
+            6 => Self::DependencyViolationBgpNetwork(error),
+            7 => Self::ForbiddenOperationNotAllowedByUser(error),
+            8 => Self::ForbiddenMultiVlanRi(error),
+            9 => Self::ForbiddenNoRiFound(error),
+            10 => Self::InvalidRegionIdNotFound(error),
+            11 => Self::InvalidVbrIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRouterInterfaceNotDeleted(error) => {
-                ("InvalidOperationRouterInterfaceNotDeleted", error)
-            }
-            Self::InvalidOperationOperationNotAllowedInState(error) => {
-                ("InvalidOperationOperationNotAllowedInState", error)
-            }
-            Self::InvalidStatusNotAllowed(error) => ("InvalidStatusNotAllowed", error),
+            Self::InvalidOperationRouterInterfaceNotDeleted(error) => (0, error),
+            Self::InvalidOperationOperationNotAllowedInState(error) => (1, error),
+            Self::InvalidStatusNotAllowed(error) => (2, error),
             Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error) => {
-                ("DependencyViolationRouterInterfaceReferedByRouteEntry", error)
+                (3, error)
             }
-            Self::DependencyViolationBgpGroup(error) => {
-                ("DependencyViolationBgpGroup", error)
-            }
-            Self::DependencyViolationNqa(error) => ("DependencyViolationNqa", error),
-            Self::DependencyViolationBgpNetwork(error) => {
-                ("DependencyViolationBgpNetwork", error)
-            }
-            Self::ForbiddenOperationNotAllowedByUser(error) => {
-                ("ForbiddenOperationNotAllowedByUser", error)
-            }
-            Self::ForbiddenMultiVlanRi(error) => ("ForbiddenMultiVlanRi", error),
-            Self::ForbiddenNoRiFound(error) => ("ForbiddenNoRiFound", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationBgpGroup(error) => (4, error),
+            Self::DependencyViolationNqa(error) => (5, error),
+            Self::DependencyViolationBgpNetwork(error) => (6, error),
+            Self::ForbiddenOperationNotAllowedByUser(error) => (7, error),
+            Self::ForbiddenMultiVlanRi(error) => (8, error),
+            Self::ForbiddenNoRiFound(error) => (9, error),
+            Self::InvalidRegionIdNotFound(error) => (10, error),
+            Self::InvalidVbrIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DeleteVirtualBorderRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationRouterInterfaceNotDeleted(_) => {
-                Self::InvalidOperationRouterInterfaceNotDeleted(error)
-            }
-            Self::InvalidOperationOperationNotAllowedInState(_) => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            Self::InvalidStatusNotAllowed(_) => Self::InvalidStatusNotAllowed(error),
-            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(_) => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            Self::DependencyViolationBgpGroup(_) => {
-                Self::DependencyViolationBgpGroup(error)
-            }
-            Self::DependencyViolationNqa(_) => Self::DependencyViolationNqa(error),
-            Self::DependencyViolationBgpNetwork(_) => {
-                Self::DependencyViolationBgpNetwork(error)
-            }
-            Self::ForbiddenOperationNotAllowedByUser(_) => {
-                Self::ForbiddenOperationNotAllowedByUser(error)
-            }
-            Self::ForbiddenMultiVlanRi(_) => Self::ForbiddenMultiVlanRi(error),
-            Self::ForbiddenNoRiFound(_) => Self::ForbiddenNoRiFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationRouterInterfaceNotDeleted",
+            "InvalidOperationOperationNotAllowedInState",
+            "InvalidStatusNotAllowed",
+            "DependencyViolationRouterInterfaceReferedByRouteEntry",
+            "DependencyViolationBgpGroup",
+            "DependencyViolationNqa",
+            "DependencyViolationBgpNetwork",
+            "ForbiddenOperationNotAllowedByUser",
+            "ForbiddenMultiVlanRi",
+            "ForbiddenNoRiFound",
+            "InvalidRegionIdNotFound",
+            "InvalidVbrIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVirtualBorderRouterError {

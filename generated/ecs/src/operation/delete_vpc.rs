@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::delete_vpc::DeleteVpcRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpcRequest {
     /// - Wire name: `VpcId`.
@@ -35,10 +35,24 @@ pub struct DeleteVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVpcRequestBuilder {
-        DeleteVpcRequestBuilder::default()
+        DeleteVpcRequestBuilder {
+            inner: DeleteVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -104,6 +118,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVpcRequest::default(),
@@ -112,6 +127,7 @@ impl<'a> DeleteVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVpcResponse, DeleteVpcError> {
@@ -213,63 +229,42 @@ pub enum DeleteVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.RouteTable" => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            "DependencyViolation.Instance" => Self::DependencyViolationInstance(error),
-            "DependencyViolation.VSwitch" => Self::DependencyViolationVSwitch(error),
-            "DependencyViolation.SecurityGroup" => {
-                Self::DependencyViolationSecurityGroup(error)
-            }
-            "DependencyViolation.RouteInterface" => {
-                Self::DependencyViolationRouteInterface(error)
-            }
-            "DependencyViolation.Tunnel" => Self::DependencyViolationTunnel(error),
-            "DependencyViolation.NatGateway" => {
-                Self::DependencyViolationNatGateway(error)
-            }
-            "DependencyViolation.RouterInterface" => {
-                Self::DependencyViolationRouterInterface(error)
-            }
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "DependencyViolation.Ipv6Gateway" => {
-                Self::DependencyViolationIpv6Gateway(error)
-            }
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "DependencyViolation.CloudServiceResource" => {
-                Self::DependencyViolationCloudServiceResource(error)
-            }
-            "DependencyViolation.ClassicLinkInstance" => {
-                Self::DependencyViolationClassicLinkInstance(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "DependencyViolation.NetworkAcl" => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            "InvalidRegionInstance" => Self::InvalidRegionInstance(error),
-            "DependencyViolation.Ipv4Gateway" => {
-                Self::DependencyViolationIpv4Gateway(error)
-            }
-            "OperationDenied.VpcPeerExists" => Self::OperationDeniedVpcPeerExists(error),
-            "DependencyViolation.GatewayRouteTable" => {
-                Self::DependencyViolationGatewayRouteTable(error)
-            }
-            "DependencyViolation.DhcpOptionsSet" => {
-                Self::DependencyViolationDhcpOptionsSet(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DependencyViolation.RouteTable",
+                        "IncorrectVpcStatus",
+                        "DependencyViolation.RouteEntry",
+                        "DependencyViolation.Instance",
+                        "DependencyViolation.VSwitch",
+                        "DependencyViolation.SecurityGroup",
+                        "DependencyViolation.RouteInterface",
+                        "DependencyViolation.Tunnel",
+                        "DependencyViolation.NatGateway",
+                        "DependencyViolation.RouterInterface",
+                        "Forbidden.VpcNotFound",
+                        "Forbbiden",
+                        "TaskConflict",
+                        "InvalidAction",
+                        "DependencyViolation.Ipv6Gateway",
+                        "IncorrectStatus.cbnStatus",
+                        "DependencyViolation.CloudServiceResource",
+                        "DependencyViolation.ClassicLinkInstance",
+                        "IllegalParam.RegionId",
+                        "DependencyViolation.NetworkAcl",
+                        "InvalidRegionInstance",
+                        "DependencyViolation.Ipv4Gateway",
+                        "OperationDenied.VpcPeerExists",
+                        "DependencyViolation.GatewayRouteTable",
+                        "DependencyViolation.DhcpOptionsSet",
+                        "InternalError",
+                        "OperationDenied",
+                        "InvalidVpcId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteVpcError {
@@ -278,150 +273,120 @@ impl DeleteVpcError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DependencyViolationRouteTable(error),
+            1 => Self::IncorrectVpcStatus(error),
+            2 => Self::DependencyViolationRouteEntry(error),
+            3 => Self::DependencyViolationInstance(error),
+            4 => Self::DependencyViolationVSwitch(error),
+            5 => Self::DependencyViolationSecurityGroup(error),
+            6 => Self::DependencyViolationRouteInterface(error),
+            7 => Self::DependencyViolationTunnel(error),
+            8 => Self::DependencyViolationNatGateway(error),
+            9 => Self::DependencyViolationRouterInterface(error),
+            10 => Self::ForbiddenVpcNotFound(error),
+            11 => Self::Forbbiden(error),
+            12 => Self::TaskConflict(error),
+            13 => Self::InvalidAction(error),
+            14 => Self::DependencyViolationIpv6Gateway(error),
+            15 => Self::IncorrectStatusCbnStatus(error),
+            16 => Self::DependencyViolationCloudServiceResource(error),
+            17 => Self::DependencyViolationClassicLinkInstance(error),
+            18 => Self::IllegalParamRegionId(error),
+            19 => Self::DependencyViolationNetworkAcl(error),
+            20 => Self::InvalidRegionInstance(error),
+            21 => Self::DependencyViolationIpv4Gateway(error),
+            22 => Self::OperationDeniedVpcPeerExists(error),
+            23 => Self::DependencyViolationGatewayRouteTable(error),
+            24 => Self::DependencyViolationDhcpOptionsSet(error),
+            25 => Self::InternalError(error),
+            26 => Self::OperationDenied(error),
+            27 => Self::InvalidVpcIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationRouteTable(error) => {
-                ("DependencyViolationRouteTable", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::DependencyViolationRouteEntry(error) => {
-                ("DependencyViolationRouteEntry", error)
-            }
-            Self::DependencyViolationInstance(error) => {
-                ("DependencyViolationInstance", error)
-            }
-            Self::DependencyViolationVSwitch(error) => {
-                ("DependencyViolationVSwitch", error)
-            }
-            Self::DependencyViolationSecurityGroup(error) => {
-                ("DependencyViolationSecurityGroup", error)
-            }
-            Self::DependencyViolationRouteInterface(error) => {
-                ("DependencyViolationRouteInterface", error)
-            }
-            Self::DependencyViolationTunnel(error) => {
-                ("DependencyViolationTunnel", error)
-            }
-            Self::DependencyViolationNatGateway(error) => {
-                ("DependencyViolationNatGateway", error)
-            }
-            Self::DependencyViolationRouterInterface(error) => {
-                ("DependencyViolationRouterInterface", error)
-            }
-            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::DependencyViolationIpv6Gateway(error) => {
-                ("DependencyViolationIpv6Gateway", error)
-            }
-            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
-            Self::DependencyViolationCloudServiceResource(error) => {
-                ("DependencyViolationCloudServiceResource", error)
-            }
-            Self::DependencyViolationClassicLinkInstance(error) => {
-                ("DependencyViolationClassicLinkInstance", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::DependencyViolationNetworkAcl(error) => {
-                ("DependencyViolationNetworkAcl", error)
-            }
-            Self::InvalidRegionInstance(error) => ("InvalidRegionInstance", error),
-            Self::DependencyViolationIpv4Gateway(error) => {
-                ("DependencyViolationIpv4Gateway", error)
-            }
-            Self::OperationDeniedVpcPeerExists(error) => {
-                ("OperationDeniedVpcPeerExists", error)
-            }
-            Self::DependencyViolationGatewayRouteTable(error) => {
-                ("DependencyViolationGatewayRouteTable", error)
-            }
-            Self::DependencyViolationDhcpOptionsSet(error) => {
-                ("DependencyViolationDhcpOptionsSet", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationRouteTable(error) => (0, error),
+            Self::IncorrectVpcStatus(error) => (1, error),
+            Self::DependencyViolationRouteEntry(error) => (2, error),
+            Self::DependencyViolationInstance(error) => (3, error),
+            Self::DependencyViolationVSwitch(error) => (4, error),
+            Self::DependencyViolationSecurityGroup(error) => (5, error),
+            Self::DependencyViolationRouteInterface(error) => (6, error),
+            Self::DependencyViolationTunnel(error) => (7, error),
+            Self::DependencyViolationNatGateway(error) => (8, error),
+            Self::DependencyViolationRouterInterface(error) => (9, error),
+            Self::ForbiddenVpcNotFound(error) => (10, error),
+            Self::Forbbiden(error) => (11, error),
+            Self::TaskConflict(error) => (12, error),
+            Self::InvalidAction(error) => (13, error),
+            Self::DependencyViolationIpv6Gateway(error) => (14, error),
+            Self::IncorrectStatusCbnStatus(error) => (15, error),
+            Self::DependencyViolationCloudServiceResource(error) => (16, error),
+            Self::DependencyViolationClassicLinkInstance(error) => (17, error),
+            Self::IllegalParamRegionId(error) => (18, error),
+            Self::DependencyViolationNetworkAcl(error) => (19, error),
+            Self::InvalidRegionInstance(error) => (20, error),
+            Self::DependencyViolationIpv4Gateway(error) => (21, error),
+            Self::OperationDeniedVpcPeerExists(error) => (22, error),
+            Self::DependencyViolationGatewayRouteTable(error) => (23, error),
+            Self::DependencyViolationDhcpOptionsSet(error) => (24, error),
+            Self::InternalError(error) => (25, error),
+            Self::OperationDenied(error) => (26, error),
+            Self::InvalidVpcIdNotFound(error) => (27, error),
+            Self::Unhandled(error) => (28, error),
         }
     }
 }
 impl Clone for DeleteVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DependencyViolationRouteTable(_) => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::DependencyViolationRouteEntry(_) => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            Self::DependencyViolationInstance(_) => {
-                Self::DependencyViolationInstance(error)
-            }
-            Self::DependencyViolationVSwitch(_) => {
-                Self::DependencyViolationVSwitch(error)
-            }
-            Self::DependencyViolationSecurityGroup(_) => {
-                Self::DependencyViolationSecurityGroup(error)
-            }
-            Self::DependencyViolationRouteInterface(_) => {
-                Self::DependencyViolationRouteInterface(error)
-            }
-            Self::DependencyViolationTunnel(_) => Self::DependencyViolationTunnel(error),
-            Self::DependencyViolationNatGateway(_) => {
-                Self::DependencyViolationNatGateway(error)
-            }
-            Self::DependencyViolationRouterInterface(_) => {
-                Self::DependencyViolationRouterInterface(error)
-            }
-            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::DependencyViolationIpv6Gateway(_) => {
-                Self::DependencyViolationIpv6Gateway(error)
-            }
-            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
-            Self::DependencyViolationCloudServiceResource(_) => {
-                Self::DependencyViolationCloudServiceResource(error)
-            }
-            Self::DependencyViolationClassicLinkInstance(_) => {
-                Self::DependencyViolationClassicLinkInstance(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::DependencyViolationNetworkAcl(_) => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            Self::InvalidRegionInstance(_) => Self::InvalidRegionInstance(error),
-            Self::DependencyViolationIpv4Gateway(_) => {
-                Self::DependencyViolationIpv4Gateway(error)
-            }
-            Self::OperationDeniedVpcPeerExists(_) => {
-                Self::OperationDeniedVpcPeerExists(error)
-            }
-            Self::DependencyViolationGatewayRouteTable(_) => {
-                Self::DependencyViolationGatewayRouteTable(error)
-            }
-            Self::DependencyViolationDhcpOptionsSet(_) => {
-                Self::DependencyViolationDhcpOptionsSet(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DependencyViolationRouteTable",
+            "IncorrectVpcStatus",
+            "DependencyViolationRouteEntry",
+            "DependencyViolationInstance",
+            "DependencyViolationVSwitch",
+            "DependencyViolationSecurityGroup",
+            "DependencyViolationRouteInterface",
+            "DependencyViolationTunnel",
+            "DependencyViolationNatGateway",
+            "DependencyViolationRouterInterface",
+            "ForbiddenVpcNotFound",
+            "Forbbiden",
+            "TaskConflict",
+            "InvalidAction",
+            "DependencyViolationIpv6Gateway",
+            "IncorrectStatusCbnStatus",
+            "DependencyViolationCloudServiceResource",
+            "DependencyViolationClassicLinkInstance",
+            "IllegalParamRegionId",
+            "DependencyViolationNetworkAcl",
+            "InvalidRegionInstance",
+            "DependencyViolationIpv4Gateway",
+            "OperationDeniedVpcPeerExists",
+            "DependencyViolationGatewayRouteTable",
+            "DependencyViolationDhcpOptionsSet",
+            "InternalError",
+            "OperationDenied",
+            "InvalidVpcIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVpcError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_access_points::DescribeAccessPointsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAccessPointsRequest {
     /// - Wire name: `RegionId`.
@@ -49,10 +49,27 @@ pub struct DescribeAccessPointsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAccessPointsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            r#type: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAccessPointsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAccessPointsRequestBuilder {
-        DescribeAccessPointsRequestBuilder::default()
+        DescribeAccessPointsRequestBuilder {
+            inner: DescribeAccessPointsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -153,6 +170,7 @@ impl<C> DescribeAccessPointsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAccessPointsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAccessPointsRequest::default(),
@@ -161,6 +179,7 @@ impl<'a> DescribeAccessPointsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -223,14 +242,17 @@ pub enum DescribeAccessPointsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAccessPointType.NotSupport" => {
-                Self::InvalidAccessPointTypeNotSupport(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRegionId.NotSupport" => Self::InvalidRegionIdNotSupport(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAccessPointType.NotSupport",
+                        "InvalidRegionId.NotFound",
+                        "InvalidRegionId.NotSupport",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeAccessPointsError {
@@ -239,40 +261,45 @@ impl DescribeAccessPointsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidAccessPointTypeNotSupport(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidRegionIdNotSupport(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAccessPointTypeNotSupport(error) => {
-                ("InvalidAccessPointTypeNotSupport", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidRegionIdNotSupport(error) => {
-                ("InvalidRegionIdNotSupport", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidAccessPointTypeNotSupport(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::InvalidRegionIdNotSupport(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeAccessPointsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidAccessPointTypeNotSupport(_) => {
-                Self::InvalidAccessPointTypeNotSupport(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidRegionIdNotSupport(_) => Self::InvalidRegionIdNotSupport(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAccessPointsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidAccessPointTypeNotSupport",
+            "InvalidRegionIdNotFound",
+            "InvalidRegionIdNotSupport",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAccessPointsError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupHistoryRequest {
     /// The region ID of the auto provisioning group.
@@ -71,10 +71,28 @@ pub struct DescribeAutoProvisioningGroupHistoryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAutoProvisioningGroupHistoryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            auto_provisioning_group_id: None,
+            start_time: None,
+            end_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAutoProvisioningGroupHistoryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAutoProvisioningGroupHistoryRequestBuilder {
-        DescribeAutoProvisioningGroupHistoryRequestBuilder::default()
+        DescribeAutoProvisioningGroupHistoryRequestBuilder {
+            inner: DescribeAutoProvisioningGroupHistoryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -203,6 +221,7 @@ impl<C> DescribeAutoProvisioningGroupHistoryRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAutoProvisioningGroupHistoryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAutoProvisioningGroupHistoryRequest::default(),
@@ -211,6 +230,7 @@ impl<'a> DescribeAutoProvisioningGroupHistoryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -293,16 +313,19 @@ pub enum DescribeAutoProvisioningGroupHistoryError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoProvisioningGroupHistoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidParameter.periodTime" => Self::InvalidParameterPeriodTime(error),
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "InvalidAutoProvisioningGroupId.NotFound" => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "MissingParamter.RegionId",
+                        "InvalidParameter.periodTime",
+                        "Forbidden.RAM",
+                        "InvalidAutoProvisioningGroupId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeAutoProvisioningGroupHistoryError {
@@ -311,46 +334,51 @@ impl DescribeAutoProvisioningGroupHistoryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::MissingParamterRegionId(error),
+            2 => Self::InvalidParameterPeriodTime(error),
+            3 => Self::ForbiddenRam(error),
+            4 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
-            Self::InvalidParameterPeriodTime(error) => {
-                ("InvalidParameterPeriodTime", error)
-            }
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
-                ("InvalidAutoProvisioningGroupIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::MissingParamterRegionId(error) => (1, error),
+            Self::InvalidParameterPeriodTime(error) => (2, error),
+            Self::ForbiddenRam(error) => (3, error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeAutoProvisioningGroupHistoryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
-            Self::InvalidParameterPeriodTime(_) => {
-                Self::InvalidParameterPeriodTime(error)
-            }
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAutoProvisioningGroupHistoryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "MissingParamterRegionId",
+            "InvalidParameterPeriodTime",
+            "ForbiddenRam",
+            "InvalidAutoProvisioningGroupIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAutoProvisioningGroupHistoryError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupInstancesRequest {
     /// The region ID of the auto provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -63,10 +63,26 @@ pub struct DescribeAutoProvisioningGroupInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAutoProvisioningGroupInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            auto_provisioning_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAutoProvisioningGroupInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAutoProvisioningGroupInstancesRequestBuilder {
-        DescribeAutoProvisioningGroupInstancesRequestBuilder::default()
+        DescribeAutoProvisioningGroupInstancesRequestBuilder {
+            inner: DescribeAutoProvisioningGroupInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -180,6 +196,7 @@ impl<C> DescribeAutoProvisioningGroupInstancesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAutoProvisioningGroupInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAutoProvisioningGroupInstancesRequest::default(),
@@ -188,6 +205,7 @@ impl<'a> DescribeAutoProvisioningGroupInstancesRequestBuilder<&'a crate::Client>
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -265,15 +283,18 @@ pub enum DescribeAutoProvisioningGroupInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoProvisioningGroupInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "InvalidAutoProvisioningGroupId.NotFound" => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "MissingParamter.RegionId",
+                        "Forbidden.RAM",
+                        "InvalidAutoProvisioningGroupId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeAutoProvisioningGroupInstancesError {
@@ -282,40 +303,48 @@ impl DescribeAutoProvisioningGroupInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::MissingParamterRegionId(error),
+            2 => Self::ForbiddenRam(error),
+            3 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
-                ("InvalidAutoProvisioningGroupIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::MissingParamterRegionId(error) => (1, error),
+            Self::ForbiddenRam(error) => (2, error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeAutoProvisioningGroupInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAutoProvisioningGroupInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "MissingParamterRegionId",
+            "ForbiddenRam",
+            "InvalidAutoProvisioningGroupIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAutoProvisioningGroupInstancesError {

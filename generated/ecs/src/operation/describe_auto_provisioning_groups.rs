@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAutoProvisioningGroupsRequest {
     /// The region ID of the auto provisioning group.
@@ -87,10 +87,30 @@ pub struct DescribeAutoProvisioningGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAutoProvisioningGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            auto_provisioning_group_name: None,
+            resource_group_id: None,
+            auto_provisioning_group_id: None,
+            auto_provisioning_group_status: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAutoProvisioningGroupsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAutoProvisioningGroupsRequestBuilder {
-        DescribeAutoProvisioningGroupsRequestBuilder::default()
+        DescribeAutoProvisioningGroupsRequestBuilder {
+            inner: DescribeAutoProvisioningGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -271,6 +291,7 @@ impl<C> DescribeAutoProvisioningGroupsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAutoProvisioningGroupsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAutoProvisioningGroupsRequest::default(),
@@ -279,6 +300,7 @@ impl<'a> DescribeAutoProvisioningGroupsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -351,11 +373,10 @@ pub enum DescribeAutoProvisioningGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAutoProvisioningGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["MissingParamter.RegionId", "InvalidName.Malformed"]),
+            error,
+        )
     }
 }
 impl DescribeAutoProvisioningGroupsError {
@@ -364,32 +385,38 @@ impl DescribeAutoProvisioningGroupsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamterRegionId(error),
+            1 => Self::InvalidNameMalformed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamterRegionId(error) => (0, error),
+            Self::InvalidNameMalformed(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeAutoProvisioningGroupsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAutoProvisioningGroupsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["MissingParamterRegionId", "InvalidNameMalformed", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAutoProvisioningGroupsError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAutoSnapshotPolicyAssociationsRequest {
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-describeregions?spm=a2c4g.11186623.0.i11>) operation to view the latest list of Alibaba Cloud regions.
@@ -67,10 +67,27 @@ pub struct DescribeAutoSnapshotPolicyAssociationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAutoSnapshotPolicyAssociationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_snapshot_policy_id: None,
+            disk_id: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAutoSnapshotPolicyAssociationsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAutoSnapshotPolicyAssociationsRequestBuilder {
-        DescribeAutoSnapshotPolicyAssociationsRequestBuilder::default()
+        DescribeAutoSnapshotPolicyAssociationsRequestBuilder {
+            inner: DescribeAutoSnapshotPolicyAssociationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -191,6 +208,7 @@ impl<C> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAutoSnapshotPolicyAssociationsRequest::default(),
@@ -199,6 +217,7 @@ impl<'a> DescribeAutoSnapshotPolicyAssociationsRequestBuilder<&'a crate::Client>
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -269,20 +288,19 @@ pub enum DescribeAutoSnapshotPolicyAssociationsError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeAutoSnapshotPolicyAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.AutoSnapshotPolicyIdOrDiskId" => {
-                Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error)
-            }
-            "ParameterConflict.AutoSnapshotPolicyIdAndDiskId" => {
-                Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidAutoSnapshotPolicyId.NotFound" => {
-                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.AutoSnapshotPolicyIdOrDiskId",
+                        "ParameterConflict.AutoSnapshotPolicyIdAndDiskId",
+                        "InvalidRegionId.NotFound",
+                        "InvalidAutoSnapshotPolicyId.NotFound",
+                        "InvalidDiskId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeAutoSnapshotPolicyAssociationsError {
@@ -291,50 +309,51 @@ impl DescribeAutoSnapshotPolicyAssociationsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error),
+            1 => Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
+            4 => Self::InvalidDiskIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error) => {
-                ("MissingParameterAutoSnapshotPolicyIdOrDiskId", error)
-            }
-            Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error) => {
-                ("ParameterConflictAutoSnapshotPolicyIdAndDiskId", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => {
-                ("InvalidAutoSnapshotPolicyIdNotFound", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error) => (0, error),
+            Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => (3, error),
+            Self::InvalidDiskIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeAutoSnapshotPolicyAssociationsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(_) => {
-                Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error)
-            }
-            Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(_) => {
-                Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidAutoSnapshotPolicyIdNotFound(_) => {
-                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAutoSnapshotPolicyAssociationsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterAutoSnapshotPolicyIdOrDiskId",
+            "ParameterConflictAutoSnapshotPolicyIdAndDiskId",
+            "InvalidRegionIdNotFound",
+            "InvalidAutoSnapshotPolicyIdNotFound",
+            "InvalidDiskIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAutoSnapshotPolicyAssociationsError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeAvailableResourceRequest {
     /// - Wire name: `RegionId`.
@@ -93,10 +93,38 @@ pub struct DescribeAvailableResourceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeAvailableResourceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_charge_type: None,
+            spot_strategy: None,
+            spot_duration: None,
+            destination_resource: None,
+            zone_id: None,
+            io_optimized: None,
+            dedicated_host_id: None,
+            instance_type: None,
+            system_disk_category: None,
+            data_disk_category: None,
+            network_category: None,
+            cores: None,
+            memory: None,
+            resource_type: None,
+            scope: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeAvailableResourceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeAvailableResourceRequestBuilder {
-        DescribeAvailableResourceRequestBuilder::default()
+        DescribeAvailableResourceRequestBuilder {
+            inner: DescribeAvailableResourceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -282,6 +310,7 @@ impl<C> DescribeAvailableResourceRequestBuilder<C> {
     }
 }
 impl<'a> DescribeAvailableResourceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeAvailableResourceRequest::default(),
@@ -290,6 +319,7 @@ impl<'a> DescribeAvailableResourceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -384,43 +414,36 @@ pub enum DescribeAvailableResourceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeAvailableResourceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.Param" => Self::InvalidParam(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidParam.TypeAndCpuMem.Conflict" => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            "InvalidParam.Cores" => Self::InvalidParamCores(error),
-            "InvalidParam.Memory" => Self::InvalidParamMemory(error),
-            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
-            "OperationDenied.RegionIdNotSupported" => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            "OperationDenied.FlavorNotSupported" => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            "OperationDenied.TimestampNotSupported" => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            "InvalidParameter.ResourceOwnerId" => {
-                Self::InvalidParameterResourceOwnerId(error)
-            }
-            "Invalid.RegionId" => Self::InvalidRegionId(error),
-            "Unavailable.Regions" => Self::UnavailableRegions(error),
-            "Invalid.ResourceType" => Self::InvalidResourceType(error),
-            "Invalid.DestinationResource" => Self::InvalidDestinationResource(error),
-            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
-            "Invalid.NetworkCategory" => Self::InvalidNetworkCategory(error),
-            "Invalid.SpotStrategy" => Self::InvalidSpotStrategy(error),
-            "Invalid.NetworkType" => Self::InvalidNetworkType(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.InstanceChargeType",
+                        "Invalid.Param",
+                        "InvalidRegionId.MalFormed",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidParam.TypeAndCpuMem.Conflict",
+                        "InvalidParam.Cores",
+                        "InvalidParam.Memory",
+                        "InvalidParameter.Scope",
+                        "OperationDenied.RegionIdNotSupported",
+                        "OperationDenied.FlavorNotSupported",
+                        "OperationDenied.TimestampNotSupported",
+                        "InvalidParameter.ResourceOwnerId",
+                        "Invalid.RegionId",
+                        "Unavailable.Regions",
+                        "Invalid.ResourceType",
+                        "Invalid.DestinationResource",
+                        "Invalid.IoOptimized",
+                        "Invalid.NetworkCategory",
+                        "Invalid.SpotStrategy",
+                        "Invalid.NetworkType",
+                        "InvalidResourceId.NotFound",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeAvailableResourceError {
@@ -429,104 +452,102 @@ impl DescribeAvailableResourceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceChargeType(error),
+            1 => Self::InvalidParam(error),
+            2 => Self::InvalidRegionIdMalFormed(error),
+            3 => Self::InvalidDedicatedHostIdNotFound(error),
+            4 => Self::InvalidParamTypeAndCpuMemConflict(error),
+            5 => Self::InvalidParamCores(error),
+            6 => Self::InvalidParamMemory(error),
+            7 => Self::InvalidParameterScope(error),
+            8 => Self::OperationDeniedRegionIdNotSupported(error),
+            9 => Self::OperationDeniedFlavorNotSupported(error),
+            10 => Self::OperationDeniedTimestampNotSupported(error),
+            11 => Self::InvalidParameterResourceOwnerId(error),
+            12 => Self::InvalidRegionId(error),
+            13 => Self::UnavailableRegions(error),
+            14 => Self::InvalidResourceType(error),
+            15 => Self::InvalidDestinationResource(error),
+            16 => Self::InvalidIoOptimized(error),
+            17 => Self::InvalidNetworkCategory(error),
+            18 => Self::InvalidSpotStrategy(error),
+            19 => Self::InvalidNetworkType(error),
+            20 => Self::InvalidResourceIdNotFound(error),
+            21 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidParam(error) => ("InvalidParam", error),
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(error) => {
-                ("InvalidParamTypeAndCpuMemConflict", error)
-            }
-            Self::InvalidParamCores(error) => ("InvalidParamCores", error),
-            Self::InvalidParamMemory(error) => ("InvalidParamMemory", error),
-            Self::InvalidParameterScope(error) => ("InvalidParameterScope", error),
-            Self::OperationDeniedRegionIdNotSupported(error) => {
-                ("OperationDeniedRegionIdNotSupported", error)
-            }
-            Self::OperationDeniedFlavorNotSupported(error) => {
-                ("OperationDeniedFlavorNotSupported", error)
-            }
-            Self::OperationDeniedTimestampNotSupported(error) => {
-                ("OperationDeniedTimestampNotSupported", error)
-            }
-            Self::InvalidParameterResourceOwnerId(error) => {
-                ("InvalidParameterResourceOwnerId", error)
-            }
-            Self::InvalidRegionId(error) => ("InvalidRegionId", error),
-            Self::UnavailableRegions(error) => ("UnavailableRegions", error),
-            Self::InvalidResourceType(error) => ("InvalidResourceType", error),
-            Self::InvalidDestinationResource(error) => {
-                ("InvalidDestinationResource", error)
-            }
-            Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
-            Self::InvalidNetworkCategory(error) => ("InvalidNetworkCategory", error),
-            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
-            Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceChargeType(error) => (0, error),
+            Self::InvalidParam(error) => (1, error),
+            Self::InvalidRegionIdMalFormed(error) => (2, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
+            Self::InvalidParamTypeAndCpuMemConflict(error) => (4, error),
+            Self::InvalidParamCores(error) => (5, error),
+            Self::InvalidParamMemory(error) => (6, error),
+            Self::InvalidParameterScope(error) => (7, error),
+            Self::OperationDeniedRegionIdNotSupported(error) => (8, error),
+            Self::OperationDeniedFlavorNotSupported(error) => (9, error),
+            Self::OperationDeniedTimestampNotSupported(error) => (10, error),
+            Self::InvalidParameterResourceOwnerId(error) => (11, error),
+            Self::InvalidRegionId(error) => (12, error),
+            Self::UnavailableRegions(error) => (13, error),
+            Self::InvalidResourceType(error) => (14, error),
+            Self::InvalidDestinationResource(error) => (15, error),
+            Self::InvalidIoOptimized(error) => (16, error),
+            Self::InvalidNetworkCategory(error) => (17, error),
+            Self::InvalidSpotStrategy(error) => (18, error),
+            Self::InvalidNetworkType(error) => (19, error),
+            Self::InvalidResourceIdNotFound(error) => (20, error),
+            Self::InvalidRegionIdNotFound(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for DescribeAvailableResourceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidParam(_) => Self::InvalidParam(error),
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(_) => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            Self::InvalidParamCores(_) => Self::InvalidParamCores(error),
-            Self::InvalidParamMemory(_) => Self::InvalidParamMemory(error),
-            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
-            Self::OperationDeniedRegionIdNotSupported(_) => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            Self::OperationDeniedFlavorNotSupported(_) => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            Self::OperationDeniedTimestampNotSupported(_) => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            Self::InvalidParameterResourceOwnerId(_) => {
-                Self::InvalidParameterResourceOwnerId(error)
-            }
-            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
-            Self::UnavailableRegions(_) => Self::UnavailableRegions(error),
-            Self::InvalidResourceType(_) => Self::InvalidResourceType(error),
-            Self::InvalidDestinationResource(_) => {
-                Self::InvalidDestinationResource(error)
-            }
-            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
-            Self::InvalidNetworkCategory(_) => Self::InvalidNetworkCategory(error),
-            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
-            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeAvailableResourceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceChargeType",
+            "InvalidParam",
+            "InvalidRegionIdMalFormed",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidParamTypeAndCpuMemConflict",
+            "InvalidParamCores",
+            "InvalidParamMemory",
+            "InvalidParameterScope",
+            "OperationDeniedRegionIdNotSupported",
+            "OperationDeniedFlavorNotSupported",
+            "OperationDeniedTimestampNotSupported",
+            "InvalidParameterResourceOwnerId",
+            "InvalidRegionId",
+            "UnavailableRegions",
+            "InvalidResourceType",
+            "InvalidDestinationResource",
+            "InvalidIoOptimized",
+            "InvalidNetworkCategory",
+            "InvalidSpotStrategy",
+            "InvalidNetworkType",
+            "InvalidResourceIdNotFound",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeAvailableResourceError {

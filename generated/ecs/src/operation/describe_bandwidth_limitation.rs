@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeBandwidthLimitationRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -85,10 +85,28 @@ pub struct DescribeBandwidthLimitationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeBandwidthLimitationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_charge_type: None,
+            spot_strategy: None,
+            instance_type: None,
+            resource_id: None,
+            operation_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeBandwidthLimitationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeBandwidthLimitationRequestBuilder {
-        DescribeBandwidthLimitationRequestBuilder::default()
+        DescribeBandwidthLimitationRequestBuilder {
+            inner: DescribeBandwidthLimitationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -228,6 +246,7 @@ impl<C> DescribeBandwidthLimitationRequestBuilder<C> {
     }
 }
 impl<'a> DescribeBandwidthLimitationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeBandwidthLimitationRequest::default(),
@@ -236,6 +255,7 @@ impl<'a> DescribeBandwidthLimitationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -308,22 +328,25 @@ pub enum DescribeBandwidthLimitationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBandwidthLimitationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "InvalidParam" => Self::InvalidParam(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "Invalid.ResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            "Invalid.NetworkCategory" => Self::InvalidNetworkCategory(error),
-            "Invalid.SpotStrategy" => Self::InvalidSpotStrategy(error),
-            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
-            "Invalid.ResourceId" => Self::InvalidResourceId(error),
-            "Invalid.InstancePayType" => Self::InvalidInstancePayType(error),
-            "Invalid.OperationType" => Self::InvalidOperationType(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.InstanceChargeType",
+                        "InvalidParam",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidInstanceId.NotFound",
+                        "Invalid.ResourceType.NotFound",
+                        "Invalid.NetworkCategory",
+                        "Invalid.SpotStrategy",
+                        "Invalid.IoOptimized",
+                        "Invalid.ResourceId",
+                        "Invalid.InstancePayType",
+                        "Invalid.OperationType",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeBandwidthLimitationError {
@@ -332,62 +355,69 @@ impl DescribeBandwidthLimitationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceChargeType(error),
+            1 => Self::InvalidParam(error),
+            2 => Self::InvalidInstanceTypeValueNotSupported(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::InvalidResourceTypeNotFound(error),
+            5 => Self::InvalidNetworkCategory(error),
+            6 => Self::InvalidSpotStrategy(error),
+            7 => Self::InvalidIoOptimized(error),
+            8 => Self::InvalidResourceId(error),
+            9 => Self::InvalidInstancePayType(error),
+            10 => Self::InvalidOperationType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidParam(error) => ("InvalidParam", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::InvalidNetworkCategory(error) => ("InvalidNetworkCategory", error),
-            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
-            Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
-            Self::InvalidResourceId(error) => ("InvalidResourceId", error),
-            Self::InvalidInstancePayType(error) => ("InvalidInstancePayType", error),
-            Self::InvalidOperationType(error) => ("InvalidOperationType", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceChargeType(error) => (0, error),
+            Self::InvalidParam(error) => (1, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::InvalidResourceTypeNotFound(error) => (4, error),
+            Self::InvalidNetworkCategory(error) => (5, error),
+            Self::InvalidSpotStrategy(error) => (6, error),
+            Self::InvalidIoOptimized(error) => (7, error),
+            Self::InvalidResourceId(error) => (8, error),
+            Self::InvalidInstancePayType(error) => (9, error),
+            Self::InvalidOperationType(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DescribeBandwidthLimitationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidParam(_) => Self::InvalidParam(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::InvalidNetworkCategory(_) => Self::InvalidNetworkCategory(error),
-            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
-            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
-            Self::InvalidResourceId(_) => Self::InvalidResourceId(error),
-            Self::InvalidInstancePayType(_) => Self::InvalidInstancePayType(error),
-            Self::InvalidOperationType(_) => Self::InvalidOperationType(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeBandwidthLimitationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceChargeType",
+            "InvalidParam",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidInstanceIdNotFound",
+            "InvalidResourceTypeNotFound",
+            "InvalidNetworkCategory",
+            "InvalidSpotStrategy",
+            "InvalidIoOptimized",
+            "InvalidResourceId",
+            "InvalidInstancePayType",
+            "InvalidOperationType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeBandwidthLimitationError {

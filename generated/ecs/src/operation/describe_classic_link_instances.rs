@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeClassicLinkInstancesRequest {
     /// The region ID of the instances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -66,10 +66,27 @@ pub struct DescribeClassicLinkInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeClassicLinkInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            instance_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeClassicLinkInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeClassicLinkInstancesRequestBuilder {
-        DescribeClassicLinkInstancesRequestBuilder::default()
+        DescribeClassicLinkInstancesRequestBuilder {
+            inner: DescribeClassicLinkInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -180,6 +197,7 @@ impl<C> DescribeClassicLinkInstancesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeClassicLinkInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeClassicLinkInstancesRequest::default(),
@@ -188,6 +206,7 @@ impl<'a> DescribeClassicLinkInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -272,21 +291,22 @@ pub enum DescribeClassicLinkInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeClassicLinkInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidParameter.ToManyInstanceIds" => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            "InvalidParameter.InvalidInstanceIdAndVpcId" => {
-                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
-            }
-            "InvalidInstanceId.NotBelong" => Self::InvalidInstanceIdNotBelong(error),
-            "InvalidVpc.NotBelong" => Self::InvalidVpcNotBelong(error),
-            "InvalidParameter.PageNumber" => Self::InvalidParameterPageNumber(error),
-            "InvalidParameter.PageSize" => Self::InvalidParameterPageSize(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId.NotFound",
+                        "InvalidParameter.ToManyInstanceIds",
+                        "InvalidParameter.InvalidInstanceIdAndVpcId",
+                        "InvalidInstanceId.NotBelong",
+                        "InvalidVpc.NotBelong",
+                        "InvalidParameter.PageNumber",
+                        "InvalidParameter.PageSize",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeClassicLinkInstancesError {
@@ -295,62 +315,60 @@ impl DescribeClassicLinkInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::InvalidParameterToManyInstanceIds(error),
+            2 => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
+            3 => Self::InvalidInstanceIdNotBelong(error),
+            4 => Self::InvalidVpcNotBelong(error),
+            5 => Self::InvalidParameterPageNumber(error),
+            6 => Self::InvalidParameterPageSize(error),
+            7 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidParameterToManyInstanceIds(error) => {
-                ("InvalidParameterToManyInstanceIds", error)
-            }
-            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => {
-                ("InvalidParameterInvalidInstanceIdAndVpcId", error)
-            }
-            Self::InvalidInstanceIdNotBelong(error) => {
-                ("InvalidInstanceIdNotBelong", error)
-            }
-            Self::InvalidVpcNotBelong(error) => ("InvalidVpcNotBelong", error),
-            Self::InvalidParameterPageNumber(error) => {
-                ("InvalidParameterPageNumber", error)
-            }
-            Self::InvalidParameterPageSize(error) => ("InvalidParameterPageSize", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdNotFound(error) => (0, error),
+            Self::InvalidParameterToManyInstanceIds(error) => (1, error),
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => (2, error),
+            Self::InvalidInstanceIdNotBelong(error) => (3, error),
+            Self::InvalidVpcNotBelong(error) => (4, error),
+            Self::InvalidParameterPageNumber(error) => (5, error),
+            Self::InvalidParameterPageSize(error) => (6, error),
+            Self::InvalidRegionIdNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DescribeClassicLinkInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidParameterToManyInstanceIds(_) => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            Self::InvalidParameterInvalidInstanceIdAndVpcId(_) => {
-                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
-            }
-            Self::InvalidInstanceIdNotBelong(_) => {
-                Self::InvalidInstanceIdNotBelong(error)
-            }
-            Self::InvalidVpcNotBelong(_) => Self::InvalidVpcNotBelong(error),
-            Self::InvalidParameterPageNumber(_) => {
-                Self::InvalidParameterPageNumber(error)
-            }
-            Self::InvalidParameterPageSize(_) => Self::InvalidParameterPageSize(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeClassicLinkInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceIdNotFound",
+            "InvalidParameterToManyInstanceIds",
+            "InvalidParameterInvalidInstanceIdAndVpcId",
+            "InvalidInstanceIdNotBelong",
+            "InvalidVpcNotBelong",
+            "InvalidParameterPageNumber",
+            "InvalidParameterPageSize",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeClassicLinkInstancesError {

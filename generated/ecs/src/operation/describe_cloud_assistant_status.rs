@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCloudAssistantStatusRequest {
     /// The region ID of the instance. You can call [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) to query the most recent region list.
@@ -82,10 +82,29 @@ pub struct DescribeCloudAssistantStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCloudAssistantStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            os_type: None,
+            page_number: None,
+            page_size: None,
+            max_results: None,
+            next_token: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCloudAssistantStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeCloudAssistantStatusRequestBuilder {
-        DescribeCloudAssistantStatusRequestBuilder::default()
+        DescribeCloudAssistantStatusRequestBuilder {
+            inner: DescribeCloudAssistantStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,6 +244,7 @@ impl<C> DescribeCloudAssistantStatusRequestBuilder<C> {
     }
 }
 impl<'a> DescribeCloudAssistantStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeCloudAssistantStatusRequest::default(),
@@ -233,6 +253,7 @@ impl<'a> DescribeCloudAssistantStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -334,21 +355,26 @@ pub enum DescribeCloudAssistantStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCloudAssistantStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
-            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "MissingParam.InstanceId",
+                        "InvalidParam.PageSize",
+                        "InvalidParam.PageNumber",
+                        "InvalidParameter.NextToken",
+                        "InvalidParameter.MaxResults",
+                        "InstanceIds.ExceedLimit",
+                        "Operation.Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstance.NotFound",
+                        "InternalError.Dispatch",
+                        "ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeCloudAssistantStatusError {
@@ -357,58 +383,72 @@ impl DescribeCloudAssistantStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::InvalidParamPageSize(error),
+            3 => Self::InvalidParamPageNumber(error),
+            4 => Self::InvalidParameterNextToken(error),
+            5 => Self::InvalidParameterMaxResults(error),
+            6 => Self::InstanceIdsExceedLimit(error),
+            7 => Self::OperationForbidden(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::InvalidInstanceNotFound(error),
+            10 => Self::InternalErrorDispatch(error),
+            11 => Self::ServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::InvalidParamPageSize(error) => ("InvalidParamPageSize", error),
-            Self::InvalidParamPageNumber(error) => ("InvalidParamPageNumber", error),
-            Self::InvalidParameterNextToken(error) => {
-                ("InvalidParameterNextToken", error)
-            }
-            Self::InvalidParameterMaxResults(error) => {
-                ("InvalidParameterMaxResults", error)
-            }
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::MissingParamInstanceId(error) => (1, error),
+            Self::InvalidParamPageSize(error) => (2, error),
+            Self::InvalidParamPageNumber(error) => (3, error),
+            Self::InvalidParameterNextToken(error) => (4, error),
+            Self::InvalidParameterMaxResults(error) => (5, error),
+            Self::InstanceIdsExceedLimit(error) => (6, error),
+            Self::OperationForbidden(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::InvalidInstanceNotFound(error) => (9, error),
+            Self::InternalErrorDispatch(error) => (10, error),
+            Self::ServiceUnavailable(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeCloudAssistantStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::InvalidParamPageSize(_) => Self::InvalidParamPageSize(error),
-            Self::InvalidParamPageNumber(_) => Self::InvalidParamPageNumber(error),
-            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
-            Self::InvalidParameterMaxResults(_) => {
-                Self::InvalidParameterMaxResults(error)
-            }
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeCloudAssistantStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "MissingParamInstanceId",
+            "InvalidParamPageSize",
+            "InvalidParamPageNumber",
+            "InvalidParameterNextToken",
+            "InvalidParameterMaxResults",
+            "InstanceIdsExceedLimit",
+            "OperationForbidden",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceNotFound",
+            "InternalErrorDispatch",
+            "ServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeCloudAssistantStatusError {

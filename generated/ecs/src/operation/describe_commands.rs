@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCommandsRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -148,10 +148,36 @@ pub struct DescribeCommandsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCommandsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            provider: None,
+            command_id: None,
+            name: None,
+            description: None,
+            r#type: None,
+            content_encoding: None,
+            page_number: None,
+            page_size: None,
+            max_results: None,
+            next_token: None,
+            latest: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCommandsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeCommandsRequestBuilder {
-        DescribeCommandsRequestBuilder::default()
+        DescribeCommandsRequestBuilder {
+            inner: DescribeCommandsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -382,6 +408,7 @@ impl<C> DescribeCommandsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeCommandsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeCommandsRequest::default(),
@@ -390,6 +417,7 @@ impl<'a> DescribeCommandsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeCommandsResponse, DescribeCommandsError> {
@@ -497,31 +525,32 @@ pub enum DescribeCommandsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCommandsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
-            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidName.LengthLimitExceeded" => {
-                Self::InvalidNameLengthLimitExceeded(error)
-            }
-            "InvalidDescription.LengthLimitExceeded" => {
-                Self::InvalidDescriptionLengthLimitExceeded(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidCommandType.NotFound" => Self::InvalidCommandTypeNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "NumberExceed.Tags",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "MissingParameter.TagKey",
+                        "InvalidParam.PageNumber",
+                        "InvalidParam.PageSize",
+                        "InvalidParameter.NextToken",
+                        "InvalidParameter.MaxResults",
+                        "Operation.Forbidden",
+                        "InvalidName.LengthLimitExceeded",
+                        "InvalidDescription.LengthLimitExceeded",
+                        "InvalidRegionId.NotFound",
+                        "InvalidCommandType.NotFound",
+                        "InternalError.Dispatch",
+                        "ServiceUnavailable",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeCommandsError {
@@ -530,82 +559,90 @@ impl DescribeCommandsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::NumberExceedTags(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::MissingParameterTagKey(error),
+            6 => Self::InvalidParamPageNumber(error),
+            7 => Self::InvalidParamPageSize(error),
+            8 => Self::InvalidParameterNextToken(error),
+            9 => Self::InvalidParameterMaxResults(error),
+            10 => Self::OperationForbidden(error),
+            11 => Self::InvalidNameLengthLimitExceeded(error),
+            12 => Self::InvalidDescriptionLengthLimitExceeded(error),
+            13 => Self::InvalidRegionIdNotFound(error),
+            14 => Self::InvalidCommandTypeNotFound(error),
+            15 => Self::InternalErrorDispatch(error),
+            16 => Self::ServiceUnavailable(error),
+            17 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::InvalidParamPageNumber(error) => ("InvalidParamPageNumber", error),
-            Self::InvalidParamPageSize(error) => ("InvalidParamPageSize", error),
-            Self::InvalidParameterNextToken(error) => {
-                ("InvalidParameterNextToken", error)
-            }
-            Self::InvalidParameterMaxResults(error) => {
-                ("InvalidParameterMaxResults", error)
-            }
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidNameLengthLimitExceeded(error) => {
-                ("InvalidNameLengthLimitExceeded", error)
-            }
-            Self::InvalidDescriptionLengthLimitExceeded(error) => {
-                ("InvalidDescriptionLengthLimitExceeded", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidCommandTypeNotFound(error) => {
-                ("InvalidCommandTypeNotFound", error)
-            }
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::NumberExceedTags(error) => (1, error),
+            Self::DuplicateTagKey(error) => (2, error),
+            Self::InvalidTagKeyMalformed(error) => (3, error),
+            Self::InvalidTagValueMalformed(error) => (4, error),
+            Self::MissingParameterTagKey(error) => (5, error),
+            Self::InvalidParamPageNumber(error) => (6, error),
+            Self::InvalidParamPageSize(error) => (7, error),
+            Self::InvalidParameterNextToken(error) => (8, error),
+            Self::InvalidParameterMaxResults(error) => (9, error),
+            Self::OperationForbidden(error) => (10, error),
+            Self::InvalidNameLengthLimitExceeded(error) => (11, error),
+            Self::InvalidDescriptionLengthLimitExceeded(error) => (12, error),
+            Self::InvalidRegionIdNotFound(error) => (13, error),
+            Self::InvalidCommandTypeNotFound(error) => (14, error),
+            Self::InternalErrorDispatch(error) => (15, error),
+            Self::ServiceUnavailable(error) => (16, error),
+            Self::InternalError(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for DescribeCommandsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::InvalidParamPageNumber(_) => Self::InvalidParamPageNumber(error),
-            Self::InvalidParamPageSize(_) => Self::InvalidParamPageSize(error),
-            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
-            Self::InvalidParameterMaxResults(_) => {
-                Self::InvalidParameterMaxResults(error)
-            }
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidNameLengthLimitExceeded(_) => {
-                Self::InvalidNameLengthLimitExceeded(error)
-            }
-            Self::InvalidDescriptionLengthLimitExceeded(_) => {
-                Self::InvalidDescriptionLengthLimitExceeded(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidCommandTypeNotFound(_) => {
-                Self::InvalidCommandTypeNotFound(error)
-            }
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeCommandsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "NumberExceedTags",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "MissingParameterTagKey",
+            "InvalidParamPageNumber",
+            "InvalidParamPageSize",
+            "InvalidParameterNextToken",
+            "InvalidParameterMaxResults",
+            "OperationForbidden",
+            "InvalidNameLengthLimitExceeded",
+            "InvalidDescriptionLengthLimitExceeded",
+            "InvalidRegionIdNotFound",
+            "InvalidCommandTypeNotFound",
+            "InternalErrorDispatch",
+            "ServiceUnavailable",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeCommandsError {

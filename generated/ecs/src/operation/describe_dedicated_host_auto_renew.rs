@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostAutoRenewRequest {
     /// The ID of the dedicated host. You can specify up to 100 subscription dedicated host IDs. Separate multiple IDs with commas (,).
@@ -40,10 +40,24 @@ pub struct DescribeDedicatedHostAutoRenewRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDedicatedHostAutoRenewRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dedicated_host_ids: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDedicatedHostAutoRenewRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDedicatedHostAutoRenewRequestBuilder {
-        DescribeDedicatedHostAutoRenewRequestBuilder::default()
+        DescribeDedicatedHostAutoRenewRequestBuilder {
+            inner: DescribeDedicatedHostAutoRenewRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -123,6 +137,7 @@ impl<C> DescribeDedicatedHostAutoRenewRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDedicatedHostAutoRenewRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDedicatedHostAutoRenewRequest::default(),
@@ -131,6 +146,7 @@ impl<'a> DescribeDedicatedHostAutoRenewRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -195,21 +211,20 @@ pub enum DescribeDedicatedHostAutoRenewError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostAutoRenewError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "MissingParameter.DedicatedHostId" => {
-                Self::MissingParameterDedicatedHostId(error)
-            }
-            "InvalidParameter.ToManyDedicatedHostIds" => {
-                Self::InvalidParameterToManyDedicatedHostIds(error)
-            }
-            "InvalidParameter.InvalidDedicatedHostId" => {
-                Self::InvalidParameterInvalidDedicatedHostId(error)
-            }
-            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
-            "MissingParamter.InstanceId" => Self::MissingParamterInstanceId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ChargeTypeViolation",
+                        "MissingParameter.DedicatedHostId",
+                        "InvalidParameter.ToManyDedicatedHostIds",
+                        "InvalidParameter.InvalidDedicatedHostId",
+                        "IncorrectDedicatedHostStatus",
+                        "MissingParamter.InstanceId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeDedicatedHostAutoRenewError {
@@ -218,58 +233,54 @@ impl DescribeDedicatedHostAutoRenewError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ChargeTypeViolation(error),
+            1 => Self::MissingParameterDedicatedHostId(error),
+            2 => Self::InvalidParameterToManyDedicatedHostIds(error),
+            3 => Self::InvalidParameterInvalidDedicatedHostId(error),
+            4 => Self::IncorrectDedicatedHostStatus(error),
+            5 => Self::MissingParamterInstanceId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::MissingParameterDedicatedHostId(error) => {
-                ("MissingParameterDedicatedHostId", error)
-            }
-            Self::InvalidParameterToManyDedicatedHostIds(error) => {
-                ("InvalidParameterToManyDedicatedHostIds", error)
-            }
-            Self::InvalidParameterInvalidDedicatedHostId(error) => {
-                ("InvalidParameterInvalidDedicatedHostId", error)
-            }
-            Self::IncorrectDedicatedHostStatus(error) => {
-                ("IncorrectDedicatedHostStatus", error)
-            }
-            Self::MissingParamterInstanceId(error) => {
-                ("MissingParamterInstanceId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ChargeTypeViolation(error) => (0, error),
+            Self::MissingParameterDedicatedHostId(error) => (1, error),
+            Self::InvalidParameterToManyDedicatedHostIds(error) => (2, error),
+            Self::InvalidParameterInvalidDedicatedHostId(error) => (3, error),
+            Self::IncorrectDedicatedHostStatus(error) => (4, error),
+            Self::MissingParamterInstanceId(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeDedicatedHostAutoRenewError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::MissingParameterDedicatedHostId(_) => {
-                Self::MissingParameterDedicatedHostId(error)
-            }
-            Self::InvalidParameterToManyDedicatedHostIds(_) => {
-                Self::InvalidParameterToManyDedicatedHostIds(error)
-            }
-            Self::InvalidParameterInvalidDedicatedHostId(_) => {
-                Self::InvalidParameterInvalidDedicatedHostId(error)
-            }
-            Self::IncorrectDedicatedHostStatus(_) => {
-                Self::IncorrectDedicatedHostStatus(error)
-            }
-            Self::MissingParamterInstanceId(_) => Self::MissingParamterInstanceId(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDedicatedHostAutoRenewError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ChargeTypeViolation",
+            "MissingParameterDedicatedHostId",
+            "InvalidParameterToManyDedicatedHostIds",
+            "InvalidParameterInvalidDedicatedHostId",
+            "IncorrectDedicatedHostStatus",
+            "MissingParamterInstanceId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDedicatedHostAutoRenewError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostClustersRequest {
     /// > This parameter is unavailable for use.
@@ -103,10 +103,32 @@ pub struct DescribeDedicatedHostClustersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDedicatedHostClustersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            status: None,
+            lock_reason: None,
+            resource_group_id: None,
+            tag: None,
+            region_id: None,
+            zone_id: None,
+            dedicated_host_cluster_ids: None,
+            dedicated_host_cluster_name: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDedicatedHostClustersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDedicatedHostClustersRequestBuilder {
-        DescribeDedicatedHostClustersRequestBuilder::default()
+        DescribeDedicatedHostClustersRequestBuilder {
+            inner: DescribeDedicatedHostClustersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -283,6 +305,7 @@ impl<C> DescribeDedicatedHostClustersRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDedicatedHostClustersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDedicatedHostClustersRequest::default(),
@@ -291,6 +314,7 @@ impl<'a> DescribeDedicatedHostClustersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -369,18 +393,19 @@ pub enum DescribeDedicatedHostClustersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostClustersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidParameter.DedicatedHostClusterIds" => {
-                Self::InvalidParameterDedicatedHostClusterIds(error)
-            }
-            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
-            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
-            "InvalidDedicatedHostIds.Malformed" => {
-                Self::InvalidDedicatedHostIdsMalformed(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParamter.RegionId",
+                        "InvalidParameter.DedicatedHostClusterIds",
+                        "InvalidRegion.NotFound",
+                        "InvalidZone.NotFound",
+                        "InvalidDedicatedHostIds.Malformed",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeDedicatedHostClustersError {
@@ -389,46 +414,51 @@ impl DescribeDedicatedHostClustersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamterRegionId(error),
+            1 => Self::InvalidParameterDedicatedHostClusterIds(error),
+            2 => Self::InvalidRegionNotFound(error),
+            3 => Self::InvalidZoneNotFound(error),
+            4 => Self::InvalidDedicatedHostIdsMalformed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
-            Self::InvalidParameterDedicatedHostClusterIds(error) => {
-                ("InvalidParameterDedicatedHostClusterIds", error)
-            }
-            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
-            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
-            Self::InvalidDedicatedHostIdsMalformed(error) => {
-                ("InvalidDedicatedHostIdsMalformed", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamterRegionId(error) => (0, error),
+            Self::InvalidParameterDedicatedHostClusterIds(error) => (1, error),
+            Self::InvalidRegionNotFound(error) => (2, error),
+            Self::InvalidZoneNotFound(error) => (3, error),
+            Self::InvalidDedicatedHostIdsMalformed(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeDedicatedHostClustersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
-            Self::InvalidParameterDedicatedHostClusterIds(_) => {
-                Self::InvalidParameterDedicatedHostClusterIds(error)
-            }
-            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
-            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
-            Self::InvalidDedicatedHostIdsMalformed(_) => {
-                Self::InvalidDedicatedHostIdsMalformed(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDedicatedHostClustersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamterRegionId",
+            "InvalidParameterDedicatedHostClusterIds",
+            "InvalidRegionNotFound",
+            "InvalidZoneNotFound",
+            "InvalidDedicatedHostIdsMalformed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDedicatedHostClustersError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDedicatedHostsRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -155,10 +155,38 @@ pub struct DescribeDedicatedHostsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDedicatedHostsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone_id: None,
+            dedicated_host_ids: None,
+            dedicated_host_name: None,
+            status: None,
+            dedicated_host_type: None,
+            lock_reason: None,
+            page_number: None,
+            page_size: None,
+            resource_group_id: None,
+            tag: None,
+            dedicated_host_cluster_id: None,
+            socket_details: None,
+            next_token: None,
+            max_results: None,
+            query_inventory: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDedicatedHostsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDedicatedHostsRequestBuilder {
-        DescribeDedicatedHostsRequestBuilder::default()
+        DescribeDedicatedHostsRequestBuilder {
+            inner: DescribeDedicatedHostsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -405,6 +433,7 @@ impl<C> DescribeDedicatedHostsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDedicatedHostsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDedicatedHostsRequest::default(),
@@ -413,6 +442,7 @@ impl<'a> DescribeDedicatedHostsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -501,22 +531,21 @@ pub enum DescribeDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidParameter.DedicatedHostIds" => {
-                Self::InvalidParameterDedicatedHostIds(error)
-            }
-            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
-            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
-            "InvalidDedicatedHostIds.Malformed" => {
-                Self::InvalidDedicatedHostIdsMalformed(error)
-            }
-            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStatus.ValueNotSupported",
+                        "MissingParamter.RegionId",
+                        "InvalidParameter.DedicatedHostIds",
+                        "InvalidRegion.NotFound",
+                        "InvalidZone.NotFound",
+                        "InvalidDedicatedHostIds.Malformed",
+                        "InvalidLockReason.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeDedicatedHostsError {
@@ -525,56 +554,57 @@ impl DescribeDedicatedHostsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidStatusValueNotSupported(error),
+            1 => Self::MissingParamterRegionId(error),
+            2 => Self::InvalidParameterDedicatedHostIds(error),
+            3 => Self::InvalidRegionNotFound(error),
+            4 => Self::InvalidZoneNotFound(error),
+            5 => Self::InvalidDedicatedHostIdsMalformed(error),
+            6 => Self::InvalidLockReasonNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatusValueNotSupported(error) => {
-                ("InvalidStatusValueNotSupported", error)
-            }
-            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
-            Self::InvalidParameterDedicatedHostIds(error) => {
-                ("InvalidParameterDedicatedHostIds", error)
-            }
-            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
-            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
-            Self::InvalidDedicatedHostIdsMalformed(error) => {
-                ("InvalidDedicatedHostIdsMalformed", error)
-            }
-            Self::InvalidLockReasonNotFound(error) => {
-                ("InvalidLockReasonNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStatusValueNotSupported(error) => (0, error),
+            Self::MissingParamterRegionId(error) => (1, error),
+            Self::InvalidParameterDedicatedHostIds(error) => (2, error),
+            Self::InvalidRegionNotFound(error) => (3, error),
+            Self::InvalidZoneNotFound(error) => (4, error),
+            Self::InvalidDedicatedHostIdsMalformed(error) => (5, error),
+            Self::InvalidLockReasonNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DescribeDedicatedHostsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStatusValueNotSupported(_) => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
-            Self::InvalidParameterDedicatedHostIds(_) => {
-                Self::InvalidParameterDedicatedHostIds(error)
-            }
-            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
-            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
-            Self::InvalidDedicatedHostIdsMalformed(_) => {
-                Self::InvalidDedicatedHostIdsMalformed(error)
-            }
-            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDedicatedHostsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStatusValueNotSupported",
+            "MissingParamterRegionId",
+            "InvalidParameterDedicatedHostIds",
+            "InvalidRegionNotFound",
+            "InvalidZoneNotFound",
+            "InvalidDedicatedHostIdsMalformed",
+            "InvalidLockReasonNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDedicatedHostsError {

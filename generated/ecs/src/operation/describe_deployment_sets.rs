@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDeploymentSetsRequest {
     /// The region ID of the deployment set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -95,10 +95,31 @@ pub struct DescribeDeploymentSetsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDeploymentSetsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            deployment_set_ids: None,
+            network_type: None,
+            strategy: None,
+            deployment_set_name: None,
+            granularity: None,
+            domain: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDeploymentSetsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDeploymentSetsRequestBuilder {
-        DescribeDeploymentSetsRequestBuilder::default()
+        DescribeDeploymentSetsRequestBuilder {
+            inner: DescribeDeploymentSetsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -259,6 +280,7 @@ impl<C> DescribeDeploymentSetsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDeploymentSetsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDeploymentSetsRequest::default(),
@@ -267,6 +289,7 @@ impl<'a> DescribeDeploymentSetsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -343,12 +366,7 @@ pub enum DescribeDeploymentSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDeploymentSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDeploymentSetIds.TooManyInput" => {
-                Self::InvalidDeploymentSetIdsTooManyInput(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["InvalidDeploymentSetIds.TooManyInput"]), error)
     }
 }
 impl DescribeDeploymentSetsError {
@@ -357,34 +375,36 @@ impl DescribeDeploymentSetsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDeploymentSetIdsTooManyInput(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDeploymentSetIdsTooManyInput(error) => {
-                ("InvalidDeploymentSetIdsTooManyInput", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDeploymentSetIdsTooManyInput(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DescribeDeploymentSetsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDeploymentSetIdsTooManyInput(_) => {
-                Self::InvalidDeploymentSetIdsTooManyInput(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDeploymentSetsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidDeploymentSetIdsTooManyInput", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDeploymentSetsError {

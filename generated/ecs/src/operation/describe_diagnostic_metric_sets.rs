@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDiagnosticMetricSetsRequest {
     /// The region ID of the diagnostic metric set. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -75,10 +75,28 @@ pub struct DescribeDiagnosticMetricSetsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDiagnosticMetricSetsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            metric_set_ids: None,
+            r#type: None,
+            resource_type: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDiagnosticMetricSetsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDiagnosticMetricSetsRequestBuilder {
-        DescribeDiagnosticMetricSetsRequestBuilder::default()
+        DescribeDiagnosticMetricSetsRequestBuilder {
+            inner: DescribeDiagnosticMetricSetsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -228,6 +246,7 @@ impl<C> DescribeDiagnosticMetricSetsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDiagnosticMetricSetsRequest::default(),
@@ -236,6 +255,7 @@ impl<'a> DescribeDiagnosticMetricSetsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -298,10 +318,7 @@ pub enum DescribeDiagnosticMetricSetsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDiagnosticMetricSetsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidMetricSetId.NotExist" => Self::InvalidMetricSetIdNotExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["InvalidMetricSetId.NotExist"]), error)
     }
 }
 impl DescribeDiagnosticMetricSetsError {
@@ -310,34 +327,36 @@ impl DescribeDiagnosticMetricSetsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidMetricSetIdNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidMetricSetIdNotExist(error) => {
-                ("InvalidMetricSetIdNotExist", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidMetricSetIdNotExist(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DescribeDiagnosticMetricSetsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidMetricSetIdNotExist(_) => {
-                Self::InvalidMetricSetIdNotExist(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDiagnosticMetricSetsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidMetricSetIdNotExist", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDiagnosticMetricSetsError {

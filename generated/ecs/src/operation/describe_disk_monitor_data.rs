@@ -43,7 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDiskMonitorDataRequest {
     /// The ID of the cloud disk that you want to query.
@@ -88,10 +88,26 @@ pub struct DescribeDiskMonitorDataRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDiskMonitorDataRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            start_time: None,
+            end_time: None,
+            period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDiskMonitorDataRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDiskMonitorDataRequestBuilder {
-        DescribeDiskMonitorDataRequestBuilder::default()
+        DescribeDiskMonitorDataRequestBuilder {
+            inner: DescribeDiskMonitorDataRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -202,6 +218,7 @@ impl<C> DescribeDiskMonitorDataRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDiskMonitorDataRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDiskMonitorDataRequest::default(),
@@ -210,6 +227,7 @@ impl<'a> DescribeDiskMonitorDataRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -286,25 +304,24 @@ pub enum DescribeDiskMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDiskMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
-            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
-            "InvalidPeriod.ValueNotSupported" => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
-            "InvalidParameter.TooManyDataQueried" => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "InvalidInstanceType.NotSupportCredit" => {
-                Self::InvalidInstanceTypeNotSupportCredit(error)
-            }
-            "InvalidParameter.EndTime" => Self::InvalidParameterEndTime(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStartTime.Malformed",
+                        "InvalidEndTime.Malformed",
+                        "InvalidPeriod.ValueNotSupported",
+                        "InvalidStartTime.TooEarly",
+                        "InvalidParameter.TooManyDataQueried",
+                        "Throttling",
+                        "InvalidInstanceType.NotSupportCredit",
+                        "InvalidParameter.EndTime",
+                        "InvalidDiskId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeDiskMonitorDataError {
@@ -313,62 +330,66 @@ impl DescribeDiskMonitorDataError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidStartTimeMalformed(error),
+            1 => Self::InvalidEndTimeMalformed(error),
+            2 => Self::InvalidPeriodValueNotSupported(error),
+            3 => Self::InvalidStartTimeTooEarly(error),
+            4 => Self::InvalidParameterTooManyDataQueried(error),
+            5 => Self::Throttling(error),
+            6 => Self::InvalidInstanceTypeNotSupportCredit(error),
+            7 => Self::InvalidParameterEndTime(error),
+            8 => Self::InvalidDiskIdNotFound(error),
+            9 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeMalformed(error) => {
-                ("InvalidStartTimeMalformed", error)
-            }
-            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
-            Self::InvalidPeriodValueNotSupported(error) => {
-                ("InvalidPeriodValueNotSupported", error)
-            }
-            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
-            Self::InvalidParameterTooManyDataQueried(error) => {
-                ("InvalidParameterTooManyDataQueried", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InvalidInstanceTypeNotSupportCredit(error) => {
-                ("InvalidInstanceTypeNotSupportCredit", error)
-            }
-            Self::InvalidParameterEndTime(error) => ("InvalidParameterEndTime", error),
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStartTimeMalformed(error) => (0, error),
+            Self::InvalidEndTimeMalformed(error) => (1, error),
+            Self::InvalidPeriodValueNotSupported(error) => (2, error),
+            Self::InvalidStartTimeTooEarly(error) => (3, error),
+            Self::InvalidParameterTooManyDataQueried(error) => (4, error),
+            Self::Throttling(error) => (5, error),
+            Self::InvalidInstanceTypeNotSupportCredit(error) => (6, error),
+            Self::InvalidParameterEndTime(error) => (7, error),
+            Self::InvalidDiskIdNotFound(error) => (8, error),
+            Self::InternalError(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DescribeDiskMonitorDataError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
-            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
-            Self::InvalidPeriodValueNotSupported(_) => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
-            Self::InvalidParameterTooManyDataQueried(_) => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InvalidInstanceTypeNotSupportCredit(_) => {
-                Self::InvalidInstanceTypeNotSupportCredit(error)
-            }
-            Self::InvalidParameterEndTime(_) => Self::InvalidParameterEndTime(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDiskMonitorDataError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStartTimeMalformed",
+            "InvalidEndTimeMalformed",
+            "InvalidPeriodValueNotSupported",
+            "InvalidStartTimeTooEarly",
+            "InvalidParameterTooManyDataQueried",
+            "Throttling",
+            "InvalidInstanceTypeNotSupportCredit",
+            "InvalidParameterEndTime",
+            "InvalidDiskIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDiskMonitorDataError {

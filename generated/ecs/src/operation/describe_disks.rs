@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDisksRequest {
     /// The region ID of the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -327,10 +327,52 @@ pub struct DescribeDisksRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDisksRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone_id: None,
+            disk_ids: None,
+            instance_id: None,
+            disk_type: None,
+            category: None,
+            status: None,
+            snapshot_id: None,
+            portable: None,
+            delete_with_instance: None,
+            delete_auto_snapshot: None,
+            page_number: None,
+            page_size: None,
+            next_token: None,
+            max_results: None,
+            disk_name: None,
+            auto_snapshot_policy_id: None,
+            enable_auto_snapshot: None,
+            enable_automated_snapshot_policy: None,
+            disk_charge_type: None,
+            lock_reason: None,
+            filter: None,
+            resource_group_id: None,
+            enable_shared: None,
+            encrypted: None,
+            dry_run: None,
+            kms_key_id: None,
+            multi_attach: None,
+            tag: None,
+            additional_attributes: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDisksRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDisksRequestBuilder {
-        DescribeDisksRequestBuilder::default()
+        DescribeDisksRequestBuilder {
+            inner: DescribeDisksRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -818,6 +860,7 @@ impl<C> DescribeDisksRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDisksRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDisksRequest::default(),
@@ -826,6 +869,7 @@ impl<'a> DescribeDisksRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeDisksResponse, DescribeDisksError> {
@@ -947,43 +991,36 @@ pub enum DescribeDisksError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDisksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDiskType.ValueNotSupported" => {
-                Self::InvalidDiskTypeValueNotSupported(error)
-            }
-            "InvalidCategory.ValueNotSupported" => {
-                Self::InvalidCategoryValueNotSupported(error)
-            }
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidParameter.DiskIds" => Self::InvalidParameterDiskIds(error),
-            "IncompleteParamter" => Self::IncompleteParamter(error),
-            "InvalidParamter" => Self::InvalidParamter(error),
-            "InvalidSnapshot.NotFound" => Self::InvalidSnapshotNotFound(error),
-            "InvalidDiskIds.Malformed" => Self::InvalidDiskIdsMalformed(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.MultiAttachAndEnableSharedNotMatch" => {
-                Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error)
-            }
-            "InvalidParameter.MultiAttach" => Self::InvalidParameterMultiAttach(error),
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "InvalidDiskIds.ValueNotSupported" => {
-                Self::InvalidDiskIdsValueNotSupported(error)
-            }
-            "InvalidDiskChargeType.NotFound" => {
-                Self::InvalidDiskChargeTypeNotFound(error)
-            }
-            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDiskType.ValueNotSupported",
+                        "InvalidCategory.ValueNotSupported",
+                        "InvalidStatus.ValueNotSupported",
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                        "InvalidRegion.NotFound",
+                        "InvalidZoneId.NotFound",
+                        "MissingParamter.RegionId",
+                        "InvalidParameter.DiskIds",
+                        "IncompleteParamter",
+                        "InvalidParamter",
+                        "InvalidSnapshot.NotFound",
+                        "InvalidDiskIds.Malformed",
+                        "UserNotInTheWhiteList",
+                        "InvalidParameter.MultiAttachAndEnableSharedNotMatch",
+                        "InvalidParameter.MultiAttach",
+                        "InvalidFilterKey.NotFound",
+                        "InvalidFilterValue",
+                        "InvalidDiskIds.ValueNotSupported",
+                        "InvalidDiskChargeType.NotFound",
+                        "InvalidLockReason.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeDisksError {
@@ -992,102 +1029,104 @@ impl DescribeDisksError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDiskTypeValueNotSupported(error),
+            1 => Self::InvalidCategoryValueNotSupported(error),
+            2 => Self::InvalidStatusValueNotSupported(error),
+            3 => Self::InvalidTagMismatch(error),
+            4 => Self::InvalidTagCount(error),
+            5 => Self::InvalidRegionNotFound(error),
+            6 => Self::InvalidZoneIdNotFound(error),
+            7 => Self::MissingParamterRegionId(error),
+            8 => Self::InvalidParameterDiskIds(error),
+            9 => Self::IncompleteParamter(error),
+            10 => Self::InvalidParamter(error),
+            11 => Self::InvalidSnapshotNotFound(error),
+            12 => Self::InvalidDiskIdsMalformed(error),
+            13 => Self::UserNotInTheWhiteList(error),
+            14 => Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error),
+            15 => Self::InvalidParameterMultiAttach(error),
+            16 => Self::InvalidFilterKeyNotFound(error),
+            17 => Self::InvalidFilterValue(error),
+            18 => Self::InvalidDiskIdsValueNotSupported(error),
+            19 => Self::InvalidDiskChargeTypeNotFound(error),
+            20 => Self::InvalidLockReasonNotFound(error),
+            21 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDiskTypeValueNotSupported(error) => {
-                ("InvalidDiskTypeValueNotSupported", error)
-            }
-            Self::InvalidCategoryValueNotSupported(error) => {
-                ("InvalidCategoryValueNotSupported", error)
-            }
-            Self::InvalidStatusValueNotSupported(error) => {
-                ("InvalidStatusValueNotSupported", error)
-            }
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
-            Self::InvalidParameterDiskIds(error) => ("InvalidParameterDiskIds", error),
-            Self::IncompleteParamter(error) => ("IncompleteParamter", error),
-            Self::InvalidParamter(error) => ("InvalidParamter", error),
-            Self::InvalidSnapshotNotFound(error) => ("InvalidSnapshotNotFound", error),
-            Self::InvalidDiskIdsMalformed(error) => ("InvalidDiskIdsMalformed", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidDiskTypeValueNotSupported(error) => (0, error),
+            Self::InvalidCategoryValueNotSupported(error) => (1, error),
+            Self::InvalidStatusValueNotSupported(error) => (2, error),
+            Self::InvalidTagMismatch(error) => (3, error),
+            Self::InvalidTagCount(error) => (4, error),
+            Self::InvalidRegionNotFound(error) => (5, error),
+            Self::InvalidZoneIdNotFound(error) => (6, error),
+            Self::MissingParamterRegionId(error) => (7, error),
+            Self::InvalidParameterDiskIds(error) => (8, error),
+            Self::IncompleteParamter(error) => (9, error),
+            Self::InvalidParamter(error) => (10, error),
+            Self::InvalidSnapshotNotFound(error) => (11, error),
+            Self::InvalidDiskIdsMalformed(error) => (12, error),
+            Self::UserNotInTheWhiteList(error) => (13, error),
             Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error) => {
-                ("InvalidParameterMultiAttachAndEnableSharedNotMatch", error)
+                (14, error)
             }
-            Self::InvalidParameterMultiAttach(error) => {
-                ("InvalidParameterMultiAttach", error)
-            }
-            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
-            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
-            Self::InvalidDiskIdsValueNotSupported(error) => {
-                ("InvalidDiskIdsValueNotSupported", error)
-            }
-            Self::InvalidDiskChargeTypeNotFound(error) => {
-                ("InvalidDiskChargeTypeNotFound", error)
-            }
-            Self::InvalidLockReasonNotFound(error) => {
-                ("InvalidLockReasonNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterMultiAttach(error) => (15, error),
+            Self::InvalidFilterKeyNotFound(error) => (16, error),
+            Self::InvalidFilterValue(error) => (17, error),
+            Self::InvalidDiskIdsValueNotSupported(error) => (18, error),
+            Self::InvalidDiskChargeTypeNotFound(error) => (19, error),
+            Self::InvalidLockReasonNotFound(error) => (20, error),
+            Self::InternalError(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for DescribeDisksError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDiskTypeValueNotSupported(_) => {
-                Self::InvalidDiskTypeValueNotSupported(error)
-            }
-            Self::InvalidCategoryValueNotSupported(_) => {
-                Self::InvalidCategoryValueNotSupported(error)
-            }
-            Self::InvalidStatusValueNotSupported(_) => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
-            Self::InvalidParameterDiskIds(_) => Self::InvalidParameterDiskIds(error),
-            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
-            Self::InvalidParamter(_) => Self::InvalidParamter(error),
-            Self::InvalidSnapshotNotFound(_) => Self::InvalidSnapshotNotFound(error),
-            Self::InvalidDiskIdsMalformed(_) => Self::InvalidDiskIdsMalformed(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(_) => {
-                Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error)
-            }
-            Self::InvalidParameterMultiAttach(_) => {
-                Self::InvalidParameterMultiAttach(error)
-            }
-            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
-            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
-            Self::InvalidDiskIdsValueNotSupported(_) => {
-                Self::InvalidDiskIdsValueNotSupported(error)
-            }
-            Self::InvalidDiskChargeTypeNotFound(_) => {
-                Self::InvalidDiskChargeTypeNotFound(error)
-            }
-            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDisksError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDiskTypeValueNotSupported",
+            "InvalidCategoryValueNotSupported",
+            "InvalidStatusValueNotSupported",
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "InvalidRegionNotFound",
+            "InvalidZoneIdNotFound",
+            "MissingParamterRegionId",
+            "InvalidParameterDiskIds",
+            "IncompleteParamter",
+            "InvalidParamter",
+            "InvalidSnapshotNotFound",
+            "InvalidDiskIdsMalformed",
+            "UserNotInTheWhiteList",
+            "InvalidParameterMultiAttachAndEnableSharedNotMatch",
+            "InvalidParameterMultiAttach",
+            "InvalidFilterKeyNotFound",
+            "InvalidFilterValue",
+            "InvalidDiskIdsValueNotSupported",
+            "InvalidDiskChargeTypeNotFound",
+            "InvalidLockReasonNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDisksError {

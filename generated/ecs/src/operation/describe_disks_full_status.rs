@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDisksFullStatusRequest {
     /// The region ID of the EBS device. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -116,10 +116,33 @@ pub struct DescribeDisksFullStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDisksFullStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            status: None,
+            health_status: None,
+            event_type: None,
+            event_time: None,
+            page_number: None,
+            page_size: None,
+            disk_id: None,
+            event_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDisksFullStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDisksFullStatusRequestBuilder {
-        DescribeDisksFullStatusRequestBuilder::default()
+        DescribeDisksFullStatusRequestBuilder {
+            inner: DescribeDisksFullStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -316,6 +339,7 @@ impl<C> DescribeDisksFullStatusRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDisksFullStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDisksFullStatusRequest::default(),
@@ -324,6 +348,7 @@ impl<'a> DescribeDisksFullStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -406,22 +431,21 @@ pub enum DescribeDisksFullStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeDisksFullStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "DiskIdLimitExceeded" => Self::DiskIdLimitExceeded(error),
-            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
-            "InvalidParameter.TimeEndBeforeStart" => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            "OperationDenied.NotInWhiteList" => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            "TooManyDiskEvent.DiskIdRequired" => {
-                Self::TooManyDiskEventDiskIdRequired(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "DiskIdLimitExceeded",
+                        "EventIdLimitExceeded",
+                        "InvalidParameter.TimeEndBeforeStart",
+                        "OperationDenied.NotInWhiteList",
+                        "TooManyDiskEvent.DiskIdRequired",
+                        "MissingParameter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeDisksFullStatusError {
@@ -430,54 +454,57 @@ impl DescribeDisksFullStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::DiskIdLimitExceeded(error),
+            2 => Self::EventIdLimitExceeded(error),
+            3 => Self::InvalidParameterTimeEndBeforeStart(error),
+            4 => Self::OperationDeniedNotInWhiteList(error),
+            5 => Self::TooManyDiskEventDiskIdRequired(error),
+            6 => Self::MissingParameter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::DiskIdLimitExceeded(error) => ("DiskIdLimitExceeded", error),
-            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
-            Self::InvalidParameterTimeEndBeforeStart(error) => {
-                ("InvalidParameterTimeEndBeforeStart", error)
-            }
-            Self::OperationDeniedNotInWhiteList(error) => {
-                ("OperationDeniedNotInWhiteList", error)
-            }
-            Self::TooManyDiskEventDiskIdRequired(error) => {
-                ("TooManyDiskEventDiskIdRequired", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::DiskIdLimitExceeded(error) => (1, error),
+            Self::EventIdLimitExceeded(error) => (2, error),
+            Self::InvalidParameterTimeEndBeforeStart(error) => (3, error),
+            Self::OperationDeniedNotInWhiteList(error) => (4, error),
+            Self::TooManyDiskEventDiskIdRequired(error) => (5, error),
+            Self::MissingParameter(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DescribeDisksFullStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::DiskIdLimitExceeded(_) => Self::DiskIdLimitExceeded(error),
-            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
-            Self::InvalidParameterTimeEndBeforeStart(_) => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            Self::OperationDeniedNotInWhiteList(_) => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            Self::TooManyDiskEventDiskIdRequired(_) => {
-                Self::TooManyDiskEventDiskIdRequired(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDisksFullStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "DiskIdLimitExceeded",
+            "EventIdLimitExceeded",
+            "InvalidParameterTimeEndBeforeStart",
+            "OperationDeniedNotInWhiteList",
+            "TooManyDiskEventDiskIdRequired",
+            "MissingParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDisksFullStatusError {

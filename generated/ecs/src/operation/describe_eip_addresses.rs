@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_eip_addresses::DescribeEipAddressesRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEipAddressesRequest {
     /// - Wire name: `RegionId`.
@@ -70,10 +70,34 @@ pub struct DescribeEipAddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEipAddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            status: None,
+            eip_address: None,
+            allocation_id: None,
+            isp: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            lock_reason: None,
+            associated_instance_type: None,
+            associated_instance_id: None,
+            charge_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEipAddressesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeEipAddressesRequestBuilder {
-        DescribeEipAddressesRequestBuilder::default()
+        DescribeEipAddressesRequestBuilder {
+            inner: DescribeEipAddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,6 +246,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeEipAddressesRequest::default(),
@@ -230,6 +255,7 @@ impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -316,30 +342,29 @@ pub enum DescribeEipAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIAssociatedInstanceType.ValueNotSupported" => {
-                Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "ResourceQueryError" => Self::ResourceQueryError(error),
-            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIAssociatedInstanceType.ValueNotSupported",
+                        "InvalidChargeType.ValueNotSupported",
+                        "InvalidAliuid",
+                        "ResourceQueryError",
+                        "InstanceType.Invalid",
+                        "InvalidParameter",
+                        "OperationUnsupported.ResourceGroupId",
+                        "IellgalParameter.OwnerAccount",
+                        "InvalidResourceGroupId",
+                        "OperationFailed.Endpoint",
+                        "Forbidden.RegionNotFound",
+                        "InvalidFilterKey.NotFound",
+                        "InvalidFilterValue",
+                        "InvalidLockReason.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeEipAddressesError {
@@ -348,76 +373,81 @@ impl DescribeEipAddressesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIAssociatedInstanceTypeValueNotSupported(error),
+            1 => Self::InvalidChargeTypeValueNotSupported(error),
+            2 => Self::InvalidAliuid(error),
+            3 => Self::ResourceQueryError(error),
+            4 => Self::InstanceTypeInvalid(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::OperationUnsupportedResourceGroupId(error),
+            7 => Self::IellgalParameterOwnerAccount(error),
+            8 => Self::InvalidResourceGroupId(error),
+            9 => Self::OperationFailedEndpoint(error),
+            10 => Self::ForbiddenRegionNotFound(error),
+            11 => Self::InvalidFilterKeyNotFound(error),
+            12 => Self::InvalidFilterValue(error),
+            13 => Self::InvalidLockReasonNotFound(error),
+            14 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error) => {
-                ("InvalidIAssociatedInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
-            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
-            Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::OperationFailedEndpoint(error) => ("OperationFailedEndpoint", error),
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
-            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
-            Self::InvalidLockReasonNotFound(error) => {
-                ("InvalidLockReasonNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error) => (0, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (1, error),
+            Self::InvalidAliuid(error) => (2, error),
+            Self::ResourceQueryError(error) => (3, error),
+            Self::InstanceTypeInvalid(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::OperationUnsupportedResourceGroupId(error) => (6, error),
+            Self::IellgalParameterOwnerAccount(error) => (7, error),
+            Self::InvalidResourceGroupId(error) => (8, error),
+            Self::OperationFailedEndpoint(error) => (9, error),
+            Self::ForbiddenRegionNotFound(error) => (10, error),
+            Self::InvalidFilterKeyNotFound(error) => (11, error),
+            Self::InvalidFilterValue(error) => (12, error),
+            Self::InvalidLockReasonNotFound(error) => (13, error),
+            Self::InternalError(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for DescribeEipAddressesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIAssociatedInstanceTypeValueNotSupported(_) => {
-                Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
-            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
-            Self::InstanceTypeInvalid(_) => Self::InstanceTypeInvalid(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::OperationFailedEndpoint(_) => Self::OperationFailedEndpoint(error),
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
-            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
-            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeEipAddressesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIAssociatedInstanceTypeValueNotSupported",
+            "InvalidChargeTypeValueNotSupported",
+            "InvalidAliuid",
+            "ResourceQueryError",
+            "InstanceTypeInvalid",
+            "InvalidParameter",
+            "OperationUnsupportedResourceGroupId",
+            "IellgalParameterOwnerAccount",
+            "InvalidResourceGroupId",
+            "OperationFailedEndpoint",
+            "ForbiddenRegionNotFound",
+            "InvalidFilterKeyNotFound",
+            "InvalidFilterValue",
+            "InvalidLockReasonNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeEipAddressesError {

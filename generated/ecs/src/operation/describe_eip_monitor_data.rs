@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEipMonitorDataRequest {
     /// - Wire name: `RegionId`.
@@ -47,10 +47,27 @@ pub struct DescribeEipMonitorDataRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEipMonitorDataRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            start_time: None,
+            end_time: None,
+            period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEipMonitorDataRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeEipMonitorDataRequestBuilder {
-        DescribeEipMonitorDataRequestBuilder::default()
+        DescribeEipMonitorDataRequestBuilder {
+            inner: DescribeEipMonitorDataRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -144,6 +161,7 @@ impl<C> DescribeEipMonitorDataRequestBuilder<C> {
     }
 }
 impl<'a> DescribeEipMonitorDataRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeEipMonitorDataRequest::default(),
@@ -152,6 +170,7 @@ impl<'a> DescribeEipMonitorDataRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -223,25 +242,26 @@ pub enum DescribeEipMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.TooMany" => Self::InvalidParameterTooMany(error),
-            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
-            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
-            "InvalidPeriod.ValueNotSupported" => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "OperationDenied.TooManyDataQueried" => {
-                Self::OperationDeniedTooManyDataQueried(error)
-            }
-            "InvalidRegionInstance" => Self::InvalidRegionInstance(error),
-            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.TooMany",
+                        "InvalidStartTime.Malformed",
+                        "InvalidEndTime.Malformed",
+                        "InvalidPeriod.ValueNotSupported",
+                        "InvalidStartTime.TooEarly",
+                        "InvalidAllocationId.NotFound",
+                        "InvalidParameter",
+                        "OperationDenied.TooManyDataQueried",
+                        "InvalidRegionInstance",
+                        "InvalidIpInstanceId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "Forbidden.RegionNotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeEipMonitorDataError {
@@ -250,72 +270,72 @@ impl DescribeEipMonitorDataError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterTooMany(error),
+            1 => Self::InvalidStartTimeMalformed(error),
+            2 => Self::InvalidEndTimeMalformed(error),
+            3 => Self::InvalidPeriodValueNotSupported(error),
+            4 => Self::InvalidStartTimeTooEarly(error),
+            5 => Self::InvalidAllocationIdNotFound(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::OperationDeniedTooManyDataQueried(error),
+            8 => Self::InvalidRegionInstance(error),
+            9 => Self::InvalidIpInstanceIdNotFound(error),
+            10 => Self::InvalidInstanceIdNotFound(error),
+            11 => Self::ForbiddenRegionNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTooMany(error) => ("InvalidParameterTooMany", error),
-            Self::InvalidStartTimeMalformed(error) => {
-                ("InvalidStartTimeMalformed", error)
-            }
-            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
-            Self::InvalidPeriodValueNotSupported(error) => {
-                ("InvalidPeriodValueNotSupported", error)
-            }
-            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::OperationDeniedTooManyDataQueried(error) => {
-                ("OperationDeniedTooManyDataQueried", error)
-            }
-            Self::InvalidRegionInstance(error) => ("InvalidRegionInstance", error),
-            Self::InvalidIpInstanceIdNotFound(error) => {
-                ("InvalidIpInstanceIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterTooMany(error) => (0, error),
+            Self::InvalidStartTimeMalformed(error) => (1, error),
+            Self::InvalidEndTimeMalformed(error) => (2, error),
+            Self::InvalidPeriodValueNotSupported(error) => (3, error),
+            Self::InvalidStartTimeTooEarly(error) => (4, error),
+            Self::InvalidAllocationIdNotFound(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::OperationDeniedTooManyDataQueried(error) => (7, error),
+            Self::InvalidRegionInstance(error) => (8, error),
+            Self::InvalidIpInstanceIdNotFound(error) => (9, error),
+            Self::InvalidInstanceIdNotFound(error) => (10, error),
+            Self::ForbiddenRegionNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeEipMonitorDataError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterTooMany(_) => Self::InvalidParameterTooMany(error),
-            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
-            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
-            Self::InvalidPeriodValueNotSupported(_) => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::OperationDeniedTooManyDataQueried(_) => {
-                Self::OperationDeniedTooManyDataQueried(error)
-            }
-            Self::InvalidRegionInstance(_) => Self::InvalidRegionInstance(error),
-            Self::InvalidIpInstanceIdNotFound(_) => {
-                Self::InvalidIpInstanceIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeEipMonitorDataError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterTooMany",
+            "InvalidStartTimeMalformed",
+            "InvalidEndTimeMalformed",
+            "InvalidPeriodValueNotSupported",
+            "InvalidStartTimeTooEarly",
+            "InvalidAllocationIdNotFound",
+            "InvalidParameter",
+            "OperationDeniedTooManyDataQueried",
+            "InvalidRegionInstance",
+            "InvalidIpInstanceIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "ForbiddenRegionNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeEipMonitorDataError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeElasticityAssuranceAutoRenewAttributeRequest {
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -37,10 +37,24 @@ pub struct DescribeElasticityAssuranceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeElasticityAssuranceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            private_pool_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeElasticityAssuranceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder {
-        DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder::default()
+        DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder {
+            inner: DescribeElasticityAssuranceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -122,6 +136,7 @@ impl<C> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeElasticityAssuranceAutoRenewAttributeRequest::default(),
@@ -130,6 +145,7 @@ impl<'a> DescribeElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -194,16 +210,17 @@ pub enum DescribeElasticityAssuranceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeElasticityAssuranceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.PrivatePoolOptionsId" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.PrivatePoolOptionsId",
+                        "Invalid.TooManyPrivatePoolOptions.Ids",
+                        "MissingParameter.PrivatePoolOptionsId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeElasticityAssuranceAutoRenewAttributeError {
@@ -212,46 +229,45 @@ impl DescribeElasticityAssuranceAutoRenewAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidPrivatePoolOptionsId(error),
+            1 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            2 => Self::MissingParameterPrivatePoolOptionsId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
-                ("InvalidTooManyPrivatePoolOptionsIds", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidPrivatePoolOptionsId(error) => (0, error),
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (1, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeElasticityAssuranceAutoRenewAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeElasticityAssuranceAutoRenewAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPrivatePoolOptionsId",
+            "InvalidTooManyPrivatePoolOptionsIds",
+            "MissingParameterPrivatePoolOptionsId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeElasticityAssuranceAutoRenewAttributeError {

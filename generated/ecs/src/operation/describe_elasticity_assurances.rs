@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeElasticityAssurancesRequest {
     /// The region ID of the elasticity assurances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -122,10 +122,34 @@ pub struct DescribeElasticityAssurancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeElasticityAssurancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            max_results: None,
+            next_token: None,
+            private_pool_options: None,
+            platform: None,
+            instance_type: None,
+            zone_id: None,
+            instance_charge_type: None,
+            status: None,
+            package_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeElasticityAssurancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeElasticityAssurancesRequestBuilder {
-        DescribeElasticityAssurancesRequestBuilder::default()
+        DescribeElasticityAssurancesRequestBuilder {
+            inner: DescribeElasticityAssurancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -332,6 +356,7 @@ impl<C> DescribeElasticityAssurancesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeElasticityAssurancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeElasticityAssurancesRequest::default(),
@@ -340,6 +365,7 @@ impl<'a> DescribeElasticityAssurancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -476,68 +502,47 @@ pub enum DescribeElasticityAssurancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeElasticityAssurancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidParameter.PrivatePoolOptions.Ids" => {
-                Self::InvalidParameterPrivatePoolOptionsIds(error)
-            }
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
-            "MissingParameter.PrivatePoolOptions.Ids" => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.InstanceCpuCoreCount" => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            "MissingParameter.InstanceAmount" => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
-            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
-            "Invalid.TooManyUnpaidPrivatePool" => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
-            "Invalid.PackageType" => Self::InvalidPackageType(error),
-            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
-            "Invalid.AssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.RegionId",
+                        "InvalidParameter.Name",
+                        "InvalidParameter.PrivatePoolOptions.Ids",
+                        "DedicatedHostNotSupported",
+                        "SpotNotSupported",
+                        "ClassicNetworkNotSupported",
+                        "Invalid.InstanceId",
+                        "Invalid.PrivatePoolOptions.MatchCriteria",
+                        "MissingParameter.PrivatePoolOptions.Id",
+                        "Invalid.PrivatePoolOptions.Id",
+                        "Invalid.InstanceType",
+                        "Invalid.InstanceChargeType",
+                        "Invalid.ZoneId",
+                        "Invalid.PrivatePoolOptions.status",
+                        "InvalidPlatform.ValueNotSupported",
+                        "InvalidAliUid",
+                        "MissingParameter.PackageType",
+                        "MissingParameter.PrivatePoolOptions.Ids",
+                        "MissingParameter.InstanceCpuCoreCount",
+                        "MissingParameter.InstanceAmount",
+                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.TooManyPrivatePoolOptions.Ids",
+                        "Invalid.TooManyZoneIds",
+                        "Invalid.TooManyInstanceTypes",
+                        "Invalid.TooManyUnpaidPrivatePool",
+                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.PrivatePoolOptions.Ids",
+                        "Invalid.PackageType",
+                        "Invalid.PrivatePool.Purchase",
+                        "Invalid.AssuranceTimes.NotSupported",
+                        "RepeatStartPrivatePool",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeElasticityAssurancesError {
@@ -546,178 +551,137 @@ impl DescribeElasticityAssurancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::InvalidParameterName(error),
+            2 => Self::InvalidParameterPrivatePoolOptionsIds(error),
+            3 => Self::DedicatedHostNotSupported(error),
+            4 => Self::SpotNotSupported(error),
+            5 => Self::ClassicNetworkNotSupported(error),
+            6 => Self::InvalidInstanceId(error),
+            7 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            8 => Self::MissingParameterPrivatePoolOptionsId(error),
+            9 => Self::InvalidPrivatePoolOptionsId(error),
+            10 => Self::InvalidInstanceType(error),
+            11 => Self::InvalidInstanceChargeType(error),
+            12 => Self::InvalidZoneId(error),
+            13 => Self::InvalidPrivatePoolOptionsStatus(error),
+            14 => Self::InvalidPlatformValueNotSupported(error),
+            15 => Self::InvalidAliUid(error),
+            16 => Self::MissingParameterPackageType(error),
+            17 => Self::MissingParameterPrivatePoolOptionsIds(error),
+            18 => Self::MissingParameterInstanceCpuCoreCount(error),
+            19 => Self::MissingParameterInstanceAmount(error),
+            20 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
+            21 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            22 => Self::InvalidTooManyZoneIds(error),
+            23 => Self::InvalidTooManyInstanceTypes(error),
+            24 => Self::InvalidTooManyUnpaidPrivatePool(error),
+            25 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
+            26 => Self::InvalidPrivatePoolOptionsIds(error),
+            27 => Self::InvalidPackageType(error),
+            28 => Self::InvalidPrivatePoolPurchase(error),
+            29 => Self::InvalidAssuranceTimesNotSupported(error),
+            30 => Self::RepeatStartPrivatePool(error),
+            31 => Self::InvalidResourceGroupNotFound(error),
+            32 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
-            Self::InvalidParameterPrivatePoolOptionsIds(error) => {
-                ("InvalidParameterPrivatePoolOptionsIds", error)
-            }
-            Self::DedicatedHostNotSupported(error) => {
-                ("DedicatedHostNotSupported", error)
-            }
-            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
-            Self::ClassicNetworkNotSupported(error) => {
-                ("ClassicNetworkNotSupported", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
-                ("InvalidPrivatePoolOptionsMatchCriteria", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => {
-                ("InvalidPrivatePoolOptionsStatus", error)
-            }
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
-            Self::MissingParameterPackageType(error) => {
-                ("MissingParameterPackageType", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(error) => {
-                ("MissingParameterPrivatePoolOptionsIds", error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(error) => {
-                ("MissingParameterInstanceCpuCoreCount", error)
-            }
-            Self::MissingParameterInstanceAmount(error) => {
-                ("MissingParameterInstanceAmount", error)
-            }
+            Self::MissingParameterRegionId(error) => (0, error),
+            Self::InvalidParameterName(error) => (1, error),
+            Self::InvalidParameterPrivatePoolOptionsIds(error) => (2, error),
+            Self::DedicatedHostNotSupported(error) => (3, error),
+            Self::SpotNotSupported(error) => (4, error),
+            Self::ClassicNetworkNotSupported(error) => (5, error),
+            Self::InvalidInstanceId(error) => (6, error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (7, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (8, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (9, error),
+            Self::InvalidInstanceType(error) => (10, error),
+            Self::InvalidInstanceChargeType(error) => (11, error),
+            Self::InvalidZoneId(error) => (12, error),
+            Self::InvalidPrivatePoolOptionsStatus(error) => (13, error),
+            Self::InvalidPlatformValueNotSupported(error) => (14, error),
+            Self::InvalidAliUid(error) => (15, error),
+            Self::MissingParameterPackageType(error) => (16, error),
+            Self::MissingParameterPrivatePoolOptionsIds(error) => (17, error),
+            Self::MissingParameterInstanceCpuCoreCount(error) => (18, error),
+            Self::MissingParameterInstanceAmount(error) => (19, error),
             Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("MissingParameterInstanceCpuCoreCountOrInstanceAmount", error)
+                (20, error)
             }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
-                ("InvalidTooManyPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidTooManyZoneIds(error) => ("InvalidTooManyZoneIds", error),
-            Self::InvalidTooManyInstanceTypes(error) => {
-                ("InvalidTooManyInstanceTypes", error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(error) => {
-                ("InvalidTooManyUnpaidPrivatePool", error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("InvalidInstanceCpuCoreCountOrInstanceAmount", error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(error) => {
-                ("InvalidPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidPackageType(error) => ("InvalidPackageType", error),
-            Self::InvalidPrivatePoolPurchase(error) => {
-                ("InvalidPrivatePoolPurchase", error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(error) => {
-                ("InvalidAssuranceTimesNotSupported", error)
-            }
-            Self::RepeatStartPrivatePool(error) => ("RepeatStartPrivatePool", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (21, error),
+            Self::InvalidTooManyZoneIds(error) => (22, error),
+            Self::InvalidTooManyInstanceTypes(error) => (23, error),
+            Self::InvalidTooManyUnpaidPrivatePool(error) => (24, error),
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (25, error),
+            Self::InvalidPrivatePoolOptionsIds(error) => (26, error),
+            Self::InvalidPackageType(error) => (27, error),
+            Self::InvalidPrivatePoolPurchase(error) => (28, error),
+            Self::InvalidAssuranceTimesNotSupported(error) => (29, error),
+            Self::RepeatStartPrivatePool(error) => (30, error),
+            Self::InvalidResourceGroupNotFound(error) => (31, error),
+            Self::InternalError(error) => (32, error),
+            Self::Unhandled(error) => (33, error),
         }
     }
 }
 impl Clone for DescribeElasticityAssurancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
-            Self::InvalidParameterPrivatePoolOptionsIds(_) => {
-                Self::InvalidParameterPrivatePoolOptionsIds(error)
-            }
-            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
-            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
-            Self::ClassicNetworkNotSupported(_) => {
-                Self::ClassicNetworkNotSupported(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
-            Self::InvalidPrivatePoolOptionsStatus(_) => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
-            Self::MissingParameterPackageType(_) => {
-                Self::MissingParameterPackageType(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(_) => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(_) => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            Self::MissingParameterInstanceAmount(_) => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
-            Self::InvalidTooManyInstanceTypes(_) => {
-                Self::InvalidTooManyInstanceTypes(error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(_) => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(_) => {
-                Self::InvalidPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
-            Self::InvalidPrivatePoolPurchase(_) => {
-                Self::InvalidPrivatePoolPurchase(error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(_) => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeElasticityAssurancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterRegionId",
+            "InvalidParameterName",
+            "InvalidParameterPrivatePoolOptionsIds",
+            "DedicatedHostNotSupported",
+            "SpotNotSupported",
+            "ClassicNetworkNotSupported",
+            "InvalidInstanceId",
+            "InvalidPrivatePoolOptionsMatchCriteria",
+            "MissingParameterPrivatePoolOptionsId",
+            "InvalidPrivatePoolOptionsId",
+            "InvalidInstanceType",
+            "InvalidInstanceChargeType",
+            "InvalidZoneId",
+            "InvalidPrivatePoolOptionsStatus",
+            "InvalidPlatformValueNotSupported",
+            "InvalidAliUid",
+            "MissingParameterPackageType",
+            "MissingParameterPrivatePoolOptionsIds",
+            "MissingParameterInstanceCpuCoreCount",
+            "MissingParameterInstanceAmount",
+            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidTooManyPrivatePoolOptionsIds",
+            "InvalidTooManyZoneIds",
+            "InvalidTooManyInstanceTypes",
+            "InvalidTooManyUnpaidPrivatePool",
+            "InvalidInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidPrivatePoolOptionsIds",
+            "InvalidPackageType",
+            "InvalidPrivatePoolPurchase",
+            "InvalidAssuranceTimesNotSupported",
+            "RepeatStartPrivatePool",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeElasticityAssurancesError {

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEniMonitorDataRequest {
     /// The secondary ENI ID. By default, all secondary ENIs that are bound to the specified instance are queried.
@@ -83,10 +83,28 @@ pub struct DescribeEniMonitorDataRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEniMonitorDataRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            eni_id: None,
+            region_id: None,
+            instance_id: None,
+            start_time: None,
+            end_time: None,
+            period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEniMonitorDataRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeEniMonitorDataRequestBuilder {
-        DescribeEniMonitorDataRequestBuilder::default()
+        DescribeEniMonitorDataRequestBuilder {
+            inner: DescribeEniMonitorDataRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -215,6 +233,7 @@ impl<C> DescribeEniMonitorDataRequestBuilder<C> {
     }
 }
 impl<'a> DescribeEniMonitorDataRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeEniMonitorDataRequest::default(),
@@ -223,6 +242,7 @@ impl<'a> DescribeEniMonitorDataRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -305,27 +325,26 @@ pub enum DescribeEniMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEniMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
-            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
-            "InvalidPeriod.ValueNotSupported" => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
-            "InvalidParameter.TooManyDataQueried" => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "InvalidInstanceType.NotSupportCredit" => {
-                Self::InvalidInstanceTypeNotSupportCredit(error)
-            }
-            "InvalidParameter.EndTime" => Self::InvalidParameterEndTime(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidParam.Malformed" => Self::InvalidParamMalformed(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidEniId.NotFound",
+                        "InvalidStartTime.Malformed",
+                        "InvalidEndTime.Malformed",
+                        "InvalidPeriod.ValueNotSupported",
+                        "InvalidStartTime.TooEarly",
+                        "InvalidParameter.TooManyDataQueried",
+                        "Throttling",
+                        "InvalidInstanceType.NotSupportCredit",
+                        "InvalidParameter.EndTime",
+                        "InvalidDiskId.NotFound",
+                        "InvalidEcsId.NotFound",
+                        "InvalidParam.Malformed",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeEniMonitorDataError {
@@ -334,66 +353,72 @@ impl DescribeEniMonitorDataError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidEniIdNotFound(error),
+            1 => Self::InvalidStartTimeMalformed(error),
+            2 => Self::InvalidEndTimeMalformed(error),
+            3 => Self::InvalidPeriodValueNotSupported(error),
+            4 => Self::InvalidStartTimeTooEarly(error),
+            5 => Self::InvalidParameterTooManyDataQueried(error),
+            6 => Self::Throttling(error),
+            7 => Self::InvalidInstanceTypeNotSupportCredit(error),
+            8 => Self::InvalidParameterEndTime(error),
+            9 => Self::InvalidDiskIdNotFound(error),
+            10 => Self::InvalidEcsIdNotFound(error),
+            11 => Self::InvalidParamMalformed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidStartTimeMalformed(error) => {
-                ("InvalidStartTimeMalformed", error)
-            }
-            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
-            Self::InvalidPeriodValueNotSupported(error) => {
-                ("InvalidPeriodValueNotSupported", error)
-            }
-            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
-            Self::InvalidParameterTooManyDataQueried(error) => {
-                ("InvalidParameterTooManyDataQueried", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InvalidInstanceTypeNotSupportCredit(error) => {
-                ("InvalidInstanceTypeNotSupportCredit", error)
-            }
-            Self::InvalidParameterEndTime(error) => ("InvalidParameterEndTime", error),
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidParamMalformed(error) => ("InvalidParamMalformed", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidEniIdNotFound(error) => (0, error),
+            Self::InvalidStartTimeMalformed(error) => (1, error),
+            Self::InvalidEndTimeMalformed(error) => (2, error),
+            Self::InvalidPeriodValueNotSupported(error) => (3, error),
+            Self::InvalidStartTimeTooEarly(error) => (4, error),
+            Self::InvalidParameterTooManyDataQueried(error) => (5, error),
+            Self::Throttling(error) => (6, error),
+            Self::InvalidInstanceTypeNotSupportCredit(error) => (7, error),
+            Self::InvalidParameterEndTime(error) => (8, error),
+            Self::InvalidDiskIdNotFound(error) => (9, error),
+            Self::InvalidEcsIdNotFound(error) => (10, error),
+            Self::InvalidParamMalformed(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeEniMonitorDataError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
-            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
-            Self::InvalidPeriodValueNotSupported(_) => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
-            Self::InvalidParameterTooManyDataQueried(_) => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InvalidInstanceTypeNotSupportCredit(_) => {
-                Self::InvalidInstanceTypeNotSupportCredit(error)
-            }
-            Self::InvalidParameterEndTime(_) => Self::InvalidParameterEndTime(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidParamMalformed(_) => Self::InvalidParamMalformed(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeEniMonitorDataError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidEniIdNotFound",
+            "InvalidStartTimeMalformed",
+            "InvalidEndTimeMalformed",
+            "InvalidPeriodValueNotSupported",
+            "InvalidStartTimeTooEarly",
+            "InvalidParameterTooManyDataQueried",
+            "Throttling",
+            "InvalidInstanceTypeNotSupportCredit",
+            "InvalidParameterEndTime",
+            "InvalidDiskIdNotFound",
+            "InvalidEcsIdNotFound",
+            "InvalidParamMalformed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeEniMonitorDataError {

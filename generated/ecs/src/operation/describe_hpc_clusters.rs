@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeHpcClustersRequest {
     /// The IDs of HPC clusters. The value is a JSON array that consists of up to 100 HPC cluster IDs. Separate the HPC cluster IDs with commas (,).
@@ -77,10 +77,27 @@ pub struct DescribeHpcClustersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeHpcClustersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            hpc_cluster_ids: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeHpcClustersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeHpcClustersRequestBuilder {
-        DescribeHpcClustersRequestBuilder::default()
+        DescribeHpcClustersRequestBuilder {
+            inner: DescribeHpcClustersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,6 +224,7 @@ impl<C> DescribeHpcClustersRequestBuilder<C> {
     }
 }
 impl<'a> DescribeHpcClustersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeHpcClustersRequest::default(),
@@ -215,6 +233,7 @@ impl<'a> DescribeHpcClustersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -293,18 +312,19 @@ pub enum DescribeHpcClustersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHpcClustersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "MissingParameter.HpcClusterId" => Self::MissingParameterHpcClusterId(error),
-            "InvalidHpcClusterIds.ExceedLimit" => {
-                Self::InvalidHpcClusterIdsExceedLimit(error)
-            }
-            "InvalidHpcClusterIds.Malformed" => {
-                Self::InvalidHpcClusterIdsMalformed(error)
-            }
-            "Invalid.Parameter" => Self::InvalidParameter(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegionId.NotFound",
+                        "MissingParameter.HpcClusterId",
+                        "InvalidHpcClusterIds.ExceedLimit",
+                        "InvalidHpcClusterIds.Malformed",
+                        "Invalid.Parameter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeHpcClustersError {
@@ -313,50 +333,51 @@ impl DescribeHpcClustersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::MissingParameterHpcClusterId(error),
+            2 => Self::InvalidHpcClusterIdsExceedLimit(error),
+            3 => Self::InvalidHpcClusterIdsMalformed(error),
+            4 => Self::InvalidParameter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::MissingParameterHpcClusterId(error) => {
-                ("MissingParameterHpcClusterId", error)
-            }
-            Self::InvalidHpcClusterIdsExceedLimit(error) => {
-                ("InvalidHpcClusterIdsExceedLimit", error)
-            }
-            Self::InvalidHpcClusterIdsMalformed(error) => {
-                ("InvalidHpcClusterIdsMalformed", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionIdNotFound(error) => (0, error),
+            Self::MissingParameterHpcClusterId(error) => (1, error),
+            Self::InvalidHpcClusterIdsExceedLimit(error) => (2, error),
+            Self::InvalidHpcClusterIdsMalformed(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeHpcClustersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::MissingParameterHpcClusterId(_) => {
-                Self::MissingParameterHpcClusterId(error)
-            }
-            Self::InvalidHpcClusterIdsExceedLimit(_) => {
-                Self::InvalidHpcClusterIdsExceedLimit(error)
-            }
-            Self::InvalidHpcClusterIdsMalformed(_) => {
-                Self::InvalidHpcClusterIdsMalformed(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeHpcClustersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionIdNotFound",
+            "MissingParameterHpcClusterId",
+            "InvalidHpcClusterIdsExceedLimit",
+            "InvalidHpcClusterIdsMalformed",
+            "InvalidParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeHpcClustersError {

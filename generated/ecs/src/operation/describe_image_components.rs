@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImageComponentsRequest {
     /// The region ID of the image component. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -116,10 +116,33 @@ pub struct DescribeImageComponentsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImageComponentsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            name: None,
+            next_token: None,
+            max_results: None,
+            owner: None,
+            image_component_id: None,
+            component_type: None,
+            system_type: None,
+            component_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImageComponentsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeImageComponentsRequestBuilder {
-        DescribeImageComponentsRequestBuilder::default()
+        DescribeImageComponentsRequestBuilder {
+            inner: DescribeImageComponentsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -322,6 +345,7 @@ impl<C> DescribeImageComponentsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeImageComponentsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeImageComponentsRequest::default(),
@@ -330,6 +354,7 @@ impl<'a> DescribeImageComponentsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -410,23 +435,20 @@ pub enum DescribeImageComponentsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImageComponentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Owner" => Self::InvalidParameterOwner(error),
-            "InvalidImageComponentIdSize.ExceededMaxNumber" => {
-                Self::InvalidImageComponentIdSizeExceededMaxNumber(error)
-            }
-            "InvalidSystemType.NotSupportedValue" => {
-                Self::InvalidSystemTypeNotSupportedValue(error)
-            }
-            "InvalidComponentType.NotSupportedValue" => {
-                Self::InvalidComponentTypeNotSupportedValue(error)
-            }
-            "InvalidParameter.ComponentVersion" => {
-                Self::InvalidParameterComponentVersion(error)
-            }
-            "Invalid.NextToken" => Self::InvalidNextToken(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Owner",
+                        "InvalidImageComponentIdSize.ExceededMaxNumber",
+                        "InvalidSystemType.NotSupportedValue",
+                        "InvalidComponentType.NotSupportedValue",
+                        "InvalidParameter.ComponentVersion",
+                        "Invalid.NextToken",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeImageComponentsError {
@@ -435,56 +457,54 @@ impl DescribeImageComponentsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterOwner(error),
+            1 => Self::InvalidImageComponentIdSizeExceededMaxNumber(error),
+            2 => Self::InvalidSystemTypeNotSupportedValue(error),
+            3 => Self::InvalidComponentTypeNotSupportedValue(error),
+            4 => Self::InvalidParameterComponentVersion(error),
+            5 => Self::InvalidNextToken(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterOwner(error) => ("InvalidParameterOwner", error),
-            Self::InvalidImageComponentIdSizeExceededMaxNumber(error) => {
-                ("InvalidImageComponentIdSizeExceededMaxNumber", error)
-            }
-            Self::InvalidSystemTypeNotSupportedValue(error) => {
-                ("InvalidSystemTypeNotSupportedValue", error)
-            }
-            Self::InvalidComponentTypeNotSupportedValue(error) => {
-                ("InvalidComponentTypeNotSupportedValue", error)
-            }
-            Self::InvalidParameterComponentVersion(error) => {
-                ("InvalidParameterComponentVersion", error)
-            }
-            Self::InvalidNextToken(error) => ("InvalidNextToken", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterOwner(error) => (0, error),
+            Self::InvalidImageComponentIdSizeExceededMaxNumber(error) => (1, error),
+            Self::InvalidSystemTypeNotSupportedValue(error) => (2, error),
+            Self::InvalidComponentTypeNotSupportedValue(error) => (3, error),
+            Self::InvalidParameterComponentVersion(error) => (4, error),
+            Self::InvalidNextToken(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeImageComponentsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterOwner(_) => Self::InvalidParameterOwner(error),
-            Self::InvalidImageComponentIdSizeExceededMaxNumber(_) => {
-                Self::InvalidImageComponentIdSizeExceededMaxNumber(error)
-            }
-            Self::InvalidSystemTypeNotSupportedValue(_) => {
-                Self::InvalidSystemTypeNotSupportedValue(error)
-            }
-            Self::InvalidComponentTypeNotSupportedValue(_) => {
-                Self::InvalidComponentTypeNotSupportedValue(error)
-            }
-            Self::InvalidParameterComponentVersion(_) => {
-                Self::InvalidParameterComponentVersion(error)
-            }
-            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeImageComponentsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterOwner",
+            "InvalidImageComponentIdSizeExceededMaxNumber",
+            "InvalidSystemTypeNotSupportedValue",
+            "InvalidComponentTypeNotSupportedValue",
+            "InvalidParameterComponentVersion",
+            "InvalidNextToken",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeImageComponentsError {

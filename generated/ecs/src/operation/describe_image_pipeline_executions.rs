@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImagePipelineExecutionsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -100,10 +100,29 @@ pub struct DescribeImagePipelineExecutionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImagePipelineExecutionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            image_pipeline_id: None,
+            execution_id: None,
+            status: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImagePipelineExecutionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeImagePipelineExecutionsRequestBuilder {
-        DescribeImagePipelineExecutionsRequestBuilder::default()
+        DescribeImagePipelineExecutionsRequestBuilder {
+            inner: DescribeImagePipelineExecutionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -253,6 +272,7 @@ impl<C> DescribeImagePipelineExecutionsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeImagePipelineExecutionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeImagePipelineExecutionsRequest::default(),
@@ -261,6 +281,7 @@ impl<'a> DescribeImagePipelineExecutionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -341,18 +362,19 @@ pub enum DescribeImagePipelineExecutionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelineExecutionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Status" => Self::InvalidParameterStatus(error),
-            "MissingParameter.ImagePipelineId" => {
-                Self::MissingParameterImagePipelineId(error)
-            }
-            "InvalidExecutionId.SizeExceeded" => {
-                Self::InvalidExecutionIdSizeExceeded(error)
-            }
-            "Invalid.NextToken" => Self::InvalidNextToken(error),
-            "InvalidImagePipeline.NotFound" => Self::InvalidImagePipelineNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Status",
+                        "MissingParameter.ImagePipelineId",
+                        "InvalidExecutionId.SizeExceeded",
+                        "Invalid.NextToken",
+                        "InvalidImagePipeline.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeImagePipelineExecutionsError {
@@ -361,50 +383,51 @@ impl DescribeImagePipelineExecutionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterStatus(error),
+            1 => Self::MissingParameterImagePipelineId(error),
+            2 => Self::InvalidExecutionIdSizeExceeded(error),
+            3 => Self::InvalidNextToken(error),
+            4 => Self::InvalidImagePipelineNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterStatus(error) => ("InvalidParameterStatus", error),
-            Self::MissingParameterImagePipelineId(error) => {
-                ("MissingParameterImagePipelineId", error)
-            }
-            Self::InvalidExecutionIdSizeExceeded(error) => {
-                ("InvalidExecutionIdSizeExceeded", error)
-            }
-            Self::InvalidNextToken(error) => ("InvalidNextToken", error),
-            Self::InvalidImagePipelineNotFound(error) => {
-                ("InvalidImagePipelineNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterStatus(error) => (0, error),
+            Self::MissingParameterImagePipelineId(error) => (1, error),
+            Self::InvalidExecutionIdSizeExceeded(error) => (2, error),
+            Self::InvalidNextToken(error) => (3, error),
+            Self::InvalidImagePipelineNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeImagePipelineExecutionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterStatus(_) => Self::InvalidParameterStatus(error),
-            Self::MissingParameterImagePipelineId(_) => {
-                Self::MissingParameterImagePipelineId(error)
-            }
-            Self::InvalidExecutionIdSizeExceeded(_) => {
-                Self::InvalidExecutionIdSizeExceeded(error)
-            }
-            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
-            Self::InvalidImagePipelineNotFound(_) => {
-                Self::InvalidImagePipelineNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeImagePipelineExecutionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterStatus",
+            "MissingParameterImagePipelineId",
+            "InvalidExecutionIdSizeExceeded",
+            "InvalidNextToken",
+            "InvalidImagePipelineNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeImagePipelineExecutionsError {

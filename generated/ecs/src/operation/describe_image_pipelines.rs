@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImagePipelinesRequest {
     /// The region ID of the image template. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -77,10 +77,29 @@ pub struct DescribeImagePipelinesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImagePipelinesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            name: None,
+            next_token: None,
+            max_results: None,
+            image_pipeline_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImagePipelinesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeImagePipelinesRequestBuilder {
-        DescribeImagePipelinesRequestBuilder::default()
+        DescribeImagePipelinesRequestBuilder {
+            inner: DescribeImagePipelinesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,6 +241,7 @@ impl<C> DescribeImagePipelinesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeImagePipelinesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeImagePipelinesRequest::default(),
@@ -230,6 +250,7 @@ impl<'a> DescribeImagePipelinesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -304,14 +325,17 @@ pub enum DescribeImagePipelinesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelinesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImagePipelineIdSize.ExceededMaxNumber" => {
-                Self::InvalidImagePipelineIdSizeExceededMaxNumber(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "Invalid.NextToken" => Self::InvalidNextToken(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidImagePipelineIdSize.ExceededMaxNumber",
+                        "InvalidName.Malformed",
+                        "Invalid.NextToken",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeImagePipelinesError {
@@ -320,38 +344,45 @@ impl DescribeImagePipelinesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidImagePipelineIdSizeExceededMaxNumber(error),
+            1 => Self::InvalidNameMalformed(error),
+            2 => Self::InvalidNextToken(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImagePipelineIdSizeExceededMaxNumber(error) => {
-                ("InvalidImagePipelineIdSizeExceededMaxNumber", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidNextToken(error) => ("InvalidNextToken", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidImagePipelineIdSizeExceededMaxNumber(error) => (0, error),
+            Self::InvalidNameMalformed(error) => (1, error),
+            Self::InvalidNextToken(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeImagePipelinesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidImagePipelineIdSizeExceededMaxNumber(_) => {
-                Self::InvalidImagePipelineIdSizeExceededMaxNumber(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeImagePipelinesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidImagePipelineIdSizeExceededMaxNumber",
+            "InvalidNameMalformed",
+            "InvalidNextToken",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeImagePipelinesError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImageSupportInstanceTypesRequest {
     /// Details about the instance types that are supported by the image.
@@ -53,10 +53,26 @@ pub struct DescribeImageSupportInstanceTypesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImageSupportInstanceTypesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            action_type: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImageSupportInstanceTypesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeImageSupportInstanceTypesRequestBuilder {
-        DescribeImageSupportInstanceTypesRequestBuilder::default()
+        DescribeImageSupportInstanceTypesRequestBuilder {
+            inner: DescribeImageSupportInstanceTypesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -161,6 +177,7 @@ impl<C> DescribeImageSupportInstanceTypesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeImageSupportInstanceTypesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeImageSupportInstanceTypesRequest::default(),
@@ -169,6 +186,7 @@ impl<'a> DescribeImageSupportInstanceTypesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -261,15 +279,18 @@ pub enum DescribeImageSupportInstanceTypesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeImageSupportInstanceTypesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParamter" => Self::InvalidParamter(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidUsage" => Self::InvalidUsage(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParamter",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidUsage",
+                        "InvalidImageId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeImageSupportInstanceTypesError {
@@ -278,40 +299,48 @@ impl DescribeImageSupportInstanceTypesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParamter(error),
+            1 => Self::InvalidInstanceTypeValueNotSupported(error),
+            2 => Self::InvalidUsage(error),
+            3 => Self::InvalidImageIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamter(error) => ("InvalidParamter", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidUsage(error) => ("InvalidUsage", error),
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamter(error) => (0, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (1, error),
+            Self::InvalidUsage(error) => (2, error),
+            Self::InvalidImageIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeImageSupportInstanceTypesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamter(_) => Self::InvalidParamter(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidUsage(_) => Self::InvalidUsage(error),
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeImageSupportInstanceTypesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamter",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidUsage",
+            "InvalidImageIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeImageSupportInstanceTypesError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeImagesRequest {
     /// The region ID of the image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -239,10 +239,45 @@ pub struct DescribeImagesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeImagesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            status: None,
+            image_id: None,
+            show_expired: None,
+            snapshot_id: None,
+            image_name: None,
+            image_family: None,
+            image_owner_alias: None,
+            instance_type: None,
+            is_support_io_optimized: None,
+            is_support_cloudinit: None,
+            os_type: None,
+            architecture: None,
+            page_number: None,
+            page_size: None,
+            usage: None,
+            dry_run: None,
+            action_type: None,
+            resource_group_id: None,
+            tag: None,
+            filter: None,
+            is_public: None,
+            image_owner_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeImagesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeImagesRequestBuilder {
-        DescribeImagesRequestBuilder::default()
+        DescribeImagesRequestBuilder {
+            inner: DescribeImagesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -601,6 +636,7 @@ impl<C> DescribeImagesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeImagesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeImagesRequest::default(),
@@ -609,6 +645,7 @@ impl<'a> DescribeImagesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeImagesResponse, DescribeImagesError> {
@@ -710,36 +747,29 @@ pub enum DescribeImagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeImagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImageOwnerAlias.ValueNotSupported" => {
-                Self::InvalidImageOwnerAliasValueNotSupported(error)
-            }
-            "InvalidParamter" => Self::InvalidParamter(error),
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidFilterValue.NetworkType" => {
-                Self::InvalidFilterValueNetworkType(error)
-            }
-            "InvalidOperation.ImageOwnerIdUnsupported" => {
-                Self::InvalidOperationImageOwnerIdUnsupported(error)
-            }
-            "InvalidImageOwnerAlias.PublicImageUnsupported" => {
-                Self::InvalidImageOwnerAliasPublicImageUnsupported(error)
-            }
-            "CurrentAccount.NotSupportPublicImage" => {
-                Self::CurrentAccountNotSupportPublicImage(error)
-            }
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "InvalidUsage" => Self::InvalidUsage(error),
-            "InvalidOSType" => Self::InvalidOsType(error),
-            "InvalidArchitecture" => Self::InvalidArchitecture(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidImageOwnerAlias.ValueNotSupported",
+                        "InvalidParamter",
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidFilterValue.NetworkType",
+                        "InvalidOperation.ImageOwnerIdUnsupported",
+                        "InvalidImageOwnerAlias.PublicImageUnsupported",
+                        "CurrentAccount.NotSupportPublicImage",
+                        "InvalidFilterKey.NotFound",
+                        "InvalidFilterValue",
+                        "InvalidUsage",
+                        "InvalidOSType",
+                        "InvalidArchitecture",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeImagesError {
@@ -748,82 +778,81 @@ impl DescribeImagesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidImageOwnerAliasValueNotSupported(error),
+            1 => Self::InvalidParamter(error),
+            2 => Self::InvalidTagMismatch(error),
+            3 => Self::InvalidTagCount(error),
+            4 => Self::InvalidInstanceTypeValueNotSupported(error),
+            5 => Self::InvalidFilterValueNetworkType(error),
+            6 => Self::InvalidOperationImageOwnerIdUnsupported(error),
+            7 => Self::InvalidImageOwnerAliasPublicImageUnsupported(error),
+            8 => Self::CurrentAccountNotSupportPublicImage(error),
+            9 => Self::InvalidFilterKeyNotFound(error),
+            10 => Self::InvalidFilterValue(error),
+            11 => Self::InvalidUsage(error),
+            12 => Self::InvalidOsType(error),
+            13 => Self::InvalidArchitecture(error),
+            14 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageOwnerAliasValueNotSupported(error) => {
-                ("InvalidImageOwnerAliasValueNotSupported", error)
-            }
-            Self::InvalidParamter(error) => ("InvalidParamter", error),
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidFilterValueNetworkType(error) => {
-                ("InvalidFilterValueNetworkType", error)
-            }
-            Self::InvalidOperationImageOwnerIdUnsupported(error) => {
-                ("InvalidOperationImageOwnerIdUnsupported", error)
-            }
-            Self::InvalidImageOwnerAliasPublicImageUnsupported(error) => {
-                ("InvalidImageOwnerAliasPublicImageUnsupported", error)
-            }
-            Self::CurrentAccountNotSupportPublicImage(error) => {
-                ("CurrentAccountNotSupportPublicImage", error)
-            }
-            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
-            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
-            Self::InvalidUsage(error) => ("InvalidUsage", error),
-            Self::InvalidOsType(error) => ("InvalidOsType", error),
-            Self::InvalidArchitecture(error) => ("InvalidArchitecture", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidImageOwnerAliasValueNotSupported(error) => (0, error),
+            Self::InvalidParamter(error) => (1, error),
+            Self::InvalidTagMismatch(error) => (2, error),
+            Self::InvalidTagCount(error) => (3, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (4, error),
+            Self::InvalidFilterValueNetworkType(error) => (5, error),
+            Self::InvalidOperationImageOwnerIdUnsupported(error) => (6, error),
+            Self::InvalidImageOwnerAliasPublicImageUnsupported(error) => (7, error),
+            Self::CurrentAccountNotSupportPublicImage(error) => (8, error),
+            Self::InvalidFilterKeyNotFound(error) => (9, error),
+            Self::InvalidFilterValue(error) => (10, error),
+            Self::InvalidUsage(error) => (11, error),
+            Self::InvalidOsType(error) => (12, error),
+            Self::InvalidArchitecture(error) => (13, error),
+            Self::InternalError(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for DescribeImagesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidImageOwnerAliasValueNotSupported(_) => {
-                Self::InvalidImageOwnerAliasValueNotSupported(error)
-            }
-            Self::InvalidParamter(_) => Self::InvalidParamter(error),
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidFilterValueNetworkType(_) => {
-                Self::InvalidFilterValueNetworkType(error)
-            }
-            Self::InvalidOperationImageOwnerIdUnsupported(_) => {
-                Self::InvalidOperationImageOwnerIdUnsupported(error)
-            }
-            Self::InvalidImageOwnerAliasPublicImageUnsupported(_) => {
-                Self::InvalidImageOwnerAliasPublicImageUnsupported(error)
-            }
-            Self::CurrentAccountNotSupportPublicImage(_) => {
-                Self::CurrentAccountNotSupportPublicImage(error)
-            }
-            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
-            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
-            Self::InvalidUsage(_) => Self::InvalidUsage(error),
-            Self::InvalidOsType(_) => Self::InvalidOsType(error),
-            Self::InvalidArchitecture(_) => Self::InvalidArchitecture(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeImagesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidImageOwnerAliasValueNotSupported",
+            "InvalidParamter",
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidFilterValueNetworkType",
+            "InvalidOperationImageOwnerIdUnsupported",
+            "InvalidImageOwnerAliasPublicImageUnsupported",
+            "CurrentAccountNotSupportPublicImage",
+            "InvalidFilterKeyNotFound",
+            "InvalidFilterValue",
+            "InvalidUsage",
+            "InvalidOsType",
+            "InvalidArchitecture",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeImagesError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceAttachmentAttributesRequest {
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -70,10 +70,26 @@ pub struct DescribeInstanceAttachmentAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceAttachmentAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_ids: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceAttachmentAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstanceAttachmentAttributesRequestBuilder {
-        DescribeInstanceAttachmentAttributesRequestBuilder::default()
+        DescribeInstanceAttachmentAttributesRequestBuilder {
+            inner: DescribeInstanceAttachmentAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -187,6 +203,7 @@ impl<C> DescribeInstanceAttachmentAttributesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstanceAttachmentAttributesRequest::default(),
@@ -195,6 +212,7 @@ impl<'a> DescribeInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -334,71 +352,48 @@ pub enum DescribeInstanceAttachmentAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceAttachmentAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
-            "MissingParameter.PrivatePoolOptions.Ids" => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.InstanceCpuCoreCount" => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            "MissingParameter.InstanceAmount" => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
-            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
-            "Invalid.TooManyUnpaidPrivatePool" => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
-            "Invalid.PackageType" => Self::InvalidPackageType(error),
-            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
-            "Invalid.AssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
-            "InvalidParameter.TooManyInstanceIds" => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            "Abs.InvalidInstanceIds.MalFormed" => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.RegionId",
+                        "DedicatedHostNotSupported",
+                        "SpotNotSupported",
+                        "ClassicNetworkNotSupported",
+                        "Invalid.InstanceId",
+                        "Invalid.PrivatePoolOptions.MatchCriteria",
+                        "MissingParameter.PrivatePoolOptions.Id",
+                        "Invalid.PrivatePoolOptions.Id",
+                        "Invalid.InstanceType",
+                        "Invalid.InstanceChargeType",
+                        "Invalid.ZoneId",
+                        "Invalid.PrivatePoolOptions.status",
+                        "InvalidPlatform.ValueNotSupported",
+                        "InvalidAliUid",
+                        "MissingParameter.PackageType",
+                        "MissingParameter.PrivatePoolOptions.Ids",
+                        "MissingParameter.InstanceCpuCoreCount",
+                        "MissingParameter.InstanceAmount",
+                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.TooManyPrivatePoolOptions.Ids",
+                        "Invalid.TooManyZoneIds",
+                        "Invalid.TooManyInstanceTypes",
+                        "Invalid.TooManyUnpaidPrivatePool",
+                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.PrivatePoolOptions.Ids",
+                        "Invalid.PackageType",
+                        "Invalid.PrivatePool.Purchase",
+                        "Invalid.AssuranceTimes.NotSupported",
+                        "RepeatStartPrivatePool",
+                        "InvalidParameter.TooManyInstanceIds",
+                        "Abs.InvalidInstanceIds.MalFormed",
+                        "InvalidInstanceIds.NotFound",
+                        "InvalidParameter",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeInstanceAttachmentAttributesError {
@@ -407,184 +402,140 @@ impl DescribeInstanceAttachmentAttributesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::DedicatedHostNotSupported(error),
+            2 => Self::SpotNotSupported(error),
+            3 => Self::ClassicNetworkNotSupported(error),
+            4 => Self::InvalidInstanceId(error),
+            5 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            6 => Self::MissingParameterPrivatePoolOptionsId(error),
+            7 => Self::InvalidPrivatePoolOptionsId(error),
+            8 => Self::InvalidInstanceType(error),
+            9 => Self::InvalidInstanceChargeType(error),
+            10 => Self::InvalidZoneId(error),
+            11 => Self::InvalidPrivatePoolOptionsStatus(error),
+            12 => Self::InvalidPlatformValueNotSupported(error),
+            13 => Self::InvalidAliUid(error),
+            14 => Self::MissingParameterPackageType(error),
+            15 => Self::MissingParameterPrivatePoolOptionsIds(error),
+            16 => Self::MissingParameterInstanceCpuCoreCount(error),
+            17 => Self::MissingParameterInstanceAmount(error),
+            18 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
+            19 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            20 => Self::InvalidTooManyZoneIds(error),
+            21 => Self::InvalidTooManyInstanceTypes(error),
+            22 => Self::InvalidTooManyUnpaidPrivatePool(error),
+            23 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
+            24 => Self::InvalidPrivatePoolOptionsIds(error),
+            25 => Self::InvalidPackageType(error),
+            26 => Self::InvalidPrivatePoolPurchase(error),
+            27 => Self::InvalidAssuranceTimesNotSupported(error),
+            28 => Self::RepeatStartPrivatePool(error),
+            29 => Self::InvalidParameterTooManyInstanceIds(error),
+            30 => Self::AbsInvalidInstanceIdsMalFormed(error),
+            31 => Self::InvalidInstanceIdsNotFound(error),
+            32 => Self::InvalidParameter(error),
+            33 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::DedicatedHostNotSupported(error) => {
-                ("DedicatedHostNotSupported", error)
-            }
-            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
-            Self::ClassicNetworkNotSupported(error) => {
-                ("ClassicNetworkNotSupported", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
-                ("InvalidPrivatePoolOptionsMatchCriteria", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
-            Self::InvalidPrivatePoolOptionsStatus(error) => {
-                ("InvalidPrivatePoolOptionsStatus", error)
-            }
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
-            Self::MissingParameterPackageType(error) => {
-                ("MissingParameterPackageType", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(error) => {
-                ("MissingParameterPrivatePoolOptionsIds", error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(error) => {
-                ("MissingParameterInstanceCpuCoreCount", error)
-            }
-            Self::MissingParameterInstanceAmount(error) => {
-                ("MissingParameterInstanceAmount", error)
-            }
+            Self::MissingParameterRegionId(error) => (0, error),
+            Self::DedicatedHostNotSupported(error) => (1, error),
+            Self::SpotNotSupported(error) => (2, error),
+            Self::ClassicNetworkNotSupported(error) => (3, error),
+            Self::InvalidInstanceId(error) => (4, error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (5, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (6, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (7, error),
+            Self::InvalidInstanceType(error) => (8, error),
+            Self::InvalidInstanceChargeType(error) => (9, error),
+            Self::InvalidZoneId(error) => (10, error),
+            Self::InvalidPrivatePoolOptionsStatus(error) => (11, error),
+            Self::InvalidPlatformValueNotSupported(error) => (12, error),
+            Self::InvalidAliUid(error) => (13, error),
+            Self::MissingParameterPackageType(error) => (14, error),
+            Self::MissingParameterPrivatePoolOptionsIds(error) => (15, error),
+            Self::MissingParameterInstanceCpuCoreCount(error) => (16, error),
+            Self::MissingParameterInstanceAmount(error) => (17, error),
             Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("MissingParameterInstanceCpuCoreCountOrInstanceAmount", error)
+                (18, error)
             }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
-                ("InvalidTooManyPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidTooManyZoneIds(error) => ("InvalidTooManyZoneIds", error),
-            Self::InvalidTooManyInstanceTypes(error) => {
-                ("InvalidTooManyInstanceTypes", error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(error) => {
-                ("InvalidTooManyUnpaidPrivatePool", error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("InvalidInstanceCpuCoreCountOrInstanceAmount", error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(error) => {
-                ("InvalidPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidPackageType(error) => ("InvalidPackageType", error),
-            Self::InvalidPrivatePoolPurchase(error) => {
-                ("InvalidPrivatePoolPurchase", error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(error) => {
-                ("InvalidAssuranceTimesNotSupported", error)
-            }
-            Self::RepeatStartPrivatePool(error) => ("RepeatStartPrivatePool", error),
-            Self::InvalidParameterTooManyInstanceIds(error) => {
-                ("InvalidParameterTooManyInstanceIds", error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(error) => {
-                ("AbsInvalidInstanceIdsMalFormed", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (19, error),
+            Self::InvalidTooManyZoneIds(error) => (20, error),
+            Self::InvalidTooManyInstanceTypes(error) => (21, error),
+            Self::InvalidTooManyUnpaidPrivatePool(error) => (22, error),
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (23, error),
+            Self::InvalidPrivatePoolOptionsIds(error) => (24, error),
+            Self::InvalidPackageType(error) => (25, error),
+            Self::InvalidPrivatePoolPurchase(error) => (26, error),
+            Self::InvalidAssuranceTimesNotSupported(error) => (27, error),
+            Self::RepeatStartPrivatePool(error) => (28, error),
+            Self::InvalidParameterTooManyInstanceIds(error) => (29, error),
+            Self::AbsInvalidInstanceIdsMalFormed(error) => (30, error),
+            Self::InvalidInstanceIdsNotFound(error) => (31, error),
+            Self::InvalidParameter(error) => (32, error),
+            Self::InternalError(error) => (33, error),
+            Self::Unhandled(error) => (34, error),
         }
     }
 }
 impl Clone for DescribeInstanceAttachmentAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
-            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
-            Self::ClassicNetworkNotSupported(_) => {
-                Self::ClassicNetworkNotSupported(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
-            Self::InvalidPrivatePoolOptionsStatus(_) => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
-            Self::MissingParameterPackageType(_) => {
-                Self::MissingParameterPackageType(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(_) => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(_) => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            Self::MissingParameterInstanceAmount(_) => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
-            Self::InvalidTooManyInstanceTypes(_) => {
-                Self::InvalidTooManyInstanceTypes(error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(_) => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(_) => {
-                Self::InvalidPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
-            Self::InvalidPrivatePoolPurchase(_) => {
-                Self::InvalidPrivatePoolPurchase(error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(_) => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
-            Self::InvalidParameterTooManyInstanceIds(_) => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(_) => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstanceAttachmentAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterRegionId",
+            "DedicatedHostNotSupported",
+            "SpotNotSupported",
+            "ClassicNetworkNotSupported",
+            "InvalidInstanceId",
+            "InvalidPrivatePoolOptionsMatchCriteria",
+            "MissingParameterPrivatePoolOptionsId",
+            "InvalidPrivatePoolOptionsId",
+            "InvalidInstanceType",
+            "InvalidInstanceChargeType",
+            "InvalidZoneId",
+            "InvalidPrivatePoolOptionsStatus",
+            "InvalidPlatformValueNotSupported",
+            "InvalidAliUid",
+            "MissingParameterPackageType",
+            "MissingParameterPrivatePoolOptionsIds",
+            "MissingParameterInstanceCpuCoreCount",
+            "MissingParameterInstanceAmount",
+            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidTooManyPrivatePoolOptionsIds",
+            "InvalidTooManyZoneIds",
+            "InvalidTooManyInstanceTypes",
+            "InvalidTooManyUnpaidPrivatePool",
+            "InvalidInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidPrivatePoolOptionsIds",
+            "InvalidPackageType",
+            "InvalidPrivatePoolPurchase",
+            "InvalidAssuranceTimesNotSupported",
+            "RepeatStartPrivatePool",
+            "InvalidParameterTooManyInstanceIds",
+            "AbsInvalidInstanceIdsMalFormed",
+            "InvalidInstanceIdsNotFound",
+            "InvalidParameter",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceAttachmentAttributesError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceAutoRenewAttributeRequest {
     /// The IDs of the instances. You can specify up to 100 subscription instance IDs in a single request. Separate multiple instance IDs with commas (,).
@@ -75,10 +75,27 @@ pub struct DescribeInstanceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            renewal_status: None,
+            page_size: None,
+            page_number: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstanceAutoRenewAttributeRequestBuilder {
-        DescribeInstanceAutoRenewAttributeRequestBuilder::default()
+        DescribeInstanceAutoRenewAttributeRequestBuilder {
+            inner: DescribeInstanceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -216,6 +233,7 @@ impl<C> DescribeInstanceAutoRenewAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstanceAutoRenewAttributeRequest::default(),
@@ -224,6 +242,7 @@ impl<'a> DescribeInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -313,27 +332,24 @@ pub enum DescribeInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Throttling" => Self::Throttling(error),
-            "MissingParameter.InstanceId" => Self::MissingParameterInstanceId(error),
-            "InvalidParameter.ToManyInstanceIds" => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidParameter.RenewalStatus" => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            "InvalidParameter.RenewalStatusInstanceId" => {
-                Self::InvalidParameterRenewalStatusInstanceId(error)
-            }
-            "InvalidParameter.PageSize" => Self::InvalidParameterPageSize(error),
-            "InvalidParameter.PageNumber" => Self::InvalidParameterPageNumber(error),
-            "InvalidParameter.InvalidInstanceId" => {
-                Self::InvalidParameterInvalidInstanceId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Throttling",
+                        "MissingParameter.InstanceId",
+                        "InvalidParameter.ToManyInstanceIds",
+                        "IncorrectInstanceStatus",
+                        "ChargeTypeViolation",
+                        "InvalidParameter.RenewalStatus",
+                        "InvalidParameter.RenewalStatusInstanceId",
+                        "InvalidParameter.PageSize",
+                        "InvalidParameter.PageNumber",
+                        "InvalidParameter.InvalidInstanceId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeInstanceAutoRenewAttributeError {
@@ -342,72 +358,66 @@ impl DescribeInstanceAutoRenewAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::Throttling(error),
+            1 => Self::MissingParameterInstanceId(error),
+            2 => Self::InvalidParameterToManyInstanceIds(error),
+            3 => Self::IncorrectInstanceStatus(error),
+            4 => Self::ChargeTypeViolation(error),
+            5 => Self::InvalidParameterRenewalStatus(error),
+            6 => Self::InvalidParameterRenewalStatusInstanceId(error),
+            7 => Self::InvalidParameterPageSize(error),
+            8 => Self::InvalidParameterPageNumber(error),
+            9 => Self::InvalidParameterInvalidInstanceId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Throttling(error) => ("Throttling", error),
-            Self::MissingParameterInstanceId(error) => {
-                ("MissingParameterInstanceId", error)
-            }
-            Self::InvalidParameterToManyInstanceIds(error) => {
-                ("InvalidParameterToManyInstanceIds", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidParameterRenewalStatus(error) => {
-                ("InvalidParameterRenewalStatus", error)
-            }
-            Self::InvalidParameterRenewalStatusInstanceId(error) => {
-                ("InvalidParameterRenewalStatusInstanceId", error)
-            }
-            Self::InvalidParameterPageSize(error) => ("InvalidParameterPageSize", error),
-            Self::InvalidParameterPageNumber(error) => {
-                ("InvalidParameterPageNumber", error)
-            }
-            Self::InvalidParameterInvalidInstanceId(error) => {
-                ("InvalidParameterInvalidInstanceId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Throttling(error) => (0, error),
+            Self::MissingParameterInstanceId(error) => (1, error),
+            Self::InvalidParameterToManyInstanceIds(error) => (2, error),
+            Self::IncorrectInstanceStatus(error) => (3, error),
+            Self::ChargeTypeViolation(error) => (4, error),
+            Self::InvalidParameterRenewalStatus(error) => (5, error),
+            Self::InvalidParameterRenewalStatusInstanceId(error) => (6, error),
+            Self::InvalidParameterPageSize(error) => (7, error),
+            Self::InvalidParameterPageNumber(error) => (8, error),
+            Self::InvalidParameterInvalidInstanceId(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DescribeInstanceAutoRenewAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::MissingParameterInstanceId(_) => {
-                Self::MissingParameterInstanceId(error)
-            }
-            Self::InvalidParameterToManyInstanceIds(_) => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidParameterRenewalStatus(_) => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            Self::InvalidParameterRenewalStatusInstanceId(_) => {
-                Self::InvalidParameterRenewalStatusInstanceId(error)
-            }
-            Self::InvalidParameterPageSize(_) => Self::InvalidParameterPageSize(error),
-            Self::InvalidParameterPageNumber(_) => {
-                Self::InvalidParameterPageNumber(error)
-            }
-            Self::InvalidParameterInvalidInstanceId(_) => {
-                Self::InvalidParameterInvalidInstanceId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstanceAutoRenewAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "Throttling",
+            "MissingParameterInstanceId",
+            "InvalidParameterToManyInstanceIds",
+            "IncorrectInstanceStatus",
+            "ChargeTypeViolation",
+            "InvalidParameterRenewalStatus",
+            "InvalidParameterRenewalStatusInstanceId",
+            "InvalidParameterPageSize",
+            "InvalidParameterPageNumber",
+            "InvalidParameterInvalidInstanceId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceAutoRenewAttributeError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceHistoryEventsRequest {
     /// The region ID of the resource. You can call [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) to query the most recent region list.
@@ -197,10 +197,40 @@ pub struct DescribeInstanceHistoryEventsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceHistoryEventsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            event_cycle_status: None,
+            event_type: None,
+            not_before: None,
+            event_publish_time: None,
+            impact_level: None,
+            page_number: None,
+            page_size: None,
+            resource_type: None,
+            event_id: None,
+            instance_event_cycle_status: None,
+            instance_event_type: None,
+            resource_id: None,
+            tag: None,
+            resource_group_id: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceHistoryEventsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstanceHistoryEventsRequestBuilder {
-        DescribeInstanceHistoryEventsRequestBuilder::default()
+        DescribeInstanceHistoryEventsRequestBuilder {
+            inner: DescribeInstanceHistoryEventsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -533,6 +563,7 @@ impl<C> DescribeInstanceHistoryEventsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstanceHistoryEventsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstanceHistoryEventsRequest::default(),
@@ -541,6 +572,7 @@ impl<'a> DescribeInstanceHistoryEventsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -637,18 +669,19 @@ pub enum DescribeInstanceHistoryEventsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEventsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
-            "InvalidParameter.TimeEndBeforeStart" => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            "OperationDenied.NotInWhiteList" => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "EventIdLimitExceeded",
+                        "InvalidParameter.TimeEndBeforeStart",
+                        "OperationDenied.NotInWhiteList",
+                        "MissingParameter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeInstanceHistoryEventsError {
@@ -657,46 +690,51 @@ impl DescribeInstanceHistoryEventsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::EventIdLimitExceeded(error),
+            2 => Self::InvalidParameterTimeEndBeforeStart(error),
+            3 => Self::OperationDeniedNotInWhiteList(error),
+            4 => Self::MissingParameter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
-            Self::InvalidParameterTimeEndBeforeStart(error) => {
-                ("InvalidParameterTimeEndBeforeStart", error)
-            }
-            Self::OperationDeniedNotInWhiteList(error) => {
-                ("OperationDeniedNotInWhiteList", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::EventIdLimitExceeded(error) => (1, error),
+            Self::InvalidParameterTimeEndBeforeStart(error) => (2, error),
+            Self::OperationDeniedNotInWhiteList(error) => (3, error),
+            Self::MissingParameter(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeInstanceHistoryEventsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
-            Self::InvalidParameterTimeEndBeforeStart(_) => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            Self::OperationDeniedNotInWhiteList(_) => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstanceHistoryEventsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "EventIdLimitExceeded",
+            "InvalidParameterTimeEndBeforeStart",
+            "OperationDeniedNotInWhiteList",
+            "MissingParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceHistoryEventsError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceMaintenanceAttributesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -62,10 +62,26 @@ pub struct DescribeInstanceMaintenanceAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceMaintenanceAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceMaintenanceAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstanceMaintenanceAttributesRequestBuilder {
-        DescribeInstanceMaintenanceAttributesRequestBuilder::default()
+        DescribeInstanceMaintenanceAttributesRequestBuilder {
+            inner: DescribeInstanceMaintenanceAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -174,6 +190,7 @@ impl<C> DescribeInstanceMaintenanceAttributesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstanceMaintenanceAttributesRequest::default(),
@@ -182,6 +199,7 @@ impl<'a> DescribeInstanceMaintenanceAttributesRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -261,16 +279,19 @@ pub enum DescribeInstanceMaintenanceAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceMaintenanceAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InstanceIdLimitExceeded" => Self::InstanceIdLimitExceeded(error),
-            "OperationDenied.NotInWhiteList" => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "InstanceIdLimitExceeded",
+                        "OperationDenied.NotInWhiteList",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeInstanceMaintenanceAttributesError {
@@ -279,44 +300,51 @@ impl DescribeInstanceMaintenanceAttributesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InstanceIdLimitExceeded(error),
+            3 => Self::OperationDeniedNotInWhiteList(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InstanceIdLimitExceeded(error) => ("InstanceIdLimitExceeded", error),
-            Self::OperationDeniedNotInWhiteList(error) => {
-                ("OperationDeniedNotInWhiteList", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::InstanceIdLimitExceeded(error) => (2, error),
+            Self::OperationDeniedNotInWhiteList(error) => (3, error),
+            Self::InvalidInstanceIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeInstanceMaintenanceAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InstanceIdLimitExceeded(_) => Self::InstanceIdLimitExceeded(error),
-            Self::OperationDeniedNotInWhiteList(_) => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstanceMaintenanceAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidParameter",
+            "InstanceIdLimitExceeded",
+            "OperationDeniedNotInWhiteList",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceMaintenanceAttributesError {

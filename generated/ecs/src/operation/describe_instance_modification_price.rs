@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceModificationPriceRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -61,10 +61,27 @@ pub struct DescribeInstanceModificationPriceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceModificationPriceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instance_type: None,
+            system_disk: None,
+            data_disk: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceModificationPriceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstanceModificationPriceRequestBuilder {
-        DescribeInstanceModificationPriceRequestBuilder::default()
+        DescribeInstanceModificationPriceRequestBuilder {
+            inner: DescribeInstanceModificationPriceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -182,6 +199,7 @@ impl<C> DescribeInstanceModificationPriceRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstanceModificationPriceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstanceModificationPriceRequest::default(),
@@ -190,6 +208,7 @@ impl<'a> DescribeInstanceModificationPriceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -291,55 +310,38 @@ pub enum DescribeInstanceModificationPriceError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeInstanceModificationPriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.InstanceTypeOrDataDisk" => {
-                Self::MissingParameterInstanceTypeOrDataDisk(error)
-            }
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDiskCategory.Missing" => Self::InvalidDiskCategoryMissing(error),
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidAction.WithActiveElasticUpgrade" => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            "PriceNotFound" => Self::PriceNotFound(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidInstanceType.NotSupportUpgrade" => {
-                Self::InvalidInstanceTypeNotSupportUpgrade(error)
-            }
-            "InstanceExpired" => Self::InstanceExpired(error),
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "Throttling" => Self::Throttling(error),
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.InstanceTypeOrDataDisk",
+                        "InvalidSystemDiskCategory.ValueNotSupported",
+                        "InvalidDiskCategory.Missing",
+                        "InvalidDataDiskCategory.ValueNotSupported",
+                        "InvalidDiskCategory.ValueNotSupported",
+                        "InvalidDataDiskSize.ValueNotSupported",
+                        "InvalidPerformanceLevel.Malformed",
+                        "InvalidDiskSize.TooSmall",
+                        "OperationDenied.PerformanceLevelNotMatch",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidAction.WithActiveElasticUpgrade",
+                        "PriceNotFound",
+                        "InvalidParameter.ResourceOwnerAccount",
+                        "ChargeTypeViolation",
+                        "InvalidInstanceType.NotSupportUpgrade",
+                        "InstanceExpired",
+                        "Throttling.User",
+                        "Throttling",
+                        "InstanceType.Offline",
+                        "RegionUnauthorized",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeInstanceModificationPriceError {
@@ -348,130 +350,108 @@ impl DescribeInstanceModificationPriceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameterInstanceTypeOrDataDisk(error),
+            1 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            2 => Self::InvalidDiskCategoryMissing(error),
+            3 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            4 => Self::InvalidDiskCategoryValueNotSupported(error),
+            5 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            6 => Self::InvalidPerformanceLevelMalformed(error),
+            7 => Self::InvalidDiskSizeTooSmall(error),
+            8 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            9 => Self::InvalidInstanceTypeValueNotSupported(error),
+            10 => Self::InvalidActionWithActiveElasticUpgrade(error),
+            11 => Self::PriceNotFound(error),
+            12 => Self::InvalidParameterResourceOwnerAccount(error),
+            13 => Self::ChargeTypeViolation(error),
+            14 => Self::InvalidInstanceTypeNotSupportUpgrade(error),
+            15 => Self::InstanceExpired(error),
+            16 => Self::ThrottlingUser(error),
+            17 => Self::Throttling(error),
+            18 => Self::InstanceTypeOffline(error),
+            19 => Self::RegionUnauthorized(error),
+            20 => Self::InvalidRegionIdNotFound(error),
+            21 => Self::InvalidResourceGroupNotFound(error),
+            22 => Self::InvalidInstanceIdNotFound(error),
+            23 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterInstanceTypeOrDataDisk(error) => {
-                ("MissingParameterInstanceTypeOrDataDisk", error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
-                ("InvalidSystemDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidDiskCategoryMissing(error) => {
-                ("InvalidDiskCategoryMissing", error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
-                ("InvalidDataDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidDiskCategoryValueNotSupported(error) => {
-                ("InvalidDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(error) => {
-                ("InvalidDataDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidPerformanceLevelMalformed(error) => {
-                ("InvalidPerformanceLevelMalformed", error)
-            }
-            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
-                ("OperationDeniedPerformanceLevelNotMatch", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidActionWithActiveElasticUpgrade(error) => {
-                ("InvalidActionWithActiveElasticUpgrade", error)
-            }
-            Self::PriceNotFound(error) => ("PriceNotFound", error),
-            Self::InvalidParameterResourceOwnerAccount(error) => {
-                ("InvalidParameterResourceOwnerAccount", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidInstanceTypeNotSupportUpgrade(error) => {
-                ("InvalidInstanceTypeNotSupportUpgrade", error)
-            }
-            Self::InstanceExpired(error) => ("InstanceExpired", error),
-            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
-            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterInstanceTypeOrDataDisk(error) => (0, error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (1, error),
+            Self::InvalidDiskCategoryMissing(error) => (2, error),
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => (3, error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => (4, error),
+            Self::InvalidDataDiskSizeValueNotSupported(error) => (5, error),
+            Self::InvalidPerformanceLevelMalformed(error) => (6, error),
+            Self::InvalidDiskSizeTooSmall(error) => (7, error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => (8, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (9, error),
+            Self::InvalidActionWithActiveElasticUpgrade(error) => (10, error),
+            Self::PriceNotFound(error) => (11, error),
+            Self::InvalidParameterResourceOwnerAccount(error) => (12, error),
+            Self::ChargeTypeViolation(error) => (13, error),
+            Self::InvalidInstanceTypeNotSupportUpgrade(error) => (14, error),
+            Self::InstanceExpired(error) => (15, error),
+            Self::ThrottlingUser(error) => (16, error),
+            Self::Throttling(error) => (17, error),
+            Self::InstanceTypeOffline(error) => (18, error),
+            Self::RegionUnauthorized(error) => (19, error),
+            Self::InvalidRegionIdNotFound(error) => (20, error),
+            Self::InvalidResourceGroupNotFound(error) => (21, error),
+            Self::InvalidInstanceIdNotFound(error) => (22, error),
+            Self::InternalError(error) => (23, error),
+            Self::Unhandled(error) => (24, error),
         }
     }
 }
 impl Clone for DescribeInstanceModificationPriceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterInstanceTypeOrDataDisk(_) => {
-                Self::MissingParameterInstanceTypeOrDataDisk(error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidDiskCategoryMissing(_) => {
-                Self::InvalidDiskCategoryMissing(error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(_) => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidPerformanceLevelMalformed(_) => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
-            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidActionWithActiveElasticUpgrade(_) => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            Self::PriceNotFound(_) => Self::PriceNotFound(error),
-            Self::InvalidParameterResourceOwnerAccount(_) => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidInstanceTypeNotSupportUpgrade(_) => {
-                Self::InvalidInstanceTypeNotSupportUpgrade(error)
-            }
-            Self::InstanceExpired(_) => Self::InstanceExpired(error),
-            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
-            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstanceModificationPriceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterInstanceTypeOrDataDisk",
+            "InvalidSystemDiskCategoryValueNotSupported",
+            "InvalidDiskCategoryMissing",
+            "InvalidDataDiskCategoryValueNotSupported",
+            "InvalidDiskCategoryValueNotSupported",
+            "InvalidDataDiskSizeValueNotSupported",
+            "InvalidPerformanceLevelMalformed",
+            "InvalidDiskSizeTooSmall",
+            "OperationDeniedPerformanceLevelNotMatch",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidActionWithActiveElasticUpgrade",
+            "PriceNotFound",
+            "InvalidParameterResourceOwnerAccount",
+            "ChargeTypeViolation",
+            "InvalidInstanceTypeNotSupportUpgrade",
+            "InstanceExpired",
+            "ThrottlingUser",
+            "Throttling",
+            "InstanceTypeOffline",
+            "RegionUnauthorized",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceModificationPriceError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceRamRoleRequest {
     /// The page number.
@@ -74,10 +74,27 @@ pub struct DescribeInstanceRamRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceRamRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            region_id: None,
+            instance_ids: None,
+            ram_role_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceRamRoleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstanceRamRoleRequestBuilder {
-        DescribeInstanceRamRoleRequestBuilder::default()
+        DescribeInstanceRamRoleRequestBuilder {
+            inner: DescribeInstanceRamRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,6 +214,7 @@ impl<C> DescribeInstanceRamRoleRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstanceRamRoleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstanceRamRoleRequest::default(),
@@ -205,6 +223,7 @@ impl<'a> DescribeInstanceRamRoleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -277,16 +296,19 @@ pub enum DescribeInstanceRamRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceIds.Malformed" => Self::InvalidInstanceIdsMalformed(error),
-            "InvalidNetworkType.MismatchRamRole" => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceIds.Malformed",
+                        "InvalidNetworkType.MismatchRamRole",
+                        "InvalidParameter.AllEmpty",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeInstanceRamRoleError {
@@ -295,48 +317,51 @@ impl DescribeInstanceRamRoleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceIdsMalformed(error),
+            1 => Self::InvalidNetworkTypeMismatchRamRole(error),
+            2 => Self::InvalidParameterAllEmpty(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdsMalformed(error) => {
-                ("InvalidInstanceIdsMalformed", error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(error) => {
-                ("InvalidNetworkTypeMismatchRamRole", error)
-            }
-            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdsMalformed(error) => (0, error),
+            Self::InvalidNetworkTypeMismatchRamRole(error) => (1, error),
+            Self::InvalidParameterAllEmpty(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::InternalError(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeInstanceRamRoleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceIdsMalformed(_) => {
-                Self::InvalidInstanceIdsMalformed(error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(_) => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstanceRamRoleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceIdsMalformed",
+            "InvalidNetworkTypeMismatchRamRole",
+            "InvalidParameterAllEmpty",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceRamRoleError {

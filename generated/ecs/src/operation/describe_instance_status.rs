@@ -49,7 +49,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceStatusRequest {
     /// The region ID of the instances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -107,10 +107,28 @@ pub struct DescribeInstanceStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone_id: None,
+            cluster_id: None,
+            page_number: None,
+            page_size: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstanceStatusRequestBuilder {
-        DescribeInstanceStatusRequestBuilder::default()
+        DescribeInstanceStatusRequestBuilder {
+            inner: DescribeInstanceStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,6 +263,7 @@ impl<C> DescribeInstanceStatusRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstanceStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstanceStatusRequest::default(),
@@ -253,6 +272,7 @@ impl<'a> DescribeInstanceStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -327,16 +347,17 @@ pub enum DescribeInstanceStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstanceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.TooManyInstanceIds" => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            "Abs.InvalidInstanceIds.MalFormed" => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.TooManyInstanceIds",
+                        "Abs.InvalidInstanceIds.MalFormed",
+                        "InvalidZoneId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeInstanceStatusError {
@@ -345,42 +366,45 @@ impl DescribeInstanceStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterTooManyInstanceIds(error),
+            1 => Self::AbsInvalidInstanceIdsMalFormed(error),
+            2 => Self::InvalidZoneIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTooManyInstanceIds(error) => {
-                ("InvalidParameterTooManyInstanceIds", error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(error) => {
-                ("AbsInvalidInstanceIdsMalFormed", error)
-            }
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterTooManyInstanceIds(error) => (0, error),
+            Self::AbsInvalidInstanceIdsMalFormed(error) => (1, error),
+            Self::InvalidZoneIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeInstanceStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterTooManyInstanceIds(_) => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(_) => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstanceStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterTooManyInstanceIds",
+            "AbsInvalidInstanceIdsMalFormed",
+            "InvalidZoneIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceStatusError {

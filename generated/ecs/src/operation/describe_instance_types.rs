@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypesRequest {
     /// The instance family to which the instance type belongs. For information about the valid values of this parameter, see [DescribeInstanceTypeFamilies](<https://www.alibabacloud.com/help/doc-detail/25621.htm>).
@@ -396,10 +396,66 @@ pub struct DescribeInstanceTypesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstanceTypesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_type_family: None,
+            instance_types: None,
+            minimum_cpu_core_count: None,
+            maximum_cpu_core_count: None,
+            minimum_memory_size: None,
+            maximum_memory_size: None,
+            minimum_gpu_amount: None,
+            maximum_gpu_amount: None,
+            gpu_spec: None,
+            instance_category: None,
+            cpu_architecture: None,
+            minimum_cpu_speed_frequency: None,
+            maximum_cpu_speed_frequency: None,
+            minimum_cpu_turbo_frequency: None,
+            maximum_cpu_turbo_frequency: None,
+            physical_processor_model: None,
+            instance_family_level: None,
+            minimum_instance_pps_rx: None,
+            minimum_instance_pps_tx: None,
+            minimum_instance_bandwidth_rx: None,
+            minimum_instance_bandwidth_tx: None,
+            minimum_primary_eni_queue_number: None,
+            minimum_secondary_eni_queue_number: None,
+            minimum_eni_quantity: None,
+            minimum_queue_pair_number: None,
+            minimum_eri_quantity: None,
+            minimum_eni_private_ip_address_quantity: None,
+            minimum_eni_ipv6_address_quantity: None,
+            minimum_local_storage_amount: None,
+            minimum_local_storage_capacity: None,
+            minimum_disk_quantity: None,
+            local_storage_category: None,
+            nvme_support: None,
+            minimum_baseline_credit: None,
+            minimum_initial_credit: None,
+            instance_type_families: None,
+            gpu_specs: None,
+            instance_categories: None,
+            cpu_architectures: None,
+            physical_processor_models: None,
+            local_storage_categories: None,
+            max_results: None,
+            next_token: None,
+            additional_attributes: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstanceTypesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstanceTypesRequestBuilder {
-        DescribeInstanceTypesRequestBuilder::default()
+        DescribeInstanceTypesRequestBuilder {
+            inner: DescribeInstanceTypesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1131,6 +1187,7 @@ impl<C> DescribeInstanceTypesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstanceTypesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstanceTypesRequest::default(),
@@ -1139,6 +1196,7 @@ impl<'a> DescribeInstanceTypesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1206,28 +1264,33 @@ impl DescribeInstanceTypesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        let _ = index;
+        Self::Unhandled(error)
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (0, error),
         }
     }
 }
 impl Clone for DescribeInstanceTypesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstanceTypesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstanceTypesError {

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstancesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -318,10 +318,60 @@ pub struct DescribeInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            v_switch_id: None,
+            zone_id: None,
+            instance_network_type: None,
+            security_group_id: None,
+            instance_ids: None,
+            page_number: None,
+            page_size: None,
+            next_token: None,
+            max_results: None,
+            inner_ip_addresses: None,
+            private_ip_addresses: None,
+            public_ip_addresses: None,
+            eip_addresses: None,
+            instance_charge_type: None,
+            internet_charge_type: None,
+            instance_name: None,
+            image_id: None,
+            status: None,
+            lock_reason: None,
+            filter: None,
+            device_available: None,
+            io_optimized: None,
+            need_sale_cycle: None,
+            instance_type: None,
+            instance_type_family: None,
+            key_pair_name: None,
+            resource_group_id: None,
+            hpc_cluster_id: None,
+            rdma_ip_addresses: None,
+            dry_run: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            ipv6_address: None,
+            tag: None,
+            additional_attributes: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstancesRequestBuilder {
-        DescribeInstancesRequestBuilder::default()
+        DescribeInstancesRequestBuilder {
+            inner: DescribeInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -836,6 +886,7 @@ impl<C> DescribeInstancesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstancesRequest::default(),
@@ -844,6 +895,7 @@ impl<'a> DescribeInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -944,25 +996,26 @@ pub enum DescribeInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidHpcClusterId.NotFound" => Self::InvalidHpcClusterIdNotFound(error),
-            "InvalidHpcClusterId.Creating" => Self::InvalidHpcClusterIdCreating(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "InvalidNetworkType.NotFound" => Self::InvalidNetworkTypeNotFound(error),
-            "InvalidStatus.NotFound" => Self::InvalidStatusNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                        "InvalidHpcClusterId.NotFound",
+                        "InvalidHpcClusterId.Creating",
+                        "InternalError",
+                        "InvalidInstanceChargeType.NotFound",
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "InvalidLockReason.NotFound",
+                        "InvalidFilterKey.NotFound",
+                        "InvalidFilterValue",
+                        "InvalidNetworkType.NotFound",
+                        "InvalidStatus.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeInstancesError {
@@ -971,74 +1024,72 @@ impl DescribeInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTagMismatch(error),
+            1 => Self::InvalidTagCount(error),
+            2 => Self::InvalidHpcClusterIdNotFound(error),
+            3 => Self::InvalidHpcClusterIdCreating(error),
+            4 => Self::InternalError(error),
+            5 => Self::InvalidInstanceChargeTypeNotFound(error),
+            6 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            7 => Self::InvalidLockReasonNotFound(error),
+            8 => Self::InvalidFilterKeyNotFound(error),
+            9 => Self::InvalidFilterValue(error),
+            10 => Self::InvalidNetworkTypeNotFound(error),
+            11 => Self::InvalidStatusNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidHpcClusterIdNotFound(error) => {
-                ("InvalidHpcClusterIdNotFound", error)
-            }
-            Self::InvalidHpcClusterIdCreating(error) => {
-                ("InvalidHpcClusterIdCreating", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => {
-                ("InvalidInstanceChargeTypeNotFound", error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidLockReasonNotFound(error) => {
-                ("InvalidLockReasonNotFound", error)
-            }
-            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
-            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
-            Self::InvalidNetworkTypeNotFound(error) => {
-                ("InvalidNetworkTypeNotFound", error)
-            }
-            Self::InvalidStatusNotFound(error) => ("InvalidStatusNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagMismatch(error) => (0, error),
+            Self::InvalidTagCount(error) => (1, error),
+            Self::InvalidHpcClusterIdNotFound(error) => (2, error),
+            Self::InvalidHpcClusterIdCreating(error) => (3, error),
+            Self::InternalError(error) => (4, error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => (5, error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (6, error),
+            Self::InvalidLockReasonNotFound(error) => (7, error),
+            Self::InvalidFilterKeyNotFound(error) => (8, error),
+            Self::InvalidFilterValue(error) => (9, error),
+            Self::InvalidNetworkTypeNotFound(error) => (10, error),
+            Self::InvalidStatusNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidHpcClusterIdNotFound(_) => {
-                Self::InvalidHpcClusterIdNotFound(error)
-            }
-            Self::InvalidHpcClusterIdCreating(_) => {
-                Self::InvalidHpcClusterIdCreating(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidInstanceChargeTypeNotFound(_) => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
-            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
-            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
-            Self::InvalidNetworkTypeNotFound(_) => {
-                Self::InvalidNetworkTypeNotFound(error)
-            }
-            Self::InvalidStatusNotFound(_) => Self::InvalidStatusNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "InvalidHpcClusterIdNotFound",
+            "InvalidHpcClusterIdCreating",
+            "InternalError",
+            "InvalidInstanceChargeTypeNotFound",
+            "InvalidInternetChargeTypeValueNotSupported",
+            "InvalidLockReasonNotFound",
+            "InvalidFilterKeyNotFound",
+            "InvalidFilterValue",
+            "InvalidNetworkTypeNotFound",
+            "InvalidStatusNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstancesError {

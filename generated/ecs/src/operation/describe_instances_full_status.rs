@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeInstancesFullStatusRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -120,10 +120,33 @@ pub struct DescribeInstancesFullStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeInstancesFullStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            status: None,
+            health_status: None,
+            event_type: None,
+            not_before: None,
+            event_publish_time: None,
+            page_number: None,
+            page_size: None,
+            instance_id: None,
+            event_id: None,
+            instance_event_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeInstancesFullStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeInstancesFullStatusRequestBuilder {
-        DescribeInstancesFullStatusRequestBuilder::default()
+        DescribeInstancesFullStatusRequestBuilder {
+            inner: DescribeInstancesFullStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -332,6 +355,7 @@ impl<C> DescribeInstancesFullStatusRequestBuilder<C> {
     }
 }
 impl<'a> DescribeInstancesFullStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeInstancesFullStatusRequest::default(),
@@ -340,6 +364,7 @@ impl<'a> DescribeInstancesFullStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -420,19 +445,20 @@ pub enum DescribeInstancesFullStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeInstancesFullStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidParameter.TimeEndBeforeStart" => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            "OperationDenied.NotInWhiteList" => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            "InstanceIdLimitExceeded" => Self::InstanceIdLimitExceeded(error),
-            "EventIdLimitExceeded" => Self::EventIdLimitExceeded(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InvalidParameter.TimeEndBeforeStart",
+                        "OperationDenied.NotInWhiteList",
+                        "InstanceIdLimitExceeded",
+                        "EventIdLimitExceeded",
+                        "MissingParameter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeInstancesFullStatusError {
@@ -441,48 +467,54 @@ impl DescribeInstancesFullStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidParameterTimeEndBeforeStart(error),
+            2 => Self::OperationDeniedNotInWhiteList(error),
+            3 => Self::InstanceIdLimitExceeded(error),
+            4 => Self::EventIdLimitExceeded(error),
+            5 => Self::MissingParameter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidParameterTimeEndBeforeStart(error) => {
-                ("InvalidParameterTimeEndBeforeStart", error)
-            }
-            Self::OperationDeniedNotInWhiteList(error) => {
-                ("OperationDeniedNotInWhiteList", error)
-            }
-            Self::InstanceIdLimitExceeded(error) => ("InstanceIdLimitExceeded", error),
-            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::InvalidParameterTimeEndBeforeStart(error) => (1, error),
+            Self::OperationDeniedNotInWhiteList(error) => (2, error),
+            Self::InstanceIdLimitExceeded(error) => (3, error),
+            Self::EventIdLimitExceeded(error) => (4, error),
+            Self::MissingParameter(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeInstancesFullStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidParameterTimeEndBeforeStart(_) => {
-                Self::InvalidParameterTimeEndBeforeStart(error)
-            }
-            Self::OperationDeniedNotInWhiteList(_) => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            Self::InstanceIdLimitExceeded(_) => Self::InstanceIdLimitExceeded(error),
-            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeInstancesFullStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InvalidParameterTimeEndBeforeStart",
+            "OperationDeniedNotInWhiteList",
+            "InstanceIdLimitExceeded",
+            "EventIdLimitExceeded",
+            "MissingParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeInstancesFullStatusError {

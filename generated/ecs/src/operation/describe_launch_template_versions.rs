@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplateVersionsRequest {
     /// The region ID of the launch template.
@@ -104,10 +104,32 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLaunchTemplateVersionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            launch_template_version: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            min_version: None,
+            max_version: None,
+            default_version: None,
+            detail_flag: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLaunchTemplateVersionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeLaunchTemplateVersionsRequestBuilder {
-        DescribeLaunchTemplateVersionsRequestBuilder::default()
+        DescribeLaunchTemplateVersionsRequestBuilder {
+            inner: DescribeLaunchTemplateVersionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -293,6 +315,7 @@ impl<C> DescribeLaunchTemplateVersionsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeLaunchTemplateVersionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeLaunchTemplateVersionsRequest::default(),
@@ -301,6 +324,7 @@ impl<'a> DescribeLaunchTemplateVersionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -383,17 +407,20 @@ pub enum DescribeLaunchTemplateVersionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLaunchTemplateVersionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegion.NotExist" => Self::InvalidRegionNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InnerServiceFailed" => Self::InnerServiceFailed(error),
-            "InvalidLaunchTemplate.NotFound" => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegion.NotExist",
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "InnerServiceFailed",
+                        "InvalidLaunchTemplate.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeLaunchTemplateVersionsError {
@@ -402,44 +429,54 @@ impl DescribeLaunchTemplateVersionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRegionNotExist(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InnerServiceFailed(error),
+            4 => Self::InvalidLaunchTemplateNotFound(error),
+            5 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InnerServiceFailed(error) => ("InnerServiceFailed", error),
-            Self::InvalidLaunchTemplateNotFound(error) => {
-                ("InvalidLaunchTemplateNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionNotExist(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InnerServiceFailed(error) => (3, error),
+            Self::InvalidLaunchTemplateNotFound(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeLaunchTemplateVersionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
-            Self::InvalidLaunchTemplateNotFound(_) => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeLaunchTemplateVersionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionNotExist",
+            "MissingParameter",
+            "InvalidParameter",
+            "InnerServiceFailed",
+            "InvalidLaunchTemplateNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeLaunchTemplateVersionsError {

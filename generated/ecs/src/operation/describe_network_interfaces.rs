@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -189,10 +189,41 @@ pub struct DescribeNetworkInterfacesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeNetworkInterfacesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            resource_group_id: None,
+            v_switch_id: None,
+            vpc_id: None,
+            primary_ip_address: None,
+            security_group_id: None,
+            network_interface_name: None,
+            r#type: None,
+            instance_id: None,
+            service_managed: None,
+            status: None,
+            page_number: None,
+            page_size: None,
+            next_token: None,
+            max_results: None,
+            private_ip_address: None,
+            network_interface_id: None,
+            ipv6_address: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeNetworkInterfacesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeNetworkInterfacesRequestBuilder {
-        DescribeNetworkInterfacesRequestBuilder::default()
+        DescribeNetworkInterfacesRequestBuilder {
+            inner: DescribeNetworkInterfacesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -510,6 +541,7 @@ impl<C> DescribeNetworkInterfacesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeNetworkInterfacesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeNetworkInterfacesRequest::default(),
@@ -518,6 +550,7 @@ impl<'a> DescribeNetworkInterfacesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -656,52 +689,41 @@ pub enum DescribeNetworkInterfacesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeNetworkInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidVpc.Empty" => Self::InvalidVpcEmpty(error),
-            "InvalidOperation.InvalidEniPageNumber" => {
-                Self::InvalidOperationInvalidEniPageNumber(error)
-            }
-            "InvalidVpc.Indeterminacy" => Self::InvalidVpcIndeterminacy(error),
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.DetachPrimaryEniNotAllowed",
+                        "Forbidden.RegionId",
+                        "InvalidRegionId.MalFormed",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "MaxEniCountExceeded",
+                        "EniPerInstanceLimitExceeded",
+                        "InvalidOperation.AvailabilityZoneMismatch",
+                        "InvalidOperation.VpcMismatch",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidSecurityGroupId.NotVpc",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidVpc.Empty",
+                        "InvalidOperation.InvalidEniPageNumber",
+                        "InvalidVpc.Indeterminacy",
+                        "InvalidEcsId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeNetworkInterfacesError {
@@ -710,136 +732,117 @@ impl DescribeNetworkInterfacesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidOperationInvalidEcsState(error),
+            5 => Self::InvalidOperationInvalidEniState(error),
+            6 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            7 => Self::ForbiddenRegionId(error),
+            8 => Self::InvalidRegionIdMalFormed(error),
+            9 => Self::InvalidUserTypeNotSupported(error),
+            10 => Self::AbsInvalidAccountNotFound(error),
+            11 => Self::ForbiddenNotSupportRam(error),
+            12 => Self::ForbiddenSubUser(error),
+            13 => Self::MaxEniCountExceeded(error),
+            14 => Self::EniPerInstanceLimitExceeded(error),
+            15 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            16 => Self::InvalidOperationVpcMismatch(error),
+            17 => Self::SecurityGroupInstanceLimitExceed(error),
+            18 => Self::InvalidSecurityGroupIdNotVpc(error),
+            19 => Self::InvalidOperationInvalidEniType(error),
+            20 => Self::InvalidVpcEmpty(error),
+            21 => Self::InvalidOperationInvalidEniPageNumber(error),
+            22 => Self::InvalidVpcIndeterminacy(error),
+            23 => Self::InvalidEcsIdNotFound(error),
+            24 => Self::InvalidEniIdNotFound(error),
+            25 => Self::InvalidVSwitchIdNotFound(error),
+            26 => Self::InvalidSecurityGroupIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
-                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
-            }
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
-            Self::EniPerInstanceLimitExceeded(error) => {
-                ("EniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(error) => {
-                ("InvalidSecurityGroupIdNotVpc", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidVpcEmpty(error) => ("InvalidVpcEmpty", error),
-            Self::InvalidOperationInvalidEniPageNumber(error) => {
-                ("InvalidOperationInvalidEniPageNumber", error)
-            }
-            Self::InvalidVpcIndeterminacy(error) => ("InvalidVpcIndeterminacy", error),
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::InvalidOperationInvalidEcsState(error) => (4, error),
+            Self::InvalidOperationInvalidEniState(error) => (5, error),
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (6, error),
+            Self::ForbiddenRegionId(error) => (7, error),
+            Self::InvalidRegionIdMalFormed(error) => (8, error),
+            Self::InvalidUserTypeNotSupported(error) => (9, error),
+            Self::AbsInvalidAccountNotFound(error) => (10, error),
+            Self::ForbiddenNotSupportRam(error) => (11, error),
+            Self::ForbiddenSubUser(error) => (12, error),
+            Self::MaxEniCountExceeded(error) => (13, error),
+            Self::EniPerInstanceLimitExceeded(error) => (14, error),
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => (15, error),
+            Self::InvalidOperationVpcMismatch(error) => (16, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (17, error),
+            Self::InvalidSecurityGroupIdNotVpc(error) => (18, error),
+            Self::InvalidOperationInvalidEniType(error) => (19, error),
+            Self::InvalidVpcEmpty(error) => (20, error),
+            Self::InvalidOperationInvalidEniPageNumber(error) => (21, error),
+            Self::InvalidVpcIndeterminacy(error) => (22, error),
+            Self::InvalidEcsIdNotFound(error) => (23, error),
+            Self::InvalidEniIdNotFound(error) => (24, error),
+            Self::InvalidVSwitchIdNotFound(error) => (25, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (26, error),
+            Self::Unhandled(error) => (27, error),
         }
     }
 }
 impl Clone for DescribeNetworkInterfacesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
-            Self::EniPerInstanceLimitExceeded(_) => {
-                Self::EniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(_) => {
-                Self::InvalidSecurityGroupIdNotVpc(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidVpcEmpty(_) => Self::InvalidVpcEmpty(error),
-            Self::InvalidOperationInvalidEniPageNumber(_) => {
-                Self::InvalidOperationInvalidEniPageNumber(error)
-            }
-            Self::InvalidVpcIndeterminacy(_) => Self::InvalidVpcIndeterminacy(error),
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeNetworkInterfacesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationDetachPrimaryEniNotAllowed",
+            "ForbiddenRegionId",
+            "InvalidRegionIdMalFormed",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "MaxEniCountExceeded",
+            "EniPerInstanceLimitExceeded",
+            "InvalidOperationAvailabilityZoneMismatch",
+            "InvalidOperationVpcMismatch",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidSecurityGroupIdNotVpc",
+            "InvalidOperationInvalidEniType",
+            "InvalidVpcEmpty",
+            "InvalidOperationInvalidEniPageNumber",
+            "InvalidVpcIndeterminacy",
+            "InvalidEcsIdNotFound",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeNetworkInterfacesError {

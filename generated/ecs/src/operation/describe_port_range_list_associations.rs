@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePortRangeListAssociationsRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -56,10 +56,26 @@ pub struct DescribePortRangeListAssociationsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePortRangeListAssociationsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            port_range_list_id: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePortRangeListAssociationsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribePortRangeListAssociationsRequestBuilder {
-        DescribePortRangeListAssociationsRequestBuilder::default()
+        DescribePortRangeListAssociationsRequestBuilder {
+            inner: DescribePortRangeListAssociationsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -163,6 +179,7 @@ impl<C> DescribePortRangeListAssociationsRequestBuilder<C> {
     }
 }
 impl<'a> DescribePortRangeListAssociationsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribePortRangeListAssociationsRequest::default(),
@@ -171,6 +188,7 @@ impl<'a> DescribePortRangeListAssociationsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -240,14 +258,17 @@ pub enum DescribePortRangeListAssociationsError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribePortRangeListAssociationsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidPortRangeListId.NotFound",
+                        "InvalidParameter",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribePortRangeListAssociationsError {
@@ -256,38 +277,45 @@ impl DescribePortRangeListAssociationsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidPortRangeListIdNotFound(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPortRangeListIdNotFound(error) => {
-                ("InvalidPortRangeListIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidPortRangeListIdNotFound(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribePortRangeListAssociationsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPortRangeListIdNotFound(_) => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribePortRangeListAssociationsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPortRangeListIdNotFound",
+            "InvalidParameter",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribePortRangeListAssociationsError {

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePriceRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -292,10 +292,51 @@ pub struct DescribePriceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePriceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            image_id: None,
+            instance_type: None,
+            dedicated_host_type: None,
+            io_optimized: None,
+            instance_network_type: None,
+            internet_charge_type: None,
+            internet_max_bandwidth_out: None,
+            system_disk: None,
+            period: None,
+            price_unit: None,
+            amount: None,
+            offering_type: None,
+            instance_amount: None,
+            scope: None,
+            platform: None,
+            capacity: None,
+            assurance_times: None,
+            instance_cpu_core_count: None,
+            isp: None,
+            instance_type_list: None,
+            spot_strategy: None,
+            spot_duration: None,
+            zone_id: None,
+            data_disk: None,
+            scheduler_options: None,
+            start_time: None,
+            recurrence_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePriceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribePriceRequestBuilder {
-        DescribePriceRequestBuilder::default()
+        DescribePriceRequestBuilder {
+            inner: DescribePriceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -754,6 +795,7 @@ impl<C> DescribePriceRequestBuilder<C> {
     }
 }
 impl<'a> DescribePriceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribePriceRequest::default(),
@@ -762,6 +804,7 @@ impl<'a> DescribePriceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribePriceResponse, DescribePriceError> {
@@ -1041,212 +1084,113 @@ pub enum DescribePriceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.RecurrenceRules" => {
-                Self::InvalidParameterRecurrenceRules(error)
-            }
-            "InvalidRecurrenceRules.CountLimitExceeded" => {
-                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            }
-            "InvalidRecurrenceRulesStartHourEndHour.TooShort" => {
-                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            }
-            "InvalidParameter.RecurrenceRulesStartHourEndHour" => {
-                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueDaily" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceType" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            }
-            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
-            "InvalidSpotAuthorized" => Self::InvalidSpotAuthorized(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidInternetMaxBandwidthOut.ValueNotSupported" => {
-                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
-            }
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
-            "InvalidDiskCategory.Mismatch" => Self::InvalidDiskCategoryMismatch(error),
-            "InvalidIoOptimizedValue.ValueNotSupported" => {
-                Self::InvalidIoOptimizedValueValueNotSupported(error)
-            }
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "InstanceDiskCategoryLimitExceed" => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            "InstanceDiskNumber.LimitExceed" => {
-                Self::InstanceDiskNumberLimitExceed(error)
-            }
-            "InvalidSystemDiskSize.LessThanImageSize" => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "PriceNotFound" => Self::PriceNotFound(error),
-            "InvalidResourceType.ValueNotSupported" => {
-                Self::InvalidResourceTypeValueNotSupported(error)
-            }
-            "InvalidPriceUnit.ValueNotSupported" => {
-                Self::InvalidPriceUnitValueNotSupported(error)
-            }
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidCapacity.ValueNotSupported" => {
-                Self::InvalidCapacityValueNotSupported(error)
-            }
-            "InvalidActivity.NotSupported" => Self::InvalidActivityNotSupported(error),
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncrypted.NotMatchSnapshot" => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            "InvalidKmsKeyId.NotMatchSnapshot" => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidAssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "InvalidParameter.Platform" => Self::InvalidParameterPlatform(error),
-            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            "OperationDenied.TestAccountRetricted" => {
-                Self::OperationDeniedTestAccountRetricted(error)
-            }
-            "UnsupportedIspNetworkChargeType" => {
-                Self::UnsupportedIspNetworkChargeType(error)
-            }
-            "EncryptedOption.Conflict" => Self::EncryptedOptionConflict(error),
-            "InvalidSystemDiskSize.ValueNotSupported" => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidMarketImage.NotAuthorized" => {
-                Self::InvalidMarketImageNotAuthorized(error)
-            }
-            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
-            "InvalidSystemDiskCategory.ValueUnauthorized" => {
-                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            }
-            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
-            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InstanceDiskNumLimitExceed" => Self::InstanceDiskNumLimitExceed(error),
-            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "InvalidAmount.Malformed" => Self::InvalidAmountMalformed(error),
-            "InvalidChargeType.MarketImage" => Self::InvalidChargeTypeMarketImage(error),
-            "InvalidDiskIds.NotFound" => Self::InvalidDiskIdsNotFound(error),
-            "PrePaidInstance.Expired" => Self::PrePaidInstanceExpired(error),
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "InvalidAction.Unauthorized" => Self::InvalidActionUnauthorized(error),
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "InvalidOperation.PublicIpAddressNoStock" => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            "UnsupportedIspRegion" => Self::UnsupportedIspRegion(error),
-            "InvalidIspBandwidthOut" => Self::InvalidIspBandwidthOut(error),
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "InvalidIspUID" => Self::InvalidIspUid(error),
-            "UnsupportedIspClassicNetwork" => Self::UnsupportedIspClassicNetwork(error),
-            "InvalidIspType.ValueNotSupported" => {
-                Self::InvalidIspTypeValueNotSupported(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "DependencyViolation.IoOptimized" => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            "InvalidSystemDiskSize.LessThanMinSize" => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            "InvalidSystemDiskSize.MoreThanMaxSize" => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            "InvalidInstanceType.Missing" => Self::InvalidInstanceTypeMissing(error),
-            "InvalidNetworkType.ValueNotSupported" => {
-                Self::InvalidNetworkTypeValueNotSupported(error)
-            }
-            "InvalidDiskCategory.Missing" => Self::InvalidDiskCategoryMissing(error),
-            "Invalid.InstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidMarketImage.NotFound" => Self::InvalidMarketImageNotFound(error),
-            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
-            "InvalidSystemDisk.NotFound" => Self::InvalidSystemDiskNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidDedicatedHostType.Missing" => {
-                Self::InvalidDedicatedHostTypeMissing(error)
-            }
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.RecurrenceRules",
+                        "InvalidRecurrenceRules.CountLimitExceeded",
+                        "InvalidRecurrenceRulesStartHourEndHour.TooShort",
+                        "InvalidParameter.RecurrenceRulesStartHourEndHour",
+                        "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
+                        "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
+                        "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
+                        "InvalidParameter.RecurrenceRulesRecurrenceType",
+                        "InvalidStartTime.NotSupported",
+                        "InvalidSpotAuthorized",
+                        "Invalid.ZoneId",
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "InvalidInternetMaxBandwidthOut.ValueNotSupported",
+                        "AccountForbidden.ProductCreationLimited",
+                        "InvalidSystemDiskCategory.ValueNotSupported",
+                        "InvalidDataDiskSize.ValueNotSupported",
+                        "InvalidDataDiskCategory.ValueNotSupported",
+                        "InvalidParameter.Conflict",
+                        "InvalidNetworkType.Mismatch",
+                        "InvalidDiskCategory.Mismatch",
+                        "InvalidIoOptimizedValue.ValueNotSupported",
+                        "InvalidPeriod",
+                        "InstanceDiskCategoryLimitExceed",
+                        "InstanceDiskNumber.LimitExceed",
+                        "InvalidSystemDiskSize.LessThanImageSize",
+                        "Throttling",
+                        "Throttling.User",
+                        "PriceNotFound",
+                        "InvalidResourceType.ValueNotSupported",
+                        "InvalidPriceUnit.ValueNotSupported",
+                        "IncorrectImageStatus",
+                        "OperationDenied",
+                        "InvalidPerformanceLevel.Malformed",
+                        "InvalidCapacity.ValueNotSupported",
+                        "InvalidActivity.NotSupported",
+                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                        "InvalidEncrypted.NotMatchKmsKeyId",
+                        "InvalidEncrypted.NotMatchSnapshot",
+                        "InvalidEncryptAlgorithm.NotMatchSnapshot",
+                        "InvalidKmsKeyId.NotMatchSnapshot",
+                        "InvalidEncryptAlgorithm",
+                        "InvalidAssuranceTimes.NotSupported",
+                        "InvalidParameter.Platform",
+                        "InvalidOperation.InstanceRenewWithDowngradeInPlan",
+                        "OperationDenied.TestAccountRetricted",
+                        "UnsupportedIspNetworkChargeType",
+                        "EncryptedOption.Conflict",
+                        "InvalidSystemDiskSize.ValueNotSupported",
+                        "UnsupportedIspChargeType",
+                        "InvalidInstanceType.NotSupported",
+                        "InvalidDiskCategory.ValueNotSupported",
+                        "InvalidMarketImage.NotAuthorized",
+                        "ImageNotSubscribed",
+                        "InvalidSystemDiskCategory.ValueUnauthorized",
+                        "ImageRemovedInMarket",
+                        "QuotaExceed.PortableCloudDisk",
+                        "Forbbiden",
+                        "InstanceDiskNumLimitExceed",
+                        "IoOptimized.NotSupported",
+                        "ImageNotSupportInstanceType",
+                        "InvalidDiskSize.TooSmall",
+                        "InvalidDiskCategory.NotSupported",
+                        "QuotaExceed.BuyImage",
+                        "InvalidParameter.ResourceOwnerAccount",
+                        "RegionUnauthorized",
+                        "InvalidAmount.Malformed",
+                        "InvalidChargeType.MarketImage",
+                        "InvalidDiskIds.NotFound",
+                        "PrePaidInstance.Expired",
+                        "OperationDenied.PerformanceLevelNotMatch",
+                        "InvalidAction.Unauthorized",
+                        "InvalidRegionId.NotSupportEncryptAlgorithm",
+                        "InvalidInstanceType.NotSupportDiskCategory",
+                        "InvalidOperation.PublicIpAddressNoStock",
+                        "UnsupportedIspRegion",
+                        "InvalidIspBandwidthOut",
+                        "InstanceType.Offline",
+                        "InvalidIspUID",
+                        "UnsupportedIspClassicNetwork",
+                        "InvalidIspType.ValueNotSupported",
+                        "InvalidRegionId.NotFound",
+                        "InvalidImageId.NotFound",
+                        "InvalidInstanceChargeType.NotFound",
+                        "DependencyViolation.IoOptimized",
+                        "InvalidSystemDiskSize.LessThanMinSize",
+                        "InvalidSystemDiskSize.MoreThanMaxSize",
+                        "InvalidInstanceType.Missing",
+                        "InvalidNetworkType.ValueNotSupported",
+                        "InvalidDiskCategory.Missing",
+                        "Invalid.InstanceId.NotFound",
+                        "InvalidMarketImage.NotFound",
+                        "InvalidDiskIds.NotPortable",
+                        "InvalidSystemDisk.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidDedicatedHostType.Missing",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribePriceError {
@@ -1255,494 +1199,339 @@ impl DescribePriceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterRecurrenceRules(error),
+            1 => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
+            2 => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
+            3 => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
+            4 => Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error),
+            5 => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
+            6 => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
+            7 => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
+            8 => Self::InvalidStartTimeNotSupported(error),
+            9 => Self::InvalidSpotAuthorized(error),
+            10 => Self::InvalidZoneId(error),
+            11 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            12 => Self::InvalidInstanceTypeValueNotSupported(error),
+            13 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            14 => Self::InvalidInternetMaxBandwidthOutValueNotSupported(error),
+            15 => Self::AccountForbiddenProductCreationLimited(error),
+            16 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            17 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            18 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            19 => Self::InvalidParameterConflict(error),
+            20 => Self::InvalidNetworkTypeMismatch(error),
+            21 => Self::InvalidDiskCategoryMismatch(error),
+            22 => Self::InvalidIoOptimizedValueValueNotSupported(error),
+            23 => Self::InvalidPeriod(error),
+            24 => Self::InstanceDiskCategoryLimitExceed(error),
+            25 => Self::InstanceDiskNumberLimitExceed(error),
+            26 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
+            27 => Self::Throttling(error),
+            28 => Self::ThrottlingUser(error),
+            29 => Self::PriceNotFound(error),
+            30 => Self::InvalidResourceTypeValueNotSupported(error),
+            31 => Self::InvalidPriceUnitValueNotSupported(error),
+            32 => Self::IncorrectImageStatus(error),
+            33 => Self::OperationDenied(error),
+            34 => Self::InvalidPerformanceLevelMalformed(error),
+            35 => Self::InvalidCapacityValueNotSupported(error),
+            36 => Self::InvalidActivityNotSupported(error),
+            37 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            38 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            39 => Self::InvalidEncryptedNotMatchSnapshot(error),
+            40 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
+            41 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
+            42 => Self::InvalidEncryptAlgorithm(error),
+            43 => Self::InvalidAssuranceTimesNotSupported(error),
+            44 => Self::InvalidParameterPlatform(error),
+            45 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
+            46 => Self::OperationDeniedTestAccountRetricted(error),
+            47 => Self::UnsupportedIspNetworkChargeType(error),
+            48 => Self::EncryptedOptionConflict(error),
+            49 => Self::InvalidSystemDiskSizeValueNotSupported(error),
+            50 => Self::UnsupportedIspChargeType(error),
+            51 => Self::InvalidInstanceTypeNotSupported(error),
+            52 => Self::InvalidDiskCategoryValueNotSupported(error),
+            53 => Self::InvalidMarketImageNotAuthorized(error),
+            54 => Self::ImageNotSubscribed(error),
+            55 => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
+            56 => Self::ImageRemovedInMarket(error),
+            57 => Self::QuotaExceedPortableCloudDisk(error),
+            58 => Self::Forbbiden(error),
+            59 => Self::InstanceDiskNumLimitExceed(error),
+            60 => Self::IoOptimizedNotSupported(error),
+            61 => Self::ImageNotSupportInstanceType(error),
+            62 => Self::InvalidDiskSizeTooSmall(error),
+            63 => Self::InvalidDiskCategoryNotSupported(error),
+            64 => Self::QuotaExceedBuyImage(error),
+            65 => Self::InvalidParameterResourceOwnerAccount(error),
+            66 => Self::RegionUnauthorized(error),
+            67 => Self::InvalidAmountMalformed(error),
+            68 => Self::InvalidChargeTypeMarketImage(error),
+            69 => Self::InvalidDiskIdsNotFound(error),
+            70 => Self::PrePaidInstanceExpired(error),
+            71 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            72 => Self::InvalidActionUnauthorized(error),
+            73 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            74 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            75 => Self::InvalidOperationPublicIpAddressNoStock(error),
+            76 => Self::UnsupportedIspRegion(error),
+            77 => Self::InvalidIspBandwidthOut(error),
+            78 => Self::InstanceTypeOffline(error),
+            79 => Self::InvalidIspUid(error),
+            80 => Self::UnsupportedIspClassicNetwork(error),
+            81 => Self::InvalidIspTypeValueNotSupported(error),
+            82 => Self::InvalidRegionIdNotFound(error),
+            83 => Self::InvalidImageIdNotFound(error),
+            84 => Self::InvalidInstanceChargeTypeNotFound(error),
+            85 => Self::DependencyViolationIoOptimized(error),
+            86 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
+            87 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
+            88 => Self::InvalidInstanceTypeMissing(error),
+            89 => Self::InvalidNetworkTypeValueNotSupported(error),
+            90 => Self::InvalidDiskCategoryMissing(error),
+            91 => Self::InvalidInstanceIdNotFound(error),
+            92 => Self::InvalidMarketImageNotFound(error),
+            93 => Self::InvalidDiskIdsNotPortable(error),
+            94 => Self::InvalidSystemDiskNotFound(error),
+            95 => Self::InvalidResourceGroupNotFound(error),
+            96 => Self::InvalidDedicatedHostTypeMissing(error),
+            97 => Self::InvalidDedicatedHostIdNotFound(error),
+            98 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterRecurrenceRules(error) => {
-                ("InvalidParameterRecurrenceRules", error)
-            }
-            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => {
-                ("InvalidRecurrenceRulesCountLimitExceeded", error)
-            }
-            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => {
-                ("InvalidRecurrenceRulesStartHourEndHourTooShort", error)
-            }
-            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => {
-                ("InvalidParameterRecurrenceRulesStartHourEndHour", error)
-            }
+            Self::InvalidParameterRecurrenceRules(error) => (0, error),
+            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => (1, error),
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => (2, error),
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => (3, error),
             Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceValueMonthly", error)
+                (4, error)
             }
             Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceValueWeekly", error)
+                (5, error)
             }
             Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceValueDaily", error)
+                (6, error)
             }
-            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceType", error)
-            }
-            Self::InvalidStartTimeNotSupported(error) => {
-                ("InvalidStartTimeNotSupported", error)
-            }
-            Self::InvalidSpotAuthorized(error) => ("InvalidSpotAuthorized", error),
-            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidInternetMaxBandwidthOutValueNotSupported(error) => {
-                ("InvalidInternetMaxBandwidthOutValueNotSupported", error)
-            }
-            Self::AccountForbiddenProductCreationLimited(error) => {
-                ("AccountForbiddenProductCreationLimited", error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
-                ("InvalidSystemDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(error) => {
-                ("InvalidDataDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
-                ("InvalidDataDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidNetworkTypeMismatch(error) => {
-                ("InvalidNetworkTypeMismatch", error)
-            }
-            Self::InvalidDiskCategoryMismatch(error) => {
-                ("InvalidDiskCategoryMismatch", error)
-            }
-            Self::InvalidIoOptimizedValueValueNotSupported(error) => {
-                ("InvalidIoOptimizedValueValueNotSupported", error)
-            }
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::InstanceDiskCategoryLimitExceed(error) => {
-                ("InstanceDiskCategoryLimitExceed", error)
-            }
-            Self::InstanceDiskNumberLimitExceed(error) => {
-                ("InstanceDiskNumberLimitExceed", error)
-            }
-            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
-                ("InvalidSystemDiskSizeLessThanImageSize", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
-            Self::PriceNotFound(error) => ("PriceNotFound", error),
-            Self::InvalidResourceTypeValueNotSupported(error) => {
-                ("InvalidResourceTypeValueNotSupported", error)
-            }
-            Self::InvalidPriceUnitValueNotSupported(error) => {
-                ("InvalidPriceUnitValueNotSupported", error)
-            }
-            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidPerformanceLevelMalformed(error) => {
-                ("InvalidPerformanceLevelMalformed", error)
-            }
-            Self::InvalidCapacityValueNotSupported(error) => {
-                ("InvalidCapacityValueNotSupported", error)
-            }
-            Self::InvalidActivityNotSupported(error) => {
-                ("InvalidActivityNotSupported", error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
-                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
-            }
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
-                ("InvalidEncryptedNotMatchKmsKeyId", error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(error) => {
-                ("InvalidEncryptedNotMatchSnapshot", error)
-            }
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => {
-                ("InvalidEncryptAlgorithmNotMatchSnapshot", error)
-            }
-            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => {
-                ("InvalidKmsKeyIdNotMatchSnapshot", error)
-            }
-            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
-            Self::InvalidAssuranceTimesNotSupported(error) => {
-                ("InvalidAssuranceTimesNotSupported", error)
-            }
-            Self::InvalidParameterPlatform(error) => ("InvalidParameterPlatform", error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
-                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
-            }
-            Self::OperationDeniedTestAccountRetricted(error) => {
-                ("OperationDeniedTestAccountRetricted", error)
-            }
-            Self::UnsupportedIspNetworkChargeType(error) => {
-                ("UnsupportedIspNetworkChargeType", error)
-            }
-            Self::EncryptedOptionConflict(error) => ("EncryptedOptionConflict", error),
-            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
-                ("InvalidSystemDiskSizeValueNotSupported", error)
-            }
-            Self::UnsupportedIspChargeType(error) => ("UnsupportedIspChargeType", error),
-            Self::InvalidInstanceTypeNotSupported(error) => {
-                ("InvalidInstanceTypeNotSupported", error)
-            }
-            Self::InvalidDiskCategoryValueNotSupported(error) => {
-                ("InvalidDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidMarketImageNotAuthorized(error) => {
-                ("InvalidMarketImageNotAuthorized", error)
-            }
-            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
-            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => {
-                ("InvalidSystemDiskCategoryValueUnauthorized", error)
-            }
-            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
-            Self::QuotaExceedPortableCloudDisk(error) => {
-                ("QuotaExceedPortableCloudDisk", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InstanceDiskNumLimitExceed(error) => {
-                ("InstanceDiskNumLimitExceed", error)
-            }
-            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
-            Self::ImageNotSupportInstanceType(error) => {
-                ("ImageNotSupportInstanceType", error)
-            }
-            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
-            Self::InvalidDiskCategoryNotSupported(error) => {
-                ("InvalidDiskCategoryNotSupported", error)
-            }
-            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
-            Self::InvalidParameterResourceOwnerAccount(error) => {
-                ("InvalidParameterResourceOwnerAccount", error)
-            }
-            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
-            Self::InvalidAmountMalformed(error) => ("InvalidAmountMalformed", error),
-            Self::InvalidChargeTypeMarketImage(error) => {
-                ("InvalidChargeTypeMarketImage", error)
-            }
-            Self::InvalidDiskIdsNotFound(error) => ("InvalidDiskIdsNotFound", error),
-            Self::PrePaidInstanceExpired(error) => ("PrePaidInstanceExpired", error),
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
-                ("OperationDeniedPerformanceLevelNotMatch", error)
-            }
-            Self::InvalidActionUnauthorized(error) => {
-                ("InvalidActionUnauthorized", error)
-            }
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
-                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
-            }
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
-                ("InvalidInstanceTypeNotSupportDiskCategory", error)
-            }
-            Self::InvalidOperationPublicIpAddressNoStock(error) => {
-                ("InvalidOperationPublicIpAddressNoStock", error)
-            }
-            Self::UnsupportedIspRegion(error) => ("UnsupportedIspRegion", error),
-            Self::InvalidIspBandwidthOut(error) => ("InvalidIspBandwidthOut", error),
-            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
-            Self::InvalidIspUid(error) => ("InvalidIspUid", error),
-            Self::UnsupportedIspClassicNetwork(error) => {
-                ("UnsupportedIspClassicNetwork", error)
-            }
-            Self::InvalidIspTypeValueNotSupported(error) => {
-                ("InvalidIspTypeValueNotSupported", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => {
-                ("InvalidInstanceChargeTypeNotFound", error)
-            }
-            Self::DependencyViolationIoOptimized(error) => {
-                ("DependencyViolationIoOptimized", error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
-                ("InvalidSystemDiskSizeLessThanMinSize", error)
-            }
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
-                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
-            }
-            Self::InvalidInstanceTypeMissing(error) => {
-                ("InvalidInstanceTypeMissing", error)
-            }
-            Self::InvalidNetworkTypeValueNotSupported(error) => {
-                ("InvalidNetworkTypeValueNotSupported", error)
-            }
-            Self::InvalidDiskCategoryMissing(error) => {
-                ("InvalidDiskCategoryMissing", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidMarketImageNotFound(error) => {
-                ("InvalidMarketImageNotFound", error)
-            }
-            Self::InvalidDiskIdsNotPortable(error) => {
-                ("InvalidDiskIdsNotPortable", error)
-            }
-            Self::InvalidSystemDiskNotFound(error) => {
-                ("InvalidSystemDiskNotFound", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidDedicatedHostTypeMissing(error) => {
-                ("InvalidDedicatedHostTypeMissing", error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => (7, error),
+            Self::InvalidStartTimeNotSupported(error) => (8, error),
+            Self::InvalidSpotAuthorized(error) => (9, error),
+            Self::InvalidZoneId(error) => (10, error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (11, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (12, error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (13, error),
+            Self::InvalidInternetMaxBandwidthOutValueNotSupported(error) => (14, error),
+            Self::AccountForbiddenProductCreationLimited(error) => (15, error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (16, error),
+            Self::InvalidDataDiskSizeValueNotSupported(error) => (17, error),
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => (18, error),
+            Self::InvalidParameterConflict(error) => (19, error),
+            Self::InvalidNetworkTypeMismatch(error) => (20, error),
+            Self::InvalidDiskCategoryMismatch(error) => (21, error),
+            Self::InvalidIoOptimizedValueValueNotSupported(error) => (22, error),
+            Self::InvalidPeriod(error) => (23, error),
+            Self::InstanceDiskCategoryLimitExceed(error) => (24, error),
+            Self::InstanceDiskNumberLimitExceed(error) => (25, error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => (26, error),
+            Self::Throttling(error) => (27, error),
+            Self::ThrottlingUser(error) => (28, error),
+            Self::PriceNotFound(error) => (29, error),
+            Self::InvalidResourceTypeValueNotSupported(error) => (30, error),
+            Self::InvalidPriceUnitValueNotSupported(error) => (31, error),
+            Self::IncorrectImageStatus(error) => (32, error),
+            Self::OperationDenied(error) => (33, error),
+            Self::InvalidPerformanceLevelMalformed(error) => (34, error),
+            Self::InvalidCapacityValueNotSupported(error) => (35, error),
+            Self::InvalidActivityNotSupported(error) => (36, error),
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (37, error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (38, error),
+            Self::InvalidEncryptedNotMatchSnapshot(error) => (39, error),
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => (40, error),
+            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => (41, error),
+            Self::InvalidEncryptAlgorithm(error) => (42, error),
+            Self::InvalidAssuranceTimesNotSupported(error) => (43, error),
+            Self::InvalidParameterPlatform(error) => (44, error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => (45, error),
+            Self::OperationDeniedTestAccountRetricted(error) => (46, error),
+            Self::UnsupportedIspNetworkChargeType(error) => (47, error),
+            Self::EncryptedOptionConflict(error) => (48, error),
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => (49, error),
+            Self::UnsupportedIspChargeType(error) => (50, error),
+            Self::InvalidInstanceTypeNotSupported(error) => (51, error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => (52, error),
+            Self::InvalidMarketImageNotAuthorized(error) => (53, error),
+            Self::ImageNotSubscribed(error) => (54, error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => (55, error),
+            Self::ImageRemovedInMarket(error) => (56, error),
+            Self::QuotaExceedPortableCloudDisk(error) => (57, error),
+            Self::Forbbiden(error) => (58, error),
+            Self::InstanceDiskNumLimitExceed(error) => (59, error),
+            Self::IoOptimizedNotSupported(error) => (60, error),
+            Self::ImageNotSupportInstanceType(error) => (61, error),
+            Self::InvalidDiskSizeTooSmall(error) => (62, error),
+            Self::InvalidDiskCategoryNotSupported(error) => (63, error),
+            Self::QuotaExceedBuyImage(error) => (64, error),
+            Self::InvalidParameterResourceOwnerAccount(error) => (65, error),
+            Self::RegionUnauthorized(error) => (66, error),
+            Self::InvalidAmountMalformed(error) => (67, error),
+            Self::InvalidChargeTypeMarketImage(error) => (68, error),
+            Self::InvalidDiskIdsNotFound(error) => (69, error),
+            Self::PrePaidInstanceExpired(error) => (70, error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => (71, error),
+            Self::InvalidActionUnauthorized(error) => (72, error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (73, error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (74, error),
+            Self::InvalidOperationPublicIpAddressNoStock(error) => (75, error),
+            Self::UnsupportedIspRegion(error) => (76, error),
+            Self::InvalidIspBandwidthOut(error) => (77, error),
+            Self::InstanceTypeOffline(error) => (78, error),
+            Self::InvalidIspUid(error) => (79, error),
+            Self::UnsupportedIspClassicNetwork(error) => (80, error),
+            Self::InvalidIspTypeValueNotSupported(error) => (81, error),
+            Self::InvalidRegionIdNotFound(error) => (82, error),
+            Self::InvalidImageIdNotFound(error) => (83, error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => (84, error),
+            Self::DependencyViolationIoOptimized(error) => (85, error),
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => (86, error),
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => (87, error),
+            Self::InvalidInstanceTypeMissing(error) => (88, error),
+            Self::InvalidNetworkTypeValueNotSupported(error) => (89, error),
+            Self::InvalidDiskCategoryMissing(error) => (90, error),
+            Self::InvalidInstanceIdNotFound(error) => (91, error),
+            Self::InvalidMarketImageNotFound(error) => (92, error),
+            Self::InvalidDiskIdsNotPortable(error) => (93, error),
+            Self::InvalidSystemDiskNotFound(error) => (94, error),
+            Self::InvalidResourceGroupNotFound(error) => (95, error),
+            Self::InvalidDedicatedHostTypeMissing(error) => (96, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (97, error),
+            Self::InternalError(error) => (98, error),
+            Self::Unhandled(error) => (99, error),
         }
     }
 }
 impl Clone for DescribePriceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterRecurrenceRules(_) => {
-                Self::InvalidParameterRecurrenceRules(error)
-            }
-            Self::InvalidRecurrenceRulesCountLimitExceeded(_) => {
-                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            }
-            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(_) => {
-                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            }
-            Self::InvalidParameterRecurrenceRulesStartHourEndHour(_) => {
-                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceType(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            }
-            Self::InvalidStartTimeNotSupported(_) => {
-                Self::InvalidStartTimeNotSupported(error)
-            }
-            Self::InvalidSpotAuthorized(_) => Self::InvalidSpotAuthorized(error),
-            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidInternetMaxBandwidthOutValueNotSupported(_) => {
-                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
-            }
-            Self::AccountForbiddenProductCreationLimited(_) => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(_) => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidNetworkTypeMismatch(_) => {
-                Self::InvalidNetworkTypeMismatch(error)
-            }
-            Self::InvalidDiskCategoryMismatch(_) => {
-                Self::InvalidDiskCategoryMismatch(error)
-            }
-            Self::InvalidIoOptimizedValueValueNotSupported(_) => {
-                Self::InvalidIoOptimizedValueValueNotSupported(error)
-            }
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::InstanceDiskCategoryLimitExceed(_) => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            Self::InstanceDiskNumberLimitExceed(_) => {
-                Self::InstanceDiskNumberLimitExceed(error)
-            }
-            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
-            Self::PriceNotFound(_) => Self::PriceNotFound(error),
-            Self::InvalidResourceTypeValueNotSupported(_) => {
-                Self::InvalidResourceTypeValueNotSupported(error)
-            }
-            Self::InvalidPriceUnitValueNotSupported(_) => {
-                Self::InvalidPriceUnitValueNotSupported(error)
-            }
-            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidPerformanceLevelMalformed(_) => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            Self::InvalidCapacityValueNotSupported(_) => {
-                Self::InvalidCapacityValueNotSupported(error)
-            }
-            Self::InvalidActivityNotSupported(_) => {
-                Self::InvalidActivityNotSupported(error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(_) => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
-            Self::InvalidAssuranceTimesNotSupported(_) => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            Self::InvalidParameterPlatform(_) => Self::InvalidParameterPlatform(error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            Self::OperationDeniedTestAccountRetricted(_) => {
-                Self::OperationDeniedTestAccountRetricted(error)
-            }
-            Self::UnsupportedIspNetworkChargeType(_) => {
-                Self::UnsupportedIspNetworkChargeType(error)
-            }
-            Self::EncryptedOptionConflict(_) => Self::EncryptedOptionConflict(error),
-            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
-            Self::InvalidInstanceTypeNotSupported(_) => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            Self::InvalidDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidMarketImageNotAuthorized(_) => {
-                Self::InvalidMarketImageNotAuthorized(error)
-            }
-            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
-            Self::InvalidSystemDiskCategoryValueUnauthorized(_) => {
-                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            }
-            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
-            Self::QuotaExceedPortableCloudDisk(_) => {
-                Self::QuotaExceedPortableCloudDisk(error)
-            }
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InstanceDiskNumLimitExceed(_) => {
-                Self::InstanceDiskNumLimitExceed(error)
-            }
-            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
-            Self::ImageNotSupportInstanceType(_) => {
-                Self::ImageNotSupportInstanceType(error)
-            }
-            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
-            Self::InvalidDiskCategoryNotSupported(_) => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
-            Self::InvalidParameterResourceOwnerAccount(_) => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
-            Self::InvalidAmountMalformed(_) => Self::InvalidAmountMalformed(error),
-            Self::InvalidChargeTypeMarketImage(_) => {
-                Self::InvalidChargeTypeMarketImage(error)
-            }
-            Self::InvalidDiskIdsNotFound(_) => Self::InvalidDiskIdsNotFound(error),
-            Self::PrePaidInstanceExpired(_) => Self::PrePaidInstanceExpired(error),
-            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            Self::InvalidActionUnauthorized(_) => Self::InvalidActionUnauthorized(error),
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            Self::InvalidOperationPublicIpAddressNoStock(_) => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            Self::UnsupportedIspRegion(_) => Self::UnsupportedIspRegion(error),
-            Self::InvalidIspBandwidthOut(_) => Self::InvalidIspBandwidthOut(error),
-            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
-            Self::InvalidIspUid(_) => Self::InvalidIspUid(error),
-            Self::UnsupportedIspClassicNetwork(_) => {
-                Self::UnsupportedIspClassicNetwork(error)
-            }
-            Self::InvalidIspTypeValueNotSupported(_) => {
-                Self::InvalidIspTypeValueNotSupported(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidInstanceChargeTypeNotFound(_) => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            Self::DependencyViolationIoOptimized(_) => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            Self::InvalidInstanceTypeMissing(_) => {
-                Self::InvalidInstanceTypeMissing(error)
-            }
-            Self::InvalidNetworkTypeValueNotSupported(_) => {
-                Self::InvalidNetworkTypeValueNotSupported(error)
-            }
-            Self::InvalidDiskCategoryMissing(_) => {
-                Self::InvalidDiskCategoryMissing(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidMarketImageNotFound(_) => {
-                Self::InvalidMarketImageNotFound(error)
-            }
-            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
-            Self::InvalidSystemDiskNotFound(_) => Self::InvalidSystemDiskNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidDedicatedHostTypeMissing(_) => {
-                Self::InvalidDedicatedHostTypeMissing(error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribePriceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterRecurrenceRules",
+            "InvalidRecurrenceRulesCountLimitExceeded",
+            "InvalidRecurrenceRulesStartHourEndHourTooShort",
+            "InvalidParameterRecurrenceRulesStartHourEndHour",
+            "InvalidParameterRecurrenceRulesRecurrenceValueMonthly",
+            "InvalidParameterRecurrenceRulesRecurrenceValueWeekly",
+            "InvalidParameterRecurrenceRulesRecurrenceValueDaily",
+            "InvalidParameterRecurrenceRulesRecurrenceType",
+            "InvalidStartTimeNotSupported",
+            "InvalidSpotAuthorized",
+            "InvalidZoneId",
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidInternetChargeTypeValueNotSupported",
+            "InvalidInternetMaxBandwidthOutValueNotSupported",
+            "AccountForbiddenProductCreationLimited",
+            "InvalidSystemDiskCategoryValueNotSupported",
+            "InvalidDataDiskSizeValueNotSupported",
+            "InvalidDataDiskCategoryValueNotSupported",
+            "InvalidParameterConflict",
+            "InvalidNetworkTypeMismatch",
+            "InvalidDiskCategoryMismatch",
+            "InvalidIoOptimizedValueValueNotSupported",
+            "InvalidPeriod",
+            "InstanceDiskCategoryLimitExceed",
+            "InstanceDiskNumberLimitExceed",
+            "InvalidSystemDiskSizeLessThanImageSize",
+            "Throttling",
+            "ThrottlingUser",
+            "PriceNotFound",
+            "InvalidResourceTypeValueNotSupported",
+            "InvalidPriceUnitValueNotSupported",
+            "IncorrectImageStatus",
+            "OperationDenied",
+            "InvalidPerformanceLevelMalformed",
+            "InvalidCapacityValueNotSupported",
+            "InvalidActivityNotSupported",
+            "InvalidEncryptedNotMatchEncryptAlgorithm",
+            "InvalidEncryptedNotMatchKmsKeyId",
+            "InvalidEncryptedNotMatchSnapshot",
+            "InvalidEncryptAlgorithmNotMatchSnapshot",
+            "InvalidKmsKeyIdNotMatchSnapshot",
+            "InvalidEncryptAlgorithm",
+            "InvalidAssuranceTimesNotSupported",
+            "InvalidParameterPlatform",
+            "InvalidOperationInstanceRenewWithDowngradeInPlan",
+            "OperationDeniedTestAccountRetricted",
+            "UnsupportedIspNetworkChargeType",
+            "EncryptedOptionConflict",
+            "InvalidSystemDiskSizeValueNotSupported",
+            "UnsupportedIspChargeType",
+            "InvalidInstanceTypeNotSupported",
+            "InvalidDiskCategoryValueNotSupported",
+            "InvalidMarketImageNotAuthorized",
+            "ImageNotSubscribed",
+            "InvalidSystemDiskCategoryValueUnauthorized",
+            "ImageRemovedInMarket",
+            "QuotaExceedPortableCloudDisk",
+            "Forbbiden",
+            "InstanceDiskNumLimitExceed",
+            "IoOptimizedNotSupported",
+            "ImageNotSupportInstanceType",
+            "InvalidDiskSizeTooSmall",
+            "InvalidDiskCategoryNotSupported",
+            "QuotaExceedBuyImage",
+            "InvalidParameterResourceOwnerAccount",
+            "RegionUnauthorized",
+            "InvalidAmountMalformed",
+            "InvalidChargeTypeMarketImage",
+            "InvalidDiskIdsNotFound",
+            "PrePaidInstanceExpired",
+            "OperationDeniedPerformanceLevelNotMatch",
+            "InvalidActionUnauthorized",
+            "InvalidRegionIdNotSupportEncryptAlgorithm",
+            "InvalidInstanceTypeNotSupportDiskCategory",
+            "InvalidOperationPublicIpAddressNoStock",
+            "UnsupportedIspRegion",
+            "InvalidIspBandwidthOut",
+            "InstanceTypeOffline",
+            "InvalidIspUid",
+            "UnsupportedIspClassicNetwork",
+            "InvalidIspTypeValueNotSupported",
+            "InvalidRegionIdNotFound",
+            "InvalidImageIdNotFound",
+            "InvalidInstanceChargeTypeNotFound",
+            "DependencyViolationIoOptimized",
+            "InvalidSystemDiskSizeLessThanMinSize",
+            "InvalidSystemDiskSizeMoreThanMaxSize",
+            "InvalidInstanceTypeMissing",
+            "InvalidNetworkTypeValueNotSupported",
+            "InvalidDiskCategoryMissing",
+            "InvalidInstanceIdNotFound",
+            "InvalidMarketImageNotFound",
+            "InvalidDiskIdsNotPortable",
+            "InvalidSystemDiskNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidDedicatedHostTypeMissing",
+            "InvalidDedicatedHostIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribePriceError {

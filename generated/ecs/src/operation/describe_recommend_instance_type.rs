@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRecommendInstanceTypeRequest {
     /// The number of vCPU cores of the instance type.
@@ -193,10 +193,38 @@ pub struct DescribeRecommendInstanceTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRecommendInstanceTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            cores: None,
+            memory: None,
+            instance_family_level: None,
+            instance_type: None,
+            network_type: None,
+            instance_charge_type: None,
+            spot_strategy: None,
+            io_optimized: None,
+            priority_strategy: None,
+            max_price: None,
+            region_id: None,
+            zone_id: None,
+            system_disk_category: None,
+            zone_match_mode: None,
+            scene: None,
+            instance_type_family: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRecommendInstanceTypeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRecommendInstanceTypeRequestBuilder {
-        DescribeRecommendInstanceTypeRequestBuilder::default()
+        DescribeRecommendInstanceTypeRequestBuilder {
+            inner: DescribeRecommendInstanceTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -497,6 +525,7 @@ impl<C> DescribeRecommendInstanceTypeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRecommendInstanceTypeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRecommendInstanceTypeRequest::default(),
@@ -505,6 +534,7 @@ impl<'a> DescribeRecommendInstanceTypeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -613,80 +643,43 @@ pub enum DescribeRecommendInstanceTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRecommendInstanceTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RecommendEmpty.InstanceTypeNotAuthorized" => {
-                Self::RecommendEmptyInstanceTypeNotAuthorized(error)
-            }
-            "RecommendEmpty.InstanceTypeSoldOut" => {
-                Self::RecommendEmptyInstanceTypeSoldOut(error)
-            }
-            "RecommendEmpty.DiskCategoryNotRecommended" => {
-                Self::RecommendEmptyDiskCategoryNotRecommended(error)
-            }
-            "InvalidNetworkType.ValueNotSupported" => {
-                Self::InvalidNetworkTypeValueNotSupported(error)
-            }
-            "InvalidSpotStrategy.ValueNotSupported" => {
-                Self::InvalidSpotStrategyValueNotSupported(error)
-            }
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "InvalidPriorityStrategy.ValueNotSupported" => {
-                Self::InvalidPriorityStrategyValueNotSupported(error)
-            }
-            "InvalidParam.TypeAndCpuMem.Conflict" => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            "InvalidIoOptimized.NotFound" => Self::InvalidIoOptimizedNotFound(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidDiskCategory.NotFound" => Self::InvalidDiskCategoryNotFound(error),
-            "InvalidInstanceTypeFamily.NotFound" => {
-                Self::InvalidInstanceTypeFamilyNotFound(error)
-            }
-            "InvalidMaxPrice.NotSupported" => Self::InvalidMaxPriceNotSupported(error),
-            "InvalidZoneId.MalFormed" => Self::InvalidZoneIdMalFormed(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidZoneId.ValueNotSupported" => {
-                Self::InvalidZoneIdValueNotSupported(error)
-            }
-            "InvalidCoreAndMemory.ValueNotSupported" => {
-                Self::InvalidCoreAndMemoryValueNotSupported(error)
-            }
-            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
-            "RecommendEmpty.PerformanceNotSatisfied" => {
-                Self::RecommendEmptyPerformanceNotSatisfied(error)
-            }
-            "RecommendEmpty.PriceNotSatisfied" => {
-                Self::RecommendEmptyPriceNotSatisfied(error)
-            }
-            "RecommendEmpty.QuotaNotSatisfied" => {
-                Self::RecommendEmptyQuotaNotSatisfied(error)
-            }
-            "RecommendEmpty.IzNotMatched" => Self::RecommendEmptyIzNotMatched(error),
-            "RecommendEmpty.InstanceTypeNotMatched" => {
-                Self::RecommendEmptyInstanceTypeNotMatched(error)
-            }
-            "InvalidScene.ValueNotSupported" => {
-                Self::InvalidSceneValueNotSupported(error)
-            }
-            "RecommendEmpty.InstanceTypeFamilyNotMatched" => {
-                Self::RecommendEmptyInstanceTypeFamilyNotMatched(error)
-            }
-            "RecommendEmpty.GenerationNotMatch" => {
-                Self::RecommendEmptyGenerationNotMatch(error)
-            }
-            "RecommendEmpty.NetworkTypeNotSupported" => {
-                Self::RecommendEmptyNetworkTypeNotSupported(error)
-            }
-            "InvalidInstanceFamilyLevel.NotSupported" => {
-                Self::InvalidInstanceFamilyLevelNotSupported(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RecommendEmpty.InstanceTypeNotAuthorized",
+                        "RecommendEmpty.InstanceTypeSoldOut",
+                        "RecommendEmpty.DiskCategoryNotRecommended",
+                        "InvalidNetworkType.ValueNotSupported",
+                        "InvalidSpotStrategy.ValueNotSupported",
+                        "InvalidInstanceChargeType.NotFound",
+                        "InvalidPriorityStrategy.ValueNotSupported",
+                        "InvalidParam.TypeAndCpuMem.Conflict",
+                        "InvalidIoOptimized.NotFound",
+                        "InvalidRegionId.MalFormed",
+                        "InvalidDiskCategory.NotFound",
+                        "InvalidInstanceTypeFamily.NotFound",
+                        "InvalidMaxPrice.NotSupported",
+                        "InvalidZoneId.MalFormed",
+                        "InvalidInstanceType.NotSupported",
+                        "InvalidZoneId.ValueNotSupported",
+                        "InvalidCoreAndMemory.ValueNotSupported",
+                        "QuotaExceed.AfterpayInstance",
+                        "RecommendEmpty.PerformanceNotSatisfied",
+                        "RecommendEmpty.PriceNotSatisfied",
+                        "RecommendEmpty.QuotaNotSatisfied",
+                        "RecommendEmpty.IzNotMatched",
+                        "RecommendEmpty.InstanceTypeNotMatched",
+                        "InvalidScene.ValueNotSupported",
+                        "RecommendEmpty.InstanceTypeFamilyNotMatched",
+                        "RecommendEmpty.GenerationNotMatch",
+                        "RecommendEmpty.NetworkTypeNotSupported",
+                        "InvalidInstanceFamilyLevel.NotSupported",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeRecommendInstanceTypeError {
@@ -695,190 +688,123 @@ impl DescribeRecommendInstanceTypeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RecommendEmptyInstanceTypeNotAuthorized(error),
+            1 => Self::RecommendEmptyInstanceTypeSoldOut(error),
+            2 => Self::RecommendEmptyDiskCategoryNotRecommended(error),
+            3 => Self::InvalidNetworkTypeValueNotSupported(error),
+            4 => Self::InvalidSpotStrategyValueNotSupported(error),
+            5 => Self::InvalidInstanceChargeTypeNotFound(error),
+            6 => Self::InvalidPriorityStrategyValueNotSupported(error),
+            7 => Self::InvalidParamTypeAndCpuMemConflict(error),
+            8 => Self::InvalidIoOptimizedNotFound(error),
+            9 => Self::InvalidRegionIdMalFormed(error),
+            10 => Self::InvalidDiskCategoryNotFound(error),
+            11 => Self::InvalidInstanceTypeFamilyNotFound(error),
+            12 => Self::InvalidMaxPriceNotSupported(error),
+            13 => Self::InvalidZoneIdMalFormed(error),
+            14 => Self::InvalidInstanceTypeNotSupported(error),
+            15 => Self::InvalidZoneIdValueNotSupported(error),
+            16 => Self::InvalidCoreAndMemoryValueNotSupported(error),
+            17 => Self::QuotaExceedAfterpayInstance(error),
+            18 => Self::RecommendEmptyPerformanceNotSatisfied(error),
+            19 => Self::RecommendEmptyPriceNotSatisfied(error),
+            20 => Self::RecommendEmptyQuotaNotSatisfied(error),
+            21 => Self::RecommendEmptyIzNotMatched(error),
+            22 => Self::RecommendEmptyInstanceTypeNotMatched(error),
+            23 => Self::InvalidSceneValueNotSupported(error),
+            24 => Self::RecommendEmptyInstanceTypeFamilyNotMatched(error),
+            25 => Self::RecommendEmptyGenerationNotMatch(error),
+            26 => Self::RecommendEmptyNetworkTypeNotSupported(error),
+            27 => Self::InvalidInstanceFamilyLevelNotSupported(error),
+            28 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RecommendEmptyInstanceTypeNotAuthorized(error) => {
-                ("RecommendEmptyInstanceTypeNotAuthorized", error)
-            }
-            Self::RecommendEmptyInstanceTypeSoldOut(error) => {
-                ("RecommendEmptyInstanceTypeSoldOut", error)
-            }
-            Self::RecommendEmptyDiskCategoryNotRecommended(error) => {
-                ("RecommendEmptyDiskCategoryNotRecommended", error)
-            }
-            Self::InvalidNetworkTypeValueNotSupported(error) => {
-                ("InvalidNetworkTypeValueNotSupported", error)
-            }
-            Self::InvalidSpotStrategyValueNotSupported(error) => {
-                ("InvalidSpotStrategyValueNotSupported", error)
-            }
-            Self::InvalidInstanceChargeTypeNotFound(error) => {
-                ("InvalidInstanceChargeTypeNotFound", error)
-            }
-            Self::InvalidPriorityStrategyValueNotSupported(error) => {
-                ("InvalidPriorityStrategyValueNotSupported", error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(error) => {
-                ("InvalidParamTypeAndCpuMemConflict", error)
-            }
-            Self::InvalidIoOptimizedNotFound(error) => {
-                ("InvalidIoOptimizedNotFound", error)
-            }
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::InvalidDiskCategoryNotFound(error) => {
-                ("InvalidDiskCategoryNotFound", error)
-            }
-            Self::InvalidInstanceTypeFamilyNotFound(error) => {
-                ("InvalidInstanceTypeFamilyNotFound", error)
-            }
-            Self::InvalidMaxPriceNotSupported(error) => {
-                ("InvalidMaxPriceNotSupported", error)
-            }
-            Self::InvalidZoneIdMalFormed(error) => ("InvalidZoneIdMalFormed", error),
-            Self::InvalidInstanceTypeNotSupported(error) => {
-                ("InvalidInstanceTypeNotSupported", error)
-            }
-            Self::InvalidZoneIdValueNotSupported(error) => {
-                ("InvalidZoneIdValueNotSupported", error)
-            }
-            Self::InvalidCoreAndMemoryValueNotSupported(error) => {
-                ("InvalidCoreAndMemoryValueNotSupported", error)
-            }
-            Self::QuotaExceedAfterpayInstance(error) => {
-                ("QuotaExceedAfterpayInstance", error)
-            }
-            Self::RecommendEmptyPerformanceNotSatisfied(error) => {
-                ("RecommendEmptyPerformanceNotSatisfied", error)
-            }
-            Self::RecommendEmptyPriceNotSatisfied(error) => {
-                ("RecommendEmptyPriceNotSatisfied", error)
-            }
-            Self::RecommendEmptyQuotaNotSatisfied(error) => {
-                ("RecommendEmptyQuotaNotSatisfied", error)
-            }
-            Self::RecommendEmptyIzNotMatched(error) => {
-                ("RecommendEmptyIzNotMatched", error)
-            }
-            Self::RecommendEmptyInstanceTypeNotMatched(error) => {
-                ("RecommendEmptyInstanceTypeNotMatched", error)
-            }
-            Self::InvalidSceneValueNotSupported(error) => {
-                ("InvalidSceneValueNotSupported", error)
-            }
-            Self::RecommendEmptyInstanceTypeFamilyNotMatched(error) => {
-                ("RecommendEmptyInstanceTypeFamilyNotMatched", error)
-            }
-            Self::RecommendEmptyGenerationNotMatch(error) => {
-                ("RecommendEmptyGenerationNotMatch", error)
-            }
-            Self::RecommendEmptyNetworkTypeNotSupported(error) => {
-                ("RecommendEmptyNetworkTypeNotSupported", error)
-            }
-            Self::InvalidInstanceFamilyLevelNotSupported(error) => {
-                ("InvalidInstanceFamilyLevelNotSupported", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RecommendEmptyInstanceTypeNotAuthorized(error) => (0, error),
+            Self::RecommendEmptyInstanceTypeSoldOut(error) => (1, error),
+            Self::RecommendEmptyDiskCategoryNotRecommended(error) => (2, error),
+            Self::InvalidNetworkTypeValueNotSupported(error) => (3, error),
+            Self::InvalidSpotStrategyValueNotSupported(error) => (4, error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => (5, error),
+            Self::InvalidPriorityStrategyValueNotSupported(error) => (6, error),
+            Self::InvalidParamTypeAndCpuMemConflict(error) => (7, error),
+            Self::InvalidIoOptimizedNotFound(error) => (8, error),
+            Self::InvalidRegionIdMalFormed(error) => (9, error),
+            Self::InvalidDiskCategoryNotFound(error) => (10, error),
+            Self::InvalidInstanceTypeFamilyNotFound(error) => (11, error),
+            Self::InvalidMaxPriceNotSupported(error) => (12, error),
+            Self::InvalidZoneIdMalFormed(error) => (13, error),
+            Self::InvalidInstanceTypeNotSupported(error) => (14, error),
+            Self::InvalidZoneIdValueNotSupported(error) => (15, error),
+            Self::InvalidCoreAndMemoryValueNotSupported(error) => (16, error),
+            Self::QuotaExceedAfterpayInstance(error) => (17, error),
+            Self::RecommendEmptyPerformanceNotSatisfied(error) => (18, error),
+            Self::RecommendEmptyPriceNotSatisfied(error) => (19, error),
+            Self::RecommendEmptyQuotaNotSatisfied(error) => (20, error),
+            Self::RecommendEmptyIzNotMatched(error) => (21, error),
+            Self::RecommendEmptyInstanceTypeNotMatched(error) => (22, error),
+            Self::InvalidSceneValueNotSupported(error) => (23, error),
+            Self::RecommendEmptyInstanceTypeFamilyNotMatched(error) => (24, error),
+            Self::RecommendEmptyGenerationNotMatch(error) => (25, error),
+            Self::RecommendEmptyNetworkTypeNotSupported(error) => (26, error),
+            Self::InvalidInstanceFamilyLevelNotSupported(error) => (27, error),
+            Self::InvalidRegionIdNotFound(error) => (28, error),
+            Self::Unhandled(error) => (29, error),
         }
     }
 }
 impl Clone for DescribeRecommendInstanceTypeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RecommendEmptyInstanceTypeNotAuthorized(_) => {
-                Self::RecommendEmptyInstanceTypeNotAuthorized(error)
-            }
-            Self::RecommendEmptyInstanceTypeSoldOut(_) => {
-                Self::RecommendEmptyInstanceTypeSoldOut(error)
-            }
-            Self::RecommendEmptyDiskCategoryNotRecommended(_) => {
-                Self::RecommendEmptyDiskCategoryNotRecommended(error)
-            }
-            Self::InvalidNetworkTypeValueNotSupported(_) => {
-                Self::InvalidNetworkTypeValueNotSupported(error)
-            }
-            Self::InvalidSpotStrategyValueNotSupported(_) => {
-                Self::InvalidSpotStrategyValueNotSupported(error)
-            }
-            Self::InvalidInstanceChargeTypeNotFound(_) => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            Self::InvalidPriorityStrategyValueNotSupported(_) => {
-                Self::InvalidPriorityStrategyValueNotSupported(error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(_) => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            Self::InvalidIoOptimizedNotFound(_) => {
-                Self::InvalidIoOptimizedNotFound(error)
-            }
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::InvalidDiskCategoryNotFound(_) => {
-                Self::InvalidDiskCategoryNotFound(error)
-            }
-            Self::InvalidInstanceTypeFamilyNotFound(_) => {
-                Self::InvalidInstanceTypeFamilyNotFound(error)
-            }
-            Self::InvalidMaxPriceNotSupported(_) => {
-                Self::InvalidMaxPriceNotSupported(error)
-            }
-            Self::InvalidZoneIdMalFormed(_) => Self::InvalidZoneIdMalFormed(error),
-            Self::InvalidInstanceTypeNotSupported(_) => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            Self::InvalidZoneIdValueNotSupported(_) => {
-                Self::InvalidZoneIdValueNotSupported(error)
-            }
-            Self::InvalidCoreAndMemoryValueNotSupported(_) => {
-                Self::InvalidCoreAndMemoryValueNotSupported(error)
-            }
-            Self::QuotaExceedAfterpayInstance(_) => {
-                Self::QuotaExceedAfterpayInstance(error)
-            }
-            Self::RecommendEmptyPerformanceNotSatisfied(_) => {
-                Self::RecommendEmptyPerformanceNotSatisfied(error)
-            }
-            Self::RecommendEmptyPriceNotSatisfied(_) => {
-                Self::RecommendEmptyPriceNotSatisfied(error)
-            }
-            Self::RecommendEmptyQuotaNotSatisfied(_) => {
-                Self::RecommendEmptyQuotaNotSatisfied(error)
-            }
-            Self::RecommendEmptyIzNotMatched(_) => {
-                Self::RecommendEmptyIzNotMatched(error)
-            }
-            Self::RecommendEmptyInstanceTypeNotMatched(_) => {
-                Self::RecommendEmptyInstanceTypeNotMatched(error)
-            }
-            Self::InvalidSceneValueNotSupported(_) => {
-                Self::InvalidSceneValueNotSupported(error)
-            }
-            Self::RecommendEmptyInstanceTypeFamilyNotMatched(_) => {
-                Self::RecommendEmptyInstanceTypeFamilyNotMatched(error)
-            }
-            Self::RecommendEmptyGenerationNotMatch(_) => {
-                Self::RecommendEmptyGenerationNotMatch(error)
-            }
-            Self::RecommendEmptyNetworkTypeNotSupported(_) => {
-                Self::RecommendEmptyNetworkTypeNotSupported(error)
-            }
-            Self::InvalidInstanceFamilyLevelNotSupported(_) => {
-                Self::InvalidInstanceFamilyLevelNotSupported(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRecommendInstanceTypeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RecommendEmptyInstanceTypeNotAuthorized",
+            "RecommendEmptyInstanceTypeSoldOut",
+            "RecommendEmptyDiskCategoryNotRecommended",
+            "InvalidNetworkTypeValueNotSupported",
+            "InvalidSpotStrategyValueNotSupported",
+            "InvalidInstanceChargeTypeNotFound",
+            "InvalidPriorityStrategyValueNotSupported",
+            "InvalidParamTypeAndCpuMemConflict",
+            "InvalidIoOptimizedNotFound",
+            "InvalidRegionIdMalFormed",
+            "InvalidDiskCategoryNotFound",
+            "InvalidInstanceTypeFamilyNotFound",
+            "InvalidMaxPriceNotSupported",
+            "InvalidZoneIdMalFormed",
+            "InvalidInstanceTypeNotSupported",
+            "InvalidZoneIdValueNotSupported",
+            "InvalidCoreAndMemoryValueNotSupported",
+            "QuotaExceedAfterpayInstance",
+            "RecommendEmptyPerformanceNotSatisfied",
+            "RecommendEmptyPriceNotSatisfied",
+            "RecommendEmptyQuotaNotSatisfied",
+            "RecommendEmptyIzNotMatched",
+            "RecommendEmptyInstanceTypeNotMatched",
+            "InvalidSceneValueNotSupported",
+            "RecommendEmptyInstanceTypeFamilyNotMatched",
+            "RecommendEmptyGenerationNotMatch",
+            "RecommendEmptyNetworkTypeNotSupported",
+            "InvalidInstanceFamilyLevelNotSupported",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRecommendInstanceTypeError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRegionsRequest {
     /// The billing method of the instance.  For more information, see [Billing overview](<https://www.alibabacloud.com/help/doc-detail/25398.htm>).
@@ -67,10 +67,25 @@ pub struct DescribeRegionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRegionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_charge_type: None,
+            resource_type: None,
+            accept_language: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRegionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRegionsRequestBuilder {
-        DescribeRegionsRequestBuilder::default()
+        DescribeRegionsRequestBuilder {
+            inner: DescribeRegionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -176,6 +191,7 @@ impl<C> DescribeRegionsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRegionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRegionsRequest::default(),
@@ -184,6 +200,7 @@ impl<'a> DescribeRegionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeRegionsResponse, DescribeRegionsError> {
@@ -239,15 +256,18 @@ pub enum DescribeRegionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRegionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Unauthorized.EmptyRegion" => Self::UnauthorizedEmptyRegion(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "InvalidAcceptLanguage.NotFound" => {
-                Self::InvalidAcceptLanguageNotFound(error)
-            }
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Unauthorized.EmptyRegion",
+                        "Invalid.InstanceChargeType",
+                        "InvalidAcceptLanguage.NotFound",
+                        "InvalidResourceType.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeRegionsError {
@@ -256,46 +276,48 @@ impl DescribeRegionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnauthorizedEmptyRegion(error),
+            1 => Self::InvalidInstanceChargeType(error),
+            2 => Self::InvalidAcceptLanguageNotFound(error),
+            3 => Self::InvalidResourceTypeNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnauthorizedEmptyRegion(error) => ("UnauthorizedEmptyRegion", error),
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidAcceptLanguageNotFound(error) => {
-                ("InvalidAcceptLanguageNotFound", error)
-            }
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnauthorizedEmptyRegion(error) => (0, error),
+            Self::InvalidInstanceChargeType(error) => (1, error),
+            Self::InvalidAcceptLanguageNotFound(error) => (2, error),
+            Self::InvalidResourceTypeNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeRegionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnauthorizedEmptyRegion(_) => Self::UnauthorizedEmptyRegion(error),
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidAcceptLanguageNotFound(_) => {
-                Self::InvalidAcceptLanguageNotFound(error)
-            }
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRegionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnauthorizedEmptyRegion",
+            "InvalidInstanceChargeType",
+            "InvalidAcceptLanguageNotFound",
+            "InvalidResourceTypeNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRegionsError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRenewalPriceRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -88,10 +88,28 @@ pub struct DescribeRenewalPriceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRenewalPriceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            resource_id: None,
+            period: None,
+            price_unit: None,
+            expected_renew_day: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRenewalPriceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRenewalPriceRequestBuilder {
-        DescribeRenewalPriceRequestBuilder::default()
+        DescribeRenewalPriceRequestBuilder {
+            inner: DescribeRenewalPriceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,6 +243,7 @@ impl<C> DescribeRenewalPriceRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRenewalPriceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRenewalPriceRequest::default(),
@@ -233,6 +252,7 @@ impl<'a> DescribeRenewalPriceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -315,35 +335,28 @@ pub enum DescribeRenewalPriceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRenewalPriceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidResourceType.ValueNotSupported" => {
-                Self::InvalidResourceTypeValueNotSupported(error)
-            }
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "InvalidPriceUnit.ValueNotSupported" => {
-                Self::InvalidPriceUnitValueNotSupported(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidPeriod.ExceededMaximumExpirationDate" => {
-                Self::InvalidPeriodExceededMaximumExpirationDate(error)
-            }
-            "InvalidExpectedRenewDay.Conflict" => {
-                Self::InvalidExpectedRenewDayConflict(error)
-            }
-            "InvalidExpectedRenewDay.ValueNotSupported" => {
-                Self::InvalidExpectedRenewDayValueNotSupported(error)
-            }
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "OperationRestricted.Renewal" => Self::OperationRestrictedRenewal(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidAction.Unauthorized" => Self::InvalidActionUnauthorized(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidResourceType.ValueNotSupported",
+                        "InvalidPeriod",
+                        "InvalidPriceUnit.ValueNotSupported",
+                        "Throttling",
+                        "Throttling.User",
+                        "InternalError",
+                        "InvalidPeriod.ExceededMaximumExpirationDate",
+                        "InvalidExpectedRenewDay.Conflict",
+                        "InvalidExpectedRenewDay.ValueNotSupported",
+                        "InvalidPeriod.ExceededDedicatedHost",
+                        "OperationRestricted.Renewal",
+                        "ChargeTypeViolation",
+                        "InvalidAction.Unauthorized",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeRenewalPriceError {
@@ -352,88 +365,78 @@ impl DescribeRenewalPriceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidResourceTypeValueNotSupported(error),
+            1 => Self::InvalidPeriod(error),
+            2 => Self::InvalidPriceUnitValueNotSupported(error),
+            3 => Self::Throttling(error),
+            4 => Self::ThrottlingUser(error),
+            5 => Self::InternalError(error),
+            6 => Self::InvalidPeriodExceededMaximumExpirationDate(error),
+            7 => Self::InvalidExpectedRenewDayConflict(error),
+            8 => Self::InvalidExpectedRenewDayValueNotSupported(error),
+            9 => Self::InvalidPeriodExceededDedicatedHost(error),
+            10 => Self::OperationRestrictedRenewal(error),
+            11 => Self::ChargeTypeViolation(error),
+            12 => Self::InvalidActionUnauthorized(error),
+            13 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidResourceTypeValueNotSupported(error) => {
-                ("InvalidResourceTypeValueNotSupported", error)
-            }
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::InvalidPriceUnitValueNotSupported(error) => {
-                ("InvalidPriceUnitValueNotSupported", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidPeriodExceededMaximumExpirationDate(error) => {
-                ("InvalidPeriodExceededMaximumExpirationDate", error)
-            }
-            Self::InvalidExpectedRenewDayConflict(error) => {
-                ("InvalidExpectedRenewDayConflict", error)
-            }
-            Self::InvalidExpectedRenewDayValueNotSupported(error) => {
-                ("InvalidExpectedRenewDayValueNotSupported", error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(error) => {
-                ("InvalidPeriodExceededDedicatedHost", error)
-            }
-            Self::OperationRestrictedRenewal(error) => {
-                ("OperationRestrictedRenewal", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidActionUnauthorized(error) => {
-                ("InvalidActionUnauthorized", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidResourceTypeValueNotSupported(error) => (0, error),
+            Self::InvalidPeriod(error) => (1, error),
+            Self::InvalidPriceUnitValueNotSupported(error) => (2, error),
+            Self::Throttling(error) => (3, error),
+            Self::ThrottlingUser(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::InvalidPeriodExceededMaximumExpirationDate(error) => (6, error),
+            Self::InvalidExpectedRenewDayConflict(error) => (7, error),
+            Self::InvalidExpectedRenewDayValueNotSupported(error) => (8, error),
+            Self::InvalidPeriodExceededDedicatedHost(error) => (9, error),
+            Self::OperationRestrictedRenewal(error) => (10, error),
+            Self::ChargeTypeViolation(error) => (11, error),
+            Self::InvalidActionUnauthorized(error) => (12, error),
+            Self::InvalidInstanceIdNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for DescribeRenewalPriceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidResourceTypeValueNotSupported(_) => {
-                Self::InvalidResourceTypeValueNotSupported(error)
-            }
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::InvalidPriceUnitValueNotSupported(_) => {
-                Self::InvalidPriceUnitValueNotSupported(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidPeriodExceededMaximumExpirationDate(_) => {
-                Self::InvalidPeriodExceededMaximumExpirationDate(error)
-            }
-            Self::InvalidExpectedRenewDayConflict(_) => {
-                Self::InvalidExpectedRenewDayConflict(error)
-            }
-            Self::InvalidExpectedRenewDayValueNotSupported(_) => {
-                Self::InvalidExpectedRenewDayValueNotSupported(error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(_) => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            Self::OperationRestrictedRenewal(_) => {
-                Self::OperationRestrictedRenewal(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidActionUnauthorized(_) => Self::InvalidActionUnauthorized(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRenewalPriceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidResourceTypeValueNotSupported",
+            "InvalidPeriod",
+            "InvalidPriceUnitValueNotSupported",
+            "Throttling",
+            "ThrottlingUser",
+            "InternalError",
+            "InvalidPeriodExceededMaximumExpirationDate",
+            "InvalidExpectedRenewDayConflict",
+            "InvalidExpectedRenewDayValueNotSupported",
+            "InvalidPeriodExceededDedicatedHost",
+            "OperationRestrictedRenewal",
+            "ChargeTypeViolation",
+            "InvalidActionUnauthorized",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRenewalPriceError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeReservedInstanceAutoRenewAttributeRequest {
     /// The region ID of the reserved instance.
@@ -40,10 +40,24 @@ pub struct DescribeReservedInstanceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeReservedInstanceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            reserved_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeReservedInstanceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeReservedInstanceAutoRenewAttributeRequestBuilder {
-        DescribeReservedInstanceAutoRenewAttributeRequestBuilder::default()
+        DescribeReservedInstanceAutoRenewAttributeRequestBuilder {
+            inner: DescribeReservedInstanceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -136,6 +150,7 @@ impl<C> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeReservedInstanceAutoRenewAttributeRequest::default(),
@@ -144,6 +159,7 @@ impl<'a> DescribeReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -209,16 +225,19 @@ pub enum DescribeReservedInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeReservedInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "MissingParamter.InstanceId" => Self::MissingParamterInstanceId(error),
-            "InvalidParameter.ToManyInstanceIds" => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            "InValidParameter" => Self::InValidParameter(error),
-            "ResourceStatusViolation" => Self::ResourceStatusViolation(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ChargeTypeViolation",
+                        "MissingParamter.InstanceId",
+                        "InvalidParameter.ToManyInstanceIds",
+                        "InValidParameter",
+                        "ResourceStatusViolation",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeReservedInstanceAutoRenewAttributeError {
@@ -227,44 +246,51 @@ impl DescribeReservedInstanceAutoRenewAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ChargeTypeViolation(error),
+            1 => Self::MissingParamterInstanceId(error),
+            2 => Self::InvalidParameterToManyInstanceIds(error),
+            3 => Self::InValidParameter(error),
+            4 => Self::ResourceStatusViolation(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::MissingParamterInstanceId(error) => {
-                ("MissingParamterInstanceId", error)
-            }
-            Self::InvalidParameterToManyInstanceIds(error) => {
-                ("InvalidParameterToManyInstanceIds", error)
-            }
-            Self::InValidParameter(error) => ("InValidParameter", error),
-            Self::ResourceStatusViolation(error) => ("ResourceStatusViolation", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ChargeTypeViolation(error) => (0, error),
+            Self::MissingParamterInstanceId(error) => (1, error),
+            Self::InvalidParameterToManyInstanceIds(error) => (2, error),
+            Self::InValidParameter(error) => (3, error),
+            Self::ResourceStatusViolation(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeReservedInstanceAutoRenewAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::MissingParamterInstanceId(_) => Self::MissingParamterInstanceId(error),
-            Self::InvalidParameterToManyInstanceIds(_) => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            Self::InValidParameter(_) => Self::InValidParameter(error),
-            Self::ResourceStatusViolation(_) => Self::ResourceStatusViolation(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeReservedInstanceAutoRenewAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ChargeTypeViolation",
+            "MissingParamterInstanceId",
+            "InvalidParameterToManyInstanceIds",
+            "InValidParameter",
+            "ResourceStatusViolation",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeReservedInstanceAutoRenewAttributeError {

@@ -52,7 +52,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesRequest {
     /// The region ID of the reserved instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -171,10 +171,36 @@ pub struct DescribeReservedInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeReservedInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            tag: None,
+            zone_id: None,
+            reserved_instance_name: None,
+            lock_reason: None,
+            instance_type: None,
+            instance_type_family: None,
+            scope: None,
+            offering_type: None,
+            allocation_type: None,
+            reserved_instance_id: None,
+            status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeReservedInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeReservedInstancesRequestBuilder {
-        DescribeReservedInstancesRequestBuilder::default()
+        DescribeReservedInstancesRequestBuilder {
+            inner: DescribeReservedInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -418,6 +444,7 @@ impl<C> DescribeReservedInstancesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeReservedInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeReservedInstancesRequest::default(),
@@ -426,6 +453,7 @@ impl<'a> DescribeReservedInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -524,33 +552,26 @@ pub enum DescribeReservedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidRegion.NotFound" => Self::InvalidRegionNotFound(error),
-            "InvalidZone.NotFound" => Self::InvalidZoneNotFound(error),
-            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidEndTime.ValueNotSupported" => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            "InvalidReservedInstanceLockReason.ValueNotSupported" => {
-                Self::InvalidReservedInstanceLockReasonValueNotSupported(error)
-            }
-            "InvalidReservedInstanceStatus.ValueNotSupported" => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            "InvalidAllocationType.ValueNotSupported" => {
-                Self::InvalidAllocationTypeValueNotSupported(error)
-            }
-            "RAM.ApiNotSupported" => Self::RamApiNotSupported(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParamter.RegionId",
+                        "InvalidRegion.NotFound",
+                        "InvalidZone.NotFound",
+                        "InvalidReservedInstanceOfferingType.ValueNotSupported",
+                        "InvalidReservedInstanceOfferingClass.ValueNotSupported",
+                        "OperationDenied",
+                        "InvalidEndTime.ValueNotSupported",
+                        "InvalidReservedInstanceLockReason.ValueNotSupported",
+                        "InvalidReservedInstanceStatus.ValueNotSupported",
+                        "InvalidAllocationType.ValueNotSupported",
+                        "RAM.ApiNotSupported",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeReservedInstancesError {
@@ -559,76 +580,76 @@ impl DescribeReservedInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamterRegionId(error),
+            1 => Self::InvalidRegionNotFound(error),
+            2 => Self::InvalidZoneNotFound(error),
+            3 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
+            4 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
+            5 => Self::OperationDenied(error),
+            6 => Self::InvalidEndTimeValueNotSupported(error),
+            7 => Self::InvalidReservedInstanceLockReasonValueNotSupported(error),
+            8 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
+            9 => Self::InvalidAllocationTypeValueNotSupported(error),
+            10 => Self::RamApiNotSupported(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
-            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
-            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
+            Self::MissingParamterRegionId(error) => (0, error),
+            Self::InvalidRegionNotFound(error) => (1, error),
+            Self::InvalidZoneNotFound(error) => (2, error),
             Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingTypeValueNotSupported", error)
+                (3, error)
             }
             Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingClassValueNotSupported", error)
+                (4, error)
             }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidEndTimeValueNotSupported(error) => {
-                ("InvalidEndTimeValueNotSupported", error)
-            }
-            Self::InvalidReservedInstanceLockReasonValueNotSupported(error) => {
-                ("InvalidReservedInstanceLockReasonValueNotSupported", error)
-            }
-            Self::InvalidReservedInstanceStatusValueNotSupported(error) => {
-                ("InvalidReservedInstanceStatusValueNotSupported", error)
-            }
-            Self::InvalidAllocationTypeValueNotSupported(error) => {
-                ("InvalidAllocationTypeValueNotSupported", error)
-            }
-            Self::RamApiNotSupported(error) => ("RamApiNotSupported", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDenied(error) => (5, error),
+            Self::InvalidEndTimeValueNotSupported(error) => (6, error),
+            Self::InvalidReservedInstanceLockReasonValueNotSupported(error) => (7, error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(error) => (8, error),
+            Self::InvalidAllocationTypeValueNotSupported(error) => (9, error),
+            Self::RamApiNotSupported(error) => (10, error),
+            Self::InvalidRegionIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeReservedInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
-            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
-            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
-            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidEndTimeValueNotSupported(_) => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceLockReasonValueNotSupported(_) => {
-                Self::InvalidReservedInstanceLockReasonValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            Self::InvalidAllocationTypeValueNotSupported(_) => {
-                Self::InvalidAllocationTypeValueNotSupported(error)
-            }
-            Self::RamApiNotSupported(_) => Self::RamApiNotSupported(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeReservedInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamterRegionId",
+            "InvalidRegionNotFound",
+            "InvalidZoneNotFound",
+            "InvalidReservedInstanceOfferingTypeValueNotSupported",
+            "InvalidReservedInstanceOfferingClassValueNotSupported",
+            "OperationDenied",
+            "InvalidEndTimeValueNotSupported",
+            "InvalidReservedInstanceLockReasonValueNotSupported",
+            "InvalidReservedInstanceStatusValueNotSupported",
+            "InvalidAllocationTypeValueNotSupported",
+            "RamApiNotSupported",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeReservedInstancesError {

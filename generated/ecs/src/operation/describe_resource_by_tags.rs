@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeResourceByTagsRequest {
     /// The number of entries per page. Valid values: 1 to 100.
@@ -81,10 +81,27 @@ pub struct DescribeResourceByTagsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeResourceByTagsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_size: None,
+            page_number: None,
+            resource_type: None,
+            region_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeResourceByTagsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeResourceByTagsRequestBuilder {
-        DescribeResourceByTagsRequestBuilder::default()
+        DescribeResourceByTagsRequestBuilder {
+            inner: DescribeResourceByTagsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -212,6 +229,7 @@ impl<C> DescribeResourceByTagsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeResourceByTagsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeResourceByTagsRequest::default(),
@@ -220,6 +238,7 @@ impl<'a> DescribeResourceByTagsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -294,12 +313,17 @@ pub enum DescribeResourceByTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeResourceByTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagCount",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceType.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeResourceByTagsError {
@@ -308,38 +332,45 @@ impl DescribeResourceByTagsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTagCount(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InvalidResourceTypeNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagCount(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::InvalidResourceTypeNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeResourceByTagsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeResourceByTagsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagCount",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceTypeNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeResourceByTagsError {

@@ -66,7 +66,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeResourcesModificationRequest {
     /// The region ID of the instance for which you want to change the instance type or system disk category. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -171,10 +171,32 @@ pub struct DescribeResourcesModificationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeResourcesModificationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_id: None,
+            migrate_across_zone: None,
+            destination_resource: None,
+            operation_type: None,
+            instance_type: None,
+            cores: None,
+            memory: None,
+            zone_id: None,
+            conditions: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeResourcesModificationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeResourcesModificationRequestBuilder {
-        DescribeResourcesModificationRequestBuilder::default()
+        DescribeResourcesModificationRequestBuilder {
+            inner: DescribeResourcesModificationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -376,6 +398,7 @@ impl<C> DescribeResourcesModificationRequestBuilder<C> {
     }
 }
 impl<'a> DescribeResourcesModificationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeResourcesModificationRequest::default(),
@@ -384,6 +407,7 @@ impl<'a> DescribeResourcesModificationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -482,37 +506,36 @@ pub enum DescribeResourcesModificationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeResourcesModificationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.OperationType" => Self::InvalidOperationType(error),
-            "Invalid.Param" => Self::InvalidParam(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "InvalidCondition.Malformed" => Self::InvalidConditionMalformed(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidParam.TypeAndCpuMem.Conflict" => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            "InvalidParam.Cores" => Self::InvalidParamCores(error),
-            "InvalidParam.Memory" => Self::InvalidParamMemory(error),
-            "InvalidParameter.ResourceOwnerId" => {
-                Self::InvalidParameterResourceOwnerId(error)
-            }
-            "Invalid.RegionId" => Self::InvalidRegionId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "Unavailable.Regions" => Self::UnavailableRegions(error),
-            "Invalid.ResourceType" => Self::InvalidResourceType(error),
-            "Invalid.DestinationResource" => Self::InvalidDestinationResource(error),
-            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
-            "Invalid.NetworkCategory" => Self::InvalidNetworkCategory(error),
-            "Invalid.SpotStrategy" => Self::InvalidSpotStrategy(error),
-            "Invalid.ResourceId" => Self::InvalidResourceId(error),
-            "Invalid.InstancePayType" => Self::InvalidInstancePayType(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.OperationType",
+                        "Invalid.Param",
+                        "Invalid.InstanceChargeType",
+                        "InvalidCondition.Malformed",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidParam.TypeAndCpuMem.Conflict",
+                        "InvalidParam.Cores",
+                        "InvalidParam.Memory",
+                        "InvalidParameter.ResourceOwnerId",
+                        "Invalid.RegionId",
+                        "InvalidRegionId.NotFound",
+                        "Unavailable.Regions",
+                        "Invalid.ResourceType",
+                        "Invalid.DestinationResource",
+                        "Invalid.IoOptimized",
+                        "Invalid.NetworkCategory",
+                        "Invalid.SpotStrategy",
+                        "Invalid.ResourceId",
+                        "Invalid.InstancePayType",
+                        "OperationDenied",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidResourceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeResourcesModificationError {
@@ -521,96 +544,102 @@ impl DescribeResourcesModificationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationType(error),
+            1 => Self::InvalidParam(error),
+            2 => Self::InvalidInstanceChargeType(error),
+            3 => Self::InvalidConditionMalformed(error),
+            4 => Self::InvalidDedicatedHostIdNotFound(error),
+            5 => Self::InvalidParamTypeAndCpuMemConflict(error),
+            6 => Self::InvalidParamCores(error),
+            7 => Self::InvalidParamMemory(error),
+            8 => Self::InvalidParameterResourceOwnerId(error),
+            9 => Self::InvalidRegionId(error),
+            10 => Self::InvalidRegionIdNotFound(error),
+            11 => Self::UnavailableRegions(error),
+            12 => Self::InvalidResourceType(error),
+            13 => Self::InvalidDestinationResource(error),
+            14 => Self::InvalidIoOptimized(error),
+            15 => Self::InvalidNetworkCategory(error),
+            16 => Self::InvalidSpotStrategy(error),
+            17 => Self::InvalidResourceId(error),
+            18 => Self::InvalidInstancePayType(error),
+            19 => Self::OperationDenied(error),
+            20 => Self::InvalidInstanceIdNotFound(error),
+            21 => Self::InvalidResourceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationType(error) => ("InvalidOperationType", error),
-            Self::InvalidParam(error) => ("InvalidParam", error),
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidConditionMalformed(error) => {
-                ("InvalidConditionMalformed", error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(error) => {
-                ("InvalidParamTypeAndCpuMemConflict", error)
-            }
-            Self::InvalidParamCores(error) => ("InvalidParamCores", error),
-            Self::InvalidParamMemory(error) => ("InvalidParamMemory", error),
-            Self::InvalidParameterResourceOwnerId(error) => {
-                ("InvalidParameterResourceOwnerId", error)
-            }
-            Self::InvalidRegionId(error) => ("InvalidRegionId", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::UnavailableRegions(error) => ("UnavailableRegions", error),
-            Self::InvalidResourceType(error) => ("InvalidResourceType", error),
-            Self::InvalidDestinationResource(error) => {
-                ("InvalidDestinationResource", error)
-            }
-            Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
-            Self::InvalidNetworkCategory(error) => ("InvalidNetworkCategory", error),
-            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
-            Self::InvalidResourceId(error) => ("InvalidResourceId", error),
-            Self::InvalidInstancePayType(error) => ("InvalidInstancePayType", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationType(error) => (0, error),
+            Self::InvalidParam(error) => (1, error),
+            Self::InvalidInstanceChargeType(error) => (2, error),
+            Self::InvalidConditionMalformed(error) => (3, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (4, error),
+            Self::InvalidParamTypeAndCpuMemConflict(error) => (5, error),
+            Self::InvalidParamCores(error) => (6, error),
+            Self::InvalidParamMemory(error) => (7, error),
+            Self::InvalidParameterResourceOwnerId(error) => (8, error),
+            Self::InvalidRegionId(error) => (9, error),
+            Self::InvalidRegionIdNotFound(error) => (10, error),
+            Self::UnavailableRegions(error) => (11, error),
+            Self::InvalidResourceType(error) => (12, error),
+            Self::InvalidDestinationResource(error) => (13, error),
+            Self::InvalidIoOptimized(error) => (14, error),
+            Self::InvalidNetworkCategory(error) => (15, error),
+            Self::InvalidSpotStrategy(error) => (16, error),
+            Self::InvalidResourceId(error) => (17, error),
+            Self::InvalidInstancePayType(error) => (18, error),
+            Self::OperationDenied(error) => (19, error),
+            Self::InvalidInstanceIdNotFound(error) => (20, error),
+            Self::InvalidResourceIdNotFound(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for DescribeResourcesModificationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationType(_) => Self::InvalidOperationType(error),
-            Self::InvalidParam(_) => Self::InvalidParam(error),
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidConditionMalformed(_) => Self::InvalidConditionMalformed(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(_) => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            Self::InvalidParamCores(_) => Self::InvalidParamCores(error),
-            Self::InvalidParamMemory(_) => Self::InvalidParamMemory(error),
-            Self::InvalidParameterResourceOwnerId(_) => {
-                Self::InvalidParameterResourceOwnerId(error)
-            }
-            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::UnavailableRegions(_) => Self::UnavailableRegions(error),
-            Self::InvalidResourceType(_) => Self::InvalidResourceType(error),
-            Self::InvalidDestinationResource(_) => {
-                Self::InvalidDestinationResource(error)
-            }
-            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
-            Self::InvalidNetworkCategory(_) => Self::InvalidNetworkCategory(error),
-            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
-            Self::InvalidResourceId(_) => Self::InvalidResourceId(error),
-            Self::InvalidInstancePayType(_) => Self::InvalidInstancePayType(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeResourcesModificationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationType",
+            "InvalidParam",
+            "InvalidInstanceChargeType",
+            "InvalidConditionMalformed",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidParamTypeAndCpuMemConflict",
+            "InvalidParamCores",
+            "InvalidParamMemory",
+            "InvalidParameterResourceOwnerId",
+            "InvalidRegionId",
+            "InvalidRegionIdNotFound",
+            "UnavailableRegions",
+            "InvalidResourceType",
+            "InvalidDestinationResource",
+            "InvalidIoOptimized",
+            "InvalidNetworkCategory",
+            "InvalidSpotStrategy",
+            "InvalidResourceId",
+            "InvalidInstancePayType",
+            "OperationDenied",
+            "InvalidInstanceIdNotFound",
+            "InvalidResourceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeResourcesModificationError {

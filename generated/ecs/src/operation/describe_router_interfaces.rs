@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_router_interfaces::DescribeRouterInterfacesRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouterInterfacesRequest {
     /// - Wire name: `RegionId`.
@@ -46,10 +46,26 @@ pub struct DescribeRouterInterfacesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouterInterfacesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouterInterfacesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRouterInterfacesRequestBuilder {
-        DescribeRouterInterfacesRequestBuilder::default()
+        DescribeRouterInterfacesRequestBuilder {
+            inner: DescribeRouterInterfacesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -143,6 +159,7 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRouterInterfacesRequest::default(),
@@ -151,6 +168,7 @@ impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -217,18 +235,19 @@ pub enum DescribeRouterInterfacesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidFilterKey.ValueNotSupported" => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
-            "InvalidOppositeRegionId.NotFound" => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.NotNull",
+                        "IllegalParam.AliUid",
+                        "InvalidRegionId.NotFound",
+                        "InvalidFilterKey.ValueNotSupported",
+                        "InvalidOppositeRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeRouterInterfacesError {
@@ -237,46 +256,51 @@ impl DescribeRouterInterfacesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParamNotNull(error),
+            1 => Self::IllegalParamAliUid(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidFilterKeyValueNotSupported(error),
+            4 => Self::InvalidOppositeRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
-            Self::IllegalParamAliUid(error) => ("IllegalParamAliUid", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidFilterKeyValueNotSupported(error) => {
-                ("InvalidFilterKeyValueNotSupported", error)
-            }
-            Self::InvalidOppositeRegionIdNotFound(error) => {
-                ("InvalidOppositeRegionIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamNotNull(error) => (0, error),
+            Self::IllegalParamAliUid(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidFilterKeyValueNotSupported(error) => (3, error),
+            Self::InvalidOppositeRegionIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeRouterInterfacesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
-            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidFilterKeyValueNotSupported(_) => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
-            Self::InvalidOppositeRegionIdNotFound(_) => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRouterInterfacesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamNotNull",
+            "IllegalParamAliUid",
+            "InvalidRegionIdNotFound",
+            "InvalidFilterKeyValueNotSupported",
+            "InvalidOppositeRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRouterInterfacesError {

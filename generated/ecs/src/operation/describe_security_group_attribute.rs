@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupAttributeRequest {
     /// The ID of the security group.
@@ -98,10 +98,29 @@ pub struct DescribeSecurityGroupAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSecurityGroupAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_id: None,
+            region_id: None,
+            nic_type: None,
+            direction: None,
+            next_token: None,
+            max_results: None,
+            attribute: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSecurityGroupAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSecurityGroupAttributeRequestBuilder {
-        DescribeSecurityGroupAttributeRequestBuilder::default()
+        DescribeSecurityGroupAttributeRequestBuilder {
+            inner: DescribeSecurityGroupAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -260,6 +279,7 @@ impl<C> DescribeSecurityGroupAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSecurityGroupAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSecurityGroupAttributeRequest::default(),
@@ -268,6 +288,7 @@ impl<'a> DescribeSecurityGroupAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -382,25 +403,22 @@ pub enum DescribeSecurityGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidNicType.ValueNotSupported" => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            "InvalidParamter" => Self::InvalidParamter(error),
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.AttributeNotSupported" => {
-                Self::InvalidParameterAttributeNotSupported(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidNicType.ValueNotSupported",
+                        "InvalidParamter",
+                        "InvalidSecurityGroupId.Malformed",
+                        "MissingParameter.RegionId",
+                        "InvalidParameter.AttributeNotSupported",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeSecurityGroupAttributeError {
@@ -409,60 +427,60 @@ impl DescribeSecurityGroupAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidNicTypeValueNotSupported(error),
+            1 => Self::InvalidParamter(error),
+            2 => Self::InvalidSecurityGroupIdMalformed(error),
+            3 => Self::MissingParameterRegionId(error),
+            4 => Self::InvalidParameterAttributeNotSupported(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            6 => Self::InvalidSecurityGroupIdNotFound(error),
+            7 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidNicTypeValueNotSupported(error) => {
-                ("InvalidNicTypeValueNotSupported", error)
-            }
-            Self::InvalidParamter(error) => ("InvalidParamter", error),
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidParameterAttributeNotSupported(error) => {
-                ("InvalidParameterAttributeNotSupported", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidNicTypeValueNotSupported(error) => (0, error),
+            Self::InvalidParamter(error) => (1, error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (2, error),
+            Self::MissingParameterRegionId(error) => (3, error),
+            Self::InvalidParameterAttributeNotSupported(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (6, error),
+            Self::InternalError(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DescribeSecurityGroupAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidNicTypeValueNotSupported(_) => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            Self::InvalidParamter(_) => Self::InvalidParamter(error),
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidParameterAttributeNotSupported(_) => {
-                Self::InvalidParameterAttributeNotSupported(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSecurityGroupAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidNicTypeValueNotSupported",
+            "InvalidParamter",
+            "InvalidSecurityGroupIdMalformed",
+            "MissingParameterRegionId",
+            "InvalidParameterAttributeNotSupported",
+            "InvalidRegionIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSecurityGroupAttributeError {

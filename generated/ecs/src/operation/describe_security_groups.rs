@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupsRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -162,10 +162,39 @@ pub struct DescribeSecurityGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSecurityGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            security_group_ids: None,
+            vpc_id: None,
+            security_group_type: None,
+            next_token: None,
+            max_results: None,
+            network_type: None,
+            security_group_name: None,
+            is_query_ecs_count: None,
+            resource_group_id: None,
+            tag: None,
+            dry_run: None,
+            security_group_id: None,
+            fuzzy_query: None,
+            page_number: None,
+            page_size: None,
+            service_managed: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSecurityGroupsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSecurityGroupsRequestBuilder {
-        DescribeSecurityGroupsRequestBuilder::default()
+        DescribeSecurityGroupsRequestBuilder {
+            inner: DescribeSecurityGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -420,6 +449,7 @@ impl<C> DescribeSecurityGroupsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSecurityGroupsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSecurityGroupsRequest::default(),
@@ -428,6 +458,7 @@ impl<'a> DescribeSecurityGroupsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -526,24 +557,21 @@ pub enum DescribeSecurityGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NotSupported.PageNumberAndPageSize" => {
-                Self::NotSupportedPageNumberAndPageSize(error)
-            }
-            "InValidParameter.NextToken" => Self::InValidParameterNextToken(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.SecurityGroupType" => {
-                Self::InvalidParameterSecurityGroupType(error)
-            }
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidSecurityGroupName.Malformed" => {
-                Self::InvalidSecurityGroupNameMalformed(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NotSupported.PageNumberAndPageSize",
+                        "InValidParameter.NextToken",
+                        "MissingParameter.RegionId",
+                        "InvalidParameter.SecurityGroupType",
+                        "InvalidSecurityGroupId.Malformed",
+                        "InvalidSecurityGroupName.Malformed",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeSecurityGroupsError {
@@ -552,60 +580,57 @@ impl DescribeSecurityGroupsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NotSupportedPageNumberAndPageSize(error),
+            1 => Self::InValidParameterNextToken(error),
+            2 => Self::MissingParameterRegionId(error),
+            3 => Self::InvalidParameterSecurityGroupType(error),
+            4 => Self::InvalidSecurityGroupIdMalformed(error),
+            5 => Self::InvalidSecurityGroupNameMalformed(error),
+            6 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotSupportedPageNumberAndPageSize(error) => {
-                ("NotSupportedPageNumberAndPageSize", error)
-            }
-            Self::InValidParameterNextToken(error) => {
-                ("InValidParameterNextToken", error)
-            }
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidParameterSecurityGroupType(error) => {
-                ("InvalidParameterSecurityGroupType", error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::InvalidSecurityGroupNameMalformed(error) => {
-                ("InvalidSecurityGroupNameMalformed", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NotSupportedPageNumberAndPageSize(error) => (0, error),
+            Self::InValidParameterNextToken(error) => (1, error),
+            Self::MissingParameterRegionId(error) => (2, error),
+            Self::InvalidParameterSecurityGroupType(error) => (3, error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (4, error),
+            Self::InvalidSecurityGroupNameMalformed(error) => (5, error),
+            Self::InternalError(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DescribeSecurityGroupsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NotSupportedPageNumberAndPageSize(_) => {
-                Self::NotSupportedPageNumberAndPageSize(error)
-            }
-            Self::InValidParameterNextToken(_) => Self::InValidParameterNextToken(error),
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidParameterSecurityGroupType(_) => {
-                Self::InvalidParameterSecurityGroupType(error)
-            }
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::InvalidSecurityGroupNameMalformed(_) => {
-                Self::InvalidSecurityGroupNameMalformed(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSecurityGroupsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NotSupportedPageNumberAndPageSize",
+            "InValidParameterNextToken",
+            "MissingParameterRegionId",
+            "InvalidParameterSecurityGroupType",
+            "InvalidSecurityGroupIdMalformed",
+            "InvalidSecurityGroupNameMalformed",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSecurityGroupsError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSendFileResultsRequest {
     /// The region ID of the ECS instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -108,10 +108,33 @@ pub struct DescribeSendFileResultsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSendFileResultsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            invoke_id: None,
+            name: None,
+            instance_id: None,
+            page_number: None,
+            page_size: None,
+            max_results: None,
+            next_token: None,
+            invocation_status: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSendFileResultsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSendFileResultsRequestBuilder {
-        DescribeSendFileResultsRequestBuilder::default()
+        DescribeSendFileResultsRequestBuilder {
+            inner: DescribeSendFileResultsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -289,6 +312,7 @@ impl<C> DescribeSendFileResultsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSendFileResultsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSendFileResultsRequest::default(),
@@ -297,6 +321,7 @@ impl<'a> DescribeSendFileResultsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -397,22 +422,27 @@ pub enum DescribeSendFileResultsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSendFileResultsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
-            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "NumberExceed.Tags",
+                        "MissingParameter.TagKey",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidParam.PageNumber",
+                        "InvalidParam.PageSize",
+                        "InvalidParameter.NextToken",
+                        "InvalidParameter.MaxResults",
+                        "Operation.Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeSendFileResultsError {
@@ -421,60 +451,75 @@ impl DescribeSendFileResultsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::NumberExceedTags(error),
+            2 => Self::MissingParameterTagKey(error),
+            3 => Self::DuplicateTagKey(error),
+            4 => Self::InvalidTagKeyMalformed(error),
+            5 => Self::InvalidTagValueMalformed(error),
+            6 => Self::InvalidParamPageNumber(error),
+            7 => Self::InvalidParamPageSize(error),
+            8 => Self::InvalidParameterNextToken(error),
+            9 => Self::InvalidParameterMaxResults(error),
+            10 => Self::OperationForbidden(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidParamPageNumber(error) => ("InvalidParamPageNumber", error),
-            Self::InvalidParamPageSize(error) => ("InvalidParamPageSize", error),
-            Self::InvalidParameterNextToken(error) => {
-                ("InvalidParameterNextToken", error)
-            }
-            Self::InvalidParameterMaxResults(error) => {
-                ("InvalidParameterMaxResults", error)
-            }
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::NumberExceedTags(error) => (1, error),
+            Self::MissingParameterTagKey(error) => (2, error),
+            Self::DuplicateTagKey(error) => (3, error),
+            Self::InvalidTagKeyMalformed(error) => (4, error),
+            Self::InvalidTagValueMalformed(error) => (5, error),
+            Self::InvalidParamPageNumber(error) => (6, error),
+            Self::InvalidParamPageSize(error) => (7, error),
+            Self::InvalidParameterNextToken(error) => (8, error),
+            Self::InvalidParameterMaxResults(error) => (9, error),
+            Self::OperationForbidden(error) => (10, error),
+            Self::InvalidRegionIdNotFound(error) => (11, error),
+            Self::InternalErrorDispatch(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for DescribeSendFileResultsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidParamPageNumber(_) => Self::InvalidParamPageNumber(error),
-            Self::InvalidParamPageSize(_) => Self::InvalidParamPageSize(error),
-            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
-            Self::InvalidParameterMaxResults(_) => {
-                Self::InvalidParameterMaxResults(error)
-            }
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSendFileResultsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "NumberExceedTags",
+            "MissingParameterTagKey",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidParamPageNumber",
+            "InvalidParamPageSize",
+            "InvalidParameterNextToken",
+            "InvalidParameterMaxResults",
+            "OperationForbidden",
+            "InvalidRegionIdNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSendFileResultsError {

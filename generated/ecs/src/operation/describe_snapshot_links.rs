@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSnapshotLinksRequest {
     /// The region ID of the disk. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -94,10 +94,30 @@ pub struct DescribeSnapshotLinksRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSnapshotLinksRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            disk_ids: None,
+            snapshot_link_ids: None,
+            page_number: None,
+            page_size: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSnapshotLinksRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSnapshotLinksRequestBuilder {
-        DescribeSnapshotLinksRequestBuilder::default()
+        DescribeSnapshotLinksRequestBuilder {
+            inner: DescribeSnapshotLinksRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -247,6 +267,7 @@ impl<C> DescribeSnapshotLinksRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSnapshotLinksRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSnapshotLinksRequest::default(),
@@ -255,6 +276,7 @@ impl<'a> DescribeSnapshotLinksRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -341,14 +363,19 @@ pub enum DescribeSnapshotLinksError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotLinksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId" => Self::InvalidRegionId(error),
-            "InvalidSnapshotLinkIds" => Self::InvalidSnapshotLinkIds(error),
-            "InvalidDiskIds" => Self::InvalidDiskIds(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRegionId",
+                        "InvalidSnapshotLinkIds",
+                        "InvalidDiskIds",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeSnapshotLinksError {
@@ -357,40 +384,51 @@ impl DescribeSnapshotLinksError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::InvalidRegionId(error),
+            2 => Self::InvalidSnapshotLinkIds(error),
+            3 => Self::InvalidDiskIds(error),
+            4 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRegionId(error) => ("InvalidRegionId", error),
-            Self::InvalidSnapshotLinkIds(error) => ("InvalidSnapshotLinkIds", error),
-            Self::InvalidDiskIds(error) => ("InvalidDiskIds", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdNotFound(error) => (0, error),
+            Self::InvalidRegionId(error) => (1, error),
+            Self::InvalidSnapshotLinkIds(error) => (2, error),
+            Self::InvalidDiskIds(error) => (3, error),
+            Self::InternalError(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeSnapshotLinksError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
-            Self::InvalidSnapshotLinkIds(_) => Self::InvalidSnapshotLinkIds(error),
-            Self::InvalidDiskIds(_) => Self::InvalidDiskIds(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSnapshotLinksError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceIdNotFound",
+            "InvalidRegionId",
+            "InvalidSnapshotLinkIds",
+            "InvalidDiskIds",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSnapshotLinksError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSnapshotMonitorDataRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -80,10 +80,27 @@ pub struct DescribeSnapshotMonitorDataRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSnapshotMonitorDataRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            start_time: None,
+            end_time: None,
+            period: None,
+            category: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSnapshotMonitorDataRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSnapshotMonitorDataRequestBuilder {
-        DescribeSnapshotMonitorDataRequestBuilder::default()
+        DescribeSnapshotMonitorDataRequestBuilder {
+            inner: DescribeSnapshotMonitorDataRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -208,6 +225,7 @@ impl<C> DescribeSnapshotMonitorDataRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSnapshotMonitorDataRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSnapshotMonitorDataRequest::default(),
@@ -216,6 +234,7 @@ impl<'a> DescribeSnapshotMonitorDataRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -278,19 +297,20 @@ pub enum DescribeSnapshotMonitorDataError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotMonitorDataError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStartTime.Malformed" => Self::InvalidStartTimeMalformed(error),
-            "InvalidEndTime.Malformed" => Self::InvalidEndTimeMalformed(error),
-            "InvalidPeriod.ValueNotSupported" => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            "InvalidStartTime.TooEarly" => Self::InvalidStartTimeTooEarly(error),
-            "InvalidParameter.TooManyDataQueried" => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStartTime.Malformed",
+                        "InvalidEndTime.Malformed",
+                        "InvalidPeriod.ValueNotSupported",
+                        "InvalidStartTime.TooEarly",
+                        "InvalidParameter.TooManyDataQueried",
+                        "Throttling",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeSnapshotMonitorDataError {
@@ -299,50 +319,54 @@ impl DescribeSnapshotMonitorDataError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidStartTimeMalformed(error),
+            1 => Self::InvalidEndTimeMalformed(error),
+            2 => Self::InvalidPeriodValueNotSupported(error),
+            3 => Self::InvalidStartTimeTooEarly(error),
+            4 => Self::InvalidParameterTooManyDataQueried(error),
+            5 => Self::Throttling(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeMalformed(error) => {
-                ("InvalidStartTimeMalformed", error)
-            }
-            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
-            Self::InvalidPeriodValueNotSupported(error) => {
-                ("InvalidPeriodValueNotSupported", error)
-            }
-            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
-            Self::InvalidParameterTooManyDataQueried(error) => {
-                ("InvalidParameterTooManyDataQueried", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStartTimeMalformed(error) => (0, error),
+            Self::InvalidEndTimeMalformed(error) => (1, error),
+            Self::InvalidPeriodValueNotSupported(error) => (2, error),
+            Self::InvalidStartTimeTooEarly(error) => (3, error),
+            Self::InvalidParameterTooManyDataQueried(error) => (4, error),
+            Self::Throttling(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeSnapshotMonitorDataError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
-            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
-            Self::InvalidPeriodValueNotSupported(_) => {
-                Self::InvalidPeriodValueNotSupported(error)
-            }
-            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
-            Self::InvalidParameterTooManyDataQueried(_) => {
-                Self::InvalidParameterTooManyDataQueried(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSnapshotMonitorDataError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStartTimeMalformed",
+            "InvalidEndTimeMalformed",
+            "InvalidPeriodValueNotSupported",
+            "InvalidStartTimeTooEarly",
+            "InvalidParameterTooManyDataQueried",
+            "Throttling",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSnapshotMonitorDataError {

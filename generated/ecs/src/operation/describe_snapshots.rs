@@ -49,7 +49,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsRequest {
     /// The ID of the instance whose cloud disk snapshots you want to query.
@@ -219,10 +219,43 @@ pub struct DescribeSnapshotsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSnapshotsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            disk_id: None,
+            snapshot_link_id: None,
+            region_id: None,
+            snapshot_ids: None,
+            page_number: None,
+            page_size: None,
+            next_token: None,
+            max_results: None,
+            snapshot_name: None,
+            status: None,
+            snapshot_type: None,
+            filter: None,
+            usage: None,
+            source_disk_type: None,
+            encrypted: None,
+            resource_group_id: None,
+            dry_run: None,
+            kms_key_id: None,
+            category: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSnapshotsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSnapshotsRequestBuilder {
-        DescribeSnapshotsRequestBuilder::default()
+        DescribeSnapshotsRequestBuilder {
+            inner: DescribeSnapshotsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -531,6 +564,7 @@ impl<C> DescribeSnapshotsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSnapshotsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSnapshotsRequest::default(),
@@ -539,6 +573,7 @@ impl<'a> DescribeSnapshotsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -639,25 +674,26 @@ pub enum DescribeSnapshotsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidSnapshotIds.Malformed" => Self::InvalidSnapshotIdsMalformed(error),
-            "InvalidSnapshotCategory.Malformed" => {
-                Self::InvalidSnapshotCategoryMalformed(error)
-            }
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "InvalidUsage" => Self::InvalidUsage(error),
-            "InvalidSourceDiskType" => Self::InvalidSourceDiskType(error),
-            "InvalidStatus.NotFound" => Self::InvalidStatusNotFound(error),
-            "InvalidSnapshotType.NotFound" => Self::InvalidSnapshotTypeNotFound(error),
-            "InvalidSnapshotLinkId.NotFound" => {
-                Self::InvalidSnapshotLinkIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                        "InvalidSnapshotIds.Malformed",
+                        "InvalidSnapshotCategory.Malformed",
+                        "InvalidFilterKey.NotFound",
+                        "InvalidFilterValue",
+                        "InvalidUsage",
+                        "InvalidSourceDiskType",
+                        "InvalidStatus.NotFound",
+                        "InvalidSnapshotType.NotFound",
+                        "InvalidSnapshotLinkId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeSnapshotsError {
@@ -666,68 +702,72 @@ impl DescribeSnapshotsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTagMismatch(error),
+            1 => Self::InvalidTagCount(error),
+            2 => Self::InvalidSnapshotIdsMalformed(error),
+            3 => Self::InvalidSnapshotCategoryMalformed(error),
+            4 => Self::InvalidFilterKeyNotFound(error),
+            5 => Self::InvalidFilterValue(error),
+            6 => Self::InvalidUsage(error),
+            7 => Self::InvalidSourceDiskType(error),
+            8 => Self::InvalidStatusNotFound(error),
+            9 => Self::InvalidSnapshotTypeNotFound(error),
+            10 => Self::InvalidSnapshotLinkIdNotFound(error),
+            11 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidSnapshotIdsMalformed(error) => {
-                ("InvalidSnapshotIdsMalformed", error)
-            }
-            Self::InvalidSnapshotCategoryMalformed(error) => {
-                ("InvalidSnapshotCategoryMalformed", error)
-            }
-            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
-            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
-            Self::InvalidUsage(error) => ("InvalidUsage", error),
-            Self::InvalidSourceDiskType(error) => ("InvalidSourceDiskType", error),
-            Self::InvalidStatusNotFound(error) => ("InvalidStatusNotFound", error),
-            Self::InvalidSnapshotTypeNotFound(error) => {
-                ("InvalidSnapshotTypeNotFound", error)
-            }
-            Self::InvalidSnapshotLinkIdNotFound(error) => {
-                ("InvalidSnapshotLinkIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagMismatch(error) => (0, error),
+            Self::InvalidTagCount(error) => (1, error),
+            Self::InvalidSnapshotIdsMalformed(error) => (2, error),
+            Self::InvalidSnapshotCategoryMalformed(error) => (3, error),
+            Self::InvalidFilterKeyNotFound(error) => (4, error),
+            Self::InvalidFilterValue(error) => (5, error),
+            Self::InvalidUsage(error) => (6, error),
+            Self::InvalidSourceDiskType(error) => (7, error),
+            Self::InvalidStatusNotFound(error) => (8, error),
+            Self::InvalidSnapshotTypeNotFound(error) => (9, error),
+            Self::InvalidSnapshotLinkIdNotFound(error) => (10, error),
+            Self::InternalError(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeSnapshotsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidSnapshotIdsMalformed(_) => {
-                Self::InvalidSnapshotIdsMalformed(error)
-            }
-            Self::InvalidSnapshotCategoryMalformed(_) => {
-                Self::InvalidSnapshotCategoryMalformed(error)
-            }
-            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
-            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
-            Self::InvalidUsage(_) => Self::InvalidUsage(error),
-            Self::InvalidSourceDiskType(_) => Self::InvalidSourceDiskType(error),
-            Self::InvalidStatusNotFound(_) => Self::InvalidStatusNotFound(error),
-            Self::InvalidSnapshotTypeNotFound(_) => {
-                Self::InvalidSnapshotTypeNotFound(error)
-            }
-            Self::InvalidSnapshotLinkIdNotFound(_) => {
-                Self::InvalidSnapshotLinkIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSnapshotsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "InvalidSnapshotIdsMalformed",
+            "InvalidSnapshotCategoryMalformed",
+            "InvalidFilterKeyNotFound",
+            "InvalidFilterValue",
+            "InvalidUsage",
+            "InvalidSourceDiskType",
+            "InvalidStatusNotFound",
+            "InvalidSnapshotTypeNotFound",
+            "InvalidSnapshotLinkIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSnapshotsError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSpotAdviceRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -116,10 +116,33 @@ pub struct DescribeSpotAdviceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSpotAdviceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            cores: None,
+            memory: None,
+            min_cores: None,
+            min_memory: None,
+            zone_id: None,
+            instance_type_family: None,
+            instance_family_level: None,
+            gpu_spec: None,
+            gpu_amount: None,
+            instance_types: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSpotAdviceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSpotAdviceRequestBuilder {
-        DescribeSpotAdviceRequestBuilder::default()
+        DescribeSpotAdviceRequestBuilder {
+            inner: DescribeSpotAdviceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -303,6 +326,7 @@ impl<C> DescribeSpotAdviceRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSpotAdviceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSpotAdviceRequest::default(),
@@ -311,6 +335,7 @@ impl<'a> DescribeSpotAdviceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -399,35 +424,30 @@ pub enum DescribeSpotAdviceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.SaleStrategy" => Self::InvalidSaleStrategy(error),
-            "Invalid.Param" => Self::InvalidParam(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidParam.TypeAndCpuMem.Conflict" => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            "InvalidParam.Cores" => Self::InvalidParamCores(error),
-            "InvalidParam.Memory" => Self::InvalidParamMemory(error),
-            "OperationDenied.RegionIdNotSupported" => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            "OperationDenied.FlavorNotSupported" => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            "OperationDenied.TimestampNotSupported" => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            "Invalid.RegionId" => Self::InvalidRegionId(error),
-            "Unavailable.Regions" => Self::UnavailableRegions(error),
-            "Invalid.ResourceType" => Self::InvalidResourceType(error),
-            "Invalid.DestinationResource" => Self::InvalidDestinationResource(error),
-            "Invalid.IoOptimized" => Self::InvalidIoOptimized(error),
-            "Invalid.NetworkType" => Self::InvalidNetworkType(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.SaleStrategy",
+                        "Invalid.Param",
+                        "InvalidRegionId.MalFormed",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidParam.TypeAndCpuMem.Conflict",
+                        "InvalidParam.Cores",
+                        "InvalidParam.Memory",
+                        "OperationDenied.RegionIdNotSupported",
+                        "OperationDenied.FlavorNotSupported",
+                        "OperationDenied.TimestampNotSupported",
+                        "Invalid.RegionId",
+                        "Unavailable.Regions",
+                        "Invalid.ResourceType",
+                        "Invalid.DestinationResource",
+                        "Invalid.IoOptimized",
+                        "Invalid.NetworkType",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeSpotAdviceError {
@@ -436,84 +456,84 @@ impl DescribeSpotAdviceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidSaleStrategy(error),
+            1 => Self::InvalidParam(error),
+            2 => Self::InvalidRegionIdMalFormed(error),
+            3 => Self::InvalidDedicatedHostIdNotFound(error),
+            4 => Self::InvalidParamTypeAndCpuMemConflict(error),
+            5 => Self::InvalidParamCores(error),
+            6 => Self::InvalidParamMemory(error),
+            7 => Self::OperationDeniedRegionIdNotSupported(error),
+            8 => Self::OperationDeniedFlavorNotSupported(error),
+            9 => Self::OperationDeniedTimestampNotSupported(error),
+            10 => Self::InvalidRegionId(error),
+            11 => Self::UnavailableRegions(error),
+            12 => Self::InvalidResourceType(error),
+            13 => Self::InvalidDestinationResource(error),
+            14 => Self::InvalidIoOptimized(error),
+            15 => Self::InvalidNetworkType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSaleStrategy(error) => ("InvalidSaleStrategy", error),
-            Self::InvalidParam(error) => ("InvalidParam", error),
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(error) => {
-                ("InvalidParamTypeAndCpuMemConflict", error)
-            }
-            Self::InvalidParamCores(error) => ("InvalidParamCores", error),
-            Self::InvalidParamMemory(error) => ("InvalidParamMemory", error),
-            Self::OperationDeniedRegionIdNotSupported(error) => {
-                ("OperationDeniedRegionIdNotSupported", error)
-            }
-            Self::OperationDeniedFlavorNotSupported(error) => {
-                ("OperationDeniedFlavorNotSupported", error)
-            }
-            Self::OperationDeniedTimestampNotSupported(error) => {
-                ("OperationDeniedTimestampNotSupported", error)
-            }
-            Self::InvalidRegionId(error) => ("InvalidRegionId", error),
-            Self::UnavailableRegions(error) => ("UnavailableRegions", error),
-            Self::InvalidResourceType(error) => ("InvalidResourceType", error),
-            Self::InvalidDestinationResource(error) => {
-                ("InvalidDestinationResource", error)
-            }
-            Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
-            Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidSaleStrategy(error) => (0, error),
+            Self::InvalidParam(error) => (1, error),
+            Self::InvalidRegionIdMalFormed(error) => (2, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
+            Self::InvalidParamTypeAndCpuMemConflict(error) => (4, error),
+            Self::InvalidParamCores(error) => (5, error),
+            Self::InvalidParamMemory(error) => (6, error),
+            Self::OperationDeniedRegionIdNotSupported(error) => (7, error),
+            Self::OperationDeniedFlavorNotSupported(error) => (8, error),
+            Self::OperationDeniedTimestampNotSupported(error) => (9, error),
+            Self::InvalidRegionId(error) => (10, error),
+            Self::UnavailableRegions(error) => (11, error),
+            Self::InvalidResourceType(error) => (12, error),
+            Self::InvalidDestinationResource(error) => (13, error),
+            Self::InvalidIoOptimized(error) => (14, error),
+            Self::InvalidNetworkType(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for DescribeSpotAdviceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSaleStrategy(_) => Self::InvalidSaleStrategy(error),
-            Self::InvalidParam(_) => Self::InvalidParam(error),
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidParamTypeAndCpuMemConflict(_) => {
-                Self::InvalidParamTypeAndCpuMemConflict(error)
-            }
-            Self::InvalidParamCores(_) => Self::InvalidParamCores(error),
-            Self::InvalidParamMemory(_) => Self::InvalidParamMemory(error),
-            Self::OperationDeniedRegionIdNotSupported(_) => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            Self::OperationDeniedFlavorNotSupported(_) => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            Self::OperationDeniedTimestampNotSupported(_) => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
-            Self::UnavailableRegions(_) => Self::UnavailableRegions(error),
-            Self::InvalidResourceType(_) => Self::InvalidResourceType(error),
-            Self::InvalidDestinationResource(_) => {
-                Self::InvalidDestinationResource(error)
-            }
-            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
-            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSpotAdviceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSaleStrategy",
+            "InvalidParam",
+            "InvalidRegionIdMalFormed",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidParamTypeAndCpuMemConflict",
+            "InvalidParamCores",
+            "InvalidParamMemory",
+            "OperationDeniedRegionIdNotSupported",
+            "OperationDeniedFlavorNotSupported",
+            "OperationDeniedTimestampNotSupported",
+            "InvalidRegionId",
+            "UnavailableRegions",
+            "InvalidResourceType",
+            "InvalidDestinationResource",
+            "InvalidIoOptimized",
+            "InvalidNetworkType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSpotAdviceError {

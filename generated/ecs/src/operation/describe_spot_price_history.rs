@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSpotPriceHistoryRequest {
     /// The zone ID of the spot instance.
@@ -120,10 +120,32 @@ pub struct DescribeSpotPriceHistoryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSpotPriceHistoryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone_id: None,
+            network_type: None,
+            instance_type: None,
+            spot_duration: None,
+            io_optimized: None,
+            start_time: None,
+            end_time: None,
+            os_type: None,
+            offset: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSpotPriceHistoryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSpotPriceHistoryRequestBuilder {
-        DescribeSpotPriceHistoryRequestBuilder::default()
+        DescribeSpotPriceHistoryRequestBuilder {
+            inner: DescribeSpotPriceHistoryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -308,6 +330,7 @@ impl<C> DescribeSpotPriceHistoryRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSpotPriceHistoryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSpotPriceHistoryRequest::default(),
@@ -316,6 +339,7 @@ impl<'a> DescribeSpotPriceHistoryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -434,49 +458,42 @@ pub enum DescribeSpotPriceHistoryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSpotPriceHistoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidParams.StartTime" => Self::InvalidParamsStartTime(error),
-            "InvalidParams.EndTime" => Self::InvalidParamsEndTime(error),
-            "Abs.Abs.InvalidSpotInstanceUID" => Self::AbsAbsInvalidSpotInstanceUid(error),
-            "InvalidParams.NetworkType" => Self::InvalidParamsNetworkType(error),
-            "InvalidParams.IoOptimized" => Self::InvalidParamsIoOptimized(error),
-            "InvalidParams.OSType" => Self::InvalidParamsOsType(error),
-            "Abs.IoOptimized.ValueNotSupported" => {
-                Self::AbsIoOptimizedValueNotSupported(error)
-            }
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidParams.ZoneId" => Self::InvalidParamsZoneId(error),
-            "InvalidParams.RegionId" => Self::InvalidParamsRegionId(error),
-            "InvalidParams.InstanceType" => Self::InvalidParamsInstanceType(error),
-            "InvalidParams.PageSize" => Self::InvalidParamsPageSize(error),
-            "InvalidParams.Offset" => Self::InvalidParamsOffset(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "DependencyViolation.IoOptimized" => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
-            "OperationDenied.QueryFail" => Self::OperationDeniedQueryFail(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbedden.NotSupportRAM" => Self::ForbeddenNotSupportRam(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "OperationDenied.RegionIdNotSupported" => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            "OperationDenied.FlavorNotSupported" => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            "OperationDenied.TimestampNotSupported" => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidParams.StartTime",
+                        "InvalidParams.EndTime",
+                        "Abs.Abs.InvalidSpotInstanceUID",
+                        "InvalidParams.NetworkType",
+                        "InvalidParams.IoOptimized",
+                        "InvalidParams.OSType",
+                        "Abs.IoOptimized.ValueNotSupported",
+                        "InvalidZoneId.NotFound",
+                        "InvalidParams.ZoneId",
+                        "InvalidParams.RegionId",
+                        "InvalidParams.InstanceType",
+                        "InvalidParams.PageSize",
+                        "InvalidParams.Offset",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "DependencyViolation.IoOptimized",
+                        "InvalidSpotDuration",
+                        "OperationDenied.QueryFail",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbedden.NotSupportRAM",
+                        "Forbbiden.SubUser",
+                        "OperationDenied.RegionIdNotSupported",
+                        "OperationDenied.FlavorNotSupported",
+                        "OperationDenied.TimestampNotSupported",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeSpotPriceHistoryError {
@@ -485,124 +502,120 @@ impl DescribeSpotPriceHistoryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidParamsStartTime(error),
+            5 => Self::InvalidParamsEndTime(error),
+            6 => Self::AbsAbsInvalidSpotInstanceUid(error),
+            7 => Self::InvalidParamsNetworkType(error),
+            8 => Self::InvalidParamsIoOptimized(error),
+            9 => Self::InvalidParamsOsType(error),
+            10 => Self::AbsIoOptimizedValueNotSupported(error),
+            11 => Self::InvalidZoneIdNotFound(error),
+            12 => Self::InvalidParamsZoneId(error),
+            13 => Self::InvalidParamsRegionId(error),
+            14 => Self::InvalidParamsInstanceType(error),
+            15 => Self::InvalidParamsPageSize(error),
+            16 => Self::InvalidParamsOffset(error),
+            17 => Self::InvalidInstanceTypeValueNotSupported(error),
+            18 => Self::DependencyViolationIoOptimized(error),
+            19 => Self::InvalidSpotDuration(error),
+            20 => Self::OperationDeniedQueryFail(error),
+            21 => Self::InvalidUserTypeNotSupported(error),
+            22 => Self::AbsInvalidAccountNotFound(error),
+            23 => Self::ForbeddenNotSupportRam(error),
+            24 => Self::ForbbidenSubUser(error),
+            25 => Self::OperationDeniedRegionIdNotSupported(error),
+            26 => Self::OperationDeniedFlavorNotSupported(error),
+            27 => Self::OperationDeniedTimestampNotSupported(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidParamsStartTime(error) => ("InvalidParamsStartTime", error),
-            Self::InvalidParamsEndTime(error) => ("InvalidParamsEndTime", error),
-            Self::AbsAbsInvalidSpotInstanceUid(error) => {
-                ("AbsAbsInvalidSpotInstanceUid", error)
-            }
-            Self::InvalidParamsNetworkType(error) => ("InvalidParamsNetworkType", error),
-            Self::InvalidParamsIoOptimized(error) => ("InvalidParamsIoOptimized", error),
-            Self::InvalidParamsOsType(error) => ("InvalidParamsOsType", error),
-            Self::AbsIoOptimizedValueNotSupported(error) => {
-                ("AbsIoOptimizedValueNotSupported", error)
-            }
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidParamsZoneId(error) => ("InvalidParamsZoneId", error),
-            Self::InvalidParamsRegionId(error) => ("InvalidParamsRegionId", error),
-            Self::InvalidParamsInstanceType(error) => {
-                ("InvalidParamsInstanceType", error)
-            }
-            Self::InvalidParamsPageSize(error) => ("InvalidParamsPageSize", error),
-            Self::InvalidParamsOffset(error) => ("InvalidParamsOffset", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::DependencyViolationIoOptimized(error) => {
-                ("DependencyViolationIoOptimized", error)
-            }
-            Self::InvalidSpotDuration(error) => ("InvalidSpotDuration", error),
-            Self::OperationDeniedQueryFail(error) => ("OperationDeniedQueryFail", error),
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbeddenNotSupportRam(error) => ("ForbeddenNotSupportRam", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::OperationDeniedRegionIdNotSupported(error) => {
-                ("OperationDeniedRegionIdNotSupported", error)
-            }
-            Self::OperationDeniedFlavorNotSupported(error) => {
-                ("OperationDeniedFlavorNotSupported", error)
-            }
-            Self::OperationDeniedTimestampNotSupported(error) => {
-                ("OperationDeniedTimestampNotSupported", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::InvalidParamsStartTime(error) => (4, error),
+            Self::InvalidParamsEndTime(error) => (5, error),
+            Self::AbsAbsInvalidSpotInstanceUid(error) => (6, error),
+            Self::InvalidParamsNetworkType(error) => (7, error),
+            Self::InvalidParamsIoOptimized(error) => (8, error),
+            Self::InvalidParamsOsType(error) => (9, error),
+            Self::AbsIoOptimizedValueNotSupported(error) => (10, error),
+            Self::InvalidZoneIdNotFound(error) => (11, error),
+            Self::InvalidParamsZoneId(error) => (12, error),
+            Self::InvalidParamsRegionId(error) => (13, error),
+            Self::InvalidParamsInstanceType(error) => (14, error),
+            Self::InvalidParamsPageSize(error) => (15, error),
+            Self::InvalidParamsOffset(error) => (16, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (17, error),
+            Self::DependencyViolationIoOptimized(error) => (18, error),
+            Self::InvalidSpotDuration(error) => (19, error),
+            Self::OperationDeniedQueryFail(error) => (20, error),
+            Self::InvalidUserTypeNotSupported(error) => (21, error),
+            Self::AbsInvalidAccountNotFound(error) => (22, error),
+            Self::ForbeddenNotSupportRam(error) => (23, error),
+            Self::ForbbidenSubUser(error) => (24, error),
+            Self::OperationDeniedRegionIdNotSupported(error) => (25, error),
+            Self::OperationDeniedFlavorNotSupported(error) => (26, error),
+            Self::OperationDeniedTimestampNotSupported(error) => (27, error),
+            Self::Unhandled(error) => (28, error),
         }
     }
 }
 impl Clone for DescribeSpotPriceHistoryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidParamsStartTime(_) => Self::InvalidParamsStartTime(error),
-            Self::InvalidParamsEndTime(_) => Self::InvalidParamsEndTime(error),
-            Self::AbsAbsInvalidSpotInstanceUid(_) => {
-                Self::AbsAbsInvalidSpotInstanceUid(error)
-            }
-            Self::InvalidParamsNetworkType(_) => Self::InvalidParamsNetworkType(error),
-            Self::InvalidParamsIoOptimized(_) => Self::InvalidParamsIoOptimized(error),
-            Self::InvalidParamsOsType(_) => Self::InvalidParamsOsType(error),
-            Self::AbsIoOptimizedValueNotSupported(_) => {
-                Self::AbsIoOptimizedValueNotSupported(error)
-            }
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidParamsZoneId(_) => Self::InvalidParamsZoneId(error),
-            Self::InvalidParamsRegionId(_) => Self::InvalidParamsRegionId(error),
-            Self::InvalidParamsInstanceType(_) => Self::InvalidParamsInstanceType(error),
-            Self::InvalidParamsPageSize(_) => Self::InvalidParamsPageSize(error),
-            Self::InvalidParamsOffset(_) => Self::InvalidParamsOffset(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::DependencyViolationIoOptimized(_) => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
-            Self::OperationDeniedQueryFail(_) => Self::OperationDeniedQueryFail(error),
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbeddenNotSupportRam(_) => Self::ForbeddenNotSupportRam(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::OperationDeniedRegionIdNotSupported(_) => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            Self::OperationDeniedFlavorNotSupported(_) => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            Self::OperationDeniedTimestampNotSupported(_) => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSpotPriceHistoryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidParamsStartTime",
+            "InvalidParamsEndTime",
+            "AbsAbsInvalidSpotInstanceUid",
+            "InvalidParamsNetworkType",
+            "InvalidParamsIoOptimized",
+            "InvalidParamsOsType",
+            "AbsIoOptimizedValueNotSupported",
+            "InvalidZoneIdNotFound",
+            "InvalidParamsZoneId",
+            "InvalidParamsRegionId",
+            "InvalidParamsInstanceType",
+            "InvalidParamsPageSize",
+            "InvalidParamsOffset",
+            "InvalidInstanceTypeValueNotSupported",
+            "DependencyViolationIoOptimized",
+            "InvalidSpotDuration",
+            "OperationDeniedQueryFail",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbeddenNotSupportRam",
+            "ForbbidenSubUser",
+            "OperationDeniedRegionIdNotSupported",
+            "OperationDeniedFlavorNotSupported",
+            "OperationDeniedTimestampNotSupported",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSpotPriceHistoryError {

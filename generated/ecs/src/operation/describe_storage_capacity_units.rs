@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeStorageCapacityUnitsRequest {
     /// The region ID of the SCU. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -98,10 +98,31 @@ pub struct DescribeStorageCapacityUnitsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeStorageCapacityUnitsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            name: None,
+            capacity: None,
+            allocation_type: None,
+            storage_capacity_unit_id: None,
+            status: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeStorageCapacityUnitsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeStorageCapacityUnitsRequestBuilder {
-        DescribeStorageCapacityUnitsRequestBuilder::default()
+        DescribeStorageCapacityUnitsRequestBuilder {
+            inner: DescribeStorageCapacityUnitsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -288,6 +309,7 @@ impl<C> DescribeStorageCapacityUnitsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeStorageCapacityUnitsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeStorageCapacityUnitsRequest::default(),
@@ -296,6 +318,7 @@ impl<'a> DescribeStorageCapacityUnitsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -372,17 +395,18 @@ pub enum DescribeStorageCapacityUnitsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeStorageCapacityUnitsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidParameter.CapacityExceed" => {
-                Self::InvalidParameterCapacityExceed(error)
-            }
-            "InvalidAllocationType.ValueNotSupported" => {
-                Self::InvalidAllocationTypeValueNotSupported(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.RegionId",
+                        "InvalidParameter.Name",
+                        "InvalidParameter.CapacityExceed",
+                        "InvalidAllocationType.ValueNotSupported",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeStorageCapacityUnitsError {
@@ -391,44 +415,48 @@ impl DescribeStorageCapacityUnitsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::InvalidParameterName(error),
+            2 => Self::InvalidParameterCapacityExceed(error),
+            3 => Self::InvalidAllocationTypeValueNotSupported(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
-            Self::InvalidParameterCapacityExceed(error) => {
-                ("InvalidParameterCapacityExceed", error)
-            }
-            Self::InvalidAllocationTypeValueNotSupported(error) => {
-                ("InvalidAllocationTypeValueNotSupported", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterRegionId(error) => (0, error),
+            Self::InvalidParameterName(error) => (1, error),
+            Self::InvalidParameterCapacityExceed(error) => (2, error),
+            Self::InvalidAllocationTypeValueNotSupported(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeStorageCapacityUnitsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
-            Self::InvalidParameterCapacityExceed(_) => {
-                Self::InvalidParameterCapacityExceed(error)
-            }
-            Self::InvalidAllocationTypeValueNotSupported(_) => {
-                Self::InvalidAllocationTypeValueNotSupported(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeStorageCapacityUnitsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterRegionId",
+            "InvalidParameterName",
+            "InvalidParameterCapacityExceed",
+            "InvalidAllocationTypeValueNotSupported",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeStorageCapacityUnitsError {

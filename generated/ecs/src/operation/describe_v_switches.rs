@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVSwitchesRequest {
     /// - Wire name: `VpcId`.
@@ -53,10 +53,29 @@ pub struct DescribeVSwitchesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVSwitchesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            v_switch_id: None,
+            zone_id: None,
+            region_id: None,
+            is_default: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVSwitchesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVSwitchesRequestBuilder {
-        DescribeVSwitchesRequestBuilder::default()
+        DescribeVSwitchesRequestBuilder {
+            inner: DescribeVSwitchesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -163,6 +182,7 @@ impl<C> DescribeVSwitchesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVSwitchesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVSwitchesRequest::default(),
@@ -171,6 +191,7 @@ impl<'a> DescribeVSwitchesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -241,22 +262,21 @@ pub enum DescribeVSwitchesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVSwitchesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
-            "Mismatch.InstanceIdAndRegionId" => {
-                Self::MismatchInstanceIdAndRegionId(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidVpcIdNumber.NotSupported" => {
-                Self::InvalidVpcIdNumberNotSupported(error)
-            }
-            "InvalidVSwitchIdNumber.NotSupported" => {
-                Self::InvalidVSwitchIdNumberNotSupported(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.VpcNotFound",
+                        "IellgalParameter.OwnerAccount",
+                        "OperationFailed.Endpoint",
+                        "Mismatch.InstanceIdAndRegionId",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidVpcIdNumber.NotSupported",
+                        "InvalidVSwitchIdNumber.NotSupported",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeVSwitchesError {
@@ -265,58 +285,57 @@ impl DescribeVSwitchesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenVpcNotFound(error),
+            1 => Self::IellgalParameterOwnerAccount(error),
+            2 => Self::OperationFailedEndpoint(error),
+            3 => Self::MismatchInstanceIdAndRegionId(error),
+            4 => Self::InvalidVSwitchIdNotFound(error),
+            5 => Self::InvalidVpcIdNumberNotSupported(error),
+            6 => Self::InvalidVSwitchIdNumberNotSupported(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::OperationFailedEndpoint(error) => ("OperationFailedEndpoint", error),
-            Self::MismatchInstanceIdAndRegionId(error) => {
-                ("MismatchInstanceIdAndRegionId", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidVpcIdNumberNotSupported(error) => {
-                ("InvalidVpcIdNumberNotSupported", error)
-            }
-            Self::InvalidVSwitchIdNumberNotSupported(error) => {
-                ("InvalidVSwitchIdNumberNotSupported", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenVpcNotFound(error) => (0, error),
+            Self::IellgalParameterOwnerAccount(error) => (1, error),
+            Self::OperationFailedEndpoint(error) => (2, error),
+            Self::MismatchInstanceIdAndRegionId(error) => (3, error),
+            Self::InvalidVSwitchIdNotFound(error) => (4, error),
+            Self::InvalidVpcIdNumberNotSupported(error) => (5, error),
+            Self::InvalidVSwitchIdNumberNotSupported(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DescribeVSwitchesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::OperationFailedEndpoint(_) => Self::OperationFailedEndpoint(error),
-            Self::MismatchInstanceIdAndRegionId(_) => {
-                Self::MismatchInstanceIdAndRegionId(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidVpcIdNumberNotSupported(_) => {
-                Self::InvalidVpcIdNumberNotSupported(error)
-            }
-            Self::InvalidVSwitchIdNumberNotSupported(_) => {
-                Self::InvalidVSwitchIdNumberNotSupported(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVSwitchesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenVpcNotFound",
+            "IellgalParameterOwnerAccount",
+            "OperationFailedEndpoint",
+            "MismatchInstanceIdAndRegionId",
+            "InvalidVSwitchIdNotFound",
+            "InvalidVpcIdNumberNotSupported",
+            "InvalidVSwitchIdNumberNotSupported",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVSwitchesError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::describe_vpcs::DescribeVpcsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpcsRequest {
     /// - Wire name: `VpcId`.
@@ -48,10 +48,27 @@ pub struct DescribeVpcsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpcsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            region_id: None,
+            is_default: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpcsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVpcsRequestBuilder {
-        DescribeVpcsRequestBuilder::default()
+        DescribeVpcsRequestBuilder {
+            inner: DescribeVpcsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -146,6 +163,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVpcsRequest::default(),
@@ -154,6 +172,7 @@ impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeVpcsResponse, DescribeVpcsError> {
@@ -227,25 +246,24 @@ pub enum DescribeVpcsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidResourceGroupId.NotFound" => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "InvalidVpcIdNumber.NotSupported" => {
-                Self::InvalidVpcIdNumberNotSupported(error)
-            }
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAliuid",
+                        "InvalidResourceGroupId.NotFound",
+                        "OperationUnsupported.ResourceGroupId",
+                        "InvalidVpcIdNumber.NotSupported",
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "IellgalParameter.OwnerAccount",
+                        "OperationFailed.Endpoint",
+                        "InvalidRegionId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeVpcsError {
@@ -254,64 +272,66 @@ impl DescribeVpcsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidAliuid(error),
+            1 => Self::InvalidResourceGroupIdNotFound(error),
+            2 => Self::OperationUnsupportedResourceGroupId(error),
+            3 => Self::InvalidVpcIdNumberNotSupported(error),
+            4 => Self::InvalidTagKey(error),
+            5 => Self::InvalidTagValue(error),
+            6 => Self::IellgalParameterOwnerAccount(error),
+            7 => Self::OperationFailedEndpoint(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
-            Self::InvalidResourceGroupIdNotFound(error) => {
-                ("InvalidResourceGroupIdNotFound", error)
-            }
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::InvalidVpcIdNumberNotSupported(error) => {
-                ("InvalidVpcIdNumberNotSupported", error)
-            }
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::OperationFailedEndpoint(error) => ("OperationFailedEndpoint", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidAliuid(error) => (0, error),
+            Self::InvalidResourceGroupIdNotFound(error) => (1, error),
+            Self::OperationUnsupportedResourceGroupId(error) => (2, error),
+            Self::InvalidVpcIdNumberNotSupported(error) => (3, error),
+            Self::InvalidTagKey(error) => (4, error),
+            Self::InvalidTagValue(error) => (5, error),
+            Self::IellgalParameterOwnerAccount(error) => (6, error),
+            Self::OperationFailedEndpoint(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::InternalError(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DescribeVpcsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
-            Self::InvalidResourceGroupIdNotFound(_) => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::InvalidVpcIdNumberNotSupported(_) => {
-                Self::InvalidVpcIdNumberNotSupported(error)
-            }
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::OperationFailedEndpoint(_) => Self::OperationFailedEndpoint(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVpcsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidAliuid",
+            "InvalidResourceGroupIdNotFound",
+            "OperationUnsupportedResourceGroupId",
+            "InvalidVpcIdNumberNotSupported",
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "IellgalParameterOwnerAccount",
+            "OperationFailedEndpoint",
+            "InvalidRegionIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVpcsError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachClassicLinkVpcRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -48,10 +48,25 @@ pub struct DetachClassicLinkVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachClassicLinkVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            vpc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachClassicLinkVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DetachClassicLinkVpcRequestBuilder {
-        DetachClassicLinkVpcRequestBuilder::default()
+        DetachClassicLinkVpcRequestBuilder {
+            inner: DetachClassicLinkVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -139,6 +154,7 @@ impl<C> DetachClassicLinkVpcRequestBuilder<C> {
     }
 }
 impl<'a> DetachClassicLinkVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DetachClassicLinkVpcRequest::default(),
@@ -147,6 +163,7 @@ impl<'a> DetachClassicLinkVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -218,25 +235,26 @@ pub enum DetachClassicLinkVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachClassicLinkVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.Malformed" => Self::InvalidRegionIdMalformed(error),
-            "InvalidVpcId.Malformed" => Self::InvalidVpcIdMalformed(error),
-            "InvalidInstanceId.MalFormed" => Self::InvalidInstanceIdMalFormed(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.InvalidInstanceIdAndVpcId" => {
-                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
-            }
-            "InvalidStatus.InstanceStatus" => Self::InvalidStatusInstanceStatus(error),
-            "InvalidInstanceId.NotBelong" => Self::InvalidInstanceIdNotBelong(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "InvalidOperation.InvalidVpc" => Self::InvalidOperationInvalidVpc(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidParameter.RegionIdAndInstanceId" => {
-                Self::InvalidParameterRegionIdAndInstanceId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRegionId.Malformed",
+                        "InvalidVpcId.Malformed",
+                        "InvalidInstanceId.MalFormed",
+                        "OperationDenied",
+                        "InvalidParameter.InvalidInstanceIdAndVpcId",
+                        "InvalidStatus.InstanceStatus",
+                        "InvalidInstanceId.NotBelong",
+                        "Forbidden.SubUser",
+                        "InvalidOperation.InvalidVpc",
+                        "InvalidRegionId.NotFound",
+                        "InvalidParameter.RegionIdAndInstanceId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DetachClassicLinkVpcError {
@@ -245,78 +263,72 @@ impl DetachClassicLinkVpcError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::InvalidRegionIdMalformed(error),
+            2 => Self::InvalidVpcIdMalformed(error),
+            3 => Self::InvalidInstanceIdMalFormed(error),
+            4 => Self::OperationDenied(error),
+            5 => Self::InvalidParameterInvalidInstanceIdAndVpcId(error),
+            6 => Self::InvalidStatusInstanceStatus(error),
+            7 => Self::InvalidInstanceIdNotBelong(error),
+            8 => Self::ForbiddenSubUser(error),
+            9 => Self::InvalidOperationInvalidVpc(error),
+            10 => Self::InvalidRegionIdNotFound(error),
+            11 => Self::InvalidParameterRegionIdAndInstanceId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRegionIdMalformed(error) => ("InvalidRegionIdMalformed", error),
-            Self::InvalidVpcIdMalformed(error) => ("InvalidVpcIdMalformed", error),
-            Self::InvalidInstanceIdMalFormed(error) => {
-                ("InvalidInstanceIdMalFormed", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => {
-                ("InvalidParameterInvalidInstanceIdAndVpcId", error)
-            }
-            Self::InvalidStatusInstanceStatus(error) => {
-                ("InvalidStatusInstanceStatus", error)
-            }
-            Self::InvalidInstanceIdNotBelong(error) => {
-                ("InvalidInstanceIdNotBelong", error)
-            }
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::InvalidOperationInvalidVpc(error) => {
-                ("InvalidOperationInvalidVpc", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidParameterRegionIdAndInstanceId(error) => {
-                ("InvalidParameterRegionIdAndInstanceId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdNotFound(error) => (0, error),
+            Self::InvalidRegionIdMalformed(error) => (1, error),
+            Self::InvalidVpcIdMalformed(error) => (2, error),
+            Self::InvalidInstanceIdMalFormed(error) => (3, error),
+            Self::OperationDenied(error) => (4, error),
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(error) => (5, error),
+            Self::InvalidStatusInstanceStatus(error) => (6, error),
+            Self::InvalidInstanceIdNotBelong(error) => (7, error),
+            Self::ForbiddenSubUser(error) => (8, error),
+            Self::InvalidOperationInvalidVpc(error) => (9, error),
+            Self::InvalidRegionIdNotFound(error) => (10, error),
+            Self::InvalidParameterRegionIdAndInstanceId(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DetachClassicLinkVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRegionIdMalformed(_) => Self::InvalidRegionIdMalformed(error),
-            Self::InvalidVpcIdMalformed(_) => Self::InvalidVpcIdMalformed(error),
-            Self::InvalidInstanceIdMalFormed(_) => {
-                Self::InvalidInstanceIdMalFormed(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidParameterInvalidInstanceIdAndVpcId(_) => {
-                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
-            }
-            Self::InvalidStatusInstanceStatus(_) => {
-                Self::InvalidStatusInstanceStatus(error)
-            }
-            Self::InvalidInstanceIdNotBelong(_) => {
-                Self::InvalidInstanceIdNotBelong(error)
-            }
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::InvalidOperationInvalidVpc(_) => {
-                Self::InvalidOperationInvalidVpc(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidParameterRegionIdAndInstanceId(_) => {
-                Self::InvalidParameterRegionIdAndInstanceId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DetachClassicLinkVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceIdNotFound",
+            "InvalidRegionIdMalformed",
+            "InvalidVpcIdMalformed",
+            "InvalidInstanceIdMalFormed",
+            "OperationDenied",
+            "InvalidParameterInvalidInstanceIdAndVpcId",
+            "InvalidStatusInstanceStatus",
+            "InvalidInstanceIdNotBelong",
+            "ForbiddenSubUser",
+            "InvalidOperationInvalidVpc",
+            "InvalidRegionIdNotFound",
+            "InvalidParameterRegionIdAndInstanceId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DetachClassicLinkVpcError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachDiskRequest {
     /// The ID of the ECS instance from which you want to detach the disk.
@@ -67,10 +67,25 @@ pub struct DetachDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            disk_id: None,
+            delete_with_instance: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachDiskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DetachDiskRequestBuilder {
-        DetachDiskRequestBuilder::default()
+        DetachDiskRequestBuilder {
+            inner: DetachDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -171,6 +186,7 @@ impl<C> DetachDiskRequestBuilder<C> {
     }
 }
 impl<'a> DetachDiskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DetachDiskRequest::default(),
@@ -179,6 +195,7 @@ impl<'a> DetachDiskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DetachDiskResponse, DetachDiskError> {
@@ -267,41 +284,36 @@ pub enum DetachDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidOperation.InstanceTypeNotSupport" => {
-                Self::InvalidOperationInstanceTypeNotSupport(error)
-            }
-            "DisksDetachingOnEcsExceeded" => Self::DisksDetachingOnEcsExceeded(error),
-            "InvalidInstanceId.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "DiskNotPortable" => Self::DiskNotPortable(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "DependencyViolation" => Self::DependencyViolation(error),
-            "DiskTypeViolation" => Self::DiskTypeViolation(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidInstance.ImageCategory" => Self::InvalidInstanceImageCategory(error),
-            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
-            "InvalidOperation.DiskCategoryUnsupported" => {
-                Self::InvalidOperationDiskCategoryUnsupported(error)
-            }
-            "InvalidParameter.DeleteWithInstance" => {
-                Self::InvalidParameterDeleteWithInstance(error)
-            }
-            "InvalidOperation.DiskDetachingFromThisEcs" => {
-                Self::InvalidOperationDiskDetachingFromThisEcs(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDisk.AlreadyDetached" => Self::InvalidDiskAlreadyDetached(error),
-            "InvalidDiskId.OperationNotSupported" => {
-                Self::InvalidDiskIdOperationNotSupported(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InvalidRegionId.MalFormed",
+                        "InvalidOperation.InstanceTypeNotSupport",
+                        "DisksDetachingOnEcsExceeded",
+                        "InvalidInstanceId.Malformed",
+                        "IncorrectDiskStatus",
+                        "DiskNotPortable",
+                        "InstanceLockedForSecurity",
+                        "DependencyViolation",
+                        "DiskTypeViolation",
+                        "IncorrectInstanceStatus",
+                        "UserNotInTheWhiteList",
+                        "InvalidInstance.ImageCategory",
+                        "DeleteWithInstance.Conflict",
+                        "InvalidOperation.DiskCategoryUnsupported",
+                        "InvalidParameter.DeleteWithInstance",
+                        "InvalidOperation.DiskDetachingFromThisEcs",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidDiskId.NotFound",
+                        "InvalidDisk.AlreadyDetached",
+                        "InvalidDiskId.OperationNotSupported",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DetachDiskError {
@@ -310,116 +322,102 @@ impl DetachDiskError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidRegionIdMalFormed(error),
+            2 => Self::InvalidOperationInstanceTypeNotSupport(error),
+            3 => Self::DisksDetachingOnEcsExceeded(error),
+            4 => Self::InvalidInstanceIdMalformed(error),
+            5 => Self::IncorrectDiskStatus(error),
+            6 => Self::DiskNotPortable(error),
+            7 => Self::InstanceLockedForSecurity(error),
+            8 => Self::DependencyViolation(error),
+            9 => Self::DiskTypeViolation(error),
+            10 => Self::IncorrectInstanceStatus(error),
+            11 => Self::UserNotInTheWhiteList(error),
+            12 => Self::InvalidInstanceImageCategory(error),
+            13 => Self::DeleteWithInstanceConflict(error),
+            14 => Self::InvalidOperationDiskCategoryUnsupported(error),
+            15 => Self::InvalidParameterDeleteWithInstance(error),
+            16 => Self::InvalidOperationDiskDetachingFromThisEcs(error),
+            17 => Self::InvalidInstanceIdNotFound(error),
+            18 => Self::InvalidDiskIdNotFound(error),
+            19 => Self::InvalidDiskAlreadyDetached(error),
+            20 => Self::InvalidDiskIdOperationNotSupported(error),
+            21 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::InvalidOperationInstanceTypeNotSupport(error) => {
-                ("InvalidOperationInstanceTypeNotSupport", error)
-            }
-            Self::DisksDetachingOnEcsExceeded(error) => {
-                ("DisksDetachingOnEcsExceeded", error)
-            }
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::DiskNotPortable(error) => ("DiskNotPortable", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::DependencyViolation(error) => ("DependencyViolation", error),
-            Self::DiskTypeViolation(error) => ("DiskTypeViolation", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidInstanceImageCategory(error) => {
-                ("InvalidInstanceImageCategory", error)
-            }
-            Self::DeleteWithInstanceConflict(error) => {
-                ("DeleteWithInstanceConflict", error)
-            }
-            Self::InvalidOperationDiskCategoryUnsupported(error) => {
-                ("InvalidOperationDiskCategoryUnsupported", error)
-            }
-            Self::InvalidParameterDeleteWithInstance(error) => {
-                ("InvalidParameterDeleteWithInstance", error)
-            }
-            Self::InvalidOperationDiskDetachingFromThisEcs(error) => {
-                ("InvalidOperationDiskDetachingFromThisEcs", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidDiskAlreadyDetached(error) => {
-                ("InvalidDiskAlreadyDetached", error)
-            }
-            Self::InvalidDiskIdOperationNotSupported(error) => {
-                ("InvalidDiskIdOperationNotSupported", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::InvalidRegionIdMalFormed(error) => (1, error),
+            Self::InvalidOperationInstanceTypeNotSupport(error) => (2, error),
+            Self::DisksDetachingOnEcsExceeded(error) => (3, error),
+            Self::InvalidInstanceIdMalformed(error) => (4, error),
+            Self::IncorrectDiskStatus(error) => (5, error),
+            Self::DiskNotPortable(error) => (6, error),
+            Self::InstanceLockedForSecurity(error) => (7, error),
+            Self::DependencyViolation(error) => (8, error),
+            Self::DiskTypeViolation(error) => (9, error),
+            Self::IncorrectInstanceStatus(error) => (10, error),
+            Self::UserNotInTheWhiteList(error) => (11, error),
+            Self::InvalidInstanceImageCategory(error) => (12, error),
+            Self::DeleteWithInstanceConflict(error) => (13, error),
+            Self::InvalidOperationDiskCategoryUnsupported(error) => (14, error),
+            Self::InvalidParameterDeleteWithInstance(error) => (15, error),
+            Self::InvalidOperationDiskDetachingFromThisEcs(error) => (16, error),
+            Self::InvalidInstanceIdNotFound(error) => (17, error),
+            Self::InvalidDiskIdNotFound(error) => (18, error),
+            Self::InvalidDiskAlreadyDetached(error) => (19, error),
+            Self::InvalidDiskIdOperationNotSupported(error) => (20, error),
+            Self::InternalError(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for DetachDiskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::InvalidOperationInstanceTypeNotSupport(_) => {
-                Self::InvalidOperationInstanceTypeNotSupport(error)
-            }
-            Self::DisksDetachingOnEcsExceeded(_) => {
-                Self::DisksDetachingOnEcsExceeded(error)
-            }
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::DependencyViolation(_) => Self::DependencyViolation(error),
-            Self::DiskTypeViolation(_) => Self::DiskTypeViolation(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidInstanceImageCategory(_) => {
-                Self::InvalidInstanceImageCategory(error)
-            }
-            Self::DeleteWithInstanceConflict(_) => {
-                Self::DeleteWithInstanceConflict(error)
-            }
-            Self::InvalidOperationDiskCategoryUnsupported(_) => {
-                Self::InvalidOperationDiskCategoryUnsupported(error)
-            }
-            Self::InvalidParameterDeleteWithInstance(_) => {
-                Self::InvalidParameterDeleteWithInstance(error)
-            }
-            Self::InvalidOperationDiskDetachingFromThisEcs(_) => {
-                Self::InvalidOperationDiskDetachingFromThisEcs(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidDiskAlreadyDetached(_) => {
-                Self::InvalidDiskAlreadyDetached(error)
-            }
-            Self::InvalidDiskIdOperationNotSupported(_) => {
-                Self::InvalidDiskIdOperationNotSupported(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DetachDiskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InvalidRegionIdMalFormed",
+            "InvalidOperationInstanceTypeNotSupport",
+            "DisksDetachingOnEcsExceeded",
+            "InvalidInstanceIdMalformed",
+            "IncorrectDiskStatus",
+            "DiskNotPortable",
+            "InstanceLockedForSecurity",
+            "DependencyViolation",
+            "DiskTypeViolation",
+            "IncorrectInstanceStatus",
+            "UserNotInTheWhiteList",
+            "InvalidInstanceImageCategory",
+            "DeleteWithInstanceConflict",
+            "InvalidOperationDiskCategoryUnsupported",
+            "InvalidParameterDeleteWithInstance",
+            "InvalidOperationDiskDetachingFromThisEcs",
+            "InvalidInstanceIdNotFound",
+            "InvalidDiskIdNotFound",
+            "InvalidDiskAlreadyDetached",
+            "InvalidDiskIdOperationNotSupported",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DetachDiskError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachInstanceRamRoleRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -46,10 +46,25 @@ pub struct DetachInstanceRamRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachInstanceRamRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ram_role_name: None,
+            instance_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachInstanceRamRoleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DetachInstanceRamRoleRequestBuilder {
-        DetachInstanceRamRoleRequestBuilder::default()
+        DetachInstanceRamRoleRequestBuilder {
+            inner: DetachInstanceRamRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -135,6 +150,7 @@ impl<C> DetachInstanceRamRoleRequestBuilder<C> {
     }
 }
 impl<'a> DetachInstanceRamRoleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DetachInstanceRamRoleRequest::default(),
@@ -143,6 +159,7 @@ impl<'a> DetachInstanceRamRoleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -221,15 +238,18 @@ pub enum DetachInstanceRamRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachInstanceRamRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceIds.Malformed" => Self::InvalidInstanceIdsMalformed(error),
-            "InvalidNetworkType.MismatchRamRole" => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceIds.Malformed",
+                        "InvalidNetworkType.MismatchRamRole",
+                        "InvalidUser.PassRoleForbidden",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DetachInstanceRamRoleError {
@@ -238,50 +258,48 @@ impl DetachInstanceRamRoleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceIdsMalformed(error),
+            1 => Self::InvalidNetworkTypeMismatchRamRole(error),
+            2 => Self::InvalidUserPassRoleForbidden(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdsMalformed(error) => {
-                ("InvalidInstanceIdsMalformed", error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(error) => {
-                ("InvalidNetworkTypeMismatchRamRole", error)
-            }
-            Self::InvalidUserPassRoleForbidden(error) => {
-                ("InvalidUserPassRoleForbidden", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdsMalformed(error) => (0, error),
+            Self::InvalidNetworkTypeMismatchRamRole(error) => (1, error),
+            Self::InvalidUserPassRoleForbidden(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DetachInstanceRamRoleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceIdsMalformed(_) => {
-                Self::InvalidInstanceIdsMalformed(error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(_) => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            Self::InvalidUserPassRoleForbidden(_) => {
-                Self::InvalidUserPassRoleForbidden(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DetachInstanceRamRoleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceIdsMalformed",
+            "InvalidNetworkTypeMismatchRamRole",
+            "InvalidUserPassRoleForbidden",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DetachInstanceRamRoleError {

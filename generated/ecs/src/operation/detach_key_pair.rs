@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachKeyPairRequest {
     /// The region ID of the SSH key pair. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -53,10 +53,25 @@ pub struct DetachKeyPairRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachKeyPairRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            key_pair_name: None,
+            instance_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachKeyPairRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DetachKeyPairRequestBuilder {
-        DetachKeyPairRequestBuilder::default()
+        DetachKeyPairRequestBuilder {
+            inner: DetachKeyPairRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -144,6 +159,7 @@ impl<C> DetachKeyPairRequestBuilder<C> {
     }
 }
 impl<'a> DetachKeyPairRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DetachKeyPairRequest::default(),
@@ -152,6 +168,7 @@ impl<'a> DetachKeyPairRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DetachKeyPairResponse, DetachKeyPairError> {
@@ -225,17 +242,18 @@ pub enum DetachKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
-            "InvalidInstanceIds.ValueNotSupported" => {
-                Self::InvalidInstanceIdsValueNotSupported(error)
-            }
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "InstanceKeyPairLimitExceeded" => Self::InstanceKeyPairLimitExceeded(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidKeyPairName.NotFound",
+                        "InvalidInstanceIds.ValueNotSupported",
+                        "DependencyViolation.WindowsInstance",
+                        "InstanceKeyPairLimitExceeded",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DetachKeyPairError {
@@ -244,52 +262,48 @@ impl DetachKeyPairError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidKeyPairNameNotFound(error),
+            1 => Self::InvalidInstanceIdsValueNotSupported(error),
+            2 => Self::DependencyViolationWindowsInstance(error),
+            3 => Self::InstanceKeyPairLimitExceeded(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyPairNameNotFound(error) => {
-                ("InvalidKeyPairNameNotFound", error)
-            }
-            Self::InvalidInstanceIdsValueNotSupported(error) => {
-                ("InvalidInstanceIdsValueNotSupported", error)
-            }
-            Self::DependencyViolationWindowsInstance(error) => {
-                ("DependencyViolationWindowsInstance", error)
-            }
-            Self::InstanceKeyPairLimitExceeded(error) => {
-                ("InstanceKeyPairLimitExceeded", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidKeyPairNameNotFound(error) => (0, error),
+            Self::InvalidInstanceIdsValueNotSupported(error) => (1, error),
+            Self::DependencyViolationWindowsInstance(error) => (2, error),
+            Self::InstanceKeyPairLimitExceeded(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DetachKeyPairError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidKeyPairNameNotFound(_) => {
-                Self::InvalidKeyPairNameNotFound(error)
-            }
-            Self::InvalidInstanceIdsValueNotSupported(_) => {
-                Self::InvalidInstanceIdsValueNotSupported(error)
-            }
-            Self::DependencyViolationWindowsInstance(_) => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            Self::InstanceKeyPairLimitExceeded(_) => {
-                Self::InstanceKeyPairLimitExceeded(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DetachKeyPairError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidKeyPairNameNotFound",
+            "InvalidInstanceIdsValueNotSupported",
+            "DependencyViolationWindowsInstance",
+            "InstanceKeyPairLimitExceeded",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DetachKeyPairError {

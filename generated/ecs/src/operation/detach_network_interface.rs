@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachNetworkInterfaceRequest {
     /// The ID of the ENI.
@@ -75,10 +75,26 @@ pub struct DetachNetworkInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachNetworkInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            instance_id: None,
+            trunk_network_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachNetworkInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DetachNetworkInterfaceRequestBuilder {
-        DetachNetworkInterfaceRequestBuilder::default()
+        DetachNetworkInterfaceRequestBuilder {
+            inner: DetachNetworkInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -178,6 +194,7 @@ impl<C> DetachNetworkInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> DetachNetworkInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DetachNetworkInterfaceRequest::default(),
@@ -186,6 +203,7 @@ impl<'a> DetachNetworkInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -313,83 +331,52 @@ pub enum DetachNetworkInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachNetworkInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidRegion" => {
-                Self::InvalidOperationInvalidRegion(error)
-            }
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
-            "InvalidParameter.EniNotBelongEcs" => {
-                Self::InvalidParameterEniNotBelongEcs(error)
-            }
-            "InvalidOperation.EniHotPlugNotSupported" => {
-                Self::InvalidOperationEniHotPlugNotSupported(error)
-            }
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidOperation.EniLinked" => Self::InvalidOperationEniLinked(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidOperation.HotPlugNotSupport" => {
-                Self::InvalidOperationHotPlugNotSupport(error)
-            }
-            "InvalidOperation.InvalidTrunkEniStatus" => {
-                Self::InvalidOperationInvalidTrunkEniStatus(error)
-            }
-            "InvalidOperation.TrunkingIsNotAllowed" => {
-                Self::InvalidOperationTrunkingIsNotAllowed(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            "InvalidParameter.EniNotBelongTrunk" => {
-                Self::InvalidParameterEniNotBelongTrunk(error)
-            }
-            "InvalidOperation.EniTypeNotSupportTrunking" => {
-                Self::InvalidOperationEniTypeNotSupportTrunking(error)
-            }
-            "InvalidOperation.HasMemberEniAttached" => {
-                Self::InvalidOperationHasMemberEniAttached(error)
-            }
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidRegion",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.DetachPrimaryEniNotAllowed",
+                        "Forbidden.RegionId",
+                        "InvalidParams.EniId",
+                        "InvalidParameter.EniNotBelongEcs",
+                        "InvalidOperation.EniHotPlugNotSupported",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "MaxEniCountExceeded",
+                        "EniPerInstanceLimitExceeded",
+                        "InvalidOperation.AvailabilityZoneMismatch",
+                        "InvalidOperation.VpcMismatch",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidSecurityGroupId.NotVpc",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidOperation.EniLinked",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidOperation.HotPlugNotSupport",
+                        "InvalidOperation.InvalidTrunkEniStatus",
+                        "InvalidOperation.TrunkingIsNotAllowed",
+                        "InvalidOperation.InstanceTypeNotSupportEniTrunking",
+                        "InvalidParameter.EniNotBelongTrunk",
+                        "InvalidOperation.EniTypeNotSupportTrunking",
+                        "InvalidOperation.HasMemberEniAttached",
+                        "InvalidEcsId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DetachNetworkInterfaceError {
@@ -398,202 +385,150 @@ impl DetachNetworkInterfaceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::UnsupportedParameter(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceIdMalformed(error),
+            4 => Self::InvalidOperationInvalidRegion(error),
+            5 => Self::InvalidOperationInvalidEcsState(error),
+            6 => Self::InvalidOperationInvalidEniState(error),
+            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            8 => Self::ForbiddenRegionId(error),
+            9 => Self::InvalidParamsEniId(error),
+            10 => Self::InvalidParameterEniNotBelongEcs(error),
+            11 => Self::InvalidOperationEniHotPlugNotSupported(error),
+            12 => Self::InvalidUserTypeNotSupported(error),
+            13 => Self::AbsInvalidAccountNotFound(error),
+            14 => Self::ForbiddenNotSupportRam(error),
+            15 => Self::ForbiddenSubUser(error),
+            16 => Self::MaxEniCountExceeded(error),
+            17 => Self::EniPerInstanceLimitExceeded(error),
+            18 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            19 => Self::InvalidOperationVpcMismatch(error),
+            20 => Self::SecurityGroupInstanceLimitExceed(error),
+            21 => Self::InvalidSecurityGroupIdNotVpc(error),
+            22 => Self::InvalidOperationInvalidEniType(error),
+            23 => Self::InvalidOperationEniServiceManaged(error),
+            24 => Self::InvalidOperationEniLinked(error),
+            25 => Self::InvalidInstanceIdNotFound(error),
+            26 => Self::InvalidOperationHotPlugNotSupport(error),
+            27 => Self::InvalidOperationInvalidTrunkEniStatus(error),
+            28 => Self::InvalidOperationTrunkingIsNotAllowed(error),
+            29 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
+            30 => Self::InvalidParameterEniNotBelongTrunk(error),
+            31 => Self::InvalidOperationEniTypeNotSupportTrunking(error),
+            32 => Self::InvalidOperationHasMemberEniAttached(error),
+            33 => Self::InvalidEcsIdNotFound(error),
+            34 => Self::InvalidEniIdNotFound(error),
+            35 => Self::InvalidVSwitchIdNotFound(error),
+            36 => Self::InvalidSecurityGroupIdNotFound(error),
+            37 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidRegion(error) => {
-                ("InvalidOperationInvalidRegion", error)
-            }
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
-                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
-            }
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidParamsEniId(error) => ("InvalidParamsEniId", error),
-            Self::InvalidParameterEniNotBelongEcs(error) => {
-                ("InvalidParameterEniNotBelongEcs", error)
-            }
-            Self::InvalidOperationEniHotPlugNotSupported(error) => {
-                ("InvalidOperationEniHotPlugNotSupported", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
-            Self::EniPerInstanceLimitExceeded(error) => {
-                ("EniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(error) => {
-                ("InvalidSecurityGroupIdNotVpc", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidOperationEniLinked(error) => {
-                ("InvalidOperationEniLinked", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidOperationHotPlugNotSupport(error) => {
-                ("InvalidOperationHotPlugNotSupport", error)
-            }
-            Self::InvalidOperationInvalidTrunkEniStatus(error) => {
-                ("InvalidOperationInvalidTrunkEniStatus", error)
-            }
-            Self::InvalidOperationTrunkingIsNotAllowed(error) => {
-                ("InvalidOperationTrunkingIsNotAllowed", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => {
-                ("InvalidOperationInstanceTypeNotSupportEniTrunking", error)
-            }
-            Self::InvalidParameterEniNotBelongTrunk(error) => {
-                ("InvalidParameterEniNotBelongTrunk", error)
-            }
-            Self::InvalidOperationEniTypeNotSupportTrunking(error) => {
-                ("InvalidOperationEniTypeNotSupportTrunking", error)
-            }
-            Self::InvalidOperationHasMemberEniAttached(error) => {
-                ("InvalidOperationHasMemberEniAttached", error)
-            }
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::UnsupportedParameter(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceIdMalformed(error) => (3, error),
+            Self::InvalidOperationInvalidRegion(error) => (4, error),
+            Self::InvalidOperationInvalidEcsState(error) => (5, error),
+            Self::InvalidOperationInvalidEniState(error) => (6, error),
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
+            Self::ForbiddenRegionId(error) => (8, error),
+            Self::InvalidParamsEniId(error) => (9, error),
+            Self::InvalidParameterEniNotBelongEcs(error) => (10, error),
+            Self::InvalidOperationEniHotPlugNotSupported(error) => (11, error),
+            Self::InvalidUserTypeNotSupported(error) => (12, error),
+            Self::AbsInvalidAccountNotFound(error) => (13, error),
+            Self::ForbiddenNotSupportRam(error) => (14, error),
+            Self::ForbiddenSubUser(error) => (15, error),
+            Self::MaxEniCountExceeded(error) => (16, error),
+            Self::EniPerInstanceLimitExceeded(error) => (17, error),
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => (18, error),
+            Self::InvalidOperationVpcMismatch(error) => (19, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (20, error),
+            Self::InvalidSecurityGroupIdNotVpc(error) => (21, error),
+            Self::InvalidOperationInvalidEniType(error) => (22, error),
+            Self::InvalidOperationEniServiceManaged(error) => (23, error),
+            Self::InvalidOperationEniLinked(error) => (24, error),
+            Self::InvalidInstanceIdNotFound(error) => (25, error),
+            Self::InvalidOperationHotPlugNotSupport(error) => (26, error),
+            Self::InvalidOperationInvalidTrunkEniStatus(error) => (27, error),
+            Self::InvalidOperationTrunkingIsNotAllowed(error) => (28, error),
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => (29, error),
+            Self::InvalidParameterEniNotBelongTrunk(error) => (30, error),
+            Self::InvalidOperationEniTypeNotSupportTrunking(error) => (31, error),
+            Self::InvalidOperationHasMemberEniAttached(error) => (32, error),
+            Self::InvalidEcsIdNotFound(error) => (33, error),
+            Self::InvalidEniIdNotFound(error) => (34, error),
+            Self::InvalidVSwitchIdNotFound(error) => (35, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (36, error),
+            Self::InternalError(error) => (37, error),
+            Self::Unhandled(error) => (38, error),
         }
     }
 }
 impl Clone for DetachNetworkInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidRegion(_) => {
-                Self::InvalidOperationInvalidRegion(error)
-            }
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
-            Self::InvalidParameterEniNotBelongEcs(_) => {
-                Self::InvalidParameterEniNotBelongEcs(error)
-            }
-            Self::InvalidOperationEniHotPlugNotSupported(_) => {
-                Self::InvalidOperationEniHotPlugNotSupported(error)
-            }
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
-            Self::EniPerInstanceLimitExceeded(_) => {
-                Self::EniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(_) => {
-                Self::InvalidSecurityGroupIdNotVpc(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidOperationEniLinked(_) => Self::InvalidOperationEniLinked(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidOperationHotPlugNotSupport(_) => {
-                Self::InvalidOperationHotPlugNotSupport(error)
-            }
-            Self::InvalidOperationInvalidTrunkEniStatus(_) => {
-                Self::InvalidOperationInvalidTrunkEniStatus(error)
-            }
-            Self::InvalidOperationTrunkingIsNotAllowed(_) => {
-                Self::InvalidOperationTrunkingIsNotAllowed(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            Self::InvalidParameterEniNotBelongTrunk(_) => {
-                Self::InvalidParameterEniNotBelongTrunk(error)
-            }
-            Self::InvalidOperationEniTypeNotSupportTrunking(_) => {
-                Self::InvalidOperationEniTypeNotSupportTrunking(error)
-            }
-            Self::InvalidOperationHasMemberEniAttached(_) => {
-                Self::InvalidOperationHasMemberEniAttached(error)
-            }
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DetachNetworkInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidRegion",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationDetachPrimaryEniNotAllowed",
+            "ForbiddenRegionId",
+            "InvalidParamsEniId",
+            "InvalidParameterEniNotBelongEcs",
+            "InvalidOperationEniHotPlugNotSupported",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "MaxEniCountExceeded",
+            "EniPerInstanceLimitExceeded",
+            "InvalidOperationAvailabilityZoneMismatch",
+            "InvalidOperationVpcMismatch",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidSecurityGroupIdNotVpc",
+            "InvalidOperationInvalidEniType",
+            "InvalidOperationEniServiceManaged",
+            "InvalidOperationEniLinked",
+            "InvalidInstanceIdNotFound",
+            "InvalidOperationHotPlugNotSupport",
+            "InvalidOperationInvalidTrunkEniStatus",
+            "InvalidOperationTrunkingIsNotAllowed",
+            "InvalidOperationInstanceTypeNotSupportEniTrunking",
+            "InvalidParameterEniNotBelongTrunk",
+            "InvalidOperationEniTypeNotSupportTrunking",
+            "InvalidOperationHasMemberEniAttached",
+            "InvalidEcsIdNotFound",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DetachNetworkInterfaceError {

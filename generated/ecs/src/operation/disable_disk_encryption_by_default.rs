@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableDiskEncryptionByDefaultRequest {
     /// The ID of the region for which you want to disable Account-level EBS Default Encryption. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -40,10 +40,23 @@ pub struct DisableDiskEncryptionByDefaultRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableDiskEncryptionByDefaultRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableDiskEncryptionByDefaultRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisableDiskEncryptionByDefaultRequestBuilder {
-        DisableDiskEncryptionByDefaultRequestBuilder::default()
+        DisableDiskEncryptionByDefaultRequestBuilder {
+            inner: DisableDiskEncryptionByDefaultRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -111,6 +124,7 @@ impl<C> DisableDiskEncryptionByDefaultRequestBuilder<C> {
     }
 }
 impl<'a> DisableDiskEncryptionByDefaultRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisableDiskEncryptionByDefaultRequest::default(),
@@ -119,6 +133,7 @@ impl<'a> DisableDiskEncryptionByDefaultRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -176,19 +191,18 @@ pub enum DisableDiskEncryptionByDefaultError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableDiskEncryptionByDefaultError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Abs.InvalidAction.RegionNotSupport" => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            "InvalidParameter.RegionIdNotExists" => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidDefaultEncryption.NotFound" => {
-                Self::InvalidDefaultEncryptionNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Abs.InvalidAction.RegionNotSupport",
+                        "InvalidParameter.RegionIdNotExists",
+                        "UserNotInTheWhiteList",
+                        "InvalidDefaultEncryption.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DisableDiskEncryptionByDefaultError {
@@ -197,48 +211,48 @@ impl DisableDiskEncryptionByDefaultError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::AbsInvalidActionRegionNotSupport(error),
+            1 => Self::InvalidParameterRegionIdNotExists(error),
+            2 => Self::UserNotInTheWhiteList(error),
+            3 => Self::InvalidDefaultEncryptionNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AbsInvalidActionRegionNotSupport(error) => {
-                ("AbsInvalidActionRegionNotSupport", error)
-            }
-            Self::InvalidParameterRegionIdNotExists(error) => {
-                ("InvalidParameterRegionIdNotExists", error)
-            }
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidDefaultEncryptionNotFound(error) => {
-                ("InvalidDefaultEncryptionNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AbsInvalidActionRegionNotSupport(error) => (0, error),
+            Self::InvalidParameterRegionIdNotExists(error) => (1, error),
+            Self::UserNotInTheWhiteList(error) => (2, error),
+            Self::InvalidDefaultEncryptionNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DisableDiskEncryptionByDefaultError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::AbsInvalidActionRegionNotSupport(_) => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            Self::InvalidParameterRegionIdNotExists(_) => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidDefaultEncryptionNotFound(_) => {
-                Self::InvalidDefaultEncryptionNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisableDiskEncryptionByDefaultError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "AbsInvalidActionRegionNotSupport",
+            "InvalidParameterRegionIdNotExists",
+            "UserNotInTheWhiteList",
+            "InvalidDefaultEncryptionNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisableDiskEncryptionByDefaultError {

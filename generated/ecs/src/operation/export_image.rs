@@ -73,7 +73,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ExportImageRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -129,10 +129,29 @@ pub struct ExportImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ExportImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            oss_bucket: None,
+            oss_prefix: None,
+            image_format: None,
+            role_name: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ExportImageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ExportImageRequestBuilder {
-        ExportImageRequestBuilder::default()
+        ExportImageRequestBuilder {
+            inner: ExportImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -265,6 +284,7 @@ impl<C> ExportImageRequestBuilder<C> {
     }
 }
 impl<'a> ExportImageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ExportImageRequest::default(),
@@ -273,6 +293,7 @@ impl<'a> ExportImageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ExportImageResponse, ExportImageError> {
@@ -383,47 +404,40 @@ pub enum ExportImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for ExportImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "InvalidOSSPrefix.Malformed" => Self::InvalidOssPrefixMalformed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "InvalidImageFormat.Malformed" => Self::InvalidImageFormatMalformed(error),
-            "InvalidOSSBucket.NotFound" => Self::InvalidOssBucketNotFound(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidImage.DiskAmountOrSize" => Self::InvalidImageDiskAmountOrSize(error),
-            "ImageNotSupported" => Self::ImageNotSupported(error),
-            "InvalidOSSObject.NeedRestore" => Self::InvalidOssObjectNeedRestore(error),
-            "InvalidOSSBucket.NotMatched" => Self::InvalidOssBucketNotMatched(error),
-            "InvalidImageFormat.RegionNotSupported" => {
-                Self::InvalidImageFormatRegionNotSupported(error)
-            }
-            "InvalidOSSBucket.ArchiveOssBucketNotSupported" => {
-                Self::InvalidOssBucketArchiveOssBucketNotSupported(error)
-            }
-            "ImageIsExporting" => Self::ImageIsExporting(error),
-            "ExportImageFailed" => Self::ExportImageFailed(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "NoSetRoletoECSServiceAcount" => Self::NoSetRoletoEcsServiceAcount(error),
-            "InvalidOSS.NotAuthorized" => Self::InvalidOssNotAuthorized(error),
-            "ConcurrentQuotaExceed.ExportImage" => {
-                Self::ConcurrentQuotaExceedExportImage(error)
-            }
-            "WeeklyQuotaExceed.ExportImage" => Self::WeeklyQuotaExceedExportImage(error),
-            "InvalidImageLicense.NotSupported" => {
-                Self::InvalidImageLicenseNotSupported(error)
-            }
-            "InvalidImageCategory.NotSupported" => {
-                Self::InvalidImageCategoryNotSupported(error)
-            }
-            "InvalidOSSBucket.EncryptUnsupported" => {
-                Self::InvalidOssBucketEncryptUnsupported(error)
-            }
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidImageName.Malformed",
+                        "InvalidOSSPrefix.Malformed",
+                        "InvalidRegionId.NotFound",
+                        "InvalidRegion.NotSupport",
+                        "IncorrectImageStatus",
+                        "InvalidImageFormat.Malformed",
+                        "InvalidOSSBucket.NotFound",
+                        "OperationDenied",
+                        "InvalidImage.DiskAmountOrSize",
+                        "ImageNotSupported",
+                        "InvalidOSSObject.NeedRestore",
+                        "InvalidOSSBucket.NotMatched",
+                        "InvalidImageFormat.RegionNotSupported",
+                        "InvalidOSSBucket.ArchiveOssBucketNotSupported",
+                        "ImageIsExporting",
+                        "ExportImageFailed",
+                        "UserNotInTheWhiteList",
+                        "NoSetRoletoECSServiceAcount",
+                        "InvalidOSS.NotAuthorized",
+                        "ConcurrentQuotaExceed.ExportImage",
+                        "WeeklyQuotaExceed.ExportImage",
+                        "InvalidImageLicense.NotSupported",
+                        "InvalidImageCategory.NotSupported",
+                        "InvalidOSSBucket.EncryptUnsupported",
+                        "InvalidImageId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ExportImageError {
@@ -432,132 +446,114 @@ impl ExportImageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidImageNameMalformed(error),
+            2 => Self::InvalidOssPrefixMalformed(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidRegionNotSupport(error),
+            5 => Self::IncorrectImageStatus(error),
+            6 => Self::InvalidImageFormatMalformed(error),
+            7 => Self::InvalidOssBucketNotFound(error),
+            8 => Self::OperationDenied(error),
+            9 => Self::InvalidImageDiskAmountOrSize(error),
+            10 => Self::ImageNotSupported(error),
+            11 => Self::InvalidOssObjectNeedRestore(error),
+            12 => Self::InvalidOssBucketNotMatched(error),
+            13 => Self::InvalidImageFormatRegionNotSupported(error),
+            14 => Self::InvalidOssBucketArchiveOssBucketNotSupported(error),
+            15 => Self::ImageIsExporting(error),
+            16 => Self::ExportImageFailed(error),
+            17 => Self::UserNotInTheWhiteList(error),
+            18 => Self::NoSetRoletoEcsServiceAcount(error),
+            19 => Self::InvalidOssNotAuthorized(error),
+            20 => Self::ConcurrentQuotaExceedExportImage(error),
+            21 => Self::WeeklyQuotaExceedExportImage(error),
+            22 => Self::InvalidImageLicenseNotSupported(error),
+            23 => Self::InvalidImageCategoryNotSupported(error),
+            24 => Self::InvalidOssBucketEncryptUnsupported(error),
+            25 => Self::InvalidImageIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidImageNameMalformed(error) => {
-                ("InvalidImageNameMalformed", error)
-            }
-            Self::InvalidOssPrefixMalformed(error) => {
-                ("InvalidOssPrefixMalformed", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
-            Self::InvalidImageFormatMalformed(error) => {
-                ("InvalidImageFormatMalformed", error)
-            }
-            Self::InvalidOssBucketNotFound(error) => ("InvalidOssBucketNotFound", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidImageDiskAmountOrSize(error) => {
-                ("InvalidImageDiskAmountOrSize", error)
-            }
-            Self::ImageNotSupported(error) => ("ImageNotSupported", error),
-            Self::InvalidOssObjectNeedRestore(error) => {
-                ("InvalidOssObjectNeedRestore", error)
-            }
-            Self::InvalidOssBucketNotMatched(error) => {
-                ("InvalidOssBucketNotMatched", error)
-            }
-            Self::InvalidImageFormatRegionNotSupported(error) => {
-                ("InvalidImageFormatRegionNotSupported", error)
-            }
-            Self::InvalidOssBucketArchiveOssBucketNotSupported(error) => {
-                ("InvalidOssBucketArchiveOssBucketNotSupported", error)
-            }
-            Self::ImageIsExporting(error) => ("ImageIsExporting", error),
-            Self::ExportImageFailed(error) => ("ExportImageFailed", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::NoSetRoletoEcsServiceAcount(error) => {
-                ("NoSetRoletoEcsServiceAcount", error)
-            }
-            Self::InvalidOssNotAuthorized(error) => ("InvalidOssNotAuthorized", error),
-            Self::ConcurrentQuotaExceedExportImage(error) => {
-                ("ConcurrentQuotaExceedExportImage", error)
-            }
-            Self::WeeklyQuotaExceedExportImage(error) => {
-                ("WeeklyQuotaExceedExportImage", error)
-            }
-            Self::InvalidImageLicenseNotSupported(error) => {
-                ("InvalidImageLicenseNotSupported", error)
-            }
-            Self::InvalidImageCategoryNotSupported(error) => {
-                ("InvalidImageCategoryNotSupported", error)
-            }
-            Self::InvalidOssBucketEncryptUnsupported(error) => {
-                ("InvalidOssBucketEncryptUnsupported", error)
-            }
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidImageNameMalformed(error) => (1, error),
+            Self::InvalidOssPrefixMalformed(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidRegionNotSupport(error) => (4, error),
+            Self::IncorrectImageStatus(error) => (5, error),
+            Self::InvalidImageFormatMalformed(error) => (6, error),
+            Self::InvalidOssBucketNotFound(error) => (7, error),
+            Self::OperationDenied(error) => (8, error),
+            Self::InvalidImageDiskAmountOrSize(error) => (9, error),
+            Self::ImageNotSupported(error) => (10, error),
+            Self::InvalidOssObjectNeedRestore(error) => (11, error),
+            Self::InvalidOssBucketNotMatched(error) => (12, error),
+            Self::InvalidImageFormatRegionNotSupported(error) => (13, error),
+            Self::InvalidOssBucketArchiveOssBucketNotSupported(error) => (14, error),
+            Self::ImageIsExporting(error) => (15, error),
+            Self::ExportImageFailed(error) => (16, error),
+            Self::UserNotInTheWhiteList(error) => (17, error),
+            Self::NoSetRoletoEcsServiceAcount(error) => (18, error),
+            Self::InvalidOssNotAuthorized(error) => (19, error),
+            Self::ConcurrentQuotaExceedExportImage(error) => (20, error),
+            Self::WeeklyQuotaExceedExportImage(error) => (21, error),
+            Self::InvalidImageLicenseNotSupported(error) => (22, error),
+            Self::InvalidImageCategoryNotSupported(error) => (23, error),
+            Self::InvalidOssBucketEncryptUnsupported(error) => (24, error),
+            Self::InvalidImageIdNotFound(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for ExportImageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
-            Self::InvalidOssPrefixMalformed(_) => Self::InvalidOssPrefixMalformed(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
-            Self::InvalidImageFormatMalformed(_) => {
-                Self::InvalidImageFormatMalformed(error)
-            }
-            Self::InvalidOssBucketNotFound(_) => Self::InvalidOssBucketNotFound(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidImageDiskAmountOrSize(_) => {
-                Self::InvalidImageDiskAmountOrSize(error)
-            }
-            Self::ImageNotSupported(_) => Self::ImageNotSupported(error),
-            Self::InvalidOssObjectNeedRestore(_) => {
-                Self::InvalidOssObjectNeedRestore(error)
-            }
-            Self::InvalidOssBucketNotMatched(_) => {
-                Self::InvalidOssBucketNotMatched(error)
-            }
-            Self::InvalidImageFormatRegionNotSupported(_) => {
-                Self::InvalidImageFormatRegionNotSupported(error)
-            }
-            Self::InvalidOssBucketArchiveOssBucketNotSupported(_) => {
-                Self::InvalidOssBucketArchiveOssBucketNotSupported(error)
-            }
-            Self::ImageIsExporting(_) => Self::ImageIsExporting(error),
-            Self::ExportImageFailed(_) => Self::ExportImageFailed(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::NoSetRoletoEcsServiceAcount(_) => {
-                Self::NoSetRoletoEcsServiceAcount(error)
-            }
-            Self::InvalidOssNotAuthorized(_) => Self::InvalidOssNotAuthorized(error),
-            Self::ConcurrentQuotaExceedExportImage(_) => {
-                Self::ConcurrentQuotaExceedExportImage(error)
-            }
-            Self::WeeklyQuotaExceedExportImage(_) => {
-                Self::WeeklyQuotaExceedExportImage(error)
-            }
-            Self::InvalidImageLicenseNotSupported(_) => {
-                Self::InvalidImageLicenseNotSupported(error)
-            }
-            Self::InvalidImageCategoryNotSupported(_) => {
-                Self::InvalidImageCategoryNotSupported(error)
-            }
-            Self::InvalidOssBucketEncryptUnsupported(_) => {
-                Self::InvalidOssBucketEncryptUnsupported(error)
-            }
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ExportImageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidImageNameMalformed",
+            "InvalidOssPrefixMalformed",
+            "InvalidRegionIdNotFound",
+            "InvalidRegionNotSupport",
+            "IncorrectImageStatus",
+            "InvalidImageFormatMalformed",
+            "InvalidOssBucketNotFound",
+            "OperationDenied",
+            "InvalidImageDiskAmountOrSize",
+            "ImageNotSupported",
+            "InvalidOssObjectNeedRestore",
+            "InvalidOssBucketNotMatched",
+            "InvalidImageFormatRegionNotSupported",
+            "InvalidOssBucketArchiveOssBucketNotSupported",
+            "ImageIsExporting",
+            "ExportImageFailed",
+            "UserNotInTheWhiteList",
+            "NoSetRoletoEcsServiceAcount",
+            "InvalidOssNotAuthorized",
+            "ConcurrentQuotaExceedExportImage",
+            "WeeklyQuotaExceedExportImage",
+            "InvalidImageLicenseNotSupported",
+            "InvalidImageCategoryNotSupported",
+            "InvalidOssBucketEncryptUnsupported",
+            "InvalidImageIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ExportImageError {

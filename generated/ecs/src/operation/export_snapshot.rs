@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::export_snapshot::ExportSnapshotRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ExportSnapshotRequest {
     /// - Wire name: `SnapshotId`.
@@ -43,10 +43,26 @@ pub struct ExportSnapshotRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ExportSnapshotRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            region_id: None,
+            oss_bucket: None,
+            role_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ExportSnapshotRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ExportSnapshotRequestBuilder {
-        ExportSnapshotRequestBuilder::default()
+        ExportSnapshotRequestBuilder {
+            inner: ExportSnapshotRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -132,6 +148,7 @@ impl<C> ExportSnapshotRequestBuilder<C> {
     }
 }
 impl<'a> ExportSnapshotRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ExportSnapshotRequest::default(),
@@ -140,6 +157,7 @@ impl<'a> ExportSnapshotRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ExportSnapshotResponse, ExportSnapshotError> {
@@ -200,19 +218,22 @@ pub enum ExportSnapshotError {
 }
 impl From<::acs_runtime::client::ServiceError> for ExportSnapshotError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ExportSnapshotFailed" => Self::ExportSnapshotFailed(error),
-            "SNAPSHOT_IS_EXPORTING" => Self::SnapshotIsExporting(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "SNAPSHOT_CREATE_NOT_FINISHED" => Self::SnapshotCreateNotFinished(error),
-            "OSS_AUTHORIZED_FAILED" => Self::OssAuthorizedFailed(error),
-            "InvalidOSSBucket.NotFound" => Self::InvalidOssBucketNotFound(error),
-            "InvalidUser.NotInWhiteList" => Self::InvalidUserNotInWhiteList(error),
-            "InvalidOSSBucket.InOtherRegion" => {
-                Self::InvalidOssBucketInOtherRegion(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ExportSnapshotFailed",
+                        "SNAPSHOT_IS_EXPORTING",
+                        "InvalidSnapshotId.NotFound",
+                        "SNAPSHOT_CREATE_NOT_FINISHED",
+                        "OSS_AUTHORIZED_FAILED",
+                        "InvalidOSSBucket.NotFound",
+                        "InvalidUser.NotInWhiteList",
+                        "InvalidOSSBucket.InOtherRegion",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ExportSnapshotError {
@@ -221,54 +242,60 @@ impl ExportSnapshotError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ExportSnapshotFailed(error),
+            1 => Self::SnapshotIsExporting(error),
+            2 => Self::InvalidSnapshotIdNotFound(error),
+            3 => Self::SnapshotCreateNotFinished(error),
+            4 => Self::OssAuthorizedFailed(error),
+            5 => Self::InvalidOssBucketNotFound(error),
+            6 => Self::InvalidUserNotInWhiteList(error),
+            7 => Self::InvalidOssBucketInOtherRegion(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ExportSnapshotFailed(error) => ("ExportSnapshotFailed", error),
-            Self::SnapshotIsExporting(error) => ("SnapshotIsExporting", error),
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::SnapshotCreateNotFinished(error) => {
-                ("SnapshotCreateNotFinished", error)
-            }
-            Self::OssAuthorizedFailed(error) => ("OssAuthorizedFailed", error),
-            Self::InvalidOssBucketNotFound(error) => ("InvalidOssBucketNotFound", error),
-            Self::InvalidUserNotInWhiteList(error) => {
-                ("InvalidUserNotInWhiteList", error)
-            }
-            Self::InvalidOssBucketInOtherRegion(error) => {
-                ("InvalidOssBucketInOtherRegion", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ExportSnapshotFailed(error) => (0, error),
+            Self::SnapshotIsExporting(error) => (1, error),
+            Self::InvalidSnapshotIdNotFound(error) => (2, error),
+            Self::SnapshotCreateNotFinished(error) => (3, error),
+            Self::OssAuthorizedFailed(error) => (4, error),
+            Self::InvalidOssBucketNotFound(error) => (5, error),
+            Self::InvalidUserNotInWhiteList(error) => (6, error),
+            Self::InvalidOssBucketInOtherRegion(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ExportSnapshotError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ExportSnapshotFailed(_) => Self::ExportSnapshotFailed(error),
-            Self::SnapshotIsExporting(_) => Self::SnapshotIsExporting(error),
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::SnapshotCreateNotFinished(_) => Self::SnapshotCreateNotFinished(error),
-            Self::OssAuthorizedFailed(_) => Self::OssAuthorizedFailed(error),
-            Self::InvalidOssBucketNotFound(_) => Self::InvalidOssBucketNotFound(error),
-            Self::InvalidUserNotInWhiteList(_) => Self::InvalidUserNotInWhiteList(error),
-            Self::InvalidOssBucketInOtherRegion(_) => {
-                Self::InvalidOssBucketInOtherRegion(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ExportSnapshotError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ExportSnapshotFailed",
+            "SnapshotIsExporting",
+            "InvalidSnapshotIdNotFound",
+            "SnapshotCreateNotFinished",
+            "OssAuthorizedFailed",
+            "InvalidOssBucketNotFound",
+            "InvalidUserNotInWhiteList",
+            "InvalidOssBucketInOtherRegion",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ExportSnapshotError {

@@ -124,7 +124,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ImportImageRequest {
     /// The region ID of the source image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -297,10 +297,39 @@ pub struct ImportImageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ImportImageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_name: None,
+            description: None,
+            architecture: None,
+            os_type: None,
+            platform: None,
+            boot_mode: None,
+            role_name: None,
+            license_type: None,
+            resource_group_id: None,
+            disk_device_mapping: None,
+            tag: None,
+            detection_strategy: None,
+            storage_location_arn: None,
+            dry_run: None,
+            features: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ImportImageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ImportImageRequestBuilder {
-        ImportImageRequestBuilder::default()
+        ImportImageRequestBuilder {
+            inner: ImportImageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -602,6 +631,7 @@ impl<C> ImportImageRequestBuilder<C> {
     }
 }
 impl<'a> ImportImageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ImportImageRequest::default(),
@@ -610,6 +640,7 @@ impl<'a> ImportImageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ImportImageResponse, ImportImageError> {
@@ -774,83 +805,64 @@ pub enum ImportImageError {
 }
 impl From<::acs_runtime::client::ServiceError> for ImportImageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedSuffix.OSSObject" => Self::UnsupportedSuffixOssObject(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "InvalidOSSObject.Malformed" => Self::InvalidOssObjectMalformed(error),
-            "InvalidOSSBucket.Malformed" => Self::InvalidOssBucketMalformed(error),
-            "InvalidOSSObject.Size" => Self::InvalidOssObjectSize(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidArchitecture.Malformed" => Self::InvalidArchitectureMalformed(error),
-            "InvalidPlatform.Malformed" => Self::InvalidPlatformMalformed(error),
-            "InvalidOSType.Malformed" => Self::InvalidOsTypeMalformed(error),
-            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
-            "InvalidImageSize" => Self::InvalidImageSize(error),
-            "InvalidDataDiskSize" => Self::InvalidDataDiskSize(error),
-            "InvalidImageFormat.Malformed" => Self::InvalidImageFormatMalformed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidOSSBucket.NotFound" => Self::InvalidOssBucketNotFound(error),
-            "InvalidOSSObject.NotFound" => Self::InvalidOssObjectNotFound(error),
-            "InvalidOSSObject.NeedRestore" => Self::InvalidOssObjectNeedRestore(error),
-            "InvalidOSSBucket.NotMatched" => Self::InvalidOssBucketNotMatched(error),
-            "InvalidLicenseType.NotSupported" => {
-                Self::InvalidLicenseTypeNotSupported(error)
-            }
-            "InvalidLicenseType.BYOLOnly" => Self::InvalidLicenseTypeByolOnly(error),
-            "InvalidOSSBucket.FlowLimit" => Self::InvalidOssBucketFlowLimit(error),
-            "InvalidImageFormat.RegionNotSupported" => {
-                Self::InvalidImageFormatRegionNotSupported(error)
-            }
-            "InvalidBootMode.Malformed" => Self::InvalidBootModeMalformed(error),
-            "InvalidParameter.DetectionStrategy" => {
-                Self::InvalidParameterDetectionStrategy(error)
-            }
-            "InvalidBootMode.NotSupport" => Self::InvalidBootModeNotSupport(error),
-            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
-            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
-            "InvalidParameter.FeaturesImdsSupport" => {
-                Self::InvalidParameterFeaturesImdsSupport(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "ImageIsImporting" => Self::ImageIsImporting(error),
-            "QuotaExceed.Image" => Self::QuotaExceedImage(error),
-            "ImportImageFailed" => Self::ImportImageFailed(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "NoSetRoletoECSServiceAcount" => Self::NoSetRoletoEcsServiceAcount(error),
-            "InvalidParameter.Malformed" => Self::InvalidParameterMalformed(error),
-            "MissingParameter.DiskDeviceMapping" => {
-                Self::MissingParameterDiskDeviceMapping(error)
-            }
-            "InvalidOSS.NotAuthorized" => Self::InvalidOssNotAuthorized(error),
-            "InvalidBlockSize.NotSupport" => Self::InvalidBlockSizeNotSupport(error),
-            "ImageCheckUnsupported.WindowsImage" => {
-                Self::ImageCheckUnsupportedWindowsImage(error)
-            }
-            "InvalidVHDImage.IncorrectSize" => Self::InvalidVhdImageIncorrectSize(error),
-            "InvalidOSSBucket.EncryptUnsupported" => {
-                Self::InvalidOssBucketEncryptUnsupported(error)
-            }
-            "InvalidArchitecture.PlatformUnsupported" => {
-                Self::InvalidArchitecturePlatformUnsupported(error)
-            }
-            "InvalidAccountStatus.OSSDisabled" => {
-                Self::InvalidAccountStatusOssDisabled(error)
-            }
-            "InvalidStorageLocation.NotFound" => {
-                Self::InvalidStorageLocationNotFound(error)
-            }
-            "InvalidOperation.CloudBoxImageImportRoleRequired" => {
-                Self::InvalidOperationCloudBoxImageImportRoleRequired(error)
-            }
-            "InvalidOperation.CloudBoxImageImportUnsupported" => {
-                Self::InvalidOperationCloudBoxImageImportUnsupported(error)
-            }
-            "TagKey.Duplication" => Self::TagKeyDuplication(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedSuffix.OSSObject",
+                        "MissingParameter",
+                        "InvalidImageName.Malformed",
+                        "InvalidOSSObject.Malformed",
+                        "InvalidOSSBucket.Malformed",
+                        "InvalidOSSObject.Size",
+                        "InvalidDescription.Malformed",
+                        "InvalidArchitecture.Malformed",
+                        "InvalidPlatform.Malformed",
+                        "InvalidOSType.Malformed",
+                        "InvalidImageName.Duplicated",
+                        "InvalidImageSize",
+                        "InvalidDataDiskSize",
+                        "InvalidImageFormat.Malformed",
+                        "InvalidRegionId.NotFound",
+                        "InvalidRegion.NotSupport",
+                        "InvalidOSSBucket.NotFound",
+                        "InvalidOSSObject.NotFound",
+                        "InvalidOSSObject.NeedRestore",
+                        "InvalidOSSBucket.NotMatched",
+                        "InvalidLicenseType.NotSupported",
+                        "InvalidLicenseType.BYOLOnly",
+                        "InvalidOSSBucket.FlowLimit",
+                        "InvalidImageFormat.RegionNotSupported",
+                        "InvalidBootMode.Malformed",
+                        "InvalidParameter.DetectionStrategy",
+                        "InvalidBootMode.NotSupport",
+                        "DRYRUN.SUCCESS",
+                        "InvalidClientToken.Malformed",
+                        "InvalidParameter.FeaturesImdsSupport",
+                        "Account.Arrearage",
+                        "ImageIsImporting",
+                        "QuotaExceed.Image",
+                        "ImportImageFailed",
+                        "UserNotInTheWhiteList",
+                        "NoSetRoletoECSServiceAcount",
+                        "InvalidParameter.Malformed",
+                        "MissingParameter.DiskDeviceMapping",
+                        "InvalidOSS.NotAuthorized",
+                        "InvalidBlockSize.NotSupport",
+                        "ImageCheckUnsupported.WindowsImage",
+                        "InvalidVHDImage.IncorrectSize",
+                        "InvalidOSSBucket.EncryptUnsupported",
+                        "InvalidArchitecture.PlatformUnsupported",
+                        "InvalidAccountStatus.OSSDisabled",
+                        "InvalidStorageLocation.NotFound",
+                        "InvalidOperation.CloudBoxImageImportRoleRequired",
+                        "InvalidOperation.CloudBoxImageImportUnsupported",
+                        "TagKey.Duplication",
+                        "InvalidResourceGroup.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ImportImageError {
@@ -859,240 +871,186 @@ impl ImportImageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedSuffixOssObject(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidImageNameMalformed(error),
+            3 => Self::InvalidOssObjectMalformed(error),
+            4 => Self::InvalidOssBucketMalformed(error),
+            5 => Self::InvalidOssObjectSize(error),
+            6 => Self::InvalidDescriptionMalformed(error),
+            7 => Self::InvalidArchitectureMalformed(error),
+            8 => Self::InvalidPlatformMalformed(error),
+            9 => Self::InvalidOsTypeMalformed(error),
+            10 => Self::InvalidImageNameDuplicated(error),
+            11 => Self::InvalidImageSize(error),
+            12 => Self::InvalidDataDiskSize(error),
+            13 => Self::InvalidImageFormatMalformed(error),
+            14 => Self::InvalidRegionIdNotFound(error),
+            15 => Self::InvalidRegionNotSupport(error),
+            16 => Self::InvalidOssBucketNotFound(error),
+            17 => Self::InvalidOssObjectNotFound(error),
+            18 => Self::InvalidOssObjectNeedRestore(error),
+            19 => Self::InvalidOssBucketNotMatched(error),
+            20 => Self::InvalidLicenseTypeNotSupported(error),
+            21 => Self::InvalidLicenseTypeByolOnly(error),
+            22 => Self::InvalidOssBucketFlowLimit(error),
+            23 => Self::InvalidImageFormatRegionNotSupported(error),
+            24 => Self::InvalidBootModeMalformed(error),
+            25 => Self::InvalidParameterDetectionStrategy(error),
+            26 => Self::InvalidBootModeNotSupport(error),
+            27 => Self::DryrunSuccess(error),
+            28 => Self::InvalidClientTokenMalformed(error),
+            29 => Self::InvalidParameterFeaturesImdsSupport(error),
+            30 => Self::AccountArrearage(error),
+            31 => Self::ImageIsImporting(error),
+            32 => Self::QuotaExceedImage(error),
+            33 => Self::ImportImageFailed(error),
+            34 => Self::UserNotInTheWhiteList(error),
+            35 => Self::NoSetRoletoEcsServiceAcount(error),
+            36 => Self::InvalidParameterMalformed(error),
+            37 => Self::MissingParameterDiskDeviceMapping(error),
+            38 => Self::InvalidOssNotAuthorized(error),
+            39 => Self::InvalidBlockSizeNotSupport(error),
+            40 => Self::ImageCheckUnsupportedWindowsImage(error),
+            41 => Self::InvalidVhdImageIncorrectSize(error),
+            42 => Self::InvalidOssBucketEncryptUnsupported(error),
+            43 => Self::InvalidArchitecturePlatformUnsupported(error),
+            44 => Self::InvalidAccountStatusOssDisabled(error),
+            45 => Self::InvalidStorageLocationNotFound(error),
+            46 => Self::InvalidOperationCloudBoxImageImportRoleRequired(error),
+            47 => Self::InvalidOperationCloudBoxImageImportUnsupported(error),
+            48 => Self::TagKeyDuplication(error),
+            49 => Self::InvalidResourceGroupNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedSuffixOssObject(error) => {
-                ("UnsupportedSuffixOssObject", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidImageNameMalformed(error) => {
-                ("InvalidImageNameMalformed", error)
-            }
-            Self::InvalidOssObjectMalformed(error) => {
-                ("InvalidOssObjectMalformed", error)
-            }
-            Self::InvalidOssBucketMalformed(error) => {
-                ("InvalidOssBucketMalformed", error)
-            }
-            Self::InvalidOssObjectSize(error) => ("InvalidOssObjectSize", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidArchitectureMalformed(error) => {
-                ("InvalidArchitectureMalformed", error)
-            }
-            Self::InvalidPlatformMalformed(error) => ("InvalidPlatformMalformed", error),
-            Self::InvalidOsTypeMalformed(error) => ("InvalidOsTypeMalformed", error),
-            Self::InvalidImageNameDuplicated(error) => {
-                ("InvalidImageNameDuplicated", error)
-            }
-            Self::InvalidImageSize(error) => ("InvalidImageSize", error),
-            Self::InvalidDataDiskSize(error) => ("InvalidDataDiskSize", error),
-            Self::InvalidImageFormatMalformed(error) => {
-                ("InvalidImageFormatMalformed", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::InvalidOssBucketNotFound(error) => ("InvalidOssBucketNotFound", error),
-            Self::InvalidOssObjectNotFound(error) => ("InvalidOssObjectNotFound", error),
-            Self::InvalidOssObjectNeedRestore(error) => {
-                ("InvalidOssObjectNeedRestore", error)
-            }
-            Self::InvalidOssBucketNotMatched(error) => {
-                ("InvalidOssBucketNotMatched", error)
-            }
-            Self::InvalidLicenseTypeNotSupported(error) => {
-                ("InvalidLicenseTypeNotSupported", error)
-            }
-            Self::InvalidLicenseTypeByolOnly(error) => {
-                ("InvalidLicenseTypeByolOnly", error)
-            }
-            Self::InvalidOssBucketFlowLimit(error) => {
-                ("InvalidOssBucketFlowLimit", error)
-            }
-            Self::InvalidImageFormatRegionNotSupported(error) => {
-                ("InvalidImageFormatRegionNotSupported", error)
-            }
-            Self::InvalidBootModeMalformed(error) => ("InvalidBootModeMalformed", error),
-            Self::InvalidParameterDetectionStrategy(error) => {
-                ("InvalidParameterDetectionStrategy", error)
-            }
-            Self::InvalidBootModeNotSupport(error) => {
-                ("InvalidBootModeNotSupport", error)
-            }
-            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
-            Self::InvalidClientTokenMalformed(error) => {
-                ("InvalidClientTokenMalformed", error)
-            }
-            Self::InvalidParameterFeaturesImdsSupport(error) => {
-                ("InvalidParameterFeaturesImdsSupport", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::ImageIsImporting(error) => ("ImageIsImporting", error),
-            Self::QuotaExceedImage(error) => ("QuotaExceedImage", error),
-            Self::ImportImageFailed(error) => ("ImportImageFailed", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::NoSetRoletoEcsServiceAcount(error) => {
-                ("NoSetRoletoEcsServiceAcount", error)
-            }
-            Self::InvalidParameterMalformed(error) => {
-                ("InvalidParameterMalformed", error)
-            }
-            Self::MissingParameterDiskDeviceMapping(error) => {
-                ("MissingParameterDiskDeviceMapping", error)
-            }
-            Self::InvalidOssNotAuthorized(error) => ("InvalidOssNotAuthorized", error),
-            Self::InvalidBlockSizeNotSupport(error) => {
-                ("InvalidBlockSizeNotSupport", error)
-            }
-            Self::ImageCheckUnsupportedWindowsImage(error) => {
-                ("ImageCheckUnsupportedWindowsImage", error)
-            }
-            Self::InvalidVhdImageIncorrectSize(error) => {
-                ("InvalidVhdImageIncorrectSize", error)
-            }
-            Self::InvalidOssBucketEncryptUnsupported(error) => {
-                ("InvalidOssBucketEncryptUnsupported", error)
-            }
-            Self::InvalidArchitecturePlatformUnsupported(error) => {
-                ("InvalidArchitecturePlatformUnsupported", error)
-            }
-            Self::InvalidAccountStatusOssDisabled(error) => {
-                ("InvalidAccountStatusOssDisabled", error)
-            }
-            Self::InvalidStorageLocationNotFound(error) => {
-                ("InvalidStorageLocationNotFound", error)
-            }
-            Self::InvalidOperationCloudBoxImageImportRoleRequired(error) => {
-                ("InvalidOperationCloudBoxImageImportRoleRequired", error)
-            }
-            Self::InvalidOperationCloudBoxImageImportUnsupported(error) => {
-                ("InvalidOperationCloudBoxImageImportUnsupported", error)
-            }
-            Self::TagKeyDuplication(error) => ("TagKeyDuplication", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedSuffixOssObject(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidImageNameMalformed(error) => (2, error),
+            Self::InvalidOssObjectMalformed(error) => (3, error),
+            Self::InvalidOssBucketMalformed(error) => (4, error),
+            Self::InvalidOssObjectSize(error) => (5, error),
+            Self::InvalidDescriptionMalformed(error) => (6, error),
+            Self::InvalidArchitectureMalformed(error) => (7, error),
+            Self::InvalidPlatformMalformed(error) => (8, error),
+            Self::InvalidOsTypeMalformed(error) => (9, error),
+            Self::InvalidImageNameDuplicated(error) => (10, error),
+            Self::InvalidImageSize(error) => (11, error),
+            Self::InvalidDataDiskSize(error) => (12, error),
+            Self::InvalidImageFormatMalformed(error) => (13, error),
+            Self::InvalidRegionIdNotFound(error) => (14, error),
+            Self::InvalidRegionNotSupport(error) => (15, error),
+            Self::InvalidOssBucketNotFound(error) => (16, error),
+            Self::InvalidOssObjectNotFound(error) => (17, error),
+            Self::InvalidOssObjectNeedRestore(error) => (18, error),
+            Self::InvalidOssBucketNotMatched(error) => (19, error),
+            Self::InvalidLicenseTypeNotSupported(error) => (20, error),
+            Self::InvalidLicenseTypeByolOnly(error) => (21, error),
+            Self::InvalidOssBucketFlowLimit(error) => (22, error),
+            Self::InvalidImageFormatRegionNotSupported(error) => (23, error),
+            Self::InvalidBootModeMalformed(error) => (24, error),
+            Self::InvalidParameterDetectionStrategy(error) => (25, error),
+            Self::InvalidBootModeNotSupport(error) => (26, error),
+            Self::DryrunSuccess(error) => (27, error),
+            Self::InvalidClientTokenMalformed(error) => (28, error),
+            Self::InvalidParameterFeaturesImdsSupport(error) => (29, error),
+            Self::AccountArrearage(error) => (30, error),
+            Self::ImageIsImporting(error) => (31, error),
+            Self::QuotaExceedImage(error) => (32, error),
+            Self::ImportImageFailed(error) => (33, error),
+            Self::UserNotInTheWhiteList(error) => (34, error),
+            Self::NoSetRoletoEcsServiceAcount(error) => (35, error),
+            Self::InvalidParameterMalformed(error) => (36, error),
+            Self::MissingParameterDiskDeviceMapping(error) => (37, error),
+            Self::InvalidOssNotAuthorized(error) => (38, error),
+            Self::InvalidBlockSizeNotSupport(error) => (39, error),
+            Self::ImageCheckUnsupportedWindowsImage(error) => (40, error),
+            Self::InvalidVhdImageIncorrectSize(error) => (41, error),
+            Self::InvalidOssBucketEncryptUnsupported(error) => (42, error),
+            Self::InvalidArchitecturePlatformUnsupported(error) => (43, error),
+            Self::InvalidAccountStatusOssDisabled(error) => (44, error),
+            Self::InvalidStorageLocationNotFound(error) => (45, error),
+            Self::InvalidOperationCloudBoxImageImportRoleRequired(error) => (46, error),
+            Self::InvalidOperationCloudBoxImageImportUnsupported(error) => (47, error),
+            Self::TagKeyDuplication(error) => (48, error),
+            Self::InvalidResourceGroupNotFound(error) => (49, error),
+            Self::Unhandled(error) => (50, error),
         }
     }
 }
 impl Clone for ImportImageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedSuffixOssObject(_) => {
-                Self::UnsupportedSuffixOssObject(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
-            Self::InvalidOssObjectMalformed(_) => Self::InvalidOssObjectMalformed(error),
-            Self::InvalidOssBucketMalformed(_) => Self::InvalidOssBucketMalformed(error),
-            Self::InvalidOssObjectSize(_) => Self::InvalidOssObjectSize(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidArchitectureMalformed(_) => {
-                Self::InvalidArchitectureMalformed(error)
-            }
-            Self::InvalidPlatformMalformed(_) => Self::InvalidPlatformMalformed(error),
-            Self::InvalidOsTypeMalformed(_) => Self::InvalidOsTypeMalformed(error),
-            Self::InvalidImageNameDuplicated(_) => {
-                Self::InvalidImageNameDuplicated(error)
-            }
-            Self::InvalidImageSize(_) => Self::InvalidImageSize(error),
-            Self::InvalidDataDiskSize(_) => Self::InvalidDataDiskSize(error),
-            Self::InvalidImageFormatMalformed(_) => {
-                Self::InvalidImageFormatMalformed(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::InvalidOssBucketNotFound(_) => Self::InvalidOssBucketNotFound(error),
-            Self::InvalidOssObjectNotFound(_) => Self::InvalidOssObjectNotFound(error),
-            Self::InvalidOssObjectNeedRestore(_) => {
-                Self::InvalidOssObjectNeedRestore(error)
-            }
-            Self::InvalidOssBucketNotMatched(_) => {
-                Self::InvalidOssBucketNotMatched(error)
-            }
-            Self::InvalidLicenseTypeNotSupported(_) => {
-                Self::InvalidLicenseTypeNotSupported(error)
-            }
-            Self::InvalidLicenseTypeByolOnly(_) => {
-                Self::InvalidLicenseTypeByolOnly(error)
-            }
-            Self::InvalidOssBucketFlowLimit(_) => Self::InvalidOssBucketFlowLimit(error),
-            Self::InvalidImageFormatRegionNotSupported(_) => {
-                Self::InvalidImageFormatRegionNotSupported(error)
-            }
-            Self::InvalidBootModeMalformed(_) => Self::InvalidBootModeMalformed(error),
-            Self::InvalidParameterDetectionStrategy(_) => {
-                Self::InvalidParameterDetectionStrategy(error)
-            }
-            Self::InvalidBootModeNotSupport(_) => Self::InvalidBootModeNotSupport(error),
-            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
-            Self::InvalidClientTokenMalformed(_) => {
-                Self::InvalidClientTokenMalformed(error)
-            }
-            Self::InvalidParameterFeaturesImdsSupport(_) => {
-                Self::InvalidParameterFeaturesImdsSupport(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::ImageIsImporting(_) => Self::ImageIsImporting(error),
-            Self::QuotaExceedImage(_) => Self::QuotaExceedImage(error),
-            Self::ImportImageFailed(_) => Self::ImportImageFailed(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::NoSetRoletoEcsServiceAcount(_) => {
-                Self::NoSetRoletoEcsServiceAcount(error)
-            }
-            Self::InvalidParameterMalformed(_) => Self::InvalidParameterMalformed(error),
-            Self::MissingParameterDiskDeviceMapping(_) => {
-                Self::MissingParameterDiskDeviceMapping(error)
-            }
-            Self::InvalidOssNotAuthorized(_) => Self::InvalidOssNotAuthorized(error),
-            Self::InvalidBlockSizeNotSupport(_) => {
-                Self::InvalidBlockSizeNotSupport(error)
-            }
-            Self::ImageCheckUnsupportedWindowsImage(_) => {
-                Self::ImageCheckUnsupportedWindowsImage(error)
-            }
-            Self::InvalidVhdImageIncorrectSize(_) => {
-                Self::InvalidVhdImageIncorrectSize(error)
-            }
-            Self::InvalidOssBucketEncryptUnsupported(_) => {
-                Self::InvalidOssBucketEncryptUnsupported(error)
-            }
-            Self::InvalidArchitecturePlatformUnsupported(_) => {
-                Self::InvalidArchitecturePlatformUnsupported(error)
-            }
-            Self::InvalidAccountStatusOssDisabled(_) => {
-                Self::InvalidAccountStatusOssDisabled(error)
-            }
-            Self::InvalidStorageLocationNotFound(_) => {
-                Self::InvalidStorageLocationNotFound(error)
-            }
-            Self::InvalidOperationCloudBoxImageImportRoleRequired(_) => {
-                Self::InvalidOperationCloudBoxImageImportRoleRequired(error)
-            }
-            Self::InvalidOperationCloudBoxImageImportUnsupported(_) => {
-                Self::InvalidOperationCloudBoxImageImportUnsupported(error)
-            }
-            Self::TagKeyDuplication(_) => Self::TagKeyDuplication(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ImportImageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedSuffixOssObject",
+            "MissingParameter",
+            "InvalidImageNameMalformed",
+            "InvalidOssObjectMalformed",
+            "InvalidOssBucketMalformed",
+            "InvalidOssObjectSize",
+            "InvalidDescriptionMalformed",
+            "InvalidArchitectureMalformed",
+            "InvalidPlatformMalformed",
+            "InvalidOsTypeMalformed",
+            "InvalidImageNameDuplicated",
+            "InvalidImageSize",
+            "InvalidDataDiskSize",
+            "InvalidImageFormatMalformed",
+            "InvalidRegionIdNotFound",
+            "InvalidRegionNotSupport",
+            "InvalidOssBucketNotFound",
+            "InvalidOssObjectNotFound",
+            "InvalidOssObjectNeedRestore",
+            "InvalidOssBucketNotMatched",
+            "InvalidLicenseTypeNotSupported",
+            "InvalidLicenseTypeByolOnly",
+            "InvalidOssBucketFlowLimit",
+            "InvalidImageFormatRegionNotSupported",
+            "InvalidBootModeMalformed",
+            "InvalidParameterDetectionStrategy",
+            "InvalidBootModeNotSupport",
+            "DryrunSuccess",
+            "InvalidClientTokenMalformed",
+            "InvalidParameterFeaturesImdsSupport",
+            "AccountArrearage",
+            "ImageIsImporting",
+            "QuotaExceedImage",
+            "ImportImageFailed",
+            "UserNotInTheWhiteList",
+            "NoSetRoletoEcsServiceAcount",
+            "InvalidParameterMalformed",
+            "MissingParameterDiskDeviceMapping",
+            "InvalidOssNotAuthorized",
+            "InvalidBlockSizeNotSupport",
+            "ImageCheckUnsupportedWindowsImage",
+            "InvalidVhdImageIncorrectSize",
+            "InvalidOssBucketEncryptUnsupported",
+            "InvalidArchitecturePlatformUnsupported",
+            "InvalidAccountStatusOssDisabled",
+            "InvalidStorageLocationNotFound",
+            "InvalidOperationCloudBoxImageImportRoleRequired",
+            "InvalidOperationCloudBoxImageImportUnsupported",
+            "TagKeyDuplication",
+            "InvalidResourceGroupNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ImportImageError {

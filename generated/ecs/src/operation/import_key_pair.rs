@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ImportKeyPairRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -78,10 +78,27 @@ pub struct ImportKeyPairRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ImportKeyPairRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            key_pair_name: None,
+            public_key_body: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ImportKeyPairRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ImportKeyPairRequestBuilder {
-        ImportKeyPairRequestBuilder::default()
+        ImportKeyPairRequestBuilder {
+            inner: ImportKeyPairRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,6 +210,7 @@ impl<C> ImportKeyPairRequestBuilder<C> {
     }
 }
 impl<'a> ImportKeyPairRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ImportKeyPairRequest::default(),
@@ -201,6 +219,7 @@ impl<'a> ImportKeyPairRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ImportKeyPairResponse, ImportKeyPairError> {
@@ -271,18 +290,21 @@ pub enum ImportKeyPairError {
 }
 impl From<::acs_runtime::client::ServiceError> for ImportKeyPairError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidKeyPairName.Malformed" => Self::InvalidKeyPairNameMalformed(error),
-            "InvalidPublicKeyBody.Malformed" => {
-                Self::InvalidPublicKeyBodyMalformed(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "KeyPair.AlreadyExist" => Self::KeyPairAlreadyExist(error),
-            "QuotaExceed.KeyPair" => Self::QuotaExceedKeyPair(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidKeyPairName.Malformed",
+                        "InvalidPublicKeyBody.Malformed",
+                        "MissingParameter",
+                        "KeyPair.AlreadyExist",
+                        "QuotaExceed.KeyPair",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ImportKeyPairError {
@@ -291,54 +313,57 @@ impl ImportKeyPairError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidKeyPairNameMalformed(error),
+            1 => Self::InvalidPublicKeyBodyMalformed(error),
+            2 => Self::MissingParameter(error),
+            3 => Self::KeyPairAlreadyExist(error),
+            4 => Self::QuotaExceedKeyPair(error),
+            5 => Self::InvalidResourceGroupNotFound(error),
+            6 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyPairNameMalformed(error) => {
-                ("InvalidKeyPairNameMalformed", error)
-            }
-            Self::InvalidPublicKeyBodyMalformed(error) => {
-                ("InvalidPublicKeyBodyMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::KeyPairAlreadyExist(error) => ("KeyPairAlreadyExist", error),
-            Self::QuotaExceedKeyPair(error) => ("QuotaExceedKeyPair", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidKeyPairNameMalformed(error) => (0, error),
+            Self::InvalidPublicKeyBodyMalformed(error) => (1, error),
+            Self::MissingParameter(error) => (2, error),
+            Self::KeyPairAlreadyExist(error) => (3, error),
+            Self::QuotaExceedKeyPair(error) => (4, error),
+            Self::InvalidResourceGroupNotFound(error) => (5, error),
+            Self::InternalError(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for ImportKeyPairError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidKeyPairNameMalformed(_) => {
-                Self::InvalidKeyPairNameMalformed(error)
-            }
-            Self::InvalidPublicKeyBodyMalformed(_) => {
-                Self::InvalidPublicKeyBodyMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::KeyPairAlreadyExist(_) => Self::KeyPairAlreadyExist(error),
-            Self::QuotaExceedKeyPair(_) => Self::QuotaExceedKeyPair(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ImportKeyPairError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidKeyPairNameMalformed",
+            "InvalidPublicKeyBodyMalformed",
+            "MissingParameter",
+            "KeyPairAlreadyExist",
+            "QuotaExceedKeyPair",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ImportKeyPairError {

@@ -41,7 +41,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct InvokeCommandRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -260,10 +260,42 @@ pub struct InvokeCommandRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for InvokeCommandRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            command_id: None,
+            repeat_mode: None,
+            timed: None,
+            frequency: None,
+            parameters: None,
+            username: None,
+            windows_password_name: None,
+            instance_id: None,
+            container_id: None,
+            container_name: None,
+            timeout: None,
+            tag: None,
+            client_token: None,
+            resource_tag: None,
+            termination_mode: None,
+            launcher: None,
+            working_dir: None,
+            oss_output_delivery: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl InvokeCommandRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> InvokeCommandRequestBuilder {
-        InvokeCommandRequestBuilder::default()
+        InvokeCommandRequestBuilder {
+            inner: InvokeCommandRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -622,6 +654,7 @@ impl<C> InvokeCommandRequestBuilder<C> {
     }
 }
 impl<'a> InvokeCommandRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: InvokeCommandRequest::default(),
@@ -630,6 +663,7 @@ impl<'a> InvokeCommandRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<InvokeCommandResponse, InvokeCommandError> {
@@ -784,93 +818,66 @@ pub enum InvokeCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for InvokeCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidContainerId.Malformed" => Self::InvalidContainerIdMalformed(error),
-            "InvalidContainerName.Malformed" => {
-                Self::InvalidContainerNameMalformed(error)
-            }
-            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
-            "InvalidInstance.NotMatch" => Self::InvalidInstanceNotMatch(error),
-            "MissingParam.Frequency" => Self::MissingParamFrequency(error),
-            "InvalidParam.Frequency" => Self::InvalidParamFrequency(error),
-            "Parameter.MissingValue" => Self::ParameterMissingValue(error),
-            "Parameter.Disabled" => Self::ParameterDisabled(error),
-            "InvalidParameter.Parameters" => Self::InvalidParameterParameters(error),
-            "NumberExceed.ResourceTags" => Self::NumberExceedResourceTags(error),
-            "MissingParameter.ResourceTagKey" => {
-                Self::MissingParameterResourceTagKey(error)
-            }
-            "InvalidResourceTagKey.Malformed" => {
-                Self::InvalidResourceTagKeyMalformed(error)
-            }
-            "InvalidResourceTagValue.Malformed" => {
-                Self::InvalidResourceTagValueMalformed(error)
-            }
-            "Duplicate.ResourceTagKey" => Self::DuplicateResourceTagKey(error),
-            "InvalidResourceTag.InstanceNotFound" => {
-                Self::InvalidResourceTagInstanceNotFound(error)
-            }
-            "InvalidResourceTag.ConflictWithInstanceIds" => {
-                Self::InvalidResourceTagConflictWithInstanceIds(error)
-            }
-            "InvalidOssOutputDelivery.BucketInOtherRegion" => {
-                Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
-            }
-            "InvalidParameter.OssOutputDelivery" => {
-                Self::InvalidParameterOssOutputDelivery(error)
-            }
-            "InvalidOssOutputDelivery.KeyPrefixMalformed" => {
-                Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
-            }
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "Invocation.ExceedQuota" => Self::InvocationExceedQuota(error),
-            "ParameterCount.ExceedLimit" => Self::ParameterCountExceedLimit(error),
-            "ParameterKey.ExceedLimit" => Self::ParameterKeyExceedLimit(error),
-            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
-            "ParameterKey.Duplicate" => Self::ParameterKeyDuplicate(error),
-            "Parameter.NotMatched" => Self::ParameterNotMatched(error),
-            "ParameterType.NotSupported" => Self::ParameterTypeNotSupported(error),
-            "Username.ExceedLimit" => Self::UsernameExceedLimit(error),
-            "WindowsPasswordName.ExceedLimit" => {
-                Self::WindowsPasswordNameExceedLimit(error)
-            }
-            "WindowsPasswordName.Missed" => Self::WindowsPasswordNameMissed(error),
-            "ParameterStore.NotSupported" => Self::ParameterStoreNotSupported(error),
-            "TemporaryAccessKey.Error" => Self::TemporaryAccessKeyError(error),
-            "ParameterStore.InvalidParameters" => {
-                Self::ParameterStoreInvalidParameters(error)
-            }
-            "ParameterStore.NoPermission" => Self::ParameterStoreNoPermission(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "IdempotentProcessing" => Self::IdempotentProcessing(error),
-            "InvalidLauncher.LengthLimitExceeded" => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            "InvalidParameterCharset.Parameters" => {
-                Self::InvalidParameterCharsetParameters(error)
-            }
-            "CreateServiceLinkedRole.NoPermission" => {
-                Self::CreateServiceLinkedRoleNoPermission(error)
-            }
-            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
-            "InvalidRepeatMode.NotFound" => Self::InvalidRepeatModeNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InvalidCmdId.NotFound" => Self::InvalidCmdIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidTerminationMode.NotFound" => {
-                Self::InvalidTerminationModeNotFound(error)
-            }
-            "InvalidOssOutputDelivery.BucketNotFound" => {
-                Self::InvalidOssOutputDeliveryBucketNotFound(error)
-            }
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "InvalidParameter.WorkingDir",
+                        "MissingParam.InstanceId",
+                        "InvalidContainerId.Malformed",
+                        "InvalidContainerName.Malformed",
+                        "InvalidClientToken.Malformed",
+                        "InvalidInstance.NotMatch",
+                        "MissingParam.Frequency",
+                        "InvalidParam.Frequency",
+                        "Parameter.MissingValue",
+                        "Parameter.Disabled",
+                        "InvalidParameter.Parameters",
+                        "NumberExceed.ResourceTags",
+                        "MissingParameter.ResourceTagKey",
+                        "InvalidResourceTagKey.Malformed",
+                        "InvalidResourceTagValue.Malformed",
+                        "Duplicate.ResourceTagKey",
+                        "InvalidResourceTag.InstanceNotFound",
+                        "InvalidResourceTag.ConflictWithInstanceIds",
+                        "InvalidOssOutputDelivery.BucketInOtherRegion",
+                        "InvalidParameter.OssOutputDelivery",
+                        "InvalidOssOutputDelivery.KeyPrefixMalformed",
+                        "InstanceIds.ExceedLimit",
+                        "Invocation.ExceedQuota",
+                        "ParameterCount.ExceedLimit",
+                        "ParameterKey.ExceedLimit",
+                        "CmdContent.ExceedLimit",
+                        "ParameterKey.Duplicate",
+                        "Parameter.NotMatched",
+                        "ParameterType.NotSupported",
+                        "Username.ExceedLimit",
+                        "WindowsPasswordName.ExceedLimit",
+                        "WindowsPasswordName.Missed",
+                        "ParameterStore.NotSupported",
+                        "TemporaryAccessKey.Error",
+                        "ParameterStore.InvalidParameters",
+                        "ParameterStore.NoPermission",
+                        "Operation.Forbidden",
+                        "IdempotentParameterMismatch",
+                        "IdempotentProcessing",
+                        "InvalidLauncher.LengthLimitExceeded",
+                        "InvalidParameterCharset.Parameters",
+                        "CreateServiceLinkedRole.NoPermission",
+                        "InvalidTimeout.ExceedLimit",
+                        "InvalidRepeatMode.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstance.NotFound",
+                        "InvalidCmdId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidTerminationMode.NotFound",
+                        "InvalidOssOutputDelivery.BucketNotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl InvokeCommandError {
@@ -879,238 +886,192 @@ impl InvokeCommandError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InvalidParameterWorkingDir(error),
+            2 => Self::MissingParamInstanceId(error),
+            3 => Self::InvalidContainerIdMalformed(error),
+            4 => Self::InvalidContainerNameMalformed(error),
+            5 => Self::InvalidClientTokenMalformed(error),
+            6 => Self::InvalidInstanceNotMatch(error),
+            7 => Self::MissingParamFrequency(error),
+            8 => Self::InvalidParamFrequency(error),
+            9 => Self::ParameterMissingValue(error),
+            10 => Self::ParameterDisabled(error),
+            11 => Self::InvalidParameterParameters(error),
+            12 => Self::NumberExceedResourceTags(error),
+            13 => Self::MissingParameterResourceTagKey(error),
+            14 => Self::InvalidResourceTagKeyMalformed(error),
+            15 => Self::InvalidResourceTagValueMalformed(error),
+            16 => Self::DuplicateResourceTagKey(error),
+            17 => Self::InvalidResourceTagInstanceNotFound(error),
+            18 => Self::InvalidResourceTagConflictWithInstanceIds(error),
+            19 => Self::InvalidOssOutputDeliveryBucketInOtherRegion(error),
+            20 => Self::InvalidParameterOssOutputDelivery(error),
+            21 => Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error),
+            22 => Self::InstanceIdsExceedLimit(error),
+            23 => Self::InvocationExceedQuota(error),
+            24 => Self::ParameterCountExceedLimit(error),
+            25 => Self::ParameterKeyExceedLimit(error),
+            26 => Self::CmdContentExceedLimit(error),
+            27 => Self::ParameterKeyDuplicate(error),
+            28 => Self::ParameterNotMatched(error),
+            29 => Self::ParameterTypeNotSupported(error),
+            30 => Self::UsernameExceedLimit(error),
+            31 => Self::WindowsPasswordNameExceedLimit(error),
+            32 => Self::WindowsPasswordNameMissed(error),
+            33 => Self::ParameterStoreNotSupported(error),
+            34 => Self::TemporaryAccessKeyError(error),
+            35 => Self::ParameterStoreInvalidParameters(error),
+            36 => Self::ParameterStoreNoPermission(error),
+            37 => Self::OperationForbidden(error),
+            38 => Self::IdempotentParameterMismatch(error),
+            39 => Self::IdempotentProcessing(error),
+            40 => Self::InvalidLauncherLengthLimitExceeded(error),
+            41 => Self::InvalidParameterCharsetParameters(error),
+            42 => Self::CreateServiceLinkedRoleNoPermission(error),
+            43 => Self::InvalidTimeoutExceedLimit(error),
+            44 => Self::InvalidRepeatModeNotFound(error),
+            45 => Self::InvalidRegionIdNotFound(error),
+            46 => Self::InvalidInstanceNotFound(error),
+            47 => Self::InvalidCmdIdNotFound(error),
+            48 => Self::InvalidResourceGroupNotFound(error),
+            49 => Self::InvalidTerminationModeNotFound(error),
+            50 => Self::InvalidOssOutputDeliveryBucketNotFound(error),
+            51 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::InvalidParameterWorkingDir(error) => {
-                ("InvalidParameterWorkingDir", error)
-            }
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::InvalidContainerIdMalformed(error) => {
-                ("InvalidContainerIdMalformed", error)
-            }
-            Self::InvalidContainerNameMalformed(error) => {
-                ("InvalidContainerNameMalformed", error)
-            }
-            Self::InvalidClientTokenMalformed(error) => {
-                ("InvalidClientTokenMalformed", error)
-            }
-            Self::InvalidInstanceNotMatch(error) => ("InvalidInstanceNotMatch", error),
-            Self::MissingParamFrequency(error) => ("MissingParamFrequency", error),
-            Self::InvalidParamFrequency(error) => ("InvalidParamFrequency", error),
-            Self::ParameterMissingValue(error) => ("ParameterMissingValue", error),
-            Self::ParameterDisabled(error) => ("ParameterDisabled", error),
-            Self::InvalidParameterParameters(error) => {
-                ("InvalidParameterParameters", error)
-            }
-            Self::NumberExceedResourceTags(error) => ("NumberExceedResourceTags", error),
-            Self::MissingParameterResourceTagKey(error) => {
-                ("MissingParameterResourceTagKey", error)
-            }
-            Self::InvalidResourceTagKeyMalformed(error) => {
-                ("InvalidResourceTagKeyMalformed", error)
-            }
-            Self::InvalidResourceTagValueMalformed(error) => {
-                ("InvalidResourceTagValueMalformed", error)
-            }
-            Self::DuplicateResourceTagKey(error) => ("DuplicateResourceTagKey", error),
-            Self::InvalidResourceTagInstanceNotFound(error) => {
-                ("InvalidResourceTagInstanceNotFound", error)
-            }
-            Self::InvalidResourceTagConflictWithInstanceIds(error) => {
-                ("InvalidResourceTagConflictWithInstanceIds", error)
-            }
-            Self::InvalidOssOutputDeliveryBucketInOtherRegion(error) => {
-                ("InvalidOssOutputDeliveryBucketInOtherRegion", error)
-            }
-            Self::InvalidParameterOssOutputDelivery(error) => {
-                ("InvalidParameterOssOutputDelivery", error)
-            }
-            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error) => {
-                ("InvalidOssOutputDeliveryKeyPrefixMalformed", error)
-            }
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::InvocationExceedQuota(error) => ("InvocationExceedQuota", error),
-            Self::ParameterCountExceedLimit(error) => {
-                ("ParameterCountExceedLimit", error)
-            }
-            Self::ParameterKeyExceedLimit(error) => ("ParameterKeyExceedLimit", error),
-            Self::CmdContentExceedLimit(error) => ("CmdContentExceedLimit", error),
-            Self::ParameterKeyDuplicate(error) => ("ParameterKeyDuplicate", error),
-            Self::ParameterNotMatched(error) => ("ParameterNotMatched", error),
-            Self::ParameterTypeNotSupported(error) => {
-                ("ParameterTypeNotSupported", error)
-            }
-            Self::UsernameExceedLimit(error) => ("UsernameExceedLimit", error),
-            Self::WindowsPasswordNameExceedLimit(error) => {
-                ("WindowsPasswordNameExceedLimit", error)
-            }
-            Self::WindowsPasswordNameMissed(error) => {
-                ("WindowsPasswordNameMissed", error)
-            }
-            Self::ParameterStoreNotSupported(error) => {
-                ("ParameterStoreNotSupported", error)
-            }
-            Self::TemporaryAccessKeyError(error) => ("TemporaryAccessKeyError", error),
-            Self::ParameterStoreInvalidParameters(error) => {
-                ("ParameterStoreInvalidParameters", error)
-            }
-            Self::ParameterStoreNoPermission(error) => {
-                ("ParameterStoreNoPermission", error)
-            }
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
-            Self::InvalidLauncherLengthLimitExceeded(error) => {
-                ("InvalidLauncherLengthLimitExceeded", error)
-            }
-            Self::InvalidParameterCharsetParameters(error) => {
-                ("InvalidParameterCharsetParameters", error)
-            }
-            Self::CreateServiceLinkedRoleNoPermission(error) => {
-                ("CreateServiceLinkedRoleNoPermission", error)
-            }
-            Self::InvalidTimeoutExceedLimit(error) => {
-                ("InvalidTimeoutExceedLimit", error)
-            }
-            Self::InvalidRepeatModeNotFound(error) => {
-                ("InvalidRepeatModeNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InvalidCmdIdNotFound(error) => ("InvalidCmdIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidTerminationModeNotFound(error) => {
-                ("InvalidTerminationModeNotFound", error)
-            }
-            Self::InvalidOssOutputDeliveryBucketNotFound(error) => {
-                ("InvalidOssOutputDeliveryBucketNotFound", error)
-            }
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::InvalidParameterWorkingDir(error) => (1, error),
+            Self::MissingParamInstanceId(error) => (2, error),
+            Self::InvalidContainerIdMalformed(error) => (3, error),
+            Self::InvalidContainerNameMalformed(error) => (4, error),
+            Self::InvalidClientTokenMalformed(error) => (5, error),
+            Self::InvalidInstanceNotMatch(error) => (6, error),
+            Self::MissingParamFrequency(error) => (7, error),
+            Self::InvalidParamFrequency(error) => (8, error),
+            Self::ParameterMissingValue(error) => (9, error),
+            Self::ParameterDisabled(error) => (10, error),
+            Self::InvalidParameterParameters(error) => (11, error),
+            Self::NumberExceedResourceTags(error) => (12, error),
+            Self::MissingParameterResourceTagKey(error) => (13, error),
+            Self::InvalidResourceTagKeyMalformed(error) => (14, error),
+            Self::InvalidResourceTagValueMalformed(error) => (15, error),
+            Self::DuplicateResourceTagKey(error) => (16, error),
+            Self::InvalidResourceTagInstanceNotFound(error) => (17, error),
+            Self::InvalidResourceTagConflictWithInstanceIds(error) => (18, error),
+            Self::InvalidOssOutputDeliveryBucketInOtherRegion(error) => (19, error),
+            Self::InvalidParameterOssOutputDelivery(error) => (20, error),
+            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error) => (21, error),
+            Self::InstanceIdsExceedLimit(error) => (22, error),
+            Self::InvocationExceedQuota(error) => (23, error),
+            Self::ParameterCountExceedLimit(error) => (24, error),
+            Self::ParameterKeyExceedLimit(error) => (25, error),
+            Self::CmdContentExceedLimit(error) => (26, error),
+            Self::ParameterKeyDuplicate(error) => (27, error),
+            Self::ParameterNotMatched(error) => (28, error),
+            Self::ParameterTypeNotSupported(error) => (29, error),
+            Self::UsernameExceedLimit(error) => (30, error),
+            Self::WindowsPasswordNameExceedLimit(error) => (31, error),
+            Self::WindowsPasswordNameMissed(error) => (32, error),
+            Self::ParameterStoreNotSupported(error) => (33, error),
+            Self::TemporaryAccessKeyError(error) => (34, error),
+            Self::ParameterStoreInvalidParameters(error) => (35, error),
+            Self::ParameterStoreNoPermission(error) => (36, error),
+            Self::OperationForbidden(error) => (37, error),
+            Self::IdempotentParameterMismatch(error) => (38, error),
+            Self::IdempotentProcessing(error) => (39, error),
+            Self::InvalidLauncherLengthLimitExceeded(error) => (40, error),
+            Self::InvalidParameterCharsetParameters(error) => (41, error),
+            Self::CreateServiceLinkedRoleNoPermission(error) => (42, error),
+            Self::InvalidTimeoutExceedLimit(error) => (43, error),
+            Self::InvalidRepeatModeNotFound(error) => (44, error),
+            Self::InvalidRegionIdNotFound(error) => (45, error),
+            Self::InvalidInstanceNotFound(error) => (46, error),
+            Self::InvalidCmdIdNotFound(error) => (47, error),
+            Self::InvalidResourceGroupNotFound(error) => (48, error),
+            Self::InvalidTerminationModeNotFound(error) => (49, error),
+            Self::InvalidOssOutputDeliveryBucketNotFound(error) => (50, error),
+            Self::InternalErrorDispatch(error) => (51, error),
+            Self::Unhandled(error) => (52, error),
         }
     }
 }
 impl Clone for InvokeCommandError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::InvalidParameterWorkingDir(_) => {
-                Self::InvalidParameterWorkingDir(error)
-            }
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::InvalidContainerIdMalformed(_) => {
-                Self::InvalidContainerIdMalformed(error)
-            }
-            Self::InvalidContainerNameMalformed(_) => {
-                Self::InvalidContainerNameMalformed(error)
-            }
-            Self::InvalidClientTokenMalformed(_) => {
-                Self::InvalidClientTokenMalformed(error)
-            }
-            Self::InvalidInstanceNotMatch(_) => Self::InvalidInstanceNotMatch(error),
-            Self::MissingParamFrequency(_) => Self::MissingParamFrequency(error),
-            Self::InvalidParamFrequency(_) => Self::InvalidParamFrequency(error),
-            Self::ParameterMissingValue(_) => Self::ParameterMissingValue(error),
-            Self::ParameterDisabled(_) => Self::ParameterDisabled(error),
-            Self::InvalidParameterParameters(_) => {
-                Self::InvalidParameterParameters(error)
-            }
-            Self::NumberExceedResourceTags(_) => Self::NumberExceedResourceTags(error),
-            Self::MissingParameterResourceTagKey(_) => {
-                Self::MissingParameterResourceTagKey(error)
-            }
-            Self::InvalidResourceTagKeyMalformed(_) => {
-                Self::InvalidResourceTagKeyMalformed(error)
-            }
-            Self::InvalidResourceTagValueMalformed(_) => {
-                Self::InvalidResourceTagValueMalformed(error)
-            }
-            Self::DuplicateResourceTagKey(_) => Self::DuplicateResourceTagKey(error),
-            Self::InvalidResourceTagInstanceNotFound(_) => {
-                Self::InvalidResourceTagInstanceNotFound(error)
-            }
-            Self::InvalidResourceTagConflictWithInstanceIds(_) => {
-                Self::InvalidResourceTagConflictWithInstanceIds(error)
-            }
-            Self::InvalidOssOutputDeliveryBucketInOtherRegion(_) => {
-                Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
-            }
-            Self::InvalidParameterOssOutputDelivery(_) => {
-                Self::InvalidParameterOssOutputDelivery(error)
-            }
-            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(_) => {
-                Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
-            }
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::InvocationExceedQuota(_) => Self::InvocationExceedQuota(error),
-            Self::ParameterCountExceedLimit(_) => Self::ParameterCountExceedLimit(error),
-            Self::ParameterKeyExceedLimit(_) => Self::ParameterKeyExceedLimit(error),
-            Self::CmdContentExceedLimit(_) => Self::CmdContentExceedLimit(error),
-            Self::ParameterKeyDuplicate(_) => Self::ParameterKeyDuplicate(error),
-            Self::ParameterNotMatched(_) => Self::ParameterNotMatched(error),
-            Self::ParameterTypeNotSupported(_) => Self::ParameterTypeNotSupported(error),
-            Self::UsernameExceedLimit(_) => Self::UsernameExceedLimit(error),
-            Self::WindowsPasswordNameExceedLimit(_) => {
-                Self::WindowsPasswordNameExceedLimit(error)
-            }
-            Self::WindowsPasswordNameMissed(_) => Self::WindowsPasswordNameMissed(error),
-            Self::ParameterStoreNotSupported(_) => {
-                Self::ParameterStoreNotSupported(error)
-            }
-            Self::TemporaryAccessKeyError(_) => Self::TemporaryAccessKeyError(error),
-            Self::ParameterStoreInvalidParameters(_) => {
-                Self::ParameterStoreInvalidParameters(error)
-            }
-            Self::ParameterStoreNoPermission(_) => {
-                Self::ParameterStoreNoPermission(error)
-            }
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
-            Self::InvalidLauncherLengthLimitExceeded(_) => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            Self::InvalidParameterCharsetParameters(_) => {
-                Self::InvalidParameterCharsetParameters(error)
-            }
-            Self::CreateServiceLinkedRoleNoPermission(_) => {
-                Self::CreateServiceLinkedRoleNoPermission(error)
-            }
-            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
-            Self::InvalidRepeatModeNotFound(_) => Self::InvalidRepeatModeNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InvalidCmdIdNotFound(_) => Self::InvalidCmdIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidTerminationModeNotFound(_) => {
-                Self::InvalidTerminationModeNotFound(error)
-            }
-            Self::InvalidOssOutputDeliveryBucketNotFound(_) => {
-                Self::InvalidOssOutputDeliveryBucketNotFound(error)
-            }
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for InvokeCommandError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "InvalidParameterWorkingDir",
+            "MissingParamInstanceId",
+            "InvalidContainerIdMalformed",
+            "InvalidContainerNameMalformed",
+            "InvalidClientTokenMalformed",
+            "InvalidInstanceNotMatch",
+            "MissingParamFrequency",
+            "InvalidParamFrequency",
+            "ParameterMissingValue",
+            "ParameterDisabled",
+            "InvalidParameterParameters",
+            "NumberExceedResourceTags",
+            "MissingParameterResourceTagKey",
+            "InvalidResourceTagKeyMalformed",
+            "InvalidResourceTagValueMalformed",
+            "DuplicateResourceTagKey",
+            "InvalidResourceTagInstanceNotFound",
+            "InvalidResourceTagConflictWithInstanceIds",
+            "InvalidOssOutputDeliveryBucketInOtherRegion",
+            "InvalidParameterOssOutputDelivery",
+            "InvalidOssOutputDeliveryKeyPrefixMalformed",
+            "InstanceIdsExceedLimit",
+            "InvocationExceedQuota",
+            "ParameterCountExceedLimit",
+            "ParameterKeyExceedLimit",
+            "CmdContentExceedLimit",
+            "ParameterKeyDuplicate",
+            "ParameterNotMatched",
+            "ParameterTypeNotSupported",
+            "UsernameExceedLimit",
+            "WindowsPasswordNameExceedLimit",
+            "WindowsPasswordNameMissed",
+            "ParameterStoreNotSupported",
+            "TemporaryAccessKeyError",
+            "ParameterStoreInvalidParameters",
+            "ParameterStoreNoPermission",
+            "OperationForbidden",
+            "IdempotentParameterMismatch",
+            "IdempotentProcessing",
+            "InvalidLauncherLengthLimitExceeded",
+            "InvalidParameterCharsetParameters",
+            "CreateServiceLinkedRoleNoPermission",
+            "InvalidTimeoutExceedLimit",
+            "InvalidRepeatModeNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceNotFound",
+            "InvalidCmdIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidTerminationModeNotFound",
+            "InvalidOssOutputDeliveryBucketNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for InvokeCommandError {

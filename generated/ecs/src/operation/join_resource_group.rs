@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct JoinResourceGroupRequest {
     /// The type of the ECS resource. Valid values:
@@ -68,10 +68,26 @@ pub struct JoinResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for JoinResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            region_id: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl JoinResourceGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> JoinResourceGroupRequestBuilder {
-        JoinResourceGroupRequestBuilder::default()
+        JoinResourceGroupRequestBuilder {
+            inner: JoinResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -178,6 +194,7 @@ impl<C> JoinResourceGroupRequestBuilder<C> {
     }
 }
 impl<'a> JoinResourceGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: JoinResourceGroupRequest::default(),
@@ -186,6 +203,7 @@ impl<'a> JoinResourceGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -249,21 +267,22 @@ pub enum JoinResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for JoinResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "EntityExists.AssociatedTransferTasks" => {
-                Self::EntityExistsAssociatedTransferTasks(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidResourceGroup.Duplicate" => {
-                Self::InvalidResourceGroupDuplicate(error)
-            }
-            "InvalidRegionId.ResourceGroup" => Self::InvalidRegionIdResourceGroup(error),
-            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "EntityExists.AssociatedTransferTasks",
+                        "MissingParameter",
+                        "InvalidResourceGroup.Duplicate",
+                        "InvalidRegionId.ResourceGroup",
+                        "InvalidStatus.ResourceGroup",
+                        "InvalidResourceType.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidResourceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl JoinResourceGroupError {
@@ -272,70 +291,60 @@ impl JoinResourceGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::EntityExistsAssociatedTransferTasks(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidResourceGroupDuplicate(error),
+            3 => Self::InvalidRegionIdResourceGroup(error),
+            4 => Self::InvalidStatusResourceGroup(error),
+            5 => Self::InvalidResourceTypeNotFound(error),
+            6 => Self::InvalidResourceGroupNotFound(error),
+            7 => Self::InvalidResourceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::EntityExistsAssociatedTransferTasks(error) => {
-                ("EntityExistsAssociatedTransferTasks", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidResourceGroupDuplicate(error) => {
-                ("InvalidResourceGroupDuplicate", error)
-            }
-            Self::InvalidRegionIdResourceGroup(error) => {
-                ("InvalidRegionIdResourceGroup", error)
-            }
-            Self::InvalidStatusResourceGroup(error) => {
-                ("InvalidStatusResourceGroup", error)
-            }
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::EntityExistsAssociatedTransferTasks(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidResourceGroupDuplicate(error) => (2, error),
+            Self::InvalidRegionIdResourceGroup(error) => (3, error),
+            Self::InvalidStatusResourceGroup(error) => (4, error),
+            Self::InvalidResourceTypeNotFound(error) => (5, error),
+            Self::InvalidResourceGroupNotFound(error) => (6, error),
+            Self::InvalidResourceIdNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for JoinResourceGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::EntityExistsAssociatedTransferTasks(_) => {
-                Self::EntityExistsAssociatedTransferTasks(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidResourceGroupDuplicate(_) => {
-                Self::InvalidResourceGroupDuplicate(error)
-            }
-            Self::InvalidRegionIdResourceGroup(_) => {
-                Self::InvalidRegionIdResourceGroup(error)
-            }
-            Self::InvalidStatusResourceGroup(_) => {
-                Self::InvalidStatusResourceGroup(error)
-            }
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for JoinResourceGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "EntityExistsAssociatedTransferTasks",
+            "MissingParameter",
+            "InvalidResourceGroupDuplicate",
+            "InvalidRegionIdResourceGroup",
+            "InvalidStatusResourceGroup",
+            "InvalidResourceTypeNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidResourceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for JoinResourceGroupError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct JoinSecurityGroupRequest {
     /// The ID of the security group. You can call the [DescribeSecurityGroups](<https://www.alibabacloud.com/help/doc-detail/25556.htm>) operation to query the most recent security group list.
@@ -65,10 +65,26 @@ pub struct JoinSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for JoinSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_id: None,
+            instance_id: None,
+            network_interface_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl JoinSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> JoinSecurityGroupRequestBuilder {
-        JoinSecurityGroupRequestBuilder::default()
+        JoinSecurityGroupRequestBuilder {
+            inner: JoinSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -169,6 +185,7 @@ impl<C> JoinSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> JoinSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: JoinSecurityGroupRequest::default(),
@@ -177,6 +194,7 @@ impl<'a> JoinSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -280,66 +298,41 @@ pub enum JoinSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for JoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InstanceSecurityGroupLimitExceeded" => {
-                Self::InstanceSecurityGroupLimitExceeded(error)
-            }
-            "InvalidInstanceId.Mismatch" => Self::InvalidInstanceIdMismatch(error),
-            "InvalidInstanceId.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.NotSupportEnterpriseGroup" => {
-                Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            }
-            "InvalidOperation.MultiGroupType" => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.EniAndGroupNotBelongSameUser" => {
-                Self::InvalidOperationEniAndGroupNotBelongSameUser(error)
-            }
-            "NotBelongUser" => Self::NotBelongUser(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidStatus.EniOrInstanceIsBeingCreated" => {
-                Self::InvalidStatusEniOrInstanceIsBeingCreated(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "SecurityGroupInstanceLimitExceeded" => {
-                Self::SecurityGroupInstanceLimitExceeded(error)
-            }
-            "InvalidInstanceId.AlreadyExists" => {
-                Self::InvalidInstanceIdAlreadyExists(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidOperation.NetworkInterfaceCountExceeded" => {
-                Self::InvalidOperationNetworkInterfaceCountExceeded(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidParam.Malformed" => Self::InvalidParamMalformed(error),
-            "InvalidParam.EniIdAndInstanceId.Conflict" => {
-                Self::InvalidParamEniIdAndInstanceIdConflict(error)
-            }
-            "Forbidden.InstanceIsBeingCreated" => {
-                Self::ForbiddenInstanceIsBeingCreated(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InstanceSecurityGroupLimitExceeded",
+                        "InvalidInstanceId.Mismatch",
+                        "InvalidInstanceId.Malformed",
+                        "InvalidOperation.NotSupportEnterpriseGroup",
+                        "InvalidOperation.MultiGroupType",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.EniAndGroupNotBelongSameUser",
+                        "NotBelongUser",
+                        "MissingParameter.RegionId",
+                        "InvalidStatus.EniOrInstanceIsBeingCreated",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "SecurityGroupInstanceLimitExceeded",
+                        "InvalidInstanceId.AlreadyExists",
+                        "AclLimitExceed",
+                        "InvalidOperation.NetworkInterfaceCountExceeded",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidOperation.VpcMismatch",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidParam.Malformed",
+                        "InvalidParam.EniIdAndInstanceId.Conflict",
+                        "Forbidden.InstanceIsBeingCreated",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl JoinSecurityGroupError {
@@ -348,156 +341,117 @@ impl JoinSecurityGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InstanceSecurityGroupLimitExceeded(error),
+            1 => Self::InvalidInstanceIdMismatch(error),
+            2 => Self::InvalidInstanceIdMalformed(error),
+            3 => Self::InvalidOperationNotSupportEnterpriseGroup(error),
+            4 => Self::InvalidOperationMultiGroupType(error),
+            5 => Self::InvalidOperationInvalidEniState(error),
+            6 => Self::InvalidOperationEniAndGroupNotBelongSameUser(error),
+            7 => Self::NotBelongUser(error),
+            8 => Self::MissingParameterRegionId(error),
+            9 => Self::InvalidStatusEniOrInstanceIsBeingCreated(error),
+            10 => Self::IncorrectInstanceStatus(error),
+            11 => Self::InstanceLockedForSecurity(error),
+            12 => Self::SecurityGroupInstanceLimitExceeded(error),
+            13 => Self::InvalidInstanceIdAlreadyExists(error),
+            14 => Self::AclLimitExceed(error),
+            15 => Self::InvalidOperationNetworkInterfaceCountExceeded(error),
+            16 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            17 => Self::InvalidOperationInvalidEniType(error),
+            18 => Self::InvalidOperationVpcMismatch(error),
+            19 => Self::InvalidOperationEniServiceManaged(error),
+            20 => Self::InvalidParamMalformed(error),
+            21 => Self::InvalidParamEniIdAndInstanceIdConflict(error),
+            22 => Self::ForbiddenInstanceIsBeingCreated(error),
+            23 => Self::InvalidSecurityGroupIdNotFound(error),
+            24 => Self::InvalidInstanceIdNotFound(error),
+            25 => Self::InvalidEniIdNotFound(error),
+            26 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceSecurityGroupLimitExceeded(error) => {
-                ("InstanceSecurityGroupLimitExceeded", error)
-            }
-            Self::InvalidInstanceIdMismatch(error) => {
-                ("InvalidInstanceIdMismatch", error)
-            }
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationNotSupportEnterpriseGroup(error) => {
-                ("InvalidOperationNotSupportEnterpriseGroup", error)
-            }
-            Self::InvalidOperationMultiGroupType(error) => {
-                ("InvalidOperationMultiGroupType", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationEniAndGroupNotBelongSameUser(error) => {
-                ("InvalidOperationEniAndGroupNotBelongSameUser", error)
-            }
-            Self::NotBelongUser(error) => ("NotBelongUser", error),
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidStatusEniOrInstanceIsBeingCreated(error) => {
-                ("InvalidStatusEniOrInstanceIsBeingCreated", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::SecurityGroupInstanceLimitExceeded(error) => {
-                ("SecurityGroupInstanceLimitExceeded", error)
-            }
-            Self::InvalidInstanceIdAlreadyExists(error) => {
-                ("InvalidInstanceIdAlreadyExists", error)
-            }
-            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
-            Self::InvalidOperationNetworkInterfaceCountExceeded(error) => {
-                ("InvalidOperationNetworkInterfaceCountExceeded", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidParamMalformed(error) => ("InvalidParamMalformed", error),
-            Self::InvalidParamEniIdAndInstanceIdConflict(error) => {
-                ("InvalidParamEniIdAndInstanceIdConflict", error)
-            }
-            Self::ForbiddenInstanceIsBeingCreated(error) => {
-                ("ForbiddenInstanceIsBeingCreated", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InstanceSecurityGroupLimitExceeded(error) => (0, error),
+            Self::InvalidInstanceIdMismatch(error) => (1, error),
+            Self::InvalidInstanceIdMalformed(error) => (2, error),
+            Self::InvalidOperationNotSupportEnterpriseGroup(error) => (3, error),
+            Self::InvalidOperationMultiGroupType(error) => (4, error),
+            Self::InvalidOperationInvalidEniState(error) => (5, error),
+            Self::InvalidOperationEniAndGroupNotBelongSameUser(error) => (6, error),
+            Self::NotBelongUser(error) => (7, error),
+            Self::MissingParameterRegionId(error) => (8, error),
+            Self::InvalidStatusEniOrInstanceIsBeingCreated(error) => (9, error),
+            Self::IncorrectInstanceStatus(error) => (10, error),
+            Self::InstanceLockedForSecurity(error) => (11, error),
+            Self::SecurityGroupInstanceLimitExceeded(error) => (12, error),
+            Self::InvalidInstanceIdAlreadyExists(error) => (13, error),
+            Self::AclLimitExceed(error) => (14, error),
+            Self::InvalidOperationNetworkInterfaceCountExceeded(error) => (15, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (16, error),
+            Self::InvalidOperationInvalidEniType(error) => (17, error),
+            Self::InvalidOperationVpcMismatch(error) => (18, error),
+            Self::InvalidOperationEniServiceManaged(error) => (19, error),
+            Self::InvalidParamMalformed(error) => (20, error),
+            Self::InvalidParamEniIdAndInstanceIdConflict(error) => (21, error),
+            Self::ForbiddenInstanceIsBeingCreated(error) => (22, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (23, error),
+            Self::InvalidInstanceIdNotFound(error) => (24, error),
+            Self::InvalidEniIdNotFound(error) => (25, error),
+            Self::InternalError(error) => (26, error),
+            Self::Unhandled(error) => (27, error),
         }
     }
 }
 impl Clone for JoinSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InstanceSecurityGroupLimitExceeded(_) => {
-                Self::InstanceSecurityGroupLimitExceeded(error)
-            }
-            Self::InvalidInstanceIdMismatch(_) => Self::InvalidInstanceIdMismatch(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationNotSupportEnterpriseGroup(_) => {
-                Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            }
-            Self::InvalidOperationMultiGroupType(_) => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationEniAndGroupNotBelongSameUser(_) => {
-                Self::InvalidOperationEniAndGroupNotBelongSameUser(error)
-            }
-            Self::NotBelongUser(_) => Self::NotBelongUser(error),
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidStatusEniOrInstanceIsBeingCreated(_) => {
-                Self::InvalidStatusEniOrInstanceIsBeingCreated(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::SecurityGroupInstanceLimitExceeded(_) => {
-                Self::SecurityGroupInstanceLimitExceeded(error)
-            }
-            Self::InvalidInstanceIdAlreadyExists(_) => {
-                Self::InvalidInstanceIdAlreadyExists(error)
-            }
-            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
-            Self::InvalidOperationNetworkInterfaceCountExceeded(_) => {
-                Self::InvalidOperationNetworkInterfaceCountExceeded(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidParamMalformed(_) => Self::InvalidParamMalformed(error),
-            Self::InvalidParamEniIdAndInstanceIdConflict(_) => {
-                Self::InvalidParamEniIdAndInstanceIdConflict(error)
-            }
-            Self::ForbiddenInstanceIsBeingCreated(_) => {
-                Self::ForbiddenInstanceIsBeingCreated(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for JoinSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InstanceSecurityGroupLimitExceeded",
+            "InvalidInstanceIdMismatch",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationNotSupportEnterpriseGroup",
+            "InvalidOperationMultiGroupType",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationEniAndGroupNotBelongSameUser",
+            "NotBelongUser",
+            "MissingParameterRegionId",
+            "InvalidStatusEniOrInstanceIsBeingCreated",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "SecurityGroupInstanceLimitExceeded",
+            "InvalidInstanceIdAlreadyExists",
+            "AclLimitExceed",
+            "InvalidOperationNetworkInterfaceCountExceeded",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidOperationInvalidEniType",
+            "InvalidOperationVpcMismatch",
+            "InvalidOperationEniServiceManaged",
+            "InvalidParamMalformed",
+            "InvalidParamEniIdAndInstanceIdConflict",
+            "ForbiddenInstanceIsBeingCreated",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidEniIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for JoinSecurityGroupError {

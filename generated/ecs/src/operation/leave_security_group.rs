@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct LeaveSecurityGroupRequest {
     /// The security group ID.
@@ -66,10 +66,26 @@ pub struct LeaveSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for LeaveSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_id: None,
+            instance_id: None,
+            network_interface_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl LeaveSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> LeaveSecurityGroupRequestBuilder {
-        LeaveSecurityGroupRequestBuilder::default()
+        LeaveSecurityGroupRequestBuilder {
+            inner: LeaveSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -170,6 +186,7 @@ impl<C> LeaveSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> LeaveSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: LeaveSecurityGroupRequest::default(),
@@ -178,6 +195,7 @@ impl<'a> LeaveSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -261,43 +279,32 @@ pub enum LeaveSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidSecurityGroupAssociation.NotFound" => {
-                Self::InvalidSecurityGroupAssociationNotFound(error)
-            }
-            "InstanceLastSecurityGroup" => Self::InstanceLastSecurityGroup(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceNotInSecurityGroup" => Self::InstanceNotInSecurityGroup(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidOperation.AtLeastInOneGroup" => {
-                Self::InvalidOperationAtLeastInOneGroup(error)
-            }
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidParam.Malformed" => Self::InvalidParamMalformed(error),
-            "InvalidParam.EniIdAndInstanceId.Conflict" => {
-                Self::InvalidParamEniIdAndInstanceIdConflict(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "RequestTimeout" => Self::RequestTimeout(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId.Malformed",
+                        "MissingParameter.RegionId",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidSecurityGroupAssociation.NotFound",
+                        "InstanceLastSecurityGroup",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InstanceNotInSecurityGroup",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidOperation.AtLeastInOneGroup",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidParam.Malformed",
+                        "InvalidParam.EniIdAndInstanceId.Conflict",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "RequestTimeout",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl LeaveSecurityGroupError {
@@ -306,110 +313,90 @@ impl LeaveSecurityGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceIdMalformed(error),
+            1 => Self::MissingParameterRegionId(error),
+            2 => Self::InvalidOperationInvalidEniState(error),
+            3 => Self::InvalidSecurityGroupAssociationNotFound(error),
+            4 => Self::InstanceLastSecurityGroup(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::InstanceLockedForSecurity(error),
+            7 => Self::InstanceNotInSecurityGroup(error),
+            8 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            9 => Self::InvalidOperationAtLeastInOneGroup(error),
+            10 => Self::InvalidOperationEniServiceManaged(error),
+            11 => Self::InvalidOperationInvalidEniType(error),
+            12 => Self::InvalidParamMalformed(error),
+            13 => Self::InvalidParamEniIdAndInstanceIdConflict(error),
+            14 => Self::InvalidInstanceIdNotFound(error),
+            15 => Self::InvalidSecurityGroupIdNotFound(error),
+            16 => Self::InvalidEniIdNotFound(error),
+            17 => Self::RequestTimeout(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidSecurityGroupAssociationNotFound(error) => {
-                ("InvalidSecurityGroupAssociationNotFound", error)
-            }
-            Self::InstanceLastSecurityGroup(error) => {
-                ("InstanceLastSecurityGroup", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceNotInSecurityGroup(error) => {
-                ("InstanceNotInSecurityGroup", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidOperationAtLeastInOneGroup(error) => {
-                ("InvalidOperationAtLeastInOneGroup", error)
-            }
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidParamMalformed(error) => ("InvalidParamMalformed", error),
-            Self::InvalidParamEniIdAndInstanceIdConflict(error) => {
-                ("InvalidParamEniIdAndInstanceIdConflict", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::RequestTimeout(error) => ("RequestTimeout", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdMalformed(error) => (0, error),
+            Self::MissingParameterRegionId(error) => (1, error),
+            Self::InvalidOperationInvalidEniState(error) => (2, error),
+            Self::InvalidSecurityGroupAssociationNotFound(error) => (3, error),
+            Self::InstanceLastSecurityGroup(error) => (4, error),
+            Self::IncorrectInstanceStatus(error) => (5, error),
+            Self::InstanceLockedForSecurity(error) => (6, error),
+            Self::InstanceNotInSecurityGroup(error) => (7, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (8, error),
+            Self::InvalidOperationAtLeastInOneGroup(error) => (9, error),
+            Self::InvalidOperationEniServiceManaged(error) => (10, error),
+            Self::InvalidOperationInvalidEniType(error) => (11, error),
+            Self::InvalidParamMalformed(error) => (12, error),
+            Self::InvalidParamEniIdAndInstanceIdConflict(error) => (13, error),
+            Self::InvalidInstanceIdNotFound(error) => (14, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (15, error),
+            Self::InvalidEniIdNotFound(error) => (16, error),
+            Self::RequestTimeout(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for LeaveSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidSecurityGroupAssociationNotFound(_) => {
-                Self::InvalidSecurityGroupAssociationNotFound(error)
-            }
-            Self::InstanceLastSecurityGroup(_) => Self::InstanceLastSecurityGroup(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceNotInSecurityGroup(_) => {
-                Self::InstanceNotInSecurityGroup(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidOperationAtLeastInOneGroup(_) => {
-                Self::InvalidOperationAtLeastInOneGroup(error)
-            }
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidParamMalformed(_) => Self::InvalidParamMalformed(error),
-            Self::InvalidParamEniIdAndInstanceIdConflict(_) => {
-                Self::InvalidParamEniIdAndInstanceIdConflict(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::RequestTimeout(_) => Self::RequestTimeout(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for LeaveSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceIdMalformed",
+            "MissingParameterRegionId",
+            "InvalidOperationInvalidEniState",
+            "InvalidSecurityGroupAssociationNotFound",
+            "InstanceLastSecurityGroup",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InstanceNotInSecurityGroup",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidOperationAtLeastInOneGroup",
+            "InvalidOperationEniServiceManaged",
+            "InvalidOperationInvalidEniType",
+            "InvalidParamMalformed",
+            "InvalidParamEniIdAndInstanceIdConflict",
+            "InvalidInstanceIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidEniIdNotFound",
+            "RequestTimeout",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for LeaveSecurityGroupError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPluginStatusRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -85,10 +85,29 @@ pub struct ListPluginStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPluginStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            name: None,
+            page_number: None,
+            page_size: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPluginStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListPluginStatusRequestBuilder {
-        ListPluginStatusRequestBuilder::default()
+        ListPluginStatusRequestBuilder {
+            inner: ListPluginStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,6 +246,7 @@ impl<C> ListPluginStatusRequestBuilder<C> {
     }
 }
 impl<'a> ListPluginStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListPluginStatusRequest::default(),
@@ -235,6 +255,7 @@ impl<'a> ListPluginStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListPluginStatusResponse, ListPluginStatusError> {
@@ -326,19 +347,24 @@ pub enum ListPluginStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListPluginStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InvalidParam.PageNumber" => Self::InvalidParamPageNumber(error),
-            "InvalidParam.PageSize" => Self::InvalidParamPageSize(error),
-            "PluginName.MissingValue" => Self::PluginNameMissingValue(error),
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "InvalidParameter.NextToken" => Self::InvalidParameterNextToken(error),
-            "InvalidParameter.MaxResults" => Self::InvalidParameterMaxResults(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InvalidPluginName.NotFound" => Self::InvalidPluginNameNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "InvalidParam.PageNumber",
+                        "InvalidParam.PageSize",
+                        "PluginName.MissingValue",
+                        "InstanceIds.ExceedLimit",
+                        "InvalidParameter.NextToken",
+                        "InvalidParameter.MaxResults",
+                        "InvalidInstance.NotFound",
+                        "InvalidPluginName.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListPluginStatusError {
@@ -347,56 +373,66 @@ impl ListPluginStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InvalidParamPageNumber(error),
+            2 => Self::InvalidParamPageSize(error),
+            3 => Self::PluginNameMissingValue(error),
+            4 => Self::InstanceIdsExceedLimit(error),
+            5 => Self::InvalidParameterNextToken(error),
+            6 => Self::InvalidParameterMaxResults(error),
+            7 => Self::InvalidInstanceNotFound(error),
+            8 => Self::InvalidPluginNameNotFound(error),
+            9 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::InvalidParamPageNumber(error) => ("InvalidParamPageNumber", error),
-            Self::InvalidParamPageSize(error) => ("InvalidParamPageSize", error),
-            Self::PluginNameMissingValue(error) => ("PluginNameMissingValue", error),
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::InvalidParameterNextToken(error) => {
-                ("InvalidParameterNextToken", error)
-            }
-            Self::InvalidParameterMaxResults(error) => {
-                ("InvalidParameterMaxResults", error)
-            }
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InvalidPluginNameNotFound(error) => {
-                ("InvalidPluginNameNotFound", error)
-            }
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::InvalidParamPageNumber(error) => (1, error),
+            Self::InvalidParamPageSize(error) => (2, error),
+            Self::PluginNameMissingValue(error) => (3, error),
+            Self::InstanceIdsExceedLimit(error) => (4, error),
+            Self::InvalidParameterNextToken(error) => (5, error),
+            Self::InvalidParameterMaxResults(error) => (6, error),
+            Self::InvalidInstanceNotFound(error) => (7, error),
+            Self::InvalidPluginNameNotFound(error) => (8, error),
+            Self::InternalErrorDispatch(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ListPluginStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::InvalidParamPageNumber(_) => Self::InvalidParamPageNumber(error),
-            Self::InvalidParamPageSize(_) => Self::InvalidParamPageSize(error),
-            Self::PluginNameMissingValue(_) => Self::PluginNameMissingValue(error),
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
-            Self::InvalidParameterMaxResults(_) => {
-                Self::InvalidParameterMaxResults(error)
-            }
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InvalidPluginNameNotFound(_) => Self::InvalidPluginNameNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListPluginStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "InvalidParamPageNumber",
+            "InvalidParamPageSize",
+            "PluginNameMissingValue",
+            "InstanceIdsExceedLimit",
+            "InvalidParameterNextToken",
+            "InvalidParameterMaxResults",
+            "InvalidInstanceNotFound",
+            "InvalidPluginNameNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListPluginStatusError {

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -98,10 +98,28 @@ pub struct ListTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            next_token: None,
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            tag_filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTagResourcesRequestBuilder {
-        ListTagResourcesRequestBuilder::default()
+        ListTagResourcesRequestBuilder {
+            inner: ListTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -251,6 +269,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTagResourcesRequest::default(),
@@ -259,6 +278,7 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListTagResourcesResponse, ListTagResourcesError> {
@@ -380,49 +400,48 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDefaultResourceGroup.NotSupported" => {
-                Self::InvalidDefaultResourceGroupNotSupported(error)
-            }
-            "InvalidTag.NotSupported" => Self::InvalidTagNotSupported(error),
-            "NumberExceed.ResourceIds" => Self::NumberExceedResourceIds(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "OperationDenied.QuotaExceed" => Self::OperationDeniedQuotaExceed(error),
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "Invalid.Scope" => Self::InvalidScope(error),
-            "InvalidTags.MalFormed" => Self::InvalidTagsMalFormed(error),
-            "PermissionDenied.TagOwnerBid" => Self::PermissionDeniedTagOwnerBid(error),
-            "PermissionDenied.TagOwnerUid" => Self::PermissionDeniedTagOwnerUid(error),
-            "PermissionDenied.Scope" => Self::PermissionDeniedScope(error),
-            "InvalidResourceId.NotSupported" => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            "NoPermission.Tag" => Self::NoPermissionTag(error),
-            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
-            "PermissionDenied.TagsFuzzyQuery" => {
-                Self::PermissionDeniedTagsFuzzyQuery(error)
-            }
-            "NumberExceed.TagValues" => Self::NumberExceedTagValues(error),
-            "InvalidFilter.Malformed" => Self::InvalidFilterMalformed(error),
-            "InvalidTagFilter.Malformed" => Self::InvalidTagFilterMalformed(error),
-            "Invalid.NextToken" => Self::InvalidNextToken(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "MissingParameter.ResourceIds" => Self::MissingParameterResourceIds(error),
-            "MissingParameter.TagOwnerUid" => Self::MissingParameterTagOwnerUid(error),
-            "MissingParameter.TagOwnerBid" => Self::MissingParameterTagOwnerBid(error),
-            "MissingParameter.ResourceType" => Self::MissingParameterResourceType(error),
-            "MissingParameter.Tags" => Self::MissingParameterTags(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDefaultResourceGroup.NotSupported",
+                        "InvalidTag.NotSupported",
+                        "NumberExceed.ResourceIds",
+                        "NumberExceed.Tags",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "OperationDenied.QuotaExceed",
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                        "Invalid.Scope",
+                        "InvalidTags.MalFormed",
+                        "PermissionDenied.TagOwnerBid",
+                        "PermissionDenied.TagOwnerUid",
+                        "PermissionDenied.Scope",
+                        "InvalidResourceId.NotSupported",
+                        "NoPermission.Tag",
+                        "BothEmpty.TagsAndResources",
+                        "PermissionDenied.TagsFuzzyQuery",
+                        "NumberExceed.TagValues",
+                        "InvalidFilter.Malformed",
+                        "InvalidTagFilter.Malformed",
+                        "Invalid.NextToken",
+                        "InvalidRegionId.NotFound",
+                        "MissingParameter.ResourceIds",
+                        "MissingParameter.TagOwnerUid",
+                        "MissingParameter.TagOwnerBid",
+                        "MissingParameter.ResourceType",
+                        "MissingParameter.Tags",
+                        "MissingParameter.RegionId",
+                        "InvalidResourceId.NotFound",
+                        "InvalidResourceType.NotFound",
+                        "ServiceUnavailable",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTagResourcesError {
@@ -431,146 +450,138 @@ impl ListTagResourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDefaultResourceGroupNotSupported(error),
+            1 => Self::InvalidTagNotSupported(error),
+            2 => Self::NumberExceedResourceIds(error),
+            3 => Self::NumberExceedTags(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::InvalidTagKeyMalformed(error),
+            6 => Self::InvalidTagValueMalformed(error),
+            7 => Self::OperationDeniedQuotaExceed(error),
+            8 => Self::InvalidTagMismatch(error),
+            9 => Self::InvalidTagCount(error),
+            10 => Self::InvalidScope(error),
+            11 => Self::InvalidTagsMalFormed(error),
+            12 => Self::PermissionDeniedTagOwnerBid(error),
+            13 => Self::PermissionDeniedTagOwnerUid(error),
+            14 => Self::PermissionDeniedScope(error),
+            15 => Self::InvalidResourceIdNotSupported(error),
+            16 => Self::NoPermissionTag(error),
+            17 => Self::BothEmptyTagsAndResources(error),
+            18 => Self::PermissionDeniedTagsFuzzyQuery(error),
+            19 => Self::NumberExceedTagValues(error),
+            20 => Self::InvalidFilterMalformed(error),
+            21 => Self::InvalidTagFilterMalformed(error),
+            22 => Self::InvalidNextToken(error),
+            23 => Self::InvalidRegionIdNotFound(error),
+            24 => Self::MissingParameterResourceIds(error),
+            25 => Self::MissingParameterTagOwnerUid(error),
+            26 => Self::MissingParameterTagOwnerBid(error),
+            27 => Self::MissingParameterResourceType(error),
+            28 => Self::MissingParameterTags(error),
+            29 => Self::MissingParameterRegionId(error),
+            30 => Self::InvalidResourceIdNotFound(error),
+            31 => Self::InvalidResourceTypeNotFound(error),
+            32 => Self::ServiceUnavailable(error),
+            33 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDefaultResourceGroupNotSupported(error) => {
-                ("InvalidDefaultResourceGroupNotSupported", error)
-            }
-            Self::InvalidTagNotSupported(error) => ("InvalidTagNotSupported", error),
-            Self::NumberExceedResourceIds(error) => ("NumberExceedResourceIds", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::OperationDeniedQuotaExceed(error) => {
-                ("OperationDeniedQuotaExceed", error)
-            }
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidScope(error) => ("InvalidScope", error),
-            Self::InvalidTagsMalFormed(error) => ("InvalidTagsMalFormed", error),
-            Self::PermissionDeniedTagOwnerBid(error) => {
-                ("PermissionDeniedTagOwnerBid", error)
-            }
-            Self::PermissionDeniedTagOwnerUid(error) => {
-                ("PermissionDeniedTagOwnerUid", error)
-            }
-            Self::PermissionDeniedScope(error) => ("PermissionDeniedScope", error),
-            Self::InvalidResourceIdNotSupported(error) => {
-                ("InvalidResourceIdNotSupported", error)
-            }
-            Self::NoPermissionTag(error) => ("NoPermissionTag", error),
-            Self::BothEmptyTagsAndResources(error) => {
-                ("BothEmptyTagsAndResources", error)
-            }
-            Self::PermissionDeniedTagsFuzzyQuery(error) => {
-                ("PermissionDeniedTagsFuzzyQuery", error)
-            }
-            Self::NumberExceedTagValues(error) => ("NumberExceedTagValues", error),
-            Self::InvalidFilterMalformed(error) => ("InvalidFilterMalformed", error),
-            Self::InvalidTagFilterMalformed(error) => {
-                ("InvalidTagFilterMalformed", error)
-            }
-            Self::InvalidNextToken(error) => ("InvalidNextToken", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::MissingParameterResourceIds(error) => {
-                ("MissingParameterResourceIds", error)
-            }
-            Self::MissingParameterTagOwnerUid(error) => {
-                ("MissingParameterTagOwnerUid", error)
-            }
-            Self::MissingParameterTagOwnerBid(error) => {
-                ("MissingParameterTagOwnerBid", error)
-            }
-            Self::MissingParameterResourceType(error) => {
-                ("MissingParameterResourceType", error)
-            }
-            Self::MissingParameterTags(error) => ("MissingParameterTags", error),
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDefaultResourceGroupNotSupported(error) => (0, error),
+            Self::InvalidTagNotSupported(error) => (1, error),
+            Self::NumberExceedResourceIds(error) => (2, error),
+            Self::NumberExceedTags(error) => (3, error),
+            Self::DuplicateTagKey(error) => (4, error),
+            Self::InvalidTagKeyMalformed(error) => (5, error),
+            Self::InvalidTagValueMalformed(error) => (6, error),
+            Self::OperationDeniedQuotaExceed(error) => (7, error),
+            Self::InvalidTagMismatch(error) => (8, error),
+            Self::InvalidTagCount(error) => (9, error),
+            Self::InvalidScope(error) => (10, error),
+            Self::InvalidTagsMalFormed(error) => (11, error),
+            Self::PermissionDeniedTagOwnerBid(error) => (12, error),
+            Self::PermissionDeniedTagOwnerUid(error) => (13, error),
+            Self::PermissionDeniedScope(error) => (14, error),
+            Self::InvalidResourceIdNotSupported(error) => (15, error),
+            Self::NoPermissionTag(error) => (16, error),
+            Self::BothEmptyTagsAndResources(error) => (17, error),
+            Self::PermissionDeniedTagsFuzzyQuery(error) => (18, error),
+            Self::NumberExceedTagValues(error) => (19, error),
+            Self::InvalidFilterMalformed(error) => (20, error),
+            Self::InvalidTagFilterMalformed(error) => (21, error),
+            Self::InvalidNextToken(error) => (22, error),
+            Self::InvalidRegionIdNotFound(error) => (23, error),
+            Self::MissingParameterResourceIds(error) => (24, error),
+            Self::MissingParameterTagOwnerUid(error) => (25, error),
+            Self::MissingParameterTagOwnerBid(error) => (26, error),
+            Self::MissingParameterResourceType(error) => (27, error),
+            Self::MissingParameterTags(error) => (28, error),
+            Self::MissingParameterRegionId(error) => (29, error),
+            Self::InvalidResourceIdNotFound(error) => (30, error),
+            Self::InvalidResourceTypeNotFound(error) => (31, error),
+            Self::ServiceUnavailable(error) => (32, error),
+            Self::InternalError(error) => (33, error),
+            Self::Unhandled(error) => (34, error),
         }
     }
 }
 impl Clone for ListTagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDefaultResourceGroupNotSupported(_) => {
-                Self::InvalidDefaultResourceGroupNotSupported(error)
-            }
-            Self::InvalidTagNotSupported(_) => Self::InvalidTagNotSupported(error),
-            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::OperationDeniedQuotaExceed(_) => {
-                Self::OperationDeniedQuotaExceed(error)
-            }
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidScope(_) => Self::InvalidScope(error),
-            Self::InvalidTagsMalFormed(_) => Self::InvalidTagsMalFormed(error),
-            Self::PermissionDeniedTagOwnerBid(_) => {
-                Self::PermissionDeniedTagOwnerBid(error)
-            }
-            Self::PermissionDeniedTagOwnerUid(_) => {
-                Self::PermissionDeniedTagOwnerUid(error)
-            }
-            Self::PermissionDeniedScope(_) => Self::PermissionDeniedScope(error),
-            Self::InvalidResourceIdNotSupported(_) => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            Self::NoPermissionTag(_) => Self::NoPermissionTag(error),
-            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
-            Self::PermissionDeniedTagsFuzzyQuery(_) => {
-                Self::PermissionDeniedTagsFuzzyQuery(error)
-            }
-            Self::NumberExceedTagValues(_) => Self::NumberExceedTagValues(error),
-            Self::InvalidFilterMalformed(_) => Self::InvalidFilterMalformed(error),
-            Self::InvalidTagFilterMalformed(_) => Self::InvalidTagFilterMalformed(error),
-            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::MissingParameterResourceIds(_) => {
-                Self::MissingParameterResourceIds(error)
-            }
-            Self::MissingParameterTagOwnerUid(_) => {
-                Self::MissingParameterTagOwnerUid(error)
-            }
-            Self::MissingParameterTagOwnerBid(_) => {
-                Self::MissingParameterTagOwnerBid(error)
-            }
-            Self::MissingParameterResourceType(_) => {
-                Self::MissingParameterResourceType(error)
-            }
-            Self::MissingParameterTags(_) => Self::MissingParameterTags(error),
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDefaultResourceGroupNotSupported",
+            "InvalidTagNotSupported",
+            "NumberExceedResourceIds",
+            "NumberExceedTags",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "OperationDeniedQuotaExceed",
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "InvalidScope",
+            "InvalidTagsMalFormed",
+            "PermissionDeniedTagOwnerBid",
+            "PermissionDeniedTagOwnerUid",
+            "PermissionDeniedScope",
+            "InvalidResourceIdNotSupported",
+            "NoPermissionTag",
+            "BothEmptyTagsAndResources",
+            "PermissionDeniedTagsFuzzyQuery",
+            "NumberExceedTagValues",
+            "InvalidFilterMalformed",
+            "InvalidTagFilterMalformed",
+            "InvalidNextToken",
+            "InvalidRegionIdNotFound",
+            "MissingParameterResourceIds",
+            "MissingParameterTagOwnerUid",
+            "MissingParameterTagOwnerBid",
+            "MissingParameterResourceType",
+            "MissingParameterTags",
+            "MissingParameterRegionId",
+            "InvalidResourceIdNotFound",
+            "InvalidResourceTypeNotFound",
+            "ServiceUnavailable",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesError {

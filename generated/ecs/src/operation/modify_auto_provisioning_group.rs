@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyAutoProvisioningGroupRequest {
     /// The region ID of the auto-provisioning group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -112,10 +112,33 @@ pub struct ModifyAutoProvisioningGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyAutoProvisioningGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_provisioning_group_id: None,
+            excess_capacity_termination_policy: None,
+            default_target_capacity_type: None,
+            terminate_instances_with_expiration: None,
+            max_spot_price: None,
+            total_target_capacity: None,
+            pay_as_you_go_target_capacity: None,
+            spot_target_capacity: None,
+            auto_provisioning_group_name: None,
+            launch_template_config: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyAutoProvisioningGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyAutoProvisioningGroupRequestBuilder {
-        ModifyAutoProvisioningGroupRequestBuilder::default()
+        ModifyAutoProvisioningGroupRequestBuilder {
+            inner: ModifyAutoProvisioningGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -310,6 +333,7 @@ impl<C> ModifyAutoProvisioningGroupRequestBuilder<C> {
     }
 }
 impl<'a> ModifyAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyAutoProvisioningGroupRequest::default(),
@@ -318,6 +342,7 @@ impl<'a> ModifyAutoProvisioningGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -393,37 +418,28 @@ pub enum ModifyAutoProvisioningGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "NoPermission" => Self::NoPermission(error),
-            "InvalidLaunchTemplateConfigs.SizeExceed" => {
-                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
-            }
-            "QuotaExceed.LaunchTemplateConfigs" => {
-                Self::QuotaExceedLaunchTemplateConfigs(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "VpcMismatch.SecurityGroupAndVSwitch" => {
-                Self::VpcMismatchSecurityGroupAndVSwitch(error)
-            }
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "AutoProvisioningGroup.Unauthorized" => {
-                Self::AutoProvisioningGroupUnauthorized(error)
-            }
-            "AutoProvisioningGroup.IncorrectStatus" => {
-                Self::AutoProvisioningGroupIncorrectStatus(error)
-            }
-            "InvalidParameter.TargetCapacity" => {
-                Self::InvalidParameterTargetCapacity(error)
-            }
-            "InvalidAutoProvisioningGroupId.NotFound" => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            "InvalidParameter.MaxPrice" => Self::InvalidParameterMaxPrice(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "NoPermission",
+                        "InvalidLaunchTemplateConfigs.SizeExceed",
+                        "QuotaExceed.LaunchTemplateConfigs",
+                        "OperationDenied",
+                        "VpcMismatch.SecurityGroupAndVSwitch",
+                        "Forbidden.RAM",
+                        "InvalidName.Malformed",
+                        "AutoProvisioningGroup.Unauthorized",
+                        "AutoProvisioningGroup.IncorrectStatus",
+                        "InvalidParameter.TargetCapacity",
+                        "InvalidAutoProvisioningGroupId.NotFound",
+                        "InvalidParameter.MaxPrice",
+                        "InvalidVSwitchId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyAutoProvisioningGroupError {
@@ -432,84 +448,78 @@ impl ModifyAutoProvisioningGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::NoPermission(error),
+            2 => Self::InvalidLaunchTemplateConfigsSizeExceed(error),
+            3 => Self::QuotaExceedLaunchTemplateConfigs(error),
+            4 => Self::OperationDenied(error),
+            5 => Self::VpcMismatchSecurityGroupAndVSwitch(error),
+            6 => Self::ForbiddenRam(error),
+            7 => Self::InvalidNameMalformed(error),
+            8 => Self::AutoProvisioningGroupUnauthorized(error),
+            9 => Self::AutoProvisioningGroupIncorrectStatus(error),
+            10 => Self::InvalidParameterTargetCapacity(error),
+            11 => Self::InvalidAutoProvisioningGroupIdNotFound(error),
+            12 => Self::InvalidParameterMaxPrice(error),
+            13 => Self::InvalidVSwitchIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::NoPermission(error) => ("NoPermission", error),
-            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => {
-                ("InvalidLaunchTemplateConfigsSizeExceed", error)
-            }
-            Self::QuotaExceedLaunchTemplateConfigs(error) => {
-                ("QuotaExceedLaunchTemplateConfigs", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::VpcMismatchSecurityGroupAndVSwitch(error) => {
-                ("VpcMismatchSecurityGroupAndVSwitch", error)
-            }
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::AutoProvisioningGroupUnauthorized(error) => {
-                ("AutoProvisioningGroupUnauthorized", error)
-            }
-            Self::AutoProvisioningGroupIncorrectStatus(error) => {
-                ("AutoProvisioningGroupIncorrectStatus", error)
-            }
-            Self::InvalidParameterTargetCapacity(error) => {
-                ("InvalidParameterTargetCapacity", error)
-            }
-            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
-                ("InvalidAutoProvisioningGroupIdNotFound", error)
-            }
-            Self::InvalidParameterMaxPrice(error) => ("InvalidParameterMaxPrice", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::NoPermission(error) => (1, error),
+            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => (2, error),
+            Self::QuotaExceedLaunchTemplateConfigs(error) => (3, error),
+            Self::OperationDenied(error) => (4, error),
+            Self::VpcMismatchSecurityGroupAndVSwitch(error) => (5, error),
+            Self::ForbiddenRam(error) => (6, error),
+            Self::InvalidNameMalformed(error) => (7, error),
+            Self::AutoProvisioningGroupUnauthorized(error) => (8, error),
+            Self::AutoProvisioningGroupIncorrectStatus(error) => (9, error),
+            Self::InvalidParameterTargetCapacity(error) => (10, error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => (11, error),
+            Self::InvalidParameterMaxPrice(error) => (12, error),
+            Self::InvalidVSwitchIdNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ModifyAutoProvisioningGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::NoPermission(_) => Self::NoPermission(error),
-            Self::InvalidLaunchTemplateConfigsSizeExceed(_) => {
-                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
-            }
-            Self::QuotaExceedLaunchTemplateConfigs(_) => {
-                Self::QuotaExceedLaunchTemplateConfigs(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::VpcMismatchSecurityGroupAndVSwitch(_) => {
-                Self::VpcMismatchSecurityGroupAndVSwitch(error)
-            }
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::AutoProvisioningGroupUnauthorized(_) => {
-                Self::AutoProvisioningGroupUnauthorized(error)
-            }
-            Self::AutoProvisioningGroupIncorrectStatus(_) => {
-                Self::AutoProvisioningGroupIncorrectStatus(error)
-            }
-            Self::InvalidParameterTargetCapacity(_) => {
-                Self::InvalidParameterTargetCapacity(error)
-            }
-            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
-                Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            }
-            Self::InvalidParameterMaxPrice(_) => Self::InvalidParameterMaxPrice(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyAutoProvisioningGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "NoPermission",
+            "InvalidLaunchTemplateConfigsSizeExceed",
+            "QuotaExceedLaunchTemplateConfigs",
+            "OperationDenied",
+            "VpcMismatchSecurityGroupAndVSwitch",
+            "ForbiddenRam",
+            "InvalidNameMalformed",
+            "AutoProvisioningGroupUnauthorized",
+            "AutoProvisioningGroupIncorrectStatus",
+            "InvalidParameterTargetCapacity",
+            "InvalidAutoProvisioningGroupIdNotFound",
+            "InvalidParameterMaxPrice",
+            "InvalidVSwitchIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyAutoProvisioningGroupError {

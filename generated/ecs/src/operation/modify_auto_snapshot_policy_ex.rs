@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyAutoSnapshotPolicyExRequest {
     /// The region ID of the automatic snapshot policy. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -116,10 +116,32 @@ pub struct ModifyAutoSnapshotPolicyExRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyAutoSnapshotPolicyExRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            auto_snapshot_policy_id: None,
+            auto_snapshot_policy_name: None,
+            time_points: None,
+            repeat_weekdays: None,
+            retention_days: None,
+            enable_cross_region_copy: None,
+            target_copy_regions: None,
+            copied_snapshots_retention_days: None,
+            copy_encryption_configuration: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyAutoSnapshotPolicyExRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyAutoSnapshotPolicyExRequestBuilder {
-        ModifyAutoSnapshotPolicyExRequestBuilder::default()
+        ModifyAutoSnapshotPolicyExRequestBuilder {
+            inner: ModifyAutoSnapshotPolicyExRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -301,6 +323,7 @@ impl<C> ModifyAutoSnapshotPolicyExRequestBuilder<C> {
     }
 }
 impl<'a> ModifyAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyAutoSnapshotPolicyExRequest::default(),
@@ -309,6 +332,7 @@ impl<'a> ModifyAutoSnapshotPolicyExRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -384,46 +408,27 @@ pub enum ModifyAutoSnapshotPolicyExError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyAutoSnapshotPolicyExError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "InvalidParam.EncryptedMismatch" => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidParameter.TargetCopyRegions" => {
-                Self::InvalidParameterTargetCopyRegions(error)
-            }
-            "InvalidParameter.CopiedSnapshotsRetentionDays" => {
-                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "Abs.InvalidAction.RegionNotSupport" => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            "InvalidOperation.PolicyTypeUnsupported" => {
-                Self::InvalidOperationPolicyTypeUnsupported(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.EncryptedIllegal",
+                        "InvalidParameter.KmsNotEnabled",
+                        "InvalidParameter.Encrypted.KmsNotEnable",
+                        "InvalidParam.EncryptedMismatch",
+                        "ParameterInvalid",
+                        "InvalidParameter.TargetCopyRegions",
+                        "InvalidParameter.CopiedSnapshotsRetentionDays",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "Abs.InvalidAction.RegionNotSupport",
+                        "InvalidOperation.PolicyTypeUnsupported",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyAutoSnapshotPolicyExError {
@@ -432,102 +437,75 @@ impl ModifyAutoSnapshotPolicyExError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterEncryptedIllegal(error),
+            1 => Self::InvalidParameterKmsNotEnabled(error),
+            2 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            3 => Self::InvalidParamEncryptedMismatch(error),
+            4 => Self::ParameterInvalid(error),
+            5 => Self::InvalidParameterTargetCopyRegions(error),
+            6 => Self::InvalidParameterCopiedSnapshotsRetentionDays(error),
+            7 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            8 => Self::AbsInvalidActionRegionNotSupport(error),
+            9 => Self::InvalidOperationPolicyTypeUnsupported(error),
+            10 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            11 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            12 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterEncryptedIllegal(error) => {
-                ("InvalidParameterEncryptedIllegal", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
-                ("InvalidParameterEncryptedKmsNotEnable", error)
-            }
-            Self::InvalidParamEncryptedMismatch(error) => {
-                ("InvalidParamEncryptedMismatch", error)
-            }
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::InvalidParameterTargetCopyRegions(error) => {
-                ("InvalidParameterTargetCopyRegions", error)
-            }
-            Self::InvalidParameterCopiedSnapshotsRetentionDays(error) => {
-                ("InvalidParameterCopiedSnapshotsRetentionDays", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(error) => {
-                ("AbsInvalidActionRegionNotSupport", error)
-            }
-            Self::InvalidOperationPolicyTypeUnsupported(error) => {
-                ("InvalidOperationPolicyTypeUnsupported", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterEncryptedIllegal(error) => (0, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (1, error),
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => (2, error),
+            Self::InvalidParamEncryptedMismatch(error) => (3, error),
+            Self::ParameterInvalid(error) => (4, error),
+            Self::InvalidParameterTargetCopyRegions(error) => (5, error),
+            Self::InvalidParameterCopiedSnapshotsRetentionDays(error) => (6, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (7, error),
+            Self::AbsInvalidActionRegionNotSupport(error) => (8, error),
+            Self::InvalidOperationPolicyTypeUnsupported(error) => (9, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (10, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (11, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for ModifyAutoSnapshotPolicyExError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterEncryptedIllegal(_) => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            Self::InvalidParamEncryptedMismatch(_) => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::InvalidParameterTargetCopyRegions(_) => {
-                Self::InvalidParameterTargetCopyRegions(error)
-            }
-            Self::InvalidParameterCopiedSnapshotsRetentionDays(_) => {
-                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(_) => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            Self::InvalidOperationPolicyTypeUnsupported(_) => {
-                Self::InvalidOperationPolicyTypeUnsupported(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyAutoSnapshotPolicyExError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterEncryptedIllegal",
+            "InvalidParameterKmsNotEnabled",
+            "InvalidParameterEncryptedKmsNotEnable",
+            "InvalidParamEncryptedMismatch",
+            "ParameterInvalid",
+            "InvalidParameterTargetCopyRegions",
+            "InvalidParameterCopiedSnapshotsRetentionDays",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "AbsInvalidActionRegionNotSupport",
+            "InvalidOperationPolicyTypeUnsupported",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyAutoSnapshotPolicyExError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationRequest {
     /// The region ID of the capacity reservation. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -86,10 +86,30 @@ pub struct ModifyCapacityReservationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCapacityReservationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            private_pool_options: None,
+            description: None,
+            start_time: None,
+            end_time: None,
+            end_time_type: None,
+            platform: None,
+            instance_amount: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCapacityReservationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCapacityReservationRequestBuilder {
-        ModifyCapacityReservationRequestBuilder::default()
+        ModifyCapacityReservationRequestBuilder {
+            inner: ModifyCapacityReservationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -238,6 +258,7 @@ impl<C> ModifyCapacityReservationRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCapacityReservationRequest::default(),
@@ -246,6 +267,7 @@ impl<'a> ModifyCapacityReservationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -329,48 +351,31 @@ pub enum ModifyCapacityReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceAmount.ValueNotSupported" => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            "InvalidDescription.ValueNotSupported" => {
-                Self::InvalidDescriptionValueNotSupported(error)
-            }
-            "InvalidEndTime.ValueNotSupported" => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            "InvalidStartTime.ValueNotSupported" => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidPrivatePoolOptionsName.ValueNotSupported" => {
-                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "OperationDenied.PlatformNotSupported" => {
-                Self::OperationDeniedPlatformNotSupported(error)
-            }
-            "OperationDenied.EndTimeTypeNotSupported" => {
-                Self::OperationDeniedEndTimeTypeNotSupported(error)
-            }
-            "OperationDenied.StartTimeNotSupported" => {
-                Self::OperationDeniedStartTimeNotSupported(error)
-            }
-            "OperationDenied.InstanceAmountNotSupported" => {
-                Self::OperationDeniedInstanceAmountNotSupported(error)
-            }
-            "InvalidPrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "OperationDenied.InstanceTypeNotAuthorized" => {
-                Self::OperationDeniedInstanceTypeNotAuthorized(error)
-            }
-            "InvalidPrivatePoolId.NotFound" => Self::InvalidPrivatePoolIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceAmount.ValueNotSupported",
+                        "InvalidDescription.ValueNotSupported",
+                        "InvalidEndTime.ValueNotSupported",
+                        "InvalidStartTime.ValueNotSupported",
+                        "InvalidUser.Unauthorized",
+                        "IncorrectPrivatePoolStatus",
+                        "OperationDenied.NoStock",
+                        "InvalidPrivatePoolOptionsName.ValueNotSupported",
+                        "InvalidPlatform.ValueNotSupported",
+                        "OperationDenied.PlatformNotSupported",
+                        "OperationDenied.EndTimeTypeNotSupported",
+                        "OperationDenied.StartTimeNotSupported",
+                        "OperationDenied.InstanceAmountNotSupported",
+                        "InvalidPrivatePoolOptions.Id",
+                        "OperationDenied.InstanceTypeNotAuthorized",
+                        "InvalidPrivatePoolId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyCapacityReservationError {
@@ -379,118 +384,87 @@ impl ModifyCapacityReservationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceAmountValueNotSupported(error),
+            1 => Self::InvalidDescriptionValueNotSupported(error),
+            2 => Self::InvalidEndTimeValueNotSupported(error),
+            3 => Self::InvalidStartTimeValueNotSupported(error),
+            4 => Self::InvalidUserUnauthorized(error),
+            5 => Self::IncorrectPrivatePoolStatus(error),
+            6 => Self::OperationDeniedNoStock(error),
+            7 => Self::InvalidPrivatePoolOptionsNameValueNotSupported(error),
+            8 => Self::InvalidPlatformValueNotSupported(error),
+            9 => Self::OperationDeniedPlatformNotSupported(error),
+            10 => Self::OperationDeniedEndTimeTypeNotSupported(error),
+            11 => Self::OperationDeniedStartTimeNotSupported(error),
+            12 => Self::OperationDeniedInstanceAmountNotSupported(error),
+            13 => Self::InvalidPrivatePoolOptionsId(error),
+            14 => Self::OperationDeniedInstanceTypeNotAuthorized(error),
+            15 => Self::InvalidPrivatePoolIdNotFound(error),
+            16 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceAmountValueNotSupported(error) => {
-                ("InvalidInstanceAmountValueNotSupported", error)
-            }
-            Self::InvalidDescriptionValueNotSupported(error) => {
-                ("InvalidDescriptionValueNotSupported", error)
-            }
-            Self::InvalidEndTimeValueNotSupported(error) => {
-                ("InvalidEndTimeValueNotSupported", error)
-            }
-            Self::InvalidStartTimeValueNotSupported(error) => {
-                ("InvalidStartTimeValueNotSupported", error)
-            }
-            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
-            Self::IncorrectPrivatePoolStatus(error) => {
-                ("IncorrectPrivatePoolStatus", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidPrivatePoolOptionsNameValueNotSupported(error) => {
-                ("InvalidPrivatePoolOptionsNameValueNotSupported", error)
-            }
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::OperationDeniedPlatformNotSupported(error) => {
-                ("OperationDeniedPlatformNotSupported", error)
-            }
-            Self::OperationDeniedEndTimeTypeNotSupported(error) => {
-                ("OperationDeniedEndTimeTypeNotSupported", error)
-            }
-            Self::OperationDeniedStartTimeNotSupported(error) => {
-                ("OperationDeniedStartTimeNotSupported", error)
-            }
-            Self::OperationDeniedInstanceAmountNotSupported(error) => {
-                ("OperationDeniedInstanceAmountNotSupported", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::OperationDeniedInstanceTypeNotAuthorized(error) => {
-                ("OperationDeniedInstanceTypeNotAuthorized", error)
-            }
-            Self::InvalidPrivatePoolIdNotFound(error) => {
-                ("InvalidPrivatePoolIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceAmountValueNotSupported(error) => (0, error),
+            Self::InvalidDescriptionValueNotSupported(error) => (1, error),
+            Self::InvalidEndTimeValueNotSupported(error) => (2, error),
+            Self::InvalidStartTimeValueNotSupported(error) => (3, error),
+            Self::InvalidUserUnauthorized(error) => (4, error),
+            Self::IncorrectPrivatePoolStatus(error) => (5, error),
+            Self::OperationDeniedNoStock(error) => (6, error),
+            Self::InvalidPrivatePoolOptionsNameValueNotSupported(error) => (7, error),
+            Self::InvalidPlatformValueNotSupported(error) => (8, error),
+            Self::OperationDeniedPlatformNotSupported(error) => (9, error),
+            Self::OperationDeniedEndTimeTypeNotSupported(error) => (10, error),
+            Self::OperationDeniedStartTimeNotSupported(error) => (11, error),
+            Self::OperationDeniedInstanceAmountNotSupported(error) => (12, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (13, error),
+            Self::OperationDeniedInstanceTypeNotAuthorized(error) => (14, error),
+            Self::InvalidPrivatePoolIdNotFound(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for ModifyCapacityReservationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceAmountValueNotSupported(_) => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            Self::InvalidDescriptionValueNotSupported(_) => {
-                Self::InvalidDescriptionValueNotSupported(error)
-            }
-            Self::InvalidEndTimeValueNotSupported(_) => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            Self::InvalidStartTimeValueNotSupported(_) => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
-            Self::IncorrectPrivatePoolStatus(_) => {
-                Self::IncorrectPrivatePoolStatus(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidPrivatePoolOptionsNameValueNotSupported(_) => {
-                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
-            }
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::OperationDeniedPlatformNotSupported(_) => {
-                Self::OperationDeniedPlatformNotSupported(error)
-            }
-            Self::OperationDeniedEndTimeTypeNotSupported(_) => {
-                Self::OperationDeniedEndTimeTypeNotSupported(error)
-            }
-            Self::OperationDeniedStartTimeNotSupported(_) => {
-                Self::OperationDeniedStartTimeNotSupported(error)
-            }
-            Self::OperationDeniedInstanceAmountNotSupported(_) => {
-                Self::OperationDeniedInstanceAmountNotSupported(error)
-            }
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::OperationDeniedInstanceTypeNotAuthorized(_) => {
-                Self::OperationDeniedInstanceTypeNotAuthorized(error)
-            }
-            Self::InvalidPrivatePoolIdNotFound(_) => {
-                Self::InvalidPrivatePoolIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCapacityReservationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceAmountValueNotSupported",
+            "InvalidDescriptionValueNotSupported",
+            "InvalidEndTimeValueNotSupported",
+            "InvalidStartTimeValueNotSupported",
+            "InvalidUserUnauthorized",
+            "IncorrectPrivatePoolStatus",
+            "OperationDeniedNoStock",
+            "InvalidPrivatePoolOptionsNameValueNotSupported",
+            "InvalidPlatformValueNotSupported",
+            "OperationDeniedPlatformNotSupported",
+            "OperationDeniedEndTimeTypeNotSupported",
+            "OperationDeniedStartTimeNotSupported",
+            "OperationDeniedInstanceAmountNotSupported",
+            "InvalidPrivatePoolOptionsId",
+            "OperationDeniedInstanceTypeNotAuthorized",
+            "InvalidPrivatePoolIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCapacityReservationError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCloudAssistantSettingsRequest {
     /// The region ID.
@@ -73,10 +73,28 @@ pub struct ModifyCloudAssistantSettingsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCloudAssistantSettingsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            setting_type: None,
+            oss_delivery_config: None,
+            sls_delivery_config: None,
+            agent_upgrade_config: None,
+            session_manager_config: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCloudAssistantSettingsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCloudAssistantSettingsRequestBuilder {
-        ModifyCloudAssistantSettingsRequestBuilder::default()
+        ModifyCloudAssistantSettingsRequestBuilder {
+            inner: ModifyCloudAssistantSettingsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,6 +227,7 @@ impl<C> ModifyCloudAssistantSettingsRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCloudAssistantSettingsRequest::default(),
@@ -217,6 +236,7 @@ impl<'a> ModifyCloudAssistantSettingsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -310,63 +330,36 @@ pub enum ModifyCloudAssistantSettingsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCloudAssistantSettingsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.SettingType" => Self::InvalidParameterSettingType(error),
-            "InvalidParameter.OssEncryptionType" => {
-                Self::InvalidParameterOssEncryptionType(error)
-            }
-            "InvalidParameter.OssEncryptionAlgorithm" => {
-                Self::InvalidParameterOssEncryptionAlgorithm(error)
-            }
-            "InvalidParameter.OssEncryptionKeyId" => {
-                Self::InvalidParameterOssEncryptionKeyId(error)
-            }
-            "InvalidParameter.OssBucketName" => {
-                Self::InvalidParameterOssBucketName(error)
-            }
-            "InvalidParameter.OssPrefix" => Self::InvalidParameterOssPrefix(error),
-            "InvalidOssBucketName.InOtherRegion" => {
-                Self::InvalidOssBucketNameInOtherRegion(error)
-            }
-            "InvalidParameter.SlsProjectName" => {
-                Self::InvalidParameterSlsProjectName(error)
-            }
-            "InvalidParameter.SlsLogstoreName" => {
-                Self::InvalidParameterSlsLogstoreName(error)
-            }
-            "InvalidParameter.AllowedUpgradeWindow" => {
-                Self::InvalidParameterAllowedUpgradeWindow(error)
-            }
-            "InvalidAllowedUpgradeWindow.DurationTooShort" => {
-                Self::InvalidAllowedUpgradeWindowDurationTooShort(error)
-            }
-            "InvalidParameter.TimeZone" => Self::InvalidParameterTimeZone(error),
-            "InvalidAllowedUpgradeWindow.Required" => {
-                Self::InvalidAllowedUpgradeWindowRequired(error)
-            }
-            "CreateServiceLinkedRole.NoPermission" => {
-                Self::CreateServiceLinkedRoleNoPermission(error)
-            }
-            "InvalidOperation.OssEncryptionUnsupported" => {
-                Self::InvalidOperationOssEncryptionUnsupported(error)
-            }
-            "InvalidAllowedUpgradeWindow.CountLimitExceeded" => {
-                Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error)
-            }
-            "InvalidOperation.SessionManagerDeliveryUnsupported" => {
-                Self::InvalidOperationSessionManagerDeliveryUnsupported(error)
-            }
-            "InvalidSlsProjectName.NotFound" => {
-                Self::InvalidSlsProjectNameNotFound(error)
-            }
-            "InvalidSlsLogstoreName.NotFound" => {
-                Self::InvalidSlsLogstoreNameNotFound(error)
-            }
-            "InvalidOssBucketName.NotFound" => Self::InvalidOssBucketNameNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.SettingType",
+                        "InvalidParameter.OssEncryptionType",
+                        "InvalidParameter.OssEncryptionAlgorithm",
+                        "InvalidParameter.OssEncryptionKeyId",
+                        "InvalidParameter.OssBucketName",
+                        "InvalidParameter.OssPrefix",
+                        "InvalidOssBucketName.InOtherRegion",
+                        "InvalidParameter.SlsProjectName",
+                        "InvalidParameter.SlsLogstoreName",
+                        "InvalidParameter.AllowedUpgradeWindow",
+                        "InvalidAllowedUpgradeWindow.DurationTooShort",
+                        "InvalidParameter.TimeZone",
+                        "InvalidAllowedUpgradeWindow.Required",
+                        "CreateServiceLinkedRole.NoPermission",
+                        "InvalidOperation.OssEncryptionUnsupported",
+                        "InvalidAllowedUpgradeWindow.CountLimitExceeded",
+                        "InvalidOperation.SessionManagerDeliveryUnsupported",
+                        "InvalidSlsProjectName.NotFound",
+                        "InvalidSlsLogstoreName.NotFound",
+                        "InvalidOssBucketName.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyCloudAssistantSettingsError {
@@ -375,146 +368,102 @@ impl ModifyCloudAssistantSettingsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterSettingType(error),
+            1 => Self::InvalidParameterOssEncryptionType(error),
+            2 => Self::InvalidParameterOssEncryptionAlgorithm(error),
+            3 => Self::InvalidParameterOssEncryptionKeyId(error),
+            4 => Self::InvalidParameterOssBucketName(error),
+            5 => Self::InvalidParameterOssPrefix(error),
+            6 => Self::InvalidOssBucketNameInOtherRegion(error),
+            7 => Self::InvalidParameterSlsProjectName(error),
+            8 => Self::InvalidParameterSlsLogstoreName(error),
+            9 => Self::InvalidParameterAllowedUpgradeWindow(error),
+            10 => Self::InvalidAllowedUpgradeWindowDurationTooShort(error),
+            11 => Self::InvalidParameterTimeZone(error),
+            12 => Self::InvalidAllowedUpgradeWindowRequired(error),
+            13 => Self::CreateServiceLinkedRoleNoPermission(error),
+            14 => Self::InvalidOperationOssEncryptionUnsupported(error),
+            15 => Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error),
+            16 => Self::InvalidOperationSessionManagerDeliveryUnsupported(error),
+            17 => Self::InvalidSlsProjectNameNotFound(error),
+            18 => Self::InvalidSlsLogstoreNameNotFound(error),
+            19 => Self::InvalidOssBucketNameNotFound(error),
+            20 => Self::InvalidRegionIdNotFound(error),
+            21 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterSettingType(error) => {
-                ("InvalidParameterSettingType", error)
-            }
-            Self::InvalidParameterOssEncryptionType(error) => {
-                ("InvalidParameterOssEncryptionType", error)
-            }
-            Self::InvalidParameterOssEncryptionAlgorithm(error) => {
-                ("InvalidParameterOssEncryptionAlgorithm", error)
-            }
-            Self::InvalidParameterOssEncryptionKeyId(error) => {
-                ("InvalidParameterOssEncryptionKeyId", error)
-            }
-            Self::InvalidParameterOssBucketName(error) => {
-                ("InvalidParameterOssBucketName", error)
-            }
-            Self::InvalidParameterOssPrefix(error) => {
-                ("InvalidParameterOssPrefix", error)
-            }
-            Self::InvalidOssBucketNameInOtherRegion(error) => {
-                ("InvalidOssBucketNameInOtherRegion", error)
-            }
-            Self::InvalidParameterSlsProjectName(error) => {
-                ("InvalidParameterSlsProjectName", error)
-            }
-            Self::InvalidParameterSlsLogstoreName(error) => {
-                ("InvalidParameterSlsLogstoreName", error)
-            }
-            Self::InvalidParameterAllowedUpgradeWindow(error) => {
-                ("InvalidParameterAllowedUpgradeWindow", error)
-            }
-            Self::InvalidAllowedUpgradeWindowDurationTooShort(error) => {
-                ("InvalidAllowedUpgradeWindowDurationTooShort", error)
-            }
-            Self::InvalidParameterTimeZone(error) => ("InvalidParameterTimeZone", error),
-            Self::InvalidAllowedUpgradeWindowRequired(error) => {
-                ("InvalidAllowedUpgradeWindowRequired", error)
-            }
-            Self::CreateServiceLinkedRoleNoPermission(error) => {
-                ("CreateServiceLinkedRoleNoPermission", error)
-            }
-            Self::InvalidOperationOssEncryptionUnsupported(error) => {
-                ("InvalidOperationOssEncryptionUnsupported", error)
-            }
-            Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error) => {
-                ("InvalidAllowedUpgradeWindowCountLimitExceeded", error)
-            }
-            Self::InvalidOperationSessionManagerDeliveryUnsupported(error) => {
-                ("InvalidOperationSessionManagerDeliveryUnsupported", error)
-            }
-            Self::InvalidSlsProjectNameNotFound(error) => {
-                ("InvalidSlsProjectNameNotFound", error)
-            }
-            Self::InvalidSlsLogstoreNameNotFound(error) => {
-                ("InvalidSlsLogstoreNameNotFound", error)
-            }
-            Self::InvalidOssBucketNameNotFound(error) => {
-                ("InvalidOssBucketNameNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterSettingType(error) => (0, error),
+            Self::InvalidParameterOssEncryptionType(error) => (1, error),
+            Self::InvalidParameterOssEncryptionAlgorithm(error) => (2, error),
+            Self::InvalidParameterOssEncryptionKeyId(error) => (3, error),
+            Self::InvalidParameterOssBucketName(error) => (4, error),
+            Self::InvalidParameterOssPrefix(error) => (5, error),
+            Self::InvalidOssBucketNameInOtherRegion(error) => (6, error),
+            Self::InvalidParameterSlsProjectName(error) => (7, error),
+            Self::InvalidParameterSlsLogstoreName(error) => (8, error),
+            Self::InvalidParameterAllowedUpgradeWindow(error) => (9, error),
+            Self::InvalidAllowedUpgradeWindowDurationTooShort(error) => (10, error),
+            Self::InvalidParameterTimeZone(error) => (11, error),
+            Self::InvalidAllowedUpgradeWindowRequired(error) => (12, error),
+            Self::CreateServiceLinkedRoleNoPermission(error) => (13, error),
+            Self::InvalidOperationOssEncryptionUnsupported(error) => (14, error),
+            Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error) => (15, error),
+            Self::InvalidOperationSessionManagerDeliveryUnsupported(error) => (16, error),
+            Self::InvalidSlsProjectNameNotFound(error) => (17, error),
+            Self::InvalidSlsLogstoreNameNotFound(error) => (18, error),
+            Self::InvalidOssBucketNameNotFound(error) => (19, error),
+            Self::InvalidRegionIdNotFound(error) => (20, error),
+            Self::InternalError(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for ModifyCloudAssistantSettingsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterSettingType(_) => {
-                Self::InvalidParameterSettingType(error)
-            }
-            Self::InvalidParameterOssEncryptionType(_) => {
-                Self::InvalidParameterOssEncryptionType(error)
-            }
-            Self::InvalidParameterOssEncryptionAlgorithm(_) => {
-                Self::InvalidParameterOssEncryptionAlgorithm(error)
-            }
-            Self::InvalidParameterOssEncryptionKeyId(_) => {
-                Self::InvalidParameterOssEncryptionKeyId(error)
-            }
-            Self::InvalidParameterOssBucketName(_) => {
-                Self::InvalidParameterOssBucketName(error)
-            }
-            Self::InvalidParameterOssPrefix(_) => Self::InvalidParameterOssPrefix(error),
-            Self::InvalidOssBucketNameInOtherRegion(_) => {
-                Self::InvalidOssBucketNameInOtherRegion(error)
-            }
-            Self::InvalidParameterSlsProjectName(_) => {
-                Self::InvalidParameterSlsProjectName(error)
-            }
-            Self::InvalidParameterSlsLogstoreName(_) => {
-                Self::InvalidParameterSlsLogstoreName(error)
-            }
-            Self::InvalidParameterAllowedUpgradeWindow(_) => {
-                Self::InvalidParameterAllowedUpgradeWindow(error)
-            }
-            Self::InvalidAllowedUpgradeWindowDurationTooShort(_) => {
-                Self::InvalidAllowedUpgradeWindowDurationTooShort(error)
-            }
-            Self::InvalidParameterTimeZone(_) => Self::InvalidParameterTimeZone(error),
-            Self::InvalidAllowedUpgradeWindowRequired(_) => {
-                Self::InvalidAllowedUpgradeWindowRequired(error)
-            }
-            Self::CreateServiceLinkedRoleNoPermission(_) => {
-                Self::CreateServiceLinkedRoleNoPermission(error)
-            }
-            Self::InvalidOperationOssEncryptionUnsupported(_) => {
-                Self::InvalidOperationOssEncryptionUnsupported(error)
-            }
-            Self::InvalidAllowedUpgradeWindowCountLimitExceeded(_) => {
-                Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error)
-            }
-            Self::InvalidOperationSessionManagerDeliveryUnsupported(_) => {
-                Self::InvalidOperationSessionManagerDeliveryUnsupported(error)
-            }
-            Self::InvalidSlsProjectNameNotFound(_) => {
-                Self::InvalidSlsProjectNameNotFound(error)
-            }
-            Self::InvalidSlsLogstoreNameNotFound(_) => {
-                Self::InvalidSlsLogstoreNameNotFound(error)
-            }
-            Self::InvalidOssBucketNameNotFound(_) => {
-                Self::InvalidOssBucketNameNotFound(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCloudAssistantSettingsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterSettingType",
+            "InvalidParameterOssEncryptionType",
+            "InvalidParameterOssEncryptionAlgorithm",
+            "InvalidParameterOssEncryptionKeyId",
+            "InvalidParameterOssBucketName",
+            "InvalidParameterOssPrefix",
+            "InvalidOssBucketNameInOtherRegion",
+            "InvalidParameterSlsProjectName",
+            "InvalidParameterSlsLogstoreName",
+            "InvalidParameterAllowedUpgradeWindow",
+            "InvalidAllowedUpgradeWindowDurationTooShort",
+            "InvalidParameterTimeZone",
+            "InvalidAllowedUpgradeWindowRequired",
+            "CreateServiceLinkedRoleNoPermission",
+            "InvalidOperationOssEncryptionUnsupported",
+            "InvalidAllowedUpgradeWindowCountLimitExceeded",
+            "InvalidOperationSessionManagerDeliveryUnsupported",
+            "InvalidSlsProjectNameNotFound",
+            "InvalidSlsLogstoreNameNotFound",
+            "InvalidOssBucketNameNotFound",
+            "InvalidRegionIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCloudAssistantSettingsError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCommandRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -80,10 +80,30 @@ pub struct ModifyCommandRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCommandRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            command_id: None,
+            name: None,
+            description: None,
+            command_content: None,
+            working_dir: None,
+            timeout: None,
+            launcher: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCommandRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCommandRequestBuilder {
-        ModifyCommandRequestBuilder::default()
+        ModifyCommandRequestBuilder {
+            inner: ModifyCommandRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -219,6 +239,7 @@ impl<C> ModifyCommandRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCommandRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCommandRequest::default(),
@@ -227,6 +248,7 @@ impl<'a> ModifyCommandRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifyCommandResponse, ModifyCommandError> {
@@ -303,32 +325,29 @@ pub enum ModifyCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
-            "CmdName.Readonly" => Self::CmdNameReadonly(error),
-            "CmdName.ExceedLimit" => Self::CmdNameExceedLimit(error),
-            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
-            "CmdDesc.ExceedLimit" => Self::CmdDescExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidParameterCharacter.CommandName" => {
-                Self::InvalidParameterCharacterCommandName(error)
-            }
-            "InvalidParameterCharacter.CommandDescription" => {
-                Self::InvalidParameterCharacterCommandDescription(error)
-            }
-            "InvalidParameterCharacter.CommandWorkingDir" => {
-                Self::InvalidParameterCharacterCommandWorkingDir(error)
-            }
-            "InvalidLauncher.LengthLimitExceeded" => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidCmdId.NotFound" => Self::InvalidCmdIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "InvalidParameter.WorkingDir",
+                        "CmdName.Readonly",
+                        "CmdName.ExceedLimit",
+                        "CmdContent.ExceedLimit",
+                        "CmdDesc.ExceedLimit",
+                        "Operation.Forbidden",
+                        "InvalidParameterCharacter.CommandName",
+                        "InvalidParameterCharacter.CommandDescription",
+                        "InvalidParameterCharacter.CommandWorkingDir",
+                        "InvalidLauncher.LengthLimitExceeded",
+                        "InvalidTimeout.ExceedLimit",
+                        "InvalidRegionId.NotFound",
+                        "InvalidCmdId.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyCommandError {
@@ -337,80 +356,81 @@ impl ModifyCommandError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InvalidParameterWorkingDir(error),
+            2 => Self::CmdNameReadonly(error),
+            3 => Self::CmdNameExceedLimit(error),
+            4 => Self::CmdContentExceedLimit(error),
+            5 => Self::CmdDescExceedLimit(error),
+            6 => Self::OperationForbidden(error),
+            7 => Self::InvalidParameterCharacterCommandName(error),
+            8 => Self::InvalidParameterCharacterCommandDescription(error),
+            9 => Self::InvalidParameterCharacterCommandWorkingDir(error),
+            10 => Self::InvalidLauncherLengthLimitExceeded(error),
+            11 => Self::InvalidTimeoutExceedLimit(error),
+            12 => Self::InvalidRegionIdNotFound(error),
+            13 => Self::InvalidCmdIdNotFound(error),
+            14 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::InvalidParameterWorkingDir(error) => {
-                ("InvalidParameterWorkingDir", error)
-            }
-            Self::CmdNameReadonly(error) => ("CmdNameReadonly", error),
-            Self::CmdNameExceedLimit(error) => ("CmdNameExceedLimit", error),
-            Self::CmdContentExceedLimit(error) => ("CmdContentExceedLimit", error),
-            Self::CmdDescExceedLimit(error) => ("CmdDescExceedLimit", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidParameterCharacterCommandName(error) => {
-                ("InvalidParameterCharacterCommandName", error)
-            }
-            Self::InvalidParameterCharacterCommandDescription(error) => {
-                ("InvalidParameterCharacterCommandDescription", error)
-            }
-            Self::InvalidParameterCharacterCommandWorkingDir(error) => {
-                ("InvalidParameterCharacterCommandWorkingDir", error)
-            }
-            Self::InvalidLauncherLengthLimitExceeded(error) => {
-                ("InvalidLauncherLengthLimitExceeded", error)
-            }
-            Self::InvalidTimeoutExceedLimit(error) => {
-                ("InvalidTimeoutExceedLimit", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidCmdIdNotFound(error) => ("InvalidCmdIdNotFound", error),
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::InvalidParameterWorkingDir(error) => (1, error),
+            Self::CmdNameReadonly(error) => (2, error),
+            Self::CmdNameExceedLimit(error) => (3, error),
+            Self::CmdContentExceedLimit(error) => (4, error),
+            Self::CmdDescExceedLimit(error) => (5, error),
+            Self::OperationForbidden(error) => (6, error),
+            Self::InvalidParameterCharacterCommandName(error) => (7, error),
+            Self::InvalidParameterCharacterCommandDescription(error) => (8, error),
+            Self::InvalidParameterCharacterCommandWorkingDir(error) => (9, error),
+            Self::InvalidLauncherLengthLimitExceeded(error) => (10, error),
+            Self::InvalidTimeoutExceedLimit(error) => (11, error),
+            Self::InvalidRegionIdNotFound(error) => (12, error),
+            Self::InvalidCmdIdNotFound(error) => (13, error),
+            Self::InternalErrorDispatch(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for ModifyCommandError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::InvalidParameterWorkingDir(_) => {
-                Self::InvalidParameterWorkingDir(error)
-            }
-            Self::CmdNameReadonly(_) => Self::CmdNameReadonly(error),
-            Self::CmdNameExceedLimit(_) => Self::CmdNameExceedLimit(error),
-            Self::CmdContentExceedLimit(_) => Self::CmdContentExceedLimit(error),
-            Self::CmdDescExceedLimit(_) => Self::CmdDescExceedLimit(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidParameterCharacterCommandName(_) => {
-                Self::InvalidParameterCharacterCommandName(error)
-            }
-            Self::InvalidParameterCharacterCommandDescription(_) => {
-                Self::InvalidParameterCharacterCommandDescription(error)
-            }
-            Self::InvalidParameterCharacterCommandWorkingDir(_) => {
-                Self::InvalidParameterCharacterCommandWorkingDir(error)
-            }
-            Self::InvalidLauncherLengthLimitExceeded(_) => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidCmdIdNotFound(_) => Self::InvalidCmdIdNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCommandError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "InvalidParameterWorkingDir",
+            "CmdNameReadonly",
+            "CmdNameExceedLimit",
+            "CmdContentExceedLimit",
+            "CmdDescExceedLimit",
+            "OperationForbidden",
+            "InvalidParameterCharacterCommandName",
+            "InvalidParameterCharacterCommandDescription",
+            "InvalidParameterCharacterCommandWorkingDir",
+            "InvalidLauncherLengthLimitExceeded",
+            "InvalidTimeoutExceedLimit",
+            "InvalidRegionIdNotFound",
+            "InvalidCmdIdNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCommandError {

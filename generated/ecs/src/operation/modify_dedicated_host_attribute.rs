@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAttributeRequest {
     /// The ID of the region where the dedicated host resides. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -98,10 +98,31 @@ pub struct ModifyDedicatedHostAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDedicatedHostAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_id: None,
+            dedicated_host_name: None,
+            description: None,
+            action_on_maintenance: None,
+            network_attributes: None,
+            auto_placement: None,
+            dedicated_host_cluster_id: None,
+            cpu_over_commit_ratio: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDedicatedHostAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDedicatedHostAttributeRequestBuilder {
-        ModifyDedicatedHostAttributeRequestBuilder::default()
+        ModifyDedicatedHostAttributeRequestBuilder {
+            inner: ModifyDedicatedHostAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -261,6 +282,7 @@ impl<C> ModifyDedicatedHostAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDedicatedHostAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDedicatedHostAttributeRequest::default(),
@@ -269,6 +291,7 @@ impl<'a> ModifyDedicatedHostAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -342,39 +365,26 @@ pub enum ModifyDedicatedHostAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDedicatedHostName.Malformed" => {
-                Self::InvalidDedicatedHostNameMalformed(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidParameter.SlbUdpTimeout" => {
-                Self::InvalidParameterSlbUdpTimeout(error)
-            }
-            "InvalidParameter.UdpTimeout" => Self::InvalidParameterUdpTimeout(error),
-            "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported" => {
-                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
-            }
-            "InvalidCpuOverCommitRatio.ValueNotSupported" => {
-                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
-            }
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.NotFound" => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.ExceedMaxSize" => {
-                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
-            }
-            "InvalidDedicatedHostClusterId.NotMatch" => {
-                Self::InvalidDedicatedHostClusterIdNotMatch(error)
-            }
-            "InvalidParameter.ActionOnMaintenance" => {
-                Self::InvalidParameterActionOnMaintenance(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDedicatedHostName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "InvalidParameter.SlbUdpTimeout",
+                        "InvalidParameter.UdpTimeout",
+                        "InvalidDedicatedHostType.CpuOverCommitRatioNotSupported",
+                        "InvalidCpuOverCommitRatio.ValueNotSupported",
+                        "InvalidUser.Unauthorized",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidDedicatedHostClusterId.NotFound",
+                        "InvalidDedicatedHostClusterId.ExceedMaxSize",
+                        "InvalidDedicatedHostClusterId.NotMatch",
+                        "InvalidParameter.ActionOnMaintenance",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyDedicatedHostAttributeError {
@@ -383,96 +393,74 @@ impl ModifyDedicatedHostAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDedicatedHostNameMalformed(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidParameterSlbUdpTimeout(error),
+            3 => Self::InvalidParameterUdpTimeout(error),
+            4 => Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error),
+            5 => Self::InvalidCpuOverCommitRatioValueNotSupported(error),
+            6 => Self::InvalidUserUnauthorized(error),
+            7 => Self::InvalidDedicatedHostIdNotFound(error),
+            8 => Self::InvalidDedicatedHostClusterIdNotFound(error),
+            9 => Self::InvalidDedicatedHostClusterIdExceedMaxSize(error),
+            10 => Self::InvalidDedicatedHostClusterIdNotMatch(error),
+            11 => Self::InvalidParameterActionOnMaintenance(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDedicatedHostNameMalformed(error) => {
-                ("InvalidDedicatedHostNameMalformed", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidParameterSlbUdpTimeout(error) => {
-                ("InvalidParameterSlbUdpTimeout", error)
-            }
-            Self::InvalidParameterUdpTimeout(error) => {
-                ("InvalidParameterUdpTimeout", error)
-            }
+            Self::InvalidDedicatedHostNameMalformed(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::InvalidParameterSlbUdpTimeout(error) => (2, error),
+            Self::InvalidParameterUdpTimeout(error) => (3, error),
             Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error) => {
-                ("InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported", error)
+                (4, error)
             }
-            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => {
-                ("InvalidCpuOverCommitRatioValueNotSupported", error)
-            }
-            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
-                ("InvalidDedicatedHostClusterIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => {
-                ("InvalidDedicatedHostClusterIdExceedMaxSize", error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotMatch(error) => {
-                ("InvalidDedicatedHostClusterIdNotMatch", error)
-            }
-            Self::InvalidParameterActionOnMaintenance(error) => {
-                ("InvalidParameterActionOnMaintenance", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidCpuOverCommitRatioValueNotSupported(error) => (5, error),
+            Self::InvalidUserUnauthorized(error) => (6, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (7, error),
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => (8, error),
+            Self::InvalidDedicatedHostClusterIdExceedMaxSize(error) => (9, error),
+            Self::InvalidDedicatedHostClusterIdNotMatch(error) => (10, error),
+            Self::InvalidParameterActionOnMaintenance(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for ModifyDedicatedHostAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDedicatedHostNameMalformed(_) => {
-                Self::InvalidDedicatedHostNameMalformed(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidParameterSlbUdpTimeout(_) => {
-                Self::InvalidParameterSlbUdpTimeout(error)
-            }
-            Self::InvalidParameterUdpTimeout(_) => {
-                Self::InvalidParameterUdpTimeout(error)
-            }
-            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(_) => {
-                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
-            }
-            Self::InvalidCpuOverCommitRatioValueNotSupported(_) => {
-                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
-            }
-            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostClusterIdExceedMaxSize(_) => {
-                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
-            }
-            Self::InvalidDedicatedHostClusterIdNotMatch(_) => {
-                Self::InvalidDedicatedHostClusterIdNotMatch(error)
-            }
-            Self::InvalidParameterActionOnMaintenance(_) => {
-                Self::InvalidParameterActionOnMaintenance(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDedicatedHostAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDedicatedHostNameMalformed",
+            "InvalidDescriptionMalformed",
+            "InvalidParameterSlbUdpTimeout",
+            "InvalidParameterUdpTimeout",
+            "InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported",
+            "InvalidCpuOverCommitRatioValueNotSupported",
+            "InvalidUserUnauthorized",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidDedicatedHostClusterIdNotFound",
+            "InvalidDedicatedHostClusterIdExceedMaxSize",
+            "InvalidDedicatedHostClusterIdNotMatch",
+            "InvalidParameterActionOnMaintenance",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDedicatedHostAttributeError {

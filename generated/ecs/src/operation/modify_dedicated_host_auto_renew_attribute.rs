@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     /// The IDs of dedicated hosts. You can specify up to 100 subscription dedicated host IDs. Separate the IDs with commas (,).
@@ -106,10 +106,29 @@ pub struct ModifyDedicatedHostAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDedicatedHostAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dedicated_host_ids: None,
+            region_id: None,
+            duration: None,
+            period_unit: None,
+            auto_renew: None,
+            renewal_status: None,
+            auto_renew_with_ecs: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDedicatedHostAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
-        ModifyDedicatedHostAutoRenewAttributeRequestBuilder::default()
+        ModifyDedicatedHostAutoRenewAttributeRequestBuilder {
+            inner: ModifyDedicatedHostAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,6 +291,7 @@ impl<C> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDedicatedHostAutoRenewAttributeRequest::default(),
@@ -280,6 +300,7 @@ impl<'a> ModifyDedicatedHostAutoRenewAttributeRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -346,30 +367,23 @@ pub enum ModifyDedicatedHostAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.DedicatedHostId" => {
-                Self::MissingParameterDedicatedHostId(error)
-            }
-            "InvalidParameter.ToManyDedicatedHostIds" => {
-                Self::InvalidParameterToManyDedicatedHostIds(error)
-            }
-            "InvalidParameter.InvalidDedicatedHostId" => {
-                Self::InvalidParameterInvalidDedicatedHostId(error)
-            }
-            "IncorrectHostStatus" => Self::IncorrectHostStatus(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidParameter.Duration" => Self::InvalidParameterDuration(error),
-            "InvalidParameter.RenewalStatus" => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidParameter.AutoRenewWithEcs" => {
-                Self::InvalidParameterAutoRenewWithEcs(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.DedicatedHostId",
+                        "InvalidParameter.ToManyDedicatedHostIds",
+                        "InvalidParameter.InvalidDedicatedHostId",
+                        "IncorrectHostStatus",
+                        "ChargeTypeViolation",
+                        "InvalidParameter.Duration",
+                        "InvalidParameter.RenewalStatus",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "InvalidParameter.AutoRenewWithEcs",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyDedicatedHostAutoRenewAttributeError {
@@ -378,70 +392,63 @@ impl ModifyDedicatedHostAutoRenewAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameterDedicatedHostId(error),
+            1 => Self::InvalidParameterToManyDedicatedHostIds(error),
+            2 => Self::InvalidParameterInvalidDedicatedHostId(error),
+            3 => Self::IncorrectHostStatus(error),
+            4 => Self::ChargeTypeViolation(error),
+            5 => Self::InvalidParameterDuration(error),
+            6 => Self::InvalidParameterRenewalStatus(error),
+            7 => Self::InvalidPeriodUnitValueNotSupported(error),
+            8 => Self::InvalidParameterAutoRenewWithEcs(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterDedicatedHostId(error) => {
-                ("MissingParameterDedicatedHostId", error)
-            }
-            Self::InvalidParameterToManyDedicatedHostIds(error) => {
-                ("InvalidParameterToManyDedicatedHostIds", error)
-            }
-            Self::InvalidParameterInvalidDedicatedHostId(error) => {
-                ("InvalidParameterInvalidDedicatedHostId", error)
-            }
-            Self::IncorrectHostStatus(error) => ("IncorrectHostStatus", error),
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidParameterDuration(error) => ("InvalidParameterDuration", error),
-            Self::InvalidParameterRenewalStatus(error) => {
-                ("InvalidParameterRenewalStatus", error)
-            }
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::InvalidParameterAutoRenewWithEcs(error) => {
-                ("InvalidParameterAutoRenewWithEcs", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterDedicatedHostId(error) => (0, error),
+            Self::InvalidParameterToManyDedicatedHostIds(error) => (1, error),
+            Self::InvalidParameterInvalidDedicatedHostId(error) => (2, error),
+            Self::IncorrectHostStatus(error) => (3, error),
+            Self::ChargeTypeViolation(error) => (4, error),
+            Self::InvalidParameterDuration(error) => (5, error),
+            Self::InvalidParameterRenewalStatus(error) => (6, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (7, error),
+            Self::InvalidParameterAutoRenewWithEcs(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ModifyDedicatedHostAutoRenewAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterDedicatedHostId(_) => {
-                Self::MissingParameterDedicatedHostId(error)
-            }
-            Self::InvalidParameterToManyDedicatedHostIds(_) => {
-                Self::InvalidParameterToManyDedicatedHostIds(error)
-            }
-            Self::InvalidParameterInvalidDedicatedHostId(_) => {
-                Self::InvalidParameterInvalidDedicatedHostId(error)
-            }
-            Self::IncorrectHostStatus(_) => Self::IncorrectHostStatus(error),
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidParameterDuration(_) => Self::InvalidParameterDuration(error),
-            Self::InvalidParameterRenewalStatus(_) => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::InvalidParameterAutoRenewWithEcs(_) => {
-                Self::InvalidParameterAutoRenewWithEcs(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDedicatedHostAutoRenewAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterDedicatedHostId",
+            "InvalidParameterToManyDedicatedHostIds",
+            "InvalidParameterInvalidDedicatedHostId",
+            "IncorrectHostStatus",
+            "ChargeTypeViolation",
+            "InvalidParameterDuration",
+            "InvalidParameterRenewalStatus",
+            "InvalidPeriodUnitValueNotSupported",
+            "InvalidParameterAutoRenewWithEcs",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDedicatedHostAutoRenewAttributeError {

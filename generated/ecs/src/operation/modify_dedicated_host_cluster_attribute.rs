@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostClusterAttributeRequest {
     /// The region ID of the host group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -52,10 +52,26 @@ pub struct ModifyDedicatedHostClusterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDedicatedHostClusterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_cluster_id: None,
+            dedicated_host_cluster_name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDedicatedHostClusterAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDedicatedHostClusterAttributeRequestBuilder {
-        ModifyDedicatedHostClusterAttributeRequestBuilder::default()
+        ModifyDedicatedHostClusterAttributeRequestBuilder {
+            inner: ModifyDedicatedHostClusterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -155,6 +171,7 @@ impl<C> ModifyDedicatedHostClusterAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDedicatedHostClusterAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDedicatedHostClusterAttributeRequest::default(),
@@ -163,6 +180,7 @@ impl<'a> ModifyDedicatedHostClusterAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -219,17 +237,18 @@ pub enum ModifyDedicatedHostClusterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostClusterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDedicatedHostName.Malformed" => {
-                Self::InvalidDedicatedHostNameMalformed(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDedicatedHostName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "InvalidUser.Unauthorized",
+                        "InvalidDedicatedHostId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyDedicatedHostClusterAttributeError {
@@ -238,48 +257,48 @@ impl ModifyDedicatedHostClusterAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDedicatedHostNameMalformed(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidUserUnauthorized(error),
+            3 => Self::InvalidDedicatedHostIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDedicatedHostNameMalformed(error) => {
-                ("InvalidDedicatedHostNameMalformed", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDedicatedHostNameMalformed(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::InvalidUserUnauthorized(error) => (2, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for ModifyDedicatedHostClusterAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDedicatedHostNameMalformed(_) => {
-                Self::InvalidDedicatedHostNameMalformed(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDedicatedHostClusterAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDedicatedHostNameMalformed",
+            "InvalidDescriptionMalformed",
+            "InvalidUserUnauthorized",
+            "InvalidDedicatedHostIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDedicatedHostClusterAttributeError {

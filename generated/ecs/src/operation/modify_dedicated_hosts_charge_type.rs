@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDedicatedHostsChargeTypeRequest {
     /// The IDs of the dedicated hosts. The value can be a JSON array that consists of up to 20 dedicated host IDs. Separate the IDs with commas (,).
@@ -114,10 +114,31 @@ pub struct ModifyDedicatedHostsChargeTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDedicatedHostsChargeTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dedicated_host_ids: None,
+            region_id: None,
+            period: None,
+            period_unit: None,
+            dry_run: None,
+            auto_pay: None,
+            dedicated_host_charge_type: None,
+            client_token: None,
+            detail_fee: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDedicatedHostsChargeTypeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDedicatedHostsChargeTypeRequestBuilder {
-        ModifyDedicatedHostsChargeTypeRequestBuilder::default()
+        ModifyDedicatedHostsChargeTypeRequestBuilder {
+            inner: ModifyDedicatedHostsChargeTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -299,6 +320,7 @@ impl<C> ModifyDedicatedHostsChargeTypeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDedicatedHostsChargeTypeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDedicatedHostsChargeTypeRequest::default(),
@@ -307,6 +329,7 @@ impl<'a> ModifyDedicatedHostsChargeTypeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -429,59 +452,46 @@ pub enum ModifyDedicatedHostsChargeTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDedicatedHostsChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.InstanceIds" => Self::InvalidParameterInstanceIds(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "InvalidInstanceChargeType.ValueNotSupported" => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
-            "ExpiredInstance" => Self::ExpiredInstance(error),
-            "InstancesIdQuotaExceed" => Self::InstancesIdQuotaExceed(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
-            "ReleaseTimeHaveBeenSet" => Self::ReleaseTimeHaveBeenSet(error),
-            "Throttling" => Self::Throttling(error),
-            "InvalidPeriod.UnitMismatch" => Self::InvalidPeriodUnitMismatch(error),
-            "InvalidImageType.NotSupported" => Self::InvalidImageTypeNotSupported(error),
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidAccountStatus.PayAmountLimitExceeded" => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
-            "QuotaExceed.RufundVcpu" => Self::QuotaExceedRufundVcpu(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InvalidInstanceType.PhasedOut" => Self::InvalidInstanceTypePhasedOut(error),
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
-            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.InstanceIds",
+                        "InvalidParameter",
+                        "InvalidStatus.ValueNotSupported",
+                        "InvalidInstanceChargeType.ValueNotSupported",
+                        "InvalidSpotStrategy",
+                        "ExpiredInstance",
+                        "InstancesIdQuotaExceed",
+                        "InvalidClientToken.ValueNotSupported",
+                        "InvalidInstance.UnpaidOrder",
+                        "ReleaseTimeHaveBeenSet",
+                        "Throttling",
+                        "InvalidPeriod.UnitMismatch",
+                        "InvalidImageType.NotSupported",
+                        "InvalidPeriod.ExceededDedicatedHost",
+                        "InvalidSystemDiskCategory.ValueNotSupported",
+                        "InvalidAccountStatus.PayAmountLimitExceeded",
+                        "QuotaExceed.AfterpayInstance",
+                        "QuotaExceed.RufundVcpu",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InstanceType.Offline",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "Account.Arrearage",
+                        "InvalidParameter.NotMatch",
+                        "InvalidAction",
+                        "QuotaExceed.PostPaidDisk",
+                        "ImageNotSupportInstanceType",
+                        "InvalidInstanceType.PhasedOut",
+                        "RealNameAuthenticationError",
+                        "InvalidOperation.NotSupport",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyDedicatedHostsChargeTypeError {
@@ -490,164 +500,132 @@ impl ModifyDedicatedHostsChargeTypeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterInstanceIds(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidStatusValueNotSupported(error),
+            3 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
+            4 => Self::InvalidSpotStrategy(error),
+            5 => Self::ExpiredInstance(error),
+            6 => Self::InstancesIdQuotaExceed(error),
+            7 => Self::InvalidClientTokenValueNotSupported(error),
+            8 => Self::InvalidInstanceUnpaidOrder(error),
+            9 => Self::ReleaseTimeHaveBeenSet(error),
+            10 => Self::Throttling(error),
+            11 => Self::InvalidPeriodUnitMismatch(error),
+            12 => Self::InvalidImageTypeNotSupported(error),
+            13 => Self::InvalidPeriodExceededDedicatedHost(error),
+            14 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            15 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
+            16 => Self::QuotaExceedAfterpayInstance(error),
+            17 => Self::QuotaExceedRufundVcpu(error),
+            18 => Self::InvalidInstanceTypeValueNotSupported(error),
+            19 => Self::InstanceTypeOffline(error),
+            20 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            21 => Self::AccountArrearage(error),
+            22 => Self::InvalidParameterNotMatch(error),
+            23 => Self::InvalidAction(error),
+            24 => Self::QuotaExceedPostPaidDisk(error),
+            25 => Self::ImageNotSupportInstanceType(error),
+            26 => Self::InvalidInstanceTypePhasedOut(error),
+            27 => Self::RealNameAuthenticationError(error),
+            28 => Self::InvalidOperationNotSupport(error),
+            29 => Self::InvalidInstanceIdNotFound(error),
+            30 => Self::InvalidDedicatedHostIdNotFound(error),
+            31 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterInstanceIds(error) => {
-                ("InvalidParameterInstanceIds", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidStatusValueNotSupported(error) => {
-                ("InvalidStatusValueNotSupported", error)
-            }
-            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
-                ("InvalidInstanceChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
-            Self::ExpiredInstance(error) => ("ExpiredInstance", error),
-            Self::InstancesIdQuotaExceed(error) => ("InstancesIdQuotaExceed", error),
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::InvalidInstanceUnpaidOrder(error) => {
-                ("InvalidInstanceUnpaidOrder", error)
-            }
-            Self::ReleaseTimeHaveBeenSet(error) => ("ReleaseTimeHaveBeenSet", error),
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InvalidPeriodUnitMismatch(error) => {
-                ("InvalidPeriodUnitMismatch", error)
-            }
-            Self::InvalidImageTypeNotSupported(error) => {
-                ("InvalidImageTypeNotSupported", error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(error) => {
-                ("InvalidPeriodExceededDedicatedHost", error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
-                ("InvalidSystemDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => {
-                ("InvalidAccountStatusPayAmountLimitExceeded", error)
-            }
-            Self::QuotaExceedAfterpayInstance(error) => {
-                ("QuotaExceedAfterpayInstance", error)
-            }
-            Self::QuotaExceedRufundVcpu(error) => ("QuotaExceedRufundVcpu", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
-            Self::ImageNotSupportInstanceType(error) => {
-                ("ImageNotSupportInstanceType", error)
-            }
-            Self::InvalidInstanceTypePhasedOut(error) => {
-                ("InvalidInstanceTypePhasedOut", error)
-            }
-            Self::RealNameAuthenticationError(error) => {
-                ("RealNameAuthenticationError", error)
-            }
-            Self::InvalidOperationNotSupport(error) => {
-                ("InvalidOperationNotSupport", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterInstanceIds(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::InvalidStatusValueNotSupported(error) => (2, error),
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => (3, error),
+            Self::InvalidSpotStrategy(error) => (4, error),
+            Self::ExpiredInstance(error) => (5, error),
+            Self::InstancesIdQuotaExceed(error) => (6, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (7, error),
+            Self::InvalidInstanceUnpaidOrder(error) => (8, error),
+            Self::ReleaseTimeHaveBeenSet(error) => (9, error),
+            Self::Throttling(error) => (10, error),
+            Self::InvalidPeriodUnitMismatch(error) => (11, error),
+            Self::InvalidImageTypeNotSupported(error) => (12, error),
+            Self::InvalidPeriodExceededDedicatedHost(error) => (13, error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (14, error),
+            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => (15, error),
+            Self::QuotaExceedAfterpayInstance(error) => (16, error),
+            Self::QuotaExceedRufundVcpu(error) => (17, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (18, error),
+            Self::InstanceTypeOffline(error) => (19, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (20, error),
+            Self::AccountArrearage(error) => (21, error),
+            Self::InvalidParameterNotMatch(error) => (22, error),
+            Self::InvalidAction(error) => (23, error),
+            Self::QuotaExceedPostPaidDisk(error) => (24, error),
+            Self::ImageNotSupportInstanceType(error) => (25, error),
+            Self::InvalidInstanceTypePhasedOut(error) => (26, error),
+            Self::RealNameAuthenticationError(error) => (27, error),
+            Self::InvalidOperationNotSupport(error) => (28, error),
+            Self::InvalidInstanceIdNotFound(error) => (29, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (30, error),
+            Self::InternalError(error) => (31, error),
+            Self::Unhandled(error) => (32, error),
         }
     }
 }
 impl Clone for ModifyDedicatedHostsChargeTypeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterInstanceIds(_) => {
-                Self::InvalidParameterInstanceIds(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidStatusValueNotSupported(_) => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
-            Self::ExpiredInstance(_) => Self::ExpiredInstance(error),
-            Self::InstancesIdQuotaExceed(_) => Self::InstancesIdQuotaExceed(error),
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::InvalidInstanceUnpaidOrder(_) => {
-                Self::InvalidInstanceUnpaidOrder(error)
-            }
-            Self::ReleaseTimeHaveBeenSet(_) => Self::ReleaseTimeHaveBeenSet(error),
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InvalidPeriodUnitMismatch(_) => Self::InvalidPeriodUnitMismatch(error),
-            Self::InvalidImageTypeNotSupported(_) => {
-                Self::InvalidImageTypeNotSupported(error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(_) => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            Self::QuotaExceedAfterpayInstance(_) => {
-                Self::QuotaExceedAfterpayInstance(error)
-            }
-            Self::QuotaExceedRufundVcpu(_) => Self::QuotaExceedRufundVcpu(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
-            Self::ImageNotSupportInstanceType(_) => {
-                Self::ImageNotSupportInstanceType(error)
-            }
-            Self::InvalidInstanceTypePhasedOut(_) => {
-                Self::InvalidInstanceTypePhasedOut(error)
-            }
-            Self::RealNameAuthenticationError(_) => {
-                Self::RealNameAuthenticationError(error)
-            }
-            Self::InvalidOperationNotSupport(_) => {
-                Self::InvalidOperationNotSupport(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDedicatedHostsChargeTypeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterInstanceIds",
+            "InvalidParameter",
+            "InvalidStatusValueNotSupported",
+            "InvalidInstanceChargeTypeValueNotSupported",
+            "InvalidSpotStrategy",
+            "ExpiredInstance",
+            "InstancesIdQuotaExceed",
+            "InvalidClientTokenValueNotSupported",
+            "InvalidInstanceUnpaidOrder",
+            "ReleaseTimeHaveBeenSet",
+            "Throttling",
+            "InvalidPeriodUnitMismatch",
+            "InvalidImageTypeNotSupported",
+            "InvalidPeriodExceededDedicatedHost",
+            "InvalidSystemDiskCategoryValueNotSupported",
+            "InvalidAccountStatusPayAmountLimitExceeded",
+            "QuotaExceedAfterpayInstance",
+            "QuotaExceedRufundVcpu",
+            "InvalidInstanceTypeValueNotSupported",
+            "InstanceTypeOffline",
+            "InvalidAccountStatusNotEnoughBalance",
+            "AccountArrearage",
+            "InvalidParameterNotMatch",
+            "InvalidAction",
+            "QuotaExceedPostPaidDisk",
+            "ImageNotSupportInstanceType",
+            "InvalidInstanceTypePhasedOut",
+            "RealNameAuthenticationError",
+            "InvalidOperationNotSupport",
+            "InvalidInstanceIdNotFound",
+            "InvalidDedicatedHostIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDedicatedHostsChargeTypeError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiagnosticMetricSetRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -67,10 +67,28 @@ pub struct ModifyDiagnosticMetricSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiagnosticMetricSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            metric_set_id: None,
+            metric_ids: None,
+            resource_type: None,
+            metric_set_name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiagnosticMetricSetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDiagnosticMetricSetRequestBuilder {
-        ModifyDiagnosticMetricSetRequestBuilder::default()
+        ModifyDiagnosticMetricSetRequestBuilder {
+            inner: ModifyDiagnosticMetricSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -204,6 +222,7 @@ impl<C> ModifyDiagnosticMetricSetRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDiagnosticMetricSetRequest::default(),
@@ -212,6 +231,7 @@ impl<'a> ModifyDiagnosticMetricSetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -265,11 +285,13 @@ pub enum ModifyDiagnosticMetricSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiagnosticMetricSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.MetricSetId" => Self::InvalidParameterMetricSetId(error),
-            "InvalidParameter.MetricIds" => Self::InvalidParameterMetricIds(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["InvalidParameter.MetricSetId", "InvalidParameter.MetricIds"],
+                ),
+            error,
+        )
     }
 }
 impl ModifyDiagnosticMetricSetError {
@@ -278,38 +300,42 @@ impl ModifyDiagnosticMetricSetError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterMetricSetId(error),
+            1 => Self::InvalidParameterMetricIds(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterMetricSetId(error) => {
-                ("InvalidParameterMetricSetId", error)
-            }
-            Self::InvalidParameterMetricIds(error) => {
-                ("InvalidParameterMetricIds", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterMetricSetId(error) => (0, error),
+            Self::InvalidParameterMetricIds(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ModifyDiagnosticMetricSetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterMetricSetId(_) => {
-                Self::InvalidParameterMetricSetId(error)
-            }
-            Self::InvalidParameterMetricIds(_) => Self::InvalidParameterMetricIds(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDiagnosticMetricSetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterMetricSetId",
+            "InvalidParameterMetricIds",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDiagnosticMetricSetError {

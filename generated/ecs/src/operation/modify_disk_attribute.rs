@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiskAttributeRequest {
     /// The ID of the disk whose attributes you want to modify.
@@ -111,10 +111,31 @@ pub struct ModifyDiskAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiskAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            disk_name: None,
+            description: None,
+            delete_with_instance: None,
+            delete_auto_snapshot: None,
+            enable_auto_snapshot: None,
+            region_id: None,
+            disk_ids: None,
+            bursting_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiskAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDiskAttributeRequestBuilder {
-        ModifyDiskAttributeRequestBuilder::default()
+        ModifyDiskAttributeRequestBuilder {
+            inner: ModifyDiskAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -291,6 +312,7 @@ impl<C> ModifyDiskAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDiskAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDiskAttributeRequest::default(),
@@ -299,6 +321,7 @@ impl<'a> ModifyDiskAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -382,39 +405,32 @@ pub enum ModifyDiskAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
-            "NoAttributeToModify" => Self::NoAttributeToModify(error),
-            "IncompleteParamter" => Self::IncompleteParamter(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "MissingParameter.DiskIdOrDiskIds" => {
-                Self::MissingParameterDiskIdOrDiskIds(error)
-            }
-            "ParameterConflict.DiskIdAndDiskIds" => {
-                Self::ParameterConflictDiskIdAndDiskIds(error)
-            }
-            "BurstingEnabledForDiskCategoryUnsupported" => {
-                Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            }
-            "BurstingEnabledForMultiAttachDiskUnsupported" => {
-                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            }
-            "BurstingEnabledForModifyingDiskUnsupported" => {
-                Self::BurstingEnabledForModifyingDiskUnsupported(error)
-            }
-            "InvalidBurstingEnabled.DiskSizeTooSmall" => {
-                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            }
-            "QuotaExceed.Snapshot" => Self::QuotaExceedSnapshot(error),
-            "DiskNotPortable" => Self::DiskNotPortable(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDiskName.Malformed",
+                        "NoAttributeToModify",
+                        "IncompleteParamter",
+                        "InvalidRegionId.MalFormed",
+                        "MissingParameter.DiskIdOrDiskIds",
+                        "ParameterConflict.DiskIdAndDiskIds",
+                        "BurstingEnabledForDiskCategoryUnsupported",
+                        "BurstingEnabledForMultiAttachDiskUnsupported",
+                        "BurstingEnabledForModifyingDiskUnsupported",
+                        "InvalidBurstingEnabled.DiskSizeTooSmall",
+                        "QuotaExceed.Snapshot",
+                        "DiskNotPortable",
+                        "IncorrectDiskStatus",
+                        "UserNotInTheWhiteList",
+                        "DeleteWithInstance.Conflict",
+                        "InvalidDiskId.NotFound",
+                        "InvalidDescription.Malformed",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyDiskAttributeError {
@@ -423,98 +439,90 @@ impl ModifyDiskAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDiskNameMalformed(error),
+            1 => Self::NoAttributeToModify(error),
+            2 => Self::IncompleteParamter(error),
+            3 => Self::InvalidRegionIdMalFormed(error),
+            4 => Self::MissingParameterDiskIdOrDiskIds(error),
+            5 => Self::ParameterConflictDiskIdAndDiskIds(error),
+            6 => Self::BurstingEnabledForDiskCategoryUnsupported(error),
+            7 => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
+            8 => Self::BurstingEnabledForModifyingDiskUnsupported(error),
+            9 => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
+            10 => Self::QuotaExceedSnapshot(error),
+            11 => Self::DiskNotPortable(error),
+            12 => Self::IncorrectDiskStatus(error),
+            13 => Self::UserNotInTheWhiteList(error),
+            14 => Self::DeleteWithInstanceConflict(error),
+            15 => Self::InvalidDiskIdNotFound(error),
+            16 => Self::InvalidDescriptionMalformed(error),
+            17 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
-            Self::NoAttributeToModify(error) => ("NoAttributeToModify", error),
-            Self::IncompleteParamter(error) => ("IncompleteParamter", error),
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::MissingParameterDiskIdOrDiskIds(error) => {
-                ("MissingParameterDiskIdOrDiskIds", error)
-            }
-            Self::ParameterConflictDiskIdAndDiskIds(error) => {
-                ("ParameterConflictDiskIdAndDiskIds", error)
-            }
-            Self::BurstingEnabledForDiskCategoryUnsupported(error) => {
-                ("BurstingEnabledForDiskCategoryUnsupported", error)
-            }
-            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => {
-                ("BurstingEnabledForMultiAttachDiskUnsupported", error)
-            }
-            Self::BurstingEnabledForModifyingDiskUnsupported(error) => {
-                ("BurstingEnabledForModifyingDiskUnsupported", error)
-            }
-            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => {
-                ("InvalidBurstingEnabledDiskSizeTooSmall", error)
-            }
-            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
-            Self::DiskNotPortable(error) => ("DiskNotPortable", error),
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::DeleteWithInstanceConflict(error) => {
-                ("DeleteWithInstanceConflict", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDiskNameMalformed(error) => (0, error),
+            Self::NoAttributeToModify(error) => (1, error),
+            Self::IncompleteParamter(error) => (2, error),
+            Self::InvalidRegionIdMalFormed(error) => (3, error),
+            Self::MissingParameterDiskIdOrDiskIds(error) => (4, error),
+            Self::ParameterConflictDiskIdAndDiskIds(error) => (5, error),
+            Self::BurstingEnabledForDiskCategoryUnsupported(error) => (6, error),
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => (7, error),
+            Self::BurstingEnabledForModifyingDiskUnsupported(error) => (8, error),
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => (9, error),
+            Self::QuotaExceedSnapshot(error) => (10, error),
+            Self::DiskNotPortable(error) => (11, error),
+            Self::IncorrectDiskStatus(error) => (12, error),
+            Self::UserNotInTheWhiteList(error) => (13, error),
+            Self::DeleteWithInstanceConflict(error) => (14, error),
+            Self::InvalidDiskIdNotFound(error) => (15, error),
+            Self::InvalidDescriptionMalformed(error) => (16, error),
+            Self::InvalidInstanceIdNotFound(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for ModifyDiskAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
-            Self::NoAttributeToModify(_) => Self::NoAttributeToModify(error),
-            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::MissingParameterDiskIdOrDiskIds(_) => {
-                Self::MissingParameterDiskIdOrDiskIds(error)
-            }
-            Self::ParameterConflictDiskIdAndDiskIds(_) => {
-                Self::ParameterConflictDiskIdAndDiskIds(error)
-            }
-            Self::BurstingEnabledForDiskCategoryUnsupported(_) => {
-                Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            }
-            Self::BurstingEnabledForMultiAttachDiskUnsupported(_) => {
-                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            }
-            Self::BurstingEnabledForModifyingDiskUnsupported(_) => {
-                Self::BurstingEnabledForModifyingDiskUnsupported(error)
-            }
-            Self::InvalidBurstingEnabledDiskSizeTooSmall(_) => {
-                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            }
-            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
-            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::DeleteWithInstanceConflict(_) => {
-                Self::DeleteWithInstanceConflict(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDiskAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDiskNameMalformed",
+            "NoAttributeToModify",
+            "IncompleteParamter",
+            "InvalidRegionIdMalFormed",
+            "MissingParameterDiskIdOrDiskIds",
+            "ParameterConflictDiskIdAndDiskIds",
+            "BurstingEnabledForDiskCategoryUnsupported",
+            "BurstingEnabledForMultiAttachDiskUnsupported",
+            "BurstingEnabledForModifyingDiskUnsupported",
+            "InvalidBurstingEnabledDiskSizeTooSmall",
+            "QuotaExceedSnapshot",
+            "DiskNotPortable",
+            "IncorrectDiskStatus",
+            "UserNotInTheWhiteList",
+            "DeleteWithInstanceConflict",
+            "InvalidDiskIdNotFound",
+            "InvalidDescriptionMalformed",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDiskAttributeError {

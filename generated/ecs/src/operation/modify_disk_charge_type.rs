@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiskChargeTypeRequest {
     /// The ID of the instance to which disks are attached.
@@ -87,10 +87,28 @@ pub struct ModifyDiskChargeTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiskChargeTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            disk_ids: None,
+            auto_pay: None,
+            client_token: None,
+            disk_charge_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiskChargeTypeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDiskChargeTypeRequestBuilder {
-        ModifyDiskChargeTypeRequestBuilder::default()
+        ModifyDiskChargeTypeRequestBuilder {
+            inner: ModifyDiskChargeTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,6 +236,7 @@ impl<C> ModifyDiskChargeTypeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDiskChargeTypeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDiskChargeTypeRequest::default(),
@@ -226,6 +245,7 @@ impl<'a> ModifyDiskChargeTypeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -365,77 +385,54 @@ pub enum ModifyDiskChargeTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "MissingParameter.InstanceIdNotSupported" => {
-                Self::MissingParameterInstanceIdNotSupported(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidInstanceId.Released" => Self::InvalidInstanceIdReleased(error),
-            "InvalidInstance.PurchaseNotFound" => {
-                Self::InvalidInstancePurchaseNotFound(error)
-            }
-            "InvalidInstance.UnPaidOrder" => Self::InvalidInstanceUnPaidOrder(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "Idempotence.SignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
-            "OrderCreationFailed" => Self::OrderCreationFailed(error),
-            "Throttling" => Self::Throttling(error),
-            "InstanceDowngrade.QuotaExceed" => Self::InstanceDowngradeQuotaExceed(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidDisk.DetachedSystemDisk" => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "InvalidAction.WithActiveElasticUpgrade" => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER" => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "InvalidOperation.DiskMustAttachedToInstance" => {
-                Self::InvalidOperationDiskMustAttachedToInstance(error)
-            }
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "InvalidOrder.Overdue" => Self::InvalidOrderOverdue(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidOperation.UnpaidOrder" => Self::InvalidOperationUnpaidOrder(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
-            "InvalidDiskIds.NotFound" => Self::InvalidDiskIdsNotFound(error),
-            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidAction.NotSupported" => Self::InvalidActionNotSupported(error),
-            "InvalidInstanceStatus.NotSupported" => {
-                Self::InvalidInstanceStatusNotSupported(error)
-            }
-            "InvalidInstanceId.NOT_FOUND" => Self::InvalidInstanceIdNotFoundError(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "MissingParameter.RegionId",
+                        "MissingParameter.InstanceIdNotSupported",
+                        "ChargeTypeViolation",
+                        "InvalidInstanceId.Released",
+                        "InvalidInstance.PurchaseNotFound",
+                        "InvalidInstance.UnPaidOrder",
+                        "InvalidClientToken.ValueNotSupported",
+                        "Account.Arrearage",
+                        "Idempotence.SignatureMismatch",
+                        "OrderCreationFailed",
+                        "Throttling",
+                        "InstanceDowngrade.QuotaExceed",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidDisk.DetachedSystemDisk",
+                        "LastOrderProcessing",
+                        "InvalidAction.WithActiveElasticUpgrade",
+                        "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
+                        "NoPermission.Price",
+                        "NoPermission.Refund",
+                        "InvalidOperation.DiskMustAttachedToInstance",
+                        "InstanceExpiredOrInArrears",
+                        "InvalidOrder.Overdue",
+                        "IncorrectInstanceStatus",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidInstanceChargeType.NotFound",
+                        "InvalidOperation.MultiAttachDisk",
+                        "InvalidOperation.UnpaidOrder",
+                        "InvalidRegionId.NotFound",
+                        "PaymentMethodNotFound",
+                        "InvalidZoneId.NotFound",
+                        "InvalidRamRole.NotFound",
+                        "InvalidDiskIds.NotFound",
+                        "InvalidDiskIds.NotPortable",
+                        "InvalidDataDiskSize.ValueNotSupported",
+                        "InvalidAction.NotSupported",
+                        "InvalidInstanceStatus.NotSupported",
+                        "InvalidInstanceId.NOT_FOUND",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyDiskChargeTypeError {
@@ -444,196 +441,156 @@ impl ModifyDiskChargeTypeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            1 => Self::InvalidInstanceTypeValueNotSupported(error),
+            2 => Self::MissingParameterRegionId(error),
+            3 => Self::MissingParameterInstanceIdNotSupported(error),
+            4 => Self::ChargeTypeViolation(error),
+            5 => Self::InvalidInstanceIdReleased(error),
+            6 => Self::InvalidInstancePurchaseNotFound(error),
+            7 => Self::InvalidInstanceUnPaidOrder(error),
+            8 => Self::InvalidClientTokenValueNotSupported(error),
+            9 => Self::AccountArrearage(error),
+            10 => Self::IdempotenceSignatureMismatch(error),
+            11 => Self::OrderCreationFailed(error),
+            12 => Self::Throttling(error),
+            13 => Self::InstanceDowngradeQuotaExceed(error),
+            14 => Self::InvalidInstanceIdNotFound(error),
+            15 => Self::InvalidDiskDetachedSystemDisk(error),
+            16 => Self::LastOrderProcessing(error),
+            17 => Self::InvalidActionWithActiveElasticUpgrade(error),
+            18 => Self::DiskInDedicatedBlockStorageCluster(error),
+            19 => Self::NoPermissionPrice(error),
+            20 => Self::NoPermissionRefund(error),
+            21 => Self::InvalidOperationDiskMustAttachedToInstance(error),
+            22 => Self::InstanceExpiredOrInArrears(error),
+            23 => Self::InvalidOrderOverdue(error),
+            24 => Self::IncorrectInstanceStatus(error),
+            25 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            26 => Self::InvalidInstanceChargeTypeNotFound(error),
+            27 => Self::InvalidOperationMultiAttachDisk(error),
+            28 => Self::InvalidOperationUnpaidOrder(error),
+            29 => Self::InvalidRegionIdNotFound(error),
+            30 => Self::PaymentMethodNotFound(error),
+            31 => Self::InvalidZoneIdNotFound(error),
+            32 => Self::InvalidRamRoleNotFound(error),
+            33 => Self::InvalidDiskIdsNotFound(error),
+            34 => Self::InvalidDiskIdsNotPortable(error),
+            35 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            36 => Self::InvalidActionNotSupported(error),
+            37 => Self::InvalidInstanceStatusNotSupported(error),
+            38 => Self::InvalidInstanceIdNotFoundError(error),
+            39 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::MissingParameterInstanceIdNotSupported(error) => {
-                ("MissingParameterInstanceIdNotSupported", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidInstanceIdReleased(error) => {
-                ("InvalidInstanceIdReleased", error)
-            }
-            Self::InvalidInstancePurchaseNotFound(error) => {
-                ("InvalidInstancePurchaseNotFound", error)
-            }
-            Self::InvalidInstanceUnPaidOrder(error) => {
-                ("InvalidInstanceUnPaidOrder", error)
-            }
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::IdempotenceSignatureMismatch(error) => {
-                ("IdempotenceSignatureMismatch", error)
-            }
-            Self::OrderCreationFailed(error) => ("OrderCreationFailed", error),
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InstanceDowngradeQuotaExceed(error) => {
-                ("InstanceDowngradeQuotaExceed", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(error) => {
-                ("InvalidDiskDetachedSystemDisk", error)
-            }
-            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
-            Self::InvalidActionWithActiveElasticUpgrade(error) => {
-                ("InvalidActionWithActiveElasticUpgrade", error)
-            }
-            Self::DiskInDedicatedBlockStorageCluster(error) => {
-                ("DiskInDedicatedBlockStorageCluster", error)
-            }
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
-            Self::InvalidOperationDiskMustAttachedToInstance(error) => {
-                ("InvalidOperationDiskMustAttachedToInstance", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::InvalidOrderOverdue(error) => ("InvalidOrderOverdue", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidInstanceChargeTypeNotFound(error) => {
-                ("InvalidInstanceChargeTypeNotFound", error)
-            }
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::InvalidOperationUnpaidOrder(error) => {
-                ("InvalidOperationUnpaidOrder", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
-            Self::InvalidDiskIdsNotFound(error) => ("InvalidDiskIdsNotFound", error),
-            Self::InvalidDiskIdsNotPortable(error) => {
-                ("InvalidDiskIdsNotPortable", error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(error) => {
-                ("InvalidDataDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidActionNotSupported(error) => {
-                ("InvalidActionNotSupported", error)
-            }
-            Self::InvalidInstanceStatusNotSupported(error) => {
-                ("InvalidInstanceStatusNotSupported", error)
-            }
-            Self::InvalidInstanceIdNotFoundError(error) => {
-                ("InvalidInstanceIdNotFoundError", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (1, error),
+            Self::MissingParameterRegionId(error) => (2, error),
+            Self::MissingParameterInstanceIdNotSupported(error) => (3, error),
+            Self::ChargeTypeViolation(error) => (4, error),
+            Self::InvalidInstanceIdReleased(error) => (5, error),
+            Self::InvalidInstancePurchaseNotFound(error) => (6, error),
+            Self::InvalidInstanceUnPaidOrder(error) => (7, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (8, error),
+            Self::AccountArrearage(error) => (9, error),
+            Self::IdempotenceSignatureMismatch(error) => (10, error),
+            Self::OrderCreationFailed(error) => (11, error),
+            Self::Throttling(error) => (12, error),
+            Self::InstanceDowngradeQuotaExceed(error) => (13, error),
+            Self::InvalidInstanceIdNotFound(error) => (14, error),
+            Self::InvalidDiskDetachedSystemDisk(error) => (15, error),
+            Self::LastOrderProcessing(error) => (16, error),
+            Self::InvalidActionWithActiveElasticUpgrade(error) => (17, error),
+            Self::DiskInDedicatedBlockStorageCluster(error) => (18, error),
+            Self::NoPermissionPrice(error) => (19, error),
+            Self::NoPermissionRefund(error) => (20, error),
+            Self::InvalidOperationDiskMustAttachedToInstance(error) => (21, error),
+            Self::InstanceExpiredOrInArrears(error) => (22, error),
+            Self::InvalidOrderOverdue(error) => (23, error),
+            Self::IncorrectInstanceStatus(error) => (24, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (25, error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => (26, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (27, error),
+            Self::InvalidOperationUnpaidOrder(error) => (28, error),
+            Self::InvalidRegionIdNotFound(error) => (29, error),
+            Self::PaymentMethodNotFound(error) => (30, error),
+            Self::InvalidZoneIdNotFound(error) => (31, error),
+            Self::InvalidRamRoleNotFound(error) => (32, error),
+            Self::InvalidDiskIdsNotFound(error) => (33, error),
+            Self::InvalidDiskIdsNotPortable(error) => (34, error),
+            Self::InvalidDataDiskSizeValueNotSupported(error) => (35, error),
+            Self::InvalidActionNotSupported(error) => (36, error),
+            Self::InvalidInstanceStatusNotSupported(error) => (37, error),
+            Self::InvalidInstanceIdNotFoundError(error) => (38, error),
+            Self::InternalError(error) => (39, error),
+            Self::Unhandled(error) => (40, error),
         }
     }
 }
 impl Clone for ModifyDiskChargeTypeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::MissingParameterInstanceIdNotSupported(_) => {
-                Self::MissingParameterInstanceIdNotSupported(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidInstanceIdReleased(_) => Self::InvalidInstanceIdReleased(error),
-            Self::InvalidInstancePurchaseNotFound(_) => {
-                Self::InvalidInstancePurchaseNotFound(error)
-            }
-            Self::InvalidInstanceUnPaidOrder(_) => {
-                Self::InvalidInstanceUnPaidOrder(error)
-            }
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::IdempotenceSignatureMismatch(_) => {
-                Self::IdempotenceSignatureMismatch(error)
-            }
-            Self::OrderCreationFailed(_) => Self::OrderCreationFailed(error),
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InstanceDowngradeQuotaExceed(_) => {
-                Self::InstanceDowngradeQuotaExceed(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidDiskDetachedSystemDisk(_) => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
-            Self::InvalidActionWithActiveElasticUpgrade(_) => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            Self::DiskInDedicatedBlockStorageCluster(_) => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
-            Self::InvalidOperationDiskMustAttachedToInstance(_) => {
-                Self::InvalidOperationDiskMustAttachedToInstance(error)
-            }
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::InvalidOrderOverdue(_) => Self::InvalidOrderOverdue(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidInstanceChargeTypeNotFound(_) => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::InvalidOperationUnpaidOrder(_) => {
-                Self::InvalidOperationUnpaidOrder(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
-            Self::InvalidDiskIdsNotFound(_) => Self::InvalidDiskIdsNotFound(error),
-            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
-            Self::InvalidDataDiskSizeValueNotSupported(_) => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidActionNotSupported(_) => Self::InvalidActionNotSupported(error),
-            Self::InvalidInstanceStatusNotSupported(_) => {
-                Self::InvalidInstanceStatusNotSupported(error)
-            }
-            Self::InvalidInstanceIdNotFoundError(_) => {
-                Self::InvalidInstanceIdNotFoundError(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDiskChargeTypeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidInstanceTypeValueNotSupported",
+            "MissingParameterRegionId",
+            "MissingParameterInstanceIdNotSupported",
+            "ChargeTypeViolation",
+            "InvalidInstanceIdReleased",
+            "InvalidInstancePurchaseNotFound",
+            "InvalidInstanceUnPaidOrder",
+            "InvalidClientTokenValueNotSupported",
+            "AccountArrearage",
+            "IdempotenceSignatureMismatch",
+            "OrderCreationFailed",
+            "Throttling",
+            "InstanceDowngradeQuotaExceed",
+            "InvalidInstanceIdNotFound",
+            "InvalidDiskDetachedSystemDisk",
+            "LastOrderProcessing",
+            "InvalidActionWithActiveElasticUpgrade",
+            "DiskInDedicatedBlockStorageCluster",
+            "NoPermissionPrice",
+            "NoPermissionRefund",
+            "InvalidOperationDiskMustAttachedToInstance",
+            "InstanceExpiredOrInArrears",
+            "InvalidOrderOverdue",
+            "IncorrectInstanceStatus",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidInstanceChargeTypeNotFound",
+            "InvalidOperationMultiAttachDisk",
+            "InvalidOperationUnpaidOrder",
+            "InvalidRegionIdNotFound",
+            "PaymentMethodNotFound",
+            "InvalidZoneIdNotFound",
+            "InvalidRamRoleNotFound",
+            "InvalidDiskIdsNotFound",
+            "InvalidDiskIdsNotPortable",
+            "InvalidDataDiskSizeValueNotSupported",
+            "InvalidActionNotSupported",
+            "InvalidInstanceStatusNotSupported",
+            "InvalidInstanceIdNotFoundError",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDiskChargeTypeError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiskDefaultKMSKeyIdRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -44,10 +44,24 @@ pub struct ModifyDiskDefaultKMSKeyIdRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiskDefaultKMSKeyIdRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            kms_key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiskDefaultKMSKeyIdRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDiskDefaultKMSKeyIdRequestBuilder {
-        ModifyDiskDefaultKMSKeyIdRequestBuilder::default()
+        ModifyDiskDefaultKMSKeyIdRequestBuilder {
+            inner: ModifyDiskDefaultKMSKeyIdRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -123,6 +137,7 @@ impl<C> ModifyDiskDefaultKMSKeyIdRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDiskDefaultKMSKeyIdRequest::default(),
@@ -131,6 +146,7 @@ impl<'a> ModifyDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -202,40 +218,25 @@ pub enum ModifyDiskDefaultKMSKeyIdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskDefaultKMSKeyIdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Encrypted.KmsNotEnabled" => {
-                Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "Abs.InvalidAction.RegionNotSupport" => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            "InvalidParameter.RegionIdNotExists" => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidOperation.KMSKeyIdNotFound" => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            "InvalidOperation.KMSServiceNotOpen" => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidDefaultEncryption.NotFound" => {
-                Self::InvalidDefaultEncryptionNotFound(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Encrypted.KmsNotEnabled",
+                        "InvalidParameter.KmsNotEnabled",
+                        "Abs.InvalidAction.RegionNotSupport",
+                        "InvalidParameter.RegionIdNotExists",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InvalidOperation.KMSKeyIdNotFound",
+                        "InvalidOperation.KMSServiceNotOpen",
+                        "UserNotInTheWhiteList",
+                        "InvalidDefaultEncryption.NotFound",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyDiskDefaultKMSKeyIdError {
@@ -244,90 +245,69 @@ impl ModifyDiskDefaultKMSKeyIdError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterEncryptedKmsNotEnabled(error),
+            1 => Self::InvalidParameterKmsNotEnabled(error),
+            2 => Self::AbsInvalidActionRegionNotSupport(error),
+            3 => Self::InvalidParameterRegionIdNotExists(error),
+            4 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            5 => Self::InvalidOperationKmsKeyIdNotFound(error),
+            6 => Self::InvalidOperationKmsServiceNotOpen(error),
+            7 => Self::UserNotInTheWhiteList(error),
+            8 => Self::InvalidDefaultEncryptionNotFound(error),
+            9 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            10 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterEncryptedKmsNotEnabled(error) => {
-                ("InvalidParameterEncryptedKmsNotEnabled", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(error) => {
-                ("AbsInvalidActionRegionNotSupport", error)
-            }
-            Self::InvalidParameterRegionIdNotExists(error) => {
-                ("InvalidParameterRegionIdNotExists", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(error) => {
-                ("InvalidOperationKmsKeyIdNotFound", error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(error) => {
-                ("InvalidOperationKmsServiceNotOpen", error)
-            }
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidDefaultEncryptionNotFound(error) => {
-                ("InvalidDefaultEncryptionNotFound", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterEncryptedKmsNotEnabled(error) => (0, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (1, error),
+            Self::AbsInvalidActionRegionNotSupport(error) => (2, error),
+            Self::InvalidParameterRegionIdNotExists(error) => (3, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (4, error),
+            Self::InvalidOperationKmsKeyIdNotFound(error) => (5, error),
+            Self::InvalidOperationKmsServiceNotOpen(error) => (6, error),
+            Self::UserNotInTheWhiteList(error) => (7, error),
+            Self::InvalidDefaultEncryptionNotFound(error) => (8, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (9, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for ModifyDiskDefaultKMSKeyIdError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterEncryptedKmsNotEnabled(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(_) => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            Self::InvalidParameterRegionIdNotExists(_) => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(_) => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(_) => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidDefaultEncryptionNotFound(_) => {
-                Self::InvalidDefaultEncryptionNotFound(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDiskDefaultKMSKeyIdError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterEncryptedKmsNotEnabled",
+            "InvalidParameterKmsNotEnabled",
+            "AbsInvalidActionRegionNotSupport",
+            "InvalidParameterRegionIdNotExists",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InvalidOperationKmsKeyIdNotFound",
+            "InvalidOperationKmsServiceNotOpen",
+            "UserNotInTheWhiteList",
+            "InvalidDefaultEncryptionNotFound",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDiskDefaultKMSKeyIdError {

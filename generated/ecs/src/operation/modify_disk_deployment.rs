@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiskDeploymentRequest {
     /// The ID of the disk.
@@ -96,10 +96,27 @@ pub struct ModifyDiskDeploymentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiskDeploymentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            disk_category: None,
+            performance_level: None,
+            storage_cluster_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiskDeploymentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDiskDeploymentRequestBuilder {
-        ModifyDiskDeploymentRequestBuilder::default()
+        ModifyDiskDeploymentRequestBuilder {
+            inner: ModifyDiskDeploymentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -220,6 +237,7 @@ impl<C> ModifyDiskDeploymentRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDiskDeploymentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDiskDeploymentRequest::default(),
@@ -228,6 +246,7 @@ impl<'a> ModifyDiskDeploymentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -319,45 +338,32 @@ pub enum ModifyDiskDeploymentError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskDeploymentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDiskSpec.Malformed" => Self::InvalidDiskSpecMalformed(error),
-            "AccountInArrears" => Self::AccountInArrears(error),
-            "InvalidStorageClusterId.DiskAlreadyInDestination" => {
-                Self::InvalidStorageClusterIdDiskAlreadyInDestination(error)
-            }
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "InvalidOperation.DiskTypeUnsupported" => {
-                Self::InvalidOperationDiskTypeUnsupported(error)
-            }
-            "InvalidOperation.ChargeTypeUnsupported" => {
-                Self::InvalidOperationChargeTypeUnsupported(error)
-            }
-            "InvalidPerformanceLevel.DiskSizeUnsupported" => {
-                Self::InvalidPerformanceLevelDiskSizeUnsupported(error)
-            }
-            "DiskLimitExceeded" => Self::DiskLimitExceeded(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidDisk.DetachedSystemDisk" => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            "InvalidOperation.NoPermission" => Self::InvalidOperationNoPermission(error),
-            "InvalidOperation.LimitQosUnsupported" => {
-                Self::InvalidOperationLimitQosUnsupported(error)
-            }
-            "InvalidOperation.AcrossRegionsOrZonesUnsupported" => {
-                Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidStorageClusterId.NotFound" => {
-                Self::InvalidStorageClusterIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDiskSpec.Malformed",
+                        "AccountInArrears",
+                        "InvalidStorageClusterId.DiskAlreadyInDestination",
+                        "IncorrectDiskStatus",
+                        "DiskCreatingSnapshot",
+                        "InvalidOperation.DiskTypeUnsupported",
+                        "InvalidOperation.ChargeTypeUnsupported",
+                        "InvalidPerformanceLevel.DiskSizeUnsupported",
+                        "DiskLimitExceeded",
+                        "OperationDenied.NoStock",
+                        "InvalidOperation.MultiAttachDisk",
+                        "InvalidDisk.DetachedSystemDisk",
+                        "InvalidOperation.NoPermission",
+                        "InvalidOperation.LimitQosUnsupported",
+                        "InvalidOperation.AcrossRegionsOrZonesUnsupported",
+                        "InvalidDiskId.NotFound",
+                        "InvalidStorageClusterId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyDiskDeploymentError {
@@ -366,104 +372,90 @@ impl ModifyDiskDeploymentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDiskSpecMalformed(error),
+            1 => Self::AccountInArrears(error),
+            2 => Self::InvalidStorageClusterIdDiskAlreadyInDestination(error),
+            3 => Self::IncorrectDiskStatus(error),
+            4 => Self::DiskCreatingSnapshot(error),
+            5 => Self::InvalidOperationDiskTypeUnsupported(error),
+            6 => Self::InvalidOperationChargeTypeUnsupported(error),
+            7 => Self::InvalidPerformanceLevelDiskSizeUnsupported(error),
+            8 => Self::DiskLimitExceeded(error),
+            9 => Self::OperationDeniedNoStock(error),
+            10 => Self::InvalidOperationMultiAttachDisk(error),
+            11 => Self::InvalidDiskDetachedSystemDisk(error),
+            12 => Self::InvalidOperationNoPermission(error),
+            13 => Self::InvalidOperationLimitQosUnsupported(error),
+            14 => Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error),
+            15 => Self::InvalidDiskIdNotFound(error),
+            16 => Self::InvalidStorageClusterIdNotFound(error),
+            17 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDiskSpecMalformed(error) => ("InvalidDiskSpecMalformed", error),
-            Self::AccountInArrears(error) => ("AccountInArrears", error),
-            Self::InvalidStorageClusterIdDiskAlreadyInDestination(error) => {
-                ("InvalidStorageClusterIdDiskAlreadyInDestination", error)
-            }
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
-            Self::InvalidOperationDiskTypeUnsupported(error) => {
-                ("InvalidOperationDiskTypeUnsupported", error)
-            }
-            Self::InvalidOperationChargeTypeUnsupported(error) => {
-                ("InvalidOperationChargeTypeUnsupported", error)
-            }
-            Self::InvalidPerformanceLevelDiskSizeUnsupported(error) => {
-                ("InvalidPerformanceLevelDiskSizeUnsupported", error)
-            }
-            Self::DiskLimitExceeded(error) => ("DiskLimitExceeded", error),
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(error) => {
-                ("InvalidDiskDetachedSystemDisk", error)
-            }
-            Self::InvalidOperationNoPermission(error) => {
-                ("InvalidOperationNoPermission", error)
-            }
-            Self::InvalidOperationLimitQosUnsupported(error) => {
-                ("InvalidOperationLimitQosUnsupported", error)
-            }
-            Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error) => {
-                ("InvalidOperationAcrossRegionsOrZonesUnsupported", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidStorageClusterIdNotFound(error) => {
-                ("InvalidStorageClusterIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDiskSpecMalformed(error) => (0, error),
+            Self::AccountInArrears(error) => (1, error),
+            Self::InvalidStorageClusterIdDiskAlreadyInDestination(error) => (2, error),
+            Self::IncorrectDiskStatus(error) => (3, error),
+            Self::DiskCreatingSnapshot(error) => (4, error),
+            Self::InvalidOperationDiskTypeUnsupported(error) => (5, error),
+            Self::InvalidOperationChargeTypeUnsupported(error) => (6, error),
+            Self::InvalidPerformanceLevelDiskSizeUnsupported(error) => (7, error),
+            Self::DiskLimitExceeded(error) => (8, error),
+            Self::OperationDeniedNoStock(error) => (9, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (10, error),
+            Self::InvalidDiskDetachedSystemDisk(error) => (11, error),
+            Self::InvalidOperationNoPermission(error) => (12, error),
+            Self::InvalidOperationLimitQosUnsupported(error) => (13, error),
+            Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error) => (14, error),
+            Self::InvalidDiskIdNotFound(error) => (15, error),
+            Self::InvalidStorageClusterIdNotFound(error) => (16, error),
+            Self::InternalError(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for ModifyDiskDeploymentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDiskSpecMalformed(_) => Self::InvalidDiskSpecMalformed(error),
-            Self::AccountInArrears(_) => Self::AccountInArrears(error),
-            Self::InvalidStorageClusterIdDiskAlreadyInDestination(_) => {
-                Self::InvalidStorageClusterIdDiskAlreadyInDestination(error)
-            }
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
-            Self::InvalidOperationDiskTypeUnsupported(_) => {
-                Self::InvalidOperationDiskTypeUnsupported(error)
-            }
-            Self::InvalidOperationChargeTypeUnsupported(_) => {
-                Self::InvalidOperationChargeTypeUnsupported(error)
-            }
-            Self::InvalidPerformanceLevelDiskSizeUnsupported(_) => {
-                Self::InvalidPerformanceLevelDiskSizeUnsupported(error)
-            }
-            Self::DiskLimitExceeded(_) => Self::DiskLimitExceeded(error),
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(_) => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            Self::InvalidOperationNoPermission(_) => {
-                Self::InvalidOperationNoPermission(error)
-            }
-            Self::InvalidOperationLimitQosUnsupported(_) => {
-                Self::InvalidOperationLimitQosUnsupported(error)
-            }
-            Self::InvalidOperationAcrossRegionsOrZonesUnsupported(_) => {
-                Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidStorageClusterIdNotFound(_) => {
-                Self::InvalidStorageClusterIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDiskDeploymentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDiskSpecMalformed",
+            "AccountInArrears",
+            "InvalidStorageClusterIdDiskAlreadyInDestination",
+            "IncorrectDiskStatus",
+            "DiskCreatingSnapshot",
+            "InvalidOperationDiskTypeUnsupported",
+            "InvalidOperationChargeTypeUnsupported",
+            "InvalidPerformanceLevelDiskSizeUnsupported",
+            "DiskLimitExceeded",
+            "OperationDeniedNoStock",
+            "InvalidOperationMultiAttachDisk",
+            "InvalidDiskDetachedSystemDisk",
+            "InvalidOperationNoPermission",
+            "InvalidOperationLimitQosUnsupported",
+            "InvalidOperationAcrossRegionsOrZonesUnsupported",
+            "InvalidDiskIdNotFound",
+            "InvalidStorageClusterIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDiskDeploymentError {

@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyDiskSpecRequest {
     /// The disk ID.
@@ -116,10 +116,29 @@ pub struct ModifyDiskSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyDiskSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            performance_level: None,
+            disk_category: None,
+            dry_run: None,
+            provisioned_iops: None,
+            performance_control_options: None,
+            destination_zone_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyDiskSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyDiskSpecRequestBuilder {
-        ModifyDiskSpecRequestBuilder::default()
+        ModifyDiskSpecRequestBuilder {
+            inner: ModifyDiskSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,6 +299,7 @@ impl<C> ModifyDiskSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyDiskSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyDiskSpecRequest::default(),
@@ -288,6 +308,7 @@ impl<'a> ModifyDiskSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifyDiskSpecResponse, ModifyDiskSpecError> {
@@ -466,125 +487,66 @@ pub enum ModifyDiskSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidPerformanceLevelParam.Mismatch" => {
-                Self::InvalidPerformanceLevelParamMismatch(error)
-            }
-            "OperationDenied.DiskInDedicatedBlockStorageCluster" => {
-                Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error)
-            }
-            "IncorrectDiskStatus.ReplicationStatusNotFound" => {
-                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            }
-            "IncorrectDiskStatus.InReplication" => {
-                Self::IncorrectDiskStatusInReplication(error)
-            }
-            "ProvisionedIopsForDiskCategoryUnsupported" => {
-                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            }
-            "InvalidProvisionedIops.LimitExceed" => {
-                Self::InvalidProvisionedIopsLimitExceed(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "MalformedParameter.PerformanceControlOptions" => {
-                Self::MalformedParameterPerformanceControlOptions(error)
-            }
-            "InvalidPerformanceControlOptions.ModifyOperationUnsupported" => {
-                Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            "InvalidOperation.InstanceStatusUnsupported" => {
-                Self::InvalidOperationInstanceStatusUnsupported(error)
-            }
-            "MissingParameter.DestinationZoneId" => {
-                Self::MissingParameterDestinationZoneId(error)
-            }
-            "InvalidDestinationZoneId.Mismatch" => {
-                Self::InvalidDestinationZoneIdMismatch(error)
-            }
-            "InvalidOperation.MultiAttachRegionalDiskUnsupported" => {
-                Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error)
-            }
-            "InvalidDestinationZoneId.DiskCategoryUnsupported" => {
-                Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidPerformanceLevel.TooLow" => {
-                Self::InvalidPerformanceLevelTooLow(error)
-            }
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "Downgrade.NotSupported" => Self::DowngradeNotSupported(error),
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "ModifyingDiskCategoryLimitExceed" => {
-                Self::ModifyingDiskCategoryLimitExceed(error)
-            }
-            "DiskInCoolingPeriod" => Self::DiskInCoolingPeriod(error),
-            "DiskHasFlashSnapshot" => Self::DiskHasFlashSnapshot(error),
-            "NoChangeInDiskCategoryAndPerformanceLevel" => {
-                Self::NoChangeInDiskCategoryAndPerformanceLevel(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "OperationDenied.DiskExpansionUnfinished" => {
-                Self::OperationDeniedDiskExpansionUnfinished(error)
-            }
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidPerformanceParameter.DiskNotInDedicatedStorageCluster" => {
-                Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error)
-            }
-            "InvalidStatus.DiskUnderPerformanceControl" => {
-                Self::InvalidStatusDiskUnderPerformanceControl(error)
-            }
-            "InvalidStatus.DiskNotReady" => Self::InvalidStatusDiskNotReady(error),
-            "InvalidOperation.DiskInReplicaPairsUnsupported" => {
-                Self::InvalidOperationDiskInReplicaPairsUnsupported(error)
-            }
-            "InvalidDisk.DetachedSystemDisk" => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            "InvalidDiskCategory.InstanceTypeUnsupported" => {
-                Self::InvalidDiskCategoryInstanceTypeUnsupported(error)
-            }
-            "InvalidOperation.CMKNotEnabled" => {
-                Self::InvalidOperationCmkNotEnabled(error)
-            }
-            "InvalidOperation.CMKUnauthorized" => {
-                Self::InvalidOperationCmkUnauthorized(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidDiskCategory.ValueUnauthorized" => {
-                Self::InvalidDiskCategoryValueUnauthorized(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidPerformanceLevel.Malformed",
+                        "InvalidDiskCategory.ValueNotSupported",
+                        "InvalidPerformanceLevelParam.Mismatch",
+                        "OperationDenied.DiskInDedicatedBlockStorageCluster",
+                        "IncorrectDiskStatus.ReplicationStatusNotFound",
+                        "IncorrectDiskStatus.InReplication",
+                        "ProvisionedIopsForDiskCategoryUnsupported",
+                        "InvalidProvisionedIops.LimitExceed",
+                        "QuotaExceed.DiskCapacity",
+                        "MalformedParameter.PerformanceControlOptions",
+                        "InvalidPerformanceControlOptions.ModifyOperationUnsupported",
+                        "NoPermission.Price",
+                        "NoPermission.Refund",
+                        "InvalidOperation.InstanceRenewWithDowngradeInPlan",
+                        "InvalidOperation.InstanceStatusUnsupported",
+                        "MissingParameter.DestinationZoneId",
+                        "InvalidDestinationZoneId.Mismatch",
+                        "InvalidOperation.MultiAttachRegionalDiskUnsupported",
+                        "InvalidDestinationZoneId.DiskCategoryUnsupported",
+                        "IncorrectInstanceStatus",
+                        "DiskInArrears",
+                        "InstanceExpiredOrInArrears",
+                        "IncorrectDiskStatus",
+                        "DiskCreatingSnapshot",
+                        "OperationDenied",
+                        "InvalidPerformanceLevel.TooLow",
+                        "OperationDenied.PerformanceLevelNotMatch",
+                        "UserNotInTheWhiteList",
+                        "InvalidRegion.NotSupport",
+                        "Downgrade.NotSupported",
+                        "InvalidInstanceType.NotSupportDiskCategory",
+                        "ModifyingDiskCategoryLimitExceed",
+                        "DiskInCoolingPeriod",
+                        "DiskHasFlashSnapshot",
+                        "NoChangeInDiskCategoryAndPerformanceLevel",
+                        "OperationDenied.NoStock",
+                        "InvalidOperation.MultiAttachDisk",
+                        "OperationDenied.DiskExpansionUnfinished",
+                        "InvalidDiskCategory.NotSupported",
+                        "InvalidPerformanceParameter.DiskNotInDedicatedStorageCluster",
+                        "InvalidStatus.DiskUnderPerformanceControl",
+                        "InvalidStatus.DiskNotReady",
+                        "InvalidOperation.DiskInReplicaPairsUnsupported",
+                        "InvalidDisk.DetachedSystemDisk",
+                        "InvalidDiskCategory.InstanceTypeUnsupported",
+                        "InvalidOperation.CMKNotEnabled",
+                        "InvalidOperation.CMKUnauthorized",
+                        "InstanceLockedForSecurity",
+                        "InvalidDiskId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                        "InvalidDiskCategory.ValueUnauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyDiskSpecError {
@@ -593,270 +555,200 @@ impl ModifyDiskSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidPerformanceLevelMalformed(error),
+            1 => Self::InvalidDiskCategoryValueNotSupported(error),
+            2 => Self::InvalidPerformanceLevelParamMismatch(error),
+            3 => Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error),
+            4 => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
+            5 => Self::IncorrectDiskStatusInReplication(error),
+            6 => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
+            7 => Self::InvalidProvisionedIopsLimitExceed(error),
+            8 => Self::QuotaExceedDiskCapacity(error),
+            9 => Self::MalformedParameterPerformanceControlOptions(error),
+            10 => Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error),
+            11 => Self::NoPermissionPrice(error),
+            12 => Self::NoPermissionRefund(error),
+            13 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
+            14 => Self::InvalidOperationInstanceStatusUnsupported(error),
+            15 => Self::MissingParameterDestinationZoneId(error),
+            16 => Self::InvalidDestinationZoneIdMismatch(error),
+            17 => Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error),
+            18 => Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error),
+            19 => Self::IncorrectInstanceStatus(error),
+            20 => Self::DiskInArrears(error),
+            21 => Self::InstanceExpiredOrInArrears(error),
+            22 => Self::IncorrectDiskStatus(error),
+            23 => Self::DiskCreatingSnapshot(error),
+            24 => Self::OperationDenied(error),
+            25 => Self::InvalidPerformanceLevelTooLow(error),
+            26 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            27 => Self::UserNotInTheWhiteList(error),
+            28 => Self::InvalidRegionNotSupport(error),
+            29 => Self::DowngradeNotSupported(error),
+            30 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            31 => Self::ModifyingDiskCategoryLimitExceed(error),
+            32 => Self::DiskInCoolingPeriod(error),
+            33 => Self::DiskHasFlashSnapshot(error),
+            34 => Self::NoChangeInDiskCategoryAndPerformanceLevel(error),
+            35 => Self::OperationDeniedNoStock(error),
+            36 => Self::InvalidOperationMultiAttachDisk(error),
+            37 => Self::OperationDeniedDiskExpansionUnfinished(error),
+            38 => Self::InvalidDiskCategoryNotSupported(error),
+            39 => {
+                Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error)
+            }
+            40 => Self::InvalidStatusDiskUnderPerformanceControl(error),
+            41 => Self::InvalidStatusDiskNotReady(error),
+            42 => Self::InvalidOperationDiskInReplicaPairsUnsupported(error),
+            43 => Self::InvalidDiskDetachedSystemDisk(error),
+            44 => Self::InvalidDiskCategoryInstanceTypeUnsupported(error),
+            45 => Self::InvalidOperationCmkNotEnabled(error),
+            46 => Self::InvalidOperationCmkUnauthorized(error),
+            47 => Self::InstanceLockedForSecurity(error),
+            48 => Self::InvalidDiskIdNotFound(error),
+            49 => Self::InvalidInstanceIdNotFound(error),
+            50 => Self::InternalError(error),
+            51 => Self::InvalidDiskCategoryValueUnauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPerformanceLevelMalformed(error) => {
-                ("InvalidPerformanceLevelMalformed", error)
-            }
-            Self::InvalidDiskCategoryValueNotSupported(error) => {
-                ("InvalidDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidPerformanceLevelParamMismatch(error) => {
-                ("InvalidPerformanceLevelParamMismatch", error)
-            }
-            Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error) => {
-                ("OperationDeniedDiskInDedicatedBlockStorageCluster", error)
-            }
-            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => {
-                ("IncorrectDiskStatusReplicationStatusNotFound", error)
-            }
-            Self::IncorrectDiskStatusInReplication(error) => {
-                ("IncorrectDiskStatusInReplication", error)
-            }
-            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => {
-                ("ProvisionedIopsForDiskCategoryUnsupported", error)
-            }
-            Self::InvalidProvisionedIopsLimitExceed(error) => {
-                ("InvalidProvisionedIopsLimitExceed", error)
-            }
-            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
-            Self::MalformedParameterPerformanceControlOptions(error) => {
-                ("MalformedParameterPerformanceControlOptions", error)
-            }
+            Self::InvalidPerformanceLevelMalformed(error) => (0, error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => (1, error),
+            Self::InvalidPerformanceLevelParamMismatch(error) => (2, error),
+            Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error) => (3, error),
+            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => (4, error),
+            Self::IncorrectDiskStatusInReplication(error) => (5, error),
+            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => (6, error),
+            Self::InvalidProvisionedIopsLimitExceed(error) => (7, error),
+            Self::QuotaExceedDiskCapacity(error) => (8, error),
+            Self::MalformedParameterPerformanceControlOptions(error) => (9, error),
             Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error) => {
-                ("InvalidPerformanceControlOptionsModifyOperationUnsupported", error)
+                (10, error)
             }
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
-                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
-            }
-            Self::InvalidOperationInstanceStatusUnsupported(error) => {
-                ("InvalidOperationInstanceStatusUnsupported", error)
-            }
-            Self::MissingParameterDestinationZoneId(error) => {
-                ("MissingParameterDestinationZoneId", error)
-            }
-            Self::InvalidDestinationZoneIdMismatch(error) => {
-                ("InvalidDestinationZoneIdMismatch", error)
-            }
+            Self::NoPermissionPrice(error) => (11, error),
+            Self::NoPermissionRefund(error) => (12, error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => (13, error),
+            Self::InvalidOperationInstanceStatusUnsupported(error) => (14, error),
+            Self::MissingParameterDestinationZoneId(error) => (15, error),
+            Self::InvalidDestinationZoneIdMismatch(error) => (16, error),
             Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error) => {
-                ("InvalidOperationMultiAttachRegionalDiskUnsupported", error)
+                (17, error)
             }
-            Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error) => {
-                ("InvalidDestinationZoneIdDiskCategoryUnsupported", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::DiskInArrears(error) => ("DiskInArrears", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidPerformanceLevelTooLow(error) => {
-                ("InvalidPerformanceLevelTooLow", error)
-            }
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
-                ("OperationDeniedPerformanceLevelNotMatch", error)
-            }
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::DowngradeNotSupported(error) => ("DowngradeNotSupported", error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
-                ("InvalidInstanceTypeNotSupportDiskCategory", error)
-            }
-            Self::ModifyingDiskCategoryLimitExceed(error) => {
-                ("ModifyingDiskCategoryLimitExceed", error)
-            }
-            Self::DiskInCoolingPeriod(error) => ("DiskInCoolingPeriod", error),
-            Self::DiskHasFlashSnapshot(error) => ("DiskHasFlashSnapshot", error),
-            Self::NoChangeInDiskCategoryAndPerformanceLevel(error) => {
-                ("NoChangeInDiskCategoryAndPerformanceLevel", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::OperationDeniedDiskExpansionUnfinished(error) => {
-                ("OperationDeniedDiskExpansionUnfinished", error)
-            }
-            Self::InvalidDiskCategoryNotSupported(error) => {
-                ("InvalidDiskCategoryNotSupported", error)
-            }
+            Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error) => (18, error),
+            Self::IncorrectInstanceStatus(error) => (19, error),
+            Self::DiskInArrears(error) => (20, error),
+            Self::InstanceExpiredOrInArrears(error) => (21, error),
+            Self::IncorrectDiskStatus(error) => (22, error),
+            Self::DiskCreatingSnapshot(error) => (23, error),
+            Self::OperationDenied(error) => (24, error),
+            Self::InvalidPerformanceLevelTooLow(error) => (25, error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => (26, error),
+            Self::UserNotInTheWhiteList(error) => (27, error),
+            Self::InvalidRegionNotSupport(error) => (28, error),
+            Self::DowngradeNotSupported(error) => (29, error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (30, error),
+            Self::ModifyingDiskCategoryLimitExceed(error) => (31, error),
+            Self::DiskInCoolingPeriod(error) => (32, error),
+            Self::DiskHasFlashSnapshot(error) => (33, error),
+            Self::NoChangeInDiskCategoryAndPerformanceLevel(error) => (34, error),
+            Self::OperationDeniedNoStock(error) => (35, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (36, error),
+            Self::OperationDeniedDiskExpansionUnfinished(error) => (37, error),
+            Self::InvalidDiskCategoryNotSupported(error) => (38, error),
             Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error) => {
-                ("InvalidPerformanceParameterDiskNotInDedicatedStorageCluster", error)
+                (39, error)
             }
-            Self::InvalidStatusDiskUnderPerformanceControl(error) => {
-                ("InvalidStatusDiskUnderPerformanceControl", error)
-            }
-            Self::InvalidStatusDiskNotReady(error) => {
-                ("InvalidStatusDiskNotReady", error)
-            }
-            Self::InvalidOperationDiskInReplicaPairsUnsupported(error) => {
-                ("InvalidOperationDiskInReplicaPairsUnsupported", error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(error) => {
-                ("InvalidDiskDetachedSystemDisk", error)
-            }
-            Self::InvalidDiskCategoryInstanceTypeUnsupported(error) => {
-                ("InvalidDiskCategoryInstanceTypeUnsupported", error)
-            }
-            Self::InvalidOperationCmkNotEnabled(error) => {
-                ("InvalidOperationCmkNotEnabled", error)
-            }
-            Self::InvalidOperationCmkUnauthorized(error) => {
-                ("InvalidOperationCmkUnauthorized", error)
-            }
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidDiskCategoryValueUnauthorized(error) => {
-                ("InvalidDiskCategoryValueUnauthorized", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStatusDiskUnderPerformanceControl(error) => (40, error),
+            Self::InvalidStatusDiskNotReady(error) => (41, error),
+            Self::InvalidOperationDiskInReplicaPairsUnsupported(error) => (42, error),
+            Self::InvalidDiskDetachedSystemDisk(error) => (43, error),
+            Self::InvalidDiskCategoryInstanceTypeUnsupported(error) => (44, error),
+            Self::InvalidOperationCmkNotEnabled(error) => (45, error),
+            Self::InvalidOperationCmkUnauthorized(error) => (46, error),
+            Self::InstanceLockedForSecurity(error) => (47, error),
+            Self::InvalidDiskIdNotFound(error) => (48, error),
+            Self::InvalidInstanceIdNotFound(error) => (49, error),
+            Self::InternalError(error) => (50, error),
+            Self::InvalidDiskCategoryValueUnauthorized(error) => (51, error),
+            Self::Unhandled(error) => (52, error),
         }
     }
 }
 impl Clone for ModifyDiskSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPerformanceLevelMalformed(_) => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            Self::InvalidDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidPerformanceLevelParamMismatch(_) => {
-                Self::InvalidPerformanceLevelParamMismatch(error)
-            }
-            Self::OperationDeniedDiskInDedicatedBlockStorageCluster(_) => {
-                Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error)
-            }
-            Self::IncorrectDiskStatusReplicationStatusNotFound(_) => {
-                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            }
-            Self::IncorrectDiskStatusInReplication(_) => {
-                Self::IncorrectDiskStatusInReplication(error)
-            }
-            Self::ProvisionedIopsForDiskCategoryUnsupported(_) => {
-                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            }
-            Self::InvalidProvisionedIopsLimitExceed(_) => {
-                Self::InvalidProvisionedIopsLimitExceed(error)
-            }
-            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
-            Self::MalformedParameterPerformanceControlOptions(_) => {
-                Self::MalformedParameterPerformanceControlOptions(error)
-            }
-            Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(_) => {
-                Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error)
-            }
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            Self::InvalidOperationInstanceStatusUnsupported(_) => {
-                Self::InvalidOperationInstanceStatusUnsupported(error)
-            }
-            Self::MissingParameterDestinationZoneId(_) => {
-                Self::MissingParameterDestinationZoneId(error)
-            }
-            Self::InvalidDestinationZoneIdMismatch(_) => {
-                Self::InvalidDestinationZoneIdMismatch(error)
-            }
-            Self::InvalidOperationMultiAttachRegionalDiskUnsupported(_) => {
-                Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error)
-            }
-            Self::InvalidDestinationZoneIdDiskCategoryUnsupported(_) => {
-                Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::DiskInArrears(_) => Self::DiskInArrears(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidPerformanceLevelTooLow(_) => {
-                Self::InvalidPerformanceLevelTooLow(error)
-            }
-            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::DowngradeNotSupported(_) => Self::DowngradeNotSupported(error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            Self::ModifyingDiskCategoryLimitExceed(_) => {
-                Self::ModifyingDiskCategoryLimitExceed(error)
-            }
-            Self::DiskInCoolingPeriod(_) => Self::DiskInCoolingPeriod(error),
-            Self::DiskHasFlashSnapshot(_) => Self::DiskHasFlashSnapshot(error),
-            Self::NoChangeInDiskCategoryAndPerformanceLevel(_) => {
-                Self::NoChangeInDiskCategoryAndPerformanceLevel(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::OperationDeniedDiskExpansionUnfinished(_) => {
-                Self::OperationDeniedDiskExpansionUnfinished(error)
-            }
-            Self::InvalidDiskCategoryNotSupported(_) => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(_) => {
-                Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error)
-            }
-            Self::InvalidStatusDiskUnderPerformanceControl(_) => {
-                Self::InvalidStatusDiskUnderPerformanceControl(error)
-            }
-            Self::InvalidStatusDiskNotReady(_) => Self::InvalidStatusDiskNotReady(error),
-            Self::InvalidOperationDiskInReplicaPairsUnsupported(_) => {
-                Self::InvalidOperationDiskInReplicaPairsUnsupported(error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(_) => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            Self::InvalidDiskCategoryInstanceTypeUnsupported(_) => {
-                Self::InvalidDiskCategoryInstanceTypeUnsupported(error)
-            }
-            Self::InvalidOperationCmkNotEnabled(_) => {
-                Self::InvalidOperationCmkNotEnabled(error)
-            }
-            Self::InvalidOperationCmkUnauthorized(_) => {
-                Self::InvalidOperationCmkUnauthorized(error)
-            }
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidDiskCategoryValueUnauthorized(_) => {
-                Self::InvalidDiskCategoryValueUnauthorized(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyDiskSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPerformanceLevelMalformed",
+            "InvalidDiskCategoryValueNotSupported",
+            "InvalidPerformanceLevelParamMismatch",
+            "OperationDeniedDiskInDedicatedBlockStorageCluster",
+            "IncorrectDiskStatusReplicationStatusNotFound",
+            "IncorrectDiskStatusInReplication",
+            "ProvisionedIopsForDiskCategoryUnsupported",
+            "InvalidProvisionedIopsLimitExceed",
+            "QuotaExceedDiskCapacity",
+            "MalformedParameterPerformanceControlOptions",
+            "InvalidPerformanceControlOptionsModifyOperationUnsupported",
+            "NoPermissionPrice",
+            "NoPermissionRefund",
+            "InvalidOperationInstanceRenewWithDowngradeInPlan",
+            "InvalidOperationInstanceStatusUnsupported",
+            "MissingParameterDestinationZoneId",
+            "InvalidDestinationZoneIdMismatch",
+            "InvalidOperationMultiAttachRegionalDiskUnsupported",
+            "InvalidDestinationZoneIdDiskCategoryUnsupported",
+            "IncorrectInstanceStatus",
+            "DiskInArrears",
+            "InstanceExpiredOrInArrears",
+            "IncorrectDiskStatus",
+            "DiskCreatingSnapshot",
+            "OperationDenied",
+            "InvalidPerformanceLevelTooLow",
+            "OperationDeniedPerformanceLevelNotMatch",
+            "UserNotInTheWhiteList",
+            "InvalidRegionNotSupport",
+            "DowngradeNotSupported",
+            "InvalidInstanceTypeNotSupportDiskCategory",
+            "ModifyingDiskCategoryLimitExceed",
+            "DiskInCoolingPeriod",
+            "DiskHasFlashSnapshot",
+            "NoChangeInDiskCategoryAndPerformanceLevel",
+            "OperationDeniedNoStock",
+            "InvalidOperationMultiAttachDisk",
+            "OperationDeniedDiskExpansionUnfinished",
+            "InvalidDiskCategoryNotSupported",
+            "InvalidPerformanceParameterDiskNotInDedicatedStorageCluster",
+            "InvalidStatusDiskUnderPerformanceControl",
+            "InvalidStatusDiskNotReady",
+            "InvalidOperationDiskInReplicaPairsUnsupported",
+            "InvalidDiskDetachedSystemDisk",
+            "InvalidDiskCategoryInstanceTypeUnsupported",
+            "InvalidOperationCmkNotEnabled",
+            "InvalidOperationCmkUnauthorized",
+            "InstanceLockedForSecurity",
+            "InvalidDiskIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "InvalidDiskCategoryValueUnauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyDiskSpecError {

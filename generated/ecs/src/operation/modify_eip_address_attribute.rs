@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyEipAddressAttributeRequest {
     /// - Wire name: `RegionId`.
@@ -39,10 +39,25 @@ pub struct ModifyEipAddressAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyEipAddressAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyEipAddressAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyEipAddressAttributeRequestBuilder {
-        ModifyEipAddressAttributeRequestBuilder::default()
+        ModifyEipAddressAttributeRequestBuilder {
+            inner: ModifyEipAddressAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -119,6 +134,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyEipAddressAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyEipAddressAttributeRequest::default(),
@@ -127,6 +143,7 @@ impl<'a> ModifyEipAddressAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -213,44 +230,35 @@ pub enum ModifyEipAddressAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InsufficientBalance.Eip" => Self::InsufficientBalanceEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "InvalidParam" => Self::InvalidParam(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw" => {
-                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
-            }
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "InvalidEipAddressName.Malformed" => {
-                Self::InvalidEipAddressNameMalformed(error)
-            }
-            "ResourceQueryError" => Self::ResourceQueryError(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
-            "OperationFailed.CompleteUserInfo" => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            "OperationFailed.ConcurrentRequest" => {
-                Self::OperationFailedConcurrentRequest(error)
-            }
-            "IncorrectStatus.ResourceStatus" => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "Forbidden.InCommonBandwidthPackage" => {
-                Self::ForbiddenInCommonBandwidthPackage(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "SYSTEM.UNKNOWN.ERROR" => Self::SystemUnknownError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InsufficientBalance.Eip",
+                        "InvalidParameter",
+                        "IncorrectEipStatus",
+                        "InvalidParam",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw",
+                        "QuotaExceeded.LargeSpecEip",
+                        "InvalidEipAddressName.Malformed",
+                        "ResourceQueryError",
+                        "InvalidDescription.Malformed",
+                        "InvalidEIPStatus.BizDisabled",
+                        "OperationFailed.SyncOrderToSub",
+                        "COMMODITY.INVALID_COMPONENT",
+                        "OperationFailed.CompleteUserInfo",
+                        "OperationFailed.ConcurrentRequest",
+                        "IncorrectStatus.ResourceStatus",
+                        "OperationFailed.SaleValidate",
+                        "InvalidAllocationId.NotFound",
+                        "Forbidden.InCommonBandwidthPackage",
+                        "InternalError",
+                        "SYSTEM.UNKNOWN.ERROR",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyEipAddressAttributeError {
@@ -259,122 +267,99 @@ impl ModifyEipAddressAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InsufficientBalanceEip(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::IncorrectEipStatus(error),
+            3 => Self::InvalidParam(error),
+            4 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            5 => Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error),
+            6 => Self::QuotaExceededLargeSpecEip(error),
+            7 => Self::InvalidEipAddressNameMalformed(error),
+            8 => Self::ResourceQueryError(error),
+            9 => Self::InvalidDescriptionMalformed(error),
+            10 => Self::InvalidEipStatusBizDisabled(error),
+            11 => Self::OperationFailedSyncOrderToSub(error),
+            12 => Self::CommodityInvalidComponent(error),
+            13 => Self::OperationFailedCompleteUserInfo(error),
+            14 => Self::OperationFailedConcurrentRequest(error),
+            15 => Self::IncorrectStatusResourceStatus(error),
+            16 => Self::OperationFailedSaleValidate(error),
+            17 => Self::InvalidAllocationIdNotFound(error),
+            18 => Self::ForbiddenInCommonBandwidthPackage(error),
+            19 => Self::InternalError(error),
+            20 => Self::SystemUnknownError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InsufficientBalanceEip(error) => ("InsufficientBalanceEip", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::InvalidParam(error) => ("InvalidParam", error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error) => {
-                ("InvalidBandwidthOutOfMaxTrafficBindedOnNatgw", error)
-            }
-            Self::QuotaExceededLargeSpecEip(error) => {
-                ("QuotaExceededLargeSpecEip", error)
-            }
-            Self::InvalidEipAddressNameMalformed(error) => {
-                ("InvalidEipAddressNameMalformed", error)
-            }
-            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::CommodityInvalidComponent(error) => {
-                ("CommodityInvalidComponent", error)
-            }
-            Self::OperationFailedCompleteUserInfo(error) => {
-                ("OperationFailedCompleteUserInfo", error)
-            }
-            Self::OperationFailedConcurrentRequest(error) => {
-                ("OperationFailedConcurrentRequest", error)
-            }
-            Self::IncorrectStatusResourceStatus(error) => {
-                ("IncorrectStatusResourceStatus", error)
-            }
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::ForbiddenInCommonBandwidthPackage(error) => {
-                ("ForbiddenInCommonBandwidthPackage", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::SystemUnknownError(error) => ("SystemUnknownError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InsufficientBalanceEip(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::IncorrectEipStatus(error) => (2, error),
+            Self::InvalidParam(error) => (3, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (4, error),
+            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error) => (5, error),
+            Self::QuotaExceededLargeSpecEip(error) => (6, error),
+            Self::InvalidEipAddressNameMalformed(error) => (7, error),
+            Self::ResourceQueryError(error) => (8, error),
+            Self::InvalidDescriptionMalformed(error) => (9, error),
+            Self::InvalidEipStatusBizDisabled(error) => (10, error),
+            Self::OperationFailedSyncOrderToSub(error) => (11, error),
+            Self::CommodityInvalidComponent(error) => (12, error),
+            Self::OperationFailedCompleteUserInfo(error) => (13, error),
+            Self::OperationFailedConcurrentRequest(error) => (14, error),
+            Self::IncorrectStatusResourceStatus(error) => (15, error),
+            Self::OperationFailedSaleValidate(error) => (16, error),
+            Self::InvalidAllocationIdNotFound(error) => (17, error),
+            Self::ForbiddenInCommonBandwidthPackage(error) => (18, error),
+            Self::InternalError(error) => (19, error),
+            Self::SystemUnknownError(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for ModifyEipAddressAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InsufficientBalanceEip(_) => Self::InsufficientBalanceEip(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::InvalidParam(_) => Self::InvalidParam(error),
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(_) => {
-                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
-            }
-            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
-            Self::InvalidEipAddressNameMalformed(_) => {
-                Self::InvalidEipAddressNameMalformed(error)
-            }
-            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
-            Self::OperationFailedCompleteUserInfo(_) => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            Self::OperationFailedConcurrentRequest(_) => {
-                Self::OperationFailedConcurrentRequest(error)
-            }
-            Self::IncorrectStatusResourceStatus(_) => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::ForbiddenInCommonBandwidthPackage(_) => {
-                Self::ForbiddenInCommonBandwidthPackage(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::SystemUnknownError(_) => Self::SystemUnknownError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyEipAddressAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InsufficientBalanceEip",
+            "InvalidParameter",
+            "IncorrectEipStatus",
+            "InvalidParam",
+            "ForbiddenChargeTypeIsPrepaid",
+            "InvalidBandwidthOutOfMaxTrafficBindedOnNatgw",
+            "QuotaExceededLargeSpecEip",
+            "InvalidEipAddressNameMalformed",
+            "ResourceQueryError",
+            "InvalidDescriptionMalformed",
+            "InvalidEipStatusBizDisabled",
+            "OperationFailedSyncOrderToSub",
+            "CommodityInvalidComponent",
+            "OperationFailedCompleteUserInfo",
+            "OperationFailedConcurrentRequest",
+            "IncorrectStatusResourceStatus",
+            "OperationFailedSaleValidate",
+            "InvalidAllocationIdNotFound",
+            "ForbiddenInCommonBandwidthPackage",
+            "InternalError",
+            "SystemUnknownError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyEipAddressAttributeError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyElasticityAssuranceRequest {
     /// The region ID of the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -67,10 +67,28 @@ pub struct ModifyElasticityAssuranceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyElasticityAssuranceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            private_pool_options: None,
+            description: None,
+            instance_amount: None,
+            client_token: None,
+            recurrence_rules: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyElasticityAssuranceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyElasticityAssuranceRequestBuilder {
-        ModifyElasticityAssuranceRequestBuilder::default()
+        ModifyElasticityAssuranceRequestBuilder {
+            inner: ModifyElasticityAssuranceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,6 +215,7 @@ impl<C> ModifyElasticityAssuranceRequestBuilder<C> {
     }
 }
 impl<'a> ModifyElasticityAssuranceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyElasticityAssuranceRequest::default(),
@@ -205,6 +224,7 @@ impl<'a> ModifyElasticityAssuranceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -326,86 +346,45 @@ pub enum ModifyElasticityAssuranceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRecurrenceRules.CountLimitExceeded" => {
-                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            }
-            "InvalidRecurrenceRules.Unsupported" => {
-                Self::InvalidRecurrenceRulesUnsupported(error)
-            }
-            "InvalidRecurrenceRulesStartHourEndHour.TooShort" => {
-                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            }
-            "InvalidParameter.RecurrenceRulesStartHourEndHour" => {
-                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceValueDaily" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            }
-            "InvalidParameter.RecurrenceRulesRecurrenceType" => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            }
-            "InvalidInstanceAmount.ValueNotSupported" => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            "InvalidDescription.ValueNotSupported" => {
-                Self::InvalidDescriptionValueNotSupported(error)
-            }
-            "InvalidEndTime.ValueNotSupported" => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            "InvalidStartTime.ValueNotSupported" => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            "InvalidParameter.PrivatePoolOptions.Name" => {
-                Self::InvalidParameterPrivatePoolOptionsName(error)
-            }
-            "InvalidParameter.ClientToken" => Self::InvalidParameterClientToken(error),
-            "InvalidParameter.Description" => Self::InvalidParameterDescription(error),
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "InvalidOperation.ModifyTotalActiveTimeUnsupported" => {
-                Self::InvalidOperationModifyTotalActiveTimeUnsupported(error)
-            }
-            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidPrivatePoolOptionsName.ValueNotSupported" => {
-                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "OperationDenied.PlatformNotSupported" => {
-                Self::OperationDeniedPlatformNotSupported(error)
-            }
-            "OperationDenied.EndTimeTypeNotSupported" => {
-                Self::OperationDeniedEndTimeTypeNotSupported(error)
-            }
-            "OperationDenied.StartTimeNotSupported" => {
-                Self::OperationDeniedStartTimeNotSupported(error)
-            }
-            "OperationDenied.InstanceAmountNotSupported" => {
-                Self::OperationDeniedInstanceAmountNotSupported(error)
-            }
-            "InvalidPrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "InvalidInstanceAmount.LessThanUsedAmount" => {
-                Self::InvalidInstanceAmountLessThanUsedAmount(error)
-            }
-            "InvalidOperation.InstanceAmountAndOtherAttributesUnsupported" => {
-                Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error)
-            }
-            "QuotaExceed.ElasticityAssuranceCapacity" => {
-                Self::QuotaExceedElasticityAssuranceCapacity(error)
-            }
-            "InvalidPrivatePoolId.NotFound" => Self::InvalidPrivatePoolIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRecurrenceRules.CountLimitExceeded",
+                        "InvalidRecurrenceRules.Unsupported",
+                        "InvalidRecurrenceRulesStartHourEndHour.TooShort",
+                        "InvalidParameter.RecurrenceRulesStartHourEndHour",
+                        "InvalidParameter.RecurrenceRulesRecurrenceValueMonthly",
+                        "InvalidParameter.RecurrenceRulesRecurrenceValueWeekly",
+                        "InvalidParameter.RecurrenceRulesRecurrenceValueDaily",
+                        "InvalidParameter.RecurrenceRulesRecurrenceType",
+                        "InvalidInstanceAmount.ValueNotSupported",
+                        "InvalidDescription.ValueNotSupported",
+                        "InvalidEndTime.ValueNotSupported",
+                        "InvalidStartTime.ValueNotSupported",
+                        "InvalidParameter.PrivatePoolOptions.Name",
+                        "InvalidParameter.ClientToken",
+                        "InvalidParameter.Description",
+                        "InvalidUser.Unauthorized",
+                        "InvalidOperation.ModifyTotalActiveTimeUnsupported",
+                        "IncorrectPrivatePoolStatus",
+                        "OperationDenied.NoStock",
+                        "InvalidPrivatePoolOptionsName.ValueNotSupported",
+                        "InvalidPlatform.ValueNotSupported",
+                        "OperationDenied.PlatformNotSupported",
+                        "OperationDenied.EndTimeTypeNotSupported",
+                        "OperationDenied.StartTimeNotSupported",
+                        "OperationDenied.InstanceAmountNotSupported",
+                        "InvalidPrivatePoolOptions.Id",
+                        "InvalidInstanceAmount.LessThanUsedAmount",
+                        "InvalidOperation.InstanceAmountAndOtherAttributesUnsupported",
+                        "QuotaExceed.ElasticityAssuranceCapacity",
+                        "InvalidPrivatePoolId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyElasticityAssuranceError {
@@ -414,202 +393,139 @@ impl ModifyElasticityAssuranceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRecurrenceRulesCountLimitExceeded(error),
+            1 => Self::InvalidRecurrenceRulesUnsupported(error),
+            2 => Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error),
+            3 => Self::InvalidParameterRecurrenceRulesStartHourEndHour(error),
+            4 => Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error),
+            5 => Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error),
+            6 => Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error),
+            7 => Self::InvalidParameterRecurrenceRulesRecurrenceType(error),
+            8 => Self::InvalidInstanceAmountValueNotSupported(error),
+            9 => Self::InvalidDescriptionValueNotSupported(error),
+            10 => Self::InvalidEndTimeValueNotSupported(error),
+            11 => Self::InvalidStartTimeValueNotSupported(error),
+            12 => Self::InvalidParameterPrivatePoolOptionsName(error),
+            13 => Self::InvalidParameterClientToken(error),
+            14 => Self::InvalidParameterDescription(error),
+            15 => Self::InvalidUserUnauthorized(error),
+            16 => Self::InvalidOperationModifyTotalActiveTimeUnsupported(error),
+            17 => Self::IncorrectPrivatePoolStatus(error),
+            18 => Self::OperationDeniedNoStock(error),
+            19 => Self::InvalidPrivatePoolOptionsNameValueNotSupported(error),
+            20 => Self::InvalidPlatformValueNotSupported(error),
+            21 => Self::OperationDeniedPlatformNotSupported(error),
+            22 => Self::OperationDeniedEndTimeTypeNotSupported(error),
+            23 => Self::OperationDeniedStartTimeNotSupported(error),
+            24 => Self::OperationDeniedInstanceAmountNotSupported(error),
+            25 => Self::InvalidPrivatePoolOptionsId(error),
+            26 => Self::InvalidInstanceAmountLessThanUsedAmount(error),
+            27 => {
+                Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error)
+            }
+            28 => Self::QuotaExceedElasticityAssuranceCapacity(error),
+            29 => Self::InvalidPrivatePoolIdNotFound(error),
+            30 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => {
-                ("InvalidRecurrenceRulesCountLimitExceeded", error)
-            }
-            Self::InvalidRecurrenceRulesUnsupported(error) => {
-                ("InvalidRecurrenceRulesUnsupported", error)
-            }
-            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => {
-                ("InvalidRecurrenceRulesStartHourEndHourTooShort", error)
-            }
-            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => {
-                ("InvalidParameterRecurrenceRulesStartHourEndHour", error)
-            }
+            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => (0, error),
+            Self::InvalidRecurrenceRulesUnsupported(error) => (1, error),
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => (2, error),
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => (3, error),
             Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceValueMonthly", error)
+                (4, error)
             }
             Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceValueWeekly", error)
+                (5, error)
             }
             Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceValueDaily", error)
+                (6, error)
             }
-            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => {
-                ("InvalidParameterRecurrenceRulesRecurrenceType", error)
-            }
-            Self::InvalidInstanceAmountValueNotSupported(error) => {
-                ("InvalidInstanceAmountValueNotSupported", error)
-            }
-            Self::InvalidDescriptionValueNotSupported(error) => {
-                ("InvalidDescriptionValueNotSupported", error)
-            }
-            Self::InvalidEndTimeValueNotSupported(error) => {
-                ("InvalidEndTimeValueNotSupported", error)
-            }
-            Self::InvalidStartTimeValueNotSupported(error) => {
-                ("InvalidStartTimeValueNotSupported", error)
-            }
-            Self::InvalidParameterPrivatePoolOptionsName(error) => {
-                ("InvalidParameterPrivatePoolOptionsName", error)
-            }
-            Self::InvalidParameterClientToken(error) => {
-                ("InvalidParameterClientToken", error)
-            }
-            Self::InvalidParameterDescription(error) => {
-                ("InvalidParameterDescription", error)
-            }
-            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
-            Self::InvalidOperationModifyTotalActiveTimeUnsupported(error) => {
-                ("InvalidOperationModifyTotalActiveTimeUnsupported", error)
-            }
-            Self::IncorrectPrivatePoolStatus(error) => {
-                ("IncorrectPrivatePoolStatus", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidPrivatePoolOptionsNameValueNotSupported(error) => {
-                ("InvalidPrivatePoolOptionsNameValueNotSupported", error)
-            }
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::OperationDeniedPlatformNotSupported(error) => {
-                ("OperationDeniedPlatformNotSupported", error)
-            }
-            Self::OperationDeniedEndTimeTypeNotSupported(error) => {
-                ("OperationDeniedEndTimeTypeNotSupported", error)
-            }
-            Self::OperationDeniedStartTimeNotSupported(error) => {
-                ("OperationDeniedStartTimeNotSupported", error)
-            }
-            Self::OperationDeniedInstanceAmountNotSupported(error) => {
-                ("OperationDeniedInstanceAmountNotSupported", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidInstanceAmountLessThanUsedAmount(error) => {
-                ("InvalidInstanceAmountLessThanUsedAmount", error)
-            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => (7, error),
+            Self::InvalidInstanceAmountValueNotSupported(error) => (8, error),
+            Self::InvalidDescriptionValueNotSupported(error) => (9, error),
+            Self::InvalidEndTimeValueNotSupported(error) => (10, error),
+            Self::InvalidStartTimeValueNotSupported(error) => (11, error),
+            Self::InvalidParameterPrivatePoolOptionsName(error) => (12, error),
+            Self::InvalidParameterClientToken(error) => (13, error),
+            Self::InvalidParameterDescription(error) => (14, error),
+            Self::InvalidUserUnauthorized(error) => (15, error),
+            Self::InvalidOperationModifyTotalActiveTimeUnsupported(error) => (16, error),
+            Self::IncorrectPrivatePoolStatus(error) => (17, error),
+            Self::OperationDeniedNoStock(error) => (18, error),
+            Self::InvalidPrivatePoolOptionsNameValueNotSupported(error) => (19, error),
+            Self::InvalidPlatformValueNotSupported(error) => (20, error),
+            Self::OperationDeniedPlatformNotSupported(error) => (21, error),
+            Self::OperationDeniedEndTimeTypeNotSupported(error) => (22, error),
+            Self::OperationDeniedStartTimeNotSupported(error) => (23, error),
+            Self::OperationDeniedInstanceAmountNotSupported(error) => (24, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (25, error),
+            Self::InvalidInstanceAmountLessThanUsedAmount(error) => (26, error),
             Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error) => {
-                ("InvalidOperationInstanceAmountAndOtherAttributesUnsupported", error)
+                (27, error)
             }
-            Self::QuotaExceedElasticityAssuranceCapacity(error) => {
-                ("QuotaExceedElasticityAssuranceCapacity", error)
-            }
-            Self::InvalidPrivatePoolIdNotFound(error) => {
-                ("InvalidPrivatePoolIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceedElasticityAssuranceCapacity(error) => (28, error),
+            Self::InvalidPrivatePoolIdNotFound(error) => (29, error),
+            Self::InternalError(error) => (30, error),
+            Self::Unhandled(error) => (31, error),
         }
     }
 }
 impl Clone for ModifyElasticityAssuranceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRecurrenceRulesCountLimitExceeded(_) => {
-                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            }
-            Self::InvalidRecurrenceRulesUnsupported(_) => {
-                Self::InvalidRecurrenceRulesUnsupported(error)
-            }
-            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(_) => {
-                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            }
-            Self::InvalidParameterRecurrenceRulesStartHourEndHour(_) => {
-                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            }
-            Self::InvalidParameterRecurrenceRulesRecurrenceType(_) => {
-                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            }
-            Self::InvalidInstanceAmountValueNotSupported(_) => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            Self::InvalidDescriptionValueNotSupported(_) => {
-                Self::InvalidDescriptionValueNotSupported(error)
-            }
-            Self::InvalidEndTimeValueNotSupported(_) => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            Self::InvalidStartTimeValueNotSupported(_) => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            Self::InvalidParameterPrivatePoolOptionsName(_) => {
-                Self::InvalidParameterPrivatePoolOptionsName(error)
-            }
-            Self::InvalidParameterClientToken(_) => {
-                Self::InvalidParameterClientToken(error)
-            }
-            Self::InvalidParameterDescription(_) => {
-                Self::InvalidParameterDescription(error)
-            }
-            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
-            Self::InvalidOperationModifyTotalActiveTimeUnsupported(_) => {
-                Self::InvalidOperationModifyTotalActiveTimeUnsupported(error)
-            }
-            Self::IncorrectPrivatePoolStatus(_) => {
-                Self::IncorrectPrivatePoolStatus(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidPrivatePoolOptionsNameValueNotSupported(_) => {
-                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
-            }
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::OperationDeniedPlatformNotSupported(_) => {
-                Self::OperationDeniedPlatformNotSupported(error)
-            }
-            Self::OperationDeniedEndTimeTypeNotSupported(_) => {
-                Self::OperationDeniedEndTimeTypeNotSupported(error)
-            }
-            Self::OperationDeniedStartTimeNotSupported(_) => {
-                Self::OperationDeniedStartTimeNotSupported(error)
-            }
-            Self::OperationDeniedInstanceAmountNotSupported(_) => {
-                Self::OperationDeniedInstanceAmountNotSupported(error)
-            }
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidInstanceAmountLessThanUsedAmount(_) => {
-                Self::InvalidInstanceAmountLessThanUsedAmount(error)
-            }
-            Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(_) => {
-                Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error)
-            }
-            Self::QuotaExceedElasticityAssuranceCapacity(_) => {
-                Self::QuotaExceedElasticityAssuranceCapacity(error)
-            }
-            Self::InvalidPrivatePoolIdNotFound(_) => {
-                Self::InvalidPrivatePoolIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyElasticityAssuranceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRecurrenceRulesCountLimitExceeded",
+            "InvalidRecurrenceRulesUnsupported",
+            "InvalidRecurrenceRulesStartHourEndHourTooShort",
+            "InvalidParameterRecurrenceRulesStartHourEndHour",
+            "InvalidParameterRecurrenceRulesRecurrenceValueMonthly",
+            "InvalidParameterRecurrenceRulesRecurrenceValueWeekly",
+            "InvalidParameterRecurrenceRulesRecurrenceValueDaily",
+            "InvalidParameterRecurrenceRulesRecurrenceType",
+            "InvalidInstanceAmountValueNotSupported",
+            "InvalidDescriptionValueNotSupported",
+            "InvalidEndTimeValueNotSupported",
+            "InvalidStartTimeValueNotSupported",
+            "InvalidParameterPrivatePoolOptionsName",
+            "InvalidParameterClientToken",
+            "InvalidParameterDescription",
+            "InvalidUserUnauthorized",
+            "InvalidOperationModifyTotalActiveTimeUnsupported",
+            "IncorrectPrivatePoolStatus",
+            "OperationDeniedNoStock",
+            "InvalidPrivatePoolOptionsNameValueNotSupported",
+            "InvalidPlatformValueNotSupported",
+            "OperationDeniedPlatformNotSupported",
+            "OperationDeniedEndTimeTypeNotSupported",
+            "OperationDeniedStartTimeNotSupported",
+            "OperationDeniedInstanceAmountNotSupported",
+            "InvalidPrivatePoolOptionsId",
+            "InvalidInstanceAmountLessThanUsedAmount",
+            "InvalidOperationInstanceAmountAndOtherAttributesUnsupported",
+            "QuotaExceedElasticityAssuranceCapacity",
+            "InvalidPrivatePoolIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyElasticityAssuranceError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyElasticityAssuranceAutoRenewAttributeRequest {
     /// The ID of the region to which the elasticity assurance belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -69,10 +69,27 @@ pub struct ModifyElasticityAssuranceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyElasticityAssuranceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            period: None,
+            period_unit: None,
+            renewal_status: None,
+            private_pool_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyElasticityAssuranceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder {
-        ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder::default()
+        ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder {
+            inner: ModifyElasticityAssuranceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -196,6 +213,7 @@ impl<C> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyElasticityAssuranceAutoRenewAttributeRequest::default(),
@@ -204,6 +222,7 @@ impl<'a> ModifyElasticityAssuranceAutoRenewAttributeRequestBuilder<&'a crate::Cl
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -266,21 +285,20 @@ pub enum ModifyElasticityAssuranceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyElasticityAssuranceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "MissingParameter.PrivatePoolOptionsId" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "InvalidParameter.RenewalStatus" => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Invalid.PrivatePoolOptionsId",
+                        "Invalid.TooManyPrivatePoolOptions.Ids",
+                        "InvalidParameter.Period",
+                        "InvalidParameter.PeriodUnit",
+                        "MissingParameter.PrivatePoolOptionsId",
+                        "InvalidParameter.RenewalStatus",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyElasticityAssuranceAutoRenewAttributeError {
@@ -289,60 +307,54 @@ impl ModifyElasticityAssuranceAutoRenewAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidPrivatePoolOptionsId(error),
+            1 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            2 => Self::InvalidParameterPeriod(error),
+            3 => Self::InvalidParameterPeriodUnit(error),
+            4 => Self::MissingParameterPrivatePoolOptionsId(error),
+            5 => Self::InvalidParameterRenewalStatus(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
-                ("InvalidTooManyPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
-            Self::InvalidParameterPeriodUnit(error) => {
-                ("InvalidParameterPeriodUnit", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidParameterRenewalStatus(error) => {
-                ("InvalidParameterRenewalStatus", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidPrivatePoolOptionsId(error) => (0, error),
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (1, error),
+            Self::InvalidParameterPeriod(error) => (2, error),
+            Self::InvalidParameterPeriodUnit(error) => (3, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (4, error),
+            Self::InvalidParameterRenewalStatus(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyElasticityAssuranceAutoRenewAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
-            Self::InvalidParameterPeriodUnit(_) => {
-                Self::InvalidParameterPeriodUnit(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidParameterRenewalStatus(_) => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyElasticityAssuranceAutoRenewAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPrivatePoolOptionsId",
+            "InvalidTooManyPrivatePoolOptionsIds",
+            "InvalidParameterPeriod",
+            "InvalidParameterPeriodUnit",
+            "MissingParameterPrivatePoolOptionsId",
+            "InvalidParameterRenewalStatus",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyElasticityAssuranceAutoRenewAttributeError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_forward_entry::ModifyForwardEntryRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyForwardEntryRequest {
     /// - Wire name: `ForwardTableId`.
@@ -55,10 +55,30 @@ pub struct ModifyForwardEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyForwardEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            forward_table_id: None,
+            forward_entry_id: None,
+            external_ip: None,
+            external_port: None,
+            internal_ip: None,
+            internal_port: None,
+            ip_protocol: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyForwardEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyForwardEntryRequestBuilder {
-        ModifyForwardEntryRequestBuilder::default()
+        ModifyForwardEntryRequestBuilder {
+            inner: ModifyForwardEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -172,6 +192,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     }
 }
 impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyForwardEntryRequest::default(),
@@ -180,6 +201,7 @@ impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -256,33 +278,30 @@ pub enum ModifyForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
-            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
-            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
-            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
-            "Forbidden.DestnationIpOutOfVpcCIDR" => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            "InvalidProtocal.ValueNotSupported" => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
-            "InvalidIp.NotFound" => Self::InvalidIpNotFound(error),
-            "IncorretStatus.ForwardEntry" => Self::IncorretStatusForwardEntry(error),
-            "IllegalParam.AnyPortNotZero" => Self::IllegalParamAnyPortNotZero(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidForwardEntryId.NotFound" => {
-                Self::InvalidForwardEntryIdNotFound(error)
-            }
-            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
-            "InvalidForwardTableId.NotFound" => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidExternalIp.Malformed",
+                        "InvalidInternalIp.Malformed",
+                        "InvalidExternalPort.Malformed",
+                        "InvalidInternalPort.Malformed",
+                        "Forbidden.DestnationIpOutOfVpcCIDR",
+                        "InvalidProtocal.ValueNotSupported",
+                        "IncorretForwardEntryStatus",
+                        "QuotaExceeded",
+                        "ForwardEntry.Duplicated",
+                        "InvalidIp.NotFound",
+                        "IncorretStatus.ForwardEntry",
+                        "IllegalParam.AnyPortNotZero",
+                        "InvalidRegionId.NotFound",
+                        "InvalidForwardEntryId.NotFound",
+                        "InvalidExternalIp.NotFound",
+                        "InvalidForwardTableId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyForwardEntryError {
@@ -291,106 +310,84 @@ impl ModifyForwardEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidExternalIpMalformed(error),
+            1 => Self::InvalidInternalIpMalformed(error),
+            2 => Self::InvalidExternalPortMalformed(error),
+            3 => Self::InvalidInternalPortMalformed(error),
+            4 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
+            5 => Self::InvalidProtocalValueNotSupported(error),
+            6 => Self::IncorretForwardEntryStatus(error),
+            7 => Self::QuotaExceeded(error),
+            8 => Self::ForwardEntryDuplicated(error),
+            9 => Self::InvalidIpNotFound(error),
+            10 => Self::IncorretStatusForwardEntry(error),
+            11 => Self::IllegalParamAnyPortNotZero(error),
+            12 => Self::InvalidRegionIdNotFound(error),
+            13 => Self::InvalidForwardEntryIdNotFound(error),
+            14 => Self::InvalidExternalIpNotFound(error),
+            15 => Self::InvalidForwardTableIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidExternalIpMalformed(error) => {
-                ("InvalidExternalIpMalformed", error)
-            }
-            Self::InvalidInternalIpMalformed(error) => {
-                ("InvalidInternalIpMalformed", error)
-            }
-            Self::InvalidExternalPortMalformed(error) => {
-                ("InvalidExternalPortMalformed", error)
-            }
-            Self::InvalidInternalPortMalformed(error) => {
-                ("InvalidInternalPortMalformed", error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => {
-                ("ForbiddenDestnationIpOutOfVpcCidr", error)
-            }
-            Self::InvalidProtocalValueNotSupported(error) => {
-                ("InvalidProtocalValueNotSupported", error)
-            }
-            Self::IncorretForwardEntryStatus(error) => {
-                ("IncorretForwardEntryStatus", error)
-            }
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::ForwardEntryDuplicated(error) => ("ForwardEntryDuplicated", error),
-            Self::InvalidIpNotFound(error) => ("InvalidIpNotFound", error),
-            Self::IncorretStatusForwardEntry(error) => {
-                ("IncorretStatusForwardEntry", error)
-            }
-            Self::IllegalParamAnyPortNotZero(error) => {
-                ("IllegalParamAnyPortNotZero", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidForwardEntryIdNotFound(error) => {
-                ("InvalidForwardEntryIdNotFound", error)
-            }
-            Self::InvalidExternalIpNotFound(error) => {
-                ("InvalidExternalIpNotFound", error)
-            }
-            Self::InvalidForwardTableIdNotFound(error) => {
-                ("InvalidForwardTableIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidExternalIpMalformed(error) => (0, error),
+            Self::InvalidInternalIpMalformed(error) => (1, error),
+            Self::InvalidExternalPortMalformed(error) => (2, error),
+            Self::InvalidInternalPortMalformed(error) => (3, error),
+            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => (4, error),
+            Self::InvalidProtocalValueNotSupported(error) => (5, error),
+            Self::IncorretForwardEntryStatus(error) => (6, error),
+            Self::QuotaExceeded(error) => (7, error),
+            Self::ForwardEntryDuplicated(error) => (8, error),
+            Self::InvalidIpNotFound(error) => (9, error),
+            Self::IncorretStatusForwardEntry(error) => (10, error),
+            Self::IllegalParamAnyPortNotZero(error) => (11, error),
+            Self::InvalidRegionIdNotFound(error) => (12, error),
+            Self::InvalidForwardEntryIdNotFound(error) => (13, error),
+            Self::InvalidExternalIpNotFound(error) => (14, error),
+            Self::InvalidForwardTableIdNotFound(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for ModifyForwardEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidExternalIpMalformed(_) => {
-                Self::InvalidExternalIpMalformed(error)
-            }
-            Self::InvalidInternalIpMalformed(_) => {
-                Self::InvalidInternalIpMalformed(error)
-            }
-            Self::InvalidExternalPortMalformed(_) => {
-                Self::InvalidExternalPortMalformed(error)
-            }
-            Self::InvalidInternalPortMalformed(_) => {
-                Self::InvalidInternalPortMalformed(error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            Self::InvalidProtocalValueNotSupported(_) => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            Self::IncorretForwardEntryStatus(_) => {
-                Self::IncorretForwardEntryStatus(error)
-            }
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
-            Self::InvalidIpNotFound(_) => Self::InvalidIpNotFound(error),
-            Self::IncorretStatusForwardEntry(_) => {
-                Self::IncorretStatusForwardEntry(error)
-            }
-            Self::IllegalParamAnyPortNotZero(_) => {
-                Self::IllegalParamAnyPortNotZero(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidForwardEntryIdNotFound(_) => {
-                Self::InvalidForwardEntryIdNotFound(error)
-            }
-            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
-            Self::InvalidForwardTableIdNotFound(_) => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyForwardEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidExternalIpMalformed",
+            "InvalidInternalIpMalformed",
+            "InvalidExternalPortMalformed",
+            "InvalidInternalPortMalformed",
+            "ForbiddenDestnationIpOutOfVpcCidr",
+            "InvalidProtocalValueNotSupported",
+            "IncorretForwardEntryStatus",
+            "QuotaExceeded",
+            "ForwardEntryDuplicated",
+            "InvalidIpNotFound",
+            "IncorretStatusForwardEntry",
+            "IllegalParamAnyPortNotZero",
+            "InvalidRegionIdNotFound",
+            "InvalidForwardEntryIdNotFound",
+            "InvalidExternalIpNotFound",
+            "InvalidForwardTableIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyForwardEntryError {

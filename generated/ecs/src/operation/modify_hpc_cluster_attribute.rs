@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyHpcClusterAttributeRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -63,10 +63,27 @@ pub struct ModifyHpcClusterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyHpcClusterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            hpc_cluster_id: None,
+            description: None,
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyHpcClusterAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyHpcClusterAttributeRequestBuilder {
-        ModifyHpcClusterAttributeRequestBuilder::default()
+        ModifyHpcClusterAttributeRequestBuilder {
+            inner: ModifyHpcClusterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,6 +194,7 @@ impl<C> ModifyHpcClusterAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyHpcClusterAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyHpcClusterAttributeRequest::default(),
@@ -185,6 +203,7 @@ impl<'a> ModifyHpcClusterAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -248,21 +267,22 @@ pub enum ModifyHpcClusterAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHpcClusterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidHpcClusterName.Malformed" => {
-                Self::InvalidHpcClusterNameMalformed(error)
-            }
-            "InvalidHpcClusterDescription.Malformed" => {
-                Self::InvalidHpcClusterDescriptionMalformed(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidModifyInfo" => Self::InvalidModifyInfo(error),
-            "HPC_CLUSTER_MODIFY_FAILED" => Self::HpcClusterModifyFailed(error),
-            "Invalid.Parameter" => Self::InvalidParameter(error),
-            "HpcClusterNotExists" => Self::HpcClusterNotExists(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidHpcClusterName.Malformed",
+                        "InvalidHpcClusterDescription.Malformed",
+                        "InvalidRegionId.NotFound",
+                        "InvalidModifyInfo",
+                        "HPC_CLUSTER_MODIFY_FAILED",
+                        "Invalid.Parameter",
+                        "HpcClusterNotExists",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyHpcClusterAttributeError {
@@ -271,52 +291,60 @@ impl ModifyHpcClusterAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidHpcClusterNameMalformed(error),
+            2 => Self::InvalidHpcClusterDescriptionMalformed(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidModifyInfo(error),
+            5 => Self::HpcClusterModifyFailed(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::HpcClusterNotExists(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidHpcClusterNameMalformed(error) => {
-                ("InvalidHpcClusterNameMalformed", error)
-            }
-            Self::InvalidHpcClusterDescriptionMalformed(error) => {
-                ("InvalidHpcClusterDescriptionMalformed", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidModifyInfo(error) => ("InvalidModifyInfo", error),
-            Self::HpcClusterModifyFailed(error) => ("HpcClusterModifyFailed", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::HpcClusterNotExists(error) => ("HpcClusterNotExists", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidHpcClusterNameMalformed(error) => (1, error),
+            Self::InvalidHpcClusterDescriptionMalformed(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidModifyInfo(error) => (4, error),
+            Self::HpcClusterModifyFailed(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::HpcClusterNotExists(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ModifyHpcClusterAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidHpcClusterNameMalformed(_) => {
-                Self::InvalidHpcClusterNameMalformed(error)
-            }
-            Self::InvalidHpcClusterDescriptionMalformed(_) => {
-                Self::InvalidHpcClusterDescriptionMalformed(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidModifyInfo(_) => Self::InvalidModifyInfo(error),
-            Self::HpcClusterModifyFailed(_) => Self::HpcClusterModifyFailed(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::HpcClusterNotExists(_) => Self::HpcClusterNotExists(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyHpcClusterAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidHpcClusterNameMalformed",
+            "InvalidHpcClusterDescriptionMalformed",
+            "InvalidRegionIdNotFound",
+            "InvalidModifyInfo",
+            "HpcClusterModifyFailed",
+            "InvalidParameter",
+            "HpcClusterNotExists",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyHpcClusterAttributeError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyImageAttributeRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -103,10 +103,32 @@ pub struct ModifyImageAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyImageAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            image_name: None,
+            status: None,
+            image_family: None,
+            boot_mode: None,
+            license_type: None,
+            description: None,
+            features: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyImageAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyImageAttributeRequestBuilder {
-        ModifyImageAttributeRequestBuilder::default()
+        ModifyImageAttributeRequestBuilder {
+            inner: ModifyImageAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -277,6 +299,7 @@ impl<C> ModifyImageAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyImageAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyImageAttributeRequest::default(),
@@ -285,6 +308,7 @@ impl<'a> ModifyImageAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -368,37 +392,32 @@ pub enum ModifyImageAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImageName.Malformed" => Self::InvalidImageNameMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidImageName.Duplicated" => Self::InvalidImageNameDuplicated(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "ImageQuotaFull.ImageFamily" => Self::ImageQuotaFullImageFamily(error),
-            "InvalidImageFamily.Malformed" => Self::InvalidImageFamilyMalformed(error),
-            "ImageFamilyQuotaFull" => Self::ImageFamilyQuotaFull(error),
-            "InvalidBootMode.NotSupport" => Self::InvalidBootModeNotSupport(error),
-            "InvalidLicenseType.NotSupported" => {
-                Self::InvalidLicenseTypeNotSupported(error)
-            }
-            "InvalidParameter.FeaturesImdsSupport" => {
-                Self::InvalidParameterFeaturesImdsSupport(error)
-            }
-            "ImageStatus.NotAvailable" => Self::ImageStatusNotAvailable(error),
-            "ImageStatus.NotDeprecated" => Self::ImageStatusNotDeprecated(error),
-            "ImageUseShared" => Self::ImageUseShared(error),
-            "OperationDeined.ImageUsingByInstance" => {
-                Self::OperationDeinedImageUsingByInstance(error)
-            }
-            "InvalidOperation.FeaturesImdsSupportNotMatch" => {
-                Self::InvalidOperationFeaturesImdsSupportNotMatch(error)
-            }
-            "InvalidStatus.ImageIsCreating" => Self::InvalidStatusImageIsCreating(error),
-            "InvalidOperation.PublicImageUnsupported" => {
-                Self::InvalidOperationPublicImageUnsupported(error)
-            }
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidImageName.Malformed",
+                        "MissingParameter",
+                        "InvalidImageName.Duplicated",
+                        "InvalidDescription.Malformed",
+                        "ImageQuotaFull.ImageFamily",
+                        "InvalidImageFamily.Malformed",
+                        "ImageFamilyQuotaFull",
+                        "InvalidBootMode.NotSupport",
+                        "InvalidLicenseType.NotSupported",
+                        "InvalidParameter.FeaturesImdsSupport",
+                        "ImageStatus.NotAvailable",
+                        "ImageStatus.NotDeprecated",
+                        "ImageUseShared",
+                        "OperationDeined.ImageUsingByInstance",
+                        "InvalidOperation.FeaturesImdsSupportNotMatch",
+                        "InvalidStatus.ImageIsCreating",
+                        "InvalidOperation.PublicImageUnsupported",
+                        "InvalidImageId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyImageAttributeError {
@@ -407,106 +426,90 @@ impl ModifyImageAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidImageNameMalformed(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidImageNameDuplicated(error),
+            3 => Self::InvalidDescriptionMalformed(error),
+            4 => Self::ImageQuotaFullImageFamily(error),
+            5 => Self::InvalidImageFamilyMalformed(error),
+            6 => Self::ImageFamilyQuotaFull(error),
+            7 => Self::InvalidBootModeNotSupport(error),
+            8 => Self::InvalidLicenseTypeNotSupported(error),
+            9 => Self::InvalidParameterFeaturesImdsSupport(error),
+            10 => Self::ImageStatusNotAvailable(error),
+            11 => Self::ImageStatusNotDeprecated(error),
+            12 => Self::ImageUseShared(error),
+            13 => Self::OperationDeinedImageUsingByInstance(error),
+            14 => Self::InvalidOperationFeaturesImdsSupportNotMatch(error),
+            15 => Self::InvalidStatusImageIsCreating(error),
+            16 => Self::InvalidOperationPublicImageUnsupported(error),
+            17 => Self::InvalidImageIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageNameMalformed(error) => {
-                ("InvalidImageNameMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidImageNameDuplicated(error) => {
-                ("InvalidImageNameDuplicated", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::ImageQuotaFullImageFamily(error) => {
-                ("ImageQuotaFullImageFamily", error)
-            }
-            Self::InvalidImageFamilyMalformed(error) => {
-                ("InvalidImageFamilyMalformed", error)
-            }
-            Self::ImageFamilyQuotaFull(error) => ("ImageFamilyQuotaFull", error),
-            Self::InvalidBootModeNotSupport(error) => {
-                ("InvalidBootModeNotSupport", error)
-            }
-            Self::InvalidLicenseTypeNotSupported(error) => {
-                ("InvalidLicenseTypeNotSupported", error)
-            }
-            Self::InvalidParameterFeaturesImdsSupport(error) => {
-                ("InvalidParameterFeaturesImdsSupport", error)
-            }
-            Self::ImageStatusNotAvailable(error) => ("ImageStatusNotAvailable", error),
-            Self::ImageStatusNotDeprecated(error) => ("ImageStatusNotDeprecated", error),
-            Self::ImageUseShared(error) => ("ImageUseShared", error),
-            Self::OperationDeinedImageUsingByInstance(error) => {
-                ("OperationDeinedImageUsingByInstance", error)
-            }
-            Self::InvalidOperationFeaturesImdsSupportNotMatch(error) => {
-                ("InvalidOperationFeaturesImdsSupportNotMatch", error)
-            }
-            Self::InvalidStatusImageIsCreating(error) => {
-                ("InvalidStatusImageIsCreating", error)
-            }
-            Self::InvalidOperationPublicImageUnsupported(error) => {
-                ("InvalidOperationPublicImageUnsupported", error)
-            }
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidImageNameMalformed(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidImageNameDuplicated(error) => (2, error),
+            Self::InvalidDescriptionMalformed(error) => (3, error),
+            Self::ImageQuotaFullImageFamily(error) => (4, error),
+            Self::InvalidImageFamilyMalformed(error) => (5, error),
+            Self::ImageFamilyQuotaFull(error) => (6, error),
+            Self::InvalidBootModeNotSupport(error) => (7, error),
+            Self::InvalidLicenseTypeNotSupported(error) => (8, error),
+            Self::InvalidParameterFeaturesImdsSupport(error) => (9, error),
+            Self::ImageStatusNotAvailable(error) => (10, error),
+            Self::ImageStatusNotDeprecated(error) => (11, error),
+            Self::ImageUseShared(error) => (12, error),
+            Self::OperationDeinedImageUsingByInstance(error) => (13, error),
+            Self::InvalidOperationFeaturesImdsSupportNotMatch(error) => (14, error),
+            Self::InvalidStatusImageIsCreating(error) => (15, error),
+            Self::InvalidOperationPublicImageUnsupported(error) => (16, error),
+            Self::InvalidImageIdNotFound(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for ModifyImageAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidImageNameDuplicated(_) => {
-                Self::InvalidImageNameDuplicated(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::ImageQuotaFullImageFamily(_) => Self::ImageQuotaFullImageFamily(error),
-            Self::InvalidImageFamilyMalformed(_) => {
-                Self::InvalidImageFamilyMalformed(error)
-            }
-            Self::ImageFamilyQuotaFull(_) => Self::ImageFamilyQuotaFull(error),
-            Self::InvalidBootModeNotSupport(_) => Self::InvalidBootModeNotSupport(error),
-            Self::InvalidLicenseTypeNotSupported(_) => {
-                Self::InvalidLicenseTypeNotSupported(error)
-            }
-            Self::InvalidParameterFeaturesImdsSupport(_) => {
-                Self::InvalidParameterFeaturesImdsSupport(error)
-            }
-            Self::ImageStatusNotAvailable(_) => Self::ImageStatusNotAvailable(error),
-            Self::ImageStatusNotDeprecated(_) => Self::ImageStatusNotDeprecated(error),
-            Self::ImageUseShared(_) => Self::ImageUseShared(error),
-            Self::OperationDeinedImageUsingByInstance(_) => {
-                Self::OperationDeinedImageUsingByInstance(error)
-            }
-            Self::InvalidOperationFeaturesImdsSupportNotMatch(_) => {
-                Self::InvalidOperationFeaturesImdsSupportNotMatch(error)
-            }
-            Self::InvalidStatusImageIsCreating(_) => {
-                Self::InvalidStatusImageIsCreating(error)
-            }
-            Self::InvalidOperationPublicImageUnsupported(_) => {
-                Self::InvalidOperationPublicImageUnsupported(error)
-            }
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyImageAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidImageNameMalformed",
+            "MissingParameter",
+            "InvalidImageNameDuplicated",
+            "InvalidDescriptionMalformed",
+            "ImageQuotaFullImageFamily",
+            "InvalidImageFamilyMalformed",
+            "ImageFamilyQuotaFull",
+            "InvalidBootModeNotSupport",
+            "InvalidLicenseTypeNotSupported",
+            "InvalidParameterFeaturesImdsSupport",
+            "ImageStatusNotAvailable",
+            "ImageStatusNotDeprecated",
+            "ImageUseShared",
+            "OperationDeinedImageUsingByInstance",
+            "InvalidOperationFeaturesImdsSupportNotMatch",
+            "InvalidStatusImageIsCreating",
+            "InvalidOperationPublicImageUnsupported",
+            "InvalidImageIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyImageAttributeError {

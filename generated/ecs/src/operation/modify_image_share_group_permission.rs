@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_image_share_group_permission::ModifyImageShareGroupPermissionRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyImageShareGroupPermissionRequest {
     /// - Wire name: `RegionId`.
@@ -44,10 +44,26 @@ pub struct ModifyImageShareGroupPermissionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyImageShareGroupPermissionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            add_group: None,
+            remove_group: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyImageShareGroupPermissionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyImageShareGroupPermissionRequestBuilder {
-        ModifyImageShareGroupPermissionRequestBuilder::default()
+        ModifyImageShareGroupPermissionRequestBuilder {
+            inner: ModifyImageShareGroupPermissionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -145,6 +161,7 @@ impl<C> ModifyImageShareGroupPermissionRequestBuilder<C> {
     }
 }
 impl<'a> ModifyImageShareGroupPermissionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyImageShareGroupPermissionRequest::default(),
@@ -153,6 +170,7 @@ impl<'a> ModifyImageShareGroupPermissionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -205,13 +223,18 @@ pub enum ModifyImageShareGroupPermissionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageShareGroupPermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidGroup.Malformed" => Self::InvalidGroupMalformed(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "Forbbiden",
+                        "InvalidImageId.NotFound",
+                        "InvalidGroup.Malformed",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyImageShareGroupPermissionError {
@@ -220,36 +243,48 @@ impl ModifyImageShareGroupPermissionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::Forbbiden(error),
+            2 => Self::InvalidImageIdNotFound(error),
+            3 => Self::InvalidGroupMalformed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidGroupMalformed(error) => ("InvalidGroupMalformed", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::Forbbiden(error) => (1, error),
+            Self::InvalidImageIdNotFound(error) => (2, error),
+            Self::InvalidGroupMalformed(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for ModifyImageShareGroupPermissionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidGroupMalformed(_) => Self::InvalidGroupMalformed(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyImageShareGroupPermissionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "Forbbiden",
+            "InvalidImageIdNotFound",
+            "InvalidGroupMalformed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyImageShareGroupPermissionError {

@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyImageSharePermissionRequest {
     /// The region ID of the custom image. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -93,10 +93,29 @@ pub struct ModifyImageSharePermissionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyImageSharePermissionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            launch_permission: None,
+            add_account: None,
+            remove_account: None,
+            is_public: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyImageSharePermissionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyImageSharePermissionRequestBuilder {
-        ModifyImageSharePermissionRequestBuilder::default()
+        ModifyImageSharePermissionRequestBuilder {
+            inner: ModifyImageSharePermissionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -236,6 +255,7 @@ impl<C> ModifyImageSharePermissionRequestBuilder<C> {
     }
 }
 impl<'a> ModifyImageSharePermissionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyImageSharePermissionRequest::default(),
@@ -244,6 +264,7 @@ impl<'a> ModifyImageSharePermissionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -343,58 +364,39 @@ pub enum ModifyImageSharePermissionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidGroup.Malformed" => Self::InvalidGroupMalformed(error),
-            "UnnecessaryParameter.LaunchPermission" => {
-                Self::UnnecessaryParameterLaunchPermission(error)
-            }
-            "InvalidParameter.LaunchPermission" => {
-                Self::InvalidParameterLaunchPermission(error)
-            }
-            "ForbiddenParameter.LaunchPermission" => {
-                Self::ForbiddenParameterLaunchPermission(error)
-            }
-            "AssumeRoleError" => Self::AssumeRoleError(error),
-            "ImageDescription.ContainsSensitiveWords" => {
-                Self::ImageDescriptionContainsSensitiveWords(error)
-            }
-            "ImageName.ContainsSensitiveWords" => {
-                Self::ImageNameContainsSensitiveWords(error)
-            }
-            "Image.Public" => Self::ImagePublic(error),
-            "CurrentRegion.NotSupportPublicImage" => {
-                Self::CurrentRegionNotSupportPublicImage(error)
-            }
-            "Image.NotPublic" => Self::ImageNotPublic(error),
-            "OperationDeined.FullImage" => Self::OperationDeinedFullImage(error),
-            "QuotaExceed.ShareImage" => Self::QuotaExceedShareImage(error),
-            "QuotaExceed.ShareImageUser" => Self::QuotaExceedShareImageUser(error),
-            "InvalidImageId.BidMismatch" => Self::InvalidImageIdBidMismatch(error),
-            "OperationDeined.EncryptedSnapshot" => {
-                Self::OperationDeinedEncryptedSnapshot(error)
-            }
-            "OperationDenied.InvalidImageStatus" => {
-                Self::OperationDeniedInvalidImageStatus(error)
-            }
-            "PublicImageAgreement.NotSigned" => {
-                Self::PublicImageAgreementNotSigned(error)
-            }
-            "InvalidParameter.IsPublic" => Self::InvalidParameterIsPublic(error),
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidOperation.ServiceKeyEncryptedImageUnsupported" => {
-                Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error)
-            }
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidAccount.NotFound" => Self::InvalidAccountNotFound(error),
-            "InvalidAccount.Forbbiden" => Self::InvalidAccountForbbiden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidGroup.Malformed",
+                        "UnnecessaryParameter.LaunchPermission",
+                        "InvalidParameter.LaunchPermission",
+                        "ForbiddenParameter.LaunchPermission",
+                        "AssumeRoleError",
+                        "ImageDescription.ContainsSensitiveWords",
+                        "ImageName.ContainsSensitiveWords",
+                        "Image.Public",
+                        "CurrentRegion.NotSupportPublicImage",
+                        "Image.NotPublic",
+                        "OperationDeined.FullImage",
+                        "QuotaExceed.ShareImage",
+                        "QuotaExceed.ShareImageUser",
+                        "InvalidImageId.BidMismatch",
+                        "OperationDeined.EncryptedSnapshot",
+                        "OperationDenied.InvalidImageStatus",
+                        "PublicImageAgreement.NotSigned",
+                        "InvalidParameter.IsPublic",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidOperation.ServiceKeyEncryptedImageUnsupported",
+                        "InvalidImageId.NotFound",
+                        "InvalidAccount.NotFound",
+                        "InvalidAccount.Forbbiden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyImageSharePermissionError {
@@ -403,130 +405,113 @@ impl ModifyImageSharePermissionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidGroupMalformed(error),
+            2 => Self::UnnecessaryParameterLaunchPermission(error),
+            3 => Self::InvalidParameterLaunchPermission(error),
+            4 => Self::ForbiddenParameterLaunchPermission(error),
+            5 => Self::AssumeRoleError(error),
+            6 => Self::ImageDescriptionContainsSensitiveWords(error),
+            7 => Self::ImageNameContainsSensitiveWords(error),
+            8 => Self::ImagePublic(error),
+            9 => Self::CurrentRegionNotSupportPublicImage(error),
+            10 => Self::ImageNotPublic(error),
+            11 => Self::OperationDeinedFullImage(error),
+            12 => Self::QuotaExceedShareImage(error),
+            13 => Self::QuotaExceedShareImageUser(error),
+            14 => Self::InvalidImageIdBidMismatch(error),
+            15 => Self::OperationDeinedEncryptedSnapshot(error),
+            16 => Self::OperationDeniedInvalidImageStatus(error),
+            17 => Self::PublicImageAgreementNotSigned(error),
+            18 => Self::InvalidParameterIsPublic(error),
+            19 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            20 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            21 => Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error),
+            22 => Self::InvalidImageIdNotFound(error),
+            23 => Self::InvalidAccountNotFound(error),
+            24 => Self::InvalidAccountForbbiden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidGroupMalformed(error) => ("InvalidGroupMalformed", error),
-            Self::UnnecessaryParameterLaunchPermission(error) => {
-                ("UnnecessaryParameterLaunchPermission", error)
-            }
-            Self::InvalidParameterLaunchPermission(error) => {
-                ("InvalidParameterLaunchPermission", error)
-            }
-            Self::ForbiddenParameterLaunchPermission(error) => {
-                ("ForbiddenParameterLaunchPermission", error)
-            }
-            Self::AssumeRoleError(error) => ("AssumeRoleError", error),
-            Self::ImageDescriptionContainsSensitiveWords(error) => {
-                ("ImageDescriptionContainsSensitiveWords", error)
-            }
-            Self::ImageNameContainsSensitiveWords(error) => {
-                ("ImageNameContainsSensitiveWords", error)
-            }
-            Self::ImagePublic(error) => ("ImagePublic", error),
-            Self::CurrentRegionNotSupportPublicImage(error) => {
-                ("CurrentRegionNotSupportPublicImage", error)
-            }
-            Self::ImageNotPublic(error) => ("ImageNotPublic", error),
-            Self::OperationDeinedFullImage(error) => ("OperationDeinedFullImage", error),
-            Self::QuotaExceedShareImage(error) => ("QuotaExceedShareImage", error),
-            Self::QuotaExceedShareImageUser(error) => {
-                ("QuotaExceedShareImageUser", error)
-            }
-            Self::InvalidImageIdBidMismatch(error) => {
-                ("InvalidImageIdBidMismatch", error)
-            }
-            Self::OperationDeinedEncryptedSnapshot(error) => {
-                ("OperationDeinedEncryptedSnapshot", error)
-            }
-            Self::OperationDeniedInvalidImageStatus(error) => {
-                ("OperationDeniedInvalidImageStatus", error)
-            }
-            Self::PublicImageAgreementNotSigned(error) => {
-                ("PublicImageAgreementNotSigned", error)
-            }
-            Self::InvalidParameterIsPublic(error) => ("InvalidParameterIsPublic", error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidGroupMalformed(error) => (1, error),
+            Self::UnnecessaryParameterLaunchPermission(error) => (2, error),
+            Self::InvalidParameterLaunchPermission(error) => (3, error),
+            Self::ForbiddenParameterLaunchPermission(error) => (4, error),
+            Self::AssumeRoleError(error) => (5, error),
+            Self::ImageDescriptionContainsSensitiveWords(error) => (6, error),
+            Self::ImageNameContainsSensitiveWords(error) => (7, error),
+            Self::ImagePublic(error) => (8, error),
+            Self::CurrentRegionNotSupportPublicImage(error) => (9, error),
+            Self::ImageNotPublic(error) => (10, error),
+            Self::OperationDeinedFullImage(error) => (11, error),
+            Self::QuotaExceedShareImage(error) => (12, error),
+            Self::QuotaExceedShareImageUser(error) => (13, error),
+            Self::InvalidImageIdBidMismatch(error) => (14, error),
+            Self::OperationDeinedEncryptedSnapshot(error) => (15, error),
+            Self::OperationDeniedInvalidImageStatus(error) => (16, error),
+            Self::PublicImageAgreementNotSigned(error) => (17, error),
+            Self::InvalidParameterIsPublic(error) => (18, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (19, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (20, error),
             Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error) => {
-                ("InvalidOperationServiceKeyEncryptedImageUnsupported", error)
+                (21, error)
             }
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidAccountNotFound(error) => ("InvalidAccountNotFound", error),
-            Self::InvalidAccountForbbiden(error) => ("InvalidAccountForbbiden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidImageIdNotFound(error) => (22, error),
+            Self::InvalidAccountNotFound(error) => (23, error),
+            Self::InvalidAccountForbbiden(error) => (24, error),
+            Self::Unhandled(error) => (25, error),
         }
     }
 }
 impl Clone for ModifyImageSharePermissionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidGroupMalformed(_) => Self::InvalidGroupMalformed(error),
-            Self::UnnecessaryParameterLaunchPermission(_) => {
-                Self::UnnecessaryParameterLaunchPermission(error)
-            }
-            Self::InvalidParameterLaunchPermission(_) => {
-                Self::InvalidParameterLaunchPermission(error)
-            }
-            Self::ForbiddenParameterLaunchPermission(_) => {
-                Self::ForbiddenParameterLaunchPermission(error)
-            }
-            Self::AssumeRoleError(_) => Self::AssumeRoleError(error),
-            Self::ImageDescriptionContainsSensitiveWords(_) => {
-                Self::ImageDescriptionContainsSensitiveWords(error)
-            }
-            Self::ImageNameContainsSensitiveWords(_) => {
-                Self::ImageNameContainsSensitiveWords(error)
-            }
-            Self::ImagePublic(_) => Self::ImagePublic(error),
-            Self::CurrentRegionNotSupportPublicImage(_) => {
-                Self::CurrentRegionNotSupportPublicImage(error)
-            }
-            Self::ImageNotPublic(_) => Self::ImageNotPublic(error),
-            Self::OperationDeinedFullImage(_) => Self::OperationDeinedFullImage(error),
-            Self::QuotaExceedShareImage(_) => Self::QuotaExceedShareImage(error),
-            Self::QuotaExceedShareImageUser(_) => Self::QuotaExceedShareImageUser(error),
-            Self::InvalidImageIdBidMismatch(_) => Self::InvalidImageIdBidMismatch(error),
-            Self::OperationDeinedEncryptedSnapshot(_) => {
-                Self::OperationDeinedEncryptedSnapshot(error)
-            }
-            Self::OperationDeniedInvalidImageStatus(_) => {
-                Self::OperationDeniedInvalidImageStatus(error)
-            }
-            Self::PublicImageAgreementNotSigned(_) => {
-                Self::PublicImageAgreementNotSigned(error)
-            }
-            Self::InvalidParameterIsPublic(_) => Self::InvalidParameterIsPublic(error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidOperationServiceKeyEncryptedImageUnsupported(_) => {
-                Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error)
-            }
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidAccountNotFound(_) => Self::InvalidAccountNotFound(error),
-            Self::InvalidAccountForbbiden(_) => Self::InvalidAccountForbbiden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyImageSharePermissionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidGroupMalformed",
+            "UnnecessaryParameterLaunchPermission",
+            "InvalidParameterLaunchPermission",
+            "ForbiddenParameterLaunchPermission",
+            "AssumeRoleError",
+            "ImageDescriptionContainsSensitiveWords",
+            "ImageNameContainsSensitiveWords",
+            "ImagePublic",
+            "CurrentRegionNotSupportPublicImage",
+            "ImageNotPublic",
+            "OperationDeinedFullImage",
+            "QuotaExceedShareImage",
+            "QuotaExceedShareImageUser",
+            "InvalidImageIdBidMismatch",
+            "OperationDeinedEncryptedSnapshot",
+            "OperationDeniedInvalidImageStatus",
+            "PublicImageAgreementNotSigned",
+            "InvalidParameterIsPublic",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidOperationServiceKeyEncryptedImageUnsupported",
+            "InvalidImageIdNotFound",
+            "InvalidAccountNotFound",
+            "InvalidAccountForbbiden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyImageSharePermissionError {

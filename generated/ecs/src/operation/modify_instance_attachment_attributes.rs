@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .instance_id("i-bp67acfmxazb4****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttachmentAttributesRequest {
     /// The region ID of the private pool. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -57,10 +57,25 @@ pub struct ModifyInstanceAttachmentAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceAttachmentAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            private_pool_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceAttachmentAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceAttachmentAttributesRequestBuilder {
-        ModifyInstanceAttachmentAttributesRequestBuilder::default()
+        ModifyInstanceAttachmentAttributesRequestBuilder {
+            inner: ModifyInstanceAttachmentAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -153,6 +168,7 @@ impl<C> ModifyInstanceAttachmentAttributesRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceAttachmentAttributesRequest::default(),
@@ -161,6 +177,7 @@ impl<'a> ModifyInstanceAttachmentAttributesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -283,75 +300,50 @@ pub enum ModifyInstanceAttachmentAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyInstanceAttachmentAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "MissingParameter.InstanceId" => Self::MissingParameterInstanceId(error),
-            "InvalidResourcePackage.BizStatus" => {
-                Self::InvalidResourcePackageBizStatus(error)
-            }
-            "InvalidInstanceId.MalFormed" => Self::InvalidInstanceIdMalFormed(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.PrivatePoolOptions.NoStock" => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "MissingParameter.PackageType" => Self::MissingParameterPackageType(error),
-            "MissingParameter.PrivatePoolOptions.Ids" => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            "MissingParameter.InstanceCpuCoreCount" => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            "MissingParameter.InstanceAmount" => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            "MissingParameter.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.TooManyPrivatePoolOptions.Ids" => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            "Invalid.TooManyZoneIds" => Self::InvalidTooManyZoneIds(error),
-            "Invalid.TooManyInstanceTypes" => Self::InvalidTooManyInstanceTypes(error),
-            "Invalid.TooManyUnpaidPrivatePool" => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            "Invalid.InstanceCpuCoreCountOrInstanceAmount" => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            "Invalid.PrivatePoolOptions.Ids" => Self::InvalidPrivatePoolOptionsIds(error),
-            "Invalid.PackageType" => Self::InvalidPackageType(error),
-            "Invalid.PrivatePool.Purchase" => Self::InvalidPrivatePoolPurchase(error),
-            "Invalid.AssuranceTimes.NotSupported" => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            "RepeatStartPrivatePool" => Self::RepeatStartPrivatePool(error),
-            "InvalidOperation.PrePaidInstanceUnsupported" => {
-                Self::InvalidOperationPrePaidInstanceUnsupported(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.RegionId",
+                        "MissingParameter.InstanceId",
+                        "InvalidResourcePackage.BizStatus",
+                        "InvalidInstanceId.MalFormed",
+                        "DedicatedHostNotSupported",
+                        "SpotNotSupported",
+                        "ClassicNetworkNotSupported",
+                        "Invalid.InstanceId",
+                        "Invalid.PrivatePoolOptions.MatchCriteria",
+                        "MissingParameter.PrivatePoolOptions.Id",
+                        "Invalid.PrivatePoolOptions.Id",
+                        "Invalid.InstanceType",
+                        "Invalid.InstanceChargeType",
+                        "Invalid.ZoneId",
+                        "Invalid.PrivatePoolOptions.NoStock",
+                        "InvalidPlatform.ValueNotSupported",
+                        "Invalid.PrivatePoolOptions.status",
+                        "InvalidAliUid",
+                        "MissingParameter.PackageType",
+                        "MissingParameter.PrivatePoolOptions.Ids",
+                        "MissingParameter.InstanceCpuCoreCount",
+                        "MissingParameter.InstanceAmount",
+                        "MissingParameter.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.TooManyPrivatePoolOptions.Ids",
+                        "Invalid.TooManyZoneIds",
+                        "Invalid.TooManyInstanceTypes",
+                        "Invalid.TooManyUnpaidPrivatePool",
+                        "Invalid.InstanceCpuCoreCountOrInstanceAmount",
+                        "Invalid.PrivatePoolOptions.Ids",
+                        "Invalid.PackageType",
+                        "Invalid.PrivatePool.Purchase",
+                        "Invalid.AssuranceTimes.NotSupported",
+                        "RepeatStartPrivatePool",
+                        "InvalidOperation.PrePaidInstanceUnsupported",
+                        "InternalError",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceAttachmentAttributesError {
@@ -360,196 +352,146 @@ impl ModifyInstanceAttachmentAttributesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::MissingParameterInstanceId(error),
+            2 => Self::InvalidResourcePackageBizStatus(error),
+            3 => Self::InvalidInstanceIdMalFormed(error),
+            4 => Self::DedicatedHostNotSupported(error),
+            5 => Self::SpotNotSupported(error),
+            6 => Self::ClassicNetworkNotSupported(error),
+            7 => Self::InvalidInstanceId(error),
+            8 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            9 => Self::MissingParameterPrivatePoolOptionsId(error),
+            10 => Self::InvalidPrivatePoolOptionsId(error),
+            11 => Self::InvalidInstanceType(error),
+            12 => Self::InvalidInstanceChargeType(error),
+            13 => Self::InvalidZoneId(error),
+            14 => Self::InvalidPrivatePoolOptionsNoStock(error),
+            15 => Self::InvalidPlatformValueNotSupported(error),
+            16 => Self::InvalidPrivatePoolOptionsStatus(error),
+            17 => Self::InvalidAliUid(error),
+            18 => Self::MissingParameterPackageType(error),
+            19 => Self::MissingParameterPrivatePoolOptionsIds(error),
+            20 => Self::MissingParameterInstanceCpuCoreCount(error),
+            21 => Self::MissingParameterInstanceAmount(error),
+            22 => Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error),
+            23 => Self::InvalidTooManyPrivatePoolOptionsIds(error),
+            24 => Self::InvalidTooManyZoneIds(error),
+            25 => Self::InvalidTooManyInstanceTypes(error),
+            26 => Self::InvalidTooManyUnpaidPrivatePool(error),
+            27 => Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error),
+            28 => Self::InvalidPrivatePoolOptionsIds(error),
+            29 => Self::InvalidPackageType(error),
+            30 => Self::InvalidPrivatePoolPurchase(error),
+            31 => Self::InvalidAssuranceTimesNotSupported(error),
+            32 => Self::RepeatStartPrivatePool(error),
+            33 => Self::InvalidOperationPrePaidInstanceUnsupported(error),
+            34 => Self::InternalError(error),
+            35 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::MissingParameterInstanceId(error) => {
-                ("MissingParameterInstanceId", error)
-            }
-            Self::InvalidResourcePackageBizStatus(error) => {
-                ("InvalidResourcePackageBizStatus", error)
-            }
-            Self::InvalidInstanceIdMalFormed(error) => {
-                ("InvalidInstanceIdMalFormed", error)
-            }
-            Self::DedicatedHostNotSupported(error) => {
-                ("DedicatedHostNotSupported", error)
-            }
-            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
-            Self::ClassicNetworkNotSupported(error) => {
-                ("ClassicNetworkNotSupported", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
-                ("InvalidPrivatePoolOptionsMatchCriteria", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
-            Self::InvalidPrivatePoolOptionsNoStock(error) => {
-                ("InvalidPrivatePoolOptionsNoStock", error)
-            }
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::InvalidPrivatePoolOptionsStatus(error) => {
-                ("InvalidPrivatePoolOptionsStatus", error)
-            }
-            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
-            Self::MissingParameterPackageType(error) => {
-                ("MissingParameterPackageType", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(error) => {
-                ("MissingParameterPrivatePoolOptionsIds", error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(error) => {
-                ("MissingParameterInstanceCpuCoreCount", error)
-            }
-            Self::MissingParameterInstanceAmount(error) => {
-                ("MissingParameterInstanceAmount", error)
-            }
+            Self::MissingParameterRegionId(error) => (0, error),
+            Self::MissingParameterInstanceId(error) => (1, error),
+            Self::InvalidResourcePackageBizStatus(error) => (2, error),
+            Self::InvalidInstanceIdMalFormed(error) => (3, error),
+            Self::DedicatedHostNotSupported(error) => (4, error),
+            Self::SpotNotSupported(error) => (5, error),
+            Self::ClassicNetworkNotSupported(error) => (6, error),
+            Self::InvalidInstanceId(error) => (7, error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (8, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (9, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (10, error),
+            Self::InvalidInstanceType(error) => (11, error),
+            Self::InvalidInstanceChargeType(error) => (12, error),
+            Self::InvalidZoneId(error) => (13, error),
+            Self::InvalidPrivatePoolOptionsNoStock(error) => (14, error),
+            Self::InvalidPlatformValueNotSupported(error) => (15, error),
+            Self::InvalidPrivatePoolOptionsStatus(error) => (16, error),
+            Self::InvalidAliUid(error) => (17, error),
+            Self::MissingParameterPackageType(error) => (18, error),
+            Self::MissingParameterPrivatePoolOptionsIds(error) => (19, error),
+            Self::MissingParameterInstanceCpuCoreCount(error) => (20, error),
+            Self::MissingParameterInstanceAmount(error) => (21, error),
             Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("MissingParameterInstanceCpuCoreCountOrInstanceAmount", error)
+                (22, error)
             }
-            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
-                ("InvalidTooManyPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidTooManyZoneIds(error) => ("InvalidTooManyZoneIds", error),
-            Self::InvalidTooManyInstanceTypes(error) => {
-                ("InvalidTooManyInstanceTypes", error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(error) => {
-                ("InvalidTooManyUnpaidPrivatePool", error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => {
-                ("InvalidInstanceCpuCoreCountOrInstanceAmount", error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(error) => {
-                ("InvalidPrivatePoolOptionsIds", error)
-            }
-            Self::InvalidPackageType(error) => ("InvalidPackageType", error),
-            Self::InvalidPrivatePoolPurchase(error) => {
-                ("InvalidPrivatePoolPurchase", error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(error) => {
-                ("InvalidAssuranceTimesNotSupported", error)
-            }
-            Self::RepeatStartPrivatePool(error) => ("RepeatStartPrivatePool", error),
-            Self::InvalidOperationPrePaidInstanceUnsupported(error) => {
-                ("InvalidOperationPrePaidInstanceUnsupported", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => (23, error),
+            Self::InvalidTooManyZoneIds(error) => (24, error),
+            Self::InvalidTooManyInstanceTypes(error) => (25, error),
+            Self::InvalidTooManyUnpaidPrivatePool(error) => (26, error),
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => (27, error),
+            Self::InvalidPrivatePoolOptionsIds(error) => (28, error),
+            Self::InvalidPackageType(error) => (29, error),
+            Self::InvalidPrivatePoolPurchase(error) => (30, error),
+            Self::InvalidAssuranceTimesNotSupported(error) => (31, error),
+            Self::RepeatStartPrivatePool(error) => (32, error),
+            Self::InvalidOperationPrePaidInstanceUnsupported(error) => (33, error),
+            Self::InternalError(error) => (34, error),
+            Self::InvalidRegionIdNotFound(error) => (35, error),
+            Self::Unhandled(error) => (36, error),
         }
     }
 }
 impl Clone for ModifyInstanceAttachmentAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::MissingParameterInstanceId(_) => {
-                Self::MissingParameterInstanceId(error)
-            }
-            Self::InvalidResourcePackageBizStatus(_) => {
-                Self::InvalidResourcePackageBizStatus(error)
-            }
-            Self::InvalidInstanceIdMalFormed(_) => {
-                Self::InvalidInstanceIdMalFormed(error)
-            }
-            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
-            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
-            Self::ClassicNetworkNotSupported(_) => {
-                Self::ClassicNetworkNotSupported(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
-            Self::InvalidPrivatePoolOptionsNoStock(_) => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::InvalidPrivatePoolOptionsStatus(_) => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
-            Self::MissingParameterPackageType(_) => {
-                Self::MissingParameterPackageType(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIds(_) => {
-                Self::MissingParameterPrivatePoolOptionsIds(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCount(_) => {
-                Self::MissingParameterInstanceCpuCoreCount(error)
-            }
-            Self::MissingParameterInstanceAmount(_) => {
-                Self::MissingParameterInstanceAmount(error)
-            }
-            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
-                Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
-            Self::InvalidTooManyInstanceTypes(_) => {
-                Self::InvalidTooManyInstanceTypes(error)
-            }
-            Self::InvalidTooManyUnpaidPrivatePool(_) => {
-                Self::InvalidTooManyUnpaidPrivatePool(error)
-            }
-            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
-                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            }
-            Self::InvalidPrivatePoolOptionsIds(_) => {
-                Self::InvalidPrivatePoolOptionsIds(error)
-            }
-            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
-            Self::InvalidPrivatePoolPurchase(_) => {
-                Self::InvalidPrivatePoolPurchase(error)
-            }
-            Self::InvalidAssuranceTimesNotSupported(_) => {
-                Self::InvalidAssuranceTimesNotSupported(error)
-            }
-            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
-            Self::InvalidOperationPrePaidInstanceUnsupported(_) => {
-                Self::InvalidOperationPrePaidInstanceUnsupported(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceAttachmentAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterRegionId",
+            "MissingParameterInstanceId",
+            "InvalidResourcePackageBizStatus",
+            "InvalidInstanceIdMalFormed",
+            "DedicatedHostNotSupported",
+            "SpotNotSupported",
+            "ClassicNetworkNotSupported",
+            "InvalidInstanceId",
+            "InvalidPrivatePoolOptionsMatchCriteria",
+            "MissingParameterPrivatePoolOptionsId",
+            "InvalidPrivatePoolOptionsId",
+            "InvalidInstanceType",
+            "InvalidInstanceChargeType",
+            "InvalidZoneId",
+            "InvalidPrivatePoolOptionsNoStock",
+            "InvalidPlatformValueNotSupported",
+            "InvalidPrivatePoolOptionsStatus",
+            "InvalidAliUid",
+            "MissingParameterPackageType",
+            "MissingParameterPrivatePoolOptionsIds",
+            "MissingParameterInstanceCpuCoreCount",
+            "MissingParameterInstanceAmount",
+            "MissingParameterInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidTooManyPrivatePoolOptionsIds",
+            "InvalidTooManyZoneIds",
+            "InvalidTooManyInstanceTypes",
+            "InvalidTooManyUnpaidPrivatePool",
+            "InvalidInstanceCpuCoreCountOrInstanceAmount",
+            "InvalidPrivatePoolOptionsIds",
+            "InvalidPackageType",
+            "InvalidPrivatePoolPurchase",
+            "InvalidAssuranceTimesNotSupported",
+            "RepeatStartPrivatePool",
+            "InvalidOperationPrePaidInstanceUnsupported",
+            "InternalError",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceAttachmentAttributesError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttributeRequest {
     /// The instance ID.
@@ -167,10 +167,38 @@ pub struct ModifyInstanceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            password: None,
+            host_name: None,
+            instance_name: None,
+            description: None,
+            user_data: None,
+            recyclable: None,
+            credit_specification: None,
+            deletion_protection: None,
+            network_interface_queue_number: None,
+            security_group_ids: None,
+            remote_connection_options: None,
+            enable_jumbo_frame: None,
+            cpu_options: None,
+            private_dns_name_options: None,
+            enable_network_encryption: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceAttributeRequestBuilder {
-        ModifyInstanceAttributeRequestBuilder::default()
+        ModifyInstanceAttributeRequestBuilder {
+            inner: ModifyInstanceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -452,6 +480,7 @@ impl<C> ModifyInstanceAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceAttributeRequest::default(),
@@ -460,6 +489,7 @@ impl<'a> ModifyInstanceAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -661,178 +691,85 @@ pub enum ModifyInstanceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceName.Malformed" => Self::InvalidInstanceNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidRemoteConnectionOptions.Password" => {
-                Self::InvalidRemoteConnectionOptionsPassword(error)
-            }
-            "InvalidRemoteConnectionOptions.Type" => {
-                Self::InvalidRemoteConnectionOptionsType(error)
-            }
-            "InstanceType.ValueNotSupported" => {
-                Self::InstanceTypeValueNotSupported(error)
-            }
-            "OSType.ValueNotSupported" => Self::OsTypeValueNotSupported(error),
-            "InvalidHostPassword.Malformed" => Self::InvalidHostPasswordMalformed(error),
-            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
-            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidUserData.NotSupported" => Self::InvalidUserDataNotSupported(error),
-            "ImageNotSupportCloudInit" => Self::ImageNotSupportCloudInit(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidParameter.RecycleBin" => Self::InvalidParameterRecycleBin(error),
-            "InvalidParameter.CreditSpecification" => {
-                Self::InvalidParameterCreditSpecification(error)
-            }
-            "InvalidInstanceStatus.CreditSpecRestricted" => {
-                Self::InvalidInstanceStatusCreditSpecRestricted(error)
-            }
-            "InvalidInstanceStatus.NotRunning" => {
-                Self::InvalidInstanceStatusNotRunning(error)
-            }
-            "InvalidNetworkType.NotSupported" => {
-                Self::InvalidNetworkTypeNotSupported(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidParam.NotSupportJumboFrame" => {
-                Self::InvalidParamNotSupportJumboFrame(error)
-            }
-            "InvalidOperation.InstanceStatusNotSupport" => {
-                Self::InvalidOperationInstanceStatusNotSupport(error)
-            }
-            "InvalidOperation.InstanceStatusUnsupported" => {
-                Self::InvalidOperationInstanceStatusUnsupported(error)
-            }
-            "InvalidParameter.CpuOptionsTopologyType" => {
-                Self::InvalidParameterCpuOptionsTopologyType(error)
-            }
-            "InvalidInstanceType.NotSupportCpuOptionsTopologyType" => {
-                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
-            }
-            "InvalidAdditionalInfoPvdConfig.SizeExceeded" => {
-                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
-            }
-            "InvalidInstanceType.NotSupportHighDensityMode" => {
-                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
-            }
-            "InvalidStatus.StoppedRequired" => Self::InvalidStatusStoppedRequired(error),
-            "InvalidParameter.CpuOptionsTurboMode" => {
-                Self::InvalidParameterCpuOptionsTurboMode(error)
-            }
-            "InvalidInstanceType.EnableNVSUnsupported" => {
-                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
-            }
-            "InvalidInstanceType.EnableVISSTUnsupported" => {
-                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
-            }
-            "InvalidInstanceType.EnableVRDTUnsupported" => {
-                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
-            }
-            "InvalidInstanceType.SingleCoreMaxModeUnsupported" => {
-                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
-            }
-            "InvalidInstanceType.GpuOptionsConfidentialComputingUnsupported" => {
-                Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
-                    error,
-                )
-            }
-            "InvalidParameter.GpuOptionsConfidentialComputing" => {
-                Self::InvalidParameterGpuOptionsConfidentialComputing(error)
-            }
-            "InvalidParameterAuthorized.GpuOptionsConfidentialComputing" => {
-                Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "EnterpriseGroupLimited.MutliGroupType" => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InstanceNotInSecurityGroup" => Self::InstanceNotInSecurityGroup(error),
-            "InvalidOperation.InvalidRegion" => {
-                Self::InvalidOperationInvalidRegion(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            "InvalidParameter.InvalidQueuePairNumber" => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            "InvalidOperation.EniQueuePairNumberOverflow" => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported" => {
-                Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
-            }
-            "InvalidParameter.CpuOptionsCore" => {
-                Self::InvalidParameterCpuOptionsCore(error)
-            }
-            "InvalidParameter.CpuOptionsThreadsPerCore" => {
-                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
-            }
-            "InvalidOperation.UserNotSupportNetworkEncryption" => {
-                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportNetworkEncryption" => {
-                Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "Credit.NotFound" => Self::CreditNotFound(error),
-            "InvalidInstanceStatus.NeedRestart" => {
-                Self::InvalidInstanceStatusNeedRestart(error)
-            }
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            "InvalidSecurityGroupType.NotSupportClassic" => {
-                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
-            }
-            "InvalidSecurityGroupVpc.NotBelongToOneVpc" => {
-                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "InvalidRemoteConnectionOptions.Password",
+                        "InvalidRemoteConnectionOptions.Type",
+                        "InstanceType.ValueNotSupported",
+                        "OSType.ValueNotSupported",
+                        "InvalidHostPassword.Malformed",
+                        "InvalidHostName.Malformed",
+                        "InvalidPassword.Malformed",
+                        "InvalidUserData.SizeExceeded",
+                        "InvalidUserData.NotSupported",
+                        "ImageNotSupportCloudInit",
+                        "ChargeTypeViolation",
+                        "InvalidParameter.RecycleBin",
+                        "InvalidParameter.CreditSpecification",
+                        "InvalidInstanceStatus.CreditSpecRestricted",
+                        "InvalidInstanceStatus.NotRunning",
+                        "InvalidNetworkType.NotSupported",
+                        "InvalidOperation.EniCountExceeded",
+                        "JoinedGroupLimitExceed",
+                        "InvalidParameter",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidParam.NotSupportJumboFrame",
+                        "InvalidOperation.InstanceStatusNotSupport",
+                        "InvalidOperation.InstanceStatusUnsupported",
+                        "InvalidParameter.CpuOptionsTopologyType",
+                        "InvalidInstanceType.NotSupportCpuOptionsTopologyType",
+                        "InvalidAdditionalInfoPvdConfig.SizeExceeded",
+                        "InvalidInstanceType.NotSupportHighDensityMode",
+                        "InvalidStatus.StoppedRequired",
+                        "InvalidParameter.CpuOptionsTurboMode",
+                        "InvalidInstanceType.EnableNVSUnsupported",
+                        "InvalidInstanceType.EnableVISSTUnsupported",
+                        "InvalidInstanceType.EnableVRDTUnsupported",
+                        "InvalidInstanceType.SingleCoreMaxModeUnsupported",
+                        "InvalidInstanceType.GpuOptionsConfidentialComputingUnsupported",
+                        "InvalidParameter.GpuOptionsConfidentialComputing",
+                        "InvalidParameterAuthorized.GpuOptionsConfidentialComputing",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "OperationDenied",
+                        "InvalidUserData.Forbidden",
+                        "InvalidUserData.Base64FormatInvalid",
+                        "InvalidChargeType.ValueNotSupported",
+                        "InvalidUser.Unauthorized",
+                        "EnterpriseGroupLimited.MutliGroupType",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InstanceNotInSecurityGroup",
+                        "InvalidOperation.InvalidRegion",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidParameter.InvalidEniQueueNumber",
+                        "InvalidOperation.MaxEniQueueNumberExceeded",
+                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                        "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
+                        "InvalidParameter.InvalidQueuePairNumber",
+                        "InvalidOperation.MaxEniQueuePairNumberExceed",
+                        "InvalidOperation.EniQueuePairNumberOverflow",
+                        "AclLimitExceed",
+                        "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported",
+                        "InvalidParameter.CpuOptionsCore",
+                        "InvalidParameter.CpuOptionsThreadsPerCore",
+                        "InvalidOperation.UserNotSupportNetworkEncryption",
+                        "InvalidOperation.InstanceTypeNotSupportNetworkEncryption",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "Credit.NotFound",
+                        "InvalidInstanceStatus.NeedRestart",
+                        "InvalidParameter.SecurityGroupIdRepeated",
+                        "InvalidSecurityGroupType.NotSupportClassic",
+                        "InvalidSecurityGroupVpc.NotBelongToOneVpc",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceAttributeError {
@@ -841,403 +778,269 @@ impl ModifyInstanceAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInstanceNameMalformed(error) => {
-                ("InvalidInstanceNameMalformed", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidRemoteConnectionOptionsPassword(error) => {
-                ("InvalidRemoteConnectionOptionsPassword", error)
-            }
-            Self::InvalidRemoteConnectionOptionsType(error) => {
-                ("InvalidRemoteConnectionOptionsType", error)
-            }
-            Self::InstanceTypeValueNotSupported(error) => {
-                ("InstanceTypeValueNotSupported", error)
-            }
-            Self::OsTypeValueNotSupported(error) => ("OsTypeValueNotSupported", error),
-            Self::InvalidHostPasswordMalformed(error) => {
-                ("InvalidHostPasswordMalformed", error)
-            }
-            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
-            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
-            Self::InvalidUserDataSizeExceeded(error) => {
-                ("InvalidUserDataSizeExceeded", error)
-            }
-            Self::InvalidUserDataNotSupported(error) => {
-                ("InvalidUserDataNotSupported", error)
-            }
-            Self::ImageNotSupportCloudInit(error) => ("ImageNotSupportCloudInit", error),
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidParameterRecycleBin(error) => {
-                ("InvalidParameterRecycleBin", error)
-            }
-            Self::InvalidParameterCreditSpecification(error) => {
-                ("InvalidParameterCreditSpecification", error)
-            }
-            Self::InvalidInstanceStatusCreditSpecRestricted(error) => {
-                ("InvalidInstanceStatusCreditSpecRestricted", error)
-            }
-            Self::InvalidInstanceStatusNotRunning(error) => {
-                ("InvalidInstanceStatusNotRunning", error)
-            }
-            Self::InvalidNetworkTypeNotSupported(error) => {
-                ("InvalidNetworkTypeNotSupported", error)
-            }
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidParamNotSupportJumboFrame(error) => {
-                ("InvalidParamNotSupportJumboFrame", error)
-            }
-            Self::InvalidOperationInstanceStatusNotSupport(error) => {
-                ("InvalidOperationInstanceStatusNotSupport", error)
-            }
-            Self::InvalidOperationInstanceStatusUnsupported(error) => {
-                ("InvalidOperationInstanceStatusUnsupported", error)
-            }
-            Self::InvalidParameterCpuOptionsTopologyType(error) => {
-                ("InvalidParameterCpuOptionsTopologyType", error)
-            }
-            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error) => {
-                ("InvalidInstanceTypeNotSupportCpuOptionsTopologyType", error)
-            }
-            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error) => {
-                ("InvalidAdditionalInfoPvdConfigSizeExceeded", error)
-            }
-            Self::InvalidInstanceTypeNotSupportHighDensityMode(error) => {
-                ("InvalidInstanceTypeNotSupportHighDensityMode", error)
-            }
-            Self::InvalidStatusStoppedRequired(error) => {
-                ("InvalidStatusStoppedRequired", error)
-            }
-            Self::InvalidParameterCpuOptionsTurboMode(error) => {
-                ("InvalidParameterCpuOptionsTurboMode", error)
-            }
-            Self::InvalidInstanceTypeEnableNvsUnsupported(error) => {
-                ("InvalidInstanceTypeEnableNvsUnsupported", error)
-            }
-            Self::InvalidInstanceTypeEnableVisstUnsupported(error) => {
-                ("InvalidInstanceTypeEnableVisstUnsupported", error)
-            }
-            Self::InvalidInstanceTypeEnableVrdtUnsupported(error) => {
-                ("InvalidInstanceTypeEnableVrdtUnsupported", error)
-            }
-            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error) => {
-                ("InvalidInstanceTypeSingleCoreMaxModeUnsupported", error)
-            }
-            Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
-                error,
-            ) => ("InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported", error),
-            Self::InvalidParameterGpuOptionsConfidentialComputing(error) => {
-                ("InvalidParameterGpuOptionsConfidentialComputing", error)
-            }
-            Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error) => {
-                ("InvalidParameterAuthorizedGpuOptionsConfidentialComputing", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidUserDataForbidden(error) => ("InvalidUserDataForbidden", error),
-            Self::InvalidUserDataBase64FormatInvalid(error) => {
-                ("InvalidUserDataBase64FormatInvalid", error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
-            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
-                ("EnterpriseGroupLimitedMutliGroupType", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InstanceNotInSecurityGroup(error) => {
-                ("InstanceNotInSecurityGroup", error)
-            }
-            Self::InvalidOperationInvalidRegion(error) => {
-                ("InvalidOperationInvalidRegion", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(error) => {
-                ("InvalidParameterInvalidEniQueueNumber", error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
-                ("InvalidOperationMaxEniQueueNumberExceeded", error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
-                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                error,
-            ) => {
-                (
-                    "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceNameMalformed(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidRemoteConnectionOptionsPassword(error),
+            3 => Self::InvalidRemoteConnectionOptionsType(error),
+            4 => Self::InstanceTypeValueNotSupported(error),
+            5 => Self::OsTypeValueNotSupported(error),
+            6 => Self::InvalidHostPasswordMalformed(error),
+            7 => Self::InvalidHostNameMalformed(error),
+            8 => Self::InvalidPasswordMalformed(error),
+            9 => Self::InvalidUserDataSizeExceeded(error),
+            10 => Self::InvalidUserDataNotSupported(error),
+            11 => Self::ImageNotSupportCloudInit(error),
+            12 => Self::ChargeTypeViolation(error),
+            13 => Self::InvalidParameterRecycleBin(error),
+            14 => Self::InvalidParameterCreditSpecification(error),
+            15 => Self::InvalidInstanceStatusCreditSpecRestricted(error),
+            16 => Self::InvalidInstanceStatusNotRunning(error),
+            17 => Self::InvalidNetworkTypeNotSupported(error),
+            18 => Self::InvalidOperationEniCountExceeded(error),
+            19 => Self::JoinedGroupLimitExceed(error),
+            20 => Self::InvalidParameter(error),
+            21 => Self::InvalidOperationInvalidEcsState(error),
+            22 => Self::InvalidParamNotSupportJumboFrame(error),
+            23 => Self::InvalidOperationInstanceStatusNotSupport(error),
+            24 => Self::InvalidOperationInstanceStatusUnsupported(error),
+            25 => Self::InvalidParameterCpuOptionsTopologyType(error),
+            26 => Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error),
+            27 => Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error),
+            28 => Self::InvalidInstanceTypeNotSupportHighDensityMode(error),
+            29 => Self::InvalidStatusStoppedRequired(error),
+            30 => Self::InvalidParameterCpuOptionsTurboMode(error),
+            31 => Self::InvalidInstanceTypeEnableNvsUnsupported(error),
+            32 => Self::InvalidInstanceTypeEnableVisstUnsupported(error),
+            33 => Self::InvalidInstanceTypeEnableVrdtUnsupported(error),
+            34 => Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error),
+            35 => {
+                Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
                     error,
                 )
             }
-            Self::InvalidParameterInvalidQueuePairNumber(error) => {
-                ("InvalidParameterInvalidQueuePairNumber", error)
+            36 => Self::InvalidParameterGpuOptionsConfidentialComputing(error),
+            37 => Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error),
+            38 => Self::IncorrectInstanceStatus(error),
+            39 => Self::InstanceLockedForSecurity(error),
+            40 => Self::OperationDenied(error),
+            41 => Self::InvalidUserDataForbidden(error),
+            42 => Self::InvalidUserDataBase64FormatInvalid(error),
+            43 => Self::InvalidChargeTypeValueNotSupported(error),
+            44 => Self::InvalidUserUnauthorized(error),
+            45 => Self::EnterpriseGroupLimitedMutliGroupType(error),
+            46 => Self::SecurityGroupInstanceLimitExceed(error),
+            47 => Self::InstanceNotInSecurityGroup(error),
+            48 => Self::InvalidOperationInvalidRegion(error),
+            49 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            50 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            51 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            52 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            53 => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                    error,
+                )
             }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
-                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
+            54 => Self::InvalidParameterInvalidQueuePairNumber(error),
+            55 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
+            56 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
+            57 => Self::AclLimitExceed(error),
+            58 => Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error),
+            59 => Self::InvalidParameterCpuOptionsCore(error),
+            60 => Self::InvalidParameterCpuOptionsThreadsPerCore(error),
+            61 => Self::InvalidOperationUserNotSupportNetworkEncryption(error),
+            62 => Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error),
+            63 => Self::InvalidInstanceIdNotFound(error),
+            64 => Self::InvalidSecurityGroupIdNotFound(error),
+            65 => Self::CreditNotFound(error),
+            66 => Self::InvalidInstanceStatusNeedRestart(error),
+            67 => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            68 => Self::InvalidSecurityGroupTypeNotSupportClassic(error),
+            69 => Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error),
+            70 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
+        match self {
+            Self::InvalidInstanceNameMalformed(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::InvalidRemoteConnectionOptionsPassword(error) => (2, error),
+            Self::InvalidRemoteConnectionOptionsType(error) => (3, error),
+            Self::InstanceTypeValueNotSupported(error) => (4, error),
+            Self::OsTypeValueNotSupported(error) => (5, error),
+            Self::InvalidHostPasswordMalformed(error) => (6, error),
+            Self::InvalidHostNameMalformed(error) => (7, error),
+            Self::InvalidPasswordMalformed(error) => (8, error),
+            Self::InvalidUserDataSizeExceeded(error) => (9, error),
+            Self::InvalidUserDataNotSupported(error) => (10, error),
+            Self::ImageNotSupportCloudInit(error) => (11, error),
+            Self::ChargeTypeViolation(error) => (12, error),
+            Self::InvalidParameterRecycleBin(error) => (13, error),
+            Self::InvalidParameterCreditSpecification(error) => (14, error),
+            Self::InvalidInstanceStatusCreditSpecRestricted(error) => (15, error),
+            Self::InvalidInstanceStatusNotRunning(error) => (16, error),
+            Self::InvalidNetworkTypeNotSupported(error) => (17, error),
+            Self::InvalidOperationEniCountExceeded(error) => (18, error),
+            Self::JoinedGroupLimitExceed(error) => (19, error),
+            Self::InvalidParameter(error) => (20, error),
+            Self::InvalidOperationInvalidEcsState(error) => (21, error),
+            Self::InvalidParamNotSupportJumboFrame(error) => (22, error),
+            Self::InvalidOperationInstanceStatusNotSupport(error) => (23, error),
+            Self::InvalidOperationInstanceStatusUnsupported(error) => (24, error),
+            Self::InvalidParameterCpuOptionsTopologyType(error) => (25, error),
+            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error) => {
+                (26, error)
             }
-            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
-                ("InvalidOperationEniQueuePairNumberOverflow", error)
+            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error) => (27, error),
+            Self::InvalidInstanceTypeNotSupportHighDensityMode(error) => (28, error),
+            Self::InvalidStatusStoppedRequired(error) => (29, error),
+            Self::InvalidParameterCpuOptionsTurboMode(error) => (30, error),
+            Self::InvalidInstanceTypeEnableNvsUnsupported(error) => (31, error),
+            Self::InvalidInstanceTypeEnableVisstUnsupported(error) => (32, error),
+            Self::InvalidInstanceTypeEnableVrdtUnsupported(error) => (33, error),
+            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error) => (34, error),
+            Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
+                error,
+            ) => (35, error),
+            Self::InvalidParameterGpuOptionsConfidentialComputing(error) => (36, error),
+            Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error) => {
+                (37, error)
             }
-            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
+            Self::IncorrectInstanceStatus(error) => (38, error),
+            Self::InstanceLockedForSecurity(error) => (39, error),
+            Self::OperationDenied(error) => (40, error),
+            Self::InvalidUserDataForbidden(error) => (41, error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => (42, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (43, error),
+            Self::InvalidUserUnauthorized(error) => (44, error),
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => (45, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (46, error),
+            Self::InstanceNotInSecurityGroup(error) => (47, error),
+            Self::InvalidOperationInvalidRegion(error) => (48, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (49, error),
+            Self::InvalidParameterInvalidEniQueueNumber(error) => (50, error),
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (51, error),
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (52, error),
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                error,
+            ) => (53, error),
+            Self::InvalidParameterInvalidQueuePairNumber(error) => (54, error),
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => (55, error),
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => (56, error),
+            Self::AclLimitExceed(error) => (57, error),
             Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error) => {
-                ("InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported", error)
+                (58, error)
             }
-            Self::InvalidParameterCpuOptionsCore(error) => {
-                ("InvalidParameterCpuOptionsCore", error)
-            }
-            Self::InvalidParameterCpuOptionsThreadsPerCore(error) => {
-                ("InvalidParameterCpuOptionsThreadsPerCore", error)
-            }
-            Self::InvalidOperationUserNotSupportNetworkEncryption(error) => {
-                ("InvalidOperationUserNotSupportNetworkEncryption", error)
-            }
+            Self::InvalidParameterCpuOptionsCore(error) => (59, error),
+            Self::InvalidParameterCpuOptionsThreadsPerCore(error) => (60, error),
+            Self::InvalidOperationUserNotSupportNetworkEncryption(error) => (61, error),
             Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error) => {
-                ("InvalidOperationInstanceTypeNotSupportNetworkEncryption", error)
+                (62, error)
             }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::CreditNotFound(error) => ("CreditNotFound", error),
-            Self::InvalidInstanceStatusNeedRestart(error) => {
-                ("InvalidInstanceStatusNeedRestart", error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
-                ("InvalidParameterSecurityGroupIdRepeated", error)
-            }
-            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => {
-                ("InvalidSecurityGroupTypeNotSupportClassic", error)
-            }
-            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => {
-                ("InvalidSecurityGroupVpcNotBelongToOneVpc", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdNotFound(error) => (63, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (64, error),
+            Self::CreditNotFound(error) => (65, error),
+            Self::InvalidInstanceStatusNeedRestart(error) => (66, error),
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => (67, error),
+            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => (68, error),
+            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => (69, error),
+            Self::InternalError(error) => (70, error),
+            Self::Unhandled(error) => (71, error),
         }
     }
 }
 impl Clone for ModifyInstanceAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceNameMalformed(_) => {
-                Self::InvalidInstanceNameMalformed(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidRemoteConnectionOptionsPassword(_) => {
-                Self::InvalidRemoteConnectionOptionsPassword(error)
-            }
-            Self::InvalidRemoteConnectionOptionsType(_) => {
-                Self::InvalidRemoteConnectionOptionsType(error)
-            }
-            Self::InstanceTypeValueNotSupported(_) => {
-                Self::InstanceTypeValueNotSupported(error)
-            }
-            Self::OsTypeValueNotSupported(_) => Self::OsTypeValueNotSupported(error),
-            Self::InvalidHostPasswordMalformed(_) => {
-                Self::InvalidHostPasswordMalformed(error)
-            }
-            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
-            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
-            Self::InvalidUserDataSizeExceeded(_) => {
-                Self::InvalidUserDataSizeExceeded(error)
-            }
-            Self::InvalidUserDataNotSupported(_) => {
-                Self::InvalidUserDataNotSupported(error)
-            }
-            Self::ImageNotSupportCloudInit(_) => Self::ImageNotSupportCloudInit(error),
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidParameterRecycleBin(_) => {
-                Self::InvalidParameterRecycleBin(error)
-            }
-            Self::InvalidParameterCreditSpecification(_) => {
-                Self::InvalidParameterCreditSpecification(error)
-            }
-            Self::InvalidInstanceStatusCreditSpecRestricted(_) => {
-                Self::InvalidInstanceStatusCreditSpecRestricted(error)
-            }
-            Self::InvalidInstanceStatusNotRunning(_) => {
-                Self::InvalidInstanceStatusNotRunning(error)
-            }
-            Self::InvalidNetworkTypeNotSupported(_) => {
-                Self::InvalidNetworkTypeNotSupported(error)
-            }
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidParamNotSupportJumboFrame(_) => {
-                Self::InvalidParamNotSupportJumboFrame(error)
-            }
-            Self::InvalidOperationInstanceStatusNotSupport(_) => {
-                Self::InvalidOperationInstanceStatusNotSupport(error)
-            }
-            Self::InvalidOperationInstanceStatusUnsupported(_) => {
-                Self::InvalidOperationInstanceStatusUnsupported(error)
-            }
-            Self::InvalidParameterCpuOptionsTopologyType(_) => {
-                Self::InvalidParameterCpuOptionsTopologyType(error)
-            }
-            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(_) => {
-                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
-            }
-            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(_) => {
-                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
-            }
-            Self::InvalidInstanceTypeNotSupportHighDensityMode(_) => {
-                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
-            }
-            Self::InvalidStatusStoppedRequired(_) => {
-                Self::InvalidStatusStoppedRequired(error)
-            }
-            Self::InvalidParameterCpuOptionsTurboMode(_) => {
-                Self::InvalidParameterCpuOptionsTurboMode(error)
-            }
-            Self::InvalidInstanceTypeEnableNvsUnsupported(_) => {
-                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
-            }
-            Self::InvalidInstanceTypeEnableVisstUnsupported(_) => {
-                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
-            }
-            Self::InvalidInstanceTypeEnableVrdtUnsupported(_) => {
-                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
-            }
-            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(_) => {
-                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
-            }
-            Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(_) => {
-                Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
-                    error,
-                )
-            }
-            Self::InvalidParameterGpuOptionsConfidentialComputing(_) => {
-                Self::InvalidParameterGpuOptionsConfidentialComputing(error)
-            }
-            Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(_) => {
-                Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
-            Self::InvalidUserDataBase64FormatInvalid(_) => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
-            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InstanceNotInSecurityGroup(_) => {
-                Self::InstanceNotInSecurityGroup(error)
-            }
-            Self::InvalidOperationInvalidRegion(_) => {
-                Self::InvalidOperationInvalidRegion(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(_) => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            Self::InvalidParameterInvalidQueuePairNumber(_) => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
-            Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(_) => {
-                Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
-            }
-            Self::InvalidParameterCpuOptionsCore(_) => {
-                Self::InvalidParameterCpuOptionsCore(error)
-            }
-            Self::InvalidParameterCpuOptionsThreadsPerCore(_) => {
-                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
-            }
-            Self::InvalidOperationUserNotSupportNetworkEncryption(_) => {
-                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::CreditNotFound(_) => Self::CreditNotFound(error),
-            Self::InvalidInstanceStatusNeedRestart(_) => {
-                Self::InvalidInstanceStatusNeedRestart(error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            Self::InvalidSecurityGroupTypeNotSupportClassic(_) => {
-                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
-            }
-            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(_) => {
-                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceNameMalformed",
+            "InvalidDescriptionMalformed",
+            "InvalidRemoteConnectionOptionsPassword",
+            "InvalidRemoteConnectionOptionsType",
+            "InstanceTypeValueNotSupported",
+            "OsTypeValueNotSupported",
+            "InvalidHostPasswordMalformed",
+            "InvalidHostNameMalformed",
+            "InvalidPasswordMalformed",
+            "InvalidUserDataSizeExceeded",
+            "InvalidUserDataNotSupported",
+            "ImageNotSupportCloudInit",
+            "ChargeTypeViolation",
+            "InvalidParameterRecycleBin",
+            "InvalidParameterCreditSpecification",
+            "InvalidInstanceStatusCreditSpecRestricted",
+            "InvalidInstanceStatusNotRunning",
+            "InvalidNetworkTypeNotSupported",
+            "InvalidOperationEniCountExceeded",
+            "JoinedGroupLimitExceed",
+            "InvalidParameter",
+            "InvalidOperationInvalidEcsState",
+            "InvalidParamNotSupportJumboFrame",
+            "InvalidOperationInstanceStatusNotSupport",
+            "InvalidOperationInstanceStatusUnsupported",
+            "InvalidParameterCpuOptionsTopologyType",
+            "InvalidInstanceTypeNotSupportCpuOptionsTopologyType",
+            "InvalidAdditionalInfoPvdConfigSizeExceeded",
+            "InvalidInstanceTypeNotSupportHighDensityMode",
+            "InvalidStatusStoppedRequired",
+            "InvalidParameterCpuOptionsTurboMode",
+            "InvalidInstanceTypeEnableNvsUnsupported",
+            "InvalidInstanceTypeEnableVisstUnsupported",
+            "InvalidInstanceTypeEnableVrdtUnsupported",
+            "InvalidInstanceTypeSingleCoreMaxModeUnsupported",
+            "InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported",
+            "InvalidParameterGpuOptionsConfidentialComputing",
+            "InvalidParameterAuthorizedGpuOptionsConfidentialComputing",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "OperationDenied",
+            "InvalidUserDataForbidden",
+            "InvalidUserDataBase64FormatInvalid",
+            "InvalidChargeTypeValueNotSupported",
+            "InvalidUserUnauthorized",
+            "EnterpriseGroupLimitedMutliGroupType",
+            "SecurityGroupInstanceLimitExceed",
+            "InstanceNotInSecurityGroup",
+            "InvalidOperationInvalidRegion",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidParameterInvalidEniQueueNumber",
+            "InvalidOperationMaxEniQueueNumberExceeded",
+            "InvalidOperationExceedInstanceTypeQueueNumber",
+            "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+            "InvalidParameterInvalidQueuePairNumber",
+            "InvalidOperationMaxEniQueuePairNumberExceed",
+            "InvalidOperationEniQueuePairNumberOverflow",
+            "AclLimitExceed",
+            "InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported",
+            "InvalidParameterCpuOptionsCore",
+            "InvalidParameterCpuOptionsThreadsPerCore",
+            "InvalidOperationUserNotSupportNetworkEncryption",
+            "InvalidOperationInstanceTypeNotSupportNetworkEncryption",
+            "InvalidInstanceIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "CreditNotFound",
+            "InvalidInstanceStatusNeedRestart",
+            "InvalidParameterSecurityGroupIdRepeated",
+            "InvalidSecurityGroupTypeNotSupportClassic",
+            "InvalidSecurityGroupVpcNotBelongToOneVpc",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceAttributeError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceAutoReleaseTimeRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -50,10 +50,25 @@ pub struct ModifyInstanceAutoReleaseTimeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceAutoReleaseTimeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            auto_release_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceAutoReleaseTimeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceAutoReleaseTimeRequestBuilder {
-        ModifyInstanceAutoReleaseTimeRequestBuilder::default()
+        ModifyInstanceAutoReleaseTimeRequestBuilder {
+            inner: ModifyInstanceAutoReleaseTimeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -147,6 +162,7 @@ impl<C> ModifyInstanceAutoReleaseTimeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceAutoReleaseTimeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceAutoReleaseTimeRequest::default(),
@@ -155,6 +171,7 @@ impl<'a> ModifyInstanceAutoReleaseTimeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -214,17 +231,20 @@ pub enum ModifyInstanceAutoReleaseTimeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAutoReleaseTimeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidAutoReleaseTime.Malformed" => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "NoSuchResource" => Self::NoSuchResource(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidAutoReleaseTime.Malformed",
+                        "UnsupportedParameter",
+                        "ChargeTypeViolation",
+                        "NoSuchResource",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceAutoReleaseTimeError {
@@ -233,44 +253,54 @@ impl ModifyInstanceAutoReleaseTimeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidAutoReleaseTimeMalformed(error),
+            2 => Self::UnsupportedParameter(error),
+            3 => Self::ChargeTypeViolation(error),
+            4 => Self::NoSuchResource(error),
+            5 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidAutoReleaseTimeMalformed(error) => {
-                ("InvalidAutoReleaseTimeMalformed", error)
-            }
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::NoSuchResource(error) => ("NoSuchResource", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidAutoReleaseTimeMalformed(error) => (1, error),
+            Self::UnsupportedParameter(error) => (2, error),
+            Self::ChargeTypeViolation(error) => (3, error),
+            Self::NoSuchResource(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyInstanceAutoReleaseTimeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidAutoReleaseTimeMalformed(_) => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::NoSuchResource(_) => Self::NoSuchResource(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceAutoReleaseTimeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidAutoReleaseTimeMalformed",
+            "UnsupportedParameter",
+            "ChargeTypeViolation",
+            "NoSuchResource",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceAutoReleaseTimeError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceAutoRenewAttributeRequest {
     /// The ID of the instance. You can specify up to 100 subscription instance IDs. Separate the instance IDs with commas (,).
@@ -89,10 +89,28 @@ pub struct ModifyInstanceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            duration: None,
+            auto_renew: None,
+            renewal_status: None,
+            period_unit: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceAutoRenewAttributeRequestBuilder {
-        ModifyInstanceAutoRenewAttributeRequestBuilder::default()
+        ModifyInstanceAutoRenewAttributeRequestBuilder {
+            inner: ModifyInstanceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -230,6 +248,7 @@ impl<C> ModifyInstanceAutoRenewAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceAutoRenewAttributeRequest::default(),
@@ -238,6 +257,7 @@ impl<'a> ModifyInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -308,30 +328,25 @@ pub enum ModifyInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.StarterPackage" => {
-                Self::OperationDeniedStarterPackage(error)
-            }
-            "MissingParameter.InstanceId" => Self::MissingParameterInstanceId(error),
-            "InvalidParameter.ToManyInstanceIds" => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            "InvalidParameter.InvalidInstanceId" => {
-                Self::InvalidParameterInvalidInstanceId(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidParameter.Duration" => Self::InvalidParameterDuration(error),
-            "InvalidParameter.RenewalStatus" => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidPeriod.StarterPackage" => Self::InvalidPeriodStarterPackage(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.StarterPackage",
+                        "MissingParameter.InstanceId",
+                        "InvalidParameter.ToManyInstanceIds",
+                        "InvalidParameter.InvalidInstanceId",
+                        "IncorrectInstanceStatus",
+                        "ChargeTypeViolation",
+                        "InvalidParameter.Duration",
+                        "InvalidParameter.RenewalStatus",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "InvalidPeriod.StarterPackage",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceAutoRenewAttributeError {
@@ -340,78 +355,69 @@ impl ModifyInstanceAutoRenewAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedStarterPackage(error),
+            1 => Self::MissingParameterInstanceId(error),
+            2 => Self::InvalidParameterToManyInstanceIds(error),
+            3 => Self::InvalidParameterInvalidInstanceId(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::ChargeTypeViolation(error),
+            6 => Self::InvalidParameterDuration(error),
+            7 => Self::InvalidParameterRenewalStatus(error),
+            8 => Self::InvalidPeriodUnitValueNotSupported(error),
+            9 => Self::InvalidPeriodStarterPackage(error),
+            10 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedStarterPackage(error) => {
-                ("OperationDeniedStarterPackage", error)
-            }
-            Self::MissingParameterInstanceId(error) => {
-                ("MissingParameterInstanceId", error)
-            }
-            Self::InvalidParameterToManyInstanceIds(error) => {
-                ("InvalidParameterToManyInstanceIds", error)
-            }
-            Self::InvalidParameterInvalidInstanceId(error) => {
-                ("InvalidParameterInvalidInstanceId", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidParameterDuration(error) => ("InvalidParameterDuration", error),
-            Self::InvalidParameterRenewalStatus(error) => {
-                ("InvalidParameterRenewalStatus", error)
-            }
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::InvalidPeriodStarterPackage(error) => {
-                ("InvalidPeriodStarterPackage", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedStarterPackage(error) => (0, error),
+            Self::MissingParameterInstanceId(error) => (1, error),
+            Self::InvalidParameterToManyInstanceIds(error) => (2, error),
+            Self::InvalidParameterInvalidInstanceId(error) => (3, error),
+            Self::IncorrectInstanceStatus(error) => (4, error),
+            Self::ChargeTypeViolation(error) => (5, error),
+            Self::InvalidParameterDuration(error) => (6, error),
+            Self::InvalidParameterRenewalStatus(error) => (7, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (8, error),
+            Self::InvalidPeriodStarterPackage(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for ModifyInstanceAutoRenewAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedStarterPackage(_) => {
-                Self::OperationDeniedStarterPackage(error)
-            }
-            Self::MissingParameterInstanceId(_) => {
-                Self::MissingParameterInstanceId(error)
-            }
-            Self::InvalidParameterToManyInstanceIds(_) => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            Self::InvalidParameterInvalidInstanceId(_) => {
-                Self::InvalidParameterInvalidInstanceId(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidParameterDuration(_) => Self::InvalidParameterDuration(error),
-            Self::InvalidParameterRenewalStatus(_) => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::InvalidPeriodStarterPackage(_) => {
-                Self::InvalidPeriodStarterPackage(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceAutoRenewAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedStarterPackage",
+            "MissingParameterInstanceId",
+            "InvalidParameterToManyInstanceIds",
+            "InvalidParameterInvalidInstanceId",
+            "IncorrectInstanceStatus",
+            "ChargeTypeViolation",
+            "InvalidParameterDuration",
+            "InvalidParameterRenewalStatus",
+            "InvalidPeriodUnitValueNotSupported",
+            "InvalidPeriodStarterPackage",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceAutoRenewAttributeError {

@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceChargeTypeRequest {
     /// The instance IDs. The value can be a JSON array that consists of up to 20 instance IDs. Separate the instance IDs with commas (,).
@@ -144,10 +144,32 @@ pub struct ModifyInstanceChargeTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceChargeTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            region_id: None,
+            period: None,
+            period_unit: None,
+            include_data_disks: None,
+            dry_run: None,
+            auto_pay: None,
+            instance_charge_type: None,
+            client_token: None,
+            is_detail_fee: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceChargeTypeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceChargeTypeRequestBuilder {
-        ModifyInstanceChargeTypeRequestBuilder::default()
+        ModifyInstanceChargeTypeRequestBuilder {
+            inner: ModifyInstanceChargeTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -342,6 +364,7 @@ impl<C> ModifyInstanceChargeTypeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceChargeTypeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceChargeTypeRequest::default(),
@@ -350,6 +373,7 @@ impl<'a> ModifyInstanceChargeTypeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -506,98 +530,63 @@ pub enum ModifyInstanceChargeTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
-            "Throttling" => Self::Throttling(error),
-            "InstanceHasProcessingConvertOrder" => {
-                Self::InstanceHasProcessingConvertOrder(error)
-            }
-            "InvalidParameter.InstanceIds" => Self::InvalidParameterInstanceIds(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "InvalidInstanceChargeType.ValueNotSupported" => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
-            "ExpiredInstance" => Self::ExpiredInstance(error),
-            "InstancesIdQuotaExceed" => Self::InstancesIdQuotaExceed(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "ReleaseTimeHaveBeenSet" => Self::ReleaseTimeHaveBeenSet(error),
-            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "QuotaExceed.RufundVcpu" => Self::QuotaExceedRufundVcpu(error),
-            "InvalidPeriod.UnitMismatch" => Self::InvalidPeriodUnitMismatch(error),
-            "InvalidImageType.NotSupported" => Self::InvalidImageTypeNotSupported(error),
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "InvalidMarketImageChargeType.NotSupport" => {
-                Self::InvalidMarketImageChargeTypeNotSupport(error)
-            }
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidAccountStatus.PayAmountLimitExceeded" => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER" => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "QuotaExceeded.InternetBandwidth" => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            "InvalidInstance.TempBandwidthUpgrade" => {
-                Self::InvalidInstanceTempBandwidthUpgrade(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InvalidInstanceType.PhasedOut" => Self::InvalidInstanceTypePhasedOut(error),
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
-            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "PeriodNotSupported.InstanceOnManagedPrivateSpace" => {
-                Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error)
-            }
-            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
-            "InvalidOperation.StoppedModeUnsupported" => {
-                Self::InvalidOperationStoppedModeUnsupported(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstance.UnpaidOrder",
+                        "Throttling",
+                        "InstanceHasProcessingConvertOrder",
+                        "InvalidParameter.InstanceIds",
+                        "InvalidParameter",
+                        "InvalidStatus.ValueNotSupported",
+                        "InvalidInstanceChargeType.ValueNotSupported",
+                        "InvalidSpotStrategy",
+                        "ExpiredInstance",
+                        "InstancesIdQuotaExceed",
+                        "InvalidClientToken.ValueNotSupported",
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "ReleaseTimeHaveBeenSet",
+                        "QuotaExceed.AfterpayInstance",
+                        "InvalidParameter.Bandwidth",
+                        "QuotaExceed.RufundVcpu",
+                        "InvalidPeriod.UnitMismatch",
+                        "InvalidImageType.NotSupported",
+                        "InvalidPeriod.ExceededDedicatedHost",
+                        "InvalidMarketImageChargeType.NotSupport",
+                        "InvalidSystemDiskCategory.ValueNotSupported",
+                        "InvalidAccountStatus.PayAmountLimitExceeded",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "AccountForbidden.ProductCreationLimited",
+                        "Invalid.PrivatePoolOptions.MatchCriteria",
+                        "InvalidPeriod",
+                        "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
+                        "NoPermission.Price",
+                        "NoPermission.Refund",
+                        "QuotaExceeded.InternetBandwidth",
+                        "InvalidInstance.TempBandwidthUpgrade",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InstanceType.Offline",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "Account.Arrearage",
+                        "InvalidParameter.NotMatch",
+                        "InvalidAction",
+                        "QuotaExceed.PostPaidDisk",
+                        "ImageNotSupportInstanceType",
+                        "InvalidInstanceType.PhasedOut",
+                        "RealNameAuthenticationError",
+                        "InvalidOperation.NotSupport",
+                        "QuotaExceed.ElasticQuota",
+                        "PeriodNotSupported.InstanceOnManagedPrivateSpace",
+                        "UnsupportedIspChargeType",
+                        "InvalidOperation.StoppedModeUnsupported",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                        "InvalidInstanceType.ValueUnauthorized",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceChargeTypeError {
@@ -606,244 +595,183 @@ impl ModifyInstanceChargeTypeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceUnpaidOrder(error),
+            1 => Self::Throttling(error),
+            2 => Self::InstanceHasProcessingConvertOrder(error),
+            3 => Self::InvalidParameterInstanceIds(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::InvalidStatusValueNotSupported(error),
+            6 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
+            7 => Self::InvalidSpotStrategy(error),
+            8 => Self::ExpiredInstance(error),
+            9 => Self::InstancesIdQuotaExceed(error),
+            10 => Self::InvalidClientTokenValueNotSupported(error),
+            11 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            12 => Self::ReleaseTimeHaveBeenSet(error),
+            13 => Self::QuotaExceedAfterpayInstance(error),
+            14 => Self::InvalidParameterBandwidth(error),
+            15 => Self::QuotaExceedRufundVcpu(error),
+            16 => Self::InvalidPeriodUnitMismatch(error),
+            17 => Self::InvalidImageTypeNotSupported(error),
+            18 => Self::InvalidPeriodExceededDedicatedHost(error),
+            19 => Self::InvalidMarketImageChargeTypeNotSupport(error),
+            20 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            21 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
+            22 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            23 => Self::AccountForbiddenProductCreationLimited(error),
+            24 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            25 => Self::InvalidPeriod(error),
+            26 => Self::DiskInDedicatedBlockStorageCluster(error),
+            27 => Self::NoPermissionPrice(error),
+            28 => Self::NoPermissionRefund(error),
+            29 => Self::QuotaExceededInternetBandwidth(error),
+            30 => Self::InvalidInstanceTempBandwidthUpgrade(error),
+            31 => Self::InvalidInstanceTypeValueNotSupported(error),
+            32 => Self::InstanceTypeOffline(error),
+            33 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            34 => Self::AccountArrearage(error),
+            35 => Self::InvalidParameterNotMatch(error),
+            36 => Self::InvalidAction(error),
+            37 => Self::QuotaExceedPostPaidDisk(error),
+            38 => Self::ImageNotSupportInstanceType(error),
+            39 => Self::InvalidInstanceTypePhasedOut(error),
+            40 => Self::RealNameAuthenticationError(error),
+            41 => Self::InvalidOperationNotSupport(error),
+            42 => Self::QuotaExceedElasticQuota(error),
+            43 => Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error),
+            44 => Self::UnsupportedIspChargeType(error),
+            45 => Self::InvalidOperationStoppedModeUnsupported(error),
+            46 => Self::InvalidInstanceIdNotFound(error),
+            47 => Self::InternalError(error),
+            48 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceUnpaidOrder(error) => {
-                ("InvalidInstanceUnpaidOrder", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InstanceHasProcessingConvertOrder(error) => {
-                ("InstanceHasProcessingConvertOrder", error)
-            }
-            Self::InvalidParameterInstanceIds(error) => {
-                ("InvalidParameterInstanceIds", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidStatusValueNotSupported(error) => {
-                ("InvalidStatusValueNotSupported", error)
-            }
-            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
-                ("InvalidInstanceChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
-            Self::ExpiredInstance(error) => ("ExpiredInstance", error),
-            Self::InstancesIdQuotaExceed(error) => ("InstancesIdQuotaExceed", error),
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::ReleaseTimeHaveBeenSet(error) => ("ReleaseTimeHaveBeenSet", error),
-            Self::QuotaExceedAfterpayInstance(error) => {
-                ("QuotaExceedAfterpayInstance", error)
-            }
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::QuotaExceedRufundVcpu(error) => ("QuotaExceedRufundVcpu", error),
-            Self::InvalidPeriodUnitMismatch(error) => {
-                ("InvalidPeriodUnitMismatch", error)
-            }
-            Self::InvalidImageTypeNotSupported(error) => {
-                ("InvalidImageTypeNotSupported", error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(error) => {
-                ("InvalidPeriodExceededDedicatedHost", error)
-            }
-            Self::InvalidMarketImageChargeTypeNotSupport(error) => {
-                ("InvalidMarketImageChargeTypeNotSupport", error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
-                ("InvalidSystemDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => {
-                ("InvalidAccountStatusPayAmountLimitExceeded", error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::AccountForbiddenProductCreationLimited(error) => {
-                ("AccountForbiddenProductCreationLimited", error)
-            }
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
-                ("InvalidPrivatePoolOptionsMatchCriteria", error)
-            }
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::DiskInDedicatedBlockStorageCluster(error) => {
-                ("DiskInDedicatedBlockStorageCluster", error)
-            }
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
-            Self::QuotaExceededInternetBandwidth(error) => {
-                ("QuotaExceededInternetBandwidth", error)
-            }
-            Self::InvalidInstanceTempBandwidthUpgrade(error) => {
-                ("InvalidInstanceTempBandwidthUpgrade", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
-            Self::ImageNotSupportInstanceType(error) => {
-                ("ImageNotSupportInstanceType", error)
-            }
-            Self::InvalidInstanceTypePhasedOut(error) => {
-                ("InvalidInstanceTypePhasedOut", error)
-            }
-            Self::RealNameAuthenticationError(error) => {
-                ("RealNameAuthenticationError", error)
-            }
-            Self::InvalidOperationNotSupport(error) => {
-                ("InvalidOperationNotSupport", error)
-            }
-            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
-            Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error) => {
-                ("PeriodNotSupportedInstanceOnManagedPrivateSpace", error)
-            }
-            Self::UnsupportedIspChargeType(error) => ("UnsupportedIspChargeType", error),
-            Self::InvalidOperationStoppedModeUnsupported(error) => {
-                ("InvalidOperationStoppedModeUnsupported", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceUnpaidOrder(error) => (0, error),
+            Self::Throttling(error) => (1, error),
+            Self::InstanceHasProcessingConvertOrder(error) => (2, error),
+            Self::InvalidParameterInstanceIds(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::InvalidStatusValueNotSupported(error) => (5, error),
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => (6, error),
+            Self::InvalidSpotStrategy(error) => (7, error),
+            Self::ExpiredInstance(error) => (8, error),
+            Self::InstancesIdQuotaExceed(error) => (9, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (10, error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (11, error),
+            Self::ReleaseTimeHaveBeenSet(error) => (12, error),
+            Self::QuotaExceedAfterpayInstance(error) => (13, error),
+            Self::InvalidParameterBandwidth(error) => (14, error),
+            Self::QuotaExceedRufundVcpu(error) => (15, error),
+            Self::InvalidPeriodUnitMismatch(error) => (16, error),
+            Self::InvalidImageTypeNotSupported(error) => (17, error),
+            Self::InvalidPeriodExceededDedicatedHost(error) => (18, error),
+            Self::InvalidMarketImageChargeTypeNotSupport(error) => (19, error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (20, error),
+            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => (21, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (22, error),
+            Self::AccountForbiddenProductCreationLimited(error) => (23, error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (24, error),
+            Self::InvalidPeriod(error) => (25, error),
+            Self::DiskInDedicatedBlockStorageCluster(error) => (26, error),
+            Self::NoPermissionPrice(error) => (27, error),
+            Self::NoPermissionRefund(error) => (28, error),
+            Self::QuotaExceededInternetBandwidth(error) => (29, error),
+            Self::InvalidInstanceTempBandwidthUpgrade(error) => (30, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (31, error),
+            Self::InstanceTypeOffline(error) => (32, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (33, error),
+            Self::AccountArrearage(error) => (34, error),
+            Self::InvalidParameterNotMatch(error) => (35, error),
+            Self::InvalidAction(error) => (36, error),
+            Self::QuotaExceedPostPaidDisk(error) => (37, error),
+            Self::ImageNotSupportInstanceType(error) => (38, error),
+            Self::InvalidInstanceTypePhasedOut(error) => (39, error),
+            Self::RealNameAuthenticationError(error) => (40, error),
+            Self::InvalidOperationNotSupport(error) => (41, error),
+            Self::QuotaExceedElasticQuota(error) => (42, error),
+            Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error) => (43, error),
+            Self::UnsupportedIspChargeType(error) => (44, error),
+            Self::InvalidOperationStoppedModeUnsupported(error) => (45, error),
+            Self::InvalidInstanceIdNotFound(error) => (46, error),
+            Self::InternalError(error) => (47, error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for ModifyInstanceChargeTypeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceUnpaidOrder(_) => {
-                Self::InvalidInstanceUnpaidOrder(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InstanceHasProcessingConvertOrder(_) => {
-                Self::InstanceHasProcessingConvertOrder(error)
-            }
-            Self::InvalidParameterInstanceIds(_) => {
-                Self::InvalidParameterInstanceIds(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidStatusValueNotSupported(_) => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
-            Self::ExpiredInstance(_) => Self::ExpiredInstance(error),
-            Self::InstancesIdQuotaExceed(_) => Self::InstancesIdQuotaExceed(error),
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::ReleaseTimeHaveBeenSet(_) => Self::ReleaseTimeHaveBeenSet(error),
-            Self::QuotaExceedAfterpayInstance(_) => {
-                Self::QuotaExceedAfterpayInstance(error)
-            }
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::QuotaExceedRufundVcpu(_) => Self::QuotaExceedRufundVcpu(error),
-            Self::InvalidPeriodUnitMismatch(_) => Self::InvalidPeriodUnitMismatch(error),
-            Self::InvalidImageTypeNotSupported(_) => {
-                Self::InvalidImageTypeNotSupported(error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(_) => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
-                Self::InvalidMarketImageChargeTypeNotSupport(error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::AccountForbiddenProductCreationLimited(_) => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::DiskInDedicatedBlockStorageCluster(_) => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
-            Self::QuotaExceededInternetBandwidth(_) => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            Self::InvalidInstanceTempBandwidthUpgrade(_) => {
-                Self::InvalidInstanceTempBandwidthUpgrade(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
-            Self::ImageNotSupportInstanceType(_) => {
-                Self::ImageNotSupportInstanceType(error)
-            }
-            Self::InvalidInstanceTypePhasedOut(_) => {
-                Self::InvalidInstanceTypePhasedOut(error)
-            }
-            Self::RealNameAuthenticationError(_) => {
-                Self::RealNameAuthenticationError(error)
-            }
-            Self::InvalidOperationNotSupport(_) => {
-                Self::InvalidOperationNotSupport(error)
-            }
-            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
-            Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(_) => {
-                Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error)
-            }
-            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
-            Self::InvalidOperationStoppedModeUnsupported(_) => {
-                Self::InvalidOperationStoppedModeUnsupported(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceChargeTypeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceUnpaidOrder",
+            "Throttling",
+            "InstanceHasProcessingConvertOrder",
+            "InvalidParameterInstanceIds",
+            "InvalidParameter",
+            "InvalidStatusValueNotSupported",
+            "InvalidInstanceChargeTypeValueNotSupported",
+            "InvalidSpotStrategy",
+            "ExpiredInstance",
+            "InstancesIdQuotaExceed",
+            "InvalidClientTokenValueNotSupported",
+            "InvalidInternetChargeTypeValueNotSupported",
+            "ReleaseTimeHaveBeenSet",
+            "QuotaExceedAfterpayInstance",
+            "InvalidParameterBandwidth",
+            "QuotaExceedRufundVcpu",
+            "InvalidPeriodUnitMismatch",
+            "InvalidImageTypeNotSupported",
+            "InvalidPeriodExceededDedicatedHost",
+            "InvalidMarketImageChargeTypeNotSupport",
+            "InvalidSystemDiskCategoryValueNotSupported",
+            "InvalidAccountStatusPayAmountLimitExceeded",
+            "InvalidInstanceNotFoundSystemDisk",
+            "AccountForbiddenProductCreationLimited",
+            "InvalidPrivatePoolOptionsMatchCriteria",
+            "InvalidPeriod",
+            "DiskInDedicatedBlockStorageCluster",
+            "NoPermissionPrice",
+            "NoPermissionRefund",
+            "QuotaExceededInternetBandwidth",
+            "InvalidInstanceTempBandwidthUpgrade",
+            "InvalidInstanceTypeValueNotSupported",
+            "InstanceTypeOffline",
+            "InvalidAccountStatusNotEnoughBalance",
+            "AccountArrearage",
+            "InvalidParameterNotMatch",
+            "InvalidAction",
+            "QuotaExceedPostPaidDisk",
+            "ImageNotSupportInstanceType",
+            "InvalidInstanceTypePhasedOut",
+            "RealNameAuthenticationError",
+            "InvalidOperationNotSupport",
+            "QuotaExceedElasticQuota",
+            "PeriodNotSupportedInstanceOnManagedPrivateSpace",
+            "UnsupportedIspChargeType",
+            "InvalidOperationStoppedModeUnsupported",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "InvalidInstanceTypeValueUnauthorized",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceChargeTypeError {

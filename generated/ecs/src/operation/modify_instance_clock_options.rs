@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceClockOptionsRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -74,10 +74,27 @@ pub struct ModifyInstanceClockOptionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceClockOptionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            instance_id: None,
+            ptp_status: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceClockOptionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceClockOptionsRequestBuilder {
-        ModifyInstanceClockOptionsRequestBuilder::default()
+        ModifyInstanceClockOptionsRequestBuilder {
+            inner: ModifyInstanceClockOptionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,6 +211,7 @@ impl<C> ModifyInstanceClockOptionsRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceClockOptionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceClockOptionsRequest::default(),
@@ -202,6 +220,7 @@ impl<'a> ModifyInstanceClockOptionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -277,28 +296,23 @@ pub enum ModifyInstanceClockOptionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceClockOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidParameter.ClientToken" => Self::InvalidParameterClientToken(error),
-            "InvalidParameter.PtpStatus" => Self::InvalidParameterPtpStatus(error),
-            "InvalidInstanceType.NotSupportEnablePtp" => {
-                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
-            }
-            "Abs.InvalidRegionId.MalFormed" => Self::AbsInvalidRegionIdMalFormed(error),
-            "InvalidOperation.PtpStatusAlreadyEnabled" => {
-                Self::InvalidOperationPtpStatusAlreadyEnabled(error)
-            }
-            "InvalidOperation.PtpStatusAlreadyDisabled" => {
-                Self::InvalidOperationPtpStatusAlreadyDisabled(error)
-            }
-            "OperationDenied.HardwareNotSupportEnablePtp" => {
-                Self::OperationDeniedHardwareNotSupportEnablePtp(error)
-            }
-            "OperationDenied.ClockPtpNoStock" => {
-                Self::OperationDeniedClockPtpNoStock(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId.NotFound",
+                        "InvalidParameter.ClientToken",
+                        "InvalidParameter.PtpStatus",
+                        "InvalidInstanceType.NotSupportEnablePtp",
+                        "Abs.InvalidRegionId.MalFormed",
+                        "InvalidOperation.PtpStatusAlreadyEnabled",
+                        "InvalidOperation.PtpStatusAlreadyDisabled",
+                        "OperationDenied.HardwareNotSupportEnablePtp",
+                        "OperationDenied.ClockPtpNoStock",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceClockOptionsError {
@@ -307,78 +321,63 @@ impl ModifyInstanceClockOptionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceIdNotFound(error),
+            1 => Self::InvalidParameterClientToken(error),
+            2 => Self::InvalidParameterPtpStatus(error),
+            3 => Self::InvalidInstanceTypeNotSupportEnablePtp(error),
+            4 => Self::AbsInvalidRegionIdMalFormed(error),
+            5 => Self::InvalidOperationPtpStatusAlreadyEnabled(error),
+            6 => Self::InvalidOperationPtpStatusAlreadyDisabled(error),
+            7 => Self::OperationDeniedHardwareNotSupportEnablePtp(error),
+            8 => Self::OperationDeniedClockPtpNoStock(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidParameterClientToken(error) => {
-                ("InvalidParameterClientToken", error)
-            }
-            Self::InvalidParameterPtpStatus(error) => {
-                ("InvalidParameterPtpStatus", error)
-            }
-            Self::InvalidInstanceTypeNotSupportEnablePtp(error) => {
-                ("InvalidInstanceTypeNotSupportEnablePtp", error)
-            }
-            Self::AbsInvalidRegionIdMalFormed(error) => {
-                ("AbsInvalidRegionIdMalFormed", error)
-            }
-            Self::InvalidOperationPtpStatusAlreadyEnabled(error) => {
-                ("InvalidOperationPtpStatusAlreadyEnabled", error)
-            }
-            Self::InvalidOperationPtpStatusAlreadyDisabled(error) => {
-                ("InvalidOperationPtpStatusAlreadyDisabled", error)
-            }
-            Self::OperationDeniedHardwareNotSupportEnablePtp(error) => {
-                ("OperationDeniedHardwareNotSupportEnablePtp", error)
-            }
-            Self::OperationDeniedClockPtpNoStock(error) => {
-                ("OperationDeniedClockPtpNoStock", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdNotFound(error) => (0, error),
+            Self::InvalidParameterClientToken(error) => (1, error),
+            Self::InvalidParameterPtpStatus(error) => (2, error),
+            Self::InvalidInstanceTypeNotSupportEnablePtp(error) => (3, error),
+            Self::AbsInvalidRegionIdMalFormed(error) => (4, error),
+            Self::InvalidOperationPtpStatusAlreadyEnabled(error) => (5, error),
+            Self::InvalidOperationPtpStatusAlreadyDisabled(error) => (6, error),
+            Self::OperationDeniedHardwareNotSupportEnablePtp(error) => (7, error),
+            Self::OperationDeniedClockPtpNoStock(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ModifyInstanceClockOptionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidParameterClientToken(_) => {
-                Self::InvalidParameterClientToken(error)
-            }
-            Self::InvalidParameterPtpStatus(_) => Self::InvalidParameterPtpStatus(error),
-            Self::InvalidInstanceTypeNotSupportEnablePtp(_) => {
-                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
-            }
-            Self::AbsInvalidRegionIdMalFormed(_) => {
-                Self::AbsInvalidRegionIdMalFormed(error)
-            }
-            Self::InvalidOperationPtpStatusAlreadyEnabled(_) => {
-                Self::InvalidOperationPtpStatusAlreadyEnabled(error)
-            }
-            Self::InvalidOperationPtpStatusAlreadyDisabled(_) => {
-                Self::InvalidOperationPtpStatusAlreadyDisabled(error)
-            }
-            Self::OperationDeniedHardwareNotSupportEnablePtp(_) => {
-                Self::OperationDeniedHardwareNotSupportEnablePtp(error)
-            }
-            Self::OperationDeniedClockPtpNoStock(_) => {
-                Self::OperationDeniedClockPtpNoStock(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceClockOptionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceIdNotFound",
+            "InvalidParameterClientToken",
+            "InvalidParameterPtpStatus",
+            "InvalidInstanceTypeNotSupportEnablePtp",
+            "AbsInvalidRegionIdMalFormed",
+            "InvalidOperationPtpStatusAlreadyEnabled",
+            "InvalidOperationPtpStatusAlreadyDisabled",
+            "OperationDeniedHardwareNotSupportEnablePtp",
+            "OperationDeniedClockPtpNoStock",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceClockOptionsError {

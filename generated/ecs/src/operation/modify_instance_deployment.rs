@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceDeploymentRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -153,10 +153,34 @@ pub struct ModifyInstanceDeploymentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceDeploymentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            dedicated_host_id: None,
+            deployment_set_id: None,
+            deployment_set_group_no: None,
+            force: None,
+            affinity: None,
+            tenancy: None,
+            migration_type: None,
+            instance_type: None,
+            dedicated_host_cluster_id: None,
+            remove_from_deployment_set: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceDeploymentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceDeploymentRequestBuilder {
-        ModifyInstanceDeploymentRequestBuilder::default()
+        ModifyInstanceDeploymentRequestBuilder {
+            inner: ModifyInstanceDeploymentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -376,6 +400,7 @@ impl<C> ModifyInstanceDeploymentRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceDeploymentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceDeploymentRequest::default(),
@@ -384,6 +409,7 @@ impl<'a> ModifyInstanceDeploymentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -507,83 +533,48 @@ pub enum ModifyInstanceDeploymentError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceDeploymentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.UnstoppedInstance" => {
-                Self::OperationDeniedUnstoppedInstance(error)
-            }
-            "InvalidDedicatedHostStatus.NotSupport" => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "NoAvaliableDedicatedHost" => Self::NoAvaliableDedicatedHost(error),
-            "OperationDenied.LocalDiskInstance" => {
-                Self::OperationDeniedLocalDiskInstance(error)
-            }
-            "InvalidParameter.Param" => Self::InvalidParameterParam(error),
-            "InvalidParam.Tenancy" => Self::InvalidParamTenancy(error),
-            "InvalidParam.DedicatedHostId" => Self::InvalidParamDedicatedHostId(error),
-            "InvalidDedicatedHost.NotEnoughResource" => {
-                Self::InvalidDedicatedHostNotEnoughResource(error)
-            }
-            "OperationDenied.InvalidInstance" => {
-                Self::OperationDeniedInvalidInstance(error)
-            }
-            "ChargeTypeViolation.PostPaidDedicatedHost" => {
-                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            }
-            "OperationDenied.NotSupport" => Self::OperationDeniedNotSupport(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "OperationDenied.CannotPerform" => Self::OperationDeniedCannotPerform(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidParameter.Tenancy" => Self::InvalidParameterTenancy(error),
-            "InvalidParameter.Affinity" => Self::InvalidParameterAffinity(error),
-            "InvalidInstanceType.NotSupport" => {
-                Self::InvalidInstanceTypeNotSupport(error)
-            }
-            "InvalidParam.InstanceId" => Self::InvalidParamInstanceId(error),
-            "InvalidDedicatedHostClusterId.NotFound" => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.Invalid" => {
-                Self::InvalidDedicatedHostClusterIdInvalid(error)
-            }
-            "InvalidDestinationZone.DeploymentSetMismatch" => {
-                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidDeploymentSetId.NoAvailableResources" => {
-                Self::InvalidDeploymentSetIdNoAvailableResources(error)
-            }
-            "InvalidDeploymentSetId.NotFound" => {
-                Self::InvalidDeploymentSetIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidInstanceNetworkType.NotSupport" => {
-                Self::InvalidInstanceNetworkTypeNotSupport(error)
-            }
-            "InvalidInstanceChargeType.NotSupport" => {
-                Self::InvalidInstanceChargeTypeNotSupport(error)
-            }
-            "InvalidParameter.DeploymentSetGroupNo" => {
-                Self::InvalidParameterDeploymentSetGroupNo(error)
-            }
-            "InvalidDedicatedHostId.NotSupport" => {
-                Self::InvalidDedicatedHostIdNotSupport(error)
-            }
-            "InvalidDedicatedHost.NotFound" => Self::InvalidDedicatedHostNotFound(error),
-            "InvalidDedicatedHost.ZoneNotMatch" => {
-                Self::InvalidDedicatedHostZoneNotMatch(error)
-            }
-            "InvalidOperation.NotSupport" => Self::InvalidOperationNotSupport(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.UnstoppedInstance",
+                        "InvalidDedicatedHostStatus.NotSupport",
+                        "InvalidPeriod.ExceededDedicatedHost",
+                        "NoAvaliableDedicatedHost",
+                        "OperationDenied.LocalDiskInstance",
+                        "InvalidParameter.Param",
+                        "InvalidParam.Tenancy",
+                        "InvalidParam.DedicatedHostId",
+                        "InvalidDedicatedHost.NotEnoughResource",
+                        "OperationDenied.InvalidInstance",
+                        "ChargeTypeViolation.PostPaidDedicatedHost",
+                        "OperationDenied.NotSupport",
+                        "InvalidDedicatedHostId.NotFound",
+                        "OperationDenied.CannotPerform",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidParameter.Tenancy",
+                        "InvalidParameter.Affinity",
+                        "InvalidInstanceType.NotSupport",
+                        "InvalidParam.InstanceId",
+                        "InvalidDedicatedHostClusterId.NotFound",
+                        "InvalidDedicatedHostClusterId.Invalid",
+                        "InvalidDestinationZone.DeploymentSetMismatch",
+                        "IncorrectInstanceStatus",
+                        "OperationDenied.NoStock",
+                        "InvalidDeploymentSetId.NoAvailableResources",
+                        "InvalidDeploymentSetId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidInstanceNetworkType.NotSupport",
+                        "InvalidInstanceChargeType.NotSupport",
+                        "InvalidParameter.DeploymentSetGroupNo",
+                        "InvalidDedicatedHostId.NotSupport",
+                        "InvalidDedicatedHost.NotFound",
+                        "InvalidDedicatedHost.ZoneNotMatch",
+                        "InvalidOperation.NotSupport",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceDeploymentError {
@@ -592,196 +583,138 @@ impl ModifyInstanceDeploymentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedUnstoppedInstance(error),
+            1 => Self::InvalidDedicatedHostStatusNotSupport(error),
+            2 => Self::InvalidPeriodExceededDedicatedHost(error),
+            3 => Self::NoAvaliableDedicatedHost(error),
+            4 => Self::OperationDeniedLocalDiskInstance(error),
+            5 => Self::InvalidParameterParam(error),
+            6 => Self::InvalidParamTenancy(error),
+            7 => Self::InvalidParamDedicatedHostId(error),
+            8 => Self::InvalidDedicatedHostNotEnoughResource(error),
+            9 => Self::OperationDeniedInvalidInstance(error),
+            10 => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
+            11 => Self::OperationDeniedNotSupport(error),
+            12 => Self::InvalidDedicatedHostIdNotFound(error),
+            13 => Self::OperationDeniedCannotPerform(error),
+            14 => Self::InvalidInstanceTypeValueNotSupported(error),
+            15 => Self::InvalidParameterTenancy(error),
+            16 => Self::InvalidParameterAffinity(error),
+            17 => Self::InvalidInstanceTypeNotSupport(error),
+            18 => Self::InvalidParamInstanceId(error),
+            19 => Self::InvalidDedicatedHostClusterIdNotFound(error),
+            20 => Self::InvalidDedicatedHostClusterIdInvalid(error),
+            21 => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
+            22 => Self::IncorrectInstanceStatus(error),
+            23 => Self::OperationDeniedNoStock(error),
+            24 => Self::InvalidDeploymentSetIdNoAvailableResources(error),
+            25 => Self::InvalidDeploymentSetIdNotFound(error),
+            26 => Self::InvalidInstanceIdNotFound(error),
+            27 => Self::InvalidInstanceNetworkTypeNotSupport(error),
+            28 => Self::InvalidInstanceChargeTypeNotSupport(error),
+            29 => Self::InvalidParameterDeploymentSetGroupNo(error),
+            30 => Self::InvalidDedicatedHostIdNotSupport(error),
+            31 => Self::InvalidDedicatedHostNotFound(error),
+            32 => Self::InvalidDedicatedHostZoneNotMatch(error),
+            33 => Self::InvalidOperationNotSupport(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedUnstoppedInstance(error) => {
-                ("OperationDeniedUnstoppedInstance", error)
-            }
-            Self::InvalidDedicatedHostStatusNotSupport(error) => {
-                ("InvalidDedicatedHostStatusNotSupport", error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(error) => {
-                ("InvalidPeriodExceededDedicatedHost", error)
-            }
-            Self::NoAvaliableDedicatedHost(error) => ("NoAvaliableDedicatedHost", error),
-            Self::OperationDeniedLocalDiskInstance(error) => {
-                ("OperationDeniedLocalDiskInstance", error)
-            }
-            Self::InvalidParameterParam(error) => ("InvalidParameterParam", error),
-            Self::InvalidParamTenancy(error) => ("InvalidParamTenancy", error),
-            Self::InvalidParamDedicatedHostId(error) => {
-                ("InvalidParamDedicatedHostId", error)
-            }
-            Self::InvalidDedicatedHostNotEnoughResource(error) => {
-                ("InvalidDedicatedHostNotEnoughResource", error)
-            }
-            Self::OperationDeniedInvalidInstance(error) => {
-                ("OperationDeniedInvalidInstance", error)
-            }
-            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => {
-                ("ChargeTypeViolationPostPaidDedicatedHost", error)
-            }
-            Self::OperationDeniedNotSupport(error) => {
-                ("OperationDeniedNotSupport", error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::OperationDeniedCannotPerform(error) => {
-                ("OperationDeniedCannotPerform", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidParameterTenancy(error) => ("InvalidParameterTenancy", error),
-            Self::InvalidParameterAffinity(error) => ("InvalidParameterAffinity", error),
-            Self::InvalidInstanceTypeNotSupport(error) => {
-                ("InvalidInstanceTypeNotSupport", error)
-            }
-            Self::InvalidParamInstanceId(error) => ("InvalidParamInstanceId", error),
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
-                ("InvalidDedicatedHostClusterIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostClusterIdInvalid(error) => {
-                ("InvalidDedicatedHostClusterIdInvalid", error)
-            }
-            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => {
-                ("InvalidDestinationZoneDeploymentSetMismatch", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidDeploymentSetIdNoAvailableResources(error) => {
-                ("InvalidDeploymentSetIdNoAvailableResources", error)
-            }
-            Self::InvalidDeploymentSetIdNotFound(error) => {
-                ("InvalidDeploymentSetIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidInstanceNetworkTypeNotSupport(error) => {
-                ("InvalidInstanceNetworkTypeNotSupport", error)
-            }
-            Self::InvalidInstanceChargeTypeNotSupport(error) => {
-                ("InvalidInstanceChargeTypeNotSupport", error)
-            }
-            Self::InvalidParameterDeploymentSetGroupNo(error) => {
-                ("InvalidParameterDeploymentSetGroupNo", error)
-            }
-            Self::InvalidDedicatedHostIdNotSupport(error) => {
-                ("InvalidDedicatedHostIdNotSupport", error)
-            }
-            Self::InvalidDedicatedHostNotFound(error) => {
-                ("InvalidDedicatedHostNotFound", error)
-            }
-            Self::InvalidDedicatedHostZoneNotMatch(error) => {
-                ("InvalidDedicatedHostZoneNotMatch", error)
-            }
-            Self::InvalidOperationNotSupport(error) => {
-                ("InvalidOperationNotSupport", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedUnstoppedInstance(error) => (0, error),
+            Self::InvalidDedicatedHostStatusNotSupport(error) => (1, error),
+            Self::InvalidPeriodExceededDedicatedHost(error) => (2, error),
+            Self::NoAvaliableDedicatedHost(error) => (3, error),
+            Self::OperationDeniedLocalDiskInstance(error) => (4, error),
+            Self::InvalidParameterParam(error) => (5, error),
+            Self::InvalidParamTenancy(error) => (6, error),
+            Self::InvalidParamDedicatedHostId(error) => (7, error),
+            Self::InvalidDedicatedHostNotEnoughResource(error) => (8, error),
+            Self::OperationDeniedInvalidInstance(error) => (9, error),
+            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => (10, error),
+            Self::OperationDeniedNotSupport(error) => (11, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (12, error),
+            Self::OperationDeniedCannotPerform(error) => (13, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (14, error),
+            Self::InvalidParameterTenancy(error) => (15, error),
+            Self::InvalidParameterAffinity(error) => (16, error),
+            Self::InvalidInstanceTypeNotSupport(error) => (17, error),
+            Self::InvalidParamInstanceId(error) => (18, error),
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => (19, error),
+            Self::InvalidDedicatedHostClusterIdInvalid(error) => (20, error),
+            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => (21, error),
+            Self::IncorrectInstanceStatus(error) => (22, error),
+            Self::OperationDeniedNoStock(error) => (23, error),
+            Self::InvalidDeploymentSetIdNoAvailableResources(error) => (24, error),
+            Self::InvalidDeploymentSetIdNotFound(error) => (25, error),
+            Self::InvalidInstanceIdNotFound(error) => (26, error),
+            Self::InvalidInstanceNetworkTypeNotSupport(error) => (27, error),
+            Self::InvalidInstanceChargeTypeNotSupport(error) => (28, error),
+            Self::InvalidParameterDeploymentSetGroupNo(error) => (29, error),
+            Self::InvalidDedicatedHostIdNotSupport(error) => (30, error),
+            Self::InvalidDedicatedHostNotFound(error) => (31, error),
+            Self::InvalidDedicatedHostZoneNotMatch(error) => (32, error),
+            Self::InvalidOperationNotSupport(error) => (33, error),
+            Self::Unhandled(error) => (34, error),
         }
     }
 }
 impl Clone for ModifyInstanceDeploymentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedUnstoppedInstance(_) => {
-                Self::OperationDeniedUnstoppedInstance(error)
-            }
-            Self::InvalidDedicatedHostStatusNotSupport(_) => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(_) => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            Self::NoAvaliableDedicatedHost(_) => Self::NoAvaliableDedicatedHost(error),
-            Self::OperationDeniedLocalDiskInstance(_) => {
-                Self::OperationDeniedLocalDiskInstance(error)
-            }
-            Self::InvalidParameterParam(_) => Self::InvalidParameterParam(error),
-            Self::InvalidParamTenancy(_) => Self::InvalidParamTenancy(error),
-            Self::InvalidParamDedicatedHostId(_) => {
-                Self::InvalidParamDedicatedHostId(error)
-            }
-            Self::InvalidDedicatedHostNotEnoughResource(_) => {
-                Self::InvalidDedicatedHostNotEnoughResource(error)
-            }
-            Self::OperationDeniedInvalidInstance(_) => {
-                Self::OperationDeniedInvalidInstance(error)
-            }
-            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => {
-                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            }
-            Self::OperationDeniedNotSupport(_) => Self::OperationDeniedNotSupport(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::OperationDeniedCannotPerform(_) => {
-                Self::OperationDeniedCannotPerform(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidParameterTenancy(_) => Self::InvalidParameterTenancy(error),
-            Self::InvalidParameterAffinity(_) => Self::InvalidParameterAffinity(error),
-            Self::InvalidInstanceTypeNotSupport(_) => {
-                Self::InvalidInstanceTypeNotSupport(error)
-            }
-            Self::InvalidParamInstanceId(_) => Self::InvalidParamInstanceId(error),
-            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostClusterIdInvalid(_) => {
-                Self::InvalidDedicatedHostClusterIdInvalid(error)
-            }
-            Self::InvalidDestinationZoneDeploymentSetMismatch(_) => {
-                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidDeploymentSetIdNoAvailableResources(_) => {
-                Self::InvalidDeploymentSetIdNoAvailableResources(error)
-            }
-            Self::InvalidDeploymentSetIdNotFound(_) => {
-                Self::InvalidDeploymentSetIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidInstanceNetworkTypeNotSupport(_) => {
-                Self::InvalidInstanceNetworkTypeNotSupport(error)
-            }
-            Self::InvalidInstanceChargeTypeNotSupport(_) => {
-                Self::InvalidInstanceChargeTypeNotSupport(error)
-            }
-            Self::InvalidParameterDeploymentSetGroupNo(_) => {
-                Self::InvalidParameterDeploymentSetGroupNo(error)
-            }
-            Self::InvalidDedicatedHostIdNotSupport(_) => {
-                Self::InvalidDedicatedHostIdNotSupport(error)
-            }
-            Self::InvalidDedicatedHostNotFound(_) => {
-                Self::InvalidDedicatedHostNotFound(error)
-            }
-            Self::InvalidDedicatedHostZoneNotMatch(_) => {
-                Self::InvalidDedicatedHostZoneNotMatch(error)
-            }
-            Self::InvalidOperationNotSupport(_) => {
-                Self::InvalidOperationNotSupport(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceDeploymentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedUnstoppedInstance",
+            "InvalidDedicatedHostStatusNotSupport",
+            "InvalidPeriodExceededDedicatedHost",
+            "NoAvaliableDedicatedHost",
+            "OperationDeniedLocalDiskInstance",
+            "InvalidParameterParam",
+            "InvalidParamTenancy",
+            "InvalidParamDedicatedHostId",
+            "InvalidDedicatedHostNotEnoughResource",
+            "OperationDeniedInvalidInstance",
+            "ChargeTypeViolationPostPaidDedicatedHost",
+            "OperationDeniedNotSupport",
+            "InvalidDedicatedHostIdNotFound",
+            "OperationDeniedCannotPerform",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidParameterTenancy",
+            "InvalidParameterAffinity",
+            "InvalidInstanceTypeNotSupport",
+            "InvalidParamInstanceId",
+            "InvalidDedicatedHostClusterIdNotFound",
+            "InvalidDedicatedHostClusterIdInvalid",
+            "InvalidDestinationZoneDeploymentSetMismatch",
+            "IncorrectInstanceStatus",
+            "OperationDeniedNoStock",
+            "InvalidDeploymentSetIdNoAvailableResources",
+            "InvalidDeploymentSetIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidInstanceNetworkTypeNotSupport",
+            "InvalidInstanceChargeTypeNotSupport",
+            "InvalidParameterDeploymentSetGroupNo",
+            "InvalidDedicatedHostIdNotSupport",
+            "InvalidDedicatedHostNotFound",
+            "InvalidDedicatedHostZoneNotMatch",
+            "InvalidOperationNotSupport",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceDeploymentError {

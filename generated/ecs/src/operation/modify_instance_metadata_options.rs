@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataOptionsRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -91,10 +91,28 @@ pub struct ModifyInstanceMetadataOptionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceMetadataOptionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            instance_metadata_tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceMetadataOptionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceMetadataOptionsRequestBuilder {
-        ModifyInstanceMetadataOptionsRequestBuilder::default()
+        ModifyInstanceMetadataOptionsRequestBuilder {
+            inner: ModifyInstanceMetadataOptionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -235,6 +253,7 @@ impl<C> ModifyInstanceMetadataOptionsRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceMetadataOptionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceMetadataOptionsRequest::default(),
@@ -243,6 +262,7 @@ impl<'a> ModifyInstanceMetadataOptionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -302,25 +322,20 @@ pub enum ModifyInstanceMetadataOptionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceMetadataOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidHttpEndpoint.NotSupported" => {
-                Self::InvalidHttpEndpointNotSupported(error)
-            }
-            "InvalidHttpTokens.NotSupported" => {
-                Self::InvalidHttpTokensNotSupported(error)
-            }
-            "InvalidHttpPutResponseHopLimit.NotSupported" => {
-                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            }
-            "InvalidInstanceMetadataTags.NotSupported" => {
-                Self::InvalidInstanceMetadataTagsNotSupported(error)
-            }
-            "InvalidImdsAccessPolicyId.NotFound" => {
-                Self::InvalidImdsAccessPolicyIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidHttpEndpoint.NotSupported",
+                        "InvalidHttpTokens.NotSupported",
+                        "InvalidHttpPutResponseHopLimit.NotSupported",
+                        "InvalidInstanceMetadataTags.NotSupported",
+                        "InvalidImdsAccessPolicyId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceMetadataOptionsError {
@@ -329,62 +344,54 @@ impl ModifyInstanceMetadataOptionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidHttpEndpointNotSupported(error),
+            1 => Self::InvalidHttpTokensNotSupported(error),
+            2 => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
+            3 => Self::InvalidInstanceMetadataTagsNotSupported(error),
+            4 => Self::InvalidImdsAccessPolicyIdNotFound(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidHttpEndpointNotSupported(error) => {
-                ("InvalidHttpEndpointNotSupported", error)
-            }
-            Self::InvalidHttpTokensNotSupported(error) => {
-                ("InvalidHttpTokensNotSupported", error)
-            }
-            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => {
-                ("InvalidHttpPutResponseHopLimitNotSupported", error)
-            }
-            Self::InvalidInstanceMetadataTagsNotSupported(error) => {
-                ("InvalidInstanceMetadataTagsNotSupported", error)
-            }
-            Self::InvalidImdsAccessPolicyIdNotFound(error) => {
-                ("InvalidImdsAccessPolicyIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidHttpEndpointNotSupported(error) => (0, error),
+            Self::InvalidHttpTokensNotSupported(error) => (1, error),
+            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => (2, error),
+            Self::InvalidInstanceMetadataTagsNotSupported(error) => (3, error),
+            Self::InvalidImdsAccessPolicyIdNotFound(error) => (4, error),
+            Self::InvalidInstanceIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyInstanceMetadataOptionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidHttpEndpointNotSupported(_) => {
-                Self::InvalidHttpEndpointNotSupported(error)
-            }
-            Self::InvalidHttpTokensNotSupported(_) => {
-                Self::InvalidHttpTokensNotSupported(error)
-            }
-            Self::InvalidHttpPutResponseHopLimitNotSupported(_) => {
-                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            }
-            Self::InvalidInstanceMetadataTagsNotSupported(_) => {
-                Self::InvalidInstanceMetadataTagsNotSupported(error)
-            }
-            Self::InvalidImdsAccessPolicyIdNotFound(_) => {
-                Self::InvalidImdsAccessPolicyIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceMetadataOptionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidHttpEndpointNotSupported",
+            "InvalidHttpTokensNotSupported",
+            "InvalidHttpPutResponseHopLimitNotSupported",
+            "InvalidInstanceMetadataTagsNotSupported",
+            "InvalidImdsAccessPolicyIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceMetadataOptionsError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkOptionsRequest {
     /// The ID of the instance whose network bandwidth weight is to be modified.
@@ -52,10 +52,24 @@ pub struct ModifyInstanceNetworkOptionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceNetworkOptionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            bandwidth_weighting: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceNetworkOptionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceNetworkOptionsRequestBuilder {
-        ModifyInstanceNetworkOptionsRequestBuilder::default()
+        ModifyInstanceNetworkOptionsRequestBuilder {
+            inner: ModifyInstanceNetworkOptionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -139,6 +153,7 @@ impl<C> ModifyInstanceNetworkOptionsRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceNetworkOptionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceNetworkOptionsRequest::default(),
@@ -147,6 +162,7 @@ impl<'a> ModifyInstanceNetworkOptionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -218,22 +234,19 @@ pub enum ModifyInstanceNetworkOptionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkOptionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported" => {
-                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-                    error,
-                )
-            }
-            "InvalidParameter.NetworkOptionsBandwidthWeighting" => {
-                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IdempotentParameterMismatch",
+                        "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported",
+                        "InvalidParameter.NetworkOptionsBandwidthWeighting",
+                        "InvalidInstanceId.NotFound",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceNetworkOptionsError {
@@ -242,60 +255,57 @@ impl ModifyInstanceNetworkOptionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IdempotentParameterMismatch(error),
+            1 => {
+                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
+                    error,
+                )
             }
+            2 => Self::InvalidParameterNetworkOptionsBandwidthWeighting(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::LimitedOperationServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
+        match self {
+            Self::IdempotentParameterMismatch(error) => (0, error),
             Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
                 error,
-            ) => {
-                ("InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported", error)
-            }
-            Self::InvalidParameterNetworkOptionsBandwidthWeighting(error) => {
-                ("InvalidParameterNetworkOptionsBandwidthWeighting", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            ) => (1, error),
+            Self::InvalidParameterNetworkOptionsBandwidthWeighting(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::LimitedOperationServiceUnavailable(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifyInstanceNetworkOptionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(_) => {
-                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-                    error,
-                )
-            }
-            Self::InvalidParameterNetworkOptionsBandwidthWeighting(_) => {
-                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceNetworkOptionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IdempotentParameterMismatch",
+            "InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported",
+            "InvalidParameterNetworkOptionsBandwidthWeighting",
+            "InvalidInstanceIdNotFound",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceNetworkOptionsError {

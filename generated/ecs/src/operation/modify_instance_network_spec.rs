@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkSpecRequest {
     /// The ID of the instance for which you want to modify network configurations.
@@ -131,10 +131,32 @@ pub struct ModifyInstanceNetworkSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceNetworkSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            internet_max_bandwidth_out: None,
+            internet_max_bandwidth_in: None,
+            isp: None,
+            network_charge_type: None,
+            allocate_public_ip: None,
+            start_time: None,
+            end_time: None,
+            auto_pay: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceNetworkSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceNetworkSpecRequestBuilder {
-        ModifyInstanceNetworkSpecRequestBuilder::default()
+        ModifyInstanceNetworkSpecRequestBuilder {
+            inner: ModifyInstanceNetworkSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -326,6 +348,7 @@ impl<C> ModifyInstanceNetworkSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceNetworkSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceNetworkSpecRequest::default(),
@@ -334,6 +357,7 @@ impl<'a> ModifyInstanceNetworkSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -537,133 +561,80 @@ pub enum ModifyInstanceNetworkSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceNetworkSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInternetMaxBandwidthIn.ValueNotSupported" => {
-                Self::InvalidInternetMaxBandwidthInValueNotSupported(error)
-            }
-            "InvalidInternetMaxBandwidthOut.ValueNotSupported" => {
-                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidStartTime.ValueNotSupported" => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            "InvalidEndTime.ValueNotSupported" => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "DecreasedBandwidthNotAllowed" => Self::DecreasedBandwidthNotAllowed(error),
-            "BandwidthUpgradeDenied.EipBoundInstance" => {
-                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
-            }
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "InvalidInstanceStatus.NotStopped" => {
-                Self::InvalidInstanceStatusNotStopped(error)
-            }
-            "InvalidAction" => Self::InvalidAction(error),
-            "IpAllocationError" => Self::IpAllocationError(error),
-            "InvalidParam.AllocatePublicIp" => Self::InvalidParamAllocatePublicIp(error),
-            "InstanceDowngrade.QuotaExceed" => Self::InstanceDowngradeQuotaExceed(error),
-            "InvalidBandwidth.ValueNotSupported" => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            "InvalidInstanceStatus" => Self::InvalidInstanceStatus(error),
-            "InvalidInstance.UnPaidOrder" => Self::InvalidInstanceUnPaidOrder(error),
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "LastRequestProcessing" => Self::LastRequestProcessing(error),
-            "InvalidStartTime.BeyondLifeCycle" => {
-                Self::InvalidStartTimeBeyondLifeCycle(error)
-            }
-            "InvalidEndTime.BeyondLifeCycle" => {
-                Self::InvalidEndTimeBeyondLifeCycle(error)
-            }
-            "InvalidPayMethod.SyncPaymentNotSupport" => {
-                Self::InvalidPayMethodSyncPaymentNotSupport(error)
-            }
-            "InvalidBandwidthOut.LessThanZero" => {
-                Self::InvalidBandwidthOutLessThanZero(error)
-            }
-            "InvalidParameter.BandwidthBiggerThanBaseBandwidth" => {
-                Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error)
-            }
-            "InvalidAction.WithActiveElasticUpgrade" => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            "InvalidParameter.CloudboxNotSupported" => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "InvalidParameter.DedicatedRegionNotSupported" => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            "InvalidOperation.InstanceStatusUnsupported" => {
-                Self::InvalidOperationInstanceStatusUnsupported(error)
-            }
-            "QuotaExceeded.InternetBandwidth" => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            "UnsupportedIspNetworkChargeType" => {
-                Self::UnsupportedIspNetworkChargeType(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidOperation.InternetMaxBandwidthOutUnsupported" => {
-                Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidInstance.InstanceNotSupported" => {
-                Self::InvalidInstanceInstanceNotSupported(error)
-            }
-            "InvalidOperation.StarterPackage" => {
-                Self::InvalidOperationStarterPackage(error)
-            }
-            "NAT_PUBLIC_IP_BINDING_FAILED" => Self::NatPublicIpBindingFailed(error),
-            "InvalidInstance.EipNotSupport" => Self::InvalidInstanceEipNotSupport(error),
-            "InvalidInstance.NatPortMapNotSupport" => {
-                Self::InvalidInstanceNatPortMapNotSupport(error)
-            }
-            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
-            "Mayi.InternalError" => Self::MayiInternalError(error),
-            "InvalidNetworkType.ValueNotSupported" => {
-                Self::InvalidNetworkTypeValueNotSupported(error)
-            }
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "InvalidInstanceChargeType.ValueNotSupported" => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            "InvalidIspType.ValueNotSupported" => {
-                Self::InvalidIspTypeValueNotSupported(error)
-            }
-            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
-            "UnsupportedIspClassicNetwork" => Self::UnsupportedIspClassicNetwork(error),
-            "InvalidIspBandwidthOut" => Self::InvalidIspBandwidthOut(error),
-            "UnsupportedChangeIsp" => Self::UnsupportedChangeIsp(error),
-            "InvalidIspUID" => Self::InvalidIspUid(error),
-            "UnsupportedIspRegion" => Self::UnsupportedIspRegion(error),
-            "BandIncreaseNotSupportIsp" => Self::BandIncreaseNotSupportIsp(error),
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "InvalidOperation.PublicIpAddressNoStock" => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            "Image.OrderFailed" => Self::ImageOrderFailed(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInternetMaxBandwidthIn.ValueNotSupported",
+                        "InvalidInternetMaxBandwidthOut.ValueNotSupported",
+                        "OperationDenied",
+                        "InvalidParameter.Conflict",
+                        "InvalidStartTime.ValueNotSupported",
+                        "InvalidEndTime.ValueNotSupported",
+                        "ChargeTypeViolation",
+                        "Account.Arrearage",
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "DecreasedBandwidthNotAllowed",
+                        "BandwidthUpgradeDenied.EipBoundInstance",
+                        "InvalidClientToken.ValueNotSupported",
+                        "Throttling",
+                        "InvalidInstanceStatus.NotStopped",
+                        "InvalidAction",
+                        "IpAllocationError",
+                        "InvalidParam.AllocatePublicIp",
+                        "InstanceDowngrade.QuotaExceed",
+                        "InvalidBandwidth.ValueNotSupported",
+                        "InvalidInstanceStatus",
+                        "InvalidInstance.UnPaidOrder",
+                        "LastOrderProcessing",
+                        "LastRequestProcessing",
+                        "InvalidStartTime.BeyondLifeCycle",
+                        "InvalidEndTime.BeyondLifeCycle",
+                        "InvalidPayMethod.SyncPaymentNotSupport",
+                        "InvalidBandwidthOut.LessThanZero",
+                        "InvalidParameter.BandwidthBiggerThanBaseBandwidth",
+                        "InvalidAction.WithActiveElasticUpgrade",
+                        "InvalidParameter.CloudboxNotSupported",
+                        "InvalidParameter.Bandwidth",
+                        "NoPermission.Price",
+                        "NoPermission.Refund",
+                        "InvalidParameter.DedicatedRegionNotSupported",
+                        "InvalidOperation.InstanceStatusUnsupported",
+                        "QuotaExceeded.InternetBandwidth",
+                        "UnsupportedIspNetworkChargeType",
+                        "IncorrectInstanceStatus",
+                        "TaskConflict",
+                        "InvalidOperation.InternetMaxBandwidthOutUnsupported",
+                        "InstanceLockedForSecurity",
+                        "InstanceExpiredOrInArrears",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidInstance.InstanceNotSupported",
+                        "InvalidOperation.StarterPackage",
+                        "NAT_PUBLIC_IP_BINDING_FAILED",
+                        "InvalidInstance.EipNotSupport",
+                        "InvalidInstance.NatPortMapNotSupport",
+                        "OperationDenied.UnpaidOrder",
+                        "Mayi.InternalError",
+                        "InvalidNetworkType.ValueNotSupported",
+                        "OperationDenied.ImageNotValid",
+                        "InvalidInstanceChargeType.ValueNotSupported",
+                        "InvalidIspType.ValueNotSupported",
+                        "UnsupportedIspChargeType",
+                        "UnsupportedIspClassicNetwork",
+                        "InvalidIspBandwidthOut",
+                        "UnsupportedChangeIsp",
+                        "InvalidIspUID",
+                        "UnsupportedIspRegion",
+                        "BandIncreaseNotSupportIsp",
+                        "SecurityRisk.3DVerification",
+                        "InvalidOperation.PublicIpAddressNoStock",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                        "Image.OrderFailed",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceNetworkSpecError {
@@ -672,324 +643,236 @@ impl ModifyInstanceNetworkSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInternetMaxBandwidthInValueNotSupported(error),
+            1 => Self::InvalidInternetMaxBandwidthOutValueNotSupported(error),
+            2 => Self::OperationDenied(error),
+            3 => Self::InvalidParameterConflict(error),
+            4 => Self::InvalidStartTimeValueNotSupported(error),
+            5 => Self::InvalidEndTimeValueNotSupported(error),
+            6 => Self::ChargeTypeViolation(error),
+            7 => Self::AccountArrearage(error),
+            8 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            9 => Self::DecreasedBandwidthNotAllowed(error),
+            10 => Self::BandwidthUpgradeDeniedEipBoundInstance(error),
+            11 => Self::InvalidClientTokenValueNotSupported(error),
+            12 => Self::Throttling(error),
+            13 => Self::InvalidInstanceStatusNotStopped(error),
+            14 => Self::InvalidAction(error),
+            15 => Self::IpAllocationError(error),
+            16 => Self::InvalidParamAllocatePublicIp(error),
+            17 => Self::InstanceDowngradeQuotaExceed(error),
+            18 => Self::InvalidBandwidthValueNotSupported(error),
+            19 => Self::InvalidInstanceStatus(error),
+            20 => Self::InvalidInstanceUnPaidOrder(error),
+            21 => Self::LastOrderProcessing(error),
+            22 => Self::LastRequestProcessing(error),
+            23 => Self::InvalidStartTimeBeyondLifeCycle(error),
+            24 => Self::InvalidEndTimeBeyondLifeCycle(error),
+            25 => Self::InvalidPayMethodSyncPaymentNotSupport(error),
+            26 => Self::InvalidBandwidthOutLessThanZero(error),
+            27 => Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error),
+            28 => Self::InvalidActionWithActiveElasticUpgrade(error),
+            29 => Self::InvalidParameterCloudboxNotSupported(error),
+            30 => Self::InvalidParameterBandwidth(error),
+            31 => Self::NoPermissionPrice(error),
+            32 => Self::NoPermissionRefund(error),
+            33 => Self::InvalidParameterDedicatedRegionNotSupported(error),
+            34 => Self::InvalidOperationInstanceStatusUnsupported(error),
+            35 => Self::QuotaExceededInternetBandwidth(error),
+            36 => Self::UnsupportedIspNetworkChargeType(error),
+            37 => Self::IncorrectInstanceStatus(error),
+            38 => Self::TaskConflict(error),
+            39 => Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error),
+            40 => Self::InstanceLockedForSecurity(error),
+            41 => Self::InstanceExpiredOrInArrears(error),
+            42 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            43 => Self::InvalidInstanceInstanceNotSupported(error),
+            44 => Self::InvalidOperationStarterPackage(error),
+            45 => Self::NatPublicIpBindingFailed(error),
+            46 => Self::InvalidInstanceEipNotSupport(error),
+            47 => Self::InvalidInstanceNatPortMapNotSupport(error),
+            48 => Self::OperationDeniedUnpaidOrder(error),
+            49 => Self::MayiInternalError(error),
+            50 => Self::InvalidNetworkTypeValueNotSupported(error),
+            51 => Self::OperationDeniedImageNotValid(error),
+            52 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
+            53 => Self::InvalidIspTypeValueNotSupported(error),
+            54 => Self::UnsupportedIspChargeType(error),
+            55 => Self::UnsupportedIspClassicNetwork(error),
+            56 => Self::InvalidIspBandwidthOut(error),
+            57 => Self::UnsupportedChangeIsp(error),
+            58 => Self::InvalidIspUid(error),
+            59 => Self::UnsupportedIspRegion(error),
+            60 => Self::BandIncreaseNotSupportIsp(error),
+            61 => Self::SecurityRisk3dVerification(error),
+            62 => Self::InvalidOperationPublicIpAddressNoStock(error),
+            63 => Self::InvalidInstanceIdNotFound(error),
+            64 => Self::InternalError(error),
+            65 => Self::ImageOrderFailed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInternetMaxBandwidthInValueNotSupported(error) => {
-                ("InvalidInternetMaxBandwidthInValueNotSupported", error)
-            }
-            Self::InvalidInternetMaxBandwidthOutValueNotSupported(error) => {
-                ("InvalidInternetMaxBandwidthOutValueNotSupported", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidStartTimeValueNotSupported(error) => {
-                ("InvalidStartTimeValueNotSupported", error)
-            }
-            Self::InvalidEndTimeValueNotSupported(error) => {
-                ("InvalidEndTimeValueNotSupported", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::DecreasedBandwidthNotAllowed(error) => {
-                ("DecreasedBandwidthNotAllowed", error)
-            }
-            Self::BandwidthUpgradeDeniedEipBoundInstance(error) => {
-                ("BandwidthUpgradeDeniedEipBoundInstance", error)
-            }
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InvalidInstanceStatusNotStopped(error) => {
-                ("InvalidInstanceStatusNotStopped", error)
-            }
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::IpAllocationError(error) => ("IpAllocationError", error),
-            Self::InvalidParamAllocatePublicIp(error) => {
-                ("InvalidParamAllocatePublicIp", error)
-            }
-            Self::InstanceDowngradeQuotaExceed(error) => {
-                ("InstanceDowngradeQuotaExceed", error)
-            }
-            Self::InvalidBandwidthValueNotSupported(error) => {
-                ("InvalidBandwidthValueNotSupported", error)
-            }
-            Self::InvalidInstanceStatus(error) => ("InvalidInstanceStatus", error),
-            Self::InvalidInstanceUnPaidOrder(error) => {
-                ("InvalidInstanceUnPaidOrder", error)
-            }
-            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
-            Self::LastRequestProcessing(error) => ("LastRequestProcessing", error),
-            Self::InvalidStartTimeBeyondLifeCycle(error) => {
-                ("InvalidStartTimeBeyondLifeCycle", error)
-            }
-            Self::InvalidEndTimeBeyondLifeCycle(error) => {
-                ("InvalidEndTimeBeyondLifeCycle", error)
-            }
-            Self::InvalidPayMethodSyncPaymentNotSupport(error) => {
-                ("InvalidPayMethodSyncPaymentNotSupport", error)
-            }
-            Self::InvalidBandwidthOutLessThanZero(error) => {
-                ("InvalidBandwidthOutLessThanZero", error)
-            }
-            Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error) => {
-                ("InvalidParameterBandwidthBiggerThanBaseBandwidth", error)
-            }
-            Self::InvalidActionWithActiveElasticUpgrade(error) => {
-                ("InvalidActionWithActiveElasticUpgrade", error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(error) => {
-                ("InvalidParameterCloudboxNotSupported", error)
-            }
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
-            Self::InvalidParameterDedicatedRegionNotSupported(error) => {
-                ("InvalidParameterDedicatedRegionNotSupported", error)
-            }
-            Self::InvalidOperationInstanceStatusUnsupported(error) => {
-                ("InvalidOperationInstanceStatusUnsupported", error)
-            }
-            Self::QuotaExceededInternetBandwidth(error) => {
-                ("QuotaExceededInternetBandwidth", error)
-            }
-            Self::UnsupportedIspNetworkChargeType(error) => {
-                ("UnsupportedIspNetworkChargeType", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidInternetMaxBandwidthInValueNotSupported(error) => (0, error),
+            Self::InvalidInternetMaxBandwidthOutValueNotSupported(error) => (1, error),
+            Self::OperationDenied(error) => (2, error),
+            Self::InvalidParameterConflict(error) => (3, error),
+            Self::InvalidStartTimeValueNotSupported(error) => (4, error),
+            Self::InvalidEndTimeValueNotSupported(error) => (5, error),
+            Self::ChargeTypeViolation(error) => (6, error),
+            Self::AccountArrearage(error) => (7, error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (8, error),
+            Self::DecreasedBandwidthNotAllowed(error) => (9, error),
+            Self::BandwidthUpgradeDeniedEipBoundInstance(error) => (10, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (11, error),
+            Self::Throttling(error) => (12, error),
+            Self::InvalidInstanceStatusNotStopped(error) => (13, error),
+            Self::InvalidAction(error) => (14, error),
+            Self::IpAllocationError(error) => (15, error),
+            Self::InvalidParamAllocatePublicIp(error) => (16, error),
+            Self::InstanceDowngradeQuotaExceed(error) => (17, error),
+            Self::InvalidBandwidthValueNotSupported(error) => (18, error),
+            Self::InvalidInstanceStatus(error) => (19, error),
+            Self::InvalidInstanceUnPaidOrder(error) => (20, error),
+            Self::LastOrderProcessing(error) => (21, error),
+            Self::LastRequestProcessing(error) => (22, error),
+            Self::InvalidStartTimeBeyondLifeCycle(error) => (23, error),
+            Self::InvalidEndTimeBeyondLifeCycle(error) => (24, error),
+            Self::InvalidPayMethodSyncPaymentNotSupport(error) => (25, error),
+            Self::InvalidBandwidthOutLessThanZero(error) => (26, error),
+            Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error) => (27, error),
+            Self::InvalidActionWithActiveElasticUpgrade(error) => (28, error),
+            Self::InvalidParameterCloudboxNotSupported(error) => (29, error),
+            Self::InvalidParameterBandwidth(error) => (30, error),
+            Self::NoPermissionPrice(error) => (31, error),
+            Self::NoPermissionRefund(error) => (32, error),
+            Self::InvalidParameterDedicatedRegionNotSupported(error) => (33, error),
+            Self::InvalidOperationInstanceStatusUnsupported(error) => (34, error),
+            Self::QuotaExceededInternetBandwidth(error) => (35, error),
+            Self::UnsupportedIspNetworkChargeType(error) => (36, error),
+            Self::IncorrectInstanceStatus(error) => (37, error),
+            Self::TaskConflict(error) => (38, error),
             Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error) => {
-                ("InvalidOperationInternetMaxBandwidthOutUnsupported", error)
+                (39, error)
             }
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidInstanceInstanceNotSupported(error) => {
-                ("InvalidInstanceInstanceNotSupported", error)
-            }
-            Self::InvalidOperationStarterPackage(error) => {
-                ("InvalidOperationStarterPackage", error)
-            }
-            Self::NatPublicIpBindingFailed(error) => ("NatPublicIpBindingFailed", error),
-            Self::InvalidInstanceEipNotSupport(error) => {
-                ("InvalidInstanceEipNotSupport", error)
-            }
-            Self::InvalidInstanceNatPortMapNotSupport(error) => {
-                ("InvalidInstanceNatPortMapNotSupport", error)
-            }
-            Self::OperationDeniedUnpaidOrder(error) => {
-                ("OperationDeniedUnpaidOrder", error)
-            }
-            Self::MayiInternalError(error) => ("MayiInternalError", error),
-            Self::InvalidNetworkTypeValueNotSupported(error) => {
-                ("InvalidNetworkTypeValueNotSupported", error)
-            }
-            Self::OperationDeniedImageNotValid(error) => {
-                ("OperationDeniedImageNotValid", error)
-            }
-            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
-                ("InvalidInstanceChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidIspTypeValueNotSupported(error) => {
-                ("InvalidIspTypeValueNotSupported", error)
-            }
-            Self::UnsupportedIspChargeType(error) => ("UnsupportedIspChargeType", error),
-            Self::UnsupportedIspClassicNetwork(error) => {
-                ("UnsupportedIspClassicNetwork", error)
-            }
-            Self::InvalidIspBandwidthOut(error) => ("InvalidIspBandwidthOut", error),
-            Self::UnsupportedChangeIsp(error) => ("UnsupportedChangeIsp", error),
-            Self::InvalidIspUid(error) => ("InvalidIspUid", error),
-            Self::UnsupportedIspRegion(error) => ("UnsupportedIspRegion", error),
-            Self::BandIncreaseNotSupportIsp(error) => {
-                ("BandIncreaseNotSupportIsp", error)
-            }
-            Self::SecurityRisk3dVerification(error) => {
-                ("SecurityRisk3dVerification", error)
-            }
-            Self::InvalidOperationPublicIpAddressNoStock(error) => {
-                ("InvalidOperationPublicIpAddressNoStock", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::ImageOrderFailed(error) => ("ImageOrderFailed", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InstanceLockedForSecurity(error) => (40, error),
+            Self::InstanceExpiredOrInArrears(error) => (41, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (42, error),
+            Self::InvalidInstanceInstanceNotSupported(error) => (43, error),
+            Self::InvalidOperationStarterPackage(error) => (44, error),
+            Self::NatPublicIpBindingFailed(error) => (45, error),
+            Self::InvalidInstanceEipNotSupport(error) => (46, error),
+            Self::InvalidInstanceNatPortMapNotSupport(error) => (47, error),
+            Self::OperationDeniedUnpaidOrder(error) => (48, error),
+            Self::MayiInternalError(error) => (49, error),
+            Self::InvalidNetworkTypeValueNotSupported(error) => (50, error),
+            Self::OperationDeniedImageNotValid(error) => (51, error),
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => (52, error),
+            Self::InvalidIspTypeValueNotSupported(error) => (53, error),
+            Self::UnsupportedIspChargeType(error) => (54, error),
+            Self::UnsupportedIspClassicNetwork(error) => (55, error),
+            Self::InvalidIspBandwidthOut(error) => (56, error),
+            Self::UnsupportedChangeIsp(error) => (57, error),
+            Self::InvalidIspUid(error) => (58, error),
+            Self::UnsupportedIspRegion(error) => (59, error),
+            Self::BandIncreaseNotSupportIsp(error) => (60, error),
+            Self::SecurityRisk3dVerification(error) => (61, error),
+            Self::InvalidOperationPublicIpAddressNoStock(error) => (62, error),
+            Self::InvalidInstanceIdNotFound(error) => (63, error),
+            Self::InternalError(error) => (64, error),
+            Self::ImageOrderFailed(error) => (65, error),
+            Self::Unhandled(error) => (66, error),
         }
     }
 }
 impl Clone for ModifyInstanceNetworkSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInternetMaxBandwidthInValueNotSupported(_) => {
-                Self::InvalidInternetMaxBandwidthInValueNotSupported(error)
-            }
-            Self::InvalidInternetMaxBandwidthOutValueNotSupported(_) => {
-                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidStartTimeValueNotSupported(_) => {
-                Self::InvalidStartTimeValueNotSupported(error)
-            }
-            Self::InvalidEndTimeValueNotSupported(_) => {
-                Self::InvalidEndTimeValueNotSupported(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::DecreasedBandwidthNotAllowed(_) => {
-                Self::DecreasedBandwidthNotAllowed(error)
-            }
-            Self::BandwidthUpgradeDeniedEipBoundInstance(_) => {
-                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
-            }
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InvalidInstanceStatusNotStopped(_) => {
-                Self::InvalidInstanceStatusNotStopped(error)
-            }
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::IpAllocationError(_) => Self::IpAllocationError(error),
-            Self::InvalidParamAllocatePublicIp(_) => {
-                Self::InvalidParamAllocatePublicIp(error)
-            }
-            Self::InstanceDowngradeQuotaExceed(_) => {
-                Self::InstanceDowngradeQuotaExceed(error)
-            }
-            Self::InvalidBandwidthValueNotSupported(_) => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            Self::InvalidInstanceStatus(_) => Self::InvalidInstanceStatus(error),
-            Self::InvalidInstanceUnPaidOrder(_) => {
-                Self::InvalidInstanceUnPaidOrder(error)
-            }
-            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
-            Self::LastRequestProcessing(_) => Self::LastRequestProcessing(error),
-            Self::InvalidStartTimeBeyondLifeCycle(_) => {
-                Self::InvalidStartTimeBeyondLifeCycle(error)
-            }
-            Self::InvalidEndTimeBeyondLifeCycle(_) => {
-                Self::InvalidEndTimeBeyondLifeCycle(error)
-            }
-            Self::InvalidPayMethodSyncPaymentNotSupport(_) => {
-                Self::InvalidPayMethodSyncPaymentNotSupport(error)
-            }
-            Self::InvalidBandwidthOutLessThanZero(_) => {
-                Self::InvalidBandwidthOutLessThanZero(error)
-            }
-            Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(_) => {
-                Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error)
-            }
-            Self::InvalidActionWithActiveElasticUpgrade(_) => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(_) => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
-            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            Self::InvalidOperationInstanceStatusUnsupported(_) => {
-                Self::InvalidOperationInstanceStatusUnsupported(error)
-            }
-            Self::QuotaExceededInternetBandwidth(_) => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            Self::UnsupportedIspNetworkChargeType(_) => {
-                Self::UnsupportedIspNetworkChargeType(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidOperationInternetMaxBandwidthOutUnsupported(_) => {
-                Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error)
-            }
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidInstanceInstanceNotSupported(_) => {
-                Self::InvalidInstanceInstanceNotSupported(error)
-            }
-            Self::InvalidOperationStarterPackage(_) => {
-                Self::InvalidOperationStarterPackage(error)
-            }
-            Self::NatPublicIpBindingFailed(_) => Self::NatPublicIpBindingFailed(error),
-            Self::InvalidInstanceEipNotSupport(_) => {
-                Self::InvalidInstanceEipNotSupport(error)
-            }
-            Self::InvalidInstanceNatPortMapNotSupport(_) => {
-                Self::InvalidInstanceNatPortMapNotSupport(error)
-            }
-            Self::OperationDeniedUnpaidOrder(_) => {
-                Self::OperationDeniedUnpaidOrder(error)
-            }
-            Self::MayiInternalError(_) => Self::MayiInternalError(error),
-            Self::InvalidNetworkTypeValueNotSupported(_) => {
-                Self::InvalidNetworkTypeValueNotSupported(error)
-            }
-            Self::OperationDeniedImageNotValid(_) => {
-                Self::OperationDeniedImageNotValid(error)
-            }
-            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidIspTypeValueNotSupported(_) => {
-                Self::InvalidIspTypeValueNotSupported(error)
-            }
-            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
-            Self::UnsupportedIspClassicNetwork(_) => {
-                Self::UnsupportedIspClassicNetwork(error)
-            }
-            Self::InvalidIspBandwidthOut(_) => Self::InvalidIspBandwidthOut(error),
-            Self::UnsupportedChangeIsp(_) => Self::UnsupportedChangeIsp(error),
-            Self::InvalidIspUid(_) => Self::InvalidIspUid(error),
-            Self::UnsupportedIspRegion(_) => Self::UnsupportedIspRegion(error),
-            Self::BandIncreaseNotSupportIsp(_) => Self::BandIncreaseNotSupportIsp(error),
-            Self::SecurityRisk3dVerification(_) => {
-                Self::SecurityRisk3dVerification(error)
-            }
-            Self::InvalidOperationPublicIpAddressNoStock(_) => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::ImageOrderFailed(_) => Self::ImageOrderFailed(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceNetworkSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInternetMaxBandwidthInValueNotSupported",
+            "InvalidInternetMaxBandwidthOutValueNotSupported",
+            "OperationDenied",
+            "InvalidParameterConflict",
+            "InvalidStartTimeValueNotSupported",
+            "InvalidEndTimeValueNotSupported",
+            "ChargeTypeViolation",
+            "AccountArrearage",
+            "InvalidInternetChargeTypeValueNotSupported",
+            "DecreasedBandwidthNotAllowed",
+            "BandwidthUpgradeDeniedEipBoundInstance",
+            "InvalidClientTokenValueNotSupported",
+            "Throttling",
+            "InvalidInstanceStatusNotStopped",
+            "InvalidAction",
+            "IpAllocationError",
+            "InvalidParamAllocatePublicIp",
+            "InstanceDowngradeQuotaExceed",
+            "InvalidBandwidthValueNotSupported",
+            "InvalidInstanceStatus",
+            "InvalidInstanceUnPaidOrder",
+            "LastOrderProcessing",
+            "LastRequestProcessing",
+            "InvalidStartTimeBeyondLifeCycle",
+            "InvalidEndTimeBeyondLifeCycle",
+            "InvalidPayMethodSyncPaymentNotSupport",
+            "InvalidBandwidthOutLessThanZero",
+            "InvalidParameterBandwidthBiggerThanBaseBandwidth",
+            "InvalidActionWithActiveElasticUpgrade",
+            "InvalidParameterCloudboxNotSupported",
+            "InvalidParameterBandwidth",
+            "NoPermissionPrice",
+            "NoPermissionRefund",
+            "InvalidParameterDedicatedRegionNotSupported",
+            "InvalidOperationInstanceStatusUnsupported",
+            "QuotaExceededInternetBandwidth",
+            "UnsupportedIspNetworkChargeType",
+            "IncorrectInstanceStatus",
+            "TaskConflict",
+            "InvalidOperationInternetMaxBandwidthOutUnsupported",
+            "InstanceLockedForSecurity",
+            "InstanceExpiredOrInArrears",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidInstanceInstanceNotSupported",
+            "InvalidOperationStarterPackage",
+            "NatPublicIpBindingFailed",
+            "InvalidInstanceEipNotSupport",
+            "InvalidInstanceNatPortMapNotSupport",
+            "OperationDeniedUnpaidOrder",
+            "MayiInternalError",
+            "InvalidNetworkTypeValueNotSupported",
+            "OperationDeniedImageNotValid",
+            "InvalidInstanceChargeTypeValueNotSupported",
+            "InvalidIspTypeValueNotSupported",
+            "UnsupportedIspChargeType",
+            "UnsupportedIspClassicNetwork",
+            "InvalidIspBandwidthOut",
+            "UnsupportedChangeIsp",
+            "InvalidIspUid",
+            "UnsupportedIspRegion",
+            "BandIncreaseNotSupportIsp",
+            "SecurityRisk3dVerification",
+            "InvalidOperationPublicIpAddressNoStock",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "ImageOrderFailed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceNetworkSpecError {

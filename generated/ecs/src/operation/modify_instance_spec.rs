@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceSpecRequest {
     /// The ID of the instance.
@@ -138,10 +138,34 @@ pub struct ModifyInstanceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            instance_type: None,
+            internet_max_bandwidth_out: None,
+            internet_max_bandwidth_in: None,
+            temporary: None,
+            r#async: None,
+            allow_migrate_across_zone: None,
+            system_disk: None,
+            client_token: None,
+            modify_mode: None,
+            disk: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceSpecRequestBuilder {
-        ModifyInstanceSpecRequestBuilder::default()
+        ModifyInstanceSpecRequestBuilder {
+            inner: ModifyInstanceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -362,6 +386,7 @@ impl<C> ModifyInstanceSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceSpecRequest::default(),
@@ -370,6 +395,7 @@ impl<'a> ModifyInstanceSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -607,204 +633,103 @@ pub enum ModifyInstanceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "BandwidthUpgradeDenied.EipBoundInstance" => {
-                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
-            }
-            "InvalidTemporary.StartTime" => Self::InvalidTemporaryStartTime(error),
-            "InvalidTemporary.EndTime" => Self::InvalidTemporaryEndTime(error),
-            "Downgrade.NotSupported" => Self::DowngradeNotSupported(error),
-            "DependencyViolation.InstanceType" => {
-                Self::DependencyViolationInstanceType(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidParameter.AllowMigrateAcrossZone" => {
-                Self::InvalidParameterAllowMigrateAcrossZone(error)
-            }
-            "InvalidParam.SystemDiskCategory" => {
-                Self::InvalidParamSystemDiskCategory(error)
-            }
-            "Throttling" => Self::Throttling(error),
-            "InvalidInstanceStatus.NotStopped" => {
-                Self::InvalidInstanceStatusNotStopped(error)
-            }
-            "InvalidAction" => Self::InvalidAction(error),
-            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "Price.PricePlanResultNotFound" => Self::PricePricePlanResultNotFound(error),
-            "InvalidAction.NotSupport" => Self::InvalidActionNotSupport(error),
-            "InvalidMarketImageStatus.NotSupported" => {
-                Self::InvalidMarketImageStatusNotSupported(error)
-            }
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "InstanceTypeNotSupported.TooManyDisksAttached" => {
-                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
-            }
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidParameter.CloudboxNotSupported" => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "InvalidParam.Async" => Self::InvalidParamAsync(error),
-            "MissingParameter.DiskCategory" => Self::MissingParameterDiskCategory(error),
-            "InvalidParameter.DiskCategory" => Self::InvalidParameterDiskCategory(error),
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "InvalidParameter.DedicatedRegionNotSupported" => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            "InvalidOperation.OnlineModificationUnsupported" => {
-                Self::InvalidOperationOnlineModificationUnsupported(error)
-            }
-            "QuotaExceeded.InternetBandwidth" => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportRss" => {
-                Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            }
-            "CategoryViolation" => Self::CategoryViolation(error),
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "LastTokenProcessing" => Self::LastTokenProcessing(error),
-            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
-            "InstanceSpecModification.NotEffective" => {
-                Self::InstanceSpecModificationNotEffective(error)
-            }
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "InvalidInstance.EipNotSupport" => Self::InvalidInstanceEipNotSupport(error),
-            "InvalidInstance.NatPortMapNotSupport" => {
-                Self::InvalidInstanceNatPortMapNotSupport(error)
-            }
-            "InvalidOperation.StarterPackage" => {
-                Self::InvalidOperationStarterPackage(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
-            "InvalidOperation.EipNotSupport" => {
-                Self::InvalidOperationEipNotSupport(error)
-            }
-            "InvalidParameter.InternetMaxBandwidthOut" => {
-                Self::InvalidParameterInternetMaxBandwidthOut(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6NotSupport" => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            "InvalidOperation.Ipv4NotSupport" => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            "InvalidOperation.InstanceWithEipNotSupport" => {
-                Self::InvalidOperationInstanceWithEipNotSupport(error)
-            }
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "InvalidOperation.NotAllowed" => Self::InvalidOperationNotAllowed(error),
-            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            "InvalidOperation.EniQueuePairNumberOverflow" => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            "InvalidOperation.MaxModifyOnlineNumberExceeded" => {
-                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
-            }
-            "InvalidOperation.RebootingRequired" => {
-                Self::InvalidOperationRebootingRequired(error)
-            }
-            "InvalidOperation.OSTypeNotSupported" => {
-                Self::InvalidOperationOsTypeNotSupported(error)
-            }
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "MissingTemporary.StartTime" => Self::MissingTemporaryStartTime(error),
-            "MissingTemporary.EndTime" => Self::MissingTemporaryEndTime(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidParameter",
+                        "InvalidParameter.Mismatch",
+                        "BandwidthUpgradeDenied.EipBoundInstance",
+                        "InvalidTemporary.StartTime",
+                        "InvalidTemporary.EndTime",
+                        "Downgrade.NotSupported",
+                        "DependencyViolation.InstanceType",
+                        "Account.Arrearage",
+                        "InvalidParameter.Bandwidth",
+                        "InvalidParameter.Conflict",
+                        "InvalidParameter.AllowMigrateAcrossZone",
+                        "InvalidParam.SystemDiskCategory",
+                        "Throttling",
+                        "InvalidInstanceStatus.NotStopped",
+                        "InvalidAction",
+                        "IdempotenceParamNotMatch",
+                        "InvalidClientToken.ValueNotSupported",
+                        "Price.PricePlanResultNotFound",
+                        "InvalidAction.NotSupport",
+                        "InvalidMarketImageStatus.NotSupported",
+                        "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
+                        "Invalid.PrivatePoolOptions.MatchCriteria",
+                        "InstanceTypeNotSupported.TooManyDisksAttached",
+                        "InvalidDiskCategory.NotSupported",
+                        "InvalidParameter.CloudboxNotSupported",
+                        "QuotaExceed.DiskCapacity",
+                        "InvalidParam.Async",
+                        "MissingParameter.DiskCategory",
+                        "InvalidParameter.DiskCategory",
+                        "InvalidPerformanceLevel.Malformed",
+                        "NoPermission.Price",
+                        "InvalidParameter.DedicatedRegionNotSupported",
+                        "InvalidOperation.OnlineModificationUnsupported",
+                        "QuotaExceeded.InternetBandwidth",
+                        "InvalidOperation.InstanceTypeNotSupportRss",
+                        "CategoryViolation",
+                        "InvalidStatus.ValueNotSupported",
+                        "InstanceLockedForSecurity",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "ChargeTypeViolation",
+                        "OperationDenied",
+                        "LastTokenProcessing",
+                        "InvalidInstance.UnpaidOrder",
+                        "InstanceSpecModification.NotEffective",
+                        "ImageNotSupportInstanceType",
+                        "InstanceType.Offline",
+                        "InvalidParameter.NotMatch",
+                        "InvalidInstance.EipNotSupport",
+                        "InvalidInstance.NatPortMapNotSupport",
+                        "InvalidOperation.StarterPackage",
+                        "OperationDenied.NoStock",
+                        "OperationDenied.UnpaidOrder",
+                        "InvalidOperation.EipNotSupport",
+                        "InvalidParameter.InternetMaxBandwidthOut",
+                        "InvalidOperation.EniCountExceeded",
+                        "InvalidOperation.Ipv4CountExceeded",
+                        "InvalidOperation.Ipv6CountExceeded",
+                        "InvalidOperation.Ipv6NotSupport",
+                        "InvalidOperation.Ipv4NotSupport",
+                        "InvalidOperation.InstanceWithEipNotSupport",
+                        "SecurityRisk.3DVerification",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "InvalidInstanceType.NotSupportDiskCategory",
+                        "QuotaExceed.ElasticQuota",
+                        "InvalidResourceType.NotSupported",
+                        "InvalidOperation.NotAllowed",
+                        "InvalidOperation.InstanceTypeNotSupportEniTrunking",
+                        "InvalidOperation.MaxEniQueueNumberExceeded",
+                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                        "InvalidParameter.InvalidEniQueueNumber",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
+                        "InvalidOperation.EniQueuePairNumberOverflow",
+                        "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
+                        "InvalidOperation.MaxEniQueuePairNumberExceed",
+                        "InvalidOperation.MaxModifyOnlineNumberExceeded",
+                        "InvalidOperation.RebootingRequired",
+                        "InvalidOperation.OSTypeNotSupported",
+                        "InvalidSystemDiskCategory.ValueNotSupported",
+                        "InvalidDataDiskCategory.ValueNotSupported",
+                        "InvalidInstanceId.NotFound",
+                        "MissingTemporary.StartTime",
+                        "MissingTemporary.EndTime",
+                        "InvalidInstanceChargeType.NotFound",
+                        "InternalError",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceSpecError {
@@ -813,467 +738,313 @@ impl ModifyInstanceSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
-            Self::BandwidthUpgradeDeniedEipBoundInstance(error) => {
-                ("BandwidthUpgradeDeniedEipBoundInstance", error)
-            }
-            Self::InvalidTemporaryStartTime(error) => {
-                ("InvalidTemporaryStartTime", error)
-            }
-            Self::InvalidTemporaryEndTime(error) => ("InvalidTemporaryEndTime", error),
-            Self::DowngradeNotSupported(error) => ("DowngradeNotSupported", error),
-            Self::DependencyViolationInstanceType(error) => {
-                ("DependencyViolationInstanceType", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidParameterAllowMigrateAcrossZone(error) => {
-                ("InvalidParameterAllowMigrateAcrossZone", error)
-            }
-            Self::InvalidParamSystemDiskCategory(error) => {
-                ("InvalidParamSystemDiskCategory", error)
-            }
-            Self::Throttling(error) => ("Throttling", error),
-            Self::InvalidInstanceStatusNotStopped(error) => {
-                ("InvalidInstanceStatusNotStopped", error)
-            }
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::PricePricePlanResultNotFound(error) => {
-                ("PricePricePlanResultNotFound", error)
-            }
-            Self::InvalidActionNotSupport(error) => ("InvalidActionNotSupport", error),
-            Self::InvalidMarketImageStatusNotSupported(error) => {
-                ("InvalidMarketImageStatusNotSupported", error)
-            }
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
-                ("InvalidOperationVpcHasEnabledAdvancedNetworkFeature", error)
-            }
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
-                ("InvalidPrivatePoolOptionsMatchCriteria", error)
-            }
-            Self::InstanceTypeNotSupportedTooManyDisksAttached(error) => {
-                ("InstanceTypeNotSupportedTooManyDisksAttached", error)
-            }
-            Self::InvalidDiskCategoryNotSupported(error) => {
-                ("InvalidDiskCategoryNotSupported", error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(error) => {
-                ("InvalidParameterCloudboxNotSupported", error)
-            }
-            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
-            Self::InvalidParamAsync(error) => ("InvalidParamAsync", error),
-            Self::MissingParameterDiskCategory(error) => {
-                ("MissingParameterDiskCategory", error)
-            }
-            Self::InvalidParameterDiskCategory(error) => {
-                ("InvalidParameterDiskCategory", error)
-            }
-            Self::InvalidPerformanceLevelMalformed(error) => {
-                ("InvalidPerformanceLevelMalformed", error)
-            }
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::InvalidParameterDedicatedRegionNotSupported(error) => {
-                ("InvalidParameterDedicatedRegionNotSupported", error)
-            }
-            Self::InvalidOperationOnlineModificationUnsupported(error) => {
-                ("InvalidOperationOnlineModificationUnsupported", error)
-            }
-            Self::QuotaExceededInternetBandwidth(error) => {
-                ("QuotaExceededInternetBandwidth", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportRss(error) => {
-                ("InvalidOperationInstanceTypeNotSupportRss", error)
-            }
-            Self::CategoryViolation(error) => ("CategoryViolation", error),
-            Self::InvalidStatusValueNotSupported(error) => {
-                ("InvalidStatusValueNotSupported", error)
-            }
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::LastTokenProcessing(error) => ("LastTokenProcessing", error),
-            Self::InvalidInstanceUnpaidOrder(error) => {
-                ("InvalidInstanceUnpaidOrder", error)
-            }
-            Self::InstanceSpecModificationNotEffective(error) => {
-                ("InstanceSpecModificationNotEffective", error)
-            }
-            Self::ImageNotSupportInstanceType(error) => {
-                ("ImageNotSupportInstanceType", error)
-            }
-            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
-            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
-            Self::InvalidInstanceEipNotSupport(error) => {
-                ("InvalidInstanceEipNotSupport", error)
-            }
-            Self::InvalidInstanceNatPortMapNotSupport(error) => {
-                ("InvalidInstanceNatPortMapNotSupport", error)
-            }
-            Self::InvalidOperationStarterPackage(error) => {
-                ("InvalidOperationStarterPackage", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::OperationDeniedUnpaidOrder(error) => {
-                ("OperationDeniedUnpaidOrder", error)
-            }
-            Self::InvalidOperationEipNotSupport(error) => {
-                ("InvalidOperationEipNotSupport", error)
-            }
-            Self::InvalidParameterInternetMaxBandwidthOut(error) => {
-                ("InvalidParameterInternetMaxBandwidthOut", error)
-            }
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::InvalidOperationIpv4CountExceeded(error) => {
-                ("InvalidOperationIpv4CountExceeded", error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(error) => {
-                ("InvalidOperationIpv6CountExceeded", error)
-            }
-            Self::InvalidOperationIpv6NotSupport(error) => {
-                ("InvalidOperationIpv6NotSupport", error)
-            }
-            Self::InvalidOperationIpv4NotSupport(error) => {
-                ("InvalidOperationIpv4NotSupport", error)
-            }
-            Self::InvalidOperationInstanceWithEipNotSupport(error) => {
-                ("InvalidOperationInstanceWithEipNotSupport", error)
-            }
-            Self::SecurityRisk3dVerification(error) => {
-                ("SecurityRisk3dVerification", error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
-                ("InvalidInstanceTypeNotSupportDiskCategory", error)
-            }
-            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
-            Self::InvalidResourceTypeNotSupported(error) => {
-                ("InvalidResourceTypeNotSupported", error)
-            }
-            Self::InvalidOperationNotAllowed(error) => {
-                ("InvalidOperationNotAllowed", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => {
-                ("InvalidOperationInstanceTypeNotSupportEniTrunking", error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
-                ("InvalidOperationMaxEniQueueNumberExceeded", error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
-                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(error) => {
-                ("InvalidParameterInvalidEniQueueNumber", error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                error,
-            ) => {
-                (
-                    "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            1 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            2 => Self::InvalidInstanceTypeValueNotSupported(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InvalidParameterMismatch(error),
+            5 => Self::BandwidthUpgradeDeniedEipBoundInstance(error),
+            6 => Self::InvalidTemporaryStartTime(error),
+            7 => Self::InvalidTemporaryEndTime(error),
+            8 => Self::DowngradeNotSupported(error),
+            9 => Self::DependencyViolationInstanceType(error),
+            10 => Self::AccountArrearage(error),
+            11 => Self::InvalidParameterBandwidth(error),
+            12 => Self::InvalidParameterConflict(error),
+            13 => Self::InvalidParameterAllowMigrateAcrossZone(error),
+            14 => Self::InvalidParamSystemDiskCategory(error),
+            15 => Self::Throttling(error),
+            16 => Self::InvalidInstanceStatusNotStopped(error),
+            17 => Self::InvalidAction(error),
+            18 => Self::IdempotenceParamNotMatch(error),
+            19 => Self::InvalidClientTokenValueNotSupported(error),
+            20 => Self::PricePricePlanResultNotFound(error),
+            21 => Self::InvalidActionNotSupport(error),
+            22 => Self::InvalidMarketImageStatusNotSupported(error),
+            23 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
+            24 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            25 => Self::InstanceTypeNotSupportedTooManyDisksAttached(error),
+            26 => Self::InvalidDiskCategoryNotSupported(error),
+            27 => Self::InvalidParameterCloudboxNotSupported(error),
+            28 => Self::QuotaExceedDiskCapacity(error),
+            29 => Self::InvalidParamAsync(error),
+            30 => Self::MissingParameterDiskCategory(error),
+            31 => Self::InvalidParameterDiskCategory(error),
+            32 => Self::InvalidPerformanceLevelMalformed(error),
+            33 => Self::NoPermissionPrice(error),
+            34 => Self::InvalidParameterDedicatedRegionNotSupported(error),
+            35 => Self::InvalidOperationOnlineModificationUnsupported(error),
+            36 => Self::QuotaExceededInternetBandwidth(error),
+            37 => Self::InvalidOperationInstanceTypeNotSupportRss(error),
+            38 => Self::CategoryViolation(error),
+            39 => Self::InvalidStatusValueNotSupported(error),
+            40 => Self::InstanceLockedForSecurity(error),
+            41 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            42 => Self::ChargeTypeViolation(error),
+            43 => Self::OperationDenied(error),
+            44 => Self::LastTokenProcessing(error),
+            45 => Self::InvalidInstanceUnpaidOrder(error),
+            46 => Self::InstanceSpecModificationNotEffective(error),
+            47 => Self::ImageNotSupportInstanceType(error),
+            48 => Self::InstanceTypeOffline(error),
+            49 => Self::InvalidParameterNotMatch(error),
+            50 => Self::InvalidInstanceEipNotSupport(error),
+            51 => Self::InvalidInstanceNatPortMapNotSupport(error),
+            52 => Self::InvalidOperationStarterPackage(error),
+            53 => Self::OperationDeniedNoStock(error),
+            54 => Self::OperationDeniedUnpaidOrder(error),
+            55 => Self::InvalidOperationEipNotSupport(error),
+            56 => Self::InvalidParameterInternetMaxBandwidthOut(error),
+            57 => Self::InvalidOperationEniCountExceeded(error),
+            58 => Self::InvalidOperationIpv4CountExceeded(error),
+            59 => Self::InvalidOperationIpv6CountExceeded(error),
+            60 => Self::InvalidOperationIpv6NotSupport(error),
+            61 => Self::InvalidOperationIpv4NotSupport(error),
+            62 => Self::InvalidOperationInstanceWithEipNotSupport(error),
+            63 => Self::SecurityRisk3dVerification(error),
+            64 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            65 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            66 => Self::QuotaExceedElasticQuota(error),
+            67 => Self::InvalidResourceTypeNotSupported(error),
+            68 => Self::InvalidOperationNotAllowed(error),
+            69 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
+            70 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            71 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            72 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            73 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            74 => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                     error,
                 )
             }
-            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
-                ("InvalidOperationEniQueuePairNumberOverflow", error)
+            75 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
+            76 => Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error),
+            77 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
+            78 => Self::InvalidOperationMaxModifyOnlineNumberExceeded(error),
+            79 => Self::InvalidOperationRebootingRequired(error),
+            80 => Self::InvalidOperationOsTypeNotSupported(error),
+            81 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            82 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            83 => Self::InvalidInstanceIdNotFound(error),
+            84 => Self::MissingTemporaryStartTime(error),
+            85 => Self::MissingTemporaryEndTime(error),
+            86 => Self::InvalidInstanceChargeTypeNotFound(error),
+            87 => Self::InternalError(error),
+            88 => Self::LimitedOperationServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
+        match self {
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (0, error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (1, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::InvalidParameterMismatch(error) => (4, error),
+            Self::BandwidthUpgradeDeniedEipBoundInstance(error) => (5, error),
+            Self::InvalidTemporaryStartTime(error) => (6, error),
+            Self::InvalidTemporaryEndTime(error) => (7, error),
+            Self::DowngradeNotSupported(error) => (8, error),
+            Self::DependencyViolationInstanceType(error) => (9, error),
+            Self::AccountArrearage(error) => (10, error),
+            Self::InvalidParameterBandwidth(error) => (11, error),
+            Self::InvalidParameterConflict(error) => (12, error),
+            Self::InvalidParameterAllowMigrateAcrossZone(error) => (13, error),
+            Self::InvalidParamSystemDiskCategory(error) => (14, error),
+            Self::Throttling(error) => (15, error),
+            Self::InvalidInstanceStatusNotStopped(error) => (16, error),
+            Self::InvalidAction(error) => (17, error),
+            Self::IdempotenceParamNotMatch(error) => (18, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (19, error),
+            Self::PricePricePlanResultNotFound(error) => (20, error),
+            Self::InvalidActionNotSupport(error) => (21, error),
+            Self::InvalidMarketImageStatusNotSupported(error) => (22, error),
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
+                (23, error)
             }
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (24, error),
+            Self::InstanceTypeNotSupportedTooManyDisksAttached(error) => (25, error),
+            Self::InvalidDiskCategoryNotSupported(error) => (26, error),
+            Self::InvalidParameterCloudboxNotSupported(error) => (27, error),
+            Self::QuotaExceedDiskCapacity(error) => (28, error),
+            Self::InvalidParamAsync(error) => (29, error),
+            Self::MissingParameterDiskCategory(error) => (30, error),
+            Self::InvalidParameterDiskCategory(error) => (31, error),
+            Self::InvalidPerformanceLevelMalformed(error) => (32, error),
+            Self::NoPermissionPrice(error) => (33, error),
+            Self::InvalidParameterDedicatedRegionNotSupported(error) => (34, error),
+            Self::InvalidOperationOnlineModificationUnsupported(error) => (35, error),
+            Self::QuotaExceededInternetBandwidth(error) => (36, error),
+            Self::InvalidOperationInstanceTypeNotSupportRss(error) => (37, error),
+            Self::CategoryViolation(error) => (38, error),
+            Self::InvalidStatusValueNotSupported(error) => (39, error),
+            Self::InstanceLockedForSecurity(error) => (40, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (41, error),
+            Self::ChargeTypeViolation(error) => (42, error),
+            Self::OperationDenied(error) => (43, error),
+            Self::LastTokenProcessing(error) => (44, error),
+            Self::InvalidInstanceUnpaidOrder(error) => (45, error),
+            Self::InstanceSpecModificationNotEffective(error) => (46, error),
+            Self::ImageNotSupportInstanceType(error) => (47, error),
+            Self::InstanceTypeOffline(error) => (48, error),
+            Self::InvalidParameterNotMatch(error) => (49, error),
+            Self::InvalidInstanceEipNotSupport(error) => (50, error),
+            Self::InvalidInstanceNatPortMapNotSupport(error) => (51, error),
+            Self::InvalidOperationStarterPackage(error) => (52, error),
+            Self::OperationDeniedNoStock(error) => (53, error),
+            Self::OperationDeniedUnpaidOrder(error) => (54, error),
+            Self::InvalidOperationEipNotSupport(error) => (55, error),
+            Self::InvalidParameterInternetMaxBandwidthOut(error) => (56, error),
+            Self::InvalidOperationEniCountExceeded(error) => (57, error),
+            Self::InvalidOperationIpv4CountExceeded(error) => (58, error),
+            Self::InvalidOperationIpv6CountExceeded(error) => (59, error),
+            Self::InvalidOperationIpv6NotSupport(error) => (60, error),
+            Self::InvalidOperationIpv4NotSupport(error) => (61, error),
+            Self::InvalidOperationInstanceWithEipNotSupport(error) => (62, error),
+            Self::SecurityRisk3dVerification(error) => (63, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (64, error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (65, error),
+            Self::QuotaExceedElasticQuota(error) => (66, error),
+            Self::InvalidResourceTypeNotSupported(error) => (67, error),
+            Self::InvalidOperationNotAllowed(error) => (68, error),
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => (69, error),
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (70, error),
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (71, error),
+            Self::InvalidParameterInvalidEniQueueNumber(error) => (72, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (73, error),
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                error,
+            ) => (74, error),
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => (75, error),
             Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
-                ("InvalidOperationHighPerformanceEniPerInstanceLimitExceeded", error)
+                (76, error)
             }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
-                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
-            }
-            Self::InvalidOperationMaxModifyOnlineNumberExceeded(error) => {
-                ("InvalidOperationMaxModifyOnlineNumberExceeded", error)
-            }
-            Self::InvalidOperationRebootingRequired(error) => {
-                ("InvalidOperationRebootingRequired", error)
-            }
-            Self::InvalidOperationOsTypeNotSupported(error) => {
-                ("InvalidOperationOsTypeNotSupported", error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
-                ("InvalidSystemDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
-                ("InvalidDataDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::MissingTemporaryStartTime(error) => {
-                ("MissingTemporaryStartTime", error)
-            }
-            Self::MissingTemporaryEndTime(error) => ("MissingTemporaryEndTime", error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => {
-                ("InvalidInstanceChargeTypeNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => (77, error),
+            Self::InvalidOperationMaxModifyOnlineNumberExceeded(error) => (78, error),
+            Self::InvalidOperationRebootingRequired(error) => (79, error),
+            Self::InvalidOperationOsTypeNotSupported(error) => (80, error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (81, error),
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => (82, error),
+            Self::InvalidInstanceIdNotFound(error) => (83, error),
+            Self::MissingTemporaryStartTime(error) => (84, error),
+            Self::MissingTemporaryEndTime(error) => (85, error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => (86, error),
+            Self::InternalError(error) => (87, error),
+            Self::LimitedOperationServiceUnavailable(error) => (88, error),
+            Self::Unhandled(error) => (89, error),
         }
     }
 }
 impl Clone for ModifyInstanceSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
-            Self::BandwidthUpgradeDeniedEipBoundInstance(_) => {
-                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
-            }
-            Self::InvalidTemporaryStartTime(_) => Self::InvalidTemporaryStartTime(error),
-            Self::InvalidTemporaryEndTime(_) => Self::InvalidTemporaryEndTime(error),
-            Self::DowngradeNotSupported(_) => Self::DowngradeNotSupported(error),
-            Self::DependencyViolationInstanceType(_) => {
-                Self::DependencyViolationInstanceType(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidParameterAllowMigrateAcrossZone(_) => {
-                Self::InvalidParameterAllowMigrateAcrossZone(error)
-            }
-            Self::InvalidParamSystemDiskCategory(_) => {
-                Self::InvalidParamSystemDiskCategory(error)
-            }
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::InvalidInstanceStatusNotStopped(_) => {
-                Self::InvalidInstanceStatusNotStopped(error)
-            }
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::PricePricePlanResultNotFound(_) => {
-                Self::PricePricePlanResultNotFound(error)
-            }
-            Self::InvalidActionNotSupport(_) => Self::InvalidActionNotSupport(error),
-            Self::InvalidMarketImageStatusNotSupported(_) => {
-                Self::InvalidMarketImageStatusNotSupported(error)
-            }
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            Self::InstanceTypeNotSupportedTooManyDisksAttached(_) => {
-                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
-            }
-            Self::InvalidDiskCategoryNotSupported(_) => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(_) => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
-            Self::InvalidParamAsync(_) => Self::InvalidParamAsync(error),
-            Self::MissingParameterDiskCategory(_) => {
-                Self::MissingParameterDiskCategory(error)
-            }
-            Self::InvalidParameterDiskCategory(_) => {
-                Self::InvalidParameterDiskCategory(error)
-            }
-            Self::InvalidPerformanceLevelMalformed(_) => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            Self::InvalidOperationOnlineModificationUnsupported(_) => {
-                Self::InvalidOperationOnlineModificationUnsupported(error)
-            }
-            Self::QuotaExceededInternetBandwidth(_) => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportRss(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            }
-            Self::CategoryViolation(_) => Self::CategoryViolation(error),
-            Self::InvalidStatusValueNotSupported(_) => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
-            Self::InvalidInstanceUnpaidOrder(_) => {
-                Self::InvalidInstanceUnpaidOrder(error)
-            }
-            Self::InstanceSpecModificationNotEffective(_) => {
-                Self::InstanceSpecModificationNotEffective(error)
-            }
-            Self::ImageNotSupportInstanceType(_) => {
-                Self::ImageNotSupportInstanceType(error)
-            }
-            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
-            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
-            Self::InvalidInstanceEipNotSupport(_) => {
-                Self::InvalidInstanceEipNotSupport(error)
-            }
-            Self::InvalidInstanceNatPortMapNotSupport(_) => {
-                Self::InvalidInstanceNatPortMapNotSupport(error)
-            }
-            Self::InvalidOperationStarterPackage(_) => {
-                Self::InvalidOperationStarterPackage(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::OperationDeniedUnpaidOrder(_) => {
-                Self::OperationDeniedUnpaidOrder(error)
-            }
-            Self::InvalidOperationEipNotSupport(_) => {
-                Self::InvalidOperationEipNotSupport(error)
-            }
-            Self::InvalidParameterInternetMaxBandwidthOut(_) => {
-                Self::InvalidParameterInternetMaxBandwidthOut(error)
-            }
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::InvalidOperationIpv4CountExceeded(_) => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(_) => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            Self::InvalidOperationIpv6NotSupport(_) => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            Self::InvalidOperationIpv4NotSupport(_) => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            Self::InvalidOperationInstanceWithEipNotSupport(_) => {
-                Self::InvalidOperationInstanceWithEipNotSupport(error)
-            }
-            Self::SecurityRisk3dVerification(_) => {
-                Self::SecurityRisk3dVerification(error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
-            Self::InvalidResourceTypeNotSupported(_) => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            Self::InvalidOperationNotAllowed(_) => {
-                Self::InvalidOperationNotAllowed(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(_) => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            Self::InvalidOperationMaxModifyOnlineNumberExceeded(_) => {
-                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
-            }
-            Self::InvalidOperationRebootingRequired(_) => {
-                Self::InvalidOperationRebootingRequired(error)
-            }
-            Self::InvalidOperationOsTypeNotSupported(_) => {
-                Self::InvalidOperationOsTypeNotSupported(error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::MissingTemporaryStartTime(_) => Self::MissingTemporaryStartTime(error),
-            Self::MissingTemporaryEndTime(_) => Self::MissingTemporaryEndTime(error),
-            Self::InvalidInstanceChargeTypeNotFound(_) => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInternetChargeTypeValueNotSupported",
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidParameter",
+            "InvalidParameterMismatch",
+            "BandwidthUpgradeDeniedEipBoundInstance",
+            "InvalidTemporaryStartTime",
+            "InvalidTemporaryEndTime",
+            "DowngradeNotSupported",
+            "DependencyViolationInstanceType",
+            "AccountArrearage",
+            "InvalidParameterBandwidth",
+            "InvalidParameterConflict",
+            "InvalidParameterAllowMigrateAcrossZone",
+            "InvalidParamSystemDiskCategory",
+            "Throttling",
+            "InvalidInstanceStatusNotStopped",
+            "InvalidAction",
+            "IdempotenceParamNotMatch",
+            "InvalidClientTokenValueNotSupported",
+            "PricePricePlanResultNotFound",
+            "InvalidActionNotSupport",
+            "InvalidMarketImageStatusNotSupported",
+            "InvalidOperationVpcHasEnabledAdvancedNetworkFeature",
+            "InvalidPrivatePoolOptionsMatchCriteria",
+            "InstanceTypeNotSupportedTooManyDisksAttached",
+            "InvalidDiskCategoryNotSupported",
+            "InvalidParameterCloudboxNotSupported",
+            "QuotaExceedDiskCapacity",
+            "InvalidParamAsync",
+            "MissingParameterDiskCategory",
+            "InvalidParameterDiskCategory",
+            "InvalidPerformanceLevelMalformed",
+            "NoPermissionPrice",
+            "InvalidParameterDedicatedRegionNotSupported",
+            "InvalidOperationOnlineModificationUnsupported",
+            "QuotaExceededInternetBandwidth",
+            "InvalidOperationInstanceTypeNotSupportRss",
+            "CategoryViolation",
+            "InvalidStatusValueNotSupported",
+            "InstanceLockedForSecurity",
+            "InvalidAccountStatusNotEnoughBalance",
+            "ChargeTypeViolation",
+            "OperationDenied",
+            "LastTokenProcessing",
+            "InvalidInstanceUnpaidOrder",
+            "InstanceSpecModificationNotEffective",
+            "ImageNotSupportInstanceType",
+            "InstanceTypeOffline",
+            "InvalidParameterNotMatch",
+            "InvalidInstanceEipNotSupport",
+            "InvalidInstanceNatPortMapNotSupport",
+            "InvalidOperationStarterPackage",
+            "OperationDeniedNoStock",
+            "OperationDeniedUnpaidOrder",
+            "InvalidOperationEipNotSupport",
+            "InvalidParameterInternetMaxBandwidthOut",
+            "InvalidOperationEniCountExceeded",
+            "InvalidOperationIpv4CountExceeded",
+            "InvalidOperationIpv6CountExceeded",
+            "InvalidOperationIpv6NotSupport",
+            "InvalidOperationIpv4NotSupport",
+            "InvalidOperationInstanceWithEipNotSupport",
+            "SecurityRisk3dVerification",
+            "InvalidInstanceNotFoundSystemDisk",
+            "InvalidInstanceTypeNotSupportDiskCategory",
+            "QuotaExceedElasticQuota",
+            "InvalidResourceTypeNotSupported",
+            "InvalidOperationNotAllowed",
+            "InvalidOperationInstanceTypeNotSupportEniTrunking",
+            "InvalidOperationMaxEniQueueNumberExceeded",
+            "InvalidOperationExceedInstanceTypeQueueNumber",
+            "InvalidParameterInvalidEniQueueNumber",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+            "InvalidOperationEniQueuePairNumberOverflow",
+            "InvalidOperationHighPerformanceEniPerInstanceLimitExceeded",
+            "InvalidOperationMaxEniQueuePairNumberExceed",
+            "InvalidOperationMaxModifyOnlineNumberExceeded",
+            "InvalidOperationRebootingRequired",
+            "InvalidOperationOsTypeNotSupported",
+            "InvalidSystemDiskCategoryValueNotSupported",
+            "InvalidDataDiskCategoryValueNotSupported",
+            "InvalidInstanceIdNotFound",
+            "MissingTemporaryStartTime",
+            "MissingTemporaryEndTime",
+            "InvalidInstanceChargeTypeNotFound",
+            "InternalError",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceSpecError {

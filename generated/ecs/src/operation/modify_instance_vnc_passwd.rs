@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceVncPasswdRequest {
     /// The ID of the ECS instance.
@@ -54,10 +54,25 @@ pub struct ModifyInstanceVncPasswdRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceVncPasswdRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            vnc_password: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceVncPasswdRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceVncPasswdRequestBuilder {
-        ModifyInstanceVncPasswdRequestBuilder::default()
+        ModifyInstanceVncPasswdRequestBuilder {
+            inner: ModifyInstanceVncPasswdRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -145,6 +160,7 @@ impl<C> ModifyInstanceVncPasswdRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceVncPasswdRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceVncPasswdRequest::default(),
@@ -153,6 +169,7 @@ impl<'a> ModifyInstanceVncPasswdRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -212,17 +229,20 @@ pub enum ModifyInstanceVncPasswdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVncPasswdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectVncPassword.Malformed" => {
-                Self::IncorrectVncPasswordMalformed(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceNotReady" => Self::InstanceNotReady(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "NoSuchResource" => Self::NoSuchResource(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectVncPassword.Malformed",
+                        "IncorrectInstanceStatus",
+                        "InstanceNotReady",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "NoSuchResource",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceVncPasswdError {
@@ -231,46 +251,54 @@ impl ModifyInstanceVncPasswdError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectVncPasswordMalformed(error),
+            1 => Self::IncorrectInstanceStatus(error),
+            2 => Self::InstanceNotReady(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::NoSuchResource(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVncPasswordMalformed(error) => {
-                ("IncorrectVncPasswordMalformed", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::NoSuchResource(error) => ("NoSuchResource", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectVncPasswordMalformed(error) => (0, error),
+            Self::IncorrectInstanceStatus(error) => (1, error),
+            Self::InstanceNotReady(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::NoSuchResource(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyInstanceVncPasswdError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectVncPasswordMalformed(_) => {
-                Self::IncorrectVncPasswordMalformed(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::NoSuchResource(_) => Self::NoSuchResource(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceVncPasswdError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectVncPasswordMalformed",
+            "IncorrectInstanceStatus",
+            "InstanceNotReady",
+            "InvalidInstanceIdNotFound",
+            "InvalidRegionIdNotFound",
+            "NoSuchResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceVncPasswdError {

@@ -53,7 +53,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInstanceVpcAttributeRequest {
     /// The ID of the ECS instance.
@@ -107,10 +107,27 @@ pub struct ModifyInstanceVpcAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInstanceVpcAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            v_switch_id: None,
+            private_ip_address: None,
+            vpc_id: None,
+            security_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInstanceVpcAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInstanceVpcAttributeRequestBuilder {
-        ModifyInstanceVpcAttributeRequestBuilder::default()
+        ModifyInstanceVpcAttributeRequestBuilder {
+            inner: ModifyInstanceVpcAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -238,6 +255,7 @@ impl<C> ModifyInstanceVpcAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInstanceVpcAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInstanceVpcAttributeRequest::default(),
@@ -246,6 +264,7 @@ impl<'a> ModifyInstanceVpcAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -407,117 +426,68 @@ pub enum ModifyInstanceVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTarget.TrafficMirrorSession" => {
-                Self::InvalidTargetTrafficMirrorSession(error)
-            }
-            "InvalidSource.TrafficMirrorSession" => {
-                Self::InvalidSourceTrafficMirrorSession(error)
-            }
-            "InvalidPrivateIpAddress.Malformed" => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidVSwitchId.Mismatch" => Self::InvalidVSwitchIdMismatch(error),
-            "InvalidPrivateIpAddress.Mismatch" => {
-                Self::InvalidPrivateIpAddressMismatch(error)
-            }
-            "InvalidPrivateIp.Changing" => Self::InvalidPrivateIpChanging(error),
-            "PrimaryEniHasSubIp" => Self::PrimaryEniHasSubIp(error),
-            "VSwitchIdNotMatch" => Self::VSwitchIdNotMatch(error),
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidParameter.SecurityGroupId" => {
-                Self::InvalidParameterSecurityGroupId(error)
-            }
-            "InvalidOperation.SecurityGroupNotAuthorized" => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            "InvalidIp.Ipv6Assigned" => Self::InvalidIpIpv6Assigned(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidInstance.HasTransitionRecord" => {
-                Self::InvalidInstanceHasTransitionRecord(error)
-            }
-            "InvalidInstanceStatus.NotNormal" => {
-                Self::InvalidInstanceStatusNotNormal(error)
-            }
-            "InvalidVpcId.SharedVpc" => Self::InvalidVpcIdSharedVpc(error),
-            "InvalidOperation.NotAllowed" => Self::InvalidOperationNotAllowed(error),
-            "InvalidParameter.ToSecurityGroupId" => {
-                Self::InvalidParameterToSecurityGroupId(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidOperation.VswAndEcsAvailabilityZoneMismatch" => {
-                Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.CloudBoxEcsNotSupport" => {
-                Self::InvalidOperationCloudBoxEcsNotSupport(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "NoSuchResource" => Self::NoSuchResource(error),
-            "InvalidParameter.InvalidInstanceId" => {
-                Self::InvalidParameterInvalidInstanceId(error)
-            }
-            "InvalidParameter.VSwitchId" => Self::InvalidParameterVSwitchId(error),
-            "InvalidRegion.ValueNotSupported" => {
-                Self::InvalidRegionValueNotSupported(error)
-            }
-            "InvalidInstance.AttachedEni" => Self::InvalidInstanceAttachedEni(error),
-            "InvalidIp.MultiPrimaryIp" => Self::InvalidIpMultiPrimaryIp(error),
-            "InvalidIp.Ipv6" => Self::InvalidIpIpv6(error),
-            "InvalidVSwitch.NotBelongToVpc" => Self::InvalidVSwitchNotBelongToVpc(error),
-            "InvalidParameter.EniNo" => Self::InvalidParameterEniNo(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            "InvalidSecurityGroupType.NotSupportClassic" => {
-                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
-            }
-            "InvalidSecurityGroupVpc.NotBelongToOneVpc" => {
-                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
-            }
-            "EnterpriseGroupLimited.MutliGroupType" => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            "InvalidParameter.AlreadyInTargetVpc" => {
-                Self::InvalidParameterAlreadyInTargetVpc(error)
-            }
-            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
-            "InvalidParameter.MustBeEmpty" => Self::InvalidParameterMustBeEmpty(error),
-            "InvalidParameter.NotEnoughIpInVSwitch" => {
-                Self::InvalidParameterNotEnoughIpInVSwitch(error)
-            }
-            "InvalidDependence.MutliDirectlyEip" => {
-                Self::InvalidDependenceMutliDirectlyEip(error)
-            }
-            "InvalidDependence.HaVip" => Self::InvalidDependenceHaVip(error),
-            "InvalidDependence.NextHopOfCustomRouter" => {
-                Self::InvalidDependenceNextHopOfCustomRouter(error)
-            }
-            "InvalidDependence.BeenUsedAsAppServer" => {
-                Self::InvalidDependenceBeenUsedAsAppServer(error)
-            }
-            "InvalidDependence.GrantAccess" => Self::InvalidDependenceGrantAccess(error),
-            "InvalidDependence.BindGA" => Self::InvalidDependenceBindGa(error),
-            "InvalidDependence.SLB" => Self::InvalidDependenceSlb(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTarget.TrafficMirrorSession",
+                        "InvalidSource.TrafficMirrorSession",
+                        "InvalidPrivateIpAddress.Malformed",
+                        "InvalidPrivateIpAddress.Duplicated",
+                        "IncorrectVSwitchStatus",
+                        "IncorrectInstanceStatus",
+                        "OperationDenied",
+                        "InvalidVSwitchId.Mismatch",
+                        "InvalidPrivateIpAddress.Mismatch",
+                        "InvalidPrivateIp.Changing",
+                        "PrimaryEniHasSubIp",
+                        "VSwitchIdNotMatch",
+                        "InvalidOperation.EniCountExceeded",
+                        "InvalidParameter.SecurityGroupId",
+                        "InvalidOperation.SecurityGroupNotAuthorized",
+                        "InvalidIp.Ipv6Assigned",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidInstance.HasTransitionRecord",
+                        "InvalidInstanceStatus.NotNormal",
+                        "InvalidVpcId.SharedVpc",
+                        "InvalidOperation.NotAllowed",
+                        "InvalidParameter.ToSecurityGroupId",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidOperation.VswAndEcsAvailabilityZoneMismatch",
+                        "InvalidOperation.CloudBoxEcsNotSupport",
+                        "AclLimitExceed",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "NoSuchResource",
+                        "InvalidParameter.InvalidInstanceId",
+                        "InvalidParameter.VSwitchId",
+                        "InvalidRegion.ValueNotSupported",
+                        "InvalidInstance.AttachedEni",
+                        "InvalidIp.MultiPrimaryIp",
+                        "InvalidIp.Ipv6",
+                        "InvalidVSwitch.NotBelongToVpc",
+                        "InvalidParameter.EniNo",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidParameter.SecurityGroupIdRepeated",
+                        "InvalidSecurityGroupType.NotSupportClassic",
+                        "InvalidSecurityGroupVpc.NotBelongToOneVpc",
+                        "EnterpriseGroupLimited.MutliGroupType",
+                        "InvalidParameter.AlreadyInTargetVpc",
+                        "JoinedGroupLimitExceed",
+                        "InvalidParameter.MustBeEmpty",
+                        "InvalidParameter.NotEnoughIpInVSwitch",
+                        "InvalidDependence.MutliDirectlyEip",
+                        "InvalidDependence.HaVip",
+                        "InvalidDependence.NextHopOfCustomRouter",
+                        "InvalidDependence.BeenUsedAsAppServer",
+                        "InvalidDependence.GrantAccess",
+                        "InvalidDependence.BindGA",
+                        "InvalidDependence.SLB",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInstanceVpcAttributeError {
@@ -526,268 +496,198 @@ impl ModifyInstanceVpcAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTargetTrafficMirrorSession(error),
+            1 => Self::InvalidSourceTrafficMirrorSession(error),
+            2 => Self::InvalidPrivateIpAddressMalformed(error),
+            3 => Self::InvalidPrivateIpAddressDuplicated(error),
+            4 => Self::IncorrectVSwitchStatus(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::OperationDenied(error),
+            7 => Self::InvalidVSwitchIdMismatch(error),
+            8 => Self::InvalidPrivateIpAddressMismatch(error),
+            9 => Self::InvalidPrivateIpChanging(error),
+            10 => Self::PrimaryEniHasSubIp(error),
+            11 => Self::VSwitchIdNotMatch(error),
+            12 => Self::InvalidOperationEniCountExceeded(error),
+            13 => Self::InvalidParameterSecurityGroupId(error),
+            14 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
+            15 => Self::InvalidIpIpv6Assigned(error),
+            16 => Self::SecurityGroupInstanceLimitExceed(error),
+            17 => Self::InvalidInstanceHasTransitionRecord(error),
+            18 => Self::InvalidInstanceStatusNotNormal(error),
+            19 => Self::InvalidVpcIdSharedVpc(error),
+            20 => Self::InvalidOperationNotAllowed(error),
+            21 => Self::InvalidParameterToSecurityGroupId(error),
+            22 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            23 => Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error),
+            24 => Self::InvalidOperationCloudBoxEcsNotSupport(error),
+            25 => Self::AclLimitExceed(error),
+            26 => Self::InvalidInstanceIdNotFound(error),
+            27 => Self::InvalidVSwitchIdNotFound(error),
+            28 => Self::NoSuchResource(error),
+            29 => Self::InvalidParameterInvalidInstanceId(error),
+            30 => Self::InvalidParameterVSwitchId(error),
+            31 => Self::InvalidRegionValueNotSupported(error),
+            32 => Self::InvalidInstanceAttachedEni(error),
+            33 => Self::InvalidIpMultiPrimaryIp(error),
+            34 => Self::InvalidIpIpv6(error),
+            35 => Self::InvalidVSwitchNotBelongToVpc(error),
+            36 => Self::InvalidParameterEniNo(error),
+            37 => Self::InvalidSecurityGroupIdNotFound(error),
+            38 => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            39 => Self::InvalidSecurityGroupTypeNotSupportClassic(error),
+            40 => Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error),
+            41 => Self::EnterpriseGroupLimitedMutliGroupType(error),
+            42 => Self::InvalidParameterAlreadyInTargetVpc(error),
+            43 => Self::JoinedGroupLimitExceed(error),
+            44 => Self::InvalidParameterMustBeEmpty(error),
+            45 => Self::InvalidParameterNotEnoughIpInVSwitch(error),
+            46 => Self::InvalidDependenceMutliDirectlyEip(error),
+            47 => Self::InvalidDependenceHaVip(error),
+            48 => Self::InvalidDependenceNextHopOfCustomRouter(error),
+            49 => Self::InvalidDependenceBeenUsedAsAppServer(error),
+            50 => Self::InvalidDependenceGrantAccess(error),
+            51 => Self::InvalidDependenceBindGa(error),
+            52 => Self::InvalidDependenceSlb(error),
+            53 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTargetTrafficMirrorSession(error) => {
-                ("InvalidTargetTrafficMirrorSession", error)
-            }
-            Self::InvalidSourceTrafficMirrorSession(error) => {
-                ("InvalidSourceTrafficMirrorSession", error)
-            }
-            Self::InvalidPrivateIpAddressMalformed(error) => {
-                ("InvalidPrivateIpAddressMalformed", error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(error) => {
-                ("InvalidPrivateIpAddressDuplicated", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidVSwitchIdMismatch(error) => ("InvalidVSwitchIdMismatch", error),
-            Self::InvalidPrivateIpAddressMismatch(error) => {
-                ("InvalidPrivateIpAddressMismatch", error)
-            }
-            Self::InvalidPrivateIpChanging(error) => ("InvalidPrivateIpChanging", error),
-            Self::PrimaryEniHasSubIp(error) => ("PrimaryEniHasSubIp", error),
-            Self::VSwitchIdNotMatch(error) => ("VSwitchIdNotMatch", error),
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::InvalidParameterSecurityGroupId(error) => {
-                ("InvalidParameterSecurityGroupId", error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
-                ("InvalidOperationSecurityGroupNotAuthorized", error)
-            }
-            Self::InvalidIpIpv6Assigned(error) => ("InvalidIpIpv6Assigned", error),
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidInstanceHasTransitionRecord(error) => {
-                ("InvalidInstanceHasTransitionRecord", error)
-            }
-            Self::InvalidInstanceStatusNotNormal(error) => {
-                ("InvalidInstanceStatusNotNormal", error)
-            }
-            Self::InvalidVpcIdSharedVpc(error) => ("InvalidVpcIdSharedVpc", error),
-            Self::InvalidOperationNotAllowed(error) => {
-                ("InvalidOperationNotAllowed", error)
-            }
-            Self::InvalidParameterToSecurityGroupId(error) => {
-                ("InvalidParameterToSecurityGroupId", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationVswAndEcsAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationCloudBoxEcsNotSupport(error) => {
-                ("InvalidOperationCloudBoxEcsNotSupport", error)
-            }
-            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::NoSuchResource(error) => ("NoSuchResource", error),
-            Self::InvalidParameterInvalidInstanceId(error) => {
-                ("InvalidParameterInvalidInstanceId", error)
-            }
-            Self::InvalidParameterVSwitchId(error) => {
-                ("InvalidParameterVSwitchId", error)
-            }
-            Self::InvalidRegionValueNotSupported(error) => {
-                ("InvalidRegionValueNotSupported", error)
-            }
-            Self::InvalidInstanceAttachedEni(error) => {
-                ("InvalidInstanceAttachedEni", error)
-            }
-            Self::InvalidIpMultiPrimaryIp(error) => ("InvalidIpMultiPrimaryIp", error),
-            Self::InvalidIpIpv6(error) => ("InvalidIpIpv6", error),
-            Self::InvalidVSwitchNotBelongToVpc(error) => {
-                ("InvalidVSwitchNotBelongToVpc", error)
-            }
-            Self::InvalidParameterEniNo(error) => ("InvalidParameterEniNo", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
-                ("InvalidParameterSecurityGroupIdRepeated", error)
-            }
-            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => {
-                ("InvalidSecurityGroupTypeNotSupportClassic", error)
-            }
-            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => {
-                ("InvalidSecurityGroupVpcNotBelongToOneVpc", error)
-            }
-            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
-                ("EnterpriseGroupLimitedMutliGroupType", error)
-            }
-            Self::InvalidParameterAlreadyInTargetVpc(error) => {
-                ("InvalidParameterAlreadyInTargetVpc", error)
-            }
-            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
-            Self::InvalidParameterMustBeEmpty(error) => {
-                ("InvalidParameterMustBeEmpty", error)
-            }
-            Self::InvalidParameterNotEnoughIpInVSwitch(error) => {
-                ("InvalidParameterNotEnoughIpInVSwitch", error)
-            }
-            Self::InvalidDependenceMutliDirectlyEip(error) => {
-                ("InvalidDependenceMutliDirectlyEip", error)
-            }
-            Self::InvalidDependenceHaVip(error) => ("InvalidDependenceHaVip", error),
-            Self::InvalidDependenceNextHopOfCustomRouter(error) => {
-                ("InvalidDependenceNextHopOfCustomRouter", error)
-            }
-            Self::InvalidDependenceBeenUsedAsAppServer(error) => {
-                ("InvalidDependenceBeenUsedAsAppServer", error)
-            }
-            Self::InvalidDependenceGrantAccess(error) => {
-                ("InvalidDependenceGrantAccess", error)
-            }
-            Self::InvalidDependenceBindGa(error) => ("InvalidDependenceBindGa", error),
-            Self::InvalidDependenceSlb(error) => ("InvalidDependenceSlb", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTargetTrafficMirrorSession(error) => (0, error),
+            Self::InvalidSourceTrafficMirrorSession(error) => (1, error),
+            Self::InvalidPrivateIpAddressMalformed(error) => (2, error),
+            Self::InvalidPrivateIpAddressDuplicated(error) => (3, error),
+            Self::IncorrectVSwitchStatus(error) => (4, error),
+            Self::IncorrectInstanceStatus(error) => (5, error),
+            Self::OperationDenied(error) => (6, error),
+            Self::InvalidVSwitchIdMismatch(error) => (7, error),
+            Self::InvalidPrivateIpAddressMismatch(error) => (8, error),
+            Self::InvalidPrivateIpChanging(error) => (9, error),
+            Self::PrimaryEniHasSubIp(error) => (10, error),
+            Self::VSwitchIdNotMatch(error) => (11, error),
+            Self::InvalidOperationEniCountExceeded(error) => (12, error),
+            Self::InvalidParameterSecurityGroupId(error) => (13, error),
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (14, error),
+            Self::InvalidIpIpv6Assigned(error) => (15, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (16, error),
+            Self::InvalidInstanceHasTransitionRecord(error) => (17, error),
+            Self::InvalidInstanceStatusNotNormal(error) => (18, error),
+            Self::InvalidVpcIdSharedVpc(error) => (19, error),
+            Self::InvalidOperationNotAllowed(error) => (20, error),
+            Self::InvalidParameterToSecurityGroupId(error) => (21, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (22, error),
+            Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error) => (23, error),
+            Self::InvalidOperationCloudBoxEcsNotSupport(error) => (24, error),
+            Self::AclLimitExceed(error) => (25, error),
+            Self::InvalidInstanceIdNotFound(error) => (26, error),
+            Self::InvalidVSwitchIdNotFound(error) => (27, error),
+            Self::NoSuchResource(error) => (28, error),
+            Self::InvalidParameterInvalidInstanceId(error) => (29, error),
+            Self::InvalidParameterVSwitchId(error) => (30, error),
+            Self::InvalidRegionValueNotSupported(error) => (31, error),
+            Self::InvalidInstanceAttachedEni(error) => (32, error),
+            Self::InvalidIpMultiPrimaryIp(error) => (33, error),
+            Self::InvalidIpIpv6(error) => (34, error),
+            Self::InvalidVSwitchNotBelongToVpc(error) => (35, error),
+            Self::InvalidParameterEniNo(error) => (36, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (37, error),
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => (38, error),
+            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => (39, error),
+            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => (40, error),
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => (41, error),
+            Self::InvalidParameterAlreadyInTargetVpc(error) => (42, error),
+            Self::JoinedGroupLimitExceed(error) => (43, error),
+            Self::InvalidParameterMustBeEmpty(error) => (44, error),
+            Self::InvalidParameterNotEnoughIpInVSwitch(error) => (45, error),
+            Self::InvalidDependenceMutliDirectlyEip(error) => (46, error),
+            Self::InvalidDependenceHaVip(error) => (47, error),
+            Self::InvalidDependenceNextHopOfCustomRouter(error) => (48, error),
+            Self::InvalidDependenceBeenUsedAsAppServer(error) => (49, error),
+            Self::InvalidDependenceGrantAccess(error) => (50, error),
+            Self::InvalidDependenceBindGa(error) => (51, error),
+            Self::InvalidDependenceSlb(error) => (52, error),
+            Self::InternalError(error) => (53, error),
+            Self::Unhandled(error) => (54, error),
         }
     }
 }
 impl Clone for ModifyInstanceVpcAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTargetTrafficMirrorSession(_) => {
-                Self::InvalidTargetTrafficMirrorSession(error)
-            }
-            Self::InvalidSourceTrafficMirrorSession(_) => {
-                Self::InvalidSourceTrafficMirrorSession(error)
-            }
-            Self::InvalidPrivateIpAddressMalformed(_) => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(_) => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidVSwitchIdMismatch(_) => Self::InvalidVSwitchIdMismatch(error),
-            Self::InvalidPrivateIpAddressMismatch(_) => {
-                Self::InvalidPrivateIpAddressMismatch(error)
-            }
-            Self::InvalidPrivateIpChanging(_) => Self::InvalidPrivateIpChanging(error),
-            Self::PrimaryEniHasSubIp(_) => Self::PrimaryEniHasSubIp(error),
-            Self::VSwitchIdNotMatch(_) => Self::VSwitchIdNotMatch(error),
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::InvalidParameterSecurityGroupId(_) => {
-                Self::InvalidParameterSecurityGroupId(error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            Self::InvalidIpIpv6Assigned(_) => Self::InvalidIpIpv6Assigned(error),
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidInstanceHasTransitionRecord(_) => {
-                Self::InvalidInstanceHasTransitionRecord(error)
-            }
-            Self::InvalidInstanceStatusNotNormal(_) => {
-                Self::InvalidInstanceStatusNotNormal(error)
-            }
-            Self::InvalidVpcIdSharedVpc(_) => Self::InvalidVpcIdSharedVpc(error),
-            Self::InvalidOperationNotAllowed(_) => {
-                Self::InvalidOperationNotAllowed(error)
-            }
-            Self::InvalidParameterToSecurityGroupId(_) => {
-                Self::InvalidParameterToSecurityGroupId(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationCloudBoxEcsNotSupport(_) => {
-                Self::InvalidOperationCloudBoxEcsNotSupport(error)
-            }
-            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::NoSuchResource(_) => Self::NoSuchResource(error),
-            Self::InvalidParameterInvalidInstanceId(_) => {
-                Self::InvalidParameterInvalidInstanceId(error)
-            }
-            Self::InvalidParameterVSwitchId(_) => Self::InvalidParameterVSwitchId(error),
-            Self::InvalidRegionValueNotSupported(_) => {
-                Self::InvalidRegionValueNotSupported(error)
-            }
-            Self::InvalidInstanceAttachedEni(_) => {
-                Self::InvalidInstanceAttachedEni(error)
-            }
-            Self::InvalidIpMultiPrimaryIp(_) => Self::InvalidIpMultiPrimaryIp(error),
-            Self::InvalidIpIpv6(_) => Self::InvalidIpIpv6(error),
-            Self::InvalidVSwitchNotBelongToVpc(_) => {
-                Self::InvalidVSwitchNotBelongToVpc(error)
-            }
-            Self::InvalidParameterEniNo(_) => Self::InvalidParameterEniNo(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            Self::InvalidSecurityGroupTypeNotSupportClassic(_) => {
-                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
-            }
-            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(_) => {
-                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
-            }
-            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            Self::InvalidParameterAlreadyInTargetVpc(_) => {
-                Self::InvalidParameterAlreadyInTargetVpc(error)
-            }
-            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
-            Self::InvalidParameterMustBeEmpty(_) => {
-                Self::InvalidParameterMustBeEmpty(error)
-            }
-            Self::InvalidParameterNotEnoughIpInVSwitch(_) => {
-                Self::InvalidParameterNotEnoughIpInVSwitch(error)
-            }
-            Self::InvalidDependenceMutliDirectlyEip(_) => {
-                Self::InvalidDependenceMutliDirectlyEip(error)
-            }
-            Self::InvalidDependenceHaVip(_) => Self::InvalidDependenceHaVip(error),
-            Self::InvalidDependenceNextHopOfCustomRouter(_) => {
-                Self::InvalidDependenceNextHopOfCustomRouter(error)
-            }
-            Self::InvalidDependenceBeenUsedAsAppServer(_) => {
-                Self::InvalidDependenceBeenUsedAsAppServer(error)
-            }
-            Self::InvalidDependenceGrantAccess(_) => {
-                Self::InvalidDependenceGrantAccess(error)
-            }
-            Self::InvalidDependenceBindGa(_) => Self::InvalidDependenceBindGa(error),
-            Self::InvalidDependenceSlb(_) => Self::InvalidDependenceSlb(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInstanceVpcAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTargetTrafficMirrorSession",
+            "InvalidSourceTrafficMirrorSession",
+            "InvalidPrivateIpAddressMalformed",
+            "InvalidPrivateIpAddressDuplicated",
+            "IncorrectVSwitchStatus",
+            "IncorrectInstanceStatus",
+            "OperationDenied",
+            "InvalidVSwitchIdMismatch",
+            "InvalidPrivateIpAddressMismatch",
+            "InvalidPrivateIpChanging",
+            "PrimaryEniHasSubIp",
+            "VSwitchIdNotMatch",
+            "InvalidOperationEniCountExceeded",
+            "InvalidParameterSecurityGroupId",
+            "InvalidOperationSecurityGroupNotAuthorized",
+            "InvalidIpIpv6Assigned",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidInstanceHasTransitionRecord",
+            "InvalidInstanceStatusNotNormal",
+            "InvalidVpcIdSharedVpc",
+            "InvalidOperationNotAllowed",
+            "InvalidParameterToSecurityGroupId",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidOperationVswAndEcsAvailabilityZoneMismatch",
+            "InvalidOperationCloudBoxEcsNotSupport",
+            "AclLimitExceed",
+            "InvalidInstanceIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "NoSuchResource",
+            "InvalidParameterInvalidInstanceId",
+            "InvalidParameterVSwitchId",
+            "InvalidRegionValueNotSupported",
+            "InvalidInstanceAttachedEni",
+            "InvalidIpMultiPrimaryIp",
+            "InvalidIpIpv6",
+            "InvalidVSwitchNotBelongToVpc",
+            "InvalidParameterEniNo",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidParameterSecurityGroupIdRepeated",
+            "InvalidSecurityGroupTypeNotSupportClassic",
+            "InvalidSecurityGroupVpcNotBelongToOneVpc",
+            "EnterpriseGroupLimitedMutliGroupType",
+            "InvalidParameterAlreadyInTargetVpc",
+            "JoinedGroupLimitExceed",
+            "InvalidParameterMustBeEmpty",
+            "InvalidParameterNotEnoughIpInVSwitch",
+            "InvalidDependenceMutliDirectlyEip",
+            "InvalidDependenceHaVip",
+            "InvalidDependenceNextHopOfCustomRouter",
+            "InvalidDependenceBeenUsedAsAppServer",
+            "InvalidDependenceGrantAccess",
+            "InvalidDependenceBindGa",
+            "InvalidDependenceSlb",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInstanceVpcAttributeError {

@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyInvocationAttributeRequest {
     /// The region ID.
@@ -163,10 +163,30 @@ pub struct ModifyInvocationAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyInvocationAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            invoke_id: None,
+            command_content: None,
+            enable_parameter: None,
+            parameters: None,
+            frequency: None,
+            content_encoding: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyInvocationAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyInvocationAttributeRequestBuilder {
-        ModifyInvocationAttributeRequestBuilder::default()
+        ModifyInvocationAttributeRequestBuilder {
+            inner: ModifyInvocationAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -374,6 +394,7 @@ impl<C> ModifyInvocationAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyInvocationAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyInvocationAttributeRequest::default(),
@@ -382,6 +403,7 @@ impl<'a> ModifyInvocationAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -485,57 +507,36 @@ pub enum ModifyInvocationAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyInvocationAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Frequency" => Self::InvalidParameterFrequency(error),
-            "InvalidParameters.KeyDuplicate" => {
-                Self::InvalidParametersKeyDuplicate(error)
-            }
-            "InvalidParameters.KeyNotMatch" => Self::InvalidParametersKeyNotMatch(error),
-            "InvalidParameters.KeyMalformed" => {
-                Self::InvalidParametersKeyMalformed(error)
-            }
-            "InvalidParameters.KeyEmpty" => Self::InvalidParametersKeyEmpty(error),
-            "InvalidCommandContent.DecodeError" => {
-                Self::InvalidCommandContentDecodeError(error)
-            }
-            "InvalidInstanceId.OSTypeUnsupported" => {
-                Self::InvalidInstanceIdOsTypeUnsupported(error)
-            }
-            "InvalidOperation.RepeatModeUnsupported" => {
-                Self::InvalidOperationRepeatModeUnsupported(error)
-            }
-            "InvalidOperation.InvokeAlreadyFinished" => {
-                Self::InvalidOperationInvokeAlreadyFinished(error)
-            }
-            "InvalidOperation.CloudAssistantVersionUnsupported" => {
-                Self::InvalidOperationCloudAssistantVersionUnsupported(error)
-            }
-            "InvalidOperation.ModifyPublicCommandUnsupported" => {
-                Self::InvalidOperationModifyPublicCommandUnsupported(error)
-            }
-            "InvalidCommandContent.LengthLimitExceeded" => {
-                Self::InvalidCommandContentLengthLimitExceeded(error)
-            }
-            "InvalidParameters.CountLimitExceeded" => {
-                Self::InvalidParametersCountLimitExceeded(error)
-            }
-            "InvalidParameters.KeyLengthLimitExceeded" => {
-                Self::InvalidParametersKeyLengthLimitExceeded(error)
-            }
-            "InvalidInstanceId.CountLimitExceeded" => {
-                Self::InvalidInstanceIdCountLimitExceeded(error)
-            }
-            "CommandLimitExceeded" => Self::CommandLimitExceeded(error),
-            "InvalidParameters.ValueTypeUnsupported" => {
-                Self::InvalidParametersValueTypeUnsupported(error)
-            }
-            "InvalidInvokeId.NotFound" => Self::InvalidInvokeIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidCommandId.NotFound" => Self::InvalidCommandIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Frequency",
+                        "InvalidParameters.KeyDuplicate",
+                        "InvalidParameters.KeyNotMatch",
+                        "InvalidParameters.KeyMalformed",
+                        "InvalidParameters.KeyEmpty",
+                        "InvalidCommandContent.DecodeError",
+                        "InvalidInstanceId.OSTypeUnsupported",
+                        "InvalidOperation.RepeatModeUnsupported",
+                        "InvalidOperation.InvokeAlreadyFinished",
+                        "InvalidOperation.CloudAssistantVersionUnsupported",
+                        "InvalidOperation.ModifyPublicCommandUnsupported",
+                        "InvalidCommandContent.LengthLimitExceeded",
+                        "InvalidParameters.CountLimitExceeded",
+                        "InvalidParameters.KeyLengthLimitExceeded",
+                        "InvalidInstanceId.CountLimitExceeded",
+                        "CommandLimitExceeded",
+                        "InvalidParameters.ValueTypeUnsupported",
+                        "InvalidInvokeId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidCommandId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyInvocationAttributeError {
@@ -544,134 +545,102 @@ impl ModifyInvocationAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterFrequency(error),
+            1 => Self::InvalidParametersKeyDuplicate(error),
+            2 => Self::InvalidParametersKeyNotMatch(error),
+            3 => Self::InvalidParametersKeyMalformed(error),
+            4 => Self::InvalidParametersKeyEmpty(error),
+            5 => Self::InvalidCommandContentDecodeError(error),
+            6 => Self::InvalidInstanceIdOsTypeUnsupported(error),
+            7 => Self::InvalidOperationRepeatModeUnsupported(error),
+            8 => Self::InvalidOperationInvokeAlreadyFinished(error),
+            9 => Self::InvalidOperationCloudAssistantVersionUnsupported(error),
+            10 => Self::InvalidOperationModifyPublicCommandUnsupported(error),
+            11 => Self::InvalidCommandContentLengthLimitExceeded(error),
+            12 => Self::InvalidParametersCountLimitExceeded(error),
+            13 => Self::InvalidParametersKeyLengthLimitExceeded(error),
+            14 => Self::InvalidInstanceIdCountLimitExceeded(error),
+            15 => Self::CommandLimitExceeded(error),
+            16 => Self::InvalidParametersValueTypeUnsupported(error),
+            17 => Self::InvalidInvokeIdNotFound(error),
+            18 => Self::InvalidInstanceIdNotFound(error),
+            19 => Self::InvalidRegionIdNotFound(error),
+            20 => Self::InvalidCommandIdNotFound(error),
+            21 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterFrequency(error) => {
-                ("InvalidParameterFrequency", error)
-            }
-            Self::InvalidParametersKeyDuplicate(error) => {
-                ("InvalidParametersKeyDuplicate", error)
-            }
-            Self::InvalidParametersKeyNotMatch(error) => {
-                ("InvalidParametersKeyNotMatch", error)
-            }
-            Self::InvalidParametersKeyMalformed(error) => {
-                ("InvalidParametersKeyMalformed", error)
-            }
-            Self::InvalidParametersKeyEmpty(error) => {
-                ("InvalidParametersKeyEmpty", error)
-            }
-            Self::InvalidCommandContentDecodeError(error) => {
-                ("InvalidCommandContentDecodeError", error)
-            }
-            Self::InvalidInstanceIdOsTypeUnsupported(error) => {
-                ("InvalidInstanceIdOsTypeUnsupported", error)
-            }
-            Self::InvalidOperationRepeatModeUnsupported(error) => {
-                ("InvalidOperationRepeatModeUnsupported", error)
-            }
-            Self::InvalidOperationInvokeAlreadyFinished(error) => {
-                ("InvalidOperationInvokeAlreadyFinished", error)
-            }
-            Self::InvalidOperationCloudAssistantVersionUnsupported(error) => {
-                ("InvalidOperationCloudAssistantVersionUnsupported", error)
-            }
-            Self::InvalidOperationModifyPublicCommandUnsupported(error) => {
-                ("InvalidOperationModifyPublicCommandUnsupported", error)
-            }
-            Self::InvalidCommandContentLengthLimitExceeded(error) => {
-                ("InvalidCommandContentLengthLimitExceeded", error)
-            }
-            Self::InvalidParametersCountLimitExceeded(error) => {
-                ("InvalidParametersCountLimitExceeded", error)
-            }
-            Self::InvalidParametersKeyLengthLimitExceeded(error) => {
-                ("InvalidParametersKeyLengthLimitExceeded", error)
-            }
-            Self::InvalidInstanceIdCountLimitExceeded(error) => {
-                ("InvalidInstanceIdCountLimitExceeded", error)
-            }
-            Self::CommandLimitExceeded(error) => ("CommandLimitExceeded", error),
-            Self::InvalidParametersValueTypeUnsupported(error) => {
-                ("InvalidParametersValueTypeUnsupported", error)
-            }
-            Self::InvalidInvokeIdNotFound(error) => ("InvalidInvokeIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidCommandIdNotFound(error) => ("InvalidCommandIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterFrequency(error) => (0, error),
+            Self::InvalidParametersKeyDuplicate(error) => (1, error),
+            Self::InvalidParametersKeyNotMatch(error) => (2, error),
+            Self::InvalidParametersKeyMalformed(error) => (3, error),
+            Self::InvalidParametersKeyEmpty(error) => (4, error),
+            Self::InvalidCommandContentDecodeError(error) => (5, error),
+            Self::InvalidInstanceIdOsTypeUnsupported(error) => (6, error),
+            Self::InvalidOperationRepeatModeUnsupported(error) => (7, error),
+            Self::InvalidOperationInvokeAlreadyFinished(error) => (8, error),
+            Self::InvalidOperationCloudAssistantVersionUnsupported(error) => (9, error),
+            Self::InvalidOperationModifyPublicCommandUnsupported(error) => (10, error),
+            Self::InvalidCommandContentLengthLimitExceeded(error) => (11, error),
+            Self::InvalidParametersCountLimitExceeded(error) => (12, error),
+            Self::InvalidParametersKeyLengthLimitExceeded(error) => (13, error),
+            Self::InvalidInstanceIdCountLimitExceeded(error) => (14, error),
+            Self::CommandLimitExceeded(error) => (15, error),
+            Self::InvalidParametersValueTypeUnsupported(error) => (16, error),
+            Self::InvalidInvokeIdNotFound(error) => (17, error),
+            Self::InvalidInstanceIdNotFound(error) => (18, error),
+            Self::InvalidRegionIdNotFound(error) => (19, error),
+            Self::InvalidCommandIdNotFound(error) => (20, error),
+            Self::InternalError(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for ModifyInvocationAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterFrequency(_) => Self::InvalidParameterFrequency(error),
-            Self::InvalidParametersKeyDuplicate(_) => {
-                Self::InvalidParametersKeyDuplicate(error)
-            }
-            Self::InvalidParametersKeyNotMatch(_) => {
-                Self::InvalidParametersKeyNotMatch(error)
-            }
-            Self::InvalidParametersKeyMalformed(_) => {
-                Self::InvalidParametersKeyMalformed(error)
-            }
-            Self::InvalidParametersKeyEmpty(_) => Self::InvalidParametersKeyEmpty(error),
-            Self::InvalidCommandContentDecodeError(_) => {
-                Self::InvalidCommandContentDecodeError(error)
-            }
-            Self::InvalidInstanceIdOsTypeUnsupported(_) => {
-                Self::InvalidInstanceIdOsTypeUnsupported(error)
-            }
-            Self::InvalidOperationRepeatModeUnsupported(_) => {
-                Self::InvalidOperationRepeatModeUnsupported(error)
-            }
-            Self::InvalidOperationInvokeAlreadyFinished(_) => {
-                Self::InvalidOperationInvokeAlreadyFinished(error)
-            }
-            Self::InvalidOperationCloudAssistantVersionUnsupported(_) => {
-                Self::InvalidOperationCloudAssistantVersionUnsupported(error)
-            }
-            Self::InvalidOperationModifyPublicCommandUnsupported(_) => {
-                Self::InvalidOperationModifyPublicCommandUnsupported(error)
-            }
-            Self::InvalidCommandContentLengthLimitExceeded(_) => {
-                Self::InvalidCommandContentLengthLimitExceeded(error)
-            }
-            Self::InvalidParametersCountLimitExceeded(_) => {
-                Self::InvalidParametersCountLimitExceeded(error)
-            }
-            Self::InvalidParametersKeyLengthLimitExceeded(_) => {
-                Self::InvalidParametersKeyLengthLimitExceeded(error)
-            }
-            Self::InvalidInstanceIdCountLimitExceeded(_) => {
-                Self::InvalidInstanceIdCountLimitExceeded(error)
-            }
-            Self::CommandLimitExceeded(_) => Self::CommandLimitExceeded(error),
-            Self::InvalidParametersValueTypeUnsupported(_) => {
-                Self::InvalidParametersValueTypeUnsupported(error)
-            }
-            Self::InvalidInvokeIdNotFound(_) => Self::InvalidInvokeIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidCommandIdNotFound(_) => Self::InvalidCommandIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyInvocationAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterFrequency",
+            "InvalidParametersKeyDuplicate",
+            "InvalidParametersKeyNotMatch",
+            "InvalidParametersKeyMalformed",
+            "InvalidParametersKeyEmpty",
+            "InvalidCommandContentDecodeError",
+            "InvalidInstanceIdOsTypeUnsupported",
+            "InvalidOperationRepeatModeUnsupported",
+            "InvalidOperationInvokeAlreadyFinished",
+            "InvalidOperationCloudAssistantVersionUnsupported",
+            "InvalidOperationModifyPublicCommandUnsupported",
+            "InvalidCommandContentLengthLimitExceeded",
+            "InvalidParametersCountLimitExceeded",
+            "InvalidParametersKeyLengthLimitExceeded",
+            "InvalidInstanceIdCountLimitExceeded",
+            "CommandLimitExceeded",
+            "InvalidParametersValueTypeUnsupported",
+            "InvalidInvokeIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidCommandIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyInvocationAttributeError {

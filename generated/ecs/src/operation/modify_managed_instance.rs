@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyManagedInstanceRequest {
     /// The region ID. Supported regions: China (Qingdao), China (Beijing), China (Zhangjiakou), China (Hohhot), China (Ulanqab), China (Hangzhou), China (Shanghai), China (Shenzhen), China (Heyuan), China (Guangzhou), China (Chengdu), China (Hong Kong), Singapore, Japan (Tokyo), US (Silicon Valley), and US (Virginia).
@@ -54,10 +54,25 @@ pub struct ModifyManagedInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyManagedInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instance_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyManagedInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyManagedInstanceRequestBuilder {
-        ModifyManagedInstanceRequestBuilder::default()
+        ModifyManagedInstanceRequestBuilder {
+            inner: ModifyManagedInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -147,6 +162,7 @@ impl<C> ModifyManagedInstanceRequestBuilder<C> {
     }
 }
 impl<'a> ModifyManagedInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyManagedInstanceRequest::default(),
@@ -155,6 +171,7 @@ impl<'a> ModifyManagedInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -221,16 +238,21 @@ pub enum ModifyManagedInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyManagedInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InstanceName.ExceedLimit" => Self::InstanceNameExceedLimit(error),
-            "InstanceName.InvalidPattern" => Self::InstanceNameInvalidPattern(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "InstanceName.ExceedLimit",
+                        "InstanceName.InvalidPattern",
+                        "Operation.Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstance.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyManagedInstanceError {
@@ -239,46 +261,57 @@ impl ModifyManagedInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InstanceNameExceedLimit(error),
+            2 => Self::InstanceNameInvalidPattern(error),
+            3 => Self::OperationForbidden(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidInstanceNotFound(error),
+            6 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::InstanceNameExceedLimit(error) => ("InstanceNameExceedLimit", error),
-            Self::InstanceNameInvalidPattern(error) => {
-                ("InstanceNameInvalidPattern", error)
-            }
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::InstanceNameExceedLimit(error) => (1, error),
+            Self::InstanceNameInvalidPattern(error) => (2, error),
+            Self::OperationForbidden(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidInstanceNotFound(error) => (5, error),
+            Self::InternalErrorDispatch(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for ModifyManagedInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::InstanceNameExceedLimit(_) => Self::InstanceNameExceedLimit(error),
-            Self::InstanceNameInvalidPattern(_) => {
-                Self::InstanceNameInvalidPattern(error)
-            }
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyManagedInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "InstanceNameExceedLimit",
+            "InstanceNameInvalidPattern",
+            "OperationForbidden",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyManagedInstanceError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyNetworkInterfaceAttributeRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -138,10 +138,35 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyNetworkInterfaceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_name: None,
+            network_interface_id: None,
+            queue_number: None,
+            description: None,
+            security_group_id: None,
+            delete_on_release: None,
+            rx_queue_size: None,
+            tx_queue_size: None,
+            network_interface_traffic_config: None,
+            connection_tracking_configuration: None,
+            enhanced_network: None,
+            source_dest_check: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyNetworkInterfaceAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyNetworkInterfaceAttributeRequestBuilder {
-        ModifyNetworkInterfaceAttributeRequestBuilder::default()
+        ModifyNetworkInterfaceAttributeRequestBuilder {
+            inner: ModifyNetworkInterfaceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -377,6 +402,7 @@ impl<C> ModifyNetworkInterfaceAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyNetworkInterfaceAttributeRequest::default(),
@@ -385,6 +411,7 @@ impl<'a> ModifyNetworkInterfaceAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -560,137 +587,70 @@ pub enum ModifyNetworkInterfaceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNetworkInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.NotSupportModifyQueueNumber" => {
-                Self::InvalidOperationNotSupportModifyQueueNumber(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "InvalidParams.EniId" => Self::InvalidParamsEniId(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
-            "InvalidEniQueueSize.RegionOrUserNotSupported" => {
-                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            }
-            "InvalidParameter.EniQueueSize" => Self::InvalidParameterEniQueueSize(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported" => {
-                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
-                    error,
-                )
-            }
-            "InvalidParameter.InvalidQueuePairNumber" => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            "InvalidParameter.EniConnectionTrackingConfiguration" => {
-                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
-            }
-            "InvalidOperation.MaxEniQueuePairNumberExceed" => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportHighPerformance" => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error)
-            }
-            "InvalidTrafficMode.ModifyToStandardNotSupported" => {
-                Self::InvalidTrafficModeModifyToStandardNotSupported(error)
-            }
-            "InvalidOperation.EniTrafficModeNotSupportIPv6" => {
-                Self::InvalidOperationEniTrafficModeNotSupportIPv6(error)
-            }
-            "InvalidOperation.EniQueuePairNumberOverflow" => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            "InvalidParameter.QueuePairNumberMustEmpty" => {
-                Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            }
-            "InvalidParameter.EniTrafficMode" => {
-                Self::InvalidParameterEniTrafficMode(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportRss" => {
-                Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            }
-            "InvalidParameter.EniEnhancedNetwork" => {
-                Self::InvalidParameterEniEnhancedNetwork(error)
-            }
-            "InvalidOperation.NotSupportModifyVFQueueNumberAndVFQuantity" => {
-                Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error)
-            }
-            "InvalidOperation.TrunkAttachmentMustEmpty" => {
-                Self::InvalidOperationTrunkAttachmentMustEmpty(error)
-            }
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidOperation.MultiGroupType" => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidParams.NetworkInterfaceName" => {
-                Self::InvalidParamsNetworkInterfaceName(error)
-            }
-            "InvalidOperation.ModifyPrimaryEniQueueNumber" => {
-                Self::InvalidOperationModifyPrimaryEniQueueNumber(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc" => {
-                Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error)
-            }
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.NotSupportModifyQueueNumber",
+                        "MissingParameter",
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.DetachPrimaryEniNotAllowed",
+                        "InvalidParams.EniId",
+                        "Forbidden.RegionId",
+                        "JoinedGroupLimitExceed",
+                        "InvalidEniQueueSize.RegionOrUserNotSupported",
+                        "InvalidParameter.EniQueueSize",
+                        "InvalidParameter.Conflict",
+                        "InvalidConnectionTrackingConfiguration.RegionOrUserNotSupported",
+                        "InvalidParameter.InvalidQueuePairNumber",
+                        "InvalidParameter.EniConnectionTrackingConfiguration",
+                        "InvalidOperation.MaxEniQueuePairNumberExceed",
+                        "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
+                        "InvalidOperation.InstanceTypeNotSupportHighPerformance",
+                        "InvalidTrafficMode.ModifyToStandardNotSupported",
+                        "InvalidOperation.EniTrafficModeNotSupportIPv6",
+                        "InvalidOperation.EniQueuePairNumberOverflow",
+                        "InvalidParameter.QueuePairNumberMustEmpty",
+                        "InvalidParameter.EniTrafficMode",
+                        "InvalidOperation.InstanceTypeNotSupportRss",
+                        "InvalidParameter.EniEnhancedNetwork",
+                        "InvalidOperation.NotSupportModifyVFQueueNumberAndVFQuantity",
+                        "InvalidOperation.TrunkAttachmentMustEmpty",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "MaxEniCountExceeded",
+                        "EniPerInstanceLimitExceeded",
+                        "InvalidOperation.AvailabilityZoneMismatch",
+                        "InvalidOperation.VpcMismatch",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidSecurityGroupId.NotVpc",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidOperation.MultiGroupType",
+                        "InvalidOperation.EniCountExceeded",
+                        "InvalidParams.NetworkInterfaceName",
+                        "InvalidOperation.ModifyPrimaryEniQueueNumber",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidParameter.InvalidEniQueueNumber",
+                        "InvalidOperation.MaxEniQueueNumberExceeded",
+                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                        "AclLimitExceed",
+                        "InvalidEcsId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidOperation.PrimaryEniOnlySupportModifyNameAndDesc",
+                        "InvalidParameter.SecurityGroupIdRepeated",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyNetworkInterfaceAttributeError {
@@ -699,310 +659,220 @@ impl ModifyNetworkInterfaceAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationNotSupportModifyQueueNumber(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::UnsupportedParameter(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InvalidInstanceIdMalformed(error),
+            5 => Self::InvalidOperationInvalidEcsState(error),
+            6 => Self::InvalidOperationInvalidEniState(error),
+            7 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            8 => Self::InvalidParamsEniId(error),
+            9 => Self::ForbiddenRegionId(error),
+            10 => Self::JoinedGroupLimitExceed(error),
+            11 => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
+            12 => Self::InvalidParameterEniQueueSize(error),
+            13 => Self::InvalidParameterConflict(error),
+            14 => {
+                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
+                    error,
+                )
+            }
+            15 => Self::InvalidParameterInvalidQueuePairNumber(error),
+            16 => Self::InvalidParameterEniConnectionTrackingConfiguration(error),
+            17 => Self::InvalidOperationMaxEniQueuePairNumberExceed(error),
+            18 => Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error),
+            19 => Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error),
+            20 => Self::InvalidTrafficModeModifyToStandardNotSupported(error),
+            21 => Self::InvalidOperationEniTrafficModeNotSupportIPv6(error),
+            22 => Self::InvalidOperationEniQueuePairNumberOverflow(error),
+            23 => Self::InvalidParameterQueuePairNumberMustEmpty(error),
+            24 => Self::InvalidParameterEniTrafficMode(error),
+            25 => Self::InvalidOperationInstanceTypeNotSupportRss(error),
+            26 => Self::InvalidParameterEniEnhancedNetwork(error),
+            27 => Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error),
+            28 => Self::InvalidOperationTrunkAttachmentMustEmpty(error),
+            29 => Self::InvalidUserTypeNotSupported(error),
+            30 => Self::AbsInvalidAccountNotFound(error),
+            31 => Self::ForbiddenNotSupportRam(error),
+            32 => Self::ForbiddenSubUser(error),
+            33 => Self::MaxEniCountExceeded(error),
+            34 => Self::EniPerInstanceLimitExceeded(error),
+            35 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            36 => Self::InvalidOperationVpcMismatch(error),
+            37 => Self::SecurityGroupInstanceLimitExceed(error),
+            38 => Self::InvalidSecurityGroupIdNotVpc(error),
+            39 => Self::InvalidOperationInvalidEniType(error),
+            40 => Self::InvalidOperationEniServiceManaged(error),
+            41 => Self::InvalidOperationMultiGroupType(error),
+            42 => Self::InvalidOperationEniCountExceeded(error),
+            43 => Self::InvalidParamsNetworkInterfaceName(error),
+            44 => Self::InvalidOperationModifyPrimaryEniQueueNumber(error),
+            45 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            46 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            47 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            48 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            49 => Self::AclLimitExceed(error),
+            50 => Self::InvalidEcsIdNotFound(error),
+            51 => Self::InvalidEniIdNotFound(error),
+            52 => Self::InvalidVSwitchIdNotFound(error),
+            53 => Self::InvalidSecurityGroupIdNotFound(error),
+            54 => Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error),
+            55 => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationNotSupportModifyQueueNumber(error) => {
-                ("InvalidOperationNotSupportModifyQueueNumber", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
-                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
-            }
-            Self::InvalidParamsEniId(error) => ("InvalidParamsEniId", error),
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
-            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => {
-                ("InvalidEniQueueSizeRegionOrUserNotSupported", error)
-            }
-            Self::InvalidParameterEniQueueSize(error) => {
-                ("InvalidParameterEniQueueSize", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidOperationNotSupportModifyQueueNumber(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::UnsupportedParameter(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::InvalidInstanceIdMalformed(error) => (4, error),
+            Self::InvalidOperationInvalidEcsState(error) => (5, error),
+            Self::InvalidOperationInvalidEniState(error) => (6, error),
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (7, error),
+            Self::InvalidParamsEniId(error) => (8, error),
+            Self::ForbiddenRegionId(error) => (9, error),
+            Self::JoinedGroupLimitExceed(error) => (10, error),
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => (11, error),
+            Self::InvalidParameterEniQueueSize(error) => (12, error),
+            Self::InvalidParameterConflict(error) => (13, error),
             Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
                 error,
-            ) => {
-                ("InvalidConnectionTrackingConfigurationRegionOrUserNotSupported", error)
-            }
-            Self::InvalidParameterInvalidQueuePairNumber(error) => {
-                ("InvalidParameterInvalidQueuePairNumber", error)
-            }
+            ) => (14, error),
+            Self::InvalidParameterInvalidQueuePairNumber(error) => (15, error),
             Self::InvalidParameterEniConnectionTrackingConfiguration(error) => {
-                ("InvalidParameterEniConnectionTrackingConfiguration", error)
+                (16, error)
             }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
-                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
-            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => (17, error),
             Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
-                ("InvalidOperationHighPerformanceEniPerInstanceLimitExceeded", error)
+                (18, error)
             }
             Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error) => {
-                ("InvalidOperationInstanceTypeNotSupportHighPerformance", error)
+                (19, error)
             }
-            Self::InvalidTrafficModeModifyToStandardNotSupported(error) => {
-                ("InvalidTrafficModeModifyToStandardNotSupported", error)
-            }
-            Self::InvalidOperationEniTrafficModeNotSupportIPv6(error) => {
-                ("InvalidOperationEniTrafficModeNotSupportIPv6", error)
-            }
-            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
-                ("InvalidOperationEniQueuePairNumberOverflow", error)
-            }
-            Self::InvalidParameterQueuePairNumberMustEmpty(error) => {
-                ("InvalidParameterQueuePairNumberMustEmpty", error)
-            }
-            Self::InvalidParameterEniTrafficMode(error) => {
-                ("InvalidParameterEniTrafficMode", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportRss(error) => {
-                ("InvalidOperationInstanceTypeNotSupportRss", error)
-            }
-            Self::InvalidParameterEniEnhancedNetwork(error) => {
-                ("InvalidParameterEniEnhancedNetwork", error)
-            }
+            Self::InvalidTrafficModeModifyToStandardNotSupported(error) => (20, error),
+            Self::InvalidOperationEniTrafficModeNotSupportIPv6(error) => (21, error),
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => (22, error),
+            Self::InvalidParameterQueuePairNumberMustEmpty(error) => (23, error),
+            Self::InvalidParameterEniTrafficMode(error) => (24, error),
+            Self::InvalidOperationInstanceTypeNotSupportRss(error) => (25, error),
+            Self::InvalidParameterEniEnhancedNetwork(error) => (26, error),
             Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error) => {
-                ("InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity", error)
+                (27, error)
             }
-            Self::InvalidOperationTrunkAttachmentMustEmpty(error) => {
-                ("InvalidOperationTrunkAttachmentMustEmpty", error)
-            }
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
-            Self::EniPerInstanceLimitExceeded(error) => {
-                ("EniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(error) => {
-                ("InvalidSecurityGroupIdNotVpc", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidOperationMultiGroupType(error) => {
-                ("InvalidOperationMultiGroupType", error)
-            }
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::InvalidParamsNetworkInterfaceName(error) => {
-                ("InvalidParamsNetworkInterfaceName", error)
-            }
-            Self::InvalidOperationModifyPrimaryEniQueueNumber(error) => {
-                ("InvalidOperationModifyPrimaryEniQueueNumber", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(error) => {
-                ("InvalidParameterInvalidEniQueueNumber", error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
-                ("InvalidOperationMaxEniQueueNumberExceeded", error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
-                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
-            }
-            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
+            Self::InvalidOperationTrunkAttachmentMustEmpty(error) => (28, error),
+            Self::InvalidUserTypeNotSupported(error) => (29, error),
+            Self::AbsInvalidAccountNotFound(error) => (30, error),
+            Self::ForbiddenNotSupportRam(error) => (31, error),
+            Self::ForbiddenSubUser(error) => (32, error),
+            Self::MaxEniCountExceeded(error) => (33, error),
+            Self::EniPerInstanceLimitExceeded(error) => (34, error),
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => (35, error),
+            Self::InvalidOperationVpcMismatch(error) => (36, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (37, error),
+            Self::InvalidSecurityGroupIdNotVpc(error) => (38, error),
+            Self::InvalidOperationInvalidEniType(error) => (39, error),
+            Self::InvalidOperationEniServiceManaged(error) => (40, error),
+            Self::InvalidOperationMultiGroupType(error) => (41, error),
+            Self::InvalidOperationEniCountExceeded(error) => (42, error),
+            Self::InvalidParamsNetworkInterfaceName(error) => (43, error),
+            Self::InvalidOperationModifyPrimaryEniQueueNumber(error) => (44, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (45, error),
+            Self::InvalidParameterInvalidEniQueueNumber(error) => (46, error),
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (47, error),
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (48, error),
+            Self::AclLimitExceed(error) => (49, error),
+            Self::InvalidEcsIdNotFound(error) => (50, error),
+            Self::InvalidEniIdNotFound(error) => (51, error),
+            Self::InvalidVSwitchIdNotFound(error) => (52, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (53, error),
             Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error) => {
-                ("InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc", error)
+                (54, error)
             }
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
-                ("InvalidParameterSecurityGroupIdRepeated", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => (55, error),
+            Self::Unhandled(error) => (56, error),
         }
     }
 }
 impl Clone for ModifyNetworkInterfaceAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationNotSupportModifyQueueNumber(_) => {
-                Self::InvalidOperationNotSupportModifyQueueNumber(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
-            Self::InvalidEniQueueSizeRegionOrUserNotSupported(_) => {
-                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            }
-            Self::InvalidParameterEniQueueSize(_) => {
-                Self::InvalidParameterEniQueueSize(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(_) => {
-                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
-                    error,
-                )
-            }
-            Self::InvalidParameterInvalidQueuePairNumber(_) => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            Self::InvalidParameterEniConnectionTrackingConfiguration(_) => {
-                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
-            }
-            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
-                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            }
-            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformance(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error)
-            }
-            Self::InvalidTrafficModeModifyToStandardNotSupported(_) => {
-                Self::InvalidTrafficModeModifyToStandardNotSupported(error)
-            }
-            Self::InvalidOperationEniTrafficModeNotSupportIPv6(_) => {
-                Self::InvalidOperationEniTrafficModeNotSupportIPv6(error)
-            }
-            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
-                Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            }
-            Self::InvalidParameterQueuePairNumberMustEmpty(_) => {
-                Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            }
-            Self::InvalidParameterEniTrafficMode(_) => {
-                Self::InvalidParameterEniTrafficMode(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportRss(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            }
-            Self::InvalidParameterEniEnhancedNetwork(_) => {
-                Self::InvalidParameterEniEnhancedNetwork(error)
-            }
-            Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(_) => {
-                Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error)
-            }
-            Self::InvalidOperationTrunkAttachmentMustEmpty(_) => {
-                Self::InvalidOperationTrunkAttachmentMustEmpty(error)
-            }
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
-            Self::EniPerInstanceLimitExceeded(_) => {
-                Self::EniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(_) => {
-                Self::InvalidSecurityGroupIdNotVpc(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidOperationMultiGroupType(_) => {
-                Self::InvalidOperationMultiGroupType(error)
-            }
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::InvalidParamsNetworkInterfaceName(_) => {
-                Self::InvalidParamsNetworkInterfaceName(error)
-            }
-            Self::InvalidOperationModifyPrimaryEniQueueNumber(_) => {
-                Self::InvalidOperationModifyPrimaryEniQueueNumber(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(_) => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(_) => {
-                Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyNetworkInterfaceAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationNotSupportModifyQueueNumber",
+            "MissingParameter",
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationDetachPrimaryEniNotAllowed",
+            "InvalidParamsEniId",
+            "ForbiddenRegionId",
+            "JoinedGroupLimitExceed",
+            "InvalidEniQueueSizeRegionOrUserNotSupported",
+            "InvalidParameterEniQueueSize",
+            "InvalidParameterConflict",
+            "InvalidConnectionTrackingConfigurationRegionOrUserNotSupported",
+            "InvalidParameterInvalidQueuePairNumber",
+            "InvalidParameterEniConnectionTrackingConfiguration",
+            "InvalidOperationMaxEniQueuePairNumberExceed",
+            "InvalidOperationHighPerformanceEniPerInstanceLimitExceeded",
+            "InvalidOperationInstanceTypeNotSupportHighPerformance",
+            "InvalidTrafficModeModifyToStandardNotSupported",
+            "InvalidOperationEniTrafficModeNotSupportIPv6",
+            "InvalidOperationEniQueuePairNumberOverflow",
+            "InvalidParameterQueuePairNumberMustEmpty",
+            "InvalidParameterEniTrafficMode",
+            "InvalidOperationInstanceTypeNotSupportRss",
+            "InvalidParameterEniEnhancedNetwork",
+            "InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity",
+            "InvalidOperationTrunkAttachmentMustEmpty",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "MaxEniCountExceeded",
+            "EniPerInstanceLimitExceeded",
+            "InvalidOperationAvailabilityZoneMismatch",
+            "InvalidOperationVpcMismatch",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidSecurityGroupIdNotVpc",
+            "InvalidOperationInvalidEniType",
+            "InvalidOperationEniServiceManaged",
+            "InvalidOperationMultiGroupType",
+            "InvalidOperationEniCountExceeded",
+            "InvalidParamsNetworkInterfaceName",
+            "InvalidOperationModifyPrimaryEniQueueNumber",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidParameterInvalidEniQueueNumber",
+            "InvalidOperationMaxEniQueueNumberExceeded",
+            "InvalidOperationExceedInstanceTypeQueueNumber",
+            "AclLimitExceed",
+            "InvalidEcsIdNotFound",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc",
+            "InvalidParameterSecurityGroupIdRepeated",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyNetworkInterfaceAttributeError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyPortRangeListRequest {
     /// The region ID of the port list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -71,10 +71,29 @@ pub struct ModifyPortRangeListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyPortRangeListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            port_range_list_id: None,
+            port_range_list_name: None,
+            description: None,
+            add_entry: None,
+            remove_entry: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyPortRangeListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyPortRangeListRequestBuilder {
-        ModifyPortRangeListRequestBuilder::default()
+        ModifyPortRangeListRequestBuilder {
+            inner: ModifyPortRangeListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -209,6 +228,7 @@ impl<C> ModifyPortRangeListRequestBuilder<C> {
     }
 }
 impl<'a> ModifyPortRangeListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyPortRangeListRequest::default(),
@@ -217,6 +237,7 @@ impl<'a> ModifyPortRangeListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -294,35 +315,28 @@ pub enum ModifyPortRangeListError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyPortRangeListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidOperation.MaxEntriesCountExceed" => {
-                Self::InvalidOperationMaxEntriesCountExceed(error)
-            }
-            "InvalidOperation.EntryCountExceedMaxEntries" => {
-                Self::InvalidOperationEntryCountExceedMaxEntries(error)
-            }
-            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
-            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
-            "InvalidParameter.PortRangeDuplicated" => {
-                Self::InvalidParameterPortRangeDuplicated(error)
-            }
-            "InvalidParameter.PortRangeListName" => {
-                Self::InvalidParameterPortRangeListName(error)
-            }
-            "InvalidMaxEntries.LessThanCurrentEntries" => {
-                Self::InvalidMaxEntriesLessThanCurrentEntries(error)
-            }
-            "InvalidParameter.PortRange" => Self::InvalidParameterPortRange(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.Conflict",
+                        "InvalidPortRangeListId.NotFound",
+                        "InvalidOperation.MaxEntriesCountExceed",
+                        "InvalidOperation.EntryCountExceedMaxEntries",
+                        "LimitExceed.MaxEntries",
+                        "LimitExceed.Entry",
+                        "InvalidParameter.PortRangeDuplicated",
+                        "InvalidParameter.PortRangeListName",
+                        "InvalidMaxEntries.LessThanCurrentEntries",
+                        "InvalidParameter.PortRange",
+                        "MissingParameter",
+                        "InvalidDescription.Malformed",
+                        "AuthorizationLimitExceed",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyPortRangeListError {
@@ -331,86 +345,78 @@ impl ModifyPortRangeListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationConflict(error),
+            1 => Self::InvalidPortRangeListIdNotFound(error),
+            2 => Self::InvalidOperationMaxEntriesCountExceed(error),
+            3 => Self::InvalidOperationEntryCountExceedMaxEntries(error),
+            4 => Self::LimitExceedMaxEntries(error),
+            5 => Self::LimitExceedEntry(error),
+            6 => Self::InvalidParameterPortRangeDuplicated(error),
+            7 => Self::InvalidParameterPortRangeListName(error),
+            8 => Self::InvalidMaxEntriesLessThanCurrentEntries(error),
+            9 => Self::InvalidParameterPortRange(error),
+            10 => Self::MissingParameter(error),
+            11 => Self::InvalidDescriptionMalformed(error),
+            12 => Self::AuthorizationLimitExceed(error),
+            13 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
-            Self::InvalidPortRangeListIdNotFound(error) => {
-                ("InvalidPortRangeListIdNotFound", error)
-            }
-            Self::InvalidOperationMaxEntriesCountExceed(error) => {
-                ("InvalidOperationMaxEntriesCountExceed", error)
-            }
-            Self::InvalidOperationEntryCountExceedMaxEntries(error) => {
-                ("InvalidOperationEntryCountExceedMaxEntries", error)
-            }
-            Self::LimitExceedMaxEntries(error) => ("LimitExceedMaxEntries", error),
-            Self::LimitExceedEntry(error) => ("LimitExceedEntry", error),
-            Self::InvalidParameterPortRangeDuplicated(error) => {
-                ("InvalidParameterPortRangeDuplicated", error)
-            }
-            Self::InvalidParameterPortRangeListName(error) => {
-                ("InvalidParameterPortRangeListName", error)
-            }
-            Self::InvalidMaxEntriesLessThanCurrentEntries(error) => {
-                ("InvalidMaxEntriesLessThanCurrentEntries", error)
-            }
-            Self::InvalidParameterPortRange(error) => {
-                ("InvalidParameterPortRange", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::AuthorizationLimitExceed(error) => ("AuthorizationLimitExceed", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationConflict(error) => (0, error),
+            Self::InvalidPortRangeListIdNotFound(error) => (1, error),
+            Self::InvalidOperationMaxEntriesCountExceed(error) => (2, error),
+            Self::InvalidOperationEntryCountExceedMaxEntries(error) => (3, error),
+            Self::LimitExceedMaxEntries(error) => (4, error),
+            Self::LimitExceedEntry(error) => (5, error),
+            Self::InvalidParameterPortRangeDuplicated(error) => (6, error),
+            Self::InvalidParameterPortRangeListName(error) => (7, error),
+            Self::InvalidMaxEntriesLessThanCurrentEntries(error) => (8, error),
+            Self::InvalidParameterPortRange(error) => (9, error),
+            Self::MissingParameter(error) => (10, error),
+            Self::InvalidDescriptionMalformed(error) => (11, error),
+            Self::AuthorizationLimitExceed(error) => (12, error),
+            Self::InvalidRegionIdNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ModifyPortRangeListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
-            Self::InvalidPortRangeListIdNotFound(_) => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            Self::InvalidOperationMaxEntriesCountExceed(_) => {
-                Self::InvalidOperationMaxEntriesCountExceed(error)
-            }
-            Self::InvalidOperationEntryCountExceedMaxEntries(_) => {
-                Self::InvalidOperationEntryCountExceedMaxEntries(error)
-            }
-            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
-            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
-            Self::InvalidParameterPortRangeDuplicated(_) => {
-                Self::InvalidParameterPortRangeDuplicated(error)
-            }
-            Self::InvalidParameterPortRangeListName(_) => {
-                Self::InvalidParameterPortRangeListName(error)
-            }
-            Self::InvalidMaxEntriesLessThanCurrentEntries(_) => {
-                Self::InvalidMaxEntriesLessThanCurrentEntries(error)
-            }
-            Self::InvalidParameterPortRange(_) => Self::InvalidParameterPortRange(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyPortRangeListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationConflict",
+            "InvalidPortRangeListIdNotFound",
+            "InvalidOperationMaxEntriesCountExceed",
+            "InvalidOperationEntryCountExceedMaxEntries",
+            "LimitExceedMaxEntries",
+            "LimitExceedEntry",
+            "InvalidParameterPortRangeDuplicated",
+            "InvalidParameterPortRangeListName",
+            "InvalidMaxEntriesLessThanCurrentEntries",
+            "InvalidParameterPortRange",
+            "MissingParameter",
+            "InvalidDescriptionMalformed",
+            "AuthorizationLimitExceed",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyPortRangeListError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyPrefixListRequest {
     /// The region ID of the prefix list. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -74,10 +74,28 @@ pub struct ModifyPrefixListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyPrefixListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            prefix_list_id: None,
+            prefix_list_name: None,
+            description: None,
+            add_entry: None,
+            remove_entry: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyPrefixListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyPrefixListRequestBuilder {
-        ModifyPrefixListRequestBuilder::default()
+        ModifyPrefixListRequestBuilder {
+            inner: ModifyPrefixListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -203,6 +221,7 @@ impl<C> ModifyPrefixListRequestBuilder<C> {
     }
 }
 impl<'a> ModifyPrefixListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyPrefixListRequest::default(),
@@ -211,6 +230,7 @@ impl<'a> ModifyPrefixListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifyPrefixListResponse, ModifyPrefixListError> {
@@ -273,24 +293,23 @@ pub enum ModifyPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter.PrefixListName" => {
-                Self::InvalidParameterPrefixListName(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidParameter.CidrDuplicated" => {
-                Self::InvalidParameterCidrDuplicated(error)
-            }
-            "InvalidParameter.CidrMalformed" => {
-                Self::InvalidParameterCidrMalformed(error)
-            }
-            "LimitExceed.MaxEntries" => Self::LimitExceedMaxEntries(error),
-            "LimitExceed.Entry" => Self::LimitExceedEntry(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidParameter.PrefixListName",
+                        "InvalidDescription.Malformed",
+                        "InvalidParameter.CidrDuplicated",
+                        "InvalidParameter.CidrMalformed",
+                        "LimitExceed.MaxEntries",
+                        "LimitExceed.Entry",
+                        "InvalidPrefixListId.NotFound",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyPrefixListError {
@@ -299,66 +318,63 @@ impl ModifyPrefixListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameterPrefixListName(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidParameterCidrDuplicated(error),
+            4 => Self::InvalidParameterCidrMalformed(error),
+            5 => Self::LimitExceedMaxEntries(error),
+            6 => Self::LimitExceedEntry(error),
+            7 => Self::InvalidPrefixListIdNotFound(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameterPrefixListName(error) => {
-                ("InvalidParameterPrefixListName", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidParameterCidrDuplicated(error) => {
-                ("InvalidParameterCidrDuplicated", error)
-            }
-            Self::InvalidParameterCidrMalformed(error) => {
-                ("InvalidParameterCidrMalformed", error)
-            }
-            Self::LimitExceedMaxEntries(error) => ("LimitExceedMaxEntries", error),
-            Self::LimitExceedEntry(error) => ("LimitExceedEntry", error),
-            Self::InvalidPrefixListIdNotFound(error) => {
-                ("InvalidPrefixListIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidParameterPrefixListName(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::InvalidParameterCidrDuplicated(error) => (3, error),
+            Self::InvalidParameterCidrMalformed(error) => (4, error),
+            Self::LimitExceedMaxEntries(error) => (5, error),
+            Self::LimitExceedEntry(error) => (6, error),
+            Self::InvalidPrefixListIdNotFound(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ModifyPrefixListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameterPrefixListName(_) => {
-                Self::InvalidParameterPrefixListName(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidParameterCidrDuplicated(_) => {
-                Self::InvalidParameterCidrDuplicated(error)
-            }
-            Self::InvalidParameterCidrMalformed(_) => {
-                Self::InvalidParameterCidrMalformed(error)
-            }
-            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
-            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
-            Self::InvalidPrefixListIdNotFound(_) => {
-                Self::InvalidPrefixListIdNotFound(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyPrefixListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidParameterPrefixListName",
+            "InvalidDescriptionMalformed",
+            "InvalidParameterCidrDuplicated",
+            "InvalidParameterCidrMalformed",
+            "LimitExceedMaxEntries",
+            "LimitExceedEntry",
+            "InvalidPrefixListIdNotFound",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyPrefixListError {

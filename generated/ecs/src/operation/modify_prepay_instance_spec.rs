@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyPrepayInstanceSpecRequest {
     /// The instance ID.
@@ -162,10 +162,35 @@ pub struct ModifyPrepayInstanceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyPrepayInstanceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            instance_type: None,
+            operator_type: None,
+            client_token: None,
+            auto_pay: None,
+            migrate_across_zone: None,
+            system_disk: None,
+            reboot_time: None,
+            end_time: None,
+            reboot_when_finished: None,
+            modify_mode: None,
+            disk: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyPrepayInstanceSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyPrepayInstanceSpecRequestBuilder {
-        ModifyPrepayInstanceSpecRequestBuilder::default()
+        ModifyPrepayInstanceSpecRequestBuilder {
+            inner: ModifyPrepayInstanceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -403,6 +428,7 @@ impl<C> ModifyPrepayInstanceSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyPrepayInstanceSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyPrepayInstanceSpecRequest::default(),
@@ -411,6 +437,7 @@ impl<'a> ModifyPrepayInstanceSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -618,151 +645,84 @@ pub enum ModifyPrepayInstanceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyPrepayInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidBillingMethod.ValueNotSupported" => {
-                Self::InvalidBillingMethodValueNotSupported(error)
-            }
-            "InvalidInstance.PurchaseNotFound" => {
-                Self::InvalidInstancePurchaseNotFound(error)
-            }
-            "InvalidInstance.UnpaidOrder" => Self::InvalidInstanceUnpaidOrder(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "OrderCreationFailed" => Self::OrderCreationFailed(error),
-            "Throttling" => Self::Throttling(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRebootTime.MalFormed" => Self::InvalidRebootTimeMalFormed(error),
-            "InvalidRebootTime.ValueNotSupported" => {
-                Self::InvalidRebootTimeValueNotSupported(error)
-            }
-            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
-            "InvalidInstanceChargeType.ValueNotSupported" => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            "InvalidStatus.NotStopped" => Self::InvalidStatusNotStopped(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "InstanceDowngrade.QuotaExceed" => Self::InstanceDowngradeQuotaExceed(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            "InvalidAction.WithActiveElasticUpgrade" => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            "InstanceTypeNotSupported.TooManyDisksAttached" => {
-                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "MissingParameter.DiskCategory" => Self::MissingParameterDiskCategory(error),
-            "InvalidParameter.DiskCategory" => Self::InvalidParameterDiskCategory(error),
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidSystemDiskCategory.NotMatchInstanceType" => {
-                Self::InvalidSystemDiskCategoryNotMatchInstanceType(error)
-            }
-            "QuotaExceed.RufundVcpu" => Self::QuotaExceedRufundVcpu(error),
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "InvalidInstanceStatus" => Self::InvalidInstanceStatus(error),
-            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            "InvalidOperation.OnlineModificationUnsupported" => {
-                Self::InvalidOperationOnlineModificationUnsupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidParameter.InstanceId" => Self::InvalidParameterInstanceId(error),
-            "InvalidOperation.StarterPackage" => {
-                Self::InvalidOperationStarterPackage(error)
-            }
-            "InvalidInstance.PreInstanceExpired" => {
-                Self::InvalidInstancePreInstanceExpired(error)
-            }
-            "InvalidInstance.EipNotSupport" => Self::InvalidInstanceEipNotSupport(error),
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "OperationDenied.LocalDiskUnsupported" => {
-                Self::OperationDeniedLocalDiskUnsupported(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6NotSupport" => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            "InvalidOperation.Ipv4NotSupport" => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InvalidOperation.MaxModifyOnlineNumberExceeded" => {
-                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
-            }
-            "InvalidOperation.RebootingRequired" => {
-                Self::InvalidOperationRebootingRequired(error)
-            }
-            "InvalidOperation.OSTypeNotSupported" => {
-                Self::InvalidOperationOsTypeNotSupported(error)
-            }
-            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
-            "InvalidDisk.DetachedSystemDisk" => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "BillingMethodNotFound" => Self::BillingMethodNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            "ImageOrderFailed" => Self::ImageOrderFailed(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidBillingMethod.ValueNotSupported",
+                        "InvalidInstance.PurchaseNotFound",
+                        "InvalidInstance.UnpaidOrder",
+                        "InvalidInstanceType.NotSupported",
+                        "OrderCreationFailed",
+                        "Throttling",
+                        "Account.Arrearage",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRebootTime.MalFormed",
+                        "InvalidRebootTime.ValueNotSupported",
+                        "IdempotenceParamNotMatch",
+                        "InvalidInstanceChargeType.ValueNotSupported",
+                        "InvalidStatus.NotStopped",
+                        "InvalidAction",
+                        "InstanceDowngrade.QuotaExceed",
+                        "InvalidParameter",
+                        "OperationDenied",
+                        "LastOrderProcessing",
+                        "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
+                        "InvalidAction.WithActiveElasticUpgrade",
+                        "InstanceTypeNotSupported.TooManyDisksAttached",
+                        "QuotaExceed.DiskCapacity",
+                        "MissingParameter.DiskCategory",
+                        "InvalidParameter.DiskCategory",
+                        "InvalidPerformanceLevel.Malformed",
+                        "InvalidSystemDiskCategory.NotMatchInstanceType",
+                        "QuotaExceed.RufundVcpu",
+                        "NoPermission.Price",
+                        "NoPermission.Refund",
+                        "InvalidInstanceStatus",
+                        "InvalidOperation.InstanceRenewWithDowngradeInPlan",
+                        "InvalidOperation.OnlineModificationUnsupported",
+                        "OperationDenied.NoStock",
+                        "InvalidUser.PassRoleForbidden",
+                        "ImageNotSupportInstanceType",
+                        "InstanceType.Offline",
+                        "IncorrectInstanceStatus",
+                        "InvalidParameter.InstanceId",
+                        "InvalidOperation.StarterPackage",
+                        "InvalidInstance.PreInstanceExpired",
+                        "InvalidInstance.EipNotSupport",
+                        "OperationDenied.ImageNotValid",
+                        "OperationDenied.LocalDiskUnsupported",
+                        "InvalidOperation.EniCountExceeded",
+                        "InvalidOperation.Ipv4CountExceeded",
+                        "InvalidOperation.Ipv6CountExceeded",
+                        "InvalidOperation.Ipv6NotSupport",
+                        "InvalidOperation.Ipv4NotSupport",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "InvalidInstanceType.NotSupportDiskCategory",
+                        "QuotaExceed.ElasticQuota",
+                        "InvalidResourceType.NotSupported",
+                        "InvalidOperation.MaxEniQueueNumberExceeded",
+                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                        "InvalidParameter.InvalidEniQueueNumber",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "InvalidOperation.MaxModifyOnlineNumberExceeded",
+                        "InvalidOperation.RebootingRequired",
+                        "InvalidOperation.OSTypeNotSupported",
+                        "OperationDenied.UnpaidOrder",
+                        "InvalidDisk.DetachedSystemDisk",
+                        "InvalidDataDiskCategory.ValueNotSupported",
+                        "InvalidDiskCategory.NotSupported",
+                        "InvalidRegionId.NotFound",
+                        "BillingMethodNotFound",
+                        "InternalError",
+                        "ImageOrderFailed",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyPrepayInstanceSpecError {
@@ -771,358 +731,248 @@ impl ModifyPrepayInstanceSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            1 => Self::InvalidInstanceTypeValueNotSupported(error),
+            2 => Self::InvalidBillingMethodValueNotSupported(error),
+            3 => Self::InvalidInstancePurchaseNotFound(error),
+            4 => Self::InvalidInstanceUnpaidOrder(error),
+            5 => Self::InvalidInstanceTypeNotSupported(error),
+            6 => Self::OrderCreationFailed(error),
+            7 => Self::Throttling(error),
+            8 => Self::AccountArrearage(error),
+            9 => Self::InvalidInstanceIdNotFound(error),
+            10 => Self::InvalidRebootTimeMalFormed(error),
+            11 => Self::InvalidRebootTimeValueNotSupported(error),
+            12 => Self::IdempotenceParamNotMatch(error),
+            13 => Self::InvalidInstanceChargeTypeValueNotSupported(error),
+            14 => Self::InvalidStatusNotStopped(error),
+            15 => Self::InvalidAction(error),
+            16 => Self::InstanceDowngradeQuotaExceed(error),
+            17 => Self::InvalidParameter(error),
+            18 => Self::OperationDenied(error),
+            19 => Self::LastOrderProcessing(error),
+            20 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
+            21 => Self::InvalidActionWithActiveElasticUpgrade(error),
+            22 => Self::InstanceTypeNotSupportedTooManyDisksAttached(error),
+            23 => Self::QuotaExceedDiskCapacity(error),
+            24 => Self::MissingParameterDiskCategory(error),
+            25 => Self::InvalidParameterDiskCategory(error),
+            26 => Self::InvalidPerformanceLevelMalformed(error),
+            27 => Self::InvalidSystemDiskCategoryNotMatchInstanceType(error),
+            28 => Self::QuotaExceedRufundVcpu(error),
+            29 => Self::NoPermissionPrice(error),
+            30 => Self::NoPermissionRefund(error),
+            31 => Self::InvalidInstanceStatus(error),
+            32 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
+            33 => Self::InvalidOperationOnlineModificationUnsupported(error),
+            34 => Self::OperationDeniedNoStock(error),
+            35 => Self::InvalidUserPassRoleForbidden(error),
+            36 => Self::ImageNotSupportInstanceType(error),
+            37 => Self::InstanceTypeOffline(error),
+            38 => Self::IncorrectInstanceStatus(error),
+            39 => Self::InvalidParameterInstanceId(error),
+            40 => Self::InvalidOperationStarterPackage(error),
+            41 => Self::InvalidInstancePreInstanceExpired(error),
+            42 => Self::InvalidInstanceEipNotSupport(error),
+            43 => Self::OperationDeniedImageNotValid(error),
+            44 => Self::OperationDeniedLocalDiskUnsupported(error),
+            45 => Self::InvalidOperationEniCountExceeded(error),
+            46 => Self::InvalidOperationIpv4CountExceeded(error),
+            47 => Self::InvalidOperationIpv6CountExceeded(error),
+            48 => Self::InvalidOperationIpv6NotSupport(error),
+            49 => Self::InvalidOperationIpv4NotSupport(error),
+            50 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            51 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            52 => Self::QuotaExceedElasticQuota(error),
+            53 => Self::InvalidResourceTypeNotSupported(error),
+            54 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            55 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            56 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            57 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            58 => Self::InvalidOperationMaxModifyOnlineNumberExceeded(error),
+            59 => Self::InvalidOperationRebootingRequired(error),
+            60 => Self::InvalidOperationOsTypeNotSupported(error),
+            61 => Self::OperationDeniedUnpaidOrder(error),
+            62 => Self::InvalidDiskDetachedSystemDisk(error),
+            63 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            64 => Self::InvalidDiskCategoryNotSupported(error),
+            65 => Self::InvalidRegionIdNotFound(error),
+            66 => Self::BillingMethodNotFound(error),
+            67 => Self::InternalError(error),
+            68 => Self::ImageOrderFailed(error),
+            69 => Self::LimitedOperationServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidBillingMethodValueNotSupported(error) => {
-                ("InvalidBillingMethodValueNotSupported", error)
-            }
-            Self::InvalidInstancePurchaseNotFound(error) => {
-                ("InvalidInstancePurchaseNotFound", error)
-            }
-            Self::InvalidInstanceUnpaidOrder(error) => {
-                ("InvalidInstanceUnpaidOrder", error)
-            }
-            Self::InvalidInstanceTypeNotSupported(error) => {
-                ("InvalidInstanceTypeNotSupported", error)
-            }
-            Self::OrderCreationFailed(error) => ("OrderCreationFailed", error),
-            Self::Throttling(error) => ("Throttling", error),
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRebootTimeMalFormed(error) => {
-                ("InvalidRebootTimeMalFormed", error)
-            }
-            Self::InvalidRebootTimeValueNotSupported(error) => {
-                ("InvalidRebootTimeValueNotSupported", error)
-            }
-            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
-            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
-                ("InvalidInstanceChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidStatusNotStopped(error) => ("InvalidStatusNotStopped", error),
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::InstanceDowngradeQuotaExceed(error) => {
-                ("InstanceDowngradeQuotaExceed", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (1, error),
+            Self::InvalidBillingMethodValueNotSupported(error) => (2, error),
+            Self::InvalidInstancePurchaseNotFound(error) => (3, error),
+            Self::InvalidInstanceUnpaidOrder(error) => (4, error),
+            Self::InvalidInstanceTypeNotSupported(error) => (5, error),
+            Self::OrderCreationFailed(error) => (6, error),
+            Self::Throttling(error) => (7, error),
+            Self::AccountArrearage(error) => (8, error),
+            Self::InvalidInstanceIdNotFound(error) => (9, error),
+            Self::InvalidRebootTimeMalFormed(error) => (10, error),
+            Self::InvalidRebootTimeValueNotSupported(error) => (11, error),
+            Self::IdempotenceParamNotMatch(error) => (12, error),
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => (13, error),
+            Self::InvalidStatusNotStopped(error) => (14, error),
+            Self::InvalidAction(error) => (15, error),
+            Self::InstanceDowngradeQuotaExceed(error) => (16, error),
+            Self::InvalidParameter(error) => (17, error),
+            Self::OperationDenied(error) => (18, error),
+            Self::LastOrderProcessing(error) => (19, error),
             Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
-                ("InvalidOperationVpcHasEnabledAdvancedNetworkFeature", error)
+                (20, error)
             }
-            Self::InvalidActionWithActiveElasticUpgrade(error) => {
-                ("InvalidActionWithActiveElasticUpgrade", error)
-            }
-            Self::InstanceTypeNotSupportedTooManyDisksAttached(error) => {
-                ("InstanceTypeNotSupportedTooManyDisksAttached", error)
-            }
-            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
-            Self::MissingParameterDiskCategory(error) => {
-                ("MissingParameterDiskCategory", error)
-            }
-            Self::InvalidParameterDiskCategory(error) => {
-                ("InvalidParameterDiskCategory", error)
-            }
-            Self::InvalidPerformanceLevelMalformed(error) => {
-                ("InvalidPerformanceLevelMalformed", error)
-            }
-            Self::InvalidSystemDiskCategoryNotMatchInstanceType(error) => {
-                ("InvalidSystemDiskCategoryNotMatchInstanceType", error)
-            }
-            Self::QuotaExceedRufundVcpu(error) => ("QuotaExceedRufundVcpu", error),
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
-            Self::InvalidInstanceStatus(error) => ("InvalidInstanceStatus", error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
-                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
-            }
-            Self::InvalidOperationOnlineModificationUnsupported(error) => {
-                ("InvalidOperationOnlineModificationUnsupported", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidUserPassRoleForbidden(error) => {
-                ("InvalidUserPassRoleForbidden", error)
-            }
-            Self::ImageNotSupportInstanceType(error) => {
-                ("ImageNotSupportInstanceType", error)
-            }
-            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidParameterInstanceId(error) => {
-                ("InvalidParameterInstanceId", error)
-            }
-            Self::InvalidOperationStarterPackage(error) => {
-                ("InvalidOperationStarterPackage", error)
-            }
-            Self::InvalidInstancePreInstanceExpired(error) => {
-                ("InvalidInstancePreInstanceExpired", error)
-            }
-            Self::InvalidInstanceEipNotSupport(error) => {
-                ("InvalidInstanceEipNotSupport", error)
-            }
-            Self::OperationDeniedImageNotValid(error) => {
-                ("OperationDeniedImageNotValid", error)
-            }
-            Self::OperationDeniedLocalDiskUnsupported(error) => {
-                ("OperationDeniedLocalDiskUnsupported", error)
-            }
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::InvalidOperationIpv4CountExceeded(error) => {
-                ("InvalidOperationIpv4CountExceeded", error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(error) => {
-                ("InvalidOperationIpv6CountExceeded", error)
-            }
-            Self::InvalidOperationIpv6NotSupport(error) => {
-                ("InvalidOperationIpv6NotSupport", error)
-            }
-            Self::InvalidOperationIpv4NotSupport(error) => {
-                ("InvalidOperationIpv4NotSupport", error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
-                ("InvalidInstanceTypeNotSupportDiskCategory", error)
-            }
-            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
-            Self::InvalidResourceTypeNotSupported(error) => {
-                ("InvalidResourceTypeNotSupported", error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
-                ("InvalidOperationMaxEniQueueNumberExceeded", error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
-                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(error) => {
-                ("InvalidParameterInvalidEniQueueNumber", error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::InvalidOperationMaxModifyOnlineNumberExceeded(error) => {
-                ("InvalidOperationMaxModifyOnlineNumberExceeded", error)
-            }
-            Self::InvalidOperationRebootingRequired(error) => {
-                ("InvalidOperationRebootingRequired", error)
-            }
-            Self::InvalidOperationOsTypeNotSupported(error) => {
-                ("InvalidOperationOsTypeNotSupported", error)
-            }
-            Self::OperationDeniedUnpaidOrder(error) => {
-                ("OperationDeniedUnpaidOrder", error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(error) => {
-                ("InvalidDiskDetachedSystemDisk", error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
-                ("InvalidDataDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidDiskCategoryNotSupported(error) => {
-                ("InvalidDiskCategoryNotSupported", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::BillingMethodNotFound(error) => ("BillingMethodNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::ImageOrderFailed(error) => ("ImageOrderFailed", error),
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidActionWithActiveElasticUpgrade(error) => (21, error),
+            Self::InstanceTypeNotSupportedTooManyDisksAttached(error) => (22, error),
+            Self::QuotaExceedDiskCapacity(error) => (23, error),
+            Self::MissingParameterDiskCategory(error) => (24, error),
+            Self::InvalidParameterDiskCategory(error) => (25, error),
+            Self::InvalidPerformanceLevelMalformed(error) => (26, error),
+            Self::InvalidSystemDiskCategoryNotMatchInstanceType(error) => (27, error),
+            Self::QuotaExceedRufundVcpu(error) => (28, error),
+            Self::NoPermissionPrice(error) => (29, error),
+            Self::NoPermissionRefund(error) => (30, error),
+            Self::InvalidInstanceStatus(error) => (31, error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => (32, error),
+            Self::InvalidOperationOnlineModificationUnsupported(error) => (33, error),
+            Self::OperationDeniedNoStock(error) => (34, error),
+            Self::InvalidUserPassRoleForbidden(error) => (35, error),
+            Self::ImageNotSupportInstanceType(error) => (36, error),
+            Self::InstanceTypeOffline(error) => (37, error),
+            Self::IncorrectInstanceStatus(error) => (38, error),
+            Self::InvalidParameterInstanceId(error) => (39, error),
+            Self::InvalidOperationStarterPackage(error) => (40, error),
+            Self::InvalidInstancePreInstanceExpired(error) => (41, error),
+            Self::InvalidInstanceEipNotSupport(error) => (42, error),
+            Self::OperationDeniedImageNotValid(error) => (43, error),
+            Self::OperationDeniedLocalDiskUnsupported(error) => (44, error),
+            Self::InvalidOperationEniCountExceeded(error) => (45, error),
+            Self::InvalidOperationIpv4CountExceeded(error) => (46, error),
+            Self::InvalidOperationIpv6CountExceeded(error) => (47, error),
+            Self::InvalidOperationIpv6NotSupport(error) => (48, error),
+            Self::InvalidOperationIpv4NotSupport(error) => (49, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (50, error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (51, error),
+            Self::QuotaExceedElasticQuota(error) => (52, error),
+            Self::InvalidResourceTypeNotSupported(error) => (53, error),
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (54, error),
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (55, error),
+            Self::InvalidParameterInvalidEniQueueNumber(error) => (56, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (57, error),
+            Self::InvalidOperationMaxModifyOnlineNumberExceeded(error) => (58, error),
+            Self::InvalidOperationRebootingRequired(error) => (59, error),
+            Self::InvalidOperationOsTypeNotSupported(error) => (60, error),
+            Self::OperationDeniedUnpaidOrder(error) => (61, error),
+            Self::InvalidDiskDetachedSystemDisk(error) => (62, error),
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => (63, error),
+            Self::InvalidDiskCategoryNotSupported(error) => (64, error),
+            Self::InvalidRegionIdNotFound(error) => (65, error),
+            Self::BillingMethodNotFound(error) => (66, error),
+            Self::InternalError(error) => (67, error),
+            Self::ImageOrderFailed(error) => (68, error),
+            Self::LimitedOperationServiceUnavailable(error) => (69, error),
+            Self::Unhandled(error) => (70, error),
         }
     }
 }
 impl Clone for ModifyPrepayInstanceSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidBillingMethodValueNotSupported(_) => {
-                Self::InvalidBillingMethodValueNotSupported(error)
-            }
-            Self::InvalidInstancePurchaseNotFound(_) => {
-                Self::InvalidInstancePurchaseNotFound(error)
-            }
-            Self::InvalidInstanceUnpaidOrder(_) => {
-                Self::InvalidInstanceUnpaidOrder(error)
-            }
-            Self::InvalidInstanceTypeNotSupported(_) => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            Self::OrderCreationFailed(_) => Self::OrderCreationFailed(error),
-            Self::Throttling(_) => Self::Throttling(error),
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRebootTimeMalFormed(_) => {
-                Self::InvalidRebootTimeMalFormed(error)
-            }
-            Self::InvalidRebootTimeValueNotSupported(_) => {
-                Self::InvalidRebootTimeValueNotSupported(error)
-            }
-            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
-            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
-                Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidStatusNotStopped(_) => Self::InvalidStatusNotStopped(error),
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::InstanceDowngradeQuotaExceed(_) => {
-                Self::InstanceDowngradeQuotaExceed(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            Self::InvalidActionWithActiveElasticUpgrade(_) => {
-                Self::InvalidActionWithActiveElasticUpgrade(error)
-            }
-            Self::InstanceTypeNotSupportedTooManyDisksAttached(_) => {
-                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
-            }
-            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
-            Self::MissingParameterDiskCategory(_) => {
-                Self::MissingParameterDiskCategory(error)
-            }
-            Self::InvalidParameterDiskCategory(_) => {
-                Self::InvalidParameterDiskCategory(error)
-            }
-            Self::InvalidPerformanceLevelMalformed(_) => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            Self::InvalidSystemDiskCategoryNotMatchInstanceType(_) => {
-                Self::InvalidSystemDiskCategoryNotMatchInstanceType(error)
-            }
-            Self::QuotaExceedRufundVcpu(_) => Self::QuotaExceedRufundVcpu(error),
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
-            Self::InvalidInstanceStatus(_) => Self::InvalidInstanceStatus(error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            Self::InvalidOperationOnlineModificationUnsupported(_) => {
-                Self::InvalidOperationOnlineModificationUnsupported(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidUserPassRoleForbidden(_) => {
-                Self::InvalidUserPassRoleForbidden(error)
-            }
-            Self::ImageNotSupportInstanceType(_) => {
-                Self::ImageNotSupportInstanceType(error)
-            }
-            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidParameterInstanceId(_) => {
-                Self::InvalidParameterInstanceId(error)
-            }
-            Self::InvalidOperationStarterPackage(_) => {
-                Self::InvalidOperationStarterPackage(error)
-            }
-            Self::InvalidInstancePreInstanceExpired(_) => {
-                Self::InvalidInstancePreInstanceExpired(error)
-            }
-            Self::InvalidInstanceEipNotSupport(_) => {
-                Self::InvalidInstanceEipNotSupport(error)
-            }
-            Self::OperationDeniedImageNotValid(_) => {
-                Self::OperationDeniedImageNotValid(error)
-            }
-            Self::OperationDeniedLocalDiskUnsupported(_) => {
-                Self::OperationDeniedLocalDiskUnsupported(error)
-            }
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::InvalidOperationIpv4CountExceeded(_) => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(_) => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            Self::InvalidOperationIpv6NotSupport(_) => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            Self::InvalidOperationIpv4NotSupport(_) => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
-            Self::InvalidResourceTypeNotSupported(_) => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(_) => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::InvalidOperationMaxModifyOnlineNumberExceeded(_) => {
-                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
-            }
-            Self::InvalidOperationRebootingRequired(_) => {
-                Self::InvalidOperationRebootingRequired(error)
-            }
-            Self::InvalidOperationOsTypeNotSupported(_) => {
-                Self::InvalidOperationOsTypeNotSupported(error)
-            }
-            Self::OperationDeniedUnpaidOrder(_) => {
-                Self::OperationDeniedUnpaidOrder(error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(_) => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidDiskCategoryNotSupported(_) => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::BillingMethodNotFound(_) => Self::BillingMethodNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::ImageOrderFailed(_) => Self::ImageOrderFailed(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyPrepayInstanceSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidBillingMethodValueNotSupported",
+            "InvalidInstancePurchaseNotFound",
+            "InvalidInstanceUnpaidOrder",
+            "InvalidInstanceTypeNotSupported",
+            "OrderCreationFailed",
+            "Throttling",
+            "AccountArrearage",
+            "InvalidInstanceIdNotFound",
+            "InvalidRebootTimeMalFormed",
+            "InvalidRebootTimeValueNotSupported",
+            "IdempotenceParamNotMatch",
+            "InvalidInstanceChargeTypeValueNotSupported",
+            "InvalidStatusNotStopped",
+            "InvalidAction",
+            "InstanceDowngradeQuotaExceed",
+            "InvalidParameter",
+            "OperationDenied",
+            "LastOrderProcessing",
+            "InvalidOperationVpcHasEnabledAdvancedNetworkFeature",
+            "InvalidActionWithActiveElasticUpgrade",
+            "InstanceTypeNotSupportedTooManyDisksAttached",
+            "QuotaExceedDiskCapacity",
+            "MissingParameterDiskCategory",
+            "InvalidParameterDiskCategory",
+            "InvalidPerformanceLevelMalformed",
+            "InvalidSystemDiskCategoryNotMatchInstanceType",
+            "QuotaExceedRufundVcpu",
+            "NoPermissionPrice",
+            "NoPermissionRefund",
+            "InvalidInstanceStatus",
+            "InvalidOperationInstanceRenewWithDowngradeInPlan",
+            "InvalidOperationOnlineModificationUnsupported",
+            "OperationDeniedNoStock",
+            "InvalidUserPassRoleForbidden",
+            "ImageNotSupportInstanceType",
+            "InstanceTypeOffline",
+            "IncorrectInstanceStatus",
+            "InvalidParameterInstanceId",
+            "InvalidOperationStarterPackage",
+            "InvalidInstancePreInstanceExpired",
+            "InvalidInstanceEipNotSupport",
+            "OperationDeniedImageNotValid",
+            "OperationDeniedLocalDiskUnsupported",
+            "InvalidOperationEniCountExceeded",
+            "InvalidOperationIpv4CountExceeded",
+            "InvalidOperationIpv6CountExceeded",
+            "InvalidOperationIpv6NotSupport",
+            "InvalidOperationIpv4NotSupport",
+            "InvalidInstanceNotFoundSystemDisk",
+            "InvalidInstanceTypeNotSupportDiskCategory",
+            "QuotaExceedElasticQuota",
+            "InvalidResourceTypeNotSupported",
+            "InvalidOperationMaxEniQueueNumberExceeded",
+            "InvalidOperationExceedInstanceTypeQueueNumber",
+            "InvalidParameterInvalidEniQueueNumber",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "InvalidOperationMaxModifyOnlineNumberExceeded",
+            "InvalidOperationRebootingRequired",
+            "InvalidOperationOsTypeNotSupported",
+            "OperationDeniedUnpaidOrder",
+            "InvalidDiskDetachedSystemDisk",
+            "InvalidDataDiskCategoryValueNotSupported",
+            "InvalidDiskCategoryNotSupported",
+            "InvalidRegionIdNotFound",
+            "BillingMethodNotFound",
+            "InternalError",
+            "ImageOrderFailed",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyPrepayInstanceSpecError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyReservedInstanceAutoRenewAttributeRequest {
     /// The region ID of the reserved instances. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -63,10 +63,27 @@ pub struct ModifyReservedInstanceAutoRenewAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyReservedInstanceAutoRenewAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            period: None,
+            period_unit: None,
+            renewal_status: None,
+            reserved_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyReservedInstanceAutoRenewAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyReservedInstanceAutoRenewAttributeRequestBuilder {
-        ModifyReservedInstanceAutoRenewAttributeRequestBuilder::default()
+        ModifyReservedInstanceAutoRenewAttributeRequestBuilder {
+            inner: ModifyReservedInstanceAutoRenewAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,6 +211,7 @@ impl<C> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyReservedInstanceAutoRenewAttributeRequest::default(),
@@ -202,6 +220,7 @@ impl<'a> ModifyReservedInstanceAutoRenewAttributeRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -265,20 +284,21 @@ pub enum ModifyReservedInstanceAutoRenewAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyReservedInstanceAutoRenewAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Duration" => Self::InvalidParameterDuration(error),
-            "Abs.MissingParamter.InstanceId" => Self::AbsMissingParamterInstanceId(error),
-            "InvalidParameter.ToManyInstanceIds" => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
-            "InvalidParameter.RenewalStatus" => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            "InValidParameter" => Self::InValidParameter(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Duration",
+                        "Abs.MissingParamter.InstanceId",
+                        "InvalidParameter.ToManyInstanceIds",
+                        "InvalidParameter.PeriodUnit",
+                        "InvalidParameter.Period",
+                        "InvalidParameter.RenewalStatus",
+                        "InValidParameter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyReservedInstanceAutoRenewAttributeError {
@@ -287,58 +307,57 @@ impl ModifyReservedInstanceAutoRenewAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterDuration(error),
+            1 => Self::AbsMissingParamterInstanceId(error),
+            2 => Self::InvalidParameterToManyInstanceIds(error),
+            3 => Self::InvalidParameterPeriodUnit(error),
+            4 => Self::InvalidParameterPeriod(error),
+            5 => Self::InvalidParameterRenewalStatus(error),
+            6 => Self::InValidParameter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDuration(error) => ("InvalidParameterDuration", error),
-            Self::AbsMissingParamterInstanceId(error) => {
-                ("AbsMissingParamterInstanceId", error)
-            }
-            Self::InvalidParameterToManyInstanceIds(error) => {
-                ("InvalidParameterToManyInstanceIds", error)
-            }
-            Self::InvalidParameterPeriodUnit(error) => {
-                ("InvalidParameterPeriodUnit", error)
-            }
-            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
-            Self::InvalidParameterRenewalStatus(error) => {
-                ("InvalidParameterRenewalStatus", error)
-            }
-            Self::InValidParameter(error) => ("InValidParameter", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterDuration(error) => (0, error),
+            Self::AbsMissingParamterInstanceId(error) => (1, error),
+            Self::InvalidParameterToManyInstanceIds(error) => (2, error),
+            Self::InvalidParameterPeriodUnit(error) => (3, error),
+            Self::InvalidParameterPeriod(error) => (4, error),
+            Self::InvalidParameterRenewalStatus(error) => (5, error),
+            Self::InValidParameter(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for ModifyReservedInstanceAutoRenewAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterDuration(_) => Self::InvalidParameterDuration(error),
-            Self::AbsMissingParamterInstanceId(_) => {
-                Self::AbsMissingParamterInstanceId(error)
-            }
-            Self::InvalidParameterToManyInstanceIds(_) => {
-                Self::InvalidParameterToManyInstanceIds(error)
-            }
-            Self::InvalidParameterPeriodUnit(_) => {
-                Self::InvalidParameterPeriodUnit(error)
-            }
-            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
-            Self::InvalidParameterRenewalStatus(_) => {
-                Self::InvalidParameterRenewalStatus(error)
-            }
-            Self::InValidParameter(_) => Self::InValidParameter(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyReservedInstanceAutoRenewAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterDuration",
+            "AbsMissingParamterInstanceId",
+            "InvalidParameterToManyInstanceIds",
+            "InvalidParameterPeriodUnit",
+            "InvalidParameterPeriod",
+            "InvalidParameterRenewalStatus",
+            "InValidParameter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyReservedInstanceAutoRenewAttributeError {

@@ -87,7 +87,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyReservedInstancesRequest {
     /// The region ID of the reserved instance.
@@ -116,10 +116,25 @@ pub struct ModifyReservedInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyReservedInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            reserved_instance_id: None,
+            configuration: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyReservedInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyReservedInstancesRequestBuilder {
-        ModifyReservedInstancesRequestBuilder::default()
+        ModifyReservedInstancesRequestBuilder {
+            inner: ModifyReservedInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,6 +240,7 @@ impl<C> ModifyReservedInstancesRequestBuilder<C> {
     }
 }
 impl<'a> ModifyReservedInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyReservedInstancesRequest::default(),
@@ -233,6 +249,7 @@ impl<'a> ModifyReservedInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -369,92 +386,53 @@ pub enum ModifyReservedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidReservedInstanceName.Malformed" => {
-                Self::InvalidReservedInstanceNameMalformed(error)
-            }
-            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
-            "InvalidReservedInstanceStatus.ValueNotSupported" => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            "MissingParameter.ZoneId" => Self::MissingParameterZoneId(error),
-            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
-            "MissingParameter.ReservedInstanceId" => {
-                Self::MissingParameterReservedInstanceId(error)
-            }
-            "MissingParameter.ReservedInstanceConfiguration" => {
-                Self::MissingParameterReservedInstanceConfiguration(error)
-            }
-            "InvalidParameter.SplitOrMerge" => Self::InvalidParameterSplitOrMerge(error),
-            "MissingParameter.InstanceTypeAndAmountBothEmpty" => {
-                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            }
-            "InvalidReservedInstancePlatform.ValueNotSupported" => {
-                Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            }
-            "InvalidParameter.ReservedInstanceName" => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            "InvalidReservedInstanceZone.ValueNotSupported" => {
-                Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            }
-            "InvalidParameter.ValueNotSupported" => {
-                Self::InvalidParameterValueNotSupported(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidScope.ValueNotSupported" => {
-                Self::InvalidScopeValueNotSupported(error)
-            }
-            "InvalidConfiguration.ValueNotSupported" => {
-                Self::InvalidConfigurationValueNotSupported(error)
-            }
-            "InvalidZoneId.ValueNotSupported" => {
-                Self::InvalidZoneIdValueNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceAmount.ValueNotSupported" => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            "OperationDenied.OnlyModifyName" => {
-                Self::OperationDeniedOnlyModifyName(error)
-            }
-            "InvalidReservedInstanceId.NotFound" => {
-                Self::InvalidReservedInstanceIdNotFound(error)
-            }
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidParameter.Conflict",
+                        "InvalidTagKey.Malformed",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "InvalidTagValue.Malformed",
+                        "InvalidChargeType.ValueNotSupported",
+                        "OperationDenied",
+                        "OperationDenied.NoStock",
+                        "NodeControllerUnavailable",
+                        "InvalidParameter.ResourceOwnerAccount",
+                        "Zone.NotOpen",
+                        "Zone.NotOnSale",
+                        "Account.Arrearage",
+                        "InvalidReservedInstanceName.Malformed",
+                        "InvalidParameter.Scope",
+                        "InvalidReservedInstanceStatus.ValueNotSupported",
+                        "InvalidReservedInstanceOfferingType.ValueNotSupported",
+                        "InvalidReservedInstanceOfferingClass.ValueNotSupported",
+                        "MissingParameter.ZoneId",
+                        "MissingParameter.InstanceType",
+                        "MissingParameter.ReservedInstanceId",
+                        "MissingParameter.ReservedInstanceConfiguration",
+                        "InvalidParameter.SplitOrMerge",
+                        "MissingParameter.InstanceTypeAndAmountBothEmpty",
+                        "InvalidReservedInstancePlatform.ValueNotSupported",
+                        "InvalidParameter.ReservedInstanceName",
+                        "InvalidReservedInstanceZone.ValueNotSupported",
+                        "InvalidParameter.ValueNotSupported",
+                        "IncorrectInstanceStatus",
+                        "InvalidPlatform.ValueNotSupported",
+                        "InvalidScope.ValueNotSupported",
+                        "InvalidConfiguration.ValueNotSupported",
+                        "InvalidZoneId.ValueNotSupported",
+                        "InvalidParameter",
+                        "InvalidInstanceAmount.ValueNotSupported",
+                        "OperationDenied.OnlyModifyName",
+                        "InvalidReservedInstanceId.NotFound",
+                        "InvalidZoneId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyReservedInstancesError {
@@ -463,204 +441,157 @@ impl ModifyReservedInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            1 => Self::InvalidParameterConflict(error),
+            2 => Self::InvalidTagKeyMalformed(error),
+            3 => Self::InvalidPeriodUnitValueNotSupported(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::InvalidChargeTypeValueNotSupported(error),
+            6 => Self::OperationDenied(error),
+            7 => Self::OperationDeniedNoStock(error),
+            8 => Self::NodeControllerUnavailable(error),
+            9 => Self::InvalidParameterResourceOwnerAccount(error),
+            10 => Self::ZoneNotOpen(error),
+            11 => Self::ZoneNotOnSale(error),
+            12 => Self::AccountArrearage(error),
+            13 => Self::InvalidReservedInstanceNameMalformed(error),
+            14 => Self::InvalidParameterScope(error),
+            15 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
+            16 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
+            17 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
+            18 => Self::MissingParameterZoneId(error),
+            19 => Self::MissingParameterInstanceType(error),
+            20 => Self::MissingParameterReservedInstanceId(error),
+            21 => Self::MissingParameterReservedInstanceConfiguration(error),
+            22 => Self::InvalidParameterSplitOrMerge(error),
+            23 => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
+            24 => Self::InvalidReservedInstancePlatformValueNotSupported(error),
+            25 => Self::InvalidParameterReservedInstanceName(error),
+            26 => Self::InvalidReservedInstanceZoneValueNotSupported(error),
+            27 => Self::InvalidParameterValueNotSupported(error),
+            28 => Self::IncorrectInstanceStatus(error),
+            29 => Self::InvalidPlatformValueNotSupported(error),
+            30 => Self::InvalidScopeValueNotSupported(error),
+            31 => Self::InvalidConfigurationValueNotSupported(error),
+            32 => Self::InvalidZoneIdValueNotSupported(error),
+            33 => Self::InvalidParameter(error),
+            34 => Self::InvalidInstanceAmountValueNotSupported(error),
+            35 => Self::OperationDeniedOnlyModifyName(error),
+            36 => Self::InvalidReservedInstanceIdNotFound(error),
+            37 => Self::InvalidZoneIdNotFound(error),
+            38 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::NodeControllerUnavailable(error) => {
-                ("NodeControllerUnavailable", error)
-            }
-            Self::InvalidParameterResourceOwnerAccount(error) => {
-                ("InvalidParameterResourceOwnerAccount", error)
-            }
-            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidReservedInstanceNameMalformed(error) => {
-                ("InvalidReservedInstanceNameMalformed", error)
-            }
-            Self::InvalidParameterScope(error) => ("InvalidParameterScope", error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(error) => {
-                ("InvalidReservedInstanceStatusValueNotSupported", error)
-            }
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
+            Self::InvalidParameterConflict(error) => (1, error),
+            Self::InvalidTagKeyMalformed(error) => (2, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (3, error),
+            Self::InvalidTagValueMalformed(error) => (4, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (5, error),
+            Self::OperationDenied(error) => (6, error),
+            Self::OperationDeniedNoStock(error) => (7, error),
+            Self::NodeControllerUnavailable(error) => (8, error),
+            Self::InvalidParameterResourceOwnerAccount(error) => (9, error),
+            Self::ZoneNotOpen(error) => (10, error),
+            Self::ZoneNotOnSale(error) => (11, error),
+            Self::AccountArrearage(error) => (12, error),
+            Self::InvalidReservedInstanceNameMalformed(error) => (13, error),
+            Self::InvalidParameterScope(error) => (14, error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(error) => (15, error),
             Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingTypeValueNotSupported", error)
+                (16, error)
             }
             Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingClassValueNotSupported", error)
+                (17, error)
             }
-            Self::MissingParameterZoneId(error) => ("MissingParameterZoneId", error),
-            Self::MissingParameterInstanceType(error) => {
-                ("MissingParameterInstanceType", error)
-            }
-            Self::MissingParameterReservedInstanceId(error) => {
-                ("MissingParameterReservedInstanceId", error)
-            }
-            Self::MissingParameterReservedInstanceConfiguration(error) => {
-                ("MissingParameterReservedInstanceConfiguration", error)
-            }
-            Self::InvalidParameterSplitOrMerge(error) => {
-                ("InvalidParameterSplitOrMerge", error)
-            }
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => {
-                ("MissingParameterInstanceTypeAndAmountBothEmpty", error)
-            }
-            Self::InvalidReservedInstancePlatformValueNotSupported(error) => {
-                ("InvalidReservedInstancePlatformValueNotSupported", error)
-            }
-            Self::InvalidParameterReservedInstanceName(error) => {
-                ("InvalidParameterReservedInstanceName", error)
-            }
-            Self::InvalidReservedInstanceZoneValueNotSupported(error) => {
-                ("InvalidReservedInstanceZoneValueNotSupported", error)
-            }
-            Self::InvalidParameterValueNotSupported(error) => {
-                ("InvalidParameterValueNotSupported", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::InvalidScopeValueNotSupported(error) => {
-                ("InvalidScopeValueNotSupported", error)
-            }
-            Self::InvalidConfigurationValueNotSupported(error) => {
-                ("InvalidConfigurationValueNotSupported", error)
-            }
-            Self::InvalidZoneIdValueNotSupported(error) => {
-                ("InvalidZoneIdValueNotSupported", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceAmountValueNotSupported(error) => {
-                ("InvalidInstanceAmountValueNotSupported", error)
-            }
-            Self::OperationDeniedOnlyModifyName(error) => {
-                ("OperationDeniedOnlyModifyName", error)
-            }
-            Self::InvalidReservedInstanceIdNotFound(error) => {
-                ("InvalidReservedInstanceIdNotFound", error)
-            }
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterZoneId(error) => (18, error),
+            Self::MissingParameterInstanceType(error) => (19, error),
+            Self::MissingParameterReservedInstanceId(error) => (20, error),
+            Self::MissingParameterReservedInstanceConfiguration(error) => (21, error),
+            Self::InvalidParameterSplitOrMerge(error) => (22, error),
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => (23, error),
+            Self::InvalidReservedInstancePlatformValueNotSupported(error) => (24, error),
+            Self::InvalidParameterReservedInstanceName(error) => (25, error),
+            Self::InvalidReservedInstanceZoneValueNotSupported(error) => (26, error),
+            Self::InvalidParameterValueNotSupported(error) => (27, error),
+            Self::IncorrectInstanceStatus(error) => (28, error),
+            Self::InvalidPlatformValueNotSupported(error) => (29, error),
+            Self::InvalidScopeValueNotSupported(error) => (30, error),
+            Self::InvalidConfigurationValueNotSupported(error) => (31, error),
+            Self::InvalidZoneIdValueNotSupported(error) => (32, error),
+            Self::InvalidParameter(error) => (33, error),
+            Self::InvalidInstanceAmountValueNotSupported(error) => (34, error),
+            Self::OperationDeniedOnlyModifyName(error) => (35, error),
+            Self::InvalidReservedInstanceIdNotFound(error) => (36, error),
+            Self::InvalidZoneIdNotFound(error) => (37, error),
+            Self::InternalError(error) => (38, error),
+            Self::Unhandled(error) => (39, error),
         }
     }
 }
 impl Clone for ModifyReservedInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
-            Self::InvalidParameterResourceOwnerAccount(_) => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidReservedInstanceNameMalformed(_) => {
-                Self::InvalidReservedInstanceNameMalformed(error)
-            }
-            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            Self::MissingParameterZoneId(_) => Self::MissingParameterZoneId(error),
-            Self::MissingParameterInstanceType(_) => {
-                Self::MissingParameterInstanceType(error)
-            }
-            Self::MissingParameterReservedInstanceId(_) => {
-                Self::MissingParameterReservedInstanceId(error)
-            }
-            Self::MissingParameterReservedInstanceConfiguration(_) => {
-                Self::MissingParameterReservedInstanceConfiguration(error)
-            }
-            Self::InvalidParameterSplitOrMerge(_) => {
-                Self::InvalidParameterSplitOrMerge(error)
-            }
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(_) => {
-                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            }
-            Self::InvalidReservedInstancePlatformValueNotSupported(_) => {
-                Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            }
-            Self::InvalidParameterReservedInstanceName(_) => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            Self::InvalidReservedInstanceZoneValueNotSupported(_) => {
-                Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            }
-            Self::InvalidParameterValueNotSupported(_) => {
-                Self::InvalidParameterValueNotSupported(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::InvalidScopeValueNotSupported(_) => {
-                Self::InvalidScopeValueNotSupported(error)
-            }
-            Self::InvalidConfigurationValueNotSupported(_) => {
-                Self::InvalidConfigurationValueNotSupported(error)
-            }
-            Self::InvalidZoneIdValueNotSupported(_) => {
-                Self::InvalidZoneIdValueNotSupported(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceAmountValueNotSupported(_) => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            Self::OperationDeniedOnlyModifyName(_) => {
-                Self::OperationDeniedOnlyModifyName(error)
-            }
-            Self::InvalidReservedInstanceIdNotFound(_) => {
-                Self::InvalidReservedInstanceIdNotFound(error)
-            }
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyReservedInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidParameterConflict",
+            "InvalidTagKeyMalformed",
+            "InvalidPeriodUnitValueNotSupported",
+            "InvalidTagValueMalformed",
+            "InvalidChargeTypeValueNotSupported",
+            "OperationDenied",
+            "OperationDeniedNoStock",
+            "NodeControllerUnavailable",
+            "InvalidParameterResourceOwnerAccount",
+            "ZoneNotOpen",
+            "ZoneNotOnSale",
+            "AccountArrearage",
+            "InvalidReservedInstanceNameMalformed",
+            "InvalidParameterScope",
+            "InvalidReservedInstanceStatusValueNotSupported",
+            "InvalidReservedInstanceOfferingTypeValueNotSupported",
+            "InvalidReservedInstanceOfferingClassValueNotSupported",
+            "MissingParameterZoneId",
+            "MissingParameterInstanceType",
+            "MissingParameterReservedInstanceId",
+            "MissingParameterReservedInstanceConfiguration",
+            "InvalidParameterSplitOrMerge",
+            "MissingParameterInstanceTypeAndAmountBothEmpty",
+            "InvalidReservedInstancePlatformValueNotSupported",
+            "InvalidParameterReservedInstanceName",
+            "InvalidReservedInstanceZoneValueNotSupported",
+            "InvalidParameterValueNotSupported",
+            "IncorrectInstanceStatus",
+            "InvalidPlatformValueNotSupported",
+            "InvalidScopeValueNotSupported",
+            "InvalidConfigurationValueNotSupported",
+            "InvalidZoneIdValueNotSupported",
+            "InvalidParameter",
+            "InvalidInstanceAmountValueNotSupported",
+            "OperationDeniedOnlyModifyName",
+            "InvalidReservedInstanceIdNotFound",
+            "InvalidZoneIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyReservedInstancesError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceAttributeRequest {
     /// - Wire name: `RegionId`.
@@ -60,10 +60,32 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouterInterfaceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            name: None,
+            description: None,
+            opposite_interface_id: None,
+            opposite_router_id: None,
+            opposite_router_type: None,
+            opposite_interface_owner_id: None,
+            health_check_source_ip: None,
+            health_check_target_ip: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouterInterfaceAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyRouterInterfaceAttributeRequestBuilder {
-        ModifyRouterInterfaceAttributeRequestBuilder::default()
+        ModifyRouterInterfaceAttributeRequestBuilder {
+            inner: ModifyRouterInterfaceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,6 +215,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyRouterInterfaceAttributeRequest::default(),
@@ -201,6 +224,7 @@ impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -267,26 +291,25 @@ pub enum ModifyRouterInterfaceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidName.Malformd" => Self::InvalidNameMalformd(error),
-            "InvalidOppositeRouterType.ValueNotSupported" => {
-                Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "LinkRole.NotSupport" => Self::LinkRoleNotSupport(error),
-            "Forbbiden.ModifyIdAndType" => Self::ForbbidenModifyIdAndType(error),
-            "InvalidParam.ModifyRouterInterface" => {
-                Self::InvalidParamModifyRouterInterface(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus",
+                        "Forbidden.FinancialLocked",
+                        "InvalidName.Malformd",
+                        "InvalidOppositeRouterType.ValueNotSupported",
+                        "InvalidDescription.Malformed",
+                        "Forbbiden",
+                        "LinkRole.NotSupport",
+                        "Forbbiden.ModifyIdAndType",
+                        "InvalidParam.ModifyRouterInterface",
+                        "InvalidRegionId.NotFound",
+                        "InvalidRouterInterfaceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyRouterInterfaceAttributeError {
@@ -295,66 +318,69 @@ impl ModifyRouterInterfaceAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::InvalidNameMalformd(error),
+            3 => Self::InvalidOppositeRouterTypeValueNotSupported(error),
+            4 => Self::InvalidDescriptionMalformed(error),
+            5 => Self::Forbbiden(error),
+            6 => Self::LinkRoleNotSupport(error),
+            7 => Self::ForbbidenModifyIdAndType(error),
+            8 => Self::InvalidParamModifyRouterInterface(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidRouterInterfaceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::InvalidNameMalformd(error) => ("InvalidNameMalformd", error),
-            Self::InvalidOppositeRouterTypeValueNotSupported(error) => {
-                ("InvalidOppositeRouterTypeValueNotSupported", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::LinkRoleNotSupport(error) => ("LinkRoleNotSupport", error),
-            Self::ForbbidenModifyIdAndType(error) => ("ForbbidenModifyIdAndType", error),
-            Self::InvalidParamModifyRouterInterface(error) => {
-                ("InvalidParamModifyRouterInterface", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatus(error) => (0, error),
+            Self::ForbiddenFinancialLocked(error) => (1, error),
+            Self::InvalidNameMalformd(error) => (2, error),
+            Self::InvalidOppositeRouterTypeValueNotSupported(error) => (3, error),
+            Self::InvalidDescriptionMalformed(error) => (4, error),
+            Self::Forbbiden(error) => (5, error),
+            Self::LinkRoleNotSupport(error) => (6, error),
+            Self::ForbbidenModifyIdAndType(error) => (7, error),
+            Self::InvalidParamModifyRouterInterface(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for ModifyRouterInterfaceAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::InvalidNameMalformd(_) => Self::InvalidNameMalformd(error),
-            Self::InvalidOppositeRouterTypeValueNotSupported(_) => {
-                Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::LinkRoleNotSupport(_) => Self::LinkRoleNotSupport(error),
-            Self::ForbbidenModifyIdAndType(_) => Self::ForbbidenModifyIdAndType(error),
-            Self::InvalidParamModifyRouterInterface(_) => {
-                Self::InvalidParamModifyRouterInterface(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyRouterInterfaceAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatus",
+            "ForbiddenFinancialLocked",
+            "InvalidNameMalformd",
+            "InvalidOppositeRouterTypeValueNotSupported",
+            "InvalidDescriptionMalformed",
+            "Forbbiden",
+            "LinkRoleNotSupport",
+            "ForbbidenModifyIdAndType",
+            "InvalidParamModifyRouterInterface",
+            "InvalidRegionIdNotFound",
+            "InvalidRouterInterfaceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyRouterInterfaceAttributeError {

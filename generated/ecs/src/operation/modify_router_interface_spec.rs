@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceSpecRequest {
     /// - Wire name: `RegionId`.
@@ -47,10 +47,27 @@ pub struct ModifyRouterInterfaceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouterInterfaceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            spec: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouterInterfaceSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyRouterInterfaceSpecRequestBuilder {
-        ModifyRouterInterfaceSpecRequestBuilder::default()
+        ModifyRouterInterfaceSpecRequestBuilder {
+            inner: ModifyRouterInterfaceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -144,6 +161,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyRouterInterfaceSpecRequest::default(),
@@ -152,6 +170,7 @@ impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -219,25 +238,24 @@ pub enum ModifyRouterInterfaceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSpec.ValudNotSupported" => Self::InvalidSpecValudNotSupported(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
-            "InvalidOppositeRegionId.NotFound" => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            "InvalidInstanceOwner.Error" => Self::InvalidInstanceOwnerError(error),
-            "InvalidInstance.StatusError" => Self::InvalidInstanceStatusError(error),
-            "InvalidOpposite.NotFound" => Self::InvalidOppositeNotFound(error),
-            "InvalidRouterInterfaceSpec.Malformed" => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            "IllegalParam.chargeType" => Self::IllegalParamChargeType(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidSpec.ValudNotSupported",
+                        "Forbidden.FinancialLocked",
+                        "InvalidParam.NotFound",
+                        "InvalidOppositeRegionId.NotFound",
+                        "InvalidInstanceOwner.Error",
+                        "InvalidInstance.StatusError",
+                        "InvalidOpposite.NotFound",
+                        "InvalidRouterInterfaceSpec.Malformed",
+                        "IllegalParam.chargeType",
+                        "InvalidRouterInterfaceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyRouterInterfaceSpecError {
@@ -246,70 +264,66 @@ impl ModifyRouterInterfaceSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidSpecValudNotSupported(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::InvalidParamNotFound(error),
+            3 => Self::InvalidOppositeRegionIdNotFound(error),
+            4 => Self::InvalidInstanceOwnerError(error),
+            5 => Self::InvalidInstanceStatusError(error),
+            6 => Self::InvalidOppositeNotFound(error),
+            7 => Self::InvalidRouterInterfaceSpecMalformed(error),
+            8 => Self::IllegalParamChargeType(error),
+            9 => Self::InvalidRouterInterfaceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSpecValudNotSupported(error) => {
-                ("InvalidSpecValudNotSupported", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::InvalidParamNotFound(error) => ("InvalidParamNotFound", error),
-            Self::InvalidOppositeRegionIdNotFound(error) => {
-                ("InvalidOppositeRegionIdNotFound", error)
-            }
-            Self::InvalidInstanceOwnerError(error) => {
-                ("InvalidInstanceOwnerError", error)
-            }
-            Self::InvalidInstanceStatusError(error) => {
-                ("InvalidInstanceStatusError", error)
-            }
-            Self::InvalidOppositeNotFound(error) => ("InvalidOppositeNotFound", error),
-            Self::InvalidRouterInterfaceSpecMalformed(error) => {
-                ("InvalidRouterInterfaceSpecMalformed", error)
-            }
-            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidSpecValudNotSupported(error) => (0, error),
+            Self::ForbiddenFinancialLocked(error) => (1, error),
+            Self::InvalidParamNotFound(error) => (2, error),
+            Self::InvalidOppositeRegionIdNotFound(error) => (3, error),
+            Self::InvalidInstanceOwnerError(error) => (4, error),
+            Self::InvalidInstanceStatusError(error) => (5, error),
+            Self::InvalidOppositeNotFound(error) => (6, error),
+            Self::InvalidRouterInterfaceSpecMalformed(error) => (7, error),
+            Self::IllegalParamChargeType(error) => (8, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ModifyRouterInterfaceSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSpecValudNotSupported(_) => {
-                Self::InvalidSpecValudNotSupported(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
-            Self::InvalidOppositeRegionIdNotFound(_) => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            Self::InvalidInstanceOwnerError(_) => Self::InvalidInstanceOwnerError(error),
-            Self::InvalidInstanceStatusError(_) => {
-                Self::InvalidInstanceStatusError(error)
-            }
-            Self::InvalidOppositeNotFound(_) => Self::InvalidOppositeNotFound(error),
-            Self::InvalidRouterInterfaceSpecMalformed(_) => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyRouterInterfaceSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSpecValudNotSupported",
+            "ForbiddenFinancialLocked",
+            "InvalidParamNotFound",
+            "InvalidOppositeRegionIdNotFound",
+            "InvalidInstanceOwnerError",
+            "InvalidInstanceStatusError",
+            "InvalidOppositeNotFound",
+            "InvalidRouterInterfaceSpecMalformed",
+            "IllegalParamChargeType",
+            "InvalidRouterInterfaceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyRouterInterfaceSpecError {

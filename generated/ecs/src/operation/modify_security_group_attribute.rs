@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupAttributeRequest {
     /// The security group ID.
@@ -56,10 +56,26 @@ pub struct ModifySecurityGroupAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySecurityGroupAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_id: None,
+            description: None,
+            security_group_name: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySecurityGroupAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySecurityGroupAttributeRequestBuilder {
-        ModifySecurityGroupAttributeRequestBuilder::default()
+        ModifySecurityGroupAttributeRequestBuilder {
+            inner: ModifySecurityGroupAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -162,6 +178,7 @@ impl<C> ModifySecurityGroupAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifySecurityGroupAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySecurityGroupAttributeRequest::default(),
@@ -170,6 +187,7 @@ impl<'a> ModifySecurityGroupAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -227,22 +245,19 @@ pub enum ModifySecurityGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSecurityGroupName.Malformed" => {
-                Self::InvalidSecurityGroupNameMalformed(error)
-            }
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidSecurityGroupName.Malformed",
+                        "InvalidSecurityGroupDiscription.Malformed",
+                        "InvalidParameter",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidSecurityGroupId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifySecurityGroupAttributeError {
@@ -251,54 +266,51 @@ impl ModifySecurityGroupAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidSecurityGroupNameMalformed(error),
+            1 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            4 => Self::InvalidSecurityGroupIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSecurityGroupNameMalformed(error) => {
-                ("InvalidSecurityGroupNameMalformed", error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
-                ("InvalidSecurityGroupDiscriptionMalformed", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidSecurityGroupNameMalformed(error) => (0, error),
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (3, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifySecurityGroupAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSecurityGroupNameMalformed(_) => {
-                Self::InvalidSecurityGroupNameMalformed(error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySecurityGroupAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSecurityGroupNameMalformed",
+            "InvalidSecurityGroupDiscriptionMalformed",
+            "InvalidParameter",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidSecurityGroupIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySecurityGroupAttributeError {

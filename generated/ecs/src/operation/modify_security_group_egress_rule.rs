@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupEgressRuleRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -215,10 +215,42 @@ pub struct ModifySecurityGroupEgressRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySecurityGroupEgressRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            security_group_id: None,
+            security_group_rule_id: None,
+            policy: None,
+            priority: None,
+            ip_protocol: None,
+            dest_cidr_ip: None,
+            ipv6_dest_cidr_ip: None,
+            dest_group_id: None,
+            dest_prefix_list_id: None,
+            port_range: None,
+            source_cidr_ip: None,
+            ipv6_source_cidr_ip: None,
+            source_port_range: None,
+            dest_group_owner_account: None,
+            dest_group_owner_id: None,
+            nic_type: None,
+            description: None,
+            port_range_list_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySecurityGroupEgressRuleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySecurityGroupEgressRuleRequestBuilder {
-        ModifySecurityGroupEgressRuleRequestBuilder::default()
+        ModifySecurityGroupEgressRuleRequestBuilder {
+            inner: ModifySecurityGroupEgressRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -547,6 +579,7 @@ impl<C> ModifySecurityGroupEgressRuleRequestBuilder<C> {
     }
 }
 impl<'a> ModifySecurityGroupEgressRuleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySecurityGroupEgressRuleRequest::default(),
@@ -555,6 +588,7 @@ impl<'a> ModifySecurityGroupEgressRuleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -710,105 +744,64 @@ pub enum ModifySecurityGroupEgressRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupEgressRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidIpProtocol.Malformed" => Self::InvalidIpProtocolMalformed(error),
-            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
-            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
-            "InvalidNicType.ValueNotSupported" => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
-            "InvalidDestGroupId.Mismatch" => Self::InvalidDestGroupIdMismatch(error),
-            "InvalidDestGroup.NotFound" => Self::InvalidDestGroupNotFound(error),
-            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
-            "InvalidPriority.ValueNotSupported" => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "InvalidSecurityGroup.InvalidNetworkType" => {
-                Self::InvalidSecurityGroupInvalidNetworkType(error)
-            }
-            "MissingParameter.Dest" => Self::MissingParameterDest(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "InvalidIpProtocol.ValueNotSupported" => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
-            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
-            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
-            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
-            "InvalidSourcePortRange.Malformed" => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
-            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidParam.SecurityGroupRuleId" => {
-                Self::InvalidParamSecurityGroupRuleId(error)
-            }
-            "InvalidOperation.ModifySgRuleEntityType" => {
-                Self::InvalidOperationModifySgRuleEntityType(error)
-            }
-            "AuthorizationLimitExceed" => Self::AuthorizationLimitExceed(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InvalidParam.ProtocolAndPortRangeMismatch" => {
-                Self::InvalidParamProtocolAndPortRangeMismatch(error)
-            }
-            "InvalidParam.ProtocolAndAddressFamilyMismatch" => {
-                Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
-            }
-            "InvalidParam.PrefixListAddressFamilyMismatch" => {
-                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            }
-            "InvalidParam.InvalidModifyRuleRequest" => {
-                Self::InvalidParamInvalidModifyRuleRequest(error)
-            }
-            "InvalidOperation.ModifyNicType" => {
-                Self::InvalidOperationModifyNicType(error)
-            }
-            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
-            "InvalidOperation.RuleDuplicate" => {
-                Self::InvalidOperationRuleDuplicate(error)
-            }
-            "InvalidParam.ProtocolNotSupportPortRangeList" => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            "InvalidSourceOrDestGroupId.DirectionMissmatch" => {
-                Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
-            }
-            "InvalidOperation.ModifyPortRangeType" => {
-                Self::InvalidOperationModifyPortRangeType(error)
-            }
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidNetworkType.Conflict" => Self::InvalidNetworkTypeConflict(error),
-            "InvalidSecurityGroup.IsSame" => Self::InvalidSecurityGroupIsSame(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidDestGroupId.NotFound" => Self::InvalidDestGroupIdNotFound(error),
-            "SecurityGroupRule.NotFound" => Self::SecurityGroupRuleNotFound(error),
-            "InvalidSecurityGroupRuleId.NotFound" => {
-                Self::InvalidSecurityGroupRuleIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied",
+                        "InvalidIpProtocol.Malformed",
+                        "InvalidDestCidrIp.Malformed",
+                        "InvalidPolicy.Malformed",
+                        "InvalidNicType.ValueNotSupported",
+                        "InvalidNicType.Mismatch",
+                        "InvalidDestGroupId.Mismatch",
+                        "InvalidDestGroup.NotFound",
+                        "InvalidPriority.Malformed",
+                        "InvalidPriority.ValueNotSupported",
+                        "InvalidSecurityGroupDiscription.Malformed",
+                        "InvalidSecurityGroup.InvalidNetworkType",
+                        "MissingParameter.Dest",
+                        "InvalidParam.PortRange",
+                        "InvalidIpProtocol.ValueNotSupported",
+                        "InvalidParam.SourceIp",
+                        "InvalidParam.DestIp",
+                        "InvalidParam.Ipv6DestCidrIp",
+                        "InvalidParam.Ipv6SourceCidrIp",
+                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                        "InvalidParameter.Ipv6CidrIp",
+                        "InvalidSourcePortRange.Malformed",
+                        "InvalidParam.SourceCidrIp",
+                        "InvalidParam.DestCidrIp",
+                        "InvalidParameter.Conflict",
+                        "InvalidParam.SecurityGroupRuleId",
+                        "InvalidOperation.ModifySgRuleEntityType",
+                        "AuthorizationLimitExceed",
+                        "InvalidPrefixListId.NotFound",
+                        "InvalidParam.ProtocolAndPortRangeMismatch",
+                        "InvalidParam.ProtocolAndAddressFamilyMismatch",
+                        "InvalidParam.PrefixListAddressFamilyMismatch",
+                        "InvalidParam.InvalidModifyRuleRequest",
+                        "InvalidOperation.ModifyNicType",
+                        "InvalidParamter.Conflict",
+                        "InvalidOperation.RuleDuplicate",
+                        "InvalidParam.ProtocolNotSupportPortRangeList",
+                        "InvalidSourceOrDestGroupId.DirectionMissmatch",
+                        "InvalidOperation.ModifyPortRangeType",
+                        "InvalidPortRangeListId.NotFound",
+                        "MissingParameter",
+                        "InvalidNetworkType.Conflict",
+                        "InvalidSecurityGroup.IsSame",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidDestGroupId.NotFound",
+                        "SecurityGroupRule.NotFound",
+                        "InvalidSecurityGroupRuleId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifySecurityGroupEgressRuleError {
@@ -817,262 +810,186 @@ impl ModifySecurityGroupEgressRuleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDenied(error),
+            1 => Self::InvalidIpProtocolMalformed(error),
+            2 => Self::InvalidDestCidrIpMalformed(error),
+            3 => Self::InvalidPolicyMalformed(error),
+            4 => Self::InvalidNicTypeValueNotSupported(error),
+            5 => Self::InvalidNicTypeMismatch(error),
+            6 => Self::InvalidDestGroupIdMismatch(error),
+            7 => Self::InvalidDestGroupNotFound(error),
+            8 => Self::InvalidPriorityMalformed(error),
+            9 => Self::InvalidPriorityValueNotSupported(error),
+            10 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            11 => Self::InvalidSecurityGroupInvalidNetworkType(error),
+            12 => Self::MissingParameterDest(error),
+            13 => Self::InvalidParamPortRange(error),
+            14 => Self::InvalidIpProtocolValueNotSupported(error),
+            15 => Self::InvalidParamSourceIp(error),
+            16 => Self::InvalidParamDestIp(error),
+            17 => Self::InvalidParamIpv6DestCidrIp(error),
+            18 => Self::InvalidParamIpv6SourceCidrIp(error),
+            19 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
+            20 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
+            21 => Self::InvalidParameterIpv6CidrIp(error),
+            22 => Self::InvalidSourcePortRangeMalformed(error),
+            23 => Self::InvalidParamSourceCidrIp(error),
+            24 => Self::InvalidParamDestCidrIp(error),
+            25 => Self::InvalidParameterConflict(error),
+            26 => Self::InvalidParamSecurityGroupRuleId(error),
+            27 => Self::InvalidOperationModifySgRuleEntityType(error),
+            28 => Self::AuthorizationLimitExceed(error),
+            29 => Self::InvalidPrefixListIdNotFound(error),
+            30 => Self::InvalidParamProtocolAndPortRangeMismatch(error),
+            31 => Self::InvalidParamProtocolAndAddressFamilyMismatch(error),
+            32 => Self::InvalidParamPrefixListAddressFamilyMismatch(error),
+            33 => Self::InvalidParamInvalidModifyRuleRequest(error),
+            34 => Self::InvalidOperationModifyNicType(error),
+            35 => Self::InvalidParamterConflict(error),
+            36 => Self::InvalidOperationRuleDuplicate(error),
+            37 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
+            38 => Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error),
+            39 => Self::InvalidOperationModifyPortRangeType(error),
+            40 => Self::InvalidPortRangeListIdNotFound(error),
+            41 => Self::MissingParameter(error),
+            42 => Self::InvalidNetworkTypeConflict(error),
+            43 => Self::InvalidSecurityGroupIsSame(error),
+            44 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            45 => Self::InvalidSecurityGroupIdNotFound(error),
+            46 => Self::InvalidDestGroupIdNotFound(error),
+            47 => Self::SecurityGroupRuleNotFound(error),
+            48 => Self::InvalidSecurityGroupRuleIdNotFound(error),
+            49 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidIpProtocolMalformed(error) => {
-                ("InvalidIpProtocolMalformed", error)
-            }
-            Self::InvalidDestCidrIpMalformed(error) => {
-                ("InvalidDestCidrIpMalformed", error)
-            }
-            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
-            Self::InvalidNicTypeValueNotSupported(error) => {
-                ("InvalidNicTypeValueNotSupported", error)
-            }
-            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
-            Self::InvalidDestGroupIdMismatch(error) => {
-                ("InvalidDestGroupIdMismatch", error)
-            }
-            Self::InvalidDestGroupNotFound(error) => ("InvalidDestGroupNotFound", error),
-            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
-            Self::InvalidPriorityValueNotSupported(error) => {
-                ("InvalidPriorityValueNotSupported", error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
-                ("InvalidSecurityGroupDiscriptionMalformed", error)
-            }
-            Self::InvalidSecurityGroupInvalidNetworkType(error) => {
-                ("InvalidSecurityGroupInvalidNetworkType", error)
-            }
-            Self::MissingParameterDest(error) => ("MissingParameterDest", error),
-            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
-            Self::InvalidIpProtocolValueNotSupported(error) => {
-                ("InvalidIpProtocolValueNotSupported", error)
-            }
-            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
-            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
-            Self::InvalidParamIpv6DestCidrIp(error) => {
-                ("InvalidParamIpv6DestCidrIp", error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(error) => {
-                ("InvalidParamIpv6SourceCidrIp", error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
-                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
-                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
-            }
-            Self::InvalidParameterIpv6CidrIp(error) => {
-                ("InvalidParameterIpv6CidrIp", error)
-            }
-            Self::InvalidSourcePortRangeMalformed(error) => {
-                ("InvalidSourcePortRangeMalformed", error)
-            }
-            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
-            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidParamSecurityGroupRuleId(error) => {
-                ("InvalidParamSecurityGroupRuleId", error)
-            }
-            Self::InvalidOperationModifySgRuleEntityType(error) => {
-                ("InvalidOperationModifySgRuleEntityType", error)
-            }
-            Self::AuthorizationLimitExceed(error) => ("AuthorizationLimitExceed", error),
-            Self::InvalidPrefixListIdNotFound(error) => {
-                ("InvalidPrefixListIdNotFound", error)
-            }
-            Self::InvalidParamProtocolAndPortRangeMismatch(error) => {
-                ("InvalidParamProtocolAndPortRangeMismatch", error)
-            }
-            Self::InvalidParamProtocolAndAddressFamilyMismatch(error) => {
-                ("InvalidParamProtocolAndAddressFamilyMismatch", error)
-            }
-            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => {
-                ("InvalidParamPrefixListAddressFamilyMismatch", error)
-            }
-            Self::InvalidParamInvalidModifyRuleRequest(error) => {
-                ("InvalidParamInvalidModifyRuleRequest", error)
-            }
-            Self::InvalidOperationModifyNicType(error) => {
-                ("InvalidOperationModifyNicType", error)
-            }
-            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
-            Self::InvalidOperationRuleDuplicate(error) => {
-                ("InvalidOperationRuleDuplicate", error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
-                ("InvalidParamProtocolNotSupportPortRangeList", error)
-            }
-            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error) => {
-                ("InvalidSourceOrDestGroupIdDirectionMissmatch", error)
-            }
-            Self::InvalidOperationModifyPortRangeType(error) => {
-                ("InvalidOperationModifyPortRangeType", error)
-            }
-            Self::InvalidPortRangeListIdNotFound(error) => {
-                ("InvalidPortRangeListIdNotFound", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidNetworkTypeConflict(error) => {
-                ("InvalidNetworkTypeConflict", error)
-            }
-            Self::InvalidSecurityGroupIsSame(error) => {
-                ("InvalidSecurityGroupIsSame", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidDestGroupIdNotFound(error) => {
-                ("InvalidDestGroupIdNotFound", error)
-            }
-            Self::SecurityGroupRuleNotFound(error) => {
-                ("SecurityGroupRuleNotFound", error)
-            }
-            Self::InvalidSecurityGroupRuleIdNotFound(error) => {
-                ("InvalidSecurityGroupRuleIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDenied(error) => (0, error),
+            Self::InvalidIpProtocolMalformed(error) => (1, error),
+            Self::InvalidDestCidrIpMalformed(error) => (2, error),
+            Self::InvalidPolicyMalformed(error) => (3, error),
+            Self::InvalidNicTypeValueNotSupported(error) => (4, error),
+            Self::InvalidNicTypeMismatch(error) => (5, error),
+            Self::InvalidDestGroupIdMismatch(error) => (6, error),
+            Self::InvalidDestGroupNotFound(error) => (7, error),
+            Self::InvalidPriorityMalformed(error) => (8, error),
+            Self::InvalidPriorityValueNotSupported(error) => (9, error),
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (10, error),
+            Self::InvalidSecurityGroupInvalidNetworkType(error) => (11, error),
+            Self::MissingParameterDest(error) => (12, error),
+            Self::InvalidParamPortRange(error) => (13, error),
+            Self::InvalidIpProtocolValueNotSupported(error) => (14, error),
+            Self::InvalidParamSourceIp(error) => (15, error),
+            Self::InvalidParamDestIp(error) => (16, error),
+            Self::InvalidParamIpv6DestCidrIp(error) => (17, error),
+            Self::InvalidParamIpv6SourceCidrIp(error) => (18, error),
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (19, error),
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (20, error),
+            Self::InvalidParameterIpv6CidrIp(error) => (21, error),
+            Self::InvalidSourcePortRangeMalformed(error) => (22, error),
+            Self::InvalidParamSourceCidrIp(error) => (23, error),
+            Self::InvalidParamDestCidrIp(error) => (24, error),
+            Self::InvalidParameterConflict(error) => (25, error),
+            Self::InvalidParamSecurityGroupRuleId(error) => (26, error),
+            Self::InvalidOperationModifySgRuleEntityType(error) => (27, error),
+            Self::AuthorizationLimitExceed(error) => (28, error),
+            Self::InvalidPrefixListIdNotFound(error) => (29, error),
+            Self::InvalidParamProtocolAndPortRangeMismatch(error) => (30, error),
+            Self::InvalidParamProtocolAndAddressFamilyMismatch(error) => (31, error),
+            Self::InvalidParamPrefixListAddressFamilyMismatch(error) => (32, error),
+            Self::InvalidParamInvalidModifyRuleRequest(error) => (33, error),
+            Self::InvalidOperationModifyNicType(error) => (34, error),
+            Self::InvalidParamterConflict(error) => (35, error),
+            Self::InvalidOperationRuleDuplicate(error) => (36, error),
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (37, error),
+            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error) => (38, error),
+            Self::InvalidOperationModifyPortRangeType(error) => (39, error),
+            Self::InvalidPortRangeListIdNotFound(error) => (40, error),
+            Self::MissingParameter(error) => (41, error),
+            Self::InvalidNetworkTypeConflict(error) => (42, error),
+            Self::InvalidSecurityGroupIsSame(error) => (43, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (44, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (45, error),
+            Self::InvalidDestGroupIdNotFound(error) => (46, error),
+            Self::SecurityGroupRuleNotFound(error) => (47, error),
+            Self::InvalidSecurityGroupRuleIdNotFound(error) => (48, error),
+            Self::InternalError(error) => (49, error),
+            Self::Unhandled(error) => (50, error),
         }
     }
 }
 impl Clone for ModifySecurityGroupEgressRuleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidIpProtocolMalformed(_) => {
-                Self::InvalidIpProtocolMalformed(error)
-            }
-            Self::InvalidDestCidrIpMalformed(_) => {
-                Self::InvalidDestCidrIpMalformed(error)
-            }
-            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
-            Self::InvalidNicTypeValueNotSupported(_) => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
-            Self::InvalidDestGroupIdMismatch(_) => {
-                Self::InvalidDestGroupIdMismatch(error)
-            }
-            Self::InvalidDestGroupNotFound(_) => Self::InvalidDestGroupNotFound(error),
-            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
-            Self::InvalidPriorityValueNotSupported(_) => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            Self::InvalidSecurityGroupInvalidNetworkType(_) => {
-                Self::InvalidSecurityGroupInvalidNetworkType(error)
-            }
-            Self::MissingParameterDest(_) => Self::MissingParameterDest(error),
-            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
-            Self::InvalidIpProtocolValueNotSupported(_) => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
-            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
-            Self::InvalidParamIpv6DestCidrIp(_) => {
-                Self::InvalidParamIpv6DestCidrIp(error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(_) => {
-                Self::InvalidParamIpv6SourceCidrIp(error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            Self::InvalidParameterIpv6CidrIp(_) => {
-                Self::InvalidParameterIpv6CidrIp(error)
-            }
-            Self::InvalidSourcePortRangeMalformed(_) => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
-            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidParamSecurityGroupRuleId(_) => {
-                Self::InvalidParamSecurityGroupRuleId(error)
-            }
-            Self::InvalidOperationModifySgRuleEntityType(_) => {
-                Self::InvalidOperationModifySgRuleEntityType(error)
-            }
-            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
-            Self::InvalidPrefixListIdNotFound(_) => {
-                Self::InvalidPrefixListIdNotFound(error)
-            }
-            Self::InvalidParamProtocolAndPortRangeMismatch(_) => {
-                Self::InvalidParamProtocolAndPortRangeMismatch(error)
-            }
-            Self::InvalidParamProtocolAndAddressFamilyMismatch(_) => {
-                Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
-            }
-            Self::InvalidParamPrefixListAddressFamilyMismatch(_) => {
-                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
-            }
-            Self::InvalidParamInvalidModifyRuleRequest(_) => {
-                Self::InvalidParamInvalidModifyRuleRequest(error)
-            }
-            Self::InvalidOperationModifyNicType(_) => {
-                Self::InvalidOperationModifyNicType(error)
-            }
-            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
-            Self::InvalidOperationRuleDuplicate(_) => {
-                Self::InvalidOperationRuleDuplicate(error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(_) => {
-                Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
-            }
-            Self::InvalidOperationModifyPortRangeType(_) => {
-                Self::InvalidOperationModifyPortRangeType(error)
-            }
-            Self::InvalidPortRangeListIdNotFound(_) => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidNetworkTypeConflict(_) => {
-                Self::InvalidNetworkTypeConflict(error)
-            }
-            Self::InvalidSecurityGroupIsSame(_) => {
-                Self::InvalidSecurityGroupIsSame(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidDestGroupIdNotFound(_) => {
-                Self::InvalidDestGroupIdNotFound(error)
-            }
-            Self::SecurityGroupRuleNotFound(_) => Self::SecurityGroupRuleNotFound(error),
-            Self::InvalidSecurityGroupRuleIdNotFound(_) => {
-                Self::InvalidSecurityGroupRuleIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySecurityGroupEgressRuleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDenied",
+            "InvalidIpProtocolMalformed",
+            "InvalidDestCidrIpMalformed",
+            "InvalidPolicyMalformed",
+            "InvalidNicTypeValueNotSupported",
+            "InvalidNicTypeMismatch",
+            "InvalidDestGroupIdMismatch",
+            "InvalidDestGroupNotFound",
+            "InvalidPriorityMalformed",
+            "InvalidPriorityValueNotSupported",
+            "InvalidSecurityGroupDiscriptionMalformed",
+            "InvalidSecurityGroupInvalidNetworkType",
+            "MissingParameterDest",
+            "InvalidParamPortRange",
+            "InvalidIpProtocolValueNotSupported",
+            "InvalidParamSourceIp",
+            "InvalidParamDestIp",
+            "InvalidParamIpv6DestCidrIp",
+            "InvalidParamIpv6SourceCidrIp",
+            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
+            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
+            "InvalidParameterIpv6CidrIp",
+            "InvalidSourcePortRangeMalformed",
+            "InvalidParamSourceCidrIp",
+            "InvalidParamDestCidrIp",
+            "InvalidParameterConflict",
+            "InvalidParamSecurityGroupRuleId",
+            "InvalidOperationModifySgRuleEntityType",
+            "AuthorizationLimitExceed",
+            "InvalidPrefixListIdNotFound",
+            "InvalidParamProtocolAndPortRangeMismatch",
+            "InvalidParamProtocolAndAddressFamilyMismatch",
+            "InvalidParamPrefixListAddressFamilyMismatch",
+            "InvalidParamInvalidModifyRuleRequest",
+            "InvalidOperationModifyNicType",
+            "InvalidParamterConflict",
+            "InvalidOperationRuleDuplicate",
+            "InvalidParamProtocolNotSupportPortRangeList",
+            "InvalidSourceOrDestGroupIdDirectionMissmatch",
+            "InvalidOperationModifyPortRangeType",
+            "InvalidPortRangeListIdNotFound",
+            "MissingParameter",
+            "InvalidNetworkTypeConflict",
+            "InvalidSecurityGroupIsSame",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidDestGroupIdNotFound",
+            "SecurityGroupRuleNotFound",
+            "InvalidSecurityGroupRuleIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySecurityGroupEgressRuleError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupPolicyRequest {
     /// The ID of the security group.
@@ -65,10 +65,26 @@ pub struct ModifySecurityGroupPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySecurityGroupPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_id: None,
+            region_id: None,
+            inner_access_policy: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySecurityGroupPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySecurityGroupPolicyRequestBuilder {
-        ModifySecurityGroupPolicyRequestBuilder::default()
+        ModifySecurityGroupPolicyRequestBuilder {
+            inner: ModifySecurityGroupPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -172,6 +188,7 @@ impl<C> ModifySecurityGroupPolicyRequestBuilder<C> {
     }
 }
 impl<'a> ModifySecurityGroupPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySecurityGroupPolicyRequest::default(),
@@ -180,6 +197,7 @@ impl<'a> ModifySecurityGroupPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -239,23 +257,20 @@ pub enum ModifySecurityGroupPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParamter.RegionId" => Self::MissingParamterRegionId(error),
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidParameter.InnerAccessPolicy" => {
-                Self::InvalidParameterInnerAccessPolicy(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParamter.RegionId",
+                        "InvalidSecurityGroupId.Malformed",
+                        "InvalidPolicy.Malformed",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidParameter.InnerAccessPolicy",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifySecurityGroupPolicyError {
@@ -264,56 +279,54 @@ impl ModifySecurityGroupPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamterRegionId(error),
+            1 => Self::InvalidSecurityGroupIdMalformed(error),
+            2 => Self::InvalidPolicyMalformed(error),
+            3 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            4 => Self::InvalidSecurityGroupIdNotFound(error),
+            5 => Self::InvalidParameterInnerAccessPolicy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidParameterInnerAccessPolicy(error) => {
-                ("InvalidParameterInnerAccessPolicy", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamterRegionId(error) => (0, error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (1, error),
+            Self::InvalidPolicyMalformed(error) => (2, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (3, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (4, error),
+            Self::InvalidParameterInnerAccessPolicy(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifySecurityGroupPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidParameterInnerAccessPolicy(_) => {
-                Self::InvalidParameterInnerAccessPolicy(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySecurityGroupPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamterRegionId",
+            "InvalidSecurityGroupIdMalformed",
+            "InvalidPolicyMalformed",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidParameterInnerAccessPolicy",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySecurityGroupPolicyError {

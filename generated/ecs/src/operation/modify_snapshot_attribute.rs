@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySnapshotAttributeRequest {
     /// The ID of the snapshot.
@@ -67,10 +67,27 @@ pub struct ModifySnapshotAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySnapshotAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            snapshot_name: None,
+            description: None,
+            disable_instant_access: None,
+            retention_days: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySnapshotAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySnapshotAttributeRequestBuilder {
-        ModifySnapshotAttributeRequestBuilder::default()
+        ModifySnapshotAttributeRequestBuilder {
+            inner: ModifySnapshotAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,6 +202,7 @@ impl<C> ModifySnapshotAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifySnapshotAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySnapshotAttributeRequest::default(),
@@ -193,6 +211,7 @@ impl<'a> ModifySnapshotAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -262,29 +281,24 @@ pub enum ModifySnapshotAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSnapshotName.Malformed" => Self::InvalidSnapshotNameMalformed(error),
-            "NoAttributeToModify" => Self::NoAttributeToModify(error),
-            "InvalidRetentionDays.Malformed" => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            "InvalidOperation.DecreaseRetentionDaysUnsupported" => {
-                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "IncorrectDiskStatus.CreatingSnapshot" => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidSnapshotDisableInstantAccess.Malformed" => {
-                Self::InvalidSnapshotDisableInstantAccessMalformed(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidSnapshotName.Malformed",
+                        "NoAttributeToModify",
+                        "InvalidRetentionDays.Malformed",
+                        "InvalidOperation.DecreaseRetentionDaysUnsupported",
+                        "InvalidSnapshotId.NotReady",
+                        "IncorrectDiskStatus.CreatingSnapshot",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidDescription.Malformed",
+                        "InvalidSnapshotId.NotFound",
+                        "InvalidSnapshotDisableInstantAccess.Malformed",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifySnapshotAttributeError {
@@ -293,80 +307,66 @@ impl ModifySnapshotAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidSnapshotNameMalformed(error),
+            1 => Self::NoAttributeToModify(error),
+            2 => Self::InvalidRetentionDaysMalformed(error),
+            3 => Self::InvalidOperationDecreaseRetentionDaysUnsupported(error),
+            4 => Self::InvalidSnapshotIdNotReady(error),
+            5 => Self::IncorrectDiskStatusCreatingSnapshot(error),
+            6 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            7 => Self::InvalidDescriptionMalformed(error),
+            8 => Self::InvalidSnapshotIdNotFound(error),
+            9 => Self::InvalidSnapshotDisableInstantAccessMalformed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSnapshotNameMalformed(error) => {
-                ("InvalidSnapshotNameMalformed", error)
-            }
-            Self::NoAttributeToModify(error) => ("NoAttributeToModify", error),
-            Self::InvalidRetentionDaysMalformed(error) => {
-                ("InvalidRetentionDaysMalformed", error)
-            }
-            Self::InvalidOperationDecreaseRetentionDaysUnsupported(error) => {
-                ("InvalidOperationDecreaseRetentionDaysUnsupported", error)
-            }
-            Self::InvalidSnapshotIdNotReady(error) => {
-                ("InvalidSnapshotIdNotReady", error)
-            }
-            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
-                ("IncorrectDiskStatusCreatingSnapshot", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InvalidSnapshotDisableInstantAccessMalformed(error) => {
-                ("InvalidSnapshotDisableInstantAccessMalformed", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidSnapshotNameMalformed(error) => (0, error),
+            Self::NoAttributeToModify(error) => (1, error),
+            Self::InvalidRetentionDaysMalformed(error) => (2, error),
+            Self::InvalidOperationDecreaseRetentionDaysUnsupported(error) => (3, error),
+            Self::InvalidSnapshotIdNotReady(error) => (4, error),
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => (5, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (6, error),
+            Self::InvalidDescriptionMalformed(error) => (7, error),
+            Self::InvalidSnapshotIdNotFound(error) => (8, error),
+            Self::InvalidSnapshotDisableInstantAccessMalformed(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ModifySnapshotAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSnapshotNameMalformed(_) => {
-                Self::InvalidSnapshotNameMalformed(error)
-            }
-            Self::NoAttributeToModify(_) => Self::NoAttributeToModify(error),
-            Self::InvalidRetentionDaysMalformed(_) => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            Self::InvalidOperationDecreaseRetentionDaysUnsupported(_) => {
-                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
-            }
-            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
-            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
-                Self::IncorrectDiskStatusCreatingSnapshot(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InvalidSnapshotDisableInstantAccessMalformed(_) => {
-                Self::InvalidSnapshotDisableInstantAccessMalformed(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySnapshotAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSnapshotNameMalformed",
+            "NoAttributeToModify",
+            "InvalidRetentionDaysMalformed",
+            "InvalidOperationDecreaseRetentionDaysUnsupported",
+            "InvalidSnapshotIdNotReady",
+            "IncorrectDiskStatusCreatingSnapshot",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidDescriptionMalformed",
+            "InvalidSnapshotIdNotFound",
+            "InvalidSnapshotDisableInstantAccessMalformed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySnapshotAttributeError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySnapshotCategoryRequest {
     /// The ID of the snapshot.
@@ -57,10 +57,25 @@ pub struct ModifySnapshotCategoryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySnapshotCategoryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            category: None,
+            retention_days: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySnapshotCategoryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySnapshotCategoryRequestBuilder {
-        ModifySnapshotCategoryRequestBuilder::default()
+        ModifySnapshotCategoryRequestBuilder {
+            inner: ModifySnapshotCategoryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -160,6 +175,7 @@ impl<C> ModifySnapshotCategoryRequestBuilder<C> {
     }
 }
 impl<'a> ModifySnapshotCategoryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySnapshotCategoryRequest::default(),
@@ -168,6 +184,7 @@ impl<'a> ModifySnapshotCategoryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -255,47 +272,28 @@ pub enum ModifySnapshotCategoryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRetentionDays.Malformed" => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            "InvalidOperation.DecreaseRetentionDaysUnsupported" => {
-                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidOperation.ArchiveSharedSnapshotUnsupported" => {
-                Self::InvalidOperationArchiveSharedSnapshotUnsupported(error)
-            }
-            "InvalidOperation.ArchiveCloudBoxSnapshotUnsupported" => {
-                Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error)
-            }
-            "InvalidStatus.SnapshotUnfinished" => {
-                Self::InvalidStatusSnapshotUnfinished(error)
-            }
-            "InvalidStatus.SnapshotAgeLimit" => {
-                Self::InvalidStatusSnapshotAgeLimit(error)
-            }
-            "InvalidStatus.SnapshotInArchive" => {
-                Self::InvalidStatusSnapshotInArchive(error)
-            }
-            "InvalidParameter.SnapshotCategory" => {
-                Self::InvalidParameterSnapshotCategory(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidOperation.InstantAccessEnabledUnsupport" => {
-                Self::InvalidOperationInstantAccessEnabledUnsupport(error)
-            }
-            "InvalidOperation.EncryptedSnapshotUnsupport" => {
-                Self::InvalidOperationEncryptedSnapshotUnsupport(error)
-            }
-            "QuotaExceed.ConcurrentArchiveSnapshotQuota" => {
-                Self::QuotaExceedConcurrentArchiveSnapshotQuota(error)
-            }
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRetentionDays.Malformed",
+                        "InvalidOperation.DecreaseRetentionDaysUnsupported",
+                        "InvalidSnapshotId.NotReady",
+                        "InvalidOperation.ArchiveSharedSnapshotUnsupported",
+                        "InvalidOperation.ArchiveCloudBoxSnapshotUnsupported",
+                        "InvalidStatus.SnapshotUnfinished",
+                        "InvalidStatus.SnapshotAgeLimit",
+                        "InvalidStatus.SnapshotInArchive",
+                        "InvalidParameter.SnapshotCategory",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidOperation.InstantAccessEnabledUnsupport",
+                        "InvalidOperation.EncryptedSnapshotUnsupport",
+                        "QuotaExceed.ConcurrentArchiveSnapshotQuota",
+                        "InvalidSnapshotId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifySnapshotCategoryError {
@@ -304,108 +302,78 @@ impl ModifySnapshotCategoryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRetentionDaysMalformed(error),
+            1 => Self::InvalidOperationDecreaseRetentionDaysUnsupported(error),
+            2 => Self::InvalidSnapshotIdNotReady(error),
+            3 => Self::InvalidOperationArchiveSharedSnapshotUnsupported(error),
+            4 => Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error),
+            5 => Self::InvalidStatusSnapshotUnfinished(error),
+            6 => Self::InvalidStatusSnapshotAgeLimit(error),
+            7 => Self::InvalidStatusSnapshotInArchive(error),
+            8 => Self::InvalidParameterSnapshotCategory(error),
+            9 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            10 => Self::InvalidOperationInstantAccessEnabledUnsupport(error),
+            11 => Self::InvalidOperationEncryptedSnapshotUnsupport(error),
+            12 => Self::QuotaExceedConcurrentArchiveSnapshotQuota(error),
+            13 => Self::InvalidSnapshotIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRetentionDaysMalformed(error) => {
-                ("InvalidRetentionDaysMalformed", error)
-            }
-            Self::InvalidOperationDecreaseRetentionDaysUnsupported(error) => {
-                ("InvalidOperationDecreaseRetentionDaysUnsupported", error)
-            }
-            Self::InvalidSnapshotIdNotReady(error) => {
-                ("InvalidSnapshotIdNotReady", error)
-            }
-            Self::InvalidOperationArchiveSharedSnapshotUnsupported(error) => {
-                ("InvalidOperationArchiveSharedSnapshotUnsupported", error)
-            }
-            Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error) => {
-                ("InvalidOperationArchiveCloudBoxSnapshotUnsupported", error)
-            }
-            Self::InvalidStatusSnapshotUnfinished(error) => {
-                ("InvalidStatusSnapshotUnfinished", error)
-            }
-            Self::InvalidStatusSnapshotAgeLimit(error) => {
-                ("InvalidStatusSnapshotAgeLimit", error)
-            }
-            Self::InvalidStatusSnapshotInArchive(error) => {
-                ("InvalidStatusSnapshotInArchive", error)
-            }
-            Self::InvalidParameterSnapshotCategory(error) => {
-                ("InvalidParameterSnapshotCategory", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidOperationInstantAccessEnabledUnsupport(error) => {
-                ("InvalidOperationInstantAccessEnabledUnsupport", error)
-            }
-            Self::InvalidOperationEncryptedSnapshotUnsupport(error) => {
-                ("InvalidOperationEncryptedSnapshotUnsupport", error)
-            }
-            Self::QuotaExceedConcurrentArchiveSnapshotQuota(error) => {
-                ("QuotaExceedConcurrentArchiveSnapshotQuota", error)
-            }
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRetentionDaysMalformed(error) => (0, error),
+            Self::InvalidOperationDecreaseRetentionDaysUnsupported(error) => (1, error),
+            Self::InvalidSnapshotIdNotReady(error) => (2, error),
+            Self::InvalidOperationArchiveSharedSnapshotUnsupported(error) => (3, error),
+            Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error) => (4, error),
+            Self::InvalidStatusSnapshotUnfinished(error) => (5, error),
+            Self::InvalidStatusSnapshotAgeLimit(error) => (6, error),
+            Self::InvalidStatusSnapshotInArchive(error) => (7, error),
+            Self::InvalidParameterSnapshotCategory(error) => (8, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (9, error),
+            Self::InvalidOperationInstantAccessEnabledUnsupport(error) => (10, error),
+            Self::InvalidOperationEncryptedSnapshotUnsupport(error) => (11, error),
+            Self::QuotaExceedConcurrentArchiveSnapshotQuota(error) => (12, error),
+            Self::InvalidSnapshotIdNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ModifySnapshotCategoryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRetentionDaysMalformed(_) => {
-                Self::InvalidRetentionDaysMalformed(error)
-            }
-            Self::InvalidOperationDecreaseRetentionDaysUnsupported(_) => {
-                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
-            }
-            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
-            Self::InvalidOperationArchiveSharedSnapshotUnsupported(_) => {
-                Self::InvalidOperationArchiveSharedSnapshotUnsupported(error)
-            }
-            Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(_) => {
-                Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error)
-            }
-            Self::InvalidStatusSnapshotUnfinished(_) => {
-                Self::InvalidStatusSnapshotUnfinished(error)
-            }
-            Self::InvalidStatusSnapshotAgeLimit(_) => {
-                Self::InvalidStatusSnapshotAgeLimit(error)
-            }
-            Self::InvalidStatusSnapshotInArchive(_) => {
-                Self::InvalidStatusSnapshotInArchive(error)
-            }
-            Self::InvalidParameterSnapshotCategory(_) => {
-                Self::InvalidParameterSnapshotCategory(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidOperationInstantAccessEnabledUnsupport(_) => {
-                Self::InvalidOperationInstantAccessEnabledUnsupport(error)
-            }
-            Self::InvalidOperationEncryptedSnapshotUnsupport(_) => {
-                Self::InvalidOperationEncryptedSnapshotUnsupport(error)
-            }
-            Self::QuotaExceedConcurrentArchiveSnapshotQuota(_) => {
-                Self::QuotaExceedConcurrentArchiveSnapshotQuota(error)
-            }
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySnapshotCategoryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRetentionDaysMalformed",
+            "InvalidOperationDecreaseRetentionDaysUnsupported",
+            "InvalidSnapshotIdNotReady",
+            "InvalidOperationArchiveSharedSnapshotUnsupported",
+            "InvalidOperationArchiveCloudBoxSnapshotUnsupported",
+            "InvalidStatusSnapshotUnfinished",
+            "InvalidStatusSnapshotAgeLimit",
+            "InvalidStatusSnapshotInArchive",
+            "InvalidParameterSnapshotCategory",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidOperationInstantAccessEnabledUnsupport",
+            "InvalidOperationEncryptedSnapshotUnsupport",
+            "QuotaExceedConcurrentArchiveSnapshotQuota",
+            "InvalidSnapshotIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySnapshotCategoryError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySnapshotGroupRequest {
     /// The region ID of the snapshot-consistent group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -52,10 +52,26 @@ pub struct ModifySnapshotGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySnapshotGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snapshot_group_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySnapshotGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySnapshotGroupRequestBuilder {
-        ModifySnapshotGroupRequestBuilder::default()
+        ModifySnapshotGroupRequestBuilder {
+            inner: ModifySnapshotGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -151,6 +167,7 @@ impl<C> ModifySnapshotGroupRequestBuilder<C> {
     }
 }
 impl<'a> ModifySnapshotGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySnapshotGroupRequest::default(),
@@ -159,6 +176,7 @@ impl<'a> ModifySnapshotGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -214,13 +232,18 @@ pub enum ModifySnapshotGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnapshotGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidParameter.Description" => Self::InvalidParameterDescription(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnapshotGroup.NotFound" => Self::InvalidSnapshotGroupNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Name",
+                        "InvalidParameter.Description",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSnapshotGroup.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifySnapshotGroupError {
@@ -229,44 +252,48 @@ impl ModifySnapshotGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterName(error),
+            1 => Self::InvalidParameterDescription(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidSnapshotGroupNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
-            Self::InvalidParameterDescription(error) => {
-                ("InvalidParameterDescription", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSnapshotGroupNotFound(error) => {
-                ("InvalidSnapshotGroupNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterName(error) => (0, error),
+            Self::InvalidParameterDescription(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidSnapshotGroupNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for ModifySnapshotGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
-            Self::InvalidParameterDescription(_) => {
-                Self::InvalidParameterDescription(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSnapshotGroupNotFound(_) => {
-                Self::InvalidSnapshotGroupNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySnapshotGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterName",
+            "InvalidParameterDescription",
+            "InvalidRegionIdNotFound",
+            "InvalidSnapshotGroupNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySnapshotGroupError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyStorageCapacityUnitAttributeRequest {
     /// The region ID of the SCU. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -52,10 +52,26 @@ pub struct ModifyStorageCapacityUnitAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyStorageCapacityUnitAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            storage_capacity_unit_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyStorageCapacityUnitAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyStorageCapacityUnitAttributeRequestBuilder {
-        ModifyStorageCapacityUnitAttributeRequestBuilder::default()
+        ModifyStorageCapacityUnitAttributeRequestBuilder {
+            inner: ModifyStorageCapacityUnitAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -155,6 +171,7 @@ impl<C> ModifyStorageCapacityUnitAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyStorageCapacityUnitAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyStorageCapacityUnitAttributeRequest::default(),
@@ -163,6 +180,7 @@ impl<'a> ModifyStorageCapacityUnitAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -221,18 +239,19 @@ pub enum ModifyStorageCapacityUnitAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyStorageCapacityUnitAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "MissingParameter.StorageCapacityUnitId" => {
-                Self::MissingParameterStorageCapacityUnitId(error)
-            }
-            "InvalidStorageCapacityUnitId.NotFound" => {
-                Self::InvalidStorageCapacityUnitIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter.RegionId",
+                        "InvalidParameter.Name",
+                        "InvalidDescription.Malformed",
+                        "MissingParameter.StorageCapacityUnitId",
+                        "InvalidStorageCapacityUnitId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyStorageCapacityUnitAttributeError {
@@ -241,50 +260,51 @@ impl ModifyStorageCapacityUnitAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameterRegionId(error),
+            1 => Self::InvalidParameterName(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::MissingParameterStorageCapacityUnitId(error),
+            4 => Self::InvalidStorageCapacityUnitIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::MissingParameterStorageCapacityUnitId(error) => {
-                ("MissingParameterStorageCapacityUnitId", error)
-            }
-            Self::InvalidStorageCapacityUnitIdNotFound(error) => {
-                ("InvalidStorageCapacityUnitIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterRegionId(error) => (0, error),
+            Self::InvalidParameterName(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::MissingParameterStorageCapacityUnitId(error) => (3, error),
+            Self::InvalidStorageCapacityUnitIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifyStorageCapacityUnitAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::MissingParameterStorageCapacityUnitId(_) => {
-                Self::MissingParameterStorageCapacityUnitId(error)
-            }
-            Self::InvalidStorageCapacityUnitIdNotFound(_) => {
-                Self::InvalidStorageCapacityUnitIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyStorageCapacityUnitAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameterRegionId",
+            "InvalidParameterName",
+            "InvalidDescriptionMalformed",
+            "MissingParameterStorageCapacityUnitId",
+            "InvalidStorageCapacityUnitIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyStorageCapacityUnitAttributeError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_user_business_behavior::ModifyUserBusinessBehaviorRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyUserBusinessBehaviorRequest {
     /// - Wire name: `RegionId`.
@@ -39,10 +39,25 @@ pub struct ModifyUserBusinessBehaviorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyUserBusinessBehaviorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            status_key: None,
+            status_value: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyUserBusinessBehaviorRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyUserBusinessBehaviorRequestBuilder {
-        ModifyUserBusinessBehaviorRequestBuilder::default()
+        ModifyUserBusinessBehaviorRequestBuilder {
+            inner: ModifyUserBusinessBehaviorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -119,6 +134,7 @@ impl<C> ModifyUserBusinessBehaviorRequestBuilder<C> {
     }
 }
 impl<'a> ModifyUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyUserBusinessBehaviorRequest::default(),
@@ -127,6 +143,7 @@ impl<'a> ModifyUserBusinessBehaviorRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -175,11 +192,10 @@ pub enum ModifyUserBusinessBehaviorError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyUserBusinessBehaviorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAction.UserForbidden" => Self::InvalidActionUserForbidden(error),
-            "InvalidParams" => Self::InvalidParams(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["InvalidAction.UserForbidden", "InvalidParams"]),
+            error,
+        )
     }
 }
 impl ModifyUserBusinessBehaviorError {
@@ -188,36 +204,38 @@ impl ModifyUserBusinessBehaviorError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidActionUserForbidden(error),
+            1 => Self::InvalidParams(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionUserForbidden(error) => {
-                ("InvalidActionUserForbidden", error)
-            }
-            Self::InvalidParams(error) => ("InvalidParams", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidActionUserForbidden(error) => (0, error),
+            Self::InvalidParams(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ModifyUserBusinessBehaviorError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidActionUserForbidden(_) => {
-                Self::InvalidActionUserForbidden(error)
-            }
-            Self::InvalidParams(_) => Self::InvalidParams(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyUserBusinessBehaviorError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidActionUserForbidden", "InvalidParams", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyUserBusinessBehaviorError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// - Wire name: `RegionId`.
@@ -64,10 +64,33 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVirtualBorderRouterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            vlan_id: None,
+            circuit_code: None,
+            local_gateway_ip: None,
+            peer_gateway_ip: None,
+            peering_subnet_mask: None,
+            description: None,
+            name: None,
+            client_token: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVirtualBorderRouterAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVirtualBorderRouterAttributeRequestBuilder {
-        ModifyVirtualBorderRouterAttributeRequestBuilder::default()
+        ModifyVirtualBorderRouterAttributeRequestBuilder {
+            inner: ModifyVirtualBorderRouterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -205,6 +228,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVirtualBorderRouterAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVirtualBorderRouterAttributeRequest::default(),
@@ -213,6 +237,7 @@ impl<'a> ModifyVirtualBorderRouterAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -298,45 +323,34 @@ pub enum ModifyVirtualBorderRouterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVirtualBorderRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
-            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidIp.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeeringSubnetMask.Malformed" => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
-            "Forbidden.CircuitCodeNotAllowedByCaller" => {
-                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
-            }
-            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            "Forbidden.VlanIdNotAllowedByCaller" => {
-                Self::ForbiddenVlanIdNotAllowedByCaller(error)
-            }
-            "Forbidden.NameNotAllowedByCaller" => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            "Forbidden.DescriptionNotAllowedByCaller" => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVbrId.NotFound",
+                        "InvalidVlanId.Used",
+                        "InvalidCircuitCode.Malformed",
+                        "InvalidVlanId.Malformed",
+                        "InvalidIp.Malformed",
+                        "InvalidPeeringSubnetMask.Malformed",
+                        "InvalidName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "MissingParameter",
+                        "InvalidIp.NotSameSubnet",
+                        "InvalidParameter",
+                        "OperationFailed.VlanIdInUse",
+                        "Forbidden.CircuitCodeNotAllowedByCaller",
+                        "Forbidden.LocalGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeerGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
+                        "Forbidden.VlanIdNotAllowedByCaller",
+                        "Forbidden.NameNotAllowedByCaller",
+                        "Forbidden.DescriptionNotAllowedByCaller",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVirtualBorderRouterAttributeError {
@@ -345,112 +359,96 @@ impl ModifyVirtualBorderRouterAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVbrIdNotFound(error),
+            1 => Self::InvalidVlanIdUsed(error),
+            2 => Self::InvalidCircuitCodeMalformed(error),
+            3 => Self::InvalidVlanIdMalformed(error),
+            4 => Self::InvalidIpMalformed(error),
+            5 => Self::InvalidPeeringSubnetMaskMalformed(error),
+            6 => Self::InvalidNameMalformed(error),
+            7 => Self::InvalidDescriptionMalformed(error),
+            8 => Self::MissingParameter(error),
+            9 => Self::InvalidIpNotSameSubnet(error),
+            10 => Self::InvalidParameter(error),
+            11 => Self::OperationFailedVlanIdInUse(error),
+            12 => Self::ForbiddenCircuitCodeNotAllowedByCaller(error),
+            13 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
+            14 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
+            15 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
+            16 => Self::ForbiddenVlanIdNotAllowedByCaller(error),
+            17 => Self::ForbiddenNameNotAllowedByCaller(error),
+            18 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
+            19 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
-            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
-            Self::InvalidCircuitCodeMalformed(error) => {
-                ("InvalidCircuitCodeMalformed", error)
-            }
-            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
-            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
-            Self::InvalidPeeringSubnetMaskMalformed(error) => {
-                ("InvalidPeeringSubnetMaskMalformed", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::OperationFailedVlanIdInUse(error) => {
-                ("OperationFailedVlanIdInUse", error)
-            }
-            Self::ForbiddenCircuitCodeNotAllowedByCaller(error) => {
-                ("ForbiddenCircuitCodeNotAllowedByCaller", error)
-            }
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
-                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
-            }
-            Self::ForbiddenVlanIdNotAllowedByCaller(error) => {
-                ("ForbiddenVlanIdNotAllowedByCaller", error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(error) => {
-                ("ForbiddenNameNotAllowedByCaller", error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
-                ("ForbiddenDescriptionNotAllowedByCaller", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVbrIdNotFound(error) => (0, error),
+            Self::InvalidVlanIdUsed(error) => (1, error),
+            Self::InvalidCircuitCodeMalformed(error) => (2, error),
+            Self::InvalidVlanIdMalformed(error) => (3, error),
+            Self::InvalidIpMalformed(error) => (4, error),
+            Self::InvalidPeeringSubnetMaskMalformed(error) => (5, error),
+            Self::InvalidNameMalformed(error) => (6, error),
+            Self::InvalidDescriptionMalformed(error) => (7, error),
+            Self::MissingParameter(error) => (8, error),
+            Self::InvalidIpNotSameSubnet(error) => (9, error),
+            Self::InvalidParameter(error) => (10, error),
+            Self::OperationFailedVlanIdInUse(error) => (11, error),
+            Self::ForbiddenCircuitCodeNotAllowedByCaller(error) => (12, error),
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => (13, error),
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => (14, error),
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => (15, error),
+            Self::ForbiddenVlanIdNotAllowedByCaller(error) => (16, error),
+            Self::ForbiddenNameNotAllowedByCaller(error) => (17, error),
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => (18, error),
+            Self::InvalidRegionIdNotFound(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for ModifyVirtualBorderRouterAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
-            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
-            Self::InvalidCircuitCodeMalformed(_) => {
-                Self::InvalidCircuitCodeMalformed(error)
-            }
-            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
-            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
-            Self::InvalidPeeringSubnetMaskMalformed(_) => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::OperationFailedVlanIdInUse(_) => {
-                Self::OperationFailedVlanIdInUse(error)
-            }
-            Self::ForbiddenCircuitCodeNotAllowedByCaller(_) => {
-                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
-            }
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            Self::ForbiddenVlanIdNotAllowedByCaller(_) => {
-                Self::ForbiddenVlanIdNotAllowedByCaller(error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(_) => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVirtualBorderRouterAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVbrIdNotFound",
+            "InvalidVlanIdUsed",
+            "InvalidCircuitCodeMalformed",
+            "InvalidVlanIdMalformed",
+            "InvalidIpMalformed",
+            "InvalidPeeringSubnetMaskMalformed",
+            "InvalidNameMalformed",
+            "InvalidDescriptionMalformed",
+            "MissingParameter",
+            "InvalidIpNotSameSubnet",
+            "InvalidParameter",
+            "OperationFailedVlanIdInUse",
+            "ForbiddenCircuitCodeNotAllowedByCaller",
+            "ForbiddenLocalGatewayIpNotAllowedByCaller",
+            "ForbiddenPeerGatewayIpNotAllowedByCaller",
+            "ForbiddenPeeringSubnetMaskNotAllowedByCaller",
+            "ForbiddenVlanIdNotAllowedByCaller",
+            "ForbiddenNameNotAllowedByCaller",
+            "ForbiddenDescriptionNotAllowedByCaller",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::modify_vpc_attribute::ModifyVpcAttributeRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpcAttributeRequest {
     /// - Wire name: `VpcId`.
@@ -47,10 +47,28 @@ pub struct ModifyVpcAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpcAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            description: None,
+            vpc_name: None,
+            cidr_block: None,
+            region_id: None,
+            user_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpcAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpcAttributeRequestBuilder {
-        ModifyVpcAttributeRequestBuilder::default()
+        ModifyVpcAttributeRequestBuilder {
+            inner: ModifyVpcAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -146,6 +164,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpcAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpcAttributeRequest::default(),
@@ -154,6 +173,7 @@ impl<'a> ModifyVpcAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -224,27 +244,26 @@ pub enum ModifyVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
-            "InvalidVpcDiscription.Malformed" => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
-            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
-            "InvalidRegion.Malformed" => Self::InvalidRegionMalformed(error),
-            "IllegalCidrBlock" => Self::IllegalCidrBlock(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "ParamExclusive.EnableIpv6AndCidrBlock" => {
-                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
-            }
-            "OperationFailed.ClassicLinkEnabled" => {
-                Self::OperationFailedClassicLinkEnabled(error)
-            }
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDescription.Malformed",
+                        "InvalidVpcName.Malformed",
+                        "InvalidVpcDiscription.Malformed",
+                        "InvalidParameter",
+                        "InvalidUserCidr.Quota",
+                        "InvalidUserCidr.Malformed",
+                        "InvalidRegion.Malformed",
+                        "IllegalCidrBlock",
+                        "InvalidCidrBlock.Malformed",
+                        "ParamExclusive.EnableIpv6AndCidrBlock",
+                        "OperationFailed.ClassicLinkEnabled",
+                        "InvalidVpcId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVpcAttributeError {
@@ -253,70 +272,72 @@ impl ModifyVpcAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidVpcNameMalformed(error),
+            2 => Self::InvalidVpcDiscriptionMalformed(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InvalidUserCidrQuota(error),
+            5 => Self::InvalidUserCidrMalformed(error),
+            6 => Self::InvalidRegionMalformed(error),
+            7 => Self::IllegalCidrBlock(error),
+            8 => Self::InvalidCidrBlockMalformed(error),
+            9 => Self::ParamExclusiveEnableIpv6AndCidrBlock(error),
+            10 => Self::OperationFailedClassicLinkEnabled(error),
+            11 => Self::InvalidVpcIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
-            Self::InvalidVpcDiscriptionMalformed(error) => {
-                ("InvalidVpcDiscriptionMalformed", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
-            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
-            Self::InvalidRegionMalformed(error) => ("InvalidRegionMalformed", error),
-            Self::IllegalCidrBlock(error) => ("IllegalCidrBlock", error),
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => {
-                ("ParamExclusiveEnableIpv6AndCidrBlock", error)
-            }
-            Self::OperationFailedClassicLinkEnabled(error) => {
-                ("OperationFailedClassicLinkEnabled", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDescriptionMalformed(error) => (0, error),
+            Self::InvalidVpcNameMalformed(error) => (1, error),
+            Self::InvalidVpcDiscriptionMalformed(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::InvalidUserCidrQuota(error) => (4, error),
+            Self::InvalidUserCidrMalformed(error) => (5, error),
+            Self::InvalidRegionMalformed(error) => (6, error),
+            Self::IllegalCidrBlock(error) => (7, error),
+            Self::InvalidCidrBlockMalformed(error) => (8, error),
+            Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => (9, error),
+            Self::OperationFailedClassicLinkEnabled(error) => (10, error),
+            Self::InvalidVpcIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for ModifyVpcAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
-            Self::InvalidVpcDiscriptionMalformed(_) => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
-            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
-            Self::InvalidRegionMalformed(_) => Self::InvalidRegionMalformed(error),
-            Self::IllegalCidrBlock(_) => Self::IllegalCidrBlock(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::ParamExclusiveEnableIpv6AndCidrBlock(_) => {
-                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
-            }
-            Self::OperationFailedClassicLinkEnabled(_) => {
-                Self::OperationFailedClassicLinkEnabled(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpcAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDescriptionMalformed",
+            "InvalidVpcNameMalformed",
+            "InvalidVpcDiscriptionMalformed",
+            "InvalidParameter",
+            "InvalidUserCidrQuota",
+            "InvalidUserCidrMalformed",
+            "InvalidRegionMalformed",
+            "IllegalCidrBlock",
+            "InvalidCidrBlockMalformed",
+            "ParamExclusiveEnableIpv6AndCidrBlock",
+            "OperationFailedClassicLinkEnabled",
+            "InvalidVpcIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpcAttributeError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PurchaseElasticityAssuranceRequest {
     /// The ID of the region in which to purchase the elasticity assurance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -79,10 +79,28 @@ pub struct PurchaseElasticityAssuranceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PurchaseElasticityAssuranceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            period: None,
+            period_unit: None,
+            private_pool_options: None,
+            client_token: None,
+            start_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PurchaseElasticityAssuranceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PurchaseElasticityAssuranceRequestBuilder {
-        PurchaseElasticityAssuranceRequestBuilder::default()
+        PurchaseElasticityAssuranceRequestBuilder {
+            inner: PurchaseElasticityAssuranceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -215,6 +233,7 @@ impl<C> PurchaseElasticityAssuranceRequestBuilder<C> {
     }
 }
 impl<'a> PurchaseElasticityAssuranceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PurchaseElasticityAssuranceRequest::default(),
@@ -223,6 +242,7 @@ impl<'a> PurchaseElasticityAssuranceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -284,15 +304,20 @@ pub enum PurchaseElasticityAssuranceError {
 }
 impl From<::acs_runtime::client::ServiceError> for PurchaseElasticityAssuranceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
-            "Invalid.PrivatePoolOptions.Id" => Self::InvalidPrivatePoolOptionsId(error),
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStartTime.MalFormed",
+                        "Invalid.PrivatePoolOptions.Id",
+                        "InvalidParameter.PeriodUnit",
+                        "InvalidUser.Unauthorized",
+                        "IncorrectPrivatePoolStatus",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl PurchaseElasticityAssuranceError {
@@ -301,54 +326,54 @@ impl PurchaseElasticityAssuranceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidStartTimeMalFormed(error),
+            1 => Self::InvalidPrivatePoolOptionsId(error),
+            2 => Self::InvalidParameterPeriodUnit(error),
+            3 => Self::InvalidUserUnauthorized(error),
+            4 => Self::IncorrectPrivatePoolStatus(error),
+            5 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeMalFormed(error) => {
-                ("InvalidStartTimeMalFormed", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::InvalidParameterPeriodUnit(error) => {
-                ("InvalidParameterPeriodUnit", error)
-            }
-            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
-            Self::IncorrectPrivatePoolStatus(error) => {
-                ("IncorrectPrivatePoolStatus", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStartTimeMalFormed(error) => (0, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (1, error),
+            Self::InvalidParameterPeriodUnit(error) => (2, error),
+            Self::InvalidUserUnauthorized(error) => (3, error),
+            Self::IncorrectPrivatePoolStatus(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for PurchaseElasticityAssuranceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::InvalidParameterPeriodUnit(_) => {
-                Self::InvalidParameterPeriodUnit(error)
-            }
-            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
-            Self::IncorrectPrivatePoolStatus(_) => {
-                Self::IncorrectPrivatePoolStatus(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PurchaseElasticityAssuranceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStartTimeMalFormed",
+            "InvalidPrivatePoolOptionsId",
+            "InvalidParameterPeriodUnit",
+            "InvalidUserUnauthorized",
+            "IncorrectPrivatePoolStatus",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PurchaseElasticityAssuranceError {

@@ -47,7 +47,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PurchaseReservedInstancesOfferingRequest {
     /// The ID of the region in which to purchase a reserved instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -198,10 +198,39 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PurchaseReservedInstancesOfferingRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            resource_group_id: None,
+            zone_id: None,
+            reserved_instance_name: None,
+            instance_type: None,
+            scope: None,
+            instance_amount: None,
+            offering_type: None,
+            description: None,
+            platform: None,
+            period: None,
+            period_unit: None,
+            client_token: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            start_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PurchaseReservedInstancesOfferingRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PurchaseReservedInstancesOfferingRequestBuilder {
-        PurchaseReservedInstancesOfferingRequestBuilder::default()
+        PurchaseReservedInstancesOfferingRequestBuilder {
+            inner: PurchaseReservedInstancesOfferingRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -477,6 +506,7 @@ impl<C> PurchaseReservedInstancesOfferingRequestBuilder<C> {
     }
 }
 impl<'a> PurchaseReservedInstancesOfferingRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PurchaseReservedInstancesOfferingRequest::default(),
@@ -485,6 +515,7 @@ impl<'a> PurchaseReservedInstancesOfferingRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -620,74 +651,49 @@ pub enum PurchaseReservedInstancesOfferingError {
 impl From<::acs_runtime::client::ServiceError>
 for PurchaseReservedInstancesOfferingError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidStartTime.ScopeNotMatch" => {
-                Self::InvalidStartTimeScopeNotMatch(error)
-            }
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
-            "InvalidReservedInstanceStatus.ValueNotSupported" => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            "MissingParameter.ZoneId" => Self::MissingParameterZoneId(error),
-            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
-            "MissingParameter.ReservedInstanceId" => {
-                Self::MissingParameterReservedInstanceId(error)
-            }
-            "MissingParameter.ReservedInstanceConfiguration" => {
-                Self::MissingParameterReservedInstanceConfiguration(error)
-            }
-            "InvalidParameter.SplitOrMerge" => Self::InvalidParameterSplitOrMerge(error),
-            "MissingParameter.InstanceTypeAndAmountBothEmpty" => {
-                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            }
-            "InvalidReservedInstancePlatform.ValueNotSupported" => {
-                Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            }
-            "InvalidParameter.ReservedInstanceName" => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            "InvalidReservedInstanceZone.ValueNotSupported" => {
-                Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
-            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidStartTime.ScopeNotMatch",
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidDescription.Malformed",
+                        "InvalidParameter.Conflict",
+                        "InvalidTagKey.Malformed",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "InvalidTagValue.Malformed",
+                        "InvalidChargeType.ValueNotSupported",
+                        "InvalidParameter.Scope",
+                        "InvalidReservedInstanceStatus.ValueNotSupported",
+                        "InvalidReservedInstanceOfferingType.ValueNotSupported",
+                        "InvalidReservedInstanceOfferingClass.ValueNotSupported",
+                        "MissingParameter.ZoneId",
+                        "MissingParameter.InstanceType",
+                        "MissingParameter.ReservedInstanceId",
+                        "MissingParameter.ReservedInstanceConfiguration",
+                        "InvalidParameter.SplitOrMerge",
+                        "MissingParameter.InstanceTypeAndAmountBothEmpty",
+                        "InvalidReservedInstancePlatform.ValueNotSupported",
+                        "InvalidParameter.ReservedInstanceName",
+                        "InvalidReservedInstanceZone.ValueNotSupported",
+                        "OperationDenied",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "OperationDenied.NoStock",
+                        "NodeControllerUnavailable",
+                        "InvalidParameter.ResourceOwnerAccount",
+                        "Zone.NotOpen",
+                        "Zone.NotOnSale",
+                        "Account.Arrearage",
+                        "InvalidStartTime.MalFormed",
+                        "InvalidStartTime.NotSupported",
+                        "RegionUnauthorized",
+                        "InvalidZoneId.NotFound",
+                        "PaymentMethodNotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl PurchaseReservedInstancesOfferingError {
@@ -696,178 +702,145 @@ impl PurchaseReservedInstancesOfferingError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidStartTimeScopeNotMatch(error),
+            1 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidParameterConflict(error),
+            4 => Self::InvalidTagKeyMalformed(error),
+            5 => Self::InvalidPeriodUnitValueNotSupported(error),
+            6 => Self::InvalidTagValueMalformed(error),
+            7 => Self::InvalidChargeTypeValueNotSupported(error),
+            8 => Self::InvalidParameterScope(error),
+            9 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
+            10 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
+            11 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
+            12 => Self::MissingParameterZoneId(error),
+            13 => Self::MissingParameterInstanceType(error),
+            14 => Self::MissingParameterReservedInstanceId(error),
+            15 => Self::MissingParameterReservedInstanceConfiguration(error),
+            16 => Self::InvalidParameterSplitOrMerge(error),
+            17 => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
+            18 => Self::InvalidReservedInstancePlatformValueNotSupported(error),
+            19 => Self::InvalidParameterReservedInstanceName(error),
+            20 => Self::InvalidReservedInstanceZoneValueNotSupported(error),
+            21 => Self::OperationDenied(error),
+            22 => Self::InvalidInstanceTypeValueNotSupported(error),
+            23 => Self::OperationDeniedNoStock(error),
+            24 => Self::NodeControllerUnavailable(error),
+            25 => Self::InvalidParameterResourceOwnerAccount(error),
+            26 => Self::ZoneNotOpen(error),
+            27 => Self::ZoneNotOnSale(error),
+            28 => Self::AccountArrearage(error),
+            29 => Self::InvalidStartTimeMalFormed(error),
+            30 => Self::InvalidStartTimeNotSupported(error),
+            31 => Self::RegionUnauthorized(error),
+            32 => Self::InvalidZoneIdNotFound(error),
+            33 => Self::PaymentMethodNotFound(error),
+            34 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeScopeNotMatch(error) => {
-                ("InvalidStartTimeScopeNotMatch", error)
-            }
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidParameterScope(error) => ("InvalidParameterScope", error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(error) => {
-                ("InvalidReservedInstanceStatusValueNotSupported", error)
-            }
+            Self::InvalidStartTimeScopeNotMatch(error) => (0, error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::InvalidParameterConflict(error) => (3, error),
+            Self::InvalidTagKeyMalformed(error) => (4, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (5, error),
+            Self::InvalidTagValueMalformed(error) => (6, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (7, error),
+            Self::InvalidParameterScope(error) => (8, error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(error) => (9, error),
             Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingTypeValueNotSupported", error)
+                (10, error)
             }
             Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingClassValueNotSupported", error)
+                (11, error)
             }
-            Self::MissingParameterZoneId(error) => ("MissingParameterZoneId", error),
-            Self::MissingParameterInstanceType(error) => {
-                ("MissingParameterInstanceType", error)
-            }
-            Self::MissingParameterReservedInstanceId(error) => {
-                ("MissingParameterReservedInstanceId", error)
-            }
-            Self::MissingParameterReservedInstanceConfiguration(error) => {
-                ("MissingParameterReservedInstanceConfiguration", error)
-            }
-            Self::InvalidParameterSplitOrMerge(error) => {
-                ("InvalidParameterSplitOrMerge", error)
-            }
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => {
-                ("MissingParameterInstanceTypeAndAmountBothEmpty", error)
-            }
-            Self::InvalidReservedInstancePlatformValueNotSupported(error) => {
-                ("InvalidReservedInstancePlatformValueNotSupported", error)
-            }
-            Self::InvalidParameterReservedInstanceName(error) => {
-                ("InvalidParameterReservedInstanceName", error)
-            }
-            Self::InvalidReservedInstanceZoneValueNotSupported(error) => {
-                ("InvalidReservedInstanceZoneValueNotSupported", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::NodeControllerUnavailable(error) => {
-                ("NodeControllerUnavailable", error)
-            }
-            Self::InvalidParameterResourceOwnerAccount(error) => {
-                ("InvalidParameterResourceOwnerAccount", error)
-            }
-            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidStartTimeMalFormed(error) => {
-                ("InvalidStartTimeMalFormed", error)
-            }
-            Self::InvalidStartTimeNotSupported(error) => {
-                ("InvalidStartTimeNotSupported", error)
-            }
-            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterZoneId(error) => (12, error),
+            Self::MissingParameterInstanceType(error) => (13, error),
+            Self::MissingParameterReservedInstanceId(error) => (14, error),
+            Self::MissingParameterReservedInstanceConfiguration(error) => (15, error),
+            Self::InvalidParameterSplitOrMerge(error) => (16, error),
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => (17, error),
+            Self::InvalidReservedInstancePlatformValueNotSupported(error) => (18, error),
+            Self::InvalidParameterReservedInstanceName(error) => (19, error),
+            Self::InvalidReservedInstanceZoneValueNotSupported(error) => (20, error),
+            Self::OperationDenied(error) => (21, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (22, error),
+            Self::OperationDeniedNoStock(error) => (23, error),
+            Self::NodeControllerUnavailable(error) => (24, error),
+            Self::InvalidParameterResourceOwnerAccount(error) => (25, error),
+            Self::ZoneNotOpen(error) => (26, error),
+            Self::ZoneNotOnSale(error) => (27, error),
+            Self::AccountArrearage(error) => (28, error),
+            Self::InvalidStartTimeMalFormed(error) => (29, error),
+            Self::InvalidStartTimeNotSupported(error) => (30, error),
+            Self::RegionUnauthorized(error) => (31, error),
+            Self::InvalidZoneIdNotFound(error) => (32, error),
+            Self::PaymentMethodNotFound(error) => (33, error),
+            Self::InternalError(error) => (34, error),
+            Self::Unhandled(error) => (35, error),
         }
     }
 }
 impl Clone for PurchaseReservedInstancesOfferingError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidStartTimeScopeNotMatch(_) => {
-                Self::InvalidStartTimeScopeNotMatch(error)
-            }
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            Self::MissingParameterZoneId(_) => Self::MissingParameterZoneId(error),
-            Self::MissingParameterInstanceType(_) => {
-                Self::MissingParameterInstanceType(error)
-            }
-            Self::MissingParameterReservedInstanceId(_) => {
-                Self::MissingParameterReservedInstanceId(error)
-            }
-            Self::MissingParameterReservedInstanceConfiguration(_) => {
-                Self::MissingParameterReservedInstanceConfiguration(error)
-            }
-            Self::InvalidParameterSplitOrMerge(_) => {
-                Self::InvalidParameterSplitOrMerge(error)
-            }
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(_) => {
-                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            }
-            Self::InvalidReservedInstancePlatformValueNotSupported(_) => {
-                Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            }
-            Self::InvalidParameterReservedInstanceName(_) => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            Self::InvalidReservedInstanceZoneValueNotSupported(_) => {
-                Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
-            Self::InvalidParameterResourceOwnerAccount(_) => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
-            Self::InvalidStartTimeNotSupported(_) => {
-                Self::InvalidStartTimeNotSupported(error)
-            }
-            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PurchaseReservedInstancesOfferingError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidStartTimeScopeNotMatch",
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidDescriptionMalformed",
+            "InvalidParameterConflict",
+            "InvalidTagKeyMalformed",
+            "InvalidPeriodUnitValueNotSupported",
+            "InvalidTagValueMalformed",
+            "InvalidChargeTypeValueNotSupported",
+            "InvalidParameterScope",
+            "InvalidReservedInstanceStatusValueNotSupported",
+            "InvalidReservedInstanceOfferingTypeValueNotSupported",
+            "InvalidReservedInstanceOfferingClassValueNotSupported",
+            "MissingParameterZoneId",
+            "MissingParameterInstanceType",
+            "MissingParameterReservedInstanceId",
+            "MissingParameterReservedInstanceConfiguration",
+            "InvalidParameterSplitOrMerge",
+            "MissingParameterInstanceTypeAndAmountBothEmpty",
+            "InvalidReservedInstancePlatformValueNotSupported",
+            "InvalidParameterReservedInstanceName",
+            "InvalidReservedInstanceZoneValueNotSupported",
+            "OperationDenied",
+            "InvalidInstanceTypeValueNotSupported",
+            "OperationDeniedNoStock",
+            "NodeControllerUnavailable",
+            "InvalidParameterResourceOwnerAccount",
+            "ZoneNotOpen",
+            "ZoneNotOnSale",
+            "AccountArrearage",
+            "InvalidStartTimeMalFormed",
+            "InvalidStartTimeNotSupported",
+            "RegionUnauthorized",
+            "InvalidZoneIdNotFound",
+            "PaymentMethodNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PurchaseReservedInstancesOfferingError {

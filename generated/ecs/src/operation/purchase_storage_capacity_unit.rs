@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PurchaseStorageCapacityUnitRequest {
     /// The ID of the region in which to purchase the SCU. The purchased SCU can offset the bills of pay-as-you-go disks that reside in the specified region. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -118,10 +118,34 @@ pub struct PurchaseStorageCapacityUnitRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PurchaseStorageCapacityUnitRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            capacity: None,
+            description: None,
+            start_time: None,
+            period: None,
+            period_unit: None,
+            from_app: None,
+            client_token: None,
+            amount: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PurchaseStorageCapacityUnitRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PurchaseStorageCapacityUnitRequestBuilder {
-        PurchaseStorageCapacityUnitRequestBuilder::default()
+        PurchaseStorageCapacityUnitRequestBuilder {
+            inner: PurchaseStorageCapacityUnitRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -321,6 +345,7 @@ impl<C> PurchaseStorageCapacityUnitRequestBuilder<C> {
     }
 }
 impl<'a> PurchaseStorageCapacityUnitRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PurchaseStorageCapacityUnitRequest::default(),
@@ -329,6 +354,7 @@ impl<'a> PurchaseStorageCapacityUnitRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -407,22 +433,25 @@ pub enum PurchaseStorageCapacityUnitError {
 }
 impl From<::acs_runtime::client::ServiceError> for PurchaseStorageCapacityUnitError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidParameter.Name" => Self::InvalidParameterName(error),
-            "InvalidParameter.Capacity" => Self::InvalidParameterCapacity(error),
-            "MissingParameter.Capacity" => Self::MissingParameterCapacity(error),
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "InvalidParameter.CapacityExceed" => {
-                Self::InvalidParameterCapacityExceed(error)
-            }
-            "InvalidStartTime.NotSupported" => Self::InvalidStartTimeNotSupported(error),
-            "InvalidStartTime.MalFormed" => Self::InvalidStartTimeMalFormed(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Period",
+                        "MissingParameter.RegionId",
+                        "InvalidParameter.Name",
+                        "InvalidParameter.Capacity",
+                        "MissingParameter.Capacity",
+                        "InvalidParameter.PeriodUnit",
+                        "InvalidParameter.CapacityExceed",
+                        "InvalidStartTime.NotSupported",
+                        "InvalidStartTime.MalFormed",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl PurchaseStorageCapacityUnitError {
@@ -431,68 +460,69 @@ impl PurchaseStorageCapacityUnitError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterPeriod(error),
+            1 => Self::MissingParameterRegionId(error),
+            2 => Self::InvalidParameterName(error),
+            3 => Self::InvalidParameterCapacity(error),
+            4 => Self::MissingParameterCapacity(error),
+            5 => Self::InvalidParameterPeriodUnit(error),
+            6 => Self::InvalidParameterCapacityExceed(error),
+            7 => Self::InvalidStartTimeNotSupported(error),
+            8 => Self::InvalidStartTimeMalFormed(error),
+            9 => Self::InvalidResourceGroupNotFound(error),
+            10 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
-            Self::InvalidParameterCapacity(error) => ("InvalidParameterCapacity", error),
-            Self::MissingParameterCapacity(error) => ("MissingParameterCapacity", error),
-            Self::InvalidParameterPeriodUnit(error) => {
-                ("InvalidParameterPeriodUnit", error)
-            }
-            Self::InvalidParameterCapacityExceed(error) => {
-                ("InvalidParameterCapacityExceed", error)
-            }
-            Self::InvalidStartTimeNotSupported(error) => {
-                ("InvalidStartTimeNotSupported", error)
-            }
-            Self::InvalidStartTimeMalFormed(error) => {
-                ("InvalidStartTimeMalFormed", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterPeriod(error) => (0, error),
+            Self::MissingParameterRegionId(error) => (1, error),
+            Self::InvalidParameterName(error) => (2, error),
+            Self::InvalidParameterCapacity(error) => (3, error),
+            Self::MissingParameterCapacity(error) => (4, error),
+            Self::InvalidParameterPeriodUnit(error) => (5, error),
+            Self::InvalidParameterCapacityExceed(error) => (6, error),
+            Self::InvalidStartTimeNotSupported(error) => (7, error),
+            Self::InvalidStartTimeMalFormed(error) => (8, error),
+            Self::InvalidResourceGroupNotFound(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for PurchaseStorageCapacityUnitError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
-            Self::InvalidParameterCapacity(_) => Self::InvalidParameterCapacity(error),
-            Self::MissingParameterCapacity(_) => Self::MissingParameterCapacity(error),
-            Self::InvalidParameterPeriodUnit(_) => {
-                Self::InvalidParameterPeriodUnit(error)
-            }
-            Self::InvalidParameterCapacityExceed(_) => {
-                Self::InvalidParameterCapacityExceed(error)
-            }
-            Self::InvalidStartTimeNotSupported(_) => {
-                Self::InvalidStartTimeNotSupported(error)
-            }
-            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PurchaseStorageCapacityUnitError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterPeriod",
+            "MissingParameterRegionId",
+            "InvalidParameterName",
+            "InvalidParameterCapacity",
+            "MissingParameterCapacity",
+            "InvalidParameterPeriodUnit",
+            "InvalidParameterCapacityExceed",
+            "InvalidStartTimeNotSupported",
+            "InvalidStartTimeMalFormed",
+            "InvalidResourceGroupNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PurchaseStorageCapacityUnitError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReActivateInstancesRequest {
     /// The region ID of the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -43,10 +43,24 @@ pub struct ReActivateInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReActivateInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReActivateInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReActivateInstancesRequestBuilder {
-        ReActivateInstancesRequestBuilder::default()
+        ReActivateInstancesRequestBuilder {
+            inner: ReActivateInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -120,6 +134,7 @@ impl<C> ReActivateInstancesRequestBuilder<C> {
     }
 }
 impl<'a> ReActivateInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReActivateInstancesRequest::default(),
@@ -128,6 +143,7 @@ impl<'a> ReActivateInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -193,24 +209,23 @@ pub enum ReActivateInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReActivateInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ReopenInstance.InstanceNotEnoughBalance" => {
-                Self::ReopenInstanceInstanceNotEnoughBalance(error)
-            }
-            "ReopenInstance.ImageNotEnoughBalance" => {
-                Self::ReopenInstanceImageNotEnoughBalance(error)
-            }
-            "ReopenInstance.InstanceStatusNotValid" => {
-                Self::ReopenInstanceInstanceStatusNotValid(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidPayType.NotSupport" => Self::InvalidPayTypeNotSupport(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ReopenInstance.InstanceNotEnoughBalance",
+                        "ReopenInstance.ImageNotEnoughBalance",
+                        "ReopenInstance.InstanceStatusNotValid",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InsufficientBalance",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidPayType.NotSupport",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReActivateInstancesError {
@@ -219,62 +234,63 @@ impl ReActivateInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ReopenInstanceInstanceNotEnoughBalance(error),
+            1 => Self::ReopenInstanceImageNotEnoughBalance(error),
+            2 => Self::ReopenInstanceInstanceStatusNotValid(error),
+            3 => Self::IncorrectInstanceStatus(error),
+            4 => Self::InstanceLockedForSecurity(error),
+            5 => Self::InsufficientBalance(error),
+            6 => Self::InvalidInstanceIdNotFound(error),
+            7 => Self::InvalidPayTypeNotSupport(error),
+            8 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ReopenInstanceInstanceNotEnoughBalance(error) => {
-                ("ReopenInstanceInstanceNotEnoughBalance", error)
-            }
-            Self::ReopenInstanceImageNotEnoughBalance(error) => {
-                ("ReopenInstanceImageNotEnoughBalance", error)
-            }
-            Self::ReopenInstanceInstanceStatusNotValid(error) => {
-                ("ReopenInstanceInstanceStatusNotValid", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidPayTypeNotSupport(error) => ("InvalidPayTypeNotSupport", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ReopenInstanceInstanceNotEnoughBalance(error) => (0, error),
+            Self::ReopenInstanceImageNotEnoughBalance(error) => (1, error),
+            Self::ReopenInstanceInstanceStatusNotValid(error) => (2, error),
+            Self::IncorrectInstanceStatus(error) => (3, error),
+            Self::InstanceLockedForSecurity(error) => (4, error),
+            Self::InsufficientBalance(error) => (5, error),
+            Self::InvalidInstanceIdNotFound(error) => (6, error),
+            Self::InvalidPayTypeNotSupport(error) => (7, error),
+            Self::InternalError(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ReActivateInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ReopenInstanceInstanceNotEnoughBalance(_) => {
-                Self::ReopenInstanceInstanceNotEnoughBalance(error)
-            }
-            Self::ReopenInstanceImageNotEnoughBalance(_) => {
-                Self::ReopenInstanceImageNotEnoughBalance(error)
-            }
-            Self::ReopenInstanceInstanceStatusNotValid(_) => {
-                Self::ReopenInstanceInstanceStatusNotValid(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidPayTypeNotSupport(_) => Self::InvalidPayTypeNotSupport(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReActivateInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ReopenInstanceInstanceNotEnoughBalance",
+            "ReopenInstanceImageNotEnoughBalance",
+            "ReopenInstanceInstanceStatusNotValid",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InsufficientBalance",
+            "InvalidInstanceIdNotFound",
+            "InvalidPayTypeNotSupport",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReActivateInstancesError {

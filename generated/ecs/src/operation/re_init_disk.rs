@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReInitDiskRequest {
     /// The ID of the disk.
@@ -85,10 +85,27 @@ pub struct ReInitDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReInitDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            password: None,
+            key_pair_name: None,
+            auto_start_instance: None,
+            security_enhancement_strategy: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReInitDiskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReInitDiskRequestBuilder {
-        ReInitDiskRequestBuilder::default()
+        ReInitDiskRequestBuilder {
+            inner: ReInitDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -213,6 +230,7 @@ impl<C> ReInitDiskRequestBuilder<C> {
     }
 }
 impl<'a> ReInitDiskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReInitDiskRequest::default(),
@@ -221,6 +239,7 @@ impl<'a> ReInitDiskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ReInitDiskResponse, ReInitDiskError> {
@@ -323,63 +342,42 @@ pub enum ReInitDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReInitDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LoginAsNonRoot.ImageNotSupport" => {
-                Self::LoginAsNonRootImageNotSupport(error)
-            }
-            "DiskHasSnapshotsWithInstantAccessEnabled.OperationNotSupported" => {
-                Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
-                    error,
-                )
-            }
-            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
-            "DependencyViolation.IoOptimize" => {
-                Self::DependencyViolationIoOptimize(error)
-            }
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "LoginAsNonRoot.RegionNotSupport" => {
-                Self::LoginAsNonRootRegionNotSupport(error)
-            }
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "SharedImageDeleted" => Self::SharedImageDeleted(error),
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidSourceSnapshot" => Self::InvalidSourceSnapshot(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidDiskId.OperationNotSupported" => {
-                Self::InvalidDiskIdOperationNotSupported(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "LoginAsNonRoot.ImageNotSupport",
+                        "DiskHasSnapshotsWithInstantAccessEnabled.OperationNotSupported",
+                        "InvalidPassword.Malformed",
+                        "InvalidKeyPairName.NotFound",
+                        "DependencyViolation.IoOptimize",
+                        "DiskCategory.OperationNotSupported",
+                        "InvalidRegionId.MalFormed",
+                        "LoginAsNonRoot.RegionNotSupport",
+                        "IncorrectDiskStatus",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InvalidSnapshot.TooOld",
+                        "OperationDenied",
+                        "InstanceExpiredOrInArrears",
+                        "DiskCreatingSnapshot",
+                        "SharedImageDeleted",
+                        "DependencyViolation.WindowsInstance",
+                        "UserNotInTheWhiteList",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "InvalidOperation.MultiAttachDisk",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidSourceSnapshot",
+                        "InvalidDiskId.NotFound",
+                        "InvalidImageId.NotFound",
+                        "InvalidDiskId.OperationNotSupported",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReInitDiskError {
@@ -388,144 +386,126 @@ impl ReInitDiskError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::LoginAsNonRootImageNotSupport(error) => {
-                ("LoginAsNonRootImageNotSupport", error)
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::LoginAsNonRootImageNotSupport(error),
+            1 => {
+                Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
+                    error,
+                )
             }
+            2 => Self::InvalidPasswordMalformed(error),
+            3 => Self::InvalidKeyPairNameNotFound(error),
+            4 => Self::DependencyViolationIoOptimize(error),
+            5 => Self::DiskCategoryOperationNotSupported(error),
+            6 => Self::InvalidRegionIdMalFormed(error),
+            7 => Self::LoginAsNonRootRegionNotSupport(error),
+            8 => Self::IncorrectDiskStatus(error),
+            9 => Self::IncorrectInstanceStatus(error),
+            10 => Self::InstanceLockedForSecurity(error),
+            11 => Self::InvalidSnapshotTooOld(error),
+            12 => Self::OperationDenied(error),
+            13 => Self::InstanceExpiredOrInArrears(error),
+            14 => Self::DiskCreatingSnapshot(error),
+            15 => Self::SharedImageDeleted(error),
+            16 => Self::DependencyViolationWindowsInstance(error),
+            17 => Self::UserNotInTheWhiteList(error),
+            18 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            19 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            20 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            21 => Self::InvalidOperationMultiAttachDisk(error),
+            22 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            23 => Self::InvalidSourceSnapshot(error),
+            24 => Self::InvalidDiskIdNotFound(error),
+            25 => Self::InvalidImageIdNotFound(error),
+            26 => Self::InvalidDiskIdOperationNotSupported(error),
+            27 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
+        match self {
+            Self::LoginAsNonRootImageNotSupport(error) => (0, error),
             Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
                 error,
-            ) => ("DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported", error),
-            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
-            Self::InvalidKeyPairNameNotFound(error) => {
-                ("InvalidKeyPairNameNotFound", error)
-            }
-            Self::DependencyViolationIoOptimize(error) => {
-                ("DependencyViolationIoOptimize", error)
-            }
-            Self::DiskCategoryOperationNotSupported(error) => {
-                ("DiskCategoryOperationNotSupported", error)
-            }
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::LoginAsNonRootRegionNotSupport(error) => {
-                ("LoginAsNonRootRegionNotSupport", error)
-            }
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
-            Self::SharedImageDeleted(error) => ("SharedImageDeleted", error),
-            Self::DependencyViolationWindowsInstance(error) => {
-                ("DependencyViolationWindowsInstance", error)
-            }
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidSourceSnapshot(error) => ("InvalidSourceSnapshot", error),
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidDiskIdOperationNotSupported(error) => {
-                ("InvalidDiskIdOperationNotSupported", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            ) => (1, error),
+            Self::InvalidPasswordMalformed(error) => (2, error),
+            Self::InvalidKeyPairNameNotFound(error) => (3, error),
+            Self::DependencyViolationIoOptimize(error) => (4, error),
+            Self::DiskCategoryOperationNotSupported(error) => (5, error),
+            Self::InvalidRegionIdMalFormed(error) => (6, error),
+            Self::LoginAsNonRootRegionNotSupport(error) => (7, error),
+            Self::IncorrectDiskStatus(error) => (8, error),
+            Self::IncorrectInstanceStatus(error) => (9, error),
+            Self::InstanceLockedForSecurity(error) => (10, error),
+            Self::InvalidSnapshotTooOld(error) => (11, error),
+            Self::OperationDenied(error) => (12, error),
+            Self::InstanceExpiredOrInArrears(error) => (13, error),
+            Self::DiskCreatingSnapshot(error) => (14, error),
+            Self::SharedImageDeleted(error) => (15, error),
+            Self::DependencyViolationWindowsInstance(error) => (16, error),
+            Self::UserNotInTheWhiteList(error) => (17, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (18, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (19, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (20, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (21, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (22, error),
+            Self::InvalidSourceSnapshot(error) => (23, error),
+            Self::InvalidDiskIdNotFound(error) => (24, error),
+            Self::InvalidImageIdNotFound(error) => (25, error),
+            Self::InvalidDiskIdOperationNotSupported(error) => (26, error),
+            Self::InternalError(error) => (27, error),
+            Self::Unhandled(error) => (28, error),
         }
     }
 }
 impl Clone for ReInitDiskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::LoginAsNonRootImageNotSupport(_) => {
-                Self::LoginAsNonRootImageNotSupport(error)
-            }
-            Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(_) => {
-                Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
-                    error,
-                )
-            }
-            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
-            Self::InvalidKeyPairNameNotFound(_) => {
-                Self::InvalidKeyPairNameNotFound(error)
-            }
-            Self::DependencyViolationIoOptimize(_) => {
-                Self::DependencyViolationIoOptimize(error)
-            }
-            Self::DiskCategoryOperationNotSupported(_) => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::LoginAsNonRootRegionNotSupport(_) => {
-                Self::LoginAsNonRootRegionNotSupport(error)
-            }
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
-            Self::SharedImageDeleted(_) => Self::SharedImageDeleted(error),
-            Self::DependencyViolationWindowsInstance(_) => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidSourceSnapshot(_) => Self::InvalidSourceSnapshot(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidDiskIdOperationNotSupported(_) => {
-                Self::InvalidDiskIdOperationNotSupported(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReInitDiskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "LoginAsNonRootImageNotSupport",
+            "DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported",
+            "InvalidPasswordMalformed",
+            "InvalidKeyPairNameNotFound",
+            "DependencyViolationIoOptimize",
+            "DiskCategoryOperationNotSupported",
+            "InvalidRegionIdMalFormed",
+            "LoginAsNonRootRegionNotSupport",
+            "IncorrectDiskStatus",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InvalidSnapshotTooOld",
+            "OperationDenied",
+            "InstanceExpiredOrInArrears",
+            "DiskCreatingSnapshot",
+            "SharedImageDeleted",
+            "DependencyViolationWindowsInstance",
+            "UserNotInTheWhiteList",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "InvalidOperationMultiAttachDisk",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidSourceSnapshot",
+            "InvalidDiskIdNotFound",
+            "InvalidImageIdNotFound",
+            "InvalidDiskIdOperationNotSupported",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReInitDiskError {

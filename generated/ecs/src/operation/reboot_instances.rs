@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RebootInstancesRequest {
     /// Specifies whether to perform only a dry run, without performing the actual request. Valid values:
@@ -83,10 +83,27 @@ pub struct RebootInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RebootInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            region_id: None,
+            force_reboot: None,
+            batch_optimization: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RebootInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RebootInstancesRequestBuilder {
-        RebootInstancesRequestBuilder::default()
+        RebootInstancesRequestBuilder {
+            inner: RebootInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -215,6 +232,7 @@ impl<C> RebootInstancesRequestBuilder<C> {
     }
 }
 impl<'a> RebootInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RebootInstancesRequest::default(),
@@ -223,6 +241,7 @@ impl<'a> RebootInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RebootInstancesResponse, RebootInstancesError> {
@@ -304,37 +323,30 @@ pub enum RebootInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RebootInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidParameter.TooManyInstanceIds" => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            "Abs.InvalidInstanceIds.MalFormed" => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "InstanceNotReady" => Self::InstanceNotReady(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InternalError" => Self::InternalError(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "DRYRUN.SUCCESS",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidParameter.TooManyInstanceIds",
+                        "Abs.InvalidInstanceIds.MalFormed",
+                        "InstanceLockedForSecurity",
+                        "InstanceExpiredOrInArrears",
+                        "IncorrectInstanceStatus",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "InsufficientBalance",
+                        "InstanceNotReady",
+                        "InvalidInstanceIds.NotFound",
+                        "InvalidOperation.Conflict",
+                        "InternalError",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RebootInstancesError {
@@ -343,96 +355,84 @@ impl RebootInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            1 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            2 => Self::DryrunSuccess(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::InvalidParameterTooManyInstanceIds(error),
+            5 => Self::AbsInvalidInstanceIdsMalFormed(error),
+            6 => Self::InstanceLockedForSecurity(error),
+            7 => Self::InstanceExpiredOrInArrears(error),
+            8 => Self::IncorrectInstanceStatus(error),
+            9 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            10 => Self::InsufficientBalance(error),
+            11 => Self::InstanceNotReady(error),
+            12 => Self::InvalidInstanceIdsNotFound(error),
+            13 => Self::InvalidOperationConflict(error),
+            14 => Self::InternalError(error),
+            15 => Self::LimitedOperationServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidParameterTooManyInstanceIds(error) => {
-                ("InvalidParameterTooManyInstanceIds", error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(error) => {
-                ("AbsInvalidInstanceIdsMalFormed", error)
-            }
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (0, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (1, error),
+            Self::DryrunSuccess(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::InvalidParameterTooManyInstanceIds(error) => (4, error),
+            Self::AbsInvalidInstanceIdsMalFormed(error) => (5, error),
+            Self::InstanceLockedForSecurity(error) => (6, error),
+            Self::InstanceExpiredOrInArrears(error) => (7, error),
+            Self::IncorrectInstanceStatus(error) => (8, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (9, error),
+            Self::InsufficientBalance(error) => (10, error),
+            Self::InstanceNotReady(error) => (11, error),
+            Self::InvalidInstanceIdsNotFound(error) => (12, error),
+            Self::InvalidOperationConflict(error) => (13, error),
+            Self::InternalError(error) => (14, error),
+            Self::LimitedOperationServiceUnavailable(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for RebootInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidParameterTooManyInstanceIds(_) => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(_) => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RebootInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "DryrunSuccess",
+            "InvalidInstanceIdNotFound",
+            "InvalidParameterTooManyInstanceIds",
+            "AbsInvalidInstanceIdsMalFormed",
+            "InstanceLockedForSecurity",
+            "InstanceExpiredOrInArrears",
+            "IncorrectInstanceStatus",
+            "InvalidInstanceNotFoundSystemDisk",
+            "InsufficientBalance",
+            "InstanceNotReady",
+            "InvalidInstanceIdsNotFound",
+            "InvalidOperationConflict",
+            "InternalError",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RebootInstancesError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RedeployDedicatedHostRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -55,10 +55,25 @@ pub struct RedeployDedicatedHostRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RedeployDedicatedHostRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_id: None,
+            migration_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RedeployDedicatedHostRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RedeployDedicatedHostRequestBuilder {
-        RedeployDedicatedHostRequestBuilder::default()
+        RedeployDedicatedHostRequestBuilder {
+            inner: RedeployDedicatedHostRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -160,6 +175,7 @@ impl<C> RedeployDedicatedHostRequestBuilder<C> {
     }
 }
 impl<'a> RedeployDedicatedHostRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RedeployDedicatedHostRequest::default(),
@@ -168,6 +184,7 @@ impl<'a> RedeployDedicatedHostRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -223,19 +240,18 @@ pub enum RedeployDedicatedHostError {
 }
 impl From<::acs_runtime::client::ServiceError> for RedeployDedicatedHostError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDedicatedHostStatus.Malformed" => {
-                Self::InvalidDedicatedHostStatusMalformed(error)
-            }
-            "InvalidInstanceStatus.Unstopped" => {
-                Self::InvalidInstanceStatusUnstopped(error)
-            }
-            "InvalidUser.Unauthorized" => Self::InvalidUserUnauthorized(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDedicatedHostStatus.Malformed",
+                        "InvalidInstanceStatus.Unstopped",
+                        "InvalidUser.Unauthorized",
+                        "InvalidDedicatedHostId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RedeployDedicatedHostError {
@@ -244,48 +260,48 @@ impl RedeployDedicatedHostError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDedicatedHostStatusMalformed(error),
+            1 => Self::InvalidInstanceStatusUnstopped(error),
+            2 => Self::InvalidUserUnauthorized(error),
+            3 => Self::InvalidDedicatedHostIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDedicatedHostStatusMalformed(error) => {
-                ("InvalidDedicatedHostStatusMalformed", error)
-            }
-            Self::InvalidInstanceStatusUnstopped(error) => {
-                ("InvalidInstanceStatusUnstopped", error)
-            }
-            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDedicatedHostStatusMalformed(error) => (0, error),
+            Self::InvalidInstanceStatusUnstopped(error) => (1, error),
+            Self::InvalidUserUnauthorized(error) => (2, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for RedeployDedicatedHostError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDedicatedHostStatusMalformed(_) => {
-                Self::InvalidDedicatedHostStatusMalformed(error)
-            }
-            Self::InvalidInstanceStatusUnstopped(_) => {
-                Self::InvalidInstanceStatusUnstopped(error)
-            }
-            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RedeployDedicatedHostError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDedicatedHostStatusMalformed",
+            "InvalidInstanceStatusUnstopped",
+            "InvalidUserUnauthorized",
+            "InvalidDedicatedHostIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RedeployDedicatedHostError {

@@ -48,7 +48,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RedeployInstanceRequest {
     /// The ID of the instance.
@@ -71,10 +71,24 @@ pub struct RedeployInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RedeployInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            force_stop: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RedeployInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RedeployInstanceRequestBuilder {
-        RedeployInstanceRequestBuilder::default()
+        RedeployInstanceRequestBuilder {
+            inner: RedeployInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -152,6 +166,7 @@ impl<C> RedeployInstanceRequestBuilder<C> {
     }
 }
 impl<'a> RedeployInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RedeployInstanceRequest::default(),
@@ -160,6 +175,7 @@ impl<'a> RedeployInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RedeployInstanceResponse, RedeployInstanceError> {
@@ -226,18 +242,21 @@ pub enum RedeployInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for RedeployInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "DiskError" => Self::DiskError(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "InvalidOperation.RedeployInstance" => {
-                Self::InvalidOperationRedeployInstance(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "DiskError",
+                        "InstanceExpiredOrInArrears",
+                        "InvalidOperation.RedeployInstance",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RedeployInstanceError {
@@ -246,54 +265,57 @@ impl RedeployInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectInstanceStatus(error),
+            1 => Self::InstanceLockedForSecurity(error),
+            2 => Self::DiskError(error),
+            3 => Self::InstanceExpiredOrInArrears(error),
+            4 => Self::InvalidOperationRedeployInstance(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            6 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::DiskError(error) => ("DiskError", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::InvalidOperationRedeployInstance(error) => {
-                ("InvalidOperationRedeployInstance", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectInstanceStatus(error) => (0, error),
+            Self::InstanceLockedForSecurity(error) => (1, error),
+            Self::DiskError(error) => (2, error),
+            Self::InstanceExpiredOrInArrears(error) => (3, error),
+            Self::InvalidOperationRedeployInstance(error) => (4, error),
+            Self::InvalidInstanceIdNotFound(error) => (5, error),
+            Self::InternalError(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for RedeployInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::DiskError(_) => Self::DiskError(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::InvalidOperationRedeployInstance(_) => {
-                Self::InvalidOperationRedeployInstance(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RedeployInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "DiskError",
+            "InstanceExpiredOrInArrears",
+            "InvalidOperationRedeployInstance",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RedeployInstanceError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseDedicatedHostRequest {
     /// The region ID of the dedicated host. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -55,10 +55,25 @@ pub struct ReleaseDedicatedHostRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseDedicatedHostRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dedicated_host_id: None,
+            terminate_subscription: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseDedicatedHostRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReleaseDedicatedHostRequestBuilder {
-        ReleaseDedicatedHostRequestBuilder::default()
+        ReleaseDedicatedHostRequestBuilder {
+            inner: ReleaseDedicatedHostRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -149,6 +164,7 @@ impl<C> ReleaseDedicatedHostRequestBuilder<C> {
     }
 }
 impl<'a> ReleaseDedicatedHostRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReleaseDedicatedHostRequest::default(),
@@ -157,6 +173,7 @@ impl<'a> ReleaseDedicatedHostRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -216,21 +233,20 @@ pub enum ReleaseDedicatedHostError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseDedicatedHostError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "IncorrectHostStatus.Initializing" => {
-                Self::IncorrectHostStatusInitializing(error)
-            }
-            "InstanceExist" => Self::InstanceExist(error),
-            "OperationDenied.DedicatedHostShared" => {
-                Self::OperationDeniedDedicatedHostShared(error)
-            }
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ChargeTypeViolation",
+                        "IncorrectHostStatus.Initializing",
+                        "InstanceExist",
+                        "OperationDenied.DedicatedHostShared",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReleaseDedicatedHostError {
@@ -239,52 +255,54 @@ impl ReleaseDedicatedHostError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ChargeTypeViolation(error),
+            1 => Self::IncorrectHostStatusInitializing(error),
+            2 => Self::InstanceExist(error),
+            3 => Self::OperationDeniedDedicatedHostShared(error),
+            4 => Self::InvalidDedicatedHostIdNotFound(error),
+            5 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::IncorrectHostStatusInitializing(error) => {
-                ("IncorrectHostStatusInitializing", error)
-            }
-            Self::InstanceExist(error) => ("InstanceExist", error),
-            Self::OperationDeniedDedicatedHostShared(error) => {
-                ("OperationDeniedDedicatedHostShared", error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ChargeTypeViolation(error) => (0, error),
+            Self::IncorrectHostStatusInitializing(error) => (1, error),
+            Self::InstanceExist(error) => (2, error),
+            Self::OperationDeniedDedicatedHostShared(error) => (3, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (4, error),
+            Self::InternalError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ReleaseDedicatedHostError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::IncorrectHostStatusInitializing(_) => {
-                Self::IncorrectHostStatusInitializing(error)
-            }
-            Self::InstanceExist(_) => Self::InstanceExist(error),
-            Self::OperationDeniedDedicatedHostShared(_) => {
-                Self::OperationDeniedDedicatedHostShared(error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReleaseDedicatedHostError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ChargeTypeViolation",
+            "IncorrectHostStatusInitializing",
+            "InstanceExist",
+            "OperationDeniedDedicatedHostShared",
+            "InvalidDedicatedHostIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReleaseDedicatedHostError {

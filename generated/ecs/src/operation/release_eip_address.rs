@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::release_eip_address::ReleaseEipAddressRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseEipAddressRequest {
     /// - Wire name: `RegionId`.
@@ -35,10 +35,24 @@ pub struct ReleaseEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseEipAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReleaseEipAddressRequestBuilder {
-        ReleaseEipAddressRequestBuilder::default()
+        ReleaseEipAddressRequestBuilder {
+            inner: ReleaseEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -106,6 +120,7 @@ impl<C> ReleaseEipAddressRequestBuilder<C> {
     }
 }
 impl<'a> ReleaseEipAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReleaseEipAddressRequest::default(),
@@ -114,6 +129,7 @@ impl<'a> ReleaseEipAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -176,24 +192,23 @@ pub enum ReleaseEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "TaskConflict.AssociateGlobalAccelerationInstance" => {
-                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "OperationUnsupported.ServiceManaged" => {
-                Self::OperationUnsupportedServiceManaged(error)
-            }
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectEipStatus",
+                        "Forbbiden",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "TaskConflict.AssociateGlobalAccelerationInstance",
+                        "InvalidOperation.DeletionProtection",
+                        "OperationUnsupported.ServiceManaged",
+                        "InvalidAllocationId.NotFound",
+                        "Forbidden.RegionNotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReleaseEipAddressError {
@@ -202,66 +217,63 @@ impl ReleaseEipAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectEipStatus(error),
+            1 => Self::Forbbiden(error),
+            2 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            3 => Self::TaskConflictAssociateGlobalAccelerationInstance(error),
+            4 => Self::InvalidOperationDeletionProtection(error),
+            5 => Self::OperationUnsupportedServiceManaged(error),
+            6 => Self::InvalidAllocationIdNotFound(error),
+            7 => Self::ForbiddenRegionNotFound(error),
+            8 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => {
-                ("TaskConflictAssociateGlobalAccelerationInstance", error)
-            }
-            Self::InvalidOperationDeletionProtection(error) => {
-                ("InvalidOperationDeletionProtection", error)
-            }
-            Self::OperationUnsupportedServiceManaged(error) => {
-                ("OperationUnsupportedServiceManaged", error)
-            }
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectEipStatus(error) => (0, error),
+            Self::Forbbiden(error) => (1, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (2, error),
+            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => (3, error),
+            Self::InvalidOperationDeletionProtection(error) => (4, error),
+            Self::OperationUnsupportedServiceManaged(error) => (5, error),
+            Self::InvalidAllocationIdNotFound(error) => (6, error),
+            Self::ForbiddenRegionNotFound(error) => (7, error),
+            Self::InternalError(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ReleaseEipAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::TaskConflictAssociateGlobalAccelerationInstance(_) => {
-                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            }
-            Self::InvalidOperationDeletionProtection(_) => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            Self::OperationUnsupportedServiceManaged(_) => {
-                Self::OperationUnsupportedServiceManaged(error)
-            }
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReleaseEipAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectEipStatus",
+            "Forbbiden",
+            "ForbiddenChargeTypeIsPrepaid",
+            "TaskConflictAssociateGlobalAccelerationInstance",
+            "InvalidOperationDeletionProtection",
+            "OperationUnsupportedServiceManaged",
+            "InvalidAllocationIdNotFound",
+            "ForbiddenRegionNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReleaseEipAddressError {

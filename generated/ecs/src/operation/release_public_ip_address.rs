@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleasePublicIpAddressRequest {
     /// The region ID of the instance.
@@ -53,10 +53,26 @@ pub struct ReleasePublicIpAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleasePublicIpAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            public_ip_address: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleasePublicIpAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReleasePublicIpAddressRequestBuilder {
-        ReleasePublicIpAddressRequestBuilder::default()
+        ReleasePublicIpAddressRequestBuilder {
+            inner: ReleasePublicIpAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -149,6 +165,7 @@ impl<C> ReleasePublicIpAddressRequestBuilder<C> {
     }
 }
 impl<'a> ReleasePublicIpAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReleasePublicIpAddressRequest::default(),
@@ -157,6 +174,7 @@ impl<'a> ReleasePublicIpAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -228,20 +246,23 @@ pub enum ReleasePublicIpAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleasePublicIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidIpAddress.NotFound" => Self::InvalidIpAddressNotFound(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidIpAddress.NeedInstanceId" => {
-                Self::InvalidIpAddressNeedInstanceId(error)
-            }
-            "OperationTimesOverLimit" => Self::OperationTimesOverLimit(error),
-            "Forbidden.ExceedDuration" => Self::ForbiddenExceedDuration(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied",
+                        "InvalidIpAddress.NotFound",
+                        "DryRunOperation",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InvalidIpAddress.NeedInstanceId",
+                        "OperationTimesOverLimit",
+                        "Forbidden.ExceedDuration",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReleasePublicIpAddressError {
@@ -250,54 +271,63 @@ impl ReleasePublicIpAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDenied(error),
+            1 => Self::InvalidIpAddressNotFound(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::IncorrectInstanceStatus(error),
+            4 => Self::InstanceLockedForSecurity(error),
+            5 => Self::InvalidIpAddressNeedInstanceId(error),
+            6 => Self::OperationTimesOverLimit(error),
+            7 => Self::ForbiddenExceedDuration(error),
+            8 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidIpAddressNotFound(error) => ("InvalidIpAddressNotFound", error),
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InvalidIpAddressNeedInstanceId(error) => {
-                ("InvalidIpAddressNeedInstanceId", error)
-            }
-            Self::OperationTimesOverLimit(error) => ("OperationTimesOverLimit", error),
-            Self::ForbiddenExceedDuration(error) => ("ForbiddenExceedDuration", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDenied(error) => (0, error),
+            Self::InvalidIpAddressNotFound(error) => (1, error),
+            Self::DryRunOperation(error) => (2, error),
+            Self::IncorrectInstanceStatus(error) => (3, error),
+            Self::InstanceLockedForSecurity(error) => (4, error),
+            Self::InvalidIpAddressNeedInstanceId(error) => (5, error),
+            Self::OperationTimesOverLimit(error) => (6, error),
+            Self::ForbiddenExceedDuration(error) => (7, error),
+            Self::InvalidInstanceIdNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ReleasePublicIpAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidIpAddressNotFound(_) => Self::InvalidIpAddressNotFound(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InvalidIpAddressNeedInstanceId(_) => {
-                Self::InvalidIpAddressNeedInstanceId(error)
-            }
-            Self::OperationTimesOverLimit(_) => Self::OperationTimesOverLimit(error),
-            Self::ForbiddenExceedDuration(_) => Self::ForbiddenExceedDuration(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReleasePublicIpAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDenied",
+            "InvalidIpAddressNotFound",
+            "DryRunOperation",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InvalidIpAddressNeedInstanceId",
+            "OperationTimesOverLimit",
+            "ForbiddenExceedDuration",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReleasePublicIpAddressError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 /// let builder = acs_ecs::operation::remove_bandwidth_package_ips::RemoveBandwidthPackageIpsRequest::builder();
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveBandwidthPackageIpsRequest {
     /// - Wire name: `RegionId`.
@@ -45,10 +45,26 @@ pub struct RemoveBandwidthPackageIpsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveBandwidthPackageIpsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            client_token: None,
+            removed_ip_addresses: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveBandwidthPackageIpsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveBandwidthPackageIpsRequestBuilder {
-        RemoveBandwidthPackageIpsRequestBuilder::default()
+        RemoveBandwidthPackageIpsRequestBuilder {
+            inner: RemoveBandwidthPackageIpsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -148,6 +164,7 @@ impl<C> RemoveBandwidthPackageIpsRequestBuilder<C> {
     }
 }
 impl<'a> RemoveBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveBandwidthPackageIpsRequest::default(),
@@ -156,6 +173,7 @@ impl<'a> RemoveBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -212,25 +230,20 @@ pub enum RemoveBandwidthPackageIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpCount.ValueNotSupported" => {
-                Self::InvalidIpCountValueNotSupported(error)
-            }
-            "InvalidRemovedIpAddresses.NotFound" => {
-                Self::InvalidRemovedIpAddressesNotFound(error)
-            }
-            "DependencyViolation.ForwardEntry" => {
-                Self::DependencyViolationForwardEntry(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "invalidRemovedIpAddresses.NotFound" => {
-                Self::InvalidRemovedIpAddressesNotFoundError(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIpCount.ValueNotSupported",
+                        "InvalidRemovedIpAddresses.NotFound",
+                        "DependencyViolation.ForwardEntry",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "invalidRemovedIpAddresses.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RemoveBandwidthPackageIpsError {
@@ -239,60 +252,54 @@ impl RemoveBandwidthPackageIpsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIpCountValueNotSupported(error),
+            1 => Self::InvalidRemovedIpAddressesNotFound(error),
+            2 => Self::DependencyViolationForwardEntry(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidBandwidthPackageIdNotFound(error),
+            5 => Self::InvalidRemovedIpAddressesNotFoundError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpCountValueNotSupported(error) => {
-                ("InvalidIpCountValueNotSupported", error)
-            }
-            Self::InvalidRemovedIpAddressesNotFound(error) => {
-                ("InvalidRemovedIpAddressesNotFound", error)
-            }
-            Self::DependencyViolationForwardEntry(error) => {
-                ("DependencyViolationForwardEntry", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::InvalidRemovedIpAddressesNotFoundError(error) => {
-                ("InvalidRemovedIpAddressesNotFoundError", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIpCountValueNotSupported(error) => (0, error),
+            Self::InvalidRemovedIpAddressesNotFound(error) => (1, error),
+            Self::DependencyViolationForwardEntry(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
+            Self::InvalidRemovedIpAddressesNotFoundError(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for RemoveBandwidthPackageIpsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIpCountValueNotSupported(_) => {
-                Self::InvalidIpCountValueNotSupported(error)
-            }
-            Self::InvalidRemovedIpAddressesNotFound(_) => {
-                Self::InvalidRemovedIpAddressesNotFound(error)
-            }
-            Self::DependencyViolationForwardEntry(_) => {
-                Self::DependencyViolationForwardEntry(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::InvalidRemovedIpAddressesNotFoundError(_) => {
-                Self::InvalidRemovedIpAddressesNotFoundError(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveBandwidthPackageIpsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIpCountValueNotSupported",
+            "InvalidRemovedIpAddressesNotFound",
+            "DependencyViolationForwardEntry",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthPackageIdNotFound",
+            "InvalidRemovedIpAddressesNotFoundError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveBandwidthPackageIpsError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RenewDedicatedHostsRequest {
     /// The IDs of dedicated hosts. You can specify the IDs of up to 100 subscription dedicated hosts. Specify the dedicated host IDs in a JSON array. Example: `["dh-xxxxxxxxx", "dh-yyyyyyyyy", … "dh-zzzzzzzzz"]`. Separate the IDs with commas (,).
@@ -73,10 +73,27 @@ pub struct RenewDedicatedHostsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RenewDedicatedHostsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dedicated_host_ids: None,
+            region_id: None,
+            period: None,
+            period_unit: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RenewDedicatedHostsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RenewDedicatedHostsRequestBuilder {
-        RenewDedicatedHostsRequestBuilder::default()
+        RenewDedicatedHostsRequestBuilder {
+            inner: RenewDedicatedHostsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,6 +210,7 @@ impl<C> RenewDedicatedHostsRequestBuilder<C> {
     }
 }
 impl<'a> RenewDedicatedHostsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RenewDedicatedHostsRequest::default(),
@@ -201,6 +219,7 @@ impl<'a> RenewDedicatedHostsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -278,26 +297,25 @@ pub enum RenewDedicatedHostsError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewDedicatedHostsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "IncorrectHostStatus" => Self::IncorrectHostStatus(error),
-            "LastTokenProcessing" => Self::LastTokenProcessing(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IdempotenceParamNotMatch",
+                        "InvalidClientToken.ValueNotSupported",
+                        "InvalidPeriod",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "ChargeTypeViolation",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidStatus.Upgrading",
+                        "LastOrderProcessing",
+                        "IncorrectHostStatus",
+                        "LastTokenProcessing",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RenewDedicatedHostsError {
@@ -306,62 +324,69 @@ impl RenewDedicatedHostsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IdempotenceParamNotMatch(error),
+            1 => Self::InvalidClientTokenValueNotSupported(error),
+            2 => Self::InvalidPeriod(error),
+            3 => Self::InvalidPeriodUnitValueNotSupported(error),
+            4 => Self::ChargeTypeViolation(error),
+            5 => Self::InvalidDedicatedHostIdNotFound(error),
+            6 => Self::InvalidStatusUpgrading(error),
+            7 => Self::LastOrderProcessing(error),
+            8 => Self::IncorrectHostStatus(error),
+            9 => Self::LastTokenProcessing(error),
+            10 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidStatusUpgrading(error) => ("InvalidStatusUpgrading", error),
-            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
-            Self::IncorrectHostStatus(error) => ("IncorrectHostStatus", error),
-            Self::LastTokenProcessing(error) => ("LastTokenProcessing", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IdempotenceParamNotMatch(error) => (0, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (1, error),
+            Self::InvalidPeriod(error) => (2, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (3, error),
+            Self::ChargeTypeViolation(error) => (4, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (5, error),
+            Self::InvalidStatusUpgrading(error) => (6, error),
+            Self::LastOrderProcessing(error) => (7, error),
+            Self::IncorrectHostStatus(error) => (8, error),
+            Self::LastTokenProcessing(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for RenewDedicatedHostsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
-            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
-            Self::IncorrectHostStatus(_) => Self::IncorrectHostStatus(error),
-            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RenewDedicatedHostsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IdempotenceParamNotMatch",
+            "InvalidClientTokenValueNotSupported",
+            "InvalidPeriod",
+            "InvalidPeriodUnitValueNotSupported",
+            "ChargeTypeViolation",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidStatusUpgrading",
+            "LastOrderProcessing",
+            "IncorrectHostStatus",
+            "LastTokenProcessing",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RenewDedicatedHostsError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RenewElasticityAssurancesRequest {
     /// The region ID of the elasticity assurance.
@@ -102,10 +102,30 @@ pub struct RenewElasticityAssurancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RenewElasticityAssurancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            period: None,
+            period_unit: None,
+            client_token: None,
+            auto_pay: None,
+            private_pool_options: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RenewElasticityAssurancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RenewElasticityAssurancesRequestBuilder {
-        RenewElasticityAssurancesRequestBuilder::default()
+        RenewElasticityAssurancesRequestBuilder {
+            inner: RenewElasticityAssurancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -269,6 +289,7 @@ impl<C> RenewElasticityAssurancesRequestBuilder<C> {
     }
 }
 impl<'a> RenewElasticityAssurancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RenewElasticityAssurancesRequest::default(),
@@ -277,6 +298,7 @@ impl<'a> RenewElasticityAssurancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -361,37 +383,28 @@ pub enum RenewElasticityAssurancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewElasticityAssurancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
-            "InvalidParameter.PrivatePoolOptionsId" => {
-                Self::InvalidParameterPrivatePoolOptionsId(error)
-            }
-            "InvalidAutoRenewPeriod.ValueNotSupported" => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidOperation.PackageTypeUnsupported" => {
-                Self::InvalidOperationPackageTypeUnsupported(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "IncorrectPrivatePoolStatus" => Self::IncorrectPrivatePoolStatus(error),
-            "InvalidPrivatePoolId.NotFound" => Self::InvalidPrivatePoolIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "InvalidChargeType.ValueNotSupported",
+                        "MissingParameter.PrivatePoolOptions.Id",
+                        "InvalidParameter.PeriodUnit",
+                        "InvalidParameter.Period",
+                        "InvalidParameter.PrivatePoolOptionsId",
+                        "InvalidAutoRenewPeriod.ValueNotSupported",
+                        "InvalidParameter.ResourceOwnerAccount",
+                        "Account.Arrearage",
+                        "ChargeTypeViolation",
+                        "InvalidOperation.PackageTypeUnsupported",
+                        "InternalError",
+                        "IncorrectPrivatePoolStatus",
+                        "InvalidPrivatePoolId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RenewElasticityAssurancesError {
@@ -400,96 +413,78 @@ impl RenewElasticityAssurancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidPeriodUnitValueNotSupported(error),
+            1 => Self::InvalidChargeTypeValueNotSupported(error),
+            2 => Self::MissingParameterPrivatePoolOptionsId(error),
+            3 => Self::InvalidParameterPeriodUnit(error),
+            4 => Self::InvalidParameterPeriod(error),
+            5 => Self::InvalidParameterPrivatePoolOptionsId(error),
+            6 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
+            7 => Self::InvalidParameterResourceOwnerAccount(error),
+            8 => Self::AccountArrearage(error),
+            9 => Self::ChargeTypeViolation(error),
+            10 => Self::InvalidOperationPackageTypeUnsupported(error),
+            11 => Self::InternalError(error),
+            12 => Self::IncorrectPrivatePoolStatus(error),
+            13 => Self::InvalidPrivatePoolIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidParameterPeriodUnit(error) => {
-                ("InvalidParameterPeriodUnit", error)
-            }
-            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
-            Self::InvalidParameterPrivatePoolOptionsId(error) => {
-                ("InvalidParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
-                ("InvalidAutoRenewPeriodValueNotSupported", error)
-            }
-            Self::InvalidParameterResourceOwnerAccount(error) => {
-                ("InvalidParameterResourceOwnerAccount", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidOperationPackageTypeUnsupported(error) => {
-                ("InvalidOperationPackageTypeUnsupported", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::IncorrectPrivatePoolStatus(error) => {
-                ("IncorrectPrivatePoolStatus", error)
-            }
-            Self::InvalidPrivatePoolIdNotFound(error) => {
-                ("InvalidPrivatePoolIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (0, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (1, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (2, error),
+            Self::InvalidParameterPeriodUnit(error) => (3, error),
+            Self::InvalidParameterPeriod(error) => (4, error),
+            Self::InvalidParameterPrivatePoolOptionsId(error) => (5, error),
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => (6, error),
+            Self::InvalidParameterResourceOwnerAccount(error) => (7, error),
+            Self::AccountArrearage(error) => (8, error),
+            Self::ChargeTypeViolation(error) => (9, error),
+            Self::InvalidOperationPackageTypeUnsupported(error) => (10, error),
+            Self::InternalError(error) => (11, error),
+            Self::IncorrectPrivatePoolStatus(error) => (12, error),
+            Self::InvalidPrivatePoolIdNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for RenewElasticityAssurancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidParameterPeriodUnit(_) => {
-                Self::InvalidParameterPeriodUnit(error)
-            }
-            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
-            Self::InvalidParameterPrivatePoolOptionsId(_) => {
-                Self::InvalidParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            Self::InvalidParameterResourceOwnerAccount(_) => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidOperationPackageTypeUnsupported(_) => {
-                Self::InvalidOperationPackageTypeUnsupported(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::IncorrectPrivatePoolStatus(_) => {
-                Self::IncorrectPrivatePoolStatus(error)
-            }
-            Self::InvalidPrivatePoolIdNotFound(_) => {
-                Self::InvalidPrivatePoolIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RenewElasticityAssurancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPeriodUnitValueNotSupported",
+            "InvalidChargeTypeValueNotSupported",
+            "MissingParameterPrivatePoolOptionsId",
+            "InvalidParameterPeriodUnit",
+            "InvalidParameterPeriod",
+            "InvalidParameterPrivatePoolOptionsId",
+            "InvalidAutoRenewPeriodValueNotSupported",
+            "InvalidParameterResourceOwnerAccount",
+            "AccountArrearage",
+            "ChargeTypeViolation",
+            "InvalidOperationPackageTypeUnsupported",
+            "InternalError",
+            "IncorrectPrivatePoolStatus",
+            "InvalidPrivatePoolIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RenewElasticityAssurancesError {

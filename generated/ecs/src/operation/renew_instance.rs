@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RenewInstanceRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The **token** can contain only ASCII characters and cannot exceed 64 characters in length. For more information, see [How to ensure idempotence](<https://www.alibabacloud.com/help/doc-detail/25693.htm>).
@@ -75,10 +75,27 @@ pub struct RenewInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RenewInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            instance_id: None,
+            period: None,
+            period_unit: None,
+            expected_renew_day: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RenewInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RenewInstanceRequestBuilder {
-        RenewInstanceRequestBuilder::default()
+        RenewInstanceRequestBuilder {
+            inner: RenewInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,6 +212,7 @@ impl<C> RenewInstanceRequestBuilder<C> {
     }
 }
 impl<'a> RenewInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RenewInstanceRequest::default(),
@@ -203,6 +221,7 @@ impl<'a> RenewInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RenewInstanceResponse, RenewInstanceError> {
@@ -365,114 +384,69 @@ pub enum RenewInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "InvalidRebootTime.Malformed" => Self::InvalidRebootTimeMalformed(error),
-            "InvalidRebootTime.ValueNotSupported" => {
-                Self::InvalidRebootTimeValueNotSupported(error)
-            }
-            "IdempotenceParamNotMatch" => Self::IdempotenceParamNotMatch(error),
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidInstanceType.codeUnauthorized" => {
-                Self::InvalidInstanceTypeCodeUnauthorized(error)
-            }
-            "InvalidInternetChargeType.InstanceNotSupported" => {
-                Self::InvalidInternetChargeTypeInstanceNotSupported(error)
-            }
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "MissingParamter" => Self::MissingParamter(error),
-            "Upgrade.NotSupported" => Self::UpgradeNotSupported(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "DependencyViolation.InstanceType" => {
-                Self::DependencyViolationInstanceType(error)
-            }
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidDedicatedHostStatus.NotSupport" => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
-            "InvalidPeriod.ExceededMaximumExpirationDate" => {
-                Self::InvalidPeriodExceededMaximumExpirationDate(error)
-            }
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "Idempotence.Processing" => Self::IdempotenceProcessing(error),
-            "InvalidLoanOrderStatus.Uncompleted" => {
-                Self::InvalidLoanOrderStatusUncompleted(error)
-            }
-            "OperationDenied.UnfinishedOrder" => {
-                Self::OperationDeniedUnfinishedOrder(error)
-            }
-            "InvalidPeriod.NotFound" => Self::InvalidPeriodNotFound(error),
-            "InvalidExpectedRenewDay.StarterPackageNotSupported" => {
-                Self::InvalidExpectedRenewDayStarterPackageNotSupported(error)
-            }
-            "InvalidParam.ExpectedRenewDay" => Self::InvalidParamExpectedRenewDay(error),
-            "QuotaExceed.AlignInstance" => Self::QuotaExceedAlignInstance(error),
-            "InvalidExpectedRenewDay.Conflict" => {
-                Self::InvalidExpectedRenewDayConflict(error)
-            }
-            "InvalidExpectedRenewDay.ValueNotSupported" => {
-                Self::InvalidExpectedRenewDayValueNotSupported(error)
-            }
-            "OperationDenied.AbnormalInstanceInfo" => {
-                Self::OperationDeniedAbnormalInstanceInfo(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "InvalidOperation.ClassicNetworkTypeNotSupported" => {
-                Self::InvalidOperationClassicNetworkTypeNotSupported(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "Diskcategory.Mismatch" => Self::DiskcategoryMismatch(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceSpecModification.NotEffective" => {
-                Self::InstanceSpecModificationNotEffective(error)
-            }
-            "LastTokenProcessing" => Self::LastTokenProcessing(error),
-            "Instance.UnPaidOrder" => Self::InstanceUnPaidOrder(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidDisk.NotAllowed" => Self::InvalidDiskNotAllowed(error),
-            "InstanceTypeNotSupported" => Self::InstanceTypeNotSupported(error),
-            "InvalidChargeType.NotSupported" => {
-                Self::InvalidChargeTypeNotSupported(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "InvalidPeriod.StarterPackage" => Self::InvalidPeriodStarterPackage(error),
-            "RenewDateNotSupported.StarterPackage" => {
-                Self::RenewDateNotSupportedStarterPackage(error)
-            }
-            "PrePaidInstance.Expired" => Self::PrePaidInstanceExpired(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "InvalidInstanceType.NotSupported",
+                        "InvalidParameter",
+                        "InvalidInstanceChargeType.NotFound",
+                        "InvalidRebootTime.Malformed",
+                        "InvalidRebootTime.ValueNotSupported",
+                        "IdempotenceParamNotMatch",
+                        "InvalidClientToken.ValueNotSupported",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidInstanceType.codeUnauthorized",
+                        "InvalidInternetChargeType.InstanceNotSupported",
+                        "InvalidPeriod",
+                        "MissingParamter",
+                        "Upgrade.NotSupported",
+                        "OperationDenied",
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "DependencyViolation.InstanceType",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidDedicatedHostStatus.NotSupport",
+                        "IncorrectDedicatedHostStatus",
+                        "InvalidPeriod.ExceededDedicatedHost",
+                        "InvalidStatus.Upgrading",
+                        "InvalidPeriod.ExceededMaximumExpirationDate",
+                        "LastOrderProcessing",
+                        "Idempotence.Processing",
+                        "InvalidLoanOrderStatus.Uncompleted",
+                        "OperationDenied.UnfinishedOrder",
+                        "InvalidPeriod.NotFound",
+                        "InvalidExpectedRenewDay.StarterPackageNotSupported",
+                        "InvalidParam.ExpectedRenewDay",
+                        "QuotaExceed.AlignInstance",
+                        "InvalidExpectedRenewDay.Conflict",
+                        "InvalidExpectedRenewDay.ValueNotSupported",
+                        "OperationDenied.AbnormalInstanceInfo",
+                        "NoPermission.Price",
+                        "InvalidOperation.ClassicNetworkTypeNotSupported",
+                        "ChargeTypeViolation",
+                        "Diskcategory.Mismatch",
+                        "IncorrectInstanceStatus",
+                        "InstanceSpecModification.NotEffective",
+                        "LastTokenProcessing",
+                        "Instance.UnPaidOrder",
+                        "InstanceLockedForSecurity",
+                        "InvalidDisk.NotAllowed",
+                        "InstanceTypeNotSupported",
+                        "InvalidChargeType.NotSupported",
+                        "OperationDenied.NoStock",
+                        "OperationDenied.ImageNotValid",
+                        "InvalidPeriod.StarterPackage",
+                        "RenewDateNotSupported.StarterPackage",
+                        "PrePaidInstance.Expired",
+                        "InvalidDiskId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RenewInstanceError {
@@ -481,262 +455,201 @@ impl RenewInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            1 => Self::InvalidInstanceTypeNotSupported(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InvalidInstanceChargeTypeNotFound(error),
+            4 => Self::InvalidRebootTimeMalformed(error),
+            5 => Self::InvalidRebootTimeValueNotSupported(error),
+            6 => Self::IdempotenceParamNotMatch(error),
+            7 => Self::InvalidClientTokenValueNotSupported(error),
+            8 => Self::InvalidInstanceTypeValueNotSupported(error),
+            9 => Self::InvalidInstanceTypeCodeUnauthorized(error),
+            10 => Self::InvalidInternetChargeTypeInstanceNotSupported(error),
+            11 => Self::InvalidPeriod(error),
+            12 => Self::MissingParamter(error),
+            13 => Self::UpgradeNotSupported(error),
+            14 => Self::OperationDenied(error),
+            15 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            16 => Self::DependencyViolationInstanceType(error),
+            17 => Self::InvalidPeriodUnitValueNotSupported(error),
+            18 => Self::InvalidDedicatedHostIdNotFound(error),
+            19 => Self::InvalidDedicatedHostStatusNotSupport(error),
+            20 => Self::IncorrectDedicatedHostStatus(error),
+            21 => Self::InvalidPeriodExceededDedicatedHost(error),
+            22 => Self::InvalidStatusUpgrading(error),
+            23 => Self::InvalidPeriodExceededMaximumExpirationDate(error),
+            24 => Self::LastOrderProcessing(error),
+            25 => Self::IdempotenceProcessing(error),
+            26 => Self::InvalidLoanOrderStatusUncompleted(error),
+            27 => Self::OperationDeniedUnfinishedOrder(error),
+            28 => Self::InvalidPeriodNotFound(error),
+            29 => Self::InvalidExpectedRenewDayStarterPackageNotSupported(error),
+            30 => Self::InvalidParamExpectedRenewDay(error),
+            31 => Self::QuotaExceedAlignInstance(error),
+            32 => Self::InvalidExpectedRenewDayConflict(error),
+            33 => Self::InvalidExpectedRenewDayValueNotSupported(error),
+            34 => Self::OperationDeniedAbnormalInstanceInfo(error),
+            35 => Self::NoPermissionPrice(error),
+            36 => Self::InvalidOperationClassicNetworkTypeNotSupported(error),
+            37 => Self::ChargeTypeViolation(error),
+            38 => Self::DiskcategoryMismatch(error),
+            39 => Self::IncorrectInstanceStatus(error),
+            40 => Self::InstanceSpecModificationNotEffective(error),
+            41 => Self::LastTokenProcessing(error),
+            42 => Self::InstanceUnPaidOrder(error),
+            43 => Self::InstanceLockedForSecurity(error),
+            44 => Self::InvalidDiskNotAllowed(error),
+            45 => Self::InstanceTypeNotSupported(error),
+            46 => Self::InvalidChargeTypeNotSupported(error),
+            47 => Self::OperationDeniedNoStock(error),
+            48 => Self::OperationDeniedImageNotValid(error),
+            49 => Self::InvalidPeriodStarterPackage(error),
+            50 => Self::RenewDateNotSupportedStarterPackage(error),
+            51 => Self::PrePaidInstanceExpired(error),
+            52 => Self::InvalidDiskIdNotFound(error),
+            53 => Self::InvalidInstanceIdNotFound(error),
+            54 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidInstanceTypeNotSupported(error) => {
-                ("InvalidInstanceTypeNotSupported", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => {
-                ("InvalidInstanceChargeTypeNotFound", error)
-            }
-            Self::InvalidRebootTimeMalformed(error) => {
-                ("InvalidRebootTimeMalformed", error)
-            }
-            Self::InvalidRebootTimeValueNotSupported(error) => {
-                ("InvalidRebootTimeValueNotSupported", error)
-            }
-            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidInstanceTypeCodeUnauthorized(error) => {
-                ("InvalidInstanceTypeCodeUnauthorized", error)
-            }
-            Self::InvalidInternetChargeTypeInstanceNotSupported(error) => {
-                ("InvalidInternetChargeTypeInstanceNotSupported", error)
-            }
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::MissingParamter(error) => ("MissingParamter", error),
-            Self::UpgradeNotSupported(error) => ("UpgradeNotSupported", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::DependencyViolationInstanceType(error) => {
-                ("DependencyViolationInstanceType", error)
-            }
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostStatusNotSupport(error) => {
-                ("InvalidDedicatedHostStatusNotSupport", error)
-            }
-            Self::IncorrectDedicatedHostStatus(error) => {
-                ("IncorrectDedicatedHostStatus", error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(error) => {
-                ("InvalidPeriodExceededDedicatedHost", error)
-            }
-            Self::InvalidStatusUpgrading(error) => ("InvalidStatusUpgrading", error),
-            Self::InvalidPeriodExceededMaximumExpirationDate(error) => {
-                ("InvalidPeriodExceededMaximumExpirationDate", error)
-            }
-            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
-            Self::IdempotenceProcessing(error) => ("IdempotenceProcessing", error),
-            Self::InvalidLoanOrderStatusUncompleted(error) => {
-                ("InvalidLoanOrderStatusUncompleted", error)
-            }
-            Self::OperationDeniedUnfinishedOrder(error) => {
-                ("OperationDeniedUnfinishedOrder", error)
-            }
-            Self::InvalidPeriodNotFound(error) => ("InvalidPeriodNotFound", error),
-            Self::InvalidExpectedRenewDayStarterPackageNotSupported(error) => {
-                ("InvalidExpectedRenewDayStarterPackageNotSupported", error)
-            }
-            Self::InvalidParamExpectedRenewDay(error) => {
-                ("InvalidParamExpectedRenewDay", error)
-            }
-            Self::QuotaExceedAlignInstance(error) => ("QuotaExceedAlignInstance", error),
-            Self::InvalidExpectedRenewDayConflict(error) => {
-                ("InvalidExpectedRenewDayConflict", error)
-            }
-            Self::InvalidExpectedRenewDayValueNotSupported(error) => {
-                ("InvalidExpectedRenewDayValueNotSupported", error)
-            }
-            Self::OperationDeniedAbnormalInstanceInfo(error) => {
-                ("OperationDeniedAbnormalInstanceInfo", error)
-            }
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::InvalidOperationClassicNetworkTypeNotSupported(error) => {
-                ("InvalidOperationClassicNetworkTypeNotSupported", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::DiskcategoryMismatch(error) => ("DiskcategoryMismatch", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceSpecModificationNotEffective(error) => {
-                ("InstanceSpecModificationNotEffective", error)
-            }
-            Self::LastTokenProcessing(error) => ("LastTokenProcessing", error),
-            Self::InstanceUnPaidOrder(error) => ("InstanceUnPaidOrder", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InvalidDiskNotAllowed(error) => ("InvalidDiskNotAllowed", error),
-            Self::InstanceTypeNotSupported(error) => ("InstanceTypeNotSupported", error),
-            Self::InvalidChargeTypeNotSupported(error) => {
-                ("InvalidChargeTypeNotSupported", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::OperationDeniedImageNotValid(error) => {
-                ("OperationDeniedImageNotValid", error)
-            }
-            Self::InvalidPeriodStarterPackage(error) => {
-                ("InvalidPeriodStarterPackage", error)
-            }
-            Self::RenewDateNotSupportedStarterPackage(error) => {
-                ("RenewDateNotSupportedStarterPackage", error)
-            }
-            Self::PrePaidInstanceExpired(error) => ("PrePaidInstanceExpired", error),
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (0, error),
+            Self::InvalidInstanceTypeNotSupported(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => (3, error),
+            Self::InvalidRebootTimeMalformed(error) => (4, error),
+            Self::InvalidRebootTimeValueNotSupported(error) => (5, error),
+            Self::IdempotenceParamNotMatch(error) => (6, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (7, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (8, error),
+            Self::InvalidInstanceTypeCodeUnauthorized(error) => (9, error),
+            Self::InvalidInternetChargeTypeInstanceNotSupported(error) => (10, error),
+            Self::InvalidPeriod(error) => (11, error),
+            Self::MissingParamter(error) => (12, error),
+            Self::UpgradeNotSupported(error) => (13, error),
+            Self::OperationDenied(error) => (14, error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (15, error),
+            Self::DependencyViolationInstanceType(error) => (16, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (17, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (18, error),
+            Self::InvalidDedicatedHostStatusNotSupport(error) => (19, error),
+            Self::IncorrectDedicatedHostStatus(error) => (20, error),
+            Self::InvalidPeriodExceededDedicatedHost(error) => (21, error),
+            Self::InvalidStatusUpgrading(error) => (22, error),
+            Self::InvalidPeriodExceededMaximumExpirationDate(error) => (23, error),
+            Self::LastOrderProcessing(error) => (24, error),
+            Self::IdempotenceProcessing(error) => (25, error),
+            Self::InvalidLoanOrderStatusUncompleted(error) => (26, error),
+            Self::OperationDeniedUnfinishedOrder(error) => (27, error),
+            Self::InvalidPeriodNotFound(error) => (28, error),
+            Self::InvalidExpectedRenewDayStarterPackageNotSupported(error) => (29, error),
+            Self::InvalidParamExpectedRenewDay(error) => (30, error),
+            Self::QuotaExceedAlignInstance(error) => (31, error),
+            Self::InvalidExpectedRenewDayConflict(error) => (32, error),
+            Self::InvalidExpectedRenewDayValueNotSupported(error) => (33, error),
+            Self::OperationDeniedAbnormalInstanceInfo(error) => (34, error),
+            Self::NoPermissionPrice(error) => (35, error),
+            Self::InvalidOperationClassicNetworkTypeNotSupported(error) => (36, error),
+            Self::ChargeTypeViolation(error) => (37, error),
+            Self::DiskcategoryMismatch(error) => (38, error),
+            Self::IncorrectInstanceStatus(error) => (39, error),
+            Self::InstanceSpecModificationNotEffective(error) => (40, error),
+            Self::LastTokenProcessing(error) => (41, error),
+            Self::InstanceUnPaidOrder(error) => (42, error),
+            Self::InstanceLockedForSecurity(error) => (43, error),
+            Self::InvalidDiskNotAllowed(error) => (44, error),
+            Self::InstanceTypeNotSupported(error) => (45, error),
+            Self::InvalidChargeTypeNotSupported(error) => (46, error),
+            Self::OperationDeniedNoStock(error) => (47, error),
+            Self::OperationDeniedImageNotValid(error) => (48, error),
+            Self::InvalidPeriodStarterPackage(error) => (49, error),
+            Self::RenewDateNotSupportedStarterPackage(error) => (50, error),
+            Self::PrePaidInstanceExpired(error) => (51, error),
+            Self::InvalidDiskIdNotFound(error) => (52, error),
+            Self::InvalidInstanceIdNotFound(error) => (53, error),
+            Self::InternalError(error) => (54, error),
+            Self::Unhandled(error) => (55, error),
         }
     }
 }
 impl Clone for RenewInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidInstanceTypeNotSupported(_) => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceChargeTypeNotFound(_) => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            Self::InvalidRebootTimeMalformed(_) => {
-                Self::InvalidRebootTimeMalformed(error)
-            }
-            Self::InvalidRebootTimeValueNotSupported(_) => {
-                Self::InvalidRebootTimeValueNotSupported(error)
-            }
-            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidInstanceTypeCodeUnauthorized(_) => {
-                Self::InvalidInstanceTypeCodeUnauthorized(error)
-            }
-            Self::InvalidInternetChargeTypeInstanceNotSupported(_) => {
-                Self::InvalidInternetChargeTypeInstanceNotSupported(error)
-            }
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::MissingParamter(_) => Self::MissingParamter(error),
-            Self::UpgradeNotSupported(_) => Self::UpgradeNotSupported(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::DependencyViolationInstanceType(_) => {
-                Self::DependencyViolationInstanceType(error)
-            }
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostStatusNotSupport(_) => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            Self::IncorrectDedicatedHostStatus(_) => {
-                Self::IncorrectDedicatedHostStatus(error)
-            }
-            Self::InvalidPeriodExceededDedicatedHost(_) => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
-            Self::InvalidPeriodExceededMaximumExpirationDate(_) => {
-                Self::InvalidPeriodExceededMaximumExpirationDate(error)
-            }
-            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
-            Self::IdempotenceProcessing(_) => Self::IdempotenceProcessing(error),
-            Self::InvalidLoanOrderStatusUncompleted(_) => {
-                Self::InvalidLoanOrderStatusUncompleted(error)
-            }
-            Self::OperationDeniedUnfinishedOrder(_) => {
-                Self::OperationDeniedUnfinishedOrder(error)
-            }
-            Self::InvalidPeriodNotFound(_) => Self::InvalidPeriodNotFound(error),
-            Self::InvalidExpectedRenewDayStarterPackageNotSupported(_) => {
-                Self::InvalidExpectedRenewDayStarterPackageNotSupported(error)
-            }
-            Self::InvalidParamExpectedRenewDay(_) => {
-                Self::InvalidParamExpectedRenewDay(error)
-            }
-            Self::QuotaExceedAlignInstance(_) => Self::QuotaExceedAlignInstance(error),
-            Self::InvalidExpectedRenewDayConflict(_) => {
-                Self::InvalidExpectedRenewDayConflict(error)
-            }
-            Self::InvalidExpectedRenewDayValueNotSupported(_) => {
-                Self::InvalidExpectedRenewDayValueNotSupported(error)
-            }
-            Self::OperationDeniedAbnormalInstanceInfo(_) => {
-                Self::OperationDeniedAbnormalInstanceInfo(error)
-            }
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::InvalidOperationClassicNetworkTypeNotSupported(_) => {
-                Self::InvalidOperationClassicNetworkTypeNotSupported(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::DiskcategoryMismatch(_) => Self::DiskcategoryMismatch(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceSpecModificationNotEffective(_) => {
-                Self::InstanceSpecModificationNotEffective(error)
-            }
-            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
-            Self::InstanceUnPaidOrder(_) => Self::InstanceUnPaidOrder(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InvalidDiskNotAllowed(_) => Self::InvalidDiskNotAllowed(error),
-            Self::InstanceTypeNotSupported(_) => Self::InstanceTypeNotSupported(error),
-            Self::InvalidChargeTypeNotSupported(_) => {
-                Self::InvalidChargeTypeNotSupported(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::OperationDeniedImageNotValid(_) => {
-                Self::OperationDeniedImageNotValid(error)
-            }
-            Self::InvalidPeriodStarterPackage(_) => {
-                Self::InvalidPeriodStarterPackage(error)
-            }
-            Self::RenewDateNotSupportedStarterPackage(_) => {
-                Self::RenewDateNotSupportedStarterPackage(error)
-            }
-            Self::PrePaidInstanceExpired(_) => Self::PrePaidInstanceExpired(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RenewInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInternetChargeTypeValueNotSupported",
+            "InvalidInstanceTypeNotSupported",
+            "InvalidParameter",
+            "InvalidInstanceChargeTypeNotFound",
+            "InvalidRebootTimeMalformed",
+            "InvalidRebootTimeValueNotSupported",
+            "IdempotenceParamNotMatch",
+            "InvalidClientTokenValueNotSupported",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidInstanceTypeCodeUnauthorized",
+            "InvalidInternetChargeTypeInstanceNotSupported",
+            "InvalidPeriod",
+            "MissingParamter",
+            "UpgradeNotSupported",
+            "OperationDenied",
+            "InvalidInstanceTypeValueUnauthorized",
+            "DependencyViolationInstanceType",
+            "InvalidPeriodUnitValueNotSupported",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidDedicatedHostStatusNotSupport",
+            "IncorrectDedicatedHostStatus",
+            "InvalidPeriodExceededDedicatedHost",
+            "InvalidStatusUpgrading",
+            "InvalidPeriodExceededMaximumExpirationDate",
+            "LastOrderProcessing",
+            "IdempotenceProcessing",
+            "InvalidLoanOrderStatusUncompleted",
+            "OperationDeniedUnfinishedOrder",
+            "InvalidPeriodNotFound",
+            "InvalidExpectedRenewDayStarterPackageNotSupported",
+            "InvalidParamExpectedRenewDay",
+            "QuotaExceedAlignInstance",
+            "InvalidExpectedRenewDayConflict",
+            "InvalidExpectedRenewDayValueNotSupported",
+            "OperationDeniedAbnormalInstanceInfo",
+            "NoPermissionPrice",
+            "InvalidOperationClassicNetworkTypeNotSupported",
+            "ChargeTypeViolation",
+            "DiskcategoryMismatch",
+            "IncorrectInstanceStatus",
+            "InstanceSpecModificationNotEffective",
+            "LastTokenProcessing",
+            "InstanceUnPaidOrder",
+            "InstanceLockedForSecurity",
+            "InvalidDiskNotAllowed",
+            "InstanceTypeNotSupported",
+            "InvalidChargeTypeNotSupported",
+            "OperationDeniedNoStock",
+            "OperationDeniedImageNotValid",
+            "InvalidPeriodStarterPackage",
+            "RenewDateNotSupportedStarterPackage",
+            "PrePaidInstanceExpired",
+            "InvalidDiskIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RenewInstanceError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RenewReservedInstancesRequest {
     /// The IDs of the reserved instances.
@@ -88,10 +88,29 @@ pub struct RenewReservedInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RenewReservedInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            reserved_instance_id: None,
+            region_id: None,
+            period: None,
+            period_unit: None,
+            client_token: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RenewReservedInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RenewReservedInstancesRequestBuilder {
-        RenewReservedInstancesRequestBuilder::default()
+        RenewReservedInstancesRequestBuilder {
+            inner: RenewReservedInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -241,6 +260,7 @@ impl<C> RenewReservedInstancesRequestBuilder<C> {
     }
 }
 impl<'a> RenewReservedInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RenewReservedInstancesRequest::default(),
@@ -249,6 +269,7 @@ impl<'a> RenewReservedInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -405,105 +426,60 @@ pub enum RenewReservedInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RenewReservedInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidPeriodUnit.ValueNotSupported" => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "MissingParameter.ReservedInstanceIds" => {
-                Self::MissingParameterReservedInstanceIds(error)
-            }
-            "InvalidParameter.PeriodUnit" => Self::InvalidParameterPeriodUnit(error),
-            "InvalidParameter.Period" => Self::InvalidParameterPeriod(error),
-            "InvalidParameter.ReservedInstanceIds" => {
-                Self::InvalidParameterReservedInstanceIds(error)
-            }
-            "InvalidPeriod.ExceededMaximumExpiration" => {
-                Self::InvalidPeriodExceededMaximumExpiration(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidParameter.ResourceOwnerAccount" => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidReservedInstanceName.Malformed" => {
-                Self::InvalidReservedInstanceNameMalformed(error)
-            }
-            "InvalidParameter.Scope" => Self::InvalidParameterScope(error),
-            "InvalidReservedInstanceStatus.ValueNotSupported" => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingType.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            "InvalidReservedInstanceOfferingClass.ValueNotSupported" => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            "MissingParameter.ZoneId" => Self::MissingParameterZoneId(error),
-            "MissingParameter.InstanceType" => Self::MissingParameterInstanceType(error),
-            "MissingParameter.ReservedInstanceId" => {
-                Self::MissingParameterReservedInstanceId(error)
-            }
-            "MissingParameter.ReservedInstanceConfiguration" => {
-                Self::MissingParameterReservedInstanceConfiguration(error)
-            }
-            "InvalidParameter.SplitOrMerge" => Self::InvalidParameterSplitOrMerge(error),
-            "MissingParameter.InstanceTypeAndAmountBothEmpty" => {
-                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            }
-            "InvalidReservedInstancePlatform.ValueNotSupported" => {
-                Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            }
-            "InvalidParameter.ReservedInstanceName" => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            "InvalidReservedInstanceZone.ValueNotSupported" => {
-                Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            }
-            "InvalidParameter.ValueNotSupported" => {
-                Self::InvalidParameterValueNotSupported(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "InvalidScope.ValueNotSupported" => {
-                Self::InvalidScopeValueNotSupported(error)
-            }
-            "InvalidConfiguration.ValueNotSupported" => {
-                Self::InvalidConfigurationValueNotSupported(error)
-            }
-            "InvalidZoneId.ValueNotSupported" => {
-                Self::InvalidZoneIdValueNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceAmount.ValueNotSupported" => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            "OperationDenied.OnlyModifyName" => {
-                Self::OperationDeniedOnlyModifyName(error)
-            }
-            "InvalidReservedInstanceId.NotFound" => {
-                Self::InvalidReservedInstanceIdNotFound(error)
-            }
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidParameter.Conflict",
+                        "InvalidTagKey.Malformed",
+                        "InvalidPeriodUnit.ValueNotSupported",
+                        "InvalidTagValue.Malformed",
+                        "InvalidChargeType.ValueNotSupported",
+                        "OperationDenied",
+                        "InvalidPeriod",
+                        "MissingParameter.ReservedInstanceIds",
+                        "InvalidParameter.PeriodUnit",
+                        "InvalidParameter.Period",
+                        "InvalidParameter.ReservedInstanceIds",
+                        "InvalidPeriod.ExceededMaximumExpiration",
+                        "OperationDenied.NoStock",
+                        "NodeControllerUnavailable",
+                        "InvalidParameter.ResourceOwnerAccount",
+                        "Zone.NotOpen",
+                        "Zone.NotOnSale",
+                        "Account.Arrearage",
+                        "InvalidReservedInstanceName.Malformed",
+                        "InvalidParameter.Scope",
+                        "InvalidReservedInstanceStatus.ValueNotSupported",
+                        "InvalidReservedInstanceOfferingType.ValueNotSupported",
+                        "InvalidReservedInstanceOfferingClass.ValueNotSupported",
+                        "MissingParameter.ZoneId",
+                        "MissingParameter.InstanceType",
+                        "MissingParameter.ReservedInstanceId",
+                        "MissingParameter.ReservedInstanceConfiguration",
+                        "InvalidParameter.SplitOrMerge",
+                        "MissingParameter.InstanceTypeAndAmountBothEmpty",
+                        "InvalidReservedInstancePlatform.ValueNotSupported",
+                        "InvalidParameter.ReservedInstanceName",
+                        "InvalidReservedInstanceZone.ValueNotSupported",
+                        "InvalidParameter.ValueNotSupported",
+                        "IncorrectInstanceStatus",
+                        "InvalidPlatform.ValueNotSupported",
+                        "InvalidScope.ValueNotSupported",
+                        "InvalidConfiguration.ValueNotSupported",
+                        "InvalidZoneId.ValueNotSupported",
+                        "InvalidParameter",
+                        "InvalidInstanceAmount.ValueNotSupported",
+                        "OperationDenied.OnlyModifyName",
+                        "InvalidReservedInstanceId.NotFound",
+                        "ChargeTypeViolation",
+                        "InvalidZoneId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RenewReservedInstancesError {
@@ -512,234 +488,178 @@ impl RenewReservedInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            1 => Self::InvalidParameterConflict(error),
+            2 => Self::InvalidTagKeyMalformed(error),
+            3 => Self::InvalidPeriodUnitValueNotSupported(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::InvalidChargeTypeValueNotSupported(error),
+            6 => Self::OperationDenied(error),
+            7 => Self::InvalidPeriod(error),
+            8 => Self::MissingParameterReservedInstanceIds(error),
+            9 => Self::InvalidParameterPeriodUnit(error),
+            10 => Self::InvalidParameterPeriod(error),
+            11 => Self::InvalidParameterReservedInstanceIds(error),
+            12 => Self::InvalidPeriodExceededMaximumExpiration(error),
+            13 => Self::OperationDeniedNoStock(error),
+            14 => Self::NodeControllerUnavailable(error),
+            15 => Self::InvalidParameterResourceOwnerAccount(error),
+            16 => Self::ZoneNotOpen(error),
+            17 => Self::ZoneNotOnSale(error),
+            18 => Self::AccountArrearage(error),
+            19 => Self::InvalidReservedInstanceNameMalformed(error),
+            20 => Self::InvalidParameterScope(error),
+            21 => Self::InvalidReservedInstanceStatusValueNotSupported(error),
+            22 => Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error),
+            23 => Self::InvalidReservedInstanceOfferingClassValueNotSupported(error),
+            24 => Self::MissingParameterZoneId(error),
+            25 => Self::MissingParameterInstanceType(error),
+            26 => Self::MissingParameterReservedInstanceId(error),
+            27 => Self::MissingParameterReservedInstanceConfiguration(error),
+            28 => Self::InvalidParameterSplitOrMerge(error),
+            29 => Self::MissingParameterInstanceTypeAndAmountBothEmpty(error),
+            30 => Self::InvalidReservedInstancePlatformValueNotSupported(error),
+            31 => Self::InvalidParameterReservedInstanceName(error),
+            32 => Self::InvalidReservedInstanceZoneValueNotSupported(error),
+            33 => Self::InvalidParameterValueNotSupported(error),
+            34 => Self::IncorrectInstanceStatus(error),
+            35 => Self::InvalidPlatformValueNotSupported(error),
+            36 => Self::InvalidScopeValueNotSupported(error),
+            37 => Self::InvalidConfigurationValueNotSupported(error),
+            38 => Self::InvalidZoneIdValueNotSupported(error),
+            39 => Self::InvalidParameter(error),
+            40 => Self::InvalidInstanceAmountValueNotSupported(error),
+            41 => Self::OperationDeniedOnlyModifyName(error),
+            42 => Self::InvalidReservedInstanceIdNotFound(error),
+            43 => Self::ChargeTypeViolation(error),
+            44 => Self::InvalidZoneIdNotFound(error),
+            45 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidPeriodUnitValueNotSupported(error) => {
-                ("InvalidPeriodUnitValueNotSupported", error)
-            }
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::MissingParameterReservedInstanceIds(error) => {
-                ("MissingParameterReservedInstanceIds", error)
-            }
-            Self::InvalidParameterPeriodUnit(error) => {
-                ("InvalidParameterPeriodUnit", error)
-            }
-            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
-            Self::InvalidParameterReservedInstanceIds(error) => {
-                ("InvalidParameterReservedInstanceIds", error)
-            }
-            Self::InvalidPeriodExceededMaximumExpiration(error) => {
-                ("InvalidPeriodExceededMaximumExpiration", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::NodeControllerUnavailable(error) => {
-                ("NodeControllerUnavailable", error)
-            }
-            Self::InvalidParameterResourceOwnerAccount(error) => {
-                ("InvalidParameterResourceOwnerAccount", error)
-            }
-            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidReservedInstanceNameMalformed(error) => {
-                ("InvalidReservedInstanceNameMalformed", error)
-            }
-            Self::InvalidParameterScope(error) => ("InvalidParameterScope", error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(error) => {
-                ("InvalidReservedInstanceStatusValueNotSupported", error)
-            }
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (0, error),
+            Self::InvalidParameterConflict(error) => (1, error),
+            Self::InvalidTagKeyMalformed(error) => (2, error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => (3, error),
+            Self::InvalidTagValueMalformed(error) => (4, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (5, error),
+            Self::OperationDenied(error) => (6, error),
+            Self::InvalidPeriod(error) => (7, error),
+            Self::MissingParameterReservedInstanceIds(error) => (8, error),
+            Self::InvalidParameterPeriodUnit(error) => (9, error),
+            Self::InvalidParameterPeriod(error) => (10, error),
+            Self::InvalidParameterReservedInstanceIds(error) => (11, error),
+            Self::InvalidPeriodExceededMaximumExpiration(error) => (12, error),
+            Self::OperationDeniedNoStock(error) => (13, error),
+            Self::NodeControllerUnavailable(error) => (14, error),
+            Self::InvalidParameterResourceOwnerAccount(error) => (15, error),
+            Self::ZoneNotOpen(error) => (16, error),
+            Self::ZoneNotOnSale(error) => (17, error),
+            Self::AccountArrearage(error) => (18, error),
+            Self::InvalidReservedInstanceNameMalformed(error) => (19, error),
+            Self::InvalidParameterScope(error) => (20, error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(error) => (21, error),
             Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingTypeValueNotSupported", error)
+                (22, error)
             }
             Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
-                ("InvalidReservedInstanceOfferingClassValueNotSupported", error)
+                (23, error)
             }
-            Self::MissingParameterZoneId(error) => ("MissingParameterZoneId", error),
-            Self::MissingParameterInstanceType(error) => {
-                ("MissingParameterInstanceType", error)
-            }
-            Self::MissingParameterReservedInstanceId(error) => {
-                ("MissingParameterReservedInstanceId", error)
-            }
-            Self::MissingParameterReservedInstanceConfiguration(error) => {
-                ("MissingParameterReservedInstanceConfiguration", error)
-            }
-            Self::InvalidParameterSplitOrMerge(error) => {
-                ("InvalidParameterSplitOrMerge", error)
-            }
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => {
-                ("MissingParameterInstanceTypeAndAmountBothEmpty", error)
-            }
-            Self::InvalidReservedInstancePlatformValueNotSupported(error) => {
-                ("InvalidReservedInstancePlatformValueNotSupported", error)
-            }
-            Self::InvalidParameterReservedInstanceName(error) => {
-                ("InvalidParameterReservedInstanceName", error)
-            }
-            Self::InvalidReservedInstanceZoneValueNotSupported(error) => {
-                ("InvalidReservedInstanceZoneValueNotSupported", error)
-            }
-            Self::InvalidParameterValueNotSupported(error) => {
-                ("InvalidParameterValueNotSupported", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::InvalidScopeValueNotSupported(error) => {
-                ("InvalidScopeValueNotSupported", error)
-            }
-            Self::InvalidConfigurationValueNotSupported(error) => {
-                ("InvalidConfigurationValueNotSupported", error)
-            }
-            Self::InvalidZoneIdValueNotSupported(error) => {
-                ("InvalidZoneIdValueNotSupported", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceAmountValueNotSupported(error) => {
-                ("InvalidInstanceAmountValueNotSupported", error)
-            }
-            Self::OperationDeniedOnlyModifyName(error) => {
-                ("OperationDeniedOnlyModifyName", error)
-            }
-            Self::InvalidReservedInstanceIdNotFound(error) => {
-                ("InvalidReservedInstanceIdNotFound", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameterZoneId(error) => (24, error),
+            Self::MissingParameterInstanceType(error) => (25, error),
+            Self::MissingParameterReservedInstanceId(error) => (26, error),
+            Self::MissingParameterReservedInstanceConfiguration(error) => (27, error),
+            Self::InvalidParameterSplitOrMerge(error) => (28, error),
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => (29, error),
+            Self::InvalidReservedInstancePlatformValueNotSupported(error) => (30, error),
+            Self::InvalidParameterReservedInstanceName(error) => (31, error),
+            Self::InvalidReservedInstanceZoneValueNotSupported(error) => (32, error),
+            Self::InvalidParameterValueNotSupported(error) => (33, error),
+            Self::IncorrectInstanceStatus(error) => (34, error),
+            Self::InvalidPlatformValueNotSupported(error) => (35, error),
+            Self::InvalidScopeValueNotSupported(error) => (36, error),
+            Self::InvalidConfigurationValueNotSupported(error) => (37, error),
+            Self::InvalidZoneIdValueNotSupported(error) => (38, error),
+            Self::InvalidParameter(error) => (39, error),
+            Self::InvalidInstanceAmountValueNotSupported(error) => (40, error),
+            Self::OperationDeniedOnlyModifyName(error) => (41, error),
+            Self::InvalidReservedInstanceIdNotFound(error) => (42, error),
+            Self::ChargeTypeViolation(error) => (43, error),
+            Self::InvalidZoneIdNotFound(error) => (44, error),
+            Self::InternalError(error) => (45, error),
+            Self::Unhandled(error) => (46, error),
         }
     }
 }
 impl Clone for RenewReservedInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidPeriodUnitValueNotSupported(_) => {
-                Self::InvalidPeriodUnitValueNotSupported(error)
-            }
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::MissingParameterReservedInstanceIds(_) => {
-                Self::MissingParameterReservedInstanceIds(error)
-            }
-            Self::InvalidParameterPeriodUnit(_) => {
-                Self::InvalidParameterPeriodUnit(error)
-            }
-            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
-            Self::InvalidParameterReservedInstanceIds(_) => {
-                Self::InvalidParameterReservedInstanceIds(error)
-            }
-            Self::InvalidPeriodExceededMaximumExpiration(_) => {
-                Self::InvalidPeriodExceededMaximumExpiration(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
-            Self::InvalidParameterResourceOwnerAccount(_) => {
-                Self::InvalidParameterResourceOwnerAccount(error)
-            }
-            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidReservedInstanceNameMalformed(_) => {
-                Self::InvalidReservedInstanceNameMalformed(error)
-            }
-            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
-            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
-                Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            }
-            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
-                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            }
-            Self::MissingParameterZoneId(_) => Self::MissingParameterZoneId(error),
-            Self::MissingParameterInstanceType(_) => {
-                Self::MissingParameterInstanceType(error)
-            }
-            Self::MissingParameterReservedInstanceId(_) => {
-                Self::MissingParameterReservedInstanceId(error)
-            }
-            Self::MissingParameterReservedInstanceConfiguration(_) => {
-                Self::MissingParameterReservedInstanceConfiguration(error)
-            }
-            Self::InvalidParameterSplitOrMerge(_) => {
-                Self::InvalidParameterSplitOrMerge(error)
-            }
-            Self::MissingParameterInstanceTypeAndAmountBothEmpty(_) => {
-                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            }
-            Self::InvalidReservedInstancePlatformValueNotSupported(_) => {
-                Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            }
-            Self::InvalidParameterReservedInstanceName(_) => {
-                Self::InvalidParameterReservedInstanceName(error)
-            }
-            Self::InvalidReservedInstanceZoneValueNotSupported(_) => {
-                Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            }
-            Self::InvalidParameterValueNotSupported(_) => {
-                Self::InvalidParameterValueNotSupported(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::InvalidScopeValueNotSupported(_) => {
-                Self::InvalidScopeValueNotSupported(error)
-            }
-            Self::InvalidConfigurationValueNotSupported(_) => {
-                Self::InvalidConfigurationValueNotSupported(error)
-            }
-            Self::InvalidZoneIdValueNotSupported(_) => {
-                Self::InvalidZoneIdValueNotSupported(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceAmountValueNotSupported(_) => {
-                Self::InvalidInstanceAmountValueNotSupported(error)
-            }
-            Self::OperationDeniedOnlyModifyName(_) => {
-                Self::OperationDeniedOnlyModifyName(error)
-            }
-            Self::InvalidReservedInstanceIdNotFound(_) => {
-                Self::InvalidReservedInstanceIdNotFound(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RenewReservedInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidParameterConflict",
+            "InvalidTagKeyMalformed",
+            "InvalidPeriodUnitValueNotSupported",
+            "InvalidTagValueMalformed",
+            "InvalidChargeTypeValueNotSupported",
+            "OperationDenied",
+            "InvalidPeriod",
+            "MissingParameterReservedInstanceIds",
+            "InvalidParameterPeriodUnit",
+            "InvalidParameterPeriod",
+            "InvalidParameterReservedInstanceIds",
+            "InvalidPeriodExceededMaximumExpiration",
+            "OperationDeniedNoStock",
+            "NodeControllerUnavailable",
+            "InvalidParameterResourceOwnerAccount",
+            "ZoneNotOpen",
+            "ZoneNotOnSale",
+            "AccountArrearage",
+            "InvalidReservedInstanceNameMalformed",
+            "InvalidParameterScope",
+            "InvalidReservedInstanceStatusValueNotSupported",
+            "InvalidReservedInstanceOfferingTypeValueNotSupported",
+            "InvalidReservedInstanceOfferingClassValueNotSupported",
+            "MissingParameterZoneId",
+            "MissingParameterInstanceType",
+            "MissingParameterReservedInstanceId",
+            "MissingParameterReservedInstanceConfiguration",
+            "InvalidParameterSplitOrMerge",
+            "MissingParameterInstanceTypeAndAmountBothEmpty",
+            "InvalidReservedInstancePlatformValueNotSupported",
+            "InvalidParameterReservedInstanceName",
+            "InvalidReservedInstanceZoneValueNotSupported",
+            "InvalidParameterValueNotSupported",
+            "IncorrectInstanceStatus",
+            "InvalidPlatformValueNotSupported",
+            "InvalidScopeValueNotSupported",
+            "InvalidConfigurationValueNotSupported",
+            "InvalidZoneIdValueNotSupported",
+            "InvalidParameter",
+            "InvalidInstanceAmountValueNotSupported",
+            "OperationDeniedOnlyModifyName",
+            "InvalidReservedInstanceIdNotFound",
+            "ChargeTypeViolation",
+            "InvalidZoneIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RenewReservedInstancesError {

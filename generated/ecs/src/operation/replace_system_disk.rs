@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReplaceSystemDiskRequest {
     /// The ID of the instance whose operating system you want to replace.
@@ -170,10 +170,38 @@ pub struct ReplaceSystemDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReplaceSystemDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            image_id: None,
+            system_disk: None,
+            client_token: None,
+            use_additional_service: None,
+            password: None,
+            password_inherit: None,
+            key_pair_name: None,
+            disk_id: None,
+            platform: None,
+            architecture: None,
+            security_enhancement_strategy: None,
+            encrypted: None,
+            kms_key_id: None,
+            encrypt_algorithm: None,
+            arn: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReplaceSystemDiskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReplaceSystemDiskRequestBuilder {
-        ReplaceSystemDiskRequestBuilder::default()
+        ReplaceSystemDiskRequestBuilder {
+            inner: ReplaceSystemDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -423,6 +451,7 @@ impl<C> ReplaceSystemDiskRequestBuilder<C> {
     }
 }
 impl<'a> ReplaceSystemDiskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReplaceSystemDiskRequest::default(),
@@ -431,6 +460,7 @@ impl<'a> ReplaceSystemDiskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -656,167 +686,94 @@ pub enum ReplaceSystemDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LoginAsNonRoot.ImageNotSupport" => {
-                Self::LoginAsNonRootImageNotSupport(error)
-            }
-            "InvalidSystemDiskSize.ValueNotSupported" => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidSystemDiskSize.ImageNotSupportResize" => {
-                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            }
-            "InvalidSystemDiskSize" => Self::InvalidSystemDiskSize(error),
-            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
-            "InvalidPasswordParam.Mismatch" => Self::InvalidPasswordParamMismatch(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
-            "DependencyViolation.IoOptimize" => {
-                Self::DependencyViolationIoOptimize(error)
-            }
-            "MissingParameter.Architecture" => Self::MissingParameterArchitecture(error),
-            "InvalidArchitecture.Malformed" => Self::InvalidArchitectureMalformed(error),
-            "MissingParameter.Platform" => Self::MissingParameterPlatform(error),
-            "InvalidPlatform.Malformed" => Self::InvalidPlatformMalformed(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidDatadisk.DiskStatusViolation" => {
-                Self::InvalidDatadiskDiskStatusViolation(error)
-            }
-            "InvalidDatadisk.DiskCategoryViolation" => {
-                Self::InvalidDatadiskDiskCategoryViolation(error)
-            }
-            "InvalidDatadisk.ChargeTypeViolation" => {
-                Self::InvalidDatadiskChargeTypeViolation(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "InvalidParameter.DiskType" => Self::InvalidParameterDiskType(error),
-            "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER" => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            "IncorrectDiskStatus.ReplicationStatusNotFound" => {
-                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            }
-            "IncorrectDiskStatus.InReplication" => {
-                Self::IncorrectDiskStatusInReplication(error)
-            }
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidRegionId.NotSupportReplaceEncryptedSystemDisk" => {
-                Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error)
-            }
-            "InvalidStorageClusterId.CapacityNotEnough" => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
-            "LoginAsNonRoot.RegionNotSupport" => {
-                Self::LoginAsNonRootRegionNotSupport(error)
-            }
-            "InvalidSystemDiskStatus.IsTransfering" => {
-                Self::InvalidSystemDiskStatusIsTransfering(error)
-            }
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
-            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "ChargeTypeViolation" => Self::ChargeTypeViolation(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
-            "INST_HAS_UNPAID_ORDER" => Self::InstHasUnpaidOrder(error),
-            "OperationDenied.InstanceCreating" => {
-                Self::OperationDeniedInstanceCreating(error)
-            }
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
-            "OperationDenied.UnpaidOrder" => Self::OperationDeniedUnpaidOrder(error),
-            "InvalidHostname.MismatchImage" => Self::InvalidHostnameMismatchImage(error),
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "InvalidRegionId.NotExists" => Self::InvalidRegionIdNotExists(error),
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
-            "InvalidDiskId.NotSupportReplaceEncryptedSystemDisk" => {
-                Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error)
-            }
-            "NotSupportSnapshotEncrypted.DiskCategory" => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            "InvalidParameter.AllEmpty" => Self::InvalidParameterAllEmpty(error),
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "OperationDenied.DiskNoStock" => Self::OperationDeniedDiskNoStock(error),
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidEncrypted.NotMatchSnapshot" => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            "InvalidPayMethod.SyncPaymentNotSupport" => {
-                Self::InvalidPayMethodSyncPaymentNotSupport(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidSystemDiskSize.MoreThanMaxSize" => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            "InvalidSystemDiskSize.LessThanImageSize" => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            "InvalidSystemDiskSize.LessThanMinSize" => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            "NoSuchResource" => Self::NoSuchResource(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "LoginAsNonRoot.ImageNotSupport",
+                        "InvalidSystemDiskSize.ValueNotSupported",
+                        "InvalidParameter.Conflict",
+                        "InvalidSystemDiskSize.ImageNotSupportResize",
+                        "InvalidSystemDiskSize",
+                        "InvalidPassword.Malformed",
+                        "InvalidPasswordParam.Mismatch",
+                        "OperationDenied",
+                        "InvalidDiskCategory.ValueNotSupported",
+                        "InvalidKeyPairName.NotFound",
+                        "DependencyViolation.IoOptimize",
+                        "MissingParameter.Architecture",
+                        "InvalidArchitecture.Malformed",
+                        "MissingParameter.Platform",
+                        "InvalidPlatform.Malformed",
+                        "InvalidDiskId.NotFound",
+                        "InvalidDatadisk.DiskStatusViolation",
+                        "InvalidDatadisk.DiskCategoryViolation",
+                        "InvalidDatadisk.ChargeTypeViolation",
+                        "MissingParameter",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "InvalidParameter.DiskType",
+                        "DISK_IN_DEDICATED_BLOCK_STORAGE_CLUSTER",
+                        "IncorrectDiskStatus.ReplicationStatusNotFound",
+                        "IncorrectDiskStatus.InReplication",
+                        "InvalidInstanceType.NotSupported",
+                        "InvalidRegionId.NotSupportReplaceEncryptedSystemDisk",
+                        "InvalidStorageClusterId.CapacityNotEnough",
+                        "QuotaExceed.DiskCapacity",
+                        "AccountForbidden.ProductCreationLimited",
+                        "InternalError",
+                        "InvalidDiskName.Malformed",
+                        "LoginAsNonRoot.RegionNotSupport",
+                        "InvalidSystemDiskStatus.IsTransfering",
+                        "IncorrectDiskStatus",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "ImageNotSubscribed",
+                        "ImageRemovedInMarket",
+                        "InstanceExpiredOrInArrears",
+                        "ChargeTypeViolation",
+                        "DiskCreatingSnapshot",
+                        "IoOptimized.NotSupported",
+                        "ImageNotSupportInstanceType",
+                        "QuotaExceed.BuyImage",
+                        "INST_HAS_UNPAID_ORDER",
+                        "OperationDenied.InstanceCreating",
+                        "DependencyViolation.WindowsInstance",
+                        "InvalidParameter.NotMatch",
+                        "ResourcesNotInSameZone",
+                        "OperationDenied.UnpaidOrder",
+                        "InvalidHostname.MismatchImage",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "InvalidOperation.MultiAttachDisk",
+                        "InvalidRegionId.NotSupportEncryptAlgorithm",
+                        "InvalidRegionId.NotExists",
+                        "InvalidEncryptAlgorithm",
+                        "InvalidEncrypted.NotMatchKmsKeyId",
+                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                        "InvalidParameter.KmsNotEnabled",
+                        "InvalidParameter.DataEncryptedKeyCreateFailed",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InvalidKMSKeyId.NotSymmetric",
+                        "InvalidDiskId.NotSupportReplaceEncryptedSystemDisk",
+                        "NotSupportSnapshotEncrypted.DiskCategory",
+                        "InvalidParameter.AllEmpty",
+                        "OperationDenied.ImageNotValid",
+                        "OperationDenied.DiskNoStock",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidEncrypted.NotMatchSnapshot",
+                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                        "InvalidPayMethod.SyncPaymentNotSupport",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidImageId.NotFound",
+                        "InvalidSystemDiskSize.MoreThanMaxSize",
+                        "InvalidSystemDiskSize.LessThanImageSize",
+                        "InvalidSystemDiskSize.LessThanMinSize",
+                        "NoSuchResource",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReplaceSystemDiskError {
@@ -825,392 +782,278 @@ impl ReplaceSystemDiskError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::LoginAsNonRootImageNotSupport(error),
+            1 => Self::InvalidSystemDiskSizeValueNotSupported(error),
+            2 => Self::InvalidParameterConflict(error),
+            3 => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
+            4 => Self::InvalidSystemDiskSize(error),
+            5 => Self::InvalidPasswordMalformed(error),
+            6 => Self::InvalidPasswordParamMismatch(error),
+            7 => Self::OperationDenied(error),
+            8 => Self::InvalidDiskCategoryValueNotSupported(error),
+            9 => Self::InvalidKeyPairNameNotFound(error),
+            10 => Self::DependencyViolationIoOptimize(error),
+            11 => Self::MissingParameterArchitecture(error),
+            12 => Self::InvalidArchitectureMalformed(error),
+            13 => Self::MissingParameterPlatform(error),
+            14 => Self::InvalidPlatformMalformed(error),
+            15 => Self::InvalidDiskIdNotFound(error),
+            16 => Self::InvalidDatadiskDiskStatusViolation(error),
+            17 => Self::InvalidDatadiskDiskCategoryViolation(error),
+            18 => Self::InvalidDatadiskChargeTypeViolation(error),
+            19 => Self::MissingParameter(error),
+            20 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            21 => Self::InvalidParameterDiskType(error),
+            22 => Self::DiskInDedicatedBlockStorageCluster(error),
+            23 => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
+            24 => Self::IncorrectDiskStatusInReplication(error),
+            25 => Self::InvalidInstanceTypeNotSupported(error),
+            26 => Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error),
+            27 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
+            28 => Self::QuotaExceedDiskCapacity(error),
+            29 => Self::AccountForbiddenProductCreationLimited(error),
+            30 => Self::InternalError(error),
+            31 => Self::InvalidDiskNameMalformed(error),
+            32 => Self::LoginAsNonRootRegionNotSupport(error),
+            33 => Self::InvalidSystemDiskStatusIsTransfering(error),
+            34 => Self::IncorrectDiskStatus(error),
+            35 => Self::IncorrectInstanceStatus(error),
+            36 => Self::InstanceLockedForSecurity(error),
+            37 => Self::ImageNotSubscribed(error),
+            38 => Self::ImageRemovedInMarket(error),
+            39 => Self::InstanceExpiredOrInArrears(error),
+            40 => Self::ChargeTypeViolation(error),
+            41 => Self::DiskCreatingSnapshot(error),
+            42 => Self::IoOptimizedNotSupported(error),
+            43 => Self::ImageNotSupportInstanceType(error),
+            44 => Self::QuotaExceedBuyImage(error),
+            45 => Self::InstHasUnpaidOrder(error),
+            46 => Self::OperationDeniedInstanceCreating(error),
+            47 => Self::DependencyViolationWindowsInstance(error),
+            48 => Self::InvalidParameterNotMatch(error),
+            49 => Self::ResourcesNotInSameZone(error),
+            50 => Self::OperationDeniedUnpaidOrder(error),
+            51 => Self::InvalidHostnameMismatchImage(error),
+            52 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            53 => Self::InvalidOperationMultiAttachDisk(error),
+            54 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            55 => Self::InvalidRegionIdNotExists(error),
+            56 => Self::InvalidEncryptAlgorithm(error),
+            57 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            58 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            59 => Self::InvalidParameterKmsNotEnabled(error),
+            60 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            61 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            62 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            63 => Self::InvalidKmsKeyIdNotSymmetric(error),
+            64 => Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error),
+            65 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
+            66 => Self::InvalidParameterAllEmpty(error),
+            67 => Self::OperationDeniedImageNotValid(error),
+            68 => Self::OperationDeniedDiskNoStock(error),
+            69 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            70 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            71 => Self::InvalidEncryptedNotMatchSnapshot(error),
+            72 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
+            73 => Self::InvalidPayMethodSyncPaymentNotSupport(error),
+            74 => Self::InvalidInstanceIdNotFound(error),
+            75 => Self::InvalidImageIdNotFound(error),
+            76 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
+            77 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
+            78 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
+            79 => Self::NoSuchResource(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LoginAsNonRootImageNotSupport(error) => {
-                ("LoginAsNonRootImageNotSupport", error)
-            }
-            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
-                ("InvalidSystemDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => {
-                ("InvalidSystemDiskSizeImageNotSupportResize", error)
-            }
-            Self::InvalidSystemDiskSize(error) => ("InvalidSystemDiskSize", error),
-            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
-            Self::InvalidPasswordParamMismatch(error) => {
-                ("InvalidPasswordParamMismatch", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidDiskCategoryValueNotSupported(error) => {
-                ("InvalidDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidKeyPairNameNotFound(error) => {
-                ("InvalidKeyPairNameNotFound", error)
-            }
-            Self::DependencyViolationIoOptimize(error) => {
-                ("DependencyViolationIoOptimize", error)
-            }
-            Self::MissingParameterArchitecture(error) => {
-                ("MissingParameterArchitecture", error)
-            }
-            Self::InvalidArchitectureMalformed(error) => {
-                ("InvalidArchitectureMalformed", error)
-            }
-            Self::MissingParameterPlatform(error) => ("MissingParameterPlatform", error),
-            Self::InvalidPlatformMalformed(error) => ("InvalidPlatformMalformed", error),
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidDatadiskDiskStatusViolation(error) => {
-                ("InvalidDatadiskDiskStatusViolation", error)
-            }
-            Self::InvalidDatadiskDiskCategoryViolation(error) => {
-                ("InvalidDatadiskDiskCategoryViolation", error)
-            }
-            Self::InvalidDatadiskChargeTypeViolation(error) => {
-                ("InvalidDatadiskChargeTypeViolation", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::InvalidParameterDiskType(error) => ("InvalidParameterDiskType", error),
-            Self::DiskInDedicatedBlockStorageCluster(error) => {
-                ("DiskInDedicatedBlockStorageCluster", error)
-            }
-            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => {
-                ("IncorrectDiskStatusReplicationStatusNotFound", error)
-            }
-            Self::IncorrectDiskStatusInReplication(error) => {
-                ("IncorrectDiskStatusInReplication", error)
-            }
-            Self::InvalidInstanceTypeNotSupported(error) => {
-                ("InvalidInstanceTypeNotSupported", error)
-            }
+            Self::LoginAsNonRootImageNotSupport(error) => (0, error),
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => (1, error),
+            Self::InvalidParameterConflict(error) => (2, error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => (3, error),
+            Self::InvalidSystemDiskSize(error) => (4, error),
+            Self::InvalidPasswordMalformed(error) => (5, error),
+            Self::InvalidPasswordParamMismatch(error) => (6, error),
+            Self::OperationDenied(error) => (7, error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => (8, error),
+            Self::InvalidKeyPairNameNotFound(error) => (9, error),
+            Self::DependencyViolationIoOptimize(error) => (10, error),
+            Self::MissingParameterArchitecture(error) => (11, error),
+            Self::InvalidArchitectureMalformed(error) => (12, error),
+            Self::MissingParameterPlatform(error) => (13, error),
+            Self::InvalidPlatformMalformed(error) => (14, error),
+            Self::InvalidDiskIdNotFound(error) => (15, error),
+            Self::InvalidDatadiskDiskStatusViolation(error) => (16, error),
+            Self::InvalidDatadiskDiskCategoryViolation(error) => (17, error),
+            Self::InvalidDatadiskChargeTypeViolation(error) => (18, error),
+            Self::MissingParameter(error) => (19, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (20, error),
+            Self::InvalidParameterDiskType(error) => (21, error),
+            Self::DiskInDedicatedBlockStorageCluster(error) => (22, error),
+            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => (23, error),
+            Self::IncorrectDiskStatusInReplication(error) => (24, error),
+            Self::InvalidInstanceTypeNotSupported(error) => (25, error),
             Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error) => {
-                ("InvalidRegionIdNotSupportReplaceEncryptedSystemDisk", error)
+                (26, error)
             }
-            Self::InvalidStorageClusterIdCapacityNotEnough(error) => {
-                ("InvalidStorageClusterIdCapacityNotEnough", error)
-            }
-            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
-            Self::AccountForbiddenProductCreationLimited(error) => {
-                ("AccountForbiddenProductCreationLimited", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
-            Self::LoginAsNonRootRegionNotSupport(error) => {
-                ("LoginAsNonRootRegionNotSupport", error)
-            }
-            Self::InvalidSystemDiskStatusIsTransfering(error) => {
-                ("InvalidSystemDiskStatusIsTransfering", error)
-            }
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
-            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
-            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
-            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
-            Self::ImageNotSupportInstanceType(error) => {
-                ("ImageNotSupportInstanceType", error)
-            }
-            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
-            Self::InstHasUnpaidOrder(error) => ("InstHasUnpaidOrder", error),
-            Self::OperationDeniedInstanceCreating(error) => {
-                ("OperationDeniedInstanceCreating", error)
-            }
-            Self::DependencyViolationWindowsInstance(error) => {
-                ("DependencyViolationWindowsInstance", error)
-            }
-            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
-            Self::ResourcesNotInSameZone(error) => ("ResourcesNotInSameZone", error),
-            Self::OperationDeniedUnpaidOrder(error) => {
-                ("OperationDeniedUnpaidOrder", error)
-            }
-            Self::InvalidHostnameMismatchImage(error) => {
-                ("InvalidHostnameMismatchImage", error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
-                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
-            }
-            Self::InvalidRegionIdNotExists(error) => ("InvalidRegionIdNotExists", error),
-            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
-                ("InvalidEncryptedNotMatchKmsKeyId", error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
-                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
-                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(error) => {
-                ("InvalidKmsKeyIdNotSymmetric", error)
-            }
-            Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error) => {
-                ("InvalidDiskIdNotSupportReplaceEncryptedSystemDisk", error)
-            }
-            Self::NotSupportSnapshotEncryptedDiskCategory(error) => {
-                ("NotSupportSnapshotEncryptedDiskCategory", error)
-            }
-            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
-            Self::OperationDeniedImageNotValid(error) => {
-                ("OperationDeniedImageNotValid", error)
-            }
-            Self::OperationDeniedDiskNoStock(error) => {
-                ("OperationDeniedDiskNoStock", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(error) => {
-                ("InvalidEncryptedNotMatchSnapshot", error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
-                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
-            }
-            Self::InvalidPayMethodSyncPaymentNotSupport(error) => {
-                ("InvalidPayMethodSyncPaymentNotSupport", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
-                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
-            }
-            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
-                ("InvalidSystemDiskSizeLessThanImageSize", error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
-                ("InvalidSystemDiskSizeLessThanMinSize", error)
-            }
-            Self::NoSuchResource(error) => ("NoSuchResource", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStorageClusterIdCapacityNotEnough(error) => (27, error),
+            Self::QuotaExceedDiskCapacity(error) => (28, error),
+            Self::AccountForbiddenProductCreationLimited(error) => (29, error),
+            Self::InternalError(error) => (30, error),
+            Self::InvalidDiskNameMalformed(error) => (31, error),
+            Self::LoginAsNonRootRegionNotSupport(error) => (32, error),
+            Self::InvalidSystemDiskStatusIsTransfering(error) => (33, error),
+            Self::IncorrectDiskStatus(error) => (34, error),
+            Self::IncorrectInstanceStatus(error) => (35, error),
+            Self::InstanceLockedForSecurity(error) => (36, error),
+            Self::ImageNotSubscribed(error) => (37, error),
+            Self::ImageRemovedInMarket(error) => (38, error),
+            Self::InstanceExpiredOrInArrears(error) => (39, error),
+            Self::ChargeTypeViolation(error) => (40, error),
+            Self::DiskCreatingSnapshot(error) => (41, error),
+            Self::IoOptimizedNotSupported(error) => (42, error),
+            Self::ImageNotSupportInstanceType(error) => (43, error),
+            Self::QuotaExceedBuyImage(error) => (44, error),
+            Self::InstHasUnpaidOrder(error) => (45, error),
+            Self::OperationDeniedInstanceCreating(error) => (46, error),
+            Self::DependencyViolationWindowsInstance(error) => (47, error),
+            Self::InvalidParameterNotMatch(error) => (48, error),
+            Self::ResourcesNotInSameZone(error) => (49, error),
+            Self::OperationDeniedUnpaidOrder(error) => (50, error),
+            Self::InvalidHostnameMismatchImage(error) => (51, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (52, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (53, error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (54, error),
+            Self::InvalidRegionIdNotExists(error) => (55, error),
+            Self::InvalidEncryptAlgorithm(error) => (56, error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (57, error),
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (58, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (59, error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (60, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (61, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (62, error),
+            Self::InvalidKmsKeyIdNotSymmetric(error) => (63, error),
+            Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error) => (64, error),
+            Self::NotSupportSnapshotEncryptedDiskCategory(error) => (65, error),
+            Self::InvalidParameterAllEmpty(error) => (66, error),
+            Self::OperationDeniedImageNotValid(error) => (67, error),
+            Self::OperationDeniedDiskNoStock(error) => (68, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (69, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (70, error),
+            Self::InvalidEncryptedNotMatchSnapshot(error) => (71, error),
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (72, error),
+            Self::InvalidPayMethodSyncPaymentNotSupport(error) => (73, error),
+            Self::InvalidInstanceIdNotFound(error) => (74, error),
+            Self::InvalidImageIdNotFound(error) => (75, error),
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => (76, error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => (77, error),
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => (78, error),
+            Self::NoSuchResource(error) => (79, error),
+            Self::Unhandled(error) => (80, error),
         }
     }
 }
 impl Clone for ReplaceSystemDiskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::LoginAsNonRootImageNotSupport(_) => {
-                Self::LoginAsNonRootImageNotSupport(error)
-            }
-            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidSystemDiskSizeImageNotSupportResize(_) => {
-                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            }
-            Self::InvalidSystemDiskSize(_) => Self::InvalidSystemDiskSize(error),
-            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
-            Self::InvalidPasswordParamMismatch(_) => {
-                Self::InvalidPasswordParamMismatch(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidKeyPairNameNotFound(_) => {
-                Self::InvalidKeyPairNameNotFound(error)
-            }
-            Self::DependencyViolationIoOptimize(_) => {
-                Self::DependencyViolationIoOptimize(error)
-            }
-            Self::MissingParameterArchitecture(_) => {
-                Self::MissingParameterArchitecture(error)
-            }
-            Self::InvalidArchitectureMalformed(_) => {
-                Self::InvalidArchitectureMalformed(error)
-            }
-            Self::MissingParameterPlatform(_) => Self::MissingParameterPlatform(error),
-            Self::InvalidPlatformMalformed(_) => Self::InvalidPlatformMalformed(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidDatadiskDiskStatusViolation(_) => {
-                Self::InvalidDatadiskDiskStatusViolation(error)
-            }
-            Self::InvalidDatadiskDiskCategoryViolation(_) => {
-                Self::InvalidDatadiskDiskCategoryViolation(error)
-            }
-            Self::InvalidDatadiskChargeTypeViolation(_) => {
-                Self::InvalidDatadiskChargeTypeViolation(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::InvalidParameterDiskType(_) => Self::InvalidParameterDiskType(error),
-            Self::DiskInDedicatedBlockStorageCluster(_) => {
-                Self::DiskInDedicatedBlockStorageCluster(error)
-            }
-            Self::IncorrectDiskStatusReplicationStatusNotFound(_) => {
-                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            }
-            Self::IncorrectDiskStatusInReplication(_) => {
-                Self::IncorrectDiskStatusInReplication(error)
-            }
-            Self::InvalidInstanceTypeNotSupported(_) => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(_) => {
-                Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error)
-            }
-            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
-            Self::AccountForbiddenProductCreationLimited(_) => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
-            Self::LoginAsNonRootRegionNotSupport(_) => {
-                Self::LoginAsNonRootRegionNotSupport(error)
-            }
-            Self::InvalidSystemDiskStatusIsTransfering(_) => {
-                Self::InvalidSystemDiskStatusIsTransfering(error)
-            }
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
-            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
-            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
-            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
-            Self::ImageNotSupportInstanceType(_) => {
-                Self::ImageNotSupportInstanceType(error)
-            }
-            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
-            Self::InstHasUnpaidOrder(_) => Self::InstHasUnpaidOrder(error),
-            Self::OperationDeniedInstanceCreating(_) => {
-                Self::OperationDeniedInstanceCreating(error)
-            }
-            Self::DependencyViolationWindowsInstance(_) => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
-            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
-            Self::OperationDeniedUnpaidOrder(_) => {
-                Self::OperationDeniedUnpaidOrder(error)
-            }
-            Self::InvalidHostnameMismatchImage(_) => {
-                Self::InvalidHostnameMismatchImage(error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            Self::InvalidRegionIdNotExists(_) => Self::InvalidRegionIdNotExists(error),
-            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
-            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(_) => {
-                Self::InvalidKmsKeyIdNotSymmetric(error)
-            }
-            Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(_) => {
-                Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error)
-            }
-            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
-            Self::OperationDeniedImageNotValid(_) => {
-                Self::OperationDeniedImageNotValid(error)
-            }
-            Self::OperationDeniedDiskNoStock(_) => {
-                Self::OperationDeniedDiskNoStock(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(_) => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            Self::InvalidPayMethodSyncPaymentNotSupport(_) => {
-                Self::InvalidPayMethodSyncPaymentNotSupport(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            Self::NoSuchResource(_) => Self::NoSuchResource(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReplaceSystemDiskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "LoginAsNonRootImageNotSupport",
+            "InvalidSystemDiskSizeValueNotSupported",
+            "InvalidParameterConflict",
+            "InvalidSystemDiskSizeImageNotSupportResize",
+            "InvalidSystemDiskSize",
+            "InvalidPasswordMalformed",
+            "InvalidPasswordParamMismatch",
+            "OperationDenied",
+            "InvalidDiskCategoryValueNotSupported",
+            "InvalidKeyPairNameNotFound",
+            "DependencyViolationIoOptimize",
+            "MissingParameterArchitecture",
+            "InvalidArchitectureMalformed",
+            "MissingParameterPlatform",
+            "InvalidPlatformMalformed",
+            "InvalidDiskIdNotFound",
+            "InvalidDatadiskDiskStatusViolation",
+            "InvalidDatadiskDiskCategoryViolation",
+            "InvalidDatadiskChargeTypeViolation",
+            "MissingParameter",
+            "InvalidInstanceNotFoundSystemDisk",
+            "InvalidParameterDiskType",
+            "DiskInDedicatedBlockStorageCluster",
+            "IncorrectDiskStatusReplicationStatusNotFound",
+            "IncorrectDiskStatusInReplication",
+            "InvalidInstanceTypeNotSupported",
+            "InvalidRegionIdNotSupportReplaceEncryptedSystemDisk",
+            "InvalidStorageClusterIdCapacityNotEnough",
+            "QuotaExceedDiskCapacity",
+            "AccountForbiddenProductCreationLimited",
+            "InternalError",
+            "InvalidDiskNameMalformed",
+            "LoginAsNonRootRegionNotSupport",
+            "InvalidSystemDiskStatusIsTransfering",
+            "IncorrectDiskStatus",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "ImageNotSubscribed",
+            "ImageRemovedInMarket",
+            "InstanceExpiredOrInArrears",
+            "ChargeTypeViolation",
+            "DiskCreatingSnapshot",
+            "IoOptimizedNotSupported",
+            "ImageNotSupportInstanceType",
+            "QuotaExceedBuyImage",
+            "InstHasUnpaidOrder",
+            "OperationDeniedInstanceCreating",
+            "DependencyViolationWindowsInstance",
+            "InvalidParameterNotMatch",
+            "ResourcesNotInSameZone",
+            "OperationDeniedUnpaidOrder",
+            "InvalidHostnameMismatchImage",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "InvalidOperationMultiAttachDisk",
+            "InvalidRegionIdNotSupportEncryptAlgorithm",
+            "InvalidRegionIdNotExists",
+            "InvalidEncryptAlgorithm",
+            "InvalidEncryptedNotMatchKmsKeyId",
+            "InvalidEncryptedNotMatchEncryptAlgorithm",
+            "InvalidParameterKmsNotEnabled",
+            "InvalidParameterDataEncryptedKeyCreateFailed",
+            "InvalidParameterKmsKeyIdNotFound",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InvalidKmsKeyIdNotSymmetric",
+            "InvalidDiskIdNotSupportReplaceEncryptedSystemDisk",
+            "NotSupportSnapshotEncryptedDiskCategory",
+            "InvalidParameterAllEmpty",
+            "OperationDeniedImageNotValid",
+            "OperationDeniedDiskNoStock",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidEncryptedNotMatchSnapshot",
+            "InvalidEncryptedNotMatchDiskDefaultEncryption",
+            "InvalidPayMethodSyncPaymentNotSupport",
+            "InvalidInstanceIdNotFound",
+            "InvalidImageIdNotFound",
+            "InvalidSystemDiskSizeMoreThanMaxSize",
+            "InvalidSystemDiskSizeLessThanImageSize",
+            "InvalidSystemDiskSizeLessThanMinSize",
+            "NoSuchResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReplaceSystemDiskError {

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ResetDiskRequest {
     /// The ID of the cloud disk that you want to roll back.
@@ -60,10 +60,25 @@ pub struct ResetDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ResetDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            snapshot_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ResetDiskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ResetDiskRequestBuilder {
-        ResetDiskRequestBuilder::default()
+        ResetDiskRequestBuilder {
+            inner: ResetDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -152,6 +167,7 @@ impl<C> ResetDiskRequestBuilder<C> {
     }
 }
 impl<'a> ResetDiskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ResetDiskRequest::default(),
@@ -160,6 +176,7 @@ impl<'a> ResetDiskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ResetDiskResponse, ResetDiskError> {
@@ -258,53 +275,40 @@ pub enum ResetDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "InternalError" => Self::InternalError(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "IncorrectDiskStatus.HasUnfinishedSnapshot" => {
-                Self::IncorrectDiskStatusHasUnfinishedSnapshot(error)
-            }
-            "InvalidOperation.DiskResetInProgress" => {
-                Self::InvalidOperationDiskResetInProgress(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "Disk.NotFound" => Self::DiskNotFound(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DiskCategory.OperationNotSupported",
+                        "InvalidRegionId.MalFormed",
+                        "DryRunOperation",
+                        "InternalError",
+                        "IncorrectDiskStatus",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InvalidParameter.Mismatch",
+                        "InvalidSnapshot.TooOld",
+                        "InstanceExpiredOrInArrears",
+                        "OperationDenied",
+                        "InvalidSnapshotId.NotReady",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidAccountStatus.SnapshotServiceUnavailable",
+                        "Operation.Conflict",
+                        "UserNotInTheWhiteList",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "IncorrectDiskStatus.HasUnfinishedSnapshot",
+                        "InvalidOperation.DiskResetInProgress",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                        "InvalidDiskId.NotFound",
+                        "Disk.NotFound",
+                        "InvalidSnapshotId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ResetDiskError {
@@ -313,128 +317,114 @@ impl ResetDiskError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DiskCategoryOperationNotSupported(error),
+            1 => Self::InvalidRegionIdMalFormed(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::InternalError(error),
+            4 => Self::IncorrectDiskStatus(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::InstanceLockedForSecurity(error),
+            7 => Self::InvalidParameterMismatch(error),
+            8 => Self::InvalidSnapshotTooOld(error),
+            9 => Self::InstanceExpiredOrInArrears(error),
+            10 => Self::OperationDenied(error),
+            11 => Self::InvalidSnapshotIdNotReady(error),
+            12 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            13 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            14 => Self::OperationConflict(error),
+            15 => Self::UserNotInTheWhiteList(error),
+            16 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            17 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            18 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            19 => Self::IncorrectDiskStatusHasUnfinishedSnapshot(error),
+            20 => Self::InvalidOperationDiskResetInProgress(error),
+            21 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            22 => Self::InvalidDiskIdNotFound(error),
+            23 => Self::DiskNotFound(error),
+            24 => Self::InvalidSnapshotIdNotFound(error),
+            25 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DiskCategoryOperationNotSupported(error) => {
-                ("DiskCategoryOperationNotSupported", error)
-            }
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
-            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidSnapshotIdNotReady(error) => {
-                ("InvalidSnapshotIdNotReady", error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
-                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::IncorrectDiskStatusHasUnfinishedSnapshot(error) => {
-                ("IncorrectDiskStatusHasUnfinishedSnapshot", error)
-            }
-            Self::InvalidOperationDiskResetInProgress(error) => {
-                ("InvalidOperationDiskResetInProgress", error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::DiskNotFound(error) => ("DiskNotFound", error),
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DiskCategoryOperationNotSupported(error) => (0, error),
+            Self::InvalidRegionIdMalFormed(error) => (1, error),
+            Self::DryRunOperation(error) => (2, error),
+            Self::InternalError(error) => (3, error),
+            Self::IncorrectDiskStatus(error) => (4, error),
+            Self::IncorrectInstanceStatus(error) => (5, error),
+            Self::InstanceLockedForSecurity(error) => (6, error),
+            Self::InvalidParameterMismatch(error) => (7, error),
+            Self::InvalidSnapshotTooOld(error) => (8, error),
+            Self::InstanceExpiredOrInArrears(error) => (9, error),
+            Self::OperationDenied(error) => (10, error),
+            Self::InvalidSnapshotIdNotReady(error) => (11, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (12, error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (13, error),
+            Self::OperationConflict(error) => (14, error),
+            Self::UserNotInTheWhiteList(error) => (15, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (16, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (17, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (18, error),
+            Self::IncorrectDiskStatusHasUnfinishedSnapshot(error) => (19, error),
+            Self::InvalidOperationDiskResetInProgress(error) => (20, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (21, error),
+            Self::InvalidDiskIdNotFound(error) => (22, error),
+            Self::DiskNotFound(error) => (23, error),
+            Self::InvalidSnapshotIdNotFound(error) => (24, error),
+            Self::InvalidInstanceIdNotFound(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for ResetDiskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DiskCategoryOperationNotSupported(_) => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
-            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::IncorrectDiskStatusHasUnfinishedSnapshot(_) => {
-                Self::IncorrectDiskStatusHasUnfinishedSnapshot(error)
-            }
-            Self::InvalidOperationDiskResetInProgress(_) => {
-                Self::InvalidOperationDiskResetInProgress(error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::DiskNotFound(_) => Self::DiskNotFound(error),
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ResetDiskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DiskCategoryOperationNotSupported",
+            "InvalidRegionIdMalFormed",
+            "DryRunOperation",
+            "InternalError",
+            "IncorrectDiskStatus",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InvalidParameterMismatch",
+            "InvalidSnapshotTooOld",
+            "InstanceExpiredOrInArrears",
+            "OperationDenied",
+            "InvalidSnapshotIdNotReady",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidAccountStatusSnapshotServiceUnavailable",
+            "OperationConflict",
+            "UserNotInTheWhiteList",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "IncorrectDiskStatusHasUnfinishedSnapshot",
+            "InvalidOperationDiskResetInProgress",
+            "InvalidParameterKmsKeyIdNotFound",
+            "InvalidDiskIdNotFound",
+            "DiskNotFound",
+            "InvalidSnapshotIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ResetDiskError {

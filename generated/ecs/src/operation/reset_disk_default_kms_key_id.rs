@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ResetDiskDefaultKMSKeyIdRequest {
     /// The ID of the region for which you want to disable Account-level EBS Default Encryption. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/2679950.htm>) operation to query the most recent region list.
@@ -35,10 +35,23 @@ pub struct ResetDiskDefaultKMSKeyIdRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ResetDiskDefaultKMSKeyIdRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ResetDiskDefaultKMSKeyIdRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ResetDiskDefaultKMSKeyIdRequestBuilder {
-        ResetDiskDefaultKMSKeyIdRequestBuilder::default()
+        ResetDiskDefaultKMSKeyIdRequestBuilder {
+            inner: ResetDiskDefaultKMSKeyIdRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -102,6 +115,7 @@ impl<C> ResetDiskDefaultKMSKeyIdRequestBuilder<C> {
     }
 }
 impl<'a> ResetDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ResetDiskDefaultKMSKeyIdRequest::default(),
@@ -110,6 +124,7 @@ impl<'a> ResetDiskDefaultKMSKeyIdRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -179,37 +194,24 @@ pub enum ResetDiskDefaultKMSKeyIdError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDiskDefaultKMSKeyIdError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnabled" => {
-                Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            }
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "Abs.InvalidAction.RegionNotSupport" => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            "InvalidParameter.RegionIdNotExists" => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InvalidOperation.KMSKeyIdNotFound" => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            "InvalidOperation.KMSServiceNotOpen" => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidDefaultEncryption.NotFound" => {
-                Self::InvalidDefaultEncryptionNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.Encrypted.KmsNotEnabled",
+                        "InvalidParameter.KmsNotEnabled",
+                        "Abs.InvalidAction.RegionNotSupport",
+                        "InvalidParameter.RegionIdNotExists",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InvalidOperation.KMSKeyIdNotFound",
+                        "InvalidOperation.KMSServiceNotOpen",
+                        "UserNotInTheWhiteList",
+                        "InvalidDefaultEncryption.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ResetDiskDefaultKMSKeyIdError {
@@ -218,84 +220,66 @@ impl ResetDiskDefaultKMSKeyIdError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            1 => Self::InvalidParameterEncryptedKmsNotEnabled(error),
+            2 => Self::InvalidParameterKmsNotEnabled(error),
+            3 => Self::AbsInvalidActionRegionNotSupport(error),
+            4 => Self::InvalidParameterRegionIdNotExists(error),
+            5 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            6 => Self::InvalidOperationKmsKeyIdNotFound(error),
+            7 => Self::InvalidOperationKmsServiceNotOpen(error),
+            8 => Self::UserNotInTheWhiteList(error),
+            9 => Self::InvalidDefaultEncryptionNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnabled(error) => {
-                ("InvalidParameterEncryptedKmsNotEnabled", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(error) => {
-                ("AbsInvalidActionRegionNotSupport", error)
-            }
-            Self::InvalidParameterRegionIdNotExists(error) => {
-                ("InvalidParameterRegionIdNotExists", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(error) => {
-                ("InvalidOperationKmsKeyIdNotFound", error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(error) => {
-                ("InvalidOperationKmsServiceNotOpen", error)
-            }
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidDefaultEncryptionNotFound(error) => {
-                ("InvalidDefaultEncryptionNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (0, error),
+            Self::InvalidParameterEncryptedKmsNotEnabled(error) => (1, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (2, error),
+            Self::AbsInvalidActionRegionNotSupport(error) => (3, error),
+            Self::InvalidParameterRegionIdNotExists(error) => (4, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (5, error),
+            Self::InvalidOperationKmsKeyIdNotFound(error) => (6, error),
+            Self::InvalidOperationKmsServiceNotOpen(error) => (7, error),
+            Self::UserNotInTheWhiteList(error) => (8, error),
+            Self::InvalidDefaultEncryptionNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ResetDiskDefaultKMSKeyIdError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnabled(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::AbsInvalidActionRegionNotSupport(_) => {
-                Self::AbsInvalidActionRegionNotSupport(error)
-            }
-            Self::InvalidParameterRegionIdNotExists(_) => {
-                Self::InvalidParameterRegionIdNotExists(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(_) => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(_) => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidDefaultEncryptionNotFound(_) => {
-                Self::InvalidDefaultEncryptionNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ResetDiskDefaultKMSKeyIdError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterEncryptedKmsNotEnabled",
+            "InvalidParameterKmsNotEnabled",
+            "AbsInvalidActionRegionNotSupport",
+            "InvalidParameterRegionIdNotExists",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InvalidOperationKmsKeyIdNotFound",
+            "InvalidOperationKmsServiceNotOpen",
+            "UserNotInTheWhiteList",
+            "InvalidDefaultEncryptionNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ResetDiskDefaultKMSKeyIdError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ResetDisksRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -52,10 +52,25 @@ pub struct ResetDisksRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ResetDisksRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dry_run: None,
+            disk: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ResetDisksRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ResetDisksRequestBuilder {
-        ResetDisksRequestBuilder::default()
+        ResetDisksRequestBuilder {
+            inner: ResetDisksRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -150,6 +165,7 @@ impl<C> ResetDisksRequestBuilder<C> {
     }
 }
 impl<'a> ResetDisksRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ResetDisksRequest::default(),
@@ -158,6 +174,7 @@ impl<'a> ResetDisksRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ResetDisksResponse, ResetDisksError> {
@@ -263,54 +280,43 @@ pub enum ResetDisksError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResetDisksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DiskCategory.OperationNotSupported" => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "InvalidSnapshot.TooOld" => Self::InvalidSnapshotTooOld(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "InvalidAccountStatus.SnapshotServiceUnavailable" => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "IncorrectDiskStatus.HasUnfinishedSnapshot" => {
-                Self::IncorrectDiskStatusHasUnfinishedSnapshot(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidOperation.MultiAttachDisk" => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            "InvalidDisk.ShareVolume" => Self::InvalidDiskShareVolume(error),
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "Disk.NotFound" => Self::DiskNotFound(error),
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnapshot.NotFound" => Self::InvalidSnapshotNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DiskCategory.OperationNotSupported",
+                        "InvalidRegionId.MalFormed",
+                        "DryRunOperation",
+                        "IncorrectDiskStatus",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InvalidParameter.Mismatch",
+                        "InvalidSnapshot.TooOld",
+                        "InstanceExpiredOrInArrears",
+                        "OperationDenied",
+                        "InvalidSnapshotId.NotReady",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "InvalidAccountStatus.SnapshotServiceUnavailable",
+                        "Operation.Conflict",
+                        "UserNotInTheWhiteList",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "IncorrectDiskStatus.HasUnfinishedSnapshot",
+                        "InvalidRegion.NotSupport",
+                        "InvalidOperation.MultiAttachDisk",
+                        "InvalidDisk.ShareVolume",
+                        "InvalidDiskId.NotFound",
+                        "Disk.NotFound",
+                        "InvalidSnapshotId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSnapshot.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ResetDisksError {
@@ -319,130 +325,123 @@ impl ResetDisksError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DiskCategoryOperationNotSupported(error),
+            1 => Self::InvalidRegionIdMalFormed(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::IncorrectDiskStatus(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::InstanceLockedForSecurity(error),
+            6 => Self::InvalidParameterMismatch(error),
+            7 => Self::InvalidSnapshotTooOld(error),
+            8 => Self::InstanceExpiredOrInArrears(error),
+            9 => Self::OperationDenied(error),
+            10 => Self::InvalidSnapshotIdNotReady(error),
+            11 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            12 => Self::InvalidAccountStatusSnapshotServiceUnavailable(error),
+            13 => Self::OperationConflict(error),
+            14 => Self::UserNotInTheWhiteList(error),
+            15 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            16 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            17 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            18 => Self::IncorrectDiskStatusHasUnfinishedSnapshot(error),
+            19 => Self::InvalidRegionNotSupport(error),
+            20 => Self::InvalidOperationMultiAttachDisk(error),
+            21 => Self::InvalidDiskShareVolume(error),
+            22 => Self::InvalidDiskIdNotFound(error),
+            23 => Self::DiskNotFound(error),
+            24 => Self::InvalidSnapshotIdNotFound(error),
+            25 => Self::InvalidInstanceIdNotFound(error),
+            26 => Self::InvalidRegionIdNotFound(error),
+            27 => Self::InvalidSnapshotNotFound(error),
+            28 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DiskCategoryOperationNotSupported(error) => {
-                ("DiskCategoryOperationNotSupported", error)
-            }
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
-            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidSnapshotIdNotReady(error) => {
-                ("InvalidSnapshotIdNotReady", error)
-            }
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
-                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::IncorrectDiskStatusHasUnfinishedSnapshot(error) => {
-                ("IncorrectDiskStatusHasUnfinishedSnapshot", error)
-            }
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::InvalidOperationMultiAttachDisk(error) => {
-                ("InvalidOperationMultiAttachDisk", error)
-            }
-            Self::InvalidDiskShareVolume(error) => ("InvalidDiskShareVolume", error),
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::DiskNotFound(error) => ("DiskNotFound", error),
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSnapshotNotFound(error) => ("InvalidSnapshotNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DiskCategoryOperationNotSupported(error) => (0, error),
+            Self::InvalidRegionIdMalFormed(error) => (1, error),
+            Self::DryRunOperation(error) => (2, error),
+            Self::IncorrectDiskStatus(error) => (3, error),
+            Self::IncorrectInstanceStatus(error) => (4, error),
+            Self::InstanceLockedForSecurity(error) => (5, error),
+            Self::InvalidParameterMismatch(error) => (6, error),
+            Self::InvalidSnapshotTooOld(error) => (7, error),
+            Self::InstanceExpiredOrInArrears(error) => (8, error),
+            Self::OperationDenied(error) => (9, error),
+            Self::InvalidSnapshotIdNotReady(error) => (10, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (11, error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => (12, error),
+            Self::OperationConflict(error) => (13, error),
+            Self::UserNotInTheWhiteList(error) => (14, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (15, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (16, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (17, error),
+            Self::IncorrectDiskStatusHasUnfinishedSnapshot(error) => (18, error),
+            Self::InvalidRegionNotSupport(error) => (19, error),
+            Self::InvalidOperationMultiAttachDisk(error) => (20, error),
+            Self::InvalidDiskShareVolume(error) => (21, error),
+            Self::InvalidDiskIdNotFound(error) => (22, error),
+            Self::DiskNotFound(error) => (23, error),
+            Self::InvalidSnapshotIdNotFound(error) => (24, error),
+            Self::InvalidInstanceIdNotFound(error) => (25, error),
+            Self::InvalidRegionIdNotFound(error) => (26, error),
+            Self::InvalidSnapshotNotFound(error) => (27, error),
+            Self::InternalError(error) => (28, error),
+            Self::Unhandled(error) => (29, error),
         }
     }
 }
 impl Clone for ResetDisksError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DiskCategoryOperationNotSupported(_) => {
-                Self::DiskCategoryOperationNotSupported(error)
-            }
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
-            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
-                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::IncorrectDiskStatusHasUnfinishedSnapshot(_) => {
-                Self::IncorrectDiskStatusHasUnfinishedSnapshot(error)
-            }
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::InvalidOperationMultiAttachDisk(_) => {
-                Self::InvalidOperationMultiAttachDisk(error)
-            }
-            Self::InvalidDiskShareVolume(_) => Self::InvalidDiskShareVolume(error),
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::DiskNotFound(_) => Self::DiskNotFound(error),
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSnapshotNotFound(_) => Self::InvalidSnapshotNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ResetDisksError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DiskCategoryOperationNotSupported",
+            "InvalidRegionIdMalFormed",
+            "DryRunOperation",
+            "IncorrectDiskStatus",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InvalidParameterMismatch",
+            "InvalidSnapshotTooOld",
+            "InstanceExpiredOrInArrears",
+            "OperationDenied",
+            "InvalidSnapshotIdNotReady",
+            "InvalidAccountStatusNotEnoughBalance",
+            "InvalidAccountStatusSnapshotServiceUnavailable",
+            "OperationConflict",
+            "UserNotInTheWhiteList",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "IncorrectDiskStatusHasUnfinishedSnapshot",
+            "InvalidRegionNotSupport",
+            "InvalidOperationMultiAttachDisk",
+            "InvalidDiskShareVolume",
+            "InvalidDiskIdNotFound",
+            "DiskNotFound",
+            "InvalidSnapshotIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidSnapshotNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ResetDisksError {

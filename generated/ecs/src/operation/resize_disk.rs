@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ResizeDiskRequest {
     /// The ID of the disk. You can call the [DescribeDisks](<https://www.alibabacloud.com/help/doc-detail/25514.htm>) operation to query available disk IDs.
@@ -103,10 +103,26 @@ pub struct ResizeDiskRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ResizeDiskRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            disk_id: None,
+            r#type: None,
+            new_size: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ResizeDiskRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ResizeDiskRequestBuilder {
-        ResizeDiskRequestBuilder::default()
+        ResizeDiskRequestBuilder {
+            inner: ResizeDiskRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -239,6 +255,7 @@ impl<C> ResizeDiskRequestBuilder<C> {
     }
 }
 impl<'a> ResizeDiskRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ResizeDiskRequest::default(),
@@ -247,6 +264,7 @@ impl<'a> ResizeDiskRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ResizeDiskResponse, ResizeDiskError> {
@@ -401,97 +419,62 @@ pub enum ResizeDiskError {
 }
 impl From<::acs_runtime::client::ServiceError> for ResizeDiskError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "IncompleteParamter" => Self::IncompleteParamter(error),
-            "InvalidRegionId.MalFormed" => Self::InvalidRegionIdMalFormed(error),
-            "InvalidParam.Type" => Self::InvalidParamType(error),
-            "LastOrderProcessing" => Self::LastOrderProcessing(error),
-            "InvalidStatus.Upgrading" => Self::InvalidStatusUpgrading(error),
-            "InvalidSystemDiskSize.ImageNotSupportResize" => {
-                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            }
-            "InvalidDisk.DetachedSystemDisk" => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            "OperationDenied.NotEnoughCapacity" => {
-                Self::OperationDeniedNotEnoughCapacity(error)
-            }
-            "IncorrectDiskStatus.ReplicationStatusNotFound" => {
-                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            }
-            "IncorrectDiskStatus.InReplication" => {
-                Self::IncorrectDiskStatusInReplication(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "NoPermission.Refund" => Self::NoPermissionRefund(error),
-            "InvalidOperation.InstanceRenewWithDowngradeInPlan" => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            "InvalidSystemDiskSize.ValueNotSupported" => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            "OperationDenied.UnfinishedOrder" => {
-                Self::OperationDeniedUnfinishedOrder(error)
-            }
-            "AccountForbidden.CreateOrder" => Self::AccountForbiddenCreateOrder(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "InvalidDiskSize.TooLarge" => Self::InvalidDiskSizeTooLarge(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "DiskError" => Self::DiskError(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "DiskCreatingSnapshot" => Self::DiskCreatingSnapshot(error),
-            "InvalidDiskSize" => Self::InvalidDiskSize(error),
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "IncorrectDiskStatus" => Self::IncorrectDiskStatus(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidInstanceStatus.NotRunning" => {
-                Self::InvalidInstanceStatusNotRunning(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportOnlineResize" => {
-                Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "InstanceSpecModification.NotEffective" => {
-                Self::InstanceSpecModificationNotEffective(error)
-            }
-            "InvalidDiskSize.NotSupportResizeOnline" => {
-                Self::InvalidDiskSizeNotSupportResizeOnline(error)
-            }
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "QuotaExceeded.PostpaidDataDiskCapacity" => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            "InvalidOperation.MultiAttachDiskNotSupportResizeOnline" => {
-                Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDiskId.NotFound" => Self::InvalidDiskIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDataDiskSize.ValueNotSupported",
+                        "InvalidParameter.Conflict",
+                        "IncompleteParamter",
+                        "InvalidRegionId.MalFormed",
+                        "InvalidParam.Type",
+                        "LastOrderProcessing",
+                        "InvalidStatus.Upgrading",
+                        "InvalidSystemDiskSize.ImageNotSupportResize",
+                        "InvalidDisk.DetachedSystemDisk",
+                        "OperationDenied.NotEnoughCapacity",
+                        "IncorrectDiskStatus.ReplicationStatusNotFound",
+                        "IncorrectDiskStatus.InReplication",
+                        "QuotaExceed.DiskCapacity",
+                        "NoPermission.Price",
+                        "NoPermission.Refund",
+                        "InvalidOperation.InstanceRenewWithDowngradeInPlan",
+                        "InvalidSystemDiskSize.ValueNotSupported",
+                        "OperationDenied.UnfinishedOrder",
+                        "AccountForbidden.CreateOrder",
+                        "OperationDenied",
+                        "InvalidDiskSize.TooSmall",
+                        "InvalidDiskSize.TooLarge",
+                        "InstanceExpiredOrInArrears",
+                        "DiskError",
+                        "DiskInArrears",
+                        "IncorrectInstanceStatus",
+                        "DiskCreatingSnapshot",
+                        "InvalidDiskSize",
+                        "Operation.Conflict",
+                        "InstanceLockedForSecurity",
+                        "IncorrectDiskStatus",
+                        "UserNotInTheWhiteList",
+                        "InvalidDiskCategory.NotSupported",
+                        "InvalidRegion.NotSupport",
+                        "InvalidInstanceStatus.NotRunning",
+                        "InvalidOperation.InstanceTypeNotSupportOnlineResize",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "InstanceSpecModification.NotEffective",
+                        "InvalidDiskSize.NotSupportResizeOnline",
+                        "SecurityRisk.3DVerification",
+                        "QuotaExceeded.PostpaidDataDiskCapacity",
+                        "InvalidOperation.MultiAttachDiskNotSupportResizeOnline",
+                        "InvalidDataDiskCategory.ValueNotSupported",
+                        "InvalidDiskId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ResizeDiskError {
@@ -500,220 +483,184 @@ impl ResizeDiskError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            1 => Self::InvalidParameterConflict(error),
+            2 => Self::IncompleteParamter(error),
+            3 => Self::InvalidRegionIdMalFormed(error),
+            4 => Self::InvalidParamType(error),
+            5 => Self::LastOrderProcessing(error),
+            6 => Self::InvalidStatusUpgrading(error),
+            7 => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
+            8 => Self::InvalidDiskDetachedSystemDisk(error),
+            9 => Self::OperationDeniedNotEnoughCapacity(error),
+            10 => Self::IncorrectDiskStatusReplicationStatusNotFound(error),
+            11 => Self::IncorrectDiskStatusInReplication(error),
+            12 => Self::QuotaExceedDiskCapacity(error),
+            13 => Self::NoPermissionPrice(error),
+            14 => Self::NoPermissionRefund(error),
+            15 => Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error),
+            16 => Self::InvalidSystemDiskSizeValueNotSupported(error),
+            17 => Self::OperationDeniedUnfinishedOrder(error),
+            18 => Self::AccountForbiddenCreateOrder(error),
+            19 => Self::OperationDenied(error),
+            20 => Self::InvalidDiskSizeTooSmall(error),
+            21 => Self::InvalidDiskSizeTooLarge(error),
+            22 => Self::InstanceExpiredOrInArrears(error),
+            23 => Self::DiskError(error),
+            24 => Self::DiskInArrears(error),
+            25 => Self::IncorrectInstanceStatus(error),
+            26 => Self::DiskCreatingSnapshot(error),
+            27 => Self::InvalidDiskSize(error),
+            28 => Self::OperationConflict(error),
+            29 => Self::InstanceLockedForSecurity(error),
+            30 => Self::IncorrectDiskStatus(error),
+            31 => Self::UserNotInTheWhiteList(error),
+            32 => Self::InvalidDiskCategoryNotSupported(error),
+            33 => Self::InvalidRegionNotSupport(error),
+            34 => Self::InvalidInstanceStatusNotRunning(error),
+            35 => Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error),
+            36 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            37 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            38 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            39 => Self::InstanceSpecModificationNotEffective(error),
+            40 => Self::InvalidDiskSizeNotSupportResizeOnline(error),
+            41 => Self::SecurityRisk3dVerification(error),
+            42 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
+            43 => Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error),
+            44 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            45 => Self::InvalidDiskIdNotFound(error),
+            46 => Self::InvalidInstanceIdNotFound(error),
+            47 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDataDiskSizeValueNotSupported(error) => {
-                ("InvalidDataDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::IncompleteParamter(error) => ("IncompleteParamter", error),
-            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
-            Self::InvalidParamType(error) => ("InvalidParamType", error),
-            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
-            Self::InvalidStatusUpgrading(error) => ("InvalidStatusUpgrading", error),
-            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => {
-                ("InvalidSystemDiskSizeImageNotSupportResize", error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(error) => {
-                ("InvalidDiskDetachedSystemDisk", error)
-            }
-            Self::OperationDeniedNotEnoughCapacity(error) => {
-                ("OperationDeniedNotEnoughCapacity", error)
-            }
-            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => {
-                ("IncorrectDiskStatusReplicationStatusNotFound", error)
-            }
-            Self::IncorrectDiskStatusInReplication(error) => {
-                ("IncorrectDiskStatusInReplication", error)
-            }
-            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
-                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
-            }
-            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
-                ("InvalidSystemDiskSizeValueNotSupported", error)
-            }
-            Self::OperationDeniedUnfinishedOrder(error) => {
-                ("OperationDeniedUnfinishedOrder", error)
-            }
-            Self::AccountForbiddenCreateOrder(error) => {
-                ("AccountForbiddenCreateOrder", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
-            Self::InvalidDiskSizeTooLarge(error) => ("InvalidDiskSizeTooLarge", error),
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::DiskError(error) => ("DiskError", error),
-            Self::DiskInArrears(error) => ("DiskInArrears", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
-            Self::InvalidDiskSize(error) => ("InvalidDiskSize", error),
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidDiskCategoryNotSupported(error) => {
-                ("InvalidDiskCategoryNotSupported", error)
-            }
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::InvalidInstanceStatusNotRunning(error) => {
-                ("InvalidInstanceStatusNotRunning", error)
-            }
+            Self::InvalidDataDiskSizeValueNotSupported(error) => (0, error),
+            Self::InvalidParameterConflict(error) => (1, error),
+            Self::IncompleteParamter(error) => (2, error),
+            Self::InvalidRegionIdMalFormed(error) => (3, error),
+            Self::InvalidParamType(error) => (4, error),
+            Self::LastOrderProcessing(error) => (5, error),
+            Self::InvalidStatusUpgrading(error) => (6, error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => (7, error),
+            Self::InvalidDiskDetachedSystemDisk(error) => (8, error),
+            Self::OperationDeniedNotEnoughCapacity(error) => (9, error),
+            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => (10, error),
+            Self::IncorrectDiskStatusInReplication(error) => (11, error),
+            Self::QuotaExceedDiskCapacity(error) => (12, error),
+            Self::NoPermissionPrice(error) => (13, error),
+            Self::NoPermissionRefund(error) => (14, error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => (15, error),
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => (16, error),
+            Self::OperationDeniedUnfinishedOrder(error) => (17, error),
+            Self::AccountForbiddenCreateOrder(error) => (18, error),
+            Self::OperationDenied(error) => (19, error),
+            Self::InvalidDiskSizeTooSmall(error) => (20, error),
+            Self::InvalidDiskSizeTooLarge(error) => (21, error),
+            Self::InstanceExpiredOrInArrears(error) => (22, error),
+            Self::DiskError(error) => (23, error),
+            Self::DiskInArrears(error) => (24, error),
+            Self::IncorrectInstanceStatus(error) => (25, error),
+            Self::DiskCreatingSnapshot(error) => (26, error),
+            Self::InvalidDiskSize(error) => (27, error),
+            Self::OperationConflict(error) => (28, error),
+            Self::InstanceLockedForSecurity(error) => (29, error),
+            Self::IncorrectDiskStatus(error) => (30, error),
+            Self::UserNotInTheWhiteList(error) => (31, error),
+            Self::InvalidDiskCategoryNotSupported(error) => (32, error),
+            Self::InvalidRegionNotSupport(error) => (33, error),
+            Self::InvalidInstanceStatusNotRunning(error) => (34, error),
             Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error) => {
-                ("InvalidOperationInstanceTypeNotSupportOnlineResize", error)
+                (35, error)
             }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::InstanceSpecModificationNotEffective(error) => {
-                ("InstanceSpecModificationNotEffective", error)
-            }
-            Self::InvalidDiskSizeNotSupportResizeOnline(error) => {
-                ("InvalidDiskSizeNotSupportResizeOnline", error)
-            }
-            Self::SecurityRisk3dVerification(error) => {
-                ("SecurityRisk3dVerification", error)
-            }
-            Self::QuotaExceededPostpaidDataDiskCapacity(error) => {
-                ("QuotaExceededPostpaidDataDiskCapacity", error)
-            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (36, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (37, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (38, error),
+            Self::InstanceSpecModificationNotEffective(error) => (39, error),
+            Self::InvalidDiskSizeNotSupportResizeOnline(error) => (40, error),
+            Self::SecurityRisk3dVerification(error) => (41, error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(error) => (42, error),
             Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error) => {
-                ("InvalidOperationMultiAttachDiskNotSupportResizeOnline", error)
+                (43, error)
             }
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
-                ("InvalidDataDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => (44, error),
+            Self::InvalidDiskIdNotFound(error) => (45, error),
+            Self::InvalidInstanceIdNotFound(error) => (46, error),
+            Self::InternalError(error) => (47, error),
+            Self::Unhandled(error) => (48, error),
         }
     }
 }
 impl Clone for ResizeDiskError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDataDiskSizeValueNotSupported(_) => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
-            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
-            Self::InvalidParamType(_) => Self::InvalidParamType(error),
-            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
-            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
-            Self::InvalidSystemDiskSizeImageNotSupportResize(_) => {
-                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            }
-            Self::InvalidDiskDetachedSystemDisk(_) => {
-                Self::InvalidDiskDetachedSystemDisk(error)
-            }
-            Self::OperationDeniedNotEnoughCapacity(_) => {
-                Self::OperationDeniedNotEnoughCapacity(error)
-            }
-            Self::IncorrectDiskStatusReplicationStatusNotFound(_) => {
-                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            }
-            Self::IncorrectDiskStatusInReplication(_) => {
-                Self::IncorrectDiskStatusInReplication(error)
-            }
-            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
-            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
-                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            }
-            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            Self::OperationDeniedUnfinishedOrder(_) => {
-                Self::OperationDeniedUnfinishedOrder(error)
-            }
-            Self::AccountForbiddenCreateOrder(_) => {
-                Self::AccountForbiddenCreateOrder(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
-            Self::InvalidDiskSizeTooLarge(_) => Self::InvalidDiskSizeTooLarge(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::DiskError(_) => Self::DiskError(error),
-            Self::DiskInArrears(_) => Self::DiskInArrears(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
-            Self::InvalidDiskSize(_) => Self::InvalidDiskSize(error),
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidDiskCategoryNotSupported(_) => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::InvalidInstanceStatusNotRunning(_) => {
-                Self::InvalidInstanceStatusNotRunning(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportOnlineResize(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::InstanceSpecModificationNotEffective(_) => {
-                Self::InstanceSpecModificationNotEffective(error)
-            }
-            Self::InvalidDiskSizeNotSupportResizeOnline(_) => {
-                Self::InvalidDiskSizeNotSupportResizeOnline(error)
-            }
-            Self::SecurityRisk3dVerification(_) => {
-                Self::SecurityRisk3dVerification(error)
-            }
-            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(_) => {
-                Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ResizeDiskError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDataDiskSizeValueNotSupported",
+            "InvalidParameterConflict",
+            "IncompleteParamter",
+            "InvalidRegionIdMalFormed",
+            "InvalidParamType",
+            "LastOrderProcessing",
+            "InvalidStatusUpgrading",
+            "InvalidSystemDiskSizeImageNotSupportResize",
+            "InvalidDiskDetachedSystemDisk",
+            "OperationDeniedNotEnoughCapacity",
+            "IncorrectDiskStatusReplicationStatusNotFound",
+            "IncorrectDiskStatusInReplication",
+            "QuotaExceedDiskCapacity",
+            "NoPermissionPrice",
+            "NoPermissionRefund",
+            "InvalidOperationInstanceRenewWithDowngradeInPlan",
+            "InvalidSystemDiskSizeValueNotSupported",
+            "OperationDeniedUnfinishedOrder",
+            "AccountForbiddenCreateOrder",
+            "OperationDenied",
+            "InvalidDiskSizeTooSmall",
+            "InvalidDiskSizeTooLarge",
+            "InstanceExpiredOrInArrears",
+            "DiskError",
+            "DiskInArrears",
+            "IncorrectInstanceStatus",
+            "DiskCreatingSnapshot",
+            "InvalidDiskSize",
+            "OperationConflict",
+            "InstanceLockedForSecurity",
+            "IncorrectDiskStatus",
+            "UserNotInTheWhiteList",
+            "InvalidDiskCategoryNotSupported",
+            "InvalidRegionNotSupport",
+            "InvalidInstanceStatusNotRunning",
+            "InvalidOperationInstanceTypeNotSupportOnlineResize",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "InstanceSpecModificationNotEffective",
+            "InvalidDiskSizeNotSupportResizeOnline",
+            "SecurityRisk3dVerification",
+            "QuotaExceededPostpaidDataDiskCapacity",
+            "InvalidOperationMultiAttachDiskNotSupportResizeOnline",
+            "InvalidDataDiskCategoryValueNotSupported",
+            "InvalidDiskIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ResizeDiskError {

@@ -98,7 +98,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupRequest {
     /// The region ID of the security group. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -242,10 +242,42 @@ pub struct RevokeSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RevokeSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            security_group_id: None,
+            security_group_rule_id: None,
+            permissions: None,
+            policy: None,
+            priority: None,
+            ip_protocol: None,
+            source_cidr_ip: None,
+            ipv6_source_cidr_ip: None,
+            source_group_id: None,
+            source_prefix_list_id: None,
+            port_range: None,
+            dest_cidr_ip: None,
+            ipv6_dest_cidr_ip: None,
+            source_port_range: None,
+            source_group_owner_account: None,
+            source_group_owner_id: None,
+            nic_type: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RevokeSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RevokeSecurityGroupRequestBuilder {
-        RevokeSecurityGroupRequestBuilder::default()
+        RevokeSecurityGroupRequestBuilder {
+            inner: RevokeSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -533,6 +565,7 @@ impl<C> RevokeSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> RevokeSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RevokeSecurityGroupRequest::default(),
@@ -541,6 +574,7 @@ impl<'a> RevokeSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -680,96 +714,59 @@ pub enum RevokeSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSecurityGroupId.Malformed" => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            "InvalidIpProtocol.ValueNotSupported" => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            "InvalidIpPortRange.Malformed" => Self::InvalidIpPortRangeMalformed(error),
-            "InvalidSourceCidrIp.Malformed" => Self::InvalidSourceCidrIpMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidPolicy.Malformed" => Self::InvalidPolicyMalformed(error),
-            "InvalidNicType.ValueNotSupported" => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            "InvalidSourceGroupId.Mismatch" => Self::InvalidSourceGroupIdMismatch(error),
-            "MissingParameter.Source" => Self::MissingParameterSource(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "InvalidPriority.Malformed" => Self::InvalidPriorityMalformed(error),
-            "InvalidPriority.ValueNotSupported" => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            "InvalidParamter.Conflict" => Self::InvalidParamterConflict(error),
-            "InvalidDestCidrIp.Malformed" => Self::InvalidDestCidrIpMalformed(error),
-            "InvalidParam.SourceIp" => Self::InvalidParamSourceIp(error),
-            "InvalidParam.DestIp" => Self::InvalidParamDestIp(error),
-            "InvalidParam.Ipv6DestCidrIp" => Self::InvalidParamIpv6DestCidrIp(error),
-            "InvalidParam.Ipv6SourceCidrIp" => Self::InvalidParamIpv6SourceCidrIp(error),
-            "InvalidParam.Ipv4ProtocolConflictWithIpv6Address" => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            "InvalidParam.Ipv6ProtocolConflictWithIpv4Address" => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            "InvalidParameter.Ipv6CidrIp" => Self::InvalidParameterIpv6CidrIp(error),
-            "InvalidGroupAuthParameter.OperationDenied" => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            "InvalidPortRange.Malformed" => Self::InvalidPortRangeMalformed(error),
-            "InvalidSourcePortRange.Malformed" => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            "InvalidSecurityGroupDiscription.Malformed" => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            "NotSupported.ClassicNetworkPrefixList" => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            "InvalidParam.SourceCidrIp" => Self::InvalidParamSourceCidrIp(error),
-            "InvalidParam.DestCidrIp" => Self::InvalidParamDestCidrIp(error),
-            "InvalidParam.Permissions" => Self::InvalidParamPermissions(error),
-            "InvalidParam.DuplicatePermissions" => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidParam.SecurityGroupRuleId" => {
-                Self::InvalidParamSecurityGroupRuleId(error)
-            }
-            "InvalidParam.SecurityGroupRuleIdRepeated" => {
-                Self::InvalidParamSecurityGroupRuleIdRepeated(error)
-            }
-            "InvalidGroupParameter.OperationDenied" => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            "InvalidSecurityGroupRule.RuleNotExist" => {
-                Self::InvalidSecurityGroupRuleRuleNotExist(error)
-            }
-            "InvalidParam.ProtocolNotSupportPortRangeList" => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            "InvalidPortRangeListId.NotFound" => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            "InvalidOperation.SecurityGroupNotAuthorized" => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            "InvalidNicType.Mismatch" => Self::InvalidNicTypeMismatch(error),
-            "InvalidGroupAuthItem.NotFound" => Self::InvalidGroupAuthItemNotFound(error),
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidSourceGroupId.NotFound" => Self::InvalidSourceGroupIdNotFound(error),
-            "InvalidPrefixListId.NotFound" => Self::InvalidPrefixListIdNotFound(error),
-            "InvalidSecurityGroupRuleId.NotFound" => {
-                Self::InvalidSecurityGroupRuleIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidSecurityGroupId.Malformed",
+                        "InvalidIpProtocol.ValueNotSupported",
+                        "InvalidIpPortRange.Malformed",
+                        "InvalidSourceCidrIp.Malformed",
+                        "MissingParameter",
+                        "InvalidPolicy.Malformed",
+                        "InvalidNicType.ValueNotSupported",
+                        "InvalidSourceGroupId.Mismatch",
+                        "MissingParameter.Source",
+                        "InvalidParam.PortRange",
+                        "InvalidPriority.Malformed",
+                        "InvalidPriority.ValueNotSupported",
+                        "InvalidParamter.Conflict",
+                        "InvalidDestCidrIp.Malformed",
+                        "InvalidParam.SourceIp",
+                        "InvalidParam.DestIp",
+                        "InvalidParam.Ipv6DestCidrIp",
+                        "InvalidParam.Ipv6SourceCidrIp",
+                        "InvalidParam.Ipv4ProtocolConflictWithIpv6Address",
+                        "InvalidParam.Ipv6ProtocolConflictWithIpv4Address",
+                        "InvalidParameter.Ipv6CidrIp",
+                        "InvalidGroupAuthParameter.OperationDenied",
+                        "InvalidPortRange.Malformed",
+                        "InvalidSourcePortRange.Malformed",
+                        "InvalidSecurityGroupDiscription.Malformed",
+                        "NotSupported.ClassicNetworkPrefixList",
+                        "InvalidParam.SourceCidrIp",
+                        "InvalidParam.DestCidrIp",
+                        "InvalidParam.Permissions",
+                        "InvalidParam.DuplicatePermissions",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidParam.SecurityGroupRuleId",
+                        "InvalidParam.SecurityGroupRuleIdRepeated",
+                        "InvalidGroupParameter.OperationDenied",
+                        "InvalidSecurityGroupRule.RuleNotExist",
+                        "InvalidParam.ProtocolNotSupportPortRangeList",
+                        "InvalidPortRangeListId.NotFound",
+                        "InvalidOperation.SecurityGroupNotAuthorized",
+                        "InvalidNicType.Mismatch",
+                        "InvalidGroupAuthItem.NotFound",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidSourceGroupId.NotFound",
+                        "InvalidPrefixListId.NotFound",
+                        "InvalidSecurityGroupRuleId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RevokeSecurityGroupError {
@@ -778,244 +775,171 @@ impl RevokeSecurityGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidSecurityGroupIdMalformed(error),
+            1 => Self::InvalidIpProtocolValueNotSupported(error),
+            2 => Self::InvalidIpPortRangeMalformed(error),
+            3 => Self::InvalidSourceCidrIpMalformed(error),
+            4 => Self::MissingParameter(error),
+            5 => Self::InvalidPolicyMalformed(error),
+            6 => Self::InvalidNicTypeValueNotSupported(error),
+            7 => Self::InvalidSourceGroupIdMismatch(error),
+            8 => Self::MissingParameterSource(error),
+            9 => Self::InvalidParamPortRange(error),
+            10 => Self::InvalidPriorityMalformed(error),
+            11 => Self::InvalidPriorityValueNotSupported(error),
+            12 => Self::InvalidParamterConflict(error),
+            13 => Self::InvalidDestCidrIpMalformed(error),
+            14 => Self::InvalidParamSourceIp(error),
+            15 => Self::InvalidParamDestIp(error),
+            16 => Self::InvalidParamIpv6DestCidrIp(error),
+            17 => Self::InvalidParamIpv6SourceCidrIp(error),
+            18 => Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error),
+            19 => Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error),
+            20 => Self::InvalidParameterIpv6CidrIp(error),
+            21 => Self::InvalidGroupAuthParameterOperationDenied(error),
+            22 => Self::InvalidPortRangeMalformed(error),
+            23 => Self::InvalidSourcePortRangeMalformed(error),
+            24 => Self::InvalidSecurityGroupDiscriptionMalformed(error),
+            25 => Self::NotSupportedClassicNetworkPrefixList(error),
+            26 => Self::InvalidParamSourceCidrIp(error),
+            27 => Self::InvalidParamDestCidrIp(error),
+            28 => Self::InvalidParamPermissions(error),
+            29 => Self::InvalidParamDuplicatePermissions(error),
+            30 => Self::InvalidSecurityGroupIdNotFound(error),
+            31 => Self::InvalidParamSecurityGroupRuleId(error),
+            32 => Self::InvalidParamSecurityGroupRuleIdRepeated(error),
+            33 => Self::InvalidGroupParameterOperationDenied(error),
+            34 => Self::InvalidSecurityGroupRuleRuleNotExist(error),
+            35 => Self::InvalidParamProtocolNotSupportPortRangeList(error),
+            36 => Self::InvalidPortRangeListIdNotFound(error),
+            37 => Self::InvalidOperationSecurityGroupNotAuthorized(error),
+            38 => Self::InvalidNicTypeMismatch(error),
+            39 => Self::InvalidGroupAuthItemNotFound(error),
+            40 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            41 => Self::InvalidSourceGroupIdNotFound(error),
+            42 => Self::InvalidPrefixListIdNotFound(error),
+            43 => Self::InvalidSecurityGroupRuleIdNotFound(error),
+            44 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSecurityGroupIdMalformed(error) => {
-                ("InvalidSecurityGroupIdMalformed", error)
-            }
-            Self::InvalidIpProtocolValueNotSupported(error) => {
-                ("InvalidIpProtocolValueNotSupported", error)
-            }
-            Self::InvalidIpPortRangeMalformed(error) => {
-                ("InvalidIpPortRangeMalformed", error)
-            }
-            Self::InvalidSourceCidrIpMalformed(error) => {
-                ("InvalidSourceCidrIpMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
-            Self::InvalidNicTypeValueNotSupported(error) => {
-                ("InvalidNicTypeValueNotSupported", error)
-            }
-            Self::InvalidSourceGroupIdMismatch(error) => {
-                ("InvalidSourceGroupIdMismatch", error)
-            }
-            Self::MissingParameterSource(error) => ("MissingParameterSource", error),
-            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
-            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
-            Self::InvalidPriorityValueNotSupported(error) => {
-                ("InvalidPriorityValueNotSupported", error)
-            }
-            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
-            Self::InvalidDestCidrIpMalformed(error) => {
-                ("InvalidDestCidrIpMalformed", error)
-            }
-            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
-            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
-            Self::InvalidParamIpv6DestCidrIp(error) => {
-                ("InvalidParamIpv6DestCidrIp", error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(error) => {
-                ("InvalidParamIpv6SourceCidrIp", error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
-                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
-                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
-            }
-            Self::InvalidParameterIpv6CidrIp(error) => {
-                ("InvalidParameterIpv6CidrIp", error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(error) => {
-                ("InvalidGroupAuthParameterOperationDenied", error)
-            }
-            Self::InvalidPortRangeMalformed(error) => {
-                ("InvalidPortRangeMalformed", error)
-            }
-            Self::InvalidSourcePortRangeMalformed(error) => {
-                ("InvalidSourcePortRangeMalformed", error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
-                ("InvalidSecurityGroupDiscriptionMalformed", error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(error) => {
-                ("NotSupportedClassicNetworkPrefixList", error)
-            }
-            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
-            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
-            Self::InvalidParamPermissions(error) => ("InvalidParamPermissions", error),
-            Self::InvalidParamDuplicatePermissions(error) => {
-                ("InvalidParamDuplicatePermissions", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidParamSecurityGroupRuleId(error) => {
-                ("InvalidParamSecurityGroupRuleId", error)
-            }
-            Self::InvalidParamSecurityGroupRuleIdRepeated(error) => {
-                ("InvalidParamSecurityGroupRuleIdRepeated", error)
-            }
-            Self::InvalidGroupParameterOperationDenied(error) => {
-                ("InvalidGroupParameterOperationDenied", error)
-            }
-            Self::InvalidSecurityGroupRuleRuleNotExist(error) => {
-                ("InvalidSecurityGroupRuleRuleNotExist", error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
-                ("InvalidParamProtocolNotSupportPortRangeList", error)
-            }
-            Self::InvalidPortRangeListIdNotFound(error) => {
-                ("InvalidPortRangeListIdNotFound", error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
-                ("InvalidOperationSecurityGroupNotAuthorized", error)
-            }
-            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
-            Self::InvalidGroupAuthItemNotFound(error) => {
-                ("InvalidGroupAuthItemNotFound", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
-            Self::InvalidSourceGroupIdNotFound(error) => {
-                ("InvalidSourceGroupIdNotFound", error)
-            }
-            Self::InvalidPrefixListIdNotFound(error) => {
-                ("InvalidPrefixListIdNotFound", error)
-            }
-            Self::InvalidSecurityGroupRuleIdNotFound(error) => {
-                ("InvalidSecurityGroupRuleIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidSecurityGroupIdMalformed(error) => (0, error),
+            Self::InvalidIpProtocolValueNotSupported(error) => (1, error),
+            Self::InvalidIpPortRangeMalformed(error) => (2, error),
+            Self::InvalidSourceCidrIpMalformed(error) => (3, error),
+            Self::MissingParameter(error) => (4, error),
+            Self::InvalidPolicyMalformed(error) => (5, error),
+            Self::InvalidNicTypeValueNotSupported(error) => (6, error),
+            Self::InvalidSourceGroupIdMismatch(error) => (7, error),
+            Self::MissingParameterSource(error) => (8, error),
+            Self::InvalidParamPortRange(error) => (9, error),
+            Self::InvalidPriorityMalformed(error) => (10, error),
+            Self::InvalidPriorityValueNotSupported(error) => (11, error),
+            Self::InvalidParamterConflict(error) => (12, error),
+            Self::InvalidDestCidrIpMalformed(error) => (13, error),
+            Self::InvalidParamSourceIp(error) => (14, error),
+            Self::InvalidParamDestIp(error) => (15, error),
+            Self::InvalidParamIpv6DestCidrIp(error) => (16, error),
+            Self::InvalidParamIpv6SourceCidrIp(error) => (17, error),
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => (18, error),
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => (19, error),
+            Self::InvalidParameterIpv6CidrIp(error) => (20, error),
+            Self::InvalidGroupAuthParameterOperationDenied(error) => (21, error),
+            Self::InvalidPortRangeMalformed(error) => (22, error),
+            Self::InvalidSourcePortRangeMalformed(error) => (23, error),
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => (24, error),
+            Self::NotSupportedClassicNetworkPrefixList(error) => (25, error),
+            Self::InvalidParamSourceCidrIp(error) => (26, error),
+            Self::InvalidParamDestCidrIp(error) => (27, error),
+            Self::InvalidParamPermissions(error) => (28, error),
+            Self::InvalidParamDuplicatePermissions(error) => (29, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (30, error),
+            Self::InvalidParamSecurityGroupRuleId(error) => (31, error),
+            Self::InvalidParamSecurityGroupRuleIdRepeated(error) => (32, error),
+            Self::InvalidGroupParameterOperationDenied(error) => (33, error),
+            Self::InvalidSecurityGroupRuleRuleNotExist(error) => (34, error),
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => (35, error),
+            Self::InvalidPortRangeListIdNotFound(error) => (36, error),
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => (37, error),
+            Self::InvalidNicTypeMismatch(error) => (38, error),
+            Self::InvalidGroupAuthItemNotFound(error) => (39, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (40, error),
+            Self::InvalidSourceGroupIdNotFound(error) => (41, error),
+            Self::InvalidPrefixListIdNotFound(error) => (42, error),
+            Self::InvalidSecurityGroupRuleIdNotFound(error) => (43, error),
+            Self::InternalError(error) => (44, error),
+            Self::Unhandled(error) => (45, error),
         }
     }
 }
 impl Clone for RevokeSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSecurityGroupIdMalformed(_) => {
-                Self::InvalidSecurityGroupIdMalformed(error)
-            }
-            Self::InvalidIpProtocolValueNotSupported(_) => {
-                Self::InvalidIpProtocolValueNotSupported(error)
-            }
-            Self::InvalidIpPortRangeMalformed(_) => {
-                Self::InvalidIpPortRangeMalformed(error)
-            }
-            Self::InvalidSourceCidrIpMalformed(_) => {
-                Self::InvalidSourceCidrIpMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
-            Self::InvalidNicTypeValueNotSupported(_) => {
-                Self::InvalidNicTypeValueNotSupported(error)
-            }
-            Self::InvalidSourceGroupIdMismatch(_) => {
-                Self::InvalidSourceGroupIdMismatch(error)
-            }
-            Self::MissingParameterSource(_) => Self::MissingParameterSource(error),
-            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
-            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
-            Self::InvalidPriorityValueNotSupported(_) => {
-                Self::InvalidPriorityValueNotSupported(error)
-            }
-            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
-            Self::InvalidDestCidrIpMalformed(_) => {
-                Self::InvalidDestCidrIpMalformed(error)
-            }
-            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
-            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
-            Self::InvalidParamIpv6DestCidrIp(_) => {
-                Self::InvalidParamIpv6DestCidrIp(error)
-            }
-            Self::InvalidParamIpv6SourceCidrIp(_) => {
-                Self::InvalidParamIpv6SourceCidrIp(error)
-            }
-            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
-                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            }
-            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
-                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            }
-            Self::InvalidParameterIpv6CidrIp(_) => {
-                Self::InvalidParameterIpv6CidrIp(error)
-            }
-            Self::InvalidGroupAuthParameterOperationDenied(_) => {
-                Self::InvalidGroupAuthParameterOperationDenied(error)
-            }
-            Self::InvalidPortRangeMalformed(_) => Self::InvalidPortRangeMalformed(error),
-            Self::InvalidSourcePortRangeMalformed(_) => {
-                Self::InvalidSourcePortRangeMalformed(error)
-            }
-            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
-                Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            }
-            Self::NotSupportedClassicNetworkPrefixList(_) => {
-                Self::NotSupportedClassicNetworkPrefixList(error)
-            }
-            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
-            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
-            Self::InvalidParamPermissions(_) => Self::InvalidParamPermissions(error),
-            Self::InvalidParamDuplicatePermissions(_) => {
-                Self::InvalidParamDuplicatePermissions(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidParamSecurityGroupRuleId(_) => {
-                Self::InvalidParamSecurityGroupRuleId(error)
-            }
-            Self::InvalidParamSecurityGroupRuleIdRepeated(_) => {
-                Self::InvalidParamSecurityGroupRuleIdRepeated(error)
-            }
-            Self::InvalidGroupParameterOperationDenied(_) => {
-                Self::InvalidGroupParameterOperationDenied(error)
-            }
-            Self::InvalidSecurityGroupRuleRuleNotExist(_) => {
-                Self::InvalidSecurityGroupRuleRuleNotExist(error)
-            }
-            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
-                Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            }
-            Self::InvalidPortRangeListIdNotFound(_) => {
-                Self::InvalidPortRangeListIdNotFound(error)
-            }
-            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
-                Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            }
-            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
-            Self::InvalidGroupAuthItemNotFound(_) => {
-                Self::InvalidGroupAuthItemNotFound(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidSourceGroupIdNotFound(_) => {
-                Self::InvalidSourceGroupIdNotFound(error)
-            }
-            Self::InvalidPrefixListIdNotFound(_) => {
-                Self::InvalidPrefixListIdNotFound(error)
-            }
-            Self::InvalidSecurityGroupRuleIdNotFound(_) => {
-                Self::InvalidSecurityGroupRuleIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RevokeSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSecurityGroupIdMalformed",
+            "InvalidIpProtocolValueNotSupported",
+            "InvalidIpPortRangeMalformed",
+            "InvalidSourceCidrIpMalformed",
+            "MissingParameter",
+            "InvalidPolicyMalformed",
+            "InvalidNicTypeValueNotSupported",
+            "InvalidSourceGroupIdMismatch",
+            "MissingParameterSource",
+            "InvalidParamPortRange",
+            "InvalidPriorityMalformed",
+            "InvalidPriorityValueNotSupported",
+            "InvalidParamterConflict",
+            "InvalidDestCidrIpMalformed",
+            "InvalidParamSourceIp",
+            "InvalidParamDestIp",
+            "InvalidParamIpv6DestCidrIp",
+            "InvalidParamIpv6SourceCidrIp",
+            "InvalidParamIpv4ProtocolConflictWithIpv6Address",
+            "InvalidParamIpv6ProtocolConflictWithIpv4Address",
+            "InvalidParameterIpv6CidrIp",
+            "InvalidGroupAuthParameterOperationDenied",
+            "InvalidPortRangeMalformed",
+            "InvalidSourcePortRangeMalformed",
+            "InvalidSecurityGroupDiscriptionMalformed",
+            "NotSupportedClassicNetworkPrefixList",
+            "InvalidParamSourceCidrIp",
+            "InvalidParamDestCidrIp",
+            "InvalidParamPermissions",
+            "InvalidParamDuplicatePermissions",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidParamSecurityGroupRuleId",
+            "InvalidParamSecurityGroupRuleIdRepeated",
+            "InvalidGroupParameterOperationDenied",
+            "InvalidSecurityGroupRuleRuleNotExist",
+            "InvalidParamProtocolNotSupportPortRangeList",
+            "InvalidPortRangeListIdNotFound",
+            "InvalidOperationSecurityGroupNotAuthorized",
+            "InvalidNicTypeMismatch",
+            "InvalidGroupAuthItemNotFound",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidSourceGroupIdNotFound",
+            "InvalidPrefixListIdNotFound",
+            "InvalidSecurityGroupRuleIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RevokeSecurityGroupError {

@@ -53,7 +53,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RunCommandRequest {
     /// The region ID of the command. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -355,10 +355,48 @@ pub struct RunCommandRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RunCommandRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            name: None,
+            description: None,
+            r#type: None,
+            command_content: None,
+            working_dir: None,
+            timeout: None,
+            enable_parameter: None,
+            repeat_mode: None,
+            timed: None,
+            frequency: None,
+            parameters: None,
+            keep_command: None,
+            content_encoding: None,
+            username: None,
+            windows_password_name: None,
+            instance_id: None,
+            tag: None,
+            container_id: None,
+            container_name: None,
+            client_token: None,
+            oss_output_delivery: None,
+            resource_tag: None,
+            termination_mode: None,
+            launcher: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RunCommandRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RunCommandRequestBuilder {
-        RunCommandRequestBuilder::default()
+        RunCommandRequestBuilder {
+            inner: RunCommandRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -825,6 +863,7 @@ impl<C> RunCommandRequestBuilder<C> {
     }
 }
 impl<'a> RunCommandRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RunCommandRequest::default(),
@@ -833,6 +872,7 @@ impl<'a> RunCommandRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RunCommandResponse, RunCommandError> {
@@ -1027,118 +1067,83 @@ pub enum RunCommandError {
 }
 impl From<::acs_runtime::client::ServiceError> for RunCommandError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "InvalidContainerId.Malformed" => Self::InvalidContainerIdMalformed(error),
-            "InvalidContainerName.Malformed" => {
-                Self::InvalidContainerNameMalformed(error)
-            }
-            "InvalidClientToken.Malformed" => Self::InvalidClientTokenMalformed(error),
-            "CmdParam.EmptyKey" => Self::CmdParamEmptyKey(error),
-            "CmdParam.InvalidParamName" => Self::CmdParamInvalidParamName(error),
-            "CmdContent.DecodeError" => Self::CmdContentDecodeError(error),
-            "InvalidInstance.NotMatch" => Self::InvalidInstanceNotMatch(error),
-            "MissingParam.Frequency" => Self::MissingParamFrequency(error),
-            "InvalidParam.Frequency" => Self::InvalidParamFrequency(error),
-            "ParameterKey.Duplicate" => Self::ParameterKeyDuplicate(error),
-            "Parameter.NotMatched" => Self::ParameterNotMatched(error),
-            "WindowsPasswordName.Missed" => Self::WindowsPasswordNameMissed(error),
-            "Parameter.Disabled" => Self::ParameterDisabled(error),
-            "InvalidParameter.WorkingDir" => Self::InvalidParameterWorkingDir(error),
-            "NumberExceed.ResourceTags" => Self::NumberExceedResourceTags(error),
-            "MissingParameter.ResourceTagKey" => {
-                Self::MissingParameterResourceTagKey(error)
-            }
-            "InvalidResourceTagKey.Malformed" => {
-                Self::InvalidResourceTagKeyMalformed(error)
-            }
-            "InvalidResourceTagValue.Malformed" => {
-                Self::InvalidResourceTagValueMalformed(error)
-            }
-            "Duplicate.ResourceTagKey" => Self::DuplicateResourceTagKey(error),
-            "InvalidResourceTag.InstanceNotFound" => {
-                Self::InvalidResourceTagInstanceNotFound(error)
-            }
-            "InvalidResourceTag.ConflictWithInstanceIds" => {
-                Self::InvalidResourceTagConflictWithInstanceIds(error)
-            }
-            "InvalidOssOutputDelivery.BucketInOtherRegion" => {
-                Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
-            }
-            "InvalidParameter.OssOutputDelivery" => {
-                Self::InvalidParameterOssOutputDelivery(error)
-            }
-            "InvalidOssOutputDelivery.KeyPrefixMalformed" => {
-                Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
-            }
-            "CmdContent.ExceedLimit" => Self::CmdContentExceedLimit(error),
-            "CmdName.ExceedLimit" => Self::CmdNameExceedLimit(error),
-            "CmdDesc.ExceedLimit" => Self::CmdDescExceedLimit(error),
-            "CmdCount.ExceedQuota" => Self::CmdCountExceedQuota(error),
-            "CmdParamCount.ExceedLimit" => Self::CmdParamCountExceedLimit(error),
-            "CmdParamName.ExceedLimit" => Self::CmdParamNameExceedLimit(error),
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "Invocation.ExceedQuota" => Self::InvocationExceedQuota(error),
-            "ParameterCount.ExceedLimit" => Self::ParameterCountExceedLimit(error),
-            "ParameterKey.ExceedLimit" => Self::ParameterKeyExceedLimit(error),
-            "ParameterType.NotSupported" => Self::ParameterTypeNotSupported(error),
-            "Username.ExceedLimit" => Self::UsernameExceedLimit(error),
-            "WindowsPasswordName.ExceedLimit" => {
-                Self::WindowsPasswordNameExceedLimit(error)
-            }
-            "ParameterStore.NotSupported" => Self::ParameterStoreNotSupported(error),
-            "TemporaryAccessKey.Error" => Self::TemporaryAccessKeyError(error),
-            "ParameterStore.InvalidParameters" => {
-                Self::ParameterStoreInvalidParameters(error)
-            }
-            "ParameterStore.NoPermission" => Self::ParameterStoreNoPermission(error),
-            "OperationDenied.BidOwnResource" => {
-                Self::OperationDeniedBidOwnResource(error)
-            }
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "IdempotentProcessing" => Self::IdempotentProcessing(error),
-            "InvalidStatus.ResourceGroup" => Self::InvalidStatusResourceGroup(error),
-            "InvalidParameterCharacter.CommandName" => {
-                Self::InvalidParameterCharacterCommandName(error)
-            }
-            "InvalidParameterCharacter.CommandDescription" => {
-                Self::InvalidParameterCharacterCommandDescription(error)
-            }
-            "InvalidParameterCharacter.CommandWorkingDir" => {
-                Self::InvalidParameterCharacterCommandWorkingDir(error)
-            }
-            "InvalidLauncher.LengthLimitExceeded" => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            "InvalidParameterCharset.Parameters" => {
-                Self::InvalidParameterCharsetParameters(error)
-            }
-            "CreateServiceLinkedRole.NoPermission" => {
-                Self::CreateServiceLinkedRoleNoPermission(error)
-            }
-            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
-            "InvalidCmdType.NotFound" => Self::InvalidCmdTypeNotFound(error),
-            "InvalidRepeatMode.NotFound" => Self::InvalidRepeatModeNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InvalidCmdId.NotFound" => Self::InvalidCmdIdNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidTerminationMode.NotFound" => {
-                Self::InvalidTerminationModeNotFound(error)
-            }
-            "InvalidOssOutputDelivery.BucketNotFound" => {
-                Self::InvalidOssOutputDeliveryBucketNotFound(error)
-            }
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "MissingParam.InstanceId",
+                        "NumberExceed.Tags",
+                        "InvalidTagValue.Malformed",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "MissingParameter.TagKey",
+                        "InvalidContainerId.Malformed",
+                        "InvalidContainerName.Malformed",
+                        "InvalidClientToken.Malformed",
+                        "CmdParam.EmptyKey",
+                        "CmdParam.InvalidParamName",
+                        "CmdContent.DecodeError",
+                        "InvalidInstance.NotMatch",
+                        "MissingParam.Frequency",
+                        "InvalidParam.Frequency",
+                        "ParameterKey.Duplicate",
+                        "Parameter.NotMatched",
+                        "WindowsPasswordName.Missed",
+                        "Parameter.Disabled",
+                        "InvalidParameter.WorkingDir",
+                        "NumberExceed.ResourceTags",
+                        "MissingParameter.ResourceTagKey",
+                        "InvalidResourceTagKey.Malformed",
+                        "InvalidResourceTagValue.Malformed",
+                        "Duplicate.ResourceTagKey",
+                        "InvalidResourceTag.InstanceNotFound",
+                        "InvalidResourceTag.ConflictWithInstanceIds",
+                        "InvalidOssOutputDelivery.BucketInOtherRegion",
+                        "InvalidParameter.OssOutputDelivery",
+                        "InvalidOssOutputDelivery.KeyPrefixMalformed",
+                        "CmdContent.ExceedLimit",
+                        "CmdName.ExceedLimit",
+                        "CmdDesc.ExceedLimit",
+                        "CmdCount.ExceedQuota",
+                        "CmdParamCount.ExceedLimit",
+                        "CmdParamName.ExceedLimit",
+                        "InstanceIds.ExceedLimit",
+                        "Invocation.ExceedQuota",
+                        "ParameterCount.ExceedLimit",
+                        "ParameterKey.ExceedLimit",
+                        "ParameterType.NotSupported",
+                        "Username.ExceedLimit",
+                        "WindowsPasswordName.ExceedLimit",
+                        "ParameterStore.NotSupported",
+                        "TemporaryAccessKey.Error",
+                        "ParameterStore.InvalidParameters",
+                        "ParameterStore.NoPermission",
+                        "OperationDenied.BidOwnResource",
+                        "Operation.Forbidden",
+                        "IdempotentParameterMismatch",
+                        "IdempotentProcessing",
+                        "InvalidStatus.ResourceGroup",
+                        "InvalidParameterCharacter.CommandName",
+                        "InvalidParameterCharacter.CommandDescription",
+                        "InvalidParameterCharacter.CommandWorkingDir",
+                        "InvalidLauncher.LengthLimitExceeded",
+                        "InvalidParameterCharset.Parameters",
+                        "CreateServiceLinkedRole.NoPermission",
+                        "InvalidTimeout.ExceedLimit",
+                        "InvalidCmdType.NotFound",
+                        "InvalidRepeatMode.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstance.NotFound",
+                        "InvalidCmdId.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidTerminationMode.NotFound",
+                        "InvalidOssOutputDelivery.BucketNotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RunCommandError {
@@ -1147,288 +1152,243 @@ impl RunCommandError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::NumberExceedTags(error),
+            3 => Self::InvalidTagValueMalformed(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::InvalidTagKeyMalformed(error),
+            6 => Self::MissingParameterTagKey(error),
+            7 => Self::InvalidContainerIdMalformed(error),
+            8 => Self::InvalidContainerNameMalformed(error),
+            9 => Self::InvalidClientTokenMalformed(error),
+            10 => Self::CmdParamEmptyKey(error),
+            11 => Self::CmdParamInvalidParamName(error),
+            12 => Self::CmdContentDecodeError(error),
+            13 => Self::InvalidInstanceNotMatch(error),
+            14 => Self::MissingParamFrequency(error),
+            15 => Self::InvalidParamFrequency(error),
+            16 => Self::ParameterKeyDuplicate(error),
+            17 => Self::ParameterNotMatched(error),
+            18 => Self::WindowsPasswordNameMissed(error),
+            19 => Self::ParameterDisabled(error),
+            20 => Self::InvalidParameterWorkingDir(error),
+            21 => Self::NumberExceedResourceTags(error),
+            22 => Self::MissingParameterResourceTagKey(error),
+            23 => Self::InvalidResourceTagKeyMalformed(error),
+            24 => Self::InvalidResourceTagValueMalformed(error),
+            25 => Self::DuplicateResourceTagKey(error),
+            26 => Self::InvalidResourceTagInstanceNotFound(error),
+            27 => Self::InvalidResourceTagConflictWithInstanceIds(error),
+            28 => Self::InvalidOssOutputDeliveryBucketInOtherRegion(error),
+            29 => Self::InvalidParameterOssOutputDelivery(error),
+            30 => Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error),
+            31 => Self::CmdContentExceedLimit(error),
+            32 => Self::CmdNameExceedLimit(error),
+            33 => Self::CmdDescExceedLimit(error),
+            34 => Self::CmdCountExceedQuota(error),
+            35 => Self::CmdParamCountExceedLimit(error),
+            36 => Self::CmdParamNameExceedLimit(error),
+            37 => Self::InstanceIdsExceedLimit(error),
+            38 => Self::InvocationExceedQuota(error),
+            39 => Self::ParameterCountExceedLimit(error),
+            40 => Self::ParameterKeyExceedLimit(error),
+            41 => Self::ParameterTypeNotSupported(error),
+            42 => Self::UsernameExceedLimit(error),
+            43 => Self::WindowsPasswordNameExceedLimit(error),
+            44 => Self::ParameterStoreNotSupported(error),
+            45 => Self::TemporaryAccessKeyError(error),
+            46 => Self::ParameterStoreInvalidParameters(error),
+            47 => Self::ParameterStoreNoPermission(error),
+            48 => Self::OperationDeniedBidOwnResource(error),
+            49 => Self::OperationForbidden(error),
+            50 => Self::IdempotentParameterMismatch(error),
+            51 => Self::IdempotentProcessing(error),
+            52 => Self::InvalidStatusResourceGroup(error),
+            53 => Self::InvalidParameterCharacterCommandName(error),
+            54 => Self::InvalidParameterCharacterCommandDescription(error),
+            55 => Self::InvalidParameterCharacterCommandWorkingDir(error),
+            56 => Self::InvalidLauncherLengthLimitExceeded(error),
+            57 => Self::InvalidParameterCharsetParameters(error),
+            58 => Self::CreateServiceLinkedRoleNoPermission(error),
+            59 => Self::InvalidTimeoutExceedLimit(error),
+            60 => Self::InvalidCmdTypeNotFound(error),
+            61 => Self::InvalidRepeatModeNotFound(error),
+            62 => Self::InvalidRegionIdNotFound(error),
+            63 => Self::InvalidInstanceNotFound(error),
+            64 => Self::InvalidCmdIdNotFound(error),
+            65 => Self::InvalidResourceGroupNotFound(error),
+            66 => Self::InvalidTerminationModeNotFound(error),
+            67 => Self::InvalidOssOutputDeliveryBucketNotFound(error),
+            68 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::InvalidContainerIdMalformed(error) => {
-                ("InvalidContainerIdMalformed", error)
-            }
-            Self::InvalidContainerNameMalformed(error) => {
-                ("InvalidContainerNameMalformed", error)
-            }
-            Self::InvalidClientTokenMalformed(error) => {
-                ("InvalidClientTokenMalformed", error)
-            }
-            Self::CmdParamEmptyKey(error) => ("CmdParamEmptyKey", error),
-            Self::CmdParamInvalidParamName(error) => ("CmdParamInvalidParamName", error),
-            Self::CmdContentDecodeError(error) => ("CmdContentDecodeError", error),
-            Self::InvalidInstanceNotMatch(error) => ("InvalidInstanceNotMatch", error),
-            Self::MissingParamFrequency(error) => ("MissingParamFrequency", error),
-            Self::InvalidParamFrequency(error) => ("InvalidParamFrequency", error),
-            Self::ParameterKeyDuplicate(error) => ("ParameterKeyDuplicate", error),
-            Self::ParameterNotMatched(error) => ("ParameterNotMatched", error),
-            Self::WindowsPasswordNameMissed(error) => {
-                ("WindowsPasswordNameMissed", error)
-            }
-            Self::ParameterDisabled(error) => ("ParameterDisabled", error),
-            Self::InvalidParameterWorkingDir(error) => {
-                ("InvalidParameterWorkingDir", error)
-            }
-            Self::NumberExceedResourceTags(error) => ("NumberExceedResourceTags", error),
-            Self::MissingParameterResourceTagKey(error) => {
-                ("MissingParameterResourceTagKey", error)
-            }
-            Self::InvalidResourceTagKeyMalformed(error) => {
-                ("InvalidResourceTagKeyMalformed", error)
-            }
-            Self::InvalidResourceTagValueMalformed(error) => {
-                ("InvalidResourceTagValueMalformed", error)
-            }
-            Self::DuplicateResourceTagKey(error) => ("DuplicateResourceTagKey", error),
-            Self::InvalidResourceTagInstanceNotFound(error) => {
-                ("InvalidResourceTagInstanceNotFound", error)
-            }
-            Self::InvalidResourceTagConflictWithInstanceIds(error) => {
-                ("InvalidResourceTagConflictWithInstanceIds", error)
-            }
-            Self::InvalidOssOutputDeliveryBucketInOtherRegion(error) => {
-                ("InvalidOssOutputDeliveryBucketInOtherRegion", error)
-            }
-            Self::InvalidParameterOssOutputDelivery(error) => {
-                ("InvalidParameterOssOutputDelivery", error)
-            }
-            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error) => {
-                ("InvalidOssOutputDeliveryKeyPrefixMalformed", error)
-            }
-            Self::CmdContentExceedLimit(error) => ("CmdContentExceedLimit", error),
-            Self::CmdNameExceedLimit(error) => ("CmdNameExceedLimit", error),
-            Self::CmdDescExceedLimit(error) => ("CmdDescExceedLimit", error),
-            Self::CmdCountExceedQuota(error) => ("CmdCountExceedQuota", error),
-            Self::CmdParamCountExceedLimit(error) => ("CmdParamCountExceedLimit", error),
-            Self::CmdParamNameExceedLimit(error) => ("CmdParamNameExceedLimit", error),
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::InvocationExceedQuota(error) => ("InvocationExceedQuota", error),
-            Self::ParameterCountExceedLimit(error) => {
-                ("ParameterCountExceedLimit", error)
-            }
-            Self::ParameterKeyExceedLimit(error) => ("ParameterKeyExceedLimit", error),
-            Self::ParameterTypeNotSupported(error) => {
-                ("ParameterTypeNotSupported", error)
-            }
-            Self::UsernameExceedLimit(error) => ("UsernameExceedLimit", error),
-            Self::WindowsPasswordNameExceedLimit(error) => {
-                ("WindowsPasswordNameExceedLimit", error)
-            }
-            Self::ParameterStoreNotSupported(error) => {
-                ("ParameterStoreNotSupported", error)
-            }
-            Self::TemporaryAccessKeyError(error) => ("TemporaryAccessKeyError", error),
-            Self::ParameterStoreInvalidParameters(error) => {
-                ("ParameterStoreInvalidParameters", error)
-            }
-            Self::ParameterStoreNoPermission(error) => {
-                ("ParameterStoreNoPermission", error)
-            }
-            Self::OperationDeniedBidOwnResource(error) => {
-                ("OperationDeniedBidOwnResource", error)
-            }
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
-            Self::InvalidStatusResourceGroup(error) => {
-                ("InvalidStatusResourceGroup", error)
-            }
-            Self::InvalidParameterCharacterCommandName(error) => {
-                ("InvalidParameterCharacterCommandName", error)
-            }
-            Self::InvalidParameterCharacterCommandDescription(error) => {
-                ("InvalidParameterCharacterCommandDescription", error)
-            }
-            Self::InvalidParameterCharacterCommandWorkingDir(error) => {
-                ("InvalidParameterCharacterCommandWorkingDir", error)
-            }
-            Self::InvalidLauncherLengthLimitExceeded(error) => {
-                ("InvalidLauncherLengthLimitExceeded", error)
-            }
-            Self::InvalidParameterCharsetParameters(error) => {
-                ("InvalidParameterCharsetParameters", error)
-            }
-            Self::CreateServiceLinkedRoleNoPermission(error) => {
-                ("CreateServiceLinkedRoleNoPermission", error)
-            }
-            Self::InvalidTimeoutExceedLimit(error) => {
-                ("InvalidTimeoutExceedLimit", error)
-            }
-            Self::InvalidCmdTypeNotFound(error) => ("InvalidCmdTypeNotFound", error),
-            Self::InvalidRepeatModeNotFound(error) => {
-                ("InvalidRepeatModeNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InvalidCmdIdNotFound(error) => ("InvalidCmdIdNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidTerminationModeNotFound(error) => {
-                ("InvalidTerminationModeNotFound", error)
-            }
-            Self::InvalidOssOutputDeliveryBucketNotFound(error) => {
-                ("InvalidOssOutputDeliveryBucketNotFound", error)
-            }
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::MissingParamInstanceId(error) => (1, error),
+            Self::NumberExceedTags(error) => (2, error),
+            Self::InvalidTagValueMalformed(error) => (3, error),
+            Self::DuplicateTagKey(error) => (4, error),
+            Self::InvalidTagKeyMalformed(error) => (5, error),
+            Self::MissingParameterTagKey(error) => (6, error),
+            Self::InvalidContainerIdMalformed(error) => (7, error),
+            Self::InvalidContainerNameMalformed(error) => (8, error),
+            Self::InvalidClientTokenMalformed(error) => (9, error),
+            Self::CmdParamEmptyKey(error) => (10, error),
+            Self::CmdParamInvalidParamName(error) => (11, error),
+            Self::CmdContentDecodeError(error) => (12, error),
+            Self::InvalidInstanceNotMatch(error) => (13, error),
+            Self::MissingParamFrequency(error) => (14, error),
+            Self::InvalidParamFrequency(error) => (15, error),
+            Self::ParameterKeyDuplicate(error) => (16, error),
+            Self::ParameterNotMatched(error) => (17, error),
+            Self::WindowsPasswordNameMissed(error) => (18, error),
+            Self::ParameterDisabled(error) => (19, error),
+            Self::InvalidParameterWorkingDir(error) => (20, error),
+            Self::NumberExceedResourceTags(error) => (21, error),
+            Self::MissingParameterResourceTagKey(error) => (22, error),
+            Self::InvalidResourceTagKeyMalformed(error) => (23, error),
+            Self::InvalidResourceTagValueMalformed(error) => (24, error),
+            Self::DuplicateResourceTagKey(error) => (25, error),
+            Self::InvalidResourceTagInstanceNotFound(error) => (26, error),
+            Self::InvalidResourceTagConflictWithInstanceIds(error) => (27, error),
+            Self::InvalidOssOutputDeliveryBucketInOtherRegion(error) => (28, error),
+            Self::InvalidParameterOssOutputDelivery(error) => (29, error),
+            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error) => (30, error),
+            Self::CmdContentExceedLimit(error) => (31, error),
+            Self::CmdNameExceedLimit(error) => (32, error),
+            Self::CmdDescExceedLimit(error) => (33, error),
+            Self::CmdCountExceedQuota(error) => (34, error),
+            Self::CmdParamCountExceedLimit(error) => (35, error),
+            Self::CmdParamNameExceedLimit(error) => (36, error),
+            Self::InstanceIdsExceedLimit(error) => (37, error),
+            Self::InvocationExceedQuota(error) => (38, error),
+            Self::ParameterCountExceedLimit(error) => (39, error),
+            Self::ParameterKeyExceedLimit(error) => (40, error),
+            Self::ParameterTypeNotSupported(error) => (41, error),
+            Self::UsernameExceedLimit(error) => (42, error),
+            Self::WindowsPasswordNameExceedLimit(error) => (43, error),
+            Self::ParameterStoreNotSupported(error) => (44, error),
+            Self::TemporaryAccessKeyError(error) => (45, error),
+            Self::ParameterStoreInvalidParameters(error) => (46, error),
+            Self::ParameterStoreNoPermission(error) => (47, error),
+            Self::OperationDeniedBidOwnResource(error) => (48, error),
+            Self::OperationForbidden(error) => (49, error),
+            Self::IdempotentParameterMismatch(error) => (50, error),
+            Self::IdempotentProcessing(error) => (51, error),
+            Self::InvalidStatusResourceGroup(error) => (52, error),
+            Self::InvalidParameterCharacterCommandName(error) => (53, error),
+            Self::InvalidParameterCharacterCommandDescription(error) => (54, error),
+            Self::InvalidParameterCharacterCommandWorkingDir(error) => (55, error),
+            Self::InvalidLauncherLengthLimitExceeded(error) => (56, error),
+            Self::InvalidParameterCharsetParameters(error) => (57, error),
+            Self::CreateServiceLinkedRoleNoPermission(error) => (58, error),
+            Self::InvalidTimeoutExceedLimit(error) => (59, error),
+            Self::InvalidCmdTypeNotFound(error) => (60, error),
+            Self::InvalidRepeatModeNotFound(error) => (61, error),
+            Self::InvalidRegionIdNotFound(error) => (62, error),
+            Self::InvalidInstanceNotFound(error) => (63, error),
+            Self::InvalidCmdIdNotFound(error) => (64, error),
+            Self::InvalidResourceGroupNotFound(error) => (65, error),
+            Self::InvalidTerminationModeNotFound(error) => (66, error),
+            Self::InvalidOssOutputDeliveryBucketNotFound(error) => (67, error),
+            Self::InternalErrorDispatch(error) => (68, error),
+            Self::Unhandled(error) => (69, error),
         }
     }
 }
 impl Clone for RunCommandError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::InvalidContainerIdMalformed(_) => {
-                Self::InvalidContainerIdMalformed(error)
-            }
-            Self::InvalidContainerNameMalformed(_) => {
-                Self::InvalidContainerNameMalformed(error)
-            }
-            Self::InvalidClientTokenMalformed(_) => {
-                Self::InvalidClientTokenMalformed(error)
-            }
-            Self::CmdParamEmptyKey(_) => Self::CmdParamEmptyKey(error),
-            Self::CmdParamInvalidParamName(_) => Self::CmdParamInvalidParamName(error),
-            Self::CmdContentDecodeError(_) => Self::CmdContentDecodeError(error),
-            Self::InvalidInstanceNotMatch(_) => Self::InvalidInstanceNotMatch(error),
-            Self::MissingParamFrequency(_) => Self::MissingParamFrequency(error),
-            Self::InvalidParamFrequency(_) => Self::InvalidParamFrequency(error),
-            Self::ParameterKeyDuplicate(_) => Self::ParameterKeyDuplicate(error),
-            Self::ParameterNotMatched(_) => Self::ParameterNotMatched(error),
-            Self::WindowsPasswordNameMissed(_) => Self::WindowsPasswordNameMissed(error),
-            Self::ParameterDisabled(_) => Self::ParameterDisabled(error),
-            Self::InvalidParameterWorkingDir(_) => {
-                Self::InvalidParameterWorkingDir(error)
-            }
-            Self::NumberExceedResourceTags(_) => Self::NumberExceedResourceTags(error),
-            Self::MissingParameterResourceTagKey(_) => {
-                Self::MissingParameterResourceTagKey(error)
-            }
-            Self::InvalidResourceTagKeyMalformed(_) => {
-                Self::InvalidResourceTagKeyMalformed(error)
-            }
-            Self::InvalidResourceTagValueMalformed(_) => {
-                Self::InvalidResourceTagValueMalformed(error)
-            }
-            Self::DuplicateResourceTagKey(_) => Self::DuplicateResourceTagKey(error),
-            Self::InvalidResourceTagInstanceNotFound(_) => {
-                Self::InvalidResourceTagInstanceNotFound(error)
-            }
-            Self::InvalidResourceTagConflictWithInstanceIds(_) => {
-                Self::InvalidResourceTagConflictWithInstanceIds(error)
-            }
-            Self::InvalidOssOutputDeliveryBucketInOtherRegion(_) => {
-                Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
-            }
-            Self::InvalidParameterOssOutputDelivery(_) => {
-                Self::InvalidParameterOssOutputDelivery(error)
-            }
-            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(_) => {
-                Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
-            }
-            Self::CmdContentExceedLimit(_) => Self::CmdContentExceedLimit(error),
-            Self::CmdNameExceedLimit(_) => Self::CmdNameExceedLimit(error),
-            Self::CmdDescExceedLimit(_) => Self::CmdDescExceedLimit(error),
-            Self::CmdCountExceedQuota(_) => Self::CmdCountExceedQuota(error),
-            Self::CmdParamCountExceedLimit(_) => Self::CmdParamCountExceedLimit(error),
-            Self::CmdParamNameExceedLimit(_) => Self::CmdParamNameExceedLimit(error),
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::InvocationExceedQuota(_) => Self::InvocationExceedQuota(error),
-            Self::ParameterCountExceedLimit(_) => Self::ParameterCountExceedLimit(error),
-            Self::ParameterKeyExceedLimit(_) => Self::ParameterKeyExceedLimit(error),
-            Self::ParameterTypeNotSupported(_) => Self::ParameterTypeNotSupported(error),
-            Self::UsernameExceedLimit(_) => Self::UsernameExceedLimit(error),
-            Self::WindowsPasswordNameExceedLimit(_) => {
-                Self::WindowsPasswordNameExceedLimit(error)
-            }
-            Self::ParameterStoreNotSupported(_) => {
-                Self::ParameterStoreNotSupported(error)
-            }
-            Self::TemporaryAccessKeyError(_) => Self::TemporaryAccessKeyError(error),
-            Self::ParameterStoreInvalidParameters(_) => {
-                Self::ParameterStoreInvalidParameters(error)
-            }
-            Self::ParameterStoreNoPermission(_) => {
-                Self::ParameterStoreNoPermission(error)
-            }
-            Self::OperationDeniedBidOwnResource(_) => {
-                Self::OperationDeniedBidOwnResource(error)
-            }
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
-            Self::InvalidStatusResourceGroup(_) => {
-                Self::InvalidStatusResourceGroup(error)
-            }
-            Self::InvalidParameterCharacterCommandName(_) => {
-                Self::InvalidParameterCharacterCommandName(error)
-            }
-            Self::InvalidParameterCharacterCommandDescription(_) => {
-                Self::InvalidParameterCharacterCommandDescription(error)
-            }
-            Self::InvalidParameterCharacterCommandWorkingDir(_) => {
-                Self::InvalidParameterCharacterCommandWorkingDir(error)
-            }
-            Self::InvalidLauncherLengthLimitExceeded(_) => {
-                Self::InvalidLauncherLengthLimitExceeded(error)
-            }
-            Self::InvalidParameterCharsetParameters(_) => {
-                Self::InvalidParameterCharsetParameters(error)
-            }
-            Self::CreateServiceLinkedRoleNoPermission(_) => {
-                Self::CreateServiceLinkedRoleNoPermission(error)
-            }
-            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
-            Self::InvalidCmdTypeNotFound(_) => Self::InvalidCmdTypeNotFound(error),
-            Self::InvalidRepeatModeNotFound(_) => Self::InvalidRepeatModeNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InvalidCmdIdNotFound(_) => Self::InvalidCmdIdNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidTerminationModeNotFound(_) => {
-                Self::InvalidTerminationModeNotFound(error)
-            }
-            Self::InvalidOssOutputDeliveryBucketNotFound(_) => {
-                Self::InvalidOssOutputDeliveryBucketNotFound(error)
-            }
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RunCommandError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "MissingParamInstanceId",
+            "NumberExceedTags",
+            "InvalidTagValueMalformed",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "MissingParameterTagKey",
+            "InvalidContainerIdMalformed",
+            "InvalidContainerNameMalformed",
+            "InvalidClientTokenMalformed",
+            "CmdParamEmptyKey",
+            "CmdParamInvalidParamName",
+            "CmdContentDecodeError",
+            "InvalidInstanceNotMatch",
+            "MissingParamFrequency",
+            "InvalidParamFrequency",
+            "ParameterKeyDuplicate",
+            "ParameterNotMatched",
+            "WindowsPasswordNameMissed",
+            "ParameterDisabled",
+            "InvalidParameterWorkingDir",
+            "NumberExceedResourceTags",
+            "MissingParameterResourceTagKey",
+            "InvalidResourceTagKeyMalformed",
+            "InvalidResourceTagValueMalformed",
+            "DuplicateResourceTagKey",
+            "InvalidResourceTagInstanceNotFound",
+            "InvalidResourceTagConflictWithInstanceIds",
+            "InvalidOssOutputDeliveryBucketInOtherRegion",
+            "InvalidParameterOssOutputDelivery",
+            "InvalidOssOutputDeliveryKeyPrefixMalformed",
+            "CmdContentExceedLimit",
+            "CmdNameExceedLimit",
+            "CmdDescExceedLimit",
+            "CmdCountExceedQuota",
+            "CmdParamCountExceedLimit",
+            "CmdParamNameExceedLimit",
+            "InstanceIdsExceedLimit",
+            "InvocationExceedQuota",
+            "ParameterCountExceedLimit",
+            "ParameterKeyExceedLimit",
+            "ParameterTypeNotSupported",
+            "UsernameExceedLimit",
+            "WindowsPasswordNameExceedLimit",
+            "ParameterStoreNotSupported",
+            "TemporaryAccessKeyError",
+            "ParameterStoreInvalidParameters",
+            "ParameterStoreNoPermission",
+            "OperationDeniedBidOwnResource",
+            "OperationForbidden",
+            "IdempotentParameterMismatch",
+            "IdempotentProcessing",
+            "InvalidStatusResourceGroup",
+            "InvalidParameterCharacterCommandName",
+            "InvalidParameterCharacterCommandDescription",
+            "InvalidParameterCharacterCommandWorkingDir",
+            "InvalidLauncherLengthLimitExceeded",
+            "InvalidParameterCharsetParameters",
+            "CreateServiceLinkedRoleNoPermission",
+            "InvalidTimeoutExceedLimit",
+            "InvalidCmdTypeNotFound",
+            "InvalidRepeatModeNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceNotFound",
+            "InvalidCmdIdNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidTerminationModeNotFound",
+            "InvalidOssOutputDeliveryBucketNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RunCommandError {

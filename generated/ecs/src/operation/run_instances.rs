@@ -131,7 +131,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RunInstancesRequest {
     /// The ID of the region in which to create the instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -827,10 +827,96 @@ pub struct RunInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RunInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            image_id: None,
+            image_family: None,
+            instance_type: None,
+            security_group_id: None,
+            v_switch_id: None,
+            instance_name: None,
+            description: None,
+            internet_max_bandwidth_in: None,
+            internet_max_bandwidth_out: None,
+            host_name: None,
+            unique_suffix: None,
+            password: None,
+            password_inherit: None,
+            zone_id: None,
+            internet_charge_type: None,
+            system_disk: None,
+            io_optimized: None,
+            user_data: None,
+            key_pair_name: None,
+            ram_role_name: None,
+            amount: None,
+            min_amount: None,
+            auto_release_time: None,
+            spot_strategy: None,
+            spot_duration: None,
+            spot_price_limit: None,
+            spot_interruption_behavior: None,
+            security_enhancement_strategy: None,
+            client_token: None,
+            hpc_cluster_id: None,
+            dry_run: None,
+            dedicated_host_id: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            launch_template_version: None,
+            resource_group_id: None,
+            period: None,
+            period_unit: None,
+            auto_renew: None,
+            auto_renew_period: None,
+            instance_charge_type: None,
+            deployment_set_id: None,
+            deployment_set_group_no: None,
+            private_ip_address: None,
+            credit_specification: None,
+            ipv6_address_count: None,
+            network_interface_queue_number: None,
+            deletion_protection: None,
+            hibernation_options: None,
+            affinity: None,
+            tenancy: None,
+            storage_set_id: None,
+            storage_set_partition_number: None,
+            cpu_options: None,
+            security_options: None,
+            http_endpoint: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            private_pool_options: None,
+            isp: None,
+            scheduler_options: None,
+            security_group_ids: None,
+            host_names: None,
+            data_disk: None,
+            arn: None,
+            network_interface: None,
+            tag: None,
+            ipv6_address: None,
+            image_options: None,
+            network_options: None,
+            auto_pay: None,
+            private_dns_name_options: None,
+            clock_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RunInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RunInstancesRequestBuilder {
-        RunInstancesRequestBuilder::default()
+        RunInstancesRequestBuilder {
+            inner: RunInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1951,6 +2037,7 @@ impl<C> RunInstancesRequestBuilder<C> {
     }
 }
 impl<'a> RunInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RunInstancesRequest::default(),
@@ -1959,6 +2046,7 @@ impl<'a> RunInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<RunInstancesResponse, RunInstancesError> {
@@ -2938,925 +3026,434 @@ pub enum RunInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for RunInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LoginAsNonRoot.ImageNotSupport" => {
-                Self::LoginAsNonRootImageNotSupport(error)
-            }
-            "InvalidParam.NotSupportJumboFrame" => {
-                Self::InvalidParamNotSupportJumboFrame(error)
-            }
-            "InsufficientBalance.AgentCredit" => {
-                Self::InsufficientBalanceAgentCredit(error)
-            }
-            "QuotaExceed.DiskCapacity" => Self::QuotaExceedDiskCapacity(error),
-            "InvalidPeriod.ExceededDedicatedHost" => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            "InvalidParam.SecondaryNetworkInterface" => {
-                Self::InvalidParamSecondaryNetworkInterface(error)
-            }
-            "InvalidPrimaryIpAddress.SizeInvalid" => {
-                Self::InvalidPrimaryIpAddressSizeInvalid(error)
-            }
-            "InvalidStorageClusterId.CapacityNotEnough" => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            "InvalidStorageClusterId.StatusNotSupport" => {
-                Self::InvalidStorageClusterIdStatusNotSupport(error)
-            }
-            "InvalidStorageClusterId.ZoneIdEmpty" => {
-                Self::InvalidStorageClusterIdZoneIdEmpty(error)
-            }
-            "InvalidStorageClusterId.PerformanceLevelNotMatch" => {
-                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageClusterId.CategoryNotMatch" => {
-                Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            }
-            "InvalidStorageClusterId.DiskSizeEmpty" => {
-                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
-            }
-            "InvalidInstanceType.ValueUnauthorized" => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidInternetChargeType.ValueNotSupported" => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidHostName.Malformed" => Self::InvalidHostNameMalformed(error),
-            "InvalidPassword.Malformed" => Self::InvalidPasswordMalformed(error),
-            "InvalidPasswordParam.Mismatch" => Self::InvalidPasswordParamMismatch(error),
-            "InvalidSystemDiskCategory.ValueNotSupported" => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDiskName.Malformed" => Self::InvalidDiskNameMalformed(error),
-            "InvalidDiskDescription.Malformed" => {
-                Self::InvalidDiskDescriptionMalformed(error)
-            }
-            "InvalidDataDiskSize.ValueNotSupported" => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            "InvalidDataDiskCategory.ValueNotSupported" => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            "InvalidDataDevice.Malformed" => Self::InvalidDataDeviceMalformed(error),
-            "InvalidNodeControllerId.Malformed" => {
-                Self::InvalidNodeControllerIdMalformed(error)
-            }
-            "InvalidInnerIpAddress.Malformed" => {
-                Self::InvalidInnerIpAddressMalformed(error)
-            }
-            "InvalidInnerIpAddress.Unusable" => {
-                Self::InvalidInnerIpAddressUnusable(error)
-            }
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "ImageNotSupportCloudInit" => Self::ImageNotSupportCloudInit(error),
-            "InvalidSnapshotId.BasedSnapshotTooOld" => {
-                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
-            }
-            "QuotaExceed.AfterpayInstance" => Self::QuotaExceedAfterpayInstance(error),
-            "InvalidInstanceName.Malformed" => Self::InvalidInstanceNameMalformed(error),
-            "InvalidInstanceName.CustomMalformed" => {
-                Self::InvalidInstanceNameCustomMalformed(error)
-            }
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "InvalidNetworkType.Mismatch" => Self::InvalidNetworkTypeMismatch(error),
-            "InvalidPrivateIpAddress" => Self::InvalidPrivateIpAddress(error),
-            "InvalidPrivateIpAddress.Malformed" => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            "QuotaExceeded.PrivateIpAddress" => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDiskCategory.Mismatch" => Self::InvalidDiskCategoryMismatch(error),
-            "MissingParamter" => Self::MissingParamter(error),
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "InstanceDiskCategoryLimitExceed" => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            "InvalidClientToken.ValueNotSupported" => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            "InvalidIoOptimize.ValueNotSupported" => {
-                Self::InvalidIoOptimizeValueNotSupported(error)
-            }
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidInternetMaxBandwidthOut.Malformed" => {
-                Self::InvalidInternetMaxBandwidthOutMalformed(error)
-            }
-            "InvalidInternetMaxBandwidthIn.Malformed" => {
-                Self::InvalidInternetMaxBandwidthInMalformed(error)
-            }
-            "InvalidSnapshotId.NotFound" => Self::InvalidSnapshotIdNotFound(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "InvalidMinAmount.Malformed" => Self::InvalidMinAmountMalformed(error),
-            "InvalidMaxAmount.Malformed" => Self::InvalidMaxAmountMalformed(error),
-            "InvalidAutoReleaseTime.Malformed" => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            "OperationDenied.NoVlan" => Self::OperationDeniedNoVlan(error),
-            "OperationDenied.QuotaExceed" => Self::OperationDeniedQuotaExceed(error),
-            "Account.Arrearage" => Self::AccountArrearage(error),
-            "InvalidUserData.SizeExceeded" => Self::InvalidUserDataSizeExceeded(error),
-            "InvalidUserData.NotSupported" => Self::InvalidUserDataNotSupported(error),
-            "InvalidUserData.Base64FormatInvalid" => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            "InstanceDiskNumber.LimitExceed" => {
-                Self::InstanceDiskNumberLimitExceed(error)
-            }
-            "InvalidDiskCategory.ValueNotSupported" => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            "InvalidSpotStrategy" => Self::InvalidSpotStrategy(error),
-            "InvalidSpotParam.EmptyZoneID" => Self::InvalidSpotParamEmptyZoneId(error),
-            "InvalidSpotPriceLimit" => Self::InvalidSpotPriceLimit(error),
-            "InvalidSpotDuration" => Self::InvalidSpotDuration(error),
-            "InvalidSpotAuthorized" => Self::InvalidSpotAuthorized(error),
-            "InvalidSpotPrepaid" => Self::InvalidSpotPrepaid(error),
-            "InvalidSpotAliUid" => Self::InvalidSpotAliUid(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "RegionUnauthorized" => Self::RegionUnauthorized(error),
-            "Zone.NotOnSale" => Self::ZoneNotOnSale(error),
-            "InvalidSystemDiskSize.ValueNotSupported" => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            "InvalidInstanceType.ElasticNetworkInterfaceNotSupported" => {
-                Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error)
-            }
-            "InvalidParameter.EncryptedIllegal" => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            "InvalidParameter.EncryptedNotSupported" => {
-                Self::InvalidParameterEncryptedNotSupported(error)
-            }
-            "InvalidSpotPriceLimit.LowerThanPublicPrice" => {
-                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
-            }
-            "InvalidRelationResource.NotFound" => {
-                Self::InvalidRelationResourceNotFound(error)
-            }
-            "IncorrectRecycleBinStatus" => Self::IncorrectRecycleBinStatus(error),
-            "InvalidHpcClusterId.Unnecessary" => {
-                Self::InvalidHpcClusterIdUnnecessary(error)
-            }
-            "InvalidVSwitchId.Necessary" => Self::InvalidVSwitchIdNecessary(error),
-            "InvalidHpcClusterId.Necessary" => Self::InvalidHpcClusterIdNecessary(error),
-            "InvalidHpcClusterId.NotFound" => Self::InvalidHpcClusterIdNotFound(error),
-            "InvalidHpcClusterId.Creating" => Self::InvalidHpcClusterIdCreating(error),
-            "InvalidParameter.VSwitchId" => Self::InvalidParameterVSwitchId(error),
-            "InvalidSecurityGroup.NotInDefaultVpc" => {
-                Self::InvalidSecurityGroupNotInDefaultVpc(error)
-            }
-            "VpcNotFound" => Self::VpcNotFound(error),
-            "InvalidSystemDiskSize.ImageNotSupportResize" => {
-                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            }
-            "InvalidSpotInterruptionBehavior" => {
-                Self::InvalidSpotInterruptionBehavior(error)
-            }
-            "InvalidDeploymentOnHost" => Self::InvalidDeploymentOnHost(error),
-            "InvalidInstanceChargeType.NotSupport" => {
-                Self::InvalidInstanceChargeTypeNotSupport(error)
-            }
-            "InvalidNetworkType.NotSupported" => {
-                Self::InvalidNetworkTypeNotSupported(error)
-            }
-            "NoAvaliableDedicatedHost" => Self::NoAvaliableDedicatedHost(error),
-            "InvalidDedicatedHostId.NotFound" => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            "InvalidDedicatedHostStatus.NotSupport" => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            "IncorrectDedicatedHostStatus" => Self::IncorrectDedicatedHostStatus(error),
-            "ChargeTypeViolation.PostPaidDedicatedHost" => {
-                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            }
-            "DedicatedHostType.Unmatched" => Self::DedicatedHostTypeUnmatched(error),
-            "InvalidParam.NetworkInterface" => Self::InvalidParamNetworkInterface(error),
-            "InvalidParams.CreateEniParams" => Self::InvalidParamsCreateEniParams(error),
-            "InvalidParameter.CreditSpecification" => {
-                Self::InvalidParameterCreditSpecification(error)
-            }
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidInstanceType.NotSupported" => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            "InvalidVpcZone.NotSupported" => Self::InvalidVpcZoneNotSupported(error),
-            "IncorrectDefaultVpcStatus" => Self::IncorrectDefaultVpcStatus(error),
-            "InvalidAutoRenewPeriod.ValueNotSupported" => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            "InvalidMarketImageChargeType.NotSupport" => {
-                Self::InvalidMarketImageChargeTypeNotSupport(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidPeriodType.ValueNotSupported" => {
-                Self::InvalidPeriodTypeValueNotSupported(error)
-            }
-            "IncorrectImageStatus" => Self::IncorrectImageStatus(error),
-            "InvalidParam.Tenancy" => Self::InvalidParamTenancy(error),
-            "InvalidParameter.Affinity" => Self::InvalidParameterAffinity(error),
-            "InvalidCustomInstanceType.NotSupported" => {
-                Self::InvalidCustomInstanceTypeNotSupported(error)
-            }
-            "IoOptimized.NotSupported" => Self::IoOptimizedNotSupported(error),
-            "InvalidSnapshotId.Malformed" => Self::InvalidSnapshotIdMalformed(error),
-            "InvalidCapacityReservationId.NotFound" => {
-                Self::InvalidCapacityReservationIdNotFound(error)
-            }
-            "LackResource" => Self::LackResource(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidSecurityGroup.NetworkType" => {
-                Self::InvalidSecurityGroupNetworkType(error)
-            }
-            "InvalidSecurityGroup.VpcMismatch" => {
-                Self::InvalidSecurityGroupVpcMismatch(error)
-            }
-            "InvalidParameter.SecurityGroupIdRepeated" => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            "InvalidSecurityGroupId.SingleIdAndMultiIdConflict" => {
-                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
-            }
-            "InvalidSecurityGroupId.MultiGroupIdNetworkTypeConflict" => {
-                Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error)
-            }
-            "JoinedGroupLimitExceed" => Self::JoinedGroupLimitExceed(error),
-            "InvalidAccountStatus.PayAmountLimitExceeded" => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            "InvalidPerformanceLevel.Malformed" => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            "InvalidOperation.EniCountExceeded" => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            "QuotaExceeded.PrepayDataDiskCapacity" => {
-                Self::QuotaExceededPrepayDataDiskCapacity(error)
-            }
-            "InvalidDiskCategory.ConflictSnapshotCategory" => {
-                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
-            }
-            "AccountForbidden.ProductCreationLimited" => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            "UnexpectedImageFamily.ImageIdSupplied" => {
-                Self::UnexpectedImageFamilyImageIdSupplied(error)
-            }
-            "InvalidEncrypted.NotMatchEncryptAlgorithm" => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            "InvalidEncrypted.NotMatchKmsKeyId" => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            "InvalidEncryptAlgorithm.NotMatchSnapshot" => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            "InvalidKmsKeyId.NotMatchSnapshot" => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            "InvalidEncryptAlgorithm" => Self::InvalidEncryptAlgorithm(error),
-            "InvalidHttpEndpoint.NotSupported" => {
-                Self::InvalidHttpEndpointNotSupported(error)
-            }
-            "InvalidHttpTokens.NotSupported" => {
-                Self::InvalidHttpTokensNotSupported(error)
-            }
-            "InvalidHttpPutResponseHopLimit.NotSupported" => {
-                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            }
-            "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature" => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            "InvalidChargeType.CapacityReservationNotSupported" => {
-                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
-            }
-            "InvalidPerformanceLevel.ValueNotSupported" => {
-                Self::InvalidPerformanceLevelValueNotSupported(error)
-            }
-            "InvalidKMSKeyId.NotSymmetric" => Self::InvalidKmsKeyIdNotSymmetric(error),
-            "InvalidParameter.Arns" => Self::InvalidParameterArns(error),
-            "InvalidDedicatedHostClusterId.NotFound" => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            "InvalidDedicatedHostClusterId.InValid" => {
-                Self::InvalidDedicatedHostClusterIdInValid(error)
-            }
-            "InvalidDeploymentSetId.NotFound" => {
-                Self::InvalidDeploymentSetIdNotFound(error)
-            }
-            "InvalidOperation.UserNotSupported" => {
-                Self::InvalidOperationUserNotSupported(error)
-            }
-            "InvalidManagedPrivateSpaceId.NotFound" => {
-                Self::InvalidManagedPrivateSpaceIdNotFound(error)
-            }
-            "InvalidSchedulerOptions" => Self::InvalidSchedulerOptions(error),
-            "MissingParameter.PrivatePoolOptionsId" => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            "Invalid.PrivatePoolOptionsId" => Self::InvalidPrivatePoolOptionsId(error),
-            "DedicatedHostNotSupported" => Self::DedicatedHostNotSupported(error),
-            "SpotNotSupported" => Self::SpotNotSupported(error),
-            "ClassicNetworkNotSupported" => Self::ClassicNetworkNotSupported(error),
-            "Invalid.InstanceId" => Self::InvalidInstanceId(error),
-            "Invalid.PrivatePoolOptions.MatchCriteria" => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            "MissingParameter.PrivatePoolOptions.Id" => {
-                Self::MissingParameterPrivatePoolOptionsIdError(error)
-            }
-            "Invalid.PrivatePoolOptions.Id" => {
-                Self::InvalidPrivatePoolOptionsIdError(error)
-            }
-            "Invalid.InstanceType" => Self::InvalidInstanceType(error),
-            "Invalid.InstanceChargeType" => Self::InvalidInstanceChargeType(error),
-            "Invalid.ZoneId" => Self::InvalidZoneId(error),
-            "Invalid.PrivatePoolOptions.NoStock" => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            "InvalidPlatform.ValueNotSupported" => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            "Invalid.PrivatePoolOptions.status" => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            "InvalidAliUid" => Self::InvalidAliUid(error),
-            "InvalidBandwidthOut.LessThanZero" => {
-                Self::InvalidBandwidthOutLessThanZero(error)
-            }
-            "HibernationConfigured.InstanceTypeNotSupport" => {
-                Self::HibernationConfiguredInstanceTypeNotSupport(error)
-            }
-            "HibernationConfigured.ImageNotEncrypted" => {
-                Self::HibernationConfiguredImageNotEncrypted(error)
-            }
-            "HibernationConfigured.MemorySizeTooBig" => {
-                Self::HibernationConfiguredMemorySizeTooBig(error)
-            }
-            "InvalidSystemDiskSize.LessThanMemSize" => {
-                Self::InvalidSystemDiskSizeLessThanMemSize(error)
-            }
-            "InvalidCloudBoxZone.OperationNotSupported" => {
-                Self::InvalidCloudBoxZoneOperationNotSupported(error)
-            }
-            "ProvisionedIopsForDiskCategoryUnsupported" => {
-                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            }
-            "InvalidProvisionedIops.LimitExceed" => {
-                Self::InvalidProvisionedIopsLimitExceed(error)
-            }
-            "BurstingEnabledForDiskCategoryUnsupported" => {
-                Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            }
-            "BurstingEnabledForMultiAttachDiskUnsupported" => {
-                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            }
-            "ProvisionedIopsForDiskCategoryRequired" => {
-                Self::ProvisionedIopsForDiskCategoryRequired(error)
-            }
-            "NotSupportSnapshotEncrypted.InstanceType" => {
-                Self::NotSupportSnapshotEncryptedInstanceType(error)
-            }
-            "NotSupportSnapshotEncrypted.RegionId" => {
-                Self::NotSupportSnapshotEncryptedRegionId(error)
-            }
-            "NotSupportSnapshotEncrypted.ZoneId" => {
-                Self::NotSupportSnapshotEncryptedZoneId(error)
-            }
-            "NotSupportSnapshotEncrypted.ShareImage" => {
-                Self::NotSupportSnapshotEncryptedShareImage(error)
-            }
-            "NotSupportSnapshotEncrypted.ImageOwnerAlias" => {
-                Self::NotSupportSnapshotEncryptedImageOwnerAlias(error)
-            }
-            "NotSupportSnapshotEncrypted.DiskCategory" => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            "NotSupport.SnapshotEncryptedAlgorithmConflict" => {
-                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
-            }
-            "NoPermission.SystemTag" => Self::NoPermissionSystemTag(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "InvalidZoneId.NotSupportShareEncryptedImage" => {
-                Self::InvalidZoneIdNotSupportShareEncryptedImage(error)
-            }
-            "InvalidDiskCategory.NotSupported" => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            "InvalidParameter.CloudboxNotSupported" => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            "InvalidZoneId.NotSupportCreateWithShareEncryptedImage" => {
-                Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error)
-            }
-            "InvalidParameter.NetworkCardIndexInvalid" => {
-                Self::InvalidParameterNetworkCardIndexInvalid(error)
-            }
-            "InvalidOperation.UserNotSupportNetworkCard" => {
-                Self::InvalidOperationUserNotSupportNetworkCard(error)
-            }
-            "InvalidAccount.NotSupportSpot" => Self::InvalidAccountNotSupportSpot(error),
-            "AccountForbidden.AssociatedWithResellerPartner" => {
-                Self::AccountForbiddenAssociatedWithResellerPartner(error)
-            }
-            "InvalidDestinationZone.DeploymentSetMismatch" => {
-                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            }
-            "NoPermission.Price" => Self::NoPermissionPrice(error),
-            "InvalidAutoPay.PostPaidUnsupported" => {
-                Self::InvalidAutoPayPostPaidUnsupported(error)
-            }
-            "InvalidParam.EncryptedMismatch" => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            "InvalidParameter.DedicatedRegionNotSupported" => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            "InvalidParameter.CpuOptionsTopologyType" => {
-                Self::InvalidParameterCpuOptionsTopologyType(error)
-            }
-            "InvalidInstanceType.NotSupportCpuOptionsTopologyType" => {
-                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
-            }
-            "InvalidEniQueueSize.RegionOrUserNotSupported" => {
-                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            }
-            "InvalidParameter.EniQueueSize" => Self::InvalidParameterEniQueueSize(error),
-            "InvalidParameter.KmsNotEnabled" => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "InvalidPrivateIpAddress.Duplicated" => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            "InvalidAdditionalInfoPvdConfig.SizeExceeded" => {
-                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
-            }
-            "InvalidParameter.Encrypted" => Self::InvalidParameterEncrypted(error),
-            "InvalidInstanceType.NotSupportHighDensityMode" => {
-                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
-            }
-            "QuotaExceeded.InternetBandwidth" => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            "InvalidParameter.CpuOptionsAccelerators" => {
-                Self::InvalidParameterCpuOptionsAccelerators(error)
-            }
-            "InvalidInstanceType.NotSupportCpuOptionsAccelerators" => {
-                Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error)
-            }
-            "OperationDenied.TestAccountRetricted" => {
-                Self::OperationDeniedTestAccountRetricted(error)
-            }
-            "InvalidBurstingEnabled.DiskSizeTooSmall" => {
-                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            }
-            "InvalidImage.WindowsUnsupported" => {
-                Self::InvalidImageWindowsUnsupported(error)
-            }
-            "InvalidParameter.CpuOptionsTurboMode" => {
-                Self::InvalidParameterCpuOptionsTurboMode(error)
-            }
-            "InvalidInstanceType.EnableNVSUnsupported" => {
-                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
-            }
-            "InvalidInstanceType.EnableVISSTUnsupported" => {
-                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
-            }
-            "InvalidInstanceType.EnableVRDTUnsupported" => {
-                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
-            }
-            "InvalidInstanceType.SingleCoreMaxModeUnsupported" => {
-                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
-            }
-            "InvalidParameter.PtpStatus" => Self::InvalidParameterPtpStatus(error),
-            "InvalidInstanceType.NotSupportEnablePtp" => {
-                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
-            }
-            "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported" => {
-                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-                    error,
-                )
-            }
-            "InvalidParameter.NetworkOptionsBandwidthWeighting" => {
-                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
-            }
-            "InvalidMarketImage.NotAuthorized" => {
-                Self::InvalidMarketImageNotAuthorized(error)
-            }
-            "InvalidRamRole.NotEcsRole" => Self::InvalidRamRoleNotEcsRole(error),
-            "OperationDenied.CashCouponsInsufficientOrExpired" => {
-                Self::OperationDeniedCashCouponsInsufficientOrExpired(error)
-            }
-            "InvalidParameter.PrivateIpAddressRepeated" => {
-                Self::InvalidParameterPrivateIpAddressRepeated(error)
-            }
-            "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded" => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            "InvalidParameter.EniNumExceededWithLaunchEcs" => {
-                Self::InvalidParameterEniNumExceededWithLaunchEcs(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode" => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            "InvalidParameter.QueuePairNumberMustEmpty" => {
-                Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            }
-            "InvalidParameter.EniTrafficMode" => {
-                Self::InvalidParameterEniTrafficMode(error)
-            }
-            "InvalidParameter.InvalidQueuePairNumber" => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            "InvalidParam.IpCount" => Self::InvalidParamIpCount(error),
-            "InvalidParameter.EniType" => Self::InvalidParameterEniType(error),
-            "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed" => {
-                Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
-            }
-            "InvalidParameter.NetworkInterface" => {
-                Self::InvalidParameterNetworkInterface(error)
-            }
-            "InvalidParameter.Combination" => Self::InvalidParameterCombination(error),
-            "InvalidHostname.SingleAndMultiConflict" => {
-                Self::InvalidHostnameSingleAndMultiConflict(error)
-            }
-            "InvalidHostname.SizeInvalid" => Self::InvalidHostnameSizeInvalid(error),
-            "InvalidParams.InstanceNameExceed" => {
-                Self::InvalidParamsInstanceNameExceed(error)
-            }
-            "InvalidParams.HostnameExceed" => Self::InvalidParamsHostnameExceed(error),
-            "ImageNotSubscribed" => Self::ImageNotSubscribed(error),
-            "InvalidSystemDiskCategory.ValueUnauthorized" => {
-                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            }
-            "InvalidSnapshotId.NotReady" => Self::InvalidSnapshotIdNotReady(error),
-            "InvalidDevice.InUse" => Self::InvalidDeviceInUse(error),
-            "ImageRemovedInMarket" => Self::ImageRemovedInMarket(error),
-            "CategoryNotSupported" => Self::CategoryNotSupported(error),
-            "QuotaExceed.PortableCloudDisk" => Self::QuotaExceedPortableCloudDisk(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "NodeControllerUnavailable" => Self::NodeControllerUnavailable(error),
-            "InvalidSnapshotId.NotDataDiskSnapshot" => {
-                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            }
-            "Forbbiden" => Self::Forbbiden(error),
-            "DeleteWithInstance.Conflict" => Self::DeleteWithInstanceConflict(error),
-            "InstanceDiskNumLimitExceed" => Self::InstanceDiskNumLimitExceed(error),
-            "InvalidDiskSize.TooSmall" => Self::InvalidDiskSizeTooSmall(error),
-            "QuotaExceed.BuyImage" => Self::QuotaExceedBuyImage(error),
-            "InvalidResourceId.NotSupported" => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            "OperationDenied.ImageNotValid" => Self::OperationDeniedImageNotValid(error),
-            "OperationDenied.SnapshotNotValid" => {
-                Self::OperationDeniedSnapshotNotValid(error)
-            }
-            "OperationDenied.SnapshotNotAllowed" => {
-                Self::OperationDeniedSnapshotNotAllowed(error)
-            }
-            "OperationDenied.ZoneNotAllowed" => {
-                Self::OperationDeniedZoneNotAllowed(error)
-            }
-            "OperationDenied.ZoneSystemCategoryNotMatch" => {
-                Self::OperationDeniedZoneSystemCategoryNotMatch(error)
-            }
-            "OperationDenied.ResourceControl" => {
-                Self::OperationDeniedResourceControl(error)
-            }
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "OperationDenied.SnapshotParamsNotValid" => {
-                Self::OperationDeniedSnapshotParamsNotValid(error)
-            }
-            "OperationDenied.DiskTypeNotSupport" => {
-                Self::OperationDeniedDiskTypeNotSupport(error)
-            }
-            "InvalidUserData.Forbidden" => Self::InvalidUserDataForbidden(error),
-            "Zone.NotOpen" => Self::ZoneNotOpen(error),
-            "InvalidClusterId.NotFound" => Self::InvalidClusterIdNotFound(error),
-            "InvalidResourceType.NotSupported" => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            "InvalidInstanceType.ZoneNotSupported" => {
-                Self::InvalidInstanceTypeZoneNotSupported(error)
-            }
-            "InstanceType.Offline" => Self::InstanceTypeOffline(error),
-            "DependencyViolation.WindowsInstance" => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            "InvalidNetworkType.MismatchRamRole" => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            "InvalidUser.PassRoleForbidden" => Self::InvalidUserPassRoleForbidden(error),
-            "InvalidParam.TrustedSystemMode" => {
-                Self::InvalidParamTrustedSystemMode(error)
-            }
-            "InvalidParam.ConfidentialComputingMode" => {
-                Self::InvalidParamConfidentialComputingMode(error)
-            }
-            "InvalidSecurityOptions.NotSupported" => {
-                Self::InvalidSecurityOptionsNotSupported(error)
-            }
-            "InvalidImage.NotSupported" => Self::InvalidImageNotSupported(error),
-            "Forbidden.RiskControl" => Self::ForbiddenRiskControl(error),
-            "InvalidInstance.UnPaidOrder" => Self::InvalidInstanceUnPaidOrder(error),
-            "RealNameAuthenticationError" => Self::RealNameAuthenticationError(error),
-            "InvalidPayMethod" => Self::InvalidPayMethod(error),
-            "InvalidAccountStatus.NotEnoughBalance" => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            "ImageNotSupportInstanceType" => Self::ImageNotSupportInstanceType(error),
-            "DryRun.InvalidAmount" => Self::DryRunInvalidAmount(error),
-            "OperationDenied.InvalidNetworkType" => {
-                Self::OperationDeniedInvalidNetworkType(error)
-            }
-            "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport" => {
-                Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
-            }
-            "InvalidSpotInterruptionBehavior.LocalDiskNotSupport" => {
-                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
-            }
-            "QuotaExceed.PostPaidDisk" => Self::QuotaExceedPostPaidDisk(error),
-            "InvalidParameter.NotMatch" => Self::InvalidParameterNotMatch(error),
-            "InvalidVSwitch.DefaultVSwitchNotSupport" => {
-                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
-            }
-            "OperationDenied.LocalDiskUnsupported" => {
-                Self::OperationDeniedLocalDiskUnsupported(error)
-            }
-            "OperationDenied.InconsistentNetwork" => {
-                Self::OperationDeniedInconsistentNetwork(error)
-            }
-            "DefaultVswitch.Existed" => Self::DefaultVswitchExisted(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "CategoryViolation" => Self::CategoryViolation(error),
-            "ResourcesNotInSameZone" => Self::ResourcesNotInSameZone(error),
-            "InvalidDisk.SystemDiskSize" => Self::InvalidDiskSystemDiskSize(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "InvalidOperation.NetworkInterface" => {
-                Self::InvalidOperationNetworkInterface(error)
-            }
-            "MaxEniIpv6IpsCountExceeded" => Self::MaxEniIpv6IpsCountExceeded(error),
-            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
-            "InvalidIp.IpAssigned" => Self::InvalidIpIpAssigned(error),
-            "InvalidIp.Address" => Self::InvalidIpAddress(error),
-            "InvalidOperation.Ipv4CountExceeded" => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6CountExceeded" => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            "InvalidOperation.Ipv6NotSupport" => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            "InvalidOperation.Ipv4NotSupport" => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            "InvalidParam.SecondaryIp" => Self::InvalidParamSecondaryIp(error),
-            "InvalidVSwitch.Ipv6NotTurnOn" => Self::InvalidVSwitchIpv6NotTurnOn(error),
-            "InvalidParam.IpAssign" => Self::InvalidParamIpAssign(error),
-            "InvalidParam.Amount" => Self::InvalidParamAmount(error),
-            "InvalidParam.CpuOptionsCore" => Self::InvalidParamCpuOptionsCore(error),
-            "InvalidParam.CpuOptionsNuma" => Self::InvalidParamCpuOptionsNuma(error),
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "QuotaExceed.DeploymentSetInstanceQuotaFull" => {
-                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "UserNotInTheWhiteList" => Self::UserNotInTheWhiteList(error),
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "SecurityRisk.3DVerification" => Self::SecurityRisk3dVerification(error),
-            "Mayi.InternalError" => Self::MayiInternalError(error),
-            "InvalidNetworkType" => Self::InvalidNetworkType(error),
-            "InvalidAccountStatus" => Self::InvalidAccountStatus(error),
-            "OperationDenied.PerformanceLevelNotMatch" => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            "InvalidStorageSetName.Malformed" => {
-                Self::InvalidStorageSetNameMalformed(error)
-            }
-            "InvalidMaxPartitionNumber.Malformed" => {
-                Self::InvalidMaxPartitionNumberMalformed(error)
-            }
-            "InvalidParameter.StorageSetPartitionNumber" => {
-                Self::InvalidParameterStorageSetPartitionNumber(error)
-            }
-            "InvalidParameter.StorageSetId" => Self::InvalidParameterStorageSetId(error),
-            "InvalidParameter.StorageSetZoneId" => {
-                Self::InvalidParameterStorageSetZoneId(error)
-            }
-            "EnterpriseGroupLimited.MutliGroupType" => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            "EnterpriseGroupLimited.InstanceType" => {
-                Self::EnterpriseGroupLimitedInstanceType(error)
-            }
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "OperationDenied.RegionIdNotSupported" => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            "OperationDenied.FlavorNotSupported" => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            "OperationDenied.TimestampNotSupported" => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            "OperationDenied.PaygNotAvailable" => {
-                Self::OperationDeniedPaygNotAvailable(error)
-            }
-            "OperationDenied.PrepayNotAvailable" => {
-                Self::OperationDeniedPrepayNotAvailable(error)
-            }
-            "OperationDenied.BidOwnResource" => {
-                Self::OperationDeniedBidOwnResource(error)
-            }
-            "OperationDenied.CloudSSDNotSupported" => {
-                Self::OperationDeniedCloudSsdNotSupported(error)
-            }
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "QuotaExceeded.PostpaidDataDiskCapacity" => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            "InvalidImageFamily.MissingAvailableImage" => {
-                Self::InvalidImageFamilyMissingAvailableImage(error)
-            }
-            "InvalidRegionId.NotSupportEncryptAlgorithm" => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            "InvalidOperation.ResourceManagedByCloudProduct" => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            "InvalidManagedPrivateSpaceId.DedicatedHostIdConflict" => {
-                Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error)
-            }
-            "InvalidManagedPrivateSpaceId.TenancyConflict" => {
-                Self::InvalidManagedPrivateSpaceIdTenancyConflict(error)
-            }
-            "InvalidParameter.InvalidEniQueueNumber" => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            "InvalidOperation.MaxEniQueueNumberExceeded" => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            "InvalidOperation.ExceedInstanceTypeQueueNumber" => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            "InvalidIspType.ValueNotSupported" => {
-                Self::InvalidIspTypeValueNotSupported(error)
-            }
-            "UnsupportedIspChargeType" => Self::UnsupportedIspChargeType(error),
-            "UnsupportedIspClassicNetwork" => Self::UnsupportedIspClassicNetwork(error),
-            "InvalidIspBandwidthOut" => Self::InvalidIspBandwidthOut(error),
-            "UnsupportedIspNetworkChargeType" => {
-                Self::UnsupportedIspNetworkChargeType(error)
-            }
-            "InvalidIspUID" => Self::InvalidIspUid(error),
-            "UnsupportedIspRegion" => Self::UnsupportedIspRegion(error),
-            "Forbidden.OnlySupportEnterpriseGroup" => {
-                Self::ForbiddenOnlySupportEnterpriseGroup(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "InstanceDiskLimitExceeded" => Self::InstanceDiskLimitExceeded(error),
-            "InvalidInstanceType.NotSupportDiskCategory" => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            "InvalidOperation.ConfidentialComputingModeInInviteOnlyTesting" => {
-                Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error)
-            }
-            "InvalidOperation.InvalidNetworkInterfaceId" => {
-                Self::InvalidOperationInvalidNetworkInterfaceId(error)
-            }
-            "InvalidOperation.RegionNotSupportNetworkInterfaceId" => {
-                Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error)
-            }
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidOperation.PublicIpAddressNoStock" => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            "AclLimitExceed" => Self::AclLimitExceed(error),
-            "InvalidParameter.DataEncryptedKeyCreateFailed" => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            "InvalidParameter.CpuOptionsThreadsPerCore" => {
-                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
-            }
-            "InvalidParameter.CpuOptionsCore" => {
-                Self::InvalidParameterCpuOptionsCore(error)
-            }
-            "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported" => {
-                Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
-            }
-            "InvalidParameter.CpuOptionsNuma" => {
-                Self::InvalidParameterCpuOptionsNuma(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidEncrypted.NotMatchSnapshot" => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            "InvalidEncrypted.NotMatchDiskDefaultEncryption" => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportNetworkEncryption" => {
-                Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
-            }
-            "InvalidOperation.UserNotSupportNetworkEncryption" => {
-                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
-            }
-            "InvalidOperation.InstanceTypeNotSupportEniTrunking" => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            "InvalidStorageClusterId.NotExist" => {
-                Self::InvalidStorageClusterIdNotExist(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "InvalidSecurityGroupId" => Self::InvalidSecurityGroupId(error),
-            "InvalidDataDiskSnapshotId.NotFound" => {
-                Self::InvalidDataDiskSnapshotIdNotFound(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidImageId.NotFound" => Self::InvalidImageIdNotFound(error),
-            "InvalidInstanceChargeType.NotFound" => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            "DependencyViolation.IoOptimized" => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            "PaymentMethodNotFound" => Self::PaymentMethodNotFound(error),
-            "HOSTNAME_ILLEGAL" => Self::HostnameIllegal(error),
-            "InvalidSystemDiskSize.LessThanImageSize" => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            "InvalidSystemDiskSize.LessThanMinSize" => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            "InvalidSystemDiskSize.MoreThanMaxSize" => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            "OperationDenied.CreatingConflict" => {
-                Self::OperationDeniedCreatingConflict(error)
-            }
-            "InvalidKeyPairName.NotFound" => Self::InvalidKeyPairNameNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InvalidRamRole.NotFound" => Self::InvalidRamRoleNotFound(error),
-            "InvalidLaunchTemplate.NotFound" => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            "InvalidLaunchTemplateVersion.NotFound" => {
-                Self::InvalidLaunchTemplateVersionNotFound(error)
-            }
-            "InvalidVSwitchId.NotExist" => Self::InvalidVSwitchIdNotExist(error),
-            "InvalidMarketImage.NotFound" => Self::InvalidMarketImageNotFound(error),
-            "DeploymentSet.NotFound" => Self::DeploymentSetNotFound(error),
-            "InvalidParameter.DeploymentSetGroupNo" => {
-                Self::InvalidParameterDeploymentSetGroupNo(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "InvalidDiskIds.NotPortable" => Self::InvalidDiskIdsNotPortable(error),
-            "InvalidAutoSnapshotPolicyId.NotFound" => {
-                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            }
-            "Throttling.Resource" => Self::ThrottlingResource(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "LoginAsNonRoot.ImageNotSupport",
+                        "InvalidParam.NotSupportJumboFrame",
+                        "InsufficientBalance.AgentCredit",
+                        "QuotaExceed.DiskCapacity",
+                        "InvalidPeriod.ExceededDedicatedHost",
+                        "InvalidParam.SecondaryNetworkInterface",
+                        "InvalidPrimaryIpAddress.SizeInvalid",
+                        "InvalidStorageClusterId.CapacityNotEnough",
+                        "InvalidStorageClusterId.StatusNotSupport",
+                        "InvalidStorageClusterId.ZoneIdEmpty",
+                        "InvalidStorageClusterId.PerformanceLevelNotMatch",
+                        "InvalidStorageClusterId.CategoryNotMatch",
+                        "InvalidStorageClusterId.DiskSizeEmpty",
+                        "InvalidInstanceType.ValueUnauthorized",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "InvalidDescription.Malformed",
+                        "InvalidInternetChargeType.ValueNotSupported",
+                        "InvalidParameter",
+                        "InvalidHostName.Malformed",
+                        "InvalidPassword.Malformed",
+                        "InvalidPasswordParam.Mismatch",
+                        "InvalidSystemDiskCategory.ValueNotSupported",
+                        "InvalidDiskName.Malformed",
+                        "InvalidDiskDescription.Malformed",
+                        "InvalidDataDiskSize.ValueNotSupported",
+                        "InvalidDataDiskCategory.ValueNotSupported",
+                        "InvalidDataDevice.Malformed",
+                        "InvalidNodeControllerId.Malformed",
+                        "InvalidInnerIpAddress.Malformed",
+                        "InvalidInnerIpAddress.Unusable",
+                        "InvalidParameter.Conflict",
+                        "ImageNotSupportCloudInit",
+                        "InvalidSnapshotId.BasedSnapshotTooOld",
+                        "QuotaExceed.AfterpayInstance",
+                        "InvalidInstanceName.Malformed",
+                        "InvalidInstanceName.CustomMalformed",
+                        "InvalidParameter.Mismatch",
+                        "InvalidNetworkType.Mismatch",
+                        "InvalidPrivateIpAddress",
+                        "InvalidPrivateIpAddress.Malformed",
+                        "QuotaExceeded.PrivateIpAddress",
+                        "QuotaExceeded",
+                        "IncorrectVSwitchStatus",
+                        "ResourceNotAvailable",
+                        "MissingParameter",
+                        "InvalidDiskCategory.Mismatch",
+                        "MissingParamter",
+                        "InvalidPeriod",
+                        "InstanceDiskCategoryLimitExceed",
+                        "InvalidClientToken.ValueNotSupported",
+                        "InvalidIoOptimize.ValueNotSupported",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidInternetMaxBandwidthOut.Malformed",
+                        "InvalidInternetMaxBandwidthIn.Malformed",
+                        "InvalidSnapshotId.NotFound",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                        "InvalidMinAmount.Malformed",
+                        "InvalidMaxAmount.Malformed",
+                        "InvalidAutoReleaseTime.Malformed",
+                        "OperationDenied.NoVlan",
+                        "OperationDenied.QuotaExceed",
+                        "Account.Arrearage",
+                        "InvalidUserData.SizeExceeded",
+                        "InvalidUserData.NotSupported",
+                        "InvalidUserData.Base64FormatInvalid",
+                        "InstanceDiskNumber.LimitExceed",
+                        "InvalidDiskCategory.ValueNotSupported",
+                        "InvalidSpotStrategy",
+                        "InvalidSpotParam.EmptyZoneID",
+                        "InvalidSpotPriceLimit",
+                        "InvalidSpotDuration",
+                        "InvalidSpotAuthorized",
+                        "InvalidSpotPrepaid",
+                        "InvalidSpotAliUid",
+                        "InvalidParameter.Bandwidth",
+                        "RegionUnauthorized",
+                        "Zone.NotOnSale",
+                        "InvalidSystemDiskSize.ValueNotSupported",
+                        "InvalidInstanceType.ElasticNetworkInterfaceNotSupported",
+                        "InvalidParameter.EncryptedIllegal",
+                        "InvalidParameter.EncryptedNotSupported",
+                        "InvalidSpotPriceLimit.LowerThanPublicPrice",
+                        "InvalidRelationResource.NotFound",
+                        "IncorrectRecycleBinStatus",
+                        "InvalidHpcClusterId.Unnecessary",
+                        "InvalidVSwitchId.Necessary",
+                        "InvalidHpcClusterId.Necessary",
+                        "InvalidHpcClusterId.NotFound",
+                        "InvalidHpcClusterId.Creating",
+                        "InvalidParameter.VSwitchId",
+                        "InvalidSecurityGroup.NotInDefaultVpc",
+                        "VpcNotFound",
+                        "InvalidSystemDiskSize.ImageNotSupportResize",
+                        "InvalidSpotInterruptionBehavior",
+                        "InvalidDeploymentOnHost",
+                        "InvalidInstanceChargeType.NotSupport",
+                        "InvalidNetworkType.NotSupported",
+                        "NoAvaliableDedicatedHost",
+                        "InvalidDedicatedHostId.NotFound",
+                        "InvalidDedicatedHostStatus.NotSupport",
+                        "IncorrectDedicatedHostStatus",
+                        "ChargeTypeViolation.PostPaidDedicatedHost",
+                        "DedicatedHostType.Unmatched",
+                        "InvalidParam.NetworkInterface",
+                        "InvalidParams.CreateEniParams",
+                        "InvalidParameter.CreditSpecification",
+                        "IncorrectVpcStatus",
+                        "InvalidInstanceType.NotSupported",
+                        "InvalidVpcZone.NotSupported",
+                        "IncorrectDefaultVpcStatus",
+                        "InvalidAutoRenewPeriod.ValueNotSupported",
+                        "InvalidMarketImageChargeType.NotSupport",
+                        "OperationDenied",
+                        "InvalidPeriodType.ValueNotSupported",
+                        "IncorrectImageStatus",
+                        "InvalidParam.Tenancy",
+                        "InvalidParameter.Affinity",
+                        "InvalidCustomInstanceType.NotSupported",
+                        "IoOptimized.NotSupported",
+                        "InvalidSnapshotId.Malformed",
+                        "InvalidCapacityReservationId.NotFound",
+                        "LackResource",
+                        "Duplicate.TagKey",
+                        "InvalidSecurityGroup.NetworkType",
+                        "InvalidSecurityGroup.VpcMismatch",
+                        "InvalidParameter.SecurityGroupIdRepeated",
+                        "InvalidSecurityGroupId.SingleIdAndMultiIdConflict",
+                        "InvalidSecurityGroupId.MultiGroupIdNetworkTypeConflict",
+                        "JoinedGroupLimitExceed",
+                        "InvalidAccountStatus.PayAmountLimitExceeded",
+                        "InvalidPerformanceLevel.Malformed",
+                        "InvalidOperation.EniCountExceeded",
+                        "QuotaExceeded.PrepayDataDiskCapacity",
+                        "InvalidDiskCategory.ConflictSnapshotCategory",
+                        "AccountForbidden.ProductCreationLimited",
+                        "UnexpectedImageFamily.ImageIdSupplied",
+                        "InvalidEncrypted.NotMatchEncryptAlgorithm",
+                        "InvalidEncrypted.NotMatchKmsKeyId",
+                        "InvalidEncryptAlgorithm.NotMatchSnapshot",
+                        "InvalidKmsKeyId.NotMatchSnapshot",
+                        "InvalidEncryptAlgorithm",
+                        "InvalidHttpEndpoint.NotSupported",
+                        "InvalidHttpTokens.NotSupported",
+                        "InvalidHttpPutResponseHopLimit.NotSupported",
+                        "InvalidOperation.VpcHasEnabledAdvancedNetworkFeature",
+                        "InvalidChargeType.CapacityReservationNotSupported",
+                        "InvalidPerformanceLevel.ValueNotSupported",
+                        "InvalidKMSKeyId.NotSymmetric",
+                        "InvalidParameter.Arns",
+                        "InvalidDedicatedHostClusterId.NotFound",
+                        "InvalidDedicatedHostClusterId.InValid",
+                        "InvalidDeploymentSetId.NotFound",
+                        "InvalidOperation.UserNotSupported",
+                        "InvalidManagedPrivateSpaceId.NotFound",
+                        "InvalidSchedulerOptions",
+                        "MissingParameter.PrivatePoolOptionsId",
+                        "Invalid.PrivatePoolOptionsId",
+                        "DedicatedHostNotSupported",
+                        "SpotNotSupported",
+                        "ClassicNetworkNotSupported",
+                        "Invalid.InstanceId",
+                        "Invalid.PrivatePoolOptions.MatchCriteria",
+                        "MissingParameter.PrivatePoolOptions.Id",
+                        "Invalid.PrivatePoolOptions.Id",
+                        "Invalid.InstanceType",
+                        "Invalid.InstanceChargeType",
+                        "Invalid.ZoneId",
+                        "Invalid.PrivatePoolOptions.NoStock",
+                        "InvalidPlatform.ValueNotSupported",
+                        "Invalid.PrivatePoolOptions.status",
+                        "InvalidAliUid",
+                        "InvalidBandwidthOut.LessThanZero",
+                        "HibernationConfigured.InstanceTypeNotSupport",
+                        "HibernationConfigured.ImageNotEncrypted",
+                        "HibernationConfigured.MemorySizeTooBig",
+                        "InvalidSystemDiskSize.LessThanMemSize",
+                        "InvalidCloudBoxZone.OperationNotSupported",
+                        "ProvisionedIopsForDiskCategoryUnsupported",
+                        "InvalidProvisionedIops.LimitExceed",
+                        "BurstingEnabledForDiskCategoryUnsupported",
+                        "BurstingEnabledForMultiAttachDiskUnsupported",
+                        "ProvisionedIopsForDiskCategoryRequired",
+                        "NotSupportSnapshotEncrypted.InstanceType",
+                        "NotSupportSnapshotEncrypted.RegionId",
+                        "NotSupportSnapshotEncrypted.ZoneId",
+                        "NotSupportSnapshotEncrypted.ShareImage",
+                        "NotSupportSnapshotEncrypted.ImageOwnerAlias",
+                        "NotSupportSnapshotEncrypted.DiskCategory",
+                        "NotSupport.SnapshotEncryptedAlgorithmConflict",
+                        "NoPermission.SystemTag",
+                        "NumberExceed.Tags",
+                        "InvalidZoneId.NotSupportShareEncryptedImage",
+                        "InvalidDiskCategory.NotSupported",
+                        "InvalidParameter.CloudboxNotSupported",
+                        "InvalidZoneId.NotSupportCreateWithShareEncryptedImage",
+                        "InvalidParameter.NetworkCardIndexInvalid",
+                        "InvalidOperation.UserNotSupportNetworkCard",
+                        "InvalidAccount.NotSupportSpot",
+                        "AccountForbidden.AssociatedWithResellerPartner",
+                        "InvalidDestinationZone.DeploymentSetMismatch",
+                        "NoPermission.Price",
+                        "InvalidAutoPay.PostPaidUnsupported",
+                        "InvalidParam.EncryptedMismatch",
+                        "InvalidParameter.DedicatedRegionNotSupported",
+                        "InvalidParameter.CpuOptionsTopologyType",
+                        "InvalidInstanceType.NotSupportCpuOptionsTopologyType",
+                        "InvalidEniQueueSize.RegionOrUserNotSupported",
+                        "InvalidParameter.EniQueueSize",
+                        "InvalidParameter.KmsNotEnabled",
+                        "InvalidParameter.Encrypted.KmsNotEnable",
+                        "InvalidPrivateIpAddress.Duplicated",
+                        "InvalidAdditionalInfoPvdConfig.SizeExceeded",
+                        "InvalidParameter.Encrypted",
+                        "InvalidInstanceType.NotSupportHighDensityMode",
+                        "QuotaExceeded.InternetBandwidth",
+                        "InvalidParameter.CpuOptionsAccelerators",
+                        "InvalidInstanceType.NotSupportCpuOptionsAccelerators",
+                        "OperationDenied.TestAccountRetricted",
+                        "InvalidBurstingEnabled.DiskSizeTooSmall",
+                        "InvalidImage.WindowsUnsupported",
+                        "InvalidParameter.CpuOptionsTurboMode",
+                        "InvalidInstanceType.EnableNVSUnsupported",
+                        "InvalidInstanceType.EnableVISSTUnsupported",
+                        "InvalidInstanceType.EnableVRDTUnsupported",
+                        "InvalidInstanceType.SingleCoreMaxModeUnsupported",
+                        "InvalidParameter.PtpStatus",
+                        "InvalidInstanceType.NotSupportEnablePtp",
+                        "InvalidInstanceType.NetworkOptionsBandwidthWeightingUnsupported",
+                        "InvalidParameter.NetworkOptionsBandwidthWeighting",
+                        "InvalidMarketImage.NotAuthorized",
+                        "InvalidRamRole.NotEcsRole",
+                        "OperationDenied.CashCouponsInsufficientOrExpired",
+                        "InvalidParameter.PrivateIpAddressRepeated",
+                        "InvalidOperation.HighPerformanceEniPerInstanceLimitExceeded",
+                        "InvalidParameter.EniNumExceededWithLaunchEcs",
+                        "InvalidOperation.InstanceTypeNotSupportHighPerformanceTrafficMode",
+                        "InvalidParameter.QueuePairNumberMustEmpty",
+                        "InvalidParameter.EniTrafficMode",
+                        "InvalidParameter.InvalidQueuePairNumber",
+                        "InvalidParam.IpCount",
+                        "InvalidParameter.EniType",
+                        "InvalidOperation.HighPerformanceTrafficModeIsNotAllowed",
+                        "InvalidParameter.NetworkInterface",
+                        "InvalidParameter.Combination",
+                        "InvalidHostname.SingleAndMultiConflict",
+                        "InvalidHostname.SizeInvalid",
+                        "InvalidParams.InstanceNameExceed",
+                        "InvalidParams.HostnameExceed",
+                        "ImageNotSubscribed",
+                        "InvalidSystemDiskCategory.ValueUnauthorized",
+                        "InvalidSnapshotId.NotReady",
+                        "InvalidDevice.InUse",
+                        "ImageRemovedInMarket",
+                        "CategoryNotSupported",
+                        "QuotaExceed.PortableCloudDisk",
+                        "SecurityGroupInstanceLimitExceed",
+                        "NodeControllerUnavailable",
+                        "InvalidSnapshotId.NotDataDiskSnapshot",
+                        "Forbbiden",
+                        "DeleteWithInstance.Conflict",
+                        "InstanceDiskNumLimitExceed",
+                        "InvalidDiskSize.TooSmall",
+                        "QuotaExceed.BuyImage",
+                        "InvalidResourceId.NotSupported",
+                        "OperationDenied.ImageNotValid",
+                        "OperationDenied.SnapshotNotValid",
+                        "OperationDenied.SnapshotNotAllowed",
+                        "OperationDenied.ZoneNotAllowed",
+                        "OperationDenied.ZoneSystemCategoryNotMatch",
+                        "OperationDenied.ResourceControl",
+                        "OperationDenied.NoStock",
+                        "OperationDenied.SnapshotParamsNotValid",
+                        "OperationDenied.DiskTypeNotSupport",
+                        "InvalidUserData.Forbidden",
+                        "Zone.NotOpen",
+                        "InvalidClusterId.NotFound",
+                        "InvalidResourceType.NotSupported",
+                        "InvalidInstanceType.ZoneNotSupported",
+                        "InstanceType.Offline",
+                        "DependencyViolation.WindowsInstance",
+                        "InvalidNetworkType.MismatchRamRole",
+                        "InvalidUser.PassRoleForbidden",
+                        "InvalidParam.TrustedSystemMode",
+                        "InvalidParam.ConfidentialComputingMode",
+                        "InvalidSecurityOptions.NotSupported",
+                        "InvalidImage.NotSupported",
+                        "Forbidden.RiskControl",
+                        "InvalidInstance.UnPaidOrder",
+                        "RealNameAuthenticationError",
+                        "InvalidPayMethod",
+                        "InvalidAccountStatus.NotEnoughBalance",
+                        "ImageNotSupportInstanceType",
+                        "DryRun.InvalidAmount",
+                        "OperationDenied.InvalidNetworkType",
+                        "InvalidSpotInterruptionBehavior.ClassicNetworkNotSupport",
+                        "InvalidSpotInterruptionBehavior.LocalDiskNotSupport",
+                        "QuotaExceed.PostPaidDisk",
+                        "InvalidParameter.NotMatch",
+                        "InvalidVSwitch.DefaultVSwitchNotSupport",
+                        "OperationDenied.LocalDiskUnsupported",
+                        "OperationDenied.InconsistentNetwork",
+                        "DefaultVswitch.Existed",
+                        "IncorrectInstanceStatus",
+                        "CategoryViolation",
+                        "ResourcesNotInSameZone",
+                        "InvalidDisk.SystemDiskSize",
+                        "InsufficientBalance",
+                        "InvalidOperation.NetworkInterface",
+                        "MaxEniIpv6IpsCountExceeded",
+                        "InvalidIp.IpRepeated",
+                        "InvalidIp.IpAssigned",
+                        "InvalidIp.Address",
+                        "InvalidOperation.Ipv4CountExceeded",
+                        "InvalidOperation.Ipv6CountExceeded",
+                        "InvalidOperation.Ipv6NotSupport",
+                        "InvalidOperation.Ipv4NotSupport",
+                        "InvalidParam.SecondaryIp",
+                        "InvalidVSwitch.Ipv6NotTurnOn",
+                        "InvalidParam.IpAssign",
+                        "InvalidParam.Amount",
+                        "InvalidParam.CpuOptionsCore",
+                        "InvalidParam.CpuOptionsNuma",
+                        "InvalidVSwitchId.IpInvalid",
+                        "Forbidden.RegionId",
+                        "QuotaExceed.DeploymentSetInstanceQuotaFull",
+                        "InvalidChargeType.ValueNotSupported",
+                        "InvalidRegion.NotSupport",
+                        "UserNotInTheWhiteList",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "SecurityRisk.3DVerification",
+                        "Mayi.InternalError",
+                        "InvalidNetworkType",
+                        "InvalidAccountStatus",
+                        "OperationDenied.PerformanceLevelNotMatch",
+                        "InvalidStorageSetName.Malformed",
+                        "InvalidMaxPartitionNumber.Malformed",
+                        "InvalidParameter.StorageSetPartitionNumber",
+                        "InvalidParameter.StorageSetId",
+                        "InvalidParameter.StorageSetZoneId",
+                        "EnterpriseGroupLimited.MutliGroupType",
+                        "EnterpriseGroupLimited.InstanceType",
+                        "QuotaExceed.Tags",
+                        "OperationDenied.RegionIdNotSupported",
+                        "OperationDenied.FlavorNotSupported",
+                        "OperationDenied.TimestampNotSupported",
+                        "OperationDenied.PaygNotAvailable",
+                        "OperationDenied.PrepayNotAvailable",
+                        "OperationDenied.BidOwnResource",
+                        "OperationDenied.CloudSSDNotSupported",
+                        "QuotaExceed.ElasticQuota",
+                        "QuotaExceeded.PostpaidDataDiskCapacity",
+                        "InvalidImageFamily.MissingAvailableImage",
+                        "InvalidRegionId.NotSupportEncryptAlgorithm",
+                        "InvalidOperation.ResourceManagedByCloudProduct",
+                        "InvalidManagedPrivateSpaceId.DedicatedHostIdConflict",
+                        "InvalidManagedPrivateSpaceId.TenancyConflict",
+                        "InvalidParameter.InvalidEniQueueNumber",
+                        "InvalidOperation.MaxEniQueueNumberExceeded",
+                        "InvalidOperation.ExceedInstanceTypeQueueNumber",
+                        "InvalidIspType.ValueNotSupported",
+                        "UnsupportedIspChargeType",
+                        "UnsupportedIspClassicNetwork",
+                        "InvalidIspBandwidthOut",
+                        "UnsupportedIspNetworkChargeType",
+                        "InvalidIspUID",
+                        "UnsupportedIspRegion",
+                        "Forbidden.OnlySupportEnterpriseGroup",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "InstanceDiskLimitExceeded",
+                        "InvalidInstanceType.NotSupportDiskCategory",
+                        "InvalidOperation.ConfidentialComputingModeInInviteOnlyTesting",
+                        "InvalidOperation.InvalidNetworkInterfaceId",
+                        "InvalidOperation.RegionNotSupportNetworkInterfaceId",
+                        "InvalidEniId.NotFound",
+                        "InvalidOperation.PublicIpAddressNoStock",
+                        "AclLimitExceed",
+                        "InvalidParameter.DataEncryptedKeyCreateFailed",
+                        "InvalidParameter.CpuOptionsThreadsPerCore",
+                        "InvalidParameter.CpuOptionsCore",
+                        "InvalidInstanceType.CpuOptionsThreadsPerCoreUnsupported",
+                        "InvalidParameter.CpuOptionsNuma",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidEncrypted.NotMatchSnapshot",
+                        "InvalidEncrypted.NotMatchDiskDefaultEncryption",
+                        "InvalidOperation.InstanceTypeNotSupportNetworkEncryption",
+                        "InvalidOperation.UserNotSupportNetworkEncryption",
+                        "InvalidOperation.InstanceTypeNotSupportEniTrunking",
+                        "InvalidStorageClusterId.NotExist",
+                        "InvalidRegionId.NotFound",
+                        "InvalidZoneId.NotFound",
+                        "InvalidSecurityGroupId",
+                        "InvalidDataDiskSnapshotId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidImageId.NotFound",
+                        "InvalidInstanceChargeType.NotFound",
+                        "DependencyViolation.IoOptimized",
+                        "PaymentMethodNotFound",
+                        "HOSTNAME_ILLEGAL",
+                        "InvalidSystemDiskSize.LessThanImageSize",
+                        "InvalidSystemDiskSize.LessThanMinSize",
+                        "InvalidSystemDiskSize.MoreThanMaxSize",
+                        "OperationDenied.CreatingConflict",
+                        "InvalidKeyPairName.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InvalidRamRole.NotFound",
+                        "InvalidLaunchTemplate.NotFound",
+                        "InvalidLaunchTemplateVersion.NotFound",
+                        "InvalidVSwitchId.NotExist",
+                        "InvalidMarketImage.NotFound",
+                        "DeploymentSet.NotFound",
+                        "InvalidParameter.DeploymentSetGroupNo",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                        "InvalidDiskIds.NotPortable",
+                        "InvalidAutoSnapshotPolicyId.NotFound",
+                        "Throttling.Resource",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RunInstancesError {
@@ -3865,2083 +3462,1344 @@ impl RunInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
-        match self {
-            Self::LoginAsNonRootImageNotSupport(error) => {
-                ("LoginAsNonRootImageNotSupport", error)
-            }
-            Self::InvalidParamNotSupportJumboFrame(error) => {
-                ("InvalidParamNotSupportJumboFrame", error)
-            }
-            Self::InsufficientBalanceAgentCredit(error) => {
-                ("InsufficientBalanceAgentCredit", error)
-            }
-            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
-            Self::InvalidPeriodExceededDedicatedHost(error) => {
-                ("InvalidPeriodExceededDedicatedHost", error)
-            }
-            Self::InvalidParamSecondaryNetworkInterface(error) => {
-                ("InvalidParamSecondaryNetworkInterface", error)
-            }
-            Self::InvalidPrimaryIpAddressSizeInvalid(error) => {
-                ("InvalidPrimaryIpAddressSizeInvalid", error)
-            }
-            Self::InvalidStorageClusterIdCapacityNotEnough(error) => {
-                ("InvalidStorageClusterIdCapacityNotEnough", error)
-            }
-            Self::InvalidStorageClusterIdStatusNotSupport(error) => {
-                ("InvalidStorageClusterIdStatusNotSupport", error)
-            }
-            Self::InvalidStorageClusterIdZoneIdEmpty(error) => {
-                ("InvalidStorageClusterIdZoneIdEmpty", error)
-            }
-            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => {
-                ("InvalidStorageClusterIdPerformanceLevelNotMatch", error)
-            }
-            Self::InvalidStorageClusterIdCategoryNotMatch(error) => {
-                ("InvalidStorageClusterIdCategoryNotMatch", error)
-            }
-            Self::InvalidStorageClusterIdDiskSizeEmpty(error) => {
-                ("InvalidStorageClusterIdDiskSizeEmpty", error)
-            }
-            Self::InvalidInstanceTypeValueUnauthorized(error) => {
-                ("InvalidInstanceTypeValueUnauthorized", error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
-                ("InvalidInternetChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
-            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
-            Self::InvalidPasswordParamMismatch(error) => {
-                ("InvalidPasswordParamMismatch", error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
-                ("InvalidSystemDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
-            Self::InvalidDiskDescriptionMalformed(error) => {
-                ("InvalidDiskDescriptionMalformed", error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(error) => {
-                ("InvalidDataDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
-                ("InvalidDataDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidDataDeviceMalformed(error) => {
-                ("InvalidDataDeviceMalformed", error)
-            }
-            Self::InvalidNodeControllerIdMalformed(error) => {
-                ("InvalidNodeControllerIdMalformed", error)
-            }
-            Self::InvalidInnerIpAddressMalformed(error) => {
-                ("InvalidInnerIpAddressMalformed", error)
-            }
-            Self::InvalidInnerIpAddressUnusable(error) => {
-                ("InvalidInnerIpAddressUnusable", error)
-            }
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::ImageNotSupportCloudInit(error) => ("ImageNotSupportCloudInit", error),
-            Self::InvalidSnapshotIdBasedSnapshotTooOld(error) => {
-                ("InvalidSnapshotIdBasedSnapshotTooOld", error)
-            }
-            Self::QuotaExceedAfterpayInstance(error) => {
-                ("QuotaExceedAfterpayInstance", error)
-            }
-            Self::InvalidInstanceNameMalformed(error) => {
-                ("InvalidInstanceNameMalformed", error)
-            }
-            Self::InvalidInstanceNameCustomMalformed(error) => {
-                ("InvalidInstanceNameCustomMalformed", error)
-            }
-            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
-            Self::InvalidNetworkTypeMismatch(error) => {
-                ("InvalidNetworkTypeMismatch", error)
-            }
-            Self::InvalidPrivateIpAddress(error) => ("InvalidPrivateIpAddress", error),
-            Self::InvalidPrivateIpAddressMalformed(error) => {
-                ("InvalidPrivateIpAddressMalformed", error)
-            }
-            Self::QuotaExceededPrivateIpAddress(error) => {
-                ("QuotaExceededPrivateIpAddress", error)
-            }
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidDiskCategoryMismatch(error) => {
-                ("InvalidDiskCategoryMismatch", error)
-            }
-            Self::MissingParamter(error) => ("MissingParamter", error),
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::InstanceDiskCategoryLimitExceed(error) => {
-                ("InstanceDiskCategoryLimitExceed", error)
-            }
-            Self::InvalidClientTokenValueNotSupported(error) => {
-                ("InvalidClientTokenValueNotSupported", error)
-            }
-            Self::InvalidIoOptimizeValueNotSupported(error) => {
-                ("InvalidIoOptimizeValueNotSupported", error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidInternetMaxBandwidthOutMalformed(error) => {
-                ("InvalidInternetMaxBandwidthOutMalformed", error)
-            }
-            Self::InvalidInternetMaxBandwidthInMalformed(error) => {
-                ("InvalidInternetMaxBandwidthInMalformed", error)
-            }
-            Self::InvalidSnapshotIdNotFound(error) => {
-                ("InvalidSnapshotIdNotFound", error)
-            }
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidMinAmountMalformed(error) => {
-                ("InvalidMinAmountMalformed", error)
-            }
-            Self::InvalidMaxAmountMalformed(error) => {
-                ("InvalidMaxAmountMalformed", error)
-            }
-            Self::InvalidAutoReleaseTimeMalformed(error) => {
-                ("InvalidAutoReleaseTimeMalformed", error)
-            }
-            Self::OperationDeniedNoVlan(error) => ("OperationDeniedNoVlan", error),
-            Self::OperationDeniedQuotaExceed(error) => {
-                ("OperationDeniedQuotaExceed", error)
-            }
-            Self::AccountArrearage(error) => ("AccountArrearage", error),
-            Self::InvalidUserDataSizeExceeded(error) => {
-                ("InvalidUserDataSizeExceeded", error)
-            }
-            Self::InvalidUserDataNotSupported(error) => {
-                ("InvalidUserDataNotSupported", error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(error) => {
-                ("InvalidUserDataBase64FormatInvalid", error)
-            }
-            Self::InstanceDiskNumberLimitExceed(error) => {
-                ("InstanceDiskNumberLimitExceed", error)
-            }
-            Self::InvalidDiskCategoryValueNotSupported(error) => {
-                ("InvalidDiskCategoryValueNotSupported", error)
-            }
-            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
-            Self::InvalidSpotParamEmptyZoneId(error) => {
-                ("InvalidSpotParamEmptyZoneId", error)
-            }
-            Self::InvalidSpotPriceLimit(error) => ("InvalidSpotPriceLimit", error),
-            Self::InvalidSpotDuration(error) => ("InvalidSpotDuration", error),
-            Self::InvalidSpotAuthorized(error) => ("InvalidSpotAuthorized", error),
-            Self::InvalidSpotPrepaid(error) => ("InvalidSpotPrepaid", error),
-            Self::InvalidSpotAliUid(error) => ("InvalidSpotAliUid", error),
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
-            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
-            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
-                ("InvalidSystemDiskSizeValueNotSupported", error)
-            }
-            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error) => {
-                ("InvalidInstanceTypeElasticNetworkInterfaceNotSupported", error)
-            }
-            Self::InvalidParameterEncryptedIllegal(error) => {
-                ("InvalidParameterEncryptedIllegal", error)
-            }
-            Self::InvalidParameterEncryptedNotSupported(error) => {
-                ("InvalidParameterEncryptedNotSupported", error)
-            }
-            Self::InvalidSpotPriceLimitLowerThanPublicPrice(error) => {
-                ("InvalidSpotPriceLimitLowerThanPublicPrice", error)
-            }
-            Self::InvalidRelationResourceNotFound(error) => {
-                ("InvalidRelationResourceNotFound", error)
-            }
-            Self::IncorrectRecycleBinStatus(error) => {
-                ("IncorrectRecycleBinStatus", error)
-            }
-            Self::InvalidHpcClusterIdUnnecessary(error) => {
-                ("InvalidHpcClusterIdUnnecessary", error)
-            }
-            Self::InvalidVSwitchIdNecessary(error) => {
-                ("InvalidVSwitchIdNecessary", error)
-            }
-            Self::InvalidHpcClusterIdNecessary(error) => {
-                ("InvalidHpcClusterIdNecessary", error)
-            }
-            Self::InvalidHpcClusterIdNotFound(error) => {
-                ("InvalidHpcClusterIdNotFound", error)
-            }
-            Self::InvalidHpcClusterIdCreating(error) => {
-                ("InvalidHpcClusterIdCreating", error)
-            }
-            Self::InvalidParameterVSwitchId(error) => {
-                ("InvalidParameterVSwitchId", error)
-            }
-            Self::InvalidSecurityGroupNotInDefaultVpc(error) => {
-                ("InvalidSecurityGroupNotInDefaultVpc", error)
-            }
-            Self::VpcNotFound(error) => ("VpcNotFound", error),
-            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => {
-                ("InvalidSystemDiskSizeImageNotSupportResize", error)
-            }
-            Self::InvalidSpotInterruptionBehavior(error) => {
-                ("InvalidSpotInterruptionBehavior", error)
-            }
-            Self::InvalidDeploymentOnHost(error) => ("InvalidDeploymentOnHost", error),
-            Self::InvalidInstanceChargeTypeNotSupport(error) => {
-                ("InvalidInstanceChargeTypeNotSupport", error)
-            }
-            Self::InvalidNetworkTypeNotSupported(error) => {
-                ("InvalidNetworkTypeNotSupported", error)
-            }
-            Self::NoAvaliableDedicatedHost(error) => ("NoAvaliableDedicatedHost", error),
-            Self::InvalidDedicatedHostIdNotFound(error) => {
-                ("InvalidDedicatedHostIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostStatusNotSupport(error) => {
-                ("InvalidDedicatedHostStatusNotSupport", error)
-            }
-            Self::IncorrectDedicatedHostStatus(error) => {
-                ("IncorrectDedicatedHostStatus", error)
-            }
-            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => {
-                ("ChargeTypeViolationPostPaidDedicatedHost", error)
-            }
-            Self::DedicatedHostTypeUnmatched(error) => {
-                ("DedicatedHostTypeUnmatched", error)
-            }
-            Self::InvalidParamNetworkInterface(error) => {
-                ("InvalidParamNetworkInterface", error)
-            }
-            Self::InvalidParamsCreateEniParams(error) => {
-                ("InvalidParamsCreateEniParams", error)
-            }
-            Self::InvalidParameterCreditSpecification(error) => {
-                ("InvalidParameterCreditSpecification", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::InvalidInstanceTypeNotSupported(error) => {
-                ("InvalidInstanceTypeNotSupported", error)
-            }
-            Self::InvalidVpcZoneNotSupported(error) => {
-                ("InvalidVpcZoneNotSupported", error)
-            }
-            Self::IncorrectDefaultVpcStatus(error) => {
-                ("IncorrectDefaultVpcStatus", error)
-            }
-            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
-                ("InvalidAutoRenewPeriodValueNotSupported", error)
-            }
-            Self::InvalidMarketImageChargeTypeNotSupport(error) => {
-                ("InvalidMarketImageChargeTypeNotSupport", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidPeriodTypeValueNotSupported(error) => {
-                ("InvalidPeriodTypeValueNotSupported", error)
-            }
-            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
-            Self::InvalidParamTenancy(error) => ("InvalidParamTenancy", error),
-            Self::InvalidParameterAffinity(error) => ("InvalidParameterAffinity", error),
-            Self::InvalidCustomInstanceTypeNotSupported(error) => {
-                ("InvalidCustomInstanceTypeNotSupported", error)
-            }
-            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
-            Self::InvalidSnapshotIdMalformed(error) => {
-                ("InvalidSnapshotIdMalformed", error)
-            }
-            Self::InvalidCapacityReservationIdNotFound(error) => {
-                ("InvalidCapacityReservationIdNotFound", error)
-            }
-            Self::LackResource(error) => ("LackResource", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidSecurityGroupNetworkType(error) => {
-                ("InvalidSecurityGroupNetworkType", error)
-            }
-            Self::InvalidSecurityGroupVpcMismatch(error) => {
-                ("InvalidSecurityGroupVpcMismatch", error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
-                ("InvalidParameterSecurityGroupIdRepeated", error)
-            }
-            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error) => {
-                ("InvalidSecurityGroupIdSingleIdAndMultiIdConflict", error)
-            }
-            Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error) => {
-                ("InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict", error)
-            }
-            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
-            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => {
-                ("InvalidAccountStatusPayAmountLimitExceeded", error)
-            }
-            Self::InvalidPerformanceLevelMalformed(error) => {
-                ("InvalidPerformanceLevelMalformed", error)
-            }
-            Self::InvalidOperationEniCountExceeded(error) => {
-                ("InvalidOperationEniCountExceeded", error)
-            }
-            Self::QuotaExceededPrepayDataDiskCapacity(error) => {
-                ("QuotaExceededPrepayDataDiskCapacity", error)
-            }
-            Self::InvalidDiskCategoryConflictSnapshotCategory(error) => {
-                ("InvalidDiskCategoryConflictSnapshotCategory", error)
-            }
-            Self::AccountForbiddenProductCreationLimited(error) => {
-                ("AccountForbiddenProductCreationLimited", error)
-            }
-            Self::UnexpectedImageFamilyImageIdSupplied(error) => {
-                ("UnexpectedImageFamilyImageIdSupplied", error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
-                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
-            }
-            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
-                ("InvalidEncryptedNotMatchKmsKeyId", error)
-            }
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => {
-                ("InvalidEncryptAlgorithmNotMatchSnapshot", error)
-            }
-            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => {
-                ("InvalidKmsKeyIdNotMatchSnapshot", error)
-            }
-            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
-            Self::InvalidHttpEndpointNotSupported(error) => {
-                ("InvalidHttpEndpointNotSupported", error)
-            }
-            Self::InvalidHttpTokensNotSupported(error) => {
-                ("InvalidHttpTokensNotSupported", error)
-            }
-            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => {
-                ("InvalidHttpPutResponseHopLimitNotSupported", error)
-            }
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
-                ("InvalidOperationVpcHasEnabledAdvancedNetworkFeature", error)
-            }
-            Self::InvalidChargeTypeCapacityReservationNotSupported(error) => {
-                ("InvalidChargeTypeCapacityReservationNotSupported", error)
-            }
-            Self::InvalidPerformanceLevelValueNotSupported(error) => {
-                ("InvalidPerformanceLevelValueNotSupported", error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(error) => {
-                ("InvalidKmsKeyIdNotSymmetric", error)
-            }
-            Self::InvalidParameterArns(error) => ("InvalidParameterArns", error),
-            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
-                ("InvalidDedicatedHostClusterIdNotFound", error)
-            }
-            Self::InvalidDedicatedHostClusterIdInValid(error) => {
-                ("InvalidDedicatedHostClusterIdInValid", error)
-            }
-            Self::InvalidDeploymentSetIdNotFound(error) => {
-                ("InvalidDeploymentSetIdNotFound", error)
-            }
-            Self::InvalidOperationUserNotSupported(error) => {
-                ("InvalidOperationUserNotSupported", error)
-            }
-            Self::InvalidManagedPrivateSpaceIdNotFound(error) => {
-                ("InvalidManagedPrivateSpaceIdNotFound", error)
-            }
-            Self::InvalidSchedulerOptions(error) => ("InvalidSchedulerOptions", error),
-            Self::MissingParameterPrivatePoolOptionsId(error) => {
-                ("MissingParameterPrivatePoolOptionsId", error)
-            }
-            Self::InvalidPrivatePoolOptionsId(error) => {
-                ("InvalidPrivatePoolOptionsId", error)
-            }
-            Self::DedicatedHostNotSupported(error) => {
-                ("DedicatedHostNotSupported", error)
-            }
-            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
-            Self::ClassicNetworkNotSupported(error) => {
-                ("ClassicNetworkNotSupported", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
-                ("InvalidPrivatePoolOptionsMatchCriteria", error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIdError(error) => {
-                ("MissingParameterPrivatePoolOptionsIdError", error)
-            }
-            Self::InvalidPrivatePoolOptionsIdError(error) => {
-                ("InvalidPrivatePoolOptionsIdError", error)
-            }
-            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
-            Self::InvalidInstanceChargeType(error) => {
-                ("InvalidInstanceChargeType", error)
-            }
-            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
-            Self::InvalidPrivatePoolOptionsNoStock(error) => {
-                ("InvalidPrivatePoolOptionsNoStock", error)
-            }
-            Self::InvalidPlatformValueNotSupported(error) => {
-                ("InvalidPlatformValueNotSupported", error)
-            }
-            Self::InvalidPrivatePoolOptionsStatus(error) => {
-                ("InvalidPrivatePoolOptionsStatus", error)
-            }
-            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
-            Self::InvalidBandwidthOutLessThanZero(error) => {
-                ("InvalidBandwidthOutLessThanZero", error)
-            }
-            Self::HibernationConfiguredInstanceTypeNotSupport(error) => {
-                ("HibernationConfiguredInstanceTypeNotSupport", error)
-            }
-            Self::HibernationConfiguredImageNotEncrypted(error) => {
-                ("HibernationConfiguredImageNotEncrypted", error)
-            }
-            Self::HibernationConfiguredMemorySizeTooBig(error) => {
-                ("HibernationConfiguredMemorySizeTooBig", error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMemSize(error) => {
-                ("InvalidSystemDiskSizeLessThanMemSize", error)
-            }
-            Self::InvalidCloudBoxZoneOperationNotSupported(error) => {
-                ("InvalidCloudBoxZoneOperationNotSupported", error)
-            }
-            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => {
-                ("ProvisionedIopsForDiskCategoryUnsupported", error)
-            }
-            Self::InvalidProvisionedIopsLimitExceed(error) => {
-                ("InvalidProvisionedIopsLimitExceed", error)
-            }
-            Self::BurstingEnabledForDiskCategoryUnsupported(error) => {
-                ("BurstingEnabledForDiskCategoryUnsupported", error)
-            }
-            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => {
-                ("BurstingEnabledForMultiAttachDiskUnsupported", error)
-            }
-            Self::ProvisionedIopsForDiskCategoryRequired(error) => {
-                ("ProvisionedIopsForDiskCategoryRequired", error)
-            }
-            Self::NotSupportSnapshotEncryptedInstanceType(error) => {
-                ("NotSupportSnapshotEncryptedInstanceType", error)
-            }
-            Self::NotSupportSnapshotEncryptedRegionId(error) => {
-                ("NotSupportSnapshotEncryptedRegionId", error)
-            }
-            Self::NotSupportSnapshotEncryptedZoneId(error) => {
-                ("NotSupportSnapshotEncryptedZoneId", error)
-            }
-            Self::NotSupportSnapshotEncryptedShareImage(error) => {
-                ("NotSupportSnapshotEncryptedShareImage", error)
-            }
-            Self::NotSupportSnapshotEncryptedImageOwnerAlias(error) => {
-                ("NotSupportSnapshotEncryptedImageOwnerAlias", error)
-            }
-            Self::NotSupportSnapshotEncryptedDiskCategory(error) => {
-                ("NotSupportSnapshotEncryptedDiskCategory", error)
-            }
-            Self::NotSupportSnapshotEncryptedAlgorithmConflict(error) => {
-                ("NotSupportSnapshotEncryptedAlgorithmConflict", error)
-            }
-            Self::NoPermissionSystemTag(error) => ("NoPermissionSystemTag", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::InvalidZoneIdNotSupportShareEncryptedImage(error) => {
-                ("InvalidZoneIdNotSupportShareEncryptedImage", error)
-            }
-            Self::InvalidDiskCategoryNotSupported(error) => {
-                ("InvalidDiskCategoryNotSupported", error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(error) => {
-                ("InvalidParameterCloudboxNotSupported", error)
-            }
-            Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error) => {
-                ("InvalidZoneIdNotSupportCreateWithShareEncryptedImage", error)
-            }
-            Self::InvalidParameterNetworkCardIndexInvalid(error) => {
-                ("InvalidParameterNetworkCardIndexInvalid", error)
-            }
-            Self::InvalidOperationUserNotSupportNetworkCard(error) => {
-                ("InvalidOperationUserNotSupportNetworkCard", error)
-            }
-            Self::InvalidAccountNotSupportSpot(error) => {
-                ("InvalidAccountNotSupportSpot", error)
-            }
-            Self::AccountForbiddenAssociatedWithResellerPartner(error) => {
-                ("AccountForbiddenAssociatedWithResellerPartner", error)
-            }
-            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => {
-                ("InvalidDestinationZoneDeploymentSetMismatch", error)
-            }
-            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
-            Self::InvalidAutoPayPostPaidUnsupported(error) => {
-                ("InvalidAutoPayPostPaidUnsupported", error)
-            }
-            Self::InvalidParamEncryptedMismatch(error) => {
-                ("InvalidParamEncryptedMismatch", error)
-            }
-            Self::InvalidParameterDedicatedRegionNotSupported(error) => {
-                ("InvalidParameterDedicatedRegionNotSupported", error)
-            }
-            Self::InvalidParameterCpuOptionsTopologyType(error) => {
-                ("InvalidParameterCpuOptionsTopologyType", error)
-            }
-            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error) => {
-                ("InvalidInstanceTypeNotSupportCpuOptionsTopologyType", error)
-            }
-            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => {
-                ("InvalidEniQueueSizeRegionOrUserNotSupported", error)
-            }
-            Self::InvalidParameterEniQueueSize(error) => {
-                ("InvalidParameterEniQueueSize", error)
-            }
-            Self::InvalidParameterKmsNotEnabled(error) => {
-                ("InvalidParameterKmsNotEnabled", error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
-                ("InvalidParameterEncryptedKmsNotEnable", error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(error) => {
-                ("InvalidPrivateIpAddressDuplicated", error)
-            }
-            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error) => {
-                ("InvalidAdditionalInfoPvdConfigSizeExceeded", error)
-            }
-            Self::InvalidParameterEncrypted(error) => {
-                ("InvalidParameterEncrypted", error)
-            }
-            Self::InvalidInstanceTypeNotSupportHighDensityMode(error) => {
-                ("InvalidInstanceTypeNotSupportHighDensityMode", error)
-            }
-            Self::QuotaExceededInternetBandwidth(error) => {
-                ("QuotaExceededInternetBandwidth", error)
-            }
-            Self::InvalidParameterCpuOptionsAccelerators(error) => {
-                ("InvalidParameterCpuOptionsAccelerators", error)
-            }
-            Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error) => {
-                ("InvalidInstanceTypeNotSupportCpuOptionsAccelerators", error)
-            }
-            Self::OperationDeniedTestAccountRetricted(error) => {
-                ("OperationDeniedTestAccountRetricted", error)
-            }
-            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => {
-                ("InvalidBurstingEnabledDiskSizeTooSmall", error)
-            }
-            Self::InvalidImageWindowsUnsupported(error) => {
-                ("InvalidImageWindowsUnsupported", error)
-            }
-            Self::InvalidParameterCpuOptionsTurboMode(error) => {
-                ("InvalidParameterCpuOptionsTurboMode", error)
-            }
-            Self::InvalidInstanceTypeEnableNvsUnsupported(error) => {
-                ("InvalidInstanceTypeEnableNvsUnsupported", error)
-            }
-            Self::InvalidInstanceTypeEnableVisstUnsupported(error) => {
-                ("InvalidInstanceTypeEnableVisstUnsupported", error)
-            }
-            Self::InvalidInstanceTypeEnableVrdtUnsupported(error) => {
-                ("InvalidInstanceTypeEnableVrdtUnsupported", error)
-            }
-            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error) => {
-                ("InvalidInstanceTypeSingleCoreMaxModeUnsupported", error)
-            }
-            Self::InvalidParameterPtpStatus(error) => {
-                ("InvalidParameterPtpStatus", error)
-            }
-            Self::InvalidInstanceTypeNotSupportEnablePtp(error) => {
-                ("InvalidInstanceTypeNotSupportEnablePtp", error)
-            }
-            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-                error,
-            ) => {
-                ("InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported", error)
-            }
-            Self::InvalidParameterNetworkOptionsBandwidthWeighting(error) => {
-                ("InvalidParameterNetworkOptionsBandwidthWeighting", error)
-            }
-            Self::InvalidMarketImageNotAuthorized(error) => {
-                ("InvalidMarketImageNotAuthorized", error)
-            }
-            Self::InvalidRamRoleNotEcsRole(error) => ("InvalidRamRoleNotEcsRole", error),
-            Self::OperationDeniedCashCouponsInsufficientOrExpired(error) => {
-                ("OperationDeniedCashCouponsInsufficientOrExpired", error)
-            }
-            Self::InvalidParameterPrivateIpAddressRepeated(error) => {
-                ("InvalidParameterPrivateIpAddressRepeated", error)
-            }
-            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
-                ("InvalidOperationHighPerformanceEniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidParameterEniNumExceededWithLaunchEcs(error) => {
-                ("InvalidParameterEniNumExceededWithLaunchEcs", error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                error,
-            ) => {
-                (
-                    "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::LoginAsNonRootImageNotSupport(error),
+            1 => Self::InvalidParamNotSupportJumboFrame(error),
+            2 => Self::InsufficientBalanceAgentCredit(error),
+            3 => Self::QuotaExceedDiskCapacity(error),
+            4 => Self::InvalidPeriodExceededDedicatedHost(error),
+            5 => Self::InvalidParamSecondaryNetworkInterface(error),
+            6 => Self::InvalidPrimaryIpAddressSizeInvalid(error),
+            7 => Self::InvalidStorageClusterIdCapacityNotEnough(error),
+            8 => Self::InvalidStorageClusterIdStatusNotSupport(error),
+            9 => Self::InvalidStorageClusterIdZoneIdEmpty(error),
+            10 => Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error),
+            11 => Self::InvalidStorageClusterIdCategoryNotMatch(error),
+            12 => Self::InvalidStorageClusterIdDiskSizeEmpty(error),
+            13 => Self::InvalidInstanceTypeValueUnauthorized(error),
+            14 => Self::InvalidInstanceTypeValueNotSupported(error),
+            15 => Self::InvalidDescriptionMalformed(error),
+            16 => Self::InvalidInternetChargeTypeValueNotSupported(error),
+            17 => Self::InvalidParameter(error),
+            18 => Self::InvalidHostNameMalformed(error),
+            19 => Self::InvalidPasswordMalformed(error),
+            20 => Self::InvalidPasswordParamMismatch(error),
+            21 => Self::InvalidSystemDiskCategoryValueNotSupported(error),
+            22 => Self::InvalidDiskNameMalformed(error),
+            23 => Self::InvalidDiskDescriptionMalformed(error),
+            24 => Self::InvalidDataDiskSizeValueNotSupported(error),
+            25 => Self::InvalidDataDiskCategoryValueNotSupported(error),
+            26 => Self::InvalidDataDeviceMalformed(error),
+            27 => Self::InvalidNodeControllerIdMalformed(error),
+            28 => Self::InvalidInnerIpAddressMalformed(error),
+            29 => Self::InvalidInnerIpAddressUnusable(error),
+            30 => Self::InvalidParameterConflict(error),
+            31 => Self::ImageNotSupportCloudInit(error),
+            32 => Self::InvalidSnapshotIdBasedSnapshotTooOld(error),
+            33 => Self::QuotaExceedAfterpayInstance(error),
+            34 => Self::InvalidInstanceNameMalformed(error),
+            35 => Self::InvalidInstanceNameCustomMalformed(error),
+            36 => Self::InvalidParameterMismatch(error),
+            37 => Self::InvalidNetworkTypeMismatch(error),
+            38 => Self::InvalidPrivateIpAddress(error),
+            39 => Self::InvalidPrivateIpAddressMalformed(error),
+            40 => Self::QuotaExceededPrivateIpAddress(error),
+            41 => Self::QuotaExceeded(error),
+            42 => Self::IncorrectVSwitchStatus(error),
+            43 => Self::ResourceNotAvailable(error),
+            44 => Self::MissingParameter(error),
+            45 => Self::InvalidDiskCategoryMismatch(error),
+            46 => Self::MissingParamter(error),
+            47 => Self::InvalidPeriod(error),
+            48 => Self::InstanceDiskCategoryLimitExceed(error),
+            49 => Self::InvalidClientTokenValueNotSupported(error),
+            50 => Self::InvalidIoOptimizeValueNotSupported(error),
+            51 => Self::InvalidSecurityGroupIdNotFound(error),
+            52 => Self::InvalidInternetMaxBandwidthOutMalformed(error),
+            53 => Self::InvalidInternetMaxBandwidthInMalformed(error),
+            54 => Self::InvalidSnapshotIdNotFound(error),
+            55 => Self::InvalidTagKeyMalformed(error),
+            56 => Self::InvalidTagValueMalformed(error),
+            57 => Self::InvalidTagMismatch(error),
+            58 => Self::InvalidTagCount(error),
+            59 => Self::InvalidMinAmountMalformed(error),
+            60 => Self::InvalidMaxAmountMalformed(error),
+            61 => Self::InvalidAutoReleaseTimeMalformed(error),
+            62 => Self::OperationDeniedNoVlan(error),
+            63 => Self::OperationDeniedQuotaExceed(error),
+            64 => Self::AccountArrearage(error),
+            65 => Self::InvalidUserDataSizeExceeded(error),
+            66 => Self::InvalidUserDataNotSupported(error),
+            67 => Self::InvalidUserDataBase64FormatInvalid(error),
+            68 => Self::InstanceDiskNumberLimitExceed(error),
+            69 => Self::InvalidDiskCategoryValueNotSupported(error),
+            70 => Self::InvalidSpotStrategy(error),
+            71 => Self::InvalidSpotParamEmptyZoneId(error),
+            72 => Self::InvalidSpotPriceLimit(error),
+            73 => Self::InvalidSpotDuration(error),
+            74 => Self::InvalidSpotAuthorized(error),
+            75 => Self::InvalidSpotPrepaid(error),
+            76 => Self::InvalidSpotAliUid(error),
+            77 => Self::InvalidParameterBandwidth(error),
+            78 => Self::RegionUnauthorized(error),
+            79 => Self::ZoneNotOnSale(error),
+            80 => Self::InvalidSystemDiskSizeValueNotSupported(error),
+            81 => Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error),
+            82 => Self::InvalidParameterEncryptedIllegal(error),
+            83 => Self::InvalidParameterEncryptedNotSupported(error),
+            84 => Self::InvalidSpotPriceLimitLowerThanPublicPrice(error),
+            85 => Self::InvalidRelationResourceNotFound(error),
+            86 => Self::IncorrectRecycleBinStatus(error),
+            87 => Self::InvalidHpcClusterIdUnnecessary(error),
+            88 => Self::InvalidVSwitchIdNecessary(error),
+            89 => Self::InvalidHpcClusterIdNecessary(error),
+            90 => Self::InvalidHpcClusterIdNotFound(error),
+            91 => Self::InvalidHpcClusterIdCreating(error),
+            92 => Self::InvalidParameterVSwitchId(error),
+            93 => Self::InvalidSecurityGroupNotInDefaultVpc(error),
+            94 => Self::VpcNotFound(error),
+            95 => Self::InvalidSystemDiskSizeImageNotSupportResize(error),
+            96 => Self::InvalidSpotInterruptionBehavior(error),
+            97 => Self::InvalidDeploymentOnHost(error),
+            98 => Self::InvalidInstanceChargeTypeNotSupport(error),
+            99 => Self::InvalidNetworkTypeNotSupported(error),
+            100 => Self::NoAvaliableDedicatedHost(error),
+            101 => Self::InvalidDedicatedHostIdNotFound(error),
+            102 => Self::InvalidDedicatedHostStatusNotSupport(error),
+            103 => Self::IncorrectDedicatedHostStatus(error),
+            104 => Self::ChargeTypeViolationPostPaidDedicatedHost(error),
+            105 => Self::DedicatedHostTypeUnmatched(error),
+            106 => Self::InvalidParamNetworkInterface(error),
+            107 => Self::InvalidParamsCreateEniParams(error),
+            108 => Self::InvalidParameterCreditSpecification(error),
+            109 => Self::IncorrectVpcStatus(error),
+            110 => Self::InvalidInstanceTypeNotSupported(error),
+            111 => Self::InvalidVpcZoneNotSupported(error),
+            112 => Self::IncorrectDefaultVpcStatus(error),
+            113 => Self::InvalidAutoRenewPeriodValueNotSupported(error),
+            114 => Self::InvalidMarketImageChargeTypeNotSupport(error),
+            115 => Self::OperationDenied(error),
+            116 => Self::InvalidPeriodTypeValueNotSupported(error),
+            117 => Self::IncorrectImageStatus(error),
+            118 => Self::InvalidParamTenancy(error),
+            119 => Self::InvalidParameterAffinity(error),
+            120 => Self::InvalidCustomInstanceTypeNotSupported(error),
+            121 => Self::IoOptimizedNotSupported(error),
+            122 => Self::InvalidSnapshotIdMalformed(error),
+            123 => Self::InvalidCapacityReservationIdNotFound(error),
+            124 => Self::LackResource(error),
+            125 => Self::DuplicateTagKey(error),
+            126 => Self::InvalidSecurityGroupNetworkType(error),
+            127 => Self::InvalidSecurityGroupVpcMismatch(error),
+            128 => Self::InvalidParameterSecurityGroupIdRepeated(error),
+            129 => Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error),
+            130 => Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error),
+            131 => Self::JoinedGroupLimitExceed(error),
+            132 => Self::InvalidAccountStatusPayAmountLimitExceeded(error),
+            133 => Self::InvalidPerformanceLevelMalformed(error),
+            134 => Self::InvalidOperationEniCountExceeded(error),
+            135 => Self::QuotaExceededPrepayDataDiskCapacity(error),
+            136 => Self::InvalidDiskCategoryConflictSnapshotCategory(error),
+            137 => Self::AccountForbiddenProductCreationLimited(error),
+            138 => Self::UnexpectedImageFamilyImageIdSupplied(error),
+            139 => Self::InvalidEncryptedNotMatchEncryptAlgorithm(error),
+            140 => Self::InvalidEncryptedNotMatchKmsKeyId(error),
+            141 => Self::InvalidEncryptAlgorithmNotMatchSnapshot(error),
+            142 => Self::InvalidKmsKeyIdNotMatchSnapshot(error),
+            143 => Self::InvalidEncryptAlgorithm(error),
+            144 => Self::InvalidHttpEndpointNotSupported(error),
+            145 => Self::InvalidHttpTokensNotSupported(error),
+            146 => Self::InvalidHttpPutResponseHopLimitNotSupported(error),
+            147 => Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error),
+            148 => Self::InvalidChargeTypeCapacityReservationNotSupported(error),
+            149 => Self::InvalidPerformanceLevelValueNotSupported(error),
+            150 => Self::InvalidKmsKeyIdNotSymmetric(error),
+            151 => Self::InvalidParameterArns(error),
+            152 => Self::InvalidDedicatedHostClusterIdNotFound(error),
+            153 => Self::InvalidDedicatedHostClusterIdInValid(error),
+            154 => Self::InvalidDeploymentSetIdNotFound(error),
+            155 => Self::InvalidOperationUserNotSupported(error),
+            156 => Self::InvalidManagedPrivateSpaceIdNotFound(error),
+            157 => Self::InvalidSchedulerOptions(error),
+            158 => Self::MissingParameterPrivatePoolOptionsId(error),
+            159 => Self::InvalidPrivatePoolOptionsId(error),
+            160 => Self::DedicatedHostNotSupported(error),
+            161 => Self::SpotNotSupported(error),
+            162 => Self::ClassicNetworkNotSupported(error),
+            163 => Self::InvalidInstanceId(error),
+            164 => Self::InvalidPrivatePoolOptionsMatchCriteria(error),
+            165 => Self::MissingParameterPrivatePoolOptionsIdError(error),
+            166 => Self::InvalidPrivatePoolOptionsIdError(error),
+            167 => Self::InvalidInstanceType(error),
+            168 => Self::InvalidInstanceChargeType(error),
+            169 => Self::InvalidZoneId(error),
+            170 => Self::InvalidPrivatePoolOptionsNoStock(error),
+            171 => Self::InvalidPlatformValueNotSupported(error),
+            172 => Self::InvalidPrivatePoolOptionsStatus(error),
+            173 => Self::InvalidAliUid(error),
+            174 => Self::InvalidBandwidthOutLessThanZero(error),
+            175 => Self::HibernationConfiguredInstanceTypeNotSupport(error),
+            176 => Self::HibernationConfiguredImageNotEncrypted(error),
+            177 => Self::HibernationConfiguredMemorySizeTooBig(error),
+            178 => Self::InvalidSystemDiskSizeLessThanMemSize(error),
+            179 => Self::InvalidCloudBoxZoneOperationNotSupported(error),
+            180 => Self::ProvisionedIopsForDiskCategoryUnsupported(error),
+            181 => Self::InvalidProvisionedIopsLimitExceed(error),
+            182 => Self::BurstingEnabledForDiskCategoryUnsupported(error),
+            183 => Self::BurstingEnabledForMultiAttachDiskUnsupported(error),
+            184 => Self::ProvisionedIopsForDiskCategoryRequired(error),
+            185 => Self::NotSupportSnapshotEncryptedInstanceType(error),
+            186 => Self::NotSupportSnapshotEncryptedRegionId(error),
+            187 => Self::NotSupportSnapshotEncryptedZoneId(error),
+            188 => Self::NotSupportSnapshotEncryptedShareImage(error),
+            189 => Self::NotSupportSnapshotEncryptedImageOwnerAlias(error),
+            190 => Self::NotSupportSnapshotEncryptedDiskCategory(error),
+            191 => Self::NotSupportSnapshotEncryptedAlgorithmConflict(error),
+            192 => Self::NoPermissionSystemTag(error),
+            193 => Self::NumberExceedTags(error),
+            194 => Self::InvalidZoneIdNotSupportShareEncryptedImage(error),
+            195 => Self::InvalidDiskCategoryNotSupported(error),
+            196 => Self::InvalidParameterCloudboxNotSupported(error),
+            197 => Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error),
+            198 => Self::InvalidParameterNetworkCardIndexInvalid(error),
+            199 => Self::InvalidOperationUserNotSupportNetworkCard(error),
+            200 => Self::InvalidAccountNotSupportSpot(error),
+            201 => Self::AccountForbiddenAssociatedWithResellerPartner(error),
+            202 => Self::InvalidDestinationZoneDeploymentSetMismatch(error),
+            203 => Self::NoPermissionPrice(error),
+            204 => Self::InvalidAutoPayPostPaidUnsupported(error),
+            205 => Self::InvalidParamEncryptedMismatch(error),
+            206 => Self::InvalidParameterDedicatedRegionNotSupported(error),
+            207 => Self::InvalidParameterCpuOptionsTopologyType(error),
+            208 => Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error),
+            209 => Self::InvalidEniQueueSizeRegionOrUserNotSupported(error),
+            210 => Self::InvalidParameterEniQueueSize(error),
+            211 => Self::InvalidParameterKmsNotEnabled(error),
+            212 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            213 => Self::InvalidPrivateIpAddressDuplicated(error),
+            214 => Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error),
+            215 => Self::InvalidParameterEncrypted(error),
+            216 => Self::InvalidInstanceTypeNotSupportHighDensityMode(error),
+            217 => Self::QuotaExceededInternetBandwidth(error),
+            218 => Self::InvalidParameterCpuOptionsAccelerators(error),
+            219 => Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error),
+            220 => Self::OperationDeniedTestAccountRetricted(error),
+            221 => Self::InvalidBurstingEnabledDiskSizeTooSmall(error),
+            222 => Self::InvalidImageWindowsUnsupported(error),
+            223 => Self::InvalidParameterCpuOptionsTurboMode(error),
+            224 => Self::InvalidInstanceTypeEnableNvsUnsupported(error),
+            225 => Self::InvalidInstanceTypeEnableVisstUnsupported(error),
+            226 => Self::InvalidInstanceTypeEnableVrdtUnsupported(error),
+            227 => Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error),
+            228 => Self::InvalidParameterPtpStatus(error),
+            229 => Self::InvalidInstanceTypeNotSupportEnablePtp(error),
+            230 => {
+                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
                     error,
                 )
             }
-            Self::InvalidParameterQueuePairNumberMustEmpty(error) => {
-                ("InvalidParameterQueuePairNumberMustEmpty", error)
+            231 => Self::InvalidParameterNetworkOptionsBandwidthWeighting(error),
+            232 => Self::InvalidMarketImageNotAuthorized(error),
+            233 => Self::InvalidRamRoleNotEcsRole(error),
+            234 => Self::OperationDeniedCashCouponsInsufficientOrExpired(error),
+            235 => Self::InvalidParameterPrivateIpAddressRepeated(error),
+            236 => {
+                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
             }
-            Self::InvalidParameterEniTrafficMode(error) => {
-                ("InvalidParameterEniTrafficMode", error)
+            237 => Self::InvalidParameterEniNumExceededWithLaunchEcs(error),
+            238 => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                    error,
+                )
             }
-            Self::InvalidParameterInvalidQueuePairNumber(error) => {
-                ("InvalidParameterInvalidQueuePairNumber", error)
+            239 => Self::InvalidParameterQueuePairNumberMustEmpty(error),
+            240 => Self::InvalidParameterEniTrafficMode(error),
+            241 => Self::InvalidParameterInvalidQueuePairNumber(error),
+            242 => Self::InvalidParamIpCount(error),
+            243 => Self::InvalidParameterEniType(error),
+            244 => Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error),
+            245 => Self::InvalidParameterNetworkInterface(error),
+            246 => Self::InvalidParameterCombination(error),
+            247 => Self::InvalidHostnameSingleAndMultiConflict(error),
+            248 => Self::InvalidHostnameSizeInvalid(error),
+            249 => Self::InvalidParamsInstanceNameExceed(error),
+            250 => Self::InvalidParamsHostnameExceed(error),
+            251 => Self::ImageNotSubscribed(error),
+            252 => Self::InvalidSystemDiskCategoryValueUnauthorized(error),
+            253 => Self::InvalidSnapshotIdNotReady(error),
+            254 => Self::InvalidDeviceInUse(error),
+            255 => Self::ImageRemovedInMarket(error),
+            256 => Self::CategoryNotSupported(error),
+            257 => Self::QuotaExceedPortableCloudDisk(error),
+            258 => Self::SecurityGroupInstanceLimitExceed(error),
+            259 => Self::NodeControllerUnavailable(error),
+            260 => Self::InvalidSnapshotIdNotDataDiskSnapshot(error),
+            261 => Self::Forbbiden(error),
+            262 => Self::DeleteWithInstanceConflict(error),
+            263 => Self::InstanceDiskNumLimitExceed(error),
+            264 => Self::InvalidDiskSizeTooSmall(error),
+            265 => Self::QuotaExceedBuyImage(error),
+            266 => Self::InvalidResourceIdNotSupported(error),
+            267 => Self::OperationDeniedImageNotValid(error),
+            268 => Self::OperationDeniedSnapshotNotValid(error),
+            269 => Self::OperationDeniedSnapshotNotAllowed(error),
+            270 => Self::OperationDeniedZoneNotAllowed(error),
+            271 => Self::OperationDeniedZoneSystemCategoryNotMatch(error),
+            272 => Self::OperationDeniedResourceControl(error),
+            273 => Self::OperationDeniedNoStock(error),
+            274 => Self::OperationDeniedSnapshotParamsNotValid(error),
+            275 => Self::OperationDeniedDiskTypeNotSupport(error),
+            276 => Self::InvalidUserDataForbidden(error),
+            277 => Self::ZoneNotOpen(error),
+            278 => Self::InvalidClusterIdNotFound(error),
+            279 => Self::InvalidResourceTypeNotSupported(error),
+            280 => Self::InvalidInstanceTypeZoneNotSupported(error),
+            281 => Self::InstanceTypeOffline(error),
+            282 => Self::DependencyViolationWindowsInstance(error),
+            283 => Self::InvalidNetworkTypeMismatchRamRole(error),
+            284 => Self::InvalidUserPassRoleForbidden(error),
+            285 => Self::InvalidParamTrustedSystemMode(error),
+            286 => Self::InvalidParamConfidentialComputingMode(error),
+            287 => Self::InvalidSecurityOptionsNotSupported(error),
+            288 => Self::InvalidImageNotSupported(error),
+            289 => Self::ForbiddenRiskControl(error),
+            290 => Self::InvalidInstanceUnPaidOrder(error),
+            291 => Self::RealNameAuthenticationError(error),
+            292 => Self::InvalidPayMethod(error),
+            293 => Self::InvalidAccountStatusNotEnoughBalance(error),
+            294 => Self::ImageNotSupportInstanceType(error),
+            295 => Self::DryRunInvalidAmount(error),
+            296 => Self::OperationDeniedInvalidNetworkType(error),
+            297 => Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error),
+            298 => Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error),
+            299 => Self::QuotaExceedPostPaidDisk(error),
+            300 => Self::InvalidParameterNotMatch(error),
+            301 => Self::InvalidVSwitchDefaultVSwitchNotSupport(error),
+            302 => Self::OperationDeniedLocalDiskUnsupported(error),
+            303 => Self::OperationDeniedInconsistentNetwork(error),
+            304 => Self::DefaultVswitchExisted(error),
+            305 => Self::IncorrectInstanceStatus(error),
+            306 => Self::CategoryViolation(error),
+            307 => Self::ResourcesNotInSameZone(error),
+            308 => Self::InvalidDiskSystemDiskSize(error),
+            309 => Self::InsufficientBalance(error),
+            310 => Self::InvalidOperationNetworkInterface(error),
+            311 => Self::MaxEniIpv6IpsCountExceeded(error),
+            312 => Self::InvalidIpIpRepeated(error),
+            313 => Self::InvalidIpIpAssigned(error),
+            314 => Self::InvalidIpAddress(error),
+            315 => Self::InvalidOperationIpv4CountExceeded(error),
+            316 => Self::InvalidOperationIpv6CountExceeded(error),
+            317 => Self::InvalidOperationIpv6NotSupport(error),
+            318 => Self::InvalidOperationIpv4NotSupport(error),
+            319 => Self::InvalidParamSecondaryIp(error),
+            320 => Self::InvalidVSwitchIpv6NotTurnOn(error),
+            321 => Self::InvalidParamIpAssign(error),
+            322 => Self::InvalidParamAmount(error),
+            323 => Self::InvalidParamCpuOptionsCore(error),
+            324 => Self::InvalidParamCpuOptionsNuma(error),
+            325 => Self::InvalidVSwitchIdIpInvalid(error),
+            326 => Self::ForbiddenRegionId(error),
+            327 => Self::QuotaExceedDeploymentSetInstanceQuotaFull(error),
+            328 => Self::InvalidChargeTypeValueNotSupported(error),
+            329 => Self::InvalidRegionNotSupport(error),
+            330 => Self::UserNotInTheWhiteList(error),
+            331 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            332 => Self::SecurityRisk3dVerification(error),
+            333 => Self::MayiInternalError(error),
+            334 => Self::InvalidNetworkType(error),
+            335 => Self::InvalidAccountStatus(error),
+            336 => Self::OperationDeniedPerformanceLevelNotMatch(error),
+            337 => Self::InvalidStorageSetNameMalformed(error),
+            338 => Self::InvalidMaxPartitionNumberMalformed(error),
+            339 => Self::InvalidParameterStorageSetPartitionNumber(error),
+            340 => Self::InvalidParameterStorageSetId(error),
+            341 => Self::InvalidParameterStorageSetZoneId(error),
+            342 => Self::EnterpriseGroupLimitedMutliGroupType(error),
+            343 => Self::EnterpriseGroupLimitedInstanceType(error),
+            344 => Self::QuotaExceedTags(error),
+            345 => Self::OperationDeniedRegionIdNotSupported(error),
+            346 => Self::OperationDeniedFlavorNotSupported(error),
+            347 => Self::OperationDeniedTimestampNotSupported(error),
+            348 => Self::OperationDeniedPaygNotAvailable(error),
+            349 => Self::OperationDeniedPrepayNotAvailable(error),
+            350 => Self::OperationDeniedBidOwnResource(error),
+            351 => Self::OperationDeniedCloudSsdNotSupported(error),
+            352 => Self::QuotaExceedElasticQuota(error),
+            353 => Self::QuotaExceededPostpaidDataDiskCapacity(error),
+            354 => Self::InvalidImageFamilyMissingAvailableImage(error),
+            355 => Self::InvalidRegionIdNotSupportEncryptAlgorithm(error),
+            356 => Self::InvalidOperationResourceManagedByCloudProduct(error),
+            357 => Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error),
+            358 => Self::InvalidManagedPrivateSpaceIdTenancyConflict(error),
+            359 => Self::InvalidParameterInvalidEniQueueNumber(error),
+            360 => Self::InvalidOperationMaxEniQueueNumberExceeded(error),
+            361 => Self::InvalidOperationExceedInstanceTypeQueueNumber(error),
+            362 => Self::InvalidIspTypeValueNotSupported(error),
+            363 => Self::UnsupportedIspChargeType(error),
+            364 => Self::UnsupportedIspClassicNetwork(error),
+            365 => Self::InvalidIspBandwidthOut(error),
+            366 => Self::UnsupportedIspNetworkChargeType(error),
+            367 => Self::InvalidIspUid(error),
+            368 => Self::UnsupportedIspRegion(error),
+            369 => Self::ForbiddenOnlySupportEnterpriseGroup(error),
+            370 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            371 => Self::InstanceDiskLimitExceeded(error),
+            372 => Self::InvalidInstanceTypeNotSupportDiskCategory(error),
+            373 => {
+                Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error)
             }
-            Self::InvalidParamIpCount(error) => ("InvalidParamIpCount", error),
-            Self::InvalidParameterEniType(error) => ("InvalidParameterEniType", error),
+            374 => Self::InvalidOperationInvalidNetworkInterfaceId(error),
+            375 => Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error),
+            376 => Self::InvalidEniIdNotFound(error),
+            377 => Self::InvalidOperationPublicIpAddressNoStock(error),
+            378 => Self::AclLimitExceed(error),
+            379 => Self::InvalidParameterDataEncryptedKeyCreateFailed(error),
+            380 => Self::InvalidParameterCpuOptionsThreadsPerCore(error),
+            381 => Self::InvalidParameterCpuOptionsCore(error),
+            382 => Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error),
+            383 => Self::InvalidParameterCpuOptionsNuma(error),
+            384 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            385 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            386 => Self::InvalidEncryptedNotMatchSnapshot(error),
+            387 => Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error),
+            388 => Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error),
+            389 => Self::InvalidOperationUserNotSupportNetworkEncryption(error),
+            390 => Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error),
+            391 => Self::InvalidStorageClusterIdNotExist(error),
+            392 => Self::InvalidRegionIdNotFound(error),
+            393 => Self::InvalidZoneIdNotFound(error),
+            394 => Self::InvalidSecurityGroupId(error),
+            395 => Self::InvalidDataDiskSnapshotIdNotFound(error),
+            396 => Self::InvalidVSwitchIdNotFound(error),
+            397 => Self::InvalidImageIdNotFound(error),
+            398 => Self::InvalidInstanceChargeTypeNotFound(error),
+            399 => Self::DependencyViolationIoOptimized(error),
+            400 => Self::PaymentMethodNotFound(error),
+            401 => Self::HostnameIllegal(error),
+            402 => Self::InvalidSystemDiskSizeLessThanImageSize(error),
+            403 => Self::InvalidSystemDiskSizeLessThanMinSize(error),
+            404 => Self::InvalidSystemDiskSizeMoreThanMaxSize(error),
+            405 => Self::OperationDeniedCreatingConflict(error),
+            406 => Self::InvalidKeyPairNameNotFound(error),
+            407 => Self::InvalidResourceGroupNotFound(error),
+            408 => Self::InvalidRamRoleNotFound(error),
+            409 => Self::InvalidLaunchTemplateNotFound(error),
+            410 => Self::InvalidLaunchTemplateVersionNotFound(error),
+            411 => Self::InvalidVSwitchIdNotExist(error),
+            412 => Self::InvalidMarketImageNotFound(error),
+            413 => Self::DeploymentSetNotFound(error),
+            414 => Self::InvalidParameterDeploymentSetGroupNo(error),
+            415 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            416 => Self::InvalidDiskIdsNotPortable(error),
+            417 => Self::InvalidAutoSnapshotPolicyIdNotFound(error),
+            418 => Self::ThrottlingResource(error),
+            419 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
+        match self {
+            Self::LoginAsNonRootImageNotSupport(error) => (0, error),
+            Self::InvalidParamNotSupportJumboFrame(error) => (1, error),
+            Self::InsufficientBalanceAgentCredit(error) => (2, error),
+            Self::QuotaExceedDiskCapacity(error) => (3, error),
+            Self::InvalidPeriodExceededDedicatedHost(error) => (4, error),
+            Self::InvalidParamSecondaryNetworkInterface(error) => (5, error),
+            Self::InvalidPrimaryIpAddressSizeInvalid(error) => (6, error),
+            Self::InvalidStorageClusterIdCapacityNotEnough(error) => (7, error),
+            Self::InvalidStorageClusterIdStatusNotSupport(error) => (8, error),
+            Self::InvalidStorageClusterIdZoneIdEmpty(error) => (9, error),
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => (10, error),
+            Self::InvalidStorageClusterIdCategoryNotMatch(error) => (11, error),
+            Self::InvalidStorageClusterIdDiskSizeEmpty(error) => (12, error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => (13, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (14, error),
+            Self::InvalidDescriptionMalformed(error) => (15, error),
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => (16, error),
+            Self::InvalidParameter(error) => (17, error),
+            Self::InvalidHostNameMalformed(error) => (18, error),
+            Self::InvalidPasswordMalformed(error) => (19, error),
+            Self::InvalidPasswordParamMismatch(error) => (20, error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => (21, error),
+            Self::InvalidDiskNameMalformed(error) => (22, error),
+            Self::InvalidDiskDescriptionMalformed(error) => (23, error),
+            Self::InvalidDataDiskSizeValueNotSupported(error) => (24, error),
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => (25, error),
+            Self::InvalidDataDeviceMalformed(error) => (26, error),
+            Self::InvalidNodeControllerIdMalformed(error) => (27, error),
+            Self::InvalidInnerIpAddressMalformed(error) => (28, error),
+            Self::InvalidInnerIpAddressUnusable(error) => (29, error),
+            Self::InvalidParameterConflict(error) => (30, error),
+            Self::ImageNotSupportCloudInit(error) => (31, error),
+            Self::InvalidSnapshotIdBasedSnapshotTooOld(error) => (32, error),
+            Self::QuotaExceedAfterpayInstance(error) => (33, error),
+            Self::InvalidInstanceNameMalformed(error) => (34, error),
+            Self::InvalidInstanceNameCustomMalformed(error) => (35, error),
+            Self::InvalidParameterMismatch(error) => (36, error),
+            Self::InvalidNetworkTypeMismatch(error) => (37, error),
+            Self::InvalidPrivateIpAddress(error) => (38, error),
+            Self::InvalidPrivateIpAddressMalformed(error) => (39, error),
+            Self::QuotaExceededPrivateIpAddress(error) => (40, error),
+            Self::QuotaExceeded(error) => (41, error),
+            Self::IncorrectVSwitchStatus(error) => (42, error),
+            Self::ResourceNotAvailable(error) => (43, error),
+            Self::MissingParameter(error) => (44, error),
+            Self::InvalidDiskCategoryMismatch(error) => (45, error),
+            Self::MissingParamter(error) => (46, error),
+            Self::InvalidPeriod(error) => (47, error),
+            Self::InstanceDiskCategoryLimitExceed(error) => (48, error),
+            Self::InvalidClientTokenValueNotSupported(error) => (49, error),
+            Self::InvalidIoOptimizeValueNotSupported(error) => (50, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (51, error),
+            Self::InvalidInternetMaxBandwidthOutMalformed(error) => (52, error),
+            Self::InvalidInternetMaxBandwidthInMalformed(error) => (53, error),
+            Self::InvalidSnapshotIdNotFound(error) => (54, error),
+            Self::InvalidTagKeyMalformed(error) => (55, error),
+            Self::InvalidTagValueMalformed(error) => (56, error),
+            Self::InvalidTagMismatch(error) => (57, error),
+            Self::InvalidTagCount(error) => (58, error),
+            Self::InvalidMinAmountMalformed(error) => (59, error),
+            Self::InvalidMaxAmountMalformed(error) => (60, error),
+            Self::InvalidAutoReleaseTimeMalformed(error) => (61, error),
+            Self::OperationDeniedNoVlan(error) => (62, error),
+            Self::OperationDeniedQuotaExceed(error) => (63, error),
+            Self::AccountArrearage(error) => (64, error),
+            Self::InvalidUserDataSizeExceeded(error) => (65, error),
+            Self::InvalidUserDataNotSupported(error) => (66, error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => (67, error),
+            Self::InstanceDiskNumberLimitExceed(error) => (68, error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => (69, error),
+            Self::InvalidSpotStrategy(error) => (70, error),
+            Self::InvalidSpotParamEmptyZoneId(error) => (71, error),
+            Self::InvalidSpotPriceLimit(error) => (72, error),
+            Self::InvalidSpotDuration(error) => (73, error),
+            Self::InvalidSpotAuthorized(error) => (74, error),
+            Self::InvalidSpotPrepaid(error) => (75, error),
+            Self::InvalidSpotAliUid(error) => (76, error),
+            Self::InvalidParameterBandwidth(error) => (77, error),
+            Self::RegionUnauthorized(error) => (78, error),
+            Self::ZoneNotOnSale(error) => (79, error),
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => (80, error),
+            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error) => {
+                (81, error)
+            }
+            Self::InvalidParameterEncryptedIllegal(error) => (82, error),
+            Self::InvalidParameterEncryptedNotSupported(error) => (83, error),
+            Self::InvalidSpotPriceLimitLowerThanPublicPrice(error) => (84, error),
+            Self::InvalidRelationResourceNotFound(error) => (85, error),
+            Self::IncorrectRecycleBinStatus(error) => (86, error),
+            Self::InvalidHpcClusterIdUnnecessary(error) => (87, error),
+            Self::InvalidVSwitchIdNecessary(error) => (88, error),
+            Self::InvalidHpcClusterIdNecessary(error) => (89, error),
+            Self::InvalidHpcClusterIdNotFound(error) => (90, error),
+            Self::InvalidHpcClusterIdCreating(error) => (91, error),
+            Self::InvalidParameterVSwitchId(error) => (92, error),
+            Self::InvalidSecurityGroupNotInDefaultVpc(error) => (93, error),
+            Self::VpcNotFound(error) => (94, error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => (95, error),
+            Self::InvalidSpotInterruptionBehavior(error) => (96, error),
+            Self::InvalidDeploymentOnHost(error) => (97, error),
+            Self::InvalidInstanceChargeTypeNotSupport(error) => (98, error),
+            Self::InvalidNetworkTypeNotSupported(error) => (99, error),
+            Self::NoAvaliableDedicatedHost(error) => (100, error),
+            Self::InvalidDedicatedHostIdNotFound(error) => (101, error),
+            Self::InvalidDedicatedHostStatusNotSupport(error) => (102, error),
+            Self::IncorrectDedicatedHostStatus(error) => (103, error),
+            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => (104, error),
+            Self::DedicatedHostTypeUnmatched(error) => (105, error),
+            Self::InvalidParamNetworkInterface(error) => (106, error),
+            Self::InvalidParamsCreateEniParams(error) => (107, error),
+            Self::InvalidParameterCreditSpecification(error) => (108, error),
+            Self::IncorrectVpcStatus(error) => (109, error),
+            Self::InvalidInstanceTypeNotSupported(error) => (110, error),
+            Self::InvalidVpcZoneNotSupported(error) => (111, error),
+            Self::IncorrectDefaultVpcStatus(error) => (112, error),
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => (113, error),
+            Self::InvalidMarketImageChargeTypeNotSupport(error) => (114, error),
+            Self::OperationDenied(error) => (115, error),
+            Self::InvalidPeriodTypeValueNotSupported(error) => (116, error),
+            Self::IncorrectImageStatus(error) => (117, error),
+            Self::InvalidParamTenancy(error) => (118, error),
+            Self::InvalidParameterAffinity(error) => (119, error),
+            Self::InvalidCustomInstanceTypeNotSupported(error) => (120, error),
+            Self::IoOptimizedNotSupported(error) => (121, error),
+            Self::InvalidSnapshotIdMalformed(error) => (122, error),
+            Self::InvalidCapacityReservationIdNotFound(error) => (123, error),
+            Self::LackResource(error) => (124, error),
+            Self::DuplicateTagKey(error) => (125, error),
+            Self::InvalidSecurityGroupNetworkType(error) => (126, error),
+            Self::InvalidSecurityGroupVpcMismatch(error) => (127, error),
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => (128, error),
+            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error) => (129, error),
+            Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error) => {
+                (130, error)
+            }
+            Self::JoinedGroupLimitExceed(error) => (131, error),
+            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => (132, error),
+            Self::InvalidPerformanceLevelMalformed(error) => (133, error),
+            Self::InvalidOperationEniCountExceeded(error) => (134, error),
+            Self::QuotaExceededPrepayDataDiskCapacity(error) => (135, error),
+            Self::InvalidDiskCategoryConflictSnapshotCategory(error) => (136, error),
+            Self::AccountForbiddenProductCreationLimited(error) => (137, error),
+            Self::UnexpectedImageFamilyImageIdSupplied(error) => (138, error),
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => (139, error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => (140, error),
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => (141, error),
+            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => (142, error),
+            Self::InvalidEncryptAlgorithm(error) => (143, error),
+            Self::InvalidHttpEndpointNotSupported(error) => (144, error),
+            Self::InvalidHttpTokensNotSupported(error) => (145, error),
+            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => (146, error),
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
+                (147, error)
+            }
+            Self::InvalidChargeTypeCapacityReservationNotSupported(error) => (148, error),
+            Self::InvalidPerformanceLevelValueNotSupported(error) => (149, error),
+            Self::InvalidKmsKeyIdNotSymmetric(error) => (150, error),
+            Self::InvalidParameterArns(error) => (151, error),
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => (152, error),
+            Self::InvalidDedicatedHostClusterIdInValid(error) => (153, error),
+            Self::InvalidDeploymentSetIdNotFound(error) => (154, error),
+            Self::InvalidOperationUserNotSupported(error) => (155, error),
+            Self::InvalidManagedPrivateSpaceIdNotFound(error) => (156, error),
+            Self::InvalidSchedulerOptions(error) => (157, error),
+            Self::MissingParameterPrivatePoolOptionsId(error) => (158, error),
+            Self::InvalidPrivatePoolOptionsId(error) => (159, error),
+            Self::DedicatedHostNotSupported(error) => (160, error),
+            Self::SpotNotSupported(error) => (161, error),
+            Self::ClassicNetworkNotSupported(error) => (162, error),
+            Self::InvalidInstanceId(error) => (163, error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => (164, error),
+            Self::MissingParameterPrivatePoolOptionsIdError(error) => (165, error),
+            Self::InvalidPrivatePoolOptionsIdError(error) => (166, error),
+            Self::InvalidInstanceType(error) => (167, error),
+            Self::InvalidInstanceChargeType(error) => (168, error),
+            Self::InvalidZoneId(error) => (169, error),
+            Self::InvalidPrivatePoolOptionsNoStock(error) => (170, error),
+            Self::InvalidPlatformValueNotSupported(error) => (171, error),
+            Self::InvalidPrivatePoolOptionsStatus(error) => (172, error),
+            Self::InvalidAliUid(error) => (173, error),
+            Self::InvalidBandwidthOutLessThanZero(error) => (174, error),
+            Self::HibernationConfiguredInstanceTypeNotSupport(error) => (175, error),
+            Self::HibernationConfiguredImageNotEncrypted(error) => (176, error),
+            Self::HibernationConfiguredMemorySizeTooBig(error) => (177, error),
+            Self::InvalidSystemDiskSizeLessThanMemSize(error) => (178, error),
+            Self::InvalidCloudBoxZoneOperationNotSupported(error) => (179, error),
+            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => (180, error),
+            Self::InvalidProvisionedIopsLimitExceed(error) => (181, error),
+            Self::BurstingEnabledForDiskCategoryUnsupported(error) => (182, error),
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(error) => (183, error),
+            Self::ProvisionedIopsForDiskCategoryRequired(error) => (184, error),
+            Self::NotSupportSnapshotEncryptedInstanceType(error) => (185, error),
+            Self::NotSupportSnapshotEncryptedRegionId(error) => (186, error),
+            Self::NotSupportSnapshotEncryptedZoneId(error) => (187, error),
+            Self::NotSupportSnapshotEncryptedShareImage(error) => (188, error),
+            Self::NotSupportSnapshotEncryptedImageOwnerAlias(error) => (189, error),
+            Self::NotSupportSnapshotEncryptedDiskCategory(error) => (190, error),
+            Self::NotSupportSnapshotEncryptedAlgorithmConflict(error) => (191, error),
+            Self::NoPermissionSystemTag(error) => (192, error),
+            Self::NumberExceedTags(error) => (193, error),
+            Self::InvalidZoneIdNotSupportShareEncryptedImage(error) => (194, error),
+            Self::InvalidDiskCategoryNotSupported(error) => (195, error),
+            Self::InvalidParameterCloudboxNotSupported(error) => (196, error),
+            Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error) => {
+                (197, error)
+            }
+            Self::InvalidParameterNetworkCardIndexInvalid(error) => (198, error),
+            Self::InvalidOperationUserNotSupportNetworkCard(error) => (199, error),
+            Self::InvalidAccountNotSupportSpot(error) => (200, error),
+            Self::AccountForbiddenAssociatedWithResellerPartner(error) => (201, error),
+            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => (202, error),
+            Self::NoPermissionPrice(error) => (203, error),
+            Self::InvalidAutoPayPostPaidUnsupported(error) => (204, error),
+            Self::InvalidParamEncryptedMismatch(error) => (205, error),
+            Self::InvalidParameterDedicatedRegionNotSupported(error) => (206, error),
+            Self::InvalidParameterCpuOptionsTopologyType(error) => (207, error),
+            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error) => {
+                (208, error)
+            }
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => (209, error),
+            Self::InvalidParameterEniQueueSize(error) => (210, error),
+            Self::InvalidParameterKmsNotEnabled(error) => (211, error),
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => (212, error),
+            Self::InvalidPrivateIpAddressDuplicated(error) => (213, error),
+            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error) => (214, error),
+            Self::InvalidParameterEncrypted(error) => (215, error),
+            Self::InvalidInstanceTypeNotSupportHighDensityMode(error) => (216, error),
+            Self::QuotaExceededInternetBandwidth(error) => (217, error),
+            Self::InvalidParameterCpuOptionsAccelerators(error) => (218, error),
+            Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error) => {
+                (219, error)
+            }
+            Self::OperationDeniedTestAccountRetricted(error) => (220, error),
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(error) => (221, error),
+            Self::InvalidImageWindowsUnsupported(error) => (222, error),
+            Self::InvalidParameterCpuOptionsTurboMode(error) => (223, error),
+            Self::InvalidInstanceTypeEnableNvsUnsupported(error) => (224, error),
+            Self::InvalidInstanceTypeEnableVisstUnsupported(error) => (225, error),
+            Self::InvalidInstanceTypeEnableVrdtUnsupported(error) => (226, error),
+            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error) => (227, error),
+            Self::InvalidParameterPtpStatus(error) => (228, error),
+            Self::InvalidInstanceTypeNotSupportEnablePtp(error) => (229, error),
+            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
+                error,
+            ) => (230, error),
+            Self::InvalidParameterNetworkOptionsBandwidthWeighting(error) => (231, error),
+            Self::InvalidMarketImageNotAuthorized(error) => (232, error),
+            Self::InvalidRamRoleNotEcsRole(error) => (233, error),
+            Self::OperationDeniedCashCouponsInsufficientOrExpired(error) => (234, error),
+            Self::InvalidParameterPrivateIpAddressRepeated(error) => (235, error),
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
+                (236, error)
+            }
+            Self::InvalidParameterEniNumExceededWithLaunchEcs(error) => (237, error),
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                error,
+            ) => (238, error),
+            Self::InvalidParameterQueuePairNumberMustEmpty(error) => (239, error),
+            Self::InvalidParameterEniTrafficMode(error) => (240, error),
+            Self::InvalidParameterInvalidQueuePairNumber(error) => (241, error),
+            Self::InvalidParamIpCount(error) => (242, error),
+            Self::InvalidParameterEniType(error) => (243, error),
             Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error) => {
-                ("InvalidOperationHighPerformanceTrafficModeIsNotAllowed", error)
+                (244, error)
             }
-            Self::InvalidParameterNetworkInterface(error) => {
-                ("InvalidParameterNetworkInterface", error)
-            }
-            Self::InvalidParameterCombination(error) => {
-                ("InvalidParameterCombination", error)
-            }
-            Self::InvalidHostnameSingleAndMultiConflict(error) => {
-                ("InvalidHostnameSingleAndMultiConflict", error)
-            }
-            Self::InvalidHostnameSizeInvalid(error) => {
-                ("InvalidHostnameSizeInvalid", error)
-            }
-            Self::InvalidParamsInstanceNameExceed(error) => {
-                ("InvalidParamsInstanceNameExceed", error)
-            }
-            Self::InvalidParamsHostnameExceed(error) => {
-                ("InvalidParamsHostnameExceed", error)
-            }
-            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
-            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => {
-                ("InvalidSystemDiskCategoryValueUnauthorized", error)
-            }
-            Self::InvalidSnapshotIdNotReady(error) => {
-                ("InvalidSnapshotIdNotReady", error)
-            }
-            Self::InvalidDeviceInUse(error) => ("InvalidDeviceInUse", error),
-            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
-            Self::CategoryNotSupported(error) => ("CategoryNotSupported", error),
-            Self::QuotaExceedPortableCloudDisk(error) => {
-                ("QuotaExceedPortableCloudDisk", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::NodeControllerUnavailable(error) => {
-                ("NodeControllerUnavailable", error)
-            }
-            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => {
-                ("InvalidSnapshotIdNotDataDiskSnapshot", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::DeleteWithInstanceConflict(error) => {
-                ("DeleteWithInstanceConflict", error)
-            }
-            Self::InstanceDiskNumLimitExceed(error) => {
-                ("InstanceDiskNumLimitExceed", error)
-            }
-            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
-            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
-            Self::InvalidResourceIdNotSupported(error) => {
-                ("InvalidResourceIdNotSupported", error)
-            }
-            Self::OperationDeniedImageNotValid(error) => {
-                ("OperationDeniedImageNotValid", error)
-            }
-            Self::OperationDeniedSnapshotNotValid(error) => {
-                ("OperationDeniedSnapshotNotValid", error)
-            }
-            Self::OperationDeniedSnapshotNotAllowed(error) => {
-                ("OperationDeniedSnapshotNotAllowed", error)
-            }
-            Self::OperationDeniedZoneNotAllowed(error) => {
-                ("OperationDeniedZoneNotAllowed", error)
-            }
-            Self::OperationDeniedZoneSystemCategoryNotMatch(error) => {
-                ("OperationDeniedZoneSystemCategoryNotMatch", error)
-            }
-            Self::OperationDeniedResourceControl(error) => {
-                ("OperationDeniedResourceControl", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::OperationDeniedSnapshotParamsNotValid(error) => {
-                ("OperationDeniedSnapshotParamsNotValid", error)
-            }
-            Self::OperationDeniedDiskTypeNotSupport(error) => {
-                ("OperationDeniedDiskTypeNotSupport", error)
-            }
-            Self::InvalidUserDataForbidden(error) => ("InvalidUserDataForbidden", error),
-            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
-            Self::InvalidClusterIdNotFound(error) => ("InvalidClusterIdNotFound", error),
-            Self::InvalidResourceTypeNotSupported(error) => {
-                ("InvalidResourceTypeNotSupported", error)
-            }
-            Self::InvalidInstanceTypeZoneNotSupported(error) => {
-                ("InvalidInstanceTypeZoneNotSupported", error)
-            }
-            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
-            Self::DependencyViolationWindowsInstance(error) => {
-                ("DependencyViolationWindowsInstance", error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(error) => {
-                ("InvalidNetworkTypeMismatchRamRole", error)
-            }
-            Self::InvalidUserPassRoleForbidden(error) => {
-                ("InvalidUserPassRoleForbidden", error)
-            }
-            Self::InvalidParamTrustedSystemMode(error) => {
-                ("InvalidParamTrustedSystemMode", error)
-            }
-            Self::InvalidParamConfidentialComputingMode(error) => {
-                ("InvalidParamConfidentialComputingMode", error)
-            }
-            Self::InvalidSecurityOptionsNotSupported(error) => {
-                ("InvalidSecurityOptionsNotSupported", error)
-            }
-            Self::InvalidImageNotSupported(error) => ("InvalidImageNotSupported", error),
-            Self::ForbiddenRiskControl(error) => ("ForbiddenRiskControl", error),
-            Self::InvalidInstanceUnPaidOrder(error) => {
-                ("InvalidInstanceUnPaidOrder", error)
-            }
-            Self::RealNameAuthenticationError(error) => {
-                ("RealNameAuthenticationError", error)
-            }
-            Self::InvalidPayMethod(error) => ("InvalidPayMethod", error),
-            Self::InvalidAccountStatusNotEnoughBalance(error) => {
-                ("InvalidAccountStatusNotEnoughBalance", error)
-            }
-            Self::ImageNotSupportInstanceType(error) => {
-                ("ImageNotSupportInstanceType", error)
-            }
-            Self::DryRunInvalidAmount(error) => ("DryRunInvalidAmount", error),
-            Self::OperationDeniedInvalidNetworkType(error) => {
-                ("OperationDeniedInvalidNetworkType", error)
-            }
+            Self::InvalidParameterNetworkInterface(error) => (245, error),
+            Self::InvalidParameterCombination(error) => (246, error),
+            Self::InvalidHostnameSingleAndMultiConflict(error) => (247, error),
+            Self::InvalidHostnameSizeInvalid(error) => (248, error),
+            Self::InvalidParamsInstanceNameExceed(error) => (249, error),
+            Self::InvalidParamsHostnameExceed(error) => (250, error),
+            Self::ImageNotSubscribed(error) => (251, error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => (252, error),
+            Self::InvalidSnapshotIdNotReady(error) => (253, error),
+            Self::InvalidDeviceInUse(error) => (254, error),
+            Self::ImageRemovedInMarket(error) => (255, error),
+            Self::CategoryNotSupported(error) => (256, error),
+            Self::QuotaExceedPortableCloudDisk(error) => (257, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (258, error),
+            Self::NodeControllerUnavailable(error) => (259, error),
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => (260, error),
+            Self::Forbbiden(error) => (261, error),
+            Self::DeleteWithInstanceConflict(error) => (262, error),
+            Self::InstanceDiskNumLimitExceed(error) => (263, error),
+            Self::InvalidDiskSizeTooSmall(error) => (264, error),
+            Self::QuotaExceedBuyImage(error) => (265, error),
+            Self::InvalidResourceIdNotSupported(error) => (266, error),
+            Self::OperationDeniedImageNotValid(error) => (267, error),
+            Self::OperationDeniedSnapshotNotValid(error) => (268, error),
+            Self::OperationDeniedSnapshotNotAllowed(error) => (269, error),
+            Self::OperationDeniedZoneNotAllowed(error) => (270, error),
+            Self::OperationDeniedZoneSystemCategoryNotMatch(error) => (271, error),
+            Self::OperationDeniedResourceControl(error) => (272, error),
+            Self::OperationDeniedNoStock(error) => (273, error),
+            Self::OperationDeniedSnapshotParamsNotValid(error) => (274, error),
+            Self::OperationDeniedDiskTypeNotSupport(error) => (275, error),
+            Self::InvalidUserDataForbidden(error) => (276, error),
+            Self::ZoneNotOpen(error) => (277, error),
+            Self::InvalidClusterIdNotFound(error) => (278, error),
+            Self::InvalidResourceTypeNotSupported(error) => (279, error),
+            Self::InvalidInstanceTypeZoneNotSupported(error) => (280, error),
+            Self::InstanceTypeOffline(error) => (281, error),
+            Self::DependencyViolationWindowsInstance(error) => (282, error),
+            Self::InvalidNetworkTypeMismatchRamRole(error) => (283, error),
+            Self::InvalidUserPassRoleForbidden(error) => (284, error),
+            Self::InvalidParamTrustedSystemMode(error) => (285, error),
+            Self::InvalidParamConfidentialComputingMode(error) => (286, error),
+            Self::InvalidSecurityOptionsNotSupported(error) => (287, error),
+            Self::InvalidImageNotSupported(error) => (288, error),
+            Self::ForbiddenRiskControl(error) => (289, error),
+            Self::InvalidInstanceUnPaidOrder(error) => (290, error),
+            Self::RealNameAuthenticationError(error) => (291, error),
+            Self::InvalidPayMethod(error) => (292, error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => (293, error),
+            Self::ImageNotSupportInstanceType(error) => (294, error),
+            Self::DryRunInvalidAmount(error) => (295, error),
+            Self::OperationDeniedInvalidNetworkType(error) => (296, error),
             Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error) => {
-                ("InvalidSpotInterruptionBehaviorClassicNetworkNotSupport", error)
+                (297, error)
             }
             Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error) => {
-                ("InvalidSpotInterruptionBehaviorLocalDiskNotSupport", error)
+                (298, error)
             }
-            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
-            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
-            Self::InvalidVSwitchDefaultVSwitchNotSupport(error) => {
-                ("InvalidVSwitchDefaultVSwitchNotSupport", error)
-            }
-            Self::OperationDeniedLocalDiskUnsupported(error) => {
-                ("OperationDeniedLocalDiskUnsupported", error)
-            }
-            Self::OperationDeniedInconsistentNetwork(error) => {
-                ("OperationDeniedInconsistentNetwork", error)
-            }
-            Self::DefaultVswitchExisted(error) => ("DefaultVswitchExisted", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::CategoryViolation(error) => ("CategoryViolation", error),
-            Self::ResourcesNotInSameZone(error) => ("ResourcesNotInSameZone", error),
-            Self::InvalidDiskSystemDiskSize(error) => {
-                ("InvalidDiskSystemDiskSize", error)
-            }
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::InvalidOperationNetworkInterface(error) => {
-                ("InvalidOperationNetworkInterface", error)
-            }
-            Self::MaxEniIpv6IpsCountExceeded(error) => {
-                ("MaxEniIpv6IpsCountExceeded", error)
-            }
-            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
-            Self::InvalidIpIpAssigned(error) => ("InvalidIpIpAssigned", error),
-            Self::InvalidIpAddress(error) => ("InvalidIpAddress", error),
-            Self::InvalidOperationIpv4CountExceeded(error) => {
-                ("InvalidOperationIpv4CountExceeded", error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(error) => {
-                ("InvalidOperationIpv6CountExceeded", error)
-            }
-            Self::InvalidOperationIpv6NotSupport(error) => {
-                ("InvalidOperationIpv6NotSupport", error)
-            }
-            Self::InvalidOperationIpv4NotSupport(error) => {
-                ("InvalidOperationIpv4NotSupport", error)
-            }
-            Self::InvalidParamSecondaryIp(error) => ("InvalidParamSecondaryIp", error),
-            Self::InvalidVSwitchIpv6NotTurnOn(error) => {
-                ("InvalidVSwitchIpv6NotTurnOn", error)
-            }
-            Self::InvalidParamIpAssign(error) => ("InvalidParamIpAssign", error),
-            Self::InvalidParamAmount(error) => ("InvalidParamAmount", error),
-            Self::InvalidParamCpuOptionsCore(error) => {
-                ("InvalidParamCpuOptionsCore", error)
-            }
-            Self::InvalidParamCpuOptionsNuma(error) => {
-                ("InvalidParamCpuOptionsNuma", error)
-            }
-            Self::InvalidVSwitchIdIpInvalid(error) => {
-                ("InvalidVSwitchIdIpInvalid", error)
-            }
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::QuotaExceedDeploymentSetInstanceQuotaFull(error) => {
-                ("QuotaExceedDeploymentSetInstanceQuotaFull", error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::SecurityRisk3dVerification(error) => {
-                ("SecurityRisk3dVerification", error)
-            }
-            Self::MayiInternalError(error) => ("MayiInternalError", error),
-            Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
-            Self::InvalidAccountStatus(error) => ("InvalidAccountStatus", error),
-            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
-                ("OperationDeniedPerformanceLevelNotMatch", error)
-            }
-            Self::InvalidStorageSetNameMalformed(error) => {
-                ("InvalidStorageSetNameMalformed", error)
-            }
-            Self::InvalidMaxPartitionNumberMalformed(error) => {
-                ("InvalidMaxPartitionNumberMalformed", error)
-            }
-            Self::InvalidParameterStorageSetPartitionNumber(error) => {
-                ("InvalidParameterStorageSetPartitionNumber", error)
-            }
-            Self::InvalidParameterStorageSetId(error) => {
-                ("InvalidParameterStorageSetId", error)
-            }
-            Self::InvalidParameterStorageSetZoneId(error) => {
-                ("InvalidParameterStorageSetZoneId", error)
-            }
-            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
-                ("EnterpriseGroupLimitedMutliGroupType", error)
-            }
-            Self::EnterpriseGroupLimitedInstanceType(error) => {
-                ("EnterpriseGroupLimitedInstanceType", error)
-            }
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::OperationDeniedRegionIdNotSupported(error) => {
-                ("OperationDeniedRegionIdNotSupported", error)
-            }
-            Self::OperationDeniedFlavorNotSupported(error) => {
-                ("OperationDeniedFlavorNotSupported", error)
-            }
-            Self::OperationDeniedTimestampNotSupported(error) => {
-                ("OperationDeniedTimestampNotSupported", error)
-            }
-            Self::OperationDeniedPaygNotAvailable(error) => {
-                ("OperationDeniedPaygNotAvailable", error)
-            }
-            Self::OperationDeniedPrepayNotAvailable(error) => {
-                ("OperationDeniedPrepayNotAvailable", error)
-            }
-            Self::OperationDeniedBidOwnResource(error) => {
-                ("OperationDeniedBidOwnResource", error)
-            }
-            Self::OperationDeniedCloudSsdNotSupported(error) => {
-                ("OperationDeniedCloudSsdNotSupported", error)
-            }
-            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
-            Self::QuotaExceededPostpaidDataDiskCapacity(error) => {
-                ("QuotaExceededPostpaidDataDiskCapacity", error)
-            }
-            Self::InvalidImageFamilyMissingAvailableImage(error) => {
-                ("InvalidImageFamilyMissingAvailableImage", error)
-            }
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
-                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
-                ("InvalidOperationResourceManagedByCloudProduct", error)
-            }
+            Self::QuotaExceedPostPaidDisk(error) => (299, error),
+            Self::InvalidParameterNotMatch(error) => (300, error),
+            Self::InvalidVSwitchDefaultVSwitchNotSupport(error) => (301, error),
+            Self::OperationDeniedLocalDiskUnsupported(error) => (302, error),
+            Self::OperationDeniedInconsistentNetwork(error) => (303, error),
+            Self::DefaultVswitchExisted(error) => (304, error),
+            Self::IncorrectInstanceStatus(error) => (305, error),
+            Self::CategoryViolation(error) => (306, error),
+            Self::ResourcesNotInSameZone(error) => (307, error),
+            Self::InvalidDiskSystemDiskSize(error) => (308, error),
+            Self::InsufficientBalance(error) => (309, error),
+            Self::InvalidOperationNetworkInterface(error) => (310, error),
+            Self::MaxEniIpv6IpsCountExceeded(error) => (311, error),
+            Self::InvalidIpIpRepeated(error) => (312, error),
+            Self::InvalidIpIpAssigned(error) => (313, error),
+            Self::InvalidIpAddress(error) => (314, error),
+            Self::InvalidOperationIpv4CountExceeded(error) => (315, error),
+            Self::InvalidOperationIpv6CountExceeded(error) => (316, error),
+            Self::InvalidOperationIpv6NotSupport(error) => (317, error),
+            Self::InvalidOperationIpv4NotSupport(error) => (318, error),
+            Self::InvalidParamSecondaryIp(error) => (319, error),
+            Self::InvalidVSwitchIpv6NotTurnOn(error) => (320, error),
+            Self::InvalidParamIpAssign(error) => (321, error),
+            Self::InvalidParamAmount(error) => (322, error),
+            Self::InvalidParamCpuOptionsCore(error) => (323, error),
+            Self::InvalidParamCpuOptionsNuma(error) => (324, error),
+            Self::InvalidVSwitchIdIpInvalid(error) => (325, error),
+            Self::ForbiddenRegionId(error) => (326, error),
+            Self::QuotaExceedDeploymentSetInstanceQuotaFull(error) => (327, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (328, error),
+            Self::InvalidRegionNotSupport(error) => (329, error),
+            Self::UserNotInTheWhiteList(error) => (330, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (331, error),
+            Self::SecurityRisk3dVerification(error) => (332, error),
+            Self::MayiInternalError(error) => (333, error),
+            Self::InvalidNetworkType(error) => (334, error),
+            Self::InvalidAccountStatus(error) => (335, error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => (336, error),
+            Self::InvalidStorageSetNameMalformed(error) => (337, error),
+            Self::InvalidMaxPartitionNumberMalformed(error) => (338, error),
+            Self::InvalidParameterStorageSetPartitionNumber(error) => (339, error),
+            Self::InvalidParameterStorageSetId(error) => (340, error),
+            Self::InvalidParameterStorageSetZoneId(error) => (341, error),
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => (342, error),
+            Self::EnterpriseGroupLimitedInstanceType(error) => (343, error),
+            Self::QuotaExceedTags(error) => (344, error),
+            Self::OperationDeniedRegionIdNotSupported(error) => (345, error),
+            Self::OperationDeniedFlavorNotSupported(error) => (346, error),
+            Self::OperationDeniedTimestampNotSupported(error) => (347, error),
+            Self::OperationDeniedPaygNotAvailable(error) => (348, error),
+            Self::OperationDeniedPrepayNotAvailable(error) => (349, error),
+            Self::OperationDeniedBidOwnResource(error) => (350, error),
+            Self::OperationDeniedCloudSsdNotSupported(error) => (351, error),
+            Self::QuotaExceedElasticQuota(error) => (352, error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(error) => (353, error),
+            Self::InvalidImageFamilyMissingAvailableImage(error) => (354, error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => (355, error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => (356, error),
             Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error) => {
-                ("InvalidManagedPrivateSpaceIdDedicatedHostIdConflict", error)
+                (357, error)
             }
-            Self::InvalidManagedPrivateSpaceIdTenancyConflict(error) => {
-                ("InvalidManagedPrivateSpaceIdTenancyConflict", error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(error) => {
-                ("InvalidParameterInvalidEniQueueNumber", error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
-                ("InvalidOperationMaxEniQueueNumberExceeded", error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
-                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
-            }
-            Self::InvalidIspTypeValueNotSupported(error) => {
-                ("InvalidIspTypeValueNotSupported", error)
-            }
-            Self::UnsupportedIspChargeType(error) => ("UnsupportedIspChargeType", error),
-            Self::UnsupportedIspClassicNetwork(error) => {
-                ("UnsupportedIspClassicNetwork", error)
-            }
-            Self::InvalidIspBandwidthOut(error) => ("InvalidIspBandwidthOut", error),
-            Self::UnsupportedIspNetworkChargeType(error) => {
-                ("UnsupportedIspNetworkChargeType", error)
-            }
-            Self::InvalidIspUid(error) => ("InvalidIspUid", error),
-            Self::UnsupportedIspRegion(error) => ("UnsupportedIspRegion", error),
-            Self::ForbiddenOnlySupportEnterpriseGroup(error) => {
-                ("ForbiddenOnlySupportEnterpriseGroup", error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::InstanceDiskLimitExceeded(error) => {
-                ("InstanceDiskLimitExceeded", error)
-            }
-            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
-                ("InvalidInstanceTypeNotSupportDiskCategory", error)
-            }
+            Self::InvalidManagedPrivateSpaceIdTenancyConflict(error) => (358, error),
+            Self::InvalidParameterInvalidEniQueueNumber(error) => (359, error),
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => (360, error),
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => (361, error),
+            Self::InvalidIspTypeValueNotSupported(error) => (362, error),
+            Self::UnsupportedIspChargeType(error) => (363, error),
+            Self::UnsupportedIspClassicNetwork(error) => (364, error),
+            Self::InvalidIspBandwidthOut(error) => (365, error),
+            Self::UnsupportedIspNetworkChargeType(error) => (366, error),
+            Self::InvalidIspUid(error) => (367, error),
+            Self::UnsupportedIspRegion(error) => (368, error),
+            Self::ForbiddenOnlySupportEnterpriseGroup(error) => (369, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (370, error),
+            Self::InstanceDiskLimitExceeded(error) => (371, error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => (372, error),
             Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error) => {
-                ("InvalidOperationConfidentialComputingModeInInviteOnlyTesting", error)
+                (373, error)
             }
-            Self::InvalidOperationInvalidNetworkInterfaceId(error) => {
-                ("InvalidOperationInvalidNetworkInterfaceId", error)
-            }
+            Self::InvalidOperationInvalidNetworkInterfaceId(error) => (374, error),
             Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error) => {
-                ("InvalidOperationRegionNotSupportNetworkInterfaceId", error)
+                (375, error)
             }
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidOperationPublicIpAddressNoStock(error) => {
-                ("InvalidOperationPublicIpAddressNoStock", error)
-            }
-            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
-                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
-            }
-            Self::InvalidParameterCpuOptionsThreadsPerCore(error) => {
-                ("InvalidParameterCpuOptionsThreadsPerCore", error)
-            }
-            Self::InvalidParameterCpuOptionsCore(error) => {
-                ("InvalidParameterCpuOptionsCore", error)
-            }
+            Self::InvalidEniIdNotFound(error) => (376, error),
+            Self::InvalidOperationPublicIpAddressNoStock(error) => (377, error),
+            Self::AclLimitExceed(error) => (378, error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => (379, error),
+            Self::InvalidParameterCpuOptionsThreadsPerCore(error) => (380, error),
+            Self::InvalidParameterCpuOptionsCore(error) => (381, error),
             Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error) => {
-                ("InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported", error)
+                (382, error)
             }
-            Self::InvalidParameterCpuOptionsNuma(error) => {
-                ("InvalidParameterCpuOptionsNuma", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(error) => {
-                ("InvalidEncryptedNotMatchSnapshot", error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
-                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
-            }
+            Self::InvalidParameterCpuOptionsNuma(error) => (383, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (384, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (385, error),
+            Self::InvalidEncryptedNotMatchSnapshot(error) => (386, error),
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => (387, error),
             Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error) => {
-                ("InvalidOperationInstanceTypeNotSupportNetworkEncryption", error)
+                (388, error)
             }
-            Self::InvalidOperationUserNotSupportNetworkEncryption(error) => {
-                ("InvalidOperationUserNotSupportNetworkEncryption", error)
-            }
+            Self::InvalidOperationUserNotSupportNetworkEncryption(error) => (389, error),
             Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => {
-                ("InvalidOperationInstanceTypeNotSupportEniTrunking", error)
+                (390, error)
             }
-            Self::InvalidStorageClusterIdNotExist(error) => {
-                ("InvalidStorageClusterIdNotExist", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidSecurityGroupId(error) => ("InvalidSecurityGroupId", error),
-            Self::InvalidDataDiskSnapshotIdNotFound(error) => {
-                ("InvalidDataDiskSnapshotIdNotFound", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
-            Self::InvalidInstanceChargeTypeNotFound(error) => {
-                ("InvalidInstanceChargeTypeNotFound", error)
-            }
-            Self::DependencyViolationIoOptimized(error) => {
-                ("DependencyViolationIoOptimized", error)
-            }
-            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
-            Self::HostnameIllegal(error) => ("HostnameIllegal", error),
-            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
-                ("InvalidSystemDiskSizeLessThanImageSize", error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
-                ("InvalidSystemDiskSizeLessThanMinSize", error)
-            }
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
-                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
-            }
-            Self::OperationDeniedCreatingConflict(error) => {
-                ("OperationDeniedCreatingConflict", error)
-            }
-            Self::InvalidKeyPairNameNotFound(error) => {
-                ("InvalidKeyPairNameNotFound", error)
-            }
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
-            Self::InvalidLaunchTemplateNotFound(error) => {
-                ("InvalidLaunchTemplateNotFound", error)
-            }
-            Self::InvalidLaunchTemplateVersionNotFound(error) => {
-                ("InvalidLaunchTemplateVersionNotFound", error)
-            }
-            Self::InvalidVSwitchIdNotExist(error) => ("InvalidVSwitchIdNotExist", error),
-            Self::InvalidMarketImageNotFound(error) => {
-                ("InvalidMarketImageNotFound", error)
-            }
-            Self::DeploymentSetNotFound(error) => ("DeploymentSetNotFound", error),
-            Self::InvalidParameterDeploymentSetGroupNo(error) => {
-                ("InvalidParameterDeploymentSetGroupNo", error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::InvalidDiskIdsNotPortable(error) => {
-                ("InvalidDiskIdsNotPortable", error)
-            }
-            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => {
-                ("InvalidAutoSnapshotPolicyIdNotFound", error)
-            }
-            Self::ThrottlingResource(error) => ("ThrottlingResource", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidStorageClusterIdNotExist(error) => (391, error),
+            Self::InvalidRegionIdNotFound(error) => (392, error),
+            Self::InvalidZoneIdNotFound(error) => (393, error),
+            Self::InvalidSecurityGroupId(error) => (394, error),
+            Self::InvalidDataDiskSnapshotIdNotFound(error) => (395, error),
+            Self::InvalidVSwitchIdNotFound(error) => (396, error),
+            Self::InvalidImageIdNotFound(error) => (397, error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => (398, error),
+            Self::DependencyViolationIoOptimized(error) => (399, error),
+            Self::PaymentMethodNotFound(error) => (400, error),
+            Self::HostnameIllegal(error) => (401, error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => (402, error),
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => (403, error),
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => (404, error),
+            Self::OperationDeniedCreatingConflict(error) => (405, error),
+            Self::InvalidKeyPairNameNotFound(error) => (406, error),
+            Self::InvalidResourceGroupNotFound(error) => (407, error),
+            Self::InvalidRamRoleNotFound(error) => (408, error),
+            Self::InvalidLaunchTemplateNotFound(error) => (409, error),
+            Self::InvalidLaunchTemplateVersionNotFound(error) => (410, error),
+            Self::InvalidVSwitchIdNotExist(error) => (411, error),
+            Self::InvalidMarketImageNotFound(error) => (412, error),
+            Self::DeploymentSetNotFound(error) => (413, error),
+            Self::InvalidParameterDeploymentSetGroupNo(error) => (414, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (415, error),
+            Self::InvalidDiskIdsNotPortable(error) => (416, error),
+            Self::InvalidAutoSnapshotPolicyIdNotFound(error) => (417, error),
+            Self::ThrottlingResource(error) => (418, error),
+            Self::InternalError(error) => (419, error),
+            Self::Unhandled(error) => (420, error),
         }
     }
 }
 impl Clone for RunInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::LoginAsNonRootImageNotSupport(_) => {
-                Self::LoginAsNonRootImageNotSupport(error)
-            }
-            Self::InvalidParamNotSupportJumboFrame(_) => {
-                Self::InvalidParamNotSupportJumboFrame(error)
-            }
-            Self::InsufficientBalanceAgentCredit(_) => {
-                Self::InsufficientBalanceAgentCredit(error)
-            }
-            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
-            Self::InvalidPeriodExceededDedicatedHost(_) => {
-                Self::InvalidPeriodExceededDedicatedHost(error)
-            }
-            Self::InvalidParamSecondaryNetworkInterface(_) => {
-                Self::InvalidParamSecondaryNetworkInterface(error)
-            }
-            Self::InvalidPrimaryIpAddressSizeInvalid(_) => {
-                Self::InvalidPrimaryIpAddressSizeInvalid(error)
-            }
-            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
-                Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            }
-            Self::InvalidStorageClusterIdStatusNotSupport(_) => {
-                Self::InvalidStorageClusterIdStatusNotSupport(error)
-            }
-            Self::InvalidStorageClusterIdZoneIdEmpty(_) => {
-                Self::InvalidStorageClusterIdZoneIdEmpty(error)
-            }
-            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(_) => {
-                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            }
-            Self::InvalidStorageClusterIdCategoryNotMatch(_) => {
-                Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            }
-            Self::InvalidStorageClusterIdDiskSizeEmpty(_) => {
-                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
-            }
-            Self::InvalidInstanceTypeValueUnauthorized(_) => {
-                Self::InvalidInstanceTypeValueUnauthorized(error)
-            }
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
-                Self::InvalidInternetChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
-            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
-            Self::InvalidPasswordParamMismatch(_) => {
-                Self::InvalidPasswordParamMismatch(error)
-            }
-            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
-                Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
-            Self::InvalidDiskDescriptionMalformed(_) => {
-                Self::InvalidDiskDescriptionMalformed(error)
-            }
-            Self::InvalidDataDiskSizeValueNotSupported(_) => {
-                Self::InvalidDataDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDataDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidDataDeviceMalformed(_) => {
-                Self::InvalidDataDeviceMalformed(error)
-            }
-            Self::InvalidNodeControllerIdMalformed(_) => {
-                Self::InvalidNodeControllerIdMalformed(error)
-            }
-            Self::InvalidInnerIpAddressMalformed(_) => {
-                Self::InvalidInnerIpAddressMalformed(error)
-            }
-            Self::InvalidInnerIpAddressUnusable(_) => {
-                Self::InvalidInnerIpAddressUnusable(error)
-            }
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::ImageNotSupportCloudInit(_) => Self::ImageNotSupportCloudInit(error),
-            Self::InvalidSnapshotIdBasedSnapshotTooOld(_) => {
-                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
-            }
-            Self::QuotaExceedAfterpayInstance(_) => {
-                Self::QuotaExceedAfterpayInstance(error)
-            }
-            Self::InvalidInstanceNameMalformed(_) => {
-                Self::InvalidInstanceNameMalformed(error)
-            }
-            Self::InvalidInstanceNameCustomMalformed(_) => {
-                Self::InvalidInstanceNameCustomMalformed(error)
-            }
-            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
-            Self::InvalidNetworkTypeMismatch(_) => {
-                Self::InvalidNetworkTypeMismatch(error)
-            }
-            Self::InvalidPrivateIpAddress(_) => Self::InvalidPrivateIpAddress(error),
-            Self::InvalidPrivateIpAddressMalformed(_) => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            Self::QuotaExceededPrivateIpAddress(_) => {
-                Self::QuotaExceededPrivateIpAddress(error)
-            }
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidDiskCategoryMismatch(_) => {
-                Self::InvalidDiskCategoryMismatch(error)
-            }
-            Self::MissingParamter(_) => Self::MissingParamter(error),
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::InstanceDiskCategoryLimitExceed(_) => {
-                Self::InstanceDiskCategoryLimitExceed(error)
-            }
-            Self::InvalidClientTokenValueNotSupported(_) => {
-                Self::InvalidClientTokenValueNotSupported(error)
-            }
-            Self::InvalidIoOptimizeValueNotSupported(_) => {
-                Self::InvalidIoOptimizeValueNotSupported(error)
-            }
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidInternetMaxBandwidthOutMalformed(_) => {
-                Self::InvalidInternetMaxBandwidthOutMalformed(error)
-            }
-            Self::InvalidInternetMaxBandwidthInMalformed(_) => {
-                Self::InvalidInternetMaxBandwidthInMalformed(error)
-            }
-            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidMinAmountMalformed(_) => Self::InvalidMinAmountMalformed(error),
-            Self::InvalidMaxAmountMalformed(_) => Self::InvalidMaxAmountMalformed(error),
-            Self::InvalidAutoReleaseTimeMalformed(_) => {
-                Self::InvalidAutoReleaseTimeMalformed(error)
-            }
-            Self::OperationDeniedNoVlan(_) => Self::OperationDeniedNoVlan(error),
-            Self::OperationDeniedQuotaExceed(_) => {
-                Self::OperationDeniedQuotaExceed(error)
-            }
-            Self::AccountArrearage(_) => Self::AccountArrearage(error),
-            Self::InvalidUserDataSizeExceeded(_) => {
-                Self::InvalidUserDataSizeExceeded(error)
-            }
-            Self::InvalidUserDataNotSupported(_) => {
-                Self::InvalidUserDataNotSupported(error)
-            }
-            Self::InvalidUserDataBase64FormatInvalid(_) => {
-                Self::InvalidUserDataBase64FormatInvalid(error)
-            }
-            Self::InstanceDiskNumberLimitExceed(_) => {
-                Self::InstanceDiskNumberLimitExceed(error)
-            }
-            Self::InvalidDiskCategoryValueNotSupported(_) => {
-                Self::InvalidDiskCategoryValueNotSupported(error)
-            }
-            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
-            Self::InvalidSpotParamEmptyZoneId(_) => {
-                Self::InvalidSpotParamEmptyZoneId(error)
-            }
-            Self::InvalidSpotPriceLimit(_) => Self::InvalidSpotPriceLimit(error),
-            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
-            Self::InvalidSpotAuthorized(_) => Self::InvalidSpotAuthorized(error),
-            Self::InvalidSpotPrepaid(_) => Self::InvalidSpotPrepaid(error),
-            Self::InvalidSpotAliUid(_) => Self::InvalidSpotAliUid(error),
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
-            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
-            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
-                Self::InvalidSystemDiskSizeValueNotSupported(error)
-            }
-            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(_) => {
-                Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error)
-            }
-            Self::InvalidParameterEncryptedIllegal(_) => {
-                Self::InvalidParameterEncryptedIllegal(error)
-            }
-            Self::InvalidParameterEncryptedNotSupported(_) => {
-                Self::InvalidParameterEncryptedNotSupported(error)
-            }
-            Self::InvalidSpotPriceLimitLowerThanPublicPrice(_) => {
-                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
-            }
-            Self::InvalidRelationResourceNotFound(_) => {
-                Self::InvalidRelationResourceNotFound(error)
-            }
-            Self::IncorrectRecycleBinStatus(_) => Self::IncorrectRecycleBinStatus(error),
-            Self::InvalidHpcClusterIdUnnecessary(_) => {
-                Self::InvalidHpcClusterIdUnnecessary(error)
-            }
-            Self::InvalidVSwitchIdNecessary(_) => Self::InvalidVSwitchIdNecessary(error),
-            Self::InvalidHpcClusterIdNecessary(_) => {
-                Self::InvalidHpcClusterIdNecessary(error)
-            }
-            Self::InvalidHpcClusterIdNotFound(_) => {
-                Self::InvalidHpcClusterIdNotFound(error)
-            }
-            Self::InvalidHpcClusterIdCreating(_) => {
-                Self::InvalidHpcClusterIdCreating(error)
-            }
-            Self::InvalidParameterVSwitchId(_) => Self::InvalidParameterVSwitchId(error),
-            Self::InvalidSecurityGroupNotInDefaultVpc(_) => {
-                Self::InvalidSecurityGroupNotInDefaultVpc(error)
-            }
-            Self::VpcNotFound(_) => Self::VpcNotFound(error),
-            Self::InvalidSystemDiskSizeImageNotSupportResize(_) => {
-                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            }
-            Self::InvalidSpotInterruptionBehavior(_) => {
-                Self::InvalidSpotInterruptionBehavior(error)
-            }
-            Self::InvalidDeploymentOnHost(_) => Self::InvalidDeploymentOnHost(error),
-            Self::InvalidInstanceChargeTypeNotSupport(_) => {
-                Self::InvalidInstanceChargeTypeNotSupport(error)
-            }
-            Self::InvalidNetworkTypeNotSupported(_) => {
-                Self::InvalidNetworkTypeNotSupported(error)
-            }
-            Self::NoAvaliableDedicatedHost(_) => Self::NoAvaliableDedicatedHost(error),
-            Self::InvalidDedicatedHostIdNotFound(_) => {
-                Self::InvalidDedicatedHostIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostStatusNotSupport(_) => {
-                Self::InvalidDedicatedHostStatusNotSupport(error)
-            }
-            Self::IncorrectDedicatedHostStatus(_) => {
-                Self::IncorrectDedicatedHostStatus(error)
-            }
-            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => {
-                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            }
-            Self::DedicatedHostTypeUnmatched(_) => {
-                Self::DedicatedHostTypeUnmatched(error)
-            }
-            Self::InvalidParamNetworkInterface(_) => {
-                Self::InvalidParamNetworkInterface(error)
-            }
-            Self::InvalidParamsCreateEniParams(_) => {
-                Self::InvalidParamsCreateEniParams(error)
-            }
-            Self::InvalidParameterCreditSpecification(_) => {
-                Self::InvalidParameterCreditSpecification(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::InvalidInstanceTypeNotSupported(_) => {
-                Self::InvalidInstanceTypeNotSupported(error)
-            }
-            Self::InvalidVpcZoneNotSupported(_) => {
-                Self::InvalidVpcZoneNotSupported(error)
-            }
-            Self::IncorrectDefaultVpcStatus(_) => Self::IncorrectDefaultVpcStatus(error),
-            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
-                Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            }
-            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
-                Self::InvalidMarketImageChargeTypeNotSupport(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidPeriodTypeValueNotSupported(_) => {
-                Self::InvalidPeriodTypeValueNotSupported(error)
-            }
-            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
-            Self::InvalidParamTenancy(_) => Self::InvalidParamTenancy(error),
-            Self::InvalidParameterAffinity(_) => Self::InvalidParameterAffinity(error),
-            Self::InvalidCustomInstanceTypeNotSupported(_) => {
-                Self::InvalidCustomInstanceTypeNotSupported(error)
-            }
-            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
-            Self::InvalidSnapshotIdMalformed(_) => {
-                Self::InvalidSnapshotIdMalformed(error)
-            }
-            Self::InvalidCapacityReservationIdNotFound(_) => {
-                Self::InvalidCapacityReservationIdNotFound(error)
-            }
-            Self::LackResource(_) => Self::LackResource(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidSecurityGroupNetworkType(_) => {
-                Self::InvalidSecurityGroupNetworkType(error)
-            }
-            Self::InvalidSecurityGroupVpcMismatch(_) => {
-                Self::InvalidSecurityGroupVpcMismatch(error)
-            }
-            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
-                Self::InvalidParameterSecurityGroupIdRepeated(error)
-            }
-            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(_) => {
-                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
-            }
-            Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(_) => {
-                Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error)
-            }
-            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
-            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
-                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            }
-            Self::InvalidPerformanceLevelMalformed(_) => {
-                Self::InvalidPerformanceLevelMalformed(error)
-            }
-            Self::InvalidOperationEniCountExceeded(_) => {
-                Self::InvalidOperationEniCountExceeded(error)
-            }
-            Self::QuotaExceededPrepayDataDiskCapacity(_) => {
-                Self::QuotaExceededPrepayDataDiskCapacity(error)
-            }
-            Self::InvalidDiskCategoryConflictSnapshotCategory(_) => {
-                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
-            }
-            Self::AccountForbiddenProductCreationLimited(_) => {
-                Self::AccountForbiddenProductCreationLimited(error)
-            }
-            Self::UnexpectedImageFamilyImageIdSupplied(_) => {
-                Self::UnexpectedImageFamilyImageIdSupplied(error)
-            }
-            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
-                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            }
-            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
-                Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            }
-            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
-                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            }
-            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
-                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            }
-            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
-            Self::InvalidHttpEndpointNotSupported(_) => {
-                Self::InvalidHttpEndpointNotSupported(error)
-            }
-            Self::InvalidHttpTokensNotSupported(_) => {
-                Self::InvalidHttpTokensNotSupported(error)
-            }
-            Self::InvalidHttpPutResponseHopLimitNotSupported(_) => {
-                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            }
-            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
-                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            }
-            Self::InvalidChargeTypeCapacityReservationNotSupported(_) => {
-                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
-            }
-            Self::InvalidPerformanceLevelValueNotSupported(_) => {
-                Self::InvalidPerformanceLevelValueNotSupported(error)
-            }
-            Self::InvalidKmsKeyIdNotSymmetric(_) => {
-                Self::InvalidKmsKeyIdNotSymmetric(error)
-            }
-            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
-            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
-                Self::InvalidDedicatedHostClusterIdNotFound(error)
-            }
-            Self::InvalidDedicatedHostClusterIdInValid(_) => {
-                Self::InvalidDedicatedHostClusterIdInValid(error)
-            }
-            Self::InvalidDeploymentSetIdNotFound(_) => {
-                Self::InvalidDeploymentSetIdNotFound(error)
-            }
-            Self::InvalidOperationUserNotSupported(_) => {
-                Self::InvalidOperationUserNotSupported(error)
-            }
-            Self::InvalidManagedPrivateSpaceIdNotFound(_) => {
-                Self::InvalidManagedPrivateSpaceIdNotFound(error)
-            }
-            Self::InvalidSchedulerOptions(_) => Self::InvalidSchedulerOptions(error),
-            Self::MissingParameterPrivatePoolOptionsId(_) => {
-                Self::MissingParameterPrivatePoolOptionsId(error)
-            }
-            Self::InvalidPrivatePoolOptionsId(_) => {
-                Self::InvalidPrivatePoolOptionsId(error)
-            }
-            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
-            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
-            Self::ClassicNetworkNotSupported(_) => {
-                Self::ClassicNetworkNotSupported(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
-                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            }
-            Self::MissingParameterPrivatePoolOptionsIdError(_) => {
-                Self::MissingParameterPrivatePoolOptionsIdError(error)
-            }
-            Self::InvalidPrivatePoolOptionsIdError(_) => {
-                Self::InvalidPrivatePoolOptionsIdError(error)
-            }
-            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
-            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
-            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
-            Self::InvalidPrivatePoolOptionsNoStock(_) => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            Self::InvalidPlatformValueNotSupported(_) => {
-                Self::InvalidPlatformValueNotSupported(error)
-            }
-            Self::InvalidPrivatePoolOptionsStatus(_) => {
-                Self::InvalidPrivatePoolOptionsStatus(error)
-            }
-            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
-            Self::InvalidBandwidthOutLessThanZero(_) => {
-                Self::InvalidBandwidthOutLessThanZero(error)
-            }
-            Self::HibernationConfiguredInstanceTypeNotSupport(_) => {
-                Self::HibernationConfiguredInstanceTypeNotSupport(error)
-            }
-            Self::HibernationConfiguredImageNotEncrypted(_) => {
-                Self::HibernationConfiguredImageNotEncrypted(error)
-            }
-            Self::HibernationConfiguredMemorySizeTooBig(_) => {
-                Self::HibernationConfiguredMemorySizeTooBig(error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMemSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanMemSize(error)
-            }
-            Self::InvalidCloudBoxZoneOperationNotSupported(_) => {
-                Self::InvalidCloudBoxZoneOperationNotSupported(error)
-            }
-            Self::ProvisionedIopsForDiskCategoryUnsupported(_) => {
-                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            }
-            Self::InvalidProvisionedIopsLimitExceed(_) => {
-                Self::InvalidProvisionedIopsLimitExceed(error)
-            }
-            Self::BurstingEnabledForDiskCategoryUnsupported(_) => {
-                Self::BurstingEnabledForDiskCategoryUnsupported(error)
-            }
-            Self::BurstingEnabledForMultiAttachDiskUnsupported(_) => {
-                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
-            }
-            Self::ProvisionedIopsForDiskCategoryRequired(_) => {
-                Self::ProvisionedIopsForDiskCategoryRequired(error)
-            }
-            Self::NotSupportSnapshotEncryptedInstanceType(_) => {
-                Self::NotSupportSnapshotEncryptedInstanceType(error)
-            }
-            Self::NotSupportSnapshotEncryptedRegionId(_) => {
-                Self::NotSupportSnapshotEncryptedRegionId(error)
-            }
-            Self::NotSupportSnapshotEncryptedZoneId(_) => {
-                Self::NotSupportSnapshotEncryptedZoneId(error)
-            }
-            Self::NotSupportSnapshotEncryptedShareImage(_) => {
-                Self::NotSupportSnapshotEncryptedShareImage(error)
-            }
-            Self::NotSupportSnapshotEncryptedImageOwnerAlias(_) => {
-                Self::NotSupportSnapshotEncryptedImageOwnerAlias(error)
-            }
-            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
-                Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            }
-            Self::NotSupportSnapshotEncryptedAlgorithmConflict(_) => {
-                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
-            }
-            Self::NoPermissionSystemTag(_) => Self::NoPermissionSystemTag(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::InvalidZoneIdNotSupportShareEncryptedImage(_) => {
-                Self::InvalidZoneIdNotSupportShareEncryptedImage(error)
-            }
-            Self::InvalidDiskCategoryNotSupported(_) => {
-                Self::InvalidDiskCategoryNotSupported(error)
-            }
-            Self::InvalidParameterCloudboxNotSupported(_) => {
-                Self::InvalidParameterCloudboxNotSupported(error)
-            }
-            Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(_) => {
-                Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error)
-            }
-            Self::InvalidParameterNetworkCardIndexInvalid(_) => {
-                Self::InvalidParameterNetworkCardIndexInvalid(error)
-            }
-            Self::InvalidOperationUserNotSupportNetworkCard(_) => {
-                Self::InvalidOperationUserNotSupportNetworkCard(error)
-            }
-            Self::InvalidAccountNotSupportSpot(_) => {
-                Self::InvalidAccountNotSupportSpot(error)
-            }
-            Self::AccountForbiddenAssociatedWithResellerPartner(_) => {
-                Self::AccountForbiddenAssociatedWithResellerPartner(error)
-            }
-            Self::InvalidDestinationZoneDeploymentSetMismatch(_) => {
-                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            }
-            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
-            Self::InvalidAutoPayPostPaidUnsupported(_) => {
-                Self::InvalidAutoPayPostPaidUnsupported(error)
-            }
-            Self::InvalidParamEncryptedMismatch(_) => {
-                Self::InvalidParamEncryptedMismatch(error)
-            }
-            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
-                Self::InvalidParameterDedicatedRegionNotSupported(error)
-            }
-            Self::InvalidParameterCpuOptionsTopologyType(_) => {
-                Self::InvalidParameterCpuOptionsTopologyType(error)
-            }
-            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(_) => {
-                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
-            }
-            Self::InvalidEniQueueSizeRegionOrUserNotSupported(_) => {
-                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            }
-            Self::InvalidParameterEniQueueSize(_) => {
-                Self::InvalidParameterEniQueueSize(error)
-            }
-            Self::InvalidParameterKmsNotEnabled(_) => {
-                Self::InvalidParameterKmsNotEnabled(error)
-            }
-            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            Self::InvalidPrivateIpAddressDuplicated(_) => {
-                Self::InvalidPrivateIpAddressDuplicated(error)
-            }
-            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(_) => {
-                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
-            }
-            Self::InvalidParameterEncrypted(_) => Self::InvalidParameterEncrypted(error),
-            Self::InvalidInstanceTypeNotSupportHighDensityMode(_) => {
-                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
-            }
-            Self::QuotaExceededInternetBandwidth(_) => {
-                Self::QuotaExceededInternetBandwidth(error)
-            }
-            Self::InvalidParameterCpuOptionsAccelerators(_) => {
-                Self::InvalidParameterCpuOptionsAccelerators(error)
-            }
-            Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(_) => {
-                Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error)
-            }
-            Self::OperationDeniedTestAccountRetricted(_) => {
-                Self::OperationDeniedTestAccountRetricted(error)
-            }
-            Self::InvalidBurstingEnabledDiskSizeTooSmall(_) => {
-                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
-            }
-            Self::InvalidImageWindowsUnsupported(_) => {
-                Self::InvalidImageWindowsUnsupported(error)
-            }
-            Self::InvalidParameterCpuOptionsTurboMode(_) => {
-                Self::InvalidParameterCpuOptionsTurboMode(error)
-            }
-            Self::InvalidInstanceTypeEnableNvsUnsupported(_) => {
-                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
-            }
-            Self::InvalidInstanceTypeEnableVisstUnsupported(_) => {
-                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
-            }
-            Self::InvalidInstanceTypeEnableVrdtUnsupported(_) => {
-                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
-            }
-            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(_) => {
-                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
-            }
-            Self::InvalidParameterPtpStatus(_) => Self::InvalidParameterPtpStatus(error),
-            Self::InvalidInstanceTypeNotSupportEnablePtp(_) => {
-                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
-            }
-            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(_) => {
-                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
-                    error,
-                )
-            }
-            Self::InvalidParameterNetworkOptionsBandwidthWeighting(_) => {
-                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
-            }
-            Self::InvalidMarketImageNotAuthorized(_) => {
-                Self::InvalidMarketImageNotAuthorized(error)
-            }
-            Self::InvalidRamRoleNotEcsRole(_) => Self::InvalidRamRoleNotEcsRole(error),
-            Self::OperationDeniedCashCouponsInsufficientOrExpired(_) => {
-                Self::OperationDeniedCashCouponsInsufficientOrExpired(error)
-            }
-            Self::InvalidParameterPrivateIpAddressRepeated(_) => {
-                Self::InvalidParameterPrivateIpAddressRepeated(error)
-            }
-            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
-                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidParameterEniNumExceededWithLaunchEcs(_) => {
-                Self::InvalidParameterEniNumExceededWithLaunchEcs(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
-                    error,
-                )
-            }
-            Self::InvalidParameterQueuePairNumberMustEmpty(_) => {
-                Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            }
-            Self::InvalidParameterEniTrafficMode(_) => {
-                Self::InvalidParameterEniTrafficMode(error)
-            }
-            Self::InvalidParameterInvalidQueuePairNumber(_) => {
-                Self::InvalidParameterInvalidQueuePairNumber(error)
-            }
-            Self::InvalidParamIpCount(_) => Self::InvalidParamIpCount(error),
-            Self::InvalidParameterEniType(_) => Self::InvalidParameterEniType(error),
-            Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(_) => {
-                Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
-            }
-            Self::InvalidParameterNetworkInterface(_) => {
-                Self::InvalidParameterNetworkInterface(error)
-            }
-            Self::InvalidParameterCombination(_) => {
-                Self::InvalidParameterCombination(error)
-            }
-            Self::InvalidHostnameSingleAndMultiConflict(_) => {
-                Self::InvalidHostnameSingleAndMultiConflict(error)
-            }
-            Self::InvalidHostnameSizeInvalid(_) => {
-                Self::InvalidHostnameSizeInvalid(error)
-            }
-            Self::InvalidParamsInstanceNameExceed(_) => {
-                Self::InvalidParamsInstanceNameExceed(error)
-            }
-            Self::InvalidParamsHostnameExceed(_) => {
-                Self::InvalidParamsHostnameExceed(error)
-            }
-            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
-            Self::InvalidSystemDiskCategoryValueUnauthorized(_) => {
-                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            }
-            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
-            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
-            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
-            Self::CategoryNotSupported(_) => Self::CategoryNotSupported(error),
-            Self::QuotaExceedPortableCloudDisk(_) => {
-                Self::QuotaExceedPortableCloudDisk(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
-            Self::InvalidSnapshotIdNotDataDiskSnapshot(_) => {
-                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            }
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::DeleteWithInstanceConflict(_) => {
-                Self::DeleteWithInstanceConflict(error)
-            }
-            Self::InstanceDiskNumLimitExceed(_) => {
-                Self::InstanceDiskNumLimitExceed(error)
-            }
-            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
-            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
-            Self::InvalidResourceIdNotSupported(_) => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            Self::OperationDeniedImageNotValid(_) => {
-                Self::OperationDeniedImageNotValid(error)
-            }
-            Self::OperationDeniedSnapshotNotValid(_) => {
-                Self::OperationDeniedSnapshotNotValid(error)
-            }
-            Self::OperationDeniedSnapshotNotAllowed(_) => {
-                Self::OperationDeniedSnapshotNotAllowed(error)
-            }
-            Self::OperationDeniedZoneNotAllowed(_) => {
-                Self::OperationDeniedZoneNotAllowed(error)
-            }
-            Self::OperationDeniedZoneSystemCategoryNotMatch(_) => {
-                Self::OperationDeniedZoneSystemCategoryNotMatch(error)
-            }
-            Self::OperationDeniedResourceControl(_) => {
-                Self::OperationDeniedResourceControl(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::OperationDeniedSnapshotParamsNotValid(_) => {
-                Self::OperationDeniedSnapshotParamsNotValid(error)
-            }
-            Self::OperationDeniedDiskTypeNotSupport(_) => {
-                Self::OperationDeniedDiskTypeNotSupport(error)
-            }
-            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
-            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
-            Self::InvalidClusterIdNotFound(_) => Self::InvalidClusterIdNotFound(error),
-            Self::InvalidResourceTypeNotSupported(_) => {
-                Self::InvalidResourceTypeNotSupported(error)
-            }
-            Self::InvalidInstanceTypeZoneNotSupported(_) => {
-                Self::InvalidInstanceTypeZoneNotSupported(error)
-            }
-            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
-            Self::DependencyViolationWindowsInstance(_) => {
-                Self::DependencyViolationWindowsInstance(error)
-            }
-            Self::InvalidNetworkTypeMismatchRamRole(_) => {
-                Self::InvalidNetworkTypeMismatchRamRole(error)
-            }
-            Self::InvalidUserPassRoleForbidden(_) => {
-                Self::InvalidUserPassRoleForbidden(error)
-            }
-            Self::InvalidParamTrustedSystemMode(_) => {
-                Self::InvalidParamTrustedSystemMode(error)
-            }
-            Self::InvalidParamConfidentialComputingMode(_) => {
-                Self::InvalidParamConfidentialComputingMode(error)
-            }
-            Self::InvalidSecurityOptionsNotSupported(_) => {
-                Self::InvalidSecurityOptionsNotSupported(error)
-            }
-            Self::InvalidImageNotSupported(_) => Self::InvalidImageNotSupported(error),
-            Self::ForbiddenRiskControl(_) => Self::ForbiddenRiskControl(error),
-            Self::InvalidInstanceUnPaidOrder(_) => {
-                Self::InvalidInstanceUnPaidOrder(error)
-            }
-            Self::RealNameAuthenticationError(_) => {
-                Self::RealNameAuthenticationError(error)
-            }
-            Self::InvalidPayMethod(_) => Self::InvalidPayMethod(error),
-            Self::InvalidAccountStatusNotEnoughBalance(_) => {
-                Self::InvalidAccountStatusNotEnoughBalance(error)
-            }
-            Self::ImageNotSupportInstanceType(_) => {
-                Self::ImageNotSupportInstanceType(error)
-            }
-            Self::DryRunInvalidAmount(_) => Self::DryRunInvalidAmount(error),
-            Self::OperationDeniedInvalidNetworkType(_) => {
-                Self::OperationDeniedInvalidNetworkType(error)
-            }
-            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(_) => {
-                Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
-            }
-            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(_) => {
-                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
-            }
-            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
-            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
-            Self::InvalidVSwitchDefaultVSwitchNotSupport(_) => {
-                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
-            }
-            Self::OperationDeniedLocalDiskUnsupported(_) => {
-                Self::OperationDeniedLocalDiskUnsupported(error)
-            }
-            Self::OperationDeniedInconsistentNetwork(_) => {
-                Self::OperationDeniedInconsistentNetwork(error)
-            }
-            Self::DefaultVswitchExisted(_) => Self::DefaultVswitchExisted(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::CategoryViolation(_) => Self::CategoryViolation(error),
-            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
-            Self::InvalidDiskSystemDiskSize(_) => Self::InvalidDiskSystemDiskSize(error),
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::InvalidOperationNetworkInterface(_) => {
-                Self::InvalidOperationNetworkInterface(error)
-            }
-            Self::MaxEniIpv6IpsCountExceeded(_) => {
-                Self::MaxEniIpv6IpsCountExceeded(error)
-            }
-            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
-            Self::InvalidIpIpAssigned(_) => Self::InvalidIpIpAssigned(error),
-            Self::InvalidIpAddress(_) => Self::InvalidIpAddress(error),
-            Self::InvalidOperationIpv4CountExceeded(_) => {
-                Self::InvalidOperationIpv4CountExceeded(error)
-            }
-            Self::InvalidOperationIpv6CountExceeded(_) => {
-                Self::InvalidOperationIpv6CountExceeded(error)
-            }
-            Self::InvalidOperationIpv6NotSupport(_) => {
-                Self::InvalidOperationIpv6NotSupport(error)
-            }
-            Self::InvalidOperationIpv4NotSupport(_) => {
-                Self::InvalidOperationIpv4NotSupport(error)
-            }
-            Self::InvalidParamSecondaryIp(_) => Self::InvalidParamSecondaryIp(error),
-            Self::InvalidVSwitchIpv6NotTurnOn(_) => {
-                Self::InvalidVSwitchIpv6NotTurnOn(error)
-            }
-            Self::InvalidParamIpAssign(_) => Self::InvalidParamIpAssign(error),
-            Self::InvalidParamAmount(_) => Self::InvalidParamAmount(error),
-            Self::InvalidParamCpuOptionsCore(_) => {
-                Self::InvalidParamCpuOptionsCore(error)
-            }
-            Self::InvalidParamCpuOptionsNuma(_) => {
-                Self::InvalidParamCpuOptionsNuma(error)
-            }
-            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::QuotaExceedDeploymentSetInstanceQuotaFull(_) => {
-                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::SecurityRisk3dVerification(_) => {
-                Self::SecurityRisk3dVerification(error)
-            }
-            Self::MayiInternalError(_) => Self::MayiInternalError(error),
-            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
-            Self::InvalidAccountStatus(_) => Self::InvalidAccountStatus(error),
-            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
-                Self::OperationDeniedPerformanceLevelNotMatch(error)
-            }
-            Self::InvalidStorageSetNameMalformed(_) => {
-                Self::InvalidStorageSetNameMalformed(error)
-            }
-            Self::InvalidMaxPartitionNumberMalformed(_) => {
-                Self::InvalidMaxPartitionNumberMalformed(error)
-            }
-            Self::InvalidParameterStorageSetPartitionNumber(_) => {
-                Self::InvalidParameterStorageSetPartitionNumber(error)
-            }
-            Self::InvalidParameterStorageSetId(_) => {
-                Self::InvalidParameterStorageSetId(error)
-            }
-            Self::InvalidParameterStorageSetZoneId(_) => {
-                Self::InvalidParameterStorageSetZoneId(error)
-            }
-            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
-                Self::EnterpriseGroupLimitedMutliGroupType(error)
-            }
-            Self::EnterpriseGroupLimitedInstanceType(_) => {
-                Self::EnterpriseGroupLimitedInstanceType(error)
-            }
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::OperationDeniedRegionIdNotSupported(_) => {
-                Self::OperationDeniedRegionIdNotSupported(error)
-            }
-            Self::OperationDeniedFlavorNotSupported(_) => {
-                Self::OperationDeniedFlavorNotSupported(error)
-            }
-            Self::OperationDeniedTimestampNotSupported(_) => {
-                Self::OperationDeniedTimestampNotSupported(error)
-            }
-            Self::OperationDeniedPaygNotAvailable(_) => {
-                Self::OperationDeniedPaygNotAvailable(error)
-            }
-            Self::OperationDeniedPrepayNotAvailable(_) => {
-                Self::OperationDeniedPrepayNotAvailable(error)
-            }
-            Self::OperationDeniedBidOwnResource(_) => {
-                Self::OperationDeniedBidOwnResource(error)
-            }
-            Self::OperationDeniedCloudSsdNotSupported(_) => {
-                Self::OperationDeniedCloudSsdNotSupported(error)
-            }
-            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
-            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
-                Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            }
-            Self::InvalidImageFamilyMissingAvailableImage(_) => {
-                Self::InvalidImageFamilyMissingAvailableImage(error)
-            }
-            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
-                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            }
-            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
-                Self::InvalidOperationResourceManagedByCloudProduct(error)
-            }
-            Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(_) => {
-                Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error)
-            }
-            Self::InvalidManagedPrivateSpaceIdTenancyConflict(_) => {
-                Self::InvalidManagedPrivateSpaceIdTenancyConflict(error)
-            }
-            Self::InvalidParameterInvalidEniQueueNumber(_) => {
-                Self::InvalidParameterInvalidEniQueueNumber(error)
-            }
-            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
-                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            }
-            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
-                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            }
-            Self::InvalidIspTypeValueNotSupported(_) => {
-                Self::InvalidIspTypeValueNotSupported(error)
-            }
-            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
-            Self::UnsupportedIspClassicNetwork(_) => {
-                Self::UnsupportedIspClassicNetwork(error)
-            }
-            Self::InvalidIspBandwidthOut(_) => Self::InvalidIspBandwidthOut(error),
-            Self::UnsupportedIspNetworkChargeType(_) => {
-                Self::UnsupportedIspNetworkChargeType(error)
-            }
-            Self::InvalidIspUid(_) => Self::InvalidIspUid(error),
-            Self::UnsupportedIspRegion(_) => Self::UnsupportedIspRegion(error),
-            Self::ForbiddenOnlySupportEnterpriseGroup(_) => {
-                Self::ForbiddenOnlySupportEnterpriseGroup(error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::InstanceDiskLimitExceeded(_) => Self::InstanceDiskLimitExceeded(error),
-            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
-                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            }
-            Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(_) => {
-                Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error)
-            }
-            Self::InvalidOperationInvalidNetworkInterfaceId(_) => {
-                Self::InvalidOperationInvalidNetworkInterfaceId(error)
-            }
-            Self::InvalidOperationRegionNotSupportNetworkInterfaceId(_) => {
-                Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error)
-            }
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidOperationPublicIpAddressNoStock(_) => {
-                Self::InvalidOperationPublicIpAddressNoStock(error)
-            }
-            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
-            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
-                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            }
-            Self::InvalidParameterCpuOptionsThreadsPerCore(_) => {
-                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
-            }
-            Self::InvalidParameterCpuOptionsCore(_) => {
-                Self::InvalidParameterCpuOptionsCore(error)
-            }
-            Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(_) => {
-                Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
-            }
-            Self::InvalidParameterCpuOptionsNuma(_) => {
-                Self::InvalidParameterCpuOptionsNuma(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidEncryptedNotMatchSnapshot(_) => {
-                Self::InvalidEncryptedNotMatchSnapshot(error)
-            }
-            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
-                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
-            }
-            Self::InvalidOperationUserNotSupportNetworkEncryption(_) => {
-                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
-            }
-            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
-                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            }
-            Self::InvalidStorageClusterIdNotExist(_) => {
-                Self::InvalidStorageClusterIdNotExist(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidSecurityGroupId(_) => Self::InvalidSecurityGroupId(error),
-            Self::InvalidDataDiskSnapshotIdNotFound(_) => {
-                Self::InvalidDataDiskSnapshotIdNotFound(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
-            Self::InvalidInstanceChargeTypeNotFound(_) => {
-                Self::InvalidInstanceChargeTypeNotFound(error)
-            }
-            Self::DependencyViolationIoOptimized(_) => {
-                Self::DependencyViolationIoOptimized(error)
-            }
-            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
-            Self::HostnameIllegal(_) => Self::HostnameIllegal(error),
-            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            }
-            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
-                Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            }
-            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
-                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            }
-            Self::OperationDeniedCreatingConflict(_) => {
-                Self::OperationDeniedCreatingConflict(error)
-            }
-            Self::InvalidKeyPairNameNotFound(_) => {
-                Self::InvalidKeyPairNameNotFound(error)
-            }
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
-            Self::InvalidLaunchTemplateNotFound(_) => {
-                Self::InvalidLaunchTemplateNotFound(error)
-            }
-            Self::InvalidLaunchTemplateVersionNotFound(_) => {
-                Self::InvalidLaunchTemplateVersionNotFound(error)
-            }
-            Self::InvalidVSwitchIdNotExist(_) => Self::InvalidVSwitchIdNotExist(error),
-            Self::InvalidMarketImageNotFound(_) => {
-                Self::InvalidMarketImageNotFound(error)
-            }
-            Self::DeploymentSetNotFound(_) => Self::DeploymentSetNotFound(error),
-            Self::InvalidParameterDeploymentSetGroupNo(_) => {
-                Self::InvalidParameterDeploymentSetGroupNo(error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
-            Self::InvalidAutoSnapshotPolicyIdNotFound(_) => {
-                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
-            }
-            Self::ThrottlingResource(_) => Self::ThrottlingResource(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RunInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "LoginAsNonRootImageNotSupport",
+            "InvalidParamNotSupportJumboFrame",
+            "InsufficientBalanceAgentCredit",
+            "QuotaExceedDiskCapacity",
+            "InvalidPeriodExceededDedicatedHost",
+            "InvalidParamSecondaryNetworkInterface",
+            "InvalidPrimaryIpAddressSizeInvalid",
+            "InvalidStorageClusterIdCapacityNotEnough",
+            "InvalidStorageClusterIdStatusNotSupport",
+            "InvalidStorageClusterIdZoneIdEmpty",
+            "InvalidStorageClusterIdPerformanceLevelNotMatch",
+            "InvalidStorageClusterIdCategoryNotMatch",
+            "InvalidStorageClusterIdDiskSizeEmpty",
+            "InvalidInstanceTypeValueUnauthorized",
+            "InvalidInstanceTypeValueNotSupported",
+            "InvalidDescriptionMalformed",
+            "InvalidInternetChargeTypeValueNotSupported",
+            "InvalidParameter",
+            "InvalidHostNameMalformed",
+            "InvalidPasswordMalformed",
+            "InvalidPasswordParamMismatch",
+            "InvalidSystemDiskCategoryValueNotSupported",
+            "InvalidDiskNameMalformed",
+            "InvalidDiskDescriptionMalformed",
+            "InvalidDataDiskSizeValueNotSupported",
+            "InvalidDataDiskCategoryValueNotSupported",
+            "InvalidDataDeviceMalformed",
+            "InvalidNodeControllerIdMalformed",
+            "InvalidInnerIpAddressMalformed",
+            "InvalidInnerIpAddressUnusable",
+            "InvalidParameterConflict",
+            "ImageNotSupportCloudInit",
+            "InvalidSnapshotIdBasedSnapshotTooOld",
+            "QuotaExceedAfterpayInstance",
+            "InvalidInstanceNameMalformed",
+            "InvalidInstanceNameCustomMalformed",
+            "InvalidParameterMismatch",
+            "InvalidNetworkTypeMismatch",
+            "InvalidPrivateIpAddress",
+            "InvalidPrivateIpAddressMalformed",
+            "QuotaExceededPrivateIpAddress",
+            "QuotaExceeded",
+            "IncorrectVSwitchStatus",
+            "ResourceNotAvailable",
+            "MissingParameter",
+            "InvalidDiskCategoryMismatch",
+            "MissingParamter",
+            "InvalidPeriod",
+            "InstanceDiskCategoryLimitExceed",
+            "InvalidClientTokenValueNotSupported",
+            "InvalidIoOptimizeValueNotSupported",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidInternetMaxBandwidthOutMalformed",
+            "InvalidInternetMaxBandwidthInMalformed",
+            "InvalidSnapshotIdNotFound",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "InvalidMinAmountMalformed",
+            "InvalidMaxAmountMalformed",
+            "InvalidAutoReleaseTimeMalformed",
+            "OperationDeniedNoVlan",
+            "OperationDeniedQuotaExceed",
+            "AccountArrearage",
+            "InvalidUserDataSizeExceeded",
+            "InvalidUserDataNotSupported",
+            "InvalidUserDataBase64FormatInvalid",
+            "InstanceDiskNumberLimitExceed",
+            "InvalidDiskCategoryValueNotSupported",
+            "InvalidSpotStrategy",
+            "InvalidSpotParamEmptyZoneId",
+            "InvalidSpotPriceLimit",
+            "InvalidSpotDuration",
+            "InvalidSpotAuthorized",
+            "InvalidSpotPrepaid",
+            "InvalidSpotAliUid",
+            "InvalidParameterBandwidth",
+            "RegionUnauthorized",
+            "ZoneNotOnSale",
+            "InvalidSystemDiskSizeValueNotSupported",
+            "InvalidInstanceTypeElasticNetworkInterfaceNotSupported",
+            "InvalidParameterEncryptedIllegal",
+            "InvalidParameterEncryptedNotSupported",
+            "InvalidSpotPriceLimitLowerThanPublicPrice",
+            "InvalidRelationResourceNotFound",
+            "IncorrectRecycleBinStatus",
+            "InvalidHpcClusterIdUnnecessary",
+            "InvalidVSwitchIdNecessary",
+            "InvalidHpcClusterIdNecessary",
+            "InvalidHpcClusterIdNotFound",
+            "InvalidHpcClusterIdCreating",
+            "InvalidParameterVSwitchId",
+            "InvalidSecurityGroupNotInDefaultVpc",
+            "VpcNotFound",
+            "InvalidSystemDiskSizeImageNotSupportResize",
+            "InvalidSpotInterruptionBehavior",
+            "InvalidDeploymentOnHost",
+            "InvalidInstanceChargeTypeNotSupport",
+            "InvalidNetworkTypeNotSupported",
+            "NoAvaliableDedicatedHost",
+            "InvalidDedicatedHostIdNotFound",
+            "InvalidDedicatedHostStatusNotSupport",
+            "IncorrectDedicatedHostStatus",
+            "ChargeTypeViolationPostPaidDedicatedHost",
+            "DedicatedHostTypeUnmatched",
+            "InvalidParamNetworkInterface",
+            "InvalidParamsCreateEniParams",
+            "InvalidParameterCreditSpecification",
+            "IncorrectVpcStatus",
+            "InvalidInstanceTypeNotSupported",
+            "InvalidVpcZoneNotSupported",
+            "IncorrectDefaultVpcStatus",
+            "InvalidAutoRenewPeriodValueNotSupported",
+            "InvalidMarketImageChargeTypeNotSupport",
+            "OperationDenied",
+            "InvalidPeriodTypeValueNotSupported",
+            "IncorrectImageStatus",
+            "InvalidParamTenancy",
+            "InvalidParameterAffinity",
+            "InvalidCustomInstanceTypeNotSupported",
+            "IoOptimizedNotSupported",
+            "InvalidSnapshotIdMalformed",
+            "InvalidCapacityReservationIdNotFound",
+            "LackResource",
+            "DuplicateTagKey",
+            "InvalidSecurityGroupNetworkType",
+            "InvalidSecurityGroupVpcMismatch",
+            "InvalidParameterSecurityGroupIdRepeated",
+            "InvalidSecurityGroupIdSingleIdAndMultiIdConflict",
+            "InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict",
+            "JoinedGroupLimitExceed",
+            "InvalidAccountStatusPayAmountLimitExceeded",
+            "InvalidPerformanceLevelMalformed",
+            "InvalidOperationEniCountExceeded",
+            "QuotaExceededPrepayDataDiskCapacity",
+            "InvalidDiskCategoryConflictSnapshotCategory",
+            "AccountForbiddenProductCreationLimited",
+            "UnexpectedImageFamilyImageIdSupplied",
+            "InvalidEncryptedNotMatchEncryptAlgorithm",
+            "InvalidEncryptedNotMatchKmsKeyId",
+            "InvalidEncryptAlgorithmNotMatchSnapshot",
+            "InvalidKmsKeyIdNotMatchSnapshot",
+            "InvalidEncryptAlgorithm",
+            "InvalidHttpEndpointNotSupported",
+            "InvalidHttpTokensNotSupported",
+            "InvalidHttpPutResponseHopLimitNotSupported",
+            "InvalidOperationVpcHasEnabledAdvancedNetworkFeature",
+            "InvalidChargeTypeCapacityReservationNotSupported",
+            "InvalidPerformanceLevelValueNotSupported",
+            "InvalidKmsKeyIdNotSymmetric",
+            "InvalidParameterArns",
+            "InvalidDedicatedHostClusterIdNotFound",
+            "InvalidDedicatedHostClusterIdInValid",
+            "InvalidDeploymentSetIdNotFound",
+            "InvalidOperationUserNotSupported",
+            "InvalidManagedPrivateSpaceIdNotFound",
+            "InvalidSchedulerOptions",
+            "MissingParameterPrivatePoolOptionsId",
+            "InvalidPrivatePoolOptionsId",
+            "DedicatedHostNotSupported",
+            "SpotNotSupported",
+            "ClassicNetworkNotSupported",
+            "InvalidInstanceId",
+            "InvalidPrivatePoolOptionsMatchCriteria",
+            "MissingParameterPrivatePoolOptionsIdError",
+            "InvalidPrivatePoolOptionsIdError",
+            "InvalidInstanceType",
+            "InvalidInstanceChargeType",
+            "InvalidZoneId",
+            "InvalidPrivatePoolOptionsNoStock",
+            "InvalidPlatformValueNotSupported",
+            "InvalidPrivatePoolOptionsStatus",
+            "InvalidAliUid",
+            "InvalidBandwidthOutLessThanZero",
+            "HibernationConfiguredInstanceTypeNotSupport",
+            "HibernationConfiguredImageNotEncrypted",
+            "HibernationConfiguredMemorySizeTooBig",
+            "InvalidSystemDiskSizeLessThanMemSize",
+            "InvalidCloudBoxZoneOperationNotSupported",
+            "ProvisionedIopsForDiskCategoryUnsupported",
+            "InvalidProvisionedIopsLimitExceed",
+            "BurstingEnabledForDiskCategoryUnsupported",
+            "BurstingEnabledForMultiAttachDiskUnsupported",
+            "ProvisionedIopsForDiskCategoryRequired",
+            "NotSupportSnapshotEncryptedInstanceType",
+            "NotSupportSnapshotEncryptedRegionId",
+            "NotSupportSnapshotEncryptedZoneId",
+            "NotSupportSnapshotEncryptedShareImage",
+            "NotSupportSnapshotEncryptedImageOwnerAlias",
+            "NotSupportSnapshotEncryptedDiskCategory",
+            "NotSupportSnapshotEncryptedAlgorithmConflict",
+            "NoPermissionSystemTag",
+            "NumberExceedTags",
+            "InvalidZoneIdNotSupportShareEncryptedImage",
+            "InvalidDiskCategoryNotSupported",
+            "InvalidParameterCloudboxNotSupported",
+            "InvalidZoneIdNotSupportCreateWithShareEncryptedImage",
+            "InvalidParameterNetworkCardIndexInvalid",
+            "InvalidOperationUserNotSupportNetworkCard",
+            "InvalidAccountNotSupportSpot",
+            "AccountForbiddenAssociatedWithResellerPartner",
+            "InvalidDestinationZoneDeploymentSetMismatch",
+            "NoPermissionPrice",
+            "InvalidAutoPayPostPaidUnsupported",
+            "InvalidParamEncryptedMismatch",
+            "InvalidParameterDedicatedRegionNotSupported",
+            "InvalidParameterCpuOptionsTopologyType",
+            "InvalidInstanceTypeNotSupportCpuOptionsTopologyType",
+            "InvalidEniQueueSizeRegionOrUserNotSupported",
+            "InvalidParameterEniQueueSize",
+            "InvalidParameterKmsNotEnabled",
+            "InvalidParameterEncryptedKmsNotEnable",
+            "InvalidPrivateIpAddressDuplicated",
+            "InvalidAdditionalInfoPvdConfigSizeExceeded",
+            "InvalidParameterEncrypted",
+            "InvalidInstanceTypeNotSupportHighDensityMode",
+            "QuotaExceededInternetBandwidth",
+            "InvalidParameterCpuOptionsAccelerators",
+            "InvalidInstanceTypeNotSupportCpuOptionsAccelerators",
+            "OperationDeniedTestAccountRetricted",
+            "InvalidBurstingEnabledDiskSizeTooSmall",
+            "InvalidImageWindowsUnsupported",
+            "InvalidParameterCpuOptionsTurboMode",
+            "InvalidInstanceTypeEnableNvsUnsupported",
+            "InvalidInstanceTypeEnableVisstUnsupported",
+            "InvalidInstanceTypeEnableVrdtUnsupported",
+            "InvalidInstanceTypeSingleCoreMaxModeUnsupported",
+            "InvalidParameterPtpStatus",
+            "InvalidInstanceTypeNotSupportEnablePtp",
+            "InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported",
+            "InvalidParameterNetworkOptionsBandwidthWeighting",
+            "InvalidMarketImageNotAuthorized",
+            "InvalidRamRoleNotEcsRole",
+            "OperationDeniedCashCouponsInsufficientOrExpired",
+            "InvalidParameterPrivateIpAddressRepeated",
+            "InvalidOperationHighPerformanceEniPerInstanceLimitExceeded",
+            "InvalidParameterEniNumExceededWithLaunchEcs",
+            "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+            "InvalidParameterQueuePairNumberMustEmpty",
+            "InvalidParameterEniTrafficMode",
+            "InvalidParameterInvalidQueuePairNumber",
+            "InvalidParamIpCount",
+            "InvalidParameterEniType",
+            "InvalidOperationHighPerformanceTrafficModeIsNotAllowed",
+            "InvalidParameterNetworkInterface",
+            "InvalidParameterCombination",
+            "InvalidHostnameSingleAndMultiConflict",
+            "InvalidHostnameSizeInvalid",
+            "InvalidParamsInstanceNameExceed",
+            "InvalidParamsHostnameExceed",
+            "ImageNotSubscribed",
+            "InvalidSystemDiskCategoryValueUnauthorized",
+            "InvalidSnapshotIdNotReady",
+            "InvalidDeviceInUse",
+            "ImageRemovedInMarket",
+            "CategoryNotSupported",
+            "QuotaExceedPortableCloudDisk",
+            "SecurityGroupInstanceLimitExceed",
+            "NodeControllerUnavailable",
+            "InvalidSnapshotIdNotDataDiskSnapshot",
+            "Forbbiden",
+            "DeleteWithInstanceConflict",
+            "InstanceDiskNumLimitExceed",
+            "InvalidDiskSizeTooSmall",
+            "QuotaExceedBuyImage",
+            "InvalidResourceIdNotSupported",
+            "OperationDeniedImageNotValid",
+            "OperationDeniedSnapshotNotValid",
+            "OperationDeniedSnapshotNotAllowed",
+            "OperationDeniedZoneNotAllowed",
+            "OperationDeniedZoneSystemCategoryNotMatch",
+            "OperationDeniedResourceControl",
+            "OperationDeniedNoStock",
+            "OperationDeniedSnapshotParamsNotValid",
+            "OperationDeniedDiskTypeNotSupport",
+            "InvalidUserDataForbidden",
+            "ZoneNotOpen",
+            "InvalidClusterIdNotFound",
+            "InvalidResourceTypeNotSupported",
+            "InvalidInstanceTypeZoneNotSupported",
+            "InstanceTypeOffline",
+            "DependencyViolationWindowsInstance",
+            "InvalidNetworkTypeMismatchRamRole",
+            "InvalidUserPassRoleForbidden",
+            "InvalidParamTrustedSystemMode",
+            "InvalidParamConfidentialComputingMode",
+            "InvalidSecurityOptionsNotSupported",
+            "InvalidImageNotSupported",
+            "ForbiddenRiskControl",
+            "InvalidInstanceUnPaidOrder",
+            "RealNameAuthenticationError",
+            "InvalidPayMethod",
+            "InvalidAccountStatusNotEnoughBalance",
+            "ImageNotSupportInstanceType",
+            "DryRunInvalidAmount",
+            "OperationDeniedInvalidNetworkType",
+            "InvalidSpotInterruptionBehaviorClassicNetworkNotSupport",
+            "InvalidSpotInterruptionBehaviorLocalDiskNotSupport",
+            "QuotaExceedPostPaidDisk",
+            "InvalidParameterNotMatch",
+            "InvalidVSwitchDefaultVSwitchNotSupport",
+            "OperationDeniedLocalDiskUnsupported",
+            "OperationDeniedInconsistentNetwork",
+            "DefaultVswitchExisted",
+            "IncorrectInstanceStatus",
+            "CategoryViolation",
+            "ResourcesNotInSameZone",
+            "InvalidDiskSystemDiskSize",
+            "InsufficientBalance",
+            "InvalidOperationNetworkInterface",
+            "MaxEniIpv6IpsCountExceeded",
+            "InvalidIpIpRepeated",
+            "InvalidIpIpAssigned",
+            "InvalidIpAddress",
+            "InvalidOperationIpv4CountExceeded",
+            "InvalidOperationIpv6CountExceeded",
+            "InvalidOperationIpv6NotSupport",
+            "InvalidOperationIpv4NotSupport",
+            "InvalidParamSecondaryIp",
+            "InvalidVSwitchIpv6NotTurnOn",
+            "InvalidParamIpAssign",
+            "InvalidParamAmount",
+            "InvalidParamCpuOptionsCore",
+            "InvalidParamCpuOptionsNuma",
+            "InvalidVSwitchIdIpInvalid",
+            "ForbiddenRegionId",
+            "QuotaExceedDeploymentSetInstanceQuotaFull",
+            "InvalidChargeTypeValueNotSupported",
+            "InvalidRegionNotSupport",
+            "UserNotInTheWhiteList",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "SecurityRisk3dVerification",
+            "MayiInternalError",
+            "InvalidNetworkType",
+            "InvalidAccountStatus",
+            "OperationDeniedPerformanceLevelNotMatch",
+            "InvalidStorageSetNameMalformed",
+            "InvalidMaxPartitionNumberMalformed",
+            "InvalidParameterStorageSetPartitionNumber",
+            "InvalidParameterStorageSetId",
+            "InvalidParameterStorageSetZoneId",
+            "EnterpriseGroupLimitedMutliGroupType",
+            "EnterpriseGroupLimitedInstanceType",
+            "QuotaExceedTags",
+            "OperationDeniedRegionIdNotSupported",
+            "OperationDeniedFlavorNotSupported",
+            "OperationDeniedTimestampNotSupported",
+            "OperationDeniedPaygNotAvailable",
+            "OperationDeniedPrepayNotAvailable",
+            "OperationDeniedBidOwnResource",
+            "OperationDeniedCloudSsdNotSupported",
+            "QuotaExceedElasticQuota",
+            "QuotaExceededPostpaidDataDiskCapacity",
+            "InvalidImageFamilyMissingAvailableImage",
+            "InvalidRegionIdNotSupportEncryptAlgorithm",
+            "InvalidOperationResourceManagedByCloudProduct",
+            "InvalidManagedPrivateSpaceIdDedicatedHostIdConflict",
+            "InvalidManagedPrivateSpaceIdTenancyConflict",
+            "InvalidParameterInvalidEniQueueNumber",
+            "InvalidOperationMaxEniQueueNumberExceeded",
+            "InvalidOperationExceedInstanceTypeQueueNumber",
+            "InvalidIspTypeValueNotSupported",
+            "UnsupportedIspChargeType",
+            "UnsupportedIspClassicNetwork",
+            "InvalidIspBandwidthOut",
+            "UnsupportedIspNetworkChargeType",
+            "InvalidIspUid",
+            "UnsupportedIspRegion",
+            "ForbiddenOnlySupportEnterpriseGroup",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "InstanceDiskLimitExceeded",
+            "InvalidInstanceTypeNotSupportDiskCategory",
+            "InvalidOperationConfidentialComputingModeInInviteOnlyTesting",
+            "InvalidOperationInvalidNetworkInterfaceId",
+            "InvalidOperationRegionNotSupportNetworkInterfaceId",
+            "InvalidEniIdNotFound",
+            "InvalidOperationPublicIpAddressNoStock",
+            "AclLimitExceed",
+            "InvalidParameterDataEncryptedKeyCreateFailed",
+            "InvalidParameterCpuOptionsThreadsPerCore",
+            "InvalidParameterCpuOptionsCore",
+            "InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported",
+            "InvalidParameterCpuOptionsNuma",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidEncryptedNotMatchSnapshot",
+            "InvalidEncryptedNotMatchDiskDefaultEncryption",
+            "InvalidOperationInstanceTypeNotSupportNetworkEncryption",
+            "InvalidOperationUserNotSupportNetworkEncryption",
+            "InvalidOperationInstanceTypeNotSupportEniTrunking",
+            "InvalidStorageClusterIdNotExist",
+            "InvalidRegionIdNotFound",
+            "InvalidZoneIdNotFound",
+            "InvalidSecurityGroupId",
+            "InvalidDataDiskSnapshotIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidImageIdNotFound",
+            "InvalidInstanceChargeTypeNotFound",
+            "DependencyViolationIoOptimized",
+            "PaymentMethodNotFound",
+            "HostnameIllegal",
+            "InvalidSystemDiskSizeLessThanImageSize",
+            "InvalidSystemDiskSizeLessThanMinSize",
+            "InvalidSystemDiskSizeMoreThanMaxSize",
+            "OperationDeniedCreatingConflict",
+            "InvalidKeyPairNameNotFound",
+            "InvalidResourceGroupNotFound",
+            "InvalidRamRoleNotFound",
+            "InvalidLaunchTemplateNotFound",
+            "InvalidLaunchTemplateVersionNotFound",
+            "InvalidVSwitchIdNotExist",
+            "InvalidMarketImageNotFound",
+            "DeploymentSetNotFound",
+            "InvalidParameterDeploymentSetGroupNo",
+            "InvalidParameterKmsKeyIdNotFound",
+            "InvalidDiskIdsNotPortable",
+            "InvalidAutoSnapshotPolicyIdNotFound",
+            "ThrottlingResource",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RunInstancesError {

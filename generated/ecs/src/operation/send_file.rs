@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .content("#!/bin/bash  echo \"Current User is :\"  echo $(ps | grep \"$$\" | awk '{print $2}')  --------  oss://bucketName/objectName");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SendFileRequest {
     /// The region ID of the instance to which to send the file. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -156,10 +156,36 @@ pub struct SendFileRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SendFileRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_group_id: None,
+            name: None,
+            description: None,
+            timeout: None,
+            target_dir: None,
+            content_type: None,
+            content: None,
+            file_owner: None,
+            file_group: None,
+            file_mode: None,
+            overwrite: None,
+            instance_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SendFileRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SendFileRequestBuilder {
-        SendFileRequestBuilder::default()
+        SendFileRequestBuilder {
+            inner: SendFileRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -395,6 +421,7 @@ impl<C> SendFileRequestBuilder<C> {
     }
 }
 impl<'a> SendFileRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SendFileRequest::default(),
@@ -403,6 +430,7 @@ impl<'a> SendFileRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(self) -> ::acs_runtime::client::Invoke<SendFileResponse, SendFileError> {
         self.client.send(self.inner)
     }
@@ -497,32 +525,37 @@ pub enum SendFileError {
 }
 impl From<::acs_runtime::client::ServiceError> for SendFileError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "FileTargetDir.Invalid" => Self::FileTargetDirInvalid(error),
-            "FileMode.Invalid" => Self::FileModeInvalid(error),
-            "FileContent.DecodeError" => Self::FileContentDecodeError(error),
-            "FileContentType.Invalid" => Self::FileContentTypeInvalid(error),
-            "InvalidParameter.FileOwner" => Self::InvalidParameterFileOwner(error),
-            "InvalidParameter.FileGroup" => Self::InvalidParameterFileGroup(error),
-            "FileSize.ExceedLimit" => Self::FileSizeExceedLimit(error),
-            "FileName.ExceedLimit" => Self::FileNameExceedLimit(error),
-            "FileDesc.ExceedLimit" => Self::FileDescExceedLimit(error),
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidTimeout.ExceedLimit" => Self::InvalidTimeoutExceedLimit(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InvalidResourceGroup.NotFound" => Self::InvalidResourceGroupNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "MissingParam.InstanceId",
+                        "NumberExceed.Tags",
+                        "MissingParameter.TagKey",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "FileTargetDir.Invalid",
+                        "FileMode.Invalid",
+                        "FileContent.DecodeError",
+                        "FileContentType.Invalid",
+                        "InvalidParameter.FileOwner",
+                        "InvalidParameter.FileGroup",
+                        "FileSize.ExceedLimit",
+                        "FileName.ExceedLimit",
+                        "FileDesc.ExceedLimit",
+                        "InstanceIds.ExceedLimit",
+                        "Operation.Forbidden",
+                        "InvalidTimeout.ExceedLimit",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstance.NotFound",
+                        "InvalidResourceGroup.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SendFileError {
@@ -531,84 +564,105 @@ impl SendFileError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::NumberExceedTags(error),
+            3 => Self::MissingParameterTagKey(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::InvalidTagKeyMalformed(error),
+            6 => Self::InvalidTagValueMalformed(error),
+            7 => Self::FileTargetDirInvalid(error),
+            8 => Self::FileModeInvalid(error),
+            9 => Self::FileContentDecodeError(error),
+            10 => Self::FileContentTypeInvalid(error),
+            11 => Self::InvalidParameterFileOwner(error),
+            12 => Self::InvalidParameterFileGroup(error),
+            13 => Self::FileSizeExceedLimit(error),
+            14 => Self::FileNameExceedLimit(error),
+            15 => Self::FileDescExceedLimit(error),
+            16 => Self::InstanceIdsExceedLimit(error),
+            17 => Self::OperationForbidden(error),
+            18 => Self::InvalidTimeoutExceedLimit(error),
+            19 => Self::InvalidRegionIdNotFound(error),
+            20 => Self::InvalidInstanceNotFound(error),
+            21 => Self::InvalidResourceGroupNotFound(error),
+            22 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::FileTargetDirInvalid(error) => ("FileTargetDirInvalid", error),
-            Self::FileModeInvalid(error) => ("FileModeInvalid", error),
-            Self::FileContentDecodeError(error) => ("FileContentDecodeError", error),
-            Self::FileContentTypeInvalid(error) => ("FileContentTypeInvalid", error),
-            Self::InvalidParameterFileOwner(error) => {
-                ("InvalidParameterFileOwner", error)
-            }
-            Self::InvalidParameterFileGroup(error) => {
-                ("InvalidParameterFileGroup", error)
-            }
-            Self::FileSizeExceedLimit(error) => ("FileSizeExceedLimit", error),
-            Self::FileNameExceedLimit(error) => ("FileNameExceedLimit", error),
-            Self::FileDescExceedLimit(error) => ("FileDescExceedLimit", error),
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidTimeoutExceedLimit(error) => {
-                ("InvalidTimeoutExceedLimit", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InvalidResourceGroupNotFound(error) => {
-                ("InvalidResourceGroupNotFound", error)
-            }
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::MissingParamInstanceId(error) => (1, error),
+            Self::NumberExceedTags(error) => (2, error),
+            Self::MissingParameterTagKey(error) => (3, error),
+            Self::DuplicateTagKey(error) => (4, error),
+            Self::InvalidTagKeyMalformed(error) => (5, error),
+            Self::InvalidTagValueMalformed(error) => (6, error),
+            Self::FileTargetDirInvalid(error) => (7, error),
+            Self::FileModeInvalid(error) => (8, error),
+            Self::FileContentDecodeError(error) => (9, error),
+            Self::FileContentTypeInvalid(error) => (10, error),
+            Self::InvalidParameterFileOwner(error) => (11, error),
+            Self::InvalidParameterFileGroup(error) => (12, error),
+            Self::FileSizeExceedLimit(error) => (13, error),
+            Self::FileNameExceedLimit(error) => (14, error),
+            Self::FileDescExceedLimit(error) => (15, error),
+            Self::InstanceIdsExceedLimit(error) => (16, error),
+            Self::OperationForbidden(error) => (17, error),
+            Self::InvalidTimeoutExceedLimit(error) => (18, error),
+            Self::InvalidRegionIdNotFound(error) => (19, error),
+            Self::InvalidInstanceNotFound(error) => (20, error),
+            Self::InvalidResourceGroupNotFound(error) => (21, error),
+            Self::InternalErrorDispatch(error) => (22, error),
+            Self::Unhandled(error) => (23, error),
         }
     }
 }
 impl Clone for SendFileError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::FileTargetDirInvalid(_) => Self::FileTargetDirInvalid(error),
-            Self::FileModeInvalid(_) => Self::FileModeInvalid(error),
-            Self::FileContentDecodeError(_) => Self::FileContentDecodeError(error),
-            Self::FileContentTypeInvalid(_) => Self::FileContentTypeInvalid(error),
-            Self::InvalidParameterFileOwner(_) => Self::InvalidParameterFileOwner(error),
-            Self::InvalidParameterFileGroup(_) => Self::InvalidParameterFileGroup(error),
-            Self::FileSizeExceedLimit(_) => Self::FileSizeExceedLimit(error),
-            Self::FileNameExceedLimit(_) => Self::FileNameExceedLimit(error),
-            Self::FileDescExceedLimit(_) => Self::FileDescExceedLimit(error),
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InvalidResourceGroupNotFound(_) => {
-                Self::InvalidResourceGroupNotFound(error)
-            }
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SendFileError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "MissingParamInstanceId",
+            "NumberExceedTags",
+            "MissingParameterTagKey",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "FileTargetDirInvalid",
+            "FileModeInvalid",
+            "FileContentDecodeError",
+            "FileContentTypeInvalid",
+            "InvalidParameterFileOwner",
+            "InvalidParameterFileGroup",
+            "FileSizeExceedLimit",
+            "FileNameExceedLimit",
+            "FileDescExceedLimit",
+            "InstanceIdsExceedLimit",
+            "OperationForbidden",
+            "InvalidTimeoutExceedLimit",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceNotFound",
+            "InvalidResourceGroupNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SendFileError {

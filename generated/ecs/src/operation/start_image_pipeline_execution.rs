@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartImagePipelineExecutionRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -63,10 +63,27 @@ pub struct StartImagePipelineExecutionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartImagePipelineExecutionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            template_tag: None,
+            tag: None,
+            image_pipeline_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartImagePipelineExecutionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StartImagePipelineExecutionRequestBuilder {
-        StartImagePipelineExecutionRequestBuilder::default()
+        StartImagePipelineExecutionRequestBuilder {
+            inner: StartImagePipelineExecutionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,6 +202,7 @@ impl<C> StartImagePipelineExecutionRequestBuilder<C> {
     }
 }
 impl<'a> StartImagePipelineExecutionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StartImagePipelineExecutionRequest::default(),
@@ -193,6 +211,7 @@ impl<'a> StartImagePipelineExecutionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -286,47 +305,34 @@ pub enum StartImagePipelineExecutionError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartImagePipelineExecutionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidImage.OsTypeUnsupported" => {
-                Self::InvalidImageOsTypeUnsupported(error)
-            }
-            "InvalidParameter.BuildContent" => Self::InvalidParameterBuildContent(error),
-            "InvalidParameter.TestContent" => Self::InvalidParameterTestContent(error),
-            "InvalidImageComponent.NotSupported" => {
-                Self::InvalidImageComponentNotSupported(error)
-            }
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "InvalidImagePipeline.HasRunningExecution" => {
-                Self::InvalidImagePipelineHasRunningExecution(error)
-            }
-            "InvalidImagePipeline.OSSObjectNotAuthorized" => {
-                Self::InvalidImagePipelineOssObjectNotAuthorized(error)
-            }
-            "InvalidImagePipeline.OSSObjectNeedRestore" => {
-                Self::InvalidImagePipelineOssObjectNeedRestore(error)
-            }
-            "InvalidOperation.NoRightAccessOSS" => {
-                Self::InvalidOperationNoRightAccessOss(error)
-            }
-            "InvalidImagePipeline.NotFound" => Self::InvalidImagePipelineNotFound(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidImage.NotFound" => Self::InvalidImageNotFound(error),
-            "ImageComponent.NotFound" => Self::ImageComponentNotFound(error),
-            "InvalidImagePipeline.BaseImageNotFound" => {
-                Self::InvalidImagePipelineBaseImageNotFound(error)
-            }
-            "InvalidImagePipeline.OSSObjectNotFound" => {
-                Self::InvalidImagePipelineOssObjectNotFound(error)
-            }
-            "StartImagePipelineExecution.Failed" => {
-                Self::StartImagePipelineExecutionFailed(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidImage.OsTypeUnsupported",
+                        "InvalidParameter.BuildContent",
+                        "InvalidParameter.TestContent",
+                        "InvalidImageComponent.NotSupported",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "InvalidImagePipeline.HasRunningExecution",
+                        "InvalidImagePipeline.OSSObjectNotAuthorized",
+                        "InvalidImagePipeline.OSSObjectNeedRestore",
+                        "InvalidOperation.NoRightAccessOSS",
+                        "InvalidImagePipeline.NotFound",
+                        "InvalidInstanceType.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidImage.NotFound",
+                        "ImageComponent.NotFound",
+                        "InvalidImagePipeline.BaseImageNotFound",
+                        "InvalidImagePipeline.OSSObjectNotFound",
+                        "StartImagePipelineExecution.Failed",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl StartImagePipelineExecutionError {
@@ -335,120 +341,96 @@ impl StartImagePipelineExecutionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidImageOsTypeUnsupported(error),
+            1 => Self::InvalidParameterBuildContent(error),
+            2 => Self::InvalidParameterTestContent(error),
+            3 => Self::InvalidImageComponentNotSupported(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::InvalidTagKeyMalformed(error),
+            6 => Self::InvalidTagValueMalformed(error),
+            7 => Self::InvalidImagePipelineHasRunningExecution(error),
+            8 => Self::InvalidImagePipelineOssObjectNotAuthorized(error),
+            9 => Self::InvalidImagePipelineOssObjectNeedRestore(error),
+            10 => Self::InvalidOperationNoRightAccessOss(error),
+            11 => Self::InvalidImagePipelineNotFound(error),
+            12 => Self::InvalidInstanceTypeNotFound(error),
+            13 => Self::InvalidVSwitchIdNotFound(error),
+            14 => Self::InvalidRegionIdNotFound(error),
+            15 => Self::InvalidImageNotFound(error),
+            16 => Self::ImageComponentNotFound(error),
+            17 => Self::InvalidImagePipelineBaseImageNotFound(error),
+            18 => Self::InvalidImagePipelineOssObjectNotFound(error),
+            19 => Self::StartImagePipelineExecutionFailed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageOsTypeUnsupported(error) => {
-                ("InvalidImageOsTypeUnsupported", error)
-            }
-            Self::InvalidParameterBuildContent(error) => {
-                ("InvalidParameterBuildContent", error)
-            }
-            Self::InvalidParameterTestContent(error) => {
-                ("InvalidParameterTestContent", error)
-            }
-            Self::InvalidImageComponentNotSupported(error) => {
-                ("InvalidImageComponentNotSupported", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::InvalidImagePipelineHasRunningExecution(error) => {
-                ("InvalidImagePipelineHasRunningExecution", error)
-            }
-            Self::InvalidImagePipelineOssObjectNotAuthorized(error) => {
-                ("InvalidImagePipelineOssObjectNotAuthorized", error)
-            }
-            Self::InvalidImagePipelineOssObjectNeedRestore(error) => {
-                ("InvalidImagePipelineOssObjectNeedRestore", error)
-            }
-            Self::InvalidOperationNoRightAccessOss(error) => {
-                ("InvalidOperationNoRightAccessOss", error)
-            }
-            Self::InvalidImagePipelineNotFound(error) => {
-                ("InvalidImagePipelineNotFound", error)
-            }
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidImageNotFound(error) => ("InvalidImageNotFound", error),
-            Self::ImageComponentNotFound(error) => ("ImageComponentNotFound", error),
-            Self::InvalidImagePipelineBaseImageNotFound(error) => {
-                ("InvalidImagePipelineBaseImageNotFound", error)
-            }
-            Self::InvalidImagePipelineOssObjectNotFound(error) => {
-                ("InvalidImagePipelineOssObjectNotFound", error)
-            }
-            Self::StartImagePipelineExecutionFailed(error) => {
-                ("StartImagePipelineExecutionFailed", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidImageOsTypeUnsupported(error) => (0, error),
+            Self::InvalidParameterBuildContent(error) => (1, error),
+            Self::InvalidParameterTestContent(error) => (2, error),
+            Self::InvalidImageComponentNotSupported(error) => (3, error),
+            Self::DuplicateTagKey(error) => (4, error),
+            Self::InvalidTagKeyMalformed(error) => (5, error),
+            Self::InvalidTagValueMalformed(error) => (6, error),
+            Self::InvalidImagePipelineHasRunningExecution(error) => (7, error),
+            Self::InvalidImagePipelineOssObjectNotAuthorized(error) => (8, error),
+            Self::InvalidImagePipelineOssObjectNeedRestore(error) => (9, error),
+            Self::InvalidOperationNoRightAccessOss(error) => (10, error),
+            Self::InvalidImagePipelineNotFound(error) => (11, error),
+            Self::InvalidInstanceTypeNotFound(error) => (12, error),
+            Self::InvalidVSwitchIdNotFound(error) => (13, error),
+            Self::InvalidRegionIdNotFound(error) => (14, error),
+            Self::InvalidImageNotFound(error) => (15, error),
+            Self::ImageComponentNotFound(error) => (16, error),
+            Self::InvalidImagePipelineBaseImageNotFound(error) => (17, error),
+            Self::InvalidImagePipelineOssObjectNotFound(error) => (18, error),
+            Self::StartImagePipelineExecutionFailed(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for StartImagePipelineExecutionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidImageOsTypeUnsupported(_) => {
-                Self::InvalidImageOsTypeUnsupported(error)
-            }
-            Self::InvalidParameterBuildContent(_) => {
-                Self::InvalidParameterBuildContent(error)
-            }
-            Self::InvalidParameterTestContent(_) => {
-                Self::InvalidParameterTestContent(error)
-            }
-            Self::InvalidImageComponentNotSupported(_) => {
-                Self::InvalidImageComponentNotSupported(error)
-            }
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::InvalidImagePipelineHasRunningExecution(_) => {
-                Self::InvalidImagePipelineHasRunningExecution(error)
-            }
-            Self::InvalidImagePipelineOssObjectNotAuthorized(_) => {
-                Self::InvalidImagePipelineOssObjectNotAuthorized(error)
-            }
-            Self::InvalidImagePipelineOssObjectNeedRestore(_) => {
-                Self::InvalidImagePipelineOssObjectNeedRestore(error)
-            }
-            Self::InvalidOperationNoRightAccessOss(_) => {
-                Self::InvalidOperationNoRightAccessOss(error)
-            }
-            Self::InvalidImagePipelineNotFound(_) => {
-                Self::InvalidImagePipelineNotFound(error)
-            }
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidImageNotFound(_) => Self::InvalidImageNotFound(error),
-            Self::ImageComponentNotFound(_) => Self::ImageComponentNotFound(error),
-            Self::InvalidImagePipelineBaseImageNotFound(_) => {
-                Self::InvalidImagePipelineBaseImageNotFound(error)
-            }
-            Self::InvalidImagePipelineOssObjectNotFound(_) => {
-                Self::InvalidImagePipelineOssObjectNotFound(error)
-            }
-            Self::StartImagePipelineExecutionFailed(_) => {
-                Self::StartImagePipelineExecutionFailed(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StartImagePipelineExecutionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidImageOsTypeUnsupported",
+            "InvalidParameterBuildContent",
+            "InvalidParameterTestContent",
+            "InvalidImageComponentNotSupported",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "InvalidImagePipelineHasRunningExecution",
+            "InvalidImagePipelineOssObjectNotAuthorized",
+            "InvalidImagePipelineOssObjectNeedRestore",
+            "InvalidOperationNoRightAccessOss",
+            "InvalidImagePipelineNotFound",
+            "InvalidInstanceTypeNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidImageNotFound",
+            "ImageComponentNotFound",
+            "InvalidImagePipelineBaseImageNotFound",
+            "InvalidImagePipelineOssObjectNotFound",
+            "StartImagePipelineExecutionFailed",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StartImagePipelineExecutionError {

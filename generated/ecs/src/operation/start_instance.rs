@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartInstanceRequest {
     /// The ID of the instance that you want to start.
@@ -66,10 +66,25 @@ pub struct StartInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            init_local_disk: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StartInstanceRequestBuilder {
-        StartInstanceRequestBuilder::default()
+        StartInstanceRequestBuilder {
+            inner: StartInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -167,6 +182,7 @@ impl<C> StartInstanceRequestBuilder<C> {
     }
 }
 impl<'a> StartInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StartInstanceRequest::default(),
@@ -175,6 +191,7 @@ impl<'a> StartInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StartInstanceResponse, StartInstanceError> {
@@ -269,53 +286,38 @@ pub enum StartInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LackResource" => Self::LackResource(error),
-            "InvalidDedicatedHost.NotEnoughResource" => {
-                Self::InvalidDedicatedHostNotEnoughResource(error)
-            }
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "Invalid.PrivatePoolOptions.NoStock" => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            "InvalidParameter.KMSKeyId.NotFound" => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "DiskError" => Self::DiskError(error),
-            "InstanceExpired" => Self::InstanceExpired(error),
-            "InstanceNotReady" => Self::InstanceNotReady(error),
-            "DiskInArrears" => Self::DiskInArrears(error),
-            "OperationDenied.SpotPriceLowerThanPublicPrice" => {
-                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "QuotaExceed.ElasticQuota" => Self::QuotaExceedElasticQuota(error),
-            "OperationDenied.HostRepairing" => Self::OperationDeniedHostRepairing(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidCapacityReservationId.NotFound" => {
-                Self::InvalidCapacityReservationIdNotFound(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "LackResource",
+                        "InvalidDedicatedHost.NotEnoughResource",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "Invalid.PrivatePoolOptions.NoStock",
+                        "InvalidParameter.KMSKeyId.NotFound",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InsufficientBalance",
+                        "DiskError",
+                        "InstanceExpired",
+                        "InstanceNotReady",
+                        "DiskInArrears",
+                        "OperationDenied.SpotPriceLowerThanPublicPrice",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "QuotaExceed.ElasticQuota",
+                        "OperationDenied.HostRepairing",
+                        "OperationDenied.NoStock",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidCapacityReservationId.NotFound",
+                        "InternalError",
+                        "ServiceUnavailable",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl StartInstanceError {
@@ -324,124 +326,108 @@ impl StartInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::LackResource(error),
+            1 => Self::InvalidDedicatedHostNotEnoughResource(error),
+            2 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            3 => Self::InvalidPrivatePoolOptionsNoStock(error),
+            4 => Self::InvalidParameterKmsKeyIdNotFound(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::InstanceLockedForSecurity(error),
+            7 => Self::InsufficientBalance(error),
+            8 => Self::DiskError(error),
+            9 => Self::InstanceExpired(error),
+            10 => Self::InstanceNotReady(error),
+            11 => Self::DiskInArrears(error),
+            12 => Self::OperationDeniedSpotPriceLowerThanPublicPrice(error),
+            13 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            14 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            15 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            16 => Self::QuotaExceedElasticQuota(error),
+            17 => Self::OperationDeniedHostRepairing(error),
+            18 => Self::OperationDeniedNoStock(error),
+            19 => Self::InvalidInstanceIdNotFound(error),
+            20 => Self::InvalidCapacityReservationIdNotFound(error),
+            21 => Self::InternalError(error),
+            22 => Self::ServiceUnavailable(error),
+            23 => Self::LimitedOperationServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LackResource(error) => ("LackResource", error),
-            Self::InvalidDedicatedHostNotEnoughResource(error) => {
-                ("InvalidDedicatedHostNotEnoughResource", error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::InvalidPrivatePoolOptionsNoStock(error) => {
-                ("InvalidPrivatePoolOptionsNoStock", error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(error) => {
-                ("InvalidParameterKmsKeyIdNotFound", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::DiskError(error) => ("DiskError", error),
-            Self::InstanceExpired(error) => ("InstanceExpired", error),
-            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
-            Self::DiskInArrears(error) => ("DiskInArrears", error),
-            Self::OperationDeniedSpotPriceLowerThanPublicPrice(error) => {
-                ("OperationDeniedSpotPriceLowerThanPublicPrice", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
-            Self::OperationDeniedHostRepairing(error) => {
-                ("OperationDeniedHostRepairing", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidCapacityReservationIdNotFound(error) => {
-                ("InvalidCapacityReservationIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::LackResource(error) => (0, error),
+            Self::InvalidDedicatedHostNotEnoughResource(error) => (1, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (2, error),
+            Self::InvalidPrivatePoolOptionsNoStock(error) => (3, error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => (4, error),
+            Self::IncorrectInstanceStatus(error) => (5, error),
+            Self::InstanceLockedForSecurity(error) => (6, error),
+            Self::InsufficientBalance(error) => (7, error),
+            Self::DiskError(error) => (8, error),
+            Self::InstanceExpired(error) => (9, error),
+            Self::InstanceNotReady(error) => (10, error),
+            Self::DiskInArrears(error) => (11, error),
+            Self::OperationDeniedSpotPriceLowerThanPublicPrice(error) => (12, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (13, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (14, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (15, error),
+            Self::QuotaExceedElasticQuota(error) => (16, error),
+            Self::OperationDeniedHostRepairing(error) => (17, error),
+            Self::OperationDeniedNoStock(error) => (18, error),
+            Self::InvalidInstanceIdNotFound(error) => (19, error),
+            Self::InvalidCapacityReservationIdNotFound(error) => (20, error),
+            Self::InternalError(error) => (21, error),
+            Self::ServiceUnavailable(error) => (22, error),
+            Self::LimitedOperationServiceUnavailable(error) => (23, error),
+            Self::Unhandled(error) => (24, error),
         }
     }
 }
 impl Clone for StartInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::LackResource(_) => Self::LackResource(error),
-            Self::InvalidDedicatedHostNotEnoughResource(_) => {
-                Self::InvalidDedicatedHostNotEnoughResource(error)
-            }
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::InvalidPrivatePoolOptionsNoStock(_) => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            Self::InvalidParameterKmsKeyIdNotFound(_) => {
-                Self::InvalidParameterKmsKeyIdNotFound(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::DiskError(_) => Self::DiskError(error),
-            Self::InstanceExpired(_) => Self::InstanceExpired(error),
-            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
-            Self::DiskInArrears(_) => Self::DiskInArrears(error),
-            Self::OperationDeniedSpotPriceLowerThanPublicPrice(_) => {
-                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
-            Self::OperationDeniedHostRepairing(_) => {
-                Self::OperationDeniedHostRepairing(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidCapacityReservationIdNotFound(_) => {
-                Self::InvalidCapacityReservationIdNotFound(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StartInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "LackResource",
+            "InvalidDedicatedHostNotEnoughResource",
+            "InvalidInstanceNotFoundSystemDisk",
+            "InvalidPrivatePoolOptionsNoStock",
+            "InvalidParameterKmsKeyIdNotFound",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InsufficientBalance",
+            "DiskError",
+            "InstanceExpired",
+            "InstanceNotReady",
+            "DiskInArrears",
+            "OperationDeniedSpotPriceLowerThanPublicPrice",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "QuotaExceedElasticQuota",
+            "OperationDeniedHostRepairing",
+            "OperationDeniedNoStock",
+            "InvalidInstanceIdNotFound",
+            "InvalidCapacityReservationIdNotFound",
+            "InternalError",
+            "ServiceUnavailable",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StartInstanceError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartInstancesRequest {
     /// Specifies whether to perform a dry run. Valid values:
@@ -73,10 +73,26 @@ pub struct StartInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            region_id: None,
+            batch_optimization: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StartInstancesRequestBuilder {
-        StartInstancesRequestBuilder::default()
+        StartInstancesRequestBuilder {
+            inner: StartInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -190,6 +206,7 @@ impl<C> StartInstancesRequestBuilder<C> {
     }
 }
 impl<'a> StartInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StartInstancesRequest::default(),
@@ -198,6 +215,7 @@ impl<'a> StartInstancesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StartInstancesResponse, StartInstancesError> {
@@ -289,46 +307,35 @@ pub enum StartInstancesError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "DRYRUN.SUCCESS" => Self::DryrunSuccess(error),
-            "Invalid.PrivatePoolOptions.NoStock" => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidParameter.TooManyInstanceIds" => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            "Abs.InvalidInstanceIds.MalFormed" => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            "InstanceExpired" => Self::InstanceExpired(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstance.NotFoundSystemDisk" => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            "OperationDenied.SpotPriceLowerThanPublicPrice" => {
-                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
-            }
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "InstanceNotReady" => Self::InstanceNotReady(error),
-            "OperationDenied.HostRepairing" => Self::OperationDeniedHostRepairing(error),
-            "OperationDenied.NoStock" => Self::OperationDeniedNoStock(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidOperation.Conflict" => Self::InvalidOperationConflict(error),
-            "InternalError" => Self::InternalError(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "DRYRUN.SUCCESS",
+                        "Invalid.PrivatePoolOptions.NoStock",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidParameter.TooManyInstanceIds",
+                        "Abs.InvalidInstanceIds.MalFormed",
+                        "InstanceExpired",
+                        "InstanceLockedForSecurity",
+                        "InstanceExpiredOrInArrears",
+                        "IncorrectInstanceStatus",
+                        "InvalidInstance.NotFoundSystemDisk",
+                        "OperationDenied.SpotPriceLowerThanPublicPrice",
+                        "InsufficientBalance",
+                        "InstanceNotReady",
+                        "OperationDenied.HostRepairing",
+                        "OperationDenied.NoStock",
+                        "InvalidInstanceIds.NotFound",
+                        "InvalidOperation.Conflict",
+                        "InternalError",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl StartInstancesError {
@@ -337,118 +344,99 @@ impl StartInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            1 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            2 => Self::DryrunSuccess(error),
+            3 => Self::InvalidPrivatePoolOptionsNoStock(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
+            5 => Self::InvalidParameterTooManyInstanceIds(error),
+            6 => Self::AbsInvalidInstanceIdsMalFormed(error),
+            7 => Self::InstanceExpired(error),
+            8 => Self::InstanceLockedForSecurity(error),
+            9 => Self::InstanceExpiredOrInArrears(error),
+            10 => Self::IncorrectInstanceStatus(error),
+            11 => Self::InvalidInstanceNotFoundSystemDisk(error),
+            12 => Self::OperationDeniedSpotPriceLowerThanPublicPrice(error),
+            13 => Self::InsufficientBalance(error),
+            14 => Self::InstanceNotReady(error),
+            15 => Self::OperationDeniedHostRepairing(error),
+            16 => Self::OperationDeniedNoStock(error),
+            17 => Self::InvalidInstanceIdsNotFound(error),
+            18 => Self::InvalidOperationConflict(error),
+            19 => Self::InternalError(error),
+            20 => Self::LimitedOperationServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
-            Self::InvalidPrivatePoolOptionsNoStock(error) => {
-                ("InvalidPrivatePoolOptionsNoStock", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidParameterTooManyInstanceIds(error) => {
-                ("InvalidParameterTooManyInstanceIds", error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(error) => {
-                ("AbsInvalidInstanceIdsMalFormed", error)
-            }
-            Self::InstanceExpired(error) => ("InstanceExpired", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidInstanceNotFoundSystemDisk(error) => {
-                ("InvalidInstanceNotFoundSystemDisk", error)
-            }
-            Self::OperationDeniedSpotPriceLowerThanPublicPrice(error) => {
-                ("OperationDeniedSpotPriceLowerThanPublicPrice", error)
-            }
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
-            Self::OperationDeniedHostRepairing(error) => {
-                ("OperationDeniedHostRepairing", error)
-            }
-            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (0, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (1, error),
+            Self::DryrunSuccess(error) => (2, error),
+            Self::InvalidPrivatePoolOptionsNoStock(error) => (3, error),
+            Self::InvalidInstanceIdNotFound(error) => (4, error),
+            Self::InvalidParameterTooManyInstanceIds(error) => (5, error),
+            Self::AbsInvalidInstanceIdsMalFormed(error) => (6, error),
+            Self::InstanceExpired(error) => (7, error),
+            Self::InstanceLockedForSecurity(error) => (8, error),
+            Self::InstanceExpiredOrInArrears(error) => (9, error),
+            Self::IncorrectInstanceStatus(error) => (10, error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => (11, error),
+            Self::OperationDeniedSpotPriceLowerThanPublicPrice(error) => (12, error),
+            Self::InsufficientBalance(error) => (13, error),
+            Self::InstanceNotReady(error) => (14, error),
+            Self::OperationDeniedHostRepairing(error) => (15, error),
+            Self::OperationDeniedNoStock(error) => (16, error),
+            Self::InvalidInstanceIdsNotFound(error) => (17, error),
+            Self::InvalidOperationConflict(error) => (18, error),
+            Self::InternalError(error) => (19, error),
+            Self::LimitedOperationServiceUnavailable(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for StartInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
-            Self::InvalidPrivatePoolOptionsNoStock(_) => {
-                Self::InvalidPrivatePoolOptionsNoStock(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidParameterTooManyInstanceIds(_) => {
-                Self::InvalidParameterTooManyInstanceIds(error)
-            }
-            Self::AbsInvalidInstanceIdsMalFormed(_) => {
-                Self::AbsInvalidInstanceIdsMalFormed(error)
-            }
-            Self::InstanceExpired(_) => Self::InstanceExpired(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidInstanceNotFoundSystemDisk(_) => {
-                Self::InvalidInstanceNotFoundSystemDisk(error)
-            }
-            Self::OperationDeniedSpotPriceLowerThanPublicPrice(_) => {
-                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
-            }
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
-            Self::OperationDeniedHostRepairing(_) => {
-                Self::OperationDeniedHostRepairing(error)
-            }
-            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StartInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "DryrunSuccess",
+            "InvalidPrivatePoolOptionsNoStock",
+            "InvalidInstanceIdNotFound",
+            "InvalidParameterTooManyInstanceIds",
+            "AbsInvalidInstanceIdsMalFormed",
+            "InstanceExpired",
+            "InstanceLockedForSecurity",
+            "InstanceExpiredOrInArrears",
+            "IncorrectInstanceStatus",
+            "InvalidInstanceNotFoundSystemDisk",
+            "OperationDeniedSpotPriceLowerThanPublicPrice",
+            "InsufficientBalance",
+            "InstanceNotReady",
+            "OperationDeniedHostRepairing",
+            "OperationDeniedNoStock",
+            "InvalidInstanceIdsNotFound",
+            "InvalidOperationConflict",
+            "InternalError",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StartInstancesError {

@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartTerminalSessionRequest {
     /// The region ID. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -102,10 +102,31 @@ pub struct StartTerminalSessionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartTerminalSessionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            port_number: None,
+            command_line: None,
+            target_server: None,
+            username: None,
+            connection_type: None,
+            password_name: None,
+            encryption_options: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartTerminalSessionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StartTerminalSessionRequestBuilder {
-        StartTerminalSessionRequestBuilder::default()
+        StartTerminalSessionRequestBuilder {
+            inner: StartTerminalSessionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -258,6 +279,7 @@ impl<C> StartTerminalSessionRequestBuilder<C> {
     }
 }
 impl<'a> StartTerminalSessionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StartTerminalSessionRequest::default(),
@@ -266,6 +288,7 @@ impl<'a> StartTerminalSessionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -383,65 +406,40 @@ pub enum StartTerminalSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartTerminalSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "PortNumber.Invalid" => Self::PortNumberInvalid(error),
-            "InvalidParameter.ConnectionType" => {
-                Self::InvalidParameterConnectionType(error)
-            }
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "SessionCount.ExceedLimit" => Self::SessionCountExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "PortForwarding.NotSupported" => Self::PortForwardingNotSupported(error),
-            "UserBehavior.SessionManagerDisabled" => {
-                Self::UserBehaviorSessionManagerDisabled(error)
-            }
-            "InvalidCommandLine.Conflict" => Self::InvalidCommandLineConflict(error),
-            "InvalidTargetServer.MissingPortNumber" => {
-                Self::InvalidTargetServerMissingPortNumber(error)
-            }
-            "InvalidCommandLine.LengthLimitExceeded" => {
-                Self::InvalidCommandLineLengthLimitExceeded(error)
-            }
-            "InvalidInstanceIds.CountLimitExceeded" => {
-                Self::InvalidInstanceIdsCountLimitExceeded(error)
-            }
-            "Username.ExceedLimit" => Self::UsernameExceedLimit(error),
-            "InvalidOperation.SecurityGroupRuleDenied" => {
-                Self::InvalidOperationSecurityGroupRuleDenied(error)
-            }
-            "InvalidTargetServer.LengthLimitExceeded" => {
-                Self::InvalidTargetServerLengthLimitExceeded(error)
-            }
-            "InvalidOperation.ConnectionTypeUnsupported" => {
-                Self::InvalidOperationConnectionTypeUnsupported(error)
-            }
-            "InvalidPasswordName.LengthLimitExceeded" => {
-                Self::InvalidPasswordNameLengthLimitExceeded(error)
-            }
-            "InvalidEncryptionOptionsMode.EncryptionDisabled" => {
-                Self::InvalidEncryptionOptionsModeEncryptionDisabled(error)
-            }
-            "InvalidParameter.EncryptionOptionsKMSKeyId" => {
-                Self::InvalidParameterEncryptionOptionsKmsKeyId(error)
-            }
-            "InvalidParameter.EncryptionOptionsMode" => {
-                Self::InvalidParameterEncryptionOptionsMode(error)
-            }
-            "MissingParameter.EncryptionOptionsKMSKeyId" => {
-                Self::MissingParameterEncryptionOptionsKmsKeyId(error)
-            }
-            "UnsupportedAgentVersion.Encryption" => {
-                Self::UnsupportedAgentVersionEncryption(error)
-            }
-            "InvalidEncryptionOptions.Conflict" => {
-                Self::InvalidEncryptionOptionsConflict(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "PortNumber.Invalid",
+                        "InvalidParameter.ConnectionType",
+                        "InstanceIds.ExceedLimit",
+                        "SessionCount.ExceedLimit",
+                        "Operation.Forbidden",
+                        "PortForwarding.NotSupported",
+                        "UserBehavior.SessionManagerDisabled",
+                        "InvalidCommandLine.Conflict",
+                        "InvalidTargetServer.MissingPortNumber",
+                        "InvalidCommandLine.LengthLimitExceeded",
+                        "InvalidInstanceIds.CountLimitExceeded",
+                        "Username.ExceedLimit",
+                        "InvalidOperation.SecurityGroupRuleDenied",
+                        "InvalidTargetServer.LengthLimitExceeded",
+                        "InvalidOperation.ConnectionTypeUnsupported",
+                        "InvalidPasswordName.LengthLimitExceeded",
+                        "InvalidEncryptionOptionsMode.EncryptionDisabled",
+                        "InvalidParameter.EncryptionOptionsKMSKeyId",
+                        "InvalidParameter.EncryptionOptionsMode",
+                        "MissingParameter.EncryptionOptionsKMSKeyId",
+                        "UnsupportedAgentVersion.Encryption",
+                        "InvalidEncryptionOptions.Conflict",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstance.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl StartTerminalSessionError {
@@ -450,148 +448,114 @@ impl StartTerminalSessionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::PortNumberInvalid(error),
+            2 => Self::InvalidParameterConnectionType(error),
+            3 => Self::InstanceIdsExceedLimit(error),
+            4 => Self::SessionCountExceedLimit(error),
+            5 => Self::OperationForbidden(error),
+            6 => Self::PortForwardingNotSupported(error),
+            7 => Self::UserBehaviorSessionManagerDisabled(error),
+            8 => Self::InvalidCommandLineConflict(error),
+            9 => Self::InvalidTargetServerMissingPortNumber(error),
+            10 => Self::InvalidCommandLineLengthLimitExceeded(error),
+            11 => Self::InvalidInstanceIdsCountLimitExceeded(error),
+            12 => Self::UsernameExceedLimit(error),
+            13 => Self::InvalidOperationSecurityGroupRuleDenied(error),
+            14 => Self::InvalidTargetServerLengthLimitExceeded(error),
+            15 => Self::InvalidOperationConnectionTypeUnsupported(error),
+            16 => Self::InvalidPasswordNameLengthLimitExceeded(error),
+            17 => Self::InvalidEncryptionOptionsModeEncryptionDisabled(error),
+            18 => Self::InvalidParameterEncryptionOptionsKmsKeyId(error),
+            19 => Self::InvalidParameterEncryptionOptionsMode(error),
+            20 => Self::MissingParameterEncryptionOptionsKmsKeyId(error),
+            21 => Self::UnsupportedAgentVersionEncryption(error),
+            22 => Self::InvalidEncryptionOptionsConflict(error),
+            23 => Self::InvalidRegionIdNotFound(error),
+            24 => Self::InvalidInstanceNotFound(error),
+            25 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::PortNumberInvalid(error) => ("PortNumberInvalid", error),
-            Self::InvalidParameterConnectionType(error) => {
-                ("InvalidParameterConnectionType", error)
-            }
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::SessionCountExceedLimit(error) => ("SessionCountExceedLimit", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::PortForwardingNotSupported(error) => {
-                ("PortForwardingNotSupported", error)
-            }
-            Self::UserBehaviorSessionManagerDisabled(error) => {
-                ("UserBehaviorSessionManagerDisabled", error)
-            }
-            Self::InvalidCommandLineConflict(error) => {
-                ("InvalidCommandLineConflict", error)
-            }
-            Self::InvalidTargetServerMissingPortNumber(error) => {
-                ("InvalidTargetServerMissingPortNumber", error)
-            }
-            Self::InvalidCommandLineLengthLimitExceeded(error) => {
-                ("InvalidCommandLineLengthLimitExceeded", error)
-            }
-            Self::InvalidInstanceIdsCountLimitExceeded(error) => {
-                ("InvalidInstanceIdsCountLimitExceeded", error)
-            }
-            Self::UsernameExceedLimit(error) => ("UsernameExceedLimit", error),
-            Self::InvalidOperationSecurityGroupRuleDenied(error) => {
-                ("InvalidOperationSecurityGroupRuleDenied", error)
-            }
-            Self::InvalidTargetServerLengthLimitExceeded(error) => {
-                ("InvalidTargetServerLengthLimitExceeded", error)
-            }
-            Self::InvalidOperationConnectionTypeUnsupported(error) => {
-                ("InvalidOperationConnectionTypeUnsupported", error)
-            }
-            Self::InvalidPasswordNameLengthLimitExceeded(error) => {
-                ("InvalidPasswordNameLengthLimitExceeded", error)
-            }
-            Self::InvalidEncryptionOptionsModeEncryptionDisabled(error) => {
-                ("InvalidEncryptionOptionsModeEncryptionDisabled", error)
-            }
-            Self::InvalidParameterEncryptionOptionsKmsKeyId(error) => {
-                ("InvalidParameterEncryptionOptionsKmsKeyId", error)
-            }
-            Self::InvalidParameterEncryptionOptionsMode(error) => {
-                ("InvalidParameterEncryptionOptionsMode", error)
-            }
-            Self::MissingParameterEncryptionOptionsKmsKeyId(error) => {
-                ("MissingParameterEncryptionOptionsKmsKeyId", error)
-            }
-            Self::UnsupportedAgentVersionEncryption(error) => {
-                ("UnsupportedAgentVersionEncryption", error)
-            }
-            Self::InvalidEncryptionOptionsConflict(error) => {
-                ("InvalidEncryptionOptionsConflict", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::PortNumberInvalid(error) => (1, error),
+            Self::InvalidParameterConnectionType(error) => (2, error),
+            Self::InstanceIdsExceedLimit(error) => (3, error),
+            Self::SessionCountExceedLimit(error) => (4, error),
+            Self::OperationForbidden(error) => (5, error),
+            Self::PortForwardingNotSupported(error) => (6, error),
+            Self::UserBehaviorSessionManagerDisabled(error) => (7, error),
+            Self::InvalidCommandLineConflict(error) => (8, error),
+            Self::InvalidTargetServerMissingPortNumber(error) => (9, error),
+            Self::InvalidCommandLineLengthLimitExceeded(error) => (10, error),
+            Self::InvalidInstanceIdsCountLimitExceeded(error) => (11, error),
+            Self::UsernameExceedLimit(error) => (12, error),
+            Self::InvalidOperationSecurityGroupRuleDenied(error) => (13, error),
+            Self::InvalidTargetServerLengthLimitExceeded(error) => (14, error),
+            Self::InvalidOperationConnectionTypeUnsupported(error) => (15, error),
+            Self::InvalidPasswordNameLengthLimitExceeded(error) => (16, error),
+            Self::InvalidEncryptionOptionsModeEncryptionDisabled(error) => (17, error),
+            Self::InvalidParameterEncryptionOptionsKmsKeyId(error) => (18, error),
+            Self::InvalidParameterEncryptionOptionsMode(error) => (19, error),
+            Self::MissingParameterEncryptionOptionsKmsKeyId(error) => (20, error),
+            Self::UnsupportedAgentVersionEncryption(error) => (21, error),
+            Self::InvalidEncryptionOptionsConflict(error) => (22, error),
+            Self::InvalidRegionIdNotFound(error) => (23, error),
+            Self::InvalidInstanceNotFound(error) => (24, error),
+            Self::InternalErrorDispatch(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for StartTerminalSessionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::PortNumberInvalid(_) => Self::PortNumberInvalid(error),
-            Self::InvalidParameterConnectionType(_) => {
-                Self::InvalidParameterConnectionType(error)
-            }
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::SessionCountExceedLimit(_) => Self::SessionCountExceedLimit(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::PortForwardingNotSupported(_) => {
-                Self::PortForwardingNotSupported(error)
-            }
-            Self::UserBehaviorSessionManagerDisabled(_) => {
-                Self::UserBehaviorSessionManagerDisabled(error)
-            }
-            Self::InvalidCommandLineConflict(_) => {
-                Self::InvalidCommandLineConflict(error)
-            }
-            Self::InvalidTargetServerMissingPortNumber(_) => {
-                Self::InvalidTargetServerMissingPortNumber(error)
-            }
-            Self::InvalidCommandLineLengthLimitExceeded(_) => {
-                Self::InvalidCommandLineLengthLimitExceeded(error)
-            }
-            Self::InvalidInstanceIdsCountLimitExceeded(_) => {
-                Self::InvalidInstanceIdsCountLimitExceeded(error)
-            }
-            Self::UsernameExceedLimit(_) => Self::UsernameExceedLimit(error),
-            Self::InvalidOperationSecurityGroupRuleDenied(_) => {
-                Self::InvalidOperationSecurityGroupRuleDenied(error)
-            }
-            Self::InvalidTargetServerLengthLimitExceeded(_) => {
-                Self::InvalidTargetServerLengthLimitExceeded(error)
-            }
-            Self::InvalidOperationConnectionTypeUnsupported(_) => {
-                Self::InvalidOperationConnectionTypeUnsupported(error)
-            }
-            Self::InvalidPasswordNameLengthLimitExceeded(_) => {
-                Self::InvalidPasswordNameLengthLimitExceeded(error)
-            }
-            Self::InvalidEncryptionOptionsModeEncryptionDisabled(_) => {
-                Self::InvalidEncryptionOptionsModeEncryptionDisabled(error)
-            }
-            Self::InvalidParameterEncryptionOptionsKmsKeyId(_) => {
-                Self::InvalidParameterEncryptionOptionsKmsKeyId(error)
-            }
-            Self::InvalidParameterEncryptionOptionsMode(_) => {
-                Self::InvalidParameterEncryptionOptionsMode(error)
-            }
-            Self::MissingParameterEncryptionOptionsKmsKeyId(_) => {
-                Self::MissingParameterEncryptionOptionsKmsKeyId(error)
-            }
-            Self::UnsupportedAgentVersionEncryption(_) => {
-                Self::UnsupportedAgentVersionEncryption(error)
-            }
-            Self::InvalidEncryptionOptionsConflict(_) => {
-                Self::InvalidEncryptionOptionsConflict(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StartTerminalSessionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "PortNumberInvalid",
+            "InvalidParameterConnectionType",
+            "InstanceIdsExceedLimit",
+            "SessionCountExceedLimit",
+            "OperationForbidden",
+            "PortForwardingNotSupported",
+            "UserBehaviorSessionManagerDisabled",
+            "InvalidCommandLineConflict",
+            "InvalidTargetServerMissingPortNumber",
+            "InvalidCommandLineLengthLimitExceeded",
+            "InvalidInstanceIdsCountLimitExceeded",
+            "UsernameExceedLimit",
+            "InvalidOperationSecurityGroupRuleDenied",
+            "InvalidTargetServerLengthLimitExceeded",
+            "InvalidOperationConnectionTypeUnsupported",
+            "InvalidPasswordNameLengthLimitExceeded",
+            "InvalidEncryptionOptionsModeEncryptionDisabled",
+            "InvalidParameterEncryptionOptionsKmsKeyId",
+            "InvalidParameterEncryptionOptionsMode",
+            "MissingParameterEncryptionOptionsKmsKeyId",
+            "UnsupportedAgentVersionEncryption",
+            "InvalidEncryptionOptionsConflict",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StartTerminalSessionError {

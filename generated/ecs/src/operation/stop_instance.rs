@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StopInstanceRequest {
     /// The ID of the instance.
@@ -90,10 +90,28 @@ pub struct StopInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StopInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            confirm_stop: None,
+            force_stop: None,
+            stopped_mode: None,
+            dry_run: None,
+            hibernate: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StopInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StopInstanceRequestBuilder {
-        StopInstanceRequestBuilder::default()
+        StopInstanceRequestBuilder {
+            inner: StopInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -228,6 +246,7 @@ impl<C> StopInstanceRequestBuilder<C> {
     }
 }
 impl<'a> StopInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StopInstanceRequest::default(),
@@ -236,6 +255,7 @@ impl<'a> StopInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StopInstanceResponse, StopInstanceError> {
@@ -316,49 +336,32 @@ pub enum StopInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Encrypted.KmsNotEnable" => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            "DiskError" => Self::DiskError(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InstanceLockedForSecurity" => Self::InstanceLockedForSecurity(error),
-            "InstanceType.ParameterMismatch" => {
-                Self::InstanceTypeParameterMismatch(error)
-            }
-            "InstanceExpiredOrInArrears" => Self::InstanceExpiredOrInArrears(error),
-            "InvalidInstanceId.NotSupport" => Self::InvalidInstanceIdNotSupport(error),
-            "InvalidParameter.KMSKeyId.CMKUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            "InvalidParameter.KMSKeyId.CMKNotEnabled" => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            "InvalidParameter.KMSKeyId.KMSUnauthorized" => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            "HibernationConfigured.InstanceOperationForbidden" => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            "HibernationConfigured.NotEnabled" => {
-                Self::HibernationConfiguredNotEnabled(error)
-            }
-            "InvalidOperation.KMSKeyIdNotFound" => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            "InvalidOperation.KMSServiceNotOpen" => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            "OperationDenied.SystemInstanceNotSupport" => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            "LimitedOperation.ServiceUnavailable" => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Encrypted.KmsNotEnable",
+                        "DiskError",
+                        "IncorrectInstanceStatus",
+                        "InstanceLockedForSecurity",
+                        "InstanceType.ParameterMismatch",
+                        "InstanceExpiredOrInArrears",
+                        "InvalidInstanceId.NotSupport",
+                        "InvalidParameter.KMSKeyId.CMKUnauthorized",
+                        "InvalidParameter.KMSKeyId.CMKNotEnabled",
+                        "InvalidParameter.KMSKeyId.KMSUnauthorized",
+                        "HibernationConfigured.InstanceOperationForbidden",
+                        "HibernationConfigured.NotEnabled",
+                        "InvalidOperation.KMSKeyIdNotFound",
+                        "InvalidOperation.KMSServiceNotOpen",
+                        "OperationDenied.SystemInstanceNotSupport",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                        "LimitedOperation.ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl StopInstanceError {
@@ -367,120 +370,90 @@ impl StopInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterEncryptedKmsNotEnable(error),
+            1 => Self::DiskError(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::InstanceLockedForSecurity(error),
+            4 => Self::InstanceTypeParameterMismatch(error),
+            5 => Self::InstanceExpiredOrInArrears(error),
+            6 => Self::InvalidInstanceIdNotSupport(error),
+            7 => Self::InvalidParameterKmsKeyIdCmkUnauthorized(error),
+            8 => Self::InvalidParameterKmsKeyIdCmkNotEnabled(error),
+            9 => Self::InvalidParameterKmsKeyIdKmsUnauthorized(error),
+            10 => Self::HibernationConfiguredInstanceOperationForbidden(error),
+            11 => Self::HibernationConfiguredNotEnabled(error),
+            12 => Self::InvalidOperationKmsKeyIdNotFound(error),
+            13 => Self::InvalidOperationKmsServiceNotOpen(error),
+            14 => Self::OperationDeniedSystemInstanceNotSupport(error),
+            15 => Self::InvalidInstanceIdNotFound(error),
+            16 => Self::InternalError(error),
+            17 => Self::LimitedOperationServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
-                ("InvalidParameterEncryptedKmsNotEnable", error)
-            }
-            Self::DiskError(error) => ("DiskError", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InstanceLockedForSecurity(error) => {
-                ("InstanceLockedForSecurity", error)
-            }
-            Self::InstanceTypeParameterMismatch(error) => {
-                ("InstanceTypeParameterMismatch", error)
-            }
-            Self::InstanceExpiredOrInArrears(error) => {
-                ("InstanceExpiredOrInArrears", error)
-            }
-            Self::InvalidInstanceIdNotSupport(error) => {
-                ("InvalidInstanceIdNotSupport", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
-                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
-                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
-                ("HibernationConfiguredInstanceOperationForbidden", error)
-            }
-            Self::HibernationConfiguredNotEnabled(error) => {
-                ("HibernationConfiguredNotEnabled", error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(error) => {
-                ("InvalidOperationKmsKeyIdNotFound", error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(error) => {
-                ("InvalidOperationKmsServiceNotOpen", error)
-            }
-            Self::OperationDeniedSystemInstanceNotSupport(error) => {
-                ("OperationDeniedSystemInstanceNotSupport", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::LimitedOperationServiceUnavailable(error) => {
-                ("LimitedOperationServiceUnavailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => (0, error),
+            Self::DiskError(error) => (1, error),
+            Self::IncorrectInstanceStatus(error) => (2, error),
+            Self::InstanceLockedForSecurity(error) => (3, error),
+            Self::InstanceTypeParameterMismatch(error) => (4, error),
+            Self::InstanceExpiredOrInArrears(error) => (5, error),
+            Self::InvalidInstanceIdNotSupport(error) => (6, error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => (7, error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => (8, error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => (9, error),
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => (10, error),
+            Self::HibernationConfiguredNotEnabled(error) => (11, error),
+            Self::InvalidOperationKmsKeyIdNotFound(error) => (12, error),
+            Self::InvalidOperationKmsServiceNotOpen(error) => (13, error),
+            Self::OperationDeniedSystemInstanceNotSupport(error) => (14, error),
+            Self::InvalidInstanceIdNotFound(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::LimitedOperationServiceUnavailable(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for StopInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
-                Self::InvalidParameterEncryptedKmsNotEnable(error)
-            }
-            Self::DiskError(_) => Self::DiskError(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
-            Self::InstanceTypeParameterMismatch(_) => {
-                Self::InstanceTypeParameterMismatch(error)
-            }
-            Self::InstanceExpiredOrInArrears(_) => {
-                Self::InstanceExpiredOrInArrears(error)
-            }
-            Self::InvalidInstanceIdNotSupport(_) => {
-                Self::InvalidInstanceIdNotSupport(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            }
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
-                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            }
-            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
-                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            }
-            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
-                Self::HibernationConfiguredInstanceOperationForbidden(error)
-            }
-            Self::HibernationConfiguredNotEnabled(_) => {
-                Self::HibernationConfiguredNotEnabled(error)
-            }
-            Self::InvalidOperationKmsKeyIdNotFound(_) => {
-                Self::InvalidOperationKmsKeyIdNotFound(error)
-            }
-            Self::InvalidOperationKmsServiceNotOpen(_) => {
-                Self::InvalidOperationKmsServiceNotOpen(error)
-            }
-            Self::OperationDeniedSystemInstanceNotSupport(_) => {
-                Self::OperationDeniedSystemInstanceNotSupport(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::LimitedOperationServiceUnavailable(_) => {
-                Self::LimitedOperationServiceUnavailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StopInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterEncryptedKmsNotEnable",
+            "DiskError",
+            "IncorrectInstanceStatus",
+            "InstanceLockedForSecurity",
+            "InstanceTypeParameterMismatch",
+            "InstanceExpiredOrInArrears",
+            "InvalidInstanceIdNotSupport",
+            "InvalidParameterKmsKeyIdCmkUnauthorized",
+            "InvalidParameterKmsKeyIdCmkNotEnabled",
+            "InvalidParameterKmsKeyIdKmsUnauthorized",
+            "HibernationConfiguredInstanceOperationForbidden",
+            "HibernationConfiguredNotEnabled",
+            "InvalidOperationKmsKeyIdNotFound",
+            "InvalidOperationKmsServiceNotOpen",
+            "OperationDeniedSystemInstanceNotSupport",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "LimitedOperationServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StopInstanceError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StopInvocationRequest {
     /// The ID of the command task. You can call the [DescribeInvocations](<https://www.alibabacloud.com/help/doc-detail/64840.htm>) operation to query the IDs of all command tasks.
@@ -52,10 +52,25 @@ pub struct StopInvocationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StopInvocationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            invoke_id: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StopInvocationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StopInvocationRequestBuilder {
-        StopInvocationRequestBuilder::default()
+        StopInvocationRequestBuilder {
+            inner: StopInvocationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -146,6 +161,7 @@ impl<C> StopInvocationRequestBuilder<C> {
     }
 }
 impl<'a> StopInvocationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StopInvocationRequest::default(),
@@ -154,6 +170,7 @@ impl<'a> StopInvocationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StopInvocationResponse, StopInvocationError> {
@@ -212,16 +229,21 @@ pub enum StopInvocationError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopInvocationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RegionId.ApiNotSupported" => Self::RegionIdApiNotSupported(error),
-            "InstanceIds.ExceedLimit" => Self::InstanceIdsExceedLimit(error),
-            "Operation.Forbidden" => Self::OperationForbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInvokeId.NotFound" => Self::InvalidInvokeIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError.Dispatch" => Self::InternalErrorDispatch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "RegionId.ApiNotSupported",
+                        "InstanceIds.ExceedLimit",
+                        "Operation.Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInvokeId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError.Dispatch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl StopInvocationError {
@@ -230,44 +252,57 @@ impl StopInvocationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionIdApiNotSupported(error),
+            1 => Self::InstanceIdsExceedLimit(error),
+            2 => Self::OperationForbidden(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidInvokeIdNotFound(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            6 => Self::InternalErrorDispatch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
-            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
-            Self::OperationForbidden(error) => ("OperationForbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInvokeIdNotFound(error) => ("InvalidInvokeIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionIdApiNotSupported(error) => (0, error),
+            Self::InstanceIdsExceedLimit(error) => (1, error),
+            Self::OperationForbidden(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidInvokeIdNotFound(error) => (4, error),
+            Self::InvalidInstanceIdNotFound(error) => (5, error),
+            Self::InternalErrorDispatch(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for StopInvocationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
-            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
-            Self::OperationForbidden(_) => Self::OperationForbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInvokeIdNotFound(_) => Self::InvalidInvokeIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StopInvocationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionIdApiNotSupported",
+            "InstanceIdsExceedLimit",
+            "OperationForbidden",
+            "InvalidRegionIdNotFound",
+            "InvalidInvokeIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InternalErrorDispatch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StopInvocationError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("instance");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The region ID of the resource. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent list of regions.
@@ -79,10 +79,26 @@ pub struct TagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder::default()
+        TagResourcesRequestBuilder {
+            inner: TagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -212,6 +228,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: TagResourcesRequest::default(),
@@ -220,6 +237,7 @@ impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<TagResourcesResponse, TagResourcesError> {
@@ -318,38 +336,41 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NumberExceed.ResourceIds" => Self::NumberExceedResourceIds(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "InvalidTagValue.Malformed" => Self::InvalidTagValueMalformed(error),
-            "OperationDenied.QuotaExceed" => Self::OperationDeniedQuotaExceed(error),
-            "InvalidTag.Mismatch" => Self::InvalidTagMismatch(error),
-            "InvalidTagCount" => Self::InvalidTagCount(error),
-            "Invalid.Scope" => Self::InvalidScope(error),
-            "PermissionDenied.TagOwnerBid" => Self::PermissionDeniedTagOwnerBid(error),
-            "PermissionDenied.TagOwnerUid" => Self::PermissionDeniedTagOwnerUid(error),
-            "PermissionDenied.Scope" => Self::PermissionDeniedScope(error),
-            "InvalidResourceId.NotSupported" => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            "NoPermissionKey.Scope" => Self::NoPermissionKeyScope(error),
-            "NoPermission.Tag" => Self::NoPermissionTag(error),
-            "QuotaExceed.Tags" => Self::QuotaExceedTags(error),
-            "TagKey.Duplication" => Self::TagKeyDuplication(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "MissingParameter.ResourceIds" => Self::MissingParameterResourceIds(error),
-            "MissingParameter.TagOwnerUid" => Self::MissingParameterTagOwnerUid(error),
-            "MissingParameter.TagOwnerBid" => Self::MissingParameterTagOwnerBid(error),
-            "MissingParameter.ResourceType" => Self::MissingParameterResourceType(error),
-            "MissingParameter.Tags" => Self::MissingParameterTags(error),
-            "MissingParameter.RegionId" => Self::MissingParameterRegionId(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NumberExceed.ResourceIds",
+                        "NumberExceed.Tags",
+                        "Duplicate.TagKey",
+                        "InvalidTagKey.Malformed",
+                        "InvalidTagValue.Malformed",
+                        "OperationDenied.QuotaExceed",
+                        "InvalidTag.Mismatch",
+                        "InvalidTagCount",
+                        "Invalid.Scope",
+                        "PermissionDenied.TagOwnerBid",
+                        "PermissionDenied.TagOwnerUid",
+                        "PermissionDenied.Scope",
+                        "InvalidResourceId.NotSupported",
+                        "NoPermissionKey.Scope",
+                        "NoPermission.Tag",
+                        "QuotaExceed.Tags",
+                        "TagKey.Duplication",
+                        "InvalidRegionId.NotFound",
+                        "MissingParameter.ResourceIds",
+                        "MissingParameter.TagOwnerUid",
+                        "MissingParameter.TagOwnerBid",
+                        "MissingParameter.ResourceType",
+                        "MissingParameter.Tags",
+                        "MissingParameter.RegionId",
+                        "InvalidResourceId.NotFound",
+                        "InvalidResourceType.NotFound",
+                        "ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl TagResourcesError {
@@ -358,120 +379,117 @@ impl TagResourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NumberExceedResourceIds(error),
+            1 => Self::NumberExceedTags(error),
+            2 => Self::DuplicateTagKey(error),
+            3 => Self::InvalidTagKeyMalformed(error),
+            4 => Self::InvalidTagValueMalformed(error),
+            5 => Self::OperationDeniedQuotaExceed(error),
+            6 => Self::InvalidTagMismatch(error),
+            7 => Self::InvalidTagCount(error),
+            8 => Self::InvalidScope(error),
+            9 => Self::PermissionDeniedTagOwnerBid(error),
+            10 => Self::PermissionDeniedTagOwnerUid(error),
+            11 => Self::PermissionDeniedScope(error),
+            12 => Self::InvalidResourceIdNotSupported(error),
+            13 => Self::NoPermissionKeyScope(error),
+            14 => Self::NoPermissionTag(error),
+            15 => Self::QuotaExceedTags(error),
+            16 => Self::TagKeyDuplication(error),
+            17 => Self::InvalidRegionIdNotFound(error),
+            18 => Self::MissingParameterResourceIds(error),
+            19 => Self::MissingParameterTagOwnerUid(error),
+            20 => Self::MissingParameterTagOwnerBid(error),
+            21 => Self::MissingParameterResourceType(error),
+            22 => Self::MissingParameterTags(error),
+            23 => Self::MissingParameterRegionId(error),
+            24 => Self::InvalidResourceIdNotFound(error),
+            25 => Self::InvalidResourceTypeNotFound(error),
+            26 => Self::ServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NumberExceedResourceIds(error) => ("NumberExceedResourceIds", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
-            Self::OperationDeniedQuotaExceed(error) => {
-                ("OperationDeniedQuotaExceed", error)
-            }
-            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
-            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
-            Self::InvalidScope(error) => ("InvalidScope", error),
-            Self::PermissionDeniedTagOwnerBid(error) => {
-                ("PermissionDeniedTagOwnerBid", error)
-            }
-            Self::PermissionDeniedTagOwnerUid(error) => {
-                ("PermissionDeniedTagOwnerUid", error)
-            }
-            Self::PermissionDeniedScope(error) => ("PermissionDeniedScope", error),
-            Self::InvalidResourceIdNotSupported(error) => {
-                ("InvalidResourceIdNotSupported", error)
-            }
-            Self::NoPermissionKeyScope(error) => ("NoPermissionKeyScope", error),
-            Self::NoPermissionTag(error) => ("NoPermissionTag", error),
-            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
-            Self::TagKeyDuplication(error) => ("TagKeyDuplication", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::MissingParameterResourceIds(error) => {
-                ("MissingParameterResourceIds", error)
-            }
-            Self::MissingParameterTagOwnerUid(error) => {
-                ("MissingParameterTagOwnerUid", error)
-            }
-            Self::MissingParameterTagOwnerBid(error) => {
-                ("MissingParameterTagOwnerBid", error)
-            }
-            Self::MissingParameterResourceType(error) => {
-                ("MissingParameterResourceType", error)
-            }
-            Self::MissingParameterTags(error) => ("MissingParameterTags", error),
-            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NumberExceedResourceIds(error) => (0, error),
+            Self::NumberExceedTags(error) => (1, error),
+            Self::DuplicateTagKey(error) => (2, error),
+            Self::InvalidTagKeyMalformed(error) => (3, error),
+            Self::InvalidTagValueMalformed(error) => (4, error),
+            Self::OperationDeniedQuotaExceed(error) => (5, error),
+            Self::InvalidTagMismatch(error) => (6, error),
+            Self::InvalidTagCount(error) => (7, error),
+            Self::InvalidScope(error) => (8, error),
+            Self::PermissionDeniedTagOwnerBid(error) => (9, error),
+            Self::PermissionDeniedTagOwnerUid(error) => (10, error),
+            Self::PermissionDeniedScope(error) => (11, error),
+            Self::InvalidResourceIdNotSupported(error) => (12, error),
+            Self::NoPermissionKeyScope(error) => (13, error),
+            Self::NoPermissionTag(error) => (14, error),
+            Self::QuotaExceedTags(error) => (15, error),
+            Self::TagKeyDuplication(error) => (16, error),
+            Self::InvalidRegionIdNotFound(error) => (17, error),
+            Self::MissingParameterResourceIds(error) => (18, error),
+            Self::MissingParameterTagOwnerUid(error) => (19, error),
+            Self::MissingParameterTagOwnerBid(error) => (20, error),
+            Self::MissingParameterResourceType(error) => (21, error),
+            Self::MissingParameterTags(error) => (22, error),
+            Self::MissingParameterRegionId(error) => (23, error),
+            Self::InvalidResourceIdNotFound(error) => (24, error),
+            Self::InvalidResourceTypeNotFound(error) => (25, error),
+            Self::ServiceUnavailable(error) => (26, error),
+            Self::Unhandled(error) => (27, error),
         }
     }
 }
 impl Clone for TagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
-            Self::OperationDeniedQuotaExceed(_) => {
-                Self::OperationDeniedQuotaExceed(error)
-            }
-            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
-            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
-            Self::InvalidScope(_) => Self::InvalidScope(error),
-            Self::PermissionDeniedTagOwnerBid(_) => {
-                Self::PermissionDeniedTagOwnerBid(error)
-            }
-            Self::PermissionDeniedTagOwnerUid(_) => {
-                Self::PermissionDeniedTagOwnerUid(error)
-            }
-            Self::PermissionDeniedScope(_) => Self::PermissionDeniedScope(error),
-            Self::InvalidResourceIdNotSupported(_) => {
-                Self::InvalidResourceIdNotSupported(error)
-            }
-            Self::NoPermissionKeyScope(_) => Self::NoPermissionKeyScope(error),
-            Self::NoPermissionTag(_) => Self::NoPermissionTag(error),
-            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
-            Self::TagKeyDuplication(_) => Self::TagKeyDuplication(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::MissingParameterResourceIds(_) => {
-                Self::MissingParameterResourceIds(error)
-            }
-            Self::MissingParameterTagOwnerUid(_) => {
-                Self::MissingParameterTagOwnerUid(error)
-            }
-            Self::MissingParameterTagOwnerBid(_) => {
-                Self::MissingParameterTagOwnerBid(error)
-            }
-            Self::MissingParameterResourceType(_) => {
-                Self::MissingParameterResourceType(error)
-            }
-            Self::MissingParameterTags(_) => Self::MissingParameterTags(error),
-            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for TagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NumberExceedResourceIds",
+            "NumberExceedTags",
+            "DuplicateTagKey",
+            "InvalidTagKeyMalformed",
+            "InvalidTagValueMalformed",
+            "OperationDeniedQuotaExceed",
+            "InvalidTagMismatch",
+            "InvalidTagCount",
+            "InvalidScope",
+            "PermissionDeniedTagOwnerBid",
+            "PermissionDeniedTagOwnerUid",
+            "PermissionDeniedScope",
+            "InvalidResourceIdNotSupported",
+            "NoPermissionKeyScope",
+            "NoPermissionTag",
+            "QuotaExceedTags",
+            "TagKeyDuplication",
+            "InvalidRegionIdNotFound",
+            "MissingParameterResourceIds",
+            "MissingParameterTagOwnerUid",
+            "MissingParameterTagOwnerBid",
+            "MissingParameterResourceType",
+            "MissingParameterTags",
+            "MissingParameterRegionId",
+            "InvalidResourceIdNotFound",
+            "InvalidResourceTypeNotFound",
+            "ServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for TagResourcesError {

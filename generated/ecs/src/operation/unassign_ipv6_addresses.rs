@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassignIpv6AddressesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -66,10 +66,26 @@ pub struct UnassignIpv6AddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassignIpv6AddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            ipv6_address: None,
+            ipv6_prefix: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassignIpv6AddressesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassignIpv6AddressesRequestBuilder {
-        UnassignIpv6AddressesRequestBuilder::default()
+        UnassignIpv6AddressesRequestBuilder {
+            inner: UnassignIpv6AddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -174,6 +190,7 @@ impl<C> UnassignIpv6AddressesRequestBuilder<C> {
     }
 }
 impl<'a> UnassignIpv6AddressesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassignIpv6AddressesRequest::default(),
@@ -182,6 +199,7 @@ impl<'a> UnassignIpv6AddressesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -279,43 +297,38 @@ pub enum UnassignIpv6AddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassignIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidEniId.Malformed" => Self::InvalidEniIdMalformed(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbedden.NotSupportRAM" => Self::ForbeddenNotSupportRam(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidIp.IpUnassigned" => Self::InvalidIpIpUnassigned(error),
-            "InvalidIp.IpRepeated" => Self::InvalidIpIpRepeated(error),
-            "InvalidIp.Address" => Self::InvalidIpAddress(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
-            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
-            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
-            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidOperation.RegionNotSupportIpPrefix" => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "MissingParameter",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidEniId.Malformed",
+                        "InvalidParameter.Conflict",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbedden.NotSupportRAM",
+                        "Forbbiden.SubUser",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidIp.IpUnassigned",
+                        "InvalidIp.IpRepeated",
+                        "InvalidIp.Address",
+                        "Forbidden.RegionId",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidIp.IpPrefixIllegal",
+                        "InvalidIp.IpPrefixMaskInvalid",
+                        "InvalidIp.IpPrefixMaskNotSame",
+                        "InvalidIp.IpPrefixNotStrict",
+                        "InvalidEniId.NotFound",
+                        "InvalidOperation.RegionNotSupportIpPrefix",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UnassignIpv6AddressesError {
@@ -324,118 +337,108 @@ impl UnassignIpv6AddressesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidInstanceIdMalformed(error),
+            3 => Self::MissingParameter(error),
+            4 => Self::InvalidOperationInvalidEcsState(error),
+            5 => Self::InvalidOperationInvalidEniState(error),
+            6 => Self::InvalidEniIdMalformed(error),
+            7 => Self::InvalidParameterConflict(error),
+            8 => Self::InvalidUserTypeNotSupported(error),
+            9 => Self::AbsInvalidAccountNotFound(error),
+            10 => Self::ForbeddenNotSupportRam(error),
+            11 => Self::ForbbidenSubUser(error),
+            12 => Self::InvalidOperationInvalidEniType(error),
+            13 => Self::InvalidIpIpUnassigned(error),
+            14 => Self::InvalidIpIpRepeated(error),
+            15 => Self::InvalidIpAddress(error),
+            16 => Self::ForbiddenRegionId(error),
+            17 => Self::InvalidOperationEniServiceManaged(error),
+            18 => Self::InvalidIpIpPrefixIllegal(error),
+            19 => Self::InvalidIpIpPrefixMaskInvalid(error),
+            20 => Self::InvalidIpIpPrefixMaskNotSame(error),
+            21 => Self::InvalidIpIpPrefixNotStrict(error),
+            22 => Self::InvalidEniIdNotFound(error),
+            23 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidEniIdMalformed(error) => ("InvalidEniIdMalformed", error),
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbeddenNotSupportRam(error) => ("ForbeddenNotSupportRam", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidIpIpUnassigned(error) => ("InvalidIpIpUnassigned", error),
-            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
-            Self::InvalidIpAddress(error) => ("InvalidIpAddress", error),
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
-            Self::InvalidIpIpPrefixMaskInvalid(error) => {
-                ("InvalidIpIpPrefixMaskInvalid", error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(error) => {
-                ("InvalidIpIpPrefixMaskNotSame", error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(error) => {
-                ("InvalidIpIpPrefixNotStrict", error)
-            }
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
-                ("InvalidOperationRegionNotSupportIpPrefix", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedParameter(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::InvalidInstanceIdMalformed(error) => (2, error),
+            Self::MissingParameter(error) => (3, error),
+            Self::InvalidOperationInvalidEcsState(error) => (4, error),
+            Self::InvalidOperationInvalidEniState(error) => (5, error),
+            Self::InvalidEniIdMalformed(error) => (6, error),
+            Self::InvalidParameterConflict(error) => (7, error),
+            Self::InvalidUserTypeNotSupported(error) => (8, error),
+            Self::AbsInvalidAccountNotFound(error) => (9, error),
+            Self::ForbeddenNotSupportRam(error) => (10, error),
+            Self::ForbbidenSubUser(error) => (11, error),
+            Self::InvalidOperationInvalidEniType(error) => (12, error),
+            Self::InvalidIpIpUnassigned(error) => (13, error),
+            Self::InvalidIpIpRepeated(error) => (14, error),
+            Self::InvalidIpAddress(error) => (15, error),
+            Self::ForbiddenRegionId(error) => (16, error),
+            Self::InvalidOperationEniServiceManaged(error) => (17, error),
+            Self::InvalidIpIpPrefixIllegal(error) => (18, error),
+            Self::InvalidIpIpPrefixMaskInvalid(error) => (19, error),
+            Self::InvalidIpIpPrefixMaskNotSame(error) => (20, error),
+            Self::InvalidIpIpPrefixNotStrict(error) => (21, error),
+            Self::InvalidEniIdNotFound(error) => (22, error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => (23, error),
+            Self::Unhandled(error) => (24, error),
         }
     }
 }
 impl Clone for UnassignIpv6AddressesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidEniIdMalformed(_) => Self::InvalidEniIdMalformed(error),
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbeddenNotSupportRam(_) => Self::ForbeddenNotSupportRam(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidIpIpUnassigned(_) => Self::InvalidIpIpUnassigned(error),
-            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
-            Self::InvalidIpAddress(_) => Self::InvalidIpAddress(error),
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
-            Self::InvalidIpIpPrefixMaskInvalid(_) => {
-                Self::InvalidIpIpPrefixMaskInvalid(error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(_) => {
-                Self::InvalidIpIpPrefixMaskNotSame(error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(_) => {
-                Self::InvalidIpIpPrefixNotStrict(error)
-            }
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassignIpv6AddressesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "MissingParameter",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidEniIdMalformed",
+            "InvalidParameterConflict",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbeddenNotSupportRam",
+            "ForbbidenSubUser",
+            "InvalidOperationInvalidEniType",
+            "InvalidIpIpUnassigned",
+            "InvalidIpIpRepeated",
+            "InvalidIpAddress",
+            "ForbiddenRegionId",
+            "InvalidOperationEniServiceManaged",
+            "InvalidIpIpPrefixIllegal",
+            "InvalidIpIpPrefixMaskInvalid",
+            "InvalidIpIpPrefixMaskNotSame",
+            "InvalidIpIpPrefixNotStrict",
+            "InvalidEniIdNotFound",
+            "InvalidOperationRegionNotSupportIpPrefix",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassignIpv6AddressesError {

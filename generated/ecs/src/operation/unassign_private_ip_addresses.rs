@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ecs::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassignPrivateIpAddressesRequest {
     /// The region ID of the ENI. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/25609.htm>) operation to query the most recent region list.
@@ -64,10 +64,26 @@ pub struct UnassignPrivateIpAddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassignPrivateIpAddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            network_interface_id: None,
+            private_ip_address: None,
+            ipv4_prefix: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassignPrivateIpAddressesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassignPrivateIpAddressesRequestBuilder {
-        UnassignPrivateIpAddressesRequestBuilder::default()
+        UnassignPrivateIpAddressesRequestBuilder {
+            inner: UnassignPrivateIpAddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -180,6 +196,7 @@ impl<C> UnassignPrivateIpAddressesRequestBuilder<C> {
     }
 }
 impl<'a> UnassignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassignPrivateIpAddressesRequest::default(),
@@ -188,6 +205,7 @@ impl<'a> UnassignPrivateIpAddressesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -311,66 +329,51 @@ pub enum UnassignPrivateIpAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassignPrivateIpAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedParameter" => Self::UnsupportedParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceID.Malformed" => Self::InvalidInstanceIdMalformed(error),
-            "InvalidOperation.InvalidEcsState" => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            "InvalidOperation.InvalidEniState" => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            "InvalidOperation.DetachPrimaryEniNotAllowed" => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "Forbidden.RegionId" => Self::ForbiddenRegionId(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "InvalidEniId.Malformed" => Self::InvalidEniIdMalformed(error),
-            "InvalidParameter.Conflict" => Self::InvalidParameterConflict(error),
-            "InvalidUserType.NotSupported" => Self::InvalidUserTypeNotSupported(error),
-            "Abs.InvalidAccount.NotFound" => Self::AbsInvalidAccountNotFound(error),
-            "Forbidden.NotSupportRAM" => Self::ForbiddenNotSupportRam(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "MaxEniCountExceeded" => Self::MaxEniCountExceeded(error),
-            "EniPerInstanceLimitExceeded" => Self::EniPerInstanceLimitExceeded(error),
-            "InvalidOperation.AvailabilityZoneMismatch" => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            "InvalidOperation.VpcMismatch" => Self::InvalidOperationVpcMismatch(error),
-            "SecurityGroupInstanceLimitExceed" => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            "InvalidSecurityGroupId.NotVpc" => Self::InvalidSecurityGroupIdNotVpc(error),
-            "InvalidOperation.InvalidEniType" => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            "InvalidVSwitchId.IpInvalid" => Self::InvalidVSwitchIdIpInvalid(error),
-            "InvalidIp.IpUnassigned" => Self::InvalidIpIpUnassigned(error),
-            "Operation.Conflict" => Self::OperationConflict(error),
-            "InvalidOperation.EniServiceManaged" => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            "InvalidPrivateIpAddress.Malformed" => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            "InvalidIp.IpPrefixMaskInvalid" => Self::InvalidIpIpPrefixMaskInvalid(error),
-            "InvalidIp.IpPrefixMaskNotSame" => Self::InvalidIpIpPrefixMaskNotSame(error),
-            "InvalidIp.IpPrefixNotStrict" => Self::InvalidIpIpPrefixNotStrict(error),
-            "InvalidIp.IpPrefixIllegal" => Self::InvalidIpIpPrefixIllegal(error),
-            "InvalidEcsId.NotFound" => Self::InvalidEcsIdNotFound(error),
-            "InvalidEniId.NotFound" => Self::InvalidEniIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSecurityGroupId.NotFound" => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidOperation.RegionNotSupportIpPrefix" => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedParameter",
+                        "InvalidParameter",
+                        "InvalidInstanceID.Malformed",
+                        "InvalidOperation.InvalidEcsState",
+                        "InvalidOperation.InvalidEniState",
+                        "InvalidOperation.DetachPrimaryEniNotAllowed",
+                        "MissingParameter",
+                        "Forbidden.RegionId",
+                        "InvalidAction",
+                        "InvalidEniId.Malformed",
+                        "InvalidParameter.Conflict",
+                        "InvalidUserType.NotSupported",
+                        "Abs.InvalidAccount.NotFound",
+                        "Forbidden.NotSupportRAM",
+                        "Forbidden.SubUser",
+                        "MaxEniCountExceeded",
+                        "EniPerInstanceLimitExceeded",
+                        "InvalidOperation.AvailabilityZoneMismatch",
+                        "InvalidOperation.VpcMismatch",
+                        "SecurityGroupInstanceLimitExceed",
+                        "InvalidSecurityGroupId.NotVpc",
+                        "InvalidOperation.InvalidEniType",
+                        "InvalidVSwitchId.IpInvalid",
+                        "InvalidIp.IpUnassigned",
+                        "Operation.Conflict",
+                        "InvalidOperation.EniServiceManaged",
+                        "InvalidPrivateIpAddress.Malformed",
+                        "InvalidIp.IpPrefixMaskInvalid",
+                        "InvalidIp.IpPrefixMaskNotSame",
+                        "InvalidIp.IpPrefixNotStrict",
+                        "InvalidIp.IpPrefixIllegal",
+                        "InvalidEcsId.NotFound",
+                        "InvalidEniId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSecurityGroupId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidOperation.RegionNotSupportIpPrefix",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UnassignPrivateIpAddressesError {
@@ -379,180 +382,147 @@ impl UnassignPrivateIpAddressesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::InvalidInstanceIdMalformed(error),
+            3 => Self::InvalidOperationInvalidEcsState(error),
+            4 => Self::InvalidOperationInvalidEniState(error),
+            5 => Self::InvalidOperationDetachPrimaryEniNotAllowed(error),
+            6 => Self::MissingParameter(error),
+            7 => Self::ForbiddenRegionId(error),
+            8 => Self::InvalidAction(error),
+            9 => Self::InvalidEniIdMalformed(error),
+            10 => Self::InvalidParameterConflict(error),
+            11 => Self::InvalidUserTypeNotSupported(error),
+            12 => Self::AbsInvalidAccountNotFound(error),
+            13 => Self::ForbiddenNotSupportRam(error),
+            14 => Self::ForbiddenSubUser(error),
+            15 => Self::MaxEniCountExceeded(error),
+            16 => Self::EniPerInstanceLimitExceeded(error),
+            17 => Self::InvalidOperationAvailabilityZoneMismatch(error),
+            18 => Self::InvalidOperationVpcMismatch(error),
+            19 => Self::SecurityGroupInstanceLimitExceed(error),
+            20 => Self::InvalidSecurityGroupIdNotVpc(error),
+            21 => Self::InvalidOperationInvalidEniType(error),
+            22 => Self::InvalidVSwitchIdIpInvalid(error),
+            23 => Self::InvalidIpIpUnassigned(error),
+            24 => Self::OperationConflict(error),
+            25 => Self::InvalidOperationEniServiceManaged(error),
+            26 => Self::InvalidPrivateIpAddressMalformed(error),
+            27 => Self::InvalidIpIpPrefixMaskInvalid(error),
+            28 => Self::InvalidIpIpPrefixMaskNotSame(error),
+            29 => Self::InvalidIpIpPrefixNotStrict(error),
+            30 => Self::InvalidIpIpPrefixIllegal(error),
+            31 => Self::InvalidEcsIdNotFound(error),
+            32 => Self::InvalidEniIdNotFound(error),
+            33 => Self::InvalidVSwitchIdNotFound(error),
+            34 => Self::InvalidSecurityGroupIdNotFound(error),
+            35 => Self::InvalidInstanceIdNotFound(error),
+            36 => Self::InvalidOperationRegionNotSupportIpPrefix(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdMalformed(error) => {
-                ("InvalidInstanceIdMalformed", error)
-            }
-            Self::InvalidOperationInvalidEcsState(error) => {
-                ("InvalidOperationInvalidEcsState", error)
-            }
-            Self::InvalidOperationInvalidEniState(error) => {
-                ("InvalidOperationInvalidEniState", error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
-                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::InvalidEniIdMalformed(error) => ("InvalidEniIdMalformed", error),
-            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
-            Self::InvalidUserTypeNotSupported(error) => {
-                ("InvalidUserTypeNotSupported", error)
-            }
-            Self::AbsInvalidAccountNotFound(error) => {
-                ("AbsInvalidAccountNotFound", error)
-            }
-            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
-            Self::EniPerInstanceLimitExceeded(error) => {
-                ("EniPerInstanceLimitExceeded", error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
-                ("InvalidOperationAvailabilityZoneMismatch", error)
-            }
-            Self::InvalidOperationVpcMismatch(error) => {
-                ("InvalidOperationVpcMismatch", error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(error) => {
-                ("SecurityGroupInstanceLimitExceed", error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(error) => {
-                ("InvalidSecurityGroupIdNotVpc", error)
-            }
-            Self::InvalidOperationInvalidEniType(error) => {
-                ("InvalidOperationInvalidEniType", error)
-            }
-            Self::InvalidVSwitchIdIpInvalid(error) => {
-                ("InvalidVSwitchIdIpInvalid", error)
-            }
-            Self::InvalidIpIpUnassigned(error) => ("InvalidIpIpUnassigned", error),
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::InvalidOperationEniServiceManaged(error) => {
-                ("InvalidOperationEniServiceManaged", error)
-            }
-            Self::InvalidPrivateIpAddressMalformed(error) => {
-                ("InvalidPrivateIpAddressMalformed", error)
-            }
-            Self::InvalidIpIpPrefixMaskInvalid(error) => {
-                ("InvalidIpIpPrefixMaskInvalid", error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(error) => {
-                ("InvalidIpIpPrefixMaskNotSame", error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(error) => {
-                ("InvalidIpIpPrefixNotStrict", error)
-            }
-            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
-            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
-            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSecurityGroupIdNotFound(error) => {
-                ("InvalidSecurityGroupIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
-                ("InvalidOperationRegionNotSupportIpPrefix", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedParameter(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::InvalidInstanceIdMalformed(error) => (2, error),
+            Self::InvalidOperationInvalidEcsState(error) => (3, error),
+            Self::InvalidOperationInvalidEniState(error) => (4, error),
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => (5, error),
+            Self::MissingParameter(error) => (6, error),
+            Self::ForbiddenRegionId(error) => (7, error),
+            Self::InvalidAction(error) => (8, error),
+            Self::InvalidEniIdMalformed(error) => (9, error),
+            Self::InvalidParameterConflict(error) => (10, error),
+            Self::InvalidUserTypeNotSupported(error) => (11, error),
+            Self::AbsInvalidAccountNotFound(error) => (12, error),
+            Self::ForbiddenNotSupportRam(error) => (13, error),
+            Self::ForbiddenSubUser(error) => (14, error),
+            Self::MaxEniCountExceeded(error) => (15, error),
+            Self::EniPerInstanceLimitExceeded(error) => (16, error),
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => (17, error),
+            Self::InvalidOperationVpcMismatch(error) => (18, error),
+            Self::SecurityGroupInstanceLimitExceed(error) => (19, error),
+            Self::InvalidSecurityGroupIdNotVpc(error) => (20, error),
+            Self::InvalidOperationInvalidEniType(error) => (21, error),
+            Self::InvalidVSwitchIdIpInvalid(error) => (22, error),
+            Self::InvalidIpIpUnassigned(error) => (23, error),
+            Self::OperationConflict(error) => (24, error),
+            Self::InvalidOperationEniServiceManaged(error) => (25, error),
+            Self::InvalidPrivateIpAddressMalformed(error) => (26, error),
+            Self::InvalidIpIpPrefixMaskInvalid(error) => (27, error),
+            Self::InvalidIpIpPrefixMaskNotSame(error) => (28, error),
+            Self::InvalidIpIpPrefixNotStrict(error) => (29, error),
+            Self::InvalidIpIpPrefixIllegal(error) => (30, error),
+            Self::InvalidEcsIdNotFound(error) => (31, error),
+            Self::InvalidEniIdNotFound(error) => (32, error),
+            Self::InvalidVSwitchIdNotFound(error) => (33, error),
+            Self::InvalidSecurityGroupIdNotFound(error) => (34, error),
+            Self::InvalidInstanceIdNotFound(error) => (35, error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => (36, error),
+            Self::Unhandled(error) => (37, error),
         }
     }
 }
 impl Clone for UnassignPrivateIpAddressesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdMalformed(_) => {
-                Self::InvalidInstanceIdMalformed(error)
-            }
-            Self::InvalidOperationInvalidEcsState(_) => {
-                Self::InvalidOperationInvalidEcsState(error)
-            }
-            Self::InvalidOperationInvalidEniState(_) => {
-                Self::InvalidOperationInvalidEniState(error)
-            }
-            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
-                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::InvalidEniIdMalformed(_) => Self::InvalidEniIdMalformed(error),
-            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
-            Self::InvalidUserTypeNotSupported(_) => {
-                Self::InvalidUserTypeNotSupported(error)
-            }
-            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
-            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
-            Self::EniPerInstanceLimitExceeded(_) => {
-                Self::EniPerInstanceLimitExceeded(error)
-            }
-            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
-                Self::InvalidOperationAvailabilityZoneMismatch(error)
-            }
-            Self::InvalidOperationVpcMismatch(_) => {
-                Self::InvalidOperationVpcMismatch(error)
-            }
-            Self::SecurityGroupInstanceLimitExceed(_) => {
-                Self::SecurityGroupInstanceLimitExceed(error)
-            }
-            Self::InvalidSecurityGroupIdNotVpc(_) => {
-                Self::InvalidSecurityGroupIdNotVpc(error)
-            }
-            Self::InvalidOperationInvalidEniType(_) => {
-                Self::InvalidOperationInvalidEniType(error)
-            }
-            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
-            Self::InvalidIpIpUnassigned(_) => Self::InvalidIpIpUnassigned(error),
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::InvalidOperationEniServiceManaged(_) => {
-                Self::InvalidOperationEniServiceManaged(error)
-            }
-            Self::InvalidPrivateIpAddressMalformed(_) => {
-                Self::InvalidPrivateIpAddressMalformed(error)
-            }
-            Self::InvalidIpIpPrefixMaskInvalid(_) => {
-                Self::InvalidIpIpPrefixMaskInvalid(error)
-            }
-            Self::InvalidIpIpPrefixMaskNotSame(_) => {
-                Self::InvalidIpIpPrefixMaskNotSame(error)
-            }
-            Self::InvalidIpIpPrefixNotStrict(_) => {
-                Self::InvalidIpIpPrefixNotStrict(error)
-            }
-            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
-            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
-            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSecurityGroupIdNotFound(_) => {
-                Self::InvalidSecurityGroupIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
-                Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassignPrivateIpAddressesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedParameter",
+            "InvalidParameter",
+            "InvalidInstanceIdMalformed",
+            "InvalidOperationInvalidEcsState",
+            "InvalidOperationInvalidEniState",
+            "InvalidOperationDetachPrimaryEniNotAllowed",
+            "MissingParameter",
+            "ForbiddenRegionId",
+            "InvalidAction",
+            "InvalidEniIdMalformed",
+            "InvalidParameterConflict",
+            "InvalidUserTypeNotSupported",
+            "AbsInvalidAccountNotFound",
+            "ForbiddenNotSupportRam",
+            "ForbiddenSubUser",
+            "MaxEniCountExceeded",
+            "EniPerInstanceLimitExceeded",
+            "InvalidOperationAvailabilityZoneMismatch",
+            "InvalidOperationVpcMismatch",
+            "SecurityGroupInstanceLimitExceed",
+            "InvalidSecurityGroupIdNotVpc",
+            "InvalidOperationInvalidEniType",
+            "InvalidVSwitchIdIpInvalid",
+            "InvalidIpIpUnassigned",
+            "OperationConflict",
+            "InvalidOperationEniServiceManaged",
+            "InvalidPrivateIpAddressMalformed",
+            "InvalidIpIpPrefixMaskInvalid",
+            "InvalidIpIpPrefixMaskNotSame",
+            "InvalidIpIpPrefixNotStrict",
+            "InvalidIpIpPrefixIllegal",
+            "InvalidEcsIdNotFound",
+            "InvalidEniIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSecurityGroupIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidOperationRegionNotSupportIpPrefix",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassignPrivateIpAddressesError {

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AsymmetricEncryptRequest {
     /// The plaintext that you want to encrypt. The plaintext must be Base64-encoded.
@@ -74,10 +74,27 @@ pub struct AsymmetricEncryptRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AsymmetricEncryptRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            plaintext: None,
+            key_id: None,
+            key_version_id: None,
+            algorithm: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AsymmetricEncryptRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AsymmetricEncryptRequestBuilder {
-        AsymmetricEncryptRequestBuilder::default()
+        AsymmetricEncryptRequestBuilder {
+            inner: AsymmetricEncryptRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -188,6 +205,7 @@ impl<C> AsymmetricEncryptRequestBuilder<C> {
     }
 }
 impl<'a> AsymmetricEncryptRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AsymmetricEncryptRequest::default(),
@@ -196,6 +214,7 @@ impl<'a> AsymmetricEncryptRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -269,12 +288,17 @@ pub enum AsymmetricEncryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for AsymmetricEncryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Rejected.UnsupportedOperation",
+                        "Forbidden.AliasNotFound",
+                        "Forbidden.KeyNotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AsymmetricEncryptError {
@@ -283,38 +307,45 @@ impl AsymmetricEncryptError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RejectedUnsupportedOperation(error),
+            1 => Self::ForbiddenAliasNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedUnsupportedOperation(error) => {
-                ("RejectedUnsupportedOperation", error)
-            }
-            Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RejectedUnsupportedOperation(error) => (0, error),
+            Self::ForbiddenAliasNotFound(error) => (1, error),
+            Self::ForbiddenKeyNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for AsymmetricEncryptError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RejectedUnsupportedOperation(_) => {
-                Self::RejectedUnsupportedOperation(error)
-            }
-            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AsymmetricEncryptError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RejectedUnsupportedOperation",
+            "ForbiddenAliasNotFound",
+            "ForbiddenKeyNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AsymmetricEncryptError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateApplicationAccessPointRequest {
     /// The name of the AAP.
@@ -64,10 +64,26 @@ pub struct CreateApplicationAccessPointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateApplicationAccessPointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            description: None,
+            authentication_method: None,
+            policies: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateApplicationAccessPointRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateApplicationAccessPointRequestBuilder {
-        CreateApplicationAccessPointRequestBuilder::default()
+        CreateApplicationAccessPointRequestBuilder {
+            inner: CreateApplicationAccessPointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -168,6 +184,7 @@ impl<C> CreateApplicationAccessPointRequestBuilder<C> {
     }
 }
 impl<'a> CreateApplicationAccessPointRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateApplicationAccessPointRequest::default(),
@@ -176,6 +193,7 @@ impl<'a> CreateApplicationAccessPointRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -255,10 +273,7 @@ pub enum CreateApplicationAccessPointError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateApplicationAccessPointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Rejected.ResourceExist" => Self::RejectedResourceExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["Rejected.ResourceExist"]), error)
     }
 }
 impl CreateApplicationAccessPointError {
@@ -267,30 +282,36 @@ impl CreateApplicationAccessPointError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RejectedResourceExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RejectedResourceExist(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for CreateApplicationAccessPointError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateApplicationAccessPointError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["RejectedResourceExist", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateApplicationAccessPointError {

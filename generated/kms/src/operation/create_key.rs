@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateKeyRequest {
     /// The description of the key.
@@ -130,10 +130,33 @@ pub struct CreateKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            description: None,
+            key_usage: None,
+            origin: None,
+            protection_level: None,
+            enable_automatic_rotation: None,
+            rotation_interval: None,
+            key_spec: None,
+            dkms_instance_id: None,
+            tags: None,
+            policy: None,
+            key_storage_mechanism: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateKeyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateKeyRequestBuilder {
-        CreateKeyRequestBuilder::default()
+        CreateKeyRequestBuilder {
+            inner: CreateKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -330,6 +353,7 @@ impl<C> CreateKeyRequestBuilder<C> {
     }
 }
 impl<'a> CreateKeyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateKeyRequest::default(),
@@ -338,6 +362,7 @@ impl<'a> CreateKeyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateKeyResponse, CreateKeyError> {
@@ -403,21 +428,22 @@ pub enum CreateKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "UnsupportedOperation" => Self::UnsupportedOperation(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Rejected.ShareQuotaExceedLimit" => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            "Forbidden.DKMSInstanceNotFound" => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            "InternalFailure" => Self::InternalFailure(error),
-            "SerivceUnvailableTemporary" => Self::SerivceUnvailableTemporary(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Rejected.LimitExceeded",
+                        "InvalidParameter",
+                        "UnsupportedOperation",
+                        "Forbidden.NoPermission",
+                        "Rejected.ShareQuotaExceedLimit",
+                        "Forbidden.DKMSInstanceNotFound",
+                        "InternalFailure",
+                        "SerivceUnvailableTemporary",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateKeyError {
@@ -426,56 +452,60 @@ impl CreateKeyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RejectedLimitExceeded(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::UnsupportedOperation(error),
+            3 => Self::ForbiddenNoPermission(error),
+            4 => Self::RejectedShareQuotaExceedLimit(error),
+            5 => Self::ForbiddenDkmsInstanceNotFound(error),
+            6 => Self::InternalFailure(error),
+            7 => Self::SerivceUnvailableTemporary(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::RejectedShareQuotaExceedLimit(error) => {
-                ("RejectedShareQuotaExceedLimit", error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(error) => {
-                ("ForbiddenDkmsInstanceNotFound", error)
-            }
-            Self::InternalFailure(error) => ("InternalFailure", error),
-            Self::SerivceUnvailableTemporary(error) => {
-                ("SerivceUnvailableTemporary", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RejectedLimitExceeded(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::UnsupportedOperation(error) => (2, error),
+            Self::ForbiddenNoPermission(error) => (3, error),
+            Self::RejectedShareQuotaExceedLimit(error) => (4, error),
+            Self::ForbiddenDkmsInstanceNotFound(error) => (5, error),
+            Self::InternalFailure(error) => (6, error),
+            Self::SerivceUnvailableTemporary(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for CreateKeyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::RejectedShareQuotaExceedLimit(_) => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(_) => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            Self::InternalFailure(_) => Self::InternalFailure(error),
-            Self::SerivceUnvailableTemporary(_) => {
-                Self::SerivceUnvailableTemporary(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateKeyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RejectedLimitExceeded",
+            "InvalidParameter",
+            "UnsupportedOperation",
+            "ForbiddenNoPermission",
+            "RejectedShareQuotaExceedLimit",
+            "ForbiddenDkmsInstanceNotFound",
+            "InternalFailure",
+            "SerivceUnvailableTemporary",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateKeyError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateKeyVersionRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -41,10 +41,23 @@ pub struct CreateKeyVersionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateKeyVersionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateKeyVersionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateKeyVersionRequestBuilder {
-        CreateKeyVersionRequestBuilder::default()
+        CreateKeyVersionRequestBuilder {
+            inner: CreateKeyVersionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -110,6 +123,7 @@ impl<C> CreateKeyVersionRequestBuilder<C> {
     }
 }
 impl<'a> CreateKeyVersionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateKeyVersionRequest::default(),
@@ -118,6 +132,7 @@ impl<'a> CreateKeyVersionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateKeyVersionResponse, CreateKeyVersionError> {
@@ -179,15 +194,20 @@ pub enum CreateKeyVersionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateKeyVersionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Rejected.Disabled" => Self::RejectedDisabled(error),
-            "Rejected.Unavailable" => Self::RejectedUnavailable(error),
-            "Rejected.PendingDeletion" => Self::RejectedPendingDeletion(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Rejected.UnsupportedOperation",
+                        "Forbidden.AliasNotFound",
+                        "Forbidden.KeyNotFound",
+                        "Rejected.Disabled",
+                        "Rejected.Unavailable",
+                        "Rejected.PendingDeletion",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateKeyVersionError {
@@ -196,44 +216,54 @@ impl CreateKeyVersionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RejectedUnsupportedOperation(error),
+            1 => Self::ForbiddenAliasNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::RejectedDisabled(error),
+            4 => Self::RejectedUnavailable(error),
+            5 => Self::RejectedPendingDeletion(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedUnsupportedOperation(error) => {
-                ("RejectedUnsupportedOperation", error)
-            }
-            Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::RejectedDisabled(error) => ("RejectedDisabled", error),
-            Self::RejectedUnavailable(error) => ("RejectedUnavailable", error),
-            Self::RejectedPendingDeletion(error) => ("RejectedPendingDeletion", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RejectedUnsupportedOperation(error) => (0, error),
+            Self::ForbiddenAliasNotFound(error) => (1, error),
+            Self::ForbiddenKeyNotFound(error) => (2, error),
+            Self::RejectedDisabled(error) => (3, error),
+            Self::RejectedUnavailable(error) => (4, error),
+            Self::RejectedPendingDeletion(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for CreateKeyVersionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RejectedUnsupportedOperation(_) => {
-                Self::RejectedUnsupportedOperation(error)
-            }
-            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::RejectedDisabled(_) => Self::RejectedDisabled(error),
-            Self::RejectedUnavailable(_) => Self::RejectedUnavailable(error),
-            Self::RejectedPendingDeletion(_) => Self::RejectedPendingDeletion(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateKeyVersionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RejectedUnsupportedOperation",
+            "ForbiddenAliasNotFound",
+            "ForbiddenKeyNotFound",
+            "RejectedDisabled",
+            "RejectedUnavailable",
+            "RejectedPendingDeletion",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateKeyVersionError {

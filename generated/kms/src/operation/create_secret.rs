@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSecretRequest {
     /// The value of the secret that you want to create. Secrets Manager encrypts the secret value and stores the encrypted value in the initial version.
@@ -177,10 +177,35 @@ pub struct CreateSecretRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSecretRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            version_id: None,
+            encryption_key_id: None,
+            secret_data: None,
+            secret_data_type: None,
+            description: None,
+            tags: None,
+            secret_type: None,
+            extended_config: None,
+            enable_automatic_rotation: None,
+            rotation_interval: None,
+            dkms_instance_id: None,
+            policy: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSecretRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSecretRequestBuilder {
-        CreateSecretRequestBuilder::default()
+        CreateSecretRequestBuilder {
+            inner: CreateSecretRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -438,6 +463,7 @@ impl<C> CreateSecretRequestBuilder<C> {
     }
 }
 impl<'a> CreateSecretRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSecretRequest::default(),
@@ -446,6 +472,7 @@ impl<'a> CreateSecretRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateSecretResponse, CreateSecretError> {
@@ -567,24 +594,23 @@ pub enum CreateSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedOperation" => Self::UnsupportedOperation(error),
-            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Rejected.ShareQuotaExceedLimit" => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            "Forbidden.DKMSInstanceNotFound" => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "Rejected.ResourceExist" => Self::RejectedResourceExist(error),
-            "Rejected.ResourceInDeleteWindow" => {
-                Self::RejectedResourceInDeleteWindow(error)
-            }
-            "InternalFailure" => Self::InternalFailure(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedOperation",
+                        "Rejected.LimitExceeded",
+                        "InvalidParameter",
+                        "Rejected.ShareQuotaExceedLimit",
+                        "Forbidden.DKMSInstanceNotFound",
+                        "Forbidden.ResourceNotFound",
+                        "Rejected.ResourceExist",
+                        "Rejected.ResourceInDeleteWindow",
+                        "InternalFailure",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateSecretError {
@@ -593,60 +619,63 @@ impl CreateSecretError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedOperation(error),
+            1 => Self::RejectedLimitExceeded(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::RejectedShareQuotaExceedLimit(error),
+            4 => Self::ForbiddenDkmsInstanceNotFound(error),
+            5 => Self::ForbiddenResourceNotFound(error),
+            6 => Self::RejectedResourceExist(error),
+            7 => Self::RejectedResourceInDeleteWindow(error),
+            8 => Self::InternalFailure(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
-            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::RejectedShareQuotaExceedLimit(error) => {
-                ("RejectedShareQuotaExceedLimit", error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(error) => {
-                ("ForbiddenDkmsInstanceNotFound", error)
-            }
-            Self::ForbiddenResourceNotFound(error) => {
-                ("ForbiddenResourceNotFound", error)
-            }
-            Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
-            Self::RejectedResourceInDeleteWindow(error) => {
-                ("RejectedResourceInDeleteWindow", error)
-            }
-            Self::InternalFailure(error) => ("InternalFailure", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedOperation(error) => (0, error),
+            Self::RejectedLimitExceeded(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::RejectedShareQuotaExceedLimit(error) => (3, error),
+            Self::ForbiddenDkmsInstanceNotFound(error) => (4, error),
+            Self::ForbiddenResourceNotFound(error) => (5, error),
+            Self::RejectedResourceExist(error) => (6, error),
+            Self::RejectedResourceInDeleteWindow(error) => (7, error),
+            Self::InternalFailure(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for CreateSecretError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
-            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::RejectedShareQuotaExceedLimit(_) => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(_) => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
-            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
-            Self::RejectedResourceInDeleteWindow(_) => {
-                Self::RejectedResourceInDeleteWindow(error)
-            }
-            Self::InternalFailure(_) => Self::InternalFailure(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSecretError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedOperation",
+            "RejectedLimitExceeded",
+            "InvalidParameter",
+            "RejectedShareQuotaExceedLimit",
+            "ForbiddenDkmsInstanceNotFound",
+            "ForbiddenResourceNotFound",
+            "RejectedResourceExist",
+            "RejectedResourceInDeleteWindow",
+            "InternalFailure",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSecretError {

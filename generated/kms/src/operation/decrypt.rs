@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DecryptRequest {
     /// The ciphertext that you want to decrypt.
@@ -49,10 +49,25 @@ pub struct DecryptRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DecryptRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            encryption_context: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DecryptRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DecryptRequestBuilder {
-        DecryptRequestBuilder::default()
+        DecryptRequestBuilder {
+            inner: DecryptRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -139,6 +154,7 @@ impl<C> DecryptRequestBuilder<C> {
     }
 }
 impl<'a> DecryptRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DecryptRequest::default(),
@@ -147,6 +163,7 @@ impl<'a> DecryptRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(self) -> ::acs_runtime::client::Invoke<DecryptResponse, DecryptError> {
         self.client.send(self.inner)
     }
@@ -221,15 +238,20 @@ pub enum DecryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for DecryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedOperation" => Self::UnsupportedOperation(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Rejected.Disabled" => Self::RejectedDisabled(error),
-            "Rejected.PendingDeletion" => Self::RejectedPendingDeletion(error),
-            "Rejected.Unavailable" => Self::RejectedUnavailable(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedOperation",
+                        "Forbidden.AliasNotFound",
+                        "Forbidden.KeyNotFound",
+                        "Rejected.Disabled",
+                        "Rejected.PendingDeletion",
+                        "Rejected.Unavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DecryptError {
@@ -238,40 +260,54 @@ impl DecryptError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedOperation(error),
+            1 => Self::ForbiddenAliasNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::RejectedDisabled(error),
+            4 => Self::RejectedPendingDeletion(error),
+            5 => Self::RejectedUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
-            Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::RejectedDisabled(error) => ("RejectedDisabled", error),
-            Self::RejectedPendingDeletion(error) => ("RejectedPendingDeletion", error),
-            Self::RejectedUnavailable(error) => ("RejectedUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedOperation(error) => (0, error),
+            Self::ForbiddenAliasNotFound(error) => (1, error),
+            Self::ForbiddenKeyNotFound(error) => (2, error),
+            Self::RejectedDisabled(error) => (3, error),
+            Self::RejectedPendingDeletion(error) => (4, error),
+            Self::RejectedUnavailable(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DecryptError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
-            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::RejectedDisabled(_) => Self::RejectedDisabled(error),
-            Self::RejectedPendingDeletion(_) => Self::RejectedPendingDeletion(error),
-            Self::RejectedUnavailable(_) => Self::RejectedUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DecryptError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedOperation",
+            "ForbiddenAliasNotFound",
+            "ForbiddenKeyNotFound",
+            "RejectedDisabled",
+            "RejectedPendingDeletion",
+            "RejectedUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DecryptError {

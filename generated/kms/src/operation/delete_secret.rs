@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSecretRequest {
     /// The name of the secret.
@@ -56,10 +56,25 @@ pub struct DeleteSecretRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSecretRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            force_delete_without_recovery: None,
+            recovery_window_in_days: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSecretRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteSecretRequestBuilder {
-        DeleteSecretRequestBuilder::default()
+        DeleteSecretRequestBuilder {
+            inner: DeleteSecretRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -160,6 +175,7 @@ impl<C> DeleteSecretRequestBuilder<C> {
     }
 }
 impl<'a> DeleteSecretRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteSecretRequest::default(),
@@ -168,6 +184,7 @@ impl<'a> DeleteSecretRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteSecretResponse, DeleteSecretError> {
@@ -234,16 +251,19 @@ pub enum DeleteSecretError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSecretError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "Rejected.ResourceInDeleteWindow" => {
-                Self::RejectedResourceInDeleteWindow(error)
-            }
-            "InternalFailure" => Self::InternalFailure(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Forbidden.ResourceNotFound",
+                        "InvalidAccessKeyId.NotFound",
+                        "Rejected.ResourceInDeleteWindow",
+                        "InternalFailure",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteSecretError {
@@ -252,48 +272,51 @@ impl DeleteSecretError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenResourceNotFound(error),
+            2 => Self::InvalidAccessKeyIdNotFound(error),
+            3 => Self::RejectedResourceInDeleteWindow(error),
+            4 => Self::InternalFailure(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenResourceNotFound(error) => {
-                ("ForbiddenResourceNotFound", error)
-            }
-            Self::InvalidAccessKeyIdNotFound(error) => {
-                ("InvalidAccessKeyIdNotFound", error)
-            }
-            Self::RejectedResourceInDeleteWindow(error) => {
-                ("RejectedResourceInDeleteWindow", error)
-            }
-            Self::InternalFailure(error) => ("InternalFailure", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::ForbiddenResourceNotFound(error) => (1, error),
+            Self::InvalidAccessKeyIdNotFound(error) => (2, error),
+            Self::RejectedResourceInDeleteWindow(error) => (3, error),
+            Self::InternalFailure(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteSecretError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
-            Self::InvalidAccessKeyIdNotFound(_) => {
-                Self::InvalidAccessKeyIdNotFound(error)
-            }
-            Self::RejectedResourceInDeleteWindow(_) => {
-                Self::RejectedResourceInDeleteWindow(error)
-            }
-            Self::InternalFailure(_) => Self::InternalFailure(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteSecretError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "ForbiddenResourceNotFound",
+            "InvalidAccessKeyIdNotFound",
+            "RejectedResourceInDeleteWindow",
+            "InternalFailure",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteSecretError {

@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GenerateDataKeyRequest {
     /// The ID of the CMK. The ID must be globally unique.
@@ -90,10 +90,27 @@ pub struct GenerateDataKeyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GenerateDataKeyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_spec: None,
+            number_of_bytes: None,
+            encryption_context: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GenerateDataKeyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GenerateDataKeyRequestBuilder {
-        GenerateDataKeyRequestBuilder::default()
+        GenerateDataKeyRequestBuilder {
+            inner: GenerateDataKeyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -219,6 +236,7 @@ impl<C> GenerateDataKeyRequestBuilder<C> {
     }
 }
 impl<'a> GenerateDataKeyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GenerateDataKeyRequest::default(),
@@ -227,6 +245,7 @@ impl<'a> GenerateDataKeyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GenerateDataKeyResponse, GenerateDataKeyError> {
@@ -309,15 +328,20 @@ pub enum GenerateDataKeyError {
 }
 impl From<::acs_runtime::client::ServiceError> for GenerateDataKeyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedOperation" => Self::UnsupportedOperation(error),
-            "Forbidden.AliasNotFound" => Self::ForbiddenAliasNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Rejected.Disabled" => Self::RejectedDisabled(error),
-            "Rejected.PendingDeletion" => Self::RejectedPendingDeletion(error),
-            "Rejected.Unavailable" => Self::RejectedUnavailable(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedOperation",
+                        "Forbidden.AliasNotFound",
+                        "Forbidden.KeyNotFound",
+                        "Rejected.Disabled",
+                        "Rejected.PendingDeletion",
+                        "Rejected.Unavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl GenerateDataKeyError {
@@ -326,40 +350,54 @@ impl GenerateDataKeyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedOperation(error),
+            1 => Self::ForbiddenAliasNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::RejectedDisabled(error),
+            4 => Self::RejectedPendingDeletion(error),
+            5 => Self::RejectedUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
-            Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::RejectedDisabled(error) => ("RejectedDisabled", error),
-            Self::RejectedPendingDeletion(error) => ("RejectedPendingDeletion", error),
-            Self::RejectedUnavailable(error) => ("RejectedUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedOperation(error) => (0, error),
+            Self::ForbiddenAliasNotFound(error) => (1, error),
+            Self::ForbiddenKeyNotFound(error) => (2, error),
+            Self::RejectedDisabled(error) => (3, error),
+            Self::RejectedPendingDeletion(error) => (4, error),
+            Self::RejectedUnavailable(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for GenerateDataKeyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
-            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::RejectedDisabled(_) => Self::RejectedDisabled(error),
-            Self::RejectedPendingDeletion(_) => Self::RejectedPendingDeletion(error),
-            Self::RejectedUnavailable(_) => Self::RejectedUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GenerateDataKeyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedOperation",
+            "ForbiddenAliasNotFound",
+            "ForbiddenKeyNotFound",
+            "RejectedDisabled",
+            "RejectedPendingDeletion",
+            "RejectedUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GenerateDataKeyError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetKmsInstanceQuotaInfosRequest {
     /// - Wire name: `KmsInstanceId`.
@@ -32,10 +32,24 @@ pub struct GetKmsInstanceQuotaInfosRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetKmsInstanceQuotaInfosRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            kms_instance_id: None,
+            resource_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetKmsInstanceQuotaInfosRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetKmsInstanceQuotaInfosRequestBuilder {
-        GetKmsInstanceQuotaInfosRequestBuilder::default()
+        GetKmsInstanceQuotaInfosRequestBuilder {
+            inner: GetKmsInstanceQuotaInfosRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -102,6 +116,7 @@ impl<C> GetKmsInstanceQuotaInfosRequestBuilder<C> {
     }
 }
 impl<'a> GetKmsInstanceQuotaInfosRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetKmsInstanceQuotaInfosRequest::default(),
@@ -110,6 +125,7 @@ impl<'a> GetKmsInstanceQuotaInfosRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -172,16 +188,17 @@ pub enum GetKmsInstanceQuotaInfosError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetKmsInstanceQuotaInfosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.DKMSInstanceStateInvalid" => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            "Forbidden.DKMSInstanceNotFound" => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Forbidden.DKMSInstanceStateInvalid",
+                        "Forbidden.DKMSInstanceNotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl GetKmsInstanceQuotaInfosError {
@@ -190,42 +207,45 @@ impl GetKmsInstanceQuotaInfosError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::ForbiddenDkmsInstanceStateInvalid(error),
+            2 => Self::ForbiddenDkmsInstanceNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenDkmsInstanceStateInvalid(error) => {
-                ("ForbiddenDkmsInstanceStateInvalid", error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(error) => {
-                ("ForbiddenDkmsInstanceNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::ForbiddenDkmsInstanceStateInvalid(error) => (1, error),
+            Self::ForbiddenDkmsInstanceNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for GetKmsInstanceQuotaInfosError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(_) => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetKmsInstanceQuotaInfosError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "ForbiddenDkmsInstanceStateInvalid",
+            "ForbiddenDkmsInstanceNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetKmsInstanceQuotaInfosError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetSecretPolicyRequest {
     /// - Wire name: `SecretName`.
@@ -34,10 +34,24 @@ pub struct GetSecretPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetSecretPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            policy_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetSecretPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetSecretPolicyRequestBuilder {
-        GetSecretPolicyRequestBuilder::default()
+        GetSecretPolicyRequestBuilder {
+            inner: GetSecretPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -107,6 +121,7 @@ impl<C> GetSecretPolicyRequestBuilder<C> {
     }
 }
 impl<'a> GetSecretPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetSecretPolicyRequest::default(),
@@ -115,6 +130,7 @@ impl<'a> GetSecretPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetSecretPolicyResponse, GetSecretPolicyError> {
@@ -177,21 +193,22 @@ pub enum GetSecretPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetSecretPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.KeyPolicyUnSupported" => {
-                Self::ForbiddenKeyPolicyUnSupported(error)
-            }
-            "Forbidden.DKMSInstanceStateInvalid" => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "SerivceUnvailableTemporary" => Self::SerivceUnvailableTemporary(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "MissingParameter",
+                        "Forbidden.NoPermission",
+                        "Forbidden.KeyPolicyUnSupported",
+                        "Forbidden.DKMSInstanceStateInvalid",
+                        "Forbidden.ResourceNotFound",
+                        "Forbidden.KeyNotFound",
+                        "SerivceUnvailableTemporary",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl GetSecretPolicyError {
@@ -200,58 +217,60 @@ impl GetSecretPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ForbiddenKeyPolicyUnSupported(error),
+            4 => Self::ForbiddenDkmsInstanceStateInvalid(error),
+            5 => Self::ForbiddenResourceNotFound(error),
+            6 => Self::ForbiddenKeyNotFound(error),
+            7 => Self::SerivceUnvailableTemporary(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ForbiddenKeyPolicyUnSupported(error) => {
-                ("ForbiddenKeyPolicyUnSupported", error)
-            }
-            Self::ForbiddenDkmsInstanceStateInvalid(error) => {
-                ("ForbiddenDkmsInstanceStateInvalid", error)
-            }
-            Self::ForbiddenResourceNotFound(error) => {
-                ("ForbiddenResourceNotFound", error)
-            }
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::SerivceUnvailableTemporary(error) => {
-                ("SerivceUnvailableTemporary", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::ForbiddenNoPermission(error) => (2, error),
+            Self::ForbiddenKeyPolicyUnSupported(error) => (3, error),
+            Self::ForbiddenDkmsInstanceStateInvalid(error) => (4, error),
+            Self::ForbiddenResourceNotFound(error) => (5, error),
+            Self::ForbiddenKeyNotFound(error) => (6, error),
+            Self::SerivceUnvailableTemporary(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for GetSecretPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ForbiddenKeyPolicyUnSupported(_) => {
-                Self::ForbiddenKeyPolicyUnSupported(error)
-            }
-            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::SerivceUnvailableTemporary(_) => {
-                Self::SerivceUnvailableTemporary(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetSecretPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "MissingParameter",
+            "ForbiddenNoPermission",
+            "ForbiddenKeyPolicyUnSupported",
+            "ForbiddenDkmsInstanceStateInvalid",
+            "ForbiddenResourceNotFound",
+            "ForbiddenKeyNotFound",
+            "SerivceUnvailableTemporary",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetSecretPolicyError {

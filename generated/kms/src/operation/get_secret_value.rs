@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetSecretValueRequest {
     /// The name of the secret.
@@ -70,10 +70,27 @@ pub struct GetSecretValueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetSecretValueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            version_stage: None,
+            version_id: None,
+            fetch_extended_config: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetSecretValueRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetSecretValueRequestBuilder {
-        GetSecretValueRequestBuilder::default()
+        GetSecretValueRequestBuilder {
+            inner: GetSecretValueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,6 +202,7 @@ impl<C> GetSecretValueRequestBuilder<C> {
     }
 }
 impl<'a> GetSecretValueRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetSecretValueRequest::default(),
@@ -193,6 +211,7 @@ impl<'a> GetSecretValueRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<GetSecretValueResponse, GetSecretValueError> {
@@ -346,17 +365,18 @@ pub enum GetSecretValueError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetSecretValueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.DKMSInstanceStateInvalid" => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            "Forbidden.DKMSInstanceNotFound" => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.DKMSInstanceStateInvalid",
+                        "Forbidden.DKMSInstanceNotFound",
+                        "Forbidden.KeyNotFound",
+                        "Forbidden.ResourceNotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl GetSecretValueError {
@@ -365,46 +385,48 @@ impl GetSecretValueError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenDkmsInstanceStateInvalid(error),
+            1 => Self::ForbiddenDkmsInstanceNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::ForbiddenResourceNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenDkmsInstanceStateInvalid(error) => {
-                ("ForbiddenDkmsInstanceStateInvalid", error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(error) => {
-                ("ForbiddenDkmsInstanceNotFound", error)
-            }
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::ForbiddenResourceNotFound(error) => {
-                ("ForbiddenResourceNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenDkmsInstanceStateInvalid(error) => (0, error),
+            Self::ForbiddenDkmsInstanceNotFound(error) => (1, error),
+            Self::ForbiddenKeyNotFound(error) => (2, error),
+            Self::ForbiddenResourceNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for GetSecretValueError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(_) => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetSecretValueError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenDkmsInstanceStateInvalid",
+            "ForbiddenDkmsInstanceNotFound",
+            "ForbiddenKeyNotFound",
+            "ForbiddenResourceNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetSecretValueError {

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ImportKeyMaterialRequest {
     /// The ID of the CMK to be imported.
@@ -71,10 +71,26 @@ pub struct ImportKeyMaterialRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ImportKeyMaterialRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            encrypted_key_material: None,
+            import_token: None,
+            key_material_expire_unix: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ImportKeyMaterialRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ImportKeyMaterialRequestBuilder {
-        ImportKeyMaterialRequestBuilder::default()
+        ImportKeyMaterialRequestBuilder {
+            inner: ImportKeyMaterialRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -178,6 +194,7 @@ impl<C> ImportKeyMaterialRequestBuilder<C> {
     }
 }
 impl<'a> ImportKeyMaterialRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ImportKeyMaterialRequest::default(),
@@ -186,6 +203,7 @@ impl<'a> ImportKeyMaterialRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -245,15 +263,20 @@ pub enum ImportKeyMaterialError {
 }
 impl From<::acs_runtime::client::ServiceError> for ImportKeyMaterialError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidKeyMaterial" => Self::InvalidKeyMaterial(error),
-            "InvalidImportToken" => Self::InvalidImportToken(error),
-            "ExpiredImportToken" => Self::ExpiredImportToken(error),
-            "Unsupported.Origin" => Self::UnsupportedOrigin(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidKeyMaterial",
+                        "InvalidImportToken",
+                        "ExpiredImportToken",
+                        "Unsupported.Origin",
+                        "InvalidParameter",
+                        "InvalidAccessKeyId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ImportKeyMaterialError {
@@ -262,44 +285,54 @@ impl ImportKeyMaterialError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidKeyMaterial(error),
+            1 => Self::InvalidImportToken(error),
+            2 => Self::ExpiredImportToken(error),
+            3 => Self::UnsupportedOrigin(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::InvalidAccessKeyIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyMaterial(error) => ("InvalidKeyMaterial", error),
-            Self::InvalidImportToken(error) => ("InvalidImportToken", error),
-            Self::ExpiredImportToken(error) => ("ExpiredImportToken", error),
-            Self::UnsupportedOrigin(error) => ("UnsupportedOrigin", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidAccessKeyIdNotFound(error) => {
-                ("InvalidAccessKeyIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidKeyMaterial(error) => (0, error),
+            Self::InvalidImportToken(error) => (1, error),
+            Self::ExpiredImportToken(error) => (2, error),
+            Self::UnsupportedOrigin(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::InvalidAccessKeyIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ImportKeyMaterialError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidKeyMaterial(_) => Self::InvalidKeyMaterial(error),
-            Self::InvalidImportToken(_) => Self::InvalidImportToken(error),
-            Self::ExpiredImportToken(_) => Self::ExpiredImportToken(error),
-            Self::UnsupportedOrigin(_) => Self::UnsupportedOrigin(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidAccessKeyIdNotFound(_) => {
-                Self::InvalidAccessKeyIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ImportKeyMaterialError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidKeyMaterial",
+            "InvalidImportToken",
+            "ExpiredImportToken",
+            "UnsupportedOrigin",
+            "InvalidParameter",
+            "InvalidAccessKeyIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ImportKeyMaterialError {

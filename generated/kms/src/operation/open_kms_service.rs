@@ -24,16 +24,28 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct OpenKmsServiceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for OpenKmsServiceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl OpenKmsServiceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> OpenKmsServiceRequestBuilder {
-        OpenKmsServiceRequestBuilder::default()
+        OpenKmsServiceRequestBuilder {
+            inner: OpenKmsServiceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -84,6 +96,7 @@ impl<C> OpenKmsServiceRequestBuilder<C> {
     }
 }
 impl<'a> OpenKmsServiceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: OpenKmsServiceRequest::default(),
@@ -92,6 +105,7 @@ impl<'a> OpenKmsServiceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<OpenKmsServiceResponse, OpenKmsServiceError> {
@@ -142,14 +156,17 @@ pub enum OpenKmsServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenKmsServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "CreateLXOrderFailed" => Self::CreateLxOrderFailed(error),
-            "Forbidden.NoRealNameAuthentication" => {
-                Self::ForbiddenNoRealNameAuthentication(error)
-            }
-            "Forbidden.Opened" => Self::ForbiddenOpened(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "CreateLXOrderFailed",
+                        "Forbidden.NoRealNameAuthentication",
+                        "Forbidden.Opened",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl OpenKmsServiceError {
@@ -158,38 +175,45 @@ impl OpenKmsServiceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::CreateLxOrderFailed(error),
+            1 => Self::ForbiddenNoRealNameAuthentication(error),
+            2 => Self::ForbiddenOpened(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CreateLxOrderFailed(error) => ("CreateLxOrderFailed", error),
-            Self::ForbiddenNoRealNameAuthentication(error) => {
-                ("ForbiddenNoRealNameAuthentication", error)
-            }
-            Self::ForbiddenOpened(error) => ("ForbiddenOpened", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::CreateLxOrderFailed(error) => (0, error),
+            Self::ForbiddenNoRealNameAuthentication(error) => (1, error),
+            Self::ForbiddenOpened(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for OpenKmsServiceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::CreateLxOrderFailed(_) => Self::CreateLxOrderFailed(error),
-            Self::ForbiddenNoRealNameAuthentication(_) => {
-                Self::ForbiddenNoRealNameAuthentication(error)
-            }
-            Self::ForbiddenOpened(_) => Self::ForbiddenOpened(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for OpenKmsServiceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "CreateLxOrderFailed",
+            "ForbiddenNoRealNameAuthentication",
+            "ForbiddenOpened",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for OpenKmsServiceError {

@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PutSecretValueRequest {
     /// The new version of the secret value. Version numbers must be unique in each secret.
@@ -79,10 +79,27 @@ pub struct PutSecretValueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PutSecretValueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            version_id: None,
+            secret_name: None,
+            secret_data: None,
+            secret_data_type: None,
+            version_stages: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PutSecretValueRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PutSecretValueRequestBuilder {
-        PutSecretValueRequestBuilder::default()
+        PutSecretValueRequestBuilder {
+            inner: PutSecretValueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -204,6 +221,7 @@ impl<C> PutSecretValueRequestBuilder<C> {
     }
 }
 impl<'a> PutSecretValueRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PutSecretValueRequest::default(),
@@ -212,6 +230,7 @@ impl<'a> PutSecretValueRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<PutSecretValueResponse, PutSecretValueError> {
@@ -283,15 +302,20 @@ pub enum PutSecretValueError {
 }
 impl From<::acs_runtime::client::ServiceError> for PutSecretValueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "Rejected.ResourceExist" => Self::RejectedResourceExist(error),
-            "InternalFailure" => Self::InternalFailure(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Rejected.LimitExceeded",
+                        "Forbidden.NoPermission",
+                        "Forbidden.ResourceNotFound",
+                        "Rejected.ResourceExist",
+                        "InternalFailure",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl PutSecretValueError {
@@ -300,42 +324,54 @@ impl PutSecretValueError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::RejectedLimitExceeded(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ForbiddenResourceNotFound(error),
+            4 => Self::RejectedResourceExist(error),
+            5 => Self::InternalFailure(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ForbiddenResourceNotFound(error) => {
-                ("ForbiddenResourceNotFound", error)
-            }
-            Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
-            Self::InternalFailure(error) => ("InternalFailure", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::RejectedLimitExceeded(error) => (1, error),
+            Self::ForbiddenNoPermission(error) => (2, error),
+            Self::ForbiddenResourceNotFound(error) => (3, error),
+            Self::RejectedResourceExist(error) => (4, error),
+            Self::InternalFailure(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for PutSecretValueError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
-            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
-            Self::InternalFailure(_) => Self::InternalFailure(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PutSecretValueError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "RejectedLimitExceeded",
+            "ForbiddenNoPermission",
+            "ForbiddenResourceNotFound",
+            "RejectedResourceExist",
+            "InternalFailure",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PutSecretValueError {

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReEncryptRequest {
     /// The ciphertext that you want to re-encrypt.
@@ -106,10 +106,30 @@ pub struct ReEncryptRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReEncryptRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            source_key_id: None,
+            source_key_version_id: None,
+            source_encryption_algorithm: None,
+            source_encryption_context: None,
+            destination_key_id: None,
+            destination_encryption_context: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReEncryptRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReEncryptRequestBuilder {
-        ReEncryptRequestBuilder::default()
+        ReEncryptRequestBuilder {
+            inner: ReEncryptRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -267,6 +287,7 @@ impl<C> ReEncryptRequestBuilder<C> {
     }
 }
 impl<'a> ReEncryptRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReEncryptRequest::default(),
@@ -275,6 +296,7 @@ impl<'a> ReEncryptRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ReEncryptResponse, ReEncryptError> {
@@ -347,13 +369,18 @@ pub enum ReEncryptError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReEncryptError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidAccessKeyId.NotFound" => Self::InvalidAccessKeyIdNotFound(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "InternalFailure" => Self::InternalFailure(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InvalidAccessKeyId.NotFound",
+                        "Forbidden.KeyNotFound",
+                        "InternalFailure",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReEncryptError {
@@ -362,40 +389,48 @@ impl ReEncryptError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidAccessKeyIdNotFound(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            3 => Self::InternalFailure(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidAccessKeyIdNotFound(error) => {
-                ("InvalidAccessKeyIdNotFound", error)
-            }
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::InternalFailure(error) => ("InternalFailure", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::InvalidAccessKeyIdNotFound(error) => (1, error),
+            Self::ForbiddenKeyNotFound(error) => (2, error),
+            Self::InternalFailure(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for ReEncryptError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidAccessKeyIdNotFound(_) => {
-                Self::InvalidAccessKeyIdNotFound(error)
-            }
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::InternalFailure(_) => Self::InternalFailure(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReEncryptError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InvalidAccessKeyIdNotFound",
+            "ForbiddenKeyNotFound",
+            "InternalFailure",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReEncryptError {

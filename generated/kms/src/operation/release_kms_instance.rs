@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseKmsInstanceRequest {
     /// 仅限于后付费实例
@@ -39,10 +39,24 @@ pub struct ReleaseKmsInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseKmsInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            kms_instance_id: None,
+            force_delete_without_backup: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseKmsInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReleaseKmsInstanceRequestBuilder {
-        ReleaseKmsInstanceRequestBuilder::default()
+        ReleaseKmsInstanceRequestBuilder {
+            inner: ReleaseKmsInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -117,6 +131,7 @@ impl<C> ReleaseKmsInstanceRequestBuilder<C> {
     }
 }
 impl<'a> ReleaseKmsInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReleaseKmsInstanceRequest::default(),
@@ -125,6 +140,7 @@ impl<'a> ReleaseKmsInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -182,16 +198,19 @@ pub enum ReleaseKmsInstanceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseKmsInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
-            "Forbidden.DKMSInstanceNotFound" => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            "Forbidden.NoBackup" => Self::ForbiddenNoBackup(error),
-            "SerivceUnvailableTemporary" => Self::SerivceUnvailableTemporary(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Rejected.UnsupportedOperation",
+                        "Forbidden.DKMSInstanceNotFound",
+                        "Forbidden.NoBackup",
+                        "SerivceUnvailableTemporary",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReleaseKmsInstanceError {
@@ -200,50 +219,51 @@ impl ReleaseKmsInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::RejectedUnsupportedOperation(error),
+            2 => Self::ForbiddenDkmsInstanceNotFound(error),
+            3 => Self::ForbiddenNoBackup(error),
+            4 => Self::SerivceUnvailableTemporary(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::RejectedUnsupportedOperation(error) => {
-                ("RejectedUnsupportedOperation", error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(error) => {
-                ("ForbiddenDkmsInstanceNotFound", error)
-            }
-            Self::ForbiddenNoBackup(error) => ("ForbiddenNoBackup", error),
-            Self::SerivceUnvailableTemporary(error) => {
-                ("SerivceUnvailableTemporary", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::RejectedUnsupportedOperation(error) => (1, error),
+            Self::ForbiddenDkmsInstanceNotFound(error) => (2, error),
+            Self::ForbiddenNoBackup(error) => (3, error),
+            Self::SerivceUnvailableTemporary(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ReleaseKmsInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::RejectedUnsupportedOperation(_) => {
-                Self::RejectedUnsupportedOperation(error)
-            }
-            Self::ForbiddenDkmsInstanceNotFound(_) => {
-                Self::ForbiddenDkmsInstanceNotFound(error)
-            }
-            Self::ForbiddenNoBackup(_) => Self::ForbiddenNoBackup(error),
-            Self::SerivceUnvailableTemporary(_) => {
-                Self::SerivceUnvailableTemporary(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReleaseKmsInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "RejectedUnsupportedOperation",
+            "ForbiddenDkmsInstanceNotFound",
+            "ForbiddenNoBackup",
+            "SerivceUnvailableTemporary",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReleaseKmsInstanceError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetKeyPolicyRequest {
     /// - Wire name: `KeyId`.
@@ -40,10 +40,25 @@ pub struct SetKeyPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetKeyPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            policy_name: None,
+            policy: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetKeyPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetKeyPolicyRequestBuilder {
-        SetKeyPolicyRequestBuilder::default()
+        SetKeyPolicyRequestBuilder {
+            inner: SetKeyPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -123,6 +138,7 @@ impl<C> SetKeyPolicyRequestBuilder<C> {
     }
 }
 impl<'a> SetKeyPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetKeyPolicyRequest::default(),
@@ -131,6 +147,7 @@ impl<'a> SetKeyPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<SetKeyPolicyResponse, SetKeyPolicyError> {
@@ -191,24 +208,23 @@ pub enum SetKeyPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetKeyPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.KeyPolicyUnSupported" => {
-                Self::ForbiddenKeyPolicyUnSupported(error)
-            }
-            "Rejected.ShareQuotaExceedLimit" => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            "Forbidden.DKMSInstanceStateInvalid" => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "InternalFailure" => Self::InternalFailure(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "InvalidParameter",
+                        "Forbidden.NoPermission",
+                        "Forbidden.KeyPolicyUnSupported",
+                        "Rejected.ShareQuotaExceedLimit",
+                        "Forbidden.DKMSInstanceStateInvalid",
+                        "Forbidden.KeyNotFound",
+                        "Forbidden.ResourceNotFound",
+                        "InternalFailure",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetKeyPolicyError {
@@ -217,60 +233,63 @@ impl SetKeyPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ForbiddenKeyPolicyUnSupported(error),
+            4 => Self::RejectedShareQuotaExceedLimit(error),
+            5 => Self::ForbiddenDkmsInstanceStateInvalid(error),
+            6 => Self::ForbiddenKeyNotFound(error),
+            7 => Self::ForbiddenResourceNotFound(error),
+            8 => Self::InternalFailure(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ForbiddenKeyPolicyUnSupported(error) => {
-                ("ForbiddenKeyPolicyUnSupported", error)
-            }
-            Self::RejectedShareQuotaExceedLimit(error) => {
-                ("RejectedShareQuotaExceedLimit", error)
-            }
-            Self::ForbiddenDkmsInstanceStateInvalid(error) => {
-                ("ForbiddenDkmsInstanceStateInvalid", error)
-            }
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::ForbiddenResourceNotFound(error) => {
-                ("ForbiddenResourceNotFound", error)
-            }
-            Self::InternalFailure(error) => ("InternalFailure", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParameter(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::ForbiddenNoPermission(error) => (2, error),
+            Self::ForbiddenKeyPolicyUnSupported(error) => (3, error),
+            Self::RejectedShareQuotaExceedLimit(error) => (4, error),
+            Self::ForbiddenDkmsInstanceStateInvalid(error) => (5, error),
+            Self::ForbiddenKeyNotFound(error) => (6, error),
+            Self::ForbiddenResourceNotFound(error) => (7, error),
+            Self::InternalFailure(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for SetKeyPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ForbiddenKeyPolicyUnSupported(_) => {
-                Self::ForbiddenKeyPolicyUnSupported(error)
-            }
-            Self::RejectedShareQuotaExceedLimit(_) => {
-                Self::RejectedShareQuotaExceedLimit(error)
-            }
-            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
-                Self::ForbiddenDkmsInstanceStateInvalid(error)
-            }
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
-            Self::InternalFailure(_) => Self::InternalFailure(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetKeyPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "InvalidParameter",
+            "ForbiddenNoPermission",
+            "ForbiddenKeyPolicyUnSupported",
+            "RejectedShareQuotaExceedLimit",
+            "ForbiddenDkmsInstanceStateInvalid",
+            "ForbiddenKeyNotFound",
+            "ForbiddenResourceNotFound",
+            "InternalFailure",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetKeyPolicyError {

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateRotationPolicyRequest {
     /// The ID of the customer master key (CMK). The ID must be globally unique.
@@ -62,10 +62,25 @@ pub struct UpdateRotationPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateRotationPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            enable_automatic_rotation: None,
+            rotation_interval: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateRotationPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateRotationPolicyRequestBuilder {
-        UpdateRotationPolicyRequestBuilder::default()
+        UpdateRotationPolicyRequestBuilder {
+            inner: UpdateRotationPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -156,6 +171,7 @@ impl<C> UpdateRotationPolicyRequestBuilder<C> {
     }
 }
 impl<'a> UpdateRotationPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateRotationPolicyRequest::default(),
@@ -164,6 +180,7 @@ impl<'a> UpdateRotationPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -217,12 +234,17 @@ pub enum UpdateRotationPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateRotationPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.KeyNotFound" => Self::ForbiddenKeyNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Rejected.UnsupportedOperation",
+                        "InvalidParameter",
+                        "Forbidden.KeyNotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateRotationPolicyError {
@@ -231,38 +253,45 @@ impl UpdateRotationPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RejectedUnsupportedOperation(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::ForbiddenKeyNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedUnsupportedOperation(error) => {
-                ("RejectedUnsupportedOperation", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RejectedUnsupportedOperation(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::ForbiddenKeyNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for UpdateRotationPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RejectedUnsupportedOperation(_) => {
-                Self::RejectedUnsupportedOperation(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateRotationPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RejectedUnsupportedOperation",
+            "InvalidParameter",
+            "ForbiddenKeyNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateRotationPolicyError {

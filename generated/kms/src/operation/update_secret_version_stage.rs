@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_kms::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateSecretVersionStageRequest {
     /// The operation that you want to perform. Set the value to **UpdateSecretVersionStage**.
@@ -60,10 +60,26 @@ pub struct UpdateSecretVersionStageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateSecretVersionStageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            secret_name: None,
+            version_stage: None,
+            remove_from_version: None,
+            move_to_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateSecretVersionStageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateSecretVersionStageRequestBuilder {
-        UpdateSecretVersionStageRequestBuilder::default()
+        UpdateSecretVersionStageRequestBuilder {
+            inner: UpdateSecretVersionStageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -165,6 +181,7 @@ impl<C> UpdateSecretVersionStageRequestBuilder<C> {
     }
 }
 impl<'a> UpdateSecretVersionStageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateSecretVersionStageRequest::default(),
@@ -173,6 +190,7 @@ impl<'a> UpdateSecretVersionStageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -245,19 +263,22 @@ pub enum UpdateSecretVersionStageError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecretVersionStageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Rejected.LimitExceeded" => Self::RejectedLimitExceeded(error),
-            "Rejected.InvalidRequest" => Self::RejectedInvalidRequest(error),
-            "Rejected.UnsupportedOperation" => Self::RejectedUnsupportedOperation(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.ResourceNotFound" => Self::ForbiddenResourceNotFound(error),
-            "Rejected.ResourceInDeleteWindow" => {
-                Self::RejectedResourceInDeleteWindow(error)
-            }
-            "InternalFailure" => Self::InternalFailure(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Rejected.LimitExceeded",
+                        "Rejected.InvalidRequest",
+                        "Rejected.UnsupportedOperation",
+                        "Forbidden.NoPermission",
+                        "Forbidden.ResourceNotFound",
+                        "Rejected.ResourceInDeleteWindow",
+                        "InternalFailure",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateSecretVersionStageError {
@@ -266,54 +287,60 @@ impl UpdateSecretVersionStageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::RejectedLimitExceeded(error),
+            2 => Self::RejectedInvalidRequest(error),
+            3 => Self::RejectedUnsupportedOperation(error),
+            4 => Self::ForbiddenNoPermission(error),
+            5 => Self::ForbiddenResourceNotFound(error),
+            6 => Self::RejectedResourceInDeleteWindow(error),
+            7 => Self::InternalFailure(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
-            Self::RejectedInvalidRequest(error) => ("RejectedInvalidRequest", error),
-            Self::RejectedUnsupportedOperation(error) => {
-                ("RejectedUnsupportedOperation", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ForbiddenResourceNotFound(error) => {
-                ("ForbiddenResourceNotFound", error)
-            }
-            Self::RejectedResourceInDeleteWindow(error) => {
-                ("RejectedResourceInDeleteWindow", error)
-            }
-            Self::InternalFailure(error) => ("InternalFailure", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::RejectedLimitExceeded(error) => (1, error),
+            Self::RejectedInvalidRequest(error) => (2, error),
+            Self::RejectedUnsupportedOperation(error) => (3, error),
+            Self::ForbiddenNoPermission(error) => (4, error),
+            Self::ForbiddenResourceNotFound(error) => (5, error),
+            Self::RejectedResourceInDeleteWindow(error) => (6, error),
+            Self::InternalFailure(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for UpdateSecretVersionStageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
-            Self::RejectedInvalidRequest(_) => Self::RejectedInvalidRequest(error),
-            Self::RejectedUnsupportedOperation(_) => {
-                Self::RejectedUnsupportedOperation(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
-            Self::RejectedResourceInDeleteWindow(_) => {
-                Self::RejectedResourceInDeleteWindow(error)
-            }
-            Self::InternalFailure(_) => Self::InternalFailure(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateSecretVersionStageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "RejectedLimitExceeded",
+            "RejectedInvalidRequest",
+            "RejectedUnsupportedOperation",
+            "ForbiddenNoPermission",
+            "ForbiddenResourceNotFound",
+            "RejectedResourceInDeleteWindow",
+            "InternalFailure",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateSecretVersionStageError {

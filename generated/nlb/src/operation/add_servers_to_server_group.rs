@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .server_group_id("sgp-atstuj3rtoptyui****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddServersToServerGroupRequest {
     /// The server group ID.
@@ -69,10 +69,27 @@ pub struct AddServersToServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddServersToServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            servers: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddServersToServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddServersToServerGroupRequestBuilder {
-        AddServersToServerGroupRequestBuilder::default()
+        AddServersToServerGroupRequestBuilder {
+            inner: AddServersToServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,6 +212,7 @@ impl<C> AddServersToServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddServersToServerGroupRequest::default(),
@@ -203,6 +221,7 @@ impl<'a> AddServersToServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -310,38 +329,37 @@ pub enum AddServersToServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddServersToServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "IllegalParam.IP" => Self::IllegalParamIp(error),
-            "QuotaExceeded.QuotaInsufficient" => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "DuplicatedParam.Server" => Self::DuplicatedParamServer(error),
-            "IncorrectStatus.serverGroup" => Self::IncorrectStatusServerGroup(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "Mismatch.ServerType" => Self::MismatchServerType(error),
-            "IllegalParam.RSPortConflictWithServerGroup" => {
-                Self::IllegalParamRsPortConflictWithServerGroup(error)
-            }
-            "TagInvokeError" => Self::TagInvokeError(error),
-            "ResourceInUse.IP" => Self::ResourceInUseIp(error),
-            "IllegalParam" => Self::IllegalParam(error),
-            "IllegalParam.description" => Self::IllegalParamDescription(error),
-            "MissingParam.IP" => Self::MissingParamIp(error),
-            "OperationDenied.ServerGroupNotSupportIpv6" => {
-                Self::OperationDeniedServerGroupNotSupportIpv6(error)
-            }
-            "IncorrectStatus.Eni" => Self::IncorrectStatusEni(error),
-            "IdempotenceSignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.Eci" => Self::ResourceNotFoundEci(error),
-            "ResourceNotFound.Ecs" => Self::ResourceNotFoundEcs(error),
-            "ResourceNotFound.Eni" => Self::ResourceNotFoundEni(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Conflict.Lock",
+                        "IllegalParam.IP",
+                        "QuotaExceeded.QuotaInsufficient",
+                        "SystemBusy",
+                        "DuplicatedParam.Server",
+                        "IncorrectStatus.serverGroup",
+                        "Mismatch.VpcId",
+                        "Mismatch.ServerType",
+                        "IllegalParam.RSPortConflictWithServerGroup",
+                        "TagInvokeError",
+                        "ResourceInUse.IP",
+                        "IllegalParam",
+                        "IllegalParam.description",
+                        "MissingParam.IP",
+                        "OperationDenied.ServerGroupNotSupportIpv6",
+                        "IncorrectStatus.Eni",
+                        "IdempotenceSignatureMismatch",
+                        "Throttling.User",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.serverGroup",
+                        "ResourceNotFound.Eci",
+                        "ResourceNotFound.Ecs",
+                        "ResourceNotFound.Eni",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddServersToServerGroupError {
@@ -350,98 +368,105 @@ impl AddServersToServerGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ConflictLock(error),
+            1 => Self::IllegalParamIp(error),
+            2 => Self::QuotaExceededQuotaInsufficient(error),
+            3 => Self::SystemBusy(error),
+            4 => Self::DuplicatedParamServer(error),
+            5 => Self::IncorrectStatusServerGroup(error),
+            6 => Self::MismatchVpcId(error),
+            7 => Self::MismatchServerType(error),
+            8 => Self::IllegalParamRsPortConflictWithServerGroup(error),
+            9 => Self::TagInvokeError(error),
+            10 => Self::ResourceInUseIp(error),
+            11 => Self::IllegalParam(error),
+            12 => Self::IllegalParamDescription(error),
+            13 => Self::MissingParamIp(error),
+            14 => Self::OperationDeniedServerGroupNotSupportIpv6(error),
+            15 => Self::IncorrectStatusEni(error),
+            16 => Self::IdempotenceSignatureMismatch(error),
+            17 => Self::ThrottlingUser(error),
+            18 => Self::ForbiddenNoPermission(error),
+            19 => Self::ResourceNotFoundServerGroup(error),
+            20 => Self::ResourceNotFoundEci(error),
+            21 => Self::ResourceNotFoundEcs(error),
+            22 => Self::ResourceNotFoundEni(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::IllegalParamIp(error) => ("IllegalParamIp", error),
-            Self::QuotaExceededQuotaInsufficient(error) => {
-                ("QuotaExceededQuotaInsufficient", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::DuplicatedParamServer(error) => ("DuplicatedParamServer", error),
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::MismatchServerType(error) => ("MismatchServerType", error),
-            Self::IllegalParamRsPortConflictWithServerGroup(error) => {
-                ("IllegalParamRsPortConflictWithServerGroup", error)
-            }
-            Self::TagInvokeError(error) => ("TagInvokeError", error),
-            Self::ResourceInUseIp(error) => ("ResourceInUseIp", error),
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::MissingParamIp(error) => ("MissingParamIp", error),
-            Self::OperationDeniedServerGroupNotSupportIpv6(error) => {
-                ("OperationDeniedServerGroupNotSupportIpv6", error)
-            }
-            Self::IncorrectStatusEni(error) => ("IncorrectStatusEni", error),
-            Self::IdempotenceSignatureMismatch(error) => {
-                ("IdempotenceSignatureMismatch", error)
-            }
-            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundEci(error) => ("ResourceNotFoundEci", error),
-            Self::ResourceNotFoundEcs(error) => ("ResourceNotFoundEcs", error),
-            Self::ResourceNotFoundEni(error) => ("ResourceNotFoundEni", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ConflictLock(error) => (0, error),
+            Self::IllegalParamIp(error) => (1, error),
+            Self::QuotaExceededQuotaInsufficient(error) => (2, error),
+            Self::SystemBusy(error) => (3, error),
+            Self::DuplicatedParamServer(error) => (4, error),
+            Self::IncorrectStatusServerGroup(error) => (5, error),
+            Self::MismatchVpcId(error) => (6, error),
+            Self::MismatchServerType(error) => (7, error),
+            Self::IllegalParamRsPortConflictWithServerGroup(error) => (8, error),
+            Self::TagInvokeError(error) => (9, error),
+            Self::ResourceInUseIp(error) => (10, error),
+            Self::IllegalParam(error) => (11, error),
+            Self::IllegalParamDescription(error) => (12, error),
+            Self::MissingParamIp(error) => (13, error),
+            Self::OperationDeniedServerGroupNotSupportIpv6(error) => (14, error),
+            Self::IncorrectStatusEni(error) => (15, error),
+            Self::IdempotenceSignatureMismatch(error) => (16, error),
+            Self::ThrottlingUser(error) => (17, error),
+            Self::ForbiddenNoPermission(error) => (18, error),
+            Self::ResourceNotFoundServerGroup(error) => (19, error),
+            Self::ResourceNotFoundEci(error) => (20, error),
+            Self::ResourceNotFoundEcs(error) => (21, error),
+            Self::ResourceNotFoundEni(error) => (22, error),
+            Self::Unhandled(error) => (23, error),
         }
     }
 }
 impl Clone for AddServersToServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::IllegalParamIp(_) => Self::IllegalParamIp(error),
-            Self::QuotaExceededQuotaInsufficient(_) => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::DuplicatedParamServer(_) => Self::DuplicatedParamServer(error),
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::MismatchServerType(_) => Self::MismatchServerType(error),
-            Self::IllegalParamRsPortConflictWithServerGroup(_) => {
-                Self::IllegalParamRsPortConflictWithServerGroup(error)
-            }
-            Self::TagInvokeError(_) => Self::TagInvokeError(error),
-            Self::ResourceInUseIp(_) => Self::ResourceInUseIp(error),
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::MissingParamIp(_) => Self::MissingParamIp(error),
-            Self::OperationDeniedServerGroupNotSupportIpv6(_) => {
-                Self::OperationDeniedServerGroupNotSupportIpv6(error)
-            }
-            Self::IncorrectStatusEni(_) => Self::IncorrectStatusEni(error),
-            Self::IdempotenceSignatureMismatch(_) => {
-                Self::IdempotenceSignatureMismatch(error)
-            }
-            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundEci(_) => Self::ResourceNotFoundEci(error),
-            Self::ResourceNotFoundEcs(_) => Self::ResourceNotFoundEcs(error),
-            Self::ResourceNotFoundEni(_) => Self::ResourceNotFoundEni(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddServersToServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ConflictLock",
+            "IllegalParamIp",
+            "QuotaExceededQuotaInsufficient",
+            "SystemBusy",
+            "DuplicatedParamServer",
+            "IncorrectStatusServerGroup",
+            "MismatchVpcId",
+            "MismatchServerType",
+            "IllegalParamRsPortConflictWithServerGroup",
+            "TagInvokeError",
+            "ResourceInUseIp",
+            "IllegalParam",
+            "IllegalParamDescription",
+            "MissingParamIp",
+            "OperationDeniedServerGroupNotSupportIpv6",
+            "IncorrectStatusEni",
+            "IdempotenceSignatureMismatch",
+            "ThrottlingUser",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundEci",
+            "ResourceNotFoundEcs",
+            "ResourceNotFoundEni",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddServersToServerGroupError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsn-bpn0kn908w4nbw****@80");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateAdditionalCertificatesWithListenerRequest {
     /// The additional certificates. You can associate up to 15 additional certificates with a listener in each call.
@@ -78,10 +78,27 @@ pub struct AssociateAdditionalCertificatesWithListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateAdditionalCertificatesWithListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            additional_certificate_ids: None,
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateAdditionalCertificatesWithListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateAdditionalCertificatesWithListenerRequestBuilder {
-        AssociateAdditionalCertificatesWithListenerRequestBuilder::default()
+        AssociateAdditionalCertificatesWithListenerRequestBuilder {
+            inner: AssociateAdditionalCertificatesWithListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -214,6 +231,7 @@ impl<C> AssociateAdditionalCertificatesWithListenerRequestBuilder<C> {
     }
 }
 impl<'a> AssociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateAdditionalCertificatesWithListenerRequest::default(),
@@ -222,6 +240,7 @@ impl<'a> AssociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Cl
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -296,19 +315,22 @@ pub enum AssociateAdditionalCertificatesWithListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateAdditionalCertificatesWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
-            "ResourceAlreadyAssociated.Certificate" => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "OperationDenied.Protocol" => Self::OperationDeniedProtocol(error),
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "SystemBusy",
+                        "IncorrectStatus.listener",
+                        "ResourceAlreadyAssociated.Certificate",
+                        "Conflict.Lock",
+                        "OperationDenied.Protocol",
+                        "ResourceNotFound.Certificate",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.listener",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateAdditionalCertificatesWithListenerError {
@@ -317,52 +339,60 @@ impl AssociateAdditionalCertificatesWithListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::SystemBusy(error),
+            1 => Self::IncorrectStatusListener(error),
+            2 => Self::ResourceAlreadyAssociatedCertificate(error),
+            3 => Self::ConflictLock(error),
+            4 => Self::OperationDeniedProtocol(error),
+            5 => Self::ResourceNotFoundCertificate(error),
+            6 => Self::ForbiddenNoPermission(error),
+            7 => Self::ResourceNotFoundListener(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::ResourceAlreadyAssociatedCertificate(error) => {
-                ("ResourceAlreadyAssociatedCertificate", error)
-            }
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::OperationDeniedProtocol(error) => ("OperationDeniedProtocol", error),
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SystemBusy(error) => (0, error),
+            Self::IncorrectStatusListener(error) => (1, error),
+            Self::ResourceAlreadyAssociatedCertificate(error) => (2, error),
+            Self::ConflictLock(error) => (3, error),
+            Self::OperationDeniedProtocol(error) => (4, error),
+            Self::ResourceNotFoundCertificate(error) => (5, error),
+            Self::ForbiddenNoPermission(error) => (6, error),
+            Self::ResourceNotFoundListener(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for AssociateAdditionalCertificatesWithListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::ResourceAlreadyAssociatedCertificate(_) => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::OperationDeniedProtocol(_) => Self::OperationDeniedProtocol(error),
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateAdditionalCertificatesWithListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "SystemBusy",
+            "IncorrectStatusListener",
+            "ResourceAlreadyAssociatedCertificate",
+            "ConflictLock",
+            "OperationDeniedProtocol",
+            "ResourceNotFoundCertificate",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateAdditionalCertificatesWithListenerError {

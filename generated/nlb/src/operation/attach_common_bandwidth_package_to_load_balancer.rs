@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// The ID of the NLB instance.
@@ -68,10 +68,27 @@ pub struct AttachCommonBandwidthPackageToLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachCommonBandwidthPackageToLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            bandwidth_package_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachCommonBandwidthPackageToLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder {
-        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder::default()
+        AttachCommonBandwidthPackageToLoadBalancerRequestBuilder {
+            inner: AttachCommonBandwidthPackageToLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -192,6 +209,7 @@ impl<C> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachCommonBandwidthPackageToLoadBalancerRequest::default(),
@@ -200,6 +218,7 @@ impl<'a> AttachCommonBandwidthPackageToLoadBalancerRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -269,25 +288,20 @@ pub enum AttachCommonBandwidthPackageToLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for AttachCommonBandwidthPackageToLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.IntranetLoadBalancer" => {
-                Self::OperationDeniedIntranetLoadBalancer(error)
-            }
-            "ResourceAlreadyAssociated.loadbalancer" => {
-                Self::ResourceAlreadyAssociatedLoadbalancer(error)
-            }
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.BandwidthPackageId" => {
-                Self::ResourceNotFoundBandwidthPackageId(error)
-            }
-            "ResourceNotFound.CommonBandwidthPackage" => {
-                Self::ResourceNotFoundCommonBandwidthPackage(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.IntranetLoadBalancer",
+                        "ResourceAlreadyAssociated.loadbalancer",
+                        "ResourceInConfiguring.loadbalancer",
+                        "ResourceNotFound.loadBalancer",
+                        "ResourceNotFound.BandwidthPackageId",
+                        "ResourceNotFound.CommonBandwidthPackage",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AttachCommonBandwidthPackageToLoadBalancerError {
@@ -296,64 +310,54 @@ impl AttachCommonBandwidthPackageToLoadBalancerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedIntranetLoadBalancer(error),
+            1 => Self::ResourceAlreadyAssociatedLoadbalancer(error),
+            2 => Self::ResourceInConfiguringLoadbalancer(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            4 => Self::ResourceNotFoundBandwidthPackageId(error),
+            5 => Self::ResourceNotFoundCommonBandwidthPackage(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedIntranetLoadBalancer(error) => {
-                ("OperationDeniedIntranetLoadBalancer", error)
-            }
-            Self::ResourceAlreadyAssociatedLoadbalancer(error) => {
-                ("ResourceAlreadyAssociatedLoadbalancer", error)
-            }
-            Self::ResourceInConfiguringLoadbalancer(error) => {
-                ("ResourceInConfiguringLoadbalancer", error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundBandwidthPackageId(error) => {
-                ("ResourceNotFoundBandwidthPackageId", error)
-            }
-            Self::ResourceNotFoundCommonBandwidthPackage(error) => {
-                ("ResourceNotFoundCommonBandwidthPackage", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedIntranetLoadBalancer(error) => (0, error),
+            Self::ResourceAlreadyAssociatedLoadbalancer(error) => (1, error),
+            Self::ResourceInConfiguringLoadbalancer(error) => (2, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
+            Self::ResourceNotFoundBandwidthPackageId(error) => (4, error),
+            Self::ResourceNotFoundCommonBandwidthPackage(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for AttachCommonBandwidthPackageToLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedIntranetLoadBalancer(_) => {
-                Self::OperationDeniedIntranetLoadBalancer(error)
-            }
-            Self::ResourceAlreadyAssociatedLoadbalancer(_) => {
-                Self::ResourceAlreadyAssociatedLoadbalancer(error)
-            }
-            Self::ResourceInConfiguringLoadbalancer(_) => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundBandwidthPackageId(_) => {
-                Self::ResourceNotFoundBandwidthPackageId(error)
-            }
-            Self::ResourceNotFoundCommonBandwidthPackage(_) => {
-                Self::ResourceNotFoundCommonBandwidthPackage(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachCommonBandwidthPackageToLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedIntranetLoadBalancer",
+            "ResourceAlreadyAssociatedLoadbalancer",
+            "ResourceInConfiguringLoadbalancer",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundBandwidthPackageId",
+            "ResourceNotFoundCommonBandwidthPackage",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachCommonBandwidthPackageToLoadBalancerError {

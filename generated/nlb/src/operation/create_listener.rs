@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateListenerRequest {
     /// The listener protocol. Valid values: **TCP**, **UDP**, and **TCPSSL**.
@@ -235,10 +235,45 @@ pub struct CreateListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_protocol: None,
+            listener_port: None,
+            listener_description: None,
+            load_balancer_id: None,
+            server_group_id: None,
+            idle_timeout: None,
+            security_policy_id: None,
+            certificate_ids: None,
+            ca_certificate_ids: None,
+            ca_enabled: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            proxy_protocol_enabled: None,
+            sec_sensor_enabled: None,
+            alpn_enabled: None,
+            alpn_policy: None,
+            start_port: None,
+            end_port: None,
+            cps: None,
+            mss: None,
+            tag: None,
+            proxy_protocol_v2_config: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateListenerRequestBuilder {
-        CreateListenerRequestBuilder::default()
+        CreateListenerRequestBuilder {
+            inner: CreateListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -621,6 +656,7 @@ impl<C> CreateListenerRequestBuilder<C> {
     }
 }
 impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateListenerRequest::default(),
@@ -629,6 +665,7 @@ impl<'a> CreateListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateListenerResponse, CreateListenerError> {
@@ -751,61 +788,44 @@ pub enum CreateListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Conflict.Port" => Self::ConflictPort(error),
-            "IllegalParam.MssConflictWithUdpAndGeneve" => {
-                Self::IllegalParamMssConflictWithUdpAndGeneve(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "IllegalParam.AnyPortListenerConflictWithNonAnyPortServerGroup" => {
-                Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error)
-            }
-            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            "IllegalParam.ServerGroupId" => Self::IllegalParamServerGroupId(error),
-            "IllegalParam.NonAnyPortListenerConflictWithAnyPortServerGroup" => {
-                Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error)
-            }
-            "MissingParam.Certificate" => Self::MissingParamCertificate(error),
-            "IllegalParam.Port" => Self::IllegalParamPort(error),
-            "QuotaExceeded.QuotaInsufficient" => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            "Mismatch.Protocol" => Self::MismatchProtocol(error),
-            "ResourceNotEnough.CaCertificateApiCount" => {
-                Self::ResourceNotEnoughCaCertificateApiCount(error)
-            }
-            "MissingParam.ServerGroupId" => Self::MissingParamServerGroupId(error),
-            "IllegalParam.ListenerDescription" => {
-                Self::IllegalParamListenerDescription(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.IdleTimeout" => Self::IllegalParamIdleTimeout(error),
-            "IllegalParam" => Self::IllegalParam(error),
-            "IllegalParamSize.certificateIds" => {
-                Self::IllegalParamSizeCertificateIds(error)
-            }
-            "DuplicatedParam.listener" => Self::DuplicatedParamListener(error),
-            "IllegalParam.PreserveClientIpSwitch" => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            "OperationDenied.RegionNotSupportHDMonitor" => {
-                Self::OperationDeniedRegionNotSupportHdMonitor(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
-            "ResourceNotFound.CaCertificate" => {
-                Self::ResourceNotFoundCaCertificate(error)
-            }
-            "ResourceNotFound.HdMonitorConfigNotExist" => {
-                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Conflict.Port",
+                        "IllegalParam.MssConflictWithUdpAndGeneve",
+                        "SystemBusy",
+                        "Mismatch.VpcId",
+                        "Conflict.Lock",
+                        "IllegalParam.AnyPortListenerConflictWithNonAnyPortServerGroup",
+                        "IncorrectStatus.loadbalancer",
+                        "ResourceNotFound.Certificate",
+                        "IllegalParam.ServerGroupId",
+                        "IllegalParam.NonAnyPortListenerConflictWithAnyPortServerGroup",
+                        "MissingParam.Certificate",
+                        "IllegalParam.Port",
+                        "QuotaExceeded.QuotaInsufficient",
+                        "Mismatch.Protocol",
+                        "ResourceNotEnough.CaCertificateApiCount",
+                        "MissingParam.ServerGroupId",
+                        "IllegalParam.ListenerDescription",
+                        "DryRunOperation",
+                        "IllegalParam.IdleTimeout",
+                        "IllegalParam",
+                        "IllegalParamSize.certificateIds",
+                        "DuplicatedParam.listener",
+                        "IllegalParam.PreserveClientIpSwitch",
+                        "OperationDenied.RegionNotSupportHDMonitor",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.VSwitch",
+                        "ResourceNotFound.loadBalancer",
+                        "ResourceNotFound.serverGroup",
+                        "ResourceNotFound.CaCertificate",
+                        "ResourceNotFound.HdMonitorConfigNotExist",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateListenerError {
@@ -814,152 +834,134 @@ impl CreateListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ConflictPort(error),
+            1 => Self::IllegalParamMssConflictWithUdpAndGeneve(error),
+            2 => Self::SystemBusy(error),
+            3 => Self::MismatchVpcId(error),
+            4 => Self::ConflictLock(error),
+            5 => {
+                Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error)
+            }
+            6 => Self::IncorrectStatusLoadbalancer(error),
+            7 => Self::ResourceNotFoundCertificate(error),
+            8 => Self::IllegalParamServerGroupId(error),
+            9 => {
+                Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error)
+            }
+            10 => Self::MissingParamCertificate(error),
+            11 => Self::IllegalParamPort(error),
+            12 => Self::QuotaExceededQuotaInsufficient(error),
+            13 => Self::MismatchProtocol(error),
+            14 => Self::ResourceNotEnoughCaCertificateApiCount(error),
+            15 => Self::MissingParamServerGroupId(error),
+            16 => Self::IllegalParamListenerDescription(error),
+            17 => Self::DryRunOperation(error),
+            18 => Self::IllegalParamIdleTimeout(error),
+            19 => Self::IllegalParam(error),
+            20 => Self::IllegalParamSizeCertificateIds(error),
+            21 => Self::DuplicatedParamListener(error),
+            22 => Self::IllegalParamPreserveClientIpSwitch(error),
+            23 => Self::OperationDeniedRegionNotSupportHdMonitor(error),
+            24 => Self::ForbiddenNoPermission(error),
+            25 => Self::ResourceNotFoundVSwitch(error),
+            26 => Self::ResourceNotFoundLoadBalancer(error),
+            27 => Self::ResourceNotFoundServerGroup(error),
+            28 => Self::ResourceNotFoundCaCertificate(error),
+            29 => Self::ResourceNotFoundHdMonitorConfigNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ConflictPort(error) => ("ConflictPort", error),
-            Self::IllegalParamMssConflictWithUdpAndGeneve(error) => {
-                ("IllegalParamMssConflictWithUdpAndGeneve", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::ConflictLock(error) => ("ConflictLock", error),
+            Self::ConflictPort(error) => (0, error),
+            Self::IllegalParamMssConflictWithUdpAndGeneve(error) => (1, error),
+            Self::SystemBusy(error) => (2, error),
+            Self::MismatchVpcId(error) => (3, error),
+            Self::ConflictLock(error) => (4, error),
             Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error) => {
-                ("IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup", error)
+                (5, error)
             }
-            Self::IncorrectStatusLoadbalancer(error) => {
-                ("IncorrectStatusLoadbalancer", error)
-            }
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::IllegalParamServerGroupId(error) => {
-                ("IllegalParamServerGroupId", error)
-            }
+            Self::IncorrectStatusLoadbalancer(error) => (6, error),
+            Self::ResourceNotFoundCertificate(error) => (7, error),
+            Self::IllegalParamServerGroupId(error) => (8, error),
             Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error) => {
-                ("IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup", error)
+                (9, error)
             }
-            Self::MissingParamCertificate(error) => ("MissingParamCertificate", error),
-            Self::IllegalParamPort(error) => ("IllegalParamPort", error),
-            Self::QuotaExceededQuotaInsufficient(error) => {
-                ("QuotaExceededQuotaInsufficient", error)
-            }
-            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
-            Self::ResourceNotEnoughCaCertificateApiCount(error) => {
-                ("ResourceNotEnoughCaCertificateApiCount", error)
-            }
-            Self::MissingParamServerGroupId(error) => {
-                ("MissingParamServerGroupId", error)
-            }
-            Self::IllegalParamListenerDescription(error) => {
-                ("IllegalParamListenerDescription", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParamIdleTimeout(error) => ("IllegalParamIdleTimeout", error),
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::IllegalParamSizeCertificateIds(error) => {
-                ("IllegalParamSizeCertificateIds", error)
-            }
-            Self::DuplicatedParamListener(error) => ("DuplicatedParamListener", error),
-            Self::IllegalParamPreserveClientIpSwitch(error) => {
-                ("IllegalParamPreserveClientIpSwitch", error)
-            }
-            Self::OperationDeniedRegionNotSupportHdMonitor(error) => {
-                ("OperationDeniedRegionNotSupportHdMonitor", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::ResourceNotFoundCaCertificate(error) => {
-                ("ResourceNotFoundCaCertificate", error)
-            }
-            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => {
-                ("ResourceNotFoundHdMonitorConfigNotExist", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamCertificate(error) => (10, error),
+            Self::IllegalParamPort(error) => (11, error),
+            Self::QuotaExceededQuotaInsufficient(error) => (12, error),
+            Self::MismatchProtocol(error) => (13, error),
+            Self::ResourceNotEnoughCaCertificateApiCount(error) => (14, error),
+            Self::MissingParamServerGroupId(error) => (15, error),
+            Self::IllegalParamListenerDescription(error) => (16, error),
+            Self::DryRunOperation(error) => (17, error),
+            Self::IllegalParamIdleTimeout(error) => (18, error),
+            Self::IllegalParam(error) => (19, error),
+            Self::IllegalParamSizeCertificateIds(error) => (20, error),
+            Self::DuplicatedParamListener(error) => (21, error),
+            Self::IllegalParamPreserveClientIpSwitch(error) => (22, error),
+            Self::OperationDeniedRegionNotSupportHdMonitor(error) => (23, error),
+            Self::ForbiddenNoPermission(error) => (24, error),
+            Self::ResourceNotFoundVSwitch(error) => (25, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (26, error),
+            Self::ResourceNotFoundServerGroup(error) => (27, error),
+            Self::ResourceNotFoundCaCertificate(error) => (28, error),
+            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => (29, error),
+            Self::Unhandled(error) => (30, error),
         }
     }
 }
 impl Clone for CreateListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ConflictPort(_) => Self::ConflictPort(error),
-            Self::IllegalParamMssConflictWithUdpAndGeneve(_) => {
-                Self::IllegalParamMssConflictWithUdpAndGeneve(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(_) => {
-                Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error)
-            }
-            Self::IncorrectStatusLoadbalancer(_) => {
-                Self::IncorrectStatusLoadbalancer(error)
-            }
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::IllegalParamServerGroupId(_) => Self::IllegalParamServerGroupId(error),
-            Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(_) => {
-                Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error)
-            }
-            Self::MissingParamCertificate(_) => Self::MissingParamCertificate(error),
-            Self::IllegalParamPort(_) => Self::IllegalParamPort(error),
-            Self::QuotaExceededQuotaInsufficient(_) => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
-            Self::ResourceNotEnoughCaCertificateApiCount(_) => {
-                Self::ResourceNotEnoughCaCertificateApiCount(error)
-            }
-            Self::MissingParamServerGroupId(_) => Self::MissingParamServerGroupId(error),
-            Self::IllegalParamListenerDescription(_) => {
-                Self::IllegalParamListenerDescription(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParamIdleTimeout(_) => Self::IllegalParamIdleTimeout(error),
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::IllegalParamSizeCertificateIds(_) => {
-                Self::IllegalParamSizeCertificateIds(error)
-            }
-            Self::DuplicatedParamListener(_) => Self::DuplicatedParamListener(error),
-            Self::IllegalParamPreserveClientIpSwitch(_) => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            Self::OperationDeniedRegionNotSupportHdMonitor(_) => {
-                Self::OperationDeniedRegionNotSupportHdMonitor(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::ResourceNotFoundCaCertificate(_) => {
-                Self::ResourceNotFoundCaCertificate(error)
-            }
-            Self::ResourceNotFoundHdMonitorConfigNotExist(_) => {
-                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ConflictPort",
+            "IllegalParamMssConflictWithUdpAndGeneve",
+            "SystemBusy",
+            "MismatchVpcId",
+            "ConflictLock",
+            "IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup",
+            "IncorrectStatusLoadbalancer",
+            "ResourceNotFoundCertificate",
+            "IllegalParamServerGroupId",
+            "IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup",
+            "MissingParamCertificate",
+            "IllegalParamPort",
+            "QuotaExceededQuotaInsufficient",
+            "MismatchProtocol",
+            "ResourceNotEnoughCaCertificateApiCount",
+            "MissingParamServerGroupId",
+            "IllegalParamListenerDescription",
+            "DryRunOperation",
+            "IllegalParamIdleTimeout",
+            "IllegalParam",
+            "IllegalParamSizeCertificateIds",
+            "DuplicatedParamListener",
+            "IllegalParamPreserveClientIpSwitch",
+            "OperationDeniedRegionNotSupportHdMonitor",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundServerGroup",
+            "ResourceNotFoundCaCertificate",
+            "ResourceNotFoundHdMonitorConfigNotExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateListenerError {

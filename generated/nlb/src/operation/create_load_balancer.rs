@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .vpc_id("vpc-bp1b49rqrybk45nio****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerRequest {
     /// The type of the Server Load Balancer (SLB) instance. Set the value to **network**, which indicates an NLB instance.
@@ -147,10 +147,37 @@ pub struct CreateLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_type: None,
+            load_balancer_name: None,
+            address_type: None,
+            address_ip_version: None,
+            vpc_id: None,
+            zone_mappings: None,
+            bandwidth_package_id: None,
+            load_balancer_billing_config: None,
+            resource_group_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            deletion_protection_config: None,
+            modification_protection_config: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLoadBalancerRequestBuilder {
-        CreateLoadBalancerRequestBuilder::default()
+        CreateLoadBalancerRequestBuilder {
+            inner: CreateLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -393,6 +420,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLoadBalancerRequest::default(),
@@ -401,6 +429,7 @@ impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -518,61 +547,42 @@ pub enum CreateLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.OnlyPayByTrafficSupported" => {
-                Self::OperationDeniedOnlyPayByTrafficSupported(error)
-            }
-            "Mismatch.ZoneIdAndVswitchId" => Self::MismatchZoneIdAndVswitchId(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "OperationDenied.OnlyPostPaidSupported" => {
-                Self::OperationDeniedOnlyPostPaidSupported(error)
-            }
-            "OperationFailed.DuplicateZones." => {
-                Self::OperationFailedDuplicateZones(error)
-            }
-            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
-            "DuplicatedParam.AllocationId" => Self::DuplicatedParamAllocationId(error),
-            "ResourceInConfiguring.VswitchId" => {
-                Self::ResourceInConfiguringVswitchId(error)
-            }
-            "IllegalParam" => Self::IllegalParam(error),
-            "OperationFailed.UnpaidBill" => Self::OperationFailedUnpaidBill(error),
-            "OperationDenied.ServiceLinkedRoleNotExist" => {
-                Self::OperationDeniedServiceLinkedRoleNotExist(error)
-            }
-            "ResourceAlreadyAssociated.AllocationId" => {
-                Self::ResourceAlreadyAssociatedAllocationId(error)
-            }
-            "OperationFailed.vSwitchNotSupportIpv6" => {
-                Self::OperationFailedVSwitchNotSupportIpv6(error)
-            }
-            "InvalidZones" => Self::InvalidZones(error),
-            "QuotaExceeded.QuotaInsufficient" => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            "ResourceInUse.IP" => Self::ResourceInUseIp(error),
-            "OperationFailed.CreateOrderError" => {
-                Self::OperationFailedCreateOrderError(error)
-            }
-            "OperationFailed.NotExist.ResourceGroup" => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            "IllegalParam.loadBalancerName" => Self::IllegalParamLoadBalancerName(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam.DeletionProtectionConfig" => {
-                Self::IllegalParamDeletionProtectionConfig(error)
-            }
-            "IllegalParam.ModificationProtectionConfig" => {
-                Self::IllegalParamModificationProtectionConfig(error)
-            }
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "UnauthorizedZone" => Self::UnauthorizedZone(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "ResourceNotFound.Vpc" => Self::ResourceNotFoundVpc(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.OnlyPayByTrafficSupported",
+                        "Mismatch.ZoneIdAndVswitchId",
+                        "DryRunOperation",
+                        "OperationDenied.OnlyPostPaidSupported",
+                        "OperationFailed.DuplicateZones.",
+                        "ResourceNotEnough.VSwitchIp",
+                        "DuplicatedParam.AllocationId",
+                        "ResourceInConfiguring.VswitchId",
+                        "IllegalParam",
+                        "OperationFailed.UnpaidBill",
+                        "OperationDenied.ServiceLinkedRoleNotExist",
+                        "ResourceAlreadyAssociated.AllocationId",
+                        "OperationFailed.vSwitchNotSupportIpv6",
+                        "InvalidZones",
+                        "QuotaExceeded.QuotaInsufficient",
+                        "ResourceInUse.IP",
+                        "OperationFailed.CreateOrderError",
+                        "OperationFailed.NotExist.ResourceGroup",
+                        "IllegalParam.loadBalancerName",
+                        "SystemBusy",
+                        "IllegalParam.DeletionProtectionConfig",
+                        "IllegalParam.ModificationProtectionConfig",
+                        "Throttling.User",
+                        "UnauthorizedZone",
+                        "Forbidden.NoPermission",
+                        "UnauthorizedRegion",
+                        "ResourceNotFound.VSwitch",
+                        "ResourceNotFound.Vpc",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateLoadBalancerError {
@@ -581,150 +591,120 @@ impl CreateLoadBalancerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedOnlyPayByTrafficSupported(error),
+            1 => Self::MismatchZoneIdAndVswitchId(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::OperationDeniedOnlyPostPaidSupported(error),
+            4 => Self::OperationFailedDuplicateZones(error),
+            5 => Self::ResourceNotEnoughVSwitchIp(error),
+            6 => Self::DuplicatedParamAllocationId(error),
+            7 => Self::ResourceInConfiguringVswitchId(error),
+            8 => Self::IllegalParam(error),
+            9 => Self::OperationFailedUnpaidBill(error),
+            10 => Self::OperationDeniedServiceLinkedRoleNotExist(error),
+            11 => Self::ResourceAlreadyAssociatedAllocationId(error),
+            12 => Self::OperationFailedVSwitchNotSupportIpv6(error),
+            13 => Self::InvalidZones(error),
+            14 => Self::QuotaExceededQuotaInsufficient(error),
+            15 => Self::ResourceInUseIp(error),
+            16 => Self::OperationFailedCreateOrderError(error),
+            17 => Self::OperationFailedNotExistResourceGroup(error),
+            18 => Self::IllegalParamLoadBalancerName(error),
+            19 => Self::SystemBusy(error),
+            20 => Self::IllegalParamDeletionProtectionConfig(error),
+            21 => Self::IllegalParamModificationProtectionConfig(error),
+            22 => Self::ThrottlingUser(error),
+            23 => Self::UnauthorizedZone(error),
+            24 => Self::ForbiddenNoPermission(error),
+            25 => Self::UnauthorizedRegion(error),
+            26 => Self::ResourceNotFoundVSwitch(error),
+            27 => Self::ResourceNotFoundVpc(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedOnlyPayByTrafficSupported(error) => {
-                ("OperationDeniedOnlyPayByTrafficSupported", error)
-            }
-            Self::MismatchZoneIdAndVswitchId(error) => {
-                ("MismatchZoneIdAndVswitchId", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::OperationDeniedOnlyPostPaidSupported(error) => {
-                ("OperationDeniedOnlyPostPaidSupported", error)
-            }
-            Self::OperationFailedDuplicateZones(error) => {
-                ("OperationFailedDuplicateZones", error)
-            }
-            Self::ResourceNotEnoughVSwitchIp(error) => {
-                ("ResourceNotEnoughVSwitchIp", error)
-            }
-            Self::DuplicatedParamAllocationId(error) => {
-                ("DuplicatedParamAllocationId", error)
-            }
-            Self::ResourceInConfiguringVswitchId(error) => {
-                ("ResourceInConfiguringVswitchId", error)
-            }
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::OperationFailedUnpaidBill(error) => {
-                ("OperationFailedUnpaidBill", error)
-            }
-            Self::OperationDeniedServiceLinkedRoleNotExist(error) => {
-                ("OperationDeniedServiceLinkedRoleNotExist", error)
-            }
-            Self::ResourceAlreadyAssociatedAllocationId(error) => {
-                ("ResourceAlreadyAssociatedAllocationId", error)
-            }
-            Self::OperationFailedVSwitchNotSupportIpv6(error) => {
-                ("OperationFailedVSwitchNotSupportIpv6", error)
-            }
-            Self::InvalidZones(error) => ("InvalidZones", error),
-            Self::QuotaExceededQuotaInsufficient(error) => {
-                ("QuotaExceededQuotaInsufficient", error)
-            }
-            Self::ResourceInUseIp(error) => ("ResourceInUseIp", error),
-            Self::OperationFailedCreateOrderError(error) => {
-                ("OperationFailedCreateOrderError", error)
-            }
-            Self::OperationFailedNotExistResourceGroup(error) => {
-                ("OperationFailedNotExistResourceGroup", error)
-            }
-            Self::IllegalParamLoadBalancerName(error) => {
-                ("IllegalParamLoadBalancerName", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IllegalParamDeletionProtectionConfig(error) => {
-                ("IllegalParamDeletionProtectionConfig", error)
-            }
-            Self::IllegalParamModificationProtectionConfig(error) => {
-                ("IllegalParamModificationProtectionConfig", error)
-            }
-            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
-            Self::UnauthorizedZone(error) => ("UnauthorizedZone", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedOnlyPayByTrafficSupported(error) => (0, error),
+            Self::MismatchZoneIdAndVswitchId(error) => (1, error),
+            Self::DryRunOperation(error) => (2, error),
+            Self::OperationDeniedOnlyPostPaidSupported(error) => (3, error),
+            Self::OperationFailedDuplicateZones(error) => (4, error),
+            Self::ResourceNotEnoughVSwitchIp(error) => (5, error),
+            Self::DuplicatedParamAllocationId(error) => (6, error),
+            Self::ResourceInConfiguringVswitchId(error) => (7, error),
+            Self::IllegalParam(error) => (8, error),
+            Self::OperationFailedUnpaidBill(error) => (9, error),
+            Self::OperationDeniedServiceLinkedRoleNotExist(error) => (10, error),
+            Self::ResourceAlreadyAssociatedAllocationId(error) => (11, error),
+            Self::OperationFailedVSwitchNotSupportIpv6(error) => (12, error),
+            Self::InvalidZones(error) => (13, error),
+            Self::QuotaExceededQuotaInsufficient(error) => (14, error),
+            Self::ResourceInUseIp(error) => (15, error),
+            Self::OperationFailedCreateOrderError(error) => (16, error),
+            Self::OperationFailedNotExistResourceGroup(error) => (17, error),
+            Self::IllegalParamLoadBalancerName(error) => (18, error),
+            Self::SystemBusy(error) => (19, error),
+            Self::IllegalParamDeletionProtectionConfig(error) => (20, error),
+            Self::IllegalParamModificationProtectionConfig(error) => (21, error),
+            Self::ThrottlingUser(error) => (22, error),
+            Self::UnauthorizedZone(error) => (23, error),
+            Self::ForbiddenNoPermission(error) => (24, error),
+            Self::UnauthorizedRegion(error) => (25, error),
+            Self::ResourceNotFoundVSwitch(error) => (26, error),
+            Self::ResourceNotFoundVpc(error) => (27, error),
+            Self::Unhandled(error) => (28, error),
         }
     }
 }
 impl Clone for CreateLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedOnlyPayByTrafficSupported(_) => {
-                Self::OperationDeniedOnlyPayByTrafficSupported(error)
-            }
-            Self::MismatchZoneIdAndVswitchId(_) => {
-                Self::MismatchZoneIdAndVswitchId(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::OperationDeniedOnlyPostPaidSupported(_) => {
-                Self::OperationDeniedOnlyPostPaidSupported(error)
-            }
-            Self::OperationFailedDuplicateZones(_) => {
-                Self::OperationFailedDuplicateZones(error)
-            }
-            Self::ResourceNotEnoughVSwitchIp(_) => {
-                Self::ResourceNotEnoughVSwitchIp(error)
-            }
-            Self::DuplicatedParamAllocationId(_) => {
-                Self::DuplicatedParamAllocationId(error)
-            }
-            Self::ResourceInConfiguringVswitchId(_) => {
-                Self::ResourceInConfiguringVswitchId(error)
-            }
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::OperationFailedUnpaidBill(_) => Self::OperationFailedUnpaidBill(error),
-            Self::OperationDeniedServiceLinkedRoleNotExist(_) => {
-                Self::OperationDeniedServiceLinkedRoleNotExist(error)
-            }
-            Self::ResourceAlreadyAssociatedAllocationId(_) => {
-                Self::ResourceAlreadyAssociatedAllocationId(error)
-            }
-            Self::OperationFailedVSwitchNotSupportIpv6(_) => {
-                Self::OperationFailedVSwitchNotSupportIpv6(error)
-            }
-            Self::InvalidZones(_) => Self::InvalidZones(error),
-            Self::QuotaExceededQuotaInsufficient(_) => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            Self::ResourceInUseIp(_) => Self::ResourceInUseIp(error),
-            Self::OperationFailedCreateOrderError(_) => {
-                Self::OperationFailedCreateOrderError(error)
-            }
-            Self::OperationFailedNotExistResourceGroup(_) => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            Self::IllegalParamLoadBalancerName(_) => {
-                Self::IllegalParamLoadBalancerName(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IllegalParamDeletionProtectionConfig(_) => {
-                Self::IllegalParamDeletionProtectionConfig(error)
-            }
-            Self::IllegalParamModificationProtectionConfig(_) => {
-                Self::IllegalParamModificationProtectionConfig(error)
-            }
-            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
-            Self::UnauthorizedZone(_) => Self::UnauthorizedZone(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedOnlyPayByTrafficSupported",
+            "MismatchZoneIdAndVswitchId",
+            "DryRunOperation",
+            "OperationDeniedOnlyPostPaidSupported",
+            "OperationFailedDuplicateZones",
+            "ResourceNotEnoughVSwitchIp",
+            "DuplicatedParamAllocationId",
+            "ResourceInConfiguringVswitchId",
+            "IllegalParam",
+            "OperationFailedUnpaidBill",
+            "OperationDeniedServiceLinkedRoleNotExist",
+            "ResourceAlreadyAssociatedAllocationId",
+            "OperationFailedVSwitchNotSupportIpv6",
+            "InvalidZones",
+            "QuotaExceededQuotaInsufficient",
+            "ResourceInUseIp",
+            "OperationFailedCreateOrderError",
+            "OperationFailedNotExistResourceGroup",
+            "IllegalParamLoadBalancerName",
+            "SystemBusy",
+            "IllegalParamDeletionProtectionConfig",
+            "IllegalParamModificationProtectionConfig",
+            "ThrottlingUser",
+            "UnauthorizedZone",
+            "ForbiddenNoPermission",
+            "UnauthorizedRegion",
+            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVpc",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerError {

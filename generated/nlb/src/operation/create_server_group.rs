@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateServerGroupRequest {
     /// The type of the server group. Valid values:
@@ -186,10 +186,38 @@ pub struct CreateServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_type: None,
+            server_group_name: None,
+            address_ip_version: None,
+            protocol: None,
+            vpc_id: None,
+            any_port_enabled: None,
+            connection_drain_enabled: None,
+            connection_drain_timeout: None,
+            scheduler: None,
+            preserve_client_ip_enabled: None,
+            health_check_config: None,
+            resource_group_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateServerGroupRequestBuilder {
-        CreateServerGroupRequestBuilder::default()
+        CreateServerGroupRequestBuilder {
+            inner: CreateServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -473,6 +501,7 @@ impl<C> CreateServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateServerGroupRequest::default(),
@@ -481,6 +510,7 @@ impl<'a> CreateServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -578,43 +608,30 @@ pub enum CreateServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig" => {
-                Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error)
-            }
-            "IllegalParamFormat.ParseCreateRsPoolRequestFailed" => {
-                Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error)
-            }
-            "IllegalParam.PreserveClientIpSwitch" => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            "OperationDenied.VpcNotSupportIpv6" => {
-                Self::OperationDeniedVpcNotSupportIpv6(error)
-            }
-            "IllegalParam.healthCheckDomain" => {
-                Self::IllegalParamHealthCheckDomain(error)
-            }
-            "OperationDenied.UidNotAllowQuic29" => {
-                Self::OperationDeniedUidNotAllowQuic29(error)
-            }
-            "IlleagalParam.healthCheckUrl" => Self::IlleagalParamHealthCheckUrl(error),
-            "IllegalParam.ServerGroupName" => Self::IllegalParamServerGroupName(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.ConnectionDrainTimeout" => {
-                Self::IllegalParamConnectionDrainTimeout(error)
-            }
-            "IllegalParam" => Self::IllegalParam(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "QuotaExceeded.QuotaInsufficient" => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.Vpc" => Self::ResourceNotFoundVpc(error),
-            "ResourceNotFound.ResourceGroup" => {
-                Self::ResourceNotFoundResourceGroup(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig",
+                        "IllegalParamFormat.ParseCreateRsPoolRequestFailed",
+                        "IllegalParam.PreserveClientIpSwitch",
+                        "OperationDenied.VpcNotSupportIpv6",
+                        "IllegalParam.healthCheckDomain",
+                        "OperationDenied.UidNotAllowQuic29",
+                        "IlleagalParam.healthCheckUrl",
+                        "IllegalParam.ServerGroupName",
+                        "DryRunOperation",
+                        "IllegalParam.ConnectionDrainTimeout",
+                        "IllegalParam",
+                        "SystemBusy",
+                        "QuotaExceeded.QuotaInsufficient",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.Vpc",
+                        "ResourceNotFound.ResourceGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateServerGroupError {
@@ -623,104 +640,86 @@ impl CreateServerGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error),
+            1 => Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error),
+            2 => Self::IllegalParamPreserveClientIpSwitch(error),
+            3 => Self::OperationDeniedVpcNotSupportIpv6(error),
+            4 => Self::IllegalParamHealthCheckDomain(error),
+            5 => Self::OperationDeniedUidNotAllowQuic29(error),
+            6 => Self::IlleagalParamHealthCheckUrl(error),
+            7 => Self::IllegalParamServerGroupName(error),
+            8 => Self::DryRunOperation(error),
+            9 => Self::IllegalParamConnectionDrainTimeout(error),
+            10 => Self::IllegalParam(error),
+            11 => Self::SystemBusy(error),
+            12 => Self::QuotaExceededQuotaInsufficient(error),
+            13 => Self::ForbiddenNoPermission(error),
+            14 => Self::ResourceNotFoundVpc(error),
+            15 => Self::ResourceNotFoundResourceGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error) => {
-                ("IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig", error)
+                (0, error)
             }
-            Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error) => {
-                ("IllegalParamFormatParseCreateRsPoolRequestFailed", error)
-            }
-            Self::IllegalParamPreserveClientIpSwitch(error) => {
-                ("IllegalParamPreserveClientIpSwitch", error)
-            }
-            Self::OperationDeniedVpcNotSupportIpv6(error) => {
-                ("OperationDeniedVpcNotSupportIpv6", error)
-            }
-            Self::IllegalParamHealthCheckDomain(error) => {
-                ("IllegalParamHealthCheckDomain", error)
-            }
-            Self::OperationDeniedUidNotAllowQuic29(error) => {
-                ("OperationDeniedUidNotAllowQuic29", error)
-            }
-            Self::IlleagalParamHealthCheckUrl(error) => {
-                ("IlleagalParamHealthCheckUrl", error)
-            }
-            Self::IllegalParamServerGroupName(error) => {
-                ("IllegalParamServerGroupName", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParamConnectionDrainTimeout(error) => {
-                ("IllegalParamConnectionDrainTimeout", error)
-            }
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::QuotaExceededQuotaInsufficient(error) => {
-                ("QuotaExceededQuotaInsufficient", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
-            Self::ResourceNotFoundResourceGroup(error) => {
-                ("ResourceNotFoundResourceGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error) => (1, error),
+            Self::IllegalParamPreserveClientIpSwitch(error) => (2, error),
+            Self::OperationDeniedVpcNotSupportIpv6(error) => (3, error),
+            Self::IllegalParamHealthCheckDomain(error) => (4, error),
+            Self::OperationDeniedUidNotAllowQuic29(error) => (5, error),
+            Self::IlleagalParamHealthCheckUrl(error) => (6, error),
+            Self::IllegalParamServerGroupName(error) => (7, error),
+            Self::DryRunOperation(error) => (8, error),
+            Self::IllegalParamConnectionDrainTimeout(error) => (9, error),
+            Self::IllegalParam(error) => (10, error),
+            Self::SystemBusy(error) => (11, error),
+            Self::QuotaExceededQuotaInsufficient(error) => (12, error),
+            Self::ForbiddenNoPermission(error) => (13, error),
+            Self::ResourceNotFoundVpc(error) => (14, error),
+            Self::ResourceNotFoundResourceGroup(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for CreateServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(_) => {
-                Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error)
-            }
-            Self::IllegalParamFormatParseCreateRsPoolRequestFailed(_) => {
-                Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error)
-            }
-            Self::IllegalParamPreserveClientIpSwitch(_) => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            Self::OperationDeniedVpcNotSupportIpv6(_) => {
-                Self::OperationDeniedVpcNotSupportIpv6(error)
-            }
-            Self::IllegalParamHealthCheckDomain(_) => {
-                Self::IllegalParamHealthCheckDomain(error)
-            }
-            Self::OperationDeniedUidNotAllowQuic29(_) => {
-                Self::OperationDeniedUidNotAllowQuic29(error)
-            }
-            Self::IlleagalParamHealthCheckUrl(_) => {
-                Self::IlleagalParamHealthCheckUrl(error)
-            }
-            Self::IllegalParamServerGroupName(_) => {
-                Self::IllegalParamServerGroupName(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParamConnectionDrainTimeout(_) => {
-                Self::IllegalParamConnectionDrainTimeout(error)
-            }
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::QuotaExceededQuotaInsufficient(_) => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
-            Self::ResourceNotFoundResourceGroup(_) => {
-                Self::ResourceNotFoundResourceGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig",
+            "IllegalParamFormatParseCreateRsPoolRequestFailed",
+            "IllegalParamPreserveClientIpSwitch",
+            "OperationDeniedVpcNotSupportIpv6",
+            "IllegalParamHealthCheckDomain",
+            "OperationDeniedUidNotAllowQuic29",
+            "IlleagalParamHealthCheckUrl",
+            "IllegalParamServerGroupName",
+            "DryRunOperation",
+            "IllegalParamConnectionDrainTimeout",
+            "IllegalParam",
+            "SystemBusy",
+            "QuotaExceededQuotaInsufficient",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundVpc",
+            "ResourceNotFoundResourceGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateServerGroupError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteListenerRequest {
     /// The listener ID.
@@ -61,10 +61,26 @@ pub struct DeleteListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteListenerRequestBuilder {
-        DeleteListenerRequestBuilder::default()
+        DeleteListenerRequestBuilder {
+            inner: DeleteListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -169,6 +185,7 @@ impl<C> DeleteListenerRequestBuilder<C> {
     }
 }
 impl<'a> DeleteListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteListenerRequest::default(),
@@ -177,6 +194,7 @@ impl<'a> DeleteListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteListenerResponse, DeleteListenerError> {
@@ -245,17 +263,22 @@ pub enum DeleteListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DryRunOperation",
+                        "IncorrectStatus.listener",
+                        "SystemBusy",
+                        "IncorrectStatus.loadbalancer",
+                        "Conflict.Lock",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.loadBalancer",
+                        "ResourceNotFound.listener",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteListenerError {
@@ -264,52 +287,60 @@ impl DeleteListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DryRunOperation(error),
+            1 => Self::IncorrectStatusListener(error),
+            2 => Self::SystemBusy(error),
+            3 => Self::IncorrectStatusLoadbalancer(error),
+            4 => Self::ConflictLock(error),
+            5 => Self::ForbiddenNoPermission(error),
+            6 => Self::ResourceNotFoundLoadBalancer(error),
+            7 => Self::ResourceNotFoundListener(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IncorrectStatusLoadbalancer(error) => {
-                ("IncorrectStatusLoadbalancer", error)
-            }
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DryRunOperation(error) => (0, error),
+            Self::IncorrectStatusListener(error) => (1, error),
+            Self::SystemBusy(error) => (2, error),
+            Self::IncorrectStatusLoadbalancer(error) => (3, error),
+            Self::ConflictLock(error) => (4, error),
+            Self::ForbiddenNoPermission(error) => (5, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (6, error),
+            Self::ResourceNotFoundListener(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DeleteListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IncorrectStatusLoadbalancer(_) => {
-                Self::IncorrectStatusLoadbalancer(error)
-            }
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DryRunOperation",
+            "IncorrectStatusListener",
+            "SystemBusy",
+            "IncorrectStatusLoadbalancer",
+            "ConflictLock",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteListenerError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteLoadBalancerRequest {
     /// The ID of the NLB instance.
@@ -60,10 +60,26 @@ pub struct DeleteLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteLoadBalancerRequestBuilder {
-        DeleteLoadBalancerRequestBuilder::default()
+        DeleteLoadBalancerRequestBuilder {
+            inner: DeleteLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -167,6 +183,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> DeleteLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteLoadBalancerRequest::default(),
@@ -175,6 +192,7 @@ impl<'a> DeleteLoadBalancerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -246,23 +264,22 @@ pub enum DeleteLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "ResourceInCreating.loadbalancer" => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "OperationDenied.DeletionProtectionEnabled" => {
-                Self::OperationDeniedDeletionProtectionEnabled(error)
-            }
-            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceInConfiguring.loadbalancer",
+                        "ResourceInCreating.loadbalancer",
+                        "DryRunOperation",
+                        "OperationDenied.DeletionProtectionEnabled",
+                        "IncorrectStatus.loadbalancer",
+                        "Conflict.Lock",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteLoadBalancerError {
@@ -271,64 +288,60 @@ impl DeleteLoadBalancerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceInConfiguringLoadbalancer(error),
+            1 => Self::ResourceInCreatingLoadbalancer(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::OperationDeniedDeletionProtectionEnabled(error),
+            4 => Self::IncorrectStatusLoadbalancer(error),
+            5 => Self::ConflictLock(error),
+            6 => Self::ForbiddenNoPermission(error),
+            7 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceInConfiguringLoadbalancer(error) => {
-                ("ResourceInConfiguringLoadbalancer", error)
-            }
-            Self::ResourceInCreatingLoadbalancer(error) => {
-                ("ResourceInCreatingLoadbalancer", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::OperationDeniedDeletionProtectionEnabled(error) => {
-                ("OperationDeniedDeletionProtectionEnabled", error)
-            }
-            Self::IncorrectStatusLoadbalancer(error) => {
-                ("IncorrectStatusLoadbalancer", error)
-            }
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceInConfiguringLoadbalancer(error) => (0, error),
+            Self::ResourceInCreatingLoadbalancer(error) => (1, error),
+            Self::DryRunOperation(error) => (2, error),
+            Self::OperationDeniedDeletionProtectionEnabled(error) => (3, error),
+            Self::IncorrectStatusLoadbalancer(error) => (4, error),
+            Self::ConflictLock(error) => (5, error),
+            Self::ForbiddenNoPermission(error) => (6, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DeleteLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceInConfiguringLoadbalancer(_) => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            Self::ResourceInCreatingLoadbalancer(_) => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::OperationDeniedDeletionProtectionEnabled(_) => {
-                Self::OperationDeniedDeletionProtectionEnabled(error)
-            }
-            Self::IncorrectStatusLoadbalancer(_) => {
-                Self::IncorrectStatusLoadbalancer(error)
-            }
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceInConfiguringLoadbalancer",
+            "ResourceInCreatingLoadbalancer",
+            "DryRunOperation",
+            "OperationDeniedDeletionProtectionEnabled",
+            "IncorrectStatusLoadbalancer",
+            "ConflictLock",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteLoadBalancerError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteServerGroupRequest {
     /// The server group ID.
@@ -63,10 +63,26 @@ pub struct DeleteServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteServerGroupRequestBuilder {
-        DeleteServerGroupRequestBuilder::default()
+        DeleteServerGroupRequestBuilder {
+            inner: DeleteServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -171,6 +187,7 @@ impl<C> DeleteServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> DeleteServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteServerGroupRequest::default(),
@@ -179,6 +196,7 @@ impl<'a> DeleteServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -248,16 +266,21 @@ pub enum DeleteServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceInUse.ServerGroup" => Self::ResourceInUseServerGroup(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "IncorrectStatus.serverGroup" => Self::IncorrectStatusServerGroup(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceInUse.ServerGroup",
+                        "SystemBusy",
+                        "IncorrectStatus.serverGroup",
+                        "DryRunOperation",
+                        "Conflict.Lock",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.serverGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteServerGroupError {
@@ -266,50 +289,57 @@ impl DeleteServerGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceInUseServerGroup(error),
+            1 => Self::SystemBusy(error),
+            2 => Self::IncorrectStatusServerGroup(error),
+            3 => Self::DryRunOperation(error),
+            4 => Self::ConflictLock(error),
+            5 => Self::ForbiddenNoPermission(error),
+            6 => Self::ResourceNotFoundServerGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceInUseServerGroup(error) => ("ResourceInUseServerGroup", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IncorrectStatusServerGroup(error) => {
-                ("IncorrectStatusServerGroup", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceInUseServerGroup(error) => (0, error),
+            Self::SystemBusy(error) => (1, error),
+            Self::IncorrectStatusServerGroup(error) => (2, error),
+            Self::DryRunOperation(error) => (3, error),
+            Self::ConflictLock(error) => (4, error),
+            Self::ForbiddenNoPermission(error) => (5, error),
+            Self::ResourceNotFoundServerGroup(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceInUseServerGroup(_) => Self::ResourceInUseServerGroup(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IncorrectStatusServerGroup(_) => {
-                Self::IncorrectStatusServerGroup(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceInUseServerGroup",
+            "SystemBusy",
+            "IncorrectStatusServerGroup",
+            "DryRunOperation",
+            "ConflictLock",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteServerGroupError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeHdMonitorRegionConfigRequest {
     /// The ID of the region where the resources are deployed.
@@ -30,10 +30,23 @@ pub struct DescribeHdMonitorRegionConfigRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeHdMonitorRegionConfigRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeHdMonitorRegionConfigRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeHdMonitorRegionConfigRequestBuilder {
-        DescribeHdMonitorRegionConfigRequestBuilder::default()
+        DescribeHdMonitorRegionConfigRequestBuilder {
+            inner: DescribeHdMonitorRegionConfigRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -98,6 +111,7 @@ impl<C> DescribeHdMonitorRegionConfigRequestBuilder<C> {
     }
 }
 impl<'a> DescribeHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeHdMonitorRegionConfigRequest::default(),
@@ -106,6 +120,7 @@ impl<'a> DescribeHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -179,11 +194,10 @@ pub enum DescribeHdMonitorRegionConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeHdMonitorRegionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "DescribeHDMonitor.Fail" => Self::DescribeHdMonitorFail(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["Forbidden.NoPermission", "DescribeHDMonitor.Fail"]),
+            error,
+        )
     }
 }
 impl DescribeHdMonitorRegionConfigError {
@@ -192,32 +206,38 @@ impl DescribeHdMonitorRegionConfigError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenNoPermission(error),
+            1 => Self::DescribeHdMonitorFail(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::DescribeHdMonitorFail(error) => ("DescribeHdMonitorFail", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenNoPermission(error) => (0, error),
+            Self::DescribeHdMonitorFail(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeHdMonitorRegionConfigError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::DescribeHdMonitorFail(_) => Self::DescribeHdMonitorFail(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeHdMonitorRegionConfigError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ForbiddenNoPermission", "DescribeHdMonitorFail", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeHdMonitorRegionConfigError {

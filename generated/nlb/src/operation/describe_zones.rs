@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeZonesRequest {
     /// The service code. Set the value to **nlb**.
@@ -57,10 +57,26 @@ pub struct DescribeZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            service_code: None,
+            region_id: None,
+            accept_language: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeZonesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeZonesRequestBuilder {
-        DescribeZonesRequestBuilder::default()
+        DescribeZonesRequestBuilder {
+            inner: DescribeZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -160,6 +176,7 @@ impl<C> DescribeZonesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeZonesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeZonesRequest::default(),
@@ -168,6 +185,7 @@ impl<'a> DescribeZonesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeZonesResponse, DescribeZonesError> {
@@ -225,12 +243,13 @@ pub enum DescribeZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.AcceptLanguage" => Self::IllegalParamAcceptLanguage(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam" => Self::IllegalParam(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["IllegalParam.AcceptLanguage", "SystemBusy", "IllegalParam"],
+                ),
+            error,
+        )
     }
 }
 impl DescribeZonesError {
@@ -239,38 +258,45 @@ impl DescribeZonesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamAcceptLanguage(error),
+            1 => Self::SystemBusy(error),
+            2 => Self::IllegalParam(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamAcceptLanguage(error) => {
-                ("IllegalParamAcceptLanguage", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamAcceptLanguage(error) => (0, error),
+            Self::SystemBusy(error) => (1, error),
+            Self::IllegalParam(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeZonesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamAcceptLanguage(_) => {
-                Self::IllegalParamAcceptLanguage(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeZonesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamAcceptLanguage",
+            "SystemBusy",
+            "IllegalParam",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeZonesError {

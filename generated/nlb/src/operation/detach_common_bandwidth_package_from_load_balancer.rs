@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachCommonBandwidthPackageFromLoadBalancerRequest {
     /// The ID of the NLB instance.
@@ -68,10 +68,27 @@ pub struct DetachCommonBandwidthPackageFromLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachCommonBandwidthPackageFromLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            bandwidth_package_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachCommonBandwidthPackageFromLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder {
-        DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder::default()
+        DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder {
+            inner: DetachCommonBandwidthPackageFromLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -192,6 +209,7 @@ impl<C> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DetachCommonBandwidthPackageFromLoadBalancerRequest::default(),
@@ -200,6 +218,7 @@ impl<'a> DetachCommonBandwidthPackageFromLoadBalancerRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -262,13 +281,16 @@ pub enum DetachCommonBandwidthPackageFromLoadBalancerError {
 impl From<::acs_runtime::client::ServiceError>
 for DetachCommonBandwidthPackageFromLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotAssociated.loadbalancer" => {
-                Self::ResourceNotAssociatedLoadbalancer(error)
-            }
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotAssociated.loadbalancer",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DetachCommonBandwidthPackageFromLoadBalancerError {
@@ -277,40 +299,42 @@ impl DetachCommonBandwidthPackageFromLoadBalancerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotAssociatedLoadbalancer(error),
+            1 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotAssociatedLoadbalancer(error) => {
-                ("ResourceNotAssociatedLoadbalancer", error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotAssociatedLoadbalancer(error) => (0, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DetachCommonBandwidthPackageFromLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotAssociatedLoadbalancer(_) => {
-                Self::ResourceNotAssociatedLoadbalancer(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DetachCommonBandwidthPackageFromLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotAssociatedLoadbalancer",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DetachCommonBandwidthPackageFromLoadBalancerError {

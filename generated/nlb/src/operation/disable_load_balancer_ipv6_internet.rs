@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableLoadBalancerIpv6InternetRequest {
     /// The ID of the NLB instance.
@@ -60,10 +60,26 @@ pub struct DisableLoadBalancerIpv6InternetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableLoadBalancerIpv6InternetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableLoadBalancerIpv6InternetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisableLoadBalancerIpv6InternetRequestBuilder {
-        DisableLoadBalancerIpv6InternetRequestBuilder::default()
+        DisableLoadBalancerIpv6InternetRequestBuilder {
+            inner: DisableLoadBalancerIpv6InternetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -171,6 +187,7 @@ impl<C> DisableLoadBalancerIpv6InternetRequestBuilder<C> {
     }
 }
 impl<'a> DisableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisableLoadBalancerIpv6InternetRequest::default(),
@@ -179,6 +196,7 @@ impl<'a> DisableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -236,19 +254,18 @@ pub enum DisableLoadBalancerIpv6InternetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerIpv6InternetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.Ipv6IntranetInstance" => {
-                Self::OperationDeniedIpv6IntranetInstance(error)
-            }
-            "OperationDenied.NonDualStackInstance" => {
-                Self::OperationDeniedNonDualStackInstance(error)
-            }
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.Ipv6IntranetInstance",
+                        "OperationDenied.NonDualStackInstance",
+                        "ResourceInConfiguring.loadbalancer",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DisableLoadBalancerIpv6InternetError {
@@ -257,52 +274,48 @@ impl DisableLoadBalancerIpv6InternetError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedIpv6IntranetInstance(error),
+            1 => Self::OperationDeniedNonDualStackInstance(error),
+            2 => Self::ResourceInConfiguringLoadbalancer(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedIpv6IntranetInstance(error) => {
-                ("OperationDeniedIpv6IntranetInstance", error)
-            }
-            Self::OperationDeniedNonDualStackInstance(error) => {
-                ("OperationDeniedNonDualStackInstance", error)
-            }
-            Self::ResourceInConfiguringLoadbalancer(error) => {
-                ("ResourceInConfiguringLoadbalancer", error)
-            }
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedIpv6IntranetInstance(error) => (0, error),
+            Self::OperationDeniedNonDualStackInstance(error) => (1, error),
+            Self::ResourceInConfiguringLoadbalancer(error) => (2, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DisableLoadBalancerIpv6InternetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedIpv6IntranetInstance(_) => {
-                Self::OperationDeniedIpv6IntranetInstance(error)
-            }
-            Self::OperationDeniedNonDualStackInstance(_) => {
-                Self::OperationDeniedNonDualStackInstance(error)
-            }
-            Self::ResourceInConfiguringLoadbalancer(_) => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisableLoadBalancerIpv6InternetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedIpv6IntranetInstance",
+            "OperationDeniedNonDualStackInstance",
+            "ResourceInConfiguringLoadbalancer",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisableLoadBalancerIpv6InternetError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .listener_id("lsn-bpn0kn908w4nbw****@80");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     /// The additional certificates. You can disassociate up to 15 additional certificates in each call.
@@ -78,10 +78,27 @@ pub struct DisassociateAdditionalCertificatesWithListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisassociateAdditionalCertificatesWithListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            additional_certificate_ids: None,
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisassociateAdditionalCertificatesWithListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisassociateAdditionalCertificatesWithListenerRequestBuilder {
-        DisassociateAdditionalCertificatesWithListenerRequestBuilder::default()
+        DisassociateAdditionalCertificatesWithListenerRequestBuilder {
+            inner: DisassociateAdditionalCertificatesWithListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,6 +235,7 @@ impl<C> DisassociateAdditionalCertificatesWithListenerRequestBuilder<C> {
 impl<
     'a,
 > DisassociateAdditionalCertificatesWithListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisassociateAdditionalCertificatesWithListenerRequest::default(),
@@ -226,6 +244,7 @@ impl<
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -304,25 +323,24 @@ pub enum DisassociateAdditionalCertificatesWithListenerError {
 impl From<::acs_runtime::client::ServiceError>
 for DisassociateAdditionalCertificatesWithListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
-            "IncorrectStatus.certificate" => Self::IncorrectStatusCertificate(error),
-            "IncorrectStatus.loadbalancer" => Self::IncorrectStatusLoadbalancer(error),
-            "OperationDenied.Protocol" => Self::OperationDeniedProtocol(error),
-            "OperationDenied.DefaultCertificateUsed" => {
-                Self::OperationDeniedDefaultCertificateUsed(error)
-            }
-            "ResourceNotAssociated.Certificate" => {
-                Self::ResourceNotAssociatedCertificate(error)
-            }
-            "OperationDenied.CaCertificateUsed" => {
-                Self::OperationDeniedCaCertificateUsed(error)
-            }
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.listener",
+                        "IncorrectStatus.certificate",
+                        "IncorrectStatus.loadbalancer",
+                        "OperationDenied.Protocol",
+                        "OperationDenied.DefaultCertificateUsed",
+                        "ResourceNotAssociated.Certificate",
+                        "OperationDenied.CaCertificateUsed",
+                        "Conflict.Lock",
+                        "ResourceNotFound.listener",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DisassociateAdditionalCertificatesWithListenerError {
@@ -331,72 +349,66 @@ impl DisassociateAdditionalCertificatesWithListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusListener(error),
+            1 => Self::IncorrectStatusCertificate(error),
+            2 => Self::IncorrectStatusLoadbalancer(error),
+            3 => Self::OperationDeniedProtocol(error),
+            4 => Self::OperationDeniedDefaultCertificateUsed(error),
+            5 => Self::ResourceNotAssociatedCertificate(error),
+            6 => Self::OperationDeniedCaCertificateUsed(error),
+            7 => Self::ConflictLock(error),
+            8 => Self::ResourceNotFoundListener(error),
+            9 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::IncorrectStatusCertificate(error) => {
-                ("IncorrectStatusCertificate", error)
-            }
-            Self::IncorrectStatusLoadbalancer(error) => {
-                ("IncorrectStatusLoadbalancer", error)
-            }
-            Self::OperationDeniedProtocol(error) => ("OperationDeniedProtocol", error),
-            Self::OperationDeniedDefaultCertificateUsed(error) => {
-                ("OperationDeniedDefaultCertificateUsed", error)
-            }
-            Self::ResourceNotAssociatedCertificate(error) => {
-                ("ResourceNotAssociatedCertificate", error)
-            }
-            Self::OperationDeniedCaCertificateUsed(error) => {
-                ("OperationDeniedCaCertificateUsed", error)
-            }
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusListener(error) => (0, error),
+            Self::IncorrectStatusCertificate(error) => (1, error),
+            Self::IncorrectStatusLoadbalancer(error) => (2, error),
+            Self::OperationDeniedProtocol(error) => (3, error),
+            Self::OperationDeniedDefaultCertificateUsed(error) => (4, error),
+            Self::ResourceNotAssociatedCertificate(error) => (5, error),
+            Self::OperationDeniedCaCertificateUsed(error) => (6, error),
+            Self::ConflictLock(error) => (7, error),
+            Self::ResourceNotFoundListener(error) => (8, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DisassociateAdditionalCertificatesWithListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::IncorrectStatusCertificate(_) => {
-                Self::IncorrectStatusCertificate(error)
-            }
-            Self::IncorrectStatusLoadbalancer(_) => {
-                Self::IncorrectStatusLoadbalancer(error)
-            }
-            Self::OperationDeniedProtocol(_) => Self::OperationDeniedProtocol(error),
-            Self::OperationDeniedDefaultCertificateUsed(_) => {
-                Self::OperationDeniedDefaultCertificateUsed(error)
-            }
-            Self::ResourceNotAssociatedCertificate(_) => {
-                Self::ResourceNotAssociatedCertificate(error)
-            }
-            Self::OperationDeniedCaCertificateUsed(_) => {
-                Self::OperationDeniedCaCertificateUsed(error)
-            }
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisassociateAdditionalCertificatesWithListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusListener",
+            "IncorrectStatusCertificate",
+            "IncorrectStatusLoadbalancer",
+            "OperationDeniedProtocol",
+            "OperationDeniedDefaultCertificateUsed",
+            "ResourceNotAssociatedCertificate",
+            "OperationDeniedCaCertificateUsed",
+            "ConflictLock",
+            "ResourceNotFoundListener",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisassociateAdditionalCertificatesWithListenerError {

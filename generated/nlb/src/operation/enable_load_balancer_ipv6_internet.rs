@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableLoadBalancerIpv6InternetRequest {
     /// The NLB instance ID.
@@ -60,10 +60,26 @@ pub struct EnableLoadBalancerIpv6InternetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableLoadBalancerIpv6InternetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableLoadBalancerIpv6InternetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> EnableLoadBalancerIpv6InternetRequestBuilder {
-        EnableLoadBalancerIpv6InternetRequestBuilder::default()
+        EnableLoadBalancerIpv6InternetRequestBuilder {
+            inner: EnableLoadBalancerIpv6InternetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -171,6 +187,7 @@ impl<C> EnableLoadBalancerIpv6InternetRequestBuilder<C> {
     }
 }
 impl<'a> EnableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: EnableLoadBalancerIpv6InternetRequest::default(),
@@ -179,6 +196,7 @@ impl<'a> EnableLoadBalancerIpv6InternetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -238,18 +256,19 @@ pub enum EnableLoadBalancerIpv6InternetError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerIpv6InternetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.NonDualStackInstance" => {
-                Self::OperationDeniedNonDualStackInstance(error)
-            }
-            "ResourceInCreating.loadbalancer" => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.Ipv6Gateway" => Self::ResourceNotFoundIpv6Gateway(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.NonDualStackInstance",
+                        "ResourceInCreating.loadbalancer",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.loadBalancer",
+                        "ResourceNotFound.Ipv6Gateway",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl EnableLoadBalancerIpv6InternetError {
@@ -258,54 +277,51 @@ impl EnableLoadBalancerIpv6InternetError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedNonDualStackInstance(error),
+            1 => Self::ResourceInCreatingLoadbalancer(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            4 => Self::ResourceNotFoundIpv6Gateway(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedNonDualStackInstance(error) => {
-                ("OperationDeniedNonDualStackInstance", error)
-            }
-            Self::ResourceInCreatingLoadbalancer(error) => {
-                ("ResourceInCreatingLoadbalancer", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundIpv6Gateway(error) => {
-                ("ResourceNotFoundIpv6Gateway", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedNonDualStackInstance(error) => (0, error),
+            Self::ResourceInCreatingLoadbalancer(error) => (1, error),
+            Self::ForbiddenNoPermission(error) => (2, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
+            Self::ResourceNotFoundIpv6Gateway(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for EnableLoadBalancerIpv6InternetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedNonDualStackInstance(_) => {
-                Self::OperationDeniedNonDualStackInstance(error)
-            }
-            Self::ResourceInCreatingLoadbalancer(_) => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundIpv6Gateway(_) => {
-                Self::ResourceNotFoundIpv6Gateway(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for EnableLoadBalancerIpv6InternetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedNonDualStackInstance",
+            "ResourceInCreatingLoadbalancer",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundIpv6Gateway",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for EnableLoadBalancerIpv6InternetError {

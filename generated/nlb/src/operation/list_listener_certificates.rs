@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListListenerCertificatesRequest {
     /// The ID of the listener. Specify the ID of a listener that uses SSL over TCP.
@@ -74,10 +74,28 @@ pub struct ListListenerCertificatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListListenerCertificatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            cert_type: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            certificate_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListListenerCertificatesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListListenerCertificatesRequestBuilder {
-        ListListenerCertificatesRequestBuilder::default()
+        ListListenerCertificatesRequestBuilder {
+            inner: ListListenerCertificatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -208,6 +226,7 @@ impl<C> ListListenerCertificatesRequestBuilder<C> {
     }
 }
 impl<'a> ListListenerCertificatesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListListenerCertificatesRequest::default(),
@@ -216,6 +235,7 @@ impl<'a> ListListenerCertificatesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -302,12 +322,17 @@ pub enum ListListenerCertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.Protocol" => Self::OperationDeniedProtocol(error),
-            "ResourceNotFound.loadbalancer" => Self::ResourceNotFoundLoadbalancer(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.Protocol",
+                        "ResourceNotFound.loadbalancer",
+                        "ResourceNotFound.listener",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListListenerCertificatesError {
@@ -316,38 +341,45 @@ impl ListListenerCertificatesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedProtocol(error),
+            1 => Self::ResourceNotFoundLoadbalancer(error),
+            2 => Self::ResourceNotFoundListener(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedProtocol(error) => ("OperationDeniedProtocol", error),
-            Self::ResourceNotFoundLoadbalancer(error) => {
-                ("ResourceNotFoundLoadbalancer", error)
-            }
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedProtocol(error) => (0, error),
+            Self::ResourceNotFoundLoadbalancer(error) => (1, error),
+            Self::ResourceNotFoundListener(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for ListListenerCertificatesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedProtocol(_) => Self::OperationDeniedProtocol(error),
-            Self::ResourceNotFoundLoadbalancer(_) => {
-                Self::ResourceNotFoundLoadbalancer(error)
-            }
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListListenerCertificatesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedProtocol",
+            "ResourceNotFoundLoadbalancer",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListListenerCertificatesError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListListenersRequest {
     /// The listener IDs. You can specify up to 20 listeners.
@@ -80,10 +80,30 @@ pub struct ListListenersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListListenersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_ids: None,
+            load_balancer_ids: None,
+            listener_protocol: None,
+            tag: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            sec_sensor_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListListenersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListListenersRequestBuilder {
-        ListListenersRequestBuilder::default()
+        ListListenersRequestBuilder {
+            inner: ListListenersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -234,6 +254,7 @@ impl<C> ListListenersRequestBuilder<C> {
     }
 }
 impl<'a> ListListenersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListListenersRequest::default(),
@@ -242,6 +263,7 @@ impl<'a> ListListenersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListListenersResponse, ListListenersError> {
@@ -320,12 +342,10 @@ pub enum ListListenersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListListenersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam" => Self::IllegalParam(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["SystemBusy", "IllegalParam", "Forbidden.NoPermission"]),
+            error,
+        )
     }
 }
 impl ListListenersError {
@@ -334,34 +354,40 @@ impl ListListenersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::SystemBusy(error),
+            1 => Self::IllegalParam(error),
+            2 => Self::ForbiddenNoPermission(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SystemBusy(error) => (0, error),
+            Self::IllegalParam(error) => (1, error),
+            Self::ForbiddenNoPermission(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for ListListenersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListListenersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["SystemBusy", "IllegalParam", "ForbiddenNoPermission", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListListenersError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListLoadBalancersRequest {
     /// The type of the Server Load Balancer (SLB) instances. Set the value to **network**, which specifies NLB.
@@ -145,10 +145,38 @@ pub struct ListLoadBalancersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListLoadBalancersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_type: None,
+            zone_id: None,
+            vpc_ids: None,
+            address_type: None,
+            address_ip_version: None,
+            ipv6_address_type: None,
+            dns_name: None,
+            load_balancer_status: None,
+            load_balancer_business_status: None,
+            load_balancer_names: None,
+            resource_group_id: None,
+            load_balancer_ids: None,
+            tag: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListLoadBalancersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListLoadBalancersRequestBuilder {
-        ListLoadBalancersRequestBuilder::default()
+        ListLoadBalancersRequestBuilder {
+            inner: ListLoadBalancersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -408,6 +436,7 @@ impl<C> ListLoadBalancersRequestBuilder<C> {
     }
 }
 impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListLoadBalancersRequest::default(),
@@ -416,6 +445,7 @@ impl<'a> ListLoadBalancersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -499,13 +529,18 @@ pub enum ListLoadBalancersError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListLoadBalancersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.LoadBalancerType" => Self::IllegalParamLoadBalancerType(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam.loadBalancerName" => Self::IllegalParamLoadBalancerName(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.LoadBalancerType",
+                        "SystemBusy",
+                        "IllegalParam.loadBalancerName",
+                        "Forbidden.NoPermission",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListLoadBalancersError {
@@ -514,44 +549,48 @@ impl ListLoadBalancersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamLoadBalancerType(error),
+            1 => Self::SystemBusy(error),
+            2 => Self::IllegalParamLoadBalancerName(error),
+            3 => Self::ForbiddenNoPermission(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamLoadBalancerType(error) => {
-                ("IllegalParamLoadBalancerType", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IllegalParamLoadBalancerName(error) => {
-                ("IllegalParamLoadBalancerName", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamLoadBalancerType(error) => (0, error),
+            Self::SystemBusy(error) => (1, error),
+            Self::IllegalParamLoadBalancerName(error) => (2, error),
+            Self::ForbiddenNoPermission(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for ListLoadBalancersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamLoadBalancerType(_) => {
-                Self::IllegalParamLoadBalancerType(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IllegalParamLoadBalancerName(_) => {
-                Self::IllegalParamLoadBalancerName(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListLoadBalancersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamLoadBalancerType",
+            "SystemBusy",
+            "IllegalParamLoadBalancerName",
+            "ForbiddenNoPermission",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListLoadBalancersError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListSecurityPolicyRequest {
     /// The IDs of the TLS security policies. You can specify at most 20 policy IDs in each call.
@@ -70,10 +70,29 @@ pub struct ListSecurityPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListSecurityPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_policy_ids: None,
+            security_policy_names: None,
+            tag: None,
+            resource_group_id: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListSecurityPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListSecurityPolicyRequestBuilder {
-        ListSecurityPolicyRequestBuilder::default()
+        ListSecurityPolicyRequestBuilder {
+            inner: ListSecurityPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,6 +242,7 @@ impl<C> ListSecurityPolicyRequestBuilder<C> {
     }
 }
 impl<'a> ListSecurityPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListSecurityPolicyRequest::default(),
@@ -231,6 +251,7 @@ impl<'a> ListSecurityPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -310,11 +331,7 @@ pub enum ListSecurityPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListSecurityPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["SystemBusy", "Forbidden.NoPermission"]), error)
     }
 }
 impl ListSecurityPolicyError {
@@ -323,32 +340,38 @@ impl ListSecurityPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::SystemBusy(error),
+            1 => Self::ForbiddenNoPermission(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SystemBusy(error) => (0, error),
+            Self::ForbiddenNoPermission(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListSecurityPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListSecurityPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["SystemBusy", "ForbiddenNoPermission", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListSecurityPolicyError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("nlb-83ckzc8d4xlp8o****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct LoadBalancerJoinSecurityGroupRequest {
     /// The security group ID of the instance.
@@ -75,10 +75,27 @@ pub struct LoadBalancerJoinSecurityGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for LoadBalancerJoinSecurityGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            security_group_ids: None,
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl LoadBalancerJoinSecurityGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> LoadBalancerJoinSecurityGroupRequestBuilder {
-        LoadBalancerJoinSecurityGroupRequestBuilder::default()
+        LoadBalancerJoinSecurityGroupRequestBuilder {
+            inner: LoadBalancerJoinSecurityGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -210,6 +227,7 @@ impl<C> LoadBalancerJoinSecurityGroupRequestBuilder<C> {
     }
 }
 impl<'a> LoadBalancerJoinSecurityGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: LoadBalancerJoinSecurityGroupRequest::default(),
@@ -218,6 +236,7 @@ impl<'a> LoadBalancerJoinSecurityGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -299,30 +318,27 @@ pub enum LoadBalancerJoinSecurityGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for LoadBalancerJoinSecurityGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "QuotaExceeded.QuotaInsufficient" => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            "Conflict.SecurityGroup" => Self::ConflictSecurityGroup(error),
-            "TagInvokeError" => Self::TagInvokeError(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "Mismatch.vpc" => Self::MismatchVpc(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "ResourceInCreating.loadbalancer" => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "Forbidden.SecurityGroup" => Self::ForbiddenSecurityGroup(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.SecurityGroup" => {
-                Self::ResourceNotFoundSecurityGroup(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "SystemBusy",
+                        "QuotaExceeded.QuotaInsufficient",
+                        "Conflict.SecurityGroup",
+                        "TagInvokeError",
+                        "Conflict.Lock",
+                        "Mismatch.vpc",
+                        "DryRunOperation",
+                        "ResourceInCreating.loadbalancer",
+                        "ResourceInConfiguring.loadbalancer",
+                        "Forbidden.NoPermission",
+                        "Forbidden.SecurityGroup",
+                        "ResourceNotFound.loadBalancer",
+                        "ResourceNotFound.SecurityGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl LoadBalancerJoinSecurityGroupError {
@@ -331,74 +347,75 @@ impl LoadBalancerJoinSecurityGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::SystemBusy(error),
+            1 => Self::QuotaExceededQuotaInsufficient(error),
+            2 => Self::ConflictSecurityGroup(error),
+            3 => Self::TagInvokeError(error),
+            4 => Self::ConflictLock(error),
+            5 => Self::MismatchVpc(error),
+            6 => Self::DryRunOperation(error),
+            7 => Self::ResourceInCreatingLoadbalancer(error),
+            8 => Self::ResourceInConfiguringLoadbalancer(error),
+            9 => Self::ForbiddenNoPermission(error),
+            10 => Self::ForbiddenSecurityGroup(error),
+            11 => Self::ResourceNotFoundLoadBalancer(error),
+            12 => Self::ResourceNotFoundSecurityGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::QuotaExceededQuotaInsufficient(error) => {
-                ("QuotaExceededQuotaInsufficient", error)
-            }
-            Self::ConflictSecurityGroup(error) => ("ConflictSecurityGroup", error),
-            Self::TagInvokeError(error) => ("TagInvokeError", error),
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::MismatchVpc(error) => ("MismatchVpc", error),
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ResourceInCreatingLoadbalancer(error) => {
-                ("ResourceInCreatingLoadbalancer", error)
-            }
-            Self::ResourceInConfiguringLoadbalancer(error) => {
-                ("ResourceInConfiguringLoadbalancer", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ForbiddenSecurityGroup(error) => ("ForbiddenSecurityGroup", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundSecurityGroup(error) => {
-                ("ResourceNotFoundSecurityGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SystemBusy(error) => (0, error),
+            Self::QuotaExceededQuotaInsufficient(error) => (1, error),
+            Self::ConflictSecurityGroup(error) => (2, error),
+            Self::TagInvokeError(error) => (3, error),
+            Self::ConflictLock(error) => (4, error),
+            Self::MismatchVpc(error) => (5, error),
+            Self::DryRunOperation(error) => (6, error),
+            Self::ResourceInCreatingLoadbalancer(error) => (7, error),
+            Self::ResourceInConfiguringLoadbalancer(error) => (8, error),
+            Self::ForbiddenNoPermission(error) => (9, error),
+            Self::ForbiddenSecurityGroup(error) => (10, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (11, error),
+            Self::ResourceNotFoundSecurityGroup(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for LoadBalancerJoinSecurityGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::QuotaExceededQuotaInsufficient(_) => {
-                Self::QuotaExceededQuotaInsufficient(error)
-            }
-            Self::ConflictSecurityGroup(_) => Self::ConflictSecurityGroup(error),
-            Self::TagInvokeError(_) => Self::TagInvokeError(error),
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::MismatchVpc(_) => Self::MismatchVpc(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ResourceInCreatingLoadbalancer(_) => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            Self::ResourceInConfiguringLoadbalancer(_) => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ForbiddenSecurityGroup(_) => Self::ForbiddenSecurityGroup(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundSecurityGroup(_) => {
-                Self::ResourceNotFoundSecurityGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for LoadBalancerJoinSecurityGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "SystemBusy",
+            "QuotaExceededQuotaInsufficient",
+            "ConflictSecurityGroup",
+            "TagInvokeError",
+            "ConflictLock",
+            "MismatchVpc",
+            "DryRunOperation",
+            "ResourceInCreatingLoadbalancer",
+            "ResourceInConfiguringLoadbalancer",
+            "ForbiddenNoPermission",
+            "ForbiddenSecurityGroup",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundSecurityGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for LoadBalancerJoinSecurityGroupError {

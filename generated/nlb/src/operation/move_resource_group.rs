@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The ID of the new resource group.
@@ -60,10 +60,26 @@ pub struct MoveResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for MoveResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            new_resource_group_id: None,
+            resource_type: None,
+            resource_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl MoveResourceGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> MoveResourceGroupRequestBuilder {
-        MoveResourceGroupRequestBuilder::default()
+        MoveResourceGroupRequestBuilder {
+            inner: MoveResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -167,6 +183,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     }
 }
 impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: MoveResourceGroupRequest::default(),
@@ -175,6 +192,7 @@ impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -254,18 +272,19 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.resourceType" => Self::IllegalParamResourceType(error),
-            "OperationFailed.StatusCheckFail.ResourceGroup" => {
-                Self::OperationFailedStatusCheckFailResourceGroup(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.ResourceGroup" => {
-                Self::ResourceNotFoundResourceGroup(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.resourceType",
+                        "OperationFailed.StatusCheckFail.ResourceGroup",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.loadBalancer",
+                        "ResourceNotFound.ResourceGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl MoveResourceGroupError {
@@ -274,50 +293,51 @@ impl MoveResourceGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamResourceType(error),
+            1 => Self::OperationFailedStatusCheckFailResourceGroup(error),
+            2 => Self::ForbiddenNoPermission(error),
+            3 => Self::ResourceNotFoundLoadBalancer(error),
+            4 => Self::ResourceNotFoundResourceGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
-            Self::OperationFailedStatusCheckFailResourceGroup(error) => {
-                ("OperationFailedStatusCheckFailResourceGroup", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundResourceGroup(error) => {
-                ("ResourceNotFoundResourceGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamResourceType(error) => (0, error),
+            Self::OperationFailedStatusCheckFailResourceGroup(error) => (1, error),
+            Self::ForbiddenNoPermission(error) => (2, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (3, error),
+            Self::ResourceNotFoundResourceGroup(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for MoveResourceGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
-            Self::OperationFailedStatusCheckFailResourceGroup(_) => {
-                Self::OperationFailedStatusCheckFailResourceGroup(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundResourceGroup(_) => {
-                Self::ResourceNotFoundResourceGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for MoveResourceGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamResourceType",
+            "OperationFailedStatusCheckFailResourceGroup",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundResourceGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for MoveResourceGroupError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetHdMonitorRegionConfigRequest {
     /// The region ID of the NLB instance.
@@ -50,10 +50,25 @@ pub struct SetHdMonitorRegionConfigRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetHdMonitorRegionConfigRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            log_project: None,
+            metric_store: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetHdMonitorRegionConfigRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetHdMonitorRegionConfigRequestBuilder {
-        SetHdMonitorRegionConfigRequestBuilder::default()
+        SetHdMonitorRegionConfigRequestBuilder {
+            inner: SetHdMonitorRegionConfigRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -141,6 +156,7 @@ impl<C> SetHdMonitorRegionConfigRequestBuilder<C> {
     }
 }
 impl<'a> SetHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetHdMonitorRegionConfigRequest::default(),
@@ -149,6 +165,7 @@ impl<'a> SetHdMonitorRegionConfigRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -222,11 +239,10 @@ pub enum SetHdMonitorRegionConfigError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetHdMonitorRegionConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "EnableHDMonitor.Fail" => Self::EnableHdMonitorFail(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["Forbidden.NoPermission", "EnableHDMonitor.Fail"]),
+            error,
+        )
     }
 }
 impl SetHdMonitorRegionConfigError {
@@ -235,32 +251,38 @@ impl SetHdMonitorRegionConfigError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenNoPermission(error),
+            1 => Self::EnableHdMonitorFail(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::EnableHdMonitorFail(error) => ("EnableHdMonitorFail", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenNoPermission(error) => (0, error),
+            Self::EnableHdMonitorFail(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for SetHdMonitorRegionConfigError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::EnableHdMonitorFail(_) => Self::EnableHdMonitorFail(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetHdMonitorRegionConfigError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ForbiddenNoPermission", "EnableHdMonitorFail", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetHdMonitorRegionConfigError {

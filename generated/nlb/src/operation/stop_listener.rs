@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StopListenerRequest {
     /// The listener ID.
@@ -60,10 +60,26 @@ pub struct StopListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StopListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StopListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StopListenerRequestBuilder {
-        StopListenerRequestBuilder::default()
+        StopListenerRequestBuilder {
+            inner: StopListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -167,6 +183,7 @@ impl<C> StopListenerRequestBuilder<C> {
     }
 }
 impl<'a> StopListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StopListenerRequest::default(),
@@ -175,6 +192,7 @@ impl<'a> StopListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<StopListenerResponse, StopListenerError> {
@@ -239,15 +257,20 @@ pub enum StopListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "SystemBusy",
+                        "IncorrectStatus.listener",
+                        "DryRunOperation",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.listener",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl StopListenerError {
@@ -256,44 +279,54 @@ impl StopListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::SystemBusy(error),
+            1 => Self::IncorrectStatusListener(error),
+            2 => Self::DryRunOperation(error),
+            3 => Self::ForbiddenNoPermission(error),
+            4 => Self::ResourceNotFoundListener(error),
+            5 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SystemBusy(error) => (0, error),
+            Self::IncorrectStatusListener(error) => (1, error),
+            Self::DryRunOperation(error) => (2, error),
+            Self::ForbiddenNoPermission(error) => (3, error),
+            Self::ResourceNotFoundListener(error) => (4, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for StopListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StopListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "SystemBusy",
+            "IncorrectStatusListener",
+            "DryRunOperation",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundListener",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StopListenerError {

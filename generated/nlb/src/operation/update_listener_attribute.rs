@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateListenerAttributeRequest {
     /// The listener ID.
@@ -179,10 +179,40 @@ pub struct UpdateListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            listener_id: None,
+            listener_description: None,
+            server_group_id: None,
+            security_policy_id: None,
+            certificate_ids: None,
+            ca_certificate_ids: None,
+            ca_enabled: None,
+            idle_timeout: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            proxy_protocol_enabled: None,
+            sec_sensor_enabled: None,
+            alpn_enabled: None,
+            alpn_policy: None,
+            cps: None,
+            mss: None,
+            proxy_protocol_v2_config: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateListenerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateListenerAttributeRequestBuilder {
-        UpdateListenerAttributeRequestBuilder::default()
+        UpdateListenerAttributeRequestBuilder {
+            inner: UpdateListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -487,6 +517,7 @@ impl<C> UpdateListenerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateListenerAttributeRequest::default(),
@@ -495,6 +526,7 @@ impl<'a> UpdateListenerAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -586,41 +618,32 @@ pub enum UpdateListenerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Mismatch.VpcId" => Self::MismatchVpcId(error),
-            "Conflict.Port" => Self::ConflictPort(error),
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            "IncorrectStatus.listener" => Self::IncorrectStatusListener(error),
-            "IdempotenceSignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "ResourceAlreadyAssociated.Certificate" => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            "IllegalParamSize.certificateIds" => {
-                Self::IllegalParamSizeCertificateIds(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam.IdleTimeout" => Self::IllegalParamIdleTimeout(error),
-            "OperationDenied.RegionNotSupportHDMonitor" => {
-                Self::OperationDeniedRegionNotSupportHdMonitor(error)
-            }
-            "ResourceNotEnough.CaCertificateApiCount" => {
-                Self::ResourceNotEnoughCaCertificateApiCount(error)
-            }
-            "IllegalParam" => Self::IllegalParam(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.listener" => Self::ResourceNotFoundListener(error),
-            "ResourceNotFound.HdMonitorConfigNotExist" => {
-                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
-            }
-            "ResourceNotFound.CaCertificate" => {
-                Self::ResourceNotFoundCaCertificate(error)
-            }
-            "ResourceNotFound.securitypolicy" => {
-                Self::ResourceNotFoundSecuritypolicy(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Mismatch.VpcId",
+                        "Conflict.Port",
+                        "ResourceNotFound.Certificate",
+                        "IncorrectStatus.listener",
+                        "IdempotenceSignatureMismatch",
+                        "DryRunOperation",
+                        "ResourceAlreadyAssociated.Certificate",
+                        "IllegalParamSize.certificateIds",
+                        "SystemBusy",
+                        "IllegalParam.IdleTimeout",
+                        "OperationDenied.RegionNotSupportHDMonitor",
+                        "ResourceNotEnough.CaCertificateApiCount",
+                        "IllegalParam",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.listener",
+                        "ResourceNotFound.HdMonitorConfigNotExist",
+                        "ResourceNotFound.CaCertificate",
+                        "ResourceNotFound.securitypolicy",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateListenerAttributeError {
@@ -629,100 +652,90 @@ impl UpdateListenerAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MismatchVpcId(error),
+            1 => Self::ConflictPort(error),
+            2 => Self::ResourceNotFoundCertificate(error),
+            3 => Self::IncorrectStatusListener(error),
+            4 => Self::IdempotenceSignatureMismatch(error),
+            5 => Self::DryRunOperation(error),
+            6 => Self::ResourceAlreadyAssociatedCertificate(error),
+            7 => Self::IllegalParamSizeCertificateIds(error),
+            8 => Self::SystemBusy(error),
+            9 => Self::IllegalParamIdleTimeout(error),
+            10 => Self::OperationDeniedRegionNotSupportHdMonitor(error),
+            11 => Self::ResourceNotEnoughCaCertificateApiCount(error),
+            12 => Self::IllegalParam(error),
+            13 => Self::ForbiddenNoPermission(error),
+            14 => Self::ResourceNotFoundListener(error),
+            15 => Self::ResourceNotFoundHdMonitorConfigNotExist(error),
+            16 => Self::ResourceNotFoundCaCertificate(error),
+            17 => Self::ResourceNotFoundSecuritypolicy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
-            Self::ConflictPort(error) => ("ConflictPort", error),
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
-            Self::IdempotenceSignatureMismatch(error) => {
-                ("IdempotenceSignatureMismatch", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ResourceAlreadyAssociatedCertificate(error) => {
-                ("ResourceAlreadyAssociatedCertificate", error)
-            }
-            Self::IllegalParamSizeCertificateIds(error) => {
-                ("IllegalParamSizeCertificateIds", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IllegalParamIdleTimeout(error) => ("IllegalParamIdleTimeout", error),
-            Self::OperationDeniedRegionNotSupportHdMonitor(error) => {
-                ("OperationDeniedRegionNotSupportHdMonitor", error)
-            }
-            Self::ResourceNotEnoughCaCertificateApiCount(error) => {
-                ("ResourceNotEnoughCaCertificateApiCount", error)
-            }
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => {
-                ("ResourceNotFoundHdMonitorConfigNotExist", error)
-            }
-            Self::ResourceNotFoundCaCertificate(error) => {
-                ("ResourceNotFoundCaCertificate", error)
-            }
-            Self::ResourceNotFoundSecuritypolicy(error) => {
-                ("ResourceNotFoundSecuritypolicy", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MismatchVpcId(error) => (0, error),
+            Self::ConflictPort(error) => (1, error),
+            Self::ResourceNotFoundCertificate(error) => (2, error),
+            Self::IncorrectStatusListener(error) => (3, error),
+            Self::IdempotenceSignatureMismatch(error) => (4, error),
+            Self::DryRunOperation(error) => (5, error),
+            Self::ResourceAlreadyAssociatedCertificate(error) => (6, error),
+            Self::IllegalParamSizeCertificateIds(error) => (7, error),
+            Self::SystemBusy(error) => (8, error),
+            Self::IllegalParamIdleTimeout(error) => (9, error),
+            Self::OperationDeniedRegionNotSupportHdMonitor(error) => (10, error),
+            Self::ResourceNotEnoughCaCertificateApiCount(error) => (11, error),
+            Self::IllegalParam(error) => (12, error),
+            Self::ForbiddenNoPermission(error) => (13, error),
+            Self::ResourceNotFoundListener(error) => (14, error),
+            Self::ResourceNotFoundHdMonitorConfigNotExist(error) => (15, error),
+            Self::ResourceNotFoundCaCertificate(error) => (16, error),
+            Self::ResourceNotFoundSecuritypolicy(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for UpdateListenerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
-            Self::ConflictPort(_) => Self::ConflictPort(error),
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
-            Self::IdempotenceSignatureMismatch(_) => {
-                Self::IdempotenceSignatureMismatch(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ResourceAlreadyAssociatedCertificate(_) => {
-                Self::ResourceAlreadyAssociatedCertificate(error)
-            }
-            Self::IllegalParamSizeCertificateIds(_) => {
-                Self::IllegalParamSizeCertificateIds(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IllegalParamIdleTimeout(_) => Self::IllegalParamIdleTimeout(error),
-            Self::OperationDeniedRegionNotSupportHdMonitor(_) => {
-                Self::OperationDeniedRegionNotSupportHdMonitor(error)
-            }
-            Self::ResourceNotEnoughCaCertificateApiCount(_) => {
-                Self::ResourceNotEnoughCaCertificateApiCount(error)
-            }
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::ResourceNotFoundHdMonitorConfigNotExist(_) => {
-                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
-            }
-            Self::ResourceNotFoundCaCertificate(_) => {
-                Self::ResourceNotFoundCaCertificate(error)
-            }
-            Self::ResourceNotFoundSecuritypolicy(_) => {
-                Self::ResourceNotFoundSecuritypolicy(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateListenerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MismatchVpcId",
+            "ConflictPort",
+            "ResourceNotFoundCertificate",
+            "IncorrectStatusListener",
+            "IdempotenceSignatureMismatch",
+            "DryRunOperation",
+            "ResourceAlreadyAssociatedCertificate",
+            "IllegalParamSizeCertificateIds",
+            "SystemBusy",
+            "IllegalParamIdleTimeout",
+            "OperationDeniedRegionNotSupportHdMonitor",
+            "ResourceNotEnoughCaCertificateApiCount",
+            "IllegalParam",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundListener",
+            "ResourceNotFoundHdMonitorConfigNotExist",
+            "ResourceNotFoundCaCertificate",
+            "ResourceNotFoundSecuritypolicy",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateListenerAttributeError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     /// The ID of the NLB instance.
@@ -87,10 +87,28 @@ pub struct UpdateLoadBalancerAddressTypeConfigRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerAddressTypeConfigRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            address_type: None,
+            zone_mappings: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerAddressTypeConfigRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateLoadBalancerAddressTypeConfigRequestBuilder {
-        UpdateLoadBalancerAddressTypeConfigRequestBuilder::default()
+        UpdateLoadBalancerAddressTypeConfigRequestBuilder {
+            inner: UpdateLoadBalancerAddressTypeConfigRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -230,6 +248,7 @@ impl<C> UpdateLoadBalancerAddressTypeConfigRequestBuilder<C> {
     }
 }
 impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateLoadBalancerAddressTypeConfigRequest::default(),
@@ -238,6 +257,7 @@ impl<'a> UpdateLoadBalancerAddressTypeConfigRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -318,29 +338,26 @@ pub enum UpdateLoadBalancerAddressTypeConfigError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateLoadBalancerAddressTypeConfigError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DuplicatedParam.AllocationId" => Self::DuplicatedParamAllocationId(error),
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "OperationDenied.EipAlreadyInBandwidthPackage" => {
-                Self::OperationDeniedEipAlreadyInBandwidthPackage(error)
-            }
-            "OperationDenied.AddressTypeNotChanged" => {
-                Self::OperationDeniedAddressTypeNotChanged(error)
-            }
-            "Mismatch.ZoneIdAndVswitchId" => Self::MismatchZoneIdAndVswitchId(error),
-            "TagInvokeError" => Self::TagInvokeError(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam" => Self::IllegalParam(error),
-            "Throttling.User" => Self::ThrottlingUser(error),
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.AnycastInstance" => {
-                Self::ResourceNotFoundAnycastInstance(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DuplicatedParam.AllocationId",
+                        "ResourceInConfiguring.loadbalancer",
+                        "OperationDenied.EipAlreadyInBandwidthPackage",
+                        "OperationDenied.AddressTypeNotChanged",
+                        "Mismatch.ZoneIdAndVswitchId",
+                        "TagInvokeError",
+                        "DryRunOperation",
+                        "IllegalParam",
+                        "Throttling.User",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.loadBalancer",
+                        "ResourceNotFound.AnycastInstance",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateLoadBalancerAddressTypeConfigError {
@@ -349,80 +366,72 @@ impl UpdateLoadBalancerAddressTypeConfigError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DuplicatedParamAllocationId(error),
+            1 => Self::ResourceInConfiguringLoadbalancer(error),
+            2 => Self::OperationDeniedEipAlreadyInBandwidthPackage(error),
+            3 => Self::OperationDeniedAddressTypeNotChanged(error),
+            4 => Self::MismatchZoneIdAndVswitchId(error),
+            5 => Self::TagInvokeError(error),
+            6 => Self::DryRunOperation(error),
+            7 => Self::IllegalParam(error),
+            8 => Self::ThrottlingUser(error),
+            9 => Self::ForbiddenNoPermission(error),
+            10 => Self::ResourceNotFoundLoadBalancer(error),
+            11 => Self::ResourceNotFoundAnycastInstance(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DuplicatedParamAllocationId(error) => {
-                ("DuplicatedParamAllocationId", error)
-            }
-            Self::ResourceInConfiguringLoadbalancer(error) => {
-                ("ResourceInConfiguringLoadbalancer", error)
-            }
-            Self::OperationDeniedEipAlreadyInBandwidthPackage(error) => {
-                ("OperationDeniedEipAlreadyInBandwidthPackage", error)
-            }
-            Self::OperationDeniedAddressTypeNotChanged(error) => {
-                ("OperationDeniedAddressTypeNotChanged", error)
-            }
-            Self::MismatchZoneIdAndVswitchId(error) => {
-                ("MismatchZoneIdAndVswitchId", error)
-            }
-            Self::TagInvokeError(error) => ("TagInvokeError", error),
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundAnycastInstance(error) => {
-                ("ResourceNotFoundAnycastInstance", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DuplicatedParamAllocationId(error) => (0, error),
+            Self::ResourceInConfiguringLoadbalancer(error) => (1, error),
+            Self::OperationDeniedEipAlreadyInBandwidthPackage(error) => (2, error),
+            Self::OperationDeniedAddressTypeNotChanged(error) => (3, error),
+            Self::MismatchZoneIdAndVswitchId(error) => (4, error),
+            Self::TagInvokeError(error) => (5, error),
+            Self::DryRunOperation(error) => (6, error),
+            Self::IllegalParam(error) => (7, error),
+            Self::ThrottlingUser(error) => (8, error),
+            Self::ForbiddenNoPermission(error) => (9, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (10, error),
+            Self::ResourceNotFoundAnycastInstance(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for UpdateLoadBalancerAddressTypeConfigError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DuplicatedParamAllocationId(_) => {
-                Self::DuplicatedParamAllocationId(error)
-            }
-            Self::ResourceInConfiguringLoadbalancer(_) => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            Self::OperationDeniedEipAlreadyInBandwidthPackage(_) => {
-                Self::OperationDeniedEipAlreadyInBandwidthPackage(error)
-            }
-            Self::OperationDeniedAddressTypeNotChanged(_) => {
-                Self::OperationDeniedAddressTypeNotChanged(error)
-            }
-            Self::MismatchZoneIdAndVswitchId(_) => {
-                Self::MismatchZoneIdAndVswitchId(error)
-            }
-            Self::TagInvokeError(_) => Self::TagInvokeError(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundAnycastInstance(_) => {
-                Self::ResourceNotFoundAnycastInstance(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateLoadBalancerAddressTypeConfigError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DuplicatedParamAllocationId",
+            "ResourceInConfiguringLoadbalancer",
+            "OperationDeniedEipAlreadyInBandwidthPackage",
+            "OperationDeniedAddressTypeNotChanged",
+            "MismatchZoneIdAndVswitchId",
+            "TagInvokeError",
+            "DryRunOperation",
+            "IllegalParam",
+            "ThrottlingUser",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundAnycastInstance",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerProtectionRequest {
     /// Specifies whether to enable deletion protection. Valid values:
@@ -98,10 +98,30 @@ pub struct UpdateLoadBalancerProtectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerProtectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            deletion_protection_enabled: None,
+            deletion_protection_reason: None,
+            modification_protection_status: None,
+            modification_protection_reason: None,
+            load_balancer_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerProtectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateLoadBalancerProtectionRequestBuilder {
-        UpdateLoadBalancerProtectionRequestBuilder::default()
+        UpdateLoadBalancerProtectionRequestBuilder {
+            inner: UpdateLoadBalancerProtectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -260,6 +280,7 @@ impl<C> UpdateLoadBalancerProtectionRequestBuilder<C> {
     }
 }
 impl<'a> UpdateLoadBalancerProtectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateLoadBalancerProtectionRequest::default(),
@@ -268,6 +289,7 @@ impl<'a> UpdateLoadBalancerProtectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -337,27 +359,24 @@ pub enum UpdateLoadBalancerProtectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam" => Self::IllegalParam(error),
-            "IdempotenceSignatureMismatch" => Self::IdempotenceSignatureMismatch(error),
-            "Conflict.Lock" => Self::ConflictLock(error),
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.deletionProtectionReason" => {
-                Self::IllegalParamDeletionProtectionReason(error)
-            }
-            "IllegalParam.modificationProtectionReason" => {
-                Self::IllegalParamModificationProtectionReason(error)
-            }
-            "ResourceInCreating.loadbalancer" => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam",
+                        "IdempotenceSignatureMismatch",
+                        "Conflict.Lock",
+                        "ResourceInConfiguring.loadbalancer",
+                        "DryRunOperation",
+                        "IllegalParam.deletionProtectionReason",
+                        "IllegalParam.modificationProtectionReason",
+                        "ResourceInCreating.loadbalancer",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.loadBalancer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateLoadBalancerProtectionError {
@@ -366,72 +385,66 @@ impl UpdateLoadBalancerProtectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParam(error),
+            1 => Self::IdempotenceSignatureMismatch(error),
+            2 => Self::ConflictLock(error),
+            3 => Self::ResourceInConfiguringLoadbalancer(error),
+            4 => Self::DryRunOperation(error),
+            5 => Self::IllegalParamDeletionProtectionReason(error),
+            6 => Self::IllegalParamModificationProtectionReason(error),
+            7 => Self::ResourceInCreatingLoadbalancer(error),
+            8 => Self::ForbiddenNoPermission(error),
+            9 => Self::ResourceNotFoundLoadBalancer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::IdempotenceSignatureMismatch(error) => {
-                ("IdempotenceSignatureMismatch", error)
-            }
-            Self::ConflictLock(error) => ("ConflictLock", error),
-            Self::ResourceInConfiguringLoadbalancer(error) => {
-                ("ResourceInConfiguringLoadbalancer", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParamDeletionProtectionReason(error) => {
-                ("IllegalParamDeletionProtectionReason", error)
-            }
-            Self::IllegalParamModificationProtectionReason(error) => {
-                ("IllegalParamModificationProtectionReason", error)
-            }
-            Self::ResourceInCreatingLoadbalancer(error) => {
-                ("ResourceInCreatingLoadbalancer", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParam(error) => (0, error),
+            Self::IdempotenceSignatureMismatch(error) => (1, error),
+            Self::ConflictLock(error) => (2, error),
+            Self::ResourceInConfiguringLoadbalancer(error) => (3, error),
+            Self::DryRunOperation(error) => (4, error),
+            Self::IllegalParamDeletionProtectionReason(error) => (5, error),
+            Self::IllegalParamModificationProtectionReason(error) => (6, error),
+            Self::ResourceInCreatingLoadbalancer(error) => (7, error),
+            Self::ForbiddenNoPermission(error) => (8, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for UpdateLoadBalancerProtectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::IdempotenceSignatureMismatch(_) => {
-                Self::IdempotenceSignatureMismatch(error)
-            }
-            Self::ConflictLock(_) => Self::ConflictLock(error),
-            Self::ResourceInConfiguringLoadbalancer(_) => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParamDeletionProtectionReason(_) => {
-                Self::IllegalParamDeletionProtectionReason(error)
-            }
-            Self::IllegalParamModificationProtectionReason(_) => {
-                Self::IllegalParamModificationProtectionReason(error)
-            }
-            Self::ResourceInCreatingLoadbalancer(_) => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateLoadBalancerProtectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParam",
+            "IdempotenceSignatureMismatch",
+            "ConflictLock",
+            "ResourceInConfiguringLoadbalancer",
+            "DryRunOperation",
+            "IllegalParamDeletionProtectionReason",
+            "IllegalParamModificationProtectionReason",
+            "ResourceInCreatingLoadbalancer",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundLoadBalancer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerProtectionError {

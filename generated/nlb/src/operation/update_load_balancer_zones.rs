@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .load_balancer_id("nlb-83ckzc8d4xlp8o****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateLoadBalancerZonesRequest {
     /// The ID of the NLB instance.
@@ -79,10 +79,27 @@ pub struct UpdateLoadBalancerZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateLoadBalancerZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            load_balancer_id: None,
+            zone_mappings: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateLoadBalancerZonesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateLoadBalancerZonesRequestBuilder {
-        UpdateLoadBalancerZonesRequestBuilder::default()
+        UpdateLoadBalancerZonesRequestBuilder {
+            inner: UpdateLoadBalancerZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -206,6 +223,7 @@ impl<C> UpdateLoadBalancerZonesRequestBuilder<C> {
     }
 }
 impl<'a> UpdateLoadBalancerZonesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateLoadBalancerZonesRequest::default(),
@@ -214,6 +232,7 @@ impl<'a> UpdateLoadBalancerZonesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -293,30 +312,25 @@ pub enum UpdateLoadBalancerZonesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceInCreating.loadbalancer" => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            "OperationDenied.ProtectedPrivateIPv4AddressChanged" => {
-                Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error)
-            }
-            "OperationFailed.vSwitchNotSupportIpv6" => {
-                Self::OperationFailedVSwitchNotSupportIpv6(error)
-            }
-            "OperationDenied.ZoneVSwitchChanged" => {
-                Self::OperationDeniedZoneVSwitchChanged(error)
-            }
-            "InvalidZones" => Self::InvalidZones(error),
-            "ResourceInConfiguring.loadbalancer" => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "ResourceNotEnough.VSwitchIp" => Self::ResourceNotEnoughVSwitchIp(error),
-            "UnauthorizedZone" => Self::UnauthorizedZone(error),
-            "ResourceNotFound.loadBalancer" => Self::ResourceNotFoundLoadBalancer(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceInCreating.loadbalancer",
+                        "OperationDenied.ProtectedPrivateIPv4AddressChanged",
+                        "OperationFailed.vSwitchNotSupportIpv6",
+                        "OperationDenied.ZoneVSwitchChanged",
+                        "InvalidZones",
+                        "ResourceInConfiguring.loadbalancer",
+                        "SystemBusy",
+                        "ResourceNotEnough.VSwitchIp",
+                        "UnauthorizedZone",
+                        "ResourceNotFound.loadBalancer",
+                        "ResourceNotFound.VSwitch",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateLoadBalancerZonesError {
@@ -325,78 +339,69 @@ impl UpdateLoadBalancerZonesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceInCreatingLoadbalancer(error),
+            1 => Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error),
+            2 => Self::OperationFailedVSwitchNotSupportIpv6(error),
+            3 => Self::OperationDeniedZoneVSwitchChanged(error),
+            4 => Self::InvalidZones(error),
+            5 => Self::ResourceInConfiguringLoadbalancer(error),
+            6 => Self::SystemBusy(error),
+            7 => Self::ResourceNotEnoughVSwitchIp(error),
+            8 => Self::UnauthorizedZone(error),
+            9 => Self::ResourceNotFoundLoadBalancer(error),
+            10 => Self::ResourceNotFoundVSwitch(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceInCreatingLoadbalancer(error) => {
-                ("ResourceInCreatingLoadbalancer", error)
-            }
-            Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error) => {
-                ("OperationDeniedProtectedPrivateIPv4AddressChanged", error)
-            }
-            Self::OperationFailedVSwitchNotSupportIpv6(error) => {
-                ("OperationFailedVSwitchNotSupportIpv6", error)
-            }
-            Self::OperationDeniedZoneVSwitchChanged(error) => {
-                ("OperationDeniedZoneVSwitchChanged", error)
-            }
-            Self::InvalidZones(error) => ("InvalidZones", error),
-            Self::ResourceInConfiguringLoadbalancer(error) => {
-                ("ResourceInConfiguringLoadbalancer", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::ResourceNotEnoughVSwitchIp(error) => {
-                ("ResourceNotEnoughVSwitchIp", error)
-            }
-            Self::UnauthorizedZone(error) => ("UnauthorizedZone", error),
-            Self::ResourceNotFoundLoadBalancer(error) => {
-                ("ResourceNotFoundLoadBalancer", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceInCreatingLoadbalancer(error) => (0, error),
+            Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error) => (1, error),
+            Self::OperationFailedVSwitchNotSupportIpv6(error) => (2, error),
+            Self::OperationDeniedZoneVSwitchChanged(error) => (3, error),
+            Self::InvalidZones(error) => (4, error),
+            Self::ResourceInConfiguringLoadbalancer(error) => (5, error),
+            Self::SystemBusy(error) => (6, error),
+            Self::ResourceNotEnoughVSwitchIp(error) => (7, error),
+            Self::UnauthorizedZone(error) => (8, error),
+            Self::ResourceNotFoundLoadBalancer(error) => (9, error),
+            Self::ResourceNotFoundVSwitch(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for UpdateLoadBalancerZonesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceInCreatingLoadbalancer(_) => {
-                Self::ResourceInCreatingLoadbalancer(error)
-            }
-            Self::OperationDeniedProtectedPrivateIPv4AddressChanged(_) => {
-                Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error)
-            }
-            Self::OperationFailedVSwitchNotSupportIpv6(_) => {
-                Self::OperationFailedVSwitchNotSupportIpv6(error)
-            }
-            Self::OperationDeniedZoneVSwitchChanged(_) => {
-                Self::OperationDeniedZoneVSwitchChanged(error)
-            }
-            Self::InvalidZones(_) => Self::InvalidZones(error),
-            Self::ResourceInConfiguringLoadbalancer(_) => {
-                Self::ResourceInConfiguringLoadbalancer(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::ResourceNotEnoughVSwitchIp(_) => {
-                Self::ResourceNotEnoughVSwitchIp(error)
-            }
-            Self::UnauthorizedZone(_) => Self::UnauthorizedZone(error),
-            Self::ResourceNotFoundLoadBalancer(_) => {
-                Self::ResourceNotFoundLoadBalancer(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateLoadBalancerZonesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceInCreatingLoadbalancer",
+            "OperationDeniedProtectedPrivateIPv4AddressChanged",
+            "OperationFailedVSwitchNotSupportIpv6",
+            "OperationDeniedZoneVSwitchChanged",
+            "InvalidZones",
+            "ResourceInConfiguringLoadbalancer",
+            "SystemBusy",
+            "ResourceNotEnoughVSwitchIp",
+            "UnauthorizedZone",
+            "ResourceNotFoundLoadBalancer",
+            "ResourceNotFoundVSwitch",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateLoadBalancerZonesError {

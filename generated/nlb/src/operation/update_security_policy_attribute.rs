@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateSecurityPolicyAttributeRequest {
     /// The supported TLS versions. Valid values: **TLSv1.0**, **TLSv1.1**, **TLSv1.2**, and **TLSv1.3**. You can specify up to four TLS versions.
@@ -120,10 +120,29 @@ pub struct UpdateSecurityPolicyAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateSecurityPolicyAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tls_versions: None,
+            security_policy_id: None,
+            security_policy_name: None,
+            ciphers: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateSecurityPolicyAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateSecurityPolicyAttributeRequestBuilder {
-        UpdateSecurityPolicyAttributeRequestBuilder::default()
+        UpdateSecurityPolicyAttributeRequestBuilder {
+            inner: UpdateSecurityPolicyAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -311,6 +330,7 @@ impl<C> UpdateSecurityPolicyAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateSecurityPolicyAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateSecurityPolicyAttributeRequest::default(),
@@ -319,6 +339,7 @@ impl<'a> UpdateSecurityPolicyAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -388,17 +409,18 @@ pub enum UpdateSecurityPolicyAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateSecurityPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.PreserveClientIpSwitch" => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            "UpdateSecurityPolicyFailed" => Self::UpdateSecurityPolicyFailed(error),
-            "ResourceNotFound.securitypolicy" => {
-                Self::ResourceNotFoundSecuritypolicy(error)
-            }
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.PreserveClientIpSwitch",
+                        "UpdateSecurityPolicyFailed",
+                        "ResourceNotFound.securitypolicy",
+                        "ResourceNotFound.serverGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateSecurityPolicyAttributeError {
@@ -407,52 +429,48 @@ impl UpdateSecurityPolicyAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamPreserveClientIpSwitch(error),
+            1 => Self::UpdateSecurityPolicyFailed(error),
+            2 => Self::ResourceNotFoundSecuritypolicy(error),
+            3 => Self::ResourceNotFoundServerGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamPreserveClientIpSwitch(error) => {
-                ("IllegalParamPreserveClientIpSwitch", error)
-            }
-            Self::UpdateSecurityPolicyFailed(error) => {
-                ("UpdateSecurityPolicyFailed", error)
-            }
-            Self::ResourceNotFoundSecuritypolicy(error) => {
-                ("ResourceNotFoundSecuritypolicy", error)
-            }
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamPreserveClientIpSwitch(error) => (0, error),
+            Self::UpdateSecurityPolicyFailed(error) => (1, error),
+            Self::ResourceNotFoundSecuritypolicy(error) => (2, error),
+            Self::ResourceNotFoundServerGroup(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for UpdateSecurityPolicyAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamPreserveClientIpSwitch(_) => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            Self::UpdateSecurityPolicyFailed(_) => {
-                Self::UpdateSecurityPolicyFailed(error)
-            }
-            Self::ResourceNotFoundSecuritypolicy(_) => {
-                Self::ResourceNotFoundSecuritypolicy(error)
-            }
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateSecurityPolicyAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamPreserveClientIpSwitch",
+            "UpdateSecurityPolicyFailed",
+            "ResourceNotFoundSecuritypolicy",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateSecurityPolicyAttributeError {

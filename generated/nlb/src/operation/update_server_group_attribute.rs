@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_nlb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateServerGroupAttributeRequest {
     /// The server group ID.
@@ -116,10 +116,32 @@ pub struct UpdateServerGroupAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateServerGroupAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            server_group_id: None,
+            server_group_name: None,
+            connection_drain_enabled: None,
+            connection_drain_timeout: None,
+            scheduler: None,
+            preserve_client_ip_enabled: None,
+            health_check_config: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateServerGroupAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateServerGroupAttributeRequestBuilder {
-        UpdateServerGroupAttributeRequestBuilder::default()
+        UpdateServerGroupAttributeRequestBuilder {
+            inner: UpdateServerGroupAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -313,6 +335,7 @@ impl<C> UpdateServerGroupAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateServerGroupAttributeRequest::default(),
@@ -321,6 +344,7 @@ impl<'a> UpdateServerGroupAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -402,25 +426,24 @@ pub enum UpdateServerGroupAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "SystemBusy" => Self::SystemBusy(error),
-            "IllegalParam.healthCheckDomain" => {
-                Self::IllegalParamHealthCheckDomain(error)
-            }
-            "IlleagalParam.healthCheckUrl" => Self::IlleagalParamHealthCheckUrl(error),
-            "OperationDenied.UidNotAllowQuic29" => {
-                Self::OperationDeniedUidNotAllowQuic29(error)
-            }
-            "IllegalParam" => Self::IllegalParam(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.ServerGroupName" => Self::IllegalParamServerGroupName(error),
-            "IllegalParam.PreserveClientIpSwitch" => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            "Forbidden.NoPermission" => Self::ForbiddenNoPermission(error),
-            "ResourceNotFound.serverGroup" => Self::ResourceNotFoundServerGroup(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "SystemBusy",
+                        "IllegalParam.healthCheckDomain",
+                        "IlleagalParam.healthCheckUrl",
+                        "OperationDenied.UidNotAllowQuic29",
+                        "IllegalParam",
+                        "DryRunOperation",
+                        "IllegalParam.ServerGroupName",
+                        "IllegalParam.PreserveClientIpSwitch",
+                        "Forbidden.NoPermission",
+                        "ResourceNotFound.serverGroup",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateServerGroupAttributeError {
@@ -429,72 +452,66 @@ impl UpdateServerGroupAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::SystemBusy(error),
+            1 => Self::IllegalParamHealthCheckDomain(error),
+            2 => Self::IlleagalParamHealthCheckUrl(error),
+            3 => Self::OperationDeniedUidNotAllowQuic29(error),
+            4 => Self::IllegalParam(error),
+            5 => Self::DryRunOperation(error),
+            6 => Self::IllegalParamServerGroupName(error),
+            7 => Self::IllegalParamPreserveClientIpSwitch(error),
+            8 => Self::ForbiddenNoPermission(error),
+            9 => Self::ResourceNotFoundServerGroup(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::IllegalParamHealthCheckDomain(error) => {
-                ("IllegalParamHealthCheckDomain", error)
-            }
-            Self::IlleagalParamHealthCheckUrl(error) => {
-                ("IlleagalParamHealthCheckUrl", error)
-            }
-            Self::OperationDeniedUidNotAllowQuic29(error) => {
-                ("OperationDeniedUidNotAllowQuic29", error)
-            }
-            Self::IllegalParam(error) => ("IllegalParam", error),
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParamServerGroupName(error) => {
-                ("IllegalParamServerGroupName", error)
-            }
-            Self::IllegalParamPreserveClientIpSwitch(error) => {
-                ("IllegalParamPreserveClientIpSwitch", error)
-            }
-            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
-            Self::ResourceNotFoundServerGroup(error) => {
-                ("ResourceNotFoundServerGroup", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SystemBusy(error) => (0, error),
+            Self::IllegalParamHealthCheckDomain(error) => (1, error),
+            Self::IlleagalParamHealthCheckUrl(error) => (2, error),
+            Self::OperationDeniedUidNotAllowQuic29(error) => (3, error),
+            Self::IllegalParam(error) => (4, error),
+            Self::DryRunOperation(error) => (5, error),
+            Self::IllegalParamServerGroupName(error) => (6, error),
+            Self::IllegalParamPreserveClientIpSwitch(error) => (7, error),
+            Self::ForbiddenNoPermission(error) => (8, error),
+            Self::ResourceNotFoundServerGroup(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for UpdateServerGroupAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::IllegalParamHealthCheckDomain(_) => {
-                Self::IllegalParamHealthCheckDomain(error)
-            }
-            Self::IlleagalParamHealthCheckUrl(_) => {
-                Self::IlleagalParamHealthCheckUrl(error)
-            }
-            Self::OperationDeniedUidNotAllowQuic29(_) => {
-                Self::OperationDeniedUidNotAllowQuic29(error)
-            }
-            Self::IllegalParam(_) => Self::IllegalParam(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParamServerGroupName(_) => {
-                Self::IllegalParamServerGroupName(error)
-            }
-            Self::IllegalParamPreserveClientIpSwitch(_) => {
-                Self::IllegalParamPreserveClientIpSwitch(error)
-            }
-            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
-            Self::ResourceNotFoundServerGroup(_) => {
-                Self::ResourceNotFoundServerGroup(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateServerGroupAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "SystemBusy",
+            "IllegalParamHealthCheckDomain",
+            "IlleagalParamHealthCheckUrl",
+            "OperationDeniedUidNotAllowQuic29",
+            "IllegalParam",
+            "DryRunOperation",
+            "IllegalParamServerGroupName",
+            "IllegalParamPreserveClientIpSwitch",
+            "ForbiddenNoPermission",
+            "ResourceNotFoundServerGroup",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateServerGroupAttributeError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct BindMFADeviceRequest {
     /// The serial number of the MFA device.
@@ -48,10 +48,26 @@ pub struct BindMFADeviceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for BindMFADeviceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            serial_number: None,
+            user_name: None,
+            authentication_code1: None,
+            authentication_code2: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl BindMFADeviceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> BindMFADeviceRequestBuilder {
-        BindMFADeviceRequestBuilder::default()
+        BindMFADeviceRequestBuilder {
+            inner: BindMFADeviceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -142,6 +158,7 @@ impl<C> BindMFADeviceRequestBuilder<C> {
     }
 }
 impl<'a> BindMFADeviceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: BindMFADeviceRequest::default(),
@@ -150,6 +167,7 @@ impl<'a> BindMFADeviceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<BindMFADeviceResponse, BindMFADeviceError> {
@@ -205,28 +223,33 @@ impl BindMFADeviceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        let _ = index;
+        Self::Unhandled(error)
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (0, error),
         }
     }
 }
 impl Clone for BindMFADeviceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for BindMFADeviceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for BindMFADeviceError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_ram::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DecodeDiagnosticMessageRequest {
     /// The encoded diagnostic information in the response that contains an access denied error. The error is caused by no RAM permissions.
@@ -30,10 +30,23 @@ pub struct DecodeDiagnosticMessageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DecodeDiagnosticMessageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            encoded_diagnostic_message: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DecodeDiagnosticMessageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DecodeDiagnosticMessageRequestBuilder {
-        DecodeDiagnosticMessageRequestBuilder::default()
+        DecodeDiagnosticMessageRequestBuilder {
+            inner: DecodeDiagnosticMessageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -94,6 +107,7 @@ impl<C> DecodeDiagnosticMessageRequestBuilder<C> {
     }
 }
 impl<'a> DecodeDiagnosticMessageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DecodeDiagnosticMessageRequest::default(),
@@ -102,6 +116,7 @@ impl<'a> DecodeDiagnosticMessageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -168,15 +183,20 @@ pub enum DecodeDiagnosticMessageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DecodeDiagnosticMessageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NotSupport" => Self::NotSupport(error),
-            "EncodedMessageExpire" => Self::EncodedMessageExpire(error),
-            "NoPermission" => Self::NoPermission(error),
-            "SearchInaccurate" => Self::SearchInaccurate(error),
-            "EntityNotExist" => Self::EntityNotExist(error),
-            "TooManyRequests" => Self::TooManyRequests(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NotSupport",
+                        "EncodedMessageExpire",
+                        "NoPermission",
+                        "SearchInaccurate",
+                        "EntityNotExist",
+                        "TooManyRequests",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DecodeDiagnosticMessageError {
@@ -185,40 +205,54 @@ impl DecodeDiagnosticMessageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NotSupport(error),
+            1 => Self::EncodedMessageExpire(error),
+            2 => Self::NoPermission(error),
+            3 => Self::SearchInaccurate(error),
+            4 => Self::EntityNotExist(error),
+            5 => Self::TooManyRequests(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotSupport(error) => ("NotSupport", error),
-            Self::EncodedMessageExpire(error) => ("EncodedMessageExpire", error),
-            Self::NoPermission(error) => ("NoPermission", error),
-            Self::SearchInaccurate(error) => ("SearchInaccurate", error),
-            Self::EntityNotExist(error) => ("EntityNotExist", error),
-            Self::TooManyRequests(error) => ("TooManyRequests", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NotSupport(error) => (0, error),
+            Self::EncodedMessageExpire(error) => (1, error),
+            Self::NoPermission(error) => (2, error),
+            Self::SearchInaccurate(error) => (3, error),
+            Self::EntityNotExist(error) => (4, error),
+            Self::TooManyRequests(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DecodeDiagnosticMessageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NotSupport(_) => Self::NotSupport(error),
-            Self::EncodedMessageExpire(_) => Self::EncodedMessageExpire(error),
-            Self::NoPermission(_) => Self::NoPermission(error),
-            Self::SearchInaccurate(_) => Self::SearchInaccurate(error),
-            Self::EntityNotExist(_) => Self::EntityNotExist(error),
-            Self::TooManyRequests(_) => Self::TooManyRequests(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DecodeDiagnosticMessageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NotSupport",
+            "EncodedMessageExpire",
+            "NoPermission",
+            "SearchInaccurate",
+            "EntityNotExist",
+            "TooManyRequests",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DecodeDiagnosticMessageError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddAccessControlListEntryRequest {
     /// The region ID of the network ACL.
@@ -54,10 +54,25 @@ pub struct AddAccessControlListEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddAccessControlListEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            acl_entrys: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddAccessControlListEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddAccessControlListEntryRequestBuilder {
-        AddAccessControlListEntryRequestBuilder::default()
+        AddAccessControlListEntryRequestBuilder {
+            inner: AddAccessControlListEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -146,6 +161,7 @@ impl<C> AddAccessControlListEntryRequestBuilder<C> {
     }
 }
 impl<'a> AddAccessControlListEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddAccessControlListEntryRequest::default(),
@@ -154,6 +170,7 @@ impl<'a> AddAccessControlListEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -217,17 +234,22 @@ pub enum AddAccessControlListEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddAccessControlListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.AclEntryExists" => Self::InvalidParamAclEntryExists(error),
-            "IllegalEntry" => Self::IllegalEntry(error),
-            "AclEntryIllegal" => Self::AclEntryIllegal(error),
-            "InvalidEntry" => Self::InvalidEntry(error),
-            "InvalidParam.Comment" => Self::InvalidParamComment(error),
-            "AclEntryExceedLimit" => Self::AclEntryExceedLimit(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.AclEntryExists",
+                        "IllegalEntry",
+                        "AclEntryIllegal",
+                        "InvalidEntry",
+                        "InvalidParam.Comment",
+                        "AclEntryExceedLimit",
+                        "SystemBusy",
+                        "ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddAccessControlListEntryError {
@@ -236,48 +258,60 @@ impl AddAccessControlListEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParamAclEntryExists(error),
+            1 => Self::IllegalEntry(error),
+            2 => Self::AclEntryIllegal(error),
+            3 => Self::InvalidEntry(error),
+            4 => Self::InvalidParamComment(error),
+            5 => Self::AclEntryExceedLimit(error),
+            6 => Self::SystemBusy(error),
+            7 => Self::ServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamAclEntryExists(error) => {
-                ("InvalidParamAclEntryExists", error)
-            }
-            Self::IllegalEntry(error) => ("IllegalEntry", error),
-            Self::AclEntryIllegal(error) => ("AclEntryIllegal", error),
-            Self::InvalidEntry(error) => ("InvalidEntry", error),
-            Self::InvalidParamComment(error) => ("InvalidParamComment", error),
-            Self::AclEntryExceedLimit(error) => ("AclEntryExceedLimit", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamAclEntryExists(error) => (0, error),
+            Self::IllegalEntry(error) => (1, error),
+            Self::AclEntryIllegal(error) => (2, error),
+            Self::InvalidEntry(error) => (3, error),
+            Self::InvalidParamComment(error) => (4, error),
+            Self::AclEntryExceedLimit(error) => (5, error),
+            Self::SystemBusy(error) => (6, error),
+            Self::ServiceUnavailable(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for AddAccessControlListEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamAclEntryExists(_) => {
-                Self::InvalidParamAclEntryExists(error)
-            }
-            Self::IllegalEntry(_) => Self::IllegalEntry(error),
-            Self::AclEntryIllegal(_) => Self::AclEntryIllegal(error),
-            Self::InvalidEntry(_) => Self::InvalidEntry(error),
-            Self::InvalidParamComment(_) => Self::InvalidParamComment(error),
-            Self::AclEntryExceedLimit(_) => Self::AclEntryExceedLimit(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddAccessControlListEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamAclEntryExists",
+            "IllegalEntry",
+            "AclEntryIllegal",
+            "InvalidEntry",
+            "InvalidParamComment",
+            "AclEntryExceedLimit",
+            "SystemBusy",
+            "ServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddAccessControlListEntryError {

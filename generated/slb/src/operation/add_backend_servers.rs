@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddBackendServersRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -73,10 +73,25 @@ pub struct AddBackendServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddBackendServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddBackendServersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddBackendServersRequestBuilder {
-        AddBackendServersRequestBuilder::default()
+        AddBackendServersRequestBuilder {
+            inner: AddBackendServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -187,6 +202,7 @@ impl<C> AddBackendServersRequestBuilder<C> {
     }
 }
 impl<'a> AddBackendServersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddBackendServersRequest::default(),
@@ -195,6 +211,7 @@ impl<'a> AddBackendServersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -269,24 +286,23 @@ pub enum AddBackendServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
-            "BackendServerProcessing" => Self::BackendServerProcessing(error),
-            "InvalidBackendServers.ServerIpConflict" => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            "OperationUnsupported.AddBackendServers" => {
-                Self::OperationUnsupportedAddBackendServers(error)
-            }
-            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
-            "OperationFailed.ActionNotSupport" => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            "NetworkConflict" => Self::NetworkConflict(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Mismatched.ZoneId",
+                        "BackendServerProcessing",
+                        "InvalidBackendServers.ServerIpConflict",
+                        "OperationUnsupported.AddBackendServers",
+                        "IncorrectStatus.RSByPassToas",
+                        "OperationFailed.ActionNotSupport",
+                        "NetworkConflict",
+                        "SystemBusy",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddBackendServersError {
@@ -295,62 +311,63 @@ impl AddBackendServersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::MismatchedZoneId(error),
+            2 => Self::BackendServerProcessing(error),
+            3 => Self::InvalidBackendServersServerIpConflict(error),
+            4 => Self::OperationUnsupportedAddBackendServers(error),
+            5 => Self::IncorrectStatusRsByPassToas(error),
+            6 => Self::OperationFailedActionNotSupport(error),
+            7 => Self::NetworkConflict(error),
+            8 => Self::SystemBusy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
-            Self::BackendServerProcessing(error) => ("BackendServerProcessing", error),
-            Self::InvalidBackendServersServerIpConflict(error) => {
-                ("InvalidBackendServersServerIpConflict", error)
-            }
-            Self::OperationUnsupportedAddBackendServers(error) => {
-                ("OperationUnsupportedAddBackendServers", error)
-            }
-            Self::IncorrectStatusRsByPassToas(error) => {
-                ("IncorrectStatusRsByPassToas", error)
-            }
-            Self::OperationFailedActionNotSupport(error) => {
-                ("OperationFailedActionNotSupport", error)
-            }
-            Self::NetworkConflict(error) => ("NetworkConflict", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::MismatchedZoneId(error) => (1, error),
+            Self::BackendServerProcessing(error) => (2, error),
+            Self::InvalidBackendServersServerIpConflict(error) => (3, error),
+            Self::OperationUnsupportedAddBackendServers(error) => (4, error),
+            Self::IncorrectStatusRsByPassToas(error) => (5, error),
+            Self::OperationFailedActionNotSupport(error) => (6, error),
+            Self::NetworkConflict(error) => (7, error),
+            Self::SystemBusy(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for AddBackendServersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
-            Self::BackendServerProcessing(_) => Self::BackendServerProcessing(error),
-            Self::InvalidBackendServersServerIpConflict(_) => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            Self::OperationUnsupportedAddBackendServers(_) => {
-                Self::OperationUnsupportedAddBackendServers(error)
-            }
-            Self::IncorrectStatusRsByPassToas(_) => {
-                Self::IncorrectStatusRsByPassToas(error)
-            }
-            Self::OperationFailedActionNotSupport(_) => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            Self::NetworkConflict(_) => Self::NetworkConflict(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddBackendServersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "MismatchedZoneId",
+            "BackendServerProcessing",
+            "InvalidBackendServersServerIpConflict",
+            "OperationUnsupportedAddBackendServers",
+            "IncorrectStatusRsByPassToas",
+            "OperationFailedActionNotSupport",
+            "NetworkConflict",
+            "SystemBusy",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddBackendServersError {

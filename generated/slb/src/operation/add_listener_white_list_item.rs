@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddListenerWhiteListItemRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is created.
@@ -71,10 +71,27 @@ pub struct AddListenerWhiteListItemRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddListenerWhiteListItemRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            source_items: None,
+            listener_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddListenerWhiteListItemRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddListenerWhiteListItemRequestBuilder {
-        AddListenerWhiteListItemRequestBuilder::default()
+        AddListenerWhiteListItemRequestBuilder {
+            inner: AddListenerWhiteListItemRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -194,6 +211,7 @@ impl<C> AddListenerWhiteListItemRequestBuilder<C> {
     }
 }
 impl<'a> AddListenerWhiteListItemRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddListenerWhiteListItemRequest::default(),
@@ -202,6 +220,7 @@ impl<'a> AddListenerWhiteListItemRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -257,13 +276,18 @@ pub enum AddListenerWhiteListItemError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddListenerWhiteListItemError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "InvalidAddress" => Self::InvalidAddress(error),
-            "InvalidParameter.SourceItems" => Self::InvalidParameterSourceItems(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "TooManyListeners",
+                        "Operation.NotAllowed",
+                        "InvalidAddress",
+                        "InvalidParameter.SourceItems",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddListenerWhiteListItemError {
@@ -272,40 +296,48 @@ impl AddListenerWhiteListItemError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::TooManyListeners(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::InvalidAddress(error),
+            3 => Self::InvalidParameterSourceItems(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::InvalidAddress(error) => ("InvalidAddress", error),
-            Self::InvalidParameterSourceItems(error) => {
-                ("InvalidParameterSourceItems", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TooManyListeners(error) => (0, error),
+            Self::OperationNotAllowed(error) => (1, error),
+            Self::InvalidAddress(error) => (2, error),
+            Self::InvalidParameterSourceItems(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for AddListenerWhiteListItemError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::InvalidAddress(_) => Self::InvalidAddress(error),
-            Self::InvalidParameterSourceItems(_) => {
-                Self::InvalidParameterSourceItems(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddListenerWhiteListItemError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TooManyListeners",
+            "OperationNotAllowed",
+            "InvalidAddress",
+            "InvalidParameterSourceItems",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddListenerWhiteListItemError {

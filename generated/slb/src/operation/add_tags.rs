@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddTagsRequest {
     /// The ID of the region to which the SLB instance belongs.
@@ -57,10 +57,25 @@ pub struct AddTagsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddTagsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddTagsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddTagsRequestBuilder {
-        AddTagsRequestBuilder::default()
+        AddTagsRequestBuilder {
+            inner: AddTagsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -146,6 +161,7 @@ impl<C> AddTagsRequestBuilder<C> {
     }
 }
 impl<'a> AddTagsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddTagsRequest::default(),
@@ -154,6 +170,7 @@ impl<'a> AddTagsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(self) -> ::acs_runtime::client::Invoke<AddTagsResponse, AddTagsError> {
         self.client.send(self.inner)
     }
@@ -218,22 +235,25 @@ pub enum AddTagsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddTagsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "QuotaExceeded.Tag" => Self::QuotaExceededTag(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "MissingParameter.Tags" => Self::MissingParameterTags(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "NoPermission.Operator" => Self::NoPermissionOperator(error),
-            "QuotaExceed.TagsPerResource" => Self::QuotaExceedTagsPerResource(error),
-            "InvalidOperation.ConcurrentModification" => {
-                Self::InvalidOperationConcurrentModification(error)
-            }
-            "InnerRateLimiting" => Self::InnerRateLimiting(error),
-            "SystemError" => Self::SystemError(error),
-            "InternalInvokeError" => Self::InternalInvokeError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.TagValue",
+                        "QuotaExceeded.Tag",
+                        "InvalidParameter.TagKey",
+                        "MissingParameter.Tags",
+                        "Duplicate.TagKey",
+                        "NoPermission.Operator",
+                        "QuotaExceed.TagsPerResource",
+                        "InvalidOperation.ConcurrentModification",
+                        "InnerRateLimiting",
+                        "SystemError",
+                        "InternalInvokeError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddTagsError {
@@ -242,58 +262,69 @@ impl AddTagsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterTagValue(error),
+            1 => Self::QuotaExceededTag(error),
+            2 => Self::InvalidParameterTagKey(error),
+            3 => Self::MissingParameterTags(error),
+            4 => Self::DuplicateTagKey(error),
+            5 => Self::NoPermissionOperator(error),
+            6 => Self::QuotaExceedTagsPerResource(error),
+            7 => Self::InvalidOperationConcurrentModification(error),
+            8 => Self::InnerRateLimiting(error),
+            9 => Self::SystemError(error),
+            10 => Self::InternalInvokeError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
-            Self::QuotaExceededTag(error) => ("QuotaExceededTag", error),
-            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
-            Self::MissingParameterTags(error) => ("MissingParameterTags", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::NoPermissionOperator(error) => ("NoPermissionOperator", error),
-            Self::QuotaExceedTagsPerResource(error) => {
-                ("QuotaExceedTagsPerResource", error)
-            }
-            Self::InvalidOperationConcurrentModification(error) => {
-                ("InvalidOperationConcurrentModification", error)
-            }
-            Self::InnerRateLimiting(error) => ("InnerRateLimiting", error),
-            Self::SystemError(error) => ("SystemError", error),
-            Self::InternalInvokeError(error) => ("InternalInvokeError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterTagValue(error) => (0, error),
+            Self::QuotaExceededTag(error) => (1, error),
+            Self::InvalidParameterTagKey(error) => (2, error),
+            Self::MissingParameterTags(error) => (3, error),
+            Self::DuplicateTagKey(error) => (4, error),
+            Self::NoPermissionOperator(error) => (5, error),
+            Self::QuotaExceedTagsPerResource(error) => (6, error),
+            Self::InvalidOperationConcurrentModification(error) => (7, error),
+            Self::InnerRateLimiting(error) => (8, error),
+            Self::SystemError(error) => (9, error),
+            Self::InternalInvokeError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for AddTagsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
-            Self::QuotaExceededTag(_) => Self::QuotaExceededTag(error),
-            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
-            Self::MissingParameterTags(_) => Self::MissingParameterTags(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::NoPermissionOperator(_) => Self::NoPermissionOperator(error),
-            Self::QuotaExceedTagsPerResource(_) => {
-                Self::QuotaExceedTagsPerResource(error)
-            }
-            Self::InvalidOperationConcurrentModification(_) => {
-                Self::InvalidOperationConcurrentModification(error)
-            }
-            Self::InnerRateLimiting(_) => Self::InnerRateLimiting(error),
-            Self::SystemError(_) => Self::SystemError(error),
-            Self::InternalInvokeError(_) => Self::InternalInvokeError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddTagsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterTagValue",
+            "QuotaExceededTag",
+            "InvalidParameterTagKey",
+            "MissingParameterTags",
+            "DuplicateTagKey",
+            "NoPermissionOperator",
+            "QuotaExceedTagsPerResource",
+            "InvalidOperationConcurrentModification",
+            "InnerRateLimiting",
+            "SystemError",
+            "InternalInvokeError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddTagsError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddVServerGroupBackendServersRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -79,10 +79,25 @@ pub struct AddVServerGroupBackendServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddVServerGroupBackendServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_server_group_id: None,
+            backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddVServerGroupBackendServersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddVServerGroupBackendServersRequestBuilder {
-        AddVServerGroupBackendServersRequestBuilder::default()
+        AddVServerGroupBackendServersRequestBuilder {
+            inner: AddVServerGroupBackendServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -205,6 +220,7 @@ impl<C> AddVServerGroupBackendServersRequestBuilder<C> {
     }
 }
 impl<'a> AddVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddVServerGroupBackendServersRequest::default(),
@@ -213,6 +229,7 @@ impl<'a> AddVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -325,57 +342,40 @@ pub enum AddVServerGroupBackendServersError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBackendServers.ServerIpConflict" => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
-            "OperationUnsupported.AddVServerGroupBackendServers" => {
-                Self::OperationUnsupportedAddVServerGroupBackendServers(error)
-            }
-            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
-            "BackendServer.InvalidType" => Self::BackendServerInvalidType(error),
-            "BackendServer.ServerRegionIdNotEqual" => {
-                Self::BackendServerServerRegionIdNotEqual(error)
-            }
-            "OperationFailed.InvalidCen" => Self::OperationFailedInvalidCen(error),
-            "IncorrectStatus.CenNotAssociated" => {
-                Self::IncorrectStatusCenNotAssociated(error)
-            }
-            "InvalidBackendServers.MissingCenBandWidth" => {
-                Self::InvalidBackendServersMissingCenBandWidth(error)
-            }
-            "InvalidBackendServers.VpcNotInCen" => {
-                Self::InvalidBackendServersVpcNotInCen(error)
-            }
-            "InvalidServerId.NotExist" => Self::InvalidServerIdNotExist(error),
-            "MissingParameter.ServerRegionId" => {
-                Self::MissingParameterServerRegionId(error)
-            }
-            "MissingParameter.VbrId" => Self::MissingParameterVbrId(error),
-            "InvalidParameter.ServerRegionId" => {
-                Self::InvalidParameterServerRegionId(error)
-            }
-            "InvalidVbrId.NotInCen" => Self::InvalidVbrIdNotInCen(error),
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "OperationFailed.ServiceGroupProcessing" => {
-                Self::OperationFailedServiceGroupProcessing(error)
-            }
-            "NetworkConflict" => Self::NetworkConflict(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "SignatureNonceUsed" => Self::SignatureNonceUsed(error),
-            "VpcSystemBusy" => Self::VpcSystemBusy(error),
-            "OperationDeny.LbNotSupportIPv6Server" => {
-                Self::OperationDenyLbNotSupportIPv6Server(error)
-            }
-            "OperationBusy" => Self::OperationBusy(error),
-            "ResourceNotFound.vServers" => Self::ResourceNotFoundVServers(error),
-            "ResourceNotFound.Cen" => Self::ResourceNotFoundCen(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidBackendServers.ServerIpConflict",
+                        "Mismatched.ZoneId",
+                        "OperationUnsupported.AddVServerGroupBackendServers",
+                        "IncorrectStatus.RSByPassToas",
+                        "BackendServer.InvalidType",
+                        "BackendServer.ServerRegionIdNotEqual",
+                        "OperationFailed.InvalidCen",
+                        "IncorrectStatus.CenNotAssociated",
+                        "InvalidBackendServers.MissingCenBandWidth",
+                        "InvalidBackendServers.VpcNotInCen",
+                        "InvalidServerId.NotExist",
+                        "MissingParameter.ServerRegionId",
+                        "MissingParameter.VbrId",
+                        "InvalidParameter.ServerRegionId",
+                        "InvalidVbrId.NotInCen",
+                        "InvalidParameter.ZoneNotSupport",
+                        "MasterSlaveServerConflict",
+                        "OperationFailed.ServiceGroupProcessing",
+                        "NetworkConflict",
+                        "SystemBusy",
+                        "SignatureNonceUsed",
+                        "VpcSystemBusy",
+                        "OperationDeny.LbNotSupportIPv6Server",
+                        "OperationBusy",
+                        "ResourceNotFound.vServers",
+                        "ResourceNotFound.Cen",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddVServerGroupBackendServersError {
@@ -384,132 +384,114 @@ impl AddVServerGroupBackendServersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidBackendServersServerIpConflict(error),
+            1 => Self::MismatchedZoneId(error),
+            2 => Self::OperationUnsupportedAddVServerGroupBackendServers(error),
+            3 => Self::IncorrectStatusRsByPassToas(error),
+            4 => Self::BackendServerInvalidType(error),
+            5 => Self::BackendServerServerRegionIdNotEqual(error),
+            6 => Self::OperationFailedInvalidCen(error),
+            7 => Self::IncorrectStatusCenNotAssociated(error),
+            8 => Self::InvalidBackendServersMissingCenBandWidth(error),
+            9 => Self::InvalidBackendServersVpcNotInCen(error),
+            10 => Self::InvalidServerIdNotExist(error),
+            11 => Self::MissingParameterServerRegionId(error),
+            12 => Self::MissingParameterVbrId(error),
+            13 => Self::InvalidParameterServerRegionId(error),
+            14 => Self::InvalidVbrIdNotInCen(error),
+            15 => Self::InvalidParameterZoneNotSupport(error),
+            16 => Self::MasterSlaveServerConflict(error),
+            17 => Self::OperationFailedServiceGroupProcessing(error),
+            18 => Self::NetworkConflict(error),
+            19 => Self::SystemBusy(error),
+            20 => Self::SignatureNonceUsed(error),
+            21 => Self::VpcSystemBusy(error),
+            22 => Self::OperationDenyLbNotSupportIPv6Server(error),
+            23 => Self::OperationBusy(error),
+            24 => Self::ResourceNotFoundVServers(error),
+            25 => Self::ResourceNotFoundCen(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBackendServersServerIpConflict(error) => {
-                ("InvalidBackendServersServerIpConflict", error)
-            }
-            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
-            Self::OperationUnsupportedAddVServerGroupBackendServers(error) => {
-                ("OperationUnsupportedAddVServerGroupBackendServers", error)
-            }
-            Self::IncorrectStatusRsByPassToas(error) => {
-                ("IncorrectStatusRsByPassToas", error)
-            }
-            Self::BackendServerInvalidType(error) => ("BackendServerInvalidType", error),
-            Self::BackendServerServerRegionIdNotEqual(error) => {
-                ("BackendServerServerRegionIdNotEqual", error)
-            }
-            Self::OperationFailedInvalidCen(error) => {
-                ("OperationFailedInvalidCen", error)
-            }
-            Self::IncorrectStatusCenNotAssociated(error) => {
-                ("IncorrectStatusCenNotAssociated", error)
-            }
-            Self::InvalidBackendServersMissingCenBandWidth(error) => {
-                ("InvalidBackendServersMissingCenBandWidth", error)
-            }
-            Self::InvalidBackendServersVpcNotInCen(error) => {
-                ("InvalidBackendServersVpcNotInCen", error)
-            }
-            Self::InvalidServerIdNotExist(error) => ("InvalidServerIdNotExist", error),
-            Self::MissingParameterServerRegionId(error) => {
-                ("MissingParameterServerRegionId", error)
-            }
-            Self::MissingParameterVbrId(error) => ("MissingParameterVbrId", error),
-            Self::InvalidParameterServerRegionId(error) => {
-                ("InvalidParameterServerRegionId", error)
-            }
-            Self::InvalidVbrIdNotInCen(error) => ("InvalidVbrIdNotInCen", error),
-            Self::InvalidParameterZoneNotSupport(error) => {
-                ("InvalidParameterZoneNotSupport", error)
-            }
-            Self::MasterSlaveServerConflict(error) => {
-                ("MasterSlaveServerConflict", error)
-            }
-            Self::OperationFailedServiceGroupProcessing(error) => {
-                ("OperationFailedServiceGroupProcessing", error)
-            }
-            Self::NetworkConflict(error) => ("NetworkConflict", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::SignatureNonceUsed(error) => ("SignatureNonceUsed", error),
-            Self::VpcSystemBusy(error) => ("VpcSystemBusy", error),
-            Self::OperationDenyLbNotSupportIPv6Server(error) => {
-                ("OperationDenyLbNotSupportIPv6Server", error)
-            }
-            Self::OperationBusy(error) => ("OperationBusy", error),
-            Self::ResourceNotFoundVServers(error) => ("ResourceNotFoundVServers", error),
-            Self::ResourceNotFoundCen(error) => ("ResourceNotFoundCen", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidBackendServersServerIpConflict(error) => (0, error),
+            Self::MismatchedZoneId(error) => (1, error),
+            Self::OperationUnsupportedAddVServerGroupBackendServers(error) => (2, error),
+            Self::IncorrectStatusRsByPassToas(error) => (3, error),
+            Self::BackendServerInvalidType(error) => (4, error),
+            Self::BackendServerServerRegionIdNotEqual(error) => (5, error),
+            Self::OperationFailedInvalidCen(error) => (6, error),
+            Self::IncorrectStatusCenNotAssociated(error) => (7, error),
+            Self::InvalidBackendServersMissingCenBandWidth(error) => (8, error),
+            Self::InvalidBackendServersVpcNotInCen(error) => (9, error),
+            Self::InvalidServerIdNotExist(error) => (10, error),
+            Self::MissingParameterServerRegionId(error) => (11, error),
+            Self::MissingParameterVbrId(error) => (12, error),
+            Self::InvalidParameterServerRegionId(error) => (13, error),
+            Self::InvalidVbrIdNotInCen(error) => (14, error),
+            Self::InvalidParameterZoneNotSupport(error) => (15, error),
+            Self::MasterSlaveServerConflict(error) => (16, error),
+            Self::OperationFailedServiceGroupProcessing(error) => (17, error),
+            Self::NetworkConflict(error) => (18, error),
+            Self::SystemBusy(error) => (19, error),
+            Self::SignatureNonceUsed(error) => (20, error),
+            Self::VpcSystemBusy(error) => (21, error),
+            Self::OperationDenyLbNotSupportIPv6Server(error) => (22, error),
+            Self::OperationBusy(error) => (23, error),
+            Self::ResourceNotFoundVServers(error) => (24, error),
+            Self::ResourceNotFoundCen(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for AddVServerGroupBackendServersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidBackendServersServerIpConflict(_) => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
-            Self::OperationUnsupportedAddVServerGroupBackendServers(_) => {
-                Self::OperationUnsupportedAddVServerGroupBackendServers(error)
-            }
-            Self::IncorrectStatusRsByPassToas(_) => {
-                Self::IncorrectStatusRsByPassToas(error)
-            }
-            Self::BackendServerInvalidType(_) => Self::BackendServerInvalidType(error),
-            Self::BackendServerServerRegionIdNotEqual(_) => {
-                Self::BackendServerServerRegionIdNotEqual(error)
-            }
-            Self::OperationFailedInvalidCen(_) => Self::OperationFailedInvalidCen(error),
-            Self::IncorrectStatusCenNotAssociated(_) => {
-                Self::IncorrectStatusCenNotAssociated(error)
-            }
-            Self::InvalidBackendServersMissingCenBandWidth(_) => {
-                Self::InvalidBackendServersMissingCenBandWidth(error)
-            }
-            Self::InvalidBackendServersVpcNotInCen(_) => {
-                Self::InvalidBackendServersVpcNotInCen(error)
-            }
-            Self::InvalidServerIdNotExist(_) => Self::InvalidServerIdNotExist(error),
-            Self::MissingParameterServerRegionId(_) => {
-                Self::MissingParameterServerRegionId(error)
-            }
-            Self::MissingParameterVbrId(_) => Self::MissingParameterVbrId(error),
-            Self::InvalidParameterServerRegionId(_) => {
-                Self::InvalidParameterServerRegionId(error)
-            }
-            Self::InvalidVbrIdNotInCen(_) => Self::InvalidVbrIdNotInCen(error),
-            Self::InvalidParameterZoneNotSupport(_) => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
-            Self::OperationFailedServiceGroupProcessing(_) => {
-                Self::OperationFailedServiceGroupProcessing(error)
-            }
-            Self::NetworkConflict(_) => Self::NetworkConflict(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::SignatureNonceUsed(_) => Self::SignatureNonceUsed(error),
-            Self::VpcSystemBusy(_) => Self::VpcSystemBusy(error),
-            Self::OperationDenyLbNotSupportIPv6Server(_) => {
-                Self::OperationDenyLbNotSupportIPv6Server(error)
-            }
-            Self::OperationBusy(_) => Self::OperationBusy(error),
-            Self::ResourceNotFoundVServers(_) => Self::ResourceNotFoundVServers(error),
-            Self::ResourceNotFoundCen(_) => Self::ResourceNotFoundCen(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddVServerGroupBackendServersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidBackendServersServerIpConflict",
+            "MismatchedZoneId",
+            "OperationUnsupportedAddVServerGroupBackendServers",
+            "IncorrectStatusRsByPassToas",
+            "BackendServerInvalidType",
+            "BackendServerServerRegionIdNotEqual",
+            "OperationFailedInvalidCen",
+            "IncorrectStatusCenNotAssociated",
+            "InvalidBackendServersMissingCenBandWidth",
+            "InvalidBackendServersVpcNotInCen",
+            "InvalidServerIdNotExist",
+            "MissingParameterServerRegionId",
+            "MissingParameterVbrId",
+            "InvalidParameterServerRegionId",
+            "InvalidVbrIdNotInCen",
+            "InvalidParameterZoneNotSupport",
+            "MasterSlaveServerConflict",
+            "OperationFailedServiceGroupProcessing",
+            "NetworkConflict",
+            "SystemBusy",
+            "SignatureNonceUsed",
+            "VpcSystemBusy",
+            "OperationDenyLbNotSupportIPv6Server",
+            "OperationBusy",
+            "ResourceNotFoundVServers",
+            "ResourceNotFoundCen",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddVServerGroupBackendServersError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateAccessControlListRequest {
     /// The region ID of the ACL.
@@ -65,10 +65,27 @@ pub struct CreateAccessControlListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateAccessControlListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_name: None,
+            address_ip_version: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateAccessControlListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateAccessControlListRequestBuilder {
-        CreateAccessControlListRequestBuilder::default()
+        CreateAccessControlListRequestBuilder {
+            inner: CreateAccessControlListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -176,6 +193,7 @@ impl<C> CreateAccessControlListRequestBuilder<C> {
     }
 }
 impl<'a> CreateAccessControlListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateAccessControlListRequest::default(),
@@ -184,6 +202,7 @@ impl<'a> CreateAccessControlListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -253,21 +272,22 @@ pub enum CreateAccessControlListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateAccessControlListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAction.RegionNotSupport" => {
-                Self::InvalidActionRegionNotSupport(error)
-            }
-            "AclNumberOverLimit" => Self::AclNumberOverLimit(error),
-            "InvalidResourceGroupId.NotFound" => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            "ResourceInConfiguring.Acl" => Self::ResourceInConfiguringAcl(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAction.RegionNotSupport",
+                        "AclNumberOverLimit",
+                        "InvalidResourceGroupId.NotFound",
+                        "ResourceInConfiguring.Acl",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKey",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.TagKey",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateAccessControlListError {
@@ -276,52 +296,60 @@ impl CreateAccessControlListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidActionRegionNotSupport(error),
+            1 => Self::AclNumberOverLimit(error),
+            2 => Self::InvalidResourceGroupIdNotFound(error),
+            3 => Self::ResourceInConfiguringAcl(error),
+            4 => Self::InvalidParamTagValue(error),
+            5 => Self::InvalidParamTagKey(error),
+            6 => Self::SizeLimitExceededTag(error),
+            7 => Self::MissingParamTagKey(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionRegionNotSupport(error) => {
-                ("InvalidActionRegionNotSupport", error)
-            }
-            Self::AclNumberOverLimit(error) => ("AclNumberOverLimit", error),
-            Self::InvalidResourceGroupIdNotFound(error) => {
-                ("InvalidResourceGroupIdNotFound", error)
-            }
-            Self::ResourceInConfiguringAcl(error) => ("ResourceInConfiguringAcl", error),
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidActionRegionNotSupport(error) => (0, error),
+            Self::AclNumberOverLimit(error) => (1, error),
+            Self::InvalidResourceGroupIdNotFound(error) => (2, error),
+            Self::ResourceInConfiguringAcl(error) => (3, error),
+            Self::InvalidParamTagValue(error) => (4, error),
+            Self::InvalidParamTagKey(error) => (5, error),
+            Self::SizeLimitExceededTag(error) => (6, error),
+            Self::MissingParamTagKey(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for CreateAccessControlListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidActionRegionNotSupport(_) => {
-                Self::InvalidActionRegionNotSupport(error)
-            }
-            Self::AclNumberOverLimit(_) => Self::AclNumberOverLimit(error),
-            Self::InvalidResourceGroupIdNotFound(_) => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            Self::ResourceInConfiguringAcl(_) => Self::ResourceInConfiguringAcl(error),
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateAccessControlListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidActionRegionNotSupport",
+            "AclNumberOverLimit",
+            "InvalidResourceGroupIdNotFound",
+            "ResourceInConfiguringAcl",
+            "InvalidParamTagValue",
+            "InvalidParamTagKey",
+            "SizeLimitExceededTag",
+            "MissingParamTagKey",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateAccessControlListError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDomainExtensionRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -64,10 +64,27 @@ pub struct CreateDomainExtensionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDomainExtensionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            domain: None,
+            server_certificate_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDomainExtensionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDomainExtensionRequestBuilder {
-        CreateDomainExtensionRequestBuilder::default()
+        CreateDomainExtensionRequestBuilder {
+            inner: CreateDomainExtensionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,6 +196,7 @@ impl<C> CreateDomainExtensionRequestBuilder<C> {
     }
 }
 impl<'a> CreateDomainExtensionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDomainExtensionRequest::default(),
@@ -187,6 +205,7 @@ impl<'a> CreateDomainExtensionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -280,46 +299,31 @@ pub enum CreateDomainExtensionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAction.RegionNotSupport" => {
-                Self::InvalidActionRegionNotSupport(error)
-            }
-            "InvalidParameter.ServerCertificateId" => {
-                Self::InvalidParameterServerCertificateId(error)
-            }
-            "InvalidParameter.Domain" => Self::InvalidParameterDomain(error),
-            "DomainExtensionProcessing" => Self::DomainExtensionProcessing(error),
-            "DomainExtensionNumberOverLimit" => {
-                Self::DomainExtensionNumberOverLimit(error)
-            }
-            "DomainExtensionNotSupport" => Self::DomainExtensionNotSupport(error),
-            "InvalidParameter.CertificateId" => {
-                Self::InvalidParameterCertificateId(error)
-            }
-            "InvalidParamSize.CertificateId" => {
-                Self::InvalidParamSizeCertificateId(error)
-            }
-            "MissingParameter.CertificateId" => {
-                Self::MissingParameterCertificateId(error)
-            }
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
-            "SPEC_NOT_SUPPORT_PARAMETER" => Self::SpecNotSupportParameter(error),
-            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
-            "InvalidParam.CertificateBindingType" => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            "MissingParam.ServerCertificates" => {
-                Self::MissingParamServerCertificates(error)
-            }
-            "InvalidParamSize.ServerCertificates" => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            "TooManyListeners" => Self::TooManyListeners(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAction.RegionNotSupport",
+                        "InvalidParameter.ServerCertificateId",
+                        "InvalidParameter.Domain",
+                        "DomainExtensionProcessing",
+                        "DomainExtensionNumberOverLimit",
+                        "DomainExtensionNotSupport",
+                        "InvalidParameter.CertificateId",
+                        "InvalidParamSize.CertificateId",
+                        "MissingParameter.CertificateId",
+                        "InvalidParameter.RegionNotSupport",
+                        "CertificateTypeMismatched",
+                        "SPEC_NOT_SUPPORT_PARAMETER",
+                        "CnCertificateNotSupport",
+                        "InvalidParam.CertificateBindingType",
+                        "MissingParam.ServerCertificates",
+                        "InvalidParamSize.ServerCertificates",
+                        "TooManyListeners",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateDomainExtensionError {
@@ -328,108 +332,87 @@ impl CreateDomainExtensionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidActionRegionNotSupport(error),
+            1 => Self::InvalidParameterServerCertificateId(error),
+            2 => Self::InvalidParameterDomain(error),
+            3 => Self::DomainExtensionProcessing(error),
+            4 => Self::DomainExtensionNumberOverLimit(error),
+            5 => Self::DomainExtensionNotSupport(error),
+            6 => Self::InvalidParameterCertificateId(error),
+            7 => Self::InvalidParamSizeCertificateId(error),
+            8 => Self::MissingParameterCertificateId(error),
+            9 => Self::InvalidParameterRegionNotSupport(error),
+            10 => Self::CertificateTypeMismatched(error),
+            11 => Self::SpecNotSupportParameter(error),
+            12 => Self::CnCertificateNotSupport(error),
+            13 => Self::InvalidParamCertificateBindingType(error),
+            14 => Self::MissingParamServerCertificates(error),
+            15 => Self::InvalidParamSizeServerCertificates(error),
+            16 => Self::TooManyListeners(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionRegionNotSupport(error) => {
-                ("InvalidActionRegionNotSupport", error)
-            }
-            Self::InvalidParameterServerCertificateId(error) => {
-                ("InvalidParameterServerCertificateId", error)
-            }
-            Self::InvalidParameterDomain(error) => ("InvalidParameterDomain", error),
-            Self::DomainExtensionProcessing(error) => {
-                ("DomainExtensionProcessing", error)
-            }
-            Self::DomainExtensionNumberOverLimit(error) => {
-                ("DomainExtensionNumberOverLimit", error)
-            }
-            Self::DomainExtensionNotSupport(error) => {
-                ("DomainExtensionNotSupport", error)
-            }
-            Self::InvalidParameterCertificateId(error) => {
-                ("InvalidParameterCertificateId", error)
-            }
-            Self::InvalidParamSizeCertificateId(error) => {
-                ("InvalidParamSizeCertificateId", error)
-            }
-            Self::MissingParameterCertificateId(error) => {
-                ("MissingParameterCertificateId", error)
-            }
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::CertificateTypeMismatched(error) => {
-                ("CertificateTypeMismatched", error)
-            }
-            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
-            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
-            Self::InvalidParamCertificateBindingType(error) => {
-                ("InvalidParamCertificateBindingType", error)
-            }
-            Self::MissingParamServerCertificates(error) => {
-                ("MissingParamServerCertificates", error)
-            }
-            Self::InvalidParamSizeServerCertificates(error) => {
-                ("InvalidParamSizeServerCertificates", error)
-            }
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidActionRegionNotSupport(error) => (0, error),
+            Self::InvalidParameterServerCertificateId(error) => (1, error),
+            Self::InvalidParameterDomain(error) => (2, error),
+            Self::DomainExtensionProcessing(error) => (3, error),
+            Self::DomainExtensionNumberOverLimit(error) => (4, error),
+            Self::DomainExtensionNotSupport(error) => (5, error),
+            Self::InvalidParameterCertificateId(error) => (6, error),
+            Self::InvalidParamSizeCertificateId(error) => (7, error),
+            Self::MissingParameterCertificateId(error) => (8, error),
+            Self::InvalidParameterRegionNotSupport(error) => (9, error),
+            Self::CertificateTypeMismatched(error) => (10, error),
+            Self::SpecNotSupportParameter(error) => (11, error),
+            Self::CnCertificateNotSupport(error) => (12, error),
+            Self::InvalidParamCertificateBindingType(error) => (13, error),
+            Self::MissingParamServerCertificates(error) => (14, error),
+            Self::InvalidParamSizeServerCertificates(error) => (15, error),
+            Self::TooManyListeners(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateDomainExtensionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidActionRegionNotSupport(_) => {
-                Self::InvalidActionRegionNotSupport(error)
-            }
-            Self::InvalidParameterServerCertificateId(_) => {
-                Self::InvalidParameterServerCertificateId(error)
-            }
-            Self::InvalidParameterDomain(_) => Self::InvalidParameterDomain(error),
-            Self::DomainExtensionProcessing(_) => Self::DomainExtensionProcessing(error),
-            Self::DomainExtensionNumberOverLimit(_) => {
-                Self::DomainExtensionNumberOverLimit(error)
-            }
-            Self::DomainExtensionNotSupport(_) => Self::DomainExtensionNotSupport(error),
-            Self::InvalidParameterCertificateId(_) => {
-                Self::InvalidParameterCertificateId(error)
-            }
-            Self::InvalidParamSizeCertificateId(_) => {
-                Self::InvalidParamSizeCertificateId(error)
-            }
-            Self::MissingParameterCertificateId(_) => {
-                Self::MissingParameterCertificateId(error)
-            }
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
-            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
-            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
-            Self::InvalidParamCertificateBindingType(_) => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            Self::MissingParamServerCertificates(_) => {
-                Self::MissingParamServerCertificates(error)
-            }
-            Self::InvalidParamSizeServerCertificates(_) => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDomainExtensionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidActionRegionNotSupport",
+            "InvalidParameterServerCertificateId",
+            "InvalidParameterDomain",
+            "DomainExtensionProcessing",
+            "DomainExtensionNumberOverLimit",
+            "DomainExtensionNotSupport",
+            "InvalidParameterCertificateId",
+            "InvalidParamSizeCertificateId",
+            "MissingParameterCertificateId",
+            "InvalidParameterRegionNotSupport",
+            "CertificateTypeMismatched",
+            "SpecNotSupportParameter",
+            "CnCertificateNotSupport",
+            "InvalidParamCertificateBindingType",
+            "MissingParamServerCertificates",
+            "InvalidParamSizeServerCertificates",
+            "TooManyListeners",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDomainExtensionError {

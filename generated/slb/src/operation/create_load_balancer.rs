@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerRequest {
     /// The region ID of the CLB instance.
@@ -254,10 +254,45 @@ pub struct CreateLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            address_type: None,
+            internet_charge_type: None,
+            bandwidth: None,
+            client_token: None,
+            load_balancer_name: None,
+            vpc_id: None,
+            v_switch_id: None,
+            master_zone_id: None,
+            slave_zone_id: None,
+            load_balancer_spec: None,
+            resource_group_id: None,
+            pay_type: None,
+            pricing_cycle: None,
+            duration: None,
+            auto_pay: None,
+            address_ip_version: None,
+            address: None,
+            tag: None,
+            delete_protection: None,
+            modification_protection_status: None,
+            modification_protection_reason: None,
+            instance_charge_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLoadBalancerRequestBuilder {
-        CreateLoadBalancerRequestBuilder::default()
+        CreateLoadBalancerRequestBuilder {
+            inner: CreateLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -630,6 +665,7 @@ impl<C> CreateLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLoadBalancerRequest::default(),
@@ -638,6 +674,7 @@ impl<'a> CreateLoadBalancerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -883,121 +920,84 @@ pub enum CreateLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ZoneResourceLimit" => {
-                Self::OperationFailedZoneResourceLimit(error)
-            }
-            "CloudBoxNotSupportIpv6" => Self::CloudBoxNotSupportIpv6(error),
-            "CloudBoxNotSupportInternet" => Self::CloudBoxNotSupportInternet(error),
-            "OperationFailed.RegionResourceLimit" => {
-                Self::OperationFailedRegionResourceLimit(error)
-            }
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "RegionOrZonesNotSupportIpv6" => Self::RegionOrZonesNotSupportIpv6(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            "HighRiskOperationDenied" => Self::HighRiskOperationDenied(error),
-            "VSwitchAvailableIpNotExist" => Self::VSwitchAvailableIpNotExist(error),
-            "VSwitchNotExist" => Self::VSwitchNotExist(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Instance.ShareSlbNotSupportPay95" => {
-                Self::InstanceShareSlbNotSupportPay95(error)
-            }
-            "Instance.Pay95RateInvalid" => Self::InstancePay95RateInvalid(error),
-            "Instance.Pay95BandwidthIllegal" => {
-                Self::InstancePay95BandwidthIllegal(error)
-            }
-            "Instance.InternetChargeTypeNotAllowed" => {
-                Self::InstanceInternetChargeTypeNotAllowed(error)
-            }
-            "OperationFailed.TokenIsProcessing" => {
-                Self::OperationFailedTokenIsProcessing(error)
-            }
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "MissingParam.VSwitchId" => Self::MissingParamVSwitchId(error),
-            "InvalidVpcId.NotExist" => Self::InvalidVpcIdNotExist(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "InvalidParameter.CloudType" => Self::InvalidParameterCloudType(error),
-            "OperationFailed.InvalidAccount" => {
-                Self::OperationFailedInvalidAccount(error)
-            }
-            "RegionOrZonesNotSupportCEN" => Self::RegionOrZonesNotSupportCen(error),
-            "MissingParam.LoadBalancerSpec" => Self::MissingParamLoadBalancerSpec(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "OperationForbidden.AccountRiskReject" => {
-                Self::OperationForbiddenAccountRiskReject(error)
-            }
-            "OperationForbidden.QuotaLimit" => Self::OperationForbiddenQuotaLimit(error),
-            "InvalidParam.ModificationProtectionStatus" => {
-                Self::InvalidParamModificationProtectionStatus(error)
-            }
-            "InvalidParam.ModificationProtectionReason" => {
-                Self::InvalidParamModificationProtectionReason(error)
-            }
-            "ShareSlbHaltSales" => Self::ShareSlbHaltSales(error),
-            "OperationFailed.CashBookInsufficient" => {
-                Self::OperationFailedCashBookInsufficient(error)
-            }
-            "OperationFailed.OnlyInnerCommoditySupportToPurchase" => {
-                Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error)
-            }
-            "OperationFailed.InvokeLingXiaoFailed" => {
-                Self::OperationFailedInvokeLingXiaoFailed(error)
-            }
-            "AllocateVpcInstanceFailed" => Self::AllocateVpcInstanceFailed(error),
-            "QueryCreditCtrlInfoFailed" => Self::QueryCreditCtrlInfoFailed(error),
-            "QueryCommodityCenterFailed" => Self::QueryCommodityCenterFailed(error),
-            "RegionNotSupportParameter" => Self::RegionNotSupportParameter(error),
-            "QueryAccountBookInfoFailed" => Self::QueryAccountBookInfoFailed(error),
-            "RateAccountFailed" => Self::RateAccountFailed(error),
-            "TradeWaitDistributorAudit" => Self::TradeWaitDistributorAudit(error),
-            "OperationFailed.InvokeProxyFailed" => {
-                Self::OperationFailedInvokeProxyFailed(error)
-            }
-            "QueryAccountCompleteProgressFailed" => {
-                Self::QueryAccountCompleteProgressFailed(error)
-            }
-            "QueryVoucherInfoFailed" => Self::QueryVoucherInfoFailed(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "IllegalParam.SpecType" => Self::IllegalParamSpecType(error),
-            "MissingParam.SpecType" => Self::MissingParamSpecType(error),
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "PayInsufficientBalance" => Self::PayInsufficientBalance(error),
-            "IllegalParam.InstanceChargeType" => {
-                Self::IllegalParamInstanceChargeType(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "PRODUCT.NOT_AVAILABLE_IZ" => Self::ProductNotAvailableIz(error),
-            "PRICE.INQUIRY_FAILED" => Self::PriceInquiryFailed(error),
-            "AssociateIpFail" => Self::AssociateIpFail(error),
-            "SDK.ServerUnreachable" => Self::SdkServerUnreachable(error),
-            "OverQuota" => Self::OverQuota(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "SubnetIpExhaust" => Self::SubnetIpExhaust(error),
-            "BeforePayRuleBatchValidateError" => {
-                Self::BeforePayRuleBatchValidateError(error)
-            }
-            "TradeSyncCreateSubError" => Self::TradeSyncCreateSubError(error),
-            "QueryOrderError" => Self::QueryOrderError(error),
-            "CreateOrderTimeout" => Self::CreateOrderTimeout(error),
-            "MultiGrayKeyResourceInconsist" => Self::MultiGrayKeyResourceInconsist(error),
-            "InsufficientAvailableQuota" => Self::InsufficientAvailableQuota(error),
-            "Forbidden.AliGroupForbiddenRegion" => {
-                Self::ForbiddenAliGroupForbiddenRegion(error)
-            }
-            "SecurityRisk.AuthVerification" => Self::SecurityRiskAuthVerification(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.ZoneResourceLimit",
+                        "CloudBoxNotSupportIpv6",
+                        "CloudBoxNotSupportInternet",
+                        "OperationFailed.RegionResourceLimit",
+                        "Operation.NotAllowed",
+                        "OperationFailed.UnpaidBillsExist",
+                        "RegionOrZonesNotSupportIpv6",
+                        "InvalidParameter.Mismatch",
+                        "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
+                        "HighRiskOperationDenied",
+                        "VSwitchAvailableIpNotExist",
+                        "VSwitchNotExist",
+                        "InvalidParameter",
+                        "Instance.ShareSlbNotSupportPay95",
+                        "Instance.Pay95RateInvalid",
+                        "Instance.Pay95BandwidthIllegal",
+                        "Instance.InternetChargeTypeNotAllowed",
+                        "OperationFailed.TokenIsProcessing",
+                        "InsufficientBalance",
+                        "MissingParam.VSwitchId",
+                        "InvalidVpcId.NotExist",
+                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                        "InvalidParameter.CloudType",
+                        "OperationFailed.InvalidAccount",
+                        "RegionOrZonesNotSupportCEN",
+                        "MissingParam.LoadBalancerSpec",
+                        "InvalidParameter.Bandwidth",
+                        "OperationForbidden.AccountRiskReject",
+                        "OperationForbidden.QuotaLimit",
+                        "InvalidParam.ModificationProtectionStatus",
+                        "InvalidParam.ModificationProtectionReason",
+                        "ShareSlbHaltSales",
+                        "OperationFailed.CashBookInsufficient",
+                        "OperationFailed.OnlyInnerCommoditySupportToPurchase",
+                        "OperationFailed.InvokeLingXiaoFailed",
+                        "AllocateVpcInstanceFailed",
+                        "QueryCreditCtrlInfoFailed",
+                        "QueryCommodityCenterFailed",
+                        "RegionNotSupportParameter",
+                        "QueryAccountBookInfoFailed",
+                        "RateAccountFailed",
+                        "TradeWaitDistributorAudit",
+                        "OperationFailed.InvokeProxyFailed",
+                        "QueryAccountCompleteProgressFailed",
+                        "QueryVoucherInfoFailed",
+                        "InvalidVSwitchId.NotFound",
+                        "IllegalParam.SpecType",
+                        "MissingParam.SpecType",
+                        "UnsupportedRegion",
+                        "PayInsufficientBalance",
+                        "IllegalParam.InstanceChargeType",
+                        "SystemBusy",
+                        "PRODUCT.NOT_AVAILABLE_IZ",
+                        "PRICE.INQUIRY_FAILED",
+                        "AssociateIpFail",
+                        "SDK.ServerUnreachable",
+                        "OverQuota",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKey",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.TagKey",
+                        "SubnetIpExhaust",
+                        "BeforePayRuleBatchValidateError",
+                        "TradeSyncCreateSubError",
+                        "QueryOrderError",
+                        "CreateOrderTimeout",
+                        "MultiGrayKeyResourceInconsist",
+                        "InsufficientAvailableQuota",
+                        "Forbidden.AliGroupForbiddenRegion",
+                        "SecurityRisk.AuthVerification",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateLoadBalancerError {
@@ -1006,308 +1006,248 @@ impl CreateLoadBalancerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedZoneResourceLimit(error),
+            1 => Self::CloudBoxNotSupportIpv6(error),
+            2 => Self::CloudBoxNotSupportInternet(error),
+            3 => Self::OperationFailedRegionResourceLimit(error),
+            4 => Self::OperationNotAllowed(error),
+            5 => Self::OperationFailedUnpaidBillsExist(error),
+            6 => Self::RegionOrZonesNotSupportIpv6(error),
+            7 => Self::InvalidParameterMismatch(error),
+            8 => Self::PayforCreditPayInsufficientBalance(error),
+            9 => Self::HighRiskOperationDenied(error),
+            10 => Self::VSwitchAvailableIpNotExist(error),
+            11 => Self::VSwitchNotExist(error),
+            12 => Self::InvalidParameter(error),
+            13 => Self::InstanceShareSlbNotSupportPay95(error),
+            14 => Self::InstancePay95RateInvalid(error),
+            15 => Self::InstancePay95BandwidthIllegal(error),
+            16 => Self::InstanceInternetChargeTypeNotAllowed(error),
+            17 => Self::OperationFailedTokenIsProcessing(error),
+            18 => Self::InsufficientBalance(error),
+            19 => Self::MissingParamVSwitchId(error),
+            20 => Self::InvalidVpcIdNotExist(error),
+            21 => Self::PayMayiWithholdingAgreementIllegal(error),
+            22 => Self::InvalidParameterCloudType(error),
+            23 => Self::OperationFailedInvalidAccount(error),
+            24 => Self::RegionOrZonesNotSupportCen(error),
+            25 => Self::MissingParamLoadBalancerSpec(error),
+            26 => Self::InvalidParameterBandwidth(error),
+            27 => Self::OperationForbiddenAccountRiskReject(error),
+            28 => Self::OperationForbiddenQuotaLimit(error),
+            29 => Self::InvalidParamModificationProtectionStatus(error),
+            30 => Self::InvalidParamModificationProtectionReason(error),
+            31 => Self::ShareSlbHaltSales(error),
+            32 => Self::OperationFailedCashBookInsufficient(error),
+            33 => Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error),
+            34 => Self::OperationFailedInvokeLingXiaoFailed(error),
+            35 => Self::AllocateVpcInstanceFailed(error),
+            36 => Self::QueryCreditCtrlInfoFailed(error),
+            37 => Self::QueryCommodityCenterFailed(error),
+            38 => Self::RegionNotSupportParameter(error),
+            39 => Self::QueryAccountBookInfoFailed(error),
+            40 => Self::RateAccountFailed(error),
+            41 => Self::TradeWaitDistributorAudit(error),
+            42 => Self::OperationFailedInvokeProxyFailed(error),
+            43 => Self::QueryAccountCompleteProgressFailed(error),
+            44 => Self::QueryVoucherInfoFailed(error),
+            45 => Self::InvalidVSwitchIdNotFound(error),
+            46 => Self::IllegalParamSpecType(error),
+            47 => Self::MissingParamSpecType(error),
+            48 => Self::UnsupportedRegion(error),
+            49 => Self::PayInsufficientBalance(error),
+            50 => Self::IllegalParamInstanceChargeType(error),
+            51 => Self::SystemBusy(error),
+            52 => Self::ProductNotAvailableIz(error),
+            53 => Self::PriceInquiryFailed(error),
+            54 => Self::AssociateIpFail(error),
+            55 => Self::SdkServerUnreachable(error),
+            56 => Self::OverQuota(error),
+            57 => Self::InvalidParamTagValue(error),
+            58 => Self::InvalidParamTagKey(error),
+            59 => Self::SizeLimitExceededTag(error),
+            60 => Self::MissingParamTagKey(error),
+            61 => Self::SubnetIpExhaust(error),
+            62 => Self::BeforePayRuleBatchValidateError(error),
+            63 => Self::TradeSyncCreateSubError(error),
+            64 => Self::QueryOrderError(error),
+            65 => Self::CreateOrderTimeout(error),
+            66 => Self::MultiGrayKeyResourceInconsist(error),
+            67 => Self::InsufficientAvailableQuota(error),
+            68 => Self::ForbiddenAliGroupForbiddenRegion(error),
+            69 => Self::SecurityRiskAuthVerification(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedZoneResourceLimit(error) => {
-                ("OperationFailedZoneResourceLimit", error)
-            }
-            Self::CloudBoxNotSupportIpv6(error) => ("CloudBoxNotSupportIpv6", error),
-            Self::CloudBoxNotSupportInternet(error) => {
-                ("CloudBoxNotSupportInternet", error)
-            }
-            Self::OperationFailedRegionResourceLimit(error) => {
-                ("OperationFailedRegionResourceLimit", error)
-            }
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::OperationFailedUnpaidBillsExist(error) => {
-                ("OperationFailedUnpaidBillsExist", error)
-            }
-            Self::RegionOrZonesNotSupportIpv6(error) => {
-                ("RegionOrZonesNotSupportIpv6", error)
-            }
-            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
-            Self::PayforCreditPayInsufficientBalance(error) => {
-                ("PayforCreditPayInsufficientBalance", error)
-            }
-            Self::HighRiskOperationDenied(error) => ("HighRiskOperationDenied", error),
-            Self::VSwitchAvailableIpNotExist(error) => {
-                ("VSwitchAvailableIpNotExist", error)
-            }
-            Self::VSwitchNotExist(error) => ("VSwitchNotExist", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InstanceShareSlbNotSupportPay95(error) => {
-                ("InstanceShareSlbNotSupportPay95", error)
-            }
-            Self::InstancePay95RateInvalid(error) => ("InstancePay95RateInvalid", error),
-            Self::InstancePay95BandwidthIllegal(error) => {
-                ("InstancePay95BandwidthIllegal", error)
-            }
-            Self::InstanceInternetChargeTypeNotAllowed(error) => {
-                ("InstanceInternetChargeTypeNotAllowed", error)
-            }
-            Self::OperationFailedTokenIsProcessing(error) => {
-                ("OperationFailedTokenIsProcessing", error)
-            }
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::MissingParamVSwitchId(error) => ("MissingParamVSwitchId", error),
-            Self::InvalidVpcIdNotExist(error) => ("InvalidVpcIdNotExist", error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => {
-                ("PayMayiWithholdingAgreementIllegal", error)
-            }
-            Self::InvalidParameterCloudType(error) => {
-                ("InvalidParameterCloudType", error)
-            }
-            Self::OperationFailedInvalidAccount(error) => {
-                ("OperationFailedInvalidAccount", error)
-            }
-            Self::RegionOrZonesNotSupportCen(error) => {
-                ("RegionOrZonesNotSupportCen", error)
-            }
-            Self::MissingParamLoadBalancerSpec(error) => {
-                ("MissingParamLoadBalancerSpec", error)
-            }
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::OperationForbiddenAccountRiskReject(error) => {
-                ("OperationForbiddenAccountRiskReject", error)
-            }
-            Self::OperationForbiddenQuotaLimit(error) => {
-                ("OperationForbiddenQuotaLimit", error)
-            }
-            Self::InvalidParamModificationProtectionStatus(error) => {
-                ("InvalidParamModificationProtectionStatus", error)
-            }
-            Self::InvalidParamModificationProtectionReason(error) => {
-                ("InvalidParamModificationProtectionReason", error)
-            }
-            Self::ShareSlbHaltSales(error) => ("ShareSlbHaltSales", error),
-            Self::OperationFailedCashBookInsufficient(error) => {
-                ("OperationFailedCashBookInsufficient", error)
-            }
+            Self::OperationFailedZoneResourceLimit(error) => (0, error),
+            Self::CloudBoxNotSupportIpv6(error) => (1, error),
+            Self::CloudBoxNotSupportInternet(error) => (2, error),
+            Self::OperationFailedRegionResourceLimit(error) => (3, error),
+            Self::OperationNotAllowed(error) => (4, error),
+            Self::OperationFailedUnpaidBillsExist(error) => (5, error),
+            Self::RegionOrZonesNotSupportIpv6(error) => (6, error),
+            Self::InvalidParameterMismatch(error) => (7, error),
+            Self::PayforCreditPayInsufficientBalance(error) => (8, error),
+            Self::HighRiskOperationDenied(error) => (9, error),
+            Self::VSwitchAvailableIpNotExist(error) => (10, error),
+            Self::VSwitchNotExist(error) => (11, error),
+            Self::InvalidParameter(error) => (12, error),
+            Self::InstanceShareSlbNotSupportPay95(error) => (13, error),
+            Self::InstancePay95RateInvalid(error) => (14, error),
+            Self::InstancePay95BandwidthIllegal(error) => (15, error),
+            Self::InstanceInternetChargeTypeNotAllowed(error) => (16, error),
+            Self::OperationFailedTokenIsProcessing(error) => (17, error),
+            Self::InsufficientBalance(error) => (18, error),
+            Self::MissingParamVSwitchId(error) => (19, error),
+            Self::InvalidVpcIdNotExist(error) => (20, error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => (21, error),
+            Self::InvalidParameterCloudType(error) => (22, error),
+            Self::OperationFailedInvalidAccount(error) => (23, error),
+            Self::RegionOrZonesNotSupportCen(error) => (24, error),
+            Self::MissingParamLoadBalancerSpec(error) => (25, error),
+            Self::InvalidParameterBandwidth(error) => (26, error),
+            Self::OperationForbiddenAccountRiskReject(error) => (27, error),
+            Self::OperationForbiddenQuotaLimit(error) => (28, error),
+            Self::InvalidParamModificationProtectionStatus(error) => (29, error),
+            Self::InvalidParamModificationProtectionReason(error) => (30, error),
+            Self::ShareSlbHaltSales(error) => (31, error),
+            Self::OperationFailedCashBookInsufficient(error) => (32, error),
             Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error) => {
-                ("OperationFailedOnlyInnerCommoditySupportToPurchase", error)
+                (33, error)
             }
-            Self::OperationFailedInvokeLingXiaoFailed(error) => {
-                ("OperationFailedInvokeLingXiaoFailed", error)
-            }
-            Self::AllocateVpcInstanceFailed(error) => {
-                ("AllocateVpcInstanceFailed", error)
-            }
-            Self::QueryCreditCtrlInfoFailed(error) => {
-                ("QueryCreditCtrlInfoFailed", error)
-            }
-            Self::QueryCommodityCenterFailed(error) => {
-                ("QueryCommodityCenterFailed", error)
-            }
-            Self::RegionNotSupportParameter(error) => {
-                ("RegionNotSupportParameter", error)
-            }
-            Self::QueryAccountBookInfoFailed(error) => {
-                ("QueryAccountBookInfoFailed", error)
-            }
-            Self::RateAccountFailed(error) => ("RateAccountFailed", error),
-            Self::TradeWaitDistributorAudit(error) => {
-                ("TradeWaitDistributorAudit", error)
-            }
-            Self::OperationFailedInvokeProxyFailed(error) => {
-                ("OperationFailedInvokeProxyFailed", error)
-            }
-            Self::QueryAccountCompleteProgressFailed(error) => {
-                ("QueryAccountCompleteProgressFailed", error)
-            }
-            Self::QueryVoucherInfoFailed(error) => ("QueryVoucherInfoFailed", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::IllegalParamSpecType(error) => ("IllegalParamSpecType", error),
-            Self::MissingParamSpecType(error) => ("MissingParamSpecType", error),
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::PayInsufficientBalance(error) => ("PayInsufficientBalance", error),
-            Self::IllegalParamInstanceChargeType(error) => {
-                ("IllegalParamInstanceChargeType", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::ProductNotAvailableIz(error) => ("ProductNotAvailableIz", error),
-            Self::PriceInquiryFailed(error) => ("PriceInquiryFailed", error),
-            Self::AssociateIpFail(error) => ("AssociateIpFail", error),
-            Self::SdkServerUnreachable(error) => ("SdkServerUnreachable", error),
-            Self::OverQuota(error) => ("OverQuota", error),
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::SubnetIpExhaust(error) => ("SubnetIpExhaust", error),
-            Self::BeforePayRuleBatchValidateError(error) => {
-                ("BeforePayRuleBatchValidateError", error)
-            }
-            Self::TradeSyncCreateSubError(error) => ("TradeSyncCreateSubError", error),
-            Self::QueryOrderError(error) => ("QueryOrderError", error),
-            Self::CreateOrderTimeout(error) => ("CreateOrderTimeout", error),
-            Self::MultiGrayKeyResourceInconsist(error) => {
-                ("MultiGrayKeyResourceInconsist", error)
-            }
-            Self::InsufficientAvailableQuota(error) => {
-                ("InsufficientAvailableQuota", error)
-            }
-            Self::ForbiddenAliGroupForbiddenRegion(error) => {
-                ("ForbiddenAliGroupForbiddenRegion", error)
-            }
-            Self::SecurityRiskAuthVerification(error) => {
-                ("SecurityRiskAuthVerification", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedInvokeLingXiaoFailed(error) => (34, error),
+            Self::AllocateVpcInstanceFailed(error) => (35, error),
+            Self::QueryCreditCtrlInfoFailed(error) => (36, error),
+            Self::QueryCommodityCenterFailed(error) => (37, error),
+            Self::RegionNotSupportParameter(error) => (38, error),
+            Self::QueryAccountBookInfoFailed(error) => (39, error),
+            Self::RateAccountFailed(error) => (40, error),
+            Self::TradeWaitDistributorAudit(error) => (41, error),
+            Self::OperationFailedInvokeProxyFailed(error) => (42, error),
+            Self::QueryAccountCompleteProgressFailed(error) => (43, error),
+            Self::QueryVoucherInfoFailed(error) => (44, error),
+            Self::InvalidVSwitchIdNotFound(error) => (45, error),
+            Self::IllegalParamSpecType(error) => (46, error),
+            Self::MissingParamSpecType(error) => (47, error),
+            Self::UnsupportedRegion(error) => (48, error),
+            Self::PayInsufficientBalance(error) => (49, error),
+            Self::IllegalParamInstanceChargeType(error) => (50, error),
+            Self::SystemBusy(error) => (51, error),
+            Self::ProductNotAvailableIz(error) => (52, error),
+            Self::PriceInquiryFailed(error) => (53, error),
+            Self::AssociateIpFail(error) => (54, error),
+            Self::SdkServerUnreachable(error) => (55, error),
+            Self::OverQuota(error) => (56, error),
+            Self::InvalidParamTagValue(error) => (57, error),
+            Self::InvalidParamTagKey(error) => (58, error),
+            Self::SizeLimitExceededTag(error) => (59, error),
+            Self::MissingParamTagKey(error) => (60, error),
+            Self::SubnetIpExhaust(error) => (61, error),
+            Self::BeforePayRuleBatchValidateError(error) => (62, error),
+            Self::TradeSyncCreateSubError(error) => (63, error),
+            Self::QueryOrderError(error) => (64, error),
+            Self::CreateOrderTimeout(error) => (65, error),
+            Self::MultiGrayKeyResourceInconsist(error) => (66, error),
+            Self::InsufficientAvailableQuota(error) => (67, error),
+            Self::ForbiddenAliGroupForbiddenRegion(error) => (68, error),
+            Self::SecurityRiskAuthVerification(error) => (69, error),
+            Self::Unhandled(error) => (70, error),
         }
     }
 }
 impl Clone for CreateLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedZoneResourceLimit(_) => {
-                Self::OperationFailedZoneResourceLimit(error)
-            }
-            Self::CloudBoxNotSupportIpv6(_) => Self::CloudBoxNotSupportIpv6(error),
-            Self::CloudBoxNotSupportInternet(_) => {
-                Self::CloudBoxNotSupportInternet(error)
-            }
-            Self::OperationFailedRegionResourceLimit(_) => {
-                Self::OperationFailedRegionResourceLimit(error)
-            }
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::OperationFailedUnpaidBillsExist(_) => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            Self::RegionOrZonesNotSupportIpv6(_) => {
-                Self::RegionOrZonesNotSupportIpv6(error)
-            }
-            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
-            Self::PayforCreditPayInsufficientBalance(_) => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            Self::HighRiskOperationDenied(_) => Self::HighRiskOperationDenied(error),
-            Self::VSwitchAvailableIpNotExist(_) => {
-                Self::VSwitchAvailableIpNotExist(error)
-            }
-            Self::VSwitchNotExist(_) => Self::VSwitchNotExist(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InstanceShareSlbNotSupportPay95(_) => {
-                Self::InstanceShareSlbNotSupportPay95(error)
-            }
-            Self::InstancePay95RateInvalid(_) => Self::InstancePay95RateInvalid(error),
-            Self::InstancePay95BandwidthIllegal(_) => {
-                Self::InstancePay95BandwidthIllegal(error)
-            }
-            Self::InstanceInternetChargeTypeNotAllowed(_) => {
-                Self::InstanceInternetChargeTypeNotAllowed(error)
-            }
-            Self::OperationFailedTokenIsProcessing(_) => {
-                Self::OperationFailedTokenIsProcessing(error)
-            }
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::MissingParamVSwitchId(_) => Self::MissingParamVSwitchId(error),
-            Self::InvalidVpcIdNotExist(_) => Self::InvalidVpcIdNotExist(error),
-            Self::PayMayiWithholdingAgreementIllegal(_) => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            Self::InvalidParameterCloudType(_) => Self::InvalidParameterCloudType(error),
-            Self::OperationFailedInvalidAccount(_) => {
-                Self::OperationFailedInvalidAccount(error)
-            }
-            Self::RegionOrZonesNotSupportCen(_) => {
-                Self::RegionOrZonesNotSupportCen(error)
-            }
-            Self::MissingParamLoadBalancerSpec(_) => {
-                Self::MissingParamLoadBalancerSpec(error)
-            }
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::OperationForbiddenAccountRiskReject(_) => {
-                Self::OperationForbiddenAccountRiskReject(error)
-            }
-            Self::OperationForbiddenQuotaLimit(_) => {
-                Self::OperationForbiddenQuotaLimit(error)
-            }
-            Self::InvalidParamModificationProtectionStatus(_) => {
-                Self::InvalidParamModificationProtectionStatus(error)
-            }
-            Self::InvalidParamModificationProtectionReason(_) => {
-                Self::InvalidParamModificationProtectionReason(error)
-            }
-            Self::ShareSlbHaltSales(_) => Self::ShareSlbHaltSales(error),
-            Self::OperationFailedCashBookInsufficient(_) => {
-                Self::OperationFailedCashBookInsufficient(error)
-            }
-            Self::OperationFailedOnlyInnerCommoditySupportToPurchase(_) => {
-                Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error)
-            }
-            Self::OperationFailedInvokeLingXiaoFailed(_) => {
-                Self::OperationFailedInvokeLingXiaoFailed(error)
-            }
-            Self::AllocateVpcInstanceFailed(_) => Self::AllocateVpcInstanceFailed(error),
-            Self::QueryCreditCtrlInfoFailed(_) => Self::QueryCreditCtrlInfoFailed(error),
-            Self::QueryCommodityCenterFailed(_) => {
-                Self::QueryCommodityCenterFailed(error)
-            }
-            Self::RegionNotSupportParameter(_) => Self::RegionNotSupportParameter(error),
-            Self::QueryAccountBookInfoFailed(_) => {
-                Self::QueryAccountBookInfoFailed(error)
-            }
-            Self::RateAccountFailed(_) => Self::RateAccountFailed(error),
-            Self::TradeWaitDistributorAudit(_) => Self::TradeWaitDistributorAudit(error),
-            Self::OperationFailedInvokeProxyFailed(_) => {
-                Self::OperationFailedInvokeProxyFailed(error)
-            }
-            Self::QueryAccountCompleteProgressFailed(_) => {
-                Self::QueryAccountCompleteProgressFailed(error)
-            }
-            Self::QueryVoucherInfoFailed(_) => Self::QueryVoucherInfoFailed(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::IllegalParamSpecType(_) => Self::IllegalParamSpecType(error),
-            Self::MissingParamSpecType(_) => Self::MissingParamSpecType(error),
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
-            Self::IllegalParamInstanceChargeType(_) => {
-                Self::IllegalParamInstanceChargeType(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::ProductNotAvailableIz(_) => Self::ProductNotAvailableIz(error),
-            Self::PriceInquiryFailed(_) => Self::PriceInquiryFailed(error),
-            Self::AssociateIpFail(_) => Self::AssociateIpFail(error),
-            Self::SdkServerUnreachable(_) => Self::SdkServerUnreachable(error),
-            Self::OverQuota(_) => Self::OverQuota(error),
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::SubnetIpExhaust(_) => Self::SubnetIpExhaust(error),
-            Self::BeforePayRuleBatchValidateError(_) => {
-                Self::BeforePayRuleBatchValidateError(error)
-            }
-            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
-            Self::QueryOrderError(_) => Self::QueryOrderError(error),
-            Self::CreateOrderTimeout(_) => Self::CreateOrderTimeout(error),
-            Self::MultiGrayKeyResourceInconsist(_) => {
-                Self::MultiGrayKeyResourceInconsist(error)
-            }
-            Self::InsufficientAvailableQuota(_) => {
-                Self::InsufficientAvailableQuota(error)
-            }
-            Self::ForbiddenAliGroupForbiddenRegion(_) => {
-                Self::ForbiddenAliGroupForbiddenRegion(error)
-            }
-            Self::SecurityRiskAuthVerification(_) => {
-                Self::SecurityRiskAuthVerification(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedZoneResourceLimit",
+            "CloudBoxNotSupportIpv6",
+            "CloudBoxNotSupportInternet",
+            "OperationFailedRegionResourceLimit",
+            "OperationNotAllowed",
+            "OperationFailedUnpaidBillsExist",
+            "RegionOrZonesNotSupportIpv6",
+            "InvalidParameterMismatch",
+            "PayforCreditPayInsufficientBalance",
+            "HighRiskOperationDenied",
+            "VSwitchAvailableIpNotExist",
+            "VSwitchNotExist",
+            "InvalidParameter",
+            "InstanceShareSlbNotSupportPay95",
+            "InstancePay95RateInvalid",
+            "InstancePay95BandwidthIllegal",
+            "InstanceInternetChargeTypeNotAllowed",
+            "OperationFailedTokenIsProcessing",
+            "InsufficientBalance",
+            "MissingParamVSwitchId",
+            "InvalidVpcIdNotExist",
+            "PayMayiWithholdingAgreementIllegal",
+            "InvalidParameterCloudType",
+            "OperationFailedInvalidAccount",
+            "RegionOrZonesNotSupportCen",
+            "MissingParamLoadBalancerSpec",
+            "InvalidParameterBandwidth",
+            "OperationForbiddenAccountRiskReject",
+            "OperationForbiddenQuotaLimit",
+            "InvalidParamModificationProtectionStatus",
+            "InvalidParamModificationProtectionReason",
+            "ShareSlbHaltSales",
+            "OperationFailedCashBookInsufficient",
+            "OperationFailedOnlyInnerCommoditySupportToPurchase",
+            "OperationFailedInvokeLingXiaoFailed",
+            "AllocateVpcInstanceFailed",
+            "QueryCreditCtrlInfoFailed",
+            "QueryCommodityCenterFailed",
+            "RegionNotSupportParameter",
+            "QueryAccountBookInfoFailed",
+            "RateAccountFailed",
+            "TradeWaitDistributorAudit",
+            "OperationFailedInvokeProxyFailed",
+            "QueryAccountCompleteProgressFailed",
+            "QueryVoucherInfoFailed",
+            "InvalidVSwitchIdNotFound",
+            "IllegalParamSpecType",
+            "MissingParamSpecType",
+            "UnsupportedRegion",
+            "PayInsufficientBalance",
+            "IllegalParamInstanceChargeType",
+            "SystemBusy",
+            "ProductNotAvailableIz",
+            "PriceInquiryFailed",
+            "AssociateIpFail",
+            "SdkServerUnreachable",
+            "OverQuota",
+            "InvalidParamTagValue",
+            "InvalidParamTagKey",
+            "SizeLimitExceededTag",
+            "MissingParamTagKey",
+            "SubnetIpExhaust",
+            "BeforePayRuleBatchValidateError",
+            "TradeSyncCreateSubError",
+            "QueryOrderError",
+            "CreateOrderTimeout",
+            "MultiGrayKeyResourceInconsist",
+            "InsufficientAvailableQuota",
+            "ForbiddenAliGroupForbiddenRegion",
+            "SecurityRiskAuthVerification",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerHTTPListenerRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -397,10 +397,59 @@ pub struct CreateLoadBalancerHTTPListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerHTTPListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            bandwidth: None,
+            listener_port: None,
+            backend_server_port: None,
+            x_forwarded_for: None,
+            scheduler: None,
+            sticky_session: None,
+            sticky_session_type: None,
+            tag: None,
+            cookie_timeout: None,
+            cookie: None,
+            health_check: None,
+            health_check_method: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_http_code: None,
+            v_server_group_id: None,
+            x_forwarded_for_slbip: None,
+            x_forwarded_for_slbid: None,
+            x_forwarded_for_proto: None,
+            gzip: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            listener_forward: None,
+            forward_port: None,
+            idle_timeout: None,
+            request_timeout: None,
+            x_forwarded_for_slbport: None,
+            x_forwarded_for_client_src_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerHTTPListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLoadBalancerHTTPListenerRequestBuilder {
-        CreateLoadBalancerHTTPListenerRequestBuilder::default()
+        CreateLoadBalancerHTTPListenerRequestBuilder {
+            inner: CreateLoadBalancerHTTPListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -994,6 +1043,7 @@ impl<C> CreateLoadBalancerHTTPListenerRequestBuilder<C> {
     }
 }
 impl<'a> CreateLoadBalancerHTTPListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLoadBalancerHTTPListenerRequest::default(),
@@ -1002,6 +1052,7 @@ impl<'a> CreateLoadBalancerHTTPListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1109,64 +1160,43 @@ pub enum CreateLoadBalancerHTTPListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
-            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
-            "InvalidParameter.RequestTimeout" => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            "ListenerProcessing" => Self::ListenerProcessing(error),
-            "InvalidParameter.ListenerPortConflict" => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            "ResourceNotAvailible.HttpListener" => {
-                Self::ResourceNotAvailibleHttpListener(error)
-            }
-            "AclNotExist" => Self::AclNotExist(error),
-            "OperationUnsupported.CreateLoadBalancerLayer7Listener" => {
-                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
-            }
-            "InvalidParameter.VServerGroupId" => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            "MissingParam.HealthCheckDomain" => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            "InvalidParameter.HealthCheckHttpVersion" => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "OperationFailed.InsufficientResources" => {
-                Self::OperationFailedInsufficientResources(error)
-            }
-            "InvalidParameter.ForwardCode" => Self::InvalidParameterForwardCode(error),
-            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
-            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
-            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
-            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.RegionNotSupport",
+                        "IpVersionConflict",
+                        "InvalidParameter",
+                        "ListenerForwardNotSupport",
+                        "InvalidParameter.IdleTimeout",
+                        "InvalidParameter.RequestTimeout",
+                        "ListenerProcessing",
+                        "InvalidParameter.ListenerPortConflict",
+                        "ResourceNotAvailible.HttpListener",
+                        "AclNotExist",
+                        "OperationUnsupported.CreateLoadBalancerLayer7Listener",
+                        "InvalidParameter.VServerGroupId",
+                        "MissingParam.HealthCheckDomain",
+                        "InvalidParameter.HealthCheckHttpVersion",
+                        "Duplicated.AclEntry",
+                        "OperationFailed.InsufficientResources",
+                        "InvalidParameter.ForwardCode",
+                        "LbNotSupportTcpssl",
+                        "LbSupportTcpsslOnly",
+                        "ListenerNotSupportRule",
+                        "Mismatch.SlbSpecTypeAndListenerProtocol",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKey",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.TagKey",
+                        "AclListenerOverLimit",
+                        "QuotaLimitExceeds.AclAttachedToListener",
+                        "QuotaLimitExceeds.TotalAclEntry",
+                        "QuotaLimitExceeds.AclListenerOverLimit",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateLoadBalancerHTTPListenerError {
@@ -1175,148 +1205,125 @@ impl CreateLoadBalancerHTTPListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterRegionNotSupport(error),
+            1 => Self::IpVersionConflict(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::ListenerForwardNotSupport(error),
+            4 => Self::InvalidParameterIdleTimeout(error),
+            5 => Self::InvalidParameterRequestTimeout(error),
+            6 => Self::ListenerProcessing(error),
+            7 => Self::InvalidParameterListenerPortConflict(error),
+            8 => Self::ResourceNotAvailibleHttpListener(error),
+            9 => Self::AclNotExist(error),
+            10 => Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error),
+            11 => Self::InvalidParameterVServerGroupId(error),
+            12 => Self::MissingParamHealthCheckDomain(error),
+            13 => Self::InvalidParameterHealthCheckHttpVersion(error),
+            14 => Self::DuplicatedAclEntry(error),
+            15 => Self::OperationFailedInsufficientResources(error),
+            16 => Self::InvalidParameterForwardCode(error),
+            17 => Self::LbNotSupportTcpssl(error),
+            18 => Self::LbSupportTcpsslOnly(error),
+            19 => Self::ListenerNotSupportRule(error),
+            20 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
+            21 => Self::InvalidParamTagValue(error),
+            22 => Self::InvalidParamTagKey(error),
+            23 => Self::SizeLimitExceededTag(error),
+            24 => Self::MissingParamTagKey(error),
+            25 => Self::AclListenerOverLimit(error),
+            26 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            27 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            28 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ListenerForwardNotSupport(error) => {
-                ("ListenerForwardNotSupport", error)
-            }
-            Self::InvalidParameterIdleTimeout(error) => {
-                ("InvalidParameterIdleTimeout", error)
-            }
-            Self::InvalidParameterRequestTimeout(error) => {
-                ("InvalidParameterRequestTimeout", error)
-            }
-            Self::ListenerProcessing(error) => ("ListenerProcessing", error),
-            Self::InvalidParameterListenerPortConflict(error) => {
-                ("InvalidParameterListenerPortConflict", error)
-            }
-            Self::ResourceNotAvailibleHttpListener(error) => {
-                ("ResourceNotAvailibleHttpListener", error)
-            }
-            Self::AclNotExist(error) => ("AclNotExist", error),
+            Self::InvalidParameterRegionNotSupport(error) => (0, error),
+            Self::IpVersionConflict(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::ListenerForwardNotSupport(error) => (3, error),
+            Self::InvalidParameterIdleTimeout(error) => (4, error),
+            Self::InvalidParameterRequestTimeout(error) => (5, error),
+            Self::ListenerProcessing(error) => (6, error),
+            Self::InvalidParameterListenerPortConflict(error) => (7, error),
+            Self::ResourceNotAvailibleHttpListener(error) => (8, error),
+            Self::AclNotExist(error) => (9, error),
             Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error) => {
-                ("OperationUnsupportedCreateLoadBalancerLayer7Listener", error)
+                (10, error)
             }
-            Self::InvalidParameterVServerGroupId(error) => {
-                ("InvalidParameterVServerGroupId", error)
-            }
-            Self::MissingParamHealthCheckDomain(error) => {
-                ("MissingParamHealthCheckDomain", error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(error) => {
-                ("InvalidParameterHealthCheckHttpVersion", error)
-            }
-            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
-            Self::OperationFailedInsufficientResources(error) => {
-                ("OperationFailedInsufficientResources", error)
-            }
-            Self::InvalidParameterForwardCode(error) => {
-                ("InvalidParameterForwardCode", error)
-            }
-            Self::LbNotSupportTcpssl(error) => ("LbNotSupportTcpssl", error),
-            Self::LbSupportTcpsslOnly(error) => ("LbSupportTcpsslOnly", error),
-            Self::ListenerNotSupportRule(error) => ("ListenerNotSupportRule", error),
-            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => {
-                ("MismatchSlbSpecTypeAndListenerProtocol", error)
-            }
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
-                ("QuotaLimitExceedsAclAttachedToListener", error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(error) => {
-                ("QuotaLimitExceedsTotalAclEntry", error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
-                ("QuotaLimitExceedsAclListenerOverLimit", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterVServerGroupId(error) => (11, error),
+            Self::MissingParamHealthCheckDomain(error) => (12, error),
+            Self::InvalidParameterHealthCheckHttpVersion(error) => (13, error),
+            Self::DuplicatedAclEntry(error) => (14, error),
+            Self::OperationFailedInsufficientResources(error) => (15, error),
+            Self::InvalidParameterForwardCode(error) => (16, error),
+            Self::LbNotSupportTcpssl(error) => (17, error),
+            Self::LbSupportTcpsslOnly(error) => (18, error),
+            Self::ListenerNotSupportRule(error) => (19, error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => (20, error),
+            Self::InvalidParamTagValue(error) => (21, error),
+            Self::InvalidParamTagKey(error) => (22, error),
+            Self::SizeLimitExceededTag(error) => (23, error),
+            Self::MissingParamTagKey(error) => (24, error),
+            Self::AclListenerOverLimit(error) => (25, error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => (26, error),
+            Self::QuotaLimitExceedsTotalAclEntry(error) => (27, error),
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (28, error),
+            Self::Unhandled(error) => (29, error),
         }
     }
 }
 impl Clone for CreateLoadBalancerHTTPListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
-            Self::InvalidParameterIdleTimeout(_) => {
-                Self::InvalidParameterIdleTimeout(error)
-            }
-            Self::InvalidParameterRequestTimeout(_) => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            Self::ListenerProcessing(_) => Self::ListenerProcessing(error),
-            Self::InvalidParameterListenerPortConflict(_) => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            Self::ResourceNotAvailibleHttpListener(_) => {
-                Self::ResourceNotAvailibleHttpListener(error)
-            }
-            Self::AclNotExist(_) => Self::AclNotExist(error),
-            Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(_) => {
-                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
-            }
-            Self::InvalidParameterVServerGroupId(_) => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            Self::MissingParamHealthCheckDomain(_) => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(_) => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
-            Self::OperationFailedInsufficientResources(_) => {
-                Self::OperationFailedInsufficientResources(error)
-            }
-            Self::InvalidParameterForwardCode(_) => {
-                Self::InvalidParameterForwardCode(error)
-            }
-            Self::LbNotSupportTcpssl(_) => Self::LbNotSupportTcpssl(error),
-            Self::LbSupportTcpsslOnly(_) => Self::LbSupportTcpsslOnly(error),
-            Self::ListenerNotSupportRule(_) => Self::ListenerNotSupportRule(error),
-            Self::MismatchSlbSpecTypeAndListenerProtocol(_) => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
-            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(_) => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLoadBalancerHTTPListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterRegionNotSupport",
+            "IpVersionConflict",
+            "InvalidParameter",
+            "ListenerForwardNotSupport",
+            "InvalidParameterIdleTimeout",
+            "InvalidParameterRequestTimeout",
+            "ListenerProcessing",
+            "InvalidParameterListenerPortConflict",
+            "ResourceNotAvailibleHttpListener",
+            "AclNotExist",
+            "OperationUnsupportedCreateLoadBalancerLayer7Listener",
+            "InvalidParameterVServerGroupId",
+            "MissingParamHealthCheckDomain",
+            "InvalidParameterHealthCheckHttpVersion",
+            "DuplicatedAclEntry",
+            "OperationFailedInsufficientResources",
+            "InvalidParameterForwardCode",
+            "LbNotSupportTcpssl",
+            "LbSupportTcpsslOnly",
+            "ListenerNotSupportRule",
+            "MismatchSlbSpecTypeAndListenerProtocol",
+            "InvalidParamTagValue",
+            "InvalidParamTagKey",
+            "SizeLimitExceededTag",
+            "MissingParamTagKey",
+            "AclListenerOverLimit",
+            "QuotaLimitExceedsAclAttachedToListener",
+            "QuotaLimitExceedsTotalAclEntry",
+            "QuotaLimitExceedsAclListenerOverLimit",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerHTTPListenerError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerHTTPSListenerRequest {
     /// The region ID of the CLB instance.
@@ -433,10 +433,61 @@ pub struct CreateLoadBalancerHTTPSListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerHTTPSListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            bandwidth: None,
+            listener_port: None,
+            backend_server_port: None,
+            tag: None,
+            x_forwarded_for: None,
+            scheduler: None,
+            sticky_session: None,
+            sticky_session_type: None,
+            cookie_timeout: None,
+            cookie: None,
+            health_check: None,
+            health_check_method: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_http_code: None,
+            server_certificate_id: None,
+            v_server_group_id: None,
+            ca_certificate_id: None,
+            x_forwarded_for_slbip: None,
+            x_forwarded_for_slbid: None,
+            x_forwarded_for_proto: None,
+            gzip: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            idle_timeout: None,
+            request_timeout: None,
+            enable_http2: None,
+            tls_cipher_policy: None,
+            x_forwarded_for_slbport: None,
+            x_forwarded_for_client_src_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerHTTPSListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLoadBalancerHTTPSListenerRequestBuilder {
-        CreateLoadBalancerHTTPSListenerRequestBuilder::default()
+        CreateLoadBalancerHTTPSListenerRequestBuilder {
+            inner: CreateLoadBalancerHTTPSListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1073,6 +1124,7 @@ impl<C> CreateLoadBalancerHTTPSListenerRequestBuilder<C> {
     }
 }
 impl<'a> CreateLoadBalancerHTTPSListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLoadBalancerHTTPSListenerRequest::default(),
@@ -1081,6 +1133,7 @@ impl<'a> CreateLoadBalancerHTTPSListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1216,90 +1269,57 @@ pub enum CreateLoadBalancerHTTPSListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerHTTPSListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParamDuplicateError" => Self::ParamDuplicateError(error),
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
-            "InvalidParameter.RequestTimeout" => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "InvalidParameter.SpecNotSupport" => {
-                Self::InvalidParameterSpecNotSupport(error)
-            }
-            "ListenerProcessing" => Self::ListenerProcessing(error),
-            "Certkey.Forbidden" => Self::CertkeyForbidden(error),
-            "InvalidParameter.ListenerPortConflict" => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            "ResourceNotAvailible.HttpsListener" => {
-                Self::ResourceNotAvailibleHttpsListener(error)
-            }
-            "AclNotExist" => Self::AclNotExist(error),
-            "OperationUnsupported.CreateLoadBalancerLayer7Listener" => {
-                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
-            }
-            "InvalidParameter.VServerGroupId" => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            "MissingParam.HealthCheckDomain" => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            "InvalidParameter.HealthCheckHttpVersion" => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "CertificateNotExist" => Self::CertificateNotExist(error),
-            "OperationFailed.InsufficientResources" => {
-                Self::OperationFailedInsufficientResources(error)
-            }
-            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
-            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
-            "TLSCipherPolicyVipRelationOverLimit" => {
-                Self::TlsCipherPolicyVipRelationOverLimit(error)
-            }
-            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
-            "MissingParam.ServerCertificates" => {
-                Self::MissingParamServerCertificates(error)
-            }
-            "TooManyCertificates" => Self::TooManyCertificates(error),
-            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
-            "InvalidParam.CertificateBindingType" => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            "InvalidParamSize.ServerCertificates" => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            "TooManyCertificates.ServerCertificates" => {
-                Self::TooManyCertificatesServerCertificates(error)
-            }
-            "SPEC_NOT_SUPPORT_PARAMETER" => Self::SpecNotSupportParameter(error),
-            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
-            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
-            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
-            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParamDuplicateError",
+                        "IpVersionConflict",
+                        "InvalidParameter.IdleTimeout",
+                        "InvalidParameter.RequestTimeout",
+                        "ListenerForwardNotSupport",
+                        "InvalidParameter.RegionNotSupport",
+                        "InvalidParameter.SpecNotSupport",
+                        "ListenerProcessing",
+                        "Certkey.Forbidden",
+                        "InvalidParameter.ListenerPortConflict",
+                        "ResourceNotAvailible.HttpsListener",
+                        "AclNotExist",
+                        "OperationUnsupported.CreateLoadBalancerLayer7Listener",
+                        "InvalidParameter.VServerGroupId",
+                        "MissingParam.HealthCheckDomain",
+                        "InvalidParameter.HealthCheckHttpVersion",
+                        "Duplicated.AclEntry",
+                        "CertificateNotExist",
+                        "OperationFailed.InsufficientResources",
+                        "InvalidTLSPolicyId.NotExist",
+                        "TLSPolicyConfiguring",
+                        "TLSCipherPolicyVipRelationOverLimit",
+                        "CertificateTypeMismatched",
+                        "MissingParam.ServerCertificates",
+                        "TooManyCertificates",
+                        "CnCertificateNotSupport",
+                        "InvalidParam.CertificateBindingType",
+                        "InvalidParamSize.ServerCertificates",
+                        "TooManyCertificates.ServerCertificates",
+                        "SPEC_NOT_SUPPORT_PARAMETER",
+                        "LbNotSupportTcpssl",
+                        "LbSupportTcpsslOnly",
+                        "ListenerNotSupportRule",
+                        "Mismatch.SlbSpecTypeAndListenerProtocol",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKey",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.TagKey",
+                        "AclListenerOverLimit",
+                        "QuotaLimitExceeds.AclAttachedToListener",
+                        "QuotaLimitExceeds.TotalAclEntry",
+                        "QuotaLimitExceeds.AclListenerOverLimit",
+                        "ResourceNotFound.Certificate",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateLoadBalancerHTTPSListenerError {
@@ -1308,206 +1328,167 @@ impl CreateLoadBalancerHTTPSListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParamDuplicateError(error),
+            1 => Self::IpVersionConflict(error),
+            2 => Self::InvalidParameterIdleTimeout(error),
+            3 => Self::InvalidParameterRequestTimeout(error),
+            4 => Self::ListenerForwardNotSupport(error),
+            5 => Self::InvalidParameterRegionNotSupport(error),
+            6 => Self::InvalidParameterSpecNotSupport(error),
+            7 => Self::ListenerProcessing(error),
+            8 => Self::CertkeyForbidden(error),
+            9 => Self::InvalidParameterListenerPortConflict(error),
+            10 => Self::ResourceNotAvailibleHttpsListener(error),
+            11 => Self::AclNotExist(error),
+            12 => Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error),
+            13 => Self::InvalidParameterVServerGroupId(error),
+            14 => Self::MissingParamHealthCheckDomain(error),
+            15 => Self::InvalidParameterHealthCheckHttpVersion(error),
+            16 => Self::DuplicatedAclEntry(error),
+            17 => Self::CertificateNotExist(error),
+            18 => Self::OperationFailedInsufficientResources(error),
+            19 => Self::InvalidTlsPolicyIdNotExist(error),
+            20 => Self::TlsPolicyConfiguring(error),
+            21 => Self::TlsCipherPolicyVipRelationOverLimit(error),
+            22 => Self::CertificateTypeMismatched(error),
+            23 => Self::MissingParamServerCertificates(error),
+            24 => Self::TooManyCertificates(error),
+            25 => Self::CnCertificateNotSupport(error),
+            26 => Self::InvalidParamCertificateBindingType(error),
+            27 => Self::InvalidParamSizeServerCertificates(error),
+            28 => Self::TooManyCertificatesServerCertificates(error),
+            29 => Self::SpecNotSupportParameter(error),
+            30 => Self::LbNotSupportTcpssl(error),
+            31 => Self::LbSupportTcpsslOnly(error),
+            32 => Self::ListenerNotSupportRule(error),
+            33 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
+            34 => Self::InvalidParamTagValue(error),
+            35 => Self::InvalidParamTagKey(error),
+            36 => Self::SizeLimitExceededTag(error),
+            37 => Self::MissingParamTagKey(error),
+            38 => Self::AclListenerOverLimit(error),
+            39 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            40 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            41 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            42 => Self::ResourceNotFoundCertificate(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParamDuplicateError(error) => ("ParamDuplicateError", error),
-            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
-            Self::InvalidParameterIdleTimeout(error) => {
-                ("InvalidParameterIdleTimeout", error)
-            }
-            Self::InvalidParameterRequestTimeout(error) => {
-                ("InvalidParameterRequestTimeout", error)
-            }
-            Self::ListenerForwardNotSupport(error) => {
-                ("ListenerForwardNotSupport", error)
-            }
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::InvalidParameterSpecNotSupport(error) => {
-                ("InvalidParameterSpecNotSupport", error)
-            }
-            Self::ListenerProcessing(error) => ("ListenerProcessing", error),
-            Self::CertkeyForbidden(error) => ("CertkeyForbidden", error),
-            Self::InvalidParameterListenerPortConflict(error) => {
-                ("InvalidParameterListenerPortConflict", error)
-            }
-            Self::ResourceNotAvailibleHttpsListener(error) => {
-                ("ResourceNotAvailibleHttpsListener", error)
-            }
-            Self::AclNotExist(error) => ("AclNotExist", error),
+            Self::ParamDuplicateError(error) => (0, error),
+            Self::IpVersionConflict(error) => (1, error),
+            Self::InvalidParameterIdleTimeout(error) => (2, error),
+            Self::InvalidParameterRequestTimeout(error) => (3, error),
+            Self::ListenerForwardNotSupport(error) => (4, error),
+            Self::InvalidParameterRegionNotSupport(error) => (5, error),
+            Self::InvalidParameterSpecNotSupport(error) => (6, error),
+            Self::ListenerProcessing(error) => (7, error),
+            Self::CertkeyForbidden(error) => (8, error),
+            Self::InvalidParameterListenerPortConflict(error) => (9, error),
+            Self::ResourceNotAvailibleHttpsListener(error) => (10, error),
+            Self::AclNotExist(error) => (11, error),
             Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error) => {
-                ("OperationUnsupportedCreateLoadBalancerLayer7Listener", error)
+                (12, error)
             }
-            Self::InvalidParameterVServerGroupId(error) => {
-                ("InvalidParameterVServerGroupId", error)
-            }
-            Self::MissingParamHealthCheckDomain(error) => {
-                ("MissingParamHealthCheckDomain", error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(error) => {
-                ("InvalidParameterHealthCheckHttpVersion", error)
-            }
-            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
-            Self::CertificateNotExist(error) => ("CertificateNotExist", error),
-            Self::OperationFailedInsufficientResources(error) => {
-                ("OperationFailedInsufficientResources", error)
-            }
-            Self::InvalidTlsPolicyIdNotExist(error) => {
-                ("InvalidTlsPolicyIdNotExist", error)
-            }
-            Self::TlsPolicyConfiguring(error) => ("TlsPolicyConfiguring", error),
-            Self::TlsCipherPolicyVipRelationOverLimit(error) => {
-                ("TlsCipherPolicyVipRelationOverLimit", error)
-            }
-            Self::CertificateTypeMismatched(error) => {
-                ("CertificateTypeMismatched", error)
-            }
-            Self::MissingParamServerCertificates(error) => {
-                ("MissingParamServerCertificates", error)
-            }
-            Self::TooManyCertificates(error) => ("TooManyCertificates", error),
-            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
-            Self::InvalidParamCertificateBindingType(error) => {
-                ("InvalidParamCertificateBindingType", error)
-            }
-            Self::InvalidParamSizeServerCertificates(error) => {
-                ("InvalidParamSizeServerCertificates", error)
-            }
-            Self::TooManyCertificatesServerCertificates(error) => {
-                ("TooManyCertificatesServerCertificates", error)
-            }
-            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
-            Self::LbNotSupportTcpssl(error) => ("LbNotSupportTcpssl", error),
-            Self::LbSupportTcpsslOnly(error) => ("LbSupportTcpsslOnly", error),
-            Self::ListenerNotSupportRule(error) => ("ListenerNotSupportRule", error),
-            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => {
-                ("MismatchSlbSpecTypeAndListenerProtocol", error)
-            }
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
-                ("QuotaLimitExceedsAclAttachedToListener", error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(error) => {
-                ("QuotaLimitExceedsTotalAclEntry", error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
-                ("QuotaLimitExceedsAclListenerOverLimit", error)
-            }
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterVServerGroupId(error) => (13, error),
+            Self::MissingParamHealthCheckDomain(error) => (14, error),
+            Self::InvalidParameterHealthCheckHttpVersion(error) => (15, error),
+            Self::DuplicatedAclEntry(error) => (16, error),
+            Self::CertificateNotExist(error) => (17, error),
+            Self::OperationFailedInsufficientResources(error) => (18, error),
+            Self::InvalidTlsPolicyIdNotExist(error) => (19, error),
+            Self::TlsPolicyConfiguring(error) => (20, error),
+            Self::TlsCipherPolicyVipRelationOverLimit(error) => (21, error),
+            Self::CertificateTypeMismatched(error) => (22, error),
+            Self::MissingParamServerCertificates(error) => (23, error),
+            Self::TooManyCertificates(error) => (24, error),
+            Self::CnCertificateNotSupport(error) => (25, error),
+            Self::InvalidParamCertificateBindingType(error) => (26, error),
+            Self::InvalidParamSizeServerCertificates(error) => (27, error),
+            Self::TooManyCertificatesServerCertificates(error) => (28, error),
+            Self::SpecNotSupportParameter(error) => (29, error),
+            Self::LbNotSupportTcpssl(error) => (30, error),
+            Self::LbSupportTcpsslOnly(error) => (31, error),
+            Self::ListenerNotSupportRule(error) => (32, error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => (33, error),
+            Self::InvalidParamTagValue(error) => (34, error),
+            Self::InvalidParamTagKey(error) => (35, error),
+            Self::SizeLimitExceededTag(error) => (36, error),
+            Self::MissingParamTagKey(error) => (37, error),
+            Self::AclListenerOverLimit(error) => (38, error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => (39, error),
+            Self::QuotaLimitExceedsTotalAclEntry(error) => (40, error),
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (41, error),
+            Self::ResourceNotFoundCertificate(error) => (42, error),
+            Self::Unhandled(error) => (43, error),
         }
     }
 }
 impl Clone for CreateLoadBalancerHTTPSListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParamDuplicateError(_) => Self::ParamDuplicateError(error),
-            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
-            Self::InvalidParameterIdleTimeout(_) => {
-                Self::InvalidParameterIdleTimeout(error)
-            }
-            Self::InvalidParameterRequestTimeout(_) => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::InvalidParameterSpecNotSupport(_) => {
-                Self::InvalidParameterSpecNotSupport(error)
-            }
-            Self::ListenerProcessing(_) => Self::ListenerProcessing(error),
-            Self::CertkeyForbidden(_) => Self::CertkeyForbidden(error),
-            Self::InvalidParameterListenerPortConflict(_) => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            Self::ResourceNotAvailibleHttpsListener(_) => {
-                Self::ResourceNotAvailibleHttpsListener(error)
-            }
-            Self::AclNotExist(_) => Self::AclNotExist(error),
-            Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(_) => {
-                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
-            }
-            Self::InvalidParameterVServerGroupId(_) => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            Self::MissingParamHealthCheckDomain(_) => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(_) => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
-            Self::CertificateNotExist(_) => Self::CertificateNotExist(error),
-            Self::OperationFailedInsufficientResources(_) => {
-                Self::OperationFailedInsufficientResources(error)
-            }
-            Self::InvalidTlsPolicyIdNotExist(_) => {
-                Self::InvalidTlsPolicyIdNotExist(error)
-            }
-            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
-            Self::TlsCipherPolicyVipRelationOverLimit(_) => {
-                Self::TlsCipherPolicyVipRelationOverLimit(error)
-            }
-            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
-            Self::MissingParamServerCertificates(_) => {
-                Self::MissingParamServerCertificates(error)
-            }
-            Self::TooManyCertificates(_) => Self::TooManyCertificates(error),
-            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
-            Self::InvalidParamCertificateBindingType(_) => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            Self::InvalidParamSizeServerCertificates(_) => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            Self::TooManyCertificatesServerCertificates(_) => {
-                Self::TooManyCertificatesServerCertificates(error)
-            }
-            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
-            Self::LbNotSupportTcpssl(_) => Self::LbNotSupportTcpssl(error),
-            Self::LbSupportTcpsslOnly(_) => Self::LbSupportTcpsslOnly(error),
-            Self::ListenerNotSupportRule(_) => Self::ListenerNotSupportRule(error),
-            Self::MismatchSlbSpecTypeAndListenerProtocol(_) => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
-            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(_) => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLoadBalancerHTTPSListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParamDuplicateError",
+            "IpVersionConflict",
+            "InvalidParameterIdleTimeout",
+            "InvalidParameterRequestTimeout",
+            "ListenerForwardNotSupport",
+            "InvalidParameterRegionNotSupport",
+            "InvalidParameterSpecNotSupport",
+            "ListenerProcessing",
+            "CertkeyForbidden",
+            "InvalidParameterListenerPortConflict",
+            "ResourceNotAvailibleHttpsListener",
+            "AclNotExist",
+            "OperationUnsupportedCreateLoadBalancerLayer7Listener",
+            "InvalidParameterVServerGroupId",
+            "MissingParamHealthCheckDomain",
+            "InvalidParameterHealthCheckHttpVersion",
+            "DuplicatedAclEntry",
+            "CertificateNotExist",
+            "OperationFailedInsufficientResources",
+            "InvalidTlsPolicyIdNotExist",
+            "TlsPolicyConfiguring",
+            "TlsCipherPolicyVipRelationOverLimit",
+            "CertificateTypeMismatched",
+            "MissingParamServerCertificates",
+            "TooManyCertificates",
+            "CnCertificateNotSupport",
+            "InvalidParamCertificateBindingType",
+            "InvalidParamSizeServerCertificates",
+            "TooManyCertificatesServerCertificates",
+            "SpecNotSupportParameter",
+            "LbNotSupportTcpssl",
+            "LbSupportTcpsslOnly",
+            "ListenerNotSupportRule",
+            "MismatchSlbSpecTypeAndListenerProtocol",
+            "InvalidParamTagValue",
+            "InvalidParamTagKey",
+            "SizeLimitExceededTag",
+            "MissingParamTagKey",
+            "AclListenerOverLimit",
+            "QuotaLimitExceedsAclAttachedToListener",
+            "QuotaLimitExceedsTotalAclEntry",
+            "QuotaLimitExceedsAclListenerOverLimit",
+            "ResourceNotFoundCertificate",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerHTTPSListenerError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerTCPListenerRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -300,10 +300,50 @@ pub struct CreateLoadBalancerTCPListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerTCPListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            backend_server_port: None,
+            tag: None,
+            bandwidth: None,
+            scheduler: None,
+            persistence_timeout: None,
+            established_timeout: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_connect_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            health_check_http_code: None,
+            health_check_type: None,
+            v_server_group_id: None,
+            master_slave_server_group_id: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            connection_drain: None,
+            connection_drain_timeout: None,
+            proxy_protocol_v2_enabled: None,
+            health_check_switch: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerTCPListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLoadBalancerTCPListenerRequestBuilder {
-        CreateLoadBalancerTCPListenerRequestBuilder::default()
+        CreateLoadBalancerTCPListenerRequestBuilder {
+            inner: CreateLoadBalancerTCPListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -771,6 +811,7 @@ impl<C> CreateLoadBalancerTCPListenerRequestBuilder<C> {
     }
 }
 impl<'a> CreateLoadBalancerTCPListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLoadBalancerTCPListenerRequest::default(),
@@ -779,6 +820,7 @@ impl<'a> CreateLoadBalancerTCPListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -916,86 +958,57 @@ pub enum CreateLoadBalancerTCPListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerTCPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameterValue.SpecNotSupport" => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
-            "InvalidParameterValue.RegionNotSupport" => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameterValue.ZoneNotSupport" => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            "ListenerProcessing" => Self::ListenerProcessing(error),
-            "AclNotExist" => Self::AclNotExist(error),
-            "InvalidParameter.ListenerPortConflict" => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
-            "MissingParam.HealthCheckConnectPort" => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
-            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
-            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
-            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "OperationUnsupported.SetAccessControl" => {
-                Self::OperationUnsupportedSetAccessControl(error)
-            }
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
-            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
-            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
-            "ListenerPortConflict" => Self::ListenerPortConflict(error),
-            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
-            "IllegalParam.FailoverThreshold" => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "OperationDenied.HealthCheckClosedForMasterSlaveMode" => {
-                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
-            }
-            "IllegalParam.HealthCheck" => Self::IllegalParamHealthCheck(error),
-            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            "OperationDenied.FullNatModeNotAllowed" => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            "OperationDenied.OnlyIpv4SlbSupport" => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameterValue.SpecNotSupport",
+                        "OperationNotSupport.Acl",
+                        "InvalidParameterValue.RegionNotSupport",
+                        "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
+                        "IpVersionConflict",
+                        "InvalidParameterValue.ZoneNotSupport",
+                        "ListenerProcessing",
+                        "AclNotExist",
+                        "InvalidParameter.ListenerPortConflict",
+                        "InvalidParameter.ZoneNotSupport",
+                        "InvalidParam.VServerGroupId",
+                        "MissingParam.HealthCheckConnectPort",
+                        "InvalidParam.ListenerPort",
+                        "InvalidParam.StartPort",
+                        "InvalidParamSize.PortRange",
+                        "InvalidParam.EndPort",
+                        "Duplicated.AclEntry",
+                        "OperationUnsupported.SetAccessControl",
+                        "InvalidParam.PortRange",
+                        "InvalidParameter.RegionNotSupport",
+                        "LbNotSupportTcpssl",
+                        "LbSupportTcpsslOnly",
+                        "ListenerNotSupportRule",
+                        "ListenerPortConflict",
+                        "ResourceNotFound.VServerGroup",
+                        "IllegalParam.FailoverThreshold",
+                        "IllegalParam.FailoverStrategy",
+                        "MasterSlaveServerConflict",
+                        "OperationDenied.HealthCheckClosedForMasterSlaveMode",
+                        "IllegalParam.HealthCheck",
+                        "Mismatch.SlbSpecTypeAndListenerProtocol",
+                        "OperationDenied.FullNatModeNotAllowed",
+                        "OperationDenied.OnlyIpv4SlbSupport",
+                        "SpecNotSupportParameter",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKey",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.TagKey",
+                        "MissingParameter",
+                        "AclListenerOverLimit",
+                        "QuotaLimitExceeds.AclAttachedToListener",
+                        "QuotaLimitExceeds.TotalAclEntry",
+                        "QuotaLimitExceeds.AclListenerOverLimit",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateLoadBalancerTCPListenerError {
@@ -1004,198 +1017,169 @@ impl CreateLoadBalancerTCPListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterValueSpecNotSupport(error),
+            1 => Self::OperationNotSupportAcl(error),
+            2 => Self::InvalidParameterValueRegionNotSupport(error),
+            3 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            4 => Self::IpVersionConflict(error),
+            5 => Self::InvalidParameterValueZoneNotSupport(error),
+            6 => Self::ListenerProcessing(error),
+            7 => Self::AclNotExist(error),
+            8 => Self::InvalidParameterListenerPortConflict(error),
+            9 => Self::InvalidParameterZoneNotSupport(error),
+            10 => Self::InvalidParamVServerGroupId(error),
+            11 => Self::MissingParamHealthCheckConnectPort(error),
+            12 => Self::InvalidParamListenerPort(error),
+            13 => Self::InvalidParamStartPort(error),
+            14 => Self::InvalidParamSizePortRange(error),
+            15 => Self::InvalidParamEndPort(error),
+            16 => Self::DuplicatedAclEntry(error),
+            17 => Self::OperationUnsupportedSetAccessControl(error),
+            18 => Self::InvalidParamPortRange(error),
+            19 => Self::InvalidParameterRegionNotSupport(error),
+            20 => Self::LbNotSupportTcpssl(error),
+            21 => Self::LbSupportTcpsslOnly(error),
+            22 => Self::ListenerNotSupportRule(error),
+            23 => Self::ListenerPortConflict(error),
+            24 => Self::ResourceNotFoundVServerGroup(error),
+            25 => Self::IllegalParamFailoverThreshold(error),
+            26 => Self::IllegalParamFailoverStrategy(error),
+            27 => Self::MasterSlaveServerConflict(error),
+            28 => Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error),
+            29 => Self::IllegalParamHealthCheck(error),
+            30 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
+            31 => Self::OperationDeniedFullNatModeNotAllowed(error),
+            32 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
+            33 => Self::SpecNotSupportParameter(error),
+            34 => Self::InvalidParamTagValue(error),
+            35 => Self::InvalidParamTagKey(error),
+            36 => Self::SizeLimitExceededTag(error),
+            37 => Self::MissingParamTagKey(error),
+            38 => Self::MissingParameter(error),
+            39 => Self::AclListenerOverLimit(error),
+            40 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            41 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            42 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterValueSpecNotSupport(error) => {
-                ("InvalidParameterValueSpecNotSupport", error)
-            }
-            Self::OperationNotSupportAcl(error) => ("OperationNotSupportAcl", error),
-            Self::InvalidParameterValueRegionNotSupport(error) => {
-                ("InvalidParameterValueRegionNotSupport", error)
-            }
+            Self::InvalidParameterValueSpecNotSupport(error) => (0, error),
+            Self::OperationNotSupportAcl(error) => (1, error),
+            Self::InvalidParameterValueRegionNotSupport(error) => (2, error),
             Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
-                ("AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch", error)
+                (3, error)
             }
-            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
-            Self::InvalidParameterValueZoneNotSupport(error) => {
-                ("InvalidParameterValueZoneNotSupport", error)
-            }
-            Self::ListenerProcessing(error) => ("ListenerProcessing", error),
-            Self::AclNotExist(error) => ("AclNotExist", error),
-            Self::InvalidParameterListenerPortConflict(error) => {
-                ("InvalidParameterListenerPortConflict", error)
-            }
-            Self::InvalidParameterZoneNotSupport(error) => {
-                ("InvalidParameterZoneNotSupport", error)
-            }
-            Self::InvalidParamVServerGroupId(error) => {
-                ("InvalidParamVServerGroupId", error)
-            }
-            Self::MissingParamHealthCheckConnectPort(error) => {
-                ("MissingParamHealthCheckConnectPort", error)
-            }
-            Self::InvalidParamListenerPort(error) => ("InvalidParamListenerPort", error),
-            Self::InvalidParamStartPort(error) => ("InvalidParamStartPort", error),
-            Self::InvalidParamSizePortRange(error) => {
-                ("InvalidParamSizePortRange", error)
-            }
-            Self::InvalidParamEndPort(error) => ("InvalidParamEndPort", error),
-            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
-            Self::OperationUnsupportedSetAccessControl(error) => {
-                ("OperationUnsupportedSetAccessControl", error)
-            }
-            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::LbNotSupportTcpssl(error) => ("LbNotSupportTcpssl", error),
-            Self::LbSupportTcpsslOnly(error) => ("LbSupportTcpsslOnly", error),
-            Self::ListenerNotSupportRule(error) => ("ListenerNotSupportRule", error),
-            Self::ListenerPortConflict(error) => ("ListenerPortConflict", error),
-            Self::ResourceNotFoundVServerGroup(error) => {
-                ("ResourceNotFoundVServerGroup", error)
-            }
-            Self::IllegalParamFailoverThreshold(error) => {
-                ("IllegalParamFailoverThreshold", error)
-            }
-            Self::IllegalParamFailoverStrategy(error) => {
-                ("IllegalParamFailoverStrategy", error)
-            }
-            Self::MasterSlaveServerConflict(error) => {
-                ("MasterSlaveServerConflict", error)
-            }
+            Self::IpVersionConflict(error) => (4, error),
+            Self::InvalidParameterValueZoneNotSupport(error) => (5, error),
+            Self::ListenerProcessing(error) => (6, error),
+            Self::AclNotExist(error) => (7, error),
+            Self::InvalidParameterListenerPortConflict(error) => (8, error),
+            Self::InvalidParameterZoneNotSupport(error) => (9, error),
+            Self::InvalidParamVServerGroupId(error) => (10, error),
+            Self::MissingParamHealthCheckConnectPort(error) => (11, error),
+            Self::InvalidParamListenerPort(error) => (12, error),
+            Self::InvalidParamStartPort(error) => (13, error),
+            Self::InvalidParamSizePortRange(error) => (14, error),
+            Self::InvalidParamEndPort(error) => (15, error),
+            Self::DuplicatedAclEntry(error) => (16, error),
+            Self::OperationUnsupportedSetAccessControl(error) => (17, error),
+            Self::InvalidParamPortRange(error) => (18, error),
+            Self::InvalidParameterRegionNotSupport(error) => (19, error),
+            Self::LbNotSupportTcpssl(error) => (20, error),
+            Self::LbSupportTcpsslOnly(error) => (21, error),
+            Self::ListenerNotSupportRule(error) => (22, error),
+            Self::ListenerPortConflict(error) => (23, error),
+            Self::ResourceNotFoundVServerGroup(error) => (24, error),
+            Self::IllegalParamFailoverThreshold(error) => (25, error),
+            Self::IllegalParamFailoverStrategy(error) => (26, error),
+            Self::MasterSlaveServerConflict(error) => (27, error),
             Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error) => {
-                ("OperationDeniedHealthCheckClosedForMasterSlaveMode", error)
+                (28, error)
             }
-            Self::IllegalParamHealthCheck(error) => ("IllegalParamHealthCheck", error),
-            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => {
-                ("MismatchSlbSpecTypeAndListenerProtocol", error)
-            }
-            Self::OperationDeniedFullNatModeNotAllowed(error) => {
-                ("OperationDeniedFullNatModeNotAllowed", error)
-            }
-            Self::OperationDeniedOnlyIpv4SlbSupport(error) => {
-                ("OperationDeniedOnlyIpv4SlbSupport", error)
-            }
-            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
-                ("QuotaLimitExceedsAclAttachedToListener", error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(error) => {
-                ("QuotaLimitExceedsTotalAclEntry", error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
-                ("QuotaLimitExceedsAclListenerOverLimit", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamHealthCheck(error) => (29, error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => (30, error),
+            Self::OperationDeniedFullNatModeNotAllowed(error) => (31, error),
+            Self::OperationDeniedOnlyIpv4SlbSupport(error) => (32, error),
+            Self::SpecNotSupportParameter(error) => (33, error),
+            Self::InvalidParamTagValue(error) => (34, error),
+            Self::InvalidParamTagKey(error) => (35, error),
+            Self::SizeLimitExceededTag(error) => (36, error),
+            Self::MissingParamTagKey(error) => (37, error),
+            Self::MissingParameter(error) => (38, error),
+            Self::AclListenerOverLimit(error) => (39, error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => (40, error),
+            Self::QuotaLimitExceedsTotalAclEntry(error) => (41, error),
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (42, error),
+            Self::Unhandled(error) => (43, error),
         }
     }
 }
 impl Clone for CreateLoadBalancerTCPListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterValueSpecNotSupport(_) => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            Self::OperationNotSupportAcl(_) => Self::OperationNotSupportAcl(error),
-            Self::InvalidParameterValueRegionNotSupport(_) => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(_) => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
-            Self::InvalidParameterValueZoneNotSupport(_) => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            Self::ListenerProcessing(_) => Self::ListenerProcessing(error),
-            Self::AclNotExist(_) => Self::AclNotExist(error),
-            Self::InvalidParameterListenerPortConflict(_) => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            Self::InvalidParameterZoneNotSupport(_) => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            Self::InvalidParamVServerGroupId(_) => {
-                Self::InvalidParamVServerGroupId(error)
-            }
-            Self::MissingParamHealthCheckConnectPort(_) => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            Self::InvalidParamListenerPort(_) => Self::InvalidParamListenerPort(error),
-            Self::InvalidParamStartPort(_) => Self::InvalidParamStartPort(error),
-            Self::InvalidParamSizePortRange(_) => Self::InvalidParamSizePortRange(error),
-            Self::InvalidParamEndPort(_) => Self::InvalidParamEndPort(error),
-            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
-            Self::OperationUnsupportedSetAccessControl(_) => {
-                Self::OperationUnsupportedSetAccessControl(error)
-            }
-            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::LbNotSupportTcpssl(_) => Self::LbNotSupportTcpssl(error),
-            Self::LbSupportTcpsslOnly(_) => Self::LbSupportTcpsslOnly(error),
-            Self::ListenerNotSupportRule(_) => Self::ListenerNotSupportRule(error),
-            Self::ListenerPortConflict(_) => Self::ListenerPortConflict(error),
-            Self::ResourceNotFoundVServerGroup(_) => {
-                Self::ResourceNotFoundVServerGroup(error)
-            }
-            Self::IllegalParamFailoverThreshold(_) => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            Self::IllegalParamFailoverStrategy(_) => {
-                Self::IllegalParamFailoverStrategy(error)
-            }
-            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
-            Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(_) => {
-                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
-            }
-            Self::IllegalParamHealthCheck(_) => Self::IllegalParamHealthCheck(error),
-            Self::MismatchSlbSpecTypeAndListenerProtocol(_) => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            Self::OperationDeniedFullNatModeNotAllowed(_) => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            Self::OperationDeniedOnlyIpv4SlbSupport(_) => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
-            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(_) => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLoadBalancerTCPListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterValueSpecNotSupport",
+            "OperationNotSupportAcl",
+            "InvalidParameterValueRegionNotSupport",
+            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
+            "IpVersionConflict",
+            "InvalidParameterValueZoneNotSupport",
+            "ListenerProcessing",
+            "AclNotExist",
+            "InvalidParameterListenerPortConflict",
+            "InvalidParameterZoneNotSupport",
+            "InvalidParamVServerGroupId",
+            "MissingParamHealthCheckConnectPort",
+            "InvalidParamListenerPort",
+            "InvalidParamStartPort",
+            "InvalidParamSizePortRange",
+            "InvalidParamEndPort",
+            "DuplicatedAclEntry",
+            "OperationUnsupportedSetAccessControl",
+            "InvalidParamPortRange",
+            "InvalidParameterRegionNotSupport",
+            "LbNotSupportTcpssl",
+            "LbSupportTcpsslOnly",
+            "ListenerNotSupportRule",
+            "ListenerPortConflict",
+            "ResourceNotFoundVServerGroup",
+            "IllegalParamFailoverThreshold",
+            "IllegalParamFailoverStrategy",
+            "MasterSlaveServerConflict",
+            "OperationDeniedHealthCheckClosedForMasterSlaveMode",
+            "IllegalParamHealthCheck",
+            "MismatchSlbSpecTypeAndListenerProtocol",
+            "OperationDeniedFullNatModeNotAllowed",
+            "OperationDeniedOnlyIpv4SlbSupport",
+            "SpecNotSupportParameter",
+            "InvalidParamTagValue",
+            "InvalidParamTagKey",
+            "SizeLimitExceededTag",
+            "MissingParamTagKey",
+            "MissingParameter",
+            "AclListenerOverLimit",
+            "QuotaLimitExceedsAclAttachedToListener",
+            "QuotaLimitExceedsTotalAclEntry",
+            "QuotaLimitExceedsAclListenerOverLimit",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerTCPListenerError {

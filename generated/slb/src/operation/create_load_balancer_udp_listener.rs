@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerUDPListenerRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -232,10 +232,44 @@ pub struct CreateLoadBalancerUDPListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateLoadBalancerUDPListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tag: None,
+            load_balancer_id: None,
+            listener_port: None,
+            backend_server_port: None,
+            bandwidth: None,
+            scheduler: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_connect_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_req: None,
+            health_check_exp: None,
+            v_server_group_id: None,
+            master_slave_server_group_id: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            proxy_protocol_v2_enabled: None,
+            health_check_switch: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateLoadBalancerUDPListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateLoadBalancerUDPListenerRequestBuilder {
-        CreateLoadBalancerUDPListenerRequestBuilder::default()
+        CreateLoadBalancerUDPListenerRequestBuilder {
+            inner: CreateLoadBalancerUDPListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -607,6 +641,7 @@ impl<C> CreateLoadBalancerUDPListenerRequestBuilder<C> {
     }
 }
 impl<'a> CreateLoadBalancerUDPListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateLoadBalancerUDPListenerRequest::default(),
@@ -615,6 +650,7 @@ impl<'a> CreateLoadBalancerUDPListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -758,96 +794,61 @@ pub enum CreateLoadBalancerUDPListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateLoadBalancerUDPListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameterValue.SpecNotSupport" => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
-            "InvalidParameterValue.RegionNotSupport" => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameterValue.ZoneNotSupport" => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            "ListenerProcessing" => Self::ListenerProcessing(error),
-            "AclNotExist" => Self::AclNotExist(error),
-            "InvalidParameter.ListenerPortConflict" => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
-            "MissingParam.HealthCheckConnectPort" => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
-            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
-            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
-            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "LbNotSupportTcpssl" => Self::LbNotSupportTcpssl(error),
-            "LbSupportTcpsslOnly" => Self::LbSupportTcpsslOnly(error),
-            "ListenerNotSupportRule" => Self::ListenerNotSupportRule(error),
-            "InvalidParamLength.HealthCheckExp" => {
-                Self::InvalidParamLengthHealthCheckExp(error)
-            }
-            "InvalidParamLength.HealthCheckReq" => {
-                Self::InvalidParamLengthHealthCheckReq(error)
-            }
-            "InvalidParam.HealthCheckReq" => Self::InvalidParamHealthCheckReq(error),
-            "InvalidParam.HealthCheckExp" => Self::InvalidParamHealthCheckExp(error),
-            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
-            "IllegalParam.FailoverThreshold" => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "VipNotSupportQuicVersion" => Self::VipNotSupportQuicVersion(error),
-            "IllegalParam.HealthCheckType" => Self::IllegalParamHealthCheckType(error),
-            "MissingParam.HealthCheckMethod" => {
-                Self::MissingParamHealthCheckMethod(error)
-            }
-            "IllegalParam.HealthCheckMethod" => {
-                Self::IllegalParamHealthCheckMethod(error)
-            }
-            "IllegalParam.HealthCheck" => Self::IllegalParamHealthCheck(error),
-            "OperationDenied.SpecialListenerPortNotAllowed" => {
-                Self::OperationDeniedSpecialListenerPortNotAllowed(error)
-            }
-            "Mismatch.SlbSpecTypeAndListenerProtocol" => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            "OperationDenied.OnlyIpv4SlbSupport" => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            "OperationDenied.FullNatModeNotAllowed" => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameterValue.SpecNotSupport",
+                        "OperationNotSupport.Acl",
+                        "InvalidParameterValue.RegionNotSupport",
+                        "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
+                        "IpVersionConflict",
+                        "InvalidParameterValue.ZoneNotSupport",
+                        "ListenerProcessing",
+                        "AclNotExist",
+                        "InvalidParameter.ListenerPortConflict",
+                        "InvalidParam.VServerGroupId",
+                        "MissingParam.HealthCheckConnectPort",
+                        "InvalidParam.ListenerPort",
+                        "InvalidParam.StartPort",
+                        "InvalidParamSize.PortRange",
+                        "InvalidParam.EndPort",
+                        "Duplicated.AclEntry",
+                        "InvalidParameter.RegionNotSupport",
+                        "LbNotSupportTcpssl",
+                        "LbSupportTcpsslOnly",
+                        "ListenerNotSupportRule",
+                        "InvalidParamLength.HealthCheckExp",
+                        "InvalidParamLength.HealthCheckReq",
+                        "InvalidParam.HealthCheckReq",
+                        "InvalidParam.HealthCheckExp",
+                        "ResourceNotFound.VServerGroup",
+                        "IllegalParam.FailoverThreshold",
+                        "IllegalParam.FailoverStrategy",
+                        "InvalidParameter.ZoneNotSupport",
+                        "MasterSlaveServerConflict",
+                        "VipNotSupportQuicVersion",
+                        "IllegalParam.HealthCheckType",
+                        "MissingParam.HealthCheckMethod",
+                        "IllegalParam.HealthCheckMethod",
+                        "IllegalParam.HealthCheck",
+                        "OperationDenied.SpecialListenerPortNotAllowed",
+                        "Mismatch.SlbSpecTypeAndListenerProtocol",
+                        "OperationDenied.OnlyIpv4SlbSupport",
+                        "OperationDenied.FullNatModeNotAllowed",
+                        "SpecNotSupportParameter",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKey",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.TagKey",
+                        "AclListenerOverLimit",
+                        "QuotaLimitExceeds.AclAttachedToListener",
+                        "QuotaLimitExceeds.TotalAclEntry",
+                        "QuotaLimitExceeds.AclListenerOverLimit",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateLoadBalancerUDPListenerError {
@@ -856,230 +857,179 @@ impl CreateLoadBalancerUDPListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterValueSpecNotSupport(error),
+            1 => Self::OperationNotSupportAcl(error),
+            2 => Self::InvalidParameterValueRegionNotSupport(error),
+            3 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            4 => Self::IpVersionConflict(error),
+            5 => Self::InvalidParameterValueZoneNotSupport(error),
+            6 => Self::ListenerProcessing(error),
+            7 => Self::AclNotExist(error),
+            8 => Self::InvalidParameterListenerPortConflict(error),
+            9 => Self::InvalidParamVServerGroupId(error),
+            10 => Self::MissingParamHealthCheckConnectPort(error),
+            11 => Self::InvalidParamListenerPort(error),
+            12 => Self::InvalidParamStartPort(error),
+            13 => Self::InvalidParamSizePortRange(error),
+            14 => Self::InvalidParamEndPort(error),
+            15 => Self::DuplicatedAclEntry(error),
+            16 => Self::InvalidParameterRegionNotSupport(error),
+            17 => Self::LbNotSupportTcpssl(error),
+            18 => Self::LbSupportTcpsslOnly(error),
+            19 => Self::ListenerNotSupportRule(error),
+            20 => Self::InvalidParamLengthHealthCheckExp(error),
+            21 => Self::InvalidParamLengthHealthCheckReq(error),
+            22 => Self::InvalidParamHealthCheckReq(error),
+            23 => Self::InvalidParamHealthCheckExp(error),
+            24 => Self::ResourceNotFoundVServerGroup(error),
+            25 => Self::IllegalParamFailoverThreshold(error),
+            26 => Self::IllegalParamFailoverStrategy(error),
+            27 => Self::InvalidParameterZoneNotSupport(error),
+            28 => Self::MasterSlaveServerConflict(error),
+            29 => Self::VipNotSupportQuicVersion(error),
+            30 => Self::IllegalParamHealthCheckType(error),
+            31 => Self::MissingParamHealthCheckMethod(error),
+            32 => Self::IllegalParamHealthCheckMethod(error),
+            33 => Self::IllegalParamHealthCheck(error),
+            34 => Self::OperationDeniedSpecialListenerPortNotAllowed(error),
+            35 => Self::MismatchSlbSpecTypeAndListenerProtocol(error),
+            36 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
+            37 => Self::OperationDeniedFullNatModeNotAllowed(error),
+            38 => Self::SpecNotSupportParameter(error),
+            39 => Self::InvalidParamTagValue(error),
+            40 => Self::InvalidParamTagKey(error),
+            41 => Self::SizeLimitExceededTag(error),
+            42 => Self::MissingParamTagKey(error),
+            43 => Self::AclListenerOverLimit(error),
+            44 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            45 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            46 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterValueSpecNotSupport(error) => {
-                ("InvalidParameterValueSpecNotSupport", error)
-            }
-            Self::OperationNotSupportAcl(error) => ("OperationNotSupportAcl", error),
-            Self::InvalidParameterValueRegionNotSupport(error) => {
-                ("InvalidParameterValueRegionNotSupport", error)
-            }
+            Self::InvalidParameterValueSpecNotSupport(error) => (0, error),
+            Self::OperationNotSupportAcl(error) => (1, error),
+            Self::InvalidParameterValueRegionNotSupport(error) => (2, error),
             Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
-                ("AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch", error)
+                (3, error)
             }
-            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
-            Self::InvalidParameterValueZoneNotSupport(error) => {
-                ("InvalidParameterValueZoneNotSupport", error)
-            }
-            Self::ListenerProcessing(error) => ("ListenerProcessing", error),
-            Self::AclNotExist(error) => ("AclNotExist", error),
-            Self::InvalidParameterListenerPortConflict(error) => {
-                ("InvalidParameterListenerPortConflict", error)
-            }
-            Self::InvalidParamVServerGroupId(error) => {
-                ("InvalidParamVServerGroupId", error)
-            }
-            Self::MissingParamHealthCheckConnectPort(error) => {
-                ("MissingParamHealthCheckConnectPort", error)
-            }
-            Self::InvalidParamListenerPort(error) => ("InvalidParamListenerPort", error),
-            Self::InvalidParamStartPort(error) => ("InvalidParamStartPort", error),
-            Self::InvalidParamSizePortRange(error) => {
-                ("InvalidParamSizePortRange", error)
-            }
-            Self::InvalidParamEndPort(error) => ("InvalidParamEndPort", error),
-            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::LbNotSupportTcpssl(error) => ("LbNotSupportTcpssl", error),
-            Self::LbSupportTcpsslOnly(error) => ("LbSupportTcpsslOnly", error),
-            Self::ListenerNotSupportRule(error) => ("ListenerNotSupportRule", error),
-            Self::InvalidParamLengthHealthCheckExp(error) => {
-                ("InvalidParamLengthHealthCheckExp", error)
-            }
-            Self::InvalidParamLengthHealthCheckReq(error) => {
-                ("InvalidParamLengthHealthCheckReq", error)
-            }
-            Self::InvalidParamHealthCheckReq(error) => {
-                ("InvalidParamHealthCheckReq", error)
-            }
-            Self::InvalidParamHealthCheckExp(error) => {
-                ("InvalidParamHealthCheckExp", error)
-            }
-            Self::ResourceNotFoundVServerGroup(error) => {
-                ("ResourceNotFoundVServerGroup", error)
-            }
-            Self::IllegalParamFailoverThreshold(error) => {
-                ("IllegalParamFailoverThreshold", error)
-            }
-            Self::IllegalParamFailoverStrategy(error) => {
-                ("IllegalParamFailoverStrategy", error)
-            }
-            Self::InvalidParameterZoneNotSupport(error) => {
-                ("InvalidParameterZoneNotSupport", error)
-            }
-            Self::MasterSlaveServerConflict(error) => {
-                ("MasterSlaveServerConflict", error)
-            }
-            Self::VipNotSupportQuicVersion(error) => ("VipNotSupportQuicVersion", error),
-            Self::IllegalParamHealthCheckType(error) => {
-                ("IllegalParamHealthCheckType", error)
-            }
-            Self::MissingParamHealthCheckMethod(error) => {
-                ("MissingParamHealthCheckMethod", error)
-            }
-            Self::IllegalParamHealthCheckMethod(error) => {
-                ("IllegalParamHealthCheckMethod", error)
-            }
-            Self::IllegalParamHealthCheck(error) => ("IllegalParamHealthCheck", error),
-            Self::OperationDeniedSpecialListenerPortNotAllowed(error) => {
-                ("OperationDeniedSpecialListenerPortNotAllowed", error)
-            }
-            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => {
-                ("MismatchSlbSpecTypeAndListenerProtocol", error)
-            }
-            Self::OperationDeniedOnlyIpv4SlbSupport(error) => {
-                ("OperationDeniedOnlyIpv4SlbSupport", error)
-            }
-            Self::OperationDeniedFullNatModeNotAllowed(error) => {
-                ("OperationDeniedFullNatModeNotAllowed", error)
-            }
-            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
-                ("QuotaLimitExceedsAclAttachedToListener", error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(error) => {
-                ("QuotaLimitExceedsTotalAclEntry", error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
-                ("QuotaLimitExceedsAclListenerOverLimit", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IpVersionConflict(error) => (4, error),
+            Self::InvalidParameterValueZoneNotSupport(error) => (5, error),
+            Self::ListenerProcessing(error) => (6, error),
+            Self::AclNotExist(error) => (7, error),
+            Self::InvalidParameterListenerPortConflict(error) => (8, error),
+            Self::InvalidParamVServerGroupId(error) => (9, error),
+            Self::MissingParamHealthCheckConnectPort(error) => (10, error),
+            Self::InvalidParamListenerPort(error) => (11, error),
+            Self::InvalidParamStartPort(error) => (12, error),
+            Self::InvalidParamSizePortRange(error) => (13, error),
+            Self::InvalidParamEndPort(error) => (14, error),
+            Self::DuplicatedAclEntry(error) => (15, error),
+            Self::InvalidParameterRegionNotSupport(error) => (16, error),
+            Self::LbNotSupportTcpssl(error) => (17, error),
+            Self::LbSupportTcpsslOnly(error) => (18, error),
+            Self::ListenerNotSupportRule(error) => (19, error),
+            Self::InvalidParamLengthHealthCheckExp(error) => (20, error),
+            Self::InvalidParamLengthHealthCheckReq(error) => (21, error),
+            Self::InvalidParamHealthCheckReq(error) => (22, error),
+            Self::InvalidParamHealthCheckExp(error) => (23, error),
+            Self::ResourceNotFoundVServerGroup(error) => (24, error),
+            Self::IllegalParamFailoverThreshold(error) => (25, error),
+            Self::IllegalParamFailoverStrategy(error) => (26, error),
+            Self::InvalidParameterZoneNotSupport(error) => (27, error),
+            Self::MasterSlaveServerConflict(error) => (28, error),
+            Self::VipNotSupportQuicVersion(error) => (29, error),
+            Self::IllegalParamHealthCheckType(error) => (30, error),
+            Self::MissingParamHealthCheckMethod(error) => (31, error),
+            Self::IllegalParamHealthCheckMethod(error) => (32, error),
+            Self::IllegalParamHealthCheck(error) => (33, error),
+            Self::OperationDeniedSpecialListenerPortNotAllowed(error) => (34, error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(error) => (35, error),
+            Self::OperationDeniedOnlyIpv4SlbSupport(error) => (36, error),
+            Self::OperationDeniedFullNatModeNotAllowed(error) => (37, error),
+            Self::SpecNotSupportParameter(error) => (38, error),
+            Self::InvalidParamTagValue(error) => (39, error),
+            Self::InvalidParamTagKey(error) => (40, error),
+            Self::SizeLimitExceededTag(error) => (41, error),
+            Self::MissingParamTagKey(error) => (42, error),
+            Self::AclListenerOverLimit(error) => (43, error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => (44, error),
+            Self::QuotaLimitExceedsTotalAclEntry(error) => (45, error),
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (46, error),
+            Self::Unhandled(error) => (47, error),
         }
     }
 }
 impl Clone for CreateLoadBalancerUDPListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterValueSpecNotSupport(_) => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            Self::OperationNotSupportAcl(_) => Self::OperationNotSupportAcl(error),
-            Self::InvalidParameterValueRegionNotSupport(_) => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(_) => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
-            Self::InvalidParameterValueZoneNotSupport(_) => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            Self::ListenerProcessing(_) => Self::ListenerProcessing(error),
-            Self::AclNotExist(_) => Self::AclNotExist(error),
-            Self::InvalidParameterListenerPortConflict(_) => {
-                Self::InvalidParameterListenerPortConflict(error)
-            }
-            Self::InvalidParamVServerGroupId(_) => {
-                Self::InvalidParamVServerGroupId(error)
-            }
-            Self::MissingParamHealthCheckConnectPort(_) => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            Self::InvalidParamListenerPort(_) => Self::InvalidParamListenerPort(error),
-            Self::InvalidParamStartPort(_) => Self::InvalidParamStartPort(error),
-            Self::InvalidParamSizePortRange(_) => Self::InvalidParamSizePortRange(error),
-            Self::InvalidParamEndPort(_) => Self::InvalidParamEndPort(error),
-            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::LbNotSupportTcpssl(_) => Self::LbNotSupportTcpssl(error),
-            Self::LbSupportTcpsslOnly(_) => Self::LbSupportTcpsslOnly(error),
-            Self::ListenerNotSupportRule(_) => Self::ListenerNotSupportRule(error),
-            Self::InvalidParamLengthHealthCheckExp(_) => {
-                Self::InvalidParamLengthHealthCheckExp(error)
-            }
-            Self::InvalidParamLengthHealthCheckReq(_) => {
-                Self::InvalidParamLengthHealthCheckReq(error)
-            }
-            Self::InvalidParamHealthCheckReq(_) => {
-                Self::InvalidParamHealthCheckReq(error)
-            }
-            Self::InvalidParamHealthCheckExp(_) => {
-                Self::InvalidParamHealthCheckExp(error)
-            }
-            Self::ResourceNotFoundVServerGroup(_) => {
-                Self::ResourceNotFoundVServerGroup(error)
-            }
-            Self::IllegalParamFailoverThreshold(_) => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            Self::IllegalParamFailoverStrategy(_) => {
-                Self::IllegalParamFailoverStrategy(error)
-            }
-            Self::InvalidParameterZoneNotSupport(_) => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
-            Self::VipNotSupportQuicVersion(_) => Self::VipNotSupportQuicVersion(error),
-            Self::IllegalParamHealthCheckType(_) => {
-                Self::IllegalParamHealthCheckType(error)
-            }
-            Self::MissingParamHealthCheckMethod(_) => {
-                Self::MissingParamHealthCheckMethod(error)
-            }
-            Self::IllegalParamHealthCheckMethod(_) => {
-                Self::IllegalParamHealthCheckMethod(error)
-            }
-            Self::IllegalParamHealthCheck(_) => Self::IllegalParamHealthCheck(error),
-            Self::OperationDeniedSpecialListenerPortNotAllowed(_) => {
-                Self::OperationDeniedSpecialListenerPortNotAllowed(error)
-            }
-            Self::MismatchSlbSpecTypeAndListenerProtocol(_) => {
-                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
-            }
-            Self::OperationDeniedOnlyIpv4SlbSupport(_) => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            Self::OperationDeniedFullNatModeNotAllowed(_) => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
-            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(_) => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateLoadBalancerUDPListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterValueSpecNotSupport",
+            "OperationNotSupportAcl",
+            "InvalidParameterValueRegionNotSupport",
+            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
+            "IpVersionConflict",
+            "InvalidParameterValueZoneNotSupport",
+            "ListenerProcessing",
+            "AclNotExist",
+            "InvalidParameterListenerPortConflict",
+            "InvalidParamVServerGroupId",
+            "MissingParamHealthCheckConnectPort",
+            "InvalidParamListenerPort",
+            "InvalidParamStartPort",
+            "InvalidParamSizePortRange",
+            "InvalidParamEndPort",
+            "DuplicatedAclEntry",
+            "InvalidParameterRegionNotSupport",
+            "LbNotSupportTcpssl",
+            "LbSupportTcpsslOnly",
+            "ListenerNotSupportRule",
+            "InvalidParamLengthHealthCheckExp",
+            "InvalidParamLengthHealthCheckReq",
+            "InvalidParamHealthCheckReq",
+            "InvalidParamHealthCheckExp",
+            "ResourceNotFoundVServerGroup",
+            "IllegalParamFailoverThreshold",
+            "IllegalParamFailoverStrategy",
+            "InvalidParameterZoneNotSupport",
+            "MasterSlaveServerConflict",
+            "VipNotSupportQuicVersion",
+            "IllegalParamHealthCheckType",
+            "MissingParamHealthCheckMethod",
+            "IllegalParamHealthCheckMethod",
+            "IllegalParamHealthCheck",
+            "OperationDeniedSpecialListenerPortNotAllowed",
+            "MismatchSlbSpecTypeAndListenerProtocol",
+            "OperationDeniedOnlyIpv4SlbSupport",
+            "OperationDeniedFullNatModeNotAllowed",
+            "SpecNotSupportParameter",
+            "InvalidParamTagValue",
+            "InvalidParamTagKey",
+            "SizeLimitExceededTag",
+            "MissingParamTagKey",
+            "AclListenerOverLimit",
+            "QuotaLimitExceedsAclAttachedToListener",
+            "QuotaLimitExceedsTotalAclEntry",
+            "QuotaLimitExceedsAclListenerOverLimit",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateLoadBalancerUDPListenerError {

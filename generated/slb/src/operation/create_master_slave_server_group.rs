@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateMasterSlaveServerGroupRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -78,10 +78,27 @@ pub struct CreateMasterSlaveServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateMasterSlaveServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            master_slave_server_group_name: None,
+            master_slave_backend_servers: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateMasterSlaveServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateMasterSlaveServerGroupRequestBuilder {
-        CreateMasterSlaveServerGroupRequestBuilder::default()
+        CreateMasterSlaveServerGroupRequestBuilder {
+            inner: CreateMasterSlaveServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -211,6 +228,7 @@ impl<C> CreateMasterSlaveServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateMasterSlaveServerGroupRequest::default(),
@@ -219,6 +237,7 @@ impl<'a> CreateMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -313,36 +332,31 @@ pub enum CreateMasterSlaveServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateMasterSlaveServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "BACKEND_SERVERS_NUM_MUST_BE_TWO" => Self::BackendServersNumMustBeTwo(error),
-            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
-            "BACKEND_SERVERS_HAVE_SAME_PORT_AND_SERVERID" => {
-                Self::BackendServersHaveSamePortAndServerid(error)
-            }
-            "BACKEND_SERVERS_CAN_ONLY_CONTAIN_ONE_MASTER_AND_ONE_SLAVE" => {
-                Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error)
-            }
-            "BACKEND_SERVER_ID_CAN_NOT_EMPTY" => Self::BackendServerIdCanNotEmpty(error),
-            "INVALID_SERVER_TYPE" => Self::InvalidServerType(error),
-            "BACKEND_SERVER_PORT_CAN_NOT_EMPTY" => {
-                Self::BackendServerPortCanNotEmpty(error)
-            }
-            "RealServerPortNotSupport" => Self::RealServerPortNotSupport(error),
-            "OperationUnsupported.CreateMasterSlaveServerGroup" => {
-                Self::OperationUnsupportedCreateMasterSlaveServerGroup(error)
-            }
-            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
-            "OperationFailed.ActionNotSupport" => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            "RsTunnelIp2VmNameConflict" => Self::RsTunnelIp2VmNameConflict(error),
-            "NetworkConflict" => Self::NetworkConflict(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "BACKEND_SERVERS_NUM_MUST_BE_TWO",
+                        "Mismatched.ZoneId",
+                        "BACKEND_SERVERS_HAVE_SAME_PORT_AND_SERVERID",
+                        "BACKEND_SERVERS_CAN_ONLY_CONTAIN_ONE_MASTER_AND_ONE_SLAVE",
+                        "BACKEND_SERVER_ID_CAN_NOT_EMPTY",
+                        "INVALID_SERVER_TYPE",
+                        "BACKEND_SERVER_PORT_CAN_NOT_EMPTY",
+                        "RealServerPortNotSupport",
+                        "OperationUnsupported.CreateMasterSlaveServerGroup",
+                        "IncorrectStatus.RSByPassToas",
+                        "OperationFailed.ActionNotSupport",
+                        "RsTunnelIp2VmNameConflict",
+                        "NetworkConflict",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKey",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.TagKey",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateMasterSlaveServerGroupError {
@@ -351,96 +365,87 @@ impl CreateMasterSlaveServerGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::BackendServersNumMustBeTwo(error),
+            1 => Self::MismatchedZoneId(error),
+            2 => Self::BackendServersHaveSamePortAndServerid(error),
+            3 => Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error),
+            4 => Self::BackendServerIdCanNotEmpty(error),
+            5 => Self::InvalidServerType(error),
+            6 => Self::BackendServerPortCanNotEmpty(error),
+            7 => Self::RealServerPortNotSupport(error),
+            8 => Self::OperationUnsupportedCreateMasterSlaveServerGroup(error),
+            9 => Self::IncorrectStatusRsByPassToas(error),
+            10 => Self::OperationFailedActionNotSupport(error),
+            11 => Self::RsTunnelIp2VmNameConflict(error),
+            12 => Self::NetworkConflict(error),
+            13 => Self::InvalidParamTagValue(error),
+            14 => Self::InvalidParamTagKey(error),
+            15 => Self::SizeLimitExceededTag(error),
+            16 => Self::MissingParamTagKey(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::BackendServersNumMustBeTwo(error) => {
-                ("BackendServersNumMustBeTwo", error)
-            }
-            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
-            Self::BackendServersHaveSamePortAndServerid(error) => {
-                ("BackendServersHaveSamePortAndServerid", error)
-            }
-            Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error) => {
-                ("BackendServersCanOnlyContainOneMasterAndOneSlave", error)
-            }
-            Self::BackendServerIdCanNotEmpty(error) => {
-                ("BackendServerIdCanNotEmpty", error)
-            }
-            Self::InvalidServerType(error) => ("InvalidServerType", error),
-            Self::BackendServerPortCanNotEmpty(error) => {
-                ("BackendServerPortCanNotEmpty", error)
-            }
-            Self::RealServerPortNotSupport(error) => ("RealServerPortNotSupport", error),
-            Self::OperationUnsupportedCreateMasterSlaveServerGroup(error) => {
-                ("OperationUnsupportedCreateMasterSlaveServerGroup", error)
-            }
-            Self::IncorrectStatusRsByPassToas(error) => {
-                ("IncorrectStatusRsByPassToas", error)
-            }
-            Self::OperationFailedActionNotSupport(error) => {
-                ("OperationFailedActionNotSupport", error)
-            }
-            Self::RsTunnelIp2VmNameConflict(error) => {
-                ("RsTunnelIp2VmNameConflict", error)
-            }
-            Self::NetworkConflict(error) => ("NetworkConflict", error),
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::BackendServersNumMustBeTwo(error) => (0, error),
+            Self::MismatchedZoneId(error) => (1, error),
+            Self::BackendServersHaveSamePortAndServerid(error) => (2, error),
+            Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error) => (3, error),
+            Self::BackendServerIdCanNotEmpty(error) => (4, error),
+            Self::InvalidServerType(error) => (5, error),
+            Self::BackendServerPortCanNotEmpty(error) => (6, error),
+            Self::RealServerPortNotSupport(error) => (7, error),
+            Self::OperationUnsupportedCreateMasterSlaveServerGroup(error) => (8, error),
+            Self::IncorrectStatusRsByPassToas(error) => (9, error),
+            Self::OperationFailedActionNotSupport(error) => (10, error),
+            Self::RsTunnelIp2VmNameConflict(error) => (11, error),
+            Self::NetworkConflict(error) => (12, error),
+            Self::InvalidParamTagValue(error) => (13, error),
+            Self::InvalidParamTagKey(error) => (14, error),
+            Self::SizeLimitExceededTag(error) => (15, error),
+            Self::MissingParamTagKey(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateMasterSlaveServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::BackendServersNumMustBeTwo(_) => {
-                Self::BackendServersNumMustBeTwo(error)
-            }
-            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
-            Self::BackendServersHaveSamePortAndServerid(_) => {
-                Self::BackendServersHaveSamePortAndServerid(error)
-            }
-            Self::BackendServersCanOnlyContainOneMasterAndOneSlave(_) => {
-                Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error)
-            }
-            Self::BackendServerIdCanNotEmpty(_) => {
-                Self::BackendServerIdCanNotEmpty(error)
-            }
-            Self::InvalidServerType(_) => Self::InvalidServerType(error),
-            Self::BackendServerPortCanNotEmpty(_) => {
-                Self::BackendServerPortCanNotEmpty(error)
-            }
-            Self::RealServerPortNotSupport(_) => Self::RealServerPortNotSupport(error),
-            Self::OperationUnsupportedCreateMasterSlaveServerGroup(_) => {
-                Self::OperationUnsupportedCreateMasterSlaveServerGroup(error)
-            }
-            Self::IncorrectStatusRsByPassToas(_) => {
-                Self::IncorrectStatusRsByPassToas(error)
-            }
-            Self::OperationFailedActionNotSupport(_) => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            Self::RsTunnelIp2VmNameConflict(_) => Self::RsTunnelIp2VmNameConflict(error),
-            Self::NetworkConflict(_) => Self::NetworkConflict(error),
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateMasterSlaveServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "BackendServersNumMustBeTwo",
+            "MismatchedZoneId",
+            "BackendServersHaveSamePortAndServerid",
+            "BackendServersCanOnlyContainOneMasterAndOneSlave",
+            "BackendServerIdCanNotEmpty",
+            "InvalidServerType",
+            "BackendServerPortCanNotEmpty",
+            "RealServerPortNotSupport",
+            "OperationUnsupportedCreateMasterSlaveServerGroup",
+            "IncorrectStatusRsByPassToas",
+            "OperationFailedActionNotSupport",
+            "RsTunnelIp2VmNameConflict",
+            "NetworkConflict",
+            "InvalidParamTagValue",
+            "InvalidParamTagKey",
+            "SizeLimitExceededTag",
+            "MissingParamTagKey",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateMasterSlaveServerGroupError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRulesRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -75,10 +75,27 @@ pub struct CreateRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            listener_protocol: None,
+            rule_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRulesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRulesRequestBuilder {
-        CreateRulesRequestBuilder::default()
+        CreateRulesRequestBuilder {
+            inner: CreateRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -201,6 +218,7 @@ impl<C> CreateRulesRequestBuilder<C> {
     }
 }
 impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRulesRequest::default(),
@@ -209,6 +227,7 @@ impl<'a> CreateRulesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRulesResponse, CreateRulesError> {
@@ -270,22 +289,21 @@ pub enum CreateRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidParameterValue.RegionNotSupport" => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "DomainExist" => Self::DomainExist(error),
-            "OperationFailed.ListenerStatusNotSupport" => {
-                Self::OperationFailedListenerStatusNotSupport(error)
-            }
-            "OperationFailed.ActionNotSupport" => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            "MissingParameter.RuleName" => Self::MissingParameterRuleName(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "InvalidParameterValue.RegionNotSupport",
+                        "TooManyListeners",
+                        "DomainExist",
+                        "OperationFailed.ListenerStatusNotSupport",
+                        "OperationFailed.ActionNotSupport",
+                        "MissingParameter.RuleName",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateRulesError {
@@ -294,54 +312,57 @@ impl CreateRulesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::InvalidParameterValueRegionNotSupport(error),
+            2 => Self::TooManyListeners(error),
+            3 => Self::DomainExist(error),
+            4 => Self::OperationFailedListenerStatusNotSupport(error),
+            5 => Self::OperationFailedActionNotSupport(error),
+            6 => Self::MissingParameterRuleName(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidParameterValueRegionNotSupport(error) => {
-                ("InvalidParameterValueRegionNotSupport", error)
-            }
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::DomainExist(error) => ("DomainExist", error),
-            Self::OperationFailedListenerStatusNotSupport(error) => {
-                ("OperationFailedListenerStatusNotSupport", error)
-            }
-            Self::OperationFailedActionNotSupport(error) => {
-                ("OperationFailedActionNotSupport", error)
-            }
-            Self::MissingParameterRuleName(error) => ("MissingParameterRuleName", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (0, error),
+            Self::InvalidParameterValueRegionNotSupport(error) => (1, error),
+            Self::TooManyListeners(error) => (2, error),
+            Self::DomainExist(error) => (3, error),
+            Self::OperationFailedListenerStatusNotSupport(error) => (4, error),
+            Self::OperationFailedActionNotSupport(error) => (5, error),
+            Self::MissingParameterRuleName(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for CreateRulesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidParameterValueRegionNotSupport(_) => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::DomainExist(_) => Self::DomainExist(error),
-            Self::OperationFailedListenerStatusNotSupport(_) => {
-                Self::OperationFailedListenerStatusNotSupport(error)
-            }
-            Self::OperationFailedActionNotSupport(_) => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            Self::MissingParameterRuleName(_) => Self::MissingParameterRuleName(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRulesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "InvalidParameterValueRegionNotSupport",
+            "TooManyListeners",
+            "DomainExist",
+            "OperationFailedListenerStatusNotSupport",
+            "OperationFailedActionNotSupport",
+            "MissingParameterRuleName",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRulesError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .name("TLSPolicy-test");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTLSCipherPolicyRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is created.
@@ -98,10 +98,26 @@ pub struct CreateTLSCipherPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTLSCipherPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            ciphers: None,
+            tls_versions: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTLSCipherPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTLSCipherPolicyRequestBuilder {
-        CreateTLSCipherPolicyRequestBuilder::default()
+        CreateTLSCipherPolicyRequestBuilder {
+            inner: CreateTLSCipherPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -253,6 +269,7 @@ impl<C> CreateTLSCipherPolicyRequestBuilder<C> {
     }
 }
 impl<'a> CreateTLSCipherPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTLSCipherPolicyRequest::default(),
@@ -261,6 +278,7 @@ impl<'a> CreateTLSCipherPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -330,19 +348,22 @@ pub enum CreateTLSCipherPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.Name" => Self::MissingParamName(error),
-            "MissingParam.TlsVersions" => Self::MissingParamTlsVersions(error),
-            "MissingParam.Ciphers" => Self::MissingParamCiphers(error),
-            "ParamDuplicateError.TlsVersions" => {
-                Self::ParamDuplicateErrorTlsVersions(error)
-            }
-            "ParamDuplicateError.Ciphers" => Self::ParamDuplicateErrorCiphers(error),
-            "TLSPolicyNoSupportVersion" => Self::TlsPolicyNoSupportVersion(error),
-            "TLSPolicyNoSupportCipher" => Self::TlsPolicyNoSupportCipher(error),
-            "TLSCipherPolicyOverLimit" => Self::TlsCipherPolicyOverLimit(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.Name",
+                        "MissingParam.TlsVersions",
+                        "MissingParam.Ciphers",
+                        "ParamDuplicateError.TlsVersions",
+                        "ParamDuplicateError.Ciphers",
+                        "TLSPolicyNoSupportVersion",
+                        "TLSPolicyNoSupportCipher",
+                        "TLSCipherPolicyOverLimit",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTLSCipherPolicyError {
@@ -351,54 +372,60 @@ impl CreateTLSCipherPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamName(error),
+            1 => Self::MissingParamTlsVersions(error),
+            2 => Self::MissingParamCiphers(error),
+            3 => Self::ParamDuplicateErrorTlsVersions(error),
+            4 => Self::ParamDuplicateErrorCiphers(error),
+            5 => Self::TlsPolicyNoSupportVersion(error),
+            6 => Self::TlsPolicyNoSupportCipher(error),
+            7 => Self::TlsCipherPolicyOverLimit(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamName(error) => ("MissingParamName", error),
-            Self::MissingParamTlsVersions(error) => ("MissingParamTlsVersions", error),
-            Self::MissingParamCiphers(error) => ("MissingParamCiphers", error),
-            Self::ParamDuplicateErrorTlsVersions(error) => {
-                ("ParamDuplicateErrorTlsVersions", error)
-            }
-            Self::ParamDuplicateErrorCiphers(error) => {
-                ("ParamDuplicateErrorCiphers", error)
-            }
-            Self::TlsPolicyNoSupportVersion(error) => {
-                ("TlsPolicyNoSupportVersion", error)
-            }
-            Self::TlsPolicyNoSupportCipher(error) => ("TlsPolicyNoSupportCipher", error),
-            Self::TlsCipherPolicyOverLimit(error) => ("TlsCipherPolicyOverLimit", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamName(error) => (0, error),
+            Self::MissingParamTlsVersions(error) => (1, error),
+            Self::MissingParamCiphers(error) => (2, error),
+            Self::ParamDuplicateErrorTlsVersions(error) => (3, error),
+            Self::ParamDuplicateErrorCiphers(error) => (4, error),
+            Self::TlsPolicyNoSupportVersion(error) => (5, error),
+            Self::TlsPolicyNoSupportCipher(error) => (6, error),
+            Self::TlsCipherPolicyOverLimit(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for CreateTLSCipherPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamName(_) => Self::MissingParamName(error),
-            Self::MissingParamTlsVersions(_) => Self::MissingParamTlsVersions(error),
-            Self::MissingParamCiphers(_) => Self::MissingParamCiphers(error),
-            Self::ParamDuplicateErrorTlsVersions(_) => {
-                Self::ParamDuplicateErrorTlsVersions(error)
-            }
-            Self::ParamDuplicateErrorCiphers(_) => {
-                Self::ParamDuplicateErrorCiphers(error)
-            }
-            Self::TlsPolicyNoSupportVersion(_) => Self::TlsPolicyNoSupportVersion(error),
-            Self::TlsPolicyNoSupportCipher(_) => Self::TlsPolicyNoSupportCipher(error),
-            Self::TlsCipherPolicyOverLimit(_) => Self::TlsCipherPolicyOverLimit(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTLSCipherPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamName",
+            "MissingParamTlsVersions",
+            "MissingParamCiphers",
+            "ParamDuplicateErrorTlsVersions",
+            "ParamDuplicateErrorCiphers",
+            "TlsPolicyNoSupportVersion",
+            "TlsPolicyNoSupportCipher",
+            "TlsCipherPolicyOverLimit",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTLSCipherPolicyError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVServerGroupRequest {
     /// The tags.
@@ -91,10 +91,27 @@ pub struct CreateVServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            region_id: None,
+            load_balancer_id: None,
+            v_server_group_name: None,
+            backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVServerGroupRequestBuilder {
-        CreateVServerGroupRequestBuilder::default()
+        CreateVServerGroupRequestBuilder {
+            inner: CreateVServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -234,6 +251,7 @@ impl<C> CreateVServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> CreateVServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVServerGroupRequest::default(),
@@ -242,6 +260,7 @@ impl<'a> CreateVServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -350,52 +369,39 @@ pub enum CreateVServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LBNotSupportIpv6Backend" => Self::LbNotSupportIpv6Backend(error),
-            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
-            "InvalidBackendServers.ServerIpConflict" => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            "OperationUnsupported.CreateVServerGroup" => {
-                Self::OperationUnsupportedCreateVServerGroup(error)
-            }
-            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
-            "BackendServer.InvalidType" => Self::BackendServerInvalidType(error),
-            "BackendServer.ServerRegionIdNotEqual" => {
-                Self::BackendServerServerRegionIdNotEqual(error)
-            }
-            "OperationFailed.InvalidCen" => Self::OperationFailedInvalidCen(error),
-            "IncorrectStatus.CenNotAssociated" => {
-                Self::IncorrectStatusCenNotAssociated(error)
-            }
-            "InvalidBackendServers.MissingCenBandWidth" => {
-                Self::InvalidBackendServersMissingCenBandWidth(error)
-            }
-            "InvalidBackendServers.VpcNotInCen" => {
-                Self::InvalidBackendServersVpcNotInCen(error)
-            }
-            "InvalidServerId.NotExist" => Self::InvalidServerIdNotExist(error),
-            "MissingParameter.ServerRegionId" => {
-                Self::MissingParameterServerRegionId(error)
-            }
-            "MissingParameter.VbrId" => Self::MissingParameterVbrId(error),
-            "InvalidParameter.ServerRegionId" => {
-                Self::InvalidParameterServerRegionId(error)
-            }
-            "InvalidVbrId.NotInCen" => Self::InvalidVbrIdNotInCen(error),
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "NetworkConflict" => Self::NetworkConflict(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "VpcSystemBusy" => Self::VpcSystemBusy(error),
-            "OperationFailed.Endpoint" => Self::OperationFailedEndpoint(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "LBNotSupportIpv6Backend",
+                        "Mismatched.ZoneId",
+                        "InvalidBackendServers.ServerIpConflict",
+                        "OperationUnsupported.CreateVServerGroup",
+                        "IncorrectStatus.RSByPassToas",
+                        "BackendServer.InvalidType",
+                        "BackendServer.ServerRegionIdNotEqual",
+                        "OperationFailed.InvalidCen",
+                        "IncorrectStatus.CenNotAssociated",
+                        "InvalidBackendServers.MissingCenBandWidth",
+                        "InvalidBackendServers.VpcNotInCen",
+                        "InvalidServerId.NotExist",
+                        "MissingParameter.ServerRegionId",
+                        "MissingParameter.VbrId",
+                        "InvalidParameter.ServerRegionId",
+                        "InvalidVbrId.NotInCen",
+                        "InvalidParameter.ZoneNotSupport",
+                        "NetworkConflict",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKey",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.TagKey",
+                        "VpcSystemBusy",
+                        "OperationFailed.Endpoint",
+                        "UnauthorizedRegion",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVServerGroupError {
@@ -404,120 +410,111 @@ impl CreateVServerGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::LbNotSupportIpv6Backend(error),
+            1 => Self::MismatchedZoneId(error),
+            2 => Self::InvalidBackendServersServerIpConflict(error),
+            3 => Self::OperationUnsupportedCreateVServerGroup(error),
+            4 => Self::IncorrectStatusRsByPassToas(error),
+            5 => Self::BackendServerInvalidType(error),
+            6 => Self::BackendServerServerRegionIdNotEqual(error),
+            7 => Self::OperationFailedInvalidCen(error),
+            8 => Self::IncorrectStatusCenNotAssociated(error),
+            9 => Self::InvalidBackendServersMissingCenBandWidth(error),
+            10 => Self::InvalidBackendServersVpcNotInCen(error),
+            11 => Self::InvalidServerIdNotExist(error),
+            12 => Self::MissingParameterServerRegionId(error),
+            13 => Self::MissingParameterVbrId(error),
+            14 => Self::InvalidParameterServerRegionId(error),
+            15 => Self::InvalidVbrIdNotInCen(error),
+            16 => Self::InvalidParameterZoneNotSupport(error),
+            17 => Self::NetworkConflict(error),
+            18 => Self::InvalidParamTagValue(error),
+            19 => Self::InvalidParamTagKey(error),
+            20 => Self::SizeLimitExceededTag(error),
+            21 => Self::MissingParamTagKey(error),
+            22 => Self::VpcSystemBusy(error),
+            23 => Self::OperationFailedEndpoint(error),
+            24 => Self::UnauthorizedRegion(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LbNotSupportIpv6Backend(error) => ("LbNotSupportIpv6Backend", error),
-            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
-            Self::InvalidBackendServersServerIpConflict(error) => {
-                ("InvalidBackendServersServerIpConflict", error)
-            }
-            Self::OperationUnsupportedCreateVServerGroup(error) => {
-                ("OperationUnsupportedCreateVServerGroup", error)
-            }
-            Self::IncorrectStatusRsByPassToas(error) => {
-                ("IncorrectStatusRsByPassToas", error)
-            }
-            Self::BackendServerInvalidType(error) => ("BackendServerInvalidType", error),
-            Self::BackendServerServerRegionIdNotEqual(error) => {
-                ("BackendServerServerRegionIdNotEqual", error)
-            }
-            Self::OperationFailedInvalidCen(error) => {
-                ("OperationFailedInvalidCen", error)
-            }
-            Self::IncorrectStatusCenNotAssociated(error) => {
-                ("IncorrectStatusCenNotAssociated", error)
-            }
-            Self::InvalidBackendServersMissingCenBandWidth(error) => {
-                ("InvalidBackendServersMissingCenBandWidth", error)
-            }
-            Self::InvalidBackendServersVpcNotInCen(error) => {
-                ("InvalidBackendServersVpcNotInCen", error)
-            }
-            Self::InvalidServerIdNotExist(error) => ("InvalidServerIdNotExist", error),
-            Self::MissingParameterServerRegionId(error) => {
-                ("MissingParameterServerRegionId", error)
-            }
-            Self::MissingParameterVbrId(error) => ("MissingParameterVbrId", error),
-            Self::InvalidParameterServerRegionId(error) => {
-                ("InvalidParameterServerRegionId", error)
-            }
-            Self::InvalidVbrIdNotInCen(error) => ("InvalidVbrIdNotInCen", error),
-            Self::InvalidParameterZoneNotSupport(error) => {
-                ("InvalidParameterZoneNotSupport", error)
-            }
-            Self::NetworkConflict(error) => ("NetworkConflict", error),
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::VpcSystemBusy(error) => ("VpcSystemBusy", error),
-            Self::OperationFailedEndpoint(error) => ("OperationFailedEndpoint", error),
-            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::LbNotSupportIpv6Backend(error) => (0, error),
+            Self::MismatchedZoneId(error) => (1, error),
+            Self::InvalidBackendServersServerIpConflict(error) => (2, error),
+            Self::OperationUnsupportedCreateVServerGroup(error) => (3, error),
+            Self::IncorrectStatusRsByPassToas(error) => (4, error),
+            Self::BackendServerInvalidType(error) => (5, error),
+            Self::BackendServerServerRegionIdNotEqual(error) => (6, error),
+            Self::OperationFailedInvalidCen(error) => (7, error),
+            Self::IncorrectStatusCenNotAssociated(error) => (8, error),
+            Self::InvalidBackendServersMissingCenBandWidth(error) => (9, error),
+            Self::InvalidBackendServersVpcNotInCen(error) => (10, error),
+            Self::InvalidServerIdNotExist(error) => (11, error),
+            Self::MissingParameterServerRegionId(error) => (12, error),
+            Self::MissingParameterVbrId(error) => (13, error),
+            Self::InvalidParameterServerRegionId(error) => (14, error),
+            Self::InvalidVbrIdNotInCen(error) => (15, error),
+            Self::InvalidParameterZoneNotSupport(error) => (16, error),
+            Self::NetworkConflict(error) => (17, error),
+            Self::InvalidParamTagValue(error) => (18, error),
+            Self::InvalidParamTagKey(error) => (19, error),
+            Self::SizeLimitExceededTag(error) => (20, error),
+            Self::MissingParamTagKey(error) => (21, error),
+            Self::VpcSystemBusy(error) => (22, error),
+            Self::OperationFailedEndpoint(error) => (23, error),
+            Self::UnauthorizedRegion(error) => (24, error),
+            Self::Unhandled(error) => (25, error),
         }
     }
 }
 impl Clone for CreateVServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::LbNotSupportIpv6Backend(_) => Self::LbNotSupportIpv6Backend(error),
-            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
-            Self::InvalidBackendServersServerIpConflict(_) => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            Self::OperationUnsupportedCreateVServerGroup(_) => {
-                Self::OperationUnsupportedCreateVServerGroup(error)
-            }
-            Self::IncorrectStatusRsByPassToas(_) => {
-                Self::IncorrectStatusRsByPassToas(error)
-            }
-            Self::BackendServerInvalidType(_) => Self::BackendServerInvalidType(error),
-            Self::BackendServerServerRegionIdNotEqual(_) => {
-                Self::BackendServerServerRegionIdNotEqual(error)
-            }
-            Self::OperationFailedInvalidCen(_) => Self::OperationFailedInvalidCen(error),
-            Self::IncorrectStatusCenNotAssociated(_) => {
-                Self::IncorrectStatusCenNotAssociated(error)
-            }
-            Self::InvalidBackendServersMissingCenBandWidth(_) => {
-                Self::InvalidBackendServersMissingCenBandWidth(error)
-            }
-            Self::InvalidBackendServersVpcNotInCen(_) => {
-                Self::InvalidBackendServersVpcNotInCen(error)
-            }
-            Self::InvalidServerIdNotExist(_) => Self::InvalidServerIdNotExist(error),
-            Self::MissingParameterServerRegionId(_) => {
-                Self::MissingParameterServerRegionId(error)
-            }
-            Self::MissingParameterVbrId(_) => Self::MissingParameterVbrId(error),
-            Self::InvalidParameterServerRegionId(_) => {
-                Self::InvalidParameterServerRegionId(error)
-            }
-            Self::InvalidVbrIdNotInCen(_) => Self::InvalidVbrIdNotInCen(error),
-            Self::InvalidParameterZoneNotSupport(_) => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            Self::NetworkConflict(_) => Self::NetworkConflict(error),
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::VpcSystemBusy(_) => Self::VpcSystemBusy(error),
-            Self::OperationFailedEndpoint(_) => Self::OperationFailedEndpoint(error),
-            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "LbNotSupportIpv6Backend",
+            "MismatchedZoneId",
+            "InvalidBackendServersServerIpConflict",
+            "OperationUnsupportedCreateVServerGroup",
+            "IncorrectStatusRsByPassToas",
+            "BackendServerInvalidType",
+            "BackendServerServerRegionIdNotEqual",
+            "OperationFailedInvalidCen",
+            "IncorrectStatusCenNotAssociated",
+            "InvalidBackendServersMissingCenBandWidth",
+            "InvalidBackendServersVpcNotInCen",
+            "InvalidServerIdNotExist",
+            "MissingParameterServerRegionId",
+            "MissingParameterVbrId",
+            "InvalidParameterServerRegionId",
+            "InvalidVbrIdNotInCen",
+            "InvalidParameterZoneNotSupport",
+            "NetworkConflict",
+            "InvalidParamTagValue",
+            "InvalidParamTagKey",
+            "SizeLimitExceededTag",
+            "MissingParamTagKey",
+            "VpcSystemBusy",
+            "OperationFailedEndpoint",
+            "UnauthorizedRegion",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVServerGroupError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAccessControlListRequest {
     /// The region ID of the ACL.
@@ -44,10 +44,24 @@ pub struct DeleteAccessControlListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAccessControlListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAccessControlListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteAccessControlListRequestBuilder {
-        DeleteAccessControlListRequestBuilder::default()
+        DeleteAccessControlListRequestBuilder {
+            inner: DeleteAccessControlListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -125,6 +139,7 @@ impl<C> DeleteAccessControlListRequestBuilder<C> {
     }
 }
 impl<'a> DeleteAccessControlListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteAccessControlListRequest::default(),
@@ -133,6 +148,7 @@ impl<'a> DeleteAccessControlListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -182,12 +198,7 @@ pub enum DeleteAccessControlListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteAccessControlListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.AclBindedWithVip" => {
-                Self::OperationFailedAclBindedWithVip(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["OperationFailed.AclBindedWithVip"]), error)
     }
 }
 impl DeleteAccessControlListError {
@@ -196,34 +207,36 @@ impl DeleteAccessControlListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedAclBindedWithVip(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedAclBindedWithVip(error) => {
-                ("OperationFailedAclBindedWithVip", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedAclBindedWithVip(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DeleteAccessControlListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedAclBindedWithVip(_) => {
-                Self::OperationFailedAclBindedWithVip(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteAccessControlListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["OperationFailedAclBindedWithVip", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteAccessControlListError {

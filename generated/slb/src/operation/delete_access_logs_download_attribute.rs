@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteAccessLogsDownloadAttributeRequest {
     /// The region ID of the CLB instance.
@@ -56,10 +56,26 @@ pub struct DeleteAccessLogsDownloadAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteAccessLogsDownloadAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tags: None,
+            load_balancer_id: None,
+            logs_download_attributes: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteAccessLogsDownloadAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteAccessLogsDownloadAttributeRequestBuilder {
-        DeleteAccessLogsDownloadAttributeRequestBuilder::default()
+        DeleteAccessLogsDownloadAttributeRequestBuilder {
+            inner: DeleteAccessLogsDownloadAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -163,6 +179,7 @@ impl<C> DeleteAccessLogsDownloadAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DeleteAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteAccessLogsDownloadAttributeRequest::default(),
@@ -171,6 +188,7 @@ impl<'a> DeleteAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -221,10 +239,7 @@ pub enum DeleteAccessLogsDownloadAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteAccessLogsDownloadAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["Operation.NotAllowed"]), error)
     }
 }
 impl DeleteAccessLogsDownloadAttributeError {
@@ -233,30 +248,36 @@ impl DeleteAccessLogsDownloadAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationNotAllowed(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationNotAllowed(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DeleteAccessLogsDownloadAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteAccessLogsDownloadAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["OperationNotAllowed", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteAccessLogsDownloadAttributeError {

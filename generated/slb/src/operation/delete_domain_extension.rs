@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDomainExtensionRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -40,10 +40,24 @@ pub struct DeleteDomainExtensionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDomainExtensionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            domain_extension_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDomainExtensionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteDomainExtensionRequestBuilder {
-        DeleteDomainExtensionRequestBuilder::default()
+        DeleteDomainExtensionRequestBuilder {
+            inner: DeleteDomainExtensionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -119,6 +133,7 @@ impl<C> DeleteDomainExtensionRequestBuilder<C> {
     }
 }
 impl<'a> DeleteDomainExtensionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteDomainExtensionRequest::default(),
@@ -127,6 +142,7 @@ impl<'a> DeleteDomainExtensionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -182,17 +198,18 @@ pub enum DeleteDomainExtensionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDomainExtensionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.DomainExtensionId" => {
-                Self::InvalidParameterDomainExtensionId(error)
-            }
-            "DomainExtensionProcessing" => Self::DomainExtensionProcessing(error),
-            "DomainExtensionRelatedRuleExist" => {
-                Self::DomainExtensionRelatedRuleExist(error)
-            }
-            "TooManyListeners" => Self::TooManyListeners(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.DomainExtensionId",
+                        "DomainExtensionProcessing",
+                        "DomainExtensionRelatedRuleExist",
+                        "TooManyListeners",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteDomainExtensionError {
@@ -201,46 +218,48 @@ impl DeleteDomainExtensionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterDomainExtensionId(error),
+            1 => Self::DomainExtensionProcessing(error),
+            2 => Self::DomainExtensionRelatedRuleExist(error),
+            3 => Self::TooManyListeners(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDomainExtensionId(error) => {
-                ("InvalidParameterDomainExtensionId", error)
-            }
-            Self::DomainExtensionProcessing(error) => {
-                ("DomainExtensionProcessing", error)
-            }
-            Self::DomainExtensionRelatedRuleExist(error) => {
-                ("DomainExtensionRelatedRuleExist", error)
-            }
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterDomainExtensionId(error) => (0, error),
+            Self::DomainExtensionProcessing(error) => (1, error),
+            Self::DomainExtensionRelatedRuleExist(error) => (2, error),
+            Self::TooManyListeners(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteDomainExtensionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterDomainExtensionId(_) => {
-                Self::InvalidParameterDomainExtensionId(error)
-            }
-            Self::DomainExtensionProcessing(_) => Self::DomainExtensionProcessing(error),
-            Self::DomainExtensionRelatedRuleExist(_) => {
-                Self::DomainExtensionRelatedRuleExist(error)
-            }
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteDomainExtensionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterDomainExtensionId",
+            "DomainExtensionProcessing",
+            "DomainExtensionRelatedRuleExist",
+            "TooManyListeners",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteDomainExtensionError {

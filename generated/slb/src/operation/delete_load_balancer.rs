@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteLoadBalancerRequest {
     /// The region ID of the SLB instance.
@@ -42,10 +42,24 @@ pub struct DeleteLoadBalancerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteLoadBalancerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteLoadBalancerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteLoadBalancerRequestBuilder {
-        DeleteLoadBalancerRequestBuilder::default()
+        DeleteLoadBalancerRequestBuilder {
+            inner: DeleteLoadBalancerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -121,6 +135,7 @@ impl<C> DeleteLoadBalancerRequestBuilder<C> {
     }
 }
 impl<'a> DeleteLoadBalancerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteLoadBalancerRequest::default(),
@@ -129,6 +144,7 @@ impl<'a> DeleteLoadBalancerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -184,17 +200,18 @@ pub enum DeleteLoadBalancerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidChargeType" => Self::InvalidChargeType(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "OperationDenied.DeleteProtectionIsOn" => {
-                Self::OperationDeniedDeleteProtectionIsOn(error)
-            }
-            "NoPermission.AliyunServiceRoleForSlbEipAccess" => {
-                Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidChargeType",
+                        "Operation.NotAllowed",
+                        "OperationDenied.DeleteProtectionIsOn",
+                        "NoPermission.AliyunServiceRoleForSlbEipAccess",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteLoadBalancerError {
@@ -203,44 +220,48 @@ impl DeleteLoadBalancerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidChargeType(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::OperationDeniedDeleteProtectionIsOn(error),
+            3 => Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidChargeType(error) => ("InvalidChargeType", error),
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::OperationDeniedDeleteProtectionIsOn(error) => {
-                ("OperationDeniedDeleteProtectionIsOn", error)
-            }
-            Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error) => {
-                ("NoPermissionAliyunServiceRoleForSlbEipAccess", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidChargeType(error) => (0, error),
+            Self::OperationNotAllowed(error) => (1, error),
+            Self::OperationDeniedDeleteProtectionIsOn(error) => (2, error),
+            Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteLoadBalancerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidChargeType(_) => Self::InvalidChargeType(error),
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::OperationDeniedDeleteProtectionIsOn(_) => {
-                Self::OperationDeniedDeleteProtectionIsOn(error)
-            }
-            Self::NoPermissionAliyunServiceRoleForSlbEipAccess(_) => {
-                Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteLoadBalancerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidChargeType",
+            "OperationNotAllowed",
+            "OperationDeniedDeleteProtectionIsOn",
+            "NoPermissionAliyunServiceRoleForSlbEipAccess",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteLoadBalancerError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteLoadBalancerListenerRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -63,10 +63,26 @@ pub struct DeleteLoadBalancerListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteLoadBalancerListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            listener_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteLoadBalancerListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteLoadBalancerListenerRequestBuilder {
-        DeleteLoadBalancerListenerRequestBuilder::default()
+        DeleteLoadBalancerListenerRequestBuilder {
+            inner: DeleteLoadBalancerListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -172,6 +188,7 @@ impl<C> DeleteLoadBalancerListenerRequestBuilder<C> {
     }
 }
 impl<'a> DeleteLoadBalancerListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteLoadBalancerListenerRequest::default(),
@@ -180,6 +197,7 @@ impl<'a> DeleteLoadBalancerListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -235,13 +253,18 @@ pub enum DeleteLoadBalancerListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ListenerForwardExist" => Self::ListenerForwardExist(error),
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "ResourceNotFound.Listener" => Self::ResourceNotFoundListener(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ListenerForwardExist",
+                        "TooManyListeners",
+                        "Operation.NotAllowed",
+                        "ResourceNotFound.Listener",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteLoadBalancerListenerError {
@@ -250,36 +273,48 @@ impl DeleteLoadBalancerListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ListenerForwardExist(error),
+            1 => Self::TooManyListeners(error),
+            2 => Self::OperationNotAllowed(error),
+            3 => Self::ResourceNotFoundListener(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ListenerForwardExist(error) => ("ListenerForwardExist", error),
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ListenerForwardExist(error) => (0, error),
+            Self::TooManyListeners(error) => (1, error),
+            Self::OperationNotAllowed(error) => (2, error),
+            Self::ResourceNotFoundListener(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteLoadBalancerListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ListenerForwardExist(_) => Self::ListenerForwardExist(error),
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteLoadBalancerListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ListenerForwardExist",
+            "TooManyListeners",
+            "OperationNotAllowed",
+            "ResourceNotFoundListener",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteLoadBalancerListenerError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteMasterSlaveServerGroupRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -42,10 +42,24 @@ pub struct DeleteMasterSlaveServerGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteMasterSlaveServerGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            master_slave_server_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteMasterSlaveServerGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteMasterSlaveServerGroupRequestBuilder {
-        DeleteMasterSlaveServerGroupRequestBuilder::default()
+        DeleteMasterSlaveServerGroupRequestBuilder {
+            inner: DeleteMasterSlaveServerGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -126,6 +140,7 @@ impl<C> DeleteMasterSlaveServerGroupRequestBuilder<C> {
     }
 }
 impl<'a> DeleteMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteMasterSlaveServerGroupRequest::default(),
@@ -134,6 +149,7 @@ impl<'a> DeleteMasterSlaveServerGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -183,10 +199,7 @@ pub enum DeleteMasterSlaveServerGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteMasterSlaveServerGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "RspoolVipExist" => Self::RspoolVipExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["RspoolVipExist"]), error)
     }
 }
 impl DeleteMasterSlaveServerGroupError {
@@ -195,30 +208,36 @@ impl DeleteMasterSlaveServerGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RspoolVipExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RspoolVipExist(error) => ("RspoolVipExist", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RspoolVipExist(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DeleteMasterSlaveServerGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RspoolVipExist(_) => Self::RspoolVipExist(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteMasterSlaveServerGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["RspoolVipExist", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteMasterSlaveServerGroupError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRulesRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -46,10 +46,24 @@ pub struct DeleteRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            rule_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRulesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRulesRequestBuilder {
-        DeleteRulesRequestBuilder::default()
+        DeleteRulesRequestBuilder {
+            inner: DeleteRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -129,6 +143,7 @@ impl<C> DeleteRulesRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRulesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRulesRequest::default(),
@@ -137,6 +152,7 @@ impl<'a> DeleteRulesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRulesResponse, DeleteRulesError> {
@@ -187,16 +203,17 @@ pub enum DeleteRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "OperationFailed.ListenerStatusNotSupport" => {
-                Self::OperationFailedListenerStatusNotSupport(error)
-            }
-            "OperationFailed.ListenerConflict" => {
-                Self::OperationFailedListenerConflict(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Operation.NotAllowed",
+                        "OperationFailed.ListenerStatusNotSupport",
+                        "OperationFailed.ListenerConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRulesError {
@@ -205,42 +222,45 @@ impl DeleteRulesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationNotAllowed(error),
+            1 => Self::OperationFailedListenerStatusNotSupport(error),
+            2 => Self::OperationFailedListenerConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::OperationFailedListenerStatusNotSupport(error) => {
-                ("OperationFailedListenerStatusNotSupport", error)
-            }
-            Self::OperationFailedListenerConflict(error) => {
-                ("OperationFailedListenerConflict", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationNotAllowed(error) => (0, error),
+            Self::OperationFailedListenerStatusNotSupport(error) => (1, error),
+            Self::OperationFailedListenerConflict(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteRulesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::OperationFailedListenerStatusNotSupport(_) => {
-                Self::OperationFailedListenerStatusNotSupport(error)
-            }
-            Self::OperationFailedListenerConflict(_) => {
-                Self::OperationFailedListenerConflict(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRulesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationNotAllowed",
+            "OperationFailedListenerStatusNotSupport",
+            "OperationFailedListenerConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRulesError {

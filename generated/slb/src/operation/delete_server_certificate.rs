@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteServerCertificateRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -42,10 +42,24 @@ pub struct DeleteServerCertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteServerCertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            server_certificate_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteServerCertificateRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteServerCertificateRequestBuilder {
-        DeleteServerCertificateRequestBuilder::default()
+        DeleteServerCertificateRequestBuilder {
+            inner: DeleteServerCertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -121,6 +135,7 @@ impl<C> DeleteServerCertificateRequestBuilder<C> {
     }
 }
 impl<'a> DeleteServerCertificateRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteServerCertificateRequest::default(),
@@ -129,6 +144,7 @@ impl<'a> DeleteServerCertificateRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -180,15 +196,16 @@ pub enum DeleteServerCertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteServerCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "CertificateRelatedDomainExtensionExist" => {
-                Self::CertificateRelatedDomainExtensionExist(error)
-            }
-            "CertificateAndPrivateKeyIsRefered" => {
-                Self::CertificateAndPrivateKeyIsRefered(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "CertificateRelatedDomainExtensionExist",
+                        "CertificateAndPrivateKeyIsRefered",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteServerCertificateError {
@@ -197,40 +214,42 @@ impl DeleteServerCertificateError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::CertificateRelatedDomainExtensionExist(error),
+            1 => Self::CertificateAndPrivateKeyIsRefered(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CertificateRelatedDomainExtensionExist(error) => {
-                ("CertificateRelatedDomainExtensionExist", error)
-            }
-            Self::CertificateAndPrivateKeyIsRefered(error) => {
-                ("CertificateAndPrivateKeyIsRefered", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::CertificateRelatedDomainExtensionExist(error) => (0, error),
+            Self::CertificateAndPrivateKeyIsRefered(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DeleteServerCertificateError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::CertificateRelatedDomainExtensionExist(_) => {
-                Self::CertificateRelatedDomainExtensionExist(error)
-            }
-            Self::CertificateAndPrivateKeyIsRefered(_) => {
-                Self::CertificateAndPrivateKeyIsRefered(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteServerCertificateError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "CertificateRelatedDomainExtensionExist",
+            "CertificateAndPrivateKeyIsRefered",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteServerCertificateError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTLSCipherPolicyRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is created.
@@ -46,10 +46,24 @@ pub struct DeleteTLSCipherPolicyRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTLSCipherPolicyRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tls_cipher_policy_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTLSCipherPolicyRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTLSCipherPolicyRequestBuilder {
-        DeleteTLSCipherPolicyRequestBuilder::default()
+        DeleteTLSCipherPolicyRequestBuilder {
+            inner: DeleteTLSCipherPolicyRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -127,6 +141,7 @@ impl<C> DeleteTLSCipherPolicyRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTLSCipherPolicyRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTLSCipherPolicyRequest::default(),
@@ -135,6 +150,7 @@ impl<'a> DeleteTLSCipherPolicyRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -192,16 +208,19 @@ pub enum DeleteTLSCipherPolicyError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTLSCipherPolicyError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.TLSCipherPolicyId" => {
-                Self::MissingParamTlsCipherPolicyId(error)
-            }
-            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
-            "TLSPolicyBeingUsed" => Self::TlsPolicyBeingUsed(error),
-            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
-            "TLSPolicyRelated" => Self::TlsPolicyRelated(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.TLSCipherPolicyId",
+                        "TLSPolicyConfiguring",
+                        "TLSPolicyBeingUsed",
+                        "InvalidTLSPolicyId.NotExist",
+                        "TLSPolicyRelated",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTLSCipherPolicyError {
@@ -210,46 +229,51 @@ impl DeleteTLSCipherPolicyError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamTlsCipherPolicyId(error),
+            1 => Self::TlsPolicyConfiguring(error),
+            2 => Self::TlsPolicyBeingUsed(error),
+            3 => Self::InvalidTlsPolicyIdNotExist(error),
+            4 => Self::TlsPolicyRelated(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTlsCipherPolicyId(error) => {
-                ("MissingParamTlsCipherPolicyId", error)
-            }
-            Self::TlsPolicyConfiguring(error) => ("TlsPolicyConfiguring", error),
-            Self::TlsPolicyBeingUsed(error) => ("TlsPolicyBeingUsed", error),
-            Self::InvalidTlsPolicyIdNotExist(error) => {
-                ("InvalidTlsPolicyIdNotExist", error)
-            }
-            Self::TlsPolicyRelated(error) => ("TlsPolicyRelated", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamTlsCipherPolicyId(error) => (0, error),
+            Self::TlsPolicyConfiguring(error) => (1, error),
+            Self::TlsPolicyBeingUsed(error) => (2, error),
+            Self::InvalidTlsPolicyIdNotExist(error) => (3, error),
+            Self::TlsPolicyRelated(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteTLSCipherPolicyError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamTlsCipherPolicyId(_) => {
-                Self::MissingParamTlsCipherPolicyId(error)
-            }
-            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
-            Self::TlsPolicyBeingUsed(_) => Self::TlsPolicyBeingUsed(error),
-            Self::InvalidTlsPolicyIdNotExist(_) => {
-                Self::InvalidTlsPolicyIdNotExist(error)
-            }
-            Self::TlsPolicyRelated(_) => Self::TlsPolicyRelated(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTLSCipherPolicyError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamTlsCipherPolicyId",
+            "TlsPolicyConfiguring",
+            "TlsPolicyBeingUsed",
+            "InvalidTlsPolicyIdNotExist",
+            "TlsPolicyRelated",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTLSCipherPolicyError {

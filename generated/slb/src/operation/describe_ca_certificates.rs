@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCACertificatesRequest {
     /// The region of the CA certificates.
@@ -54,10 +54,26 @@ pub struct DescribeCACertificatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCACertificatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ca_certificate_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCACertificatesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeCACertificatesRequestBuilder {
-        DescribeCACertificatesRequestBuilder::default()
+        DescribeCACertificatesRequestBuilder {
+            inner: DescribeCACertificatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -154,6 +170,7 @@ impl<C> DescribeCACertificatesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeCACertificatesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeCACertificatesRequest::default(),
@@ -162,6 +179,7 @@ impl<'a> DescribeCACertificatesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -216,13 +234,16 @@ pub enum DescribeCACertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCACertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Abs.CACertificateIdAndResourceGroupId.MissMatch" => {
-                Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error)
-            }
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Abs.CACertificateIdAndResourceGroupId.MissMatch",
+                        "LocationServiceTimeout",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeCACertificatesError {
@@ -231,36 +252,42 @@ impl DescribeCACertificatesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error),
+            1 => Self::LocationServiceTimeout(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error) => {
-                ("AbsCaCertificateIdAndResourceGroupIdMissMatch", error)
-            }
-            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error) => (0, error),
+            Self::LocationServiceTimeout(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeCACertificatesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(_) => {
-                Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error)
-            }
-            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeCACertificatesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "AbsCaCertificateIdAndResourceGroupIdMissMatch",
+            "LocationServiceTimeout",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeCACertificatesError {

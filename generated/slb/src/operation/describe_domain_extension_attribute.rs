@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeDomainExtensionAttributeRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -40,10 +40,24 @@ pub struct DescribeDomainExtensionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeDomainExtensionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            domain_extension_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeDomainExtensionAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeDomainExtensionAttributeRequestBuilder {
-        DescribeDomainExtensionAttributeRequestBuilder::default()
+        DescribeDomainExtensionAttributeRequestBuilder {
+            inner: DescribeDomainExtensionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -123,6 +137,7 @@ impl<C> DescribeDomainExtensionAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeDomainExtensionAttributeRequest::default(),
@@ -131,6 +146,7 @@ impl<'a> DescribeDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -213,15 +229,16 @@ pub enum DescribeDomainExtensionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeDomainExtensionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.DomainExtensionId" => {
-                Self::InvalidParameterDomainExtensionId(error)
-            }
-            "MissingParameter.DomainExtensionId" => {
-                Self::MissingParameterDomainExtensionId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.DomainExtensionId",
+                        "MissingParameter.DomainExtensionId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeDomainExtensionAttributeError {
@@ -230,40 +247,42 @@ impl DescribeDomainExtensionAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterDomainExtensionId(error),
+            1 => Self::MissingParameterDomainExtensionId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDomainExtensionId(error) => {
-                ("InvalidParameterDomainExtensionId", error)
-            }
-            Self::MissingParameterDomainExtensionId(error) => {
-                ("MissingParameterDomainExtensionId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterDomainExtensionId(error) => (0, error),
+            Self::MissingParameterDomainExtensionId(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeDomainExtensionAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterDomainExtensionId(_) => {
-                Self::InvalidParameterDomainExtensionId(error)
-            }
-            Self::MissingParameterDomainExtensionId(_) => {
-                Self::MissingParameterDomainExtensionId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeDomainExtensionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterDomainExtensionId",
+            "MissingParameterDomainExtensionId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeDomainExtensionAttributeError {

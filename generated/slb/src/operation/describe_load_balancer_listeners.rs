@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerListenersRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -100,10 +100,30 @@ pub struct DescribeLoadBalancerListenersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLoadBalancerListenersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            next_token: None,
+            max_results: None,
+            listener_protocol: None,
+            load_balancer_id: None,
+            tag: None,
+            listener_port: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLoadBalancerListenersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeLoadBalancerListenersRequestBuilder {
-        DescribeLoadBalancerListenersRequestBuilder::default()
+        DescribeLoadBalancerListenersRequestBuilder {
+            inner: DescribeLoadBalancerListenersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -266,6 +286,7 @@ impl<C> DescribeLoadBalancerListenersRequestBuilder<C> {
     }
 }
 impl<'a> DescribeLoadBalancerListenersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeLoadBalancerListenersRequest::default(),
@@ -274,6 +295,7 @@ impl<'a> DescribeLoadBalancerListenersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -361,17 +383,20 @@ pub enum DescribeLoadBalancerListenersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancerListenersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.ListenerProtocol" => Self::IllegalParamListenerProtocol(error),
-            "IllegalParam.MaxResults" => Self::IllegalParamMaxResults(error),
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParamSize.LoadBalancerId" => {
-                Self::IllegalParamSizeLoadBalancerId(error)
-            }
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.ListenerProtocol",
+                        "IllegalParam.MaxResults",
+                        "IllegalParam.NextToken",
+                        "IllegalParamSize.LoadBalancerId",
+                        "MissingParam.TagKey",
+                        "UnauthorizedRegion",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeLoadBalancerListenersError {
@@ -380,48 +405,54 @@ impl DescribeLoadBalancerListenersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamListenerProtocol(error),
+            1 => Self::IllegalParamMaxResults(error),
+            2 => Self::IllegalParamNextToken(error),
+            3 => Self::IllegalParamSizeLoadBalancerId(error),
+            4 => Self::MissingParamTagKey(error),
+            5 => Self::UnauthorizedRegion(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamListenerProtocol(error) => {
-                ("IllegalParamListenerProtocol", error)
-            }
-            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::IllegalParamSizeLoadBalancerId(error) => {
-                ("IllegalParamSizeLoadBalancerId", error)
-            }
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamListenerProtocol(error) => (0, error),
+            Self::IllegalParamMaxResults(error) => (1, error),
+            Self::IllegalParamNextToken(error) => (2, error),
+            Self::IllegalParamSizeLoadBalancerId(error) => (3, error),
+            Self::MissingParamTagKey(error) => (4, error),
+            Self::UnauthorizedRegion(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeLoadBalancerListenersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamListenerProtocol(_) => {
-                Self::IllegalParamListenerProtocol(error)
-            }
-            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::IllegalParamSizeLoadBalancerId(_) => {
-                Self::IllegalParamSizeLoadBalancerId(error)
-            }
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeLoadBalancerListenersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamListenerProtocol",
+            "IllegalParamMaxResults",
+            "IllegalParamNextToken",
+            "IllegalParamSizeLoadBalancerId",
+            "MissingParamTagKey",
+            "UnauthorizedRegion",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeLoadBalancerListenersError {

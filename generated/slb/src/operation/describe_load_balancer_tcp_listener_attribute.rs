@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLoadBalancerTCPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -51,10 +51,25 @@ pub struct DescribeLoadBalancerTCPListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLoadBalancerTCPListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLoadBalancerTCPListenerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeLoadBalancerTCPListenerAttributeRequestBuilder {
-        DescribeLoadBalancerTCPListenerAttributeRequestBuilder::default()
+        DescribeLoadBalancerTCPListenerAttributeRequestBuilder {
+            inner: DescribeLoadBalancerTCPListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -151,6 +166,7 @@ impl<C> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeLoadBalancerTCPListenerAttributeRequest::default(),
@@ -159,6 +175,7 @@ impl<'a> DescribeLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -446,11 +463,10 @@ pub enum DescribeLoadBalancerTCPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeLoadBalancerTCPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["LocationServiceTimeout", "UnauthorizedRegion"]),
+            error,
+        )
     }
 }
 impl DescribeLoadBalancerTCPListenerAttributeError {
@@ -459,32 +475,38 @@ impl DescribeLoadBalancerTCPListenerAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::LocationServiceTimeout(error),
+            1 => Self::UnauthorizedRegion(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
-            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::LocationServiceTimeout(error) => (0, error),
+            Self::UnauthorizedRegion(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeLoadBalancerTCPListenerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
-            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeLoadBalancerTCPListenerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["LocationServiceTimeout", "UnauthorizedRegion", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeLoadBalancerTCPListenerAttributeError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeLoadBalancersRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -188,10 +188,43 @@ pub struct DescribeLoadBalancersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeLoadBalancersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            server_id: None,
+            address_ip_version: None,
+            load_balancer_status: None,
+            load_balancer_id: None,
+            load_balancer_name: None,
+            server_intranet_address: None,
+            address_type: None,
+            internet_charge_type: None,
+            vpc_id: None,
+            v_switch_id: None,
+            network_type: None,
+            address: None,
+            master_zone_id: None,
+            slave_zone_id: None,
+            tags: None,
+            pay_type: None,
+            resource_group_id: None,
+            page_number: None,
+            page_size: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeLoadBalancersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeLoadBalancersRequestBuilder {
-        DescribeLoadBalancersRequestBuilder::default()
+        DescribeLoadBalancersRequestBuilder {
+            inner: DescribeLoadBalancersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -494,6 +527,7 @@ impl<C> DescribeLoadBalancersRequestBuilder<C> {
     }
 }
 impl<'a> DescribeLoadBalancersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeLoadBalancersRequest::default(),
@@ -502,6 +536,7 @@ impl<'a> DescribeLoadBalancersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -578,13 +613,18 @@ pub enum DescribeLoadBalancersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTag" => Self::InvalidTag(error),
-            "TooManyResult" => Self::TooManyResult(error),
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTag",
+                        "TooManyResult",
+                        "LocationServiceTimeout",
+                        "UnauthorizedRegion",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeLoadBalancersError {
@@ -593,36 +633,48 @@ impl DescribeLoadBalancersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTag(error),
+            1 => Self::TooManyResult(error),
+            2 => Self::LocationServiceTimeout(error),
+            3 => Self::UnauthorizedRegion(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTag(error) => ("InvalidTag", error),
-            Self::TooManyResult(error) => ("TooManyResult", error),
-            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
-            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTag(error) => (0, error),
+            Self::TooManyResult(error) => (1, error),
+            Self::LocationServiceTimeout(error) => (2, error),
+            Self::UnauthorizedRegion(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeLoadBalancersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTag(_) => Self::InvalidTag(error),
-            Self::TooManyResult(_) => Self::TooManyResult(error),
-            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
-            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeLoadBalancersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTag",
+            "TooManyResult",
+            "LocationServiceTimeout",
+            "UnauthorizedRegion",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeLoadBalancersError {

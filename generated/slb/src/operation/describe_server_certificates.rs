@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeServerCertificatesRequest {
     /// The region where the CLB instance is deployed.
@@ -54,10 +54,26 @@ pub struct DescribeServerCertificatesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeServerCertificatesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            server_certificate_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeServerCertificatesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeServerCertificatesRequestBuilder {
-        DescribeServerCertificatesRequestBuilder::default()
+        DescribeServerCertificatesRequestBuilder {
+            inner: DescribeServerCertificatesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -154,6 +170,7 @@ impl<C> DescribeServerCertificatesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeServerCertificatesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeServerCertificatesRequest::default(),
@@ -162,6 +179,7 @@ impl<'a> DescribeServerCertificatesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -218,13 +236,16 @@ pub enum DescribeServerCertificatesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeServerCertificatesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Abs.ServerCertificateIdAndResourceGroupId.MissMatch" => {
-                Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error)
-            }
-            "LocationServiceTimeout" => Self::LocationServiceTimeout(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Abs.ServerCertificateIdAndResourceGroupId.MissMatch",
+                        "LocationServiceTimeout",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeServerCertificatesError {
@@ -233,36 +254,42 @@ impl DescribeServerCertificatesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error),
+            1 => Self::LocationServiceTimeout(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error) => {
-                ("AbsServerCertificateIdAndResourceGroupIdMissMatch", error)
-            }
-            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error) => (0, error),
+            Self::LocationServiceTimeout(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeServerCertificatesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(_) => {
-                Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error)
-            }
-            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeServerCertificatesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "AbsServerCertificateIdAndResourceGroupIdMissMatch",
+            "LocationServiceTimeout",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeServerCertificatesError {

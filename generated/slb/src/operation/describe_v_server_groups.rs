@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVServerGroupsRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -72,10 +72,28 @@ pub struct DescribeVServerGroupsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVServerGroupsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            include_rule: None,
+            include_listener: None,
+            tag: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVServerGroupsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVServerGroupsRequestBuilder {
-        DescribeVServerGroupsRequestBuilder::default()
+        DescribeVServerGroupsRequestBuilder {
+            inner: DescribeVServerGroupsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -200,6 +218,7 @@ impl<C> DescribeVServerGroupsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVServerGroupsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVServerGroupsRequest::default(),
@@ -208,6 +227,7 @@ impl<'a> DescribeVServerGroupsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -260,10 +280,7 @@ pub enum DescribeVServerGroupsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVServerGroupsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["MissingParam.TagKey"]), error)
     }
 }
 impl DescribeVServerGroupsError {
@@ -272,30 +289,36 @@ impl DescribeVServerGroupsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamTagKey(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamTagKey(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DescribeVServerGroupsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVServerGroupsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["MissingParamTagKey", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVServerGroupsError {

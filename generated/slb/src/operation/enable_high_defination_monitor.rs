@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableHighDefinationMonitorRequest {
     /// The tags of the logs. The tags must be key-value pairs that are contained in a JSON dictionary.
@@ -56,10 +56,26 @@ pub struct EnableHighDefinationMonitorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableHighDefinationMonitorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tags: None,
+            region_id: None,
+            log_project: None,
+            log_store: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableHighDefinationMonitorRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> EnableHighDefinationMonitorRequestBuilder {
-        EnableHighDefinationMonitorRequestBuilder::default()
+        EnableHighDefinationMonitorRequestBuilder {
+            inner: EnableHighDefinationMonitorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -162,6 +178,7 @@ impl<C> EnableHighDefinationMonitorRequestBuilder<C> {
     }
 }
 impl<'a> EnableHighDefinationMonitorRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: EnableHighDefinationMonitorRequest::default(),
@@ -170,6 +187,7 @@ impl<'a> EnableHighDefinationMonitorRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -232,16 +250,17 @@ pub enum EnableHighDefinationMonitorError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableHighDefinationMonitorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationNotAllowed.HighDefinitionMonitorEnabled" => {
-                Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
-            }
-            "UnsupportedFeature.User" => Self::UnsupportedFeatureUser(error),
-            "NoPermission.AliyunServiceRoleForSlbLogDelivery" => {
-                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationNotAllowed.HighDefinitionMonitorEnabled",
+                        "UnsupportedFeature.User",
+                        "NoPermission.AliyunServiceRoleForSlbLogDelivery",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl EnableHighDefinationMonitorError {
@@ -250,42 +269,45 @@ impl EnableHighDefinationMonitorError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationNotAllowedHighDefinitionMonitorEnabled(error),
+            1 => Self::UnsupportedFeatureUser(error),
+            2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationNotAllowedHighDefinitionMonitorEnabled(error) => {
-                ("OperationNotAllowedHighDefinitionMonitorEnabled", error)
-            }
-            Self::UnsupportedFeatureUser(error) => ("UnsupportedFeatureUser", error),
-            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => {
-                ("NoPermissionAliyunServiceRoleForSlbLogDelivery", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationNotAllowedHighDefinitionMonitorEnabled(error) => (0, error),
+            Self::UnsupportedFeatureUser(error) => (1, error),
+            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for EnableHighDefinationMonitorError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationNotAllowedHighDefinitionMonitorEnabled(_) => {
-                Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
-            }
-            Self::UnsupportedFeatureUser(_) => Self::UnsupportedFeatureUser(error),
-            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(_) => {
-                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for EnableHighDefinationMonitorError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationNotAllowedHighDefinitionMonitorEnabled",
+            "UnsupportedFeatureUser",
+            "NoPermissionAliyunServiceRoleForSlbLogDelivery",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for EnableHighDefinationMonitorError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The region ID of the CLB instance.
@@ -78,10 +78,27 @@ pub struct ListTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            next_token: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTagResourcesRequestBuilder {
-        ListTagResourcesRequestBuilder::default()
+        ListTagResourcesRequestBuilder {
+            inner: ListTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,6 +224,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTagResourcesRequest::default(),
@@ -215,6 +233,7 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListTagResourcesResponse, ListTagResourcesError> {
@@ -307,27 +326,32 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TagTypeNotSame" => Self::TagTypeNotSame(error),
-            "ResourceNotExist" => Self::ResourceNotExist(error),
-            "QueryTokenNotExist" => Self::QueryTokenNotExist(error),
-            "InvalidParam.NextToken" => Self::InvalidParamNextToken(error),
-            "InvalidParam.Scope" => Self::InvalidParamScope(error),
-            "InvalidParam.ResourceType" => Self::InvalidParamResourceType(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKeyOrValue" => Self::InvalidParamTagKeyOrValue(error),
-            "InvalidParam.TagOwnerUid" => Self::InvalidParamTagOwnerUid(error),
-            "InvalidParam.TagOwnerBid" => Self::InvalidParamTagOwnerBid(error),
-            "MissingParam.Scope" => Self::MissingParamScope(error),
-            "MissingParam.TagOwnerUid" => Self::MissingParamTagOwnerUid(error),
-            "MissingParam.TagOwnerBid" => Self::MissingParamTagOwnerBid(error),
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "MissingParam.TagOrResourceId" => Self::MissingParamTagOrResourceId(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "TagTypeNotSame",
+                        "ResourceNotExist",
+                        "QueryTokenNotExist",
+                        "InvalidParam.NextToken",
+                        "InvalidParam.Scope",
+                        "InvalidParam.ResourceType",
+                        "InvalidParam.TagKey",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKeyOrValue",
+                        "InvalidParam.TagOwnerUid",
+                        "InvalidParam.TagOwnerBid",
+                        "MissingParam.Scope",
+                        "MissingParam.TagOwnerUid",
+                        "MissingParam.TagOwnerBid",
+                        "InvalidParameter.RegionId",
+                        "MissingParam.TagOrResourceId",
+                        "SizeLimitExceeded.ResourceId",
+                        "SizeLimitExceeded.Tag",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTagResourcesError {
@@ -336,74 +360,90 @@ impl ListTagResourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::TagTypeNotSame(error),
+            1 => Self::ResourceNotExist(error),
+            2 => Self::QueryTokenNotExist(error),
+            3 => Self::InvalidParamNextToken(error),
+            4 => Self::InvalidParamScope(error),
+            5 => Self::InvalidParamResourceType(error),
+            6 => Self::InvalidParamTagKey(error),
+            7 => Self::InvalidParamTagValue(error),
+            8 => Self::InvalidParamTagKeyOrValue(error),
+            9 => Self::InvalidParamTagOwnerUid(error),
+            10 => Self::InvalidParamTagOwnerBid(error),
+            11 => Self::MissingParamScope(error),
+            12 => Self::MissingParamTagOwnerUid(error),
+            13 => Self::MissingParamTagOwnerBid(error),
+            14 => Self::InvalidParameterRegionId(error),
+            15 => Self::MissingParamTagOrResourceId(error),
+            16 => Self::SizeLimitExceededResourceId(error),
+            17 => Self::SizeLimitExceededTag(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TagTypeNotSame(error) => ("TagTypeNotSame", error),
-            Self::ResourceNotExist(error) => ("ResourceNotExist", error),
-            Self::QueryTokenNotExist(error) => ("QueryTokenNotExist", error),
-            Self::InvalidParamNextToken(error) => ("InvalidParamNextToken", error),
-            Self::InvalidParamScope(error) => ("InvalidParamScope", error),
-            Self::InvalidParamResourceType(error) => ("InvalidParamResourceType", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKeyOrValue(error) => {
-                ("InvalidParamTagKeyOrValue", error)
-            }
-            Self::InvalidParamTagOwnerUid(error) => ("InvalidParamTagOwnerUid", error),
-            Self::InvalidParamTagOwnerBid(error) => ("InvalidParamTagOwnerBid", error),
-            Self::MissingParamScope(error) => ("MissingParamScope", error),
-            Self::MissingParamTagOwnerUid(error) => ("MissingParamTagOwnerUid", error),
-            Self::MissingParamTagOwnerBid(error) => ("MissingParamTagOwnerBid", error),
-            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
-            Self::MissingParamTagOrResourceId(error) => {
-                ("MissingParamTagOrResourceId", error)
-            }
-            Self::SizeLimitExceededResourceId(error) => {
-                ("SizeLimitExceededResourceId", error)
-            }
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TagTypeNotSame(error) => (0, error),
+            Self::ResourceNotExist(error) => (1, error),
+            Self::QueryTokenNotExist(error) => (2, error),
+            Self::InvalidParamNextToken(error) => (3, error),
+            Self::InvalidParamScope(error) => (4, error),
+            Self::InvalidParamResourceType(error) => (5, error),
+            Self::InvalidParamTagKey(error) => (6, error),
+            Self::InvalidParamTagValue(error) => (7, error),
+            Self::InvalidParamTagKeyOrValue(error) => (8, error),
+            Self::InvalidParamTagOwnerUid(error) => (9, error),
+            Self::InvalidParamTagOwnerBid(error) => (10, error),
+            Self::MissingParamScope(error) => (11, error),
+            Self::MissingParamTagOwnerUid(error) => (12, error),
+            Self::MissingParamTagOwnerBid(error) => (13, error),
+            Self::InvalidParameterRegionId(error) => (14, error),
+            Self::MissingParamTagOrResourceId(error) => (15, error),
+            Self::SizeLimitExceededResourceId(error) => (16, error),
+            Self::SizeLimitExceededTag(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for ListTagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TagTypeNotSame(_) => Self::TagTypeNotSame(error),
-            Self::ResourceNotExist(_) => Self::ResourceNotExist(error),
-            Self::QueryTokenNotExist(_) => Self::QueryTokenNotExist(error),
-            Self::InvalidParamNextToken(_) => Self::InvalidParamNextToken(error),
-            Self::InvalidParamScope(_) => Self::InvalidParamScope(error),
-            Self::InvalidParamResourceType(_) => Self::InvalidParamResourceType(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKeyOrValue(_) => Self::InvalidParamTagKeyOrValue(error),
-            Self::InvalidParamTagOwnerUid(_) => Self::InvalidParamTagOwnerUid(error),
-            Self::InvalidParamTagOwnerBid(_) => Self::InvalidParamTagOwnerBid(error),
-            Self::MissingParamScope(_) => Self::MissingParamScope(error),
-            Self::MissingParamTagOwnerUid(_) => Self::MissingParamTagOwnerUid(error),
-            Self::MissingParamTagOwnerBid(_) => Self::MissingParamTagOwnerBid(error),
-            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
-            Self::MissingParamTagOrResourceId(_) => {
-                Self::MissingParamTagOrResourceId(error)
-            }
-            Self::SizeLimitExceededResourceId(_) => {
-                Self::SizeLimitExceededResourceId(error)
-            }
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TagTypeNotSame",
+            "ResourceNotExist",
+            "QueryTokenNotExist",
+            "InvalidParamNextToken",
+            "InvalidParamScope",
+            "InvalidParamResourceType",
+            "InvalidParamTagKey",
+            "InvalidParamTagValue",
+            "InvalidParamTagKeyOrValue",
+            "InvalidParamTagOwnerUid",
+            "InvalidParamTagOwnerBid",
+            "MissingParamScope",
+            "MissingParamTagOwnerUid",
+            "MissingParamTagOwnerBid",
+            "InvalidParameterRegionId",
+            "MissingParamTagOrResourceId",
+            "SizeLimitExceededResourceId",
+            "SizeLimitExceededTag",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTLSCipherPoliciesRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -71,10 +71,28 @@ pub struct ListTLSCipherPoliciesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTLSCipherPoliciesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tls_cipher_policy_id: None,
+            name: None,
+            include_listener: None,
+            next_token: None,
+            max_items: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTLSCipherPoliciesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTLSCipherPoliciesRequestBuilder {
-        ListTLSCipherPoliciesRequestBuilder::default()
+        ListTLSCipherPoliciesRequestBuilder {
+            inner: ListTLSCipherPoliciesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -197,6 +215,7 @@ impl<C> ListTLSCipherPoliciesRequestBuilder<C> {
     }
 }
 impl<'a> ListTLSCipherPoliciesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTLSCipherPoliciesRequest::default(),
@@ -205,6 +224,7 @@ impl<'a> ListTLSCipherPoliciesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -285,11 +305,10 @@ pub enum ListTLSCipherPoliciesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTLSCipherPoliciesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QueryTokenInvalid" => Self::QueryTokenInvalid(error),
-            "QueryTokenNotExist" => Self::QueryTokenNotExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["QueryTokenInvalid", "QueryTokenNotExist"]),
+            error,
+        )
     }
 }
 impl ListTLSCipherPoliciesError {
@@ -298,32 +317,38 @@ impl ListTLSCipherPoliciesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QueryTokenInvalid(error),
+            1 => Self::QueryTokenNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QueryTokenInvalid(error) => ("QueryTokenInvalid", error),
-            Self::QueryTokenNotExist(error) => ("QueryTokenNotExist", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QueryTokenInvalid(error) => (0, error),
+            Self::QueryTokenNotExist(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListTLSCipherPoliciesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QueryTokenInvalid(_) => Self::QueryTokenInvalid(error),
-            Self::QueryTokenNotExist(_) => Self::QueryTokenNotExist(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTLSCipherPoliciesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["QueryTokenInvalid", "QueryTokenNotExist", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTLSCipherPoliciesError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyHighDefinationMonitorRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -50,10 +50,25 @@ pub struct ModifyHighDefinationMonitorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyHighDefinationMonitorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            log_project: None,
+            log_store: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyHighDefinationMonitorRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyHighDefinationMonitorRequestBuilder {
-        ModifyHighDefinationMonitorRequestBuilder::default()
+        ModifyHighDefinationMonitorRequestBuilder {
+            inner: ModifyHighDefinationMonitorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -146,6 +161,7 @@ impl<C> ModifyHighDefinationMonitorRequestBuilder<C> {
     }
 }
 impl<'a> ModifyHighDefinationMonitorRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyHighDefinationMonitorRequest::default(),
@@ -154,6 +170,7 @@ impl<'a> ModifyHighDefinationMonitorRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -222,22 +239,19 @@ pub enum ModifyHighDefinationMonitorError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyHighDefinationMonitorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationNotAllowed.HighDefinitionMonitorEnabled" => {
-                Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
-            }
-            "UnsupportedFeature.User" => Self::UnsupportedFeatureUser(error),
-            "NoPermission.AliyunServiceRoleForSlbLogDelivery" => {
-                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
-            }
-            "OperationDenied.HdMonitorListenerExist" => {
-                Self::OperationDeniedHdMonitorListenerExist(error)
-            }
-            "OperationNotAllowed.HighDefinitionMonitorNotEnabled" => {
-                Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationNotAllowed.HighDefinitionMonitorEnabled",
+                        "UnsupportedFeature.User",
+                        "NoPermission.AliyunServiceRoleForSlbLogDelivery",
+                        "OperationDenied.HdMonitorListenerExist",
+                        "OperationNotAllowed.HighDefinitionMonitorNotEnabled",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyHighDefinationMonitorError {
@@ -246,54 +260,51 @@ impl ModifyHighDefinationMonitorError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationNotAllowedHighDefinitionMonitorEnabled(error),
+            1 => Self::UnsupportedFeatureUser(error),
+            2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
+            3 => Self::OperationDeniedHdMonitorListenerExist(error),
+            4 => Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationNotAllowedHighDefinitionMonitorEnabled(error) => {
-                ("OperationNotAllowedHighDefinitionMonitorEnabled", error)
-            }
-            Self::UnsupportedFeatureUser(error) => ("UnsupportedFeatureUser", error),
-            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => {
-                ("NoPermissionAliyunServiceRoleForSlbLogDelivery", error)
-            }
-            Self::OperationDeniedHdMonitorListenerExist(error) => {
-                ("OperationDeniedHdMonitorListenerExist", error)
-            }
-            Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error) => {
-                ("OperationNotAllowedHighDefinitionMonitorNotEnabled", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationNotAllowedHighDefinitionMonitorEnabled(error) => (0, error),
+            Self::UnsupportedFeatureUser(error) => (1, error),
+            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => (2, error),
+            Self::OperationDeniedHdMonitorListenerExist(error) => (3, error),
+            Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifyHighDefinationMonitorError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationNotAllowedHighDefinitionMonitorEnabled(_) => {
-                Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
-            }
-            Self::UnsupportedFeatureUser(_) => Self::UnsupportedFeatureUser(error),
-            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(_) => {
-                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
-            }
-            Self::OperationDeniedHdMonitorListenerExist(_) => {
-                Self::OperationDeniedHdMonitorListenerExist(error)
-            }
-            Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(_) => {
-                Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyHighDefinationMonitorError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationNotAllowedHighDefinitionMonitorEnabled",
+            "UnsupportedFeatureUser",
+            "NoPermissionAliyunServiceRoleForSlbLogDelivery",
+            "OperationDeniedHdMonitorListenerExist",
+            "OperationNotAllowedHighDefinitionMonitorNotEnabled",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyHighDefinationMonitorError {

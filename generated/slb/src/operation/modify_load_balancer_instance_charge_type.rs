@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     /// The region ID of the CLB instance.
@@ -83,10 +83,28 @@ pub struct ModifyLoadBalancerInstanceChargeTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyLoadBalancerInstanceChargeTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            internet_charge_type: None,
+            instance_charge_type: None,
+            load_balancer_spec: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyLoadBalancerInstanceChargeTypeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyLoadBalancerInstanceChargeTypeRequestBuilder {
-        ModifyLoadBalancerInstanceChargeTypeRequestBuilder::default()
+        ModifyLoadBalancerInstanceChargeTypeRequestBuilder {
+            inner: ModifyLoadBalancerInstanceChargeTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,6 +241,7 @@ impl<C> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyLoadBalancerInstanceChargeTypeRequest::default(),
@@ -231,6 +250,7 @@ impl<'a> ModifyLoadBalancerInstanceChargeTypeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -303,31 +323,26 @@ pub enum ModifyLoadBalancerInstanceChargeTypeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyLoadBalancerInstanceChargeTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR" => {
-                Self::PayforAccountMoneyValidateError(error)
-            }
-            "OperationDenied.PayByCLCU" => Self::OperationDeniedPayByClcu(error),
-            "IllegalParam.InstanceChargeType" => {
-                Self::IllegalParamInstanceChargeType(error)
-            }
-            "IllegalParam.InternetChargeType" => {
-                Self::IllegalParamInternetChargeType(error)
-            }
-            "InvalidAction.RegionNotSupport" => {
-                Self::InvalidActionRegionNotSupport(error)
-            }
-            "MissingParam.LoadBalancerSpec" => Self::MissingParamLoadBalancerSpec(error),
-            "OperationDenied.PayBySpec" => Self::OperationDeniedPayBySpec(error),
-            "InvalidParameterBandwidth" => Self::InvalidParameterBandwidth(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.LcuToSpec" => Self::ForbiddenLcuToSpec(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.UnpaidBillsExist",
+                        "Operation.NotAllowed",
+                        "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
+                        "OperationDenied.PayByCLCU",
+                        "IllegalParam.InstanceChargeType",
+                        "IllegalParam.InternetChargeType",
+                        "InvalidAction.RegionNotSupport",
+                        "MissingParam.LoadBalancerSpec",
+                        "OperationDenied.PayBySpec",
+                        "InvalidParameterBandwidth",
+                        "InvalidParameter",
+                        "Forbidden.LcuToSpec",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyLoadBalancerInstanceChargeTypeError {
@@ -336,78 +351,72 @@ impl ModifyLoadBalancerInstanceChargeTypeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedUnpaidBillsExist(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::PayforAccountMoneyValidateError(error),
+            3 => Self::OperationDeniedPayByClcu(error),
+            4 => Self::IllegalParamInstanceChargeType(error),
+            5 => Self::IllegalParamInternetChargeType(error),
+            6 => Self::InvalidActionRegionNotSupport(error),
+            7 => Self::MissingParamLoadBalancerSpec(error),
+            8 => Self::OperationDeniedPayBySpec(error),
+            9 => Self::InvalidParameterBandwidth(error),
+            10 => Self::InvalidParameter(error),
+            11 => Self::ForbiddenLcuToSpec(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedUnpaidBillsExist(error) => {
-                ("OperationFailedUnpaidBillsExist", error)
-            }
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::PayforAccountMoneyValidateError(error) => {
-                ("PayforAccountMoneyValidateError", error)
-            }
-            Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
-            Self::IllegalParamInstanceChargeType(error) => {
-                ("IllegalParamInstanceChargeType", error)
-            }
-            Self::IllegalParamInternetChargeType(error) => {
-                ("IllegalParamInternetChargeType", error)
-            }
-            Self::InvalidActionRegionNotSupport(error) => {
-                ("InvalidActionRegionNotSupport", error)
-            }
-            Self::MissingParamLoadBalancerSpec(error) => {
-                ("MissingParamLoadBalancerSpec", error)
-            }
-            Self::OperationDeniedPayBySpec(error) => ("OperationDeniedPayBySpec", error),
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenLcuToSpec(error) => ("ForbiddenLcuToSpec", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedUnpaidBillsExist(error) => (0, error),
+            Self::OperationNotAllowed(error) => (1, error),
+            Self::PayforAccountMoneyValidateError(error) => (2, error),
+            Self::OperationDeniedPayByClcu(error) => (3, error),
+            Self::IllegalParamInstanceChargeType(error) => (4, error),
+            Self::IllegalParamInternetChargeType(error) => (5, error),
+            Self::InvalidActionRegionNotSupport(error) => (6, error),
+            Self::MissingParamLoadBalancerSpec(error) => (7, error),
+            Self::OperationDeniedPayBySpec(error) => (8, error),
+            Self::InvalidParameterBandwidth(error) => (9, error),
+            Self::InvalidParameter(error) => (10, error),
+            Self::ForbiddenLcuToSpec(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for ModifyLoadBalancerInstanceChargeTypeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedUnpaidBillsExist(_) => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::PayforAccountMoneyValidateError(_) => {
-                Self::PayforAccountMoneyValidateError(error)
-            }
-            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
-            Self::IllegalParamInstanceChargeType(_) => {
-                Self::IllegalParamInstanceChargeType(error)
-            }
-            Self::IllegalParamInternetChargeType(_) => {
-                Self::IllegalParamInternetChargeType(error)
-            }
-            Self::InvalidActionRegionNotSupport(_) => {
-                Self::InvalidActionRegionNotSupport(error)
-            }
-            Self::MissingParamLoadBalancerSpec(_) => {
-                Self::MissingParamLoadBalancerSpec(error)
-            }
-            Self::OperationDeniedPayBySpec(_) => Self::OperationDeniedPayBySpec(error),
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenLcuToSpec(_) => Self::ForbiddenLcuToSpec(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyLoadBalancerInstanceChargeTypeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedUnpaidBillsExist",
+            "OperationNotAllowed",
+            "PayforAccountMoneyValidateError",
+            "OperationDeniedPayByClcu",
+            "IllegalParamInstanceChargeType",
+            "IllegalParamInternetChargeType",
+            "InvalidActionRegionNotSupport",
+            "MissingParamLoadBalancerSpec",
+            "OperationDeniedPayBySpec",
+            "InvalidParameterBandwidth",
+            "InvalidParameter",
+            "ForbiddenLcuToSpec",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyLoadBalancerInstanceChargeTypeError {

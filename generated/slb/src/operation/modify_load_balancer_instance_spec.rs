@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInstanceSpecRequest {
     /// The region ID of the CLB instance.
@@ -71,10 +71,26 @@ pub struct ModifyLoadBalancerInstanceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyLoadBalancerInstanceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            load_balancer_spec: None,
+            auto_pay: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyLoadBalancerInstanceSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyLoadBalancerInstanceSpecRequestBuilder {
-        ModifyLoadBalancerInstanceSpecRequestBuilder::default()
+        ModifyLoadBalancerInstanceSpecRequestBuilder {
+            inner: ModifyLoadBalancerInstanceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -193,6 +209,7 @@ impl<C> ModifyLoadBalancerInstanceSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyLoadBalancerInstanceSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyLoadBalancerInstanceSpecRequest::default(),
@@ -201,6 +218,7 @@ impl<'a> ModifyLoadBalancerInstanceSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -264,14 +282,19 @@ pub enum ModifyLoadBalancerInstanceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ModifySpecNotAllowed" => Self::ModifySpecNotAllowed(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "ChangeLbSpecNotAllowed" => Self::ChangeLbSpecNotAllowed(error),
-            "OperationDenied.PayByCLCU" => Self::OperationDeniedPayByClcu(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ModifySpecNotAllowed",
+                        "Operation.NotAllowed",
+                        "InvalidParameter.Bandwidth",
+                        "ChangeLbSpecNotAllowed",
+                        "OperationDenied.PayByCLCU",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyLoadBalancerInstanceSpecError {
@@ -280,40 +303,51 @@ impl ModifyLoadBalancerInstanceSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ModifySpecNotAllowed(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::InvalidParameterBandwidth(error),
+            3 => Self::ChangeLbSpecNotAllowed(error),
+            4 => Self::OperationDeniedPayByClcu(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ModifySpecNotAllowed(error) => ("ModifySpecNotAllowed", error),
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::ChangeLbSpecNotAllowed(error) => ("ChangeLbSpecNotAllowed", error),
-            Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ModifySpecNotAllowed(error) => (0, error),
+            Self::OperationNotAllowed(error) => (1, error),
+            Self::InvalidParameterBandwidth(error) => (2, error),
+            Self::ChangeLbSpecNotAllowed(error) => (3, error),
+            Self::OperationDeniedPayByClcu(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifyLoadBalancerInstanceSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ModifySpecNotAllowed(_) => Self::ModifySpecNotAllowed(error),
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::ChangeLbSpecNotAllowed(_) => Self::ChangeLbSpecNotAllowed(error),
-            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyLoadBalancerInstanceSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ModifySpecNotAllowed",
+            "OperationNotAllowed",
+            "InvalidParameterBandwidth",
+            "ChangeLbSpecNotAllowed",
+            "OperationDeniedPayByClcu",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyLoadBalancerInstanceSpecError {

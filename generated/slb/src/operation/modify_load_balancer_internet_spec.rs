@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyLoadBalancerInternetSpecRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -75,10 +75,27 @@ pub struct ModifyLoadBalancerInternetSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyLoadBalancerInternetSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            internet_charge_type: None,
+            bandwidth: None,
+            auto_pay: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyLoadBalancerInternetSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyLoadBalancerInternetSpecRequestBuilder {
-        ModifyLoadBalancerInternetSpecRequestBuilder::default()
+        ModifyLoadBalancerInternetSpecRequestBuilder {
+            inner: ModifyLoadBalancerInternetSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -201,6 +218,7 @@ impl<C> ModifyLoadBalancerInternetSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyLoadBalancerInternetSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyLoadBalancerInternetSpecRequest::default(),
@@ -209,6 +227,7 @@ impl<'a> ModifyLoadBalancerInternetSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -277,27 +296,22 @@ pub enum ModifyLoadBalancerInternetSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInternetSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "Instance.ShareSlbNotSupportPay95" => {
-                Self::InstanceShareSlbNotSupportPay95(error)
-            }
-            "Instance.Pay95RateInvalid" => Self::InstancePay95RateInvalid(error),
-            "Instance.Pay95BandwidthIllegal" => {
-                Self::InstancePay95BandwidthIllegal(error)
-            }
-            "Instance.InternetChargeTypeNotAllowed" => {
-                Self::InstanceInternetChargeTypeNotAllowed(error)
-            }
-            "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR" => {
-                Self::PayforAccountMoneyValidateError(error)
-            }
-            "OperationDenied.PayByCLCU" => Self::OperationDeniedPayByClcu(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.UnpaidBillsExist",
+                        "Operation.NotAllowed",
+                        "Instance.ShareSlbNotSupportPay95",
+                        "Instance.Pay95RateInvalid",
+                        "Instance.Pay95BandwidthIllegal",
+                        "Instance.InternetChargeTypeNotAllowed",
+                        "PAYFOR.ACCOUNT_MONEY_VALIDATE_ERROR",
+                        "OperationDenied.PayByCLCU",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyLoadBalancerInternetSpecError {
@@ -306,64 +320,60 @@ impl ModifyLoadBalancerInternetSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedUnpaidBillsExist(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::InstanceShareSlbNotSupportPay95(error),
+            3 => Self::InstancePay95RateInvalid(error),
+            4 => Self::InstancePay95BandwidthIllegal(error),
+            5 => Self::InstanceInternetChargeTypeNotAllowed(error),
+            6 => Self::PayforAccountMoneyValidateError(error),
+            7 => Self::OperationDeniedPayByClcu(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedUnpaidBillsExist(error) => {
-                ("OperationFailedUnpaidBillsExist", error)
-            }
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::InstanceShareSlbNotSupportPay95(error) => {
-                ("InstanceShareSlbNotSupportPay95", error)
-            }
-            Self::InstancePay95RateInvalid(error) => ("InstancePay95RateInvalid", error),
-            Self::InstancePay95BandwidthIllegal(error) => {
-                ("InstancePay95BandwidthIllegal", error)
-            }
-            Self::InstanceInternetChargeTypeNotAllowed(error) => {
-                ("InstanceInternetChargeTypeNotAllowed", error)
-            }
-            Self::PayforAccountMoneyValidateError(error) => {
-                ("PayforAccountMoneyValidateError", error)
-            }
-            Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedUnpaidBillsExist(error) => (0, error),
+            Self::OperationNotAllowed(error) => (1, error),
+            Self::InstanceShareSlbNotSupportPay95(error) => (2, error),
+            Self::InstancePay95RateInvalid(error) => (3, error),
+            Self::InstancePay95BandwidthIllegal(error) => (4, error),
+            Self::InstanceInternetChargeTypeNotAllowed(error) => (5, error),
+            Self::PayforAccountMoneyValidateError(error) => (6, error),
+            Self::OperationDeniedPayByClcu(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ModifyLoadBalancerInternetSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedUnpaidBillsExist(_) => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::InstanceShareSlbNotSupportPay95(_) => {
-                Self::InstanceShareSlbNotSupportPay95(error)
-            }
-            Self::InstancePay95RateInvalid(_) => Self::InstancePay95RateInvalid(error),
-            Self::InstancePay95BandwidthIllegal(_) => {
-                Self::InstancePay95BandwidthIllegal(error)
-            }
-            Self::InstanceInternetChargeTypeNotAllowed(_) => {
-                Self::InstanceInternetChargeTypeNotAllowed(error)
-            }
-            Self::PayforAccountMoneyValidateError(_) => {
-                Self::PayforAccountMoneyValidateError(error)
-            }
-            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyLoadBalancerInternetSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedUnpaidBillsExist",
+            "OperationNotAllowed",
+            "InstanceShareSlbNotSupportPay95",
+            "InstancePay95RateInvalid",
+            "InstancePay95BandwidthIllegal",
+            "InstanceInternetChargeTypeNotAllowed",
+            "PayforAccountMoneyValidateError",
+            "OperationDeniedPayByClcu",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyLoadBalancerInternetSpecError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVServerGroupBackendServersRequest {
     /// The ID of the region where the Classic Load Balancer (CLB) instance is deployed.
@@ -116,10 +116,26 @@ pub struct ModifyVServerGroupBackendServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVServerGroupBackendServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_server_group_id: None,
+            old_backend_servers: None,
+            new_backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVServerGroupBackendServersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVServerGroupBackendServersRequestBuilder {
-        ModifyVServerGroupBackendServersRequestBuilder::default()
+        ModifyVServerGroupBackendServersRequestBuilder {
+            inner: ModifyVServerGroupBackendServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -281,6 +297,7 @@ impl<C> ModifyVServerGroupBackendServersRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVServerGroupBackendServersRequest::default(),
@@ -289,6 +306,7 @@ impl<'a> ModifyVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -388,46 +406,33 @@ pub enum ModifyVServerGroupBackendServersError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Mismatched.ZoneId" => Self::MismatchedZoneId(error),
-            "InvalidBackendServers.ServerIpConflict" => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            "OperationUnsupported.ModifyVServerGroupBackendServers" => {
-                Self::OperationUnsupportedModifyVServerGroupBackendServers(error)
-            }
-            "IncorrectStatus.RSByPassToas" => Self::IncorrectStatusRsByPassToas(error),
-            "BackendServer.InvalidType" => Self::BackendServerInvalidType(error),
-            "BackendServer.ServerRegionIdNotEqual" => {
-                Self::BackendServerServerRegionIdNotEqual(error)
-            }
-            "OperationFailed.InvalidCen" => Self::OperationFailedInvalidCen(error),
-            "IncorrectStatus.CenNotAssociated" => {
-                Self::IncorrectStatusCenNotAssociated(error)
-            }
-            "InvalidBackendServers.MissingCenBandWidth" => {
-                Self::InvalidBackendServersMissingCenBandWidth(error)
-            }
-            "InvalidBackendServers.VpcNotInCen" => {
-                Self::InvalidBackendServersVpcNotInCen(error)
-            }
-            "InvalidServerId.NotExist" => Self::InvalidServerIdNotExist(error),
-            "MissingParameter.ServerRegionId" => {
-                Self::MissingParameterServerRegionId(error)
-            }
-            "MissingParameter.VbrId" => Self::MissingParameterVbrId(error),
-            "InvalidParameter.ServerRegionId" => {
-                Self::InvalidParameterServerRegionId(error)
-            }
-            "InvalidVbrId.NotInCen" => Self::InvalidVbrIdNotInCen(error),
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "NetworkConflict" => Self::NetworkConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter",
+                        "Mismatched.ZoneId",
+                        "InvalidBackendServers.ServerIpConflict",
+                        "OperationUnsupported.ModifyVServerGroupBackendServers",
+                        "IncorrectStatus.RSByPassToas",
+                        "BackendServer.InvalidType",
+                        "BackendServer.ServerRegionIdNotEqual",
+                        "OperationFailed.InvalidCen",
+                        "IncorrectStatus.CenNotAssociated",
+                        "InvalidBackendServers.MissingCenBandWidth",
+                        "InvalidBackendServers.VpcNotInCen",
+                        "InvalidServerId.NotExist",
+                        "MissingParameter.ServerRegionId",
+                        "MissingParameter.VbrId",
+                        "InvalidParameter.ServerRegionId",
+                        "InvalidVbrId.NotInCen",
+                        "InvalidParameter.ZoneNotSupport",
+                        "MasterSlaveServerConflict",
+                        "NetworkConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVServerGroupBackendServersError {
@@ -436,110 +441,95 @@ impl ModifyVServerGroupBackendServersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameter(error),
+            1 => Self::MismatchedZoneId(error),
+            2 => Self::InvalidBackendServersServerIpConflict(error),
+            3 => Self::OperationUnsupportedModifyVServerGroupBackendServers(error),
+            4 => Self::IncorrectStatusRsByPassToas(error),
+            5 => Self::BackendServerInvalidType(error),
+            6 => Self::BackendServerServerRegionIdNotEqual(error),
+            7 => Self::OperationFailedInvalidCen(error),
+            8 => Self::IncorrectStatusCenNotAssociated(error),
+            9 => Self::InvalidBackendServersMissingCenBandWidth(error),
+            10 => Self::InvalidBackendServersVpcNotInCen(error),
+            11 => Self::InvalidServerIdNotExist(error),
+            12 => Self::MissingParameterServerRegionId(error),
+            13 => Self::MissingParameterVbrId(error),
+            14 => Self::InvalidParameterServerRegionId(error),
+            15 => Self::InvalidVbrIdNotInCen(error),
+            16 => Self::InvalidParameterZoneNotSupport(error),
+            17 => Self::MasterSlaveServerConflict(error),
+            18 => Self::NetworkConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
-            Self::InvalidBackendServersServerIpConflict(error) => {
-                ("InvalidBackendServersServerIpConflict", error)
-            }
+            Self::InvalidParameter(error) => (0, error),
+            Self::MismatchedZoneId(error) => (1, error),
+            Self::InvalidBackendServersServerIpConflict(error) => (2, error),
             Self::OperationUnsupportedModifyVServerGroupBackendServers(error) => {
-                ("OperationUnsupportedModifyVServerGroupBackendServers", error)
+                (3, error)
             }
-            Self::IncorrectStatusRsByPassToas(error) => {
-                ("IncorrectStatusRsByPassToas", error)
-            }
-            Self::BackendServerInvalidType(error) => ("BackendServerInvalidType", error),
-            Self::BackendServerServerRegionIdNotEqual(error) => {
-                ("BackendServerServerRegionIdNotEqual", error)
-            }
-            Self::OperationFailedInvalidCen(error) => {
-                ("OperationFailedInvalidCen", error)
-            }
-            Self::IncorrectStatusCenNotAssociated(error) => {
-                ("IncorrectStatusCenNotAssociated", error)
-            }
-            Self::InvalidBackendServersMissingCenBandWidth(error) => {
-                ("InvalidBackendServersMissingCenBandWidth", error)
-            }
-            Self::InvalidBackendServersVpcNotInCen(error) => {
-                ("InvalidBackendServersVpcNotInCen", error)
-            }
-            Self::InvalidServerIdNotExist(error) => ("InvalidServerIdNotExist", error),
-            Self::MissingParameterServerRegionId(error) => {
-                ("MissingParameterServerRegionId", error)
-            }
-            Self::MissingParameterVbrId(error) => ("MissingParameterVbrId", error),
-            Self::InvalidParameterServerRegionId(error) => {
-                ("InvalidParameterServerRegionId", error)
-            }
-            Self::InvalidVbrIdNotInCen(error) => ("InvalidVbrIdNotInCen", error),
-            Self::InvalidParameterZoneNotSupport(error) => {
-                ("InvalidParameterZoneNotSupport", error)
-            }
-            Self::MasterSlaveServerConflict(error) => {
-                ("MasterSlaveServerConflict", error)
-            }
-            Self::NetworkConflict(error) => ("NetworkConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusRsByPassToas(error) => (4, error),
+            Self::BackendServerInvalidType(error) => (5, error),
+            Self::BackendServerServerRegionIdNotEqual(error) => (6, error),
+            Self::OperationFailedInvalidCen(error) => (7, error),
+            Self::IncorrectStatusCenNotAssociated(error) => (8, error),
+            Self::InvalidBackendServersMissingCenBandWidth(error) => (9, error),
+            Self::InvalidBackendServersVpcNotInCen(error) => (10, error),
+            Self::InvalidServerIdNotExist(error) => (11, error),
+            Self::MissingParameterServerRegionId(error) => (12, error),
+            Self::MissingParameterVbrId(error) => (13, error),
+            Self::InvalidParameterServerRegionId(error) => (14, error),
+            Self::InvalidVbrIdNotInCen(error) => (15, error),
+            Self::InvalidParameterZoneNotSupport(error) => (16, error),
+            Self::MasterSlaveServerConflict(error) => (17, error),
+            Self::NetworkConflict(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for ModifyVServerGroupBackendServersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
-            Self::InvalidBackendServersServerIpConflict(_) => {
-                Self::InvalidBackendServersServerIpConflict(error)
-            }
-            Self::OperationUnsupportedModifyVServerGroupBackendServers(_) => {
-                Self::OperationUnsupportedModifyVServerGroupBackendServers(error)
-            }
-            Self::IncorrectStatusRsByPassToas(_) => {
-                Self::IncorrectStatusRsByPassToas(error)
-            }
-            Self::BackendServerInvalidType(_) => Self::BackendServerInvalidType(error),
-            Self::BackendServerServerRegionIdNotEqual(_) => {
-                Self::BackendServerServerRegionIdNotEqual(error)
-            }
-            Self::OperationFailedInvalidCen(_) => Self::OperationFailedInvalidCen(error),
-            Self::IncorrectStatusCenNotAssociated(_) => {
-                Self::IncorrectStatusCenNotAssociated(error)
-            }
-            Self::InvalidBackendServersMissingCenBandWidth(_) => {
-                Self::InvalidBackendServersMissingCenBandWidth(error)
-            }
-            Self::InvalidBackendServersVpcNotInCen(_) => {
-                Self::InvalidBackendServersVpcNotInCen(error)
-            }
-            Self::InvalidServerIdNotExist(_) => Self::InvalidServerIdNotExist(error),
-            Self::MissingParameterServerRegionId(_) => {
-                Self::MissingParameterServerRegionId(error)
-            }
-            Self::MissingParameterVbrId(_) => Self::MissingParameterVbrId(error),
-            Self::InvalidParameterServerRegionId(_) => {
-                Self::InvalidParameterServerRegionId(error)
-            }
-            Self::InvalidVbrIdNotInCen(_) => Self::InvalidVbrIdNotInCen(error),
-            Self::InvalidParameterZoneNotSupport(_) => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
-            Self::NetworkConflict(_) => Self::NetworkConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVServerGroupBackendServersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameter",
+            "MismatchedZoneId",
+            "InvalidBackendServersServerIpConflict",
+            "OperationUnsupportedModifyVServerGroupBackendServers",
+            "IncorrectStatusRsByPassToas",
+            "BackendServerInvalidType",
+            "BackendServerServerRegionIdNotEqual",
+            "OperationFailedInvalidCen",
+            "IncorrectStatusCenNotAssociated",
+            "InvalidBackendServersMissingCenBandWidth",
+            "InvalidBackendServersVpcNotInCen",
+            "InvalidServerIdNotExist",
+            "MissingParameterServerRegionId",
+            "MissingParameterVbrId",
+            "InvalidParameterServerRegionId",
+            "InvalidVbrIdNotInCen",
+            "InvalidParameterZoneNotSupport",
+            "MasterSlaveServerConflict",
+            "NetworkConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVServerGroupBackendServersError {

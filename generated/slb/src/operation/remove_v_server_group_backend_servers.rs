@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveVServerGroupBackendServersRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -81,10 +81,25 @@ pub struct RemoveVServerGroupBackendServersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveVServerGroupBackendServersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_server_group_id: None,
+            backend_servers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveVServerGroupBackendServersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveVServerGroupBackendServersRequestBuilder {
-        RemoveVServerGroupBackendServersRequestBuilder::default()
+        RemoveVServerGroupBackendServersRequestBuilder {
+            inner: RemoveVServerGroupBackendServersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,6 +222,7 @@ impl<C> RemoveVServerGroupBackendServersRequestBuilder<C> {
     }
 }
 impl<'a> RemoveVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveVServerGroupBackendServersRequest::default(),
@@ -215,6 +231,7 @@ impl<'a> RemoveVServerGroupBackendServersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -276,10 +293,7 @@ pub enum RemoveVServerGroupBackendServersError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveVServerGroupBackendServersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "LbStatusNotSupport" => Self::LbStatusNotSupport(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["LbStatusNotSupport"]), error)
     }
 }
 impl RemoveVServerGroupBackendServersError {
@@ -288,30 +302,36 @@ impl RemoveVServerGroupBackendServersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::LbStatusNotSupport(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LbStatusNotSupport(error) => ("LbStatusNotSupport", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::LbStatusNotSupport(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for RemoveVServerGroupBackendServersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::LbStatusNotSupport(_) => Self::LbStatusNotSupport(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveVServerGroupBackendServersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["LbStatusNotSupport", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveVServerGroupBackendServersError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetAccessLogsDownloadAttributeRequest {
     /// The region ID of the CLB instance.
@@ -60,10 +60,26 @@ pub struct SetAccessLogsDownloadAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetAccessLogsDownloadAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tags: None,
+            load_balancer_id: None,
+            logs_download_attributes: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetAccessLogsDownloadAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetAccessLogsDownloadAttributeRequestBuilder {
-        SetAccessLogsDownloadAttributeRequestBuilder::default()
+        SetAccessLogsDownloadAttributeRequestBuilder {
+            inner: SetAccessLogsDownloadAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -171,6 +187,7 @@ impl<C> SetAccessLogsDownloadAttributeRequestBuilder<C> {
     }
 }
 impl<'a> SetAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetAccessLogsDownloadAttributeRequest::default(),
@@ -179,6 +196,7 @@ impl<'a> SetAccessLogsDownloadAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -232,14 +250,17 @@ pub enum SetAccessLogsDownloadAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetAccessLogsDownloadAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "InvalidProject.NotExist" => Self::InvalidProjectNotExist(error),
-            "NoPermission.AliyunServiceRoleForSlbLogDelivery" => {
-                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Operation.NotAllowed",
+                        "InvalidProject.NotExist",
+                        "NoPermission.AliyunServiceRoleForSlbLogDelivery",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetAccessLogsDownloadAttributeError {
@@ -248,38 +269,45 @@ impl SetAccessLogsDownloadAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationNotAllowed(error),
+            1 => Self::InvalidProjectNotExist(error),
+            2 => Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::InvalidProjectNotExist(error) => ("InvalidProjectNotExist", error),
-            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => {
-                ("NoPermissionAliyunServiceRoleForSlbLogDelivery", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationNotAllowed(error) => (0, error),
+            Self::InvalidProjectNotExist(error) => (1, error),
+            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for SetAccessLogsDownloadAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::InvalidProjectNotExist(_) => Self::InvalidProjectNotExist(error),
-            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(_) => {
-                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetAccessLogsDownloadAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationNotAllowed",
+            "InvalidProjectNotExist",
+            "NoPermissionAliyunServiceRoleForSlbLogDelivery",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetAccessLogsDownloadAttributeError {

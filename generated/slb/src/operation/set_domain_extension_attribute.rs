@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetDomainExtensionAttributeRequest {
     /// The region ID of the Server Load Balancer (SLB) instance.
@@ -48,10 +48,25 @@ pub struct SetDomainExtensionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetDomainExtensionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            domain_extension_id: None,
+            server_certificate_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetDomainExtensionAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetDomainExtensionAttributeRequestBuilder {
-        SetDomainExtensionAttributeRequestBuilder::default()
+        SetDomainExtensionAttributeRequestBuilder {
+            inner: SetDomainExtensionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -140,6 +155,7 @@ impl<C> SetDomainExtensionAttributeRequestBuilder<C> {
     }
 }
 impl<'a> SetDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetDomainExtensionAttributeRequest::default(),
@@ -148,6 +164,7 @@ impl<'a> SetDomainExtensionAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -223,43 +240,28 @@ pub enum SetDomainExtensionAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.DomainExtensionId" => {
-                Self::InvalidParameterDomainExtensionId(error)
-            }
-            "InvalidParameter.ServerCertificateId" => {
-                Self::InvalidParameterServerCertificateId(error)
-            }
-            "DomainExtensionProcessing" => Self::DomainExtensionProcessing(error),
-            "IncorrectStatus.DomainExtension" => {
-                Self::IncorrectStatusDomainExtension(error)
-            }
-            "InvalidParameter.CertificateId" => {
-                Self::InvalidParameterCertificateId(error)
-            }
-            "InvalidParamSize.CertificateId" => {
-                Self::InvalidParamSizeCertificateId(error)
-            }
-            "MissingParameter.CertificateId" => {
-                Self::MissingParameterCertificateId(error)
-            }
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
-            "SPEC_NOT_SUPPORT_PARAMETER" => Self::SpecNotSupportParameter(error),
-            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
-            "InvalidParam.CertificateBindingType" => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            "MissingParam.ServerCertificates" => {
-                Self::MissingParamServerCertificates(error)
-            }
-            "InvalidParamSize.ServerCertificates" => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.DomainExtensionId",
+                        "InvalidParameter.ServerCertificateId",
+                        "DomainExtensionProcessing",
+                        "IncorrectStatus.DomainExtension",
+                        "InvalidParameter.CertificateId",
+                        "InvalidParamSize.CertificateId",
+                        "MissingParameter.CertificateId",
+                        "InvalidParameter.RegionNotSupport",
+                        "CertificateTypeMismatched",
+                        "SPEC_NOT_SUPPORT_PARAMETER",
+                        "CnCertificateNotSupport",
+                        "InvalidParam.CertificateBindingType",
+                        "MissingParam.ServerCertificates",
+                        "InvalidParamSize.ServerCertificates",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetDomainExtensionAttributeError {
@@ -268,100 +270,78 @@ impl SetDomainExtensionAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterDomainExtensionId(error),
+            1 => Self::InvalidParameterServerCertificateId(error),
+            2 => Self::DomainExtensionProcessing(error),
+            3 => Self::IncorrectStatusDomainExtension(error),
+            4 => Self::InvalidParameterCertificateId(error),
+            5 => Self::InvalidParamSizeCertificateId(error),
+            6 => Self::MissingParameterCertificateId(error),
+            7 => Self::InvalidParameterRegionNotSupport(error),
+            8 => Self::CertificateTypeMismatched(error),
+            9 => Self::SpecNotSupportParameter(error),
+            10 => Self::CnCertificateNotSupport(error),
+            11 => Self::InvalidParamCertificateBindingType(error),
+            12 => Self::MissingParamServerCertificates(error),
+            13 => Self::InvalidParamSizeServerCertificates(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDomainExtensionId(error) => {
-                ("InvalidParameterDomainExtensionId", error)
-            }
-            Self::InvalidParameterServerCertificateId(error) => {
-                ("InvalidParameterServerCertificateId", error)
-            }
-            Self::DomainExtensionProcessing(error) => {
-                ("DomainExtensionProcessing", error)
-            }
-            Self::IncorrectStatusDomainExtension(error) => {
-                ("IncorrectStatusDomainExtension", error)
-            }
-            Self::InvalidParameterCertificateId(error) => {
-                ("InvalidParameterCertificateId", error)
-            }
-            Self::InvalidParamSizeCertificateId(error) => {
-                ("InvalidParamSizeCertificateId", error)
-            }
-            Self::MissingParameterCertificateId(error) => {
-                ("MissingParameterCertificateId", error)
-            }
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::CertificateTypeMismatched(error) => {
-                ("CertificateTypeMismatched", error)
-            }
-            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
-            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
-            Self::InvalidParamCertificateBindingType(error) => {
-                ("InvalidParamCertificateBindingType", error)
-            }
-            Self::MissingParamServerCertificates(error) => {
-                ("MissingParamServerCertificates", error)
-            }
-            Self::InvalidParamSizeServerCertificates(error) => {
-                ("InvalidParamSizeServerCertificates", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterDomainExtensionId(error) => (0, error),
+            Self::InvalidParameterServerCertificateId(error) => (1, error),
+            Self::DomainExtensionProcessing(error) => (2, error),
+            Self::IncorrectStatusDomainExtension(error) => (3, error),
+            Self::InvalidParameterCertificateId(error) => (4, error),
+            Self::InvalidParamSizeCertificateId(error) => (5, error),
+            Self::MissingParameterCertificateId(error) => (6, error),
+            Self::InvalidParameterRegionNotSupport(error) => (7, error),
+            Self::CertificateTypeMismatched(error) => (8, error),
+            Self::SpecNotSupportParameter(error) => (9, error),
+            Self::CnCertificateNotSupport(error) => (10, error),
+            Self::InvalidParamCertificateBindingType(error) => (11, error),
+            Self::MissingParamServerCertificates(error) => (12, error),
+            Self::InvalidParamSizeServerCertificates(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for SetDomainExtensionAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterDomainExtensionId(_) => {
-                Self::InvalidParameterDomainExtensionId(error)
-            }
-            Self::InvalidParameterServerCertificateId(_) => {
-                Self::InvalidParameterServerCertificateId(error)
-            }
-            Self::DomainExtensionProcessing(_) => Self::DomainExtensionProcessing(error),
-            Self::IncorrectStatusDomainExtension(_) => {
-                Self::IncorrectStatusDomainExtension(error)
-            }
-            Self::InvalidParameterCertificateId(_) => {
-                Self::InvalidParameterCertificateId(error)
-            }
-            Self::InvalidParamSizeCertificateId(_) => {
-                Self::InvalidParamSizeCertificateId(error)
-            }
-            Self::MissingParameterCertificateId(_) => {
-                Self::MissingParameterCertificateId(error)
-            }
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
-            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
-            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
-            Self::InvalidParamCertificateBindingType(_) => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            Self::MissingParamServerCertificates(_) => {
-                Self::MissingParamServerCertificates(error)
-            }
-            Self::InvalidParamSizeServerCertificates(_) => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetDomainExtensionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterDomainExtensionId",
+            "InvalidParameterServerCertificateId",
+            "DomainExtensionProcessing",
+            "IncorrectStatusDomainExtension",
+            "InvalidParameterCertificateId",
+            "InvalidParamSizeCertificateId",
+            "MissingParameterCertificateId",
+            "InvalidParameterRegionNotSupport",
+            "CertificateTypeMismatched",
+            "SpecNotSupportParameter",
+            "CnCertificateNotSupport",
+            "InvalidParamCertificateBindingType",
+            "MissingParamServerCertificates",
+            "InvalidParamSizeServerCertificates",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetDomainExtensionAttributeError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetListenerAccessControlStatusRequest {
     /// The region where the Classic Load Balancer (CLB) instance is created.
@@ -72,10 +72,27 @@ pub struct SetListenerAccessControlStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetListenerAccessControlStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            access_control_status: None,
+            listener_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetListenerAccessControlStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetListenerAccessControlStatusRequestBuilder {
-        SetListenerAccessControlStatusRequestBuilder::default()
+        SetListenerAccessControlStatusRequestBuilder {
+            inner: SetListenerAccessControlStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -200,6 +217,7 @@ impl<C> SetListenerAccessControlStatusRequestBuilder<C> {
     }
 }
 impl<'a> SetListenerAccessControlStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetListenerAccessControlStatusRequest::default(),
@@ -208,6 +226,7 @@ impl<'a> SetListenerAccessControlStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -261,16 +280,17 @@ pub enum SetListenerAccessControlStatusError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetListenerAccessControlStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "OperationFailed.ActionNotSupport" => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            "OperationUnsupported.SetAccessControl" => {
-                Self::OperationUnsupportedSetAccessControl(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "TooManyListeners",
+                        "OperationFailed.ActionNotSupport",
+                        "OperationUnsupported.SetAccessControl",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetListenerAccessControlStatusError {
@@ -279,42 +299,45 @@ impl SetListenerAccessControlStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::TooManyListeners(error),
+            1 => Self::OperationFailedActionNotSupport(error),
+            2 => Self::OperationUnsupportedSetAccessControl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::OperationFailedActionNotSupport(error) => {
-                ("OperationFailedActionNotSupport", error)
-            }
-            Self::OperationUnsupportedSetAccessControl(error) => {
-                ("OperationUnsupportedSetAccessControl", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TooManyListeners(error) => (0, error),
+            Self::OperationFailedActionNotSupport(error) => (1, error),
+            Self::OperationUnsupportedSetAccessControl(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for SetListenerAccessControlStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::OperationFailedActionNotSupport(_) => {
-                Self::OperationFailedActionNotSupport(error)
-            }
-            Self::OperationUnsupportedSetAccessControl(_) => {
-                Self::OperationUnsupportedSetAccessControl(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetListenerAccessControlStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TooManyListeners",
+            "OperationFailedActionNotSupport",
+            "OperationUnsupportedSetAccessControl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetListenerAccessControlStatusError {

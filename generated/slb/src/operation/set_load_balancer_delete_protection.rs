@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerDeleteProtectionRequest {
     /// The region where the SLB instance is deployed.
@@ -52,10 +52,25 @@ pub struct SetLoadBalancerDeleteProtectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerDeleteProtectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            delete_protection: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerDeleteProtectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetLoadBalancerDeleteProtectionRequestBuilder {
-        SetLoadBalancerDeleteProtectionRequestBuilder::default()
+        SetLoadBalancerDeleteProtectionRequestBuilder {
+            inner: SetLoadBalancerDeleteProtectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -151,6 +166,7 @@ impl<C> SetLoadBalancerDeleteProtectionRequestBuilder<C> {
     }
 }
 impl<'a> SetLoadBalancerDeleteProtectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetLoadBalancerDeleteProtectionRequest::default(),
@@ -159,6 +175,7 @@ impl<'a> SetLoadBalancerDeleteProtectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -210,12 +227,11 @@ pub enum SetLoadBalancerDeleteProtectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetLoadBalancerDeleteProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.DeleteProtectionForPrePayInstance" => {
-                Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(&["OperationUnsupported.DeleteProtectionForPrePayInstance"]),
+            error,
+        )
     }
 }
 impl SetLoadBalancerDeleteProtectionError {
@@ -224,34 +240,41 @@ impl SetLoadBalancerDeleteProtectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error) => {
-                ("OperationUnsupportedDeleteProtectionForPrePayInstance", error)
+                (0, error)
             }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for SetLoadBalancerDeleteProtectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedDeleteProtectionForPrePayInstance(_) => {
-                Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetLoadBalancerDeleteProtectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedDeleteProtectionForPrePayInstance",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerDeleteProtectionError {

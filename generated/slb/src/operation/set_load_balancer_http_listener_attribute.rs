@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -356,10 +356,56 @@ pub struct SetLoadBalancerHTTPListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerHTTPListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            bandwidth: None,
+            x_forwarded_for: None,
+            scheduler: None,
+            sticky_session: None,
+            sticky_session_type: None,
+            cookie_timeout: None,
+            cookie: None,
+            health_check: None,
+            health_check_method: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_timeout: None,
+            health_check_interval: None,
+            health_check_connect_port: None,
+            health_check_http_code: None,
+            v_server_group: None,
+            v_server_group_id: None,
+            x_forwarded_for_slbip: None,
+            x_forwarded_for_slbid: None,
+            x_forwarded_for_proto: None,
+            gzip: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            idle_timeout: None,
+            request_timeout: None,
+            description: None,
+            x_forwarded_for_slbport: None,
+            x_forwarded_for_client_src_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerHTTPListenerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetLoadBalancerHTTPListenerAttributeRequestBuilder {
-        SetLoadBalancerHTTPListenerAttributeRequestBuilder::default()
+        SetLoadBalancerHTTPListenerAttributeRequestBuilder {
+            inner: SetLoadBalancerHTTPListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -898,6 +944,7 @@ impl<C> SetLoadBalancerHTTPListenerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetLoadBalancerHTTPListenerAttributeRequest::default(),
@@ -906,6 +953,7 @@ impl<'a> SetLoadBalancerHTTPListenerAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -986,43 +1034,30 @@ pub enum SetLoadBalancerHTTPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
-            "InvalidParameter.RequestTimeout" => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "OperationFailed.ServerGroupInUse" => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            "InvalidParameter.VServerGroupId" => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            "MissingParam.HealthCheckDomain" => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            "InvalidParameter.HealthCheckHttpVersion" => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "InvalidParameter.ForwardCode" => Self::InvalidParameterForwardCode(error),
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IpVersionConflict",
+                        "Operation.NotAllowed",
+                        "InvalidParameter.IdleTimeout",
+                        "InvalidParameter.RequestTimeout",
+                        "ListenerForwardNotSupport",
+                        "InvalidParameter.RegionNotSupport",
+                        "OperationFailed.ServerGroupInUse",
+                        "InvalidParameter.VServerGroupId",
+                        "MissingParam.HealthCheckDomain",
+                        "InvalidParameter.HealthCheckHttpVersion",
+                        "Duplicated.AclEntry",
+                        "InvalidParameter.ForwardCode",
+                        "AclListenerOverLimit",
+                        "QuotaLimitExceeds.AclAttachedToListener",
+                        "QuotaLimitExceeds.TotalAclEntry",
+                        "QuotaLimitExceeds.AclListenerOverLimit",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetLoadBalancerHTTPListenerAttributeError {
@@ -1031,106 +1066,84 @@ impl SetLoadBalancerHTTPListenerAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IpVersionConflict(error),
+            1 => Self::OperationNotAllowed(error),
+            2 => Self::InvalidParameterIdleTimeout(error),
+            3 => Self::InvalidParameterRequestTimeout(error),
+            4 => Self::ListenerForwardNotSupport(error),
+            5 => Self::InvalidParameterRegionNotSupport(error),
+            6 => Self::OperationFailedServerGroupInUse(error),
+            7 => Self::InvalidParameterVServerGroupId(error),
+            8 => Self::MissingParamHealthCheckDomain(error),
+            9 => Self::InvalidParameterHealthCheckHttpVersion(error),
+            10 => Self::DuplicatedAclEntry(error),
+            11 => Self::InvalidParameterForwardCode(error),
+            12 => Self::AclListenerOverLimit(error),
+            13 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            14 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            15 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::InvalidParameterIdleTimeout(error) => {
-                ("InvalidParameterIdleTimeout", error)
-            }
-            Self::InvalidParameterRequestTimeout(error) => {
-                ("InvalidParameterRequestTimeout", error)
-            }
-            Self::ListenerForwardNotSupport(error) => {
-                ("ListenerForwardNotSupport", error)
-            }
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::OperationFailedServerGroupInUse(error) => {
-                ("OperationFailedServerGroupInUse", error)
-            }
-            Self::InvalidParameterVServerGroupId(error) => {
-                ("InvalidParameterVServerGroupId", error)
-            }
-            Self::MissingParamHealthCheckDomain(error) => {
-                ("MissingParamHealthCheckDomain", error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(error) => {
-                ("InvalidParameterHealthCheckHttpVersion", error)
-            }
-            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
-            Self::InvalidParameterForwardCode(error) => {
-                ("InvalidParameterForwardCode", error)
-            }
-            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
-                ("QuotaLimitExceedsAclAttachedToListener", error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(error) => {
-                ("QuotaLimitExceedsTotalAclEntry", error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
-                ("QuotaLimitExceedsAclListenerOverLimit", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IpVersionConflict(error) => (0, error),
+            Self::OperationNotAllowed(error) => (1, error),
+            Self::InvalidParameterIdleTimeout(error) => (2, error),
+            Self::InvalidParameterRequestTimeout(error) => (3, error),
+            Self::ListenerForwardNotSupport(error) => (4, error),
+            Self::InvalidParameterRegionNotSupport(error) => (5, error),
+            Self::OperationFailedServerGroupInUse(error) => (6, error),
+            Self::InvalidParameterVServerGroupId(error) => (7, error),
+            Self::MissingParamHealthCheckDomain(error) => (8, error),
+            Self::InvalidParameterHealthCheckHttpVersion(error) => (9, error),
+            Self::DuplicatedAclEntry(error) => (10, error),
+            Self::InvalidParameterForwardCode(error) => (11, error),
+            Self::AclListenerOverLimit(error) => (12, error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => (13, error),
+            Self::QuotaLimitExceedsTotalAclEntry(error) => (14, error),
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for SetLoadBalancerHTTPListenerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::InvalidParameterIdleTimeout(_) => {
-                Self::InvalidParameterIdleTimeout(error)
-            }
-            Self::InvalidParameterRequestTimeout(_) => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::OperationFailedServerGroupInUse(_) => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            Self::InvalidParameterVServerGroupId(_) => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            Self::MissingParamHealthCheckDomain(_) => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(_) => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
-            Self::InvalidParameterForwardCode(_) => {
-                Self::InvalidParameterForwardCode(error)
-            }
-            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
-            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(_) => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetLoadBalancerHTTPListenerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IpVersionConflict",
+            "OperationNotAllowed",
+            "InvalidParameterIdleTimeout",
+            "InvalidParameterRequestTimeout",
+            "ListenerForwardNotSupport",
+            "InvalidParameterRegionNotSupport",
+            "OperationFailedServerGroupInUse",
+            "InvalidParameterVServerGroupId",
+            "MissingParamHealthCheckDomain",
+            "InvalidParameterHealthCheckHttpVersion",
+            "DuplicatedAclEntry",
+            "InvalidParameterForwardCode",
+            "AclListenerOverLimit",
+            "QuotaLimitExceedsAclAttachedToListener",
+            "QuotaLimitExceedsTotalAclEntry",
+            "QuotaLimitExceedsAclListenerOverLimit",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerHTTPListenerAttributeError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     /// The ID of the region where the CLB instance is deployed.
@@ -411,10 +411,60 @@ pub struct SetLoadBalancerHTTPSListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerHTTPSListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            bandwidth: None,
+            x_forwarded_for: None,
+            scheduler: None,
+            sticky_session: None,
+            sticky_session_type: None,
+            cookie_timeout: None,
+            cookie: None,
+            health_check: None,
+            health_check_method: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_timeout: None,
+            health_check_interval: None,
+            health_check_connect_port: None,
+            health_check_http_code: None,
+            server_certificate_id: None,
+            ca_certificate_id: None,
+            v_server_group: None,
+            v_server_group_id: None,
+            x_forwarded_for_slbip: None,
+            x_forwarded_for_slbid: None,
+            x_forwarded_for_proto: None,
+            gzip: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            idle_timeout: None,
+            request_timeout: None,
+            enable_http2: None,
+            tls_cipher_policy: None,
+            description: None,
+            x_forwarded_for_slbport: None,
+            x_forwarded_for_client_src_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerHTTPSListenerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetLoadBalancerHTTPSListenerAttributeRequestBuilder {
-        SetLoadBalancerHTTPSListenerAttributeRequestBuilder::default()
+        SetLoadBalancerHTTPSListenerAttributeRequestBuilder {
+            inner: SetLoadBalancerHTTPSListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -1026,6 +1076,7 @@ impl<C> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetLoadBalancerHTTPSListenerAttributeRequest::default(),
@@ -1034,6 +1085,7 @@ impl<'a> SetLoadBalancerHTTPSListenerAttributeRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -1138,67 +1190,42 @@ pub enum SetLoadBalancerHTTPSListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPSListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParamDuplicateError" => Self::ParamDuplicateError(error),
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameter.IdleTimeout" => Self::InvalidParameterIdleTimeout(error),
-            "InvalidParameter.RequestTimeout" => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            "ListenerForwardNotSupport" => Self::ListenerForwardNotSupport(error),
-            "InvalidParameter.RegionNotSupport" => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            "InvalidParameter.SpecNotSupport" => {
-                Self::InvalidParameterSpecNotSupport(error)
-            }
-            "OperationFailed.ServerGroupInUse" => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            "InvalidParameter.VServerGroupId" => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            "MissingParam.HealthCheckDomain" => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            "InvalidParameter.HealthCheckHttpVersion" => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "CertificateNotExist" => Self::CertificateNotExist(error),
-            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
-            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
-            "TLSCipherPolicyVipRelationOverLimit" => {
-                Self::TlsCipherPolicyVipRelationOverLimit(error)
-            }
-            "TooManyCertificates" => Self::TooManyCertificates(error),
-            "CertificateTypeMismatched" => Self::CertificateTypeMismatched(error),
-            "MissingParam.ServerCertificates" => {
-                Self::MissingParamServerCertificates(error)
-            }
-            "CnCertificateNotSupport" => Self::CnCertificateNotSupport(error),
-            "InvalidParam.CertificateBindingType" => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            "InvalidParamSize.ServerCertificates" => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            "TooManyCertificates.ServerCertificates" => {
-                Self::TooManyCertificatesServerCertificates(error)
-            }
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            "ResourceNotFound.Certificate" => Self::ResourceNotFoundCertificate(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParamDuplicateError",
+                        "IpVersionConflict",
+                        "InvalidParameter.IdleTimeout",
+                        "InvalidParameter.RequestTimeout",
+                        "ListenerForwardNotSupport",
+                        "InvalidParameter.RegionNotSupport",
+                        "InvalidParameter.SpecNotSupport",
+                        "OperationFailed.ServerGroupInUse",
+                        "InvalidParameter.VServerGroupId",
+                        "MissingParam.HealthCheckDomain",
+                        "InvalidParameter.HealthCheckHttpVersion",
+                        "Duplicated.AclEntry",
+                        "CertificateNotExist",
+                        "InvalidTLSPolicyId.NotExist",
+                        "TLSPolicyConfiguring",
+                        "TLSCipherPolicyVipRelationOverLimit",
+                        "TooManyCertificates",
+                        "CertificateTypeMismatched",
+                        "MissingParam.ServerCertificates",
+                        "CnCertificateNotSupport",
+                        "InvalidParam.CertificateBindingType",
+                        "InvalidParamSize.ServerCertificates",
+                        "TooManyCertificates.ServerCertificates",
+                        "AclListenerOverLimit",
+                        "QuotaLimitExceeds.AclAttachedToListener",
+                        "QuotaLimitExceeds.TotalAclEntry",
+                        "QuotaLimitExceeds.AclListenerOverLimit",
+                        "ResourceNotFound.Certificate",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetLoadBalancerHTTPSListenerAttributeError {
@@ -1207,160 +1234,120 @@ impl SetLoadBalancerHTTPSListenerAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParamDuplicateError(error),
+            1 => Self::IpVersionConflict(error),
+            2 => Self::InvalidParameterIdleTimeout(error),
+            3 => Self::InvalidParameterRequestTimeout(error),
+            4 => Self::ListenerForwardNotSupport(error),
+            5 => Self::InvalidParameterRegionNotSupport(error),
+            6 => Self::InvalidParameterSpecNotSupport(error),
+            7 => Self::OperationFailedServerGroupInUse(error),
+            8 => Self::InvalidParameterVServerGroupId(error),
+            9 => Self::MissingParamHealthCheckDomain(error),
+            10 => Self::InvalidParameterHealthCheckHttpVersion(error),
+            11 => Self::DuplicatedAclEntry(error),
+            12 => Self::CertificateNotExist(error),
+            13 => Self::InvalidTlsPolicyIdNotExist(error),
+            14 => Self::TlsPolicyConfiguring(error),
+            15 => Self::TlsCipherPolicyVipRelationOverLimit(error),
+            16 => Self::TooManyCertificates(error),
+            17 => Self::CertificateTypeMismatched(error),
+            18 => Self::MissingParamServerCertificates(error),
+            19 => Self::CnCertificateNotSupport(error),
+            20 => Self::InvalidParamCertificateBindingType(error),
+            21 => Self::InvalidParamSizeServerCertificates(error),
+            22 => Self::TooManyCertificatesServerCertificates(error),
+            23 => Self::AclListenerOverLimit(error),
+            24 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            25 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            26 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            27 => Self::ResourceNotFoundCertificate(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParamDuplicateError(error) => ("ParamDuplicateError", error),
-            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
-            Self::InvalidParameterIdleTimeout(error) => {
-                ("InvalidParameterIdleTimeout", error)
-            }
-            Self::InvalidParameterRequestTimeout(error) => {
-                ("InvalidParameterRequestTimeout", error)
-            }
-            Self::ListenerForwardNotSupport(error) => {
-                ("ListenerForwardNotSupport", error)
-            }
-            Self::InvalidParameterRegionNotSupport(error) => {
-                ("InvalidParameterRegionNotSupport", error)
-            }
-            Self::InvalidParameterSpecNotSupport(error) => {
-                ("InvalidParameterSpecNotSupport", error)
-            }
-            Self::OperationFailedServerGroupInUse(error) => {
-                ("OperationFailedServerGroupInUse", error)
-            }
-            Self::InvalidParameterVServerGroupId(error) => {
-                ("InvalidParameterVServerGroupId", error)
-            }
-            Self::MissingParamHealthCheckDomain(error) => {
-                ("MissingParamHealthCheckDomain", error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(error) => {
-                ("InvalidParameterHealthCheckHttpVersion", error)
-            }
-            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
-            Self::CertificateNotExist(error) => ("CertificateNotExist", error),
-            Self::InvalidTlsPolicyIdNotExist(error) => {
-                ("InvalidTlsPolicyIdNotExist", error)
-            }
-            Self::TlsPolicyConfiguring(error) => ("TlsPolicyConfiguring", error),
-            Self::TlsCipherPolicyVipRelationOverLimit(error) => {
-                ("TlsCipherPolicyVipRelationOverLimit", error)
-            }
-            Self::TooManyCertificates(error) => ("TooManyCertificates", error),
-            Self::CertificateTypeMismatched(error) => {
-                ("CertificateTypeMismatched", error)
-            }
-            Self::MissingParamServerCertificates(error) => {
-                ("MissingParamServerCertificates", error)
-            }
-            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
-            Self::InvalidParamCertificateBindingType(error) => {
-                ("InvalidParamCertificateBindingType", error)
-            }
-            Self::InvalidParamSizeServerCertificates(error) => {
-                ("InvalidParamSizeServerCertificates", error)
-            }
-            Self::TooManyCertificatesServerCertificates(error) => {
-                ("TooManyCertificatesServerCertificates", error)
-            }
-            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
-                ("QuotaLimitExceedsAclAttachedToListener", error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(error) => {
-                ("QuotaLimitExceedsTotalAclEntry", error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
-                ("QuotaLimitExceedsAclListenerOverLimit", error)
-            }
-            Self::ResourceNotFoundCertificate(error) => {
-                ("ResourceNotFoundCertificate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParamDuplicateError(error) => (0, error),
+            Self::IpVersionConflict(error) => (1, error),
+            Self::InvalidParameterIdleTimeout(error) => (2, error),
+            Self::InvalidParameterRequestTimeout(error) => (3, error),
+            Self::ListenerForwardNotSupport(error) => (4, error),
+            Self::InvalidParameterRegionNotSupport(error) => (5, error),
+            Self::InvalidParameterSpecNotSupport(error) => (6, error),
+            Self::OperationFailedServerGroupInUse(error) => (7, error),
+            Self::InvalidParameterVServerGroupId(error) => (8, error),
+            Self::MissingParamHealthCheckDomain(error) => (9, error),
+            Self::InvalidParameterHealthCheckHttpVersion(error) => (10, error),
+            Self::DuplicatedAclEntry(error) => (11, error),
+            Self::CertificateNotExist(error) => (12, error),
+            Self::InvalidTlsPolicyIdNotExist(error) => (13, error),
+            Self::TlsPolicyConfiguring(error) => (14, error),
+            Self::TlsCipherPolicyVipRelationOverLimit(error) => (15, error),
+            Self::TooManyCertificates(error) => (16, error),
+            Self::CertificateTypeMismatched(error) => (17, error),
+            Self::MissingParamServerCertificates(error) => (18, error),
+            Self::CnCertificateNotSupport(error) => (19, error),
+            Self::InvalidParamCertificateBindingType(error) => (20, error),
+            Self::InvalidParamSizeServerCertificates(error) => (21, error),
+            Self::TooManyCertificatesServerCertificates(error) => (22, error),
+            Self::AclListenerOverLimit(error) => (23, error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => (24, error),
+            Self::QuotaLimitExceedsTotalAclEntry(error) => (25, error),
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (26, error),
+            Self::ResourceNotFoundCertificate(error) => (27, error),
+            Self::Unhandled(error) => (28, error),
         }
     }
 }
 impl Clone for SetLoadBalancerHTTPSListenerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParamDuplicateError(_) => Self::ParamDuplicateError(error),
-            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
-            Self::InvalidParameterIdleTimeout(_) => {
-                Self::InvalidParameterIdleTimeout(error)
-            }
-            Self::InvalidParameterRequestTimeout(_) => {
-                Self::InvalidParameterRequestTimeout(error)
-            }
-            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
-            Self::InvalidParameterRegionNotSupport(_) => {
-                Self::InvalidParameterRegionNotSupport(error)
-            }
-            Self::InvalidParameterSpecNotSupport(_) => {
-                Self::InvalidParameterSpecNotSupport(error)
-            }
-            Self::OperationFailedServerGroupInUse(_) => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            Self::InvalidParameterVServerGroupId(_) => {
-                Self::InvalidParameterVServerGroupId(error)
-            }
-            Self::MissingParamHealthCheckDomain(_) => {
-                Self::MissingParamHealthCheckDomain(error)
-            }
-            Self::InvalidParameterHealthCheckHttpVersion(_) => {
-                Self::InvalidParameterHealthCheckHttpVersion(error)
-            }
-            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
-            Self::CertificateNotExist(_) => Self::CertificateNotExist(error),
-            Self::InvalidTlsPolicyIdNotExist(_) => {
-                Self::InvalidTlsPolicyIdNotExist(error)
-            }
-            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
-            Self::TlsCipherPolicyVipRelationOverLimit(_) => {
-                Self::TlsCipherPolicyVipRelationOverLimit(error)
-            }
-            Self::TooManyCertificates(_) => Self::TooManyCertificates(error),
-            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
-            Self::MissingParamServerCertificates(_) => {
-                Self::MissingParamServerCertificates(error)
-            }
-            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
-            Self::InvalidParamCertificateBindingType(_) => {
-                Self::InvalidParamCertificateBindingType(error)
-            }
-            Self::InvalidParamSizeServerCertificates(_) => {
-                Self::InvalidParamSizeServerCertificates(error)
-            }
-            Self::TooManyCertificatesServerCertificates(_) => {
-                Self::TooManyCertificatesServerCertificates(error)
-            }
-            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
-            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(_) => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            Self::ResourceNotFoundCertificate(_) => {
-                Self::ResourceNotFoundCertificate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetLoadBalancerHTTPSListenerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParamDuplicateError",
+            "IpVersionConflict",
+            "InvalidParameterIdleTimeout",
+            "InvalidParameterRequestTimeout",
+            "ListenerForwardNotSupport",
+            "InvalidParameterRegionNotSupport",
+            "InvalidParameterSpecNotSupport",
+            "OperationFailedServerGroupInUse",
+            "InvalidParameterVServerGroupId",
+            "MissingParamHealthCheckDomain",
+            "InvalidParameterHealthCheckHttpVersion",
+            "DuplicatedAclEntry",
+            "CertificateNotExist",
+            "InvalidTlsPolicyIdNotExist",
+            "TlsPolicyConfiguring",
+            "TlsCipherPolicyVipRelationOverLimit",
+            "TooManyCertificates",
+            "CertificateTypeMismatched",
+            "MissingParamServerCertificates",
+            "CnCertificateNotSupport",
+            "InvalidParamCertificateBindingType",
+            "InvalidParamSizeServerCertificates",
+            "TooManyCertificatesServerCertificates",
+            "AclListenerOverLimit",
+            "QuotaLimitExceedsAclAttachedToListener",
+            "QuotaLimitExceedsTotalAclEntry",
+            "QuotaLimitExceedsAclListenerOverLimit",
+            "ResourceNotFoundCertificate",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerHTTPSListenerAttributeError {

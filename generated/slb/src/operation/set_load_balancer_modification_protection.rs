@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerModificationProtectionRequest {
     /// The region ID of the CLB instance.
@@ -63,10 +63,26 @@ pub struct SetLoadBalancerModificationProtectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerModificationProtectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            modification_protection_status: None,
+            modification_protection_reason: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerModificationProtectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetLoadBalancerModificationProtectionRequestBuilder {
-        SetLoadBalancerModificationProtectionRequestBuilder::default()
+        SetLoadBalancerModificationProtectionRequestBuilder {
+            inner: SetLoadBalancerModificationProtectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -181,6 +197,7 @@ impl<C> SetLoadBalancerModificationProtectionRequestBuilder<C> {
     }
 }
 impl<'a> SetLoadBalancerModificationProtectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetLoadBalancerModificationProtectionRequest::default(),
@@ -189,6 +206,7 @@ impl<'a> SetLoadBalancerModificationProtectionRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -243,18 +261,17 @@ pub enum SetLoadBalancerModificationProtectionError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerModificationProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.SetLoadBalancerStatus" => {
-                Self::OperationUnsupportedSetLoadBalancerStatus(error)
-            }
-            "InvalidParam.ModificationProtectionStatus" => {
-                Self::InvalidParamModificationProtectionStatus(error)
-            }
-            "InvalidParam.ModificationProtectionReason" => {
-                Self::InvalidParamModificationProtectionReason(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.SetLoadBalancerStatus",
+                        "InvalidParam.ModificationProtectionStatus",
+                        "InvalidParam.ModificationProtectionReason",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetLoadBalancerModificationProtectionError {
@@ -263,46 +280,45 @@ impl SetLoadBalancerModificationProtectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedSetLoadBalancerStatus(error),
+            1 => Self::InvalidParamModificationProtectionStatus(error),
+            2 => Self::InvalidParamModificationProtectionReason(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedSetLoadBalancerStatus(error) => {
-                ("OperationUnsupportedSetLoadBalancerStatus", error)
-            }
-            Self::InvalidParamModificationProtectionStatus(error) => {
-                ("InvalidParamModificationProtectionStatus", error)
-            }
-            Self::InvalidParamModificationProtectionReason(error) => {
-                ("InvalidParamModificationProtectionReason", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedSetLoadBalancerStatus(error) => (0, error),
+            Self::InvalidParamModificationProtectionStatus(error) => (1, error),
+            Self::InvalidParamModificationProtectionReason(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for SetLoadBalancerModificationProtectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedSetLoadBalancerStatus(_) => {
-                Self::OperationUnsupportedSetLoadBalancerStatus(error)
-            }
-            Self::InvalidParamModificationProtectionStatus(_) => {
-                Self::InvalidParamModificationProtectionStatus(error)
-            }
-            Self::InvalidParamModificationProtectionReason(_) => {
-                Self::InvalidParamModificationProtectionReason(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetLoadBalancerModificationProtectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedSetLoadBalancerStatus",
+            "InvalidParamModificationProtectionStatus",
+            "InvalidParamModificationProtectionReason",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerModificationProtectionError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerTCPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -300,10 +300,51 @@ pub struct SetLoadBalancerTCPListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerTCPListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            bandwidth: None,
+            scheduler: None,
+            persistence_timeout: None,
+            established_timeout: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_connect_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_domain: None,
+            health_check_uri: None,
+            health_check_http_code: None,
+            health_check_type: None,
+            syn_proxy: None,
+            v_server_group: None,
+            v_server_group_id: None,
+            master_slave_server_group_id: None,
+            master_slave_server_group: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            connection_drain: None,
+            connection_drain_timeout: None,
+            proxy_protocol_v2_enabled: None,
+            health_check_switch: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerTCPListenerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetLoadBalancerTCPListenerAttributeRequestBuilder {
-        SetLoadBalancerTCPListenerAttributeRequestBuilder::default()
+        SetLoadBalancerTCPListenerAttributeRequestBuilder {
+            inner: SetLoadBalancerTCPListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -772,6 +813,7 @@ impl<C> SetLoadBalancerTCPListenerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> SetLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetLoadBalancerTCPListenerAttributeRequest::default(),
@@ -780,6 +822,7 @@ impl<'a> SetLoadBalancerTCPListenerAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -896,71 +939,46 @@ pub enum SetLoadBalancerTCPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerTCPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameterValue.SpecNotSupport" => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
-            "InvalidParameterValue.RegionNotSupport" => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameterValue.ZoneNotSupport" => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "OperationFailed.ServerGroupInUse" => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
-            "MissingParam.HealthCheckConnectPort" => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
-            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
-            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
-            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
-            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
-            "IllegalParam.FailoverThreshold" => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "MissingParam.VServerGroupId" => Self::MissingParamVServerGroupId(error),
-            "OperationDenied.HealthCheckClosedForMasterSlaveMode" => {
-                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
-            }
-            "InvalidParam.HealthCheck" => Self::InvalidParamHealthCheck(error),
-            "OperationDenied.MasterSlaveGroupLogEnabled" => {
-                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
-            }
-            "OperationDenied.NotSupportAcl" => Self::OperationDeniedNotSupportAcl(error),
-            "OperationDenied.FullNatModeNotAllowed" => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            "OperationDenied.OnlyIpv4SlbSupport" => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
-            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameterValue.SpecNotSupport",
+                        "OperationNotSupport.Acl",
+                        "InvalidParameterValue.RegionNotSupport",
+                        "IpVersionConflict",
+                        "InvalidParameterValue.ZoneNotSupport",
+                        "InvalidParameter.ZoneNotSupport",
+                        "OperationFailed.ServerGroupInUse",
+                        "InvalidParam.VServerGroupId",
+                        "MissingParam.HealthCheckConnectPort",
+                        "InvalidParam.ListenerPort",
+                        "InvalidParam.StartPort",
+                        "InvalidParamSize.PortRange",
+                        "InvalidParam.EndPort",
+                        "InvalidParam.PortRange",
+                        "Duplicated.AclEntry",
+                        "ResourceNotFound.VServerGroup",
+                        "IllegalParam.FailoverStrategy",
+                        "IllegalParam.FailoverThreshold",
+                        "MasterSlaveServerConflict",
+                        "MissingParam.VServerGroupId",
+                        "OperationDenied.HealthCheckClosedForMasterSlaveMode",
+                        "InvalidParam.HealthCheck",
+                        "OperationDenied.MasterSlaveGroupLogEnabled",
+                        "OperationDenied.NotSupportAcl",
+                        "OperationDenied.FullNatModeNotAllowed",
+                        "OperationDenied.OnlyIpv4SlbSupport",
+                        "SpecNotSupportParameter",
+                        "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
+                        "AclListenerOverLimit",
+                        "QuotaLimitExceeds.AclAttachedToListener",
+                        "QuotaLimitExceeds.TotalAclEntry",
+                        "QuotaLimitExceeds.AclListenerOverLimit",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetLoadBalancerTCPListenerAttributeError {
@@ -969,176 +987,136 @@ impl SetLoadBalancerTCPListenerAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterValueSpecNotSupport(error),
+            1 => Self::OperationNotSupportAcl(error),
+            2 => Self::InvalidParameterValueRegionNotSupport(error),
+            3 => Self::IpVersionConflict(error),
+            4 => Self::InvalidParameterValueZoneNotSupport(error),
+            5 => Self::InvalidParameterZoneNotSupport(error),
+            6 => Self::OperationFailedServerGroupInUse(error),
+            7 => Self::InvalidParamVServerGroupId(error),
+            8 => Self::MissingParamHealthCheckConnectPort(error),
+            9 => Self::InvalidParamListenerPort(error),
+            10 => Self::InvalidParamStartPort(error),
+            11 => Self::InvalidParamSizePortRange(error),
+            12 => Self::InvalidParamEndPort(error),
+            13 => Self::InvalidParamPortRange(error),
+            14 => Self::DuplicatedAclEntry(error),
+            15 => Self::ResourceNotFoundVServerGroup(error),
+            16 => Self::IllegalParamFailoverStrategy(error),
+            17 => Self::IllegalParamFailoverThreshold(error),
+            18 => Self::MasterSlaveServerConflict(error),
+            19 => Self::MissingParamVServerGroupId(error),
+            20 => Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error),
+            21 => Self::InvalidParamHealthCheck(error),
+            22 => Self::OperationDeniedMasterSlaveGroupLogEnabled(error),
+            23 => Self::OperationDeniedNotSupportAcl(error),
+            24 => Self::OperationDeniedFullNatModeNotAllowed(error),
+            25 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
+            26 => Self::SpecNotSupportParameter(error),
+            27 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            28 => Self::AclListenerOverLimit(error),
+            29 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            30 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            31 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterValueSpecNotSupport(error) => {
-                ("InvalidParameterValueSpecNotSupport", error)
-            }
-            Self::OperationNotSupportAcl(error) => ("OperationNotSupportAcl", error),
-            Self::InvalidParameterValueRegionNotSupport(error) => {
-                ("InvalidParameterValueRegionNotSupport", error)
-            }
-            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
-            Self::InvalidParameterValueZoneNotSupport(error) => {
-                ("InvalidParameterValueZoneNotSupport", error)
-            }
-            Self::InvalidParameterZoneNotSupport(error) => {
-                ("InvalidParameterZoneNotSupport", error)
-            }
-            Self::OperationFailedServerGroupInUse(error) => {
-                ("OperationFailedServerGroupInUse", error)
-            }
-            Self::InvalidParamVServerGroupId(error) => {
-                ("InvalidParamVServerGroupId", error)
-            }
-            Self::MissingParamHealthCheckConnectPort(error) => {
-                ("MissingParamHealthCheckConnectPort", error)
-            }
-            Self::InvalidParamListenerPort(error) => ("InvalidParamListenerPort", error),
-            Self::InvalidParamStartPort(error) => ("InvalidParamStartPort", error),
-            Self::InvalidParamSizePortRange(error) => {
-                ("InvalidParamSizePortRange", error)
-            }
-            Self::InvalidParamEndPort(error) => ("InvalidParamEndPort", error),
-            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
-            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
-            Self::ResourceNotFoundVServerGroup(error) => {
-                ("ResourceNotFoundVServerGroup", error)
-            }
-            Self::IllegalParamFailoverStrategy(error) => {
-                ("IllegalParamFailoverStrategy", error)
-            }
-            Self::IllegalParamFailoverThreshold(error) => {
-                ("IllegalParamFailoverThreshold", error)
-            }
-            Self::MasterSlaveServerConflict(error) => {
-                ("MasterSlaveServerConflict", error)
-            }
-            Self::MissingParamVServerGroupId(error) => {
-                ("MissingParamVServerGroupId", error)
-            }
+            Self::InvalidParameterValueSpecNotSupport(error) => (0, error),
+            Self::OperationNotSupportAcl(error) => (1, error),
+            Self::InvalidParameterValueRegionNotSupport(error) => (2, error),
+            Self::IpVersionConflict(error) => (3, error),
+            Self::InvalidParameterValueZoneNotSupport(error) => (4, error),
+            Self::InvalidParameterZoneNotSupport(error) => (5, error),
+            Self::OperationFailedServerGroupInUse(error) => (6, error),
+            Self::InvalidParamVServerGroupId(error) => (7, error),
+            Self::MissingParamHealthCheckConnectPort(error) => (8, error),
+            Self::InvalidParamListenerPort(error) => (9, error),
+            Self::InvalidParamStartPort(error) => (10, error),
+            Self::InvalidParamSizePortRange(error) => (11, error),
+            Self::InvalidParamEndPort(error) => (12, error),
+            Self::InvalidParamPortRange(error) => (13, error),
+            Self::DuplicatedAclEntry(error) => (14, error),
+            Self::ResourceNotFoundVServerGroup(error) => (15, error),
+            Self::IllegalParamFailoverStrategy(error) => (16, error),
+            Self::IllegalParamFailoverThreshold(error) => (17, error),
+            Self::MasterSlaveServerConflict(error) => (18, error),
+            Self::MissingParamVServerGroupId(error) => (19, error),
             Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error) => {
-                ("OperationDeniedHealthCheckClosedForMasterSlaveMode", error)
+                (20, error)
             }
-            Self::InvalidParamHealthCheck(error) => ("InvalidParamHealthCheck", error),
-            Self::OperationDeniedMasterSlaveGroupLogEnabled(error) => {
-                ("OperationDeniedMasterSlaveGroupLogEnabled", error)
-            }
-            Self::OperationDeniedNotSupportAcl(error) => {
-                ("OperationDeniedNotSupportAcl", error)
-            }
-            Self::OperationDeniedFullNatModeNotAllowed(error) => {
-                ("OperationDeniedFullNatModeNotAllowed", error)
-            }
-            Self::OperationDeniedOnlyIpv4SlbSupport(error) => {
-                ("OperationDeniedOnlyIpv4SlbSupport", error)
-            }
-            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
+            Self::InvalidParamHealthCheck(error) => (21, error),
+            Self::OperationDeniedMasterSlaveGroupLogEnabled(error) => (22, error),
+            Self::OperationDeniedNotSupportAcl(error) => (23, error),
+            Self::OperationDeniedFullNatModeNotAllowed(error) => (24, error),
+            Self::OperationDeniedOnlyIpv4SlbSupport(error) => (25, error),
+            Self::SpecNotSupportParameter(error) => (26, error),
             Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
-                ("AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch", error)
+                (27, error)
             }
-            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
-                ("QuotaLimitExceedsAclAttachedToListener", error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(error) => {
-                ("QuotaLimitExceedsTotalAclEntry", error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
-                ("QuotaLimitExceedsAclListenerOverLimit", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AclListenerOverLimit(error) => (28, error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => (29, error),
+            Self::QuotaLimitExceedsTotalAclEntry(error) => (30, error),
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (31, error),
+            Self::Unhandled(error) => (32, error),
         }
     }
 }
 impl Clone for SetLoadBalancerTCPListenerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterValueSpecNotSupport(_) => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            Self::OperationNotSupportAcl(_) => Self::OperationNotSupportAcl(error),
-            Self::InvalidParameterValueRegionNotSupport(_) => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
-            Self::InvalidParameterValueZoneNotSupport(_) => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            Self::InvalidParameterZoneNotSupport(_) => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            Self::OperationFailedServerGroupInUse(_) => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            Self::InvalidParamVServerGroupId(_) => {
-                Self::InvalidParamVServerGroupId(error)
-            }
-            Self::MissingParamHealthCheckConnectPort(_) => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            Self::InvalidParamListenerPort(_) => Self::InvalidParamListenerPort(error),
-            Self::InvalidParamStartPort(_) => Self::InvalidParamStartPort(error),
-            Self::InvalidParamSizePortRange(_) => Self::InvalidParamSizePortRange(error),
-            Self::InvalidParamEndPort(_) => Self::InvalidParamEndPort(error),
-            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
-            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
-            Self::ResourceNotFoundVServerGroup(_) => {
-                Self::ResourceNotFoundVServerGroup(error)
-            }
-            Self::IllegalParamFailoverStrategy(_) => {
-                Self::IllegalParamFailoverStrategy(error)
-            }
-            Self::IllegalParamFailoverThreshold(_) => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
-            Self::MissingParamVServerGroupId(_) => {
-                Self::MissingParamVServerGroupId(error)
-            }
-            Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(_) => {
-                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
-            }
-            Self::InvalidParamHealthCheck(_) => Self::InvalidParamHealthCheck(error),
-            Self::OperationDeniedMasterSlaveGroupLogEnabled(_) => {
-                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
-            }
-            Self::OperationDeniedNotSupportAcl(_) => {
-                Self::OperationDeniedNotSupportAcl(error)
-            }
-            Self::OperationDeniedFullNatModeNotAllowed(_) => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            Self::OperationDeniedOnlyIpv4SlbSupport(_) => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(_) => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
-            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(_) => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetLoadBalancerTCPListenerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterValueSpecNotSupport",
+            "OperationNotSupportAcl",
+            "InvalidParameterValueRegionNotSupport",
+            "IpVersionConflict",
+            "InvalidParameterValueZoneNotSupport",
+            "InvalidParameterZoneNotSupport",
+            "OperationFailedServerGroupInUse",
+            "InvalidParamVServerGroupId",
+            "MissingParamHealthCheckConnectPort",
+            "InvalidParamListenerPort",
+            "InvalidParamStartPort",
+            "InvalidParamSizePortRange",
+            "InvalidParamEndPort",
+            "InvalidParamPortRange",
+            "DuplicatedAclEntry",
+            "ResourceNotFoundVServerGroup",
+            "IllegalParamFailoverStrategy",
+            "IllegalParamFailoverThreshold",
+            "MasterSlaveServerConflict",
+            "MissingParamVServerGroupId",
+            "OperationDeniedHealthCheckClosedForMasterSlaveMode",
+            "InvalidParamHealthCheck",
+            "OperationDeniedMasterSlaveGroupLogEnabled",
+            "OperationDeniedNotSupportAcl",
+            "OperationDeniedFullNatModeNotAllowed",
+            "OperationDeniedOnlyIpv4SlbSupport",
+            "SpecNotSupportParameter",
+            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
+            "AclListenerOverLimit",
+            "QuotaLimitExceedsAclAttachedToListener",
+            "QuotaLimitExceedsTotalAclEntry",
+            "QuotaLimitExceedsAclListenerOverLimit",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerTCPListenerAttributeError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetLoadBalancerUDPListenerAttributeRequest {
     /// The region ID of the CLB instance.
@@ -234,10 +234,44 @@ pub struct SetLoadBalancerUDPListenerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetLoadBalancerUDPListenerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            bandwidth: None,
+            scheduler: None,
+            healthy_threshold: None,
+            unhealthy_threshold: None,
+            health_check_connect_timeout: None,
+            health_check_connect_port: None,
+            health_check_interval: None,
+            health_check_req: None,
+            health_check_exp: None,
+            v_server_group: None,
+            v_server_group_id: None,
+            master_slave_server_group_id: None,
+            master_slave_server_group: None,
+            acl_id: None,
+            acl_type: None,
+            acl_status: None,
+            description: None,
+            proxy_protocol_v2_enabled: None,
+            health_check_switch: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetLoadBalancerUDPListenerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetLoadBalancerUDPListenerAttributeRequestBuilder {
-        SetLoadBalancerUDPListenerAttributeRequestBuilder::default()
+        SetLoadBalancerUDPListenerAttributeRequestBuilder {
+            inner: SetLoadBalancerUDPListenerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -610,6 +644,7 @@ impl<C> SetLoadBalancerUDPListenerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> SetLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetLoadBalancerUDPListenerAttributeRequest::default(),
@@ -618,6 +653,7 @@ impl<'a> SetLoadBalancerUDPListenerAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -744,81 +780,52 @@ pub enum SetLoadBalancerUDPListenerAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for SetLoadBalancerUDPListenerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameterValue.SpecNotSupport" => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            "OperationNotSupport.Acl" => Self::OperationNotSupportAcl(error),
-            "InvalidParameterValue.RegionNotSupport" => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            "IpVersionConflict" => Self::IpVersionConflict(error),
-            "InvalidParameterValue.ZoneNotSupport" => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            "OperationFailed.ServerGroupInUse" => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            "InvalidParam.VServerGroupId" => Self::InvalidParamVServerGroupId(error),
-            "MissingParam.HealthCheckConnectPort" => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            "InvalidParam.ListenerPort" => Self::InvalidParamListenerPort(error),
-            "InvalidParam.StartPort" => Self::InvalidParamStartPort(error),
-            "InvalidParamSize.PortRange" => Self::InvalidParamSizePortRange(error),
-            "InvalidParam.EndPort" => Self::InvalidParamEndPort(error),
-            "InvalidParam.PortRange" => Self::InvalidParamPortRange(error),
-            "Duplicated.AclEntry" => Self::DuplicatedAclEntry(error),
-            "InvalidParamLength.HealthCheckReq" => {
-                Self::InvalidParamLengthHealthCheckReq(error)
-            }
-            "InvalidParamLength.HealthCheckExp" => {
-                Self::InvalidParamLengthHealthCheckExp(error)
-            }
-            "InvalidParam.HealthCheckReq" => Self::InvalidParamHealthCheckReq(error),
-            "InvalidParam.HealthCheckExp" => Self::InvalidParamHealthCheckExp(error),
-            "ResourceNotFound.VServerGroup" => Self::ResourceNotFoundVServerGroup(error),
-            "IllegalParam.FailoverThreshold" => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            "IllegalParam.FailoverStrategy" => Self::IllegalParamFailoverStrategy(error),
-            "InvalidParameter.ZoneNotSupport" => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            "MasterSlaveServerConflict" => Self::MasterSlaveServerConflict(error),
-            "MissingParam.VServerGroupId" => Self::MissingParamVServerGroupId(error),
-            "VipNotSupportQuicVersion" => Self::VipNotSupportQuicVersion(error),
-            "IllegalParam.HealthCheckType" => Self::IllegalParamHealthCheckType(error),
-            "IllegalParam.HealthCheckMethod" => {
-                Self::IllegalParamHealthCheckMethod(error)
-            }
-            "IllegalParam.HealthCheck" => Self::IllegalParamHealthCheck(error),
-            "OperationDenied.MasterSlaveGroupLogEnabled" => {
-                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
-            }
-            "OperationDenied.OnlyIpv4SlbSupport" => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            "OperationDenied.FullNatModeNotAllowed" => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            "SpecNotSupportParameter" => Self::SpecNotSupportParameter(error),
-            "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch" => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            "AclListenerOverLimit" => Self::AclListenerOverLimit(error),
-            "QuotaLimitExceeds.AclAttachedToListener" => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            "QuotaLimitExceeds.TotalAclEntry" => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            "QuotaLimitExceeds.AclListenerOverLimit" => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameterValue.SpecNotSupport",
+                        "OperationNotSupport.Acl",
+                        "InvalidParameterValue.RegionNotSupport",
+                        "IpVersionConflict",
+                        "InvalidParameterValue.ZoneNotSupport",
+                        "OperationFailed.ServerGroupInUse",
+                        "InvalidParam.VServerGroupId",
+                        "MissingParam.HealthCheckConnectPort",
+                        "InvalidParam.ListenerPort",
+                        "InvalidParam.StartPort",
+                        "InvalidParamSize.PortRange",
+                        "InvalidParam.EndPort",
+                        "InvalidParam.PortRange",
+                        "Duplicated.AclEntry",
+                        "InvalidParamLength.HealthCheckReq",
+                        "InvalidParamLength.HealthCheckExp",
+                        "InvalidParam.HealthCheckReq",
+                        "InvalidParam.HealthCheckExp",
+                        "ResourceNotFound.VServerGroup",
+                        "IllegalParam.FailoverThreshold",
+                        "IllegalParam.FailoverStrategy",
+                        "InvalidParameter.ZoneNotSupport",
+                        "MasterSlaveServerConflict",
+                        "MissingParam.VServerGroupId",
+                        "VipNotSupportQuicVersion",
+                        "IllegalParam.HealthCheckType",
+                        "IllegalParam.HealthCheckMethod",
+                        "IllegalParam.HealthCheck",
+                        "OperationDenied.MasterSlaveGroupLogEnabled",
+                        "OperationDenied.OnlyIpv4SlbSupport",
+                        "OperationDenied.FullNatModeNotAllowed",
+                        "SpecNotSupportParameter",
+                        "Abs.VServerGroupIdAndMasterSlaveServerGroupId.MissMatch",
+                        "AclListenerOverLimit",
+                        "QuotaLimitExceeds.AclAttachedToListener",
+                        "QuotaLimitExceeds.TotalAclEntry",
+                        "QuotaLimitExceeds.AclListenerOverLimit",
+                        "UnauthorizedRegion",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetLoadBalancerUDPListenerAttributeError {
@@ -827,204 +834,152 @@ impl SetLoadBalancerUDPListenerAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterValueSpecNotSupport(error),
+            1 => Self::OperationNotSupportAcl(error),
+            2 => Self::InvalidParameterValueRegionNotSupport(error),
+            3 => Self::IpVersionConflict(error),
+            4 => Self::InvalidParameterValueZoneNotSupport(error),
+            5 => Self::OperationFailedServerGroupInUse(error),
+            6 => Self::InvalidParamVServerGroupId(error),
+            7 => Self::MissingParamHealthCheckConnectPort(error),
+            8 => Self::InvalidParamListenerPort(error),
+            9 => Self::InvalidParamStartPort(error),
+            10 => Self::InvalidParamSizePortRange(error),
+            11 => Self::InvalidParamEndPort(error),
+            12 => Self::InvalidParamPortRange(error),
+            13 => Self::DuplicatedAclEntry(error),
+            14 => Self::InvalidParamLengthHealthCheckReq(error),
+            15 => Self::InvalidParamLengthHealthCheckExp(error),
+            16 => Self::InvalidParamHealthCheckReq(error),
+            17 => Self::InvalidParamHealthCheckExp(error),
+            18 => Self::ResourceNotFoundVServerGroup(error),
+            19 => Self::IllegalParamFailoverThreshold(error),
+            20 => Self::IllegalParamFailoverStrategy(error),
+            21 => Self::InvalidParameterZoneNotSupport(error),
+            22 => Self::MasterSlaveServerConflict(error),
+            23 => Self::MissingParamVServerGroupId(error),
+            24 => Self::VipNotSupportQuicVersion(error),
+            25 => Self::IllegalParamHealthCheckType(error),
+            26 => Self::IllegalParamHealthCheckMethod(error),
+            27 => Self::IllegalParamHealthCheck(error),
+            28 => Self::OperationDeniedMasterSlaveGroupLogEnabled(error),
+            29 => Self::OperationDeniedOnlyIpv4SlbSupport(error),
+            30 => Self::OperationDeniedFullNatModeNotAllowed(error),
+            31 => Self::SpecNotSupportParameter(error),
+            32 => Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error),
+            33 => Self::AclListenerOverLimit(error),
+            34 => Self::QuotaLimitExceedsAclAttachedToListener(error),
+            35 => Self::QuotaLimitExceedsTotalAclEntry(error),
+            36 => Self::QuotaLimitExceedsAclListenerOverLimit(error),
+            37 => Self::UnauthorizedRegion(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterValueSpecNotSupport(error) => {
-                ("InvalidParameterValueSpecNotSupport", error)
-            }
-            Self::OperationNotSupportAcl(error) => ("OperationNotSupportAcl", error),
-            Self::InvalidParameterValueRegionNotSupport(error) => {
-                ("InvalidParameterValueRegionNotSupport", error)
-            }
-            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
-            Self::InvalidParameterValueZoneNotSupport(error) => {
-                ("InvalidParameterValueZoneNotSupport", error)
-            }
-            Self::OperationFailedServerGroupInUse(error) => {
-                ("OperationFailedServerGroupInUse", error)
-            }
-            Self::InvalidParamVServerGroupId(error) => {
-                ("InvalidParamVServerGroupId", error)
-            }
-            Self::MissingParamHealthCheckConnectPort(error) => {
-                ("MissingParamHealthCheckConnectPort", error)
-            }
-            Self::InvalidParamListenerPort(error) => ("InvalidParamListenerPort", error),
-            Self::InvalidParamStartPort(error) => ("InvalidParamStartPort", error),
-            Self::InvalidParamSizePortRange(error) => {
-                ("InvalidParamSizePortRange", error)
-            }
-            Self::InvalidParamEndPort(error) => ("InvalidParamEndPort", error),
-            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
-            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
-            Self::InvalidParamLengthHealthCheckReq(error) => {
-                ("InvalidParamLengthHealthCheckReq", error)
-            }
-            Self::InvalidParamLengthHealthCheckExp(error) => {
-                ("InvalidParamLengthHealthCheckExp", error)
-            }
-            Self::InvalidParamHealthCheckReq(error) => {
-                ("InvalidParamHealthCheckReq", error)
-            }
-            Self::InvalidParamHealthCheckExp(error) => {
-                ("InvalidParamHealthCheckExp", error)
-            }
-            Self::ResourceNotFoundVServerGroup(error) => {
-                ("ResourceNotFoundVServerGroup", error)
-            }
-            Self::IllegalParamFailoverThreshold(error) => {
-                ("IllegalParamFailoverThreshold", error)
-            }
-            Self::IllegalParamFailoverStrategy(error) => {
-                ("IllegalParamFailoverStrategy", error)
-            }
-            Self::InvalidParameterZoneNotSupport(error) => {
-                ("InvalidParameterZoneNotSupport", error)
-            }
-            Self::MasterSlaveServerConflict(error) => {
-                ("MasterSlaveServerConflict", error)
-            }
-            Self::MissingParamVServerGroupId(error) => {
-                ("MissingParamVServerGroupId", error)
-            }
-            Self::VipNotSupportQuicVersion(error) => ("VipNotSupportQuicVersion", error),
-            Self::IllegalParamHealthCheckType(error) => {
-                ("IllegalParamHealthCheckType", error)
-            }
-            Self::IllegalParamHealthCheckMethod(error) => {
-                ("IllegalParamHealthCheckMethod", error)
-            }
-            Self::IllegalParamHealthCheck(error) => ("IllegalParamHealthCheck", error),
-            Self::OperationDeniedMasterSlaveGroupLogEnabled(error) => {
-                ("OperationDeniedMasterSlaveGroupLogEnabled", error)
-            }
-            Self::OperationDeniedOnlyIpv4SlbSupport(error) => {
-                ("OperationDeniedOnlyIpv4SlbSupport", error)
-            }
-            Self::OperationDeniedFullNatModeNotAllowed(error) => {
-                ("OperationDeniedFullNatModeNotAllowed", error)
-            }
-            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
+            Self::InvalidParameterValueSpecNotSupport(error) => (0, error),
+            Self::OperationNotSupportAcl(error) => (1, error),
+            Self::InvalidParameterValueRegionNotSupport(error) => (2, error),
+            Self::IpVersionConflict(error) => (3, error),
+            Self::InvalidParameterValueZoneNotSupport(error) => (4, error),
+            Self::OperationFailedServerGroupInUse(error) => (5, error),
+            Self::InvalidParamVServerGroupId(error) => (6, error),
+            Self::MissingParamHealthCheckConnectPort(error) => (7, error),
+            Self::InvalidParamListenerPort(error) => (8, error),
+            Self::InvalidParamStartPort(error) => (9, error),
+            Self::InvalidParamSizePortRange(error) => (10, error),
+            Self::InvalidParamEndPort(error) => (11, error),
+            Self::InvalidParamPortRange(error) => (12, error),
+            Self::DuplicatedAclEntry(error) => (13, error),
+            Self::InvalidParamLengthHealthCheckReq(error) => (14, error),
+            Self::InvalidParamLengthHealthCheckExp(error) => (15, error),
+            Self::InvalidParamHealthCheckReq(error) => (16, error),
+            Self::InvalidParamHealthCheckExp(error) => (17, error),
+            Self::ResourceNotFoundVServerGroup(error) => (18, error),
+            Self::IllegalParamFailoverThreshold(error) => (19, error),
+            Self::IllegalParamFailoverStrategy(error) => (20, error),
+            Self::InvalidParameterZoneNotSupport(error) => (21, error),
+            Self::MasterSlaveServerConflict(error) => (22, error),
+            Self::MissingParamVServerGroupId(error) => (23, error),
+            Self::VipNotSupportQuicVersion(error) => (24, error),
+            Self::IllegalParamHealthCheckType(error) => (25, error),
+            Self::IllegalParamHealthCheckMethod(error) => (26, error),
+            Self::IllegalParamHealthCheck(error) => (27, error),
+            Self::OperationDeniedMasterSlaveGroupLogEnabled(error) => (28, error),
+            Self::OperationDeniedOnlyIpv4SlbSupport(error) => (29, error),
+            Self::OperationDeniedFullNatModeNotAllowed(error) => (30, error),
+            Self::SpecNotSupportParameter(error) => (31, error),
             Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error) => {
-                ("AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch", error)
+                (32, error)
             }
-            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
-            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
-                ("QuotaLimitExceedsAclAttachedToListener", error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(error) => {
-                ("QuotaLimitExceedsTotalAclEntry", error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
-                ("QuotaLimitExceedsAclListenerOverLimit", error)
-            }
-            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AclListenerOverLimit(error) => (33, error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => (34, error),
+            Self::QuotaLimitExceedsTotalAclEntry(error) => (35, error),
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => (36, error),
+            Self::UnauthorizedRegion(error) => (37, error),
+            Self::Unhandled(error) => (38, error),
         }
     }
 }
 impl Clone for SetLoadBalancerUDPListenerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterValueSpecNotSupport(_) => {
-                Self::InvalidParameterValueSpecNotSupport(error)
-            }
-            Self::OperationNotSupportAcl(_) => Self::OperationNotSupportAcl(error),
-            Self::InvalidParameterValueRegionNotSupport(_) => {
-                Self::InvalidParameterValueRegionNotSupport(error)
-            }
-            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
-            Self::InvalidParameterValueZoneNotSupport(_) => {
-                Self::InvalidParameterValueZoneNotSupport(error)
-            }
-            Self::OperationFailedServerGroupInUse(_) => {
-                Self::OperationFailedServerGroupInUse(error)
-            }
-            Self::InvalidParamVServerGroupId(_) => {
-                Self::InvalidParamVServerGroupId(error)
-            }
-            Self::MissingParamHealthCheckConnectPort(_) => {
-                Self::MissingParamHealthCheckConnectPort(error)
-            }
-            Self::InvalidParamListenerPort(_) => Self::InvalidParamListenerPort(error),
-            Self::InvalidParamStartPort(_) => Self::InvalidParamStartPort(error),
-            Self::InvalidParamSizePortRange(_) => Self::InvalidParamSizePortRange(error),
-            Self::InvalidParamEndPort(_) => Self::InvalidParamEndPort(error),
-            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
-            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
-            Self::InvalidParamLengthHealthCheckReq(_) => {
-                Self::InvalidParamLengthHealthCheckReq(error)
-            }
-            Self::InvalidParamLengthHealthCheckExp(_) => {
-                Self::InvalidParamLengthHealthCheckExp(error)
-            }
-            Self::InvalidParamHealthCheckReq(_) => {
-                Self::InvalidParamHealthCheckReq(error)
-            }
-            Self::InvalidParamHealthCheckExp(_) => {
-                Self::InvalidParamHealthCheckExp(error)
-            }
-            Self::ResourceNotFoundVServerGroup(_) => {
-                Self::ResourceNotFoundVServerGroup(error)
-            }
-            Self::IllegalParamFailoverThreshold(_) => {
-                Self::IllegalParamFailoverThreshold(error)
-            }
-            Self::IllegalParamFailoverStrategy(_) => {
-                Self::IllegalParamFailoverStrategy(error)
-            }
-            Self::InvalidParameterZoneNotSupport(_) => {
-                Self::InvalidParameterZoneNotSupport(error)
-            }
-            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
-            Self::MissingParamVServerGroupId(_) => {
-                Self::MissingParamVServerGroupId(error)
-            }
-            Self::VipNotSupportQuicVersion(_) => Self::VipNotSupportQuicVersion(error),
-            Self::IllegalParamHealthCheckType(_) => {
-                Self::IllegalParamHealthCheckType(error)
-            }
-            Self::IllegalParamHealthCheckMethod(_) => {
-                Self::IllegalParamHealthCheckMethod(error)
-            }
-            Self::IllegalParamHealthCheck(_) => Self::IllegalParamHealthCheck(error),
-            Self::OperationDeniedMasterSlaveGroupLogEnabled(_) => {
-                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
-            }
-            Self::OperationDeniedOnlyIpv4SlbSupport(_) => {
-                Self::OperationDeniedOnlyIpv4SlbSupport(error)
-            }
-            Self::OperationDeniedFullNatModeNotAllowed(_) => {
-                Self::OperationDeniedFullNatModeNotAllowed(error)
-            }
-            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
-            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(_) => {
-                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
-            }
-            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
-            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
-                Self::QuotaLimitExceedsAclAttachedToListener(error)
-            }
-            Self::QuotaLimitExceedsTotalAclEntry(_) => {
-                Self::QuotaLimitExceedsTotalAclEntry(error)
-            }
-            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
-                Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            }
-            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetLoadBalancerUDPListenerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterValueSpecNotSupport",
+            "OperationNotSupportAcl",
+            "InvalidParameterValueRegionNotSupport",
+            "IpVersionConflict",
+            "InvalidParameterValueZoneNotSupport",
+            "OperationFailedServerGroupInUse",
+            "InvalidParamVServerGroupId",
+            "MissingParamHealthCheckConnectPort",
+            "InvalidParamListenerPort",
+            "InvalidParamStartPort",
+            "InvalidParamSizePortRange",
+            "InvalidParamEndPort",
+            "InvalidParamPortRange",
+            "DuplicatedAclEntry",
+            "InvalidParamLengthHealthCheckReq",
+            "InvalidParamLengthHealthCheckExp",
+            "InvalidParamHealthCheckReq",
+            "InvalidParamHealthCheckExp",
+            "ResourceNotFoundVServerGroup",
+            "IllegalParamFailoverThreshold",
+            "IllegalParamFailoverStrategy",
+            "InvalidParameterZoneNotSupport",
+            "MasterSlaveServerConflict",
+            "MissingParamVServerGroupId",
+            "VipNotSupportQuicVersion",
+            "IllegalParamHealthCheckType",
+            "IllegalParamHealthCheckMethod",
+            "IllegalParamHealthCheck",
+            "OperationDeniedMasterSlaveGroupLogEnabled",
+            "OperationDeniedOnlyIpv4SlbSupport",
+            "OperationDeniedFullNatModeNotAllowed",
+            "SpecNotSupportParameter",
+            "AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch",
+            "AclListenerOverLimit",
+            "QuotaLimitExceedsAclAttachedToListener",
+            "QuotaLimitExceedsTotalAclEntry",
+            "QuotaLimitExceedsAclListenerOverLimit",
+            "UnauthorizedRegion",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetLoadBalancerUDPListenerAttributeError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .name("tls-policy*****-test");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetTLSCipherPolicyAttributeRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is deployed.
@@ -105,10 +105,27 @@ pub struct SetTLSCipherPolicyAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetTLSCipherPolicyAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            tls_cipher_policy_id: None,
+            name: None,
+            tls_versions: None,
+            ciphers: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetTLSCipherPolicyAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetTLSCipherPolicyAttributeRequestBuilder {
-        SetTLSCipherPolicyAttributeRequestBuilder::default()
+        SetTLSCipherPolicyAttributeRequestBuilder {
+            inner: SetTLSCipherPolicyAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -274,6 +291,7 @@ impl<C> SetTLSCipherPolicyAttributeRequestBuilder<C> {
     }
 }
 impl<'a> SetTLSCipherPolicyAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetTLSCipherPolicyAttributeRequest::default(),
@@ -282,6 +300,7 @@ impl<'a> SetTLSCipherPolicyAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -359,25 +378,26 @@ pub enum SetTLSCipherPolicyAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for SetTLSCipherPolicyAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.Name" => Self::MissingParamName(error),
-            "MissingParam.TlsVersions" => Self::MissingParamTlsVersions(error),
-            "MissingParam.Ciphers" => Self::MissingParamCiphers(error),
-            "ParamDuplicateError.TlsVersions" => {
-                Self::ParamDuplicateErrorTlsVersions(error)
-            }
-            "ParamDuplicateError.Ciphers" => Self::ParamDuplicateErrorCiphers(error),
-            "TLSPolicyNoSupportVersion" => Self::TlsPolicyNoSupportVersion(error),
-            "TLSPolicyNoSupportCipher" => Self::TlsPolicyNoSupportCipher(error),
-            "MissingParam.TLSCipherPolicyId" => {
-                Self::MissingParamTlsCipherPolicyId(error)
-            }
-            "TLSPolicyConfiguring" => Self::TlsPolicyConfiguring(error),
-            "TLSPolicyBeingUsed" => Self::TlsPolicyBeingUsed(error),
-            "InvalidTLSPolicyId.NotExist" => Self::InvalidTlsPolicyIdNotExist(error),
-            "TLSPolicyUnchanged" => Self::TlsPolicyUnchanged(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.Name",
+                        "MissingParam.TlsVersions",
+                        "MissingParam.Ciphers",
+                        "ParamDuplicateError.TlsVersions",
+                        "ParamDuplicateError.Ciphers",
+                        "TLSPolicyNoSupportVersion",
+                        "TLSPolicyNoSupportCipher",
+                        "MissingParam.TLSCipherPolicyId",
+                        "TLSPolicyConfiguring",
+                        "TLSPolicyBeingUsed",
+                        "InvalidTLSPolicyId.NotExist",
+                        "TLSPolicyUnchanged",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetTLSCipherPolicyAttributeError {
@@ -386,70 +406,72 @@ impl SetTLSCipherPolicyAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamName(error),
+            1 => Self::MissingParamTlsVersions(error),
+            2 => Self::MissingParamCiphers(error),
+            3 => Self::ParamDuplicateErrorTlsVersions(error),
+            4 => Self::ParamDuplicateErrorCiphers(error),
+            5 => Self::TlsPolicyNoSupportVersion(error),
+            6 => Self::TlsPolicyNoSupportCipher(error),
+            7 => Self::MissingParamTlsCipherPolicyId(error),
+            8 => Self::TlsPolicyConfiguring(error),
+            9 => Self::TlsPolicyBeingUsed(error),
+            10 => Self::InvalidTlsPolicyIdNotExist(error),
+            11 => Self::TlsPolicyUnchanged(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamName(error) => ("MissingParamName", error),
-            Self::MissingParamTlsVersions(error) => ("MissingParamTlsVersions", error),
-            Self::MissingParamCiphers(error) => ("MissingParamCiphers", error),
-            Self::ParamDuplicateErrorTlsVersions(error) => {
-                ("ParamDuplicateErrorTlsVersions", error)
-            }
-            Self::ParamDuplicateErrorCiphers(error) => {
-                ("ParamDuplicateErrorCiphers", error)
-            }
-            Self::TlsPolicyNoSupportVersion(error) => {
-                ("TlsPolicyNoSupportVersion", error)
-            }
-            Self::TlsPolicyNoSupportCipher(error) => ("TlsPolicyNoSupportCipher", error),
-            Self::MissingParamTlsCipherPolicyId(error) => {
-                ("MissingParamTlsCipherPolicyId", error)
-            }
-            Self::TlsPolicyConfiguring(error) => ("TlsPolicyConfiguring", error),
-            Self::TlsPolicyBeingUsed(error) => ("TlsPolicyBeingUsed", error),
-            Self::InvalidTlsPolicyIdNotExist(error) => {
-                ("InvalidTlsPolicyIdNotExist", error)
-            }
-            Self::TlsPolicyUnchanged(error) => ("TlsPolicyUnchanged", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamName(error) => (0, error),
+            Self::MissingParamTlsVersions(error) => (1, error),
+            Self::MissingParamCiphers(error) => (2, error),
+            Self::ParamDuplicateErrorTlsVersions(error) => (3, error),
+            Self::ParamDuplicateErrorCiphers(error) => (4, error),
+            Self::TlsPolicyNoSupportVersion(error) => (5, error),
+            Self::TlsPolicyNoSupportCipher(error) => (6, error),
+            Self::MissingParamTlsCipherPolicyId(error) => (7, error),
+            Self::TlsPolicyConfiguring(error) => (8, error),
+            Self::TlsPolicyBeingUsed(error) => (9, error),
+            Self::InvalidTlsPolicyIdNotExist(error) => (10, error),
+            Self::TlsPolicyUnchanged(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for SetTLSCipherPolicyAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamName(_) => Self::MissingParamName(error),
-            Self::MissingParamTlsVersions(_) => Self::MissingParamTlsVersions(error),
-            Self::MissingParamCiphers(_) => Self::MissingParamCiphers(error),
-            Self::ParamDuplicateErrorTlsVersions(_) => {
-                Self::ParamDuplicateErrorTlsVersions(error)
-            }
-            Self::ParamDuplicateErrorCiphers(_) => {
-                Self::ParamDuplicateErrorCiphers(error)
-            }
-            Self::TlsPolicyNoSupportVersion(_) => Self::TlsPolicyNoSupportVersion(error),
-            Self::TlsPolicyNoSupportCipher(_) => Self::TlsPolicyNoSupportCipher(error),
-            Self::MissingParamTlsCipherPolicyId(_) => {
-                Self::MissingParamTlsCipherPolicyId(error)
-            }
-            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
-            Self::TlsPolicyBeingUsed(_) => Self::TlsPolicyBeingUsed(error),
-            Self::InvalidTlsPolicyIdNotExist(_) => {
-                Self::InvalidTlsPolicyIdNotExist(error)
-            }
-            Self::TlsPolicyUnchanged(_) => Self::TlsPolicyUnchanged(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetTLSCipherPolicyAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamName",
+            "MissingParamTlsVersions",
+            "MissingParamCiphers",
+            "ParamDuplicateErrorTlsVersions",
+            "ParamDuplicateErrorCiphers",
+            "TlsPolicyNoSupportVersion",
+            "TlsPolicyNoSupportCipher",
+            "MissingParamTlsCipherPolicyId",
+            "TlsPolicyConfiguring",
+            "TlsPolicyBeingUsed",
+            "InvalidTlsPolicyIdNotExist",
+            "TlsPolicyUnchanged",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetTLSCipherPolicyAttributeError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartLoadBalancerListenerRequest {
     /// The region where the CLB instance is created.
@@ -65,10 +65,26 @@ pub struct StartLoadBalancerListenerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartLoadBalancerListenerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            load_balancer_id: None,
+            listener_port: None,
+            listener_protocol: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartLoadBalancerListenerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StartLoadBalancerListenerRequestBuilder {
-        StartLoadBalancerListenerRequestBuilder::default()
+        StartLoadBalancerListenerRequestBuilder {
+            inner: StartLoadBalancerListenerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -172,6 +188,7 @@ impl<C> StartLoadBalancerListenerRequestBuilder<C> {
     }
 }
 impl<'a> StartLoadBalancerListenerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StartLoadBalancerListenerRequest::default(),
@@ -180,6 +197,7 @@ impl<'a> StartLoadBalancerListenerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -235,13 +253,18 @@ pub enum StartLoadBalancerListenerError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartLoadBalancerListenerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Operation.Deny" => Self::OperationDeny(error),
-            "TooManyListeners" => Self::TooManyListeners(error),
-            "Operation.NotAllowed" => Self::OperationNotAllowed(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Operation.Deny",
+                        "TooManyListeners",
+                        "Operation.NotAllowed",
+                        "SystemBusy",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl StartLoadBalancerListenerError {
@@ -250,36 +273,48 @@ impl StartLoadBalancerListenerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeny(error),
+            1 => Self::TooManyListeners(error),
+            2 => Self::OperationNotAllowed(error),
+            3 => Self::SystemBusy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeny(error) => ("OperationDeny", error),
-            Self::TooManyListeners(error) => ("TooManyListeners", error),
-            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeny(error) => (0, error),
+            Self::TooManyListeners(error) => (1, error),
+            Self::OperationNotAllowed(error) => (2, error),
+            Self::SystemBusy(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for StartLoadBalancerListenerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeny(_) => Self::OperationDeny(error),
-            Self::TooManyListeners(_) => Self::TooManyListeners(error),
-            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StartLoadBalancerListenerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeny",
+            "TooManyListeners",
+            "OperationNotAllowed",
+            "SystemBusy",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StartLoadBalancerListenerError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("instance");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The ID of the region where the Server Load Balancer (SLB) instance is created.
@@ -68,10 +68,26 @@ pub struct TagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder::default()
+        TagResourcesRequestBuilder {
+            inner: TagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -188,6 +204,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: TagResourcesRequest::default(),
@@ -196,6 +213,7 @@ impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<TagResourcesResponse, TagResourcesError> {
@@ -286,32 +304,37 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TagTypeNotSame" => Self::TagTypeNotSame(error),
-            "ResourceNotExist" => Self::ResourceNotExist(error),
-            "DeniedForNoneTagCreator" => Self::DeniedForNoneTagCreator(error),
-            "DeniedForScopeNotEqual" => Self::DeniedForScopeNotEqual(error),
-            "QuotaLimitExceeds" => Self::QuotaLimitExceeds(error),
-            "InvalidParam.Scope" => Self::InvalidParamScope(error),
-            "InvalidParam.ResourceType" => Self::InvalidParamResourceType(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKeyOrValue" => Self::InvalidParamTagKeyOrValue(error),
-            "InvalidParam.TagOwnerUid" => Self::InvalidParamTagOwnerUid(error),
-            "InvalidParam.TagOwnerBid" => Self::InvalidParamTagOwnerBid(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "MissingParam.Scope" => Self::MissingParamScope(error),
-            "MissingParam.TagOwnerUid" => Self::MissingParamTagOwnerUid(error),
-            "MissingParam.TagOwnerBid" => Self::MissingParamTagOwnerBid(error),
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "DeniedForOperateCustomTag" => Self::DeniedForOperateCustomTag(error),
-            "MissingParam.ResourceId" => Self::MissingParamResourceId(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.RegionId" => Self::MissingParamRegionId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "TagTypeNotSame",
+                        "ResourceNotExist",
+                        "DeniedForNoneTagCreator",
+                        "DeniedForScopeNotEqual",
+                        "QuotaLimitExceeds",
+                        "InvalidParam.Scope",
+                        "InvalidParam.ResourceType",
+                        "InvalidParam.TagKey",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKeyOrValue",
+                        "InvalidParam.TagOwnerUid",
+                        "InvalidParam.TagOwnerBid",
+                        "MissingParam.TagKey",
+                        "MissingParam.Scope",
+                        "MissingParam.TagOwnerUid",
+                        "MissingParam.TagOwnerBid",
+                        "InvalidParameter.RegionId",
+                        "DeniedForOperateCustomTag",
+                        "MissingParam.ResourceId",
+                        "Duplicate.TagKey",
+                        "SizeLimitExceeded.ResourceId",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.RegionId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl TagResourcesError {
@@ -320,82 +343,105 @@ impl TagResourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::TagTypeNotSame(error),
+            1 => Self::ResourceNotExist(error),
+            2 => Self::DeniedForNoneTagCreator(error),
+            3 => Self::DeniedForScopeNotEqual(error),
+            4 => Self::QuotaLimitExceeds(error),
+            5 => Self::InvalidParamScope(error),
+            6 => Self::InvalidParamResourceType(error),
+            7 => Self::InvalidParamTagKey(error),
+            8 => Self::InvalidParamTagValue(error),
+            9 => Self::InvalidParamTagKeyOrValue(error),
+            10 => Self::InvalidParamTagOwnerUid(error),
+            11 => Self::InvalidParamTagOwnerBid(error),
+            12 => Self::MissingParamTagKey(error),
+            13 => Self::MissingParamScope(error),
+            14 => Self::MissingParamTagOwnerUid(error),
+            15 => Self::MissingParamTagOwnerBid(error),
+            16 => Self::InvalidParameterRegionId(error),
+            17 => Self::DeniedForOperateCustomTag(error),
+            18 => Self::MissingParamResourceId(error),
+            19 => Self::DuplicateTagKey(error),
+            20 => Self::SizeLimitExceededResourceId(error),
+            21 => Self::SizeLimitExceededTag(error),
+            22 => Self::MissingParamRegionId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TagTypeNotSame(error) => ("TagTypeNotSame", error),
-            Self::ResourceNotExist(error) => ("ResourceNotExist", error),
-            Self::DeniedForNoneTagCreator(error) => ("DeniedForNoneTagCreator", error),
-            Self::DeniedForScopeNotEqual(error) => ("DeniedForScopeNotEqual", error),
-            Self::QuotaLimitExceeds(error) => ("QuotaLimitExceeds", error),
-            Self::InvalidParamScope(error) => ("InvalidParamScope", error),
-            Self::InvalidParamResourceType(error) => ("InvalidParamResourceType", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKeyOrValue(error) => {
-                ("InvalidParamTagKeyOrValue", error)
-            }
-            Self::InvalidParamTagOwnerUid(error) => ("InvalidParamTagOwnerUid", error),
-            Self::InvalidParamTagOwnerBid(error) => ("InvalidParamTagOwnerBid", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::MissingParamScope(error) => ("MissingParamScope", error),
-            Self::MissingParamTagOwnerUid(error) => ("MissingParamTagOwnerUid", error),
-            Self::MissingParamTagOwnerBid(error) => ("MissingParamTagOwnerBid", error),
-            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
-            Self::DeniedForOperateCustomTag(error) => {
-                ("DeniedForOperateCustomTag", error)
-            }
-            Self::MissingParamResourceId(error) => ("MissingParamResourceId", error),
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::SizeLimitExceededResourceId(error) => {
-                ("SizeLimitExceededResourceId", error)
-            }
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamRegionId(error) => ("MissingParamRegionId", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TagTypeNotSame(error) => (0, error),
+            Self::ResourceNotExist(error) => (1, error),
+            Self::DeniedForNoneTagCreator(error) => (2, error),
+            Self::DeniedForScopeNotEqual(error) => (3, error),
+            Self::QuotaLimitExceeds(error) => (4, error),
+            Self::InvalidParamScope(error) => (5, error),
+            Self::InvalidParamResourceType(error) => (6, error),
+            Self::InvalidParamTagKey(error) => (7, error),
+            Self::InvalidParamTagValue(error) => (8, error),
+            Self::InvalidParamTagKeyOrValue(error) => (9, error),
+            Self::InvalidParamTagOwnerUid(error) => (10, error),
+            Self::InvalidParamTagOwnerBid(error) => (11, error),
+            Self::MissingParamTagKey(error) => (12, error),
+            Self::MissingParamScope(error) => (13, error),
+            Self::MissingParamTagOwnerUid(error) => (14, error),
+            Self::MissingParamTagOwnerBid(error) => (15, error),
+            Self::InvalidParameterRegionId(error) => (16, error),
+            Self::DeniedForOperateCustomTag(error) => (17, error),
+            Self::MissingParamResourceId(error) => (18, error),
+            Self::DuplicateTagKey(error) => (19, error),
+            Self::SizeLimitExceededResourceId(error) => (20, error),
+            Self::SizeLimitExceededTag(error) => (21, error),
+            Self::MissingParamRegionId(error) => (22, error),
+            Self::Unhandled(error) => (23, error),
         }
     }
 }
 impl Clone for TagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TagTypeNotSame(_) => Self::TagTypeNotSame(error),
-            Self::ResourceNotExist(_) => Self::ResourceNotExist(error),
-            Self::DeniedForNoneTagCreator(_) => Self::DeniedForNoneTagCreator(error),
-            Self::DeniedForScopeNotEqual(_) => Self::DeniedForScopeNotEqual(error),
-            Self::QuotaLimitExceeds(_) => Self::QuotaLimitExceeds(error),
-            Self::InvalidParamScope(_) => Self::InvalidParamScope(error),
-            Self::InvalidParamResourceType(_) => Self::InvalidParamResourceType(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKeyOrValue(_) => Self::InvalidParamTagKeyOrValue(error),
-            Self::InvalidParamTagOwnerUid(_) => Self::InvalidParamTagOwnerUid(error),
-            Self::InvalidParamTagOwnerBid(_) => Self::InvalidParamTagOwnerBid(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::MissingParamScope(_) => Self::MissingParamScope(error),
-            Self::MissingParamTagOwnerUid(_) => Self::MissingParamTagOwnerUid(error),
-            Self::MissingParamTagOwnerBid(_) => Self::MissingParamTagOwnerBid(error),
-            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
-            Self::DeniedForOperateCustomTag(_) => Self::DeniedForOperateCustomTag(error),
-            Self::MissingParamResourceId(_) => Self::MissingParamResourceId(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::SizeLimitExceededResourceId(_) => {
-                Self::SizeLimitExceededResourceId(error)
-            }
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamRegionId(_) => Self::MissingParamRegionId(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for TagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TagTypeNotSame",
+            "ResourceNotExist",
+            "DeniedForNoneTagCreator",
+            "DeniedForScopeNotEqual",
+            "QuotaLimitExceeds",
+            "InvalidParamScope",
+            "InvalidParamResourceType",
+            "InvalidParamTagKey",
+            "InvalidParamTagValue",
+            "InvalidParamTagKeyOrValue",
+            "InvalidParamTagOwnerUid",
+            "InvalidParamTagOwnerBid",
+            "MissingParamTagKey",
+            "MissingParamScope",
+            "MissingParamTagOwnerUid",
+            "MissingParamTagOwnerBid",
+            "InvalidParameterRegionId",
+            "DeniedForOperateCustomTag",
+            "MissingParamResourceId",
+            "DuplicateTagKey",
+            "SizeLimitExceededResourceId",
+            "SizeLimitExceededTag",
+            "MissingParamRegionId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for TagResourcesError {

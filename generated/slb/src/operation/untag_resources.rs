@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .resource_type("instance");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UntagResourcesRequest {
     /// The region ID of the Classic Load Balancer (CLB) instance.
@@ -79,10 +79,27 @@ pub struct UntagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UntagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            all: None,
+            resource_id: None,
+            tag_key: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UntagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UntagResourcesRequestBuilder {
-        UntagResourcesRequestBuilder::default()
+        UntagResourcesRequestBuilder {
+            inner: UntagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,6 +235,7 @@ impl<C> UntagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UntagResourcesRequest::default(),
@@ -226,6 +244,7 @@ impl<'a> UntagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UntagResourcesResponse, UntagResourcesError> {
@@ -306,27 +325,32 @@ pub enum UntagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TagTypeNotSame" => Self::TagTypeNotSame(error),
-            "ResourceNotExist" => Self::ResourceNotExist(error),
-            "DeniedForNoneTagCreator" => Self::DeniedForNoneTagCreator(error),
-            "DeniedForScopeNotEqual" => Self::DeniedForScopeNotEqual(error),
-            "InvalidParam.ResourceType" => Self::InvalidParamResourceType(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKeyOrValue" => Self::InvalidParamTagKeyOrValue(error),
-            "InvalidParam.TagOwnerUid" => Self::InvalidParamTagOwnerUid(error),
-            "InvalidParam.TagOwnerBid" => Self::InvalidParamTagOwnerBid(error),
-            "MissingParam.TagOwnerUid" => Self::MissingParamTagOwnerUid(error),
-            "MissingParam.TagOwnerBid" => Self::MissingParamTagOwnerBid(error),
-            "InvalidParameter.RegionId" => Self::InvalidParameterRegionId(error),
-            "MissingParam.ResourceId" => Self::MissingParamResourceId(error),
-            "DeniedForOperateCustomTag" => Self::DeniedForOperateCustomTag(error),
-            "Duplicate.TagKey" => Self::DuplicateTagKey(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "SizeLimitExceeded.TagKey" => Self::SizeLimitExceededTagKey(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "TagTypeNotSame",
+                        "ResourceNotExist",
+                        "DeniedForNoneTagCreator",
+                        "DeniedForScopeNotEqual",
+                        "InvalidParam.ResourceType",
+                        "InvalidParam.TagKey",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKeyOrValue",
+                        "InvalidParam.TagOwnerUid",
+                        "InvalidParam.TagOwnerBid",
+                        "MissingParam.TagOwnerUid",
+                        "MissingParam.TagOwnerBid",
+                        "InvalidParameter.RegionId",
+                        "MissingParam.ResourceId",
+                        "DeniedForOperateCustomTag",
+                        "Duplicate.TagKey",
+                        "SizeLimitExceeded.ResourceId",
+                        "SizeLimitExceeded.TagKey",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UntagResourcesError {
@@ -335,72 +359,90 @@ impl UntagResourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::TagTypeNotSame(error),
+            1 => Self::ResourceNotExist(error),
+            2 => Self::DeniedForNoneTagCreator(error),
+            3 => Self::DeniedForScopeNotEqual(error),
+            4 => Self::InvalidParamResourceType(error),
+            5 => Self::InvalidParamTagKey(error),
+            6 => Self::InvalidParamTagValue(error),
+            7 => Self::InvalidParamTagKeyOrValue(error),
+            8 => Self::InvalidParamTagOwnerUid(error),
+            9 => Self::InvalidParamTagOwnerBid(error),
+            10 => Self::MissingParamTagOwnerUid(error),
+            11 => Self::MissingParamTagOwnerBid(error),
+            12 => Self::InvalidParameterRegionId(error),
+            13 => Self::MissingParamResourceId(error),
+            14 => Self::DeniedForOperateCustomTag(error),
+            15 => Self::DuplicateTagKey(error),
+            16 => Self::SizeLimitExceededResourceId(error),
+            17 => Self::SizeLimitExceededTagKey(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TagTypeNotSame(error) => ("TagTypeNotSame", error),
-            Self::ResourceNotExist(error) => ("ResourceNotExist", error),
-            Self::DeniedForNoneTagCreator(error) => ("DeniedForNoneTagCreator", error),
-            Self::DeniedForScopeNotEqual(error) => ("DeniedForScopeNotEqual", error),
-            Self::InvalidParamResourceType(error) => ("InvalidParamResourceType", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKeyOrValue(error) => {
-                ("InvalidParamTagKeyOrValue", error)
-            }
-            Self::InvalidParamTagOwnerUid(error) => ("InvalidParamTagOwnerUid", error),
-            Self::InvalidParamTagOwnerBid(error) => ("InvalidParamTagOwnerBid", error),
-            Self::MissingParamTagOwnerUid(error) => ("MissingParamTagOwnerUid", error),
-            Self::MissingParamTagOwnerBid(error) => ("MissingParamTagOwnerBid", error),
-            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
-            Self::MissingParamResourceId(error) => ("MissingParamResourceId", error),
-            Self::DeniedForOperateCustomTag(error) => {
-                ("DeniedForOperateCustomTag", error)
-            }
-            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
-            Self::SizeLimitExceededResourceId(error) => {
-                ("SizeLimitExceededResourceId", error)
-            }
-            Self::SizeLimitExceededTagKey(error) => ("SizeLimitExceededTagKey", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TagTypeNotSame(error) => (0, error),
+            Self::ResourceNotExist(error) => (1, error),
+            Self::DeniedForNoneTagCreator(error) => (2, error),
+            Self::DeniedForScopeNotEqual(error) => (3, error),
+            Self::InvalidParamResourceType(error) => (4, error),
+            Self::InvalidParamTagKey(error) => (5, error),
+            Self::InvalidParamTagValue(error) => (6, error),
+            Self::InvalidParamTagKeyOrValue(error) => (7, error),
+            Self::InvalidParamTagOwnerUid(error) => (8, error),
+            Self::InvalidParamTagOwnerBid(error) => (9, error),
+            Self::MissingParamTagOwnerUid(error) => (10, error),
+            Self::MissingParamTagOwnerBid(error) => (11, error),
+            Self::InvalidParameterRegionId(error) => (12, error),
+            Self::MissingParamResourceId(error) => (13, error),
+            Self::DeniedForOperateCustomTag(error) => (14, error),
+            Self::DuplicateTagKey(error) => (15, error),
+            Self::SizeLimitExceededResourceId(error) => (16, error),
+            Self::SizeLimitExceededTagKey(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for UntagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TagTypeNotSame(_) => Self::TagTypeNotSame(error),
-            Self::ResourceNotExist(_) => Self::ResourceNotExist(error),
-            Self::DeniedForNoneTagCreator(_) => Self::DeniedForNoneTagCreator(error),
-            Self::DeniedForScopeNotEqual(_) => Self::DeniedForScopeNotEqual(error),
-            Self::InvalidParamResourceType(_) => Self::InvalidParamResourceType(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKeyOrValue(_) => Self::InvalidParamTagKeyOrValue(error),
-            Self::InvalidParamTagOwnerUid(_) => Self::InvalidParamTagOwnerUid(error),
-            Self::InvalidParamTagOwnerBid(_) => Self::InvalidParamTagOwnerBid(error),
-            Self::MissingParamTagOwnerUid(_) => Self::MissingParamTagOwnerUid(error),
-            Self::MissingParamTagOwnerBid(_) => Self::MissingParamTagOwnerBid(error),
-            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
-            Self::MissingParamResourceId(_) => Self::MissingParamResourceId(error),
-            Self::DeniedForOperateCustomTag(_) => Self::DeniedForOperateCustomTag(error),
-            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
-            Self::SizeLimitExceededResourceId(_) => {
-                Self::SizeLimitExceededResourceId(error)
-            }
-            Self::SizeLimitExceededTagKey(_) => Self::SizeLimitExceededTagKey(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UntagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TagTypeNotSame",
+            "ResourceNotExist",
+            "DeniedForNoneTagCreator",
+            "DeniedForScopeNotEqual",
+            "InvalidParamResourceType",
+            "InvalidParamTagKey",
+            "InvalidParamTagValue",
+            "InvalidParamTagKeyOrValue",
+            "InvalidParamTagOwnerUid",
+            "InvalidParamTagOwnerBid",
+            "MissingParamTagOwnerUid",
+            "MissingParamTagOwnerBid",
+            "InvalidParameterRegionId",
+            "MissingParamResourceId",
+            "DeniedForOperateCustomTag",
+            "DuplicateTagKey",
+            "SizeLimitExceededResourceId",
+            "SizeLimitExceededTagKey",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UntagResourcesError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UploadCACertificateRequest {
     /// The tags.
@@ -63,10 +63,27 @@ pub struct UploadCACertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UploadCACertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            region_id: None,
+            ca_certificate: None,
+            ca_certificate_name: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UploadCACertificateRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UploadCACertificateRequestBuilder {
-        UploadCACertificateRequestBuilder::default()
+        UploadCACertificateRequestBuilder {
+            inner: UploadCACertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -176,6 +193,7 @@ impl<C> UploadCACertificateRequestBuilder<C> {
     }
 }
 impl<'a> UploadCACertificateRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UploadCACertificateRequest::default(),
@@ -184,6 +202,7 @@ impl<'a> UploadCACertificateRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -293,13 +312,18 @@ pub enum UploadCACertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for UploadCACertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKey",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.TagKey",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UploadCACertificateError {
@@ -308,36 +332,48 @@ impl UploadCACertificateError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParamTagValue(error),
+            1 => Self::InvalidParamTagKey(error),
+            2 => Self::SizeLimitExceededTag(error),
+            3 => Self::MissingParamTagKey(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamTagValue(error) => (0, error),
+            Self::InvalidParamTagKey(error) => (1, error),
+            Self::SizeLimitExceededTag(error) => (2, error),
+            Self::MissingParamTagKey(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for UploadCACertificateError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UploadCACertificateError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamTagValue",
+            "InvalidParamTagKey",
+            "SizeLimitExceededTag",
+            "MissingParamTagKey",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UploadCACertificateError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_slb::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UploadServerCertificateRequest {
     /// The tags.
@@ -87,10 +87,31 @@ pub struct UploadServerCertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UploadServerCertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            region_id: None,
+            ali_cloud_certificate_id: None,
+            ali_cloud_certificate_name: None,
+            ali_cloud_certificate_region_id: None,
+            server_certificate: None,
+            private_key: None,
+            server_certificate_name: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UploadServerCertificateRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UploadServerCertificateRequestBuilder {
-        UploadServerCertificateRequestBuilder::default()
+        UploadServerCertificateRequestBuilder {
+            inner: UploadServerCertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -239,6 +260,7 @@ impl<C> UploadServerCertificateRequestBuilder<C> {
     }
 }
 impl<'a> UploadServerCertificateRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UploadServerCertificateRequest::default(),
@@ -247,6 +269,7 @@ impl<'a> UploadServerCertificateRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -405,27 +428,26 @@ pub enum UploadServerCertificateError {
 }
 impl From<::acs_runtime::client::ServiceError> for UploadServerCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.ServerCertificate" => {
-                Self::IllegalParamServerCertificate(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ServerCertificate.NotSupport" => Self::ServerCertificateNotSupport(error),
-            "InvalidParameter.AliCloudCertificateId" => {
-                Self::InvalidParameterAliCloudCertificateId(error)
-            }
-            "OperationDenied.IllegalKeyLength" => {
-                Self::OperationDeniedIllegalKeyLength(error)
-            }
-            "InvalidParam.TagValue" => Self::InvalidParamTagValue(error),
-            "InvalidParam.TagKey" => Self::InvalidParamTagKey(error),
-            "SizeLimitExceeded.Tag" => Self::SizeLimitExceededTag(error),
-            "MissingParam.TagKey" => Self::MissingParamTagKey(error),
-            "EccCertificateNotSupport" => Self::EccCertificateNotSupport(error),
-            "CertificateFormatInvalid" => Self::CertificateFormatInvalid(error),
-            "UnauthorizedRegion" => Self::UnauthorizedRegion(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.ServerCertificate",
+                        "InvalidParameter",
+                        "ServerCertificate.NotSupport",
+                        "InvalidParameter.AliCloudCertificateId",
+                        "OperationDenied.IllegalKeyLength",
+                        "InvalidParam.TagValue",
+                        "InvalidParam.TagKey",
+                        "SizeLimitExceeded.Tag",
+                        "MissingParam.TagKey",
+                        "EccCertificateNotSupport",
+                        "CertificateFormatInvalid",
+                        "UnauthorizedRegion",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UploadServerCertificateError {
@@ -434,68 +456,72 @@ impl UploadServerCertificateError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamServerCertificate(error),
+            1 => Self::InvalidParameter(error),
+            2 => Self::ServerCertificateNotSupport(error),
+            3 => Self::InvalidParameterAliCloudCertificateId(error),
+            4 => Self::OperationDeniedIllegalKeyLength(error),
+            5 => Self::InvalidParamTagValue(error),
+            6 => Self::InvalidParamTagKey(error),
+            7 => Self::SizeLimitExceededTag(error),
+            8 => Self::MissingParamTagKey(error),
+            9 => Self::EccCertificateNotSupport(error),
+            10 => Self::CertificateFormatInvalid(error),
+            11 => Self::UnauthorizedRegion(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamServerCertificate(error) => {
-                ("IllegalParamServerCertificate", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ServerCertificateNotSupport(error) => {
-                ("ServerCertificateNotSupport", error)
-            }
-            Self::InvalidParameterAliCloudCertificateId(error) => {
-                ("InvalidParameterAliCloudCertificateId", error)
-            }
-            Self::OperationDeniedIllegalKeyLength(error) => {
-                ("OperationDeniedIllegalKeyLength", error)
-            }
-            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
-            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
-            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
-            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
-            Self::EccCertificateNotSupport(error) => ("EccCertificateNotSupport", error),
-            Self::CertificateFormatInvalid(error) => ("CertificateFormatInvalid", error),
-            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamServerCertificate(error) => (0, error),
+            Self::InvalidParameter(error) => (1, error),
+            Self::ServerCertificateNotSupport(error) => (2, error),
+            Self::InvalidParameterAliCloudCertificateId(error) => (3, error),
+            Self::OperationDeniedIllegalKeyLength(error) => (4, error),
+            Self::InvalidParamTagValue(error) => (5, error),
+            Self::InvalidParamTagKey(error) => (6, error),
+            Self::SizeLimitExceededTag(error) => (7, error),
+            Self::MissingParamTagKey(error) => (8, error),
+            Self::EccCertificateNotSupport(error) => (9, error),
+            Self::CertificateFormatInvalid(error) => (10, error),
+            Self::UnauthorizedRegion(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for UploadServerCertificateError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamServerCertificate(_) => {
-                Self::IllegalParamServerCertificate(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ServerCertificateNotSupport(_) => {
-                Self::ServerCertificateNotSupport(error)
-            }
-            Self::InvalidParameterAliCloudCertificateId(_) => {
-                Self::InvalidParameterAliCloudCertificateId(error)
-            }
-            Self::OperationDeniedIllegalKeyLength(_) => {
-                Self::OperationDeniedIllegalKeyLength(error)
-            }
-            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
-            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
-            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
-            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
-            Self::EccCertificateNotSupport(_) => Self::EccCertificateNotSupport(error),
-            Self::CertificateFormatInvalid(_) => Self::CertificateFormatInvalid(error),
-            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UploadServerCertificateError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamServerCertificate",
+            "InvalidParameter",
+            "ServerCertificateNotSupport",
+            "InvalidParameterAliCloudCertificateId",
+            "OperationDeniedIllegalKeyLength",
+            "InvalidParamTagValue",
+            "InvalidParamTagKey",
+            "SizeLimitExceededTag",
+            "MissingParamTagKey",
+            "EccCertificateNotSupport",
+            "CertificateFormatInvalid",
+            "UnauthorizedRegion",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UploadServerCertificateError {

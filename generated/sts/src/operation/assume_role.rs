@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssumeRoleRequest {
     /// The validity period of the STS token. Unit: seconds.
@@ -108,10 +108,28 @@ pub struct AssumeRoleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssumeRoleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            duration_seconds: None,
+            policy: None,
+            role_arn: None,
+            role_session_name: None,
+            external_id: None,
+            source_identity: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssumeRoleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssumeRoleRequestBuilder {
-        AssumeRoleRequestBuilder::default()
+        AssumeRoleRequestBuilder {
+            inner: AssumeRoleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -252,6 +270,7 @@ impl<C> AssumeRoleRequestBuilder<C> {
     }
 }
 impl<'a> AssumeRoleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssumeRoleRequest::default(),
@@ -260,6 +279,7 @@ impl<'a> AssumeRoleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AssumeRoleResponse, AssumeRoleError> {
@@ -347,33 +367,28 @@ pub enum AssumeRoleError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssumeRoleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.DurationSeconds" => {
-                Self::InvalidParameterDurationSeconds(error)
-            }
-            "InvalidParameter.ExternalId" => Self::InvalidParameterExternalId(error),
-            "InvalidParameter.RoleArn" => Self::InvalidParameterRoleArn(error),
-            "InvalidParameter.RoleSessionName" => {
-                Self::InvalidParameterRoleSessionName(error)
-            }
-            "InvalidParameter.SerialNumber" => Self::InvalidParameterSerialNumber(error),
-            "InvalidParameter.TokenCode" => Self::InvalidParameterTokenCode(error),
-            "InvalidParameter.PolicyGrammar" => {
-                Self::InvalidParameterPolicyGrammar(error)
-            }
-            "InvalidParameter.PolicySize" => Self::InvalidParameterPolicySize(error),
-            "InvalidParameter.ContentType" => Self::InvalidParameterContentType(error),
-            "NoPermission" => Self::NoPermission(error),
-            "AuthenticationFail.ApiUsername" => {
-                Self::AuthenticationFailApiUsername(error)
-            }
-            "AuthenticationFail.ApiPassword" => {
-                Self::AuthenticationFailApiPassword(error)
-            }
-            "EntityNotExist.Role" => Self::EntityNotExistRole(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.DurationSeconds",
+                        "InvalidParameter.ExternalId",
+                        "InvalidParameter.RoleArn",
+                        "InvalidParameter.RoleSessionName",
+                        "InvalidParameter.SerialNumber",
+                        "InvalidParameter.TokenCode",
+                        "InvalidParameter.PolicyGrammar",
+                        "InvalidParameter.PolicySize",
+                        "InvalidParameter.ContentType",
+                        "NoPermission",
+                        "AuthenticationFail.ApiUsername",
+                        "AuthenticationFail.ApiPassword",
+                        "EntityNotExist.Role",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssumeRoleError {
@@ -382,94 +397,78 @@ impl AssumeRoleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterDurationSeconds(error),
+            1 => Self::InvalidParameterExternalId(error),
+            2 => Self::InvalidParameterRoleArn(error),
+            3 => Self::InvalidParameterRoleSessionName(error),
+            4 => Self::InvalidParameterSerialNumber(error),
+            5 => Self::InvalidParameterTokenCode(error),
+            6 => Self::InvalidParameterPolicyGrammar(error),
+            7 => Self::InvalidParameterPolicySize(error),
+            8 => Self::InvalidParameterContentType(error),
+            9 => Self::NoPermission(error),
+            10 => Self::AuthenticationFailApiUsername(error),
+            11 => Self::AuthenticationFailApiPassword(error),
+            12 => Self::EntityNotExistRole(error),
+            13 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDurationSeconds(error) => {
-                ("InvalidParameterDurationSeconds", error)
-            }
-            Self::InvalidParameterExternalId(error) => {
-                ("InvalidParameterExternalId", error)
-            }
-            Self::InvalidParameterRoleArn(error) => ("InvalidParameterRoleArn", error),
-            Self::InvalidParameterRoleSessionName(error) => {
-                ("InvalidParameterRoleSessionName", error)
-            }
-            Self::InvalidParameterSerialNumber(error) => {
-                ("InvalidParameterSerialNumber", error)
-            }
-            Self::InvalidParameterTokenCode(error) => {
-                ("InvalidParameterTokenCode", error)
-            }
-            Self::InvalidParameterPolicyGrammar(error) => {
-                ("InvalidParameterPolicyGrammar", error)
-            }
-            Self::InvalidParameterPolicySize(error) => {
-                ("InvalidParameterPolicySize", error)
-            }
-            Self::InvalidParameterContentType(error) => {
-                ("InvalidParameterContentType", error)
-            }
-            Self::NoPermission(error) => ("NoPermission", error),
-            Self::AuthenticationFailApiUsername(error) => {
-                ("AuthenticationFailApiUsername", error)
-            }
-            Self::AuthenticationFailApiPassword(error) => {
-                ("AuthenticationFailApiPassword", error)
-            }
-            Self::EntityNotExistRole(error) => ("EntityNotExistRole", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterDurationSeconds(error) => (0, error),
+            Self::InvalidParameterExternalId(error) => (1, error),
+            Self::InvalidParameterRoleArn(error) => (2, error),
+            Self::InvalidParameterRoleSessionName(error) => (3, error),
+            Self::InvalidParameterSerialNumber(error) => (4, error),
+            Self::InvalidParameterTokenCode(error) => (5, error),
+            Self::InvalidParameterPolicyGrammar(error) => (6, error),
+            Self::InvalidParameterPolicySize(error) => (7, error),
+            Self::InvalidParameterContentType(error) => (8, error),
+            Self::NoPermission(error) => (9, error),
+            Self::AuthenticationFailApiUsername(error) => (10, error),
+            Self::AuthenticationFailApiPassword(error) => (11, error),
+            Self::EntityNotExistRole(error) => (12, error),
+            Self::InternalError(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for AssumeRoleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterDurationSeconds(_) => {
-                Self::InvalidParameterDurationSeconds(error)
-            }
-            Self::InvalidParameterExternalId(_) => {
-                Self::InvalidParameterExternalId(error)
-            }
-            Self::InvalidParameterRoleArn(_) => Self::InvalidParameterRoleArn(error),
-            Self::InvalidParameterRoleSessionName(_) => {
-                Self::InvalidParameterRoleSessionName(error)
-            }
-            Self::InvalidParameterSerialNumber(_) => {
-                Self::InvalidParameterSerialNumber(error)
-            }
-            Self::InvalidParameterTokenCode(_) => Self::InvalidParameterTokenCode(error),
-            Self::InvalidParameterPolicyGrammar(_) => {
-                Self::InvalidParameterPolicyGrammar(error)
-            }
-            Self::InvalidParameterPolicySize(_) => {
-                Self::InvalidParameterPolicySize(error)
-            }
-            Self::InvalidParameterContentType(_) => {
-                Self::InvalidParameterContentType(error)
-            }
-            Self::NoPermission(_) => Self::NoPermission(error),
-            Self::AuthenticationFailApiUsername(_) => {
-                Self::AuthenticationFailApiUsername(error)
-            }
-            Self::AuthenticationFailApiPassword(_) => {
-                Self::AuthenticationFailApiPassword(error)
-            }
-            Self::EntityNotExistRole(_) => Self::EntityNotExistRole(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssumeRoleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterDurationSeconds",
+            "InvalidParameterExternalId",
+            "InvalidParameterRoleArn",
+            "InvalidParameterRoleSessionName",
+            "InvalidParameterSerialNumber",
+            "InvalidParameterTokenCode",
+            "InvalidParameterPolicyGrammar",
+            "InvalidParameterPolicySize",
+            "InvalidParameterContentType",
+            "NoPermission",
+            "AuthenticationFailApiUsername",
+            "AuthenticationFailApiPassword",
+            "EntityNotExistRole",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssumeRoleError {

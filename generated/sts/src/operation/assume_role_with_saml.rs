@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_sts::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssumeRoleWithSAMLRequest {
     /// The Alibaba Cloud Resource Name (ARN) of the SAML IdP that is created in the RAM console.
@@ -89,10 +89,27 @@ pub struct AssumeRoleWithSAMLRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssumeRoleWithSAMLRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            saml_provider_arn: None,
+            role_arn: None,
+            saml_assertion: None,
+            policy: None,
+            duration_seconds: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssumeRoleWithSAMLRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssumeRoleWithSAMLRequestBuilder {
-        AssumeRoleWithSAMLRequestBuilder::default()
+        AssumeRoleWithSAMLRequestBuilder {
+            inner: AssumeRoleWithSAMLRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,6 +239,7 @@ impl<C> AssumeRoleWithSAMLRequestBuilder<C> {
     }
 }
 impl<'a> AssumeRoleWithSAMLRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssumeRoleWithSAMLRequest::default(),
@@ -230,6 +248,7 @@ impl<'a> AssumeRoleWithSAMLRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -299,10 +318,7 @@ pub enum AssumeRoleWithSAMLError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssumeRoleWithSAMLError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["InternalError"]), error)
     }
 }
 impl AssumeRoleWithSAMLError {
@@ -311,30 +327,36 @@ impl AssumeRoleWithSAMLError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InternalError(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for AssumeRoleWithSAMLError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssumeRoleWithSAMLError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InternalError", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssumeRoleWithSAMLError {

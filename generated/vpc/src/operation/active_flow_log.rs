@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ActiveFlowLogRequest {
     /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -52,10 +52,24 @@ pub struct ActiveFlowLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ActiveFlowLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            flow_log_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ActiveFlowLogRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ActiveFlowLogRequestBuilder {
-        ActiveFlowLogRequestBuilder::default()
+        ActiveFlowLogRequestBuilder {
+            inner: ActiveFlowLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -131,6 +145,7 @@ impl<C> ActiveFlowLogRequestBuilder<C> {
     }
 }
 impl<'a> ActiveFlowLogRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ActiveFlowLogRequest::default(),
@@ -139,6 +154,7 @@ impl<'a> ActiveFlowLogRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ActiveFlowLogResponse, ActiveFlowLogError> {
@@ -218,33 +234,26 @@ pub enum ActiveFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.FlowLog" => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "InvalidStatus" => Self::InvalidStatus(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "Forbidden.OperateManagedFlowLog" => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            "OperationDenied.FlowLogDeliverFailed" => {
-                Self::OperationDeniedFlowLogDeliverFailed(error)
-            }
-            "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch" => {
-                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            }
-            "OperationDenied.NisTrafficAnalyzerNotActive" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            }
-            "OperationDenied.NisTrafficAnalyzerNotFound" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            }
-            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.FlowLog",
+                        "InvalidInstanceId",
+                        "InvalidStatus",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "IncorrectStatus.flowlog",
+                        "Forbidden.OperateManagedFlowLog",
+                        "OperationDenied.FlowLogDeliverFailed",
+                        "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
+                        "OperationDenied.NisTrafficAnalyzerNotActive",
+                        "OperationDenied.NisTrafficAnalyzerNotFound",
+                        "OperationFailed.InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ActiveFlowLogError {
@@ -253,82 +262,76 @@ impl ActiveFlowLogError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusFlowLog(error),
+            1 => Self::InvalidInstanceId(error),
+            2 => Self::InvalidStatus(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
+            5 => Self::IncorrectStatusFlowlog(error),
+            6 => Self::ForbiddenOperateManagedFlowLog(error),
+            7 => Self::OperationDeniedFlowLogDeliverFailed(error),
+            8 => {
+                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
+            }
+            9 => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
+            10 => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
+            11 => Self::OperationFailedInternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusFlowLog(error) => {
-                ("IncorrectBusinessStatusFlowLog", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::InvalidStatus(error) => ("InvalidStatus", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
-            Self::ForbiddenOperateManagedFlowLog(error) => {
-                ("ForbiddenOperateManagedFlowLog", error)
-            }
-            Self::OperationDeniedFlowLogDeliverFailed(error) => {
-                ("OperationDeniedFlowLogDeliverFailed", error)
-            }
+            Self::IncorrectBusinessStatusFlowLog(error) => (0, error),
+            Self::InvalidInstanceId(error) => (1, error),
+            Self::InvalidStatus(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidInstanceIdNotFound(error) => (4, error),
+            Self::IncorrectStatusFlowlog(error) => (5, error),
+            Self::ForbiddenOperateManagedFlowLog(error) => (6, error),
+            Self::OperationDeniedFlowLogDeliverFailed(error) => (7, error),
             Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error) => {
-                ("OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch", error)
+                (8, error)
             }
-            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => {
-                ("OperationDeniedNisTrafficAnalyzerNotActive", error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => {
-                ("OperationDeniedNisTrafficAnalyzerNotFound", error)
-            }
-            Self::OperationFailedInternalError(error) => {
-                ("OperationFailedInternalError", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => (9, error),
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => (10, error),
+            Self::OperationFailedInternalError(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for ActiveFlowLogError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusFlowLog(_) => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::InvalidStatus(_) => Self::InvalidStatus(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
-            Self::ForbiddenOperateManagedFlowLog(_) => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            Self::OperationDeniedFlowLogDeliverFailed(_) => {
-                Self::OperationDeniedFlowLogDeliverFailed(error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(_) => {
-                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotActive(_) => {
-                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotFound(_) => {
-                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            }
-            Self::OperationFailedInternalError(_) => {
-                Self::OperationFailedInternalError(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ActiveFlowLogError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusFlowLog",
+            "InvalidInstanceId",
+            "InvalidStatus",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "IncorrectStatusFlowlog",
+            "ForbiddenOperateManagedFlowLog",
+            "OperationDeniedFlowLogDeliverFailed",
+            "OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch",
+            "OperationDeniedNisTrafficAnalyzerNotActive",
+            "OperationDeniedNisTrafficAnalyzerNotFound",
+            "OperationFailedInternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ActiveFlowLogError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddBgpNetworkRequest {
     /// The region ID of the virtual border router (VBR) group.
@@ -67,10 +67,27 @@ pub struct AddBgpNetworkRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddBgpNetworkRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dst_cidr_block: None,
+            vpc_id: None,
+            router_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddBgpNetworkRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddBgpNetworkRequestBuilder {
-        AddBgpNetworkRequestBuilder::default()
+        AddBgpNetworkRequestBuilder {
+            inner: AddBgpNetworkRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,6 +202,7 @@ impl<C> AddBgpNetworkRequestBuilder<C> {
     }
 }
 impl<'a> AddBgpNetworkRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddBgpNetworkRequest::default(),
@@ -193,6 +211,7 @@ impl<'a> AddBgpNetworkRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AddBgpNetworkResponse, AddBgpNetworkError> {
@@ -293,52 +312,41 @@ pub enum AddBgpNetworkError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddBgpNetworkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
-            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
-            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
-            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
-            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
-            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
-            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
-            "InvalidBgpDiscription.Malformed" => {
-                Self::InvalidBgpDiscriptionMalformed(error)
-            }
-            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
-            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
-            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
-            "InvalidParams.PeerIpAddressMustPointOut" => {
-                Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            }
-            "InvalidParams.PeerIpAddressInUse" => {
-                Self::InvalidParamsPeerIpAddressInUse(error)
-            }
-            "Duplicated.CidrBlock" => Self::DuplicatedCidrBlock(error),
-            "InvalidIP.IpInSnatPool" => Self::InvalidIpIpInSnatPool(error),
-            "InvalidDestCidrBlock.Malformed" => {
-                Self::InvalidDestCidrBlockMalformed(error)
-            }
-            "IllegalParam.ConflictWithDClass" => {
-                Self::IllegalParamConflictWithDClass(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "OperationFailed.NoActiveRouterInterface" => {
-                Self::OperationFailedNoActiveRouterInterface(error)
-            }
-            "IllegalParamFormat.DstCidrBlock" => {
-                Self::IllegalParamFormatDstCidrBlock(error)
-            }
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "IllegalParam.ipVersion" => Self::IllegalParamIpVersionError(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "QuotaExceeded.Bgp",
+                        "QuotaExceeded.Nqa",
+                        "QuotaExceeded.BgpNetwork",
+                        "InvalidPeerIpAddress",
+                        "InvalidVbrNetwork",
+                        "InvalidBgpGroup",
+                        "InvalidBgpName.Malformed",
+                        "InvalidBgpDiscription.Malformed",
+                        "InvalidBgpAuthkey.Malformed",
+                        "InvalidIP.Malformed",
+                        "InvalidPeerAsn.Malformed",
+                        "InvalidParams.NotNull",
+                        "InvalidParams.NotFound",
+                        "InvalidParams.AlreadyExists",
+                        "InvalidStatus.CannotOperate",
+                        "InvalidParams.PeerIpAddressMustPointOut",
+                        "InvalidParams.PeerIpAddressInUse",
+                        "Duplicated.CidrBlock",
+                        "InvalidIP.IpInSnatPool",
+                        "InvalidDestCidrBlock.Malformed",
+                        "IllegalParam.ConflictWithDClass",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "OperationFailed.NoActiveRouterInterface",
+                        "IllegalParamFormat.DstCidrBlock",
+                        "IllegalParam.IpVersion",
+                        "IllegalParam.ipVersion",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddBgpNetworkError {
@@ -347,130 +355,117 @@ impl AddBgpNetworkError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QuotaExceededBgp(error),
+            1 => Self::QuotaExceededNqa(error),
+            2 => Self::QuotaExceededBgpNetwork(error),
+            3 => Self::InvalidPeerIpAddress(error),
+            4 => Self::InvalidVbrNetwork(error),
+            5 => Self::InvalidBgpGroup(error),
+            6 => Self::InvalidBgpNameMalformed(error),
+            7 => Self::InvalidBgpDiscriptionMalformed(error),
+            8 => Self::InvalidBgpAuthkeyMalformed(error),
+            9 => Self::InvalidIpMalformed(error),
+            10 => Self::InvalidPeerAsnMalformed(error),
+            11 => Self::InvalidParamsNotNull(error),
+            12 => Self::InvalidParamsNotFound(error),
+            13 => Self::InvalidParamsAlreadyExists(error),
+            14 => Self::InvalidStatusCannotOperate(error),
+            15 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
+            16 => Self::InvalidParamsPeerIpAddressInUse(error),
+            17 => Self::DuplicatedCidrBlock(error),
+            18 => Self::InvalidIpIpInSnatPool(error),
+            19 => Self::InvalidDestCidrBlockMalformed(error),
+            20 => Self::IllegalParamConflictWithDClass(error),
+            21 => Self::OperationFailedPconnTrafficNotEnable(error),
+            22 => Self::OperationFailedNoActiveRouterInterface(error),
+            23 => Self::IllegalParamFormatDstCidrBlock(error),
+            24 => Self::IllegalParamIpVersion(error),
+            25 => Self::IllegalParamIpVersionError(error),
+            26 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededBgp(error) => ("QuotaExceededBgp", error),
-            Self::QuotaExceededNqa(error) => ("QuotaExceededNqa", error),
-            Self::QuotaExceededBgpNetwork(error) => ("QuotaExceededBgpNetwork", error),
-            Self::InvalidPeerIpAddress(error) => ("InvalidPeerIpAddress", error),
-            Self::InvalidVbrNetwork(error) => ("InvalidVbrNetwork", error),
-            Self::InvalidBgpGroup(error) => ("InvalidBgpGroup", error),
-            Self::InvalidBgpNameMalformed(error) => ("InvalidBgpNameMalformed", error),
-            Self::InvalidBgpDiscriptionMalformed(error) => {
-                ("InvalidBgpDiscriptionMalformed", error)
-            }
-            Self::InvalidBgpAuthkeyMalformed(error) => {
-                ("InvalidBgpAuthkeyMalformed", error)
-            }
-            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
-            Self::InvalidPeerAsnMalformed(error) => ("InvalidPeerAsnMalformed", error),
-            Self::InvalidParamsNotNull(error) => ("InvalidParamsNotNull", error),
-            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
-            Self::InvalidParamsAlreadyExists(error) => {
-                ("InvalidParamsAlreadyExists", error)
-            }
-            Self::InvalidStatusCannotOperate(error) => {
-                ("InvalidStatusCannotOperate", error)
-            }
-            Self::InvalidParamsPeerIpAddressMustPointOut(error) => {
-                ("InvalidParamsPeerIpAddressMustPointOut", error)
-            }
-            Self::InvalidParamsPeerIpAddressInUse(error) => {
-                ("InvalidParamsPeerIpAddressInUse", error)
-            }
-            Self::DuplicatedCidrBlock(error) => ("DuplicatedCidrBlock", error),
-            Self::InvalidIpIpInSnatPool(error) => ("InvalidIpIpInSnatPool", error),
-            Self::InvalidDestCidrBlockMalformed(error) => {
-                ("InvalidDestCidrBlockMalformed", error)
-            }
-            Self::IllegalParamConflictWithDClass(error) => {
-                ("IllegalParamConflictWithDClass", error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::OperationFailedNoActiveRouterInterface(error) => {
-                ("OperationFailedNoActiveRouterInterface", error)
-            }
-            Self::IllegalParamFormatDstCidrBlock(error) => {
-                ("IllegalParamFormatDstCidrBlock", error)
-            }
-            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
-            Self::IllegalParamIpVersionError(error) => {
-                ("IllegalParamIpVersionError", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededBgp(error) => (0, error),
+            Self::QuotaExceededNqa(error) => (1, error),
+            Self::QuotaExceededBgpNetwork(error) => (2, error),
+            Self::InvalidPeerIpAddress(error) => (3, error),
+            Self::InvalidVbrNetwork(error) => (4, error),
+            Self::InvalidBgpGroup(error) => (5, error),
+            Self::InvalidBgpNameMalformed(error) => (6, error),
+            Self::InvalidBgpDiscriptionMalformed(error) => (7, error),
+            Self::InvalidBgpAuthkeyMalformed(error) => (8, error),
+            Self::InvalidIpMalformed(error) => (9, error),
+            Self::InvalidPeerAsnMalformed(error) => (10, error),
+            Self::InvalidParamsNotNull(error) => (11, error),
+            Self::InvalidParamsNotFound(error) => (12, error),
+            Self::InvalidParamsAlreadyExists(error) => (13, error),
+            Self::InvalidStatusCannotOperate(error) => (14, error),
+            Self::InvalidParamsPeerIpAddressMustPointOut(error) => (15, error),
+            Self::InvalidParamsPeerIpAddressInUse(error) => (16, error),
+            Self::DuplicatedCidrBlock(error) => (17, error),
+            Self::InvalidIpIpInSnatPool(error) => (18, error),
+            Self::InvalidDestCidrBlockMalformed(error) => (19, error),
+            Self::IllegalParamConflictWithDClass(error) => (20, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (21, error),
+            Self::OperationFailedNoActiveRouterInterface(error) => (22, error),
+            Self::IllegalParamFormatDstCidrBlock(error) => (23, error),
+            Self::IllegalParamIpVersion(error) => (24, error),
+            Self::IllegalParamIpVersionError(error) => (25, error),
+            Self::InvalidRegionIdNotFound(error) => (26, error),
+            Self::Unhandled(error) => (27, error),
         }
     }
 }
 impl Clone for AddBgpNetworkError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededBgp(_) => Self::QuotaExceededBgp(error),
-            Self::QuotaExceededNqa(_) => Self::QuotaExceededNqa(error),
-            Self::QuotaExceededBgpNetwork(_) => Self::QuotaExceededBgpNetwork(error),
-            Self::InvalidPeerIpAddress(_) => Self::InvalidPeerIpAddress(error),
-            Self::InvalidVbrNetwork(_) => Self::InvalidVbrNetwork(error),
-            Self::InvalidBgpGroup(_) => Self::InvalidBgpGroup(error),
-            Self::InvalidBgpNameMalformed(_) => Self::InvalidBgpNameMalformed(error),
-            Self::InvalidBgpDiscriptionMalformed(_) => {
-                Self::InvalidBgpDiscriptionMalformed(error)
-            }
-            Self::InvalidBgpAuthkeyMalformed(_) => {
-                Self::InvalidBgpAuthkeyMalformed(error)
-            }
-            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
-            Self::InvalidPeerAsnMalformed(_) => Self::InvalidPeerAsnMalformed(error),
-            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
-            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
-            Self::InvalidParamsAlreadyExists(_) => {
-                Self::InvalidParamsAlreadyExists(error)
-            }
-            Self::InvalidStatusCannotOperate(_) => {
-                Self::InvalidStatusCannotOperate(error)
-            }
-            Self::InvalidParamsPeerIpAddressMustPointOut(_) => {
-                Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            }
-            Self::InvalidParamsPeerIpAddressInUse(_) => {
-                Self::InvalidParamsPeerIpAddressInUse(error)
-            }
-            Self::DuplicatedCidrBlock(_) => Self::DuplicatedCidrBlock(error),
-            Self::InvalidIpIpInSnatPool(_) => Self::InvalidIpIpInSnatPool(error),
-            Self::InvalidDestCidrBlockMalformed(_) => {
-                Self::InvalidDestCidrBlockMalformed(error)
-            }
-            Self::IllegalParamConflictWithDClass(_) => {
-                Self::IllegalParamConflictWithDClass(error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::OperationFailedNoActiveRouterInterface(_) => {
-                Self::OperationFailedNoActiveRouterInterface(error)
-            }
-            Self::IllegalParamFormatDstCidrBlock(_) => {
-                Self::IllegalParamFormatDstCidrBlock(error)
-            }
-            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
-            Self::IllegalParamIpVersionError(_) => {
-                Self::IllegalParamIpVersionError(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddBgpNetworkError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededBgp",
+            "QuotaExceededNqa",
+            "QuotaExceededBgpNetwork",
+            "InvalidPeerIpAddress",
+            "InvalidVbrNetwork",
+            "InvalidBgpGroup",
+            "InvalidBgpNameMalformed",
+            "InvalidBgpDiscriptionMalformed",
+            "InvalidBgpAuthkeyMalformed",
+            "InvalidIpMalformed",
+            "InvalidPeerAsnMalformed",
+            "InvalidParamsNotNull",
+            "InvalidParamsNotFound",
+            "InvalidParamsAlreadyExists",
+            "InvalidStatusCannotOperate",
+            "InvalidParamsPeerIpAddressMustPointOut",
+            "InvalidParamsPeerIpAddressInUse",
+            "DuplicatedCidrBlock",
+            "InvalidIpIpInSnatPool",
+            "InvalidDestCidrBlockMalformed",
+            "IllegalParamConflictWithDClass",
+            "OperationFailedPconnTrafficNotEnable",
+            "OperationFailedNoActiveRouterInterface",
+            "IllegalParamFormatDstCidrBlock",
+            "IllegalParamIpVersion",
+            "IllegalParamIpVersionError",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddBgpNetworkError {

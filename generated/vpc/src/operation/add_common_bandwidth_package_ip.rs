@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddCommonBandwidthPackageIpRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -82,10 +82,27 @@ pub struct AddCommonBandwidthPackageIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddCommonBandwidthPackageIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            ip_instance_id: None,
+            ip_type: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddCommonBandwidthPackageIpRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddCommonBandwidthPackageIpRequestBuilder {
-        AddCommonBandwidthPackageIpRequestBuilder::default()
+        AddCommonBandwidthPackageIpRequestBuilder {
+            inner: AddCommonBandwidthPackageIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -206,6 +223,7 @@ impl<C> AddCommonBandwidthPackageIpRequestBuilder<C> {
     }
 }
 impl<'a> AddCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddCommonBandwidthPackageIpRequest::default(),
@@ -214,6 +232,7 @@ impl<'a> AddCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -317,60 +336,39 @@ pub enum AddCommonBandwidthPackageIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.SecurityProtectionTypesInconsistent" => {
-                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
-            }
-            "IpInstanceId.AlreadyInBandwidthPackage" => {
-                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            }
-            "IpInstanceId.BizStatusInvalid" => Self::IpInstanceIdBizStatusInvalid(error),
-            "IpInstanceId.ChargeType.NotSupport" => {
-                Self::IpInstanceIdChargeTypeNotSupport(error)
-            }
-            "BandwidthPackageId.InvalidBizStatus" => {
-                Self::BandwidthPackageIdInvalidBizStatus(error)
-            }
-            "IpInstanceId.QuotaExceeded" => Self::IpInstanceIdQuotaExceeded(error),
-            "EipOperation.TooFrequently" => Self::EipOperationTooFrequently(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "IncorrectStatus.Eip" => Self::IncorrectStatusEip(error),
-            "OperationUnsupported.IpType" => Self::OperationUnsupportedIpType(error),
-            "ParamExclusive.IpInstanceIdAndBandwidthPackageId" => {
-                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
-            }
-            "InvalidBandwidthPackage.NotExist" => {
-                Self::InvalidBandwidthPackageNotExist(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "OperationFailed.ZoneIdInconsistent" => {
-                Self::OperationFailedZoneIdInconsistent(error)
-            }
-            "AttrMismatching.BandwidthPackageIpVersion" => {
-                Self::AttrMismatchingBandwidthPackageIpVersion(error)
-            }
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "Mismatch.CloudBoxCbwpZoneAndEipZone" => {
-                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
-            }
-            "MissingParam.BandwidthPackageId" => {
-                Self::MissingParamBandwidthPackageId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
-            "IpInstanceId.InvalidIpInternetChargeType" => {
-                Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            }
-            "BandwidthPackageId.InvalidBandwidth" => {
-                Self::BandwidthPackageIdInvalidBandwidth(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.SecurityProtectionTypesInconsistent",
+                        "IpInstanceId.AlreadyInBandwidthPackage",
+                        "IpInstanceId.BizStatusInvalid",
+                        "IpInstanceId.ChargeType.NotSupport",
+                        "BandwidthPackageId.InvalidBizStatus",
+                        "IpInstanceId.QuotaExceeded",
+                        "EipOperation.TooFrequently",
+                        "TaskConflict",
+                        "IncorrectStatus.Eip",
+                        "OperationUnsupported.IpType",
+                        "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
+                        "InvalidBandwidthPackage.NotExist",
+                        "OperationFailed.DistibuteLock",
+                        "OperationFailed.ZoneIdInconsistent",
+                        "AttrMismatching.BandwidthPackageIpVersion",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidEIPStatus.BizDisabled",
+                        "Forbidden.FinancialLocked",
+                        "Mismatch.CloudBoxCbwpZoneAndEipZone",
+                        "MissingParam.BandwidthPackageId",
+                        "InvalidRegionId.NotFound",
+                        "InvalidIpInstanceId.NotFound",
+                        "IpInstanceId.InvalidIpInternetChargeType",
+                        "BandwidthPackageId.InvalidBandwidth",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddCommonBandwidthPackageIpError {
@@ -379,156 +377,111 @@ impl AddCommonBandwidthPackageIpError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedSecurityProtectionTypesInconsistent(error),
+            1 => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
+            2 => Self::IpInstanceIdBizStatusInvalid(error),
+            3 => Self::IpInstanceIdChargeTypeNotSupport(error),
+            4 => Self::BandwidthPackageIdInvalidBizStatus(error),
+            5 => Self::IpInstanceIdQuotaExceeded(error),
+            6 => Self::EipOperationTooFrequently(error),
+            7 => Self::TaskConflict(error),
+            8 => Self::IncorrectStatusEip(error),
+            9 => Self::OperationUnsupportedIpType(error),
+            10 => Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error),
+            11 => Self::InvalidBandwidthPackageNotExist(error),
+            12 => Self::OperationFailedDistibuteLock(error),
+            13 => Self::OperationFailedZoneIdInconsistent(error),
+            14 => Self::AttrMismatchingBandwidthPackageIpVersion(error),
+            15 => Self::InvalidBandwidthPackageIdNotFound(error),
+            16 => Self::InvalidInstanceIdNotFound(error),
+            17 => Self::InvalidEipStatusBizDisabled(error),
+            18 => Self::ForbiddenFinancialLocked(error),
+            19 => Self::MismatchCloudBoxCbwpZoneAndEipZone(error),
+            20 => Self::MissingParamBandwidthPackageId(error),
+            21 => Self::InvalidRegionIdNotFound(error),
+            22 => Self::InvalidIpInstanceIdNotFound(error),
+            23 => Self::IpInstanceIdInvalidIpInternetChargeType(error),
+            24 => Self::BandwidthPackageIdInvalidBandwidth(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedSecurityProtectionTypesInconsistent(error) => {
-                ("OperationDeniedSecurityProtectionTypesInconsistent", error)
-            }
-            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => {
-                ("IpInstanceIdAlreadyInBandwidthPackage", error)
-            }
-            Self::IpInstanceIdBizStatusInvalid(error) => {
-                ("IpInstanceIdBizStatusInvalid", error)
-            }
-            Self::IpInstanceIdChargeTypeNotSupport(error) => {
-                ("IpInstanceIdChargeTypeNotSupport", error)
-            }
-            Self::BandwidthPackageIdInvalidBizStatus(error) => {
-                ("BandwidthPackageIdInvalidBizStatus", error)
-            }
-            Self::IpInstanceIdQuotaExceeded(error) => {
-                ("IpInstanceIdQuotaExceeded", error)
-            }
-            Self::EipOperationTooFrequently(error) => {
-                ("EipOperationTooFrequently", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::IncorrectStatusEip(error) => ("IncorrectStatusEip", error),
-            Self::OperationUnsupportedIpType(error) => {
-                ("OperationUnsupportedIpType", error)
-            }
-            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error) => {
-                ("ParamExclusiveIpInstanceIdAndBandwidthPackageId", error)
-            }
-            Self::InvalidBandwidthPackageNotExist(error) => {
-                ("InvalidBandwidthPackageNotExist", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::OperationFailedZoneIdInconsistent(error) => {
-                ("OperationFailedZoneIdInconsistent", error)
-            }
-            Self::AttrMismatchingBandwidthPackageIpVersion(error) => {
-                ("AttrMismatchingBandwidthPackageIpVersion", error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => {
-                ("MismatchCloudBoxCbwpZoneAndEipZone", error)
-            }
-            Self::MissingParamBandwidthPackageId(error) => {
-                ("MissingParamBandwidthPackageId", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidIpInstanceIdNotFound(error) => {
-                ("InvalidIpInstanceIdNotFound", error)
-            }
-            Self::IpInstanceIdInvalidIpInternetChargeType(error) => {
-                ("IpInstanceIdInvalidIpInternetChargeType", error)
-            }
-            Self::BandwidthPackageIdInvalidBandwidth(error) => {
-                ("BandwidthPackageIdInvalidBandwidth", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedSecurityProtectionTypesInconsistent(error) => (0, error),
+            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => (1, error),
+            Self::IpInstanceIdBizStatusInvalid(error) => (2, error),
+            Self::IpInstanceIdChargeTypeNotSupport(error) => (3, error),
+            Self::BandwidthPackageIdInvalidBizStatus(error) => (4, error),
+            Self::IpInstanceIdQuotaExceeded(error) => (5, error),
+            Self::EipOperationTooFrequently(error) => (6, error),
+            Self::TaskConflict(error) => (7, error),
+            Self::IncorrectStatusEip(error) => (8, error),
+            Self::OperationUnsupportedIpType(error) => (9, error),
+            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error) => (10, error),
+            Self::InvalidBandwidthPackageNotExist(error) => (11, error),
+            Self::OperationFailedDistibuteLock(error) => (12, error),
+            Self::OperationFailedZoneIdInconsistent(error) => (13, error),
+            Self::AttrMismatchingBandwidthPackageIpVersion(error) => (14, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (15, error),
+            Self::InvalidInstanceIdNotFound(error) => (16, error),
+            Self::InvalidEipStatusBizDisabled(error) => (17, error),
+            Self::ForbiddenFinancialLocked(error) => (18, error),
+            Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => (19, error),
+            Self::MissingParamBandwidthPackageId(error) => (20, error),
+            Self::InvalidRegionIdNotFound(error) => (21, error),
+            Self::InvalidIpInstanceIdNotFound(error) => (22, error),
+            Self::IpInstanceIdInvalidIpInternetChargeType(error) => (23, error),
+            Self::BandwidthPackageIdInvalidBandwidth(error) => (24, error),
+            Self::Unhandled(error) => (25, error),
         }
     }
 }
 impl Clone for AddCommonBandwidthPackageIpError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedSecurityProtectionTypesInconsistent(_) => {
-                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
-            }
-            Self::IpInstanceIdAlreadyInBandwidthPackage(_) => {
-                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            }
-            Self::IpInstanceIdBizStatusInvalid(_) => {
-                Self::IpInstanceIdBizStatusInvalid(error)
-            }
-            Self::IpInstanceIdChargeTypeNotSupport(_) => {
-                Self::IpInstanceIdChargeTypeNotSupport(error)
-            }
-            Self::BandwidthPackageIdInvalidBizStatus(_) => {
-                Self::BandwidthPackageIdInvalidBizStatus(error)
-            }
-            Self::IpInstanceIdQuotaExceeded(_) => Self::IpInstanceIdQuotaExceeded(error),
-            Self::EipOperationTooFrequently(_) => Self::EipOperationTooFrequently(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::IncorrectStatusEip(_) => Self::IncorrectStatusEip(error),
-            Self::OperationUnsupportedIpType(_) => {
-                Self::OperationUnsupportedIpType(error)
-            }
-            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(_) => {
-                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
-            }
-            Self::InvalidBandwidthPackageNotExist(_) => {
-                Self::InvalidBandwidthPackageNotExist(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::OperationFailedZoneIdInconsistent(_) => {
-                Self::OperationFailedZoneIdInconsistent(error)
-            }
-            Self::AttrMismatchingBandwidthPackageIpVersion(_) => {
-                Self::AttrMismatchingBandwidthPackageIpVersion(error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::MismatchCloudBoxCbwpZoneAndEipZone(_) => {
-                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
-            }
-            Self::MissingParamBandwidthPackageId(_) => {
-                Self::MissingParamBandwidthPackageId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidIpInstanceIdNotFound(_) => {
-                Self::InvalidIpInstanceIdNotFound(error)
-            }
-            Self::IpInstanceIdInvalidIpInternetChargeType(_) => {
-                Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            }
-            Self::BandwidthPackageIdInvalidBandwidth(_) => {
-                Self::BandwidthPackageIdInvalidBandwidth(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddCommonBandwidthPackageIpError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedSecurityProtectionTypesInconsistent",
+            "IpInstanceIdAlreadyInBandwidthPackage",
+            "IpInstanceIdBizStatusInvalid",
+            "IpInstanceIdChargeTypeNotSupport",
+            "BandwidthPackageIdInvalidBizStatus",
+            "IpInstanceIdQuotaExceeded",
+            "EipOperationTooFrequently",
+            "TaskConflict",
+            "IncorrectStatusEip",
+            "OperationUnsupportedIpType",
+            "ParamExclusiveIpInstanceIdAndBandwidthPackageId",
+            "InvalidBandwidthPackageNotExist",
+            "OperationFailedDistibuteLock",
+            "OperationFailedZoneIdInconsistent",
+            "AttrMismatchingBandwidthPackageIpVersion",
+            "InvalidBandwidthPackageIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidEipStatusBizDisabled",
+            "ForbiddenFinancialLocked",
+            "MismatchCloudBoxCbwpZoneAndEipZone",
+            "MissingParamBandwidthPackageId",
+            "InvalidRegionIdNotFound",
+            "InvalidIpInstanceIdNotFound",
+            "IpInstanceIdInvalidIpInternetChargeType",
+            "BandwidthPackageIdInvalidBandwidth",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddCommonBandwidthPackageIpError {

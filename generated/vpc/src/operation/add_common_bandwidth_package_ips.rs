@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .bandwidth_package_id("cbwp-2ze2ic1xd2qeqasdf****");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddCommonBandwidthPackageIpsRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -79,10 +79,27 @@ pub struct AddCommonBandwidthPackageIpsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddCommonBandwidthPackageIpsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            ip_type: None,
+            client_token: None,
+            ip_instance_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddCommonBandwidthPackageIpsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddCommonBandwidthPackageIpsRequestBuilder {
-        AddCommonBandwidthPackageIpsRequestBuilder::default()
+        AddCommonBandwidthPackageIpsRequestBuilder {
+            inner: AddCommonBandwidthPackageIpsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -207,6 +224,7 @@ impl<C> AddCommonBandwidthPackageIpsRequestBuilder<C> {
     }
 }
 impl<'a> AddCommonBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddCommonBandwidthPackageIpsRequest::default(),
@@ -215,6 +233,7 @@ impl<'a> AddCommonBandwidthPackageIpsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -318,63 +337,40 @@ pub enum AddCommonBandwidthPackageIpsError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddCommonBandwidthPackageIpsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.SecurityProtectionTypesInconsistent" => {
-                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
-            }
-            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
-            "EIP_ALREADY_IN_BANDWIDTHPACKAGE" => {
-                Self::EipAlreadyInBandwidthpackage(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "IpInstanceId.AlreadyInBandwidthPackage" => {
-                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            }
-            "IpInstanceId.BizStatusInvalid" => Self::IpInstanceIdBizStatusInvalid(error),
-            "IpInstanceId.ChargeType.NotSupport" => {
-                Self::IpInstanceIdChargeTypeNotSupport(error)
-            }
-            "BandwidthPackageId.InvalidBizStatus" => {
-                Self::BandwidthPackageIdInvalidBizStatus(error)
-            }
-            "IpInstanceId.QuotaExceeded" => Self::IpInstanceIdQuotaExceeded(error),
-            "EipOperation.TooFrequently" => Self::EipOperationTooFrequently(error),
-            "IpInstanceId.InvalidIpInternetChargeType" => {
-                Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "IncorrectStatus.Eip" => Self::IncorrectStatusEip(error),
-            "OperationUnsupported.IpType" => Self::OperationUnsupportedIpType(error),
-            "ParamExclusive.IpInstanceIdAndBandwidthPackageId" => {
-                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
-            }
-            "InvalidBandwidthPackage.NotExist" => {
-                Self::InvalidBandwidthPackageNotExist(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "BandwidthPackageId.InvalidBandwidth" => {
-                Self::BandwidthPackageIdInvalidBandwidth(error)
-            }
-            "OperationFailed.ZoneIdInconsistent" => {
-                Self::OperationFailedZoneIdInconsistent(error)
-            }
-            "AttrMismatching.BandwidthPackageIpVersion" => {
-                Self::AttrMismatchingBandwidthPackageIpVersion(error)
-            }
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "Mismatch.CloudBoxCbwpZoneAndEipZone" => {
-                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "MissingParam.BandwidthPackageId" => {
-                Self::MissingParamBandwidthPackageId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.SecurityProtectionTypesInconsistent",
+                        "InvalidIpInstanceId.NotFound",
+                        "EIP_ALREADY_IN_BANDWIDTHPACKAGE",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "IpInstanceId.AlreadyInBandwidthPackage",
+                        "IpInstanceId.BizStatusInvalid",
+                        "IpInstanceId.ChargeType.NotSupport",
+                        "BandwidthPackageId.InvalidBizStatus",
+                        "IpInstanceId.QuotaExceeded",
+                        "EipOperation.TooFrequently",
+                        "IpInstanceId.InvalidIpInternetChargeType",
+                        "TaskConflict",
+                        "IncorrectStatus.Eip",
+                        "OperationUnsupported.IpType",
+                        "ParamExclusive.IpInstanceIdAndBandwidthPackageId",
+                        "InvalidBandwidthPackage.NotExist",
+                        "OperationFailed.DistibuteLock",
+                        "BandwidthPackageId.InvalidBandwidth",
+                        "OperationFailed.ZoneIdInconsistent",
+                        "AttrMismatching.BandwidthPackageIpVersion",
+                        "InvalidEIPStatus.BizDisabled",
+                        "Forbidden.FinancialLocked",
+                        "Mismatch.CloudBoxCbwpZoneAndEipZone",
+                        "InvalidInstanceId.NotFound",
+                        "MissingParam.BandwidthPackageId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddCommonBandwidthPackageIpsError {
@@ -383,162 +379,114 @@ impl AddCommonBandwidthPackageIpsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedSecurityProtectionTypesInconsistent(error),
+            1 => Self::InvalidIpInstanceIdNotFound(error),
+            2 => Self::EipAlreadyInBandwidthpackage(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidBandwidthPackageIdNotFound(error),
+            5 => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
+            6 => Self::IpInstanceIdBizStatusInvalid(error),
+            7 => Self::IpInstanceIdChargeTypeNotSupport(error),
+            8 => Self::BandwidthPackageIdInvalidBizStatus(error),
+            9 => Self::IpInstanceIdQuotaExceeded(error),
+            10 => Self::EipOperationTooFrequently(error),
+            11 => Self::IpInstanceIdInvalidIpInternetChargeType(error),
+            12 => Self::TaskConflict(error),
+            13 => Self::IncorrectStatusEip(error),
+            14 => Self::OperationUnsupportedIpType(error),
+            15 => Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error),
+            16 => Self::InvalidBandwidthPackageNotExist(error),
+            17 => Self::OperationFailedDistibuteLock(error),
+            18 => Self::BandwidthPackageIdInvalidBandwidth(error),
+            19 => Self::OperationFailedZoneIdInconsistent(error),
+            20 => Self::AttrMismatchingBandwidthPackageIpVersion(error),
+            21 => Self::InvalidEipStatusBizDisabled(error),
+            22 => Self::ForbiddenFinancialLocked(error),
+            23 => Self::MismatchCloudBoxCbwpZoneAndEipZone(error),
+            24 => Self::InvalidInstanceIdNotFound(error),
+            25 => Self::MissingParamBandwidthPackageId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedSecurityProtectionTypesInconsistent(error) => {
-                ("OperationDeniedSecurityProtectionTypesInconsistent", error)
-            }
-            Self::InvalidIpInstanceIdNotFound(error) => {
-                ("InvalidIpInstanceIdNotFound", error)
-            }
-            Self::EipAlreadyInBandwidthpackage(error) => {
-                ("EipAlreadyInBandwidthpackage", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => {
-                ("IpInstanceIdAlreadyInBandwidthPackage", error)
-            }
-            Self::IpInstanceIdBizStatusInvalid(error) => {
-                ("IpInstanceIdBizStatusInvalid", error)
-            }
-            Self::IpInstanceIdChargeTypeNotSupport(error) => {
-                ("IpInstanceIdChargeTypeNotSupport", error)
-            }
-            Self::BandwidthPackageIdInvalidBizStatus(error) => {
-                ("BandwidthPackageIdInvalidBizStatus", error)
-            }
-            Self::IpInstanceIdQuotaExceeded(error) => {
-                ("IpInstanceIdQuotaExceeded", error)
-            }
-            Self::EipOperationTooFrequently(error) => {
-                ("EipOperationTooFrequently", error)
-            }
-            Self::IpInstanceIdInvalidIpInternetChargeType(error) => {
-                ("IpInstanceIdInvalidIpInternetChargeType", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::IncorrectStatusEip(error) => ("IncorrectStatusEip", error),
-            Self::OperationUnsupportedIpType(error) => {
-                ("OperationUnsupportedIpType", error)
-            }
-            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error) => {
-                ("ParamExclusiveIpInstanceIdAndBandwidthPackageId", error)
-            }
-            Self::InvalidBandwidthPackageNotExist(error) => {
-                ("InvalidBandwidthPackageNotExist", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::BandwidthPackageIdInvalidBandwidth(error) => {
-                ("BandwidthPackageIdInvalidBandwidth", error)
-            }
-            Self::OperationFailedZoneIdInconsistent(error) => {
-                ("OperationFailedZoneIdInconsistent", error)
-            }
-            Self::AttrMismatchingBandwidthPackageIpVersion(error) => {
-                ("AttrMismatchingBandwidthPackageIpVersion", error)
-            }
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => {
-                ("MismatchCloudBoxCbwpZoneAndEipZone", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::MissingParamBandwidthPackageId(error) => {
-                ("MissingParamBandwidthPackageId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedSecurityProtectionTypesInconsistent(error) => (0, error),
+            Self::InvalidIpInstanceIdNotFound(error) => (1, error),
+            Self::EipAlreadyInBandwidthpackage(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (4, error),
+            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => (5, error),
+            Self::IpInstanceIdBizStatusInvalid(error) => (6, error),
+            Self::IpInstanceIdChargeTypeNotSupport(error) => (7, error),
+            Self::BandwidthPackageIdInvalidBizStatus(error) => (8, error),
+            Self::IpInstanceIdQuotaExceeded(error) => (9, error),
+            Self::EipOperationTooFrequently(error) => (10, error),
+            Self::IpInstanceIdInvalidIpInternetChargeType(error) => (11, error),
+            Self::TaskConflict(error) => (12, error),
+            Self::IncorrectStatusEip(error) => (13, error),
+            Self::OperationUnsupportedIpType(error) => (14, error),
+            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error) => (15, error),
+            Self::InvalidBandwidthPackageNotExist(error) => (16, error),
+            Self::OperationFailedDistibuteLock(error) => (17, error),
+            Self::BandwidthPackageIdInvalidBandwidth(error) => (18, error),
+            Self::OperationFailedZoneIdInconsistent(error) => (19, error),
+            Self::AttrMismatchingBandwidthPackageIpVersion(error) => (20, error),
+            Self::InvalidEipStatusBizDisabled(error) => (21, error),
+            Self::ForbiddenFinancialLocked(error) => (22, error),
+            Self::MismatchCloudBoxCbwpZoneAndEipZone(error) => (23, error),
+            Self::InvalidInstanceIdNotFound(error) => (24, error),
+            Self::MissingParamBandwidthPackageId(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for AddCommonBandwidthPackageIpsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedSecurityProtectionTypesInconsistent(_) => {
-                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
-            }
-            Self::InvalidIpInstanceIdNotFound(_) => {
-                Self::InvalidIpInstanceIdNotFound(error)
-            }
-            Self::EipAlreadyInBandwidthpackage(_) => {
-                Self::EipAlreadyInBandwidthpackage(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::IpInstanceIdAlreadyInBandwidthPackage(_) => {
-                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            }
-            Self::IpInstanceIdBizStatusInvalid(_) => {
-                Self::IpInstanceIdBizStatusInvalid(error)
-            }
-            Self::IpInstanceIdChargeTypeNotSupport(_) => {
-                Self::IpInstanceIdChargeTypeNotSupport(error)
-            }
-            Self::BandwidthPackageIdInvalidBizStatus(_) => {
-                Self::BandwidthPackageIdInvalidBizStatus(error)
-            }
-            Self::IpInstanceIdQuotaExceeded(_) => Self::IpInstanceIdQuotaExceeded(error),
-            Self::EipOperationTooFrequently(_) => Self::EipOperationTooFrequently(error),
-            Self::IpInstanceIdInvalidIpInternetChargeType(_) => {
-                Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::IncorrectStatusEip(_) => Self::IncorrectStatusEip(error),
-            Self::OperationUnsupportedIpType(_) => {
-                Self::OperationUnsupportedIpType(error)
-            }
-            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(_) => {
-                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
-            }
-            Self::InvalidBandwidthPackageNotExist(_) => {
-                Self::InvalidBandwidthPackageNotExist(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::BandwidthPackageIdInvalidBandwidth(_) => {
-                Self::BandwidthPackageIdInvalidBandwidth(error)
-            }
-            Self::OperationFailedZoneIdInconsistent(_) => {
-                Self::OperationFailedZoneIdInconsistent(error)
-            }
-            Self::AttrMismatchingBandwidthPackageIpVersion(_) => {
-                Self::AttrMismatchingBandwidthPackageIpVersion(error)
-            }
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::MismatchCloudBoxCbwpZoneAndEipZone(_) => {
-                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::MissingParamBandwidthPackageId(_) => {
-                Self::MissingParamBandwidthPackageId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddCommonBandwidthPackageIpsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedSecurityProtectionTypesInconsistent",
+            "InvalidIpInstanceIdNotFound",
+            "EipAlreadyInBandwidthpackage",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthPackageIdNotFound",
+            "IpInstanceIdAlreadyInBandwidthPackage",
+            "IpInstanceIdBizStatusInvalid",
+            "IpInstanceIdChargeTypeNotSupport",
+            "BandwidthPackageIdInvalidBizStatus",
+            "IpInstanceIdQuotaExceeded",
+            "EipOperationTooFrequently",
+            "IpInstanceIdInvalidIpInternetChargeType",
+            "TaskConflict",
+            "IncorrectStatusEip",
+            "OperationUnsupportedIpType",
+            "ParamExclusiveIpInstanceIdAndBandwidthPackageId",
+            "InvalidBandwidthPackageNotExist",
+            "OperationFailedDistibuteLock",
+            "BandwidthPackageIdInvalidBandwidth",
+            "OperationFailedZoneIdInconsistent",
+            "AttrMismatchingBandwidthPackageIpVersion",
+            "InvalidEipStatusBizDisabled",
+            "ForbiddenFinancialLocked",
+            "MismatchCloudBoxCbwpZoneAndEipZone",
+            "InvalidInstanceIdNotFound",
+            "MissingParamBandwidthPackageId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddCommonBandwidthPackageIpsError {

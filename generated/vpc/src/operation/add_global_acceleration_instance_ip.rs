@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddGlobalAccelerationInstanceIpRequest {
     /// The region of the shared-bandwidth GA instance.
@@ -52,10 +52,25 @@ pub struct AddGlobalAccelerationInstanceIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddGlobalAccelerationInstanceIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            ip_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddGlobalAccelerationInstanceIpRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddGlobalAccelerationInstanceIpRequestBuilder {
-        AddGlobalAccelerationInstanceIpRequestBuilder::default()
+        AddGlobalAccelerationInstanceIpRequestBuilder {
+            inner: AddGlobalAccelerationInstanceIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -155,6 +170,7 @@ impl<C> AddGlobalAccelerationInstanceIpRequestBuilder<C> {
     }
 }
 impl<'a> AddGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddGlobalAccelerationInstanceIpRequest::default(),
@@ -163,6 +179,7 @@ impl<'a> AddGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -232,32 +249,25 @@ pub enum AddGlobalAccelerationInstanceIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddGlobalAccelerationInstanceIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IpInstanceId.AlreadyInBandwidthPackage" => {
-                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            }
-            "IpInstanceId.BizStatusInvalid" => Self::IpInstanceIdBizStatusInvalid(error),
-            "IpInstanceId.ChargeType.NotSupport" => {
-                Self::IpInstanceIdChargeTypeNotSupport(error)
-            }
-            "BandwidthPackageId.InvalidBizStatus" => {
-                Self::BandwidthPackageIdInvalidBizStatus(error)
-            }
-            "IpInstanceId.QuotaExceeded" => Self::IpInstanceIdQuotaExceeded(error),
-            "EipOperation.TooFrequently" => Self::EipOperationTooFrequently(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidIpInstanceId.NotFound" => Self::InvalidIpInstanceIdNotFound(error),
-            "IpInstanceId.InvalidIpInternetChargeType" => {
-                Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            }
-            "IpInstanceId.StatusNotAvailable" => {
-                Self::IpInstanceIdStatusNotAvailable(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IpInstanceId.AlreadyInBandwidthPackage",
+                        "IpInstanceId.BizStatusInvalid",
+                        "IpInstanceId.ChargeType.NotSupport",
+                        "BandwidthPackageId.InvalidBizStatus",
+                        "IpInstanceId.QuotaExceeded",
+                        "EipOperation.TooFrequently",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "InvalidIpInstanceId.NotFound",
+                        "IpInstanceId.InvalidIpInternetChargeType",
+                        "IpInstanceId.StatusNotAvailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddGlobalAccelerationInstanceIpError {
@@ -266,86 +276,69 @@ impl AddGlobalAccelerationInstanceIpError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IpInstanceIdAlreadyInBandwidthPackage(error),
+            1 => Self::IpInstanceIdBizStatusInvalid(error),
+            2 => Self::IpInstanceIdChargeTypeNotSupport(error),
+            3 => Self::BandwidthPackageIdInvalidBizStatus(error),
+            4 => Self::IpInstanceIdQuotaExceeded(error),
+            5 => Self::EipOperationTooFrequently(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidBandwidthPackageIdNotFound(error),
+            8 => Self::InvalidIpInstanceIdNotFound(error),
+            9 => Self::IpInstanceIdInvalidIpInternetChargeType(error),
+            10 => Self::IpInstanceIdStatusNotAvailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => {
-                ("IpInstanceIdAlreadyInBandwidthPackage", error)
-            }
-            Self::IpInstanceIdBizStatusInvalid(error) => {
-                ("IpInstanceIdBizStatusInvalid", error)
-            }
-            Self::IpInstanceIdChargeTypeNotSupport(error) => {
-                ("IpInstanceIdChargeTypeNotSupport", error)
-            }
-            Self::BandwidthPackageIdInvalidBizStatus(error) => {
-                ("BandwidthPackageIdInvalidBizStatus", error)
-            }
-            Self::IpInstanceIdQuotaExceeded(error) => {
-                ("IpInstanceIdQuotaExceeded", error)
-            }
-            Self::EipOperationTooFrequently(error) => {
-                ("EipOperationTooFrequently", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::InvalidIpInstanceIdNotFound(error) => {
-                ("InvalidIpInstanceIdNotFound", error)
-            }
-            Self::IpInstanceIdInvalidIpInternetChargeType(error) => {
-                ("IpInstanceIdInvalidIpInternetChargeType", error)
-            }
-            Self::IpInstanceIdStatusNotAvailable(error) => {
-                ("IpInstanceIdStatusNotAvailable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => (0, error),
+            Self::IpInstanceIdBizStatusInvalid(error) => (1, error),
+            Self::IpInstanceIdChargeTypeNotSupport(error) => (2, error),
+            Self::BandwidthPackageIdInvalidBizStatus(error) => (3, error),
+            Self::IpInstanceIdQuotaExceeded(error) => (4, error),
+            Self::EipOperationTooFrequently(error) => (5, error),
+            Self::InvalidRegionIdNotFound(error) => (6, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (7, error),
+            Self::InvalidIpInstanceIdNotFound(error) => (8, error),
+            Self::IpInstanceIdInvalidIpInternetChargeType(error) => (9, error),
+            Self::IpInstanceIdStatusNotAvailable(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for AddGlobalAccelerationInstanceIpError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IpInstanceIdAlreadyInBandwidthPackage(_) => {
-                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            }
-            Self::IpInstanceIdBizStatusInvalid(_) => {
-                Self::IpInstanceIdBizStatusInvalid(error)
-            }
-            Self::IpInstanceIdChargeTypeNotSupport(_) => {
-                Self::IpInstanceIdChargeTypeNotSupport(error)
-            }
-            Self::BandwidthPackageIdInvalidBizStatus(_) => {
-                Self::BandwidthPackageIdInvalidBizStatus(error)
-            }
-            Self::IpInstanceIdQuotaExceeded(_) => Self::IpInstanceIdQuotaExceeded(error),
-            Self::EipOperationTooFrequently(_) => Self::EipOperationTooFrequently(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::InvalidIpInstanceIdNotFound(_) => {
-                Self::InvalidIpInstanceIdNotFound(error)
-            }
-            Self::IpInstanceIdInvalidIpInternetChargeType(_) => {
-                Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            }
-            Self::IpInstanceIdStatusNotAvailable(_) => {
-                Self::IpInstanceIdStatusNotAvailable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddGlobalAccelerationInstanceIpError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IpInstanceIdAlreadyInBandwidthPackage",
+            "IpInstanceIdBizStatusInvalid",
+            "IpInstanceIdChargeTypeNotSupport",
+            "BandwidthPackageIdInvalidBizStatus",
+            "IpInstanceIdQuotaExceeded",
+            "EipOperationTooFrequently",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthPackageIdNotFound",
+            "InvalidIpInstanceIdNotFound",
+            "IpInstanceIdInvalidIpInternetChargeType",
+            "IpInstanceIdStatusNotAvailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddGlobalAccelerationInstanceIpError {

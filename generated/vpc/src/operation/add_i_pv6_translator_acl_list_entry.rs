@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddIPv6TranslatorAclListEntryRequest {
     /// The region ID of the ACL.
@@ -60,10 +60,26 @@ pub struct AddIPv6TranslatorAclListEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddIPv6TranslatorAclListEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            acl_entry_ip: None,
+            acl_entry_comment: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddIPv6TranslatorAclListEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddIPv6TranslatorAclListEntryRequestBuilder {
-        AddIPv6TranslatorAclListEntryRequestBuilder::default()
+        AddIPv6TranslatorAclListEntryRequestBuilder {
+            inner: AddIPv6TranslatorAclListEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -167,6 +183,7 @@ impl<C> AddIPv6TranslatorAclListEntryRequestBuilder<C> {
     }
 }
 impl<'a> AddIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddIPv6TranslatorAclListEntryRequest::default(),
@@ -175,6 +192,7 @@ impl<'a> AddIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -242,17 +260,20 @@ pub enum AddIPv6TranslatorAclListEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
-            "InvalidIPv6TranslatorAclId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "InvalidEntryComment" => Self::InvalidEntryComment(error),
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIpAddress.WrongFormat",
+                        "InvalidIPv6TranslatorAclId.NotFound",
+                        "InvalidEntryComment",
+                        "Resource.QuotaFull",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddIPv6TranslatorAclListEntryError {
@@ -261,48 +282,54 @@ impl AddIPv6TranslatorAclListEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIpAddressWrongFormat(error),
+            1 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            2 => Self::InvalidEntryComment(error),
+            3 => Self::ResourceQuotaFull(error),
+            4 => Self::ForbbidenSubUser(error),
+            5 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpAddressWrongFormat(error) => {
-                ("InvalidIpAddressWrongFormat", error)
-            }
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
-                ("InvalidIPv6TranslatorAclIdNotFound", error)
-            }
-            Self::InvalidEntryComment(error) => ("InvalidEntryComment", error),
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIpAddressWrongFormat(error) => (0, error),
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (1, error),
+            Self::InvalidEntryComment(error) => (2, error),
+            Self::ResourceQuotaFull(error) => (3, error),
+            Self::ForbbidenSubUser(error) => (4, error),
+            Self::Forbidden(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for AddIPv6TranslatorAclListEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIpAddressWrongFormat(_) => {
-                Self::InvalidIpAddressWrongFormat(error)
-            }
-            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            Self::InvalidEntryComment(_) => Self::InvalidEntryComment(error),
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddIPv6TranslatorAclListEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIpAddressWrongFormat",
+            "InvalidIPv6TranslatorAclIdNotFound",
+            "InvalidEntryComment",
+            "ResourceQuotaFull",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddIPv6TranslatorAclListEntryError {

@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddPublicIpAddressPoolCidrBlockRequest {
     /// The ID of the IP address pool.
@@ -94,10 +94,28 @@ pub struct AddPublicIpAddressPoolCidrBlockRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddPublicIpAddressPoolCidrBlockRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            public_ip_address_pool_id: None,
+            cidr_block: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            cidr_mask: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddPublicIpAddressPoolCidrBlockRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddPublicIpAddressPoolCidrBlockRequestBuilder {
-        AddPublicIpAddressPoolCidrBlockRequestBuilder::default()
+        AddPublicIpAddressPoolCidrBlockRequestBuilder {
+            inner: AddPublicIpAddressPoolCidrBlockRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -231,6 +249,7 @@ impl<C> AddPublicIpAddressPoolCidrBlockRequestBuilder<C> {
     }
 }
 impl<'a> AddPublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddPublicIpAddressPoolCidrBlockRequest::default(),
@@ -239,6 +258,7 @@ impl<'a> AddPublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -320,38 +340,27 @@ pub enum AddPublicIpAddressPoolCidrBlockError {
 }
 impl From<::acs_runtime::client::ServiceError> for AddPublicIpAddressPoolCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "IllegalParam.CidrBlockMask" => Self::IllegalParamCidrBlockMask(error),
-            "IncorrectStatus.PublicIpAddressPool" => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            "OperationDenied.CidrBlockBelongToOtherUser" => {
-                Self::OperationDeniedCidrBlockBelongToOtherUser(error)
-            }
-            "ResourceNotFound.PublicIpAddressPool" => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            "QuotaExceeded.PoolIpQuantity" => Self::QuotaExceededPoolIpQuantity(error),
-            "OperationDenied.OperateSharedResource" => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            "MissingParam.CidrBlockOrCidrMask" => {
-                Self::MissingParamCidrBlockOrCidrMask(error)
-            }
-            "DuplicatedParam.CidrBlockAndCidrMask" => {
-                Self::DuplicatedParamCidrBlockAndCidrMask(error)
-            }
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "ResourceNotEnough.CidrBlock" => Self::ResourceNotEnoughCidrBlock(error),
-            "MissingParam.PublicIpAddressPoolId" => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
-            "OperationFailed.ResourceNotEnough" => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.CidrBlock",
+                        "IllegalParam.CidrBlockMask",
+                        "IncorrectStatus.PublicIpAddressPool",
+                        "OperationDenied.CidrBlockBelongToOtherUser",
+                        "ResourceNotFound.PublicIpAddressPool",
+                        "QuotaExceeded.PoolIpQuantity",
+                        "OperationDenied.OperateSharedResource",
+                        "MissingParam.CidrBlockOrCidrMask",
+                        "DuplicatedParam.CidrBlockAndCidrMask",
+                        "Forbidden.FinancialLocked",
+                        "ResourceNotEnough.CidrBlock",
+                        "MissingParam.PublicIpAddressPoolId",
+                        "OperationFailed.ResourceNotEnough",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddPublicIpAddressPoolCidrBlockError {
@@ -360,96 +369,75 @@ impl AddPublicIpAddressPoolCidrBlockError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamCidrBlock(error),
+            1 => Self::IllegalParamCidrBlockMask(error),
+            2 => Self::IncorrectStatusPublicIpAddressPool(error),
+            3 => Self::OperationDeniedCidrBlockBelongToOtherUser(error),
+            4 => Self::ResourceNotFoundPublicIpAddressPool(error),
+            5 => Self::QuotaExceededPoolIpQuantity(error),
+            6 => Self::OperationDeniedOperateSharedResource(error),
+            7 => Self::MissingParamCidrBlockOrCidrMask(error),
+            8 => Self::DuplicatedParamCidrBlockAndCidrMask(error),
+            9 => Self::ForbiddenFinancialLocked(error),
+            10 => Self::ResourceNotEnoughCidrBlock(error),
+            11 => Self::MissingParamPublicIpAddressPoolId(error),
+            12 => Self::OperationFailedResourceNotEnough(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::IllegalParamCidrBlockMask(error) => {
-                ("IllegalParamCidrBlockMask", error)
-            }
-            Self::IncorrectStatusPublicIpAddressPool(error) => {
-                ("IncorrectStatusPublicIpAddressPool", error)
-            }
-            Self::OperationDeniedCidrBlockBelongToOtherUser(error) => {
-                ("OperationDeniedCidrBlockBelongToOtherUser", error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(error) => {
-                ("ResourceNotFoundPublicIpAddressPool", error)
-            }
-            Self::QuotaExceededPoolIpQuantity(error) => {
-                ("QuotaExceededPoolIpQuantity", error)
-            }
-            Self::OperationDeniedOperateSharedResource(error) => {
-                ("OperationDeniedOperateSharedResource", error)
-            }
-            Self::MissingParamCidrBlockOrCidrMask(error) => {
-                ("MissingParamCidrBlockOrCidrMask", error)
-            }
-            Self::DuplicatedParamCidrBlockAndCidrMask(error) => {
-                ("DuplicatedParamCidrBlockAndCidrMask", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::ResourceNotEnoughCidrBlock(error) => {
-                ("ResourceNotEnoughCidrBlock", error)
-            }
-            Self::MissingParamPublicIpAddressPoolId(error) => {
-                ("MissingParamPublicIpAddressPoolId", error)
-            }
-            Self::OperationFailedResourceNotEnough(error) => {
-                ("OperationFailedResourceNotEnough", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamCidrBlock(error) => (0, error),
+            Self::IllegalParamCidrBlockMask(error) => (1, error),
+            Self::IncorrectStatusPublicIpAddressPool(error) => (2, error),
+            Self::OperationDeniedCidrBlockBelongToOtherUser(error) => (3, error),
+            Self::ResourceNotFoundPublicIpAddressPool(error) => (4, error),
+            Self::QuotaExceededPoolIpQuantity(error) => (5, error),
+            Self::OperationDeniedOperateSharedResource(error) => (6, error),
+            Self::MissingParamCidrBlockOrCidrMask(error) => (7, error),
+            Self::DuplicatedParamCidrBlockAndCidrMask(error) => (8, error),
+            Self::ForbiddenFinancialLocked(error) => (9, error),
+            Self::ResourceNotEnoughCidrBlock(error) => (10, error),
+            Self::MissingParamPublicIpAddressPoolId(error) => (11, error),
+            Self::OperationFailedResourceNotEnough(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for AddPublicIpAddressPoolCidrBlockError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
-            Self::IncorrectStatusPublicIpAddressPool(_) => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            Self::OperationDeniedCidrBlockBelongToOtherUser(_) => {
-                Self::OperationDeniedCidrBlockBelongToOtherUser(error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(_) => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            Self::QuotaExceededPoolIpQuantity(_) => {
-                Self::QuotaExceededPoolIpQuantity(error)
-            }
-            Self::OperationDeniedOperateSharedResource(_) => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            Self::MissingParamCidrBlockOrCidrMask(_) => {
-                Self::MissingParamCidrBlockOrCidrMask(error)
-            }
-            Self::DuplicatedParamCidrBlockAndCidrMask(_) => {
-                Self::DuplicatedParamCidrBlockAndCidrMask(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::ResourceNotEnoughCidrBlock(_) => {
-                Self::ResourceNotEnoughCidrBlock(error)
-            }
-            Self::MissingParamPublicIpAddressPoolId(_) => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
-            Self::OperationFailedResourceNotEnough(_) => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddPublicIpAddressPoolCidrBlockError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamCidrBlock",
+            "IllegalParamCidrBlockMask",
+            "IncorrectStatusPublicIpAddressPool",
+            "OperationDeniedCidrBlockBelongToOtherUser",
+            "ResourceNotFoundPublicIpAddressPool",
+            "QuotaExceededPoolIpQuantity",
+            "OperationDeniedOperateSharedResource",
+            "MissingParamCidrBlockOrCidrMask",
+            "DuplicatedParamCidrBlockAndCidrMask",
+            "ForbiddenFinancialLocked",
+            "ResourceNotEnoughCidrBlock",
+            "MissingParamPublicIpAddressPoolId",
+            "OperationFailedResourceNotEnough",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddPublicIpAddressPoolCidrBlockError {

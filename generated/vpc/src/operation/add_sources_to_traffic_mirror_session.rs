@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hongkong");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AddSourcesToTrafficMirrorSessionRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -78,10 +78,27 @@ pub struct AddSourcesToTrafficMirrorSessionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AddSourcesToTrafficMirrorSessionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_session_id: None,
+            traffic_mirror_source_ids: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AddSourcesToTrafficMirrorSessionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AddSourcesToTrafficMirrorSessionRequestBuilder {
-        AddSourcesToTrafficMirrorSessionRequestBuilder::default()
+        AddSourcesToTrafficMirrorSessionRequestBuilder {
+            inner: AddSourcesToTrafficMirrorSessionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,6 +239,7 @@ impl<C> AddSourcesToTrafficMirrorSessionRequestBuilder<C> {
     }
 }
 impl<'a> AddSourcesToTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AddSourcesToTrafficMirrorSessionRequest::default(),
@@ -230,6 +248,7 @@ impl<'a> AddSourcesToTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -312,54 +331,31 @@ pub enum AddSourcesToTrafficMirrorSessionError {
 impl From<::acs_runtime::client::ServiceError>
 for AddSourcesToTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.TrafficMirror" => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
-            "DuplicatedParam.SourceInstanceIds" => {
-                Self::DuplicatedParamSourceInstanceIds(error)
-            }
-            "ResourceNotFound.TrafficMirrorSession" => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            "ResourceAlreadyAssociated.TrafficMirrorSource" => {
-                Self::ResourceAlreadyAssociatedTrafficMirrorSource(error)
-            }
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
-            "OperationDenied.EcsNotSupportTrafficMirror" => {
-                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            }
-            "OperationDenied.DuplicateRole" => Self::OperationDeniedDuplicateRole(error),
-            "QuotaExceeded.NetworkInterfaceRelatedSession" => {
-                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            }
-            "OperationDenied.FreeNetworkInterface" => {
-                Self::OperationDeniedFreeNetworkInterface(error)
-            }
-            "QuotaExceeded.SourceNumPerSession" => {
-                Self::QuotaExceededSourceNumPerSession(error)
-            }
-            "QuotaExceeded.SourceNumPerTarget" => {
-                Self::QuotaExceededSourceNumPerTarget(error)
-            }
-            "OperationUnsupported.BondingNetworkInterface" => {
-                Self::OperationUnsupportedBondingNetworkInterface(error)
-            }
-            "OperationDenied.UnsupportedTargetType" => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            "OperationDenied.InvalidSourceBondEniType" => {
-                Self::OperationDeniedInvalidSourceBondEniType(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.TrafficMirror",
+                        "OptInRequired.TrafficMirror",
+                        "DuplicatedParam.SourceInstanceIds",
+                        "ResourceNotFound.TrafficMirrorSession",
+                        "IncorrectStatus.TrafficMirrorSession",
+                        "ResourceAlreadyAssociated.TrafficMirrorSource",
+                        "ResourceNotFound.NetworkInterface",
+                        "ResourceNotFound.EcsInstance",
+                        "OperationDenied.EcsNotSupportTrafficMirror",
+                        "OperationDenied.DuplicateRole",
+                        "QuotaExceeded.NetworkInterfaceRelatedSession",
+                        "OperationDenied.FreeNetworkInterface",
+                        "QuotaExceeded.SourceNumPerSession",
+                        "QuotaExceeded.SourceNumPerTarget",
+                        "OperationUnsupported.BondingNetworkInterface",
+                        "OperationDenied.UnsupportedTargetType",
+                        "OperationDenied.InvalidSourceBondEniType",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AddSourcesToTrafficMirrorSessionError {
@@ -368,130 +364,87 @@ impl AddSourcesToTrafficMirrorSessionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
+            1 => Self::OptInRequiredTrafficMirror(error),
+            2 => Self::DuplicatedParamSourceInstanceIds(error),
+            3 => Self::ResourceNotFoundTrafficMirrorSession(error),
+            4 => Self::IncorrectStatusTrafficMirrorSession(error),
+            5 => Self::ResourceAlreadyAssociatedTrafficMirrorSource(error),
+            6 => Self::ResourceNotFoundNetworkInterface(error),
+            7 => Self::ResourceNotFoundEcsInstance(error),
+            8 => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
+            9 => Self::OperationDeniedDuplicateRole(error),
+            10 => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
+            11 => Self::OperationDeniedFreeNetworkInterface(error),
+            12 => Self::QuotaExceededSourceNumPerSession(error),
+            13 => Self::QuotaExceededSourceNumPerTarget(error),
+            14 => Self::OperationUnsupportedBondingNetworkInterface(error),
+            15 => Self::OperationDeniedUnsupportedTargetType(error),
+            16 => Self::OperationDeniedInvalidSourceBondEniType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error) => {
-                ("IncorrectBusinessStatusTrafficMirror", error)
-            }
-            Self::OptInRequiredTrafficMirror(error) => {
-                ("OptInRequiredTrafficMirror", error)
-            }
-            Self::DuplicatedParamSourceInstanceIds(error) => {
-                ("DuplicatedParamSourceInstanceIds", error)
-            }
-            Self::ResourceNotFoundTrafficMirrorSession(error) => {
-                ("ResourceNotFoundTrafficMirrorSession", error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(error) => {
-                ("IncorrectStatusTrafficMirrorSession", error)
-            }
-            Self::ResourceAlreadyAssociatedTrafficMirrorSource(error) => {
-                ("ResourceAlreadyAssociatedTrafficMirrorSource", error)
-            }
-            Self::ResourceNotFoundNetworkInterface(error) => {
-                ("ResourceNotFoundNetworkInterface", error)
-            }
-            Self::ResourceNotFoundEcsInstance(error) => {
-                ("ResourceNotFoundEcsInstance", error)
-            }
-            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => {
-                ("OperationDeniedEcsNotSupportTrafficMirror", error)
-            }
-            Self::OperationDeniedDuplicateRole(error) => {
-                ("OperationDeniedDuplicateRole", error)
-            }
-            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => {
-                ("QuotaExceededNetworkInterfaceRelatedSession", error)
-            }
-            Self::OperationDeniedFreeNetworkInterface(error) => {
-                ("OperationDeniedFreeNetworkInterface", error)
-            }
-            Self::QuotaExceededSourceNumPerSession(error) => {
-                ("QuotaExceededSourceNumPerSession", error)
-            }
-            Self::QuotaExceededSourceNumPerTarget(error) => {
-                ("QuotaExceededSourceNumPerTarget", error)
-            }
-            Self::OperationUnsupportedBondingNetworkInterface(error) => {
-                ("OperationUnsupportedBondingNetworkInterface", error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(error) => {
-                ("OperationDeniedUnsupportedTargetType", error)
-            }
-            Self::OperationDeniedInvalidSourceBondEniType(error) => {
-                ("OperationDeniedInvalidSourceBondEniType", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectBusinessStatusTrafficMirror(error) => (0, error),
+            Self::OptInRequiredTrafficMirror(error) => (1, error),
+            Self::DuplicatedParamSourceInstanceIds(error) => (2, error),
+            Self::ResourceNotFoundTrafficMirrorSession(error) => (3, error),
+            Self::IncorrectStatusTrafficMirrorSession(error) => (4, error),
+            Self::ResourceAlreadyAssociatedTrafficMirrorSource(error) => (5, error),
+            Self::ResourceNotFoundNetworkInterface(error) => (6, error),
+            Self::ResourceNotFoundEcsInstance(error) => (7, error),
+            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => (8, error),
+            Self::OperationDeniedDuplicateRole(error) => (9, error),
+            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => (10, error),
+            Self::OperationDeniedFreeNetworkInterface(error) => (11, error),
+            Self::QuotaExceededSourceNumPerSession(error) => (12, error),
+            Self::QuotaExceededSourceNumPerTarget(error) => (13, error),
+            Self::OperationUnsupportedBondingNetworkInterface(error) => (14, error),
+            Self::OperationDeniedUnsupportedTargetType(error) => (15, error),
+            Self::OperationDeniedInvalidSourceBondEniType(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for AddSourcesToTrafficMirrorSessionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusTrafficMirror(_) => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            Self::OptInRequiredTrafficMirror(_) => {
-                Self::OptInRequiredTrafficMirror(error)
-            }
-            Self::DuplicatedParamSourceInstanceIds(_) => {
-                Self::DuplicatedParamSourceInstanceIds(error)
-            }
-            Self::ResourceNotFoundTrafficMirrorSession(_) => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(_) => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            Self::ResourceAlreadyAssociatedTrafficMirrorSource(_) => {
-                Self::ResourceAlreadyAssociatedTrafficMirrorSource(error)
-            }
-            Self::ResourceNotFoundNetworkInterface(_) => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            Self::ResourceNotFoundEcsInstance(_) => {
-                Self::ResourceNotFoundEcsInstance(error)
-            }
-            Self::OperationDeniedEcsNotSupportTrafficMirror(_) => {
-                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            }
-            Self::OperationDeniedDuplicateRole(_) => {
-                Self::OperationDeniedDuplicateRole(error)
-            }
-            Self::QuotaExceededNetworkInterfaceRelatedSession(_) => {
-                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            }
-            Self::OperationDeniedFreeNetworkInterface(_) => {
-                Self::OperationDeniedFreeNetworkInterface(error)
-            }
-            Self::QuotaExceededSourceNumPerSession(_) => {
-                Self::QuotaExceededSourceNumPerSession(error)
-            }
-            Self::QuotaExceededSourceNumPerTarget(_) => {
-                Self::QuotaExceededSourceNumPerTarget(error)
-            }
-            Self::OperationUnsupportedBondingNetworkInterface(_) => {
-                Self::OperationUnsupportedBondingNetworkInterface(error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(_) => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            Self::OperationDeniedInvalidSourceBondEniType(_) => {
-                Self::OperationDeniedInvalidSourceBondEniType(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AddSourcesToTrafficMirrorSessionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusTrafficMirror",
+            "OptInRequiredTrafficMirror",
+            "DuplicatedParamSourceInstanceIds",
+            "ResourceNotFoundTrafficMirrorSession",
+            "IncorrectStatusTrafficMirrorSession",
+            "ResourceAlreadyAssociatedTrafficMirrorSource",
+            "ResourceNotFoundNetworkInterface",
+            "ResourceNotFoundEcsInstance",
+            "OperationDeniedEcsNotSupportTrafficMirror",
+            "OperationDeniedDuplicateRole",
+            "QuotaExceededNetworkInterfaceRelatedSession",
+            "OperationDeniedFreeNetworkInterface",
+            "QuotaExceededSourceNumPerSession",
+            "QuotaExceededSourceNumPerTarget",
+            "OperationUnsupportedBondingNetworkInterface",
+            "OperationDeniedUnsupportedTargetType",
+            "OperationDeniedInvalidSourceBondEniType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AddSourcesToTrafficMirrorSessionError {

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateEipAddressRequest {
     /// The ID of the region to which the EIP belongs.
@@ -237,10 +237,42 @@ pub struct AllocateEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth: None,
+            period: None,
+            isp: None,
+            activity_id: None,
+            netmode: None,
+            auto_pay: None,
+            pricing_cycle: None,
+            instance_charge_type: None,
+            internet_charge_type: None,
+            resource_group_id: None,
+            client_token: None,
+            name: None,
+            description: None,
+            security_protection_types: None,
+            public_ip_address_pool_id: None,
+            zone: None,
+            ip_address: None,
+            instance_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateEipAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocateEipAddressRequestBuilder {
-        AllocateEipAddressRequestBuilder::default()
+        AllocateEipAddressRequestBuilder {
+            inner: AllocateEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -588,6 +620,7 @@ impl<C> AllocateEipAddressRequestBuilder<C> {
     }
 }
 impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocateEipAddressRequest::default(),
@@ -596,6 +629,7 @@ impl<'a> AllocateEipAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -811,136 +845,83 @@ pub enum AllocateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
-            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "ReserveIpFail" => Self::ReserveIpFail(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
-            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
-            "TokenVerfiy.Failed" => Self::TokenVerfiyFailed(error),
-            "OrderFailed" => Self::OrderFailed(error),
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            "Trade_Sync_Create_Sub_ERROR" => Self::TradeSyncCreateSubError(error),
-            "InvalidComponent.EipBandwidthMax" => {
-                Self::InvalidComponentEipBandwidthMax(error)
-            }
-            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "IllegalParam.OrderParamComponent" => {
-                Self::IllegalParamOrderParamComponent(error)
-            }
-            "OperationFailed.SaleExpression" => {
-                Self::OperationFailedSaleExpression(error)
-            }
-            "OperationFailed.CompleteUserInfo" => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
-            "OperationFailed.InsufficientEIP" => {
-                Self::OperationFailedInsufficientEip(error)
-            }
-            "OperationFailed.InvokeInnerApi" => {
-                Self::OperationFailedInvokeInnerApi(error)
-            }
-            "OperationFailed.AccountMoneyInvalid" => {
-                Self::OperationFailedAccountMoneyInvalid(error)
-            }
-            "OperationFailed.QueryCredtiInfo" => {
-                Self::OperationFailedQueryCredtiInfo(error)
-            }
-            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
-            "OperationFailed.QueryUserLabel" => {
-                Self::OperationFailedQueryUserLabel(error)
-            }
-            "PAY.INSUFFICIENT_BALANCE" => Self::PayInsufficientBalance(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "OrderError.EIP" => Self::OrderErrorEip(error),
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "ResourceNotFound.PublicIpAddressPool" => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            "ResourceNotEnough.PublicIpAddressPool" => {
-                Self::ResourceNotEnoughPublicIpAddressPool(error)
-            }
-            "Mismatch.IpAndPublicIpAddressPool" => {
-                Self::MismatchIpAndPublicIpAddressPool(error)
-            }
-            "CreditPayInsufficientBalance" => Self::CreditPayInsufficientBalance(error),
-            "OperationDenied.NotOpenDdosOriginProtectService" => {
-                Self::OperationDeniedNotOpenDdosOriginProtectService(error)
-            }
-            "IncorrectStatus.PublicIpAddressPool" => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
-            "AccountMoneyValidateError" => Self::AccountMoneyValidateError(error),
-            "OrderFailed.ConcurrentOperate" => Self::OrderFailedConcurrentOperate(error),
-            "OperationFailed.BasicInfoUncompleted" => {
-                Self::OperationFailedBasicInfoUncompleted(error)
-            }
-            "OperationFailed.QuotaNotEnough" => {
-                Self::OperationFailedQuotaNotEnough(error)
-            }
-            "ExclusiveParam.ZoneAndPublicIpAddressPoolId" => {
-                Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error)
-            }
-            "IllegalParam.Zone" => Self::IllegalParamZone(error),
-            "OperationFailed.AllocateUnfamiliarIp" => {
-                Self::OperationFailedAllocateUnfamiliarIp(error)
-            }
-            "Ip.Allocated" => Self::IpAllocated(error),
-            "IncorrectStatus.Ip" => Self::IncorrectStatusIp(error),
-            "UnsupportedFeature.AllocateEipAddressWithZone" => {
-                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
-            }
-            "ResourceNotFound.Ip" => Self::ResourceNotFoundIp(error),
-            "OperationFailed.CreditPayInsufficientBalance" => {
-                Self::OperationFailedCreditPayInsufficientBalance(error)
-            }
-            "OperationFailed.ResourceNotEnough" => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "OperationFailed.IpIsLocked" => Self::OperationFailedIpIsLocked(error),
-            "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType" => {
-                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
-                    error,
-                )
-            }
-            "IllegalParam.SecurityProtectionTypes" => {
-                Self::IllegalParamSecurityProtectionTypes(error)
-            }
-            "IllegalParam.ServiceLocation" => Self::IllegalParamServiceLocation(error),
-            "UnsupportedFeature.Isp" => Self::UnsupportedFeatureIsp(error),
-            "ExclusiveParam.ZoneAndIpAddress" => {
-                Self::ExclusiveParamZoneAndIpAddress(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "OperationFailed.UpgradeCdtServiceFirst" => {
-                Self::OperationFailedUpgradeCdtServiceFirst(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "FUWU_BIZ_COMMODITY_VERIFY_FAIL" => Self::FuwuBizCommodityVerifyFail(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            "InternalError" => Self::InternalError(error),
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "COMMODITY_NO_EXIST",
+                        "QuotaExceeded.Eip",
+                        "InvalidParameter",
+                        "InsufficientBalance",
+                        "ReserveIpFail",
+                        "InvalidRegion.NotSupport",
+                        "InvalidBandwidth.Malformed",
+                        "INSTANCE_TYPE_NOT_SUPPORT",
+                        "QueryParameter.Illegal",
+                        "TokenVerfiy.Failed",
+                        "OrderFailed",
+                        "QuotaExceeded.LargeSpecEip",
+                        "InvalidResourceGroupId",
+                        "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
+                        "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
+                        "Trade_Sync_Create_Sub_ERROR",
+                        "InvalidComponent.EipBandwidthMax",
+                        "OperationFailed.RiskControl",
+                        "OperationFailed.SaleValidate",
+                        "IllegalParam.OrderParamComponent",
+                        "OperationFailed.SaleExpression",
+                        "OperationFailed.CompleteUserInfo",
+                        "OperationFailed.QueryPrice",
+                        "OperationFailed.InsufficientEIP",
+                        "OperationFailed.InvokeInnerApi",
+                        "OperationFailed.AccountMoneyInvalid",
+                        "OperationFailed.QueryCredtiInfo",
+                        "FrequentPurchase.EIP",
+                        "OperationFailed.QueryUserLabel",
+                        "PAY.INSUFFICIENT_BALANCE",
+                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                        "OrderError.EIP",
+                        "IellgalParameter.OwnerAccount",
+                        "ResourceNotFound.PublicIpAddressPool",
+                        "ResourceNotEnough.PublicIpAddressPool",
+                        "Mismatch.IpAndPublicIpAddressPool",
+                        "CreditPayInsufficientBalance",
+                        "OperationDenied.NotOpenDdosOriginProtectService",
+                        "IncorrectStatus.PublicIpAddressPool",
+                        "IllegalParam.Isp",
+                        "AccountMoneyValidateError",
+                        "OrderFailed.ConcurrentOperate",
+                        "OperationFailed.BasicInfoUncompleted",
+                        "OperationFailed.QuotaNotEnough",
+                        "ExclusiveParam.ZoneAndPublicIpAddressPoolId",
+                        "IllegalParam.Zone",
+                        "OperationFailed.AllocateUnfamiliarIp",
+                        "Ip.Allocated",
+                        "IncorrectStatus.Ip",
+                        "UnsupportedFeature.AllocateEipAddressWithZone",
+                        "ResourceNotFound.Ip",
+                        "OperationFailed.CreditPayInsufficientBalance",
+                        "OperationFailed.ResourceNotEnough",
+                        "IllegalParam.Bandwidth",
+                        "OperationFailed.IpIsLocked",
+                        "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType",
+                        "IllegalParam.SecurityProtectionTypes",
+                        "IllegalParam.ServiceLocation",
+                        "UnsupportedFeature.Isp",
+                        "ExclusiveParam.ZoneAndIpAddress",
+                        "InvalidDescription.Malformed",
+                        "InvalidName.Malformed",
+                        "OperationFailed.UpgradeCdtServiceFirst",
+                        "Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
+                        "OperationConflict",
+                        "InternalError",
+                        "OperationFailed.SystemBusy",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AllocateEipAddressError {
@@ -949,326 +930,249 @@ impl AllocateEipAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::CommodityNoExist(error),
+            1 => Self::QuotaExceededEip(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InsufficientBalance(error),
+            4 => Self::ReserveIpFail(error),
+            5 => Self::InvalidRegionNotSupport(error),
+            6 => Self::InvalidBandwidthMalformed(error),
+            7 => Self::InstanceTypeNotSupport(error),
+            8 => Self::QueryParameterIllegal(error),
+            9 => Self::TokenVerfiyFailed(error),
+            10 => Self::OrderFailed(error),
+            11 => Self::QuotaExceededLargeSpecEip(error),
+            12 => Self::InvalidResourceGroupId(error),
+            13 => Self::PayforCreditPayInsufficientBalance(error),
+            14 => Self::SystemSaleValidateUnexpectedError(error),
+            15 => Self::TradeSyncCreateSubError(error),
+            16 => Self::InvalidComponentEipBandwidthMax(error),
+            17 => Self::OperationFailedRiskControl(error),
+            18 => Self::OperationFailedSaleValidate(error),
+            19 => Self::IllegalParamOrderParamComponent(error),
+            20 => Self::OperationFailedSaleExpression(error),
+            21 => Self::OperationFailedCompleteUserInfo(error),
+            22 => Self::OperationFailedQueryPrice(error),
+            23 => Self::OperationFailedInsufficientEip(error),
+            24 => Self::OperationFailedInvokeInnerApi(error),
+            25 => Self::OperationFailedAccountMoneyInvalid(error),
+            26 => Self::OperationFailedQueryCredtiInfo(error),
+            27 => Self::FrequentPurchaseEip(error),
+            28 => Self::OperationFailedQueryUserLabel(error),
+            29 => Self::PayInsufficientBalance(error),
+            30 => Self::PayMayiWithholdingAgreementIllegal(error),
+            31 => Self::OrderErrorEip(error),
+            32 => Self::IellgalParameterOwnerAccount(error),
+            33 => Self::ResourceNotFoundPublicIpAddressPool(error),
+            34 => Self::ResourceNotEnoughPublicIpAddressPool(error),
+            35 => Self::MismatchIpAndPublicIpAddressPool(error),
+            36 => Self::CreditPayInsufficientBalance(error),
+            37 => Self::OperationDeniedNotOpenDdosOriginProtectService(error),
+            38 => Self::IncorrectStatusPublicIpAddressPool(error),
+            39 => Self::IllegalParamIsp(error),
+            40 => Self::AccountMoneyValidateError(error),
+            41 => Self::OrderFailedConcurrentOperate(error),
+            42 => Self::OperationFailedBasicInfoUncompleted(error),
+            43 => Self::OperationFailedQuotaNotEnough(error),
+            44 => Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error),
+            45 => Self::IllegalParamZone(error),
+            46 => Self::OperationFailedAllocateUnfamiliarIp(error),
+            47 => Self::IpAllocated(error),
+            48 => Self::IncorrectStatusIp(error),
+            49 => Self::UnsupportedFeatureAllocateEipAddressWithZone(error),
+            50 => Self::ResourceNotFoundIp(error),
+            51 => Self::OperationFailedCreditPayInsufficientBalance(error),
+            52 => Self::OperationFailedResourceNotEnough(error),
+            53 => Self::IllegalParamBandwidth(error),
+            54 => Self::OperationFailedIpIsLocked(error),
+            55 => {
+                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
+                    error,
+                )
+            }
+            56 => Self::IllegalParamSecurityProtectionTypes(error),
+            57 => Self::IllegalParamServiceLocation(error),
+            58 => Self::UnsupportedFeatureIsp(error),
+            59 => Self::ExclusiveParamZoneAndIpAddress(error),
+            60 => Self::InvalidDescriptionMalformed(error),
+            61 => Self::InvalidNameMalformed(error),
+            62 => Self::OperationFailedUpgradeCdtServiceFirst(error),
+            63 => Self::Forbidden(error),
+            64 => Self::InvalidRegionIdNotFound(error),
+            65 => Self::FuwuBizCommodityVerifyFail(error),
+            66 => Self::OperationConflict(error),
+            67 => Self::InternalError(error),
+            68 => Self::OperationFailedSystemBusy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CommodityNoExist(error) => ("CommodityNoExist", error),
-            Self::QuotaExceededEip(error) => ("QuotaExceededEip", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::InvalidBandwidthMalformed(error) => {
-                ("InvalidBandwidthMalformed", error)
-            }
-            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
-            Self::QueryParameterIllegal(error) => ("QueryParameterIllegal", error),
-            Self::TokenVerfiyFailed(error) => ("TokenVerfiyFailed", error),
-            Self::OrderFailed(error) => ("OrderFailed", error),
-            Self::QuotaExceededLargeSpecEip(error) => {
-                ("QuotaExceededLargeSpecEip", error)
-            }
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::PayforCreditPayInsufficientBalance(error) => {
-                ("PayforCreditPayInsufficientBalance", error)
-            }
-            Self::SystemSaleValidateUnexpectedError(error) => {
-                ("SystemSaleValidateUnexpectedError", error)
-            }
-            Self::TradeSyncCreateSubError(error) => ("TradeSyncCreateSubError", error),
-            Self::InvalidComponentEipBandwidthMax(error) => {
-                ("InvalidComponentEipBandwidthMax", error)
-            }
-            Self::OperationFailedRiskControl(error) => {
-                ("OperationFailedRiskControl", error)
-            }
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::IllegalParamOrderParamComponent(error) => {
-                ("IllegalParamOrderParamComponent", error)
-            }
-            Self::OperationFailedSaleExpression(error) => {
-                ("OperationFailedSaleExpression", error)
-            }
-            Self::OperationFailedCompleteUserInfo(error) => {
-                ("OperationFailedCompleteUserInfo", error)
-            }
-            Self::OperationFailedQueryPrice(error) => {
-                ("OperationFailedQueryPrice", error)
-            }
-            Self::OperationFailedInsufficientEip(error) => {
-                ("OperationFailedInsufficientEip", error)
-            }
-            Self::OperationFailedInvokeInnerApi(error) => {
-                ("OperationFailedInvokeInnerApi", error)
-            }
-            Self::OperationFailedAccountMoneyInvalid(error) => {
-                ("OperationFailedAccountMoneyInvalid", error)
-            }
-            Self::OperationFailedQueryCredtiInfo(error) => {
-                ("OperationFailedQueryCredtiInfo", error)
-            }
-            Self::FrequentPurchaseEip(error) => ("FrequentPurchaseEip", error),
-            Self::OperationFailedQueryUserLabel(error) => {
-                ("OperationFailedQueryUserLabel", error)
-            }
-            Self::PayInsufficientBalance(error) => ("PayInsufficientBalance", error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => {
-                ("PayMayiWithholdingAgreementIllegal", error)
-            }
-            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(error) => {
-                ("ResourceNotFoundPublicIpAddressPool", error)
-            }
-            Self::ResourceNotEnoughPublicIpAddressPool(error) => {
-                ("ResourceNotEnoughPublicIpAddressPool", error)
-            }
-            Self::MismatchIpAndPublicIpAddressPool(error) => {
-                ("MismatchIpAndPublicIpAddressPool", error)
-            }
-            Self::CreditPayInsufficientBalance(error) => {
-                ("CreditPayInsufficientBalance", error)
-            }
-            Self::OperationDeniedNotOpenDdosOriginProtectService(error) => {
-                ("OperationDeniedNotOpenDdosOriginProtectService", error)
-            }
-            Self::IncorrectStatusPublicIpAddressPool(error) => {
-                ("IncorrectStatusPublicIpAddressPool", error)
-            }
-            Self::IllegalParamIsp(error) => ("IllegalParamIsp", error),
-            Self::AccountMoneyValidateError(error) => {
-                ("AccountMoneyValidateError", error)
-            }
-            Self::OrderFailedConcurrentOperate(error) => {
-                ("OrderFailedConcurrentOperate", error)
-            }
-            Self::OperationFailedBasicInfoUncompleted(error) => {
-                ("OperationFailedBasicInfoUncompleted", error)
-            }
-            Self::OperationFailedQuotaNotEnough(error) => {
-                ("OperationFailedQuotaNotEnough", error)
-            }
-            Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error) => {
-                ("ExclusiveParamZoneAndPublicIpAddressPoolId", error)
-            }
-            Self::IllegalParamZone(error) => ("IllegalParamZone", error),
-            Self::OperationFailedAllocateUnfamiliarIp(error) => {
-                ("OperationFailedAllocateUnfamiliarIp", error)
-            }
-            Self::IpAllocated(error) => ("IpAllocated", error),
-            Self::IncorrectStatusIp(error) => ("IncorrectStatusIp", error),
-            Self::UnsupportedFeatureAllocateEipAddressWithZone(error) => {
-                ("UnsupportedFeatureAllocateEipAddressWithZone", error)
-            }
-            Self::ResourceNotFoundIp(error) => ("ResourceNotFoundIp", error),
-            Self::OperationFailedCreditPayInsufficientBalance(error) => {
-                ("OperationFailedCreditPayInsufficientBalance", error)
-            }
-            Self::OperationFailedResourceNotEnough(error) => {
-                ("OperationFailedResourceNotEnough", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::OperationFailedIpIsLocked(error) => {
-                ("OperationFailedIpIsLocked", error)
-            }
+            Self::CommodityNoExist(error) => (0, error),
+            Self::QuotaExceededEip(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InsufficientBalance(error) => (3, error),
+            Self::ReserveIpFail(error) => (4, error),
+            Self::InvalidRegionNotSupport(error) => (5, error),
+            Self::InvalidBandwidthMalformed(error) => (6, error),
+            Self::InstanceTypeNotSupport(error) => (7, error),
+            Self::QueryParameterIllegal(error) => (8, error),
+            Self::TokenVerfiyFailed(error) => (9, error),
+            Self::OrderFailed(error) => (10, error),
+            Self::QuotaExceededLargeSpecEip(error) => (11, error),
+            Self::InvalidResourceGroupId(error) => (12, error),
+            Self::PayforCreditPayInsufficientBalance(error) => (13, error),
+            Self::SystemSaleValidateUnexpectedError(error) => (14, error),
+            Self::TradeSyncCreateSubError(error) => (15, error),
+            Self::InvalidComponentEipBandwidthMax(error) => (16, error),
+            Self::OperationFailedRiskControl(error) => (17, error),
+            Self::OperationFailedSaleValidate(error) => (18, error),
+            Self::IllegalParamOrderParamComponent(error) => (19, error),
+            Self::OperationFailedSaleExpression(error) => (20, error),
+            Self::OperationFailedCompleteUserInfo(error) => (21, error),
+            Self::OperationFailedQueryPrice(error) => (22, error),
+            Self::OperationFailedInsufficientEip(error) => (23, error),
+            Self::OperationFailedInvokeInnerApi(error) => (24, error),
+            Self::OperationFailedAccountMoneyInvalid(error) => (25, error),
+            Self::OperationFailedQueryCredtiInfo(error) => (26, error),
+            Self::FrequentPurchaseEip(error) => (27, error),
+            Self::OperationFailedQueryUserLabel(error) => (28, error),
+            Self::PayInsufficientBalance(error) => (29, error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => (30, error),
+            Self::OrderErrorEip(error) => (31, error),
+            Self::IellgalParameterOwnerAccount(error) => (32, error),
+            Self::ResourceNotFoundPublicIpAddressPool(error) => (33, error),
+            Self::ResourceNotEnoughPublicIpAddressPool(error) => (34, error),
+            Self::MismatchIpAndPublicIpAddressPool(error) => (35, error),
+            Self::CreditPayInsufficientBalance(error) => (36, error),
+            Self::OperationDeniedNotOpenDdosOriginProtectService(error) => (37, error),
+            Self::IncorrectStatusPublicIpAddressPool(error) => (38, error),
+            Self::IllegalParamIsp(error) => (39, error),
+            Self::AccountMoneyValidateError(error) => (40, error),
+            Self::OrderFailedConcurrentOperate(error) => (41, error),
+            Self::OperationFailedBasicInfoUncompleted(error) => (42, error),
+            Self::OperationFailedQuotaNotEnough(error) => (43, error),
+            Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error) => (44, error),
+            Self::IllegalParamZone(error) => (45, error),
+            Self::OperationFailedAllocateUnfamiliarIp(error) => (46, error),
+            Self::IpAllocated(error) => (47, error),
+            Self::IncorrectStatusIp(error) => (48, error),
+            Self::UnsupportedFeatureAllocateEipAddressWithZone(error) => (49, error),
+            Self::ResourceNotFoundIp(error) => (50, error),
+            Self::OperationFailedCreditPayInsufficientBalance(error) => (51, error),
+            Self::OperationFailedResourceNotEnough(error) => (52, error),
+            Self::IllegalParamBandwidth(error) => (53, error),
+            Self::OperationFailedIpIsLocked(error) => (54, error),
             Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
                 error,
-            ) => {
-                ("MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType", error)
-            }
-            Self::IllegalParamSecurityProtectionTypes(error) => {
-                ("IllegalParamSecurityProtectionTypes", error)
-            }
-            Self::IllegalParamServiceLocation(error) => {
-                ("IllegalParamServiceLocation", error)
-            }
-            Self::UnsupportedFeatureIsp(error) => ("UnsupportedFeatureIsp", error),
-            Self::ExclusiveParamZoneAndIpAddress(error) => {
-                ("ExclusiveParamZoneAndIpAddress", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::OperationFailedUpgradeCdtServiceFirst(error) => {
-                ("OperationFailedUpgradeCdtServiceFirst", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::FuwuBizCommodityVerifyFail(error) => {
-                ("FuwuBizCommodityVerifyFail", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::OperationFailedSystemBusy(error) => {
-                ("OperationFailedSystemBusy", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            ) => (55, error),
+            Self::IllegalParamSecurityProtectionTypes(error) => (56, error),
+            Self::IllegalParamServiceLocation(error) => (57, error),
+            Self::UnsupportedFeatureIsp(error) => (58, error),
+            Self::ExclusiveParamZoneAndIpAddress(error) => (59, error),
+            Self::InvalidDescriptionMalformed(error) => (60, error),
+            Self::InvalidNameMalformed(error) => (61, error),
+            Self::OperationFailedUpgradeCdtServiceFirst(error) => (62, error),
+            Self::Forbidden(error) => (63, error),
+            Self::InvalidRegionIdNotFound(error) => (64, error),
+            Self::FuwuBizCommodityVerifyFail(error) => (65, error),
+            Self::OperationConflict(error) => (66, error),
+            Self::InternalError(error) => (67, error),
+            Self::OperationFailedSystemBusy(error) => (68, error),
+            Self::Unhandled(error) => (69, error),
         }
     }
 }
 impl Clone for AllocateEipAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
-            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
-            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
-            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
-            Self::TokenVerfiyFailed(_) => Self::TokenVerfiyFailed(error),
-            Self::OrderFailed(_) => Self::OrderFailed(error),
-            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::PayforCreditPayInsufficientBalance(_) => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            Self::SystemSaleValidateUnexpectedError(_) => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
-            Self::InvalidComponentEipBandwidthMax(_) => {
-                Self::InvalidComponentEipBandwidthMax(error)
-            }
-            Self::OperationFailedRiskControl(_) => {
-                Self::OperationFailedRiskControl(error)
-            }
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::IllegalParamOrderParamComponent(_) => {
-                Self::IllegalParamOrderParamComponent(error)
-            }
-            Self::OperationFailedSaleExpression(_) => {
-                Self::OperationFailedSaleExpression(error)
-            }
-            Self::OperationFailedCompleteUserInfo(_) => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
-            Self::OperationFailedInsufficientEip(_) => {
-                Self::OperationFailedInsufficientEip(error)
-            }
-            Self::OperationFailedInvokeInnerApi(_) => {
-                Self::OperationFailedInvokeInnerApi(error)
-            }
-            Self::OperationFailedAccountMoneyInvalid(_) => {
-                Self::OperationFailedAccountMoneyInvalid(error)
-            }
-            Self::OperationFailedQueryCredtiInfo(_) => {
-                Self::OperationFailedQueryCredtiInfo(error)
-            }
-            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
-            Self::OperationFailedQueryUserLabel(_) => {
-                Self::OperationFailedQueryUserLabel(error)
-            }
-            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
-            Self::PayMayiWithholdingAgreementIllegal(_) => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(_) => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            Self::ResourceNotEnoughPublicIpAddressPool(_) => {
-                Self::ResourceNotEnoughPublicIpAddressPool(error)
-            }
-            Self::MismatchIpAndPublicIpAddressPool(_) => {
-                Self::MismatchIpAndPublicIpAddressPool(error)
-            }
-            Self::CreditPayInsufficientBalance(_) => {
-                Self::CreditPayInsufficientBalance(error)
-            }
-            Self::OperationDeniedNotOpenDdosOriginProtectService(_) => {
-                Self::OperationDeniedNotOpenDdosOriginProtectService(error)
-            }
-            Self::IncorrectStatusPublicIpAddressPool(_) => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
-            Self::AccountMoneyValidateError(_) => Self::AccountMoneyValidateError(error),
-            Self::OrderFailedConcurrentOperate(_) => {
-                Self::OrderFailedConcurrentOperate(error)
-            }
-            Self::OperationFailedBasicInfoUncompleted(_) => {
-                Self::OperationFailedBasicInfoUncompleted(error)
-            }
-            Self::OperationFailedQuotaNotEnough(_) => {
-                Self::OperationFailedQuotaNotEnough(error)
-            }
-            Self::ExclusiveParamZoneAndPublicIpAddressPoolId(_) => {
-                Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error)
-            }
-            Self::IllegalParamZone(_) => Self::IllegalParamZone(error),
-            Self::OperationFailedAllocateUnfamiliarIp(_) => {
-                Self::OperationFailedAllocateUnfamiliarIp(error)
-            }
-            Self::IpAllocated(_) => Self::IpAllocated(error),
-            Self::IncorrectStatusIp(_) => Self::IncorrectStatusIp(error),
-            Self::UnsupportedFeatureAllocateEipAddressWithZone(_) => {
-                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
-            }
-            Self::ResourceNotFoundIp(_) => Self::ResourceNotFoundIp(error),
-            Self::OperationFailedCreditPayInsufficientBalance(_) => {
-                Self::OperationFailedCreditPayInsufficientBalance(error)
-            }
-            Self::OperationFailedResourceNotEnough(_) => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::OperationFailedIpIsLocked(_) => Self::OperationFailedIpIsLocked(error),
-            Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(_) => {
-                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
-                    error,
-                )
-            }
-            Self::IllegalParamSecurityProtectionTypes(_) => {
-                Self::IllegalParamSecurityProtectionTypes(error)
-            }
-            Self::IllegalParamServiceLocation(_) => {
-                Self::IllegalParamServiceLocation(error)
-            }
-            Self::UnsupportedFeatureIsp(_) => Self::UnsupportedFeatureIsp(error),
-            Self::ExclusiveParamZoneAndIpAddress(_) => {
-                Self::ExclusiveParamZoneAndIpAddress(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::OperationFailedUpgradeCdtServiceFirst(_) => {
-                Self::OperationFailedUpgradeCdtServiceFirst(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::FuwuBizCommodityVerifyFail(_) => {
-                Self::FuwuBizCommodityVerifyFail(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocateEipAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "CommodityNoExist",
+            "QuotaExceededEip",
+            "InvalidParameter",
+            "InsufficientBalance",
+            "ReserveIpFail",
+            "InvalidRegionNotSupport",
+            "InvalidBandwidthMalformed",
+            "InstanceTypeNotSupport",
+            "QueryParameterIllegal",
+            "TokenVerfiyFailed",
+            "OrderFailed",
+            "QuotaExceededLargeSpecEip",
+            "InvalidResourceGroupId",
+            "PayforCreditPayInsufficientBalance",
+            "SystemSaleValidateUnexpectedError",
+            "TradeSyncCreateSubError",
+            "InvalidComponentEipBandwidthMax",
+            "OperationFailedRiskControl",
+            "OperationFailedSaleValidate",
+            "IllegalParamOrderParamComponent",
+            "OperationFailedSaleExpression",
+            "OperationFailedCompleteUserInfo",
+            "OperationFailedQueryPrice",
+            "OperationFailedInsufficientEip",
+            "OperationFailedInvokeInnerApi",
+            "OperationFailedAccountMoneyInvalid",
+            "OperationFailedQueryCredtiInfo",
+            "FrequentPurchaseEip",
+            "OperationFailedQueryUserLabel",
+            "PayInsufficientBalance",
+            "PayMayiWithholdingAgreementIllegal",
+            "OrderErrorEip",
+            "IellgalParameterOwnerAccount",
+            "ResourceNotFoundPublicIpAddressPool",
+            "ResourceNotEnoughPublicIpAddressPool",
+            "MismatchIpAndPublicIpAddressPool",
+            "CreditPayInsufficientBalance",
+            "OperationDeniedNotOpenDdosOriginProtectService",
+            "IncorrectStatusPublicIpAddressPool",
+            "IllegalParamIsp",
+            "AccountMoneyValidateError",
+            "OrderFailedConcurrentOperate",
+            "OperationFailedBasicInfoUncompleted",
+            "OperationFailedQuotaNotEnough",
+            "ExclusiveParamZoneAndPublicIpAddressPoolId",
+            "IllegalParamZone",
+            "OperationFailedAllocateUnfamiliarIp",
+            "IpAllocated",
+            "IncorrectStatusIp",
+            "UnsupportedFeatureAllocateEipAddressWithZone",
+            "ResourceNotFoundIp",
+            "OperationFailedCreditPayInsufficientBalance",
+            "OperationFailedResourceNotEnough",
+            "IllegalParamBandwidth",
+            "OperationFailedIpIsLocked",
+            "MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType",
+            "IllegalParamSecurityProtectionTypes",
+            "IllegalParamServiceLocation",
+            "UnsupportedFeatureIsp",
+            "ExclusiveParamZoneAndIpAddress",
+            "InvalidDescriptionMalformed",
+            "InvalidNameMalformed",
+            "OperationFailedUpgradeCdtServiceFirst",
+            "Forbidden",
+            "InvalidRegionIdNotFound",
+            "FuwuBizCommodityVerifyFail",
+            "OperationConflict",
+            "InternalError",
+            "OperationFailedSystemBusy",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocateEipAddressError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateEipAddressProRequest {
     /// The ID of the region to which the EIP belongs.
@@ -193,10 +193,38 @@ pub struct AllocateEipAddressProRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateEipAddressProRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ip_address: None,
+            instance_id: None,
+            bandwidth: None,
+            period: None,
+            isp: None,
+            netmode: None,
+            auto_pay: None,
+            pricing_cycle: None,
+            instance_charge_type: None,
+            internet_charge_type: None,
+            resource_group_id: None,
+            tag: None,
+            client_token: None,
+            security_protection_types: None,
+            public_ip_address_pool_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateEipAddressProRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocateEipAddressProRequestBuilder {
-        AllocateEipAddressProRequestBuilder::default()
+        AllocateEipAddressProRequestBuilder {
+            inner: AllocateEipAddressProRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -494,6 +522,7 @@ impl<C> AllocateEipAddressProRequestBuilder<C> {
     }
 }
 impl<'a> AllocateEipAddressProRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocateEipAddressProRequest::default(),
@@ -502,6 +531,7 @@ impl<'a> AllocateEipAddressProRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -661,72 +691,55 @@ pub enum AllocateEipAddressProError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressProError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
-            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
-            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "ReserveIpFail" => Self::ReserveIpFail(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
-            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
-            "SYSTEM.UNKNOWN.ERROR" => Self::SystemUnknownError(error),
-            "TokenVerfiy.Failed" => Self::TokenVerfiyFailed(error),
-            "OrderFailed" => Self::OrderFailed(error),
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "Invalid.Reserve.Ip" => Self::InvalidReserveIp(error),
-            "Ip.Allocated" => Self::IpAllocated(error),
-            "Ip.Keeped" => Self::IpKeeped(error),
-            "OperationFailed.AllocateUnfamiliarIp" => {
-                Self::OperationFailedAllocateUnfamiliarIp(error)
-            }
-            "INVALID_INSTANCE_STATUS" => Self::InvalidInstanceStatus(error),
-            "OperationFailed.InstanceNotExist" => {
-                Self::OperationFailedInstanceNotExist(error)
-            }
-            "InvalidStatus.ValueNotSupported" => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
-            "OrderError.EIP" => Self::OrderErrorEip(error),
-            "ResourceNotEnough.PublicIpAddressPool" => {
-                Self::ResourceNotEnoughPublicIpAddressPool(error)
-            }
-            "Mismatch.IpAndPublicIpAddressPool" => {
-                Self::MismatchIpAndPublicIpAddressPool(error)
-            }
-            "ResourceNotFound.PublicIpAddressPool" => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            "ResourceNotFound.Ip" => Self::ResourceNotFoundIp(error),
-            "OperationDenied.IpBelongToOtherUser" => {
-                Self::OperationDeniedIpBelongToOtherUser(error)
-            }
-            "IncorrectStatus.Ip" => Self::IncorrectStatusIp(error),
-            "OperationFailed.IpIsLocked" => Self::OperationFailedIpIsLocked(error),
-            "Mismatch.IpAndIsp" => Self::MismatchIpAndIsp(error),
-            "IncorrectStatus.PublicIpAddressPool" => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
-            "OperationFailed.ResourceNotEnough" => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
-            "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType" => {
-                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
-                    error,
-                )
-            }
-            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "FUWU_BIZ_COMMODITY_VERIFY_FAIL" => Self::FuwuBizCommodityVerifyFail(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "FrequentPurchase.EIP",
+                        "COMMODITY_NO_EXIST",
+                        "QuotaExceeded.Eip",
+                        "InvalidParameter",
+                        "InsufficientBalance",
+                        "ReserveIpFail",
+                        "InvalidRegion.NotSupport",
+                        "InvalidBandwidth.Malformed",
+                        "INSTANCE_TYPE_NOT_SUPPORT",
+                        "QueryParameter.Illegal",
+                        "SYSTEM.UNKNOWN.ERROR",
+                        "TokenVerfiy.Failed",
+                        "OrderFailed",
+                        "QuotaExceeded.LargeSpecEip",
+                        "InvalidResourceGroupId",
+                        "Invalid.Reserve.Ip",
+                        "Ip.Allocated",
+                        "Ip.Keeped",
+                        "OperationFailed.AllocateUnfamiliarIp",
+                        "INVALID_INSTANCE_STATUS",
+                        "OperationFailed.InstanceNotExist",
+                        "InvalidStatus.ValueNotSupported",
+                        "OperationFailed.RiskControl",
+                        "OrderError.EIP",
+                        "ResourceNotEnough.PublicIpAddressPool",
+                        "Mismatch.IpAndPublicIpAddressPool",
+                        "ResourceNotFound.PublicIpAddressPool",
+                        "ResourceNotFound.Ip",
+                        "OperationDenied.IpBelongToOtherUser",
+                        "IncorrectStatus.Ip",
+                        "OperationFailed.IpIsLocked",
+                        "Mismatch.IpAndIsp",
+                        "IncorrectStatus.PublicIpAddressPool",
+                        "IllegalParam.IpAddress",
+                        "OperationFailed.ResourceNotEnough",
+                        "Mismatch.EipSecurityProtectionTypeAndPoolSecurityProtectionType",
+                        "IllegalParam.Isp",
+                        "Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AllocateEipAddressProError {
@@ -735,168 +748,165 @@ impl AllocateEipAddressProError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::FrequentPurchaseEip(error),
+            1 => Self::CommodityNoExist(error),
+            2 => Self::QuotaExceededEip(error),
+            3 => Self::InvalidParameter(error),
+            4 => Self::InsufficientBalance(error),
+            5 => Self::ReserveIpFail(error),
+            6 => Self::InvalidRegionNotSupport(error),
+            7 => Self::InvalidBandwidthMalformed(error),
+            8 => Self::InstanceTypeNotSupport(error),
+            9 => Self::QueryParameterIllegal(error),
+            10 => Self::SystemUnknownError(error),
+            11 => Self::TokenVerfiyFailed(error),
+            12 => Self::OrderFailed(error),
+            13 => Self::QuotaExceededLargeSpecEip(error),
+            14 => Self::InvalidResourceGroupId(error),
+            15 => Self::InvalidReserveIp(error),
+            16 => Self::IpAllocated(error),
+            17 => Self::IpKeeped(error),
+            18 => Self::OperationFailedAllocateUnfamiliarIp(error),
+            19 => Self::InvalidInstanceStatus(error),
+            20 => Self::OperationFailedInstanceNotExist(error),
+            21 => Self::InvalidStatusValueNotSupported(error),
+            22 => Self::OperationFailedRiskControl(error),
+            23 => Self::OrderErrorEip(error),
+            24 => Self::ResourceNotEnoughPublicIpAddressPool(error),
+            25 => Self::MismatchIpAndPublicIpAddressPool(error),
+            26 => Self::ResourceNotFoundPublicIpAddressPool(error),
+            27 => Self::ResourceNotFoundIp(error),
+            28 => Self::OperationDeniedIpBelongToOtherUser(error),
+            29 => Self::IncorrectStatusIp(error),
+            30 => Self::OperationFailedIpIsLocked(error),
+            31 => Self::MismatchIpAndIsp(error),
+            32 => Self::IncorrectStatusPublicIpAddressPool(error),
+            33 => Self::IllegalParamIpAddress(error),
+            34 => Self::OperationFailedResourceNotEnough(error),
+            35 => {
+                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
+                    error,
+                )
+            }
+            36 => Self::IllegalParamIsp(error),
+            37 => Self::Forbidden(error),
+            38 => Self::InvalidRegionIdNotFound(error),
+            39 => Self::FuwuBizCommodityVerifyFail(error),
+            40 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::FrequentPurchaseEip(error) => ("FrequentPurchaseEip", error),
-            Self::CommodityNoExist(error) => ("CommodityNoExist", error),
-            Self::QuotaExceededEip(error) => ("QuotaExceededEip", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::InvalidBandwidthMalformed(error) => {
-                ("InvalidBandwidthMalformed", error)
-            }
-            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
-            Self::QueryParameterIllegal(error) => ("QueryParameterIllegal", error),
-            Self::SystemUnknownError(error) => ("SystemUnknownError", error),
-            Self::TokenVerfiyFailed(error) => ("TokenVerfiyFailed", error),
-            Self::OrderFailed(error) => ("OrderFailed", error),
-            Self::QuotaExceededLargeSpecEip(error) => {
-                ("QuotaExceededLargeSpecEip", error)
-            }
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::InvalidReserveIp(error) => ("InvalidReserveIp", error),
-            Self::IpAllocated(error) => ("IpAllocated", error),
-            Self::IpKeeped(error) => ("IpKeeped", error),
-            Self::OperationFailedAllocateUnfamiliarIp(error) => {
-                ("OperationFailedAllocateUnfamiliarIp", error)
-            }
-            Self::InvalidInstanceStatus(error) => ("InvalidInstanceStatus", error),
-            Self::OperationFailedInstanceNotExist(error) => {
-                ("OperationFailedInstanceNotExist", error)
-            }
-            Self::InvalidStatusValueNotSupported(error) => {
-                ("InvalidStatusValueNotSupported", error)
-            }
-            Self::OperationFailedRiskControl(error) => {
-                ("OperationFailedRiskControl", error)
-            }
-            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
-            Self::ResourceNotEnoughPublicIpAddressPool(error) => {
-                ("ResourceNotEnoughPublicIpAddressPool", error)
-            }
-            Self::MismatchIpAndPublicIpAddressPool(error) => {
-                ("MismatchIpAndPublicIpAddressPool", error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(error) => {
-                ("ResourceNotFoundPublicIpAddressPool", error)
-            }
-            Self::ResourceNotFoundIp(error) => ("ResourceNotFoundIp", error),
-            Self::OperationDeniedIpBelongToOtherUser(error) => {
-                ("OperationDeniedIpBelongToOtherUser", error)
-            }
-            Self::IncorrectStatusIp(error) => ("IncorrectStatusIp", error),
-            Self::OperationFailedIpIsLocked(error) => {
-                ("OperationFailedIpIsLocked", error)
-            }
-            Self::MismatchIpAndIsp(error) => ("MismatchIpAndIsp", error),
-            Self::IncorrectStatusPublicIpAddressPool(error) => {
-                ("IncorrectStatusPublicIpAddressPool", error)
-            }
-            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
-            Self::OperationFailedResourceNotEnough(error) => {
-                ("OperationFailedResourceNotEnough", error)
-            }
+            Self::FrequentPurchaseEip(error) => (0, error),
+            Self::CommodityNoExist(error) => (1, error),
+            Self::QuotaExceededEip(error) => (2, error),
+            Self::InvalidParameter(error) => (3, error),
+            Self::InsufficientBalance(error) => (4, error),
+            Self::ReserveIpFail(error) => (5, error),
+            Self::InvalidRegionNotSupport(error) => (6, error),
+            Self::InvalidBandwidthMalformed(error) => (7, error),
+            Self::InstanceTypeNotSupport(error) => (8, error),
+            Self::QueryParameterIllegal(error) => (9, error),
+            Self::SystemUnknownError(error) => (10, error),
+            Self::TokenVerfiyFailed(error) => (11, error),
+            Self::OrderFailed(error) => (12, error),
+            Self::QuotaExceededLargeSpecEip(error) => (13, error),
+            Self::InvalidResourceGroupId(error) => (14, error),
+            Self::InvalidReserveIp(error) => (15, error),
+            Self::IpAllocated(error) => (16, error),
+            Self::IpKeeped(error) => (17, error),
+            Self::OperationFailedAllocateUnfamiliarIp(error) => (18, error),
+            Self::InvalidInstanceStatus(error) => (19, error),
+            Self::OperationFailedInstanceNotExist(error) => (20, error),
+            Self::InvalidStatusValueNotSupported(error) => (21, error),
+            Self::OperationFailedRiskControl(error) => (22, error),
+            Self::OrderErrorEip(error) => (23, error),
+            Self::ResourceNotEnoughPublicIpAddressPool(error) => (24, error),
+            Self::MismatchIpAndPublicIpAddressPool(error) => (25, error),
+            Self::ResourceNotFoundPublicIpAddressPool(error) => (26, error),
+            Self::ResourceNotFoundIp(error) => (27, error),
+            Self::OperationDeniedIpBelongToOtherUser(error) => (28, error),
+            Self::IncorrectStatusIp(error) => (29, error),
+            Self::OperationFailedIpIsLocked(error) => (30, error),
+            Self::MismatchIpAndIsp(error) => (31, error),
+            Self::IncorrectStatusPublicIpAddressPool(error) => (32, error),
+            Self::IllegalParamIpAddress(error) => (33, error),
+            Self::OperationFailedResourceNotEnough(error) => (34, error),
             Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
                 error,
-            ) => {
-                ("MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType", error)
-            }
-            Self::IllegalParamIsp(error) => ("IllegalParamIsp", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::FuwuBizCommodityVerifyFail(error) => {
-                ("FuwuBizCommodityVerifyFail", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            ) => (35, error),
+            Self::IllegalParamIsp(error) => (36, error),
+            Self::Forbidden(error) => (37, error),
+            Self::InvalidRegionIdNotFound(error) => (38, error),
+            Self::FuwuBizCommodityVerifyFail(error) => (39, error),
+            Self::InternalError(error) => (40, error),
+            Self::Unhandled(error) => (41, error),
         }
     }
 }
 impl Clone for AllocateEipAddressProError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
-            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
-            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
-            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
-            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
-            Self::SystemUnknownError(_) => Self::SystemUnknownError(error),
-            Self::TokenVerfiyFailed(_) => Self::TokenVerfiyFailed(error),
-            Self::OrderFailed(_) => Self::OrderFailed(error),
-            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::InvalidReserveIp(_) => Self::InvalidReserveIp(error),
-            Self::IpAllocated(_) => Self::IpAllocated(error),
-            Self::IpKeeped(_) => Self::IpKeeped(error),
-            Self::OperationFailedAllocateUnfamiliarIp(_) => {
-                Self::OperationFailedAllocateUnfamiliarIp(error)
-            }
-            Self::InvalidInstanceStatus(_) => Self::InvalidInstanceStatus(error),
-            Self::OperationFailedInstanceNotExist(_) => {
-                Self::OperationFailedInstanceNotExist(error)
-            }
-            Self::InvalidStatusValueNotSupported(_) => {
-                Self::InvalidStatusValueNotSupported(error)
-            }
-            Self::OperationFailedRiskControl(_) => {
-                Self::OperationFailedRiskControl(error)
-            }
-            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
-            Self::ResourceNotEnoughPublicIpAddressPool(_) => {
-                Self::ResourceNotEnoughPublicIpAddressPool(error)
-            }
-            Self::MismatchIpAndPublicIpAddressPool(_) => {
-                Self::MismatchIpAndPublicIpAddressPool(error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(_) => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            Self::ResourceNotFoundIp(_) => Self::ResourceNotFoundIp(error),
-            Self::OperationDeniedIpBelongToOtherUser(_) => {
-                Self::OperationDeniedIpBelongToOtherUser(error)
-            }
-            Self::IncorrectStatusIp(_) => Self::IncorrectStatusIp(error),
-            Self::OperationFailedIpIsLocked(_) => Self::OperationFailedIpIsLocked(error),
-            Self::MismatchIpAndIsp(_) => Self::MismatchIpAndIsp(error),
-            Self::IncorrectStatusPublicIpAddressPool(_) => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
-            Self::OperationFailedResourceNotEnough(_) => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
-            Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(_) => {
-                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
-                    error,
-                )
-            }
-            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::FuwuBizCommodityVerifyFail(_) => {
-                Self::FuwuBizCommodityVerifyFail(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocateEipAddressProError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "FrequentPurchaseEip",
+            "CommodityNoExist",
+            "QuotaExceededEip",
+            "InvalidParameter",
+            "InsufficientBalance",
+            "ReserveIpFail",
+            "InvalidRegionNotSupport",
+            "InvalidBandwidthMalformed",
+            "InstanceTypeNotSupport",
+            "QueryParameterIllegal",
+            "SystemUnknownError",
+            "TokenVerfiyFailed",
+            "OrderFailed",
+            "QuotaExceededLargeSpecEip",
+            "InvalidResourceGroupId",
+            "InvalidReserveIp",
+            "IpAllocated",
+            "IpKeeped",
+            "OperationFailedAllocateUnfamiliarIp",
+            "InvalidInstanceStatus",
+            "OperationFailedInstanceNotExist",
+            "InvalidStatusValueNotSupported",
+            "OperationFailedRiskControl",
+            "OrderErrorEip",
+            "ResourceNotEnoughPublicIpAddressPool",
+            "MismatchIpAndPublicIpAddressPool",
+            "ResourceNotFoundPublicIpAddressPool",
+            "ResourceNotFoundIp",
+            "OperationDeniedIpBelongToOtherUser",
+            "IncorrectStatusIp",
+            "OperationFailedIpIsLocked",
+            "MismatchIpAndIsp",
+            "IncorrectStatusPublicIpAddressPool",
+            "IllegalParamIpAddress",
+            "OperationFailedResourceNotEnough",
+            "MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType",
+            "IllegalParamIsp",
+            "Forbidden",
+            "InvalidRegionIdNotFound",
+            "FuwuBizCommodityVerifyFail",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocateEipAddressProError {

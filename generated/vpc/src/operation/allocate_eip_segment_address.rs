@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateEipSegmentAddressRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -132,10 +132,31 @@ pub struct AllocateEipSegmentAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateEipSegmentAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            bandwidth: None,
+            region_id: None,
+            eip_mask: None,
+            netmode: None,
+            internet_charge_type: None,
+            resource_group_id: None,
+            isp: None,
+            zone: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateEipSegmentAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocateEipSegmentAddressRequestBuilder {
-        AllocateEipSegmentAddressRequestBuilder::default()
+        AllocateEipSegmentAddressRequestBuilder {
+            inner: AllocateEipSegmentAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -322,6 +343,7 @@ impl<C> AllocateEipSegmentAddressRequestBuilder<C> {
     }
 }
 impl<'a> AllocateEipSegmentAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocateEipSegmentAddressRequest::default(),
@@ -330,6 +352,7 @@ impl<'a> AllocateEipSegmentAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -491,99 +514,66 @@ pub enum AllocateEipSegmentAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "COMMODITY_NO_EXIST" => Self::CommodityNoExist(error),
-            "QuotaExceeded.Eip" => Self::QuotaExceededEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InsufficientBalance" => Self::InsufficientBalance(error),
-            "ReserveIpFail" => Self::ReserveIpFail(error),
-            "InvalidRegion.NotSupport" => Self::InvalidRegionNotSupport(error),
-            "InvalidBandwidth.Malformed" => Self::InvalidBandwidthMalformed(error),
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupport(error),
-            "QueryParameter.Illegal" => Self::QueryParameterIllegal(error),
-            "TokenVerfiy.Failed" => Self::TokenVerfiyFailed(error),
-            "OrderFailed" => Self::OrderFailed(error),
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE" => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            "Trade_Sync_Create_Sub_ERROR" => Self::TradeSyncCreateSubError(error),
-            "InvalidComponent.EipBandwidthMax" => {
-                Self::InvalidComponentEipBandwidthMax(error)
-            }
-            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "IllegalParam.OrderParamComponent" => {
-                Self::IllegalParamOrderParamComponent(error)
-            }
-            "OperationFailed.SaleExpression" => {
-                Self::OperationFailedSaleExpression(error)
-            }
-            "OperationFailed.CompleteUserInfo" => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
-            "OperationFailed.InsufficientEIP" => {
-                Self::OperationFailedInsufficientEip(error)
-            }
-            "OperationFailed.InvokeInnerApi" => {
-                Self::OperationFailedInvokeInnerApi(error)
-            }
-            "OperationFailed.AccountMoneyInvalid" => {
-                Self::OperationFailedAccountMoneyInvalid(error)
-            }
-            "OperationFailed.QueryCredtiInfo" => {
-                Self::OperationFailedQueryCredtiInfo(error)
-            }
-            "FrequentPurchase.EIP" => Self::FrequentPurchaseEip(error),
-            "OperationFailed.QueryUserLabel" => {
-                Self::OperationFailedQueryUserLabel(error)
-            }
-            "PAY.INSUFFICIENT_BALANCE" => Self::PayInsufficientBalance(error),
-            "ORDER.QUANTITY_INVALID" => Self::OrderQuantityInvalid(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "OperationFailed.ChargeTypeInvalid" => {
-                Self::OperationFailedChargeTypeInvalid(error)
-            }
-            "IllegalParam.EipMask" => Self::IllegalParamEipMask(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "InstanceExist.EipSegment" => Self::InstanceExistEipSegment(error),
-            "OperationFailed.QuotaExceed" => Self::OperationFailedQuotaExceed(error),
-            "OperationFailed.FrequentPurchase" => {
-                Self::OperationFailedFrequentPurchase(error)
-            }
-            "OperationFailed.AllocateEipSegment" => {
-                Self::OperationFailedAllocateEipSegment(error)
-            }
-            "OperationFailed.CreateOrderFailed" => {
-                Self::OperationFailedCreateOrderFailed(error)
-            }
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "OperationFailed.EipQuotaExceed" => {
-                Self::OperationFailedEipQuotaExceed(error)
-            }
-            "OrderError.EIP" => Self::OrderErrorEip(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            "Forbidden" => Self::Forbidden(error),
-            "UnsupportedFeature.AllocateEipAddressWithZone" => {
-                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
-            }
-            "IllegalParam.Zone" => Self::IllegalParamZone(error),
-            "Forbidden.AllocateEipSegmentAddress" => {
-                Self::ForbiddenAllocateEipSegmentAddress(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "FUWU_BIZ_COMMODITY_VERIFY_FAIL" => Self::FuwuBizCommodityVerifyFail(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "COMMODITY_NO_EXIST",
+                        "QuotaExceeded.Eip",
+                        "InvalidParameter",
+                        "InsufficientBalance",
+                        "ReserveIpFail",
+                        "InvalidRegion.NotSupport",
+                        "InvalidBandwidth.Malformed",
+                        "INSTANCE_TYPE_NOT_SUPPORT",
+                        "QueryParameter.Illegal",
+                        "TokenVerfiy.Failed",
+                        "OrderFailed",
+                        "QuotaExceeded.LargeSpecEip",
+                        "InvalidResourceGroupId",
+                        "PAYFOR.CREDIT_PAY_INSUFFICIENT_BALANCE",
+                        "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
+                        "Trade_Sync_Create_Sub_ERROR",
+                        "InvalidComponent.EipBandwidthMax",
+                        "OperationFailed.RiskControl",
+                        "OperationFailed.SaleValidate",
+                        "IllegalParam.OrderParamComponent",
+                        "OperationFailed.SaleExpression",
+                        "OperationFailed.CompleteUserInfo",
+                        "OperationFailed.QueryPrice",
+                        "OperationFailed.InsufficientEIP",
+                        "OperationFailed.InvokeInnerApi",
+                        "OperationFailed.AccountMoneyInvalid",
+                        "OperationFailed.QueryCredtiInfo",
+                        "FrequentPurchase.EIP",
+                        "OperationFailed.QueryUserLabel",
+                        "PAY.INSUFFICIENT_BALANCE",
+                        "ORDER.QUANTITY_INVALID",
+                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                        "OperationFailed.ChargeTypeInvalid",
+                        "IllegalParam.EipMask",
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "InstanceExist.EipSegment",
+                        "OperationFailed.QuotaExceed",
+                        "OperationFailed.FrequentPurchase",
+                        "OperationFailed.AllocateEipSegment",
+                        "OperationFailed.CreateOrderFailed",
+                        "MissingParam.Bandwidth",
+                        "OperationFailed.EipQuotaExceed",
+                        "OrderError.EIP",
+                        "OperationConflict",
+                        "Forbidden",
+                        "UnsupportedFeature.AllocateEipAddressWithZone",
+                        "IllegalParam.Zone",
+                        "Forbidden.AllocateEipSegmentAddress",
+                        "InvalidRegionId.NotFound",
+                        "FUWU_BIZ_COMMODITY_VERIFY_FAIL",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AllocateEipSegmentAddressError {
@@ -592,230 +582,192 @@ impl AllocateEipSegmentAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::CommodityNoExist(error),
+            1 => Self::QuotaExceededEip(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::InsufficientBalance(error),
+            4 => Self::ReserveIpFail(error),
+            5 => Self::InvalidRegionNotSupport(error),
+            6 => Self::InvalidBandwidthMalformed(error),
+            7 => Self::InstanceTypeNotSupport(error),
+            8 => Self::QueryParameterIllegal(error),
+            9 => Self::TokenVerfiyFailed(error),
+            10 => Self::OrderFailed(error),
+            11 => Self::QuotaExceededLargeSpecEip(error),
+            12 => Self::InvalidResourceGroupId(error),
+            13 => Self::PayforCreditPayInsufficientBalance(error),
+            14 => Self::SystemSaleValidateUnexpectedError(error),
+            15 => Self::TradeSyncCreateSubError(error),
+            16 => Self::InvalidComponentEipBandwidthMax(error),
+            17 => Self::OperationFailedRiskControl(error),
+            18 => Self::OperationFailedSaleValidate(error),
+            19 => Self::IllegalParamOrderParamComponent(error),
+            20 => Self::OperationFailedSaleExpression(error),
+            21 => Self::OperationFailedCompleteUserInfo(error),
+            22 => Self::OperationFailedQueryPrice(error),
+            23 => Self::OperationFailedInsufficientEip(error),
+            24 => Self::OperationFailedInvokeInnerApi(error),
+            25 => Self::OperationFailedAccountMoneyInvalid(error),
+            26 => Self::OperationFailedQueryCredtiInfo(error),
+            27 => Self::FrequentPurchaseEip(error),
+            28 => Self::OperationFailedQueryUserLabel(error),
+            29 => Self::PayInsufficientBalance(error),
+            30 => Self::OrderQuantityInvalid(error),
+            31 => Self::PayMayiWithholdingAgreementIllegal(error),
+            32 => Self::OperationFailedChargeTypeInvalid(error),
+            33 => Self::IllegalParamEipMask(error),
+            34 => Self::IllegalParamName(error),
+            35 => Self::IllegalParamDescription(error),
+            36 => Self::InstanceExistEipSegment(error),
+            37 => Self::OperationFailedQuotaExceed(error),
+            38 => Self::OperationFailedFrequentPurchase(error),
+            39 => Self::OperationFailedAllocateEipSegment(error),
+            40 => Self::OperationFailedCreateOrderFailed(error),
+            41 => Self::MissingParamBandwidth(error),
+            42 => Self::OperationFailedEipQuotaExceed(error),
+            43 => Self::OrderErrorEip(error),
+            44 => Self::OperationConflict(error),
+            45 => Self::Forbidden(error),
+            46 => Self::UnsupportedFeatureAllocateEipAddressWithZone(error),
+            47 => Self::IllegalParamZone(error),
+            48 => Self::ForbiddenAllocateEipSegmentAddress(error),
+            49 => Self::InvalidRegionIdNotFound(error),
+            50 => Self::FuwuBizCommodityVerifyFail(error),
+            51 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CommodityNoExist(error) => ("CommodityNoExist", error),
-            Self::QuotaExceededEip(error) => ("QuotaExceededEip", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
-            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
-            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
-            Self::InvalidBandwidthMalformed(error) => {
-                ("InvalidBandwidthMalformed", error)
-            }
-            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
-            Self::QueryParameterIllegal(error) => ("QueryParameterIllegal", error),
-            Self::TokenVerfiyFailed(error) => ("TokenVerfiyFailed", error),
-            Self::OrderFailed(error) => ("OrderFailed", error),
-            Self::QuotaExceededLargeSpecEip(error) => {
-                ("QuotaExceededLargeSpecEip", error)
-            }
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::PayforCreditPayInsufficientBalance(error) => {
-                ("PayforCreditPayInsufficientBalance", error)
-            }
-            Self::SystemSaleValidateUnexpectedError(error) => {
-                ("SystemSaleValidateUnexpectedError", error)
-            }
-            Self::TradeSyncCreateSubError(error) => ("TradeSyncCreateSubError", error),
-            Self::InvalidComponentEipBandwidthMax(error) => {
-                ("InvalidComponentEipBandwidthMax", error)
-            }
-            Self::OperationFailedRiskControl(error) => {
-                ("OperationFailedRiskControl", error)
-            }
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::IllegalParamOrderParamComponent(error) => {
-                ("IllegalParamOrderParamComponent", error)
-            }
-            Self::OperationFailedSaleExpression(error) => {
-                ("OperationFailedSaleExpression", error)
-            }
-            Self::OperationFailedCompleteUserInfo(error) => {
-                ("OperationFailedCompleteUserInfo", error)
-            }
-            Self::OperationFailedQueryPrice(error) => {
-                ("OperationFailedQueryPrice", error)
-            }
-            Self::OperationFailedInsufficientEip(error) => {
-                ("OperationFailedInsufficientEip", error)
-            }
-            Self::OperationFailedInvokeInnerApi(error) => {
-                ("OperationFailedInvokeInnerApi", error)
-            }
-            Self::OperationFailedAccountMoneyInvalid(error) => {
-                ("OperationFailedAccountMoneyInvalid", error)
-            }
-            Self::OperationFailedQueryCredtiInfo(error) => {
-                ("OperationFailedQueryCredtiInfo", error)
-            }
-            Self::FrequentPurchaseEip(error) => ("FrequentPurchaseEip", error),
-            Self::OperationFailedQueryUserLabel(error) => {
-                ("OperationFailedQueryUserLabel", error)
-            }
-            Self::PayInsufficientBalance(error) => ("PayInsufficientBalance", error),
-            Self::OrderQuantityInvalid(error) => ("OrderQuantityInvalid", error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => {
-                ("PayMayiWithholdingAgreementIllegal", error)
-            }
-            Self::OperationFailedChargeTypeInvalid(error) => {
-                ("OperationFailedChargeTypeInvalid", error)
-            }
-            Self::IllegalParamEipMask(error) => ("IllegalParamEipMask", error),
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::InstanceExistEipSegment(error) => ("InstanceExistEipSegment", error),
-            Self::OperationFailedQuotaExceed(error) => {
-                ("OperationFailedQuotaExceed", error)
-            }
-            Self::OperationFailedFrequentPurchase(error) => {
-                ("OperationFailedFrequentPurchase", error)
-            }
-            Self::OperationFailedAllocateEipSegment(error) => {
-                ("OperationFailedAllocateEipSegment", error)
-            }
-            Self::OperationFailedCreateOrderFailed(error) => {
-                ("OperationFailedCreateOrderFailed", error)
-            }
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::OperationFailedEipQuotaExceed(error) => {
-                ("OperationFailedEipQuotaExceed", error)
-            }
-            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::UnsupportedFeatureAllocateEipAddressWithZone(error) => {
-                ("UnsupportedFeatureAllocateEipAddressWithZone", error)
-            }
-            Self::IllegalParamZone(error) => ("IllegalParamZone", error),
-            Self::ForbiddenAllocateEipSegmentAddress(error) => {
-                ("ForbiddenAllocateEipSegmentAddress", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::FuwuBizCommodityVerifyFail(error) => {
-                ("FuwuBizCommodityVerifyFail", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::CommodityNoExist(error) => (0, error),
+            Self::QuotaExceededEip(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::InsufficientBalance(error) => (3, error),
+            Self::ReserveIpFail(error) => (4, error),
+            Self::InvalidRegionNotSupport(error) => (5, error),
+            Self::InvalidBandwidthMalformed(error) => (6, error),
+            Self::InstanceTypeNotSupport(error) => (7, error),
+            Self::QueryParameterIllegal(error) => (8, error),
+            Self::TokenVerfiyFailed(error) => (9, error),
+            Self::OrderFailed(error) => (10, error),
+            Self::QuotaExceededLargeSpecEip(error) => (11, error),
+            Self::InvalidResourceGroupId(error) => (12, error),
+            Self::PayforCreditPayInsufficientBalance(error) => (13, error),
+            Self::SystemSaleValidateUnexpectedError(error) => (14, error),
+            Self::TradeSyncCreateSubError(error) => (15, error),
+            Self::InvalidComponentEipBandwidthMax(error) => (16, error),
+            Self::OperationFailedRiskControl(error) => (17, error),
+            Self::OperationFailedSaleValidate(error) => (18, error),
+            Self::IllegalParamOrderParamComponent(error) => (19, error),
+            Self::OperationFailedSaleExpression(error) => (20, error),
+            Self::OperationFailedCompleteUserInfo(error) => (21, error),
+            Self::OperationFailedQueryPrice(error) => (22, error),
+            Self::OperationFailedInsufficientEip(error) => (23, error),
+            Self::OperationFailedInvokeInnerApi(error) => (24, error),
+            Self::OperationFailedAccountMoneyInvalid(error) => (25, error),
+            Self::OperationFailedQueryCredtiInfo(error) => (26, error),
+            Self::FrequentPurchaseEip(error) => (27, error),
+            Self::OperationFailedQueryUserLabel(error) => (28, error),
+            Self::PayInsufficientBalance(error) => (29, error),
+            Self::OrderQuantityInvalid(error) => (30, error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => (31, error),
+            Self::OperationFailedChargeTypeInvalid(error) => (32, error),
+            Self::IllegalParamEipMask(error) => (33, error),
+            Self::IllegalParamName(error) => (34, error),
+            Self::IllegalParamDescription(error) => (35, error),
+            Self::InstanceExistEipSegment(error) => (36, error),
+            Self::OperationFailedQuotaExceed(error) => (37, error),
+            Self::OperationFailedFrequentPurchase(error) => (38, error),
+            Self::OperationFailedAllocateEipSegment(error) => (39, error),
+            Self::OperationFailedCreateOrderFailed(error) => (40, error),
+            Self::MissingParamBandwidth(error) => (41, error),
+            Self::OperationFailedEipQuotaExceed(error) => (42, error),
+            Self::OrderErrorEip(error) => (43, error),
+            Self::OperationConflict(error) => (44, error),
+            Self::Forbidden(error) => (45, error),
+            Self::UnsupportedFeatureAllocateEipAddressWithZone(error) => (46, error),
+            Self::IllegalParamZone(error) => (47, error),
+            Self::ForbiddenAllocateEipSegmentAddress(error) => (48, error),
+            Self::InvalidRegionIdNotFound(error) => (49, error),
+            Self::FuwuBizCommodityVerifyFail(error) => (50, error),
+            Self::InternalError(error) => (51, error),
+            Self::Unhandled(error) => (52, error),
         }
     }
 }
 impl Clone for AllocateEipSegmentAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
-            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
-            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
-            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
-            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
-            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
-            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
-            Self::TokenVerfiyFailed(_) => Self::TokenVerfiyFailed(error),
-            Self::OrderFailed(_) => Self::OrderFailed(error),
-            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::PayforCreditPayInsufficientBalance(_) => {
-                Self::PayforCreditPayInsufficientBalance(error)
-            }
-            Self::SystemSaleValidateUnexpectedError(_) => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
-            Self::InvalidComponentEipBandwidthMax(_) => {
-                Self::InvalidComponentEipBandwidthMax(error)
-            }
-            Self::OperationFailedRiskControl(_) => {
-                Self::OperationFailedRiskControl(error)
-            }
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::IllegalParamOrderParamComponent(_) => {
-                Self::IllegalParamOrderParamComponent(error)
-            }
-            Self::OperationFailedSaleExpression(_) => {
-                Self::OperationFailedSaleExpression(error)
-            }
-            Self::OperationFailedCompleteUserInfo(_) => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
-            Self::OperationFailedInsufficientEip(_) => {
-                Self::OperationFailedInsufficientEip(error)
-            }
-            Self::OperationFailedInvokeInnerApi(_) => {
-                Self::OperationFailedInvokeInnerApi(error)
-            }
-            Self::OperationFailedAccountMoneyInvalid(_) => {
-                Self::OperationFailedAccountMoneyInvalid(error)
-            }
-            Self::OperationFailedQueryCredtiInfo(_) => {
-                Self::OperationFailedQueryCredtiInfo(error)
-            }
-            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
-            Self::OperationFailedQueryUserLabel(_) => {
-                Self::OperationFailedQueryUserLabel(error)
-            }
-            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
-            Self::OrderQuantityInvalid(_) => Self::OrderQuantityInvalid(error),
-            Self::PayMayiWithholdingAgreementIllegal(_) => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            Self::OperationFailedChargeTypeInvalid(_) => {
-                Self::OperationFailedChargeTypeInvalid(error)
-            }
-            Self::IllegalParamEipMask(_) => Self::IllegalParamEipMask(error),
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::InstanceExistEipSegment(_) => Self::InstanceExistEipSegment(error),
-            Self::OperationFailedQuotaExceed(_) => {
-                Self::OperationFailedQuotaExceed(error)
-            }
-            Self::OperationFailedFrequentPurchase(_) => {
-                Self::OperationFailedFrequentPurchase(error)
-            }
-            Self::OperationFailedAllocateEipSegment(_) => {
-                Self::OperationFailedAllocateEipSegment(error)
-            }
-            Self::OperationFailedCreateOrderFailed(_) => {
-                Self::OperationFailedCreateOrderFailed(error)
-            }
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::OperationFailedEipQuotaExceed(_) => {
-                Self::OperationFailedEipQuotaExceed(error)
-            }
-            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::UnsupportedFeatureAllocateEipAddressWithZone(_) => {
-                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
-            }
-            Self::IllegalParamZone(_) => Self::IllegalParamZone(error),
-            Self::ForbiddenAllocateEipSegmentAddress(_) => {
-                Self::ForbiddenAllocateEipSegmentAddress(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::FuwuBizCommodityVerifyFail(_) => {
-                Self::FuwuBizCommodityVerifyFail(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocateEipSegmentAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "CommodityNoExist",
+            "QuotaExceededEip",
+            "InvalidParameter",
+            "InsufficientBalance",
+            "ReserveIpFail",
+            "InvalidRegionNotSupport",
+            "InvalidBandwidthMalformed",
+            "InstanceTypeNotSupport",
+            "QueryParameterIllegal",
+            "TokenVerfiyFailed",
+            "OrderFailed",
+            "QuotaExceededLargeSpecEip",
+            "InvalidResourceGroupId",
+            "PayforCreditPayInsufficientBalance",
+            "SystemSaleValidateUnexpectedError",
+            "TradeSyncCreateSubError",
+            "InvalidComponentEipBandwidthMax",
+            "OperationFailedRiskControl",
+            "OperationFailedSaleValidate",
+            "IllegalParamOrderParamComponent",
+            "OperationFailedSaleExpression",
+            "OperationFailedCompleteUserInfo",
+            "OperationFailedQueryPrice",
+            "OperationFailedInsufficientEip",
+            "OperationFailedInvokeInnerApi",
+            "OperationFailedAccountMoneyInvalid",
+            "OperationFailedQueryCredtiInfo",
+            "FrequentPurchaseEip",
+            "OperationFailedQueryUserLabel",
+            "PayInsufficientBalance",
+            "OrderQuantityInvalid",
+            "PayMayiWithholdingAgreementIllegal",
+            "OperationFailedChargeTypeInvalid",
+            "IllegalParamEipMask",
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "InstanceExistEipSegment",
+            "OperationFailedQuotaExceed",
+            "OperationFailedFrequentPurchase",
+            "OperationFailedAllocateEipSegment",
+            "OperationFailedCreateOrderFailed",
+            "MissingParamBandwidth",
+            "OperationFailedEipQuotaExceed",
+            "OrderErrorEip",
+            "OperationConflict",
+            "Forbidden",
+            "UnsupportedFeatureAllocateEipAddressWithZone",
+            "IllegalParamZone",
+            "ForbiddenAllocateEipSegmentAddress",
+            "InvalidRegionIdNotFound",
+            "FuwuBizCommodityVerifyFail",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocateEipSegmentAddressError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateIpv6AddressRequest {
     /// The region ID.
@@ -103,10 +103,32 @@ pub struct AllocateIpv6AddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateIpv6AddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_switch_id: None,
+            ipv6_address: None,
+            ipv6_address_name: None,
+            ipv6_address_description: None,
+            address_type: None,
+            resource_group_id: None,
+            tag: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateIpv6AddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocateIpv6AddressRequestBuilder {
-        AllocateIpv6AddressRequestBuilder::default()
+        AllocateIpv6AddressRequestBuilder {
+            inner: AllocateIpv6AddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -272,6 +294,7 @@ impl<C> AllocateIpv6AddressRequestBuilder<C> {
     }
 }
 impl<'a> AllocateIpv6AddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocateIpv6AddressRequest::default(),
@@ -280,6 +303,7 @@ impl<'a> AllocateIpv6AddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -377,42 +401,29 @@ pub enum AllocateIpv6AddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.IPv6AddressAlreadyAllocated" => {
-                Self::OperationFailedIPv6AddressAlreadyAllocated(error)
-            }
-            "OperationFailed.AddressNotInVSwitchCidr" => {
-                Self::OperationFailedAddressNotInVSwitchCidr(error)
-            }
-            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
-            "OperationFailed.IPv6Disabled" => Self::OperationFailedIPv6Disabled(error),
-            "OperationFailed.IpPrefixMustInVSwitchCidrReservation" => {
-                Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error)
-            }
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "QuotaExceeded.IPv6PrefixMask" => Self::QuotaExceededIPv6PrefixMask(error),
-            "OperationUnsupported.Ipv6Feature" => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            "IllegalParam.Ipv6Prefix" => Self::IllegalParamIpv6Prefix(error),
-            "OperationFailed.ExistIPv6Used" => Self::OperationFailedExistIPv6Used(error),
-            "OperationUnsupported.UnboundIpv6PrefixFeature" => {
-                Self::OperationUnsupportedUnboundIpv6PrefixFeature(error)
-            }
-            "OperationUnsupported.UnboundIpv6Feature" => {
-                Self::OperationUnsupportedUnboundIpv6Feature(error)
-            }
-            "OperationUnsupported.FreePrivateIpv6" => {
-                Self::OperationUnsupportedFreePrivateIpv6(error)
-            }
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "ResourceNotFound.VSwitchCidrReservation" => {
-                Self::ResourceNotFoundVSwitchCidrReservation(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.IPv6AddressAlreadyAllocated",
+                        "OperationFailed.AddressNotInVSwitchCidr",
+                        "IllegalParam.IpAddress",
+                        "OperationFailed.IPv6Disabled",
+                        "OperationFailed.IpPrefixMustInVSwitchCidrReservation",
+                        "Forbidden.OperateShareResource",
+                        "QuotaExceeded.IPv6PrefixMask",
+                        "OperationUnsupported.Ipv6Feature",
+                        "IllegalParam.Ipv6Prefix",
+                        "OperationFailed.ExistIPv6Used",
+                        "OperationUnsupported.UnboundIpv6PrefixFeature",
+                        "OperationUnsupported.UnboundIpv6Feature",
+                        "OperationUnsupported.FreePrivateIpv6",
+                        "ResourceNotFound.VSwitch",
+                        "ResourceNotFound.VSwitchCidrReservation",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AllocateIpv6AddressError {
@@ -421,106 +432,83 @@ impl AllocateIpv6AddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedIPv6AddressAlreadyAllocated(error),
+            1 => Self::OperationFailedAddressNotInVSwitchCidr(error),
+            2 => Self::IllegalParamIpAddress(error),
+            3 => Self::OperationFailedIPv6Disabled(error),
+            4 => Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error),
+            5 => Self::ForbiddenOperateShareResource(error),
+            6 => Self::QuotaExceededIPv6PrefixMask(error),
+            7 => Self::OperationUnsupportedIpv6Feature(error),
+            8 => Self::IllegalParamIpv6Prefix(error),
+            9 => Self::OperationFailedExistIPv6Used(error),
+            10 => Self::OperationUnsupportedUnboundIpv6PrefixFeature(error),
+            11 => Self::OperationUnsupportedUnboundIpv6Feature(error),
+            12 => Self::OperationUnsupportedFreePrivateIpv6(error),
+            13 => Self::ResourceNotFoundVSwitch(error),
+            14 => Self::ResourceNotFoundVSwitchCidrReservation(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedIPv6AddressAlreadyAllocated(error) => {
-                ("OperationFailedIPv6AddressAlreadyAllocated", error)
-            }
-            Self::OperationFailedAddressNotInVSwitchCidr(error) => {
-                ("OperationFailedAddressNotInVSwitchCidr", error)
-            }
-            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
-            Self::OperationFailedIPv6Disabled(error) => {
-                ("OperationFailedIPv6Disabled", error)
-            }
+            Self::OperationFailedIPv6AddressAlreadyAllocated(error) => (0, error),
+            Self::OperationFailedAddressNotInVSwitchCidr(error) => (1, error),
+            Self::IllegalParamIpAddress(error) => (2, error),
+            Self::OperationFailedIPv6Disabled(error) => (3, error),
             Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error) => {
-                ("OperationFailedIpPrefixMustInVSwitchCidrReservation", error)
+                (4, error)
             }
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::QuotaExceededIPv6PrefixMask(error) => {
-                ("QuotaExceededIPv6PrefixMask", error)
-            }
-            Self::OperationUnsupportedIpv6Feature(error) => {
-                ("OperationUnsupportedIpv6Feature", error)
-            }
-            Self::IllegalParamIpv6Prefix(error) => ("IllegalParamIpv6Prefix", error),
-            Self::OperationFailedExistIPv6Used(error) => {
-                ("OperationFailedExistIPv6Used", error)
-            }
-            Self::OperationUnsupportedUnboundIpv6PrefixFeature(error) => {
-                ("OperationUnsupportedUnboundIpv6PrefixFeature", error)
-            }
-            Self::OperationUnsupportedUnboundIpv6Feature(error) => {
-                ("OperationUnsupportedUnboundIpv6Feature", error)
-            }
-            Self::OperationUnsupportedFreePrivateIpv6(error) => {
-                ("OperationUnsupportedFreePrivateIpv6", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::ResourceNotFoundVSwitchCidrReservation(error) => {
-                ("ResourceNotFoundVSwitchCidrReservation", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenOperateShareResource(error) => (5, error),
+            Self::QuotaExceededIPv6PrefixMask(error) => (6, error),
+            Self::OperationUnsupportedIpv6Feature(error) => (7, error),
+            Self::IllegalParamIpv6Prefix(error) => (8, error),
+            Self::OperationFailedExistIPv6Used(error) => (9, error),
+            Self::OperationUnsupportedUnboundIpv6PrefixFeature(error) => (10, error),
+            Self::OperationUnsupportedUnboundIpv6Feature(error) => (11, error),
+            Self::OperationUnsupportedFreePrivateIpv6(error) => (12, error),
+            Self::ResourceNotFoundVSwitch(error) => (13, error),
+            Self::ResourceNotFoundVSwitchCidrReservation(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for AllocateIpv6AddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedIPv6AddressAlreadyAllocated(_) => {
-                Self::OperationFailedIPv6AddressAlreadyAllocated(error)
-            }
-            Self::OperationFailedAddressNotInVSwitchCidr(_) => {
-                Self::OperationFailedAddressNotInVSwitchCidr(error)
-            }
-            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
-            Self::OperationFailedIPv6Disabled(_) => {
-                Self::OperationFailedIPv6Disabled(error)
-            }
-            Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(_) => {
-                Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error)
-            }
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::QuotaExceededIPv6PrefixMask(_) => {
-                Self::QuotaExceededIPv6PrefixMask(error)
-            }
-            Self::OperationUnsupportedIpv6Feature(_) => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            Self::IllegalParamIpv6Prefix(_) => Self::IllegalParamIpv6Prefix(error),
-            Self::OperationFailedExistIPv6Used(_) => {
-                Self::OperationFailedExistIPv6Used(error)
-            }
-            Self::OperationUnsupportedUnboundIpv6PrefixFeature(_) => {
-                Self::OperationUnsupportedUnboundIpv6PrefixFeature(error)
-            }
-            Self::OperationUnsupportedUnboundIpv6Feature(_) => {
-                Self::OperationUnsupportedUnboundIpv6Feature(error)
-            }
-            Self::OperationUnsupportedFreePrivateIpv6(_) => {
-                Self::OperationUnsupportedFreePrivateIpv6(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::ResourceNotFoundVSwitchCidrReservation(_) => {
-                Self::ResourceNotFoundVSwitchCidrReservation(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocateIpv6AddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedIPv6AddressAlreadyAllocated",
+            "OperationFailedAddressNotInVSwitchCidr",
+            "IllegalParamIpAddress",
+            "OperationFailedIPv6Disabled",
+            "OperationFailedIpPrefixMustInVSwitchCidrReservation",
+            "ForbiddenOperateShareResource",
+            "QuotaExceededIPv6PrefixMask",
+            "OperationUnsupportedIpv6Feature",
+            "IllegalParamIpv6Prefix",
+            "OperationFailedExistIPv6Used",
+            "OperationUnsupportedUnboundIpv6PrefixFeature",
+            "OperationUnsupportedUnboundIpv6Feature",
+            "OperationUnsupportedFreePrivateIpv6",
+            "ResourceNotFoundVSwitch",
+            "ResourceNotFoundVSwitchCidrReservation",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocateIpv6AddressError {

@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateIpv6InternetBandwidthRequest {
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -95,10 +95,29 @@ pub struct AllocateIpv6InternetBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateIpv6InternetBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_gateway_id: None,
+            ipv6_address_id: None,
+            internet_charge_type: None,
+            bandwidth: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateIpv6InternetBandwidthRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocateIpv6InternetBandwidthRequestBuilder {
-        AllocateIpv6InternetBandwidthRequestBuilder::default()
+        AllocateIpv6InternetBandwidthRequestBuilder {
+            inner: AllocateIpv6InternetBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -244,6 +263,7 @@ impl<C> AllocateIpv6InternetBandwidthRequestBuilder<C> {
     }
 }
 impl<'a> AllocateIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocateIpv6InternetBandwidthRequest::default(),
@@ -252,6 +272,7 @@ impl<'a> AllocateIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -359,54 +380,37 @@ pub enum AllocateIpv6InternetBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "MissingParam.Ipv6InstanceId" => Self::MissingParamIpv6InstanceId(error),
-            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
-            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
-            "IllegalParam.InternetChargeType" => {
-                Self::IllegalParamInternetChargeType(error)
-            }
-            "OperationUnsupported.PrePaid" => Self::OperationUnsupportedPrePaid(error),
-            "OperationFailed.Ipv6GatewayDisMatchIpv6Address" => {
-                Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error)
-            }
-            "OperationFailed.InternetBandwidthAlreadyExisted" => {
-                Self::OperationFailedInternetBandwidthAlreadyExisted(error)
-            }
-            "OperationFailed.Ipv6GatewayNotExist" => {
-                Self::OperationFailedIpv6GatewayNotExist(error)
-            }
-            "IncorrectStatus.Ipv6Instance" => Self::IncorrectStatusIpv6Instance(error),
-            "IllegalParam.Ipv6Address" => Self::IllegalParamIpv6Address(error),
-            "UnsupportedFeature.InternetChargeTypeOnFreeIpv6Address" => {
-                Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error)
-            }
-            "UnsupportedFeature.InternetChargeTypeOnStaticIsp" => {
-                Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error)
-            }
-            "OperationUnsupported.ULA" => Self::OperationUnsupportedUla(error),
-            "OperationFailed.OpenCdtServiceFirst" => {
-                Self::OperationFailedOpenCdtServiceFirst(error)
-            }
-            "OperationFailed.UpgradeCdtServiceFirst" => {
-                Self::OperationFailedUpgradeCdtServiceFirst(error)
-            }
-            "OperationUnsupported.PrivateGUA" => {
-                Self::OperationUnsupportedPrivateGua(error)
-            }
-            "OperationDenied.UnSupportedBindTypeCloudInstance" => {
-                Self::OperationDeniedUnSupportedBindTypeCloudInstance(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ResourceNotFound.Ipv6Address" => Self::ResourceNotFoundIpv6Address(error),
-            "OperationFailed.QueryAccountInfo" => {
-                Self::OperationFailedQueryAccountInfo(error)
-            }
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.Bandwidth",
+                        "MissingParam.Ipv6InstanceId",
+                        "InvalidIpv6Instance.NotFound",
+                        "IllegalParam.ChargeType",
+                        "IllegalParam.InternetChargeType",
+                        "OperationUnsupported.PrePaid",
+                        "OperationFailed.Ipv6GatewayDisMatchIpv6Address",
+                        "OperationFailed.InternetBandwidthAlreadyExisted",
+                        "OperationFailed.Ipv6GatewayNotExist",
+                        "IncorrectStatus.Ipv6Instance",
+                        "IllegalParam.Ipv6Address",
+                        "UnsupportedFeature.InternetChargeTypeOnFreeIpv6Address",
+                        "UnsupportedFeature.InternetChargeTypeOnStaticIsp",
+                        "OperationUnsupported.ULA",
+                        "OperationFailed.OpenCdtServiceFirst",
+                        "OperationFailed.UpgradeCdtServiceFirst",
+                        "OperationUnsupported.PrivateGUA",
+                        "OperationDenied.UnSupportedBindTypeCloudInstance",
+                        "InvalidRegionId.NotFound",
+                        "ResourceNotFound.Ipv6Address",
+                        "OperationFailed.QueryAccountInfo",
+                        "OperationFailed.SaleValidate",
+                        "SystemBusy",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AllocateIpv6InternetBandwidthError {
@@ -415,142 +419,107 @@ impl AllocateIpv6InternetBandwidthError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamBandwidth(error),
+            1 => Self::MissingParamIpv6InstanceId(error),
+            2 => Self::InvalidIpv6InstanceNotFound(error),
+            3 => Self::IllegalParamChargeType(error),
+            4 => Self::IllegalParamInternetChargeType(error),
+            5 => Self::OperationUnsupportedPrePaid(error),
+            6 => Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error),
+            7 => Self::OperationFailedInternetBandwidthAlreadyExisted(error),
+            8 => Self::OperationFailedIpv6GatewayNotExist(error),
+            9 => Self::IncorrectStatusIpv6Instance(error),
+            10 => Self::IllegalParamIpv6Address(error),
+            11 => Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error),
+            12 => Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error),
+            13 => Self::OperationUnsupportedUla(error),
+            14 => Self::OperationFailedOpenCdtServiceFirst(error),
+            15 => Self::OperationFailedUpgradeCdtServiceFirst(error),
+            16 => Self::OperationUnsupportedPrivateGua(error),
+            17 => Self::OperationDeniedUnSupportedBindTypeCloudInstance(error),
+            18 => Self::InvalidRegionIdNotFound(error),
+            19 => Self::ResourceNotFoundIpv6Address(error),
+            20 => Self::OperationFailedQueryAccountInfo(error),
+            21 => Self::OperationFailedSaleValidate(error),
+            22 => Self::SystemBusy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::MissingParamIpv6InstanceId(error) => {
-                ("MissingParamIpv6InstanceId", error)
-            }
-            Self::InvalidIpv6InstanceNotFound(error) => {
-                ("InvalidIpv6InstanceNotFound", error)
-            }
-            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
-            Self::IllegalParamInternetChargeType(error) => {
-                ("IllegalParamInternetChargeType", error)
-            }
-            Self::OperationUnsupportedPrePaid(error) => {
-                ("OperationUnsupportedPrePaid", error)
-            }
-            Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error) => {
-                ("OperationFailedIpv6GatewayDisMatchIpv6Address", error)
-            }
-            Self::OperationFailedInternetBandwidthAlreadyExisted(error) => {
-                ("OperationFailedInternetBandwidthAlreadyExisted", error)
-            }
-            Self::OperationFailedIpv6GatewayNotExist(error) => {
-                ("OperationFailedIpv6GatewayNotExist", error)
-            }
-            Self::IncorrectStatusIpv6Instance(error) => {
-                ("IncorrectStatusIpv6Instance", error)
-            }
-            Self::IllegalParamIpv6Address(error) => ("IllegalParamIpv6Address", error),
+            Self::IllegalParamBandwidth(error) => (0, error),
+            Self::MissingParamIpv6InstanceId(error) => (1, error),
+            Self::InvalidIpv6InstanceNotFound(error) => (2, error),
+            Self::IllegalParamChargeType(error) => (3, error),
+            Self::IllegalParamInternetChargeType(error) => (4, error),
+            Self::OperationUnsupportedPrePaid(error) => (5, error),
+            Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error) => (6, error),
+            Self::OperationFailedInternetBandwidthAlreadyExisted(error) => (7, error),
+            Self::OperationFailedIpv6GatewayNotExist(error) => (8, error),
+            Self::IncorrectStatusIpv6Instance(error) => (9, error),
+            Self::IllegalParamIpv6Address(error) => (10, error),
             Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error) => {
-                ("UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address", error)
+                (11, error)
             }
-            Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error) => {
-                ("UnsupportedFeatureInternetChargeTypeOnStaticIsp", error)
-            }
-            Self::OperationUnsupportedUla(error) => ("OperationUnsupportedUla", error),
-            Self::OperationFailedOpenCdtServiceFirst(error) => {
-                ("OperationFailedOpenCdtServiceFirst", error)
-            }
-            Self::OperationFailedUpgradeCdtServiceFirst(error) => {
-                ("OperationFailedUpgradeCdtServiceFirst", error)
-            }
-            Self::OperationUnsupportedPrivateGua(error) => {
-                ("OperationUnsupportedPrivateGua", error)
-            }
-            Self::OperationDeniedUnSupportedBindTypeCloudInstance(error) => {
-                ("OperationDeniedUnSupportedBindTypeCloudInstance", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::ResourceNotFoundIpv6Address(error) => {
-                ("ResourceNotFoundIpv6Address", error)
-            }
-            Self::OperationFailedQueryAccountInfo(error) => {
-                ("OperationFailedQueryAccountInfo", error)
-            }
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error) => (12, error),
+            Self::OperationUnsupportedUla(error) => (13, error),
+            Self::OperationFailedOpenCdtServiceFirst(error) => (14, error),
+            Self::OperationFailedUpgradeCdtServiceFirst(error) => (15, error),
+            Self::OperationUnsupportedPrivateGua(error) => (16, error),
+            Self::OperationDeniedUnSupportedBindTypeCloudInstance(error) => (17, error),
+            Self::InvalidRegionIdNotFound(error) => (18, error),
+            Self::ResourceNotFoundIpv6Address(error) => (19, error),
+            Self::OperationFailedQueryAccountInfo(error) => (20, error),
+            Self::OperationFailedSaleValidate(error) => (21, error),
+            Self::SystemBusy(error) => (22, error),
+            Self::Unhandled(error) => (23, error),
         }
     }
 }
 impl Clone for AllocateIpv6InternetBandwidthError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::MissingParamIpv6InstanceId(_) => {
-                Self::MissingParamIpv6InstanceId(error)
-            }
-            Self::InvalidIpv6InstanceNotFound(_) => {
-                Self::InvalidIpv6InstanceNotFound(error)
-            }
-            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
-            Self::IllegalParamInternetChargeType(_) => {
-                Self::IllegalParamInternetChargeType(error)
-            }
-            Self::OperationUnsupportedPrePaid(_) => {
-                Self::OperationUnsupportedPrePaid(error)
-            }
-            Self::OperationFailedIpv6GatewayDisMatchIpv6Address(_) => {
-                Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error)
-            }
-            Self::OperationFailedInternetBandwidthAlreadyExisted(_) => {
-                Self::OperationFailedInternetBandwidthAlreadyExisted(error)
-            }
-            Self::OperationFailedIpv6GatewayNotExist(_) => {
-                Self::OperationFailedIpv6GatewayNotExist(error)
-            }
-            Self::IncorrectStatusIpv6Instance(_) => {
-                Self::IncorrectStatusIpv6Instance(error)
-            }
-            Self::IllegalParamIpv6Address(_) => Self::IllegalParamIpv6Address(error),
-            Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(_) => {
-                Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error)
-            }
-            Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(_) => {
-                Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error)
-            }
-            Self::OperationUnsupportedUla(_) => Self::OperationUnsupportedUla(error),
-            Self::OperationFailedOpenCdtServiceFirst(_) => {
-                Self::OperationFailedOpenCdtServiceFirst(error)
-            }
-            Self::OperationFailedUpgradeCdtServiceFirst(_) => {
-                Self::OperationFailedUpgradeCdtServiceFirst(error)
-            }
-            Self::OperationUnsupportedPrivateGua(_) => {
-                Self::OperationUnsupportedPrivateGua(error)
-            }
-            Self::OperationDeniedUnSupportedBindTypeCloudInstance(_) => {
-                Self::OperationDeniedUnSupportedBindTypeCloudInstance(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::ResourceNotFoundIpv6Address(_) => {
-                Self::ResourceNotFoundIpv6Address(error)
-            }
-            Self::OperationFailedQueryAccountInfo(_) => {
-                Self::OperationFailedQueryAccountInfo(error)
-            }
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocateIpv6InternetBandwidthError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamBandwidth",
+            "MissingParamIpv6InstanceId",
+            "InvalidIpv6InstanceNotFound",
+            "IllegalParamChargeType",
+            "IllegalParamInternetChargeType",
+            "OperationUnsupportedPrePaid",
+            "OperationFailedIpv6GatewayDisMatchIpv6Address",
+            "OperationFailedInternetBandwidthAlreadyExisted",
+            "OperationFailedIpv6GatewayNotExist",
+            "IncorrectStatusIpv6Instance",
+            "IllegalParamIpv6Address",
+            "UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address",
+            "UnsupportedFeatureInternetChargeTypeOnStaticIsp",
+            "OperationUnsupportedUla",
+            "OperationFailedOpenCdtServiceFirst",
+            "OperationFailedUpgradeCdtServiceFirst",
+            "OperationUnsupportedPrivateGua",
+            "OperationDeniedUnSupportedBindTypeCloudInstance",
+            "InvalidRegionIdNotFound",
+            "ResourceNotFoundIpv6Address",
+            "OperationFailedQueryAccountInfo",
+            "OperationFailedSaleValidate",
+            "SystemBusy",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocateIpv6InternetBandwidthError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AllocateVpcIpv6CidrRequest {
     /// The region ID of the VPC.
@@ -82,10 +82,27 @@ pub struct AllocateVpcIpv6CidrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AllocateVpcIpv6CidrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            ipv6_isp: None,
+            address_pool_type: None,
+            ipv6_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AllocateVpcIpv6CidrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AllocateVpcIpv6CidrRequestBuilder {
-        AllocateVpcIpv6CidrRequestBuilder::default()
+        AllocateVpcIpv6CidrRequestBuilder {
+            inner: AllocateVpcIpv6CidrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -208,6 +225,7 @@ impl<C> AllocateVpcIpv6CidrRequestBuilder<C> {
     }
 }
 impl<'a> AllocateVpcIpv6CidrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AllocateVpcIpv6CidrRequest::default(),
@@ -216,6 +234,7 @@ impl<'a> AllocateVpcIpv6CidrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -283,18 +302,21 @@ pub enum AllocateVpcIpv6CidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for AllocateVpcIpv6CidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.Ipv6Feature" => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
-            "IllegalParam.AddressPoolType" => Self::IllegalParamAddressPoolType(error),
-            "ResourceNotEnough.Ipv6Cidr" => Self::ResourceNotEnoughIpv6Cidr(error),
-            "IllegalParam.Ipv6Cidr" => Self::IllegalParamIpv6Cidr(error),
-            "Unavailable.Ipv6Cidr" => Self::UnavailableIpv6Cidr(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.Ipv6Feature",
+                        "UnsupportedFeature.Ipv6Isp",
+                        "IllegalParam.AddressPoolType",
+                        "ResourceNotEnough.Ipv6Cidr",
+                        "IllegalParam.Ipv6Cidr",
+                        "Unavailable.Ipv6Cidr",
+                        "IllegalParam.CidrBlock",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AllocateVpcIpv6CidrError {
@@ -303,54 +325,57 @@ impl AllocateVpcIpv6CidrError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedIpv6Feature(error),
+            1 => Self::UnsupportedFeatureIpv6Isp(error),
+            2 => Self::IllegalParamAddressPoolType(error),
+            3 => Self::ResourceNotEnoughIpv6Cidr(error),
+            4 => Self::IllegalParamIpv6Cidr(error),
+            5 => Self::UnavailableIpv6Cidr(error),
+            6 => Self::IllegalParamCidrBlock(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedIpv6Feature(error) => {
-                ("OperationUnsupportedIpv6Feature", error)
-            }
-            Self::UnsupportedFeatureIpv6Isp(error) => {
-                ("UnsupportedFeatureIpv6Isp", error)
-            }
-            Self::IllegalParamAddressPoolType(error) => {
-                ("IllegalParamAddressPoolType", error)
-            }
-            Self::ResourceNotEnoughIpv6Cidr(error) => {
-                ("ResourceNotEnoughIpv6Cidr", error)
-            }
-            Self::IllegalParamIpv6Cidr(error) => ("IllegalParamIpv6Cidr", error),
-            Self::UnavailableIpv6Cidr(error) => ("UnavailableIpv6Cidr", error),
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedIpv6Feature(error) => (0, error),
+            Self::UnsupportedFeatureIpv6Isp(error) => (1, error),
+            Self::IllegalParamAddressPoolType(error) => (2, error),
+            Self::ResourceNotEnoughIpv6Cidr(error) => (3, error),
+            Self::IllegalParamIpv6Cidr(error) => (4, error),
+            Self::UnavailableIpv6Cidr(error) => (5, error),
+            Self::IllegalParamCidrBlock(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for AllocateVpcIpv6CidrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedIpv6Feature(_) => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
-            Self::IllegalParamAddressPoolType(_) => {
-                Self::IllegalParamAddressPoolType(error)
-            }
-            Self::ResourceNotEnoughIpv6Cidr(_) => Self::ResourceNotEnoughIpv6Cidr(error),
-            Self::IllegalParamIpv6Cidr(_) => Self::IllegalParamIpv6Cidr(error),
-            Self::UnavailableIpv6Cidr(_) => Self::UnavailableIpv6Cidr(error),
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AllocateVpcIpv6CidrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedIpv6Feature",
+            "UnsupportedFeatureIpv6Isp",
+            "IllegalParamAddressPoolType",
+            "ResourceNotEnoughIpv6Cidr",
+            "IllegalParamIpv6Cidr",
+            "UnavailableIpv6Cidr",
+            "IllegalParamCidrBlock",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AllocateVpcIpv6CidrError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ApplyPhysicalConnectionLOARequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -111,10 +111,32 @@ pub struct ApplyPhysicalConnectionLOARequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ApplyPhysicalConnectionLOARequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            bandwidth: None,
+            peer_location: None,
+            instance_id: None,
+            company_name: None,
+            line_type: None,
+            si: None,
+            construction_time: None,
+            pm_info: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ApplyPhysicalConnectionLOARequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ApplyPhysicalConnectionLOARequestBuilder {
-        ApplyPhysicalConnectionLOARequestBuilder::default()
+        ApplyPhysicalConnectionLOARequestBuilder {
+            inner: ApplyPhysicalConnectionLOARequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -297,6 +319,7 @@ impl<C> ApplyPhysicalConnectionLOARequestBuilder<C> {
     }
 }
 impl<'a> ApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ApplyPhysicalConnectionLOARequest::default(),
@@ -305,6 +328,7 @@ impl<'a> ApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -392,39 +416,34 @@ pub enum ApplyPhysicalConnectionLOAError {
 }
 impl From<::acs_runtime::client::ServiceError> for ApplyPhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "MissingParam.PMInfo" => Self::MissingParamPmInfo(error),
-            "IllegalParam.LineOperator" => Self::IllegalParamLineOperator(error),
-            "IllegalParam.LineType" => Self::IllegalParamLineType(error),
-            "IllegalParam.PeerLocation" => Self::IllegalParamPeerLocation(error),
-            "IllegalParam.PmCertificateType" => {
-                Self::IllegalParamPmCertificateType(error)
-            }
-            "IllegalParam.PmCertificateNo" => Self::IllegalParamPmCertificateNo(error),
-            "IllegalParam.PmContactInfo" => Self::IllegalParamPmContactInfo(error),
-            "IllegalParam.PmGender" => Self::IllegalParamPmGender(error),
-            "IllegalParam.PmName" => Self::IllegalParamPmName(error),
-            "IllegalParam.Si" => Self::IllegalParamSi(error),
-            "InvalidConstructionTime.Malformed" => {
-                Self::InvalidConstructionTimeMalformed(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.PhysicalConnectionLOA" => {
-                Self::IncorrectStatusPhysicalConnectionLoa(error)
-            }
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "IllegalParam.CompanyName" => Self::IllegalParamCompanyName(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.AliUid",
+                        "MissingParam.InstanceId",
+                        "MissingParam.RegionNo",
+                        "MissingParam.PMInfo",
+                        "IllegalParam.LineOperator",
+                        "IllegalParam.LineType",
+                        "IllegalParam.PeerLocation",
+                        "IllegalParam.PmCertificateType",
+                        "IllegalParam.PmCertificateNo",
+                        "IllegalParam.PmContactInfo",
+                        "IllegalParam.PmGender",
+                        "IllegalParam.PmName",
+                        "IllegalParam.Si",
+                        "InvalidConstructionTime.Malformed",
+                        "InvalidInstanceId.NotFound",
+                        "IncorrectStatus.PhysicalConnectionLOA",
+                        "IncorrectStatus.PhysicalConnection",
+                        "IllegalParam.CompanyName",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "IllegalParam.Bandwidth",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ApplyPhysicalConnectionLOAError {
@@ -433,96 +452,96 @@ impl ApplyPhysicalConnectionLOAError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamAliUid(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::MissingParamPmInfo(error),
+            4 => Self::IllegalParamLineOperator(error),
+            5 => Self::IllegalParamLineType(error),
+            6 => Self::IllegalParamPeerLocation(error),
+            7 => Self::IllegalParamPmCertificateType(error),
+            8 => Self::IllegalParamPmCertificateNo(error),
+            9 => Self::IllegalParamPmContactInfo(error),
+            10 => Self::IllegalParamPmGender(error),
+            11 => Self::IllegalParamPmName(error),
+            12 => Self::IllegalParamSi(error),
+            13 => Self::InvalidConstructionTimeMalformed(error),
+            14 => Self::InvalidInstanceIdNotFound(error),
+            15 => Self::IncorrectStatusPhysicalConnectionLoa(error),
+            16 => Self::IncorrectStatusPhysicalConnection(error),
+            17 => Self::IllegalParamCompanyName(error),
+            18 => Self::OperationFailedPconnTrafficNotEnable(error),
+            19 => Self::IllegalParamBandwidth(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
-            Self::MissingParamPmInfo(error) => ("MissingParamPmInfo", error),
-            Self::IllegalParamLineOperator(error) => ("IllegalParamLineOperator", error),
-            Self::IllegalParamLineType(error) => ("IllegalParamLineType", error),
-            Self::IllegalParamPeerLocation(error) => ("IllegalParamPeerLocation", error),
-            Self::IllegalParamPmCertificateType(error) => {
-                ("IllegalParamPmCertificateType", error)
-            }
-            Self::IllegalParamPmCertificateNo(error) => {
-                ("IllegalParamPmCertificateNo", error)
-            }
-            Self::IllegalParamPmContactInfo(error) => {
-                ("IllegalParamPmContactInfo", error)
-            }
-            Self::IllegalParamPmGender(error) => ("IllegalParamPmGender", error),
-            Self::IllegalParamPmName(error) => ("IllegalParamPmName", error),
-            Self::IllegalParamSi(error) => ("IllegalParamSi", error),
-            Self::InvalidConstructionTimeMalformed(error) => {
-                ("InvalidConstructionTimeMalformed", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::IncorrectStatusPhysicalConnectionLoa(error) => {
-                ("IncorrectStatusPhysicalConnectionLoa", error)
-            }
-            Self::IncorrectStatusPhysicalConnection(error) => {
-                ("IncorrectStatusPhysicalConnection", error)
-            }
-            Self::IllegalParamCompanyName(error) => ("IllegalParamCompanyName", error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamAliUid(error) => (0, error),
+            Self::MissingParamInstanceId(error) => (1, error),
+            Self::MissingParamRegionNo(error) => (2, error),
+            Self::MissingParamPmInfo(error) => (3, error),
+            Self::IllegalParamLineOperator(error) => (4, error),
+            Self::IllegalParamLineType(error) => (5, error),
+            Self::IllegalParamPeerLocation(error) => (6, error),
+            Self::IllegalParamPmCertificateType(error) => (7, error),
+            Self::IllegalParamPmCertificateNo(error) => (8, error),
+            Self::IllegalParamPmContactInfo(error) => (9, error),
+            Self::IllegalParamPmGender(error) => (10, error),
+            Self::IllegalParamPmName(error) => (11, error),
+            Self::IllegalParamSi(error) => (12, error),
+            Self::InvalidConstructionTimeMalformed(error) => (13, error),
+            Self::InvalidInstanceIdNotFound(error) => (14, error),
+            Self::IncorrectStatusPhysicalConnectionLoa(error) => (15, error),
+            Self::IncorrectStatusPhysicalConnection(error) => (16, error),
+            Self::IllegalParamCompanyName(error) => (17, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (18, error),
+            Self::IllegalParamBandwidth(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for ApplyPhysicalConnectionLOAError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
-            Self::MissingParamPmInfo(_) => Self::MissingParamPmInfo(error),
-            Self::IllegalParamLineOperator(_) => Self::IllegalParamLineOperator(error),
-            Self::IllegalParamLineType(_) => Self::IllegalParamLineType(error),
-            Self::IllegalParamPeerLocation(_) => Self::IllegalParamPeerLocation(error),
-            Self::IllegalParamPmCertificateType(_) => {
-                Self::IllegalParamPmCertificateType(error)
-            }
-            Self::IllegalParamPmCertificateNo(_) => {
-                Self::IllegalParamPmCertificateNo(error)
-            }
-            Self::IllegalParamPmContactInfo(_) => Self::IllegalParamPmContactInfo(error),
-            Self::IllegalParamPmGender(_) => Self::IllegalParamPmGender(error),
-            Self::IllegalParamPmName(_) => Self::IllegalParamPmName(error),
-            Self::IllegalParamSi(_) => Self::IllegalParamSi(error),
-            Self::InvalidConstructionTimeMalformed(_) => {
-                Self::InvalidConstructionTimeMalformed(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::IncorrectStatusPhysicalConnectionLoa(_) => {
-                Self::IncorrectStatusPhysicalConnectionLoa(error)
-            }
-            Self::IncorrectStatusPhysicalConnection(_) => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            Self::IllegalParamCompanyName(_) => Self::IllegalParamCompanyName(error),
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ApplyPhysicalConnectionLOAError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamAliUid",
+            "MissingParamInstanceId",
+            "MissingParamRegionNo",
+            "MissingParamPmInfo",
+            "IllegalParamLineOperator",
+            "IllegalParamLineType",
+            "IllegalParamPeerLocation",
+            "IllegalParamPmCertificateType",
+            "IllegalParamPmCertificateNo",
+            "IllegalParamPmContactInfo",
+            "IllegalParamPmGender",
+            "IllegalParamPmName",
+            "IllegalParamSi",
+            "InvalidConstructionTimeMalformed",
+            "InvalidInstanceIdNotFound",
+            "IncorrectStatusPhysicalConnectionLoa",
+            "IncorrectStatusPhysicalConnection",
+            "IllegalParamCompanyName",
+            "OperationFailedPconnTrafficNotEnable",
+            "IllegalParamBandwidth",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ApplyPhysicalConnectionLOAError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateEipAddressRequest {
     /// The ID of the region to which the EIP belongs.
@@ -121,10 +121,31 @@ pub struct AssociateEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            instance_id: None,
+            instance_type: None,
+            instance_region_id: None,
+            private_ip_address: None,
+            mode: None,
+            vpc_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateEipAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateEipAddressRequestBuilder {
-        AssociateEipAddressRequestBuilder::default()
+        AssociateEipAddressRequestBuilder {
+            inner: AssociateEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -302,6 +323,7 @@ impl<C> AssociateEipAddressRequestBuilder<C> {
     }
 }
 impl<'a> AssociateEipAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateEipAddressRequest::default(),
@@ -310,6 +332,7 @@ impl<'a> AssociateEipAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -525,156 +548,97 @@ pub enum AssociateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAssociation.Duplicated" => Self::InvalidAssociationDuplicated(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
-            "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP" => {
-                Self::BindInstanceHavePortmapOrBindEip(error)
-            }
-            "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP" => {
-                Self::EipCanNotAssociateWithPublicIp(error)
-            }
-            "BIND_INSTANCE_OWENER_ERROR" => Self::BindInstanceOwenerError(error),
-            "NATGATEWAY_FINANCIALLOCKED" => Self::NatgatewayFinanciallocked(error),
-            "InvalidParameter.InstanceTypeNotSupport" => {
-                Self::InvalidParameterInstanceTypeNotSupport(error)
-            }
-            "QuotaExceeded.NumberOfTrafficEip" => {
-                Self::QuotaExceededNumberOfTrafficEip(error)
-            }
-            "QuotaExceeded.NumberOfEip" => Self::QuotaExceededNumberOfEip(error),
-            "Forbidden.EipCanNotBindGatgw" => Self::ForbiddenEipCanNotBindGatgw(error),
-            "InvalidAction.Denied" => Self::InvalidActionDenied(error),
-            "InstanceType.NotSupport" => Self::InstanceTypeNotSupport(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "BindInstance.NotSupported" => Self::BindInstanceNotSupported(error),
-            "Forbidden.InstanceBandwidthNotZero" => {
-                Self::ForbiddenInstanceBandwidthNotZero(error)
-            }
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupportError(error),
-            "ServerRegion.Invalid" => Self::ServerRegionInvalid(error),
-            "Eni.Attached" => Self::EniAttached(error),
-            "Eni.HasSubIp" => Self::EniHasSubIp(error),
-            "Invalid.DirectEip.BindType" => Self::InvalidDirectEipBindType(error),
-            "InvalidStatus.EcsStatusNotSupport" => {
-                Self::InvalidStatusEcsStatusNotSupport(error)
-            }
-            "Invalid.Function.NotSupported" => Self::InvalidFunctionNotSupported(error),
-            "InvalidStatus.EniStatusNotSupport" => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            "InvalidParameter.EniInstanceId" => {
-                Self::InvalidParameterEniInstanceId(error)
-            }
-            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
-            "Mode.Conflict" => Self::ModeConflict(error),
-            "Mode.NotSupport" => Self::ModeNotSupport(error),
-            "QuotaExceed.MultiBindedEip" => Self::QuotaExceedMultiBindedEip(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "OperationFailed.EniSubIp" => Self::OperationFailedEniSubIp(error),
-            "InvalidEip.EipQuotaExceeded" => Self::InvalidEipEipQuotaExceeded(error),
-            "OperationFailed.QueryCommodityInfo" => {
-                Self::OperationFailedQueryCommodityInfo(error)
-            }
-            "OperationUnsupported.MultiIp" => Self::OperationUnsupportedMultiIp(error),
-            "InvalidNicOrVm.NotFound" => Self::InvalidNicOrVmNotFound(error),
-            "OperationUnsupported.EipBindModel" => {
-                Self::OperationUnsupportedEipBindModel(error)
-            }
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "EipBindRemote.BackendRegionMustBeSingle" => {
-                Self::EipBindRemoteBackendRegionMustBeSingle(error)
-            }
-            "InvalidParameter.BindingInstanceRegion" => {
-                Self::InvalidParameterBindingInstanceRegion(error)
-            }
-            "OperationFailed.HavipBoundPortmap" => {
-                Self::OperationFailedHavipBoundPortmap(error)
-            }
-            "IllegalParam.Mode" => Self::IllegalParamMode(error),
-            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
-            "InvalidInstance.NotExist" => Self::InvalidInstanceNotExist(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "ResourceQueryError" => Self::ResourceQueryError(error),
-            "InvalidStatus.InstanceHasBandWidth" => {
-                Self::InvalidStatusInstanceHasBandWidth(error)
-            }
-            "OperationDenied.CloudBoxResourceExist" => {
-                Self::OperationDeniedCloudBoxResourceExist(error)
-            }
-            "OperationDenied.CloudBoxVSwitchExist" => {
-                Self::OperationDeniedCloudBoxVSwitchExist(error)
-            }
-            "OperationDenied.NoAvailablePrivateIp" => {
-                Self::OperationDeniedNoAvailablePrivateIp(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "ResourceAlreadyAssociated.IpAddress" => {
-                Self::ResourceAlreadyAssociatedIpAddress(error)
-            }
-            "OperationFailed.Ipv4GatewayNotOpenedInVpc" => {
-                Self::OperationFailedIpv4GatewayNotOpenedInVpc(error)
-            }
-            "OperationFailed.Ipv4GatewayNotActivatedInVpc" => {
-                Self::OperationFailedIpv4GatewayNotActivatedInVpc(error)
-            }
-            "OperationDenied.L2EipBindIpAddress" => {
-                Self::OperationDeniedL2EipBindIpAddress(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "UnsupportedFeature.EipBindIpAddress" => {
-                Self::UnsupportedFeatureEipBindIpAddress(error)
-            }
-            "OperationFailed.InstanceNotExist" => {
-                Self::OperationFailedInstanceNotExist(error)
-            }
-            "OperationDenied.Ipv4GatewayExist" => {
-                Self::OperationDeniedIpv4GatewayExist(error)
-            }
-            "OperationFailed.EipBindModeConflict" => {
-                Self::OperationFailedEipBindModeConflict(error)
-            }
-            "OperationFailed.EcsMigrating" => Self::OperationFailedEcsMigrating(error),
-            "OperationFailed.IpPrefixConflict" => {
-                Self::OperationFailedIpPrefixConflict(error)
-            }
-            "UnsupportedFeature.EipBindPrefixIp" => {
-                Self::UnsupportedFeatureEipBindPrefixIp(error)
-            }
-            "OperationDenied.UnsupportedEipBindMode" => {
-                Self::OperationDeniedUnsupportedEipBindMode(error)
-            }
-            "OperationDenied.Unauthorized" => Self::OperationDeniedUnauthorized(error),
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
-            "OperationFailed.PrivateIpAddressNotExist" => {
-                Self::OperationFailedPrivateIpAddressNotExist(error)
-            }
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidEniType.SlaveEni" => Self::InvalidEniTypeSlaveEni(error),
-            "IllegalParam.PrivateIpAddress" => Self::IllegalParamPrivateIpAddress(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "OperationDenied.VpcIpv4GatewayEnabled" => {
-                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
-            }
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAssociation.Duplicated",
+                        "OperationDenied",
+                        "InvalidParameter.Mismatch",
+                        "IncorrectEipStatus",
+                        "IncorrectInstanceStatus",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "IncorrectHaVipStatus",
+                        "InvalidParameter",
+                        "TaskConflict",
+                        "InvalidBindingStatus",
+                        "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
+                        "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
+                        "BIND_INSTANCE_OWENER_ERROR",
+                        "NATGATEWAY_FINANCIALLOCKED",
+                        "InvalidParameter.InstanceTypeNotSupport",
+                        "QuotaExceeded.NumberOfTrafficEip",
+                        "QuotaExceeded.NumberOfEip",
+                        "Forbidden.EipCanNotBindGatgw",
+                        "InvalidAction.Denied",
+                        "InstanceType.NotSupport",
+                        "InvalidParams.NotFound",
+                        "BindInstance.NotSupported",
+                        "Forbidden.InstanceBandwidthNotZero",
+                        "INSTANCE_TYPE_NOT_SUPPORT",
+                        "ServerRegion.Invalid",
+                        "Eni.Attached",
+                        "Eni.HasSubIp",
+                        "Invalid.DirectEip.BindType",
+                        "InvalidStatus.EcsStatusNotSupport",
+                        "Invalid.Function.NotSupported",
+                        "InvalidStatus.EniStatusNotSupport",
+                        "InvalidParameter.EniInstanceId",
+                        "InvalidNexthop.DirectEni",
+                        "Mode.Conflict",
+                        "Mode.NotSupport",
+                        "QuotaExceed.MultiBindedEip",
+                        "InvalidEIPStatus.BizDisabled",
+                        "OperationFailed.EniSubIp",
+                        "InvalidEip.EipQuotaExceeded",
+                        "OperationFailed.QueryCommodityInfo",
+                        "OperationUnsupported.MultiIp",
+                        "InvalidNicOrVm.NotFound",
+                        "OperationUnsupported.EipBindModel",
+                        "IncorrectStatus.NatGateway",
+                        "EipBindRemote.BackendRegionMustBeSingle",
+                        "InvalidParameter.BindingInstanceRegion",
+                        "OperationFailed.HavipBoundPortmap",
+                        "IllegalParam.Mode",
+                        "InvalidStatus.NotAllow",
+                        "InvalidInstance.NotExist",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "ResourceQueryError",
+                        "InvalidStatus.InstanceHasBandWidth",
+                        "OperationDenied.CloudBoxResourceExist",
+                        "OperationDenied.CloudBoxVSwitchExist",
+                        "OperationDenied.NoAvailablePrivateIp",
+                        "UnsupportedRegion",
+                        "ResourceAlreadyAssociated.IpAddress",
+                        "OperationFailed.Ipv4GatewayNotOpenedInVpc",
+                        "OperationFailed.Ipv4GatewayNotActivatedInVpc",
+                        "OperationDenied.L2EipBindIpAddress",
+                        "Forbidden",
+                        "Forbidden.FinancialLocked",
+                        "UnsupportedFeature.EipBindIpAddress",
+                        "OperationFailed.InstanceNotExist",
+                        "OperationDenied.Ipv4GatewayExist",
+                        "OperationFailed.EipBindModeConflict",
+                        "OperationFailed.EcsMigrating",
+                        "OperationFailed.IpPrefixConflict",
+                        "UnsupportedFeature.EipBindPrefixIp",
+                        "OperationDenied.UnsupportedEipBindMode",
+                        "OperationDenied.Unauthorized",
+                        "OperationFailed.SystemBusy",
+                        "OperationFailed.PrivateIpAddressNotExist",
+                        "MissingParam.InstanceId",
+                        "InvalidEniType.SlaveEni",
+                        "IllegalParam.PrivateIpAddress",
+                        "InvalidAllocationId.NotFound",
+                        "InvalidInstanId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "Forbidden.RegionNotFound",
+                        "OperationDenied.VpcIpv4GatewayEnabled",
+                        "ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateEipAddressError {
@@ -683,374 +647,285 @@ impl AssociateEipAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidAssociationDuplicated(error),
+            1 => Self::OperationDenied(error),
+            2 => Self::InvalidParameterMismatch(error),
+            3 => Self::IncorrectEipStatus(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::InvalidInstanceTypeValueNotSupported(error),
+            6 => Self::IncorrectHaVipStatus(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::TaskConflict(error),
+            9 => Self::InvalidBindingStatus(error),
+            10 => Self::BindInstanceHavePortmapOrBindEip(error),
+            11 => Self::EipCanNotAssociateWithPublicIp(error),
+            12 => Self::BindInstanceOwenerError(error),
+            13 => Self::NatgatewayFinanciallocked(error),
+            14 => Self::InvalidParameterInstanceTypeNotSupport(error),
+            15 => Self::QuotaExceededNumberOfTrafficEip(error),
+            16 => Self::QuotaExceededNumberOfEip(error),
+            17 => Self::ForbiddenEipCanNotBindGatgw(error),
+            18 => Self::InvalidActionDenied(error),
+            19 => Self::InstanceTypeNotSupport(error),
+            20 => Self::InvalidParamsNotFound(error),
+            21 => Self::BindInstanceNotSupported(error),
+            22 => Self::ForbiddenInstanceBandwidthNotZero(error),
+            23 => Self::InstanceTypeNotSupportError(error),
+            24 => Self::ServerRegionInvalid(error),
+            25 => Self::EniAttached(error),
+            26 => Self::EniHasSubIp(error),
+            27 => Self::InvalidDirectEipBindType(error),
+            28 => Self::InvalidStatusEcsStatusNotSupport(error),
+            29 => Self::InvalidFunctionNotSupported(error),
+            30 => Self::InvalidStatusEniStatusNotSupport(error),
+            31 => Self::InvalidParameterEniInstanceId(error),
+            32 => Self::InvalidNexthopDirectEni(error),
+            33 => Self::ModeConflict(error),
+            34 => Self::ModeNotSupport(error),
+            35 => Self::QuotaExceedMultiBindedEip(error),
+            36 => Self::InvalidEipStatusBizDisabled(error),
+            37 => Self::OperationFailedEniSubIp(error),
+            38 => Self::InvalidEipEipQuotaExceeded(error),
+            39 => Self::OperationFailedQueryCommodityInfo(error),
+            40 => Self::OperationUnsupportedMultiIp(error),
+            41 => Self::InvalidNicOrVmNotFound(error),
+            42 => Self::OperationUnsupportedEipBindModel(error),
+            43 => Self::IncorrectStatusNatGateway(error),
+            44 => Self::EipBindRemoteBackendRegionMustBeSingle(error),
+            45 => Self::InvalidParameterBindingInstanceRegion(error),
+            46 => Self::OperationFailedHavipBoundPortmap(error),
+            47 => Self::IllegalParamMode(error),
+            48 => Self::InvalidStatusNotAllow(error),
+            49 => Self::InvalidInstanceNotExist(error),
+            50 => Self::InvalidBandwidthPackageIdNotFound(error),
+            51 => Self::ResourceQueryError(error),
+            52 => Self::InvalidStatusInstanceHasBandWidth(error),
+            53 => Self::OperationDeniedCloudBoxResourceExist(error),
+            54 => Self::OperationDeniedCloudBoxVSwitchExist(error),
+            55 => Self::OperationDeniedNoAvailablePrivateIp(error),
+            56 => Self::UnsupportedRegion(error),
+            57 => Self::ResourceAlreadyAssociatedIpAddress(error),
+            58 => Self::OperationFailedIpv4GatewayNotOpenedInVpc(error),
+            59 => Self::OperationFailedIpv4GatewayNotActivatedInVpc(error),
+            60 => Self::OperationDeniedL2EipBindIpAddress(error),
+            61 => Self::Forbidden(error),
+            62 => Self::ForbiddenFinancialLocked(error),
+            63 => Self::UnsupportedFeatureEipBindIpAddress(error),
+            64 => Self::OperationFailedInstanceNotExist(error),
+            65 => Self::OperationDeniedIpv4GatewayExist(error),
+            66 => Self::OperationFailedEipBindModeConflict(error),
+            67 => Self::OperationFailedEcsMigrating(error),
+            68 => Self::OperationFailedIpPrefixConflict(error),
+            69 => Self::UnsupportedFeatureEipBindPrefixIp(error),
+            70 => Self::OperationDeniedUnsupportedEipBindMode(error),
+            71 => Self::OperationDeniedUnauthorized(error),
+            72 => Self::OperationFailedSystemBusy(error),
+            73 => Self::OperationFailedPrivateIpAddressNotExist(error),
+            74 => Self::MissingParamInstanceId(error),
+            75 => Self::InvalidEniTypeSlaveEni(error),
+            76 => Self::IllegalParamPrivateIpAddress(error),
+            77 => Self::InvalidAllocationIdNotFound(error),
+            78 => Self::InvalidInstanIdNotFound(error),
+            79 => Self::InvalidRegionIdNotFound(error),
+            80 => Self::ForbiddenRegionNotFound(error),
+            81 => Self::OperationDeniedVpcIpv4GatewayEnabled(error),
+            82 => Self::ServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAssociationDuplicated(error) => {
-                ("InvalidAssociationDuplicated", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidBindingStatus(error) => ("InvalidBindingStatus", error),
-            Self::BindInstanceHavePortmapOrBindEip(error) => {
-                ("BindInstanceHavePortmapOrBindEip", error)
-            }
-            Self::EipCanNotAssociateWithPublicIp(error) => {
-                ("EipCanNotAssociateWithPublicIp", error)
-            }
-            Self::BindInstanceOwenerError(error) => ("BindInstanceOwenerError", error),
-            Self::NatgatewayFinanciallocked(error) => {
-                ("NatgatewayFinanciallocked", error)
-            }
-            Self::InvalidParameterInstanceTypeNotSupport(error) => {
-                ("InvalidParameterInstanceTypeNotSupport", error)
-            }
-            Self::QuotaExceededNumberOfTrafficEip(error) => {
-                ("QuotaExceededNumberOfTrafficEip", error)
-            }
-            Self::QuotaExceededNumberOfEip(error) => ("QuotaExceededNumberOfEip", error),
-            Self::ForbiddenEipCanNotBindGatgw(error) => {
-                ("ForbiddenEipCanNotBindGatgw", error)
-            }
-            Self::InvalidActionDenied(error) => ("InvalidActionDenied", error),
-            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
-            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
-            Self::BindInstanceNotSupported(error) => ("BindInstanceNotSupported", error),
-            Self::ForbiddenInstanceBandwidthNotZero(error) => {
-                ("ForbiddenInstanceBandwidthNotZero", error)
-            }
-            Self::InstanceTypeNotSupportError(error) => {
-                ("InstanceTypeNotSupportError", error)
-            }
-            Self::ServerRegionInvalid(error) => ("ServerRegionInvalid", error),
-            Self::EniAttached(error) => ("EniAttached", error),
-            Self::EniHasSubIp(error) => ("EniHasSubIp", error),
-            Self::InvalidDirectEipBindType(error) => ("InvalidDirectEipBindType", error),
-            Self::InvalidStatusEcsStatusNotSupport(error) => {
-                ("InvalidStatusEcsStatusNotSupport", error)
-            }
-            Self::InvalidFunctionNotSupported(error) => {
-                ("InvalidFunctionNotSupported", error)
-            }
-            Self::InvalidStatusEniStatusNotSupport(error) => {
-                ("InvalidStatusEniStatusNotSupport", error)
-            }
-            Self::InvalidParameterEniInstanceId(error) => {
-                ("InvalidParameterEniInstanceId", error)
-            }
-            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
-            Self::ModeConflict(error) => ("ModeConflict", error),
-            Self::ModeNotSupport(error) => ("ModeNotSupport", error),
-            Self::QuotaExceedMultiBindedEip(error) => {
-                ("QuotaExceedMultiBindedEip", error)
-            }
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::OperationFailedEniSubIp(error) => ("OperationFailedEniSubIp", error),
-            Self::InvalidEipEipQuotaExceeded(error) => {
-                ("InvalidEipEipQuotaExceeded", error)
-            }
-            Self::OperationFailedQueryCommodityInfo(error) => {
-                ("OperationFailedQueryCommodityInfo", error)
-            }
-            Self::OperationUnsupportedMultiIp(error) => {
-                ("OperationUnsupportedMultiIp", error)
-            }
-            Self::InvalidNicOrVmNotFound(error) => ("InvalidNicOrVmNotFound", error),
-            Self::OperationUnsupportedEipBindModel(error) => {
-                ("OperationUnsupportedEipBindModel", error)
-            }
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::EipBindRemoteBackendRegionMustBeSingle(error) => {
-                ("EipBindRemoteBackendRegionMustBeSingle", error)
-            }
-            Self::InvalidParameterBindingInstanceRegion(error) => {
-                ("InvalidParameterBindingInstanceRegion", error)
-            }
-            Self::OperationFailedHavipBoundPortmap(error) => {
-                ("OperationFailedHavipBoundPortmap", error)
-            }
-            Self::IllegalParamMode(error) => ("IllegalParamMode", error),
-            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
-            Self::InvalidInstanceNotExist(error) => ("InvalidInstanceNotExist", error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
-            Self::InvalidStatusInstanceHasBandWidth(error) => {
-                ("InvalidStatusInstanceHasBandWidth", error)
-            }
-            Self::OperationDeniedCloudBoxResourceExist(error) => {
-                ("OperationDeniedCloudBoxResourceExist", error)
-            }
-            Self::OperationDeniedCloudBoxVSwitchExist(error) => {
-                ("OperationDeniedCloudBoxVSwitchExist", error)
-            }
-            Self::OperationDeniedNoAvailablePrivateIp(error) => {
-                ("OperationDeniedNoAvailablePrivateIp", error)
-            }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::ResourceAlreadyAssociatedIpAddress(error) => {
-                ("ResourceAlreadyAssociatedIpAddress", error)
-            }
-            Self::OperationFailedIpv4GatewayNotOpenedInVpc(error) => {
-                ("OperationFailedIpv4GatewayNotOpenedInVpc", error)
-            }
-            Self::OperationFailedIpv4GatewayNotActivatedInVpc(error) => {
-                ("OperationFailedIpv4GatewayNotActivatedInVpc", error)
-            }
-            Self::OperationDeniedL2EipBindIpAddress(error) => {
-                ("OperationDeniedL2EipBindIpAddress", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::UnsupportedFeatureEipBindIpAddress(error) => {
-                ("UnsupportedFeatureEipBindIpAddress", error)
-            }
-            Self::OperationFailedInstanceNotExist(error) => {
-                ("OperationFailedInstanceNotExist", error)
-            }
-            Self::OperationDeniedIpv4GatewayExist(error) => {
-                ("OperationDeniedIpv4GatewayExist", error)
-            }
-            Self::OperationFailedEipBindModeConflict(error) => {
-                ("OperationFailedEipBindModeConflict", error)
-            }
-            Self::OperationFailedEcsMigrating(error) => {
-                ("OperationFailedEcsMigrating", error)
-            }
-            Self::OperationFailedIpPrefixConflict(error) => {
-                ("OperationFailedIpPrefixConflict", error)
-            }
-            Self::UnsupportedFeatureEipBindPrefixIp(error) => {
-                ("UnsupportedFeatureEipBindPrefixIp", error)
-            }
-            Self::OperationDeniedUnsupportedEipBindMode(error) => {
-                ("OperationDeniedUnsupportedEipBindMode", error)
-            }
-            Self::OperationDeniedUnauthorized(error) => {
-                ("OperationDeniedUnauthorized", error)
-            }
-            Self::OperationFailedSystemBusy(error) => {
-                ("OperationFailedSystemBusy", error)
-            }
-            Self::OperationFailedPrivateIpAddressNotExist(error) => {
-                ("OperationFailedPrivateIpAddressNotExist", error)
-            }
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::InvalidEniTypeSlaveEni(error) => ("InvalidEniTypeSlaveEni", error),
-            Self::IllegalParamPrivateIpAddress(error) => {
-                ("IllegalParamPrivateIpAddress", error)
-            }
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::OperationDeniedVpcIpv4GatewayEnabled(error) => {
-                ("OperationDeniedVpcIpv4GatewayEnabled", error)
-            }
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidAssociationDuplicated(error) => (0, error),
+            Self::OperationDenied(error) => (1, error),
+            Self::InvalidParameterMismatch(error) => (2, error),
+            Self::IncorrectEipStatus(error) => (3, error),
+            Self::IncorrectInstanceStatus(error) => (4, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (5, error),
+            Self::IncorrectHaVipStatus(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::TaskConflict(error) => (8, error),
+            Self::InvalidBindingStatus(error) => (9, error),
+            Self::BindInstanceHavePortmapOrBindEip(error) => (10, error),
+            Self::EipCanNotAssociateWithPublicIp(error) => (11, error),
+            Self::BindInstanceOwenerError(error) => (12, error),
+            Self::NatgatewayFinanciallocked(error) => (13, error),
+            Self::InvalidParameterInstanceTypeNotSupport(error) => (14, error),
+            Self::QuotaExceededNumberOfTrafficEip(error) => (15, error),
+            Self::QuotaExceededNumberOfEip(error) => (16, error),
+            Self::ForbiddenEipCanNotBindGatgw(error) => (17, error),
+            Self::InvalidActionDenied(error) => (18, error),
+            Self::InstanceTypeNotSupport(error) => (19, error),
+            Self::InvalidParamsNotFound(error) => (20, error),
+            Self::BindInstanceNotSupported(error) => (21, error),
+            Self::ForbiddenInstanceBandwidthNotZero(error) => (22, error),
+            Self::InstanceTypeNotSupportError(error) => (23, error),
+            Self::ServerRegionInvalid(error) => (24, error),
+            Self::EniAttached(error) => (25, error),
+            Self::EniHasSubIp(error) => (26, error),
+            Self::InvalidDirectEipBindType(error) => (27, error),
+            Self::InvalidStatusEcsStatusNotSupport(error) => (28, error),
+            Self::InvalidFunctionNotSupported(error) => (29, error),
+            Self::InvalidStatusEniStatusNotSupport(error) => (30, error),
+            Self::InvalidParameterEniInstanceId(error) => (31, error),
+            Self::InvalidNexthopDirectEni(error) => (32, error),
+            Self::ModeConflict(error) => (33, error),
+            Self::ModeNotSupport(error) => (34, error),
+            Self::QuotaExceedMultiBindedEip(error) => (35, error),
+            Self::InvalidEipStatusBizDisabled(error) => (36, error),
+            Self::OperationFailedEniSubIp(error) => (37, error),
+            Self::InvalidEipEipQuotaExceeded(error) => (38, error),
+            Self::OperationFailedQueryCommodityInfo(error) => (39, error),
+            Self::OperationUnsupportedMultiIp(error) => (40, error),
+            Self::InvalidNicOrVmNotFound(error) => (41, error),
+            Self::OperationUnsupportedEipBindModel(error) => (42, error),
+            Self::IncorrectStatusNatGateway(error) => (43, error),
+            Self::EipBindRemoteBackendRegionMustBeSingle(error) => (44, error),
+            Self::InvalidParameterBindingInstanceRegion(error) => (45, error),
+            Self::OperationFailedHavipBoundPortmap(error) => (46, error),
+            Self::IllegalParamMode(error) => (47, error),
+            Self::InvalidStatusNotAllow(error) => (48, error),
+            Self::InvalidInstanceNotExist(error) => (49, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (50, error),
+            Self::ResourceQueryError(error) => (51, error),
+            Self::InvalidStatusInstanceHasBandWidth(error) => (52, error),
+            Self::OperationDeniedCloudBoxResourceExist(error) => (53, error),
+            Self::OperationDeniedCloudBoxVSwitchExist(error) => (54, error),
+            Self::OperationDeniedNoAvailablePrivateIp(error) => (55, error),
+            Self::UnsupportedRegion(error) => (56, error),
+            Self::ResourceAlreadyAssociatedIpAddress(error) => (57, error),
+            Self::OperationFailedIpv4GatewayNotOpenedInVpc(error) => (58, error),
+            Self::OperationFailedIpv4GatewayNotActivatedInVpc(error) => (59, error),
+            Self::OperationDeniedL2EipBindIpAddress(error) => (60, error),
+            Self::Forbidden(error) => (61, error),
+            Self::ForbiddenFinancialLocked(error) => (62, error),
+            Self::UnsupportedFeatureEipBindIpAddress(error) => (63, error),
+            Self::OperationFailedInstanceNotExist(error) => (64, error),
+            Self::OperationDeniedIpv4GatewayExist(error) => (65, error),
+            Self::OperationFailedEipBindModeConflict(error) => (66, error),
+            Self::OperationFailedEcsMigrating(error) => (67, error),
+            Self::OperationFailedIpPrefixConflict(error) => (68, error),
+            Self::UnsupportedFeatureEipBindPrefixIp(error) => (69, error),
+            Self::OperationDeniedUnsupportedEipBindMode(error) => (70, error),
+            Self::OperationDeniedUnauthorized(error) => (71, error),
+            Self::OperationFailedSystemBusy(error) => (72, error),
+            Self::OperationFailedPrivateIpAddressNotExist(error) => (73, error),
+            Self::MissingParamInstanceId(error) => (74, error),
+            Self::InvalidEniTypeSlaveEni(error) => (75, error),
+            Self::IllegalParamPrivateIpAddress(error) => (76, error),
+            Self::InvalidAllocationIdNotFound(error) => (77, error),
+            Self::InvalidInstanIdNotFound(error) => (78, error),
+            Self::InvalidRegionIdNotFound(error) => (79, error),
+            Self::ForbiddenRegionNotFound(error) => (80, error),
+            Self::OperationDeniedVpcIpv4GatewayEnabled(error) => (81, error),
+            Self::ServiceUnavailable(error) => (82, error),
+            Self::Unhandled(error) => (83, error),
         }
     }
 }
 impl Clone for AssociateEipAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidAssociationDuplicated(_) => {
-                Self::InvalidAssociationDuplicated(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
-            Self::BindInstanceHavePortmapOrBindEip(_) => {
-                Self::BindInstanceHavePortmapOrBindEip(error)
-            }
-            Self::EipCanNotAssociateWithPublicIp(_) => {
-                Self::EipCanNotAssociateWithPublicIp(error)
-            }
-            Self::BindInstanceOwenerError(_) => Self::BindInstanceOwenerError(error),
-            Self::NatgatewayFinanciallocked(_) => Self::NatgatewayFinanciallocked(error),
-            Self::InvalidParameterInstanceTypeNotSupport(_) => {
-                Self::InvalidParameterInstanceTypeNotSupport(error)
-            }
-            Self::QuotaExceededNumberOfTrafficEip(_) => {
-                Self::QuotaExceededNumberOfTrafficEip(error)
-            }
-            Self::QuotaExceededNumberOfEip(_) => Self::QuotaExceededNumberOfEip(error),
-            Self::ForbiddenEipCanNotBindGatgw(_) => {
-                Self::ForbiddenEipCanNotBindGatgw(error)
-            }
-            Self::InvalidActionDenied(_) => Self::InvalidActionDenied(error),
-            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
-            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
-            Self::BindInstanceNotSupported(_) => Self::BindInstanceNotSupported(error),
-            Self::ForbiddenInstanceBandwidthNotZero(_) => {
-                Self::ForbiddenInstanceBandwidthNotZero(error)
-            }
-            Self::InstanceTypeNotSupportError(_) => {
-                Self::InstanceTypeNotSupportError(error)
-            }
-            Self::ServerRegionInvalid(_) => Self::ServerRegionInvalid(error),
-            Self::EniAttached(_) => Self::EniAttached(error),
-            Self::EniHasSubIp(_) => Self::EniHasSubIp(error),
-            Self::InvalidDirectEipBindType(_) => Self::InvalidDirectEipBindType(error),
-            Self::InvalidStatusEcsStatusNotSupport(_) => {
-                Self::InvalidStatusEcsStatusNotSupport(error)
-            }
-            Self::InvalidFunctionNotSupported(_) => {
-                Self::InvalidFunctionNotSupported(error)
-            }
-            Self::InvalidStatusEniStatusNotSupport(_) => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            Self::InvalidParameterEniInstanceId(_) => {
-                Self::InvalidParameterEniInstanceId(error)
-            }
-            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
-            Self::ModeConflict(_) => Self::ModeConflict(error),
-            Self::ModeNotSupport(_) => Self::ModeNotSupport(error),
-            Self::QuotaExceedMultiBindedEip(_) => Self::QuotaExceedMultiBindedEip(error),
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::OperationFailedEniSubIp(_) => Self::OperationFailedEniSubIp(error),
-            Self::InvalidEipEipQuotaExceeded(_) => {
-                Self::InvalidEipEipQuotaExceeded(error)
-            }
-            Self::OperationFailedQueryCommodityInfo(_) => {
-                Self::OperationFailedQueryCommodityInfo(error)
-            }
-            Self::OperationUnsupportedMultiIp(_) => {
-                Self::OperationUnsupportedMultiIp(error)
-            }
-            Self::InvalidNicOrVmNotFound(_) => Self::InvalidNicOrVmNotFound(error),
-            Self::OperationUnsupportedEipBindModel(_) => {
-                Self::OperationUnsupportedEipBindModel(error)
-            }
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::EipBindRemoteBackendRegionMustBeSingle(_) => {
-                Self::EipBindRemoteBackendRegionMustBeSingle(error)
-            }
-            Self::InvalidParameterBindingInstanceRegion(_) => {
-                Self::InvalidParameterBindingInstanceRegion(error)
-            }
-            Self::OperationFailedHavipBoundPortmap(_) => {
-                Self::OperationFailedHavipBoundPortmap(error)
-            }
-            Self::IllegalParamMode(_) => Self::IllegalParamMode(error),
-            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
-            Self::InvalidInstanceNotExist(_) => Self::InvalidInstanceNotExist(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
-            Self::InvalidStatusInstanceHasBandWidth(_) => {
-                Self::InvalidStatusInstanceHasBandWidth(error)
-            }
-            Self::OperationDeniedCloudBoxResourceExist(_) => {
-                Self::OperationDeniedCloudBoxResourceExist(error)
-            }
-            Self::OperationDeniedCloudBoxVSwitchExist(_) => {
-                Self::OperationDeniedCloudBoxVSwitchExist(error)
-            }
-            Self::OperationDeniedNoAvailablePrivateIp(_) => {
-                Self::OperationDeniedNoAvailablePrivateIp(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::ResourceAlreadyAssociatedIpAddress(_) => {
-                Self::ResourceAlreadyAssociatedIpAddress(error)
-            }
-            Self::OperationFailedIpv4GatewayNotOpenedInVpc(_) => {
-                Self::OperationFailedIpv4GatewayNotOpenedInVpc(error)
-            }
-            Self::OperationFailedIpv4GatewayNotActivatedInVpc(_) => {
-                Self::OperationFailedIpv4GatewayNotActivatedInVpc(error)
-            }
-            Self::OperationDeniedL2EipBindIpAddress(_) => {
-                Self::OperationDeniedL2EipBindIpAddress(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::UnsupportedFeatureEipBindIpAddress(_) => {
-                Self::UnsupportedFeatureEipBindIpAddress(error)
-            }
-            Self::OperationFailedInstanceNotExist(_) => {
-                Self::OperationFailedInstanceNotExist(error)
-            }
-            Self::OperationDeniedIpv4GatewayExist(_) => {
-                Self::OperationDeniedIpv4GatewayExist(error)
-            }
-            Self::OperationFailedEipBindModeConflict(_) => {
-                Self::OperationFailedEipBindModeConflict(error)
-            }
-            Self::OperationFailedEcsMigrating(_) => {
-                Self::OperationFailedEcsMigrating(error)
-            }
-            Self::OperationFailedIpPrefixConflict(_) => {
-                Self::OperationFailedIpPrefixConflict(error)
-            }
-            Self::UnsupportedFeatureEipBindPrefixIp(_) => {
-                Self::UnsupportedFeatureEipBindPrefixIp(error)
-            }
-            Self::OperationDeniedUnsupportedEipBindMode(_) => {
-                Self::OperationDeniedUnsupportedEipBindMode(error)
-            }
-            Self::OperationDeniedUnauthorized(_) => {
-                Self::OperationDeniedUnauthorized(error)
-            }
-            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
-            Self::OperationFailedPrivateIpAddressNotExist(_) => {
-                Self::OperationFailedPrivateIpAddressNotExist(error)
-            }
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::InvalidEniTypeSlaveEni(_) => Self::InvalidEniTypeSlaveEni(error),
-            Self::IllegalParamPrivateIpAddress(_) => {
-                Self::IllegalParamPrivateIpAddress(error)
-            }
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::OperationDeniedVpcIpv4GatewayEnabled(_) => {
-                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
-            }
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateEipAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidAssociationDuplicated",
+            "OperationDenied",
+            "InvalidParameterMismatch",
+            "IncorrectEipStatus",
+            "IncorrectInstanceStatus",
+            "InvalidInstanceTypeValueNotSupported",
+            "IncorrectHaVipStatus",
+            "InvalidParameter",
+            "TaskConflict",
+            "InvalidBindingStatus",
+            "BindInstanceHavePortmapOrBindEip",
+            "EipCanNotAssociateWithPublicIp",
+            "BindInstanceOwenerError",
+            "NatgatewayFinanciallocked",
+            "InvalidParameterInstanceTypeNotSupport",
+            "QuotaExceededNumberOfTrafficEip",
+            "QuotaExceededNumberOfEip",
+            "ForbiddenEipCanNotBindGatgw",
+            "InvalidActionDenied",
+            "InstanceTypeNotSupport",
+            "InvalidParamsNotFound",
+            "BindInstanceNotSupported",
+            "ForbiddenInstanceBandwidthNotZero",
+            "InstanceTypeNotSupportError",
+            "ServerRegionInvalid",
+            "EniAttached",
+            "EniHasSubIp",
+            "InvalidDirectEipBindType",
+            "InvalidStatusEcsStatusNotSupport",
+            "InvalidFunctionNotSupported",
+            "InvalidStatusEniStatusNotSupport",
+            "InvalidParameterEniInstanceId",
+            "InvalidNexthopDirectEni",
+            "ModeConflict",
+            "ModeNotSupport",
+            "QuotaExceedMultiBindedEip",
+            "InvalidEipStatusBizDisabled",
+            "OperationFailedEniSubIp",
+            "InvalidEipEipQuotaExceeded",
+            "OperationFailedQueryCommodityInfo",
+            "OperationUnsupportedMultiIp",
+            "InvalidNicOrVmNotFound",
+            "OperationUnsupportedEipBindModel",
+            "IncorrectStatusNatGateway",
+            "EipBindRemoteBackendRegionMustBeSingle",
+            "InvalidParameterBindingInstanceRegion",
+            "OperationFailedHavipBoundPortmap",
+            "IllegalParamMode",
+            "InvalidStatusNotAllow",
+            "InvalidInstanceNotExist",
+            "InvalidBandwidthPackageIdNotFound",
+            "ResourceQueryError",
+            "InvalidStatusInstanceHasBandWidth",
+            "OperationDeniedCloudBoxResourceExist",
+            "OperationDeniedCloudBoxVSwitchExist",
+            "OperationDeniedNoAvailablePrivateIp",
+            "UnsupportedRegion",
+            "ResourceAlreadyAssociatedIpAddress",
+            "OperationFailedIpv4GatewayNotOpenedInVpc",
+            "OperationFailedIpv4GatewayNotActivatedInVpc",
+            "OperationDeniedL2EipBindIpAddress",
+            "Forbidden",
+            "ForbiddenFinancialLocked",
+            "UnsupportedFeatureEipBindIpAddress",
+            "OperationFailedInstanceNotExist",
+            "OperationDeniedIpv4GatewayExist",
+            "OperationFailedEipBindModeConflict",
+            "OperationFailedEcsMigrating",
+            "OperationFailedIpPrefixConflict",
+            "UnsupportedFeatureEipBindPrefixIp",
+            "OperationDeniedUnsupportedEipBindMode",
+            "OperationDeniedUnauthorized",
+            "OperationFailedSystemBusy",
+            "OperationFailedPrivateIpAddressNotExist",
+            "MissingParamInstanceId",
+            "InvalidEniTypeSlaveEni",
+            "IllegalParamPrivateIpAddress",
+            "InvalidAllocationIdNotFound",
+            "InvalidInstanIdNotFound",
+            "InvalidRegionIdNotFound",
+            "ForbiddenRegionNotFound",
+            "OperationDeniedVpcIpv4GatewayEnabled",
+            "ServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateEipAddressError {

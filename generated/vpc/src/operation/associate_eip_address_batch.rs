@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .binded_instance_type("Nat");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateEipAddressBatchRequest {
     /// The ID of the region to which the EIPs belong. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the region ID.
@@ -94,10 +94,28 @@ pub struct AssociateEipAddressBatchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateEipAddressBatchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            binded_instance_id: None,
+            binded_instance_type: None,
+            mode: None,
+            instance_ids: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateEipAddressBatchRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateEipAddressBatchRequestBuilder {
-        AssociateEipAddressBatchRequestBuilder::default()
+        AssociateEipAddressBatchRequestBuilder {
+            inner: AssociateEipAddressBatchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -235,6 +253,7 @@ impl<C> AssociateEipAddressBatchRequestBuilder<C> {
     }
 }
 impl<'a> AssociateEipAddressBatchRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateEipAddressBatchRequest::default(),
@@ -243,6 +262,7 @@ impl<'a> AssociateEipAddressBatchRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -380,79 +400,58 @@ pub enum AssociateEipAddressBatchError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAssociation.Duplicated" => Self::InvalidAssociationDuplicated(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter.Mismatch" => Self::InvalidParameterMismatch(error),
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden" => Self::Forbidden(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
-            "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP" => {
-                Self::BindInstanceHavePortmapOrBindEip(error)
-            }
-            "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP" => {
-                Self::EipCanNotAssociateWithPublicIp(error)
-            }
-            "BIND_INSTANCE_OWENER_ERROR" => Self::BindInstanceOwenerError(error),
-            "NATGATEWAY_FINANCIALLOCKED" => Self::NatgatewayFinanciallocked(error),
-            "InvalidParameter.InstanceTypeNotSupport" => {
-                Self::InvalidParameterInstanceTypeNotSupport(error)
-            }
-            "QuotaExceeded.NumberOfTrafficEip" => {
-                Self::QuotaExceededNumberOfTrafficEip(error)
-            }
-            "QuotaExceeded.NumberOfEip" => Self::QuotaExceededNumberOfEip(error),
-            "InvalidEipBandwidth.OutOfMaxValue" => {
-                Self::InvalidEipBandwidthOutOfMaxValue(error)
-            }
-            "Forbidden.EipCanNotBindGatgw" => Self::ForbiddenEipCanNotBindGatgw(error),
-            "InvalidAction.Denied" => Self::InvalidActionDenied(error),
-            "InstanceType.NotSupport" => Self::InstanceTypeNotSupport(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "BindInstance.NotSupported" => Self::BindInstanceNotSupported(error),
-            "Forbidden.InstanceBandwidthNotZero" => {
-                Self::ForbiddenInstanceBandwidthNotZero(error)
-            }
-            "INSTANCE_TYPE_NOT_SUPPORT" => Self::InstanceTypeNotSupportError(error),
-            "ServerRegion.Invalid" => Self::ServerRegionInvalid(error),
-            "Eni.Attached" => Self::EniAttached(error),
-            "Invalid.DirectEip.BindType" => Self::InvalidDirectEipBindType(error),
-            "Invalid.Function.NotSupported" => Self::InvalidFunctionNotSupported(error),
-            "InvalidStatus.EniStatusNotSupport" => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            "InvalidParameter.EniInstanceId" => {
-                Self::InvalidParameterEniInstanceId(error)
-            }
-            "EipBatchBind.TypeNotSupport" => Self::EipBatchBindTypeNotSupport(error),
-            "OperationFailed.RegionNotMatch" => {
-                Self::OperationFailedRegionNotMatch(error)
-            }
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "OperationDenied.Unauthorized" => Self::OperationDeniedUnauthorized(error),
-            "OperationDenied.UnsupportedEipBindMode" => {
-                Self::OperationDeniedUnsupportedEipBindMode(error)
-            }
-            "OperationDenied.Ipv4GatewayExist" => {
-                Self::OperationDeniedIpv4GatewayExist(error)
-            }
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "OperationDenied.VpcIpv4GatewayEnabled" => {
-                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAssociation.Duplicated",
+                        "OperationDenied",
+                        "InvalidParameter.Mismatch",
+                        "IncorrectEipStatus",
+                        "IncorrectInstanceStatus",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "IncorrectHaVipStatus",
+                        "InvalidParameter",
+                        "Forbidden",
+                        "TaskConflict",
+                        "InvalidBindingStatus",
+                        "BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP",
+                        "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP",
+                        "BIND_INSTANCE_OWENER_ERROR",
+                        "NATGATEWAY_FINANCIALLOCKED",
+                        "InvalidParameter.InstanceTypeNotSupport",
+                        "QuotaExceeded.NumberOfTrafficEip",
+                        "QuotaExceeded.NumberOfEip",
+                        "InvalidEipBandwidth.OutOfMaxValue",
+                        "Forbidden.EipCanNotBindGatgw",
+                        "InvalidAction.Denied",
+                        "InstanceType.NotSupport",
+                        "InvalidParams.NotFound",
+                        "BindInstance.NotSupported",
+                        "Forbidden.InstanceBandwidthNotZero",
+                        "INSTANCE_TYPE_NOT_SUPPORT",
+                        "ServerRegion.Invalid",
+                        "Eni.Attached",
+                        "Invalid.DirectEip.BindType",
+                        "Invalid.Function.NotSupported",
+                        "InvalidStatus.EniStatusNotSupport",
+                        "InvalidParameter.EniInstanceId",
+                        "EipBatchBind.TypeNotSupport",
+                        "OperationFailed.RegionNotMatch",
+                        "InvalidEIPStatus.BizDisabled",
+                        "Forbidden.FinancialLocked",
+                        "OperationDenied.Unauthorized",
+                        "OperationDenied.UnsupportedEipBindMode",
+                        "OperationDenied.Ipv4GatewayExist",
+                        "InvalidAllocationId.NotFound",
+                        "InvalidInstanId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "Forbidden.RegionNotFound",
+                        "OperationDenied.VpcIpv4GatewayEnabled",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateEipAddressBatchError {
@@ -461,202 +460,168 @@ impl AssociateEipAddressBatchError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidAssociationDuplicated(error),
+            1 => Self::OperationDenied(error),
+            2 => Self::InvalidParameterMismatch(error),
+            3 => Self::IncorrectEipStatus(error),
+            4 => Self::IncorrectInstanceStatus(error),
+            5 => Self::InvalidInstanceTypeValueNotSupported(error),
+            6 => Self::IncorrectHaVipStatus(error),
+            7 => Self::InvalidParameter(error),
+            8 => Self::Forbidden(error),
+            9 => Self::TaskConflict(error),
+            10 => Self::InvalidBindingStatus(error),
+            11 => Self::BindInstanceHavePortmapOrBindEip(error),
+            12 => Self::EipCanNotAssociateWithPublicIp(error),
+            13 => Self::BindInstanceOwenerError(error),
+            14 => Self::NatgatewayFinanciallocked(error),
+            15 => Self::InvalidParameterInstanceTypeNotSupport(error),
+            16 => Self::QuotaExceededNumberOfTrafficEip(error),
+            17 => Self::QuotaExceededNumberOfEip(error),
+            18 => Self::InvalidEipBandwidthOutOfMaxValue(error),
+            19 => Self::ForbiddenEipCanNotBindGatgw(error),
+            20 => Self::InvalidActionDenied(error),
+            21 => Self::InstanceTypeNotSupport(error),
+            22 => Self::InvalidParamsNotFound(error),
+            23 => Self::BindInstanceNotSupported(error),
+            24 => Self::ForbiddenInstanceBandwidthNotZero(error),
+            25 => Self::InstanceTypeNotSupportError(error),
+            26 => Self::ServerRegionInvalid(error),
+            27 => Self::EniAttached(error),
+            28 => Self::InvalidDirectEipBindType(error),
+            29 => Self::InvalidFunctionNotSupported(error),
+            30 => Self::InvalidStatusEniStatusNotSupport(error),
+            31 => Self::InvalidParameterEniInstanceId(error),
+            32 => Self::EipBatchBindTypeNotSupport(error),
+            33 => Self::OperationFailedRegionNotMatch(error),
+            34 => Self::InvalidEipStatusBizDisabled(error),
+            35 => Self::ForbiddenFinancialLocked(error),
+            36 => Self::OperationDeniedUnauthorized(error),
+            37 => Self::OperationDeniedUnsupportedEipBindMode(error),
+            38 => Self::OperationDeniedIpv4GatewayExist(error),
+            39 => Self::InvalidAllocationIdNotFound(error),
+            40 => Self::InvalidInstanIdNotFound(error),
+            41 => Self::InvalidRegionIdNotFound(error),
+            42 => Self::ForbiddenRegionNotFound(error),
+            43 => Self::OperationDeniedVpcIpv4GatewayEnabled(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAssociationDuplicated(error) => {
-                ("InvalidAssociationDuplicated", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidBindingStatus(error) => ("InvalidBindingStatus", error),
-            Self::BindInstanceHavePortmapOrBindEip(error) => {
-                ("BindInstanceHavePortmapOrBindEip", error)
-            }
-            Self::EipCanNotAssociateWithPublicIp(error) => {
-                ("EipCanNotAssociateWithPublicIp", error)
-            }
-            Self::BindInstanceOwenerError(error) => ("BindInstanceOwenerError", error),
-            Self::NatgatewayFinanciallocked(error) => {
-                ("NatgatewayFinanciallocked", error)
-            }
-            Self::InvalidParameterInstanceTypeNotSupport(error) => {
-                ("InvalidParameterInstanceTypeNotSupport", error)
-            }
-            Self::QuotaExceededNumberOfTrafficEip(error) => {
-                ("QuotaExceededNumberOfTrafficEip", error)
-            }
-            Self::QuotaExceededNumberOfEip(error) => ("QuotaExceededNumberOfEip", error),
-            Self::InvalidEipBandwidthOutOfMaxValue(error) => {
-                ("InvalidEipBandwidthOutOfMaxValue", error)
-            }
-            Self::ForbiddenEipCanNotBindGatgw(error) => {
-                ("ForbiddenEipCanNotBindGatgw", error)
-            }
-            Self::InvalidActionDenied(error) => ("InvalidActionDenied", error),
-            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
-            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
-            Self::BindInstanceNotSupported(error) => ("BindInstanceNotSupported", error),
-            Self::ForbiddenInstanceBandwidthNotZero(error) => {
-                ("ForbiddenInstanceBandwidthNotZero", error)
-            }
-            Self::InstanceTypeNotSupportError(error) => {
-                ("InstanceTypeNotSupportError", error)
-            }
-            Self::ServerRegionInvalid(error) => ("ServerRegionInvalid", error),
-            Self::EniAttached(error) => ("EniAttached", error),
-            Self::InvalidDirectEipBindType(error) => ("InvalidDirectEipBindType", error),
-            Self::InvalidFunctionNotSupported(error) => {
-                ("InvalidFunctionNotSupported", error)
-            }
-            Self::InvalidStatusEniStatusNotSupport(error) => {
-                ("InvalidStatusEniStatusNotSupport", error)
-            }
-            Self::InvalidParameterEniInstanceId(error) => {
-                ("InvalidParameterEniInstanceId", error)
-            }
-            Self::EipBatchBindTypeNotSupport(error) => {
-                ("EipBatchBindTypeNotSupport", error)
-            }
-            Self::OperationFailedRegionNotMatch(error) => {
-                ("OperationFailedRegionNotMatch", error)
-            }
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::OperationDeniedUnauthorized(error) => {
-                ("OperationDeniedUnauthorized", error)
-            }
-            Self::OperationDeniedUnsupportedEipBindMode(error) => {
-                ("OperationDeniedUnsupportedEipBindMode", error)
-            }
-            Self::OperationDeniedIpv4GatewayExist(error) => {
-                ("OperationDeniedIpv4GatewayExist", error)
-            }
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::OperationDeniedVpcIpv4GatewayEnabled(error) => {
-                ("OperationDeniedVpcIpv4GatewayEnabled", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidAssociationDuplicated(error) => (0, error),
+            Self::OperationDenied(error) => (1, error),
+            Self::InvalidParameterMismatch(error) => (2, error),
+            Self::IncorrectEipStatus(error) => (3, error),
+            Self::IncorrectInstanceStatus(error) => (4, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (5, error),
+            Self::IncorrectHaVipStatus(error) => (6, error),
+            Self::InvalidParameter(error) => (7, error),
+            Self::Forbidden(error) => (8, error),
+            Self::TaskConflict(error) => (9, error),
+            Self::InvalidBindingStatus(error) => (10, error),
+            Self::BindInstanceHavePortmapOrBindEip(error) => (11, error),
+            Self::EipCanNotAssociateWithPublicIp(error) => (12, error),
+            Self::BindInstanceOwenerError(error) => (13, error),
+            Self::NatgatewayFinanciallocked(error) => (14, error),
+            Self::InvalidParameterInstanceTypeNotSupport(error) => (15, error),
+            Self::QuotaExceededNumberOfTrafficEip(error) => (16, error),
+            Self::QuotaExceededNumberOfEip(error) => (17, error),
+            Self::InvalidEipBandwidthOutOfMaxValue(error) => (18, error),
+            Self::ForbiddenEipCanNotBindGatgw(error) => (19, error),
+            Self::InvalidActionDenied(error) => (20, error),
+            Self::InstanceTypeNotSupport(error) => (21, error),
+            Self::InvalidParamsNotFound(error) => (22, error),
+            Self::BindInstanceNotSupported(error) => (23, error),
+            Self::ForbiddenInstanceBandwidthNotZero(error) => (24, error),
+            Self::InstanceTypeNotSupportError(error) => (25, error),
+            Self::ServerRegionInvalid(error) => (26, error),
+            Self::EniAttached(error) => (27, error),
+            Self::InvalidDirectEipBindType(error) => (28, error),
+            Self::InvalidFunctionNotSupported(error) => (29, error),
+            Self::InvalidStatusEniStatusNotSupport(error) => (30, error),
+            Self::InvalidParameterEniInstanceId(error) => (31, error),
+            Self::EipBatchBindTypeNotSupport(error) => (32, error),
+            Self::OperationFailedRegionNotMatch(error) => (33, error),
+            Self::InvalidEipStatusBizDisabled(error) => (34, error),
+            Self::ForbiddenFinancialLocked(error) => (35, error),
+            Self::OperationDeniedUnauthorized(error) => (36, error),
+            Self::OperationDeniedUnsupportedEipBindMode(error) => (37, error),
+            Self::OperationDeniedIpv4GatewayExist(error) => (38, error),
+            Self::InvalidAllocationIdNotFound(error) => (39, error),
+            Self::InvalidInstanIdNotFound(error) => (40, error),
+            Self::InvalidRegionIdNotFound(error) => (41, error),
+            Self::ForbiddenRegionNotFound(error) => (42, error),
+            Self::OperationDeniedVpcIpv4GatewayEnabled(error) => (43, error),
+            Self::Unhandled(error) => (44, error),
         }
     }
 }
 impl Clone for AssociateEipAddressBatchError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidAssociationDuplicated(_) => {
-                Self::InvalidAssociationDuplicated(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
-            Self::BindInstanceHavePortmapOrBindEip(_) => {
-                Self::BindInstanceHavePortmapOrBindEip(error)
-            }
-            Self::EipCanNotAssociateWithPublicIp(_) => {
-                Self::EipCanNotAssociateWithPublicIp(error)
-            }
-            Self::BindInstanceOwenerError(_) => Self::BindInstanceOwenerError(error),
-            Self::NatgatewayFinanciallocked(_) => Self::NatgatewayFinanciallocked(error),
-            Self::InvalidParameterInstanceTypeNotSupport(_) => {
-                Self::InvalidParameterInstanceTypeNotSupport(error)
-            }
-            Self::QuotaExceededNumberOfTrafficEip(_) => {
-                Self::QuotaExceededNumberOfTrafficEip(error)
-            }
-            Self::QuotaExceededNumberOfEip(_) => Self::QuotaExceededNumberOfEip(error),
-            Self::InvalidEipBandwidthOutOfMaxValue(_) => {
-                Self::InvalidEipBandwidthOutOfMaxValue(error)
-            }
-            Self::ForbiddenEipCanNotBindGatgw(_) => {
-                Self::ForbiddenEipCanNotBindGatgw(error)
-            }
-            Self::InvalidActionDenied(_) => Self::InvalidActionDenied(error),
-            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
-            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
-            Self::BindInstanceNotSupported(_) => Self::BindInstanceNotSupported(error),
-            Self::ForbiddenInstanceBandwidthNotZero(_) => {
-                Self::ForbiddenInstanceBandwidthNotZero(error)
-            }
-            Self::InstanceTypeNotSupportError(_) => {
-                Self::InstanceTypeNotSupportError(error)
-            }
-            Self::ServerRegionInvalid(_) => Self::ServerRegionInvalid(error),
-            Self::EniAttached(_) => Self::EniAttached(error),
-            Self::InvalidDirectEipBindType(_) => Self::InvalidDirectEipBindType(error),
-            Self::InvalidFunctionNotSupported(_) => {
-                Self::InvalidFunctionNotSupported(error)
-            }
-            Self::InvalidStatusEniStatusNotSupport(_) => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            Self::InvalidParameterEniInstanceId(_) => {
-                Self::InvalidParameterEniInstanceId(error)
-            }
-            Self::EipBatchBindTypeNotSupport(_) => {
-                Self::EipBatchBindTypeNotSupport(error)
-            }
-            Self::OperationFailedRegionNotMatch(_) => {
-                Self::OperationFailedRegionNotMatch(error)
-            }
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::OperationDeniedUnauthorized(_) => {
-                Self::OperationDeniedUnauthorized(error)
-            }
-            Self::OperationDeniedUnsupportedEipBindMode(_) => {
-                Self::OperationDeniedUnsupportedEipBindMode(error)
-            }
-            Self::OperationDeniedIpv4GatewayExist(_) => {
-                Self::OperationDeniedIpv4GatewayExist(error)
-            }
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::OperationDeniedVpcIpv4GatewayEnabled(_) => {
-                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateEipAddressBatchError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidAssociationDuplicated",
+            "OperationDenied",
+            "InvalidParameterMismatch",
+            "IncorrectEipStatus",
+            "IncorrectInstanceStatus",
+            "InvalidInstanceTypeValueNotSupported",
+            "IncorrectHaVipStatus",
+            "InvalidParameter",
+            "Forbidden",
+            "TaskConflict",
+            "InvalidBindingStatus",
+            "BindInstanceHavePortmapOrBindEip",
+            "EipCanNotAssociateWithPublicIp",
+            "BindInstanceOwenerError",
+            "NatgatewayFinanciallocked",
+            "InvalidParameterInstanceTypeNotSupport",
+            "QuotaExceededNumberOfTrafficEip",
+            "QuotaExceededNumberOfEip",
+            "InvalidEipBandwidthOutOfMaxValue",
+            "ForbiddenEipCanNotBindGatgw",
+            "InvalidActionDenied",
+            "InstanceTypeNotSupport",
+            "InvalidParamsNotFound",
+            "BindInstanceNotSupported",
+            "ForbiddenInstanceBandwidthNotZero",
+            "InstanceTypeNotSupportError",
+            "ServerRegionInvalid",
+            "EniAttached",
+            "InvalidDirectEipBindType",
+            "InvalidFunctionNotSupported",
+            "InvalidStatusEniStatusNotSupport",
+            "InvalidParameterEniInstanceId",
+            "EipBatchBindTypeNotSupport",
+            "OperationFailedRegionNotMatch",
+            "InvalidEipStatusBizDisabled",
+            "ForbiddenFinancialLocked",
+            "OperationDeniedUnauthorized",
+            "OperationDeniedUnsupportedEipBindMode",
+            "OperationDeniedIpv4GatewayExist",
+            "InvalidAllocationIdNotFound",
+            "InvalidInstanIdNotFound",
+            "InvalidRegionIdNotFound",
+            "ForbiddenRegionNotFound",
+            "OperationDeniedVpcIpv4GatewayEnabled",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateEipAddressBatchError {

@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateHaVipRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -83,10 +83,27 @@ pub struct AssociateHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ha_vip_id: None,
+            instance_id: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateHaVipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateHaVipRequestBuilder {
-        AssociateHaVipRequestBuilder::default()
+        AssociateHaVipRequestBuilder {
+            inner: AssociateHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -204,6 +221,7 @@ impl<C> AssociateHaVipRequestBuilder<C> {
     }
 }
 impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateHaVipRequest::default(),
@@ -212,6 +230,7 @@ impl<'a> AssociateHaVipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<AssociateHaVipResponse, AssociateHaVipError> {
@@ -306,53 +325,38 @@ pub enum AssociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.BindOnFreeNetworkInterface" => {
-                Self::OperationUnsupportedBindOnFreeNetworkInterface(error)
-            }
-            "OperationUnsupported.BindMultipleType" => {
-                Self::OperationUnsupportedBindMultipleType(error)
-            }
-            "OperationUnsupported.BindOnMultipleVswitch" => {
-                Self::OperationUnsupportedBindOnMultipleVswitch(error)
-            }
-            "InvalidVip.Status" => Self::InvalidVipStatus(error),
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "CountLimitExceed.HaVipOnInstance" => {
-                Self::CountLimitExceedHaVipOnInstance(error)
-            }
-            "CountLimitExceeded.HaVipOnECSInstance" => {
-                Self::CountLimitExceededHaVipOnEcsInstance(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "InvalidNetworkInterfaceId.NotFound" => {
-                Self::InvalidNetworkInterfaceIdNotFound(error)
-            }
-            "OperationFailed.QueryNetworkInterfaceInfo" => {
-                Self::OperationFailedQueryNetworkInterfaceInfo(error)
-            }
-            "IllegalParam.InstanceType" => Self::IllegalParamInstanceType(error),
-            "OperationUnsupported.BindOnSameEcs" => {
-                Self::OperationUnsupportedBindOnSameEcs(error)
-            }
-            "OperationUnsupported.HavipBindType" => {
-                Self::OperationUnsupportedHavipBindType(error)
-            }
-            "InvalidInstance.NotExist" => Self::InvalidInstanceNotExist(error),
-            "OperationDenied.BindOnSameEcs" => Self::OperationDeniedBindOnSameEcs(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
-            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
-            "InvalidHaVip.Exist" => Self::InvalidHaVipExist(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "QuotaExceeded.HaVipBindInstance" => {
-                Self::QuotaExceededHaVipBindInstance(error)
-            }
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.BindOnFreeNetworkInterface",
+                        "OperationUnsupported.BindMultipleType",
+                        "OperationUnsupported.BindOnMultipleVswitch",
+                        "InvalidVip.Status",
+                        "IncorrectHaVipStatus",
+                        "IncorrectInstanceStatus",
+                        "CountLimitExceed.HaVipOnInstance",
+                        "CountLimitExceeded.HaVipOnECSInstance",
+                        "OperationFailed.DistibuteLock",
+                        "InvalidNetworkInterfaceId.NotFound",
+                        "OperationFailed.QueryNetworkInterfaceInfo",
+                        "IllegalParam.InstanceType",
+                        "OperationUnsupported.BindOnSameEcs",
+                        "OperationUnsupported.HavipBindType",
+                        "InvalidInstance.NotExist",
+                        "OperationDenied.BindOnSameEcs",
+                        "Forbidden.HaVip",
+                        "InvalidInstanceId.NotFound",
+                        "ResourceNotFound.EcsInstance",
+                        "InvalidStatus.NotAllow",
+                        "InvalidHaVip.Exist",
+                        "InvalidRegionId.NotFound",
+                        "QuotaExceeded.HaVipBindInstance",
+                        "InvalidHaVipId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateHaVipError {
@@ -361,130 +365,108 @@ impl AssociateHaVipError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedBindOnFreeNetworkInterface(error),
+            1 => Self::OperationUnsupportedBindMultipleType(error),
+            2 => Self::OperationUnsupportedBindOnMultipleVswitch(error),
+            3 => Self::InvalidVipStatus(error),
+            4 => Self::IncorrectHaVipStatus(error),
+            5 => Self::IncorrectInstanceStatus(error),
+            6 => Self::CountLimitExceedHaVipOnInstance(error),
+            7 => Self::CountLimitExceededHaVipOnEcsInstance(error),
+            8 => Self::OperationFailedDistibuteLock(error),
+            9 => Self::InvalidNetworkInterfaceIdNotFound(error),
+            10 => Self::OperationFailedQueryNetworkInterfaceInfo(error),
+            11 => Self::IllegalParamInstanceType(error),
+            12 => Self::OperationUnsupportedBindOnSameEcs(error),
+            13 => Self::OperationUnsupportedHavipBindType(error),
+            14 => Self::InvalidInstanceNotExist(error),
+            15 => Self::OperationDeniedBindOnSameEcs(error),
+            16 => Self::ForbiddenHaVip(error),
+            17 => Self::InvalidInstanceIdNotFound(error),
+            18 => Self::ResourceNotFoundEcsInstance(error),
+            19 => Self::InvalidStatusNotAllow(error),
+            20 => Self::InvalidHaVipExist(error),
+            21 => Self::InvalidRegionIdNotFound(error),
+            22 => Self::QuotaExceededHaVipBindInstance(error),
+            23 => Self::InvalidHaVipIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedBindOnFreeNetworkInterface(error) => {
-                ("OperationUnsupportedBindOnFreeNetworkInterface", error)
-            }
-            Self::OperationUnsupportedBindMultipleType(error) => {
-                ("OperationUnsupportedBindMultipleType", error)
-            }
-            Self::OperationUnsupportedBindOnMultipleVswitch(error) => {
-                ("OperationUnsupportedBindOnMultipleVswitch", error)
-            }
-            Self::InvalidVipStatus(error) => ("InvalidVipStatus", error),
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::CountLimitExceedHaVipOnInstance(error) => {
-                ("CountLimitExceedHaVipOnInstance", error)
-            }
-            Self::CountLimitExceededHaVipOnEcsInstance(error) => {
-                ("CountLimitExceededHaVipOnEcsInstance", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::InvalidNetworkInterfaceIdNotFound(error) => {
-                ("InvalidNetworkInterfaceIdNotFound", error)
-            }
-            Self::OperationFailedQueryNetworkInterfaceInfo(error) => {
-                ("OperationFailedQueryNetworkInterfaceInfo", error)
-            }
-            Self::IllegalParamInstanceType(error) => ("IllegalParamInstanceType", error),
-            Self::OperationUnsupportedBindOnSameEcs(error) => {
-                ("OperationUnsupportedBindOnSameEcs", error)
-            }
-            Self::OperationUnsupportedHavipBindType(error) => {
-                ("OperationUnsupportedHavipBindType", error)
-            }
-            Self::InvalidInstanceNotExist(error) => ("InvalidInstanceNotExist", error),
-            Self::OperationDeniedBindOnSameEcs(error) => {
-                ("OperationDeniedBindOnSameEcs", error)
-            }
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::ResourceNotFoundEcsInstance(error) => {
-                ("ResourceNotFoundEcsInstance", error)
-            }
-            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
-            Self::InvalidHaVipExist(error) => ("InvalidHaVipExist", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::QuotaExceededHaVipBindInstance(error) => {
-                ("QuotaExceededHaVipBindInstance", error)
-            }
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedBindOnFreeNetworkInterface(error) => (0, error),
+            Self::OperationUnsupportedBindMultipleType(error) => (1, error),
+            Self::OperationUnsupportedBindOnMultipleVswitch(error) => (2, error),
+            Self::InvalidVipStatus(error) => (3, error),
+            Self::IncorrectHaVipStatus(error) => (4, error),
+            Self::IncorrectInstanceStatus(error) => (5, error),
+            Self::CountLimitExceedHaVipOnInstance(error) => (6, error),
+            Self::CountLimitExceededHaVipOnEcsInstance(error) => (7, error),
+            Self::OperationFailedDistibuteLock(error) => (8, error),
+            Self::InvalidNetworkInterfaceIdNotFound(error) => (9, error),
+            Self::OperationFailedQueryNetworkInterfaceInfo(error) => (10, error),
+            Self::IllegalParamInstanceType(error) => (11, error),
+            Self::OperationUnsupportedBindOnSameEcs(error) => (12, error),
+            Self::OperationUnsupportedHavipBindType(error) => (13, error),
+            Self::InvalidInstanceNotExist(error) => (14, error),
+            Self::OperationDeniedBindOnSameEcs(error) => (15, error),
+            Self::ForbiddenHaVip(error) => (16, error),
+            Self::InvalidInstanceIdNotFound(error) => (17, error),
+            Self::ResourceNotFoundEcsInstance(error) => (18, error),
+            Self::InvalidStatusNotAllow(error) => (19, error),
+            Self::InvalidHaVipExist(error) => (20, error),
+            Self::InvalidRegionIdNotFound(error) => (21, error),
+            Self::QuotaExceededHaVipBindInstance(error) => (22, error),
+            Self::InvalidHaVipIdNotFound(error) => (23, error),
+            Self::Unhandled(error) => (24, error),
         }
     }
 }
 impl Clone for AssociateHaVipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedBindOnFreeNetworkInterface(_) => {
-                Self::OperationUnsupportedBindOnFreeNetworkInterface(error)
-            }
-            Self::OperationUnsupportedBindMultipleType(_) => {
-                Self::OperationUnsupportedBindMultipleType(error)
-            }
-            Self::OperationUnsupportedBindOnMultipleVswitch(_) => {
-                Self::OperationUnsupportedBindOnMultipleVswitch(error)
-            }
-            Self::InvalidVipStatus(_) => Self::InvalidVipStatus(error),
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::CountLimitExceedHaVipOnInstance(_) => {
-                Self::CountLimitExceedHaVipOnInstance(error)
-            }
-            Self::CountLimitExceededHaVipOnEcsInstance(_) => {
-                Self::CountLimitExceededHaVipOnEcsInstance(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::InvalidNetworkInterfaceIdNotFound(_) => {
-                Self::InvalidNetworkInterfaceIdNotFound(error)
-            }
-            Self::OperationFailedQueryNetworkInterfaceInfo(_) => {
-                Self::OperationFailedQueryNetworkInterfaceInfo(error)
-            }
-            Self::IllegalParamInstanceType(_) => Self::IllegalParamInstanceType(error),
-            Self::OperationUnsupportedBindOnSameEcs(_) => {
-                Self::OperationUnsupportedBindOnSameEcs(error)
-            }
-            Self::OperationUnsupportedHavipBindType(_) => {
-                Self::OperationUnsupportedHavipBindType(error)
-            }
-            Self::InvalidInstanceNotExist(_) => Self::InvalidInstanceNotExist(error),
-            Self::OperationDeniedBindOnSameEcs(_) => {
-                Self::OperationDeniedBindOnSameEcs(error)
-            }
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::ResourceNotFoundEcsInstance(_) => {
-                Self::ResourceNotFoundEcsInstance(error)
-            }
-            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
-            Self::InvalidHaVipExist(_) => Self::InvalidHaVipExist(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::QuotaExceededHaVipBindInstance(_) => {
-                Self::QuotaExceededHaVipBindInstance(error)
-            }
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateHaVipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedBindOnFreeNetworkInterface",
+            "OperationUnsupportedBindMultipleType",
+            "OperationUnsupportedBindOnMultipleVswitch",
+            "InvalidVipStatus",
+            "IncorrectHaVipStatus",
+            "IncorrectInstanceStatus",
+            "CountLimitExceedHaVipOnInstance",
+            "CountLimitExceededHaVipOnEcsInstance",
+            "OperationFailedDistibuteLock",
+            "InvalidNetworkInterfaceIdNotFound",
+            "OperationFailedQueryNetworkInterfaceInfo",
+            "IllegalParamInstanceType",
+            "OperationUnsupportedBindOnSameEcs",
+            "OperationUnsupportedHavipBindType",
+            "InvalidInstanceNotExist",
+            "OperationDeniedBindOnSameEcs",
+            "ForbiddenHaVip",
+            "InvalidInstanceIdNotFound",
+            "ResourceNotFoundEcsInstance",
+            "InvalidStatusNotAllow",
+            "InvalidHaVipExist",
+            "InvalidRegionIdNotFound",
+            "QuotaExceededHaVipBindInstance",
+            "InvalidHaVipIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateHaVipError {

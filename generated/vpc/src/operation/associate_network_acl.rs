@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateNetworkAclRequest {
     /// The information about the associated resources.
@@ -77,10 +77,27 @@ pub struct AssociateNetworkAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateNetworkAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource: None,
+            network_acl_id: None,
+            region_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateNetworkAclRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateNetworkAclRequestBuilder {
-        AssociateNetworkAclRequestBuilder::default()
+        AssociateNetworkAclRequestBuilder {
+            inner: AssociateNetworkAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -196,6 +213,7 @@ impl<C> AssociateNetworkAclRequestBuilder<C> {
     }
 }
 impl<'a> AssociateNetworkAclRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateNetworkAclRequest::default(),
@@ -204,6 +222,7 @@ impl<'a> AssociateNetworkAclRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -291,30 +310,33 @@ pub enum AssociateNetworkAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
-            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
-            "ParameterMissing.Resources" => Self::ParameterMissingResources(error),
-            "ParameterEmpty.Resources" => Self::ParameterEmptyResources(error),
-            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
-            "NetworkStatus.Modifying" => Self::NetworkStatusModifying(error),
-            "ResourceStatus.Error" => Self::ResourceStatusError(error),
-            "InvalidResource.NotFound" => Self::InvalidResourceNotFound(error),
-            "InvalidResource.VpcError" => Self::InvalidResourceVpcError(error),
-            "InvalidResource.BindingExist" => Self::InvalidResourceBindingExist(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
-            "ParameterIllegal.ResourceType" => Self::ParameterIllegalResourceType(error),
-            "MissingParam.Resource" => Self::MissingParamResource(error),
-            "OperationDenied.NetworkAclAttachmentInMiddleStatus" => {
-                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterMissing.AliUid",
+                        "ParameterMissing.Bid",
+                        "ParameterMissing.RegionId",
+                        "ParameterEmpty.RegionId",
+                        "ParameterMissing.NetworkAclId",
+                        "ParameterEmpty.NetworkAclId",
+                        "ParameterMissing.Resources",
+                        "ParameterEmpty.Resources",
+                        "InvalidNetworkAcl.NotFound",
+                        "NetworkStatus.Modifying",
+                        "ResourceStatus.Error",
+                        "InvalidResource.NotFound",
+                        "InvalidResource.VpcError",
+                        "InvalidResource.BindingExist",
+                        "NotSupport.NetworkAcl",
+                        "ParameterIllegal.ResourceType",
+                        "MissingParam.Resource",
+                        "OperationDenied.NetworkAclAttachmentInMiddleStatus",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateNetworkAclError {
@@ -323,90 +345,93 @@ impl AssociateNetworkAclError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingNetworkAclId(error),
+            5 => Self::ParameterEmptyNetworkAclId(error),
+            6 => Self::ParameterMissingResources(error),
+            7 => Self::ParameterEmptyResources(error),
+            8 => Self::InvalidNetworkAclNotFound(error),
+            9 => Self::NetworkStatusModifying(error),
+            10 => Self::ResourceStatusError(error),
+            11 => Self::InvalidResourceNotFound(error),
+            12 => Self::InvalidResourceVpcError(error),
+            13 => Self::InvalidResourceBindingExist(error),
+            14 => Self::NotSupportNetworkAcl(error),
+            15 => Self::ParameterIllegalResourceType(error),
+            16 => Self::MissingParamResource(error),
+            17 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
+            18 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
-            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
-            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
-            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
-            Self::ParameterMissingNetworkAclId(error) => {
-                ("ParameterMissingNetworkAclId", error)
-            }
-            Self::ParameterEmptyNetworkAclId(error) => {
-                ("ParameterEmptyNetworkAclId", error)
-            }
-            Self::ParameterMissingResources(error) => {
-                ("ParameterMissingResources", error)
-            }
-            Self::ParameterEmptyResources(error) => ("ParameterEmptyResources", error),
-            Self::InvalidNetworkAclNotFound(error) => {
-                ("InvalidNetworkAclNotFound", error)
-            }
-            Self::NetworkStatusModifying(error) => ("NetworkStatusModifying", error),
-            Self::ResourceStatusError(error) => ("ResourceStatusError", error),
-            Self::InvalidResourceNotFound(error) => ("InvalidResourceNotFound", error),
-            Self::InvalidResourceVpcError(error) => ("InvalidResourceVpcError", error),
-            Self::InvalidResourceBindingExist(error) => {
-                ("InvalidResourceBindingExist", error)
-            }
-            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
-            Self::ParameterIllegalResourceType(error) => {
-                ("ParameterIllegalResourceType", error)
-            }
-            Self::MissingParamResource(error) => ("MissingParamResource", error),
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => {
-                ("OperationDeniedNetworkAclAttachmentInMiddleStatus", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterMissingAliUid(error) => (0, error),
+            Self::ParameterMissingBid(error) => (1, error),
+            Self::ParameterMissingRegionId(error) => (2, error),
+            Self::ParameterEmptyRegionId(error) => (3, error),
+            Self::ParameterMissingNetworkAclId(error) => (4, error),
+            Self::ParameterEmptyNetworkAclId(error) => (5, error),
+            Self::ParameterMissingResources(error) => (6, error),
+            Self::ParameterEmptyResources(error) => (7, error),
+            Self::InvalidNetworkAclNotFound(error) => (8, error),
+            Self::NetworkStatusModifying(error) => (9, error),
+            Self::ResourceStatusError(error) => (10, error),
+            Self::InvalidResourceNotFound(error) => (11, error),
+            Self::InvalidResourceVpcError(error) => (12, error),
+            Self::InvalidResourceBindingExist(error) => (13, error),
+            Self::NotSupportNetworkAcl(error) => (14, error),
+            Self::ParameterIllegalResourceType(error) => (15, error),
+            Self::MissingParamResource(error) => (16, error),
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (17, error),
+            Self::InternalError(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for AssociateNetworkAclError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
-            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
-            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
-            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
-            Self::ParameterMissingNetworkAclId(_) => {
-                Self::ParameterMissingNetworkAclId(error)
-            }
-            Self::ParameterEmptyNetworkAclId(_) => {
-                Self::ParameterEmptyNetworkAclId(error)
-            }
-            Self::ParameterMissingResources(_) => Self::ParameterMissingResources(error),
-            Self::ParameterEmptyResources(_) => Self::ParameterEmptyResources(error),
-            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
-            Self::NetworkStatusModifying(_) => Self::NetworkStatusModifying(error),
-            Self::ResourceStatusError(_) => Self::ResourceStatusError(error),
-            Self::InvalidResourceNotFound(_) => Self::InvalidResourceNotFound(error),
-            Self::InvalidResourceVpcError(_) => Self::InvalidResourceVpcError(error),
-            Self::InvalidResourceBindingExist(_) => {
-                Self::InvalidResourceBindingExist(error)
-            }
-            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
-            Self::ParameterIllegalResourceType(_) => {
-                Self::ParameterIllegalResourceType(error)
-            }
-            Self::MissingParamResource(_) => Self::MissingParamResource(error),
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(_) => {
-                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateNetworkAclError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterMissingAliUid",
+            "ParameterMissingBid",
+            "ParameterMissingRegionId",
+            "ParameterEmptyRegionId",
+            "ParameterMissingNetworkAclId",
+            "ParameterEmptyNetworkAclId",
+            "ParameterMissingResources",
+            "ParameterEmptyResources",
+            "InvalidNetworkAclNotFound",
+            "NetworkStatusModifying",
+            "ResourceStatusError",
+            "InvalidResourceNotFound",
+            "InvalidResourceVpcError",
+            "InvalidResourceBindingExist",
+            "NotSupportNetworkAcl",
+            "ParameterIllegalResourceType",
+            "MissingParamResource",
+            "OperationDeniedNetworkAclAttachmentInMiddleStatus",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateNetworkAclError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
@@ -134,10 +134,35 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociatePhysicalConnectionToVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            physical_connection_id: None,
+            vlan_id: None,
+            circuit_code: None,
+            local_gateway_ip: None,
+            peer_gateway_ip: None,
+            peering_subnet_mask: None,
+            client_token: None,
+            local_ipv6_gateway_ip: None,
+            peer_ipv6_gateway_ip: None,
+            peering_ipv6_subnet_mask: None,
+            enable_ipv6: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociatePhysicalConnectionToVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder {
-        AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder::default()
+        AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder {
+            inner: AssociatePhysicalConnectionToVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -360,6 +385,7 @@ impl<C> AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<C> {
 impl<
     'a,
 > AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociatePhysicalConnectionToVirtualBorderRouterRequest::default(),
@@ -368,6 +394,7 @@ impl<
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -508,96 +535,59 @@ pub enum AssociatePhysicalConnectionToVirtualBorderRouterError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociatePhysicalConnectionToVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.RouterInterfaceNotDeleted" => {
-                Self::InvalidOperationRouterInterfaceNotDeleted(error)
-            }
-            "InvalidOperation.OperationNotAllowedInState" => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            "InvalidStatus.NotAllowed" => Self::InvalidStatusNotAllowed(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidPhysicalConnectionId.NotEnabled" => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidLocalGatewayIp.Malformed" => {
-                Self::InvalidLocalGatewayIpMalformed(error)
-            }
-            "InvalidPeerGatewayIp.Malformed" => {
-                Self::InvalidPeerGatewayIpMalformed(error)
-            }
-            "InvalidPeeringSubnetMask.Malformed" => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "QuotaExceeded.vbrPerpConn" => Self::QuotaExceededVbrPerpConn(error),
-            "EXCEED_ASSOCIATE_MAX_NUM" => Self::ExceedAssociateMaxNum(error),
-            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
-            "InvalidStatus.StatusNotEnabled" => {
-                Self::InvalidStatusStatusNotEnabled(error)
-            }
-            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
-            "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR" => {
-                Self::PhysicalNotAllowAssociateVbr(error)
-            }
-            "Forbidden.OperationNotAllowed" => Self::ForbiddenOperationNotAllowed(error),
-            "Forbidden.NotSameAccessDevice" => Self::ForbiddenNotSameAccessDevice(error),
-            "Duplicated.LocalGatewayIp" => Self::DuplicatedLocalGatewayIp(error),
-            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "DuplicatedParam.LocalGatewayIp" => {
-                Self::DuplicatedParamLocalGatewayIp(error)
-            }
-            "DuplicatedParam.PeerGatewayIp" => Self::DuplicatedParamPeerGatewayIp(error),
-            "DuplicatedParam.LocalIpv6GatewayIp" => {
-                Self::DuplicatedParamLocalIpv6GatewayIp(error)
-            }
-            "DuplicatedParam.PeerIpv6GatewayIp" => {
-                Self::DuplicatedParamPeerIpv6GatewayIp(error)
-            }
-            "EcPconnVbrMustContainsAll" => Self::EcPconnVbrMustContainsAll(error),
-            "IllegalParam.LocalGatewayIpAndMask" => {
-                Self::IllegalParamLocalGatewayIpAndMask(error)
-            }
-            "IllegalParam.PeeringIpv6SubnetMask" => {
-                Self::IllegalParamPeeringIpv6SubnetMask(error)
-            }
-            "Forbidden.OperationNotAllowedByUser" => {
-                Self::ForbiddenOperationNotAllowedByUser(error)
-            }
-            "Forbidden.MultiVlanRi" => Self::ForbiddenMultiVlanRi(error),
-            "Forbidden.NoRiFound" => Self::ForbiddenNoRiFound(error),
-            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            "Forbidden.NameNotAllowedByCaller" => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            "Forbidden.DescriptionNotAllowedByCaller" => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
-            "InvalidVbrOwnerId.NotFound" => Self::InvalidVbrOwnerIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.RouterInterfaceNotDeleted",
+                        "InvalidOperation.OperationNotAllowedInState",
+                        "InvalidStatus.NotAllowed",
+                        "InvalidPhysicalConnectionId.NotFound",
+                        "InvalidVlanId.Used",
+                        "MissingParameter",
+                        "InvalidPhysicalConnectionId.NotEnabled",
+                        "InvalidVlanId.Malformed",
+                        "InvalidCircuitCode.Malformed",
+                        "InvalidLocalGatewayIp.Malformed",
+                        "InvalidPeerGatewayIp.Malformed",
+                        "InvalidPeeringSubnetMask.Malformed",
+                        "InvalidName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "QuotaExceeded.vbrPerpConn",
+                        "EXCEED_ASSOCIATE_MAX_NUM",
+                        "InvalidIP.Malformed",
+                        "InvalidIp.NotSameSubnet",
+                        "InvalidStatus.StatusNotEnabled",
+                        "InvalidParams.AlreadyExists",
+                        "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR",
+                        "Forbidden.OperationNotAllowed",
+                        "Forbidden.NotSameAccessDevice",
+                        "Duplicated.LocalGatewayIp",
+                        "OperationFailed.VlanIdInUse",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "DuplicatedParam.LocalGatewayIp",
+                        "DuplicatedParam.PeerGatewayIp",
+                        "DuplicatedParam.LocalIpv6GatewayIp",
+                        "DuplicatedParam.PeerIpv6GatewayIp",
+                        "EcPconnVbrMustContainsAll",
+                        "IllegalParam.LocalGatewayIpAndMask",
+                        "IllegalParam.PeeringIpv6SubnetMask",
+                        "Forbidden.OperationNotAllowedByUser",
+                        "Forbidden.MultiVlanRi",
+                        "Forbidden.NoRiFound",
+                        "Forbidden.LocalGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeerGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
+                        "Forbidden.NameNotAllowedByCaller",
+                        "Forbidden.DescriptionNotAllowedByCaller",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVbrId.NotFound",
+                        "InvalidVbrOwnerId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociatePhysicalConnectionToVirtualBorderRouterError {
@@ -606,236 +596,171 @@ impl AssociatePhysicalConnectionToVirtualBorderRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationRouterInterfaceNotDeleted(error),
+            1 => Self::InvalidOperationOperationNotAllowedInState(error),
+            2 => Self::InvalidStatusNotAllowed(error),
+            3 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            4 => Self::InvalidVlanIdUsed(error),
+            5 => Self::MissingParameter(error),
+            6 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
+            7 => Self::InvalidVlanIdMalformed(error),
+            8 => Self::InvalidCircuitCodeMalformed(error),
+            9 => Self::InvalidLocalGatewayIpMalformed(error),
+            10 => Self::InvalidPeerGatewayIpMalformed(error),
+            11 => Self::InvalidPeeringSubnetMaskMalformed(error),
+            12 => Self::InvalidNameMalformed(error),
+            13 => Self::InvalidDescriptionMalformed(error),
+            14 => Self::QuotaExceededVbrPerpConn(error),
+            15 => Self::ExceedAssociateMaxNum(error),
+            16 => Self::InvalidIpMalformed(error),
+            17 => Self::InvalidIpNotSameSubnet(error),
+            18 => Self::InvalidStatusStatusNotEnabled(error),
+            19 => Self::InvalidParamsAlreadyExists(error),
+            20 => Self::PhysicalNotAllowAssociateVbr(error),
+            21 => Self::ForbiddenOperationNotAllowed(error),
+            22 => Self::ForbiddenNotSameAccessDevice(error),
+            23 => Self::DuplicatedLocalGatewayIp(error),
+            24 => Self::OperationFailedVlanIdInUse(error),
+            25 => Self::OperationFailedPconnTrafficNotEnable(error),
+            26 => Self::DuplicatedParamLocalGatewayIp(error),
+            27 => Self::DuplicatedParamPeerGatewayIp(error),
+            28 => Self::DuplicatedParamLocalIpv6GatewayIp(error),
+            29 => Self::DuplicatedParamPeerIpv6GatewayIp(error),
+            30 => Self::EcPconnVbrMustContainsAll(error),
+            31 => Self::IllegalParamLocalGatewayIpAndMask(error),
+            32 => Self::IllegalParamPeeringIpv6SubnetMask(error),
+            33 => Self::ForbiddenOperationNotAllowedByUser(error),
+            34 => Self::ForbiddenMultiVlanRi(error),
+            35 => Self::ForbiddenNoRiFound(error),
+            36 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
+            37 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
+            38 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
+            39 => Self::ForbiddenNameNotAllowedByCaller(error),
+            40 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
+            41 => Self::InvalidInstanceIdNotFound(error),
+            42 => Self::InvalidRegionIdNotFound(error),
+            43 => Self::InvalidVbrIdNotFound(error),
+            44 => Self::InvalidVbrOwnerIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRouterInterfaceNotDeleted(error) => {
-                ("InvalidOperationRouterInterfaceNotDeleted", error)
-            }
-            Self::InvalidOperationOperationNotAllowedInState(error) => {
-                ("InvalidOperationOperationNotAllowedInState", error)
-            }
-            Self::InvalidStatusNotAllowed(error) => ("InvalidStatusNotAllowed", error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(error) => {
-                ("InvalidPhysicalConnectionIdNotEnabled", error)
-            }
-            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
-            Self::InvalidCircuitCodeMalformed(error) => {
-                ("InvalidCircuitCodeMalformed", error)
-            }
-            Self::InvalidLocalGatewayIpMalformed(error) => {
-                ("InvalidLocalGatewayIpMalformed", error)
-            }
-            Self::InvalidPeerGatewayIpMalformed(error) => {
-                ("InvalidPeerGatewayIpMalformed", error)
-            }
-            Self::InvalidPeeringSubnetMaskMalformed(error) => {
-                ("InvalidPeeringSubnetMaskMalformed", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::QuotaExceededVbrPerpConn(error) => ("QuotaExceededVbrPerpConn", error),
-            Self::ExceedAssociateMaxNum(error) => ("ExceedAssociateMaxNum", error),
-            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
-            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
-            Self::InvalidStatusStatusNotEnabled(error) => {
-                ("InvalidStatusStatusNotEnabled", error)
-            }
-            Self::InvalidParamsAlreadyExists(error) => {
-                ("InvalidParamsAlreadyExists", error)
-            }
-            Self::PhysicalNotAllowAssociateVbr(error) => {
-                ("PhysicalNotAllowAssociateVbr", error)
-            }
-            Self::ForbiddenOperationNotAllowed(error) => {
-                ("ForbiddenOperationNotAllowed", error)
-            }
-            Self::ForbiddenNotSameAccessDevice(error) => {
-                ("ForbiddenNotSameAccessDevice", error)
-            }
-            Self::DuplicatedLocalGatewayIp(error) => ("DuplicatedLocalGatewayIp", error),
-            Self::OperationFailedVlanIdInUse(error) => {
-                ("OperationFailedVlanIdInUse", error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::DuplicatedParamLocalGatewayIp(error) => {
-                ("DuplicatedParamLocalGatewayIp", error)
-            }
-            Self::DuplicatedParamPeerGatewayIp(error) => {
-                ("DuplicatedParamPeerGatewayIp", error)
-            }
-            Self::DuplicatedParamLocalIpv6GatewayIp(error) => {
-                ("DuplicatedParamLocalIpv6GatewayIp", error)
-            }
-            Self::DuplicatedParamPeerIpv6GatewayIp(error) => {
-                ("DuplicatedParamPeerIpv6GatewayIp", error)
-            }
-            Self::EcPconnVbrMustContainsAll(error) => {
-                ("EcPconnVbrMustContainsAll", error)
-            }
-            Self::IllegalParamLocalGatewayIpAndMask(error) => {
-                ("IllegalParamLocalGatewayIpAndMask", error)
-            }
-            Self::IllegalParamPeeringIpv6SubnetMask(error) => {
-                ("IllegalParamPeeringIpv6SubnetMask", error)
-            }
-            Self::ForbiddenOperationNotAllowedByUser(error) => {
-                ("ForbiddenOperationNotAllowedByUser", error)
-            }
-            Self::ForbiddenMultiVlanRi(error) => ("ForbiddenMultiVlanRi", error),
-            Self::ForbiddenNoRiFound(error) => ("ForbiddenNoRiFound", error),
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
-                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(error) => {
-                ("ForbiddenNameNotAllowedByCaller", error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
-                ("ForbiddenDescriptionNotAllowedByCaller", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
-            Self::InvalidVbrOwnerIdNotFound(error) => {
-                ("InvalidVbrOwnerIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationRouterInterfaceNotDeleted(error) => (0, error),
+            Self::InvalidOperationOperationNotAllowedInState(error) => (1, error),
+            Self::InvalidStatusNotAllowed(error) => (2, error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (3, error),
+            Self::InvalidVlanIdUsed(error) => (4, error),
+            Self::MissingParameter(error) => (5, error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(error) => (6, error),
+            Self::InvalidVlanIdMalformed(error) => (7, error),
+            Self::InvalidCircuitCodeMalformed(error) => (8, error),
+            Self::InvalidLocalGatewayIpMalformed(error) => (9, error),
+            Self::InvalidPeerGatewayIpMalformed(error) => (10, error),
+            Self::InvalidPeeringSubnetMaskMalformed(error) => (11, error),
+            Self::InvalidNameMalformed(error) => (12, error),
+            Self::InvalidDescriptionMalformed(error) => (13, error),
+            Self::QuotaExceededVbrPerpConn(error) => (14, error),
+            Self::ExceedAssociateMaxNum(error) => (15, error),
+            Self::InvalidIpMalformed(error) => (16, error),
+            Self::InvalidIpNotSameSubnet(error) => (17, error),
+            Self::InvalidStatusStatusNotEnabled(error) => (18, error),
+            Self::InvalidParamsAlreadyExists(error) => (19, error),
+            Self::PhysicalNotAllowAssociateVbr(error) => (20, error),
+            Self::ForbiddenOperationNotAllowed(error) => (21, error),
+            Self::ForbiddenNotSameAccessDevice(error) => (22, error),
+            Self::DuplicatedLocalGatewayIp(error) => (23, error),
+            Self::OperationFailedVlanIdInUse(error) => (24, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (25, error),
+            Self::DuplicatedParamLocalGatewayIp(error) => (26, error),
+            Self::DuplicatedParamPeerGatewayIp(error) => (27, error),
+            Self::DuplicatedParamLocalIpv6GatewayIp(error) => (28, error),
+            Self::DuplicatedParamPeerIpv6GatewayIp(error) => (29, error),
+            Self::EcPconnVbrMustContainsAll(error) => (30, error),
+            Self::IllegalParamLocalGatewayIpAndMask(error) => (31, error),
+            Self::IllegalParamPeeringIpv6SubnetMask(error) => (32, error),
+            Self::ForbiddenOperationNotAllowedByUser(error) => (33, error),
+            Self::ForbiddenMultiVlanRi(error) => (34, error),
+            Self::ForbiddenNoRiFound(error) => (35, error),
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => (36, error),
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => (37, error),
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => (38, error),
+            Self::ForbiddenNameNotAllowedByCaller(error) => (39, error),
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => (40, error),
+            Self::InvalidInstanceIdNotFound(error) => (41, error),
+            Self::InvalidRegionIdNotFound(error) => (42, error),
+            Self::InvalidVbrIdNotFound(error) => (43, error),
+            Self::InvalidVbrOwnerIdNotFound(error) => (44, error),
+            Self::Unhandled(error) => (45, error),
         }
     }
 }
 impl Clone for AssociatePhysicalConnectionToVirtualBorderRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationRouterInterfaceNotDeleted(_) => {
-                Self::InvalidOperationRouterInterfaceNotDeleted(error)
-            }
-            Self::InvalidOperationOperationNotAllowedInState(_) => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            Self::InvalidStatusNotAllowed(_) => Self::InvalidStatusNotAllowed(error),
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
-            Self::InvalidCircuitCodeMalformed(_) => {
-                Self::InvalidCircuitCodeMalformed(error)
-            }
-            Self::InvalidLocalGatewayIpMalformed(_) => {
-                Self::InvalidLocalGatewayIpMalformed(error)
-            }
-            Self::InvalidPeerGatewayIpMalformed(_) => {
-                Self::InvalidPeerGatewayIpMalformed(error)
-            }
-            Self::InvalidPeeringSubnetMaskMalformed(_) => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::QuotaExceededVbrPerpConn(_) => Self::QuotaExceededVbrPerpConn(error),
-            Self::ExceedAssociateMaxNum(_) => Self::ExceedAssociateMaxNum(error),
-            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
-            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
-            Self::InvalidStatusStatusNotEnabled(_) => {
-                Self::InvalidStatusStatusNotEnabled(error)
-            }
-            Self::InvalidParamsAlreadyExists(_) => {
-                Self::InvalidParamsAlreadyExists(error)
-            }
-            Self::PhysicalNotAllowAssociateVbr(_) => {
-                Self::PhysicalNotAllowAssociateVbr(error)
-            }
-            Self::ForbiddenOperationNotAllowed(_) => {
-                Self::ForbiddenOperationNotAllowed(error)
-            }
-            Self::ForbiddenNotSameAccessDevice(_) => {
-                Self::ForbiddenNotSameAccessDevice(error)
-            }
-            Self::DuplicatedLocalGatewayIp(_) => Self::DuplicatedLocalGatewayIp(error),
-            Self::OperationFailedVlanIdInUse(_) => {
-                Self::OperationFailedVlanIdInUse(error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::DuplicatedParamLocalGatewayIp(_) => {
-                Self::DuplicatedParamLocalGatewayIp(error)
-            }
-            Self::DuplicatedParamPeerGatewayIp(_) => {
-                Self::DuplicatedParamPeerGatewayIp(error)
-            }
-            Self::DuplicatedParamLocalIpv6GatewayIp(_) => {
-                Self::DuplicatedParamLocalIpv6GatewayIp(error)
-            }
-            Self::DuplicatedParamPeerIpv6GatewayIp(_) => {
-                Self::DuplicatedParamPeerIpv6GatewayIp(error)
-            }
-            Self::EcPconnVbrMustContainsAll(_) => Self::EcPconnVbrMustContainsAll(error),
-            Self::IllegalParamLocalGatewayIpAndMask(_) => {
-                Self::IllegalParamLocalGatewayIpAndMask(error)
-            }
-            Self::IllegalParamPeeringIpv6SubnetMask(_) => {
-                Self::IllegalParamPeeringIpv6SubnetMask(error)
-            }
-            Self::ForbiddenOperationNotAllowedByUser(_) => {
-                Self::ForbiddenOperationNotAllowedByUser(error)
-            }
-            Self::ForbiddenMultiVlanRi(_) => Self::ForbiddenMultiVlanRi(error),
-            Self::ForbiddenNoRiFound(_) => Self::ForbiddenNoRiFound(error),
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(_) => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
-            Self::InvalidVbrOwnerIdNotFound(_) => Self::InvalidVbrOwnerIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociatePhysicalConnectionToVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationRouterInterfaceNotDeleted",
+            "InvalidOperationOperationNotAllowedInState",
+            "InvalidStatusNotAllowed",
+            "InvalidPhysicalConnectionIdNotFound",
+            "InvalidVlanIdUsed",
+            "MissingParameter",
+            "InvalidPhysicalConnectionIdNotEnabled",
+            "InvalidVlanIdMalformed",
+            "InvalidCircuitCodeMalformed",
+            "InvalidLocalGatewayIpMalformed",
+            "InvalidPeerGatewayIpMalformed",
+            "InvalidPeeringSubnetMaskMalformed",
+            "InvalidNameMalformed",
+            "InvalidDescriptionMalformed",
+            "QuotaExceededVbrPerpConn",
+            "ExceedAssociateMaxNum",
+            "InvalidIpMalformed",
+            "InvalidIpNotSameSubnet",
+            "InvalidStatusStatusNotEnabled",
+            "InvalidParamsAlreadyExists",
+            "PhysicalNotAllowAssociateVbr",
+            "ForbiddenOperationNotAllowed",
+            "ForbiddenNotSameAccessDevice",
+            "DuplicatedLocalGatewayIp",
+            "OperationFailedVlanIdInUse",
+            "OperationFailedPconnTrafficNotEnable",
+            "DuplicatedParamLocalGatewayIp",
+            "DuplicatedParamPeerGatewayIp",
+            "DuplicatedParamLocalIpv6GatewayIp",
+            "DuplicatedParamPeerIpv6GatewayIp",
+            "EcPconnVbrMustContainsAll",
+            "IllegalParamLocalGatewayIpAndMask",
+            "IllegalParamPeeringIpv6SubnetMask",
+            "ForbiddenOperationNotAllowedByUser",
+            "ForbiddenMultiVlanRi",
+            "ForbiddenNoRiFound",
+            "ForbiddenLocalGatewayIpNotAllowedByCaller",
+            "ForbiddenPeerGatewayIpNotAllowedByCaller",
+            "ForbiddenPeeringSubnetMaskNotAllowedByCaller",
+            "ForbiddenNameNotAllowedByCaller",
+            "ForbiddenDescriptionNotAllowedByCaller",
+            "InvalidInstanceIdNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidVbrIdNotFound",
+            "InvalidVbrOwnerIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociatePhysicalConnectionToVirtualBorderRouterError {

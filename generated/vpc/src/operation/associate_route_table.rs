@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateRouteTableRequest {
     /// The region ID of the VPC to which the route table belongs.
@@ -66,10 +66,26 @@ pub struct AssociateRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            v_switch_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateRouteTableRequestBuilder {
-        AssociateRouteTableRequestBuilder::default()
+        AssociateRouteTableRequestBuilder {
+            inner: AssociateRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -174,6 +190,7 @@ impl<C> AssociateRouteTableRequestBuilder<C> {
     }
 }
 impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateRouteTableRequest::default(),
@@ -182,6 +199,7 @@ impl<'a> AssociateRouteTableRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -263,39 +281,30 @@ pub enum AssociateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.CloudBoxVbrEntryExist" => {
-                Self::OperationDeniedCloudBoxVbrEntryExist(error)
-            }
-            "OperationDenied.OtherCloudBoxVbrEntryExist" => {
-                Self::OperationDeniedOtherCloudBoxVbrEntryExist(error)
-            }
-            "ResourceAlreadyAssociated.RouteTable" => {
-                Self::ResourceAlreadyAssociatedRouteTable(error)
-            }
-            "OperationDenied.AssociateGatewayRouteTable" => {
-                Self::OperationDeniedAssociateGatewayRouteTable(error)
-            }
-            "OperationDenied.SwitchToSystemRouteTable" => {
-                Self::OperationDeniedSwitchToSystemRouteTable(error)
-            }
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "OperationDenied.LocalRouteEntryModified" => {
-                Self::OperationDeniedLocalRouteEntryModified(error)
-            }
-            "MissingParam.VSwitchId" => Self::MissingParamVSwitchId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "Forbidden.VSwitchAlreadyAssociatedRouteTable" => {
-                Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error)
-            }
-            "Forbidden.NotInSameVpc" => Self::ForbiddenNotInSameVpc(error),
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.CloudBoxVbrEntryExist",
+                        "OperationDenied.OtherCloudBoxVbrEntryExist",
+                        "ResourceAlreadyAssociated.RouteTable",
+                        "OperationDenied.AssociateGatewayRouteTable",
+                        "OperationDenied.SwitchToSystemRouteTable",
+                        "ResourceNotFound.VSwitch",
+                        "InvalidRouteTableId.NotFound",
+                        "OperationDenied.LocalRouteEntryModified",
+                        "MissingParam.VSwitchId",
+                        "InvalidRegionId.NotFound",
+                        "InvalidParameter.Action",
+                        "IncorrectVSwitchStatus",
+                        "Forbidden.VSwitchAlreadyAssociatedRouteTable",
+                        "Forbidden.NotInSameVpc",
+                        "IncorrectStatus.RouteTable",
+                        "InvalidVSwitchId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateRouteTableError {
@@ -304,94 +313,84 @@ impl AssociateRouteTableError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedCloudBoxVbrEntryExist(error),
+            1 => Self::OperationDeniedOtherCloudBoxVbrEntryExist(error),
+            2 => Self::ResourceAlreadyAssociatedRouteTable(error),
+            3 => Self::OperationDeniedAssociateGatewayRouteTable(error),
+            4 => Self::OperationDeniedSwitchToSystemRouteTable(error),
+            5 => Self::ResourceNotFoundVSwitch(error),
+            6 => Self::InvalidRouteTableIdNotFound(error),
+            7 => Self::OperationDeniedLocalRouteEntryModified(error),
+            8 => Self::MissingParamVSwitchId(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidParameterAction(error),
+            11 => Self::IncorrectVSwitchStatus(error),
+            12 => Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error),
+            13 => Self::ForbiddenNotInSameVpc(error),
+            14 => Self::IncorrectStatusRouteTable(error),
+            15 => Self::InvalidVSwitchIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedCloudBoxVbrEntryExist(error) => {
-                ("OperationDeniedCloudBoxVbrEntryExist", error)
-            }
-            Self::OperationDeniedOtherCloudBoxVbrEntryExist(error) => {
-                ("OperationDeniedOtherCloudBoxVbrEntryExist", error)
-            }
-            Self::ResourceAlreadyAssociatedRouteTable(error) => {
-                ("ResourceAlreadyAssociatedRouteTable", error)
-            }
-            Self::OperationDeniedAssociateGatewayRouteTable(error) => {
-                ("OperationDeniedAssociateGatewayRouteTable", error)
-            }
-            Self::OperationDeniedSwitchToSystemRouteTable(error) => {
-                ("OperationDeniedSwitchToSystemRouteTable", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::OperationDeniedLocalRouteEntryModified(error) => {
-                ("OperationDeniedLocalRouteEntryModified", error)
-            }
-            Self::MissingParamVSwitchId(error) => ("MissingParamVSwitchId", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error) => {
-                ("ForbiddenVSwitchAlreadyAssociatedRouteTable", error)
-            }
-            Self::ForbiddenNotInSameVpc(error) => ("ForbiddenNotInSameVpc", error),
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedCloudBoxVbrEntryExist(error) => (0, error),
+            Self::OperationDeniedOtherCloudBoxVbrEntryExist(error) => (1, error),
+            Self::ResourceAlreadyAssociatedRouteTable(error) => (2, error),
+            Self::OperationDeniedAssociateGatewayRouteTable(error) => (3, error),
+            Self::OperationDeniedSwitchToSystemRouteTable(error) => (4, error),
+            Self::ResourceNotFoundVSwitch(error) => (5, error),
+            Self::InvalidRouteTableIdNotFound(error) => (6, error),
+            Self::OperationDeniedLocalRouteEntryModified(error) => (7, error),
+            Self::MissingParamVSwitchId(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::InvalidParameterAction(error) => (10, error),
+            Self::IncorrectVSwitchStatus(error) => (11, error),
+            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error) => (12, error),
+            Self::ForbiddenNotInSameVpc(error) => (13, error),
+            Self::IncorrectStatusRouteTable(error) => (14, error),
+            Self::InvalidVSwitchIdNotFound(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for AssociateRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedCloudBoxVbrEntryExist(_) => {
-                Self::OperationDeniedCloudBoxVbrEntryExist(error)
-            }
-            Self::OperationDeniedOtherCloudBoxVbrEntryExist(_) => {
-                Self::OperationDeniedOtherCloudBoxVbrEntryExist(error)
-            }
-            Self::ResourceAlreadyAssociatedRouteTable(_) => {
-                Self::ResourceAlreadyAssociatedRouteTable(error)
-            }
-            Self::OperationDeniedAssociateGatewayRouteTable(_) => {
-                Self::OperationDeniedAssociateGatewayRouteTable(error)
-            }
-            Self::OperationDeniedSwitchToSystemRouteTable(_) => {
-                Self::OperationDeniedSwitchToSystemRouteTable(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::OperationDeniedLocalRouteEntryModified(_) => {
-                Self::OperationDeniedLocalRouteEntryModified(error)
-            }
-            Self::MissingParamVSwitchId(_) => Self::MissingParamVSwitchId(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(_) => {
-                Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error)
-            }
-            Self::ForbiddenNotInSameVpc(_) => Self::ForbiddenNotInSameVpc(error),
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedCloudBoxVbrEntryExist",
+            "OperationDeniedOtherCloudBoxVbrEntryExist",
+            "ResourceAlreadyAssociatedRouteTable",
+            "OperationDeniedAssociateGatewayRouteTable",
+            "OperationDeniedSwitchToSystemRouteTable",
+            "ResourceNotFoundVSwitch",
+            "InvalidRouteTableIdNotFound",
+            "OperationDeniedLocalRouteEntryModified",
+            "MissingParamVSwitchId",
+            "InvalidRegionIdNotFound",
+            "InvalidParameterAction",
+            "IncorrectVSwitchStatus",
+            "ForbiddenVSwitchAlreadyAssociatedRouteTable",
+            "ForbiddenNotInSameVpc",
+            "IncorrectStatusRouteTable",
+            "InvalidVSwitchIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateRouteTableError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateRouteTableWithGatewayRequest {
     /// The region ID of the IPv4 gateway with which you want to associate the gateway route table.
@@ -78,10 +78,28 @@ pub struct AssociateRouteTableWithGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateRouteTableWithGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            gateway_id: None,
+            gateway_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateRouteTableWithGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateRouteTableWithGatewayRequestBuilder {
-        AssociateRouteTableWithGatewayRequestBuilder::default()
+        AssociateRouteTableWithGatewayRequestBuilder {
+            inner: AssociateRouteTableWithGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -215,6 +233,7 @@ impl<C> AssociateRouteTableWithGatewayRequestBuilder<C> {
     }
 }
 impl<'a> AssociateRouteTableWithGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateRouteTableWithGatewayRequest::default(),
@@ -223,6 +242,7 @@ impl<'a> AssociateRouteTableWithGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -300,44 +320,29 @@ pub enum AssociateRouteTableWithGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableWithGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
-            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
-            "ResourceAlreadyAssociated.Ipv4Gateway" => {
-                Self::ResourceAlreadyAssociatedIpv4Gateway(error)
-            }
-            "ResourceNotFound.GatewayRouteTable" => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            "IncorrectStatus.GatewayRouteTable" => {
-                Self::IncorrectStatusGatewayRouteTable(error)
-            }
-            "ResourceAlreadyAssociated.GatewayRouteTable" => {
-                Self::ResourceAlreadyAssociatedGatewayRouteTable(error)
-            }
-            "OperationDenied.Ipv4GatewayNotActive" => {
-                Self::OperationDeniedIpv4GatewayNotActive(error)
-            }
-            "OperationDenied.RouteTableTypeIncorrect" => {
-                Self::OperationDeniedRouteTableTypeIncorrect(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "OperationDenied.GatewayAndTableNotInOneVpc" => {
-                Self::OperationDeniedGatewayAndTableNotInOneVpc(error)
-            }
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "IllegalParam.GatewayType" => Self::IllegalParamGatewayType(error),
-            "UnsupportedFeature.Ipv6GatewayRouteTable" => {
-                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            }
-            "OperationDenied.IngressRoutingNotSupportAnycast" => {
-                Self::OperationDeniedIngressRoutingNotSupportAnycast(error)
-            }
-            "OperationDenied.ExistPublicIpv6IpInVpc" => {
-                Self::OperationDeniedExistPublicIpv6IpInVpc(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.Ipv4Gateway",
+                        "IncorrectStatus.Ipv4Gateway",
+                        "ResourceAlreadyAssociated.Ipv4Gateway",
+                        "ResourceNotFound.GatewayRouteTable",
+                        "IncorrectStatus.GatewayRouteTable",
+                        "ResourceAlreadyAssociated.GatewayRouteTable",
+                        "OperationDenied.Ipv4GatewayNotActive",
+                        "OperationDenied.RouteTableTypeIncorrect",
+                        "ResourceNotFound.RouteTable",
+                        "OperationDenied.GatewayAndTableNotInOneVpc",
+                        "IncorrectStatus.RouteTable",
+                        "IllegalParam.GatewayType",
+                        "UnsupportedFeature.Ipv6GatewayRouteTable",
+                        "OperationDenied.IngressRoutingNotSupportAnycast",
+                        "OperationDenied.ExistPublicIpv6IpInVpc",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateRouteTableWithGatewayError {
@@ -346,112 +351,81 @@ impl AssociateRouteTableWithGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundIpv4Gateway(error),
+            1 => Self::IncorrectStatusIpv4Gateway(error),
+            2 => Self::ResourceAlreadyAssociatedIpv4Gateway(error),
+            3 => Self::ResourceNotFoundGatewayRouteTable(error),
+            4 => Self::IncorrectStatusGatewayRouteTable(error),
+            5 => Self::ResourceAlreadyAssociatedGatewayRouteTable(error),
+            6 => Self::OperationDeniedIpv4GatewayNotActive(error),
+            7 => Self::OperationDeniedRouteTableTypeIncorrect(error),
+            8 => Self::ResourceNotFoundRouteTable(error),
+            9 => Self::OperationDeniedGatewayAndTableNotInOneVpc(error),
+            10 => Self::IncorrectStatusRouteTable(error),
+            11 => Self::IllegalParamGatewayType(error),
+            12 => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
+            13 => Self::OperationDeniedIngressRoutingNotSupportAnycast(error),
+            14 => Self::OperationDeniedExistPublicIpv6IpInVpc(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundIpv4Gateway(error) => {
-                ("ResourceNotFoundIpv4Gateway", error)
-            }
-            Self::IncorrectStatusIpv4Gateway(error) => {
-                ("IncorrectStatusIpv4Gateway", error)
-            }
-            Self::ResourceAlreadyAssociatedIpv4Gateway(error) => {
-                ("ResourceAlreadyAssociatedIpv4Gateway", error)
-            }
-            Self::ResourceNotFoundGatewayRouteTable(error) => {
-                ("ResourceNotFoundGatewayRouteTable", error)
-            }
-            Self::IncorrectStatusGatewayRouteTable(error) => {
-                ("IncorrectStatusGatewayRouteTable", error)
-            }
-            Self::ResourceAlreadyAssociatedGatewayRouteTable(error) => {
-                ("ResourceAlreadyAssociatedGatewayRouteTable", error)
-            }
-            Self::OperationDeniedIpv4GatewayNotActive(error) => {
-                ("OperationDeniedIpv4GatewayNotActive", error)
-            }
-            Self::OperationDeniedRouteTableTypeIncorrect(error) => {
-                ("OperationDeniedRouteTableTypeIncorrect", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::OperationDeniedGatewayAndTableNotInOneVpc(error) => {
-                ("OperationDeniedGatewayAndTableNotInOneVpc", error)
-            }
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::IllegalParamGatewayType(error) => ("IllegalParamGatewayType", error),
-            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => {
-                ("UnsupportedFeatureIpv6GatewayRouteTable", error)
-            }
-            Self::OperationDeniedIngressRoutingNotSupportAnycast(error) => {
-                ("OperationDeniedIngressRoutingNotSupportAnycast", error)
-            }
-            Self::OperationDeniedExistPublicIpv6IpInVpc(error) => {
-                ("OperationDeniedExistPublicIpv6IpInVpc", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundIpv4Gateway(error) => (0, error),
+            Self::IncorrectStatusIpv4Gateway(error) => (1, error),
+            Self::ResourceAlreadyAssociatedIpv4Gateway(error) => (2, error),
+            Self::ResourceNotFoundGatewayRouteTable(error) => (3, error),
+            Self::IncorrectStatusGatewayRouteTable(error) => (4, error),
+            Self::ResourceAlreadyAssociatedGatewayRouteTable(error) => (5, error),
+            Self::OperationDeniedIpv4GatewayNotActive(error) => (6, error),
+            Self::OperationDeniedRouteTableTypeIncorrect(error) => (7, error),
+            Self::ResourceNotFoundRouteTable(error) => (8, error),
+            Self::OperationDeniedGatewayAndTableNotInOneVpc(error) => (9, error),
+            Self::IncorrectStatusRouteTable(error) => (10, error),
+            Self::IllegalParamGatewayType(error) => (11, error),
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => (12, error),
+            Self::OperationDeniedIngressRoutingNotSupportAnycast(error) => (13, error),
+            Self::OperationDeniedExistPublicIpv6IpInVpc(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for AssociateRouteTableWithGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundIpv4Gateway(_) => {
-                Self::ResourceNotFoundIpv4Gateway(error)
-            }
-            Self::IncorrectStatusIpv4Gateway(_) => {
-                Self::IncorrectStatusIpv4Gateway(error)
-            }
-            Self::ResourceAlreadyAssociatedIpv4Gateway(_) => {
-                Self::ResourceAlreadyAssociatedIpv4Gateway(error)
-            }
-            Self::ResourceNotFoundGatewayRouteTable(_) => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            Self::IncorrectStatusGatewayRouteTable(_) => {
-                Self::IncorrectStatusGatewayRouteTable(error)
-            }
-            Self::ResourceAlreadyAssociatedGatewayRouteTable(_) => {
-                Self::ResourceAlreadyAssociatedGatewayRouteTable(error)
-            }
-            Self::OperationDeniedIpv4GatewayNotActive(_) => {
-                Self::OperationDeniedIpv4GatewayNotActive(error)
-            }
-            Self::OperationDeniedRouteTableTypeIncorrect(_) => {
-                Self::OperationDeniedRouteTableTypeIncorrect(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::OperationDeniedGatewayAndTableNotInOneVpc(_) => {
-                Self::OperationDeniedGatewayAndTableNotInOneVpc(error)
-            }
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::IllegalParamGatewayType(_) => Self::IllegalParamGatewayType(error),
-            Self::UnsupportedFeatureIpv6GatewayRouteTable(_) => {
-                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            }
-            Self::OperationDeniedIngressRoutingNotSupportAnycast(_) => {
-                Self::OperationDeniedIngressRoutingNotSupportAnycast(error)
-            }
-            Self::OperationDeniedExistPublicIpv6IpInVpc(_) => {
-                Self::OperationDeniedExistPublicIpv6IpInVpc(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateRouteTableWithGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundIpv4Gateway",
+            "IncorrectStatusIpv4Gateway",
+            "ResourceAlreadyAssociatedIpv4Gateway",
+            "ResourceNotFoundGatewayRouteTable",
+            "IncorrectStatusGatewayRouteTable",
+            "ResourceAlreadyAssociatedGatewayRouteTable",
+            "OperationDeniedIpv4GatewayNotActive",
+            "OperationDeniedRouteTableTypeIncorrect",
+            "ResourceNotFoundRouteTable",
+            "OperationDeniedGatewayAndTableNotInOneVpc",
+            "IncorrectStatusRouteTable",
+            "IllegalParamGatewayType",
+            "UnsupportedFeatureIpv6GatewayRouteTable",
+            "OperationDeniedIngressRoutingNotSupportAnycast",
+            "OperationDeniedExistPublicIpv6IpInVpc",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateRouteTableWithGatewayError {

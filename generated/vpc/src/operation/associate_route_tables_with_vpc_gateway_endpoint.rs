@@ -40,7 +40,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// The ID of the gateway endpoint to be associated with the route table.
@@ -88,10 +88,27 @@ pub struct AssociateRouteTablesWithVpcGatewayEndpointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateRouteTablesWithVpcGatewayEndpointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            endpoint_id: None,
+            route_table_ids: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateRouteTablesWithVpcGatewayEndpointRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder {
-        AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder::default()
+        AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder {
+            inner: AssociateRouteTablesWithVpcGatewayEndpointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -217,6 +234,7 @@ impl<C> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<C> {
     }
 }
 impl<'a> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateRouteTablesWithVpcGatewayEndpointRequest::default(),
@@ -225,6 +243,7 @@ impl<'a> AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -318,45 +337,34 @@ pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateRouteTablesWithVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ConcurrentOperation" => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "ResourceNotFound.GatewayEndpoint" => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            "IncorrectStatus.GatewayEndpoint" => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            "ResourceNotFound.ServiceName" => Self::ResourceNotFoundServiceName(error),
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "Mismatch.VpcAndRouteTable" => Self::MismatchVpcAndRouteTable(error),
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "ResourceAlreadyExist.Association" => {
-                Self::ResourceAlreadyExistAssociation(error)
-            }
-            "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE" => {
-                Self::VpcRouteEntryCidrBlockDuplicate(error)
-            }
-            "VPC_SWITCH_STATUS_ERROR" => Self::VpcSwitchStatusError(error),
-            "QuotaExceeded.VpcRouteEntryNum" => {
-                Self::QuotaExceededVpcRouteEntryNum(error)
-            }
-            "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch" => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
-            "UnsupportedFeature.RouterTableType" => {
-                Self::UnsupportedFeatureRouterTableType(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.ConcurrentOperation",
+                        "IdempotentParameterMismatch",
+                        "ResourceNotFound.GatewayEndpoint",
+                        "IncorrectStatus.GatewayEndpoint",
+                        "ResourceNotFound.ServiceName",
+                        "ResourceNotFound.PrefixList",
+                        "ResourceNotFound.RouteTable",
+                        "Mismatch.VpcAndRouteTable",
+                        "IncorrectStatus.RouteTable",
+                        "ResourceAlreadyExist.Association",
+                        "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
+                        "VPC_SWITCH_STATUS_ERROR",
+                        "QuotaExceeded.VpcRouteEntryNum",
+                        "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
+                        "SystemBusy",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                        "IncorrectStatus.Vpc",
+                        "IncorrectStatus.CenStatus",
+                        "UnsupportedFeature.RouterTableType",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateRouteTablesWithVpcGatewayEndpointError {
@@ -365,118 +373,98 @@ impl AssociateRouteTablesWithVpcGatewayEndpointError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedConcurrentOperation(error),
+            1 => Self::IdempotentParameterMismatch(error),
+            2 => Self::ResourceNotFoundGatewayEndpoint(error),
+            3 => Self::IncorrectStatusGatewayEndpoint(error),
+            4 => Self::ResourceNotFoundServiceName(error),
+            5 => Self::ResourceNotFoundPrefixList(error),
+            6 => Self::ResourceNotFoundRouteTable(error),
+            7 => Self::MismatchVpcAndRouteTable(error),
+            8 => Self::IncorrectStatusRouteTable(error),
+            9 => Self::ResourceAlreadyExistAssociation(error),
+            10 => Self::VpcRouteEntryCidrBlockDuplicate(error),
+            11 => Self::VpcSwitchStatusError(error),
+            12 => Self::QuotaExceededVpcRouteEntryNum(error),
+            13 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
+            14 => Self::SystemBusy(error),
+            15 => Self::Forbbiden(error),
+            16 => Self::InvalidRegionIdNotFound(error),
+            17 => Self::IncorrectStatusVpc(error),
+            18 => Self::IncorrectStatusCenStatus(error),
+            19 => Self::UnsupportedFeatureRouterTableType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error) => {
-                ("OperationFailedConcurrentOperation", error)
-            }
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(error) => {
-                ("ResourceNotFoundGatewayEndpoint", error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(error) => {
-                ("IncorrectStatusGatewayEndpoint", error)
-            }
-            Self::ResourceNotFoundServiceName(error) => {
-                ("ResourceNotFoundServiceName", error)
-            }
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::MismatchVpcAndRouteTable(error) => ("MismatchVpcAndRouteTable", error),
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::ResourceAlreadyExistAssociation(error) => {
-                ("ResourceAlreadyExistAssociation", error)
-            }
-            Self::VpcRouteEntryCidrBlockDuplicate(error) => {
-                ("VpcRouteEntryCidrBlockDuplicate", error)
-            }
-            Self::VpcSwitchStatusError(error) => ("VpcSwitchStatusError", error),
-            Self::QuotaExceededVpcRouteEntryNum(error) => {
-                ("QuotaExceededVpcRouteEntryNum", error)
-            }
+            Self::OperationFailedConcurrentOperation(error) => (0, error),
+            Self::IdempotentParameterMismatch(error) => (1, error),
+            Self::ResourceNotFoundGatewayEndpoint(error) => (2, error),
+            Self::IncorrectStatusGatewayEndpoint(error) => (3, error),
+            Self::ResourceNotFoundServiceName(error) => (4, error),
+            Self::ResourceNotFoundPrefixList(error) => (5, error),
+            Self::ResourceNotFoundRouteTable(error) => (6, error),
+            Self::MismatchVpcAndRouteTable(error) => (7, error),
+            Self::IncorrectStatusRouteTable(error) => (8, error),
+            Self::ResourceAlreadyExistAssociation(error) => (9, error),
+            Self::VpcRouteEntryCidrBlockDuplicate(error) => (10, error),
+            Self::VpcSwitchStatusError(error) => (11, error),
+            Self::QuotaExceededVpcRouteEntryNum(error) => (12, error),
             Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
-                ("OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch", error)
+                (13, error)
             }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::IncorrectStatusCenStatus(error) => ("IncorrectStatusCenStatus", error),
-            Self::UnsupportedFeatureRouterTableType(error) => {
-                ("UnsupportedFeatureRouterTableType", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::SystemBusy(error) => (14, error),
+            Self::Forbbiden(error) => (15, error),
+            Self::InvalidRegionIdNotFound(error) => (16, error),
+            Self::IncorrectStatusVpc(error) => (17, error),
+            Self::IncorrectStatusCenStatus(error) => (18, error),
+            Self::UnsupportedFeatureRouterTableType(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for AssociateRouteTablesWithVpcGatewayEndpointError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedConcurrentOperation(_) => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(_) => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(_) => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            Self::ResourceNotFoundServiceName(_) => {
-                Self::ResourceNotFoundServiceName(error)
-            }
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::MismatchVpcAndRouteTable(_) => Self::MismatchVpcAndRouteTable(error),
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::ResourceAlreadyExistAssociation(_) => {
-                Self::ResourceAlreadyExistAssociation(error)
-            }
-            Self::VpcRouteEntryCidrBlockDuplicate(_) => {
-                Self::VpcRouteEntryCidrBlockDuplicate(error)
-            }
-            Self::VpcSwitchStatusError(_) => Self::VpcSwitchStatusError(error),
-            Self::QuotaExceededVpcRouteEntryNum(_) => {
-                Self::QuotaExceededVpcRouteEntryNum(error)
-            }
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
-            Self::UnsupportedFeatureRouterTableType(_) => {
-                Self::UnsupportedFeatureRouterTableType(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateRouteTablesWithVpcGatewayEndpointError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedConcurrentOperation",
+            "IdempotentParameterMismatch",
+            "ResourceNotFoundGatewayEndpoint",
+            "IncorrectStatusGatewayEndpoint",
+            "ResourceNotFoundServiceName",
+            "ResourceNotFoundPrefixList",
+            "ResourceNotFoundRouteTable",
+            "MismatchVpcAndRouteTable",
+            "IncorrectStatusRouteTable",
+            "ResourceAlreadyExistAssociation",
+            "VpcRouteEntryCidrBlockDuplicate",
+            "VpcSwitchStatusError",
+            "QuotaExceededVpcRouteEntryNum",
+            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
+            "SystemBusy",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "IncorrectStatusVpc",
+            "IncorrectStatusCenStatus",
+            "UnsupportedFeatureRouterTableType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateRouteTablesWithVpcGatewayEndpointError {

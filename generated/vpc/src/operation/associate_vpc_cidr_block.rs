@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateVpcCidrBlockRequest {
     /// The region ID of the VPC to which you want to add a secondary CIDR block.
@@ -118,10 +118,31 @@ pub struct AssociateVpcCidrBlockRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateVpcCidrBlockRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            secondary_cidr_block: None,
+            secondary_cidr_mask: None,
+            i_pv6_cidr_block: None,
+            ipv6_isp: None,
+            ip_version: None,
+            ipam_pool_id: None,
+            ipv6_cidr_mask: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateVpcCidrBlockRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateVpcCidrBlockRequestBuilder {
-        AssociateVpcCidrBlockRequestBuilder::default()
+        AssociateVpcCidrBlockRequestBuilder {
+            inner: AssociateVpcCidrBlockRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -295,6 +316,7 @@ impl<C> AssociateVpcCidrBlockRequestBuilder<C> {
     }
 }
 impl<'a> AssociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateVpcCidrBlockRequest::default(),
@@ -303,6 +325,7 @@ impl<'a> AssociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -459,103 +482,60 @@ pub enum AssociateVpcCidrBlockError {
 }
 impl From<::acs_runtime::client::ServiceError> for AssociateVpcCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpc.NotFound" => Self::InvalidVpcNotFound(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "ParamExclusive.SecondaryCidrAndIpv6Cidr" => {
-                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
-            }
-            "OperationUnsupported.VpcMultiCidr" => {
-                Self::OperationUnsupportedVpcMultiCidr(error)
-            }
-            "MissingParam.SecondaryCidrOrIpv6Cidr" => {
-                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
-            }
-            "OperationUnsupported.IPv6ULA" => Self::OperationUnsupportedIPv6Ula(error),
-            "OperationFailed.Ipv6CidrBlockExisted" => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            "InvalidIpv6ULACidrBlock.Malformed" => {
-                Self::InvalidIpv6UlaCidrBlockMalformed(error)
-            }
-            "QuotaExceeded.GUAIpv6CidrBlock" => {
-                Self::QuotaExceededGuaIpv6CidrBlock(error)
-            }
-            "IllegalParam.Ipv6CidrType" => Self::IllegalParamIpv6CidrType(error),
-            "OperationUnsupported.OnlyULA" => Self::OperationUnsupportedOnlyUla(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "IllegalParam.SecondaryCidrBlock" => {
-                Self::IllegalParamSecondaryCidrBlock(error)
-            }
-            "Duplicated.SecondaryCidrBlock" => Self::DuplicatedSecondaryCidrBlock(error),
-            "OperationFailed.ConflictWithEntry" => {
-                Self::OperationFailedConflictWithEntry(error)
-            }
-            "QuotaExceeded.VpcMultiCidr" => Self::QuotaExceededVpcMultiCidr(error),
-            "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock" => {
-                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
-            }
-            "MissingParam.VpcId" => Self::MissingParamVpcId(error),
-            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "OperationDenied.GUAIpv6CidrBlock" => {
-                Self::OperationDeniedGuaIpv6CidrBlock(error)
-            }
-            "OperationFailed.IPv6CidrNotReserved" => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "IllegalParam.IpamPool" => Self::IllegalParamIpamPool(error),
-            "MissingParam.SecondaryCidrMask" => {
-                Self::MissingParamSecondaryCidrMask(error)
-            }
-            "IllegalParam.SecondaryCidrMask" => {
-                Self::IllegalParamSecondaryCidrMask(error)
-            }
-            "OperationDenied.RequestRegionInvalid" => {
-                Self::OperationDeniedRequestRegionInvalid(error)
-            }
-            "OperationDenied.IpamPoolNotInRegion" => {
-                Self::OperationDeniedIpamPoolNotInRegion(error)
-            }
-            "MissingParam.CidrOrCidrMask" => Self::MissingParamCidrOrCidrMask(error),
-            "OperationDenied.CidrInExcludeCidrs" => {
-                Self::OperationDeniedCidrInExcludeCidrs(error)
-            }
-            "OperationDenied.AvailableCidrInsufficient" => {
-                Self::OperationDeniedAvailableCidrInsufficient(error)
-            }
-            "UnsupportedFeature.Ipam" => Self::UnsupportedFeatureIpam(error),
-            "UnsupportedFeature.VpcIpamIpv6" => {
-                Self::UnsupportedFeatureVpcIpamIpv6(error)
-            }
-            "OperationDenied.CidrUnavailableInPool" => {
-                Self::OperationDeniedCidrUnavailableInPool(error)
-            }
-            "InvalidIpv6CidrBlock.Malformed" => {
-                Self::InvalidIpv6CidrBlockMalformed(error)
-            }
-            "MissingParam.IpVersion" => Self::MissingParamIpVersion(error),
-            "Mismatch.IpVersionAndIpamPoolIpVersion" => {
-                Self::MismatchIpVersionAndIpamPoolIpVersion(error)
-            }
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "OperationFailed.Ipv6CidrBlockOverLapped" => {
-                Self::OperationFailedIpv6CidrBlockOverLapped(error)
-            }
-            "QuotaExceeded.IPv6CidrBlock" => Self::QuotaExceededIPv6CidrBlock(error),
-            "OperationDenied.MaskOfCidrIsNotAllowed" => {
-                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
-            }
-            "IllegalParam.Ipv6Isp" => Self::IllegalParamIpv6Isp(error),
-            "IllegalParam.CidrMask" => Self::IllegalParamCidrMask(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "ResourceNotFound.IpamPool" => Self::ResourceNotFoundIpamPool(error),
-            "OperationFailed.ResourceNotEnough" => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVpc.NotFound",
+                        "IncorrectStatus.Vpc",
+                        "ParamExclusive.SecondaryCidrAndIpv6Cidr",
+                        "OperationUnsupported.VpcMultiCidr",
+                        "MissingParam.SecondaryCidrOrIpv6Cidr",
+                        "OperationUnsupported.IPv6ULA",
+                        "OperationFailed.Ipv6CidrBlockExisted",
+                        "InvalidIpv6ULACidrBlock.Malformed",
+                        "QuotaExceeded.GUAIpv6CidrBlock",
+                        "IllegalParam.Ipv6CidrType",
+                        "OperationUnsupported.OnlyULA",
+                        "InvalidCidrBlock.Malformed",
+                        "IllegalParam.SecondaryCidrBlock",
+                        "Duplicated.SecondaryCidrBlock",
+                        "OperationFailed.ConflictWithEntry",
+                        "QuotaExceeded.VpcMultiCidr",
+                        "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock",
+                        "MissingParam.VpcId",
+                        "UnsupportedFeature.Ipv6Isp",
+                        "IllegalParam.IpVersion",
+                        "OperationDenied.GUAIpv6CidrBlock",
+                        "OperationFailed.IPv6CidrNotReserved",
+                        "InvalidCidrBlock",
+                        "IllegalParam.IpamPool",
+                        "MissingParam.SecondaryCidrMask",
+                        "IllegalParam.SecondaryCidrMask",
+                        "OperationDenied.RequestRegionInvalid",
+                        "OperationDenied.IpamPoolNotInRegion",
+                        "MissingParam.CidrOrCidrMask",
+                        "OperationDenied.CidrInExcludeCidrs",
+                        "OperationDenied.AvailableCidrInsufficient",
+                        "UnsupportedFeature.Ipam",
+                        "UnsupportedFeature.VpcIpamIpv6",
+                        "OperationDenied.CidrUnavailableInPool",
+                        "InvalidIpv6CidrBlock.Malformed",
+                        "MissingParam.IpVersion",
+                        "Mismatch.IpVersionAndIpamPoolIpVersion",
+                        "IllegalParam.Ipv6CidrBlock",
+                        "OperationFailed.Ipv6CidrBlockOverLapped",
+                        "QuotaExceeded.IPv6CidrBlock",
+                        "OperationDenied.MaskOfCidrIsNotAllowed",
+                        "IllegalParam.Ipv6Isp",
+                        "IllegalParam.CidrMask",
+                        "Forbbiden",
+                        "ResourceNotFound.IpamPool",
+                        "OperationFailed.ResourceNotEnough",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateVpcCidrBlockError {
@@ -564,244 +544,174 @@ impl AssociateVpcCidrBlockError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVpcNotFound(error),
+            1 => Self::IncorrectStatusVpc(error),
+            2 => Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error),
+            3 => Self::OperationUnsupportedVpcMultiCidr(error),
+            4 => Self::MissingParamSecondaryCidrOrIpv6Cidr(error),
+            5 => Self::OperationUnsupportedIPv6Ula(error),
+            6 => Self::OperationFailedIpv6CidrBlockExisted(error),
+            7 => Self::InvalidIpv6UlaCidrBlockMalformed(error),
+            8 => Self::QuotaExceededGuaIpv6CidrBlock(error),
+            9 => Self::IllegalParamIpv6CidrType(error),
+            10 => Self::OperationUnsupportedOnlyUla(error),
+            11 => Self::InvalidCidrBlockMalformed(error),
+            12 => Self::IllegalParamSecondaryCidrBlock(error),
+            13 => Self::DuplicatedSecondaryCidrBlock(error),
+            14 => Self::OperationFailedConflictWithEntry(error),
+            15 => Self::QuotaExceededVpcMultiCidr(error),
+            16 => Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error),
+            17 => Self::MissingParamVpcId(error),
+            18 => Self::UnsupportedFeatureIpv6Isp(error),
+            19 => Self::IllegalParamIpVersion(error),
+            20 => Self::OperationDeniedGuaIpv6CidrBlock(error),
+            21 => Self::OperationFailedIPv6CidrNotReserved(error),
+            22 => Self::InvalidCidrBlock(error),
+            23 => Self::IllegalParamIpamPool(error),
+            24 => Self::MissingParamSecondaryCidrMask(error),
+            25 => Self::IllegalParamSecondaryCidrMask(error),
+            26 => Self::OperationDeniedRequestRegionInvalid(error),
+            27 => Self::OperationDeniedIpamPoolNotInRegion(error),
+            28 => Self::MissingParamCidrOrCidrMask(error),
+            29 => Self::OperationDeniedCidrInExcludeCidrs(error),
+            30 => Self::OperationDeniedAvailableCidrInsufficient(error),
+            31 => Self::UnsupportedFeatureIpam(error),
+            32 => Self::UnsupportedFeatureVpcIpamIpv6(error),
+            33 => Self::OperationDeniedCidrUnavailableInPool(error),
+            34 => Self::InvalidIpv6CidrBlockMalformed(error),
+            35 => Self::MissingParamIpVersion(error),
+            36 => Self::MismatchIpVersionAndIpamPoolIpVersion(error),
+            37 => Self::IllegalParamIpv6CidrBlock(error),
+            38 => Self::OperationFailedIpv6CidrBlockOverLapped(error),
+            39 => Self::QuotaExceededIPv6CidrBlock(error),
+            40 => Self::OperationDeniedMaskOfCidrIsNotAllowed(error),
+            41 => Self::IllegalParamIpv6Isp(error),
+            42 => Self::IllegalParamCidrMask(error),
+            43 => Self::Forbbiden(error),
+            44 => Self::ResourceNotFoundIpamPool(error),
+            45 => Self::OperationFailedResourceNotEnough(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error) => {
-                ("ParamExclusiveSecondaryCidrAndIpv6Cidr", error)
-            }
-            Self::OperationUnsupportedVpcMultiCidr(error) => {
-                ("OperationUnsupportedVpcMultiCidr", error)
-            }
-            Self::MissingParamSecondaryCidrOrIpv6Cidr(error) => {
-                ("MissingParamSecondaryCidrOrIpv6Cidr", error)
-            }
-            Self::OperationUnsupportedIPv6Ula(error) => {
-                ("OperationUnsupportedIPv6Ula", error)
-            }
-            Self::OperationFailedIpv6CidrBlockExisted(error) => {
-                ("OperationFailedIpv6CidrBlockExisted", error)
-            }
-            Self::InvalidIpv6UlaCidrBlockMalformed(error) => {
-                ("InvalidIpv6UlaCidrBlockMalformed", error)
-            }
-            Self::QuotaExceededGuaIpv6CidrBlock(error) => {
-                ("QuotaExceededGuaIpv6CidrBlock", error)
-            }
-            Self::IllegalParamIpv6CidrType(error) => ("IllegalParamIpv6CidrType", error),
-            Self::OperationUnsupportedOnlyUla(error) => {
-                ("OperationUnsupportedOnlyUla", error)
-            }
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::IllegalParamSecondaryCidrBlock(error) => {
-                ("IllegalParamSecondaryCidrBlock", error)
-            }
-            Self::DuplicatedSecondaryCidrBlock(error) => {
-                ("DuplicatedSecondaryCidrBlock", error)
-            }
-            Self::OperationFailedConflictWithEntry(error) => {
-                ("OperationFailedConflictWithEntry", error)
-            }
-            Self::QuotaExceededVpcMultiCidr(error) => {
-                ("QuotaExceededVpcMultiCidr", error)
-            }
-            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => {
-                ("MissingParamSecondaryCidrBlockOrIpv6CidrBlock", error)
-            }
-            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
-            Self::UnsupportedFeatureIpv6Isp(error) => {
-                ("UnsupportedFeatureIpv6Isp", error)
-            }
-            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
-            Self::OperationDeniedGuaIpv6CidrBlock(error) => {
-                ("OperationDeniedGuaIpv6CidrBlock", error)
-            }
-            Self::OperationFailedIPv6CidrNotReserved(error) => {
-                ("OperationFailedIPv6CidrNotReserved", error)
-            }
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::IllegalParamIpamPool(error) => ("IllegalParamIpamPool", error),
-            Self::MissingParamSecondaryCidrMask(error) => {
-                ("MissingParamSecondaryCidrMask", error)
-            }
-            Self::IllegalParamSecondaryCidrMask(error) => {
-                ("IllegalParamSecondaryCidrMask", error)
-            }
-            Self::OperationDeniedRequestRegionInvalid(error) => {
-                ("OperationDeniedRequestRegionInvalid", error)
-            }
-            Self::OperationDeniedIpamPoolNotInRegion(error) => {
-                ("OperationDeniedIpamPoolNotInRegion", error)
-            }
-            Self::MissingParamCidrOrCidrMask(error) => {
-                ("MissingParamCidrOrCidrMask", error)
-            }
-            Self::OperationDeniedCidrInExcludeCidrs(error) => {
-                ("OperationDeniedCidrInExcludeCidrs", error)
-            }
-            Self::OperationDeniedAvailableCidrInsufficient(error) => {
-                ("OperationDeniedAvailableCidrInsufficient", error)
-            }
-            Self::UnsupportedFeatureIpam(error) => ("UnsupportedFeatureIpam", error),
-            Self::UnsupportedFeatureVpcIpamIpv6(error) => {
-                ("UnsupportedFeatureVpcIpamIpv6", error)
-            }
-            Self::OperationDeniedCidrUnavailableInPool(error) => {
-                ("OperationDeniedCidrUnavailableInPool", error)
-            }
-            Self::InvalidIpv6CidrBlockMalformed(error) => {
-                ("InvalidIpv6CidrBlockMalformed", error)
-            }
-            Self::MissingParamIpVersion(error) => ("MissingParamIpVersion", error),
-            Self::MismatchIpVersionAndIpamPoolIpVersion(error) => {
-                ("MismatchIpVersionAndIpamPoolIpVersion", error)
-            }
-            Self::IllegalParamIpv6CidrBlock(error) => {
-                ("IllegalParamIpv6CidrBlock", error)
-            }
-            Self::OperationFailedIpv6CidrBlockOverLapped(error) => {
-                ("OperationFailedIpv6CidrBlockOverLapped", error)
-            }
-            Self::QuotaExceededIPv6CidrBlock(error) => {
-                ("QuotaExceededIPv6CidrBlock", error)
-            }
-            Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => {
-                ("OperationDeniedMaskOfCidrIsNotAllowed", error)
-            }
-            Self::IllegalParamIpv6Isp(error) => ("IllegalParamIpv6Isp", error),
-            Self::IllegalParamCidrMask(error) => ("IllegalParamCidrMask", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::ResourceNotFoundIpamPool(error) => ("ResourceNotFoundIpamPool", error),
-            Self::OperationFailedResourceNotEnough(error) => {
-                ("OperationFailedResourceNotEnough", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVpcNotFound(error) => (0, error),
+            Self::IncorrectStatusVpc(error) => (1, error),
+            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error) => (2, error),
+            Self::OperationUnsupportedVpcMultiCidr(error) => (3, error),
+            Self::MissingParamSecondaryCidrOrIpv6Cidr(error) => (4, error),
+            Self::OperationUnsupportedIPv6Ula(error) => (5, error),
+            Self::OperationFailedIpv6CidrBlockExisted(error) => (6, error),
+            Self::InvalidIpv6UlaCidrBlockMalformed(error) => (7, error),
+            Self::QuotaExceededGuaIpv6CidrBlock(error) => (8, error),
+            Self::IllegalParamIpv6CidrType(error) => (9, error),
+            Self::OperationUnsupportedOnlyUla(error) => (10, error),
+            Self::InvalidCidrBlockMalformed(error) => (11, error),
+            Self::IllegalParamSecondaryCidrBlock(error) => (12, error),
+            Self::DuplicatedSecondaryCidrBlock(error) => (13, error),
+            Self::OperationFailedConflictWithEntry(error) => (14, error),
+            Self::QuotaExceededVpcMultiCidr(error) => (15, error),
+            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => (16, error),
+            Self::MissingParamVpcId(error) => (17, error),
+            Self::UnsupportedFeatureIpv6Isp(error) => (18, error),
+            Self::IllegalParamIpVersion(error) => (19, error),
+            Self::OperationDeniedGuaIpv6CidrBlock(error) => (20, error),
+            Self::OperationFailedIPv6CidrNotReserved(error) => (21, error),
+            Self::InvalidCidrBlock(error) => (22, error),
+            Self::IllegalParamIpamPool(error) => (23, error),
+            Self::MissingParamSecondaryCidrMask(error) => (24, error),
+            Self::IllegalParamSecondaryCidrMask(error) => (25, error),
+            Self::OperationDeniedRequestRegionInvalid(error) => (26, error),
+            Self::OperationDeniedIpamPoolNotInRegion(error) => (27, error),
+            Self::MissingParamCidrOrCidrMask(error) => (28, error),
+            Self::OperationDeniedCidrInExcludeCidrs(error) => (29, error),
+            Self::OperationDeniedAvailableCidrInsufficient(error) => (30, error),
+            Self::UnsupportedFeatureIpam(error) => (31, error),
+            Self::UnsupportedFeatureVpcIpamIpv6(error) => (32, error),
+            Self::OperationDeniedCidrUnavailableInPool(error) => (33, error),
+            Self::InvalidIpv6CidrBlockMalformed(error) => (34, error),
+            Self::MissingParamIpVersion(error) => (35, error),
+            Self::MismatchIpVersionAndIpamPoolIpVersion(error) => (36, error),
+            Self::IllegalParamIpv6CidrBlock(error) => (37, error),
+            Self::OperationFailedIpv6CidrBlockOverLapped(error) => (38, error),
+            Self::QuotaExceededIPv6CidrBlock(error) => (39, error),
+            Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => (40, error),
+            Self::IllegalParamIpv6Isp(error) => (41, error),
+            Self::IllegalParamCidrMask(error) => (42, error),
+            Self::Forbbiden(error) => (43, error),
+            Self::ResourceNotFoundIpamPool(error) => (44, error),
+            Self::OperationFailedResourceNotEnough(error) => (45, error),
+            Self::Unhandled(error) => (46, error),
         }
     }
 }
 impl Clone for AssociateVpcCidrBlockError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(_) => {
-                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
-            }
-            Self::OperationUnsupportedVpcMultiCidr(_) => {
-                Self::OperationUnsupportedVpcMultiCidr(error)
-            }
-            Self::MissingParamSecondaryCidrOrIpv6Cidr(_) => {
-                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
-            }
-            Self::OperationUnsupportedIPv6Ula(_) => {
-                Self::OperationUnsupportedIPv6Ula(error)
-            }
-            Self::OperationFailedIpv6CidrBlockExisted(_) => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            Self::InvalidIpv6UlaCidrBlockMalformed(_) => {
-                Self::InvalidIpv6UlaCidrBlockMalformed(error)
-            }
-            Self::QuotaExceededGuaIpv6CidrBlock(_) => {
-                Self::QuotaExceededGuaIpv6CidrBlock(error)
-            }
-            Self::IllegalParamIpv6CidrType(_) => Self::IllegalParamIpv6CidrType(error),
-            Self::OperationUnsupportedOnlyUla(_) => {
-                Self::OperationUnsupportedOnlyUla(error)
-            }
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::IllegalParamSecondaryCidrBlock(_) => {
-                Self::IllegalParamSecondaryCidrBlock(error)
-            }
-            Self::DuplicatedSecondaryCidrBlock(_) => {
-                Self::DuplicatedSecondaryCidrBlock(error)
-            }
-            Self::OperationFailedConflictWithEntry(_) => {
-                Self::OperationFailedConflictWithEntry(error)
-            }
-            Self::QuotaExceededVpcMultiCidr(_) => Self::QuotaExceededVpcMultiCidr(error),
-            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(_) => {
-                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
-            }
-            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
-            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
-            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
-            Self::OperationDeniedGuaIpv6CidrBlock(_) => {
-                Self::OperationDeniedGuaIpv6CidrBlock(error)
-            }
-            Self::OperationFailedIPv6CidrNotReserved(_) => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::IllegalParamIpamPool(_) => Self::IllegalParamIpamPool(error),
-            Self::MissingParamSecondaryCidrMask(_) => {
-                Self::MissingParamSecondaryCidrMask(error)
-            }
-            Self::IllegalParamSecondaryCidrMask(_) => {
-                Self::IllegalParamSecondaryCidrMask(error)
-            }
-            Self::OperationDeniedRequestRegionInvalid(_) => {
-                Self::OperationDeniedRequestRegionInvalid(error)
-            }
-            Self::OperationDeniedIpamPoolNotInRegion(_) => {
-                Self::OperationDeniedIpamPoolNotInRegion(error)
-            }
-            Self::MissingParamCidrOrCidrMask(_) => {
-                Self::MissingParamCidrOrCidrMask(error)
-            }
-            Self::OperationDeniedCidrInExcludeCidrs(_) => {
-                Self::OperationDeniedCidrInExcludeCidrs(error)
-            }
-            Self::OperationDeniedAvailableCidrInsufficient(_) => {
-                Self::OperationDeniedAvailableCidrInsufficient(error)
-            }
-            Self::UnsupportedFeatureIpam(_) => Self::UnsupportedFeatureIpam(error),
-            Self::UnsupportedFeatureVpcIpamIpv6(_) => {
-                Self::UnsupportedFeatureVpcIpamIpv6(error)
-            }
-            Self::OperationDeniedCidrUnavailableInPool(_) => {
-                Self::OperationDeniedCidrUnavailableInPool(error)
-            }
-            Self::InvalidIpv6CidrBlockMalformed(_) => {
-                Self::InvalidIpv6CidrBlockMalformed(error)
-            }
-            Self::MissingParamIpVersion(_) => Self::MissingParamIpVersion(error),
-            Self::MismatchIpVersionAndIpamPoolIpVersion(_) => {
-                Self::MismatchIpVersionAndIpamPoolIpVersion(error)
-            }
-            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
-            Self::OperationFailedIpv6CidrBlockOverLapped(_) => {
-                Self::OperationFailedIpv6CidrBlockOverLapped(error)
-            }
-            Self::QuotaExceededIPv6CidrBlock(_) => {
-                Self::QuotaExceededIPv6CidrBlock(error)
-            }
-            Self::OperationDeniedMaskOfCidrIsNotAllowed(_) => {
-                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
-            }
-            Self::IllegalParamIpv6Isp(_) => Self::IllegalParamIpv6Isp(error),
-            Self::IllegalParamCidrMask(_) => Self::IllegalParamCidrMask(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::ResourceNotFoundIpamPool(_) => Self::ResourceNotFoundIpamPool(error),
-            Self::OperationFailedResourceNotEnough(_) => {
-                Self::OperationFailedResourceNotEnough(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateVpcCidrBlockError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVpcNotFound",
+            "IncorrectStatusVpc",
+            "ParamExclusiveSecondaryCidrAndIpv6Cidr",
+            "OperationUnsupportedVpcMultiCidr",
+            "MissingParamSecondaryCidrOrIpv6Cidr",
+            "OperationUnsupportedIPv6Ula",
+            "OperationFailedIpv6CidrBlockExisted",
+            "InvalidIpv6UlaCidrBlockMalformed",
+            "QuotaExceededGuaIpv6CidrBlock",
+            "IllegalParamIpv6CidrType",
+            "OperationUnsupportedOnlyUla",
+            "InvalidCidrBlockMalformed",
+            "IllegalParamSecondaryCidrBlock",
+            "DuplicatedSecondaryCidrBlock",
+            "OperationFailedConflictWithEntry",
+            "QuotaExceededVpcMultiCidr",
+            "MissingParamSecondaryCidrBlockOrIpv6CidrBlock",
+            "MissingParamVpcId",
+            "UnsupportedFeatureIpv6Isp",
+            "IllegalParamIpVersion",
+            "OperationDeniedGuaIpv6CidrBlock",
+            "OperationFailedIPv6CidrNotReserved",
+            "InvalidCidrBlock",
+            "IllegalParamIpamPool",
+            "MissingParamSecondaryCidrMask",
+            "IllegalParamSecondaryCidrMask",
+            "OperationDeniedRequestRegionInvalid",
+            "OperationDeniedIpamPoolNotInRegion",
+            "MissingParamCidrOrCidrMask",
+            "OperationDeniedCidrInExcludeCidrs",
+            "OperationDeniedAvailableCidrInsufficient",
+            "UnsupportedFeatureIpam",
+            "UnsupportedFeatureVpcIpamIpv6",
+            "OperationDeniedCidrUnavailableInPool",
+            "InvalidIpv6CidrBlockMalformed",
+            "MissingParamIpVersion",
+            "MismatchIpVersionAndIpamPoolIpVersion",
+            "IllegalParamIpv6CidrBlock",
+            "OperationFailedIpv6CidrBlockOverLapped",
+            "QuotaExceededIPv6CidrBlock",
+            "OperationDeniedMaskOfCidrIsNotAllowed",
+            "IllegalParamIpv6Isp",
+            "IllegalParamCidrMask",
+            "Forbbiden",
+            "ResourceNotFoundIpamPool",
+            "OperationFailedResourceNotEnough",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateVpcCidrBlockError {

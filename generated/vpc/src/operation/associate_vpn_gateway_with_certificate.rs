@@ -37,7 +37,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AssociateVpnGatewayWithCertificateRequest {
     /// The region ID of the VPN gateway.
@@ -100,10 +100,28 @@ pub struct AssociateVpnGatewayWithCertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AssociateVpnGatewayWithCertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            certificate_type: None,
+            certificate_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AssociateVpnGatewayWithCertificateRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AssociateVpnGatewayWithCertificateRequestBuilder {
-        AssociateVpnGatewayWithCertificateRequestBuilder::default()
+        AssociateVpnGatewayWithCertificateRequestBuilder {
+            inner: AssociateVpnGatewayWithCertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -254,6 +272,7 @@ impl<C> AssociateVpnGatewayWithCertificateRequestBuilder<C> {
     }
 }
 impl<'a> AssociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AssociateVpnGatewayWithCertificateRequest::default(),
@@ -262,6 +281,7 @@ impl<'a> AssociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -338,34 +358,27 @@ pub enum AssociateVpnGatewayWithCertificateError {
 impl From<::acs_runtime::client::ServiceError>
 for AssociateVpnGatewayWithCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.CertificateType" => Self::IllegalParamCertificateType(error),
-            "OperationFailed.NotNationalStandard" => {
-                Self::OperationFailedNotNationalStandard(error)
-            }
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "OperationFailed.AssociationExist" => {
-                Self::OperationFailedAssociationExist(error)
-            }
-            "OperationFailed.AnotherAssociationExist" => {
-                Self::OperationFailedAnotherAssociationExist(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "OperationFailed.InvalidCertificate" => {
-                Self::OperationFailedInvalidCertificate(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "Forbidden.NoSlrPermission" => Self::ForbiddenNoSlrPermission(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "InvalidCertificateId.NotFound" => Self::InvalidCertificateIdNotFound(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.CertificateType",
+                        "OperationFailed.NotNationalStandard",
+                        "VpnGateway.Configuring",
+                        "OperationFailed.NoRamPermission",
+                        "OperationFailed.AssociationExist",
+                        "OperationFailed.AnotherAssociationExist",
+                        "SystemBusy",
+                        "OperationFailed.InvalidCertificate",
+                        "Forbidden",
+                        "Forbidden.NoSlrPermission",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "InvalidCertificateId.NotFound",
+                        "OperationConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AssociateVpnGatewayWithCertificateError {
@@ -374,86 +387,75 @@ impl AssociateVpnGatewayWithCertificateError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamCertificateType(error),
+            1 => Self::OperationFailedNotNationalStandard(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::OperationFailedNoRamPermission(error),
+            4 => Self::OperationFailedAssociationExist(error),
+            5 => Self::OperationFailedAnotherAssociationExist(error),
+            6 => Self::SystemBusy(error),
+            7 => Self::OperationFailedInvalidCertificate(error),
+            8 => Self::Forbidden(error),
+            9 => Self::ForbiddenNoSlrPermission(error),
+            10 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            11 => Self::InvalidCertificateIdNotFound(error),
+            12 => Self::OperationConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCertificateType(error) => {
-                ("IllegalParamCertificateType", error)
-            }
-            Self::OperationFailedNotNationalStandard(error) => {
-                ("OperationFailedNotNationalStandard", error)
-            }
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::OperationFailedNoRamPermission(error) => {
-                ("OperationFailedNoRamPermission", error)
-            }
-            Self::OperationFailedAssociationExist(error) => {
-                ("OperationFailedAssociationExist", error)
-            }
-            Self::OperationFailedAnotherAssociationExist(error) => {
-                ("OperationFailedAnotherAssociationExist", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::OperationFailedInvalidCertificate(error) => {
-                ("OperationFailedInvalidCertificate", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::ForbiddenNoSlrPermission(error) => ("ForbiddenNoSlrPermission", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::InvalidCertificateIdNotFound(error) => {
-                ("InvalidCertificateIdNotFound", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamCertificateType(error) => (0, error),
+            Self::OperationFailedNotNationalStandard(error) => (1, error),
+            Self::VpnGatewayConfiguring(error) => (2, error),
+            Self::OperationFailedNoRamPermission(error) => (3, error),
+            Self::OperationFailedAssociationExist(error) => (4, error),
+            Self::OperationFailedAnotherAssociationExist(error) => (5, error),
+            Self::SystemBusy(error) => (6, error),
+            Self::OperationFailedInvalidCertificate(error) => (7, error),
+            Self::Forbidden(error) => (8, error),
+            Self::ForbiddenNoSlrPermission(error) => (9, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (10, error),
+            Self::InvalidCertificateIdNotFound(error) => (11, error),
+            Self::OperationConflict(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for AssociateVpnGatewayWithCertificateError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamCertificateType(_) => {
-                Self::IllegalParamCertificateType(error)
-            }
-            Self::OperationFailedNotNationalStandard(_) => {
-                Self::OperationFailedNotNationalStandard(error)
-            }
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::OperationFailedNoRamPermission(_) => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            Self::OperationFailedAssociationExist(_) => {
-                Self::OperationFailedAssociationExist(error)
-            }
-            Self::OperationFailedAnotherAssociationExist(_) => {
-                Self::OperationFailedAnotherAssociationExist(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::OperationFailedInvalidCertificate(_) => {
-                Self::OperationFailedInvalidCertificate(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::ForbiddenNoSlrPermission(_) => Self::ForbiddenNoSlrPermission(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::InvalidCertificateIdNotFound(_) => {
-                Self::InvalidCertificateIdNotFound(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AssociateVpnGatewayWithCertificateError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamCertificateType",
+            "OperationFailedNotNationalStandard",
+            "VpnGatewayConfiguring",
+            "OperationFailedNoRamPermission",
+            "OperationFailedAssociationExist",
+            "OperationFailedAnotherAssociationExist",
+            "SystemBusy",
+            "OperationFailedInvalidCertificate",
+            "Forbidden",
+            "ForbiddenNoSlrPermission",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "InvalidCertificateIdNotFound",
+            "OperationConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AssociateVpnGatewayWithCertificateError {

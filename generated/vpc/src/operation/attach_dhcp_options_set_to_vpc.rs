@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachDhcpOptionsSetToVpcRequest {
     /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -75,10 +75,27 @@ pub struct AttachDhcpOptionsSetToVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachDhcpOptionsSetToVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dhcp_options_set_id: None,
+            vpc_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachDhcpOptionsSetToVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachDhcpOptionsSetToVpcRequestBuilder {
-        AttachDhcpOptionsSetToVpcRequestBuilder::default()
+        AttachDhcpOptionsSetToVpcRequestBuilder {
+            inner: AttachDhcpOptionsSetToVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,6 +212,7 @@ impl<C> AttachDhcpOptionsSetToVpcRequestBuilder<C> {
     }
 }
 impl<'a> AttachDhcpOptionsSetToVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachDhcpOptionsSetToVpcRequest::default(),
@@ -203,6 +221,7 @@ impl<'a> AttachDhcpOptionsSetToVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -272,30 +291,25 @@ pub enum AttachDhcpOptionsSetToVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachDhcpOptionsSetToVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "InvalidDhcpOptionsSetId.NotFound" => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            "IncorrectStatus.DhcpOptionsSet" => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IncorrectStatus.VpcDhcpOptionsSet" => {
-                Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            }
-            "OperationFailed.AttachmentExist" => {
-                Self::OperationFailedAttachmentExist(error)
-            }
-            "QuotaExceeded.AttachVpcNumber" => Self::QuotaExceededAttachVpcNumber(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "MissingParam.VpcId" => Self::MissingParamVpcId(error),
-            "MissingParam.DhcpOptionsSetId" => Self::MissingParamDhcpOptionsSetId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.OperateShareResource",
+                        "InvalidDhcpOptionsSetId.NotFound",
+                        "IncorrectStatus.DhcpOptionsSet",
+                        "InvalidVpcId.NotFound",
+                        "IncorrectStatus.VpcDhcpOptionsSet",
+                        "OperationFailed.AttachmentExist",
+                        "QuotaExceeded.AttachVpcNumber",
+                        "TaskConflict",
+                        "MissingParam.VpcId",
+                        "MissingParam.DhcpOptionsSetId",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AttachDhcpOptionsSetToVpcError {
@@ -304,78 +318,69 @@ impl AttachDhcpOptionsSetToVpcError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenOperateShareResource(error),
+            1 => Self::InvalidDhcpOptionsSetIdNotFound(error),
+            2 => Self::IncorrectStatusDhcpOptionsSet(error),
+            3 => Self::InvalidVpcIdNotFound(error),
+            4 => Self::IncorrectStatusVpcDhcpOptionsSet(error),
+            5 => Self::OperationFailedAttachmentExist(error),
+            6 => Self::QuotaExceededAttachVpcNumber(error),
+            7 => Self::TaskConflict(error),
+            8 => Self::MissingParamVpcId(error),
+            9 => Self::MissingParamDhcpOptionsSetId(error),
+            10 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
-                ("InvalidDhcpOptionsSetIdNotFound", error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(error) => {
-                ("IncorrectStatusDhcpOptionsSet", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::IncorrectStatusVpcDhcpOptionsSet(error) => {
-                ("IncorrectStatusVpcDhcpOptionsSet", error)
-            }
-            Self::OperationFailedAttachmentExist(error) => {
-                ("OperationFailedAttachmentExist", error)
-            }
-            Self::QuotaExceededAttachVpcNumber(error) => {
-                ("QuotaExceededAttachVpcNumber", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
-            Self::MissingParamDhcpOptionsSetId(error) => {
-                ("MissingParamDhcpOptionsSetId", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenOperateShareResource(error) => (0, error),
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => (1, error),
+            Self::IncorrectStatusDhcpOptionsSet(error) => (2, error),
+            Self::InvalidVpcIdNotFound(error) => (3, error),
+            Self::IncorrectStatusVpcDhcpOptionsSet(error) => (4, error),
+            Self::OperationFailedAttachmentExist(error) => (5, error),
+            Self::QuotaExceededAttachVpcNumber(error) => (6, error),
+            Self::TaskConflict(error) => (7, error),
+            Self::MissingParamVpcId(error) => (8, error),
+            Self::MissingParamDhcpOptionsSetId(error) => (9, error),
+            Self::InvalidRegionIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for AttachDhcpOptionsSetToVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(_) => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::IncorrectStatusVpcDhcpOptionsSet(_) => {
-                Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            }
-            Self::OperationFailedAttachmentExist(_) => {
-                Self::OperationFailedAttachmentExist(error)
-            }
-            Self::QuotaExceededAttachVpcNumber(_) => {
-                Self::QuotaExceededAttachVpcNumber(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
-            Self::MissingParamDhcpOptionsSetId(_) => {
-                Self::MissingParamDhcpOptionsSetId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachDhcpOptionsSetToVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenOperateShareResource",
+            "InvalidDhcpOptionsSetIdNotFound",
+            "IncorrectStatusDhcpOptionsSet",
+            "InvalidVpcIdNotFound",
+            "IncorrectStatusVpcDhcpOptionsSet",
+            "OperationFailedAttachmentExist",
+            "QuotaExceededAttachVpcNumber",
+            "TaskConflict",
+            "MissingParamVpcId",
+            "MissingParamDhcpOptionsSetId",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachDhcpOptionsSetToVpcError {

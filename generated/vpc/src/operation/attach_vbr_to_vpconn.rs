@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AttachVbrToVpconnRequest {
     /// The ID of the hosted connection.
@@ -67,10 +67,27 @@ pub struct AttachVbrToVpconnRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AttachVbrToVpconnRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpconn_id: None,
+            vbr_id: None,
+            token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AttachVbrToVpconnRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AttachVbrToVpconnRequestBuilder {
-        AttachVbrToVpconnRequestBuilder::default()
+        AttachVbrToVpconnRequestBuilder {
+            inner: AttachVbrToVpconnRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,6 +202,7 @@ impl<C> AttachVbrToVpconnRequestBuilder<C> {
     }
 }
 impl<'a> AttachVbrToVpconnRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AttachVbrToVpconnRequest::default(),
@@ -193,6 +211,7 @@ impl<'a> AttachVbrToVpconnRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -258,22 +277,19 @@ pub enum AttachVbrToVpconnError {
 }
 impl From<::acs_runtime::client::ServiceError> for AttachVbrToVpconnError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.VPCONN" => Self::QuotaExceededVpconn(error),
-            "OperationFailed.VbrBindedPconn" => {
-                Self::OperationFailedVbrBindedPconn(error)
-            }
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "ResourceNotFound.VirtualBorderRouter" => {
-                Self::ResourceNotFoundVirtualBorderRouter(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "QuotaExceeded.VPCONN",
+                        "OperationFailed.VbrBindedPconn",
+                        "ResourceNotFound.PhysicalConnectionId",
+                        "IncorrectStatus.PhysicalConnection",
+                        "ResourceNotFound.VirtualBorderRouter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AttachVbrToVpconnError {
@@ -282,54 +298,51 @@ impl AttachVbrToVpconnError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QuotaExceededVpconn(error),
+            1 => Self::OperationFailedVbrBindedPconn(error),
+            2 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            3 => Self::IncorrectStatusPhysicalConnection(error),
+            4 => Self::ResourceNotFoundVirtualBorderRouter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededVpconn(error) => ("QuotaExceededVpconn", error),
-            Self::OperationFailedVbrBindedPconn(error) => {
-                ("OperationFailedVbrBindedPconn", error)
-            }
-            Self::ResourceNotFoundPhysicalConnectionId(error) => {
-                ("ResourceNotFoundPhysicalConnectionId", error)
-            }
-            Self::IncorrectStatusPhysicalConnection(error) => {
-                ("IncorrectStatusPhysicalConnection", error)
-            }
-            Self::ResourceNotFoundVirtualBorderRouter(error) => {
-                ("ResourceNotFoundVirtualBorderRouter", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededVpconn(error) => (0, error),
+            Self::OperationFailedVbrBindedPconn(error) => (1, error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => (2, error),
+            Self::IncorrectStatusPhysicalConnection(error) => (3, error),
+            Self::ResourceNotFoundVirtualBorderRouter(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for AttachVbrToVpconnError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededVpconn(_) => Self::QuotaExceededVpconn(error),
-            Self::OperationFailedVbrBindedPconn(_) => {
-                Self::OperationFailedVbrBindedPconn(error)
-            }
-            Self::ResourceNotFoundPhysicalConnectionId(_) => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            Self::IncorrectStatusPhysicalConnection(_) => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            Self::ResourceNotFoundVirtualBorderRouter(_) => {
-                Self::ResourceNotFoundVirtualBorderRouter(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AttachVbrToVpconnError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededVpconn",
+            "OperationFailedVbrBindedPconn",
+            "ResourceNotFoundPhysicalConnectionId",
+            "IncorrectStatusPhysicalConnection",
+            "ResourceNotFoundVirtualBorderRouter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AttachVbrToVpconnError {

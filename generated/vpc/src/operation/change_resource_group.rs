@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ChangeResourceGroupRequest {
     /// The ID of the new resource group.
@@ -68,10 +68,26 @@ pub struct ChangeResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ChangeResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            new_resource_group_id: None,
+            resource_type: None,
+            resource_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ChangeResourceGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ChangeResourceGroupRequestBuilder {
-        ChangeResourceGroupRequestBuilder::default()
+        ChangeResourceGroupRequestBuilder {
+            inner: ChangeResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,6 +195,7 @@ impl<C> ChangeResourceGroupRequestBuilder<C> {
     }
 }
 impl<'a> ChangeResourceGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ChangeResourceGroupRequest::default(),
@@ -187,6 +204,7 @@ impl<'a> ChangeResourceGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -246,14 +264,19 @@ pub enum ChangeResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for ChangeResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceType.Unknown" => Self::ResourceTypeUnknown(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceType.Unknown",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidResourceId.NotFound",
+                        "IllegalParam.ResourceType",
+                        "IllegalParam.ResourceGroupId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ChangeResourceGroupError {
@@ -262,46 +285,51 @@ impl ChangeResourceGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceTypeUnknown(error),
+            1 => Self::InvalidInstanceIdNotFound(error),
+            2 => Self::InvalidResourceIdNotFound(error),
+            3 => Self::IllegalParamResourceType(error),
+            4 => Self::IllegalParamResourceGroupId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceTypeUnknown(error) => ("ResourceTypeUnknown", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
-            Self::IllegalParamResourceGroupId(error) => {
-                ("IllegalParamResourceGroupId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceTypeUnknown(error) => (0, error),
+            Self::InvalidInstanceIdNotFound(error) => (1, error),
+            Self::InvalidResourceIdNotFound(error) => (2, error),
+            Self::IllegalParamResourceType(error) => (3, error),
+            Self::IllegalParamResourceGroupId(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ChangeResourceGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceTypeUnknown(_) => Self::ResourceTypeUnknown(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
-            Self::IllegalParamResourceGroupId(_) => {
-                Self::IllegalParamResourceGroupId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ChangeResourceGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceTypeUnknown",
+            "InvalidInstanceIdNotFound",
+            "InvalidResourceIdNotFound",
+            "IllegalParamResourceType",
+            "IllegalParamResourceGroupId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ChangeResourceGroupError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     /// The region ID of the vSwitch to which the private IP address that you want to query belongs.
@@ -59,10 +59,26 @@ pub struct CheckCanAllocateVpcPrivateIpAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CheckCanAllocateVpcPrivateIpAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_switch_id: None,
+            private_ip_address: None,
+            ip_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CheckCanAllocateVpcPrivateIpAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CheckCanAllocateVpcPrivateIpAddressRequestBuilder {
-        CheckCanAllocateVpcPrivateIpAddressRequestBuilder::default()
+        CheckCanAllocateVpcPrivateIpAddressRequestBuilder {
+            inner: CheckCanAllocateVpcPrivateIpAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -169,6 +185,7 @@ impl<C> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<C> {
     }
 }
 impl<'a> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CheckCanAllocateVpcPrivateIpAddressRequest::default(),
@@ -177,6 +194,7 @@ impl<'a> CheckCanAllocateVpcPrivateIpAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -244,15 +262,18 @@ pub enum CheckCanAllocateVpcPrivateIpAddressError {
 impl From<::acs_runtime::client::ServiceError>
 for CheckCanAllocateVpcPrivateIpAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "PARAMETER_ILLEGAL" => Self::ParameterIllegal(error),
-            "ResourceNotFound.VSwitchId" => Self::ResourceNotFoundVSwitchId(error),
-            "Mismatch.VSwitchAndPrivateIpAddress" => {
-                Self::MismatchVSwitchAndPrivateIpAddress(error)
-            }
-            "IllegalParam.PrivateIpAddress" => Self::IllegalParamPrivateIpAddress(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "PARAMETER_ILLEGAL",
+                        "ResourceNotFound.VSwitchId",
+                        "Mismatch.VSwitchAndPrivateIpAddress",
+                        "IllegalParam.PrivateIpAddress",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CheckCanAllocateVpcPrivateIpAddressError {
@@ -261,46 +282,48 @@ impl CheckCanAllocateVpcPrivateIpAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParameterIllegal(error),
+            1 => Self::ResourceNotFoundVSwitchId(error),
+            2 => Self::MismatchVSwitchAndPrivateIpAddress(error),
+            3 => Self::IllegalParamPrivateIpAddress(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
-            Self::ResourceNotFoundVSwitchId(error) => {
-                ("ResourceNotFoundVSwitchId", error)
-            }
-            Self::MismatchVSwitchAndPrivateIpAddress(error) => {
-                ("MismatchVSwitchAndPrivateIpAddress", error)
-            }
-            Self::IllegalParamPrivateIpAddress(error) => {
-                ("IllegalParamPrivateIpAddress", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterIllegal(error) => (0, error),
+            Self::ResourceNotFoundVSwitchId(error) => (1, error),
+            Self::MismatchVSwitchAndPrivateIpAddress(error) => (2, error),
+            Self::IllegalParamPrivateIpAddress(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for CheckCanAllocateVpcPrivateIpAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
-            Self::ResourceNotFoundVSwitchId(_) => Self::ResourceNotFoundVSwitchId(error),
-            Self::MismatchVSwitchAndPrivateIpAddress(_) => {
-                Self::MismatchVSwitchAndPrivateIpAddress(error)
-            }
-            Self::IllegalParamPrivateIpAddress(_) => {
-                Self::IllegalParamPrivateIpAddress(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CheckCanAllocateVpcPrivateIpAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterIllegal",
+            "ResourceNotFoundVSwitchId",
+            "MismatchVSwitchAndPrivateIpAddress",
+            "IllegalParamPrivateIpAddress",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CheckCanAllocateVpcPrivateIpAddressError {

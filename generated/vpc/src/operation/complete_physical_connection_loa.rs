@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CompletePhysicalConnectionLOARequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -92,10 +92,30 @@ pub struct CompletePhysicalConnectionLOARequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CompletePhysicalConnectionLOARequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            instance_id: None,
+            line_code: None,
+            line_label: None,
+            line_service_provider: None,
+            line_sp_contact_info: None,
+            finish_work: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CompletePhysicalConnectionLOARequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CompletePhysicalConnectionLOARequestBuilder {
-        CompletePhysicalConnectionLOARequestBuilder::default()
+        CompletePhysicalConnectionLOARequestBuilder {
+            inner: CompletePhysicalConnectionLOARequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -251,6 +271,7 @@ impl<C> CompletePhysicalConnectionLOARequestBuilder<C> {
     }
 }
 impl<'a> CompletePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CompletePhysicalConnectionLOARequest::default(),
@@ -259,6 +280,7 @@ impl<'a> CompletePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -324,24 +346,23 @@ pub enum CompletePhysicalConnectionLOAError {
 }
 impl From<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.PhysicalConnectionLOA" => {
-                Self::IncorrectStatusPhysicalConnectionLoa(error)
-            }
-            "IllegalParam.LineCode" => Self::IllegalParamLineCode(error),
-            "IllegalParam.LineLabel" => Self::IllegalParamLineLabel(error),
-            "OperationDenied.LOAStatusNotAllowComplete" => {
-                Self::OperationDeniedLoaStatusNotAllowComplete(error)
-            }
-            "IllegalParam.LineSPContactInfo" => {
-                Self::IllegalParamLineSpContactInfo(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.AliUid",
+                        "MissingParam.InstanceId",
+                        "MissingParam.RegionNo",
+                        "InvalidInstanceId.NotFound",
+                        "IncorrectStatus.PhysicalConnectionLOA",
+                        "IllegalParam.LineCode",
+                        "IllegalParam.LineLabel",
+                        "OperationDenied.LOAStatusNotAllowComplete",
+                        "IllegalParam.LineSPContactInfo",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CompletePhysicalConnectionLOAError {
@@ -350,60 +371,63 @@ impl CompletePhysicalConnectionLOAError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamAliUid(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            4 => Self::IncorrectStatusPhysicalConnectionLoa(error),
+            5 => Self::IllegalParamLineCode(error),
+            6 => Self::IllegalParamLineLabel(error),
+            7 => Self::OperationDeniedLoaStatusNotAllowComplete(error),
+            8 => Self::IllegalParamLineSpContactInfo(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::IncorrectStatusPhysicalConnectionLoa(error) => {
-                ("IncorrectStatusPhysicalConnectionLoa", error)
-            }
-            Self::IllegalParamLineCode(error) => ("IllegalParamLineCode", error),
-            Self::IllegalParamLineLabel(error) => ("IllegalParamLineLabel", error),
-            Self::OperationDeniedLoaStatusNotAllowComplete(error) => {
-                ("OperationDeniedLoaStatusNotAllowComplete", error)
-            }
-            Self::IllegalParamLineSpContactInfo(error) => {
-                ("IllegalParamLineSpContactInfo", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamAliUid(error) => (0, error),
+            Self::MissingParamInstanceId(error) => (1, error),
+            Self::MissingParamRegionNo(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::IncorrectStatusPhysicalConnectionLoa(error) => (4, error),
+            Self::IllegalParamLineCode(error) => (5, error),
+            Self::IllegalParamLineLabel(error) => (6, error),
+            Self::OperationDeniedLoaStatusNotAllowComplete(error) => (7, error),
+            Self::IllegalParamLineSpContactInfo(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for CompletePhysicalConnectionLOAError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::IncorrectStatusPhysicalConnectionLoa(_) => {
-                Self::IncorrectStatusPhysicalConnectionLoa(error)
-            }
-            Self::IllegalParamLineCode(_) => Self::IllegalParamLineCode(error),
-            Self::IllegalParamLineLabel(_) => Self::IllegalParamLineLabel(error),
-            Self::OperationDeniedLoaStatusNotAllowComplete(_) => {
-                Self::OperationDeniedLoaStatusNotAllowComplete(error)
-            }
-            Self::IllegalParamLineSpContactInfo(_) => {
-                Self::IllegalParamLineSpContactInfo(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CompletePhysicalConnectionLOAError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamAliUid",
+            "MissingParamInstanceId",
+            "MissingParamRegionNo",
+            "InvalidInstanceIdNotFound",
+            "IncorrectStatusPhysicalConnectionLoa",
+            "IllegalParamLineCode",
+            "IllegalParamLineLabel",
+            "OperationDeniedLoaStatusNotAllowComplete",
+            "IllegalParamLineSpContactInfo",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CompletePhysicalConnectionLOAError {

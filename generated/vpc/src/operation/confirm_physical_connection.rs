@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ConfirmPhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -53,10 +53,25 @@ pub struct ConfirmPhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ConfirmPhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ConfirmPhysicalConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ConfirmPhysicalConnectionRequestBuilder {
-        ConfirmPhysicalConnectionRequestBuilder::default()
+        ConfirmPhysicalConnectionRequestBuilder {
+            inner: ConfirmPhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -149,6 +164,7 @@ impl<C> ConfirmPhysicalConnectionRequestBuilder<C> {
     }
 }
 impl<'a> ConfirmPhysicalConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ConfirmPhysicalConnectionRequest::default(),
@@ -157,6 +173,7 @@ impl<'a> ConfirmPhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -224,33 +241,24 @@ pub enum ConfirmPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConfirmPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.PhysicalConnectionId" => {
-                Self::MissingParamPhysicalConnectionId(error)
-            }
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "OperationUnsupported.SkipConstruction" => {
-                Self::OperationUnsupportedSkipConstruction(error)
-            }
-            "ResourceNotFound.PhysicalConnection" => {
-                Self::ResourceNotFoundPhysicalConnection(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "ResourceNotFound.PhysicalConnectionId",
+                        "MissingParam.RegionNo",
+                        "MissingParam.AliUid",
+                        "MissingParam.PhysicalConnectionId",
+                        "InvalidPhysicalConnectionId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "IncorrectStatus.PhysicalConnection",
+                        "OperationUnsupported.SkipConstruction",
+                        "ResourceNotFound.PhysicalConnection",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ConfirmPhysicalConnectionError {
@@ -259,76 +267,66 @@ impl ConfirmPhysicalConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedPconnTrafficNotEnable(error),
+            1 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::MissingParamAliUid(error),
+            4 => Self::MissingParamPhysicalConnectionId(error),
+            5 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::IncorrectStatusPhysicalConnection(error),
+            8 => Self::OperationUnsupportedSkipConstruction(error),
+            9 => Self::ResourceNotFoundPhysicalConnection(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::ResourceNotFoundPhysicalConnectionId(error) => {
-                ("ResourceNotFoundPhysicalConnectionId", error)
-            }
-            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
-            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
-            Self::MissingParamPhysicalConnectionId(error) => {
-                ("MissingParamPhysicalConnectionId", error)
-            }
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::IncorrectStatusPhysicalConnection(error) => {
-                ("IncorrectStatusPhysicalConnection", error)
-            }
-            Self::OperationUnsupportedSkipConstruction(error) => {
-                ("OperationUnsupportedSkipConstruction", error)
-            }
-            Self::ResourceNotFoundPhysicalConnection(error) => {
-                ("ResourceNotFoundPhysicalConnection", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (0, error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => (1, error),
+            Self::MissingParamRegionNo(error) => (2, error),
+            Self::MissingParamAliUid(error) => (3, error),
+            Self::MissingParamPhysicalConnectionId(error) => (4, error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (5, error),
+            Self::InvalidRegionIdNotFound(error) => (6, error),
+            Self::IncorrectStatusPhysicalConnection(error) => (7, error),
+            Self::OperationUnsupportedSkipConstruction(error) => (8, error),
+            Self::ResourceNotFoundPhysicalConnection(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ConfirmPhysicalConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::ResourceNotFoundPhysicalConnectionId(_) => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
-            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
-            Self::MissingParamPhysicalConnectionId(_) => {
-                Self::MissingParamPhysicalConnectionId(error)
-            }
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::IncorrectStatusPhysicalConnection(_) => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            Self::OperationUnsupportedSkipConstruction(_) => {
-                Self::OperationUnsupportedSkipConstruction(error)
-            }
-            Self::ResourceNotFoundPhysicalConnection(_) => {
-                Self::ResourceNotFoundPhysicalConnection(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ConfirmPhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedPconnTrafficNotEnable",
+            "ResourceNotFoundPhysicalConnectionId",
+            "MissingParamRegionNo",
+            "MissingParamAliUid",
+            "MissingParamPhysicalConnectionId",
+            "InvalidPhysicalConnectionIdNotFound",
+            "InvalidRegionIdNotFound",
+            "IncorrectStatusPhysicalConnection",
+            "OperationUnsupportedSkipConstruction",
+            "ResourceNotFoundPhysicalConnection",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ConfirmPhysicalConnectionError {

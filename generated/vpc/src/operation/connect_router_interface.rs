@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ConnectRouterInterfaceRequest {
     /// The ID of the region where the router interface is deployed.
@@ -50,10 +50,24 @@ pub struct ConnectRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ConnectRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ConnectRouterInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ConnectRouterInterfaceRequestBuilder {
-        ConnectRouterInterfaceRequestBuilder::default()
+        ConnectRouterInterfaceRequestBuilder {
+            inner: ConnectRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -131,6 +145,7 @@ impl<C> ConnectRouterInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> ConnectRouterInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ConnectRouterInterfaceRequest::default(),
@@ -139,6 +154,7 @@ impl<'a> ConnectRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -234,62 +250,37 @@ pub enum ConnectRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectRole.NotInitiatingSide" => {
-                Self::IncorrectRoleNotInitiatingSide(error)
-            }
-            "IncorrectRIStatus" => Self::IncorrectRiStatus(error),
-            "IncorrectOppositeInterfaceInfo.NotSet" => {
-                Self::IncorrectOppositeInterfaceInfoNotSet(error)
-            }
-            "IncorrectOppositeInterfaceInfo" => {
-                Self::IncorrectOppositeInterfaceInfo(error)
-            }
-            "Forbidden.OnlyOneConnection" => Self::ForbiddenOnlyOneConnection(error),
-            "Forbidden.BillsOutstanding" => Self::ForbiddenBillsOutstanding(error),
-            "InvalidAccount.NotFound" => Self::InvalidAccountNotFound(error),
-            "ErrCode.Invalid" => Self::ErrCodeInvalid(error),
-            "AttrMismatching.AcceptingSideRole" => {
-                Self::AttrMismatchingAcceptingSideRole(error)
-            }
-            "AttrMismatching.AcceptingSideInstanceId" => {
-                Self::AttrMismatchingAcceptingSideInstanceId(error)
-            }
-            "AttrMismatching.AcceptingSideRegionNo" => {
-                Self::AttrMismatchingAcceptingSideRegionNo(error)
-            }
-            "AttrMismatching.AcceptingSideRouterId" => {
-                Self::AttrMismatchingAcceptingSideRouterId(error)
-            }
-            "AttrMismatching.AcceptingSideRouterType" => {
-                Self::AttrMismatchingAcceptingSideRouterType(error)
-            }
-            "AttrMismatching.AcceptingSideAliUid" => {
-                Self::AttrMismatchingAcceptingSideAliUid(error)
-            }
-            "AttrMismatching.AcceptingSideOppositeInterfaceOwnerId" => {
-                Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error)
-            }
-            "AttrMismatching.AcceptingSideOppositeRegionNo" => {
-                Self::AttrMismatchingAcceptingSideOppositeRegionNo(error)
-            }
-            "AttrMismatching.AcceptingSideOppositeInterfaceId" => {
-                Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error)
-            }
-            "AttrMismatching.AcceptingSideOppositeRouterId" => {
-                Self::AttrMismatchingAcceptingSideOppositeRouterId(error)
-            }
-            "AttrMismatching.AcceptingSideOppositeRouterType" => {
-                Self::AttrMismatchingAcceptingSideOppositeRouterType(error)
-            }
-            "IllegalParam.InstanceOwner" => Self::IllegalParamInstanceOwner(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            "CROSS_BID.FORBIDDEN" => Self::CrossBidForbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectRole.NotInitiatingSide",
+                        "IncorrectRIStatus",
+                        "IncorrectOppositeInterfaceInfo.NotSet",
+                        "IncorrectOppositeInterfaceInfo",
+                        "Forbidden.OnlyOneConnection",
+                        "Forbidden.BillsOutstanding",
+                        "InvalidAccount.NotFound",
+                        "ErrCode.Invalid",
+                        "AttrMismatching.AcceptingSideRole",
+                        "AttrMismatching.AcceptingSideInstanceId",
+                        "AttrMismatching.AcceptingSideRegionNo",
+                        "AttrMismatching.AcceptingSideRouterId",
+                        "AttrMismatching.AcceptingSideRouterType",
+                        "AttrMismatching.AcceptingSideAliUid",
+                        "AttrMismatching.AcceptingSideOppositeInterfaceOwnerId",
+                        "AttrMismatching.AcceptingSideOppositeRegionNo",
+                        "AttrMismatching.AcceptingSideOppositeInterfaceId",
+                        "AttrMismatching.AcceptingSideOppositeRouterId",
+                        "AttrMismatching.AcceptingSideOppositeRouterType",
+                        "IllegalParam.InstanceOwner",
+                        "InvalidRegionId.NotFound",
+                        "InvalidRouterInterfaceId.NotFound",
+                        "CROSS_BID.FORBIDDEN",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ConnectRouterInterfaceError {
@@ -298,142 +289,107 @@ impl ConnectRouterInterfaceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectRoleNotInitiatingSide(error),
+            1 => Self::IncorrectRiStatus(error),
+            2 => Self::IncorrectOppositeInterfaceInfoNotSet(error),
+            3 => Self::IncorrectOppositeInterfaceInfo(error),
+            4 => Self::ForbiddenOnlyOneConnection(error),
+            5 => Self::ForbiddenBillsOutstanding(error),
+            6 => Self::InvalidAccountNotFound(error),
+            7 => Self::ErrCodeInvalid(error),
+            8 => Self::AttrMismatchingAcceptingSideRole(error),
+            9 => Self::AttrMismatchingAcceptingSideInstanceId(error),
+            10 => Self::AttrMismatchingAcceptingSideRegionNo(error),
+            11 => Self::AttrMismatchingAcceptingSideRouterId(error),
+            12 => Self::AttrMismatchingAcceptingSideRouterType(error),
+            13 => Self::AttrMismatchingAcceptingSideAliUid(error),
+            14 => Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error),
+            15 => Self::AttrMismatchingAcceptingSideOppositeRegionNo(error),
+            16 => Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error),
+            17 => Self::AttrMismatchingAcceptingSideOppositeRouterId(error),
+            18 => Self::AttrMismatchingAcceptingSideOppositeRouterType(error),
+            19 => Self::IllegalParamInstanceOwner(error),
+            20 => Self::InvalidRegionIdNotFound(error),
+            21 => Self::InvalidRouterInterfaceIdNotFound(error),
+            22 => Self::CrossBidForbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectRoleNotInitiatingSide(error) => {
-                ("IncorrectRoleNotInitiatingSide", error)
-            }
-            Self::IncorrectRiStatus(error) => ("IncorrectRiStatus", error),
-            Self::IncorrectOppositeInterfaceInfoNotSet(error) => {
-                ("IncorrectOppositeInterfaceInfoNotSet", error)
-            }
-            Self::IncorrectOppositeInterfaceInfo(error) => {
-                ("IncorrectOppositeInterfaceInfo", error)
-            }
-            Self::ForbiddenOnlyOneConnection(error) => {
-                ("ForbiddenOnlyOneConnection", error)
-            }
-            Self::ForbiddenBillsOutstanding(error) => {
-                ("ForbiddenBillsOutstanding", error)
-            }
-            Self::InvalidAccountNotFound(error) => ("InvalidAccountNotFound", error),
-            Self::ErrCodeInvalid(error) => ("ErrCodeInvalid", error),
-            Self::AttrMismatchingAcceptingSideRole(error) => {
-                ("AttrMismatchingAcceptingSideRole", error)
-            }
-            Self::AttrMismatchingAcceptingSideInstanceId(error) => {
-                ("AttrMismatchingAcceptingSideInstanceId", error)
-            }
-            Self::AttrMismatchingAcceptingSideRegionNo(error) => {
-                ("AttrMismatchingAcceptingSideRegionNo", error)
-            }
-            Self::AttrMismatchingAcceptingSideRouterId(error) => {
-                ("AttrMismatchingAcceptingSideRouterId", error)
-            }
-            Self::AttrMismatchingAcceptingSideRouterType(error) => {
-                ("AttrMismatchingAcceptingSideRouterType", error)
-            }
-            Self::AttrMismatchingAcceptingSideAliUid(error) => {
-                ("AttrMismatchingAcceptingSideAliUid", error)
-            }
+            Self::IncorrectRoleNotInitiatingSide(error) => (0, error),
+            Self::IncorrectRiStatus(error) => (1, error),
+            Self::IncorrectOppositeInterfaceInfoNotSet(error) => (2, error),
+            Self::IncorrectOppositeInterfaceInfo(error) => (3, error),
+            Self::ForbiddenOnlyOneConnection(error) => (4, error),
+            Self::ForbiddenBillsOutstanding(error) => (5, error),
+            Self::InvalidAccountNotFound(error) => (6, error),
+            Self::ErrCodeInvalid(error) => (7, error),
+            Self::AttrMismatchingAcceptingSideRole(error) => (8, error),
+            Self::AttrMismatchingAcceptingSideInstanceId(error) => (9, error),
+            Self::AttrMismatchingAcceptingSideRegionNo(error) => (10, error),
+            Self::AttrMismatchingAcceptingSideRouterId(error) => (11, error),
+            Self::AttrMismatchingAcceptingSideRouterType(error) => (12, error),
+            Self::AttrMismatchingAcceptingSideAliUid(error) => (13, error),
             Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error) => {
-                ("AttrMismatchingAcceptingSideOppositeInterfaceOwnerId", error)
+                (14, error)
             }
-            Self::AttrMismatchingAcceptingSideOppositeRegionNo(error) => {
-                ("AttrMismatchingAcceptingSideOppositeRegionNo", error)
-            }
-            Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error) => {
-                ("AttrMismatchingAcceptingSideOppositeInterfaceId", error)
-            }
-            Self::AttrMismatchingAcceptingSideOppositeRouterId(error) => {
-                ("AttrMismatchingAcceptingSideOppositeRouterId", error)
-            }
-            Self::AttrMismatchingAcceptingSideOppositeRouterType(error) => {
-                ("AttrMismatchingAcceptingSideOppositeRouterType", error)
-            }
-            Self::IllegalParamInstanceOwner(error) => {
-                ("IllegalParamInstanceOwner", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
-            Self::CrossBidForbidden(error) => ("CrossBidForbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AttrMismatchingAcceptingSideOppositeRegionNo(error) => (15, error),
+            Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error) => (16, error),
+            Self::AttrMismatchingAcceptingSideOppositeRouterId(error) => (17, error),
+            Self::AttrMismatchingAcceptingSideOppositeRouterType(error) => (18, error),
+            Self::IllegalParamInstanceOwner(error) => (19, error),
+            Self::InvalidRegionIdNotFound(error) => (20, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (21, error),
+            Self::CrossBidForbidden(error) => (22, error),
+            Self::Unhandled(error) => (23, error),
         }
     }
 }
 impl Clone for ConnectRouterInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectRoleNotInitiatingSide(_) => {
-                Self::IncorrectRoleNotInitiatingSide(error)
-            }
-            Self::IncorrectRiStatus(_) => Self::IncorrectRiStatus(error),
-            Self::IncorrectOppositeInterfaceInfoNotSet(_) => {
-                Self::IncorrectOppositeInterfaceInfoNotSet(error)
-            }
-            Self::IncorrectOppositeInterfaceInfo(_) => {
-                Self::IncorrectOppositeInterfaceInfo(error)
-            }
-            Self::ForbiddenOnlyOneConnection(_) => {
-                Self::ForbiddenOnlyOneConnection(error)
-            }
-            Self::ForbiddenBillsOutstanding(_) => Self::ForbiddenBillsOutstanding(error),
-            Self::InvalidAccountNotFound(_) => Self::InvalidAccountNotFound(error),
-            Self::ErrCodeInvalid(_) => Self::ErrCodeInvalid(error),
-            Self::AttrMismatchingAcceptingSideRole(_) => {
-                Self::AttrMismatchingAcceptingSideRole(error)
-            }
-            Self::AttrMismatchingAcceptingSideInstanceId(_) => {
-                Self::AttrMismatchingAcceptingSideInstanceId(error)
-            }
-            Self::AttrMismatchingAcceptingSideRegionNo(_) => {
-                Self::AttrMismatchingAcceptingSideRegionNo(error)
-            }
-            Self::AttrMismatchingAcceptingSideRouterId(_) => {
-                Self::AttrMismatchingAcceptingSideRouterId(error)
-            }
-            Self::AttrMismatchingAcceptingSideRouterType(_) => {
-                Self::AttrMismatchingAcceptingSideRouterType(error)
-            }
-            Self::AttrMismatchingAcceptingSideAliUid(_) => {
-                Self::AttrMismatchingAcceptingSideAliUid(error)
-            }
-            Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(_) => {
-                Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error)
-            }
-            Self::AttrMismatchingAcceptingSideOppositeRegionNo(_) => {
-                Self::AttrMismatchingAcceptingSideOppositeRegionNo(error)
-            }
-            Self::AttrMismatchingAcceptingSideOppositeInterfaceId(_) => {
-                Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error)
-            }
-            Self::AttrMismatchingAcceptingSideOppositeRouterId(_) => {
-                Self::AttrMismatchingAcceptingSideOppositeRouterId(error)
-            }
-            Self::AttrMismatchingAcceptingSideOppositeRouterType(_) => {
-                Self::AttrMismatchingAcceptingSideOppositeRouterType(error)
-            }
-            Self::IllegalParamInstanceOwner(_) => Self::IllegalParamInstanceOwner(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::CrossBidForbidden(_) => Self::CrossBidForbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ConnectRouterInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectRoleNotInitiatingSide",
+            "IncorrectRiStatus",
+            "IncorrectOppositeInterfaceInfoNotSet",
+            "IncorrectOppositeInterfaceInfo",
+            "ForbiddenOnlyOneConnection",
+            "ForbiddenBillsOutstanding",
+            "InvalidAccountNotFound",
+            "ErrCodeInvalid",
+            "AttrMismatchingAcceptingSideRole",
+            "AttrMismatchingAcceptingSideInstanceId",
+            "AttrMismatchingAcceptingSideRegionNo",
+            "AttrMismatchingAcceptingSideRouterId",
+            "AttrMismatchingAcceptingSideRouterType",
+            "AttrMismatchingAcceptingSideAliUid",
+            "AttrMismatchingAcceptingSideOppositeInterfaceOwnerId",
+            "AttrMismatchingAcceptingSideOppositeRegionNo",
+            "AttrMismatchingAcceptingSideOppositeInterfaceId",
+            "AttrMismatchingAcceptingSideOppositeRouterId",
+            "AttrMismatchingAcceptingSideOppositeRouterType",
+            "IllegalParamInstanceOwner",
+            "InvalidRegionIdNotFound",
+            "InvalidRouterInterfaceIdNotFound",
+            "CrossBidForbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ConnectRouterInterfaceError {

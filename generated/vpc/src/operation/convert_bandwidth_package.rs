@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ConvertBandwidthPackageRequest {
     /// The ID of the NAT service plan.
@@ -57,10 +57,25 @@ pub struct ConvertBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ConvertBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            bandwidth_package_id: None,
+            region_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ConvertBandwidthPackageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ConvertBandwidthPackageRequestBuilder {
-        ConvertBandwidthPackageRequestBuilder::default()
+        ConvertBandwidthPackageRequestBuilder {
+            inner: ConvertBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -147,6 +162,7 @@ impl<C> ConvertBandwidthPackageRequestBuilder<C> {
     }
 }
 impl<'a> ConvertBandwidthPackageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ConvertBandwidthPackageRequest::default(),
@@ -155,6 +171,7 @@ impl<'a> ConvertBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -218,14 +235,19 @@ pub enum ConvertBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NotOpen.Api" => Self::NotOpenApi(error),
-            "NotFound.BandwidthPackage" => Self::NotFoundBandwidthPackage(error),
-            "ORDER.QUOTA_EXCEEDED" => Self::OrderQuotaExceeded(error),
-            "ORDER.ERROR" => Self::OrderError(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NotOpen.Api",
+                        "NotFound.BandwidthPackage",
+                        "ORDER.QUOTA_EXCEEDED",
+                        "ORDER.ERROR",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ConvertBandwidthPackageError {
@@ -234,38 +256,51 @@ impl ConvertBandwidthPackageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NotOpenApi(error),
+            1 => Self::NotFoundBandwidthPackage(error),
+            2 => Self::OrderQuotaExceeded(error),
+            3 => Self::OrderError(error),
+            4 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotOpenApi(error) => ("NotOpenApi", error),
-            Self::NotFoundBandwidthPackage(error) => ("NotFoundBandwidthPackage", error),
-            Self::OrderQuotaExceeded(error) => ("OrderQuotaExceeded", error),
-            Self::OrderError(error) => ("OrderError", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NotOpenApi(error) => (0, error),
+            Self::NotFoundBandwidthPackage(error) => (1, error),
+            Self::OrderQuotaExceeded(error) => (2, error),
+            Self::OrderError(error) => (3, error),
+            Self::InternalError(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ConvertBandwidthPackageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NotOpenApi(_) => Self::NotOpenApi(error),
-            Self::NotFoundBandwidthPackage(_) => Self::NotFoundBandwidthPackage(error),
-            Self::OrderQuotaExceeded(_) => Self::OrderQuotaExceeded(error),
-            Self::OrderError(_) => Self::OrderError(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ConvertBandwidthPackageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NotOpenApi",
+            "NotFoundBandwidthPackage",
+            "OrderQuotaExceeded",
+            "OrderError",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ConvertBandwidthPackageError {

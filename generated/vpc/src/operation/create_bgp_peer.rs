@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateBgpPeerRequest {
     /// The ID of the region to which the BGP group belongs.
@@ -88,10 +88,29 @@ pub struct CreateBgpPeerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateBgpPeerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bgp_group_id: None,
+            peer_ip_address: None,
+            enable_bfd: None,
+            client_token: None,
+            ip_version: None,
+            bfd_multi_hop: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateBgpPeerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateBgpPeerRequestBuilder {
-        CreateBgpPeerRequestBuilder::default()
+        CreateBgpPeerRequestBuilder {
+            inner: CreateBgpPeerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -235,6 +254,7 @@ impl<C> CreateBgpPeerRequestBuilder<C> {
     }
 }
 impl<'a> CreateBgpPeerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateBgpPeerRequest::default(),
@@ -243,6 +263,7 @@ impl<'a> CreateBgpPeerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateBgpPeerResponse, CreateBgpPeerError> {
@@ -361,65 +382,48 @@ pub enum CreateBgpPeerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateBgpPeerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
-            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
-            "InvalidAccessDeviceId.NotFound" => {
-                Self::InvalidAccessDeviceIdNotFound(error)
-            }
-            "QuotaExceeded.BfdSession" => Self::QuotaExceededBfdSession(error),
-            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
-            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
-            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
-            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
-            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
-            "InvalidBgpDiscription.Malformed" => {
-                Self::InvalidBgpDiscriptionMalformed(error)
-            }
-            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
-            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
-            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
-            "InvalidParams.PeerIpAddressMustPointOut" => {
-                Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            }
-            "InvalidParams.PeerIpAddressInUse" => {
-                Self::InvalidParamsPeerIpAddressInUse(error)
-            }
-            "BgpPeer.Already.Exists" => Self::BgpPeerAlreadyExists(error),
-            "MissingParam.EnableBfd" => Self::MissingParamEnableBfd(error),
-            "OperationUnsupported.IPV6ForThisRegion" => {
-                Self::OperationUnsupportedIpv6ForThisRegion(error)
-            }
-            "IllegalParam.BfdMultiHop" => Self::IllegalParamBfdMultiHop(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "UnsupportedFeature.Vpconn" => Self::UnsupportedFeatureVpconn(error),
-            "DuplicatedParam.PeerIpAddress" => Self::DuplicatedParamPeerIpAddress(error),
-            "DuplicatedParam.LocalIpAddress" => {
-                Self::DuplicatedParamLocalIpAddress(error)
-            }
-            "DuplicatedParam.PeerIpv6Address" => {
-                Self::DuplicatedParamPeerIpv6Address(error)
-            }
-            "DuplicatedParam.LocalIpv6Address" => {
-                Self::DuplicatedParamLocalIpv6Address(error)
-            }
-            "IllegalParam.LocalGatewayIpAndMask" => {
-                Self::IllegalParamLocalGatewayIpAndMask(error)
-            }
-            "IllegalParam.PeeringIpv6SubnetMask" => {
-                Self::IllegalParamPeeringIpv6SubnetMask(error)
-            }
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "IllegalParam.PeerIpAddress" => Self::IllegalParamPeerIpAddress(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "QuotaExceeded.Bgp",
+                        "QuotaExceeded.Nqa",
+                        "InvalidAccessDeviceId.NotFound",
+                        "QuotaExceeded.BfdSession",
+                        "QuotaExceeded.BgpNetwork",
+                        "InvalidPeerIpAddress",
+                        "InvalidVbrNetwork",
+                        "InvalidBgpGroup",
+                        "InvalidBgpName.Malformed",
+                        "InvalidBgpDiscription.Malformed",
+                        "InvalidBgpAuthkey.Malformed",
+                        "InvalidIP.Malformed",
+                        "InvalidPeerAsn.Malformed",
+                        "InvalidParams.NotNull",
+                        "InvalidParams.NotFound",
+                        "InvalidParams.AlreadyExists",
+                        "InvalidStatus.CannotOperate",
+                        "InvalidParams.PeerIpAddressMustPointOut",
+                        "InvalidParams.PeerIpAddressInUse",
+                        "BgpPeer.Already.Exists",
+                        "MissingParam.EnableBfd",
+                        "OperationUnsupported.IPV6ForThisRegion",
+                        "IllegalParam.BfdMultiHop",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "UnsupportedFeature.Vpconn",
+                        "DuplicatedParam.PeerIpAddress",
+                        "DuplicatedParam.LocalIpAddress",
+                        "DuplicatedParam.PeerIpv6Address",
+                        "DuplicatedParam.LocalIpv6Address",
+                        "IllegalParam.LocalGatewayIpAndMask",
+                        "IllegalParam.PeeringIpv6SubnetMask",
+                        "IllegalParam.IpVersion",
+                        "IllegalParam.PeerIpAddress",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateBgpPeerError {
@@ -428,158 +432,138 @@ impl CreateBgpPeerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QuotaExceededBgp(error),
+            1 => Self::QuotaExceededNqa(error),
+            2 => Self::InvalidAccessDeviceIdNotFound(error),
+            3 => Self::QuotaExceededBfdSession(error),
+            4 => Self::QuotaExceededBgpNetwork(error),
+            5 => Self::InvalidPeerIpAddress(error),
+            6 => Self::InvalidVbrNetwork(error),
+            7 => Self::InvalidBgpGroup(error),
+            8 => Self::InvalidBgpNameMalformed(error),
+            9 => Self::InvalidBgpDiscriptionMalformed(error),
+            10 => Self::InvalidBgpAuthkeyMalformed(error),
+            11 => Self::InvalidIpMalformed(error),
+            12 => Self::InvalidPeerAsnMalformed(error),
+            13 => Self::InvalidParamsNotNull(error),
+            14 => Self::InvalidParamsNotFound(error),
+            15 => Self::InvalidParamsAlreadyExists(error),
+            16 => Self::InvalidStatusCannotOperate(error),
+            17 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
+            18 => Self::InvalidParamsPeerIpAddressInUse(error),
+            19 => Self::BgpPeerAlreadyExists(error),
+            20 => Self::MissingParamEnableBfd(error),
+            21 => Self::OperationUnsupportedIpv6ForThisRegion(error),
+            22 => Self::IllegalParamBfdMultiHop(error),
+            23 => Self::OperationFailedPconnTrafficNotEnable(error),
+            24 => Self::UnsupportedFeatureVpconn(error),
+            25 => Self::DuplicatedParamPeerIpAddress(error),
+            26 => Self::DuplicatedParamLocalIpAddress(error),
+            27 => Self::DuplicatedParamPeerIpv6Address(error),
+            28 => Self::DuplicatedParamLocalIpv6Address(error),
+            29 => Self::IllegalParamLocalGatewayIpAndMask(error),
+            30 => Self::IllegalParamPeeringIpv6SubnetMask(error),
+            31 => Self::IllegalParamIpVersion(error),
+            32 => Self::IllegalParamPeerIpAddress(error),
+            33 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededBgp(error) => ("QuotaExceededBgp", error),
-            Self::QuotaExceededNqa(error) => ("QuotaExceededNqa", error),
-            Self::InvalidAccessDeviceIdNotFound(error) => {
-                ("InvalidAccessDeviceIdNotFound", error)
-            }
-            Self::QuotaExceededBfdSession(error) => ("QuotaExceededBfdSession", error),
-            Self::QuotaExceededBgpNetwork(error) => ("QuotaExceededBgpNetwork", error),
-            Self::InvalidPeerIpAddress(error) => ("InvalidPeerIpAddress", error),
-            Self::InvalidVbrNetwork(error) => ("InvalidVbrNetwork", error),
-            Self::InvalidBgpGroup(error) => ("InvalidBgpGroup", error),
-            Self::InvalidBgpNameMalformed(error) => ("InvalidBgpNameMalformed", error),
-            Self::InvalidBgpDiscriptionMalformed(error) => {
-                ("InvalidBgpDiscriptionMalformed", error)
-            }
-            Self::InvalidBgpAuthkeyMalformed(error) => {
-                ("InvalidBgpAuthkeyMalformed", error)
-            }
-            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
-            Self::InvalidPeerAsnMalformed(error) => ("InvalidPeerAsnMalformed", error),
-            Self::InvalidParamsNotNull(error) => ("InvalidParamsNotNull", error),
-            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
-            Self::InvalidParamsAlreadyExists(error) => {
-                ("InvalidParamsAlreadyExists", error)
-            }
-            Self::InvalidStatusCannotOperate(error) => {
-                ("InvalidStatusCannotOperate", error)
-            }
-            Self::InvalidParamsPeerIpAddressMustPointOut(error) => {
-                ("InvalidParamsPeerIpAddressMustPointOut", error)
-            }
-            Self::InvalidParamsPeerIpAddressInUse(error) => {
-                ("InvalidParamsPeerIpAddressInUse", error)
-            }
-            Self::BgpPeerAlreadyExists(error) => ("BgpPeerAlreadyExists", error),
-            Self::MissingParamEnableBfd(error) => ("MissingParamEnableBfd", error),
-            Self::OperationUnsupportedIpv6ForThisRegion(error) => {
-                ("OperationUnsupportedIpv6ForThisRegion", error)
-            }
-            Self::IllegalParamBfdMultiHop(error) => ("IllegalParamBfdMultiHop", error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::UnsupportedFeatureVpconn(error) => ("UnsupportedFeatureVpconn", error),
-            Self::DuplicatedParamPeerIpAddress(error) => {
-                ("DuplicatedParamPeerIpAddress", error)
-            }
-            Self::DuplicatedParamLocalIpAddress(error) => {
-                ("DuplicatedParamLocalIpAddress", error)
-            }
-            Self::DuplicatedParamPeerIpv6Address(error) => {
-                ("DuplicatedParamPeerIpv6Address", error)
-            }
-            Self::DuplicatedParamLocalIpv6Address(error) => {
-                ("DuplicatedParamLocalIpv6Address", error)
-            }
-            Self::IllegalParamLocalGatewayIpAndMask(error) => {
-                ("IllegalParamLocalGatewayIpAndMask", error)
-            }
-            Self::IllegalParamPeeringIpv6SubnetMask(error) => {
-                ("IllegalParamPeeringIpv6SubnetMask", error)
-            }
-            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
-            Self::IllegalParamPeerIpAddress(error) => {
-                ("IllegalParamPeerIpAddress", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededBgp(error) => (0, error),
+            Self::QuotaExceededNqa(error) => (1, error),
+            Self::InvalidAccessDeviceIdNotFound(error) => (2, error),
+            Self::QuotaExceededBfdSession(error) => (3, error),
+            Self::QuotaExceededBgpNetwork(error) => (4, error),
+            Self::InvalidPeerIpAddress(error) => (5, error),
+            Self::InvalidVbrNetwork(error) => (6, error),
+            Self::InvalidBgpGroup(error) => (7, error),
+            Self::InvalidBgpNameMalformed(error) => (8, error),
+            Self::InvalidBgpDiscriptionMalformed(error) => (9, error),
+            Self::InvalidBgpAuthkeyMalformed(error) => (10, error),
+            Self::InvalidIpMalformed(error) => (11, error),
+            Self::InvalidPeerAsnMalformed(error) => (12, error),
+            Self::InvalidParamsNotNull(error) => (13, error),
+            Self::InvalidParamsNotFound(error) => (14, error),
+            Self::InvalidParamsAlreadyExists(error) => (15, error),
+            Self::InvalidStatusCannotOperate(error) => (16, error),
+            Self::InvalidParamsPeerIpAddressMustPointOut(error) => (17, error),
+            Self::InvalidParamsPeerIpAddressInUse(error) => (18, error),
+            Self::BgpPeerAlreadyExists(error) => (19, error),
+            Self::MissingParamEnableBfd(error) => (20, error),
+            Self::OperationUnsupportedIpv6ForThisRegion(error) => (21, error),
+            Self::IllegalParamBfdMultiHop(error) => (22, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (23, error),
+            Self::UnsupportedFeatureVpconn(error) => (24, error),
+            Self::DuplicatedParamPeerIpAddress(error) => (25, error),
+            Self::DuplicatedParamLocalIpAddress(error) => (26, error),
+            Self::DuplicatedParamPeerIpv6Address(error) => (27, error),
+            Self::DuplicatedParamLocalIpv6Address(error) => (28, error),
+            Self::IllegalParamLocalGatewayIpAndMask(error) => (29, error),
+            Self::IllegalParamPeeringIpv6SubnetMask(error) => (30, error),
+            Self::IllegalParamIpVersion(error) => (31, error),
+            Self::IllegalParamPeerIpAddress(error) => (32, error),
+            Self::InvalidRegionIdNotFound(error) => (33, error),
+            Self::Unhandled(error) => (34, error),
         }
     }
 }
 impl Clone for CreateBgpPeerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededBgp(_) => Self::QuotaExceededBgp(error),
-            Self::QuotaExceededNqa(_) => Self::QuotaExceededNqa(error),
-            Self::InvalidAccessDeviceIdNotFound(_) => {
-                Self::InvalidAccessDeviceIdNotFound(error)
-            }
-            Self::QuotaExceededBfdSession(_) => Self::QuotaExceededBfdSession(error),
-            Self::QuotaExceededBgpNetwork(_) => Self::QuotaExceededBgpNetwork(error),
-            Self::InvalidPeerIpAddress(_) => Self::InvalidPeerIpAddress(error),
-            Self::InvalidVbrNetwork(_) => Self::InvalidVbrNetwork(error),
-            Self::InvalidBgpGroup(_) => Self::InvalidBgpGroup(error),
-            Self::InvalidBgpNameMalformed(_) => Self::InvalidBgpNameMalformed(error),
-            Self::InvalidBgpDiscriptionMalformed(_) => {
-                Self::InvalidBgpDiscriptionMalformed(error)
-            }
-            Self::InvalidBgpAuthkeyMalformed(_) => {
-                Self::InvalidBgpAuthkeyMalformed(error)
-            }
-            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
-            Self::InvalidPeerAsnMalformed(_) => Self::InvalidPeerAsnMalformed(error),
-            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
-            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
-            Self::InvalidParamsAlreadyExists(_) => {
-                Self::InvalidParamsAlreadyExists(error)
-            }
-            Self::InvalidStatusCannotOperate(_) => {
-                Self::InvalidStatusCannotOperate(error)
-            }
-            Self::InvalidParamsPeerIpAddressMustPointOut(_) => {
-                Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            }
-            Self::InvalidParamsPeerIpAddressInUse(_) => {
-                Self::InvalidParamsPeerIpAddressInUse(error)
-            }
-            Self::BgpPeerAlreadyExists(_) => Self::BgpPeerAlreadyExists(error),
-            Self::MissingParamEnableBfd(_) => Self::MissingParamEnableBfd(error),
-            Self::OperationUnsupportedIpv6ForThisRegion(_) => {
-                Self::OperationUnsupportedIpv6ForThisRegion(error)
-            }
-            Self::IllegalParamBfdMultiHop(_) => Self::IllegalParamBfdMultiHop(error),
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::UnsupportedFeatureVpconn(_) => Self::UnsupportedFeatureVpconn(error),
-            Self::DuplicatedParamPeerIpAddress(_) => {
-                Self::DuplicatedParamPeerIpAddress(error)
-            }
-            Self::DuplicatedParamLocalIpAddress(_) => {
-                Self::DuplicatedParamLocalIpAddress(error)
-            }
-            Self::DuplicatedParamPeerIpv6Address(_) => {
-                Self::DuplicatedParamPeerIpv6Address(error)
-            }
-            Self::DuplicatedParamLocalIpv6Address(_) => {
-                Self::DuplicatedParamLocalIpv6Address(error)
-            }
-            Self::IllegalParamLocalGatewayIpAndMask(_) => {
-                Self::IllegalParamLocalGatewayIpAndMask(error)
-            }
-            Self::IllegalParamPeeringIpv6SubnetMask(_) => {
-                Self::IllegalParamPeeringIpv6SubnetMask(error)
-            }
-            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
-            Self::IllegalParamPeerIpAddress(_) => Self::IllegalParamPeerIpAddress(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateBgpPeerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededBgp",
+            "QuotaExceededNqa",
+            "InvalidAccessDeviceIdNotFound",
+            "QuotaExceededBfdSession",
+            "QuotaExceededBgpNetwork",
+            "InvalidPeerIpAddress",
+            "InvalidVbrNetwork",
+            "InvalidBgpGroup",
+            "InvalidBgpNameMalformed",
+            "InvalidBgpDiscriptionMalformed",
+            "InvalidBgpAuthkeyMalformed",
+            "InvalidIpMalformed",
+            "InvalidPeerAsnMalformed",
+            "InvalidParamsNotNull",
+            "InvalidParamsNotFound",
+            "InvalidParamsAlreadyExists",
+            "InvalidStatusCannotOperate",
+            "InvalidParamsPeerIpAddressMustPointOut",
+            "InvalidParamsPeerIpAddressInUse",
+            "BgpPeerAlreadyExists",
+            "MissingParamEnableBfd",
+            "OperationUnsupportedIpv6ForThisRegion",
+            "IllegalParamBfdMultiHop",
+            "OperationFailedPconnTrafficNotEnable",
+            "UnsupportedFeatureVpconn",
+            "DuplicatedParamPeerIpAddress",
+            "DuplicatedParamLocalIpAddress",
+            "DuplicatedParamPeerIpv6Address",
+            "DuplicatedParamLocalIpv6Address",
+            "IllegalParamLocalGatewayIpAndMask",
+            "IllegalParamPeeringIpv6SubnetMask",
+            "IllegalParamIpVersion",
+            "IllegalParamPeerIpAddress",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateBgpPeerError {

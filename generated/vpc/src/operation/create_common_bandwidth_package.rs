@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCommonBandwidthPackageRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -128,10 +128,34 @@ pub struct CreateCommonBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCommonBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            zone: None,
+            isp: None,
+            name: None,
+            description: None,
+            client_token: None,
+            resource_group_id: None,
+            bandwidth: None,
+            ratio: None,
+            internet_charge_type: None,
+            security_protection_types: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCommonBandwidthPackageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCommonBandwidthPackageRequestBuilder {
-        CreateCommonBandwidthPackageRequestBuilder::default()
+        CreateCommonBandwidthPackageRequestBuilder {
+            inner: CreateCommonBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -352,6 +376,7 @@ impl<C> CreateCommonBandwidthPackageRequestBuilder<C> {
     }
 }
 impl<'a> CreateCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCommonBandwidthPackageRequest::default(),
@@ -360,6 +385,7 @@ impl<'a> CreateCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -463,51 +489,36 @@ pub enum CreateCommonBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCommonBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "InvalidParameter.Description.Malformed" => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            "BandwidthPackageOperation.conflict" => {
-                Self::BandwidthPackageOperationConflict(error)
-            }
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "BandwidthPackage.QuotaExceeded" => {
-                Self::BandwidthPackageQuotaExceeded(error)
-            }
-            "IllegalParam.Zone" => Self::IllegalParamZone(error),
-            "InvalidParameter.InvalidChargeType" => {
-                Self::InvalidParameterInvalidChargeType(error)
-            }
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "IllegalParam.Ratio" => Self::IllegalParamRatio(error),
-            "OperationUnsupported.InvalidZone" => {
-                Self::OperationUnsupportedInvalidZone(error)
-            }
-            "IllegalParam.AvailableZone" => Self::IllegalParamAvailableZone(error),
-            "MissingParam.NameOrDescription" => {
-                Self::MissingParamNameOrDescription(error)
-            }
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
-            "UnsupportedRegion.CloudBoxInternet" => {
-                Self::UnsupportedRegionCloudBoxInternet(error)
-            }
-            "ResourceNotEnough.CommonBandWidthPackage" => {
-                Self::ResourceNotEnoughCommonBandWidthPackage(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotEnough.Bandwidth",
+                        "MissingParameter",
+                        "InvalidParameter.Name.Malformed",
+                        "InvalidParameter.Description.Malformed",
+                        "BandwidthPackageOperation.conflict",
+                        "InvalidParameter.Bandwidth",
+                        "BandwidthPackage.QuotaExceeded",
+                        "IllegalParam.Zone",
+                        "InvalidParameter.InvalidChargeType",
+                        "InvalidResourceGroupId",
+                        "OperationFailed.SaleValidate",
+                        "OperationFailed.SyncOrderToSub",
+                        "IllegalParam.Ratio",
+                        "OperationUnsupported.InvalidZone",
+                        "IllegalParam.AvailableZone",
+                        "MissingParam.NameOrDescription",
+                        "OperationFailed.SystemBusy",
+                        "UnsupportedRegion.CloudBoxInternet",
+                        "ResourceNotEnough.CommonBandWidthPackage",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVpcId.NotFound",
+                        "InvalidZoneId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateCommonBandwidthPackageError {
@@ -516,126 +527,102 @@ impl CreateCommonBandwidthPackageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotEnoughBandwidth(error),
+            1 => Self::MissingParameter(error),
+            2 => Self::InvalidParameterNameMalformed(error),
+            3 => Self::InvalidParameterDescriptionMalformed(error),
+            4 => Self::BandwidthPackageOperationConflict(error),
+            5 => Self::InvalidParameterBandwidth(error),
+            6 => Self::BandwidthPackageQuotaExceeded(error),
+            7 => Self::IllegalParamZone(error),
+            8 => Self::InvalidParameterInvalidChargeType(error),
+            9 => Self::InvalidResourceGroupId(error),
+            10 => Self::OperationFailedSaleValidate(error),
+            11 => Self::OperationFailedSyncOrderToSub(error),
+            12 => Self::IllegalParamRatio(error),
+            13 => Self::OperationUnsupportedInvalidZone(error),
+            14 => Self::IllegalParamAvailableZone(error),
+            15 => Self::MissingParamNameOrDescription(error),
+            16 => Self::OperationFailedSystemBusy(error),
+            17 => Self::UnsupportedRegionCloudBoxInternet(error),
+            18 => Self::ResourceNotEnoughCommonBandWidthPackage(error),
+            19 => Self::InvalidRegionIdNotFound(error),
+            20 => Self::InvalidVpcIdNotFound(error),
+            21 => Self::InvalidZoneIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotEnoughBandwidth(error) => {
-                ("ResourceNotEnoughBandwidth", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidParameterNameMalformed(error) => {
-                ("InvalidParameterNameMalformed", error)
-            }
-            Self::InvalidParameterDescriptionMalformed(error) => {
-                ("InvalidParameterDescriptionMalformed", error)
-            }
-            Self::BandwidthPackageOperationConflict(error) => {
-                ("BandwidthPackageOperationConflict", error)
-            }
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::BandwidthPackageQuotaExceeded(error) => {
-                ("BandwidthPackageQuotaExceeded", error)
-            }
-            Self::IllegalParamZone(error) => ("IllegalParamZone", error),
-            Self::InvalidParameterInvalidChargeType(error) => {
-                ("InvalidParameterInvalidChargeType", error)
-            }
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::IllegalParamRatio(error) => ("IllegalParamRatio", error),
-            Self::OperationUnsupportedInvalidZone(error) => {
-                ("OperationUnsupportedInvalidZone", error)
-            }
-            Self::IllegalParamAvailableZone(error) => {
-                ("IllegalParamAvailableZone", error)
-            }
-            Self::MissingParamNameOrDescription(error) => {
-                ("MissingParamNameOrDescription", error)
-            }
-            Self::OperationFailedSystemBusy(error) => {
-                ("OperationFailedSystemBusy", error)
-            }
-            Self::UnsupportedRegionCloudBoxInternet(error) => {
-                ("UnsupportedRegionCloudBoxInternet", error)
-            }
-            Self::ResourceNotEnoughCommonBandWidthPackage(error) => {
-                ("ResourceNotEnoughCommonBandWidthPackage", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotEnoughBandwidth(error) => (0, error),
+            Self::MissingParameter(error) => (1, error),
+            Self::InvalidParameterNameMalformed(error) => (2, error),
+            Self::InvalidParameterDescriptionMalformed(error) => (3, error),
+            Self::BandwidthPackageOperationConflict(error) => (4, error),
+            Self::InvalidParameterBandwidth(error) => (5, error),
+            Self::BandwidthPackageQuotaExceeded(error) => (6, error),
+            Self::IllegalParamZone(error) => (7, error),
+            Self::InvalidParameterInvalidChargeType(error) => (8, error),
+            Self::InvalidResourceGroupId(error) => (9, error),
+            Self::OperationFailedSaleValidate(error) => (10, error),
+            Self::OperationFailedSyncOrderToSub(error) => (11, error),
+            Self::IllegalParamRatio(error) => (12, error),
+            Self::OperationUnsupportedInvalidZone(error) => (13, error),
+            Self::IllegalParamAvailableZone(error) => (14, error),
+            Self::MissingParamNameOrDescription(error) => (15, error),
+            Self::OperationFailedSystemBusy(error) => (16, error),
+            Self::UnsupportedRegionCloudBoxInternet(error) => (17, error),
+            Self::ResourceNotEnoughCommonBandWidthPackage(error) => (18, error),
+            Self::InvalidRegionIdNotFound(error) => (19, error),
+            Self::InvalidVpcIdNotFound(error) => (20, error),
+            Self::InvalidZoneIdNotFound(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for CreateCommonBandwidthPackageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotEnoughBandwidth(_) => {
-                Self::ResourceNotEnoughBandwidth(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidParameterNameMalformed(_) => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            Self::InvalidParameterDescriptionMalformed(_) => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            Self::BandwidthPackageOperationConflict(_) => {
-                Self::BandwidthPackageOperationConflict(error)
-            }
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::BandwidthPackageQuotaExceeded(_) => {
-                Self::BandwidthPackageQuotaExceeded(error)
-            }
-            Self::IllegalParamZone(_) => Self::IllegalParamZone(error),
-            Self::InvalidParameterInvalidChargeType(_) => {
-                Self::InvalidParameterInvalidChargeType(error)
-            }
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::IllegalParamRatio(_) => Self::IllegalParamRatio(error),
-            Self::OperationUnsupportedInvalidZone(_) => {
-                Self::OperationUnsupportedInvalidZone(error)
-            }
-            Self::IllegalParamAvailableZone(_) => Self::IllegalParamAvailableZone(error),
-            Self::MissingParamNameOrDescription(_) => {
-                Self::MissingParamNameOrDescription(error)
-            }
-            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
-            Self::UnsupportedRegionCloudBoxInternet(_) => {
-                Self::UnsupportedRegionCloudBoxInternet(error)
-            }
-            Self::ResourceNotEnoughCommonBandWidthPackage(_) => {
-                Self::ResourceNotEnoughCommonBandWidthPackage(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCommonBandwidthPackageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotEnoughBandwidth",
+            "MissingParameter",
+            "InvalidParameterNameMalformed",
+            "InvalidParameterDescriptionMalformed",
+            "BandwidthPackageOperationConflict",
+            "InvalidParameterBandwidth",
+            "BandwidthPackageQuotaExceeded",
+            "IllegalParamZone",
+            "InvalidParameterInvalidChargeType",
+            "InvalidResourceGroupId",
+            "OperationFailedSaleValidate",
+            "OperationFailedSyncOrderToSub",
+            "IllegalParamRatio",
+            "OperationUnsupportedInvalidZone",
+            "IllegalParamAvailableZone",
+            "MissingParamNameOrDescription",
+            "OperationFailedSystemBusy",
+            "UnsupportedRegionCloudBoxInternet",
+            "ResourceNotEnoughCommonBandWidthPackage",
+            "InvalidRegionIdNotFound",
+            "InvalidVpcIdNotFound",
+            "InvalidZoneIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCommonBandwidthPackageError {

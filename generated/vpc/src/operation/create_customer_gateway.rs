@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateCustomerGatewayRequest {
     /// The region ID of the customer gateway.
@@ -126,10 +126,31 @@ pub struct CreateCustomerGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateCustomerGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            ip_address: None,
+            name: None,
+            description: None,
+            asn: None,
+            auth_key: None,
+            tags: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateCustomerGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateCustomerGatewayRequestBuilder {
-        CreateCustomerGatewayRequestBuilder::default()
+        CreateCustomerGatewayRequestBuilder {
+            inner: CreateCustomerGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -337,6 +358,7 @@ impl<C> CreateCustomerGatewayRequestBuilder<C> {
     }
 }
 impl<'a> CreateCustomerGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateCustomerGatewayRequest::default(),
@@ -345,6 +367,7 @@ impl<'a> CreateCustomerGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -462,31 +485,32 @@ pub enum CreateCustomerGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateCustomerGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAuthkey.Malformed" => Self::InvalidAuthkeyMalformed(error),
-            "InvalidIpAddress.AlreadyExist" => Self::InvalidIpAddressAlreadyExist(error),
-            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "IllegalParam.Asn" => Self::IllegalParamAsn(error),
-            "OperationDenied.MissingAsn" => Self::OperationDeniedMissingAsn(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "CreateVpnUserGatewayQuotaFull.QuotaFull" => {
-                Self::CreateVpnUserGatewayQuotaFullQuotaFull(error)
-            }
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "OperationConflict" => Self::OperationConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAuthkey.Malformed",
+                        "InvalidIpAddress.AlreadyExist",
+                        "InvalidIpAddress.WrongFormat",
+                        "InvalidName",
+                        "InvalidDescription",
+                        "Resource.QuotaFull",
+                        "IllegalParam.Asn",
+                        "OperationDenied.MissingAsn",
+                        "InvalidParameter.TagValue",
+                        "SizeLimitExceeded.TagNum",
+                        "Forbidden.TagKey.Duplicated",
+                        "InvalidParameter.TagKey",
+                        "Duplicated.TagKey",
+                        "OperationFailed.NoRamPermission",
+                        "CreateVpnUserGatewayQuotaFull.QuotaFull",
+                        "Forbidden.SubUser",
+                        "Forbidden",
+                        "OperationConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateCustomerGatewayError {
@@ -495,84 +519,90 @@ impl CreateCustomerGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidAuthkeyMalformed(error),
+            1 => Self::InvalidIpAddressAlreadyExist(error),
+            2 => Self::InvalidIpAddressWrongFormat(error),
+            3 => Self::InvalidName(error),
+            4 => Self::InvalidDescription(error),
+            5 => Self::ResourceQuotaFull(error),
+            6 => Self::IllegalParamAsn(error),
+            7 => Self::OperationDeniedMissingAsn(error),
+            8 => Self::InvalidParameterTagValue(error),
+            9 => Self::SizeLimitExceededTagNum(error),
+            10 => Self::ForbiddenTagKeyDuplicated(error),
+            11 => Self::InvalidParameterTagKey(error),
+            12 => Self::DuplicatedTagKey(error),
+            13 => Self::OperationFailedNoRamPermission(error),
+            14 => Self::CreateVpnUserGatewayQuotaFullQuotaFull(error),
+            15 => Self::ForbiddenSubUser(error),
+            16 => Self::Forbidden(error),
+            17 => Self::OperationConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAuthkeyMalformed(error) => ("InvalidAuthkeyMalformed", error),
-            Self::InvalidIpAddressAlreadyExist(error) => {
-                ("InvalidIpAddressAlreadyExist", error)
-            }
-            Self::InvalidIpAddressWrongFormat(error) => {
-                ("InvalidIpAddressWrongFormat", error)
-            }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::IllegalParamAsn(error) => ("IllegalParamAsn", error),
-            Self::OperationDeniedMissingAsn(error) => {
-                ("OperationDeniedMissingAsn", error)
-            }
-            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
-            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
-            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
-            Self::OperationFailedNoRamPermission(error) => {
-                ("OperationFailedNoRamPermission", error)
-            }
-            Self::CreateVpnUserGatewayQuotaFullQuotaFull(error) => {
-                ("CreateVpnUserGatewayQuotaFullQuotaFull", error)
-            }
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidAuthkeyMalformed(error) => (0, error),
+            Self::InvalidIpAddressAlreadyExist(error) => (1, error),
+            Self::InvalidIpAddressWrongFormat(error) => (2, error),
+            Self::InvalidName(error) => (3, error),
+            Self::InvalidDescription(error) => (4, error),
+            Self::ResourceQuotaFull(error) => (5, error),
+            Self::IllegalParamAsn(error) => (6, error),
+            Self::OperationDeniedMissingAsn(error) => (7, error),
+            Self::InvalidParameterTagValue(error) => (8, error),
+            Self::SizeLimitExceededTagNum(error) => (9, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (10, error),
+            Self::InvalidParameterTagKey(error) => (11, error),
+            Self::DuplicatedTagKey(error) => (12, error),
+            Self::OperationFailedNoRamPermission(error) => (13, error),
+            Self::CreateVpnUserGatewayQuotaFullQuotaFull(error) => (14, error),
+            Self::ForbiddenSubUser(error) => (15, error),
+            Self::Forbidden(error) => (16, error),
+            Self::OperationConflict(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for CreateCustomerGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidAuthkeyMalformed(_) => Self::InvalidAuthkeyMalformed(error),
-            Self::InvalidIpAddressAlreadyExist(_) => {
-                Self::InvalidIpAddressAlreadyExist(error)
-            }
-            Self::InvalidIpAddressWrongFormat(_) => {
-                Self::InvalidIpAddressWrongFormat(error)
-            }
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::IllegalParamAsn(_) => Self::IllegalParamAsn(error),
-            Self::OperationDeniedMissingAsn(_) => Self::OperationDeniedMissingAsn(error),
-            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
-            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
-            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
-            Self::OperationFailedNoRamPermission(_) => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            Self::CreateVpnUserGatewayQuotaFullQuotaFull(_) => {
-                Self::CreateVpnUserGatewayQuotaFullQuotaFull(error)
-            }
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateCustomerGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidAuthkeyMalformed",
+            "InvalidIpAddressAlreadyExist",
+            "InvalidIpAddressWrongFormat",
+            "InvalidName",
+            "InvalidDescription",
+            "ResourceQuotaFull",
+            "IllegalParamAsn",
+            "OperationDeniedMissingAsn",
+            "InvalidParameterTagValue",
+            "SizeLimitExceededTagNum",
+            "ForbiddenTagKeyDuplicated",
+            "InvalidParameterTagKey",
+            "DuplicatedTagKey",
+            "OperationFailedNoRamPermission",
+            "CreateVpnUserGatewayQuotaFullQuotaFull",
+            "ForbiddenSubUser",
+            "Forbidden",
+            "OperationConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateCustomerGatewayError {

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDefaultVSwitchRequest {
     /// The zone ID of the default vSwitch.
@@ -74,10 +74,26 @@ pub struct CreateDefaultVSwitchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDefaultVSwitchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            zone_id: None,
+            region_id: None,
+            ipv6_cidr_block: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDefaultVSwitchRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDefaultVSwitchRequestBuilder {
-        CreateDefaultVSwitchRequestBuilder::default()
+        CreateDefaultVSwitchRequestBuilder {
+            inner: CreateDefaultVSwitchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -182,6 +198,7 @@ impl<C> CreateDefaultVSwitchRequestBuilder<C> {
     }
 }
 impl<'a> CreateDefaultVSwitchRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDefaultVSwitchRequest::default(),
@@ -190,6 +207,7 @@ impl<'a> CreateDefaultVSwitchRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -317,65 +335,50 @@ pub enum CreateDefaultVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
-            "InvalidVSwitchDiscription.Malformed" => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            "Abs.Vpc.InvalidDescription.Malformed" => {
-                Self::AbsVpcInvalidDescriptionMalformed(error)
-            }
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidCidrBlock.Overlapped" => Self::InvalidCidrBlockOverlapped(error),
-            "QuotaExceeded.VSwitch" => Self::QuotaExceededVSwitch(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidCirdrBlock.MaskLength" => Self::InvalidCirdrBlockMaskLength(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "CreateVSwitch.IncorrectStatus.cbnStatus" => {
-                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            }
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS" => {
-                Self::VpcSwitchRuleQuotaNotExists(error)
-            }
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "OperationFailed.CidrAcross" => Self::OperationFailedCidrAcross(error),
-            "Duplicated.ClientToken" => Self::DuplicatedClientToken(error),
-            "OperationFailed.Ipv6CidrBlockExisted" => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "OperationFailed.VpcIpv6Disabled" => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "OperationFailed.DefaultVpcNotExist" => {
-                Self::OperationFailedDefaultVpcNotExist(error)
-            }
-            "UnsupportedFeature.CloudBoxIpv6" => {
-                Self::UnsupportedFeatureCloudBoxIpv6(error)
-            }
-            "OperationDenied.VpcPeerExist" => Self::OperationDeniedVpcPeerExist(error),
-            "OperationDenied.CenAttached" => Self::OperationDeniedCenAttached(error),
-            "OperationDenied.NatgwExist" => Self::OperationDeniedNatgwExist(error),
-            "OperationDenied.OtherSubnetCreating" => {
-                Self::OperationDeniedOtherSubnetCreating(error)
-            }
-            "OperationFailed.DefaultVSwitchExist" => {
-                Self::OperationFailedDefaultVSwitchExist(error)
-            }
-            "InvalidStatus.RouteEntry" => Self::InvalidStatusRouteEntry(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "Invalid.NotExist" => Self::InvalidNotExist(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDescription.Malformed",
+                        "InvalidVSwitchName.Malformed",
+                        "InvalidVSwitchDiscription.Malformed",
+                        "Abs.Vpc.InvalidDescription.Malformed",
+                        "ResourceNotAvailable",
+                        "InvalidParameter",
+                        "InvalidCidrBlock.Overlapped",
+                        "QuotaExceeded.VSwitch",
+                        "IncorrectRouteEntryStatus",
+                        "IncorrectVSwitchStatus",
+                        "InvalidCirdrBlock.MaskLength",
+                        "IncorrectVpcStatus",
+                        "CreateVSwitch.IncorrectStatus.cbnStatus",
+                        "InvalidCidrBlock.Malformed",
+                        "MissingParameter",
+                        "TaskConflict",
+                        "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
+                        "Forbidden.VpcNotFound",
+                        "RouteConflict.AlreadyExist",
+                        "OperationFailed.CidrAcross",
+                        "Duplicated.ClientToken",
+                        "OperationFailed.Ipv6CidrBlockExisted",
+                        "IllegalParam.Ipv6CidrBlock",
+                        "OperationFailed.VpcIpv6Disabled",
+                        "IncorrectStatus.cbnStatus",
+                        "OperationFailed.DefaultVpcNotExist",
+                        "UnsupportedFeature.CloudBoxIpv6",
+                        "OperationDenied.VpcPeerExist",
+                        "OperationDenied.CenAttached",
+                        "OperationDenied.NatgwExist",
+                        "OperationDenied.OtherSubnetCreating",
+                        "OperationFailed.DefaultVSwitchExist",
+                        "InvalidStatus.RouteEntry",
+                        "InvalidZoneId.NotFound",
+                        "Invalid.NotExist",
+                        "InvalidVpcId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateDefaultVSwitchError {
@@ -384,176 +387,144 @@ impl CreateDefaultVSwitchError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidVSwitchNameMalformed(error),
+            2 => Self::InvalidVSwitchDiscriptionMalformed(error),
+            3 => Self::AbsVpcInvalidDescriptionMalformed(error),
+            4 => Self::ResourceNotAvailable(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::InvalidCidrBlockOverlapped(error),
+            7 => Self::QuotaExceededVSwitch(error),
+            8 => Self::IncorrectRouteEntryStatus(error),
+            9 => Self::IncorrectVSwitchStatus(error),
+            10 => Self::InvalidCirdrBlockMaskLength(error),
+            11 => Self::IncorrectVpcStatus(error),
+            12 => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
+            13 => Self::InvalidCidrBlockMalformed(error),
+            14 => Self::MissingParameter(error),
+            15 => Self::TaskConflict(error),
+            16 => Self::VpcSwitchRuleQuotaNotExists(error),
+            17 => Self::ForbiddenVpcNotFound(error),
+            18 => Self::RouteConflictAlreadyExist(error),
+            19 => Self::OperationFailedCidrAcross(error),
+            20 => Self::DuplicatedClientToken(error),
+            21 => Self::OperationFailedIpv6CidrBlockExisted(error),
+            22 => Self::IllegalParamIpv6CidrBlock(error),
+            23 => Self::OperationFailedVpcIpv6Disabled(error),
+            24 => Self::IncorrectStatusCbnStatus(error),
+            25 => Self::OperationFailedDefaultVpcNotExist(error),
+            26 => Self::UnsupportedFeatureCloudBoxIpv6(error),
+            27 => Self::OperationDeniedVpcPeerExist(error),
+            28 => Self::OperationDeniedCenAttached(error),
+            29 => Self::OperationDeniedNatgwExist(error),
+            30 => Self::OperationDeniedOtherSubnetCreating(error),
+            31 => Self::OperationFailedDefaultVSwitchExist(error),
+            32 => Self::InvalidStatusRouteEntry(error),
+            33 => Self::InvalidZoneIdNotFound(error),
+            34 => Self::InvalidNotExist(error),
+            35 => Self::InvalidVpcIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidVSwitchNameMalformed(error) => {
-                ("InvalidVSwitchNameMalformed", error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(error) => {
-                ("InvalidVSwitchDiscriptionMalformed", error)
-            }
-            Self::AbsVpcInvalidDescriptionMalformed(error) => {
-                ("AbsVpcInvalidDescriptionMalformed", error)
-            }
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidCidrBlockOverlapped(error) => {
-                ("InvalidCidrBlockOverlapped", error)
-            }
-            Self::QuotaExceededVSwitch(error) => ("QuotaExceededVSwitch", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::InvalidCirdrBlockMaskLength(error) => {
-                ("InvalidCirdrBlockMaskLength", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => {
-                ("CreateVSwitchIncorrectStatusCbnStatus", error)
-            }
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::VpcSwitchRuleQuotaNotExists(error) => {
-                ("VpcSwitchRuleQuotaNotExists", error)
-            }
-            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
-            Self::RouteConflictAlreadyExist(error) => {
-                ("RouteConflictAlreadyExist", error)
-            }
-            Self::OperationFailedCidrAcross(error) => {
-                ("OperationFailedCidrAcross", error)
-            }
-            Self::DuplicatedClientToken(error) => ("DuplicatedClientToken", error),
-            Self::OperationFailedIpv6CidrBlockExisted(error) => {
-                ("OperationFailedIpv6CidrBlockExisted", error)
-            }
-            Self::IllegalParamIpv6CidrBlock(error) => {
-                ("IllegalParamIpv6CidrBlock", error)
-            }
-            Self::OperationFailedVpcIpv6Disabled(error) => {
-                ("OperationFailedVpcIpv6Disabled", error)
-            }
-            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
-            Self::OperationFailedDefaultVpcNotExist(error) => {
-                ("OperationFailedDefaultVpcNotExist", error)
-            }
-            Self::UnsupportedFeatureCloudBoxIpv6(error) => {
-                ("UnsupportedFeatureCloudBoxIpv6", error)
-            }
-            Self::OperationDeniedVpcPeerExist(error) => {
-                ("OperationDeniedVpcPeerExist", error)
-            }
-            Self::OperationDeniedCenAttached(error) => {
-                ("OperationDeniedCenAttached", error)
-            }
-            Self::OperationDeniedNatgwExist(error) => {
-                ("OperationDeniedNatgwExist", error)
-            }
-            Self::OperationDeniedOtherSubnetCreating(error) => {
-                ("OperationDeniedOtherSubnetCreating", error)
-            }
-            Self::OperationFailedDefaultVSwitchExist(error) => {
-                ("OperationFailedDefaultVSwitchExist", error)
-            }
-            Self::InvalidStatusRouteEntry(error) => ("InvalidStatusRouteEntry", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidNotExist(error) => ("InvalidNotExist", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDescriptionMalformed(error) => (0, error),
+            Self::InvalidVSwitchNameMalformed(error) => (1, error),
+            Self::InvalidVSwitchDiscriptionMalformed(error) => (2, error),
+            Self::AbsVpcInvalidDescriptionMalformed(error) => (3, error),
+            Self::ResourceNotAvailable(error) => (4, error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::InvalidCidrBlockOverlapped(error) => (6, error),
+            Self::QuotaExceededVSwitch(error) => (7, error),
+            Self::IncorrectRouteEntryStatus(error) => (8, error),
+            Self::IncorrectVSwitchStatus(error) => (9, error),
+            Self::InvalidCirdrBlockMaskLength(error) => (10, error),
+            Self::IncorrectVpcStatus(error) => (11, error),
+            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => (12, error),
+            Self::InvalidCidrBlockMalformed(error) => (13, error),
+            Self::MissingParameter(error) => (14, error),
+            Self::TaskConflict(error) => (15, error),
+            Self::VpcSwitchRuleQuotaNotExists(error) => (16, error),
+            Self::ForbiddenVpcNotFound(error) => (17, error),
+            Self::RouteConflictAlreadyExist(error) => (18, error),
+            Self::OperationFailedCidrAcross(error) => (19, error),
+            Self::DuplicatedClientToken(error) => (20, error),
+            Self::OperationFailedIpv6CidrBlockExisted(error) => (21, error),
+            Self::IllegalParamIpv6CidrBlock(error) => (22, error),
+            Self::OperationFailedVpcIpv6Disabled(error) => (23, error),
+            Self::IncorrectStatusCbnStatus(error) => (24, error),
+            Self::OperationFailedDefaultVpcNotExist(error) => (25, error),
+            Self::UnsupportedFeatureCloudBoxIpv6(error) => (26, error),
+            Self::OperationDeniedVpcPeerExist(error) => (27, error),
+            Self::OperationDeniedCenAttached(error) => (28, error),
+            Self::OperationDeniedNatgwExist(error) => (29, error),
+            Self::OperationDeniedOtherSubnetCreating(error) => (30, error),
+            Self::OperationFailedDefaultVSwitchExist(error) => (31, error),
+            Self::InvalidStatusRouteEntry(error) => (32, error),
+            Self::InvalidZoneIdNotFound(error) => (33, error),
+            Self::InvalidNotExist(error) => (34, error),
+            Self::InvalidVpcIdNotFound(error) => (35, error),
+            Self::Unhandled(error) => (36, error),
         }
     }
 }
 impl Clone for CreateDefaultVSwitchError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidVSwitchNameMalformed(_) => {
-                Self::InvalidVSwitchNameMalformed(error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(_) => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            Self::AbsVpcInvalidDescriptionMalformed(_) => {
-                Self::AbsVpcInvalidDescriptionMalformed(error)
-            }
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidCidrBlockOverlapped(_) => {
-                Self::InvalidCidrBlockOverlapped(error)
-            }
-            Self::QuotaExceededVSwitch(_) => Self::QuotaExceededVSwitch(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::InvalidCirdrBlockMaskLength(_) => {
-                Self::InvalidCirdrBlockMaskLength(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::CreateVSwitchIncorrectStatusCbnStatus(_) => {
-                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            }
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::VpcSwitchRuleQuotaNotExists(_) => {
-                Self::VpcSwitchRuleQuotaNotExists(error)
-            }
-            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
-            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
-            Self::OperationFailedCidrAcross(_) => Self::OperationFailedCidrAcross(error),
-            Self::DuplicatedClientToken(_) => Self::DuplicatedClientToken(error),
-            Self::OperationFailedIpv6CidrBlockExisted(_) => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
-            Self::OperationFailedVpcIpv6Disabled(_) => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
-            Self::OperationFailedDefaultVpcNotExist(_) => {
-                Self::OperationFailedDefaultVpcNotExist(error)
-            }
-            Self::UnsupportedFeatureCloudBoxIpv6(_) => {
-                Self::UnsupportedFeatureCloudBoxIpv6(error)
-            }
-            Self::OperationDeniedVpcPeerExist(_) => {
-                Self::OperationDeniedVpcPeerExist(error)
-            }
-            Self::OperationDeniedCenAttached(_) => {
-                Self::OperationDeniedCenAttached(error)
-            }
-            Self::OperationDeniedNatgwExist(_) => Self::OperationDeniedNatgwExist(error),
-            Self::OperationDeniedOtherSubnetCreating(_) => {
-                Self::OperationDeniedOtherSubnetCreating(error)
-            }
-            Self::OperationFailedDefaultVSwitchExist(_) => {
-                Self::OperationFailedDefaultVSwitchExist(error)
-            }
-            Self::InvalidStatusRouteEntry(_) => Self::InvalidStatusRouteEntry(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidNotExist(_) => Self::InvalidNotExist(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDefaultVSwitchError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDescriptionMalformed",
+            "InvalidVSwitchNameMalformed",
+            "InvalidVSwitchDiscriptionMalformed",
+            "AbsVpcInvalidDescriptionMalformed",
+            "ResourceNotAvailable",
+            "InvalidParameter",
+            "InvalidCidrBlockOverlapped",
+            "QuotaExceededVSwitch",
+            "IncorrectRouteEntryStatus",
+            "IncorrectVSwitchStatus",
+            "InvalidCirdrBlockMaskLength",
+            "IncorrectVpcStatus",
+            "CreateVSwitchIncorrectStatusCbnStatus",
+            "InvalidCidrBlockMalformed",
+            "MissingParameter",
+            "TaskConflict",
+            "VpcSwitchRuleQuotaNotExists",
+            "ForbiddenVpcNotFound",
+            "RouteConflictAlreadyExist",
+            "OperationFailedCidrAcross",
+            "DuplicatedClientToken",
+            "OperationFailedIpv6CidrBlockExisted",
+            "IllegalParamIpv6CidrBlock",
+            "OperationFailedVpcIpv6Disabled",
+            "IncorrectStatusCbnStatus",
+            "OperationFailedDefaultVpcNotExist",
+            "UnsupportedFeatureCloudBoxIpv6",
+            "OperationDeniedVpcPeerExist",
+            "OperationDeniedCenAttached",
+            "OperationDeniedNatgwExist",
+            "OperationDeniedOtherSubnetCreating",
+            "OperationFailedDefaultVSwitchExist",
+            "InvalidStatusRouteEntry",
+            "InvalidZoneIdNotFound",
+            "InvalidNotExist",
+            "InvalidVpcIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDefaultVSwitchError {

@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDefaultVpcRequest {
     /// The ID of the region to which the default VPC belongs.
@@ -83,10 +83,27 @@ pub struct CreateDefaultVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDefaultVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_cidr_block: None,
+            enable_ipv6: None,
+            resource_group_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDefaultVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDefaultVpcRequestBuilder {
-        CreateDefaultVpcRequestBuilder::default()
+        CreateDefaultVpcRequestBuilder {
+            inner: CreateDefaultVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -202,6 +219,7 @@ impl<C> CreateDefaultVpcRequestBuilder<C> {
     }
 }
 impl<'a> CreateDefaultVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDefaultVpcRequest::default(),
@@ -210,6 +228,7 @@ impl<'a> CreateDefaultVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateDefaultVpcResponse, CreateDefaultVpcError> {
@@ -314,37 +333,34 @@ pub enum CreateDefaultVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDefaultVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TOKEN_PROCESSING" => Self::TokenProcessing(error),
-            "InvokeError" => Self::InvokeError(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
-            "InvalidVpcDiscription.Malformed" => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            "QuotaExceeded.Vpc" => Self::QuotaExceededVpc(error),
-            "ResourceNotAvailable.Vpc" => Self::ResourceNotAvailableVpc(error),
-            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
-            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "OperationFailed.IPv6CidrNotReserved" => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            "MissingParam.EnableIpv6" => Self::MissingParamEnableIpv6(error),
-            "OperationUnsupported.Ipv6Feature" => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            "IllegalParam.ZoneId" => Self::IllegalParamZoneId(error),
-            "OperationFailed.DefaultVpcExist" => {
-                Self::OperationFailedDefaultVpcExist(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "TOKEN_PROCESSING",
+                        "InvokeError",
+                        "InvalidParameter",
+                        "ResourceNotAvailable",
+                        "InvalidVpcName.Malformed",
+                        "InvalidVpcDiscription.Malformed",
+                        "QuotaExceeded.Vpc",
+                        "ResourceNotAvailable.Vpc",
+                        "InvalidUserCidr.Quota",
+                        "InvalidUserCidr.Malformed",
+                        "InvalidResourceGroupId",
+                        "IllegalParam.Ipv6CidrBlock",
+                        "OperationFailed.IPv6CidrNotReserved",
+                        "MissingParam.EnableIpv6",
+                        "OperationUnsupported.Ipv6Feature",
+                        "IllegalParam.ZoneId",
+                        "OperationFailed.DefaultVpcExist",
+                        "InvalidRegionId.NotFound",
+                        "Forbbiden",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateDefaultVpcError {
@@ -353,86 +369,96 @@ impl CreateDefaultVpcError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::TokenProcessing(error),
+            1 => Self::InvokeError(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::ResourceNotAvailable(error),
+            4 => Self::InvalidVpcNameMalformed(error),
+            5 => Self::InvalidVpcDiscriptionMalformed(error),
+            6 => Self::QuotaExceededVpc(error),
+            7 => Self::ResourceNotAvailableVpc(error),
+            8 => Self::InvalidUserCidrQuota(error),
+            9 => Self::InvalidUserCidrMalformed(error),
+            10 => Self::InvalidResourceGroupId(error),
+            11 => Self::IllegalParamIpv6CidrBlock(error),
+            12 => Self::OperationFailedIPv6CidrNotReserved(error),
+            13 => Self::MissingParamEnableIpv6(error),
+            14 => Self::OperationUnsupportedIpv6Feature(error),
+            15 => Self::IllegalParamZoneId(error),
+            16 => Self::OperationFailedDefaultVpcExist(error),
+            17 => Self::InvalidRegionIdNotFound(error),
+            18 => Self::Forbbiden(error),
+            19 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TokenProcessing(error) => ("TokenProcessing", error),
-            Self::InvokeError(error) => ("InvokeError", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
-            Self::InvalidVpcDiscriptionMalformed(error) => {
-                ("InvalidVpcDiscriptionMalformed", error)
-            }
-            Self::QuotaExceededVpc(error) => ("QuotaExceededVpc", error),
-            Self::ResourceNotAvailableVpc(error) => ("ResourceNotAvailableVpc", error),
-            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
-            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::IllegalParamIpv6CidrBlock(error) => {
-                ("IllegalParamIpv6CidrBlock", error)
-            }
-            Self::OperationFailedIPv6CidrNotReserved(error) => {
-                ("OperationFailedIPv6CidrNotReserved", error)
-            }
-            Self::MissingParamEnableIpv6(error) => ("MissingParamEnableIpv6", error),
-            Self::OperationUnsupportedIpv6Feature(error) => {
-                ("OperationUnsupportedIpv6Feature", error)
-            }
-            Self::IllegalParamZoneId(error) => ("IllegalParamZoneId", error),
-            Self::OperationFailedDefaultVpcExist(error) => {
-                ("OperationFailedDefaultVpcExist", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TokenProcessing(error) => (0, error),
+            Self::InvokeError(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::ResourceNotAvailable(error) => (3, error),
+            Self::InvalidVpcNameMalformed(error) => (4, error),
+            Self::InvalidVpcDiscriptionMalformed(error) => (5, error),
+            Self::QuotaExceededVpc(error) => (6, error),
+            Self::ResourceNotAvailableVpc(error) => (7, error),
+            Self::InvalidUserCidrQuota(error) => (8, error),
+            Self::InvalidUserCidrMalformed(error) => (9, error),
+            Self::InvalidResourceGroupId(error) => (10, error),
+            Self::IllegalParamIpv6CidrBlock(error) => (11, error),
+            Self::OperationFailedIPv6CidrNotReserved(error) => (12, error),
+            Self::MissingParamEnableIpv6(error) => (13, error),
+            Self::OperationUnsupportedIpv6Feature(error) => (14, error),
+            Self::IllegalParamZoneId(error) => (15, error),
+            Self::OperationFailedDefaultVpcExist(error) => (16, error),
+            Self::InvalidRegionIdNotFound(error) => (17, error),
+            Self::Forbbiden(error) => (18, error),
+            Self::InternalError(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for CreateDefaultVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TokenProcessing(_) => Self::TokenProcessing(error),
-            Self::InvokeError(_) => Self::InvokeError(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
-            Self::InvalidVpcDiscriptionMalformed(_) => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            Self::QuotaExceededVpc(_) => Self::QuotaExceededVpc(error),
-            Self::ResourceNotAvailableVpc(_) => Self::ResourceNotAvailableVpc(error),
-            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
-            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
-            Self::OperationFailedIPv6CidrNotReserved(_) => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            Self::MissingParamEnableIpv6(_) => Self::MissingParamEnableIpv6(error),
-            Self::OperationUnsupportedIpv6Feature(_) => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
-            Self::OperationFailedDefaultVpcExist(_) => {
-                Self::OperationFailedDefaultVpcExist(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDefaultVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TokenProcessing",
+            "InvokeError",
+            "InvalidParameter",
+            "ResourceNotAvailable",
+            "InvalidVpcNameMalformed",
+            "InvalidVpcDiscriptionMalformed",
+            "QuotaExceededVpc",
+            "ResourceNotAvailableVpc",
+            "InvalidUserCidrQuota",
+            "InvalidUserCidrMalformed",
+            "InvalidResourceGroupId",
+            "IllegalParamIpv6CidrBlock",
+            "OperationFailedIPv6CidrNotReserved",
+            "MissingParamEnableIpv6",
+            "OperationUnsupportedIpv6Feature",
+            "IllegalParamZoneId",
+            "OperationFailedDefaultVpcExist",
+            "InvalidRegionIdNotFound",
+            "Forbbiden",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDefaultVpcError {

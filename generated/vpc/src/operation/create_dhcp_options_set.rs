@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateDhcpOptionsSetRequest {
     /// The region to which the DHCP options set belongs.
@@ -132,10 +132,33 @@ pub struct CreateDhcpOptionsSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateDhcpOptionsSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            domain_name_servers: None,
+            dhcp_options_set_name: None,
+            dhcp_options_set_description: None,
+            domain_name: None,
+            resource_group_id: None,
+            tag: None,
+            client_token: None,
+            dry_run: None,
+            lease_time: None,
+            ipv6_lease_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateDhcpOptionsSetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateDhcpOptionsSetRequestBuilder {
-        CreateDhcpOptionsSetRequestBuilder::default()
+        CreateDhcpOptionsSetRequestBuilder {
+            inner: CreateDhcpOptionsSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -329,6 +352,7 @@ impl<C> CreateDhcpOptionsSetRequestBuilder<C> {
     }
 }
 impl<'a> CreateDhcpOptionsSetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateDhcpOptionsSetRequest::default(),
@@ -337,6 +361,7 @@ impl<'a> CreateDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -420,36 +445,25 @@ pub enum CreateDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.DhcpOptionsSet" => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            "InvalidDomainNameServers.Malformed" => {
-                Self::InvalidDomainNameServersMalformed(error)
-            }
-            "QuotaExceeded.DomainNameServers" => {
-                Self::QuotaExceededDomainNameServers(error)
-            }
-            "IllegalParam.DomainNameServers" => {
-                Self::IllegalParamDomainNameServers(error)
-            }
-            "IllegalParam.DomainName" => Self::IllegalParamDomainName(error),
-            "IllegalParam.DhcpOptionsSetName" => {
-                Self::IllegalParamDhcpOptionsSetName(error)
-            }
-            "IllegalParam.DhcpOptionsSetDescription" => {
-                Self::IllegalParamDhcpOptionsSetDescription(error)
-            }
-            "QuotaExceeded.RegionDhcpOptionsSet" => {
-                Self::QuotaExceededRegionDhcpOptionsSet(error)
-            }
-            "OperationUnsupported.DhcpLeaseTime" => {
-                Self::OperationUnsupportedDhcpLeaseTime(error)
-            }
-            "IllegalParam.LeaseTime" => Self::IllegalParamLeaseTime(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.DhcpOptionsSet",
+                        "InvalidDomainNameServers.Malformed",
+                        "QuotaExceeded.DomainNameServers",
+                        "IllegalParam.DomainNameServers",
+                        "IllegalParam.DomainName",
+                        "IllegalParam.DhcpOptionsSetName",
+                        "IllegalParam.DhcpOptionsSetDescription",
+                        "QuotaExceeded.RegionDhcpOptionsSet",
+                        "OperationUnsupported.DhcpLeaseTime",
+                        "IllegalParam.LeaseTime",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateDhcpOptionsSetError {
@@ -458,82 +472,69 @@ impl CreateDhcpOptionsSetError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedDhcpOptionsSet(error),
+            1 => Self::InvalidDomainNameServersMalformed(error),
+            2 => Self::QuotaExceededDomainNameServers(error),
+            3 => Self::IllegalParamDomainNameServers(error),
+            4 => Self::IllegalParamDomainName(error),
+            5 => Self::IllegalParamDhcpOptionsSetName(error),
+            6 => Self::IllegalParamDhcpOptionsSetDescription(error),
+            7 => Self::QuotaExceededRegionDhcpOptionsSet(error),
+            8 => Self::OperationUnsupportedDhcpLeaseTime(error),
+            9 => Self::IllegalParamLeaseTime(error),
+            10 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedDhcpOptionsSet(error) => {
-                ("OperationUnsupportedDhcpOptionsSet", error)
-            }
-            Self::InvalidDomainNameServersMalformed(error) => {
-                ("InvalidDomainNameServersMalformed", error)
-            }
-            Self::QuotaExceededDomainNameServers(error) => {
-                ("QuotaExceededDomainNameServers", error)
-            }
-            Self::IllegalParamDomainNameServers(error) => {
-                ("IllegalParamDomainNameServers", error)
-            }
-            Self::IllegalParamDomainName(error) => ("IllegalParamDomainName", error),
-            Self::IllegalParamDhcpOptionsSetName(error) => {
-                ("IllegalParamDhcpOptionsSetName", error)
-            }
-            Self::IllegalParamDhcpOptionsSetDescription(error) => {
-                ("IllegalParamDhcpOptionsSetDescription", error)
-            }
-            Self::QuotaExceededRegionDhcpOptionsSet(error) => {
-                ("QuotaExceededRegionDhcpOptionsSet", error)
-            }
-            Self::OperationUnsupportedDhcpLeaseTime(error) => {
-                ("OperationUnsupportedDhcpLeaseTime", error)
-            }
-            Self::IllegalParamLeaseTime(error) => ("IllegalParamLeaseTime", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedDhcpOptionsSet(error) => (0, error),
+            Self::InvalidDomainNameServersMalformed(error) => (1, error),
+            Self::QuotaExceededDomainNameServers(error) => (2, error),
+            Self::IllegalParamDomainNameServers(error) => (3, error),
+            Self::IllegalParamDomainName(error) => (4, error),
+            Self::IllegalParamDhcpOptionsSetName(error) => (5, error),
+            Self::IllegalParamDhcpOptionsSetDescription(error) => (6, error),
+            Self::QuotaExceededRegionDhcpOptionsSet(error) => (7, error),
+            Self::OperationUnsupportedDhcpLeaseTime(error) => (8, error),
+            Self::IllegalParamLeaseTime(error) => (9, error),
+            Self::InvalidRegionIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for CreateDhcpOptionsSetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedDhcpOptionsSet(_) => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            Self::InvalidDomainNameServersMalformed(_) => {
-                Self::InvalidDomainNameServersMalformed(error)
-            }
-            Self::QuotaExceededDomainNameServers(_) => {
-                Self::QuotaExceededDomainNameServers(error)
-            }
-            Self::IllegalParamDomainNameServers(_) => {
-                Self::IllegalParamDomainNameServers(error)
-            }
-            Self::IllegalParamDomainName(_) => Self::IllegalParamDomainName(error),
-            Self::IllegalParamDhcpOptionsSetName(_) => {
-                Self::IllegalParamDhcpOptionsSetName(error)
-            }
-            Self::IllegalParamDhcpOptionsSetDescription(_) => {
-                Self::IllegalParamDhcpOptionsSetDescription(error)
-            }
-            Self::QuotaExceededRegionDhcpOptionsSet(_) => {
-                Self::QuotaExceededRegionDhcpOptionsSet(error)
-            }
-            Self::OperationUnsupportedDhcpLeaseTime(_) => {
-                Self::OperationUnsupportedDhcpLeaseTime(error)
-            }
-            Self::IllegalParamLeaseTime(_) => Self::IllegalParamLeaseTime(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateDhcpOptionsSetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedDhcpOptionsSet",
+            "InvalidDomainNameServersMalformed",
+            "QuotaExceededDomainNameServers",
+            "IllegalParamDomainNameServers",
+            "IllegalParamDomainName",
+            "IllegalParamDhcpOptionsSetName",
+            "IllegalParamDhcpOptionsSetDescription",
+            "QuotaExceededRegionDhcpOptionsSet",
+            "OperationUnsupportedDhcpLeaseTime",
+            "IllegalParamLeaseTime",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateDhcpOptionsSetError {

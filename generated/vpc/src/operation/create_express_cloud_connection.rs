@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateExpressCloudConnectionRequest {
     /// The region ID of the ECC instance.
@@ -120,10 +120,34 @@ pub struct CreateExpressCloudConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateExpressCloudConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            description: None,
+            peer_city: None,
+            peer_location: None,
+            idc_sp: None,
+            port_type: None,
+            bandwidth: None,
+            contact_tel: None,
+            contact_mail: None,
+            id_card_no: None,
+            redundant_ecc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateExpressCloudConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateExpressCloudConnectionRequestBuilder {
-        CreateExpressCloudConnectionRequestBuilder::default()
+        CreateExpressCloudConnectionRequestBuilder {
+            inner: CreateExpressCloudConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -322,6 +346,7 @@ impl<C> CreateExpressCloudConnectionRequestBuilder<C> {
     }
 }
 impl<'a> CreateExpressCloudConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateExpressCloudConnectionRequest::default(),
@@ -330,6 +355,7 @@ impl<'a> CreateExpressCloudConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -413,24 +439,29 @@ pub enum CreateExpressCloudConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateExpressCloudConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
-            "MissingParam.Bid" => Self::MissingParamBid(error),
-            "IllegalParam.RegionNo" => Self::IllegalParamRegionNo(error),
-            "IllegalParam.Bandwith" => Self::IllegalParamBandwith(error),
-            "IllegalParam.ContactTel" => Self::IllegalParamContactTel(error),
-            "IllegalParam.ContactMail" => Self::IllegalParamContactMail(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "IllegalParam.IDCardNo" => Self::IllegalParamIdCardNo(error),
-            "IllegalParam.PortType" => Self::IllegalParamPortType(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.PeerCity" => Self::IllegalParamPeerCity(error),
-            "IllegalParam.PeerLocation" => Self::IllegalParamPeerLocation(error),
-            "IllegalParam.ServiceProvider" => Self::IllegalParamServiceProvider(error),
-            "IllegalParam.RedundantEccId" => Self::IllegalParamRedundantEccId(error),
-            "IllegalParam.IdcSP" => Self::IllegalParamIdcSp(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.AliUid",
+                        "MissingParam.Bid",
+                        "IllegalParam.RegionNo",
+                        "IllegalParam.Bandwith",
+                        "IllegalParam.ContactTel",
+                        "IllegalParam.ContactMail",
+                        "IllegalParam.Description",
+                        "IllegalParam.IDCardNo",
+                        "IllegalParam.PortType",
+                        "IllegalParam.Name",
+                        "IllegalParam.PeerCity",
+                        "IllegalParam.PeerLocation",
+                        "IllegalParam.ServiceProvider",
+                        "IllegalParam.RedundantEccId",
+                        "IllegalParam.IdcSP",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateExpressCloudConnectionError {
@@ -439,66 +470,81 @@ impl CreateExpressCloudConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamAliUid(error),
+            1 => Self::MissingParamBid(error),
+            2 => Self::IllegalParamRegionNo(error),
+            3 => Self::IllegalParamBandwith(error),
+            4 => Self::IllegalParamContactTel(error),
+            5 => Self::IllegalParamContactMail(error),
+            6 => Self::IllegalParamDescription(error),
+            7 => Self::IllegalParamIdCardNo(error),
+            8 => Self::IllegalParamPortType(error),
+            9 => Self::IllegalParamName(error),
+            10 => Self::IllegalParamPeerCity(error),
+            11 => Self::IllegalParamPeerLocation(error),
+            12 => Self::IllegalParamServiceProvider(error),
+            13 => Self::IllegalParamRedundantEccId(error),
+            14 => Self::IllegalParamIdcSp(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamAliUid(error) => ("IllegalParamAliUid", error),
-            Self::MissingParamBid(error) => ("MissingParamBid", error),
-            Self::IllegalParamRegionNo(error) => ("IllegalParamRegionNo", error),
-            Self::IllegalParamBandwith(error) => ("IllegalParamBandwith", error),
-            Self::IllegalParamContactTel(error) => ("IllegalParamContactTel", error),
-            Self::IllegalParamContactMail(error) => ("IllegalParamContactMail", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::IllegalParamIdCardNo(error) => ("IllegalParamIdCardNo", error),
-            Self::IllegalParamPortType(error) => ("IllegalParamPortType", error),
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamPeerCity(error) => ("IllegalParamPeerCity", error),
-            Self::IllegalParamPeerLocation(error) => ("IllegalParamPeerLocation", error),
-            Self::IllegalParamServiceProvider(error) => {
-                ("IllegalParamServiceProvider", error)
-            }
-            Self::IllegalParamRedundantEccId(error) => {
-                ("IllegalParamRedundantEccId", error)
-            }
-            Self::IllegalParamIdcSp(error) => ("IllegalParamIdcSp", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamAliUid(error) => (0, error),
+            Self::MissingParamBid(error) => (1, error),
+            Self::IllegalParamRegionNo(error) => (2, error),
+            Self::IllegalParamBandwith(error) => (3, error),
+            Self::IllegalParamContactTel(error) => (4, error),
+            Self::IllegalParamContactMail(error) => (5, error),
+            Self::IllegalParamDescription(error) => (6, error),
+            Self::IllegalParamIdCardNo(error) => (7, error),
+            Self::IllegalParamPortType(error) => (8, error),
+            Self::IllegalParamName(error) => (9, error),
+            Self::IllegalParamPeerCity(error) => (10, error),
+            Self::IllegalParamPeerLocation(error) => (11, error),
+            Self::IllegalParamServiceProvider(error) => (12, error),
+            Self::IllegalParamRedundantEccId(error) => (13, error),
+            Self::IllegalParamIdcSp(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for CreateExpressCloudConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
-            Self::MissingParamBid(_) => Self::MissingParamBid(error),
-            Self::IllegalParamRegionNo(_) => Self::IllegalParamRegionNo(error),
-            Self::IllegalParamBandwith(_) => Self::IllegalParamBandwith(error),
-            Self::IllegalParamContactTel(_) => Self::IllegalParamContactTel(error),
-            Self::IllegalParamContactMail(_) => Self::IllegalParamContactMail(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::IllegalParamIdCardNo(_) => Self::IllegalParamIdCardNo(error),
-            Self::IllegalParamPortType(_) => Self::IllegalParamPortType(error),
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamPeerCity(_) => Self::IllegalParamPeerCity(error),
-            Self::IllegalParamPeerLocation(_) => Self::IllegalParamPeerLocation(error),
-            Self::IllegalParamServiceProvider(_) => {
-                Self::IllegalParamServiceProvider(error)
-            }
-            Self::IllegalParamRedundantEccId(_) => {
-                Self::IllegalParamRedundantEccId(error)
-            }
-            Self::IllegalParamIdcSp(_) => Self::IllegalParamIdcSp(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateExpressCloudConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamAliUid",
+            "MissingParamBid",
+            "IllegalParamRegionNo",
+            "IllegalParamBandwith",
+            "IllegalParamContactTel",
+            "IllegalParamContactMail",
+            "IllegalParamDescription",
+            "IllegalParamIdCardNo",
+            "IllegalParamPortType",
+            "IllegalParamName",
+            "IllegalParamPeerCity",
+            "IllegalParamPeerLocation",
+            "IllegalParamServiceProvider",
+            "IllegalParamRedundantEccId",
+            "IllegalParamIdcSp",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateExpressCloudConnectionError {

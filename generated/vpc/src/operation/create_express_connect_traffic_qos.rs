@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateExpressConnectTrafficQosRequest {
     /// The region ID of the QoS policy.
@@ -73,10 +73,28 @@ pub struct CreateExpressConnectTrafficQosRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateExpressConnectTrafficQosRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_name: None,
+            qos_description: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateExpressConnectTrafficQosRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateExpressConnectTrafficQosRequestBuilder {
-        CreateExpressConnectTrafficQosRequestBuilder::default()
+        CreateExpressConnectTrafficQosRequestBuilder {
+            inner: CreateExpressConnectTrafficQosRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -206,6 +224,7 @@ impl<C> CreateExpressConnectTrafficQosRequestBuilder<C> {
     }
 }
 impl<'a> CreateExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateExpressConnectTrafficQosRequest::default(),
@@ -214,6 +233,7 @@ impl<'a> CreateExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -273,11 +293,10 @@ pub enum CreateExpressConnectTrafficQosError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.Qos" => Self::OperationUnsupportedQos(error),
-            "QuotaExceeded.Qos" => Self::QuotaExceededQos(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["OperationUnsupported.Qos", "QuotaExceeded.Qos"]),
+            error,
+        )
     }
 }
 impl CreateExpressConnectTrafficQosError {
@@ -286,32 +305,38 @@ impl CreateExpressConnectTrafficQosError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedQos(error),
+            1 => Self::QuotaExceededQos(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedQos(error) => ("OperationUnsupportedQos", error),
-            Self::QuotaExceededQos(error) => ("QuotaExceededQos", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedQos(error) => (0, error),
+            Self::QuotaExceededQos(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for CreateExpressConnectTrafficQosError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedQos(_) => Self::OperationUnsupportedQos(error),
-            Self::QuotaExceededQos(_) => Self::QuotaExceededQos(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateExpressConnectTrafficQosError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["OperationUnsupportedQos", "QuotaExceededQos", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateExpressConnectTrafficQosError {

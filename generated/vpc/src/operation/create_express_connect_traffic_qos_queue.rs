@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -92,10 +92,29 @@ pub struct CreateExpressConnectTrafficQosQueueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateExpressConnectTrafficQosQueueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            queue_name: None,
+            queue_description: None,
+            qos_id: None,
+            queue_type: None,
+            bandwidth_percent: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateExpressConnectTrafficQosQueueRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateExpressConnectTrafficQosQueueRequestBuilder {
-        CreateExpressConnectTrafficQosQueueRequestBuilder::default()
+        CreateExpressConnectTrafficQosQueueRequestBuilder {
+            inner: CreateExpressConnectTrafficQosQueueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -247,6 +266,7 @@ impl<C> CreateExpressConnectTrafficQosQueueRequestBuilder<C> {
     }
 }
 impl<'a> CreateExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateExpressConnectTrafficQosQueueRequest::default(),
@@ -255,6 +275,7 @@ impl<'a> CreateExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -327,20 +348,19 @@ pub enum CreateExpressConnectTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateExpressConnectTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.QosMediumPriorityQueueCount" => {
-                Self::QuotaExceededQosMediumPriorityQueueCount(error)
-            }
-            "QuotaExceeded.QosHighPriorityQueueCount" => {
-                Self::QuotaExceededQosHighPriorityQueueCount(error)
-            }
-            "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent" => {
-                Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
-            }
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "QuotaExceeded.QosMediumPriorityQueueCount",
+                        "QuotaExceeded.QosHighPriorityQueueCount",
+                        "QuotaExceeded.QosMediumPriorityQueueBandwidthPercent",
+                        "IncorrectStatus.Qos",
+                        "EcQoSConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateExpressConnectTrafficQosQueueError {
@@ -349,50 +369,53 @@ impl CreateExpressConnectTrafficQosQueueError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QuotaExceededQosMediumPriorityQueueCount(error),
+            1 => Self::QuotaExceededQosHighPriorityQueueCount(error),
+            2 => Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error),
+            3 => Self::IncorrectStatusQos(error),
+            4 => Self::EcQoSConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededQosMediumPriorityQueueCount(error) => {
-                ("QuotaExceededQosMediumPriorityQueueCount", error)
-            }
-            Self::QuotaExceededQosHighPriorityQueueCount(error) => {
-                ("QuotaExceededQosHighPriorityQueueCount", error)
-            }
+            Self::QuotaExceededQosMediumPriorityQueueCount(error) => (0, error),
+            Self::QuotaExceededQosHighPriorityQueueCount(error) => (1, error),
             Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error) => {
-                ("QuotaExceededQosMediumPriorityQueueBandwidthPercent", error)
+                (2, error)
             }
-            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
-            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusQos(error) => (3, error),
+            Self::EcQoSConflict(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for CreateExpressConnectTrafficQosQueueError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededQosMediumPriorityQueueCount(_) => {
-                Self::QuotaExceededQosMediumPriorityQueueCount(error)
-            }
-            Self::QuotaExceededQosHighPriorityQueueCount(_) => {
-                Self::QuotaExceededQosHighPriorityQueueCount(error)
-            }
-            Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(_) => {
-                Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
-            }
-            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
-            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateExpressConnectTrafficQosQueueError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededQosMediumPriorityQueueCount",
+            "QuotaExceededQosHighPriorityQueueCount",
+            "QuotaExceededQosMediumPriorityQueueBandwidthPercent",
+            "IncorrectStatusQos",
+            "EcQoSConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateExpressConnectTrafficQosQueueError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -183,10 +183,38 @@ pub struct CreateExpressConnectTrafficQosRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateExpressConnectTrafficQosRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_id: None,
+            queue_id: None,
+            priority: None,
+            protocol: None,
+            src_cidr: None,
+            dst_cidr: None,
+            src_i_pv6_cidr: None,
+            dst_i_pv6_cidr: None,
+            src_port_range: None,
+            dst_port_range: None,
+            match_dscp: None,
+            remarking_dscp: None,
+            rule_name: None,
+            rule_description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateExpressConnectTrafficQosRuleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateExpressConnectTrafficQosRuleRequestBuilder {
-        CreateExpressConnectTrafficQosRuleRequestBuilder::default()
+        CreateExpressConnectTrafficQosRuleRequestBuilder {
+            inner: CreateExpressConnectTrafficQosRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -465,6 +493,7 @@ impl<C> CreateExpressConnectTrafficQosRuleRequestBuilder<C> {
     }
 }
 impl<'a> CreateExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateExpressConnectTrafficQosRuleRequest::default(),
@@ -473,6 +502,7 @@ impl<'a> CreateExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -547,13 +577,18 @@ pub enum CreateExpressConnectTrafficQosRuleError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateExpressConnectTrafficQosRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
-            "EcQosRuleNotAllowV4AndV6" => Self::EcQosRuleNotAllowV4AndV6(error),
-            "QuotaExceeded.QosRuleCount" => Self::QuotaExceededQosRuleCount(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Qos",
+                        "EcQoSConflict",
+                        "EcQosRuleNotAllowV4AndV6",
+                        "QuotaExceeded.QosRuleCount",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateExpressConnectTrafficQosRuleError {
@@ -562,38 +597,48 @@ impl CreateExpressConnectTrafficQosRuleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::EcQoSConflict(error),
+            2 => Self::EcQosRuleNotAllowV4AndV6(error),
+            3 => Self::QuotaExceededQosRuleCount(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
-            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
-            Self::EcQosRuleNotAllowV4AndV6(error) => ("EcQosRuleNotAllowV4AndV6", error),
-            Self::QuotaExceededQosRuleCount(error) => {
-                ("QuotaExceededQosRuleCount", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusQos(error) => (0, error),
+            Self::EcQoSConflict(error) => (1, error),
+            Self::EcQosRuleNotAllowV4AndV6(error) => (2, error),
+            Self::QuotaExceededQosRuleCount(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for CreateExpressConnectTrafficQosRuleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
-            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
-            Self::EcQosRuleNotAllowV4AndV6(_) => Self::EcQosRuleNotAllowV4AndV6(error),
-            Self::QuotaExceededQosRuleCount(_) => Self::QuotaExceededQosRuleCount(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateExpressConnectTrafficQosRuleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusQos",
+            "EcQoSConflict",
+            "EcQosRuleNotAllowV4AndV6",
+            "QuotaExceededQosRuleCount",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateExpressConnectTrafficQosRuleError {

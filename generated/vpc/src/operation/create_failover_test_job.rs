@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .job_duration(60);
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -112,10 +112,31 @@ pub struct CreateFailoverTestJobRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateFailoverTestJobRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            name: None,
+            description: None,
+            resource_type: None,
+            resource_id: None,
+            job_type: None,
+            job_duration: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateFailoverTestJobRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateFailoverTestJobRequestBuilder {
-        CreateFailoverTestJobRequestBuilder::default()
+        CreateFailoverTestJobRequestBuilder {
+            inner: CreateFailoverTestJobRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -302,6 +323,7 @@ impl<C> CreateFailoverTestJobRequestBuilder<C> {
     }
 }
 impl<'a> CreateFailoverTestJobRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateFailoverTestJobRequest::default(),
@@ -310,6 +332,7 @@ impl<'a> CreateFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -399,40 +422,31 @@ pub enum CreateFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "EcFailoverTestJobExceedMaxResourceNum" => {
-                Self::EcFailoverTestJobExceedMaxResourceNum(error)
-            }
-            "EcFailoverTestJobResourceInAnotherProcessingJob" => {
-                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            }
-            "IllegalParam.ResourceId" => Self::IllegalParamResourceId(error),
-            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
-            "IncorrectBusinessStatus.ResourceId" => {
-                Self::IncorrectBusinessStatusResourceId(error)
-            }
-            "VpconnNotAssociatedVbr" => Self::VpconnNotAssociatedVbr(error),
-            "VpconnWithVlan0NotSupportShutdown" => {
-                Self::VpconnWithVlan0NotSupportShutdown(error)
-            }
-            "PconnContainsMoreThanOneVpconn" => {
-                Self::PconnContainsMoreThanOneVpconn(error)
-            }
-            "PconnContailsMoreThanOneAcrossCountVbr" => {
-                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            }
-            "IllegalParam.JobType" => Self::IllegalParamJobType(error),
-            "IllegalParam.JobDuration" => Self::IllegalParamJobDuration(error),
-            "AnotherJobTesting" => Self::AnotherJobTesting(error),
-            "MultiplePconnSingleVbrNotSupportShutdown" => {
-                Self::MultiplePconnSingleVbrNotSupportShutdown(error)
-            }
-            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "IllegalParam.ResourceType",
+                        "EcFailoverTestJobExceedMaxResourceNum",
+                        "EcFailoverTestJobResourceInAnotherProcessingJob",
+                        "IllegalParam.ResourceId",
+                        "IncorrectStatus.ResourceId",
+                        "IncorrectBusinessStatus.ResourceId",
+                        "VpconnNotAssociatedVbr",
+                        "VpconnWithVlan0NotSupportShutdown",
+                        "PconnContainsMoreThanOneVpconn",
+                        "PconnContailsMoreThanOneAcrossCountVbr",
+                        "IllegalParam.JobType",
+                        "IllegalParam.JobDuration",
+                        "AnotherJobTesting",
+                        "MultiplePconnSingleVbrNotSupportShutdown",
+                        "EcFailoverTestJobConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateFailoverTestJobError {
@@ -441,94 +455,87 @@ impl CreateFailoverTestJobError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamName(error),
+            1 => Self::IllegalParamDescription(error),
+            2 => Self::IllegalParamResourceType(error),
+            3 => Self::EcFailoverTestJobExceedMaxResourceNum(error),
+            4 => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
+            5 => Self::IllegalParamResourceId(error),
+            6 => Self::IncorrectStatusResourceId(error),
+            7 => Self::IncorrectBusinessStatusResourceId(error),
+            8 => Self::VpconnNotAssociatedVbr(error),
+            9 => Self::VpconnWithVlan0NotSupportShutdown(error),
+            10 => Self::PconnContainsMoreThanOneVpconn(error),
+            11 => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
+            12 => Self::IllegalParamJobType(error),
+            13 => Self::IllegalParamJobDuration(error),
+            14 => Self::AnotherJobTesting(error),
+            15 => Self::MultiplePconnSingleVbrNotSupportShutdown(error),
+            16 => Self::EcFailoverTestJobConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
-            Self::EcFailoverTestJobExceedMaxResourceNum(error) => {
-                ("EcFailoverTestJobExceedMaxResourceNum", error)
-            }
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => {
-                ("EcFailoverTestJobResourceInAnotherProcessingJob", error)
-            }
-            Self::IllegalParamResourceId(error) => ("IllegalParamResourceId", error),
-            Self::IncorrectStatusResourceId(error) => {
-                ("IncorrectStatusResourceId", error)
-            }
-            Self::IncorrectBusinessStatusResourceId(error) => {
-                ("IncorrectBusinessStatusResourceId", error)
-            }
-            Self::VpconnNotAssociatedVbr(error) => ("VpconnNotAssociatedVbr", error),
-            Self::VpconnWithVlan0NotSupportShutdown(error) => {
-                ("VpconnWithVlan0NotSupportShutdown", error)
-            }
-            Self::PconnContainsMoreThanOneVpconn(error) => {
-                ("PconnContainsMoreThanOneVpconn", error)
-            }
-            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => {
-                ("PconnContailsMoreThanOneAcrossCountVbr", error)
-            }
-            Self::IllegalParamJobType(error) => ("IllegalParamJobType", error),
-            Self::IllegalParamJobDuration(error) => ("IllegalParamJobDuration", error),
-            Self::AnotherJobTesting(error) => ("AnotherJobTesting", error),
-            Self::MultiplePconnSingleVbrNotSupportShutdown(error) => {
-                ("MultiplePconnSingleVbrNotSupportShutdown", error)
-            }
-            Self::EcFailoverTestJobConflict(error) => {
-                ("EcFailoverTestJobConflict", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamName(error) => (0, error),
+            Self::IllegalParamDescription(error) => (1, error),
+            Self::IllegalParamResourceType(error) => (2, error),
+            Self::EcFailoverTestJobExceedMaxResourceNum(error) => (3, error),
+            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => (4, error),
+            Self::IllegalParamResourceId(error) => (5, error),
+            Self::IncorrectStatusResourceId(error) => (6, error),
+            Self::IncorrectBusinessStatusResourceId(error) => (7, error),
+            Self::VpconnNotAssociatedVbr(error) => (8, error),
+            Self::VpconnWithVlan0NotSupportShutdown(error) => (9, error),
+            Self::PconnContainsMoreThanOneVpconn(error) => (10, error),
+            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => (11, error),
+            Self::IllegalParamJobType(error) => (12, error),
+            Self::IllegalParamJobDuration(error) => (13, error),
+            Self::AnotherJobTesting(error) => (14, error),
+            Self::MultiplePconnSingleVbrNotSupportShutdown(error) => (15, error),
+            Self::EcFailoverTestJobConflict(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateFailoverTestJobError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
-            Self::EcFailoverTestJobExceedMaxResourceNum(_) => {
-                Self::EcFailoverTestJobExceedMaxResourceNum(error)
-            }
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(_) => {
-                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            }
-            Self::IllegalParamResourceId(_) => Self::IllegalParamResourceId(error),
-            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
-            Self::IncorrectBusinessStatusResourceId(_) => {
-                Self::IncorrectBusinessStatusResourceId(error)
-            }
-            Self::VpconnNotAssociatedVbr(_) => Self::VpconnNotAssociatedVbr(error),
-            Self::VpconnWithVlan0NotSupportShutdown(_) => {
-                Self::VpconnWithVlan0NotSupportShutdown(error)
-            }
-            Self::PconnContainsMoreThanOneVpconn(_) => {
-                Self::PconnContainsMoreThanOneVpconn(error)
-            }
-            Self::PconnContailsMoreThanOneAcrossCountVbr(_) => {
-                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            }
-            Self::IllegalParamJobType(_) => Self::IllegalParamJobType(error),
-            Self::IllegalParamJobDuration(_) => Self::IllegalParamJobDuration(error),
-            Self::AnotherJobTesting(_) => Self::AnotherJobTesting(error),
-            Self::MultiplePconnSingleVbrNotSupportShutdown(_) => {
-                Self::MultiplePconnSingleVbrNotSupportShutdown(error)
-            }
-            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateFailoverTestJobError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "IllegalParamResourceType",
+            "EcFailoverTestJobExceedMaxResourceNum",
+            "EcFailoverTestJobResourceInAnotherProcessingJob",
+            "IllegalParamResourceId",
+            "IncorrectStatusResourceId",
+            "IncorrectBusinessStatusResourceId",
+            "VpconnNotAssociatedVbr",
+            "VpconnWithVlan0NotSupportShutdown",
+            "PconnContainsMoreThanOneVpconn",
+            "PconnContailsMoreThanOneAcrossCountVbr",
+            "IllegalParamJobType",
+            "IllegalParamJobDuration",
+            "AnotherJobTesting",
+            "MultiplePconnSingleVbrNotSupportShutdown",
+            "EcFailoverTestJobConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateFailoverTestJobError {

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateFlowLogRequest {
     /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -141,10 +141,35 @@ pub struct CreateFlowLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateFlowLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            flow_log_name: None,
+            description: None,
+            resource_type: None,
+            resource_id: None,
+            traffic_type: None,
+            project_name: None,
+            log_store_name: None,
+            aggregation_interval: None,
+            traffic_path: None,
+            resource_group_id: None,
+            tag: None,
+            ip_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateFlowLogRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateFlowLogRequestBuilder {
-        CreateFlowLogRequestBuilder::default()
+        CreateFlowLogRequestBuilder {
+            inner: CreateFlowLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -359,6 +384,7 @@ impl<C> CreateFlowLogRequestBuilder<C> {
     }
 }
 impl<'a> CreateFlowLogRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateFlowLogRequest::default(),
@@ -367,6 +393,7 @@ impl<'a> CreateFlowLogRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateFlowLogResponse, CreateFlowLogError> {
@@ -506,72 +533,49 @@ pub enum CreateFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.FlowLog" => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            "OptInRequired.FlowLog" => Self::OptInRequiredFlowLog(error),
-            "OperationUnsupported.AdvancedFeature" => {
-                Self::OperationUnsupportedAdvancedFeature(error)
-            }
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "OperationUnsupported.action" => Self::OperationUnsupportedAction(error),
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "RuleExist" => Self::RuleExist(error),
-            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
-            "QuotaExceeded.FlowlogCount" => Self::QuotaExceededFlowlogCount(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "INVALID_PARAMETER" => Self::InvalidParameter(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidResourceType.NotFound" => Self::InvalidResourceTypeNotFound(error),
-            "OperationUnsupported.ResourceType" => {
-                Self::OperationUnsupportedResourceType(error)
-            }
-            "IllegalParam.AggregationInterval" => {
-                Self::IllegalParamAggregationInterval(error)
-            }
-            "UnsupportedFeature.UserDefinedTrafficPath" => {
-                Self::UnsupportedFeatureUserDefinedTrafficPath(error)
-            }
-            "IllegalParam.TrafficPath" => Self::IllegalParamTrafficPath(error),
-            "DuplicatedParam.TrafficPath" => Self::DuplicatedParamTrafficPath(error),
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
-            "OperationDenied.OperateShareResource" => {
-                Self::OperationDeniedOperateShareResource(error)
-            }
-            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
-            "UnsupportedFeature.VpcAdvancedFeature" => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            "OperationFailed.EniTypeNotSupport" => {
-                Self::OperationFailedEniTypeNotSupport(error)
-            }
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch" => {
-                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            }
-            "OperationDenied.NisTrafficAnalyzerNotFound" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            }
-            "OperationDenied.NisTrafficAnalyzerNotActive" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            }
-            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
-            "MissingParam.TrafficAnalyzerIdOrLogProjectOrLogStore" => {
-                Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error)
-            }
-            "OperationDenied.AllTrafficPathOfManagedExist" => {
-                Self::OperationDeniedAllTrafficPathOfManagedExist(error)
-            }
-            "UnsupportedFeature.UserDefinedTrafficPathIpv6" => {
-                Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.FlowLog",
+                        "OptInRequired.FlowLog",
+                        "OperationUnsupported.AdvancedFeature",
+                        "InvalidInstanceId",
+                        "ProjectOrLogstoreNotExist",
+                        "SourceProjectNotExist",
+                        "Unauthorized",
+                        "OperationUnsupported.action",
+                        "ParameterInvalid",
+                        "RuleExist",
+                        "InvalidHdMonitorStatus",
+                        "QuotaExceeded.FlowlogCount",
+                        "InvalidResourceId.NotFound",
+                        "INVALID_PARAMETER",
+                        "MissingParameter",
+                        "InvalidRegionId.NotFound",
+                        "InvalidResourceType.NotFound",
+                        "OperationUnsupported.ResourceType",
+                        "IllegalParam.AggregationInterval",
+                        "UnsupportedFeature.UserDefinedTrafficPath",
+                        "IllegalParam.TrafficPath",
+                        "DuplicatedParam.TrafficPath",
+                        "IllegalParam.ResourceGroupId",
+                        "OperationDenied.OperateShareResource",
+                        "UnsupportedFeature.IpVersion",
+                        "UnsupportedFeature.VpcAdvancedFeature",
+                        "OperationFailed.EniTypeNotSupport",
+                        "IllegalParam.IpVersion",
+                        "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
+                        "OperationDenied.NisTrafficAnalyzerNotFound",
+                        "OperationDenied.NisTrafficAnalyzerNotActive",
+                        "OperationFailed.InternalError",
+                        "MissingParam.TrafficAnalyzerIdOrLogProjectOrLogStore",
+                        "OperationDenied.AllTrafficPathOfManagedExist",
+                        "UnsupportedFeature.UserDefinedTrafficPathIpv6",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateFlowLogError {
@@ -580,184 +584,147 @@ impl CreateFlowLogError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusFlowLog(error),
+            1 => Self::OptInRequiredFlowLog(error),
+            2 => Self::OperationUnsupportedAdvancedFeature(error),
+            3 => Self::InvalidInstanceId(error),
+            4 => Self::ProjectOrLogstoreNotExist(error),
+            5 => Self::SourceProjectNotExist(error),
+            6 => Self::Unauthorized(error),
+            7 => Self::OperationUnsupportedAction(error),
+            8 => Self::ParameterInvalid(error),
+            9 => Self::RuleExist(error),
+            10 => Self::InvalidHdMonitorStatus(error),
+            11 => Self::QuotaExceededFlowlogCount(error),
+            12 => Self::InvalidResourceIdNotFound(error),
+            13 => Self::InvalidParameter(error),
+            14 => Self::MissingParameter(error),
+            15 => Self::InvalidRegionIdNotFound(error),
+            16 => Self::InvalidResourceTypeNotFound(error),
+            17 => Self::OperationUnsupportedResourceType(error),
+            18 => Self::IllegalParamAggregationInterval(error),
+            19 => Self::UnsupportedFeatureUserDefinedTrafficPath(error),
+            20 => Self::IllegalParamTrafficPath(error),
+            21 => Self::DuplicatedParamTrafficPath(error),
+            22 => Self::IllegalParamResourceGroupId(error),
+            23 => Self::OperationDeniedOperateShareResource(error),
+            24 => Self::UnsupportedFeatureIpVersion(error),
+            25 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
+            26 => Self::OperationFailedEniTypeNotSupport(error),
+            27 => Self::IllegalParamIpVersion(error),
+            28 => {
+                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
+            }
+            29 => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
+            30 => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
+            31 => Self::OperationFailedInternalError(error),
+            32 => Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error),
+            33 => Self::OperationDeniedAllTrafficPathOfManagedExist(error),
+            34 => Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusFlowLog(error) => {
-                ("IncorrectBusinessStatusFlowLog", error)
-            }
-            Self::OptInRequiredFlowLog(error) => ("OptInRequiredFlowLog", error),
-            Self::OperationUnsupportedAdvancedFeature(error) => {
-                ("OperationUnsupportedAdvancedFeature", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::ProjectOrLogstoreNotExist(error) => {
-                ("ProjectOrLogstoreNotExist", error)
-            }
-            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::OperationUnsupportedAction(error) => {
-                ("OperationUnsupportedAction", error)
-            }
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::RuleExist(error) => ("RuleExist", error),
-            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
-            Self::QuotaExceededFlowlogCount(error) => {
-                ("QuotaExceededFlowlogCount", error)
-            }
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidResourceTypeNotFound(error) => {
-                ("InvalidResourceTypeNotFound", error)
-            }
-            Self::OperationUnsupportedResourceType(error) => {
-                ("OperationUnsupportedResourceType", error)
-            }
-            Self::IllegalParamAggregationInterval(error) => {
-                ("IllegalParamAggregationInterval", error)
-            }
-            Self::UnsupportedFeatureUserDefinedTrafficPath(error) => {
-                ("UnsupportedFeatureUserDefinedTrafficPath", error)
-            }
-            Self::IllegalParamTrafficPath(error) => ("IllegalParamTrafficPath", error),
-            Self::DuplicatedParamTrafficPath(error) => {
-                ("DuplicatedParamTrafficPath", error)
-            }
-            Self::IllegalParamResourceGroupId(error) => {
-                ("IllegalParamResourceGroupId", error)
-            }
-            Self::OperationDeniedOperateShareResource(error) => {
-                ("OperationDeniedOperateShareResource", error)
-            }
-            Self::UnsupportedFeatureIpVersion(error) => {
-                ("UnsupportedFeatureIpVersion", error)
-            }
-            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
-                ("UnsupportedFeatureVpcAdvancedFeature", error)
-            }
-            Self::OperationFailedEniTypeNotSupport(error) => {
-                ("OperationFailedEniTypeNotSupport", error)
-            }
-            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::IncorrectBusinessStatusFlowLog(error) => (0, error),
+            Self::OptInRequiredFlowLog(error) => (1, error),
+            Self::OperationUnsupportedAdvancedFeature(error) => (2, error),
+            Self::InvalidInstanceId(error) => (3, error),
+            Self::ProjectOrLogstoreNotExist(error) => (4, error),
+            Self::SourceProjectNotExist(error) => (5, error),
+            Self::Unauthorized(error) => (6, error),
+            Self::OperationUnsupportedAction(error) => (7, error),
+            Self::ParameterInvalid(error) => (8, error),
+            Self::RuleExist(error) => (9, error),
+            Self::InvalidHdMonitorStatus(error) => (10, error),
+            Self::QuotaExceededFlowlogCount(error) => (11, error),
+            Self::InvalidResourceIdNotFound(error) => (12, error),
+            Self::InvalidParameter(error) => (13, error),
+            Self::MissingParameter(error) => (14, error),
+            Self::InvalidRegionIdNotFound(error) => (15, error),
+            Self::InvalidResourceTypeNotFound(error) => (16, error),
+            Self::OperationUnsupportedResourceType(error) => (17, error),
+            Self::IllegalParamAggregationInterval(error) => (18, error),
+            Self::UnsupportedFeatureUserDefinedTrafficPath(error) => (19, error),
+            Self::IllegalParamTrafficPath(error) => (20, error),
+            Self::DuplicatedParamTrafficPath(error) => (21, error),
+            Self::IllegalParamResourceGroupId(error) => (22, error),
+            Self::OperationDeniedOperateShareResource(error) => (23, error),
+            Self::UnsupportedFeatureIpVersion(error) => (24, error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => (25, error),
+            Self::OperationFailedEniTypeNotSupport(error) => (26, error),
+            Self::IllegalParamIpVersion(error) => (27, error),
             Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error) => {
-                ("OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch", error)
+                (28, error)
             }
-            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => {
-                ("OperationDeniedNisTrafficAnalyzerNotFound", error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => {
-                ("OperationDeniedNisTrafficAnalyzerNotActive", error)
-            }
-            Self::OperationFailedInternalError(error) => {
-                ("OperationFailedInternalError", error)
-            }
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => (29, error),
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => (30, error),
+            Self::OperationFailedInternalError(error) => (31, error),
             Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error) => {
-                ("MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore", error)
+                (32, error)
             }
-            Self::OperationDeniedAllTrafficPathOfManagedExist(error) => {
-                ("OperationDeniedAllTrafficPathOfManagedExist", error)
-            }
-            Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error) => {
-                ("UnsupportedFeatureUserDefinedTrafficPathIpv6", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedAllTrafficPathOfManagedExist(error) => (33, error),
+            Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error) => (34, error),
+            Self::Unhandled(error) => (35, error),
         }
     }
 }
 impl Clone for CreateFlowLogError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusFlowLog(_) => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            Self::OptInRequiredFlowLog(_) => Self::OptInRequiredFlowLog(error),
-            Self::OperationUnsupportedAdvancedFeature(_) => {
-                Self::OperationUnsupportedAdvancedFeature(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
-            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::OperationUnsupportedAction(_) => {
-                Self::OperationUnsupportedAction(error)
-            }
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::RuleExist(_) => Self::RuleExist(error),
-            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
-            Self::QuotaExceededFlowlogCount(_) => Self::QuotaExceededFlowlogCount(error),
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidResourceTypeNotFound(_) => {
-                Self::InvalidResourceTypeNotFound(error)
-            }
-            Self::OperationUnsupportedResourceType(_) => {
-                Self::OperationUnsupportedResourceType(error)
-            }
-            Self::IllegalParamAggregationInterval(_) => {
-                Self::IllegalParamAggregationInterval(error)
-            }
-            Self::UnsupportedFeatureUserDefinedTrafficPath(_) => {
-                Self::UnsupportedFeatureUserDefinedTrafficPath(error)
-            }
-            Self::IllegalParamTrafficPath(_) => Self::IllegalParamTrafficPath(error),
-            Self::DuplicatedParamTrafficPath(_) => {
-                Self::DuplicatedParamTrafficPath(error)
-            }
-            Self::IllegalParamResourceGroupId(_) => {
-                Self::IllegalParamResourceGroupId(error)
-            }
-            Self::OperationDeniedOperateShareResource(_) => {
-                Self::OperationDeniedOperateShareResource(error)
-            }
-            Self::UnsupportedFeatureIpVersion(_) => {
-                Self::UnsupportedFeatureIpVersion(error)
-            }
-            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            Self::OperationFailedEniTypeNotSupport(_) => {
-                Self::OperationFailedEniTypeNotSupport(error)
-            }
-            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
-            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(_) => {
-                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotFound(_) => {
-                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotActive(_) => {
-                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            }
-            Self::OperationFailedInternalError(_) => {
-                Self::OperationFailedInternalError(error)
-            }
-            Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(_) => {
-                Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error)
-            }
-            Self::OperationDeniedAllTrafficPathOfManagedExist(_) => {
-                Self::OperationDeniedAllTrafficPathOfManagedExist(error)
-            }
-            Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(_) => {
-                Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateFlowLogError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusFlowLog",
+            "OptInRequiredFlowLog",
+            "OperationUnsupportedAdvancedFeature",
+            "InvalidInstanceId",
+            "ProjectOrLogstoreNotExist",
+            "SourceProjectNotExist",
+            "Unauthorized",
+            "OperationUnsupportedAction",
+            "ParameterInvalid",
+            "RuleExist",
+            "InvalidHdMonitorStatus",
+            "QuotaExceededFlowlogCount",
+            "InvalidResourceIdNotFound",
+            "InvalidParameter",
+            "MissingParameter",
+            "InvalidRegionIdNotFound",
+            "InvalidResourceTypeNotFound",
+            "OperationUnsupportedResourceType",
+            "IllegalParamAggregationInterval",
+            "UnsupportedFeatureUserDefinedTrafficPath",
+            "IllegalParamTrafficPath",
+            "DuplicatedParamTrafficPath",
+            "IllegalParamResourceGroupId",
+            "OperationDeniedOperateShareResource",
+            "UnsupportedFeatureIpVersion",
+            "UnsupportedFeatureVpcAdvancedFeature",
+            "OperationFailedEniTypeNotSupport",
+            "IllegalParamIpVersion",
+            "OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch",
+            "OperationDeniedNisTrafficAnalyzerNotFound",
+            "OperationDeniedNisTrafficAnalyzerNotActive",
+            "OperationFailedInternalError",
+            "MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore",
+            "OperationDeniedAllTrafficPathOfManagedExist",
+            "UnsupportedFeatureUserDefinedTrafficPathIpv6",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateFlowLogError {

@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateForwardEntryRequest {
     /// The region ID of the NAT gateway.
@@ -148,10 +148,33 @@ pub struct CreateForwardEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateForwardEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            forward_table_id: None,
+            external_ip: None,
+            external_port: None,
+            internal_ip: None,
+            internal_port: None,
+            ip_protocol: None,
+            forward_entry_name: None,
+            client_token: None,
+            port_break: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateForwardEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateForwardEntryRequestBuilder {
-        CreateForwardEntryRequestBuilder::default()
+        CreateForwardEntryRequestBuilder {
+            inner: CreateForwardEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -354,6 +377,7 @@ impl<C> CreateForwardEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateForwardEntryRequest::default(),
@@ -362,6 +386,7 @@ impl<'a> CreateForwardEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -497,77 +522,54 @@ pub enum CreateForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.PrivateLinkEnabled" => {
-                Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            }
-            "UnsupportedFeature.PortSegment" => {
-                Self::UnsupportedFeaturePortSegment(error)
-            }
-            "DuplicatedParam.InternalPort" => Self::DuplicatedParamInternalPort(error),
-            "DuplicatedParam.ExternalPort" => Self::DuplicatedParamExternalPort(error),
-            "OperationFailed.AnyPortConfig" => Self::OperationFailedAnyPortConfig(error),
-            "OperationUnsupported.ForwardEntry" => {
-                Self::OperationUnsupportedForwardEntry(error)
-            }
-            "InvalidIp.NotInNatgw" => Self::InvalidIpNotInNatgw(error),
-            "QuotaExceeded.ForwardEntry" => Self::QuotaExceededForwardEntry(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "Forbidden.IpHasBeenUsedInSnat" => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
-            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
-            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
-            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
-            "Forbidden.DestnationIpOutOfVpcCIDR" => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            "Forbidden.DestinationIpOutOfVswitchCIDR" => {
-                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
-            }
-            "InvalidProtocal.ValueNotSupported" => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
-            "Forbidden.ExternalIp.UsedInSnatTable" => {
-                Self::ForbiddenExternalIpUsedInSnatTable(error)
-            }
-            "Forbindden" => Self::Forbindden(error),
-            "Forbidden.InternalIpOutOfVpcCIDR" => {
-                Self::ForbiddenInternalIpOutOfVpcCidr(error)
-            }
-            "Invalid.natgwNotExist" => Self::InvalidNatgwNotExist(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "AnyPort.PortMustBeZero" => Self::AnyPortPortMustBeZero(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
-            "Duplicated.DestinationPort" => Self::DuplicatedDestinationPort(error),
-            "OperationUnsupported.EipInBinding" => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            "QuotaExceeded.ForwardEntrySessionManytoOne" => {
-                Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "OperationFailed.DnatPortRangeLimit" => {
-                Self::OperationFailedDnatPortRangeLimit(error)
-            }
-            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
-            "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp" => {
-                Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
-            }
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidForwardTableId.NotFound" => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
-            "System.Error" => Self::SystemError(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedFeature.PrivateLinkEnabled",
+                        "UnsupportedFeature.PortSegment",
+                        "DuplicatedParam.InternalPort",
+                        "DuplicatedParam.ExternalPort",
+                        "OperationFailed.AnyPortConfig",
+                        "OperationUnsupported.ForwardEntry",
+                        "InvalidIp.NotInNatgw",
+                        "QuotaExceeded.ForwardEntry",
+                        "IncorrectStatus.NatIp",
+                        "Forbidden.IpHasBeenUsedInSnat",
+                        "InvalidExternalIp.Malformed",
+                        "InvalidInternalIp.Malformed",
+                        "InvalidExternalPort.Malformed",
+                        "InvalidInternalPort.Malformed",
+                        "Forbidden.DestnationIpOutOfVpcCIDR",
+                        "Forbidden.DestinationIpOutOfVswitchCIDR",
+                        "InvalidProtocal.ValueNotSupported",
+                        "IncorretForwardEntryStatus",
+                        "ForwardEntry.Duplicated",
+                        "Forbidden.ExternalIp.UsedInSnatTable",
+                        "Forbindden",
+                        "Forbidden.InternalIpOutOfVpcCIDR",
+                        "Invalid.natgwNotExist",
+                        "MissingParameter",
+                        "AnyPort.PortMustBeZero",
+                        "InvalidParameter.Name.Malformed",
+                        "IncorrectStatus.ForwardEntry",
+                        "Duplicated.DestinationPort",
+                        "OperationUnsupported.EipInBinding",
+                        "QuotaExceeded.ForwardEntrySessionManytoOne",
+                        "TaskConflict",
+                        "OperationFailed.DnatPortRangeLimit",
+                        "IncorrectStatus.NATGW",
+                        "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp",
+                        "ResourceNotFound.NatIp",
+                        "InvalidRegionId.NotFound",
+                        "InvalidForwardTableId.NotFound",
+                        "InvalidExternalIp.NotFound",
+                        "System.Error",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateForwardEntryError {
@@ -576,210 +578,158 @@ impl CreateForwardEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedFeaturePrivateLinkEnabled(error),
+            1 => Self::UnsupportedFeaturePortSegment(error),
+            2 => Self::DuplicatedParamInternalPort(error),
+            3 => Self::DuplicatedParamExternalPort(error),
+            4 => Self::OperationFailedAnyPortConfig(error),
+            5 => Self::OperationUnsupportedForwardEntry(error),
+            6 => Self::InvalidIpNotInNatgw(error),
+            7 => Self::QuotaExceededForwardEntry(error),
+            8 => Self::IncorrectStatusNatIp(error),
+            9 => Self::ForbiddenIpHasBeenUsedInSnat(error),
+            10 => Self::InvalidExternalIpMalformed(error),
+            11 => Self::InvalidInternalIpMalformed(error),
+            12 => Self::InvalidExternalPortMalformed(error),
+            13 => Self::InvalidInternalPortMalformed(error),
+            14 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
+            15 => Self::ForbiddenDestinationIpOutOfVswitchCidr(error),
+            16 => Self::InvalidProtocalValueNotSupported(error),
+            17 => Self::IncorretForwardEntryStatus(error),
+            18 => Self::ForwardEntryDuplicated(error),
+            19 => Self::ForbiddenExternalIpUsedInSnatTable(error),
+            20 => Self::Forbindden(error),
+            21 => Self::ForbiddenInternalIpOutOfVpcCidr(error),
+            22 => Self::InvalidNatgwNotExist(error),
+            23 => Self::MissingParameter(error),
+            24 => Self::AnyPortPortMustBeZero(error),
+            25 => Self::InvalidParameterNameMalformed(error),
+            26 => Self::IncorrectStatusForwardEntry(error),
+            27 => Self::DuplicatedDestinationPort(error),
+            28 => Self::OperationUnsupportedEipInBinding(error),
+            29 => Self::QuotaExceededForwardEntrySessionManytoOne(error),
+            30 => Self::TaskConflict(error),
+            31 => Self::OperationFailedDnatPortRangeLimit(error),
+            32 => Self::IncorrectStatusNatgw(error),
+            33 => Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error),
+            34 => Self::ResourceNotFoundNatIp(error),
+            35 => Self::InvalidRegionIdNotFound(error),
+            36 => Self::InvalidForwardTableIdNotFound(error),
+            37 => Self::InvalidExternalIpNotFound(error),
+            38 => Self::SystemError(error),
+            39 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeaturePrivateLinkEnabled(error) => {
-                ("UnsupportedFeaturePrivateLinkEnabled", error)
-            }
-            Self::UnsupportedFeaturePortSegment(error) => {
-                ("UnsupportedFeaturePortSegment", error)
-            }
-            Self::DuplicatedParamInternalPort(error) => {
-                ("DuplicatedParamInternalPort", error)
-            }
-            Self::DuplicatedParamExternalPort(error) => {
-                ("DuplicatedParamExternalPort", error)
-            }
-            Self::OperationFailedAnyPortConfig(error) => {
-                ("OperationFailedAnyPortConfig", error)
-            }
-            Self::OperationUnsupportedForwardEntry(error) => {
-                ("OperationUnsupportedForwardEntry", error)
-            }
-            Self::InvalidIpNotInNatgw(error) => ("InvalidIpNotInNatgw", error),
-            Self::QuotaExceededForwardEntry(error) => {
-                ("QuotaExceededForwardEntry", error)
-            }
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::ForbiddenIpHasBeenUsedInSnat(error) => {
-                ("ForbiddenIpHasBeenUsedInSnat", error)
-            }
-            Self::InvalidExternalIpMalformed(error) => {
-                ("InvalidExternalIpMalformed", error)
-            }
-            Self::InvalidInternalIpMalformed(error) => {
-                ("InvalidInternalIpMalformed", error)
-            }
-            Self::InvalidExternalPortMalformed(error) => {
-                ("InvalidExternalPortMalformed", error)
-            }
-            Self::InvalidInternalPortMalformed(error) => {
-                ("InvalidInternalPortMalformed", error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => {
-                ("ForbiddenDestnationIpOutOfVpcCidr", error)
-            }
-            Self::ForbiddenDestinationIpOutOfVswitchCidr(error) => {
-                ("ForbiddenDestinationIpOutOfVswitchCidr", error)
-            }
-            Self::InvalidProtocalValueNotSupported(error) => {
-                ("InvalidProtocalValueNotSupported", error)
-            }
-            Self::IncorretForwardEntryStatus(error) => {
-                ("IncorretForwardEntryStatus", error)
-            }
-            Self::ForwardEntryDuplicated(error) => ("ForwardEntryDuplicated", error),
-            Self::ForbiddenExternalIpUsedInSnatTable(error) => {
-                ("ForbiddenExternalIpUsedInSnatTable", error)
-            }
-            Self::Forbindden(error) => ("Forbindden", error),
-            Self::ForbiddenInternalIpOutOfVpcCidr(error) => {
-                ("ForbiddenInternalIpOutOfVpcCidr", error)
-            }
-            Self::InvalidNatgwNotExist(error) => ("InvalidNatgwNotExist", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::AnyPortPortMustBeZero(error) => ("AnyPortPortMustBeZero", error),
-            Self::InvalidParameterNameMalformed(error) => {
-                ("InvalidParameterNameMalformed", error)
-            }
-            Self::IncorrectStatusForwardEntry(error) => {
-                ("IncorrectStatusForwardEntry", error)
-            }
-            Self::DuplicatedDestinationPort(error) => {
-                ("DuplicatedDestinationPort", error)
-            }
-            Self::OperationUnsupportedEipInBinding(error) => {
-                ("OperationUnsupportedEipInBinding", error)
-            }
-            Self::QuotaExceededForwardEntrySessionManytoOne(error) => {
-                ("QuotaExceededForwardEntrySessionManytoOne", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::OperationFailedDnatPortRangeLimit(error) => {
-                ("OperationFailedDnatPortRangeLimit", error)
-            }
-            Self::IncorrectStatusNatgw(error) => ("IncorrectStatusNatgw", error),
+            Self::UnsupportedFeaturePrivateLinkEnabled(error) => (0, error),
+            Self::UnsupportedFeaturePortSegment(error) => (1, error),
+            Self::DuplicatedParamInternalPort(error) => (2, error),
+            Self::DuplicatedParamExternalPort(error) => (3, error),
+            Self::OperationFailedAnyPortConfig(error) => (4, error),
+            Self::OperationUnsupportedForwardEntry(error) => (5, error),
+            Self::InvalidIpNotInNatgw(error) => (6, error),
+            Self::QuotaExceededForwardEntry(error) => (7, error),
+            Self::IncorrectStatusNatIp(error) => (8, error),
+            Self::ForbiddenIpHasBeenUsedInSnat(error) => (9, error),
+            Self::InvalidExternalIpMalformed(error) => (10, error),
+            Self::InvalidInternalIpMalformed(error) => (11, error),
+            Self::InvalidExternalPortMalformed(error) => (12, error),
+            Self::InvalidInternalPortMalformed(error) => (13, error),
+            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => (14, error),
+            Self::ForbiddenDestinationIpOutOfVswitchCidr(error) => (15, error),
+            Self::InvalidProtocalValueNotSupported(error) => (16, error),
+            Self::IncorretForwardEntryStatus(error) => (17, error),
+            Self::ForwardEntryDuplicated(error) => (18, error),
+            Self::ForbiddenExternalIpUsedInSnatTable(error) => (19, error),
+            Self::Forbindden(error) => (20, error),
+            Self::ForbiddenInternalIpOutOfVpcCidr(error) => (21, error),
+            Self::InvalidNatgwNotExist(error) => (22, error),
+            Self::MissingParameter(error) => (23, error),
+            Self::AnyPortPortMustBeZero(error) => (24, error),
+            Self::InvalidParameterNameMalformed(error) => (25, error),
+            Self::IncorrectStatusForwardEntry(error) => (26, error),
+            Self::DuplicatedDestinationPort(error) => (27, error),
+            Self::OperationUnsupportedEipInBinding(error) => (28, error),
+            Self::QuotaExceededForwardEntrySessionManytoOne(error) => (29, error),
+            Self::TaskConflict(error) => (30, error),
+            Self::OperationFailedDnatPortRangeLimit(error) => (31, error),
+            Self::IncorrectStatusNatgw(error) => (32, error),
             Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error) => {
-                ("OperationFailedForwardEntryNotAllowSrcIpEqualDstIp", error)
+                (33, error)
             }
-            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidForwardTableIdNotFound(error) => {
-                ("InvalidForwardTableIdNotFound", error)
-            }
-            Self::InvalidExternalIpNotFound(error) => {
-                ("InvalidExternalIpNotFound", error)
-            }
-            Self::SystemError(error) => ("SystemError", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundNatIp(error) => (34, error),
+            Self::InvalidRegionIdNotFound(error) => (35, error),
+            Self::InvalidForwardTableIdNotFound(error) => (36, error),
+            Self::InvalidExternalIpNotFound(error) => (37, error),
+            Self::SystemError(error) => (38, error),
+            Self::InternalError(error) => (39, error),
+            Self::Unhandled(error) => (40, error),
         }
     }
 }
 impl Clone for CreateForwardEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedFeaturePrivateLinkEnabled(_) => {
-                Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            }
-            Self::UnsupportedFeaturePortSegment(_) => {
-                Self::UnsupportedFeaturePortSegment(error)
-            }
-            Self::DuplicatedParamInternalPort(_) => {
-                Self::DuplicatedParamInternalPort(error)
-            }
-            Self::DuplicatedParamExternalPort(_) => {
-                Self::DuplicatedParamExternalPort(error)
-            }
-            Self::OperationFailedAnyPortConfig(_) => {
-                Self::OperationFailedAnyPortConfig(error)
-            }
-            Self::OperationUnsupportedForwardEntry(_) => {
-                Self::OperationUnsupportedForwardEntry(error)
-            }
-            Self::InvalidIpNotInNatgw(_) => Self::InvalidIpNotInNatgw(error),
-            Self::QuotaExceededForwardEntry(_) => Self::QuotaExceededForwardEntry(error),
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::ForbiddenIpHasBeenUsedInSnat(_) => {
-                Self::ForbiddenIpHasBeenUsedInSnat(error)
-            }
-            Self::InvalidExternalIpMalformed(_) => {
-                Self::InvalidExternalIpMalformed(error)
-            }
-            Self::InvalidInternalIpMalformed(_) => {
-                Self::InvalidInternalIpMalformed(error)
-            }
-            Self::InvalidExternalPortMalformed(_) => {
-                Self::InvalidExternalPortMalformed(error)
-            }
-            Self::InvalidInternalPortMalformed(_) => {
-                Self::InvalidInternalPortMalformed(error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            Self::ForbiddenDestinationIpOutOfVswitchCidr(_) => {
-                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
-            }
-            Self::InvalidProtocalValueNotSupported(_) => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            Self::IncorretForwardEntryStatus(_) => {
-                Self::IncorretForwardEntryStatus(error)
-            }
-            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
-            Self::ForbiddenExternalIpUsedInSnatTable(_) => {
-                Self::ForbiddenExternalIpUsedInSnatTable(error)
-            }
-            Self::Forbindden(_) => Self::Forbindden(error),
-            Self::ForbiddenInternalIpOutOfVpcCidr(_) => {
-                Self::ForbiddenInternalIpOutOfVpcCidr(error)
-            }
-            Self::InvalidNatgwNotExist(_) => Self::InvalidNatgwNotExist(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::AnyPortPortMustBeZero(_) => Self::AnyPortPortMustBeZero(error),
-            Self::InvalidParameterNameMalformed(_) => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            Self::IncorrectStatusForwardEntry(_) => {
-                Self::IncorrectStatusForwardEntry(error)
-            }
-            Self::DuplicatedDestinationPort(_) => Self::DuplicatedDestinationPort(error),
-            Self::OperationUnsupportedEipInBinding(_) => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            Self::QuotaExceededForwardEntrySessionManytoOne(_) => {
-                Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::OperationFailedDnatPortRangeLimit(_) => {
-                Self::OperationFailedDnatPortRangeLimit(error)
-            }
-            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
-            Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(_) => {
-                Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
-            }
-            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidForwardTableIdNotFound(_) => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
-            Self::SystemError(_) => Self::SystemError(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateForwardEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedFeaturePrivateLinkEnabled",
+            "UnsupportedFeaturePortSegment",
+            "DuplicatedParamInternalPort",
+            "DuplicatedParamExternalPort",
+            "OperationFailedAnyPortConfig",
+            "OperationUnsupportedForwardEntry",
+            "InvalidIpNotInNatgw",
+            "QuotaExceededForwardEntry",
+            "IncorrectStatusNatIp",
+            "ForbiddenIpHasBeenUsedInSnat",
+            "InvalidExternalIpMalformed",
+            "InvalidInternalIpMalformed",
+            "InvalidExternalPortMalformed",
+            "InvalidInternalPortMalformed",
+            "ForbiddenDestnationIpOutOfVpcCidr",
+            "ForbiddenDestinationIpOutOfVswitchCidr",
+            "InvalidProtocalValueNotSupported",
+            "IncorretForwardEntryStatus",
+            "ForwardEntryDuplicated",
+            "ForbiddenExternalIpUsedInSnatTable",
+            "Forbindden",
+            "ForbiddenInternalIpOutOfVpcCidr",
+            "InvalidNatgwNotExist",
+            "MissingParameter",
+            "AnyPortPortMustBeZero",
+            "InvalidParameterNameMalformed",
+            "IncorrectStatusForwardEntry",
+            "DuplicatedDestinationPort",
+            "OperationUnsupportedEipInBinding",
+            "QuotaExceededForwardEntrySessionManytoOne",
+            "TaskConflict",
+            "OperationFailedDnatPortRangeLimit",
+            "IncorrectStatusNatgw",
+            "OperationFailedForwardEntryNotAllowSrcIpEqualDstIp",
+            "ResourceNotFoundNatIp",
+            "InvalidRegionIdNotFound",
+            "InvalidForwardTableIdNotFound",
+            "InvalidExternalIpNotFound",
+            "SystemError",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateForwardEntryError {

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateFullNatEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -131,10 +131,34 @@ pub struct CreateFullNatEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateFullNatEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            full_nat_table_id: None,
+            network_interface_id: None,
+            nat_ip: None,
+            nat_ip_port: None,
+            access_ip: None,
+            access_port: None,
+            ip_protocol: None,
+            full_nat_entry_name: None,
+            full_nat_entry_description: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateFullNatEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateFullNatEntryRequestBuilder {
-        CreateFullNatEntryRequestBuilder::default()
+        CreateFullNatEntryRequestBuilder {
+            inner: CreateFullNatEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -335,6 +359,7 @@ impl<C> CreateFullNatEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateFullNatEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateFullNatEntryRequest::default(),
@@ -343,6 +368,7 @@ impl<'a> CreateFullNatEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -420,30 +446,25 @@ pub enum CreateFullNatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateFullNatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "IllegalParamFormat.NatIp" => Self::IllegalParamFormatNatIp(error),
-            "UnsupportedFeature.PrivateLinkMode" => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            "QuotaExceeded.FullNatEntry" => Self::QuotaExceededFullNatEntry(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "ResourceAlreadyExist.FullNatEntry" => {
-                Self::ResourceAlreadyExistFullNatEntry(error)
-            }
-            "IncorrectStatus.NetworkInterface" => {
-                Self::IncorrectStatusNetworkInterface(error)
-            }
-            "OperationFailed.AllocateNatIpPortFailed" => {
-                Self::OperationFailedAllocateNatIpPortFailed(error)
-            }
-            "IllegalParam.NetworkInterfaceId" => {
-                Self::IllegalParamNetworkInterfaceId(error)
-            }
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.NatIp",
+                        "IllegalParamFormat.NatIp",
+                        "UnsupportedFeature.PrivateLinkMode",
+                        "QuotaExceeded.FullNatEntry",
+                        "IncorrectStatus.NatIp",
+                        "ResourceAlreadyExist.FullNatEntry",
+                        "IncorrectStatus.NetworkInterface",
+                        "OperationFailed.AllocateNatIpPortFailed",
+                        "IllegalParam.NetworkInterfaceId",
+                        "ResourceNotFound.NatGateway",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateFullNatEntryError {
@@ -452,76 +473,69 @@ impl CreateFullNatEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundNatIp(error),
+            1 => Self::IllegalParamFormatNatIp(error),
+            2 => Self::UnsupportedFeaturePrivateLinkMode(error),
+            3 => Self::QuotaExceededFullNatEntry(error),
+            4 => Self::IncorrectStatusNatIp(error),
+            5 => Self::ResourceAlreadyExistFullNatEntry(error),
+            6 => Self::IncorrectStatusNetworkInterface(error),
+            7 => Self::OperationFailedAllocateNatIpPortFailed(error),
+            8 => Self::IllegalParamNetworkInterfaceId(error),
+            9 => Self::ResourceNotFoundNatGateway(error),
+            10 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
-            Self::IllegalParamFormatNatIp(error) => ("IllegalParamFormatNatIp", error),
-            Self::UnsupportedFeaturePrivateLinkMode(error) => {
-                ("UnsupportedFeaturePrivateLinkMode", error)
-            }
-            Self::QuotaExceededFullNatEntry(error) => {
-                ("QuotaExceededFullNatEntry", error)
-            }
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::ResourceAlreadyExistFullNatEntry(error) => {
-                ("ResourceAlreadyExistFullNatEntry", error)
-            }
-            Self::IncorrectStatusNetworkInterface(error) => {
-                ("IncorrectStatusNetworkInterface", error)
-            }
-            Self::OperationFailedAllocateNatIpPortFailed(error) => {
-                ("OperationFailedAllocateNatIpPortFailed", error)
-            }
-            Self::IllegalParamNetworkInterfaceId(error) => {
-                ("IllegalParamNetworkInterfaceId", error)
-            }
-            Self::ResourceNotFoundNatGateway(error) => {
-                ("ResourceNotFoundNatGateway", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundNatIp(error) => (0, error),
+            Self::IllegalParamFormatNatIp(error) => (1, error),
+            Self::UnsupportedFeaturePrivateLinkMode(error) => (2, error),
+            Self::QuotaExceededFullNatEntry(error) => (3, error),
+            Self::IncorrectStatusNatIp(error) => (4, error),
+            Self::ResourceAlreadyExistFullNatEntry(error) => (5, error),
+            Self::IncorrectStatusNetworkInterface(error) => (6, error),
+            Self::OperationFailedAllocateNatIpPortFailed(error) => (7, error),
+            Self::IllegalParamNetworkInterfaceId(error) => (8, error),
+            Self::ResourceNotFoundNatGateway(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for CreateFullNatEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
-            Self::IllegalParamFormatNatIp(_) => Self::IllegalParamFormatNatIp(error),
-            Self::UnsupportedFeaturePrivateLinkMode(_) => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            Self::QuotaExceededFullNatEntry(_) => Self::QuotaExceededFullNatEntry(error),
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::ResourceAlreadyExistFullNatEntry(_) => {
-                Self::ResourceAlreadyExistFullNatEntry(error)
-            }
-            Self::IncorrectStatusNetworkInterface(_) => {
-                Self::IncorrectStatusNetworkInterface(error)
-            }
-            Self::OperationFailedAllocateNatIpPortFailed(_) => {
-                Self::OperationFailedAllocateNatIpPortFailed(error)
-            }
-            Self::IllegalParamNetworkInterfaceId(_) => {
-                Self::IllegalParamNetworkInterfaceId(error)
-            }
-            Self::ResourceNotFoundNatGateway(_) => {
-                Self::ResourceNotFoundNatGateway(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateFullNatEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundNatIp",
+            "IllegalParamFormatNatIp",
+            "UnsupportedFeaturePrivateLinkMode",
+            "QuotaExceededFullNatEntry",
+            "IncorrectStatusNatIp",
+            "ResourceAlreadyExistFullNatEntry",
+            "IncorrectStatusNetworkInterface",
+            "OperationFailedAllocateNatIpPortFailed",
+            "IllegalParamNetworkInterfaceId",
+            "ResourceNotFoundNatGateway",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateFullNatEntryError {

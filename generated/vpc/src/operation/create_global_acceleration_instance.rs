@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
@@ -97,10 +97,29 @@ pub struct CreateGlobalAccelerationInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateGlobalAccelerationInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            service_location: None,
+            bandwidth: None,
+            bandwidth_type: None,
+            name: None,
+            description: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateGlobalAccelerationInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateGlobalAccelerationInstanceRequestBuilder {
-        CreateGlobalAccelerationInstanceRequestBuilder::default()
+        CreateGlobalAccelerationInstanceRequestBuilder {
+            inner: CreateGlobalAccelerationInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -249,6 +268,7 @@ impl<C> CreateGlobalAccelerationInstanceRequestBuilder<C> {
     }
 }
 impl<'a> CreateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateGlobalAccelerationInstanceRequest::default(),
@@ -257,6 +277,7 @@ impl<'a> CreateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -335,28 +356,21 @@ pub enum CreateGlobalAccelerationInstanceError {
 impl From<::acs_runtime::client::ServiceError>
 for CreateGlobalAccelerationInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBandwidth.ValueNotSupported" => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            "InvalidServiceLocation.ValueNotSupported" => {
-                Self::InvalidServiceLocationValueNotSupported(error)
-            }
-            "QuotaExceeded.GlobalAccelerationInstance" => {
-                Self::QuotaExceededGlobalAccelerationInstance(error)
-            }
-            "InvalidGlobalAccelerationInstanceName.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            }
-            "InvalidGlobalAccelerationInstanceDescription.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            }
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidBandwidth.ValueNotSupported",
+                        "InvalidServiceLocation.ValueNotSupported",
+                        "QuotaExceeded.GlobalAccelerationInstance",
+                        "InvalidGlobalAccelerationInstanceName.Malformed",
+                        "InvalidGlobalAccelerationInstanceDescription.Malformed",
+                        "OperationFailed.UnpaidBillsExist",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateGlobalAccelerationInstanceError {
@@ -365,66 +379,59 @@ impl CreateGlobalAccelerationInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidBandwidthValueNotSupported(error),
+            1 => Self::InvalidServiceLocationValueNotSupported(error),
+            2 => Self::QuotaExceededGlobalAccelerationInstance(error),
+            3 => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
+            4 => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
+            5 => Self::OperationFailedUnpaidBillsExist(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthValueNotSupported(error) => {
-                ("InvalidBandwidthValueNotSupported", error)
-            }
-            Self::InvalidServiceLocationValueNotSupported(error) => {
-                ("InvalidServiceLocationValueNotSupported", error)
-            }
-            Self::QuotaExceededGlobalAccelerationInstance(error) => {
-                ("QuotaExceededGlobalAccelerationInstance", error)
-            }
-            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => {
-                ("InvalidGlobalAccelerationInstanceNameMalformed", error)
-            }
+            Self::InvalidBandwidthValueNotSupported(error) => (0, error),
+            Self::InvalidServiceLocationValueNotSupported(error) => (1, error),
+            Self::QuotaExceededGlobalAccelerationInstance(error) => (2, error),
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => (3, error),
             Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
-                ("InvalidGlobalAccelerationInstanceDescriptionMalformed", error)
+                (4, error)
             }
-            Self::OperationFailedUnpaidBillsExist(error) => {
-                ("OperationFailedUnpaidBillsExist", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedUnpaidBillsExist(error) => (5, error),
+            Self::InvalidRegionIdNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for CreateGlobalAccelerationInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidBandwidthValueNotSupported(_) => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            Self::InvalidServiceLocationValueNotSupported(_) => {
-                Self::InvalidServiceLocationValueNotSupported(error)
-            }
-            Self::QuotaExceededGlobalAccelerationInstance(_) => {
-                Self::QuotaExceededGlobalAccelerationInstance(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceNameMalformed(_) => {
-                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(_) => {
-                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            }
-            Self::OperationFailedUnpaidBillsExist(_) => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateGlobalAccelerationInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidBandwidthValueNotSupported",
+            "InvalidServiceLocationValueNotSupported",
+            "QuotaExceededGlobalAccelerationInstance",
+            "InvalidGlobalAccelerationInstanceNameMalformed",
+            "InvalidGlobalAccelerationInstanceDescriptionMalformed",
+            "OperationFailedUnpaidBillsExist",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateGlobalAccelerationInstanceError {

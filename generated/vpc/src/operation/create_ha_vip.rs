@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateHaVipRequest {
     /// The name of the HaVip.
@@ -92,10 +92,30 @@ pub struct CreateHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            name: None,
+            client_token: None,
+            region_id: None,
+            v_switch_id: None,
+            ip_address: None,
+            description: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateHaVipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateHaVipRequestBuilder {
-        CreateHaVipRequestBuilder::default()
+        CreateHaVipRequestBuilder {
+            inner: CreateHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -243,6 +263,7 @@ impl<C> CreateHaVipRequestBuilder<C> {
     }
 }
 impl<'a> CreateHaVipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateHaVipRequest::default(),
@@ -251,6 +272,7 @@ impl<'a> CreateHaVipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateHaVipResponse, CreateHaVipError> {
@@ -343,29 +365,30 @@ pub enum CreateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidIPAddress.OutOfRange" => Self::InvalidIpAddressOutOfRange(error),
-            "InvalidIPAddress.NotAvailable" => Self::InvalidIpAddressNotAvailable(error),
-            "InvalidIPAddress.AlreadyUsed" => Self::InvalidIpAddressAlreadyUsed(error),
-            "InvalidIPAddress.Malformed" => Self::InvalidIpAddressMalformed(error),
-            "Abs.Vpc.InvalidName.Malformed" => Self::AbsVpcInvalidNameMalformed(error),
-            "InvalidIPAddress.OutOfVswCIDR" => Self::InvalidIpAddressOutOfVswCidr(error),
-            "InvalidIPAddress.AlreadyInUse" => Self::InvalidIpAddressAlreadyInUse(error),
-            "UnsupportedFeature.CloudBoxHaVip" => {
-                Self::UnsupportedFeatureCloudBoxHaVip(error)
-            }
-            "CountLimitExceed.HaVipInVpc" => Self::CountLimitExceedHaVipInVpc(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "OperationDenied.InvalidIpReservedByVSwitch" => {
-                Self::OperationDeniedInvalidIpReservedByVSwitch(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
-            "QuotaExceeded.HaVip" => Self::QuotaExceededHaVip(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDescription.Malformed",
+                        "InvalidIPAddress.OutOfRange",
+                        "InvalidIPAddress.NotAvailable",
+                        "InvalidIPAddress.AlreadyUsed",
+                        "InvalidIPAddress.Malformed",
+                        "Abs.Vpc.InvalidName.Malformed",
+                        "InvalidIPAddress.OutOfVswCIDR",
+                        "InvalidIPAddress.AlreadyInUse",
+                        "UnsupportedFeature.CloudBoxHaVip",
+                        "CountLimitExceed.HaVipInVpc",
+                        "Forbidden.HaVip",
+                        "OperationDenied.InvalidIpReservedByVSwitch",
+                        "InvalidRegionId.NotFound",
+                        "IllegalParam.ResourceGroupId",
+                        "QuotaExceeded.HaVip",
+                        "InvalidVSwitchId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateHaVipError {
@@ -374,106 +397,84 @@ impl CreateHaVipError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDescriptionMalformed(error),
+            1 => Self::InvalidIpAddressOutOfRange(error),
+            2 => Self::InvalidIpAddressNotAvailable(error),
+            3 => Self::InvalidIpAddressAlreadyUsed(error),
+            4 => Self::InvalidIpAddressMalformed(error),
+            5 => Self::AbsVpcInvalidNameMalformed(error),
+            6 => Self::InvalidIpAddressOutOfVswCidr(error),
+            7 => Self::InvalidIpAddressAlreadyInUse(error),
+            8 => Self::UnsupportedFeatureCloudBoxHaVip(error),
+            9 => Self::CountLimitExceedHaVipInVpc(error),
+            10 => Self::ForbiddenHaVip(error),
+            11 => Self::OperationDeniedInvalidIpReservedByVSwitch(error),
+            12 => Self::InvalidRegionIdNotFound(error),
+            13 => Self::IllegalParamResourceGroupId(error),
+            14 => Self::QuotaExceededHaVip(error),
+            15 => Self::InvalidVSwitchIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidIpAddressOutOfRange(error) => {
-                ("InvalidIpAddressOutOfRange", error)
-            }
-            Self::InvalidIpAddressNotAvailable(error) => {
-                ("InvalidIpAddressNotAvailable", error)
-            }
-            Self::InvalidIpAddressAlreadyUsed(error) => {
-                ("InvalidIpAddressAlreadyUsed", error)
-            }
-            Self::InvalidIpAddressMalformed(error) => {
-                ("InvalidIpAddressMalformed", error)
-            }
-            Self::AbsVpcInvalidNameMalformed(error) => {
-                ("AbsVpcInvalidNameMalformed", error)
-            }
-            Self::InvalidIpAddressOutOfVswCidr(error) => {
-                ("InvalidIpAddressOutOfVswCidr", error)
-            }
-            Self::InvalidIpAddressAlreadyInUse(error) => {
-                ("InvalidIpAddressAlreadyInUse", error)
-            }
-            Self::UnsupportedFeatureCloudBoxHaVip(error) => {
-                ("UnsupportedFeatureCloudBoxHaVip", error)
-            }
-            Self::CountLimitExceedHaVipInVpc(error) => {
-                ("CountLimitExceedHaVipInVpc", error)
-            }
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::OperationDeniedInvalidIpReservedByVSwitch(error) => {
-                ("OperationDeniedInvalidIpReservedByVSwitch", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::IllegalParamResourceGroupId(error) => {
-                ("IllegalParamResourceGroupId", error)
-            }
-            Self::QuotaExceededHaVip(error) => ("QuotaExceededHaVip", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDescriptionMalformed(error) => (0, error),
+            Self::InvalidIpAddressOutOfRange(error) => (1, error),
+            Self::InvalidIpAddressNotAvailable(error) => (2, error),
+            Self::InvalidIpAddressAlreadyUsed(error) => (3, error),
+            Self::InvalidIpAddressMalformed(error) => (4, error),
+            Self::AbsVpcInvalidNameMalformed(error) => (5, error),
+            Self::InvalidIpAddressOutOfVswCidr(error) => (6, error),
+            Self::InvalidIpAddressAlreadyInUse(error) => (7, error),
+            Self::UnsupportedFeatureCloudBoxHaVip(error) => (8, error),
+            Self::CountLimitExceedHaVipInVpc(error) => (9, error),
+            Self::ForbiddenHaVip(error) => (10, error),
+            Self::OperationDeniedInvalidIpReservedByVSwitch(error) => (11, error),
+            Self::InvalidRegionIdNotFound(error) => (12, error),
+            Self::IllegalParamResourceGroupId(error) => (13, error),
+            Self::QuotaExceededHaVip(error) => (14, error),
+            Self::InvalidVSwitchIdNotFound(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for CreateHaVipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidIpAddressOutOfRange(_) => {
-                Self::InvalidIpAddressOutOfRange(error)
-            }
-            Self::InvalidIpAddressNotAvailable(_) => {
-                Self::InvalidIpAddressNotAvailable(error)
-            }
-            Self::InvalidIpAddressAlreadyUsed(_) => {
-                Self::InvalidIpAddressAlreadyUsed(error)
-            }
-            Self::InvalidIpAddressMalformed(_) => Self::InvalidIpAddressMalformed(error),
-            Self::AbsVpcInvalidNameMalformed(_) => {
-                Self::AbsVpcInvalidNameMalformed(error)
-            }
-            Self::InvalidIpAddressOutOfVswCidr(_) => {
-                Self::InvalidIpAddressOutOfVswCidr(error)
-            }
-            Self::InvalidIpAddressAlreadyInUse(_) => {
-                Self::InvalidIpAddressAlreadyInUse(error)
-            }
-            Self::UnsupportedFeatureCloudBoxHaVip(_) => {
-                Self::UnsupportedFeatureCloudBoxHaVip(error)
-            }
-            Self::CountLimitExceedHaVipInVpc(_) => {
-                Self::CountLimitExceedHaVipInVpc(error)
-            }
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::OperationDeniedInvalidIpReservedByVSwitch(_) => {
-                Self::OperationDeniedInvalidIpReservedByVSwitch(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::IllegalParamResourceGroupId(_) => {
-                Self::IllegalParamResourceGroupId(error)
-            }
-            Self::QuotaExceededHaVip(_) => Self::QuotaExceededHaVip(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateHaVipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDescriptionMalformed",
+            "InvalidIpAddressOutOfRange",
+            "InvalidIpAddressNotAvailable",
+            "InvalidIpAddressAlreadyUsed",
+            "InvalidIpAddressMalformed",
+            "AbsVpcInvalidNameMalformed",
+            "InvalidIpAddressOutOfVswCidr",
+            "InvalidIpAddressAlreadyInUse",
+            "UnsupportedFeatureCloudBoxHaVip",
+            "CountLimitExceedHaVipInVpc",
+            "ForbiddenHaVip",
+            "OperationDeniedInvalidIpReservedByVSwitch",
+            "InvalidRegionIdNotFound",
+            "IllegalParamResourceGroupId",
+            "QuotaExceededHaVip",
+            "InvalidVSwitchIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateHaVipError {

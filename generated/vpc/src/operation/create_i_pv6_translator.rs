@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIPv6TranslatorRequest {
     /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -107,10 +107,31 @@ pub struct CreateIPv6TranslatorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIPv6TranslatorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            name: None,
+            spec: None,
+            pay_type: None,
+            pricing_cycle: None,
+            duration: None,
+            auto_pay: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIPv6TranslatorRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateIPv6TranslatorRequestBuilder {
-        CreateIPv6TranslatorRequestBuilder::default()
+        CreateIPv6TranslatorRequestBuilder {
+            inner: CreateIPv6TranslatorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -271,6 +292,7 @@ impl<C> CreateIPv6TranslatorRequestBuilder<C> {
     }
 }
 impl<'a> CreateIPv6TranslatorRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateIPv6TranslatorRequest::default(),
@@ -279,6 +301,7 @@ impl<'a> CreateIPv6TranslatorRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -368,18 +391,23 @@ pub enum CreateIPv6TranslatorError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "Spec.NotSupport" => Self::SpecNotSupport(error),
-            "Duration.NotSupport" => Self::DurationNotSupport(error),
-            "PricingCycle.NotSupport" => Self::PricingCycleNotSupport(error),
-            "PayType.NotSupport" => Self::PayTypeNotSupport(error),
-            "InventoryNotEnough" => Self::InventoryNotEnough(error),
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "Bandwidth.NotSupport" => Self::BandwidthNotSupport(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName",
+                        "Spec.NotSupport",
+                        "Duration.NotSupport",
+                        "PricingCycle.NotSupport",
+                        "PayType.NotSupport",
+                        "InventoryNotEnough",
+                        "Resource.QuotaFull",
+                        "Bandwidth.NotSupport",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateIPv6TranslatorError {
@@ -388,46 +416,63 @@ impl CreateIPv6TranslatorError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidName(error),
+            1 => Self::SpecNotSupport(error),
+            2 => Self::DurationNotSupport(error),
+            3 => Self::PricingCycleNotSupport(error),
+            4 => Self::PayTypeNotSupport(error),
+            5 => Self::InventoryNotEnough(error),
+            6 => Self::ResourceQuotaFull(error),
+            7 => Self::BandwidthNotSupport(error),
+            8 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::SpecNotSupport(error) => ("SpecNotSupport", error),
-            Self::DurationNotSupport(error) => ("DurationNotSupport", error),
-            Self::PricingCycleNotSupport(error) => ("PricingCycleNotSupport", error),
-            Self::PayTypeNotSupport(error) => ("PayTypeNotSupport", error),
-            Self::InventoryNotEnough(error) => ("InventoryNotEnough", error),
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::BandwidthNotSupport(error) => ("BandwidthNotSupport", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidName(error) => (0, error),
+            Self::SpecNotSupport(error) => (1, error),
+            Self::DurationNotSupport(error) => (2, error),
+            Self::PricingCycleNotSupport(error) => (3, error),
+            Self::PayTypeNotSupport(error) => (4, error),
+            Self::InventoryNotEnough(error) => (5, error),
+            Self::ResourceQuotaFull(error) => (6, error),
+            Self::BandwidthNotSupport(error) => (7, error),
+            Self::InternalError(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for CreateIPv6TranslatorError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::SpecNotSupport(_) => Self::SpecNotSupport(error),
-            Self::DurationNotSupport(_) => Self::DurationNotSupport(error),
-            Self::PricingCycleNotSupport(_) => Self::PricingCycleNotSupport(error),
-            Self::PayTypeNotSupport(_) => Self::PayTypeNotSupport(error),
-            Self::InventoryNotEnough(_) => Self::InventoryNotEnough(error),
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::BandwidthNotSupport(_) => Self::BandwidthNotSupport(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateIPv6TranslatorError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidName",
+            "SpecNotSupport",
+            "DurationNotSupport",
+            "PricingCycleNotSupport",
+            "PayTypeNotSupport",
+            "InventoryNotEnough",
+            "ResourceQuotaFull",
+            "BandwidthNotSupport",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateIPv6TranslatorError {

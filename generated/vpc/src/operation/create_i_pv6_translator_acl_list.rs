@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIPv6TranslatorAclListRequest {
     /// The region of the IPv6 Translation Service instance. You can call the DescribeRegions operation to query the most recent region list.
@@ -47,10 +47,25 @@ pub struct CreateIPv6TranslatorAclListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIPv6TranslatorAclListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            acl_name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIPv6TranslatorAclListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateIPv6TranslatorAclListRequestBuilder {
-        CreateIPv6TranslatorAclListRequestBuilder::default()
+        CreateIPv6TranslatorAclListRequestBuilder {
+            inner: CreateIPv6TranslatorAclListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -138,6 +153,7 @@ impl<C> CreateIPv6TranslatorAclListRequestBuilder<C> {
     }
 }
 impl<'a> CreateIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateIPv6TranslatorAclListRequest::default(),
@@ -146,6 +162,7 @@ impl<'a> CreateIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -207,13 +224,18 @@ pub enum CreateIPv6TranslatorAclListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorAclListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "Nat64Acl.AclNameExist" => Self::Nat64AclAclNameExist(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName",
+                        "Resource.QuotaFull",
+                        "Nat64Acl.AclNameExist",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateIPv6TranslatorAclListError {
@@ -222,36 +244,48 @@ impl CreateIPv6TranslatorAclListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidName(error),
+            1 => Self::ResourceQuotaFull(error),
+            2 => Self::Nat64AclAclNameExist(error),
+            3 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::Nat64AclAclNameExist(error) => ("Nat64AclAclNameExist", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidName(error) => (0, error),
+            Self::ResourceQuotaFull(error) => (1, error),
+            Self::Nat64AclAclNameExist(error) => (2, error),
+            Self::InternalError(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for CreateIPv6TranslatorAclListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::Nat64AclAclNameExist(_) => Self::Nat64AclAclNameExist(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateIPv6TranslatorAclListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidName",
+            "ResourceQuotaFull",
+            "Nat64AclAclNameExist",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateIPv6TranslatorAclListError {

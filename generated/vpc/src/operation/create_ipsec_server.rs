@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIpsecServerRequest {
     /// The ID of the region where the VPN gateway is deployed.
@@ -155,10 +155,34 @@ pub struct CreateIpsecServerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIpsecServerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            local_subnet: None,
+            client_ip_pool: None,
+            ip_sec_server_name: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            psk_enabled: None,
+            psk: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIpsecServerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateIpsecServerRequestBuilder {
-        CreateIpsecServerRequestBuilder::default()
+        CreateIpsecServerRequestBuilder {
+            inner: CreateIpsecServerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -396,6 +420,7 @@ impl<C> CreateIpsecServerRequestBuilder<C> {
     }
 }
 impl<'a> CreateIpsecServerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateIpsecServerRequest::default(),
@@ -404,6 +429,7 @@ impl<'a> CreateIpsecServerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -539,50 +565,39 @@ pub enum CreateIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.IPsecServer" => {
-                Self::OperationUnsupportedIPsecServer(error)
-            }
-            "VpnGateway.SslVpnDisabled" => Self::VpnGatewaySslVpnDisabled(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "OperationFailed.IPsecServerExist" => {
-                Self::OperationFailedIPsecServerExist(error)
-            }
-            "OperationUnsupported.IpsecPfs" => Self::OperationUnsupportedIpsecPfs(error),
-            "IllegalParam.AuthMethod" => Self::IllegalParamAuthMethod(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.ClientIpPool" => Self::IllegalParamClientIpPool(error),
-            "MissingParam.IDaaSInstanceId" => Self::MissingParamIDaaSInstanceId(error),
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
-            "InvalidClientIpPool.Conflict" => Self::InvalidClientIpPoolConflict(error),
-            "OperationFailed.AddVpcRoute" => Self::OperationFailedAddVpcRoute(error),
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "EnableHaCheck.IpsecServerCidrContainsVpcRouteDest" => {
-                Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error)
-            }
-            "VpnGateway.IPsecServerAndVpnConnectionConflict" => {
-                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
-            }
-            "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest" => {
-                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "InvalidIDaaSInstanceId.NotFound" => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            "OperationConflict" => Self::OperationConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.IPsecServer",
+                        "VpnGateway.SslVpnDisabled",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "OperationFailed.IPsecServerExist",
+                        "OperationUnsupported.IpsecPfs",
+                        "IllegalParam.AuthMethod",
+                        "IllegalParam.LocalSubnet",
+                        "IllegalParam.ClientIpPool",
+                        "MissingParam.IDaaSInstanceId",
+                        "OperationFailed.NoRamPermission",
+                        "ClientIpPool.NetmaskInvalid",
+                        "VpnRouteEntry.Conflict",
+                        "ClientIpPool.SubnetInvalid",
+                        "InvalidClientIpPool.Conflict",
+                        "OperationFailed.AddVpcRoute",
+                        "QuotaExceeded.VpnRouteEntry",
+                        "SystemBusy",
+                        "EnableHaCheck.IpsecServerCidrContainsVpcRouteDest",
+                        "VpnGateway.IPsecServerAndVpnConnectionConflict",
+                        "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "InvalidIDaaSInstanceId.NotFound",
+                        "OperationConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateIpsecServerError {
@@ -591,138 +606,113 @@ impl CreateIpsecServerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedIPsecServer(error),
+            1 => Self::VpnGatewaySslVpnDisabled(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::VpnGatewayFinancialLocked(error),
+            4 => Self::OperationFailedIPsecServerExist(error),
+            5 => Self::OperationUnsupportedIpsecPfs(error),
+            6 => Self::IllegalParamAuthMethod(error),
+            7 => Self::IllegalParamLocalSubnet(error),
+            8 => Self::IllegalParamClientIpPool(error),
+            9 => Self::MissingParamIDaaSInstanceId(error),
+            10 => Self::OperationFailedNoRamPermission(error),
+            11 => Self::ClientIpPoolNetmaskInvalid(error),
+            12 => Self::VpnRouteEntryConflict(error),
+            13 => Self::ClientIpPoolSubnetInvalid(error),
+            14 => Self::InvalidClientIpPoolConflict(error),
+            15 => Self::OperationFailedAddVpcRoute(error),
+            16 => Self::QuotaExceededVpnRouteEntry(error),
+            17 => Self::SystemBusy(error),
+            18 => Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error),
+            19 => Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error),
+            20 => Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error),
+            21 => Self::Forbidden(error),
+            22 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            23 => Self::InvalidIDaaSInstanceIdNotFound(error),
+            24 => Self::OperationConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedIPsecServer(error) => {
-                ("OperationUnsupportedIPsecServer", error)
-            }
-            Self::VpnGatewaySslVpnDisabled(error) => ("VpnGatewaySslVpnDisabled", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::OperationFailedIPsecServerExist(error) => {
-                ("OperationFailedIPsecServerExist", error)
-            }
-            Self::OperationUnsupportedIpsecPfs(error) => {
-                ("OperationUnsupportedIpsecPfs", error)
-            }
-            Self::IllegalParamAuthMethod(error) => ("IllegalParamAuthMethod", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::IllegalParamClientIpPool(error) => ("IllegalParamClientIpPool", error),
-            Self::MissingParamIDaaSInstanceId(error) => {
-                ("MissingParamIDaaSInstanceId", error)
-            }
-            Self::OperationFailedNoRamPermission(error) => {
-                ("OperationFailedNoRamPermission", error)
-            }
-            Self::ClientIpPoolNetmaskInvalid(error) => {
-                ("ClientIpPoolNetmaskInvalid", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::ClientIpPoolSubnetInvalid(error) => {
-                ("ClientIpPoolSubnetInvalid", error)
-            }
-            Self::InvalidClientIpPoolConflict(error) => {
-                ("InvalidClientIpPoolConflict", error)
-            }
-            Self::OperationFailedAddVpcRoute(error) => {
-                ("OperationFailedAddVpcRoute", error)
-            }
-            Self::QuotaExceededVpnRouteEntry(error) => {
-                ("QuotaExceededVpnRouteEntry", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error) => {
-                ("EnableHaCheckIpsecServerCidrContainsVpcRouteDest", error)
-            }
-            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => {
-                ("VpnGatewayIPsecServerAndVpnConnectionConflict", error)
-            }
+            Self::OperationUnsupportedIPsecServer(error) => (0, error),
+            Self::VpnGatewaySslVpnDisabled(error) => (1, error),
+            Self::VpnGatewayConfiguring(error) => (2, error),
+            Self::VpnGatewayFinancialLocked(error) => (3, error),
+            Self::OperationFailedIPsecServerExist(error) => (4, error),
+            Self::OperationUnsupportedIpsecPfs(error) => (5, error),
+            Self::IllegalParamAuthMethod(error) => (6, error),
+            Self::IllegalParamLocalSubnet(error) => (7, error),
+            Self::IllegalParamClientIpPool(error) => (8, error),
+            Self::MissingParamIDaaSInstanceId(error) => (9, error),
+            Self::OperationFailedNoRamPermission(error) => (10, error),
+            Self::ClientIpPoolNetmaskInvalid(error) => (11, error),
+            Self::VpnRouteEntryConflict(error) => (12, error),
+            Self::ClientIpPoolSubnetInvalid(error) => (13, error),
+            Self::InvalidClientIpPoolConflict(error) => (14, error),
+            Self::OperationFailedAddVpcRoute(error) => (15, error),
+            Self::QuotaExceededVpnRouteEntry(error) => (16, error),
+            Self::SystemBusy(error) => (17, error),
+            Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error) => (18, error),
+            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => (19, error),
             Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
-                ("EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest", error)
+                (20, error)
             }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::InvalidIDaaSInstanceIdNotFound(error) => {
-                ("InvalidIDaaSInstanceIdNotFound", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Forbidden(error) => (21, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (22, error),
+            Self::InvalidIDaaSInstanceIdNotFound(error) => (23, error),
+            Self::OperationConflict(error) => (24, error),
+            Self::Unhandled(error) => (25, error),
         }
     }
 }
 impl Clone for CreateIpsecServerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedIPsecServer(_) => {
-                Self::OperationUnsupportedIPsecServer(error)
-            }
-            Self::VpnGatewaySslVpnDisabled(_) => Self::VpnGatewaySslVpnDisabled(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::OperationFailedIPsecServerExist(_) => {
-                Self::OperationFailedIPsecServerExist(error)
-            }
-            Self::OperationUnsupportedIpsecPfs(_) => {
-                Self::OperationUnsupportedIpsecPfs(error)
-            }
-            Self::IllegalParamAuthMethod(_) => Self::IllegalParamAuthMethod(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::IllegalParamClientIpPool(_) => Self::IllegalParamClientIpPool(error),
-            Self::MissingParamIDaaSInstanceId(_) => {
-                Self::MissingParamIDaaSInstanceId(error)
-            }
-            Self::OperationFailedNoRamPermission(_) => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            Self::ClientIpPoolNetmaskInvalid(_) => {
-                Self::ClientIpPoolNetmaskInvalid(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
-            Self::InvalidClientIpPoolConflict(_) => {
-                Self::InvalidClientIpPoolConflict(error)
-            }
-            Self::OperationFailedAddVpcRoute(_) => {
-                Self::OperationFailedAddVpcRoute(error)
-            }
-            Self::QuotaExceededVpnRouteEntry(_) => {
-                Self::QuotaExceededVpnRouteEntry(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(_) => {
-                Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error)
-            }
-            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(_) => {
-                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
-            }
-            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(_) => {
-                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::InvalidIDaaSInstanceIdNotFound(_) => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateIpsecServerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedIPsecServer",
+            "VpnGatewaySslVpnDisabled",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "OperationFailedIPsecServerExist",
+            "OperationUnsupportedIpsecPfs",
+            "IllegalParamAuthMethod",
+            "IllegalParamLocalSubnet",
+            "IllegalParamClientIpPool",
+            "MissingParamIDaaSInstanceId",
+            "OperationFailedNoRamPermission",
+            "ClientIpPoolNetmaskInvalid",
+            "VpnRouteEntryConflict",
+            "ClientIpPoolSubnetInvalid",
+            "InvalidClientIpPoolConflict",
+            "OperationFailedAddVpcRoute",
+            "QuotaExceededVpnRouteEntry",
+            "SystemBusy",
+            "EnableHaCheckIpsecServerCidrContainsVpcRouteDest",
+            "VpnGatewayIPsecServerAndVpnConnectionConflict",
+            "EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "InvalidIDaaSInstanceIdNotFound",
+            "OperationConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateIpsecServerError {

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIpv4GatewayRequest {
     /// The name of the IPv4 gateway.
@@ -104,10 +104,30 @@ pub struct CreateIpv4GatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIpv4GatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ipv4_gateway_name: None,
+            ipv4_gateway_description: None,
+            vpc_id: None,
+            dry_run: None,
+            client_token: None,
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIpv4GatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateIpv4GatewayRequestBuilder {
-        CreateIpv4GatewayRequestBuilder::default()
+        CreateIpv4GatewayRequestBuilder {
+            inner: CreateIpv4GatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -260,6 +280,7 @@ impl<C> CreateIpv4GatewayRequestBuilder<C> {
     }
 }
 impl<'a> CreateIpv4GatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateIpv4GatewayRequest::default(),
@@ -268,6 +289,7 @@ impl<'a> CreateIpv4GatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -353,38 +375,27 @@ pub enum CreateIpv4GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.ExistDirectEip" => {
-                Self::OperationDeniedExistDirectEip(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "OperationDenied.SubnetRouteV1Exist" => {
-                Self::OperationDeniedSubnetRouteV1Exist(error)
-            }
-            "OperationDenied.NormalNatExist" => {
-                Self::OperationDeniedNormalNatExist(error)
-            }
-            "OperationDenied.VpcExistIpv4Gateway" => {
-                Self::OperationDeniedVpcExistIpv4Gateway(error)
-            }
-            "UnsupportedFeature.Ipv4Gateway" => {
-                Self::UnsupportedFeatureIpv4Gateway(error)
-            }
-            "OperationDenied.VpnExist" => Self::OperationDeniedVpnExist(error),
-            "OperationDenied.DirectEipExist" => {
-                Self::OperationDeniedDirectEipExist(error)
-            }
-            "OperationFailed.GetNfvServiceList" => {
-                Self::OperationFailedGetNfvServiceList(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "OperationFailed.VpcNotExist" => Self::OperationFailedVpcNotExist(error),
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.ExistDirectEip",
+                        "UnsupportedRegion",
+                        "Forbidden.OperateShareResource",
+                        "OperationDenied.SubnetRouteV1Exist",
+                        "OperationDenied.NormalNatExist",
+                        "OperationDenied.VpcExistIpv4Gateway",
+                        "UnsupportedFeature.Ipv4Gateway",
+                        "OperationDenied.VpnExist",
+                        "OperationDenied.DirectEipExist",
+                        "OperationFailed.GetNfvServiceList",
+                        "IncorrectStatus.Vpc",
+                        "OperationFailed.VpcNotExist",
+                        "IllegalParam.ResourceGroupId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateIpv4GatewayError {
@@ -393,94 +404,75 @@ impl CreateIpv4GatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedExistDirectEip(error),
+            1 => Self::UnsupportedRegion(error),
+            2 => Self::ForbiddenOperateShareResource(error),
+            3 => Self::OperationDeniedSubnetRouteV1Exist(error),
+            4 => Self::OperationDeniedNormalNatExist(error),
+            5 => Self::OperationDeniedVpcExistIpv4Gateway(error),
+            6 => Self::UnsupportedFeatureIpv4Gateway(error),
+            7 => Self::OperationDeniedVpnExist(error),
+            8 => Self::OperationDeniedDirectEipExist(error),
+            9 => Self::OperationFailedGetNfvServiceList(error),
+            10 => Self::IncorrectStatusVpc(error),
+            11 => Self::OperationFailedVpcNotExist(error),
+            12 => Self::IllegalParamResourceGroupId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedExistDirectEip(error) => {
-                ("OperationDeniedExistDirectEip", error)
-            }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::OperationDeniedSubnetRouteV1Exist(error) => {
-                ("OperationDeniedSubnetRouteV1Exist", error)
-            }
-            Self::OperationDeniedNormalNatExist(error) => {
-                ("OperationDeniedNormalNatExist", error)
-            }
-            Self::OperationDeniedVpcExistIpv4Gateway(error) => {
-                ("OperationDeniedVpcExistIpv4Gateway", error)
-            }
-            Self::UnsupportedFeatureIpv4Gateway(error) => {
-                ("UnsupportedFeatureIpv4Gateway", error)
-            }
-            Self::OperationDeniedVpnExist(error) => ("OperationDeniedVpnExist", error),
-            Self::OperationDeniedDirectEipExist(error) => {
-                ("OperationDeniedDirectEipExist", error)
-            }
-            Self::OperationFailedGetNfvServiceList(error) => {
-                ("OperationFailedGetNfvServiceList", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::OperationFailedVpcNotExist(error) => {
-                ("OperationFailedVpcNotExist", error)
-            }
-            Self::IllegalParamResourceGroupId(error) => {
-                ("IllegalParamResourceGroupId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedExistDirectEip(error) => (0, error),
+            Self::UnsupportedRegion(error) => (1, error),
+            Self::ForbiddenOperateShareResource(error) => (2, error),
+            Self::OperationDeniedSubnetRouteV1Exist(error) => (3, error),
+            Self::OperationDeniedNormalNatExist(error) => (4, error),
+            Self::OperationDeniedVpcExistIpv4Gateway(error) => (5, error),
+            Self::UnsupportedFeatureIpv4Gateway(error) => (6, error),
+            Self::OperationDeniedVpnExist(error) => (7, error),
+            Self::OperationDeniedDirectEipExist(error) => (8, error),
+            Self::OperationFailedGetNfvServiceList(error) => (9, error),
+            Self::IncorrectStatusVpc(error) => (10, error),
+            Self::OperationFailedVpcNotExist(error) => (11, error),
+            Self::IllegalParamResourceGroupId(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for CreateIpv4GatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedExistDirectEip(_) => {
-                Self::OperationDeniedExistDirectEip(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::OperationDeniedSubnetRouteV1Exist(_) => {
-                Self::OperationDeniedSubnetRouteV1Exist(error)
-            }
-            Self::OperationDeniedNormalNatExist(_) => {
-                Self::OperationDeniedNormalNatExist(error)
-            }
-            Self::OperationDeniedVpcExistIpv4Gateway(_) => {
-                Self::OperationDeniedVpcExistIpv4Gateway(error)
-            }
-            Self::UnsupportedFeatureIpv4Gateway(_) => {
-                Self::UnsupportedFeatureIpv4Gateway(error)
-            }
-            Self::OperationDeniedVpnExist(_) => Self::OperationDeniedVpnExist(error),
-            Self::OperationDeniedDirectEipExist(_) => {
-                Self::OperationDeniedDirectEipExist(error)
-            }
-            Self::OperationFailedGetNfvServiceList(_) => {
-                Self::OperationFailedGetNfvServiceList(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::OperationFailedVpcNotExist(_) => {
-                Self::OperationFailedVpcNotExist(error)
-            }
-            Self::IllegalParamResourceGroupId(_) => {
-                Self::IllegalParamResourceGroupId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateIpv4GatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedExistDirectEip",
+            "UnsupportedRegion",
+            "ForbiddenOperateShareResource",
+            "OperationDeniedSubnetRouteV1Exist",
+            "OperationDeniedNormalNatExist",
+            "OperationDeniedVpcExistIpv4Gateway",
+            "UnsupportedFeatureIpv4Gateway",
+            "OperationDeniedVpnExist",
+            "OperationDeniedDirectEipExist",
+            "OperationFailedGetNfvServiceList",
+            "IncorrectStatusVpc",
+            "OperationFailedVpcNotExist",
+            "IllegalParamResourceGroupId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateIpv4GatewayError {

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIpv6EgressOnlyRuleRequest {
     /// The ID of the region in which the IPv6 gateway is deployed.
@@ -97,10 +97,29 @@ pub struct CreateIpv6EgressOnlyRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIpv6EgressOnlyRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_gateway_id: None,
+            instance_id: None,
+            instance_type: None,
+            name: None,
+            description: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIpv6EgressOnlyRuleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateIpv6EgressOnlyRuleRequestBuilder {
-        CreateIpv6EgressOnlyRuleRequestBuilder::default()
+        CreateIpv6EgressOnlyRuleRequestBuilder {
+            inner: CreateIpv6EgressOnlyRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -241,6 +260,7 @@ impl<C> CreateIpv6EgressOnlyRuleRequestBuilder<C> {
     }
 }
 impl<'a> CreateIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateIpv6EgressOnlyRuleRequest::default(),
@@ -249,6 +269,7 @@ impl<'a> CreateIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -338,44 +359,31 @@ pub enum CreateIpv6EgressOnlyRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv6EgressOnlyRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIpv6Gateway.NotFound" => Self::InvalidIpv6GatewayNotFound(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "IllegalParam.InstanceType" => Self::IllegalParamInstanceType(error),
-            "OperationFailed.FinancialLocked" => {
-                Self::OperationFailedFinancialLocked(error)
-            }
-            "OperationUnsupported.EgressRuleVSwitch" => {
-                Self::OperationUnsupportedEgressRuleVSwitch(error)
-            }
-            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
-            "OperationFailed.NoInternetBandwidth" => {
-                Self::OperationFailedNoInternetBandwidth(error)
-            }
-            "OperationFailed.Ipv6EgressRuleExisted" => {
-                Self::OperationFailedIpv6EgressRuleExisted(error)
-            }
-            "OperationFailed.InternetBandwidthUnstable" => {
-                Self::OperationFailedInternetBandwidthUnstable(error)
-            }
-            "IncorrectStatus.Ipv6InternetBandwidth" => {
-                Self::IncorrectStatusIpv6InternetBandwidth(error)
-            }
-            "OperationUnsupported.EgressRuleInDefaultSpec" => {
-                Self::OperationUnsupportedEgressRuleInDefaultSpec(error)
-            }
-            "QuotaExceeded.Ipv6EgressRules" => Self::QuotaExceededIpv6EgressRules(error),
-            "Mismatch.Ipv6AddressAndIpv6Gateway" => {
-                Self::MismatchIpv6AddressAndIpv6Gateway(error)
-            }
-            "OperationUnsupported.EgressOnlyRuleOnFreeIpv6Instance" => {
-                Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error)
-            }
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIpv6Gateway.NotFound",
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "IllegalParam.InstanceType",
+                        "OperationFailed.FinancialLocked",
+                        "OperationUnsupported.EgressRuleVSwitch",
+                        "InvalidIpv6Instance.NotFound",
+                        "OperationFailed.NoInternetBandwidth",
+                        "OperationFailed.Ipv6EgressRuleExisted",
+                        "OperationFailed.InternetBandwidthUnstable",
+                        "IncorrectStatus.Ipv6InternetBandwidth",
+                        "OperationUnsupported.EgressRuleInDefaultSpec",
+                        "QuotaExceeded.Ipv6EgressRules",
+                        "Mismatch.Ipv6AddressAndIpv6Gateway",
+                        "OperationUnsupported.EgressOnlyRuleOnFreeIpv6Instance",
+                        "MissingParam.InstanceId",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateIpv6EgressOnlyRuleError {
@@ -384,110 +392,89 @@ impl CreateIpv6EgressOnlyRuleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIpv6GatewayNotFound(error),
+            1 => Self::IllegalParamName(error),
+            2 => Self::IllegalParamDescription(error),
+            3 => Self::IllegalParamInstanceType(error),
+            4 => Self::OperationFailedFinancialLocked(error),
+            5 => Self::OperationUnsupportedEgressRuleVSwitch(error),
+            6 => Self::InvalidIpv6InstanceNotFound(error),
+            7 => Self::OperationFailedNoInternetBandwidth(error),
+            8 => Self::OperationFailedIpv6EgressRuleExisted(error),
+            9 => Self::OperationFailedInternetBandwidthUnstable(error),
+            10 => Self::IncorrectStatusIpv6InternetBandwidth(error),
+            11 => Self::OperationUnsupportedEgressRuleInDefaultSpec(error),
+            12 => Self::QuotaExceededIpv6EgressRules(error),
+            13 => Self::MismatchIpv6AddressAndIpv6Gateway(error),
+            14 => Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error),
+            15 => Self::MissingParamInstanceId(error),
+            16 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpv6GatewayNotFound(error) => {
-                ("InvalidIpv6GatewayNotFound", error)
-            }
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::IllegalParamInstanceType(error) => ("IllegalParamInstanceType", error),
-            Self::OperationFailedFinancialLocked(error) => {
-                ("OperationFailedFinancialLocked", error)
-            }
-            Self::OperationUnsupportedEgressRuleVSwitch(error) => {
-                ("OperationUnsupportedEgressRuleVSwitch", error)
-            }
-            Self::InvalidIpv6InstanceNotFound(error) => {
-                ("InvalidIpv6InstanceNotFound", error)
-            }
-            Self::OperationFailedNoInternetBandwidth(error) => {
-                ("OperationFailedNoInternetBandwidth", error)
-            }
-            Self::OperationFailedIpv6EgressRuleExisted(error) => {
-                ("OperationFailedIpv6EgressRuleExisted", error)
-            }
-            Self::OperationFailedInternetBandwidthUnstable(error) => {
-                ("OperationFailedInternetBandwidthUnstable", error)
-            }
-            Self::IncorrectStatusIpv6InternetBandwidth(error) => {
-                ("IncorrectStatusIpv6InternetBandwidth", error)
-            }
-            Self::OperationUnsupportedEgressRuleInDefaultSpec(error) => {
-                ("OperationUnsupportedEgressRuleInDefaultSpec", error)
-            }
-            Self::QuotaExceededIpv6EgressRules(error) => {
-                ("QuotaExceededIpv6EgressRules", error)
-            }
-            Self::MismatchIpv6AddressAndIpv6Gateway(error) => {
-                ("MismatchIpv6AddressAndIpv6Gateway", error)
-            }
+            Self::InvalidIpv6GatewayNotFound(error) => (0, error),
+            Self::IllegalParamName(error) => (1, error),
+            Self::IllegalParamDescription(error) => (2, error),
+            Self::IllegalParamInstanceType(error) => (3, error),
+            Self::OperationFailedFinancialLocked(error) => (4, error),
+            Self::OperationUnsupportedEgressRuleVSwitch(error) => (5, error),
+            Self::InvalidIpv6InstanceNotFound(error) => (6, error),
+            Self::OperationFailedNoInternetBandwidth(error) => (7, error),
+            Self::OperationFailedIpv6EgressRuleExisted(error) => (8, error),
+            Self::OperationFailedInternetBandwidthUnstable(error) => (9, error),
+            Self::IncorrectStatusIpv6InternetBandwidth(error) => (10, error),
+            Self::OperationUnsupportedEgressRuleInDefaultSpec(error) => (11, error),
+            Self::QuotaExceededIpv6EgressRules(error) => (12, error),
+            Self::MismatchIpv6AddressAndIpv6Gateway(error) => (13, error),
             Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error) => {
-                ("OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance", error)
+                (14, error)
             }
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamInstanceId(error) => (15, error),
+            Self::InvalidRegionIdNotFound(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateIpv6EgressOnlyRuleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIpv6GatewayNotFound(_) => {
-                Self::InvalidIpv6GatewayNotFound(error)
-            }
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::IllegalParamInstanceType(_) => Self::IllegalParamInstanceType(error),
-            Self::OperationFailedFinancialLocked(_) => {
-                Self::OperationFailedFinancialLocked(error)
-            }
-            Self::OperationUnsupportedEgressRuleVSwitch(_) => {
-                Self::OperationUnsupportedEgressRuleVSwitch(error)
-            }
-            Self::InvalidIpv6InstanceNotFound(_) => {
-                Self::InvalidIpv6InstanceNotFound(error)
-            }
-            Self::OperationFailedNoInternetBandwidth(_) => {
-                Self::OperationFailedNoInternetBandwidth(error)
-            }
-            Self::OperationFailedIpv6EgressRuleExisted(_) => {
-                Self::OperationFailedIpv6EgressRuleExisted(error)
-            }
-            Self::OperationFailedInternetBandwidthUnstable(_) => {
-                Self::OperationFailedInternetBandwidthUnstable(error)
-            }
-            Self::IncorrectStatusIpv6InternetBandwidth(_) => {
-                Self::IncorrectStatusIpv6InternetBandwidth(error)
-            }
-            Self::OperationUnsupportedEgressRuleInDefaultSpec(_) => {
-                Self::OperationUnsupportedEgressRuleInDefaultSpec(error)
-            }
-            Self::QuotaExceededIpv6EgressRules(_) => {
-                Self::QuotaExceededIpv6EgressRules(error)
-            }
-            Self::MismatchIpv6AddressAndIpv6Gateway(_) => {
-                Self::MismatchIpv6AddressAndIpv6Gateway(error)
-            }
-            Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(_) => {
-                Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error)
-            }
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateIpv6EgressOnlyRuleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIpv6GatewayNotFound",
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "IllegalParamInstanceType",
+            "OperationFailedFinancialLocked",
+            "OperationUnsupportedEgressRuleVSwitch",
+            "InvalidIpv6InstanceNotFound",
+            "OperationFailedNoInternetBandwidth",
+            "OperationFailedIpv6EgressRuleExisted",
+            "OperationFailedInternetBandwidthUnstable",
+            "IncorrectStatusIpv6InternetBandwidth",
+            "OperationUnsupportedEgressRuleInDefaultSpec",
+            "QuotaExceededIpv6EgressRules",
+            "MismatchIpv6AddressAndIpv6Gateway",
+            "OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance",
+            "MissingParamInstanceId",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateIpv6EgressOnlyRuleError {

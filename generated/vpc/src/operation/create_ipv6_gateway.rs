@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateIpv6GatewayRequest {
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -85,10 +85,29 @@ pub struct CreateIpv6GatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateIpv6GatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            name: None,
+            description: None,
+            client_token: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateIpv6GatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateIpv6GatewayRequestBuilder {
-        CreateIpv6GatewayRequestBuilder::default()
+        CreateIpv6GatewayRequestBuilder {
+            inner: CreateIpv6GatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -224,6 +243,7 @@ impl<C> CreateIpv6GatewayRequestBuilder<C> {
     }
 }
 impl<'a> CreateIpv6GatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateIpv6GatewayRequest::default(),
@@ -232,6 +252,7 @@ impl<'a> CreateIpv6GatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -323,35 +344,28 @@ pub enum CreateIpv6GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
-            "IllegalParam.ChargeType" => Self::IllegalParamChargeType(error),
-            "OperationUnsupported.OnlyOneIpv6GatewayInVpc" => {
-                Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error)
-            }
-            "OperationFailed.VpcIpv6Disabled" => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "OperationFailed.InformationIncomplete" => {
-                Self::OperationFailedInformationIncomplete(error)
-            }
-            "OperationFailed.NoPaymentMethod" => {
-                Self::OperationFailedNoPaymentMethod(error)
-            }
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
-            "MissingParam.vpcId" => Self::MissingParamVpcId(error),
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVpcId.NotFound",
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "IllegalParam.Spec",
+                        "IllegalParam.ChargeType",
+                        "OperationUnsupported.OnlyOneIpv6GatewayInVpc",
+                        "OperationFailed.VpcIpv6Disabled",
+                        "OperationFailed.UnpaidBillsExist",
+                        "OperationFailed.InformationIncomplete",
+                        "OperationFailed.NoPaymentMethod",
+                        "IllegalParam.ResourceGroupId",
+                        "MissingParam.vpcId",
+                        "Forbidden.OperateShareResource",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateIpv6GatewayError {
@@ -360,84 +374,78 @@ impl CreateIpv6GatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVpcIdNotFound(error),
+            1 => Self::IllegalParamName(error),
+            2 => Self::IllegalParamDescription(error),
+            3 => Self::IllegalParamSpec(error),
+            4 => Self::IllegalParamChargeType(error),
+            5 => Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error),
+            6 => Self::OperationFailedVpcIpv6Disabled(error),
+            7 => Self::OperationFailedUnpaidBillsExist(error),
+            8 => Self::OperationFailedInformationIncomplete(error),
+            9 => Self::OperationFailedNoPaymentMethod(error),
+            10 => Self::IllegalParamResourceGroupId(error),
+            11 => Self::MissingParamVpcId(error),
+            12 => Self::ForbiddenOperateShareResource(error),
+            13 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
-            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
-            Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error) => {
-                ("OperationUnsupportedOnlyOneIpv6GatewayInVpc", error)
-            }
-            Self::OperationFailedVpcIpv6Disabled(error) => {
-                ("OperationFailedVpcIpv6Disabled", error)
-            }
-            Self::OperationFailedUnpaidBillsExist(error) => {
-                ("OperationFailedUnpaidBillsExist", error)
-            }
-            Self::OperationFailedInformationIncomplete(error) => {
-                ("OperationFailedInformationIncomplete", error)
-            }
-            Self::OperationFailedNoPaymentMethod(error) => {
-                ("OperationFailedNoPaymentMethod", error)
-            }
-            Self::IllegalParamResourceGroupId(error) => {
-                ("IllegalParamResourceGroupId", error)
-            }
-            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVpcIdNotFound(error) => (0, error),
+            Self::IllegalParamName(error) => (1, error),
+            Self::IllegalParamDescription(error) => (2, error),
+            Self::IllegalParamSpec(error) => (3, error),
+            Self::IllegalParamChargeType(error) => (4, error),
+            Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error) => (5, error),
+            Self::OperationFailedVpcIpv6Disabled(error) => (6, error),
+            Self::OperationFailedUnpaidBillsExist(error) => (7, error),
+            Self::OperationFailedInformationIncomplete(error) => (8, error),
+            Self::OperationFailedNoPaymentMethod(error) => (9, error),
+            Self::IllegalParamResourceGroupId(error) => (10, error),
+            Self::MissingParamVpcId(error) => (11, error),
+            Self::ForbiddenOperateShareResource(error) => (12, error),
+            Self::InvalidRegionIdNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for CreateIpv6GatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
-            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
-            Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(_) => {
-                Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error)
-            }
-            Self::OperationFailedVpcIpv6Disabled(_) => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            Self::OperationFailedUnpaidBillsExist(_) => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            Self::OperationFailedInformationIncomplete(_) => {
-                Self::OperationFailedInformationIncomplete(error)
-            }
-            Self::OperationFailedNoPaymentMethod(_) => {
-                Self::OperationFailedNoPaymentMethod(error)
-            }
-            Self::IllegalParamResourceGroupId(_) => {
-                Self::IllegalParamResourceGroupId(error)
-            }
-            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateIpv6GatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVpcIdNotFound",
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "IllegalParamSpec",
+            "IllegalParamChargeType",
+            "OperationUnsupportedOnlyOneIpv6GatewayInVpc",
+            "OperationFailedVpcIpv6Disabled",
+            "OperationFailedUnpaidBillsExist",
+            "OperationFailedInformationIncomplete",
+            "OperationFailedNoPaymentMethod",
+            "IllegalParamResourceGroupId",
+            "MissingParamVpcId",
+            "ForbiddenOperateShareResource",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateIpv6GatewayError {

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNatGatewayRequest {
     /// The region ID of the NAT gateway.
@@ -204,10 +204,44 @@ pub struct CreateNatGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNatGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            name: None,
+            description: None,
+            client_token: None,
+            spec: None,
+            instance_charge_type: None,
+            pricing_cycle: None,
+            duration: None,
+            auto_pay: None,
+            v_switch_id: None,
+            nat_type: None,
+            internet_charge_type: None,
+            network_type: None,
+            security_protection_enabled: None,
+            icmp_reply_enabled: None,
+            private_link_enabled: None,
+            eip_bind_mode: None,
+            tag: None,
+            access_mode: None,
+            nat_ip: None,
+            ipv4_prefix: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNatGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateNatGatewayRequestBuilder {
-        CreateNatGatewayRequestBuilder::default()
+        CreateNatGatewayRequestBuilder {
+            inner: CreateNatGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -515,6 +549,7 @@ impl<C> CreateNatGatewayRequestBuilder<C> {
     }
 }
 impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateNatGatewayRequest::default(),
@@ -523,6 +558,7 @@ impl<'a> CreateNatGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNatGatewayResponse, CreateNatGatewayError> {
@@ -770,205 +806,104 @@ pub enum CreateNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NatPayBySpec" => Self::ForbiddenNatPayBySpec(error),
-            "DependencyViolation.FullNatEntry" => {
-                Self::DependencyViolationFullNatEntry(error)
-            }
-            "UnsupportedFeature.InternetChargeType" => {
-                Self::UnsupportedFeatureInternetChargeType(error)
-            }
-            "InvalidVPCStatus" => Self::InvalidVpcStatus(error),
-            "InvalidNatGatewayName.MalFormed" => {
-                Self::InvalidNatGatewayNameMalFormed(error)
-            }
-            "InvalidNatGatewayDescription.MalFormed" => {
-                Self::InvalidNatGatewayDescriptionMalFormed(error)
-            }
-            "MissingParameter.BandwidthPackage" => {
-                Self::MissingParameterBandwidthPackage(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "RouterEntryConflict.Duplicated" => {
-                Self::RouterEntryConflictDuplicated(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "QuotaExceeded.BandwidthPackageIps" => {
-                Self::QuotaExceededBandwidthPackageIps(error)
-            }
-            "AllocateIpFailed" => Self::AllocateIpFailed(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "InvalidParameter.Description.Malformed" => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            "ZONE_NO_AVAILABLE_IP" => Self::ZoneNoAvailableIp(error),
-            "ParameterIllegal" => Self::ParameterIllegal(error),
-            "InvalidParameter.BandwidthPackage.n.ISP.ValueNotSupport" => {
-                Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error)
-            }
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "VpcStatusError" => Self::VpcStatusError(error),
-            "InvalidParameter.Spec.ValueNotSupported" => {
-                Self::InvalidParameterSpecValueNotSupported(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
-            "CreateNatGateway.RouteConflict.DynamicRoute" => {
-                Self::CreateNatGatewayRouteConflictDynamicRoute(error)
-            }
-            "OperationUnsupported.MultiNatGateway" => {
-                Self::OperationUnsupportedMultiNatGateway(error)
-            }
-            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
-            "OperationFailed.UnpaidBillsExist" => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "OperationFailed.RiskControl" => Self::OperationFailedRiskControl(error),
-            "IncorrectStatus.RouteTableStatus" => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            "OperationFailed.TokenVerfiy" => Self::OperationFailedTokenVerfiy(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "OperationFailed.EnhancedQuotaExceed" => {
-                Self::OperationFailedEnhancedQuotaExceed(error)
-            }
-            "OrderError.NoAvailablePaymentMethod" => {
-                Self::OrderErrorNoAvailablePaymentMethod(error)
-            }
-            "OrderError.BasicInfoUncompleted" => {
-                Self::OrderErrorBasicInfoUncompleted(error)
-            }
-            "OperationUnsupported.EnhancedCURegion" => {
-                Self::OperationUnsupportedEnhancedCuRegion(error)
-            }
-            "NoPermission.CreateServiceLinkedRole" => {
-                Self::NoPermissionCreateServiceLinkedRole(error)
-            }
-            "OperationUnsupported.EnhancedRegion" => {
-                Self::OperationUnsupportedEnhancedRegion(error)
-            }
-            "OperationFailed.EnhancedInventoryNotEnough" => {
-                Self::OperationFailedEnhancedInventoryNotEnough(error)
-            }
-            "OperationFailed.VswNotBelongToVpc" => {
-                Self::OperationFailedVswNotBelongToVpc(error)
-            }
-            "OperationFailed.EnhancedUserIsUnAuthorized" => {
-                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
-            }
-            "OperationUnsupported.PrePaidPyByLcu" => {
-                Self::OperationUnsupportedPrePaidPyByLcu(error)
-            }
-            "OperationFailed.NormalInventoryNotEnough" => {
-                Self::OperationFailedNormalInventoryNotEnough(error)
-            }
-            "OperationFailed.VSwitchNoAvailableIp" => {
-                Self::OperationFailedVSwitchNoAvailableIp(error)
-            }
-            "UnsupportedFeature.IcmpReplyEnabled" => {
-                Self::UnsupportedFeatureIcmpReplyEnabled(error)
-            }
-            "UnsupportedFeature.SecurityProtectionEnabled" => {
-                Self::UnsupportedFeatureSecurityProtectionEnabled(error)
-            }
-            "OperationFailed.RegionConvert" => Self::OperationFailedRegionConvert(error),
-            "UnsupportedFeature.VpcNat" => Self::UnsupportedFeatureVpcNat(error),
-            "InvalidVSWITCHID.NotFound" => Self::InvalidVswitchidNotFound(error),
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "IncorrectStatus.VSWITCH" => Self::IncorrectStatusVswitch(error),
-            "OperationFailed.VpcNatGatewayInventoryNotEnough" => {
-                Self::OperationFailedVpcNatGatewayInventoryNotEnough(error)
-            }
-            "OperationFailed.VpcNatGatewayCheckInventory" => {
-                Self::OperationFailedVpcNatGatewayCheckInventory(error)
-            }
-            "SecurityGroupType.NotSupported" => {
-                Self::SecurityGroupTypeNotSupported(error)
-            }
-            "SecurityGroup.NotExist" => Self::SecurityGroupNotExist(error),
-            "OperationFailed.ContainForbiddenLabel" => {
-                Self::OperationFailedContainForbiddenLabel(error)
-            }
-            "OperationDenied.PrePaidInstance" => {
-                Self::OperationDeniedPrePaidInstance(error)
-            }
-            "UnsupportedFeature.Geneve" => Self::UnsupportedFeatureGeneve(error),
-            "OperationFailed.NoAvailableResource" => {
-                Self::OperationFailedNoAvailableResource(error)
-            }
-            "ExclusiveParam.AccessModeValueAndAccessTunnelType" => {
-                Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error)
-            }
-            "ExclusiveParam.PrivateLinkModeAndAccessMode" => {
-                Self::ExclusiveParamPrivateLinkModeAndAccessMode(error)
-            }
-            "ExclusiveParam.PrivateLinkEnabledAndAccessMode" => {
-                Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error)
-            }
-            "UnsupportedFeature.AccessModeValue" => {
-                Self::UnsupportedFeatureAccessModeValue(error)
-            }
-            "IllegalParam.AccessTunnelType" => Self::IllegalParamAccessTunnelType(error),
-            "IllegalParam.AccessModeValue" => Self::IllegalParamAccessModeValue(error),
-            "OperationFailed.VSwitchStatusError" => {
-                Self::OperationFailedVSwitchStatusError(error)
-            }
-            "UnsupportedFeature.PrivateLinkMode" => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            "OperationFailed.EcsNetworkInterfaceQuotaNotSatisfy" => {
-                Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error)
-            }
-            "OperationFailed.NoNameAuthentication" => {
-                Self::OperationFailedNoNameAuthentication(error)
-            }
-            "Mismatch.NatIpAndNatIpCidr" => Self::MismatchNatIpAndNatIpCidr(error),
-            "Mismatch.Ipv4PrefixAndNatIpCidr" => {
-                Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            }
-            "ResourceAlreadyExist.NatIp" => Self::ResourceAlreadyExistNatIp(error),
-            "Mismatch.Ipv4PrefixAndCidrReservations" => {
-                Self::MismatchIpv4PrefixAndCidrReservations(error)
-            }
-            "ResourceAlreadyAssociated.Ipv4Prefix" => {
-                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
-            }
-            "ResourceNotEnough.Ipv4Prefix" => Self::ResourceNotEnoughIpv4Prefix(error),
-            "ResourceNotFound.Ipv4Prefix" => Self::ResourceNotFoundIpv4Prefix(error),
-            "ResourceAlreadyAssociated.NatIp" => {
-                Self::ResourceAlreadyAssociatedNatIp(error)
-            }
-            "ResourceNotEnough.NatIp" => Self::ResourceNotEnoughNatIp(error),
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "IllegalParam.Ipv4Prefix" => Self::IllegalParamIpv4Prefix(error),
-            "IllegalParam.NatIp" => Self::IllegalParamNatIp(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY" => {
-                Self::VpcOnlyCanCreateOneNatGateway(error)
-            }
-            "OperationFailed.CrateEntryTimeOut" => {
-                Self::OperationFailedCrateEntryTimeOut(error)
-            }
-            "Forbidden.CreateSpecialSpecNatGateway" => {
-                Self::ForbiddenCreateSpecialSpecNatGateway(error)
-            }
-            "UnsupportedZoneForFwNat" => Self::UnsupportedZoneForFwNat(error),
-            "OrderError.NatGateway" => Self::OrderErrorNatGateway(error),
-            "OperationFailed.AccessTunnelId" => {
-                Self::OperationFailedAccessTunnelId(error)
-            }
-            "OperationFailed.EnhancedCheckInventory" => {
-                Self::OperationFailedEnhancedCheckInventory(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.NatPayBySpec",
+                        "DependencyViolation.FullNatEntry",
+                        "UnsupportedFeature.InternetChargeType",
+                        "InvalidVPCStatus",
+                        "InvalidNatGatewayName.MalFormed",
+                        "InvalidNatGatewayDescription.MalFormed",
+                        "MissingParameter.BandwidthPackage",
+                        "OperationDenied",
+                        "RouterEntryConflict.Duplicated",
+                        "MissingParameter",
+                        "QuotaExceeded.BandwidthPackageIps",
+                        "AllocateIpFailed",
+                        "InvalidParameter.Name.Malformed",
+                        "InvalidParameter.Description.Malformed",
+                        "ZONE_NO_AVAILABLE_IP",
+                        "ParameterIllegal",
+                        "InvalidParameter.BandwidthPackage.n.ISP.ValueNotSupport",
+                        "InvalidNatGatewayId.NotFound",
+                        "VpcStatusError",
+                        "InvalidParameter.Spec.ValueNotSupported",
+                        "TaskConflict",
+                        "COMMODITY.INVALID_COMPONENT",
+                        "CreateNatGateway.RouteConflict.DynamicRoute",
+                        "OperationUnsupported.MultiNatGateway",
+                        "Forbidden.CheckEntryRuleQuota",
+                        "OperationFailed.UnpaidBillsExist",
+                        "IncorrectStatus.RouteEntry",
+                        "OperationFailed.RiskControl",
+                        "IncorrectStatus.RouteTableStatus",
+                        "OperationFailed.TokenVerfiy",
+                        "IllegalParam.Name",
+                        "OperationFailed.EnhancedQuotaExceed",
+                        "OrderError.NoAvailablePaymentMethod",
+                        "OrderError.BasicInfoUncompleted",
+                        "OperationUnsupported.EnhancedCURegion",
+                        "NoPermission.CreateServiceLinkedRole",
+                        "OperationUnsupported.EnhancedRegion",
+                        "OperationFailed.EnhancedInventoryNotEnough",
+                        "OperationFailed.VswNotBelongToVpc",
+                        "OperationFailed.EnhancedUserIsUnAuthorized",
+                        "OperationUnsupported.PrePaidPyByLcu",
+                        "OperationFailed.NormalInventoryNotEnough",
+                        "OperationFailed.VSwitchNoAvailableIp",
+                        "UnsupportedFeature.IcmpReplyEnabled",
+                        "UnsupportedFeature.SecurityProtectionEnabled",
+                        "OperationFailed.RegionConvert",
+                        "UnsupportedFeature.VpcNat",
+                        "InvalidVSWITCHID.NotFound",
+                        "Forbidden.OperateShareResource",
+                        "IncorrectStatus.VSWITCH",
+                        "OperationFailed.VpcNatGatewayInventoryNotEnough",
+                        "OperationFailed.VpcNatGatewayCheckInventory",
+                        "SecurityGroupType.NotSupported",
+                        "SecurityGroup.NotExist",
+                        "OperationFailed.ContainForbiddenLabel",
+                        "OperationDenied.PrePaidInstance",
+                        "UnsupportedFeature.Geneve",
+                        "OperationFailed.NoAvailableResource",
+                        "ExclusiveParam.AccessModeValueAndAccessTunnelType",
+                        "ExclusiveParam.PrivateLinkModeAndAccessMode",
+                        "ExclusiveParam.PrivateLinkEnabledAndAccessMode",
+                        "UnsupportedFeature.AccessModeValue",
+                        "IllegalParam.AccessTunnelType",
+                        "IllegalParam.AccessModeValue",
+                        "OperationFailed.VSwitchStatusError",
+                        "UnsupportedFeature.PrivateLinkMode",
+                        "OperationFailed.EcsNetworkInterfaceQuotaNotSatisfy",
+                        "OperationFailed.NoNameAuthentication",
+                        "Mismatch.NatIpAndNatIpCidr",
+                        "Mismatch.Ipv4PrefixAndNatIpCidr",
+                        "ResourceAlreadyExist.NatIp",
+                        "Mismatch.Ipv4PrefixAndCidrReservations",
+                        "ResourceAlreadyAssociated.Ipv4Prefix",
+                        "ResourceNotEnough.Ipv4Prefix",
+                        "ResourceNotFound.Ipv4Prefix",
+                        "ResourceAlreadyAssociated.NatIp",
+                        "ResourceNotEnough.NatIp",
+                        "ResourceNotFound.NatIp",
+                        "IllegalParam.Ipv4Prefix",
+                        "IllegalParam.NatIp",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVpcId.NotFound",
+                        "InvalidZoneId.NotFound",
+                        "VPC_ONLY_CAN_CREATE_ONE_NAT_GATEWAY",
+                        "OperationFailed.CrateEntryTimeOut",
+                        "Forbidden.CreateSpecialSpecNatGateway",
+                        "UnsupportedZoneForFwNat",
+                        "OrderError.NatGateway",
+                        "OperationFailed.AccessTunnelId",
+                        "OperationFailed.EnhancedCheckInventory",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateNatGatewayError {
@@ -977,464 +912,308 @@ impl CreateNatGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenNatPayBySpec(error),
+            1 => Self::DependencyViolationFullNatEntry(error),
+            2 => Self::UnsupportedFeatureInternetChargeType(error),
+            3 => Self::InvalidVpcStatus(error),
+            4 => Self::InvalidNatGatewayNameMalFormed(error),
+            5 => Self::InvalidNatGatewayDescriptionMalFormed(error),
+            6 => Self::MissingParameterBandwidthPackage(error),
+            7 => Self::OperationDenied(error),
+            8 => Self::RouterEntryConflictDuplicated(error),
+            9 => Self::MissingParameter(error),
+            10 => Self::QuotaExceededBandwidthPackageIps(error),
+            11 => Self::AllocateIpFailed(error),
+            12 => Self::InvalidParameterNameMalformed(error),
+            13 => Self::InvalidParameterDescriptionMalformed(error),
+            14 => Self::ZoneNoAvailableIp(error),
+            15 => Self::ParameterIllegal(error),
+            16 => Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error),
+            17 => Self::InvalidNatGatewayIdNotFound(error),
+            18 => Self::VpcStatusError(error),
+            19 => Self::InvalidParameterSpecValueNotSupported(error),
+            20 => Self::TaskConflict(error),
+            21 => Self::CommodityInvalidComponent(error),
+            22 => Self::CreateNatGatewayRouteConflictDynamicRoute(error),
+            23 => Self::OperationUnsupportedMultiNatGateway(error),
+            24 => Self::ForbiddenCheckEntryRuleQuota(error),
+            25 => Self::OperationFailedUnpaidBillsExist(error),
+            26 => Self::IncorrectStatusRouteEntry(error),
+            27 => Self::OperationFailedRiskControl(error),
+            28 => Self::IncorrectStatusRouteTableStatus(error),
+            29 => Self::OperationFailedTokenVerfiy(error),
+            30 => Self::IllegalParamName(error),
+            31 => Self::OperationFailedEnhancedQuotaExceed(error),
+            32 => Self::OrderErrorNoAvailablePaymentMethod(error),
+            33 => Self::OrderErrorBasicInfoUncompleted(error),
+            34 => Self::OperationUnsupportedEnhancedCuRegion(error),
+            35 => Self::NoPermissionCreateServiceLinkedRole(error),
+            36 => Self::OperationUnsupportedEnhancedRegion(error),
+            37 => Self::OperationFailedEnhancedInventoryNotEnough(error),
+            38 => Self::OperationFailedVswNotBelongToVpc(error),
+            39 => Self::OperationFailedEnhancedUserIsUnAuthorized(error),
+            40 => Self::OperationUnsupportedPrePaidPyByLcu(error),
+            41 => Self::OperationFailedNormalInventoryNotEnough(error),
+            42 => Self::OperationFailedVSwitchNoAvailableIp(error),
+            43 => Self::UnsupportedFeatureIcmpReplyEnabled(error),
+            44 => Self::UnsupportedFeatureSecurityProtectionEnabled(error),
+            45 => Self::OperationFailedRegionConvert(error),
+            46 => Self::UnsupportedFeatureVpcNat(error),
+            47 => Self::InvalidVswitchidNotFound(error),
+            48 => Self::ForbiddenOperateShareResource(error),
+            49 => Self::IncorrectStatusVswitch(error),
+            50 => Self::OperationFailedVpcNatGatewayInventoryNotEnough(error),
+            51 => Self::OperationFailedVpcNatGatewayCheckInventory(error),
+            52 => Self::SecurityGroupTypeNotSupported(error),
+            53 => Self::SecurityGroupNotExist(error),
+            54 => Self::OperationFailedContainForbiddenLabel(error),
+            55 => Self::OperationDeniedPrePaidInstance(error),
+            56 => Self::UnsupportedFeatureGeneve(error),
+            57 => Self::OperationFailedNoAvailableResource(error),
+            58 => Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error),
+            59 => Self::ExclusiveParamPrivateLinkModeAndAccessMode(error),
+            60 => Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error),
+            61 => Self::UnsupportedFeatureAccessModeValue(error),
+            62 => Self::IllegalParamAccessTunnelType(error),
+            63 => Self::IllegalParamAccessModeValue(error),
+            64 => Self::OperationFailedVSwitchStatusError(error),
+            65 => Self::UnsupportedFeaturePrivateLinkMode(error),
+            66 => Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error),
+            67 => Self::OperationFailedNoNameAuthentication(error),
+            68 => Self::MismatchNatIpAndNatIpCidr(error),
+            69 => Self::MismatchIpv4PrefixAndNatIpCidr(error),
+            70 => Self::ResourceAlreadyExistNatIp(error),
+            71 => Self::MismatchIpv4PrefixAndCidrReservations(error),
+            72 => Self::ResourceAlreadyAssociatedIpv4Prefix(error),
+            73 => Self::ResourceNotEnoughIpv4Prefix(error),
+            74 => Self::ResourceNotFoundIpv4Prefix(error),
+            75 => Self::ResourceAlreadyAssociatedNatIp(error),
+            76 => Self::ResourceNotEnoughNatIp(error),
+            77 => Self::ResourceNotFoundNatIp(error),
+            78 => Self::IllegalParamIpv4Prefix(error),
+            79 => Self::IllegalParamNatIp(error),
+            80 => Self::InvalidRegionIdNotFound(error),
+            81 => Self::InvalidVpcIdNotFound(error),
+            82 => Self::InvalidZoneIdNotFound(error),
+            83 => Self::VpcOnlyCanCreateOneNatGateway(error),
+            84 => Self::OperationFailedCrateEntryTimeOut(error),
+            85 => Self::ForbiddenCreateSpecialSpecNatGateway(error),
+            86 => Self::UnsupportedZoneForFwNat(error),
+            87 => Self::OrderErrorNatGateway(error),
+            88 => Self::OperationFailedAccessTunnelId(error),
+            89 => Self::OperationFailedEnhancedCheckInventory(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenNatPayBySpec(error) => ("ForbiddenNatPayBySpec", error),
-            Self::DependencyViolationFullNatEntry(error) => {
-                ("DependencyViolationFullNatEntry", error)
-            }
-            Self::UnsupportedFeatureInternetChargeType(error) => {
-                ("UnsupportedFeatureInternetChargeType", error)
-            }
-            Self::InvalidVpcStatus(error) => ("InvalidVpcStatus", error),
-            Self::InvalidNatGatewayNameMalFormed(error) => {
-                ("InvalidNatGatewayNameMalFormed", error)
-            }
-            Self::InvalidNatGatewayDescriptionMalFormed(error) => {
-                ("InvalidNatGatewayDescriptionMalFormed", error)
-            }
-            Self::MissingParameterBandwidthPackage(error) => {
-                ("MissingParameterBandwidthPackage", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::RouterEntryConflictDuplicated(error) => {
-                ("RouterEntryConflictDuplicated", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::QuotaExceededBandwidthPackageIps(error) => {
-                ("QuotaExceededBandwidthPackageIps", error)
-            }
-            Self::AllocateIpFailed(error) => ("AllocateIpFailed", error),
-            Self::InvalidParameterNameMalformed(error) => {
-                ("InvalidParameterNameMalformed", error)
-            }
-            Self::InvalidParameterDescriptionMalformed(error) => {
-                ("InvalidParameterDescriptionMalformed", error)
-            }
-            Self::ZoneNoAvailableIp(error) => ("ZoneNoAvailableIp", error),
-            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::ForbiddenNatPayBySpec(error) => (0, error),
+            Self::DependencyViolationFullNatEntry(error) => (1, error),
+            Self::UnsupportedFeatureInternetChargeType(error) => (2, error),
+            Self::InvalidVpcStatus(error) => (3, error),
+            Self::InvalidNatGatewayNameMalFormed(error) => (4, error),
+            Self::InvalidNatGatewayDescriptionMalFormed(error) => (5, error),
+            Self::MissingParameterBandwidthPackage(error) => (6, error),
+            Self::OperationDenied(error) => (7, error),
+            Self::RouterEntryConflictDuplicated(error) => (8, error),
+            Self::MissingParameter(error) => (9, error),
+            Self::QuotaExceededBandwidthPackageIps(error) => (10, error),
+            Self::AllocateIpFailed(error) => (11, error),
+            Self::InvalidParameterNameMalformed(error) => (12, error),
+            Self::InvalidParameterDescriptionMalformed(error) => (13, error),
+            Self::ZoneNoAvailableIp(error) => (14, error),
+            Self::ParameterIllegal(error) => (15, error),
             Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error) => {
-                ("InvalidParameterBandwidthPackageNIspValueNotSupport", error)
+                (16, error)
             }
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::VpcStatusError(error) => ("VpcStatusError", error),
-            Self::InvalidParameterSpecValueNotSupported(error) => {
-                ("InvalidParameterSpecValueNotSupported", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::CommodityInvalidComponent(error) => {
-                ("CommodityInvalidComponent", error)
-            }
-            Self::CreateNatGatewayRouteConflictDynamicRoute(error) => {
-                ("CreateNatGatewayRouteConflictDynamicRoute", error)
-            }
-            Self::OperationUnsupportedMultiNatGateway(error) => {
-                ("OperationUnsupportedMultiNatGateway", error)
-            }
-            Self::ForbiddenCheckEntryRuleQuota(error) => {
-                ("ForbiddenCheckEntryRuleQuota", error)
-            }
-            Self::OperationFailedUnpaidBillsExist(error) => {
-                ("OperationFailedUnpaidBillsExist", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::OperationFailedRiskControl(error) => {
-                ("OperationFailedRiskControl", error)
-            }
-            Self::IncorrectStatusRouteTableStatus(error) => {
-                ("IncorrectStatusRouteTableStatus", error)
-            }
-            Self::OperationFailedTokenVerfiy(error) => {
-                ("OperationFailedTokenVerfiy", error)
-            }
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::OperationFailedEnhancedQuotaExceed(error) => {
-                ("OperationFailedEnhancedQuotaExceed", error)
-            }
-            Self::OrderErrorNoAvailablePaymentMethod(error) => {
-                ("OrderErrorNoAvailablePaymentMethod", error)
-            }
-            Self::OrderErrorBasicInfoUncompleted(error) => {
-                ("OrderErrorBasicInfoUncompleted", error)
-            }
-            Self::OperationUnsupportedEnhancedCuRegion(error) => {
-                ("OperationUnsupportedEnhancedCuRegion", error)
-            }
-            Self::NoPermissionCreateServiceLinkedRole(error) => {
-                ("NoPermissionCreateServiceLinkedRole", error)
-            }
-            Self::OperationUnsupportedEnhancedRegion(error) => {
-                ("OperationUnsupportedEnhancedRegion", error)
-            }
-            Self::OperationFailedEnhancedInventoryNotEnough(error) => {
-                ("OperationFailedEnhancedInventoryNotEnough", error)
-            }
-            Self::OperationFailedVswNotBelongToVpc(error) => {
-                ("OperationFailedVswNotBelongToVpc", error)
-            }
-            Self::OperationFailedEnhancedUserIsUnAuthorized(error) => {
-                ("OperationFailedEnhancedUserIsUnAuthorized", error)
-            }
-            Self::OperationUnsupportedPrePaidPyByLcu(error) => {
-                ("OperationUnsupportedPrePaidPyByLcu", error)
-            }
-            Self::OperationFailedNormalInventoryNotEnough(error) => {
-                ("OperationFailedNormalInventoryNotEnough", error)
-            }
-            Self::OperationFailedVSwitchNoAvailableIp(error) => {
-                ("OperationFailedVSwitchNoAvailableIp", error)
-            }
-            Self::UnsupportedFeatureIcmpReplyEnabled(error) => {
-                ("UnsupportedFeatureIcmpReplyEnabled", error)
-            }
-            Self::UnsupportedFeatureSecurityProtectionEnabled(error) => {
-                ("UnsupportedFeatureSecurityProtectionEnabled", error)
-            }
-            Self::OperationFailedRegionConvert(error) => {
-                ("OperationFailedRegionConvert", error)
-            }
-            Self::UnsupportedFeatureVpcNat(error) => ("UnsupportedFeatureVpcNat", error),
-            Self::InvalidVswitchidNotFound(error) => ("InvalidVswitchidNotFound", error),
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::IncorrectStatusVswitch(error) => ("IncorrectStatusVswitch", error),
-            Self::OperationFailedVpcNatGatewayInventoryNotEnough(error) => {
-                ("OperationFailedVpcNatGatewayInventoryNotEnough", error)
-            }
-            Self::OperationFailedVpcNatGatewayCheckInventory(error) => {
-                ("OperationFailedVpcNatGatewayCheckInventory", error)
-            }
-            Self::SecurityGroupTypeNotSupported(error) => {
-                ("SecurityGroupTypeNotSupported", error)
-            }
-            Self::SecurityGroupNotExist(error) => ("SecurityGroupNotExist", error),
-            Self::OperationFailedContainForbiddenLabel(error) => {
-                ("OperationFailedContainForbiddenLabel", error)
-            }
-            Self::OperationDeniedPrePaidInstance(error) => {
-                ("OperationDeniedPrePaidInstance", error)
-            }
-            Self::UnsupportedFeatureGeneve(error) => ("UnsupportedFeatureGeneve", error),
-            Self::OperationFailedNoAvailableResource(error) => {
-                ("OperationFailedNoAvailableResource", error)
-            }
-            Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error) => {
-                ("ExclusiveParamAccessModeValueAndAccessTunnelType", error)
-            }
-            Self::ExclusiveParamPrivateLinkModeAndAccessMode(error) => {
-                ("ExclusiveParamPrivateLinkModeAndAccessMode", error)
-            }
-            Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error) => {
-                ("ExclusiveParamPrivateLinkEnabledAndAccessMode", error)
-            }
-            Self::UnsupportedFeatureAccessModeValue(error) => {
-                ("UnsupportedFeatureAccessModeValue", error)
-            }
-            Self::IllegalParamAccessTunnelType(error) => {
-                ("IllegalParamAccessTunnelType", error)
-            }
-            Self::IllegalParamAccessModeValue(error) => {
-                ("IllegalParamAccessModeValue", error)
-            }
-            Self::OperationFailedVSwitchStatusError(error) => {
-                ("OperationFailedVSwitchStatusError", error)
-            }
-            Self::UnsupportedFeaturePrivateLinkMode(error) => {
-                ("UnsupportedFeaturePrivateLinkMode", error)
-            }
-            Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error) => {
-                ("OperationFailedEcsNetworkInterfaceQuotaNotSatisfy", error)
-            }
-            Self::OperationFailedNoNameAuthentication(error) => {
-                ("OperationFailedNoNameAuthentication", error)
-            }
-            Self::MismatchNatIpAndNatIpCidr(error) => {
-                ("MismatchNatIpAndNatIpCidr", error)
-            }
-            Self::MismatchIpv4PrefixAndNatIpCidr(error) => {
-                ("MismatchIpv4PrefixAndNatIpCidr", error)
-            }
-            Self::ResourceAlreadyExistNatIp(error) => {
-                ("ResourceAlreadyExistNatIp", error)
-            }
-            Self::MismatchIpv4PrefixAndCidrReservations(error) => {
-                ("MismatchIpv4PrefixAndCidrReservations", error)
-            }
-            Self::ResourceAlreadyAssociatedIpv4Prefix(error) => {
-                ("ResourceAlreadyAssociatedIpv4Prefix", error)
-            }
-            Self::ResourceNotEnoughIpv4Prefix(error) => {
-                ("ResourceNotEnoughIpv4Prefix", error)
-            }
-            Self::ResourceNotFoundIpv4Prefix(error) => {
-                ("ResourceNotFoundIpv4Prefix", error)
-            }
-            Self::ResourceAlreadyAssociatedNatIp(error) => {
-                ("ResourceAlreadyAssociatedNatIp", error)
-            }
-            Self::ResourceNotEnoughNatIp(error) => ("ResourceNotEnoughNatIp", error),
-            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
-            Self::IllegalParamIpv4Prefix(error) => ("IllegalParamIpv4Prefix", error),
-            Self::IllegalParamNatIp(error) => ("IllegalParamNatIp", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::VpcOnlyCanCreateOneNatGateway(error) => {
-                ("VpcOnlyCanCreateOneNatGateway", error)
-            }
-            Self::OperationFailedCrateEntryTimeOut(error) => {
-                ("OperationFailedCrateEntryTimeOut", error)
-            }
-            Self::ForbiddenCreateSpecialSpecNatGateway(error) => {
-                ("ForbiddenCreateSpecialSpecNatGateway", error)
-            }
-            Self::UnsupportedZoneForFwNat(error) => ("UnsupportedZoneForFwNat", error),
-            Self::OrderErrorNatGateway(error) => ("OrderErrorNatGateway", error),
-            Self::OperationFailedAccessTunnelId(error) => {
-                ("OperationFailedAccessTunnelId", error)
-            }
-            Self::OperationFailedEnhancedCheckInventory(error) => {
-                ("OperationFailedEnhancedCheckInventory", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidNatGatewayIdNotFound(error) => (17, error),
+            Self::VpcStatusError(error) => (18, error),
+            Self::InvalidParameterSpecValueNotSupported(error) => (19, error),
+            Self::TaskConflict(error) => (20, error),
+            Self::CommodityInvalidComponent(error) => (21, error),
+            Self::CreateNatGatewayRouteConflictDynamicRoute(error) => (22, error),
+            Self::OperationUnsupportedMultiNatGateway(error) => (23, error),
+            Self::ForbiddenCheckEntryRuleQuota(error) => (24, error),
+            Self::OperationFailedUnpaidBillsExist(error) => (25, error),
+            Self::IncorrectStatusRouteEntry(error) => (26, error),
+            Self::OperationFailedRiskControl(error) => (27, error),
+            Self::IncorrectStatusRouteTableStatus(error) => (28, error),
+            Self::OperationFailedTokenVerfiy(error) => (29, error),
+            Self::IllegalParamName(error) => (30, error),
+            Self::OperationFailedEnhancedQuotaExceed(error) => (31, error),
+            Self::OrderErrorNoAvailablePaymentMethod(error) => (32, error),
+            Self::OrderErrorBasicInfoUncompleted(error) => (33, error),
+            Self::OperationUnsupportedEnhancedCuRegion(error) => (34, error),
+            Self::NoPermissionCreateServiceLinkedRole(error) => (35, error),
+            Self::OperationUnsupportedEnhancedRegion(error) => (36, error),
+            Self::OperationFailedEnhancedInventoryNotEnough(error) => (37, error),
+            Self::OperationFailedVswNotBelongToVpc(error) => (38, error),
+            Self::OperationFailedEnhancedUserIsUnAuthorized(error) => (39, error),
+            Self::OperationUnsupportedPrePaidPyByLcu(error) => (40, error),
+            Self::OperationFailedNormalInventoryNotEnough(error) => (41, error),
+            Self::OperationFailedVSwitchNoAvailableIp(error) => (42, error),
+            Self::UnsupportedFeatureIcmpReplyEnabled(error) => (43, error),
+            Self::UnsupportedFeatureSecurityProtectionEnabled(error) => (44, error),
+            Self::OperationFailedRegionConvert(error) => (45, error),
+            Self::UnsupportedFeatureVpcNat(error) => (46, error),
+            Self::InvalidVswitchidNotFound(error) => (47, error),
+            Self::ForbiddenOperateShareResource(error) => (48, error),
+            Self::IncorrectStatusVswitch(error) => (49, error),
+            Self::OperationFailedVpcNatGatewayInventoryNotEnough(error) => (50, error),
+            Self::OperationFailedVpcNatGatewayCheckInventory(error) => (51, error),
+            Self::SecurityGroupTypeNotSupported(error) => (52, error),
+            Self::SecurityGroupNotExist(error) => (53, error),
+            Self::OperationFailedContainForbiddenLabel(error) => (54, error),
+            Self::OperationDeniedPrePaidInstance(error) => (55, error),
+            Self::UnsupportedFeatureGeneve(error) => (56, error),
+            Self::OperationFailedNoAvailableResource(error) => (57, error),
+            Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error) => (58, error),
+            Self::ExclusiveParamPrivateLinkModeAndAccessMode(error) => (59, error),
+            Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error) => (60, error),
+            Self::UnsupportedFeatureAccessModeValue(error) => (61, error),
+            Self::IllegalParamAccessTunnelType(error) => (62, error),
+            Self::IllegalParamAccessModeValue(error) => (63, error),
+            Self::OperationFailedVSwitchStatusError(error) => (64, error),
+            Self::UnsupportedFeaturePrivateLinkMode(error) => (65, error),
+            Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error) => (66, error),
+            Self::OperationFailedNoNameAuthentication(error) => (67, error),
+            Self::MismatchNatIpAndNatIpCidr(error) => (68, error),
+            Self::MismatchIpv4PrefixAndNatIpCidr(error) => (69, error),
+            Self::ResourceAlreadyExistNatIp(error) => (70, error),
+            Self::MismatchIpv4PrefixAndCidrReservations(error) => (71, error),
+            Self::ResourceAlreadyAssociatedIpv4Prefix(error) => (72, error),
+            Self::ResourceNotEnoughIpv4Prefix(error) => (73, error),
+            Self::ResourceNotFoundIpv4Prefix(error) => (74, error),
+            Self::ResourceAlreadyAssociatedNatIp(error) => (75, error),
+            Self::ResourceNotEnoughNatIp(error) => (76, error),
+            Self::ResourceNotFoundNatIp(error) => (77, error),
+            Self::IllegalParamIpv4Prefix(error) => (78, error),
+            Self::IllegalParamNatIp(error) => (79, error),
+            Self::InvalidRegionIdNotFound(error) => (80, error),
+            Self::InvalidVpcIdNotFound(error) => (81, error),
+            Self::InvalidZoneIdNotFound(error) => (82, error),
+            Self::VpcOnlyCanCreateOneNatGateway(error) => (83, error),
+            Self::OperationFailedCrateEntryTimeOut(error) => (84, error),
+            Self::ForbiddenCreateSpecialSpecNatGateway(error) => (85, error),
+            Self::UnsupportedZoneForFwNat(error) => (86, error),
+            Self::OrderErrorNatGateway(error) => (87, error),
+            Self::OperationFailedAccessTunnelId(error) => (88, error),
+            Self::OperationFailedEnhancedCheckInventory(error) => (89, error),
+            Self::Unhandled(error) => (90, error),
         }
     }
 }
 impl Clone for CreateNatGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenNatPayBySpec(_) => Self::ForbiddenNatPayBySpec(error),
-            Self::DependencyViolationFullNatEntry(_) => {
-                Self::DependencyViolationFullNatEntry(error)
-            }
-            Self::UnsupportedFeatureInternetChargeType(_) => {
-                Self::UnsupportedFeatureInternetChargeType(error)
-            }
-            Self::InvalidVpcStatus(_) => Self::InvalidVpcStatus(error),
-            Self::InvalidNatGatewayNameMalFormed(_) => {
-                Self::InvalidNatGatewayNameMalFormed(error)
-            }
-            Self::InvalidNatGatewayDescriptionMalFormed(_) => {
-                Self::InvalidNatGatewayDescriptionMalFormed(error)
-            }
-            Self::MissingParameterBandwidthPackage(_) => {
-                Self::MissingParameterBandwidthPackage(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::RouterEntryConflictDuplicated(_) => {
-                Self::RouterEntryConflictDuplicated(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::QuotaExceededBandwidthPackageIps(_) => {
-                Self::QuotaExceededBandwidthPackageIps(error)
-            }
-            Self::AllocateIpFailed(_) => Self::AllocateIpFailed(error),
-            Self::InvalidParameterNameMalformed(_) => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            Self::InvalidParameterDescriptionMalformed(_) => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            Self::ZoneNoAvailableIp(_) => Self::ZoneNoAvailableIp(error),
-            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
-            Self::InvalidParameterBandwidthPackageNIspValueNotSupport(_) => {
-                Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error)
-            }
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::VpcStatusError(_) => Self::VpcStatusError(error),
-            Self::InvalidParameterSpecValueNotSupported(_) => {
-                Self::InvalidParameterSpecValueNotSupported(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
-            Self::CreateNatGatewayRouteConflictDynamicRoute(_) => {
-                Self::CreateNatGatewayRouteConflictDynamicRoute(error)
-            }
-            Self::OperationUnsupportedMultiNatGateway(_) => {
-                Self::OperationUnsupportedMultiNatGateway(error)
-            }
-            Self::ForbiddenCheckEntryRuleQuota(_) => {
-                Self::ForbiddenCheckEntryRuleQuota(error)
-            }
-            Self::OperationFailedUnpaidBillsExist(_) => {
-                Self::OperationFailedUnpaidBillsExist(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::OperationFailedRiskControl(_) => {
-                Self::OperationFailedRiskControl(error)
-            }
-            Self::IncorrectStatusRouteTableStatus(_) => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            Self::OperationFailedTokenVerfiy(_) => {
-                Self::OperationFailedTokenVerfiy(error)
-            }
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::OperationFailedEnhancedQuotaExceed(_) => {
-                Self::OperationFailedEnhancedQuotaExceed(error)
-            }
-            Self::OrderErrorNoAvailablePaymentMethod(_) => {
-                Self::OrderErrorNoAvailablePaymentMethod(error)
-            }
-            Self::OrderErrorBasicInfoUncompleted(_) => {
-                Self::OrderErrorBasicInfoUncompleted(error)
-            }
-            Self::OperationUnsupportedEnhancedCuRegion(_) => {
-                Self::OperationUnsupportedEnhancedCuRegion(error)
-            }
-            Self::NoPermissionCreateServiceLinkedRole(_) => {
-                Self::NoPermissionCreateServiceLinkedRole(error)
-            }
-            Self::OperationUnsupportedEnhancedRegion(_) => {
-                Self::OperationUnsupportedEnhancedRegion(error)
-            }
-            Self::OperationFailedEnhancedInventoryNotEnough(_) => {
-                Self::OperationFailedEnhancedInventoryNotEnough(error)
-            }
-            Self::OperationFailedVswNotBelongToVpc(_) => {
-                Self::OperationFailedVswNotBelongToVpc(error)
-            }
-            Self::OperationFailedEnhancedUserIsUnAuthorized(_) => {
-                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
-            }
-            Self::OperationUnsupportedPrePaidPyByLcu(_) => {
-                Self::OperationUnsupportedPrePaidPyByLcu(error)
-            }
-            Self::OperationFailedNormalInventoryNotEnough(_) => {
-                Self::OperationFailedNormalInventoryNotEnough(error)
-            }
-            Self::OperationFailedVSwitchNoAvailableIp(_) => {
-                Self::OperationFailedVSwitchNoAvailableIp(error)
-            }
-            Self::UnsupportedFeatureIcmpReplyEnabled(_) => {
-                Self::UnsupportedFeatureIcmpReplyEnabled(error)
-            }
-            Self::UnsupportedFeatureSecurityProtectionEnabled(_) => {
-                Self::UnsupportedFeatureSecurityProtectionEnabled(error)
-            }
-            Self::OperationFailedRegionConvert(_) => {
-                Self::OperationFailedRegionConvert(error)
-            }
-            Self::UnsupportedFeatureVpcNat(_) => Self::UnsupportedFeatureVpcNat(error),
-            Self::InvalidVswitchidNotFound(_) => Self::InvalidVswitchidNotFound(error),
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
-            Self::OperationFailedVpcNatGatewayInventoryNotEnough(_) => {
-                Self::OperationFailedVpcNatGatewayInventoryNotEnough(error)
-            }
-            Self::OperationFailedVpcNatGatewayCheckInventory(_) => {
-                Self::OperationFailedVpcNatGatewayCheckInventory(error)
-            }
-            Self::SecurityGroupTypeNotSupported(_) => {
-                Self::SecurityGroupTypeNotSupported(error)
-            }
-            Self::SecurityGroupNotExist(_) => Self::SecurityGroupNotExist(error),
-            Self::OperationFailedContainForbiddenLabel(_) => {
-                Self::OperationFailedContainForbiddenLabel(error)
-            }
-            Self::OperationDeniedPrePaidInstance(_) => {
-                Self::OperationDeniedPrePaidInstance(error)
-            }
-            Self::UnsupportedFeatureGeneve(_) => Self::UnsupportedFeatureGeneve(error),
-            Self::OperationFailedNoAvailableResource(_) => {
-                Self::OperationFailedNoAvailableResource(error)
-            }
-            Self::ExclusiveParamAccessModeValueAndAccessTunnelType(_) => {
-                Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error)
-            }
-            Self::ExclusiveParamPrivateLinkModeAndAccessMode(_) => {
-                Self::ExclusiveParamPrivateLinkModeAndAccessMode(error)
-            }
-            Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(_) => {
-                Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error)
-            }
-            Self::UnsupportedFeatureAccessModeValue(_) => {
-                Self::UnsupportedFeatureAccessModeValue(error)
-            }
-            Self::IllegalParamAccessTunnelType(_) => {
-                Self::IllegalParamAccessTunnelType(error)
-            }
-            Self::IllegalParamAccessModeValue(_) => {
-                Self::IllegalParamAccessModeValue(error)
-            }
-            Self::OperationFailedVSwitchStatusError(_) => {
-                Self::OperationFailedVSwitchStatusError(error)
-            }
-            Self::UnsupportedFeaturePrivateLinkMode(_) => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(_) => {
-                Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error)
-            }
-            Self::OperationFailedNoNameAuthentication(_) => {
-                Self::OperationFailedNoNameAuthentication(error)
-            }
-            Self::MismatchNatIpAndNatIpCidr(_) => Self::MismatchNatIpAndNatIpCidr(error),
-            Self::MismatchIpv4PrefixAndNatIpCidr(_) => {
-                Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            }
-            Self::ResourceAlreadyExistNatIp(_) => Self::ResourceAlreadyExistNatIp(error),
-            Self::MismatchIpv4PrefixAndCidrReservations(_) => {
-                Self::MismatchIpv4PrefixAndCidrReservations(error)
-            }
-            Self::ResourceAlreadyAssociatedIpv4Prefix(_) => {
-                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
-            }
-            Self::ResourceNotEnoughIpv4Prefix(_) => {
-                Self::ResourceNotEnoughIpv4Prefix(error)
-            }
-            Self::ResourceNotFoundIpv4Prefix(_) => {
-                Self::ResourceNotFoundIpv4Prefix(error)
-            }
-            Self::ResourceAlreadyAssociatedNatIp(_) => {
-                Self::ResourceAlreadyAssociatedNatIp(error)
-            }
-            Self::ResourceNotEnoughNatIp(_) => Self::ResourceNotEnoughNatIp(error),
-            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
-            Self::IllegalParamIpv4Prefix(_) => Self::IllegalParamIpv4Prefix(error),
-            Self::IllegalParamNatIp(_) => Self::IllegalParamNatIp(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::VpcOnlyCanCreateOneNatGateway(_) => {
-                Self::VpcOnlyCanCreateOneNatGateway(error)
-            }
-            Self::OperationFailedCrateEntryTimeOut(_) => {
-                Self::OperationFailedCrateEntryTimeOut(error)
-            }
-            Self::ForbiddenCreateSpecialSpecNatGateway(_) => {
-                Self::ForbiddenCreateSpecialSpecNatGateway(error)
-            }
-            Self::UnsupportedZoneForFwNat(_) => Self::UnsupportedZoneForFwNat(error),
-            Self::OrderErrorNatGateway(_) => Self::OrderErrorNatGateway(error),
-            Self::OperationFailedAccessTunnelId(_) => {
-                Self::OperationFailedAccessTunnelId(error)
-            }
-            Self::OperationFailedEnhancedCheckInventory(_) => {
-                Self::OperationFailedEnhancedCheckInventory(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateNatGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenNatPayBySpec",
+            "DependencyViolationFullNatEntry",
+            "UnsupportedFeatureInternetChargeType",
+            "InvalidVpcStatus",
+            "InvalidNatGatewayNameMalFormed",
+            "InvalidNatGatewayDescriptionMalFormed",
+            "MissingParameterBandwidthPackage",
+            "OperationDenied",
+            "RouterEntryConflictDuplicated",
+            "MissingParameter",
+            "QuotaExceededBandwidthPackageIps",
+            "AllocateIpFailed",
+            "InvalidParameterNameMalformed",
+            "InvalidParameterDescriptionMalformed",
+            "ZoneNoAvailableIp",
+            "ParameterIllegal",
+            "InvalidParameterBandwidthPackageNIspValueNotSupport",
+            "InvalidNatGatewayIdNotFound",
+            "VpcStatusError",
+            "InvalidParameterSpecValueNotSupported",
+            "TaskConflict",
+            "CommodityInvalidComponent",
+            "CreateNatGatewayRouteConflictDynamicRoute",
+            "OperationUnsupportedMultiNatGateway",
+            "ForbiddenCheckEntryRuleQuota",
+            "OperationFailedUnpaidBillsExist",
+            "IncorrectStatusRouteEntry",
+            "OperationFailedRiskControl",
+            "IncorrectStatusRouteTableStatus",
+            "OperationFailedTokenVerfiy",
+            "IllegalParamName",
+            "OperationFailedEnhancedQuotaExceed",
+            "OrderErrorNoAvailablePaymentMethod",
+            "OrderErrorBasicInfoUncompleted",
+            "OperationUnsupportedEnhancedCuRegion",
+            "NoPermissionCreateServiceLinkedRole",
+            "OperationUnsupportedEnhancedRegion",
+            "OperationFailedEnhancedInventoryNotEnough",
+            "OperationFailedVswNotBelongToVpc",
+            "OperationFailedEnhancedUserIsUnAuthorized",
+            "OperationUnsupportedPrePaidPyByLcu",
+            "OperationFailedNormalInventoryNotEnough",
+            "OperationFailedVSwitchNoAvailableIp",
+            "UnsupportedFeatureIcmpReplyEnabled",
+            "UnsupportedFeatureSecurityProtectionEnabled",
+            "OperationFailedRegionConvert",
+            "UnsupportedFeatureVpcNat",
+            "InvalidVswitchidNotFound",
+            "ForbiddenOperateShareResource",
+            "IncorrectStatusVswitch",
+            "OperationFailedVpcNatGatewayInventoryNotEnough",
+            "OperationFailedVpcNatGatewayCheckInventory",
+            "SecurityGroupTypeNotSupported",
+            "SecurityGroupNotExist",
+            "OperationFailedContainForbiddenLabel",
+            "OperationDeniedPrePaidInstance",
+            "UnsupportedFeatureGeneve",
+            "OperationFailedNoAvailableResource",
+            "ExclusiveParamAccessModeValueAndAccessTunnelType",
+            "ExclusiveParamPrivateLinkModeAndAccessMode",
+            "ExclusiveParamPrivateLinkEnabledAndAccessMode",
+            "UnsupportedFeatureAccessModeValue",
+            "IllegalParamAccessTunnelType",
+            "IllegalParamAccessModeValue",
+            "OperationFailedVSwitchStatusError",
+            "UnsupportedFeaturePrivateLinkMode",
+            "OperationFailedEcsNetworkInterfaceQuotaNotSatisfy",
+            "OperationFailedNoNameAuthentication",
+            "MismatchNatIpAndNatIpCidr",
+            "MismatchIpv4PrefixAndNatIpCidr",
+            "ResourceAlreadyExistNatIp",
+            "MismatchIpv4PrefixAndCidrReservations",
+            "ResourceAlreadyAssociatedIpv4Prefix",
+            "ResourceNotEnoughIpv4Prefix",
+            "ResourceNotFoundIpv4Prefix",
+            "ResourceAlreadyAssociatedNatIp",
+            "ResourceNotEnoughNatIp",
+            "ResourceNotFoundNatIp",
+            "IllegalParamIpv4Prefix",
+            "IllegalParamNatIp",
+            "InvalidRegionIdNotFound",
+            "InvalidVpcIdNotFound",
+            "InvalidZoneIdNotFound",
+            "VpcOnlyCanCreateOneNatGateway",
+            "OperationFailedCrateEntryTimeOut",
+            "ForbiddenCreateSpecialSpecNatGateway",
+            "UnsupportedZoneForFwNat",
+            "OrderErrorNatGateway",
+            "OperationFailedAccessTunnelId",
+            "OperationFailedEnhancedCheckInventory",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateNatGatewayError {

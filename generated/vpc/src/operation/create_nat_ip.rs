@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNatIpRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to create belongs.
@@ -110,10 +110,32 @@ pub struct CreateNatIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNatIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            nat_ip_name: None,
+            nat_ip_description: None,
+            dry_run: None,
+            client_token: None,
+            nat_ip_cidr: None,
+            nat_ip: None,
+            ipv4_prefix: None,
+            ipv4_prefix_count: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNatIpRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateNatIpRequestBuilder {
-        CreateNatIpRequestBuilder::default()
+        CreateNatIpRequestBuilder {
+            inner: CreateNatIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -282,6 +304,7 @@ impl<C> CreateNatIpRequestBuilder<C> {
     }
 }
 impl<'a> CreateNatIpRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateNatIpRequest::default(),
@@ -290,6 +313,7 @@ impl<'a> CreateNatIpRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNatIpResponse, CreateNatIpError> {
@@ -393,39 +417,32 @@ pub enum CreateNatIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Mismatch.NatIpAndNatIpCidr" => Self::MismatchNatIpAndNatIpCidr(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "QuotaExceeded.NatIp" => Self::QuotaExceededNatIp(error),
-            "ResourceNotEnough.SwitchAvailableIps" => {
-                Self::ResourceNotEnoughSwitchAvailableIps(error)
-            }
-            "ResourceNotEnough.NatIp" => Self::ResourceNotEnoughNatIp(error),
-            "ResourceAlreadyExist.NatIp" => Self::ResourceAlreadyExistNatIp(error),
-            "Mismatch.Ipv4PrefixAndNatIpCidr" => {
-                Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            }
-            "Mismatch.Ipv4PrefixAndCidrReservations" => {
-                Self::MismatchIpv4PrefixAndCidrReservations(error)
-            }
-            "ResourceAlreadyAssociated.Ipv4Prefix" => {
-                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
-            }
-            "ResourceNotEnough.Ipv4Prefix" => Self::ResourceNotEnoughIpv4Prefix(error),
-            "ResourceNotFound.Ipv4Prefix" => Self::ResourceNotFoundIpv4Prefix(error),
-            "ResourceAlreadyAssociated.NatIp" => {
-                Self::ResourceAlreadyAssociatedNatIp(error)
-            }
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "IllegalParam.Ipv4Prefix" => Self::IllegalParamIpv4Prefix(error),
-            "ResourceAlreadyExist.Ipv4Prefix" => {
-                Self::ResourceAlreadyExistIpv4Prefix(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Mismatch.NatIpAndNatIpCidr",
+                        "ResourceNotFound.NatGateway",
+                        "ResourceNotFound.NatIpCidr",
+                        "IncorrectStatus.NatGateway",
+                        "QuotaExceeded.NatIp",
+                        "ResourceNotEnough.SwitchAvailableIps",
+                        "ResourceNotEnough.NatIp",
+                        "ResourceAlreadyExist.NatIp",
+                        "Mismatch.Ipv4PrefixAndNatIpCidr",
+                        "Mismatch.Ipv4PrefixAndCidrReservations",
+                        "ResourceAlreadyAssociated.Ipv4Prefix",
+                        "ResourceNotEnough.Ipv4Prefix",
+                        "ResourceNotFound.Ipv4Prefix",
+                        "ResourceAlreadyAssociated.NatIp",
+                        "ResourceNotFound.NatIp",
+                        "IllegalParam.Ipv4Prefix",
+                        "ResourceAlreadyExist.Ipv4Prefix",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateNatIpError {
@@ -434,108 +451,90 @@ impl CreateNatIpError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MismatchNatIpAndNatIpCidr(error),
+            1 => Self::ResourceNotFoundNatGateway(error),
+            2 => Self::ResourceNotFoundNatIpCidr(error),
+            3 => Self::IncorrectStatusNatGateway(error),
+            4 => Self::QuotaExceededNatIp(error),
+            5 => Self::ResourceNotEnoughSwitchAvailableIps(error),
+            6 => Self::ResourceNotEnoughNatIp(error),
+            7 => Self::ResourceAlreadyExistNatIp(error),
+            8 => Self::MismatchIpv4PrefixAndNatIpCidr(error),
+            9 => Self::MismatchIpv4PrefixAndCidrReservations(error),
+            10 => Self::ResourceAlreadyAssociatedIpv4Prefix(error),
+            11 => Self::ResourceNotEnoughIpv4Prefix(error),
+            12 => Self::ResourceNotFoundIpv4Prefix(error),
+            13 => Self::ResourceAlreadyAssociatedNatIp(error),
+            14 => Self::ResourceNotFoundNatIp(error),
+            15 => Self::IllegalParamIpv4Prefix(error),
+            16 => Self::ResourceAlreadyExistIpv4Prefix(error),
+            17 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MismatchNatIpAndNatIpCidr(error) => {
-                ("MismatchNatIpAndNatIpCidr", error)
-            }
-            Self::ResourceNotFoundNatGateway(error) => {
-                ("ResourceNotFoundNatGateway", error)
-            }
-            Self::ResourceNotFoundNatIpCidr(error) => {
-                ("ResourceNotFoundNatIpCidr", error)
-            }
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::QuotaExceededNatIp(error) => ("QuotaExceededNatIp", error),
-            Self::ResourceNotEnoughSwitchAvailableIps(error) => {
-                ("ResourceNotEnoughSwitchAvailableIps", error)
-            }
-            Self::ResourceNotEnoughNatIp(error) => ("ResourceNotEnoughNatIp", error),
-            Self::ResourceAlreadyExistNatIp(error) => {
-                ("ResourceAlreadyExistNatIp", error)
-            }
-            Self::MismatchIpv4PrefixAndNatIpCidr(error) => {
-                ("MismatchIpv4PrefixAndNatIpCidr", error)
-            }
-            Self::MismatchIpv4PrefixAndCidrReservations(error) => {
-                ("MismatchIpv4PrefixAndCidrReservations", error)
-            }
-            Self::ResourceAlreadyAssociatedIpv4Prefix(error) => {
-                ("ResourceAlreadyAssociatedIpv4Prefix", error)
-            }
-            Self::ResourceNotEnoughIpv4Prefix(error) => {
-                ("ResourceNotEnoughIpv4Prefix", error)
-            }
-            Self::ResourceNotFoundIpv4Prefix(error) => {
-                ("ResourceNotFoundIpv4Prefix", error)
-            }
-            Self::ResourceAlreadyAssociatedNatIp(error) => {
-                ("ResourceAlreadyAssociatedNatIp", error)
-            }
-            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
-            Self::IllegalParamIpv4Prefix(error) => ("IllegalParamIpv4Prefix", error),
-            Self::ResourceAlreadyExistIpv4Prefix(error) => {
-                ("ResourceAlreadyExistIpv4Prefix", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MismatchNatIpAndNatIpCidr(error) => (0, error),
+            Self::ResourceNotFoundNatGateway(error) => (1, error),
+            Self::ResourceNotFoundNatIpCidr(error) => (2, error),
+            Self::IncorrectStatusNatGateway(error) => (3, error),
+            Self::QuotaExceededNatIp(error) => (4, error),
+            Self::ResourceNotEnoughSwitchAvailableIps(error) => (5, error),
+            Self::ResourceNotEnoughNatIp(error) => (6, error),
+            Self::ResourceAlreadyExistNatIp(error) => (7, error),
+            Self::MismatchIpv4PrefixAndNatIpCidr(error) => (8, error),
+            Self::MismatchIpv4PrefixAndCidrReservations(error) => (9, error),
+            Self::ResourceAlreadyAssociatedIpv4Prefix(error) => (10, error),
+            Self::ResourceNotEnoughIpv4Prefix(error) => (11, error),
+            Self::ResourceNotFoundIpv4Prefix(error) => (12, error),
+            Self::ResourceAlreadyAssociatedNatIp(error) => (13, error),
+            Self::ResourceNotFoundNatIp(error) => (14, error),
+            Self::IllegalParamIpv4Prefix(error) => (15, error),
+            Self::ResourceAlreadyExistIpv4Prefix(error) => (16, error),
+            Self::InvalidRegionIdNotFound(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for CreateNatIpError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MismatchNatIpAndNatIpCidr(_) => Self::MismatchNatIpAndNatIpCidr(error),
-            Self::ResourceNotFoundNatGateway(_) => {
-                Self::ResourceNotFoundNatGateway(error)
-            }
-            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::QuotaExceededNatIp(_) => Self::QuotaExceededNatIp(error),
-            Self::ResourceNotEnoughSwitchAvailableIps(_) => {
-                Self::ResourceNotEnoughSwitchAvailableIps(error)
-            }
-            Self::ResourceNotEnoughNatIp(_) => Self::ResourceNotEnoughNatIp(error),
-            Self::ResourceAlreadyExistNatIp(_) => Self::ResourceAlreadyExistNatIp(error),
-            Self::MismatchIpv4PrefixAndNatIpCidr(_) => {
-                Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            }
-            Self::MismatchIpv4PrefixAndCidrReservations(_) => {
-                Self::MismatchIpv4PrefixAndCidrReservations(error)
-            }
-            Self::ResourceAlreadyAssociatedIpv4Prefix(_) => {
-                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
-            }
-            Self::ResourceNotEnoughIpv4Prefix(_) => {
-                Self::ResourceNotEnoughIpv4Prefix(error)
-            }
-            Self::ResourceNotFoundIpv4Prefix(_) => {
-                Self::ResourceNotFoundIpv4Prefix(error)
-            }
-            Self::ResourceAlreadyAssociatedNatIp(_) => {
-                Self::ResourceAlreadyAssociatedNatIp(error)
-            }
-            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
-            Self::IllegalParamIpv4Prefix(_) => Self::IllegalParamIpv4Prefix(error),
-            Self::ResourceAlreadyExistIpv4Prefix(_) => {
-                Self::ResourceAlreadyExistIpv4Prefix(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateNatIpError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MismatchNatIpAndNatIpCidr",
+            "ResourceNotFoundNatGateway",
+            "ResourceNotFoundNatIpCidr",
+            "IncorrectStatusNatGateway",
+            "QuotaExceededNatIp",
+            "ResourceNotEnoughSwitchAvailableIps",
+            "ResourceNotEnoughNatIp",
+            "ResourceAlreadyExistNatIp",
+            "MismatchIpv4PrefixAndNatIpCidr",
+            "MismatchIpv4PrefixAndCidrReservations",
+            "ResourceAlreadyAssociatedIpv4Prefix",
+            "ResourceNotEnoughIpv4Prefix",
+            "ResourceNotFoundIpv4Prefix",
+            "ResourceAlreadyAssociatedNatIp",
+            "ResourceNotFoundNatIp",
+            "IllegalParamIpv4Prefix",
+            "ResourceAlreadyExistIpv4Prefix",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateNatIpError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNatIpCidrRequest {
     /// The region ID of the NAT gateway with which you want to associate the CIDR block.
@@ -97,10 +97,29 @@ pub struct CreateNatIpCidrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNatIpCidrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            nat_ip_cidr_name: None,
+            nat_ip_cidr_description: None,
+            dry_run: None,
+            client_token: None,
+            nat_ip_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNatIpCidrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateNatIpCidrRequestBuilder {
-        CreateNatIpCidrRequestBuilder::default()
+        CreateNatIpCidrRequestBuilder {
+            inner: CreateNatIpCidrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -249,6 +268,7 @@ impl<C> CreateNatIpCidrRequestBuilder<C> {
     }
 }
 impl<'a> CreateNatIpCidrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateNatIpCidrRequest::default(),
@@ -257,6 +277,7 @@ impl<'a> CreateNatIpCidrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNatIpCidrResponse, CreateNatIpCidrError> {
@@ -327,27 +348,24 @@ pub enum CreateNatIpCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "OperationFailed.NatIpCidrInUse" => {
-                Self::OperationFailedNatIpCidrInUse(error)
-            }
-            "QuotaExceeded.NatIpCidr" => Self::QuotaExceededNatIpCidr(error),
-            "OperationFailed.CreateNatIpCidrInVpcCidrBlock" => {
-                Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error)
-            }
-            "OperationFailed.CreateNatIpCidrNotInUserCidr" => {
-                Self::OperationFailedCreateNatIpCidrNotInUserCidr(error)
-            }
-            "ResourceAlreadyExist.NatIpCidr" => {
-                Self::ResourceAlreadyExistNatIpCidr(error)
-            }
-            "IllegalParamFormat.NatIpCidr" => Self::IllegalParamFormatNatIpCidr(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "ResourceNotFound.VPC" => Self::ResourceNotFoundVpc(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.NatGateway",
+                        "OperationFailed.NatIpCidrInUse",
+                        "QuotaExceeded.NatIpCidr",
+                        "OperationFailed.CreateNatIpCidrInVpcCidrBlock",
+                        "OperationFailed.CreateNatIpCidrNotInUserCidr",
+                        "ResourceAlreadyExist.NatIpCidr",
+                        "IllegalParamFormat.NatIpCidr",
+                        "InvalidRegionId.NotFound",
+                        "ResourceNotFound.NatGateway",
+                        "ResourceNotFound.VPC",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateNatIpCidrError {
@@ -356,74 +374,66 @@ impl CreateNatIpCidrError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusNatGateway(error),
+            1 => Self::OperationFailedNatIpCidrInUse(error),
+            2 => Self::QuotaExceededNatIpCidr(error),
+            3 => Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error),
+            4 => Self::OperationFailedCreateNatIpCidrNotInUserCidr(error),
+            5 => Self::ResourceAlreadyExistNatIpCidr(error),
+            6 => Self::IllegalParamFormatNatIpCidr(error),
+            7 => Self::InvalidRegionIdNotFound(error),
+            8 => Self::ResourceNotFoundNatGateway(error),
+            9 => Self::ResourceNotFoundVpc(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::OperationFailedNatIpCidrInUse(error) => {
-                ("OperationFailedNatIpCidrInUse", error)
-            }
-            Self::QuotaExceededNatIpCidr(error) => ("QuotaExceededNatIpCidr", error),
-            Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error) => {
-                ("OperationFailedCreateNatIpCidrInVpcCidrBlock", error)
-            }
-            Self::OperationFailedCreateNatIpCidrNotInUserCidr(error) => {
-                ("OperationFailedCreateNatIpCidrNotInUserCidr", error)
-            }
-            Self::ResourceAlreadyExistNatIpCidr(error) => {
-                ("ResourceAlreadyExistNatIpCidr", error)
-            }
-            Self::IllegalParamFormatNatIpCidr(error) => {
-                ("IllegalParamFormatNatIpCidr", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::ResourceNotFoundNatGateway(error) => {
-                ("ResourceNotFoundNatGateway", error)
-            }
-            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusNatGateway(error) => (0, error),
+            Self::OperationFailedNatIpCidrInUse(error) => (1, error),
+            Self::QuotaExceededNatIpCidr(error) => (2, error),
+            Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error) => (3, error),
+            Self::OperationFailedCreateNatIpCidrNotInUserCidr(error) => (4, error),
+            Self::ResourceAlreadyExistNatIpCidr(error) => (5, error),
+            Self::IllegalParamFormatNatIpCidr(error) => (6, error),
+            Self::InvalidRegionIdNotFound(error) => (7, error),
+            Self::ResourceNotFoundNatGateway(error) => (8, error),
+            Self::ResourceNotFoundVpc(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for CreateNatIpCidrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::OperationFailedNatIpCidrInUse(_) => {
-                Self::OperationFailedNatIpCidrInUse(error)
-            }
-            Self::QuotaExceededNatIpCidr(_) => Self::QuotaExceededNatIpCidr(error),
-            Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(_) => {
-                Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error)
-            }
-            Self::OperationFailedCreateNatIpCidrNotInUserCidr(_) => {
-                Self::OperationFailedCreateNatIpCidrNotInUserCidr(error)
-            }
-            Self::ResourceAlreadyExistNatIpCidr(_) => {
-                Self::ResourceAlreadyExistNatIpCidr(error)
-            }
-            Self::IllegalParamFormatNatIpCidr(_) => {
-                Self::IllegalParamFormatNatIpCidr(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::ResourceNotFoundNatGateway(_) => {
-                Self::ResourceNotFoundNatGateway(error)
-            }
-            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateNatIpCidrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusNatGateway",
+            "OperationFailedNatIpCidrInUse",
+            "QuotaExceededNatIpCidr",
+            "OperationFailedCreateNatIpCidrInVpcCidrBlock",
+            "OperationFailedCreateNatIpCidrNotInUserCidr",
+            "ResourceAlreadyExistNatIpCidr",
+            "IllegalParamFormatNatIpCidr",
+            "InvalidRegionIdNotFound",
+            "ResourceNotFoundNatGateway",
+            "ResourceNotFoundVpc",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateNatIpCidrError {

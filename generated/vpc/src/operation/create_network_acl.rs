@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateNetworkAclRequest {
     /// The ID of the virtual private cloud (VPC) to which the network ACL belongs.
@@ -99,10 +99,29 @@ pub struct CreateNetworkAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateNetworkAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            network_acl_name: None,
+            description: None,
+            client_token: None,
+            dry_run: None,
+            tag: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateNetworkAclRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateNetworkAclRequestBuilder {
-        CreateNetworkAclRequestBuilder::default()
+        CreateNetworkAclRequestBuilder {
+            inner: CreateNetworkAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -252,6 +271,7 @@ impl<C> CreateNetworkAclRequestBuilder<C> {
     }
 }
 impl<'a> CreateNetworkAclRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateNetworkAclRequest::default(),
@@ -260,6 +280,7 @@ impl<'a> CreateNetworkAclRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateNetworkAclResponse, CreateNetworkAclError> {
@@ -341,24 +362,27 @@ pub enum CreateNetworkAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.VpcId" => Self::ParameterMissingVpcId(error),
-            "ParameterLengthIllegal.Name" => Self::ParameterLengthIllegalName(error),
-            "ParameterIllegal.Name" => Self::ParameterIllegalName(error),
-            "ParameterLengthIllegal.Description" => {
-                Self::ParameterLengthIllegalDescription(error)
-            }
-            "ParameterIllegal.Description" => Self::ParameterIllegalDescription(error),
-            "ParameterEmpty.VpcId" => Self::ParameterEmptyVpcId(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "QuotaExceed.NetworkAcl" => Self::QuotaExceedNetworkAcl(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterMissing.AliUid",
+                        "ParameterMissing.Bid",
+                        "ParameterMissing.RegionId",
+                        "ParameterEmpty.RegionId",
+                        "ParameterMissing.VpcId",
+                        "ParameterLengthIllegal.Name",
+                        "ParameterIllegal.Name",
+                        "ParameterLengthIllegal.Description",
+                        "ParameterIllegal.Description",
+                        "ParameterEmpty.VpcId",
+                        "InvalidVpcId.NotFound",
+                        "QuotaExceed.NetworkAcl",
+                        "NotSupport.NetworkAcl",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateNetworkAclError {
@@ -367,66 +391,75 @@ impl CreateNetworkAclError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingVpcId(error),
+            5 => Self::ParameterLengthIllegalName(error),
+            6 => Self::ParameterIllegalName(error),
+            7 => Self::ParameterLengthIllegalDescription(error),
+            8 => Self::ParameterIllegalDescription(error),
+            9 => Self::ParameterEmptyVpcId(error),
+            10 => Self::InvalidVpcIdNotFound(error),
+            11 => Self::QuotaExceedNetworkAcl(error),
+            12 => Self::NotSupportNetworkAcl(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
-            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
-            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
-            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
-            Self::ParameterMissingVpcId(error) => ("ParameterMissingVpcId", error),
-            Self::ParameterLengthIllegalName(error) => {
-                ("ParameterLengthIllegalName", error)
-            }
-            Self::ParameterIllegalName(error) => ("ParameterIllegalName", error),
-            Self::ParameterLengthIllegalDescription(error) => {
-                ("ParameterLengthIllegalDescription", error)
-            }
-            Self::ParameterIllegalDescription(error) => {
-                ("ParameterIllegalDescription", error)
-            }
-            Self::ParameterEmptyVpcId(error) => ("ParameterEmptyVpcId", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::QuotaExceedNetworkAcl(error) => ("QuotaExceedNetworkAcl", error),
-            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterMissingAliUid(error) => (0, error),
+            Self::ParameterMissingBid(error) => (1, error),
+            Self::ParameterMissingRegionId(error) => (2, error),
+            Self::ParameterEmptyRegionId(error) => (3, error),
+            Self::ParameterMissingVpcId(error) => (4, error),
+            Self::ParameterLengthIllegalName(error) => (5, error),
+            Self::ParameterIllegalName(error) => (6, error),
+            Self::ParameterLengthIllegalDescription(error) => (7, error),
+            Self::ParameterIllegalDescription(error) => (8, error),
+            Self::ParameterEmptyVpcId(error) => (9, error),
+            Self::InvalidVpcIdNotFound(error) => (10, error),
+            Self::QuotaExceedNetworkAcl(error) => (11, error),
+            Self::NotSupportNetworkAcl(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for CreateNetworkAclError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
-            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
-            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
-            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
-            Self::ParameterMissingVpcId(_) => Self::ParameterMissingVpcId(error),
-            Self::ParameterLengthIllegalName(_) => {
-                Self::ParameterLengthIllegalName(error)
-            }
-            Self::ParameterIllegalName(_) => Self::ParameterIllegalName(error),
-            Self::ParameterLengthIllegalDescription(_) => {
-                Self::ParameterLengthIllegalDescription(error)
-            }
-            Self::ParameterIllegalDescription(_) => {
-                Self::ParameterIllegalDescription(error)
-            }
-            Self::ParameterEmptyVpcId(_) => Self::ParameterEmptyVpcId(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::QuotaExceedNetworkAcl(_) => Self::QuotaExceedNetworkAcl(error),
-            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateNetworkAclError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterMissingAliUid",
+            "ParameterMissingBid",
+            "ParameterMissingRegionId",
+            "ParameterEmptyRegionId",
+            "ParameterMissingVpcId",
+            "ParameterLengthIllegalName",
+            "ParameterIllegalName",
+            "ParameterLengthIllegalDescription",
+            "ParameterIllegalDescription",
+            "ParameterEmptyVpcId",
+            "InvalidVpcIdNotFound",
+            "QuotaExceedNetworkAcl",
+            "NotSupportNetworkAcl",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateNetworkAclError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     /// The region ID of the Express Connect circuit.
@@ -94,10 +94,31 @@ pub struct CreatePhysicalConnectionOccupancyOrderRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePhysicalConnectionOccupancyOrderRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            period: None,
+            instance_charge_type: None,
+            auto_pay: None,
+            pricing_cycle: None,
+            client_token: None,
+            auto_renew: None,
+            auto_renew_duration: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePhysicalConnectionOccupancyOrderRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreatePhysicalConnectionOccupancyOrderRequestBuilder {
-        CreatePhysicalConnectionOccupancyOrderRequestBuilder::default()
+        CreatePhysicalConnectionOccupancyOrderRequestBuilder {
+            inner: CreatePhysicalConnectionOccupancyOrderRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -258,6 +279,7 @@ impl<C> CreatePhysicalConnectionOccupancyOrderRequestBuilder<C> {
     }
 }
 impl<'a> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreatePhysicalConnectionOccupancyOrderRequest::default(),
@@ -266,6 +288,7 @@ impl<'a> CreatePhysicalConnectionOccupancyOrderRequestBuilder<&'a crate::Client>
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -341,32 +364,25 @@ pub enum CreatePhysicalConnectionOccupancyOrderError {
 impl From<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionOccupancyOrderError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IAbs.InvalidStatus.ValueNotSupported" => {
-                Self::IAbsInvalidStatusValueNotSupported(error)
-            }
-            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
-            "InvalidPhysicalConnectionChargeType.Malformed" => {
-                Self::InvalidPhysicalConnectionChargeTypeMalformed(error)
-            }
-            "InvalidPhysicalConnectionPeriod.Malformed" => {
-                Self::InvalidPhysicalConnectionPeriodMalformed(error)
-            }
-            "InvalidPhysicalConnectionPricingCycle.Malformed" => {
-                Self::InvalidPhysicalConnectionPricingCycleMalformed(error)
-            }
-            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
-            "INSTANCE.STATUS.NOT.ALLOW" => Self::InstanceStatusNotAllow(error),
-            "Abs.InstanceNotExist" => Self::AbsInstanceNotExist(error),
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IAbs.InvalidStatus.ValueNotSupported",
+                        "InvalidPrice.NotFound",
+                        "InvalidPhysicalConnectionChargeType.Malformed",
+                        "InvalidPhysicalConnectionPeriod.Malformed",
+                        "InvalidPhysicalConnectionPricingCycle.Malformed",
+                        "Forbidden.NotAllowedInState",
+                        "INSTANCE.STATUS.NOT.ALLOW",
+                        "Abs.InstanceNotExist",
+                        "IncorrectStatus.PhysicalConnection",
+                        "InvalidRegionId.NotFound",
+                        "InvalidPhysicalConnectionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreatePhysicalConnectionOccupancyOrderError {
@@ -375,78 +391,69 @@ impl CreatePhysicalConnectionOccupancyOrderError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IAbsInvalidStatusValueNotSupported(error),
+            1 => Self::InvalidPriceNotFound(error),
+            2 => Self::InvalidPhysicalConnectionChargeTypeMalformed(error),
+            3 => Self::InvalidPhysicalConnectionPeriodMalformed(error),
+            4 => Self::InvalidPhysicalConnectionPricingCycleMalformed(error),
+            5 => Self::ForbiddenNotAllowedInState(error),
+            6 => Self::InstanceStatusNotAllow(error),
+            7 => Self::AbsInstanceNotExist(error),
+            8 => Self::IncorrectStatusPhysicalConnection(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IAbsInvalidStatusValueNotSupported(error) => {
-                ("IAbsInvalidStatusValueNotSupported", error)
-            }
-            Self::InvalidPriceNotFound(error) => ("InvalidPriceNotFound", error),
-            Self::InvalidPhysicalConnectionChargeTypeMalformed(error) => {
-                ("InvalidPhysicalConnectionChargeTypeMalformed", error)
-            }
-            Self::InvalidPhysicalConnectionPeriodMalformed(error) => {
-                ("InvalidPhysicalConnectionPeriodMalformed", error)
-            }
-            Self::InvalidPhysicalConnectionPricingCycleMalformed(error) => {
-                ("InvalidPhysicalConnectionPricingCycleMalformed", error)
-            }
-            Self::ForbiddenNotAllowedInState(error) => {
-                ("ForbiddenNotAllowedInState", error)
-            }
-            Self::InstanceStatusNotAllow(error) => ("InstanceStatusNotAllow", error),
-            Self::AbsInstanceNotExist(error) => ("AbsInstanceNotExist", error),
-            Self::IncorrectStatusPhysicalConnection(error) => {
-                ("IncorrectStatusPhysicalConnection", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IAbsInvalidStatusValueNotSupported(error) => (0, error),
+            Self::InvalidPriceNotFound(error) => (1, error),
+            Self::InvalidPhysicalConnectionChargeTypeMalformed(error) => (2, error),
+            Self::InvalidPhysicalConnectionPeriodMalformed(error) => (3, error),
+            Self::InvalidPhysicalConnectionPricingCycleMalformed(error) => (4, error),
+            Self::ForbiddenNotAllowedInState(error) => (5, error),
+            Self::InstanceStatusNotAllow(error) => (6, error),
+            Self::AbsInstanceNotExist(error) => (7, error),
+            Self::IncorrectStatusPhysicalConnection(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for CreatePhysicalConnectionOccupancyOrderError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IAbsInvalidStatusValueNotSupported(_) => {
-                Self::IAbsInvalidStatusValueNotSupported(error)
-            }
-            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
-            Self::InvalidPhysicalConnectionChargeTypeMalformed(_) => {
-                Self::InvalidPhysicalConnectionChargeTypeMalformed(error)
-            }
-            Self::InvalidPhysicalConnectionPeriodMalformed(_) => {
-                Self::InvalidPhysicalConnectionPeriodMalformed(error)
-            }
-            Self::InvalidPhysicalConnectionPricingCycleMalformed(_) => {
-                Self::InvalidPhysicalConnectionPricingCycleMalformed(error)
-            }
-            Self::ForbiddenNotAllowedInState(_) => {
-                Self::ForbiddenNotAllowedInState(error)
-            }
-            Self::InstanceStatusNotAllow(_) => Self::InstanceStatusNotAllow(error),
-            Self::AbsInstanceNotExist(_) => Self::AbsInstanceNotExist(error),
-            Self::IncorrectStatusPhysicalConnection(_) => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreatePhysicalConnectionOccupancyOrderError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IAbsInvalidStatusValueNotSupported",
+            "InvalidPriceNotFound",
+            "InvalidPhysicalConnectionChargeTypeMalformed",
+            "InvalidPhysicalConnectionPeriodMalformed",
+            "InvalidPhysicalConnectionPricingCycleMalformed",
+            "ForbiddenNotAllowedInState",
+            "InstanceStatusNotAllow",
+            "AbsInstanceNotExist",
+            "IncorrectStatusPhysicalConnection",
+            "InvalidRegionIdNotFound",
+            "InvalidPhysicalConnectionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreatePhysicalConnectionOccupancyOrderError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePhysicalConnectionSetupOrderRequest {
     /// The region ID of the Express Connect circuit.
@@ -100,10 +100,29 @@ pub struct CreatePhysicalConnectionSetupOrderRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePhysicalConnectionSetupOrderRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            access_point_id: None,
+            line_operator: None,
+            port_type: None,
+            redundant_physical_connection_id: None,
+            auto_pay: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePhysicalConnectionSetupOrderRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreatePhysicalConnectionSetupOrderRequestBuilder {
-        CreatePhysicalConnectionSetupOrderRequestBuilder::default()
+        CreatePhysicalConnectionSetupOrderRequestBuilder {
+            inner: CreatePhysicalConnectionSetupOrderRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -263,6 +282,7 @@ impl<C> CreatePhysicalConnectionSetupOrderRequestBuilder<C> {
     }
 }
 impl<'a> CreatePhysicalConnectionSetupOrderRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreatePhysicalConnectionSetupOrderRequest::default(),
@@ -271,6 +291,7 @@ impl<'a> CreatePhysicalConnectionSetupOrderRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -347,21 +368,22 @@ pub enum CreatePhysicalConnectionSetupOrderError {
 impl From<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionSetupOrderError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
-            "QuotaExceeded.PerAccessPoint" => Self::QuotaExceededPerAccessPoint(error),
-            "InvalidPhysicalConnectionOperator.Malformed" => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            "InvalidPhysicalConnectionPortType.Malformed" => {
-                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
-            }
-            "InvalidPortType.NotFound" => Self::InvalidPortTypeNotFound(error),
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "IncorrectStatus.AccessPoint" => Self::IncorrectStatusAccessPoint(error),
-            "AccessPoint.NotFound" => Self::AccessPointNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidPrice.NotFound",
+                        "QuotaExceeded.PerAccessPoint",
+                        "InvalidPhysicalConnectionOperator.Malformed",
+                        "InvalidPhysicalConnectionPortType.Malformed",
+                        "InvalidPortType.NotFound",
+                        "InvalidInstance.NotFound",
+                        "IncorrectStatus.AccessPoint",
+                        "AccessPoint.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreatePhysicalConnectionSetupOrderError {
@@ -370,60 +392,60 @@ impl CreatePhysicalConnectionSetupOrderError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidPriceNotFound(error),
+            1 => Self::QuotaExceededPerAccessPoint(error),
+            2 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
+            3 => Self::InvalidPhysicalConnectionPortTypeMalformed(error),
+            4 => Self::InvalidPortTypeNotFound(error),
+            5 => Self::InvalidInstanceNotFound(error),
+            6 => Self::IncorrectStatusAccessPoint(error),
+            7 => Self::AccessPointNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPriceNotFound(error) => ("InvalidPriceNotFound", error),
-            Self::QuotaExceededPerAccessPoint(error) => {
-                ("QuotaExceededPerAccessPoint", error)
-            }
-            Self::InvalidPhysicalConnectionOperatorMalformed(error) => {
-                ("InvalidPhysicalConnectionOperatorMalformed", error)
-            }
-            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => {
-                ("InvalidPhysicalConnectionPortTypeMalformed", error)
-            }
-            Self::InvalidPortTypeNotFound(error) => ("InvalidPortTypeNotFound", error),
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::IncorrectStatusAccessPoint(error) => {
-                ("IncorrectStatusAccessPoint", error)
-            }
-            Self::AccessPointNotFound(error) => ("AccessPointNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidPriceNotFound(error) => (0, error),
+            Self::QuotaExceededPerAccessPoint(error) => (1, error),
+            Self::InvalidPhysicalConnectionOperatorMalformed(error) => (2, error),
+            Self::InvalidPhysicalConnectionPortTypeMalformed(error) => (3, error),
+            Self::InvalidPortTypeNotFound(error) => (4, error),
+            Self::InvalidInstanceNotFound(error) => (5, error),
+            Self::IncorrectStatusAccessPoint(error) => (6, error),
+            Self::AccessPointNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for CreatePhysicalConnectionSetupOrderError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
-            Self::QuotaExceededPerAccessPoint(_) => {
-                Self::QuotaExceededPerAccessPoint(error)
-            }
-            Self::InvalidPhysicalConnectionOperatorMalformed(_) => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            Self::InvalidPhysicalConnectionPortTypeMalformed(_) => {
-                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
-            }
-            Self::InvalidPortTypeNotFound(_) => Self::InvalidPortTypeNotFound(error),
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::IncorrectStatusAccessPoint(_) => {
-                Self::IncorrectStatusAccessPoint(error)
-            }
-            Self::AccessPointNotFound(_) => Self::AccessPointNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreatePhysicalConnectionSetupOrderError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPriceNotFound",
+            "QuotaExceededPerAccessPoint",
+            "InvalidPhysicalConnectionOperatorMalformed",
+            "InvalidPhysicalConnectionPortTypeMalformed",
+            "InvalidPortTypeNotFound",
+            "InvalidInstanceNotFound",
+            "IncorrectStatusAccessPoint",
+            "AccessPointNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreatePhysicalConnectionSetupOrderError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreatePublicIpAddressPoolRequest {
     /// The line type. Valid values:
@@ -126,10 +126,33 @@ pub struct CreatePublicIpAddressPoolRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreatePublicIpAddressPoolRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            isp: None,
+            name: None,
+            description: None,
+            client_token: None,
+            dry_run: None,
+            resource_group_id: None,
+            region_id: None,
+            biz_type: None,
+            zones: None,
+            tag: None,
+            security_protection_types: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreatePublicIpAddressPoolRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreatePublicIpAddressPoolRequestBuilder {
-        CreatePublicIpAddressPoolRequestBuilder::default()
+        CreatePublicIpAddressPoolRequestBuilder {
+            inner: CreatePublicIpAddressPoolRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -339,6 +362,7 @@ impl<C> CreatePublicIpAddressPoolRequestBuilder<C> {
     }
 }
 impl<'a> CreatePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreatePublicIpAddressPoolRequest::default(),
@@ -347,6 +371,7 @@ impl<'a> CreatePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -443,35 +468,28 @@ pub enum CreatePublicIpAddressPoolError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "Forbidden.CreatePublicIpAddressPool" => {
-                Self::ForbiddenCreatePublicIpAddressPool(error)
-            }
-            "QuotaExceeded.PublicIpAddressPool" => {
-                Self::QuotaExceededPublicIpAddressPool(error)
-            }
-            "MissingParam.Zones" => Self::MissingParamZones(error),
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "IllegalParam.Zones" => Self::IllegalParamZones(error),
-            "IllegalParamSize.Zones" => Self::IllegalParamSizeZones(error),
-            "UnsupportedFeature.Isp" => Self::UnsupportedFeatureIsp(error),
-            "OperationDenied.ISPNotSupportDdosEnhanced" => {
-                Self::OperationDeniedIspNotSupportDdosEnhanced(error)
-            }
-            "IllegalParam.SecurityProtectionTypes" => {
-                Self::IllegalParamSecurityProtectionTypes(error)
-            }
-            "IncorrectBusinessStatus.PublicIpAddressPool" => {
-                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
-            }
-            "OptInRequired.PublicIpAddressPool" => {
-                Self::OptInRequiredPublicIpAddressPool(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.Isp",
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "Forbidden.CreatePublicIpAddressPool",
+                        "QuotaExceeded.PublicIpAddressPool",
+                        "MissingParam.Zones",
+                        "UnsupportedRegion",
+                        "IllegalParam.Zones",
+                        "IllegalParamSize.Zones",
+                        "UnsupportedFeature.Isp",
+                        "OperationDenied.ISPNotSupportDdosEnhanced",
+                        "IllegalParam.SecurityProtectionTypes",
+                        "IncorrectBusinessStatus.PublicIpAddressPool",
+                        "OptInRequired.PublicIpAddressPool",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreatePublicIpAddressPoolError {
@@ -480,80 +498,78 @@ impl CreatePublicIpAddressPoolError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamIsp(error),
+            1 => Self::IllegalParamName(error),
+            2 => Self::IllegalParamDescription(error),
+            3 => Self::ForbiddenCreatePublicIpAddressPool(error),
+            4 => Self::QuotaExceededPublicIpAddressPool(error),
+            5 => Self::MissingParamZones(error),
+            6 => Self::UnsupportedRegion(error),
+            7 => Self::IllegalParamZones(error),
+            8 => Self::IllegalParamSizeZones(error),
+            9 => Self::UnsupportedFeatureIsp(error),
+            10 => Self::OperationDeniedIspNotSupportDdosEnhanced(error),
+            11 => Self::IllegalParamSecurityProtectionTypes(error),
+            12 => Self::IncorrectBusinessStatusPublicIpAddressPool(error),
+            13 => Self::OptInRequiredPublicIpAddressPool(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIsp(error) => ("IllegalParamIsp", error),
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::ForbiddenCreatePublicIpAddressPool(error) => {
-                ("ForbiddenCreatePublicIpAddressPool", error)
-            }
-            Self::QuotaExceededPublicIpAddressPool(error) => {
-                ("QuotaExceededPublicIpAddressPool", error)
-            }
-            Self::MissingParamZones(error) => ("MissingParamZones", error),
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::IllegalParamZones(error) => ("IllegalParamZones", error),
-            Self::IllegalParamSizeZones(error) => ("IllegalParamSizeZones", error),
-            Self::UnsupportedFeatureIsp(error) => ("UnsupportedFeatureIsp", error),
-            Self::OperationDeniedIspNotSupportDdosEnhanced(error) => {
-                ("OperationDeniedIspNotSupportDdosEnhanced", error)
-            }
-            Self::IllegalParamSecurityProtectionTypes(error) => {
-                ("IllegalParamSecurityProtectionTypes", error)
-            }
-            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => {
-                ("IncorrectBusinessStatusPublicIpAddressPool", error)
-            }
-            Self::OptInRequiredPublicIpAddressPool(error) => {
-                ("OptInRequiredPublicIpAddressPool", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamIsp(error) => (0, error),
+            Self::IllegalParamName(error) => (1, error),
+            Self::IllegalParamDescription(error) => (2, error),
+            Self::ForbiddenCreatePublicIpAddressPool(error) => (3, error),
+            Self::QuotaExceededPublicIpAddressPool(error) => (4, error),
+            Self::MissingParamZones(error) => (5, error),
+            Self::UnsupportedRegion(error) => (6, error),
+            Self::IllegalParamZones(error) => (7, error),
+            Self::IllegalParamSizeZones(error) => (8, error),
+            Self::UnsupportedFeatureIsp(error) => (9, error),
+            Self::OperationDeniedIspNotSupportDdosEnhanced(error) => (10, error),
+            Self::IllegalParamSecurityProtectionTypes(error) => (11, error),
+            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => (12, error),
+            Self::OptInRequiredPublicIpAddressPool(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for CreatePublicIpAddressPoolError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::ForbiddenCreatePublicIpAddressPool(_) => {
-                Self::ForbiddenCreatePublicIpAddressPool(error)
-            }
-            Self::QuotaExceededPublicIpAddressPool(_) => {
-                Self::QuotaExceededPublicIpAddressPool(error)
-            }
-            Self::MissingParamZones(_) => Self::MissingParamZones(error),
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::IllegalParamZones(_) => Self::IllegalParamZones(error),
-            Self::IllegalParamSizeZones(_) => Self::IllegalParamSizeZones(error),
-            Self::UnsupportedFeatureIsp(_) => Self::UnsupportedFeatureIsp(error),
-            Self::OperationDeniedIspNotSupportDdosEnhanced(_) => {
-                Self::OperationDeniedIspNotSupportDdosEnhanced(error)
-            }
-            Self::IllegalParamSecurityProtectionTypes(_) => {
-                Self::IllegalParamSecurityProtectionTypes(error)
-            }
-            Self::IncorrectBusinessStatusPublicIpAddressPool(_) => {
-                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
-            }
-            Self::OptInRequiredPublicIpAddressPool(_) => {
-                Self::OptInRequiredPublicIpAddressPool(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreatePublicIpAddressPoolError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamIsp",
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "ForbiddenCreatePublicIpAddressPool",
+            "QuotaExceededPublicIpAddressPool",
+            "MissingParamZones",
+            "UnsupportedRegion",
+            "IllegalParamZones",
+            "IllegalParamSizeZones",
+            "UnsupportedFeatureIsp",
+            "OperationDeniedIspNotSupportDdosEnhanced",
+            "IllegalParamSecurityProtectionTypes",
+            "IncorrectBusinessStatusPublicIpAddressPool",
+            "OptInRequiredPublicIpAddressPool",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreatePublicIpAddressPoolError {

@@ -43,7 +43,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouteEntriesRequest {
     /// The region ID of the route table.
@@ -74,10 +74,25 @@ pub struct CreateRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_entries: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRouteEntriesRequestBuilder {
-        CreateRouteEntriesRequestBuilder::default()
+        CreateRouteEntriesRequestBuilder {
+            inner: CreateRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -173,6 +188,7 @@ impl<C> CreateRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> CreateRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRouteEntriesRequest::default(),
@@ -181,6 +197,7 @@ impl<'a> CreateRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -256,11 +273,10 @@ pub enum CreateRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "MissingParam.RouteTableId" => Self::MissingParamRouteTableId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["DryRunOperation", "MissingParam.RouteTableId"]),
+            error,
+        )
     }
 }
 impl CreateRouteEntriesError {
@@ -269,32 +285,38 @@ impl CreateRouteEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DryRunOperation(error),
+            1 => Self::MissingParamRouteTableId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::MissingParamRouteTableId(error) => ("MissingParamRouteTableId", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DryRunOperation(error) => (0, error),
+            Self::MissingParamRouteTableId(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for CreateRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::MissingParamRouteTableId(_) => Self::MissingParamRouteTableId(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["DryRunOperation", "MissingParamRouteTableId", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRouteEntriesError {

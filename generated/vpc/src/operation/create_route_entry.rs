@@ -54,7 +54,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouteEntryRequest {
     /// The region ID of the route table.
@@ -154,10 +154,32 @@ pub struct CreateRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            next_hop_id: None,
+            client_token: None,
+            route_entry_name: None,
+            description: None,
+            next_hop_type: None,
+            next_hop_list: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRouteEntryRequestBuilder {
-        CreateRouteEntryRequestBuilder::default()
+        CreateRouteEntryRequestBuilder {
+            inner: CreateRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -349,6 +371,7 @@ impl<C> CreateRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRouteEntryRequest::default(),
@@ -357,6 +380,7 @@ impl<'a> CreateRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRouteEntryResponse, CreateRouteEntryError> {
@@ -707,280 +731,153 @@ pub enum CreateRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
-            "InvalidVPC.NotFound" => Self::InvalidVpcNotFound(error),
-            "InvalidNexthopTypeAndList.BothNull" => {
-                Self::InvalidNexthopTypeAndListBothNull(error)
-            }
-            "InvalidNexthopTypeAndList.BothNotNull" => {
-                Self::InvalidNexthopTypeAndListBothNotNull(error)
-            }
-            "InvalidRouterInterface" => Self::InvalidRouterInterface(error),
-            "InvalidOppositeRouterType" => Self::InvalidOppositeRouterType(error),
-            "InvalidNexthopListSize" => Self::InvalidNexthopListSize(error),
-            "InvalidEntryRuleQuota.NotFound" => {
-                Self::InvalidEntryRuleQuotaNotFound(error)
-            }
-            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
-            "InvalidVBRStatus" => Self::InvalidVbrStatus(error),
-            "InvalidPhysicalConnectionBusinessStatus" => {
-                Self::InvalidPhysicalConnectionBusinessStatus(error)
-            }
-            "InvalidRouterType" => Self::InvalidRouterType(error),
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "CountLimitExceed.HaVipRouteEntry" => {
-                Self::CountLimitExceedHaVipRouteEntry(error)
-            }
-            "InvalidRouteEntry.Duplicate" => Self::InvalidRouteEntryDuplicate(error),
-            "InvalidParam" => Self::InvalidParam(error),
-            "INVALID_WEIGHT_PARAM" => Self::InvalidWeightParam(error),
-            "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY" => {
-                Self::ForbiddenUseVpcAsInternetGateway(error)
-            }
-            "InvalidNexthop" => Self::InvalidNexthop(error),
-            "INVALID_VPC_ID" => Self::InvalidVpcId(error),
-            "InvalidRouteEntrySize" => Self::InvalidRouteEntrySize(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
-            "InvalidDestinationCidrBlock" => Self::InvalidDestinationCidrBlock(error),
-            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
-            "DefaultValidate.Error" => Self::DefaultValidateError(error),
-            "Region.NotSupport" => Self::RegionNotSupport(error),
-            "OperationFailed.NotifyCenCreate" => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            "Forbidden.PrivateIpNotFound" => Self::ForbiddenPrivateIpNotFound(error),
-            "OperationUnsupported.InactiveMode" => {
-                Self::OperationUnsupportedInactiveMode(error)
-            }
-            "InvalidRouteEntryName.Malformed" => {
-                Self::InvalidRouteEntryNameMalformed(error)
-            }
-            "IncorrectStatus.MultiScopeRiRouteEntry" => {
-                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
-            }
-            "OperationUnsupported.MoreThanOneVpnOrHavip" => {
-                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
-            }
-            "OperationUnsupported.EcmpRiTypeOrNumber" => {
-                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
-            }
-            "Duplicated.VpcNextHop" => Self::DuplicatedVpcNextHop(error),
-            "OperationUnsupported.SubRouteTableECMP" => {
-                Self::OperationUnsupportedSubRouteTableEcmp(error)
-            }
-            "InvalidNexthop.NotFound" => Self::InvalidNexthopNotFound(error),
-            "IllegalParam.NextHopId" => Self::IllegalParamNextHopId(error),
-            "QuotaExceeded.HaVipRouteEntry" => Self::QuotaExceededHaVipRouteEntry(error),
-            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
-            "OperationFailed.InvalidNexthop" => {
-                Self::OperationFailedInvalidNexthop(error)
-            }
-            "OperationFailed.NotifyCenDelete" => {
-                Self::OperationFailedNotifyCenDelete(error)
-            }
-            "InvalidNatGateway.NotFound" => Self::InvalidNatGatewayNotFound(error),
-            "OperationFailed.CxpRouteExist" => Self::OperationFailedCxpRouteExist(error),
-            "OperationFailed.GetEniInfo" => Self::OperationFailedGetEniInfo(error),
-            "OperationUnsupported.InvalidRouterInterfaceType" => {
-                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
-            }
-            "InvalidHaVip.NotFound" => Self::InvalidHaVipNotFound(error),
-            "OperationFailed.MultiScopeType" => {
-                Self::OperationFailedMultiScopeType(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
-            "OperationFailed.ActiveNetworkInterfaceNotFound" => {
-                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
-            }
-            "InvalidNetworkInterface.NotFound" => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            "OperationFailed.QueryAttachmentInfo" => {
-                Self::OperationFailedQueryAttachmentInfo(error)
-            }
-            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
-            "OperationFailed.NotSupportIPV6" => {
-                Self::OperationFailedNotSupportIpv6(error)
-            }
-            "IncorrectStatus.Ipv6Address" => Self::IncorrectStatusIpv6Address(error),
-            "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface" => {
-                Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
-            }
-            "OperationUnsupported.SpecifyIpOnIpv6Entry" => {
-                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
-            }
-            "OperationUnsupported.MutipleIpv6Address" => {
-                Self::OperationUnsupportedMutipleIpv6Address(error)
-            }
-            "OperationDenied.Ipv6EntryOnCustomTable" => {
-                Self::OperationDeniedIpv6EntryOnCustomTable(error)
-            }
-            "OperationDenied.CloudBoxVbrEntryAllowedInCustomRouteTable" => {
-                Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error)
-            }
-            "OperationDenied.RouteTableAssociateNotCloudBoxVSwitch" => {
-                Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error)
-            }
-            "OperationDenied.VbrMisMatchCloudBox" => {
-                Self::OperationDeniedVbrMisMatchCloudBox(error)
-            }
-            "OperationDenied.VbrIdle" => Self::OperationDeniedVbrIdle(error),
-            "OperationDenied.RouterInterfaceToDifferentVpc" => {
-                Self::OperationDeniedRouterInterfaceToDifferentVpc(error)
-            }
-            "OperationDenied.RouterInterfaceFromDifferentZones" => {
-                Self::OperationDeniedRouterInterfaceFromDifferentZones(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "ResourceNotFound.VpcPeer" => Self::ResourceNotFoundVpcPeer(error),
-            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
-            "OperationDenied.RouteTableTypeNotPermitted" => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            "OperationDenied.GatewayRouteTableNotPermitted" => {
-                Self::OperationDeniedGatewayRouteTableNotPermitted(error)
-            }
-            "UnsupportedFeature.VpcPeerIpv6" => {
-                Self::UnsupportedFeatureVpcPeerIpv6(error)
-            }
-            "OperationDenied.VpcIpv6NotEnabled" => {
-                Self::OperationDeniedVpcIpv6NotEnabled(error)
-            }
-            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "UnsupportedFeature.CreatePrefixListEcmpRouteEntry" => {
-                Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error)
-            }
-            "OperationDenied.RouterInterfaceIpv6NotEnabled" => {
-                Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error)
-            }
-            "OperationDenied.NextHopTypeNotPermitted" => {
-                Self::OperationDeniedNextHopTypeNotPermitted(error)
-            }
-            "ResourceAlreadyAssociated.PrefixList" => {
-                Self::ResourceAlreadyAssociatedPrefixList(error)
-            }
-            "OperationFailed.CidrConflictWithPrefixList" => {
-                Self::OperationFailedCidrConflictWithPrefixList(error)
-            }
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
-            "Mismatch.HaVipIdAndRouteTableId" => {
-                Self::MismatchHaVipIdAndRouteTableId(error)
-            }
-            "OperationFailed.OperationLocked" => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            "Mismatch.Ipv4GatewayIdAndRouteTableId" => {
-                Self::MismatchIpv4GatewayIdAndRouteTableId(error)
-            }
-            "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch" => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            "ResourceNotAssociated.Cen" => Self::ResourceNotAssociatedCen(error),
-            "IncorrectStatus.CenRelation" => Self::IncorrectStatusCenRelation(error),
-            "OperationDenied.CenTypeInvalid" => {
-                Self::OperationDeniedCenTypeInvalid(error)
-            }
-            "ResourceNotFound.Cen" => Self::ResourceNotFoundCen(error),
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "IncorrectStatus.RouterInterface" => {
-                Self::IncorrectStatusRouterInterface(error)
-            }
-            "InvalidNexthop.UnsupportedEniBizType" => {
-                Self::InvalidNexthopUnsupportedEniBizType(error)
-            }
-            "OperationDenied.RouterInterfaceIpv6" => {
-                Self::OperationDeniedRouterInterfaceIpv6(error)
-            }
-            "InvalidNextHopType" => Self::InvalidNextHopType(error),
-            "OperationDenied.VbrAttachEcrInMiddleStatus" => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            "ResourceNotAssociated.Ecr" => Self::ResourceNotAssociatedEcr(error),
-            "UnsupportedFeature.RouterInterfaceIpv6" => {
-                Self::UnsupportedFeatureRouterInterfaceIpv6(error)
-            }
-            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
-            "OperationFailed.ScopeActiveRouteEntryType" => {
-                Self::OperationFailedScopeActiveRouteEntryType(error)
-            }
-            "OperationFailed.ScopeStandbyRouteEntryQuota" => {
-                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
-            }
-            "OperationFailed.ScopeActiveRouteEntryQuota" => {
-                Self::OperationFailedScopeActiveRouteEntryQuota(error)
-            }
-            "OperationUnsupported.ScopeInvalidRouteType" => {
-                Self::OperationUnsupportedScopeInvalidRouteType(error)
-            }
-            "OperationFailed.EcmpInvalidRouterInterfaceOppositeType" => {
-                Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
-            }
-            "OperationUnsupported.Ipv6EcmpRouteEntry" => {
-                Self::OperationUnsupportedIpv6EcmpRouteEntry(error)
-            }
-            "OperationUnsupported.Ipv6CidrBlock" => {
-                Self::OperationUnsupportedIpv6CidrBlock(error)
-            }
-            "OperationUnsupported.Ipv6ForVBR" => {
-                Self::OperationUnsupportedIpv6ForVbr(error)
-            }
-            "IncorrectStatus.RouteTableStatus" => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            "OperationFailed.InvalidNextHopType" => {
-                Self::OperationFailedInvalidNextHopType(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "UnsupportedFeature.VpcAdvancedFeature" => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            "OperationDenied.CreateEcmpForPublishedRouteEntry" => {
-                Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error)
-            }
-            "OperationDenied.TrAttachmentIpv6Disabled" => {
-                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            }
-            "Mismatch.EniIdAndRouteTableId" => Self::MismatchEniIdAndRouteTableId(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "OperationFailed.InstanceDismatchCurrentVpc" => {
-                Self::OperationFailedInstanceDismatchCurrentVpc(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "InvalidInstanId.NotFound" => Self::InvalidInstanIdNotFound(error),
-            "InvalidNextHopId.NotFound" => Self::InvalidNextHopIdNotFound(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
-            "InvalidVpc.NotFound" => Self::InvalidVpcNotFoundError(error),
-            "InvalidIpv6Gateway.NotFound" => Self::InvalidIpv6GatewayNotFound(error),
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            "VPC.ERROR" => Self::VpcError(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.CidrBlock",
+                        "QuotaExceeded",
+                        "MissingParameter",
+                        "InvalidCidrBlock.Malformed",
+                        "InvalidCIDRBlock.Duplicate",
+                        "IncorrectVpcStatus",
+                        "IncorrectInstanceStatus",
+                        "IncorrectRouteEntryStatus",
+                        "IncorrectVSwitchStatus",
+                        "InvalidCidrBlock",
+                        "InvalidNextHop.NotFound",
+                        "InvalidVRouter.NotFound",
+                        "InvalidVPC.NotFound",
+                        "InvalidNexthopTypeAndList.BothNull",
+                        "InvalidNexthopTypeAndList.BothNotNull",
+                        "InvalidRouterInterface",
+                        "InvalidOppositeRouterType",
+                        "InvalidNexthopListSize",
+                        "InvalidEntryRuleQuota.NotFound",
+                        "Forbidden.CheckEntryRuleQuota",
+                        "InvalidVBRStatus",
+                        "InvalidPhysicalConnectionBusinessStatus",
+                        "InvalidRouterType",
+                        "IncorrectHaVipStatus",
+                        "CountLimitExceed.HaVipRouteEntry",
+                        "InvalidRouteEntry.Duplicate",
+                        "InvalidParam",
+                        "INVALID_WEIGHT_PARAM",
+                        "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
+                        "InvalidNexthop",
+                        "INVALID_VPC_ID",
+                        "InvalidRouteEntrySize",
+                        "TaskConflict",
+                        "InvalidRouteEntry",
+                        "InvalidDestinationCidrBlock",
+                        "Forbidden.VRouterNotFound",
+                        "DefaultValidate.Error",
+                        "Region.NotSupport",
+                        "OperationFailed.NotifyCenCreate",
+                        "Forbidden.PrivateIpNotFound",
+                        "OperationUnsupported.InactiveMode",
+                        "InvalidRouteEntryName.Malformed",
+                        "IncorrectStatus.MultiScopeRiRouteEntry",
+                        "OperationUnsupported.MoreThanOneVpnOrHavip",
+                        "OperationUnsupported.EcmpRiTypeOrNumber",
+                        "Duplicated.VpcNextHop",
+                        "OperationUnsupported.SubRouteTableECMP",
+                        "InvalidNexthop.NotFound",
+                        "IllegalParam.NextHopId",
+                        "QuotaExceeded.HaVipRouteEntry",
+                        "InvalidNexthop.DirectEni",
+                        "OperationFailed.InvalidNexthop",
+                        "OperationFailed.NotifyCenDelete",
+                        "InvalidNatGateway.NotFound",
+                        "OperationFailed.CxpRouteExist",
+                        "OperationFailed.GetEniInfo",
+                        "OperationUnsupported.InvalidRouterInterfaceType",
+                        "InvalidHaVip.NotFound",
+                        "OperationFailed.MultiScopeType",
+                        "OperationFailed.DistibuteLock",
+                        "QuotaExceeded.VpnRouteEntry",
+                        "InvalidAttachment.NotFound",
+                        "OperationFailed.ActiveNetworkInterfaceNotFound",
+                        "InvalidNetworkInterface.NotFound",
+                        "OperationFailed.QueryAttachmentInfo",
+                        "IllegalParam.AttachmentId",
+                        "OperationFailed.NotSupportIPV6",
+                        "IncorrectStatus.Ipv6Address",
+                        "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface",
+                        "OperationUnsupported.SpecifyIpOnIpv6Entry",
+                        "OperationUnsupported.MutipleIpv6Address",
+                        "OperationDenied.Ipv6EntryOnCustomTable",
+                        "OperationDenied.CloudBoxVbrEntryAllowedInCustomRouteTable",
+                        "OperationDenied.RouteTableAssociateNotCloudBoxVSwitch",
+                        "OperationDenied.VbrMisMatchCloudBox",
+                        "OperationDenied.VbrIdle",
+                        "OperationDenied.RouterInterfaceToDifferentVpc",
+                        "OperationDenied.RouterInterfaceFromDifferentZones",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "ResourceNotFound.VpcPeer",
+                        "IncorrectStatus.VpcPeer",
+                        "OperationDenied.RouteTableTypeNotPermitted",
+                        "OperationDenied.GatewayRouteTableNotPermitted",
+                        "UnsupportedFeature.VpcPeerIpv6",
+                        "OperationDenied.VpcIpv6NotEnabled",
+                        "IncorrectStatus.Ipv4Gateway",
+                        "ResourceNotFound.PrefixList",
+                        "UnsupportedFeature.CreatePrefixListEcmpRouteEntry",
+                        "OperationDenied.RouterInterfaceIpv6NotEnabled",
+                        "OperationDenied.NextHopTypeNotPermitted",
+                        "ResourceAlreadyAssociated.PrefixList",
+                        "OperationFailed.CidrConflictWithPrefixList",
+                        "ResourceNotFound.Ipv4Gateway",
+                        "Mismatch.HaVipIdAndRouteTableId",
+                        "OperationFailed.OperationLocked",
+                        "Mismatch.Ipv4GatewayIdAndRouteTableId",
+                        "OperationUnsupported.DestinationCidrBlockOverlapWithVSwitch",
+                        "ResourceNotAssociated.Cen",
+                        "IncorrectStatus.CenRelation",
+                        "OperationDenied.CenTypeInvalid",
+                        "ResourceNotFound.Cen",
+                        "ResourceNotFound.NetworkInterface",
+                        "RouteConflict.AlreadyExist",
+                        "IncorrectStatus.RouterInterface",
+                        "InvalidNexthop.UnsupportedEniBizType",
+                        "OperationDenied.RouterInterfaceIpv6",
+                        "InvalidNextHopType",
+                        "OperationDenied.VbrAttachEcrInMiddleStatus",
+                        "ResourceNotAssociated.Ecr",
+                        "UnsupportedFeature.RouterInterfaceIpv6",
+                        "InvalidVpnInstanceId.NotFound",
+                        "OperationFailed.ScopeActiveRouteEntryType",
+                        "OperationFailed.ScopeStandbyRouteEntryQuota",
+                        "OperationFailed.ScopeActiveRouteEntryQuota",
+                        "OperationUnsupported.ScopeInvalidRouteType",
+                        "OperationFailed.EcmpInvalidRouterInterfaceOppositeType",
+                        "OperationUnsupported.Ipv6EcmpRouteEntry",
+                        "OperationUnsupported.Ipv6CidrBlock",
+                        "OperationUnsupported.Ipv6ForVBR",
+                        "IncorrectStatus.RouteTableStatus",
+                        "OperationFailed.InvalidNextHopType",
+                        "UnsupportedRegion",
+                        "UnsupportedFeature.VpcAdvancedFeature",
+                        "OperationDenied.CreateEcmpForPublishedRouteEntry",
+                        "OperationDenied.TrAttachmentIpv6Disabled",
+                        "Mismatch.EniIdAndRouteTableId",
+                        "InvalidDescription.Malformed",
+                        "OperationFailed.InstanceDismatchCurrentVpc",
+                        "InvalidParameter",
+                        "InvalidNatGatewayId.NotFound",
+                        "InvalidInstanId.NotFound",
+                        "InvalidNextHopId.NotFound",
+                        "InvalidRouteTableId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                        "InvalidVpc.NotFound",
+                        "InvalidIpv6Gateway.NotFound",
+                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                        "VPC.ERROR",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateRouteEntryError {
@@ -989,662 +886,463 @@ impl CreateRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamCidrBlock(error),
+            1 => Self::QuotaExceeded(error),
+            2 => Self::MissingParameter(error),
+            3 => Self::InvalidCidrBlockMalformed(error),
+            4 => Self::InvalidCidrBlockDuplicate(error),
+            5 => Self::IncorrectVpcStatus(error),
+            6 => Self::IncorrectInstanceStatus(error),
+            7 => Self::IncorrectRouteEntryStatus(error),
+            8 => Self::IncorrectVSwitchStatus(error),
+            9 => Self::InvalidCidrBlock(error),
+            10 => Self::InvalidNextHopNotFound(error),
+            11 => Self::InvalidVRouterNotFound(error),
+            12 => Self::InvalidVpcNotFound(error),
+            13 => Self::InvalidNexthopTypeAndListBothNull(error),
+            14 => Self::InvalidNexthopTypeAndListBothNotNull(error),
+            15 => Self::InvalidRouterInterface(error),
+            16 => Self::InvalidOppositeRouterType(error),
+            17 => Self::InvalidNexthopListSize(error),
+            18 => Self::InvalidEntryRuleQuotaNotFound(error),
+            19 => Self::ForbiddenCheckEntryRuleQuota(error),
+            20 => Self::InvalidVbrStatus(error),
+            21 => Self::InvalidPhysicalConnectionBusinessStatus(error),
+            22 => Self::InvalidRouterType(error),
+            23 => Self::IncorrectHaVipStatus(error),
+            24 => Self::CountLimitExceedHaVipRouteEntry(error),
+            25 => Self::InvalidRouteEntryDuplicate(error),
+            26 => Self::InvalidParam(error),
+            27 => Self::InvalidWeightParam(error),
+            28 => Self::ForbiddenUseVpcAsInternetGateway(error),
+            29 => Self::InvalidNexthop(error),
+            30 => Self::InvalidVpcId(error),
+            31 => Self::InvalidRouteEntrySize(error),
+            32 => Self::TaskConflict(error),
+            33 => Self::InvalidRouteEntry(error),
+            34 => Self::InvalidDestinationCidrBlock(error),
+            35 => Self::ForbiddenVRouterNotFound(error),
+            36 => Self::DefaultValidateError(error),
+            37 => Self::RegionNotSupport(error),
+            38 => Self::OperationFailedNotifyCenCreate(error),
+            39 => Self::ForbiddenPrivateIpNotFound(error),
+            40 => Self::OperationUnsupportedInactiveMode(error),
+            41 => Self::InvalidRouteEntryNameMalformed(error),
+            42 => Self::IncorrectStatusMultiScopeRiRouteEntry(error),
+            43 => Self::OperationUnsupportedMoreThanOneVpnOrHavip(error),
+            44 => Self::OperationUnsupportedEcmpRiTypeOrNumber(error),
+            45 => Self::DuplicatedVpcNextHop(error),
+            46 => Self::OperationUnsupportedSubRouteTableEcmp(error),
+            47 => Self::InvalidNexthopNotFound(error),
+            48 => Self::IllegalParamNextHopId(error),
+            49 => Self::QuotaExceededHaVipRouteEntry(error),
+            50 => Self::InvalidNexthopDirectEni(error),
+            51 => Self::OperationFailedInvalidNexthop(error),
+            52 => Self::OperationFailedNotifyCenDelete(error),
+            53 => Self::InvalidNatGatewayNotFound(error),
+            54 => Self::OperationFailedCxpRouteExist(error),
+            55 => Self::OperationFailedGetEniInfo(error),
+            56 => Self::OperationUnsupportedInvalidRouterInterfaceType(error),
+            57 => Self::InvalidHaVipNotFound(error),
+            58 => Self::OperationFailedMultiScopeType(error),
+            59 => Self::OperationFailedDistibuteLock(error),
+            60 => Self::QuotaExceededVpnRouteEntry(error),
+            61 => Self::InvalidAttachmentNotFound(error),
+            62 => Self::OperationFailedActiveNetworkInterfaceNotFound(error),
+            63 => Self::InvalidNetworkInterfaceNotFound(error),
+            64 => Self::OperationFailedQueryAttachmentInfo(error),
+            65 => Self::IllegalParamAttachmentId(error),
+            66 => Self::OperationFailedNotSupportIpv6(error),
+            67 => Self::IncorrectStatusIpv6Address(error),
+            68 => Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error),
+            69 => Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error),
+            70 => Self::OperationUnsupportedMutipleIpv6Address(error),
+            71 => Self::OperationDeniedIpv6EntryOnCustomTable(error),
+            72 => Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error),
+            73 => Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error),
+            74 => Self::OperationDeniedVbrMisMatchCloudBox(error),
+            75 => Self::OperationDeniedVbrIdle(error),
+            76 => Self::OperationDeniedRouterInterfaceToDifferentVpc(error),
+            77 => Self::OperationDeniedRouterInterfaceFromDifferentZones(error),
+            78 => Self::OperationFailedPconnTrafficNotEnable(error),
+            79 => Self::ResourceNotFoundVpcPeer(error),
+            80 => Self::IncorrectStatusVpcPeer(error),
+            81 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
+            82 => Self::OperationDeniedGatewayRouteTableNotPermitted(error),
+            83 => Self::UnsupportedFeatureVpcPeerIpv6(error),
+            84 => Self::OperationDeniedVpcIpv6NotEnabled(error),
+            85 => Self::IncorrectStatusIpv4Gateway(error),
+            86 => Self::ResourceNotFoundPrefixList(error),
+            87 => Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error),
+            88 => Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error),
+            89 => Self::OperationDeniedNextHopTypeNotPermitted(error),
+            90 => Self::ResourceAlreadyAssociatedPrefixList(error),
+            91 => Self::OperationFailedCidrConflictWithPrefixList(error),
+            92 => Self::ResourceNotFoundIpv4Gateway(error),
+            93 => Self::MismatchHaVipIdAndRouteTableId(error),
+            94 => Self::OperationFailedOperationLocked(error),
+            95 => Self::MismatchIpv4GatewayIdAndRouteTableId(error),
+            96 => Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error),
+            97 => Self::ResourceNotAssociatedCen(error),
+            98 => Self::IncorrectStatusCenRelation(error),
+            99 => Self::OperationDeniedCenTypeInvalid(error),
+            100 => Self::ResourceNotFoundCen(error),
+            101 => Self::ResourceNotFoundNetworkInterface(error),
+            102 => Self::RouteConflictAlreadyExist(error),
+            103 => Self::IncorrectStatusRouterInterface(error),
+            104 => Self::InvalidNexthopUnsupportedEniBizType(error),
+            105 => Self::OperationDeniedRouterInterfaceIpv6(error),
+            106 => Self::InvalidNextHopType(error),
+            107 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
+            108 => Self::ResourceNotAssociatedEcr(error),
+            109 => Self::UnsupportedFeatureRouterInterfaceIpv6(error),
+            110 => Self::InvalidVpnInstanceIdNotFound(error),
+            111 => Self::OperationFailedScopeActiveRouteEntryType(error),
+            112 => Self::OperationFailedScopeStandbyRouteEntryQuota(error),
+            113 => Self::OperationFailedScopeActiveRouteEntryQuota(error),
+            114 => Self::OperationUnsupportedScopeInvalidRouteType(error),
+            115 => Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error),
+            116 => Self::OperationUnsupportedIpv6EcmpRouteEntry(error),
+            117 => Self::OperationUnsupportedIpv6CidrBlock(error),
+            118 => Self::OperationUnsupportedIpv6ForVbr(error),
+            119 => Self::IncorrectStatusRouteTableStatus(error),
+            120 => Self::OperationFailedInvalidNextHopType(error),
+            121 => Self::UnsupportedRegion(error),
+            122 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
+            123 => Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error),
+            124 => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
+            125 => Self::MismatchEniIdAndRouteTableId(error),
+            126 => Self::InvalidDescriptionMalformed(error),
+            127 => Self::OperationFailedInstanceDismatchCurrentVpc(error),
+            128 => Self::InvalidParameter(error),
+            129 => Self::InvalidNatGatewayIdNotFound(error),
+            130 => Self::InvalidInstanIdNotFound(error),
+            131 => Self::InvalidNextHopIdNotFound(error),
+            132 => Self::InvalidRouteTableIdNotFound(error),
+            133 => Self::InvalidHaVipIdNotFound(error),
+            134 => Self::InvalidVpcNotFoundError(error),
+            135 => Self::InvalidIpv6GatewayNotFound(error),
+            136 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            137 => Self::VpcError(error),
+            138 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::InvalidCidrBlockDuplicate(error) => {
-                ("InvalidCidrBlockDuplicate", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
-            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
-            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
-            Self::InvalidNexthopTypeAndListBothNull(error) => {
-                ("InvalidNexthopTypeAndListBothNull", error)
-            }
-            Self::InvalidNexthopTypeAndListBothNotNull(error) => {
-                ("InvalidNexthopTypeAndListBothNotNull", error)
-            }
-            Self::InvalidRouterInterface(error) => ("InvalidRouterInterface", error),
-            Self::InvalidOppositeRouterType(error) => {
-                ("InvalidOppositeRouterType", error)
-            }
-            Self::InvalidNexthopListSize(error) => ("InvalidNexthopListSize", error),
-            Self::InvalidEntryRuleQuotaNotFound(error) => {
-                ("InvalidEntryRuleQuotaNotFound", error)
-            }
-            Self::ForbiddenCheckEntryRuleQuota(error) => {
-                ("ForbiddenCheckEntryRuleQuota", error)
-            }
-            Self::InvalidVbrStatus(error) => ("InvalidVbrStatus", error),
-            Self::InvalidPhysicalConnectionBusinessStatus(error) => {
-                ("InvalidPhysicalConnectionBusinessStatus", error)
-            }
-            Self::InvalidRouterType(error) => ("InvalidRouterType", error),
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::CountLimitExceedHaVipRouteEntry(error) => {
-                ("CountLimitExceedHaVipRouteEntry", error)
-            }
-            Self::InvalidRouteEntryDuplicate(error) => {
-                ("InvalidRouteEntryDuplicate", error)
-            }
-            Self::InvalidParam(error) => ("InvalidParam", error),
-            Self::InvalidWeightParam(error) => ("InvalidWeightParam", error),
-            Self::ForbiddenUseVpcAsInternetGateway(error) => {
-                ("ForbiddenUseVpcAsInternetGateway", error)
-            }
-            Self::InvalidNexthop(error) => ("InvalidNexthop", error),
-            Self::InvalidVpcId(error) => ("InvalidVpcId", error),
-            Self::InvalidRouteEntrySize(error) => ("InvalidRouteEntrySize", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidRouteEntry(error) => ("InvalidRouteEntry", error),
-            Self::InvalidDestinationCidrBlock(error) => {
-                ("InvalidDestinationCidrBlock", error)
-            }
-            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
-            Self::DefaultValidateError(error) => ("DefaultValidateError", error),
-            Self::RegionNotSupport(error) => ("RegionNotSupport", error),
-            Self::OperationFailedNotifyCenCreate(error) => {
-                ("OperationFailedNotifyCenCreate", error)
-            }
-            Self::ForbiddenPrivateIpNotFound(error) => {
-                ("ForbiddenPrivateIpNotFound", error)
-            }
-            Self::OperationUnsupportedInactiveMode(error) => {
-                ("OperationUnsupportedInactiveMode", error)
-            }
-            Self::InvalidRouteEntryNameMalformed(error) => {
-                ("InvalidRouteEntryNameMalformed", error)
-            }
-            Self::IncorrectStatusMultiScopeRiRouteEntry(error) => {
-                ("IncorrectStatusMultiScopeRiRouteEntry", error)
-            }
-            Self::OperationUnsupportedMoreThanOneVpnOrHavip(error) => {
-                ("OperationUnsupportedMoreThanOneVpnOrHavip", error)
-            }
-            Self::OperationUnsupportedEcmpRiTypeOrNumber(error) => {
-                ("OperationUnsupportedEcmpRiTypeOrNumber", error)
-            }
-            Self::DuplicatedVpcNextHop(error) => ("DuplicatedVpcNextHop", error),
-            Self::OperationUnsupportedSubRouteTableEcmp(error) => {
-                ("OperationUnsupportedSubRouteTableEcmp", error)
-            }
-            Self::InvalidNexthopNotFound(error) => ("InvalidNexthopNotFound", error),
-            Self::IllegalParamNextHopId(error) => ("IllegalParamNextHopId", error),
-            Self::QuotaExceededHaVipRouteEntry(error) => {
-                ("QuotaExceededHaVipRouteEntry", error)
-            }
-            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
-            Self::OperationFailedInvalidNexthop(error) => {
-                ("OperationFailedInvalidNexthop", error)
-            }
-            Self::OperationFailedNotifyCenDelete(error) => {
-                ("OperationFailedNotifyCenDelete", error)
-            }
-            Self::InvalidNatGatewayNotFound(error) => {
-                ("InvalidNatGatewayNotFound", error)
-            }
-            Self::OperationFailedCxpRouteExist(error) => {
-                ("OperationFailedCxpRouteExist", error)
-            }
-            Self::OperationFailedGetEniInfo(error) => {
-                ("OperationFailedGetEniInfo", error)
-            }
-            Self::OperationUnsupportedInvalidRouterInterfaceType(error) => {
-                ("OperationUnsupportedInvalidRouterInterfaceType", error)
-            }
-            Self::InvalidHaVipNotFound(error) => ("InvalidHaVipNotFound", error),
-            Self::OperationFailedMultiScopeType(error) => {
-                ("OperationFailedMultiScopeType", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::QuotaExceededVpnRouteEntry(error) => {
-                ("QuotaExceededVpnRouteEntry", error)
-            }
-            Self::InvalidAttachmentNotFound(error) => {
-                ("InvalidAttachmentNotFound", error)
-            }
-            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => {
-                ("OperationFailedActiveNetworkInterfaceNotFound", error)
-            }
-            Self::InvalidNetworkInterfaceNotFound(error) => {
-                ("InvalidNetworkInterfaceNotFound", error)
-            }
-            Self::OperationFailedQueryAttachmentInfo(error) => {
-                ("OperationFailedQueryAttachmentInfo", error)
-            }
-            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
-            Self::OperationFailedNotSupportIpv6(error) => {
-                ("OperationFailedNotSupportIpv6", error)
-            }
-            Self::IncorrectStatusIpv6Address(error) => {
-                ("IncorrectStatusIpv6Address", error)
-            }
+            Self::IllegalParamCidrBlock(error) => (0, error),
+            Self::QuotaExceeded(error) => (1, error),
+            Self::MissingParameter(error) => (2, error),
+            Self::InvalidCidrBlockMalformed(error) => (3, error),
+            Self::InvalidCidrBlockDuplicate(error) => (4, error),
+            Self::IncorrectVpcStatus(error) => (5, error),
+            Self::IncorrectInstanceStatus(error) => (6, error),
+            Self::IncorrectRouteEntryStatus(error) => (7, error),
+            Self::IncorrectVSwitchStatus(error) => (8, error),
+            Self::InvalidCidrBlock(error) => (9, error),
+            Self::InvalidNextHopNotFound(error) => (10, error),
+            Self::InvalidVRouterNotFound(error) => (11, error),
+            Self::InvalidVpcNotFound(error) => (12, error),
+            Self::InvalidNexthopTypeAndListBothNull(error) => (13, error),
+            Self::InvalidNexthopTypeAndListBothNotNull(error) => (14, error),
+            Self::InvalidRouterInterface(error) => (15, error),
+            Self::InvalidOppositeRouterType(error) => (16, error),
+            Self::InvalidNexthopListSize(error) => (17, error),
+            Self::InvalidEntryRuleQuotaNotFound(error) => (18, error),
+            Self::ForbiddenCheckEntryRuleQuota(error) => (19, error),
+            Self::InvalidVbrStatus(error) => (20, error),
+            Self::InvalidPhysicalConnectionBusinessStatus(error) => (21, error),
+            Self::InvalidRouterType(error) => (22, error),
+            Self::IncorrectHaVipStatus(error) => (23, error),
+            Self::CountLimitExceedHaVipRouteEntry(error) => (24, error),
+            Self::InvalidRouteEntryDuplicate(error) => (25, error),
+            Self::InvalidParam(error) => (26, error),
+            Self::InvalidWeightParam(error) => (27, error),
+            Self::ForbiddenUseVpcAsInternetGateway(error) => (28, error),
+            Self::InvalidNexthop(error) => (29, error),
+            Self::InvalidVpcId(error) => (30, error),
+            Self::InvalidRouteEntrySize(error) => (31, error),
+            Self::TaskConflict(error) => (32, error),
+            Self::InvalidRouteEntry(error) => (33, error),
+            Self::InvalidDestinationCidrBlock(error) => (34, error),
+            Self::ForbiddenVRouterNotFound(error) => (35, error),
+            Self::DefaultValidateError(error) => (36, error),
+            Self::RegionNotSupport(error) => (37, error),
+            Self::OperationFailedNotifyCenCreate(error) => (38, error),
+            Self::ForbiddenPrivateIpNotFound(error) => (39, error),
+            Self::OperationUnsupportedInactiveMode(error) => (40, error),
+            Self::InvalidRouteEntryNameMalformed(error) => (41, error),
+            Self::IncorrectStatusMultiScopeRiRouteEntry(error) => (42, error),
+            Self::OperationUnsupportedMoreThanOneVpnOrHavip(error) => (43, error),
+            Self::OperationUnsupportedEcmpRiTypeOrNumber(error) => (44, error),
+            Self::DuplicatedVpcNextHop(error) => (45, error),
+            Self::OperationUnsupportedSubRouteTableEcmp(error) => (46, error),
+            Self::InvalidNexthopNotFound(error) => (47, error),
+            Self::IllegalParamNextHopId(error) => (48, error),
+            Self::QuotaExceededHaVipRouteEntry(error) => (49, error),
+            Self::InvalidNexthopDirectEni(error) => (50, error),
+            Self::OperationFailedInvalidNexthop(error) => (51, error),
+            Self::OperationFailedNotifyCenDelete(error) => (52, error),
+            Self::InvalidNatGatewayNotFound(error) => (53, error),
+            Self::OperationFailedCxpRouteExist(error) => (54, error),
+            Self::OperationFailedGetEniInfo(error) => (55, error),
+            Self::OperationUnsupportedInvalidRouterInterfaceType(error) => (56, error),
+            Self::InvalidHaVipNotFound(error) => (57, error),
+            Self::OperationFailedMultiScopeType(error) => (58, error),
+            Self::OperationFailedDistibuteLock(error) => (59, error),
+            Self::QuotaExceededVpnRouteEntry(error) => (60, error),
+            Self::InvalidAttachmentNotFound(error) => (61, error),
+            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => (62, error),
+            Self::InvalidNetworkInterfaceNotFound(error) => (63, error),
+            Self::OperationFailedQueryAttachmentInfo(error) => (64, error),
+            Self::IllegalParamAttachmentId(error) => (65, error),
+            Self::OperationFailedNotSupportIpv6(error) => (66, error),
+            Self::IncorrectStatusIpv6Address(error) => (67, error),
             Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error) => {
-                ("OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface", error)
+                (68, error)
             }
-            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => {
-                ("OperationUnsupportedSpecifyIpOnIpv6Entry", error)
-            }
-            Self::OperationUnsupportedMutipleIpv6Address(error) => {
-                ("OperationUnsupportedMutipleIpv6Address", error)
-            }
-            Self::OperationDeniedIpv6EntryOnCustomTable(error) => {
-                ("OperationDeniedIpv6EntryOnCustomTable", error)
-            }
+            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => (69, error),
+            Self::OperationUnsupportedMutipleIpv6Address(error) => (70, error),
+            Self::OperationDeniedIpv6EntryOnCustomTable(error) => (71, error),
             Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error) => {
-                ("OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable", error)
+                (72, error)
             }
             Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error) => {
-                ("OperationDeniedRouteTableAssociateNotCloudBoxVSwitch", error)
+                (73, error)
             }
-            Self::OperationDeniedVbrMisMatchCloudBox(error) => {
-                ("OperationDeniedVbrMisMatchCloudBox", error)
-            }
-            Self::OperationDeniedVbrIdle(error) => ("OperationDeniedVbrIdle", error),
-            Self::OperationDeniedRouterInterfaceToDifferentVpc(error) => {
-                ("OperationDeniedRouterInterfaceToDifferentVpc", error)
-            }
-            Self::OperationDeniedRouterInterfaceFromDifferentZones(error) => {
-                ("OperationDeniedRouterInterfaceFromDifferentZones", error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::ResourceNotFoundVpcPeer(error) => ("ResourceNotFoundVpcPeer", error),
-            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
-            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
-                ("OperationDeniedRouteTableTypeNotPermitted", error)
-            }
-            Self::OperationDeniedGatewayRouteTableNotPermitted(error) => {
-                ("OperationDeniedGatewayRouteTableNotPermitted", error)
-            }
-            Self::UnsupportedFeatureVpcPeerIpv6(error) => {
-                ("UnsupportedFeatureVpcPeerIpv6", error)
-            }
-            Self::OperationDeniedVpcIpv6NotEnabled(error) => {
-                ("OperationDeniedVpcIpv6NotEnabled", error)
-            }
-            Self::IncorrectStatusIpv4Gateway(error) => {
-                ("IncorrectStatusIpv4Gateway", error)
-            }
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error) => {
-                ("UnsupportedFeatureCreatePrefixListEcmpRouteEntry", error)
-            }
-            Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error) => {
-                ("OperationDeniedRouterInterfaceIpv6NotEnabled", error)
-            }
-            Self::OperationDeniedNextHopTypeNotPermitted(error) => {
-                ("OperationDeniedNextHopTypeNotPermitted", error)
-            }
-            Self::ResourceAlreadyAssociatedPrefixList(error) => {
-                ("ResourceAlreadyAssociatedPrefixList", error)
-            }
-            Self::OperationFailedCidrConflictWithPrefixList(error) => {
-                ("OperationFailedCidrConflictWithPrefixList", error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(error) => {
-                ("ResourceNotFoundIpv4Gateway", error)
-            }
-            Self::MismatchHaVipIdAndRouteTableId(error) => {
-                ("MismatchHaVipIdAndRouteTableId", error)
-            }
-            Self::OperationFailedOperationLocked(error) => {
-                ("OperationFailedOperationLocked", error)
-            }
-            Self::MismatchIpv4GatewayIdAndRouteTableId(error) => {
-                ("MismatchIpv4GatewayIdAndRouteTableId", error)
-            }
+            Self::OperationDeniedVbrMisMatchCloudBox(error) => (74, error),
+            Self::OperationDeniedVbrIdle(error) => (75, error),
+            Self::OperationDeniedRouterInterfaceToDifferentVpc(error) => (76, error),
+            Self::OperationDeniedRouterInterfaceFromDifferentZones(error) => (77, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (78, error),
+            Self::ResourceNotFoundVpcPeer(error) => (79, error),
+            Self::IncorrectStatusVpcPeer(error) => (80, error),
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => (81, error),
+            Self::OperationDeniedGatewayRouteTableNotPermitted(error) => (82, error),
+            Self::UnsupportedFeatureVpcPeerIpv6(error) => (83, error),
+            Self::OperationDeniedVpcIpv6NotEnabled(error) => (84, error),
+            Self::IncorrectStatusIpv4Gateway(error) => (85, error),
+            Self::ResourceNotFoundPrefixList(error) => (86, error),
+            Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error) => (87, error),
+            Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error) => (88, error),
+            Self::OperationDeniedNextHopTypeNotPermitted(error) => (89, error),
+            Self::ResourceAlreadyAssociatedPrefixList(error) => (90, error),
+            Self::OperationFailedCidrConflictWithPrefixList(error) => (91, error),
+            Self::ResourceNotFoundIpv4Gateway(error) => (92, error),
+            Self::MismatchHaVipIdAndRouteTableId(error) => (93, error),
+            Self::OperationFailedOperationLocked(error) => (94, error),
+            Self::MismatchIpv4GatewayIdAndRouteTableId(error) => (95, error),
             Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
-                ("OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch", error)
+                (96, error)
             }
-            Self::ResourceNotAssociatedCen(error) => ("ResourceNotAssociatedCen", error),
-            Self::IncorrectStatusCenRelation(error) => {
-                ("IncorrectStatusCenRelation", error)
-            }
-            Self::OperationDeniedCenTypeInvalid(error) => {
-                ("OperationDeniedCenTypeInvalid", error)
-            }
-            Self::ResourceNotFoundCen(error) => ("ResourceNotFoundCen", error),
-            Self::ResourceNotFoundNetworkInterface(error) => {
-                ("ResourceNotFoundNetworkInterface", error)
-            }
-            Self::RouteConflictAlreadyExist(error) => {
-                ("RouteConflictAlreadyExist", error)
-            }
-            Self::IncorrectStatusRouterInterface(error) => {
-                ("IncorrectStatusRouterInterface", error)
-            }
-            Self::InvalidNexthopUnsupportedEniBizType(error) => {
-                ("InvalidNexthopUnsupportedEniBizType", error)
-            }
-            Self::OperationDeniedRouterInterfaceIpv6(error) => {
-                ("OperationDeniedRouterInterfaceIpv6", error)
-            }
-            Self::InvalidNextHopType(error) => ("InvalidNextHopType", error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => {
-                ("OperationDeniedVbrAttachEcrInMiddleStatus", error)
-            }
-            Self::ResourceNotAssociatedEcr(error) => ("ResourceNotAssociatedEcr", error),
-            Self::UnsupportedFeatureRouterInterfaceIpv6(error) => {
-                ("UnsupportedFeatureRouterInterfaceIpv6", error)
-            }
-            Self::InvalidVpnInstanceIdNotFound(error) => {
-                ("InvalidVpnInstanceIdNotFound", error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryType(error) => {
-                ("OperationFailedScopeActiveRouteEntryType", error)
-            }
-            Self::OperationFailedScopeStandbyRouteEntryQuota(error) => {
-                ("OperationFailedScopeStandbyRouteEntryQuota", error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryQuota(error) => {
-                ("OperationFailedScopeActiveRouteEntryQuota", error)
-            }
-            Self::OperationUnsupportedScopeInvalidRouteType(error) => {
-                ("OperationUnsupportedScopeInvalidRouteType", error)
-            }
+            Self::ResourceNotAssociatedCen(error) => (97, error),
+            Self::IncorrectStatusCenRelation(error) => (98, error),
+            Self::OperationDeniedCenTypeInvalid(error) => (99, error),
+            Self::ResourceNotFoundCen(error) => (100, error),
+            Self::ResourceNotFoundNetworkInterface(error) => (101, error),
+            Self::RouteConflictAlreadyExist(error) => (102, error),
+            Self::IncorrectStatusRouterInterface(error) => (103, error),
+            Self::InvalidNexthopUnsupportedEniBizType(error) => (104, error),
+            Self::OperationDeniedRouterInterfaceIpv6(error) => (105, error),
+            Self::InvalidNextHopType(error) => (106, error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => (107, error),
+            Self::ResourceNotAssociatedEcr(error) => (108, error),
+            Self::UnsupportedFeatureRouterInterfaceIpv6(error) => (109, error),
+            Self::InvalidVpnInstanceIdNotFound(error) => (110, error),
+            Self::OperationFailedScopeActiveRouteEntryType(error) => (111, error),
+            Self::OperationFailedScopeStandbyRouteEntryQuota(error) => (112, error),
+            Self::OperationFailedScopeActiveRouteEntryQuota(error) => (113, error),
+            Self::OperationUnsupportedScopeInvalidRouteType(error) => (114, error),
             Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error) => {
-                ("OperationFailedEcmpInvalidRouterInterfaceOppositeType", error)
+                (115, error)
             }
-            Self::OperationUnsupportedIpv6EcmpRouteEntry(error) => {
-                ("OperationUnsupportedIpv6EcmpRouteEntry", error)
-            }
-            Self::OperationUnsupportedIpv6CidrBlock(error) => {
-                ("OperationUnsupportedIpv6CidrBlock", error)
-            }
-            Self::OperationUnsupportedIpv6ForVbr(error) => {
-                ("OperationUnsupportedIpv6ForVbr", error)
-            }
-            Self::IncorrectStatusRouteTableStatus(error) => {
-                ("IncorrectStatusRouteTableStatus", error)
-            }
-            Self::OperationFailedInvalidNextHopType(error) => {
-                ("OperationFailedInvalidNextHopType", error)
-            }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
-                ("UnsupportedFeatureVpcAdvancedFeature", error)
-            }
-            Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error) => {
-                ("OperationDeniedCreateEcmpForPublishedRouteEntry", error)
-            }
-            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => {
-                ("OperationDeniedTrAttachmentIpv6Disabled", error)
-            }
-            Self::MismatchEniIdAndRouteTableId(error) => {
-                ("MismatchEniIdAndRouteTableId", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::OperationFailedInstanceDismatchCurrentVpc(error) => {
-                ("OperationFailedInstanceDismatchCurrentVpc", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
-            Self::InvalidNextHopIdNotFound(error) => ("InvalidNextHopIdNotFound", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::InvalidVpcNotFoundError(error) => ("InvalidVpcNotFoundError", error),
-            Self::InvalidIpv6GatewayNotFound(error) => {
-                ("InvalidIpv6GatewayNotFound", error)
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
-                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
-            }
-            Self::VpcError(error) => ("VpcError", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedIpv6EcmpRouteEntry(error) => (116, error),
+            Self::OperationUnsupportedIpv6CidrBlock(error) => (117, error),
+            Self::OperationUnsupportedIpv6ForVbr(error) => (118, error),
+            Self::IncorrectStatusRouteTableStatus(error) => (119, error),
+            Self::OperationFailedInvalidNextHopType(error) => (120, error),
+            Self::UnsupportedRegion(error) => (121, error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => (122, error),
+            Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error) => (123, error),
+            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => (124, error),
+            Self::MismatchEniIdAndRouteTableId(error) => (125, error),
+            Self::InvalidDescriptionMalformed(error) => (126, error),
+            Self::OperationFailedInstanceDismatchCurrentVpc(error) => (127, error),
+            Self::InvalidParameter(error) => (128, error),
+            Self::InvalidNatGatewayIdNotFound(error) => (129, error),
+            Self::InvalidInstanIdNotFound(error) => (130, error),
+            Self::InvalidNextHopIdNotFound(error) => (131, error),
+            Self::InvalidRouteTableIdNotFound(error) => (132, error),
+            Self::InvalidHaVipIdNotFound(error) => (133, error),
+            Self::InvalidVpcNotFoundError(error) => (134, error),
+            Self::InvalidIpv6GatewayNotFound(error) => (135, error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (136, error),
+            Self::VpcError(error) => (137, error),
+            Self::InternalError(error) => (138, error),
+            Self::Unhandled(error) => (139, error),
         }
     }
 }
 impl Clone for CreateRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
-            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
-            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
-            Self::InvalidNexthopTypeAndListBothNull(_) => {
-                Self::InvalidNexthopTypeAndListBothNull(error)
-            }
-            Self::InvalidNexthopTypeAndListBothNotNull(_) => {
-                Self::InvalidNexthopTypeAndListBothNotNull(error)
-            }
-            Self::InvalidRouterInterface(_) => Self::InvalidRouterInterface(error),
-            Self::InvalidOppositeRouterType(_) => Self::InvalidOppositeRouterType(error),
-            Self::InvalidNexthopListSize(_) => Self::InvalidNexthopListSize(error),
-            Self::InvalidEntryRuleQuotaNotFound(_) => {
-                Self::InvalidEntryRuleQuotaNotFound(error)
-            }
-            Self::ForbiddenCheckEntryRuleQuota(_) => {
-                Self::ForbiddenCheckEntryRuleQuota(error)
-            }
-            Self::InvalidVbrStatus(_) => Self::InvalidVbrStatus(error),
-            Self::InvalidPhysicalConnectionBusinessStatus(_) => {
-                Self::InvalidPhysicalConnectionBusinessStatus(error)
-            }
-            Self::InvalidRouterType(_) => Self::InvalidRouterType(error),
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::CountLimitExceedHaVipRouteEntry(_) => {
-                Self::CountLimitExceedHaVipRouteEntry(error)
-            }
-            Self::InvalidRouteEntryDuplicate(_) => {
-                Self::InvalidRouteEntryDuplicate(error)
-            }
-            Self::InvalidParam(_) => Self::InvalidParam(error),
-            Self::InvalidWeightParam(_) => Self::InvalidWeightParam(error),
-            Self::ForbiddenUseVpcAsInternetGateway(_) => {
-                Self::ForbiddenUseVpcAsInternetGateway(error)
-            }
-            Self::InvalidNexthop(_) => Self::InvalidNexthop(error),
-            Self::InvalidVpcId(_) => Self::InvalidVpcId(error),
-            Self::InvalidRouteEntrySize(_) => Self::InvalidRouteEntrySize(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
-            Self::InvalidDestinationCidrBlock(_) => {
-                Self::InvalidDestinationCidrBlock(error)
-            }
-            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
-            Self::DefaultValidateError(_) => Self::DefaultValidateError(error),
-            Self::RegionNotSupport(_) => Self::RegionNotSupport(error),
-            Self::OperationFailedNotifyCenCreate(_) => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            Self::ForbiddenPrivateIpNotFound(_) => {
-                Self::ForbiddenPrivateIpNotFound(error)
-            }
-            Self::OperationUnsupportedInactiveMode(_) => {
-                Self::OperationUnsupportedInactiveMode(error)
-            }
-            Self::InvalidRouteEntryNameMalformed(_) => {
-                Self::InvalidRouteEntryNameMalformed(error)
-            }
-            Self::IncorrectStatusMultiScopeRiRouteEntry(_) => {
-                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
-            }
-            Self::OperationUnsupportedMoreThanOneVpnOrHavip(_) => {
-                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
-            }
-            Self::OperationUnsupportedEcmpRiTypeOrNumber(_) => {
-                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
-            }
-            Self::DuplicatedVpcNextHop(_) => Self::DuplicatedVpcNextHop(error),
-            Self::OperationUnsupportedSubRouteTableEcmp(_) => {
-                Self::OperationUnsupportedSubRouteTableEcmp(error)
-            }
-            Self::InvalidNexthopNotFound(_) => Self::InvalidNexthopNotFound(error),
-            Self::IllegalParamNextHopId(_) => Self::IllegalParamNextHopId(error),
-            Self::QuotaExceededHaVipRouteEntry(_) => {
-                Self::QuotaExceededHaVipRouteEntry(error)
-            }
-            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
-            Self::OperationFailedInvalidNexthop(_) => {
-                Self::OperationFailedInvalidNexthop(error)
-            }
-            Self::OperationFailedNotifyCenDelete(_) => {
-                Self::OperationFailedNotifyCenDelete(error)
-            }
-            Self::InvalidNatGatewayNotFound(_) => Self::InvalidNatGatewayNotFound(error),
-            Self::OperationFailedCxpRouteExist(_) => {
-                Self::OperationFailedCxpRouteExist(error)
-            }
-            Self::OperationFailedGetEniInfo(_) => Self::OperationFailedGetEniInfo(error),
-            Self::OperationUnsupportedInvalidRouterInterfaceType(_) => {
-                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
-            }
-            Self::InvalidHaVipNotFound(_) => Self::InvalidHaVipNotFound(error),
-            Self::OperationFailedMultiScopeType(_) => {
-                Self::OperationFailedMultiScopeType(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::QuotaExceededVpnRouteEntry(_) => {
-                Self::QuotaExceededVpnRouteEntry(error)
-            }
-            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
-            Self::OperationFailedActiveNetworkInterfaceNotFound(_) => {
-                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
-            }
-            Self::InvalidNetworkInterfaceNotFound(_) => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            Self::OperationFailedQueryAttachmentInfo(_) => {
-                Self::OperationFailedQueryAttachmentInfo(error)
-            }
-            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
-            Self::OperationFailedNotSupportIpv6(_) => {
-                Self::OperationFailedNotSupportIpv6(error)
-            }
-            Self::IncorrectStatusIpv6Address(_) => {
-                Self::IncorrectStatusIpv6Address(error)
-            }
-            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(_) => {
-                Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
-            }
-            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(_) => {
-                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
-            }
-            Self::OperationUnsupportedMutipleIpv6Address(_) => {
-                Self::OperationUnsupportedMutipleIpv6Address(error)
-            }
-            Self::OperationDeniedIpv6EntryOnCustomTable(_) => {
-                Self::OperationDeniedIpv6EntryOnCustomTable(error)
-            }
-            Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(_) => {
-                Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error)
-            }
-            Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(_) => {
-                Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error)
-            }
-            Self::OperationDeniedVbrMisMatchCloudBox(_) => {
-                Self::OperationDeniedVbrMisMatchCloudBox(error)
-            }
-            Self::OperationDeniedVbrIdle(_) => Self::OperationDeniedVbrIdle(error),
-            Self::OperationDeniedRouterInterfaceToDifferentVpc(_) => {
-                Self::OperationDeniedRouterInterfaceToDifferentVpc(error)
-            }
-            Self::OperationDeniedRouterInterfaceFromDifferentZones(_) => {
-                Self::OperationDeniedRouterInterfaceFromDifferentZones(error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::ResourceNotFoundVpcPeer(_) => Self::ResourceNotFoundVpcPeer(error),
-            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
-            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            Self::OperationDeniedGatewayRouteTableNotPermitted(_) => {
-                Self::OperationDeniedGatewayRouteTableNotPermitted(error)
-            }
-            Self::UnsupportedFeatureVpcPeerIpv6(_) => {
-                Self::UnsupportedFeatureVpcPeerIpv6(error)
-            }
-            Self::OperationDeniedVpcIpv6NotEnabled(_) => {
-                Self::OperationDeniedVpcIpv6NotEnabled(error)
-            }
-            Self::IncorrectStatusIpv4Gateway(_) => {
-                Self::IncorrectStatusIpv4Gateway(error)
-            }
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(_) => {
-                Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error)
-            }
-            Self::OperationDeniedRouterInterfaceIpv6NotEnabled(_) => {
-                Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error)
-            }
-            Self::OperationDeniedNextHopTypeNotPermitted(_) => {
-                Self::OperationDeniedNextHopTypeNotPermitted(error)
-            }
-            Self::ResourceAlreadyAssociatedPrefixList(_) => {
-                Self::ResourceAlreadyAssociatedPrefixList(error)
-            }
-            Self::OperationFailedCidrConflictWithPrefixList(_) => {
-                Self::OperationFailedCidrConflictWithPrefixList(error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(_) => {
-                Self::ResourceNotFoundIpv4Gateway(error)
-            }
-            Self::MismatchHaVipIdAndRouteTableId(_) => {
-                Self::MismatchHaVipIdAndRouteTableId(error)
-            }
-            Self::OperationFailedOperationLocked(_) => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            Self::MismatchIpv4GatewayIdAndRouteTableId(_) => {
-                Self::MismatchIpv4GatewayIdAndRouteTableId(error)
-            }
-            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
-                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            }
-            Self::ResourceNotAssociatedCen(_) => Self::ResourceNotAssociatedCen(error),
-            Self::IncorrectStatusCenRelation(_) => {
-                Self::IncorrectStatusCenRelation(error)
-            }
-            Self::OperationDeniedCenTypeInvalid(_) => {
-                Self::OperationDeniedCenTypeInvalid(error)
-            }
-            Self::ResourceNotFoundCen(_) => Self::ResourceNotFoundCen(error),
-            Self::ResourceNotFoundNetworkInterface(_) => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
-            Self::IncorrectStatusRouterInterface(_) => {
-                Self::IncorrectStatusRouterInterface(error)
-            }
-            Self::InvalidNexthopUnsupportedEniBizType(_) => {
-                Self::InvalidNexthopUnsupportedEniBizType(error)
-            }
-            Self::OperationDeniedRouterInterfaceIpv6(_) => {
-                Self::OperationDeniedRouterInterfaceIpv6(error)
-            }
-            Self::InvalidNextHopType(_) => Self::InvalidNextHopType(error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            Self::ResourceNotAssociatedEcr(_) => Self::ResourceNotAssociatedEcr(error),
-            Self::UnsupportedFeatureRouterInterfaceIpv6(_) => {
-                Self::UnsupportedFeatureRouterInterfaceIpv6(error)
-            }
-            Self::InvalidVpnInstanceIdNotFound(_) => {
-                Self::InvalidVpnInstanceIdNotFound(error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryType(_) => {
-                Self::OperationFailedScopeActiveRouteEntryType(error)
-            }
-            Self::OperationFailedScopeStandbyRouteEntryQuota(_) => {
-                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
-            }
-            Self::OperationFailedScopeActiveRouteEntryQuota(_) => {
-                Self::OperationFailedScopeActiveRouteEntryQuota(error)
-            }
-            Self::OperationUnsupportedScopeInvalidRouteType(_) => {
-                Self::OperationUnsupportedScopeInvalidRouteType(error)
-            }
-            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(_) => {
-                Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
-            }
-            Self::OperationUnsupportedIpv6EcmpRouteEntry(_) => {
-                Self::OperationUnsupportedIpv6EcmpRouteEntry(error)
-            }
-            Self::OperationUnsupportedIpv6CidrBlock(_) => {
-                Self::OperationUnsupportedIpv6CidrBlock(error)
-            }
-            Self::OperationUnsupportedIpv6ForVbr(_) => {
-                Self::OperationUnsupportedIpv6ForVbr(error)
-            }
-            Self::IncorrectStatusRouteTableStatus(_) => {
-                Self::IncorrectStatusRouteTableStatus(error)
-            }
-            Self::OperationFailedInvalidNextHopType(_) => {
-                Self::OperationFailedInvalidNextHopType(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            Self::OperationDeniedCreateEcmpForPublishedRouteEntry(_) => {
-                Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error)
-            }
-            Self::OperationDeniedTrAttachmentIpv6Disabled(_) => {
-                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            }
-            Self::MismatchEniIdAndRouteTableId(_) => {
-                Self::MismatchEniIdAndRouteTableId(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::OperationFailedInstanceDismatchCurrentVpc(_) => {
-                Self::OperationFailedInstanceDismatchCurrentVpc(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
-            Self::InvalidNextHopIdNotFound(_) => Self::InvalidNextHopIdNotFound(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::InvalidVpcNotFoundError(_) => Self::InvalidVpcNotFoundError(error),
-            Self::InvalidIpv6GatewayNotFound(_) => {
-                Self::InvalidIpv6GatewayNotFound(error)
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            Self::VpcError(_) => Self::VpcError(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamCidrBlock",
+            "QuotaExceeded",
+            "MissingParameter",
+            "InvalidCidrBlockMalformed",
+            "InvalidCidrBlockDuplicate",
+            "IncorrectVpcStatus",
+            "IncorrectInstanceStatus",
+            "IncorrectRouteEntryStatus",
+            "IncorrectVSwitchStatus",
+            "InvalidCidrBlock",
+            "InvalidNextHopNotFound",
+            "InvalidVRouterNotFound",
+            "InvalidVpcNotFound",
+            "InvalidNexthopTypeAndListBothNull",
+            "InvalidNexthopTypeAndListBothNotNull",
+            "InvalidRouterInterface",
+            "InvalidOppositeRouterType",
+            "InvalidNexthopListSize",
+            "InvalidEntryRuleQuotaNotFound",
+            "ForbiddenCheckEntryRuleQuota",
+            "InvalidVbrStatus",
+            "InvalidPhysicalConnectionBusinessStatus",
+            "InvalidRouterType",
+            "IncorrectHaVipStatus",
+            "CountLimitExceedHaVipRouteEntry",
+            "InvalidRouteEntryDuplicate",
+            "InvalidParam",
+            "InvalidWeightParam",
+            "ForbiddenUseVpcAsInternetGateway",
+            "InvalidNexthop",
+            "InvalidVpcId",
+            "InvalidRouteEntrySize",
+            "TaskConflict",
+            "InvalidRouteEntry",
+            "InvalidDestinationCidrBlock",
+            "ForbiddenVRouterNotFound",
+            "DefaultValidateError",
+            "RegionNotSupport",
+            "OperationFailedNotifyCenCreate",
+            "ForbiddenPrivateIpNotFound",
+            "OperationUnsupportedInactiveMode",
+            "InvalidRouteEntryNameMalformed",
+            "IncorrectStatusMultiScopeRiRouteEntry",
+            "OperationUnsupportedMoreThanOneVpnOrHavip",
+            "OperationUnsupportedEcmpRiTypeOrNumber",
+            "DuplicatedVpcNextHop",
+            "OperationUnsupportedSubRouteTableEcmp",
+            "InvalidNexthopNotFound",
+            "IllegalParamNextHopId",
+            "QuotaExceededHaVipRouteEntry",
+            "InvalidNexthopDirectEni",
+            "OperationFailedInvalidNexthop",
+            "OperationFailedNotifyCenDelete",
+            "InvalidNatGatewayNotFound",
+            "OperationFailedCxpRouteExist",
+            "OperationFailedGetEniInfo",
+            "OperationUnsupportedInvalidRouterInterfaceType",
+            "InvalidHaVipNotFound",
+            "OperationFailedMultiScopeType",
+            "OperationFailedDistibuteLock",
+            "QuotaExceededVpnRouteEntry",
+            "InvalidAttachmentNotFound",
+            "OperationFailedActiveNetworkInterfaceNotFound",
+            "InvalidNetworkInterfaceNotFound",
+            "OperationFailedQueryAttachmentInfo",
+            "IllegalParamAttachmentId",
+            "OperationFailedNotSupportIpv6",
+            "IncorrectStatusIpv6Address",
+            "OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface",
+            "OperationUnsupportedSpecifyIpOnIpv6Entry",
+            "OperationUnsupportedMutipleIpv6Address",
+            "OperationDeniedIpv6EntryOnCustomTable",
+            "OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable",
+            "OperationDeniedRouteTableAssociateNotCloudBoxVSwitch",
+            "OperationDeniedVbrMisMatchCloudBox",
+            "OperationDeniedVbrIdle",
+            "OperationDeniedRouterInterfaceToDifferentVpc",
+            "OperationDeniedRouterInterfaceFromDifferentZones",
+            "OperationFailedPconnTrafficNotEnable",
+            "ResourceNotFoundVpcPeer",
+            "IncorrectStatusVpcPeer",
+            "OperationDeniedRouteTableTypeNotPermitted",
+            "OperationDeniedGatewayRouteTableNotPermitted",
+            "UnsupportedFeatureVpcPeerIpv6",
+            "OperationDeniedVpcIpv6NotEnabled",
+            "IncorrectStatusIpv4Gateway",
+            "ResourceNotFoundPrefixList",
+            "UnsupportedFeatureCreatePrefixListEcmpRouteEntry",
+            "OperationDeniedRouterInterfaceIpv6NotEnabled",
+            "OperationDeniedNextHopTypeNotPermitted",
+            "ResourceAlreadyAssociatedPrefixList",
+            "OperationFailedCidrConflictWithPrefixList",
+            "ResourceNotFoundIpv4Gateway",
+            "MismatchHaVipIdAndRouteTableId",
+            "OperationFailedOperationLocked",
+            "MismatchIpv4GatewayIdAndRouteTableId",
+            "OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch",
+            "ResourceNotAssociatedCen",
+            "IncorrectStatusCenRelation",
+            "OperationDeniedCenTypeInvalid",
+            "ResourceNotFoundCen",
+            "ResourceNotFoundNetworkInterface",
+            "RouteConflictAlreadyExist",
+            "IncorrectStatusRouterInterface",
+            "InvalidNexthopUnsupportedEniBizType",
+            "OperationDeniedRouterInterfaceIpv6",
+            "InvalidNextHopType",
+            "OperationDeniedVbrAttachEcrInMiddleStatus",
+            "ResourceNotAssociatedEcr",
+            "UnsupportedFeatureRouterInterfaceIpv6",
+            "InvalidVpnInstanceIdNotFound",
+            "OperationFailedScopeActiveRouteEntryType",
+            "OperationFailedScopeStandbyRouteEntryQuota",
+            "OperationFailedScopeActiveRouteEntryQuota",
+            "OperationUnsupportedScopeInvalidRouteType",
+            "OperationFailedEcmpInvalidRouterInterfaceOppositeType",
+            "OperationUnsupportedIpv6EcmpRouteEntry",
+            "OperationUnsupportedIpv6CidrBlock",
+            "OperationUnsupportedIpv6ForVbr",
+            "IncorrectStatusRouteTableStatus",
+            "OperationFailedInvalidNextHopType",
+            "UnsupportedRegion",
+            "UnsupportedFeatureVpcAdvancedFeature",
+            "OperationDeniedCreateEcmpForPublishedRouteEntry",
+            "OperationDeniedTrAttachmentIpv6Disabled",
+            "MismatchEniIdAndRouteTableId",
+            "InvalidDescriptionMalformed",
+            "OperationFailedInstanceDismatchCurrentVpc",
+            "InvalidParameter",
+            "InvalidNatGatewayIdNotFound",
+            "InvalidInstanIdNotFound",
+            "InvalidNextHopIdNotFound",
+            "InvalidRouteTableIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "InvalidVpcNotFoundError",
+            "InvalidIpv6GatewayNotFound",
+            "ResourceNotFoundGatewayLoadBalancerEndpoint",
+            "VpcError",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRouteEntryError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouteTableRequest {
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
@@ -90,10 +90,29 @@ pub struct CreateRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            route_table_name: None,
+            description: None,
+            associate_type: None,
+            client_token: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRouteTableRequestBuilder {
-        CreateRouteTableRequestBuilder::default()
+        CreateRouteTableRequestBuilder {
+            inner: CreateRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -234,6 +253,7 @@ impl<C> CreateRouteTableRequestBuilder<C> {
     }
 }
 impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRouteTableRequest::default(),
@@ -242,6 +262,7 @@ impl<'a> CreateRouteTableRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateRouteTableResponse, CreateRouteTableError> {
@@ -318,29 +339,26 @@ pub enum CreateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "InvalidParameter.RouteTableName.Malformed" => {
-                Self::InvalidParameterRouteTableNameMalformed(error)
-            }
-            "InvalidParameter.Description.Malformed" => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            "QuotaExceeded.RouteTable" => Self::QuotaExceededRouteTable(error),
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "InvalidVpcId.NotSupport" => Self::InvalidVpcIdNotSupport(error),
-            "OperationUnsupported.AdvancedFeature" => {
-                Self::OperationUnsupportedAdvancedFeature(error)
-            }
-            "QuotaExceeded.GatewayRouteTable" => {
-                Self::QuotaExceededGatewayRouteTable(error)
-            }
-            "MissingParam.vpcId" => Self::MissingParamVpcId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedRegion",
+                        "InvalidParameter.RouteTableName.Malformed",
+                        "InvalidParameter.Description.Malformed",
+                        "QuotaExceeded.RouteTable",
+                        "IncorrectStatus.cbnStatus",
+                        "InvalidVpcId.NotSupport",
+                        "OperationUnsupported.AdvancedFeature",
+                        "QuotaExceeded.GatewayRouteTable",
+                        "MissingParam.vpcId",
+                        "InvalidRegionId.NotFound",
+                        "InvalidParameter.Action",
+                        "InvalidVpcId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateRouteTableError {
@@ -349,68 +367,72 @@ impl CreateRouteTableError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedRegion(error),
+            1 => Self::InvalidParameterRouteTableNameMalformed(error),
+            2 => Self::InvalidParameterDescriptionMalformed(error),
+            3 => Self::QuotaExceededRouteTable(error),
+            4 => Self::IncorrectStatusCbnStatus(error),
+            5 => Self::InvalidVpcIdNotSupport(error),
+            6 => Self::OperationUnsupportedAdvancedFeature(error),
+            7 => Self::QuotaExceededGatewayRouteTable(error),
+            8 => Self::MissingParamVpcId(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::InvalidParameterAction(error),
+            11 => Self::InvalidVpcIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::InvalidParameterRouteTableNameMalformed(error) => {
-                ("InvalidParameterRouteTableNameMalformed", error)
-            }
-            Self::InvalidParameterDescriptionMalformed(error) => {
-                ("InvalidParameterDescriptionMalformed", error)
-            }
-            Self::QuotaExceededRouteTable(error) => ("QuotaExceededRouteTable", error),
-            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
-            Self::InvalidVpcIdNotSupport(error) => ("InvalidVpcIdNotSupport", error),
-            Self::OperationUnsupportedAdvancedFeature(error) => {
-                ("OperationUnsupportedAdvancedFeature", error)
-            }
-            Self::QuotaExceededGatewayRouteTable(error) => {
-                ("QuotaExceededGatewayRouteTable", error)
-            }
-            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedRegion(error) => (0, error),
+            Self::InvalidParameterRouteTableNameMalformed(error) => (1, error),
+            Self::InvalidParameterDescriptionMalformed(error) => (2, error),
+            Self::QuotaExceededRouteTable(error) => (3, error),
+            Self::IncorrectStatusCbnStatus(error) => (4, error),
+            Self::InvalidVpcIdNotSupport(error) => (5, error),
+            Self::OperationUnsupportedAdvancedFeature(error) => (6, error),
+            Self::QuotaExceededGatewayRouteTable(error) => (7, error),
+            Self::MissingParamVpcId(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::InvalidParameterAction(error) => (10, error),
+            Self::InvalidVpcIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for CreateRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::InvalidParameterRouteTableNameMalformed(_) => {
-                Self::InvalidParameterRouteTableNameMalformed(error)
-            }
-            Self::InvalidParameterDescriptionMalformed(_) => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            Self::QuotaExceededRouteTable(_) => Self::QuotaExceededRouteTable(error),
-            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
-            Self::InvalidVpcIdNotSupport(_) => Self::InvalidVpcIdNotSupport(error),
-            Self::OperationUnsupportedAdvancedFeature(_) => {
-                Self::OperationUnsupportedAdvancedFeature(error)
-            }
-            Self::QuotaExceededGatewayRouteTable(_) => {
-                Self::QuotaExceededGatewayRouteTable(error)
-            }
-            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedRegion",
+            "InvalidParameterRouteTableNameMalformed",
+            "InvalidParameterDescriptionMalformed",
+            "QuotaExceededRouteTable",
+            "IncorrectStatusCbnStatus",
+            "InvalidVpcIdNotSupport",
+            "OperationUnsupportedAdvancedFeature",
+            "QuotaExceededGatewayRouteTable",
+            "MissingParamVpcId",
+            "InvalidRegionIdNotFound",
+            "InvalidParameterAction",
+            "InvalidVpcIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRouteTableError {

@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateRouterInterfaceRequest {
     /// The ID of the region to which the router interface belongs.
@@ -271,10 +271,47 @@ pub struct CreateRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            role: None,
+            opposite_region_id: None,
+            spec: None,
+            router_type: None,
+            router_id: None,
+            opposite_interface_id: None,
+            opposite_router_id: None,
+            opposite_router_type: None,
+            opposite_interface_owner_id: None,
+            health_check_source_ip: None,
+            health_check_target_ip: None,
+            access_point_id: None,
+            opposite_access_point_id: None,
+            description: None,
+            name: None,
+            period: None,
+            instance_charge_type: None,
+            auto_pay: None,
+            pricing_cycle: None,
+            client_token: None,
+            fast_link_mode: None,
+            auto_renew: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateRouterInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateRouterInterfaceRequestBuilder {
-        CreateRouterInterfaceRequestBuilder::default()
+        CreateRouterInterfaceRequestBuilder {
+            inner: CreateRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -665,6 +702,7 @@ impl<C> CreateRouterInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateRouterInterfaceRequest::default(),
@@ -673,6 +711,7 @@ impl<'a> CreateRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -832,90 +871,61 @@ pub enum CreateRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPrice.NotFound" => Self::InvalidPriceNotFound(error),
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidRole.ValueNotSupported" => Self::InvalidRoleValueNotSupported(error),
-            "InvalidSpec.ValudNotSupported" => Self::InvalidSpecValudNotSupported(error),
-            "InvalidRouterType.ValueNotSupported" => {
-                Self::InvalidRouterTypeValueNotSupported(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "Forbidden.BillsOutstanding" => Self::ForbiddenBillsOutstanding(error),
-            "LimitationExceed.InterfaceNumberOnRouter" => {
-                Self::LimitationExceedInterfaceNumberOnRouter(error)
-            }
-            "Forbidden.NotInRouterInterfaceCreateWhitelist" => {
-                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
-            }
-            "RI_CREATE_ONE_LIMIT_BY_SYNC" => Self::RiCreateOneLimitBySync(error),
-            "InvalidAccessPoint.ValueNotAllowed" => {
-                Self::InvalidAccessPointValueNotAllowed(error)
-            }
-            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
-            "InvalidAccessPoint.NotMatch" => Self::InvalidAccessPointNotMatch(error),
-            "InvalidAccessPoint.NotExist" => Self::InvalidAccessPointNotExist(error),
-            "INVAID_VBR_STATUS" => Self::InvaidVbrStatus(error),
-            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
-            "Forbidden.AcceptRoleNotSupportPrePay" => {
-                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
-            }
-            "InvalidRouterInterfaceSpec.Malformed" => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            "VpcSubnet.NotFound" => Self::VpcSubnetNotFound(error),
-            "IllegalParam.HealthcheckIp" => Self::IllegalParamHealthcheckIp(error),
-            "OperationFailed.HcForInvalidRiType" => {
-                Self::OperationFailedHcForInvalidRiType(error)
-            }
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "IllegalParam.CrossBorderBandwidth" => {
-                Self::IllegalParamCrossBorderBandwidth(error)
-            }
-            "IllegalParam.VRouterType" => Self::IllegalParamVRouterType(error),
-            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
-            "Forbidden.CrossBorder" => Self::ForbiddenCrossBorder(error),
-            "InvalidRouterId.NotFound" => Self::InvalidRouterIdNotFound(error),
-            "InvalidCommodity.NotFound" => Self::InvalidCommodityNotFound(error),
-            "InvalidRouterInterfaceChargeType.Malformed" => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            "IllegalParam.RegionId" => Self::IllegalParamRegionId(error),
-            "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL" => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ResourceNotInResourceGroup" => Self::ResourceNotInResourceGroup(error),
-            "HaveConnectionBetweenRouters" => Self::HaveConnectionBetweenRouters(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidBandwidth.NotEnough" => Self::InvalidBandwidthNotEnough(error),
-            "ForbiddenAction" => Self::ForbiddenAction(error),
-            "OperationFailed.NotSupportIPv6" => {
-                Self::OperationFailedNotSupportIPv6(error)
-            }
-            "InvalidParam.AvailableZoneId" => Self::InvalidParamAvailableZoneId(error),
-            "OperationFailed.NoAvailableAmount" => {
-                Self::OperationFailedNoAvailableAmount(error)
-            }
-            "OperationFailed.OperationLocked" => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            "OperationFailed.InvalidEcGrant" => {
-                Self::OperationFailedInvalidEcGrant(error)
-            }
-            "OperationFailed.CannotConnectOtherOwnerInstance" => {
-                Self::OperationFailedCannotConnectOtherOwnerInstance(error)
-            }
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidRouterId.AttacedToCEN" => Self::InvalidRouterIdAttacedToCen(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidPrice.NotFound",
+                        "InvalidAliuid",
+                        "InvalidRole.ValueNotSupported",
+                        "InvalidSpec.ValudNotSupported",
+                        "InvalidRouterType.ValueNotSupported",
+                        "InvalidName.Malformed",
+                        "Forbidden.BillsOutstanding",
+                        "LimitationExceed.InterfaceNumberOnRouter",
+                        "Forbidden.NotInRouterInterfaceCreateWhitelist",
+                        "RI_CREATE_ONE_LIMIT_BY_SYNC",
+                        "InvalidAccessPoint.ValueNotAllowed",
+                        "InvalidParam.NotFound",
+                        "InvalidAccessPoint.NotMatch",
+                        "InvalidAccessPoint.NotExist",
+                        "INVAID_VBR_STATUS",
+                        "IncorrectStatus.CenStatus",
+                        "Forbidden.AcceptRoleNotSupportPrePay",
+                        "InvalidRouterInterfaceSpec.Malformed",
+                        "VpcSubnet.NotFound",
+                        "IllegalParam.HealthcheckIp",
+                        "OperationFailed.HcForInvalidRiType",
+                        "OperationFailed.SyncOrderToSub",
+                        "IllegalParam.CrossBorderBandwidth",
+                        "IllegalParam.VRouterType",
+                        "IllegalParam.Spec",
+                        "Forbidden.CrossBorder",
+                        "InvalidRouterId.NotFound",
+                        "InvalidCommodity.NotFound",
+                        "InvalidRouterInterfaceChargeType.Malformed",
+                        "IllegalParam.RegionId",
+                        "PAY.MAYI_WITHHOLDING_AGREEMENT_ILLEGAL",
+                        "QuotaExceeded",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "InvalidRegionId.NotFound",
+                        "ResourceNotInResourceGroup",
+                        "HaveConnectionBetweenRouters",
+                        "InvalidDescription.Malformed",
+                        "InvalidBandwidth.NotEnough",
+                        "ForbiddenAction",
+                        "OperationFailed.NotSupportIPv6",
+                        "InvalidParam.AvailableZoneId",
+                        "OperationFailed.NoAvailableAmount",
+                        "OperationFailed.OperationLocked",
+                        "OperationFailed.InvalidEcGrant",
+                        "OperationFailed.CannotConnectOtherOwnerInstance",
+                        "InvalidParams.NotNull",
+                        "InvalidRouterId.AttacedToCEN",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateRouterInterfaceError {
@@ -924,232 +934,177 @@ impl CreateRouterInterfaceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidPriceNotFound(error),
+            1 => Self::InvalidAliuid(error),
+            2 => Self::InvalidRoleValueNotSupported(error),
+            3 => Self::InvalidSpecValudNotSupported(error),
+            4 => Self::InvalidRouterTypeValueNotSupported(error),
+            5 => Self::InvalidNameMalformed(error),
+            6 => Self::ForbiddenBillsOutstanding(error),
+            7 => Self::LimitationExceedInterfaceNumberOnRouter(error),
+            8 => Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error),
+            9 => Self::RiCreateOneLimitBySync(error),
+            10 => Self::InvalidAccessPointValueNotAllowed(error),
+            11 => Self::InvalidParamNotFound(error),
+            12 => Self::InvalidAccessPointNotMatch(error),
+            13 => Self::InvalidAccessPointNotExist(error),
+            14 => Self::InvaidVbrStatus(error),
+            15 => Self::IncorrectStatusCenStatus(error),
+            16 => Self::ForbiddenAcceptRoleNotSupportPrePay(error),
+            17 => Self::InvalidRouterInterfaceSpecMalformed(error),
+            18 => Self::VpcSubnetNotFound(error),
+            19 => Self::IllegalParamHealthcheckIp(error),
+            20 => Self::OperationFailedHcForInvalidRiType(error),
+            21 => Self::OperationFailedSyncOrderToSub(error),
+            22 => Self::IllegalParamCrossBorderBandwidth(error),
+            23 => Self::IllegalParamVRouterType(error),
+            24 => Self::IllegalParamSpec(error),
+            25 => Self::ForbiddenCrossBorder(error),
+            26 => Self::InvalidRouterIdNotFound(error),
+            27 => Self::InvalidCommodityNotFound(error),
+            28 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
+            29 => Self::IllegalParamRegionId(error),
+            30 => Self::PayMayiWithholdingAgreementIllegal(error),
+            31 => Self::QuotaExceeded(error),
+            32 => Self::OperationFailedPconnTrafficNotEnable(error),
+            33 => Self::InvalidRegionIdNotFound(error),
+            34 => Self::ResourceNotInResourceGroup(error),
+            35 => Self::HaveConnectionBetweenRouters(error),
+            36 => Self::InvalidDescriptionMalformed(error),
+            37 => Self::InvalidBandwidthNotEnough(error),
+            38 => Self::ForbiddenAction(error),
+            39 => Self::OperationFailedNotSupportIPv6(error),
+            40 => Self::InvalidParamAvailableZoneId(error),
+            41 => Self::OperationFailedNoAvailableAmount(error),
+            42 => Self::OperationFailedOperationLocked(error),
+            43 => Self::OperationFailedInvalidEcGrant(error),
+            44 => Self::OperationFailedCannotConnectOtherOwnerInstance(error),
+            45 => Self::InvalidParamsNotNull(error),
+            46 => Self::InvalidRouterIdAttacedToCen(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPriceNotFound(error) => ("InvalidPriceNotFound", error),
-            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
-            Self::InvalidRoleValueNotSupported(error) => {
-                ("InvalidRoleValueNotSupported", error)
-            }
-            Self::InvalidSpecValudNotSupported(error) => {
-                ("InvalidSpecValudNotSupported", error)
-            }
-            Self::InvalidRouterTypeValueNotSupported(error) => {
-                ("InvalidRouterTypeValueNotSupported", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::ForbiddenBillsOutstanding(error) => {
-                ("ForbiddenBillsOutstanding", error)
-            }
-            Self::LimitationExceedInterfaceNumberOnRouter(error) => {
-                ("LimitationExceedInterfaceNumberOnRouter", error)
-            }
-            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error) => {
-                ("ForbiddenNotInRouterInterfaceCreateWhitelist", error)
-            }
-            Self::RiCreateOneLimitBySync(error) => ("RiCreateOneLimitBySync", error),
-            Self::InvalidAccessPointValueNotAllowed(error) => {
-                ("InvalidAccessPointValueNotAllowed", error)
-            }
-            Self::InvalidParamNotFound(error) => ("InvalidParamNotFound", error),
-            Self::InvalidAccessPointNotMatch(error) => {
-                ("InvalidAccessPointNotMatch", error)
-            }
-            Self::InvalidAccessPointNotExist(error) => {
-                ("InvalidAccessPointNotExist", error)
-            }
-            Self::InvaidVbrStatus(error) => ("InvaidVbrStatus", error),
-            Self::IncorrectStatusCenStatus(error) => ("IncorrectStatusCenStatus", error),
-            Self::ForbiddenAcceptRoleNotSupportPrePay(error) => {
-                ("ForbiddenAcceptRoleNotSupportPrePay", error)
-            }
-            Self::InvalidRouterInterfaceSpecMalformed(error) => {
-                ("InvalidRouterInterfaceSpecMalformed", error)
-            }
-            Self::VpcSubnetNotFound(error) => ("VpcSubnetNotFound", error),
-            Self::IllegalParamHealthcheckIp(error) => {
-                ("IllegalParamHealthcheckIp", error)
-            }
-            Self::OperationFailedHcForInvalidRiType(error) => {
-                ("OperationFailedHcForInvalidRiType", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::IllegalParamCrossBorderBandwidth(error) => {
-                ("IllegalParamCrossBorderBandwidth", error)
-            }
-            Self::IllegalParamVRouterType(error) => ("IllegalParamVRouterType", error),
-            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
-            Self::ForbiddenCrossBorder(error) => ("ForbiddenCrossBorder", error),
-            Self::InvalidRouterIdNotFound(error) => ("InvalidRouterIdNotFound", error),
-            Self::InvalidCommodityNotFound(error) => ("InvalidCommodityNotFound", error),
-            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => {
-                ("InvalidRouterInterfaceChargeTypeMalformed", error)
-            }
-            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
-            Self::PayMayiWithholdingAgreementIllegal(error) => {
-                ("PayMayiWithholdingAgreementIllegal", error)
-            }
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::ResourceNotInResourceGroup(error) => {
-                ("ResourceNotInResourceGroup", error)
-            }
-            Self::HaveConnectionBetweenRouters(error) => {
-                ("HaveConnectionBetweenRouters", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidBandwidthNotEnough(error) => {
-                ("InvalidBandwidthNotEnough", error)
-            }
-            Self::ForbiddenAction(error) => ("ForbiddenAction", error),
-            Self::OperationFailedNotSupportIPv6(error) => {
-                ("OperationFailedNotSupportIPv6", error)
-            }
-            Self::InvalidParamAvailableZoneId(error) => {
-                ("InvalidParamAvailableZoneId", error)
-            }
-            Self::OperationFailedNoAvailableAmount(error) => {
-                ("OperationFailedNoAvailableAmount", error)
-            }
-            Self::OperationFailedOperationLocked(error) => {
-                ("OperationFailedOperationLocked", error)
-            }
-            Self::OperationFailedInvalidEcGrant(error) => {
-                ("OperationFailedInvalidEcGrant", error)
-            }
-            Self::OperationFailedCannotConnectOtherOwnerInstance(error) => {
-                ("OperationFailedCannotConnectOtherOwnerInstance", error)
-            }
-            Self::InvalidParamsNotNull(error) => ("InvalidParamsNotNull", error),
-            Self::InvalidRouterIdAttacedToCen(error) => {
-                ("InvalidRouterIdAttacedToCen", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidPriceNotFound(error) => (0, error),
+            Self::InvalidAliuid(error) => (1, error),
+            Self::InvalidRoleValueNotSupported(error) => (2, error),
+            Self::InvalidSpecValudNotSupported(error) => (3, error),
+            Self::InvalidRouterTypeValueNotSupported(error) => (4, error),
+            Self::InvalidNameMalformed(error) => (5, error),
+            Self::ForbiddenBillsOutstanding(error) => (6, error),
+            Self::LimitationExceedInterfaceNumberOnRouter(error) => (7, error),
+            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error) => (8, error),
+            Self::RiCreateOneLimitBySync(error) => (9, error),
+            Self::InvalidAccessPointValueNotAllowed(error) => (10, error),
+            Self::InvalidParamNotFound(error) => (11, error),
+            Self::InvalidAccessPointNotMatch(error) => (12, error),
+            Self::InvalidAccessPointNotExist(error) => (13, error),
+            Self::InvaidVbrStatus(error) => (14, error),
+            Self::IncorrectStatusCenStatus(error) => (15, error),
+            Self::ForbiddenAcceptRoleNotSupportPrePay(error) => (16, error),
+            Self::InvalidRouterInterfaceSpecMalformed(error) => (17, error),
+            Self::VpcSubnetNotFound(error) => (18, error),
+            Self::IllegalParamHealthcheckIp(error) => (19, error),
+            Self::OperationFailedHcForInvalidRiType(error) => (20, error),
+            Self::OperationFailedSyncOrderToSub(error) => (21, error),
+            Self::IllegalParamCrossBorderBandwidth(error) => (22, error),
+            Self::IllegalParamVRouterType(error) => (23, error),
+            Self::IllegalParamSpec(error) => (24, error),
+            Self::ForbiddenCrossBorder(error) => (25, error),
+            Self::InvalidRouterIdNotFound(error) => (26, error),
+            Self::InvalidCommodityNotFound(error) => (27, error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => (28, error),
+            Self::IllegalParamRegionId(error) => (29, error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => (30, error),
+            Self::QuotaExceeded(error) => (31, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (32, error),
+            Self::InvalidRegionIdNotFound(error) => (33, error),
+            Self::ResourceNotInResourceGroup(error) => (34, error),
+            Self::HaveConnectionBetweenRouters(error) => (35, error),
+            Self::InvalidDescriptionMalformed(error) => (36, error),
+            Self::InvalidBandwidthNotEnough(error) => (37, error),
+            Self::ForbiddenAction(error) => (38, error),
+            Self::OperationFailedNotSupportIPv6(error) => (39, error),
+            Self::InvalidParamAvailableZoneId(error) => (40, error),
+            Self::OperationFailedNoAvailableAmount(error) => (41, error),
+            Self::OperationFailedOperationLocked(error) => (42, error),
+            Self::OperationFailedInvalidEcGrant(error) => (43, error),
+            Self::OperationFailedCannotConnectOtherOwnerInstance(error) => (44, error),
+            Self::InvalidParamsNotNull(error) => (45, error),
+            Self::InvalidRouterIdAttacedToCen(error) => (46, error),
+            Self::Unhandled(error) => (47, error),
         }
     }
 }
 impl Clone for CreateRouterInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
-            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
-            Self::InvalidRoleValueNotSupported(_) => {
-                Self::InvalidRoleValueNotSupported(error)
-            }
-            Self::InvalidSpecValudNotSupported(_) => {
-                Self::InvalidSpecValudNotSupported(error)
-            }
-            Self::InvalidRouterTypeValueNotSupported(_) => {
-                Self::InvalidRouterTypeValueNotSupported(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::ForbiddenBillsOutstanding(_) => Self::ForbiddenBillsOutstanding(error),
-            Self::LimitationExceedInterfaceNumberOnRouter(_) => {
-                Self::LimitationExceedInterfaceNumberOnRouter(error)
-            }
-            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(_) => {
-                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
-            }
-            Self::RiCreateOneLimitBySync(_) => Self::RiCreateOneLimitBySync(error),
-            Self::InvalidAccessPointValueNotAllowed(_) => {
-                Self::InvalidAccessPointValueNotAllowed(error)
-            }
-            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
-            Self::InvalidAccessPointNotMatch(_) => {
-                Self::InvalidAccessPointNotMatch(error)
-            }
-            Self::InvalidAccessPointNotExist(_) => {
-                Self::InvalidAccessPointNotExist(error)
-            }
-            Self::InvaidVbrStatus(_) => Self::InvaidVbrStatus(error),
-            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
-            Self::ForbiddenAcceptRoleNotSupportPrePay(_) => {
-                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
-            }
-            Self::InvalidRouterInterfaceSpecMalformed(_) => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            Self::VpcSubnetNotFound(_) => Self::VpcSubnetNotFound(error),
-            Self::IllegalParamHealthcheckIp(_) => Self::IllegalParamHealthcheckIp(error),
-            Self::OperationFailedHcForInvalidRiType(_) => {
-                Self::OperationFailedHcForInvalidRiType(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::IllegalParamCrossBorderBandwidth(_) => {
-                Self::IllegalParamCrossBorderBandwidth(error)
-            }
-            Self::IllegalParamVRouterType(_) => Self::IllegalParamVRouterType(error),
-            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
-            Self::ForbiddenCrossBorder(_) => Self::ForbiddenCrossBorder(error),
-            Self::InvalidRouterIdNotFound(_) => Self::InvalidRouterIdNotFound(error),
-            Self::InvalidCommodityNotFound(_) => Self::InvalidCommodityNotFound(error),
-            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
-            Self::PayMayiWithholdingAgreementIllegal(_) => {
-                Self::PayMayiWithholdingAgreementIllegal(error)
-            }
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::ResourceNotInResourceGroup(_) => {
-                Self::ResourceNotInResourceGroup(error)
-            }
-            Self::HaveConnectionBetweenRouters(_) => {
-                Self::HaveConnectionBetweenRouters(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidBandwidthNotEnough(_) => Self::InvalidBandwidthNotEnough(error),
-            Self::ForbiddenAction(_) => Self::ForbiddenAction(error),
-            Self::OperationFailedNotSupportIPv6(_) => {
-                Self::OperationFailedNotSupportIPv6(error)
-            }
-            Self::InvalidParamAvailableZoneId(_) => {
-                Self::InvalidParamAvailableZoneId(error)
-            }
-            Self::OperationFailedNoAvailableAmount(_) => {
-                Self::OperationFailedNoAvailableAmount(error)
-            }
-            Self::OperationFailedOperationLocked(_) => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            Self::OperationFailedInvalidEcGrant(_) => {
-                Self::OperationFailedInvalidEcGrant(error)
-            }
-            Self::OperationFailedCannotConnectOtherOwnerInstance(_) => {
-                Self::OperationFailedCannotConnectOtherOwnerInstance(error)
-            }
-            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
-            Self::InvalidRouterIdAttacedToCen(_) => {
-                Self::InvalidRouterIdAttacedToCen(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateRouterInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPriceNotFound",
+            "InvalidAliuid",
+            "InvalidRoleValueNotSupported",
+            "InvalidSpecValudNotSupported",
+            "InvalidRouterTypeValueNotSupported",
+            "InvalidNameMalformed",
+            "ForbiddenBillsOutstanding",
+            "LimitationExceedInterfaceNumberOnRouter",
+            "ForbiddenNotInRouterInterfaceCreateWhitelist",
+            "RiCreateOneLimitBySync",
+            "InvalidAccessPointValueNotAllowed",
+            "InvalidParamNotFound",
+            "InvalidAccessPointNotMatch",
+            "InvalidAccessPointNotExist",
+            "InvaidVbrStatus",
+            "IncorrectStatusCenStatus",
+            "ForbiddenAcceptRoleNotSupportPrePay",
+            "InvalidRouterInterfaceSpecMalformed",
+            "VpcSubnetNotFound",
+            "IllegalParamHealthcheckIp",
+            "OperationFailedHcForInvalidRiType",
+            "OperationFailedSyncOrderToSub",
+            "IllegalParamCrossBorderBandwidth",
+            "IllegalParamVRouterType",
+            "IllegalParamSpec",
+            "ForbiddenCrossBorder",
+            "InvalidRouterIdNotFound",
+            "InvalidCommodityNotFound",
+            "InvalidRouterInterfaceChargeTypeMalformed",
+            "IllegalParamRegionId",
+            "PayMayiWithholdingAgreementIllegal",
+            "QuotaExceeded",
+            "OperationFailedPconnTrafficNotEnable",
+            "InvalidRegionIdNotFound",
+            "ResourceNotInResourceGroup",
+            "HaveConnectionBetweenRouters",
+            "InvalidDescriptionMalformed",
+            "InvalidBandwidthNotEnough",
+            "ForbiddenAction",
+            "OperationFailedNotSupportIPv6",
+            "InvalidParamAvailableZoneId",
+            "OperationFailedNoAvailableAmount",
+            "OperationFailedOperationLocked",
+            "OperationFailedInvalidEcGrant",
+            "OperationFailedCannotConnectOtherOwnerInstance",
+            "InvalidParamsNotNull",
+            "InvalidRouterIdAttacedToCen",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateRouterInterfaceError {

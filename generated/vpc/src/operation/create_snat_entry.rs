@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSnatEntryRequest {
     /// The region ID of the NAT gateway.
@@ -149,10 +149,32 @@ pub struct CreateSnatEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSnatEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snat_table_id: None,
+            source_v_switch_id: None,
+            source_cidr: None,
+            snat_ip: None,
+            snat_entry_name: None,
+            client_token: None,
+            eip_affinity: None,
+            network_interface_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSnatEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSnatEntryRequestBuilder {
-        CreateSnatEntryRequestBuilder::default()
+        CreateSnatEntryRequestBuilder {
+            inner: CreateSnatEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -356,6 +378,7 @@ impl<C> CreateSnatEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateSnatEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSnatEntryRequest::default(),
@@ -364,6 +387,7 @@ impl<'a> CreateSnatEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateSnatEntryResponse, CreateSnatEntryError> {
@@ -516,102 +540,63 @@ pub enum CreateSnatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.PrivateLinkEnabled" => {
-                Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            }
-            "InvalidSourceCIDR.Malformed" => Self::InvalidSourceCidrMalformed(error),
-            "NOT_ALLOW_USE_SOURCECIDR_OUTSIDEVPC" => {
-                Self::NotAllowUseSourcecidrOutsidevpc(error)
-            }
-            "NOT_ALLOW_USE_SOURCECIDR_AUTODEFINE" => {
-                Self::NotAllowUseSourcecidrAutodefine(error)
-            }
-            "NOT_ALLOW_USE_SOURCECIDR_CONTAINSZERO" => {
-                Self::NotAllowUseSourcecidrContainszero(error)
-            }
-            "Forbidden.IpHasBeenUsedInDnat" => Self::ForbiddenIpHasBeenUsedInDnat(error),
-            "Forbidden.SourceVSwitchId.IncludeHaVip" => {
-                Self::ForbiddenSourceVSwitchIdIncludeHaVip(error)
-            }
-            "InvalidSnatIp.Malformed" => Self::InvalidSnatIpMalformed(error),
-            "SNAT_IP_POOL_COUNT_TOO_MANY" => Self::SnatIpPoolCountTooMany(error),
-            "Forbidden.SnatEntryCountLimited" => {
-                Self::ForbiddenSnatEntryCountLimited(error)
-            }
-            "NOT_ALLOW_USE_SOURCECIDR" => Self::NotAllowUseSourcecidr(error),
-            "INVALID_PARAMETER" => Self::InvalidParameter(error),
-            "Forbidden.SourceVSwitchId.Duplicated" => {
-                Self::ForbiddenSourceVSwitchIdDuplicated(error)
-            }
-            "Forbidden.IpUsedInForwardTable" => {
-                Self::ForbiddenIpUsedInForwardTable(error)
-            }
-            "Forbindden" => Self::Forbindden(error),
-            "EIP_NOT_SUPPORT_SNAT_POOL" => Self::EipNotSupportSnatPool(error),
-            "EIP_NOT_IN_GATEWAY" => Self::EipNotInGateway(error),
-            "OperationUnsupported.CidrConflict" => {
-                Self::OperationUnsupportedCidrConflict(error)
-            }
-            "OperationUnsupported.EipNatIpCheck" => {
-                Self::OperationUnsupportedEipNatIpCheck(error)
-            }
-            "OperationUnsupported.EipNatBWPCheck" => {
-                Self::OperationUnsupportedEipNatBwpCheck(error)
-            }
-            "OperationUnsupported.EipNatGWCheck" => {
-                Self::OperationUnsupportedEipNatGwCheck(error)
-            }
-            "OperationFailed.SnatIpPoolBwpRules" => {
-                Self::OperationFailedSnatIpPoolBwpRules(error)
-            }
-            "OperationFailed.SnatIpsCheck" => Self::OperationFailedSnatIpsCheck(error),
-            "OperationFailed.SnatIpPoolCbwpRules" => {
-                Self::OperationFailedSnatIpPoolCbwpRules(error)
-            }
-            "CreateSnatEntry.ParamExclusive.sourceVSwitchIdAndsourceCIDR" => {
-                Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error)
-            }
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "InvalidParameter.SnatIp" => Self::InvalidParameterSnatIp(error),
-            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
-            "QuotaExceeded.SnatIp" => Self::QuotaExceededSnatIp(error),
-            "OperationUnsupported.EipInBinding" => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            "OperationFailed.VSwitchNotInVpc" => {
-                Self::OperationFailedVSwitchNotInVpc(error)
-            }
-            "QuotaExceeded.SnatEntry" => Self::QuotaExceededSnatEntry(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
-            "IncorrectStatus.VSwitch" => Self::IncorrectStatusVSwitch(error),
-            "MissingParam.SnatIp" => Self::MissingParamSnatIp(error),
-            "MissingParam.NetworkInterfaceId" => {
-                Self::MissingParamNetworkInterfaceId(error)
-            }
-            "ParamExclusive.SnatIpAndNetworkInterfaceId" => {
-                Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error)
-            }
-            "IllegalParam.NetworkInterfaceId" => {
-                Self::IllegalParamNetworkInterfaceId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidSnatIp.NotFound" => Self::InvalidSnatIpNotFound(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "DefaultValidate.Error" => Self::DefaultValidateError(error),
-            "OperationFailed.CrateSnatEntryTimeOut" => {
-                Self::OperationFailedCrateSnatEntryTimeOut(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedFeature.PrivateLinkEnabled",
+                        "InvalidSourceCIDR.Malformed",
+                        "NOT_ALLOW_USE_SOURCECIDR_OUTSIDEVPC",
+                        "NOT_ALLOW_USE_SOURCECIDR_AUTODEFINE",
+                        "NOT_ALLOW_USE_SOURCECIDR_CONTAINSZERO",
+                        "Forbidden.IpHasBeenUsedInDnat",
+                        "Forbidden.SourceVSwitchId.IncludeHaVip",
+                        "InvalidSnatIp.Malformed",
+                        "SNAT_IP_POOL_COUNT_TOO_MANY",
+                        "Forbidden.SnatEntryCountLimited",
+                        "NOT_ALLOW_USE_SOURCECIDR",
+                        "INVALID_PARAMETER",
+                        "Forbidden.SourceVSwitchId.Duplicated",
+                        "Forbidden.IpUsedInForwardTable",
+                        "Forbindden",
+                        "EIP_NOT_SUPPORT_SNAT_POOL",
+                        "EIP_NOT_IN_GATEWAY",
+                        "OperationUnsupported.CidrConflict",
+                        "OperationUnsupported.EipNatIpCheck",
+                        "OperationUnsupported.EipNatBWPCheck",
+                        "OperationUnsupported.EipNatGWCheck",
+                        "OperationFailed.SnatIpPoolBwpRules",
+                        "OperationFailed.SnatIpsCheck",
+                        "OperationFailed.SnatIpPoolCbwpRules",
+                        "CreateSnatEntry.ParamExclusive.sourceVSwitchIdAndsourceCIDR",
+                        "InvalidNatGatewayId.NotFound",
+                        "InvalidParameter.Name.Malformed",
+                        "InvalidParameter.SnatIp",
+                        "IncorrectStatus.SnatEntry",
+                        "QuotaExceeded.SnatIp",
+                        "OperationUnsupported.EipInBinding",
+                        "OperationFailed.VSwitchNotInVpc",
+                        "QuotaExceeded.SnatEntry",
+                        "IncorrectStatus.NatIp",
+                        "IncorrectStatus.NATGW",
+                        "IncorrectStatus.VSwitch",
+                        "MissingParam.SnatIp",
+                        "MissingParam.NetworkInterfaceId",
+                        "ParamExclusive.SnatIpAndNetworkInterfaceId",
+                        "IllegalParam.NetworkInterfaceId",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSnatTableId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidSnatIp.NotFound",
+                        "ResourceNotFound.NatGateway",
+                        "ResourceNotFound.NatIp",
+                        "ResourceNotFound.VSwitch",
+                        "DefaultValidate.Error",
+                        "OperationFailed.CrateSnatEntryTimeOut",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateSnatEntryError {
@@ -620,238 +605,185 @@ impl CreateSnatEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedFeaturePrivateLinkEnabled(error),
+            1 => Self::InvalidSourceCidrMalformed(error),
+            2 => Self::NotAllowUseSourcecidrOutsidevpc(error),
+            3 => Self::NotAllowUseSourcecidrAutodefine(error),
+            4 => Self::NotAllowUseSourcecidrContainszero(error),
+            5 => Self::ForbiddenIpHasBeenUsedInDnat(error),
+            6 => Self::ForbiddenSourceVSwitchIdIncludeHaVip(error),
+            7 => Self::InvalidSnatIpMalformed(error),
+            8 => Self::SnatIpPoolCountTooMany(error),
+            9 => Self::ForbiddenSnatEntryCountLimited(error),
+            10 => Self::NotAllowUseSourcecidr(error),
+            11 => Self::InvalidParameter(error),
+            12 => Self::ForbiddenSourceVSwitchIdDuplicated(error),
+            13 => Self::ForbiddenIpUsedInForwardTable(error),
+            14 => Self::Forbindden(error),
+            15 => Self::EipNotSupportSnatPool(error),
+            16 => Self::EipNotInGateway(error),
+            17 => Self::OperationUnsupportedCidrConflict(error),
+            18 => Self::OperationUnsupportedEipNatIpCheck(error),
+            19 => Self::OperationUnsupportedEipNatBwpCheck(error),
+            20 => Self::OperationUnsupportedEipNatGwCheck(error),
+            21 => Self::OperationFailedSnatIpPoolBwpRules(error),
+            22 => Self::OperationFailedSnatIpsCheck(error),
+            23 => Self::OperationFailedSnatIpPoolCbwpRules(error),
+            24 => Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error),
+            25 => Self::InvalidNatGatewayIdNotFound(error),
+            26 => Self::InvalidParameterNameMalformed(error),
+            27 => Self::InvalidParameterSnatIp(error),
+            28 => Self::IncorrectStatusSnatEntry(error),
+            29 => Self::QuotaExceededSnatIp(error),
+            30 => Self::OperationUnsupportedEipInBinding(error),
+            31 => Self::OperationFailedVSwitchNotInVpc(error),
+            32 => Self::QuotaExceededSnatEntry(error),
+            33 => Self::IncorrectStatusNatIp(error),
+            34 => Self::IncorrectStatusNatgw(error),
+            35 => Self::IncorrectStatusVSwitch(error),
+            36 => Self::MissingParamSnatIp(error),
+            37 => Self::MissingParamNetworkInterfaceId(error),
+            38 => Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error),
+            39 => Self::IllegalParamNetworkInterfaceId(error),
+            40 => Self::InvalidRegionIdNotFound(error),
+            41 => Self::InvalidSnatTableIdNotFound(error),
+            42 => Self::InvalidVSwitchIdNotFound(error),
+            43 => Self::InvalidSnatIpNotFound(error),
+            44 => Self::ResourceNotFoundNatGateway(error),
+            45 => Self::ResourceNotFoundNatIp(error),
+            46 => Self::ResourceNotFoundVSwitch(error),
+            47 => Self::DefaultValidateError(error),
+            48 => Self::OperationFailedCrateSnatEntryTimeOut(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeaturePrivateLinkEnabled(error) => {
-                ("UnsupportedFeaturePrivateLinkEnabled", error)
-            }
-            Self::InvalidSourceCidrMalformed(error) => {
-                ("InvalidSourceCidrMalformed", error)
-            }
-            Self::NotAllowUseSourcecidrOutsidevpc(error) => {
-                ("NotAllowUseSourcecidrOutsidevpc", error)
-            }
-            Self::NotAllowUseSourcecidrAutodefine(error) => {
-                ("NotAllowUseSourcecidrAutodefine", error)
-            }
-            Self::NotAllowUseSourcecidrContainszero(error) => {
-                ("NotAllowUseSourcecidrContainszero", error)
-            }
-            Self::ForbiddenIpHasBeenUsedInDnat(error) => {
-                ("ForbiddenIpHasBeenUsedInDnat", error)
-            }
-            Self::ForbiddenSourceVSwitchIdIncludeHaVip(error) => {
-                ("ForbiddenSourceVSwitchIdIncludeHaVip", error)
-            }
-            Self::InvalidSnatIpMalformed(error) => ("InvalidSnatIpMalformed", error),
-            Self::SnatIpPoolCountTooMany(error) => ("SnatIpPoolCountTooMany", error),
-            Self::ForbiddenSnatEntryCountLimited(error) => {
-                ("ForbiddenSnatEntryCountLimited", error)
-            }
-            Self::NotAllowUseSourcecidr(error) => ("NotAllowUseSourcecidr", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenSourceVSwitchIdDuplicated(error) => {
-                ("ForbiddenSourceVSwitchIdDuplicated", error)
-            }
-            Self::ForbiddenIpUsedInForwardTable(error) => {
-                ("ForbiddenIpUsedInForwardTable", error)
-            }
-            Self::Forbindden(error) => ("Forbindden", error),
-            Self::EipNotSupportSnatPool(error) => ("EipNotSupportSnatPool", error),
-            Self::EipNotInGateway(error) => ("EipNotInGateway", error),
-            Self::OperationUnsupportedCidrConflict(error) => {
-                ("OperationUnsupportedCidrConflict", error)
-            }
-            Self::OperationUnsupportedEipNatIpCheck(error) => {
-                ("OperationUnsupportedEipNatIpCheck", error)
-            }
-            Self::OperationUnsupportedEipNatBwpCheck(error) => {
-                ("OperationUnsupportedEipNatBwpCheck", error)
-            }
-            Self::OperationUnsupportedEipNatGwCheck(error) => {
-                ("OperationUnsupportedEipNatGwCheck", error)
-            }
-            Self::OperationFailedSnatIpPoolBwpRules(error) => {
-                ("OperationFailedSnatIpPoolBwpRules", error)
-            }
-            Self::OperationFailedSnatIpsCheck(error) => {
-                ("OperationFailedSnatIpsCheck", error)
-            }
-            Self::OperationFailedSnatIpPoolCbwpRules(error) => {
-                ("OperationFailedSnatIpPoolCbwpRules", error)
-            }
+            Self::UnsupportedFeaturePrivateLinkEnabled(error) => (0, error),
+            Self::InvalidSourceCidrMalformed(error) => (1, error),
+            Self::NotAllowUseSourcecidrOutsidevpc(error) => (2, error),
+            Self::NotAllowUseSourcecidrAutodefine(error) => (3, error),
+            Self::NotAllowUseSourcecidrContainszero(error) => (4, error),
+            Self::ForbiddenIpHasBeenUsedInDnat(error) => (5, error),
+            Self::ForbiddenSourceVSwitchIdIncludeHaVip(error) => (6, error),
+            Self::InvalidSnatIpMalformed(error) => (7, error),
+            Self::SnatIpPoolCountTooMany(error) => (8, error),
+            Self::ForbiddenSnatEntryCountLimited(error) => (9, error),
+            Self::NotAllowUseSourcecidr(error) => (10, error),
+            Self::InvalidParameter(error) => (11, error),
+            Self::ForbiddenSourceVSwitchIdDuplicated(error) => (12, error),
+            Self::ForbiddenIpUsedInForwardTable(error) => (13, error),
+            Self::Forbindden(error) => (14, error),
+            Self::EipNotSupportSnatPool(error) => (15, error),
+            Self::EipNotInGateway(error) => (16, error),
+            Self::OperationUnsupportedCidrConflict(error) => (17, error),
+            Self::OperationUnsupportedEipNatIpCheck(error) => (18, error),
+            Self::OperationUnsupportedEipNatBwpCheck(error) => (19, error),
+            Self::OperationUnsupportedEipNatGwCheck(error) => (20, error),
+            Self::OperationFailedSnatIpPoolBwpRules(error) => (21, error),
+            Self::OperationFailedSnatIpsCheck(error) => (22, error),
+            Self::OperationFailedSnatIpPoolCbwpRules(error) => (23, error),
             Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error) => {
-                ("CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr", error)
+                (24, error)
             }
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::InvalidParameterNameMalformed(error) => {
-                ("InvalidParameterNameMalformed", error)
-            }
-            Self::InvalidParameterSnatIp(error) => ("InvalidParameterSnatIp", error),
-            Self::IncorrectStatusSnatEntry(error) => ("IncorrectStatusSnatEntry", error),
-            Self::QuotaExceededSnatIp(error) => ("QuotaExceededSnatIp", error),
-            Self::OperationUnsupportedEipInBinding(error) => {
-                ("OperationUnsupportedEipInBinding", error)
-            }
-            Self::OperationFailedVSwitchNotInVpc(error) => {
-                ("OperationFailedVSwitchNotInVpc", error)
-            }
-            Self::QuotaExceededSnatEntry(error) => ("QuotaExceededSnatEntry", error),
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::IncorrectStatusNatgw(error) => ("IncorrectStatusNatgw", error),
-            Self::IncorrectStatusVSwitch(error) => ("IncorrectStatusVSwitch", error),
-            Self::MissingParamSnatIp(error) => ("MissingParamSnatIp", error),
-            Self::MissingParamNetworkInterfaceId(error) => {
-                ("MissingParamNetworkInterfaceId", error)
-            }
-            Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error) => {
-                ("ParamExclusiveSnatIpAndNetworkInterfaceId", error)
-            }
-            Self::IllegalParamNetworkInterfaceId(error) => {
-                ("IllegalParamNetworkInterfaceId", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSnatTableIdNotFound(error) => {
-                ("InvalidSnatTableIdNotFound", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidSnatIpNotFound(error) => ("InvalidSnatIpNotFound", error),
-            Self::ResourceNotFoundNatGateway(error) => {
-                ("ResourceNotFoundNatGateway", error)
-            }
-            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::DefaultValidateError(error) => ("DefaultValidateError", error),
-            Self::OperationFailedCrateSnatEntryTimeOut(error) => {
-                ("OperationFailedCrateSnatEntryTimeOut", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidNatGatewayIdNotFound(error) => (25, error),
+            Self::InvalidParameterNameMalformed(error) => (26, error),
+            Self::InvalidParameterSnatIp(error) => (27, error),
+            Self::IncorrectStatusSnatEntry(error) => (28, error),
+            Self::QuotaExceededSnatIp(error) => (29, error),
+            Self::OperationUnsupportedEipInBinding(error) => (30, error),
+            Self::OperationFailedVSwitchNotInVpc(error) => (31, error),
+            Self::QuotaExceededSnatEntry(error) => (32, error),
+            Self::IncorrectStatusNatIp(error) => (33, error),
+            Self::IncorrectStatusNatgw(error) => (34, error),
+            Self::IncorrectStatusVSwitch(error) => (35, error),
+            Self::MissingParamSnatIp(error) => (36, error),
+            Self::MissingParamNetworkInterfaceId(error) => (37, error),
+            Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error) => (38, error),
+            Self::IllegalParamNetworkInterfaceId(error) => (39, error),
+            Self::InvalidRegionIdNotFound(error) => (40, error),
+            Self::InvalidSnatTableIdNotFound(error) => (41, error),
+            Self::InvalidVSwitchIdNotFound(error) => (42, error),
+            Self::InvalidSnatIpNotFound(error) => (43, error),
+            Self::ResourceNotFoundNatGateway(error) => (44, error),
+            Self::ResourceNotFoundNatIp(error) => (45, error),
+            Self::ResourceNotFoundVSwitch(error) => (46, error),
+            Self::DefaultValidateError(error) => (47, error),
+            Self::OperationFailedCrateSnatEntryTimeOut(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for CreateSnatEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedFeaturePrivateLinkEnabled(_) => {
-                Self::UnsupportedFeaturePrivateLinkEnabled(error)
-            }
-            Self::InvalidSourceCidrMalformed(_) => {
-                Self::InvalidSourceCidrMalformed(error)
-            }
-            Self::NotAllowUseSourcecidrOutsidevpc(_) => {
-                Self::NotAllowUseSourcecidrOutsidevpc(error)
-            }
-            Self::NotAllowUseSourcecidrAutodefine(_) => {
-                Self::NotAllowUseSourcecidrAutodefine(error)
-            }
-            Self::NotAllowUseSourcecidrContainszero(_) => {
-                Self::NotAllowUseSourcecidrContainszero(error)
-            }
-            Self::ForbiddenIpHasBeenUsedInDnat(_) => {
-                Self::ForbiddenIpHasBeenUsedInDnat(error)
-            }
-            Self::ForbiddenSourceVSwitchIdIncludeHaVip(_) => {
-                Self::ForbiddenSourceVSwitchIdIncludeHaVip(error)
-            }
-            Self::InvalidSnatIpMalformed(_) => Self::InvalidSnatIpMalformed(error),
-            Self::SnatIpPoolCountTooMany(_) => Self::SnatIpPoolCountTooMany(error),
-            Self::ForbiddenSnatEntryCountLimited(_) => {
-                Self::ForbiddenSnatEntryCountLimited(error)
-            }
-            Self::NotAllowUseSourcecidr(_) => Self::NotAllowUseSourcecidr(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenSourceVSwitchIdDuplicated(_) => {
-                Self::ForbiddenSourceVSwitchIdDuplicated(error)
-            }
-            Self::ForbiddenIpUsedInForwardTable(_) => {
-                Self::ForbiddenIpUsedInForwardTable(error)
-            }
-            Self::Forbindden(_) => Self::Forbindden(error),
-            Self::EipNotSupportSnatPool(_) => Self::EipNotSupportSnatPool(error),
-            Self::EipNotInGateway(_) => Self::EipNotInGateway(error),
-            Self::OperationUnsupportedCidrConflict(_) => {
-                Self::OperationUnsupportedCidrConflict(error)
-            }
-            Self::OperationUnsupportedEipNatIpCheck(_) => {
-                Self::OperationUnsupportedEipNatIpCheck(error)
-            }
-            Self::OperationUnsupportedEipNatBwpCheck(_) => {
-                Self::OperationUnsupportedEipNatBwpCheck(error)
-            }
-            Self::OperationUnsupportedEipNatGwCheck(_) => {
-                Self::OperationUnsupportedEipNatGwCheck(error)
-            }
-            Self::OperationFailedSnatIpPoolBwpRules(_) => {
-                Self::OperationFailedSnatIpPoolBwpRules(error)
-            }
-            Self::OperationFailedSnatIpsCheck(_) => {
-                Self::OperationFailedSnatIpsCheck(error)
-            }
-            Self::OperationFailedSnatIpPoolCbwpRules(_) => {
-                Self::OperationFailedSnatIpPoolCbwpRules(error)
-            }
-            Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(_) => {
-                Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error)
-            }
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::InvalidParameterNameMalformed(_) => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            Self::InvalidParameterSnatIp(_) => Self::InvalidParameterSnatIp(error),
-            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
-            Self::QuotaExceededSnatIp(_) => Self::QuotaExceededSnatIp(error),
-            Self::OperationUnsupportedEipInBinding(_) => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            Self::OperationFailedVSwitchNotInVpc(_) => {
-                Self::OperationFailedVSwitchNotInVpc(error)
-            }
-            Self::QuotaExceededSnatEntry(_) => Self::QuotaExceededSnatEntry(error),
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
-            Self::IncorrectStatusVSwitch(_) => Self::IncorrectStatusVSwitch(error),
-            Self::MissingParamSnatIp(_) => Self::MissingParamSnatIp(error),
-            Self::MissingParamNetworkInterfaceId(_) => {
-                Self::MissingParamNetworkInterfaceId(error)
-            }
-            Self::ParamExclusiveSnatIpAndNetworkInterfaceId(_) => {
-                Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error)
-            }
-            Self::IllegalParamNetworkInterfaceId(_) => {
-                Self::IllegalParamNetworkInterfaceId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSnatTableIdNotFound(_) => {
-                Self::InvalidSnatTableIdNotFound(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidSnatIpNotFound(_) => Self::InvalidSnatIpNotFound(error),
-            Self::ResourceNotFoundNatGateway(_) => {
-                Self::ResourceNotFoundNatGateway(error)
-            }
-            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::DefaultValidateError(_) => Self::DefaultValidateError(error),
-            Self::OperationFailedCrateSnatEntryTimeOut(_) => {
-                Self::OperationFailedCrateSnatEntryTimeOut(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSnatEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedFeaturePrivateLinkEnabled",
+            "InvalidSourceCidrMalformed",
+            "NotAllowUseSourcecidrOutsidevpc",
+            "NotAllowUseSourcecidrAutodefine",
+            "NotAllowUseSourcecidrContainszero",
+            "ForbiddenIpHasBeenUsedInDnat",
+            "ForbiddenSourceVSwitchIdIncludeHaVip",
+            "InvalidSnatIpMalformed",
+            "SnatIpPoolCountTooMany",
+            "ForbiddenSnatEntryCountLimited",
+            "NotAllowUseSourcecidr",
+            "InvalidParameter",
+            "ForbiddenSourceVSwitchIdDuplicated",
+            "ForbiddenIpUsedInForwardTable",
+            "Forbindden",
+            "EipNotSupportSnatPool",
+            "EipNotInGateway",
+            "OperationUnsupportedCidrConflict",
+            "OperationUnsupportedEipNatIpCheck",
+            "OperationUnsupportedEipNatBwpCheck",
+            "OperationUnsupportedEipNatGwCheck",
+            "OperationFailedSnatIpPoolBwpRules",
+            "OperationFailedSnatIpsCheck",
+            "OperationFailedSnatIpPoolCbwpRules",
+            "CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr",
+            "InvalidNatGatewayIdNotFound",
+            "InvalidParameterNameMalformed",
+            "InvalidParameterSnatIp",
+            "IncorrectStatusSnatEntry",
+            "QuotaExceededSnatIp",
+            "OperationUnsupportedEipInBinding",
+            "OperationFailedVSwitchNotInVpc",
+            "QuotaExceededSnatEntry",
+            "IncorrectStatusNatIp",
+            "IncorrectStatusNatgw",
+            "IncorrectStatusVSwitch",
+            "MissingParamSnatIp",
+            "MissingParamNetworkInterfaceId",
+            "ParamExclusiveSnatIpAndNetworkInterfaceId",
+            "IllegalParamNetworkInterfaceId",
+            "InvalidRegionIdNotFound",
+            "InvalidSnatTableIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidSnatIpNotFound",
+            "ResourceNotFoundNatGateway",
+            "ResourceNotFoundNatIp",
+            "ResourceNotFoundVSwitch",
+            "DefaultValidateError",
+            "OperationFailedCrateSnatEntryTimeOut",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSnatEntryError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSslVpnClientCertRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -72,10 +72,26 @@ pub struct CreateSslVpnClientCertRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSslVpnClientCertRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ssl_vpn_server_id: None,
+            name: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSslVpnClientCertRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSslVpnClientCertRequestBuilder {
-        CreateSslVpnClientCertRequestBuilder::default()
+        CreateSslVpnClientCertRequestBuilder {
+            inner: CreateSslVpnClientCertRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -186,6 +202,7 @@ impl<C> CreateSslVpnClientCertRequestBuilder<C> {
     }
 }
 impl<'a> CreateSslVpnClientCertRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSslVpnClientCertRequest::default(),
@@ -194,6 +211,7 @@ impl<'a> CreateSslVpnClientCertRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -273,25 +291,24 @@ pub enum CreateSslVpnClientCertError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "InvalidName" => Self::InvalidName(error),
-            "SslVpnClientCreateTimes.ReachLimits" => {
-                Self::SslVpnClientCreateTimesReachLimits(error)
-            }
-            "CreateSslCertsQuotaFull.QuotaFull" => {
-                Self::CreateSslCertsQuotaFullQuotaFull(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidSslVpnServerId.NotFound" => {
-                Self::InvalidSslVpnServerIdNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "InvalidName",
+                        "SslVpnClientCreateTimes.ReachLimits",
+                        "CreateSslCertsQuotaFull.QuotaFull",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidSslVpnServerId.NotFound",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateSslVpnClientCertError {
@@ -300,62 +317,66 @@ impl CreateSslVpnClientCertError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::InvalidName(error),
+            4 => Self::SslVpnClientCreateTimesReachLimits(error),
+            5 => Self::CreateSslCertsQuotaFullQuotaFull(error),
+            6 => Self::ForbbidenSubUser(error),
+            7 => Self::Forbidden(error),
+            8 => Self::InvalidSslVpnServerIdNotFound(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::SslVpnClientCreateTimesReachLimits(error) => {
-                ("SslVpnClientCreateTimesReachLimits", error)
-            }
-            Self::CreateSslCertsQuotaFullQuotaFull(error) => {
-                ("CreateSslCertsQuotaFullQuotaFull", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidSslVpnServerIdNotFound(error) => {
-                ("InvalidSslVpnServerIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::InvalidName(error) => (3, error),
+            Self::SslVpnClientCreateTimesReachLimits(error) => (4, error),
+            Self::CreateSslCertsQuotaFullQuotaFull(error) => (5, error),
+            Self::ForbbidenSubUser(error) => (6, error),
+            Self::Forbidden(error) => (7, error),
+            Self::InvalidSslVpnServerIdNotFound(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for CreateSslVpnClientCertError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::SslVpnClientCreateTimesReachLimits(_) => {
-                Self::SslVpnClientCreateTimesReachLimits(error)
-            }
-            Self::CreateSslCertsQuotaFullQuotaFull(_) => {
-                Self::CreateSslCertsQuotaFullQuotaFull(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidSslVpnServerIdNotFound(_) => {
-                Self::InvalidSslVpnServerIdNotFound(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSslVpnClientCertError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "InvalidName",
+            "SslVpnClientCreateTimesReachLimits",
+            "CreateSslCertsQuotaFullQuotaFull",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidSslVpnServerIdNotFound",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSslVpnClientCertError {

@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateSslVpnServerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -220,10 +220,37 @@ pub struct CreateSslVpnServerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateSslVpnServerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            vpn_gateway_id: None,
+            name: None,
+            client_ip_pool: None,
+            local_subnet: None,
+            proto: None,
+            cipher: None,
+            port: None,
+            compress: None,
+            enable_multi_factor_auth: None,
+            i_daa_s_instance_id: None,
+            i_daa_s_region_id: None,
+            i_daa_s_application_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateSslVpnServerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateSslVpnServerRequestBuilder {
-        CreateSslVpnServerRequestBuilder::default()
+        CreateSslVpnServerRequestBuilder {
+            inner: CreateSslVpnServerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -557,6 +584,7 @@ impl<C> CreateSslVpnServerRequestBuilder<C> {
     }
 }
 impl<'a> CreateSslVpnServerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateSslVpnServerRequest::default(),
@@ -565,6 +593,7 @@ impl<'a> CreateSslVpnServerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -686,57 +715,44 @@ pub enum CreateSslVpnServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "InvalidName" => Self::InvalidName(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "SslVpnServer.AlreadyExist" => Self::SslVpnServerAlreadyExist(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "IpConflict" => Self::IpConflict(error),
-            "SslVpnServer.AddRouteError" => Self::SslVpnServerAddRouteError(error),
-            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
-            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
-            "MissingParameter.IDaaSInstanceId" => {
-                Self::MissingParameterIDaaSInstanceId(error)
-            }
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "OperationUnsupported.NotSupportMultiFactorAuth" => {
-                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
-            }
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "SslVpnServerPort.Illegal" => Self::SslVpnServerPortIllegal(error),
-            "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest" => {
-                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            }
-            "VpnGateway.SslVpnDisabled" => Self::VpnGatewaySslVpnDisabled(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.IDaaSApplicationId" => {
-                Self::IllegalParamIDaaSApplicationId(error)
-            }
-            "SslVpnIDaaS2.NotSupport" => Self::SslVpnIDaaS2NotSupport(error),
-            "MissingParam.IDaaSApplicationId" => {
-                Self::MissingParamIDaaSApplicationId(error)
-            }
-            "MissingParam.IDaaSRegionId" => Self::MissingParamIDaaSRegionId(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "InvalidIDaaSInstanceId.NotFound" => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            "InvalidIDaaSApplicationId.NotFound" => {
-                Self::InvalidIDaaSApplicationIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "InvalidName",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "SslVpnServer.AlreadyExist",
+                        "VpnRouteEntry.Conflict",
+                        "IpConflict",
+                        "SslVpnServer.AddRouteError",
+                        "ClientIpPool.NetmaskInvalid",
+                        "ClientIpPool.SubnetInvalid",
+                        "MissingParameter.IDaaSInstanceId",
+                        "OperationFailed.NoRamPermission",
+                        "OperationUnsupported.NotSupportMultiFactorAuth",
+                        "QuotaExceeded.VpnRouteEntry",
+                        "SystemBusy",
+                        "SslVpnServerPort.Illegal",
+                        "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
+                        "VpnGateway.SslVpnDisabled",
+                        "IllegalParam.LocalSubnet",
+                        "IllegalParam.IDaaSApplicationId",
+                        "SslVpnIDaaS2.NotSupport",
+                        "MissingParam.IDaaSApplicationId",
+                        "MissingParam.IDaaSRegionId",
+                        "DryRunOperation",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "InvalidIDaaSInstanceId.NotFound",
+                        "InvalidIDaaSApplicationId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateSslVpnServerError {
@@ -745,140 +761,128 @@ impl CreateSslVpnServerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::InvalidName(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::VpnGatewayFinancialLocked(error),
+            4 => Self::SslVpnServerAlreadyExist(error),
+            5 => Self::VpnRouteEntryConflict(error),
+            6 => Self::IpConflict(error),
+            7 => Self::SslVpnServerAddRouteError(error),
+            8 => Self::ClientIpPoolNetmaskInvalid(error),
+            9 => Self::ClientIpPoolSubnetInvalid(error),
+            10 => Self::MissingParameterIDaaSInstanceId(error),
+            11 => Self::OperationFailedNoRamPermission(error),
+            12 => Self::OperationUnsupportedNotSupportMultiFactorAuth(error),
+            13 => Self::QuotaExceededVpnRouteEntry(error),
+            14 => Self::SystemBusy(error),
+            15 => Self::SslVpnServerPortIllegal(error),
+            16 => Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error),
+            17 => Self::VpnGatewaySslVpnDisabled(error),
+            18 => Self::IllegalParamLocalSubnet(error),
+            19 => Self::IllegalParamIDaaSApplicationId(error),
+            20 => Self::SslVpnIDaaS2NotSupport(error),
+            21 => Self::MissingParamIDaaSApplicationId(error),
+            22 => Self::MissingParamIDaaSRegionId(error),
+            23 => Self::DryRunOperation(error),
+            24 => Self::ForbbidenSubUser(error),
+            25 => Self::Forbidden(error),
+            26 => Self::InvalidRegionIdNotFound(error),
+            27 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            28 => Self::InvalidIDaaSInstanceIdNotFound(error),
+            29 => Self::InvalidIDaaSApplicationIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::SslVpnServerAlreadyExist(error) => ("SslVpnServerAlreadyExist", error),
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::IpConflict(error) => ("IpConflict", error),
-            Self::SslVpnServerAddRouteError(error) => {
-                ("SslVpnServerAddRouteError", error)
-            }
-            Self::ClientIpPoolNetmaskInvalid(error) => {
-                ("ClientIpPoolNetmaskInvalid", error)
-            }
-            Self::ClientIpPoolSubnetInvalid(error) => {
-                ("ClientIpPoolSubnetInvalid", error)
-            }
-            Self::MissingParameterIDaaSInstanceId(error) => {
-                ("MissingParameterIDaaSInstanceId", error)
-            }
-            Self::OperationFailedNoRamPermission(error) => {
-                ("OperationFailedNoRamPermission", error)
-            }
-            Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => {
-                ("OperationUnsupportedNotSupportMultiFactorAuth", error)
-            }
-            Self::QuotaExceededVpnRouteEntry(error) => {
-                ("QuotaExceededVpnRouteEntry", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::SslVpnServerPortIllegal(error) => ("SslVpnServerPortIllegal", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::InvalidName(error) => (1, error),
+            Self::VpnGatewayConfiguring(error) => (2, error),
+            Self::VpnGatewayFinancialLocked(error) => (3, error),
+            Self::SslVpnServerAlreadyExist(error) => (4, error),
+            Self::VpnRouteEntryConflict(error) => (5, error),
+            Self::IpConflict(error) => (6, error),
+            Self::SslVpnServerAddRouteError(error) => (7, error),
+            Self::ClientIpPoolNetmaskInvalid(error) => (8, error),
+            Self::ClientIpPoolSubnetInvalid(error) => (9, error),
+            Self::MissingParameterIDaaSInstanceId(error) => (10, error),
+            Self::OperationFailedNoRamPermission(error) => (11, error),
+            Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => (12, error),
+            Self::QuotaExceededVpnRouteEntry(error) => (13, error),
+            Self::SystemBusy(error) => (14, error),
+            Self::SslVpnServerPortIllegal(error) => (15, error),
             Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
-                ("EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest", error)
+                (16, error)
             }
-            Self::VpnGatewaySslVpnDisabled(error) => ("VpnGatewaySslVpnDisabled", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::IllegalParamIDaaSApplicationId(error) => {
-                ("IllegalParamIDaaSApplicationId", error)
-            }
-            Self::SslVpnIDaaS2NotSupport(error) => ("SslVpnIDaaS2NotSupport", error),
-            Self::MissingParamIDaaSApplicationId(error) => {
-                ("MissingParamIDaaSApplicationId", error)
-            }
-            Self::MissingParamIDaaSRegionId(error) => {
-                ("MissingParamIDaaSRegionId", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::InvalidIDaaSInstanceIdNotFound(error) => {
-                ("InvalidIDaaSInstanceIdNotFound", error)
-            }
-            Self::InvalidIDaaSApplicationIdNotFound(error) => {
-                ("InvalidIDaaSApplicationIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpnGatewaySslVpnDisabled(error) => (17, error),
+            Self::IllegalParamLocalSubnet(error) => (18, error),
+            Self::IllegalParamIDaaSApplicationId(error) => (19, error),
+            Self::SslVpnIDaaS2NotSupport(error) => (20, error),
+            Self::MissingParamIDaaSApplicationId(error) => (21, error),
+            Self::MissingParamIDaaSRegionId(error) => (22, error),
+            Self::DryRunOperation(error) => (23, error),
+            Self::ForbbidenSubUser(error) => (24, error),
+            Self::Forbidden(error) => (25, error),
+            Self::InvalidRegionIdNotFound(error) => (26, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (27, error),
+            Self::InvalidIDaaSInstanceIdNotFound(error) => (28, error),
+            Self::InvalidIDaaSApplicationIdNotFound(error) => (29, error),
+            Self::Unhandled(error) => (30, error),
         }
     }
 }
 impl Clone for CreateSslVpnServerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::SslVpnServerAlreadyExist(_) => Self::SslVpnServerAlreadyExist(error),
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::IpConflict(_) => Self::IpConflict(error),
-            Self::SslVpnServerAddRouteError(_) => Self::SslVpnServerAddRouteError(error),
-            Self::ClientIpPoolNetmaskInvalid(_) => {
-                Self::ClientIpPoolNetmaskInvalid(error)
-            }
-            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
-            Self::MissingParameterIDaaSInstanceId(_) => {
-                Self::MissingParameterIDaaSInstanceId(error)
-            }
-            Self::OperationFailedNoRamPermission(_) => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            Self::OperationUnsupportedNotSupportMultiFactorAuth(_) => {
-                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
-            }
-            Self::QuotaExceededVpnRouteEntry(_) => {
-                Self::QuotaExceededVpnRouteEntry(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::SslVpnServerPortIllegal(_) => Self::SslVpnServerPortIllegal(error),
-            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(_) => {
-                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            }
-            Self::VpnGatewaySslVpnDisabled(_) => Self::VpnGatewaySslVpnDisabled(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::IllegalParamIDaaSApplicationId(_) => {
-                Self::IllegalParamIDaaSApplicationId(error)
-            }
-            Self::SslVpnIDaaS2NotSupport(_) => Self::SslVpnIDaaS2NotSupport(error),
-            Self::MissingParamIDaaSApplicationId(_) => {
-                Self::MissingParamIDaaSApplicationId(error)
-            }
-            Self::MissingParamIDaaSRegionId(_) => Self::MissingParamIDaaSRegionId(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::InvalidIDaaSInstanceIdNotFound(_) => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            Self::InvalidIDaaSApplicationIdNotFound(_) => {
-                Self::InvalidIDaaSApplicationIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateSslVpnServerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "InvalidName",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "SslVpnServerAlreadyExist",
+            "VpnRouteEntryConflict",
+            "IpConflict",
+            "SslVpnServerAddRouteError",
+            "ClientIpPoolNetmaskInvalid",
+            "ClientIpPoolSubnetInvalid",
+            "MissingParameterIDaaSInstanceId",
+            "OperationFailedNoRamPermission",
+            "OperationUnsupportedNotSupportMultiFactorAuth",
+            "QuotaExceededVpnRouteEntry",
+            "SystemBusy",
+            "SslVpnServerPortIllegal",
+            "EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest",
+            "VpnGatewaySslVpnDisabled",
+            "IllegalParamLocalSubnet",
+            "IllegalParamIDaaSApplicationId",
+            "SslVpnIDaaS2NotSupport",
+            "MissingParamIDaaSApplicationId",
+            "MissingParamIDaaSRegionId",
+            "DryRunOperation",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidRegionIdNotFound",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "InvalidIDaaSInstanceIdNotFound",
+            "InvalidIDaaSApplicationIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateSslVpnServerError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterRequest {
     /// The description of the filter.
@@ -99,10 +99,31 @@ pub struct CreateTrafficMirrorFilterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTrafficMirrorFilterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_description: None,
+            traffic_mirror_filter_name: None,
+            client_token: None,
+            dry_run: None,
+            ingress_rules: None,
+            egress_rules: None,
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTrafficMirrorFilterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTrafficMirrorFilterRequestBuilder {
-        CreateTrafficMirrorFilterRequestBuilder::default()
+        CreateTrafficMirrorFilterRequestBuilder {
+            inner: CreateTrafficMirrorFilterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -274,6 +295,7 @@ impl<C> CreateTrafficMirrorFilterRequestBuilder<C> {
     }
 }
 impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTrafficMirrorFilterRequest::default(),
@@ -282,6 +304,7 @@ impl<'a> CreateTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -363,30 +386,25 @@ pub enum CreateTrafficMirrorFilterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
-            "IncorrectBusinessStatus.TrafficMirror" => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
-            "QuotaExceeded.TrafficMirrorFilter" => {
-                Self::QuotaExceededTrafficMirrorFilter(error)
-            }
-            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "IllegalParamFormat.SrcCidrBlock" => {
-                Self::IllegalParamFormatSrcCidrBlock(error)
-            }
-            "IllegalParamFormat.DstCidrBlock" => {
-                Self::IllegalParamFormatDstCidrBlock(error)
-            }
-            "IllegalParam.DestinationCidrBlock" => {
-                Self::IllegalParamDestinationCidrBlock(error)
-            }
-            "IllegalParam.SourceCidrBlock" => Self::IllegalParamSourceCidrBlock(error),
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedFeature.IpVersion",
+                        "IncorrectBusinessStatus.TrafficMirror",
+                        "OptInRequired.TrafficMirror",
+                        "QuotaExceeded.TrafficMirrorFilter",
+                        "DuplicatedParam.Priority",
+                        "UnsupportedRegion",
+                        "IllegalParamFormat.SrcCidrBlock",
+                        "IllegalParamFormat.DstCidrBlock",
+                        "IllegalParam.DestinationCidrBlock",
+                        "IllegalParam.SourceCidrBlock",
+                        "IllegalParam.Protocol",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTrafficMirrorFilterError {
@@ -395,82 +413,69 @@ impl CreateTrafficMirrorFilterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedFeatureIpVersion(error),
+            1 => Self::IncorrectBusinessStatusTrafficMirror(error),
+            2 => Self::OptInRequiredTrafficMirror(error),
+            3 => Self::QuotaExceededTrafficMirrorFilter(error),
+            4 => Self::DuplicatedParamPriority(error),
+            5 => Self::UnsupportedRegion(error),
+            6 => Self::IllegalParamFormatSrcCidrBlock(error),
+            7 => Self::IllegalParamFormatDstCidrBlock(error),
+            8 => Self::IllegalParamDestinationCidrBlock(error),
+            9 => Self::IllegalParamSourceCidrBlock(error),
+            10 => Self::IllegalParamProtocol(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeatureIpVersion(error) => {
-                ("UnsupportedFeatureIpVersion", error)
-            }
-            Self::IncorrectBusinessStatusTrafficMirror(error) => {
-                ("IncorrectBusinessStatusTrafficMirror", error)
-            }
-            Self::OptInRequiredTrafficMirror(error) => {
-                ("OptInRequiredTrafficMirror", error)
-            }
-            Self::QuotaExceededTrafficMirrorFilter(error) => {
-                ("QuotaExceededTrafficMirrorFilter", error)
-            }
-            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::IllegalParamFormatSrcCidrBlock(error) => {
-                ("IllegalParamFormatSrcCidrBlock", error)
-            }
-            Self::IllegalParamFormatDstCidrBlock(error) => {
-                ("IllegalParamFormatDstCidrBlock", error)
-            }
-            Self::IllegalParamDestinationCidrBlock(error) => {
-                ("IllegalParamDestinationCidrBlock", error)
-            }
-            Self::IllegalParamSourceCidrBlock(error) => {
-                ("IllegalParamSourceCidrBlock", error)
-            }
-            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedFeatureIpVersion(error) => (0, error),
+            Self::IncorrectBusinessStatusTrafficMirror(error) => (1, error),
+            Self::OptInRequiredTrafficMirror(error) => (2, error),
+            Self::QuotaExceededTrafficMirrorFilter(error) => (3, error),
+            Self::DuplicatedParamPriority(error) => (4, error),
+            Self::UnsupportedRegion(error) => (5, error),
+            Self::IllegalParamFormatSrcCidrBlock(error) => (6, error),
+            Self::IllegalParamFormatDstCidrBlock(error) => (7, error),
+            Self::IllegalParamDestinationCidrBlock(error) => (8, error),
+            Self::IllegalParamSourceCidrBlock(error) => (9, error),
+            Self::IllegalParamProtocol(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for CreateTrafficMirrorFilterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedFeatureIpVersion(_) => {
-                Self::UnsupportedFeatureIpVersion(error)
-            }
-            Self::IncorrectBusinessStatusTrafficMirror(_) => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            Self::OptInRequiredTrafficMirror(_) => {
-                Self::OptInRequiredTrafficMirror(error)
-            }
-            Self::QuotaExceededTrafficMirrorFilter(_) => {
-                Self::QuotaExceededTrafficMirrorFilter(error)
-            }
-            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::IllegalParamFormatSrcCidrBlock(_) => {
-                Self::IllegalParamFormatSrcCidrBlock(error)
-            }
-            Self::IllegalParamFormatDstCidrBlock(_) => {
-                Self::IllegalParamFormatDstCidrBlock(error)
-            }
-            Self::IllegalParamDestinationCidrBlock(_) => {
-                Self::IllegalParamDestinationCidrBlock(error)
-            }
-            Self::IllegalParamSourceCidrBlock(_) => {
-                Self::IllegalParamSourceCidrBlock(error)
-            }
-            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTrafficMirrorFilterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedFeatureIpVersion",
+            "IncorrectBusinessStatusTrafficMirror",
+            "OptInRequiredTrafficMirror",
+            "QuotaExceededTrafficMirrorFilter",
+            "DuplicatedParamPriority",
+            "UnsupportedRegion",
+            "IllegalParamFormatSrcCidrBlock",
+            "IllegalParamFormatDstCidrBlock",
+            "IllegalParamDestinationCidrBlock",
+            "IllegalParamSourceCidrBlock",
+            "IllegalParamProtocol",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTrafficMirrorFilterError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterRulesRequest {
     /// The ID of the filter.
@@ -82,10 +82,28 @@ pub struct CreateTrafficMirrorFilterRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTrafficMirrorFilterRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            client_token: None,
+            dry_run: None,
+            ingress_rules: None,
+            egress_rules: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTrafficMirrorFilterRulesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTrafficMirrorFilterRulesRequestBuilder {
-        CreateTrafficMirrorFilterRulesRequestBuilder::default()
+        CreateTrafficMirrorFilterRulesRequestBuilder {
+            inner: CreateTrafficMirrorFilterRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,6 +245,7 @@ impl<C> CreateTrafficMirrorFilterRulesRequestBuilder<C> {
     }
 }
 impl<'a> CreateTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTrafficMirrorFilterRulesRequest::default(),
@@ -235,6 +254,7 @@ impl<'a> CreateTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -316,29 +336,24 @@ pub enum CreateTrafficMirrorFilterRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            "QuotaExceeded.TrafficMirrorRulesPerFilter" => {
-                Self::QuotaExceededTrafficMirrorRulesPerFilter(error)
-            }
-            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "IllegalParam.SourceCidrBlock" => Self::IllegalParamSourceCidrBlock(error),
-            "IllegalParam.DestinationCidrBlock" => {
-                Self::IllegalParamDestinationCidrBlock(error)
-            }
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.TrafficMirrorFilter",
+                        "IncorrectStatus.TrafficMirrorFilter",
+                        "IncorrectStatus.TrafficMirrorSession",
+                        "QuotaExceeded.TrafficMirrorRulesPerFilter",
+                        "DuplicatedParam.Priority",
+                        "UnsupportedRegion",
+                        "IllegalParam.CidrBlock",
+                        "IllegalParam.SourceCidrBlock",
+                        "IllegalParam.DestinationCidrBlock",
+                        "IllegalParam.Protocol",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTrafficMirrorFilterRulesError {
@@ -347,72 +362,66 @@ impl CreateTrafficMirrorFilterRulesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            1 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            2 => Self::IncorrectStatusTrafficMirrorSession(error),
+            3 => Self::QuotaExceededTrafficMirrorRulesPerFilter(error),
+            4 => Self::DuplicatedParamPriority(error),
+            5 => Self::UnsupportedRegion(error),
+            6 => Self::IllegalParamCidrBlock(error),
+            7 => Self::IllegalParamSourceCidrBlock(error),
+            8 => Self::IllegalParamDestinationCidrBlock(error),
+            9 => Self::IllegalParamProtocol(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
-                ("ResourceNotFoundTrafficMirrorFilter", error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(error) => {
-                ("IncorrectStatusTrafficMirrorFilter", error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(error) => {
-                ("IncorrectStatusTrafficMirrorSession", error)
-            }
-            Self::QuotaExceededTrafficMirrorRulesPerFilter(error) => {
-                ("QuotaExceededTrafficMirrorRulesPerFilter", error)
-            }
-            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::IllegalParamSourceCidrBlock(error) => {
-                ("IllegalParamSourceCidrBlock", error)
-            }
-            Self::IllegalParamDestinationCidrBlock(error) => {
-                ("IllegalParamDestinationCidrBlock", error)
-            }
-            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => (0, error),
+            Self::IncorrectStatusTrafficMirrorFilter(error) => (1, error),
+            Self::IncorrectStatusTrafficMirrorSession(error) => (2, error),
+            Self::QuotaExceededTrafficMirrorRulesPerFilter(error) => (3, error),
+            Self::DuplicatedParamPriority(error) => (4, error),
+            Self::UnsupportedRegion(error) => (5, error),
+            Self::IllegalParamCidrBlock(error) => (6, error),
+            Self::IllegalParamSourceCidrBlock(error) => (7, error),
+            Self::IllegalParamDestinationCidrBlock(error) => (8, error),
+            Self::IllegalParamProtocol(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for CreateTrafficMirrorFilterRulesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(_) => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(_) => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            Self::QuotaExceededTrafficMirrorRulesPerFilter(_) => {
-                Self::QuotaExceededTrafficMirrorRulesPerFilter(error)
-            }
-            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::IllegalParamSourceCidrBlock(_) => {
-                Self::IllegalParamSourceCidrBlock(error)
-            }
-            Self::IllegalParamDestinationCidrBlock(_) => {
-                Self::IllegalParamDestinationCidrBlock(error)
-            }
-            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTrafficMirrorFilterRulesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundTrafficMirrorFilter",
+            "IncorrectStatusTrafficMirrorFilter",
+            "IncorrectStatusTrafficMirrorSession",
+            "QuotaExceededTrafficMirrorRulesPerFilter",
+            "DuplicatedParamPriority",
+            "UnsupportedRegion",
+            "IllegalParamCidrBlock",
+            "IllegalParamSourceCidrBlock",
+            "IllegalParamDestinationCidrBlock",
+            "IllegalParamProtocol",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTrafficMirrorFilterRulesError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hongkong");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorSessionRequest {
     /// The description of the traffic mirror session.
@@ -156,10 +156,37 @@ pub struct CreateTrafficMirrorSessionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateTrafficMirrorSessionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session_description: None,
+            traffic_mirror_session_name: None,
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_target_id: None,
+            traffic_mirror_target_type: None,
+            traffic_mirror_filter_id: None,
+            virtual_network_id: None,
+            priority: None,
+            enabled: None,
+            packet_length: None,
+            traffic_mirror_source_ids: None,
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateTrafficMirrorSessionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateTrafficMirrorSessionRequestBuilder {
-        CreateTrafficMirrorSessionRequestBuilder::default()
+        CreateTrafficMirrorSessionRequestBuilder {
+            inner: CreateTrafficMirrorSessionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -420,6 +447,7 @@ impl<C> CreateTrafficMirrorSessionRequestBuilder<C> {
     }
 }
 impl<'a> CreateTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateTrafficMirrorSessionRequest::default(),
@@ -428,6 +456,7 @@ impl<'a> CreateTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -565,100 +594,49 @@ pub enum CreateTrafficMirrorSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.TrafficMirror" => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
-            "DuplicatedParam.SourceInstanceIds" => {
-                Self::DuplicatedParamSourceInstanceIds(error)
-            }
-            "OperationDenied.DuplicateRole" => Self::OperationDeniedDuplicateRole(error),
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
-            "ResourceNotFound.Slb" => Self::ResourceNotFoundSlb(error),
-            "OperationDenied.SlbNotInVpc" => Self::OperationDeniedSlbNotInVpc(error),
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            "OperationDenied.EcsNotSupportTrafficMirror" => {
-                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            }
-            "QuotaExceeded.SessionNum" => Self::QuotaExceededSessionNum(error),
-            "QuotaExceeded.FilterRelatedSession" => {
-                Self::QuotaExceededFilterRelatedSession(error)
-            }
-            "QuotaExceeded.SourceNumPerSession" => {
-                Self::QuotaExceededSourceNumPerSession(error)
-            }
-            "QuotaExceeded.NetworkInterfaceRelatedSession" => {
-                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            }
-            "QuotaExceeded.SlbRelatedSession" => {
-                Self::QuotaExceededSlbRelatedSession(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "InvalidLoadBalancerId.NotFound" => {
-                Self::InvalidLoadBalancerIdNotFound(error)
-            }
-            "OperationDenied.FreeNetworkInterface" => {
-                Self::OperationDeniedFreeNetworkInterface(error)
-            }
-            "OperationDenied.ClassicSLB" => Self::OperationDeniedClassicSlb(error),
-            "ResourceNotFound.TargetInstance" => {
-                Self::ResourceNotFoundTargetInstance(error)
-            }
-            "QuotaExceeded.SourceNumPerTarget" => {
-                Self::QuotaExceededSourceNumPerTarget(error)
-            }
-            "IncorrectStatus.NetworkInterface" => {
-                Self::IncorrectStatusNetworkInterface(error)
-            }
-            "OperationFailed.NotSupportBizType" => {
-                Self::OperationFailedNotSupportBizType(error)
-            }
-            "IllegalParam.Priority" => Self::IllegalParamPriority(error),
-            "OperationDenied.UnsupportedTargetType" => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint" => {
-                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-                    error,
-                )
-            }
-            "OperationDenied.TargetTypeNotSupportBondEni" => {
-                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            }
-            "OperationDenied.InvalidTargetBondEniType" => {
-                Self::OperationDeniedInvalidTargetBondEniType(error)
-            }
-            "OperationDenied.InvalidSourceBondEniType" => {
-                Self::OperationDeniedInvalidSourceBondEniType(error)
-            }
-            "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket" => {
-                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            }
-            "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport" => {
-                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-                    error,
-                )
-            }
-            "QuotaExceeded.SessionNumPerTarget" => {
-                Self::QuotaExceededSessionNumPerTarget(error)
-            }
-            "OperationDenied.NotSupportBondEniAsTrafficMirrorSource" => {
-                Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error)
-            }
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.TrafficMirror",
+                        "OptInRequired.TrafficMirror",
+                        "DuplicatedParam.SourceInstanceIds",
+                        "OperationDenied.DuplicateRole",
+                        "ResourceNotFound.NetworkInterface",
+                        "ResourceNotFound.EcsInstance",
+                        "ResourceNotFound.Slb",
+                        "OperationDenied.SlbNotInVpc",
+                        "ResourceNotFound.TrafficMirrorFilter",
+                        "IncorrectStatus.TrafficMirrorFilter",
+                        "OperationDenied.EcsNotSupportTrafficMirror",
+                        "QuotaExceeded.SessionNum",
+                        "QuotaExceeded.FilterRelatedSession",
+                        "QuotaExceeded.SourceNumPerSession",
+                        "QuotaExceeded.NetworkInterfaceRelatedSession",
+                        "QuotaExceeded.SlbRelatedSession",
+                        "UnsupportedRegion",
+                        "InvalidLoadBalancerId.NotFound",
+                        "OperationDenied.FreeNetworkInterface",
+                        "OperationDenied.ClassicSLB",
+                        "ResourceNotFound.TargetInstance",
+                        "QuotaExceeded.SourceNumPerTarget",
+                        "IncorrectStatus.NetworkInterface",
+                        "OperationFailed.NotSupportBizType",
+                        "IllegalParam.Priority",
+                        "OperationDenied.UnsupportedTargetType",
+                        "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
+                        "OperationDenied.TargetTypeNotSupportBondEni",
+                        "OperationDenied.InvalidTargetBondEniType",
+                        "OperationDenied.InvalidSourceBondEniType",
+                        "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
+                        "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
+                        "QuotaExceeded.SessionNumPerTarget",
+                        "OperationDenied.NotSupportBondEniAsTrafficMirrorSource",
+                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateTrafficMirrorSessionError {
@@ -667,226 +645,157 @@ impl CreateTrafficMirrorSessionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
+            1 => Self::OptInRequiredTrafficMirror(error),
+            2 => Self::DuplicatedParamSourceInstanceIds(error),
+            3 => Self::OperationDeniedDuplicateRole(error),
+            4 => Self::ResourceNotFoundNetworkInterface(error),
+            5 => Self::ResourceNotFoundEcsInstance(error),
+            6 => Self::ResourceNotFoundSlb(error),
+            7 => Self::OperationDeniedSlbNotInVpc(error),
+            8 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            9 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            10 => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
+            11 => Self::QuotaExceededSessionNum(error),
+            12 => Self::QuotaExceededFilterRelatedSession(error),
+            13 => Self::QuotaExceededSourceNumPerSession(error),
+            14 => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
+            15 => Self::QuotaExceededSlbRelatedSession(error),
+            16 => Self::UnsupportedRegion(error),
+            17 => Self::InvalidLoadBalancerIdNotFound(error),
+            18 => Self::OperationDeniedFreeNetworkInterface(error),
+            19 => Self::OperationDeniedClassicSlb(error),
+            20 => Self::ResourceNotFoundTargetInstance(error),
+            21 => Self::QuotaExceededSourceNumPerTarget(error),
+            22 => Self::IncorrectStatusNetworkInterface(error),
+            23 => Self::OperationFailedNotSupportBizType(error),
+            24 => Self::IllegalParamPriority(error),
+            25 => Self::OperationDeniedUnsupportedTargetType(error),
+            26 => {
+                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
+                    error,
+                )
+            }
+            27 => Self::OperationDeniedTargetTypeNotSupportBondEni(error),
+            28 => Self::OperationDeniedInvalidTargetBondEniType(error),
+            29 => Self::OperationDeniedInvalidSourceBondEniType(error),
+            30 => Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error),
+            31 => {
+                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
+                    error,
+                )
+            }
+            32 => Self::QuotaExceededSessionNumPerTarget(error),
+            33 => Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error),
+            34 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error) => {
-                ("IncorrectBusinessStatusTrafficMirror", error)
-            }
-            Self::OptInRequiredTrafficMirror(error) => {
-                ("OptInRequiredTrafficMirror", error)
-            }
-            Self::DuplicatedParamSourceInstanceIds(error) => {
-                ("DuplicatedParamSourceInstanceIds", error)
-            }
-            Self::OperationDeniedDuplicateRole(error) => {
-                ("OperationDeniedDuplicateRole", error)
-            }
-            Self::ResourceNotFoundNetworkInterface(error) => {
-                ("ResourceNotFoundNetworkInterface", error)
-            }
-            Self::ResourceNotFoundEcsInstance(error) => {
-                ("ResourceNotFoundEcsInstance", error)
-            }
-            Self::ResourceNotFoundSlb(error) => ("ResourceNotFoundSlb", error),
-            Self::OperationDeniedSlbNotInVpc(error) => {
-                ("OperationDeniedSlbNotInVpc", error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
-                ("ResourceNotFoundTrafficMirrorFilter", error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(error) => {
-                ("IncorrectStatusTrafficMirrorFilter", error)
-            }
-            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => {
-                ("OperationDeniedEcsNotSupportTrafficMirror", error)
-            }
-            Self::QuotaExceededSessionNum(error) => ("QuotaExceededSessionNum", error),
-            Self::QuotaExceededFilterRelatedSession(error) => {
-                ("QuotaExceededFilterRelatedSession", error)
-            }
-            Self::QuotaExceededSourceNumPerSession(error) => {
-                ("QuotaExceededSourceNumPerSession", error)
-            }
-            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => {
-                ("QuotaExceededNetworkInterfaceRelatedSession", error)
-            }
-            Self::QuotaExceededSlbRelatedSession(error) => {
-                ("QuotaExceededSlbRelatedSession", error)
-            }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::InvalidLoadBalancerIdNotFound(error) => {
-                ("InvalidLoadBalancerIdNotFound", error)
-            }
-            Self::OperationDeniedFreeNetworkInterface(error) => {
-                ("OperationDeniedFreeNetworkInterface", error)
-            }
-            Self::OperationDeniedClassicSlb(error) => {
-                ("OperationDeniedClassicSlb", error)
-            }
-            Self::ResourceNotFoundTargetInstance(error) => {
-                ("ResourceNotFoundTargetInstance", error)
-            }
-            Self::QuotaExceededSourceNumPerTarget(error) => {
-                ("QuotaExceededSourceNumPerTarget", error)
-            }
-            Self::IncorrectStatusNetworkInterface(error) => {
-                ("IncorrectStatusNetworkInterface", error)
-            }
-            Self::OperationFailedNotSupportBizType(error) => {
-                ("OperationFailedNotSupportBizType", error)
-            }
-            Self::IllegalParamPriority(error) => ("IllegalParamPriority", error),
-            Self::OperationDeniedUnsupportedTargetType(error) => {
-                ("OperationDeniedUnsupportedTargetType", error)
-            }
+            Self::IncorrectBusinessStatusTrafficMirror(error) => (0, error),
+            Self::OptInRequiredTrafficMirror(error) => (1, error),
+            Self::DuplicatedParamSourceInstanceIds(error) => (2, error),
+            Self::OperationDeniedDuplicateRole(error) => (3, error),
+            Self::ResourceNotFoundNetworkInterface(error) => (4, error),
+            Self::ResourceNotFoundEcsInstance(error) => (5, error),
+            Self::ResourceNotFoundSlb(error) => (6, error),
+            Self::OperationDeniedSlbNotInVpc(error) => (7, error),
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => (8, error),
+            Self::IncorrectStatusTrafficMirrorFilter(error) => (9, error),
+            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => (10, error),
+            Self::QuotaExceededSessionNum(error) => (11, error),
+            Self::QuotaExceededFilterRelatedSession(error) => (12, error),
+            Self::QuotaExceededSourceNumPerSession(error) => (13, error),
+            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => (14, error),
+            Self::QuotaExceededSlbRelatedSession(error) => (15, error),
+            Self::UnsupportedRegion(error) => (16, error),
+            Self::InvalidLoadBalancerIdNotFound(error) => (17, error),
+            Self::OperationDeniedFreeNetworkInterface(error) => (18, error),
+            Self::OperationDeniedClassicSlb(error) => (19, error),
+            Self::ResourceNotFoundTargetInstance(error) => (20, error),
+            Self::QuotaExceededSourceNumPerTarget(error) => (21, error),
+            Self::IncorrectStatusNetworkInterface(error) => (22, error),
+            Self::OperationFailedNotSupportBizType(error) => (23, error),
+            Self::IllegalParamPriority(error) => (24, error),
+            Self::OperationDeniedUnsupportedTargetType(error) => (25, error),
             Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
                 error,
-            ) => {
-                ("OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint", error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => {
-                ("OperationDeniedTargetTypeNotSupportBondEni", error)
-            }
-            Self::OperationDeniedInvalidTargetBondEniType(error) => {
-                ("OperationDeniedInvalidTargetBondEniType", error)
-            }
-            Self::OperationDeniedInvalidSourceBondEniType(error) => {
-                ("OperationDeniedInvalidSourceBondEniType", error)
-            }
+            ) => (26, error),
+            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => (27, error),
+            Self::OperationDeniedInvalidTargetBondEniType(error) => (28, error),
+            Self::OperationDeniedInvalidSourceBondEniType(error) => (29, error),
             Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error) => {
-                ("OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket", error)
+                (30, error)
             }
             Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
                 error,
-            ) => ("OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport", error),
-            Self::QuotaExceededSessionNumPerTarget(error) => {
-                ("QuotaExceededSessionNumPerTarget", error)
-            }
+            ) => (31, error),
+            Self::QuotaExceededSessionNumPerTarget(error) => (32, error),
             Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error) => {
-                ("OperationDeniedNotSupportBondEniAsTrafficMirrorSource", error)
+                (33, error)
             }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
-                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (34, error),
+            Self::Unhandled(error) => (35, error),
         }
     }
 }
 impl Clone for CreateTrafficMirrorSessionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusTrafficMirror(_) => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            Self::OptInRequiredTrafficMirror(_) => {
-                Self::OptInRequiredTrafficMirror(error)
-            }
-            Self::DuplicatedParamSourceInstanceIds(_) => {
-                Self::DuplicatedParamSourceInstanceIds(error)
-            }
-            Self::OperationDeniedDuplicateRole(_) => {
-                Self::OperationDeniedDuplicateRole(error)
-            }
-            Self::ResourceNotFoundNetworkInterface(_) => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            Self::ResourceNotFoundEcsInstance(_) => {
-                Self::ResourceNotFoundEcsInstance(error)
-            }
-            Self::ResourceNotFoundSlb(_) => Self::ResourceNotFoundSlb(error),
-            Self::OperationDeniedSlbNotInVpc(_) => {
-                Self::OperationDeniedSlbNotInVpc(error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(_) => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            Self::OperationDeniedEcsNotSupportTrafficMirror(_) => {
-                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            }
-            Self::QuotaExceededSessionNum(_) => Self::QuotaExceededSessionNum(error),
-            Self::QuotaExceededFilterRelatedSession(_) => {
-                Self::QuotaExceededFilterRelatedSession(error)
-            }
-            Self::QuotaExceededSourceNumPerSession(_) => {
-                Self::QuotaExceededSourceNumPerSession(error)
-            }
-            Self::QuotaExceededNetworkInterfaceRelatedSession(_) => {
-                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            }
-            Self::QuotaExceededSlbRelatedSession(_) => {
-                Self::QuotaExceededSlbRelatedSession(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::InvalidLoadBalancerIdNotFound(_) => {
-                Self::InvalidLoadBalancerIdNotFound(error)
-            }
-            Self::OperationDeniedFreeNetworkInterface(_) => {
-                Self::OperationDeniedFreeNetworkInterface(error)
-            }
-            Self::OperationDeniedClassicSlb(_) => Self::OperationDeniedClassicSlb(error),
-            Self::ResourceNotFoundTargetInstance(_) => {
-                Self::ResourceNotFoundTargetInstance(error)
-            }
-            Self::QuotaExceededSourceNumPerTarget(_) => {
-                Self::QuotaExceededSourceNumPerTarget(error)
-            }
-            Self::IncorrectStatusNetworkInterface(_) => {
-                Self::IncorrectStatusNetworkInterface(error)
-            }
-            Self::OperationFailedNotSupportBizType(_) => {
-                Self::OperationFailedNotSupportBizType(error)
-            }
-            Self::IllegalParamPriority(_) => Self::IllegalParamPriority(error),
-            Self::OperationDeniedUnsupportedTargetType(_) => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(_) => {
-                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-                    error,
-                )
-            }
-            Self::OperationDeniedTargetTypeNotSupportBondEni(_) => {
-                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            }
-            Self::OperationDeniedInvalidTargetBondEniType(_) => {
-                Self::OperationDeniedInvalidTargetBondEniType(error)
-            }
-            Self::OperationDeniedInvalidSourceBondEniType(_) => {
-                Self::OperationDeniedInvalidSourceBondEniType(error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(_) => {
-                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            }
-            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(_) => {
-                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-                    error,
-                )
-            }
-            Self::QuotaExceededSessionNumPerTarget(_) => {
-                Self::QuotaExceededSessionNumPerTarget(error)
-            }
-            Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(_) => {
-                Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error)
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateTrafficMirrorSessionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusTrafficMirror",
+            "OptInRequiredTrafficMirror",
+            "DuplicatedParamSourceInstanceIds",
+            "OperationDeniedDuplicateRole",
+            "ResourceNotFoundNetworkInterface",
+            "ResourceNotFoundEcsInstance",
+            "ResourceNotFoundSlb",
+            "OperationDeniedSlbNotInVpc",
+            "ResourceNotFoundTrafficMirrorFilter",
+            "IncorrectStatusTrafficMirrorFilter",
+            "OperationDeniedEcsNotSupportTrafficMirror",
+            "QuotaExceededSessionNum",
+            "QuotaExceededFilterRelatedSession",
+            "QuotaExceededSourceNumPerSession",
+            "QuotaExceededNetworkInterfaceRelatedSession",
+            "QuotaExceededSlbRelatedSession",
+            "UnsupportedRegion",
+            "InvalidLoadBalancerIdNotFound",
+            "OperationDeniedFreeNetworkInterface",
+            "OperationDeniedClassicSlb",
+            "ResourceNotFoundTargetInstance",
+            "QuotaExceededSourceNumPerTarget",
+            "IncorrectStatusNetworkInterface",
+            "OperationFailedNotSupportBizType",
+            "IllegalParamPriority",
+            "OperationDeniedUnsupportedTargetType",
+            "OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint",
+            "OperationDeniedTargetTypeNotSupportBondEni",
+            "OperationDeniedInvalidTargetBondEniType",
+            "OperationDeniedInvalidSourceBondEniType",
+            "OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket",
+            "OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport",
+            "QuotaExceededSessionNumPerTarget",
+            "OperationDeniedNotSupportBondEniAsTrafficMirrorSource",
+            "ResourceNotFoundGatewayLoadBalancerEndpoint",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateTrafficMirrorSessionError {

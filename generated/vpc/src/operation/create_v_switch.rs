@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVSwitchRequest {
     /// The tag of the resource.
@@ -121,10 +121,32 @@ pub struct CreateVSwitchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVSwitchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            zone_id: None,
+            region_id: None,
+            cidr_block: None,
+            ipv6_cidr_block: None,
+            vpc_id: None,
+            v_switch_name: None,
+            description: None,
+            client_token: None,
+            vpc_ipv6_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVSwitchRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVSwitchRequestBuilder {
-        CreateVSwitchRequestBuilder::default()
+        CreateVSwitchRequestBuilder {
+            inner: CreateVSwitchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -300,6 +322,7 @@ impl<C> CreateVSwitchRequestBuilder<C> {
     }
 }
 impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVSwitchRequest::default(),
@@ -308,6 +331,7 @@ impl<'a> CreateVSwitchRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVSwitchResponse, CreateVSwitchError> {
@@ -446,74 +470,57 @@ pub enum CreateVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ResourceConflict" => {
-                Self::OperationFailedResourceConflict(error)
-            }
-            "OperationFailed.IdempotentTokenProcessing" => {
-                Self::OperationFailedIdempotentTokenProcessing(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
-            "InvalidVSwitchDiscription.Malformed" => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            "Abs.Vpc.InvalidDescription.Malformed" => {
-                Self::AbsVpcInvalidDescriptionMalformed(error)
-            }
-            "MissingParam.vpcId" => Self::MissingParamVpcId(error),
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidCidrBlock.Overlapped" => Self::InvalidCidrBlockOverlapped(error),
-            "QuotaExceeded.VSwitch" => Self::QuotaExceededVSwitch(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidCirdrBlock.MaskLength" => Self::InvalidCirdrBlockMaskLength(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "CreateVSwitch.IncorrectStatus.cbnStatus" => {
-                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            }
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS" => {
-                Self::VpcSwitchRuleQuotaNotExists(error)
-            }
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "OperationFailed.CidrAcross" => Self::OperationFailedCidrAcross(error),
-            "Duplicated.ClientToken" => Self::DuplicatedClientToken(error),
-            "OperationFailed.Ipv6CidrBlockExisted" => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "OperationFailed.VpcIpv6Disabled" => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "OperationFailed.NotifyCenCreate" => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "UnsupportedFeature.CloudBoxIpv6" => {
-                Self::UnsupportedFeatureCloudBoxIpv6(error)
-            }
-            "OperationDenied.VpcPeerExist" => Self::OperationDeniedVpcPeerExist(error),
-            "OperationDenied.CenAttached" => Self::OperationDeniedCenAttached(error),
-            "OperationDenied.NatgwExist" => Self::OperationDeniedNatgwExist(error),
-            "MissingParam.Ipv6CidrBlock" => Self::MissingParamIpv6CidrBlock(error),
-            "IllegalParam.VpcIpv6CidrBlock" => Self::IllegalParamVpcIpv6CidrBlock(error),
-            "OperationDenied.OtherSubnetCreating" => {
-                Self::OperationDeniedOtherSubnetCreating(error)
-            }
-            "OperationDenied.VpcPeerExists" => Self::OperationDeniedVpcPeerExists(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "InvalidStatus.RouteEntry" => Self::InvalidStatusRouteEntry(error),
-            "InvalidZoneId.NotFound" => Self::InvalidZoneIdNotFound(error),
-            "Invalid.NotExist" => Self::InvalidNotExist(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.ResourceConflict",
+                        "OperationFailed.IdempotentTokenProcessing",
+                        "InvalidDescription.Malformed",
+                        "InvalidVSwitchName.Malformed",
+                        "InvalidVSwitchDiscription.Malformed",
+                        "Abs.Vpc.InvalidDescription.Malformed",
+                        "MissingParam.vpcId",
+                        "ResourceNotAvailable",
+                        "InvalidParameter",
+                        "InvalidCidrBlock.Overlapped",
+                        "QuotaExceeded.VSwitch",
+                        "IncorrectRouteEntryStatus",
+                        "IncorrectVSwitchStatus",
+                        "InvalidCirdrBlock.MaskLength",
+                        "IncorrectVpcStatus",
+                        "CreateVSwitch.IncorrectStatus.cbnStatus",
+                        "InvalidCidrBlock.Malformed",
+                        "MissingParameter",
+                        "TaskConflict",
+                        "VPC.SWITCH.RULE.QUOTA.NOT.EXISTS",
+                        "Forbidden.VpcNotFound",
+                        "RouteConflict.AlreadyExist",
+                        "OperationFailed.CidrAcross",
+                        "Duplicated.ClientToken",
+                        "OperationFailed.Ipv6CidrBlockExisted",
+                        "IllegalParam.Ipv6CidrBlock",
+                        "OperationFailed.VpcIpv6Disabled",
+                        "IncorrectStatus.cbnStatus",
+                        "OperationFailed.NotifyCenCreate",
+                        "OperationFailed.DistibuteLock",
+                        "UnsupportedFeature.CloudBoxIpv6",
+                        "OperationDenied.VpcPeerExist",
+                        "OperationDenied.CenAttached",
+                        "OperationDenied.NatgwExist",
+                        "MissingParam.Ipv6CidrBlock",
+                        "IllegalParam.VpcIpv6CidrBlock",
+                        "OperationDenied.OtherSubnetCreating",
+                        "OperationDenied.VpcPeerExists",
+                        "IllegalParam.CidrBlock",
+                        "InvalidStatus.RouteEntry",
+                        "InvalidZoneId.NotFound",
+                        "Invalid.NotExist",
+                        "InvalidVpcId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVSwitchError {
@@ -522,208 +529,165 @@ impl CreateVSwitchError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedResourceConflict(error),
+            1 => Self::OperationFailedIdempotentTokenProcessing(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::InvalidVSwitchNameMalformed(error),
+            4 => Self::InvalidVSwitchDiscriptionMalformed(error),
+            5 => Self::AbsVpcInvalidDescriptionMalformed(error),
+            6 => Self::MissingParamVpcId(error),
+            7 => Self::ResourceNotAvailable(error),
+            8 => Self::InvalidParameter(error),
+            9 => Self::InvalidCidrBlockOverlapped(error),
+            10 => Self::QuotaExceededVSwitch(error),
+            11 => Self::IncorrectRouteEntryStatus(error),
+            12 => Self::IncorrectVSwitchStatus(error),
+            13 => Self::InvalidCirdrBlockMaskLength(error),
+            14 => Self::IncorrectVpcStatus(error),
+            15 => Self::CreateVSwitchIncorrectStatusCbnStatus(error),
+            16 => Self::InvalidCidrBlockMalformed(error),
+            17 => Self::MissingParameter(error),
+            18 => Self::TaskConflict(error),
+            19 => Self::VpcSwitchRuleQuotaNotExists(error),
+            20 => Self::ForbiddenVpcNotFound(error),
+            21 => Self::RouteConflictAlreadyExist(error),
+            22 => Self::OperationFailedCidrAcross(error),
+            23 => Self::DuplicatedClientToken(error),
+            24 => Self::OperationFailedIpv6CidrBlockExisted(error),
+            25 => Self::IllegalParamIpv6CidrBlock(error),
+            26 => Self::OperationFailedVpcIpv6Disabled(error),
+            27 => Self::IncorrectStatusCbnStatus(error),
+            28 => Self::OperationFailedNotifyCenCreate(error),
+            29 => Self::OperationFailedDistibuteLock(error),
+            30 => Self::UnsupportedFeatureCloudBoxIpv6(error),
+            31 => Self::OperationDeniedVpcPeerExist(error),
+            32 => Self::OperationDeniedCenAttached(error),
+            33 => Self::OperationDeniedNatgwExist(error),
+            34 => Self::MissingParamIpv6CidrBlock(error),
+            35 => Self::IllegalParamVpcIpv6CidrBlock(error),
+            36 => Self::OperationDeniedOtherSubnetCreating(error),
+            37 => Self::OperationDeniedVpcPeerExists(error),
+            38 => Self::IllegalParamCidrBlock(error),
+            39 => Self::InvalidStatusRouteEntry(error),
+            40 => Self::InvalidZoneIdNotFound(error),
+            41 => Self::InvalidNotExist(error),
+            42 => Self::InvalidVpcIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedResourceConflict(error) => {
-                ("OperationFailedResourceConflict", error)
-            }
-            Self::OperationFailedIdempotentTokenProcessing(error) => {
-                ("OperationFailedIdempotentTokenProcessing", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidVSwitchNameMalformed(error) => {
-                ("InvalidVSwitchNameMalformed", error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(error) => {
-                ("InvalidVSwitchDiscriptionMalformed", error)
-            }
-            Self::AbsVpcInvalidDescriptionMalformed(error) => {
-                ("AbsVpcInvalidDescriptionMalformed", error)
-            }
-            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidCidrBlockOverlapped(error) => {
-                ("InvalidCidrBlockOverlapped", error)
-            }
-            Self::QuotaExceededVSwitch(error) => ("QuotaExceededVSwitch", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::InvalidCirdrBlockMaskLength(error) => {
-                ("InvalidCirdrBlockMaskLength", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => {
-                ("CreateVSwitchIncorrectStatusCbnStatus", error)
-            }
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::VpcSwitchRuleQuotaNotExists(error) => {
-                ("VpcSwitchRuleQuotaNotExists", error)
-            }
-            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
-            Self::RouteConflictAlreadyExist(error) => {
-                ("RouteConflictAlreadyExist", error)
-            }
-            Self::OperationFailedCidrAcross(error) => {
-                ("OperationFailedCidrAcross", error)
-            }
-            Self::DuplicatedClientToken(error) => ("DuplicatedClientToken", error),
-            Self::OperationFailedIpv6CidrBlockExisted(error) => {
-                ("OperationFailedIpv6CidrBlockExisted", error)
-            }
-            Self::IllegalParamIpv6CidrBlock(error) => {
-                ("IllegalParamIpv6CidrBlock", error)
-            }
-            Self::OperationFailedVpcIpv6Disabled(error) => {
-                ("OperationFailedVpcIpv6Disabled", error)
-            }
-            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
-            Self::OperationFailedNotifyCenCreate(error) => {
-                ("OperationFailedNotifyCenCreate", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::UnsupportedFeatureCloudBoxIpv6(error) => {
-                ("UnsupportedFeatureCloudBoxIpv6", error)
-            }
-            Self::OperationDeniedVpcPeerExist(error) => {
-                ("OperationDeniedVpcPeerExist", error)
-            }
-            Self::OperationDeniedCenAttached(error) => {
-                ("OperationDeniedCenAttached", error)
-            }
-            Self::OperationDeniedNatgwExist(error) => {
-                ("OperationDeniedNatgwExist", error)
-            }
-            Self::MissingParamIpv6CidrBlock(error) => {
-                ("MissingParamIpv6CidrBlock", error)
-            }
-            Self::IllegalParamVpcIpv6CidrBlock(error) => {
-                ("IllegalParamVpcIpv6CidrBlock", error)
-            }
-            Self::OperationDeniedOtherSubnetCreating(error) => {
-                ("OperationDeniedOtherSubnetCreating", error)
-            }
-            Self::OperationDeniedVpcPeerExists(error) => {
-                ("OperationDeniedVpcPeerExists", error)
-            }
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::InvalidStatusRouteEntry(error) => ("InvalidStatusRouteEntry", error),
-            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
-            Self::InvalidNotExist(error) => ("InvalidNotExist", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedResourceConflict(error) => (0, error),
+            Self::OperationFailedIdempotentTokenProcessing(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::InvalidVSwitchNameMalformed(error) => (3, error),
+            Self::InvalidVSwitchDiscriptionMalformed(error) => (4, error),
+            Self::AbsVpcInvalidDescriptionMalformed(error) => (5, error),
+            Self::MissingParamVpcId(error) => (6, error),
+            Self::ResourceNotAvailable(error) => (7, error),
+            Self::InvalidParameter(error) => (8, error),
+            Self::InvalidCidrBlockOverlapped(error) => (9, error),
+            Self::QuotaExceededVSwitch(error) => (10, error),
+            Self::IncorrectRouteEntryStatus(error) => (11, error),
+            Self::IncorrectVSwitchStatus(error) => (12, error),
+            Self::InvalidCirdrBlockMaskLength(error) => (13, error),
+            Self::IncorrectVpcStatus(error) => (14, error),
+            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => (15, error),
+            Self::InvalidCidrBlockMalformed(error) => (16, error),
+            Self::MissingParameter(error) => (17, error),
+            Self::TaskConflict(error) => (18, error),
+            Self::VpcSwitchRuleQuotaNotExists(error) => (19, error),
+            Self::ForbiddenVpcNotFound(error) => (20, error),
+            Self::RouteConflictAlreadyExist(error) => (21, error),
+            Self::OperationFailedCidrAcross(error) => (22, error),
+            Self::DuplicatedClientToken(error) => (23, error),
+            Self::OperationFailedIpv6CidrBlockExisted(error) => (24, error),
+            Self::IllegalParamIpv6CidrBlock(error) => (25, error),
+            Self::OperationFailedVpcIpv6Disabled(error) => (26, error),
+            Self::IncorrectStatusCbnStatus(error) => (27, error),
+            Self::OperationFailedNotifyCenCreate(error) => (28, error),
+            Self::OperationFailedDistibuteLock(error) => (29, error),
+            Self::UnsupportedFeatureCloudBoxIpv6(error) => (30, error),
+            Self::OperationDeniedVpcPeerExist(error) => (31, error),
+            Self::OperationDeniedCenAttached(error) => (32, error),
+            Self::OperationDeniedNatgwExist(error) => (33, error),
+            Self::MissingParamIpv6CidrBlock(error) => (34, error),
+            Self::IllegalParamVpcIpv6CidrBlock(error) => (35, error),
+            Self::OperationDeniedOtherSubnetCreating(error) => (36, error),
+            Self::OperationDeniedVpcPeerExists(error) => (37, error),
+            Self::IllegalParamCidrBlock(error) => (38, error),
+            Self::InvalidStatusRouteEntry(error) => (39, error),
+            Self::InvalidZoneIdNotFound(error) => (40, error),
+            Self::InvalidNotExist(error) => (41, error),
+            Self::InvalidVpcIdNotFound(error) => (42, error),
+            Self::Unhandled(error) => (43, error),
         }
     }
 }
 impl Clone for CreateVSwitchError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedResourceConflict(_) => {
-                Self::OperationFailedResourceConflict(error)
-            }
-            Self::OperationFailedIdempotentTokenProcessing(_) => {
-                Self::OperationFailedIdempotentTokenProcessing(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidVSwitchNameMalformed(_) => {
-                Self::InvalidVSwitchNameMalformed(error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(_) => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            Self::AbsVpcInvalidDescriptionMalformed(_) => {
-                Self::AbsVpcInvalidDescriptionMalformed(error)
-            }
-            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidCidrBlockOverlapped(_) => {
-                Self::InvalidCidrBlockOverlapped(error)
-            }
-            Self::QuotaExceededVSwitch(_) => Self::QuotaExceededVSwitch(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::InvalidCirdrBlockMaskLength(_) => {
-                Self::InvalidCirdrBlockMaskLength(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::CreateVSwitchIncorrectStatusCbnStatus(_) => {
-                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            }
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::VpcSwitchRuleQuotaNotExists(_) => {
-                Self::VpcSwitchRuleQuotaNotExists(error)
-            }
-            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
-            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
-            Self::OperationFailedCidrAcross(_) => Self::OperationFailedCidrAcross(error),
-            Self::DuplicatedClientToken(_) => Self::DuplicatedClientToken(error),
-            Self::OperationFailedIpv6CidrBlockExisted(_) => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
-            Self::OperationFailedVpcIpv6Disabled(_) => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
-            Self::OperationFailedNotifyCenCreate(_) => {
-                Self::OperationFailedNotifyCenCreate(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::UnsupportedFeatureCloudBoxIpv6(_) => {
-                Self::UnsupportedFeatureCloudBoxIpv6(error)
-            }
-            Self::OperationDeniedVpcPeerExist(_) => {
-                Self::OperationDeniedVpcPeerExist(error)
-            }
-            Self::OperationDeniedCenAttached(_) => {
-                Self::OperationDeniedCenAttached(error)
-            }
-            Self::OperationDeniedNatgwExist(_) => Self::OperationDeniedNatgwExist(error),
-            Self::MissingParamIpv6CidrBlock(_) => Self::MissingParamIpv6CidrBlock(error),
-            Self::IllegalParamVpcIpv6CidrBlock(_) => {
-                Self::IllegalParamVpcIpv6CidrBlock(error)
-            }
-            Self::OperationDeniedOtherSubnetCreating(_) => {
-                Self::OperationDeniedOtherSubnetCreating(error)
-            }
-            Self::OperationDeniedVpcPeerExists(_) => {
-                Self::OperationDeniedVpcPeerExists(error)
-            }
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::InvalidStatusRouteEntry(_) => Self::InvalidStatusRouteEntry(error),
-            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
-            Self::InvalidNotExist(_) => Self::InvalidNotExist(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVSwitchError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedResourceConflict",
+            "OperationFailedIdempotentTokenProcessing",
+            "InvalidDescriptionMalformed",
+            "InvalidVSwitchNameMalformed",
+            "InvalidVSwitchDiscriptionMalformed",
+            "AbsVpcInvalidDescriptionMalformed",
+            "MissingParamVpcId",
+            "ResourceNotAvailable",
+            "InvalidParameter",
+            "InvalidCidrBlockOverlapped",
+            "QuotaExceededVSwitch",
+            "IncorrectRouteEntryStatus",
+            "IncorrectVSwitchStatus",
+            "InvalidCirdrBlockMaskLength",
+            "IncorrectVpcStatus",
+            "CreateVSwitchIncorrectStatusCbnStatus",
+            "InvalidCidrBlockMalformed",
+            "MissingParameter",
+            "TaskConflict",
+            "VpcSwitchRuleQuotaNotExists",
+            "ForbiddenVpcNotFound",
+            "RouteConflictAlreadyExist",
+            "OperationFailedCidrAcross",
+            "DuplicatedClientToken",
+            "OperationFailedIpv6CidrBlockExisted",
+            "IllegalParamIpv6CidrBlock",
+            "OperationFailedVpcIpv6Disabled",
+            "IncorrectStatusCbnStatus",
+            "OperationFailedNotifyCenCreate",
+            "OperationFailedDistibuteLock",
+            "UnsupportedFeatureCloudBoxIpv6",
+            "OperationDeniedVpcPeerExist",
+            "OperationDeniedCenAttached",
+            "OperationDeniedNatgwExist",
+            "MissingParamIpv6CidrBlock",
+            "IllegalParamVpcIpv6CidrBlock",
+            "OperationDeniedOtherSubnetCreating",
+            "OperationDeniedVpcPeerExists",
+            "IllegalParamCidrBlock",
+            "InvalidStatusRouteEntry",
+            "InvalidZoneIdNotFound",
+            "InvalidNotExist",
+            "InvalidVpcIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVSwitchError {

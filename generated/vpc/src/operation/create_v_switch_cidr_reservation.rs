@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVSwitchCidrReservationRequest {
     /// Resource tags
@@ -142,10 +142,33 @@ pub struct CreateVSwitchCidrReservationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVSwitchCidrReservationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            tag: None,
+            v_switch_id: None,
+            v_switch_cidr_reservation_name: None,
+            v_switch_cidr_reservation_description: None,
+            ip_version: None,
+            v_switch_cidr_reservation_mask: None,
+            v_switch_cidr_reservation_cidr: None,
+            v_switch_cidr_reservation_type: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVSwitchCidrReservationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVSwitchCidrReservationRequestBuilder {
-        CreateVSwitchCidrReservationRequestBuilder::default()
+        CreateVSwitchCidrReservationRequestBuilder {
+            inner: CreateVSwitchCidrReservationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -347,6 +370,7 @@ impl<C> CreateVSwitchCidrReservationRequestBuilder<C> {
     }
 }
 impl<'a> CreateVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVSwitchCidrReservationRequest::default(),
@@ -355,6 +379,7 @@ impl<'a> CreateVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -448,52 +473,31 @@ pub enum CreateVSwitchCidrReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParamFormat" => Self::IllegalParamFormat(error),
-            "IllegalParamFormat.VSwitchCidrReservationCidr" => {
-                Self::IllegalParamFormatVSwitchCidrReservationCidr(error)
-            }
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "UnsupportedFeature.ReservedType" => {
-                Self::UnsupportedFeatureReservedType(error)
-            }
-            "UnsupportedFeature.VSwitchIpv6" => {
-                Self::UnsupportedFeatureVSwitchIpv6(error)
-            }
-            "OperationFailed.VSwitchCidrReservationCidr" => {
-                Self::OperationFailedVSwitchCidrReservationCidr(error)
-            }
-            "MissingParam.CidrReservationMaskOrCidrReservationCidr" => {
-                Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "UnsupportedFeature.VpcAdvancedFeature" => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            "QuotaExceeded.CidrReservationCount" => {
-                Self::QuotaExceededCidrReservationCount(error)
-            }
-            "Conflict.CidrReservationMaskAndCidrReservationCidr" => {
-                Self::ConflictCidrReservationMaskAndCidrReservationCidr(error)
-            }
-            "OperationFailed.CidrNotEnoughInVSwitch" => {
-                Self::OperationFailedCidrNotEnoughInVSwitch(error)
-            }
-            "OperationFailed.SystemReservedIpContained" => {
-                Self::OperationFailedSystemReservedIpContained(error)
-            }
-            "OperationFailed.AlreadyUsedIpContained" => {
-                Self::OperationFailedAlreadyUsedIpContained(error)
-            }
-            "IncorrectStatus.VSWITCH" => Self::IncorrectStatusVswitch(error),
-            "IllegalParam.VSwitchCidrReservationMask" => {
-                Self::IllegalParamVSwitchCidrReservationMask(error)
-            }
-            "QuotaExceeded.VSwitchCidrReservationMask" => {
-                Self::QuotaExceededVSwitchCidrReservationMask(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParamFormat",
+                        "IllegalParamFormat.VSwitchCidrReservationCidr",
+                        "ResourceNotFound.VSwitch",
+                        "UnsupportedFeature.ReservedType",
+                        "UnsupportedFeature.VSwitchIpv6",
+                        "OperationFailed.VSwitchCidrReservationCidr",
+                        "MissingParam.CidrReservationMaskOrCidrReservationCidr",
+                        "UnsupportedRegion",
+                        "UnsupportedFeature.VpcAdvancedFeature",
+                        "QuotaExceeded.CidrReservationCount",
+                        "Conflict.CidrReservationMaskAndCidrReservationCidr",
+                        "OperationFailed.CidrNotEnoughInVSwitch",
+                        "OperationFailed.SystemReservedIpContained",
+                        "OperationFailed.AlreadyUsedIpContained",
+                        "IncorrectStatus.VSWITCH",
+                        "IllegalParam.VSwitchCidrReservationMask",
+                        "QuotaExceeded.VSwitchCidrReservationMask",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVSwitchCidrReservationError {
@@ -502,114 +506,89 @@ impl CreateVSwitchCidrReservationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamFormat(error),
+            1 => Self::IllegalParamFormatVSwitchCidrReservationCidr(error),
+            2 => Self::ResourceNotFoundVSwitch(error),
+            3 => Self::UnsupportedFeatureReservedType(error),
+            4 => Self::UnsupportedFeatureVSwitchIpv6(error),
+            5 => Self::OperationFailedVSwitchCidrReservationCidr(error),
+            6 => Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error),
+            7 => Self::UnsupportedRegion(error),
+            8 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
+            9 => Self::QuotaExceededCidrReservationCount(error),
+            10 => Self::ConflictCidrReservationMaskAndCidrReservationCidr(error),
+            11 => Self::OperationFailedCidrNotEnoughInVSwitch(error),
+            12 => Self::OperationFailedSystemReservedIpContained(error),
+            13 => Self::OperationFailedAlreadyUsedIpContained(error),
+            14 => Self::IncorrectStatusVswitch(error),
+            15 => Self::IllegalParamVSwitchCidrReservationMask(error),
+            16 => Self::QuotaExceededVSwitchCidrReservationMask(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamFormat(error) => ("IllegalParamFormat", error),
-            Self::IllegalParamFormatVSwitchCidrReservationCidr(error) => {
-                ("IllegalParamFormatVSwitchCidrReservationCidr", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::UnsupportedFeatureReservedType(error) => {
-                ("UnsupportedFeatureReservedType", error)
-            }
-            Self::UnsupportedFeatureVSwitchIpv6(error) => {
-                ("UnsupportedFeatureVSwitchIpv6", error)
-            }
-            Self::OperationFailedVSwitchCidrReservationCidr(error) => {
-                ("OperationFailedVSwitchCidrReservationCidr", error)
-            }
+            Self::IllegalParamFormat(error) => (0, error),
+            Self::IllegalParamFormatVSwitchCidrReservationCidr(error) => (1, error),
+            Self::ResourceNotFoundVSwitch(error) => (2, error),
+            Self::UnsupportedFeatureReservedType(error) => (3, error),
+            Self::UnsupportedFeatureVSwitchIpv6(error) => (4, error),
+            Self::OperationFailedVSwitchCidrReservationCidr(error) => (5, error),
             Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error) => {
-                ("MissingParamCidrReservationMaskOrCidrReservationCidr", error)
+                (6, error)
             }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
-                ("UnsupportedFeatureVpcAdvancedFeature", error)
-            }
-            Self::QuotaExceededCidrReservationCount(error) => {
-                ("QuotaExceededCidrReservationCount", error)
-            }
-            Self::ConflictCidrReservationMaskAndCidrReservationCidr(error) => {
-                ("ConflictCidrReservationMaskAndCidrReservationCidr", error)
-            }
-            Self::OperationFailedCidrNotEnoughInVSwitch(error) => {
-                ("OperationFailedCidrNotEnoughInVSwitch", error)
-            }
-            Self::OperationFailedSystemReservedIpContained(error) => {
-                ("OperationFailedSystemReservedIpContained", error)
-            }
-            Self::OperationFailedAlreadyUsedIpContained(error) => {
-                ("OperationFailedAlreadyUsedIpContained", error)
-            }
-            Self::IncorrectStatusVswitch(error) => ("IncorrectStatusVswitch", error),
-            Self::IllegalParamVSwitchCidrReservationMask(error) => {
-                ("IllegalParamVSwitchCidrReservationMask", error)
-            }
-            Self::QuotaExceededVSwitchCidrReservationMask(error) => {
-                ("QuotaExceededVSwitchCidrReservationMask", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedRegion(error) => (7, error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => (8, error),
+            Self::QuotaExceededCidrReservationCount(error) => (9, error),
+            Self::ConflictCidrReservationMaskAndCidrReservationCidr(error) => (10, error),
+            Self::OperationFailedCidrNotEnoughInVSwitch(error) => (11, error),
+            Self::OperationFailedSystemReservedIpContained(error) => (12, error),
+            Self::OperationFailedAlreadyUsedIpContained(error) => (13, error),
+            Self::IncorrectStatusVswitch(error) => (14, error),
+            Self::IllegalParamVSwitchCidrReservationMask(error) => (15, error),
+            Self::QuotaExceededVSwitchCidrReservationMask(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for CreateVSwitchCidrReservationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamFormat(_) => Self::IllegalParamFormat(error),
-            Self::IllegalParamFormatVSwitchCidrReservationCidr(_) => {
-                Self::IllegalParamFormatVSwitchCidrReservationCidr(error)
-            }
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::UnsupportedFeatureReservedType(_) => {
-                Self::UnsupportedFeatureReservedType(error)
-            }
-            Self::UnsupportedFeatureVSwitchIpv6(_) => {
-                Self::UnsupportedFeatureVSwitchIpv6(error)
-            }
-            Self::OperationFailedVSwitchCidrReservationCidr(_) => {
-                Self::OperationFailedVSwitchCidrReservationCidr(error)
-            }
-            Self::MissingParamCidrReservationMaskOrCidrReservationCidr(_) => {
-                Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            Self::QuotaExceededCidrReservationCount(_) => {
-                Self::QuotaExceededCidrReservationCount(error)
-            }
-            Self::ConflictCidrReservationMaskAndCidrReservationCidr(_) => {
-                Self::ConflictCidrReservationMaskAndCidrReservationCidr(error)
-            }
-            Self::OperationFailedCidrNotEnoughInVSwitch(_) => {
-                Self::OperationFailedCidrNotEnoughInVSwitch(error)
-            }
-            Self::OperationFailedSystemReservedIpContained(_) => {
-                Self::OperationFailedSystemReservedIpContained(error)
-            }
-            Self::OperationFailedAlreadyUsedIpContained(_) => {
-                Self::OperationFailedAlreadyUsedIpContained(error)
-            }
-            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
-            Self::IllegalParamVSwitchCidrReservationMask(_) => {
-                Self::IllegalParamVSwitchCidrReservationMask(error)
-            }
-            Self::QuotaExceededVSwitchCidrReservationMask(_) => {
-                Self::QuotaExceededVSwitchCidrReservationMask(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVSwitchCidrReservationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamFormat",
+            "IllegalParamFormatVSwitchCidrReservationCidr",
+            "ResourceNotFoundVSwitch",
+            "UnsupportedFeatureReservedType",
+            "UnsupportedFeatureVSwitchIpv6",
+            "OperationFailedVSwitchCidrReservationCidr",
+            "MissingParamCidrReservationMaskOrCidrReservationCidr",
+            "UnsupportedRegion",
+            "UnsupportedFeatureVpcAdvancedFeature",
+            "QuotaExceededCidrReservationCount",
+            "ConflictCidrReservationMaskAndCidrReservationCidr",
+            "OperationFailedCidrNotEnoughInVSwitch",
+            "OperationFailedSystemReservedIpContained",
+            "OperationFailedAlreadyUsedIpContained",
+            "IncorrectStatusVswitch",
+            "IllegalParamVSwitchCidrReservationMask",
+            "QuotaExceededVSwitchCidrReservationMask",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVSwitchCidrReservationError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVbrHaRequest {
     /// The description of the VBR failover group.
@@ -82,10 +82,29 @@ pub struct CreateVbrHaRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVbrHaRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            description: None,
+            name: None,
+            client_token: None,
+            dry_run: None,
+            vbr_id: None,
+            peer_vbr_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVbrHaRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVbrHaRequestBuilder {
-        CreateVbrHaRequestBuilder::default()
+        CreateVbrHaRequestBuilder {
+            inner: CreateVbrHaRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,6 +242,7 @@ impl<C> CreateVbrHaRequestBuilder<C> {
     }
 }
 impl<'a> CreateVbrHaRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVbrHaRequest::default(),
@@ -231,6 +251,7 @@ impl<'a> CreateVbrHaRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVbrHaResponse, CreateVbrHaError> {
@@ -303,35 +324,24 @@ pub enum CreateVbrHaError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.VbrCenNotConsistent" => {
-                Self::OperationFailedVbrCenNotConsistent(error)
-            }
-            "OperationFailed.VbrAliUidNotConsistent" => {
-                Self::OperationFailedVbrAliUidNotConsistent(error)
-            }
-            "OperationFailed.VbrAccessDeviceSame" => {
-                Self::OperationFailedVbrAccessDeviceSame(error)
-            }
-            "OperationFailed.VbrBandWidthExceed" => {
-                Self::OperationFailedVbrBandWidthExceed(error)
-            }
-            "OperationFailed.VbrInUsedByOtherHa" => {
-                Self::OperationFailedVbrInUsedByOtherHa(error)
-            }
-            "OperationFailed.VbrBgpPeerNotEnableBfd" => {
-                Self::OperationFailedVbrBgpPeerNotEnableBfd(error)
-            }
-            "OperationFailed.VbrCenNotRelation" => {
-                Self::OperationFailedVbrCenNotRelation(error)
-            }
-            "OperationFailed.BgpGroupLocalAsnMustSameEachOther" => {
-                Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error)
-            }
-            "IllegalParam.BgpGroupLocalAsn" => Self::IllegalParamBgpGroupLocalAsn(error),
-            "ResourceNotFound.Vbr" => Self::ResourceNotFoundVbr(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.VbrCenNotConsistent",
+                        "OperationFailed.VbrAliUidNotConsistent",
+                        "OperationFailed.VbrAccessDeviceSame",
+                        "OperationFailed.VbrBandWidthExceed",
+                        "OperationFailed.VbrInUsedByOtherHa",
+                        "OperationFailed.VbrBgpPeerNotEnableBfd",
+                        "OperationFailed.VbrCenNotRelation",
+                        "OperationFailed.BgpGroupLocalAsnMustSameEachOther",
+                        "IllegalParam.BgpGroupLocalAsn",
+                        "ResourceNotFound.Vbr",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVbrHaError {
@@ -340,84 +350,66 @@ impl CreateVbrHaError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedVbrCenNotConsistent(error),
+            1 => Self::OperationFailedVbrAliUidNotConsistent(error),
+            2 => Self::OperationFailedVbrAccessDeviceSame(error),
+            3 => Self::OperationFailedVbrBandWidthExceed(error),
+            4 => Self::OperationFailedVbrInUsedByOtherHa(error),
+            5 => Self::OperationFailedVbrBgpPeerNotEnableBfd(error),
+            6 => Self::OperationFailedVbrCenNotRelation(error),
+            7 => Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error),
+            8 => Self::IllegalParamBgpGroupLocalAsn(error),
+            9 => Self::ResourceNotFoundVbr(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVbrCenNotConsistent(error) => {
-                ("OperationFailedVbrCenNotConsistent", error)
-            }
-            Self::OperationFailedVbrAliUidNotConsistent(error) => {
-                ("OperationFailedVbrAliUidNotConsistent", error)
-            }
-            Self::OperationFailedVbrAccessDeviceSame(error) => {
-                ("OperationFailedVbrAccessDeviceSame", error)
-            }
-            Self::OperationFailedVbrBandWidthExceed(error) => {
-                ("OperationFailedVbrBandWidthExceed", error)
-            }
-            Self::OperationFailedVbrInUsedByOtherHa(error) => {
-                ("OperationFailedVbrInUsedByOtherHa", error)
-            }
-            Self::OperationFailedVbrBgpPeerNotEnableBfd(error) => {
-                ("OperationFailedVbrBgpPeerNotEnableBfd", error)
-            }
-            Self::OperationFailedVbrCenNotRelation(error) => {
-                ("OperationFailedVbrCenNotRelation", error)
-            }
-            Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error) => {
-                ("OperationFailedBgpGroupLocalAsnMustSameEachOther", error)
-            }
-            Self::IllegalParamBgpGroupLocalAsn(error) => {
-                ("IllegalParamBgpGroupLocalAsn", error)
-            }
-            Self::ResourceNotFoundVbr(error) => ("ResourceNotFoundVbr", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedVbrCenNotConsistent(error) => (0, error),
+            Self::OperationFailedVbrAliUidNotConsistent(error) => (1, error),
+            Self::OperationFailedVbrAccessDeviceSame(error) => (2, error),
+            Self::OperationFailedVbrBandWidthExceed(error) => (3, error),
+            Self::OperationFailedVbrInUsedByOtherHa(error) => (4, error),
+            Self::OperationFailedVbrBgpPeerNotEnableBfd(error) => (5, error),
+            Self::OperationFailedVbrCenNotRelation(error) => (6, error),
+            Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error) => (7, error),
+            Self::IllegalParamBgpGroupLocalAsn(error) => (8, error),
+            Self::ResourceNotFoundVbr(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for CreateVbrHaError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedVbrCenNotConsistent(_) => {
-                Self::OperationFailedVbrCenNotConsistent(error)
-            }
-            Self::OperationFailedVbrAliUidNotConsistent(_) => {
-                Self::OperationFailedVbrAliUidNotConsistent(error)
-            }
-            Self::OperationFailedVbrAccessDeviceSame(_) => {
-                Self::OperationFailedVbrAccessDeviceSame(error)
-            }
-            Self::OperationFailedVbrBandWidthExceed(_) => {
-                Self::OperationFailedVbrBandWidthExceed(error)
-            }
-            Self::OperationFailedVbrInUsedByOtherHa(_) => {
-                Self::OperationFailedVbrInUsedByOtherHa(error)
-            }
-            Self::OperationFailedVbrBgpPeerNotEnableBfd(_) => {
-                Self::OperationFailedVbrBgpPeerNotEnableBfd(error)
-            }
-            Self::OperationFailedVbrCenNotRelation(_) => {
-                Self::OperationFailedVbrCenNotRelation(error)
-            }
-            Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(_) => {
-                Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error)
-            }
-            Self::IllegalParamBgpGroupLocalAsn(_) => {
-                Self::IllegalParamBgpGroupLocalAsn(error)
-            }
-            Self::ResourceNotFoundVbr(_) => Self::ResourceNotFoundVbr(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVbrHaError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedVbrCenNotConsistent",
+            "OperationFailedVbrAliUidNotConsistent",
+            "OperationFailedVbrAccessDeviceSame",
+            "OperationFailedVbrBandWidthExceed",
+            "OperationFailedVbrInUsedByOtherHa",
+            "OperationFailedVbrBgpPeerNotEnableBfd",
+            "OperationFailedVbrCenNotRelation",
+            "OperationFailedBgpGroupLocalAsnMustSameEachOther",
+            "IllegalParamBgpGroupLocalAsn",
+            "ResourceNotFoundVbr",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVbrHaError {

@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVcoRouteEntryRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -113,10 +113,31 @@ pub struct CreateVcoRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVcoRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            route_dest: None,
+            weight: None,
+            next_hop: None,
+            description: None,
+            overlay_mode: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVcoRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVcoRouteEntryRequestBuilder {
-        CreateVcoRouteEntryRequestBuilder::default()
+        CreateVcoRouteEntryRequestBuilder {
+            inner: CreateVcoRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -286,6 +307,7 @@ impl<C> CreateVcoRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateVcoRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVcoRouteEntryRequest::default(),
@@ -294,6 +316,7 @@ impl<'a> CreateVcoRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -438,36 +461,33 @@ pub enum CreateVcoRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVcoRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
-            "VpnConnection.FinancialLocked" => Self::VpnConnectionFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "IllegalParam.RouteDest" => Self::IllegalParamRouteDest(error),
-            "OperationFailed.InvalidCidrBlock" => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "Resource.PbrRouteQuotaFull" => Self::ResourcePbrRouteQuotaFull(error),
-            "CreatePbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            "CreateDbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnConnection.Configuring",
+                        "VpnConnection.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "VpnRouteEntry.ConflictSSL",
+                        "VpnRouteEntry.BackupRoute",
+                        "InvalidNextHop.NotFound",
+                        "IllegalParam.RouteDest",
+                        "OperationFailed.InvalidCidrBlock",
+                        "QuotaExceeded.VpnRouteEntry",
+                        "TaskConflict",
+                        "Resource.PbrRouteQuotaFull",
+                        "CreatePbrRoutesQuotaFull.QuotaFull",
+                        "CreateDbrRoutesQuotaFull.QuotaFull",
+                        "DryRunOperation",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnConnectionInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVcoRouteEntryError {
@@ -476,96 +496,93 @@ impl CreateVcoRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnConnectionConfiguring(error),
+            2 => Self::VpnConnectionFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::VpnRouteEntryConflictSsl(error),
+            6 => Self::VpnRouteEntryBackupRoute(error),
+            7 => Self::InvalidNextHopNotFound(error),
+            8 => Self::IllegalParamRouteDest(error),
+            9 => Self::OperationFailedInvalidCidrBlock(error),
+            10 => Self::QuotaExceededVpnRouteEntry(error),
+            11 => Self::TaskConflict(error),
+            12 => Self::ResourcePbrRouteQuotaFull(error),
+            13 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
+            14 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
+            15 => Self::DryRunOperation(error),
+            16 => Self::ForbbidenSubUser(error),
+            17 => Self::Forbidden(error),
+            18 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnConnectionConfiguring(error) => ("VpnConnectionConfiguring", error),
-            Self::VpnConnectionFinancialLocked(error) => {
-                ("VpnConnectionFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
-            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
-            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
-            Self::IllegalParamRouteDest(error) => ("IllegalParamRouteDest", error),
-            Self::OperationFailedInvalidCidrBlock(error) => {
-                ("OperationFailedInvalidCidrBlock", error)
-            }
-            Self::QuotaExceededVpnRouteEntry(error) => {
-                ("QuotaExceededVpnRouteEntry", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::ResourcePbrRouteQuotaFull(error) => {
-                ("ResourcePbrRouteQuotaFull", error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreatePbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreateDbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
-                ("InvalidVpnConnectionInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnConnectionConfiguring(error) => (1, error),
+            Self::VpnConnectionFinancialLocked(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::VpnRouteEntryConflictSsl(error) => (5, error),
+            Self::VpnRouteEntryBackupRoute(error) => (6, error),
+            Self::InvalidNextHopNotFound(error) => (7, error),
+            Self::IllegalParamRouteDest(error) => (8, error),
+            Self::OperationFailedInvalidCidrBlock(error) => (9, error),
+            Self::QuotaExceededVpnRouteEntry(error) => (10, error),
+            Self::TaskConflict(error) => (11, error),
+            Self::ResourcePbrRouteQuotaFull(error) => (12, error),
+            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => (13, error),
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => (14, error),
+            Self::DryRunOperation(error) => (15, error),
+            Self::ForbbidenSubUser(error) => (16, error),
+            Self::Forbidden(error) => (17, error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for CreateVcoRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
-            Self::VpnConnectionFinancialLocked(_) => {
-                Self::VpnConnectionFinancialLocked(error)
-            }
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
-            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
-            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
-            Self::IllegalParamRouteDest(_) => Self::IllegalParamRouteDest(error),
-            Self::OperationFailedInvalidCidrBlock(_) => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            Self::QuotaExceededVpnRouteEntry(_) => {
-                Self::QuotaExceededVpnRouteEntry(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::ResourcePbrRouteQuotaFull(_) => Self::ResourcePbrRouteQuotaFull(error),
-            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVcoRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnConnectionConfiguring",
+            "VpnConnectionFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "VpnRouteEntryConflictSsl",
+            "VpnRouteEntryBackupRoute",
+            "InvalidNextHopNotFound",
+            "IllegalParamRouteDest",
+            "OperationFailedInvalidCidrBlock",
+            "QuotaExceededVpnRouteEntry",
+            "TaskConflict",
+            "ResourcePbrRouteQuotaFull",
+            "CreatePbrRoutesQuotaFullQuotaFull",
+            "CreateDbrRoutesQuotaFullQuotaFull",
+            "DryRunOperation",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnConnectionInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVcoRouteEntryError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
@@ -178,10 +178,40 @@ pub struct CreateVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            vbr_owner_id: None,
+            vlan_id: None,
+            circuit_code: None,
+            local_gateway_ip: None,
+            peer_gateway_ip: None,
+            peering_subnet_mask: None,
+            description: None,
+            name: None,
+            client_token: None,
+            local_ipv6_gateway_ip: None,
+            peer_ipv6_gateway_ip: None,
+            peering_ipv6_subnet_mask: None,
+            enable_ipv6: None,
+            bandwidth: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVirtualBorderRouterRequestBuilder {
-        CreateVirtualBorderRouterRequestBuilder::default()
+        CreateVirtualBorderRouterRequestBuilder {
+            inner: CreateVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -458,6 +488,7 @@ impl<C> CreateVirtualBorderRouterRequestBuilder<C> {
     }
 }
 impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVirtualBorderRouterRequest::default(),
@@ -466,6 +497,7 @@ impl<'a> CreateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -629,111 +661,64 @@ pub enum CreateVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.PconnAllocateVlan0" => {
-                Self::OperationFailedPconnAllocateVlan0(error)
-            }
-            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidPhysicalConnectionId.NotEnabled" => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidLocalGatewayIp.Malformed" => {
-                Self::InvalidLocalGatewayIpMalformed(error)
-            }
-            "InvalidPeeringSubnetMask.Malformed" => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "QuotaExceeded.vbrPerpConn" => Self::QuotaExceededVbrPerpConn(error),
-            "QuotaExceeded.freevbr" => Self::QuotaExceededFreevbr(error),
-            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "QuotaExceeded.CrossUserVBRPerUser" => {
-                Self::QuotaExceededCrossUserVbrPerUser(error)
-            }
-            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
-            "QuotaExceeded.SameAccountVBRPerPconn" => {
-                Self::QuotaExceededSameAccountVbrPerPconn(error)
-            }
-            "QuotaExceeded.VbrPerPconnPortSpec" => {
-                Self::QuotaExceededVbrPerPconnPortSpec(error)
-            }
-            "QuotaExceeded.VbrPerAccessDevice" => {
-                Self::QuotaExceededVbrPerAccessDevice(error)
-            }
-            "OperationUnsupported.IPV6ForThisRegion" => {
-                Self::OperationUnsupportedIpv6ForThisRegion(error)
-            }
-            "VbrBandwidthExceed" => Self::VbrBandwidthExceed(error),
-            "OperationFailed.PconnExistVlan0Vbr" => {
-                Self::OperationFailedPconnExistVlan0Vbr(error)
-            }
-            "OperationFailed.Vlan0VbrUnSharePconn" => {
-                Self::OperationFailedVlan0VbrUnSharePconn(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "OperationUnsupported.VirtualBorderRouterEnableIPv6" => {
-                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
-            }
-            "IllegalParam.OwnerAliUid" => Self::IllegalParamOwnerAliUid(error),
-            "Forbidden.OwnerAliUid" => Self::ForbiddenOwnerAliUid(error),
-            "OperationDenied.VPconn" => Self::OperationDeniedVPconn(error),
-            "OperationFailed.NotConsistentWithVpconn" => {
-                Self::OperationFailedNotConsistentWithVpconn(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "OperationFailed.VirtualPhysicalConnectionExistVBR" => {
-                Self::OperationFailedVirtualPhysicalConnectionExistVbr(error)
-            }
-            "ResourceNotInResourceGroup" => Self::ResourceNotInResourceGroup(error),
-            "IncorrectStatus.VirtualPhysicalConnection" => {
-                Self::IncorrectStatusVirtualPhysicalConnection(error)
-            }
-            "EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr" => {
-                Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error)
-            }
-            "OperationFailed.VbrBandWidthMust0InVlan0Vbr" => {
-                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
-            }
-            "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6" => {
-                Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
-            }
-            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            "Forbidden.NameNotAllowedByCaller" => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            "Forbidden.DescriptionNotAllowedByCaller" => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrOwnerId.NotFound" => Self::InvalidVbrOwnerIdNotFound(error),
-            "CROSS_BID.FORBIDDEN" => Self::CrossBidForbidden(error),
-            "OperationFailed.AccessDeviceDisabled" => {
-                Self::OperationFailedAccessDeviceDisabled(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.PconnAllocateVlan0",
+                        "IllegalParam.IpAddress",
+                        "IllegalParam.CidrBlock",
+                        "InvalidPhysicalConnectionId.NotFound",
+                        "InvalidVlanId.Used",
+                        "MissingParameter",
+                        "InvalidPhysicalConnectionId.NotEnabled",
+                        "InvalidVlanId.Malformed",
+                        "InvalidCircuitCode.Malformed",
+                        "InvalidLocalGatewayIp.Malformed",
+                        "InvalidPeeringSubnetMask.Malformed",
+                        "InvalidName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "QuotaExceeded.vbrPerpConn",
+                        "QuotaExceeded.freevbr",
+                        "InvalidIp.NotSameSubnet",
+                        "TaskConflict",
+                        "QuotaExceeded.CrossUserVBRPerUser",
+                        "OperationFailed.VlanIdInUse",
+                        "QuotaExceeded.SameAccountVBRPerPconn",
+                        "QuotaExceeded.VbrPerPconnPortSpec",
+                        "QuotaExceeded.VbrPerAccessDevice",
+                        "OperationUnsupported.IPV6ForThisRegion",
+                        "VbrBandwidthExceed",
+                        "OperationFailed.PconnExistVlan0Vbr",
+                        "OperationFailed.Vlan0VbrUnSharePconn",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "ResourceNotEnough.Bandwidth",
+                        "OperationUnsupported.VirtualBorderRouterEnableIPv6",
+                        "IllegalParam.OwnerAliUid",
+                        "Forbidden.OwnerAliUid",
+                        "OperationDenied.VPconn",
+                        "OperationFailed.NotConsistentWithVpconn",
+                        "IllegalParam.Bandwidth",
+                        "OperationFailed.VirtualPhysicalConnectionExistVBR",
+                        "ResourceNotInResourceGroup",
+                        "IncorrectStatus.VirtualPhysicalConnection",
+                        "EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr",
+                        "OperationFailed.VbrBandWidthMust0InVlan0Vbr",
+                        "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6",
+                        "Forbidden.LocalGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeerGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
+                        "Forbidden.NameNotAllowedByCaller",
+                        "Forbidden.DescriptionNotAllowedByCaller",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVbrOwnerId.NotFound",
+                        "CROSS_BID.FORBIDDEN",
+                        "OperationFailed.AccessDeviceDisabled",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVirtualBorderRouterError {
@@ -742,254 +727,188 @@ impl CreateVirtualBorderRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedPconnAllocateVlan0(error),
+            1 => Self::IllegalParamIpAddress(error),
+            2 => Self::IllegalParamCidrBlock(error),
+            3 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            4 => Self::InvalidVlanIdUsed(error),
+            5 => Self::MissingParameter(error),
+            6 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
+            7 => Self::InvalidVlanIdMalformed(error),
+            8 => Self::InvalidCircuitCodeMalformed(error),
+            9 => Self::InvalidLocalGatewayIpMalformed(error),
+            10 => Self::InvalidPeeringSubnetMaskMalformed(error),
+            11 => Self::InvalidNameMalformed(error),
+            12 => Self::InvalidDescriptionMalformed(error),
+            13 => Self::QuotaExceededVbrPerpConn(error),
+            14 => Self::QuotaExceededFreevbr(error),
+            15 => Self::InvalidIpNotSameSubnet(error),
+            16 => Self::TaskConflict(error),
+            17 => Self::QuotaExceededCrossUserVbrPerUser(error),
+            18 => Self::OperationFailedVlanIdInUse(error),
+            19 => Self::QuotaExceededSameAccountVbrPerPconn(error),
+            20 => Self::QuotaExceededVbrPerPconnPortSpec(error),
+            21 => Self::QuotaExceededVbrPerAccessDevice(error),
+            22 => Self::OperationUnsupportedIpv6ForThisRegion(error),
+            23 => Self::VbrBandwidthExceed(error),
+            24 => Self::OperationFailedPconnExistVlan0Vbr(error),
+            25 => Self::OperationFailedVlan0VbrUnSharePconn(error),
+            26 => Self::OperationFailedPconnTrafficNotEnable(error),
+            27 => Self::ResourceNotEnoughBandwidth(error),
+            28 => Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error),
+            29 => Self::IllegalParamOwnerAliUid(error),
+            30 => Self::ForbiddenOwnerAliUid(error),
+            31 => Self::OperationDeniedVPconn(error),
+            32 => Self::OperationFailedNotConsistentWithVpconn(error),
+            33 => Self::IllegalParamBandwidth(error),
+            34 => Self::OperationFailedVirtualPhysicalConnectionExistVbr(error),
+            35 => Self::ResourceNotInResourceGroup(error),
+            36 => Self::IncorrectStatusVirtualPhysicalConnection(error),
+            37 => Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error),
+            38 => Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error),
+            39 => Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error),
+            40 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
+            41 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
+            42 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
+            43 => Self::ForbiddenNameNotAllowedByCaller(error),
+            44 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
+            45 => Self::InvalidRegionIdNotFound(error),
+            46 => Self::InvalidVbrOwnerIdNotFound(error),
+            47 => Self::CrossBidForbidden(error),
+            48 => Self::OperationFailedAccessDeviceDisabled(error),
+            49 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedPconnAllocateVlan0(error) => {
-                ("OperationFailedPconnAllocateVlan0", error)
-            }
-            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(error) => {
-                ("InvalidPhysicalConnectionIdNotEnabled", error)
-            }
-            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
-            Self::InvalidCircuitCodeMalformed(error) => {
-                ("InvalidCircuitCodeMalformed", error)
-            }
-            Self::InvalidLocalGatewayIpMalformed(error) => {
-                ("InvalidLocalGatewayIpMalformed", error)
-            }
-            Self::InvalidPeeringSubnetMaskMalformed(error) => {
-                ("InvalidPeeringSubnetMaskMalformed", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::QuotaExceededVbrPerpConn(error) => ("QuotaExceededVbrPerpConn", error),
-            Self::QuotaExceededFreevbr(error) => ("QuotaExceededFreevbr", error),
-            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::QuotaExceededCrossUserVbrPerUser(error) => {
-                ("QuotaExceededCrossUserVbrPerUser", error)
-            }
-            Self::OperationFailedVlanIdInUse(error) => {
-                ("OperationFailedVlanIdInUse", error)
-            }
-            Self::QuotaExceededSameAccountVbrPerPconn(error) => {
-                ("QuotaExceededSameAccountVbrPerPconn", error)
-            }
-            Self::QuotaExceededVbrPerPconnPortSpec(error) => {
-                ("QuotaExceededVbrPerPconnPortSpec", error)
-            }
-            Self::QuotaExceededVbrPerAccessDevice(error) => {
-                ("QuotaExceededVbrPerAccessDevice", error)
-            }
-            Self::OperationUnsupportedIpv6ForThisRegion(error) => {
-                ("OperationUnsupportedIpv6ForThisRegion", error)
-            }
-            Self::VbrBandwidthExceed(error) => ("VbrBandwidthExceed", error),
-            Self::OperationFailedPconnExistVlan0Vbr(error) => {
-                ("OperationFailedPconnExistVlan0Vbr", error)
-            }
-            Self::OperationFailedVlan0VbrUnSharePconn(error) => {
-                ("OperationFailedVlan0VbrUnSharePconn", error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::ResourceNotEnoughBandwidth(error) => {
-                ("ResourceNotEnoughBandwidth", error)
-            }
-            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error) => {
-                ("OperationUnsupportedVirtualBorderRouterEnableIPv6", error)
-            }
-            Self::IllegalParamOwnerAliUid(error) => ("IllegalParamOwnerAliUid", error),
-            Self::ForbiddenOwnerAliUid(error) => ("ForbiddenOwnerAliUid", error),
-            Self::OperationDeniedVPconn(error) => ("OperationDeniedVPconn", error),
-            Self::OperationFailedNotConsistentWithVpconn(error) => {
-                ("OperationFailedNotConsistentWithVpconn", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::OperationFailedVirtualPhysicalConnectionExistVbr(error) => {
-                ("OperationFailedVirtualPhysicalConnectionExistVbr", error)
-            }
-            Self::ResourceNotInResourceGroup(error) => {
-                ("ResourceNotInResourceGroup", error)
-            }
-            Self::IncorrectStatusVirtualPhysicalConnection(error) => {
-                ("IncorrectStatusVirtualPhysicalConnection", error)
-            }
-            Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error) => {
-                ("EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr", error)
-            }
-            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error) => {
-                ("OperationFailedVbrBandWidthMust0InVlan0Vbr", error)
-            }
+            Self::OperationFailedPconnAllocateVlan0(error) => (0, error),
+            Self::IllegalParamIpAddress(error) => (1, error),
+            Self::IllegalParamCidrBlock(error) => (2, error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (3, error),
+            Self::InvalidVlanIdUsed(error) => (4, error),
+            Self::MissingParameter(error) => (5, error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(error) => (6, error),
+            Self::InvalidVlanIdMalformed(error) => (7, error),
+            Self::InvalidCircuitCodeMalformed(error) => (8, error),
+            Self::InvalidLocalGatewayIpMalformed(error) => (9, error),
+            Self::InvalidPeeringSubnetMaskMalformed(error) => (10, error),
+            Self::InvalidNameMalformed(error) => (11, error),
+            Self::InvalidDescriptionMalformed(error) => (12, error),
+            Self::QuotaExceededVbrPerpConn(error) => (13, error),
+            Self::QuotaExceededFreevbr(error) => (14, error),
+            Self::InvalidIpNotSameSubnet(error) => (15, error),
+            Self::TaskConflict(error) => (16, error),
+            Self::QuotaExceededCrossUserVbrPerUser(error) => (17, error),
+            Self::OperationFailedVlanIdInUse(error) => (18, error),
+            Self::QuotaExceededSameAccountVbrPerPconn(error) => (19, error),
+            Self::QuotaExceededVbrPerPconnPortSpec(error) => (20, error),
+            Self::QuotaExceededVbrPerAccessDevice(error) => (21, error),
+            Self::OperationUnsupportedIpv6ForThisRegion(error) => (22, error),
+            Self::VbrBandwidthExceed(error) => (23, error),
+            Self::OperationFailedPconnExistVlan0Vbr(error) => (24, error),
+            Self::OperationFailedVlan0VbrUnSharePconn(error) => (25, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (26, error),
+            Self::ResourceNotEnoughBandwidth(error) => (27, error),
+            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error) => (28, error),
+            Self::IllegalParamOwnerAliUid(error) => (29, error),
+            Self::ForbiddenOwnerAliUid(error) => (30, error),
+            Self::OperationDeniedVPconn(error) => (31, error),
+            Self::OperationFailedNotConsistentWithVpconn(error) => (32, error),
+            Self::IllegalParamBandwidth(error) => (33, error),
+            Self::OperationFailedVirtualPhysicalConnectionExistVbr(error) => (34, error),
+            Self::ResourceNotInResourceGroup(error) => (35, error),
+            Self::IncorrectStatusVirtualPhysicalConnection(error) => (36, error),
+            Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error) => (37, error),
+            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error) => (38, error),
             Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error) => {
-                ("OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6", error)
+                (39, error)
             }
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
-                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(error) => {
-                ("ForbiddenNameNotAllowedByCaller", error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
-                ("ForbiddenDescriptionNotAllowedByCaller", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVbrOwnerIdNotFound(error) => {
-                ("InvalidVbrOwnerIdNotFound", error)
-            }
-            Self::CrossBidForbidden(error) => ("CrossBidForbidden", error),
-            Self::OperationFailedAccessDeviceDisabled(error) => {
-                ("OperationFailedAccessDeviceDisabled", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => (40, error),
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => (41, error),
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => (42, error),
+            Self::ForbiddenNameNotAllowedByCaller(error) => (43, error),
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => (44, error),
+            Self::InvalidRegionIdNotFound(error) => (45, error),
+            Self::InvalidVbrOwnerIdNotFound(error) => (46, error),
+            Self::CrossBidForbidden(error) => (47, error),
+            Self::OperationFailedAccessDeviceDisabled(error) => (48, error),
+            Self::InternalError(error) => (49, error),
+            Self::Unhandled(error) => (50, error),
         }
     }
 }
 impl Clone for CreateVirtualBorderRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedPconnAllocateVlan0(_) => {
-                Self::OperationFailedPconnAllocateVlan0(error)
-            }
-            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
-            Self::InvalidCircuitCodeMalformed(_) => {
-                Self::InvalidCircuitCodeMalformed(error)
-            }
-            Self::InvalidLocalGatewayIpMalformed(_) => {
-                Self::InvalidLocalGatewayIpMalformed(error)
-            }
-            Self::InvalidPeeringSubnetMaskMalformed(_) => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::QuotaExceededVbrPerpConn(_) => Self::QuotaExceededVbrPerpConn(error),
-            Self::QuotaExceededFreevbr(_) => Self::QuotaExceededFreevbr(error),
-            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::QuotaExceededCrossUserVbrPerUser(_) => {
-                Self::QuotaExceededCrossUserVbrPerUser(error)
-            }
-            Self::OperationFailedVlanIdInUse(_) => {
-                Self::OperationFailedVlanIdInUse(error)
-            }
-            Self::QuotaExceededSameAccountVbrPerPconn(_) => {
-                Self::QuotaExceededSameAccountVbrPerPconn(error)
-            }
-            Self::QuotaExceededVbrPerPconnPortSpec(_) => {
-                Self::QuotaExceededVbrPerPconnPortSpec(error)
-            }
-            Self::QuotaExceededVbrPerAccessDevice(_) => {
-                Self::QuotaExceededVbrPerAccessDevice(error)
-            }
-            Self::OperationUnsupportedIpv6ForThisRegion(_) => {
-                Self::OperationUnsupportedIpv6ForThisRegion(error)
-            }
-            Self::VbrBandwidthExceed(_) => Self::VbrBandwidthExceed(error),
-            Self::OperationFailedPconnExistVlan0Vbr(_) => {
-                Self::OperationFailedPconnExistVlan0Vbr(error)
-            }
-            Self::OperationFailedVlan0VbrUnSharePconn(_) => {
-                Self::OperationFailedVlan0VbrUnSharePconn(error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::ResourceNotEnoughBandwidth(_) => {
-                Self::ResourceNotEnoughBandwidth(error)
-            }
-            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(_) => {
-                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
-            }
-            Self::IllegalParamOwnerAliUid(_) => Self::IllegalParamOwnerAliUid(error),
-            Self::ForbiddenOwnerAliUid(_) => Self::ForbiddenOwnerAliUid(error),
-            Self::OperationDeniedVPconn(_) => Self::OperationDeniedVPconn(error),
-            Self::OperationFailedNotConsistentWithVpconn(_) => {
-                Self::OperationFailedNotConsistentWithVpconn(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::OperationFailedVirtualPhysicalConnectionExistVbr(_) => {
-                Self::OperationFailedVirtualPhysicalConnectionExistVbr(error)
-            }
-            Self::ResourceNotInResourceGroup(_) => {
-                Self::ResourceNotInResourceGroup(error)
-            }
-            Self::IncorrectStatusVirtualPhysicalConnection(_) => {
-                Self::IncorrectStatusVirtualPhysicalConnection(error)
-            }
-            Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(_) => {
-                Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error)
-            }
-            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(_) => {
-                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
-            }
-            Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(_) => {
-                Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
-            }
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(_) => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVbrOwnerIdNotFound(_) => Self::InvalidVbrOwnerIdNotFound(error),
-            Self::CrossBidForbidden(_) => Self::CrossBidForbidden(error),
-            Self::OperationFailedAccessDeviceDisabled(_) => {
-                Self::OperationFailedAccessDeviceDisabled(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedPconnAllocateVlan0",
+            "IllegalParamIpAddress",
+            "IllegalParamCidrBlock",
+            "InvalidPhysicalConnectionIdNotFound",
+            "InvalidVlanIdUsed",
+            "MissingParameter",
+            "InvalidPhysicalConnectionIdNotEnabled",
+            "InvalidVlanIdMalformed",
+            "InvalidCircuitCodeMalformed",
+            "InvalidLocalGatewayIpMalformed",
+            "InvalidPeeringSubnetMaskMalformed",
+            "InvalidNameMalformed",
+            "InvalidDescriptionMalformed",
+            "QuotaExceededVbrPerpConn",
+            "QuotaExceededFreevbr",
+            "InvalidIpNotSameSubnet",
+            "TaskConflict",
+            "QuotaExceededCrossUserVbrPerUser",
+            "OperationFailedVlanIdInUse",
+            "QuotaExceededSameAccountVbrPerPconn",
+            "QuotaExceededVbrPerPconnPortSpec",
+            "QuotaExceededVbrPerAccessDevice",
+            "OperationUnsupportedIpv6ForThisRegion",
+            "VbrBandwidthExceed",
+            "OperationFailedPconnExistVlan0Vbr",
+            "OperationFailedVlan0VbrUnSharePconn",
+            "OperationFailedPconnTrafficNotEnable",
+            "ResourceNotEnoughBandwidth",
+            "OperationUnsupportedVirtualBorderRouterEnableIPv6",
+            "IllegalParamOwnerAliUid",
+            "ForbiddenOwnerAliUid",
+            "OperationDeniedVPconn",
+            "OperationFailedNotConsistentWithVpconn",
+            "IllegalParamBandwidth",
+            "OperationFailedVirtualPhysicalConnectionExistVbr",
+            "ResourceNotInResourceGroup",
+            "IncorrectStatusVirtualPhysicalConnection",
+            "EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr",
+            "OperationFailedVbrBandWidthMust0InVlan0Vbr",
+            "OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6",
+            "ForbiddenLocalGatewayIpNotAllowedByCaller",
+            "ForbiddenPeerGatewayIpNotAllowedByCaller",
+            "ForbiddenPeeringSubnetMaskNotAllowedByCaller",
+            "ForbiddenNameNotAllowedByCaller",
+            "ForbiddenDescriptionNotAllowedByCaller",
+            "InvalidRegionIdNotFound",
+            "InvalidVbrOwnerIdNotFound",
+            "CrossBidForbidden",
+            "OperationFailedAccessDeviceDisabled",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVirtualBorderRouterError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVirtualPhysicalConnectionRequest {
     /// The payer for the hosted connection. Valid values:
@@ -138,10 +138,34 @@ pub struct CreateVirtualPhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVirtualPhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            order_mode: None,
+            vlan_id: None,
+            spec: None,
+            vpconn_ali_uid: None,
+            physical_connection_id: None,
+            name: None,
+            token: None,
+            dry_run: None,
+            description: None,
+            region_id: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVirtualPhysicalConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVirtualPhysicalConnectionRequestBuilder {
-        CreateVirtualPhysicalConnectionRequestBuilder::default()
+        CreateVirtualPhysicalConnectionRequestBuilder {
+            inner: CreateVirtualPhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -362,6 +386,7 @@ impl<C> CreateVirtualPhysicalConnectionRequestBuilder<C> {
     }
 }
 impl<'a> CreateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVirtualPhysicalConnectionRequest::default(),
@@ -370,6 +395,7 @@ impl<'a> CreateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -479,53 +505,40 @@ pub enum CreateVirtualPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVirtualPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.VbrBindedPconn" => {
-                Self::OperationFailedVbrBindedPconn(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "OperationFailed.VPconnCreated" => Self::OperationFailedVPconnCreated(error),
-            "MissingParam.Spec" => Self::MissingParamSpec(error),
-            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
-            "IllegalParam.VlanId" => Self::IllegalParamVlanId(error),
-            "VLAN_ID_HAS_BEEN_USED_IN_PHYSICAL_CONNECTION" => {
-                Self::VlanIdHasBeenUsedInPhysicalConnection(error)
-            }
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidPhysicalConnectionId.NotEnabled" => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            "OperationFailed.PconnAllocateVlan0" => {
-                Self::OperationFailedPconnAllocateVlan0(error)
-            }
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "IllegalParam.VpconnAliUid" => Self::IllegalParamVpconnAliUid(error),
-            "IllegalParam.OrderMode" => Self::IllegalParamOrderMode(error),
-            "Forbidden.VpconnAliUid" => Self::ForbiddenVpconnAliUid(error),
-            "QuotaExceeded.VPCONN" => Self::QuotaExceededVpconn(error),
-            "OperationDenied.CreateVpconn" => Self::OperationDeniedCreateVpconn(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "EcAssociatedQoSPconnNotAllowCreateVpconn" => {
-                Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error)
-            }
-            "IllegalParam.ResourceGroupId" => Self::IllegalParamResourceGroupId(error),
-            "Forbidden.VpconnCrossBid" => Self::ForbiddenVpconnCrossBid(error),
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6" => {
-                Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.VbrBindedPconn",
+                        "IllegalParam.Bandwidth",
+                        "ResourceNotFound.PhysicalConnectionId",
+                        "OperationFailed.VPconnCreated",
+                        "MissingParam.Spec",
+                        "IllegalParam.Spec",
+                        "IllegalParam.VlanId",
+                        "VLAN_ID_HAS_BEEN_USED_IN_PHYSICAL_CONNECTION",
+                        "InvalidPhysicalConnectionId.NotFound",
+                        "MissingParameter",
+                        "InvalidPhysicalConnectionId.NotEnabled",
+                        "OperationFailed.PconnAllocateVlan0",
+                        "InvalidVlanId.Malformed",
+                        "InvalidName.Malformed",
+                        "ResourceNotEnough.Bandwidth",
+                        "IllegalParam.VpconnAliUid",
+                        "IllegalParam.OrderMode",
+                        "Forbidden.VpconnAliUid",
+                        "QuotaExceeded.VPCONN",
+                        "OperationDenied.CreateVpconn",
+                        "InvalidDescription.Malformed",
+                        "EcAssociatedQoSPconnNotAllowCreateVpconn",
+                        "IllegalParam.ResourceGroupId",
+                        "Forbidden.VpconnCrossBid",
+                        "IncorrectStatus.PhysicalConnection",
+                        "OperationDenied.PhysicalConnectionNotSupportMPBGPAndMPBGP-v6",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVirtualPhysicalConnectionError {
@@ -534,136 +547,116 @@ impl CreateVirtualPhysicalConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedVbrBindedPconn(error),
+            1 => Self::IllegalParamBandwidth(error),
+            2 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            3 => Self::OperationFailedVPconnCreated(error),
+            4 => Self::MissingParamSpec(error),
+            5 => Self::IllegalParamSpec(error),
+            6 => Self::IllegalParamVlanId(error),
+            7 => Self::VlanIdHasBeenUsedInPhysicalConnection(error),
+            8 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            9 => Self::MissingParameter(error),
+            10 => Self::InvalidPhysicalConnectionIdNotEnabled(error),
+            11 => Self::OperationFailedPconnAllocateVlan0(error),
+            12 => Self::InvalidVlanIdMalformed(error),
+            13 => Self::InvalidNameMalformed(error),
+            14 => Self::ResourceNotEnoughBandwidth(error),
+            15 => Self::IllegalParamVpconnAliUid(error),
+            16 => Self::IllegalParamOrderMode(error),
+            17 => Self::ForbiddenVpconnAliUid(error),
+            18 => Self::QuotaExceededVpconn(error),
+            19 => Self::OperationDeniedCreateVpconn(error),
+            20 => Self::InvalidDescriptionMalformed(error),
+            21 => Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error),
+            22 => Self::IllegalParamResourceGroupId(error),
+            23 => Self::ForbiddenVpconnCrossBid(error),
+            24 => Self::IncorrectStatusPhysicalConnection(error),
+            25 => Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVbrBindedPconn(error) => {
-                ("OperationFailedVbrBindedPconn", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => {
-                ("ResourceNotFoundPhysicalConnectionId", error)
-            }
-            Self::OperationFailedVPconnCreated(error) => {
-                ("OperationFailedVPconnCreated", error)
-            }
-            Self::MissingParamSpec(error) => ("MissingParamSpec", error),
-            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
-            Self::IllegalParamVlanId(error) => ("IllegalParamVlanId", error),
-            Self::VlanIdHasBeenUsedInPhysicalConnection(error) => {
-                ("VlanIdHasBeenUsedInPhysicalConnection", error)
-            }
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(error) => {
-                ("InvalidPhysicalConnectionIdNotEnabled", error)
-            }
-            Self::OperationFailedPconnAllocateVlan0(error) => {
-                ("OperationFailedPconnAllocateVlan0", error)
-            }
-            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::ResourceNotEnoughBandwidth(error) => {
-                ("ResourceNotEnoughBandwidth", error)
-            }
-            Self::IllegalParamVpconnAliUid(error) => ("IllegalParamVpconnAliUid", error),
-            Self::IllegalParamOrderMode(error) => ("IllegalParamOrderMode", error),
-            Self::ForbiddenVpconnAliUid(error) => ("ForbiddenVpconnAliUid", error),
-            Self::QuotaExceededVpconn(error) => ("QuotaExceededVpconn", error),
-            Self::OperationDeniedCreateVpconn(error) => {
-                ("OperationDeniedCreateVpconn", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error) => {
-                ("EcAssociatedQoSPconnNotAllowCreateVpconn", error)
-            }
-            Self::IllegalParamResourceGroupId(error) => {
-                ("IllegalParamResourceGroupId", error)
-            }
-            Self::ForbiddenVpconnCrossBid(error) => ("ForbiddenVpconnCrossBid", error),
-            Self::IncorrectStatusPhysicalConnection(error) => {
-                ("IncorrectStatusPhysicalConnection", error)
-            }
+            Self::OperationFailedVbrBindedPconn(error) => (0, error),
+            Self::IllegalParamBandwidth(error) => (1, error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => (2, error),
+            Self::OperationFailedVPconnCreated(error) => (3, error),
+            Self::MissingParamSpec(error) => (4, error),
+            Self::IllegalParamSpec(error) => (5, error),
+            Self::IllegalParamVlanId(error) => (6, error),
+            Self::VlanIdHasBeenUsedInPhysicalConnection(error) => (7, error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (8, error),
+            Self::MissingParameter(error) => (9, error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(error) => (10, error),
+            Self::OperationFailedPconnAllocateVlan0(error) => (11, error),
+            Self::InvalidVlanIdMalformed(error) => (12, error),
+            Self::InvalidNameMalformed(error) => (13, error),
+            Self::ResourceNotEnoughBandwidth(error) => (14, error),
+            Self::IllegalParamVpconnAliUid(error) => (15, error),
+            Self::IllegalParamOrderMode(error) => (16, error),
+            Self::ForbiddenVpconnAliUid(error) => (17, error),
+            Self::QuotaExceededVpconn(error) => (18, error),
+            Self::OperationDeniedCreateVpconn(error) => (19, error),
+            Self::InvalidDescriptionMalformed(error) => (20, error),
+            Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error) => (21, error),
+            Self::IllegalParamResourceGroupId(error) => (22, error),
+            Self::ForbiddenVpconnCrossBid(error) => (23, error),
+            Self::IncorrectStatusPhysicalConnection(error) => (24, error),
             Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error) => {
-                ("OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6", error)
+                (25, error)
             }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for CreateVirtualPhysicalConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedVbrBindedPconn(_) => {
-                Self::OperationFailedVbrBindedPconn(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::ResourceNotFoundPhysicalConnectionId(_) => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            Self::OperationFailedVPconnCreated(_) => {
-                Self::OperationFailedVPconnCreated(error)
-            }
-            Self::MissingParamSpec(_) => Self::MissingParamSpec(error),
-            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
-            Self::IllegalParamVlanId(_) => Self::IllegalParamVlanId(error),
-            Self::VlanIdHasBeenUsedInPhysicalConnection(_) => {
-                Self::VlanIdHasBeenUsedInPhysicalConnection(error)
-            }
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
-                Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            }
-            Self::OperationFailedPconnAllocateVlan0(_) => {
-                Self::OperationFailedPconnAllocateVlan0(error)
-            }
-            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::ResourceNotEnoughBandwidth(_) => {
-                Self::ResourceNotEnoughBandwidth(error)
-            }
-            Self::IllegalParamVpconnAliUid(_) => Self::IllegalParamVpconnAliUid(error),
-            Self::IllegalParamOrderMode(_) => Self::IllegalParamOrderMode(error),
-            Self::ForbiddenVpconnAliUid(_) => Self::ForbiddenVpconnAliUid(error),
-            Self::QuotaExceededVpconn(_) => Self::QuotaExceededVpconn(error),
-            Self::OperationDeniedCreateVpconn(_) => {
-                Self::OperationDeniedCreateVpconn(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::EcAssociatedQoSPconnNotAllowCreateVpconn(_) => {
-                Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error)
-            }
-            Self::IllegalParamResourceGroupId(_) => {
-                Self::IllegalParamResourceGroupId(error)
-            }
-            Self::ForbiddenVpconnCrossBid(_) => Self::ForbiddenVpconnCrossBid(error),
-            Self::IncorrectStatusPhysicalConnection(_) => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(_) => {
-                Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVirtualPhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedVbrBindedPconn",
+            "IllegalParamBandwidth",
+            "ResourceNotFoundPhysicalConnectionId",
+            "OperationFailedVPconnCreated",
+            "MissingParamSpec",
+            "IllegalParamSpec",
+            "IllegalParamVlanId",
+            "VlanIdHasBeenUsedInPhysicalConnection",
+            "InvalidPhysicalConnectionIdNotFound",
+            "MissingParameter",
+            "InvalidPhysicalConnectionIdNotEnabled",
+            "OperationFailedPconnAllocateVlan0",
+            "InvalidVlanIdMalformed",
+            "InvalidNameMalformed",
+            "ResourceNotEnoughBandwidth",
+            "IllegalParamVpconnAliUid",
+            "IllegalParamOrderMode",
+            "ForbiddenVpconnAliUid",
+            "QuotaExceededVpconn",
+            "OperationDeniedCreateVpconn",
+            "InvalidDescriptionMalformed",
+            "EcAssociatedQoSPconnNotAllowCreateVpconn",
+            "IllegalParamResourceGroupId",
+            "ForbiddenVpconnCrossBid",
+            "IncorrectStatusPhysicalConnection",
+            "OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVirtualPhysicalConnectionError {

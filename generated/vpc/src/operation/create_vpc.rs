@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpcRequest {
     /// The ID of the region to which the VPC belongs.
@@ -177,10 +177,39 @@ pub struct CreateVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            cidr_block: None,
+            ipv6_cidr_block: None,
+            vpc_name: None,
+            enable_ipv6: None,
+            description: None,
+            resource_group_id: None,
+            tag: None,
+            dry_run: None,
+            user_cidr: None,
+            client_token: None,
+            ipv6_isp: None,
+            ipv4_ipam_pool_id: None,
+            ipv4_cidr_mask: None,
+            enable_dns_hostname: None,
+            ipv6_ipam_pool_id: None,
+            ipv6_cidr_mask: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpcRequestBuilder {
-        CreateVpcRequestBuilder::default()
+        CreateVpcRequestBuilder {
+            inner: CreateVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -439,6 +468,7 @@ impl<C> CreateVpcRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpcRequest::default(),
@@ -447,6 +477,7 @@ impl<'a> CreateVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVpcResponse, CreateVpcError> {
@@ -601,77 +632,56 @@ pub enum CreateVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "TOKEN_PROCESSING" => Self::TokenProcessing(error),
-            "InvokeError" => Self::InvokeError(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "ResourceNotAvailable" => Self::ResourceNotAvailable(error),
-            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
-            "InvalidVpcDiscription.Malformed" => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            "QuotaExceeded.Vpc" => Self::QuotaExceededVpc(error),
-            "ResourceNotAvailable.Vpc" => Self::ResourceNotAvailableVpc(error),
-            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
-            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "OperationFailed.IPv6CidrNotReserved" => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            "MissingParam.EnableIpv6" => Self::MissingParamEnableIpv6(error),
-            "OperationUnsupported.Ipv6Feature" => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            "System.ServiceBusy" => Self::SystemServiceBusy(error),
-            "IllegalParam.UserCidr" => Self::IllegalParamUserCidr(error),
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "IllegalParam.EnableIpv6" => Self::IllegalParamEnableIpv6(error),
-            "InvalidIpv6CidrBlock.Malformed" => {
-                Self::InvalidIpv6CidrBlockMalformed(error)
-            }
-            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
-            "ResourceNotEnough.Ipv6Cidr" => Self::ResourceNotEnoughIpv6Cidr(error),
-            "UnsupportedFeature.IPAM" => Self::UnsupportedFeatureIpam(error),
-            "IllegalParam.Ipv4CidrMask" => Self::IllegalParamIpv4CidrMask(error),
-            "IllegalParam.IpamPool" => Self::IllegalParamIpamPool(error),
-            "OperationDenied.RequestRegionInvalid" => {
-                Self::OperationDeniedRequestRegionInvalid(error)
-            }
-            "OperationDenied.IpamPoolNotInRegion" => {
-                Self::OperationDeniedIpamPoolNotInRegion(error)
-            }
-            "MissingParam.CidrOrCidrMask" => Self::MissingParamCidrOrCidrMask(error),
-            "OperationDenied.CidrInExcludeCidrs" => {
-                Self::OperationDeniedCidrInExcludeCidrs(error)
-            }
-            "OperationDenied.AvailableCidrInsufficient" => {
-                Self::OperationDeniedAvailableCidrInsufficient(error)
-            }
-            "UnsupportedFeature.Ipam" => Self::UnsupportedFeatureIpamError(error),
-            "OperationDenied.CidrUnavailableInPool" => {
-                Self::OperationDeniedCidrUnavailableInPool(error)
-            }
-            "IllegalParam.CidrBlockMask" => Self::IllegalParamCidrBlockMask(error),
-            "UnsupportedFeature.VpcDnsHostname" => {
-                Self::UnsupportedFeatureVpcDnsHostname(error)
-            }
-            "OperationDenied.MaskOfCidrIsNotAllowed" => {
-                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
-            }
-            "IllegalParam.Ipv6Isp" => Self::IllegalParamIpv6Isp(error),
-            "IllegalParam.CidrMask" => Self::IllegalParamCidrMask(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "UnsupportedFeature.DhcpOptionsSet" => {
-                Self::UnsupportedFeatureDhcpOptionsSet(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "ResourceNotFound.IpamPool" => Self::ResourceNotFoundIpamPool(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "TOKEN_PROCESSING",
+                        "InvokeError",
+                        "InvalidParameter",
+                        "ResourceNotAvailable",
+                        "InvalidVpcName.Malformed",
+                        "InvalidVpcDiscription.Malformed",
+                        "QuotaExceeded.Vpc",
+                        "ResourceNotAvailable.Vpc",
+                        "InvalidUserCidr.Quota",
+                        "InvalidUserCidr.Malformed",
+                        "InvalidResourceGroupId",
+                        "IllegalParam.Ipv6CidrBlock",
+                        "OperationFailed.IPv6CidrNotReserved",
+                        "MissingParam.EnableIpv6",
+                        "OperationUnsupported.Ipv6Feature",
+                        "System.ServiceBusy",
+                        "IllegalParam.UserCidr",
+                        "OperationUnsupported.ResourceGroupId",
+                        "IllegalParam.EnableIpv6",
+                        "InvalidIpv6CidrBlock.Malformed",
+                        "UnsupportedFeature.Ipv6Isp",
+                        "ResourceNotEnough.Ipv6Cidr",
+                        "UnsupportedFeature.IPAM",
+                        "IllegalParam.Ipv4CidrMask",
+                        "IllegalParam.IpamPool",
+                        "OperationDenied.RequestRegionInvalid",
+                        "OperationDenied.IpamPoolNotInRegion",
+                        "MissingParam.CidrOrCidrMask",
+                        "OperationDenied.CidrInExcludeCidrs",
+                        "OperationDenied.AvailableCidrInsufficient",
+                        "UnsupportedFeature.Ipam",
+                        "OperationDenied.CidrUnavailableInPool",
+                        "IllegalParam.CidrBlockMask",
+                        "UnsupportedFeature.VpcDnsHostname",
+                        "OperationDenied.MaskOfCidrIsNotAllowed",
+                        "IllegalParam.Ipv6Isp",
+                        "IllegalParam.CidrMask",
+                        "InvalidRegionId.NotFound",
+                        "UnsupportedFeature.DhcpOptionsSet",
+                        "Forbidden",
+                        "ResourceNotFound.IpamPool",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVpcError {
@@ -680,180 +690,162 @@ impl CreateVpcError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::TokenProcessing(error),
+            1 => Self::InvokeError(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::ResourceNotAvailable(error),
+            4 => Self::InvalidVpcNameMalformed(error),
+            5 => Self::InvalidVpcDiscriptionMalformed(error),
+            6 => Self::QuotaExceededVpc(error),
+            7 => Self::ResourceNotAvailableVpc(error),
+            8 => Self::InvalidUserCidrQuota(error),
+            9 => Self::InvalidUserCidrMalformed(error),
+            10 => Self::InvalidResourceGroupId(error),
+            11 => Self::IllegalParamIpv6CidrBlock(error),
+            12 => Self::OperationFailedIPv6CidrNotReserved(error),
+            13 => Self::MissingParamEnableIpv6(error),
+            14 => Self::OperationUnsupportedIpv6Feature(error),
+            15 => Self::SystemServiceBusy(error),
+            16 => Self::IllegalParamUserCidr(error),
+            17 => Self::OperationUnsupportedResourceGroupId(error),
+            18 => Self::IllegalParamEnableIpv6(error),
+            19 => Self::InvalidIpv6CidrBlockMalformed(error),
+            20 => Self::UnsupportedFeatureIpv6Isp(error),
+            21 => Self::ResourceNotEnoughIpv6Cidr(error),
+            22 => Self::UnsupportedFeatureIpam(error),
+            23 => Self::IllegalParamIpv4CidrMask(error),
+            24 => Self::IllegalParamIpamPool(error),
+            25 => Self::OperationDeniedRequestRegionInvalid(error),
+            26 => Self::OperationDeniedIpamPoolNotInRegion(error),
+            27 => Self::MissingParamCidrOrCidrMask(error),
+            28 => Self::OperationDeniedCidrInExcludeCidrs(error),
+            29 => Self::OperationDeniedAvailableCidrInsufficient(error),
+            30 => Self::UnsupportedFeatureIpamError(error),
+            31 => Self::OperationDeniedCidrUnavailableInPool(error),
+            32 => Self::IllegalParamCidrBlockMask(error),
+            33 => Self::UnsupportedFeatureVpcDnsHostname(error),
+            34 => Self::OperationDeniedMaskOfCidrIsNotAllowed(error),
+            35 => Self::IllegalParamIpv6Isp(error),
+            36 => Self::IllegalParamCidrMask(error),
+            37 => Self::InvalidRegionIdNotFound(error),
+            38 => Self::UnsupportedFeatureDhcpOptionsSet(error),
+            39 => Self::Forbidden(error),
+            40 => Self::ResourceNotFoundIpamPool(error),
+            41 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TokenProcessing(error) => ("TokenProcessing", error),
-            Self::InvokeError(error) => ("InvokeError", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
-            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
-            Self::InvalidVpcDiscriptionMalformed(error) => {
-                ("InvalidVpcDiscriptionMalformed", error)
-            }
-            Self::QuotaExceededVpc(error) => ("QuotaExceededVpc", error),
-            Self::ResourceNotAvailableVpc(error) => ("ResourceNotAvailableVpc", error),
-            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
-            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::IllegalParamIpv6CidrBlock(error) => {
-                ("IllegalParamIpv6CidrBlock", error)
-            }
-            Self::OperationFailedIPv6CidrNotReserved(error) => {
-                ("OperationFailedIPv6CidrNotReserved", error)
-            }
-            Self::MissingParamEnableIpv6(error) => ("MissingParamEnableIpv6", error),
-            Self::OperationUnsupportedIpv6Feature(error) => {
-                ("OperationUnsupportedIpv6Feature", error)
-            }
-            Self::SystemServiceBusy(error) => ("SystemServiceBusy", error),
-            Self::IllegalParamUserCidr(error) => ("IllegalParamUserCidr", error),
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::IllegalParamEnableIpv6(error) => ("IllegalParamEnableIpv6", error),
-            Self::InvalidIpv6CidrBlockMalformed(error) => {
-                ("InvalidIpv6CidrBlockMalformed", error)
-            }
-            Self::UnsupportedFeatureIpv6Isp(error) => {
-                ("UnsupportedFeatureIpv6Isp", error)
-            }
-            Self::ResourceNotEnoughIpv6Cidr(error) => {
-                ("ResourceNotEnoughIpv6Cidr", error)
-            }
-            Self::UnsupportedFeatureIpam(error) => ("UnsupportedFeatureIpam", error),
-            Self::IllegalParamIpv4CidrMask(error) => ("IllegalParamIpv4CidrMask", error),
-            Self::IllegalParamIpamPool(error) => ("IllegalParamIpamPool", error),
-            Self::OperationDeniedRequestRegionInvalid(error) => {
-                ("OperationDeniedRequestRegionInvalid", error)
-            }
-            Self::OperationDeniedIpamPoolNotInRegion(error) => {
-                ("OperationDeniedIpamPoolNotInRegion", error)
-            }
-            Self::MissingParamCidrOrCidrMask(error) => {
-                ("MissingParamCidrOrCidrMask", error)
-            }
-            Self::OperationDeniedCidrInExcludeCidrs(error) => {
-                ("OperationDeniedCidrInExcludeCidrs", error)
-            }
-            Self::OperationDeniedAvailableCidrInsufficient(error) => {
-                ("OperationDeniedAvailableCidrInsufficient", error)
-            }
-            Self::UnsupportedFeatureIpamError(error) => {
-                ("UnsupportedFeatureIpamError", error)
-            }
-            Self::OperationDeniedCidrUnavailableInPool(error) => {
-                ("OperationDeniedCidrUnavailableInPool", error)
-            }
-            Self::IllegalParamCidrBlockMask(error) => {
-                ("IllegalParamCidrBlockMask", error)
-            }
-            Self::UnsupportedFeatureVpcDnsHostname(error) => {
-                ("UnsupportedFeatureVpcDnsHostname", error)
-            }
-            Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => {
-                ("OperationDeniedMaskOfCidrIsNotAllowed", error)
-            }
-            Self::IllegalParamIpv6Isp(error) => ("IllegalParamIpv6Isp", error),
-            Self::IllegalParamCidrMask(error) => ("IllegalParamCidrMask", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::UnsupportedFeatureDhcpOptionsSet(error) => {
-                ("UnsupportedFeatureDhcpOptionsSet", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::ResourceNotFoundIpamPool(error) => ("ResourceNotFoundIpamPool", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::TokenProcessing(error) => (0, error),
+            Self::InvokeError(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::ResourceNotAvailable(error) => (3, error),
+            Self::InvalidVpcNameMalformed(error) => (4, error),
+            Self::InvalidVpcDiscriptionMalformed(error) => (5, error),
+            Self::QuotaExceededVpc(error) => (6, error),
+            Self::ResourceNotAvailableVpc(error) => (7, error),
+            Self::InvalidUserCidrQuota(error) => (8, error),
+            Self::InvalidUserCidrMalformed(error) => (9, error),
+            Self::InvalidResourceGroupId(error) => (10, error),
+            Self::IllegalParamIpv6CidrBlock(error) => (11, error),
+            Self::OperationFailedIPv6CidrNotReserved(error) => (12, error),
+            Self::MissingParamEnableIpv6(error) => (13, error),
+            Self::OperationUnsupportedIpv6Feature(error) => (14, error),
+            Self::SystemServiceBusy(error) => (15, error),
+            Self::IllegalParamUserCidr(error) => (16, error),
+            Self::OperationUnsupportedResourceGroupId(error) => (17, error),
+            Self::IllegalParamEnableIpv6(error) => (18, error),
+            Self::InvalidIpv6CidrBlockMalformed(error) => (19, error),
+            Self::UnsupportedFeatureIpv6Isp(error) => (20, error),
+            Self::ResourceNotEnoughIpv6Cidr(error) => (21, error),
+            Self::UnsupportedFeatureIpam(error) => (22, error),
+            Self::IllegalParamIpv4CidrMask(error) => (23, error),
+            Self::IllegalParamIpamPool(error) => (24, error),
+            Self::OperationDeniedRequestRegionInvalid(error) => (25, error),
+            Self::OperationDeniedIpamPoolNotInRegion(error) => (26, error),
+            Self::MissingParamCidrOrCidrMask(error) => (27, error),
+            Self::OperationDeniedCidrInExcludeCidrs(error) => (28, error),
+            Self::OperationDeniedAvailableCidrInsufficient(error) => (29, error),
+            Self::UnsupportedFeatureIpamError(error) => (30, error),
+            Self::OperationDeniedCidrUnavailableInPool(error) => (31, error),
+            Self::IllegalParamCidrBlockMask(error) => (32, error),
+            Self::UnsupportedFeatureVpcDnsHostname(error) => (33, error),
+            Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => (34, error),
+            Self::IllegalParamIpv6Isp(error) => (35, error),
+            Self::IllegalParamCidrMask(error) => (36, error),
+            Self::InvalidRegionIdNotFound(error) => (37, error),
+            Self::UnsupportedFeatureDhcpOptionsSet(error) => (38, error),
+            Self::Forbidden(error) => (39, error),
+            Self::ResourceNotFoundIpamPool(error) => (40, error),
+            Self::InternalError(error) => (41, error),
+            Self::Unhandled(error) => (42, error),
         }
     }
 }
 impl Clone for CreateVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::TokenProcessing(_) => Self::TokenProcessing(error),
-            Self::InvokeError(_) => Self::InvokeError(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
-            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
-            Self::InvalidVpcDiscriptionMalformed(_) => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            Self::QuotaExceededVpc(_) => Self::QuotaExceededVpc(error),
-            Self::ResourceNotAvailableVpc(_) => Self::ResourceNotAvailableVpc(error),
-            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
-            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
-            Self::OperationFailedIPv6CidrNotReserved(_) => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            Self::MissingParamEnableIpv6(_) => Self::MissingParamEnableIpv6(error),
-            Self::OperationUnsupportedIpv6Feature(_) => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            Self::SystemServiceBusy(_) => Self::SystemServiceBusy(error),
-            Self::IllegalParamUserCidr(_) => Self::IllegalParamUserCidr(error),
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::IllegalParamEnableIpv6(_) => Self::IllegalParamEnableIpv6(error),
-            Self::InvalidIpv6CidrBlockMalformed(_) => {
-                Self::InvalidIpv6CidrBlockMalformed(error)
-            }
-            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
-            Self::ResourceNotEnoughIpv6Cidr(_) => Self::ResourceNotEnoughIpv6Cidr(error),
-            Self::UnsupportedFeatureIpam(_) => Self::UnsupportedFeatureIpam(error),
-            Self::IllegalParamIpv4CidrMask(_) => Self::IllegalParamIpv4CidrMask(error),
-            Self::IllegalParamIpamPool(_) => Self::IllegalParamIpamPool(error),
-            Self::OperationDeniedRequestRegionInvalid(_) => {
-                Self::OperationDeniedRequestRegionInvalid(error)
-            }
-            Self::OperationDeniedIpamPoolNotInRegion(_) => {
-                Self::OperationDeniedIpamPoolNotInRegion(error)
-            }
-            Self::MissingParamCidrOrCidrMask(_) => {
-                Self::MissingParamCidrOrCidrMask(error)
-            }
-            Self::OperationDeniedCidrInExcludeCidrs(_) => {
-                Self::OperationDeniedCidrInExcludeCidrs(error)
-            }
-            Self::OperationDeniedAvailableCidrInsufficient(_) => {
-                Self::OperationDeniedAvailableCidrInsufficient(error)
-            }
-            Self::UnsupportedFeatureIpamError(_) => {
-                Self::UnsupportedFeatureIpamError(error)
-            }
-            Self::OperationDeniedCidrUnavailableInPool(_) => {
-                Self::OperationDeniedCidrUnavailableInPool(error)
-            }
-            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
-            Self::UnsupportedFeatureVpcDnsHostname(_) => {
-                Self::UnsupportedFeatureVpcDnsHostname(error)
-            }
-            Self::OperationDeniedMaskOfCidrIsNotAllowed(_) => {
-                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
-            }
-            Self::IllegalParamIpv6Isp(_) => Self::IllegalParamIpv6Isp(error),
-            Self::IllegalParamCidrMask(_) => Self::IllegalParamCidrMask(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::UnsupportedFeatureDhcpOptionsSet(_) => {
-                Self::UnsupportedFeatureDhcpOptionsSet(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::ResourceNotFoundIpamPool(_) => Self::ResourceNotFoundIpamPool(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "TokenProcessing",
+            "InvokeError",
+            "InvalidParameter",
+            "ResourceNotAvailable",
+            "InvalidVpcNameMalformed",
+            "InvalidVpcDiscriptionMalformed",
+            "QuotaExceededVpc",
+            "ResourceNotAvailableVpc",
+            "InvalidUserCidrQuota",
+            "InvalidUserCidrMalformed",
+            "InvalidResourceGroupId",
+            "IllegalParamIpv6CidrBlock",
+            "OperationFailedIPv6CidrNotReserved",
+            "MissingParamEnableIpv6",
+            "OperationUnsupportedIpv6Feature",
+            "SystemServiceBusy",
+            "IllegalParamUserCidr",
+            "OperationUnsupportedResourceGroupId",
+            "IllegalParamEnableIpv6",
+            "InvalidIpv6CidrBlockMalformed",
+            "UnsupportedFeatureIpv6Isp",
+            "ResourceNotEnoughIpv6Cidr",
+            "UnsupportedFeatureIpam",
+            "IllegalParamIpv4CidrMask",
+            "IllegalParamIpamPool",
+            "OperationDeniedRequestRegionInvalid",
+            "OperationDeniedIpamPoolNotInRegion",
+            "MissingParamCidrOrCidrMask",
+            "OperationDeniedCidrInExcludeCidrs",
+            "OperationDeniedAvailableCidrInsufficient",
+            "UnsupportedFeatureIpamError",
+            "OperationDeniedCidrUnavailableInPool",
+            "IllegalParamCidrBlockMask",
+            "UnsupportedFeatureVpcDnsHostname",
+            "OperationDeniedMaskOfCidrIsNotAllowed",
+            "IllegalParamIpv6Isp",
+            "IllegalParamCidrMask",
+            "InvalidRegionIdNotFound",
+            "UnsupportedFeatureDhcpOptionsSet",
+            "Forbidden",
+            "ResourceNotFoundIpamPool",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpcError {

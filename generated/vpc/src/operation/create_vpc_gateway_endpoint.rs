@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpcGatewayEndpointRequest {
     /// The ID of the virtual private cloud (VPC) where you want to create the gateway endpoint.
@@ -120,10 +120,32 @@ pub struct CreateVpcGatewayEndpointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpcGatewayEndpointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            service_name: None,
+            policy_document: None,
+            endpoint_name: None,
+            endpoint_description: None,
+            client_token: None,
+            dry_run: None,
+            resource_group_id: None,
+            tag: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpcGatewayEndpointRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpcGatewayEndpointRequestBuilder {
-        CreateVpcGatewayEndpointRequestBuilder::default()
+        CreateVpcGatewayEndpointRequestBuilder {
+            inner: CreateVpcGatewayEndpointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -300,6 +322,7 @@ impl<C> CreateVpcGatewayEndpointRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpcGatewayEndpointRequest::default(),
@@ -308,6 +331,7 @@ impl<'a> CreateVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -423,44 +447,33 @@ pub enum CreateVpcGatewayEndpointError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ConcurrentOperation" => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "IllegalParam.PolicyDocument" => Self::IllegalParamPolicyDocument(error),
-            "IllegalParam.GatewayEndpointName" => {
-                Self::IllegalParamGatewayEndpointName(error)
-            }
-            "IllegalParam.GatewayEndpointDescription" => {
-                Self::IllegalParamGatewayEndpointDescription(error)
-            }
-            "ResourceAlreadyExist.GatewayEndpoint" => {
-                Self::ResourceAlreadyExistGatewayEndpoint(error)
-            }
-            "ResourceNotFound.ServiceName" => Self::ResourceNotFoundServiceName(error),
-            "ResourceNotFound.VpcId" => Self::ResourceNotFoundVpcId(error),
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
-            "OperationFailed.VpcIpv6Disabled" => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            "UnsupportedFeature.GatewayEndpoint" => {
-                Self::UnsupportedFeatureGatewayEndpoint(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "OperationDenied.PolicyDocument" => {
-                Self::OperationDeniedPolicyDocument(error)
-            }
-            "MissingParam.PolicyDocument" => Self::MissingParamPolicyDocument(error),
-            "OperationDenied.NotAuthorized" => Self::OperationDeniedNotAuthorized(error),
-            "InvalidPolicy.WrongFormat" => Self::InvalidPolicyWrongFormat(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.ConcurrentOperation",
+                        "IdempotentParameterMismatch",
+                        "IllegalParam.PolicyDocument",
+                        "IllegalParam.GatewayEndpointName",
+                        "IllegalParam.GatewayEndpointDescription",
+                        "ResourceAlreadyExist.GatewayEndpoint",
+                        "ResourceNotFound.ServiceName",
+                        "ResourceNotFound.VpcId",
+                        "Forbidden.OperateShareResource",
+                        "IncorrectStatus.Vpc",
+                        "IncorrectStatus.CenStatus",
+                        "OperationFailed.VpcIpv6Disabled",
+                        "UnsupportedFeature.GatewayEndpoint",
+                        "SystemBusy",
+                        "Forbbiden",
+                        "OperationDenied.PolicyDocument",
+                        "MissingParam.PolicyDocument",
+                        "OperationDenied.NotAuthorized",
+                        "InvalidPolicy.WrongFormat",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVpcGatewayEndpointError {
@@ -469,118 +482,93 @@ impl CreateVpcGatewayEndpointError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedConcurrentOperation(error),
+            1 => Self::IdempotentParameterMismatch(error),
+            2 => Self::IllegalParamPolicyDocument(error),
+            3 => Self::IllegalParamGatewayEndpointName(error),
+            4 => Self::IllegalParamGatewayEndpointDescription(error),
+            5 => Self::ResourceAlreadyExistGatewayEndpoint(error),
+            6 => Self::ResourceNotFoundServiceName(error),
+            7 => Self::ResourceNotFoundVpcId(error),
+            8 => Self::ForbiddenOperateShareResource(error),
+            9 => Self::IncorrectStatusVpc(error),
+            10 => Self::IncorrectStatusCenStatus(error),
+            11 => Self::OperationFailedVpcIpv6Disabled(error),
+            12 => Self::UnsupportedFeatureGatewayEndpoint(error),
+            13 => Self::SystemBusy(error),
+            14 => Self::Forbbiden(error),
+            15 => Self::OperationDeniedPolicyDocument(error),
+            16 => Self::MissingParamPolicyDocument(error),
+            17 => Self::OperationDeniedNotAuthorized(error),
+            18 => Self::InvalidPolicyWrongFormat(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error) => {
-                ("OperationFailedConcurrentOperation", error)
-            }
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::IllegalParamPolicyDocument(error) => {
-                ("IllegalParamPolicyDocument", error)
-            }
-            Self::IllegalParamGatewayEndpointName(error) => {
-                ("IllegalParamGatewayEndpointName", error)
-            }
-            Self::IllegalParamGatewayEndpointDescription(error) => {
-                ("IllegalParamGatewayEndpointDescription", error)
-            }
-            Self::ResourceAlreadyExistGatewayEndpoint(error) => {
-                ("ResourceAlreadyExistGatewayEndpoint", error)
-            }
-            Self::ResourceNotFoundServiceName(error) => {
-                ("ResourceNotFoundServiceName", error)
-            }
-            Self::ResourceNotFoundVpcId(error) => ("ResourceNotFoundVpcId", error),
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::IncorrectStatusCenStatus(error) => ("IncorrectStatusCenStatus", error),
-            Self::OperationFailedVpcIpv6Disabled(error) => {
-                ("OperationFailedVpcIpv6Disabled", error)
-            }
-            Self::UnsupportedFeatureGatewayEndpoint(error) => {
-                ("UnsupportedFeatureGatewayEndpoint", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::OperationDeniedPolicyDocument(error) => {
-                ("OperationDeniedPolicyDocument", error)
-            }
-            Self::MissingParamPolicyDocument(error) => {
-                ("MissingParamPolicyDocument", error)
-            }
-            Self::OperationDeniedNotAuthorized(error) => {
-                ("OperationDeniedNotAuthorized", error)
-            }
-            Self::InvalidPolicyWrongFormat(error) => ("InvalidPolicyWrongFormat", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedConcurrentOperation(error) => (0, error),
+            Self::IdempotentParameterMismatch(error) => (1, error),
+            Self::IllegalParamPolicyDocument(error) => (2, error),
+            Self::IllegalParamGatewayEndpointName(error) => (3, error),
+            Self::IllegalParamGatewayEndpointDescription(error) => (4, error),
+            Self::ResourceAlreadyExistGatewayEndpoint(error) => (5, error),
+            Self::ResourceNotFoundServiceName(error) => (6, error),
+            Self::ResourceNotFoundVpcId(error) => (7, error),
+            Self::ForbiddenOperateShareResource(error) => (8, error),
+            Self::IncorrectStatusVpc(error) => (9, error),
+            Self::IncorrectStatusCenStatus(error) => (10, error),
+            Self::OperationFailedVpcIpv6Disabled(error) => (11, error),
+            Self::UnsupportedFeatureGatewayEndpoint(error) => (12, error),
+            Self::SystemBusy(error) => (13, error),
+            Self::Forbbiden(error) => (14, error),
+            Self::OperationDeniedPolicyDocument(error) => (15, error),
+            Self::MissingParamPolicyDocument(error) => (16, error),
+            Self::OperationDeniedNotAuthorized(error) => (17, error),
+            Self::InvalidPolicyWrongFormat(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for CreateVpcGatewayEndpointError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedConcurrentOperation(_) => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::IllegalParamPolicyDocument(_) => {
-                Self::IllegalParamPolicyDocument(error)
-            }
-            Self::IllegalParamGatewayEndpointName(_) => {
-                Self::IllegalParamGatewayEndpointName(error)
-            }
-            Self::IllegalParamGatewayEndpointDescription(_) => {
-                Self::IllegalParamGatewayEndpointDescription(error)
-            }
-            Self::ResourceAlreadyExistGatewayEndpoint(_) => {
-                Self::ResourceAlreadyExistGatewayEndpoint(error)
-            }
-            Self::ResourceNotFoundServiceName(_) => {
-                Self::ResourceNotFoundServiceName(error)
-            }
-            Self::ResourceNotFoundVpcId(_) => Self::ResourceNotFoundVpcId(error),
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
-            Self::OperationFailedVpcIpv6Disabled(_) => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            Self::UnsupportedFeatureGatewayEndpoint(_) => {
-                Self::UnsupportedFeatureGatewayEndpoint(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::OperationDeniedPolicyDocument(_) => {
-                Self::OperationDeniedPolicyDocument(error)
-            }
-            Self::MissingParamPolicyDocument(_) => {
-                Self::MissingParamPolicyDocument(error)
-            }
-            Self::OperationDeniedNotAuthorized(_) => {
-                Self::OperationDeniedNotAuthorized(error)
-            }
-            Self::InvalidPolicyWrongFormat(_) => Self::InvalidPolicyWrongFormat(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpcGatewayEndpointError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedConcurrentOperation",
+            "IdempotentParameterMismatch",
+            "IllegalParamPolicyDocument",
+            "IllegalParamGatewayEndpointName",
+            "IllegalParamGatewayEndpointDescription",
+            "ResourceAlreadyExistGatewayEndpoint",
+            "ResourceNotFoundServiceName",
+            "ResourceNotFoundVpcId",
+            "ForbiddenOperateShareResource",
+            "IncorrectStatusVpc",
+            "IncorrectStatusCenStatus",
+            "OperationFailedVpcIpv6Disabled",
+            "UnsupportedFeatureGatewayEndpoint",
+            "SystemBusy",
+            "Forbbiden",
+            "OperationDeniedPolicyDocument",
+            "MissingParamPolicyDocument",
+            "OperationDeniedNotAuthorized",
+            "InvalidPolicyWrongFormat",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpcGatewayEndpointError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpcPrefixListRequest {
     /// The name of the prefix list.
@@ -111,10 +111,32 @@ pub struct CreateVpcPrefixListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpcPrefixListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            prefix_list_name: None,
+            prefix_list_description: None,
+            client_token: None,
+            dry_run: None,
+            max_entries: None,
+            prefix_list_entries: None,
+            resource_group_id: None,
+            region_id: None,
+            ip_version: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpcPrefixListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpcPrefixListRequestBuilder {
-        CreateVpcPrefixListRequestBuilder::default()
+        CreateVpcPrefixListRequestBuilder {
+            inner: CreateVpcPrefixListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -296,6 +318,7 @@ impl<C> CreateVpcPrefixListRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpcPrefixListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpcPrefixListRequest::default(),
@@ -304,6 +327,7 @@ impl<'a> CreateVpcPrefixListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -377,20 +401,21 @@ pub enum CreateVpcPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
-            "QuotaExceeded.PrefixListCidrCount" => {
-                Self::QuotaExceededPrefixListCidrCount(error)
-            }
-            "OperationFailed.CidrCountExceedMaxCount" => {
-                Self::OperationFailedCidrCountExceedMaxCount(error)
-            }
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "IllegalParam.CidrName" => Self::IllegalParamCidrName(error),
-            "DuplicatedParam.CidrBlock" => Self::DuplicatedParamCidrBlock(error),
-            "QuotaExceeded.PrefixListCount" => Self::QuotaExceededPrefixListCount(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedFeature.IpVersion",
+                        "QuotaExceeded.PrefixListCidrCount",
+                        "OperationFailed.CidrCountExceedMaxCount",
+                        "IllegalParam.CidrBlock",
+                        "IllegalParam.CidrName",
+                        "DuplicatedParam.CidrBlock",
+                        "QuotaExceeded.PrefixListCount",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVpcPrefixListError {
@@ -399,58 +424,57 @@ impl CreateVpcPrefixListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedFeatureIpVersion(error),
+            1 => Self::QuotaExceededPrefixListCidrCount(error),
+            2 => Self::OperationFailedCidrCountExceedMaxCount(error),
+            3 => Self::IllegalParamCidrBlock(error),
+            4 => Self::IllegalParamCidrName(error),
+            5 => Self::DuplicatedParamCidrBlock(error),
+            6 => Self::QuotaExceededPrefixListCount(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeatureIpVersion(error) => {
-                ("UnsupportedFeatureIpVersion", error)
-            }
-            Self::QuotaExceededPrefixListCidrCount(error) => {
-                ("QuotaExceededPrefixListCidrCount", error)
-            }
-            Self::OperationFailedCidrCountExceedMaxCount(error) => {
-                ("OperationFailedCidrCountExceedMaxCount", error)
-            }
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::IllegalParamCidrName(error) => ("IllegalParamCidrName", error),
-            Self::DuplicatedParamCidrBlock(error) => ("DuplicatedParamCidrBlock", error),
-            Self::QuotaExceededPrefixListCount(error) => {
-                ("QuotaExceededPrefixListCount", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedFeatureIpVersion(error) => (0, error),
+            Self::QuotaExceededPrefixListCidrCount(error) => (1, error),
+            Self::OperationFailedCidrCountExceedMaxCount(error) => (2, error),
+            Self::IllegalParamCidrBlock(error) => (3, error),
+            Self::IllegalParamCidrName(error) => (4, error),
+            Self::DuplicatedParamCidrBlock(error) => (5, error),
+            Self::QuotaExceededPrefixListCount(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for CreateVpcPrefixListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedFeatureIpVersion(_) => {
-                Self::UnsupportedFeatureIpVersion(error)
-            }
-            Self::QuotaExceededPrefixListCidrCount(_) => {
-                Self::QuotaExceededPrefixListCidrCount(error)
-            }
-            Self::OperationFailedCidrCountExceedMaxCount(_) => {
-                Self::OperationFailedCidrCountExceedMaxCount(error)
-            }
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::IllegalParamCidrName(_) => Self::IllegalParamCidrName(error),
-            Self::DuplicatedParamCidrBlock(_) => Self::DuplicatedParamCidrBlock(error),
-            Self::QuotaExceededPrefixListCount(_) => {
-                Self::QuotaExceededPrefixListCount(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpcPrefixListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedFeatureIpVersion",
+            "QuotaExceededPrefixListCidrCount",
+            "OperationFailedCidrCountExceedMaxCount",
+            "IllegalParamCidrBlock",
+            "IllegalParamCidrName",
+            "DuplicatedParamCidrBlock",
+            "QuotaExceededPrefixListCount",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpcPrefixListError {

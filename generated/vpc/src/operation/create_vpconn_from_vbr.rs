@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpconnFromVbrRequest {
     /// The payer for the shared Express Connect circuit. Valid values:
@@ -80,10 +80,27 @@ pub struct CreateVpconnFromVbrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpconnFromVbrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            order_mode: None,
+            vbr_id: None,
+            token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpconnFromVbrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpconnFromVbrRequestBuilder {
-        CreateVpconnFromVbrRequestBuilder::default()
+        CreateVpconnFromVbrRequestBuilder {
+            inner: CreateVpconnFromVbrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -206,6 +223,7 @@ impl<C> CreateVpconnFromVbrRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpconnFromVbrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpconnFromVbrRequest::default(),
@@ -214,6 +232,7 @@ impl<'a> CreateVpconnFromVbrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -287,28 +306,23 @@ pub enum CreateVpconnFromVbrError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.TargetUserPconnTrafficNotEnable" => {
-                Self::OperationFailedTargetUserPconnTrafficNotEnable(error)
-            }
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "OperationFailed.VbrBindedPconn" => {
-                Self::OperationFailedVbrBindedPconn(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "IncorrectStatus.VbrId" => Self::IncorrectStatusVbrId(error),
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "OperationFailed.VPconnCreated" => Self::OperationFailedVPconnCreated(error),
-            "OperationFailed.BandwidthOrVlanIdEmpty" => {
-                Self::OperationFailedBandwidthOrVlanIdEmpty(error)
-            }
-            "ResourceNotFound.VirtualBorderRouter" => {
-                Self::ResourceNotFoundVirtualBorderRouter(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.TargetUserPconnTrafficNotEnable",
+                        "ResourceNotEnough.Bandwidth",
+                        "OperationFailed.VbrBindedPconn",
+                        "IllegalParam.Bandwidth",
+                        "IncorrectStatus.VbrId",
+                        "ResourceNotFound.PhysicalConnectionId",
+                        "OperationFailed.VPconnCreated",
+                        "OperationFailed.BandwidthOrVlanIdEmpty",
+                        "ResourceNotFound.VirtualBorderRouter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVpconnFromVbrError {
@@ -317,74 +331,63 @@ impl CreateVpconnFromVbrError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedTargetUserPconnTrafficNotEnable(error),
+            1 => Self::ResourceNotEnoughBandwidth(error),
+            2 => Self::OperationFailedVbrBindedPconn(error),
+            3 => Self::IllegalParamBandwidth(error),
+            4 => Self::IncorrectStatusVbrId(error),
+            5 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            6 => Self::OperationFailedVPconnCreated(error),
+            7 => Self::OperationFailedBandwidthOrVlanIdEmpty(error),
+            8 => Self::ResourceNotFoundVirtualBorderRouter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedTargetUserPconnTrafficNotEnable(error) => {
-                ("OperationFailedTargetUserPconnTrafficNotEnable", error)
-            }
-            Self::ResourceNotEnoughBandwidth(error) => {
-                ("ResourceNotEnoughBandwidth", error)
-            }
-            Self::OperationFailedVbrBindedPconn(error) => {
-                ("OperationFailedVbrBindedPconn", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::IncorrectStatusVbrId(error) => ("IncorrectStatusVbrId", error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => {
-                ("ResourceNotFoundPhysicalConnectionId", error)
-            }
-            Self::OperationFailedVPconnCreated(error) => {
-                ("OperationFailedVPconnCreated", error)
-            }
-            Self::OperationFailedBandwidthOrVlanIdEmpty(error) => {
-                ("OperationFailedBandwidthOrVlanIdEmpty", error)
-            }
-            Self::ResourceNotFoundVirtualBorderRouter(error) => {
-                ("ResourceNotFoundVirtualBorderRouter", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedTargetUserPconnTrafficNotEnable(error) => (0, error),
+            Self::ResourceNotEnoughBandwidth(error) => (1, error),
+            Self::OperationFailedVbrBindedPconn(error) => (2, error),
+            Self::IllegalParamBandwidth(error) => (3, error),
+            Self::IncorrectStatusVbrId(error) => (4, error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => (5, error),
+            Self::OperationFailedVPconnCreated(error) => (6, error),
+            Self::OperationFailedBandwidthOrVlanIdEmpty(error) => (7, error),
+            Self::ResourceNotFoundVirtualBorderRouter(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for CreateVpconnFromVbrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedTargetUserPconnTrafficNotEnable(_) => {
-                Self::OperationFailedTargetUserPconnTrafficNotEnable(error)
-            }
-            Self::ResourceNotEnoughBandwidth(_) => {
-                Self::ResourceNotEnoughBandwidth(error)
-            }
-            Self::OperationFailedVbrBindedPconn(_) => {
-                Self::OperationFailedVbrBindedPconn(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::IncorrectStatusVbrId(_) => Self::IncorrectStatusVbrId(error),
-            Self::ResourceNotFoundPhysicalConnectionId(_) => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            Self::OperationFailedVPconnCreated(_) => {
-                Self::OperationFailedVPconnCreated(error)
-            }
-            Self::OperationFailedBandwidthOrVlanIdEmpty(_) => {
-                Self::OperationFailedBandwidthOrVlanIdEmpty(error)
-            }
-            Self::ResourceNotFoundVirtualBorderRouter(_) => {
-                Self::ResourceNotFoundVirtualBorderRouter(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpconnFromVbrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedTargetUserPconnTrafficNotEnable",
+            "ResourceNotEnoughBandwidth",
+            "OperationFailedVbrBindedPconn",
+            "IllegalParamBandwidth",
+            "IncorrectStatusVbrId",
+            "ResourceNotFoundPhysicalConnectionId",
+            "OperationFailedVPconnCreated",
+            "OperationFailedBandwidthOrVlanIdEmpty",
+            "ResourceNotFoundVirtualBorderRouter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpconnFromVbrError {

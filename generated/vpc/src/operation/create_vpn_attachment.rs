@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpnAttachmentRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -284,10 +284,43 @@ pub struct CreateVpnAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpnAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            customer_gateway_id: None,
+            network_type: None,
+            local_subnet: None,
+            remote_subnet: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            bgp_config: None,
+            health_check_config: None,
+            auto_config_route: None,
+            enable_dpd: None,
+            enable_nat_traversal: None,
+            remote_ca_cert: None,
+            client_token: None,
+            tags: None,
+            resource_group_id: None,
+            tunnel_options_specification: None,
+            enable_tunnels_bgp: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpnAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpnAttachmentRequestBuilder {
-        CreateVpnAttachmentRequestBuilder::default()
+        CreateVpnAttachmentRequestBuilder {
+            inner: CreateVpnAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -687,6 +720,7 @@ impl<C> CreateVpnAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpnAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpnAttachmentRequest::default(),
@@ -695,6 +729,7 @@ impl<'a> CreateVpnAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -867,78 +902,55 @@ pub enum CreateVpnAttachmentError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "InvalidVpnConnection.AlreadyExists" => {
-                Self::InvalidVpnConnectionAlreadyExists(error)
-            }
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "NotSupportVpnConnectionParameter.IpsecPfs" => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "InvalidParameter.VpnConnectionName" => {
-                Self::InvalidParameterVpnConnectionName(error)
-            }
-            "QuotaExceeded.PolicyBasedRoute" => {
-                Self::QuotaExceededPolicyBasedRoute(error)
-            }
-            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
-            "OperationUnsupported.EnableBgp" => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            "MissingParam.CustomerGatewayAsn" => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
-            "InvalidParameter.BgpConfig" => Self::InvalidParameterBgpConfig(error),
-            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
-            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
-            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
-            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
-            "OperationFailed.MissCertificate" => {
-                Self::OperationFailedMissCertificate(error)
-            }
-            "MissingParam.RemoteId" => Self::MissingParamRemoteId(error),
-            "CustomerGateway.ConflictRouteEntry" => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "OperationFailed.NoAvailableAmount" => {
-                Self::OperationFailedNoAvailableAmount(error)
-            }
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
-            "CustomerGateway.ConflictVpnIp" => Self::CustomerGatewayConflictVpnIp(error),
-            "MissingParameter.TunnelOptionsSpecification" => {
-                Self::MissingParameterTunnelOptionsSpecification(error)
-            }
-            "CreateDbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "VpnConnection.InvalidCreateTunnelOptions" => {
-                Self::VpnConnectionInvalidCreateTunnelOptions(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidCustomerGatewayInstanceId.NotFound" => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "InvalidVpnConnection.AlreadyExists",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "NotSupportVpnConnectionParameter.IpsecPfs",
+                        "NotSupportVpnConnectionParameter.IpsecAuthAlg",
+                        "VpnRouteEntry.BackupRoute",
+                        "VpnRouteEntry.InvalidWeight",
+                        "InvalidParameter.VpnConnectionName",
+                        "QuotaExceeded.PolicyBasedRoute",
+                        "MissingParameter.TunnelCidr",
+                        "OperationUnsupported.EnableBgp",
+                        "MissingParam.CustomerGatewayAsn",
+                        "IllegalParam.LocalAsn",
+                        "InvalidParameter.BgpConfig",
+                        "IllegalParam.EnableBgp",
+                        "IllegalParam.TunnelCidr",
+                        "InvalidLocalBgpIp.Malformed",
+                        "IllegalParam.LocalBgpIp",
+                        "IllegalParam.LocalSubnet",
+                        "IllegalParam.RemoteSubnet",
+                        "OperationFailed.MissCertificate",
+                        "MissingParam.RemoteId",
+                        "CustomerGateway.ConflictRouteEntry",
+                        "VpnTask.CONFLICT",
+                        "Forbidden.TagKey.Duplicated",
+                        "OperationFailed.NoAvailableAmount",
+                        "SizeLimitExceeded.TagNum",
+                        "InvalidParameter.TagValue",
+                        "InvalidParameter.TagKey",
+                        "Duplicated.TagKey",
+                        "InternalError",
+                        "InvalidTunnelCidr.Malformed",
+                        "CustomerGateway.ConflictVpnIp",
+                        "MissingParameter.TunnelOptionsSpecification",
+                        "CreateDbrRoutesQuotaFull.QuotaFull",
+                        "DryRunOperation",
+                        "VpnConnection.InvalidCreateTunnelOptions",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidCustomerGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVpnAttachmentError {
@@ -947,194 +959,159 @@ impl CreateVpnAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::InvalidVpnConnectionAlreadyExists(error),
+            2 => Self::VpnRouteEntryAlreadyExists(error),
+            3 => Self::VpnRouteEntryConflict(error),
+            4 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
+            5 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
+            6 => Self::VpnRouteEntryBackupRoute(error),
+            7 => Self::VpnRouteEntryInvalidWeight(error),
+            8 => Self::InvalidParameterVpnConnectionName(error),
+            9 => Self::QuotaExceededPolicyBasedRoute(error),
+            10 => Self::MissingParameterTunnelCidr(error),
+            11 => Self::OperationUnsupportedEnableBgp(error),
+            12 => Self::MissingParamCustomerGatewayAsn(error),
+            13 => Self::IllegalParamLocalAsn(error),
+            14 => Self::InvalidParameterBgpConfig(error),
+            15 => Self::IllegalParamEnableBgp(error),
+            16 => Self::IllegalParamTunnelCidr(error),
+            17 => Self::InvalidLocalBgpIpMalformed(error),
+            18 => Self::IllegalParamLocalBgpIp(error),
+            19 => Self::IllegalParamLocalSubnet(error),
+            20 => Self::IllegalParamRemoteSubnet(error),
+            21 => Self::OperationFailedMissCertificate(error),
+            22 => Self::MissingParamRemoteId(error),
+            23 => Self::CustomerGatewayConflictRouteEntry(error),
+            24 => Self::VpnTaskConflict(error),
+            25 => Self::ForbiddenTagKeyDuplicated(error),
+            26 => Self::OperationFailedNoAvailableAmount(error),
+            27 => Self::SizeLimitExceededTagNum(error),
+            28 => Self::InvalidParameterTagValue(error),
+            29 => Self::InvalidParameterTagKey(error),
+            30 => Self::DuplicatedTagKey(error),
+            31 => Self::InternalError(error),
+            32 => Self::InvalidTunnelCidrMalformed(error),
+            33 => Self::CustomerGatewayConflictVpnIp(error),
+            34 => Self::MissingParameterTunnelOptionsSpecification(error),
+            35 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
+            36 => Self::DryRunOperation(error),
+            37 => Self::VpnConnectionInvalidCreateTunnelOptions(error),
+            38 => Self::ForbbidenSubUser(error),
+            39 => Self::Forbidden(error),
+            40 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::InvalidVpnConnectionAlreadyExists(error) => {
-                ("InvalidVpnConnectionAlreadyExists", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
-                ("NotSupportVpnConnectionParameterIpsecPfs", error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
-                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
-            }
-            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
-            Self::VpnRouteEntryInvalidWeight(error) => {
-                ("VpnRouteEntryInvalidWeight", error)
-            }
-            Self::InvalidParameterVpnConnectionName(error) => {
-                ("InvalidParameterVpnConnectionName", error)
-            }
-            Self::QuotaExceededPolicyBasedRoute(error) => {
-                ("QuotaExceededPolicyBasedRoute", error)
-            }
-            Self::MissingParameterTunnelCidr(error) => {
-                ("MissingParameterTunnelCidr", error)
-            }
-            Self::OperationUnsupportedEnableBgp(error) => {
-                ("OperationUnsupportedEnableBgp", error)
-            }
-            Self::MissingParamCustomerGatewayAsn(error) => {
-                ("MissingParamCustomerGatewayAsn", error)
-            }
-            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
-            Self::InvalidParameterBgpConfig(error) => {
-                ("InvalidParameterBgpConfig", error)
-            }
-            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
-            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
-            Self::InvalidLocalBgpIpMalformed(error) => {
-                ("InvalidLocalBgpIpMalformed", error)
-            }
-            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
-            Self::OperationFailedMissCertificate(error) => {
-                ("OperationFailedMissCertificate", error)
-            }
-            Self::MissingParamRemoteId(error) => ("MissingParamRemoteId", error),
-            Self::CustomerGatewayConflictRouteEntry(error) => {
-                ("CustomerGatewayConflictRouteEntry", error)
-            }
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::OperationFailedNoAvailableAmount(error) => {
-                ("OperationFailedNoAvailableAmount", error)
-            }
-            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
-            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
-            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
-            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidTunnelCidrMalformed(error) => {
-                ("InvalidTunnelCidrMalformed", error)
-            }
-            Self::CustomerGatewayConflictVpnIp(error) => {
-                ("CustomerGatewayConflictVpnIp", error)
-            }
-            Self::MissingParameterTunnelOptionsSpecification(error) => {
-                ("MissingParameterTunnelOptionsSpecification", error)
-            }
-            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreateDbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::VpnConnectionInvalidCreateTunnelOptions(error) => {
-                ("VpnConnectionInvalidCreateTunnelOptions", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
-                ("InvalidCustomerGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::InvalidVpnConnectionAlreadyExists(error) => (1, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (2, error),
+            Self::VpnRouteEntryConflict(error) => (3, error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => (4, error),
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => (5, error),
+            Self::VpnRouteEntryBackupRoute(error) => (6, error),
+            Self::VpnRouteEntryInvalidWeight(error) => (7, error),
+            Self::InvalidParameterVpnConnectionName(error) => (8, error),
+            Self::QuotaExceededPolicyBasedRoute(error) => (9, error),
+            Self::MissingParameterTunnelCidr(error) => (10, error),
+            Self::OperationUnsupportedEnableBgp(error) => (11, error),
+            Self::MissingParamCustomerGatewayAsn(error) => (12, error),
+            Self::IllegalParamLocalAsn(error) => (13, error),
+            Self::InvalidParameterBgpConfig(error) => (14, error),
+            Self::IllegalParamEnableBgp(error) => (15, error),
+            Self::IllegalParamTunnelCidr(error) => (16, error),
+            Self::InvalidLocalBgpIpMalformed(error) => (17, error),
+            Self::IllegalParamLocalBgpIp(error) => (18, error),
+            Self::IllegalParamLocalSubnet(error) => (19, error),
+            Self::IllegalParamRemoteSubnet(error) => (20, error),
+            Self::OperationFailedMissCertificate(error) => (21, error),
+            Self::MissingParamRemoteId(error) => (22, error),
+            Self::CustomerGatewayConflictRouteEntry(error) => (23, error),
+            Self::VpnTaskConflict(error) => (24, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (25, error),
+            Self::OperationFailedNoAvailableAmount(error) => (26, error),
+            Self::SizeLimitExceededTagNum(error) => (27, error),
+            Self::InvalidParameterTagValue(error) => (28, error),
+            Self::InvalidParameterTagKey(error) => (29, error),
+            Self::DuplicatedTagKey(error) => (30, error),
+            Self::InternalError(error) => (31, error),
+            Self::InvalidTunnelCidrMalformed(error) => (32, error),
+            Self::CustomerGatewayConflictVpnIp(error) => (33, error),
+            Self::MissingParameterTunnelOptionsSpecification(error) => (34, error),
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => (35, error),
+            Self::DryRunOperation(error) => (36, error),
+            Self::VpnConnectionInvalidCreateTunnelOptions(error) => (37, error),
+            Self::ForbbidenSubUser(error) => (38, error),
+            Self::Forbidden(error) => (39, error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (40, error),
+            Self::Unhandled(error) => (41, error),
         }
     }
 }
 impl Clone for CreateVpnAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::InvalidVpnConnectionAlreadyExists(_) => {
-                Self::InvalidVpnConnectionAlreadyExists(error)
-            }
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
-            Self::VpnRouteEntryInvalidWeight(_) => {
-                Self::VpnRouteEntryInvalidWeight(error)
-            }
-            Self::InvalidParameterVpnConnectionName(_) => {
-                Self::InvalidParameterVpnConnectionName(error)
-            }
-            Self::QuotaExceededPolicyBasedRoute(_) => {
-                Self::QuotaExceededPolicyBasedRoute(error)
-            }
-            Self::MissingParameterTunnelCidr(_) => {
-                Self::MissingParameterTunnelCidr(error)
-            }
-            Self::OperationUnsupportedEnableBgp(_) => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            Self::MissingParamCustomerGatewayAsn(_) => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
-            Self::InvalidParameterBgpConfig(_) => Self::InvalidParameterBgpConfig(error),
-            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
-            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
-            Self::InvalidLocalBgpIpMalformed(_) => {
-                Self::InvalidLocalBgpIpMalformed(error)
-            }
-            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
-            Self::OperationFailedMissCertificate(_) => {
-                Self::OperationFailedMissCertificate(error)
-            }
-            Self::MissingParamRemoteId(_) => Self::MissingParamRemoteId(error),
-            Self::CustomerGatewayConflictRouteEntry(_) => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::OperationFailedNoAvailableAmount(_) => {
-                Self::OperationFailedNoAvailableAmount(error)
-            }
-            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
-            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
-            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
-            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidTunnelCidrMalformed(_) => {
-                Self::InvalidTunnelCidrMalformed(error)
-            }
-            Self::CustomerGatewayConflictVpnIp(_) => {
-                Self::CustomerGatewayConflictVpnIp(error)
-            }
-            Self::MissingParameterTunnelOptionsSpecification(_) => {
-                Self::MissingParameterTunnelOptionsSpecification(error)
-            }
-            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::VpnConnectionInvalidCreateTunnelOptions(_) => {
-                Self::VpnConnectionInvalidCreateTunnelOptions(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpnAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "InvalidVpnConnectionAlreadyExists",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "NotSupportVpnConnectionParameterIpsecPfs",
+            "NotSupportVpnConnectionParameterIpsecAuthAlg",
+            "VpnRouteEntryBackupRoute",
+            "VpnRouteEntryInvalidWeight",
+            "InvalidParameterVpnConnectionName",
+            "QuotaExceededPolicyBasedRoute",
+            "MissingParameterTunnelCidr",
+            "OperationUnsupportedEnableBgp",
+            "MissingParamCustomerGatewayAsn",
+            "IllegalParamLocalAsn",
+            "InvalidParameterBgpConfig",
+            "IllegalParamEnableBgp",
+            "IllegalParamTunnelCidr",
+            "InvalidLocalBgpIpMalformed",
+            "IllegalParamLocalBgpIp",
+            "IllegalParamLocalSubnet",
+            "IllegalParamRemoteSubnet",
+            "OperationFailedMissCertificate",
+            "MissingParamRemoteId",
+            "CustomerGatewayConflictRouteEntry",
+            "VpnTaskConflict",
+            "ForbiddenTagKeyDuplicated",
+            "OperationFailedNoAvailableAmount",
+            "SizeLimitExceededTagNum",
+            "InvalidParameterTagValue",
+            "InvalidParameterTagKey",
+            "DuplicatedTagKey",
+            "InternalError",
+            "InvalidTunnelCidrMalformed",
+            "CustomerGatewayConflictVpnIp",
+            "MissingParameterTunnelOptionsSpecification",
+            "CreateDbrRoutesQuotaFullQuotaFull",
+            "DryRunOperation",
+            "VpnConnectionInvalidCreateTunnelOptions",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidCustomerGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpnAttachmentError {

@@ -42,7 +42,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpnConnectionRequest {
     /// The ID of the region where the IPsec-VPN connection is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -288,10 +288,42 @@ pub struct CreateVpnConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpnConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            customer_gateway_id: None,
+            vpn_gateway_id: None,
+            name: None,
+            local_subnet: None,
+            remote_subnet: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            health_check_config: None,
+            auto_config_route: None,
+            enable_dpd: None,
+            enable_nat_traversal: None,
+            bgp_config: None,
+            remote_ca_certificate: None,
+            tags: None,
+            tunnel_options_specification: None,
+            enable_tunnels_bgp: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpnConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpnConnectionRequestBuilder {
-        CreateVpnConnectionRequestBuilder::default()
+        CreateVpnConnectionRequestBuilder {
+            inner: CreateVpnConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -685,6 +717,7 @@ impl<C> CreateVpnConnectionRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpnConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpnConnectionRequest::default(),
@@ -693,6 +726,7 @@ impl<'a> CreateVpnConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -872,104 +906,67 @@ pub enum CreateVpnConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "InvalidVpnConnection.AlreadyExists" => {
-                Self::InvalidVpnConnectionAlreadyExists(error)
-            }
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnGateway.IpsecVpnDisabled" => Self::VpnGatewayIpsecVpnDisabled(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "NotSupportVpnConnectionParameter.IpsecPfs" => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "InvalidParameter.VpnConnectionName" => {
-                Self::InvalidParameterVpnConnectionName(error)
-            }
-            "OperationUnsupported.SetDPD" => Self::OperationUnsupportedSetDpd(error),
-            "OperationUnsupported.SetNatTraversal" => {
-                Self::OperationUnsupportedSetNatTraversal(error)
-            }
-            "QuotaExceeded.PolicyBasedRoute" => {
-                Self::QuotaExceededPolicyBasedRoute(error)
-            }
-            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
-            "OperationUnsupported.EnableBgp" => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            "MissingParam.CustomerGatewayAsn" => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
-            "IllegalParam.BgpConfig" => Self::IllegalParamBgpConfig(error),
-            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
-            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
-            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
-            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
-            "OperationFailed.MissCertificate" => {
-                Self::OperationFailedMissCertificate(error)
-            }
-            "MissingParam.RemoteId" => Self::MissingParamRemoteId(error),
-            "OperationFailed.CenLevelNotSupport" => {
-                Self::OperationFailedCenLevelNotSupport(error)
-            }
-            "CustomerGateway.ConflictRouteEntry" => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
-            "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs" => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            }
-            "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap" => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            }
-            "CustomerGateway.ConflictVpnIp" => Self::CustomerGatewayConflictVpnIp(error),
-            "VpnGateway.IPsecServerAndVpnConnectionConflict" => {
-                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
-            }
-            "InvalidSslVpnServerCertId.NotFound" => {
-                Self::InvalidSslVpnServerCertIdNotFound(error)
-            }
-            "MissingParameter.TunnelOptionsSpecification" => {
-                Self::MissingParameterTunnelOptionsSpecification(error)
-            }
-            "CreateDbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            "CreatePbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            "CreateVpnConnectionsQuotaFull.QuotaFull" => {
-                Self::CreateVpnConnectionsQuotaFullQuotaFull(error)
-            }
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidCustomerGatewayInstanceId.NotFound" => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "InvalidVpnConnection.AlreadyExists",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "VpnGateway.IpsecVpnDisabled",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "NotSupportVpnConnectionParameter.IpsecPfs",
+                        "NotSupportVpnConnectionParameter.IpsecAuthAlg",
+                        "VpnRouteEntry.ConflictSSL",
+                        "VpnRouteEntry.BackupRoute",
+                        "VpnRouteEntry.InvalidWeight",
+                        "InvalidParameter.VpnConnectionName",
+                        "OperationUnsupported.SetDPD",
+                        "OperationUnsupported.SetNatTraversal",
+                        "QuotaExceeded.PolicyBasedRoute",
+                        "MissingParameter.TunnelCidr",
+                        "OperationUnsupported.EnableBgp",
+                        "MissingParam.CustomerGatewayAsn",
+                        "IllegalParam.LocalAsn",
+                        "IllegalParam.BgpConfig",
+                        "IllegalParam.EnableBgp",
+                        "IllegalParam.TunnelCidr",
+                        "InvalidLocalBgpIp.Malformed",
+                        "IllegalParam.LocalBgpIp",
+                        "IllegalParam.LocalSubnet",
+                        "IllegalParam.RemoteSubnet",
+                        "OperationFailed.MissCertificate",
+                        "MissingParam.RemoteId",
+                        "OperationFailed.CenLevelNotSupport",
+                        "CustomerGateway.ConflictRouteEntry",
+                        "VpnTask.CONFLICT",
+                        "Forbidden.TagKey.Duplicated",
+                        "SizeLimitExceeded.TagNum",
+                        "InvalidParameter.TagValue",
+                        "InvalidParameter.TagKey",
+                        "Duplicated.TagKey",
+                        "InternalError",
+                        "InvalidTunnelCidr.Malformed",
+                        "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
+                        "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
+                        "CustomerGateway.ConflictVpnIp",
+                        "VpnGateway.IPsecServerAndVpnConnectionConflict",
+                        "InvalidSslVpnServerCertId.NotFound",
+                        "MissingParameter.TunnelOptionsSpecification",
+                        "CreateDbrRoutesQuotaFull.QuotaFull",
+                        "CreatePbrRoutesQuotaFull.QuotaFull",
+                        "CreateVpnConnectionsQuotaFull.QuotaFull",
+                        "DryRunOperation",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidCustomerGatewayInstanceId.NotFound",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVpnConnectionError {
@@ -978,254 +975,201 @@ impl CreateVpnConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::InvalidVpnConnectionAlreadyExists(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::VpnGatewayFinancialLocked(error),
+            4 => Self::VpnGatewayIpsecVpnDisabled(error),
+            5 => Self::VpnRouteEntryAlreadyExists(error),
+            6 => Self::VpnRouteEntryConflict(error),
+            7 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
+            8 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
+            9 => Self::VpnRouteEntryConflictSsl(error),
+            10 => Self::VpnRouteEntryBackupRoute(error),
+            11 => Self::VpnRouteEntryInvalidWeight(error),
+            12 => Self::InvalidParameterVpnConnectionName(error),
+            13 => Self::OperationUnsupportedSetDpd(error),
+            14 => Self::OperationUnsupportedSetNatTraversal(error),
+            15 => Self::QuotaExceededPolicyBasedRoute(error),
+            16 => Self::MissingParameterTunnelCidr(error),
+            17 => Self::OperationUnsupportedEnableBgp(error),
+            18 => Self::MissingParamCustomerGatewayAsn(error),
+            19 => Self::IllegalParamLocalAsn(error),
+            20 => Self::IllegalParamBgpConfig(error),
+            21 => Self::IllegalParamEnableBgp(error),
+            22 => Self::IllegalParamTunnelCidr(error),
+            23 => Self::InvalidLocalBgpIpMalformed(error),
+            24 => Self::IllegalParamLocalBgpIp(error),
+            25 => Self::IllegalParamLocalSubnet(error),
+            26 => Self::IllegalParamRemoteSubnet(error),
+            27 => Self::OperationFailedMissCertificate(error),
+            28 => Self::MissingParamRemoteId(error),
+            29 => Self::OperationFailedCenLevelNotSupport(error),
+            30 => Self::CustomerGatewayConflictRouteEntry(error),
+            31 => Self::VpnTaskConflict(error),
+            32 => Self::ForbiddenTagKeyDuplicated(error),
+            33 => Self::SizeLimitExceededTagNum(error),
+            34 => Self::InvalidParameterTagValue(error),
+            35 => Self::InvalidParameterTagKey(error),
+            36 => Self::DuplicatedTagKey(error),
+            37 => Self::InternalError(error),
+            38 => Self::InvalidTunnelCidrMalformed(error),
+            39 => Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error),
+            40 => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
+            }
+            41 => Self::CustomerGatewayConflictVpnIp(error),
+            42 => Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error),
+            43 => Self::InvalidSslVpnServerCertIdNotFound(error),
+            44 => Self::MissingParameterTunnelOptionsSpecification(error),
+            45 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
+            46 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
+            47 => Self::CreateVpnConnectionsQuotaFullQuotaFull(error),
+            48 => Self::DryRunOperation(error),
+            49 => Self::ForbbidenSubUser(error),
+            50 => Self::Forbidden(error),
+            51 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
+            52 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::InvalidVpnConnectionAlreadyExists(error) => {
-                ("InvalidVpnConnectionAlreadyExists", error)
-            }
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::VpnGatewayIpsecVpnDisabled(error) => {
-                ("VpnGatewayIpsecVpnDisabled", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
-                ("NotSupportVpnConnectionParameterIpsecPfs", error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
-                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
-            }
-            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
-            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
-            Self::VpnRouteEntryInvalidWeight(error) => {
-                ("VpnRouteEntryInvalidWeight", error)
-            }
-            Self::InvalidParameterVpnConnectionName(error) => {
-                ("InvalidParameterVpnConnectionName", error)
-            }
-            Self::OperationUnsupportedSetDpd(error) => {
-                ("OperationUnsupportedSetDpd", error)
-            }
-            Self::OperationUnsupportedSetNatTraversal(error) => {
-                ("OperationUnsupportedSetNatTraversal", error)
-            }
-            Self::QuotaExceededPolicyBasedRoute(error) => {
-                ("QuotaExceededPolicyBasedRoute", error)
-            }
-            Self::MissingParameterTunnelCidr(error) => {
-                ("MissingParameterTunnelCidr", error)
-            }
-            Self::OperationUnsupportedEnableBgp(error) => {
-                ("OperationUnsupportedEnableBgp", error)
-            }
-            Self::MissingParamCustomerGatewayAsn(error) => {
-                ("MissingParamCustomerGatewayAsn", error)
-            }
-            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
-            Self::IllegalParamBgpConfig(error) => ("IllegalParamBgpConfig", error),
-            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
-            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
-            Self::InvalidLocalBgpIpMalformed(error) => {
-                ("InvalidLocalBgpIpMalformed", error)
-            }
-            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
-            Self::OperationFailedMissCertificate(error) => {
-                ("OperationFailedMissCertificate", error)
-            }
-            Self::MissingParamRemoteId(error) => ("MissingParamRemoteId", error),
-            Self::OperationFailedCenLevelNotSupport(error) => {
-                ("OperationFailedCenLevelNotSupport", error)
-            }
-            Self::CustomerGatewayConflictRouteEntry(error) => {
-                ("CustomerGatewayConflictRouteEntry", error)
-            }
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
-            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
-            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
-            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidTunnelCidrMalformed(error) => {
-                ("InvalidTunnelCidrMalformed", error)
-            }
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::InvalidVpnConnectionAlreadyExists(error) => (1, error),
+            Self::VpnGatewayConfiguring(error) => (2, error),
+            Self::VpnGatewayFinancialLocked(error) => (3, error),
+            Self::VpnGatewayIpsecVpnDisabled(error) => (4, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (5, error),
+            Self::VpnRouteEntryConflict(error) => (6, error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => (7, error),
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => (8, error),
+            Self::VpnRouteEntryConflictSsl(error) => (9, error),
+            Self::VpnRouteEntryBackupRoute(error) => (10, error),
+            Self::VpnRouteEntryInvalidWeight(error) => (11, error),
+            Self::InvalidParameterVpnConnectionName(error) => (12, error),
+            Self::OperationUnsupportedSetDpd(error) => (13, error),
+            Self::OperationUnsupportedSetNatTraversal(error) => (14, error),
+            Self::QuotaExceededPolicyBasedRoute(error) => (15, error),
+            Self::MissingParameterTunnelCidr(error) => (16, error),
+            Self::OperationUnsupportedEnableBgp(error) => (17, error),
+            Self::MissingParamCustomerGatewayAsn(error) => (18, error),
+            Self::IllegalParamLocalAsn(error) => (19, error),
+            Self::IllegalParamBgpConfig(error) => (20, error),
+            Self::IllegalParamEnableBgp(error) => (21, error),
+            Self::IllegalParamTunnelCidr(error) => (22, error),
+            Self::InvalidLocalBgpIpMalformed(error) => (23, error),
+            Self::IllegalParamLocalBgpIp(error) => (24, error),
+            Self::IllegalParamLocalSubnet(error) => (25, error),
+            Self::IllegalParamRemoteSubnet(error) => (26, error),
+            Self::OperationFailedMissCertificate(error) => (27, error),
+            Self::MissingParamRemoteId(error) => (28, error),
+            Self::OperationFailedCenLevelNotSupport(error) => (29, error),
+            Self::CustomerGatewayConflictRouteEntry(error) => (30, error),
+            Self::VpnTaskConflict(error) => (31, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (32, error),
+            Self::SizeLimitExceededTagNum(error) => (33, error),
+            Self::InvalidParameterTagValue(error) => (34, error),
+            Self::InvalidParameterTagKey(error) => (35, error),
+            Self::DuplicatedTagKey(error) => (36, error),
+            Self::InternalError(error) => (37, error),
+            Self::InvalidTunnelCidrMalformed(error) => (38, error),
             Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
-                ("VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs", error)
+                (39, error)
             }
             Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error) => {
-                ("VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap", error)
+                (40, error)
             }
-            Self::CustomerGatewayConflictVpnIp(error) => {
-                ("CustomerGatewayConflictVpnIp", error)
-            }
-            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => {
-                ("VpnGatewayIPsecServerAndVpnConnectionConflict", error)
-            }
-            Self::InvalidSslVpnServerCertIdNotFound(error) => {
-                ("InvalidSslVpnServerCertIdNotFound", error)
-            }
-            Self::MissingParameterTunnelOptionsSpecification(error) => {
-                ("MissingParameterTunnelOptionsSpecification", error)
-            }
-            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreateDbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreatePbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::CreateVpnConnectionsQuotaFullQuotaFull(error) => {
-                ("CreateVpnConnectionsQuotaFullQuotaFull", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
-                ("InvalidCustomerGatewayInstanceIdNotFound", error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::CustomerGatewayConflictVpnIp(error) => (41, error),
+            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error) => (42, error),
+            Self::InvalidSslVpnServerCertIdNotFound(error) => (43, error),
+            Self::MissingParameterTunnelOptionsSpecification(error) => (44, error),
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => (45, error),
+            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => (46, error),
+            Self::CreateVpnConnectionsQuotaFullQuotaFull(error) => (47, error),
+            Self::DryRunOperation(error) => (48, error),
+            Self::ForbbidenSubUser(error) => (49, error),
+            Self::Forbidden(error) => (50, error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (51, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (52, error),
+            Self::Unhandled(error) => (53, error),
         }
     }
 }
 impl Clone for CreateVpnConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::InvalidVpnConnectionAlreadyExists(_) => {
-                Self::InvalidVpnConnectionAlreadyExists(error)
-            }
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::VpnGatewayIpsecVpnDisabled(_) => {
-                Self::VpnGatewayIpsecVpnDisabled(error)
-            }
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
-            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
-            Self::VpnRouteEntryInvalidWeight(_) => {
-                Self::VpnRouteEntryInvalidWeight(error)
-            }
-            Self::InvalidParameterVpnConnectionName(_) => {
-                Self::InvalidParameterVpnConnectionName(error)
-            }
-            Self::OperationUnsupportedSetDpd(_) => {
-                Self::OperationUnsupportedSetDpd(error)
-            }
-            Self::OperationUnsupportedSetNatTraversal(_) => {
-                Self::OperationUnsupportedSetNatTraversal(error)
-            }
-            Self::QuotaExceededPolicyBasedRoute(_) => {
-                Self::QuotaExceededPolicyBasedRoute(error)
-            }
-            Self::MissingParameterTunnelCidr(_) => {
-                Self::MissingParameterTunnelCidr(error)
-            }
-            Self::OperationUnsupportedEnableBgp(_) => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            Self::MissingParamCustomerGatewayAsn(_) => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
-            Self::IllegalParamBgpConfig(_) => Self::IllegalParamBgpConfig(error),
-            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
-            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
-            Self::InvalidLocalBgpIpMalformed(_) => {
-                Self::InvalidLocalBgpIpMalformed(error)
-            }
-            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
-            Self::OperationFailedMissCertificate(_) => {
-                Self::OperationFailedMissCertificate(error)
-            }
-            Self::MissingParamRemoteId(_) => Self::MissingParamRemoteId(error),
-            Self::OperationFailedCenLevelNotSupport(_) => {
-                Self::OperationFailedCenLevelNotSupport(error)
-            }
-            Self::CustomerGatewayConflictRouteEntry(_) => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
-            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
-            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
-            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidTunnelCidrMalformed(_) => {
-                Self::InvalidTunnelCidrMalformed(error)
-            }
-            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(_) => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            }
-            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(_) => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            }
-            Self::CustomerGatewayConflictVpnIp(_) => {
-                Self::CustomerGatewayConflictVpnIp(error)
-            }
-            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(_) => {
-                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
-            }
-            Self::InvalidSslVpnServerCertIdNotFound(_) => {
-                Self::InvalidSslVpnServerCertIdNotFound(error)
-            }
-            Self::MissingParameterTunnelOptionsSpecification(_) => {
-                Self::MissingParameterTunnelOptionsSpecification(error)
-            }
-            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::CreateVpnConnectionsQuotaFullQuotaFull(_) => {
-                Self::CreateVpnConnectionsQuotaFullQuotaFull(error)
-            }
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpnConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "InvalidVpnConnectionAlreadyExists",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "VpnGatewayIpsecVpnDisabled",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "NotSupportVpnConnectionParameterIpsecPfs",
+            "NotSupportVpnConnectionParameterIpsecAuthAlg",
+            "VpnRouteEntryConflictSsl",
+            "VpnRouteEntryBackupRoute",
+            "VpnRouteEntryInvalidWeight",
+            "InvalidParameterVpnConnectionName",
+            "OperationUnsupportedSetDpd",
+            "OperationUnsupportedSetNatTraversal",
+            "QuotaExceededPolicyBasedRoute",
+            "MissingParameterTunnelCidr",
+            "OperationUnsupportedEnableBgp",
+            "MissingParamCustomerGatewayAsn",
+            "IllegalParamLocalAsn",
+            "IllegalParamBgpConfig",
+            "IllegalParamEnableBgp",
+            "IllegalParamTunnelCidr",
+            "InvalidLocalBgpIpMalformed",
+            "IllegalParamLocalBgpIp",
+            "IllegalParamLocalSubnet",
+            "IllegalParamRemoteSubnet",
+            "OperationFailedMissCertificate",
+            "MissingParamRemoteId",
+            "OperationFailedCenLevelNotSupport",
+            "CustomerGatewayConflictRouteEntry",
+            "VpnTaskConflict",
+            "ForbiddenTagKeyDuplicated",
+            "SizeLimitExceededTagNum",
+            "InvalidParameterTagValue",
+            "InvalidParameterTagKey",
+            "DuplicatedTagKey",
+            "InternalError",
+            "InvalidTunnelCidrMalformed",
+            "VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs",
+            "VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap",
+            "CustomerGatewayConflictVpnIp",
+            "VpnGatewayIPsecServerAndVpnConnectionConflict",
+            "InvalidSslVpnServerCertIdNotFound",
+            "MissingParameterTunnelOptionsSpecification",
+            "CreateDbrRoutesQuotaFullQuotaFull",
+            "CreatePbrRoutesQuotaFullQuotaFull",
+            "CreateVpnConnectionsQuotaFullQuotaFull",
+            "DryRunOperation",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidCustomerGatewayInstanceIdNotFound",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpnConnectionError {

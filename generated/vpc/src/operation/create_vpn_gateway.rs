@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpnGatewayRequest {
     /// The region ID of the VPN gateway. You can call the DescribeRegions operation to query the
@@ -176,10 +176,38 @@ pub struct CreateVpnGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpnGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            name: None,
+            vpc_id: None,
+            instance_charge_type: None,
+            period: None,
+            auto_pay: None,
+            bandwidth: None,
+            enable_ipsec: None,
+            enable_ssl: None,
+            ssl_connections: None,
+            v_switch_id: None,
+            vpn_type: None,
+            client_token: None,
+            network_type: None,
+            disaster_recovery_v_switch_id: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpnGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpnGatewayRequestBuilder {
-        CreateVpnGatewayRequestBuilder::default()
+        CreateVpnGatewayRequestBuilder {
+            inner: CreateVpnGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -484,6 +512,7 @@ impl<C> CreateVpnGatewayRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpnGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpnGatewayRequest::default(),
@@ -492,6 +521,7 @@ impl<'a> CreateVpnGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<CreateVpnGatewayResponse, CreateVpnGatewayError> {
@@ -623,60 +653,45 @@ pub enum CreateVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidSpec.NotFound" => Self::InvalidSpecNotFound(error),
-            "InvalidPeriod" => Self::InvalidPeriod(error),
-            "ChargeType.NotSupport" => Self::ChargeTypeNotSupport(error),
-            "InventoryNotEnough" => Self::InventoryNotEnough(error),
-            "UnnecessarySslConnection" => Self::UnnecessarySslConnection(error),
-            "InvalidVpnEnable" => Self::InvalidVpnEnable(error),
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "OperationFailed.InventoryNotEnough" => {
-                Self::OperationFailedInventoryNotEnough(error)
-            }
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "OperationFailed.IpNotEnough" => Self::OperationFailedIpNotEnough(error),
-            "Forbidden.NoSLRPermission" => Self::ForbiddenNoSlrPermission(error),
-            "OperationFailed.VSwitchConflict" => {
-                Self::OperationFailedVSwitchConflict(error)
-            }
-            "OperationFailed.AzNotSupport" => Self::OperationFailedAzNotSupport(error),
-            "OperationFailed.NetworkTypeNotMatch" => {
-                Self::OperationFailedNetworkTypeNotMatch(error)
-            }
-            "OperationFailed.SslNotSupport" => Self::OperationFailedSslNotSupport(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidVSwitchId.SecondVswitchNotSupport" => {
-                Self::InvalidVSwitchIdSecondVswitchNotSupport(error)
-            }
-            "InvalidVSwitchId.FirstVswitchNotSupport" => {
-                Self::InvalidVSwitchIdFirstVswitchNotSupport(error)
-            }
-            "InvalidVSwitchId.VswitchIdShouldDifferent" => {
-                Self::InvalidVSwitchIdVswitchIdShouldDifferent(error)
-            }
-            "InvalidVSwitchId.FirstVswitchIpNotEnough" => {
-                Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error)
-            }
-            "InvalidVSwitchId.SecondVswitchIpNotEnough" => {
-                Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error)
-            }
-            "InvalidVSwitchId.ZoneIdShouldDifferent" => {
-                Self::InvalidVSwitchIdZoneIdShouldDifferent(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVpcId.NotFound",
+                        "InvalidName",
+                        "InvalidSpec.NotFound",
+                        "InvalidPeriod",
+                        "ChargeType.NotSupport",
+                        "InventoryNotEnough",
+                        "UnnecessarySslConnection",
+                        "InvalidVpnEnable",
+                        "Resource.QuotaFull",
+                        "InvalidVSwitchId.NotFound",
+                        "OperationFailed.InventoryNotEnough",
+                        "Forbidden.OperateShareResource",
+                        "OperationFailed.IpNotEnough",
+                        "Forbidden.NoSLRPermission",
+                        "OperationFailed.VSwitchConflict",
+                        "OperationFailed.AzNotSupport",
+                        "OperationFailed.NetworkTypeNotMatch",
+                        "OperationFailed.SslNotSupport",
+                        "Forbidden.TagKey.Duplicated",
+                        "SizeLimitExceeded.TagNum",
+                        "InvalidParameter.TagValue",
+                        "InvalidParameter.TagKey",
+                        "Duplicated.TagKey",
+                        "InternalError",
+                        "InvalidVSwitchId.SecondVswitchNotSupport",
+                        "InvalidVSwitchId.FirstVswitchNotSupport",
+                        "InvalidVSwitchId.VswitchIdShouldDifferent",
+                        "InvalidVSwitchId.FirstVswitchIpNotEnough",
+                        "InvalidVSwitchId.SecondVswitchIpNotEnough",
+                        "InvalidVSwitchId.ZoneIdShouldDifferent",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVpnGatewayError {
@@ -685,144 +700,129 @@ impl CreateVpnGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVpcIdNotFound(error),
+            1 => Self::InvalidName(error),
+            2 => Self::InvalidSpecNotFound(error),
+            3 => Self::InvalidPeriod(error),
+            4 => Self::ChargeTypeNotSupport(error),
+            5 => Self::InventoryNotEnough(error),
+            6 => Self::UnnecessarySslConnection(error),
+            7 => Self::InvalidVpnEnable(error),
+            8 => Self::ResourceQuotaFull(error),
+            9 => Self::InvalidVSwitchIdNotFound(error),
+            10 => Self::OperationFailedInventoryNotEnough(error),
+            11 => Self::ForbiddenOperateShareResource(error),
+            12 => Self::OperationFailedIpNotEnough(error),
+            13 => Self::ForbiddenNoSlrPermission(error),
+            14 => Self::OperationFailedVSwitchConflict(error),
+            15 => Self::OperationFailedAzNotSupport(error),
+            16 => Self::OperationFailedNetworkTypeNotMatch(error),
+            17 => Self::OperationFailedSslNotSupport(error),
+            18 => Self::ForbiddenTagKeyDuplicated(error),
+            19 => Self::SizeLimitExceededTagNum(error),
+            20 => Self::InvalidParameterTagValue(error),
+            21 => Self::InvalidParameterTagKey(error),
+            22 => Self::DuplicatedTagKey(error),
+            23 => Self::InternalError(error),
+            24 => Self::InvalidVSwitchIdSecondVswitchNotSupport(error),
+            25 => Self::InvalidVSwitchIdFirstVswitchNotSupport(error),
+            26 => Self::InvalidVSwitchIdVswitchIdShouldDifferent(error),
+            27 => Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error),
+            28 => Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error),
+            29 => Self::InvalidVSwitchIdZoneIdShouldDifferent(error),
+            30 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidSpecNotFound(error) => ("InvalidSpecNotFound", error),
-            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
-            Self::ChargeTypeNotSupport(error) => ("ChargeTypeNotSupport", error),
-            Self::InventoryNotEnough(error) => ("InventoryNotEnough", error),
-            Self::UnnecessarySslConnection(error) => ("UnnecessarySslConnection", error),
-            Self::InvalidVpnEnable(error) => ("InvalidVpnEnable", error),
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::OperationFailedInventoryNotEnough(error) => {
-                ("OperationFailedInventoryNotEnough", error)
-            }
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::OperationFailedIpNotEnough(error) => {
-                ("OperationFailedIpNotEnough", error)
-            }
-            Self::ForbiddenNoSlrPermission(error) => ("ForbiddenNoSlrPermission", error),
-            Self::OperationFailedVSwitchConflict(error) => {
-                ("OperationFailedVSwitchConflict", error)
-            }
-            Self::OperationFailedAzNotSupport(error) => {
-                ("OperationFailedAzNotSupport", error)
-            }
-            Self::OperationFailedNetworkTypeNotMatch(error) => {
-                ("OperationFailedNetworkTypeNotMatch", error)
-            }
-            Self::OperationFailedSslNotSupport(error) => {
-                ("OperationFailedSslNotSupport", error)
-            }
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
-            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
-            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
-            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidVSwitchIdSecondVswitchNotSupport(error) => {
-                ("InvalidVSwitchIdSecondVswitchNotSupport", error)
-            }
-            Self::InvalidVSwitchIdFirstVswitchNotSupport(error) => {
-                ("InvalidVSwitchIdFirstVswitchNotSupport", error)
-            }
-            Self::InvalidVSwitchIdVswitchIdShouldDifferent(error) => {
-                ("InvalidVSwitchIdVswitchIdShouldDifferent", error)
-            }
-            Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error) => {
-                ("InvalidVSwitchIdFirstVswitchIpNotEnough", error)
-            }
-            Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error) => {
-                ("InvalidVSwitchIdSecondVswitchIpNotEnough", error)
-            }
-            Self::InvalidVSwitchIdZoneIdShouldDifferent(error) => {
-                ("InvalidVSwitchIdZoneIdShouldDifferent", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVpcIdNotFound(error) => (0, error),
+            Self::InvalidName(error) => (1, error),
+            Self::InvalidSpecNotFound(error) => (2, error),
+            Self::InvalidPeriod(error) => (3, error),
+            Self::ChargeTypeNotSupport(error) => (4, error),
+            Self::InventoryNotEnough(error) => (5, error),
+            Self::UnnecessarySslConnection(error) => (6, error),
+            Self::InvalidVpnEnable(error) => (7, error),
+            Self::ResourceQuotaFull(error) => (8, error),
+            Self::InvalidVSwitchIdNotFound(error) => (9, error),
+            Self::OperationFailedInventoryNotEnough(error) => (10, error),
+            Self::ForbiddenOperateShareResource(error) => (11, error),
+            Self::OperationFailedIpNotEnough(error) => (12, error),
+            Self::ForbiddenNoSlrPermission(error) => (13, error),
+            Self::OperationFailedVSwitchConflict(error) => (14, error),
+            Self::OperationFailedAzNotSupport(error) => (15, error),
+            Self::OperationFailedNetworkTypeNotMatch(error) => (16, error),
+            Self::OperationFailedSslNotSupport(error) => (17, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (18, error),
+            Self::SizeLimitExceededTagNum(error) => (19, error),
+            Self::InvalidParameterTagValue(error) => (20, error),
+            Self::InvalidParameterTagKey(error) => (21, error),
+            Self::DuplicatedTagKey(error) => (22, error),
+            Self::InternalError(error) => (23, error),
+            Self::InvalidVSwitchIdSecondVswitchNotSupport(error) => (24, error),
+            Self::InvalidVSwitchIdFirstVswitchNotSupport(error) => (25, error),
+            Self::InvalidVSwitchIdVswitchIdShouldDifferent(error) => (26, error),
+            Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error) => (27, error),
+            Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error) => (28, error),
+            Self::InvalidVSwitchIdZoneIdShouldDifferent(error) => (29, error),
+            Self::InvalidRegionIdNotFound(error) => (30, error),
+            Self::Unhandled(error) => (31, error),
         }
     }
 }
 impl Clone for CreateVpnGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidSpecNotFound(_) => Self::InvalidSpecNotFound(error),
-            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
-            Self::ChargeTypeNotSupport(_) => Self::ChargeTypeNotSupport(error),
-            Self::InventoryNotEnough(_) => Self::InventoryNotEnough(error),
-            Self::UnnecessarySslConnection(_) => Self::UnnecessarySslConnection(error),
-            Self::InvalidVpnEnable(_) => Self::InvalidVpnEnable(error),
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::OperationFailedInventoryNotEnough(_) => {
-                Self::OperationFailedInventoryNotEnough(error)
-            }
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::OperationFailedIpNotEnough(_) => {
-                Self::OperationFailedIpNotEnough(error)
-            }
-            Self::ForbiddenNoSlrPermission(_) => Self::ForbiddenNoSlrPermission(error),
-            Self::OperationFailedVSwitchConflict(_) => {
-                Self::OperationFailedVSwitchConflict(error)
-            }
-            Self::OperationFailedAzNotSupport(_) => {
-                Self::OperationFailedAzNotSupport(error)
-            }
-            Self::OperationFailedNetworkTypeNotMatch(_) => {
-                Self::OperationFailedNetworkTypeNotMatch(error)
-            }
-            Self::OperationFailedSslNotSupport(_) => {
-                Self::OperationFailedSslNotSupport(error)
-            }
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
-            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
-            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
-            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidVSwitchIdSecondVswitchNotSupport(_) => {
-                Self::InvalidVSwitchIdSecondVswitchNotSupport(error)
-            }
-            Self::InvalidVSwitchIdFirstVswitchNotSupport(_) => {
-                Self::InvalidVSwitchIdFirstVswitchNotSupport(error)
-            }
-            Self::InvalidVSwitchIdVswitchIdShouldDifferent(_) => {
-                Self::InvalidVSwitchIdVswitchIdShouldDifferent(error)
-            }
-            Self::InvalidVSwitchIdFirstVswitchIpNotEnough(_) => {
-                Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error)
-            }
-            Self::InvalidVSwitchIdSecondVswitchIpNotEnough(_) => {
-                Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error)
-            }
-            Self::InvalidVSwitchIdZoneIdShouldDifferent(_) => {
-                Self::InvalidVSwitchIdZoneIdShouldDifferent(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpnGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVpcIdNotFound",
+            "InvalidName",
+            "InvalidSpecNotFound",
+            "InvalidPeriod",
+            "ChargeTypeNotSupport",
+            "InventoryNotEnough",
+            "UnnecessarySslConnection",
+            "InvalidVpnEnable",
+            "ResourceQuotaFull",
+            "InvalidVSwitchIdNotFound",
+            "OperationFailedInventoryNotEnough",
+            "ForbiddenOperateShareResource",
+            "OperationFailedIpNotEnough",
+            "ForbiddenNoSlrPermission",
+            "OperationFailedVSwitchConflict",
+            "OperationFailedAzNotSupport",
+            "OperationFailedNetworkTypeNotMatch",
+            "OperationFailedSslNotSupport",
+            "ForbiddenTagKeyDuplicated",
+            "SizeLimitExceededTagNum",
+            "InvalidParameterTagValue",
+            "InvalidParameterTagKey",
+            "DuplicatedTagKey",
+            "InternalError",
+            "InvalidVSwitchIdSecondVswitchNotSupport",
+            "InvalidVSwitchIdFirstVswitchNotSupport",
+            "InvalidVSwitchIdVswitchIdShouldDifferent",
+            "InvalidVSwitchIdFirstVswitchIpNotEnough",
+            "InvalidVSwitchIdSecondVswitchIpNotEnough",
+            "InvalidVSwitchIdZoneIdShouldDifferent",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpnGatewayError {

@@ -39,7 +39,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpnPbrRouteEntryRequest {
     /// The region ID of the VPN gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -147,10 +147,34 @@ pub struct CreateVpnPbrRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpnPbrRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_source: None,
+            route_dest: None,
+            next_hop: None,
+            weight: None,
+            publish_vpc: None,
+            description: None,
+            overlay_mode: None,
+            priority: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpnPbrRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpnPbrRouteEntryRequestBuilder {
-        CreateVpnPbrRouteEntryRequestBuilder::default()
+        CreateVpnPbrRouteEntryRequestBuilder {
+            inner: CreateVpnPbrRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -369,6 +393,7 @@ impl<C> CreateVpnPbrRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpnPbrRouteEntryRequest::default(),
@@ -377,6 +402,7 @@ impl<'a> CreateVpnPbrRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -546,47 +572,40 @@ pub enum CreateVpnPbrRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnPbrRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "IllegalParam.RouteDest" => Self::IllegalParamRouteDest(error),
-            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
-            "OperationFailed.InvalidCidrBlock" => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "VpnPbrRouteEntryPriority.NotSupport" => {
-                Self::VpnPbrRouteEntryPriorityNotSupport(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "InternalError" => Self::InternalError(error),
-            "VpnRouteEntry.SrcDestWeightConflict" => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap" => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            "VpnRouteEntry.SrcDestConflict" => Self::VpnRouteEntrySrcDestConflict(error),
-            "CreatePbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnGateway.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "VpnRouteEntry.ConflictSSL",
+                        "VpnRouteEntry.BackupRoute",
+                        "VpnRouteEntry.InvalidWeight",
+                        "InvalidNextHop.NotFound",
+                        "IllegalParam.RouteDest",
+                        "OperationFailed.RouteConflict",
+                        "OperationFailed.InvalidCidrBlock",
+                        "QuotaExceeded.VpnRouteEntry",
+                        "VpnPbrRouteEntryPriority.NotSupport",
+                        "TaskConflict",
+                        "VpnTask.CONFLICT",
+                        "VpnGateway.Configuring",
+                        "InternalError",
+                        "VpnRouteEntry.SrcDestWeightConflict",
+                        "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
+                        "VpnRouteEntry.SrcDestConflict",
+                        "CreatePbrRoutesQuotaFull.QuotaFull",
+                        "InvalidCidrBlock.Malformed",
+                        "DryRunOperation",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVpnPbrRouteEntryError {
@@ -595,128 +614,114 @@ impl CreateVpnPbrRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayFinancialLocked(error),
+            2 => Self::VpnRouteEntryAlreadyExists(error),
+            3 => Self::VpnRouteEntryConflict(error),
+            4 => Self::VpnRouteEntryConflictSsl(error),
+            5 => Self::VpnRouteEntryBackupRoute(error),
+            6 => Self::VpnRouteEntryInvalidWeight(error),
+            7 => Self::InvalidNextHopNotFound(error),
+            8 => Self::IllegalParamRouteDest(error),
+            9 => Self::OperationFailedRouteConflict(error),
+            10 => Self::OperationFailedInvalidCidrBlock(error),
+            11 => Self::QuotaExceededVpnRouteEntry(error),
+            12 => Self::VpnPbrRouteEntryPriorityNotSupport(error),
+            13 => Self::TaskConflict(error),
+            14 => Self::VpnTaskConflict(error),
+            15 => Self::VpnGatewayConfiguring(error),
+            16 => Self::InternalError(error),
+            17 => Self::VpnRouteEntrySrcDestWeightConflict(error),
+            18 => Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error),
+            19 => Self::VpnRouteEntrySrcDestConflict(error),
+            20 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
+            21 => Self::InvalidCidrBlockMalformed(error),
+            22 => Self::DryRunOperation(error),
+            23 => Self::ForbbidenSubUser(error),
+            24 => Self::Forbidden(error),
+            25 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
-            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
-            Self::VpnRouteEntryInvalidWeight(error) => {
-                ("VpnRouteEntryInvalidWeight", error)
-            }
-            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
-            Self::IllegalParamRouteDest(error) => ("IllegalParamRouteDest", error),
-            Self::OperationFailedRouteConflict(error) => {
-                ("OperationFailedRouteConflict", error)
-            }
-            Self::OperationFailedInvalidCidrBlock(error) => {
-                ("OperationFailedInvalidCidrBlock", error)
-            }
-            Self::QuotaExceededVpnRouteEntry(error) => {
-                ("QuotaExceededVpnRouteEntry", error)
-            }
-            Self::VpnPbrRouteEntryPriorityNotSupport(error) => {
-                ("VpnPbrRouteEntryPriorityNotSupport", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::VpnRouteEntrySrcDestWeightConflict(error) => {
-                ("VpnRouteEntrySrcDestWeightConflict", error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => {
-                ("VpnRouteEntrySamePriorityPbrRoutePrefixOverlap", error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(error) => {
-                ("VpnRouteEntrySrcDestConflict", error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreatePbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnGatewayFinancialLocked(error) => (1, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (2, error),
+            Self::VpnRouteEntryConflict(error) => (3, error),
+            Self::VpnRouteEntryConflictSsl(error) => (4, error),
+            Self::VpnRouteEntryBackupRoute(error) => (5, error),
+            Self::VpnRouteEntryInvalidWeight(error) => (6, error),
+            Self::InvalidNextHopNotFound(error) => (7, error),
+            Self::IllegalParamRouteDest(error) => (8, error),
+            Self::OperationFailedRouteConflict(error) => (9, error),
+            Self::OperationFailedInvalidCidrBlock(error) => (10, error),
+            Self::QuotaExceededVpnRouteEntry(error) => (11, error),
+            Self::VpnPbrRouteEntryPriorityNotSupport(error) => (12, error),
+            Self::TaskConflict(error) => (13, error),
+            Self::VpnTaskConflict(error) => (14, error),
+            Self::VpnGatewayConfiguring(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::VpnRouteEntrySrcDestWeightConflict(error) => (17, error),
+            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => (18, error),
+            Self::VpnRouteEntrySrcDestConflict(error) => (19, error),
+            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => (20, error),
+            Self::InvalidCidrBlockMalformed(error) => (21, error),
+            Self::DryRunOperation(error) => (22, error),
+            Self::ForbbidenSubUser(error) => (23, error),
+            Self::Forbidden(error) => (24, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for CreateVpnPbrRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
-            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
-            Self::VpnRouteEntryInvalidWeight(_) => {
-                Self::VpnRouteEntryInvalidWeight(error)
-            }
-            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
-            Self::IllegalParamRouteDest(_) => Self::IllegalParamRouteDest(error),
-            Self::OperationFailedRouteConflict(_) => {
-                Self::OperationFailedRouteConflict(error)
-            }
-            Self::OperationFailedInvalidCidrBlock(_) => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            Self::QuotaExceededVpnRouteEntry(_) => {
-                Self::QuotaExceededVpnRouteEntry(error)
-            }
-            Self::VpnPbrRouteEntryPriorityNotSupport(_) => {
-                Self::VpnPbrRouteEntryPriorityNotSupport(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::VpnRouteEntrySrcDestWeightConflict(_) => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(_) => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(_) => {
-                Self::VpnRouteEntrySrcDestConflict(error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpnPbrRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnGatewayFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "VpnRouteEntryConflictSsl",
+            "VpnRouteEntryBackupRoute",
+            "VpnRouteEntryInvalidWeight",
+            "InvalidNextHopNotFound",
+            "IllegalParamRouteDest",
+            "OperationFailedRouteConflict",
+            "OperationFailedInvalidCidrBlock",
+            "QuotaExceededVpnRouteEntry",
+            "VpnPbrRouteEntryPriorityNotSupport",
+            "TaskConflict",
+            "VpnTaskConflict",
+            "VpnGatewayConfiguring",
+            "InternalError",
+            "VpnRouteEntrySrcDestWeightConflict",
+            "VpnRouteEntrySamePriorityPbrRoutePrefixOverlap",
+            "VpnRouteEntrySrcDestConflict",
+            "CreatePbrRoutesQuotaFullQuotaFull",
+            "InvalidCidrBlockMalformed",
+            "DryRunOperation",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpnPbrRouteEntryError {

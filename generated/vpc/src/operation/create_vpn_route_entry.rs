@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -118,10 +118,32 @@ pub struct CreateVpnRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpnRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_dest: None,
+            next_hop: None,
+            weight: None,
+            publish_vpc: None,
+            description: None,
+            overlay_mode: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpnRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpnRouteEntryRequestBuilder {
-        CreateVpnRouteEntryRequestBuilder::default()
+        CreateVpnRouteEntryRequestBuilder {
+            inner: CreateVpnRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -310,6 +332,7 @@ impl<C> CreateVpnRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpnRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpnRouteEntryRequest::default(),
@@ -318,6 +341,7 @@ impl<'a> CreateVpnRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -467,35 +491,36 @@ pub enum CreateVpnRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpnRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "IllegalParam.RouteDest" => Self::IllegalParamRouteDest(error),
-            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
-            "OperationFailed.InvalidCidrBlock" => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "VpnRouteEntry.ConflictSSL",
+                        "VpnRouteEntry.BackupRoute",
+                        "VpnRouteEntry.InvalidWeight",
+                        "InvalidNextHop.NotFound",
+                        "IllegalParam.RouteDest",
+                        "OperationFailed.RouteConflict",
+                        "OperationFailed.InvalidCidrBlock",
+                        "QuotaExceeded.VpnRouteEntry",
+                        "TaskConflict",
+                        "VpnTask.CONFLICT",
+                        "IncorrectVpcStatus",
+                        "InternalError",
+                        "InvalidCidrBlock.Malformed",
+                        "DryRunOperation",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVpnRouteEntryError {
@@ -504,100 +529,102 @@ impl CreateVpnRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::VpnRouteEntryConflictSsl(error),
+            6 => Self::VpnRouteEntryBackupRoute(error),
+            7 => Self::VpnRouteEntryInvalidWeight(error),
+            8 => Self::InvalidNextHopNotFound(error),
+            9 => Self::IllegalParamRouteDest(error),
+            10 => Self::OperationFailedRouteConflict(error),
+            11 => Self::OperationFailedInvalidCidrBlock(error),
+            12 => Self::QuotaExceededVpnRouteEntry(error),
+            13 => Self::TaskConflict(error),
+            14 => Self::VpnTaskConflict(error),
+            15 => Self::IncorrectVpcStatus(error),
+            16 => Self::InternalError(error),
+            17 => Self::InvalidCidrBlockMalformed(error),
+            18 => Self::DryRunOperation(error),
+            19 => Self::ForbbidenSubUser(error),
+            20 => Self::Forbidden(error),
+            21 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
-            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
-            Self::VpnRouteEntryInvalidWeight(error) => {
-                ("VpnRouteEntryInvalidWeight", error)
-            }
-            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
-            Self::IllegalParamRouteDest(error) => ("IllegalParamRouteDest", error),
-            Self::OperationFailedRouteConflict(error) => {
-                ("OperationFailedRouteConflict", error)
-            }
-            Self::OperationFailedInvalidCidrBlock(error) => {
-                ("OperationFailedInvalidCidrBlock", error)
-            }
-            Self::QuotaExceededVpnRouteEntry(error) => {
-                ("QuotaExceededVpnRouteEntry", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::VpnRouteEntryConflictSsl(error) => (5, error),
+            Self::VpnRouteEntryBackupRoute(error) => (6, error),
+            Self::VpnRouteEntryInvalidWeight(error) => (7, error),
+            Self::InvalidNextHopNotFound(error) => (8, error),
+            Self::IllegalParamRouteDest(error) => (9, error),
+            Self::OperationFailedRouteConflict(error) => (10, error),
+            Self::OperationFailedInvalidCidrBlock(error) => (11, error),
+            Self::QuotaExceededVpnRouteEntry(error) => (12, error),
+            Self::TaskConflict(error) => (13, error),
+            Self::VpnTaskConflict(error) => (14, error),
+            Self::IncorrectVpcStatus(error) => (15, error),
+            Self::InternalError(error) => (16, error),
+            Self::InvalidCidrBlockMalformed(error) => (17, error),
+            Self::DryRunOperation(error) => (18, error),
+            Self::ForbbidenSubUser(error) => (19, error),
+            Self::Forbidden(error) => (20, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (21, error),
+            Self::Unhandled(error) => (22, error),
         }
     }
 }
 impl Clone for CreateVpnRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
-            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
-            Self::VpnRouteEntryInvalidWeight(_) => {
-                Self::VpnRouteEntryInvalidWeight(error)
-            }
-            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
-            Self::IllegalParamRouteDest(_) => Self::IllegalParamRouteDest(error),
-            Self::OperationFailedRouteConflict(_) => {
-                Self::OperationFailedRouteConflict(error)
-            }
-            Self::OperationFailedInvalidCidrBlock(_) => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            Self::QuotaExceededVpnRouteEntry(_) => {
-                Self::QuotaExceededVpnRouteEntry(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpnRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "VpnRouteEntryConflictSsl",
+            "VpnRouteEntryBackupRoute",
+            "VpnRouteEntryInvalidWeight",
+            "InvalidNextHopNotFound",
+            "IllegalParamRouteDest",
+            "OperationFailedRouteConflict",
+            "OperationFailedInvalidCidrBlock",
+            "QuotaExceededVpnRouteEntry",
+            "TaskConflict",
+            "VpnTaskConflict",
+            "IncorrectVpcStatus",
+            "InternalError",
+            "InvalidCidrBlockMalformed",
+            "DryRunOperation",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpnRouteEntryError {

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeactiveFlowLogRequest {
     /// The ID of the region where you want to create the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -52,10 +52,24 @@ pub struct DeactiveFlowLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeactiveFlowLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            flow_log_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeactiveFlowLogRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeactiveFlowLogRequestBuilder {
-        DeactiveFlowLogRequestBuilder::default()
+        DeactiveFlowLogRequestBuilder {
+            inner: DeactiveFlowLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -131,6 +145,7 @@ impl<C> DeactiveFlowLogRequestBuilder<C> {
     }
 }
 impl<'a> DeactiveFlowLogRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeactiveFlowLogRequest::default(),
@@ -139,6 +154,7 @@ impl<'a> DeactiveFlowLogRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeactiveFlowLogResponse, DeactiveFlowLogError> {
@@ -208,21 +224,22 @@ pub enum DeactiveFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeactiveFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.FlowLog" => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "InvalidStatus" => Self::InvalidStatus(error),
-            "FlowLogNumberOverLimit" => Self::FlowLogNumberOverLimit(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "Forbidden.OperateManagedFlowLog" => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.FlowLog",
+                        "InvalidInstanceId",
+                        "InvalidStatus",
+                        "FlowLogNumberOverLimit",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "IncorrectStatus.flowlog",
+                        "Forbidden.OperateManagedFlowLog",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeactiveFlowLogError {
@@ -231,54 +248,60 @@ impl DeactiveFlowLogError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusFlowLog(error),
+            1 => Self::InvalidInstanceId(error),
+            2 => Self::InvalidStatus(error),
+            3 => Self::FlowLogNumberOverLimit(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            6 => Self::IncorrectStatusFlowlog(error),
+            7 => Self::ForbiddenOperateManagedFlowLog(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusFlowLog(error) => {
-                ("IncorrectBusinessStatusFlowLog", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::InvalidStatus(error) => ("InvalidStatus", error),
-            Self::FlowLogNumberOverLimit(error) => ("FlowLogNumberOverLimit", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
-            Self::ForbiddenOperateManagedFlowLog(error) => {
-                ("ForbiddenOperateManagedFlowLog", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectBusinessStatusFlowLog(error) => (0, error),
+            Self::InvalidInstanceId(error) => (1, error),
+            Self::InvalidStatus(error) => (2, error),
+            Self::FlowLogNumberOverLimit(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidInstanceIdNotFound(error) => (5, error),
+            Self::IncorrectStatusFlowlog(error) => (6, error),
+            Self::ForbiddenOperateManagedFlowLog(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DeactiveFlowLogError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusFlowLog(_) => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::InvalidStatus(_) => Self::InvalidStatus(error),
-            Self::FlowLogNumberOverLimit(_) => Self::FlowLogNumberOverLimit(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
-            Self::ForbiddenOperateManagedFlowLog(_) => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeactiveFlowLogError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusFlowLog",
+            "InvalidInstanceId",
+            "InvalidStatus",
+            "FlowLogNumberOverLimit",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "IncorrectStatusFlowlog",
+            "ForbiddenOperateManagedFlowLog",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeactiveFlowLogError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteBgpGroupRequest {
     /// The region ID of the BGP group.
@@ -53,10 +53,25 @@ pub struct DeleteBgpGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteBgpGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bgp_group_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteBgpGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteBgpGroupRequestBuilder {
-        DeleteBgpGroupRequestBuilder::default()
+        DeleteBgpGroupRequestBuilder {
+            inner: DeleteBgpGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -149,6 +164,7 @@ impl<C> DeleteBgpGroupRequestBuilder<C> {
     }
 }
 impl<'a> DeleteBgpGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteBgpGroupRequest::default(),
@@ -157,6 +173,7 @@ impl<'a> DeleteBgpGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteBgpGroupResponse, DeleteBgpGroupError> {
@@ -243,37 +260,34 @@ pub enum DeleteBgpGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteBgpGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "QuotaExceeded.Bgp" => Self::QuotaExceededBgp(error),
-            "QuotaExceeded.Nqa" => Self::QuotaExceededNqa(error),
-            "QuotaExceeded.BgpNetwork" => Self::QuotaExceededBgpNetwork(error),
-            "InvalidPeerIpAddress" => Self::InvalidPeerIpAddress(error),
-            "InvalidVbrNetwork" => Self::InvalidVbrNetwork(error),
-            "InvalidBgpGroup" => Self::InvalidBgpGroup(error),
-            "InvalidBgpName.Malformed" => Self::InvalidBgpNameMalformed(error),
-            "InvalidBgpDiscription.Malformed" => {
-                Self::InvalidBgpDiscriptionMalformed(error)
-            }
-            "InvalidBgpAuthkey.Malformed" => Self::InvalidBgpAuthkeyMalformed(error),
-            "InvalidIP.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeerAsn.Malformed" => Self::InvalidPeerAsnMalformed(error),
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidParams.NotFound" => Self::InvalidParamsNotFound(error),
-            "InvalidParams.AlreadyExists" => Self::InvalidParamsAlreadyExists(error),
-            "InvalidStatus.CannotOperate" => Self::InvalidStatusCannotOperate(error),
-            "InvalidParams.PeerIpAddressMustPointOut" => {
-                Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            }
-            "InvalidParams.PeerIpAddressInUse" => {
-                Self::InvalidParamsPeerIpAddressInUse(error)
-            }
-            "OperationDenied.VbrAttachEcrInMiddleStatus" => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "DependencyViolation.BgpPeer" => Self::DependencyViolationBgpPeer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "QuotaExceeded.Bgp",
+                        "QuotaExceeded.Nqa",
+                        "QuotaExceeded.BgpNetwork",
+                        "InvalidPeerIpAddress",
+                        "InvalidVbrNetwork",
+                        "InvalidBgpGroup",
+                        "InvalidBgpName.Malformed",
+                        "InvalidBgpDiscription.Malformed",
+                        "InvalidBgpAuthkey.Malformed",
+                        "InvalidIP.Malformed",
+                        "InvalidPeerAsn.Malformed",
+                        "InvalidParams.NotNull",
+                        "InvalidParams.NotFound",
+                        "InvalidParams.AlreadyExists",
+                        "InvalidStatus.CannotOperate",
+                        "InvalidParams.PeerIpAddressMustPointOut",
+                        "InvalidParams.PeerIpAddressInUse",
+                        "OperationDenied.VbrAttachEcrInMiddleStatus",
+                        "InvalidRegionId.NotFound",
+                        "DependencyViolation.BgpPeer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteBgpGroupError {
@@ -282,100 +296,96 @@ impl DeleteBgpGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::QuotaExceededBgp(error),
+            1 => Self::QuotaExceededNqa(error),
+            2 => Self::QuotaExceededBgpNetwork(error),
+            3 => Self::InvalidPeerIpAddress(error),
+            4 => Self::InvalidVbrNetwork(error),
+            5 => Self::InvalidBgpGroup(error),
+            6 => Self::InvalidBgpNameMalformed(error),
+            7 => Self::InvalidBgpDiscriptionMalformed(error),
+            8 => Self::InvalidBgpAuthkeyMalformed(error),
+            9 => Self::InvalidIpMalformed(error),
+            10 => Self::InvalidPeerAsnMalformed(error),
+            11 => Self::InvalidParamsNotNull(error),
+            12 => Self::InvalidParamsNotFound(error),
+            13 => Self::InvalidParamsAlreadyExists(error),
+            14 => Self::InvalidStatusCannotOperate(error),
+            15 => Self::InvalidParamsPeerIpAddressMustPointOut(error),
+            16 => Self::InvalidParamsPeerIpAddressInUse(error),
+            17 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
+            18 => Self::InvalidRegionIdNotFound(error),
+            19 => Self::DependencyViolationBgpPeer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededBgp(error) => ("QuotaExceededBgp", error),
-            Self::QuotaExceededNqa(error) => ("QuotaExceededNqa", error),
-            Self::QuotaExceededBgpNetwork(error) => ("QuotaExceededBgpNetwork", error),
-            Self::InvalidPeerIpAddress(error) => ("InvalidPeerIpAddress", error),
-            Self::InvalidVbrNetwork(error) => ("InvalidVbrNetwork", error),
-            Self::InvalidBgpGroup(error) => ("InvalidBgpGroup", error),
-            Self::InvalidBgpNameMalformed(error) => ("InvalidBgpNameMalformed", error),
-            Self::InvalidBgpDiscriptionMalformed(error) => {
-                ("InvalidBgpDiscriptionMalformed", error)
-            }
-            Self::InvalidBgpAuthkeyMalformed(error) => {
-                ("InvalidBgpAuthkeyMalformed", error)
-            }
-            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
-            Self::InvalidPeerAsnMalformed(error) => ("InvalidPeerAsnMalformed", error),
-            Self::InvalidParamsNotNull(error) => ("InvalidParamsNotNull", error),
-            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
-            Self::InvalidParamsAlreadyExists(error) => {
-                ("InvalidParamsAlreadyExists", error)
-            }
-            Self::InvalidStatusCannotOperate(error) => {
-                ("InvalidStatusCannotOperate", error)
-            }
-            Self::InvalidParamsPeerIpAddressMustPointOut(error) => {
-                ("InvalidParamsPeerIpAddressMustPointOut", error)
-            }
-            Self::InvalidParamsPeerIpAddressInUse(error) => {
-                ("InvalidParamsPeerIpAddressInUse", error)
-            }
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => {
-                ("OperationDeniedVbrAttachEcrInMiddleStatus", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::DependencyViolationBgpPeer(error) => {
-                ("DependencyViolationBgpPeer", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededBgp(error) => (0, error),
+            Self::QuotaExceededNqa(error) => (1, error),
+            Self::QuotaExceededBgpNetwork(error) => (2, error),
+            Self::InvalidPeerIpAddress(error) => (3, error),
+            Self::InvalidVbrNetwork(error) => (4, error),
+            Self::InvalidBgpGroup(error) => (5, error),
+            Self::InvalidBgpNameMalformed(error) => (6, error),
+            Self::InvalidBgpDiscriptionMalformed(error) => (7, error),
+            Self::InvalidBgpAuthkeyMalformed(error) => (8, error),
+            Self::InvalidIpMalformed(error) => (9, error),
+            Self::InvalidPeerAsnMalformed(error) => (10, error),
+            Self::InvalidParamsNotNull(error) => (11, error),
+            Self::InvalidParamsNotFound(error) => (12, error),
+            Self::InvalidParamsAlreadyExists(error) => (13, error),
+            Self::InvalidStatusCannotOperate(error) => (14, error),
+            Self::InvalidParamsPeerIpAddressMustPointOut(error) => (15, error),
+            Self::InvalidParamsPeerIpAddressInUse(error) => (16, error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => (17, error),
+            Self::InvalidRegionIdNotFound(error) => (18, error),
+            Self::DependencyViolationBgpPeer(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for DeleteBgpGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::QuotaExceededBgp(_) => Self::QuotaExceededBgp(error),
-            Self::QuotaExceededNqa(_) => Self::QuotaExceededNqa(error),
-            Self::QuotaExceededBgpNetwork(_) => Self::QuotaExceededBgpNetwork(error),
-            Self::InvalidPeerIpAddress(_) => Self::InvalidPeerIpAddress(error),
-            Self::InvalidVbrNetwork(_) => Self::InvalidVbrNetwork(error),
-            Self::InvalidBgpGroup(_) => Self::InvalidBgpGroup(error),
-            Self::InvalidBgpNameMalformed(_) => Self::InvalidBgpNameMalformed(error),
-            Self::InvalidBgpDiscriptionMalformed(_) => {
-                Self::InvalidBgpDiscriptionMalformed(error)
-            }
-            Self::InvalidBgpAuthkeyMalformed(_) => {
-                Self::InvalidBgpAuthkeyMalformed(error)
-            }
-            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
-            Self::InvalidPeerAsnMalformed(_) => Self::InvalidPeerAsnMalformed(error),
-            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
-            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
-            Self::InvalidParamsAlreadyExists(_) => {
-                Self::InvalidParamsAlreadyExists(error)
-            }
-            Self::InvalidStatusCannotOperate(_) => {
-                Self::InvalidStatusCannotOperate(error)
-            }
-            Self::InvalidParamsPeerIpAddressMustPointOut(_) => {
-                Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            }
-            Self::InvalidParamsPeerIpAddressInUse(_) => {
-                Self::InvalidParamsPeerIpAddressInUse(error)
-            }
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::DependencyViolationBgpPeer(_) => {
-                Self::DependencyViolationBgpPeer(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteBgpGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "QuotaExceededBgp",
+            "QuotaExceededNqa",
+            "QuotaExceededBgpNetwork",
+            "InvalidPeerIpAddress",
+            "InvalidVbrNetwork",
+            "InvalidBgpGroup",
+            "InvalidBgpNameMalformed",
+            "InvalidBgpDiscriptionMalformed",
+            "InvalidBgpAuthkeyMalformed",
+            "InvalidIpMalformed",
+            "InvalidPeerAsnMalformed",
+            "InvalidParamsNotNull",
+            "InvalidParamsNotFound",
+            "InvalidParamsAlreadyExists",
+            "InvalidStatusCannotOperate",
+            "InvalidParamsPeerIpAddressMustPointOut",
+            "InvalidParamsPeerIpAddressInUse",
+            "OperationDeniedVbrAttachEcrInMiddleStatus",
+            "InvalidRegionIdNotFound",
+            "DependencyViolationBgpPeer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteBgpGroupError {

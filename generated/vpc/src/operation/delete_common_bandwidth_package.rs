@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCommonBandwidthPackageRequest {
     /// The ID of the region where the Internet Shared Bandwidth instance is created.
@@ -53,10 +53,25 @@ pub struct DeleteCommonBandwidthPackageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCommonBandwidthPackageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            force: None,
+            bandwidth_package_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCommonBandwidthPackageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteCommonBandwidthPackageRequestBuilder {
-        DeleteCommonBandwidthPackageRequestBuilder::default()
+        DeleteCommonBandwidthPackageRequestBuilder {
+            inner: DeleteCommonBandwidthPackageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -150,6 +165,7 @@ impl<C> DeleteCommonBandwidthPackageRequestBuilder<C> {
     }
 }
 impl<'a> DeleteCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteCommonBandwidthPackageRequest::default(),
@@ -158,6 +174,7 @@ impl<'a> DeleteCommonBandwidthPackageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -223,27 +240,22 @@ pub enum DeleteCommonBandwidthPackageError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCommonBandwidthPackageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.Ips" => Self::DependencyViolationIps(error),
-            "ForbiddenAction.PrePaid" => Self::ForbiddenActionPrePaid(error),
-            "OperationFailed.BandwidthPackageNotEmpty" => {
-                Self::OperationFailedBandwidthPackageNotEmpty(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "OperationUnsupported.Release95Instance" => {
-                Self::OperationUnsupportedRelease95Instance(error)
-            }
-            "OperationFailed.AddIpTaskInProcessing" => {
-                Self::OperationFailedAddIpTaskInProcessing(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DependencyViolation.Ips",
+                        "ForbiddenAction.PrePaid",
+                        "OperationFailed.BandwidthPackageNotEmpty",
+                        "InvalidOperation.DeletionProtection",
+                        "OperationUnsupported.Release95Instance",
+                        "OperationFailed.AddIpTaskInProcessing",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidthPackageId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteCommonBandwidthPackageError {
@@ -252,64 +264,60 @@ impl DeleteCommonBandwidthPackageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DependencyViolationIps(error),
+            1 => Self::ForbiddenActionPrePaid(error),
+            2 => Self::OperationFailedBandwidthPackageNotEmpty(error),
+            3 => Self::InvalidOperationDeletionProtection(error),
+            4 => Self::OperationUnsupportedRelease95Instance(error),
+            5 => Self::OperationFailedAddIpTaskInProcessing(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidBandwidthPackageIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationIps(error) => ("DependencyViolationIps", error),
-            Self::ForbiddenActionPrePaid(error) => ("ForbiddenActionPrePaid", error),
-            Self::OperationFailedBandwidthPackageNotEmpty(error) => {
-                ("OperationFailedBandwidthPackageNotEmpty", error)
-            }
-            Self::InvalidOperationDeletionProtection(error) => {
-                ("InvalidOperationDeletionProtection", error)
-            }
-            Self::OperationUnsupportedRelease95Instance(error) => {
-                ("OperationUnsupportedRelease95Instance", error)
-            }
-            Self::OperationFailedAddIpTaskInProcessing(error) => {
-                ("OperationFailedAddIpTaskInProcessing", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationIps(error) => (0, error),
+            Self::ForbiddenActionPrePaid(error) => (1, error),
+            Self::OperationFailedBandwidthPackageNotEmpty(error) => (2, error),
+            Self::InvalidOperationDeletionProtection(error) => (3, error),
+            Self::OperationUnsupportedRelease95Instance(error) => (4, error),
+            Self::OperationFailedAddIpTaskInProcessing(error) => (5, error),
+            Self::InvalidRegionIdNotFound(error) => (6, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DeleteCommonBandwidthPackageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DependencyViolationIps(_) => Self::DependencyViolationIps(error),
-            Self::ForbiddenActionPrePaid(_) => Self::ForbiddenActionPrePaid(error),
-            Self::OperationFailedBandwidthPackageNotEmpty(_) => {
-                Self::OperationFailedBandwidthPackageNotEmpty(error)
-            }
-            Self::InvalidOperationDeletionProtection(_) => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            Self::OperationUnsupportedRelease95Instance(_) => {
-                Self::OperationUnsupportedRelease95Instance(error)
-            }
-            Self::OperationFailedAddIpTaskInProcessing(_) => {
-                Self::OperationFailedAddIpTaskInProcessing(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteCommonBandwidthPackageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DependencyViolationIps",
+            "ForbiddenActionPrePaid",
+            "OperationFailedBandwidthPackageNotEmpty",
+            "InvalidOperationDeletionProtection",
+            "OperationUnsupportedRelease95Instance",
+            "OperationFailedAddIpTaskInProcessing",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthPackageIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteCommonBandwidthPackageError {

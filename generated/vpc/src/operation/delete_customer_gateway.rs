@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteCustomerGatewayRequest {
     /// The region ID of the customer gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -55,10 +55,25 @@ pub struct DeleteCustomerGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteCustomerGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            customer_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteCustomerGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteCustomerGatewayRequestBuilder {
-        DeleteCustomerGatewayRequestBuilder::default()
+        DeleteCustomerGatewayRequestBuilder {
+            inner: DeleteCustomerGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -153,6 +168,7 @@ impl<C> DeleteCustomerGatewayRequestBuilder<C> {
     }
 }
 impl<'a> DeleteCustomerGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteCustomerGatewayRequest::default(),
@@ -161,6 +177,7 @@ impl<'a> DeleteCustomerGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -218,18 +235,19 @@ pub enum DeleteCustomerGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteCustomerGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.VpnConnection" => {
-                Self::DependencyViolationVpnConnection(error)
-            }
-            "VpnGateway.task.conflict" => Self::VpnGatewayTaskConflict(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidCustomerGatewayInstanceId.NotFound" => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DependencyViolation.VpnConnection",
+                        "VpnGateway.task.conflict",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidCustomerGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteCustomerGatewayError {
@@ -238,46 +256,51 @@ impl DeleteCustomerGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DependencyViolationVpnConnection(error),
+            1 => Self::VpnGatewayTaskConflict(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
+            4 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationVpnConnection(error) => {
-                ("DependencyViolationVpnConnection", error)
-            }
-            Self::VpnGatewayTaskConflict(error) => ("VpnGatewayTaskConflict", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
-                ("InvalidCustomerGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationVpnConnection(error) => (0, error),
+            Self::VpnGatewayTaskConflict(error) => (1, error),
+            Self::ForbbidenSubUser(error) => (2, error),
+            Self::Forbidden(error) => (3, error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteCustomerGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DependencyViolationVpnConnection(_) => {
-                Self::DependencyViolationVpnConnection(error)
-            }
-            Self::VpnGatewayTaskConflict(_) => Self::VpnGatewayTaskConflict(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteCustomerGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DependencyViolationVpnConnection",
+            "VpnGatewayTaskConflict",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidCustomerGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteCustomerGatewayError {

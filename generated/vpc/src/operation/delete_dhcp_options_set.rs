@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteDhcpOptionsSetRequest {
     /// The region of the DHCP options set to be deleted. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -69,10 +69,26 @@ pub struct DeleteDhcpOptionsSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteDhcpOptionsSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dhcp_options_set_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteDhcpOptionsSetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteDhcpOptionsSetRequestBuilder {
-        DeleteDhcpOptionsSetRequestBuilder::default()
+        DeleteDhcpOptionsSetRequestBuilder {
+            inner: DeleteDhcpOptionsSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,6 +193,7 @@ impl<C> DeleteDhcpOptionsSetRequestBuilder<C> {
     }
 }
 impl<'a> DeleteDhcpOptionsSetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteDhcpOptionsSetRequest::default(),
@@ -185,6 +202,7 @@ impl<'a> DeleteDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -244,23 +262,20 @@ pub enum DeleteDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.DhcpOptionsSet" => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            "OperationUnsupported.DhcpOptionsSet" => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            "DependencyViolation.VpcAttachment" => {
-                Self::DependencyViolationVpcAttachment(error)
-            }
-            "InvalidDhcpOptionsSetId.NotFound" => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            "MissingParam.DhcpOptionsSetId" => Self::MissingParamDhcpOptionsSetId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.DhcpOptionsSet",
+                        "OperationUnsupported.DhcpOptionsSet",
+                        "DependencyViolation.VpcAttachment",
+                        "InvalidDhcpOptionsSetId.NotFound",
+                        "MissingParam.DhcpOptionsSetId",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteDhcpOptionsSetError {
@@ -269,60 +284,54 @@ impl DeleteDhcpOptionsSetError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusDhcpOptionsSet(error),
+            1 => Self::OperationUnsupportedDhcpOptionsSet(error),
+            2 => Self::DependencyViolationVpcAttachment(error),
+            3 => Self::InvalidDhcpOptionsSetIdNotFound(error),
+            4 => Self::MissingParamDhcpOptionsSetId(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusDhcpOptionsSet(error) => {
-                ("IncorrectStatusDhcpOptionsSet", error)
-            }
-            Self::OperationUnsupportedDhcpOptionsSet(error) => {
-                ("OperationUnsupportedDhcpOptionsSet", error)
-            }
-            Self::DependencyViolationVpcAttachment(error) => {
-                ("DependencyViolationVpcAttachment", error)
-            }
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
-                ("InvalidDhcpOptionsSetIdNotFound", error)
-            }
-            Self::MissingParamDhcpOptionsSetId(error) => {
-                ("MissingParamDhcpOptionsSetId", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusDhcpOptionsSet(error) => (0, error),
+            Self::OperationUnsupportedDhcpOptionsSet(error) => (1, error),
+            Self::DependencyViolationVpcAttachment(error) => (2, error),
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => (3, error),
+            Self::MissingParamDhcpOptionsSetId(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteDhcpOptionsSetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusDhcpOptionsSet(_) => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            Self::OperationUnsupportedDhcpOptionsSet(_) => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            Self::DependencyViolationVpcAttachment(_) => {
-                Self::DependencyViolationVpcAttachment(error)
-            }
-            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            Self::MissingParamDhcpOptionsSetId(_) => {
-                Self::MissingParamDhcpOptionsSetId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteDhcpOptionsSetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusDhcpOptionsSet",
+            "OperationUnsupportedDhcpOptionsSet",
+            "DependencyViolationVpcAttachment",
+            "InvalidDhcpOptionsSetIdNotFound",
+            "MissingParamDhcpOptionsSetId",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteDhcpOptionsSetError {

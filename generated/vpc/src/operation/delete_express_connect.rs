@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteExpressConnectRequest {
     /// The ID of the region where the Express Connect instance is deployed. Call the [DescribeRegion](<https://www.alibabacloud.com/help/vpc/developer-reference/api-vpc-2016-04-28-describeregions?spm=a2c63.p38356.0.i2>) operation to query the region list.
@@ -58,10 +58,26 @@ pub struct DeleteExpressConnectRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteExpressConnectRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            force: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteExpressConnectRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteExpressConnectRequestBuilder {
-        DeleteExpressConnectRequestBuilder::default()
+        DeleteExpressConnectRequestBuilder {
+            inner: DeleteExpressConnectRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -163,6 +179,7 @@ impl<C> DeleteExpressConnectRequestBuilder<C> {
     }
 }
 impl<'a> DeleteExpressConnectRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteExpressConnectRequest::default(),
@@ -171,6 +188,7 @@ impl<'a> DeleteExpressConnectRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -246,37 +264,26 @@ pub enum DeleteExpressConnectError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.RouterInterface" => {
-                Self::IncorrectStatusRouterInterface(error)
-            }
-            "DependencyViolation.RouterInterfaceReferedByRouteEntry" => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            "InvalidRouterInterfaceChargeType.Malformed" => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            "InvalidRouterInterfaceOppositeChargeType.Malformed" => {
-                Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "OperationFailed.OperationLocked" => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            "IncorrectStatus.VSwitchOrRouteEntry" => {
-                Self::IncorrectStatusVSwitchOrRouteEntry(error)
-            }
-            "DependencyViolation.ClassicLinkEcsRouteEntry" => {
-                Self::DependencyViolationClassicLinkEcsRouteEntry(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.RouterInterface",
+                        "DependencyViolation.RouterInterfaceReferedByRouteEntry",
+                        "InvalidRouterInterfaceChargeType.Malformed",
+                        "InvalidRouterInterfaceOppositeChargeType.Malformed",
+                        "IncorrectStatus.Vpc",
+                        "OperationFailed.OperationLocked",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRouterInterfaceId.NotFound",
+                        "IncorrectStatus.VSwitchOrRouteEntry",
+                        "DependencyViolation.ClassicLinkEcsRouteEntry",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteExpressConnectError {
@@ -285,86 +292,74 @@ impl DeleteExpressConnectError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusRouterInterface(error),
+            1 => Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error),
+            2 => Self::InvalidRouterInterfaceChargeTypeMalformed(error),
+            3 => Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error),
+            4 => Self::IncorrectStatusVpc(error),
+            5 => Self::OperationFailedOperationLocked(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidInstanceIdNotFound(error),
+            8 => Self::InvalidRouterInterfaceIdNotFound(error),
+            9 => Self::IncorrectStatusVSwitchOrRouteEntry(error),
+            10 => Self::DependencyViolationClassicLinkEcsRouteEntry(error),
+            11 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRouterInterface(error) => {
-                ("IncorrectStatusRouterInterface", error)
-            }
+            Self::IncorrectStatusRouterInterface(error) => (0, error),
             Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error) => {
-                ("DependencyViolationRouterInterfaceReferedByRouteEntry", error)
+                (1, error)
             }
-            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => {
-                ("InvalidRouterInterfaceChargeTypeMalformed", error)
-            }
-            Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error) => {
-                ("InvalidRouterInterfaceOppositeChargeTypeMalformed", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::OperationFailedOperationLocked(error) => {
-                ("OperationFailedOperationLocked", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
-            Self::IncorrectStatusVSwitchOrRouteEntry(error) => {
-                ("IncorrectStatusVSwitchOrRouteEntry", error)
-            }
-            Self::DependencyViolationClassicLinkEcsRouteEntry(error) => {
-                ("DependencyViolationClassicLinkEcsRouteEntry", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(error) => (2, error),
+            Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error) => (3, error),
+            Self::IncorrectStatusVpc(error) => (4, error),
+            Self::OperationFailedOperationLocked(error) => (5, error),
+            Self::InvalidRegionIdNotFound(error) => (6, error),
+            Self::InvalidInstanceIdNotFound(error) => (7, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (8, error),
+            Self::IncorrectStatusVSwitchOrRouteEntry(error) => (9, error),
+            Self::DependencyViolationClassicLinkEcsRouteEntry(error) => (10, error),
+            Self::InternalError(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DeleteExpressConnectError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusRouterInterface(_) => {
-                Self::IncorrectStatusRouterInterface(error)
-            }
-            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(_) => {
-                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
-            }
-            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
-                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
-            }
-            Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(_) => {
-                Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::OperationFailedOperationLocked(_) => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::IncorrectStatusVSwitchOrRouteEntry(_) => {
-                Self::IncorrectStatusVSwitchOrRouteEntry(error)
-            }
-            Self::DependencyViolationClassicLinkEcsRouteEntry(_) => {
-                Self::DependencyViolationClassicLinkEcsRouteEntry(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteExpressConnectError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusRouterInterface",
+            "DependencyViolationRouterInterfaceReferedByRouteEntry",
+            "InvalidRouterInterfaceChargeTypeMalformed",
+            "InvalidRouterInterfaceOppositeChargeTypeMalformed",
+            "IncorrectStatusVpc",
+            "OperationFailedOperationLocked",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InvalidRouterInterfaceIdNotFound",
+            "IncorrectStatusVSwitchOrRouteEntry",
+            "DependencyViolationClassicLinkEcsRouteEntry",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteExpressConnectError {

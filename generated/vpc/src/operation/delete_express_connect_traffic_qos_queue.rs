@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteExpressConnectTrafficQosQueueRequest {
     /// The region ID of the QoS policy.
@@ -61,10 +61,26 @@ pub struct DeleteExpressConnectTrafficQosQueueRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteExpressConnectTrafficQosQueueRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_id: None,
+            queue_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteExpressConnectTrafficQosQueueRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteExpressConnectTrafficQosQueueRequestBuilder {
-        DeleteExpressConnectTrafficQosQueueRequestBuilder::default()
+        DeleteExpressConnectTrafficQosQueueRequestBuilder {
+            inner: DeleteExpressConnectTrafficQosQueueRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -173,6 +189,7 @@ impl<C> DeleteExpressConnectTrafficQosQueueRequestBuilder<C> {
     }
 }
 impl<'a> DeleteExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteExpressConnectTrafficQosQueueRequest::default(),
@@ -181,6 +198,7 @@ impl<'a> DeleteExpressConnectTrafficQosQueueRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -233,11 +251,7 @@ pub enum DeleteExpressConnectTrafficQosQueueError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteExpressConnectTrafficQosQueueError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["IncorrectStatus.Qos", "EcQoSConflict"]), error)
     }
 }
 impl DeleteExpressConnectTrafficQosQueueError {
@@ -246,32 +260,38 @@ impl DeleteExpressConnectTrafficQosQueueError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::EcQoSConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
-            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusQos(error) => (0, error),
+            Self::EcQoSConflict(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DeleteExpressConnectTrafficQosQueueError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
-            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteExpressConnectTrafficQosQueueError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IncorrectStatusQos", "EcQoSConflict", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteExpressConnectTrafficQosQueueError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -67,10 +67,27 @@ pub struct DeleteExpressConnectTrafficQosRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteExpressConnectTrafficQosRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_id: None,
+            queue_id: None,
+            rule_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteExpressConnectTrafficQosRuleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteExpressConnectTrafficQosRuleRequestBuilder {
-        DeleteExpressConnectTrafficQosRuleRequestBuilder::default()
+        DeleteExpressConnectTrafficQosRuleRequestBuilder {
+            inner: DeleteExpressConnectTrafficQosRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -189,6 +206,7 @@ impl<C> DeleteExpressConnectTrafficQosRuleRequestBuilder<C> {
     }
 }
 impl<'a> DeleteExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteExpressConnectTrafficQosRuleRequest::default(),
@@ -197,6 +215,7 @@ impl<'a> DeleteExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -249,11 +268,7 @@ pub enum DeleteExpressConnectTrafficQosRuleError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteExpressConnectTrafficQosRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["IncorrectStatus.Qos", "EcQoSConflict"]), error)
     }
 }
 impl DeleteExpressConnectTrafficQosRuleError {
@@ -262,32 +277,38 @@ impl DeleteExpressConnectTrafficQosRuleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::EcQoSConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
-            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusQos(error) => (0, error),
+            Self::EcQoSConflict(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DeleteExpressConnectTrafficQosRuleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
-            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteExpressConnectTrafficQosRuleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IncorrectStatusQos", "EcQoSConflict", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteExpressConnectTrafficQosRuleError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -53,10 +53,25 @@ pub struct DeleteFailoverTestJobRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteFailoverTestJobRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            job_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteFailoverTestJobRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteFailoverTestJobRequestBuilder {
-        DeleteFailoverTestJobRequestBuilder::default()
+        DeleteFailoverTestJobRequestBuilder {
+            inner: DeleteFailoverTestJobRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -147,6 +162,7 @@ impl<C> DeleteFailoverTestJobRequestBuilder<C> {
     }
 }
 impl<'a> DeleteFailoverTestJobRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteFailoverTestJobRequest::default(),
@@ -155,6 +171,7 @@ impl<'a> DeleteFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -208,14 +225,17 @@ pub enum DeleteFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
-            "IncorrectStatus.OnlyForInitOrStopped" => {
-                Self::IncorrectStatusOnlyForInitOrStopped(error)
-            }
-            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.JobId",
+                        "IncorrectStatus.OnlyForInitOrStopped",
+                        "EcFailoverTestJobConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteFailoverTestJobError {
@@ -224,40 +244,45 @@ impl DeleteFailoverTestJobError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamJobId(error),
+            1 => Self::IncorrectStatusOnlyForInitOrStopped(error),
+            2 => Self::EcFailoverTestJobConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
-            Self::IncorrectStatusOnlyForInitOrStopped(error) => {
-                ("IncorrectStatusOnlyForInitOrStopped", error)
-            }
-            Self::EcFailoverTestJobConflict(error) => {
-                ("EcFailoverTestJobConflict", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamJobId(error) => (0, error),
+            Self::IncorrectStatusOnlyForInitOrStopped(error) => (1, error),
+            Self::EcFailoverTestJobConflict(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteFailoverTestJobError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
-            Self::IncorrectStatusOnlyForInitOrStopped(_) => {
-                Self::IncorrectStatusOnlyForInitOrStopped(error)
-            }
-            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteFailoverTestJobError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamJobId",
+            "IncorrectStatusOnlyForInitOrStopped",
+            "EcFailoverTestJobConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteFailoverTestJobError {

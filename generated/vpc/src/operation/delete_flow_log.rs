@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteFlowLogRequest {
     /// The region ID of the flow log. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -52,10 +52,24 @@ pub struct DeleteFlowLogRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteFlowLogRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            flow_log_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteFlowLogRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteFlowLogRequestBuilder {
-        DeleteFlowLogRequestBuilder::default()
+        DeleteFlowLogRequestBuilder {
+            inner: DeleteFlowLogRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -131,6 +145,7 @@ impl<C> DeleteFlowLogRequestBuilder<C> {
     }
 }
 impl<'a> DeleteFlowLogRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteFlowLogRequest::default(),
@@ -139,6 +154,7 @@ impl<'a> DeleteFlowLogRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteFlowLogResponse, DeleteFlowLogError> {
@@ -218,24 +234,27 @@ pub enum DeleteFlowLogError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFlowLogError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidStatus" => Self::InvalidStatus(error),
-            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
-            "FlowLogNumberOverLimit" => Self::FlowLogNumberOverLimit(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "Forbidden.OperateManagedFlowLog" => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId",
+                        "ProjectOrLogstoreNotExist",
+                        "SourceProjectNotExist",
+                        "Unauthorized",
+                        "ParameterInvalid",
+                        "InvalidStatus",
+                        "InvalidHdMonitorStatus",
+                        "FlowLogNumberOverLimit",
+                        "InvalidRegionId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "IncorrectStatus.flowlog",
+                        "InvalidResourceId.NotFound",
+                        "Forbidden.OperateManagedFlowLog",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteFlowLogError {
@@ -244,64 +263,75 @@ impl DeleteFlowLogError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceId(error),
+            1 => Self::ProjectOrLogstoreNotExist(error),
+            2 => Self::SourceProjectNotExist(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::ParameterInvalid(error),
+            5 => Self::InvalidStatus(error),
+            6 => Self::InvalidHdMonitorStatus(error),
+            7 => Self::FlowLogNumberOverLimit(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::InvalidInstanceIdNotFound(error),
+            10 => Self::IncorrectStatusFlowlog(error),
+            11 => Self::InvalidResourceIdNotFound(error),
+            12 => Self::ForbiddenOperateManagedFlowLog(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::ProjectOrLogstoreNotExist(error) => {
-                ("ProjectOrLogstoreNotExist", error)
-            }
-            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::InvalidStatus(error) => ("InvalidStatus", error),
-            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
-            Self::FlowLogNumberOverLimit(error) => ("FlowLogNumberOverLimit", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::ForbiddenOperateManagedFlowLog(error) => {
-                ("ForbiddenOperateManagedFlowLog", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceId(error) => (0, error),
+            Self::ProjectOrLogstoreNotExist(error) => (1, error),
+            Self::SourceProjectNotExist(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::ParameterInvalid(error) => (4, error),
+            Self::InvalidStatus(error) => (5, error),
+            Self::InvalidHdMonitorStatus(error) => (6, error),
+            Self::FlowLogNumberOverLimit(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::InvalidInstanceIdNotFound(error) => (9, error),
+            Self::IncorrectStatusFlowlog(error) => (10, error),
+            Self::InvalidResourceIdNotFound(error) => (11, error),
+            Self::ForbiddenOperateManagedFlowLog(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for DeleteFlowLogError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
-            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::InvalidStatus(_) => Self::InvalidStatus(error),
-            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
-            Self::FlowLogNumberOverLimit(_) => Self::FlowLogNumberOverLimit(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::ForbiddenOperateManagedFlowLog(_) => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteFlowLogError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceId",
+            "ProjectOrLogstoreNotExist",
+            "SourceProjectNotExist",
+            "Unauthorized",
+            "ParameterInvalid",
+            "InvalidStatus",
+            "InvalidHdMonitorStatus",
+            "FlowLogNumberOverLimit",
+            "InvalidRegionIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "IncorrectStatusFlowlog",
+            "InvalidResourceIdNotFound",
+            "ForbiddenOperateManagedFlowLog",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteFlowLogError {

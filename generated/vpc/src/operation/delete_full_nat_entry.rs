@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteFullNatEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -79,10 +79,27 @@ pub struct DeleteFullNatEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteFullNatEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            full_nat_table_id: None,
+            full_nat_entry_id: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteFullNatEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteFullNatEntryRequestBuilder {
-        DeleteFullNatEntryRequestBuilder::default()
+        DeleteFullNatEntryRequestBuilder {
+            inner: DeleteFullNatEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -200,6 +217,7 @@ impl<C> DeleteFullNatEntryRequestBuilder<C> {
     }
 }
 impl<'a> DeleteFullNatEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteFullNatEntryRequest::default(),
@@ -208,6 +226,7 @@ impl<'a> DeleteFullNatEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -263,14 +282,17 @@ pub enum DeleteFullNatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.FullNatEntry" => Self::ResourceNotFoundFullNatEntry(error),
-            "IncorrectStatus.FullNatEntry" => Self::IncorrectStatusFullNatEntry(error),
-            "ResourceNotFound.FullNatTableId" => {
-                Self::ResourceNotFoundFullNatTableId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.FullNatEntry",
+                        "IncorrectStatus.FullNatEntry",
+                        "ResourceNotFound.FullNatTableId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteFullNatEntryError {
@@ -279,46 +301,45 @@ impl DeleteFullNatEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundFullNatEntry(error),
+            1 => Self::IncorrectStatusFullNatEntry(error),
+            2 => Self::ResourceNotFoundFullNatTableId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundFullNatEntry(error) => {
-                ("ResourceNotFoundFullNatEntry", error)
-            }
-            Self::IncorrectStatusFullNatEntry(error) => {
-                ("IncorrectStatusFullNatEntry", error)
-            }
-            Self::ResourceNotFoundFullNatTableId(error) => {
-                ("ResourceNotFoundFullNatTableId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundFullNatEntry(error) => (0, error),
+            Self::IncorrectStatusFullNatEntry(error) => (1, error),
+            Self::ResourceNotFoundFullNatTableId(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteFullNatEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundFullNatEntry(_) => {
-                Self::ResourceNotFoundFullNatEntry(error)
-            }
-            Self::IncorrectStatusFullNatEntry(_) => {
-                Self::IncorrectStatusFullNatEntry(error)
-            }
-            Self::ResourceNotFoundFullNatTableId(_) => {
-                Self::ResourceNotFoundFullNatTableId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteFullNatEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundFullNatEntry",
+            "IncorrectStatusFullNatEntry",
+            "ResourceNotFoundFullNatTableId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteFullNatEntryError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
@@ -48,10 +48,24 @@ pub struct DeleteGlobalAccelerationInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteGlobalAccelerationInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteGlobalAccelerationInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteGlobalAccelerationInstanceRequestBuilder {
-        DeleteGlobalAccelerationInstanceRequestBuilder::default()
+        DeleteGlobalAccelerationInstanceRequestBuilder {
+            inner: DeleteGlobalAccelerationInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -137,6 +151,7 @@ impl<C> DeleteGlobalAccelerationInstanceRequestBuilder<C> {
     }
 }
 impl<'a> DeleteGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteGlobalAccelerationInstanceRequest::default(),
@@ -145,6 +160,7 @@ impl<'a> DeleteGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -207,21 +223,20 @@ pub enum DeleteGlobalAccelerationInstanceError {
 impl From<::acs_runtime::client::ServiceError>
 for DeleteGlobalAccelerationInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectGlobalAccelerationInstanceIdStatus" => {
-                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
-            }
-            "InvalidGlobalAccelerationInstanceId.NotFound" => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            "Forbidden.GlobalAccelerationInstanceChargeTypeIsPrepaid" => {
-                Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error)
-            }
-            "DependencyViolation.Ips" => Self::DependencyViolationIps(error),
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectGlobalAccelerationInstanceIdStatus",
+                        "InvalidGlobalAccelerationInstanceId.NotFound",
+                        "Forbidden.GlobalAccelerationInstanceChargeTypeIsPrepaid",
+                        "DependencyViolation.Ips",
+                        "IncorrectStatus",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteGlobalAccelerationInstanceError {
@@ -230,52 +245,56 @@ impl DeleteGlobalAccelerationInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectGlobalAccelerationInstanceIdStatus(error),
+            1 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
+            2 => Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error),
+            3 => Self::DependencyViolationIps(error),
+            4 => Self::IncorrectStatus(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => {
-                ("IncorrectGlobalAccelerationInstanceIdStatus", error)
-            }
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
-                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
-            }
+            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => (0, error),
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => (1, error),
             Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error) => {
-                ("ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid", error)
+                (2, error)
             }
-            Self::DependencyViolationIps(error) => ("DependencyViolationIps", error),
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationIps(error) => (3, error),
+            Self::IncorrectStatus(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteGlobalAccelerationInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(_) => {
-                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error)
-            }
-            Self::DependencyViolationIps(_) => Self::DependencyViolationIps(error),
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteGlobalAccelerationInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectGlobalAccelerationInstanceIdStatus",
+            "InvalidGlobalAccelerationInstanceIdNotFound",
+            "ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid",
+            "DependencyViolationIps",
+            "IncorrectStatus",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteGlobalAccelerationInstanceError {

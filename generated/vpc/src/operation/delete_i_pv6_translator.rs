@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIPv6TranslatorRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -49,10 +49,25 @@ pub struct DeleteIPv6TranslatorRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIPv6TranslatorRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ipv6_translator_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIPv6TranslatorRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteIPv6TranslatorRequestBuilder {
-        DeleteIPv6TranslatorRequestBuilder::default()
+        DeleteIPv6TranslatorRequestBuilder {
+            inner: DeleteIPv6TranslatorRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -141,6 +156,7 @@ impl<C> DeleteIPv6TranslatorRequestBuilder<C> {
     }
 }
 impl<'a> DeleteIPv6TranslatorRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteIPv6TranslatorRequest::default(),
@@ -149,6 +165,7 @@ impl<'a> DeleteIPv6TranslatorRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -210,17 +227,20 @@ pub enum DeleteIPv6TranslatorError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
-            "Nat64Gateway.Configuring" => Self::Nat64GatewayConfiguring(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "ForbiddenRelease" => Self::ForbiddenRelease(error),
-            "InvalidIPv6TranslatorId.NotFound" => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IPv6Translator.Configuring",
+                        "Nat64Gateway.Configuring",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "ForbiddenRelease",
+                        "InvalidIPv6TranslatorId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteIPv6TranslatorError {
@@ -229,46 +249,54 @@ impl DeleteIPv6TranslatorError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IPv6TranslatorConfiguring(error),
+            1 => Self::Nat64GatewayConfiguring(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
+            4 => Self::ForbiddenRelease(error),
+            5 => Self::InvalidIPv6TranslatorIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IPv6TranslatorConfiguring(error) => {
-                ("IPv6TranslatorConfiguring", error)
-            }
-            Self::Nat64GatewayConfiguring(error) => ("Nat64GatewayConfiguring", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::ForbiddenRelease(error) => ("ForbiddenRelease", error),
-            Self::InvalidIPv6TranslatorIdNotFound(error) => {
-                ("InvalidIPv6TranslatorIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IPv6TranslatorConfiguring(error) => (0, error),
+            Self::Nat64GatewayConfiguring(error) => (1, error),
+            Self::ForbbidenSubUser(error) => (2, error),
+            Self::Forbidden(error) => (3, error),
+            Self::ForbiddenRelease(error) => (4, error),
+            Self::InvalidIPv6TranslatorIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteIPv6TranslatorError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
-            Self::Nat64GatewayConfiguring(_) => Self::Nat64GatewayConfiguring(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::ForbiddenRelease(_) => Self::ForbiddenRelease(error),
-            Self::InvalidIPv6TranslatorIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteIPv6TranslatorError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IPv6TranslatorConfiguring",
+            "Nat64GatewayConfiguring",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "ForbiddenRelease",
+            "InvalidIPv6TranslatorIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteIPv6TranslatorError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIPv6TranslatorAclListRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -51,10 +51,25 @@ pub struct DeleteIPv6TranslatorAclListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIPv6TranslatorAclListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            acl_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIPv6TranslatorAclListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteIPv6TranslatorAclListRequestBuilder {
-        DeleteIPv6TranslatorAclListRequestBuilder::default()
+        DeleteIPv6TranslatorAclListRequestBuilder {
+            inner: DeleteIPv6TranslatorAclListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -146,6 +161,7 @@ impl<C> DeleteIPv6TranslatorAclListRequestBuilder<C> {
     }
 }
 impl<'a> DeleteIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteIPv6TranslatorAclListRequest::default(),
@@ -154,6 +170,7 @@ impl<'a> DeleteIPv6TranslatorAclListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -211,15 +228,18 @@ pub enum DeleteIPv6TranslatorAclListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorAclListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIPv6TranslatorACLId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "InvalidIPv6TranslatorACL.Used" => Self::InvalidIPv6TranslatorAclUsed(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIPv6TranslatorACLId.NotFound",
+                        "InvalidIPv6TranslatorACL.Used",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteIPv6TranslatorAclListError {
@@ -228,44 +248,48 @@ impl DeleteIPv6TranslatorAclListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            1 => Self::InvalidIPv6TranslatorAclUsed(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
-                ("InvalidIPv6TranslatorAclIdNotFound", error)
-            }
-            Self::InvalidIPv6TranslatorAclUsed(error) => {
-                ("InvalidIPv6TranslatorAclUsed", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (0, error),
+            Self::InvalidIPv6TranslatorAclUsed(error) => (1, error),
+            Self::ForbbidenSubUser(error) => (2, error),
+            Self::Forbidden(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteIPv6TranslatorAclListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            Self::InvalidIPv6TranslatorAclUsed(_) => {
-                Self::InvalidIPv6TranslatorAclUsed(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteIPv6TranslatorAclListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIPv6TranslatorAclIdNotFound",
+            "InvalidIPv6TranslatorAclUsed",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteIPv6TranslatorAclListError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIPv6TranslatorEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,10 +57,26 @@ pub struct DeleteIPv6TranslatorEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIPv6TranslatorEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ipv6_translator_entry_id: None,
+            ipv6_translator_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIPv6TranslatorEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteIPv6TranslatorEntryRequestBuilder {
-        DeleteIPv6TranslatorEntryRequestBuilder::default()
+        DeleteIPv6TranslatorEntryRequestBuilder {
+            inner: DeleteIPv6TranslatorEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -159,6 +175,7 @@ impl<C> DeleteIPv6TranslatorEntryRequestBuilder<C> {
     }
 }
 impl<'a> DeleteIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteIPv6TranslatorEntryRequest::default(),
@@ -167,6 +184,7 @@ impl<'a> DeleteIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -232,25 +250,22 @@ pub enum DeleteIPv6TranslatorEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIPv6TranslatorId.NotFound" => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            "InvalidIPv6TranslatorEntryId.NotFound" => {
-                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
-            }
-            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
-            "IPv6Translator.FinancialLocked" => {
-                Self::IPv6TranslatorFinancialLocked(error)
-            }
-            "InvalidIPv6TranslatorId.CoexistWithEntryId" => {
-                Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error)
-            }
-            "MissingEntryOrInstanceId" => Self::MissingEntryOrInstanceId(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIPv6TranslatorId.NotFound",
+                        "InvalidIPv6TranslatorEntryId.NotFound",
+                        "IPv6Translator.Configuring",
+                        "IPv6Translator.FinancialLocked",
+                        "InvalidIPv6TranslatorId.CoexistWithEntryId",
+                        "MissingEntryOrInstanceId",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteIPv6TranslatorEntryError {
@@ -259,62 +274,60 @@ impl DeleteIPv6TranslatorEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIPv6TranslatorIdNotFound(error),
+            1 => Self::InvalidIPv6TranslatorEntryIdNotFound(error),
+            2 => Self::IPv6TranslatorConfiguring(error),
+            3 => Self::IPv6TranslatorFinancialLocked(error),
+            4 => Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error),
+            5 => Self::MissingEntryOrInstanceId(error),
+            6 => Self::ForbbidenSubUser(error),
+            7 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorIdNotFound(error) => {
-                ("InvalidIPv6TranslatorIdNotFound", error)
-            }
-            Self::InvalidIPv6TranslatorEntryIdNotFound(error) => {
-                ("InvalidIPv6TranslatorEntryIdNotFound", error)
-            }
-            Self::IPv6TranslatorConfiguring(error) => {
-                ("IPv6TranslatorConfiguring", error)
-            }
-            Self::IPv6TranslatorFinancialLocked(error) => {
-                ("IPv6TranslatorFinancialLocked", error)
-            }
-            Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error) => {
-                ("InvalidIPv6TranslatorIdCoexistWithEntryId", error)
-            }
-            Self::MissingEntryOrInstanceId(error) => ("MissingEntryOrInstanceId", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIPv6TranslatorIdNotFound(error) => (0, error),
+            Self::InvalidIPv6TranslatorEntryIdNotFound(error) => (1, error),
+            Self::IPv6TranslatorConfiguring(error) => (2, error),
+            Self::IPv6TranslatorFinancialLocked(error) => (3, error),
+            Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error) => (4, error),
+            Self::MissingEntryOrInstanceId(error) => (5, error),
+            Self::ForbbidenSubUser(error) => (6, error),
+            Self::Forbidden(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DeleteIPv6TranslatorEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIPv6TranslatorIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            Self::InvalidIPv6TranslatorEntryIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
-            }
-            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
-            Self::IPv6TranslatorFinancialLocked(_) => {
-                Self::IPv6TranslatorFinancialLocked(error)
-            }
-            Self::InvalidIPv6TranslatorIdCoexistWithEntryId(_) => {
-                Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error)
-            }
-            Self::MissingEntryOrInstanceId(_) => Self::MissingEntryOrInstanceId(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteIPv6TranslatorEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIPv6TranslatorIdNotFound",
+            "InvalidIPv6TranslatorEntryIdNotFound",
+            "IPv6TranslatorConfiguring",
+            "IPv6TranslatorFinancialLocked",
+            "InvalidIPv6TranslatorIdCoexistWithEntryId",
+            "MissingEntryOrInstanceId",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteIPv6TranslatorEntryError {

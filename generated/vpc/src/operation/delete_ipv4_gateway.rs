@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIpv4GatewayRequest {
     /// The ID of the IPv4 gateway that you want to delete.
@@ -85,10 +85,27 @@ pub struct DeleteIpv4GatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIpv4GatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ipv4_gateway_id: None,
+            internet_mode: None,
+            region_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIpv4GatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteIpv4GatewayRequestBuilder {
-        DeleteIpv4GatewayRequestBuilder::default()
+        DeleteIpv4GatewayRequestBuilder {
+            inner: DeleteIpv4GatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -206,6 +223,7 @@ impl<C> DeleteIpv4GatewayRequestBuilder<C> {
     }
 }
 impl<'a> DeleteIpv4GatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteIpv4GatewayRequest::default(),
@@ -214,6 +232,7 @@ impl<'a> DeleteIpv4GatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -273,20 +292,19 @@ pub enum DeleteIpv4GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
-            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
-            "OperationDenied.RouteEntryExist" => {
-                Self::OperationDeniedRouteEntryExist(error)
-            }
-            "OperationDenied.GatewayAlreadyAssociated" => {
-                Self::OperationDeniedGatewayAlreadyAssociated(error)
-            }
-            "OperationFailed.Ipv4GatewayUsedByEipBindIpAddress" => {
-                Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.Ipv4Gateway",
+                        "IncorrectStatus.Ipv4Gateway",
+                        "OperationDenied.RouteEntryExist",
+                        "OperationDenied.GatewayAlreadyAssociated",
+                        "OperationFailed.Ipv4GatewayUsedByEipBindIpAddress",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteIpv4GatewayError {
@@ -295,58 +313,51 @@ impl DeleteIpv4GatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundIpv4Gateway(error),
+            1 => Self::IncorrectStatusIpv4Gateway(error),
+            2 => Self::OperationDeniedRouteEntryExist(error),
+            3 => Self::OperationDeniedGatewayAlreadyAssociated(error),
+            4 => Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundIpv4Gateway(error) => {
-                ("ResourceNotFoundIpv4Gateway", error)
-            }
-            Self::IncorrectStatusIpv4Gateway(error) => {
-                ("IncorrectStatusIpv4Gateway", error)
-            }
-            Self::OperationDeniedRouteEntryExist(error) => {
-                ("OperationDeniedRouteEntryExist", error)
-            }
-            Self::OperationDeniedGatewayAlreadyAssociated(error) => {
-                ("OperationDeniedGatewayAlreadyAssociated", error)
-            }
-            Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error) => {
-                ("OperationFailedIpv4GatewayUsedByEipBindIpAddress", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundIpv4Gateway(error) => (0, error),
+            Self::IncorrectStatusIpv4Gateway(error) => (1, error),
+            Self::OperationDeniedRouteEntryExist(error) => (2, error),
+            Self::OperationDeniedGatewayAlreadyAssociated(error) => (3, error),
+            Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteIpv4GatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundIpv4Gateway(_) => {
-                Self::ResourceNotFoundIpv4Gateway(error)
-            }
-            Self::IncorrectStatusIpv4Gateway(_) => {
-                Self::IncorrectStatusIpv4Gateway(error)
-            }
-            Self::OperationDeniedRouteEntryExist(_) => {
-                Self::OperationDeniedRouteEntryExist(error)
-            }
-            Self::OperationDeniedGatewayAlreadyAssociated(_) => {
-                Self::OperationDeniedGatewayAlreadyAssociated(error)
-            }
-            Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(_) => {
-                Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteIpv4GatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundIpv4Gateway",
+            "IncorrectStatusIpv4Gateway",
+            "OperationDeniedRouteEntryExist",
+            "OperationDeniedGatewayAlreadyAssociated",
+            "OperationFailedIpv4GatewayUsedByEipBindIpAddress",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteIpv4GatewayError {

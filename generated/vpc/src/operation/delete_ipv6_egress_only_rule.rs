@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIpv6EgressOnlyRuleRequest {
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/448570.htm>) operation to query the most recent region list.
@@ -63,10 +63,25 @@ pub struct DeleteIpv6EgressOnlyRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIpv6EgressOnlyRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_egress_only_rule_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIpv6EgressOnlyRuleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteIpv6EgressOnlyRuleRequestBuilder {
-        DeleteIpv6EgressOnlyRuleRequestBuilder::default()
+        DeleteIpv6EgressOnlyRuleRequestBuilder {
+            inner: DeleteIpv6EgressOnlyRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -157,6 +172,7 @@ impl<C> DeleteIpv6EgressOnlyRuleRequestBuilder<C> {
     }
 }
 impl<'a> DeleteIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteIpv6EgressOnlyRuleRequest::default(),
@@ -165,6 +181,7 @@ impl<'a> DeleteIpv6EgressOnlyRuleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -218,16 +235,17 @@ pub enum DeleteIpv6EgressOnlyRuleError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.EgressOnlyRule" => {
-                Self::IncorrectStatusEgressOnlyRule(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ResourceNotFound.Ipv6EgressOnlyRule" => {
-                Self::ResourceNotFoundIpv6EgressOnlyRule(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.EgressOnlyRule",
+                        "InvalidRegionId.NotFound",
+                        "ResourceNotFound.Ipv6EgressOnlyRule",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteIpv6EgressOnlyRuleError {
@@ -236,42 +254,45 @@ impl DeleteIpv6EgressOnlyRuleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusEgressOnlyRule(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::ResourceNotFoundIpv6EgressOnlyRule(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusEgressOnlyRule(error) => {
-                ("IncorrectStatusEgressOnlyRule", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::ResourceNotFoundIpv6EgressOnlyRule(error) => {
-                ("ResourceNotFoundIpv6EgressOnlyRule", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusEgressOnlyRule(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::ResourceNotFoundIpv6EgressOnlyRule(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteIpv6EgressOnlyRuleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusEgressOnlyRule(_) => {
-                Self::IncorrectStatusEgressOnlyRule(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::ResourceNotFoundIpv6EgressOnlyRule(_) => {
-                Self::ResourceNotFoundIpv6EgressOnlyRule(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteIpv6EgressOnlyRuleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusEgressOnlyRule",
+            "InvalidRegionIdNotFound",
+            "ResourceNotFoundIpv6EgressOnlyRule",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteIpv6EgressOnlyRuleError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIpv6GatewayRequest {
     /// The region ID of the IPv6 gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -68,10 +68,26 @@ pub struct DeleteIpv6GatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIpv6GatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_gateway_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIpv6GatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteIpv6GatewayRequestBuilder {
-        DeleteIpv6GatewayRequestBuilder::default()
+        DeleteIpv6GatewayRequestBuilder {
+            inner: DeleteIpv6GatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -175,6 +191,7 @@ impl<C> DeleteIpv6GatewayRequestBuilder<C> {
     }
 }
 impl<'a> DeleteIpv6GatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteIpv6GatewayRequest::default(),
@@ -183,6 +200,7 @@ impl<'a> DeleteIpv6GatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -250,31 +268,24 @@ pub enum DeleteIpv6GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "DependencyViolation.GatewayRouteTableRelation" => {
-                Self::DependencyViolationGatewayRouteTableRelation(error)
-            }
-            "IncorrectStatus.Ipv6Gateway" => Self::IncorrectStatusIpv6Gateway(error),
-            "DependencyViolation.EgressRules" => {
-                Self::DependencyViolationEgressRules(error)
-            }
-            "DependencyViolation.Ipv6InternetBandwidth" => {
-                Self::DependencyViolationIpv6InternetBandwidth(error)
-            }
-            "OperationFailed.RouteEntryUnstable" => {
-                Self::OperationFailedRouteEntryUnstable(error)
-            }
-            "Forbidden.OperateShareResource" => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            "DependencyViolation.SharedIpv6InternetBandwidth" => {
-                Self::DependencyViolationSharedIpv6InternetBandwidth(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.RouteTable",
+                        "DependencyViolation.GatewayRouteTableRelation",
+                        "IncorrectStatus.Ipv6Gateway",
+                        "DependencyViolation.EgressRules",
+                        "DependencyViolation.Ipv6InternetBandwidth",
+                        "OperationFailed.RouteEntryUnstable",
+                        "Forbidden.OperateShareResource",
+                        "DependencyViolation.SharedIpv6InternetBandwidth",
+                        "IncorrectStatus.Vpc",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteIpv6GatewayError {
@@ -283,80 +294,66 @@ impl DeleteIpv6GatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundRouteTable(error),
+            1 => Self::DependencyViolationGatewayRouteTableRelation(error),
+            2 => Self::IncorrectStatusIpv6Gateway(error),
+            3 => Self::DependencyViolationEgressRules(error),
+            4 => Self::DependencyViolationIpv6InternetBandwidth(error),
+            5 => Self::OperationFailedRouteEntryUnstable(error),
+            6 => Self::ForbiddenOperateShareResource(error),
+            7 => Self::DependencyViolationSharedIpv6InternetBandwidth(error),
+            8 => Self::IncorrectStatusVpc(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::DependencyViolationGatewayRouteTableRelation(error) => {
-                ("DependencyViolationGatewayRouteTableRelation", error)
-            }
-            Self::IncorrectStatusIpv6Gateway(error) => {
-                ("IncorrectStatusIpv6Gateway", error)
-            }
-            Self::DependencyViolationEgressRules(error) => {
-                ("DependencyViolationEgressRules", error)
-            }
-            Self::DependencyViolationIpv6InternetBandwidth(error) => {
-                ("DependencyViolationIpv6InternetBandwidth", error)
-            }
-            Self::OperationFailedRouteEntryUnstable(error) => {
-                ("OperationFailedRouteEntryUnstable", error)
-            }
-            Self::ForbiddenOperateShareResource(error) => {
-                ("ForbiddenOperateShareResource", error)
-            }
-            Self::DependencyViolationSharedIpv6InternetBandwidth(error) => {
-                ("DependencyViolationSharedIpv6InternetBandwidth", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundRouteTable(error) => (0, error),
+            Self::DependencyViolationGatewayRouteTableRelation(error) => (1, error),
+            Self::IncorrectStatusIpv6Gateway(error) => (2, error),
+            Self::DependencyViolationEgressRules(error) => (3, error),
+            Self::DependencyViolationIpv6InternetBandwidth(error) => (4, error),
+            Self::OperationFailedRouteEntryUnstable(error) => (5, error),
+            Self::ForbiddenOperateShareResource(error) => (6, error),
+            Self::DependencyViolationSharedIpv6InternetBandwidth(error) => (7, error),
+            Self::IncorrectStatusVpc(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DeleteIpv6GatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::DependencyViolationGatewayRouteTableRelation(_) => {
-                Self::DependencyViolationGatewayRouteTableRelation(error)
-            }
-            Self::IncorrectStatusIpv6Gateway(_) => {
-                Self::IncorrectStatusIpv6Gateway(error)
-            }
-            Self::DependencyViolationEgressRules(_) => {
-                Self::DependencyViolationEgressRules(error)
-            }
-            Self::DependencyViolationIpv6InternetBandwidth(_) => {
-                Self::DependencyViolationIpv6InternetBandwidth(error)
-            }
-            Self::OperationFailedRouteEntryUnstable(_) => {
-                Self::OperationFailedRouteEntryUnstable(error)
-            }
-            Self::ForbiddenOperateShareResource(_) => {
-                Self::ForbiddenOperateShareResource(error)
-            }
-            Self::DependencyViolationSharedIpv6InternetBandwidth(_) => {
-                Self::DependencyViolationSharedIpv6InternetBandwidth(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteIpv6GatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundRouteTable",
+            "DependencyViolationGatewayRouteTableRelation",
+            "IncorrectStatusIpv6Gateway",
+            "DependencyViolationEgressRules",
+            "DependencyViolationIpv6InternetBandwidth",
+            "OperationFailedRouteEntryUnstable",
+            "ForbiddenOperateShareResource",
+            "DependencyViolationSharedIpv6InternetBandwidth",
+            "IncorrectStatusVpc",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteIpv6GatewayError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteIpv6InternetBandwidthRequest {
     /// The region ID of the IPv6 gateway.
@@ -72,10 +72,27 @@ pub struct DeleteIpv6InternetBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteIpv6InternetBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_address_id: None,
+            ipv6_internet_bandwidth_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteIpv6InternetBandwidthRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteIpv6InternetBandwidthRequestBuilder {
-        DeleteIpv6InternetBandwidthRequestBuilder::default()
+        DeleteIpv6InternetBandwidthRequestBuilder {
+            inner: DeleteIpv6InternetBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -190,6 +207,7 @@ impl<C> DeleteIpv6InternetBandwidthRequestBuilder<C> {
     }
 }
 impl<'a> DeleteIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteIpv6InternetBandwidthRequest::default(),
@@ -198,6 +216,7 @@ impl<'a> DeleteIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -253,16 +272,17 @@ pub enum DeleteIpv6InternetBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId" => {
-                Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error)
-            }
-            "IncorrectStatus.Ipv6Instance" => Self::IncorrectStatusIpv6Instance(error),
-            "OperationFailed.ServiceManaged" => {
-                Self::OperationFailedServiceManaged(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId",
+                        "IncorrectStatus.Ipv6Instance",
+                        "OperationFailed.ServiceManaged",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteIpv6InternetBandwidthError {
@@ -271,46 +291,47 @@ impl DeleteIpv6InternetBandwidthError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error),
+            1 => Self::IncorrectStatusIpv6Instance(error),
+            2 => Self::OperationFailedServiceManaged(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
             Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error) => {
-                ("BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId", error)
+                (0, error)
             }
-            Self::IncorrectStatusIpv6Instance(error) => {
-                ("IncorrectStatusIpv6Instance", error)
-            }
-            Self::OperationFailedServiceManaged(error) => {
-                ("OperationFailedServiceManaged", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusIpv6Instance(error) => (1, error),
+            Self::OperationFailedServiceManaged(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteIpv6InternetBandwidthError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(_) => {
-                Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error)
-            }
-            Self::IncorrectStatusIpv6Instance(_) => {
-                Self::IncorrectStatusIpv6Instance(error)
-            }
-            Self::OperationFailedServiceManaged(_) => {
-                Self::OperationFailedServiceManaged(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteIpv6InternetBandwidthError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId",
+            "IncorrectStatusIpv6Instance",
+            "OperationFailedServiceManaged",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteIpv6InternetBandwidthError {

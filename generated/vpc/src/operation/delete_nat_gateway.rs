@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNatGatewayRequest {
     /// The region ID of the NAT gateway.
@@ -71,10 +71,25 @@ pub struct DeleteNatGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNatGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            force: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNatGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteNatGatewayRequestBuilder {
-        DeleteNatGatewayRequestBuilder::default()
+        DeleteNatGatewayRequestBuilder {
+            inner: DeleteNatGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -175,6 +190,7 @@ impl<C> DeleteNatGatewayRequestBuilder<C> {
     }
 }
 impl<'a> DeleteNatGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteNatGatewayRequest::default(),
@@ -183,6 +199,7 @@ impl<'a> DeleteNatGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNatGatewayResponse, DeleteNatGatewayError> {
@@ -273,42 +290,35 @@ pub enum DeleteNatGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.VpcEndpointService" => {
-                Self::DependencyViolationVpcEndpointService(error)
-            }
-            "DependencyViolation.FullNatEntry" => {
-                Self::DependencyViolationFullNatEntry(error)
-            }
-            "DependencyViolation.RouterEntry" => {
-                Self::DependencyViolationRouterEntry(error)
-            }
-            "DependencyViolation.BandwidthPackages" => {
-                Self::DependencyViolationBandwidthPackages(error)
-            }
-            "DependencyViolation.EIPS" => Self::DependencyViolationEips(error),
-            "Forbidden.PrePaidNatGateway" => Self::ForbiddenPrePaidNatGateway(error),
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
-            "DependencyViolation.ForwardEntry" => {
-                Self::DependencyViolationForwardEntry(error)
-            }
-            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
-            "DependencyViolation.NatIp" => Self::DependencyViolationNatIp(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "DependencyViolation.NatIpCidr" => Self::DependencyViolationNatIpCidr(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "IncorrectStatus.RouterEntry" => Self::IncorrectStatusRouterEntry(error),
-            "IncorrectStatus.VSwitch" => Self::IncorrectStatusVSwitch(error),
-            "INSTANCE_NOT_EXISTS" => Self::InstanceNotExists(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DependencyViolation.VpcEndpointService",
+                        "DependencyViolation.FullNatEntry",
+                        "DependencyViolation.RouterEntry",
+                        "DependencyViolation.BandwidthPackages",
+                        "DependencyViolation.EIPS",
+                        "Forbidden.PrePaidNatGateway",
+                        "InvalidOperation.DeletionProtection",
+                        "DependencyViolation.SnatEntry",
+                        "IncorrectStatus.SnatEntry",
+                        "DependencyViolation.ForwardEntry",
+                        "IncorrectStatus.ForwardEntry",
+                        "DependencyViolation.NatIp",
+                        "IncorrectStatus.NatIp",
+                        "DependencyViolation.NatIpCidr",
+                        "IncorrectStatus.NatGateway",
+                        "IncorrectStatus.RouterEntry",
+                        "IncorrectStatus.VSwitch",
+                        "INSTANCE_NOT_EXISTS",
+                        "InvalidRegionId.NotFound",
+                        "InvalidNatGatewayId.NotFound",
+                        "ResourceNotFound.NatGateway",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteNatGatewayError {
@@ -317,124 +327,99 @@ impl DeleteNatGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DependencyViolationVpcEndpointService(error),
+            1 => Self::DependencyViolationFullNatEntry(error),
+            2 => Self::DependencyViolationRouterEntry(error),
+            3 => Self::DependencyViolationBandwidthPackages(error),
+            4 => Self::DependencyViolationEips(error),
+            5 => Self::ForbiddenPrePaidNatGateway(error),
+            6 => Self::InvalidOperationDeletionProtection(error),
+            7 => Self::DependencyViolationSnatEntry(error),
+            8 => Self::IncorrectStatusSnatEntry(error),
+            9 => Self::DependencyViolationForwardEntry(error),
+            10 => Self::IncorrectStatusForwardEntry(error),
+            11 => Self::DependencyViolationNatIp(error),
+            12 => Self::IncorrectStatusNatIp(error),
+            13 => Self::DependencyViolationNatIpCidr(error),
+            14 => Self::IncorrectStatusNatGateway(error),
+            15 => Self::IncorrectStatusRouterEntry(error),
+            16 => Self::IncorrectStatusVSwitch(error),
+            17 => Self::InstanceNotExists(error),
+            18 => Self::InvalidRegionIdNotFound(error),
+            19 => Self::InvalidNatGatewayIdNotFound(error),
+            20 => Self::ResourceNotFoundNatGateway(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationVpcEndpointService(error) => {
-                ("DependencyViolationVpcEndpointService", error)
-            }
-            Self::DependencyViolationFullNatEntry(error) => {
-                ("DependencyViolationFullNatEntry", error)
-            }
-            Self::DependencyViolationRouterEntry(error) => {
-                ("DependencyViolationRouterEntry", error)
-            }
-            Self::DependencyViolationBandwidthPackages(error) => {
-                ("DependencyViolationBandwidthPackages", error)
-            }
-            Self::DependencyViolationEips(error) => ("DependencyViolationEips", error),
-            Self::ForbiddenPrePaidNatGateway(error) => {
-                ("ForbiddenPrePaidNatGateway", error)
-            }
-            Self::InvalidOperationDeletionProtection(error) => {
-                ("InvalidOperationDeletionProtection", error)
-            }
-            Self::DependencyViolationSnatEntry(error) => {
-                ("DependencyViolationSnatEntry", error)
-            }
-            Self::IncorrectStatusSnatEntry(error) => ("IncorrectStatusSnatEntry", error),
-            Self::DependencyViolationForwardEntry(error) => {
-                ("DependencyViolationForwardEntry", error)
-            }
-            Self::IncorrectStatusForwardEntry(error) => {
-                ("IncorrectStatusForwardEntry", error)
-            }
-            Self::DependencyViolationNatIp(error) => ("DependencyViolationNatIp", error),
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::DependencyViolationNatIpCidr(error) => {
-                ("DependencyViolationNatIpCidr", error)
-            }
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::IncorrectStatusRouterEntry(error) => {
-                ("IncorrectStatusRouterEntry", error)
-            }
-            Self::IncorrectStatusVSwitch(error) => ("IncorrectStatusVSwitch", error),
-            Self::InstanceNotExists(error) => ("InstanceNotExists", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::ResourceNotFoundNatGateway(error) => {
-                ("ResourceNotFoundNatGateway", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationVpcEndpointService(error) => (0, error),
+            Self::DependencyViolationFullNatEntry(error) => (1, error),
+            Self::DependencyViolationRouterEntry(error) => (2, error),
+            Self::DependencyViolationBandwidthPackages(error) => (3, error),
+            Self::DependencyViolationEips(error) => (4, error),
+            Self::ForbiddenPrePaidNatGateway(error) => (5, error),
+            Self::InvalidOperationDeletionProtection(error) => (6, error),
+            Self::DependencyViolationSnatEntry(error) => (7, error),
+            Self::IncorrectStatusSnatEntry(error) => (8, error),
+            Self::DependencyViolationForwardEntry(error) => (9, error),
+            Self::IncorrectStatusForwardEntry(error) => (10, error),
+            Self::DependencyViolationNatIp(error) => (11, error),
+            Self::IncorrectStatusNatIp(error) => (12, error),
+            Self::DependencyViolationNatIpCidr(error) => (13, error),
+            Self::IncorrectStatusNatGateway(error) => (14, error),
+            Self::IncorrectStatusRouterEntry(error) => (15, error),
+            Self::IncorrectStatusVSwitch(error) => (16, error),
+            Self::InstanceNotExists(error) => (17, error),
+            Self::InvalidRegionIdNotFound(error) => (18, error),
+            Self::InvalidNatGatewayIdNotFound(error) => (19, error),
+            Self::ResourceNotFoundNatGateway(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for DeleteNatGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DependencyViolationVpcEndpointService(_) => {
-                Self::DependencyViolationVpcEndpointService(error)
-            }
-            Self::DependencyViolationFullNatEntry(_) => {
-                Self::DependencyViolationFullNatEntry(error)
-            }
-            Self::DependencyViolationRouterEntry(_) => {
-                Self::DependencyViolationRouterEntry(error)
-            }
-            Self::DependencyViolationBandwidthPackages(_) => {
-                Self::DependencyViolationBandwidthPackages(error)
-            }
-            Self::DependencyViolationEips(_) => Self::DependencyViolationEips(error),
-            Self::ForbiddenPrePaidNatGateway(_) => {
-                Self::ForbiddenPrePaidNatGateway(error)
-            }
-            Self::InvalidOperationDeletionProtection(_) => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            Self::DependencyViolationSnatEntry(_) => {
-                Self::DependencyViolationSnatEntry(error)
-            }
-            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
-            Self::DependencyViolationForwardEntry(_) => {
-                Self::DependencyViolationForwardEntry(error)
-            }
-            Self::IncorrectStatusForwardEntry(_) => {
-                Self::IncorrectStatusForwardEntry(error)
-            }
-            Self::DependencyViolationNatIp(_) => Self::DependencyViolationNatIp(error),
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::DependencyViolationNatIpCidr(_) => {
-                Self::DependencyViolationNatIpCidr(error)
-            }
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::IncorrectStatusRouterEntry(_) => {
-                Self::IncorrectStatusRouterEntry(error)
-            }
-            Self::IncorrectStatusVSwitch(_) => Self::IncorrectStatusVSwitch(error),
-            Self::InstanceNotExists(_) => Self::InstanceNotExists(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::ResourceNotFoundNatGateway(_) => {
-                Self::ResourceNotFoundNatGateway(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteNatGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DependencyViolationVpcEndpointService",
+            "DependencyViolationFullNatEntry",
+            "DependencyViolationRouterEntry",
+            "DependencyViolationBandwidthPackages",
+            "DependencyViolationEips",
+            "ForbiddenPrePaidNatGateway",
+            "InvalidOperationDeletionProtection",
+            "DependencyViolationSnatEntry",
+            "IncorrectStatusSnatEntry",
+            "DependencyViolationForwardEntry",
+            "IncorrectStatusForwardEntry",
+            "DependencyViolationNatIp",
+            "IncorrectStatusNatIp",
+            "DependencyViolationNatIpCidr",
+            "IncorrectStatusNatGateway",
+            "IncorrectStatusRouterEntry",
+            "IncorrectStatusVSwitch",
+            "InstanceNotExists",
+            "InvalidRegionIdNotFound",
+            "InvalidNatGatewayIdNotFound",
+            "ResourceNotFoundNatGateway",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteNatGatewayError {

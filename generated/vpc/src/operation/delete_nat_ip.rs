@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNatIpRequest {
     /// The region ID of the NAT gateway to which the NAT IP address that you want to delete belongs.
@@ -74,10 +74,28 @@ pub struct DeleteNatIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNatIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_ip_id: None,
+            nat_gateway_id: None,
+            ipv4_prefix: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNatIpRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteNatIpRequestBuilder {
-        DeleteNatIpRequestBuilder::default()
+        DeleteNatIpRequestBuilder {
+            inner: DeleteNatIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,6 +213,7 @@ impl<C> DeleteNatIpRequestBuilder<C> {
     }
 }
 impl<'a> DeleteNatIpRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteNatIpRequest::default(),
@@ -203,6 +222,7 @@ impl<'a> DeleteNatIpRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNatIpResponse, DeleteNatIpError> {
@@ -279,33 +299,30 @@ pub enum DeleteNatIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "OperationFailed.DefaultNatIp" => Self::OperationFailedDefaultNatIp(error),
-            "DependencyViolation.NatIp" => Self::DependencyViolationNatIp(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "DependencyViolation.FullNatEntry" => {
-                Self::DependencyViolationFullNatEntry(error)
-            }
-            "IllegalParam.NatIp" => Self::IllegalParamNatIp(error),
-            "Mismatch.Ipv4PrefixAndNatIpCidr" => {
-                Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            }
-            "Mismatch.Ipv4PrefixAndCidrReservations" => {
-                Self::MismatchIpv4PrefixAndCidrReservations(error)
-            }
-            "IllegalParam.Ipv4Prefix" => Self::IllegalParamIpv4Prefix(error),
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "DependencyViolation.Ipv4Prefix" => {
-                Self::DependencyViolationIpv4Prefix(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
-            "ResourceNotFound.Ipv4Prefix" => Self::ResourceNotFoundIpv4Prefix(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.NatIp",
+                        "OperationFailed.DefaultNatIp",
+                        "DependencyViolation.NatIp",
+                        "IncorrectStatus.NatGateway",
+                        "DependencyViolation.FullNatEntry",
+                        "IllegalParam.NatIp",
+                        "Mismatch.Ipv4PrefixAndNatIpCidr",
+                        "Mismatch.Ipv4PrefixAndCidrReservations",
+                        "IllegalParam.Ipv4Prefix",
+                        "DependencyViolation.SnatEntry",
+                        "DependencyViolation.Ipv4Prefix",
+                        "InvalidRegionId.NotFound",
+                        "ResourceNotFound.NatIp",
+                        "ResourceNotFound.NatGateway",
+                        "ResourceNotFound.NatIpCidr",
+                        "ResourceNotFound.Ipv4Prefix",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteNatIpError {
@@ -314,96 +331,84 @@ impl DeleteNatIpError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusNatIp(error),
+            1 => Self::OperationFailedDefaultNatIp(error),
+            2 => Self::DependencyViolationNatIp(error),
+            3 => Self::IncorrectStatusNatGateway(error),
+            4 => Self::DependencyViolationFullNatEntry(error),
+            5 => Self::IllegalParamNatIp(error),
+            6 => Self::MismatchIpv4PrefixAndNatIpCidr(error),
+            7 => Self::MismatchIpv4PrefixAndCidrReservations(error),
+            8 => Self::IllegalParamIpv4Prefix(error),
+            9 => Self::DependencyViolationSnatEntry(error),
+            10 => Self::DependencyViolationIpv4Prefix(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::ResourceNotFoundNatIp(error),
+            13 => Self::ResourceNotFoundNatGateway(error),
+            14 => Self::ResourceNotFoundNatIpCidr(error),
+            15 => Self::ResourceNotFoundIpv4Prefix(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::OperationFailedDefaultNatIp(error) => {
-                ("OperationFailedDefaultNatIp", error)
-            }
-            Self::DependencyViolationNatIp(error) => ("DependencyViolationNatIp", error),
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::DependencyViolationFullNatEntry(error) => {
-                ("DependencyViolationFullNatEntry", error)
-            }
-            Self::IllegalParamNatIp(error) => ("IllegalParamNatIp", error),
-            Self::MismatchIpv4PrefixAndNatIpCidr(error) => {
-                ("MismatchIpv4PrefixAndNatIpCidr", error)
-            }
-            Self::MismatchIpv4PrefixAndCidrReservations(error) => {
-                ("MismatchIpv4PrefixAndCidrReservations", error)
-            }
-            Self::IllegalParamIpv4Prefix(error) => ("IllegalParamIpv4Prefix", error),
-            Self::DependencyViolationSnatEntry(error) => {
-                ("DependencyViolationSnatEntry", error)
-            }
-            Self::DependencyViolationIpv4Prefix(error) => {
-                ("DependencyViolationIpv4Prefix", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
-            Self::ResourceNotFoundNatGateway(error) => {
-                ("ResourceNotFoundNatGateway", error)
-            }
-            Self::ResourceNotFoundNatIpCidr(error) => {
-                ("ResourceNotFoundNatIpCidr", error)
-            }
-            Self::ResourceNotFoundIpv4Prefix(error) => {
-                ("ResourceNotFoundIpv4Prefix", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusNatIp(error) => (0, error),
+            Self::OperationFailedDefaultNatIp(error) => (1, error),
+            Self::DependencyViolationNatIp(error) => (2, error),
+            Self::IncorrectStatusNatGateway(error) => (3, error),
+            Self::DependencyViolationFullNatEntry(error) => (4, error),
+            Self::IllegalParamNatIp(error) => (5, error),
+            Self::MismatchIpv4PrefixAndNatIpCidr(error) => (6, error),
+            Self::MismatchIpv4PrefixAndCidrReservations(error) => (7, error),
+            Self::IllegalParamIpv4Prefix(error) => (8, error),
+            Self::DependencyViolationSnatEntry(error) => (9, error),
+            Self::DependencyViolationIpv4Prefix(error) => (10, error),
+            Self::InvalidRegionIdNotFound(error) => (11, error),
+            Self::ResourceNotFoundNatIp(error) => (12, error),
+            Self::ResourceNotFoundNatGateway(error) => (13, error),
+            Self::ResourceNotFoundNatIpCidr(error) => (14, error),
+            Self::ResourceNotFoundIpv4Prefix(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for DeleteNatIpError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::OperationFailedDefaultNatIp(_) => {
-                Self::OperationFailedDefaultNatIp(error)
-            }
-            Self::DependencyViolationNatIp(_) => Self::DependencyViolationNatIp(error),
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::DependencyViolationFullNatEntry(_) => {
-                Self::DependencyViolationFullNatEntry(error)
-            }
-            Self::IllegalParamNatIp(_) => Self::IllegalParamNatIp(error),
-            Self::MismatchIpv4PrefixAndNatIpCidr(_) => {
-                Self::MismatchIpv4PrefixAndNatIpCidr(error)
-            }
-            Self::MismatchIpv4PrefixAndCidrReservations(_) => {
-                Self::MismatchIpv4PrefixAndCidrReservations(error)
-            }
-            Self::IllegalParamIpv4Prefix(_) => Self::IllegalParamIpv4Prefix(error),
-            Self::DependencyViolationSnatEntry(_) => {
-                Self::DependencyViolationSnatEntry(error)
-            }
-            Self::DependencyViolationIpv4Prefix(_) => {
-                Self::DependencyViolationIpv4Prefix(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
-            Self::ResourceNotFoundNatGateway(_) => {
-                Self::ResourceNotFoundNatGateway(error)
-            }
-            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
-            Self::ResourceNotFoundIpv4Prefix(_) => {
-                Self::ResourceNotFoundIpv4Prefix(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteNatIpError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusNatIp",
+            "OperationFailedDefaultNatIp",
+            "DependencyViolationNatIp",
+            "IncorrectStatusNatGateway",
+            "DependencyViolationFullNatEntry",
+            "IllegalParamNatIp",
+            "MismatchIpv4PrefixAndNatIpCidr",
+            "MismatchIpv4PrefixAndCidrReservations",
+            "IllegalParamIpv4Prefix",
+            "DependencyViolationSnatEntry",
+            "DependencyViolationIpv4Prefix",
+            "InvalidRegionIdNotFound",
+            "ResourceNotFoundNatIp",
+            "ResourceNotFoundNatGateway",
+            "ResourceNotFoundNatIpCidr",
+            "ResourceNotFoundIpv4Prefix",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteNatIpError {

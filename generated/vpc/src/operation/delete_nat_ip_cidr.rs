@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNatIpCidrRequest {
     /// The region ID of the NAT gateway to which the NAT CIDR block to be deleted belongs.
@@ -77,10 +77,27 @@ pub struct DeleteNatIpCidrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNatIpCidrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_ip_cidr: None,
+            dry_run: None,
+            client_token: None,
+            nat_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNatIpCidrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteNatIpCidrRequestBuilder {
-        DeleteNatIpCidrRequestBuilder::default()
+        DeleteNatIpCidrRequestBuilder {
+            inner: DeleteNatIpCidrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -201,6 +218,7 @@ impl<C> DeleteNatIpCidrRequestBuilder<C> {
     }
 }
 impl<'a> DeleteNatIpCidrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteNatIpCidrRequest::default(),
@@ -209,6 +227,7 @@ impl<'a> DeleteNatIpCidrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNatIpCidrResponse, DeleteNatIpCidrError> {
@@ -263,16 +282,19 @@ pub enum DeleteNatIpCidrError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNatIpCidrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
-            "OperationFailed.DefaultNatIpCidr" => {
-                Self::OperationFailedDefaultNatIpCidr(error)
-            }
-            "DependencyViolation.NatIp" => Self::DependencyViolationNatIp(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.NatIpCidr",
+                        "OperationFailed.DefaultNatIpCidr",
+                        "DependencyViolation.NatIp",
+                        "IncorrectStatus.NatGateway",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteNatIpCidrError {
@@ -281,46 +303,51 @@ impl DeleteNatIpCidrError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundNatIpCidr(error),
+            1 => Self::OperationFailedDefaultNatIpCidr(error),
+            2 => Self::DependencyViolationNatIp(error),
+            3 => Self::IncorrectStatusNatGateway(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundNatIpCidr(error) => {
-                ("ResourceNotFoundNatIpCidr", error)
-            }
-            Self::OperationFailedDefaultNatIpCidr(error) => {
-                ("OperationFailedDefaultNatIpCidr", error)
-            }
-            Self::DependencyViolationNatIp(error) => ("DependencyViolationNatIp", error),
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundNatIpCidr(error) => (0, error),
+            Self::OperationFailedDefaultNatIpCidr(error) => (1, error),
+            Self::DependencyViolationNatIp(error) => (2, error),
+            Self::IncorrectStatusNatGateway(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteNatIpCidrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
-            Self::OperationFailedDefaultNatIpCidr(_) => {
-                Self::OperationFailedDefaultNatIpCidr(error)
-            }
-            Self::DependencyViolationNatIp(_) => Self::DependencyViolationNatIp(error),
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteNatIpCidrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundNatIpCidr",
+            "OperationFailedDefaultNatIpCidr",
+            "DependencyViolationNatIp",
+            "IncorrectStatusNatGateway",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteNatIpCidrError {

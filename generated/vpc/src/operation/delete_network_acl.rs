@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteNetworkAclRequest {
     /// The ID of the network ACL.
@@ -73,10 +73,26 @@ pub struct DeleteNetworkAclRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteNetworkAclRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            network_acl_id: None,
+            region_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteNetworkAclRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteNetworkAclRequestBuilder {
-        DeleteNetworkAclRequestBuilder::default()
+        DeleteNetworkAclRequestBuilder {
+            inner: DeleteNetworkAclRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -183,6 +199,7 @@ impl<C> DeleteNetworkAclRequestBuilder<C> {
     }
 }
 impl<'a> DeleteNetworkAclRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteNetworkAclRequest::default(),
@@ -191,6 +208,7 @@ impl<'a> DeleteNetworkAclRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteNetworkAclResponse, DeleteNetworkAclError> {
@@ -259,22 +277,25 @@ pub enum DeleteNetworkAclError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteNetworkAclError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
-            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
-            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
-            "NetworkStatus.Modifying" => Self::NetworkStatusModifying(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
-            "OperationDenied.NetworkAclAttachmentInMiddleStatus" => {
-                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterMissing.AliUid",
+                        "ParameterMissing.Bid",
+                        "ParameterMissing.RegionId",
+                        "ParameterEmpty.RegionId",
+                        "ParameterMissing.NetworkAclId",
+                        "ParameterEmpty.NetworkAclId",
+                        "InvalidNetworkAcl.NotFound",
+                        "NetworkStatus.Modifying",
+                        "NotSupport.NetworkAcl",
+                        "OperationDenied.NetworkAclAttachmentInMiddleStatus",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteNetworkAclError {
@@ -283,64 +304,69 @@ impl DeleteNetworkAclError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingNetworkAclId(error),
+            5 => Self::ParameterEmptyNetworkAclId(error),
+            6 => Self::InvalidNetworkAclNotFound(error),
+            7 => Self::NetworkStatusModifying(error),
+            8 => Self::NotSupportNetworkAcl(error),
+            9 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
+            10 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
-            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
-            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
-            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
-            Self::ParameterMissingNetworkAclId(error) => {
-                ("ParameterMissingNetworkAclId", error)
-            }
-            Self::ParameterEmptyNetworkAclId(error) => {
-                ("ParameterEmptyNetworkAclId", error)
-            }
-            Self::InvalidNetworkAclNotFound(error) => {
-                ("InvalidNetworkAclNotFound", error)
-            }
-            Self::NetworkStatusModifying(error) => ("NetworkStatusModifying", error),
-            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => {
-                ("OperationDeniedNetworkAclAttachmentInMiddleStatus", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterMissingAliUid(error) => (0, error),
+            Self::ParameterMissingBid(error) => (1, error),
+            Self::ParameterMissingRegionId(error) => (2, error),
+            Self::ParameterEmptyRegionId(error) => (3, error),
+            Self::ParameterMissingNetworkAclId(error) => (4, error),
+            Self::ParameterEmptyNetworkAclId(error) => (5, error),
+            Self::InvalidNetworkAclNotFound(error) => (6, error),
+            Self::NetworkStatusModifying(error) => (7, error),
+            Self::NotSupportNetworkAcl(error) => (8, error),
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DeleteNetworkAclError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
-            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
-            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
-            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
-            Self::ParameterMissingNetworkAclId(_) => {
-                Self::ParameterMissingNetworkAclId(error)
-            }
-            Self::ParameterEmptyNetworkAclId(_) => {
-                Self::ParameterEmptyNetworkAclId(error)
-            }
-            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
-            Self::NetworkStatusModifying(_) => Self::NetworkStatusModifying(error),
-            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(_) => {
-                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteNetworkAclError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterMissingAliUid",
+            "ParameterMissingBid",
+            "ParameterMissingRegionId",
+            "ParameterEmptyRegionId",
+            "ParameterMissingNetworkAclId",
+            "ParameterEmptyNetworkAclId",
+            "InvalidNetworkAclNotFound",
+            "NetworkStatusModifying",
+            "NotSupportNetworkAcl",
+            "OperationDeniedNetworkAclAttachmentInMiddleStatus",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteNetworkAclError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletePhysicalConnectionRequest {
     /// The region ID of the Express Connect circuit.
@@ -53,10 +53,25 @@ pub struct DeletePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletePhysicalConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeletePhysicalConnectionRequestBuilder {
-        DeletePhysicalConnectionRequestBuilder::default()
+        DeletePhysicalConnectionRequestBuilder {
+            inner: DeletePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -147,6 +162,7 @@ impl<C> DeletePhysicalConnectionRequestBuilder<C> {
     }
 }
 impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeletePhysicalConnectionRequest::default(),
@@ -155,6 +171,7 @@ impl<'a> DeletePhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -224,38 +241,25 @@ pub enum DeletePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidPhysicalConnectionId.NotMatched" => {
-                Self::InvalidPhysicalConnectionIdNotMatched(error)
-            }
-            "Forbidden.VBRExists" => Self::ForbiddenVbrExists(error),
-            "Forbidden.AssociateToVBR" => Self::ForbiddenAssociateToVbr(error),
-            "OperationDenied.NeedVpconnOwner" => {
-                Self::OperationDeniedNeedVpconnOwner(error)
-            }
-            "OperationDenied.NeedPconnOwner" => {
-                Self::OperationDeniedNeedPconnOwner(error)
-            }
-            "Forbidden.NotInAllowDeleteStatus" => {
-                Self::ForbiddenNotInAllowDeleteStatus(error)
-            }
-            "ResourceAlreadyAssociated.PconnQos" => {
-                Self::ResourceAlreadyAssociatedPconnQos(error)
-            }
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "OperationDenied.NeedVpconnOwnerOrPconnOwner" => {
-                Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error)
-            }
-            "OperationDenied.ExistVbrInPhysicalConnection" => {
-                Self::OperationDeniedExistVbrInPhysicalConnection(error)
-            }
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidPhysicalConnectionId.NotMatched",
+                        "Forbidden.VBRExists",
+                        "Forbidden.AssociateToVBR",
+                        "OperationDenied.NeedVpconnOwner",
+                        "OperationDenied.NeedPconnOwner",
+                        "Forbidden.NotInAllowDeleteStatus",
+                        "ResourceAlreadyAssociated.PconnQos",
+                        "ResourceNotFound.PhysicalConnectionId",
+                        "OperationDenied.NeedVpconnOwnerOrPconnOwner",
+                        "OperationDenied.ExistVbrInPhysicalConnection",
+                        "InvalidPhysicalConnectionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeletePhysicalConnectionError {
@@ -264,86 +268,69 @@ impl DeletePhysicalConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidPhysicalConnectionIdNotMatched(error),
+            1 => Self::ForbiddenVbrExists(error),
+            2 => Self::ForbiddenAssociateToVbr(error),
+            3 => Self::OperationDeniedNeedVpconnOwner(error),
+            4 => Self::OperationDeniedNeedPconnOwner(error),
+            5 => Self::ForbiddenNotInAllowDeleteStatus(error),
+            6 => Self::ResourceAlreadyAssociatedPconnQos(error),
+            7 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            8 => Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error),
+            9 => Self::OperationDeniedExistVbrInPhysicalConnection(error),
+            10 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPhysicalConnectionIdNotMatched(error) => {
-                ("InvalidPhysicalConnectionIdNotMatched", error)
-            }
-            Self::ForbiddenVbrExists(error) => ("ForbiddenVbrExists", error),
-            Self::ForbiddenAssociateToVbr(error) => ("ForbiddenAssociateToVbr", error),
-            Self::OperationDeniedNeedVpconnOwner(error) => {
-                ("OperationDeniedNeedVpconnOwner", error)
-            }
-            Self::OperationDeniedNeedPconnOwner(error) => {
-                ("OperationDeniedNeedPconnOwner", error)
-            }
-            Self::ForbiddenNotInAllowDeleteStatus(error) => {
-                ("ForbiddenNotInAllowDeleteStatus", error)
-            }
-            Self::ResourceAlreadyAssociatedPconnQos(error) => {
-                ("ResourceAlreadyAssociatedPconnQos", error)
-            }
-            Self::ResourceNotFoundPhysicalConnectionId(error) => {
-                ("ResourceNotFoundPhysicalConnectionId", error)
-            }
-            Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error) => {
-                ("OperationDeniedNeedVpconnOwnerOrPconnOwner", error)
-            }
-            Self::OperationDeniedExistVbrInPhysicalConnection(error) => {
-                ("OperationDeniedExistVbrInPhysicalConnection", error)
-            }
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidPhysicalConnectionIdNotMatched(error) => (0, error),
+            Self::ForbiddenVbrExists(error) => (1, error),
+            Self::ForbiddenAssociateToVbr(error) => (2, error),
+            Self::OperationDeniedNeedVpconnOwner(error) => (3, error),
+            Self::OperationDeniedNeedPconnOwner(error) => (4, error),
+            Self::ForbiddenNotInAllowDeleteStatus(error) => (5, error),
+            Self::ResourceAlreadyAssociatedPconnQos(error) => (6, error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => (7, error),
+            Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error) => (8, error),
+            Self::OperationDeniedExistVbrInPhysicalConnection(error) => (9, error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DeletePhysicalConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidPhysicalConnectionIdNotMatched(_) => {
-                Self::InvalidPhysicalConnectionIdNotMatched(error)
-            }
-            Self::ForbiddenVbrExists(_) => Self::ForbiddenVbrExists(error),
-            Self::ForbiddenAssociateToVbr(_) => Self::ForbiddenAssociateToVbr(error),
-            Self::OperationDeniedNeedVpconnOwner(_) => {
-                Self::OperationDeniedNeedVpconnOwner(error)
-            }
-            Self::OperationDeniedNeedPconnOwner(_) => {
-                Self::OperationDeniedNeedPconnOwner(error)
-            }
-            Self::ForbiddenNotInAllowDeleteStatus(_) => {
-                Self::ForbiddenNotInAllowDeleteStatus(error)
-            }
-            Self::ResourceAlreadyAssociatedPconnQos(_) => {
-                Self::ResourceAlreadyAssociatedPconnQos(error)
-            }
-            Self::ResourceNotFoundPhysicalConnectionId(_) => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(_) => {
-                Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error)
-            }
-            Self::OperationDeniedExistVbrInPhysicalConnection(_) => {
-                Self::OperationDeniedExistVbrInPhysicalConnection(error)
-            }
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeletePhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidPhysicalConnectionIdNotMatched",
+            "ForbiddenVbrExists",
+            "ForbiddenAssociateToVbr",
+            "OperationDeniedNeedVpconnOwner",
+            "OperationDeniedNeedPconnOwner",
+            "ForbiddenNotInAllowDeleteStatus",
+            "ResourceAlreadyAssociatedPconnQos",
+            "ResourceNotFoundPhysicalConnectionId",
+            "OperationDeniedNeedVpconnOwnerOrPconnOwner",
+            "OperationDeniedExistVbrInPhysicalConnection",
+            "InvalidPhysicalConnectionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeletePhysicalConnectionError {

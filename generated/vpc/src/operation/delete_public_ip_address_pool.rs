@@ -35,7 +35,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletePublicIpAddressPoolRequest {
     /// The ID of the IP address pool.
@@ -73,10 +73,26 @@ pub struct DeletePublicIpAddressPoolRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletePublicIpAddressPoolRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            public_ip_address_pool_id: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletePublicIpAddressPoolRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeletePublicIpAddressPoolRequestBuilder {
-        DeletePublicIpAddressPoolRequestBuilder::default()
+        DeletePublicIpAddressPoolRequestBuilder {
+            inner: DeletePublicIpAddressPoolRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -178,6 +194,7 @@ impl<C> DeletePublicIpAddressPoolRequestBuilder<C> {
     }
 }
 impl<'a> DeletePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeletePublicIpAddressPoolRequest::default(),
@@ -186,6 +203,7 @@ impl<'a> DeletePublicIpAddressPoolRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -245,24 +263,19 @@ pub enum DeletePublicIpAddressPoolError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.PublicIpAddressPool" => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            "ResourceInUse.PublicIpAddressPool" => {
-                Self::ResourceInUsePublicIpAddressPool(error)
-            }
-            "OperationFailed.ResourceIsShared" => {
-                Self::OperationFailedResourceIsShared(error)
-            }
-            "OperationDenied.OperateSharedResource" => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            "ResourceNotFound.PublicIpAddressPool" => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.PublicIpAddressPool",
+                        "ResourceInUse.PublicIpAddressPool",
+                        "OperationFailed.ResourceIsShared",
+                        "OperationDenied.OperateSharedResource",
+                        "ResourceNotFound.PublicIpAddressPool",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeletePublicIpAddressPoolError {
@@ -271,58 +284,51 @@ impl DeletePublicIpAddressPoolError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusPublicIpAddressPool(error),
+            1 => Self::ResourceInUsePublicIpAddressPool(error),
+            2 => Self::OperationFailedResourceIsShared(error),
+            3 => Self::OperationDeniedOperateSharedResource(error),
+            4 => Self::ResourceNotFoundPublicIpAddressPool(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusPublicIpAddressPool(error) => {
-                ("IncorrectStatusPublicIpAddressPool", error)
-            }
-            Self::ResourceInUsePublicIpAddressPool(error) => {
-                ("ResourceInUsePublicIpAddressPool", error)
-            }
-            Self::OperationFailedResourceIsShared(error) => {
-                ("OperationFailedResourceIsShared", error)
-            }
-            Self::OperationDeniedOperateSharedResource(error) => {
-                ("OperationDeniedOperateSharedResource", error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(error) => {
-                ("ResourceNotFoundPublicIpAddressPool", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusPublicIpAddressPool(error) => (0, error),
+            Self::ResourceInUsePublicIpAddressPool(error) => (1, error),
+            Self::OperationFailedResourceIsShared(error) => (2, error),
+            Self::OperationDeniedOperateSharedResource(error) => (3, error),
+            Self::ResourceNotFoundPublicIpAddressPool(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeletePublicIpAddressPoolError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusPublicIpAddressPool(_) => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            Self::ResourceInUsePublicIpAddressPool(_) => {
-                Self::ResourceInUsePublicIpAddressPool(error)
-            }
-            Self::OperationFailedResourceIsShared(_) => {
-                Self::OperationFailedResourceIsShared(error)
-            }
-            Self::OperationDeniedOperateSharedResource(_) => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(_) => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeletePublicIpAddressPoolError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusPublicIpAddressPool",
+            "ResourceInUsePublicIpAddressPool",
+            "OperationFailedResourceIsShared",
+            "OperationDeniedOperateSharedResource",
+            "ResourceNotFoundPublicIpAddressPool",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeletePublicIpAddressPoolError {

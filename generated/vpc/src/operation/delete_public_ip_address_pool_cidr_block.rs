@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletePublicIpAddressPoolCidrBlockRequest {
     /// The ID of the IP address pool.
@@ -81,10 +81,27 @@ pub struct DeletePublicIpAddressPoolCidrBlockRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletePublicIpAddressPoolCidrBlockRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            public_ip_address_pool_id: None,
+            cidr_block: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletePublicIpAddressPoolCidrBlockRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeletePublicIpAddressPoolCidrBlockRequestBuilder {
-        DeletePublicIpAddressPoolCidrBlockRequestBuilder::default()
+        DeletePublicIpAddressPoolCidrBlockRequestBuilder {
+            inner: DeletePublicIpAddressPoolCidrBlockRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -202,6 +219,7 @@ impl<C> DeletePublicIpAddressPoolCidrBlockRequestBuilder<C> {
     }
 }
 impl<'a> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeletePublicIpAddressPoolCidrBlockRequest::default(),
@@ -210,6 +228,7 @@ impl<'a> DeletePublicIpAddressPoolCidrBlockRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -280,29 +299,24 @@ pub enum DeletePublicIpAddressPoolCidrBlockError {
 impl From<::acs_runtime::client::ServiceError>
 for DeletePublicIpAddressPoolCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "IllegalParam.CidrBlockMask" => Self::IllegalParamCidrBlockMask(error),
-            "IncorrectStatus.PublicIpAddressPool" => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            "ResourceNotFound.PublicIpAddressPool" => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            "ResourceNotFound.CidrBlock" => Self::ResourceNotFoundCidrBlock(error),
-            "IncorrectStatus.CidrBlock" => Self::IncorrectStatusCidrBlock(error),
-            "ResourceInUse.CidrBlock" => Self::ResourceInUseCidrBlock(error),
-            "OperationDenied.OperateSharedResource" => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            "MissingParam.PublicIpAddressPoolId" => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
-            "MissingParam.CidrBlockOrCidrMask" => {
-                Self::MissingParamCidrBlockOrCidrMask(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.CidrBlock",
+                        "IllegalParam.CidrBlockMask",
+                        "IncorrectStatus.PublicIpAddressPool",
+                        "ResourceNotFound.PublicIpAddressPool",
+                        "ResourceNotFound.CidrBlock",
+                        "IncorrectStatus.CidrBlock",
+                        "ResourceInUse.CidrBlock",
+                        "OperationDenied.OperateSharedResource",
+                        "MissingParam.PublicIpAddressPoolId",
+                        "MissingParam.CidrBlockOrCidrMask",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeletePublicIpAddressPoolCidrBlockError {
@@ -311,72 +325,66 @@ impl DeletePublicIpAddressPoolCidrBlockError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamCidrBlock(error),
+            1 => Self::IllegalParamCidrBlockMask(error),
+            2 => Self::IncorrectStatusPublicIpAddressPool(error),
+            3 => Self::ResourceNotFoundPublicIpAddressPool(error),
+            4 => Self::ResourceNotFoundCidrBlock(error),
+            5 => Self::IncorrectStatusCidrBlock(error),
+            6 => Self::ResourceInUseCidrBlock(error),
+            7 => Self::OperationDeniedOperateSharedResource(error),
+            8 => Self::MissingParamPublicIpAddressPoolId(error),
+            9 => Self::MissingParamCidrBlockOrCidrMask(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::IllegalParamCidrBlockMask(error) => {
-                ("IllegalParamCidrBlockMask", error)
-            }
-            Self::IncorrectStatusPublicIpAddressPool(error) => {
-                ("IncorrectStatusPublicIpAddressPool", error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(error) => {
-                ("ResourceNotFoundPublicIpAddressPool", error)
-            }
-            Self::ResourceNotFoundCidrBlock(error) => {
-                ("ResourceNotFoundCidrBlock", error)
-            }
-            Self::IncorrectStatusCidrBlock(error) => ("IncorrectStatusCidrBlock", error),
-            Self::ResourceInUseCidrBlock(error) => ("ResourceInUseCidrBlock", error),
-            Self::OperationDeniedOperateSharedResource(error) => {
-                ("OperationDeniedOperateSharedResource", error)
-            }
-            Self::MissingParamPublicIpAddressPoolId(error) => {
-                ("MissingParamPublicIpAddressPoolId", error)
-            }
-            Self::MissingParamCidrBlockOrCidrMask(error) => {
-                ("MissingParamCidrBlockOrCidrMask", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamCidrBlock(error) => (0, error),
+            Self::IllegalParamCidrBlockMask(error) => (1, error),
+            Self::IncorrectStatusPublicIpAddressPool(error) => (2, error),
+            Self::ResourceNotFoundPublicIpAddressPool(error) => (3, error),
+            Self::ResourceNotFoundCidrBlock(error) => (4, error),
+            Self::IncorrectStatusCidrBlock(error) => (5, error),
+            Self::ResourceInUseCidrBlock(error) => (6, error),
+            Self::OperationDeniedOperateSharedResource(error) => (7, error),
+            Self::MissingParamPublicIpAddressPoolId(error) => (8, error),
+            Self::MissingParamCidrBlockOrCidrMask(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DeletePublicIpAddressPoolCidrBlockError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
-            Self::IncorrectStatusPublicIpAddressPool(_) => {
-                Self::IncorrectStatusPublicIpAddressPool(error)
-            }
-            Self::ResourceNotFoundPublicIpAddressPool(_) => {
-                Self::ResourceNotFoundPublicIpAddressPool(error)
-            }
-            Self::ResourceNotFoundCidrBlock(_) => Self::ResourceNotFoundCidrBlock(error),
-            Self::IncorrectStatusCidrBlock(_) => Self::IncorrectStatusCidrBlock(error),
-            Self::ResourceInUseCidrBlock(_) => Self::ResourceInUseCidrBlock(error),
-            Self::OperationDeniedOperateSharedResource(_) => {
-                Self::OperationDeniedOperateSharedResource(error)
-            }
-            Self::MissingParamPublicIpAddressPoolId(_) => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
-            Self::MissingParamCidrBlockOrCidrMask(_) => {
-                Self::MissingParamCidrBlockOrCidrMask(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeletePublicIpAddressPoolCidrBlockError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamCidrBlock",
+            "IllegalParamCidrBlockMask",
+            "IncorrectStatusPublicIpAddressPool",
+            "ResourceNotFoundPublicIpAddressPool",
+            "ResourceNotFoundCidrBlock",
+            "IncorrectStatusCidrBlock",
+            "ResourceInUseCidrBlock",
+            "OperationDeniedOperateSharedResource",
+            "MissingParamPublicIpAddressPoolId",
+            "MissingParamCidrBlockOrCidrMask",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeletePublicIpAddressPoolCidrBlockError {

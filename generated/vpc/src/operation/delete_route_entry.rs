@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouteEntryRequest {
     /// The region ID of the route table.
@@ -85,10 +85,29 @@ pub struct DeleteRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            route_entry_id: None,
+            destination_cidr_block: None,
+            next_hop_id: None,
+            next_hop_list: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRouteEntryRequestBuilder {
-        DeleteRouteEntryRequestBuilder::default()
+        DeleteRouteEntryRequestBuilder {
+            inner: DeleteRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,6 +241,7 @@ impl<C> DeleteRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRouteEntryRequest::default(),
@@ -230,6 +250,7 @@ impl<'a> DeleteRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRouteEntryResponse, DeleteRouteEntryError> {
@@ -350,65 +371,50 @@ pub enum DeleteRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParameter" => Self::MissingParameter(error),
-            "IncorrcetRouteEntryStatus" => Self::IncorrcetRouteEntryStatus(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidRouteEntry.NotFound" => Self::InvalidRouteEntryNotFound(error),
-            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidNextHop" => Self::InvalidNextHop(error),
-            "InvalidRouteEntry" => Self::InvalidRouteEntry(error),
-            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidRouteEntryId.NotFound" => Self::InvalidRouteEntryIdNotFound(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
-            "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock" => {
-                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            }
-            "InvalidNextHopList.Size" => Self::InvalidNextHopListSize(error),
-            "ParamExclusive.NextHopIdAndList" => {
-                Self::ParamExclusiveNextHopIdAndList(error)
-            }
-            "OperationFailed.DeleteMultiScopeEntry" => {
-                Self::OperationFailedDeleteMultiScopeEntry(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "OperationDenied.DeleteManagedRouteEntry" => {
-                Self::OperationDeniedDeleteManagedRouteEntry(error)
-            }
-            "OperationDenied.RouteTableTypeNotPermitted" => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "OperationDenied.NextHopNotChanged" => {
-                Self::OperationDeniedNextHopNotChanged(error)
-            }
-            "OperationDenied.DeleteGatewayEndpointRoute" => {
-                Self::OperationDeniedDeleteGatewayEndpointRoute(error)
-            }
-            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "OperationDenied.VbrAttachEcrInMiddleStatus" => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            "UnsupportedFeature.NextHopType" => {
-                Self::UnsupportedFeatureNextHopType(error)
-            }
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            "Vpc.Error" => Self::VpcError(error),
-            "Internal.Error" => Self::InternalError(error),
-            "InternalError" => Self::InternalErrorError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParameter",
+                        "IncorrcetRouteEntryStatus",
+                        "InvalidCidrBlock.Malformed",
+                        "OperationDenied",
+                        "InvalidRouteEntry.NotFound",
+                        "InvalidVRouter.NotFound",
+                        "IncorrectRouteEntryStatus",
+                        "Forbbiden",
+                        "InvalidNextHop",
+                        "InvalidRouteEntry",
+                        "Forbidden.VRouterNotFound",
+                        "TaskConflict",
+                        "InvalidRouteEntryId.NotFound",
+                        "IncorrectVpcStatus",
+                        "InvalidVpnInstanceId.NotFound",
+                        "ParamExclusive.RouteEntryIdAndRouteTableIdOrDestCidrBlock",
+                        "InvalidNextHopList.Size",
+                        "ParamExclusive.NextHopIdAndList",
+                        "OperationFailed.DeleteMultiScopeEntry",
+                        "OperationFailed.DistibuteLock",
+                        "OperationDenied.DeleteManagedRouteEntry",
+                        "OperationDenied.RouteTableTypeNotPermitted",
+                        "IncorrectStatus.VpcRouteEntry",
+                        "OperationDenied.NextHopNotChanged",
+                        "OperationDenied.DeleteGatewayEndpointRoute",
+                        "IncorrectStatus.PrefixList",
+                        "InvalidCidrBlock",
+                        "OperationDenied.VbrAttachEcrInMiddleStatus",
+                        "UnsupportedFeature.NextHopType",
+                        "ResourceNotFound.PrefixList",
+                        "InvalidRouteTableId.NotFound",
+                        "InvalidVpcId.NotFound",
+                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                        "Vpc.Error",
+                        "Internal.Error",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRouteEntryError {
@@ -417,174 +423,146 @@ impl DeleteRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParameter(error),
+            1 => Self::IncorrcetRouteEntryStatus(error),
+            2 => Self::InvalidCidrBlockMalformed(error),
+            3 => Self::OperationDenied(error),
+            4 => Self::InvalidRouteEntryNotFound(error),
+            5 => Self::InvalidVRouterNotFound(error),
+            6 => Self::IncorrectRouteEntryStatus(error),
+            7 => Self::Forbbiden(error),
+            8 => Self::InvalidNextHop(error),
+            9 => Self::InvalidRouteEntry(error),
+            10 => Self::ForbiddenVRouterNotFound(error),
+            11 => Self::TaskConflict(error),
+            12 => Self::InvalidRouteEntryIdNotFound(error),
+            13 => Self::IncorrectVpcStatus(error),
+            14 => Self::InvalidVpnInstanceIdNotFound(error),
+            15 => Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error),
+            16 => Self::InvalidNextHopListSize(error),
+            17 => Self::ParamExclusiveNextHopIdAndList(error),
+            18 => Self::OperationFailedDeleteMultiScopeEntry(error),
+            19 => Self::OperationFailedDistibuteLock(error),
+            20 => Self::OperationDeniedDeleteManagedRouteEntry(error),
+            21 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
+            22 => Self::IncorrectStatusVpcRouteEntry(error),
+            23 => Self::OperationDeniedNextHopNotChanged(error),
+            24 => Self::OperationDeniedDeleteGatewayEndpointRoute(error),
+            25 => Self::IncorrectStatusPrefixList(error),
+            26 => Self::InvalidCidrBlock(error),
+            27 => Self::OperationDeniedVbrAttachEcrInMiddleStatus(error),
+            28 => Self::UnsupportedFeatureNextHopType(error),
+            29 => Self::ResourceNotFoundPrefixList(error),
+            30 => Self::InvalidRouteTableIdNotFound(error),
+            31 => Self::InvalidVpcIdNotFound(error),
+            32 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            33 => Self::VpcError(error),
+            34 => Self::InternalError(error),
+            35 => Self::InternalErrorError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::IncorrcetRouteEntryStatus(error) => {
-                ("IncorrcetRouteEntryStatus", error)
-            }
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidRouteEntryNotFound(error) => {
-                ("InvalidRouteEntryNotFound", error)
-            }
-            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidNextHop(error) => ("InvalidNextHop", error),
-            Self::InvalidRouteEntry(error) => ("InvalidRouteEntry", error),
-            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidRouteEntryIdNotFound(error) => {
-                ("InvalidRouteEntryIdNotFound", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::InvalidVpnInstanceIdNotFound(error) => {
-                ("InvalidVpnInstanceIdNotFound", error)
-            }
+            Self::MissingParameter(error) => (0, error),
+            Self::IncorrcetRouteEntryStatus(error) => (1, error),
+            Self::InvalidCidrBlockMalformed(error) => (2, error),
+            Self::OperationDenied(error) => (3, error),
+            Self::InvalidRouteEntryNotFound(error) => (4, error),
+            Self::InvalidVRouterNotFound(error) => (5, error),
+            Self::IncorrectRouteEntryStatus(error) => (6, error),
+            Self::Forbbiden(error) => (7, error),
+            Self::InvalidNextHop(error) => (8, error),
+            Self::InvalidRouteEntry(error) => (9, error),
+            Self::ForbiddenVRouterNotFound(error) => (10, error),
+            Self::TaskConflict(error) => (11, error),
+            Self::InvalidRouteEntryIdNotFound(error) => (12, error),
+            Self::IncorrectVpcStatus(error) => (13, error),
+            Self::InvalidVpnInstanceIdNotFound(error) => (14, error),
             Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error) => {
-                ("ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock", error)
+                (15, error)
             }
-            Self::InvalidNextHopListSize(error) => ("InvalidNextHopListSize", error),
-            Self::ParamExclusiveNextHopIdAndList(error) => {
-                ("ParamExclusiveNextHopIdAndList", error)
-            }
-            Self::OperationFailedDeleteMultiScopeEntry(error) => {
-                ("OperationFailedDeleteMultiScopeEntry", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::OperationDeniedDeleteManagedRouteEntry(error) => {
-                ("OperationDeniedDeleteManagedRouteEntry", error)
-            }
-            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
-                ("OperationDeniedRouteTableTypeNotPermitted", error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(error) => {
-                ("IncorrectStatusVpcRouteEntry", error)
-            }
-            Self::OperationDeniedNextHopNotChanged(error) => {
-                ("OperationDeniedNextHopNotChanged", error)
-            }
-            Self::OperationDeniedDeleteGatewayEndpointRoute(error) => {
-                ("OperationDeniedDeleteGatewayEndpointRoute", error)
-            }
-            Self::IncorrectStatusPrefixList(error) => {
-                ("IncorrectStatusPrefixList", error)
-            }
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => {
-                ("OperationDeniedVbrAttachEcrInMiddleStatus", error)
-            }
-            Self::UnsupportedFeatureNextHopType(error) => {
-                ("UnsupportedFeatureNextHopType", error)
-            }
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
-                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
-            }
-            Self::VpcError(error) => ("VpcError", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InternalErrorError(error) => ("InternalErrorError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidNextHopListSize(error) => (16, error),
+            Self::ParamExclusiveNextHopIdAndList(error) => (17, error),
+            Self::OperationFailedDeleteMultiScopeEntry(error) => (18, error),
+            Self::OperationFailedDistibuteLock(error) => (19, error),
+            Self::OperationDeniedDeleteManagedRouteEntry(error) => (20, error),
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => (21, error),
+            Self::IncorrectStatusVpcRouteEntry(error) => (22, error),
+            Self::OperationDeniedNextHopNotChanged(error) => (23, error),
+            Self::OperationDeniedDeleteGatewayEndpointRoute(error) => (24, error),
+            Self::IncorrectStatusPrefixList(error) => (25, error),
+            Self::InvalidCidrBlock(error) => (26, error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => (27, error),
+            Self::UnsupportedFeatureNextHopType(error) => (28, error),
+            Self::ResourceNotFoundPrefixList(error) => (29, error),
+            Self::InvalidRouteTableIdNotFound(error) => (30, error),
+            Self::InvalidVpcIdNotFound(error) => (31, error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (32, error),
+            Self::VpcError(error) => (33, error),
+            Self::InternalError(error) => (34, error),
+            Self::InternalErrorError(error) => (35, error),
+            Self::Unhandled(error) => (36, error),
         }
     }
 }
 impl Clone for DeleteRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::IncorrcetRouteEntryStatus(_) => Self::IncorrcetRouteEntryStatus(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidRouteEntryNotFound(_) => Self::InvalidRouteEntryNotFound(error),
-            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidNextHop(_) => Self::InvalidNextHop(error),
-            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
-            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidRouteEntryIdNotFound(_) => {
-                Self::InvalidRouteEntryIdNotFound(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::InvalidVpnInstanceIdNotFound(_) => {
-                Self::InvalidVpnInstanceIdNotFound(error)
-            }
-            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(_) => {
-                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
-            }
-            Self::InvalidNextHopListSize(_) => Self::InvalidNextHopListSize(error),
-            Self::ParamExclusiveNextHopIdAndList(_) => {
-                Self::ParamExclusiveNextHopIdAndList(error)
-            }
-            Self::OperationFailedDeleteMultiScopeEntry(_) => {
-                Self::OperationFailedDeleteMultiScopeEntry(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::OperationDeniedDeleteManagedRouteEntry(_) => {
-                Self::OperationDeniedDeleteManagedRouteEntry(error)
-            }
-            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(_) => {
-                Self::IncorrectStatusVpcRouteEntry(error)
-            }
-            Self::OperationDeniedNextHopNotChanged(_) => {
-                Self::OperationDeniedNextHopNotChanged(error)
-            }
-            Self::OperationDeniedDeleteGatewayEndpointRoute(_) => {
-                Self::OperationDeniedDeleteGatewayEndpointRoute(error)
-            }
-            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
-                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            }
-            Self::UnsupportedFeatureNextHopType(_) => {
-                Self::UnsupportedFeatureNextHopType(error)
-            }
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            Self::VpcError(_) => Self::VpcError(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InternalErrorError(_) => Self::InternalErrorError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParameter",
+            "IncorrcetRouteEntryStatus",
+            "InvalidCidrBlockMalformed",
+            "OperationDenied",
+            "InvalidRouteEntryNotFound",
+            "InvalidVRouterNotFound",
+            "IncorrectRouteEntryStatus",
+            "Forbbiden",
+            "InvalidNextHop",
+            "InvalidRouteEntry",
+            "ForbiddenVRouterNotFound",
+            "TaskConflict",
+            "InvalidRouteEntryIdNotFound",
+            "IncorrectVpcStatus",
+            "InvalidVpnInstanceIdNotFound",
+            "ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock",
+            "InvalidNextHopListSize",
+            "ParamExclusiveNextHopIdAndList",
+            "OperationFailedDeleteMultiScopeEntry",
+            "OperationFailedDistibuteLock",
+            "OperationDeniedDeleteManagedRouteEntry",
+            "OperationDeniedRouteTableTypeNotPermitted",
+            "IncorrectStatusVpcRouteEntry",
+            "OperationDeniedNextHopNotChanged",
+            "OperationDeniedDeleteGatewayEndpointRoute",
+            "IncorrectStatusPrefixList",
+            "InvalidCidrBlock",
+            "OperationDeniedVbrAttachEcrInMiddleStatus",
+            "UnsupportedFeatureNextHopType",
+            "ResourceNotFoundPrefixList",
+            "InvalidRouteTableIdNotFound",
+            "InvalidVpcIdNotFound",
+            "ResourceNotFoundGatewayLoadBalancerEndpoint",
+            "VpcError",
+            "InternalError",
+            "InternalErrorError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRouteEntryError {

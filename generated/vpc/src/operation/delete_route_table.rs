@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouteTableRequest {
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
@@ -56,10 +56,24 @@ pub struct DeleteRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRouteTableRequestBuilder {
-        DeleteRouteTableRequestBuilder::default()
+        DeleteRouteTableRequestBuilder {
+            inner: DeleteRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -137,6 +151,7 @@ impl<C> DeleteRouteTableRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRouteTableRequest::default(),
@@ -145,6 +160,7 @@ impl<'a> DeleteRouteTableRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteRouteTableResponse, DeleteRouteTableError> {
@@ -209,25 +225,24 @@ pub enum DeleteRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.GatewayAssociated" => {
-                Self::OperationDeniedGatewayAssociated(error)
-            }
-            "MissingParam.RouteTableId" => Self::MissingParamRouteTableId(error),
-            "IncorrectRouteTableType" => Self::IncorrectRouteTableType(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "IncorrectRouteTableStatus.RouteEntryExist" => {
-                Self::IncorrectRouteTableStatusRouteEntryExist(error)
-            }
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
-            "IncorrectRouteTableStatus" => Self::IncorrectRouteTableStatus(error),
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.GatewayAssociated",
+                        "MissingParam.RouteTableId",
+                        "IncorrectRouteTableType",
+                        "IncorrectVSwitchStatus",
+                        "IncorrectRouteTableStatus.RouteEntryExist",
+                        "IncorrectStatus.cbnStatus",
+                        "InvalidRegionId.NotFound",
+                        "InvalidParameter.Action",
+                        "IncorrectRouteTableStatus",
+                        "DependencyViolation.RouteEntry",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRouteTableError {
@@ -236,62 +251,66 @@ impl DeleteRouteTableError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedGatewayAssociated(error),
+            1 => Self::MissingParamRouteTableId(error),
+            2 => Self::IncorrectRouteTableType(error),
+            3 => Self::IncorrectVSwitchStatus(error),
+            4 => Self::IncorrectRouteTableStatusRouteEntryExist(error),
+            5 => Self::IncorrectStatusCbnStatus(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidParameterAction(error),
+            8 => Self::IncorrectRouteTableStatus(error),
+            9 => Self::DependencyViolationRouteEntry(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedGatewayAssociated(error) => {
-                ("OperationDeniedGatewayAssociated", error)
-            }
-            Self::MissingParamRouteTableId(error) => ("MissingParamRouteTableId", error),
-            Self::IncorrectRouteTableType(error) => ("IncorrectRouteTableType", error),
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::IncorrectRouteTableStatusRouteEntryExist(error) => {
-                ("IncorrectRouteTableStatusRouteEntryExist", error)
-            }
-            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
-            Self::IncorrectRouteTableStatus(error) => {
-                ("IncorrectRouteTableStatus", error)
-            }
-            Self::DependencyViolationRouteEntry(error) => {
-                ("DependencyViolationRouteEntry", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedGatewayAssociated(error) => (0, error),
+            Self::MissingParamRouteTableId(error) => (1, error),
+            Self::IncorrectRouteTableType(error) => (2, error),
+            Self::IncorrectVSwitchStatus(error) => (3, error),
+            Self::IncorrectRouteTableStatusRouteEntryExist(error) => (4, error),
+            Self::IncorrectStatusCbnStatus(error) => (5, error),
+            Self::InvalidRegionIdNotFound(error) => (6, error),
+            Self::InvalidParameterAction(error) => (7, error),
+            Self::IncorrectRouteTableStatus(error) => (8, error),
+            Self::DependencyViolationRouteEntry(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DeleteRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedGatewayAssociated(_) => {
-                Self::OperationDeniedGatewayAssociated(error)
-            }
-            Self::MissingParamRouteTableId(_) => Self::MissingParamRouteTableId(error),
-            Self::IncorrectRouteTableType(_) => Self::IncorrectRouteTableType(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::IncorrectRouteTableStatusRouteEntryExist(_) => {
-                Self::IncorrectRouteTableStatusRouteEntryExist(error)
-            }
-            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
-            Self::IncorrectRouteTableStatus(_) => Self::IncorrectRouteTableStatus(error),
-            Self::DependencyViolationRouteEntry(_) => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedGatewayAssociated",
+            "MissingParamRouteTableId",
+            "IncorrectRouteTableType",
+            "IncorrectVSwitchStatus",
+            "IncorrectRouteTableStatusRouteEntryExist",
+            "IncorrectStatusCbnStatus",
+            "InvalidRegionIdNotFound",
+            "InvalidParameterAction",
+            "IncorrectRouteTableStatus",
+            "DependencyViolationRouteEntry",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRouteTableError {

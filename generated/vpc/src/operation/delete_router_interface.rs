@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteRouterInterfaceRequest {
     /// The ID of the region where the router interface is deployed.
@@ -58,10 +58,25 @@ pub struct DeleteRouterInterfaceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteRouterInterfaceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteRouterInterfaceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteRouterInterfaceRequestBuilder {
-        DeleteRouterInterfaceRequestBuilder::default()
+        DeleteRouterInterfaceRequestBuilder {
+            inner: DeleteRouterInterfaceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -154,6 +169,7 @@ impl<C> DeleteRouterInterfaceRequestBuilder<C> {
     }
 }
 impl<'a> DeleteRouterInterfaceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteRouterInterfaceRequest::default(),
@@ -162,6 +178,7 @@ impl<'a> DeleteRouterInterfaceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -223,21 +240,20 @@ pub enum DeleteRouterInterfaceError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteRouterInterfaceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstance.StatusError" => Self::InvalidInstanceStatusError(error),
-            "OperationFailed.OperationLocked" => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            "RouterInterfaceReferredByRouteEntry" => {
-                Self::RouterInterfaceReferredByRouteEntry(error)
-            }
-            "ReferredByRouteEntry.RouterInterface" => {
-                Self::ReferredByRouteEntryRouterInterface(error)
-            }
-            "InvalidRouteTable.NotFound" => Self::InvalidRouteTableNotFound(error),
-            "Forbbiden.InvaildOwner" => Self::ForbbidenInvaildOwner(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstance.StatusError",
+                        "OperationFailed.OperationLocked",
+                        "RouterInterfaceReferredByRouteEntry",
+                        "ReferredByRouteEntry.RouterInterface",
+                        "InvalidRouteTable.NotFound",
+                        "Forbbiden.InvaildOwner",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteRouterInterfaceError {
@@ -246,58 +262,54 @@ impl DeleteRouterInterfaceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceStatusError(error),
+            1 => Self::OperationFailedOperationLocked(error),
+            2 => Self::RouterInterfaceReferredByRouteEntry(error),
+            3 => Self::ReferredByRouteEntryRouterInterface(error),
+            4 => Self::InvalidRouteTableNotFound(error),
+            5 => Self::ForbbidenInvaildOwner(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceStatusError(error) => {
-                ("InvalidInstanceStatusError", error)
-            }
-            Self::OperationFailedOperationLocked(error) => {
-                ("OperationFailedOperationLocked", error)
-            }
-            Self::RouterInterfaceReferredByRouteEntry(error) => {
-                ("RouterInterfaceReferredByRouteEntry", error)
-            }
-            Self::ReferredByRouteEntryRouterInterface(error) => {
-                ("ReferredByRouteEntryRouterInterface", error)
-            }
-            Self::InvalidRouteTableNotFound(error) => {
-                ("InvalidRouteTableNotFound", error)
-            }
-            Self::ForbbidenInvaildOwner(error) => ("ForbbidenInvaildOwner", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceStatusError(error) => (0, error),
+            Self::OperationFailedOperationLocked(error) => (1, error),
+            Self::RouterInterfaceReferredByRouteEntry(error) => (2, error),
+            Self::ReferredByRouteEntryRouterInterface(error) => (3, error),
+            Self::InvalidRouteTableNotFound(error) => (4, error),
+            Self::ForbbidenInvaildOwner(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteRouterInterfaceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceStatusError(_) => {
-                Self::InvalidInstanceStatusError(error)
-            }
-            Self::OperationFailedOperationLocked(_) => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            Self::RouterInterfaceReferredByRouteEntry(_) => {
-                Self::RouterInterfaceReferredByRouteEntry(error)
-            }
-            Self::ReferredByRouteEntryRouterInterface(_) => {
-                Self::ReferredByRouteEntryRouterInterface(error)
-            }
-            Self::InvalidRouteTableNotFound(_) => Self::InvalidRouteTableNotFound(error),
-            Self::ForbbidenInvaildOwner(_) => Self::ForbbidenInvaildOwner(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteRouterInterfaceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceStatusError",
+            "OperationFailedOperationLocked",
+            "RouterInterfaceReferredByRouteEntry",
+            "ReferredByRouteEntryRouterInterface",
+            "InvalidRouteTableNotFound",
+            "ForbbidenInvaildOwner",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteRouterInterfaceError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSnatEntryRequest {
     /// The region ID of the NAT gateway.
@@ -68,10 +68,26 @@ pub struct DeleteSnatEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSnatEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snat_table_id: None,
+            snat_entry_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSnatEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteSnatEntryRequestBuilder {
-        DeleteSnatEntryRequestBuilder::default()
+        DeleteSnatEntryRequestBuilder {
+            inner: DeleteSnatEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -176,6 +192,7 @@ impl<C> DeleteSnatEntryRequestBuilder<C> {
     }
 }
 impl<'a> DeleteSnatEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteSnatEntryRequest::default(),
@@ -184,6 +201,7 @@ impl<'a> DeleteSnatEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteSnatEntryResponse, DeleteSnatEntryError> {
@@ -240,15 +258,20 @@ pub enum DeleteSnatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorretSnatEntryStatus" => Self::IncorretSnatEntryStatus(error),
-            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnatEntryId.NotFound" => Self::InvalidSnatEntryIdNotFound(error),
-            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
-            "ResourceNotFound.SnatEntry" => Self::ResourceNotFoundSnatEntry(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorretSnatEntryStatus",
+                        "IncorrectStatus.SnatEntry",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSnatEntryId.NotFound",
+                        "InvalidSnatTableId.NotFound",
+                        "ResourceNotFound.SnatEntry",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteSnatEntryError {
@@ -257,50 +280,54 @@ impl DeleteSnatEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorretSnatEntryStatus(error),
+            1 => Self::IncorrectStatusSnatEntry(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidSnatEntryIdNotFound(error),
+            4 => Self::InvalidSnatTableIdNotFound(error),
+            5 => Self::ResourceNotFoundSnatEntry(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorretSnatEntryStatus(error) => ("IncorretSnatEntryStatus", error),
-            Self::IncorrectStatusSnatEntry(error) => ("IncorrectStatusSnatEntry", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSnatEntryIdNotFound(error) => {
-                ("InvalidSnatEntryIdNotFound", error)
-            }
-            Self::InvalidSnatTableIdNotFound(error) => {
-                ("InvalidSnatTableIdNotFound", error)
-            }
-            Self::ResourceNotFoundSnatEntry(error) => {
-                ("ResourceNotFoundSnatEntry", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorretSnatEntryStatus(error) => (0, error),
+            Self::IncorrectStatusSnatEntry(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidSnatEntryIdNotFound(error) => (3, error),
+            Self::InvalidSnatTableIdNotFound(error) => (4, error),
+            Self::ResourceNotFoundSnatEntry(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteSnatEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorretSnatEntryStatus(_) => Self::IncorretSnatEntryStatus(error),
-            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSnatEntryIdNotFound(_) => {
-                Self::InvalidSnatEntryIdNotFound(error)
-            }
-            Self::InvalidSnatTableIdNotFound(_) => {
-                Self::InvalidSnatTableIdNotFound(error)
-            }
-            Self::ResourceNotFoundSnatEntry(_) => Self::ResourceNotFoundSnatEntry(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteSnatEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorretSnatEntryStatus",
+            "IncorrectStatusSnatEntry",
+            "InvalidRegionIdNotFound",
+            "InvalidSnatEntryIdNotFound",
+            "InvalidSnatTableIdNotFound",
+            "ResourceNotFoundSnatEntry",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteSnatEntryError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteSslVpnServerRequest {
     /// The region ID of the SSL server.
@@ -60,10 +60,25 @@ pub struct DeleteSslVpnServerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteSslVpnServerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            ssl_vpn_server_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteSslVpnServerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteSslVpnServerRequestBuilder {
-        DeleteSslVpnServerRequestBuilder::default()
+        DeleteSslVpnServerRequestBuilder {
+            inner: DeleteSslVpnServerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -158,6 +173,7 @@ impl<C> DeleteSslVpnServerRequestBuilder<C> {
     }
 }
 impl<'a> DeleteSslVpnServerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteSslVpnServerRequest::default(),
@@ -166,6 +182,7 @@ impl<'a> DeleteSslVpnServerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -225,17 +242,20 @@ pub enum DeleteSslVpnServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteSslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSslVpnServerId.NotFound" => {
-                Self::InvalidSslVpnServerIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSslVpnServerId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteSslVpnServerError {
@@ -244,46 +264,54 @@ impl DeleteSslVpnServerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::VpnGatewayFinancialLocked(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidSslVpnServerIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSslVpnServerIdNotFound(error) => {
-                ("InvalidSslVpnServerIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpnGatewayConfiguring(error) => (0, error),
+            Self::VpnGatewayFinancialLocked(error) => (1, error),
+            Self::ForbbidenSubUser(error) => (2, error),
+            Self::Forbidden(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidSslVpnServerIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteSslVpnServerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSslVpnServerIdNotFound(_) => {
-                Self::InvalidSslVpnServerIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteSslVpnServerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidRegionIdNotFound",
+            "InvalidSslVpnServerIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteSslVpnServerError {

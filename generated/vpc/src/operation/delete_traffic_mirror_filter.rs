@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterRequest {
     /// The ID of the filter.
@@ -72,10 +72,26 @@ pub struct DeleteTrafficMirrorFilterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTrafficMirrorFilterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTrafficMirrorFilterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTrafficMirrorFilterRequestBuilder {
-        DeleteTrafficMirrorFilterRequestBuilder::default()
+        DeleteTrafficMirrorFilterRequestBuilder {
+            inner: DeleteTrafficMirrorFilterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,6 +195,7 @@ impl<C> DeleteTrafficMirrorFilterRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTrafficMirrorFilterRequest::default(),
@@ -187,6 +204,7 @@ impl<'a> DeleteTrafficMirrorFilterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -242,21 +260,18 @@ pub enum DeleteTrafficMirrorFilterError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorRule" => {
-                Self::IncorrectStatusTrafficMirrorRule(error)
-            }
-            "DependencyViolation.TrafficMirrorSession" => {
-                Self::DependencyViolationTrafficMirrorSession(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.TrafficMirrorFilter",
+                        "IncorrectStatus.TrafficMirrorFilter",
+                        "IncorrectStatus.TrafficMirrorRule",
+                        "DependencyViolation.TrafficMirrorSession",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTrafficMirrorFilterError {
@@ -265,52 +280,48 @@ impl DeleteTrafficMirrorFilterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            1 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            2 => Self::IncorrectStatusTrafficMirrorRule(error),
+            3 => Self::DependencyViolationTrafficMirrorSession(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
-                ("ResourceNotFoundTrafficMirrorFilter", error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(error) => {
-                ("IncorrectStatusTrafficMirrorFilter", error)
-            }
-            Self::IncorrectStatusTrafficMirrorRule(error) => {
-                ("IncorrectStatusTrafficMirrorRule", error)
-            }
-            Self::DependencyViolationTrafficMirrorSession(error) => {
-                ("DependencyViolationTrafficMirrorSession", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => (0, error),
+            Self::IncorrectStatusTrafficMirrorFilter(error) => (1, error),
+            Self::IncorrectStatusTrafficMirrorRule(error) => (2, error),
+            Self::DependencyViolationTrafficMirrorSession(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteTrafficMirrorFilterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(_) => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            Self::IncorrectStatusTrafficMirrorRule(_) => {
-                Self::IncorrectStatusTrafficMirrorRule(error)
-            }
-            Self::DependencyViolationTrafficMirrorSession(_) => {
-                Self::DependencyViolationTrafficMirrorSession(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTrafficMirrorFilterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundTrafficMirrorFilter",
+            "IncorrectStatusTrafficMirrorFilter",
+            "IncorrectStatusTrafficMirrorRule",
+            "DependencyViolationTrafficMirrorSession",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTrafficMirrorFilterError {

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hongkong");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterRulesRequest {
     /// The ID of the filter.
@@ -80,10 +80,27 @@ pub struct DeleteTrafficMirrorFilterRulesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTrafficMirrorFilterRulesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_filter_rule_ids: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTrafficMirrorFilterRulesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTrafficMirrorFilterRulesRequestBuilder {
-        DeleteTrafficMirrorFilterRulesRequestBuilder::default()
+        DeleteTrafficMirrorFilterRulesRequestBuilder {
+            inner: DeleteTrafficMirrorFilterRulesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,6 +242,7 @@ impl<C> DeleteTrafficMirrorFilterRulesRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTrafficMirrorFilterRulesRequest::default(),
@@ -233,6 +251,7 @@ impl<'a> DeleteTrafficMirrorFilterRulesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -292,24 +311,19 @@ pub enum DeleteTrafficMirrorFilterRulesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterRulesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorRule" => {
-                Self::ResourceNotFoundTrafficMirrorRule(error)
-            }
-            "IncorrectStatus.TrafficMirrorRule" => {
-                Self::IncorrectStatusTrafficMirrorRule(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.TrafficMirrorRule",
+                        "IncorrectStatus.TrafficMirrorRule",
+                        "IncorrectStatus.TrafficMirrorFilter",
+                        "ResourceNotFound.TrafficMirrorFilter",
+                        "IncorrectStatus.TrafficMirrorSession",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTrafficMirrorFilterRulesError {
@@ -318,58 +332,51 @@ impl DeleteTrafficMirrorFilterRulesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundTrafficMirrorRule(error),
+            1 => Self::IncorrectStatusTrafficMirrorRule(error),
+            2 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            3 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            4 => Self::IncorrectStatusTrafficMirrorSession(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorRule(error) => {
-                ("ResourceNotFoundTrafficMirrorRule", error)
-            }
-            Self::IncorrectStatusTrafficMirrorRule(error) => {
-                ("IncorrectStatusTrafficMirrorRule", error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(error) => {
-                ("IncorrectStatusTrafficMirrorFilter", error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
-                ("ResourceNotFoundTrafficMirrorFilter", error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(error) => {
-                ("IncorrectStatusTrafficMirrorSession", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundTrafficMirrorRule(error) => (0, error),
+            Self::IncorrectStatusTrafficMirrorRule(error) => (1, error),
+            Self::IncorrectStatusTrafficMirrorFilter(error) => (2, error),
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => (3, error),
+            Self::IncorrectStatusTrafficMirrorSession(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DeleteTrafficMirrorFilterRulesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundTrafficMirrorRule(_) => {
-                Self::ResourceNotFoundTrafficMirrorRule(error)
-            }
-            Self::IncorrectStatusTrafficMirrorRule(_) => {
-                Self::IncorrectStatusTrafficMirrorRule(error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(_) => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(_) => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTrafficMirrorFilterRulesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundTrafficMirrorRule",
+            "IncorrectStatusTrafficMirrorRule",
+            "IncorrectStatusTrafficMirrorFilter",
+            "ResourceNotFoundTrafficMirrorFilter",
+            "IncorrectStatusTrafficMirrorSession",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTrafficMirrorFilterRulesError {

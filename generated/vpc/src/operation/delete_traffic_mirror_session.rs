@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorSessionRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -66,10 +66,26 @@ pub struct DeleteTrafficMirrorSessionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteTrafficMirrorSessionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_session_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteTrafficMirrorSessionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteTrafficMirrorSessionRequestBuilder {
-        DeleteTrafficMirrorSessionRequestBuilder::default()
+        DeleteTrafficMirrorSessionRequestBuilder {
+            inner: DeleteTrafficMirrorSessionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -173,6 +189,7 @@ impl<C> DeleteTrafficMirrorSessionRequestBuilder<C> {
     }
 }
 impl<'a> DeleteTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteTrafficMirrorSessionRequest::default(),
@@ -181,6 +198,7 @@ impl<'a> DeleteTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -234,18 +252,17 @@ pub enum DeleteTrafficMirrorSessionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorSession" => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.TrafficMirrorSession",
+                        "IncorrectStatus.TrafficMirrorSession",
+                        "IncorrectStatus.TrafficMirrorFilter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteTrafficMirrorSessionError {
@@ -254,46 +271,45 @@ impl DeleteTrafficMirrorSessionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundTrafficMirrorSession(error),
+            1 => Self::IncorrectStatusTrafficMirrorSession(error),
+            2 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorSession(error) => {
-                ("ResourceNotFoundTrafficMirrorSession", error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(error) => {
-                ("IncorrectStatusTrafficMirrorSession", error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(error) => {
-                ("IncorrectStatusTrafficMirrorFilter", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundTrafficMirrorSession(error) => (0, error),
+            Self::IncorrectStatusTrafficMirrorSession(error) => (1, error),
+            Self::IncorrectStatusTrafficMirrorFilter(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteTrafficMirrorSessionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundTrafficMirrorSession(_) => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(_) => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(_) => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteTrafficMirrorSessionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundTrafficMirrorSession",
+            "IncorrectStatusTrafficMirrorSession",
+            "IncorrectStatusTrafficMirrorFilter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteTrafficMirrorSessionError {

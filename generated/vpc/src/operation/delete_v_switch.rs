@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVSwitchRequest {
     /// The ID of the vSwitch that you want to delete.
@@ -59,10 +59,25 @@ pub struct DeleteVSwitchRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVSwitchRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_id: None,
+            region_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVSwitchRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVSwitchRequestBuilder {
-        DeleteVSwitchRequestBuilder::default()
+        DeleteVSwitchRequestBuilder {
+            inner: DeleteVSwitchRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -150,6 +165,7 @@ impl<C> DeleteVSwitchRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVSwitchRequest::default(),
@@ -158,6 +174,7 @@ impl<'a> DeleteVSwitchRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVSwitchResponse, DeleteVSwitchError> {
@@ -262,63 +279,42 @@ pub enum DeleteVSwitchError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.OtherSubnetProcessing" => {
-                Self::OperationDeniedOtherSubnetProcessing(error)
-            }
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "DependencyViolation" => Self::DependencyViolation(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "DependencyViolation.HaVip" => Self::DependencyViolationHaVip(error),
-            "DependencyViolation.RouteTable" => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "DependencyViolation.SNAT" => Self::DependencyViolationSnat(error),
-            "DeleteVSwitch.IncorrectStatus.cbnStatus" => {
-                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
-            }
-            "AttrMismatching.NaclAndBindInstance" => {
-                Self::AttrMismatchingNaclAndBindInstance(error)
-            }
-            "InvalidResource.NotBinding" => Self::InvalidResourceNotBinding(error),
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "DependencyViolation.NetworkAcl" => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            "DependencyViolation.EnhancedNatgw" => {
-                Self::DependencyViolationEnhancedNatgw(error)
-            }
-            "DependencyViolation.ResourceShare" => {
-                Self::DependencyViolationResourceShare(error)
-            }
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
-            "DependencyViolation.MulticastDomain" => {
-                Self::DependencyViolationMulticastDomain(error)
-            }
-            "DependencyViolation.VSwitchCidrReservation" => {
-                Self::DependencyViolationVSwitchCidrReservation(error)
-            }
-            "DependencyViolation.CloudService" => {
-                Self::DependencyViolationCloudService(error)
-            }
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "OperationFailed.Ipv6InstanceExist" => {
-                Self::OperationFailedIpv6InstanceExist(error)
-            }
-            "DependencyViolation.Ipv6Address" => {
-                Self::DependencyViolationIpv6Address(error)
-            }
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "DependencyViolation.RouterInterface" => {
-                Self::DependencyViolationRouterInterface(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IncorrectVSwitchId" => Self::IncorrectVSwitchId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.OtherSubnetProcessing",
+                        "IncorrectVSwitchStatus",
+                        "DependencyViolation",
+                        "IncorrectRouteEntryStatus",
+                        "DependencyViolation.HaVip",
+                        "DependencyViolation.RouteTable",
+                        "MissingParameter",
+                        "TaskConflict",
+                        "DependencyViolation.SNAT",
+                        "DeleteVSwitch.IncorrectStatus.cbnStatus",
+                        "AttrMismatching.NaclAndBindInstance",
+                        "InvalidResource.NotBinding",
+                        "DependencyViolation.SnatEntry",
+                        "DependencyViolation.NetworkAcl",
+                        "DependencyViolation.EnhancedNatgw",
+                        "DependencyViolation.ResourceShare",
+                        "OperationFailed.SystemBusy",
+                        "DependencyViolation.MulticastDomain",
+                        "DependencyViolation.VSwitchCidrReservation",
+                        "DependencyViolation.CloudService",
+                        "InvalidVSwitchId.NotFound",
+                        "OperationFailed.Ipv6InstanceExist",
+                        "DependencyViolation.Ipv6Address",
+                        "Forbidden.RegionNotFound",
+                        "IncorrectStatus",
+                        "DependencyViolation.RouterInterface",
+                        "InvalidRegionId.NotFound",
+                        "IncorrectVSwitchId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteVSwitchError {
@@ -327,146 +323,120 @@ impl DeleteVSwitchError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedOtherSubnetProcessing(error),
+            1 => Self::IncorrectVSwitchStatus(error),
+            2 => Self::DependencyViolation(error),
+            3 => Self::IncorrectRouteEntryStatus(error),
+            4 => Self::DependencyViolationHaVip(error),
+            5 => Self::DependencyViolationRouteTable(error),
+            6 => Self::MissingParameter(error),
+            7 => Self::TaskConflict(error),
+            8 => Self::DependencyViolationSnat(error),
+            9 => Self::DeleteVSwitchIncorrectStatusCbnStatus(error),
+            10 => Self::AttrMismatchingNaclAndBindInstance(error),
+            11 => Self::InvalidResourceNotBinding(error),
+            12 => Self::DependencyViolationSnatEntry(error),
+            13 => Self::DependencyViolationNetworkAcl(error),
+            14 => Self::DependencyViolationEnhancedNatgw(error),
+            15 => Self::DependencyViolationResourceShare(error),
+            16 => Self::OperationFailedSystemBusy(error),
+            17 => Self::DependencyViolationMulticastDomain(error),
+            18 => Self::DependencyViolationVSwitchCidrReservation(error),
+            19 => Self::DependencyViolationCloudService(error),
+            20 => Self::InvalidVSwitchIdNotFound(error),
+            21 => Self::OperationFailedIpv6InstanceExist(error),
+            22 => Self::DependencyViolationIpv6Address(error),
+            23 => Self::ForbiddenRegionNotFound(error),
+            24 => Self::IncorrectStatus(error),
+            25 => Self::DependencyViolationRouterInterface(error),
+            26 => Self::InvalidRegionIdNotFound(error),
+            27 => Self::IncorrectVSwitchId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedOtherSubnetProcessing(error) => {
-                ("OperationDeniedOtherSubnetProcessing", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::DependencyViolation(error) => ("DependencyViolation", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::DependencyViolationHaVip(error) => ("DependencyViolationHaVip", error),
-            Self::DependencyViolationRouteTable(error) => {
-                ("DependencyViolationRouteTable", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::DependencyViolationSnat(error) => ("DependencyViolationSnat", error),
-            Self::DeleteVSwitchIncorrectStatusCbnStatus(error) => {
-                ("DeleteVSwitchIncorrectStatusCbnStatus", error)
-            }
-            Self::AttrMismatchingNaclAndBindInstance(error) => {
-                ("AttrMismatchingNaclAndBindInstance", error)
-            }
-            Self::InvalidResourceNotBinding(error) => {
-                ("InvalidResourceNotBinding", error)
-            }
-            Self::DependencyViolationSnatEntry(error) => {
-                ("DependencyViolationSnatEntry", error)
-            }
-            Self::DependencyViolationNetworkAcl(error) => {
-                ("DependencyViolationNetworkAcl", error)
-            }
-            Self::DependencyViolationEnhancedNatgw(error) => {
-                ("DependencyViolationEnhancedNatgw", error)
-            }
-            Self::DependencyViolationResourceShare(error) => {
-                ("DependencyViolationResourceShare", error)
-            }
-            Self::OperationFailedSystemBusy(error) => {
-                ("OperationFailedSystemBusy", error)
-            }
-            Self::DependencyViolationMulticastDomain(error) => {
-                ("DependencyViolationMulticastDomain", error)
-            }
-            Self::DependencyViolationVSwitchCidrReservation(error) => {
-                ("DependencyViolationVSwitchCidrReservation", error)
-            }
-            Self::DependencyViolationCloudService(error) => {
-                ("DependencyViolationCloudService", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::OperationFailedIpv6InstanceExist(error) => {
-                ("OperationFailedIpv6InstanceExist", error)
-            }
-            Self::DependencyViolationIpv6Address(error) => {
-                ("DependencyViolationIpv6Address", error)
-            }
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::DependencyViolationRouterInterface(error) => {
-                ("DependencyViolationRouterInterface", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::IncorrectVSwitchId(error) => ("IncorrectVSwitchId", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedOtherSubnetProcessing(error) => (0, error),
+            Self::IncorrectVSwitchStatus(error) => (1, error),
+            Self::DependencyViolation(error) => (2, error),
+            Self::IncorrectRouteEntryStatus(error) => (3, error),
+            Self::DependencyViolationHaVip(error) => (4, error),
+            Self::DependencyViolationRouteTable(error) => (5, error),
+            Self::MissingParameter(error) => (6, error),
+            Self::TaskConflict(error) => (7, error),
+            Self::DependencyViolationSnat(error) => (8, error),
+            Self::DeleteVSwitchIncorrectStatusCbnStatus(error) => (9, error),
+            Self::AttrMismatchingNaclAndBindInstance(error) => (10, error),
+            Self::InvalidResourceNotBinding(error) => (11, error),
+            Self::DependencyViolationSnatEntry(error) => (12, error),
+            Self::DependencyViolationNetworkAcl(error) => (13, error),
+            Self::DependencyViolationEnhancedNatgw(error) => (14, error),
+            Self::DependencyViolationResourceShare(error) => (15, error),
+            Self::OperationFailedSystemBusy(error) => (16, error),
+            Self::DependencyViolationMulticastDomain(error) => (17, error),
+            Self::DependencyViolationVSwitchCidrReservation(error) => (18, error),
+            Self::DependencyViolationCloudService(error) => (19, error),
+            Self::InvalidVSwitchIdNotFound(error) => (20, error),
+            Self::OperationFailedIpv6InstanceExist(error) => (21, error),
+            Self::DependencyViolationIpv6Address(error) => (22, error),
+            Self::ForbiddenRegionNotFound(error) => (23, error),
+            Self::IncorrectStatus(error) => (24, error),
+            Self::DependencyViolationRouterInterface(error) => (25, error),
+            Self::InvalidRegionIdNotFound(error) => (26, error),
+            Self::IncorrectVSwitchId(error) => (27, error),
+            Self::Unhandled(error) => (28, error),
         }
     }
 }
 impl Clone for DeleteVSwitchError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedOtherSubnetProcessing(_) => {
-                Self::OperationDeniedOtherSubnetProcessing(error)
-            }
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::DependencyViolation(_) => Self::DependencyViolation(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::DependencyViolationHaVip(_) => Self::DependencyViolationHaVip(error),
-            Self::DependencyViolationRouteTable(_) => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::DependencyViolationSnat(_) => Self::DependencyViolationSnat(error),
-            Self::DeleteVSwitchIncorrectStatusCbnStatus(_) => {
-                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
-            }
-            Self::AttrMismatchingNaclAndBindInstance(_) => {
-                Self::AttrMismatchingNaclAndBindInstance(error)
-            }
-            Self::InvalidResourceNotBinding(_) => Self::InvalidResourceNotBinding(error),
-            Self::DependencyViolationSnatEntry(_) => {
-                Self::DependencyViolationSnatEntry(error)
-            }
-            Self::DependencyViolationNetworkAcl(_) => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            Self::DependencyViolationEnhancedNatgw(_) => {
-                Self::DependencyViolationEnhancedNatgw(error)
-            }
-            Self::DependencyViolationResourceShare(_) => {
-                Self::DependencyViolationResourceShare(error)
-            }
-            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
-            Self::DependencyViolationMulticastDomain(_) => {
-                Self::DependencyViolationMulticastDomain(error)
-            }
-            Self::DependencyViolationVSwitchCidrReservation(_) => {
-                Self::DependencyViolationVSwitchCidrReservation(error)
-            }
-            Self::DependencyViolationCloudService(_) => {
-                Self::DependencyViolationCloudService(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::OperationFailedIpv6InstanceExist(_) => {
-                Self::OperationFailedIpv6InstanceExist(error)
-            }
-            Self::DependencyViolationIpv6Address(_) => {
-                Self::DependencyViolationIpv6Address(error)
-            }
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::DependencyViolationRouterInterface(_) => {
-                Self::DependencyViolationRouterInterface(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::IncorrectVSwitchId(_) => Self::IncorrectVSwitchId(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVSwitchError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedOtherSubnetProcessing",
+            "IncorrectVSwitchStatus",
+            "DependencyViolation",
+            "IncorrectRouteEntryStatus",
+            "DependencyViolationHaVip",
+            "DependencyViolationRouteTable",
+            "MissingParameter",
+            "TaskConflict",
+            "DependencyViolationSnat",
+            "DeleteVSwitchIncorrectStatusCbnStatus",
+            "AttrMismatchingNaclAndBindInstance",
+            "InvalidResourceNotBinding",
+            "DependencyViolationSnatEntry",
+            "DependencyViolationNetworkAcl",
+            "DependencyViolationEnhancedNatgw",
+            "DependencyViolationResourceShare",
+            "OperationFailedSystemBusy",
+            "DependencyViolationMulticastDomain",
+            "DependencyViolationVSwitchCidrReservation",
+            "DependencyViolationCloudService",
+            "InvalidVSwitchIdNotFound",
+            "OperationFailedIpv6InstanceExist",
+            "DependencyViolationIpv6Address",
+            "ForbiddenRegionNotFound",
+            "IncorrectStatus",
+            "DependencyViolationRouterInterface",
+            "InvalidRegionIdNotFound",
+            "IncorrectVSwitchId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVSwitchError {

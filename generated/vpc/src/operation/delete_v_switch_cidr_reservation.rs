@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVSwitchCidrReservationRequest {
     /// The ID of the reserved CIDR block.
@@ -77,10 +77,26 @@ pub struct DeleteVSwitchCidrReservationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVSwitchCidrReservationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_cidr_reservation_id: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVSwitchCidrReservationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVSwitchCidrReservationRequestBuilder {
-        DeleteVSwitchCidrReservationRequestBuilder::default()
+        DeleteVSwitchCidrReservationRequestBuilder {
+            inner: DeleteVSwitchCidrReservationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -190,6 +206,7 @@ impl<C> DeleteVSwitchCidrReservationRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVSwitchCidrReservationRequest::default(),
@@ -198,6 +215,7 @@ impl<'a> DeleteVSwitchCidrReservationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -255,16 +273,17 @@ pub enum DeleteVSwitchCidrReservationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.IpPrefix" => Self::DependencyViolationIpPrefix(error),
-            "IncorrectStatus.CidrReservation" => {
-                Self::IncorrectStatusCidrReservation(error)
-            }
-            "ResourceNotFound.CidrReservation" => {
-                Self::ResourceNotFoundCidrReservation(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DependencyViolation.IpPrefix",
+                        "IncorrectStatus.CidrReservation",
+                        "ResourceNotFound.CidrReservation",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteVSwitchCidrReservationError {
@@ -273,46 +292,45 @@ impl DeleteVSwitchCidrReservationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DependencyViolationIpPrefix(error),
+            1 => Self::IncorrectStatusCidrReservation(error),
+            2 => Self::ResourceNotFoundCidrReservation(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationIpPrefix(error) => {
-                ("DependencyViolationIpPrefix", error)
-            }
-            Self::IncorrectStatusCidrReservation(error) => {
-                ("IncorrectStatusCidrReservation", error)
-            }
-            Self::ResourceNotFoundCidrReservation(error) => {
-                ("ResourceNotFoundCidrReservation", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationIpPrefix(error) => (0, error),
+            Self::IncorrectStatusCidrReservation(error) => (1, error),
+            Self::ResourceNotFoundCidrReservation(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DeleteVSwitchCidrReservationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DependencyViolationIpPrefix(_) => {
-                Self::DependencyViolationIpPrefix(error)
-            }
-            Self::IncorrectStatusCidrReservation(_) => {
-                Self::IncorrectStatusCidrReservation(error)
-            }
-            Self::ResourceNotFoundCidrReservation(_) => {
-                Self::ResourceNotFoundCidrReservation(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVSwitchCidrReservationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DependencyViolationIpPrefix",
+            "IncorrectStatusCidrReservation",
+            "ResourceNotFoundCidrReservation",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVSwitchCidrReservationError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVbrHaRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -51,10 +51,25 @@ pub struct DeleteVbrHaRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVbrHaRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            instance_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVbrHaRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVbrHaRequestBuilder {
-        DeleteVbrHaRequestBuilder::default()
+        DeleteVbrHaRequestBuilder {
+            inner: DeleteVbrHaRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -145,6 +160,7 @@ impl<C> DeleteVbrHaRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVbrHaRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVbrHaRequest::default(),
@@ -153,6 +169,7 @@ impl<'a> DeleteVbrHaRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVbrHaResponse, DeleteVbrHaError> {
@@ -199,10 +216,7 @@ pub enum DeleteVbrHaError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.VbrHa" => Self::ResourceNotFoundVbrHa(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["ResourceNotFound.VbrHa"]), error)
     }
 }
 impl DeleteVbrHaError {
@@ -211,30 +225,36 @@ impl DeleteVbrHaError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundVbrHa(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundVbrHa(error) => ("ResourceNotFoundVbrHa", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundVbrHa(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DeleteVbrHaError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundVbrHa(_) => Self::ResourceNotFoundVbrHa(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVbrHaError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ResourceNotFoundVbrHa", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVbrHaError {

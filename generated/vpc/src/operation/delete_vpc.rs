@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpcRequest {
     /// The ID of the VPC that you want to delete.
@@ -82,10 +82,27 @@ pub struct DeleteVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            region_id: None,
+            force_delete: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVpcRequestBuilder {
-        DeleteVpcRequestBuilder::default()
+        DeleteVpcRequestBuilder {
+            inner: DeleteVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -203,6 +220,7 @@ impl<C> DeleteVpcRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVpcRequest::default(),
@@ -211,6 +229,7 @@ impl<'a> DeleteVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVpcResponse, DeleteVpcError> {
@@ -325,80 +344,49 @@ pub enum DeleteVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.VpcDhcpStatus" => Self::IncorrectStatusVpcDhcpStatus(error),
-            "DependencyViolation.GatewayEndpoint" => {
-                Self::DependencyViolationGatewayEndpoint(error)
-            }
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            "DependencyViolation.Instance" => Self::DependencyViolationInstance(error),
-            "DependencyViolation.VSwitch" => Self::DependencyViolationVSwitch(error),
-            "DependencyViolation.RouteInterface" => {
-                Self::DependencyViolationRouteInterface(error)
-            }
-            "DependencyViolation.Tunnel" => Self::DependencyViolationTunnel(error),
-            "DependencyViolation.NatGateway" => {
-                Self::DependencyViolationNatGateway(error)
-            }
-            "DependencyViolation.RouterInterface" => {
-                Self::DependencyViolationRouterInterface(error)
-            }
-            "DependencyViolation.SecurityGroup" => {
-                Self::DependencyViolationSecurityGroup(error)
-            }
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidAction" => Self::InvalidAction(error),
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "DependencyViolation.RouteTable" => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            "DependencyViolation.NetworkAcl" => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            "DependencyViolation.ClassicLinkInstance" => {
-                Self::DependencyViolationClassicLinkInstance(error)
-            }
-            "System.ServiceBusy" => Self::SystemServiceBusy(error),
-            "DependencyViolation.DhcpOptionsSet" => {
-                Self::DependencyViolationDhcpOptionsSet(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "DependencyViolation.CustomRouteTable" => {
-                Self::DependencyViolationCustomRouteTable(error)
-            }
-            "DependencyViolation.Ipv4Gateway" => {
-                Self::DependencyViolationIpv4Gateway(error)
-            }
-            "DependencyViolation.GatewayRouteTable" => {
-                Self::DependencyViolationGatewayRouteTable(error)
-            }
-            "OperationDenied.VpcPeerExists" => Self::OperationDeniedVpcPeerExists(error),
-            "DependencyViolation.AppAccess" => Self::DependencyViolationAppAccess(error),
-            "DependencyViolation.OppositeRouterInterface" => {
-                Self::DependencyViolationOppositeRouterInterface(error)
-            }
-            "DependencyViolation.TransitRouter" => {
-                Self::DependencyViolationTransitRouter(error)
-            }
-            "DependencyViolation.Ipv6Gateway" => {
-                Self::DependencyViolationIpv6Gateway(error)
-            }
-            "DependencyViolation.CloudServiceResource" => {
-                Self::DependencyViolationCloudServiceResource(error)
-            }
-            "IncorrectStatus.VpcDnsHostnameStatus" => {
-                Self::IncorrectStatusVpcDnsHostnameStatus(error)
-            }
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.VpcDhcpStatus",
+                        "DependencyViolation.GatewayEndpoint",
+                        "IncorrectVpcStatus",
+                        "DependencyViolation.RouteEntry",
+                        "DependencyViolation.Instance",
+                        "DependencyViolation.VSwitch",
+                        "DependencyViolation.RouteInterface",
+                        "DependencyViolation.Tunnel",
+                        "DependencyViolation.NatGateway",
+                        "DependencyViolation.RouterInterface",
+                        "DependencyViolation.SecurityGroup",
+                        "Forbidden.VpcNotFound",
+                        "Forbbiden",
+                        "TaskConflict",
+                        "InvalidAction",
+                        "IncorrectStatus.cbnStatus",
+                        "DependencyViolation.RouteTable",
+                        "DependencyViolation.NetworkAcl",
+                        "DependencyViolation.ClassicLinkInstance",
+                        "System.ServiceBusy",
+                        "DependencyViolation.DhcpOptionsSet",
+                        "InvalidRegionId.NotFound",
+                        "DependencyViolation.CustomRouteTable",
+                        "DependencyViolation.Ipv4Gateway",
+                        "DependencyViolation.GatewayRouteTable",
+                        "OperationDenied.VpcPeerExists",
+                        "DependencyViolation.AppAccess",
+                        "DependencyViolation.OppositeRouterInterface",
+                        "DependencyViolation.TransitRouter",
+                        "DependencyViolation.Ipv6Gateway",
+                        "DependencyViolation.CloudServiceResource",
+                        "IncorrectStatus.VpcDnsHostnameStatus",
+                        "OperationDenied",
+                        "InvalidVpcId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteVpcError {
@@ -407,192 +395,141 @@ impl DeleteVpcError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusVpcDhcpStatus(error),
+            1 => Self::DependencyViolationGatewayEndpoint(error),
+            2 => Self::IncorrectVpcStatus(error),
+            3 => Self::DependencyViolationRouteEntry(error),
+            4 => Self::DependencyViolationInstance(error),
+            5 => Self::DependencyViolationVSwitch(error),
+            6 => Self::DependencyViolationRouteInterface(error),
+            7 => Self::DependencyViolationTunnel(error),
+            8 => Self::DependencyViolationNatGateway(error),
+            9 => Self::DependencyViolationRouterInterface(error),
+            10 => Self::DependencyViolationSecurityGroup(error),
+            11 => Self::ForbiddenVpcNotFound(error),
+            12 => Self::Forbbiden(error),
+            13 => Self::TaskConflict(error),
+            14 => Self::InvalidAction(error),
+            15 => Self::IncorrectStatusCbnStatus(error),
+            16 => Self::DependencyViolationRouteTable(error),
+            17 => Self::DependencyViolationNetworkAcl(error),
+            18 => Self::DependencyViolationClassicLinkInstance(error),
+            19 => Self::SystemServiceBusy(error),
+            20 => Self::DependencyViolationDhcpOptionsSet(error),
+            21 => Self::InvalidRegionIdNotFound(error),
+            22 => Self::DependencyViolationCustomRouteTable(error),
+            23 => Self::DependencyViolationIpv4Gateway(error),
+            24 => Self::DependencyViolationGatewayRouteTable(error),
+            25 => Self::OperationDeniedVpcPeerExists(error),
+            26 => Self::DependencyViolationAppAccess(error),
+            27 => Self::DependencyViolationOppositeRouterInterface(error),
+            28 => Self::DependencyViolationTransitRouter(error),
+            29 => Self::DependencyViolationIpv6Gateway(error),
+            30 => Self::DependencyViolationCloudServiceResource(error),
+            31 => Self::IncorrectStatusVpcDnsHostnameStatus(error),
+            32 => Self::OperationDenied(error),
+            33 => Self::InvalidVpcIdNotFound(error),
+            34 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusVpcDhcpStatus(error) => {
-                ("IncorrectStatusVpcDhcpStatus", error)
-            }
-            Self::DependencyViolationGatewayEndpoint(error) => {
-                ("DependencyViolationGatewayEndpoint", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::DependencyViolationRouteEntry(error) => {
-                ("DependencyViolationRouteEntry", error)
-            }
-            Self::DependencyViolationInstance(error) => {
-                ("DependencyViolationInstance", error)
-            }
-            Self::DependencyViolationVSwitch(error) => {
-                ("DependencyViolationVSwitch", error)
-            }
-            Self::DependencyViolationRouteInterface(error) => {
-                ("DependencyViolationRouteInterface", error)
-            }
-            Self::DependencyViolationTunnel(error) => {
-                ("DependencyViolationTunnel", error)
-            }
-            Self::DependencyViolationNatGateway(error) => {
-                ("DependencyViolationNatGateway", error)
-            }
-            Self::DependencyViolationRouterInterface(error) => {
-                ("DependencyViolationRouterInterface", error)
-            }
-            Self::DependencyViolationSecurityGroup(error) => {
-                ("DependencyViolationSecurityGroup", error)
-            }
-            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
-            Self::DependencyViolationRouteTable(error) => {
-                ("DependencyViolationRouteTable", error)
-            }
-            Self::DependencyViolationNetworkAcl(error) => {
-                ("DependencyViolationNetworkAcl", error)
-            }
-            Self::DependencyViolationClassicLinkInstance(error) => {
-                ("DependencyViolationClassicLinkInstance", error)
-            }
-            Self::SystemServiceBusy(error) => ("SystemServiceBusy", error),
-            Self::DependencyViolationDhcpOptionsSet(error) => {
-                ("DependencyViolationDhcpOptionsSet", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::DependencyViolationCustomRouteTable(error) => {
-                ("DependencyViolationCustomRouteTable", error)
-            }
-            Self::DependencyViolationIpv4Gateway(error) => {
-                ("DependencyViolationIpv4Gateway", error)
-            }
-            Self::DependencyViolationGatewayRouteTable(error) => {
-                ("DependencyViolationGatewayRouteTable", error)
-            }
-            Self::OperationDeniedVpcPeerExists(error) => {
-                ("OperationDeniedVpcPeerExists", error)
-            }
-            Self::DependencyViolationAppAccess(error) => {
-                ("DependencyViolationAppAccess", error)
-            }
-            Self::DependencyViolationOppositeRouterInterface(error) => {
-                ("DependencyViolationOppositeRouterInterface", error)
-            }
-            Self::DependencyViolationTransitRouter(error) => {
-                ("DependencyViolationTransitRouter", error)
-            }
-            Self::DependencyViolationIpv6Gateway(error) => {
-                ("DependencyViolationIpv6Gateway", error)
-            }
-            Self::DependencyViolationCloudServiceResource(error) => {
-                ("DependencyViolationCloudServiceResource", error)
-            }
-            Self::IncorrectStatusVpcDnsHostnameStatus(error) => {
-                ("IncorrectStatusVpcDnsHostnameStatus", error)
-            }
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusVpcDhcpStatus(error) => (0, error),
+            Self::DependencyViolationGatewayEndpoint(error) => (1, error),
+            Self::IncorrectVpcStatus(error) => (2, error),
+            Self::DependencyViolationRouteEntry(error) => (3, error),
+            Self::DependencyViolationInstance(error) => (4, error),
+            Self::DependencyViolationVSwitch(error) => (5, error),
+            Self::DependencyViolationRouteInterface(error) => (6, error),
+            Self::DependencyViolationTunnel(error) => (7, error),
+            Self::DependencyViolationNatGateway(error) => (8, error),
+            Self::DependencyViolationRouterInterface(error) => (9, error),
+            Self::DependencyViolationSecurityGroup(error) => (10, error),
+            Self::ForbiddenVpcNotFound(error) => (11, error),
+            Self::Forbbiden(error) => (12, error),
+            Self::TaskConflict(error) => (13, error),
+            Self::InvalidAction(error) => (14, error),
+            Self::IncorrectStatusCbnStatus(error) => (15, error),
+            Self::DependencyViolationRouteTable(error) => (16, error),
+            Self::DependencyViolationNetworkAcl(error) => (17, error),
+            Self::DependencyViolationClassicLinkInstance(error) => (18, error),
+            Self::SystemServiceBusy(error) => (19, error),
+            Self::DependencyViolationDhcpOptionsSet(error) => (20, error),
+            Self::InvalidRegionIdNotFound(error) => (21, error),
+            Self::DependencyViolationCustomRouteTable(error) => (22, error),
+            Self::DependencyViolationIpv4Gateway(error) => (23, error),
+            Self::DependencyViolationGatewayRouteTable(error) => (24, error),
+            Self::OperationDeniedVpcPeerExists(error) => (25, error),
+            Self::DependencyViolationAppAccess(error) => (26, error),
+            Self::DependencyViolationOppositeRouterInterface(error) => (27, error),
+            Self::DependencyViolationTransitRouter(error) => (28, error),
+            Self::DependencyViolationIpv6Gateway(error) => (29, error),
+            Self::DependencyViolationCloudServiceResource(error) => (30, error),
+            Self::IncorrectStatusVpcDnsHostnameStatus(error) => (31, error),
+            Self::OperationDenied(error) => (32, error),
+            Self::InvalidVpcIdNotFound(error) => (33, error),
+            Self::InternalError(error) => (34, error),
+            Self::Unhandled(error) => (35, error),
         }
     }
 }
 impl Clone for DeleteVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusVpcDhcpStatus(_) => {
-                Self::IncorrectStatusVpcDhcpStatus(error)
-            }
-            Self::DependencyViolationGatewayEndpoint(_) => {
-                Self::DependencyViolationGatewayEndpoint(error)
-            }
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::DependencyViolationRouteEntry(_) => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            Self::DependencyViolationInstance(_) => {
-                Self::DependencyViolationInstance(error)
-            }
-            Self::DependencyViolationVSwitch(_) => {
-                Self::DependencyViolationVSwitch(error)
-            }
-            Self::DependencyViolationRouteInterface(_) => {
-                Self::DependencyViolationRouteInterface(error)
-            }
-            Self::DependencyViolationTunnel(_) => Self::DependencyViolationTunnel(error),
-            Self::DependencyViolationNatGateway(_) => {
-                Self::DependencyViolationNatGateway(error)
-            }
-            Self::DependencyViolationRouterInterface(_) => {
-                Self::DependencyViolationRouterInterface(error)
-            }
-            Self::DependencyViolationSecurityGroup(_) => {
-                Self::DependencyViolationSecurityGroup(error)
-            }
-            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
-            Self::DependencyViolationRouteTable(_) => {
-                Self::DependencyViolationRouteTable(error)
-            }
-            Self::DependencyViolationNetworkAcl(_) => {
-                Self::DependencyViolationNetworkAcl(error)
-            }
-            Self::DependencyViolationClassicLinkInstance(_) => {
-                Self::DependencyViolationClassicLinkInstance(error)
-            }
-            Self::SystemServiceBusy(_) => Self::SystemServiceBusy(error),
-            Self::DependencyViolationDhcpOptionsSet(_) => {
-                Self::DependencyViolationDhcpOptionsSet(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::DependencyViolationCustomRouteTable(_) => {
-                Self::DependencyViolationCustomRouteTable(error)
-            }
-            Self::DependencyViolationIpv4Gateway(_) => {
-                Self::DependencyViolationIpv4Gateway(error)
-            }
-            Self::DependencyViolationGatewayRouteTable(_) => {
-                Self::DependencyViolationGatewayRouteTable(error)
-            }
-            Self::OperationDeniedVpcPeerExists(_) => {
-                Self::OperationDeniedVpcPeerExists(error)
-            }
-            Self::DependencyViolationAppAccess(_) => {
-                Self::DependencyViolationAppAccess(error)
-            }
-            Self::DependencyViolationOppositeRouterInterface(_) => {
-                Self::DependencyViolationOppositeRouterInterface(error)
-            }
-            Self::DependencyViolationTransitRouter(_) => {
-                Self::DependencyViolationTransitRouter(error)
-            }
-            Self::DependencyViolationIpv6Gateway(_) => {
-                Self::DependencyViolationIpv6Gateway(error)
-            }
-            Self::DependencyViolationCloudServiceResource(_) => {
-                Self::DependencyViolationCloudServiceResource(error)
-            }
-            Self::IncorrectStatusVpcDnsHostnameStatus(_) => {
-                Self::IncorrectStatusVpcDnsHostnameStatus(error)
-            }
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusVpcDhcpStatus",
+            "DependencyViolationGatewayEndpoint",
+            "IncorrectVpcStatus",
+            "DependencyViolationRouteEntry",
+            "DependencyViolationInstance",
+            "DependencyViolationVSwitch",
+            "DependencyViolationRouteInterface",
+            "DependencyViolationTunnel",
+            "DependencyViolationNatGateway",
+            "DependencyViolationRouterInterface",
+            "DependencyViolationSecurityGroup",
+            "ForbiddenVpcNotFound",
+            "Forbbiden",
+            "TaskConflict",
+            "InvalidAction",
+            "IncorrectStatusCbnStatus",
+            "DependencyViolationRouteTable",
+            "DependencyViolationNetworkAcl",
+            "DependencyViolationClassicLinkInstance",
+            "SystemServiceBusy",
+            "DependencyViolationDhcpOptionsSet",
+            "InvalidRegionIdNotFound",
+            "DependencyViolationCustomRouteTable",
+            "DependencyViolationIpv4Gateway",
+            "DependencyViolationGatewayRouteTable",
+            "OperationDeniedVpcPeerExists",
+            "DependencyViolationAppAccess",
+            "DependencyViolationOppositeRouterInterface",
+            "DependencyViolationTransitRouter",
+            "DependencyViolationIpv6Gateway",
+            "DependencyViolationCloudServiceResource",
+            "IncorrectStatusVpcDnsHostnameStatus",
+            "OperationDenied",
+            "InvalidVpcIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVpcError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpcPrefixListRequest {
     /// The ID of the prefix list that you want to delete.
@@ -70,10 +70,26 @@ pub struct DeleteVpcPrefixListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpcPrefixListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            prefix_list_id: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpcPrefixListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVpcPrefixListRequestBuilder {
-        DeleteVpcPrefixListRequestBuilder::default()
+        DeleteVpcPrefixListRequestBuilder {
+            inner: DeleteVpcPrefixListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,6 +195,7 @@ impl<C> DeleteVpcPrefixListRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVpcPrefixListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVpcPrefixListRequest::default(),
@@ -187,6 +204,7 @@ impl<'a> DeleteVpcPrefixListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -246,23 +264,20 @@ pub enum DeleteVpcPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "IncorrectStatus.SystemPrefixList" => {
-                Self::IncorrectStatusSystemPrefixList(error)
-            }
-            "OperationDenied.DeleteShareResource" => {
-                Self::OperationDeniedDeleteShareResource(error)
-            }
-            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
-            "DependencyViolation.PrefixListRelation" => {
-                Self::DependencyViolationPrefixListRelation(error)
-            }
-            "DependencyViolation.ShareResource" => {
-                Self::DependencyViolationShareResource(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.PrefixList",
+                        "IncorrectStatus.SystemPrefixList",
+                        "OperationDenied.DeleteShareResource",
+                        "IncorrectStatus.PrefixList",
+                        "DependencyViolation.PrefixListRelation",
+                        "DependencyViolation.ShareResource",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteVpcPrefixListError {
@@ -271,62 +286,54 @@ impl DeleteVpcPrefixListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundPrefixList(error),
+            1 => Self::IncorrectStatusSystemPrefixList(error),
+            2 => Self::OperationDeniedDeleteShareResource(error),
+            3 => Self::IncorrectStatusPrefixList(error),
+            4 => Self::DependencyViolationPrefixListRelation(error),
+            5 => Self::DependencyViolationShareResource(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::IncorrectStatusSystemPrefixList(error) => {
-                ("IncorrectStatusSystemPrefixList", error)
-            }
-            Self::OperationDeniedDeleteShareResource(error) => {
-                ("OperationDeniedDeleteShareResource", error)
-            }
-            Self::IncorrectStatusPrefixList(error) => {
-                ("IncorrectStatusPrefixList", error)
-            }
-            Self::DependencyViolationPrefixListRelation(error) => {
-                ("DependencyViolationPrefixListRelation", error)
-            }
-            Self::DependencyViolationShareResource(error) => {
-                ("DependencyViolationShareResource", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundPrefixList(error) => (0, error),
+            Self::IncorrectStatusSystemPrefixList(error) => (1, error),
+            Self::OperationDeniedDeleteShareResource(error) => (2, error),
+            Self::IncorrectStatusPrefixList(error) => (3, error),
+            Self::DependencyViolationPrefixListRelation(error) => (4, error),
+            Self::DependencyViolationShareResource(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DeleteVpcPrefixListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::IncorrectStatusSystemPrefixList(_) => {
-                Self::IncorrectStatusSystemPrefixList(error)
-            }
-            Self::OperationDeniedDeleteShareResource(_) => {
-                Self::OperationDeniedDeleteShareResource(error)
-            }
-            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
-            Self::DependencyViolationPrefixListRelation(_) => {
-                Self::DependencyViolationPrefixListRelation(error)
-            }
-            Self::DependencyViolationShareResource(_) => {
-                Self::DependencyViolationShareResource(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVpcPrefixListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundPrefixList",
+            "IncorrectStatusSystemPrefixList",
+            "OperationDeniedDeleteShareResource",
+            "IncorrectStatusPrefixList",
+            "DependencyViolationPrefixListRelation",
+            "DependencyViolationShareResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVpcPrefixListError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpnAttachmentRequest {
     /// The region ID of the IPsec-VPN connection.
@@ -57,10 +57,25 @@ pub struct DeleteVpnAttachmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpnAttachmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpnAttachmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVpnAttachmentRequestBuilder {
-        DeleteVpnAttachmentRequestBuilder::default()
+        DeleteVpnAttachmentRequestBuilder {
+            inner: DeleteVpnAttachmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -155,6 +170,7 @@ impl<C> DeleteVpnAttachmentRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVpnAttachmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVpnAttachmentRequest::default(),
@@ -163,6 +179,7 @@ impl<'a> DeleteVpnAttachmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -247,20 +264,21 @@ pub enum DeleteVpnAttachmentError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnAttachmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
-            "InternalError" => Self::InternalError(error),
-            "Vco.StatusNotSupport" => Self::VcoStatusNotSupport(error),
-            "CrossAccountAuthorizedVco.NotAllowDelete" => {
-                Self::CrossAccountAuthorizedVcoNotAllowDelete(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VpnConnection.Configuring",
+                        "InternalError",
+                        "Vco.StatusNotSupport",
+                        "CrossAccountAuthorizedVco.NotAllowDelete",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnConnectionInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteVpnAttachmentError {
@@ -269,50 +287,57 @@ impl DeleteVpnAttachmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::VpnConnectionConfiguring(error),
+            1 => Self::InternalError(error),
+            2 => Self::VcoStatusNotSupport(error),
+            3 => Self::CrossAccountAuthorizedVcoNotAllowDelete(error),
+            4 => Self::ForbbidenSubUser(error),
+            5 => Self::Forbidden(error),
+            6 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnConnectionConfiguring(error) => ("VpnConnectionConfiguring", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::VcoStatusNotSupport(error) => ("VcoStatusNotSupport", error),
-            Self::CrossAccountAuthorizedVcoNotAllowDelete(error) => {
-                ("CrossAccountAuthorizedVcoNotAllowDelete", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
-                ("InvalidVpnConnectionInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpnConnectionConfiguring(error) => (0, error),
+            Self::InternalError(error) => (1, error),
+            Self::VcoStatusNotSupport(error) => (2, error),
+            Self::CrossAccountAuthorizedVcoNotAllowDelete(error) => (3, error),
+            Self::ForbbidenSubUser(error) => (4, error),
+            Self::Forbidden(error) => (5, error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeleteVpnAttachmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::VcoStatusNotSupport(_) => Self::VcoStatusNotSupport(error),
-            Self::CrossAccountAuthorizedVcoNotAllowDelete(_) => {
-                Self::CrossAccountAuthorizedVcoNotAllowDelete(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVpnAttachmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpnConnectionConfiguring",
+            "InternalError",
+            "VcoStatusNotSupport",
+            "CrossAccountAuthorizedVcoNotAllowDelete",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnConnectionInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVpnAttachmentError {

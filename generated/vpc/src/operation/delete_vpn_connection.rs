@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpnConnectionRequest {
     /// The ID of the region where the IPsec-VPN connection is created.
@@ -62,10 +62,25 @@ pub struct DeleteVpnConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpnConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_connection_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpnConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVpnConnectionRequestBuilder {
-        DeleteVpnConnectionRequestBuilder::default()
+        DeleteVpnConnectionRequestBuilder {
+            inner: DeleteVpnConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -160,6 +175,7 @@ impl<C> DeleteVpnConnectionRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVpnConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVpnConnectionRequest::default(),
@@ -168,6 +184,7 @@ impl<'a> DeleteVpnConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -231,21 +248,22 @@ pub enum DeleteVpnConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "InternalError" => Self::InternalError(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VpnGateway.Configuring",
+                        "VpnTask.CONFLICT",
+                        "VpnGateway.FinancialLocked",
+                        "InternalError",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnConnectionInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteVpnConnectionError {
@@ -254,54 +272,60 @@ impl DeleteVpnConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::VpnTaskConflict(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::InternalError(error),
+            4 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            5 => Self::ForbbidenSubUser(error),
+            6 => Self::Forbidden(error),
+            7 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
-                ("InvalidVpnConnectionInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpnGatewayConfiguring(error) => (0, error),
+            Self::VpnTaskConflict(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::InternalError(error) => (3, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (4, error),
+            Self::ForbbidenSubUser(error) => (5, error),
+            Self::Forbidden(error) => (6, error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DeleteVpnConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVpnConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpnGatewayConfiguring",
+            "VpnTaskConflict",
+            "VpnGatewayFinancialLocked",
+            "InternalError",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnConnectionInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVpnConnectionError {

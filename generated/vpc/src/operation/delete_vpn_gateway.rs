@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpnGatewayRequest {
     /// The region ID of the VPN gateway.
@@ -65,10 +65,25 @@ pub struct DeleteVpnGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpnGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpnGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVpnGatewayRequestBuilder {
-        DeleteVpnGatewayRequestBuilder::default()
+        DeleteVpnGatewayRequestBuilder {
+            inner: DeleteVpnGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -165,6 +180,7 @@ impl<C> DeleteVpnGatewayRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVpnGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVpnGatewayRequest::default(),
@@ -173,6 +189,7 @@ impl<'a> DeleteVpnGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DeleteVpnGatewayResponse, DeleteVpnGatewayError> {
@@ -239,25 +256,24 @@ pub enum DeleteVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.VpnConnection" => {
-                Self::DependencyViolationVpnConnection(error)
-            }
-            "DependencyViolation.SslVpnServer" => {
-                Self::DependencyViolationSslVpnServer(error)
-            }
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "DependencyViolation.GreTunnel" => Self::DependencyViolationGreTunnel(error),
-            "InternalError" => Self::InternalError(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "ForbiddenRelease" => Self::ForbiddenRelease(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DependencyViolation.VpnConnection",
+                        "DependencyViolation.SslVpnServer",
+                        "VpnGateway.Configuring",
+                        "DependencyViolation.GreTunnel",
+                        "InternalError",
+                        "TaskConflict",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "Forbidden.SubUser",
+                        "Forbidden",
+                        "ForbiddenRelease",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteVpnGatewayError {
@@ -266,64 +282,66 @@ impl DeleteVpnGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DependencyViolationVpnConnection(error),
+            1 => Self::DependencyViolationSslVpnServer(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::DependencyViolationGreTunnel(error),
+            4 => Self::InternalError(error),
+            5 => Self::TaskConflict(error),
+            6 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            7 => Self::ForbiddenSubUser(error),
+            8 => Self::Forbidden(error),
+            9 => Self::ForbiddenRelease(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationVpnConnection(error) => {
-                ("DependencyViolationVpnConnection", error)
-            }
-            Self::DependencyViolationSslVpnServer(error) => {
-                ("DependencyViolationSslVpnServer", error)
-            }
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::DependencyViolationGreTunnel(error) => {
-                ("DependencyViolationGreTunnel", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::ForbiddenRelease(error) => ("ForbiddenRelease", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationVpnConnection(error) => (0, error),
+            Self::DependencyViolationSslVpnServer(error) => (1, error),
+            Self::VpnGatewayConfiguring(error) => (2, error),
+            Self::DependencyViolationGreTunnel(error) => (3, error),
+            Self::InternalError(error) => (4, error),
+            Self::TaskConflict(error) => (5, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (6, error),
+            Self::ForbiddenSubUser(error) => (7, error),
+            Self::Forbidden(error) => (8, error),
+            Self::ForbiddenRelease(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DeleteVpnGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DependencyViolationVpnConnection(_) => {
-                Self::DependencyViolationVpnConnection(error)
-            }
-            Self::DependencyViolationSslVpnServer(_) => {
-                Self::DependencyViolationSslVpnServer(error)
-            }
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::DependencyViolationGreTunnel(_) => {
-                Self::DependencyViolationGreTunnel(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::ForbiddenRelease(_) => Self::ForbiddenRelease(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVpnGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DependencyViolationVpnConnection",
+            "DependencyViolationSslVpnServer",
+            "VpnGatewayConfiguring",
+            "DependencyViolationGreTunnel",
+            "InternalError",
+            "TaskConflict",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "ForbiddenSubUser",
+            "Forbidden",
+            "ForbiddenRelease",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVpnGatewayError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeletionProtectionRequest {
     /// The ID of the region where the instance for which you want to enable deletion protection is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -76,10 +76,27 @@ pub struct DeletionProtectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeletionProtectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            protection_enable: None,
+            r#type: None,
+            instance_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeletionProtectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeletionProtectionRequestBuilder {
-        DeletionProtectionRequestBuilder::default()
+        DeletionProtectionRequestBuilder {
+            inner: DeletionProtectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -201,6 +218,7 @@ impl<C> DeletionProtectionRequestBuilder<C> {
     }
 }
 impl<'a> DeletionProtectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeletionProtectionRequest::default(),
@@ -209,6 +227,7 @@ impl<'a> DeletionProtectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -270,24 +289,21 @@ pub enum DeletionProtectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeletionProtectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DeletionProtection.ResourceNotExist" => {
-                Self::DeletionProtectionResourceNotExist(error)
-            }
-            "DeletionProtection.PrePaidNotSupport" => {
-                Self::DeletionProtectionPrePaidNotSupport(error)
-            }
-            "DeletionProtection.TypeNotSupport" => {
-                Self::DeletionProtectionTypeNotSupport(error)
-            }
-            "DeletionProtection.AlreadyEnabled" => {
-                Self::DeletionProtectionAlreadyEnabled(error)
-            }
-            "DeletionProtection.OwnerError" => Self::DeletionProtectionOwnerError(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "DeletionProtection.NotExist" => Self::DeletionProtectionNotExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DeletionProtection.ResourceNotExist",
+                        "DeletionProtection.PrePaidNotSupport",
+                        "DeletionProtection.TypeNotSupport",
+                        "DeletionProtection.AlreadyEnabled",
+                        "DeletionProtection.OwnerError",
+                        "InvalidAllocationId.NotFound",
+                        "DeletionProtection.NotExist",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeletionProtectionError {
@@ -296,70 +312,57 @@ impl DeletionProtectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DeletionProtectionResourceNotExist(error),
+            1 => Self::DeletionProtectionPrePaidNotSupport(error),
+            2 => Self::DeletionProtectionTypeNotSupport(error),
+            3 => Self::DeletionProtectionAlreadyEnabled(error),
+            4 => Self::DeletionProtectionOwnerError(error),
+            5 => Self::InvalidAllocationIdNotFound(error),
+            6 => Self::DeletionProtectionNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DeletionProtectionResourceNotExist(error) => {
-                ("DeletionProtectionResourceNotExist", error)
-            }
-            Self::DeletionProtectionPrePaidNotSupport(error) => {
-                ("DeletionProtectionPrePaidNotSupport", error)
-            }
-            Self::DeletionProtectionTypeNotSupport(error) => {
-                ("DeletionProtectionTypeNotSupport", error)
-            }
-            Self::DeletionProtectionAlreadyEnabled(error) => {
-                ("DeletionProtectionAlreadyEnabled", error)
-            }
-            Self::DeletionProtectionOwnerError(error) => {
-                ("DeletionProtectionOwnerError", error)
-            }
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::DeletionProtectionNotExist(error) => {
-                ("DeletionProtectionNotExist", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DeletionProtectionResourceNotExist(error) => (0, error),
+            Self::DeletionProtectionPrePaidNotSupport(error) => (1, error),
+            Self::DeletionProtectionTypeNotSupport(error) => (2, error),
+            Self::DeletionProtectionAlreadyEnabled(error) => (3, error),
+            Self::DeletionProtectionOwnerError(error) => (4, error),
+            Self::InvalidAllocationIdNotFound(error) => (5, error),
+            Self::DeletionProtectionNotExist(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DeletionProtectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DeletionProtectionResourceNotExist(_) => {
-                Self::DeletionProtectionResourceNotExist(error)
-            }
-            Self::DeletionProtectionPrePaidNotSupport(_) => {
-                Self::DeletionProtectionPrePaidNotSupport(error)
-            }
-            Self::DeletionProtectionTypeNotSupport(_) => {
-                Self::DeletionProtectionTypeNotSupport(error)
-            }
-            Self::DeletionProtectionAlreadyEnabled(_) => {
-                Self::DeletionProtectionAlreadyEnabled(error)
-            }
-            Self::DeletionProtectionOwnerError(_) => {
-                Self::DeletionProtectionOwnerError(error)
-            }
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::DeletionProtectionNotExist(_) => {
-                Self::DeletionProtectionNotExist(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeletionProtectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DeletionProtectionResourceNotExist",
+            "DeletionProtectionPrePaidNotSupport",
+            "DeletionProtectionTypeNotSupport",
+            "DeletionProtectionAlreadyEnabled",
+            "DeletionProtectionOwnerError",
+            "InvalidAllocationIdNotFound",
+            "DeletionProtectionNotExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeletionProtectionError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct Describe95TrafficRequest {
     /// The region ID of the resource.
@@ -58,10 +58,26 @@ pub struct Describe95TrafficRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for Describe95TrafficRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_type: None,
+            instance_id: None,
+            day: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl Describe95TrafficRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> Describe95TrafficRequestBuilder {
-        Describe95TrafficRequestBuilder::default()
+        Describe95TrafficRequestBuilder {
+            inner: Describe95TrafficRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -163,6 +179,7 @@ impl<C> Describe95TrafficRequestBuilder<C> {
     }
 }
 impl<'a> Describe95TrafficRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: Describe95TrafficRequest::default(),
@@ -171,6 +188,7 @@ impl<'a> Describe95TrafficRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -233,16 +251,19 @@ pub enum Describe95TrafficError {
 }
 impl From<::acs_runtime::client::ServiceError> for Describe95TrafficError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstance.NotFound" => Self::InvalidInstanceNotFound(error),
-            "IllegalParam.Day" => Self::IllegalParamDay(error),
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "OperationDenied.QueryCdt95Instance" => {
-                Self::OperationDeniedQueryCdt95Instance(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstance.NotFound",
+                        "IllegalParam.Day",
+                        "IllegalParam.ResourceType",
+                        "OperationDenied.QueryCdt95Instance",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl Describe95TrafficError {
@@ -251,42 +272,51 @@ impl Describe95TrafficError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceNotFound(error),
+            1 => Self::IllegalParamDay(error),
+            2 => Self::IllegalParamResourceType(error),
+            3 => Self::OperationDeniedQueryCdt95Instance(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
-            Self::IllegalParamDay(error) => ("IllegalParamDay", error),
-            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
-            Self::OperationDeniedQueryCdt95Instance(error) => {
-                ("OperationDeniedQueryCdt95Instance", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceNotFound(error) => (0, error),
+            Self::IllegalParamDay(error) => (1, error),
+            Self::IllegalParamResourceType(error) => (2, error),
+            Self::OperationDeniedQueryCdt95Instance(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for Describe95TrafficError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
-            Self::IllegalParamDay(_) => Self::IllegalParamDay(error),
-            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
-            Self::OperationDeniedQueryCdt95Instance(_) => {
-                Self::OperationDeniedQueryCdt95Instance(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for Describe95TrafficError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceNotFound",
+            "IllegalParamDay",
+            "IllegalParamResourceType",
+            "OperationDeniedQueryCdt95Instance",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for Describe95TrafficError {

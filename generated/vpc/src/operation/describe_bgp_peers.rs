@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeBgpPeersRequest {
     /// The ID of the virtual border router (VBR) that is associated with the BGP peer that you want to query.
@@ -77,10 +77,29 @@ pub struct DescribeBgpPeersRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeBgpPeersRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            router_id: None,
+            bgp_peer_id: None,
+            bgp_group_id: None,
+            region_id: None,
+            is_default: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeBgpPeersRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeBgpPeersRequestBuilder {
-        DescribeBgpPeersRequestBuilder::default()
+        DescribeBgpPeersRequestBuilder {
+            inner: DescribeBgpPeersRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -215,6 +234,7 @@ impl<C> DescribeBgpPeersRequestBuilder<C> {
     }
 }
 impl<'a> DescribeBgpPeersRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeBgpPeersRequest::default(),
@@ -223,6 +243,7 @@ impl<'a> DescribeBgpPeersRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeBgpPeersResponse, DescribeBgpPeersError> {
@@ -296,12 +317,13 @@ pub enum DescribeBgpPeersError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeBgpPeersError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["ServiceUnavailable", "InvalidRegionId.NotFound", "InternalError"],
+                ),
+            error,
+        )
     }
 }
 impl DescribeBgpPeersError {
@@ -310,34 +332,45 @@ impl DescribeBgpPeersError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ServiceUnavailable(error),
+            1 => Self::InvalidRegionIdNotFound(error),
+            2 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ServiceUnavailable(error) => (0, error),
+            Self::InvalidRegionIdNotFound(error) => (1, error),
+            Self::InternalError(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeBgpPeersError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeBgpPeersError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ServiceUnavailable",
+            "InvalidRegionIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeBgpPeersError {

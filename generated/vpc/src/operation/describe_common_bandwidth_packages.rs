@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCommonBandwidthPackagesRequest {
     /// Specifies whether to return the information about pending orders. Valid values:
@@ -101,10 +101,32 @@ pub struct DescribeCommonBandwidthPackagesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCommonBandwidthPackagesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            include_reservation_data: None,
+            region_id: None,
+            bandwidth_package_id: None,
+            resource_group_id: None,
+            name: None,
+            page_number: None,
+            page_size: None,
+            dry_run: None,
+            tag: None,
+            security_protection_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCommonBandwidthPackagesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeCommonBandwidthPackagesRequestBuilder {
-        DescribeCommonBandwidthPackagesRequestBuilder::default()
+        DescribeCommonBandwidthPackagesRequestBuilder {
+            inner: DescribeCommonBandwidthPackagesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -280,6 +302,7 @@ impl<C> DescribeCommonBandwidthPackagesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeCommonBandwidthPackagesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeCommonBandwidthPackagesRequest::default(),
@@ -288,6 +311,7 @@ impl<'a> DescribeCommonBandwidthPackagesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -366,17 +390,18 @@ pub enum DescribeCommonBandwidthPackagesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCommonBandwidthPackagesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBandwidthPackageIdNumber.NotSupported" => {
-                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
-            }
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidBandwidthPackageIdNumber.NotSupported",
+                        "InvalidResourceGroupId",
+                        "OperationUnsupported.ResourceGroupId",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeCommonBandwidthPackagesError {
@@ -385,44 +410,48 @@ impl DescribeCommonBandwidthPackagesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidBandwidthPackageIdNumberNotSupported(error),
+            1 => Self::InvalidResourceGroupId(error),
+            2 => Self::OperationUnsupportedResourceGroupId(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => {
-                ("InvalidBandwidthPackageIdNumberNotSupported", error)
-            }
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => (0, error),
+            Self::InvalidResourceGroupId(error) => (1, error),
+            Self::OperationUnsupportedResourceGroupId(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeCommonBandwidthPackagesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidBandwidthPackageIdNumberNotSupported(_) => {
-                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
-            }
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeCommonBandwidthPackagesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidBandwidthPackageIdNumberNotSupported",
+            "InvalidResourceGroupId",
+            "OperationUnsupportedResourceGroupId",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeCommonBandwidthPackagesError {

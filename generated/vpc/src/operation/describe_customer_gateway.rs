@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeCustomerGatewayRequest {
     /// The ID of the region where the customer gateway is deployed.
@@ -42,10 +42,24 @@ pub struct DescribeCustomerGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeCustomerGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            customer_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeCustomerGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeCustomerGatewayRequestBuilder {
-        DescribeCustomerGatewayRequestBuilder::default()
+        DescribeCustomerGatewayRequestBuilder {
+            inner: DescribeCustomerGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -123,6 +137,7 @@ impl<C> DescribeCustomerGatewayRequestBuilder<C> {
     }
 }
 impl<'a> DescribeCustomerGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeCustomerGatewayRequest::default(),
@@ -131,6 +146,7 @@ impl<'a> DescribeCustomerGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -241,14 +257,17 @@ pub enum DescribeCustomerGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeCustomerGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidCustomerGatewayInstanceId.NotFound" => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.SubUser",
+                        "Forbidden",
+                        "InvalidCustomerGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeCustomerGatewayError {
@@ -257,38 +276,45 @@ impl DescribeCustomerGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenSubUser(error),
+            1 => Self::Forbidden(error),
+            2 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
-                ("InvalidCustomerGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenSubUser(error) => (0, error),
+            Self::Forbidden(error) => (1, error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeCustomerGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeCustomerGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenSubUser",
+            "Forbidden",
+            "InvalidCustomerGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeCustomerGatewayError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEcGrantRelationRequest {
     /// The type of instance. Valid values:
@@ -67,10 +67,27 @@ pub struct DescribeEcGrantRelationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEcGrantRelationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_type: None,
+            instance_id: None,
+            page_number: None,
+            page_size: None,
+            vbr_region_no: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEcGrantRelationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeEcGrantRelationRequestBuilder {
-        DescribeEcGrantRelationRequestBuilder::default()
+        DescribeEcGrantRelationRequestBuilder {
+            inner: DescribeEcGrantRelationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,6 +202,7 @@ impl<C> DescribeEcGrantRelationRequestBuilder<C> {
     }
 }
 impl<'a> DescribeEcGrantRelationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeEcGrantRelationRequest::default(),
@@ -193,6 +211,7 @@ impl<'a> DescribeEcGrantRelationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -283,15 +302,20 @@ pub enum DescribeEcGrantRelationError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEcGrantRelationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "Parameter.Illegal" => Self::ParameterIllegal(error),
-            "Instance.StatusError" => Self::InstanceStatusError(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "VRouterId.NotFound" => Self::VRouterIdNotFound(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.NotNull",
+                        "Parameter.Illegal",
+                        "Instance.StatusError",
+                        "InvalidRegionId.NotFound",
+                        "VRouterId.NotFound",
+                        "Instance.NotExist",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeEcGrantRelationError {
@@ -300,40 +324,54 @@ impl DescribeEcGrantRelationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParamNotNull(error),
+            1 => Self::ParameterIllegal(error),
+            2 => Self::InstanceStatusError(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::VRouterIdNotFound(error),
+            5 => Self::InstanceNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
-            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
-            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::VRouterIdNotFound(error) => ("VRouterIdNotFound", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamNotNull(error) => (0, error),
+            Self::ParameterIllegal(error) => (1, error),
+            Self::InstanceStatusError(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::VRouterIdNotFound(error) => (4, error),
+            Self::InstanceNotExist(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeEcGrantRelationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
-            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
-            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::VRouterIdNotFound(_) => Self::VRouterIdNotFound(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeEcGrantRelationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamNotNull",
+            "ParameterIllegal",
+            "InstanceStatusError",
+            "InvalidRegionIdNotFound",
+            "VRouterIdNotFound",
+            "InstanceNotExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeEcGrantRelationError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEipAddressesRequest {
     /// The region ID of the EIP.
@@ -219,10 +219,43 @@ pub struct DescribeEipAddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEipAddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            include_reservation_data: None,
+            status: None,
+            eip_address: None,
+            allocation_id: None,
+            segment_instance_id: None,
+            resource_group_id: None,
+            page_number: None,
+            page_size: None,
+            isp: None,
+            filter: None,
+            lock_reason: None,
+            associated_instance_type: None,
+            associated_instance_id: None,
+            charge_type: None,
+            dry_run: None,
+            eip_name: None,
+            tag: None,
+            security_protection_enabled: None,
+            public_ip_address_pool_id: None,
+            service_managed: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEipAddressesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeEipAddressesRequestBuilder {
-        DescribeEipAddressesRequestBuilder::default()
+        DescribeEipAddressesRequestBuilder {
+            inner: DescribeEipAddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -558,6 +591,7 @@ impl<C> DescribeEipAddressesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeEipAddressesRequest::default(),
@@ -566,6 +600,7 @@ impl<'a> DescribeEipAddressesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -664,29 +699,28 @@ pub enum DescribeEipAddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIAssociatedInstanceType.ValueNotSupported" => {
-                Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
-            }
-            "InvalidChargeType.ValueNotSupported" => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
-            "InstanceIdLength.Exceed" => Self::InstanceIdLengthExceed(error),
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "InvalidFilterValue" => Self::InvalidFilterValue(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InvalidFilterKey.NotFound" => Self::InvalidFilterKeyNotFound(error),
-            "InvalidLockReason.NotFound" => Self::InvalidLockReasonNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIAssociatedInstanceType.ValueNotSupported",
+                        "InvalidChargeType.ValueNotSupported",
+                        "InvalidAliuid",
+                        "InvalidResourceGroupId",
+                        "InstanceType.Invalid",
+                        "InstanceIdLength.Exceed",
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "OperationUnsupported.ResourceGroupId",
+                        "IellgalParameter.OwnerAccount",
+                        "InvalidFilterValue",
+                        "Forbidden.RegionNotFound",
+                        "InvalidFilterKey.NotFound",
+                        "InvalidLockReason.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeEipAddressesError {
@@ -695,74 +729,78 @@ impl DescribeEipAddressesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIAssociatedInstanceTypeValueNotSupported(error),
+            1 => Self::InvalidChargeTypeValueNotSupported(error),
+            2 => Self::InvalidAliuid(error),
+            3 => Self::InvalidResourceGroupId(error),
+            4 => Self::InstanceTypeInvalid(error),
+            5 => Self::InstanceIdLengthExceed(error),
+            6 => Self::InvalidTagKey(error),
+            7 => Self::InvalidTagValue(error),
+            8 => Self::OperationUnsupportedResourceGroupId(error),
+            9 => Self::IellgalParameterOwnerAccount(error),
+            10 => Self::InvalidFilterValue(error),
+            11 => Self::ForbiddenRegionNotFound(error),
+            12 => Self::InvalidFilterKeyNotFound(error),
+            13 => Self::InvalidLockReasonNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error) => {
-                ("InvalidIAssociatedInstanceTypeValueNotSupported", error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(error) => {
-                ("InvalidChargeTypeValueNotSupported", error)
-            }
-            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
-            Self::InstanceIdLengthExceed(error) => ("InstanceIdLengthExceed", error),
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
-            Self::InvalidLockReasonNotFound(error) => {
-                ("InvalidLockReasonNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error) => (0, error),
+            Self::InvalidChargeTypeValueNotSupported(error) => (1, error),
+            Self::InvalidAliuid(error) => (2, error),
+            Self::InvalidResourceGroupId(error) => (3, error),
+            Self::InstanceTypeInvalid(error) => (4, error),
+            Self::InstanceIdLengthExceed(error) => (5, error),
+            Self::InvalidTagKey(error) => (6, error),
+            Self::InvalidTagValue(error) => (7, error),
+            Self::OperationUnsupportedResourceGroupId(error) => (8, error),
+            Self::IellgalParameterOwnerAccount(error) => (9, error),
+            Self::InvalidFilterValue(error) => (10, error),
+            Self::ForbiddenRegionNotFound(error) => (11, error),
+            Self::InvalidFilterKeyNotFound(error) => (12, error),
+            Self::InvalidLockReasonNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for DescribeEipAddressesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIAssociatedInstanceTypeValueNotSupported(_) => {
-                Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
-            }
-            Self::InvalidChargeTypeValueNotSupported(_) => {
-                Self::InvalidChargeTypeValueNotSupported(error)
-            }
-            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::InstanceTypeInvalid(_) => Self::InstanceTypeInvalid(error),
-            Self::InstanceIdLengthExceed(_) => Self::InstanceIdLengthExceed(error),
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
-            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeEipAddressesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIAssociatedInstanceTypeValueNotSupported",
+            "InvalidChargeTypeValueNotSupported",
+            "InvalidAliuid",
+            "InvalidResourceGroupId",
+            "InstanceTypeInvalid",
+            "InstanceIdLengthExceed",
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "OperationUnsupportedResourceGroupId",
+            "IellgalParameterOwnerAccount",
+            "InvalidFilterValue",
+            "ForbiddenRegionNotFound",
+            "InvalidFilterKeyNotFound",
+            "InvalidLockReasonNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeEipAddressesError {

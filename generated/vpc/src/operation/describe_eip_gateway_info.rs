@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEipGatewayInfoRequest {
     /// The ID of the secondary ENI that is associated with the EIP.
@@ -42,10 +42,24 @@ pub struct DescribeEipGatewayInfoRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEipGatewayInfoRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEipGatewayInfoRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeEipGatewayInfoRequestBuilder {
-        DescribeEipGatewayInfoRequestBuilder::default()
+        DescribeEipGatewayInfoRequestBuilder {
+            inner: DescribeEipGatewayInfoRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -121,6 +135,7 @@ impl<C> DescribeEipGatewayInfoRequestBuilder<C> {
     }
 }
 impl<'a> DescribeEipGatewayInfoRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeEipGatewayInfoRequest::default(),
@@ -129,6 +144,7 @@ impl<'a> DescribeEipGatewayInfoRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -199,14 +215,17 @@ pub enum DescribeEipGatewayInfoError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipGatewayInfoError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            "InvalidNetworkInterface.NotFound" => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Instance.NotExist",
+                        "InvalidNetworkInterface.NotFound",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeEipGatewayInfoError {
@@ -215,38 +234,45 @@ impl DescribeEipGatewayInfoError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InstanceNotExist(error),
+            1 => Self::InvalidNetworkInterfaceNotFound(error),
+            2 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::InvalidNetworkInterfaceNotFound(error) => {
-                ("InvalidNetworkInterfaceNotFound", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InstanceNotExist(error) => (0, error),
+            Self::InvalidNetworkInterfaceNotFound(error) => (1, error),
+            Self::Forbidden(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for DescribeEipGatewayInfoError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::InvalidNetworkInterfaceNotFound(_) => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeEipGatewayInfoError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InstanceNotExist",
+            "InvalidNetworkInterfaceNotFound",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeEipGatewayInfoError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeEipSegmentRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -65,10 +65,27 @@ pub struct DescribeEipSegmentRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeEipSegmentRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            segment_instance_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeEipSegmentRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeEipSegmentRequestBuilder {
-        DescribeEipSegmentRequestBuilder::default()
+        DescribeEipSegmentRequestBuilder {
+            inner: DescribeEipSegmentRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -183,6 +200,7 @@ impl<C> DescribeEipSegmentRequestBuilder<C> {
     }
 }
 impl<'a> DescribeEipSegmentRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeEipSegmentRequest::default(),
@@ -191,6 +209,7 @@ impl<'a> DescribeEipSegmentRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -263,10 +282,7 @@ pub enum DescribeEipSegmentError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeEipSegmentError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.QueryDbError" => Self::OperationFailedQueryDbError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["OperationFailed.QueryDbError"]), error)
     }
 }
 impl DescribeEipSegmentError {
@@ -275,34 +291,36 @@ impl DescribeEipSegmentError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedQueryDbError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedQueryDbError(error) => {
-                ("OperationFailedQueryDbError", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedQueryDbError(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DescribeEipSegmentError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedQueryDbError(_) => {
-                Self::OperationFailedQueryDbError(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeEipSegmentError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["OperationFailedQueryDbError", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeEipSegmentError {

@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeFailoverTestJobsRequest {
     /// The region where you want to perform the failover test.
@@ -64,10 +64,27 @@ pub struct DescribeFailoverTestJobsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeFailoverTestJobsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            next_token: None,
+            max_results: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeFailoverTestJobsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeFailoverTestJobsRequestBuilder {
-        DescribeFailoverTestJobsRequestBuilder::default()
+        DescribeFailoverTestJobsRequestBuilder {
+            inner: DescribeFailoverTestJobsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -184,6 +201,7 @@ impl<C> DescribeFailoverTestJobsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeFailoverTestJobsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeFailoverTestJobsRequest::default(),
@@ -192,6 +210,7 @@ impl<'a> DescribeFailoverTestJobsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -289,23 +308,22 @@ pub enum DescribeFailoverTestJobsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeFailoverTestJobsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Filter.Key" => Self::IllegalParamFilterKey(error),
-            "IllegalParam.Filter.Value" => Self::IllegalParamFilterValue(error),
-            "SystemQuotaConstraint.Filter.Value" => {
-                Self::SystemQuotaConstraintFilterValue(error)
-            }
-            "SystemQuotaConstraint.Filter.Key" => {
-                Self::SystemQuotaConstraintFilterKey(error)
-            }
-            "IllegalParam.FilterKey.ResourceType" => {
-                Self::IllegalParamFilterKeyResourceType(error)
-            }
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.Filter.Key",
+                        "IllegalParam.Filter.Value",
+                        "SystemQuotaConstraint.Filter.Value",
+                        "SystemQuotaConstraint.Filter.Key",
+                        "IllegalParam.FilterKey.ResourceType",
+                        "IllegalParam.JobId",
+                        "IllegalParam.ResourceType",
+                        "IncorrectStatus.ResourceId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeFailoverTestJobsError {
@@ -314,58 +332,60 @@ impl DescribeFailoverTestJobsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamFilterKey(error),
+            1 => Self::IllegalParamFilterValue(error),
+            2 => Self::SystemQuotaConstraintFilterValue(error),
+            3 => Self::SystemQuotaConstraintFilterKey(error),
+            4 => Self::IllegalParamFilterKeyResourceType(error),
+            5 => Self::IllegalParamJobId(error),
+            6 => Self::IllegalParamResourceType(error),
+            7 => Self::IncorrectStatusResourceId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamFilterKey(error) => ("IllegalParamFilterKey", error),
-            Self::IllegalParamFilterValue(error) => ("IllegalParamFilterValue", error),
-            Self::SystemQuotaConstraintFilterValue(error) => {
-                ("SystemQuotaConstraintFilterValue", error)
-            }
-            Self::SystemQuotaConstraintFilterKey(error) => {
-                ("SystemQuotaConstraintFilterKey", error)
-            }
-            Self::IllegalParamFilterKeyResourceType(error) => {
-                ("IllegalParamFilterKeyResourceType", error)
-            }
-            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
-            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
-            Self::IncorrectStatusResourceId(error) => {
-                ("IncorrectStatusResourceId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamFilterKey(error) => (0, error),
+            Self::IllegalParamFilterValue(error) => (1, error),
+            Self::SystemQuotaConstraintFilterValue(error) => (2, error),
+            Self::SystemQuotaConstraintFilterKey(error) => (3, error),
+            Self::IllegalParamFilterKeyResourceType(error) => (4, error),
+            Self::IllegalParamJobId(error) => (5, error),
+            Self::IllegalParamResourceType(error) => (6, error),
+            Self::IncorrectStatusResourceId(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DescribeFailoverTestJobsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamFilterKey(_) => Self::IllegalParamFilterKey(error),
-            Self::IllegalParamFilterValue(_) => Self::IllegalParamFilterValue(error),
-            Self::SystemQuotaConstraintFilterValue(_) => {
-                Self::SystemQuotaConstraintFilterValue(error)
-            }
-            Self::SystemQuotaConstraintFilterKey(_) => {
-                Self::SystemQuotaConstraintFilterKey(error)
-            }
-            Self::IllegalParamFilterKeyResourceType(_) => {
-                Self::IllegalParamFilterKeyResourceType(error)
-            }
-            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
-            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
-            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeFailoverTestJobsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamFilterKey",
+            "IllegalParamFilterValue",
+            "SystemQuotaConstraintFilterValue",
+            "SystemQuotaConstraintFilterKey",
+            "IllegalParamFilterKeyResourceType",
+            "IllegalParamJobId",
+            "IllegalParamResourceType",
+            "IncorrectStatusResourceId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeFailoverTestJobsError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeGrantRulesToEcrRequest {
     /// The number of the page to return. Default value: 1.
@@ -66,10 +66,28 @@ pub struct DescribeGrantRulesToEcrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeGrantRulesToEcrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            page_number: None,
+            page_size: None,
+            region_id: None,
+            instance_id: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeGrantRulesToEcrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeGrantRulesToEcrRequestBuilder {
-        DescribeGrantRulesToEcrRequestBuilder::default()
+        DescribeGrantRulesToEcrRequestBuilder {
+            inner: DescribeGrantRulesToEcrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -188,6 +206,7 @@ impl<C> DescribeGrantRulesToEcrRequestBuilder<C> {
     }
 }
 impl<'a> DescribeGrantRulesToEcrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeGrantRulesToEcrRequest::default(),
@@ -196,6 +215,7 @@ impl<'a> DescribeGrantRulesToEcrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -284,14 +304,19 @@ pub enum DescribeGrantRulesToEcrError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToEcrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "Parameter.Illegal" => Self::ParameterIllegal(error),
-            "Instance.StatusError" => Self::InstanceStatusError(error),
-            "VRouterId.NotFound" => Self::VRouterIdNotFound(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.NotNull",
+                        "Parameter.Illegal",
+                        "Instance.StatusError",
+                        "VRouterId.NotFound",
+                        "Instance.NotExist",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeGrantRulesToEcrError {
@@ -300,38 +325,51 @@ impl DescribeGrantRulesToEcrError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParamNotNull(error),
+            1 => Self::ParameterIllegal(error),
+            2 => Self::InstanceStatusError(error),
+            3 => Self::VRouterIdNotFound(error),
+            4 => Self::InstanceNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
-            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
-            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
-            Self::VRouterIdNotFound(error) => ("VRouterIdNotFound", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamNotNull(error) => (0, error),
+            Self::ParameterIllegal(error) => (1, error),
+            Self::InstanceStatusError(error) => (2, error),
+            Self::VRouterIdNotFound(error) => (3, error),
+            Self::InstanceNotExist(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeGrantRulesToEcrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
-            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
-            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
-            Self::VRouterIdNotFound(_) => Self::VRouterIdNotFound(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeGrantRulesToEcrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamNotNull",
+            "ParameterIllegal",
+            "InstanceStatusError",
+            "VRouterIdNotFound",
+            "InstanceNotExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeGrantRulesToEcrError {

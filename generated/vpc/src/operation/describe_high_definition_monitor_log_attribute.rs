@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeHighDefinitionMonitorLogAttributeRequest {
     /// The region ID of the instance.
@@ -49,10 +49,25 @@ pub struct DescribeHighDefinitionMonitorLogAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeHighDefinitionMonitorLogAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeHighDefinitionMonitorLogAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeHighDefinitionMonitorLogAttributeRequestBuilder {
-        DescribeHighDefinitionMonitorLogAttributeRequestBuilder::default()
+        DescribeHighDefinitionMonitorLogAttributeRequestBuilder {
+            inner: DescribeHighDefinitionMonitorLogAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -146,6 +161,7 @@ impl<C> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeHighDefinitionMonitorLogAttributeRequest::default(),
@@ -154,6 +170,7 @@ impl<'a> DescribeHighDefinitionMonitorLogAttributeRequestBuilder<&'a crate::Clie
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -248,15 +265,20 @@ pub enum DescribeHighDefinitionMonitorLogAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeHighDefinitionMonitorLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "ProjectNotExist" => Self::ProjectNotExist(error),
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
-            "InvalidAction.NotSupport" => Self::InvalidActionNotSupport(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId",
+                        "ProjectNotExist",
+                        "ParameterInvalid",
+                        "InvalidHdMonitorStatus",
+                        "InvalidAction.NotSupport",
+                        "InvalidAllocationId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeHighDefinitionMonitorLogAttributeError {
@@ -265,44 +287,54 @@ impl DescribeHighDefinitionMonitorLogAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceId(error),
+            1 => Self::ProjectNotExist(error),
+            2 => Self::ParameterInvalid(error),
+            3 => Self::InvalidHdMonitorStatus(error),
+            4 => Self::InvalidActionNotSupport(error),
+            5 => Self::InvalidAllocationIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::ProjectNotExist(error) => ("ProjectNotExist", error),
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
-            Self::InvalidActionNotSupport(error) => ("InvalidActionNotSupport", error),
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceId(error) => (0, error),
+            Self::ProjectNotExist(error) => (1, error),
+            Self::ParameterInvalid(error) => (2, error),
+            Self::InvalidHdMonitorStatus(error) => (3, error),
+            Self::InvalidActionNotSupport(error) => (4, error),
+            Self::InvalidAllocationIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeHighDefinitionMonitorLogAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::ProjectNotExist(_) => Self::ProjectNotExist(error),
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
-            Self::InvalidActionNotSupport(_) => Self::InvalidActionNotSupport(error),
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeHighDefinitionMonitorLogAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceId",
+            "ProjectNotExist",
+            "ParameterInvalid",
+            "InvalidHdMonitorStatus",
+            "InvalidActionNotSupport",
+            "InvalidAllocationIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeHighDefinitionMonitorLogAttributeError {

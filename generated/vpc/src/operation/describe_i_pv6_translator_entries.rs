@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorEntriesRequest {
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
@@ -131,10 +131,37 @@ pub struct DescribeIPv6TranslatorEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeIPv6TranslatorEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_translator_id: None,
+            ipv6_translator_entry_id: None,
+            entry_name: None,
+            allocate_ipv6_addr: None,
+            allocate_ipv6_port: None,
+            backend_ipv4_addr: None,
+            backend_ipv4_port: None,
+            trans_protocol: None,
+            acl_status: None,
+            acl_type: None,
+            acl_id: None,
+            page_number: None,
+            page_size: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeIPv6TranslatorEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeIPv6TranslatorEntriesRequestBuilder {
-        DescribeIPv6TranslatorEntriesRequestBuilder::default()
+        DescribeIPv6TranslatorEntriesRequestBuilder {
+            inner: DescribeIPv6TranslatorEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -355,6 +382,7 @@ impl<C> DescribeIPv6TranslatorEntriesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeIPv6TranslatorEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeIPv6TranslatorEntriesRequest::default(),
@@ -363,6 +391,7 @@ impl<'a> DescribeIPv6TranslatorEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -449,25 +478,22 @@ pub enum DescribeIPv6TranslatorEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "IPv6TranslatorEntry.InvalidPort" => {
-                Self::IPv6TranslatorEntryInvalidPort(error)
-            }
-            "IPv6TranslatorEntry.InvalidProtocol" => {
-                Self::IPv6TranslatorEntryInvalidProtocol(error)
-            }
-            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
-            "IPv6TranslatorEntry.InvalidAclStatus" => {
-                Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            }
-            "IPv6TranslatorEntry.InvalidAclType" => {
-                Self::IPv6TranslatorEntryInvalidAclType(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName",
+                        "IPv6TranslatorEntry.InvalidPort",
+                        "IPv6TranslatorEntry.InvalidProtocol",
+                        "InvalidIpAddress.WrongFormat",
+                        "IPv6TranslatorEntry.InvalidAclStatus",
+                        "IPv6TranslatorEntry.InvalidAclType",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeIPv6TranslatorEntriesError {
@@ -476,64 +502,60 @@ impl DescribeIPv6TranslatorEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidName(error),
+            1 => Self::IPv6TranslatorEntryInvalidPort(error),
+            2 => Self::IPv6TranslatorEntryInvalidProtocol(error),
+            3 => Self::InvalidIpAddressWrongFormat(error),
+            4 => Self::IPv6TranslatorEntryInvalidAclStatus(error),
+            5 => Self::IPv6TranslatorEntryInvalidAclType(error),
+            6 => Self::ForbbidenSubUser(error),
+            7 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::IPv6TranslatorEntryInvalidPort(error) => {
-                ("IPv6TranslatorEntryInvalidPort", error)
-            }
-            Self::IPv6TranslatorEntryInvalidProtocol(error) => {
-                ("IPv6TranslatorEntryInvalidProtocol", error)
-            }
-            Self::InvalidIpAddressWrongFormat(error) => {
-                ("InvalidIpAddressWrongFormat", error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclStatus(error) => {
-                ("IPv6TranslatorEntryInvalidAclStatus", error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclType(error) => {
-                ("IPv6TranslatorEntryInvalidAclType", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidName(error) => (0, error),
+            Self::IPv6TranslatorEntryInvalidPort(error) => (1, error),
+            Self::IPv6TranslatorEntryInvalidProtocol(error) => (2, error),
+            Self::InvalidIpAddressWrongFormat(error) => (3, error),
+            Self::IPv6TranslatorEntryInvalidAclStatus(error) => (4, error),
+            Self::IPv6TranslatorEntryInvalidAclType(error) => (5, error),
+            Self::ForbbidenSubUser(error) => (6, error),
+            Self::Forbidden(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DescribeIPv6TranslatorEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::IPv6TranslatorEntryInvalidPort(_) => {
-                Self::IPv6TranslatorEntryInvalidPort(error)
-            }
-            Self::IPv6TranslatorEntryInvalidProtocol(_) => {
-                Self::IPv6TranslatorEntryInvalidProtocol(error)
-            }
-            Self::InvalidIpAddressWrongFormat(_) => {
-                Self::InvalidIpAddressWrongFormat(error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclStatus(_) => {
-                Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclType(_) => {
-                Self::IPv6TranslatorEntryInvalidAclType(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeIPv6TranslatorEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidName",
+            "IPv6TranslatorEntryInvalidPort",
+            "IPv6TranslatorEntryInvalidProtocol",
+            "InvalidIpAddressWrongFormat",
+            "IPv6TranslatorEntryInvalidAclStatus",
+            "IPv6TranslatorEntryInvalidAclType",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeIPv6TranslatorEntriesError {

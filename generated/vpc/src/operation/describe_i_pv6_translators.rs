@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeIPv6TranslatorsRequest {
     /// The region of the IPv6 Translation Service instance. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -110,10 +110,33 @@ pub struct DescribeIPv6TranslatorsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeIPv6TranslatorsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_translator_id: None,
+            name: None,
+            spec: None,
+            status: None,
+            allocate_ipv6_addr: None,
+            allocate_ipv4_addr: None,
+            pay_type: None,
+            page_number: None,
+            page_size: None,
+            business_status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeIPv6TranslatorsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeIPv6TranslatorsRequestBuilder {
-        DescribeIPv6TranslatorsRequestBuilder::default()
+        DescribeIPv6TranslatorsRequestBuilder {
+            inner: DescribeIPv6TranslatorsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -293,6 +316,7 @@ impl<C> DescribeIPv6TranslatorsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeIPv6TranslatorsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeIPv6TranslatorsRequest::default(),
@@ -301,6 +325,7 @@ impl<'a> DescribeIPv6TranslatorsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -385,16 +410,21 @@ pub enum DescribeIPv6TranslatorsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "PayType.NotSupport" => Self::PayTypeNotSupport(error),
-            "BusinessStatus.NotSupport" => Self::BusinessStatusNotSupport(error),
-            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
-            "Status.NotSupport" => Self::StatusNotSupport(error),
-            "InvalidName" => Self::InvalidName(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "PayType.NotSupport",
+                        "BusinessStatus.NotSupport",
+                        "InvalidIpAddress.WrongFormat",
+                        "Status.NotSupport",
+                        "InvalidName",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeIPv6TranslatorsError {
@@ -403,46 +433,57 @@ impl DescribeIPv6TranslatorsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::PayTypeNotSupport(error),
+            1 => Self::BusinessStatusNotSupport(error),
+            2 => Self::InvalidIpAddressWrongFormat(error),
+            3 => Self::StatusNotSupport(error),
+            4 => Self::InvalidName(error),
+            5 => Self::ForbbidenSubUser(error),
+            6 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::PayTypeNotSupport(error) => ("PayTypeNotSupport", error),
-            Self::BusinessStatusNotSupport(error) => ("BusinessStatusNotSupport", error),
-            Self::InvalidIpAddressWrongFormat(error) => {
-                ("InvalidIpAddressWrongFormat", error)
-            }
-            Self::StatusNotSupport(error) => ("StatusNotSupport", error),
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::PayTypeNotSupport(error) => (0, error),
+            Self::BusinessStatusNotSupport(error) => (1, error),
+            Self::InvalidIpAddressWrongFormat(error) => (2, error),
+            Self::StatusNotSupport(error) => (3, error),
+            Self::InvalidName(error) => (4, error),
+            Self::ForbbidenSubUser(error) => (5, error),
+            Self::Forbidden(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DescribeIPv6TranslatorsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::PayTypeNotSupport(_) => Self::PayTypeNotSupport(error),
-            Self::BusinessStatusNotSupport(_) => Self::BusinessStatusNotSupport(error),
-            Self::InvalidIpAddressWrongFormat(_) => {
-                Self::InvalidIpAddressWrongFormat(error)
-            }
-            Self::StatusNotSupport(_) => Self::StatusNotSupport(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeIPv6TranslatorsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "PayTypeNotSupport",
+            "BusinessStatusNotSupport",
+            "InvalidIpAddressWrongFormat",
+            "StatusNotSupport",
+            "InvalidName",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeIPv6TranslatorsError {

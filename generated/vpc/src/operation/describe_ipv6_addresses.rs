@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeIpv6AddressesRequest {
     /// The ID of the region in which you want to query IPv6 addresses. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -150,10 +150,39 @@ pub struct DescribeIpv6AddressesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeIpv6AddressesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_address_id: None,
+            ipv6_address: None,
+            name: None,
+            address_type: None,
+            associated_instance_id: None,
+            associated_instance_type: None,
+            network_type: None,
+            vpc_id: None,
+            v_switch_id: None,
+            ipv6_internet_bandwidth_id: None,
+            include_reservation_data: None,
+            resource_group_id: None,
+            tag: None,
+            page_number: None,
+            page_size: None,
+            service_managed: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeIpv6AddressesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeIpv6AddressesRequestBuilder {
-        DescribeIpv6AddressesRequestBuilder::default()
+        DescribeIpv6AddressesRequestBuilder {
+            inner: DescribeIpv6AddressesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -402,6 +431,7 @@ impl<C> DescribeIpv6AddressesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeIpv6AddressesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeIpv6AddressesRequest::default(),
@@ -410,6 +440,7 @@ impl<'a> DescribeIpv6AddressesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -488,18 +519,19 @@ pub enum DescribeIpv6AddressesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Ipv6Address" => Self::IllegalParamIpv6Address(error),
-            "IllegalParam.NetworkType" => Self::IllegalParamNetworkType(error),
-            "IllegalParam.AddressType" => Self::IllegalParamAddressType(error),
-            "IllegalParamSize.AssociatedInstanceId" => {
-                Self::IllegalParamSizeAssociatedInstanceId(error)
-            }
-            "MissingParam.AssociatedInstanceId" => {
-                Self::MissingParamAssociatedInstanceId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.Ipv6Address",
+                        "IllegalParam.NetworkType",
+                        "IllegalParam.AddressType",
+                        "IllegalParamSize.AssociatedInstanceId",
+                        "MissingParam.AssociatedInstanceId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeIpv6AddressesError {
@@ -508,46 +540,51 @@ impl DescribeIpv6AddressesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamIpv6Address(error),
+            1 => Self::IllegalParamNetworkType(error),
+            2 => Self::IllegalParamAddressType(error),
+            3 => Self::IllegalParamSizeAssociatedInstanceId(error),
+            4 => Self::MissingParamAssociatedInstanceId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIpv6Address(error) => ("IllegalParamIpv6Address", error),
-            Self::IllegalParamNetworkType(error) => ("IllegalParamNetworkType", error),
-            Self::IllegalParamAddressType(error) => ("IllegalParamAddressType", error),
-            Self::IllegalParamSizeAssociatedInstanceId(error) => {
-                ("IllegalParamSizeAssociatedInstanceId", error)
-            }
-            Self::MissingParamAssociatedInstanceId(error) => {
-                ("MissingParamAssociatedInstanceId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamIpv6Address(error) => (0, error),
+            Self::IllegalParamNetworkType(error) => (1, error),
+            Self::IllegalParamAddressType(error) => (2, error),
+            Self::IllegalParamSizeAssociatedInstanceId(error) => (3, error),
+            Self::MissingParamAssociatedInstanceId(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeIpv6AddressesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamIpv6Address(_) => Self::IllegalParamIpv6Address(error),
-            Self::IllegalParamNetworkType(_) => Self::IllegalParamNetworkType(error),
-            Self::IllegalParamAddressType(_) => Self::IllegalParamAddressType(error),
-            Self::IllegalParamSizeAssociatedInstanceId(_) => {
-                Self::IllegalParamSizeAssociatedInstanceId(error)
-            }
-            Self::MissingParamAssociatedInstanceId(_) => {
-                Self::MissingParamAssociatedInstanceId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeIpv6AddressesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamIpv6Address",
+            "IllegalParamNetworkType",
+            "IllegalParamAddressType",
+            "IllegalParamSizeAssociatedInstanceId",
+            "MissingParamAssociatedInstanceId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeIpv6AddressesError {

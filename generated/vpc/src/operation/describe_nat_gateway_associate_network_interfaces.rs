@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     /// The region ID of the Internet NAT gateway.
@@ -85,10 +85,30 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeNatGatewayAssociateNetworkInterfacesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            resource_group_id: None,
+            tag: None,
+            client_token: None,
+            filter: None,
+            next_token: None,
+            max_results: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeNatGatewayAssociateNetworkInterfacesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder {
-        DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder::default()
+        DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder {
+            inner: DescribeNatGatewayAssociateNetworkInterfacesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -242,6 +262,7 @@ impl<C> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeNatGatewayAssociateNetworkInterfacesRequest::default(),
@@ -250,6 +271,7 @@ impl<'a> DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<&'a crate::C
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -340,11 +362,13 @@ pub enum DescribeNatGatewayAssociateNetworkInterfacesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeNatGatewayAssociateNetworkInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InstanceNotExist.NatGatewayId" => Self::InstanceNotExistNatGatewayId(error),
-            "IllegalParam.ResourceOwnerId" => Self::IllegalParamResourceOwnerId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["InstanceNotExist.NatGatewayId", "IllegalParam.ResourceOwnerId"],
+                ),
+            error,
+        )
     }
 }
 impl DescribeNatGatewayAssociateNetworkInterfacesError {
@@ -353,40 +377,42 @@ impl DescribeNatGatewayAssociateNetworkInterfacesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InstanceNotExistNatGatewayId(error),
+            1 => Self::IllegalParamResourceOwnerId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceNotExistNatGatewayId(error) => {
-                ("InstanceNotExistNatGatewayId", error)
-            }
-            Self::IllegalParamResourceOwnerId(error) => {
-                ("IllegalParamResourceOwnerId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InstanceNotExistNatGatewayId(error) => (0, error),
+            Self::IllegalParamResourceOwnerId(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeNatGatewayAssociateNetworkInterfacesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InstanceNotExistNatGatewayId(_) => {
-                Self::InstanceNotExistNatGatewayId(error)
-            }
-            Self::IllegalParamResourceOwnerId(_) => {
-                Self::IllegalParamResourceOwnerId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeNatGatewayAssociateNetworkInterfacesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InstanceNotExistNatGatewayId",
+            "IllegalParamResourceOwnerId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeNatGatewayAssociateNetworkInterfacesError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePhysicalConnectionLOARequest {
     /// The region ID of the Express Connect circuit.
@@ -53,10 +53,25 @@ pub struct DescribePhysicalConnectionLOARequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePhysicalConnectionLOARequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePhysicalConnectionLOARequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribePhysicalConnectionLOARequestBuilder {
-        DescribePhysicalConnectionLOARequestBuilder::default()
+        DescribePhysicalConnectionLOARequestBuilder {
+            inner: DescribePhysicalConnectionLOARequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -153,6 +168,7 @@ impl<C> DescribePhysicalConnectionLOARequestBuilder<C> {
     }
 }
 impl<'a> DescribePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribePhysicalConnectionLOARequest::default(),
@@ -161,6 +177,7 @@ impl<'a> DescribePhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -221,13 +238,18 @@ pub enum DescribePhysicalConnectionLOAError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.AliUid",
+                        "MissingParam.InstanceId",
+                        "MissingParam.RegionNo",
+                        "InvalidInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribePhysicalConnectionLOAError {
@@ -236,38 +258,48 @@ impl DescribePhysicalConnectionLOAError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamAliUid(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::InvalidInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamAliUid(error) => (0, error),
+            Self::MissingParamInstanceId(error) => (1, error),
+            Self::MissingParamRegionNo(error) => (2, error),
+            Self::InvalidInstanceIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribePhysicalConnectionLOAError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribePhysicalConnectionLOAError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamAliUid",
+            "MissingParamInstanceId",
+            "MissingParamRegionNo",
+            "InvalidInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribePhysicalConnectionLOAError {

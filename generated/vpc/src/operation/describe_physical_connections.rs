@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribePhysicalConnectionsRequest {
     /// The region ID of the Express Connect circuit.
@@ -88,10 +88,30 @@ pub struct DescribePhysicalConnectionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribePhysicalConnectionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            include_reservation_data: None,
+            client_token: None,
+            filter: None,
+            tags: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribePhysicalConnectionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribePhysicalConnectionsRequestBuilder {
-        DescribePhysicalConnectionsRequestBuilder::default()
+        DescribePhysicalConnectionsRequestBuilder {
+            inner: DescribePhysicalConnectionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -248,6 +268,7 @@ impl<C> DescribePhysicalConnectionsRequestBuilder<C> {
     }
 }
 impl<'a> DescribePhysicalConnectionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribePhysicalConnectionsRequest::default(),
@@ -256,6 +277,7 @@ impl<'a> DescribePhysicalConnectionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -334,17 +356,18 @@ pub enum DescribePhysicalConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribePhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "InvalidTagKey.Malformed" => Self::InvalidTagKeyMalformed(error),
-            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
-            "InvalidFilterKey.ValueNotSupported" => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.ResourceGroupId",
+                        "InvalidTagKey.Malformed",
+                        "OperationFailed.InternalError",
+                        "InvalidFilterKey.ValueNotSupported",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribePhysicalConnectionsError {
@@ -353,48 +376,48 @@ impl DescribePhysicalConnectionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedResourceGroupId(error),
+            1 => Self::InvalidTagKeyMalformed(error),
+            2 => Self::OperationFailedInternalError(error),
+            3 => Self::InvalidFilterKeyValueNotSupported(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
-            Self::OperationFailedInternalError(error) => {
-                ("OperationFailedInternalError", error)
-            }
-            Self::InvalidFilterKeyValueNotSupported(error) => {
-                ("InvalidFilterKeyValueNotSupported", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedResourceGroupId(error) => (0, error),
+            Self::InvalidTagKeyMalformed(error) => (1, error),
+            Self::OperationFailedInternalError(error) => (2, error),
+            Self::InvalidFilterKeyValueNotSupported(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribePhysicalConnectionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
-            Self::OperationFailedInternalError(_) => {
-                Self::OperationFailedInternalError(error)
-            }
-            Self::InvalidFilterKeyValueNotSupported(_) => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribePhysicalConnectionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedResourceGroupId",
+            "InvalidTagKeyMalformed",
+            "OperationFailedInternalError",
+            "InvalidFilterKeyValueNotSupported",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribePhysicalConnectionsError {

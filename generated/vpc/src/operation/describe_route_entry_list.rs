@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouteEntryListRequest {
     /// The region ID of the route table.
@@ -141,10 +141,35 @@ pub struct DescribeRouteEntryListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouteEntryListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            route_entry_id: None,
+            destination_cidr_block: None,
+            route_entry_name: None,
+            ip_version: None,
+            route_entry_type: None,
+            next_hop_id: None,
+            next_hop_type: None,
+            max_result: None,
+            next_token: None,
+            service_type: None,
+            dest_cidr_block_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouteEntryListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRouteEntryListRequestBuilder {
-        DescribeRouteEntryListRequestBuilder::default()
+        DescribeRouteEntryListRequestBuilder {
+            inner: DescribeRouteEntryListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -376,6 +401,7 @@ impl<C> DescribeRouteEntryListRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRouteEntryListRequest::default(),
@@ -384,6 +410,7 @@ impl<'a> DescribeRouteEntryListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -471,25 +498,26 @@ pub enum DescribeRouteEntryListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "OperationFailed.QueryCenEntry" => Self::OperationFailedQueryCenEntry(error),
-            "OperationDenied.UseGatewayRouteEntryQueryInterface" => {
-                Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error)
-            }
-            "InvalidRouteTable.NotFound" => Self::InvalidRouteTableNotFound(error),
-            "IllegalParam.RouteEntryType" => Self::IllegalParamRouteEntryType(error),
-            "MissingParam.context" => Self::MissingParamContext(error),
-            "MissingParam.aliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.bid" => Self::MissingParamBid(error),
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "OperationFailed.FilterParamUnderWrongRouteType" => {
-                Self::OperationFailedFilterParamUnderWrongRouteType(error)
-            }
-            "IllegalParam.NextTokenExpired" => Self::IllegalParamNextTokenExpired(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.NextToken",
+                        "InvalidNextHop.NotFound",
+                        "OperationFailed.QueryCenEntry",
+                        "OperationDenied.UseGatewayRouteEntryQueryInterface",
+                        "InvalidRouteTable.NotFound",
+                        "IllegalParam.RouteEntryType",
+                        "MissingParam.context",
+                        "MissingParam.aliUid",
+                        "MissingParam.bid",
+                        "IllegalParam.IpVersion",
+                        "OperationFailed.FilterParamUnderWrongRouteType",
+                        "IllegalParam.NextTokenExpired",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeRouteEntryListError {
@@ -498,74 +526,72 @@ impl DescribeRouteEntryListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::InvalidNextHopNotFound(error),
+            2 => Self::OperationFailedQueryCenEntry(error),
+            3 => Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error),
+            4 => Self::InvalidRouteTableNotFound(error),
+            5 => Self::IllegalParamRouteEntryType(error),
+            6 => Self::MissingParamContext(error),
+            7 => Self::MissingParamAliUid(error),
+            8 => Self::MissingParamBid(error),
+            9 => Self::IllegalParamIpVersion(error),
+            10 => Self::OperationFailedFilterParamUnderWrongRouteType(error),
+            11 => Self::IllegalParamNextTokenExpired(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
-            Self::OperationFailedQueryCenEntry(error) => {
-                ("OperationFailedQueryCenEntry", error)
-            }
-            Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error) => {
-                ("OperationDeniedUseGatewayRouteEntryQueryInterface", error)
-            }
-            Self::InvalidRouteTableNotFound(error) => {
-                ("InvalidRouteTableNotFound", error)
-            }
-            Self::IllegalParamRouteEntryType(error) => {
-                ("IllegalParamRouteEntryType", error)
-            }
-            Self::MissingParamContext(error) => ("MissingParamContext", error),
-            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
-            Self::MissingParamBid(error) => ("MissingParamBid", error),
-            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
-            Self::OperationFailedFilterParamUnderWrongRouteType(error) => {
-                ("OperationFailedFilterParamUnderWrongRouteType", error)
-            }
-            Self::IllegalParamNextTokenExpired(error) => {
-                ("IllegalParamNextTokenExpired", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::InvalidNextHopNotFound(error) => (1, error),
+            Self::OperationFailedQueryCenEntry(error) => (2, error),
+            Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error) => (3, error),
+            Self::InvalidRouteTableNotFound(error) => (4, error),
+            Self::IllegalParamRouteEntryType(error) => (5, error),
+            Self::MissingParamContext(error) => (6, error),
+            Self::MissingParamAliUid(error) => (7, error),
+            Self::MissingParamBid(error) => (8, error),
+            Self::IllegalParamIpVersion(error) => (9, error),
+            Self::OperationFailedFilterParamUnderWrongRouteType(error) => (10, error),
+            Self::IllegalParamNextTokenExpired(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeRouteEntryListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
-            Self::OperationFailedQueryCenEntry(_) => {
-                Self::OperationFailedQueryCenEntry(error)
-            }
-            Self::OperationDeniedUseGatewayRouteEntryQueryInterface(_) => {
-                Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error)
-            }
-            Self::InvalidRouteTableNotFound(_) => Self::InvalidRouteTableNotFound(error),
-            Self::IllegalParamRouteEntryType(_) => {
-                Self::IllegalParamRouteEntryType(error)
-            }
-            Self::MissingParamContext(_) => Self::MissingParamContext(error),
-            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
-            Self::MissingParamBid(_) => Self::MissingParamBid(error),
-            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
-            Self::OperationFailedFilterParamUnderWrongRouteType(_) => {
-                Self::OperationFailedFilterParamUnderWrongRouteType(error)
-            }
-            Self::IllegalParamNextTokenExpired(_) => {
-                Self::IllegalParamNextTokenExpired(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRouteEntryListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "InvalidNextHopNotFound",
+            "OperationFailedQueryCenEntry",
+            "OperationDeniedUseGatewayRouteEntryQueryInterface",
+            "InvalidRouteTableNotFound",
+            "IllegalParamRouteEntryType",
+            "MissingParamContext",
+            "MissingParamAliUid",
+            "MissingParamBid",
+            "IllegalParamIpVersion",
+            "OperationFailedFilterParamUnderWrongRouteType",
+            "IllegalParamNextTokenExpired",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRouteEntryListError {

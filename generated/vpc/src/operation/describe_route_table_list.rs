@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouteTableListRequest {
     /// The type of the router to which the route table belongs. Valid value:
@@ -103,10 +103,33 @@ pub struct DescribeRouteTableListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouteTableListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            router_type: None,
+            router_id: None,
+            vpc_id: None,
+            route_table_id: None,
+            route_table_name: None,
+            page_number: None,
+            page_size: None,
+            resource_group_id: None,
+            region_id: None,
+            tag: None,
+            route_table_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouteTableListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRouteTableListRequestBuilder {
-        DescribeRouteTableListRequestBuilder::default()
+        DescribeRouteTableListRequestBuilder {
+            inner: DescribeRouteTableListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -282,6 +305,7 @@ impl<C> DescribeRouteTableListRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRouteTableListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRouteTableListRequest::default(),
@@ -290,6 +314,7 @@ impl<'a> DescribeRouteTableListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -376,17 +401,22 @@ pub enum DescribeRouteTableListError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteTableListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "Abs.InvalidPayType" => Self::AbsInvalidPayType(error),
-            "Abs.InstanceNotExist" => Self::AbsInstanceNotExist(error),
-            "Abs.Forbidden" => Self::AbsForbidden(error),
-            "Abs.InvalidPayPeriod" => Self::AbsInvalidPayPeriod(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "IellgalParameter.OwnerAccount",
+                        "Forbbiden",
+                        "Abs.InvalidPayType",
+                        "Abs.InstanceNotExist",
+                        "Abs.Forbidden",
+                        "Abs.InvalidPayPeriod",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeRouteTableListError {
@@ -395,48 +425,60 @@ impl DescribeRouteTableListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::IellgalParameterOwnerAccount(error),
+            3 => Self::Forbbiden(error),
+            4 => Self::AbsInvalidPayType(error),
+            5 => Self::AbsInstanceNotExist(error),
+            6 => Self::AbsForbidden(error),
+            7 => Self::AbsInvalidPayPeriod(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::AbsInvalidPayType(error) => ("AbsInvalidPayType", error),
-            Self::AbsInstanceNotExist(error) => ("AbsInstanceNotExist", error),
-            Self::AbsForbidden(error) => ("AbsForbidden", error),
-            Self::AbsInvalidPayPeriod(error) => ("AbsInvalidPayPeriod", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKey(error) => (0, error),
+            Self::InvalidTagValue(error) => (1, error),
+            Self::IellgalParameterOwnerAccount(error) => (2, error),
+            Self::Forbbiden(error) => (3, error),
+            Self::AbsInvalidPayType(error) => (4, error),
+            Self::AbsInstanceNotExist(error) => (5, error),
+            Self::AbsForbidden(error) => (6, error),
+            Self::AbsInvalidPayPeriod(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DescribeRouteTableListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::AbsInvalidPayType(_) => Self::AbsInvalidPayType(error),
-            Self::AbsInstanceNotExist(_) => Self::AbsInstanceNotExist(error),
-            Self::AbsForbidden(_) => Self::AbsForbidden(error),
-            Self::AbsInvalidPayPeriod(_) => Self::AbsInvalidPayPeriod(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRouteTableListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "IellgalParameterOwnerAccount",
+            "Forbbiden",
+            "AbsInvalidPayType",
+            "AbsInstanceNotExist",
+            "AbsForbidden",
+            "AbsInvalidPayPeriod",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRouteTableListError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouteTablesRequest {
     /// The region ID of the VPC to which the route table belongs.
@@ -104,10 +104,32 @@ pub struct DescribeRouteTablesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouteTablesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_router_id: None,
+            route_table_id: None,
+            router_type: None,
+            router_id: None,
+            r#type: None,
+            route_table_name: None,
+            resource_group_id: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouteTablesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRouteTablesRequestBuilder {
-        DescribeRouteTablesRequestBuilder::default()
+        DescribeRouteTablesRequestBuilder {
+            inner: DescribeRouteTablesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -277,6 +299,7 @@ impl<C> DescribeRouteTablesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRouteTablesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRouteTablesRequest::default(),
@@ -285,6 +308,7 @@ impl<'a> DescribeRouteTablesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -363,17 +387,18 @@ pub enum DescribeRouteTablesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouteTablesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVRouterId.NotFound" => Self::InvalidVRouterIdNotFound(error),
-            "OperationFailed.DescribeCenRoute" => {
-                Self::OperationFailedDescribeCenRoute(error)
-            }
-            "OperationFailed.VRouterNotExist" => {
-                Self::OperationFailedVRouterNotExist(error)
-            }
-            "IllegalParam.Type" => Self::IllegalParamType(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVRouterId.NotFound",
+                        "OperationFailed.DescribeCenRoute",
+                        "OperationFailed.VRouterNotExist",
+                        "IllegalParam.Type",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeRouteTablesError {
@@ -382,44 +407,48 @@ impl DescribeRouteTablesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVRouterIdNotFound(error),
+            1 => Self::OperationFailedDescribeCenRoute(error),
+            2 => Self::OperationFailedVRouterNotExist(error),
+            3 => Self::IllegalParamType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVRouterIdNotFound(error) => ("InvalidVRouterIdNotFound", error),
-            Self::OperationFailedDescribeCenRoute(error) => {
-                ("OperationFailedDescribeCenRoute", error)
-            }
-            Self::OperationFailedVRouterNotExist(error) => {
-                ("OperationFailedVRouterNotExist", error)
-            }
-            Self::IllegalParamType(error) => ("IllegalParamType", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVRouterIdNotFound(error) => (0, error),
+            Self::OperationFailedDescribeCenRoute(error) => (1, error),
+            Self::OperationFailedVRouterNotExist(error) => (2, error),
+            Self::IllegalParamType(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeRouteTablesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVRouterIdNotFound(_) => Self::InvalidVRouterIdNotFound(error),
-            Self::OperationFailedDescribeCenRoute(_) => {
-                Self::OperationFailedDescribeCenRoute(error)
-            }
-            Self::OperationFailedVRouterNotExist(_) => {
-                Self::OperationFailedVRouterNotExist(error)
-            }
-            Self::IllegalParamType(_) => Self::IllegalParamType(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRouteTablesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVRouterIdNotFound",
+            "OperationFailedDescribeCenRoute",
+            "OperationFailedVRouterNotExist",
+            "IllegalParamType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRouteTablesError {

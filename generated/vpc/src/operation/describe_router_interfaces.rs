@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeRouterInterfacesRequest {
     /// The region ID of the router interface.
@@ -79,10 +79,29 @@ pub struct DescribeRouterInterfacesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeRouterInterfacesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            include_reservation_data: None,
+            page_number: None,
+            page_size: None,
+            filter: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeRouterInterfacesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeRouterInterfacesRequestBuilder {
-        DescribeRouterInterfacesRequestBuilder::default()
+        DescribeRouterInterfacesRequestBuilder {
+            inner: DescribeRouterInterfacesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,6 +244,7 @@ impl<C> DescribeRouterInterfacesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeRouterInterfacesRequest::default(),
@@ -233,6 +253,7 @@ impl<'a> DescribeRouterInterfacesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -319,22 +340,23 @@ pub enum DescribeRouterInterfacesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "EndPoint.Empty" => Self::EndPointEmpty(error),
-            "InvalidConnectionType.MalFormed" => {
-                Self::InvalidConnectionTypeMalFormed(error)
-            }
-            "InvalidProductForm.MalFormed" => Self::InvalidProductFormMalFormed(error),
-            "InvalidRole.Malformed" => Self::InvalidRoleMalformed(error),
-            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
-            "Parameter.Illegal" => Self::ParameterIllegal(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidFilterKey.ValueNotSupported" => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.NotNull",
+                        "EndPoint.Empty",
+                        "InvalidConnectionType.MalFormed",
+                        "InvalidProductForm.MalFormed",
+                        "InvalidRole.Malformed",
+                        "IllegalParam.AliUid",
+                        "Parameter.Illegal",
+                        "InvalidRegionId.NotFound",
+                        "InvalidFilterKey.ValueNotSupported",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeRouterInterfacesError {
@@ -343,58 +365,63 @@ impl DescribeRouterInterfacesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParamNotNull(error),
+            1 => Self::EndPointEmpty(error),
+            2 => Self::InvalidConnectionTypeMalFormed(error),
+            3 => Self::InvalidProductFormMalFormed(error),
+            4 => Self::InvalidRoleMalformed(error),
+            5 => Self::IllegalParamAliUid(error),
+            6 => Self::ParameterIllegal(error),
+            7 => Self::InvalidRegionIdNotFound(error),
+            8 => Self::InvalidFilterKeyValueNotSupported(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
-            Self::EndPointEmpty(error) => ("EndPointEmpty", error),
-            Self::InvalidConnectionTypeMalFormed(error) => {
-                ("InvalidConnectionTypeMalFormed", error)
-            }
-            Self::InvalidProductFormMalFormed(error) => {
-                ("InvalidProductFormMalFormed", error)
-            }
-            Self::InvalidRoleMalformed(error) => ("InvalidRoleMalformed", error),
-            Self::IllegalParamAliUid(error) => ("IllegalParamAliUid", error),
-            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidFilterKeyValueNotSupported(error) => {
-                ("InvalidFilterKeyValueNotSupported", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamNotNull(error) => (0, error),
+            Self::EndPointEmpty(error) => (1, error),
+            Self::InvalidConnectionTypeMalFormed(error) => (2, error),
+            Self::InvalidProductFormMalFormed(error) => (3, error),
+            Self::InvalidRoleMalformed(error) => (4, error),
+            Self::IllegalParamAliUid(error) => (5, error),
+            Self::ParameterIllegal(error) => (6, error),
+            Self::InvalidRegionIdNotFound(error) => (7, error),
+            Self::InvalidFilterKeyValueNotSupported(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for DescribeRouterInterfacesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
-            Self::EndPointEmpty(_) => Self::EndPointEmpty(error),
-            Self::InvalidConnectionTypeMalFormed(_) => {
-                Self::InvalidConnectionTypeMalFormed(error)
-            }
-            Self::InvalidProductFormMalFormed(_) => {
-                Self::InvalidProductFormMalFormed(error)
-            }
-            Self::InvalidRoleMalformed(_) => Self::InvalidRoleMalformed(error),
-            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
-            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidFilterKeyValueNotSupported(_) => {
-                Self::InvalidFilterKeyValueNotSupported(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeRouterInterfacesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamNotNull",
+            "EndPointEmpty",
+            "InvalidConnectionTypeMalFormed",
+            "InvalidProductFormMalFormed",
+            "InvalidRoleMalformed",
+            "IllegalParamAliUid",
+            "ParameterIllegal",
+            "InvalidRegionIdNotFound",
+            "InvalidFilterKeyValueNotSupported",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeRouterInterfacesError {

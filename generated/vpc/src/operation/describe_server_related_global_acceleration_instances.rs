@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     /// The region ID of the GA instance.
@@ -53,10 +53,25 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeServerRelatedGlobalAccelerationInstancesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            server_id: None,
+            server_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeServerRelatedGlobalAccelerationInstancesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder {
-        DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder::default()
+        DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder {
+            inner: DescribeServerRelatedGlobalAccelerationInstancesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -156,6 +171,7 @@ impl<C> DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<C> {
 impl<
     'a,
 > DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeServerRelatedGlobalAccelerationInstancesRequest::default(),
@@ -164,6 +180,7 @@ impl<
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -227,19 +244,18 @@ pub enum DescribeServerRelatedGlobalAccelerationInstancesError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeServerRelatedGlobalAccelerationInstancesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBackendServerId.NotInVPC" => {
-                Self::InvalidBackendServerIdNotInVpc(error)
-            }
-            "InvalidBackendServerType.NotFound" => {
-                Self::InvalidBackendServerTypeNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBackendServerId.NotFound" => {
-                Self::InvalidBackendServerIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidBackendServerId.NotInVPC",
+                        "InvalidBackendServerType.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBackendServerId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeServerRelatedGlobalAccelerationInstancesError {
@@ -248,48 +264,48 @@ impl DescribeServerRelatedGlobalAccelerationInstancesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidBackendServerIdNotInVpc(error),
+            1 => Self::InvalidBackendServerTypeNotFound(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidBackendServerIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBackendServerIdNotInVpc(error) => {
-                ("InvalidBackendServerIdNotInVpc", error)
-            }
-            Self::InvalidBackendServerTypeNotFound(error) => {
-                ("InvalidBackendServerTypeNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBackendServerIdNotFound(error) => {
-                ("InvalidBackendServerIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidBackendServerIdNotInVpc(error) => (0, error),
+            Self::InvalidBackendServerTypeNotFound(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidBackendServerIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeServerRelatedGlobalAccelerationInstancesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidBackendServerIdNotInVpc(_) => {
-                Self::InvalidBackendServerIdNotInVpc(error)
-            }
-            Self::InvalidBackendServerTypeNotFound(_) => {
-                Self::InvalidBackendServerTypeNotFound(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBackendServerIdNotFound(_) => {
-                Self::InvalidBackendServerIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeServerRelatedGlobalAccelerationInstancesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidBackendServerIdNotInVpc",
+            "InvalidBackendServerTypeNotFound",
+            "InvalidRegionIdNotFound",
+            "InvalidBackendServerIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeServerRelatedGlobalAccelerationInstancesError {

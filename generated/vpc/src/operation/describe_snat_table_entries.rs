@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeSnatTableEntriesRequest {
     /// The ID of the region where you want to create the NAT gateway.
@@ -105,10 +105,33 @@ pub struct DescribeSnatTableEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeSnatTableEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snat_table_id: None,
+            snat_entry_id: None,
+            source_v_switch_id: None,
+            source_cidr: None,
+            snat_ip: None,
+            snat_entry_name: None,
+            page_number: None,
+            page_size: None,
+            nat_gateway_id: None,
+            network_interface_ids: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeSnatTableEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeSnatTableEntriesRequestBuilder {
-        DescribeSnatTableEntriesRequestBuilder::default()
+        DescribeSnatTableEntriesRequestBuilder {
+            inner: DescribeSnatTableEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -292,6 +315,7 @@ impl<C> DescribeSnatTableEntriesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeSnatTableEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeSnatTableEntriesRequest::default(),
@@ -300,6 +324,7 @@ impl<'a> DescribeSnatTableEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -376,13 +401,18 @@ pub enum DescribeSnatTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "DESCRIBE_SNAT_PARAM_INVALID" => Self::DescribeSnatParamInvalid(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName.Malformed",
+                        "DESCRIBE_SNAT_PARAM_INVALID",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSnatTableId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeSnatTableEntriesError {
@@ -391,40 +421,48 @@ impl DescribeSnatTableEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidNameMalformed(error),
+            1 => Self::DescribeSnatParamInvalid(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidSnatTableIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::DescribeSnatParamInvalid(error) => ("DescribeSnatParamInvalid", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSnatTableIdNotFound(error) => {
-                ("InvalidSnatTableIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidNameMalformed(error) => (0, error),
+            Self::DescribeSnatParamInvalid(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidSnatTableIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeSnatTableEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::DescribeSnatParamInvalid(_) => Self::DescribeSnatParamInvalid(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSnatTableIdNotFound(_) => {
-                Self::InvalidSnatTableIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeSnatTableEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidNameMalformed",
+            "DescribeSnatParamInvalid",
+            "InvalidRegionIdNotFound",
+            "InvalidSnatTableIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeSnatTableEntriesError {

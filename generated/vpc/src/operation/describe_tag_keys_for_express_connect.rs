@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeTagKeysForExpressConnectRequest {
     /// The type of the resource. Set the value to **PHYSICALCONNECTION**, which specifies an Express Connect circuit.
@@ -69,10 +69,28 @@ pub struct DescribeTagKeysForExpressConnectRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeTagKeysForExpressConnectRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            keyword: None,
+            region_id: None,
+            next_token: None,
+            max_result: None,
+            resource_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeTagKeysForExpressConnectRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeTagKeysForExpressConnectRequestBuilder {
-        DescribeTagKeysForExpressConnectRequestBuilder::default()
+        DescribeTagKeysForExpressConnectRequestBuilder {
+            inner: DescribeTagKeysForExpressConnectRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -202,6 +220,7 @@ impl<C> DescribeTagKeysForExpressConnectRequestBuilder<C> {
     }
 }
 impl<'a> DescribeTagKeysForExpressConnectRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeTagKeysForExpressConnectRequest::default(),
@@ -210,6 +229,7 @@ impl<'a> DescribeTagKeysForExpressConnectRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -294,21 +314,26 @@ pub enum DescribeTagKeysForExpressConnectError {
 impl From<::acs_runtime::client::ServiceError>
 for DescribeTagKeysForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "MissingParameter.TagValue" => Self::MissingParameterTagValue(error),
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "BothEmpty.TagsAndResources",
+                        "MissingParameter.TagKey",
+                        "MissingParameter.TagValue",
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "InvalidInstanceType.NotFound",
+                        "InvalidInstanceIds.NotFound",
+                        "Forbidden.TagKeys",
+                        "QuotaExceeded.TagNum",
+                        "Forbidden.TagKey.Duplicated",
+                        "SizeLimitExceeded.ResourceId",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeTagKeysForExpressConnectError {
@@ -317,68 +342,72 @@ impl DescribeTagKeysForExpressConnectError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::BothEmptyTagsAndResources(error),
+            1 => Self::MissingParameterTagKey(error),
+            2 => Self::MissingParameterTagValue(error),
+            3 => Self::InvalidTagKey(error),
+            4 => Self::InvalidTagValue(error),
+            5 => Self::InvalidInstanceTypeNotFound(error),
+            6 => Self::InvalidInstanceIdsNotFound(error),
+            7 => Self::ForbiddenTagKeys(error),
+            8 => Self::QuotaExceededTagNum(error),
+            9 => Self::ForbiddenTagKeyDuplicated(error),
+            10 => Self::SizeLimitExceededResourceId(error),
+            11 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::BothEmptyTagsAndResources(error) => {
-                ("BothEmptyTagsAndResources", error)
-            }
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::MissingParameterTagValue(error) => ("MissingParameterTagValue", error),
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
-            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::SizeLimitExceededResourceId(error) => {
-                ("SizeLimitExceededResourceId", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::BothEmptyTagsAndResources(error) => (0, error),
+            Self::MissingParameterTagKey(error) => (1, error),
+            Self::MissingParameterTagValue(error) => (2, error),
+            Self::InvalidTagKey(error) => (3, error),
+            Self::InvalidTagValue(error) => (4, error),
+            Self::InvalidInstanceTypeNotFound(error) => (5, error),
+            Self::InvalidInstanceIdsNotFound(error) => (6, error),
+            Self::ForbiddenTagKeys(error) => (7, error),
+            Self::QuotaExceededTagNum(error) => (8, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (9, error),
+            Self::SizeLimitExceededResourceId(error) => (10, error),
+            Self::Forbidden(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DescribeTagKeysForExpressConnectError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::MissingParameterTagValue(_) => Self::MissingParameterTagValue(error),
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
-            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::SizeLimitExceededResourceId(_) => {
-                Self::SizeLimitExceededResourceId(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeTagKeysForExpressConnectError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "BothEmptyTagsAndResources",
+            "MissingParameterTagKey",
+            "MissingParameterTagValue",
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "InvalidInstanceTypeNotFound",
+            "InvalidInstanceIdsNotFound",
+            "ForbiddenTagKeys",
+            "QuotaExceededTagNum",
+            "ForbiddenTagKeyDuplicated",
+            "SizeLimitExceededResourceId",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeTagKeysForExpressConnectError {

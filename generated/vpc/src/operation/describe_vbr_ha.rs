@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVbrHaRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -64,10 +64,27 @@ pub struct DescribeVbrHaRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVbrHaRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            vbr_id: None,
+            vbr_ha_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVbrHaRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVbrHaRequestBuilder {
-        DescribeVbrHaRequestBuilder::default()
+        DescribeVbrHaRequestBuilder {
+            inner: DescribeVbrHaRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,6 +196,7 @@ impl<C> DescribeVbrHaRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVbrHaRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVbrHaRequest::default(),
@@ -187,6 +205,7 @@ impl<'a> DescribeVbrHaRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeVbrHaResponse, DescribeVbrHaError> {
@@ -288,11 +307,10 @@ pub enum DescribeVbrHaError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.VbrHaIdOrVbrId" => Self::MissingParamVbrHaIdOrVbrId(error),
-            "ResourceNotFound.VbrHa" => Self::ResourceNotFoundVbrHa(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["MissingParam.VbrHaIdOrVbrId", "ResourceNotFound.VbrHa"]),
+            error,
+        )
     }
 }
 impl DescribeVbrHaError {
@@ -301,36 +319,38 @@ impl DescribeVbrHaError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamVbrHaIdOrVbrId(error),
+            1 => Self::ResourceNotFoundVbrHa(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamVbrHaIdOrVbrId(error) => {
-                ("MissingParamVbrHaIdOrVbrId", error)
-            }
-            Self::ResourceNotFoundVbrHa(error) => ("ResourceNotFoundVbrHa", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamVbrHaIdOrVbrId(error) => (0, error),
+            Self::ResourceNotFoundVbrHa(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for DescribeVbrHaError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamVbrHaIdOrVbrId(_) => {
-                Self::MissingParamVbrHaIdOrVbrId(error)
-            }
-            Self::ResourceNotFoundVbrHa(_) => Self::ResourceNotFoundVbrHa(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVbrHaError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["MissingParamVbrHaIdOrVbrId", "ResourceNotFoundVbrHa", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVbrHaError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpcAttributeRequest {
     /// The ID of the VPC that you want to query.
@@ -60,10 +60,26 @@ pub struct DescribeVpcAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpcAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            region_id: None,
+            dry_run: None,
+            is_default: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpcAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVpcAttributeRequestBuilder {
-        DescribeVpcAttributeRequestBuilder::default()
+        DescribeVpcAttributeRequestBuilder {
+            inner: DescribeVpcAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -167,6 +183,7 @@ impl<C> DescribeVpcAttributeRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVpcAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVpcAttributeRequest::default(),
@@ -175,6 +192,7 @@ impl<'a> DescribeVpcAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -390,13 +408,18 @@ pub enum DescribeVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectVpcStatus",
+                        "Forbidden.VpcNotFound",
+                        "InvalidVpcId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeVpcAttributeError {
@@ -405,36 +428,48 @@ impl DescribeVpcAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectVpcStatus(error),
+            1 => Self::ForbiddenVpcNotFound(error),
+            2 => Self::InvalidVpcIdNotFound(error),
+            3 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectVpcStatus(error) => (0, error),
+            Self::ForbiddenVpcNotFound(error) => (1, error),
+            Self::InvalidVpcIdNotFound(error) => (2, error),
+            Self::InternalError(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DescribeVpcAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVpcAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectVpcStatus",
+            "ForbiddenVpcNotFound",
+            "InvalidVpcIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVpcAttributeError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpcGrantRulesToEcrRequest {
     /// The number of entries to return per page. Valid values: **1** to **100**. Default value: **10**.
@@ -87,10 +87,31 @@ pub struct DescribeVpcGrantRulesToEcrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpcGrantRulesToEcrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            instance_id: None,
+            ecr_instance_id: None,
+            ecr_owner_id: None,
+            region_id: None,
+            resource_group_id: None,
+            tags: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpcGrantRulesToEcrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVpcGrantRulesToEcrRequestBuilder {
-        DescribeVpcGrantRulesToEcrRequestBuilder::default()
+        DescribeVpcGrantRulesToEcrRequestBuilder {
+            inner: DescribeVpcGrantRulesToEcrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -242,6 +263,7 @@ impl<C> DescribeVpcGrantRulesToEcrRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVpcGrantRulesToEcrRequest::default(),
@@ -250,6 +272,7 @@ impl<'a> DescribeVpcGrantRulesToEcrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -327,28 +350,33 @@ impl DescribeVpcGrantRulesToEcrError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        let _ = index;
+        Self::Unhandled(error)
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unhandled(error) => (0, error),
         }
     }
 }
 impl Clone for DescribeVpcGrantRulesToEcrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVpcGrantRulesToEcrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVpcGrantRulesToEcrError {

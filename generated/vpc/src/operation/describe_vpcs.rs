@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpcsRequest {
     /// The VPC ID.
@@ -114,10 +114,34 @@ pub struct DescribeVpcsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpcsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            region_id: None,
+            vpc_name: None,
+            is_default: None,
+            dry_run: None,
+            resource_group_id: None,
+            page_number: None,
+            page_size: None,
+            vpc_owner_id: None,
+            dhcp_options_set_id: None,
+            enable_ipv6: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpcsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVpcsRequestBuilder {
-        DescribeVpcsRequestBuilder::default()
+        DescribeVpcsRequestBuilder {
+            inner: DescribeVpcsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -310,6 +334,7 @@ impl<C> DescribeVpcsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVpcsRequest::default(),
@@ -318,6 +343,7 @@ impl<'a> DescribeVpcsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeVpcsResponse, DescribeVpcsError> {
@@ -407,26 +433,25 @@ pub enum DescribeVpcsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpcsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpcIdNumber.NotSupported" => {
-                Self::InvalidVpcIdNumberNotSupported(error)
-            }
-            "InvalidAliuid" => Self::InvalidAliuid(error),
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "InvalidResourceGroupId.NotFound" => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            "OperationUnsupported.ResourceGroupId" => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            "IellgalParameter.OwnerAccount" => Self::IellgalParameterOwnerAccount(error),
-            "IllegalParam.OwnerId" => Self::IllegalParamOwnerId(error),
-            "InvalidAccount.NotFound" => Self::InvalidAccountNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVpcIdNumber.NotSupported",
+                        "InvalidAliuid",
+                        "InvalidResourceGroupId",
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "InvalidResourceGroupId.NotFound",
+                        "OperationUnsupported.ResourceGroupId",
+                        "IellgalParameter.OwnerAccount",
+                        "IllegalParam.OwnerId",
+                        "InvalidAccount.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeVpcsError {
@@ -435,66 +460,69 @@ impl DescribeVpcsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVpcIdNumberNotSupported(error),
+            1 => Self::InvalidAliuid(error),
+            2 => Self::InvalidResourceGroupId(error),
+            3 => Self::InvalidTagKey(error),
+            4 => Self::InvalidTagValue(error),
+            5 => Self::InvalidResourceGroupIdNotFound(error),
+            6 => Self::OperationUnsupportedResourceGroupId(error),
+            7 => Self::IellgalParameterOwnerAccount(error),
+            8 => Self::IllegalParamOwnerId(error),
+            9 => Self::InvalidAccountNotFound(error),
+            10 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcIdNumberNotSupported(error) => {
-                ("InvalidVpcIdNumberNotSupported", error)
-            }
-            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::InvalidResourceGroupIdNotFound(error) => {
-                ("InvalidResourceGroupIdNotFound", error)
-            }
-            Self::OperationUnsupportedResourceGroupId(error) => {
-                ("OperationUnsupportedResourceGroupId", error)
-            }
-            Self::IellgalParameterOwnerAccount(error) => {
-                ("IellgalParameterOwnerAccount", error)
-            }
-            Self::IllegalParamOwnerId(error) => ("IllegalParamOwnerId", error),
-            Self::InvalidAccountNotFound(error) => ("InvalidAccountNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVpcIdNumberNotSupported(error) => (0, error),
+            Self::InvalidAliuid(error) => (1, error),
+            Self::InvalidResourceGroupId(error) => (2, error),
+            Self::InvalidTagKey(error) => (3, error),
+            Self::InvalidTagValue(error) => (4, error),
+            Self::InvalidResourceGroupIdNotFound(error) => (5, error),
+            Self::OperationUnsupportedResourceGroupId(error) => (6, error),
+            Self::IellgalParameterOwnerAccount(error) => (7, error),
+            Self::IllegalParamOwnerId(error) => (8, error),
+            Self::InvalidAccountNotFound(error) => (9, error),
+            Self::InternalError(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DescribeVpcsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVpcIdNumberNotSupported(_) => {
-                Self::InvalidVpcIdNumberNotSupported(error)
-            }
-            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::InvalidResourceGroupIdNotFound(_) => {
-                Self::InvalidResourceGroupIdNotFound(error)
-            }
-            Self::OperationUnsupportedResourceGroupId(_) => {
-                Self::OperationUnsupportedResourceGroupId(error)
-            }
-            Self::IellgalParameterOwnerAccount(_) => {
-                Self::IellgalParameterOwnerAccount(error)
-            }
-            Self::IllegalParamOwnerId(_) => Self::IllegalParamOwnerId(error),
-            Self::InvalidAccountNotFound(_) => Self::InvalidAccountNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVpcsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVpcIdNumberNotSupported",
+            "InvalidAliuid",
+            "InvalidResourceGroupId",
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "InvalidResourceGroupIdNotFound",
+            "OperationUnsupportedResourceGroupId",
+            "IellgalParameterOwnerAccount",
+            "IllegalParamOwnerId",
+            "InvalidAccountNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVpcsError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnAttachmentsRequest {
     /// The ID of the region where the IPsec-VPN connection is established.
@@ -64,10 +64,27 @@ pub struct DescribeVpnAttachmentsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnAttachmentsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            page_number: None,
+            page_size: None,
+            vpn_connection_id: None,
+            attach_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnAttachmentsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVpnAttachmentsRequestBuilder {
-        DescribeVpnAttachmentsRequestBuilder::default()
+        DescribeVpnAttachmentsRequestBuilder {
+            inner: DescribeVpnAttachmentsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -186,6 +203,7 @@ impl<C> DescribeVpnAttachmentsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVpnAttachmentsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVpnAttachmentsRequest::default(),
@@ -194,6 +212,7 @@ impl<'a> DescribeVpnAttachmentsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -276,14 +295,19 @@ pub enum DescribeVpnAttachmentsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.TagKey.Duplicated",
+                        "SizeLimitExceeded.TagNum",
+                        "InvalidParameter.TagValue",
+                        "InvalidParameter.TagKey",
+                        "Duplicated.TagKey",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeVpnAttachmentsError {
@@ -292,40 +316,51 @@ impl DescribeVpnAttachmentsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenTagKeyDuplicated(error),
+            1 => Self::SizeLimitExceededTagNum(error),
+            2 => Self::InvalidParameterTagValue(error),
+            3 => Self::InvalidParameterTagKey(error),
+            4 => Self::DuplicatedTagKey(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
-            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
-            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
-            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenTagKeyDuplicated(error) => (0, error),
+            Self::SizeLimitExceededTagNum(error) => (1, error),
+            Self::InvalidParameterTagValue(error) => (2, error),
+            Self::InvalidParameterTagKey(error) => (3, error),
+            Self::DuplicatedTagKey(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeVpnAttachmentsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
-            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
-            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
-            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVpnAttachmentsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenTagKeyDuplicated",
+            "SizeLimitExceededTagNum",
+            "InvalidParameterTagValue",
+            "InvalidParameterTagKey",
+            "DuplicatedTagKey",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVpnAttachmentsError {

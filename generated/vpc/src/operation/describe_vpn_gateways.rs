@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnGatewaysRequest {
     /// The region ID of the VPN gateway.
@@ -107,10 +107,32 @@ pub struct DescribeVpnGatewaysRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnGatewaysRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            vpn_gateway_id: None,
+            status: None,
+            business_status: None,
+            page_number: None,
+            page_size: None,
+            include_reservation_data: None,
+            tag: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnGatewaysRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVpnGatewaysRequestBuilder {
-        DescribeVpnGatewaysRequestBuilder::default()
+        DescribeVpnGatewaysRequestBuilder {
+            inner: DescribeVpnGatewaysRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -305,6 +327,7 @@ impl<C> DescribeVpnGatewaysRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVpnGatewaysRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVpnGatewaysRequest::default(),
@@ -313,6 +336,7 @@ impl<'a> DescribeVpnGatewaysRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -395,15 +419,20 @@ pub enum DescribeVpnGatewaysError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.TagKey" => Self::InvalidParameterTagKey(error),
-            "InvalidParameter.TagValue" => Self::InvalidParameterTagValue(error),
-            "Duplicated.TagKey" => Self::DuplicatedTagKey(error),
-            "InternalError" => Self::InternalError(error),
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.TagKey",
+                        "InvalidParameter.TagValue",
+                        "Duplicated.TagKey",
+                        "InternalError",
+                        "Forbidden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeVpnGatewaysError {
@@ -412,40 +441,54 @@ impl DescribeVpnGatewaysError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterTagKey(error),
+            1 => Self::InvalidParameterTagValue(error),
+            2 => Self::DuplicatedTagKey(error),
+            3 => Self::InternalError(error),
+            4 => Self::ForbiddenSubUser(error),
+            5 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
-            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
-            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterTagKey(error) => (0, error),
+            Self::InvalidParameterTagValue(error) => (1, error),
+            Self::DuplicatedTagKey(error) => (2, error),
+            Self::InternalError(error) => (3, error),
+            Self::ForbiddenSubUser(error) => (4, error),
+            Self::Forbidden(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DescribeVpnGatewaysError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
-            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
-            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVpnGatewaysError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterTagKey",
+            "InvalidParameterTagValue",
+            "DuplicatedTagKey",
+            "InternalError",
+            "ForbiddenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVpnGatewaysError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnRouteEntriesRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -67,10 +67,27 @@ pub struct DescribeVpnRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            page_number: None,
+            page_size: None,
+            route_entry_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVpnRouteEntriesRequestBuilder {
-        DescribeVpnRouteEntriesRequestBuilder::default()
+        DescribeVpnRouteEntriesRequestBuilder {
+            inner: DescribeVpnRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,6 +212,7 @@ impl<C> DescribeVpnRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVpnRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVpnRouteEntriesRequest::default(),
@@ -203,6 +221,7 @@ impl<'a> DescribeVpnRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -286,16 +305,19 @@ pub enum DescribeVpnRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.RouteEntryType" => Self::IllegalParamRouteEntryType(error),
-            "InvalidVpnInstanceId.NotFound" => Self::InvalidVpnInstanceIdNotFound(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.RouteEntryType",
+                        "InvalidVpnInstanceId.NotFound",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeVpnRouteEntriesError {
@@ -304,50 +326,51 @@ impl DescribeVpnRouteEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamRouteEntryType(error),
+            1 => Self::InvalidVpnInstanceIdNotFound(error),
+            2 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            3 => Self::ForbbidenSubUser(error),
+            4 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamRouteEntryType(error) => {
-                ("IllegalParamRouteEntryType", error)
-            }
-            Self::InvalidVpnInstanceIdNotFound(error) => {
-                ("InvalidVpnInstanceIdNotFound", error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamRouteEntryType(error) => (0, error),
+            Self::InvalidVpnInstanceIdNotFound(error) => (1, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (2, error),
+            Self::ForbbidenSubUser(error) => (3, error),
+            Self::Forbidden(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeVpnRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamRouteEntryType(_) => {
-                Self::IllegalParamRouteEntryType(error)
-            }
-            Self::InvalidVpnInstanceIdNotFound(_) => {
-                Self::InvalidVpnInstanceIdNotFound(error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVpnRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamRouteEntryType",
+            "InvalidVpnInstanceIdNotFound",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVpnRouteEntriesError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeVpnSslServerLogsRequest {
     /// The ID of the region where the SSL server is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -85,10 +85,30 @@ pub struct DescribeVpnSslServerLogsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeVpnSslServerLogsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_ssl_server_id: None,
+            ssl_vpn_client_cert_id: None,
+            from: None,
+            to: None,
+            minute_period: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeVpnSslServerLogsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeVpnSslServerLogsRequestBuilder {
-        DescribeVpnSslServerLogsRequestBuilder::default()
+        DescribeVpnSslServerLogsRequestBuilder {
+            inner: DescribeVpnSslServerLogsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -234,6 +254,7 @@ impl<C> DescribeVpnSslServerLogsRequestBuilder<C> {
     }
 }
 impl<'a> DescribeVpnSslServerLogsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeVpnSslServerLogsRequest::default(),
@@ -242,6 +263,7 @@ impl<'a> DescribeVpnSslServerLogsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -331,20 +353,19 @@ pub enum DescribeVpnSslServerLogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSslVpnClientCertId.NotFound" => {
-                Self::InvalidSslVpnClientCertIdNotFound(error)
-            }
-            "ParamExclusive.SslVpnServerIdAndSslVpnClientCertId" => {
-                Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidSslVpnServerId.NotFound" => {
-                Self::InvalidSslVpnServerIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidSslVpnClientCertId.NotFound",
+                        "ParamExclusive.SslVpnServerIdAndSslVpnClientCertId",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidSslVpnServerId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DescribeVpnSslServerLogsError {
@@ -353,50 +374,51 @@ impl DescribeVpnSslServerLogsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidSslVpnClientCertIdNotFound(error),
+            1 => Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error),
+            2 => Self::ForbbidenSubUser(error),
+            3 => Self::Forbidden(error),
+            4 => Self::InvalidSslVpnServerIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSslVpnClientCertIdNotFound(error) => {
-                ("InvalidSslVpnClientCertIdNotFound", error)
-            }
-            Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error) => {
-                ("ParamExclusiveSslVpnServerIdAndSslVpnClientCertId", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidSslVpnServerIdNotFound(error) => {
-                ("InvalidSslVpnServerIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidSslVpnClientCertIdNotFound(error) => (0, error),
+            Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error) => (1, error),
+            Self::ForbbidenSubUser(error) => (2, error),
+            Self::Forbidden(error) => (3, error),
+            Self::InvalidSslVpnServerIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for DescribeVpnSslServerLogsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSslVpnClientCertIdNotFound(_) => {
-                Self::InvalidSslVpnClientCertIdNotFound(error)
-            }
-            Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(_) => {
-                Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidSslVpnServerIdNotFound(_) => {
-                Self::InvalidSslVpnServerIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeVpnSslServerLogsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSslVpnClientCertIdNotFound",
+            "ParamExclusiveSslVpnServerIdAndSslVpnClientCertId",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidSslVpnServerIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeVpnSslServerLogsError {

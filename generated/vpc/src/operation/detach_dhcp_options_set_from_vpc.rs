@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DetachDhcpOptionsSetFromVpcRequest {
     /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -77,10 +77,27 @@ pub struct DetachDhcpOptionsSetFromVpcRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DetachDhcpOptionsSetFromVpcRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dhcp_options_set_id: None,
+            vpc_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DetachDhcpOptionsSetFromVpcRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DetachDhcpOptionsSetFromVpcRequestBuilder {
-        DetachDhcpOptionsSetFromVpcRequestBuilder::default()
+        DetachDhcpOptionsSetFromVpcRequestBuilder {
+            inner: DetachDhcpOptionsSetFromVpcRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -200,6 +217,7 @@ impl<C> DetachDhcpOptionsSetFromVpcRequestBuilder<C> {
     }
 }
 impl<'a> DetachDhcpOptionsSetFromVpcRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DetachDhcpOptionsSetFromVpcRequest::default(),
@@ -208,6 +226,7 @@ impl<'a> DetachDhcpOptionsSetFromVpcRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -275,31 +294,24 @@ pub enum DetachDhcpOptionsSetFromVpcError {
 }
 impl From<::acs_runtime::client::ServiceError> for DetachDhcpOptionsSetFromVpcError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDhcpOptionsSetId.NotFound" => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            "OperationFailed.AttachmentNotExist" => {
-                Self::OperationFailedAttachmentNotExist(error)
-            }
-            "IncorrectStatus.VpcDhcpOptionsSet" => {
-                Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            }
-            "AttrMismatching.VpcDhcpOptionsSetId" => {
-                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IncorrectStatus.DhcpOptionsSet" => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            "OperationUnsupported.DhcpOptionsSet" => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            "MissingParam.VpcId" => Self::MissingParamVpcId(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDhcpOptionsSetId.NotFound",
+                        "OperationFailed.AttachmentNotExist",
+                        "IncorrectStatus.VpcDhcpOptionsSet",
+                        "AttrMismatching.VpcDhcpOptionsSetId",
+                        "TaskConflict",
+                        "InvalidVpcId.NotFound",
+                        "IncorrectStatus.DhcpOptionsSet",
+                        "OperationUnsupported.DhcpOptionsSet",
+                        "MissingParam.VpcId",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DetachDhcpOptionsSetFromVpcError {
@@ -308,72 +320,66 @@ impl DetachDhcpOptionsSetFromVpcError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDhcpOptionsSetIdNotFound(error),
+            1 => Self::OperationFailedAttachmentNotExist(error),
+            2 => Self::IncorrectStatusVpcDhcpOptionsSet(error),
+            3 => Self::AttrMismatchingVpcDhcpOptionsSetId(error),
+            4 => Self::TaskConflict(error),
+            5 => Self::InvalidVpcIdNotFound(error),
+            6 => Self::IncorrectStatusDhcpOptionsSet(error),
+            7 => Self::OperationUnsupportedDhcpOptionsSet(error),
+            8 => Self::MissingParamVpcId(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
-                ("InvalidDhcpOptionsSetIdNotFound", error)
-            }
-            Self::OperationFailedAttachmentNotExist(error) => {
-                ("OperationFailedAttachmentNotExist", error)
-            }
-            Self::IncorrectStatusVpcDhcpOptionsSet(error) => {
-                ("IncorrectStatusVpcDhcpOptionsSet", error)
-            }
-            Self::AttrMismatchingVpcDhcpOptionsSetId(error) => {
-                ("AttrMismatchingVpcDhcpOptionsSetId", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::IncorrectStatusDhcpOptionsSet(error) => {
-                ("IncorrectStatusDhcpOptionsSet", error)
-            }
-            Self::OperationUnsupportedDhcpOptionsSet(error) => {
-                ("OperationUnsupportedDhcpOptionsSet", error)
-            }
-            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => (0, error),
+            Self::OperationFailedAttachmentNotExist(error) => (1, error),
+            Self::IncorrectStatusVpcDhcpOptionsSet(error) => (2, error),
+            Self::AttrMismatchingVpcDhcpOptionsSetId(error) => (3, error),
+            Self::TaskConflict(error) => (4, error),
+            Self::InvalidVpcIdNotFound(error) => (5, error),
+            Self::IncorrectStatusDhcpOptionsSet(error) => (6, error),
+            Self::OperationUnsupportedDhcpOptionsSet(error) => (7, error),
+            Self::MissingParamVpcId(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for DetachDhcpOptionsSetFromVpcError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            Self::OperationFailedAttachmentNotExist(_) => {
-                Self::OperationFailedAttachmentNotExist(error)
-            }
-            Self::IncorrectStatusVpcDhcpOptionsSet(_) => {
-                Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            }
-            Self::AttrMismatchingVpcDhcpOptionsSetId(_) => {
-                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::IncorrectStatusDhcpOptionsSet(_) => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            Self::OperationUnsupportedDhcpOptionsSet(_) => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DetachDhcpOptionsSetFromVpcError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDhcpOptionsSetIdNotFound",
+            "OperationFailedAttachmentNotExist",
+            "IncorrectStatusVpcDhcpOptionsSet",
+            "AttrMismatchingVpcDhcpOptionsSetId",
+            "TaskConflict",
+            "InvalidVpcIdNotFound",
+            "IncorrectStatusDhcpOptionsSet",
+            "OperationUnsupportedDhcpOptionsSet",
+            "MissingParamVpcId",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DetachDhcpOptionsSetFromVpcError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DiagnoseVpnGatewayRequest {
     /// The region ID of the VPN gateway.
@@ -81,10 +81,28 @@ pub struct DiagnoseVpnGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DiagnoseVpnGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            resource_id: None,
+            resource_type: None,
+            vpn_gateway_id: None,
+            i_psec_extend_info: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DiagnoseVpnGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DiagnoseVpnGatewayRequestBuilder {
-        DiagnoseVpnGatewayRequestBuilder::default()
+        DiagnoseVpnGatewayRequestBuilder {
+            inner: DiagnoseVpnGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -218,6 +236,7 @@ impl<C> DiagnoseVpnGatewayRequestBuilder<C> {
     }
 }
 impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DiagnoseVpnGatewayRequest::default(),
@@ -226,6 +245,7 @@ impl<'a> DiagnoseVpnGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -305,28 +325,25 @@ pub enum DiagnoseVpnGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DiagnoseVpnGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "OperationUnsupported.DiagnoseVpn" => {
-                Self::OperationUnsupportedDiagnoseVpn(error)
-            }
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "OperationFailed.VpnGatewayDiagnosing" => {
-                Self::OperationFailedVpnGatewayDiagnosing(error)
-            }
-            "OperationFailed.StartDiagnose" => Self::OperationFailedStartDiagnose(error),
-            "IllegalParam.PrivateSourceIp" => Self::IllegalParamPrivateSourceIp(error),
-            "IllegalParam.PrivateDestinationIp" => {
-                Self::IllegalParamPrivateDestinationIp(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IdempotentParameterMismatch",
+                        "VpnGateway.Configuring",
+                        "OperationUnsupported.DiagnoseVpn",
+                        "IllegalParam.ResourceType",
+                        "OperationFailed.VpnGatewayDiagnosing",
+                        "OperationFailed.StartDiagnose",
+                        "IllegalParam.PrivateSourceIp",
+                        "IllegalParam.PrivateDestinationIp",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "InvalidResourceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DiagnoseVpnGatewayError {
@@ -335,80 +352,69 @@ impl DiagnoseVpnGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IdempotentParameterMismatch(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::OperationUnsupportedDiagnoseVpn(error),
+            3 => Self::IllegalParamResourceType(error),
+            4 => Self::OperationFailedVpnGatewayDiagnosing(error),
+            5 => Self::OperationFailedStartDiagnose(error),
+            6 => Self::IllegalParamPrivateSourceIp(error),
+            7 => Self::IllegalParamPrivateDestinationIp(error),
+            8 => Self::Forbidden(error),
+            9 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            10 => Self::InvalidResourceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::OperationUnsupportedDiagnoseVpn(error) => {
-                ("OperationUnsupportedDiagnoseVpn", error)
-            }
-            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
-            Self::OperationFailedVpnGatewayDiagnosing(error) => {
-                ("OperationFailedVpnGatewayDiagnosing", error)
-            }
-            Self::OperationFailedStartDiagnose(error) => {
-                ("OperationFailedStartDiagnose", error)
-            }
-            Self::IllegalParamPrivateSourceIp(error) => {
-                ("IllegalParamPrivateSourceIp", error)
-            }
-            Self::IllegalParamPrivateDestinationIp(error) => {
-                ("IllegalParamPrivateDestinationIp", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IdempotentParameterMismatch(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::OperationUnsupportedDiagnoseVpn(error) => (2, error),
+            Self::IllegalParamResourceType(error) => (3, error),
+            Self::OperationFailedVpnGatewayDiagnosing(error) => (4, error),
+            Self::OperationFailedStartDiagnose(error) => (5, error),
+            Self::IllegalParamPrivateSourceIp(error) => (6, error),
+            Self::IllegalParamPrivateDestinationIp(error) => (7, error),
+            Self::Forbidden(error) => (8, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (9, error),
+            Self::InvalidResourceIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for DiagnoseVpnGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::OperationUnsupportedDiagnoseVpn(_) => {
-                Self::OperationUnsupportedDiagnoseVpn(error)
-            }
-            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
-            Self::OperationFailedVpnGatewayDiagnosing(_) => {
-                Self::OperationFailedVpnGatewayDiagnosing(error)
-            }
-            Self::OperationFailedStartDiagnose(_) => {
-                Self::OperationFailedStartDiagnose(error)
-            }
-            Self::IllegalParamPrivateSourceIp(_) => {
-                Self::IllegalParamPrivateSourceIp(error)
-            }
-            Self::IllegalParamPrivateDestinationIp(_) => {
-                Self::IllegalParamPrivateDestinationIp(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DiagnoseVpnGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IdempotentParameterMismatch",
+            "VpnGatewayConfiguring",
+            "OperationUnsupportedDiagnoseVpn",
+            "IllegalParamResourceType",
+            "OperationFailedVpnGatewayDiagnosing",
+            "OperationFailedStartDiagnose",
+            "IllegalParamPrivateSourceIp",
+            "IllegalParamPrivateDestinationIp",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "InvalidResourceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DiagnoseVpnGatewayError {

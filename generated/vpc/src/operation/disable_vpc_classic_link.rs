@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DisableVpcClassicLinkRequest {
     /// The region ID of the VPC for which you want to disable ClassicLink.
@@ -53,10 +53,25 @@ pub struct DisableVpcClassicLinkRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DisableVpcClassicLinkRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DisableVpcClassicLinkRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DisableVpcClassicLinkRequestBuilder {
-        DisableVpcClassicLinkRequestBuilder::default()
+        DisableVpcClassicLinkRequestBuilder {
+            inner: DisableVpcClassicLinkRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -149,6 +164,7 @@ impl<C> DisableVpcClassicLinkRequestBuilder<C> {
     }
 }
 impl<'a> DisableVpcClassicLinkRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DisableVpcClassicLinkRequest::default(),
@@ -157,6 +173,7 @@ impl<'a> DisableVpcClassicLinkRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -222,16 +239,21 @@ pub enum DisableVpcClassicLinkError {
 }
 impl From<::acs_runtime::client::ServiceError> for DisableVpcClassicLinkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidAction" => Self::InvalidAction(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "DependencyViolation.Instance" => Self::DependencyViolationInstance(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidAction",
+                        "IncorrectVpcStatus",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                        "DependencyViolation.Instance",
+                        "InvalidVpcId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DisableVpcClassicLinkError {
@@ -240,46 +262,57 @@ impl DisableVpcClassicLinkError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidAction(error),
+            1 => Self::IncorrectVpcStatus(error),
+            2 => Self::Forbbiden(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::DependencyViolationInstance(error),
+            5 => Self::InvalidVpcIdNotFound(error),
+            6 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAction(error) => ("InvalidAction", error),
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::DependencyViolationInstance(error) => {
-                ("DependencyViolationInstance", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidAction(error) => (0, error),
+            Self::IncorrectVpcStatus(error) => (1, error),
+            Self::Forbbiden(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::DependencyViolationInstance(error) => (4, error),
+            Self::InvalidVpcIdNotFound(error) => (5, error),
+            Self::InternalError(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for DisableVpcClassicLinkError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidAction(_) => Self::InvalidAction(error),
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::DependencyViolationInstance(_) => {
-                Self::DependencyViolationInstance(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DisableVpcClassicLinkError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidAction",
+            "IncorrectVpcStatus",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "DependencyViolationInstance",
+            "InvalidVpcIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DisableVpcClassicLinkError {

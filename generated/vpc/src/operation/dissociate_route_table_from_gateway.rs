@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateRouteTableFromGatewayRequest {
     /// The region ID of the IPv4 gateway from which you want to disassociate the gateway route table.
@@ -76,10 +76,28 @@ pub struct DissociateRouteTableFromGatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateRouteTableFromGatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            gateway_id: None,
+            gateway_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateRouteTableFromGatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DissociateRouteTableFromGatewayRequestBuilder {
-        DissociateRouteTableFromGatewayRequestBuilder::default()
+        DissociateRouteTableFromGatewayRequestBuilder {
+            inner: DissociateRouteTableFromGatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -211,6 +229,7 @@ impl<C> DissociateRouteTableFromGatewayRequestBuilder<C> {
     }
 }
 impl<'a> DissociateRouteTableFromGatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DissociateRouteTableFromGatewayRequest::default(),
@@ -219,6 +238,7 @@ impl<'a> DissociateRouteTableFromGatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -284,25 +304,22 @@ pub enum DissociateRouteTableFromGatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for DissociateRouteTableFromGatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.NotExistAssociateRelation" => {
-                Self::OperationFailedNotExistAssociateRelation(error)
-            }
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
-            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
-            "ResourceNotFound.GatewayRouteTable" => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            "IncorrectStatus.GatewayRouteTable" => {
-                Self::IncorrectStatusGatewayRouteTable(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "OperationDenied.RouteTableTypeIncorrect" => {
-                Self::OperationDeniedRouteTableTypeIncorrect(error)
-            }
-            "IncorrectStatus.Ipv6Gateway" => Self::IncorrectStatusIpv6Gateway(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.NotExistAssociateRelation",
+                        "ResourceNotFound.Ipv4Gateway",
+                        "IncorrectStatus.Ipv4Gateway",
+                        "ResourceNotFound.GatewayRouteTable",
+                        "IncorrectStatus.GatewayRouteTable",
+                        "ResourceNotFound.RouteTable",
+                        "OperationDenied.RouteTableTypeIncorrect",
+                        "IncorrectStatus.Ipv6Gateway",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DissociateRouteTableFromGatewayError {
@@ -311,76 +328,60 @@ impl DissociateRouteTableFromGatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedNotExistAssociateRelation(error),
+            1 => Self::ResourceNotFoundIpv4Gateway(error),
+            2 => Self::IncorrectStatusIpv4Gateway(error),
+            3 => Self::ResourceNotFoundGatewayRouteTable(error),
+            4 => Self::IncorrectStatusGatewayRouteTable(error),
+            5 => Self::ResourceNotFoundRouteTable(error),
+            6 => Self::OperationDeniedRouteTableTypeIncorrect(error),
+            7 => Self::IncorrectStatusIpv6Gateway(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedNotExistAssociateRelation(error) => {
-                ("OperationFailedNotExistAssociateRelation", error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(error) => {
-                ("ResourceNotFoundIpv4Gateway", error)
-            }
-            Self::IncorrectStatusIpv4Gateway(error) => {
-                ("IncorrectStatusIpv4Gateway", error)
-            }
-            Self::ResourceNotFoundGatewayRouteTable(error) => {
-                ("ResourceNotFoundGatewayRouteTable", error)
-            }
-            Self::IncorrectStatusGatewayRouteTable(error) => {
-                ("IncorrectStatusGatewayRouteTable", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::OperationDeniedRouteTableTypeIncorrect(error) => {
-                ("OperationDeniedRouteTableTypeIncorrect", error)
-            }
-            Self::IncorrectStatusIpv6Gateway(error) => {
-                ("IncorrectStatusIpv6Gateway", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedNotExistAssociateRelation(error) => (0, error),
+            Self::ResourceNotFoundIpv4Gateway(error) => (1, error),
+            Self::IncorrectStatusIpv4Gateway(error) => (2, error),
+            Self::ResourceNotFoundGatewayRouteTable(error) => (3, error),
+            Self::IncorrectStatusGatewayRouteTable(error) => (4, error),
+            Self::ResourceNotFoundRouteTable(error) => (5, error),
+            Self::OperationDeniedRouteTableTypeIncorrect(error) => (6, error),
+            Self::IncorrectStatusIpv6Gateway(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for DissociateRouteTableFromGatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedNotExistAssociateRelation(_) => {
-                Self::OperationFailedNotExistAssociateRelation(error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(_) => {
-                Self::ResourceNotFoundIpv4Gateway(error)
-            }
-            Self::IncorrectStatusIpv4Gateway(_) => {
-                Self::IncorrectStatusIpv4Gateway(error)
-            }
-            Self::ResourceNotFoundGatewayRouteTable(_) => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            Self::IncorrectStatusGatewayRouteTable(_) => {
-                Self::IncorrectStatusGatewayRouteTable(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::OperationDeniedRouteTableTypeIncorrect(_) => {
-                Self::OperationDeniedRouteTableTypeIncorrect(error)
-            }
-            Self::IncorrectStatusIpv6Gateway(_) => {
-                Self::IncorrectStatusIpv6Gateway(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DissociateRouteTableFromGatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedNotExistAssociateRelation",
+            "ResourceNotFoundIpv4Gateway",
+            "IncorrectStatusIpv4Gateway",
+            "ResourceNotFoundGatewayRouteTable",
+            "IncorrectStatusGatewayRouteTable",
+            "ResourceNotFoundRouteTable",
+            "OperationDeniedRouteTableTypeIncorrect",
+            "IncorrectStatusIpv6Gateway",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DissociateRouteTableFromGatewayError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateRouteTablesFromVpcGatewayEndpointRequest {
     /// The ID of the gateway endpoint to be disassociated from the route table.
@@ -74,10 +74,27 @@ pub struct DissociateRouteTablesFromVpcGatewayEndpointRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateRouteTablesFromVpcGatewayEndpointRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            endpoint_id: None,
+            route_table_ids: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateRouteTablesFromVpcGatewayEndpointRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder {
-        DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder::default()
+        DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder {
+            inner: DissociateRouteTablesFromVpcGatewayEndpointRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -203,6 +220,7 @@ impl<C> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<C> {
     }
 }
 impl<'a> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DissociateRouteTablesFromVpcGatewayEndpointRequest::default(),
@@ -211,6 +229,7 @@ impl<'a> DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<&'a crate::Cl
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -287,27 +306,26 @@ pub enum DissociateRouteTablesFromVpcGatewayEndpointError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateRouteTablesFromVpcGatewayEndpointError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ConcurrentOperation" => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "ResourceNotFound.GatewayEndpoint" => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            "IncorrectStatus.GatewayEndpoint" => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "ResourceNotFound.Association" => Self::ResourceNotFoundAssociation(error),
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IncorrectStatus.CenStatus" => Self::IncorrectStatusCenStatus(error),
-            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.ConcurrentOperation",
+                        "IdempotentParameterMismatch",
+                        "ResourceNotFound.GatewayEndpoint",
+                        "IncorrectStatus.GatewayEndpoint",
+                        "ResourceNotFound.RouteTable",
+                        "IncorrectStatus.RouteTable",
+                        "ResourceNotFound.Association",
+                        "IncorrectStatus.RouteEntry",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                        "IncorrectStatus.CenStatus",
+                        "ResourceNotFound.RouteEntry",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DissociateRouteTablesFromVpcGatewayEndpointError {
@@ -316,84 +334,72 @@ impl DissociateRouteTablesFromVpcGatewayEndpointError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedConcurrentOperation(error),
+            1 => Self::IdempotentParameterMismatch(error),
+            2 => Self::ResourceNotFoundGatewayEndpoint(error),
+            3 => Self::IncorrectStatusGatewayEndpoint(error),
+            4 => Self::ResourceNotFoundRouteTable(error),
+            5 => Self::IncorrectStatusRouteTable(error),
+            6 => Self::ResourceNotFoundAssociation(error),
+            7 => Self::IncorrectStatusRouteEntry(error),
+            8 => Self::Forbbiden(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            10 => Self::IncorrectStatusCenStatus(error),
+            11 => Self::ResourceNotFoundRouteEntry(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error) => {
-                ("OperationFailedConcurrentOperation", error)
-            }
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(error) => {
-                ("ResourceNotFoundGatewayEndpoint", error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(error) => {
-                ("IncorrectStatusGatewayEndpoint", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::ResourceNotFoundAssociation(error) => {
-                ("ResourceNotFoundAssociation", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::IncorrectStatusCenStatus(error) => ("IncorrectStatusCenStatus", error),
-            Self::ResourceNotFoundRouteEntry(error) => {
-                ("ResourceNotFoundRouteEntry", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedConcurrentOperation(error) => (0, error),
+            Self::IdempotentParameterMismatch(error) => (1, error),
+            Self::ResourceNotFoundGatewayEndpoint(error) => (2, error),
+            Self::IncorrectStatusGatewayEndpoint(error) => (3, error),
+            Self::ResourceNotFoundRouteTable(error) => (4, error),
+            Self::IncorrectStatusRouteTable(error) => (5, error),
+            Self::ResourceNotFoundAssociation(error) => (6, error),
+            Self::IncorrectStatusRouteEntry(error) => (7, error),
+            Self::Forbbiden(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::IncorrectStatusCenStatus(error) => (10, error),
+            Self::ResourceNotFoundRouteEntry(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for DissociateRouteTablesFromVpcGatewayEndpointError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedConcurrentOperation(_) => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(_) => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(_) => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::ResourceNotFoundAssociation(_) => {
-                Self::ResourceNotFoundAssociation(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
-            Self::ResourceNotFoundRouteEntry(_) => {
-                Self::ResourceNotFoundRouteEntry(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DissociateRouteTablesFromVpcGatewayEndpointError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedConcurrentOperation",
+            "IdempotentParameterMismatch",
+            "ResourceNotFoundGatewayEndpoint",
+            "IncorrectStatusGatewayEndpoint",
+            "ResourceNotFoundRouteTable",
+            "IncorrectStatusRouteTable",
+            "ResourceNotFoundAssociation",
+            "IncorrectStatusRouteEntry",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "IncorrectStatusCenStatus",
+            "ResourceNotFoundRouteEntry",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DissociateRouteTablesFromVpcGatewayEndpointError {

@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DissociateVpnGatewayWithCertificateRequest {
     /// The region ID of the VPN gateway.
@@ -91,10 +91,28 @@ pub struct DissociateVpnGatewayWithCertificateRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DissociateVpnGatewayWithCertificateRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_gateway_id: None,
+            certificate_type: None,
+            certificate_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DissociateVpnGatewayWithCertificateRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DissociateVpnGatewayWithCertificateRequestBuilder {
-        DissociateVpnGatewayWithCertificateRequestBuilder::default()
+        DissociateVpnGatewayWithCertificateRequestBuilder {
+            inner: DissociateVpnGatewayWithCertificateRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -245,6 +263,7 @@ impl<C> DissociateVpnGatewayWithCertificateRequestBuilder<C> {
     }
 }
 impl<'a> DissociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DissociateVpnGatewayWithCertificateRequest::default(),
@@ -253,6 +272,7 @@ impl<'a> DissociateVpnGatewayWithCertificateRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -315,19 +335,20 @@ pub enum DissociateVpnGatewayWithCertificateError {
 impl From<::acs_runtime::client::ServiceError>
 for DissociateVpnGatewayWithCertificateError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.CertificateType" => Self::IllegalParamCertificateType(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "InvalidAssociateRelation.NotFound" => {
-                Self::InvalidAssociateRelationNotFound(error)
-            }
-            "OperationConflict" => Self::OperationConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.CertificateType",
+                        "VpnGateway.Configuring",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "InvalidAssociateRelation.NotFound",
+                        "OperationConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DissociateVpnGatewayWithCertificateError {
@@ -336,52 +357,54 @@ impl DissociateVpnGatewayWithCertificateError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamCertificateType(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::Forbidden(error),
+            3 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            4 => Self::InvalidAssociateRelationNotFound(error),
+            5 => Self::OperationConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCertificateType(error) => {
-                ("IllegalParamCertificateType", error)
-            }
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::InvalidAssociateRelationNotFound(error) => {
-                ("InvalidAssociateRelationNotFound", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamCertificateType(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::Forbidden(error) => (2, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (3, error),
+            Self::InvalidAssociateRelationNotFound(error) => (4, error),
+            Self::OperationConflict(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for DissociateVpnGatewayWithCertificateError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamCertificateType(_) => {
-                Self::IllegalParamCertificateType(error)
-            }
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::InvalidAssociateRelationNotFound(_) => {
-                Self::InvalidAssociateRelationNotFound(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DissociateVpnGatewayWithCertificateError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamCertificateType",
+            "VpnGatewayConfiguring",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "InvalidAssociateRelationNotFound",
+            "OperationConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DissociateVpnGatewayWithCertificateError {

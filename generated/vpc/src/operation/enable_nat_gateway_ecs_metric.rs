@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableNatGatewayEcsMetricRequest {
     /// The region ID of the NAT gateway. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -54,10 +54,25 @@ pub struct EnableNatGatewayEcsMetricRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableNatGatewayEcsMetricRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dry_run: None,
+            nat_gateway_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableNatGatewayEcsMetricRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> EnableNatGatewayEcsMetricRequestBuilder {
-        EnableNatGatewayEcsMetricRequestBuilder::default()
+        EnableNatGatewayEcsMetricRequestBuilder {
+            inner: EnableNatGatewayEcsMetricRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -147,6 +162,7 @@ impl<C> EnableNatGatewayEcsMetricRequestBuilder<C> {
     }
 }
 impl<'a> EnableNatGatewayEcsMetricRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: EnableNatGatewayEcsMetricRequest::default(),
@@ -155,6 +171,7 @@ impl<'a> EnableNatGatewayEcsMetricRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -212,20 +229,19 @@ pub enum EnableNatGatewayEcsMetricError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableNatGatewayEcsMetricError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.NatGatewayId" => Self::MissingParamNatGatewayId(error),
-            "OperationFailed.RegionNotSupport" => {
-                Self::OperationFailedRegionNotSupport(error)
-            }
-            "OperationFailed.NoPermission" => Self::OperationFailedNoPermission(error),
-            "OperationFailed.NatGatewayNotExist" => {
-                Self::OperationFailedNatGatewayNotExist(error)
-            }
-            "OperationFailed.NatTypeInvalid" => {
-                Self::OperationFailedNatTypeInvalid(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.NatGatewayId",
+                        "OperationFailed.RegionNotSupport",
+                        "OperationFailed.NoPermission",
+                        "OperationFailed.NatGatewayNotExist",
+                        "OperationFailed.NatTypeInvalid",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl EnableNatGatewayEcsMetricError {
@@ -234,54 +250,51 @@ impl EnableNatGatewayEcsMetricError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamNatGatewayId(error),
+            1 => Self::OperationFailedRegionNotSupport(error),
+            2 => Self::OperationFailedNoPermission(error),
+            3 => Self::OperationFailedNatGatewayNotExist(error),
+            4 => Self::OperationFailedNatTypeInvalid(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamNatGatewayId(error) => ("MissingParamNatGatewayId", error),
-            Self::OperationFailedRegionNotSupport(error) => {
-                ("OperationFailedRegionNotSupport", error)
-            }
-            Self::OperationFailedNoPermission(error) => {
-                ("OperationFailedNoPermission", error)
-            }
-            Self::OperationFailedNatGatewayNotExist(error) => {
-                ("OperationFailedNatGatewayNotExist", error)
-            }
-            Self::OperationFailedNatTypeInvalid(error) => {
-                ("OperationFailedNatTypeInvalid", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamNatGatewayId(error) => (0, error),
+            Self::OperationFailedRegionNotSupport(error) => (1, error),
+            Self::OperationFailedNoPermission(error) => (2, error),
+            Self::OperationFailedNatGatewayNotExist(error) => (3, error),
+            Self::OperationFailedNatTypeInvalid(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for EnableNatGatewayEcsMetricError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamNatGatewayId(_) => Self::MissingParamNatGatewayId(error),
-            Self::OperationFailedRegionNotSupport(_) => {
-                Self::OperationFailedRegionNotSupport(error)
-            }
-            Self::OperationFailedNoPermission(_) => {
-                Self::OperationFailedNoPermission(error)
-            }
-            Self::OperationFailedNatGatewayNotExist(_) => {
-                Self::OperationFailedNatGatewayNotExist(error)
-            }
-            Self::OperationFailedNatTypeInvalid(_) => {
-                Self::OperationFailedNatTypeInvalid(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for EnableNatGatewayEcsMetricError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamNatGatewayId",
+            "OperationFailedRegionNotSupport",
+            "OperationFailedNoPermission",
+            "OperationFailedNatGatewayNotExist",
+            "OperationFailedNatTypeInvalid",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for EnableNatGatewayEcsMetricError {

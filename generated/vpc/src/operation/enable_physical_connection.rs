@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnablePhysicalConnectionRequest {
     /// The region where the Express Connect circuit is deployed.
@@ -69,10 +69,26 @@ pub struct EnablePhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnablePhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            by_pass_sp: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnablePhysicalConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> EnablePhysicalConnectionRequestBuilder {
-        EnablePhysicalConnectionRequestBuilder::default()
+        EnablePhysicalConnectionRequestBuilder {
+            inner: EnablePhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -178,6 +194,7 @@ impl<C> EnablePhysicalConnectionRequestBuilder<C> {
     }
 }
 impl<'a> EnablePhysicalConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: EnablePhysicalConnectionRequest::default(),
@@ -186,6 +203,7 @@ impl<'a> EnablePhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -245,19 +263,20 @@ pub enum EnablePhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnablePhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.NotAllowedInState" => Self::ForbiddenNotAllowedInState(error),
-            "INSTANCE.STATUS.NOT.ALLOW" => Self::InstanceStatusNotAllow(error),
-            "ALIUID.NOT.ALLOW.WITHOUT.SP" => Self::AliuidNotAllowWithoutSp(error),
-            "ACCESS.DEVICE.NOT.ALLOW.WITHOUT.SP" => {
-                Self::AccessDeviceNotAllowWithoutSp(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.NotAllowedInState",
+                        "INSTANCE.STATUS.NOT.ALLOW",
+                        "ALIUID.NOT.ALLOW.WITHOUT.SP",
+                        "ACCESS.DEVICE.NOT.ALLOW.WITHOUT.SP",
+                        "InvalidRegionId.NotFound",
+                        "InvalidPhysicalConnectionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl EnablePhysicalConnectionError {
@@ -266,52 +285,54 @@ impl EnablePhysicalConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenNotAllowedInState(error),
+            1 => Self::InstanceStatusNotAllow(error),
+            2 => Self::AliuidNotAllowWithoutSp(error),
+            3 => Self::AccessDeviceNotAllowWithoutSp(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenNotAllowedInState(error) => {
-                ("ForbiddenNotAllowedInState", error)
-            }
-            Self::InstanceStatusNotAllow(error) => ("InstanceStatusNotAllow", error),
-            Self::AliuidNotAllowWithoutSp(error) => ("AliuidNotAllowWithoutSp", error),
-            Self::AccessDeviceNotAllowWithoutSp(error) => {
-                ("AccessDeviceNotAllowWithoutSp", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenNotAllowedInState(error) => (0, error),
+            Self::InstanceStatusNotAllow(error) => (1, error),
+            Self::AliuidNotAllowWithoutSp(error) => (2, error),
+            Self::AccessDeviceNotAllowWithoutSp(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for EnablePhysicalConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenNotAllowedInState(_) => {
-                Self::ForbiddenNotAllowedInState(error)
-            }
-            Self::InstanceStatusNotAllow(_) => Self::InstanceStatusNotAllow(error),
-            Self::AliuidNotAllowWithoutSp(_) => Self::AliuidNotAllowWithoutSp(error),
-            Self::AccessDeviceNotAllowWithoutSp(_) => {
-                Self::AccessDeviceNotAllowWithoutSp(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for EnablePhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenNotAllowedInState",
+            "InstanceStatusNotAllow",
+            "AliuidNotAllowWithoutSp",
+            "AccessDeviceNotAllowWithoutSp",
+            "InvalidRegionIdNotFound",
+            "InvalidPhysicalConnectionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for EnablePhysicalConnectionError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableVpcClassicLinkRequest {
     /// The region ID of the VPC for which you want to enable ClassicLink.
@@ -53,10 +53,25 @@ pub struct EnableVpcClassicLinkRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableVpcClassicLinkRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableVpcClassicLinkRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> EnableVpcClassicLinkRequestBuilder {
-        EnableVpcClassicLinkRequestBuilder::default()
+        EnableVpcClassicLinkRequestBuilder {
+            inner: EnableVpcClassicLinkRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -149,6 +164,7 @@ impl<C> EnableVpcClassicLinkRequestBuilder<C> {
     }
 }
 impl<'a> EnableVpcClassicLinkRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: EnableVpcClassicLinkRequest::default(),
@@ -157,6 +173,7 @@ impl<'a> EnableVpcClassicLinkRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -218,15 +235,20 @@ pub enum EnableVpcClassicLinkError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableVpcClassicLinkError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "Forbidden.EnableClassicLink" => Self::ForbiddenEnableClassicLink(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectVpcStatus",
+                        "Forbidden.EnableClassicLink",
+                        "RouteConflict.AlreadyExist",
+                        "InvalidRegionId.NotFound",
+                        "OperationFailed.RouteConflict",
+                        "InvalidVpcId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl EnableVpcClassicLinkError {
@@ -235,50 +257,54 @@ impl EnableVpcClassicLinkError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectVpcStatus(error),
+            1 => Self::ForbiddenEnableClassicLink(error),
+            2 => Self::RouteConflictAlreadyExist(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::OperationFailedRouteConflict(error),
+            5 => Self::InvalidVpcIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::ForbiddenEnableClassicLink(error) => {
-                ("ForbiddenEnableClassicLink", error)
-            }
-            Self::RouteConflictAlreadyExist(error) => {
-                ("RouteConflictAlreadyExist", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::OperationFailedRouteConflict(error) => {
-                ("OperationFailedRouteConflict", error)
-            }
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectVpcStatus(error) => (0, error),
+            Self::ForbiddenEnableClassicLink(error) => (1, error),
+            Self::RouteConflictAlreadyExist(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::OperationFailedRouteConflict(error) => (4, error),
+            Self::InvalidVpcIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for EnableVpcClassicLinkError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::ForbiddenEnableClassicLink(_) => {
-                Self::ForbiddenEnableClassicLink(error)
-            }
-            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::OperationFailedRouteConflict(_) => {
-                Self::OperationFailedRouteConflict(error)
-            }
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for EnableVpcClassicLinkError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectVpcStatus",
+            "ForbiddenEnableClassicLink",
+            "RouteConflictAlreadyExist",
+            "InvalidRegionIdNotFound",
+            "OperationFailedRouteConflict",
+            "InvalidVpcIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for EnableVpcClassicLinkError {

@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct EnableVpcIpv4GatewayRequest {
     /// The ID of the IPv4 gateway that you want to activate.
@@ -82,10 +82,27 @@ pub struct EnableVpcIpv4GatewayRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for EnableVpcIpv4GatewayRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ipv4_gateway_id: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            route_table_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl EnableVpcIpv4GatewayRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> EnableVpcIpv4GatewayRequestBuilder {
-        EnableVpcIpv4GatewayRequestBuilder::default()
+        EnableVpcIpv4GatewayRequestBuilder {
+            inner: EnableVpcIpv4GatewayRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -205,6 +222,7 @@ impl<C> EnableVpcIpv4GatewayRequestBuilder<C> {
     }
 }
 impl<'a> EnableVpcIpv4GatewayRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: EnableVpcIpv4GatewayRequest::default(),
@@ -213,6 +231,7 @@ impl<'a> EnableVpcIpv4GatewayRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -280,33 +299,24 @@ pub enum EnableVpcIpv4GatewayError {
 }
 impl From<::acs_runtime::client::ServiceError> for EnableVpcIpv4GatewayError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE" => {
-                Self::VpcRouteEntryCidrBlockDuplicate(error)
-            }
-            "ResourceNotFound.Ipv4Gateway" => Self::ResourceNotFoundIpv4Gateway(error),
-            "IncorrectStatus.Ipv4Gateway" => Self::IncorrectStatusIpv4Gateway(error),
-            "OperationFailed.Ipv4GatewayAlreadyActive." => {
-                Self::OperationFailedIpv4GatewayAlreadyActive(error)
-            }
-            "OperationDenied.ConflictOfAllZeroRouting" => {
-                Self::OperationDeniedConflictOfAllZeroRouting(error)
-            }
-            "UnsupportedFeature.Ipv4Gateway" => {
-                Self::UnsupportedFeatureIpv4Gateway(error)
-            }
-            "OperationDenied.VpnExist" => Self::OperationDeniedVpnExist(error),
-            "OperationDenied.NatgatewayExist" => {
-                Self::OperationDeniedNatgatewayExist(error)
-            }
-            "OperationDenied.DirectEipExist" => {
-                Self::OperationDeniedDirectEipExist(error)
-            }
-            "OperationDenied.VpcHasAlreadyActive" => {
-                Self::OperationDeniedVpcHasAlreadyActive(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE",
+                        "ResourceNotFound.Ipv4Gateway",
+                        "IncorrectStatus.Ipv4Gateway",
+                        "OperationFailed.Ipv4GatewayAlreadyActive.",
+                        "OperationDenied.ConflictOfAllZeroRouting",
+                        "UnsupportedFeature.Ipv4Gateway",
+                        "OperationDenied.VpnExist",
+                        "OperationDenied.NatgatewayExist",
+                        "OperationDenied.DirectEipExist",
+                        "OperationDenied.VpcHasAlreadyActive",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl EnableVpcIpv4GatewayError {
@@ -315,84 +325,66 @@ impl EnableVpcIpv4GatewayError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::VpcRouteEntryCidrBlockDuplicate(error),
+            1 => Self::ResourceNotFoundIpv4Gateway(error),
+            2 => Self::IncorrectStatusIpv4Gateway(error),
+            3 => Self::OperationFailedIpv4GatewayAlreadyActive(error),
+            4 => Self::OperationDeniedConflictOfAllZeroRouting(error),
+            5 => Self::UnsupportedFeatureIpv4Gateway(error),
+            6 => Self::OperationDeniedVpnExist(error),
+            7 => Self::OperationDeniedNatgatewayExist(error),
+            8 => Self::OperationDeniedDirectEipExist(error),
+            9 => Self::OperationDeniedVpcHasAlreadyActive(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpcRouteEntryCidrBlockDuplicate(error) => {
-                ("VpcRouteEntryCidrBlockDuplicate", error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(error) => {
-                ("ResourceNotFoundIpv4Gateway", error)
-            }
-            Self::IncorrectStatusIpv4Gateway(error) => {
-                ("IncorrectStatusIpv4Gateway", error)
-            }
-            Self::OperationFailedIpv4GatewayAlreadyActive(error) => {
-                ("OperationFailedIpv4GatewayAlreadyActive", error)
-            }
-            Self::OperationDeniedConflictOfAllZeroRouting(error) => {
-                ("OperationDeniedConflictOfAllZeroRouting", error)
-            }
-            Self::UnsupportedFeatureIpv4Gateway(error) => {
-                ("UnsupportedFeatureIpv4Gateway", error)
-            }
-            Self::OperationDeniedVpnExist(error) => ("OperationDeniedVpnExist", error),
-            Self::OperationDeniedNatgatewayExist(error) => {
-                ("OperationDeniedNatgatewayExist", error)
-            }
-            Self::OperationDeniedDirectEipExist(error) => {
-                ("OperationDeniedDirectEipExist", error)
-            }
-            Self::OperationDeniedVpcHasAlreadyActive(error) => {
-                ("OperationDeniedVpcHasAlreadyActive", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpcRouteEntryCidrBlockDuplicate(error) => (0, error),
+            Self::ResourceNotFoundIpv4Gateway(error) => (1, error),
+            Self::IncorrectStatusIpv4Gateway(error) => (2, error),
+            Self::OperationFailedIpv4GatewayAlreadyActive(error) => (3, error),
+            Self::OperationDeniedConflictOfAllZeroRouting(error) => (4, error),
+            Self::UnsupportedFeatureIpv4Gateway(error) => (5, error),
+            Self::OperationDeniedVpnExist(error) => (6, error),
+            Self::OperationDeniedNatgatewayExist(error) => (7, error),
+            Self::OperationDeniedDirectEipExist(error) => (8, error),
+            Self::OperationDeniedVpcHasAlreadyActive(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for EnableVpcIpv4GatewayError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpcRouteEntryCidrBlockDuplicate(_) => {
-                Self::VpcRouteEntryCidrBlockDuplicate(error)
-            }
-            Self::ResourceNotFoundIpv4Gateway(_) => {
-                Self::ResourceNotFoundIpv4Gateway(error)
-            }
-            Self::IncorrectStatusIpv4Gateway(_) => {
-                Self::IncorrectStatusIpv4Gateway(error)
-            }
-            Self::OperationFailedIpv4GatewayAlreadyActive(_) => {
-                Self::OperationFailedIpv4GatewayAlreadyActive(error)
-            }
-            Self::OperationDeniedConflictOfAllZeroRouting(_) => {
-                Self::OperationDeniedConflictOfAllZeroRouting(error)
-            }
-            Self::UnsupportedFeatureIpv4Gateway(_) => {
-                Self::UnsupportedFeatureIpv4Gateway(error)
-            }
-            Self::OperationDeniedVpnExist(_) => Self::OperationDeniedVpnExist(error),
-            Self::OperationDeniedNatgatewayExist(_) => {
-                Self::OperationDeniedNatgatewayExist(error)
-            }
-            Self::OperationDeniedDirectEipExist(_) => {
-                Self::OperationDeniedDirectEipExist(error)
-            }
-            Self::OperationDeniedVpcHasAlreadyActive(_) => {
-                Self::OperationDeniedVpcHasAlreadyActive(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for EnableVpcIpv4GatewayError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpcRouteEntryCidrBlockDuplicate",
+            "ResourceNotFoundIpv4Gateway",
+            "IncorrectStatusIpv4Gateway",
+            "OperationFailedIpv4GatewayAlreadyActive",
+            "OperationDeniedConflictOfAllZeroRouting",
+            "UnsupportedFeatureIpv4Gateway",
+            "OperationDeniedVpnExist",
+            "OperationDeniedNatgatewayExist",
+            "OperationDeniedDirectEipExist",
+            "OperationDeniedVpcHasAlreadyActive",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for EnableVpcIpv4GatewayError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetPublicIpAddressPoolServiceStatusRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -45,10 +45,24 @@ pub struct GetPublicIpAddressPoolServiceStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetPublicIpAddressPoolServiceStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetPublicIpAddressPoolServiceStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetPublicIpAddressPoolServiceStatusRequestBuilder {
-        GetPublicIpAddressPoolServiceStatusRequestBuilder::default()
+        GetPublicIpAddressPoolServiceStatusRequestBuilder {
+            inner: GetPublicIpAddressPoolServiceStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -133,6 +147,7 @@ impl<C> GetPublicIpAddressPoolServiceStatusRequestBuilder<C> {
     }
 }
 impl<'a> GetPublicIpAddressPoolServiceStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetPublicIpAddressPoolServiceStatusRequest::default(),
@@ -141,6 +156,7 @@ impl<'a> GetPublicIpAddressPoolServiceStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -200,10 +216,7 @@ pub enum GetPublicIpAddressPoolServiceStatusError {
 impl From<::acs_runtime::client::ServiceError>
 for GetPublicIpAddressPoolServiceStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["Forbidden.RAM"]), error)
     }
 }
 impl GetPublicIpAddressPoolServiceStatusError {
@@ -212,30 +225,36 @@ impl GetPublicIpAddressPoolServiceStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenRam(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenRam(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for GetPublicIpAddressPoolServiceStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetPublicIpAddressPoolServiceStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ForbiddenRam", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetPublicIpAddressPoolServiceStatusError {

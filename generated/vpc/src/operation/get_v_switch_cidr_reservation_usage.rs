@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetVSwitchCidrReservationUsageRequest {
     /// The ID of the reserved CIDR block.
@@ -59,10 +59,26 @@ pub struct GetVSwitchCidrReservationUsageRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetVSwitchCidrReservationUsageRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_cidr_reservation_id: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetVSwitchCidrReservationUsageRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetVSwitchCidrReservationUsageRequestBuilder {
-        GetVSwitchCidrReservationUsageRequestBuilder::default()
+        GetVSwitchCidrReservationUsageRequestBuilder {
+            inner: GetVSwitchCidrReservationUsageRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -170,6 +186,7 @@ impl<C> GetVSwitchCidrReservationUsageRequestBuilder<C> {
     }
 }
 impl<'a> GetVSwitchCidrReservationUsageRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetVSwitchCidrReservationUsageRequest::default(),
@@ -178,6 +195,7 @@ impl<'a> GetVSwitchCidrReservationUsageRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -257,13 +275,13 @@ pub enum GetVSwitchCidrReservationUsageError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVSwitchCidrReservationUsageError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "ResourceNotFound.CidrReservation" => {
-                Self::ResourceNotFoundCidrReservation(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["IllegalParam.NextToken", "ResourceNotFound.CidrReservation"],
+                ),
+            error,
+        )
     }
 }
 impl GetVSwitchCidrReservationUsageError {
@@ -272,36 +290,42 @@ impl GetVSwitchCidrReservationUsageError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::ResourceNotFoundCidrReservation(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::ResourceNotFoundCidrReservation(error) => {
-                ("ResourceNotFoundCidrReservation", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::ResourceNotFoundCidrReservation(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for GetVSwitchCidrReservationUsageError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::ResourceNotFoundCidrReservation(_) => {
-                Self::ResourceNotFoundCidrReservation(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetVSwitchCidrReservationUsageError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "ResourceNotFoundCidrReservation",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetVSwitchCidrReservationUsageError {

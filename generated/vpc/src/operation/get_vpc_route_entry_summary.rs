@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetVpcRouteEntrySummaryRequest {
     /// The ID of the virtual private cloud (VPC) to which the route table belongs.
@@ -62,10 +62,26 @@ pub struct GetVpcRouteEntrySummaryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetVpcRouteEntrySummaryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            route_table_id: None,
+            route_entry_type: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetVpcRouteEntrySummaryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetVpcRouteEntrySummaryRequestBuilder {
-        GetVpcRouteEntrySummaryRequestBuilder::default()
+        GetVpcRouteEntrySummaryRequestBuilder {
+            inner: GetVpcRouteEntrySummaryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -171,6 +187,7 @@ impl<C> GetVpcRouteEntrySummaryRequestBuilder<C> {
     }
 }
 impl<'a> GetVpcRouteEntrySummaryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetVpcRouteEntrySummaryRequest::default(),
@@ -179,6 +196,7 @@ impl<'a> GetVpcRouteEntrySummaryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -235,11 +253,10 @@ pub enum GetVpcRouteEntrySummaryError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IllegalParam.RouteEntryType" => Self::IllegalParamRouteEntryType(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["InvalidVpcId.NotFound", "IllegalParam.RouteEntryType"]),
+            error,
+        )
     }
 }
 impl GetVpcRouteEntrySummaryError {
@@ -248,36 +265,38 @@ impl GetVpcRouteEntrySummaryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVpcIdNotFound(error),
+            1 => Self::IllegalParamRouteEntryType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::IllegalParamRouteEntryType(error) => {
-                ("IllegalParamRouteEntryType", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVpcIdNotFound(error) => (0, error),
+            Self::IllegalParamRouteEntryType(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for GetVpcRouteEntrySummaryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::IllegalParamRouteEntryType(_) => {
-                Self::IllegalParamRouteEntryType(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetVpcRouteEntrySummaryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidVpcIdNotFound", "IllegalParamRouteEntryType", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetVpcRouteEntrySummaryError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetVpnGatewayDiagnoseResultRequest {
     /// The region ID of the VPN gateway.
@@ -64,10 +64,26 @@ pub struct GetVpnGatewayDiagnoseResultRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetVpnGatewayDiagnoseResultRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            diagnose_id: None,
+            vpn_gateway_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetVpnGatewayDiagnoseResultRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetVpnGatewayDiagnoseResultRequestBuilder {
-        GetVpnGatewayDiagnoseResultRequestBuilder::default()
+        GetVpnGatewayDiagnoseResultRequestBuilder {
+            inner: GetVpnGatewayDiagnoseResultRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,6 +193,7 @@ impl<C> GetVpnGatewayDiagnoseResultRequestBuilder<C> {
     }
 }
 impl<'a> GetVpnGatewayDiagnoseResultRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetVpnGatewayDiagnoseResultRequest::default(),
@@ -185,6 +202,7 @@ impl<'a> GetVpnGatewayDiagnoseResultRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -311,24 +329,23 @@ pub enum GetVpnGatewayDiagnoseResultError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "param_error" => Self::ParamError(error),
-            "MissingParam.DiagnoseInfo" => Self::MissingParamDiagnoseInfo(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "IncorrectStatus.DiagnoseTimeout" => {
-                Self::IncorrectStatusDiagnoseTimeout(error)
-            }
-            "IncorrectStatus.VpnConnectionDeleted" => {
-                Self::IncorrectStatusVpnConnectionDeleted(error)
-            }
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidDiagnoseId.NotFound" => Self::InvalidDiagnoseIdNotFound(error),
-            "InvalidVpnGatewayId.NotFound" => Self::InvalidVpnGatewayIdNotFound(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "param_error",
+                        "MissingParam.DiagnoseInfo",
+                        "VpnGateway.Configuring",
+                        "IncorrectStatus.DiagnoseTimeout",
+                        "IncorrectStatus.VpnConnectionDeleted",
+                        "Forbidden",
+                        "InvalidDiagnoseId.NotFound",
+                        "InvalidVpnGatewayId.NotFound",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl GetVpnGatewayDiagnoseResultError {
@@ -337,64 +354,63 @@ impl GetVpnGatewayDiagnoseResultError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParamError(error),
+            1 => Self::MissingParamDiagnoseInfo(error),
+            2 => Self::VpnGatewayConfiguring(error),
+            3 => Self::IncorrectStatusDiagnoseTimeout(error),
+            4 => Self::IncorrectStatusVpnConnectionDeleted(error),
+            5 => Self::Forbidden(error),
+            6 => Self::InvalidDiagnoseIdNotFound(error),
+            7 => Self::InvalidVpnGatewayIdNotFound(error),
+            8 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParamError(error) => ("ParamError", error),
-            Self::MissingParamDiagnoseInfo(error) => ("MissingParamDiagnoseInfo", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::IncorrectStatusDiagnoseTimeout(error) => {
-                ("IncorrectStatusDiagnoseTimeout", error)
-            }
-            Self::IncorrectStatusVpnConnectionDeleted(error) => {
-                ("IncorrectStatusVpnConnectionDeleted", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidDiagnoseIdNotFound(error) => {
-                ("InvalidDiagnoseIdNotFound", error)
-            }
-            Self::InvalidVpnGatewayIdNotFound(error) => {
-                ("InvalidVpnGatewayIdNotFound", error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParamError(error) => (0, error),
+            Self::MissingParamDiagnoseInfo(error) => (1, error),
+            Self::VpnGatewayConfiguring(error) => (2, error),
+            Self::IncorrectStatusDiagnoseTimeout(error) => (3, error),
+            Self::IncorrectStatusVpnConnectionDeleted(error) => (4, error),
+            Self::Forbidden(error) => (5, error),
+            Self::InvalidDiagnoseIdNotFound(error) => (6, error),
+            Self::InvalidVpnGatewayIdNotFound(error) => (7, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for GetVpnGatewayDiagnoseResultError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParamError(_) => Self::ParamError(error),
-            Self::MissingParamDiagnoseInfo(_) => Self::MissingParamDiagnoseInfo(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::IncorrectStatusDiagnoseTimeout(_) => {
-                Self::IncorrectStatusDiagnoseTimeout(error)
-            }
-            Self::IncorrectStatusVpnConnectionDeleted(_) => {
-                Self::IncorrectStatusVpnConnectionDeleted(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidDiagnoseIdNotFound(_) => Self::InvalidDiagnoseIdNotFound(error),
-            Self::InvalidVpnGatewayIdNotFound(_) => {
-                Self::InvalidVpnGatewayIdNotFound(error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetVpnGatewayDiagnoseResultError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParamError",
+            "MissingParamDiagnoseInfo",
+            "VpnGatewayConfiguring",
+            "IncorrectStatusDiagnoseTimeout",
+            "IncorrectStatusVpnConnectionDeleted",
+            "Forbidden",
+            "InvalidDiagnoseIdNotFound",
+            "InvalidVpnGatewayIdNotFound",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetVpnGatewayDiagnoseResultError {

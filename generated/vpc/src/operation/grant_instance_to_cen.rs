@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GrantInstanceToCenRequest {
     /// The ID of the region where the network instance is deployed.
@@ -86,10 +86,28 @@ pub struct GrantInstanceToCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GrantInstanceToCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instance_type: None,
+            cen_id: None,
+            cen_owner_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GrantInstanceToCenRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GrantInstanceToCenRequestBuilder {
-        GrantInstanceToCenRequestBuilder::default()
+        GrantInstanceToCenRequestBuilder {
+            inner: GrantInstanceToCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -221,6 +239,7 @@ impl<C> GrantInstanceToCenRequestBuilder<C> {
     }
 }
 impl<'a> GrantInstanceToCenRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GrantInstanceToCenRequest::default(),
@@ -229,6 +248,7 @@ impl<'a> GrantInstanceToCenRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -298,19 +318,24 @@ pub enum GrantInstanceToCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "MissingParam.CenInstanceId" => Self::MissingParamCenInstanceId(error),
-            "IllegalParam.CenInstanceId" => Self::IllegalParamCenInstanceId(error),
-            "Invalid.Grant" => Self::InvalidGrant(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
-            "QuotaExceeded.CbnGrantRules" => Self::QuotaExceededCbnGrantRules(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbr.NotFound" => Self::InvalidVbrNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus",
+                        "TaskConflict",
+                        "MissingParam.CenInstanceId",
+                        "IllegalParam.CenInstanceId",
+                        "Invalid.Grant",
+                        "InvalidInstanceId.NotFound",
+                        "InstanceType.Invalid",
+                        "QuotaExceeded.CbnGrantRules",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVbr.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl GrantInstanceToCenError {
@@ -319,58 +344,66 @@ impl GrantInstanceToCenError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::TaskConflict(error),
+            2 => Self::MissingParamCenInstanceId(error),
+            3 => Self::IllegalParamCenInstanceId(error),
+            4 => Self::InvalidGrant(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            6 => Self::InstanceTypeInvalid(error),
+            7 => Self::QuotaExceededCbnGrantRules(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::InvalidVbrNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::MissingParamCenInstanceId(error) => {
-                ("MissingParamCenInstanceId", error)
-            }
-            Self::IllegalParamCenInstanceId(error) => {
-                ("IllegalParamCenInstanceId", error)
-            }
-            Self::InvalidGrant(error) => ("InvalidGrant", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
-            Self::QuotaExceededCbnGrantRules(error) => {
-                ("QuotaExceededCbnGrantRules", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVbrNotFound(error) => ("InvalidVbrNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatus(error) => (0, error),
+            Self::TaskConflict(error) => (1, error),
+            Self::MissingParamCenInstanceId(error) => (2, error),
+            Self::IllegalParamCenInstanceId(error) => (3, error),
+            Self::InvalidGrant(error) => (4, error),
+            Self::InvalidInstanceIdNotFound(error) => (5, error),
+            Self::InstanceTypeInvalid(error) => (6, error),
+            Self::QuotaExceededCbnGrantRules(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::InvalidVbrNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for GrantInstanceToCenError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::MissingParamCenInstanceId(_) => Self::MissingParamCenInstanceId(error),
-            Self::IllegalParamCenInstanceId(_) => Self::IllegalParamCenInstanceId(error),
-            Self::InvalidGrant(_) => Self::InvalidGrant(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InstanceTypeInvalid(_) => Self::InstanceTypeInvalid(error),
-            Self::QuotaExceededCbnGrantRules(_) => {
-                Self::QuotaExceededCbnGrantRules(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVbrNotFound(_) => Self::InvalidVbrNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GrantInstanceToCenError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatus",
+            "TaskConflict",
+            "MissingParamCenInstanceId",
+            "IllegalParamCenInstanceId",
+            "InvalidGrant",
+            "InvalidInstanceIdNotFound",
+            "InstanceTypeInvalid",
+            "QuotaExceededCbnGrantRules",
+            "InvalidRegionIdNotFound",
+            "InvalidVbrNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GrantInstanceToCenError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GrantInstanceToVbrRequest {
     /// The ID of the region where the VPC is deployed.
@@ -79,10 +79,28 @@ pub struct GrantInstanceToVbrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GrantInstanceToVbrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_owner_uid: None,
+            vbr_instance_ids: None,
+            instance_id: None,
+            grant_type: None,
+            vbr_region_no: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GrantInstanceToVbrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GrantInstanceToVbrRequestBuilder {
-        GrantInstanceToVbrRequestBuilder::default()
+        GrantInstanceToVbrRequestBuilder {
+            inner: GrantInstanceToVbrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -213,6 +231,7 @@ impl<C> GrantInstanceToVbrRequestBuilder<C> {
     }
 }
 impl<'a> GrantInstanceToVbrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GrantInstanceToVbrRequest::default(),
@@ -221,6 +240,7 @@ impl<'a> GrantInstanceToVbrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -278,13 +298,18 @@ pub enum GrantInstanceToVbrError {
 }
 impl From<::acs_runtime::client::ServiceError> for GrantInstanceToVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "Parameter.Illegal" => Self::ParameterIllegal(error),
-            "Instance.StatusError" => Self::InstanceStatusError(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParam.NotNull",
+                        "Parameter.Illegal",
+                        "Instance.StatusError",
+                        "Instance.NotExist",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl GrantInstanceToVbrError {
@@ -293,36 +318,48 @@ impl GrantInstanceToVbrError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParamNotNull(error),
+            1 => Self::ParameterIllegal(error),
+            2 => Self::InstanceStatusError(error),
+            3 => Self::InstanceNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
-            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
-            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParamNotNull(error) => (0, error),
+            Self::ParameterIllegal(error) => (1, error),
+            Self::InstanceStatusError(error) => (2, error),
+            Self::InstanceNotExist(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for GrantInstanceToVbrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
-            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
-            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GrantInstanceToVbrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParamNotNull",
+            "ParameterIllegal",
+            "InstanceStatusError",
+            "InstanceNotExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GrantInstanceToVbrError {

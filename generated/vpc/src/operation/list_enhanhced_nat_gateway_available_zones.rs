@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     /// The ID of the region that you want to query.
@@ -53,10 +53,25 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListEnhanhcedNatGatewayAvailableZonesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            accept_language: None,
+            filter: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListEnhanhcedNatGatewayAvailableZonesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder {
-        ListEnhanhcedNatGatewayAvailableZonesRequestBuilder::default()
+        ListEnhanhcedNatGatewayAvailableZonesRequestBuilder {
+            inner: ListEnhanhcedNatGatewayAvailableZonesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -154,6 +169,7 @@ impl<C> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<C> {
     }
 }
 impl<'a> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListEnhanhcedNatGatewayAvailableZonesRequest::default(),
@@ -162,6 +178,7 @@ impl<'a> ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -217,10 +234,7 @@ pub enum ListEnhanhcedNatGatewayAvailableZonesError {
 impl From<::acs_runtime::client::ServiceError>
 for ListEnhanhcedNatGatewayAvailableZonesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["InvalidRegionId.NotFound"]), error)
     }
 }
 impl ListEnhanhcedNatGatewayAvailableZonesError {
@@ -229,30 +243,36 @@ impl ListEnhanhcedNatGatewayAvailableZonesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionIdNotFound(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for ListEnhanhcedNatGatewayAvailableZonesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListEnhanhcedNatGatewayAvailableZonesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidRegionIdNotFound", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListEnhanhcedNatGatewayAvailableZonesError {

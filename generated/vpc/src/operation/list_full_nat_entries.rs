@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListFullNatEntriesRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -117,10 +117,34 @@ pub struct ListFullNatEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListFullNatEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            full_nat_table_id: None,
+            full_nat_entry_id: None,
+            full_nat_entry_names: None,
+            network_interface_ids: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            ip_protocol: None,
+            nat_gateway_id: None,
+            nat_ip: None,
+            nat_ip_port: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListFullNatEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListFullNatEntriesRequestBuilder {
-        ListFullNatEntriesRequestBuilder::default()
+        ListFullNatEntriesRequestBuilder {
+            inner: ListFullNatEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -337,6 +361,7 @@ impl<C> ListFullNatEntriesRequestBuilder<C> {
     }
 }
 impl<'a> ListFullNatEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListFullNatEntriesRequest::default(),
@@ -345,6 +370,7 @@ impl<'a> ListFullNatEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -440,17 +466,18 @@ pub enum ListFullNatEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.FullNatTableId" => {
-                Self::ResourceNotFoundFullNatTableId(error)
-            }
-            "MissingParam.FullnatTableIdOrNatGatewayId" => {
-                Self::MissingParamFullnatTableIdOrNatGatewayId(error)
-            }
-            "ResourceNotFound.FullNatTable" => Self::ResourceNotFoundFullNatTable(error),
-            "NATGW_NOT_EXIST" => Self::NatgwNotExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.FullNatTableId",
+                        "MissingParam.FullnatTableIdOrNatGatewayId",
+                        "ResourceNotFound.FullNatTable",
+                        "NATGW_NOT_EXIST",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListFullNatEntriesError {
@@ -459,48 +486,48 @@ impl ListFullNatEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundFullNatTableId(error),
+            1 => Self::MissingParamFullnatTableIdOrNatGatewayId(error),
+            2 => Self::ResourceNotFoundFullNatTable(error),
+            3 => Self::NatgwNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundFullNatTableId(error) => {
-                ("ResourceNotFoundFullNatTableId", error)
-            }
-            Self::MissingParamFullnatTableIdOrNatGatewayId(error) => {
-                ("MissingParamFullnatTableIdOrNatGatewayId", error)
-            }
-            Self::ResourceNotFoundFullNatTable(error) => {
-                ("ResourceNotFoundFullNatTable", error)
-            }
-            Self::NatgwNotExist(error) => ("NatgwNotExist", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundFullNatTableId(error) => (0, error),
+            Self::MissingParamFullnatTableIdOrNatGatewayId(error) => (1, error),
+            Self::ResourceNotFoundFullNatTable(error) => (2, error),
+            Self::NatgwNotExist(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for ListFullNatEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundFullNatTableId(_) => {
-                Self::ResourceNotFoundFullNatTableId(error)
-            }
-            Self::MissingParamFullnatTableIdOrNatGatewayId(_) => {
-                Self::MissingParamFullnatTableIdOrNatGatewayId(error)
-            }
-            Self::ResourceNotFoundFullNatTable(_) => {
-                Self::ResourceNotFoundFullNatTable(error)
-            }
-            Self::NatgwNotExist(_) => Self::NatgwNotExist(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListFullNatEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundFullNatTableId",
+            "MissingParamFullnatTableIdOrNatGatewayId",
+            "ResourceNotFoundFullNatTable",
+            "NatgwNotExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListFullNatEntriesError {

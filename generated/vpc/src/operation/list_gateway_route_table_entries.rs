@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListGatewayRouteTableEntriesRequest {
     /// The region ID of the gateway route table.
@@ -63,10 +63,27 @@ pub struct ListGatewayRouteTableEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListGatewayRouteTableEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            max_results: None,
+            next_token: None,
+            gateway_route_table_id: None,
+            destination_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListGatewayRouteTableEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListGatewayRouteTableEntriesRequestBuilder {
-        ListGatewayRouteTableEntriesRequestBuilder::default()
+        ListGatewayRouteTableEntriesRequestBuilder {
+            inner: ListGatewayRouteTableEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -180,6 +197,7 @@ impl<C> ListGatewayRouteTableEntriesRequestBuilder<C> {
     }
 }
 impl<'a> ListGatewayRouteTableEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListGatewayRouteTableEntriesRequest::default(),
@@ -188,6 +206,7 @@ impl<'a> ListGatewayRouteTableEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -261,13 +280,13 @@ pub enum ListGatewayRouteTableEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListGatewayRouteTableEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.GatewayRouteTable" => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["ResourceNotFound.GatewayRouteTable", "IllegalParam.NextToken"],
+                ),
+            error,
+        )
     }
 }
 impl ListGatewayRouteTableEntriesError {
@@ -276,36 +295,42 @@ impl ListGatewayRouteTableEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundGatewayRouteTable(error),
+            1 => Self::IllegalParamNextToken(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundGatewayRouteTable(error) => {
-                ("ResourceNotFoundGatewayRouteTable", error)
-            }
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundGatewayRouteTable(error) => (0, error),
+            Self::IllegalParamNextToken(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListGatewayRouteTableEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundGatewayRouteTable(_) => {
-                Self::ResourceNotFoundGatewayRouteTable(error)
-            }
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListGatewayRouteTableEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundGatewayRouteTable",
+            "IllegalParamNextToken",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListGatewayRouteTableEntriesError {

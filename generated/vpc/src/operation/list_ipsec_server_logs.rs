@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListIpsecServerLogsRequest {
     /// The ID of the region where the IPsec server is created.
@@ -80,10 +80,29 @@ pub struct ListIpsecServerLogsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListIpsecServerLogsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipsec_server_id: None,
+            from: None,
+            to: None,
+            minute_period: None,
+            page_number: None,
+            page_size: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListIpsecServerLogsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListIpsecServerLogsRequestBuilder {
-        ListIpsecServerLogsRequestBuilder::default()
+        ListIpsecServerLogsRequestBuilder {
+            inner: ListIpsecServerLogsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -221,6 +240,7 @@ impl<C> ListIpsecServerLogsRequestBuilder<C> {
     }
 }
 impl<'a> ListIpsecServerLogsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListIpsecServerLogsRequest::default(),
@@ -229,6 +249,7 @@ impl<'a> ListIpsecServerLogsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -312,11 +333,10 @@ pub enum ListIpsecServerLogsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListIpsecServerLogsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidIpsecServerId.NotFound" => Self::InvalidIpsecServerIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["Forbidden", "InvalidIpsecServerId.NotFound"]),
+            error,
+        )
     }
 }
 impl ListIpsecServerLogsError {
@@ -325,36 +345,38 @@ impl ListIpsecServerLogsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::Forbidden(error),
+            1 => Self::InvalidIpsecServerIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidIpsecServerIdNotFound(error) => {
-                ("InvalidIpsecServerIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Forbidden(error) => (0, error),
+            Self::InvalidIpsecServerIdNotFound(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListIpsecServerLogsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidIpsecServerIdNotFound(_) => {
-                Self::InvalidIpsecServerIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListIpsecServerLogsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["Forbidden", "InvalidIpsecServerIdNotFound", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListIpsecServerLogsError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPhysicalConnectionFeaturesRequest {
     /// The region ID of the Express Connect circuit.
@@ -53,10 +53,25 @@ pub struct ListPhysicalConnectionFeaturesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPhysicalConnectionFeaturesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            physical_connection_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPhysicalConnectionFeaturesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListPhysicalConnectionFeaturesRequestBuilder {
-        ListPhysicalConnectionFeaturesRequestBuilder::default()
+        ListPhysicalConnectionFeaturesRequestBuilder {
+            inner: ListPhysicalConnectionFeaturesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -153,6 +168,7 @@ impl<C> ListPhysicalConnectionFeaturesRequestBuilder<C> {
     }
 }
 impl<'a> ListPhysicalConnectionFeaturesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListPhysicalConnectionFeaturesRequest::default(),
@@ -161,6 +177,7 @@ impl<'a> ListPhysicalConnectionFeaturesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -223,16 +240,17 @@ pub enum ListPhysicalConnectionFeaturesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeaturesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.PhysicalConnectionId" => {
-                Self::MissingParamPhysicalConnectionId(error)
-            }
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.PhysicalConnectionId",
+                        "MissingParam.RegionNo",
+                        "InvalidPhysicalConnectionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListPhysicalConnectionFeaturesError {
@@ -241,42 +259,45 @@ impl ListPhysicalConnectionFeaturesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamPhysicalConnectionId(error),
+            1 => Self::MissingParamRegionNo(error),
+            2 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamPhysicalConnectionId(error) => {
-                ("MissingParamPhysicalConnectionId", error)
-            }
-            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamPhysicalConnectionId(error) => (0, error),
+            Self::MissingParamRegionNo(error) => (1, error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for ListPhysicalConnectionFeaturesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamPhysicalConnectionId(_) => {
-                Self::MissingParamPhysicalConnectionId(error)
-            }
-            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListPhysicalConnectionFeaturesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamPhysicalConnectionId",
+            "MissingParamRegionNo",
+            "InvalidPhysicalConnectionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListPhysicalConnectionFeaturesError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPublicIpAddressPoolCidrBlocksRequest {
     /// The ID of the IP address pool.
@@ -70,10 +70,28 @@ pub struct ListPublicIpAddressPoolCidrBlocksRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPublicIpAddressPoolCidrBlocksRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            public_ip_address_pool_id: None,
+            cidr_block: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPublicIpAddressPoolCidrBlocksRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListPublicIpAddressPoolCidrBlocksRequestBuilder {
-        ListPublicIpAddressPoolCidrBlocksRequestBuilder::default()
+        ListPublicIpAddressPoolCidrBlocksRequestBuilder {
+            inner: ListPublicIpAddressPoolCidrBlocksRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -199,6 +217,7 @@ impl<C> ListPublicIpAddressPoolCidrBlocksRequestBuilder<C> {
     }
 }
 impl<'a> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListPublicIpAddressPoolCidrBlocksRequest::default(),
@@ -207,6 +226,7 @@ impl<'a> ListPublicIpAddressPoolCidrBlocksRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -281,13 +301,13 @@ pub enum ListPublicIpAddressPoolCidrBlocksError {
 impl From<::acs_runtime::client::ServiceError>
 for ListPublicIpAddressPoolCidrBlocksError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "MissingParam.PublicIpAddressPoolId" => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["IllegalParam.NextToken", "MissingParam.PublicIpAddressPoolId"],
+                ),
+            error,
+        )
     }
 }
 impl ListPublicIpAddressPoolCidrBlocksError {
@@ -296,36 +316,42 @@ impl ListPublicIpAddressPoolCidrBlocksError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            1 => Self::MissingParamPublicIpAddressPoolId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::MissingParamPublicIpAddressPoolId(error) => {
-                ("MissingParamPublicIpAddressPoolId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::MissingParamPublicIpAddressPoolId(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListPublicIpAddressPoolCidrBlocksError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::MissingParamPublicIpAddressPoolId(_) => {
-                Self::MissingParamPublicIpAddressPoolId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListPublicIpAddressPoolCidrBlocksError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamNextToken",
+            "MissingParamPublicIpAddressPoolId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListPublicIpAddressPoolCidrBlocksError {

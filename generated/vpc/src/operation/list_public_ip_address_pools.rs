@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListPublicIpAddressPoolsRequest {
     /// The IDs of the IP address pool.
@@ -127,10 +127,33 @@ pub struct ListPublicIpAddressPoolsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListPublicIpAddressPoolsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            public_ip_address_pool_ids: None,
+            status: None,
+            max_results: None,
+            next_token: None,
+            isp: None,
+            name: None,
+            dry_run: None,
+            resource_group_id: None,
+            tags: None,
+            region_id: None,
+            security_protection_enabled: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListPublicIpAddressPoolsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListPublicIpAddressPoolsRequestBuilder {
-        ListPublicIpAddressPoolsRequestBuilder::default()
+        ListPublicIpAddressPoolsRequestBuilder {
+            inner: ListPublicIpAddressPoolsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -342,6 +365,7 @@ impl<C> ListPublicIpAddressPoolsRequestBuilder<C> {
     }
 }
 impl<'a> ListPublicIpAddressPoolsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListPublicIpAddressPoolsRequest::default(),
@@ -350,6 +374,7 @@ impl<'a> ListPublicIpAddressPoolsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -423,11 +448,10 @@ pub enum ListPublicIpAddressPoolsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListPublicIpAddressPoolsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Isp" => Self::IllegalParamIsp(error),
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error.code_index(&["IllegalParam.Isp", "IllegalParam.NextToken"]),
+            error,
+        )
     }
 }
 impl ListPublicIpAddressPoolsError {
@@ -436,32 +460,38 @@ impl ListPublicIpAddressPoolsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamIsp(error),
+            1 => Self::IllegalParamNextToken(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIsp(error) => ("IllegalParamIsp", error),
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamIsp(error) => (0, error),
+            Self::IllegalParamNextToken(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListPublicIpAddressPoolsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListPublicIpAddressPoolsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IllegalParamIsp", "IllegalParamNextToken", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListPublicIpAddressPoolsError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesForExpressConnectRequest {
     /// The type of the resource. Valid values:
@@ -81,10 +81,28 @@ pub struct ListTagResourcesForExpressConnectRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesForExpressConnectRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            region_id: None,
+            next_token: None,
+            max_results: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesForExpressConnectRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTagResourcesForExpressConnectRequestBuilder {
-        ListTagResourcesForExpressConnectRequestBuilder::default()
+        ListTagResourcesForExpressConnectRequestBuilder {
+            inner: ListTagResourcesForExpressConnectRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,6 +243,7 @@ impl<C> ListTagResourcesForExpressConnectRequestBuilder<C> {
     }
 }
 impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTagResourcesForExpressConnectRequest::default(),
@@ -233,6 +252,7 @@ impl<'a> ListTagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -315,20 +335,25 @@ pub enum ListTagResourcesForExpressConnectError {
 impl From<::acs_runtime::client::ServiceError>
 for ListTagResourcesForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "Forbidden" => Self::Forbidden(error),
-            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "InvalidInstanceType.NotFound",
+                        "InvalidInstanceIds.NotFound",
+                        "Forbidden.TagKeys",
+                        "QuotaExceeded.TagNum",
+                        "Forbidden.TagKey.Duplicated",
+                        "SizeLimitExceeded.TagNum",
+                        "SizeLimitExceeded.ResourceId",
+                        "Forbidden",
+                        "BothEmpty.TagsAndResources",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTagResourcesForExpressConnectError {
@@ -337,66 +362,69 @@ impl ListTagResourcesForExpressConnectError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::InvalidInstanceTypeNotFound(error),
+            3 => Self::InvalidInstanceIdsNotFound(error),
+            4 => Self::ForbiddenTagKeys(error),
+            5 => Self::QuotaExceededTagNum(error),
+            6 => Self::ForbiddenTagKeyDuplicated(error),
+            7 => Self::SizeLimitExceededTagNum(error),
+            8 => Self::SizeLimitExceededResourceId(error),
+            9 => Self::Forbidden(error),
+            10 => Self::BothEmptyTagsAndResources(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
-            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
-            Self::SizeLimitExceededResourceId(error) => {
-                ("SizeLimitExceededResourceId", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::BothEmptyTagsAndResources(error) => {
-                ("BothEmptyTagsAndResources", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKey(error) => (0, error),
+            Self::InvalidTagValue(error) => (1, error),
+            Self::InvalidInstanceTypeNotFound(error) => (2, error),
+            Self::InvalidInstanceIdsNotFound(error) => (3, error),
+            Self::ForbiddenTagKeys(error) => (4, error),
+            Self::QuotaExceededTagNum(error) => (5, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (6, error),
+            Self::SizeLimitExceededTagNum(error) => (7, error),
+            Self::SizeLimitExceededResourceId(error) => (8, error),
+            Self::Forbidden(error) => (9, error),
+            Self::BothEmptyTagsAndResources(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for ListTagResourcesForExpressConnectError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
-            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
-            Self::SizeLimitExceededResourceId(_) => {
-                Self::SizeLimitExceededResourceId(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTagResourcesForExpressConnectError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "InvalidInstanceTypeNotFound",
+            "InvalidInstanceIdsNotFound",
+            "ForbiddenTagKeys",
+            "QuotaExceededTagNum",
+            "ForbiddenTagKeyDuplicated",
+            "SizeLimitExceededTagNum",
+            "SizeLimitExceededResourceId",
+            "Forbidden",
+            "BothEmptyTagsAndResources",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesForExpressConnectError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTrafficMirrorSessionsRequest {
     /// The name of the traffic mirror session.
@@ -115,10 +115,35 @@ pub struct ListTrafficMirrorSessionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTrafficMirrorSessionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session_name: None,
+            max_results: None,
+            next_token: None,
+            traffic_mirror_source_id: None,
+            traffic_mirror_target_id: None,
+            traffic_mirror_filter_id: None,
+            virtual_network_id: None,
+            priority: None,
+            enabled: None,
+            traffic_mirror_session_ids: None,
+            region_id: None,
+            resource_group_id: None,
+            tags: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTrafficMirrorSessionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTrafficMirrorSessionsRequestBuilder {
-        ListTrafficMirrorSessionsRequestBuilder::default()
+        ListTrafficMirrorSessionsRequestBuilder {
+            inner: ListTrafficMirrorSessionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -330,6 +355,7 @@ impl<C> ListTrafficMirrorSessionsRequestBuilder<C> {
     }
 }
 impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTrafficMirrorSessionsRequest::default(),
@@ -338,6 +364,7 @@ impl<'a> ListTrafficMirrorSessionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -407,10 +434,7 @@ pub enum ListTrafficMirrorSessionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTrafficMirrorSessionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["IllegalParam.NextToken"]), error)
     }
 }
 impl ListTrafficMirrorSessionsError {
@@ -419,30 +443,36 @@ impl ListTrafficMirrorSessionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamNextToken(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamNextToken(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for ListTrafficMirrorSessionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTrafficMirrorSessionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["IllegalParamNextToken", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTrafficMirrorSessionsError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListVirtualPhysicalConnectionsRequest {
     /// The ID of the Express Connect circuit over which the hosted connections are created.
@@ -116,10 +116,34 @@ pub struct ListVirtualPhysicalConnectionsRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListVirtualPhysicalConnectionsRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            physical_connection_id: None,
+            virtual_physical_connection_business_status: None,
+            virtual_physical_connection_ids: None,
+            is_confirmed: None,
+            virtual_physical_connection_statuses: None,
+            virtual_physical_connection_ali_uids: None,
+            vlan_ids: None,
+            max_results: None,
+            next_token: None,
+            region_id: None,
+            tags: None,
+            resource_group_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListVirtualPhysicalConnectionsRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListVirtualPhysicalConnectionsRequestBuilder {
-        ListVirtualPhysicalConnectionsRequestBuilder::default()
+        ListVirtualPhysicalConnectionsRequestBuilder {
+            inner: ListVirtualPhysicalConnectionsRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -359,6 +383,7 @@ impl<C> ListVirtualPhysicalConnectionsRequestBuilder<C> {
     }
 }
 impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListVirtualPhysicalConnectionsRequest::default(),
@@ -367,6 +392,7 @@ impl<'a> ListVirtualPhysicalConnectionsRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -448,13 +474,13 @@ pub enum ListVirtualPhysicalConnectionsError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnectionsError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["IllegalParam.Bandwidth", "ResourceNotFound.PhysicalConnectionId"],
+                ),
+            error,
+        )
     }
 }
 impl ListVirtualPhysicalConnectionsError {
@@ -463,36 +489,42 @@ impl ListVirtualPhysicalConnectionsError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamBandwidth(error),
+            1 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => {
-                ("ResourceNotFoundPhysicalConnectionId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamBandwidth(error) => (0, error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListVirtualPhysicalConnectionsError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::ResourceNotFoundPhysicalConnectionId(_) => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListVirtualPhysicalConnectionsError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamBandwidth",
+            "ResourceNotFoundPhysicalConnectionId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListVirtualPhysicalConnectionsError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListVpcEndpointServicesByEndUserRequest {
     /// The name of the endpoint service that you want to query.
@@ -57,10 +57,26 @@ pub struct ListVpcEndpointServicesByEndUserRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListVpcEndpointServicesByEndUserRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            service_name: None,
+            next_token: None,
+            max_results: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListVpcEndpointServicesByEndUserRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListVpcEndpointServicesByEndUserRequestBuilder {
-        ListVpcEndpointServicesByEndUserRequestBuilder::default()
+        ListVpcEndpointServicesByEndUserRequestBuilder {
+            inner: ListVpcEndpointServicesByEndUserRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -166,6 +182,7 @@ impl<C> ListVpcEndpointServicesByEndUserRequestBuilder<C> {
     }
 }
 impl<'a> ListVpcEndpointServicesByEndUserRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListVpcEndpointServicesByEndUserRequest::default(),
@@ -174,6 +191,7 @@ impl<'a> ListVpcEndpointServicesByEndUserRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -252,13 +270,13 @@ pub enum ListVpcEndpointServicesByEndUserError {
 impl From<::acs_runtime::client::ServiceError>
 for ListVpcEndpointServicesByEndUserError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.EndpointServiceId" => {
-                Self::ResourceNotFoundEndpointServiceId(error)
-            }
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["ResourceNotFound.EndpointServiceId", "IllegalParam.NextToken"],
+                ),
+            error,
+        )
     }
 }
 impl ListVpcEndpointServicesByEndUserError {
@@ -267,36 +285,42 @@ impl ListVpcEndpointServicesByEndUserError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundEndpointServiceId(error),
+            1 => Self::IllegalParamNextToken(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundEndpointServiceId(error) => {
-                ("ResourceNotFoundEndpointServiceId", error)
-            }
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundEndpointServiceId(error) => (0, error),
+            Self::IllegalParamNextToken(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ListVpcEndpointServicesByEndUserError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundEndpointServiceId(_) => {
-                Self::ResourceNotFoundEndpointServiceId(error)
-            }
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListVpcEndpointServicesByEndUserError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundEndpointServiceId",
+            "IllegalParamNextToken",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListVpcEndpointServicesByEndUserError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListVpcPublishedRouteEntriesRequest {
     /// The ID of the region where the instance is located.
@@ -76,10 +76,29 @@ pub struct ListVpcPublishedRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListVpcPublishedRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            target_type: None,
+            target_instance_id: None,
+            max_results: None,
+            next_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListVpcPublishedRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListVpcPublishedRouteEntriesRequestBuilder {
-        ListVpcPublishedRouteEntriesRequestBuilder::default()
+        ListVpcPublishedRouteEntriesRequestBuilder {
+            inner: ListVpcPublishedRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -220,6 +239,7 @@ impl<C> ListVpcPublishedRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> ListVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListVpcPublishedRouteEntriesRequest::default(),
@@ -228,6 +248,7 @@ impl<'a> ListVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -304,19 +325,20 @@ pub enum ListVpcPublishedRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotAssociated.TargetInstance" => {
-                Self::ResourceNotAssociatedTargetInstance(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "IllegalParam.NextToken" => Self::IllegalParamNextToken(error),
-            "IllegalParam.NextTokenExpired" => Self::IllegalParamNextTokenExpired(error),
-            "IllegalParam.TargetType" => Self::IllegalParamTargetType(error),
-            "OperationDenied.UnexpectedRouteTable" => {
-                Self::OperationDeniedUnexpectedRouteTable(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotAssociated.TargetInstance",
+                        "ResourceNotFound.RouteTable",
+                        "IllegalParam.NextToken",
+                        "IllegalParam.NextTokenExpired",
+                        "IllegalParam.TargetType",
+                        "OperationDenied.UnexpectedRouteTable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListVpcPublishedRouteEntriesError {
@@ -325,56 +347,54 @@ impl ListVpcPublishedRouteEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotAssociatedTargetInstance(error),
+            1 => Self::ResourceNotFoundRouteTable(error),
+            2 => Self::IllegalParamNextToken(error),
+            3 => Self::IllegalParamNextTokenExpired(error),
+            4 => Self::IllegalParamTargetType(error),
+            5 => Self::OperationDeniedUnexpectedRouteTable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotAssociatedTargetInstance(error) => {
-                ("ResourceNotAssociatedTargetInstance", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
-            Self::IllegalParamNextTokenExpired(error) => {
-                ("IllegalParamNextTokenExpired", error)
-            }
-            Self::IllegalParamTargetType(error) => ("IllegalParamTargetType", error),
-            Self::OperationDeniedUnexpectedRouteTable(error) => {
-                ("OperationDeniedUnexpectedRouteTable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotAssociatedTargetInstance(error) => (0, error),
+            Self::ResourceNotFoundRouteTable(error) => (1, error),
+            Self::IllegalParamNextToken(error) => (2, error),
+            Self::IllegalParamNextTokenExpired(error) => (3, error),
+            Self::IllegalParamTargetType(error) => (4, error),
+            Self::OperationDeniedUnexpectedRouteTable(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ListVpcPublishedRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotAssociatedTargetInstance(_) => {
-                Self::ResourceNotAssociatedTargetInstance(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
-            Self::IllegalParamNextTokenExpired(_) => {
-                Self::IllegalParamNextTokenExpired(error)
-            }
-            Self::IllegalParamTargetType(_) => Self::IllegalParamTargetType(error),
-            Self::OperationDeniedUnexpectedRouteTable(_) => {
-                Self::OperationDeniedUnexpectedRouteTable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListVpcPublishedRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotAssociatedTargetInstance",
+            "ResourceNotFoundRouteTable",
+            "IllegalParamNextToken",
+            "IllegalParamNextTokenExpired",
+            "IllegalParamTargetType",
+            "OperationDeniedUnexpectedRouteTable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListVpcPublishedRouteEntriesError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyBgpPeerAttributeRequest {
     /// The region ID of the BGP group to which the BGP peer that you want to modify belongs.
@@ -82,10 +82,29 @@ pub struct ModifyBgpPeerAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyBgpPeerAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bgp_peer_id: None,
+            bgp_group_id: None,
+            peer_ip_address: None,
+            enable_bfd: None,
+            client_token: None,
+            bfd_multi_hop: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyBgpPeerAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyBgpPeerAttributeRequestBuilder {
-        ModifyBgpPeerAttributeRequestBuilder::default()
+        ModifyBgpPeerAttributeRequestBuilder {
+            inner: ModifyBgpPeerAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,6 +242,7 @@ impl<C> ModifyBgpPeerAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyBgpPeerAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyBgpPeerAttributeRequest::default(),
@@ -231,6 +251,7 @@ impl<'a> ModifyBgpPeerAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -306,27 +327,28 @@ pub enum ModifyBgpPeerAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyBgpPeerAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
-            "InvalidAccessDeviceId.NotFound" => {
-                Self::InvalidAccessDeviceIdNotFound(error)
-            }
-            "QuotaExceeded.BfdSession" => Self::QuotaExceededBfdSession(error),
-            "MissingParam.BgpPeerId" => Self::MissingParamBgpPeerId(error),
-            "InvalidBgpPeer.NotFound" => Self::InvalidBgpPeerNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "IncorrectStatus.BgpPeer" => Self::IncorrectStatusBgpPeer(error),
-            "MissingParam.EnableBfd" => Self::MissingParamEnableBfd(error),
-            "IllegalParam.BfdMultiHop" => Self::IllegalParamBfdMultiHop(error),
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "DuplicatedParam.PeerIpAddress" => Self::DuplicatedParamPeerIpAddress(error),
-            "InvalidBgpPeerId.NotFound" => Self::InvalidBgpPeerIdNotFound(error),
-            "IncorretStatus.BgpPeer" => Self::IncorretStatusBgpPeer(error),
-            "Internal.Error" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.IpAddress",
+                        "InvalidAccessDeviceId.NotFound",
+                        "QuotaExceeded.BfdSession",
+                        "MissingParam.BgpPeerId",
+                        "InvalidBgpPeer.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "IncorrectStatus.BgpPeer",
+                        "MissingParam.EnableBfd",
+                        "IllegalParam.BfdMultiHop",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "DuplicatedParam.PeerIpAddress",
+                        "InvalidBgpPeerId.NotFound",
+                        "IncorretStatus.BgpPeer",
+                        "Internal.Error",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyBgpPeerAttributeError {
@@ -335,68 +357,78 @@ impl ModifyBgpPeerAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamIpAddress(error),
+            1 => Self::InvalidAccessDeviceIdNotFound(error),
+            2 => Self::QuotaExceededBfdSession(error),
+            3 => Self::MissingParamBgpPeerId(error),
+            4 => Self::InvalidBgpPeerNotFound(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            6 => Self::IncorrectStatusBgpPeer(error),
+            7 => Self::MissingParamEnableBfd(error),
+            8 => Self::IllegalParamBfdMultiHop(error),
+            9 => Self::OperationFailedPconnTrafficNotEnable(error),
+            10 => Self::DuplicatedParamPeerIpAddress(error),
+            11 => Self::InvalidBgpPeerIdNotFound(error),
+            12 => Self::IncorretStatusBgpPeer(error),
+            13 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
-            Self::InvalidAccessDeviceIdNotFound(error) => {
-                ("InvalidAccessDeviceIdNotFound", error)
-            }
-            Self::QuotaExceededBfdSession(error) => ("QuotaExceededBfdSession", error),
-            Self::MissingParamBgpPeerId(error) => ("MissingParamBgpPeerId", error),
-            Self::InvalidBgpPeerNotFound(error) => ("InvalidBgpPeerNotFound", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::IncorrectStatusBgpPeer(error) => ("IncorrectStatusBgpPeer", error),
-            Self::MissingParamEnableBfd(error) => ("MissingParamEnableBfd", error),
-            Self::IllegalParamBfdMultiHop(error) => ("IllegalParamBfdMultiHop", error),
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::DuplicatedParamPeerIpAddress(error) => {
-                ("DuplicatedParamPeerIpAddress", error)
-            }
-            Self::InvalidBgpPeerIdNotFound(error) => ("InvalidBgpPeerIdNotFound", error),
-            Self::IncorretStatusBgpPeer(error) => ("IncorretStatusBgpPeer", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamIpAddress(error) => (0, error),
+            Self::InvalidAccessDeviceIdNotFound(error) => (1, error),
+            Self::QuotaExceededBfdSession(error) => (2, error),
+            Self::MissingParamBgpPeerId(error) => (3, error),
+            Self::InvalidBgpPeerNotFound(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::IncorrectStatusBgpPeer(error) => (6, error),
+            Self::MissingParamEnableBfd(error) => (7, error),
+            Self::IllegalParamBfdMultiHop(error) => (8, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (9, error),
+            Self::DuplicatedParamPeerIpAddress(error) => (10, error),
+            Self::InvalidBgpPeerIdNotFound(error) => (11, error),
+            Self::IncorretStatusBgpPeer(error) => (12, error),
+            Self::InternalError(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ModifyBgpPeerAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
-            Self::InvalidAccessDeviceIdNotFound(_) => {
-                Self::InvalidAccessDeviceIdNotFound(error)
-            }
-            Self::QuotaExceededBfdSession(_) => Self::QuotaExceededBfdSession(error),
-            Self::MissingParamBgpPeerId(_) => Self::MissingParamBgpPeerId(error),
-            Self::InvalidBgpPeerNotFound(_) => Self::InvalidBgpPeerNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::IncorrectStatusBgpPeer(_) => Self::IncorrectStatusBgpPeer(error),
-            Self::MissingParamEnableBfd(_) => Self::MissingParamEnableBfd(error),
-            Self::IllegalParamBfdMultiHop(_) => Self::IllegalParamBfdMultiHop(error),
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::DuplicatedParamPeerIpAddress(_) => {
-                Self::DuplicatedParamPeerIpAddress(error)
-            }
-            Self::InvalidBgpPeerIdNotFound(_) => Self::InvalidBgpPeerIdNotFound(error),
-            Self::IncorretStatusBgpPeer(_) => Self::IncorretStatusBgpPeer(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyBgpPeerAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamIpAddress",
+            "InvalidAccessDeviceIdNotFound",
+            "QuotaExceededBfdSession",
+            "MissingParamBgpPeerId",
+            "InvalidBgpPeerNotFound",
+            "InvalidRegionIdNotFound",
+            "IncorrectStatusBgpPeer",
+            "MissingParamEnableBfd",
+            "IllegalParamBfdMultiHop",
+            "OperationFailedPconnTrafficNotEnable",
+            "DuplicatedParamPeerIpAddress",
+            "InvalidBgpPeerIdNotFound",
+            "IncorretStatusBgpPeer",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyBgpPeerAttributeError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCommonBandwidthPackageAttributeRequest {
     /// The ID of the region where the EIP bandwidth plan is created.
@@ -54,10 +54,26 @@ pub struct ModifyCommonBandwidthPackageAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCommonBandwidthPackageAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCommonBandwidthPackageAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCommonBandwidthPackageAttributeRequestBuilder {
-        ModifyCommonBandwidthPackageAttributeRequestBuilder::default()
+        ModifyCommonBandwidthPackageAttributeRequestBuilder {
+            inner: ModifyCommonBandwidthPackageAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -159,6 +175,7 @@ impl<C> ModifyCommonBandwidthPackageAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCommonBandwidthPackageAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCommonBandwidthPackageAttributeRequest::default(),
@@ -167,6 +184,7 @@ impl<'a> ModifyCommonBandwidthPackageAttributeRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -227,19 +245,18 @@ pub enum ModifyCommonBandwidthPackageAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "InvalidParameter.Description.Malformed" => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidParameter.Name.Malformed",
+                        "InvalidParameter.Description.Malformed",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyCommonBandwidthPackageAttributeError {
@@ -248,48 +265,48 @@ impl ModifyCommonBandwidthPackageAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidParameterNameMalformed(error),
+            1 => Self::InvalidParameterDescriptionMalformed(error),
+            2 => Self::InvalidBandwidthPackageIdNotFound(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterNameMalformed(error) => {
-                ("InvalidParameterNameMalformed", error)
-            }
-            Self::InvalidParameterDescriptionMalformed(error) => {
-                ("InvalidParameterDescriptionMalformed", error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameterNameMalformed(error) => (0, error),
+            Self::InvalidParameterDescriptionMalformed(error) => (1, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for ModifyCommonBandwidthPackageAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidParameterNameMalformed(_) => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            Self::InvalidParameterDescriptionMalformed(_) => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCommonBandwidthPackageAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidParameterNameMalformed",
+            "InvalidParameterDescriptionMalformed",
+            "InvalidBandwidthPackageIdNotFound",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCommonBandwidthPackageAttributeError {

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCommonBandwidthPackageSpecRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -60,10 +60,25 @@ pub struct ModifyCommonBandwidthPackageSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCommonBandwidthPackageSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCommonBandwidthPackageSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCommonBandwidthPackageSpecRequestBuilder {
-        ModifyCommonBandwidthPackageSpecRequestBuilder::default()
+        ModifyCommonBandwidthPackageSpecRequestBuilder {
+            inner: ModifyCommonBandwidthPackageSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -159,6 +174,7 @@ impl<C> ModifyCommonBandwidthPackageSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCommonBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCommonBandwidthPackageSpecRequest::default(),
@@ -167,6 +183,7 @@ impl<'a> ModifyCommonBandwidthPackageSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -251,41 +268,30 @@ pub enum ModifyCommonBandwidthPackageSpecError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyCommonBandwidthPackageSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "InvalidParameter.Bandwidth" => Self::InvalidParameterBandwidth(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidCommonBandwidthPackageId.NotFound" => {
-                Self::InvalidCommonBandwidthPackageIdNotFound(error)
-            }
-            "IncorrectStatus.ResourceStatus" => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR" => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "OperationFailed.QueryCommodityInfo" => {
-                Self::OperationFailedQueryCommodityInfo(error)
-            }
-            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "IncorrectStatus.CbwpModifying" => Self::IncorrectStatusCbwpModifying(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidth.ValueNotSupported" => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            "BandwidthPackage.FinancialLocked" => {
-                Self::BandwidthPackageFinancialLocked(error)
-            }
-            "OrderError.BandwidthPackage" => Self::OrderErrorBandwidthPackage(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotEnough.Bandwidth",
+                        "InvalidParameter.Bandwidth",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "InvalidCommonBandwidthPackageId.NotFound",
+                        "IncorrectStatus.ResourceStatus",
+                        "SYSTEM.SALE_VALIDATE_UNEXPECTED_ERROR",
+                        "OperationFailed.SyncOrderToSub",
+                        "OperationFailed.SaleValidate",
+                        "OperationFailed.QueryCommodityInfo",
+                        "OperationFailed.QueryPrice",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "IncorrectStatus.CbwpModifying",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidth.ValueNotSupported",
+                        "BandwidthPackage.FinancialLocked",
+                        "OrderError.BandwidthPackage",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyCommonBandwidthPackageSpecError {
@@ -294,116 +300,84 @@ impl ModifyCommonBandwidthPackageSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotEnoughBandwidth(error),
+            1 => Self::InvalidParameterBandwidth(error),
+            2 => Self::InvalidBandwidthPackageIdNotFound(error),
+            3 => Self::InvalidCommonBandwidthPackageIdNotFound(error),
+            4 => Self::IncorrectStatusResourceStatus(error),
+            5 => Self::SystemSaleValidateUnexpectedError(error),
+            6 => Self::OperationFailedSyncOrderToSub(error),
+            7 => Self::OperationFailedSaleValidate(error),
+            8 => Self::OperationFailedQueryCommodityInfo(error),
+            9 => Self::OperationFailedQueryPrice(error),
+            10 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            11 => Self::IncorrectStatusCbwpModifying(error),
+            12 => Self::InvalidRegionIdNotFound(error),
+            13 => Self::InvalidBandwidthValueNotSupported(error),
+            14 => Self::BandwidthPackageFinancialLocked(error),
+            15 => Self::OrderErrorBandwidthPackage(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotEnoughBandwidth(error) => {
-                ("ResourceNotEnoughBandwidth", error)
-            }
-            Self::InvalidParameterBandwidth(error) => {
-                ("InvalidParameterBandwidth", error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::InvalidCommonBandwidthPackageIdNotFound(error) => {
-                ("InvalidCommonBandwidthPackageIdNotFound", error)
-            }
-            Self::IncorrectStatusResourceStatus(error) => {
-                ("IncorrectStatusResourceStatus", error)
-            }
-            Self::SystemSaleValidateUnexpectedError(error) => {
-                ("SystemSaleValidateUnexpectedError", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::OperationFailedQueryCommodityInfo(error) => {
-                ("OperationFailedQueryCommodityInfo", error)
-            }
-            Self::OperationFailedQueryPrice(error) => {
-                ("OperationFailedQueryPrice", error)
-            }
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::IncorrectStatusCbwpModifying(error) => {
-                ("IncorrectStatusCbwpModifying", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthValueNotSupported(error) => {
-                ("InvalidBandwidthValueNotSupported", error)
-            }
-            Self::BandwidthPackageFinancialLocked(error) => {
-                ("BandwidthPackageFinancialLocked", error)
-            }
-            Self::OrderErrorBandwidthPackage(error) => {
-                ("OrderErrorBandwidthPackage", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotEnoughBandwidth(error) => (0, error),
+            Self::InvalidParameterBandwidth(error) => (1, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (2, error),
+            Self::InvalidCommonBandwidthPackageIdNotFound(error) => (3, error),
+            Self::IncorrectStatusResourceStatus(error) => (4, error),
+            Self::SystemSaleValidateUnexpectedError(error) => (5, error),
+            Self::OperationFailedSyncOrderToSub(error) => (6, error),
+            Self::OperationFailedSaleValidate(error) => (7, error),
+            Self::OperationFailedQueryCommodityInfo(error) => (8, error),
+            Self::OperationFailedQueryPrice(error) => (9, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (10, error),
+            Self::IncorrectStatusCbwpModifying(error) => (11, error),
+            Self::InvalidRegionIdNotFound(error) => (12, error),
+            Self::InvalidBandwidthValueNotSupported(error) => (13, error),
+            Self::BandwidthPackageFinancialLocked(error) => (14, error),
+            Self::OrderErrorBandwidthPackage(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for ModifyCommonBandwidthPackageSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotEnoughBandwidth(_) => {
-                Self::ResourceNotEnoughBandwidth(error)
-            }
-            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::InvalidCommonBandwidthPackageIdNotFound(_) => {
-                Self::InvalidCommonBandwidthPackageIdNotFound(error)
-            }
-            Self::IncorrectStatusResourceStatus(_) => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            Self::SystemSaleValidateUnexpectedError(_) => {
-                Self::SystemSaleValidateUnexpectedError(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::OperationFailedQueryCommodityInfo(_) => {
-                Self::OperationFailedQueryCommodityInfo(error)
-            }
-            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::IncorrectStatusCbwpModifying(_) => {
-                Self::IncorrectStatusCbwpModifying(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthValueNotSupported(_) => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            Self::BandwidthPackageFinancialLocked(_) => {
-                Self::BandwidthPackageFinancialLocked(error)
-            }
-            Self::OrderErrorBandwidthPackage(_) => {
-                Self::OrderErrorBandwidthPackage(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCommonBandwidthPackageSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotEnoughBandwidth",
+            "InvalidParameterBandwidth",
+            "InvalidBandwidthPackageIdNotFound",
+            "InvalidCommonBandwidthPackageIdNotFound",
+            "IncorrectStatusResourceStatus",
+            "SystemSaleValidateUnexpectedError",
+            "OperationFailedSyncOrderToSub",
+            "OperationFailedSaleValidate",
+            "OperationFailedQueryCommodityInfo",
+            "OperationFailedQueryPrice",
+            "ForbiddenChargeTypeIsPrepaid",
+            "IncorrectStatusCbwpModifying",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthValueNotSupported",
+            "BandwidthPackageFinancialLocked",
+            "OrderErrorBandwidthPackage",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCommonBandwidthPackageSpecError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyCustomerGatewayAttributeRequest {
     /// The ID of the region where the customer gateway is deployed.
@@ -90,10 +90,28 @@ pub struct ModifyCustomerGatewayAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyCustomerGatewayAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            customer_gateway_id: None,
+            name: None,
+            description: None,
+            auth_key: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyCustomerGatewayAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyCustomerGatewayAttributeRequestBuilder {
-        ModifyCustomerGatewayAttributeRequestBuilder::default()
+        ModifyCustomerGatewayAttributeRequestBuilder {
+            inner: ModifyCustomerGatewayAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -244,6 +262,7 @@ impl<C> ModifyCustomerGatewayAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyCustomerGatewayAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyCustomerGatewayAttributeRequest::default(),
@@ -252,6 +271,7 @@ impl<'a> ModifyCustomerGatewayAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -357,24 +377,23 @@ pub enum ModifyCustomerGatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "OperationDenied.MissingAsn" => Self::OperationDeniedMissingAsn(error),
-            "InvalidAuthkey.Malformed" => Self::InvalidAuthkeyMalformed(error),
-            "OperationDenied.VpnFinancialLocked" => {
-                Self::OperationDeniedVpnFinancialLocked(error)
-            }
-            "OperationDenied.VpnConfiguring" => {
-                Self::OperationDeniedVpnConfiguring(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidCustomerGatewayInstanceId.NotFound" => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName",
+                        "InvalidDescription",
+                        "OperationDenied.MissingAsn",
+                        "InvalidAuthkey.Malformed",
+                        "OperationDenied.VpnFinancialLocked",
+                        "OperationDenied.VpnConfiguring",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidCustomerGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyCustomerGatewayAttributeError {
@@ -383,60 +402,63 @@ impl ModifyCustomerGatewayAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidName(error),
+            1 => Self::InvalidDescription(error),
+            2 => Self::OperationDeniedMissingAsn(error),
+            3 => Self::InvalidAuthkeyMalformed(error),
+            4 => Self::OperationDeniedVpnFinancialLocked(error),
+            5 => Self::OperationDeniedVpnConfiguring(error),
+            6 => Self::ForbbidenSubUser(error),
+            7 => Self::Forbidden(error),
+            8 => Self::InvalidCustomerGatewayInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::OperationDeniedMissingAsn(error) => {
-                ("OperationDeniedMissingAsn", error)
-            }
-            Self::InvalidAuthkeyMalformed(error) => ("InvalidAuthkeyMalformed", error),
-            Self::OperationDeniedVpnFinancialLocked(error) => {
-                ("OperationDeniedVpnFinancialLocked", error)
-            }
-            Self::OperationDeniedVpnConfiguring(error) => {
-                ("OperationDeniedVpnConfiguring", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
-                ("InvalidCustomerGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidName(error) => (0, error),
+            Self::InvalidDescription(error) => (1, error),
+            Self::OperationDeniedMissingAsn(error) => (2, error),
+            Self::InvalidAuthkeyMalformed(error) => (3, error),
+            Self::OperationDeniedVpnFinancialLocked(error) => (4, error),
+            Self::OperationDeniedVpnConfiguring(error) => (5, error),
+            Self::ForbbidenSubUser(error) => (6, error),
+            Self::Forbidden(error) => (7, error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ModifyCustomerGatewayAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::OperationDeniedMissingAsn(_) => Self::OperationDeniedMissingAsn(error),
-            Self::InvalidAuthkeyMalformed(_) => Self::InvalidAuthkeyMalformed(error),
-            Self::OperationDeniedVpnFinancialLocked(_) => {
-                Self::OperationDeniedVpnFinancialLocked(error)
-            }
-            Self::OperationDeniedVpnConfiguring(_) => {
-                Self::OperationDeniedVpnConfiguring(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
-                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyCustomerGatewayAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidName",
+            "InvalidDescription",
+            "OperationDeniedMissingAsn",
+            "InvalidAuthkeyMalformed",
+            "OperationDeniedVpnFinancialLocked",
+            "OperationDeniedVpnConfiguring",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidCustomerGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyCustomerGatewayAttributeError {

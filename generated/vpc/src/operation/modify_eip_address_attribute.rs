@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyEipAddressAttributeRequest {
     /// The ID of the pay-as-you-go EIP.
@@ -65,10 +65,27 @@ pub struct ModifyEipAddressAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyEipAddressAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            bandwidth: None,
+            region_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyEipAddressAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyEipAddressAttributeRequestBuilder {
-        ModifyEipAddressAttributeRequestBuilder::default()
+        ModifyEipAddressAttributeRequestBuilder {
+            inner: ModifyEipAddressAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -181,6 +198,7 @@ impl<C> ModifyEipAddressAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyEipAddressAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyEipAddressAttributeRequest::default(),
@@ -189,6 +207,7 @@ impl<'a> ModifyEipAddressAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -290,48 +309,39 @@ pub enum ModifyEipAddressAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OrderError.EIP" => Self::OrderErrorEip(error),
-            "InsufficientBalance.Eip" => Self::InsufficientBalanceEip(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw" => {
-                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
-            }
-            "QuotaExceeded.LargeSpecEip" => Self::QuotaExceededLargeSpecEip(error),
-            "InvalidEipAddressName.Malformed" => {
-                Self::InvalidEipAddressNameMalformed(error)
-            }
-            "ResourceQueryError" => Self::ResourceQueryError(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "SYSTEM.UNKNOWN.ERROR" => Self::SystemUnknownError(error),
-            "Abs.InvalidBandwidth.Malformed" => Self::AbsInvalidBandwidthMalformed(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "COMMODITY.INVALID_COMPONENT" => Self::CommodityInvalidComponent(error),
-            "OperationFailed.CompleteUserInfo" => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            "OperationFailed.ConcurrentRequest" => {
-                Self::OperationFailedConcurrentRequest(error)
-            }
-            "IncorrectStatus.ResourceStatus" => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "Forbidden.InCommonBandwidthPackage" => {
-                Self::ForbiddenInCommonBandwidthPackage(error)
-            }
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OrderError.EIP",
+                        "InsufficientBalance.Eip",
+                        "InvalidParameter",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "IncorrectEipStatus",
+                        "InvalidBandwidth.OutOfMaxTrafficBindedOnNatgw",
+                        "QuotaExceeded.LargeSpecEip",
+                        "InvalidEipAddressName.Malformed",
+                        "ResourceQueryError",
+                        "InvalidDescription.Malformed",
+                        "SYSTEM.UNKNOWN.ERROR",
+                        "Abs.InvalidBandwidth.Malformed",
+                        "InvalidEIPStatus.BizDisabled",
+                        "OperationFailed.SaleValidate",
+                        "OperationFailed.SyncOrderToSub",
+                        "COMMODITY.INVALID_COMPONENT",
+                        "OperationFailed.CompleteUserInfo",
+                        "OperationFailed.ConcurrentRequest",
+                        "IncorrectStatus.ResourceStatus",
+                        "Forbidden.FinancialLocked",
+                        "MissingParam.InstanceId",
+                        "InvalidAllocationId.NotFound",
+                        "Forbidden.InCommonBandwidthPackage",
+                        "Forbidden.RegionNotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyEipAddressAttributeError {
@@ -340,134 +350,111 @@ impl ModifyEipAddressAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OrderErrorEip(error),
+            1 => Self::InsufficientBalanceEip(error),
+            2 => Self::InvalidParameter(error),
+            3 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            4 => Self::IncorrectEipStatus(error),
+            5 => Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error),
+            6 => Self::QuotaExceededLargeSpecEip(error),
+            7 => Self::InvalidEipAddressNameMalformed(error),
+            8 => Self::ResourceQueryError(error),
+            9 => Self::InvalidDescriptionMalformed(error),
+            10 => Self::SystemUnknownError(error),
+            11 => Self::AbsInvalidBandwidthMalformed(error),
+            12 => Self::InvalidEipStatusBizDisabled(error),
+            13 => Self::OperationFailedSaleValidate(error),
+            14 => Self::OperationFailedSyncOrderToSub(error),
+            15 => Self::CommodityInvalidComponent(error),
+            16 => Self::OperationFailedCompleteUserInfo(error),
+            17 => Self::OperationFailedConcurrentRequest(error),
+            18 => Self::IncorrectStatusResourceStatus(error),
+            19 => Self::ForbiddenFinancialLocked(error),
+            20 => Self::MissingParamInstanceId(error),
+            21 => Self::InvalidAllocationIdNotFound(error),
+            22 => Self::ForbiddenInCommonBandwidthPackage(error),
+            23 => Self::ForbiddenRegionNotFound(error),
+            24 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
-            Self::InsufficientBalanceEip(error) => ("InsufficientBalanceEip", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error) => {
-                ("InvalidBandwidthOutOfMaxTrafficBindedOnNatgw", error)
-            }
-            Self::QuotaExceededLargeSpecEip(error) => {
-                ("QuotaExceededLargeSpecEip", error)
-            }
-            Self::InvalidEipAddressNameMalformed(error) => {
-                ("InvalidEipAddressNameMalformed", error)
-            }
-            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::SystemUnknownError(error) => ("SystemUnknownError", error),
-            Self::AbsInvalidBandwidthMalformed(error) => {
-                ("AbsInvalidBandwidthMalformed", error)
-            }
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::CommodityInvalidComponent(error) => {
-                ("CommodityInvalidComponent", error)
-            }
-            Self::OperationFailedCompleteUserInfo(error) => {
-                ("OperationFailedCompleteUserInfo", error)
-            }
-            Self::OperationFailedConcurrentRequest(error) => {
-                ("OperationFailedConcurrentRequest", error)
-            }
-            Self::IncorrectStatusResourceStatus(error) => {
-                ("IncorrectStatusResourceStatus", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::ForbiddenInCommonBandwidthPackage(error) => {
-                ("ForbiddenInCommonBandwidthPackage", error)
-            }
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OrderErrorEip(error) => (0, error),
+            Self::InsufficientBalanceEip(error) => (1, error),
+            Self::InvalidParameter(error) => (2, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (3, error),
+            Self::IncorrectEipStatus(error) => (4, error),
+            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error) => (5, error),
+            Self::QuotaExceededLargeSpecEip(error) => (6, error),
+            Self::InvalidEipAddressNameMalformed(error) => (7, error),
+            Self::ResourceQueryError(error) => (8, error),
+            Self::InvalidDescriptionMalformed(error) => (9, error),
+            Self::SystemUnknownError(error) => (10, error),
+            Self::AbsInvalidBandwidthMalformed(error) => (11, error),
+            Self::InvalidEipStatusBizDisabled(error) => (12, error),
+            Self::OperationFailedSaleValidate(error) => (13, error),
+            Self::OperationFailedSyncOrderToSub(error) => (14, error),
+            Self::CommodityInvalidComponent(error) => (15, error),
+            Self::OperationFailedCompleteUserInfo(error) => (16, error),
+            Self::OperationFailedConcurrentRequest(error) => (17, error),
+            Self::IncorrectStatusResourceStatus(error) => (18, error),
+            Self::ForbiddenFinancialLocked(error) => (19, error),
+            Self::MissingParamInstanceId(error) => (20, error),
+            Self::InvalidAllocationIdNotFound(error) => (21, error),
+            Self::ForbiddenInCommonBandwidthPackage(error) => (22, error),
+            Self::ForbiddenRegionNotFound(error) => (23, error),
+            Self::InternalError(error) => (24, error),
+            Self::Unhandled(error) => (25, error),
         }
     }
 }
 impl Clone for ModifyEipAddressAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
-            Self::InsufficientBalanceEip(_) => Self::InsufficientBalanceEip(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(_) => {
-                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
-            }
-            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
-            Self::InvalidEipAddressNameMalformed(_) => {
-                Self::InvalidEipAddressNameMalformed(error)
-            }
-            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::SystemUnknownError(_) => Self::SystemUnknownError(error),
-            Self::AbsInvalidBandwidthMalformed(_) => {
-                Self::AbsInvalidBandwidthMalformed(error)
-            }
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
-            Self::OperationFailedCompleteUserInfo(_) => {
-                Self::OperationFailedCompleteUserInfo(error)
-            }
-            Self::OperationFailedConcurrentRequest(_) => {
-                Self::OperationFailedConcurrentRequest(error)
-            }
-            Self::IncorrectStatusResourceStatus(_) => {
-                Self::IncorrectStatusResourceStatus(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::ForbiddenInCommonBandwidthPackage(_) => {
-                Self::ForbiddenInCommonBandwidthPackage(error)
-            }
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyEipAddressAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OrderErrorEip",
+            "InsufficientBalanceEip",
+            "InvalidParameter",
+            "ForbiddenChargeTypeIsPrepaid",
+            "IncorrectEipStatus",
+            "InvalidBandwidthOutOfMaxTrafficBindedOnNatgw",
+            "QuotaExceededLargeSpecEip",
+            "InvalidEipAddressNameMalformed",
+            "ResourceQueryError",
+            "InvalidDescriptionMalformed",
+            "SystemUnknownError",
+            "AbsInvalidBandwidthMalformed",
+            "InvalidEipStatusBizDisabled",
+            "OperationFailedSaleValidate",
+            "OperationFailedSyncOrderToSub",
+            "CommodityInvalidComponent",
+            "OperationFailedCompleteUserInfo",
+            "OperationFailedConcurrentRequest",
+            "IncorrectStatusResourceStatus",
+            "ForbiddenFinancialLocked",
+            "MissingParamInstanceId",
+            "InvalidAllocationIdNotFound",
+            "ForbiddenInCommonBandwidthPackage",
+            "ForbiddenRegionNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyEipAddressAttributeError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyEipForwardModeRequest {
     /// The ID of the region to which the EIP belongs. You can call the DescribeRegions operation to query the most recent region list.
@@ -65,10 +65,26 @@ pub struct ModifyEipForwardModeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyEipForwardModeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            mode: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyEipForwardModeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyEipForwardModeRequestBuilder {
-        ModifyEipForwardModeRequestBuilder::default()
+        ModifyEipForwardModeRequestBuilder {
+            inner: ModifyEipForwardModeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,6 +193,7 @@ impl<C> ModifyEipForwardModeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyEipForwardModeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyEipForwardModeRequest::default(),
@@ -185,6 +202,7 @@ impl<'a> ModifyEipForwardModeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -252,19 +270,24 @@ pub enum ModifyEipForwardModeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyEipForwardModeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Region.NotSupport" => Self::RegionNotSupport(error),
-            "Instance.ModeError" => Self::InstanceModeError(error),
-            "Instance.StatusError" => Self::InstanceStatusError(error),
-            "ENI.BindEcs" => Self::EniBindEcs(error),
-            "Forbidden.PrePaidBindedEip" => Self::ForbiddenPrePaidBindedEip(error),
-            "BindInstance.NotSupport" => Self::BindInstanceNotSupport(error),
-            "IncorrectStatus.EipInstance" => Self::IncorrectStatusEipInstance(error),
-            "Forbidden" => Self::Forbidden(error),
-            "Instance.NotFound" => Self::InstanceNotFound(error),
-            "ENI.NotFound" => Self::EniNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Region.NotSupport",
+                        "Instance.ModeError",
+                        "Instance.StatusError",
+                        "ENI.BindEcs",
+                        "Forbidden.PrePaidBindedEip",
+                        "BindInstance.NotSupport",
+                        "IncorrectStatus.EipInstance",
+                        "Forbidden",
+                        "Instance.NotFound",
+                        "ENI.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyEipForwardModeError {
@@ -273,54 +296,66 @@ impl ModifyEipForwardModeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::RegionNotSupport(error),
+            1 => Self::InstanceModeError(error),
+            2 => Self::InstanceStatusError(error),
+            3 => Self::EniBindEcs(error),
+            4 => Self::ForbiddenPrePaidBindedEip(error),
+            5 => Self::BindInstanceNotSupport(error),
+            6 => Self::IncorrectStatusEipInstance(error),
+            7 => Self::Forbidden(error),
+            8 => Self::InstanceNotFound(error),
+            9 => Self::EniNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionNotSupport(error) => ("RegionNotSupport", error),
-            Self::InstanceModeError(error) => ("InstanceModeError", error),
-            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
-            Self::EniBindEcs(error) => ("EniBindEcs", error),
-            Self::ForbiddenPrePaidBindedEip(error) => {
-                ("ForbiddenPrePaidBindedEip", error)
-            }
-            Self::BindInstanceNotSupport(error) => ("BindInstanceNotSupport", error),
-            Self::IncorrectStatusEipInstance(error) => {
-                ("IncorrectStatusEipInstance", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InstanceNotFound(error) => ("InstanceNotFound", error),
-            Self::EniNotFound(error) => ("EniNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::RegionNotSupport(error) => (0, error),
+            Self::InstanceModeError(error) => (1, error),
+            Self::InstanceStatusError(error) => (2, error),
+            Self::EniBindEcs(error) => (3, error),
+            Self::ForbiddenPrePaidBindedEip(error) => (4, error),
+            Self::BindInstanceNotSupport(error) => (5, error),
+            Self::IncorrectStatusEipInstance(error) => (6, error),
+            Self::Forbidden(error) => (7, error),
+            Self::InstanceNotFound(error) => (8, error),
+            Self::EniNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ModifyEipForwardModeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::RegionNotSupport(_) => Self::RegionNotSupport(error),
-            Self::InstanceModeError(_) => Self::InstanceModeError(error),
-            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
-            Self::EniBindEcs(_) => Self::EniBindEcs(error),
-            Self::ForbiddenPrePaidBindedEip(_) => Self::ForbiddenPrePaidBindedEip(error),
-            Self::BindInstanceNotSupport(_) => Self::BindInstanceNotSupport(error),
-            Self::IncorrectStatusEipInstance(_) => {
-                Self::IncorrectStatusEipInstance(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InstanceNotFound(_) => Self::InstanceNotFound(error),
-            Self::EniNotFound(_) => Self::EniNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyEipForwardModeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "RegionNotSupport",
+            "InstanceModeError",
+            "InstanceStatusError",
+            "EniBindEcs",
+            "ForbiddenPrePaidBindedEip",
+            "BindInstanceNotSupport",
+            "IncorrectStatusEipInstance",
+            "Forbidden",
+            "InstanceNotFound",
+            "EniNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyEipForwardModeError {

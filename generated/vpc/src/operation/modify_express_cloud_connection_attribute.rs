@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyExpressCloudConnectionAttributeRequest {
     /// Descriptions of ECC.
@@ -70,10 +70,29 @@ pub struct ModifyExpressCloudConnectionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyExpressCloudConnectionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            description: None,
+            region_id: None,
+            name: None,
+            ecc_id: None,
+            bgp_as: None,
+            pe_ip: None,
+            ce_ip: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyExpressCloudConnectionAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyExpressCloudConnectionAttributeRequestBuilder {
-        ModifyExpressCloudConnectionAttributeRequestBuilder::default()
+        ModifyExpressCloudConnectionAttributeRequestBuilder {
+            inner: ModifyExpressCloudConnectionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -203,6 +222,7 @@ impl<C> ModifyExpressCloudConnectionAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyExpressCloudConnectionAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyExpressCloudConnectionAttributeRequest::default(),
@@ -211,6 +231,7 @@ impl<'a> ModifyExpressCloudConnectionAttributeRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -287,27 +308,28 @@ pub enum ModifyExpressCloudConnectionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidEccId.NotFound" => Self::InvalidEccIdNotFound(error),
-            "IllegalParam.AliUid" => Self::IllegalParamAliUid(error),
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "IllegalParam.EccId" => Self::IllegalParamEccId(error),
-            "InvalidEccApplication.NotFound" => {
-                Self::InvalidEccApplicationNotFound(error)
-            }
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "InvalidServiceProvider.Malformed" => {
-                Self::InvalidServiceProviderMalformed(error)
-            }
-            "IllegalParam.PortType" => Self::IllegalParamPortType(error),
-            "IllegalParam.Distance" => Self::IllegalParamDistance(error),
-            "IllegalParam.CircuitCode" => Self::IllegalParamCircuitCode(error),
-            "IllegalParam.Type" => Self::IllegalParamType(error),
-            "OperationUnsupported.Type" => Self::OperationUnsupportedType(error),
-            "InvalidAccessPoint.NotFound" => Self::InvalidAccessPointNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidEccId.NotFound",
+                        "IllegalParam.AliUid",
+                        "MissingParam.RegionNo",
+                        "IllegalParam.EccId",
+                        "InvalidEccApplication.NotFound",
+                        "IllegalParam.Description",
+                        "IllegalParam.Name",
+                        "InvalidServiceProvider.Malformed",
+                        "IllegalParam.PortType",
+                        "IllegalParam.Distance",
+                        "IllegalParam.CircuitCode",
+                        "IllegalParam.Type",
+                        "OperationUnsupported.Type",
+                        "InvalidAccessPoint.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyExpressCloudConnectionAttributeError {
@@ -316,68 +338,78 @@ impl ModifyExpressCloudConnectionAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidEccIdNotFound(error),
+            1 => Self::IllegalParamAliUid(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::IllegalParamEccId(error),
+            4 => Self::InvalidEccApplicationNotFound(error),
+            5 => Self::IllegalParamDescription(error),
+            6 => Self::IllegalParamName(error),
+            7 => Self::InvalidServiceProviderMalformed(error),
+            8 => Self::IllegalParamPortType(error),
+            9 => Self::IllegalParamDistance(error),
+            10 => Self::IllegalParamCircuitCode(error),
+            11 => Self::IllegalParamType(error),
+            12 => Self::OperationUnsupportedType(error),
+            13 => Self::InvalidAccessPointNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidEccIdNotFound(error) => ("InvalidEccIdNotFound", error),
-            Self::IllegalParamAliUid(error) => ("IllegalParamAliUid", error),
-            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
-            Self::IllegalParamEccId(error) => ("IllegalParamEccId", error),
-            Self::InvalidEccApplicationNotFound(error) => {
-                ("InvalidEccApplicationNotFound", error)
-            }
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::InvalidServiceProviderMalformed(error) => {
-                ("InvalidServiceProviderMalformed", error)
-            }
-            Self::IllegalParamPortType(error) => ("IllegalParamPortType", error),
-            Self::IllegalParamDistance(error) => ("IllegalParamDistance", error),
-            Self::IllegalParamCircuitCode(error) => ("IllegalParamCircuitCode", error),
-            Self::IllegalParamType(error) => ("IllegalParamType", error),
-            Self::OperationUnsupportedType(error) => ("OperationUnsupportedType", error),
-            Self::InvalidAccessPointNotFound(error) => {
-                ("InvalidAccessPointNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidEccIdNotFound(error) => (0, error),
+            Self::IllegalParamAliUid(error) => (1, error),
+            Self::MissingParamRegionNo(error) => (2, error),
+            Self::IllegalParamEccId(error) => (3, error),
+            Self::InvalidEccApplicationNotFound(error) => (4, error),
+            Self::IllegalParamDescription(error) => (5, error),
+            Self::IllegalParamName(error) => (6, error),
+            Self::InvalidServiceProviderMalformed(error) => (7, error),
+            Self::IllegalParamPortType(error) => (8, error),
+            Self::IllegalParamDistance(error) => (9, error),
+            Self::IllegalParamCircuitCode(error) => (10, error),
+            Self::IllegalParamType(error) => (11, error),
+            Self::OperationUnsupportedType(error) => (12, error),
+            Self::InvalidAccessPointNotFound(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ModifyExpressCloudConnectionAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidEccIdNotFound(_) => Self::InvalidEccIdNotFound(error),
-            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
-            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
-            Self::IllegalParamEccId(_) => Self::IllegalParamEccId(error),
-            Self::InvalidEccApplicationNotFound(_) => {
-                Self::InvalidEccApplicationNotFound(error)
-            }
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::InvalidServiceProviderMalformed(_) => {
-                Self::InvalidServiceProviderMalformed(error)
-            }
-            Self::IllegalParamPortType(_) => Self::IllegalParamPortType(error),
-            Self::IllegalParamDistance(_) => Self::IllegalParamDistance(error),
-            Self::IllegalParamCircuitCode(_) => Self::IllegalParamCircuitCode(error),
-            Self::IllegalParamType(_) => Self::IllegalParamType(error),
-            Self::OperationUnsupportedType(_) => Self::OperationUnsupportedType(error),
-            Self::InvalidAccessPointNotFound(_) => {
-                Self::InvalidAccessPointNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyExpressCloudConnectionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidEccIdNotFound",
+            "IllegalParamAliUid",
+            "MissingParamRegionNo",
+            "IllegalParamEccId",
+            "InvalidEccApplicationNotFound",
+            "IllegalParamDescription",
+            "IllegalParamName",
+            "InvalidServiceProviderMalformed",
+            "IllegalParamPortType",
+            "IllegalParamDistance",
+            "IllegalParamCircuitCode",
+            "IllegalParamType",
+            "OperationUnsupportedType",
+            "InvalidAccessPointNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyExpressCloudConnectionAttributeError {

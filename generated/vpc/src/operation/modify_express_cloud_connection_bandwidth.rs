@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyExpressCloudConnectionBandwidthRequest {
     /// The region ID.
@@ -46,10 +46,25 @@ pub struct ModifyExpressCloudConnectionBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyExpressCloudConnectionBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth: None,
+            ecc_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyExpressCloudConnectionBandwidthRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyExpressCloudConnectionBandwidthRequestBuilder {
-        ModifyExpressCloudConnectionBandwidthRequestBuilder::default()
+        ModifyExpressCloudConnectionBandwidthRequestBuilder {
+            inner: ModifyExpressCloudConnectionBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -139,6 +154,7 @@ impl<C> ModifyExpressCloudConnectionBandwidthRequestBuilder<C> {
     }
 }
 impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyExpressCloudConnectionBandwidthRequest::default(),
@@ -147,6 +163,7 @@ impl<'a> ModifyExpressCloudConnectionBandwidthRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -211,21 +228,22 @@ pub enum ModifyExpressCloudConnectionBandwidthError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.EccId" => Self::MissingParamEccId(error),
-            "MissingParam.AliUid" => Self::MissingParamAliUid(error),
-            "MissingParam.RegionNo" => Self::MissingParamRegionNo(error),
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "InvalidEccApplication.NotFound" => {
-                Self::InvalidEccApplicationNotFound(error)
-            }
-            "InvalidEccId.NotFound" => Self::InvalidEccIdNotFound(error),
-            "IncorrectStatus.EccApplication" => {
-                Self::IncorrectStatusEccApplication(error)
-            }
-            "OperationUnsupported.type" => Self::OperationUnsupportedType(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.EccId",
+                        "MissingParam.AliUid",
+                        "MissingParam.RegionNo",
+                        "MissingParam.Bandwidth",
+                        "InvalidEccApplication.NotFound",
+                        "InvalidEccId.NotFound",
+                        "IncorrectStatus.EccApplication",
+                        "OperationUnsupported.type",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyExpressCloudConnectionBandwidthError {
@@ -234,52 +252,60 @@ impl ModifyExpressCloudConnectionBandwidthError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamEccId(error),
+            1 => Self::MissingParamAliUid(error),
+            2 => Self::MissingParamRegionNo(error),
+            3 => Self::MissingParamBandwidth(error),
+            4 => Self::InvalidEccApplicationNotFound(error),
+            5 => Self::InvalidEccIdNotFound(error),
+            6 => Self::IncorrectStatusEccApplication(error),
+            7 => Self::OperationUnsupportedType(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamEccId(error) => ("MissingParamEccId", error),
-            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
-            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::InvalidEccApplicationNotFound(error) => {
-                ("InvalidEccApplicationNotFound", error)
-            }
-            Self::InvalidEccIdNotFound(error) => ("InvalidEccIdNotFound", error),
-            Self::IncorrectStatusEccApplication(error) => {
-                ("IncorrectStatusEccApplication", error)
-            }
-            Self::OperationUnsupportedType(error) => ("OperationUnsupportedType", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::MissingParamEccId(error) => (0, error),
+            Self::MissingParamAliUid(error) => (1, error),
+            Self::MissingParamRegionNo(error) => (2, error),
+            Self::MissingParamBandwidth(error) => (3, error),
+            Self::InvalidEccApplicationNotFound(error) => (4, error),
+            Self::InvalidEccIdNotFound(error) => (5, error),
+            Self::IncorrectStatusEccApplication(error) => (6, error),
+            Self::OperationUnsupportedType(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ModifyExpressCloudConnectionBandwidthError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamEccId(_) => Self::MissingParamEccId(error),
-            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
-            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::InvalidEccApplicationNotFound(_) => {
-                Self::InvalidEccApplicationNotFound(error)
-            }
-            Self::InvalidEccIdNotFound(_) => Self::InvalidEccIdNotFound(error),
-            Self::IncorrectStatusEccApplication(_) => {
-                Self::IncorrectStatusEccApplication(error)
-            }
-            Self::OperationUnsupportedType(_) => Self::OperationUnsupportedType(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyExpressCloudConnectionBandwidthError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamEccId",
+            "MissingParamAliUid",
+            "MissingParamRegionNo",
+            "MissingParamBandwidth",
+            "InvalidEccApplicationNotFound",
+            "InvalidEccIdNotFound",
+            "IncorrectStatusEccApplication",
+            "OperationUnsupportedType",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyExpressCloudConnectionBandwidthError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyExpressConnectTrafficQosRequest {
     /// The region ID of the resource.
@@ -77,10 +77,29 @@ pub struct ModifyExpressConnectTrafficQosRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyExpressConnectTrafficQosRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_name: None,
+            qos_description: None,
+            qos_id: None,
+            add_instance_list: None,
+            remove_instance_list: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyExpressConnectTrafficQosRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyExpressConnectTrafficQosRequestBuilder {
-        ModifyExpressConnectTrafficQosRequestBuilder::default()
+        ModifyExpressConnectTrafficQosRequestBuilder {
+            inner: ModifyExpressConnectTrafficQosRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -239,6 +258,7 @@ impl<C> ModifyExpressConnectTrafficQosRequestBuilder<C> {
     }
 }
 impl<'a> ModifyExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyExpressConnectTrafficQosRequest::default(),
@@ -247,6 +267,7 @@ impl<'a> ModifyExpressConnectTrafficQosRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -312,26 +333,23 @@ pub enum ModifyExpressConnectTrafficQosError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyExpressConnectTrafficQosError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "IncorrectStatus.PconnIdList" => Self::IncorrectStatusPconnIdList(error),
-            "ResourceAlreadyAssociated.PconnQos" => {
-                Self::ResourceAlreadyAssociatedPconnQos(error)
-            }
-            "EcQoSConflict" => Self::EcQoSConflict(error),
-            "IncorrectBusinessStatus.PconnIdList" => {
-                Self::IncorrectBusinessStatusPconnIdList(error)
-            }
-            "EcPconnWithVpconnNotAllowAssociateQoS" => {
-                Self::EcPconnWithVpconnNotAllowAssociateQoS(error)
-            }
-            "EcPconnWithCrossAccountVbrNotAllowAssociateQoS" => {
-                Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error)
-            }
-            "EcDeviceNotSupportQoS" => Self::EcDeviceNotSupportQoS(error),
-            "EcPconnVbrMustContainsAll" => Self::EcPconnVbrMustContainsAll(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Qos",
+                        "IncorrectStatus.PconnIdList",
+                        "ResourceAlreadyAssociated.PconnQos",
+                        "EcQoSConflict",
+                        "IncorrectBusinessStatus.PconnIdList",
+                        "EcPconnWithVpconnNotAllowAssociateQoS",
+                        "EcPconnWithCrossAccountVbrNotAllowAssociateQoS",
+                        "EcDeviceNotSupportQoS",
+                        "EcPconnVbrMustContainsAll",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyExpressConnectTrafficQosError {
@@ -340,68 +358,63 @@ impl ModifyExpressConnectTrafficQosError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::IncorrectStatusPconnIdList(error),
+            2 => Self::ResourceAlreadyAssociatedPconnQos(error),
+            3 => Self::EcQoSConflict(error),
+            4 => Self::IncorrectBusinessStatusPconnIdList(error),
+            5 => Self::EcPconnWithVpconnNotAllowAssociateQoS(error),
+            6 => Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error),
+            7 => Self::EcDeviceNotSupportQoS(error),
+            8 => Self::EcPconnVbrMustContainsAll(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
-            Self::IncorrectStatusPconnIdList(error) => {
-                ("IncorrectStatusPconnIdList", error)
-            }
-            Self::ResourceAlreadyAssociatedPconnQos(error) => {
-                ("ResourceAlreadyAssociatedPconnQos", error)
-            }
-            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
-            Self::IncorrectBusinessStatusPconnIdList(error) => {
-                ("IncorrectBusinessStatusPconnIdList", error)
-            }
-            Self::EcPconnWithVpconnNotAllowAssociateQoS(error) => {
-                ("EcPconnWithVpconnNotAllowAssociateQoS", error)
-            }
-            Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error) => {
-                ("EcPconnWithCrossAccountVbrNotAllowAssociateQoS", error)
-            }
-            Self::EcDeviceNotSupportQoS(error) => ("EcDeviceNotSupportQoS", error),
-            Self::EcPconnVbrMustContainsAll(error) => {
-                ("EcPconnVbrMustContainsAll", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusQos(error) => (0, error),
+            Self::IncorrectStatusPconnIdList(error) => (1, error),
+            Self::ResourceAlreadyAssociatedPconnQos(error) => (2, error),
+            Self::EcQoSConflict(error) => (3, error),
+            Self::IncorrectBusinessStatusPconnIdList(error) => (4, error),
+            Self::EcPconnWithVpconnNotAllowAssociateQoS(error) => (5, error),
+            Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error) => (6, error),
+            Self::EcDeviceNotSupportQoS(error) => (7, error),
+            Self::EcPconnVbrMustContainsAll(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ModifyExpressConnectTrafficQosError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
-            Self::IncorrectStatusPconnIdList(_) => {
-                Self::IncorrectStatusPconnIdList(error)
-            }
-            Self::ResourceAlreadyAssociatedPconnQos(_) => {
-                Self::ResourceAlreadyAssociatedPconnQos(error)
-            }
-            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
-            Self::IncorrectBusinessStatusPconnIdList(_) => {
-                Self::IncorrectBusinessStatusPconnIdList(error)
-            }
-            Self::EcPconnWithVpconnNotAllowAssociateQoS(_) => {
-                Self::EcPconnWithVpconnNotAllowAssociateQoS(error)
-            }
-            Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(_) => {
-                Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error)
-            }
-            Self::EcDeviceNotSupportQoS(_) => Self::EcDeviceNotSupportQoS(error),
-            Self::EcPconnVbrMustContainsAll(_) => Self::EcPconnVbrMustContainsAll(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusQos",
+            "IncorrectStatusPconnIdList",
+            "ResourceAlreadyAssociatedPconnQos",
+            "EcQoSConflict",
+            "IncorrectBusinessStatusPconnIdList",
+            "EcPconnWithVpconnNotAllowAssociateQoS",
+            "EcPconnWithCrossAccountVbrNotAllowAssociateQoS",
+            "EcDeviceNotSupportQoS",
+            "EcPconnVbrMustContainsAll",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyExpressConnectTrafficQosError {

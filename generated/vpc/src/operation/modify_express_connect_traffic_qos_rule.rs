@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyExpressConnectTrafficQosRuleRequest {
     /// The region ID of the QoS policy.
@@ -185,10 +185,39 @@ pub struct ModifyExpressConnectTrafficQosRuleRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyExpressConnectTrafficQosRuleRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            qos_id: None,
+            queue_id: None,
+            priority: None,
+            protocol: None,
+            src_cidr: None,
+            dst_cidr: None,
+            src_i_pv6_cidr: None,
+            dst_i_pv6_cidr: None,
+            src_port_range: None,
+            dst_port_range: None,
+            match_dscp: None,
+            remarking_dscp: None,
+            rule_name: None,
+            rule_description: None,
+            rule_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyExpressConnectTrafficQosRuleRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyExpressConnectTrafficQosRuleRequestBuilder {
-        ModifyExpressConnectTrafficQosRuleRequestBuilder::default()
+        ModifyExpressConnectTrafficQosRuleRequestBuilder {
+            inner: ModifyExpressConnectTrafficQosRuleRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -473,6 +502,7 @@ impl<C> ModifyExpressConnectTrafficQosRuleRequestBuilder<C> {
     }
 }
 impl<'a> ModifyExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyExpressConnectTrafficQosRuleRequest::default(),
@@ -481,6 +511,7 @@ impl<'a> ModifyExpressConnectTrafficQosRuleRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -535,12 +566,13 @@ pub enum ModifyExpressConnectTrafficQosRuleError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyExpressConnectTrafficQosRuleError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Qos" => Self::IncorrectStatusQos(error),
-            "EcQoSConflict" => Self::EcQoSConflict(error),
-            "EcQosRuleNotAllowV4AndV6" => Self::EcQosRuleNotAllowV4AndV6(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["IncorrectStatus.Qos", "EcQoSConflict", "EcQosRuleNotAllowV4AndV6"],
+                ),
+            error,
+        )
     }
 }
 impl ModifyExpressConnectTrafficQosRuleError {
@@ -549,34 +581,45 @@ impl ModifyExpressConnectTrafficQosRuleError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusQos(error),
+            1 => Self::EcQoSConflict(error),
+            2 => Self::EcQosRuleNotAllowV4AndV6(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
-            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
-            Self::EcQosRuleNotAllowV4AndV6(error) => ("EcQosRuleNotAllowV4AndV6", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusQos(error) => (0, error),
+            Self::EcQoSConflict(error) => (1, error),
+            Self::EcQosRuleNotAllowV4AndV6(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for ModifyExpressConnectTrafficQosRuleError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
-            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
-            Self::EcQosRuleNotAllowV4AndV6(_) => Self::EcQosRuleNotAllowV4AndV6(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyExpressConnectTrafficQosRuleError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusQos",
+            "EcQoSConflict",
+            "EcQosRuleNotAllowV4AndV6",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyExpressConnectTrafficQosRuleError {

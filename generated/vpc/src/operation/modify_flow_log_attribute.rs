@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyFlowLogAttributeRequest {
     /// The ID of the region where the flow log is created.
@@ -85,10 +85,28 @@ pub struct ModifyFlowLogAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyFlowLogAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            flow_log_id: None,
+            flow_log_name: None,
+            description: None,
+            aggregation_interval: None,
+            ip_version: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyFlowLogAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyFlowLogAttributeRequestBuilder {
-        ModifyFlowLogAttributeRequestBuilder::default()
+        ModifyFlowLogAttributeRequestBuilder {
+            inner: ModifyFlowLogAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -213,6 +231,7 @@ impl<C> ModifyFlowLogAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyFlowLogAttributeRequest::default(),
@@ -221,6 +240,7 @@ impl<'a> ModifyFlowLogAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -321,44 +341,35 @@ pub enum ModifyFlowLogAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.FlowLog" => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "RuleExist" => Self::RuleExist(error),
-            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
-            "FlowLogNumberOverLimit" => Self::FlowLogNumberOverLimit(error),
-            "InvalidTrafficType.NotFound" => Self::InvalidTrafficTypeNotFound(error),
-            "IncorrectStatus.flowlog" => Self::IncorrectStatusFlowlog(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "IllegalParam.AggregationInterval" => {
-                Self::IllegalParamAggregationInterval(error)
-            }
-            "Forbidden.OperateManagedFlowLog" => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            "UnsupportedFeature.IpVersion" => Self::UnsupportedFeatureIpVersion(error),
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch" => {
-                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            }
-            "OperationDenied.NisTrafficAnalyzerNotActive" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            }
-            "OperationDenied.NisTrafficAnalyzerNotFound" => {
-                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            }
-            "OperationFailed.InternalError" => Self::OperationFailedInternalError(error),
-            "OperationDenied.InvalidInstanceDeliverScope" => {
-                Self::OperationDeniedInvalidInstanceDeliverScope(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.FlowLog",
+                        "InvalidInstanceId",
+                        "ProjectOrLogstoreNotExist",
+                        "SourceProjectNotExist",
+                        "Unauthorized",
+                        "InvalidInstanceId.NotFound",
+                        "RuleExist",
+                        "InvalidHdMonitorStatus",
+                        "FlowLogNumberOverLimit",
+                        "InvalidTrafficType.NotFound",
+                        "IncorrectStatus.flowlog",
+                        "InvalidName.Malformed",
+                        "IllegalParam.AggregationInterval",
+                        "Forbidden.OperateManagedFlowLog",
+                        "UnsupportedFeature.IpVersion",
+                        "IllegalParam.IpVersion",
+                        "OperationDenied.NisTrafficAnalyzerAggregationIntervalMismatch",
+                        "OperationDenied.NisTrafficAnalyzerNotActive",
+                        "OperationDenied.NisTrafficAnalyzerNotFound",
+                        "OperationFailed.InternalError",
+                        "OperationDenied.InvalidInstanceDeliverScope",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyFlowLogAttributeError {
@@ -367,114 +378,103 @@ impl ModifyFlowLogAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusFlowLog(error),
+            1 => Self::InvalidInstanceId(error),
+            2 => Self::ProjectOrLogstoreNotExist(error),
+            3 => Self::SourceProjectNotExist(error),
+            4 => Self::Unauthorized(error),
+            5 => Self::InvalidInstanceIdNotFound(error),
+            6 => Self::RuleExist(error),
+            7 => Self::InvalidHdMonitorStatus(error),
+            8 => Self::FlowLogNumberOverLimit(error),
+            9 => Self::InvalidTrafficTypeNotFound(error),
+            10 => Self::IncorrectStatusFlowlog(error),
+            11 => Self::InvalidNameMalformed(error),
+            12 => Self::IllegalParamAggregationInterval(error),
+            13 => Self::ForbiddenOperateManagedFlowLog(error),
+            14 => Self::UnsupportedFeatureIpVersion(error),
+            15 => Self::IllegalParamIpVersion(error),
+            16 => {
+                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
+            }
+            17 => Self::OperationDeniedNisTrafficAnalyzerNotActive(error),
+            18 => Self::OperationDeniedNisTrafficAnalyzerNotFound(error),
+            19 => Self::OperationFailedInternalError(error),
+            20 => Self::OperationDeniedInvalidInstanceDeliverScope(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusFlowLog(error) => {
-                ("IncorrectBusinessStatusFlowLog", error)
-            }
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::ProjectOrLogstoreNotExist(error) => {
-                ("ProjectOrLogstoreNotExist", error)
-            }
-            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::RuleExist(error) => ("RuleExist", error),
-            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
-            Self::FlowLogNumberOverLimit(error) => ("FlowLogNumberOverLimit", error),
-            Self::InvalidTrafficTypeNotFound(error) => {
-                ("InvalidTrafficTypeNotFound", error)
-            }
-            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::IllegalParamAggregationInterval(error) => {
-                ("IllegalParamAggregationInterval", error)
-            }
-            Self::ForbiddenOperateManagedFlowLog(error) => {
-                ("ForbiddenOperateManagedFlowLog", error)
-            }
-            Self::UnsupportedFeatureIpVersion(error) => {
-                ("UnsupportedFeatureIpVersion", error)
-            }
-            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::IncorrectBusinessStatusFlowLog(error) => (0, error),
+            Self::InvalidInstanceId(error) => (1, error),
+            Self::ProjectOrLogstoreNotExist(error) => (2, error),
+            Self::SourceProjectNotExist(error) => (3, error),
+            Self::Unauthorized(error) => (4, error),
+            Self::InvalidInstanceIdNotFound(error) => (5, error),
+            Self::RuleExist(error) => (6, error),
+            Self::InvalidHdMonitorStatus(error) => (7, error),
+            Self::FlowLogNumberOverLimit(error) => (8, error),
+            Self::InvalidTrafficTypeNotFound(error) => (9, error),
+            Self::IncorrectStatusFlowlog(error) => (10, error),
+            Self::InvalidNameMalformed(error) => (11, error),
+            Self::IllegalParamAggregationInterval(error) => (12, error),
+            Self::ForbiddenOperateManagedFlowLog(error) => (13, error),
+            Self::UnsupportedFeatureIpVersion(error) => (14, error),
+            Self::IllegalParamIpVersion(error) => (15, error),
             Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error) => {
-                ("OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch", error)
+                (16, error)
             }
-            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => {
-                ("OperationDeniedNisTrafficAnalyzerNotActive", error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => {
-                ("OperationDeniedNisTrafficAnalyzerNotFound", error)
-            }
-            Self::OperationFailedInternalError(error) => {
-                ("OperationFailedInternalError", error)
-            }
-            Self::OperationDeniedInvalidInstanceDeliverScope(error) => {
-                ("OperationDeniedInvalidInstanceDeliverScope", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => (17, error),
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => (18, error),
+            Self::OperationFailedInternalError(error) => (19, error),
+            Self::OperationDeniedInvalidInstanceDeliverScope(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for ModifyFlowLogAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusFlowLog(_) => {
-                Self::IncorrectBusinessStatusFlowLog(error)
-            }
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
-            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::RuleExist(_) => Self::RuleExist(error),
-            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
-            Self::FlowLogNumberOverLimit(_) => Self::FlowLogNumberOverLimit(error),
-            Self::InvalidTrafficTypeNotFound(_) => {
-                Self::InvalidTrafficTypeNotFound(error)
-            }
-            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::IllegalParamAggregationInterval(_) => {
-                Self::IllegalParamAggregationInterval(error)
-            }
-            Self::ForbiddenOperateManagedFlowLog(_) => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            Self::UnsupportedFeatureIpVersion(_) => {
-                Self::UnsupportedFeatureIpVersion(error)
-            }
-            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
-            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(_) => {
-                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotActive(_) => {
-                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            }
-            Self::OperationDeniedNisTrafficAnalyzerNotFound(_) => {
-                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            }
-            Self::OperationFailedInternalError(_) => {
-                Self::OperationFailedInternalError(error)
-            }
-            Self::OperationDeniedInvalidInstanceDeliverScope(_) => {
-                Self::OperationDeniedInvalidInstanceDeliverScope(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyFlowLogAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusFlowLog",
+            "InvalidInstanceId",
+            "ProjectOrLogstoreNotExist",
+            "SourceProjectNotExist",
+            "Unauthorized",
+            "InvalidInstanceIdNotFound",
+            "RuleExist",
+            "InvalidHdMonitorStatus",
+            "FlowLogNumberOverLimit",
+            "InvalidTrafficTypeNotFound",
+            "IncorrectStatusFlowlog",
+            "InvalidNameMalformed",
+            "IllegalParamAggregationInterval",
+            "ForbiddenOperateManagedFlowLog",
+            "UnsupportedFeatureIpVersion",
+            "IllegalParamIpVersion",
+            "OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch",
+            "OperationDeniedNisTrafficAnalyzerNotActive",
+            "OperationDeniedNisTrafficAnalyzerNotFound",
+            "OperationFailedInternalError",
+            "OperationDeniedInvalidInstanceDeliverScope",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyFlowLogAttributeError {

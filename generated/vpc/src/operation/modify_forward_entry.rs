@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyForwardEntryRequest {
     /// The ID of the DNAT table to which the DNAT entry belongs.
@@ -129,10 +129,34 @@ pub struct ModifyForwardEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyForwardEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            forward_table_id: None,
+            forward_entry_id: None,
+            external_ip: None,
+            external_port: None,
+            internal_ip: None,
+            internal_port: None,
+            ip_protocol: None,
+            forward_entry_name: None,
+            region_id: None,
+            client_token: None,
+            port_break: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyForwardEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyForwardEntryRequestBuilder {
-        ModifyForwardEntryRequestBuilder::default()
+        ModifyForwardEntryRequestBuilder {
+            inner: ModifyForwardEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -331,6 +355,7 @@ impl<C> ModifyForwardEntryRequestBuilder<C> {
     }
 }
 impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyForwardEntryRequest::default(),
@@ -339,6 +364,7 @@ impl<'a> ModifyForwardEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -460,65 +486,48 @@ pub enum ModifyForwardEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.PortSegment" => {
-                Self::UnsupportedFeaturePortSegment(error)
-            }
-            "InvalidIp.NotInNatgw" => Self::InvalidIpNotInNatgw(error),
-            "DuplicatedParam.InternalPort" => Self::DuplicatedParamInternalPort(error),
-            "DuplicatedParam.ExternalPort" => Self::DuplicatedParamExternalPort(error),
-            "OperationFailed.AnyPortConfig" => Self::OperationFailedAnyPortConfig(error),
-            "OperationUnsupported.ForwardEntry" => {
-                Self::OperationUnsupportedForwardEntry(error)
-            }
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "Forbidden.IpHasBeenUsedInSnat" => Self::ForbiddenIpHasBeenUsedInSnat(error),
-            "IncorrectStatus.ForwardEntry" => Self::IncorrectStatusForwardEntry(error),
-            "InvalidExternalIp.Malformed" => Self::InvalidExternalIpMalformed(error),
-            "InvalidInternalIp.Malformed" => Self::InvalidInternalIpMalformed(error),
-            "InvalidExternalPort.Malformed" => Self::InvalidExternalPortMalformed(error),
-            "InvalidInternalPort.Malformed" => Self::InvalidInternalPortMalformed(error),
-            "Forbidden.DestnationIpOutOfVpcCIDR" => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            "InvalidProtocal.ValueNotSupported" => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            "IncorretForwardEntryStatus" => Self::IncorretForwardEntryStatus(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "ForwardEntry.Duplicated" => Self::ForwardEntryDuplicated(error),
-            "Forbidden.ExternalIp.UsedInSnatTable" => {
-                Self::ForbiddenExternalIpUsedInSnatTable(error)
-            }
-            "Forbidden.Already.Bounded" => Self::ForbiddenAlreadyBounded(error),
-            "InvalidIp.NotFound" => Self::InvalidIpNotFound(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "IncorretStatus.ForwardEntry" => Self::IncorretStatusForwardEntry(error),
-            "IllegalParam.AnyPortNotZero" => Self::IllegalParamAnyPortNotZero(error),
-            "Duplicated.DestinationPort" => Self::DuplicatedDestinationPort(error),
-            "InvalidForwardEntryId.NotFound" => {
-                Self::InvalidForwardEntryIdNotFound(error)
-            }
-            "OperationUnsupported.EipInBinding" => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            "QuotaExceeded.ForwardEntrySessionManytoOne" => {
-                Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            }
-            "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp" => {
-                Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
-            }
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            "ResourceNotFound.ForwardEntry" => Self::ResourceNotFoundForwardEntry(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidExternalIp.NotFound" => Self::InvalidExternalIpNotFound(error),
-            "InvalidForwardTableId.NotFound" => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedFeature.PortSegment",
+                        "InvalidIp.NotInNatgw",
+                        "DuplicatedParam.InternalPort",
+                        "DuplicatedParam.ExternalPort",
+                        "OperationFailed.AnyPortConfig",
+                        "OperationUnsupported.ForwardEntry",
+                        "IncorrectStatus.NatIp",
+                        "Forbidden.IpHasBeenUsedInSnat",
+                        "IncorrectStatus.ForwardEntry",
+                        "InvalidExternalIp.Malformed",
+                        "InvalidInternalIp.Malformed",
+                        "InvalidExternalPort.Malformed",
+                        "InvalidInternalPort.Malformed",
+                        "Forbidden.DestnationIpOutOfVpcCIDR",
+                        "InvalidProtocal.ValueNotSupported",
+                        "IncorretForwardEntryStatus",
+                        "QuotaExceeded",
+                        "ForwardEntry.Duplicated",
+                        "Forbidden.ExternalIp.UsedInSnatTable",
+                        "Forbidden.Already.Bounded",
+                        "InvalidIp.NotFound",
+                        "InvalidParameter.Name.Malformed",
+                        "IncorretStatus.ForwardEntry",
+                        "IllegalParam.AnyPortNotZero",
+                        "Duplicated.DestinationPort",
+                        "InvalidForwardEntryId.NotFound",
+                        "OperationUnsupported.EipInBinding",
+                        "QuotaExceeded.ForwardEntrySessionManytoOne",
+                        "OperationFailed.ForwardEntryNotAllowSrcIpEqualDstIp",
+                        "ResourceNotFound.NatIp",
+                        "ResourceNotFound.ForwardEntry",
+                        "InvalidRegionId.NotFound",
+                        "InvalidExternalIp.NotFound",
+                        "InvalidForwardTableId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyForwardEntryError {
@@ -527,196 +536,140 @@ impl ModifyForwardEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedFeaturePortSegment(error),
+            1 => Self::InvalidIpNotInNatgw(error),
+            2 => Self::DuplicatedParamInternalPort(error),
+            3 => Self::DuplicatedParamExternalPort(error),
+            4 => Self::OperationFailedAnyPortConfig(error),
+            5 => Self::OperationUnsupportedForwardEntry(error),
+            6 => Self::IncorrectStatusNatIp(error),
+            7 => Self::ForbiddenIpHasBeenUsedInSnat(error),
+            8 => Self::IncorrectStatusForwardEntry(error),
+            9 => Self::InvalidExternalIpMalformed(error),
+            10 => Self::InvalidInternalIpMalformed(error),
+            11 => Self::InvalidExternalPortMalformed(error),
+            12 => Self::InvalidInternalPortMalformed(error),
+            13 => Self::ForbiddenDestnationIpOutOfVpcCidr(error),
+            14 => Self::InvalidProtocalValueNotSupported(error),
+            15 => Self::IncorretForwardEntryStatus(error),
+            16 => Self::QuotaExceeded(error),
+            17 => Self::ForwardEntryDuplicated(error),
+            18 => Self::ForbiddenExternalIpUsedInSnatTable(error),
+            19 => Self::ForbiddenAlreadyBounded(error),
+            20 => Self::InvalidIpNotFound(error),
+            21 => Self::InvalidParameterNameMalformed(error),
+            22 => Self::IncorretStatusForwardEntry(error),
+            23 => Self::IllegalParamAnyPortNotZero(error),
+            24 => Self::DuplicatedDestinationPort(error),
+            25 => Self::InvalidForwardEntryIdNotFound(error),
+            26 => Self::OperationUnsupportedEipInBinding(error),
+            27 => Self::QuotaExceededForwardEntrySessionManytoOne(error),
+            28 => Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error),
+            29 => Self::ResourceNotFoundNatIp(error),
+            30 => Self::ResourceNotFoundForwardEntry(error),
+            31 => Self::InvalidRegionIdNotFound(error),
+            32 => Self::InvalidExternalIpNotFound(error),
+            33 => Self::InvalidForwardTableIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeaturePortSegment(error) => {
-                ("UnsupportedFeaturePortSegment", error)
-            }
-            Self::InvalidIpNotInNatgw(error) => ("InvalidIpNotInNatgw", error),
-            Self::DuplicatedParamInternalPort(error) => {
-                ("DuplicatedParamInternalPort", error)
-            }
-            Self::DuplicatedParamExternalPort(error) => {
-                ("DuplicatedParamExternalPort", error)
-            }
-            Self::OperationFailedAnyPortConfig(error) => {
-                ("OperationFailedAnyPortConfig", error)
-            }
-            Self::OperationUnsupportedForwardEntry(error) => {
-                ("OperationUnsupportedForwardEntry", error)
-            }
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::ForbiddenIpHasBeenUsedInSnat(error) => {
-                ("ForbiddenIpHasBeenUsedInSnat", error)
-            }
-            Self::IncorrectStatusForwardEntry(error) => {
-                ("IncorrectStatusForwardEntry", error)
-            }
-            Self::InvalidExternalIpMalformed(error) => {
-                ("InvalidExternalIpMalformed", error)
-            }
-            Self::InvalidInternalIpMalformed(error) => {
-                ("InvalidInternalIpMalformed", error)
-            }
-            Self::InvalidExternalPortMalformed(error) => {
-                ("InvalidExternalPortMalformed", error)
-            }
-            Self::InvalidInternalPortMalformed(error) => {
-                ("InvalidInternalPortMalformed", error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => {
-                ("ForbiddenDestnationIpOutOfVpcCidr", error)
-            }
-            Self::InvalidProtocalValueNotSupported(error) => {
-                ("InvalidProtocalValueNotSupported", error)
-            }
-            Self::IncorretForwardEntryStatus(error) => {
-                ("IncorretForwardEntryStatus", error)
-            }
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::ForwardEntryDuplicated(error) => ("ForwardEntryDuplicated", error),
-            Self::ForbiddenExternalIpUsedInSnatTable(error) => {
-                ("ForbiddenExternalIpUsedInSnatTable", error)
-            }
-            Self::ForbiddenAlreadyBounded(error) => ("ForbiddenAlreadyBounded", error),
-            Self::InvalidIpNotFound(error) => ("InvalidIpNotFound", error),
-            Self::InvalidParameterNameMalformed(error) => {
-                ("InvalidParameterNameMalformed", error)
-            }
-            Self::IncorretStatusForwardEntry(error) => {
-                ("IncorretStatusForwardEntry", error)
-            }
-            Self::IllegalParamAnyPortNotZero(error) => {
-                ("IllegalParamAnyPortNotZero", error)
-            }
-            Self::DuplicatedDestinationPort(error) => {
-                ("DuplicatedDestinationPort", error)
-            }
-            Self::InvalidForwardEntryIdNotFound(error) => {
-                ("InvalidForwardEntryIdNotFound", error)
-            }
-            Self::OperationUnsupportedEipInBinding(error) => {
-                ("OperationUnsupportedEipInBinding", error)
-            }
-            Self::QuotaExceededForwardEntrySessionManytoOne(error) => {
-                ("QuotaExceededForwardEntrySessionManytoOne", error)
-            }
+            Self::UnsupportedFeaturePortSegment(error) => (0, error),
+            Self::InvalidIpNotInNatgw(error) => (1, error),
+            Self::DuplicatedParamInternalPort(error) => (2, error),
+            Self::DuplicatedParamExternalPort(error) => (3, error),
+            Self::OperationFailedAnyPortConfig(error) => (4, error),
+            Self::OperationUnsupportedForwardEntry(error) => (5, error),
+            Self::IncorrectStatusNatIp(error) => (6, error),
+            Self::ForbiddenIpHasBeenUsedInSnat(error) => (7, error),
+            Self::IncorrectStatusForwardEntry(error) => (8, error),
+            Self::InvalidExternalIpMalformed(error) => (9, error),
+            Self::InvalidInternalIpMalformed(error) => (10, error),
+            Self::InvalidExternalPortMalformed(error) => (11, error),
+            Self::InvalidInternalPortMalformed(error) => (12, error),
+            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => (13, error),
+            Self::InvalidProtocalValueNotSupported(error) => (14, error),
+            Self::IncorretForwardEntryStatus(error) => (15, error),
+            Self::QuotaExceeded(error) => (16, error),
+            Self::ForwardEntryDuplicated(error) => (17, error),
+            Self::ForbiddenExternalIpUsedInSnatTable(error) => (18, error),
+            Self::ForbiddenAlreadyBounded(error) => (19, error),
+            Self::InvalidIpNotFound(error) => (20, error),
+            Self::InvalidParameterNameMalformed(error) => (21, error),
+            Self::IncorretStatusForwardEntry(error) => (22, error),
+            Self::IllegalParamAnyPortNotZero(error) => (23, error),
+            Self::DuplicatedDestinationPort(error) => (24, error),
+            Self::InvalidForwardEntryIdNotFound(error) => (25, error),
+            Self::OperationUnsupportedEipInBinding(error) => (26, error),
+            Self::QuotaExceededForwardEntrySessionManytoOne(error) => (27, error),
             Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error) => {
-                ("OperationFailedForwardEntryNotAllowSrcIpEqualDstIp", error)
+                (28, error)
             }
-            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
-            Self::ResourceNotFoundForwardEntry(error) => {
-                ("ResourceNotFoundForwardEntry", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidExternalIpNotFound(error) => {
-                ("InvalidExternalIpNotFound", error)
-            }
-            Self::InvalidForwardTableIdNotFound(error) => {
-                ("InvalidForwardTableIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundNatIp(error) => (29, error),
+            Self::ResourceNotFoundForwardEntry(error) => (30, error),
+            Self::InvalidRegionIdNotFound(error) => (31, error),
+            Self::InvalidExternalIpNotFound(error) => (32, error),
+            Self::InvalidForwardTableIdNotFound(error) => (33, error),
+            Self::Unhandled(error) => (34, error),
         }
     }
 }
 impl Clone for ModifyForwardEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedFeaturePortSegment(_) => {
-                Self::UnsupportedFeaturePortSegment(error)
-            }
-            Self::InvalidIpNotInNatgw(_) => Self::InvalidIpNotInNatgw(error),
-            Self::DuplicatedParamInternalPort(_) => {
-                Self::DuplicatedParamInternalPort(error)
-            }
-            Self::DuplicatedParamExternalPort(_) => {
-                Self::DuplicatedParamExternalPort(error)
-            }
-            Self::OperationFailedAnyPortConfig(_) => {
-                Self::OperationFailedAnyPortConfig(error)
-            }
-            Self::OperationUnsupportedForwardEntry(_) => {
-                Self::OperationUnsupportedForwardEntry(error)
-            }
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::ForbiddenIpHasBeenUsedInSnat(_) => {
-                Self::ForbiddenIpHasBeenUsedInSnat(error)
-            }
-            Self::IncorrectStatusForwardEntry(_) => {
-                Self::IncorrectStatusForwardEntry(error)
-            }
-            Self::InvalidExternalIpMalformed(_) => {
-                Self::InvalidExternalIpMalformed(error)
-            }
-            Self::InvalidInternalIpMalformed(_) => {
-                Self::InvalidInternalIpMalformed(error)
-            }
-            Self::InvalidExternalPortMalformed(_) => {
-                Self::InvalidExternalPortMalformed(error)
-            }
-            Self::InvalidInternalPortMalformed(_) => {
-                Self::InvalidInternalPortMalformed(error)
-            }
-            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
-                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            }
-            Self::InvalidProtocalValueNotSupported(_) => {
-                Self::InvalidProtocalValueNotSupported(error)
-            }
-            Self::IncorretForwardEntryStatus(_) => {
-                Self::IncorretForwardEntryStatus(error)
-            }
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
-            Self::ForbiddenExternalIpUsedInSnatTable(_) => {
-                Self::ForbiddenExternalIpUsedInSnatTable(error)
-            }
-            Self::ForbiddenAlreadyBounded(_) => Self::ForbiddenAlreadyBounded(error),
-            Self::InvalidIpNotFound(_) => Self::InvalidIpNotFound(error),
-            Self::InvalidParameterNameMalformed(_) => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            Self::IncorretStatusForwardEntry(_) => {
-                Self::IncorretStatusForwardEntry(error)
-            }
-            Self::IllegalParamAnyPortNotZero(_) => {
-                Self::IllegalParamAnyPortNotZero(error)
-            }
-            Self::DuplicatedDestinationPort(_) => Self::DuplicatedDestinationPort(error),
-            Self::InvalidForwardEntryIdNotFound(_) => {
-                Self::InvalidForwardEntryIdNotFound(error)
-            }
-            Self::OperationUnsupportedEipInBinding(_) => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            Self::QuotaExceededForwardEntrySessionManytoOne(_) => {
-                Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            }
-            Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(_) => {
-                Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
-            }
-            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
-            Self::ResourceNotFoundForwardEntry(_) => {
-                Self::ResourceNotFoundForwardEntry(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
-            Self::InvalidForwardTableIdNotFound(_) => {
-                Self::InvalidForwardTableIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyForwardEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedFeaturePortSegment",
+            "InvalidIpNotInNatgw",
+            "DuplicatedParamInternalPort",
+            "DuplicatedParamExternalPort",
+            "OperationFailedAnyPortConfig",
+            "OperationUnsupportedForwardEntry",
+            "IncorrectStatusNatIp",
+            "ForbiddenIpHasBeenUsedInSnat",
+            "IncorrectStatusForwardEntry",
+            "InvalidExternalIpMalformed",
+            "InvalidInternalIpMalformed",
+            "InvalidExternalPortMalformed",
+            "InvalidInternalPortMalformed",
+            "ForbiddenDestnationIpOutOfVpcCidr",
+            "InvalidProtocalValueNotSupported",
+            "IncorretForwardEntryStatus",
+            "QuotaExceeded",
+            "ForwardEntryDuplicated",
+            "ForbiddenExternalIpUsedInSnatTable",
+            "ForbiddenAlreadyBounded",
+            "InvalidIpNotFound",
+            "InvalidParameterNameMalformed",
+            "IncorretStatusForwardEntry",
+            "IllegalParamAnyPortNotZero",
+            "DuplicatedDestinationPort",
+            "InvalidForwardEntryIdNotFound",
+            "OperationUnsupportedEipInBinding",
+            "QuotaExceededForwardEntrySessionManytoOne",
+            "OperationFailedForwardEntryNotAllowSrcIpEqualDstIp",
+            "ResourceNotFoundNatIp",
+            "ResourceNotFoundForwardEntry",
+            "InvalidRegionIdNotFound",
+            "InvalidExternalIpNotFound",
+            "InvalidForwardTableIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyForwardEntryError {

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyFullNatEntryAttributeRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -133,10 +133,35 @@ pub struct ModifyFullNatEntryAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyFullNatEntryAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            full_nat_table_id: None,
+            full_nat_entry_id: None,
+            network_interface_id: None,
+            nat_ip: None,
+            nat_ip_port: None,
+            access_ip: None,
+            access_port: None,
+            ip_protocol: None,
+            full_nat_entry_name: None,
+            full_nat_entry_description: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyFullNatEntryAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyFullNatEntryAttributeRequestBuilder {
-        ModifyFullNatEntryAttributeRequestBuilder::default()
+        ModifyFullNatEntryAttributeRequestBuilder {
+            inner: ModifyFullNatEntryAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -344,6 +369,7 @@ impl<C> ModifyFullNatEntryAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyFullNatEntryAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyFullNatEntryAttributeRequest::default(),
@@ -352,6 +378,7 @@ impl<'a> ModifyFullNatEntryAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -411,22 +438,19 @@ pub enum ModifyFullNatEntryAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyFullNatEntryAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.NetworkInterfaceId" => {
-                Self::ResourceNotFoundNetworkInterfaceId(error)
-            }
-            "ResourceAlreadyExist.FullNatEntry" => {
-                Self::ResourceAlreadyExistFullNatEntry(error)
-            }
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "UnsupportedFeature.PrivateLinkMode" => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            "DependencyViolation.PrivateLinkMode" => {
-                Self::DependencyViolationPrivateLinkMode(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.NetworkInterfaceId",
+                        "ResourceAlreadyExist.FullNatEntry",
+                        "IncorrectStatus.NatIp",
+                        "UnsupportedFeature.PrivateLinkMode",
+                        "DependencyViolation.PrivateLinkMode",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyFullNatEntryAttributeError {
@@ -435,54 +459,51 @@ impl ModifyFullNatEntryAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundNetworkInterfaceId(error),
+            1 => Self::ResourceAlreadyExistFullNatEntry(error),
+            2 => Self::IncorrectStatusNatIp(error),
+            3 => Self::UnsupportedFeaturePrivateLinkMode(error),
+            4 => Self::DependencyViolationPrivateLinkMode(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundNetworkInterfaceId(error) => {
-                ("ResourceNotFoundNetworkInterfaceId", error)
-            }
-            Self::ResourceAlreadyExistFullNatEntry(error) => {
-                ("ResourceAlreadyExistFullNatEntry", error)
-            }
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::UnsupportedFeaturePrivateLinkMode(error) => {
-                ("UnsupportedFeaturePrivateLinkMode", error)
-            }
-            Self::DependencyViolationPrivateLinkMode(error) => {
-                ("DependencyViolationPrivateLinkMode", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundNetworkInterfaceId(error) => (0, error),
+            Self::ResourceAlreadyExistFullNatEntry(error) => (1, error),
+            Self::IncorrectStatusNatIp(error) => (2, error),
+            Self::UnsupportedFeaturePrivateLinkMode(error) => (3, error),
+            Self::DependencyViolationPrivateLinkMode(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifyFullNatEntryAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundNetworkInterfaceId(_) => {
-                Self::ResourceNotFoundNetworkInterfaceId(error)
-            }
-            Self::ResourceAlreadyExistFullNatEntry(_) => {
-                Self::ResourceAlreadyExistFullNatEntry(error)
-            }
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::UnsupportedFeaturePrivateLinkMode(_) => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            Self::DependencyViolationPrivateLinkMode(_) => {
-                Self::DependencyViolationPrivateLinkMode(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyFullNatEntryAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundNetworkInterfaceId",
+            "ResourceAlreadyExistFullNatEntry",
+            "IncorrectStatusNatIp",
+            "UnsupportedFeaturePrivateLinkMode",
+            "DependencyViolationPrivateLinkMode",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyFullNatEntryAttributeError {

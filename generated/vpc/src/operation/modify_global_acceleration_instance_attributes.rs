@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyGlobalAccelerationInstanceAttributesRequest {
     /// The region ID of the GA instance.
@@ -58,10 +58,26 @@ pub struct ModifyGlobalAccelerationInstanceAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyGlobalAccelerationInstanceAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyGlobalAccelerationInstanceAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyGlobalAccelerationInstanceAttributesRequestBuilder {
-        ModifyGlobalAccelerationInstanceAttributesRequestBuilder::default()
+        ModifyGlobalAccelerationInstanceAttributesRequestBuilder {
+            inner: ModifyGlobalAccelerationInstanceAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -172,6 +188,7 @@ impl<C> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<C> {
     }
 }
 impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyGlobalAccelerationInstanceAttributesRequest::default(),
@@ -180,6 +197,7 @@ impl<'a> ModifyGlobalAccelerationInstanceAttributesRequestBuilder<&'a crate::Cli
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -247,27 +265,22 @@ pub enum ModifyGlobalAccelerationInstanceAttributesError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBandwidth.ValueNotSupported" => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            "InvalidGlobalAccelerationInstanceId.NotFound" => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "InvalidGlobalAccelerationInstanceName.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            }
-            "InvalidGlobalAccelerationInstanceDescription.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidGlobalAccelerationInstance.NotFound" => {
-                Self::InvalidGlobalAccelerationInstanceNotFound(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidBandwidth.ValueNotSupported",
+                        "InvalidGlobalAccelerationInstanceId.NotFound",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "InvalidGlobalAccelerationInstanceName.Malformed",
+                        "InvalidGlobalAccelerationInstanceDescription.Malformed",
+                        "InvalidParameter",
+                        "InvalidGlobalAccelerationInstance.NotFound",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyGlobalAccelerationInstanceAttributesError {
@@ -276,68 +289,62 @@ impl ModifyGlobalAccelerationInstanceAttributesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidBandwidthValueNotSupported(error),
+            1 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
+            2 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            3 => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
+            4 => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::InvalidGlobalAccelerationInstanceNotFound(error),
+            7 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthValueNotSupported(error) => {
-                ("InvalidBandwidthValueNotSupported", error)
-            }
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
-                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
-            }
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => {
-                ("InvalidGlobalAccelerationInstanceNameMalformed", error)
-            }
+            Self::InvalidBandwidthValueNotSupported(error) => (0, error),
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => (1, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (2, error),
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => (3, error),
             Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
-                ("InvalidGlobalAccelerationInstanceDescriptionMalformed", error)
+                (4, error)
             }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidGlobalAccelerationInstanceNotFound(error) => {
-                ("InvalidGlobalAccelerationInstanceNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::InvalidGlobalAccelerationInstanceNotFound(error) => (6, error),
+            Self::InvalidRegionIdNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ModifyGlobalAccelerationInstanceAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidBandwidthValueNotSupported(_) => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceNameMalformed(_) => {
-                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(_) => {
-                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidGlobalAccelerationInstanceNotFound(_) => {
-                Self::InvalidGlobalAccelerationInstanceNotFound(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyGlobalAccelerationInstanceAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidBandwidthValueNotSupported",
+            "InvalidGlobalAccelerationInstanceIdNotFound",
+            "ForbiddenChargeTypeIsPrepaid",
+            "InvalidGlobalAccelerationInstanceNameMalformed",
+            "InvalidGlobalAccelerationInstanceDescriptionMalformed",
+            "InvalidParameter",
+            "InvalidGlobalAccelerationInstanceNotFound",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceAttributesError {

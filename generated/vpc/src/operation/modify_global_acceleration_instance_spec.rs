@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyGlobalAccelerationInstanceSpecRequest {
     /// The region ID of the GA instance.
@@ -54,10 +54,25 @@ pub struct ModifyGlobalAccelerationInstanceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyGlobalAccelerationInstanceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            bandwidth: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyGlobalAccelerationInstanceSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyGlobalAccelerationInstanceSpecRequestBuilder {
-        ModifyGlobalAccelerationInstanceSpecRequestBuilder::default()
+        ModifyGlobalAccelerationInstanceSpecRequestBuilder {
+            inner: ModifyGlobalAccelerationInstanceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -155,6 +170,7 @@ impl<C> ModifyGlobalAccelerationInstanceSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyGlobalAccelerationInstanceSpecRequest::default(),
@@ -163,6 +179,7 @@ impl<'a> ModifyGlobalAccelerationInstanceSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -231,26 +248,23 @@ pub enum ModifyGlobalAccelerationInstanceSpecError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidBandwidth.ValueNotSupported" => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            "InvalidGlobalAccelerationInstanceId.NotFound" => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "InvalidGlobalAccelerationInstanceName.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            }
-            "InvalidGlobalAccelerationInstanceDescription.Malformed" => {
-                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidBandwidth.ValueNotSupported",
+                        "InvalidGlobalAccelerationInstanceId.NotFound",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "InvalidGlobalAccelerationInstanceName.Malformed",
+                        "InvalidGlobalAccelerationInstanceDescription.Malformed",
+                        "InvalidParameter",
+                        "InvalidInstanceId.NotFound",
+                        "InvalidRegionId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyGlobalAccelerationInstanceSpecError {
@@ -259,68 +273,65 @@ impl ModifyGlobalAccelerationInstanceSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidBandwidthValueNotSupported(error),
+            1 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
+            2 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            3 => Self::InvalidGlobalAccelerationInstanceNameMalformed(error),
+            4 => Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error),
+            5 => Self::InvalidParameter(error),
+            6 => Self::InvalidInstanceIdNotFound(error),
+            7 => Self::InvalidRegionIdNotFound(error),
+            8 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthValueNotSupported(error) => {
-                ("InvalidBandwidthValueNotSupported", error)
-            }
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
-                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
-            }
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => {
-                ("InvalidGlobalAccelerationInstanceNameMalformed", error)
-            }
+            Self::InvalidBandwidthValueNotSupported(error) => (0, error),
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => (1, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (2, error),
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => (3, error),
             Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
-                ("InvalidGlobalAccelerationInstanceDescriptionMalformed", error)
+                (4, error)
             }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidParameter(error) => (5, error),
+            Self::InvalidInstanceIdNotFound(error) => (6, error),
+            Self::InvalidRegionIdNotFound(error) => (7, error),
+            Self::InternalError(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ModifyGlobalAccelerationInstanceSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidBandwidthValueNotSupported(_) => {
-                Self::InvalidBandwidthValueNotSupported(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceNameMalformed(_) => {
-                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            }
-            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(_) => {
-                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyGlobalAccelerationInstanceSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidBandwidthValueNotSupported",
+            "InvalidGlobalAccelerationInstanceIdNotFound",
+            "ForbiddenChargeTypeIsPrepaid",
+            "InvalidGlobalAccelerationInstanceNameMalformed",
+            "InvalidGlobalAccelerationInstanceDescriptionMalformed",
+            "InvalidParameter",
+            "InvalidInstanceIdNotFound",
+            "InvalidRegionIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceSpecError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorAclListEntryRequest {
     /// The region of the ACL.
@@ -58,10 +58,26 @@ pub struct ModifyIPv6TranslatorAclListEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIPv6TranslatorAclListEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            acl_id: None,
+            acl_entry_id: None,
+            acl_entry_comment: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIPv6TranslatorAclListEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyIPv6TranslatorAclListEntryRequestBuilder {
-        ModifyIPv6TranslatorAclListEntryRequestBuilder::default()
+        ModifyIPv6TranslatorAclListEntryRequestBuilder {
+            inner: ModifyIPv6TranslatorAclListEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -167,6 +183,7 @@ impl<C> ModifyIPv6TranslatorAclListEntryRequestBuilder<C> {
     }
 }
 impl<'a> ModifyIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyIPv6TranslatorAclListEntryRequest::default(),
@@ -175,6 +192,7 @@ impl<'a> ModifyIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -235,18 +253,19 @@ pub enum ModifyIPv6TranslatorAclListEntryError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyIPv6TranslatorAclListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIPv6TranslatorAclId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "InvalidIPv6TranslatorAclEntryId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
-            }
-            "InvalidEntryComment" => Self::InvalidEntryComment(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIPv6TranslatorAclId.NotFound",
+                        "InvalidIPv6TranslatorAclEntryId.NotFound",
+                        "InvalidEntryComment",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyIPv6TranslatorAclListEntryError {
@@ -255,46 +274,51 @@ impl ModifyIPv6TranslatorAclListEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            1 => Self::InvalidIPv6TranslatorAclEntryIdNotFound(error),
+            2 => Self::InvalidEntryComment(error),
+            3 => Self::ForbbidenSubUser(error),
+            4 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
-                ("InvalidIPv6TranslatorAclIdNotFound", error)
-            }
-            Self::InvalidIPv6TranslatorAclEntryIdNotFound(error) => {
-                ("InvalidIPv6TranslatorAclEntryIdNotFound", error)
-            }
-            Self::InvalidEntryComment(error) => ("InvalidEntryComment", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (0, error),
+            Self::InvalidIPv6TranslatorAclEntryIdNotFound(error) => (1, error),
+            Self::InvalidEntryComment(error) => (2, error),
+            Self::ForbbidenSubUser(error) => (3, error),
+            Self::Forbidden(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ModifyIPv6TranslatorAclListEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            Self::InvalidIPv6TranslatorAclEntryIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
-            }
-            Self::InvalidEntryComment(_) => Self::InvalidEntryComment(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyIPv6TranslatorAclListEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIPv6TranslatorAclIdNotFound",
+            "InvalidIPv6TranslatorAclEntryIdNotFound",
+            "InvalidEntryComment",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyIPv6TranslatorAclListEntryError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorBandwidthRequest {
     /// The region of the IPv6 Translation Service instance. You can call the **DescribeRegions** operation to query the most recent region list.
@@ -67,10 +67,27 @@ pub struct ModifyIPv6TranslatorBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIPv6TranslatorBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            ipv6_translator_id: None,
+            bandwidth: None,
+            auto_pay: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIPv6TranslatorBandwidthRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyIPv6TranslatorBandwidthRequestBuilder {
-        ModifyIPv6TranslatorBandwidthRequestBuilder::default()
+        ModifyIPv6TranslatorBandwidthRequestBuilder {
+            inner: ModifyIPv6TranslatorBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -189,6 +206,7 @@ impl<C> ModifyIPv6TranslatorBandwidthRequestBuilder<C> {
     }
 }
 impl<'a> ModifyIPv6TranslatorBandwidthRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyIPv6TranslatorBandwidthRequest::default(),
@@ -197,6 +215,7 @@ impl<'a> ModifyIPv6TranslatorBandwidthRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -272,25 +291,24 @@ pub enum ModifyIPv6TranslatorBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIPv6TranslatorId.NotFound" => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            "InvalidBandwidth.NotSupport" => Self::InvalidBandwidthNotSupport(error),
-            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
-            "InvalidBandwidth.DowngradeForbidden" => {
-                Self::InvalidBandwidthDowngradeForbidden(error)
-            }
-            "InvalidBandwidth.NotEnough" => Self::InvalidBandwidthNotEnough(error),
-            "InvalidBandwidth.NotChange" => Self::InvalidBandwidthNotChange(error),
-            "IPv6Translator.FinancialLocked" => {
-                Self::IPv6TranslatorFinancialLocked(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIPv6TranslatorId.NotFound",
+                        "InvalidBandwidth.NotSupport",
+                        "IPv6Translator.Configuring",
+                        "InvalidBandwidth.DowngradeForbidden",
+                        "InvalidBandwidth.NotEnough",
+                        "InvalidBandwidth.NotChange",
+                        "IPv6Translator.FinancialLocked",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyIPv6TranslatorBandwidthError {
@@ -299,70 +317,66 @@ impl ModifyIPv6TranslatorBandwidthError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIPv6TranslatorIdNotFound(error),
+            1 => Self::InvalidBandwidthNotSupport(error),
+            2 => Self::IPv6TranslatorConfiguring(error),
+            3 => Self::InvalidBandwidthDowngradeForbidden(error),
+            4 => Self::InvalidBandwidthNotEnough(error),
+            5 => Self::InvalidBandwidthNotChange(error),
+            6 => Self::IPv6TranslatorFinancialLocked(error),
+            7 => Self::ForbbidenSubUser(error),
+            8 => Self::Forbidden(error),
+            9 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorIdNotFound(error) => {
-                ("InvalidIPv6TranslatorIdNotFound", error)
-            }
-            Self::InvalidBandwidthNotSupport(error) => {
-                ("InvalidBandwidthNotSupport", error)
-            }
-            Self::IPv6TranslatorConfiguring(error) => {
-                ("IPv6TranslatorConfiguring", error)
-            }
-            Self::InvalidBandwidthDowngradeForbidden(error) => {
-                ("InvalidBandwidthDowngradeForbidden", error)
-            }
-            Self::InvalidBandwidthNotEnough(error) => {
-                ("InvalidBandwidthNotEnough", error)
-            }
-            Self::InvalidBandwidthNotChange(error) => {
-                ("InvalidBandwidthNotChange", error)
-            }
-            Self::IPv6TranslatorFinancialLocked(error) => {
-                ("IPv6TranslatorFinancialLocked", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIPv6TranslatorIdNotFound(error) => (0, error),
+            Self::InvalidBandwidthNotSupport(error) => (1, error),
+            Self::IPv6TranslatorConfiguring(error) => (2, error),
+            Self::InvalidBandwidthDowngradeForbidden(error) => (3, error),
+            Self::InvalidBandwidthNotEnough(error) => (4, error),
+            Self::InvalidBandwidthNotChange(error) => (5, error),
+            Self::IPv6TranslatorFinancialLocked(error) => (6, error),
+            Self::ForbbidenSubUser(error) => (7, error),
+            Self::Forbidden(error) => (8, error),
+            Self::InternalError(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ModifyIPv6TranslatorBandwidthError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIPv6TranslatorIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorIdNotFound(error)
-            }
-            Self::InvalidBandwidthNotSupport(_) => {
-                Self::InvalidBandwidthNotSupport(error)
-            }
-            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
-            Self::InvalidBandwidthDowngradeForbidden(_) => {
-                Self::InvalidBandwidthDowngradeForbidden(error)
-            }
-            Self::InvalidBandwidthNotEnough(_) => Self::InvalidBandwidthNotEnough(error),
-            Self::InvalidBandwidthNotChange(_) => Self::InvalidBandwidthNotChange(error),
-            Self::IPv6TranslatorFinancialLocked(_) => {
-                Self::IPv6TranslatorFinancialLocked(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyIPv6TranslatorBandwidthError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIPv6TranslatorIdNotFound",
+            "InvalidBandwidthNotSupport",
+            "IPv6TranslatorConfiguring",
+            "InvalidBandwidthDowngradeForbidden",
+            "InvalidBandwidthNotEnough",
+            "InvalidBandwidthNotChange",
+            "IPv6TranslatorFinancialLocked",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyIPv6TranslatorBandwidthError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIPv6TranslatorEntryRequest {
     /// The region of the IPv6 Translation Service instance. You can call the DescribeRegions operation to query the most recent region list.
@@ -116,10 +116,34 @@ pub struct ModifyIPv6TranslatorEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIPv6TranslatorEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_translator_entry_id: None,
+            entry_name: None,
+            entry_description: None,
+            allocate_ipv6_port: None,
+            backend_ipv4_addr: None,
+            backend_ipv4_port: None,
+            trans_protocol: None,
+            entry_bandwidth: None,
+            acl_status: None,
+            acl_type: None,
+            acl_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIPv6TranslatorEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyIPv6TranslatorEntryRequestBuilder {
-        ModifyIPv6TranslatorEntryRequestBuilder::default()
+        ModifyIPv6TranslatorEntryRequestBuilder {
+            inner: ModifyIPv6TranslatorEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -309,6 +333,7 @@ impl<C> ModifyIPv6TranslatorEntryRequestBuilder<C> {
     }
 }
 impl<'a> ModifyIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyIPv6TranslatorEntryRequest::default(),
@@ -317,6 +342,7 @@ impl<'a> ModifyIPv6TranslatorEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -404,50 +430,33 @@ pub enum ModifyIPv6TranslatorEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIPv6TranslatorEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "InvalidIpAddress.AlreadyExist" => Self::InvalidIpAddressAlreadyExist(error),
-            "InvalidIpAddress.WrongFormat" => Self::InvalidIpAddressWrongFormat(error),
-            "InvalidIpAddress.PrivateAddress" => {
-                Self::InvalidIpAddressPrivateAddress(error)
-            }
-            "IPv6TranslatorEntry.InvalidPort" => {
-                Self::IPv6TranslatorEntryInvalidPort(error)
-            }
-            "IPv6TranslatorEntry.InvalidProtocol" => {
-                Self::IPv6TranslatorEntryInvalidProtocol(error)
-            }
-            "IPv6Translator.Configuring" => Self::IPv6TranslatorConfiguring(error),
-            "IPv6TranslatorEntry.IPv6Conflict" => {
-                Self::IPv6TranslatorEntryIPv6Conflict(error)
-            }
-            "IPv6TranslatorEntry.IPv4Conflict" => {
-                Self::IPv6TranslatorEntryIPv4Conflict(error)
-            }
-            "IPv6TranslatorEntry.InvalidParameter" => {
-                Self::IPv6TranslatorEntryInvalidParameter(error)
-            }
-            "IPv6TranslatorEntry.AclIdNull" => Self::IPv6TranslatorEntryAclIdNull(error),
-            "InvalidIPv6TranslatorAclId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "IPv6TranslatorEntry.InvalidAclType" => {
-                Self::IPv6TranslatorEntryInvalidAclType(error)
-            }
-            "IPv6TranslatorEntry.InvalidAclStatus" => {
-                Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            }
-            "IPv6TranslatorEntry.InvalidBandwidth" => {
-                Self::IPv6TranslatorEntryInvalidBandwidth(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidIPv6TranslatorEntryId.NotFound" => {
-                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName",
+                        "InvalidDescription",
+                        "InvalidIpAddress.AlreadyExist",
+                        "InvalidIpAddress.WrongFormat",
+                        "InvalidIpAddress.PrivateAddress",
+                        "IPv6TranslatorEntry.InvalidPort",
+                        "IPv6TranslatorEntry.InvalidProtocol",
+                        "IPv6Translator.Configuring",
+                        "IPv6TranslatorEntry.IPv6Conflict",
+                        "IPv6TranslatorEntry.IPv4Conflict",
+                        "IPv6TranslatorEntry.InvalidParameter",
+                        "IPv6TranslatorEntry.AclIdNull",
+                        "InvalidIPv6TranslatorAclId.NotFound",
+                        "IPv6TranslatorEntry.InvalidAclType",
+                        "IPv6TranslatorEntry.InvalidAclStatus",
+                        "IPv6TranslatorEntry.InvalidBandwidth",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidIPv6TranslatorEntryId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyIPv6TranslatorEntryError {
@@ -456,124 +465,93 @@ impl ModifyIPv6TranslatorEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidName(error),
+            1 => Self::InvalidDescription(error),
+            2 => Self::InvalidIpAddressAlreadyExist(error),
+            3 => Self::InvalidIpAddressWrongFormat(error),
+            4 => Self::InvalidIpAddressPrivateAddress(error),
+            5 => Self::IPv6TranslatorEntryInvalidPort(error),
+            6 => Self::IPv6TranslatorEntryInvalidProtocol(error),
+            7 => Self::IPv6TranslatorConfiguring(error),
+            8 => Self::IPv6TranslatorEntryIPv6Conflict(error),
+            9 => Self::IPv6TranslatorEntryIPv4Conflict(error),
+            10 => Self::IPv6TranslatorEntryInvalidParameter(error),
+            11 => Self::IPv6TranslatorEntryAclIdNull(error),
+            12 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            13 => Self::IPv6TranslatorEntryInvalidAclType(error),
+            14 => Self::IPv6TranslatorEntryInvalidAclStatus(error),
+            15 => Self::IPv6TranslatorEntryInvalidBandwidth(error),
+            16 => Self::ForbbidenSubUser(error),
+            17 => Self::Forbidden(error),
+            18 => Self::InvalidIPv6TranslatorEntryIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::InvalidIpAddressAlreadyExist(error) => {
-                ("InvalidIpAddressAlreadyExist", error)
-            }
-            Self::InvalidIpAddressWrongFormat(error) => {
-                ("InvalidIpAddressWrongFormat", error)
-            }
-            Self::InvalidIpAddressPrivateAddress(error) => {
-                ("InvalidIpAddressPrivateAddress", error)
-            }
-            Self::IPv6TranslatorEntryInvalidPort(error) => {
-                ("IPv6TranslatorEntryInvalidPort", error)
-            }
-            Self::IPv6TranslatorEntryInvalidProtocol(error) => {
-                ("IPv6TranslatorEntryInvalidProtocol", error)
-            }
-            Self::IPv6TranslatorConfiguring(error) => {
-                ("IPv6TranslatorConfiguring", error)
-            }
-            Self::IPv6TranslatorEntryIPv6Conflict(error) => {
-                ("IPv6TranslatorEntryIPv6Conflict", error)
-            }
-            Self::IPv6TranslatorEntryIPv4Conflict(error) => {
-                ("IPv6TranslatorEntryIPv4Conflict", error)
-            }
-            Self::IPv6TranslatorEntryInvalidParameter(error) => {
-                ("IPv6TranslatorEntryInvalidParameter", error)
-            }
-            Self::IPv6TranslatorEntryAclIdNull(error) => {
-                ("IPv6TranslatorEntryAclIdNull", error)
-            }
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
-                ("InvalidIPv6TranslatorAclIdNotFound", error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclType(error) => {
-                ("IPv6TranslatorEntryInvalidAclType", error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclStatus(error) => {
-                ("IPv6TranslatorEntryInvalidAclStatus", error)
-            }
-            Self::IPv6TranslatorEntryInvalidBandwidth(error) => {
-                ("IPv6TranslatorEntryInvalidBandwidth", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidIPv6TranslatorEntryIdNotFound(error) => {
-                ("InvalidIPv6TranslatorEntryIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidName(error) => (0, error),
+            Self::InvalidDescription(error) => (1, error),
+            Self::InvalidIpAddressAlreadyExist(error) => (2, error),
+            Self::InvalidIpAddressWrongFormat(error) => (3, error),
+            Self::InvalidIpAddressPrivateAddress(error) => (4, error),
+            Self::IPv6TranslatorEntryInvalidPort(error) => (5, error),
+            Self::IPv6TranslatorEntryInvalidProtocol(error) => (6, error),
+            Self::IPv6TranslatorConfiguring(error) => (7, error),
+            Self::IPv6TranslatorEntryIPv6Conflict(error) => (8, error),
+            Self::IPv6TranslatorEntryIPv4Conflict(error) => (9, error),
+            Self::IPv6TranslatorEntryInvalidParameter(error) => (10, error),
+            Self::IPv6TranslatorEntryAclIdNull(error) => (11, error),
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (12, error),
+            Self::IPv6TranslatorEntryInvalidAclType(error) => (13, error),
+            Self::IPv6TranslatorEntryInvalidAclStatus(error) => (14, error),
+            Self::IPv6TranslatorEntryInvalidBandwidth(error) => (15, error),
+            Self::ForbbidenSubUser(error) => (16, error),
+            Self::Forbidden(error) => (17, error),
+            Self::InvalidIPv6TranslatorEntryIdNotFound(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for ModifyIPv6TranslatorEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::InvalidIpAddressAlreadyExist(_) => {
-                Self::InvalidIpAddressAlreadyExist(error)
-            }
-            Self::InvalidIpAddressWrongFormat(_) => {
-                Self::InvalidIpAddressWrongFormat(error)
-            }
-            Self::InvalidIpAddressPrivateAddress(_) => {
-                Self::InvalidIpAddressPrivateAddress(error)
-            }
-            Self::IPv6TranslatorEntryInvalidPort(_) => {
-                Self::IPv6TranslatorEntryInvalidPort(error)
-            }
-            Self::IPv6TranslatorEntryInvalidProtocol(_) => {
-                Self::IPv6TranslatorEntryInvalidProtocol(error)
-            }
-            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
-            Self::IPv6TranslatorEntryIPv6Conflict(_) => {
-                Self::IPv6TranslatorEntryIPv6Conflict(error)
-            }
-            Self::IPv6TranslatorEntryIPv4Conflict(_) => {
-                Self::IPv6TranslatorEntryIPv4Conflict(error)
-            }
-            Self::IPv6TranslatorEntryInvalidParameter(_) => {
-                Self::IPv6TranslatorEntryInvalidParameter(error)
-            }
-            Self::IPv6TranslatorEntryAclIdNull(_) => {
-                Self::IPv6TranslatorEntryAclIdNull(error)
-            }
-            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclType(_) => {
-                Self::IPv6TranslatorEntryInvalidAclType(error)
-            }
-            Self::IPv6TranslatorEntryInvalidAclStatus(_) => {
-                Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            }
-            Self::IPv6TranslatorEntryInvalidBandwidth(_) => {
-                Self::IPv6TranslatorEntryInvalidBandwidth(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidIPv6TranslatorEntryIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyIPv6TranslatorEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidName",
+            "InvalidDescription",
+            "InvalidIpAddressAlreadyExist",
+            "InvalidIpAddressWrongFormat",
+            "InvalidIpAddressPrivateAddress",
+            "IPv6TranslatorEntryInvalidPort",
+            "IPv6TranslatorEntryInvalidProtocol",
+            "IPv6TranslatorConfiguring",
+            "IPv6TranslatorEntryIPv6Conflict",
+            "IPv6TranslatorEntryIPv4Conflict",
+            "IPv6TranslatorEntryInvalidParameter",
+            "IPv6TranslatorEntryAclIdNull",
+            "InvalidIPv6TranslatorAclIdNotFound",
+            "IPv6TranslatorEntryInvalidAclType",
+            "IPv6TranslatorEntryInvalidAclStatus",
+            "IPv6TranslatorEntryInvalidBandwidth",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidIPv6TranslatorEntryIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyIPv6TranslatorEntryError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyIpv6InternetBandwidthRequest {
     /// The ID of the region where the IPv6 gateway is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -79,10 +79,28 @@ pub struct ModifyIpv6InternetBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyIpv6InternetBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_address_id: None,
+            ipv6_internet_bandwidth_id: None,
+            bandwidth: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyIpv6InternetBandwidthRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyIpv6InternetBandwidthRequestBuilder {
-        ModifyIpv6InternetBandwidthRequestBuilder::default()
+        ModifyIpv6InternetBandwidthRequestBuilder {
+            inner: ModifyIpv6InternetBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -214,6 +232,7 @@ impl<C> ModifyIpv6InternetBandwidthRequestBuilder<C> {
     }
 }
 impl<'a> ModifyIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyIpv6InternetBandwidthRequest::default(),
@@ -222,6 +241,7 @@ impl<'a> ModifyIpv6InternetBandwidthRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -301,36 +321,27 @@ pub enum ModifyIpv6InternetBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyIpv6InternetBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "MissingParam.Ipv6InstanceId" => Self::MissingParamIpv6InstanceId(error),
-            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "OperationUnsupported.FinancialLocked" => {
-                Self::OperationUnsupportedFinancialLocked(error)
-            }
-            "OperationFailed.InternetBandwidthNonExist" => {
-                Self::OperationFailedInternetBandwidthNonExist(error)
-            }
-            "OperationFailed.InternetBandwidthUnstable" => {
-                Self::OperationFailedInternetBandwidthUnstable(error)
-            }
-            "OperationFailed.BandwidthExceedLimit" => {
-                Self::OperationFailedBandwidthExceedLimit(error)
-            }
-            "ParamExclusive.Ipv6AddressIdAndIpv6InternetBandwidthId" => {
-                Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "OperationFailed.SaleValidate" => Self::OperationFailedSaleValidate(error),
-            "OperationFailed.QuerySpInfo" => Self::OperationFailedQuerySpInfo(error),
-            "OperationFailed.QueryAccountInfo" => {
-                Self::OperationFailedQueryAccountInfo(error)
-            }
-            "OperationFailed.SyncTradeResource" => {
-                Self::OperationFailedSyncTradeResource(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "MissingParam.Ipv6InstanceId",
+                        "InvalidIpv6Instance.NotFound",
+                        "IllegalParam.Bandwidth",
+                        "OperationUnsupported.FinancialLocked",
+                        "OperationFailed.InternetBandwidthNonExist",
+                        "OperationFailed.InternetBandwidthUnstable",
+                        "OperationFailed.BandwidthExceedLimit",
+                        "ParamExclusive.Ipv6AddressIdAndIpv6InternetBandwidthId",
+                        "InvalidRegionId.NotFound",
+                        "OperationFailed.SaleValidate",
+                        "OperationFailed.QuerySpInfo",
+                        "OperationFailed.QueryAccountInfo",
+                        "OperationFailed.SyncTradeResource",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyIpv6InternetBandwidthError {
@@ -339,98 +350,77 @@ impl ModifyIpv6InternetBandwidthError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::MissingParamIpv6InstanceId(error),
+            1 => Self::InvalidIpv6InstanceNotFound(error),
+            2 => Self::IllegalParamBandwidth(error),
+            3 => Self::OperationUnsupportedFinancialLocked(error),
+            4 => Self::OperationFailedInternetBandwidthNonExist(error),
+            5 => Self::OperationFailedInternetBandwidthUnstable(error),
+            6 => Self::OperationFailedBandwidthExceedLimit(error),
+            7 => Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::OperationFailedSaleValidate(error),
+            10 => Self::OperationFailedQuerySpInfo(error),
+            11 => Self::OperationFailedQueryAccountInfo(error),
+            12 => Self::OperationFailedSyncTradeResource(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamIpv6InstanceId(error) => {
-                ("MissingParamIpv6InstanceId", error)
-            }
-            Self::InvalidIpv6InstanceNotFound(error) => {
-                ("InvalidIpv6InstanceNotFound", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::OperationUnsupportedFinancialLocked(error) => {
-                ("OperationUnsupportedFinancialLocked", error)
-            }
-            Self::OperationFailedInternetBandwidthNonExist(error) => {
-                ("OperationFailedInternetBandwidthNonExist", error)
-            }
-            Self::OperationFailedInternetBandwidthUnstable(error) => {
-                ("OperationFailedInternetBandwidthUnstable", error)
-            }
-            Self::OperationFailedBandwidthExceedLimit(error) => {
-                ("OperationFailedBandwidthExceedLimit", error)
-            }
+            Self::MissingParamIpv6InstanceId(error) => (0, error),
+            Self::InvalidIpv6InstanceNotFound(error) => (1, error),
+            Self::IllegalParamBandwidth(error) => (2, error),
+            Self::OperationUnsupportedFinancialLocked(error) => (3, error),
+            Self::OperationFailedInternetBandwidthNonExist(error) => (4, error),
+            Self::OperationFailedInternetBandwidthUnstable(error) => (5, error),
+            Self::OperationFailedBandwidthExceedLimit(error) => (6, error),
             Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error) => {
-                ("ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId", error)
+                (7, error)
             }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::OperationFailedSaleValidate(error) => {
-                ("OperationFailedSaleValidate", error)
-            }
-            Self::OperationFailedQuerySpInfo(error) => {
-                ("OperationFailedQuerySpInfo", error)
-            }
-            Self::OperationFailedQueryAccountInfo(error) => {
-                ("OperationFailedQueryAccountInfo", error)
-            }
-            Self::OperationFailedSyncTradeResource(error) => {
-                ("OperationFailedSyncTradeResource", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::OperationFailedSaleValidate(error) => (9, error),
+            Self::OperationFailedQuerySpInfo(error) => (10, error),
+            Self::OperationFailedQueryAccountInfo(error) => (11, error),
+            Self::OperationFailedSyncTradeResource(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for ModifyIpv6InternetBandwidthError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::MissingParamIpv6InstanceId(_) => {
-                Self::MissingParamIpv6InstanceId(error)
-            }
-            Self::InvalidIpv6InstanceNotFound(_) => {
-                Self::InvalidIpv6InstanceNotFound(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::OperationUnsupportedFinancialLocked(_) => {
-                Self::OperationUnsupportedFinancialLocked(error)
-            }
-            Self::OperationFailedInternetBandwidthNonExist(_) => {
-                Self::OperationFailedInternetBandwidthNonExist(error)
-            }
-            Self::OperationFailedInternetBandwidthUnstable(_) => {
-                Self::OperationFailedInternetBandwidthUnstable(error)
-            }
-            Self::OperationFailedBandwidthExceedLimit(_) => {
-                Self::OperationFailedBandwidthExceedLimit(error)
-            }
-            Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(_) => {
-                Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::OperationFailedSaleValidate(_) => {
-                Self::OperationFailedSaleValidate(error)
-            }
-            Self::OperationFailedQuerySpInfo(_) => {
-                Self::OperationFailedQuerySpInfo(error)
-            }
-            Self::OperationFailedQueryAccountInfo(_) => {
-                Self::OperationFailedQueryAccountInfo(error)
-            }
-            Self::OperationFailedSyncTradeResource(_) => {
-                Self::OperationFailedSyncTradeResource(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyIpv6InternetBandwidthError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "MissingParamIpv6InstanceId",
+            "InvalidIpv6InstanceNotFound",
+            "IllegalParamBandwidth",
+            "OperationUnsupportedFinancialLocked",
+            "OperationFailedInternetBandwidthNonExist",
+            "OperationFailedInternetBandwidthUnstable",
+            "OperationFailedBandwidthExceedLimit",
+            "ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId",
+            "InvalidRegionIdNotFound",
+            "OperationFailedSaleValidate",
+            "OperationFailedQuerySpInfo",
+            "OperationFailedQueryAccountInfo",
+            "OperationFailedSyncTradeResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyIpv6InternetBandwidthError {

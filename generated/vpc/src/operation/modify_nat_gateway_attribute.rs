@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyNatGatewayAttributeRequest {
     /// The region ID of the NAT gateway.
@@ -92,10 +92,30 @@ pub struct ModifyNatGatewayAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyNatGatewayAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            name: None,
+            description: None,
+            icmp_reply_enabled: None,
+            eip_bind_mode: None,
+            enable_session_log: None,
+            log_delivery: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyNatGatewayAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyNatGatewayAttributeRequestBuilder {
-        ModifyNatGatewayAttributeRequestBuilder::default()
+        ModifyNatGatewayAttributeRequestBuilder {
+            inner: ModifyNatGatewayAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -252,6 +272,7 @@ impl<C> ModifyNatGatewayAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyNatGatewayAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyNatGatewayAttributeRequest::default(),
@@ -260,6 +281,7 @@ impl<'a> ModifyNatGatewayAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -371,85 +393,44 @@ pub enum ModifyNatGatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedFeature.PrivateLinkMode" => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "DependencyViolation.PrivateLinkMode" => {
-                Self::DependencyViolationPrivateLinkMode(error)
-            }
-            "UnsupportedFeature.IcmpReplyEnabled" => {
-                Self::UnsupportedFeatureIcmpReplyEnabled(error)
-            }
-            "InvalidParams.NotNull" => Self::InvalidParamsNotNull(error),
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "InvalidParameter.Description.Malformed" => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            "UnsupportedFeature.IndirectConvertForVpcNat" => {
-                Self::UnsupportedFeatureIndirectConvertForVpcNat(error)
-            }
-            "UnsupportedFeature.NormalNatModifyEipBindMode" => {
-                Self::UnsupportedFeatureNormalNatModifyEipBindMode(error)
-            }
-            "OperationDenied.EipBondTypeIsAlreadyNAT" => {
-                Self::OperationDeniedEipBondTypeIsAlreadyNat(error)
-            }
-            "UnsupportedFeature.IndirectConvertForFwNat" => {
-                Self::UnsupportedFeatureIndirectConvertForFwNat(error)
-            }
-            "QuotaExceeded.EipNumForModifyEipBondType" => {
-                Self::QuotaExceededEipNumForModifyEipBondType(error)
-            }
-            "ResourceNotEnough.SwitchAvailableIps" => {
-                Self::ResourceNotEnoughSwitchAvailableIps(error)
-            }
-            "UnsupportedFeature.VpcNatSecurityProtectionEnabled" => {
-                Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error)
-            }
-            "OperationDenied.NatGatewayStatusInvalid" => {
-                Self::OperationDeniedNatGatewayStatusInvalid(error)
-            }
-            "OperationDenied.EipStatusInvalid" => {
-                Self::OperationDeniedEipStatusInvalid(error)
-            }
-            "OperationDenied.SnatEntryStatusInvalid" => {
-                Self::OperationDeniedSnatEntryStatusInvalid(error)
-            }
-            "OperationDenied.DnatEntryStatusInvalid" => {
-                Self::OperationDeniedDnatEntryStatusInvalid(error)
-            }
-            "UnsupportedFeature.MutilBindedTypeNatEnableFw" => {
-                Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error)
-            }
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "OperationFailed.PrivateLinkMode" => {
-                Self::OperationFailedPrivateLinkMode(error)
-            }
-            "IllegalParam.SessionLogDeliveryDestination" => {
-                Self::IllegalParamSessionLogDeliveryDestination(error)
-            }
-            "OperationFailed.LogDeliveryIsUnAuthorized" => {
-                Self::OperationFailedLogDeliveryIsUnAuthorized(error)
-            }
-            "IllegalParam.SessionLogDeliveryType" => {
-                Self::IllegalParamSessionLogDeliveryType(error)
-            }
-            "UnsupportedFeature.EnableSessionLog" => {
-                Self::UnsupportedFeatureEnableSessionLog(error)
-            }
-            "Forbidden.ModifyEipBondType" => Self::ForbiddenModifyEipBondType(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "OperationFailed.ConfigSessionLog" => {
-                Self::OperationFailedConfigSessionLog(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedFeature.PrivateLinkMode",
+                        "IncorrectStatus.NATGW",
+                        "IncorrectStatus.NatGateway",
+                        "DependencyViolation.PrivateLinkMode",
+                        "UnsupportedFeature.IcmpReplyEnabled",
+                        "InvalidParams.NotNull",
+                        "InvalidParameter.Name.Malformed",
+                        "InvalidParameter.Description.Malformed",
+                        "UnsupportedFeature.IndirectConvertForVpcNat",
+                        "UnsupportedFeature.NormalNatModifyEipBindMode",
+                        "OperationDenied.EipBondTypeIsAlreadyNAT",
+                        "UnsupportedFeature.IndirectConvertForFwNat",
+                        "QuotaExceeded.EipNumForModifyEipBondType",
+                        "ResourceNotEnough.SwitchAvailableIps",
+                        "UnsupportedFeature.VpcNatSecurityProtectionEnabled",
+                        "OperationDenied.NatGatewayStatusInvalid",
+                        "OperationDenied.EipStatusInvalid",
+                        "OperationDenied.SnatEntryStatusInvalid",
+                        "OperationDenied.DnatEntryStatusInvalid",
+                        "UnsupportedFeature.MutilBindedTypeNatEnableFw",
+                        "Forbidden.FinancialLocked",
+                        "OperationFailed.PrivateLinkMode",
+                        "IllegalParam.SessionLogDeliveryDestination",
+                        "OperationFailed.LogDeliveryIsUnAuthorized",
+                        "IllegalParam.SessionLogDeliveryType",
+                        "UnsupportedFeature.EnableSessionLog",
+                        "Forbidden.ModifyEipBondType",
+                        "InvalidRegionId.NotFound",
+                        "InvalidNatGatewayId.NotFound",
+                        "OperationFailed.ConfigSessionLog",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyNatGatewayAttributeError {
@@ -458,190 +439,126 @@ impl ModifyNatGatewayAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedFeaturePrivateLinkMode(error),
+            1 => Self::IncorrectStatusNatgw(error),
+            2 => Self::IncorrectStatusNatGateway(error),
+            3 => Self::DependencyViolationPrivateLinkMode(error),
+            4 => Self::UnsupportedFeatureIcmpReplyEnabled(error),
+            5 => Self::InvalidParamsNotNull(error),
+            6 => Self::InvalidParameterNameMalformed(error),
+            7 => Self::InvalidParameterDescriptionMalformed(error),
+            8 => Self::UnsupportedFeatureIndirectConvertForVpcNat(error),
+            9 => Self::UnsupportedFeatureNormalNatModifyEipBindMode(error),
+            10 => Self::OperationDeniedEipBondTypeIsAlreadyNat(error),
+            11 => Self::UnsupportedFeatureIndirectConvertForFwNat(error),
+            12 => Self::QuotaExceededEipNumForModifyEipBondType(error),
+            13 => Self::ResourceNotEnoughSwitchAvailableIps(error),
+            14 => Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error),
+            15 => Self::OperationDeniedNatGatewayStatusInvalid(error),
+            16 => Self::OperationDeniedEipStatusInvalid(error),
+            17 => Self::OperationDeniedSnatEntryStatusInvalid(error),
+            18 => Self::OperationDeniedDnatEntryStatusInvalid(error),
+            19 => Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error),
+            20 => Self::ForbiddenFinancialLocked(error),
+            21 => Self::OperationFailedPrivateLinkMode(error),
+            22 => Self::IllegalParamSessionLogDeliveryDestination(error),
+            23 => Self::OperationFailedLogDeliveryIsUnAuthorized(error),
+            24 => Self::IllegalParamSessionLogDeliveryType(error),
+            25 => Self::UnsupportedFeatureEnableSessionLog(error),
+            26 => Self::ForbiddenModifyEipBondType(error),
+            27 => Self::InvalidRegionIdNotFound(error),
+            28 => Self::InvalidNatGatewayIdNotFound(error),
+            29 => Self::OperationFailedConfigSessionLog(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeaturePrivateLinkMode(error) => {
-                ("UnsupportedFeaturePrivateLinkMode", error)
-            }
-            Self::IncorrectStatusNatgw(error) => ("IncorrectStatusNatgw", error),
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::DependencyViolationPrivateLinkMode(error) => {
-                ("DependencyViolationPrivateLinkMode", error)
-            }
-            Self::UnsupportedFeatureIcmpReplyEnabled(error) => {
-                ("UnsupportedFeatureIcmpReplyEnabled", error)
-            }
-            Self::InvalidParamsNotNull(error) => ("InvalidParamsNotNull", error),
-            Self::InvalidParameterNameMalformed(error) => {
-                ("InvalidParameterNameMalformed", error)
-            }
-            Self::InvalidParameterDescriptionMalformed(error) => {
-                ("InvalidParameterDescriptionMalformed", error)
-            }
-            Self::UnsupportedFeatureIndirectConvertForVpcNat(error) => {
-                ("UnsupportedFeatureIndirectConvertForVpcNat", error)
-            }
-            Self::UnsupportedFeatureNormalNatModifyEipBindMode(error) => {
-                ("UnsupportedFeatureNormalNatModifyEipBindMode", error)
-            }
-            Self::OperationDeniedEipBondTypeIsAlreadyNat(error) => {
-                ("OperationDeniedEipBondTypeIsAlreadyNat", error)
-            }
-            Self::UnsupportedFeatureIndirectConvertForFwNat(error) => {
-                ("UnsupportedFeatureIndirectConvertForFwNat", error)
-            }
-            Self::QuotaExceededEipNumForModifyEipBondType(error) => {
-                ("QuotaExceededEipNumForModifyEipBondType", error)
-            }
-            Self::ResourceNotEnoughSwitchAvailableIps(error) => {
-                ("ResourceNotEnoughSwitchAvailableIps", error)
-            }
-            Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error) => {
-                ("UnsupportedFeatureVpcNatSecurityProtectionEnabled", error)
-            }
-            Self::OperationDeniedNatGatewayStatusInvalid(error) => {
-                ("OperationDeniedNatGatewayStatusInvalid", error)
-            }
-            Self::OperationDeniedEipStatusInvalid(error) => {
-                ("OperationDeniedEipStatusInvalid", error)
-            }
-            Self::OperationDeniedSnatEntryStatusInvalid(error) => {
-                ("OperationDeniedSnatEntryStatusInvalid", error)
-            }
-            Self::OperationDeniedDnatEntryStatusInvalid(error) => {
-                ("OperationDeniedDnatEntryStatusInvalid", error)
-            }
-            Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error) => {
-                ("UnsupportedFeatureMutilBindedTypeNatEnableFw", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::OperationFailedPrivateLinkMode(error) => {
-                ("OperationFailedPrivateLinkMode", error)
-            }
-            Self::IllegalParamSessionLogDeliveryDestination(error) => {
-                ("IllegalParamSessionLogDeliveryDestination", error)
-            }
-            Self::OperationFailedLogDeliveryIsUnAuthorized(error) => {
-                ("OperationFailedLogDeliveryIsUnAuthorized", error)
-            }
-            Self::IllegalParamSessionLogDeliveryType(error) => {
-                ("IllegalParamSessionLogDeliveryType", error)
-            }
-            Self::UnsupportedFeatureEnableSessionLog(error) => {
-                ("UnsupportedFeatureEnableSessionLog", error)
-            }
-            Self::ForbiddenModifyEipBondType(error) => {
-                ("ForbiddenModifyEipBondType", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::OperationFailedConfigSessionLog(error) => {
-                ("OperationFailedConfigSessionLog", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedFeaturePrivateLinkMode(error) => (0, error),
+            Self::IncorrectStatusNatgw(error) => (1, error),
+            Self::IncorrectStatusNatGateway(error) => (2, error),
+            Self::DependencyViolationPrivateLinkMode(error) => (3, error),
+            Self::UnsupportedFeatureIcmpReplyEnabled(error) => (4, error),
+            Self::InvalidParamsNotNull(error) => (5, error),
+            Self::InvalidParameterNameMalformed(error) => (6, error),
+            Self::InvalidParameterDescriptionMalformed(error) => (7, error),
+            Self::UnsupportedFeatureIndirectConvertForVpcNat(error) => (8, error),
+            Self::UnsupportedFeatureNormalNatModifyEipBindMode(error) => (9, error),
+            Self::OperationDeniedEipBondTypeIsAlreadyNat(error) => (10, error),
+            Self::UnsupportedFeatureIndirectConvertForFwNat(error) => (11, error),
+            Self::QuotaExceededEipNumForModifyEipBondType(error) => (12, error),
+            Self::ResourceNotEnoughSwitchAvailableIps(error) => (13, error),
+            Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error) => (14, error),
+            Self::OperationDeniedNatGatewayStatusInvalid(error) => (15, error),
+            Self::OperationDeniedEipStatusInvalid(error) => (16, error),
+            Self::OperationDeniedSnatEntryStatusInvalid(error) => (17, error),
+            Self::OperationDeniedDnatEntryStatusInvalid(error) => (18, error),
+            Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error) => (19, error),
+            Self::ForbiddenFinancialLocked(error) => (20, error),
+            Self::OperationFailedPrivateLinkMode(error) => (21, error),
+            Self::IllegalParamSessionLogDeliveryDestination(error) => (22, error),
+            Self::OperationFailedLogDeliveryIsUnAuthorized(error) => (23, error),
+            Self::IllegalParamSessionLogDeliveryType(error) => (24, error),
+            Self::UnsupportedFeatureEnableSessionLog(error) => (25, error),
+            Self::ForbiddenModifyEipBondType(error) => (26, error),
+            Self::InvalidRegionIdNotFound(error) => (27, error),
+            Self::InvalidNatGatewayIdNotFound(error) => (28, error),
+            Self::OperationFailedConfigSessionLog(error) => (29, error),
+            Self::Unhandled(error) => (30, error),
         }
     }
 }
 impl Clone for ModifyNatGatewayAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedFeaturePrivateLinkMode(_) => {
-                Self::UnsupportedFeaturePrivateLinkMode(error)
-            }
-            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::DependencyViolationPrivateLinkMode(_) => {
-                Self::DependencyViolationPrivateLinkMode(error)
-            }
-            Self::UnsupportedFeatureIcmpReplyEnabled(_) => {
-                Self::UnsupportedFeatureIcmpReplyEnabled(error)
-            }
-            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
-            Self::InvalidParameterNameMalformed(_) => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            Self::InvalidParameterDescriptionMalformed(_) => {
-                Self::InvalidParameterDescriptionMalformed(error)
-            }
-            Self::UnsupportedFeatureIndirectConvertForVpcNat(_) => {
-                Self::UnsupportedFeatureIndirectConvertForVpcNat(error)
-            }
-            Self::UnsupportedFeatureNormalNatModifyEipBindMode(_) => {
-                Self::UnsupportedFeatureNormalNatModifyEipBindMode(error)
-            }
-            Self::OperationDeniedEipBondTypeIsAlreadyNat(_) => {
-                Self::OperationDeniedEipBondTypeIsAlreadyNat(error)
-            }
-            Self::UnsupportedFeatureIndirectConvertForFwNat(_) => {
-                Self::UnsupportedFeatureIndirectConvertForFwNat(error)
-            }
-            Self::QuotaExceededEipNumForModifyEipBondType(_) => {
-                Self::QuotaExceededEipNumForModifyEipBondType(error)
-            }
-            Self::ResourceNotEnoughSwitchAvailableIps(_) => {
-                Self::ResourceNotEnoughSwitchAvailableIps(error)
-            }
-            Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(_) => {
-                Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error)
-            }
-            Self::OperationDeniedNatGatewayStatusInvalid(_) => {
-                Self::OperationDeniedNatGatewayStatusInvalid(error)
-            }
-            Self::OperationDeniedEipStatusInvalid(_) => {
-                Self::OperationDeniedEipStatusInvalid(error)
-            }
-            Self::OperationDeniedSnatEntryStatusInvalid(_) => {
-                Self::OperationDeniedSnatEntryStatusInvalid(error)
-            }
-            Self::OperationDeniedDnatEntryStatusInvalid(_) => {
-                Self::OperationDeniedDnatEntryStatusInvalid(error)
-            }
-            Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(_) => {
-                Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::OperationFailedPrivateLinkMode(_) => {
-                Self::OperationFailedPrivateLinkMode(error)
-            }
-            Self::IllegalParamSessionLogDeliveryDestination(_) => {
-                Self::IllegalParamSessionLogDeliveryDestination(error)
-            }
-            Self::OperationFailedLogDeliveryIsUnAuthorized(_) => {
-                Self::OperationFailedLogDeliveryIsUnAuthorized(error)
-            }
-            Self::IllegalParamSessionLogDeliveryType(_) => {
-                Self::IllegalParamSessionLogDeliveryType(error)
-            }
-            Self::UnsupportedFeatureEnableSessionLog(_) => {
-                Self::UnsupportedFeatureEnableSessionLog(error)
-            }
-            Self::ForbiddenModifyEipBondType(_) => {
-                Self::ForbiddenModifyEipBondType(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::OperationFailedConfigSessionLog(_) => {
-                Self::OperationFailedConfigSessionLog(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyNatGatewayAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedFeaturePrivateLinkMode",
+            "IncorrectStatusNatgw",
+            "IncorrectStatusNatGateway",
+            "DependencyViolationPrivateLinkMode",
+            "UnsupportedFeatureIcmpReplyEnabled",
+            "InvalidParamsNotNull",
+            "InvalidParameterNameMalformed",
+            "InvalidParameterDescriptionMalformed",
+            "UnsupportedFeatureIndirectConvertForVpcNat",
+            "UnsupportedFeatureNormalNatModifyEipBindMode",
+            "OperationDeniedEipBondTypeIsAlreadyNat",
+            "UnsupportedFeatureIndirectConvertForFwNat",
+            "QuotaExceededEipNumForModifyEipBondType",
+            "ResourceNotEnoughSwitchAvailableIps",
+            "UnsupportedFeatureVpcNatSecurityProtectionEnabled",
+            "OperationDeniedNatGatewayStatusInvalid",
+            "OperationDeniedEipStatusInvalid",
+            "OperationDeniedSnatEntryStatusInvalid",
+            "OperationDeniedDnatEntryStatusInvalid",
+            "UnsupportedFeatureMutilBindedTypeNatEnableFw",
+            "ForbiddenFinancialLocked",
+            "OperationFailedPrivateLinkMode",
+            "IllegalParamSessionLogDeliveryDestination",
+            "OperationFailedLogDeliveryIsUnAuthorized",
+            "IllegalParamSessionLogDeliveryType",
+            "UnsupportedFeatureEnableSessionLog",
+            "ForbiddenModifyEipBondType",
+            "InvalidRegionIdNotFound",
+            "InvalidNatGatewayIdNotFound",
+            "OperationFailedConfigSessionLog",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyNatGatewayAttributeError {

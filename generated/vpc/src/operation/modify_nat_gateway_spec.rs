@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyNatGatewaySpecRequest {
     /// The ID of the region where the Internet NAT gateway is deployed.
@@ -87,10 +87,27 @@ pub struct ModifyNatGatewaySpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyNatGatewaySpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            spec: None,
+            auto_pay: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyNatGatewaySpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyNatGatewaySpecRequestBuilder {
-        ModifyNatGatewaySpecRequestBuilder::default()
+        ModifyNatGatewaySpecRequestBuilder {
+            inner: ModifyNatGatewaySpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -210,6 +227,7 @@ impl<C> ModifyNatGatewaySpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyNatGatewaySpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyNatGatewaySpecRequest::default(),
@@ -218,6 +236,7 @@ impl<'a> ModifyNatGatewaySpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -287,32 +306,25 @@ pub enum ModifyNatGatewaySpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatGatewaySpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NATGW_MODIFY_SPEC_SAME" => Self::NatgwModifySpecSame(error),
-            "InvalidParameter.Spec.ValueNotSupported" => {
-                Self::InvalidParameterSpecValueNotSupported(error)
-            }
-            "OperationFailed.SyncOrderToSub" => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            "OperationFailed.QueryPrice" => Self::OperationFailedQueryPrice(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidNatGatewayId.NotFound" => Self::InvalidNatGatewayIdNotFound(error),
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "OperationUnsupported.PayByLcuNatModifySpec" => {
-                Self::OperationUnsupportedPayByLcuNatModifySpec(error)
-            }
-            "Forbidden.ModifySpecToSpecialSpec" => {
-                Self::ForbiddenModifySpecToSpecialSpec(error)
-            }
-            "Forbidden.ModifySpecToSpecialSpecForNormalNat" => {
-                Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error)
-            }
-            "OperationFailed.NoAvailableResource" => {
-                Self::OperationFailedNoAvailableResource(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NATGW_MODIFY_SPEC_SAME",
+                        "InvalidParameter.Spec.ValueNotSupported",
+                        "OperationFailed.SyncOrderToSub",
+                        "OperationFailed.QueryPrice",
+                        "InvalidRegionId.NotFound",
+                        "InvalidNatGatewayId.NotFound",
+                        "IncorrectStatus.NatGateway",
+                        "OperationUnsupported.PayByLcuNatModifySpec",
+                        "Forbidden.ModifySpecToSpecialSpec",
+                        "Forbidden.ModifySpecToSpecialSpecForNormalNat",
+                        "OperationFailed.NoAvailableResource",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyNatGatewaySpecError {
@@ -321,82 +333,69 @@ impl ModifyNatGatewaySpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NatgwModifySpecSame(error),
+            1 => Self::InvalidParameterSpecValueNotSupported(error),
+            2 => Self::OperationFailedSyncOrderToSub(error),
+            3 => Self::OperationFailedQueryPrice(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidNatGatewayIdNotFound(error),
+            6 => Self::IncorrectStatusNatGateway(error),
+            7 => Self::OperationUnsupportedPayByLcuNatModifySpec(error),
+            8 => Self::ForbiddenModifySpecToSpecialSpec(error),
+            9 => Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error),
+            10 => Self::OperationFailedNoAvailableResource(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NatgwModifySpecSame(error) => ("NatgwModifySpecSame", error),
-            Self::InvalidParameterSpecValueNotSupported(error) => {
-                ("InvalidParameterSpecValueNotSupported", error)
-            }
-            Self::OperationFailedSyncOrderToSub(error) => {
-                ("OperationFailedSyncOrderToSub", error)
-            }
-            Self::OperationFailedQueryPrice(error) => {
-                ("OperationFailedQueryPrice", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidNatGatewayIdNotFound(error) => {
-                ("InvalidNatGatewayIdNotFound", error)
-            }
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::OperationUnsupportedPayByLcuNatModifySpec(error) => {
-                ("OperationUnsupportedPayByLcuNatModifySpec", error)
-            }
-            Self::ForbiddenModifySpecToSpecialSpec(error) => {
-                ("ForbiddenModifySpecToSpecialSpec", error)
-            }
-            Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error) => {
-                ("ForbiddenModifySpecToSpecialSpecForNormalNat", error)
-            }
-            Self::OperationFailedNoAvailableResource(error) => {
-                ("OperationFailedNoAvailableResource", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NatgwModifySpecSame(error) => (0, error),
+            Self::InvalidParameterSpecValueNotSupported(error) => (1, error),
+            Self::OperationFailedSyncOrderToSub(error) => (2, error),
+            Self::OperationFailedQueryPrice(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidNatGatewayIdNotFound(error) => (5, error),
+            Self::IncorrectStatusNatGateway(error) => (6, error),
+            Self::OperationUnsupportedPayByLcuNatModifySpec(error) => (7, error),
+            Self::ForbiddenModifySpecToSpecialSpec(error) => (8, error),
+            Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error) => (9, error),
+            Self::OperationFailedNoAvailableResource(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for ModifyNatGatewaySpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NatgwModifySpecSame(_) => Self::NatgwModifySpecSame(error),
-            Self::InvalidParameterSpecValueNotSupported(_) => {
-                Self::InvalidParameterSpecValueNotSupported(error)
-            }
-            Self::OperationFailedSyncOrderToSub(_) => {
-                Self::OperationFailedSyncOrderToSub(error)
-            }
-            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidNatGatewayIdNotFound(_) => {
-                Self::InvalidNatGatewayIdNotFound(error)
-            }
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::OperationUnsupportedPayByLcuNatModifySpec(_) => {
-                Self::OperationUnsupportedPayByLcuNatModifySpec(error)
-            }
-            Self::ForbiddenModifySpecToSpecialSpec(_) => {
-                Self::ForbiddenModifySpecToSpecialSpec(error)
-            }
-            Self::ForbiddenModifySpecToSpecialSpecForNormalNat(_) => {
-                Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error)
-            }
-            Self::OperationFailedNoAvailableResource(_) => {
-                Self::OperationFailedNoAvailableResource(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyNatGatewaySpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NatgwModifySpecSame",
+            "InvalidParameterSpecValueNotSupported",
+            "OperationFailedSyncOrderToSub",
+            "OperationFailedQueryPrice",
+            "InvalidRegionIdNotFound",
+            "InvalidNatGatewayIdNotFound",
+            "IncorrectStatusNatGateway",
+            "OperationUnsupportedPayByLcuNatModifySpec",
+            "ForbiddenModifySpecToSpecialSpec",
+            "ForbiddenModifySpecToSpecialSpecForNormalNat",
+            "OperationFailedNoAvailableResource",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyNatGatewaySpecError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyNatIpCidrAttributeRequest {
     /// The region ID of the NAT gateway to which the NAT CIDR block belongs.
@@ -86,10 +86,29 @@ pub struct ModifyNatIpCidrAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyNatIpCidrAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_ip_cidr_name: None,
+            dry_run: None,
+            client_token: None,
+            nat_ip_cidr_description: None,
+            nat_gateway_id: None,
+            nat_ip_cidr: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyNatIpCidrAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyNatIpCidrAttributeRequestBuilder {
-        ModifyNatIpCidrAttributeRequestBuilder::default()
+        ModifyNatIpCidrAttributeRequestBuilder {
+            inner: ModifyNatIpCidrAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -231,6 +250,7 @@ impl<C> ModifyNatIpCidrAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyNatIpCidrAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyNatIpCidrAttributeRequest::default(),
@@ -239,6 +259,7 @@ impl<'a> ModifyNatIpCidrAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -290,11 +311,13 @@ pub enum ModifyNatIpCidrAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNatIpCidrAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParamFormat.NatIpCidr" => Self::IllegalParamFormatNatIpCidr(error),
-            "ResourceNotFound.NatIpCidr" => Self::ResourceNotFoundNatIpCidr(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["IllegalParamFormat.NatIpCidr", "ResourceNotFound.NatIpCidr"],
+                ),
+            error,
+        )
     }
 }
 impl ModifyNatIpCidrAttributeError {
@@ -303,38 +326,42 @@ impl ModifyNatIpCidrAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamFormatNatIpCidr(error),
+            1 => Self::ResourceNotFoundNatIpCidr(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamFormatNatIpCidr(error) => {
-                ("IllegalParamFormatNatIpCidr", error)
-            }
-            Self::ResourceNotFoundNatIpCidr(error) => {
-                ("ResourceNotFoundNatIpCidr", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamFormatNatIpCidr(error) => (0, error),
+            Self::ResourceNotFoundNatIpCidr(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ModifyNatIpCidrAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamFormatNatIpCidr(_) => {
-                Self::IllegalParamFormatNatIpCidr(error)
-            }
-            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyNatIpCidrAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamFormatNatIpCidr",
+            "ResourceNotFoundNatIpCidr",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyNatIpCidrAttributeError {

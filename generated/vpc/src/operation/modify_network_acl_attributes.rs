@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyNetworkAclAttributesRequest {
     /// The ID of the network ACL.
@@ -78,10 +78,28 @@ pub struct ModifyNetworkAclAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyNetworkAclAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            network_acl_id: None,
+            network_acl_name: None,
+            description: None,
+            region_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyNetworkAclAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyNetworkAclAttributesRequestBuilder {
-        ModifyNetworkAclAttributesRequestBuilder::default()
+        ModifyNetworkAclAttributesRequestBuilder {
+            inner: ModifyNetworkAclAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -211,6 +229,7 @@ impl<C> ModifyNetworkAclAttributesRequestBuilder<C> {
     }
 }
 impl<'a> ModifyNetworkAclAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyNetworkAclAttributesRequest::default(),
@@ -219,6 +238,7 @@ impl<'a> ModifyNetworkAclAttributesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -292,24 +312,27 @@ pub enum ModifyNetworkAclAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyNetworkAclAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
-            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
-            "ParameterLengthIllegal.Name" => Self::ParameterLengthIllegalName(error),
-            "ParameterIllegal.Name" => Self::ParameterIllegalName(error),
-            "ParameterLengthIllegal.Description" => {
-                Self::ParameterLengthIllegalDescription(error)
-            }
-            "ParameterIllegal.Description" => Self::ParameterIllegalDescription(error),
-            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterMissing.AliUid",
+                        "ParameterMissing.Bid",
+                        "ParameterMissing.RegionId",
+                        "ParameterEmpty.RegionId",
+                        "ParameterMissing.NetworkAclId",
+                        "ParameterEmpty.NetworkAclId",
+                        "ParameterLengthIllegal.Name",
+                        "ParameterIllegal.Name",
+                        "ParameterLengthIllegal.Description",
+                        "ParameterIllegal.Description",
+                        "InvalidNetworkAcl.NotFound",
+                        "NotSupport.NetworkAcl",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyNetworkAclAttributesError {
@@ -318,76 +341,75 @@ impl ModifyNetworkAclAttributesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingNetworkAclId(error),
+            5 => Self::ParameterEmptyNetworkAclId(error),
+            6 => Self::ParameterLengthIllegalName(error),
+            7 => Self::ParameterIllegalName(error),
+            8 => Self::ParameterLengthIllegalDescription(error),
+            9 => Self::ParameterIllegalDescription(error),
+            10 => Self::InvalidNetworkAclNotFound(error),
+            11 => Self::NotSupportNetworkAcl(error),
+            12 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
-            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
-            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
-            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
-            Self::ParameterMissingNetworkAclId(error) => {
-                ("ParameterMissingNetworkAclId", error)
-            }
-            Self::ParameterEmptyNetworkAclId(error) => {
-                ("ParameterEmptyNetworkAclId", error)
-            }
-            Self::ParameterLengthIllegalName(error) => {
-                ("ParameterLengthIllegalName", error)
-            }
-            Self::ParameterIllegalName(error) => ("ParameterIllegalName", error),
-            Self::ParameterLengthIllegalDescription(error) => {
-                ("ParameterLengthIllegalDescription", error)
-            }
-            Self::ParameterIllegalDescription(error) => {
-                ("ParameterIllegalDescription", error)
-            }
-            Self::InvalidNetworkAclNotFound(error) => {
-                ("InvalidNetworkAclNotFound", error)
-            }
-            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterMissingAliUid(error) => (0, error),
+            Self::ParameterMissingBid(error) => (1, error),
+            Self::ParameterMissingRegionId(error) => (2, error),
+            Self::ParameterEmptyRegionId(error) => (3, error),
+            Self::ParameterMissingNetworkAclId(error) => (4, error),
+            Self::ParameterEmptyNetworkAclId(error) => (5, error),
+            Self::ParameterLengthIllegalName(error) => (6, error),
+            Self::ParameterIllegalName(error) => (7, error),
+            Self::ParameterLengthIllegalDescription(error) => (8, error),
+            Self::ParameterIllegalDescription(error) => (9, error),
+            Self::InvalidNetworkAclNotFound(error) => (10, error),
+            Self::NotSupportNetworkAcl(error) => (11, error),
+            Self::InternalError(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for ModifyNetworkAclAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
-            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
-            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
-            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
-            Self::ParameterMissingNetworkAclId(_) => {
-                Self::ParameterMissingNetworkAclId(error)
-            }
-            Self::ParameterEmptyNetworkAclId(_) => {
-                Self::ParameterEmptyNetworkAclId(error)
-            }
-            Self::ParameterLengthIllegalName(_) => {
-                Self::ParameterLengthIllegalName(error)
-            }
-            Self::ParameterIllegalName(_) => Self::ParameterIllegalName(error),
-            Self::ParameterLengthIllegalDescription(_) => {
-                Self::ParameterLengthIllegalDescription(error)
-            }
-            Self::ParameterIllegalDescription(_) => {
-                Self::ParameterIllegalDescription(error)
-            }
-            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
-            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyNetworkAclAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterMissingAliUid",
+            "ParameterMissingBid",
+            "ParameterMissingRegionId",
+            "ParameterEmptyRegionId",
+            "ParameterMissingNetworkAclId",
+            "ParameterEmptyNetworkAclId",
+            "ParameterLengthIllegalName",
+            "ParameterIllegalName",
+            "ParameterLengthIllegalDescription",
+            "ParameterIllegalDescription",
+            "InvalidNetworkAclNotFound",
+            "NotSupportNetworkAcl",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyNetworkAclAttributesError {

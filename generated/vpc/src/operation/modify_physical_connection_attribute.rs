@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyPhysicalConnectionAttributeRequest {
     /// The region ID of the Express Connect circuit.
@@ -128,10 +128,33 @@ pub struct ModifyPhysicalConnectionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyPhysicalConnectionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            physical_connection_id: None,
+            line_operator: None,
+            bandwidth: None,
+            peer_location: None,
+            port_type: None,
+            redundant_physical_connection_id: None,
+            description: None,
+            name: None,
+            client_token: None,
+            circuit_code: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyPhysicalConnectionAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyPhysicalConnectionAttributeRequestBuilder {
-        ModifyPhysicalConnectionAttributeRequestBuilder::default()
+        ModifyPhysicalConnectionAttributeRequestBuilder {
+            inner: ModifyPhysicalConnectionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -329,6 +352,7 @@ impl<C> ModifyPhysicalConnectionAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyPhysicalConnectionAttributeRequest::default(),
@@ -337,6 +361,7 @@ impl<'a> ModifyPhysicalConnectionAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -415,34 +440,29 @@ pub enum ModifyPhysicalConnectionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyPhysicalConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidLineOperator.Malformd" => Self::InvalidLineOperatorMalformd(error),
-            "InvalidPeerLocation.Malformd" => Self::InvalidPeerLocationMalformd(error),
-            "InvalidPortType.Malformd" => Self::InvalidPortTypeMalformd(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidStatus" => Self::InvalidStatus(error),
-            "InvalidBandwidth" => Self::InvalidBandwidth(error),
-            "InvalidRedundantPhysicalConnection" => {
-                Self::InvalidRedundantPhysicalConnection(error)
-            }
-            "InvalidRedundantPhysicalConnectionStatus" => {
-                Self::InvalidRedundantPhysicalConnectionStatus(error)
-            }
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidPhysicalConnectionOperator.Malformed" => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            "InvalidPhysicalConnectionBandwidth.Malformed" => {
-                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "OperationDenied.VPconn" => Self::OperationDeniedVPconn(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidPhysicalConnectionId.NotFound" => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidLineOperator.Malformd",
+                        "InvalidPeerLocation.Malformd",
+                        "InvalidPortType.Malformd",
+                        "InvalidName.Malformed",
+                        "InvalidStatus",
+                        "InvalidBandwidth",
+                        "InvalidRedundantPhysicalConnection",
+                        "InvalidRedundantPhysicalConnectionStatus",
+                        "InvalidCircuitCode.Malformed",
+                        "InvalidPhysicalConnectionOperator.Malformed",
+                        "InvalidPhysicalConnectionBandwidth.Malformed",
+                        "InvalidDescription.Malformed",
+                        "OperationDenied.VPconn",
+                        "InvalidRegionId.NotFound",
+                        "InvalidPhysicalConnectionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyPhysicalConnectionAttributeError {
@@ -451,94 +471,81 @@ impl ModifyPhysicalConnectionAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidLineOperatorMalformd(error),
+            1 => Self::InvalidPeerLocationMalformd(error),
+            2 => Self::InvalidPortTypeMalformd(error),
+            3 => Self::InvalidNameMalformed(error),
+            4 => Self::InvalidStatus(error),
+            5 => Self::InvalidBandwidth(error),
+            6 => Self::InvalidRedundantPhysicalConnection(error),
+            7 => Self::InvalidRedundantPhysicalConnectionStatus(error),
+            8 => Self::InvalidCircuitCodeMalformed(error),
+            9 => Self::InvalidPhysicalConnectionOperatorMalformed(error),
+            10 => Self::InvalidPhysicalConnectionBandwidthMalformed(error),
+            11 => Self::InvalidDescriptionMalformed(error),
+            12 => Self::OperationDeniedVPconn(error),
+            13 => Self::InvalidRegionIdNotFound(error),
+            14 => Self::InvalidPhysicalConnectionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidLineOperatorMalformd(error) => {
-                ("InvalidLineOperatorMalformd", error)
-            }
-            Self::InvalidPeerLocationMalformd(error) => {
-                ("InvalidPeerLocationMalformd", error)
-            }
-            Self::InvalidPortTypeMalformd(error) => ("InvalidPortTypeMalformd", error),
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidStatus(error) => ("InvalidStatus", error),
-            Self::InvalidBandwidth(error) => ("InvalidBandwidth", error),
-            Self::InvalidRedundantPhysicalConnection(error) => {
-                ("InvalidRedundantPhysicalConnection", error)
-            }
-            Self::InvalidRedundantPhysicalConnectionStatus(error) => {
-                ("InvalidRedundantPhysicalConnectionStatus", error)
-            }
-            Self::InvalidCircuitCodeMalformed(error) => {
-                ("InvalidCircuitCodeMalformed", error)
-            }
-            Self::InvalidPhysicalConnectionOperatorMalformed(error) => {
-                ("InvalidPhysicalConnectionOperatorMalformed", error)
-            }
-            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => {
-                ("InvalidPhysicalConnectionBandwidthMalformed", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::OperationDeniedVPconn(error) => ("OperationDeniedVPconn", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidPhysicalConnectionIdNotFound(error) => {
-                ("InvalidPhysicalConnectionIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidLineOperatorMalformd(error) => (0, error),
+            Self::InvalidPeerLocationMalformd(error) => (1, error),
+            Self::InvalidPortTypeMalformd(error) => (2, error),
+            Self::InvalidNameMalformed(error) => (3, error),
+            Self::InvalidStatus(error) => (4, error),
+            Self::InvalidBandwidth(error) => (5, error),
+            Self::InvalidRedundantPhysicalConnection(error) => (6, error),
+            Self::InvalidRedundantPhysicalConnectionStatus(error) => (7, error),
+            Self::InvalidCircuitCodeMalformed(error) => (8, error),
+            Self::InvalidPhysicalConnectionOperatorMalformed(error) => (9, error),
+            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => (10, error),
+            Self::InvalidDescriptionMalformed(error) => (11, error),
+            Self::OperationDeniedVPconn(error) => (12, error),
+            Self::InvalidRegionIdNotFound(error) => (13, error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for ModifyPhysicalConnectionAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidLineOperatorMalformd(_) => {
-                Self::InvalidLineOperatorMalformd(error)
-            }
-            Self::InvalidPeerLocationMalformd(_) => {
-                Self::InvalidPeerLocationMalformd(error)
-            }
-            Self::InvalidPortTypeMalformd(_) => Self::InvalidPortTypeMalformd(error),
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidStatus(_) => Self::InvalidStatus(error),
-            Self::InvalidBandwidth(_) => Self::InvalidBandwidth(error),
-            Self::InvalidRedundantPhysicalConnection(_) => {
-                Self::InvalidRedundantPhysicalConnection(error)
-            }
-            Self::InvalidRedundantPhysicalConnectionStatus(_) => {
-                Self::InvalidRedundantPhysicalConnectionStatus(error)
-            }
-            Self::InvalidCircuitCodeMalformed(_) => {
-                Self::InvalidCircuitCodeMalformed(error)
-            }
-            Self::InvalidPhysicalConnectionOperatorMalformed(_) => {
-                Self::InvalidPhysicalConnectionOperatorMalformed(error)
-            }
-            Self::InvalidPhysicalConnectionBandwidthMalformed(_) => {
-                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::OperationDeniedVPconn(_) => Self::OperationDeniedVPconn(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidPhysicalConnectionIdNotFound(_) => {
-                Self::InvalidPhysicalConnectionIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyPhysicalConnectionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidLineOperatorMalformd",
+            "InvalidPeerLocationMalformd",
+            "InvalidPortTypeMalformd",
+            "InvalidNameMalformed",
+            "InvalidStatus",
+            "InvalidBandwidth",
+            "InvalidRedundantPhysicalConnection",
+            "InvalidRedundantPhysicalConnectionStatus",
+            "InvalidCircuitCodeMalformed",
+            "InvalidPhysicalConnectionOperatorMalformed",
+            "InvalidPhysicalConnectionBandwidthMalformed",
+            "InvalidDescriptionMalformed",
+            "OperationDeniedVPconn",
+            "InvalidRegionIdNotFound",
+            "InvalidPhysicalConnectionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyPhysicalConnectionAttributeError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouteEntryRequest {
     /// The ID of the region to which the route belongs.
@@ -91,10 +91,31 @@ pub struct ModifyRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_entry_name: None,
+            route_entry_id: None,
+            description: None,
+            new_next_hop_type: None,
+            new_next_hop_id: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyRouteEntryRequestBuilder {
-        ModifyRouteEntryRequestBuilder::default()
+        ModifyRouteEntryRequestBuilder {
+            inner: ModifyRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -247,6 +268,7 @@ impl<C> ModifyRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> ModifyRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyRouteEntryRequest::default(),
@@ -255,6 +277,7 @@ impl<'a> ModifyRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifyRouteEntryResponse, ModifyRouteEntryError> {
@@ -401,114 +424,63 @@ pub enum ModifyRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRouteEntryId.NotFound" => Self::InvalidRouteEntryIdNotFound(error),
-            "InvalidRouteEntryName.Malformed" => {
-                Self::InvalidRouteEntryNameMalformed(error)
-            }
-            "OperationDenied.ModifyManagedRouteEntry" => {
-                Self::OperationDeniedModifyManagedRouteEntry(error)
-            }
-            "OperationDenied.RouteTableTypeNotPermitted" => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            "MissingParam.NewNextHopId" => Self::MissingParamNewNextHopId(error),
-            "IllegealParam.NextHopType" => Self::IllegealParamNextHopType(error),
-            "UnsupportedFeature.NormalTypeNatGateway" => {
-                Self::UnsupportedFeatureNormalTypeNatGateway(error)
-            }
-            "UnsupportedFeature.NextHopType" => {
-                Self::UnsupportedFeatureNextHopType(error)
-            }
-            "InvalidRouteTable.NotFound" => Self::InvalidRouteTableNotFound(error),
-            "InvalidNetworkInterface.NotFound" => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            "OperationDenied.NextHopExist" => Self::OperationDeniedNextHopExist(error),
-            "MissingParam.NewNextHopType" => Self::MissingParamNewNextHopType(error),
-            "UnsupportedFeature.ModifyRouteEntryNextHop" => {
-                Self::UnsupportedFeatureModifyRouteEntryNextHop(error)
-            }
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "ResourceNotFound.VSwitch" => Self::ResourceNotFoundVSwitch(error),
-            "MissingParam.RouteEntryId" => Self::MissingParamRouteEntryId(error),
-            "IllegalParam.RouteEntryName" => Self::IllegalParamRouteEntryName(error),
-            "OperationDenied.LocalRouteEntryModified" => {
-                Self::OperationDeniedLocalRouteEntryModified(error)
-            }
-            "OperationDenied.IllegalNewNextHopType" => {
-                Self::OperationDeniedIllegalNewNextHopType(error)
-            }
-            "UnsupportedFeature.VpcAdvancedFeature" => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "OperationFailed.NotSupportIPV6" => {
-                Self::OperationFailedNotSupportIpv6(error)
-            }
-            "UnsupportedFeature.ModifyIpv6RouteEntryNextHop" => {
-                Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error)
-            }
-            "OperationDenied.NewNextHopNotSupportPublish" => {
-                Self::OperationDeniedNewNextHopNotSupportPublish(error)
-            }
-            "IllegalParam.DestCidrBlock" => Self::IllegalParamDestCidrBlock(error),
-            "IllegalParamFormat.DstCidrBlock" => {
-                Self::IllegalParamFormatDstCidrBlock(error)
-            }
-            "MissingParam.RouteEntryIdOrRouteTableDstCidr" => {
-                Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error)
-            }
-            "MissingParam.ParameterMustNotNull" => {
-                Self::MissingParamParameterMustNotNull(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "OperationDenied.UpdateGatewayRouteEntry" => {
-                Self::OperationDeniedUpdateGatewayRouteEntry(error)
-            }
-            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "IncorrectStatus.Vswitch" => Self::IncorrectStatusVswitch(error),
-            "ResourceNotFound.Instance" => Self::ResourceNotFoundInstance(error),
-            "IncorrectStatus.NextHop" => Self::IncorrectStatusNextHop(error),
-            "OperationDenied.NextHopTypeNonsupport" => {
-                Self::OperationDeniedNextHopTypeNonsupport(error)
-            }
-            "OperationDenied.LocalEntryCanOnlyModifyNextHop" => {
-                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
-            }
-            "ExclusiveParam.NextHopTypeAndNextHopId" => {
-                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
-            }
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            "OperationUnsupported.OnlySupportNormalNetworkInterface" => {
-                Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
-            }
-            "UnsupportedFeature.Ipv6GatewayRouteTable" => {
-                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            }
-            "OperationDenied.TrAttachmentIpv6Disabled" => {
-                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            }
-            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
-            "OperationDenied.LocalRouteEntryInSystemRouteTable" => {
-                Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error)
-            }
-            "OperationDenied.LocalRouteEntryBoundToVSwitch" => {
-                Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error)
-            }
-            "OperationFailed.ModifyEcmpRoute" => {
-                Self::OperationFailedModifyEcmpRoute(error)
-            }
-            "Forbbiden" => Self::Forbbiden(error),
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRouteEntryId.NotFound",
+                        "InvalidRouteEntryName.Malformed",
+                        "OperationDenied.ModifyManagedRouteEntry",
+                        "OperationDenied.RouteTableTypeNotPermitted",
+                        "MissingParam.NewNextHopId",
+                        "IllegealParam.NextHopType",
+                        "UnsupportedFeature.NormalTypeNatGateway",
+                        "UnsupportedFeature.NextHopType",
+                        "InvalidRouteTable.NotFound",
+                        "InvalidNetworkInterface.NotFound",
+                        "OperationDenied.NextHopExist",
+                        "MissingParam.NewNextHopType",
+                        "UnsupportedFeature.ModifyRouteEntryNextHop",
+                        "IncorrectRouteEntryStatus",
+                        "ResourceNotFound.VSwitch",
+                        "MissingParam.RouteEntryId",
+                        "IllegalParam.RouteEntryName",
+                        "OperationDenied.LocalRouteEntryModified",
+                        "OperationDenied.IllegalNewNextHopType",
+                        "UnsupportedFeature.VpcAdvancedFeature",
+                        "UnsupportedRegion",
+                        "OperationFailed.NotSupportIPV6",
+                        "UnsupportedFeature.ModifyIpv6RouteEntryNextHop",
+                        "OperationDenied.NewNextHopNotSupportPublish",
+                        "IllegalParam.DestCidrBlock",
+                        "IllegalParamFormat.DstCidrBlock",
+                        "MissingParam.RouteEntryIdOrRouteTableDstCidr",
+                        "MissingParam.ParameterMustNotNull",
+                        "ResourceNotFound.RouteTable",
+                        "OperationDenied.UpdateGatewayRouteEntry",
+                        "ResourceNotFound.RouteEntry",
+                        "IncorrectStatus.RouteEntry",
+                        "IncorrectStatus.Vswitch",
+                        "ResourceNotFound.Instance",
+                        "IncorrectStatus.NextHop",
+                        "OperationDenied.NextHopTypeNonsupport",
+                        "OperationDenied.LocalEntryCanOnlyModifyNextHop",
+                        "ExclusiveParam.NextHopTypeAndNextHopId",
+                        "InvalidRouterInterfaceId.NotFound",
+                        "OperationUnsupported.OnlySupportNormalNetworkInterface",
+                        "UnsupportedFeature.Ipv6GatewayRouteTable",
+                        "OperationDenied.TrAttachmentIpv6Disabled",
+                        "InvalidAttachment.NotFound",
+                        "OperationDenied.LocalRouteEntryInSystemRouteTable",
+                        "OperationDenied.LocalRouteEntryBoundToVSwitch",
+                        "OperationFailed.ModifyEcmpRoute",
+                        "Forbbiden",
+                        "ResourceNotFound.NatGateway",
+                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyRouteEntryError {
@@ -517,276 +489,185 @@ impl ModifyRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRouteEntryIdNotFound(error),
+            1 => Self::InvalidRouteEntryNameMalformed(error),
+            2 => Self::OperationDeniedModifyManagedRouteEntry(error),
+            3 => Self::OperationDeniedRouteTableTypeNotPermitted(error),
+            4 => Self::MissingParamNewNextHopId(error),
+            5 => Self::IllegealParamNextHopType(error),
+            6 => Self::UnsupportedFeatureNormalTypeNatGateway(error),
+            7 => Self::UnsupportedFeatureNextHopType(error),
+            8 => Self::InvalidRouteTableNotFound(error),
+            9 => Self::InvalidNetworkInterfaceNotFound(error),
+            10 => Self::OperationDeniedNextHopExist(error),
+            11 => Self::MissingParamNewNextHopType(error),
+            12 => Self::UnsupportedFeatureModifyRouteEntryNextHop(error),
+            13 => Self::IncorrectRouteEntryStatus(error),
+            14 => Self::ResourceNotFoundVSwitch(error),
+            15 => Self::MissingParamRouteEntryId(error),
+            16 => Self::IllegalParamRouteEntryName(error),
+            17 => Self::OperationDeniedLocalRouteEntryModified(error),
+            18 => Self::OperationDeniedIllegalNewNextHopType(error),
+            19 => Self::UnsupportedFeatureVpcAdvancedFeature(error),
+            20 => Self::UnsupportedRegion(error),
+            21 => Self::OperationFailedNotSupportIpv6(error),
+            22 => Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error),
+            23 => Self::OperationDeniedNewNextHopNotSupportPublish(error),
+            24 => Self::IllegalParamDestCidrBlock(error),
+            25 => Self::IllegalParamFormatDstCidrBlock(error),
+            26 => Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error),
+            27 => Self::MissingParamParameterMustNotNull(error),
+            28 => Self::ResourceNotFoundRouteTable(error),
+            29 => Self::OperationDeniedUpdateGatewayRouteEntry(error),
+            30 => Self::ResourceNotFoundRouteEntry(error),
+            31 => Self::IncorrectStatusRouteEntry(error),
+            32 => Self::IncorrectStatusVswitch(error),
+            33 => Self::ResourceNotFoundInstance(error),
+            34 => Self::IncorrectStatusNextHop(error),
+            35 => Self::OperationDeniedNextHopTypeNonsupport(error),
+            36 => Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error),
+            37 => Self::ExclusiveParamNextHopTypeAndNextHopId(error),
+            38 => Self::InvalidRouterInterfaceIdNotFound(error),
+            39 => Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error),
+            40 => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
+            41 => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
+            42 => Self::InvalidAttachmentNotFound(error),
+            43 => Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error),
+            44 => Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error),
+            45 => Self::OperationFailedModifyEcmpRoute(error),
+            46 => Self::Forbbiden(error),
+            47 => Self::ResourceNotFoundNatGateway(error),
+            48 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRouteEntryIdNotFound(error) => {
-                ("InvalidRouteEntryIdNotFound", error)
-            }
-            Self::InvalidRouteEntryNameMalformed(error) => {
-                ("InvalidRouteEntryNameMalformed", error)
-            }
-            Self::OperationDeniedModifyManagedRouteEntry(error) => {
-                ("OperationDeniedModifyManagedRouteEntry", error)
-            }
-            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
-                ("OperationDeniedRouteTableTypeNotPermitted", error)
-            }
-            Self::MissingParamNewNextHopId(error) => ("MissingParamNewNextHopId", error),
-            Self::IllegealParamNextHopType(error) => ("IllegealParamNextHopType", error),
-            Self::UnsupportedFeatureNormalTypeNatGateway(error) => {
-                ("UnsupportedFeatureNormalTypeNatGateway", error)
-            }
-            Self::UnsupportedFeatureNextHopType(error) => {
-                ("UnsupportedFeatureNextHopType", error)
-            }
-            Self::InvalidRouteTableNotFound(error) => {
-                ("InvalidRouteTableNotFound", error)
-            }
-            Self::InvalidNetworkInterfaceNotFound(error) => {
-                ("InvalidNetworkInterfaceNotFound", error)
-            }
-            Self::OperationDeniedNextHopExist(error) => {
-                ("OperationDeniedNextHopExist", error)
-            }
-            Self::MissingParamNewNextHopType(error) => {
-                ("MissingParamNewNextHopType", error)
-            }
-            Self::UnsupportedFeatureModifyRouteEntryNextHop(error) => {
-                ("UnsupportedFeatureModifyRouteEntryNextHop", error)
-            }
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
-            Self::MissingParamRouteEntryId(error) => ("MissingParamRouteEntryId", error),
-            Self::IllegalParamRouteEntryName(error) => {
-                ("IllegalParamRouteEntryName", error)
-            }
-            Self::OperationDeniedLocalRouteEntryModified(error) => {
-                ("OperationDeniedLocalRouteEntryModified", error)
-            }
-            Self::OperationDeniedIllegalNewNextHopType(error) => {
-                ("OperationDeniedIllegalNewNextHopType", error)
-            }
-            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
-                ("UnsupportedFeatureVpcAdvancedFeature", error)
-            }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::OperationFailedNotSupportIpv6(error) => {
-                ("OperationFailedNotSupportIpv6", error)
-            }
-            Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error) => {
-                ("UnsupportedFeatureModifyIpv6RouteEntryNextHop", error)
-            }
-            Self::OperationDeniedNewNextHopNotSupportPublish(error) => {
-                ("OperationDeniedNewNextHopNotSupportPublish", error)
-            }
-            Self::IllegalParamDestCidrBlock(error) => {
-                ("IllegalParamDestCidrBlock", error)
-            }
-            Self::IllegalParamFormatDstCidrBlock(error) => {
-                ("IllegalParamFormatDstCidrBlock", error)
-            }
-            Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error) => {
-                ("MissingParamRouteEntryIdOrRouteTableDstCidr", error)
-            }
-            Self::MissingParamParameterMustNotNull(error) => {
-                ("MissingParamParameterMustNotNull", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::OperationDeniedUpdateGatewayRouteEntry(error) => {
-                ("OperationDeniedUpdateGatewayRouteEntry", error)
-            }
-            Self::ResourceNotFoundRouteEntry(error) => {
-                ("ResourceNotFoundRouteEntry", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::IncorrectStatusVswitch(error) => ("IncorrectStatusVswitch", error),
-            Self::ResourceNotFoundInstance(error) => ("ResourceNotFoundInstance", error),
-            Self::IncorrectStatusNextHop(error) => ("IncorrectStatusNextHop", error),
-            Self::OperationDeniedNextHopTypeNonsupport(error) => {
-                ("OperationDeniedNextHopTypeNonsupport", error)
-            }
-            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error) => {
-                ("OperationDeniedLocalEntryCanOnlyModifyNextHop", error)
-            }
-            Self::ExclusiveParamNextHopTypeAndNextHopId(error) => {
-                ("ExclusiveParamNextHopTypeAndNextHopId", error)
-            }
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
+            Self::InvalidRouteEntryIdNotFound(error) => (0, error),
+            Self::InvalidRouteEntryNameMalformed(error) => (1, error),
+            Self::OperationDeniedModifyManagedRouteEntry(error) => (2, error),
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => (3, error),
+            Self::MissingParamNewNextHopId(error) => (4, error),
+            Self::IllegealParamNextHopType(error) => (5, error),
+            Self::UnsupportedFeatureNormalTypeNatGateway(error) => (6, error),
+            Self::UnsupportedFeatureNextHopType(error) => (7, error),
+            Self::InvalidRouteTableNotFound(error) => (8, error),
+            Self::InvalidNetworkInterfaceNotFound(error) => (9, error),
+            Self::OperationDeniedNextHopExist(error) => (10, error),
+            Self::MissingParamNewNextHopType(error) => (11, error),
+            Self::UnsupportedFeatureModifyRouteEntryNextHop(error) => (12, error),
+            Self::IncorrectRouteEntryStatus(error) => (13, error),
+            Self::ResourceNotFoundVSwitch(error) => (14, error),
+            Self::MissingParamRouteEntryId(error) => (15, error),
+            Self::IllegalParamRouteEntryName(error) => (16, error),
+            Self::OperationDeniedLocalRouteEntryModified(error) => (17, error),
+            Self::OperationDeniedIllegalNewNextHopType(error) => (18, error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => (19, error),
+            Self::UnsupportedRegion(error) => (20, error),
+            Self::OperationFailedNotSupportIpv6(error) => (21, error),
+            Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error) => (22, error),
+            Self::OperationDeniedNewNextHopNotSupportPublish(error) => (23, error),
+            Self::IllegalParamDestCidrBlock(error) => (24, error),
+            Self::IllegalParamFormatDstCidrBlock(error) => (25, error),
+            Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error) => (26, error),
+            Self::MissingParamParameterMustNotNull(error) => (27, error),
+            Self::ResourceNotFoundRouteTable(error) => (28, error),
+            Self::OperationDeniedUpdateGatewayRouteEntry(error) => (29, error),
+            Self::ResourceNotFoundRouteEntry(error) => (30, error),
+            Self::IncorrectStatusRouteEntry(error) => (31, error),
+            Self::IncorrectStatusVswitch(error) => (32, error),
+            Self::ResourceNotFoundInstance(error) => (33, error),
+            Self::IncorrectStatusNextHop(error) => (34, error),
+            Self::OperationDeniedNextHopTypeNonsupport(error) => (35, error),
+            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error) => (36, error),
+            Self::ExclusiveParamNextHopTypeAndNextHopId(error) => (37, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (38, error),
             Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error) => {
-                ("OperationUnsupportedOnlySupportNormalNetworkInterface", error)
+                (39, error)
             }
-            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => {
-                ("UnsupportedFeatureIpv6GatewayRouteTable", error)
-            }
-            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => {
-                ("OperationDeniedTrAttachmentIpv6Disabled", error)
-            }
-            Self::InvalidAttachmentNotFound(error) => {
-                ("InvalidAttachmentNotFound", error)
-            }
-            Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error) => {
-                ("OperationDeniedLocalRouteEntryInSystemRouteTable", error)
-            }
-            Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error) => {
-                ("OperationDeniedLocalRouteEntryBoundToVSwitch", error)
-            }
-            Self::OperationFailedModifyEcmpRoute(error) => {
-                ("OperationFailedModifyEcmpRoute", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::ResourceNotFoundNatGateway(error) => {
-                ("ResourceNotFoundNatGateway", error)
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
-                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => (40, error),
+            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => (41, error),
+            Self::InvalidAttachmentNotFound(error) => (42, error),
+            Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error) => (43, error),
+            Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error) => (44, error),
+            Self::OperationFailedModifyEcmpRoute(error) => (45, error),
+            Self::Forbbiden(error) => (46, error),
+            Self::ResourceNotFoundNatGateway(error) => (47, error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (48, error),
+            Self::Unhandled(error) => (49, error),
         }
     }
 }
 impl Clone for ModifyRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRouteEntryIdNotFound(_) => {
-                Self::InvalidRouteEntryIdNotFound(error)
-            }
-            Self::InvalidRouteEntryNameMalformed(_) => {
-                Self::InvalidRouteEntryNameMalformed(error)
-            }
-            Self::OperationDeniedModifyManagedRouteEntry(_) => {
-                Self::OperationDeniedModifyManagedRouteEntry(error)
-            }
-            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
-                Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            }
-            Self::MissingParamNewNextHopId(_) => Self::MissingParamNewNextHopId(error),
-            Self::IllegealParamNextHopType(_) => Self::IllegealParamNextHopType(error),
-            Self::UnsupportedFeatureNormalTypeNatGateway(_) => {
-                Self::UnsupportedFeatureNormalTypeNatGateway(error)
-            }
-            Self::UnsupportedFeatureNextHopType(_) => {
-                Self::UnsupportedFeatureNextHopType(error)
-            }
-            Self::InvalidRouteTableNotFound(_) => Self::InvalidRouteTableNotFound(error),
-            Self::InvalidNetworkInterfaceNotFound(_) => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            Self::OperationDeniedNextHopExist(_) => {
-                Self::OperationDeniedNextHopExist(error)
-            }
-            Self::MissingParamNewNextHopType(_) => {
-                Self::MissingParamNewNextHopType(error)
-            }
-            Self::UnsupportedFeatureModifyRouteEntryNextHop(_) => {
-                Self::UnsupportedFeatureModifyRouteEntryNextHop(error)
-            }
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
-            Self::MissingParamRouteEntryId(_) => Self::MissingParamRouteEntryId(error),
-            Self::IllegalParamRouteEntryName(_) => {
-                Self::IllegalParamRouteEntryName(error)
-            }
-            Self::OperationDeniedLocalRouteEntryModified(_) => {
-                Self::OperationDeniedLocalRouteEntryModified(error)
-            }
-            Self::OperationDeniedIllegalNewNextHopType(_) => {
-                Self::OperationDeniedIllegalNewNextHopType(error)
-            }
-            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
-                Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::OperationFailedNotSupportIpv6(_) => {
-                Self::OperationFailedNotSupportIpv6(error)
-            }
-            Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(_) => {
-                Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error)
-            }
-            Self::OperationDeniedNewNextHopNotSupportPublish(_) => {
-                Self::OperationDeniedNewNextHopNotSupportPublish(error)
-            }
-            Self::IllegalParamDestCidrBlock(_) => Self::IllegalParamDestCidrBlock(error),
-            Self::IllegalParamFormatDstCidrBlock(_) => {
-                Self::IllegalParamFormatDstCidrBlock(error)
-            }
-            Self::MissingParamRouteEntryIdOrRouteTableDstCidr(_) => {
-                Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error)
-            }
-            Self::MissingParamParameterMustNotNull(_) => {
-                Self::MissingParamParameterMustNotNull(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::OperationDeniedUpdateGatewayRouteEntry(_) => {
-                Self::OperationDeniedUpdateGatewayRouteEntry(error)
-            }
-            Self::ResourceNotFoundRouteEntry(_) => {
-                Self::ResourceNotFoundRouteEntry(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
-            Self::ResourceNotFoundInstance(_) => Self::ResourceNotFoundInstance(error),
-            Self::IncorrectStatusNextHop(_) => Self::IncorrectStatusNextHop(error),
-            Self::OperationDeniedNextHopTypeNonsupport(_) => {
-                Self::OperationDeniedNextHopTypeNonsupport(error)
-            }
-            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(_) => {
-                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
-            }
-            Self::ExclusiveParamNextHopTypeAndNextHopId(_) => {
-                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
-            }
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::OperationUnsupportedOnlySupportNormalNetworkInterface(_) => {
-                Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
-            }
-            Self::UnsupportedFeatureIpv6GatewayRouteTable(_) => {
-                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            }
-            Self::OperationDeniedTrAttachmentIpv6Disabled(_) => {
-                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            }
-            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
-            Self::OperationDeniedLocalRouteEntryInSystemRouteTable(_) => {
-                Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error)
-            }
-            Self::OperationDeniedLocalRouteEntryBoundToVSwitch(_) => {
-                Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error)
-            }
-            Self::OperationFailedModifyEcmpRoute(_) => {
-                Self::OperationFailedModifyEcmpRoute(error)
-            }
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::ResourceNotFoundNatGateway(_) => {
-                Self::ResourceNotFoundNatGateway(error)
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRouteEntryIdNotFound",
+            "InvalidRouteEntryNameMalformed",
+            "OperationDeniedModifyManagedRouteEntry",
+            "OperationDeniedRouteTableTypeNotPermitted",
+            "MissingParamNewNextHopId",
+            "IllegealParamNextHopType",
+            "UnsupportedFeatureNormalTypeNatGateway",
+            "UnsupportedFeatureNextHopType",
+            "InvalidRouteTableNotFound",
+            "InvalidNetworkInterfaceNotFound",
+            "OperationDeniedNextHopExist",
+            "MissingParamNewNextHopType",
+            "UnsupportedFeatureModifyRouteEntryNextHop",
+            "IncorrectRouteEntryStatus",
+            "ResourceNotFoundVSwitch",
+            "MissingParamRouteEntryId",
+            "IllegalParamRouteEntryName",
+            "OperationDeniedLocalRouteEntryModified",
+            "OperationDeniedIllegalNewNextHopType",
+            "UnsupportedFeatureVpcAdvancedFeature",
+            "UnsupportedRegion",
+            "OperationFailedNotSupportIpv6",
+            "UnsupportedFeatureModifyIpv6RouteEntryNextHop",
+            "OperationDeniedNewNextHopNotSupportPublish",
+            "IllegalParamDestCidrBlock",
+            "IllegalParamFormatDstCidrBlock",
+            "MissingParamRouteEntryIdOrRouteTableDstCidr",
+            "MissingParamParameterMustNotNull",
+            "ResourceNotFoundRouteTable",
+            "OperationDeniedUpdateGatewayRouteEntry",
+            "ResourceNotFoundRouteEntry",
+            "IncorrectStatusRouteEntry",
+            "IncorrectStatusVswitch",
+            "ResourceNotFoundInstance",
+            "IncorrectStatusNextHop",
+            "OperationDeniedNextHopTypeNonsupport",
+            "OperationDeniedLocalEntryCanOnlyModifyNextHop",
+            "ExclusiveParamNextHopTypeAndNextHopId",
+            "InvalidRouterInterfaceIdNotFound",
+            "OperationUnsupportedOnlySupportNormalNetworkInterface",
+            "UnsupportedFeatureIpv6GatewayRouteTable",
+            "OperationDeniedTrAttachmentIpv6Disabled",
+            "InvalidAttachmentNotFound",
+            "OperationDeniedLocalRouteEntryInSystemRouteTable",
+            "OperationDeniedLocalRouteEntryBoundToVSwitch",
+            "OperationFailedModifyEcmpRoute",
+            "Forbbiden",
+            "ResourceNotFoundNatGateway",
+            "ResourceNotFoundGatewayLoadBalancerEndpoint",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyRouteEntryError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouteTableAttributesRequest {
     /// The ID of the route table.
@@ -68,10 +68,27 @@ pub struct ModifyRouteTableAttributesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouteTableAttributesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            route_table_id: None,
+            route_table_name: None,
+            description: None,
+            region_id: None,
+            route_propagation_enable: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouteTableAttributesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyRouteTableAttributesRequestBuilder {
-        ModifyRouteTableAttributesRequestBuilder::default()
+        ModifyRouteTableAttributesRequestBuilder {
+            inner: ModifyRouteTableAttributesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -185,6 +202,7 @@ impl<C> ModifyRouteTableAttributesRequestBuilder<C> {
     }
 }
 impl<'a> ModifyRouteTableAttributesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyRouteTableAttributesRequest::default(),
@@ -193,6 +211,7 @@ impl<'a> ModifyRouteTableAttributesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -262,25 +281,24 @@ pub enum ModifyRouteTableAttributesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouteTableAttributesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Abs.InvaliTableName.Malformed" => Self::AbsInvaliTableNameMalformed(error),
-            "Abs.InvalidRouteTableId.NotExist" => {
-                Self::AbsInvalidRouteTableIdNotExist(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "Forbidden.DisableRoutePropagation" => {
-                Self::ForbiddenDisableRoutePropagation(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "IncorrectStatus.RoutePropagationStatus" => {
-                Self::IncorrectStatusRoutePropagationStatus(error)
-            }
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Abs.InvaliTableName.Malformed",
+                        "Abs.InvalidRouteTableId.NotExist",
+                        "InvalidDescription.Malformed",
+                        "Forbidden.DisableRoutePropagation",
+                        "ResourceNotFound.RouteTable",
+                        "IncorrectStatus.RouteTable",
+                        "IncorrectStatus.RoutePropagationStatus",
+                        "IncorrectStatus.RouteEntry",
+                        "IncorrectStatus.Vpc",
+                        "Forbbiden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyRouteTableAttributesError {
@@ -289,76 +307,66 @@ impl ModifyRouteTableAttributesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::AbsInvaliTableNameMalformed(error),
+            1 => Self::AbsInvalidRouteTableIdNotExist(error),
+            2 => Self::InvalidDescriptionMalformed(error),
+            3 => Self::ForbiddenDisableRoutePropagation(error),
+            4 => Self::ResourceNotFoundRouteTable(error),
+            5 => Self::IncorrectStatusRouteTable(error),
+            6 => Self::IncorrectStatusRoutePropagationStatus(error),
+            7 => Self::IncorrectStatusRouteEntry(error),
+            8 => Self::IncorrectStatusVpc(error),
+            9 => Self::Forbbiden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AbsInvaliTableNameMalformed(error) => {
-                ("AbsInvaliTableNameMalformed", error)
-            }
-            Self::AbsInvalidRouteTableIdNotExist(error) => {
-                ("AbsInvalidRouteTableIdNotExist", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::ForbiddenDisableRoutePropagation(error) => {
-                ("ForbiddenDisableRoutePropagation", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::IncorrectStatusRoutePropagationStatus(error) => {
-                ("IncorrectStatusRoutePropagationStatus", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::AbsInvaliTableNameMalformed(error) => (0, error),
+            Self::AbsInvalidRouteTableIdNotExist(error) => (1, error),
+            Self::InvalidDescriptionMalformed(error) => (2, error),
+            Self::ForbiddenDisableRoutePropagation(error) => (3, error),
+            Self::ResourceNotFoundRouteTable(error) => (4, error),
+            Self::IncorrectStatusRouteTable(error) => (5, error),
+            Self::IncorrectStatusRoutePropagationStatus(error) => (6, error),
+            Self::IncorrectStatusRouteEntry(error) => (7, error),
+            Self::IncorrectStatusVpc(error) => (8, error),
+            Self::Forbbiden(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ModifyRouteTableAttributesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::AbsInvaliTableNameMalformed(_) => {
-                Self::AbsInvaliTableNameMalformed(error)
-            }
-            Self::AbsInvalidRouteTableIdNotExist(_) => {
-                Self::AbsInvalidRouteTableIdNotExist(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::ForbiddenDisableRoutePropagation(_) => {
-                Self::ForbiddenDisableRoutePropagation(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::IncorrectStatusRoutePropagationStatus(_) => {
-                Self::IncorrectStatusRoutePropagationStatus(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyRouteTableAttributesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "AbsInvaliTableNameMalformed",
+            "AbsInvalidRouteTableIdNotExist",
+            "InvalidDescriptionMalformed",
+            "ForbiddenDisableRoutePropagation",
+            "ResourceNotFoundRouteTable",
+            "IncorrectStatusRouteTable",
+            "IncorrectStatusRoutePropagationStatus",
+            "IncorrectStatusRouteEntry",
+            "IncorrectStatusVpc",
+            "Forbbiden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyRouteTableAttributesError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceAttributeRequest {
     /// The region ID of the router interface.
@@ -123,10 +123,35 @@ pub struct ModifyRouterInterfaceAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouterInterfaceAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            name: None,
+            description: None,
+            opposite_interface_id: None,
+            opposite_router_id: None,
+            opposite_router_type: None,
+            opposite_interface_owner_id: None,
+            health_check_source_ip: None,
+            health_check_target_ip: None,
+            hc_threshold: None,
+            hc_rate: None,
+            delete_health_check_ip: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouterInterfaceAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyRouterInterfaceAttributeRequestBuilder {
-        ModifyRouterInterfaceAttributeRequestBuilder::default()
+        ModifyRouterInterfaceAttributeRequestBuilder {
+            inner: ModifyRouterInterfaceAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -333,6 +358,7 @@ impl<C> ModifyRouterInterfaceAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyRouterInterfaceAttributeRequest::default(),
@@ -341,6 +367,7 @@ impl<'a> ModifyRouterInterfaceAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -424,36 +451,31 @@ pub enum ModifyRouterInterfaceAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidOppositeRouterType.ValueNotSupported" => {
-                Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            }
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "LinkRole.NotSupport" => Self::LinkRoleNotSupport(error),
-            "Forbbiden.ModifyIdAndType" => Self::ForbbidenModifyIdAndType(error),
-            "InvalidParam.ModifyRouterInterface" => {
-                Self::InvalidParamModifyRouterInterface(error)
-            }
-            "INSTANCE_IN_PROCESSIONG" => Self::InstanceInProcessiong(error),
-            "IllegalParam.HcThreshold" => Self::IllegalParamHcThreshold(error),
-            "IllegalParam.HcRate" => Self::IllegalParamHcRate(error),
-            "InvalidHealthCheckIP.Malformd" => Self::InvalidHealthCheckIpMalformd(error),
-            "IllegalParam.HcSourceIp" => Self::IllegalParamHcSourceIp(error),
-            "OperationFailed.OperationLocked" => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            "IncorrectStatus.RouterInterface" => {
-                Self::IncorrectStatusRouterInterface(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.FinancialLocked",
+                        "InvalidName.Malformed",
+                        "InvalidOppositeRouterType.ValueNotSupported",
+                        "InvalidDescription.Malformed",
+                        "Forbbiden",
+                        "LinkRole.NotSupport",
+                        "Forbbiden.ModifyIdAndType",
+                        "InvalidParam.ModifyRouterInterface",
+                        "INSTANCE_IN_PROCESSIONG",
+                        "IllegalParam.HcThreshold",
+                        "IllegalParam.HcRate",
+                        "InvalidHealthCheckIP.Malformd",
+                        "IllegalParam.HcSourceIp",
+                        "OperationFailed.OperationLocked",
+                        "IncorrectStatus.RouterInterface",
+                        "InvalidRegionId.NotFound",
+                        "InvalidRouterInterfaceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyRouterInterfaceAttributeError {
@@ -462,90 +484,87 @@ impl ModifyRouterInterfaceAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenFinancialLocked(error),
+            1 => Self::InvalidNameMalformed(error),
+            2 => Self::InvalidOppositeRouterTypeValueNotSupported(error),
+            3 => Self::InvalidDescriptionMalformed(error),
+            4 => Self::Forbbiden(error),
+            5 => Self::LinkRoleNotSupport(error),
+            6 => Self::ForbbidenModifyIdAndType(error),
+            7 => Self::InvalidParamModifyRouterInterface(error),
+            8 => Self::InstanceInProcessiong(error),
+            9 => Self::IllegalParamHcThreshold(error),
+            10 => Self::IllegalParamHcRate(error),
+            11 => Self::InvalidHealthCheckIpMalformd(error),
+            12 => Self::IllegalParamHcSourceIp(error),
+            13 => Self::OperationFailedOperationLocked(error),
+            14 => Self::IncorrectStatusRouterInterface(error),
+            15 => Self::InvalidRegionIdNotFound(error),
+            16 => Self::InvalidRouterInterfaceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidOppositeRouterTypeValueNotSupported(error) => {
-                ("InvalidOppositeRouterTypeValueNotSupported", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::LinkRoleNotSupport(error) => ("LinkRoleNotSupport", error),
-            Self::ForbbidenModifyIdAndType(error) => ("ForbbidenModifyIdAndType", error),
-            Self::InvalidParamModifyRouterInterface(error) => {
-                ("InvalidParamModifyRouterInterface", error)
-            }
-            Self::InstanceInProcessiong(error) => ("InstanceInProcessiong", error),
-            Self::IllegalParamHcThreshold(error) => ("IllegalParamHcThreshold", error),
-            Self::IllegalParamHcRate(error) => ("IllegalParamHcRate", error),
-            Self::InvalidHealthCheckIpMalformd(error) => {
-                ("InvalidHealthCheckIpMalformd", error)
-            }
-            Self::IllegalParamHcSourceIp(error) => ("IllegalParamHcSourceIp", error),
-            Self::OperationFailedOperationLocked(error) => {
-                ("OperationFailedOperationLocked", error)
-            }
-            Self::IncorrectStatusRouterInterface(error) => {
-                ("IncorrectStatusRouterInterface", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenFinancialLocked(error) => (0, error),
+            Self::InvalidNameMalformed(error) => (1, error),
+            Self::InvalidOppositeRouterTypeValueNotSupported(error) => (2, error),
+            Self::InvalidDescriptionMalformed(error) => (3, error),
+            Self::Forbbiden(error) => (4, error),
+            Self::LinkRoleNotSupport(error) => (5, error),
+            Self::ForbbidenModifyIdAndType(error) => (6, error),
+            Self::InvalidParamModifyRouterInterface(error) => (7, error),
+            Self::InstanceInProcessiong(error) => (8, error),
+            Self::IllegalParamHcThreshold(error) => (9, error),
+            Self::IllegalParamHcRate(error) => (10, error),
+            Self::InvalidHealthCheckIpMalformd(error) => (11, error),
+            Self::IllegalParamHcSourceIp(error) => (12, error),
+            Self::OperationFailedOperationLocked(error) => (13, error),
+            Self::IncorrectStatusRouterInterface(error) => (14, error),
+            Self::InvalidRegionIdNotFound(error) => (15, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (16, error),
+            Self::Unhandled(error) => (17, error),
         }
     }
 }
 impl Clone for ModifyRouterInterfaceAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidOppositeRouterTypeValueNotSupported(_) => {
-                Self::InvalidOppositeRouterTypeValueNotSupported(error)
-            }
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::LinkRoleNotSupport(_) => Self::LinkRoleNotSupport(error),
-            Self::ForbbidenModifyIdAndType(_) => Self::ForbbidenModifyIdAndType(error),
-            Self::InvalidParamModifyRouterInterface(_) => {
-                Self::InvalidParamModifyRouterInterface(error)
-            }
-            Self::InstanceInProcessiong(_) => Self::InstanceInProcessiong(error),
-            Self::IllegalParamHcThreshold(_) => Self::IllegalParamHcThreshold(error),
-            Self::IllegalParamHcRate(_) => Self::IllegalParamHcRate(error),
-            Self::InvalidHealthCheckIpMalformd(_) => {
-                Self::InvalidHealthCheckIpMalformd(error)
-            }
-            Self::IllegalParamHcSourceIp(_) => Self::IllegalParamHcSourceIp(error),
-            Self::OperationFailedOperationLocked(_) => {
-                Self::OperationFailedOperationLocked(error)
-            }
-            Self::IncorrectStatusRouterInterface(_) => {
-                Self::IncorrectStatusRouterInterface(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyRouterInterfaceAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenFinancialLocked",
+            "InvalidNameMalformed",
+            "InvalidOppositeRouterTypeValueNotSupported",
+            "InvalidDescriptionMalformed",
+            "Forbbiden",
+            "LinkRoleNotSupport",
+            "ForbbidenModifyIdAndType",
+            "InvalidParamModifyRouterInterface",
+            "InstanceInProcessiong",
+            "IllegalParamHcThreshold",
+            "IllegalParamHcRate",
+            "InvalidHealthCheckIpMalformd",
+            "IllegalParamHcSourceIp",
+            "OperationFailedOperationLocked",
+            "IncorrectStatusRouterInterface",
+            "InvalidRegionIdNotFound",
+            "InvalidRouterInterfaceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyRouterInterfaceAttributeError {

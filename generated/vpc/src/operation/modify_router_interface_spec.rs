@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyRouterInterfaceSpecRequest {
     /// The ID of the region where the router interface is deployed.
@@ -80,10 +80,26 @@ pub struct ModifyRouterInterfaceSpecRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyRouterInterfaceSpecRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            router_interface_id: None,
+            spec: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyRouterInterfaceSpecRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyRouterInterfaceSpecRequestBuilder {
-        ModifyRouterInterfaceSpecRequestBuilder::default()
+        ModifyRouterInterfaceSpecRequestBuilder {
+            inner: ModifyRouterInterfaceSpecRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -203,6 +219,7 @@ impl<C> ModifyRouterInterfaceSpecRequestBuilder<C> {
     }
 }
 impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyRouterInterfaceSpecRequest::default(),
@@ -211,6 +228,7 @@ impl<'a> ModifyRouterInterfaceSpecRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -303,26 +321,25 @@ pub enum ModifyRouterInterfaceSpecError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyRouterInterfaceSpecError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidParam.NotFound" => Self::InvalidParamNotFound(error),
-            "InvalidOppositeRegionId.NotFound" => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            "InvalidInstanceOwner.Error" => Self::InvalidInstanceOwnerError(error),
-            "InvalidRouterInterfaceSpec.Malformed" => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            "IllegalParam.chargeType" => Self::IllegalParamChargeType(error),
-            "ResourceQueryError" => Self::ResourceQueryError(error),
-            "InvalidSpec.ValueNotSupported" => Self::InvalidSpecValueNotSupported(error),
-            "InvalidInstance.StatusError" => Self::InvalidInstanceStatusError(error),
-            "InvalidOpposite.NotFound" => Self::InvalidOppositeNotFound(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.FinancialLocked",
+                        "InvalidParam.NotFound",
+                        "InvalidOppositeRegionId.NotFound",
+                        "InvalidInstanceOwner.Error",
+                        "InvalidRouterInterfaceSpec.Malformed",
+                        "IllegalParam.chargeType",
+                        "ResourceQueryError",
+                        "InvalidSpec.ValueNotSupported",
+                        "InvalidInstance.StatusError",
+                        "InvalidOpposite.NotFound",
+                        "InvalidRouterInterfaceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyRouterInterfaceSpecError {
@@ -331,72 +348,69 @@ impl ModifyRouterInterfaceSpecError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenFinancialLocked(error),
+            1 => Self::InvalidParamNotFound(error),
+            2 => Self::InvalidOppositeRegionIdNotFound(error),
+            3 => Self::InvalidInstanceOwnerError(error),
+            4 => Self::InvalidRouterInterfaceSpecMalformed(error),
+            5 => Self::IllegalParamChargeType(error),
+            6 => Self::ResourceQueryError(error),
+            7 => Self::InvalidSpecValueNotSupported(error),
+            8 => Self::InvalidInstanceStatusError(error),
+            9 => Self::InvalidOppositeNotFound(error),
+            10 => Self::InvalidRouterInterfaceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::InvalidParamNotFound(error) => ("InvalidParamNotFound", error),
-            Self::InvalidOppositeRegionIdNotFound(error) => {
-                ("InvalidOppositeRegionIdNotFound", error)
-            }
-            Self::InvalidInstanceOwnerError(error) => {
-                ("InvalidInstanceOwnerError", error)
-            }
-            Self::InvalidRouterInterfaceSpecMalformed(error) => {
-                ("InvalidRouterInterfaceSpecMalformed", error)
-            }
-            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
-            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
-            Self::InvalidSpecValueNotSupported(error) => {
-                ("InvalidSpecValueNotSupported", error)
-            }
-            Self::InvalidInstanceStatusError(error) => {
-                ("InvalidInstanceStatusError", error)
-            }
-            Self::InvalidOppositeNotFound(error) => ("InvalidOppositeNotFound", error),
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenFinancialLocked(error) => (0, error),
+            Self::InvalidParamNotFound(error) => (1, error),
+            Self::InvalidOppositeRegionIdNotFound(error) => (2, error),
+            Self::InvalidInstanceOwnerError(error) => (3, error),
+            Self::InvalidRouterInterfaceSpecMalformed(error) => (4, error),
+            Self::IllegalParamChargeType(error) => (5, error),
+            Self::ResourceQueryError(error) => (6, error),
+            Self::InvalidSpecValueNotSupported(error) => (7, error),
+            Self::InvalidInstanceStatusError(error) => (8, error),
+            Self::InvalidOppositeNotFound(error) => (9, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for ModifyRouterInterfaceSpecError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
-            Self::InvalidOppositeRegionIdNotFound(_) => {
-                Self::InvalidOppositeRegionIdNotFound(error)
-            }
-            Self::InvalidInstanceOwnerError(_) => Self::InvalidInstanceOwnerError(error),
-            Self::InvalidRouterInterfaceSpecMalformed(_) => {
-                Self::InvalidRouterInterfaceSpecMalformed(error)
-            }
-            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
-            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
-            Self::InvalidSpecValueNotSupported(_) => {
-                Self::InvalidSpecValueNotSupported(error)
-            }
-            Self::InvalidInstanceStatusError(_) => {
-                Self::InvalidInstanceStatusError(error)
-            }
-            Self::InvalidOppositeNotFound(_) => Self::InvalidOppositeNotFound(error),
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyRouterInterfaceSpecError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenFinancialLocked",
+            "InvalidParamNotFound",
+            "InvalidOppositeRegionIdNotFound",
+            "InvalidInstanceOwnerError",
+            "InvalidRouterInterfaceSpecMalformed",
+            "IllegalParamChargeType",
+            "ResourceQueryError",
+            "InvalidSpecValueNotSupported",
+            "InvalidInstanceStatusError",
+            "InvalidOppositeNotFound",
+            "InvalidRouterInterfaceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyRouterInterfaceSpecError {

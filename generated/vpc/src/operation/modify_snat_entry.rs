@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySnatEntryRequest {
     /// The region ID of the NAT gateway.
@@ -98,10 +98,31 @@ pub struct ModifySnatEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySnatEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            snat_table_id: None,
+            snat_entry_id: None,
+            snat_ip: None,
+            snat_entry_name: None,
+            client_token: None,
+            eip_affinity: None,
+            network_interface_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySnatEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySnatEntryRequestBuilder {
-        ModifySnatEntryRequestBuilder::default()
+        ModifySnatEntryRequestBuilder {
+            inner: ModifySnatEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -252,6 +273,7 @@ impl<C> ModifySnatEntryRequestBuilder<C> {
     }
 }
 impl<'a> ModifySnatEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySnatEntryRequest::default(),
@@ -260,6 +282,7 @@ impl<'a> ModifySnatEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ModifySnatEntryResponse, ModifySnatEntryError> {
@@ -362,63 +385,42 @@ pub enum ModifySnatEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySnatEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidSnatIp.Malformed" => Self::InvalidSnatIpMalformed(error),
-            "Forbidden.SourceVSwitchId.Duplicated" => {
-                Self::ForbiddenSourceVSwitchIdDuplicated(error)
-            }
-            "Forbidden.IpUsedInForwardTable" => {
-                Self::ForbiddenIpUsedInForwardTable(error)
-            }
-            "OperationUnsupported.EipForSnatPool" => {
-                Self::OperationUnsupportedEipForSnatPool(error)
-            }
-            "InvalidParameter.Name.Malformed" => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            "IncorretSnatEntryStatus" => Self::IncorretSnatEntryStatus(error),
-            "OperationFailed.SnatIpsCheck" => Self::OperationFailedSnatIpsCheck(error),
-            "OperationFailed.SnatIpPoolCbwpRules" => {
-                Self::OperationFailedSnatIpPoolCbwpRules(error)
-            }
-            "EIP_NOT_IN_GATEWAY" => Self::EipNotInGateway(error),
-            "InvalidParameter.SnatIp" => Self::InvalidParameterSnatIp(error),
-            "QuotaExceeded.SnatIp" => Self::QuotaExceededSnatIp(error),
-            "InvalidSnatEntryId.NotFound" => Self::InvalidSnatEntryIdNotFound(error),
-            "OperationFailed.SnatIpPoolBwpRules" => {
-                Self::OperationFailedSnatIpPoolBwpRules(error)
-            }
-            "IncorrectStatus.SnatEntry" => Self::IncorrectStatusSnatEntry(error),
-            "OperationFailed.SnatIpsTooMany" => {
-                Self::OperationFailedSnatIpsTooMany(error)
-            }
-            "OperationFailed.CanNotUseEipInDnat" => {
-                Self::OperationFailedCanNotUseEipInDnat(error)
-            }
-            "OperationUnsupported.EipNatGWCheck" => {
-                Self::OperationUnsupportedEipNatGwCheck(error)
-            }
-            "ResourceNotFound.SnatEntry" => Self::ResourceNotFoundSnatEntry(error),
-            "IncorrectStatus.NatIp" => Self::IncorrectStatusNatIp(error),
-            "OperationFailed.CanNotUseNatIpInDnat" => {
-                Self::OperationFailedCanNotUseNatIpInDnat(error)
-            }
-            "IncorrectStatus.NATGW" => Self::IncorrectStatusNatgw(error),
-            "OperationUnsupported.EipInBinding" => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            "OperationUnsupported.EipNatBWPCheck" => {
-                Self::OperationUnsupportedEipNatBwpCheck(error)
-            }
-            "IllegalParam.NetworkInterfaceId" => {
-                Self::IllegalParamNetworkInterfaceId(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidSnatTableId.NotFound" => Self::InvalidSnatTableIdNotFound(error),
-            "InvalidSnatIp.NotFound" => Self::InvalidSnatIpNotFound(error),
-            "ResourceNotFound.NatIp" => Self::ResourceNotFoundNatIp(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidSnatIp.Malformed",
+                        "Forbidden.SourceVSwitchId.Duplicated",
+                        "Forbidden.IpUsedInForwardTable",
+                        "OperationUnsupported.EipForSnatPool",
+                        "InvalidParameter.Name.Malformed",
+                        "IncorretSnatEntryStatus",
+                        "OperationFailed.SnatIpsCheck",
+                        "OperationFailed.SnatIpPoolCbwpRules",
+                        "EIP_NOT_IN_GATEWAY",
+                        "InvalidParameter.SnatIp",
+                        "QuotaExceeded.SnatIp",
+                        "InvalidSnatEntryId.NotFound",
+                        "OperationFailed.SnatIpPoolBwpRules",
+                        "IncorrectStatus.SnatEntry",
+                        "OperationFailed.SnatIpsTooMany",
+                        "OperationFailed.CanNotUseEipInDnat",
+                        "OperationUnsupported.EipNatGWCheck",
+                        "ResourceNotFound.SnatEntry",
+                        "IncorrectStatus.NatIp",
+                        "OperationFailed.CanNotUseNatIpInDnat",
+                        "IncorrectStatus.NATGW",
+                        "OperationUnsupported.EipInBinding",
+                        "OperationUnsupported.EipNatBWPCheck",
+                        "IllegalParam.NetworkInterfaceId",
+                        "InvalidRegionId.NotFound",
+                        "InvalidSnatTableId.NotFound",
+                        "InvalidSnatIp.NotFound",
+                        "ResourceNotFound.NatIp",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifySnatEntryError {
@@ -427,150 +429,120 @@ impl ModifySnatEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidSnatIpMalformed(error),
+            1 => Self::ForbiddenSourceVSwitchIdDuplicated(error),
+            2 => Self::ForbiddenIpUsedInForwardTable(error),
+            3 => Self::OperationUnsupportedEipForSnatPool(error),
+            4 => Self::InvalidParameterNameMalformed(error),
+            5 => Self::IncorretSnatEntryStatus(error),
+            6 => Self::OperationFailedSnatIpsCheck(error),
+            7 => Self::OperationFailedSnatIpPoolCbwpRules(error),
+            8 => Self::EipNotInGateway(error),
+            9 => Self::InvalidParameterSnatIp(error),
+            10 => Self::QuotaExceededSnatIp(error),
+            11 => Self::InvalidSnatEntryIdNotFound(error),
+            12 => Self::OperationFailedSnatIpPoolBwpRules(error),
+            13 => Self::IncorrectStatusSnatEntry(error),
+            14 => Self::OperationFailedSnatIpsTooMany(error),
+            15 => Self::OperationFailedCanNotUseEipInDnat(error),
+            16 => Self::OperationUnsupportedEipNatGwCheck(error),
+            17 => Self::ResourceNotFoundSnatEntry(error),
+            18 => Self::IncorrectStatusNatIp(error),
+            19 => Self::OperationFailedCanNotUseNatIpInDnat(error),
+            20 => Self::IncorrectStatusNatgw(error),
+            21 => Self::OperationUnsupportedEipInBinding(error),
+            22 => Self::OperationUnsupportedEipNatBwpCheck(error),
+            23 => Self::IllegalParamNetworkInterfaceId(error),
+            24 => Self::InvalidRegionIdNotFound(error),
+            25 => Self::InvalidSnatTableIdNotFound(error),
+            26 => Self::InvalidSnatIpNotFound(error),
+            27 => Self::ResourceNotFoundNatIp(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSnatIpMalformed(error) => ("InvalidSnatIpMalformed", error),
-            Self::ForbiddenSourceVSwitchIdDuplicated(error) => {
-                ("ForbiddenSourceVSwitchIdDuplicated", error)
-            }
-            Self::ForbiddenIpUsedInForwardTable(error) => {
-                ("ForbiddenIpUsedInForwardTable", error)
-            }
-            Self::OperationUnsupportedEipForSnatPool(error) => {
-                ("OperationUnsupportedEipForSnatPool", error)
-            }
-            Self::InvalidParameterNameMalformed(error) => {
-                ("InvalidParameterNameMalformed", error)
-            }
-            Self::IncorretSnatEntryStatus(error) => ("IncorretSnatEntryStatus", error),
-            Self::OperationFailedSnatIpsCheck(error) => {
-                ("OperationFailedSnatIpsCheck", error)
-            }
-            Self::OperationFailedSnatIpPoolCbwpRules(error) => {
-                ("OperationFailedSnatIpPoolCbwpRules", error)
-            }
-            Self::EipNotInGateway(error) => ("EipNotInGateway", error),
-            Self::InvalidParameterSnatIp(error) => ("InvalidParameterSnatIp", error),
-            Self::QuotaExceededSnatIp(error) => ("QuotaExceededSnatIp", error),
-            Self::InvalidSnatEntryIdNotFound(error) => {
-                ("InvalidSnatEntryIdNotFound", error)
-            }
-            Self::OperationFailedSnatIpPoolBwpRules(error) => {
-                ("OperationFailedSnatIpPoolBwpRules", error)
-            }
-            Self::IncorrectStatusSnatEntry(error) => ("IncorrectStatusSnatEntry", error),
-            Self::OperationFailedSnatIpsTooMany(error) => {
-                ("OperationFailedSnatIpsTooMany", error)
-            }
-            Self::OperationFailedCanNotUseEipInDnat(error) => {
-                ("OperationFailedCanNotUseEipInDnat", error)
-            }
-            Self::OperationUnsupportedEipNatGwCheck(error) => {
-                ("OperationUnsupportedEipNatGwCheck", error)
-            }
-            Self::ResourceNotFoundSnatEntry(error) => {
-                ("ResourceNotFoundSnatEntry", error)
-            }
-            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
-            Self::OperationFailedCanNotUseNatIpInDnat(error) => {
-                ("OperationFailedCanNotUseNatIpInDnat", error)
-            }
-            Self::IncorrectStatusNatgw(error) => ("IncorrectStatusNatgw", error),
-            Self::OperationUnsupportedEipInBinding(error) => {
-                ("OperationUnsupportedEipInBinding", error)
-            }
-            Self::OperationUnsupportedEipNatBwpCheck(error) => {
-                ("OperationUnsupportedEipNatBwpCheck", error)
-            }
-            Self::IllegalParamNetworkInterfaceId(error) => {
-                ("IllegalParamNetworkInterfaceId", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidSnatTableIdNotFound(error) => {
-                ("InvalidSnatTableIdNotFound", error)
-            }
-            Self::InvalidSnatIpNotFound(error) => ("InvalidSnatIpNotFound", error),
-            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidSnatIpMalformed(error) => (0, error),
+            Self::ForbiddenSourceVSwitchIdDuplicated(error) => (1, error),
+            Self::ForbiddenIpUsedInForwardTable(error) => (2, error),
+            Self::OperationUnsupportedEipForSnatPool(error) => (3, error),
+            Self::InvalidParameterNameMalformed(error) => (4, error),
+            Self::IncorretSnatEntryStatus(error) => (5, error),
+            Self::OperationFailedSnatIpsCheck(error) => (6, error),
+            Self::OperationFailedSnatIpPoolCbwpRules(error) => (7, error),
+            Self::EipNotInGateway(error) => (8, error),
+            Self::InvalidParameterSnatIp(error) => (9, error),
+            Self::QuotaExceededSnatIp(error) => (10, error),
+            Self::InvalidSnatEntryIdNotFound(error) => (11, error),
+            Self::OperationFailedSnatIpPoolBwpRules(error) => (12, error),
+            Self::IncorrectStatusSnatEntry(error) => (13, error),
+            Self::OperationFailedSnatIpsTooMany(error) => (14, error),
+            Self::OperationFailedCanNotUseEipInDnat(error) => (15, error),
+            Self::OperationUnsupportedEipNatGwCheck(error) => (16, error),
+            Self::ResourceNotFoundSnatEntry(error) => (17, error),
+            Self::IncorrectStatusNatIp(error) => (18, error),
+            Self::OperationFailedCanNotUseNatIpInDnat(error) => (19, error),
+            Self::IncorrectStatusNatgw(error) => (20, error),
+            Self::OperationUnsupportedEipInBinding(error) => (21, error),
+            Self::OperationUnsupportedEipNatBwpCheck(error) => (22, error),
+            Self::IllegalParamNetworkInterfaceId(error) => (23, error),
+            Self::InvalidRegionIdNotFound(error) => (24, error),
+            Self::InvalidSnatTableIdNotFound(error) => (25, error),
+            Self::InvalidSnatIpNotFound(error) => (26, error),
+            Self::ResourceNotFoundNatIp(error) => (27, error),
+            Self::Unhandled(error) => (28, error),
         }
     }
 }
 impl Clone for ModifySnatEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidSnatIpMalformed(_) => Self::InvalidSnatIpMalformed(error),
-            Self::ForbiddenSourceVSwitchIdDuplicated(_) => {
-                Self::ForbiddenSourceVSwitchIdDuplicated(error)
-            }
-            Self::ForbiddenIpUsedInForwardTable(_) => {
-                Self::ForbiddenIpUsedInForwardTable(error)
-            }
-            Self::OperationUnsupportedEipForSnatPool(_) => {
-                Self::OperationUnsupportedEipForSnatPool(error)
-            }
-            Self::InvalidParameterNameMalformed(_) => {
-                Self::InvalidParameterNameMalformed(error)
-            }
-            Self::IncorretSnatEntryStatus(_) => Self::IncorretSnatEntryStatus(error),
-            Self::OperationFailedSnatIpsCheck(_) => {
-                Self::OperationFailedSnatIpsCheck(error)
-            }
-            Self::OperationFailedSnatIpPoolCbwpRules(_) => {
-                Self::OperationFailedSnatIpPoolCbwpRules(error)
-            }
-            Self::EipNotInGateway(_) => Self::EipNotInGateway(error),
-            Self::InvalidParameterSnatIp(_) => Self::InvalidParameterSnatIp(error),
-            Self::QuotaExceededSnatIp(_) => Self::QuotaExceededSnatIp(error),
-            Self::InvalidSnatEntryIdNotFound(_) => {
-                Self::InvalidSnatEntryIdNotFound(error)
-            }
-            Self::OperationFailedSnatIpPoolBwpRules(_) => {
-                Self::OperationFailedSnatIpPoolBwpRules(error)
-            }
-            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
-            Self::OperationFailedSnatIpsTooMany(_) => {
-                Self::OperationFailedSnatIpsTooMany(error)
-            }
-            Self::OperationFailedCanNotUseEipInDnat(_) => {
-                Self::OperationFailedCanNotUseEipInDnat(error)
-            }
-            Self::OperationUnsupportedEipNatGwCheck(_) => {
-                Self::OperationUnsupportedEipNatGwCheck(error)
-            }
-            Self::ResourceNotFoundSnatEntry(_) => Self::ResourceNotFoundSnatEntry(error),
-            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
-            Self::OperationFailedCanNotUseNatIpInDnat(_) => {
-                Self::OperationFailedCanNotUseNatIpInDnat(error)
-            }
-            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
-            Self::OperationUnsupportedEipInBinding(_) => {
-                Self::OperationUnsupportedEipInBinding(error)
-            }
-            Self::OperationUnsupportedEipNatBwpCheck(_) => {
-                Self::OperationUnsupportedEipNatBwpCheck(error)
-            }
-            Self::IllegalParamNetworkInterfaceId(_) => {
-                Self::IllegalParamNetworkInterfaceId(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidSnatTableIdNotFound(_) => {
-                Self::InvalidSnatTableIdNotFound(error)
-            }
-            Self::InvalidSnatIpNotFound(_) => Self::InvalidSnatIpNotFound(error),
-            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySnatEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidSnatIpMalformed",
+            "ForbiddenSourceVSwitchIdDuplicated",
+            "ForbiddenIpUsedInForwardTable",
+            "OperationUnsupportedEipForSnatPool",
+            "InvalidParameterNameMalformed",
+            "IncorretSnatEntryStatus",
+            "OperationFailedSnatIpsCheck",
+            "OperationFailedSnatIpPoolCbwpRules",
+            "EipNotInGateway",
+            "InvalidParameterSnatIp",
+            "QuotaExceededSnatIp",
+            "InvalidSnatEntryIdNotFound",
+            "OperationFailedSnatIpPoolBwpRules",
+            "IncorrectStatusSnatEntry",
+            "OperationFailedSnatIpsTooMany",
+            "OperationFailedCanNotUseEipInDnat",
+            "OperationUnsupportedEipNatGwCheck",
+            "ResourceNotFoundSnatEntry",
+            "IncorrectStatusNatIp",
+            "OperationFailedCanNotUseNatIpInDnat",
+            "IncorrectStatusNatgw",
+            "OperationUnsupportedEipInBinding",
+            "OperationUnsupportedEipNatBwpCheck",
+            "IllegalParamNetworkInterfaceId",
+            "InvalidRegionIdNotFound",
+            "InvalidSnatTableIdNotFound",
+            "InvalidSnatIpNotFound",
+            "ResourceNotFoundNatIp",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySnatEntryError {

@@ -34,7 +34,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifySslVpnServerRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -219,10 +219,37 @@ pub struct ModifySslVpnServerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifySslVpnServerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ssl_vpn_server_id: None,
+            name: None,
+            client_ip_pool: None,
+            local_subnet: None,
+            proto: None,
+            cipher: None,
+            port: None,
+            compress: None,
+            enable_multi_factor_auth: None,
+            i_daa_s_instance_id: None,
+            i_daa_s_region_id: None,
+            i_daa_s_application_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifySslVpnServerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifySslVpnServerRequestBuilder {
-        ModifySslVpnServerRequestBuilder::default()
+        ModifySslVpnServerRequestBuilder {
+            inner: ModifySslVpnServerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -558,6 +585,7 @@ impl<C> ModifySslVpnServerRequestBuilder<C> {
     }
 }
 impl<'a> ModifySslVpnServerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifySslVpnServerRequest::default(),
@@ -566,6 +594,7 @@ impl<'a> ModifySslVpnServerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -793,52 +822,41 @@ pub enum ModifySslVpnServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "IpConflict" => Self::IpConflict(error),
-            "SslVpnServer.AddRouteError" => Self::SslVpnServerAddRouteError(error),
-            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
-            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
-            "MissingParameter.IDaaSInstanceId" => {
-                Self::MissingParameterIDaaSInstanceId(error)
-            }
-            "OperationFailed.GetIDaaSInfo" => Self::OperationFailedGetIDaaSInfo(error),
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "OperationUnsupported.NotSupportMultiFactorAuth" => {
-                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "SslVpnServerPort.Illegal" => Self::SslVpnServerPortIllegal(error),
-            "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest" => {
-                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "IllegalParam.IDaaSApplicationId" => {
-                Self::IllegalParamIDaaSApplicationId(error)
-            }
-            "MissingParam.IDaaSApplicationId" => {
-                Self::MissingParamIDaaSApplicationId(error)
-            }
-            "SslVpnIDaaS2.NotSupport" => Self::SslVpnIDaaS2NotSupport(error),
-            "MissingParam.IDaaSRegionId" => Self::MissingParamIDaaSRegionId(error),
-            "DryRunOperation" => Self::DryRunOperation(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidIDaaSInstanceId.NotFound" => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            "InvalidIDaaSApplicationId.NotFound" => {
-                Self::InvalidIDaaSApplicationIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "IpConflict",
+                        "SslVpnServer.AddRouteError",
+                        "ClientIpPool.NetmaskInvalid",
+                        "ClientIpPool.SubnetInvalid",
+                        "MissingParameter.IDaaSInstanceId",
+                        "OperationFailed.GetIDaaSInfo",
+                        "OperationFailed.NoRamPermission",
+                        "OperationUnsupported.NotSupportMultiFactorAuth",
+                        "SystemBusy",
+                        "SslVpnServerPort.Illegal",
+                        "EnableHaCheck.SslVpnServerClientCidrContainsVpcRouteDest",
+                        "InvalidInstanceId.NotFound",
+                        "VpnRouteEntry.Conflict",
+                        "IllegalParam.IDaaSApplicationId",
+                        "MissingParam.IDaaSApplicationId",
+                        "SslVpnIDaaS2.NotSupport",
+                        "MissingParam.IDaaSRegionId",
+                        "DryRunOperation",
+                        "IllegalParam.LocalSubnet",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidRegionId.NotFound",
+                        "InvalidIDaaSInstanceId.NotFound",
+                        "InvalidIDaaSApplicationId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifySslVpnServerError {
@@ -847,132 +865,119 @@ impl ModifySslVpnServerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidName(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::IpConflict(error),
+            4 => Self::SslVpnServerAddRouteError(error),
+            5 => Self::ClientIpPoolNetmaskInvalid(error),
+            6 => Self::ClientIpPoolSubnetInvalid(error),
+            7 => Self::MissingParameterIDaaSInstanceId(error),
+            8 => Self::OperationFailedGetIDaaSInfo(error),
+            9 => Self::OperationFailedNoRamPermission(error),
+            10 => Self::OperationUnsupportedNotSupportMultiFactorAuth(error),
+            11 => Self::SystemBusy(error),
+            12 => Self::SslVpnServerPortIllegal(error),
+            13 => Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error),
+            14 => Self::InvalidInstanceIdNotFound(error),
+            15 => Self::VpnRouteEntryConflict(error),
+            16 => Self::IllegalParamIDaaSApplicationId(error),
+            17 => Self::MissingParamIDaaSApplicationId(error),
+            18 => Self::SslVpnIDaaS2NotSupport(error),
+            19 => Self::MissingParamIDaaSRegionId(error),
+            20 => Self::DryRunOperation(error),
+            21 => Self::IllegalParamLocalSubnet(error),
+            22 => Self::ForbbidenSubUser(error),
+            23 => Self::Forbidden(error),
+            24 => Self::InvalidRegionIdNotFound(error),
+            25 => Self::InvalidIDaaSInstanceIdNotFound(error),
+            26 => Self::InvalidIDaaSApplicationIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::IpConflict(error) => ("IpConflict", error),
-            Self::SslVpnServerAddRouteError(error) => {
-                ("SslVpnServerAddRouteError", error)
-            }
-            Self::ClientIpPoolNetmaskInvalid(error) => {
-                ("ClientIpPoolNetmaskInvalid", error)
-            }
-            Self::ClientIpPoolSubnetInvalid(error) => {
-                ("ClientIpPoolSubnetInvalid", error)
-            }
-            Self::MissingParameterIDaaSInstanceId(error) => {
-                ("MissingParameterIDaaSInstanceId", error)
-            }
-            Self::OperationFailedGetIDaaSInfo(error) => {
-                ("OperationFailedGetIDaaSInfo", error)
-            }
-            Self::OperationFailedNoRamPermission(error) => {
-                ("OperationFailedNoRamPermission", error)
-            }
-            Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => {
-                ("OperationUnsupportedNotSupportMultiFactorAuth", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::SslVpnServerPortIllegal(error) => ("SslVpnServerPortIllegal", error),
+            Self::InvalidName(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::IpConflict(error) => (3, error),
+            Self::SslVpnServerAddRouteError(error) => (4, error),
+            Self::ClientIpPoolNetmaskInvalid(error) => (5, error),
+            Self::ClientIpPoolSubnetInvalid(error) => (6, error),
+            Self::MissingParameterIDaaSInstanceId(error) => (7, error),
+            Self::OperationFailedGetIDaaSInfo(error) => (8, error),
+            Self::OperationFailedNoRamPermission(error) => (9, error),
+            Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => (10, error),
+            Self::SystemBusy(error) => (11, error),
+            Self::SslVpnServerPortIllegal(error) => (12, error),
             Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
-                ("EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest", error)
+                (13, error)
             }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::IllegalParamIDaaSApplicationId(error) => {
-                ("IllegalParamIDaaSApplicationId", error)
-            }
-            Self::MissingParamIDaaSApplicationId(error) => {
-                ("MissingParamIDaaSApplicationId", error)
-            }
-            Self::SslVpnIDaaS2NotSupport(error) => ("SslVpnIDaaS2NotSupport", error),
-            Self::MissingParamIDaaSRegionId(error) => {
-                ("MissingParamIDaaSRegionId", error)
-            }
-            Self::DryRunOperation(error) => ("DryRunOperation", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidIDaaSInstanceIdNotFound(error) => {
-                ("InvalidIDaaSInstanceIdNotFound", error)
-            }
-            Self::InvalidIDaaSApplicationIdNotFound(error) => {
-                ("InvalidIDaaSApplicationIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceIdNotFound(error) => (14, error),
+            Self::VpnRouteEntryConflict(error) => (15, error),
+            Self::IllegalParamIDaaSApplicationId(error) => (16, error),
+            Self::MissingParamIDaaSApplicationId(error) => (17, error),
+            Self::SslVpnIDaaS2NotSupport(error) => (18, error),
+            Self::MissingParamIDaaSRegionId(error) => (19, error),
+            Self::DryRunOperation(error) => (20, error),
+            Self::IllegalParamLocalSubnet(error) => (21, error),
+            Self::ForbbidenSubUser(error) => (22, error),
+            Self::Forbidden(error) => (23, error),
+            Self::InvalidRegionIdNotFound(error) => (24, error),
+            Self::InvalidIDaaSInstanceIdNotFound(error) => (25, error),
+            Self::InvalidIDaaSApplicationIdNotFound(error) => (26, error),
+            Self::Unhandled(error) => (27, error),
         }
     }
 }
 impl Clone for ModifySslVpnServerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::IpConflict(_) => Self::IpConflict(error),
-            Self::SslVpnServerAddRouteError(_) => Self::SslVpnServerAddRouteError(error),
-            Self::ClientIpPoolNetmaskInvalid(_) => {
-                Self::ClientIpPoolNetmaskInvalid(error)
-            }
-            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
-            Self::MissingParameterIDaaSInstanceId(_) => {
-                Self::MissingParameterIDaaSInstanceId(error)
-            }
-            Self::OperationFailedGetIDaaSInfo(_) => {
-                Self::OperationFailedGetIDaaSInfo(error)
-            }
-            Self::OperationFailedNoRamPermission(_) => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            Self::OperationUnsupportedNotSupportMultiFactorAuth(_) => {
-                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::SslVpnServerPortIllegal(_) => Self::SslVpnServerPortIllegal(error),
-            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(_) => {
-                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::IllegalParamIDaaSApplicationId(_) => {
-                Self::IllegalParamIDaaSApplicationId(error)
-            }
-            Self::MissingParamIDaaSApplicationId(_) => {
-                Self::MissingParamIDaaSApplicationId(error)
-            }
-            Self::SslVpnIDaaS2NotSupport(_) => Self::SslVpnIDaaS2NotSupport(error),
-            Self::MissingParamIDaaSRegionId(_) => Self::MissingParamIDaaSRegionId(error),
-            Self::DryRunOperation(_) => Self::DryRunOperation(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidIDaaSInstanceIdNotFound(_) => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            Self::InvalidIDaaSApplicationIdNotFound(_) => {
-                Self::InvalidIDaaSApplicationIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifySslVpnServerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidName",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "IpConflict",
+            "SslVpnServerAddRouteError",
+            "ClientIpPoolNetmaskInvalid",
+            "ClientIpPoolSubnetInvalid",
+            "MissingParameterIDaaSInstanceId",
+            "OperationFailedGetIDaaSInfo",
+            "OperationFailedNoRamPermission",
+            "OperationUnsupportedNotSupportMultiFactorAuth",
+            "SystemBusy",
+            "SslVpnServerPortIllegal",
+            "EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest",
+            "InvalidInstanceIdNotFound",
+            "VpnRouteEntryConflict",
+            "IllegalParamIDaaSApplicationId",
+            "MissingParamIDaaSApplicationId",
+            "SslVpnIDaaS2NotSupport",
+            "MissingParamIDaaSRegionId",
+            "DryRunOperation",
+            "IllegalParamLocalSubnet",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidRegionIdNotFound",
+            "InvalidIDaaSInstanceIdNotFound",
+            "InvalidIDaaSApplicationIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifySslVpnServerError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVRouterAttributeRequest {
     /// The region ID of the vRouter.
@@ -58,10 +58,26 @@ pub struct ModifyVRouterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVRouterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            v_router_id: None,
+            v_router_name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVRouterAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVRouterAttributeRequestBuilder {
-        ModifyVRouterAttributeRequestBuilder::default()
+        ModifyVRouterAttributeRequestBuilder {
+            inner: ModifyVRouterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -161,6 +177,7 @@ impl<C> ModifyVRouterAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVRouterAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVRouterAttributeRequest::default(),
@@ -169,6 +186,7 @@ impl<'a> ModifyVRouterAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -228,17 +246,20 @@ pub enum ModifyVRouterAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVRouterName.Malformed" => Self::InvalidVRouterNameMalformed(error),
-            "InvalidVRouterDescription.Malformed" => {
-                Self::InvalidVRouterDescriptionMalformed(error)
-            }
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
-            "InvalidVRouterId.NotFound" => Self::InvalidVRouterIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVRouterName.Malformed",
+                        "InvalidVRouterDescription.Malformed",
+                        "MissingParameter",
+                        "InvalidDescription.Malformed",
+                        "Forbidden.VRouterNotFound",
+                        "InvalidVRouterId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVRouterAttributeError {
@@ -247,52 +268,54 @@ impl ModifyVRouterAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVRouterNameMalformed(error),
+            1 => Self::InvalidVRouterDescriptionMalformed(error),
+            2 => Self::MissingParameter(error),
+            3 => Self::InvalidDescriptionMalformed(error),
+            4 => Self::ForbiddenVRouterNotFound(error),
+            5 => Self::InvalidVRouterIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVRouterNameMalformed(error) => {
-                ("InvalidVRouterNameMalformed", error)
-            }
-            Self::InvalidVRouterDescriptionMalformed(error) => {
-                ("InvalidVRouterDescriptionMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
-            Self::InvalidVRouterIdNotFound(error) => ("InvalidVRouterIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVRouterNameMalformed(error) => (0, error),
+            Self::InvalidVRouterDescriptionMalformed(error) => (1, error),
+            Self::MissingParameter(error) => (2, error),
+            Self::InvalidDescriptionMalformed(error) => (3, error),
+            Self::ForbiddenVRouterNotFound(error) => (4, error),
+            Self::InvalidVRouterIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for ModifyVRouterAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVRouterNameMalformed(_) => {
-                Self::InvalidVRouterNameMalformed(error)
-            }
-            Self::InvalidVRouterDescriptionMalformed(_) => {
-                Self::InvalidVRouterDescriptionMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
-            Self::InvalidVRouterIdNotFound(_) => Self::InvalidVRouterIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVRouterAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVRouterNameMalformed",
+            "InvalidVRouterDescriptionMalformed",
+            "MissingParameter",
+            "InvalidDescriptionMalformed",
+            "ForbiddenVRouterNotFound",
+            "InvalidVRouterIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVRouterAttributeError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVSwitchAttributeRequest {
     /// The ID of the vSwitch.
@@ -85,10 +85,29 @@ pub struct ModifyVSwitchAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVSwitchAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_id: None,
+            v_switch_name: None,
+            region_id: None,
+            description: None,
+            ipv6_cidr_block: None,
+            enable_i_pv6: None,
+            vpc_ipv6_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVSwitchAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVSwitchAttributeRequestBuilder {
-        ModifyVSwitchAttributeRequestBuilder::default()
+        ModifyVSwitchAttributeRequestBuilder {
+            inner: ModifyVSwitchAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -223,6 +242,7 @@ impl<C> ModifyVSwitchAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVSwitchAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVSwitchAttributeRequest::default(),
@@ -231,6 +251,7 @@ impl<'a> ModifyVSwitchAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -320,48 +341,35 @@ pub enum ModifyVSwitchAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidVSwitchName.Malformed" => Self::InvalidVSwitchNameMalformed(error),
-            "InvalidVSwitchDiscription.Malformed" => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            "Forbidden.VRouterNotFound" => Self::ForbiddenVRouterNotFound(error),
-            "UnsupportedFeature.CloudBoxIpv6" => {
-                Self::UnsupportedFeatureCloudBoxIpv6(error)
-            }
-            "OperationFailed.Ipv6InstanceExist" => {
-                Self::OperationFailedIpv6InstanceExist(error)
-            }
-            "IncorrectStatus.VpcRouteEntry" => Self::IncorrectStatusVpcRouteEntry(error),
-            "OperationFailed.IPv6Disabled" => Self::OperationFailedIPv6Disabled(error),
-            "ParamExclusive.DisableIpv6AndIpv6CidrBlock" => {
-                Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error)
-            }
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "DependencyViolation.IPv6CidrReservation" => {
-                Self::DependencyViolationIPv6CidrReservation(error)
-            }
-            "IllegalParam.VpcIpv6CidrBlock" => Self::IllegalParamVpcIpv6CidrBlock(error),
-            "OperationFailed.Ipv6AlreadyEnabled" => {
-                Self::OperationFailedIpv6AlreadyEnabled(error)
-            }
-            "OperationFailed.Ipv6CidrBlockExisted" => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            "IllegalParam.Ipv6CidrBlock" => Self::IllegalParamIpv6CidrBlock(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "OperationFailed.VpcIpv6Disabled" => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            "IncorrectStatus.VSwitch" => Self::IncorrectStatusVSwitch(error),
-            "OperationFailed.Ipv6CidrBlockUsed" => {
-                Self::OperationFailedIpv6CidrBlockUsed(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidVSwitchName.Malformed",
+                        "InvalidVSwitchDiscription.Malformed",
+                        "Forbidden.VRouterNotFound",
+                        "UnsupportedFeature.CloudBoxIpv6",
+                        "OperationFailed.Ipv6InstanceExist",
+                        "IncorrectStatus.VpcRouteEntry",
+                        "OperationFailed.IPv6Disabled",
+                        "ParamExclusive.DisableIpv6AndIpv6CidrBlock",
+                        "IncorrectStatus.cbnStatus",
+                        "DependencyViolation.IPv6CidrReservation",
+                        "IllegalParam.VpcIpv6CidrBlock",
+                        "OperationFailed.Ipv6AlreadyEnabled",
+                        "OperationFailed.Ipv6CidrBlockExisted",
+                        "IllegalParam.Ipv6CidrBlock",
+                        "InvalidDescription.Malformed",
+                        "OperationFailed.VpcIpv6Disabled",
+                        "IncorrectStatus.VSwitch",
+                        "OperationFailed.Ipv6CidrBlockUsed",
+                        "TaskConflict",
+                        "InvalidVSwitchId.NotFound",
+                        "SystemBusy",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVSwitchAttributeError {
@@ -370,128 +378,99 @@ impl ModifyVSwitchAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidVSwitchNameMalformed(error),
+            1 => Self::InvalidVSwitchDiscriptionMalformed(error),
+            2 => Self::ForbiddenVRouterNotFound(error),
+            3 => Self::UnsupportedFeatureCloudBoxIpv6(error),
+            4 => Self::OperationFailedIpv6InstanceExist(error),
+            5 => Self::IncorrectStatusVpcRouteEntry(error),
+            6 => Self::OperationFailedIPv6Disabled(error),
+            7 => Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error),
+            8 => Self::IncorrectStatusCbnStatus(error),
+            9 => Self::DependencyViolationIPv6CidrReservation(error),
+            10 => Self::IllegalParamVpcIpv6CidrBlock(error),
+            11 => Self::OperationFailedIpv6AlreadyEnabled(error),
+            12 => Self::OperationFailedIpv6CidrBlockExisted(error),
+            13 => Self::IllegalParamIpv6CidrBlock(error),
+            14 => Self::InvalidDescriptionMalformed(error),
+            15 => Self::OperationFailedVpcIpv6Disabled(error),
+            16 => Self::IncorrectStatusVSwitch(error),
+            17 => Self::OperationFailedIpv6CidrBlockUsed(error),
+            18 => Self::TaskConflict(error),
+            19 => Self::InvalidVSwitchIdNotFound(error),
+            20 => Self::SystemBusy(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVSwitchNameMalformed(error) => {
-                ("InvalidVSwitchNameMalformed", error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(error) => {
-                ("InvalidVSwitchDiscriptionMalformed", error)
-            }
-            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
-            Self::UnsupportedFeatureCloudBoxIpv6(error) => {
-                ("UnsupportedFeatureCloudBoxIpv6", error)
-            }
-            Self::OperationFailedIpv6InstanceExist(error) => {
-                ("OperationFailedIpv6InstanceExist", error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(error) => {
-                ("IncorrectStatusVpcRouteEntry", error)
-            }
-            Self::OperationFailedIPv6Disabled(error) => {
-                ("OperationFailedIPv6Disabled", error)
-            }
-            Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error) => {
-                ("ParamExclusiveDisableIpv6AndIpv6CidrBlock", error)
-            }
-            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
-            Self::DependencyViolationIPv6CidrReservation(error) => {
-                ("DependencyViolationIPv6CidrReservation", error)
-            }
-            Self::IllegalParamVpcIpv6CidrBlock(error) => {
-                ("IllegalParamVpcIpv6CidrBlock", error)
-            }
-            Self::OperationFailedIpv6AlreadyEnabled(error) => {
-                ("OperationFailedIpv6AlreadyEnabled", error)
-            }
-            Self::OperationFailedIpv6CidrBlockExisted(error) => {
-                ("OperationFailedIpv6CidrBlockExisted", error)
-            }
-            Self::IllegalParamIpv6CidrBlock(error) => {
-                ("IllegalParamIpv6CidrBlock", error)
-            }
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::OperationFailedVpcIpv6Disabled(error) => {
-                ("OperationFailedVpcIpv6Disabled", error)
-            }
-            Self::IncorrectStatusVSwitch(error) => ("IncorrectStatusVSwitch", error),
-            Self::OperationFailedIpv6CidrBlockUsed(error) => {
-                ("OperationFailedIpv6CidrBlockUsed", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidVSwitchNameMalformed(error) => (0, error),
+            Self::InvalidVSwitchDiscriptionMalformed(error) => (1, error),
+            Self::ForbiddenVRouterNotFound(error) => (2, error),
+            Self::UnsupportedFeatureCloudBoxIpv6(error) => (3, error),
+            Self::OperationFailedIpv6InstanceExist(error) => (4, error),
+            Self::IncorrectStatusVpcRouteEntry(error) => (5, error),
+            Self::OperationFailedIPv6Disabled(error) => (6, error),
+            Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error) => (7, error),
+            Self::IncorrectStatusCbnStatus(error) => (8, error),
+            Self::DependencyViolationIPv6CidrReservation(error) => (9, error),
+            Self::IllegalParamVpcIpv6CidrBlock(error) => (10, error),
+            Self::OperationFailedIpv6AlreadyEnabled(error) => (11, error),
+            Self::OperationFailedIpv6CidrBlockExisted(error) => (12, error),
+            Self::IllegalParamIpv6CidrBlock(error) => (13, error),
+            Self::InvalidDescriptionMalformed(error) => (14, error),
+            Self::OperationFailedVpcIpv6Disabled(error) => (15, error),
+            Self::IncorrectStatusVSwitch(error) => (16, error),
+            Self::OperationFailedIpv6CidrBlockUsed(error) => (17, error),
+            Self::TaskConflict(error) => (18, error),
+            Self::InvalidVSwitchIdNotFound(error) => (19, error),
+            Self::SystemBusy(error) => (20, error),
+            Self::Unhandled(error) => (21, error),
         }
     }
 }
 impl Clone for ModifyVSwitchAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidVSwitchNameMalformed(_) => {
-                Self::InvalidVSwitchNameMalformed(error)
-            }
-            Self::InvalidVSwitchDiscriptionMalformed(_) => {
-                Self::InvalidVSwitchDiscriptionMalformed(error)
-            }
-            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
-            Self::UnsupportedFeatureCloudBoxIpv6(_) => {
-                Self::UnsupportedFeatureCloudBoxIpv6(error)
-            }
-            Self::OperationFailedIpv6InstanceExist(_) => {
-                Self::OperationFailedIpv6InstanceExist(error)
-            }
-            Self::IncorrectStatusVpcRouteEntry(_) => {
-                Self::IncorrectStatusVpcRouteEntry(error)
-            }
-            Self::OperationFailedIPv6Disabled(_) => {
-                Self::OperationFailedIPv6Disabled(error)
-            }
-            Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(_) => {
-                Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error)
-            }
-            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
-            Self::DependencyViolationIPv6CidrReservation(_) => {
-                Self::DependencyViolationIPv6CidrReservation(error)
-            }
-            Self::IllegalParamVpcIpv6CidrBlock(_) => {
-                Self::IllegalParamVpcIpv6CidrBlock(error)
-            }
-            Self::OperationFailedIpv6AlreadyEnabled(_) => {
-                Self::OperationFailedIpv6AlreadyEnabled(error)
-            }
-            Self::OperationFailedIpv6CidrBlockExisted(_) => {
-                Self::OperationFailedIpv6CidrBlockExisted(error)
-            }
-            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::OperationFailedVpcIpv6Disabled(_) => {
-                Self::OperationFailedVpcIpv6Disabled(error)
-            }
-            Self::IncorrectStatusVSwitch(_) => Self::IncorrectStatusVSwitch(error),
-            Self::OperationFailedIpv6CidrBlockUsed(_) => {
-                Self::OperationFailedIpv6CidrBlockUsed(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVSwitchAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidVSwitchNameMalformed",
+            "InvalidVSwitchDiscriptionMalformed",
+            "ForbiddenVRouterNotFound",
+            "UnsupportedFeatureCloudBoxIpv6",
+            "OperationFailedIpv6InstanceExist",
+            "IncorrectStatusVpcRouteEntry",
+            "OperationFailedIPv6Disabled",
+            "ParamExclusiveDisableIpv6AndIpv6CidrBlock",
+            "IncorrectStatusCbnStatus",
+            "DependencyViolationIPv6CidrReservation",
+            "IllegalParamVpcIpv6CidrBlock",
+            "OperationFailedIpv6AlreadyEnabled",
+            "OperationFailedIpv6CidrBlockExisted",
+            "IllegalParamIpv6CidrBlock",
+            "InvalidDescriptionMalformed",
+            "OperationFailedVpcIpv6Disabled",
+            "IncorrectStatusVSwitch",
+            "OperationFailedIpv6CidrBlockUsed",
+            "TaskConflict",
+            "InvalidVSwitchIdNotFound",
+            "SystemBusy",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVSwitchAttributeError {

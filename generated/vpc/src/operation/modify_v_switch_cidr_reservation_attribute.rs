@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVSwitchCidrReservationAttributeRequest {
     /// The ID of the reserved CIDR block.
@@ -69,10 +69,28 @@ pub struct ModifyVSwitchCidrReservationAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVSwitchCidrReservationAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            v_switch_cidr_reservation_id: None,
+            v_switch_cidr_reservation_name: None,
+            v_switch_cidr_reservation_description: None,
+            region_id: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVSwitchCidrReservationAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVSwitchCidrReservationAttributeRequestBuilder {
-        ModifyVSwitchCidrReservationAttributeRequestBuilder::default()
+        ModifyVSwitchCidrReservationAttributeRequestBuilder {
+            inner: ModifyVSwitchCidrReservationAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -196,6 +214,7 @@ impl<C> ModifyVSwitchCidrReservationAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVSwitchCidrReservationAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVSwitchCidrReservationAttributeRequest::default(),
@@ -204,6 +223,7 @@ impl<'a> ModifyVSwitchCidrReservationAttributeRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -258,13 +278,11 @@ pub enum ModifyVSwitchCidrReservationAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVSwitchCidrReservationAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.CidrReservation" => {
-                Self::ResourceNotFoundCidrReservation(error)
-            }
-            "IllegalParamFormat" => Self::IllegalParamFormat(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(&["ResourceNotFound.CidrReservation", "IllegalParamFormat"]),
+            error,
+        )
     }
 }
 impl ModifyVSwitchCidrReservationAttributeError {
@@ -273,36 +291,42 @@ impl ModifyVSwitchCidrReservationAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundCidrReservation(error),
+            1 => Self::IllegalParamFormat(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundCidrReservation(error) => {
-                ("ResourceNotFoundCidrReservation", error)
-            }
-            Self::IllegalParamFormat(error) => ("IllegalParamFormat", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundCidrReservation(error) => (0, error),
+            Self::IllegalParamFormat(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for ModifyVSwitchCidrReservationAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundCidrReservation(_) => {
-                Self::ResourceNotFoundCidrReservation(error)
-            }
-            Self::IllegalParamFormat(_) => Self::IllegalParamFormat(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVSwitchCidrReservationAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundCidrReservation",
+            "IllegalParamFormat",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVSwitchCidrReservationAttributeError {

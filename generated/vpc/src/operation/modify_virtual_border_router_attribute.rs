@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVirtualBorderRouterAttributeRequest {
     /// The region ID of the VBR.
@@ -199,10 +199,43 @@ pub struct ModifyVirtualBorderRouterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVirtualBorderRouterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            vlan_id: None,
+            circuit_code: None,
+            local_gateway_ip: None,
+            peer_gateway_ip: None,
+            peering_subnet_mask: None,
+            min_tx_interval: None,
+            min_rx_interval: None,
+            detect_multiplier: None,
+            description: None,
+            name: None,
+            associated_physical_connections: None,
+            client_token: None,
+            local_ipv6_gateway_ip: None,
+            peer_ipv6_gateway_ip: None,
+            peering_ipv6_subnet_mask: None,
+            enable_ipv6: None,
+            bandwidth: None,
+            sitelink_enable: None,
+            mtu: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVirtualBorderRouterAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVirtualBorderRouterAttributeRequestBuilder {
-        ModifyVirtualBorderRouterAttributeRequestBuilder::default()
+        ModifyVirtualBorderRouterAttributeRequestBuilder {
+            inner: ModifyVirtualBorderRouterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -508,6 +541,7 @@ impl<C> ModifyVirtualBorderRouterAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVirtualBorderRouterAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVirtualBorderRouterAttributeRequest::default(),
@@ -516,6 +550,7 @@ impl<'a> ModifyVirtualBorderRouterAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -670,101 +705,64 @@ pub enum ModifyVirtualBorderRouterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for ModifyVirtualBorderRouterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.AssociatedPhysicalConnections" => {
-                Self::IllegalParamAssociatedPhysicalConnections(error)
-            }
-            "IllegalParam.IpAddress" => Self::IllegalParamIpAddress(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
-            "IllegalParam.MinTxInterval" => Self::IllegalParamMinTxInterval(error),
-            "IllegalParam.MinRxInterval" => Self::IllegalParamMinRxInterval(error),
-            "IllegalParam.DetectMultiplier" => Self::IllegalParamDetectMultiplier(error),
-            "InvalidVlanId.Used" => Self::InvalidVlanIdUsed(error),
-            "Duplicated.LocalGatewayIp" => Self::DuplicatedLocalGatewayIp(error),
-            "Duplicated.PeerGatewayIp" => Self::DuplicatedPeerGatewayIp(error),
-            "IllegalParam.LocalGatewayIp" => Self::IllegalParamLocalGatewayIp(error),
-            "IllegalParam.PeerGatewayIp" => Self::IllegalParamPeerGatewayIp(error),
-            "InvalidCircuitCode.Malformed" => Self::InvalidCircuitCodeMalformed(error),
-            "InvalidVlanId.Malformed" => Self::InvalidVlanIdMalformed(error),
-            "InvalidIp.Malformed" => Self::InvalidIpMalformed(error),
-            "InvalidPeeringSubnetMask.Malformed" => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            "InvalidName.Malformed" => Self::InvalidNameMalformed(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidIp.NotSameSubnet" => Self::InvalidIpNotSameSubnet(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "OperationFailed.VlanIdInUse" => Self::OperationFailedVlanIdInUse(error),
-            "IncorrectStatus.VirtualBorderRouter" => {
-                Self::IncorrectStatusVirtualBorderRouter(error)
-            }
-            "OperationUnsupported.IPV6ForThisRegion" => {
-                Self::OperationUnsupportedIpv6ForThisRegion(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "OperationDenied.VBRAssociateVPconn" => {
-                Self::OperationDeniedVbrAssociateVPconn(error)
-            }
-            "OperationFailed.PhysicalConnectionFinancialLocked" => {
-                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
-            }
-            "OperationFailed.PhysicalConnectionTerminated" => {
-                Self::OperationFailedPhysicalConnectionTerminated(error)
-            }
-            "OperationFailed.VbrBandWidthMust0InVlan0Vbr" => {
-                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
-            }
-            "MissingParam.DetectMultiplier" => Self::MissingParamDetectMultiplier(error),
-            "MissingParam.MinRxInterval" => Self::MissingParamMinRxInterval(error),
-            "MissingParam.MinTxInterval" => Self::MissingParamMinTxInterval(error),
-            "DuplicatedParam.LocalGatewayIp" => {
-                Self::DuplicatedParamLocalGatewayIp(error)
-            }
-            "Forbidden.VbrNotAllowModifySiteLink" => {
-                Self::ForbiddenVbrNotAllowModifySiteLink(error)
-            }
-            "OperationUnsupported.VirtualBorderRouterEnableIPv6" => {
-                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
-            }
-            "OperationFailed.PconnAllocateVlan0" => {
-                Self::OperationFailedPconnAllocateVlan0(error)
-            }
-            "IllegalParam.VlanId" => Self::IllegalParamVlanId(error),
-            "OperationFailed.VbrLocked" => Self::OperationFailedVbrLocked(error),
-            "OperationDenied.NotInWhiteList" => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            "IncorrectStatus.Ecr" => Self::IncorrectStatusEcr(error),
-            "ResourceInConfiguring.NodeId" => Self::ResourceInConfiguringNodeId(error),
-            "UnsupportedFeature.JumboFrame" => Self::UnsupportedFeatureJumboFrame(error),
-            "Forbidden.CircuitCodeNotAllowedByCaller" => {
-                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
-            }
-            "Forbidden.LocalGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeerGatewayIpNotAllowedByCaller" => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            "Forbidden.PeeringSubnetMaskNotAllowedByCaller" => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            "Forbidden.VlanIdNotAllowedByCaller" => {
-                Self::ForbiddenVlanIdNotAllowedByCaller(error)
-            }
-            "Forbidden.NameNotAllowedByCaller" => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            "Forbidden.DescriptionNotAllowedByCaller" => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.AssociatedPhysicalConnections",
+                        "IllegalParam.IpAddress",
+                        "IllegalParam.CidrBlock",
+                        "InvalidVbrId.NotFound",
+                        "IllegalParam.MinTxInterval",
+                        "IllegalParam.MinRxInterval",
+                        "IllegalParam.DetectMultiplier",
+                        "InvalidVlanId.Used",
+                        "Duplicated.LocalGatewayIp",
+                        "Duplicated.PeerGatewayIp",
+                        "IllegalParam.LocalGatewayIp",
+                        "IllegalParam.PeerGatewayIp",
+                        "InvalidCircuitCode.Malformed",
+                        "InvalidVlanId.Malformed",
+                        "InvalidIp.Malformed",
+                        "InvalidPeeringSubnetMask.Malformed",
+                        "InvalidName.Malformed",
+                        "InvalidDescription.Malformed",
+                        "MissingParameter",
+                        "InvalidIp.NotSameSubnet",
+                        "InvalidParameter",
+                        "OperationFailed.VlanIdInUse",
+                        "IncorrectStatus.VirtualBorderRouter",
+                        "OperationUnsupported.IPV6ForThisRegion",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "OperationDenied.VBRAssociateVPconn",
+                        "OperationFailed.PhysicalConnectionFinancialLocked",
+                        "OperationFailed.PhysicalConnectionTerminated",
+                        "OperationFailed.VbrBandWidthMust0InVlan0Vbr",
+                        "MissingParam.DetectMultiplier",
+                        "MissingParam.MinRxInterval",
+                        "MissingParam.MinTxInterval",
+                        "DuplicatedParam.LocalGatewayIp",
+                        "Forbidden.VbrNotAllowModifySiteLink",
+                        "OperationUnsupported.VirtualBorderRouterEnableIPv6",
+                        "OperationFailed.PconnAllocateVlan0",
+                        "IllegalParam.VlanId",
+                        "OperationFailed.VbrLocked",
+                        "OperationDenied.NotInWhiteList",
+                        "IncorrectStatus.Ecr",
+                        "ResourceInConfiguring.NodeId",
+                        "UnsupportedFeature.JumboFrame",
+                        "Forbidden.CircuitCodeNotAllowedByCaller",
+                        "Forbidden.LocalGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeerGatewayIpNotAllowedByCaller",
+                        "Forbidden.PeeringSubnetMaskNotAllowedByCaller",
+                        "Forbidden.VlanIdNotAllowedByCaller",
+                        "Forbidden.NameNotAllowedByCaller",
+                        "Forbidden.DescriptionNotAllowedByCaller",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVirtualBorderRouterAttributeError {
@@ -773,254 +771,186 @@ impl ModifyVirtualBorderRouterAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamAssociatedPhysicalConnections(error),
+            1 => Self::IllegalParamIpAddress(error),
+            2 => Self::IllegalParamCidrBlock(error),
+            3 => Self::InvalidVbrIdNotFound(error),
+            4 => Self::IllegalParamMinTxInterval(error),
+            5 => Self::IllegalParamMinRxInterval(error),
+            6 => Self::IllegalParamDetectMultiplier(error),
+            7 => Self::InvalidVlanIdUsed(error),
+            8 => Self::DuplicatedLocalGatewayIp(error),
+            9 => Self::DuplicatedPeerGatewayIp(error),
+            10 => Self::IllegalParamLocalGatewayIp(error),
+            11 => Self::IllegalParamPeerGatewayIp(error),
+            12 => Self::InvalidCircuitCodeMalformed(error),
+            13 => Self::InvalidVlanIdMalformed(error),
+            14 => Self::InvalidIpMalformed(error),
+            15 => Self::InvalidPeeringSubnetMaskMalformed(error),
+            16 => Self::InvalidNameMalformed(error),
+            17 => Self::InvalidDescriptionMalformed(error),
+            18 => Self::MissingParameter(error),
+            19 => Self::InvalidIpNotSameSubnet(error),
+            20 => Self::InvalidParameter(error),
+            21 => Self::OperationFailedVlanIdInUse(error),
+            22 => Self::IncorrectStatusVirtualBorderRouter(error),
+            23 => Self::OperationUnsupportedIpv6ForThisRegion(error),
+            24 => Self::OperationFailedPconnTrafficNotEnable(error),
+            25 => Self::OperationDeniedVbrAssociateVPconn(error),
+            26 => Self::OperationFailedPhysicalConnectionFinancialLocked(error),
+            27 => Self::OperationFailedPhysicalConnectionTerminated(error),
+            28 => Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error),
+            29 => Self::MissingParamDetectMultiplier(error),
+            30 => Self::MissingParamMinRxInterval(error),
+            31 => Self::MissingParamMinTxInterval(error),
+            32 => Self::DuplicatedParamLocalGatewayIp(error),
+            33 => Self::ForbiddenVbrNotAllowModifySiteLink(error),
+            34 => Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error),
+            35 => Self::OperationFailedPconnAllocateVlan0(error),
+            36 => Self::IllegalParamVlanId(error),
+            37 => Self::OperationFailedVbrLocked(error),
+            38 => Self::OperationDeniedNotInWhiteList(error),
+            39 => Self::IncorrectStatusEcr(error),
+            40 => Self::ResourceInConfiguringNodeId(error),
+            41 => Self::UnsupportedFeatureJumboFrame(error),
+            42 => Self::ForbiddenCircuitCodeNotAllowedByCaller(error),
+            43 => Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error),
+            44 => Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error),
+            45 => Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error),
+            46 => Self::ForbiddenVlanIdNotAllowedByCaller(error),
+            47 => Self::ForbiddenNameNotAllowedByCaller(error),
+            48 => Self::ForbiddenDescriptionNotAllowedByCaller(error),
+            49 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamAssociatedPhysicalConnections(error) => {
-                ("IllegalParamAssociatedPhysicalConnections", error)
-            }
-            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
-            Self::IllegalParamMinTxInterval(error) => {
-                ("IllegalParamMinTxInterval", error)
-            }
-            Self::IllegalParamMinRxInterval(error) => {
-                ("IllegalParamMinRxInterval", error)
-            }
-            Self::IllegalParamDetectMultiplier(error) => {
-                ("IllegalParamDetectMultiplier", error)
-            }
-            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
-            Self::DuplicatedLocalGatewayIp(error) => ("DuplicatedLocalGatewayIp", error),
-            Self::DuplicatedPeerGatewayIp(error) => ("DuplicatedPeerGatewayIp", error),
-            Self::IllegalParamLocalGatewayIp(error) => {
-                ("IllegalParamLocalGatewayIp", error)
-            }
-            Self::IllegalParamPeerGatewayIp(error) => {
-                ("IllegalParamPeerGatewayIp", error)
-            }
-            Self::InvalidCircuitCodeMalformed(error) => {
-                ("InvalidCircuitCodeMalformed", error)
-            }
-            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
-            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
-            Self::InvalidPeeringSubnetMaskMalformed(error) => {
-                ("InvalidPeeringSubnetMaskMalformed", error)
-            }
-            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::OperationFailedVlanIdInUse(error) => {
-                ("OperationFailedVlanIdInUse", error)
-            }
-            Self::IncorrectStatusVirtualBorderRouter(error) => {
-                ("IncorrectStatusVirtualBorderRouter", error)
-            }
-            Self::OperationUnsupportedIpv6ForThisRegion(error) => {
-                ("OperationUnsupportedIpv6ForThisRegion", error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::OperationDeniedVbrAssociateVPconn(error) => {
-                ("OperationDeniedVbrAssociateVPconn", error)
-            }
-            Self::OperationFailedPhysicalConnectionFinancialLocked(error) => {
-                ("OperationFailedPhysicalConnectionFinancialLocked", error)
-            }
-            Self::OperationFailedPhysicalConnectionTerminated(error) => {
-                ("OperationFailedPhysicalConnectionTerminated", error)
-            }
-            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error) => {
-                ("OperationFailedVbrBandWidthMust0InVlan0Vbr", error)
-            }
-            Self::MissingParamDetectMultiplier(error) => {
-                ("MissingParamDetectMultiplier", error)
-            }
-            Self::MissingParamMinRxInterval(error) => {
-                ("MissingParamMinRxInterval", error)
-            }
-            Self::MissingParamMinTxInterval(error) => {
-                ("MissingParamMinTxInterval", error)
-            }
-            Self::DuplicatedParamLocalGatewayIp(error) => {
-                ("DuplicatedParamLocalGatewayIp", error)
-            }
-            Self::ForbiddenVbrNotAllowModifySiteLink(error) => {
-                ("ForbiddenVbrNotAllowModifySiteLink", error)
-            }
-            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error) => {
-                ("OperationUnsupportedVirtualBorderRouterEnableIPv6", error)
-            }
-            Self::OperationFailedPconnAllocateVlan0(error) => {
-                ("OperationFailedPconnAllocateVlan0", error)
-            }
-            Self::IllegalParamVlanId(error) => ("IllegalParamVlanId", error),
-            Self::OperationFailedVbrLocked(error) => ("OperationFailedVbrLocked", error),
-            Self::OperationDeniedNotInWhiteList(error) => {
-                ("OperationDeniedNotInWhiteList", error)
-            }
-            Self::IncorrectStatusEcr(error) => ("IncorrectStatusEcr", error),
-            Self::ResourceInConfiguringNodeId(error) => {
-                ("ResourceInConfiguringNodeId", error)
-            }
-            Self::UnsupportedFeatureJumboFrame(error) => {
-                ("UnsupportedFeatureJumboFrame", error)
-            }
-            Self::ForbiddenCircuitCodeNotAllowedByCaller(error) => {
-                ("ForbiddenCircuitCodeNotAllowedByCaller", error)
-            }
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
-                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
-                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
-            }
-            Self::ForbiddenVlanIdNotAllowedByCaller(error) => {
-                ("ForbiddenVlanIdNotAllowedByCaller", error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(error) => {
-                ("ForbiddenNameNotAllowedByCaller", error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
-                ("ForbiddenDescriptionNotAllowedByCaller", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamAssociatedPhysicalConnections(error) => (0, error),
+            Self::IllegalParamIpAddress(error) => (1, error),
+            Self::IllegalParamCidrBlock(error) => (2, error),
+            Self::InvalidVbrIdNotFound(error) => (3, error),
+            Self::IllegalParamMinTxInterval(error) => (4, error),
+            Self::IllegalParamMinRxInterval(error) => (5, error),
+            Self::IllegalParamDetectMultiplier(error) => (6, error),
+            Self::InvalidVlanIdUsed(error) => (7, error),
+            Self::DuplicatedLocalGatewayIp(error) => (8, error),
+            Self::DuplicatedPeerGatewayIp(error) => (9, error),
+            Self::IllegalParamLocalGatewayIp(error) => (10, error),
+            Self::IllegalParamPeerGatewayIp(error) => (11, error),
+            Self::InvalidCircuitCodeMalformed(error) => (12, error),
+            Self::InvalidVlanIdMalformed(error) => (13, error),
+            Self::InvalidIpMalformed(error) => (14, error),
+            Self::InvalidPeeringSubnetMaskMalformed(error) => (15, error),
+            Self::InvalidNameMalformed(error) => (16, error),
+            Self::InvalidDescriptionMalformed(error) => (17, error),
+            Self::MissingParameter(error) => (18, error),
+            Self::InvalidIpNotSameSubnet(error) => (19, error),
+            Self::InvalidParameter(error) => (20, error),
+            Self::OperationFailedVlanIdInUse(error) => (21, error),
+            Self::IncorrectStatusVirtualBorderRouter(error) => (22, error),
+            Self::OperationUnsupportedIpv6ForThisRegion(error) => (23, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (24, error),
+            Self::OperationDeniedVbrAssociateVPconn(error) => (25, error),
+            Self::OperationFailedPhysicalConnectionFinancialLocked(error) => (26, error),
+            Self::OperationFailedPhysicalConnectionTerminated(error) => (27, error),
+            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error) => (28, error),
+            Self::MissingParamDetectMultiplier(error) => (29, error),
+            Self::MissingParamMinRxInterval(error) => (30, error),
+            Self::MissingParamMinTxInterval(error) => (31, error),
+            Self::DuplicatedParamLocalGatewayIp(error) => (32, error),
+            Self::ForbiddenVbrNotAllowModifySiteLink(error) => (33, error),
+            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error) => (34, error),
+            Self::OperationFailedPconnAllocateVlan0(error) => (35, error),
+            Self::IllegalParamVlanId(error) => (36, error),
+            Self::OperationFailedVbrLocked(error) => (37, error),
+            Self::OperationDeniedNotInWhiteList(error) => (38, error),
+            Self::IncorrectStatusEcr(error) => (39, error),
+            Self::ResourceInConfiguringNodeId(error) => (40, error),
+            Self::UnsupportedFeatureJumboFrame(error) => (41, error),
+            Self::ForbiddenCircuitCodeNotAllowedByCaller(error) => (42, error),
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => (43, error),
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => (44, error),
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => (45, error),
+            Self::ForbiddenVlanIdNotAllowedByCaller(error) => (46, error),
+            Self::ForbiddenNameNotAllowedByCaller(error) => (47, error),
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => (48, error),
+            Self::InvalidRegionIdNotFound(error) => (49, error),
+            Self::Unhandled(error) => (50, error),
         }
     }
 }
 impl Clone for ModifyVirtualBorderRouterAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamAssociatedPhysicalConnections(_) => {
-                Self::IllegalParamAssociatedPhysicalConnections(error)
-            }
-            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
-            Self::IllegalParamMinTxInterval(_) => Self::IllegalParamMinTxInterval(error),
-            Self::IllegalParamMinRxInterval(_) => Self::IllegalParamMinRxInterval(error),
-            Self::IllegalParamDetectMultiplier(_) => {
-                Self::IllegalParamDetectMultiplier(error)
-            }
-            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
-            Self::DuplicatedLocalGatewayIp(_) => Self::DuplicatedLocalGatewayIp(error),
-            Self::DuplicatedPeerGatewayIp(_) => Self::DuplicatedPeerGatewayIp(error),
-            Self::IllegalParamLocalGatewayIp(_) => {
-                Self::IllegalParamLocalGatewayIp(error)
-            }
-            Self::IllegalParamPeerGatewayIp(_) => Self::IllegalParamPeerGatewayIp(error),
-            Self::InvalidCircuitCodeMalformed(_) => {
-                Self::InvalidCircuitCodeMalformed(error)
-            }
-            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
-            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
-            Self::InvalidPeeringSubnetMaskMalformed(_) => {
-                Self::InvalidPeeringSubnetMaskMalformed(error)
-            }
-            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::OperationFailedVlanIdInUse(_) => {
-                Self::OperationFailedVlanIdInUse(error)
-            }
-            Self::IncorrectStatusVirtualBorderRouter(_) => {
-                Self::IncorrectStatusVirtualBorderRouter(error)
-            }
-            Self::OperationUnsupportedIpv6ForThisRegion(_) => {
-                Self::OperationUnsupportedIpv6ForThisRegion(error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::OperationDeniedVbrAssociateVPconn(_) => {
-                Self::OperationDeniedVbrAssociateVPconn(error)
-            }
-            Self::OperationFailedPhysicalConnectionFinancialLocked(_) => {
-                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
-            }
-            Self::OperationFailedPhysicalConnectionTerminated(_) => {
-                Self::OperationFailedPhysicalConnectionTerminated(error)
-            }
-            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(_) => {
-                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
-            }
-            Self::MissingParamDetectMultiplier(_) => {
-                Self::MissingParamDetectMultiplier(error)
-            }
-            Self::MissingParamMinRxInterval(_) => Self::MissingParamMinRxInterval(error),
-            Self::MissingParamMinTxInterval(_) => Self::MissingParamMinTxInterval(error),
-            Self::DuplicatedParamLocalGatewayIp(_) => {
-                Self::DuplicatedParamLocalGatewayIp(error)
-            }
-            Self::ForbiddenVbrNotAllowModifySiteLink(_) => {
-                Self::ForbiddenVbrNotAllowModifySiteLink(error)
-            }
-            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(_) => {
-                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
-            }
-            Self::OperationFailedPconnAllocateVlan0(_) => {
-                Self::OperationFailedPconnAllocateVlan0(error)
-            }
-            Self::IllegalParamVlanId(_) => Self::IllegalParamVlanId(error),
-            Self::OperationFailedVbrLocked(_) => Self::OperationFailedVbrLocked(error),
-            Self::OperationDeniedNotInWhiteList(_) => {
-                Self::OperationDeniedNotInWhiteList(error)
-            }
-            Self::IncorrectStatusEcr(_) => Self::IncorrectStatusEcr(error),
-            Self::ResourceInConfiguringNodeId(_) => {
-                Self::ResourceInConfiguringNodeId(error)
-            }
-            Self::UnsupportedFeatureJumboFrame(_) => {
-                Self::UnsupportedFeatureJumboFrame(error)
-            }
-            Self::ForbiddenCircuitCodeNotAllowedByCaller(_) => {
-                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
-            }
-            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
-                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            }
-            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
-                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            }
-            Self::ForbiddenVlanIdNotAllowedByCaller(_) => {
-                Self::ForbiddenVlanIdNotAllowedByCaller(error)
-            }
-            Self::ForbiddenNameNotAllowedByCaller(_) => {
-                Self::ForbiddenNameNotAllowedByCaller(error)
-            }
-            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
-                Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVirtualBorderRouterAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamAssociatedPhysicalConnections",
+            "IllegalParamIpAddress",
+            "IllegalParamCidrBlock",
+            "InvalidVbrIdNotFound",
+            "IllegalParamMinTxInterval",
+            "IllegalParamMinRxInterval",
+            "IllegalParamDetectMultiplier",
+            "InvalidVlanIdUsed",
+            "DuplicatedLocalGatewayIp",
+            "DuplicatedPeerGatewayIp",
+            "IllegalParamLocalGatewayIp",
+            "IllegalParamPeerGatewayIp",
+            "InvalidCircuitCodeMalformed",
+            "InvalidVlanIdMalformed",
+            "InvalidIpMalformed",
+            "InvalidPeeringSubnetMaskMalformed",
+            "InvalidNameMalformed",
+            "InvalidDescriptionMalformed",
+            "MissingParameter",
+            "InvalidIpNotSameSubnet",
+            "InvalidParameter",
+            "OperationFailedVlanIdInUse",
+            "IncorrectStatusVirtualBorderRouter",
+            "OperationUnsupportedIpv6ForThisRegion",
+            "OperationFailedPconnTrafficNotEnable",
+            "OperationDeniedVbrAssociateVPconn",
+            "OperationFailedPhysicalConnectionFinancialLocked",
+            "OperationFailedPhysicalConnectionTerminated",
+            "OperationFailedVbrBandWidthMust0InVlan0Vbr",
+            "MissingParamDetectMultiplier",
+            "MissingParamMinRxInterval",
+            "MissingParamMinTxInterval",
+            "DuplicatedParamLocalGatewayIp",
+            "ForbiddenVbrNotAllowModifySiteLink",
+            "OperationUnsupportedVirtualBorderRouterEnableIPv6",
+            "OperationFailedPconnAllocateVlan0",
+            "IllegalParamVlanId",
+            "OperationFailedVbrLocked",
+            "OperationDeniedNotInWhiteList",
+            "IncorrectStatusEcr",
+            "ResourceInConfiguringNodeId",
+            "UnsupportedFeatureJumboFrame",
+            "ForbiddenCircuitCodeNotAllowedByCaller",
+            "ForbiddenLocalGatewayIpNotAllowedByCaller",
+            "ForbiddenPeerGatewayIpNotAllowedByCaller",
+            "ForbiddenPeeringSubnetMaskNotAllowedByCaller",
+            "ForbiddenVlanIdNotAllowedByCaller",
+            "ForbiddenNameNotAllowedByCaller",
+            "ForbiddenDescriptionNotAllowedByCaller",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {

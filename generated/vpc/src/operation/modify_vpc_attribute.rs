@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpcAttributeRequest {
     /// The ID of the VPC that you want to modify.
@@ -107,10 +107,31 @@ pub struct ModifyVpcAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpcAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            description: None,
+            vpc_name: None,
+            cidr_block: None,
+            region_id: None,
+            enable_i_pv6: None,
+            ipv6_cidr_block: None,
+            ipv6_isp: None,
+            enable_dns_hostname: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpcAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpcAttributeRequestBuilder {
-        ModifyVpcAttributeRequestBuilder::default()
+        ModifyVpcAttributeRequestBuilder {
+            inner: ModifyVpcAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -277,6 +298,7 @@ impl<C> ModifyVpcAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpcAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpcAttributeRequest::default(),
@@ -285,6 +307,7 @@ impl<'a> ModifyVpcAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -398,72 +421,45 @@ pub enum ModifyVpcAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.VpcNotFound" => Self::ForbiddenVpcNotFound(error),
-            "InvalidDescription.Malformed" => Self::InvalidDescriptionMalformed(error),
-            "InvalidVpcName.Malformed" => Self::InvalidVpcNameMalformed(error),
-            "InvalidVpcDiscription.Malformed" => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "InvalidUserCidr.Quota" => Self::InvalidUserCidrQuota(error),
-            "InvalidUserCidr.Malformed" => Self::InvalidUserCidrMalformed(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "IllegalCidrBlock" => Self::IllegalCidrBlock(error),
-            "InvalidRegion.Malformed" => Self::InvalidRegionMalformed(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "OperationUnsupported.DisableIpv6" => {
-                Self::OperationUnsupportedDisableIpv6(error)
-            }
-            "OperationUnsupported.Ipv6Feature" => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            "ParamExclusive.EnableIpv6AndCidrBlock" => {
-                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
-            }
-            "OperationFailed.ClassicLinkEnabled" => {
-                Self::OperationFailedClassicLinkEnabled(error)
-            }
-            "OperationFailed.IpV6VSwitchInuse" => {
-                Self::OperationFailedIpV6vSwitchInuse(error)
-            }
-            "OperationFailed.Ipv6GatewayInUse" => {
-                Self::OperationFailedIpv6GatewayInUse(error)
-            }
-            "OperationFailed.QueryCenIpv6Status" => {
-                Self::OperationFailedQueryCenIpv6Status(error)
-            }
-            "OperationUnsupported.CenIpv6Enabled" => {
-                Self::OperationUnsupportedCenIpv6Enabled(error)
-            }
-            "UnsupportedFeature.Ipv6Isp" => Self::UnsupportedFeatureIpv6Isp(error),
-            "ResourceNotEnough.Ipv6Cidr" => Self::ResourceNotEnoughIpv6Cidr(error),
-            "OperationFailed.IPv6CidrNotReserved" => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            "IllegalParam.Ipv6Cidr" => Self::IllegalParamIpv6Cidr(error),
-            "InvalidIpv6Instance.NotFound" => Self::InvalidIpv6InstanceNotFound(error),
-            "ExclusiveParam.EnableIpv6AndCidrBlock" => {
-                Self::ExclusiveParamEnableIpv6AndCidrBlock(error)
-            }
-            "UnsupportedFeature.VpcDnsHostname" => {
-                Self::UnsupportedFeatureVpcDnsHostname(error)
-            }
-            "OperationFailed.Ipv6RouteEntryUsing" => {
-                Self::OperationFailedIpv6RouteEntryUsing(error)
-            }
-            "OperationFailed.ModifyVpcDnsHostname" => {
-                Self::OperationFailedModifyVpcDnsHostname(error)
-            }
-            "IncorrectStatus.VpcDnsHostnameStatus" => {
-                Self::IncorrectStatusVpcDnsHostnameStatus(error)
-            }
-            "OperationFailed.ConflictWithSecondaryCidr" => {
-                Self::OperationFailedConflictWithSecondaryCidr(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.VpcNotFound",
+                        "InvalidDescription.Malformed",
+                        "InvalidVpcName.Malformed",
+                        "InvalidVpcDiscription.Malformed",
+                        "InvalidParameter",
+                        "InvalidUserCidr.Quota",
+                        "InvalidUserCidr.Malformed",
+                        "InvalidVpcId.NotFound",
+                        "IncorrectVpcStatus",
+                        "IllegalCidrBlock",
+                        "InvalidRegion.Malformed",
+                        "InvalidCidrBlock.Malformed",
+                        "OperationUnsupported.DisableIpv6",
+                        "OperationUnsupported.Ipv6Feature",
+                        "ParamExclusive.EnableIpv6AndCidrBlock",
+                        "OperationFailed.ClassicLinkEnabled",
+                        "OperationFailed.IpV6VSwitchInuse",
+                        "OperationFailed.Ipv6GatewayInUse",
+                        "OperationFailed.QueryCenIpv6Status",
+                        "OperationUnsupported.CenIpv6Enabled",
+                        "UnsupportedFeature.Ipv6Isp",
+                        "ResourceNotEnough.Ipv6Cidr",
+                        "OperationFailed.IPv6CidrNotReserved",
+                        "IllegalParam.Ipv6Cidr",
+                        "InvalidIpv6Instance.NotFound",
+                        "ExclusiveParam.EnableIpv6AndCidrBlock",
+                        "UnsupportedFeature.VpcDnsHostname",
+                        "OperationFailed.Ipv6RouteEntryUsing",
+                        "OperationFailed.ModifyVpcDnsHostname",
+                        "IncorrectStatus.VpcDnsHostnameStatus",
+                        "OperationFailed.ConflictWithSecondaryCidr",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVpcAttributeError {
@@ -472,168 +468,129 @@ impl ModifyVpcAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenVpcNotFound(error),
+            1 => Self::InvalidDescriptionMalformed(error),
+            2 => Self::InvalidVpcNameMalformed(error),
+            3 => Self::InvalidVpcDiscriptionMalformed(error),
+            4 => Self::InvalidParameter(error),
+            5 => Self::InvalidUserCidrQuota(error),
+            6 => Self::InvalidUserCidrMalformed(error),
+            7 => Self::InvalidVpcIdNotFound(error),
+            8 => Self::IncorrectVpcStatus(error),
+            9 => Self::IllegalCidrBlock(error),
+            10 => Self::InvalidRegionMalformed(error),
+            11 => Self::InvalidCidrBlockMalformed(error),
+            12 => Self::OperationUnsupportedDisableIpv6(error),
+            13 => Self::OperationUnsupportedIpv6Feature(error),
+            14 => Self::ParamExclusiveEnableIpv6AndCidrBlock(error),
+            15 => Self::OperationFailedClassicLinkEnabled(error),
+            16 => Self::OperationFailedIpV6vSwitchInuse(error),
+            17 => Self::OperationFailedIpv6GatewayInUse(error),
+            18 => Self::OperationFailedQueryCenIpv6Status(error),
+            19 => Self::OperationUnsupportedCenIpv6Enabled(error),
+            20 => Self::UnsupportedFeatureIpv6Isp(error),
+            21 => Self::ResourceNotEnoughIpv6Cidr(error),
+            22 => Self::OperationFailedIPv6CidrNotReserved(error),
+            23 => Self::IllegalParamIpv6Cidr(error),
+            24 => Self::InvalidIpv6InstanceNotFound(error),
+            25 => Self::ExclusiveParamEnableIpv6AndCidrBlock(error),
+            26 => Self::UnsupportedFeatureVpcDnsHostname(error),
+            27 => Self::OperationFailedIpv6RouteEntryUsing(error),
+            28 => Self::OperationFailedModifyVpcDnsHostname(error),
+            29 => Self::IncorrectStatusVpcDnsHostnameStatus(error),
+            30 => Self::OperationFailedConflictWithSecondaryCidr(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
-            Self::InvalidDescriptionMalformed(error) => {
-                ("InvalidDescriptionMalformed", error)
-            }
-            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
-            Self::InvalidVpcDiscriptionMalformed(error) => {
-                ("InvalidVpcDiscriptionMalformed", error)
-            }
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
-            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::IllegalCidrBlock(error) => ("IllegalCidrBlock", error),
-            Self::InvalidRegionMalformed(error) => ("InvalidRegionMalformed", error),
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::OperationUnsupportedDisableIpv6(error) => {
-                ("OperationUnsupportedDisableIpv6", error)
-            }
-            Self::OperationUnsupportedIpv6Feature(error) => {
-                ("OperationUnsupportedIpv6Feature", error)
-            }
-            Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => {
-                ("ParamExclusiveEnableIpv6AndCidrBlock", error)
-            }
-            Self::OperationFailedClassicLinkEnabled(error) => {
-                ("OperationFailedClassicLinkEnabled", error)
-            }
-            Self::OperationFailedIpV6vSwitchInuse(error) => {
-                ("OperationFailedIpV6vSwitchInuse", error)
-            }
-            Self::OperationFailedIpv6GatewayInUse(error) => {
-                ("OperationFailedIpv6GatewayInUse", error)
-            }
-            Self::OperationFailedQueryCenIpv6Status(error) => {
-                ("OperationFailedQueryCenIpv6Status", error)
-            }
-            Self::OperationUnsupportedCenIpv6Enabled(error) => {
-                ("OperationUnsupportedCenIpv6Enabled", error)
-            }
-            Self::UnsupportedFeatureIpv6Isp(error) => {
-                ("UnsupportedFeatureIpv6Isp", error)
-            }
-            Self::ResourceNotEnoughIpv6Cidr(error) => {
-                ("ResourceNotEnoughIpv6Cidr", error)
-            }
-            Self::OperationFailedIPv6CidrNotReserved(error) => {
-                ("OperationFailedIPv6CidrNotReserved", error)
-            }
-            Self::IllegalParamIpv6Cidr(error) => ("IllegalParamIpv6Cidr", error),
-            Self::InvalidIpv6InstanceNotFound(error) => {
-                ("InvalidIpv6InstanceNotFound", error)
-            }
-            Self::ExclusiveParamEnableIpv6AndCidrBlock(error) => {
-                ("ExclusiveParamEnableIpv6AndCidrBlock", error)
-            }
-            Self::UnsupportedFeatureVpcDnsHostname(error) => {
-                ("UnsupportedFeatureVpcDnsHostname", error)
-            }
-            Self::OperationFailedIpv6RouteEntryUsing(error) => {
-                ("OperationFailedIpv6RouteEntryUsing", error)
-            }
-            Self::OperationFailedModifyVpcDnsHostname(error) => {
-                ("OperationFailedModifyVpcDnsHostname", error)
-            }
-            Self::IncorrectStatusVpcDnsHostnameStatus(error) => {
-                ("IncorrectStatusVpcDnsHostnameStatus", error)
-            }
-            Self::OperationFailedConflictWithSecondaryCidr(error) => {
-                ("OperationFailedConflictWithSecondaryCidr", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenVpcNotFound(error) => (0, error),
+            Self::InvalidDescriptionMalformed(error) => (1, error),
+            Self::InvalidVpcNameMalformed(error) => (2, error),
+            Self::InvalidVpcDiscriptionMalformed(error) => (3, error),
+            Self::InvalidParameter(error) => (4, error),
+            Self::InvalidUserCidrQuota(error) => (5, error),
+            Self::InvalidUserCidrMalformed(error) => (6, error),
+            Self::InvalidVpcIdNotFound(error) => (7, error),
+            Self::IncorrectVpcStatus(error) => (8, error),
+            Self::IllegalCidrBlock(error) => (9, error),
+            Self::InvalidRegionMalformed(error) => (10, error),
+            Self::InvalidCidrBlockMalformed(error) => (11, error),
+            Self::OperationUnsupportedDisableIpv6(error) => (12, error),
+            Self::OperationUnsupportedIpv6Feature(error) => (13, error),
+            Self::ParamExclusiveEnableIpv6AndCidrBlock(error) => (14, error),
+            Self::OperationFailedClassicLinkEnabled(error) => (15, error),
+            Self::OperationFailedIpV6vSwitchInuse(error) => (16, error),
+            Self::OperationFailedIpv6GatewayInUse(error) => (17, error),
+            Self::OperationFailedQueryCenIpv6Status(error) => (18, error),
+            Self::OperationUnsupportedCenIpv6Enabled(error) => (19, error),
+            Self::UnsupportedFeatureIpv6Isp(error) => (20, error),
+            Self::ResourceNotEnoughIpv6Cidr(error) => (21, error),
+            Self::OperationFailedIPv6CidrNotReserved(error) => (22, error),
+            Self::IllegalParamIpv6Cidr(error) => (23, error),
+            Self::InvalidIpv6InstanceNotFound(error) => (24, error),
+            Self::ExclusiveParamEnableIpv6AndCidrBlock(error) => (25, error),
+            Self::UnsupportedFeatureVpcDnsHostname(error) => (26, error),
+            Self::OperationFailedIpv6RouteEntryUsing(error) => (27, error),
+            Self::OperationFailedModifyVpcDnsHostname(error) => (28, error),
+            Self::IncorrectStatusVpcDnsHostnameStatus(error) => (29, error),
+            Self::OperationFailedConflictWithSecondaryCidr(error) => (30, error),
+            Self::Unhandled(error) => (31, error),
         }
     }
 }
 impl Clone for ModifyVpcAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
-            Self::InvalidDescriptionMalformed(_) => {
-                Self::InvalidDescriptionMalformed(error)
-            }
-            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
-            Self::InvalidVpcDiscriptionMalformed(_) => {
-                Self::InvalidVpcDiscriptionMalformed(error)
-            }
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
-            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::IllegalCidrBlock(_) => Self::IllegalCidrBlock(error),
-            Self::InvalidRegionMalformed(_) => Self::InvalidRegionMalformed(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::OperationUnsupportedDisableIpv6(_) => {
-                Self::OperationUnsupportedDisableIpv6(error)
-            }
-            Self::OperationUnsupportedIpv6Feature(_) => {
-                Self::OperationUnsupportedIpv6Feature(error)
-            }
-            Self::ParamExclusiveEnableIpv6AndCidrBlock(_) => {
-                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
-            }
-            Self::OperationFailedClassicLinkEnabled(_) => {
-                Self::OperationFailedClassicLinkEnabled(error)
-            }
-            Self::OperationFailedIpV6vSwitchInuse(_) => {
-                Self::OperationFailedIpV6vSwitchInuse(error)
-            }
-            Self::OperationFailedIpv6GatewayInUse(_) => {
-                Self::OperationFailedIpv6GatewayInUse(error)
-            }
-            Self::OperationFailedQueryCenIpv6Status(_) => {
-                Self::OperationFailedQueryCenIpv6Status(error)
-            }
-            Self::OperationUnsupportedCenIpv6Enabled(_) => {
-                Self::OperationUnsupportedCenIpv6Enabled(error)
-            }
-            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
-            Self::ResourceNotEnoughIpv6Cidr(_) => Self::ResourceNotEnoughIpv6Cidr(error),
-            Self::OperationFailedIPv6CidrNotReserved(_) => {
-                Self::OperationFailedIPv6CidrNotReserved(error)
-            }
-            Self::IllegalParamIpv6Cidr(_) => Self::IllegalParamIpv6Cidr(error),
-            Self::InvalidIpv6InstanceNotFound(_) => {
-                Self::InvalidIpv6InstanceNotFound(error)
-            }
-            Self::ExclusiveParamEnableIpv6AndCidrBlock(_) => {
-                Self::ExclusiveParamEnableIpv6AndCidrBlock(error)
-            }
-            Self::UnsupportedFeatureVpcDnsHostname(_) => {
-                Self::UnsupportedFeatureVpcDnsHostname(error)
-            }
-            Self::OperationFailedIpv6RouteEntryUsing(_) => {
-                Self::OperationFailedIpv6RouteEntryUsing(error)
-            }
-            Self::OperationFailedModifyVpcDnsHostname(_) => {
-                Self::OperationFailedModifyVpcDnsHostname(error)
-            }
-            Self::IncorrectStatusVpcDnsHostnameStatus(_) => {
-                Self::IncorrectStatusVpcDnsHostnameStatus(error)
-            }
-            Self::OperationFailedConflictWithSecondaryCidr(_) => {
-                Self::OperationFailedConflictWithSecondaryCidr(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpcAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenVpcNotFound",
+            "InvalidDescriptionMalformed",
+            "InvalidVpcNameMalformed",
+            "InvalidVpcDiscriptionMalformed",
+            "InvalidParameter",
+            "InvalidUserCidrQuota",
+            "InvalidUserCidrMalformed",
+            "InvalidVpcIdNotFound",
+            "IncorrectVpcStatus",
+            "IllegalCidrBlock",
+            "InvalidRegionMalformed",
+            "InvalidCidrBlockMalformed",
+            "OperationUnsupportedDisableIpv6",
+            "OperationUnsupportedIpv6Feature",
+            "ParamExclusiveEnableIpv6AndCidrBlock",
+            "OperationFailedClassicLinkEnabled",
+            "OperationFailedIpV6vSwitchInuse",
+            "OperationFailedIpv6GatewayInUse",
+            "OperationFailedQueryCenIpv6Status",
+            "OperationUnsupportedCenIpv6Enabled",
+            "UnsupportedFeatureIpv6Isp",
+            "ResourceNotEnoughIpv6Cidr",
+            "OperationFailedIPv6CidrNotReserved",
+            "IllegalParamIpv6Cidr",
+            "InvalidIpv6InstanceNotFound",
+            "ExclusiveParamEnableIpv6AndCidrBlock",
+            "UnsupportedFeatureVpcDnsHostname",
+            "OperationFailedIpv6RouteEntryUsing",
+            "OperationFailedModifyVpcDnsHostname",
+            "IncorrectStatusVpcDnsHostnameStatus",
+            "OperationFailedConflictWithSecondaryCidr",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpcAttributeError {

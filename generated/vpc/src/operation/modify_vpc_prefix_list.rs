@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpcPrefixListRequest {
     /// The ID of the prefix list.
@@ -107,10 +107,31 @@ pub struct ModifyVpcPrefixListRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpcPrefixListRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            prefix_list_id: None,
+            prefix_list_name: None,
+            client_token: None,
+            dry_run: None,
+            add_prefix_list_entry: None,
+            remove_prefix_list_entry: None,
+            region_id: None,
+            prefix_list_description: None,
+            max_entries: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpcPrefixListRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpcPrefixListRequestBuilder {
-        ModifyVpcPrefixListRequestBuilder::default()
+        ModifyVpcPrefixListRequestBuilder {
+            inner: ModifyVpcPrefixListRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -288,6 +309,7 @@ impl<C> ModifyVpcPrefixListRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpcPrefixListRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpcPrefixListRequest::default(),
@@ -296,6 +318,7 @@ impl<'a> ModifyVpcPrefixListRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -375,34 +398,27 @@ pub enum ModifyVpcPrefixListError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcPrefixListError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "OperationFailed.CidrCountExceedMaxCount" => {
-                Self::OperationFailedCidrCountExceedMaxCount(error)
-            }
-            "OperationDenied.RemoveCountExceedExistCount" => {
-                Self::OperationDeniedRemoveCountExceedExistCount(error)
-            }
-            "DuplicatedParam.CidrBlock" => Self::DuplicatedParamCidrBlock(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "IllegalParam.CidrName" => Self::IllegalParamCidrName(error),
-            "OperationDenied.SystemPrefixList" => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            "OperationFailed.OperateShareResource" => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
-            "QuotaExceeded.PrefixListCidrCount" => {
-                Self::QuotaExceededPrefixListCidrCount(error)
-            }
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "OperationDenied.QuotaExceededWithNetworkAcl" => {
-                Self::OperationDeniedQuotaExceededWithNetworkAcl(error)
-            }
-            "ServiceUnavailable" => Self::ServiceUnavailable(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.PrefixList",
+                        "OperationFailed.CidrCountExceedMaxCount",
+                        "OperationDenied.RemoveCountExceedExistCount",
+                        "DuplicatedParam.CidrBlock",
+                        "IllegalParam.CidrBlock",
+                        "IllegalParam.CidrName",
+                        "OperationDenied.SystemPrefixList",
+                        "OperationFailed.OperateShareResource",
+                        "IncorrectStatus.PrefixList",
+                        "QuotaExceeded.PrefixListCidrCount",
+                        "QuotaExceeded",
+                        "OperationDenied.QuotaExceededWithNetworkAcl",
+                        "ServiceUnavailable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVpcPrefixListError {
@@ -411,84 +427,75 @@ impl ModifyVpcPrefixListError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundPrefixList(error),
+            1 => Self::OperationFailedCidrCountExceedMaxCount(error),
+            2 => Self::OperationDeniedRemoveCountExceedExistCount(error),
+            3 => Self::DuplicatedParamCidrBlock(error),
+            4 => Self::IllegalParamCidrBlock(error),
+            5 => Self::IllegalParamCidrName(error),
+            6 => Self::OperationDeniedSystemPrefixList(error),
+            7 => Self::OperationFailedOperateShareResource(error),
+            8 => Self::IncorrectStatusPrefixList(error),
+            9 => Self::QuotaExceededPrefixListCidrCount(error),
+            10 => Self::QuotaExceeded(error),
+            11 => Self::OperationDeniedQuotaExceededWithNetworkAcl(error),
+            12 => Self::ServiceUnavailable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::OperationFailedCidrCountExceedMaxCount(error) => {
-                ("OperationFailedCidrCountExceedMaxCount", error)
-            }
-            Self::OperationDeniedRemoveCountExceedExistCount(error) => {
-                ("OperationDeniedRemoveCountExceedExistCount", error)
-            }
-            Self::DuplicatedParamCidrBlock(error) => ("DuplicatedParamCidrBlock", error),
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::IllegalParamCidrName(error) => ("IllegalParamCidrName", error),
-            Self::OperationDeniedSystemPrefixList(error) => {
-                ("OperationDeniedSystemPrefixList", error)
-            }
-            Self::OperationFailedOperateShareResource(error) => {
-                ("OperationFailedOperateShareResource", error)
-            }
-            Self::IncorrectStatusPrefixList(error) => {
-                ("IncorrectStatusPrefixList", error)
-            }
-            Self::QuotaExceededPrefixListCidrCount(error) => {
-                ("QuotaExceededPrefixListCidrCount", error)
-            }
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::OperationDeniedQuotaExceededWithNetworkAcl(error) => {
-                ("OperationDeniedQuotaExceededWithNetworkAcl", error)
-            }
-            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundPrefixList(error) => (0, error),
+            Self::OperationFailedCidrCountExceedMaxCount(error) => (1, error),
+            Self::OperationDeniedRemoveCountExceedExistCount(error) => (2, error),
+            Self::DuplicatedParamCidrBlock(error) => (3, error),
+            Self::IllegalParamCidrBlock(error) => (4, error),
+            Self::IllegalParamCidrName(error) => (5, error),
+            Self::OperationDeniedSystemPrefixList(error) => (6, error),
+            Self::OperationFailedOperateShareResource(error) => (7, error),
+            Self::IncorrectStatusPrefixList(error) => (8, error),
+            Self::QuotaExceededPrefixListCidrCount(error) => (9, error),
+            Self::QuotaExceeded(error) => (10, error),
+            Self::OperationDeniedQuotaExceededWithNetworkAcl(error) => (11, error),
+            Self::ServiceUnavailable(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for ModifyVpcPrefixListError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::OperationFailedCidrCountExceedMaxCount(_) => {
-                Self::OperationFailedCidrCountExceedMaxCount(error)
-            }
-            Self::OperationDeniedRemoveCountExceedExistCount(_) => {
-                Self::OperationDeniedRemoveCountExceedExistCount(error)
-            }
-            Self::DuplicatedParamCidrBlock(_) => Self::DuplicatedParamCidrBlock(error),
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::IllegalParamCidrName(_) => Self::IllegalParamCidrName(error),
-            Self::OperationDeniedSystemPrefixList(_) => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            Self::OperationFailedOperateShareResource(_) => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
-            Self::QuotaExceededPrefixListCidrCount(_) => {
-                Self::QuotaExceededPrefixListCidrCount(error)
-            }
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::OperationDeniedQuotaExceededWithNetworkAcl(_) => {
-                Self::OperationDeniedQuotaExceededWithNetworkAcl(error)
-            }
-            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpcPrefixListError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundPrefixList",
+            "OperationFailedCidrCountExceedMaxCount",
+            "OperationDeniedRemoveCountExceedExistCount",
+            "DuplicatedParamCidrBlock",
+            "IllegalParamCidrBlock",
+            "IllegalParamCidrName",
+            "OperationDeniedSystemPrefixList",
+            "OperationFailedOperateShareResource",
+            "IncorrectStatusPrefixList",
+            "QuotaExceededPrefixListCidrCount",
+            "QuotaExceeded",
+            "OperationDeniedQuotaExceededWithNetworkAcl",
+            "ServiceUnavailable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpcPrefixListError {

@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpnAttachmentAttributeRequest {
     /// The ID of the region in which the IPsec-VPN connection is established.
@@ -261,10 +261,41 @@ pub struct ModifyVpnAttachmentAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpnAttachmentAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpn_connection_id: None,
+            name: None,
+            local_subnet: None,
+            remote_subnet: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            bgp_config: None,
+            health_check_config: None,
+            auto_config_route: None,
+            enable_dpd: None,
+            enable_nat_traversal: None,
+            remote_ca_cert: None,
+            client_token: None,
+            network_type: None,
+            customer_gateway_id: None,
+            tunnel_options_specification: None,
+            enable_tunnels_bgp: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpnAttachmentAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpnAttachmentAttributeRequestBuilder {
-        ModifyVpnAttachmentAttributeRequestBuilder::default()
+        ModifyVpnAttachmentAttributeRequestBuilder {
+            inner: ModifyVpnAttachmentAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -635,6 +666,7 @@ impl<C> ModifyVpnAttachmentAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpnAttachmentAttributeRequest::default(),
@@ -643,6 +675,7 @@ impl<'a> ModifyVpnAttachmentAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -945,62 +978,47 @@ pub enum ModifyVpnAttachmentAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnConnection.Configuring" => Self::VpnConnectionConfiguring(error),
-            "VpnConnection.FinancialLocked" => Self::VpnConnectionFinancialLocked(error),
-            "InvalidName" => Self::InvalidName(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "NotSupportVpnConnectionParameter.IpsecPfs" => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
-            "OperationUnsupported.EnableBgp" => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            "MissingParam.CustomerGatewayAsn" => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
-            "IllegalParam.BgpConfig" => Self::IllegalParamBgpConfig(error),
-            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
-            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
-            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
-            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
-            "CustomerGateway.ConflictRouteEntry" => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            "IllegalParam.NetworkType" => Self::IllegalParamNetworkType(error),
-            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "ModifyIkeV1WithMultiRoutes.Invalid" => {
-                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            }
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "CreateDbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            "CreatePbrRoutesQuotaFull.QuotaFull" => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VpnConnection.Configuring",
+                        "VpnConnection.FinancialLocked",
+                        "InvalidName",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "NotSupportVpnConnectionParameter.IpsecPfs",
+                        "NotSupportVpnConnectionParameter.IpsecAuthAlg",
+                        "VpnRouteEntry.BackupRoute",
+                        "VpnRouteEntry.InvalidWeight",
+                        "MissingParameter.TunnelCidr",
+                        "OperationUnsupported.EnableBgp",
+                        "MissingParam.CustomerGatewayAsn",
+                        "IllegalParam.LocalAsn",
+                        "IllegalParam.BgpConfig",
+                        "IllegalParam.EnableBgp",
+                        "IllegalParam.TunnelCidr",
+                        "InvalidLocalBgpIp.Malformed",
+                        "IllegalParam.LocalBgpIp",
+                        "IllegalParam.LocalSubnet",
+                        "IllegalParam.RemoteSubnet",
+                        "CustomerGateway.ConflictRouteEntry",
+                        "IllegalParam.NetworkType",
+                        "InvalidTunnelCidr.Malformed",
+                        "VpnGateway.Configuring",
+                        "VpnTask.CONFLICT",
+                        "ModifyIkeV1WithMultiRoutes.Invalid",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "Resource.QuotaFull",
+                        "CreateDbrRoutesQuotaFull.QuotaFull",
+                        "CreatePbrRoutesQuotaFull.QuotaFull",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnConnectionInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVpnAttachmentAttributeError {
@@ -1009,158 +1027,135 @@ impl ModifyVpnAttachmentAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::VpnConnectionConfiguring(error),
+            1 => Self::VpnConnectionFinancialLocked(error),
+            2 => Self::InvalidName(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
+            6 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
+            7 => Self::VpnRouteEntryBackupRoute(error),
+            8 => Self::VpnRouteEntryInvalidWeight(error),
+            9 => Self::MissingParameterTunnelCidr(error),
+            10 => Self::OperationUnsupportedEnableBgp(error),
+            11 => Self::MissingParamCustomerGatewayAsn(error),
+            12 => Self::IllegalParamLocalAsn(error),
+            13 => Self::IllegalParamBgpConfig(error),
+            14 => Self::IllegalParamEnableBgp(error),
+            15 => Self::IllegalParamTunnelCidr(error),
+            16 => Self::InvalidLocalBgpIpMalformed(error),
+            17 => Self::IllegalParamLocalBgpIp(error),
+            18 => Self::IllegalParamLocalSubnet(error),
+            19 => Self::IllegalParamRemoteSubnet(error),
+            20 => Self::CustomerGatewayConflictRouteEntry(error),
+            21 => Self::IllegalParamNetworkType(error),
+            22 => Self::InvalidTunnelCidrMalformed(error),
+            23 => Self::VpnGatewayConfiguring(error),
+            24 => Self::VpnTaskConflict(error),
+            25 => Self::ModifyIkeV1WithMultiRoutesInvalid(error),
+            26 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            27 => Self::ResourceQuotaFull(error),
+            28 => Self::CreateDbrRoutesQuotaFullQuotaFull(error),
+            29 => Self::CreatePbrRoutesQuotaFullQuotaFull(error),
+            30 => Self::ForbbidenSubUser(error),
+            31 => Self::Forbidden(error),
+            32 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnConnectionConfiguring(error) => ("VpnConnectionConfiguring", error),
-            Self::VpnConnectionFinancialLocked(error) => {
-                ("VpnConnectionFinancialLocked", error)
-            }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
-                ("NotSupportVpnConnectionParameterIpsecPfs", error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
-                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
-            }
-            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
-            Self::VpnRouteEntryInvalidWeight(error) => {
-                ("VpnRouteEntryInvalidWeight", error)
-            }
-            Self::MissingParameterTunnelCidr(error) => {
-                ("MissingParameterTunnelCidr", error)
-            }
-            Self::OperationUnsupportedEnableBgp(error) => {
-                ("OperationUnsupportedEnableBgp", error)
-            }
-            Self::MissingParamCustomerGatewayAsn(error) => {
-                ("MissingParamCustomerGatewayAsn", error)
-            }
-            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
-            Self::IllegalParamBgpConfig(error) => ("IllegalParamBgpConfig", error),
-            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
-            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
-            Self::InvalidLocalBgpIpMalformed(error) => {
-                ("InvalidLocalBgpIpMalformed", error)
-            }
-            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
-            Self::CustomerGatewayConflictRouteEntry(error) => {
-                ("CustomerGatewayConflictRouteEntry", error)
-            }
-            Self::IllegalParamNetworkType(error) => ("IllegalParamNetworkType", error),
-            Self::InvalidTunnelCidrMalformed(error) => {
-                ("InvalidTunnelCidrMalformed", error)
-            }
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => {
-                ("ModifyIkeV1WithMultiRoutesInvalid", error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreateDbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => {
-                ("CreatePbrRoutesQuotaFullQuotaFull", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
-                ("InvalidVpnConnectionInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpnConnectionConfiguring(error) => (0, error),
+            Self::VpnConnectionFinancialLocked(error) => (1, error),
+            Self::InvalidName(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => (5, error),
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => (6, error),
+            Self::VpnRouteEntryBackupRoute(error) => (7, error),
+            Self::VpnRouteEntryInvalidWeight(error) => (8, error),
+            Self::MissingParameterTunnelCidr(error) => (9, error),
+            Self::OperationUnsupportedEnableBgp(error) => (10, error),
+            Self::MissingParamCustomerGatewayAsn(error) => (11, error),
+            Self::IllegalParamLocalAsn(error) => (12, error),
+            Self::IllegalParamBgpConfig(error) => (13, error),
+            Self::IllegalParamEnableBgp(error) => (14, error),
+            Self::IllegalParamTunnelCidr(error) => (15, error),
+            Self::InvalidLocalBgpIpMalformed(error) => (16, error),
+            Self::IllegalParamLocalBgpIp(error) => (17, error),
+            Self::IllegalParamLocalSubnet(error) => (18, error),
+            Self::IllegalParamRemoteSubnet(error) => (19, error),
+            Self::CustomerGatewayConflictRouteEntry(error) => (20, error),
+            Self::IllegalParamNetworkType(error) => (21, error),
+            Self::InvalidTunnelCidrMalformed(error) => (22, error),
+            Self::VpnGatewayConfiguring(error) => (23, error),
+            Self::VpnTaskConflict(error) => (24, error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => (25, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (26, error),
+            Self::ResourceQuotaFull(error) => (27, error),
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => (28, error),
+            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => (29, error),
+            Self::ForbbidenSubUser(error) => (30, error),
+            Self::Forbidden(error) => (31, error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (32, error),
+            Self::Unhandled(error) => (33, error),
         }
     }
 }
 impl Clone for ModifyVpnAttachmentAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
-            Self::VpnConnectionFinancialLocked(_) => {
-                Self::VpnConnectionFinancialLocked(error)
-            }
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
-            Self::VpnRouteEntryInvalidWeight(_) => {
-                Self::VpnRouteEntryInvalidWeight(error)
-            }
-            Self::MissingParameterTunnelCidr(_) => {
-                Self::MissingParameterTunnelCidr(error)
-            }
-            Self::OperationUnsupportedEnableBgp(_) => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            Self::MissingParamCustomerGatewayAsn(_) => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
-            Self::IllegalParamBgpConfig(_) => Self::IllegalParamBgpConfig(error),
-            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
-            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
-            Self::InvalidLocalBgpIpMalformed(_) => {
-                Self::InvalidLocalBgpIpMalformed(error)
-            }
-            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
-            Self::CustomerGatewayConflictRouteEntry(_) => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            Self::IllegalParamNetworkType(_) => Self::IllegalParamNetworkType(error),
-            Self::InvalidTunnelCidrMalformed(_) => {
-                Self::InvalidTunnelCidrMalformed(error)
-            }
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::ModifyIkeV1WithMultiRoutesInvalid(_) => {
-                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
-                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpnAttachmentAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpnConnectionConfiguring",
+            "VpnConnectionFinancialLocked",
+            "InvalidName",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "NotSupportVpnConnectionParameterIpsecPfs",
+            "NotSupportVpnConnectionParameterIpsecAuthAlg",
+            "VpnRouteEntryBackupRoute",
+            "VpnRouteEntryInvalidWeight",
+            "MissingParameterTunnelCidr",
+            "OperationUnsupportedEnableBgp",
+            "MissingParamCustomerGatewayAsn",
+            "IllegalParamLocalAsn",
+            "IllegalParamBgpConfig",
+            "IllegalParamEnableBgp",
+            "IllegalParamTunnelCidr",
+            "InvalidLocalBgpIpMalformed",
+            "IllegalParamLocalBgpIp",
+            "IllegalParamLocalSubnet",
+            "IllegalParamRemoteSubnet",
+            "CustomerGatewayConflictRouteEntry",
+            "IllegalParamNetworkType",
+            "InvalidTunnelCidrMalformed",
+            "VpnGatewayConfiguring",
+            "VpnTaskConflict",
+            "ModifyIkeV1WithMultiRoutesInvalid",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "ResourceQuotaFull",
+            "CreateDbrRoutesQuotaFullQuotaFull",
+            "CreatePbrRoutesQuotaFullQuotaFull",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnConnectionInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpnAttachmentAttributeError {

@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpnConnectionAttributeRequest {
     /// The ID of the region in which the IPsec-VPN connection is created.
@@ -260,10 +260,39 @@ pub struct ModifyVpnConnectionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpnConnectionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_connection_id: None,
+            name: None,
+            local_subnet: None,
+            remote_subnet: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            health_check_config: None,
+            auto_config_route: None,
+            enable_dpd: None,
+            enable_nat_traversal: None,
+            bgp_config: None,
+            remote_ca_certificate: None,
+            tunnel_options_specification: None,
+            enable_tunnels_bgp: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpnConnectionAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpnConnectionAttributeRequestBuilder {
-        ModifyVpnConnectionAttributeRequestBuilder::default()
+        ModifyVpnConnectionAttributeRequestBuilder {
+            inner: ModifyVpnConnectionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -610,6 +639,7 @@ impl<C> ModifyVpnConnectionAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpnConnectionAttributeRequest::default(),
@@ -618,6 +648,7 @@ impl<'a> ModifyVpnConnectionAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -886,73 +917,52 @@ pub enum ModifyVpnConnectionAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "InvalidName" => Self::InvalidName(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "NotSupportVpnConnectionParameter.IpsecPfs" => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            "NotSupportVpnConnectionParameter.IpsecAuthAlg" => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            "VpnRouteEntry.ConflictSSL" => Self::VpnRouteEntryConflictSsl(error),
-            "VpnRouteEntry.BackupRoute" => Self::VpnRouteEntryBackupRoute(error),
-            "VpnRouteEntry.InvalidWeight" => Self::VpnRouteEntryInvalidWeight(error),
-            "QuotaExceeded.PBR" => Self::QuotaExceededPbr(error),
-            "OperationUnsupported.SetDPD" => Self::OperationUnsupportedSetDpd(error),
-            "OperationUnsupported.SetNatTraversal" => {
-                Self::OperationUnsupportedSetNatTraversal(error)
-            }
-            "QuotaExceeded.PolicyBasedRoute" => {
-                Self::QuotaExceededPolicyBasedRoute(error)
-            }
-            "MissingParameter.TunnelCidr" => Self::MissingParameterTunnelCidr(error),
-            "OperationUnsupported.EnableBgp" => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            "MissingParam.CustomerGatewayAsn" => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            "IllegalParam.LocalAsn" => Self::IllegalParamLocalAsn(error),
-            "IllegalParam.BgpConfig" => Self::IllegalParamBgpConfig(error),
-            "IllegalParam.EnableBgp" => Self::IllegalParamEnableBgp(error),
-            "IllegalParam.TunnelCidr" => Self::IllegalParamTunnelCidr(error),
-            "InvalidLocalBgpIp.Malformed" => Self::InvalidLocalBgpIpMalformed(error),
-            "IllegalParam.LocalBgpIp" => Self::IllegalParamLocalBgpIp(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.RemoteSubnet" => Self::IllegalParamRemoteSubnet(error),
-            "OperationFailed.CenLevelNotSupport" => {
-                Self::OperationFailedCenLevelNotSupport(error)
-            }
-            "InvalidTunnelCidr.Malformed" => Self::InvalidTunnelCidrMalformed(error),
-            "CustomerGateway.ConflictRouteEntry" => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            "VpnTask.CONFLICT" => Self::VpnTaskConflict(error),
-            "OperationFailed.RouteConflictWithIPsecServer" => {
-                Self::OperationFailedRouteConflictWithIPsecServer(error)
-            }
-            "IllegalParam.TunnelId" => Self::IllegalParamTunnelId(error),
-            "IllegalParam.Role" => Self::IllegalParamRole(error),
-            "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs" => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            }
-            "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap" => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            }
-            "ModifyIkeV1WithMultiRoutes.Invalid" => {
-                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnConnectionInstanceId.NotFound" => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "InvalidName",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "NotSupportVpnConnectionParameter.IpsecPfs",
+                        "NotSupportVpnConnectionParameter.IpsecAuthAlg",
+                        "VpnRouteEntry.ConflictSSL",
+                        "VpnRouteEntry.BackupRoute",
+                        "VpnRouteEntry.InvalidWeight",
+                        "QuotaExceeded.PBR",
+                        "OperationUnsupported.SetDPD",
+                        "OperationUnsupported.SetNatTraversal",
+                        "QuotaExceeded.PolicyBasedRoute",
+                        "MissingParameter.TunnelCidr",
+                        "OperationUnsupported.EnableBgp",
+                        "MissingParam.CustomerGatewayAsn",
+                        "IllegalParam.LocalAsn",
+                        "IllegalParam.BgpConfig",
+                        "IllegalParam.EnableBgp",
+                        "IllegalParam.TunnelCidr",
+                        "InvalidLocalBgpIp.Malformed",
+                        "IllegalParam.LocalBgpIp",
+                        "IllegalParam.LocalSubnet",
+                        "IllegalParam.RemoteSubnet",
+                        "OperationFailed.CenLevelNotSupport",
+                        "InvalidTunnelCidr.Malformed",
+                        "CustomerGateway.ConflictRouteEntry",
+                        "VpnTask.CONFLICT",
+                        "OperationFailed.RouteConflictWithIPsecServer",
+                        "IllegalParam.TunnelId",
+                        "IllegalParam.Role",
+                        "VpnConnectionParamInvalid.SameVpnAndCgwDifferentIkeConfigs",
+                        "VpnConnectionParamInvalid.SameVpnAndCgwTrafficSelectorOverlap",
+                        "ModifyIkeV1WithMultiRoutes.Invalid",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnConnectionInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVpnConnectionAttributeError {
@@ -961,182 +971,156 @@ impl ModifyVpnConnectionAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::VpnGatewayFinancialLocked(error),
+            2 => Self::InvalidName(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::NotSupportVpnConnectionParameterIpsecPfs(error),
+            6 => Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error),
+            7 => Self::VpnRouteEntryConflictSsl(error),
+            8 => Self::VpnRouteEntryBackupRoute(error),
+            9 => Self::VpnRouteEntryInvalidWeight(error),
+            10 => Self::QuotaExceededPbr(error),
+            11 => Self::OperationUnsupportedSetDpd(error),
+            12 => Self::OperationUnsupportedSetNatTraversal(error),
+            13 => Self::QuotaExceededPolicyBasedRoute(error),
+            14 => Self::MissingParameterTunnelCidr(error),
+            15 => Self::OperationUnsupportedEnableBgp(error),
+            16 => Self::MissingParamCustomerGatewayAsn(error),
+            17 => Self::IllegalParamLocalAsn(error),
+            18 => Self::IllegalParamBgpConfig(error),
+            19 => Self::IllegalParamEnableBgp(error),
+            20 => Self::IllegalParamTunnelCidr(error),
+            21 => Self::InvalidLocalBgpIpMalformed(error),
+            22 => Self::IllegalParamLocalBgpIp(error),
+            23 => Self::IllegalParamLocalSubnet(error),
+            24 => Self::IllegalParamRemoteSubnet(error),
+            25 => Self::OperationFailedCenLevelNotSupport(error),
+            26 => Self::InvalidTunnelCidrMalformed(error),
+            27 => Self::CustomerGatewayConflictRouteEntry(error),
+            28 => Self::VpnTaskConflict(error),
+            29 => Self::OperationFailedRouteConflictWithIPsecServer(error),
+            30 => Self::IllegalParamTunnelId(error),
+            31 => Self::IllegalParamRole(error),
+            32 => Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error),
+            33 => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
+            }
+            34 => Self::ModifyIkeV1WithMultiRoutesInvalid(error),
+            35 => Self::ForbbidenSubUser(error),
+            36 => Self::Forbidden(error),
+            37 => Self::InvalidVpnConnectionInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
-                ("NotSupportVpnConnectionParameterIpsecPfs", error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
-                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
-            }
-            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
-            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
-            Self::VpnRouteEntryInvalidWeight(error) => {
-                ("VpnRouteEntryInvalidWeight", error)
-            }
-            Self::QuotaExceededPbr(error) => ("QuotaExceededPbr", error),
-            Self::OperationUnsupportedSetDpd(error) => {
-                ("OperationUnsupportedSetDpd", error)
-            }
-            Self::OperationUnsupportedSetNatTraversal(error) => {
-                ("OperationUnsupportedSetNatTraversal", error)
-            }
-            Self::QuotaExceededPolicyBasedRoute(error) => {
-                ("QuotaExceededPolicyBasedRoute", error)
-            }
-            Self::MissingParameterTunnelCidr(error) => {
-                ("MissingParameterTunnelCidr", error)
-            }
-            Self::OperationUnsupportedEnableBgp(error) => {
-                ("OperationUnsupportedEnableBgp", error)
-            }
-            Self::MissingParamCustomerGatewayAsn(error) => {
-                ("MissingParamCustomerGatewayAsn", error)
-            }
-            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
-            Self::IllegalParamBgpConfig(error) => ("IllegalParamBgpConfig", error),
-            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
-            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
-            Self::InvalidLocalBgpIpMalformed(error) => {
-                ("InvalidLocalBgpIpMalformed", error)
-            }
-            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
-            Self::OperationFailedCenLevelNotSupport(error) => {
-                ("OperationFailedCenLevelNotSupport", error)
-            }
-            Self::InvalidTunnelCidrMalformed(error) => {
-                ("InvalidTunnelCidrMalformed", error)
-            }
-            Self::CustomerGatewayConflictRouteEntry(error) => {
-                ("CustomerGatewayConflictRouteEntry", error)
-            }
-            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
-            Self::OperationFailedRouteConflictWithIPsecServer(error) => {
-                ("OperationFailedRouteConflictWithIPsecServer", error)
-            }
-            Self::IllegalParamTunnelId(error) => ("IllegalParamTunnelId", error),
-            Self::IllegalParamRole(error) => ("IllegalParamRole", error),
+            Self::VpnGatewayConfiguring(error) => (0, error),
+            Self::VpnGatewayFinancialLocked(error) => (1, error),
+            Self::InvalidName(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => (5, error),
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => (6, error),
+            Self::VpnRouteEntryConflictSsl(error) => (7, error),
+            Self::VpnRouteEntryBackupRoute(error) => (8, error),
+            Self::VpnRouteEntryInvalidWeight(error) => (9, error),
+            Self::QuotaExceededPbr(error) => (10, error),
+            Self::OperationUnsupportedSetDpd(error) => (11, error),
+            Self::OperationUnsupportedSetNatTraversal(error) => (12, error),
+            Self::QuotaExceededPolicyBasedRoute(error) => (13, error),
+            Self::MissingParameterTunnelCidr(error) => (14, error),
+            Self::OperationUnsupportedEnableBgp(error) => (15, error),
+            Self::MissingParamCustomerGatewayAsn(error) => (16, error),
+            Self::IllegalParamLocalAsn(error) => (17, error),
+            Self::IllegalParamBgpConfig(error) => (18, error),
+            Self::IllegalParamEnableBgp(error) => (19, error),
+            Self::IllegalParamTunnelCidr(error) => (20, error),
+            Self::InvalidLocalBgpIpMalformed(error) => (21, error),
+            Self::IllegalParamLocalBgpIp(error) => (22, error),
+            Self::IllegalParamLocalSubnet(error) => (23, error),
+            Self::IllegalParamRemoteSubnet(error) => (24, error),
+            Self::OperationFailedCenLevelNotSupport(error) => (25, error),
+            Self::InvalidTunnelCidrMalformed(error) => (26, error),
+            Self::CustomerGatewayConflictRouteEntry(error) => (27, error),
+            Self::VpnTaskConflict(error) => (28, error),
+            Self::OperationFailedRouteConflictWithIPsecServer(error) => (29, error),
+            Self::IllegalParamTunnelId(error) => (30, error),
+            Self::IllegalParamRole(error) => (31, error),
             Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
-                ("VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs", error)
+                (32, error)
             }
             Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error) => {
-                ("VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap", error)
+                (33, error)
             }
-            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => {
-                ("ModifyIkeV1WithMultiRoutesInvalid", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
-                ("InvalidVpnConnectionInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => (34, error),
+            Self::ForbbidenSubUser(error) => (35, error),
+            Self::Forbidden(error) => (36, error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => (37, error),
+            Self::Unhandled(error) => (38, error),
         }
     }
 }
 impl Clone for ModifyVpnConnectionAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            }
-            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
-                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            }
-            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
-            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
-            Self::VpnRouteEntryInvalidWeight(_) => {
-                Self::VpnRouteEntryInvalidWeight(error)
-            }
-            Self::QuotaExceededPbr(_) => Self::QuotaExceededPbr(error),
-            Self::OperationUnsupportedSetDpd(_) => {
-                Self::OperationUnsupportedSetDpd(error)
-            }
-            Self::OperationUnsupportedSetNatTraversal(_) => {
-                Self::OperationUnsupportedSetNatTraversal(error)
-            }
-            Self::QuotaExceededPolicyBasedRoute(_) => {
-                Self::QuotaExceededPolicyBasedRoute(error)
-            }
-            Self::MissingParameterTunnelCidr(_) => {
-                Self::MissingParameterTunnelCidr(error)
-            }
-            Self::OperationUnsupportedEnableBgp(_) => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            Self::MissingParamCustomerGatewayAsn(_) => {
-                Self::MissingParamCustomerGatewayAsn(error)
-            }
-            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
-            Self::IllegalParamBgpConfig(_) => Self::IllegalParamBgpConfig(error),
-            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
-            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
-            Self::InvalidLocalBgpIpMalformed(_) => {
-                Self::InvalidLocalBgpIpMalformed(error)
-            }
-            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
-            Self::OperationFailedCenLevelNotSupport(_) => {
-                Self::OperationFailedCenLevelNotSupport(error)
-            }
-            Self::InvalidTunnelCidrMalformed(_) => {
-                Self::InvalidTunnelCidrMalformed(error)
-            }
-            Self::CustomerGatewayConflictRouteEntry(_) => {
-                Self::CustomerGatewayConflictRouteEntry(error)
-            }
-            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
-            Self::OperationFailedRouteConflictWithIPsecServer(_) => {
-                Self::OperationFailedRouteConflictWithIPsecServer(error)
-            }
-            Self::IllegalParamTunnelId(_) => Self::IllegalParamTunnelId(error),
-            Self::IllegalParamRole(_) => Self::IllegalParamRole(error),
-            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(_) => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            }
-            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(_) => {
-                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            }
-            Self::ModifyIkeV1WithMultiRoutesInvalid(_) => {
-                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
-                Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpnConnectionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "InvalidName",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "NotSupportVpnConnectionParameterIpsecPfs",
+            "NotSupportVpnConnectionParameterIpsecAuthAlg",
+            "VpnRouteEntryConflictSsl",
+            "VpnRouteEntryBackupRoute",
+            "VpnRouteEntryInvalidWeight",
+            "QuotaExceededPbr",
+            "OperationUnsupportedSetDpd",
+            "OperationUnsupportedSetNatTraversal",
+            "QuotaExceededPolicyBasedRoute",
+            "MissingParameterTunnelCidr",
+            "OperationUnsupportedEnableBgp",
+            "MissingParamCustomerGatewayAsn",
+            "IllegalParamLocalAsn",
+            "IllegalParamBgpConfig",
+            "IllegalParamEnableBgp",
+            "IllegalParamTunnelCidr",
+            "InvalidLocalBgpIpMalformed",
+            "IllegalParamLocalBgpIp",
+            "IllegalParamLocalSubnet",
+            "IllegalParamRemoteSubnet",
+            "OperationFailedCenLevelNotSupport",
+            "InvalidTunnelCidrMalformed",
+            "CustomerGatewayConflictRouteEntry",
+            "VpnTaskConflict",
+            "OperationFailedRouteConflictWithIPsecServer",
+            "IllegalParamTunnelId",
+            "IllegalParamRole",
+            "VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs",
+            "VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap",
+            "ModifyIkeV1WithMultiRoutesInvalid",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnConnectionInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpnConnectionAttributeError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpnGatewayAttributeRequest {
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -86,10 +86,28 @@ pub struct ModifyVpnGatewayAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpnGatewayAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            name: None,
+            description: None,
+            auto_propagate: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpnGatewayAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpnGatewayAttributeRequestBuilder {
-        ModifyVpnGatewayAttributeRequestBuilder::default()
+        ModifyVpnGatewayAttributeRequestBuilder {
+            inner: ModifyVpnGatewayAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -233,6 +251,7 @@ impl<C> ModifyVpnGatewayAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpnGatewayAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpnGatewayAttributeRequest::default(),
@@ -241,6 +260,7 @@ impl<'a> ModifyVpnGatewayAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -460,41 +480,28 @@ pub enum ModifyVpnGatewayAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidName" => Self::InvalidName(error),
-            "InvalidDescription" => Self::InvalidDescription(error),
-            "OperationUnsupported.EnableBgp" => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            "OperationFailed.VpnConnectionExist" => {
-                Self::OperationFailedVpnConnectionExist(error)
-            }
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "OperationFailed.CenLevelNotSupport" => {
-                Self::OperationFailedCenLevelNotSupport(error)
-            }
-            "OperationFailed.VpcRoutePropagationDisable" => {
-                Self::OperationFailedVpcRoutePropagationDisable(error)
-            }
-            "OperationFailed.VpcRoutePublishEnabledInTR" => {
-                Self::OperationFailedVpcRoutePublishEnabledInTr(error)
-            }
-            "OperationFailed.VpcRoutePublishEnabledInECR" => {
-                Self::OperationFailedVpcRoutePublishEnabledInEcr(error)
-            }
-            "OperationFailed.BondingVpnNotSupportBGP" => {
-                Self::OperationFailedBondingVpnNotSupportBgp(error)
-            }
-            "OperationFailed.StaleBGPRoutes" => {
-                Self::OperationFailedStaleBgpRoutes(error)
-            }
-            "Forbidden.SubUser" => Self::ForbiddenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidName",
+                        "InvalidDescription",
+                        "OperationUnsupported.EnableBgp",
+                        "OperationFailed.VpnConnectionExist",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                        "VpnGateway.Configuring",
+                        "OperationFailed.CenLevelNotSupport",
+                        "OperationFailed.VpcRoutePropagationDisable",
+                        "OperationFailed.VpcRoutePublishEnabledInTR",
+                        "OperationFailed.VpcRoutePublishEnabledInECR",
+                        "OperationFailed.BondingVpnNotSupportBGP",
+                        "OperationFailed.StaleBGPRoutes",
+                        "Forbidden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVpnGatewayAttributeError {
@@ -503,92 +510,78 @@ impl ModifyVpnGatewayAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidName(error),
+            1 => Self::InvalidDescription(error),
+            2 => Self::OperationUnsupportedEnableBgp(error),
+            3 => Self::OperationFailedVpnConnectionExist(error),
+            4 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            5 => Self::VpnGatewayConfiguring(error),
+            6 => Self::OperationFailedCenLevelNotSupport(error),
+            7 => Self::OperationFailedVpcRoutePropagationDisable(error),
+            8 => Self::OperationFailedVpcRoutePublishEnabledInTr(error),
+            9 => Self::OperationFailedVpcRoutePublishEnabledInEcr(error),
+            10 => Self::OperationFailedBondingVpnNotSupportBgp(error),
+            11 => Self::OperationFailedStaleBgpRoutes(error),
+            12 => Self::ForbiddenSubUser(error),
+            13 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error) => ("InvalidName", error),
-            Self::InvalidDescription(error) => ("InvalidDescription", error),
-            Self::OperationUnsupportedEnableBgp(error) => {
-                ("OperationUnsupportedEnableBgp", error)
-            }
-            Self::OperationFailedVpnConnectionExist(error) => {
-                ("OperationFailedVpnConnectionExist", error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::OperationFailedCenLevelNotSupport(error) => {
-                ("OperationFailedCenLevelNotSupport", error)
-            }
-            Self::OperationFailedVpcRoutePropagationDisable(error) => {
-                ("OperationFailedVpcRoutePropagationDisable", error)
-            }
-            Self::OperationFailedVpcRoutePublishEnabledInTr(error) => {
-                ("OperationFailedVpcRoutePublishEnabledInTr", error)
-            }
-            Self::OperationFailedVpcRoutePublishEnabledInEcr(error) => {
-                ("OperationFailedVpcRoutePublishEnabledInEcr", error)
-            }
-            Self::OperationFailedBondingVpnNotSupportBgp(error) => {
-                ("OperationFailedBondingVpnNotSupportBgp", error)
-            }
-            Self::OperationFailedStaleBgpRoutes(error) => {
-                ("OperationFailedStaleBgpRoutes", error)
-            }
-            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidName(error) => (0, error),
+            Self::InvalidDescription(error) => (1, error),
+            Self::OperationUnsupportedEnableBgp(error) => (2, error),
+            Self::OperationFailedVpnConnectionExist(error) => (3, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (4, error),
+            Self::VpnGatewayConfiguring(error) => (5, error),
+            Self::OperationFailedCenLevelNotSupport(error) => (6, error),
+            Self::OperationFailedVpcRoutePropagationDisable(error) => (7, error),
+            Self::OperationFailedVpcRoutePublishEnabledInTr(error) => (8, error),
+            Self::OperationFailedVpcRoutePublishEnabledInEcr(error) => (9, error),
+            Self::OperationFailedBondingVpnNotSupportBgp(error) => (10, error),
+            Self::OperationFailedStaleBgpRoutes(error) => (11, error),
+            Self::ForbiddenSubUser(error) => (12, error),
+            Self::Forbidden(error) => (13, error),
+            Self::Unhandled(error) => (14, error),
         }
     }
 }
 impl Clone for ModifyVpnGatewayAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidName(_) => Self::InvalidName(error),
-            Self::InvalidDescription(_) => Self::InvalidDescription(error),
-            Self::OperationUnsupportedEnableBgp(_) => {
-                Self::OperationUnsupportedEnableBgp(error)
-            }
-            Self::OperationFailedVpnConnectionExist(_) => {
-                Self::OperationFailedVpnConnectionExist(error)
-            }
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::OperationFailedCenLevelNotSupport(_) => {
-                Self::OperationFailedCenLevelNotSupport(error)
-            }
-            Self::OperationFailedVpcRoutePropagationDisable(_) => {
-                Self::OperationFailedVpcRoutePropagationDisable(error)
-            }
-            Self::OperationFailedVpcRoutePublishEnabledInTr(_) => {
-                Self::OperationFailedVpcRoutePublishEnabledInTr(error)
-            }
-            Self::OperationFailedVpcRoutePublishEnabledInEcr(_) => {
-                Self::OperationFailedVpcRoutePublishEnabledInEcr(error)
-            }
-            Self::OperationFailedBondingVpnNotSupportBgp(_) => {
-                Self::OperationFailedBondingVpnNotSupportBgp(error)
-            }
-            Self::OperationFailedStaleBgpRoutes(_) => {
-                Self::OperationFailedStaleBgpRoutes(error)
-            }
-            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpnGatewayAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidName",
+            "InvalidDescription",
+            "OperationUnsupportedEnableBgp",
+            "OperationFailedVpnConnectionExist",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "VpnGatewayConfiguring",
+            "OperationFailedCenLevelNotSupport",
+            "OperationFailedVpcRoutePropagationDisable",
+            "OperationFailedVpcRoutePublishEnabledInTr",
+            "OperationFailedVpcRoutePublishEnabledInEcr",
+            "OperationFailedBondingVpnNotSupportBgp",
+            "OperationFailedStaleBgpRoutes",
+            "ForbiddenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpnGatewayAttributeError {

@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     /// The region ID of the VPN gateway.
@@ -139,10 +139,32 @@ pub struct ModifyVpnPbrRouteEntryAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpnPbrRouteEntryAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_source: None,
+            route_dest: None,
+            next_hop: None,
+            priority: None,
+            new_priority: None,
+            weight: None,
+            new_weight: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpnPbrRouteEntryAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpnPbrRouteEntryAttributeRequestBuilder {
-        ModifyVpnPbrRouteEntryAttributeRequestBuilder::default()
+        ModifyVpnPbrRouteEntryAttributeRequestBuilder {
+            inner: ModifyVpnPbrRouteEntryAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -347,6 +369,7 @@ impl<C> ModifyVpnPbrRouteEntryAttributeRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpnPbrRouteEntryAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpnPbrRouteEntryAttributeRequest::default(),
@@ -355,6 +378,7 @@ impl<'a> ModifyVpnPbrRouteEntryAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -428,29 +452,26 @@ pub enum ModifyVpnPbrRouteEntryAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnPbrRouteEntryPriority.NotSupport" => {
-                Self::VpnPbrRouteEntryPriorityNotSupport(error)
-            }
-            "VpnRouteEntry.SrcDestWeightConflict" => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap" => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            "VpnRouteEntry.SrcDestConflict" => Self::VpnRouteEntrySrcDestConflict(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "VpnPbrRouteEntryPriority.NotSupport",
+                        "VpnRouteEntry.SrcDestWeightConflict",
+                        "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
+                        "VpnRouteEntry.SrcDestConflict",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVpnPbrRouteEntryAttributeError {
@@ -459,78 +480,72 @@ impl ModifyVpnPbrRouteEntryAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::VpnPbrRouteEntryPriorityNotSupport(error),
+            6 => Self::VpnRouteEntrySrcDestWeightConflict(error),
+            7 => Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error),
+            8 => Self::VpnRouteEntrySrcDestConflict(error),
+            9 => Self::ForbbidenSubUser(error),
+            10 => Self::Forbidden(error),
+            11 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::VpnPbrRouteEntryPriorityNotSupport(error) => {
-                ("VpnPbrRouteEntryPriorityNotSupport", error)
-            }
-            Self::VpnRouteEntrySrcDestWeightConflict(error) => {
-                ("VpnRouteEntrySrcDestWeightConflict", error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => {
-                ("VpnRouteEntrySamePriorityPbrRoutePrefixOverlap", error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(error) => {
-                ("VpnRouteEntrySrcDestConflict", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::VpnPbrRouteEntryPriorityNotSupport(error) => (5, error),
+            Self::VpnRouteEntrySrcDestWeightConflict(error) => (6, error),
+            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => (7, error),
+            Self::VpnRouteEntrySrcDestConflict(error) => (8, error),
+            Self::ForbbidenSubUser(error) => (9, error),
+            Self::Forbidden(error) => (10, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for ModifyVpnPbrRouteEntryAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::VpnPbrRouteEntryPriorityNotSupport(_) => {
-                Self::VpnPbrRouteEntryPriorityNotSupport(error)
-            }
-            Self::VpnRouteEntrySrcDestWeightConflict(_) => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(_) => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(_) => {
-                Self::VpnRouteEntrySrcDestConflict(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpnPbrRouteEntryAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "VpnPbrRouteEntryPriorityNotSupport",
+            "VpnRouteEntrySrcDestWeightConflict",
+            "VpnRouteEntrySamePriorityPbrRoutePrefixOverlap",
+            "VpnRouteEntrySrcDestConflict",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpnPbrRouteEntryAttributeError {

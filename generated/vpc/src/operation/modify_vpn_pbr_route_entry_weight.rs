@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpnPbrRouteEntryWeightRequest {
     /// The ID of the region where the VPN gateway is created. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -126,10 +126,32 @@ pub struct ModifyVpnPbrRouteEntryWeightRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpnPbrRouteEntryWeightRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_source: None,
+            route_dest: None,
+            next_hop: None,
+            weight: None,
+            new_weight: None,
+            overlay_mode: None,
+            priority: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpnPbrRouteEntryWeightRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpnPbrRouteEntryWeightRequestBuilder {
-        ModifyVpnPbrRouteEntryWeightRequestBuilder::default()
+        ModifyVpnPbrRouteEntryWeightRequestBuilder {
+            inner: ModifyVpnPbrRouteEntryWeightRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -329,6 +351,7 @@ impl<C> ModifyVpnPbrRouteEntryWeightRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpnPbrRouteEntryWeightRequest::default(),
@@ -337,6 +360,7 @@ impl<'a> ModifyVpnPbrRouteEntryWeightRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -408,26 +432,25 @@ pub enum ModifyVpnPbrRouteEntryWeightError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryWeightError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "VpnRouteEntry.SrcDestWeightConflict" => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap" => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            "VpnRouteEntry.SrcDestConflict" => Self::VpnRouteEntrySrcDestConflict(error),
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "VpnRouteEntry.SrcDestWeightConflict",
+                        "VpnRouteEntry.SamePriorityPbrRoutePrefixOverlap",
+                        "VpnRouteEntry.SrcDestConflict",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVpnPbrRouteEntryWeightError {
@@ -436,72 +459,69 @@ impl ModifyVpnPbrRouteEntryWeightError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::VpnRouteEntrySrcDestWeightConflict(error),
+            6 => Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error),
+            7 => Self::VpnRouteEntrySrcDestConflict(error),
+            8 => Self::ForbbidenSubUser(error),
+            9 => Self::Forbidden(error),
+            10 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::VpnRouteEntrySrcDestWeightConflict(error) => {
-                ("VpnRouteEntrySrcDestWeightConflict", error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => {
-                ("VpnRouteEntrySamePriorityPbrRoutePrefixOverlap", error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(error) => {
-                ("VpnRouteEntrySrcDestConflict", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::VpnRouteEntrySrcDestWeightConflict(error) => (5, error),
+            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => (6, error),
+            Self::VpnRouteEntrySrcDestConflict(error) => (7, error),
+            Self::ForbbidenSubUser(error) => (8, error),
+            Self::Forbidden(error) => (9, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for ModifyVpnPbrRouteEntryWeightError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::VpnRouteEntrySrcDestWeightConflict(_) => {
-                Self::VpnRouteEntrySrcDestWeightConflict(error)
-            }
-            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(_) => {
-                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            }
-            Self::VpnRouteEntrySrcDestConflict(_) => {
-                Self::VpnRouteEntrySrcDestConflict(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpnPbrRouteEntryWeightError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "VpnRouteEntrySrcDestWeightConflict",
+            "VpnRouteEntrySamePriorityPbrRoutePrefixOverlap",
+            "VpnRouteEntrySrcDestConflict",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpnPbrRouteEntryWeightError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The resource ID.
@@ -74,10 +74,26 @@ pub struct MoveResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for MoveResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            resource_type: None,
+            new_resource_group_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl MoveResourceGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> MoveResourceGroupRequestBuilder {
-        MoveResourceGroupRequestBuilder::default()
+        MoveResourceGroupRequestBuilder {
+            inner: MoveResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -195,6 +211,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     }
 }
 impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: MoveResourceGroupRequest::default(),
@@ -203,6 +220,7 @@ impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -264,22 +282,21 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidResourceGroupId" => Self::InvalidResourceGroupId(error),
-            "InvalidResourceId.NotFound" => Self::InvalidResourceIdNotFound(error),
-            "IllegalParam.ResourceType" => Self::IllegalParamResourceType(error),
-            "OperationFailed.InstanceStatusNotAllowed" => {
-                Self::OperationFailedInstanceStatusNotAllowed(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "Forbidden.OperateManagedFlowLog" => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidResourceGroupId",
+                        "InvalidResourceId.NotFound",
+                        "IllegalParam.ResourceType",
+                        "OperationFailed.InstanceStatusNotAllowed",
+                        "IncorrectStatus.Vpc",
+                        "Forbidden.OperateManagedFlowLog",
+                        "InvalidBandwidthPackageId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl MoveResourceGroupError {
@@ -288,56 +305,57 @@ impl MoveResourceGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidResourceGroupId(error),
+            1 => Self::InvalidResourceIdNotFound(error),
+            2 => Self::IllegalParamResourceType(error),
+            3 => Self::OperationFailedInstanceStatusNotAllowed(error),
+            4 => Self::IncorrectStatusVpc(error),
+            5 => Self::ForbiddenOperateManagedFlowLog(error),
+            6 => Self::InvalidBandwidthPackageIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
-            Self::InvalidResourceIdNotFound(error) => {
-                ("InvalidResourceIdNotFound", error)
-            }
-            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
-            Self::OperationFailedInstanceStatusNotAllowed(error) => {
-                ("OperationFailedInstanceStatusNotAllowed", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::ForbiddenOperateManagedFlowLog(error) => {
-                ("ForbiddenOperateManagedFlowLog", error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidResourceGroupId(error) => (0, error),
+            Self::InvalidResourceIdNotFound(error) => (1, error),
+            Self::IllegalParamResourceType(error) => (2, error),
+            Self::OperationFailedInstanceStatusNotAllowed(error) => (3, error),
+            Self::IncorrectStatusVpc(error) => (4, error),
+            Self::ForbiddenOperateManagedFlowLog(error) => (5, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for MoveResourceGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
-            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
-            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
-            Self::OperationFailedInstanceStatusNotAllowed(_) => {
-                Self::OperationFailedInstanceStatusNotAllowed(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::ForbiddenOperateManagedFlowLog(_) => {
-                Self::ForbiddenOperateManagedFlowLog(error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for MoveResourceGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidResourceGroupId",
+            "InvalidResourceIdNotFound",
+            "IllegalParamResourceType",
+            "OperationFailedInstanceStatusNotAllowed",
+            "IncorrectStatusVpc",
+            "ForbiddenOperateManagedFlowLog",
+            "InvalidBandwidthPackageIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for MoveResourceGroupError {

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct OpenPhysicalConnectionServiceRequest {
     /// The ID of the region where the Express Connect circuit is deployed.
@@ -34,10 +34,23 @@ pub struct OpenPhysicalConnectionServiceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for OpenPhysicalConnectionServiceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl OpenPhysicalConnectionServiceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> OpenPhysicalConnectionServiceRequestBuilder {
-        OpenPhysicalConnectionServiceRequestBuilder::default()
+        OpenPhysicalConnectionServiceRequestBuilder {
+            inner: OpenPhysicalConnectionServiceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -107,6 +120,7 @@ impl<C> OpenPhysicalConnectionServiceRequestBuilder<C> {
     }
 }
 impl<'a> OpenPhysicalConnectionServiceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: OpenPhysicalConnectionServiceRequest::default(),
@@ -115,6 +129,7 @@ impl<'a> OpenPhysicalConnectionServiceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -168,11 +183,13 @@ pub enum OpenPhysicalConnectionServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenPhysicalConnectionServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "PURCHASE_QUANTITY_LIMIT" => Self::PurchaseQuantityLimit(error),
-            "InvalidOperation.OrderOpened" => Self::InvalidOperationOrderOpened(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &["PURCHASE_QUANTITY_LIMIT", "InvalidOperation.OrderOpened"],
+                ),
+            error,
+        )
     }
 }
 impl OpenPhysicalConnectionServiceError {
@@ -181,36 +198,42 @@ impl OpenPhysicalConnectionServiceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::PurchaseQuantityLimit(error),
+            1 => Self::InvalidOperationOrderOpened(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::PurchaseQuantityLimit(error) => ("PurchaseQuantityLimit", error),
-            Self::InvalidOperationOrderOpened(error) => {
-                ("InvalidOperationOrderOpened", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::PurchaseQuantityLimit(error) => (0, error),
+            Self::InvalidOperationOrderOpened(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for OpenPhysicalConnectionServiceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::PurchaseQuantityLimit(_) => Self::PurchaseQuantityLimit(error),
-            Self::InvalidOperationOrderOpened(_) => {
-                Self::InvalidOperationOrderOpened(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for OpenPhysicalConnectionServiceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "PurchaseQuantityLimit",
+            "InvalidOperationOrderOpened",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for OpenPhysicalConnectionServiceError {

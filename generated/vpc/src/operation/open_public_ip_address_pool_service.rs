@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct OpenPublicIpAddressPoolServiceRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -44,10 +44,24 @@ pub struct OpenPublicIpAddressPoolServiceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for OpenPublicIpAddressPoolServiceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl OpenPublicIpAddressPoolServiceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> OpenPublicIpAddressPoolServiceRequestBuilder {
-        OpenPublicIpAddressPoolServiceRequestBuilder::default()
+        OpenPublicIpAddressPoolServiceRequestBuilder {
+            inner: OpenPublicIpAddressPoolServiceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -131,6 +145,7 @@ impl<C> OpenPublicIpAddressPoolServiceRequestBuilder<C> {
     }
 }
 impl<'a> OpenPublicIpAddressPoolServiceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: OpenPublicIpAddressPoolServiceRequest::default(),
@@ -139,6 +154,7 @@ impl<'a> OpenPublicIpAddressPoolServiceRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -210,25 +226,20 @@ pub enum OpenPublicIpAddressPoolServiceError {
 }
 impl From<::acs_runtime::client::ServiceError> for OpenPublicIpAddressPoolServiceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ExceedPurchaseLimit" => {
-                Self::OperationFailedExceedPurchaseLimit(error)
-            }
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "OperationFailed.QuotaNotEnough" => {
-                Self::OperationFailedQuotaNotEnough(error)
-            }
-            "Order.NoRealNameAuthentication" => {
-                Self::OrderNoRealNameAuthentication(error)
-            }
-            "OperationFailed.BasicInfoUncompleted" => {
-                Self::OperationFailedBasicInfoUncompleted(error)
-            }
-            "Forbidden.OpenPublicIpAddressPool" => {
-                Self::ForbiddenOpenPublicIpAddressPool(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.ExceedPurchaseLimit",
+                        "Forbidden.RAM",
+                        "OperationFailed.QuotaNotEnough",
+                        "Order.NoRealNameAuthentication",
+                        "OperationFailed.BasicInfoUncompleted",
+                        "Forbidden.OpenPublicIpAddressPool",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl OpenPublicIpAddressPoolServiceError {
@@ -237,60 +248,54 @@ impl OpenPublicIpAddressPoolServiceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedExceedPurchaseLimit(error),
+            1 => Self::ForbiddenRam(error),
+            2 => Self::OperationFailedQuotaNotEnough(error),
+            3 => Self::OrderNoRealNameAuthentication(error),
+            4 => Self::OperationFailedBasicInfoUncompleted(error),
+            5 => Self::ForbiddenOpenPublicIpAddressPool(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedExceedPurchaseLimit(error) => {
-                ("OperationFailedExceedPurchaseLimit", error)
-            }
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::OperationFailedQuotaNotEnough(error) => {
-                ("OperationFailedQuotaNotEnough", error)
-            }
-            Self::OrderNoRealNameAuthentication(error) => {
-                ("OrderNoRealNameAuthentication", error)
-            }
-            Self::OperationFailedBasicInfoUncompleted(error) => {
-                ("OperationFailedBasicInfoUncompleted", error)
-            }
-            Self::ForbiddenOpenPublicIpAddressPool(error) => {
-                ("ForbiddenOpenPublicIpAddressPool", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedExceedPurchaseLimit(error) => (0, error),
+            Self::ForbiddenRam(error) => (1, error),
+            Self::OperationFailedQuotaNotEnough(error) => (2, error),
+            Self::OrderNoRealNameAuthentication(error) => (3, error),
+            Self::OperationFailedBasicInfoUncompleted(error) => (4, error),
+            Self::ForbiddenOpenPublicIpAddressPool(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for OpenPublicIpAddressPoolServiceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedExceedPurchaseLimit(_) => {
-                Self::OperationFailedExceedPurchaseLimit(error)
-            }
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::OperationFailedQuotaNotEnough(_) => {
-                Self::OperationFailedQuotaNotEnough(error)
-            }
-            Self::OrderNoRealNameAuthentication(_) => {
-                Self::OrderNoRealNameAuthentication(error)
-            }
-            Self::OperationFailedBasicInfoUncompleted(_) => {
-                Self::OperationFailedBasicInfoUncompleted(error)
-            }
-            Self::ForbiddenOpenPublicIpAddressPool(_) => {
-                Self::ForbiddenOpenPublicIpAddressPool(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for OpenPublicIpAddressPoolServiceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedExceedPurchaseLimit",
+            "ForbiddenRam",
+            "OperationFailedQuotaNotEnough",
+            "OrderNoRealNameAuthentication",
+            "OperationFailedBasicInfoUncompleted",
+            "ForbiddenOpenPublicIpAddressPool",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for OpenPublicIpAddressPoolServiceError {

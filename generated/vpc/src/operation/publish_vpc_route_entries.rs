@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PublishVpcRouteEntriesRequest {
     /// The ID of the region where the instance is located. You can obtain the region ID by calling the DescribeRegions interface.
@@ -62,10 +62,27 @@ pub struct PublishVpcRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PublishVpcRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_entries: None,
+            target_type: None,
+            target_instance_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PublishVpcRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PublishVpcRouteEntriesRequestBuilder {
-        PublishVpcRouteEntriesRequestBuilder::default()
+        PublishVpcRouteEntriesRequestBuilder {
+            inner: PublishVpcRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -182,6 +199,7 @@ impl<C> PublishVpcRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> PublishVpcRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PublishVpcRouteEntriesRequest::default(),
@@ -190,6 +208,7 @@ impl<'a> PublishVpcRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -261,34 +280,25 @@ pub enum PublishVpcRouteEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "Forbidden.OperateCustomRouteTable" => {
-                Self::ForbiddenOperateCustomRouteTable(error)
-            }
-            "IncorrectStatus.RouteEntryPublishStatus" => {
-                Self::IncorrectStatusRouteEntryPublishStatus(error)
-            }
-            "ResourceNotAssociated.TargetInstance" => {
-                Self::ResourceNotAssociatedTargetInstance(error)
-            }
-            "OperationDenied.UnsupportedTargetType" => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "OperationUnsupported.PublishSystemRouteEntry" => {
-                Self::OperationUnsupportedPublishSystemRouteEntry(error)
-            }
-            "OperationUnsupported.UnsupportedNextHop" => {
-                Self::OperationUnsupportedUnsupportedNextHop(error)
-            }
-            "OperationUnsupported.PublishPrefixListRouteEntry" => {
-                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Vpc",
+                        "ResourceNotFound.RouteEntry",
+                        "IncorrectStatus.RouteEntry",
+                        "Forbidden.OperateCustomRouteTable",
+                        "IncorrectStatus.RouteEntryPublishStatus",
+                        "ResourceNotAssociated.TargetInstance",
+                        "OperationDenied.UnsupportedTargetType",
+                        "IncorrectStatus.RouteTable",
+                        "OperationUnsupported.PublishSystemRouteEntry",
+                        "OperationUnsupported.UnsupportedNextHop",
+                        "OperationUnsupported.PublishPrefixListRouteEntry",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl PublishVpcRouteEntriesError {
@@ -297,86 +307,69 @@ impl PublishVpcRouteEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusVpc(error),
+            1 => Self::ResourceNotFoundRouteEntry(error),
+            2 => Self::IncorrectStatusRouteEntry(error),
+            3 => Self::ForbiddenOperateCustomRouteTable(error),
+            4 => Self::IncorrectStatusRouteEntryPublishStatus(error),
+            5 => Self::ResourceNotAssociatedTargetInstance(error),
+            6 => Self::OperationDeniedUnsupportedTargetType(error),
+            7 => Self::IncorrectStatusRouteTable(error),
+            8 => Self::OperationUnsupportedPublishSystemRouteEntry(error),
+            9 => Self::OperationUnsupportedUnsupportedNextHop(error),
+            10 => Self::OperationUnsupportedPublishPrefixListRouteEntry(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::ResourceNotFoundRouteEntry(error) => {
-                ("ResourceNotFoundRouteEntry", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::ForbiddenOperateCustomRouteTable(error) => {
-                ("ForbiddenOperateCustomRouteTable", error)
-            }
-            Self::IncorrectStatusRouteEntryPublishStatus(error) => {
-                ("IncorrectStatusRouteEntryPublishStatus", error)
-            }
-            Self::ResourceNotAssociatedTargetInstance(error) => {
-                ("ResourceNotAssociatedTargetInstance", error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(error) => {
-                ("OperationDeniedUnsupportedTargetType", error)
-            }
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::OperationUnsupportedPublishSystemRouteEntry(error) => {
-                ("OperationUnsupportedPublishSystemRouteEntry", error)
-            }
-            Self::OperationUnsupportedUnsupportedNextHop(error) => {
-                ("OperationUnsupportedUnsupportedNextHop", error)
-            }
-            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => {
-                ("OperationUnsupportedPublishPrefixListRouteEntry", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusVpc(error) => (0, error),
+            Self::ResourceNotFoundRouteEntry(error) => (1, error),
+            Self::IncorrectStatusRouteEntry(error) => (2, error),
+            Self::ForbiddenOperateCustomRouteTable(error) => (3, error),
+            Self::IncorrectStatusRouteEntryPublishStatus(error) => (4, error),
+            Self::ResourceNotAssociatedTargetInstance(error) => (5, error),
+            Self::OperationDeniedUnsupportedTargetType(error) => (6, error),
+            Self::IncorrectStatusRouteTable(error) => (7, error),
+            Self::OperationUnsupportedPublishSystemRouteEntry(error) => (8, error),
+            Self::OperationUnsupportedUnsupportedNextHop(error) => (9, error),
+            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => (10, error),
+            Self::Unhandled(error) => (11, error),
         }
     }
 }
 impl Clone for PublishVpcRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::ResourceNotFoundRouteEntry(_) => {
-                Self::ResourceNotFoundRouteEntry(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::ForbiddenOperateCustomRouteTable(_) => {
-                Self::ForbiddenOperateCustomRouteTable(error)
-            }
-            Self::IncorrectStatusRouteEntryPublishStatus(_) => {
-                Self::IncorrectStatusRouteEntryPublishStatus(error)
-            }
-            Self::ResourceNotAssociatedTargetInstance(_) => {
-                Self::ResourceNotAssociatedTargetInstance(error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(_) => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::OperationUnsupportedPublishSystemRouteEntry(_) => {
-                Self::OperationUnsupportedPublishSystemRouteEntry(error)
-            }
-            Self::OperationUnsupportedUnsupportedNextHop(_) => {
-                Self::OperationUnsupportedUnsupportedNextHop(error)
-            }
-            Self::OperationUnsupportedPublishPrefixListRouteEntry(_) => {
-                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PublishVpcRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusVpc",
+            "ResourceNotFoundRouteEntry",
+            "IncorrectStatusRouteEntry",
+            "ForbiddenOperateCustomRouteTable",
+            "IncorrectStatusRouteEntryPublishStatus",
+            "ResourceNotAssociatedTargetInstance",
+            "OperationDeniedUnsupportedTargetType",
+            "IncorrectStatusRouteTable",
+            "OperationUnsupportedPublishSystemRouteEntry",
+            "OperationUnsupportedUnsupportedNextHop",
+            "OperationUnsupportedPublishPrefixListRouteEntry",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PublishVpcRouteEntriesError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PublishVpnRouteEntryRequest {
     /// The ID of the region where the VPN gateway is created.
@@ -94,10 +94,29 @@ pub struct PublishVpnRouteEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PublishVpnRouteEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            vpn_gateway_id: None,
+            route_dest: None,
+            next_hop: None,
+            route_type: None,
+            publish_vpc: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PublishVpnRouteEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PublishVpnRouteEntryRequestBuilder {
-        PublishVpnRouteEntryRequestBuilder::default()
+        PublishVpnRouteEntryRequestBuilder {
+            inner: PublishVpnRouteEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -255,6 +274,7 @@ impl<C> PublishVpnRouteEntryRequestBuilder<C> {
     }
 }
 impl<'a> PublishVpnRouteEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PublishVpnRouteEntryRequest::default(),
@@ -263,6 +283,7 @@ impl<'a> PublishVpnRouteEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -432,102 +453,73 @@ pub enum PublishVpnRouteEntryError {
 }
 impl From<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Resource.QuotaFull" => Self::ResourceQuotaFull(error),
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "VpnRouteEntry.AlreadyExists" => Self::VpnRouteEntryAlreadyExists(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "InvalidVpnRouteEntry.NotFound" => Self::InvalidVpnRouteEntryNotFound(error),
-            "OperationFailed.InvalidStatus" => Self::OperationFailedInvalidStatus(error),
-            "OperationFailed.RouteConflict" => Self::OperationFailedRouteConflict(error),
-            "OperationFailed.InvalidCidrBlock" => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            "QuotaExceeded.VpnRouteEntry" => Self::QuotaExceededVpnRouteEntry(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "IllegalParam.CidrBlock" => Self::IllegalParamCidrBlock(error),
-            "QuotaExceeded" => Self::QuotaExceeded(error),
-            "MissingParameter" => Self::MissingParameter(error),
-            "InvalidCidrBlock.Malformed" => Self::InvalidCidrBlockMalformed(error),
-            "InvalidCIDRBlock.Duplicate" => Self::InvalidCidrBlockDuplicate(error),
-            "IncorrectVpcStatus" => Self::IncorrectVpcStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "IncorrectRouteEntryStatus" => Self::IncorrectRouteEntryStatus(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "InvalidCidrBlock" => Self::InvalidCidrBlock(error),
-            "InvalidNextHopType" => Self::InvalidNextHopType(error),
-            "InvalidNextHop.NotFound" => Self::InvalidNextHopNotFound(error),
-            "InvalidVRouter.NotFound" => Self::InvalidVRouterNotFound(error),
-            "InvalidVPC.NotFound" => Self::InvalidVpcNotFound(error),
-            "InvalidNexthopTypeAndList.BothNull" => {
-                Self::InvalidNexthopTypeAndListBothNull(error)
-            }
-            "InvalidNexthopTypeAndList.BothNotNull" => {
-                Self::InvalidNexthopTypeAndListBothNotNull(error)
-            }
-            "InvalidRouterInterface" => Self::InvalidRouterInterface(error),
-            "InvalidOppositeRouterType" => Self::InvalidOppositeRouterType(error),
-            "InvalidNexthopListSize" => Self::InvalidNexthopListSize(error),
-            "InvalidEntryRuleQuota.NotFound" => {
-                Self::InvalidEntryRuleQuotaNotFound(error)
-            }
-            "Forbidden.CheckEntryRuleQuota" => Self::ForbiddenCheckEntryRuleQuota(error),
-            "InvalidVBRStatus" => Self::InvalidVbrStatus(error),
-            "InvalidPhysicalConnectionBusinessStatus" => {
-                Self::InvalidPhysicalConnectionBusinessStatus(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "CountLimitExceed.HaVipRouteEntry" => {
-                Self::CountLimitExceedHaVipRouteEntry(error)
-            }
-            "InvalidRouteEntry.Duplicate" => Self::InvalidRouteEntryDuplicate(error),
-            "INVALID_WEIGHT_PARAM" => Self::InvalidWeightParam(error),
-            "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY" => {
-                Self::ForbiddenUseVpcAsInternetGateway(error)
-            }
-            "INVALID_VPC_ID" => Self::InvalidVpcId(error),
-            "InvalidRouteEntrySize" => Self::InvalidRouteEntrySize(error),
-            "RouteConflict.AlreadyExist" => Self::RouteConflictAlreadyExist(error),
-            "InvalidRouteEntryName.Malformed" => {
-                Self::InvalidRouteEntryNameMalformed(error)
-            }
-            "Duplicated.VpcNextHop" => Self::DuplicatedVpcNextHop(error),
-            "InvalidNexthop.DirectEni" => Self::InvalidNexthopDirectEni(error),
-            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
-            "OperationFailed.ActiveNetworkInterfaceNotFound" => {
-                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
-            }
-            "InvalidNetworkInterface.NotFound" => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            "OperationFailed.QueryAttachmentInfo" => {
-                Self::OperationFailedQueryAttachmentInfo(error)
-            }
-            "IllegalParam.AttachmentId" => Self::IllegalParamAttachmentId(error),
-            "OperationFailed.NotSupportIPV6" => {
-                Self::OperationFailedNotSupportIpv6(error)
-            }
-            "IncorrectStatus.Ipv6Address" => Self::IncorrectStatusIpv6Address(error),
-            "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface" => {
-                Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
-            }
-            "OperationUnsupported.SpecifyIpOnIpv6Entry" => {
-                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
-            }
-            "OperationUnsupported.MutipleIpv6Address" => {
-                Self::OperationUnsupportedMutipleIpv6Address(error)
-            }
-            "OperationDenied.Ipv6EntryOnCustomTable" => {
-                Self::OperationDeniedIpv6EntryOnCustomTable(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidVpnGatewayInstanceId.NotFound" => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Resource.QuotaFull",
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "VpnRouteEntry.AlreadyExists",
+                        "VpnRouteEntry.Conflict",
+                        "InvalidVpnRouteEntry.NotFound",
+                        "OperationFailed.InvalidStatus",
+                        "OperationFailed.RouteConflict",
+                        "OperationFailed.InvalidCidrBlock",
+                        "QuotaExceeded.VpnRouteEntry",
+                        "TaskConflict",
+                        "IllegalParam.CidrBlock",
+                        "QuotaExceeded",
+                        "MissingParameter",
+                        "InvalidCidrBlock.Malformed",
+                        "InvalidCIDRBlock.Duplicate",
+                        "IncorrectVpcStatus",
+                        "IncorrectInstanceStatus",
+                        "IncorrectRouteEntryStatus",
+                        "IncorrectVSwitchStatus",
+                        "InvalidCidrBlock",
+                        "InvalidNextHopType",
+                        "InvalidNextHop.NotFound",
+                        "InvalidVRouter.NotFound",
+                        "InvalidVPC.NotFound",
+                        "InvalidNexthopTypeAndList.BothNull",
+                        "InvalidNexthopTypeAndList.BothNotNull",
+                        "InvalidRouterInterface",
+                        "InvalidOppositeRouterType",
+                        "InvalidNexthopListSize",
+                        "InvalidEntryRuleQuota.NotFound",
+                        "Forbidden.CheckEntryRuleQuota",
+                        "InvalidVBRStatus",
+                        "InvalidPhysicalConnectionBusinessStatus",
+                        "IncorrectHaVipStatus",
+                        "CountLimitExceed.HaVipRouteEntry",
+                        "InvalidRouteEntry.Duplicate",
+                        "INVALID_WEIGHT_PARAM",
+                        "FORBIDDEN_USE_VPC_AS_INTERNET_GATEWAY",
+                        "INVALID_VPC_ID",
+                        "InvalidRouteEntrySize",
+                        "RouteConflict.AlreadyExist",
+                        "InvalidRouteEntryName.Malformed",
+                        "Duplicated.VpcNextHop",
+                        "InvalidNexthop.DirectEni",
+                        "InvalidAttachment.NotFound",
+                        "OperationFailed.ActiveNetworkInterfaceNotFound",
+                        "InvalidNetworkInterface.NotFound",
+                        "OperationFailed.QueryAttachmentInfo",
+                        "IllegalParam.AttachmentId",
+                        "OperationFailed.NotSupportIPV6",
+                        "IncorrectStatus.Ipv6Address",
+                        "OperationUnsupported.Ipv6EntryOnPrimaryNetworkInterface",
+                        "OperationUnsupported.SpecifyIpOnIpv6Entry",
+                        "OperationUnsupported.MutipleIpv6Address",
+                        "OperationDenied.Ipv6EntryOnCustomTable",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                        "InvalidVpnGatewayInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl PublishVpnRouteEntryError {
@@ -536,260 +528,215 @@ impl PublishVpnRouteEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceQuotaFull(error),
+            1 => Self::VpnGatewayConfiguring(error),
+            2 => Self::VpnGatewayFinancialLocked(error),
+            3 => Self::VpnRouteEntryAlreadyExists(error),
+            4 => Self::VpnRouteEntryConflict(error),
+            5 => Self::InvalidVpnRouteEntryNotFound(error),
+            6 => Self::OperationFailedInvalidStatus(error),
+            7 => Self::OperationFailedRouteConflict(error),
+            8 => Self::OperationFailedInvalidCidrBlock(error),
+            9 => Self::QuotaExceededVpnRouteEntry(error),
+            10 => Self::TaskConflict(error),
+            11 => Self::IllegalParamCidrBlock(error),
+            12 => Self::QuotaExceeded(error),
+            13 => Self::MissingParameter(error),
+            14 => Self::InvalidCidrBlockMalformed(error),
+            15 => Self::InvalidCidrBlockDuplicate(error),
+            16 => Self::IncorrectVpcStatus(error),
+            17 => Self::IncorrectInstanceStatus(error),
+            18 => Self::IncorrectRouteEntryStatus(error),
+            19 => Self::IncorrectVSwitchStatus(error),
+            20 => Self::InvalidCidrBlock(error),
+            21 => Self::InvalidNextHopType(error),
+            22 => Self::InvalidNextHopNotFound(error),
+            23 => Self::InvalidVRouterNotFound(error),
+            24 => Self::InvalidVpcNotFound(error),
+            25 => Self::InvalidNexthopTypeAndListBothNull(error),
+            26 => Self::InvalidNexthopTypeAndListBothNotNull(error),
+            27 => Self::InvalidRouterInterface(error),
+            28 => Self::InvalidOppositeRouterType(error),
+            29 => Self::InvalidNexthopListSize(error),
+            30 => Self::InvalidEntryRuleQuotaNotFound(error),
+            31 => Self::ForbiddenCheckEntryRuleQuota(error),
+            32 => Self::InvalidVbrStatus(error),
+            33 => Self::InvalidPhysicalConnectionBusinessStatus(error),
+            34 => Self::IncorrectHaVipStatus(error),
+            35 => Self::CountLimitExceedHaVipRouteEntry(error),
+            36 => Self::InvalidRouteEntryDuplicate(error),
+            37 => Self::InvalidWeightParam(error),
+            38 => Self::ForbiddenUseVpcAsInternetGateway(error),
+            39 => Self::InvalidVpcId(error),
+            40 => Self::InvalidRouteEntrySize(error),
+            41 => Self::RouteConflictAlreadyExist(error),
+            42 => Self::InvalidRouteEntryNameMalformed(error),
+            43 => Self::DuplicatedVpcNextHop(error),
+            44 => Self::InvalidNexthopDirectEni(error),
+            45 => Self::InvalidAttachmentNotFound(error),
+            46 => Self::OperationFailedActiveNetworkInterfaceNotFound(error),
+            47 => Self::InvalidNetworkInterfaceNotFound(error),
+            48 => Self::OperationFailedQueryAttachmentInfo(error),
+            49 => Self::IllegalParamAttachmentId(error),
+            50 => Self::OperationFailedNotSupportIpv6(error),
+            51 => Self::IncorrectStatusIpv6Address(error),
+            52 => Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error),
+            53 => Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error),
+            54 => Self::OperationUnsupportedMutipleIpv6Address(error),
+            55 => Self::OperationDeniedIpv6EntryOnCustomTable(error),
+            56 => Self::ForbbidenSubUser(error),
+            57 => Self::Forbidden(error),
+            58 => Self::InvalidVpnGatewayInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::VpnRouteEntryAlreadyExists(error) => {
-                ("VpnRouteEntryAlreadyExists", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::InvalidVpnRouteEntryNotFound(error) => {
-                ("InvalidVpnRouteEntryNotFound", error)
-            }
-            Self::OperationFailedInvalidStatus(error) => {
-                ("OperationFailedInvalidStatus", error)
-            }
-            Self::OperationFailedRouteConflict(error) => {
-                ("OperationFailedRouteConflict", error)
-            }
-            Self::OperationFailedInvalidCidrBlock(error) => {
-                ("OperationFailedInvalidCidrBlock", error)
-            }
-            Self::QuotaExceededVpnRouteEntry(error) => {
-                ("QuotaExceededVpnRouteEntry", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
-            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
-            Self::MissingParameter(error) => ("MissingParameter", error),
-            Self::InvalidCidrBlockMalformed(error) => {
-                ("InvalidCidrBlockMalformed", error)
-            }
-            Self::InvalidCidrBlockDuplicate(error) => {
-                ("InvalidCidrBlockDuplicate", error)
-            }
-            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::IncorrectRouteEntryStatus(error) => {
-                ("IncorrectRouteEntryStatus", error)
-            }
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
-            Self::InvalidNextHopType(error) => ("InvalidNextHopType", error),
-            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
-            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
-            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
-            Self::InvalidNexthopTypeAndListBothNull(error) => {
-                ("InvalidNexthopTypeAndListBothNull", error)
-            }
-            Self::InvalidNexthopTypeAndListBothNotNull(error) => {
-                ("InvalidNexthopTypeAndListBothNotNull", error)
-            }
-            Self::InvalidRouterInterface(error) => ("InvalidRouterInterface", error),
-            Self::InvalidOppositeRouterType(error) => {
-                ("InvalidOppositeRouterType", error)
-            }
-            Self::InvalidNexthopListSize(error) => ("InvalidNexthopListSize", error),
-            Self::InvalidEntryRuleQuotaNotFound(error) => {
-                ("InvalidEntryRuleQuotaNotFound", error)
-            }
-            Self::ForbiddenCheckEntryRuleQuota(error) => {
-                ("ForbiddenCheckEntryRuleQuota", error)
-            }
-            Self::InvalidVbrStatus(error) => ("InvalidVbrStatus", error),
-            Self::InvalidPhysicalConnectionBusinessStatus(error) => {
-                ("InvalidPhysicalConnectionBusinessStatus", error)
-            }
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::CountLimitExceedHaVipRouteEntry(error) => {
-                ("CountLimitExceedHaVipRouteEntry", error)
-            }
-            Self::InvalidRouteEntryDuplicate(error) => {
-                ("InvalidRouteEntryDuplicate", error)
-            }
-            Self::InvalidWeightParam(error) => ("InvalidWeightParam", error),
-            Self::ForbiddenUseVpcAsInternetGateway(error) => {
-                ("ForbiddenUseVpcAsInternetGateway", error)
-            }
-            Self::InvalidVpcId(error) => ("InvalidVpcId", error),
-            Self::InvalidRouteEntrySize(error) => ("InvalidRouteEntrySize", error),
-            Self::RouteConflictAlreadyExist(error) => {
-                ("RouteConflictAlreadyExist", error)
-            }
-            Self::InvalidRouteEntryNameMalformed(error) => {
-                ("InvalidRouteEntryNameMalformed", error)
-            }
-            Self::DuplicatedVpcNextHop(error) => ("DuplicatedVpcNextHop", error),
-            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
-            Self::InvalidAttachmentNotFound(error) => {
-                ("InvalidAttachmentNotFound", error)
-            }
-            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => {
-                ("OperationFailedActiveNetworkInterfaceNotFound", error)
-            }
-            Self::InvalidNetworkInterfaceNotFound(error) => {
-                ("InvalidNetworkInterfaceNotFound", error)
-            }
-            Self::OperationFailedQueryAttachmentInfo(error) => {
-                ("OperationFailedQueryAttachmentInfo", error)
-            }
-            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
-            Self::OperationFailedNotSupportIpv6(error) => {
-                ("OperationFailedNotSupportIpv6", error)
-            }
-            Self::IncorrectStatusIpv6Address(error) => {
-                ("IncorrectStatusIpv6Address", error)
-            }
+            Self::ResourceQuotaFull(error) => (0, error),
+            Self::VpnGatewayConfiguring(error) => (1, error),
+            Self::VpnGatewayFinancialLocked(error) => (2, error),
+            Self::VpnRouteEntryAlreadyExists(error) => (3, error),
+            Self::VpnRouteEntryConflict(error) => (4, error),
+            Self::InvalidVpnRouteEntryNotFound(error) => (5, error),
+            Self::OperationFailedInvalidStatus(error) => (6, error),
+            Self::OperationFailedRouteConflict(error) => (7, error),
+            Self::OperationFailedInvalidCidrBlock(error) => (8, error),
+            Self::QuotaExceededVpnRouteEntry(error) => (9, error),
+            Self::TaskConflict(error) => (10, error),
+            Self::IllegalParamCidrBlock(error) => (11, error),
+            Self::QuotaExceeded(error) => (12, error),
+            Self::MissingParameter(error) => (13, error),
+            Self::InvalidCidrBlockMalformed(error) => (14, error),
+            Self::InvalidCidrBlockDuplicate(error) => (15, error),
+            Self::IncorrectVpcStatus(error) => (16, error),
+            Self::IncorrectInstanceStatus(error) => (17, error),
+            Self::IncorrectRouteEntryStatus(error) => (18, error),
+            Self::IncorrectVSwitchStatus(error) => (19, error),
+            Self::InvalidCidrBlock(error) => (20, error),
+            Self::InvalidNextHopType(error) => (21, error),
+            Self::InvalidNextHopNotFound(error) => (22, error),
+            Self::InvalidVRouterNotFound(error) => (23, error),
+            Self::InvalidVpcNotFound(error) => (24, error),
+            Self::InvalidNexthopTypeAndListBothNull(error) => (25, error),
+            Self::InvalidNexthopTypeAndListBothNotNull(error) => (26, error),
+            Self::InvalidRouterInterface(error) => (27, error),
+            Self::InvalidOppositeRouterType(error) => (28, error),
+            Self::InvalidNexthopListSize(error) => (29, error),
+            Self::InvalidEntryRuleQuotaNotFound(error) => (30, error),
+            Self::ForbiddenCheckEntryRuleQuota(error) => (31, error),
+            Self::InvalidVbrStatus(error) => (32, error),
+            Self::InvalidPhysicalConnectionBusinessStatus(error) => (33, error),
+            Self::IncorrectHaVipStatus(error) => (34, error),
+            Self::CountLimitExceedHaVipRouteEntry(error) => (35, error),
+            Self::InvalidRouteEntryDuplicate(error) => (36, error),
+            Self::InvalidWeightParam(error) => (37, error),
+            Self::ForbiddenUseVpcAsInternetGateway(error) => (38, error),
+            Self::InvalidVpcId(error) => (39, error),
+            Self::InvalidRouteEntrySize(error) => (40, error),
+            Self::RouteConflictAlreadyExist(error) => (41, error),
+            Self::InvalidRouteEntryNameMalformed(error) => (42, error),
+            Self::DuplicatedVpcNextHop(error) => (43, error),
+            Self::InvalidNexthopDirectEni(error) => (44, error),
+            Self::InvalidAttachmentNotFound(error) => (45, error),
+            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => (46, error),
+            Self::InvalidNetworkInterfaceNotFound(error) => (47, error),
+            Self::OperationFailedQueryAttachmentInfo(error) => (48, error),
+            Self::IllegalParamAttachmentId(error) => (49, error),
+            Self::OperationFailedNotSupportIpv6(error) => (50, error),
+            Self::IncorrectStatusIpv6Address(error) => (51, error),
             Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error) => {
-                ("OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface", error)
+                (52, error)
             }
-            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => {
-                ("OperationUnsupportedSpecifyIpOnIpv6Entry", error)
-            }
-            Self::OperationUnsupportedMutipleIpv6Address(error) => {
-                ("OperationUnsupportedMutipleIpv6Address", error)
-            }
-            Self::OperationDeniedIpv6EntryOnCustomTable(error) => {
-                ("OperationDeniedIpv6EntryOnCustomTable", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
-                ("InvalidVpnGatewayInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => (53, error),
+            Self::OperationUnsupportedMutipleIpv6Address(error) => (54, error),
+            Self::OperationDeniedIpv6EntryOnCustomTable(error) => (55, error),
+            Self::ForbbidenSubUser(error) => (56, error),
+            Self::Forbidden(error) => (57, error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => (58, error),
+            Self::Unhandled(error) => (59, error),
         }
     }
 }
 impl Clone for PublishVpnRouteEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::VpnRouteEntryAlreadyExists(_) => {
-                Self::VpnRouteEntryAlreadyExists(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::InvalidVpnRouteEntryNotFound(_) => {
-                Self::InvalidVpnRouteEntryNotFound(error)
-            }
-            Self::OperationFailedInvalidStatus(_) => {
-                Self::OperationFailedInvalidStatus(error)
-            }
-            Self::OperationFailedRouteConflict(_) => {
-                Self::OperationFailedRouteConflict(error)
-            }
-            Self::OperationFailedInvalidCidrBlock(_) => {
-                Self::OperationFailedInvalidCidrBlock(error)
-            }
-            Self::QuotaExceededVpnRouteEntry(_) => {
-                Self::QuotaExceededVpnRouteEntry(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
-            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
-            Self::MissingParameter(_) => Self::MissingParameter(error),
-            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
-            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
-            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
-            Self::InvalidNextHopType(_) => Self::InvalidNextHopType(error),
-            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
-            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
-            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
-            Self::InvalidNexthopTypeAndListBothNull(_) => {
-                Self::InvalidNexthopTypeAndListBothNull(error)
-            }
-            Self::InvalidNexthopTypeAndListBothNotNull(_) => {
-                Self::InvalidNexthopTypeAndListBothNotNull(error)
-            }
-            Self::InvalidRouterInterface(_) => Self::InvalidRouterInterface(error),
-            Self::InvalidOppositeRouterType(_) => Self::InvalidOppositeRouterType(error),
-            Self::InvalidNexthopListSize(_) => Self::InvalidNexthopListSize(error),
-            Self::InvalidEntryRuleQuotaNotFound(_) => {
-                Self::InvalidEntryRuleQuotaNotFound(error)
-            }
-            Self::ForbiddenCheckEntryRuleQuota(_) => {
-                Self::ForbiddenCheckEntryRuleQuota(error)
-            }
-            Self::InvalidVbrStatus(_) => Self::InvalidVbrStatus(error),
-            Self::InvalidPhysicalConnectionBusinessStatus(_) => {
-                Self::InvalidPhysicalConnectionBusinessStatus(error)
-            }
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::CountLimitExceedHaVipRouteEntry(_) => {
-                Self::CountLimitExceedHaVipRouteEntry(error)
-            }
-            Self::InvalidRouteEntryDuplicate(_) => {
-                Self::InvalidRouteEntryDuplicate(error)
-            }
-            Self::InvalidWeightParam(_) => Self::InvalidWeightParam(error),
-            Self::ForbiddenUseVpcAsInternetGateway(_) => {
-                Self::ForbiddenUseVpcAsInternetGateway(error)
-            }
-            Self::InvalidVpcId(_) => Self::InvalidVpcId(error),
-            Self::InvalidRouteEntrySize(_) => Self::InvalidRouteEntrySize(error),
-            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
-            Self::InvalidRouteEntryNameMalformed(_) => {
-                Self::InvalidRouteEntryNameMalformed(error)
-            }
-            Self::DuplicatedVpcNextHop(_) => Self::DuplicatedVpcNextHop(error),
-            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
-            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
-            Self::OperationFailedActiveNetworkInterfaceNotFound(_) => {
-                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
-            }
-            Self::InvalidNetworkInterfaceNotFound(_) => {
-                Self::InvalidNetworkInterfaceNotFound(error)
-            }
-            Self::OperationFailedQueryAttachmentInfo(_) => {
-                Self::OperationFailedQueryAttachmentInfo(error)
-            }
-            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
-            Self::OperationFailedNotSupportIpv6(_) => {
-                Self::OperationFailedNotSupportIpv6(error)
-            }
-            Self::IncorrectStatusIpv6Address(_) => {
-                Self::IncorrectStatusIpv6Address(error)
-            }
-            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(_) => {
-                Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
-            }
-            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(_) => {
-                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
-            }
-            Self::OperationUnsupportedMutipleIpv6Address(_) => {
-                Self::OperationUnsupportedMutipleIpv6Address(error)
-            }
-            Self::OperationDeniedIpv6EntryOnCustomTable(_) => {
-                Self::OperationDeniedIpv6EntryOnCustomTable(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
-                Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PublishVpnRouteEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceQuotaFull",
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "VpnRouteEntryAlreadyExists",
+            "VpnRouteEntryConflict",
+            "InvalidVpnRouteEntryNotFound",
+            "OperationFailedInvalidStatus",
+            "OperationFailedRouteConflict",
+            "OperationFailedInvalidCidrBlock",
+            "QuotaExceededVpnRouteEntry",
+            "TaskConflict",
+            "IllegalParamCidrBlock",
+            "QuotaExceeded",
+            "MissingParameter",
+            "InvalidCidrBlockMalformed",
+            "InvalidCidrBlockDuplicate",
+            "IncorrectVpcStatus",
+            "IncorrectInstanceStatus",
+            "IncorrectRouteEntryStatus",
+            "IncorrectVSwitchStatus",
+            "InvalidCidrBlock",
+            "InvalidNextHopType",
+            "InvalidNextHopNotFound",
+            "InvalidVRouterNotFound",
+            "InvalidVpcNotFound",
+            "InvalidNexthopTypeAndListBothNull",
+            "InvalidNexthopTypeAndListBothNotNull",
+            "InvalidRouterInterface",
+            "InvalidOppositeRouterType",
+            "InvalidNexthopListSize",
+            "InvalidEntryRuleQuotaNotFound",
+            "ForbiddenCheckEntryRuleQuota",
+            "InvalidVbrStatus",
+            "InvalidPhysicalConnectionBusinessStatus",
+            "IncorrectHaVipStatus",
+            "CountLimitExceedHaVipRouteEntry",
+            "InvalidRouteEntryDuplicate",
+            "InvalidWeightParam",
+            "ForbiddenUseVpcAsInternetGateway",
+            "InvalidVpcId",
+            "InvalidRouteEntrySize",
+            "RouteConflictAlreadyExist",
+            "InvalidRouteEntryNameMalformed",
+            "DuplicatedVpcNextHop",
+            "InvalidNexthopDirectEni",
+            "InvalidAttachmentNotFound",
+            "OperationFailedActiveNetworkInterfaceNotFound",
+            "InvalidNetworkInterfaceNotFound",
+            "OperationFailedQueryAttachmentInfo",
+            "IllegalParamAttachmentId",
+            "OperationFailedNotSupportIpv6",
+            "IncorrectStatusIpv6Address",
+            "OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface",
+            "OperationUnsupportedSpecifyIpOnIpv6Entry",
+            "OperationUnsupportedMutipleIpv6Address",
+            "OperationDeniedIpv6EntryOnCustomTable",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "InvalidVpnGatewayInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PublishVpnRouteEntryError {

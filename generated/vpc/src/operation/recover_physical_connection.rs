@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RecoverPhysicalConnectionRequest {
     /// The ID of the Express Connect circuit.
@@ -65,10 +65,26 @@ pub struct RecoverPhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RecoverPhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RecoverPhysicalConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RecoverPhysicalConnectionRequestBuilder {
-        RecoverPhysicalConnectionRequestBuilder::default()
+        RecoverPhysicalConnectionRequestBuilder {
+            inner: RecoverPhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -173,6 +189,7 @@ impl<C> RecoverPhysicalConnectionRequestBuilder<C> {
     }
 }
 impl<'a> RecoverPhysicalConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RecoverPhysicalConnectionRequest::default(),
@@ -181,6 +198,7 @@ impl<'a> RecoverPhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -240,19 +258,18 @@ pub enum RecoverPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for RecoverPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "ResourceNotFound" => Self::ResourceNotFound(error),
-            "OperationDenied.TerminateVirtualPhysicalConnection" => {
-                Self::OperationDeniedTerminateVirtualPhysicalConnection(error)
-            }
-            "OperationDenied.PconnNotAllowRecover" => {
-                Self::OperationDeniedPconnNotAllowRecover(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.PhysicalConnection",
+                        "ResourceNotFound",
+                        "OperationDenied.TerminateVirtualPhysicalConnection",
+                        "OperationDenied.PconnNotAllowRecover",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RecoverPhysicalConnectionError {
@@ -261,48 +278,48 @@ impl RecoverPhysicalConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusPhysicalConnection(error),
+            1 => Self::ResourceNotFound(error),
+            2 => Self::OperationDeniedTerminateVirtualPhysicalConnection(error),
+            3 => Self::OperationDeniedPconnNotAllowRecover(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusPhysicalConnection(error) => {
-                ("IncorrectStatusPhysicalConnection", error)
-            }
-            Self::ResourceNotFound(error) => ("ResourceNotFound", error),
-            Self::OperationDeniedTerminateVirtualPhysicalConnection(error) => {
-                ("OperationDeniedTerminateVirtualPhysicalConnection", error)
-            }
-            Self::OperationDeniedPconnNotAllowRecover(error) => {
-                ("OperationDeniedPconnNotAllowRecover", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusPhysicalConnection(error) => (0, error),
+            Self::ResourceNotFound(error) => (1, error),
+            Self::OperationDeniedTerminateVirtualPhysicalConnection(error) => (2, error),
+            Self::OperationDeniedPconnNotAllowRecover(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for RecoverPhysicalConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusPhysicalConnection(_) => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            Self::ResourceNotFound(_) => Self::ResourceNotFound(error),
-            Self::OperationDeniedTerminateVirtualPhysicalConnection(_) => {
-                Self::OperationDeniedTerminateVirtualPhysicalConnection(error)
-            }
-            Self::OperationDeniedPconnNotAllowRecover(_) => {
-                Self::OperationDeniedPconnNotAllowRecover(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RecoverPhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusPhysicalConnection",
+            "ResourceNotFound",
+            "OperationDeniedTerminateVirtualPhysicalConnection",
+            "OperationDeniedPconnNotAllowRecover",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RecoverPhysicalConnectionError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RecoverVirtualBorderRouterRequest {
     /// The region ID of the VBR.
@@ -58,10 +58,25 @@ pub struct RecoverVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RecoverVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RecoverVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RecoverVirtualBorderRouterRequestBuilder {
-        RecoverVirtualBorderRouterRequestBuilder::default()
+        RecoverVirtualBorderRouterRequestBuilder {
+            inner: RecoverVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -152,6 +167,7 @@ impl<C> RecoverVirtualBorderRouterRequestBuilder<C> {
     }
 }
 impl<'a> RecoverVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RecoverVirtualBorderRouterRequest::default(),
@@ -160,6 +176,7 @@ impl<'a> RecoverVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -219,23 +236,20 @@ pub enum RecoverVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.OperationNotAllowedInState" => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            "OperationFailed.VlanIdAlreadyInUse" => {
-                Self::OperationFailedVlanIdAlreadyInUse(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "Forbidden.OperationRecoverNotAllowedByUser" => {
-                Self::ForbiddenOperationRecoverNotAllowedByUser(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.OperationNotAllowedInState",
+                        "OperationFailed.VlanIdAlreadyInUse",
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "Forbidden.OperationRecoverNotAllowedByUser",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVbrId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RecoverVirtualBorderRouterError {
@@ -244,56 +258,54 @@ impl RecoverVirtualBorderRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationOperationNotAllowedInState(error),
+            1 => Self::OperationFailedVlanIdAlreadyInUse(error),
+            2 => Self::OperationFailedPconnTrafficNotEnable(error),
+            3 => Self::ForbiddenOperationRecoverNotAllowedByUser(error),
+            4 => Self::InvalidRegionIdNotFound(error),
+            5 => Self::InvalidVbrIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationOperationNotAllowedInState(error) => {
-                ("InvalidOperationOperationNotAllowedInState", error)
-            }
-            Self::OperationFailedVlanIdAlreadyInUse(error) => {
-                ("OperationFailedVlanIdAlreadyInUse", error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::ForbiddenOperationRecoverNotAllowedByUser(error) => {
-                ("ForbiddenOperationRecoverNotAllowedByUser", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationOperationNotAllowedInState(error) => (0, error),
+            Self::OperationFailedVlanIdAlreadyInUse(error) => (1, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (2, error),
+            Self::ForbiddenOperationRecoverNotAllowedByUser(error) => (3, error),
+            Self::InvalidRegionIdNotFound(error) => (4, error),
+            Self::InvalidVbrIdNotFound(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for RecoverVirtualBorderRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationOperationNotAllowedInState(_) => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            Self::OperationFailedVlanIdAlreadyInUse(_) => {
-                Self::OperationFailedVlanIdAlreadyInUse(error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::ForbiddenOperationRecoverNotAllowedByUser(_) => {
-                Self::ForbiddenOperationRecoverNotAllowedByUser(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RecoverVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationOperationNotAllowedInState",
+            "OperationFailedVlanIdAlreadyInUse",
+            "OperationFailedPconnTrafficNotEnable",
+            "ForbiddenOperationRecoverNotAllowedByUser",
+            "InvalidRegionIdNotFound",
+            "InvalidVbrIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RecoverVirtualBorderRouterError {

@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseEipAddressRequest {
     /// The ID of the region to which the EIP belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -50,10 +50,24 @@ pub struct ReleaseEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            allocation_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseEipAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReleaseEipAddressRequestBuilder {
-        ReleaseEipAddressRequestBuilder::default()
+        ReleaseEipAddressRequestBuilder {
+            inner: ReleaseEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -127,6 +141,7 @@ impl<C> ReleaseEipAddressRequestBuilder<C> {
     }
 }
 impl<'a> ReleaseEipAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReleaseEipAddressRequest::default(),
@@ -135,6 +150,7 @@ impl<'a> ReleaseEipAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -202,22 +218,23 @@ pub enum ReleaseEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "TaskConflict.AssociateGlobalAccelerationInstance" => {
-                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "Forbidden.ReleaseSegmentEip" => Self::ForbiddenReleaseSegmentEip(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectEipStatus",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "TaskConflict.AssociateGlobalAccelerationInstance",
+                        "InvalidOperation.DeletionProtection",
+                        "Forbidden.ReleaseSegmentEip",
+                        "Forbidden",
+                        "InvalidAllocationId.NotFound",
+                        "Forbidden.RegionNotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReleaseEipAddressError {
@@ -226,66 +243,63 @@ impl ReleaseEipAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectEipStatus(error),
+            1 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            2 => Self::TaskConflictAssociateGlobalAccelerationInstance(error),
+            3 => Self::InvalidOperationDeletionProtection(error),
+            4 => Self::ForbiddenReleaseSegmentEip(error),
+            5 => Self::Forbidden(error),
+            6 => Self::InvalidAllocationIdNotFound(error),
+            7 => Self::ForbiddenRegionNotFound(error),
+            8 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => {
-                ("TaskConflictAssociateGlobalAccelerationInstance", error)
-            }
-            Self::InvalidOperationDeletionProtection(error) => {
-                ("InvalidOperationDeletionProtection", error)
-            }
-            Self::ForbiddenReleaseSegmentEip(error) => {
-                ("ForbiddenReleaseSegmentEip", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectEipStatus(error) => (0, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (1, error),
+            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => (2, error),
+            Self::InvalidOperationDeletionProtection(error) => (3, error),
+            Self::ForbiddenReleaseSegmentEip(error) => (4, error),
+            Self::Forbidden(error) => (5, error),
+            Self::InvalidAllocationIdNotFound(error) => (6, error),
+            Self::ForbiddenRegionNotFound(error) => (7, error),
+            Self::InternalError(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for ReleaseEipAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::TaskConflictAssociateGlobalAccelerationInstance(_) => {
-                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            }
-            Self::InvalidOperationDeletionProtection(_) => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            Self::ForbiddenReleaseSegmentEip(_) => {
-                Self::ForbiddenReleaseSegmentEip(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReleaseEipAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectEipStatus",
+            "ForbiddenChargeTypeIsPrepaid",
+            "TaskConflictAssociateGlobalAccelerationInstance",
+            "InvalidOperationDeletionProtection",
+            "ForbiddenReleaseSegmentEip",
+            "Forbidden",
+            "InvalidAllocationIdNotFound",
+            "ForbiddenRegionNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReleaseEipAddressError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseEipSegmentAddressRequest {
     /// The region ID of the contiguous EIPs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -60,10 +60,25 @@ pub struct ReleaseEipSegmentAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseEipSegmentAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            segment_instance_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseEipSegmentAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReleaseEipSegmentAddressRequestBuilder {
-        ReleaseEipSegmentAddressRequestBuilder::default()
+        ReleaseEipSegmentAddressRequestBuilder {
+            inner: ReleaseEipSegmentAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -156,6 +171,7 @@ impl<C> ReleaseEipSegmentAddressRequestBuilder<C> {
     }
 }
 impl<'a> ReleaseEipSegmentAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReleaseEipSegmentAddressRequest::default(),
@@ -164,6 +180,7 @@ impl<'a> ReleaseEipSegmentAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -239,32 +256,27 @@ pub enum ReleaseEipSegmentAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseEipSegmentAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "Forbidden.ChargeTypeIsPrepaid" => Self::ForbiddenChargeTypeIsPrepaid(error),
-            "Forbidden" => Self::Forbidden(error),
-            "TaskConflict.AssociateGlobalAccelerationInstance" => {
-                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            }
-            "InvalidOperation.DeletionProtection" => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            "OperationFailed.InstanceNotExist" => {
-                Self::OperationFailedInstanceNotExist(error)
-            }
-            "OperationFailed.EipNumInconsistent" => {
-                Self::OperationFailedEipNumInconsistent(error)
-            }
-            "OperationFailed.EipStatusInvalid" => {
-                Self::OperationFailedEipStatusInvalid(error)
-            }
-            "OperationFailed.EipInBwp" => Self::OperationFailedEipInBwp(error),
-            "Forbidden.EipInBwp" => Self::ForbiddenEipInBwp(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectEipStatus",
+                        "Forbidden.ChargeTypeIsPrepaid",
+                        "Forbidden",
+                        "TaskConflict.AssociateGlobalAccelerationInstance",
+                        "InvalidOperation.DeletionProtection",
+                        "OperationFailed.InstanceNotExist",
+                        "OperationFailed.EipNumInconsistent",
+                        "OperationFailed.EipStatusInvalid",
+                        "OperationFailed.EipInBwp",
+                        "Forbidden.EipInBwp",
+                        "InvalidAllocationId.NotFound",
+                        "Forbidden.RegionNotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReleaseEipSegmentAddressError {
@@ -273,82 +285,75 @@ impl ReleaseEipSegmentAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectEipStatus(error),
+            1 => Self::ForbiddenChargeTypeIsPrepaid(error),
+            2 => Self::Forbidden(error),
+            3 => Self::TaskConflictAssociateGlobalAccelerationInstance(error),
+            4 => Self::InvalidOperationDeletionProtection(error),
+            5 => Self::OperationFailedInstanceNotExist(error),
+            6 => Self::OperationFailedEipNumInconsistent(error),
+            7 => Self::OperationFailedEipStatusInvalid(error),
+            8 => Self::OperationFailedEipInBwp(error),
+            9 => Self::ForbiddenEipInBwp(error),
+            10 => Self::InvalidAllocationIdNotFound(error),
+            11 => Self::ForbiddenRegionNotFound(error),
+            12 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::ForbiddenChargeTypeIsPrepaid(error) => {
-                ("ForbiddenChargeTypeIsPrepaid", error)
-            }
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => {
-                ("TaskConflictAssociateGlobalAccelerationInstance", error)
-            }
-            Self::InvalidOperationDeletionProtection(error) => {
-                ("InvalidOperationDeletionProtection", error)
-            }
-            Self::OperationFailedInstanceNotExist(error) => {
-                ("OperationFailedInstanceNotExist", error)
-            }
-            Self::OperationFailedEipNumInconsistent(error) => {
-                ("OperationFailedEipNumInconsistent", error)
-            }
-            Self::OperationFailedEipStatusInvalid(error) => {
-                ("OperationFailedEipStatusInvalid", error)
-            }
-            Self::OperationFailedEipInBwp(error) => ("OperationFailedEipInBwp", error),
-            Self::ForbiddenEipInBwp(error) => ("ForbiddenEipInBwp", error),
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectEipStatus(error) => (0, error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => (1, error),
+            Self::Forbidden(error) => (2, error),
+            Self::TaskConflictAssociateGlobalAccelerationInstance(error) => (3, error),
+            Self::InvalidOperationDeletionProtection(error) => (4, error),
+            Self::OperationFailedInstanceNotExist(error) => (5, error),
+            Self::OperationFailedEipNumInconsistent(error) => (6, error),
+            Self::OperationFailedEipStatusInvalid(error) => (7, error),
+            Self::OperationFailedEipInBwp(error) => (8, error),
+            Self::ForbiddenEipInBwp(error) => (9, error),
+            Self::InvalidAllocationIdNotFound(error) => (10, error),
+            Self::ForbiddenRegionNotFound(error) => (11, error),
+            Self::InternalError(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for ReleaseEipSegmentAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::ForbiddenChargeTypeIsPrepaid(_) => {
-                Self::ForbiddenChargeTypeIsPrepaid(error)
-            }
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::TaskConflictAssociateGlobalAccelerationInstance(_) => {
-                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
-            }
-            Self::InvalidOperationDeletionProtection(_) => {
-                Self::InvalidOperationDeletionProtection(error)
-            }
-            Self::OperationFailedInstanceNotExist(_) => {
-                Self::OperationFailedInstanceNotExist(error)
-            }
-            Self::OperationFailedEipNumInconsistent(_) => {
-                Self::OperationFailedEipNumInconsistent(error)
-            }
-            Self::OperationFailedEipStatusInvalid(_) => {
-                Self::OperationFailedEipStatusInvalid(error)
-            }
-            Self::OperationFailedEipInBwp(_) => Self::OperationFailedEipInBwp(error),
-            Self::ForbiddenEipInBwp(_) => Self::ForbiddenEipInBwp(error),
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReleaseEipSegmentAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectEipStatus",
+            "ForbiddenChargeTypeIsPrepaid",
+            "Forbidden",
+            "TaskConflictAssociateGlobalAccelerationInstance",
+            "InvalidOperationDeletionProtection",
+            "OperationFailedInstanceNotExist",
+            "OperationFailedEipNumInconsistent",
+            "OperationFailedEipStatusInvalid",
+            "OperationFailedEipInBwp",
+            "ForbiddenEipInBwp",
+            "InvalidAllocationIdNotFound",
+            "ForbiddenRegionNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReleaseEipSegmentAddressError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReleaseIpv6AddressRequest {
     /// The region ID.
@@ -60,10 +60,26 @@ pub struct ReleaseIpv6AddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReleaseIpv6AddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipv6_address_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReleaseIpv6AddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReleaseIpv6AddressRequestBuilder {
-        ReleaseIpv6AddressRequestBuilder::default()
+        ReleaseIpv6AddressRequestBuilder {
+            inner: ReleaseIpv6AddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -167,6 +183,7 @@ impl<C> ReleaseIpv6AddressRequestBuilder<C> {
     }
 }
 impl<'a> ReleaseIpv6AddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReleaseIpv6AddressRequest::default(),
@@ -175,6 +192,7 @@ impl<'a> ReleaseIpv6AddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -232,22 +250,19 @@ pub enum ReleaseIpv6AddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReleaseIpv6AddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "DependencyViolation.Ipv6InternetBandwidth" => {
-                Self::DependencyViolationIpv6InternetBandwidth(error)
-            }
-            "OperationFailed.AssociationExist" => {
-                Self::OperationFailedAssociationExist(error)
-            }
-            "OperationFailed.ResourceInBinding" => {
-                Self::OperationFailedResourceInBinding(error)
-            }
-            "IncorrectStatus.Ipv6Instance" => Self::IncorrectStatusIpv6Instance(error),
-            "ResourceNotFound.Ipv6InstanceId" => {
-                Self::ResourceNotFoundIpv6InstanceId(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "DependencyViolation.Ipv6InternetBandwidth",
+                        "OperationFailed.AssociationExist",
+                        "OperationFailed.ResourceInBinding",
+                        "IncorrectStatus.Ipv6Instance",
+                        "ResourceNotFound.Ipv6InstanceId",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReleaseIpv6AddressError {
@@ -256,58 +271,51 @@ impl ReleaseIpv6AddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::DependencyViolationIpv6InternetBandwidth(error),
+            1 => Self::OperationFailedAssociationExist(error),
+            2 => Self::OperationFailedResourceInBinding(error),
+            3 => Self::IncorrectStatusIpv6Instance(error),
+            4 => Self::ResourceNotFoundIpv6InstanceId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationIpv6InternetBandwidth(error) => {
-                ("DependencyViolationIpv6InternetBandwidth", error)
-            }
-            Self::OperationFailedAssociationExist(error) => {
-                ("OperationFailedAssociationExist", error)
-            }
-            Self::OperationFailedResourceInBinding(error) => {
-                ("OperationFailedResourceInBinding", error)
-            }
-            Self::IncorrectStatusIpv6Instance(error) => {
-                ("IncorrectStatusIpv6Instance", error)
-            }
-            Self::ResourceNotFoundIpv6InstanceId(error) => {
-                ("ResourceNotFoundIpv6InstanceId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::DependencyViolationIpv6InternetBandwidth(error) => (0, error),
+            Self::OperationFailedAssociationExist(error) => (1, error),
+            Self::OperationFailedResourceInBinding(error) => (2, error),
+            Self::IncorrectStatusIpv6Instance(error) => (3, error),
+            Self::ResourceNotFoundIpv6InstanceId(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for ReleaseIpv6AddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::DependencyViolationIpv6InternetBandwidth(_) => {
-                Self::DependencyViolationIpv6InternetBandwidth(error)
-            }
-            Self::OperationFailedAssociationExist(_) => {
-                Self::OperationFailedAssociationExist(error)
-            }
-            Self::OperationFailedResourceInBinding(_) => {
-                Self::OperationFailedResourceInBinding(error)
-            }
-            Self::IncorrectStatusIpv6Instance(_) => {
-                Self::IncorrectStatusIpv6Instance(error)
-            }
-            Self::ResourceNotFoundIpv6InstanceId(_) => {
-                Self::ResourceNotFoundIpv6InstanceId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReleaseIpv6AddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "DependencyViolationIpv6InternetBandwidth",
+            "OperationFailedAssociationExist",
+            "OperationFailedResourceInBinding",
+            "IncorrectStatusIpv6Instance",
+            "ResourceNotFoundIpv6InstanceId",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReleaseIpv6AddressError {

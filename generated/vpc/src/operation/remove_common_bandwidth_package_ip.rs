@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveCommonBandwidthPackageIpRequest {
     /// The region ID of the Internet Shared Bandwidth instance.
@@ -63,10 +63,26 @@ pub struct RemoveCommonBandwidthPackageIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveCommonBandwidthPackageIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            bandwidth_package_id: None,
+            ip_instance_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveCommonBandwidthPackageIpRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveCommonBandwidthPackageIpRequestBuilder {
-        RemoveCommonBandwidthPackageIpRequestBuilder::default()
+        RemoveCommonBandwidthPackageIpRequestBuilder {
+            inner: RemoveCommonBandwidthPackageIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,6 +193,7 @@ impl<C> RemoveCommonBandwidthPackageIpRequestBuilder<C> {
     }
 }
 impl<'a> RemoveCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveCommonBandwidthPackageIpRequest::default(),
@@ -185,6 +202,7 @@ impl<'a> RemoveCommonBandwidthPackageIpRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -274,38 +292,33 @@ pub enum RemoveCommonBandwidthPackageIpError {
 }
 impl From<::acs_runtime::client::ServiceError> for RemoveCommonBandwidthPackageIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IpInstanceId.NotBandwidthPackage" => {
-                Self::IpInstanceIdNotBandwidthPackage(error)
-            }
-            "DependencyViolation.ip" => Self::DependencyViolationIp(error),
-            "EIP_BIND_NATGATEWAY" => Self::EipBindNatgateway(error),
-            "IncorrectStatus.Eip" => Self::IncorrectStatusEip(error),
-            "OperationFailed.SnatPoolIp" => Self::OperationFailedSnatPoolIp(error),
-            "DependencyViolation.RouteEntry" => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "Trade_Sync_Create_Sub_ERROR" => Self::TradeSyncCreateSubError(error),
-            "FAILED_INVOKE_INNER_API" => Self::FailedInvokeInnerApi(error),
-            "InvalidIP.IpInSnatPool" => Self::InvalidIpIpInSnatPool(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "OperationUnsupported.IpNotInCbwp" => {
-                Self::OperationUnsupportedIpNotInCbwp(error)
-            }
-            "InvalidIpInstanceId.Malformed" => Self::InvalidIpInstanceIdMalformed(error),
-            "OperationUnsupported.EipBindRemote" => {
-                Self::OperationUnsupportedEipBindRemote(error)
-            }
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IpInstanceId.NotBandwidthPackage",
+                        "DependencyViolation.ip",
+                        "EIP_BIND_NATGATEWAY",
+                        "IncorrectStatus.Eip",
+                        "OperationFailed.SnatPoolIp",
+                        "DependencyViolation.RouteEntry",
+                        "OperationFailed.DistibuteLock",
+                        "Trade_Sync_Create_Sub_ERROR",
+                        "FAILED_INVOKE_INNER_API",
+                        "InvalidIP.IpInSnatPool",
+                        "InvalidInstanceId.NotFound",
+                        "OperationUnsupported.IpNotInCbwp",
+                        "InvalidIpInstanceId.Malformed",
+                        "OperationUnsupported.EipBindRemote",
+                        "InvalidBandwidthPackageId.NotFound",
+                        "InvalidEIPStatus.BizDisabled",
+                        "Forbidden.FinancialLocked",
+                        "OperationFailed.SystemBusy",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RemoveCommonBandwidthPackageIpError {
@@ -314,104 +327,93 @@ impl RemoveCommonBandwidthPackageIpError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IpInstanceIdNotBandwidthPackage(error),
+            1 => Self::DependencyViolationIp(error),
+            2 => Self::EipBindNatgateway(error),
+            3 => Self::IncorrectStatusEip(error),
+            4 => Self::OperationFailedSnatPoolIp(error),
+            5 => Self::DependencyViolationRouteEntry(error),
+            6 => Self::OperationFailedDistibuteLock(error),
+            7 => Self::TradeSyncCreateSubError(error),
+            8 => Self::FailedInvokeInnerApi(error),
+            9 => Self::InvalidIpIpInSnatPool(error),
+            10 => Self::InvalidInstanceIdNotFound(error),
+            11 => Self::OperationUnsupportedIpNotInCbwp(error),
+            12 => Self::InvalidIpInstanceIdMalformed(error),
+            13 => Self::OperationUnsupportedEipBindRemote(error),
+            14 => Self::InvalidBandwidthPackageIdNotFound(error),
+            15 => Self::InvalidEipStatusBizDisabled(error),
+            16 => Self::ForbiddenFinancialLocked(error),
+            17 => Self::OperationFailedSystemBusy(error),
+            18 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpInstanceIdNotBandwidthPackage(error) => {
-                ("IpInstanceIdNotBandwidthPackage", error)
-            }
-            Self::DependencyViolationIp(error) => ("DependencyViolationIp", error),
-            Self::EipBindNatgateway(error) => ("EipBindNatgateway", error),
-            Self::IncorrectStatusEip(error) => ("IncorrectStatusEip", error),
-            Self::OperationFailedSnatPoolIp(error) => {
-                ("OperationFailedSnatPoolIp", error)
-            }
-            Self::DependencyViolationRouteEntry(error) => {
-                ("DependencyViolationRouteEntry", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::TradeSyncCreateSubError(error) => ("TradeSyncCreateSubError", error),
-            Self::FailedInvokeInnerApi(error) => ("FailedInvokeInnerApi", error),
-            Self::InvalidIpIpInSnatPool(error) => ("InvalidIpIpInSnatPool", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::OperationUnsupportedIpNotInCbwp(error) => {
-                ("OperationUnsupportedIpNotInCbwp", error)
-            }
-            Self::InvalidIpInstanceIdMalformed(error) => {
-                ("InvalidIpInstanceIdMalformed", error)
-            }
-            Self::OperationUnsupportedEipBindRemote(error) => {
-                ("OperationUnsupportedEipBindRemote", error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::OperationFailedSystemBusy(error) => {
-                ("OperationFailedSystemBusy", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IpInstanceIdNotBandwidthPackage(error) => (0, error),
+            Self::DependencyViolationIp(error) => (1, error),
+            Self::EipBindNatgateway(error) => (2, error),
+            Self::IncorrectStatusEip(error) => (3, error),
+            Self::OperationFailedSnatPoolIp(error) => (4, error),
+            Self::DependencyViolationRouteEntry(error) => (5, error),
+            Self::OperationFailedDistibuteLock(error) => (6, error),
+            Self::TradeSyncCreateSubError(error) => (7, error),
+            Self::FailedInvokeInnerApi(error) => (8, error),
+            Self::InvalidIpIpInSnatPool(error) => (9, error),
+            Self::InvalidInstanceIdNotFound(error) => (10, error),
+            Self::OperationUnsupportedIpNotInCbwp(error) => (11, error),
+            Self::InvalidIpInstanceIdMalformed(error) => (12, error),
+            Self::OperationUnsupportedEipBindRemote(error) => (13, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (14, error),
+            Self::InvalidEipStatusBizDisabled(error) => (15, error),
+            Self::ForbiddenFinancialLocked(error) => (16, error),
+            Self::OperationFailedSystemBusy(error) => (17, error),
+            Self::InvalidRegionIdNotFound(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for RemoveCommonBandwidthPackageIpError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IpInstanceIdNotBandwidthPackage(_) => {
-                Self::IpInstanceIdNotBandwidthPackage(error)
-            }
-            Self::DependencyViolationIp(_) => Self::DependencyViolationIp(error),
-            Self::EipBindNatgateway(_) => Self::EipBindNatgateway(error),
-            Self::IncorrectStatusEip(_) => Self::IncorrectStatusEip(error),
-            Self::OperationFailedSnatPoolIp(_) => Self::OperationFailedSnatPoolIp(error),
-            Self::DependencyViolationRouteEntry(_) => {
-                Self::DependencyViolationRouteEntry(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
-            Self::FailedInvokeInnerApi(_) => Self::FailedInvokeInnerApi(error),
-            Self::InvalidIpIpInSnatPool(_) => Self::InvalidIpIpInSnatPool(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::OperationUnsupportedIpNotInCbwp(_) => {
-                Self::OperationUnsupportedIpNotInCbwp(error)
-            }
-            Self::InvalidIpInstanceIdMalformed(_) => {
-                Self::InvalidIpInstanceIdMalformed(error)
-            }
-            Self::OperationUnsupportedEipBindRemote(_) => {
-                Self::OperationUnsupportedEipBindRemote(error)
-            }
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveCommonBandwidthPackageIpError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IpInstanceIdNotBandwidthPackage",
+            "DependencyViolationIp",
+            "EipBindNatgateway",
+            "IncorrectStatusEip",
+            "OperationFailedSnatPoolIp",
+            "DependencyViolationRouteEntry",
+            "OperationFailedDistibuteLock",
+            "TradeSyncCreateSubError",
+            "FailedInvokeInnerApi",
+            "InvalidIpIpInSnatPool",
+            "InvalidInstanceIdNotFound",
+            "OperationUnsupportedIpNotInCbwp",
+            "InvalidIpInstanceIdMalformed",
+            "OperationUnsupportedEipBindRemote",
+            "InvalidBandwidthPackageIdNotFound",
+            "InvalidEipStatusBizDisabled",
+            "ForbiddenFinancialLocked",
+            "OperationFailedSystemBusy",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveCommonBandwidthPackageIpError {

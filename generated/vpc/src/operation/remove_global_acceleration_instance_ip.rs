@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveGlobalAccelerationInstanceIpRequest {
     /// The ID of the region where the shared-bandwidth instance is located.
@@ -52,10 +52,25 @@ pub struct RemoveGlobalAccelerationInstanceIpRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveGlobalAccelerationInstanceIpRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            ip_instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveGlobalAccelerationInstanceIpRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveGlobalAccelerationInstanceIpRequestBuilder {
-        RemoveGlobalAccelerationInstanceIpRequestBuilder::default()
+        RemoveGlobalAccelerationInstanceIpRequestBuilder {
+            inner: RemoveGlobalAccelerationInstanceIpRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -155,6 +170,7 @@ impl<C> RemoveGlobalAccelerationInstanceIpRequestBuilder<C> {
     }
 }
 impl<'a> RemoveGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveGlobalAccelerationInstanceIpRequest::default(),
@@ -163,6 +179,7 @@ impl<'a> RemoveGlobalAccelerationInstanceIpRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -225,24 +242,21 @@ pub enum RemoveGlobalAccelerationInstanceIpError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveGlobalAccelerationInstanceIpError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IpInstanceId.NotBandwidthPackage" => {
-                Self::IpInstanceIdNotBandwidthPackage(error)
-            }
-            "DependencyViolation.ip" => Self::DependencyViolationIp(error),
-            "EIP_BIND_NATGATEWAY" => Self::EipBindNatgateway(error),
-            "IpInstanceId.StatusNotAvailable" => {
-                Self::IpInstanceIdStatusNotAvailable(error)
-            }
-            "OperationUnsupported.IpNotInCbwp" => {
-                Self::OperationUnsupportedIpNotInCbwp(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidBandwidthPackageId.NotFound" => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IpInstanceId.NotBandwidthPackage",
+                        "DependencyViolation.ip",
+                        "EIP_BIND_NATGATEWAY",
+                        "IpInstanceId.StatusNotAvailable",
+                        "OperationUnsupported.IpNotInCbwp",
+                        "InvalidRegionId.NotFound",
+                        "InvalidBandwidthPackageId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RemoveGlobalAccelerationInstanceIpError {
@@ -251,58 +265,57 @@ impl RemoveGlobalAccelerationInstanceIpError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IpInstanceIdNotBandwidthPackage(error),
+            1 => Self::DependencyViolationIp(error),
+            2 => Self::EipBindNatgateway(error),
+            3 => Self::IpInstanceIdStatusNotAvailable(error),
+            4 => Self::OperationUnsupportedIpNotInCbwp(error),
+            5 => Self::InvalidRegionIdNotFound(error),
+            6 => Self::InvalidBandwidthPackageIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpInstanceIdNotBandwidthPackage(error) => {
-                ("IpInstanceIdNotBandwidthPackage", error)
-            }
-            Self::DependencyViolationIp(error) => ("DependencyViolationIp", error),
-            Self::EipBindNatgateway(error) => ("EipBindNatgateway", error),
-            Self::IpInstanceIdStatusNotAvailable(error) => {
-                ("IpInstanceIdStatusNotAvailable", error)
-            }
-            Self::OperationUnsupportedIpNotInCbwp(error) => {
-                ("OperationUnsupportedIpNotInCbwp", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidBandwidthPackageIdNotFound(error) => {
-                ("InvalidBandwidthPackageIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IpInstanceIdNotBandwidthPackage(error) => (0, error),
+            Self::DependencyViolationIp(error) => (1, error),
+            Self::EipBindNatgateway(error) => (2, error),
+            Self::IpInstanceIdStatusNotAvailable(error) => (3, error),
+            Self::OperationUnsupportedIpNotInCbwp(error) => (4, error),
+            Self::InvalidRegionIdNotFound(error) => (5, error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for RemoveGlobalAccelerationInstanceIpError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IpInstanceIdNotBandwidthPackage(_) => {
-                Self::IpInstanceIdNotBandwidthPackage(error)
-            }
-            Self::DependencyViolationIp(_) => Self::DependencyViolationIp(error),
-            Self::EipBindNatgateway(_) => Self::EipBindNatgateway(error),
-            Self::IpInstanceIdStatusNotAvailable(_) => {
-                Self::IpInstanceIdStatusNotAvailable(error)
-            }
-            Self::OperationUnsupportedIpNotInCbwp(_) => {
-                Self::OperationUnsupportedIpNotInCbwp(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidBandwidthPackageIdNotFound(_) => {
-                Self::InvalidBandwidthPackageIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveGlobalAccelerationInstanceIpError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IpInstanceIdNotBandwidthPackage",
+            "DependencyViolationIp",
+            "EipBindNatgateway",
+            "IpInstanceIdStatusNotAvailable",
+            "OperationUnsupportedIpNotInCbwp",
+            "InvalidRegionIdNotFound",
+            "InvalidBandwidthPackageIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveGlobalAccelerationInstanceIpError {

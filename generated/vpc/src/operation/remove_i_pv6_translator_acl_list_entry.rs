@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveIPv6TranslatorAclListEntryRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -57,10 +57,26 @@ pub struct RemoveIPv6TranslatorAclListEntryRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveIPv6TranslatorAclListEntryRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            acl_id: None,
+            acl_entry_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveIPv6TranslatorAclListEntryRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveIPv6TranslatorAclListEntryRequestBuilder {
-        RemoveIPv6TranslatorAclListEntryRequestBuilder::default()
+        RemoveIPv6TranslatorAclListEntryRequestBuilder {
+            inner: RemoveIPv6TranslatorAclListEntryRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -165,6 +181,7 @@ impl<C> RemoveIPv6TranslatorAclListEntryRequestBuilder<C> {
     }
 }
 impl<'a> RemoveIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveIPv6TranslatorAclListEntryRequest::default(),
@@ -173,6 +190,7 @@ impl<'a> RemoveIPv6TranslatorAclListEntryRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -233,20 +251,19 @@ pub enum RemoveIPv6TranslatorAclListEntryError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveIPv6TranslatorAclListEntryError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidIPv6TranslatorAclId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            "InvalidIPv6TranslatorAclEntryId.NotFound" => {
-                Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
-            }
-            "IPv6TranslatorAcl.DeleteLastEntry" => {
-                Self::IPv6TranslatorAclDeleteLastEntry(error)
-            }
-            "Forbbiden.SubUser" => Self::ForbbidenSubUser(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidIPv6TranslatorAclId.NotFound",
+                        "InvalidIPv6TranslatorAclEntryId.NotFound",
+                        "IPv6TranslatorAcl.DeleteLastEntry",
+                        "Forbbiden.SubUser",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RemoveIPv6TranslatorAclListEntryError {
@@ -255,50 +272,51 @@ impl RemoveIPv6TranslatorAclListEntryError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidIPv6TranslatorAclIdNotFound(error),
+            1 => Self::InvalidIPv6TranslatorAclEntryIdNotFound(error),
+            2 => Self::IPv6TranslatorAclDeleteLastEntry(error),
+            3 => Self::ForbbidenSubUser(error),
+            4 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
-                ("InvalidIPv6TranslatorAclIdNotFound", error)
-            }
-            Self::InvalidIPv6TranslatorAclEntryIdNotFound(error) => {
-                ("InvalidIPv6TranslatorAclEntryIdNotFound", error)
-            }
-            Self::IPv6TranslatorAclDeleteLastEntry(error) => {
-                ("IPv6TranslatorAclDeleteLastEntry", error)
-            }
-            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => (0, error),
+            Self::InvalidIPv6TranslatorAclEntryIdNotFound(error) => (1, error),
+            Self::IPv6TranslatorAclDeleteLastEntry(error) => (2, error),
+            Self::ForbbidenSubUser(error) => (3, error),
+            Self::Forbidden(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for RemoveIPv6TranslatorAclListEntryError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            }
-            Self::InvalidIPv6TranslatorAclEntryIdNotFound(_) => {
-                Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
-            }
-            Self::IPv6TranslatorAclDeleteLastEntry(_) => {
-                Self::IPv6TranslatorAclDeleteLastEntry(error)
-            }
-            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveIPv6TranslatorAclListEntryError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidIPv6TranslatorAclIdNotFound",
+            "InvalidIPv6TranslatorAclEntryIdNotFound",
+            "IPv6TranslatorAclDeleteLastEntry",
+            "ForbbidenSubUser",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveIPv6TranslatorAclListEntryError {

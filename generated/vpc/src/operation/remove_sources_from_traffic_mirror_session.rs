@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hongkong");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -80,10 +80,27 @@ pub struct RemoveSourcesFromTrafficMirrorSessionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RemoveSourcesFromTrafficMirrorSessionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_session_id: None,
+            traffic_mirror_source_ids: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RemoveSourcesFromTrafficMirrorSessionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RemoveSourcesFromTrafficMirrorSessionRequestBuilder {
-        RemoveSourcesFromTrafficMirrorSessionRequestBuilder::default()
+        RemoveSourcesFromTrafficMirrorSessionRequestBuilder {
+            inner: RemoveSourcesFromTrafficMirrorSessionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -220,6 +237,7 @@ impl<C> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<C> {
     }
 }
 impl<'a> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RemoveSourcesFromTrafficMirrorSessionRequest::default(),
@@ -228,6 +246,7 @@ impl<'a> RemoveSourcesFromTrafficMirrorSessionRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -292,29 +311,22 @@ pub enum RemoveSourcesFromTrafficMirrorSessionError {
 impl From<::acs_runtime::client::ServiceError>
 for RemoveSourcesFromTrafficMirrorSessionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.TrafficMirror" => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
-            "DuplicatedParam.SourceInstanceIds" => {
-                Self::DuplicatedParamSourceInstanceIds(error)
-            }
-            "ResourceNotFound.TrafficMirrorSession" => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            "ResourceNotAssociated.TrafficMirrorSource" => {
-                Self::ResourceNotAssociatedTrafficMirrorSource(error)
-            }
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.TrafficMirror",
+                        "OptInRequired.TrafficMirror",
+                        "DuplicatedParam.SourceInstanceIds",
+                        "ResourceNotFound.TrafficMirrorSession",
+                        "IncorrectStatus.TrafficMirrorSession",
+                        "ResourceNotAssociated.TrafficMirrorSource",
+                        "ResourceNotFound.NetworkInterface",
+                        "ResourceNotFound.EcsInstance",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RemoveSourcesFromTrafficMirrorSessionError {
@@ -323,76 +335,60 @@ impl RemoveSourcesFromTrafficMirrorSessionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
+            1 => Self::OptInRequiredTrafficMirror(error),
+            2 => Self::DuplicatedParamSourceInstanceIds(error),
+            3 => Self::ResourceNotFoundTrafficMirrorSession(error),
+            4 => Self::IncorrectStatusTrafficMirrorSession(error),
+            5 => Self::ResourceNotAssociatedTrafficMirrorSource(error),
+            6 => Self::ResourceNotFoundNetworkInterface(error),
+            7 => Self::ResourceNotFoundEcsInstance(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error) => {
-                ("IncorrectBusinessStatusTrafficMirror", error)
-            }
-            Self::OptInRequiredTrafficMirror(error) => {
-                ("OptInRequiredTrafficMirror", error)
-            }
-            Self::DuplicatedParamSourceInstanceIds(error) => {
-                ("DuplicatedParamSourceInstanceIds", error)
-            }
-            Self::ResourceNotFoundTrafficMirrorSession(error) => {
-                ("ResourceNotFoundTrafficMirrorSession", error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(error) => {
-                ("IncorrectStatusTrafficMirrorSession", error)
-            }
-            Self::ResourceNotAssociatedTrafficMirrorSource(error) => {
-                ("ResourceNotAssociatedTrafficMirrorSource", error)
-            }
-            Self::ResourceNotFoundNetworkInterface(error) => {
-                ("ResourceNotFoundNetworkInterface", error)
-            }
-            Self::ResourceNotFoundEcsInstance(error) => {
-                ("ResourceNotFoundEcsInstance", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectBusinessStatusTrafficMirror(error) => (0, error),
+            Self::OptInRequiredTrafficMirror(error) => (1, error),
+            Self::DuplicatedParamSourceInstanceIds(error) => (2, error),
+            Self::ResourceNotFoundTrafficMirrorSession(error) => (3, error),
+            Self::IncorrectStatusTrafficMirrorSession(error) => (4, error),
+            Self::ResourceNotAssociatedTrafficMirrorSource(error) => (5, error),
+            Self::ResourceNotFoundNetworkInterface(error) => (6, error),
+            Self::ResourceNotFoundEcsInstance(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for RemoveSourcesFromTrafficMirrorSessionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusTrafficMirror(_) => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            Self::OptInRequiredTrafficMirror(_) => {
-                Self::OptInRequiredTrafficMirror(error)
-            }
-            Self::DuplicatedParamSourceInstanceIds(_) => {
-                Self::DuplicatedParamSourceInstanceIds(error)
-            }
-            Self::ResourceNotFoundTrafficMirrorSession(_) => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(_) => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            Self::ResourceNotAssociatedTrafficMirrorSource(_) => {
-                Self::ResourceNotAssociatedTrafficMirrorSource(error)
-            }
-            Self::ResourceNotFoundNetworkInterface(_) => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            Self::ResourceNotFoundEcsInstance(_) => {
-                Self::ResourceNotFoundEcsInstance(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RemoveSourcesFromTrafficMirrorSessionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusTrafficMirror",
+            "OptInRequiredTrafficMirror",
+            "DuplicatedParamSourceInstanceIds",
+            "ResourceNotFoundTrafficMirrorSession",
+            "IncorrectStatusTrafficMirrorSession",
+            "ResourceNotAssociatedTrafficMirrorSource",
+            "ResourceNotFoundNetworkInterface",
+            "ResourceNotFoundEcsInstance",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RemoveSourcesFromTrafficMirrorSessionError {

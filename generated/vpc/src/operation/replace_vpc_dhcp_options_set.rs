@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ReplaceVpcDhcpOptionsSetRequest {
     /// The region to which the DHCP options set belongs. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -80,10 +80,27 @@ pub struct ReplaceVpcDhcpOptionsSetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ReplaceVpcDhcpOptionsSetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dhcp_options_set_id: None,
+            vpc_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ReplaceVpcDhcpOptionsSetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ReplaceVpcDhcpOptionsSetRequestBuilder {
-        ReplaceVpcDhcpOptionsSetRequestBuilder::default()
+        ReplaceVpcDhcpOptionsSetRequestBuilder {
+            inner: ReplaceVpcDhcpOptionsSetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -199,6 +216,7 @@ impl<C> ReplaceVpcDhcpOptionsSetRequestBuilder<C> {
     }
 }
 impl<'a> ReplaceVpcDhcpOptionsSetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ReplaceVpcDhcpOptionsSetRequest::default(),
@@ -207,6 +225,7 @@ impl<'a> ReplaceVpcDhcpOptionsSetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -268,26 +287,21 @@ pub enum ReplaceVpcDhcpOptionsSetError {
 }
 impl From<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.AttachmentNotExist" => {
-                Self::OperationFailedAttachmentNotExist(error)
-            }
-            "IncorrectStatus.VpcDhcpOptionsSet" => {
-                Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            }
-            "AttrMismatching.VpcDhcpOptionsSetId" => {
-                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
-            }
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidVpcId.NotFound" => Self::InvalidVpcIdNotFound(error),
-            "InvalidDhcpOptionsSetId.NotFound" => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            "IncorrectStatus.DhcpOptionsSet" => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.AttachmentNotExist",
+                        "IncorrectStatus.VpcDhcpOptionsSet",
+                        "AttrMismatching.VpcDhcpOptionsSetId",
+                        "TaskConflict",
+                        "InvalidVpcId.NotFound",
+                        "InvalidDhcpOptionsSetId.NotFound",
+                        "IncorrectStatus.DhcpOptionsSet",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ReplaceVpcDhcpOptionsSetError {
@@ -296,62 +310,57 @@ impl ReplaceVpcDhcpOptionsSetError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedAttachmentNotExist(error),
+            1 => Self::IncorrectStatusVpcDhcpOptionsSet(error),
+            2 => Self::AttrMismatchingVpcDhcpOptionsSetId(error),
+            3 => Self::TaskConflict(error),
+            4 => Self::InvalidVpcIdNotFound(error),
+            5 => Self::InvalidDhcpOptionsSetIdNotFound(error),
+            6 => Self::IncorrectStatusDhcpOptionsSet(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedAttachmentNotExist(error) => {
-                ("OperationFailedAttachmentNotExist", error)
-            }
-            Self::IncorrectStatusVpcDhcpOptionsSet(error) => {
-                ("IncorrectStatusVpcDhcpOptionsSet", error)
-            }
-            Self::AttrMismatchingVpcDhcpOptionsSetId(error) => {
-                ("AttrMismatchingVpcDhcpOptionsSetId", error)
-            }
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
-                ("InvalidDhcpOptionsSetIdNotFound", error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(error) => {
-                ("IncorrectStatusDhcpOptionsSet", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedAttachmentNotExist(error) => (0, error),
+            Self::IncorrectStatusVpcDhcpOptionsSet(error) => (1, error),
+            Self::AttrMismatchingVpcDhcpOptionsSetId(error) => (2, error),
+            Self::TaskConflict(error) => (3, error),
+            Self::InvalidVpcIdNotFound(error) => (4, error),
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => (5, error),
+            Self::IncorrectStatusDhcpOptionsSet(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for ReplaceVpcDhcpOptionsSetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedAttachmentNotExist(_) => {
-                Self::OperationFailedAttachmentNotExist(error)
-            }
-            Self::IncorrectStatusVpcDhcpOptionsSet(_) => {
-                Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            }
-            Self::AttrMismatchingVpcDhcpOptionsSetId(_) => {
-                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
-            }
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
-            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(_) => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ReplaceVpcDhcpOptionsSetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedAttachmentNotExist",
+            "IncorrectStatusVpcDhcpOptionsSet",
+            "AttrMismatchingVpcDhcpOptionsSetId",
+            "TaskConflict",
+            "InvalidVpcIdNotFound",
+            "InvalidDhcpOptionsSetIdNotFound",
+            "IncorrectStatusDhcpOptionsSet",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ReplaceVpcDhcpOptionsSetError {

@@ -36,7 +36,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RetryVpcPrefixListAssociationRequest {
     /// The ID of the prefix list that you want to re-apply.
@@ -95,10 +95,28 @@ pub struct RetryVpcPrefixListAssociationRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RetryVpcPrefixListAssociationRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            prefix_list_id: None,
+            resource_type: None,
+            resource_id: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RetryVpcPrefixListAssociationRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RetryVpcPrefixListAssociationRequestBuilder {
-        RetryVpcPrefixListAssociationRequestBuilder::default()
+        RetryVpcPrefixListAssociationRequestBuilder {
+            inner: RetryVpcPrefixListAssociationRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -235,6 +253,7 @@ impl<C> RetryVpcPrefixListAssociationRequestBuilder<C> {
     }
 }
 impl<'a> RetryVpcPrefixListAssociationRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RetryVpcPrefixListAssociationRequest::default(),
@@ -243,6 +262,7 @@ impl<'a> RetryVpcPrefixListAssociationRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -302,21 +322,20 @@ pub enum RetryVpcPrefixListAssociationError {
 }
 impl From<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociationError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "OperationDenied.SystemPrefixList" => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            "OperationFailed.OperateShareResource" => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
-            "OperationFailed.NotExistAssociateRelation" => {
-                Self::OperationFailedNotExistAssociateRelation(error)
-            }
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "UnsupportedRegion",
+                        "OperationDenied.SystemPrefixList",
+                        "OperationFailed.OperateShareResource",
+                        "IncorrectStatus.PrefixList",
+                        "OperationFailed.NotExistAssociateRelation",
+                        "ResourceNotFound.PrefixList",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RetryVpcPrefixListAssociationError {
@@ -325,58 +344,54 @@ impl RetryVpcPrefixListAssociationError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::UnsupportedRegion(error),
+            1 => Self::OperationDeniedSystemPrefixList(error),
+            2 => Self::OperationFailedOperateShareResource(error),
+            3 => Self::IncorrectStatusPrefixList(error),
+            4 => Self::OperationFailedNotExistAssociateRelation(error),
+            5 => Self::ResourceNotFoundPrefixList(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::OperationDeniedSystemPrefixList(error) => {
-                ("OperationDeniedSystemPrefixList", error)
-            }
-            Self::OperationFailedOperateShareResource(error) => {
-                ("OperationFailedOperateShareResource", error)
-            }
-            Self::IncorrectStatusPrefixList(error) => {
-                ("IncorrectStatusPrefixList", error)
-            }
-            Self::OperationFailedNotExistAssociateRelation(error) => {
-                ("OperationFailedNotExistAssociateRelation", error)
-            }
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::UnsupportedRegion(error) => (0, error),
+            Self::OperationDeniedSystemPrefixList(error) => (1, error),
+            Self::OperationFailedOperateShareResource(error) => (2, error),
+            Self::IncorrectStatusPrefixList(error) => (3, error),
+            Self::OperationFailedNotExistAssociateRelation(error) => (4, error),
+            Self::ResourceNotFoundPrefixList(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for RetryVpcPrefixListAssociationError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::OperationDeniedSystemPrefixList(_) => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            Self::OperationFailedOperateShareResource(_) => {
-                Self::OperationFailedOperateShareResource(error)
-            }
-            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
-            Self::OperationFailedNotExistAssociateRelation(_) => {
-                Self::OperationFailedNotExistAssociateRelation(error)
-            }
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RetryVpcPrefixListAssociationError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "UnsupportedRegion",
+            "OperationDeniedSystemPrefixList",
+            "OperationFailedOperateShareResource",
+            "IncorrectStatusPrefixList",
+            "OperationFailedNotExistAssociateRelation",
+            "ResourceNotFoundPrefixList",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RetryVpcPrefixListAssociationError {

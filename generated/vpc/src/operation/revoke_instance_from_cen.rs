@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RevokeInstanceFromCenRequest {
     /// The ID of the region where the network instance is deployed.
@@ -86,10 +86,28 @@ pub struct RevokeInstanceFromCenRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RevokeInstanceFromCenRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            instance_id: None,
+            instance_type: None,
+            cen_id: None,
+            cen_owner_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RevokeInstanceFromCenRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RevokeInstanceFromCenRequestBuilder {
-        RevokeInstanceFromCenRequestBuilder::default()
+        RevokeInstanceFromCenRequestBuilder {
+            inner: RevokeInstanceFromCenRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -222,6 +240,7 @@ impl<C> RevokeInstanceFromCenRequestBuilder<C> {
     }
 }
 impl<'a> RevokeInstanceFromCenRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RevokeInstanceFromCenRequest::default(),
@@ -230,6 +249,7 @@ impl<'a> RevokeInstanceFromCenRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -291,18 +311,21 @@ pub enum RevokeInstanceFromCenError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromCenError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus" => Self::IncorrectStatus(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "IncorrectStatus.cbnStatus" => Self::IncorrectStatusCbnStatus(error),
-            "OperationDenied.InstanceAttachCen" => {
-                Self::OperationDeniedInstanceAttachCen(error)
-            }
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InstanceType.Invalid" => Self::InstanceTypeInvalid(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus",
+                        "TaskConflict",
+                        "IncorrectStatus.cbnStatus",
+                        "OperationDenied.InstanceAttachCen",
+                        "InvalidInstanceId.NotFound",
+                        "InstanceType.Invalid",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RevokeInstanceFromCenError {
@@ -311,48 +334,57 @@ impl RevokeInstanceFromCenError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatus(error),
+            1 => Self::TaskConflict(error),
+            2 => Self::IncorrectStatusCbnStatus(error),
+            3 => Self::OperationDeniedInstanceAttachCen(error),
+            4 => Self::InvalidInstanceIdNotFound(error),
+            5 => Self::InstanceTypeInvalid(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
-            Self::OperationDeniedInstanceAttachCen(error) => {
-                ("OperationDeniedInstanceAttachCen", error)
-            }
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatus(error) => (0, error),
+            Self::TaskConflict(error) => (1, error),
+            Self::IncorrectStatusCbnStatus(error) => (2, error),
+            Self::OperationDeniedInstanceAttachCen(error) => (3, error),
+            Self::InvalidInstanceIdNotFound(error) => (4, error),
+            Self::InstanceTypeInvalid(error) => (5, error),
+            Self::InvalidRegionIdNotFound(error) => (6, error),
+            Self::Unhandled(error) => (7, error),
         }
     }
 }
 impl Clone for RevokeInstanceFromCenError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
-            Self::OperationDeniedInstanceAttachCen(_) => {
-                Self::OperationDeniedInstanceAttachCen(error)
-            }
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InstanceTypeInvalid(_) => Self::InstanceTypeInvalid(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RevokeInstanceFromCenError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatus",
+            "TaskConflict",
+            "IncorrectStatusCbnStatus",
+            "OperationDeniedInstanceAttachCen",
+            "InvalidInstanceIdNotFound",
+            "InstanceTypeInvalid",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RevokeInstanceFromCenError {

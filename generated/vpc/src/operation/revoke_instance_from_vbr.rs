@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct RevokeInstanceFromVbrRequest {
     /// The ID of the region where the VPC is deployed.
@@ -74,10 +74,28 @@ pub struct RevokeInstanceFromVbrRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for RevokeInstanceFromVbrRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_owner_uid: None,
+            vbr_instance_ids: None,
+            instance_id: None,
+            grant_type: None,
+            vbr_region_no: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl RevokeInstanceFromVbrRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> RevokeInstanceFromVbrRequestBuilder {
-        RevokeInstanceFromVbrRequestBuilder::default()
+        RevokeInstanceFromVbrRequestBuilder {
+            inner: RevokeInstanceFromVbrRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -206,6 +224,7 @@ impl<C> RevokeInstanceFromVbrRequestBuilder<C> {
     }
 }
 impl<'a> RevokeInstanceFromVbrRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: RevokeInstanceFromVbrRequest::default(),
@@ -214,6 +233,7 @@ impl<'a> RevokeInstanceFromVbrRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -273,14 +293,19 @@ pub enum RevokeInstanceFromVbrError {
 }
 impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Instance.StatusError" => Self::InstanceStatusError(error),
-            "InvalidParam.NotNull" => Self::InvalidParamNotNull(error),
-            "Parameter.Illegal" => Self::ParameterIllegal(error),
-            "Instance.NotExist" => Self::InstanceNotExist(error),
-            "EcGrantRelation.NotExist" => Self::EcGrantRelationNotExist(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Instance.StatusError",
+                        "InvalidParam.NotNull",
+                        "Parameter.Illegal",
+                        "Instance.NotExist",
+                        "EcGrantRelation.NotExist",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl RevokeInstanceFromVbrError {
@@ -289,38 +314,51 @@ impl RevokeInstanceFromVbrError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InstanceStatusError(error),
+            1 => Self::InvalidParamNotNull(error),
+            2 => Self::ParameterIllegal(error),
+            3 => Self::InstanceNotExist(error),
+            4 => Self::EcGrantRelationNotExist(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
-            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
-            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
-            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
-            Self::EcGrantRelationNotExist(error) => ("EcGrantRelationNotExist", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InstanceStatusError(error) => (0, error),
+            Self::InvalidParamNotNull(error) => (1, error),
+            Self::ParameterIllegal(error) => (2, error),
+            Self::InstanceNotExist(error) => (3, error),
+            Self::EcGrantRelationNotExist(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for RevokeInstanceFromVbrError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
-            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
-            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
-            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
-            Self::EcGrantRelationNotExist(_) => Self::EcGrantRelationNotExist(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for RevokeInstanceFromVbrError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InstanceStatusError",
+            "InvalidParamNotNull",
+            "ParameterIllegal",
+            "InstanceNotExist",
+            "EcGrantRelationNotExist",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for RevokeInstanceFromVbrError {

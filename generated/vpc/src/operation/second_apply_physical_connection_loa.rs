@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SecondApplyPhysicalConnectionLOARequest {
     /// The client token that is used to ensure the idempotence of the request.
@@ -109,10 +109,32 @@ pub struct SecondApplyPhysicalConnectionLOARequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SecondApplyPhysicalConnectionLOARequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            bandwidth: None,
+            peer_location: None,
+            instance_id: None,
+            company_name: None,
+            line_type: None,
+            si: None,
+            construction_time: None,
+            pm_info: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SecondApplyPhysicalConnectionLOARequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SecondApplyPhysicalConnectionLOARequestBuilder {
-        SecondApplyPhysicalConnectionLOARequestBuilder::default()
+        SecondApplyPhysicalConnectionLOARequestBuilder {
+            inner: SecondApplyPhysicalConnectionLOARequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -297,6 +319,7 @@ impl<C> SecondApplyPhysicalConnectionLOARequestBuilder<C> {
     }
 }
 impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SecondApplyPhysicalConnectionLOARequest::default(),
@@ -305,6 +328,7 @@ impl<'a> SecondApplyPhysicalConnectionLOARequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -391,40 +415,33 @@ pub enum SecondApplyPhysicalConnectionLOAError {
 impl From<::acs_runtime::client::ServiceError>
 for SecondApplyPhysicalConnectionLOAError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "IllegalParam.CompanyLocalizedName" => {
-                Self::IllegalParamCompanyLocalizedName(error)
-            }
-            "IllegalParam.CompanyName" => Self::IllegalParamCompanyName(error),
-            "IllegalParam.LineType" => Self::IllegalParamLineType(error),
-            "IllegalParam.PeerLocation" => Self::IllegalParamPeerLocation(error),
-            "IllegalParam.PmCertificateType" => {
-                Self::IllegalParamPmCertificateType(error)
-            }
-            "IllegalParam.PmCertificateNo" => Self::IllegalParamPmCertificateNo(error),
-            "IllegalParam.PmContactInfo" => Self::IllegalParamPmContactInfo(error),
-            "IllegalParam.PmGender" => Self::IllegalParamPmGender(error),
-            "IllegalParam.PmName" => Self::IllegalParamPmName(error),
-            "IllegalParam.Si" => Self::IllegalParamSi(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectStatus.PhysicalConnection" => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            "IncorrectStatus.PhysicalConnectionLOA" => {
-                Self::IncorrectStatusPhysicalConnectionLoa(error)
-            }
-            "OperationDenied.LOAForVirtualPhysicalConnection" => {
-                Self::OperationDeniedLoaForVirtualPhysicalConnection(error)
-            }
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "MissingParam.ConstructionTime" => Self::MissingParamConstructionTime(error),
-            "MissingParam.PMInfo" => Self::MissingParamPmInfo(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.PconnTrafficNotEnable",
+                        "IllegalParam.Bandwidth",
+                        "IllegalParam.CompanyLocalizedName",
+                        "IllegalParam.CompanyName",
+                        "IllegalParam.LineType",
+                        "IllegalParam.PeerLocation",
+                        "IllegalParam.PmCertificateType",
+                        "IllegalParam.PmCertificateNo",
+                        "IllegalParam.PmContactInfo",
+                        "IllegalParam.PmGender",
+                        "IllegalParam.PmName",
+                        "IllegalParam.Si",
+                        "InvalidInstanceId.NotFound",
+                        "IncorrectStatus.PhysicalConnection",
+                        "IncorrectStatus.PhysicalConnectionLOA",
+                        "OperationDenied.LOAForVirtualPhysicalConnection",
+                        "MissingParam.InstanceId",
+                        "MissingParam.ConstructionTime",
+                        "MissingParam.PMInfo",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SecondApplyPhysicalConnectionLOAError {
@@ -433,102 +450,93 @@ impl SecondApplyPhysicalConnectionLOAError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedPconnTrafficNotEnable(error),
+            1 => Self::IllegalParamBandwidth(error),
+            2 => Self::IllegalParamCompanyLocalizedName(error),
+            3 => Self::IllegalParamCompanyName(error),
+            4 => Self::IllegalParamLineType(error),
+            5 => Self::IllegalParamPeerLocation(error),
+            6 => Self::IllegalParamPmCertificateType(error),
+            7 => Self::IllegalParamPmCertificateNo(error),
+            8 => Self::IllegalParamPmContactInfo(error),
+            9 => Self::IllegalParamPmGender(error),
+            10 => Self::IllegalParamPmName(error),
+            11 => Self::IllegalParamSi(error),
+            12 => Self::InvalidInstanceIdNotFound(error),
+            13 => Self::IncorrectStatusPhysicalConnection(error),
+            14 => Self::IncorrectStatusPhysicalConnectionLoa(error),
+            15 => Self::OperationDeniedLoaForVirtualPhysicalConnection(error),
+            16 => Self::MissingParamInstanceId(error),
+            17 => Self::MissingParamConstructionTime(error),
+            18 => Self::MissingParamPmInfo(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::IllegalParamCompanyLocalizedName(error) => {
-                ("IllegalParamCompanyLocalizedName", error)
-            }
-            Self::IllegalParamCompanyName(error) => ("IllegalParamCompanyName", error),
-            Self::IllegalParamLineType(error) => ("IllegalParamLineType", error),
-            Self::IllegalParamPeerLocation(error) => ("IllegalParamPeerLocation", error),
-            Self::IllegalParamPmCertificateType(error) => {
-                ("IllegalParamPmCertificateType", error)
-            }
-            Self::IllegalParamPmCertificateNo(error) => {
-                ("IllegalParamPmCertificateNo", error)
-            }
-            Self::IllegalParamPmContactInfo(error) => {
-                ("IllegalParamPmContactInfo", error)
-            }
-            Self::IllegalParamPmGender(error) => ("IllegalParamPmGender", error),
-            Self::IllegalParamPmName(error) => ("IllegalParamPmName", error),
-            Self::IllegalParamSi(error) => ("IllegalParamSi", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::IncorrectStatusPhysicalConnection(error) => {
-                ("IncorrectStatusPhysicalConnection", error)
-            }
-            Self::IncorrectStatusPhysicalConnectionLoa(error) => {
-                ("IncorrectStatusPhysicalConnectionLoa", error)
-            }
-            Self::OperationDeniedLoaForVirtualPhysicalConnection(error) => {
-                ("OperationDeniedLoaForVirtualPhysicalConnection", error)
-            }
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::MissingParamConstructionTime(error) => {
-                ("MissingParamConstructionTime", error)
-            }
-            Self::MissingParamPmInfo(error) => ("MissingParamPmInfo", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (0, error),
+            Self::IllegalParamBandwidth(error) => (1, error),
+            Self::IllegalParamCompanyLocalizedName(error) => (2, error),
+            Self::IllegalParamCompanyName(error) => (3, error),
+            Self::IllegalParamLineType(error) => (4, error),
+            Self::IllegalParamPeerLocation(error) => (5, error),
+            Self::IllegalParamPmCertificateType(error) => (6, error),
+            Self::IllegalParamPmCertificateNo(error) => (7, error),
+            Self::IllegalParamPmContactInfo(error) => (8, error),
+            Self::IllegalParamPmGender(error) => (9, error),
+            Self::IllegalParamPmName(error) => (10, error),
+            Self::IllegalParamSi(error) => (11, error),
+            Self::InvalidInstanceIdNotFound(error) => (12, error),
+            Self::IncorrectStatusPhysicalConnection(error) => (13, error),
+            Self::IncorrectStatusPhysicalConnectionLoa(error) => (14, error),
+            Self::OperationDeniedLoaForVirtualPhysicalConnection(error) => (15, error),
+            Self::MissingParamInstanceId(error) => (16, error),
+            Self::MissingParamConstructionTime(error) => (17, error),
+            Self::MissingParamPmInfo(error) => (18, error),
+            Self::Unhandled(error) => (19, error),
         }
     }
 }
 impl Clone for SecondApplyPhysicalConnectionLOAError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::IllegalParamCompanyLocalizedName(_) => {
-                Self::IllegalParamCompanyLocalizedName(error)
-            }
-            Self::IllegalParamCompanyName(_) => Self::IllegalParamCompanyName(error),
-            Self::IllegalParamLineType(_) => Self::IllegalParamLineType(error),
-            Self::IllegalParamPeerLocation(_) => Self::IllegalParamPeerLocation(error),
-            Self::IllegalParamPmCertificateType(_) => {
-                Self::IllegalParamPmCertificateType(error)
-            }
-            Self::IllegalParamPmCertificateNo(_) => {
-                Self::IllegalParamPmCertificateNo(error)
-            }
-            Self::IllegalParamPmContactInfo(_) => Self::IllegalParamPmContactInfo(error),
-            Self::IllegalParamPmGender(_) => Self::IllegalParamPmGender(error),
-            Self::IllegalParamPmName(_) => Self::IllegalParamPmName(error),
-            Self::IllegalParamSi(_) => Self::IllegalParamSi(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::IncorrectStatusPhysicalConnection(_) => {
-                Self::IncorrectStatusPhysicalConnection(error)
-            }
-            Self::IncorrectStatusPhysicalConnectionLoa(_) => {
-                Self::IncorrectStatusPhysicalConnectionLoa(error)
-            }
-            Self::OperationDeniedLoaForVirtualPhysicalConnection(_) => {
-                Self::OperationDeniedLoaForVirtualPhysicalConnection(error)
-            }
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::MissingParamConstructionTime(_) => {
-                Self::MissingParamConstructionTime(error)
-            }
-            Self::MissingParamPmInfo(_) => Self::MissingParamPmInfo(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SecondApplyPhysicalConnectionLOAError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedPconnTrafficNotEnable",
+            "IllegalParamBandwidth",
+            "IllegalParamCompanyLocalizedName",
+            "IllegalParamCompanyName",
+            "IllegalParamLineType",
+            "IllegalParamPeerLocation",
+            "IllegalParamPmCertificateType",
+            "IllegalParamPmCertificateNo",
+            "IllegalParamPmContactInfo",
+            "IllegalParamPmGender",
+            "IllegalParamPmName",
+            "IllegalParamSi",
+            "InvalidInstanceIdNotFound",
+            "IncorrectStatusPhysicalConnection",
+            "IncorrectStatusPhysicalConnectionLoa",
+            "OperationDeniedLoaForVirtualPhysicalConnection",
+            "MissingParamInstanceId",
+            "MissingParamConstructionTime",
+            "MissingParamPmInfo",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SecondApplyPhysicalConnectionLOAError {

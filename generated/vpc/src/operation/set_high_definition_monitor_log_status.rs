@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct SetHighDefinitionMonitorLogStatusRequest {
     /// The region ID of the instance.
@@ -78,10 +78,28 @@ pub struct SetHighDefinitionMonitorLogStatusRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for SetHighDefinitionMonitorLogStatusRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            log_project: None,
+            log_store: None,
+            instance_id: None,
+            instance_type: None,
+            status: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl SetHighDefinitionMonitorLogStatusRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> SetHighDefinitionMonitorLogStatusRequestBuilder {
-        SetHighDefinitionMonitorLogStatusRequestBuilder::default()
+        SetHighDefinitionMonitorLogStatusRequestBuilder {
+            inner: SetHighDefinitionMonitorLogStatusRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -213,6 +231,7 @@ impl<C> SetHighDefinitionMonitorLogStatusRequestBuilder<C> {
     }
 }
 impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: SetHighDefinitionMonitorLogStatusRequest::default(),
@@ -221,6 +240,7 @@ impl<'a> SetHighDefinitionMonitorLogStatusRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -300,19 +320,24 @@ pub enum SetHighDefinitionMonitorLogStatusError {
 impl From<::acs_runtime::client::ServiceError>
 for SetHighDefinitionMonitorLogStatusError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidInstanceId" => Self::InvalidInstanceId(error),
-            "ProjectOrLogstoreNotExist" => Self::ProjectOrLogstoreNotExist(error),
-            "SourceProjectNotExist" => Self::SourceProjectNotExist(error),
-            "Unauthorized" => Self::Unauthorized(error),
-            "ParameterInvalid" => Self::ParameterInvalid(error),
-            "InvalidAction.NotSupport" => Self::InvalidActionNotSupport(error),
-            "RuleExist" => Self::RuleExist(error),
-            "InvalidHdMonitorStatus" => Self::InvalidHdMonitorStatus(error),
-            "HdMonitorEipNumberOverLimit" => Self::HdMonitorEipNumberOverLimit(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidInstanceId",
+                        "ProjectOrLogstoreNotExist",
+                        "SourceProjectNotExist",
+                        "Unauthorized",
+                        "ParameterInvalid",
+                        "InvalidAction.NotSupport",
+                        "RuleExist",
+                        "InvalidHdMonitorStatus",
+                        "HdMonitorEipNumberOverLimit",
+                        "InvalidAllocationId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl SetHighDefinitionMonitorLogStatusError {
@@ -321,58 +346,66 @@ impl SetHighDefinitionMonitorLogStatusError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidInstanceId(error),
+            1 => Self::ProjectOrLogstoreNotExist(error),
+            2 => Self::SourceProjectNotExist(error),
+            3 => Self::Unauthorized(error),
+            4 => Self::ParameterInvalid(error),
+            5 => Self::InvalidActionNotSupport(error),
+            6 => Self::RuleExist(error),
+            7 => Self::InvalidHdMonitorStatus(error),
+            8 => Self::HdMonitorEipNumberOverLimit(error),
+            9 => Self::InvalidAllocationIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
-            Self::ProjectOrLogstoreNotExist(error) => {
-                ("ProjectOrLogstoreNotExist", error)
-            }
-            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
-            Self::Unauthorized(error) => ("Unauthorized", error),
-            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
-            Self::InvalidActionNotSupport(error) => ("InvalidActionNotSupport", error),
-            Self::RuleExist(error) => ("RuleExist", error),
-            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
-            Self::HdMonitorEipNumberOverLimit(error) => {
-                ("HdMonitorEipNumberOverLimit", error)
-            }
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidInstanceId(error) => (0, error),
+            Self::ProjectOrLogstoreNotExist(error) => (1, error),
+            Self::SourceProjectNotExist(error) => (2, error),
+            Self::Unauthorized(error) => (3, error),
+            Self::ParameterInvalid(error) => (4, error),
+            Self::InvalidActionNotSupport(error) => (5, error),
+            Self::RuleExist(error) => (6, error),
+            Self::InvalidHdMonitorStatus(error) => (7, error),
+            Self::HdMonitorEipNumberOverLimit(error) => (8, error),
+            Self::InvalidAllocationIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for SetHighDefinitionMonitorLogStatusError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
-            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
-            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
-            Self::Unauthorized(_) => Self::Unauthorized(error),
-            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
-            Self::InvalidActionNotSupport(_) => Self::InvalidActionNotSupport(error),
-            Self::RuleExist(_) => Self::RuleExist(error),
-            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
-            Self::HdMonitorEipNumberOverLimit(_) => {
-                Self::HdMonitorEipNumberOverLimit(error)
-            }
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for SetHighDefinitionMonitorLogStatusError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidInstanceId",
+            "ProjectOrLogstoreNotExist",
+            "SourceProjectNotExist",
+            "Unauthorized",
+            "ParameterInvalid",
+            "InvalidActionNotSupport",
+            "RuleExist",
+            "InvalidHdMonitorStatus",
+            "HdMonitorEipNumberOverLimit",
+            "InvalidAllocationIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for SetHighDefinitionMonitorLogStatusError {

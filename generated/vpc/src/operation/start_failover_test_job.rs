@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StartFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -53,10 +53,25 @@ pub struct StartFailoverTestJobRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StartFailoverTestJobRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            job_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StartFailoverTestJobRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StartFailoverTestJobRequestBuilder {
-        StartFailoverTestJobRequestBuilder::default()
+        StartFailoverTestJobRequestBuilder {
+            inner: StartFailoverTestJobRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -147,6 +162,7 @@ impl<C> StartFailoverTestJobRequestBuilder<C> {
     }
 }
 impl<'a> StartFailoverTestJobRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StartFailoverTestJobRequest::default(),
@@ -155,6 +171,7 @@ impl<'a> StartFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -228,31 +245,26 @@ pub enum StartFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for StartFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
-            "IncorrectStatus.OnlyForInit" => Self::IncorrectStatusOnlyForInit(error),
-            "EcFailoverTestJobResourceInAnotherProcessingJob" => {
-                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            }
-            "IllegalParam.ResourceId" => Self::IllegalParamResourceId(error),
-            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
-            "IncorrectBusinessStatus.ResourceId" => {
-                Self::IncorrectBusinessStatusResourceId(error)
-            }
-            "VpconnNotAssociatedVbr" => Self::VpconnNotAssociatedVbr(error),
-            "VpconnWithVlan0NotSupportShutdown" => {
-                Self::VpconnWithVlan0NotSupportShutdown(error)
-            }
-            "PconnContainsMoreThanOneVpconn" => {
-                Self::PconnContainsMoreThanOneVpconn(error)
-            }
-            "PconnContailsMoreThanOneAcrossCountVbr" => {
-                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            }
-            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
-            "AnotherJobTesting" => Self::AnotherJobTesting(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.JobId",
+                        "IncorrectStatus.OnlyForInit",
+                        "EcFailoverTestJobResourceInAnotherProcessingJob",
+                        "IllegalParam.ResourceId",
+                        "IncorrectStatus.ResourceId",
+                        "IncorrectBusinessStatus.ResourceId",
+                        "VpconnNotAssociatedVbr",
+                        "VpconnWithVlan0NotSupportShutdown",
+                        "PconnContainsMoreThanOneVpconn",
+                        "PconnContailsMoreThanOneAcrossCountVbr",
+                        "EcFailoverTestJobConflict",
+                        "AnotherJobTesting",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl StartFailoverTestJobError {
@@ -261,80 +273,72 @@ impl StartFailoverTestJobError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamJobId(error),
+            1 => Self::IncorrectStatusOnlyForInit(error),
+            2 => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
+            3 => Self::IllegalParamResourceId(error),
+            4 => Self::IncorrectStatusResourceId(error),
+            5 => Self::IncorrectBusinessStatusResourceId(error),
+            6 => Self::VpconnNotAssociatedVbr(error),
+            7 => Self::VpconnWithVlan0NotSupportShutdown(error),
+            8 => Self::PconnContainsMoreThanOneVpconn(error),
+            9 => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
+            10 => Self::EcFailoverTestJobConflict(error),
+            11 => Self::AnotherJobTesting(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
-            Self::IncorrectStatusOnlyForInit(error) => {
-                ("IncorrectStatusOnlyForInit", error)
-            }
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => {
-                ("EcFailoverTestJobResourceInAnotherProcessingJob", error)
-            }
-            Self::IllegalParamResourceId(error) => ("IllegalParamResourceId", error),
-            Self::IncorrectStatusResourceId(error) => {
-                ("IncorrectStatusResourceId", error)
-            }
-            Self::IncorrectBusinessStatusResourceId(error) => {
-                ("IncorrectBusinessStatusResourceId", error)
-            }
-            Self::VpconnNotAssociatedVbr(error) => ("VpconnNotAssociatedVbr", error),
-            Self::VpconnWithVlan0NotSupportShutdown(error) => {
-                ("VpconnWithVlan0NotSupportShutdown", error)
-            }
-            Self::PconnContainsMoreThanOneVpconn(error) => {
-                ("PconnContainsMoreThanOneVpconn", error)
-            }
-            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => {
-                ("PconnContailsMoreThanOneAcrossCountVbr", error)
-            }
-            Self::EcFailoverTestJobConflict(error) => {
-                ("EcFailoverTestJobConflict", error)
-            }
-            Self::AnotherJobTesting(error) => ("AnotherJobTesting", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamJobId(error) => (0, error),
+            Self::IncorrectStatusOnlyForInit(error) => (1, error),
+            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => (2, error),
+            Self::IllegalParamResourceId(error) => (3, error),
+            Self::IncorrectStatusResourceId(error) => (4, error),
+            Self::IncorrectBusinessStatusResourceId(error) => (5, error),
+            Self::VpconnNotAssociatedVbr(error) => (6, error),
+            Self::VpconnWithVlan0NotSupportShutdown(error) => (7, error),
+            Self::PconnContainsMoreThanOneVpconn(error) => (8, error),
+            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => (9, error),
+            Self::EcFailoverTestJobConflict(error) => (10, error),
+            Self::AnotherJobTesting(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for StartFailoverTestJobError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
-            Self::IncorrectStatusOnlyForInit(_) => {
-                Self::IncorrectStatusOnlyForInit(error)
-            }
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(_) => {
-                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            }
-            Self::IllegalParamResourceId(_) => Self::IllegalParamResourceId(error),
-            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
-            Self::IncorrectBusinessStatusResourceId(_) => {
-                Self::IncorrectBusinessStatusResourceId(error)
-            }
-            Self::VpconnNotAssociatedVbr(_) => Self::VpconnNotAssociatedVbr(error),
-            Self::VpconnWithVlan0NotSupportShutdown(_) => {
-                Self::VpconnWithVlan0NotSupportShutdown(error)
-            }
-            Self::PconnContainsMoreThanOneVpconn(_) => {
-                Self::PconnContainsMoreThanOneVpconn(error)
-            }
-            Self::PconnContailsMoreThanOneAcrossCountVbr(_) => {
-                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            }
-            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
-            Self::AnotherJobTesting(_) => Self::AnotherJobTesting(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StartFailoverTestJobError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamJobId",
+            "IncorrectStatusOnlyForInit",
+            "EcFailoverTestJobResourceInAnotherProcessingJob",
+            "IllegalParamResourceId",
+            "IncorrectStatusResourceId",
+            "IncorrectBusinessStatusResourceId",
+            "VpconnNotAssociatedVbr",
+            "VpconnWithVlan0NotSupportShutdown",
+            "PconnContainsMoreThanOneVpconn",
+            "PconnContailsMoreThanOneAcrossCountVbr",
+            "EcFailoverTestJobConflict",
+            "AnotherJobTesting",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StartFailoverTestJobError {

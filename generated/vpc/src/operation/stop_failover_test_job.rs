@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct StopFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -51,10 +51,25 @@ pub struct StopFailoverTestJobRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for StopFailoverTestJobRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            job_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl StopFailoverTestJobRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> StopFailoverTestJobRequestBuilder {
-        StopFailoverTestJobRequestBuilder::default()
+        StopFailoverTestJobRequestBuilder {
+            inner: StopFailoverTestJobRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -145,6 +160,7 @@ impl<C> StopFailoverTestJobRequestBuilder<C> {
     }
 }
 impl<'a> StopFailoverTestJobRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: StopFailoverTestJobRequest::default(),
@@ -153,6 +169,7 @@ impl<'a> StopFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -208,14 +225,17 @@ pub enum StopFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for StopFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
-            "IncorrectStatus.OnlyForTesting" => {
-                Self::IncorrectStatusOnlyForTesting(error)
-            }
-            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.JobId",
+                        "IncorrectStatus.OnlyForTesting",
+                        "EcFailoverTestJobConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl StopFailoverTestJobError {
@@ -224,40 +244,45 @@ impl StopFailoverTestJobError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamJobId(error),
+            1 => Self::IncorrectStatusOnlyForTesting(error),
+            2 => Self::EcFailoverTestJobConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
-            Self::IncorrectStatusOnlyForTesting(error) => {
-                ("IncorrectStatusOnlyForTesting", error)
-            }
-            Self::EcFailoverTestJobConflict(error) => {
-                ("EcFailoverTestJobConflict", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamJobId(error) => (0, error),
+            Self::IncorrectStatusOnlyForTesting(error) => (1, error),
+            Self::EcFailoverTestJobConflict(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for StopFailoverTestJobError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
-            Self::IncorrectStatusOnlyForTesting(_) => {
-                Self::IncorrectStatusOnlyForTesting(error)
-            }
-            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for StopFailoverTestJobError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamJobId",
+            "IncorrectStatusOnlyForTesting",
+            "EcFailoverTestJobConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for StopFailoverTestJobError {

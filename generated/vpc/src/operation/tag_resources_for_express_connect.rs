@@ -31,7 +31,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesForExpressConnectRequest {
     /// The type of the resource. Valid values:
@@ -71,10 +71,26 @@ pub struct TagResourcesForExpressConnectRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesForExpressConnectRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            region_id: None,
+            resource_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesForExpressConnectRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> TagResourcesForExpressConnectRequestBuilder {
-        TagResourcesForExpressConnectRequestBuilder::default()
+        TagResourcesForExpressConnectRequestBuilder {
+            inner: TagResourcesForExpressConnectRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -189,6 +205,7 @@ impl<C> TagResourcesForExpressConnectRequestBuilder<C> {
     }
 }
 impl<'a> TagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: TagResourcesForExpressConnectRequest::default(),
@@ -197,6 +214,7 @@ impl<'a> TagResourcesForExpressConnectRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -272,22 +290,27 @@ pub enum TagResourcesForExpressConnectError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesForExpressConnectError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "InvalidTagValue" => Self::InvalidTagValue(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "QuotaExceeded.TagNum" => Self::QuotaExceededTagNum(error),
-            "InvalidTagScope.NotFound" => Self::InvalidTagScopeNotFound(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "SizeLimitExceeded.TagNum" => Self::SizeLimitExceededTagNum(error),
-            "SizeLimitExceeded.ResourceId" => Self::SizeLimitExceededResourceId(error),
-            "MissingParameter.TagValue" => Self::MissingParameterTagValue(error),
-            "MissingParameter.TagKey" => Self::MissingParameterTagKey(error),
-            "Forbidden" => Self::Forbidden(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey",
+                        "InvalidTagValue",
+                        "InvalidInstanceType.NotFound",
+                        "InvalidInstanceIds.NotFound",
+                        "Forbidden.TagKeys",
+                        "QuotaExceeded.TagNum",
+                        "InvalidTagScope.NotFound",
+                        "Forbidden.TagKey.Duplicated",
+                        "SizeLimitExceeded.TagNum",
+                        "SizeLimitExceeded.ResourceId",
+                        "MissingParameter.TagValue",
+                        "MissingParameter.TagKey",
+                        "Forbidden",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl TagResourcesForExpressConnectError {
@@ -296,68 +319,75 @@ impl TagResourcesForExpressConnectError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::InvalidTagValue(error),
+            2 => Self::InvalidInstanceTypeNotFound(error),
+            3 => Self::InvalidInstanceIdsNotFound(error),
+            4 => Self::ForbiddenTagKeys(error),
+            5 => Self::QuotaExceededTagNum(error),
+            6 => Self::InvalidTagScopeNotFound(error),
+            7 => Self::ForbiddenTagKeyDuplicated(error),
+            8 => Self::SizeLimitExceededTagNum(error),
+            9 => Self::SizeLimitExceededResourceId(error),
+            10 => Self::MissingParameterTagValue(error),
+            11 => Self::MissingParameterTagKey(error),
+            12 => Self::Forbidden(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
-            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
-            Self::InvalidTagScopeNotFound(error) => ("InvalidTagScopeNotFound", error),
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
-            Self::SizeLimitExceededResourceId(error) => {
-                ("SizeLimitExceededResourceId", error)
-            }
-            Self::MissingParameterTagValue(error) => ("MissingParameterTagValue", error),
-            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKey(error) => (0, error),
+            Self::InvalidTagValue(error) => (1, error),
+            Self::InvalidInstanceTypeNotFound(error) => (2, error),
+            Self::InvalidInstanceIdsNotFound(error) => (3, error),
+            Self::ForbiddenTagKeys(error) => (4, error),
+            Self::QuotaExceededTagNum(error) => (5, error),
+            Self::InvalidTagScopeNotFound(error) => (6, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (7, error),
+            Self::SizeLimitExceededTagNum(error) => (8, error),
+            Self::SizeLimitExceededResourceId(error) => (9, error),
+            Self::MissingParameterTagValue(error) => (10, error),
+            Self::MissingParameterTagKey(error) => (11, error),
+            Self::Forbidden(error) => (12, error),
+            Self::Unhandled(error) => (13, error),
         }
     }
 }
 impl Clone for TagResourcesForExpressConnectError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
-            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
-            Self::InvalidTagScopeNotFound(_) => Self::InvalidTagScopeNotFound(error),
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
-            Self::SizeLimitExceededResourceId(_) => {
-                Self::SizeLimitExceededResourceId(error)
-            }
-            Self::MissingParameterTagValue(_) => Self::MissingParameterTagValue(error),
-            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for TagResourcesForExpressConnectError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKey",
+            "InvalidTagValue",
+            "InvalidInstanceTypeNotFound",
+            "InvalidInstanceIdsNotFound",
+            "ForbiddenTagKeys",
+            "QuotaExceededTagNum",
+            "InvalidTagScopeNotFound",
+            "ForbiddenTagKeyDuplicated",
+            "SizeLimitExceededTagNum",
+            "SizeLimitExceededResourceId",
+            "MissingParameterTagValue",
+            "MissingParameterTagKey",
+            "Forbidden",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for TagResourcesForExpressConnectError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TerminateVirtualBorderRouterRequest {
     /// The region ID of the VBR.
@@ -57,10 +57,25 @@ pub struct TerminateVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TerminateVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TerminateVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> TerminateVirtualBorderRouterRequestBuilder {
-        TerminateVirtualBorderRouterRequestBuilder::default()
+        TerminateVirtualBorderRouterRequestBuilder {
+            inner: TerminateVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -156,6 +171,7 @@ impl<C> TerminateVirtualBorderRouterRequestBuilder<C> {
     }
 }
 impl<'a> TerminateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: TerminateVirtualBorderRouterRequest::default(),
@@ -164,6 +180,7 @@ impl<'a> TerminateVirtualBorderRouterRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -221,17 +238,18 @@ pub enum TerminateVirtualBorderRouterError {
 }
 impl From<::acs_runtime::client::ServiceError> for TerminateVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidOperation.OperationNotAllowedInState" => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            "Forbidden.OperationTerminateNotAllowedByUser" => {
-                Self::ForbiddenOperationTerminateNotAllowedByUser(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidOperation.OperationNotAllowedInState",
+                        "Forbidden.OperationTerminateNotAllowedByUser",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVbrId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl TerminateVirtualBorderRouterError {
@@ -240,44 +258,48 @@ impl TerminateVirtualBorderRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidOperationOperationNotAllowedInState(error),
+            1 => Self::ForbiddenOperationTerminateNotAllowedByUser(error),
+            2 => Self::InvalidRegionIdNotFound(error),
+            3 => Self::InvalidVbrIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationOperationNotAllowedInState(error) => {
-                ("InvalidOperationOperationNotAllowedInState", error)
-            }
-            Self::ForbiddenOperationTerminateNotAllowedByUser(error) => {
-                ("ForbiddenOperationTerminateNotAllowedByUser", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidOperationOperationNotAllowedInState(error) => (0, error),
+            Self::ForbiddenOperationTerminateNotAllowedByUser(error) => (1, error),
+            Self::InvalidRegionIdNotFound(error) => (2, error),
+            Self::InvalidVbrIdNotFound(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for TerminateVirtualBorderRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidOperationOperationNotAllowedInState(_) => {
-                Self::InvalidOperationOperationNotAllowedInState(error)
-            }
-            Self::ForbiddenOperationTerminateNotAllowedByUser(_) => {
-                Self::ForbiddenOperationTerminateNotAllowedByUser(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for TerminateVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidOperationOperationNotAllowedInState",
+            "ForbiddenOperationTerminateNotAllowedByUser",
+            "InvalidRegionIdNotFound",
+            "InvalidVbrIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for TerminateVirtualBorderRouterError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     /// The ID of the contiguous EIP group to be migrated.
@@ -79,10 +79,28 @@ pub struct TransformEipSegmentToPublicIpAddressPoolRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TransformEipSegmentToPublicIpAddressPoolRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            region_id: None,
+            name: None,
+            description: None,
+            resource_group_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TransformEipSegmentToPublicIpAddressPoolRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> TransformEipSegmentToPublicIpAddressPoolRequestBuilder {
-        TransformEipSegmentToPublicIpAddressPoolRequestBuilder::default()
+        TransformEipSegmentToPublicIpAddressPoolRequestBuilder {
+            inner: TransformEipSegmentToPublicIpAddressPoolRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -212,6 +230,7 @@ impl<C> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<C> {
     }
 }
 impl<'a> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: TransformEipSegmentToPublicIpAddressPoolRequest::default(),
@@ -220,6 +239,7 @@ impl<'a> TransformEipSegmentToPublicIpAddressPoolRequestBuilder<&'a crate::Clien
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -301,27 +321,24 @@ pub enum TransformEipSegmentToPublicIpAddressPoolError {
 impl From<::acs_runtime::client::ServiceError>
 for TransformEipSegmentToPublicIpAddressPoolError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "Forbidden.RAM" => Self::ForbiddenRam(error),
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "Forbidden.CreatePublicIpAddressPool" => {
-                Self::ForbiddenCreatePublicIpAddressPool(error)
-            }
-            "QuotaExceeded.PublicIpAddressPool" => {
-                Self::QuotaExceededPublicIpAddressPool(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "IncorrectBusinessStatus.PublicIpAddressPool" => {
-                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
-            }
-            "OptInRequired.PublicIpAddressPool" => {
-                Self::OptInRequiredPublicIpAddressPool(error)
-            }
-            "QuotaExceeded.PoolIpQuantity" => Self::QuotaExceededPoolIpQuantity(error),
-            "ResourceNotFound.EipSegment" => Self::ResourceNotFoundEipSegment(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "Forbidden.RAM",
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "Forbidden.CreatePublicIpAddressPool",
+                        "QuotaExceeded.PublicIpAddressPool",
+                        "UnsupportedRegion",
+                        "IncorrectBusinessStatus.PublicIpAddressPool",
+                        "OptInRequired.PublicIpAddressPool",
+                        "QuotaExceeded.PoolIpQuantity",
+                        "ResourceNotFound.EipSegment",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl TransformEipSegmentToPublicIpAddressPoolError {
@@ -330,72 +347,66 @@ impl TransformEipSegmentToPublicIpAddressPoolError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ForbiddenRam(error),
+            1 => Self::IllegalParamName(error),
+            2 => Self::IllegalParamDescription(error),
+            3 => Self::ForbiddenCreatePublicIpAddressPool(error),
+            4 => Self::QuotaExceededPublicIpAddressPool(error),
+            5 => Self::UnsupportedRegion(error),
+            6 => Self::IncorrectBusinessStatusPublicIpAddressPool(error),
+            7 => Self::OptInRequiredPublicIpAddressPool(error),
+            8 => Self::QuotaExceededPoolIpQuantity(error),
+            9 => Self::ResourceNotFoundEipSegment(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::ForbiddenCreatePublicIpAddressPool(error) => {
-                ("ForbiddenCreatePublicIpAddressPool", error)
-            }
-            Self::QuotaExceededPublicIpAddressPool(error) => {
-                ("QuotaExceededPublicIpAddressPool", error)
-            }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => {
-                ("IncorrectBusinessStatusPublicIpAddressPool", error)
-            }
-            Self::OptInRequiredPublicIpAddressPool(error) => {
-                ("OptInRequiredPublicIpAddressPool", error)
-            }
-            Self::QuotaExceededPoolIpQuantity(error) => {
-                ("QuotaExceededPoolIpQuantity", error)
-            }
-            Self::ResourceNotFoundEipSegment(error) => {
-                ("ResourceNotFoundEipSegment", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ForbiddenRam(error) => (0, error),
+            Self::IllegalParamName(error) => (1, error),
+            Self::IllegalParamDescription(error) => (2, error),
+            Self::ForbiddenCreatePublicIpAddressPool(error) => (3, error),
+            Self::QuotaExceededPublicIpAddressPool(error) => (4, error),
+            Self::UnsupportedRegion(error) => (5, error),
+            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => (6, error),
+            Self::OptInRequiredPublicIpAddressPool(error) => (7, error),
+            Self::QuotaExceededPoolIpQuantity(error) => (8, error),
+            Self::ResourceNotFoundEipSegment(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for TransformEipSegmentToPublicIpAddressPoolError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::ForbiddenCreatePublicIpAddressPool(_) => {
-                Self::ForbiddenCreatePublicIpAddressPool(error)
-            }
-            Self::QuotaExceededPublicIpAddressPool(_) => {
-                Self::QuotaExceededPublicIpAddressPool(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::IncorrectBusinessStatusPublicIpAddressPool(_) => {
-                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
-            }
-            Self::OptInRequiredPublicIpAddressPool(_) => {
-                Self::OptInRequiredPublicIpAddressPool(error)
-            }
-            Self::QuotaExceededPoolIpQuantity(_) => {
-                Self::QuotaExceededPoolIpQuantity(error)
-            }
-            Self::ResourceNotFoundEipSegment(_) => {
-                Self::ResourceNotFoundEipSegment(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for TransformEipSegmentToPublicIpAddressPoolError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ForbiddenRam",
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "ForbiddenCreatePublicIpAddressPool",
+            "QuotaExceededPublicIpAddressPool",
+            "UnsupportedRegion",
+            "IncorrectBusinessStatusPublicIpAddressPool",
+            "OptInRequiredPublicIpAddressPool",
+            "QuotaExceededPoolIpQuantity",
+            "ResourceNotFoundEipSegment",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for TransformEipSegmentToPublicIpAddressPoolError {

@@ -25,7 +25,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateEipAddressRequest {
     /// Specifies whether to disassociate the EIP from a NAT gateway if a DNAT or SNAT entry is added to the NAT gateway. Valid values:
@@ -88,10 +88,29 @@ pub struct UnassociateEipAddressRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateEipAddressRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            force: None,
+            region_id: None,
+            allocation_id: None,
+            instance_id: None,
+            instance_type: None,
+            private_ip_address: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateEipAddressRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassociateEipAddressRequestBuilder {
-        UnassociateEipAddressRequestBuilder::default()
+        UnassociateEipAddressRequestBuilder {
+            inner: UnassociateEipAddressRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -229,6 +248,7 @@ impl<C> UnassociateEipAddressRequestBuilder<C> {
     }
 }
 impl<'a> UnassociateEipAddressRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassociateEipAddressRequest::default(),
@@ -237,6 +257,7 @@ impl<'a> UnassociateEipAddressRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -336,46 +357,39 @@ pub enum UnassociateEipAddressError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateEipAddressError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectEipStatus" => Self::IncorrectEipStatus(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "InvalidInstanceType.ValueNotSupported" => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "OperationDenied" => Self::OperationDenied(error),
-            "InvalidParameter" => Self::InvalidParameter(error),
-            "TaskConflict" => Self::TaskConflict(error),
-            "InvalidBindingStatus" => Self::InvalidBindingStatus(error),
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "InvalidIpStatus.HasBeenUsedBySnatTable" => {
-                Self::InvalidIpStatusHasBeenUsedBySnatTable(error)
-            }
-            "InvalidIpStatus.HasBeenUsedByForwardEntry" => {
-                Self::InvalidIpStatusHasBeenUsedByForwardEntry(error)
-            }
-            "Eni.Attached" => Self::EniAttached(error),
-            "InvalidEIPStatus.BizDisabled" => Self::InvalidEipStatusBizDisabled(error),
-            "InvalidStatus.EcsStatusNotSupport" => {
-                Self::InvalidStatusEcsStatusNotSupport(error)
-            }
-            "InvalidStatus.EniStatusNotSupport" => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            "InvalidStatus.SnatOrDnat" => Self::InvalidStatusSnatOrDnat(error),
-            "DependencyViolation.SnatEntry" => Self::DependencyViolationSnatEntry(error),
-            "InvalidStatus.NotAllow" => Self::InvalidStatusNotAllow(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidLoadBalancerId.NotFound" => {
-                Self::InvalidLoadBalancerIdNotFound(error)
-            }
-            "OperationFailed.SystemBusy" => Self::OperationFailedSystemBusy(error),
-            "InvalidAllocationId.NotFound" => Self::InvalidAllocationIdNotFound(error),
-            "InvalidBindInstance.NotFound" => Self::InvalidBindInstanceNotFound(error),
-            "Forbidden.RegionNotFound" => Self::ForbiddenRegionNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectEipStatus",
+                        "InvalidInstanceId.NotFound",
+                        "IncorrectInstanceStatus",
+                        "InvalidInstanceType.ValueNotSupported",
+                        "IncorrectHaVipStatus",
+                        "OperationDenied",
+                        "InvalidParameter",
+                        "TaskConflict",
+                        "InvalidBindingStatus",
+                        "Forbidden.FinancialLocked",
+                        "InvalidIpStatus.HasBeenUsedBySnatTable",
+                        "InvalidIpStatus.HasBeenUsedByForwardEntry",
+                        "Eni.Attached",
+                        "InvalidEIPStatus.BizDisabled",
+                        "InvalidStatus.EcsStatusNotSupport",
+                        "InvalidStatus.EniStatusNotSupport",
+                        "InvalidStatus.SnatOrDnat",
+                        "DependencyViolation.SnatEntry",
+                        "InvalidStatus.NotAllow",
+                        "Forbidden",
+                        "InvalidLoadBalancerId.NotFound",
+                        "OperationFailed.SystemBusy",
+                        "InvalidAllocationId.NotFound",
+                        "InvalidBindInstance.NotFound",
+                        "Forbidden.RegionNotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UnassociateEipAddressError {
@@ -384,122 +398,111 @@ impl UnassociateEipAddressError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectEipStatus(error),
+            1 => Self::InvalidInstanceIdNotFound(error),
+            2 => Self::IncorrectInstanceStatus(error),
+            3 => Self::InvalidInstanceTypeValueNotSupported(error),
+            4 => Self::IncorrectHaVipStatus(error),
+            5 => Self::OperationDenied(error),
+            6 => Self::InvalidParameter(error),
+            7 => Self::TaskConflict(error),
+            8 => Self::InvalidBindingStatus(error),
+            9 => Self::ForbiddenFinancialLocked(error),
+            10 => Self::InvalidIpStatusHasBeenUsedBySnatTable(error),
+            11 => Self::InvalidIpStatusHasBeenUsedByForwardEntry(error),
+            12 => Self::EniAttached(error),
+            13 => Self::InvalidEipStatusBizDisabled(error),
+            14 => Self::InvalidStatusEcsStatusNotSupport(error),
+            15 => Self::InvalidStatusEniStatusNotSupport(error),
+            16 => Self::InvalidStatusSnatOrDnat(error),
+            17 => Self::DependencyViolationSnatEntry(error),
+            18 => Self::InvalidStatusNotAllow(error),
+            19 => Self::Forbidden(error),
+            20 => Self::InvalidLoadBalancerIdNotFound(error),
+            21 => Self::OperationFailedSystemBusy(error),
+            22 => Self::InvalidAllocationIdNotFound(error),
+            23 => Self::InvalidBindInstanceNotFound(error),
+            24 => Self::ForbiddenRegionNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::InvalidInstanceTypeValueNotSupported(error) => {
-                ("InvalidInstanceTypeValueNotSupported", error)
-            }
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::OperationDenied(error) => ("OperationDenied", error),
-            Self::InvalidParameter(error) => ("InvalidParameter", error),
-            Self::TaskConflict(error) => ("TaskConflict", error),
-            Self::InvalidBindingStatus(error) => ("InvalidBindingStatus", error),
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::InvalidIpStatusHasBeenUsedBySnatTable(error) => {
-                ("InvalidIpStatusHasBeenUsedBySnatTable", error)
-            }
-            Self::InvalidIpStatusHasBeenUsedByForwardEntry(error) => {
-                ("InvalidIpStatusHasBeenUsedByForwardEntry", error)
-            }
-            Self::EniAttached(error) => ("EniAttached", error),
-            Self::InvalidEipStatusBizDisabled(error) => {
-                ("InvalidEipStatusBizDisabled", error)
-            }
-            Self::InvalidStatusEcsStatusNotSupport(error) => {
-                ("InvalidStatusEcsStatusNotSupport", error)
-            }
-            Self::InvalidStatusEniStatusNotSupport(error) => {
-                ("InvalidStatusEniStatusNotSupport", error)
-            }
-            Self::InvalidStatusSnatOrDnat(error) => ("InvalidStatusSnatOrDnat", error),
-            Self::DependencyViolationSnatEntry(error) => {
-                ("DependencyViolationSnatEntry", error)
-            }
-            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidLoadBalancerIdNotFound(error) => {
-                ("InvalidLoadBalancerIdNotFound", error)
-            }
-            Self::OperationFailedSystemBusy(error) => {
-                ("OperationFailedSystemBusy", error)
-            }
-            Self::InvalidAllocationIdNotFound(error) => {
-                ("InvalidAllocationIdNotFound", error)
-            }
-            Self::InvalidBindInstanceNotFound(error) => {
-                ("InvalidBindInstanceNotFound", error)
-            }
-            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectEipStatus(error) => (0, error),
+            Self::InvalidInstanceIdNotFound(error) => (1, error),
+            Self::IncorrectInstanceStatus(error) => (2, error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => (3, error),
+            Self::IncorrectHaVipStatus(error) => (4, error),
+            Self::OperationDenied(error) => (5, error),
+            Self::InvalidParameter(error) => (6, error),
+            Self::TaskConflict(error) => (7, error),
+            Self::InvalidBindingStatus(error) => (8, error),
+            Self::ForbiddenFinancialLocked(error) => (9, error),
+            Self::InvalidIpStatusHasBeenUsedBySnatTable(error) => (10, error),
+            Self::InvalidIpStatusHasBeenUsedByForwardEntry(error) => (11, error),
+            Self::EniAttached(error) => (12, error),
+            Self::InvalidEipStatusBizDisabled(error) => (13, error),
+            Self::InvalidStatusEcsStatusNotSupport(error) => (14, error),
+            Self::InvalidStatusEniStatusNotSupport(error) => (15, error),
+            Self::InvalidStatusSnatOrDnat(error) => (16, error),
+            Self::DependencyViolationSnatEntry(error) => (17, error),
+            Self::InvalidStatusNotAllow(error) => (18, error),
+            Self::Forbidden(error) => (19, error),
+            Self::InvalidLoadBalancerIdNotFound(error) => (20, error),
+            Self::OperationFailedSystemBusy(error) => (21, error),
+            Self::InvalidAllocationIdNotFound(error) => (22, error),
+            Self::InvalidBindInstanceNotFound(error) => (23, error),
+            Self::ForbiddenRegionNotFound(error) => (24, error),
+            Self::Unhandled(error) => (25, error),
         }
     }
 }
 impl Clone for UnassociateEipAddressError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::InvalidInstanceTypeValueNotSupported(_) => {
-                Self::InvalidInstanceTypeValueNotSupported(error)
-            }
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::OperationDenied(_) => Self::OperationDenied(error),
-            Self::InvalidParameter(_) => Self::InvalidParameter(error),
-            Self::TaskConflict(_) => Self::TaskConflict(error),
-            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::InvalidIpStatusHasBeenUsedBySnatTable(_) => {
-                Self::InvalidIpStatusHasBeenUsedBySnatTable(error)
-            }
-            Self::InvalidIpStatusHasBeenUsedByForwardEntry(_) => {
-                Self::InvalidIpStatusHasBeenUsedByForwardEntry(error)
-            }
-            Self::EniAttached(_) => Self::EniAttached(error),
-            Self::InvalidEipStatusBizDisabled(_) => {
-                Self::InvalidEipStatusBizDisabled(error)
-            }
-            Self::InvalidStatusEcsStatusNotSupport(_) => {
-                Self::InvalidStatusEcsStatusNotSupport(error)
-            }
-            Self::InvalidStatusEniStatusNotSupport(_) => {
-                Self::InvalidStatusEniStatusNotSupport(error)
-            }
-            Self::InvalidStatusSnatOrDnat(_) => Self::InvalidStatusSnatOrDnat(error),
-            Self::DependencyViolationSnatEntry(_) => {
-                Self::DependencyViolationSnatEntry(error)
-            }
-            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidLoadBalancerIdNotFound(_) => {
-                Self::InvalidLoadBalancerIdNotFound(error)
-            }
-            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
-            Self::InvalidAllocationIdNotFound(_) => {
-                Self::InvalidAllocationIdNotFound(error)
-            }
-            Self::InvalidBindInstanceNotFound(_) => {
-                Self::InvalidBindInstanceNotFound(error)
-            }
-            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassociateEipAddressError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectEipStatus",
+            "InvalidInstanceIdNotFound",
+            "IncorrectInstanceStatus",
+            "InvalidInstanceTypeValueNotSupported",
+            "IncorrectHaVipStatus",
+            "OperationDenied",
+            "InvalidParameter",
+            "TaskConflict",
+            "InvalidBindingStatus",
+            "ForbiddenFinancialLocked",
+            "InvalidIpStatusHasBeenUsedBySnatTable",
+            "InvalidIpStatusHasBeenUsedByForwardEntry",
+            "EniAttached",
+            "InvalidEipStatusBizDisabled",
+            "InvalidStatusEcsStatusNotSupport",
+            "InvalidStatusEniStatusNotSupport",
+            "InvalidStatusSnatOrDnat",
+            "DependencyViolationSnatEntry",
+            "InvalidStatusNotAllow",
+            "Forbidden",
+            "InvalidLoadBalancerIdNotFound",
+            "OperationFailedSystemBusy",
+            "InvalidAllocationIdNotFound",
+            "InvalidBindInstanceNotFound",
+            "ForbiddenRegionNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassociateEipAddressError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateGlobalAccelerationInstanceRequest {
     /// The region ID of the GA instance.
@@ -52,10 +52,25 @@ pub struct UnassociateGlobalAccelerationInstanceRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateGlobalAccelerationInstanceRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            global_acceleration_instance_id: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateGlobalAccelerationInstanceRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassociateGlobalAccelerationInstanceRequestBuilder {
-        UnassociateGlobalAccelerationInstanceRequestBuilder::default()
+        UnassociateGlobalAccelerationInstanceRequestBuilder {
+            inner: UnassociateGlobalAccelerationInstanceRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -155,6 +170,7 @@ impl<C> UnassociateGlobalAccelerationInstanceRequestBuilder<C> {
     }
 }
 impl<'a> UnassociateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassociateGlobalAccelerationInstanceRequest::default(),
@@ -163,6 +179,7 @@ impl<'a> UnassociateGlobalAccelerationInstanceRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -221,18 +238,19 @@ pub enum UnassociateGlobalAccelerationInstanceError {
 impl From<::acs_runtime::client::ServiceError>
 for UnassociateGlobalAccelerationInstanceError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectGlobalAccelerationInstanceIdStatus" => {
-                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
-            }
-            "Forbidden.FinancialLocked" => Self::ForbiddenFinancialLocked(error),
-            "Forbbiden.InvaildOwner" => Self::ForbbidenInvaildOwner(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidGlobalAccelerationInstanceId.NotFound" => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectGlobalAccelerationInstanceIdStatus",
+                        "Forbidden.FinancialLocked",
+                        "Forbbiden.InvaildOwner",
+                        "InvalidRegionId.NotFound",
+                        "InvalidGlobalAccelerationInstanceId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UnassociateGlobalAccelerationInstanceError {
@@ -241,46 +259,51 @@ impl UnassociateGlobalAccelerationInstanceError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectGlobalAccelerationInstanceIdStatus(error),
+            1 => Self::ForbiddenFinancialLocked(error),
+            2 => Self::ForbbidenInvaildOwner(error),
+            3 => Self::InvalidRegionIdNotFound(error),
+            4 => Self::InvalidGlobalAccelerationInstanceIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => {
-                ("IncorrectGlobalAccelerationInstanceIdStatus", error)
-            }
-            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
-            Self::ForbbidenInvaildOwner(error) => ("ForbbidenInvaildOwner", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
-                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => (0, error),
+            Self::ForbiddenFinancialLocked(error) => (1, error),
+            Self::ForbbidenInvaildOwner(error) => (2, error),
+            Self::InvalidRegionIdNotFound(error) => (3, error),
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => (4, error),
+            Self::Unhandled(error) => (5, error),
         }
     }
 }
 impl Clone for UnassociateGlobalAccelerationInstanceError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(_) => {
-                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
-            }
-            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
-            Self::ForbbidenInvaildOwner(_) => Self::ForbbidenInvaildOwner(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
-                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassociateGlobalAccelerationInstanceError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectGlobalAccelerationInstanceIdStatus",
+            "ForbiddenFinancialLocked",
+            "ForbbidenInvaildOwner",
+            "InvalidRegionIdNotFound",
+            "InvalidGlobalAccelerationInstanceIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassociateGlobalAccelerationInstanceError {

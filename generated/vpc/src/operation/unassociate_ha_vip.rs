@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateHaVipRequest {
     /// The client token that is used to ensure the idempotence of the request. You can use the client to generate the token, but you must make sure that the token is unique among different requests. The `token` can contain only ASCII characters and cannot exceed 64 characters in length.
@@ -91,10 +91,28 @@ pub struct UnassociateHaVipRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateHaVipRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            region_id: None,
+            ha_vip_id: None,
+            instance_id: None,
+            force: None,
+            instance_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateHaVipRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassociateHaVipRequestBuilder {
-        UnassociateHaVipRequestBuilder::default()
+        UnassociateHaVipRequestBuilder {
+            inner: UnassociateHaVipRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -225,6 +243,7 @@ impl<C> UnassociateHaVipRequestBuilder<C> {
     }
 }
 impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassociateHaVipRequest::default(),
@@ -233,6 +252,7 @@ impl<'a> UnassociateHaVipRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<UnassociateHaVipResponse, UnassociateHaVipError> {
@@ -307,30 +327,29 @@ pub enum UnassociateHaVipError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectHaVipStatus" => Self::IncorrectHaVipStatus(error),
-            "IncorrectInstanceStatus" => Self::IncorrectInstanceStatus(error),
-            "ResourceNotAssociated" => Self::ResourceNotAssociated(error),
-            "Forbidden.UnassociateMaster" => Self::ForbiddenUnassociateMaster(error),
-            "HA.VIP.NOT.ASSOCIATED.WITH.INSTANCE" => {
-                Self::HaVipNotAssociatedWithInstance(error)
-            }
-            "OperationFailed.DistibuteLock" => Self::OperationFailedDistibuteLock(error),
-            "OperationFailed.QueryNetworkInterfaceInfo" => {
-                Self::OperationFailedQueryNetworkInterfaceInfo(error)
-            }
-            "IllegalParam.InstanceType" => Self::IllegalParamInstanceType(error),
-            "InvalidNetworkInterfaceId.NotFound" => {
-                Self::InvalidNetworkInterfaceIdNotFound(error)
-            }
-            "ResourceNotFound.Instance" => Self::ResourceNotFoundInstance(error),
-            "Forbidden.HaVip" => Self::ForbiddenHaVip(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidHaVipId.NotFound" => Self::InvalidHaVipIdNotFound(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectHaVipStatus",
+                        "IncorrectInstanceStatus",
+                        "ResourceNotAssociated",
+                        "Forbidden.UnassociateMaster",
+                        "HA.VIP.NOT.ASSOCIATED.WITH.INSTANCE",
+                        "OperationFailed.DistibuteLock",
+                        "OperationFailed.QueryNetworkInterfaceInfo",
+                        "IllegalParam.InstanceType",
+                        "InvalidNetworkInterfaceId.NotFound",
+                        "ResourceNotFound.Instance",
+                        "Forbidden.HaVip",
+                        "InvalidRegionId.NotFound",
+                        "InvalidHaVipId.NotFound",
+                        "InvalidInstanceId.NotFound",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UnassociateHaVipError {
@@ -339,80 +358,81 @@ impl UnassociateHaVipError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectHaVipStatus(error),
+            1 => Self::IncorrectInstanceStatus(error),
+            2 => Self::ResourceNotAssociated(error),
+            3 => Self::ForbiddenUnassociateMaster(error),
+            4 => Self::HaVipNotAssociatedWithInstance(error),
+            5 => Self::OperationFailedDistibuteLock(error),
+            6 => Self::OperationFailedQueryNetworkInterfaceInfo(error),
+            7 => Self::IllegalParamInstanceType(error),
+            8 => Self::InvalidNetworkInterfaceIdNotFound(error),
+            9 => Self::ResourceNotFoundInstance(error),
+            10 => Self::ForbiddenHaVip(error),
+            11 => Self::InvalidRegionIdNotFound(error),
+            12 => Self::InvalidHaVipIdNotFound(error),
+            13 => Self::InvalidInstanceIdNotFound(error),
+            14 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
-            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
-            Self::ResourceNotAssociated(error) => ("ResourceNotAssociated", error),
-            Self::ForbiddenUnassociateMaster(error) => {
-                ("ForbiddenUnassociateMaster", error)
-            }
-            Self::HaVipNotAssociatedWithInstance(error) => {
-                ("HaVipNotAssociatedWithInstance", error)
-            }
-            Self::OperationFailedDistibuteLock(error) => {
-                ("OperationFailedDistibuteLock", error)
-            }
-            Self::OperationFailedQueryNetworkInterfaceInfo(error) => {
-                ("OperationFailedQueryNetworkInterfaceInfo", error)
-            }
-            Self::IllegalParamInstanceType(error) => ("IllegalParamInstanceType", error),
-            Self::InvalidNetworkInterfaceIdNotFound(error) => {
-                ("InvalidNetworkInterfaceIdNotFound", error)
-            }
-            Self::ResourceNotFoundInstance(error) => ("ResourceNotFoundInstance", error),
-            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectHaVipStatus(error) => (0, error),
+            Self::IncorrectInstanceStatus(error) => (1, error),
+            Self::ResourceNotAssociated(error) => (2, error),
+            Self::ForbiddenUnassociateMaster(error) => (3, error),
+            Self::HaVipNotAssociatedWithInstance(error) => (4, error),
+            Self::OperationFailedDistibuteLock(error) => (5, error),
+            Self::OperationFailedQueryNetworkInterfaceInfo(error) => (6, error),
+            Self::IllegalParamInstanceType(error) => (7, error),
+            Self::InvalidNetworkInterfaceIdNotFound(error) => (8, error),
+            Self::ResourceNotFoundInstance(error) => (9, error),
+            Self::ForbiddenHaVip(error) => (10, error),
+            Self::InvalidRegionIdNotFound(error) => (11, error),
+            Self::InvalidHaVipIdNotFound(error) => (12, error),
+            Self::InvalidInstanceIdNotFound(error) => (13, error),
+            Self::InternalError(error) => (14, error),
+            Self::Unhandled(error) => (15, error),
         }
     }
 }
 impl Clone for UnassociateHaVipError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
-            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
-            Self::ResourceNotAssociated(_) => Self::ResourceNotAssociated(error),
-            Self::ForbiddenUnassociateMaster(_) => {
-                Self::ForbiddenUnassociateMaster(error)
-            }
-            Self::HaVipNotAssociatedWithInstance(_) => {
-                Self::HaVipNotAssociatedWithInstance(error)
-            }
-            Self::OperationFailedDistibuteLock(_) => {
-                Self::OperationFailedDistibuteLock(error)
-            }
-            Self::OperationFailedQueryNetworkInterfaceInfo(_) => {
-                Self::OperationFailedQueryNetworkInterfaceInfo(error)
-            }
-            Self::IllegalParamInstanceType(_) => Self::IllegalParamInstanceType(error),
-            Self::InvalidNetworkInterfaceIdNotFound(_) => {
-                Self::InvalidNetworkInterfaceIdNotFound(error)
-            }
-            Self::ResourceNotFoundInstance(_) => Self::ResourceNotFoundInstance(error),
-            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassociateHaVipError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectHaVipStatus",
+            "IncorrectInstanceStatus",
+            "ResourceNotAssociated",
+            "ForbiddenUnassociateMaster",
+            "HaVipNotAssociatedWithInstance",
+            "OperationFailedDistibuteLock",
+            "OperationFailedQueryNetworkInterfaceInfo",
+            "IllegalParamInstanceType",
+            "InvalidNetworkInterfaceIdNotFound",
+            "ResourceNotFoundInstance",
+            "ForbiddenHaVip",
+            "InvalidRegionIdNotFound",
+            "InvalidHaVipIdNotFound",
+            "InvalidInstanceIdNotFound",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassociateHaVipError {

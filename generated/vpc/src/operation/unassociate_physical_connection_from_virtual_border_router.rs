@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
     /// The region ID of the Express Connect circuit.
@@ -61,10 +61,26 @@ pub struct UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vbr_id: None,
+            physical_connection_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociatePhysicalConnectionFromVirtualBorderRouterRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder {
-        UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder::default()
+        UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder {
+            inner: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -179,6 +195,7 @@ impl<C> UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<C> {
 impl<
     'a,
 > UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassociatePhysicalConnectionFromVirtualBorderRouterRequest::default(),
@@ -187,6 +204,7 @@ impl<
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -255,21 +273,22 @@ pub enum UnassociatePhysicalConnectionFromVirtualBorderRouterError {
 impl From<::acs_runtime::client::ServiceError>
 for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "PARAMETER_MUST_NOT_NULL" => Self::ParameterMustNotNull(error),
-            "PHYSICAL_NOT_ASSOCIATE_TO_VBR" => Self::PhysicalNotAssociateToVbr(error),
-            "ROUTER_INTERFACE_REFERED_BY_ROUTEENTRY" => {
-                Self::RouterInterfaceReferedByRouteentry(error)
-            }
-            "InvalidStatus.NotAllowed" => Self::InvalidStatusNotAllowed(error),
-            "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR" => {
-                Self::PhysicalNotAllowAssociateVbr(error)
-            }
-            "Forbidden.OperationNotAllowed" => Self::ForbiddenOperationNotAllowed(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidVbrId.NotFound" => Self::InvalidVbrIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "PARAMETER_MUST_NOT_NULL",
+                        "PHYSICAL_NOT_ASSOCIATE_TO_VBR",
+                        "ROUTER_INTERFACE_REFERED_BY_ROUTEENTRY",
+                        "InvalidStatus.NotAllowed",
+                        "PHYSICAL_NOT_ALLOW_ASSOCIATE_VBR",
+                        "Forbidden.OperationNotAllowed",
+                        "InvalidRegionId.NotFound",
+                        "InvalidVbrId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UnassociatePhysicalConnectionFromVirtualBorderRouterError {
@@ -278,58 +297,60 @@ impl UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParameterMustNotNull(error),
+            1 => Self::PhysicalNotAssociateToVbr(error),
+            2 => Self::RouterInterfaceReferedByRouteentry(error),
+            3 => Self::InvalidStatusNotAllowed(error),
+            4 => Self::PhysicalNotAllowAssociateVbr(error),
+            5 => Self::ForbiddenOperationNotAllowed(error),
+            6 => Self::InvalidRegionIdNotFound(error),
+            7 => Self::InvalidVbrIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMustNotNull(error) => ("ParameterMustNotNull", error),
-            Self::PhysicalNotAssociateToVbr(error) => {
-                ("PhysicalNotAssociateToVbr", error)
-            }
-            Self::RouterInterfaceReferedByRouteentry(error) => {
-                ("RouterInterfaceReferedByRouteentry", error)
-            }
-            Self::InvalidStatusNotAllowed(error) => ("InvalidStatusNotAllowed", error),
-            Self::PhysicalNotAllowAssociateVbr(error) => {
-                ("PhysicalNotAllowAssociateVbr", error)
-            }
-            Self::ForbiddenOperationNotAllowed(error) => {
-                ("ForbiddenOperationNotAllowed", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ParameterMustNotNull(error) => (0, error),
+            Self::PhysicalNotAssociateToVbr(error) => (1, error),
+            Self::RouterInterfaceReferedByRouteentry(error) => (2, error),
+            Self::InvalidStatusNotAllowed(error) => (3, error),
+            Self::PhysicalNotAllowAssociateVbr(error) => (4, error),
+            Self::ForbiddenOperationNotAllowed(error) => (5, error),
+            Self::InvalidRegionIdNotFound(error) => (6, error),
+            Self::InvalidVbrIdNotFound(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterMustNotNull(_) => Self::ParameterMustNotNull(error),
-            Self::PhysicalNotAssociateToVbr(_) => Self::PhysicalNotAssociateToVbr(error),
-            Self::RouterInterfaceReferedByRouteentry(_) => {
-                Self::RouterInterfaceReferedByRouteentry(error)
-            }
-            Self::InvalidStatusNotAllowed(_) => Self::InvalidStatusNotAllowed(error),
-            Self::PhysicalNotAllowAssociateVbr(_) => {
-                Self::PhysicalNotAllowAssociateVbr(error)
-            }
-            Self::ForbiddenOperationNotAllowed(_) => {
-                Self::ForbiddenOperationNotAllowed(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterMustNotNull",
+            "PhysicalNotAssociateToVbr",
+            "RouterInterfaceReferedByRouteentry",
+            "InvalidStatusNotAllowed",
+            "PhysicalNotAllowAssociateVbr",
+            "ForbiddenOperationNotAllowed",
+            "InvalidRegionIdNotFound",
+            "InvalidVbrIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassociatePhysicalConnectionFromVirtualBorderRouterError {

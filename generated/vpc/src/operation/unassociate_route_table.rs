@@ -29,7 +29,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateRouteTableRequest {
     /// The region ID of the virtual private cloud (VPC) to which the custom route table belongs.
@@ -69,10 +69,26 @@ pub struct UnassociateRouteTableRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateRouteTableRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_table_id: None,
+            v_switch_id: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateRouteTableRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassociateRouteTableRequestBuilder {
-        UnassociateRouteTableRequestBuilder::default()
+        UnassociateRouteTableRequestBuilder {
+            inner: UnassociateRouteTableRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,6 +193,7 @@ impl<C> UnassociateRouteTableRequestBuilder<C> {
     }
 }
 impl<'a> UnassociateRouteTableRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassociateRouteTableRequest::default(),
@@ -185,6 +202,7 @@ impl<'a> UnassociateRouteTableRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -250,24 +268,23 @@ pub enum UnassociateRouteTableError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateRouteTableError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "InvalidParameter.Action" => Self::InvalidParameterAction(error),
-            "IncorrectVSwitchStatus" => Self::IncorrectVSwitchStatus(error),
-            "OperationUnsupported.SystemRouteTable" => {
-                Self::OperationUnsupportedSystemRouteTable(error)
-            }
-            "InvalidStatus.VSwitch" => Self::InvalidStatusVSwitch(error),
-            "InvalidRouteTableId.NotFound" => Self::InvalidRouteTableIdNotFound(error),
-            "InvalidVSwitchId.NotFound" => Self::InvalidVSwitchIdNotFound(error),
-            "InvalidBindingStatus.RouteTable" => {
-                Self::InvalidBindingStatusRouteTable(error)
-            }
-            "OperationFailed.VSwitchNotAssociate" => {
-                Self::OperationFailedVSwitchNotAssociate(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidRegionId.NotFound",
+                        "InvalidParameter.Action",
+                        "IncorrectVSwitchStatus",
+                        "OperationUnsupported.SystemRouteTable",
+                        "InvalidStatus.VSwitch",
+                        "InvalidRouteTableId.NotFound",
+                        "InvalidVSwitchId.NotFound",
+                        "InvalidBindingStatus.RouteTable",
+                        "OperationFailed.VSwitchNotAssociate",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UnassociateRouteTableError {
@@ -276,62 +293,63 @@ impl UnassociateRouteTableError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidRegionIdNotFound(error),
+            1 => Self::InvalidParameterAction(error),
+            2 => Self::IncorrectVSwitchStatus(error),
+            3 => Self::OperationUnsupportedSystemRouteTable(error),
+            4 => Self::InvalidStatusVSwitch(error),
+            5 => Self::InvalidRouteTableIdNotFound(error),
+            6 => Self::InvalidVSwitchIdNotFound(error),
+            7 => Self::InvalidBindingStatusRouteTable(error),
+            8 => Self::OperationFailedVSwitchNotAssociate(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
-            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
-            Self::OperationUnsupportedSystemRouteTable(error) => {
-                ("OperationUnsupportedSystemRouteTable", error)
-            }
-            Self::InvalidStatusVSwitch(error) => ("InvalidStatusVSwitch", error),
-            Self::InvalidRouteTableIdNotFound(error) => {
-                ("InvalidRouteTableIdNotFound", error)
-            }
-            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
-            Self::InvalidBindingStatusRouteTable(error) => {
-                ("InvalidBindingStatusRouteTable", error)
-            }
-            Self::OperationFailedVSwitchNotAssociate(error) => {
-                ("OperationFailedVSwitchNotAssociate", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidRegionIdNotFound(error) => (0, error),
+            Self::InvalidParameterAction(error) => (1, error),
+            Self::IncorrectVSwitchStatus(error) => (2, error),
+            Self::OperationUnsupportedSystemRouteTable(error) => (3, error),
+            Self::InvalidStatusVSwitch(error) => (4, error),
+            Self::InvalidRouteTableIdNotFound(error) => (5, error),
+            Self::InvalidVSwitchIdNotFound(error) => (6, error),
+            Self::InvalidBindingStatusRouteTable(error) => (7, error),
+            Self::OperationFailedVSwitchNotAssociate(error) => (8, error),
+            Self::Unhandled(error) => (9, error),
         }
     }
 }
 impl Clone for UnassociateRouteTableError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
-            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
-            Self::OperationUnsupportedSystemRouteTable(_) => {
-                Self::OperationUnsupportedSystemRouteTable(error)
-            }
-            Self::InvalidStatusVSwitch(_) => Self::InvalidStatusVSwitch(error),
-            Self::InvalidRouteTableIdNotFound(_) => {
-                Self::InvalidRouteTableIdNotFound(error)
-            }
-            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
-            Self::InvalidBindingStatusRouteTable(_) => {
-                Self::InvalidBindingStatusRouteTable(error)
-            }
-            Self::OperationFailedVSwitchNotAssociate(_) => {
-                Self::OperationFailedVSwitchNotAssociate(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassociateRouteTableError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidRegionIdNotFound",
+            "InvalidParameterAction",
+            "IncorrectVSwitchStatus",
+            "OperationUnsupportedSystemRouteTable",
+            "InvalidStatusVSwitch",
+            "InvalidRouteTableIdNotFound",
+            "InvalidVSwitchIdNotFound",
+            "InvalidBindingStatusRouteTable",
+            "OperationFailedVSwitchNotAssociate",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassociateRouteTableError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UnassociateVpcCidrBlockRequest {
     /// The region ID of the VPC to which the secondary CIDR block to be deleted belongs.
@@ -61,10 +61,26 @@ pub struct UnassociateVpcCidrBlockRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UnassociateVpcCidrBlockRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            secondary_cidr_block: None,
+            i_pv6_cidr_block: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UnassociateVpcCidrBlockRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UnassociateVpcCidrBlockRequestBuilder {
-        UnassociateVpcCidrBlockRequestBuilder::default()
+        UnassociateVpcCidrBlockRequestBuilder {
+            inner: UnassociateVpcCidrBlockRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -166,6 +182,7 @@ impl<C> UnassociateVpcCidrBlockRequestBuilder<C> {
     }
 }
 impl<'a> UnassociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UnassociateVpcCidrBlockRequest::default(),
@@ -174,6 +191,7 @@ impl<'a> UnassociateVpcCidrBlockRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -241,29 +259,24 @@ pub enum UnassociateVpcCidrBlockError {
 }
 impl From<::acs_runtime::client::ServiceError> for UnassociateVpcCidrBlockError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.Ipv6Gateway" => Self::OperationFailedIpv6Gateway(error),
-            "InvalidVpc.NotFound" => Self::InvalidVpcNotFound(error),
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "ParamExclusive.SecondaryCidrAndIpv6Cidr" => {
-                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
-            }
-            "MissingParam.SecondaryCidrOrIpv6Cidr" => {
-                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
-            }
-            "InvalidSecondaryCidrBlock.NotFound" => {
-                Self::InvalidSecondaryCidrBlockNotFound(error)
-            }
-            "OperationFailed.CidrInUse" => Self::OperationFailedCidrInUse(error),
-            "InvalidIpv6CidrBlock.NotFound" => Self::InvalidIpv6CidrBlockNotFound(error),
-            "OperationFailed.IpV6VSwitchInuse" => {
-                Self::OperationFailedIpV6vSwitchInuse(error)
-            }
-            "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock" => {
-                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.Ipv6Gateway",
+                        "InvalidVpc.NotFound",
+                        "IncorrectStatus.Vpc",
+                        "ParamExclusive.SecondaryCidrAndIpv6Cidr",
+                        "MissingParam.SecondaryCidrOrIpv6Cidr",
+                        "InvalidSecondaryCidrBlock.NotFound",
+                        "OperationFailed.CidrInUse",
+                        "InvalidIpv6CidrBlock.NotFound",
+                        "OperationFailed.IpV6VSwitchInuse",
+                        "MissingParam.SecondaryCidrBlockOrIpv6CidrBlock",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UnassociateVpcCidrBlockError {
@@ -272,76 +285,66 @@ impl UnassociateVpcCidrBlockError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedIpv6Gateway(error),
+            1 => Self::InvalidVpcNotFound(error),
+            2 => Self::IncorrectStatusVpc(error),
+            3 => Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error),
+            4 => Self::MissingParamSecondaryCidrOrIpv6Cidr(error),
+            5 => Self::InvalidSecondaryCidrBlockNotFound(error),
+            6 => Self::OperationFailedCidrInUse(error),
+            7 => Self::InvalidIpv6CidrBlockNotFound(error),
+            8 => Self::OperationFailedIpV6vSwitchInuse(error),
+            9 => Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedIpv6Gateway(error) => {
-                ("OperationFailedIpv6Gateway", error)
-            }
-            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error) => {
-                ("ParamExclusiveSecondaryCidrAndIpv6Cidr", error)
-            }
-            Self::MissingParamSecondaryCidrOrIpv6Cidr(error) => {
-                ("MissingParamSecondaryCidrOrIpv6Cidr", error)
-            }
-            Self::InvalidSecondaryCidrBlockNotFound(error) => {
-                ("InvalidSecondaryCidrBlockNotFound", error)
-            }
-            Self::OperationFailedCidrInUse(error) => ("OperationFailedCidrInUse", error),
-            Self::InvalidIpv6CidrBlockNotFound(error) => {
-                ("InvalidIpv6CidrBlockNotFound", error)
-            }
-            Self::OperationFailedIpV6vSwitchInuse(error) => {
-                ("OperationFailedIpV6vSwitchInuse", error)
-            }
-            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => {
-                ("MissingParamSecondaryCidrBlockOrIpv6CidrBlock", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedIpv6Gateway(error) => (0, error),
+            Self::InvalidVpcNotFound(error) => (1, error),
+            Self::IncorrectStatusVpc(error) => (2, error),
+            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error) => (3, error),
+            Self::MissingParamSecondaryCidrOrIpv6Cidr(error) => (4, error),
+            Self::InvalidSecondaryCidrBlockNotFound(error) => (5, error),
+            Self::OperationFailedCidrInUse(error) => (6, error),
+            Self::InvalidIpv6CidrBlockNotFound(error) => (7, error),
+            Self::OperationFailedIpV6vSwitchInuse(error) => (8, error),
+            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for UnassociateVpcCidrBlockError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedIpv6Gateway(_) => {
-                Self::OperationFailedIpv6Gateway(error)
-            }
-            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(_) => {
-                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
-            }
-            Self::MissingParamSecondaryCidrOrIpv6Cidr(_) => {
-                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
-            }
-            Self::InvalidSecondaryCidrBlockNotFound(_) => {
-                Self::InvalidSecondaryCidrBlockNotFound(error)
-            }
-            Self::OperationFailedCidrInUse(_) => Self::OperationFailedCidrInUse(error),
-            Self::InvalidIpv6CidrBlockNotFound(_) => {
-                Self::InvalidIpv6CidrBlockNotFound(error)
-            }
-            Self::OperationFailedIpV6vSwitchInuse(_) => {
-                Self::OperationFailedIpV6vSwitchInuse(error)
-            }
-            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(_) => {
-                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UnassociateVpcCidrBlockError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedIpv6Gateway",
+            "InvalidVpcNotFound",
+            "IncorrectStatusVpc",
+            "ParamExclusiveSecondaryCidrAndIpv6Cidr",
+            "MissingParamSecondaryCidrOrIpv6Cidr",
+            "InvalidSecondaryCidrBlockNotFound",
+            "OperationFailedCidrInUse",
+            "InvalidIpv6CidrBlockNotFound",
+            "OperationFailedIpV6vSwitchInuse",
+            "MissingParamSecondaryCidrBlockOrIpv6CidrBlock",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UnassociateVpcCidrBlockError {

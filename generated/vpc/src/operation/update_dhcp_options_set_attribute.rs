@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateDhcpOptionsSetAttributeRequest {
     /// The region where the DHCP options set is deployed. You can call the [DescribeRegions](<https://www.alibabacloud.com/help/doc-detail/36063.htm>) operation to query the most recent region list.
@@ -115,10 +115,32 @@ pub struct UpdateDhcpOptionsSetAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateDhcpOptionsSetAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            dhcp_options_set_id: None,
+            domain_name_servers: None,
+            domain_name: None,
+            dhcp_options_set_name: None,
+            dhcp_options_set_description: None,
+            client_token: None,
+            dry_run: None,
+            lease_time: None,
+            ipv6_lease_time: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateDhcpOptionsSetAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateDhcpOptionsSetAttributeRequestBuilder {
-        UpdateDhcpOptionsSetAttributeRequestBuilder::default()
+        UpdateDhcpOptionsSetAttributeRequestBuilder {
+            inner: UpdateDhcpOptionsSetAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -305,6 +327,7 @@ impl<C> UpdateDhcpOptionsSetAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateDhcpOptionsSetAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateDhcpOptionsSetAttributeRequest::default(),
@@ -313,6 +336,7 @@ impl<'a> UpdateDhcpOptionsSetAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -380,35 +404,24 @@ pub enum UpdateDhcpOptionsSetAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidDhcpOptionsSetId.NotFound" => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            "IncorrectStatus.DhcpOptionsSet" => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            "IllegalParam.DomainNameServers" => {
-                Self::IllegalParamDomainNameServers(error)
-            }
-            "IllegalParam.DomainName" => Self::IllegalParamDomainName(error),
-            "IllegalParam.DhcpOptionsSetName" => {
-                Self::IllegalParamDhcpOptionsSetName(error)
-            }
-            "IllegalParam.DhcpOptionsSetDescription" => {
-                Self::IllegalParamDhcpOptionsSetDescription(error)
-            }
-            "OperationUnsupported.DhcpLeaseTime" => {
-                Self::OperationUnsupportedDhcpLeaseTime(error)
-            }
-            "OperationUnsupported.DhcpOptionsSet" => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            "OperationDenied.ModifyDefaultDhcpOptionsSet" => {
-                Self::OperationDeniedModifyDefaultDhcpOptionsSet(error)
-            }
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidDhcpOptionsSetId.NotFound",
+                        "IncorrectStatus.DhcpOptionsSet",
+                        "IllegalParam.DomainNameServers",
+                        "IllegalParam.DomainName",
+                        "IllegalParam.DhcpOptionsSetName",
+                        "IllegalParam.DhcpOptionsSetDescription",
+                        "OperationUnsupported.DhcpLeaseTime",
+                        "OperationUnsupported.DhcpOptionsSet",
+                        "OperationDenied.ModifyDefaultDhcpOptionsSet",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateDhcpOptionsSetAttributeError {
@@ -417,80 +430,66 @@ impl UpdateDhcpOptionsSetAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidDhcpOptionsSetIdNotFound(error),
+            1 => Self::IncorrectStatusDhcpOptionsSet(error),
+            2 => Self::IllegalParamDomainNameServers(error),
+            3 => Self::IllegalParamDomainName(error),
+            4 => Self::IllegalParamDhcpOptionsSetName(error),
+            5 => Self::IllegalParamDhcpOptionsSetDescription(error),
+            6 => Self::OperationUnsupportedDhcpLeaseTime(error),
+            7 => Self::OperationUnsupportedDhcpOptionsSet(error),
+            8 => Self::OperationDeniedModifyDefaultDhcpOptionsSet(error),
+            9 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
-                ("InvalidDhcpOptionsSetIdNotFound", error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(error) => {
-                ("IncorrectStatusDhcpOptionsSet", error)
-            }
-            Self::IllegalParamDomainNameServers(error) => {
-                ("IllegalParamDomainNameServers", error)
-            }
-            Self::IllegalParamDomainName(error) => ("IllegalParamDomainName", error),
-            Self::IllegalParamDhcpOptionsSetName(error) => {
-                ("IllegalParamDhcpOptionsSetName", error)
-            }
-            Self::IllegalParamDhcpOptionsSetDescription(error) => {
-                ("IllegalParamDhcpOptionsSetDescription", error)
-            }
-            Self::OperationUnsupportedDhcpLeaseTime(error) => {
-                ("OperationUnsupportedDhcpLeaseTime", error)
-            }
-            Self::OperationUnsupportedDhcpOptionsSet(error) => {
-                ("OperationUnsupportedDhcpOptionsSet", error)
-            }
-            Self::OperationDeniedModifyDefaultDhcpOptionsSet(error) => {
-                ("OperationDeniedModifyDefaultDhcpOptionsSet", error)
-            }
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => (0, error),
+            Self::IncorrectStatusDhcpOptionsSet(error) => (1, error),
+            Self::IllegalParamDomainNameServers(error) => (2, error),
+            Self::IllegalParamDomainName(error) => (3, error),
+            Self::IllegalParamDhcpOptionsSetName(error) => (4, error),
+            Self::IllegalParamDhcpOptionsSetDescription(error) => (5, error),
+            Self::OperationUnsupportedDhcpLeaseTime(error) => (6, error),
+            Self::OperationUnsupportedDhcpOptionsSet(error) => (7, error),
+            Self::OperationDeniedModifyDefaultDhcpOptionsSet(error) => (8, error),
+            Self::InvalidRegionIdNotFound(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for UpdateDhcpOptionsSetAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
-                Self::InvalidDhcpOptionsSetIdNotFound(error)
-            }
-            Self::IncorrectStatusDhcpOptionsSet(_) => {
-                Self::IncorrectStatusDhcpOptionsSet(error)
-            }
-            Self::IllegalParamDomainNameServers(_) => {
-                Self::IllegalParamDomainNameServers(error)
-            }
-            Self::IllegalParamDomainName(_) => Self::IllegalParamDomainName(error),
-            Self::IllegalParamDhcpOptionsSetName(_) => {
-                Self::IllegalParamDhcpOptionsSetName(error)
-            }
-            Self::IllegalParamDhcpOptionsSetDescription(_) => {
-                Self::IllegalParamDhcpOptionsSetDescription(error)
-            }
-            Self::OperationUnsupportedDhcpLeaseTime(_) => {
-                Self::OperationUnsupportedDhcpLeaseTime(error)
-            }
-            Self::OperationUnsupportedDhcpOptionsSet(_) => {
-                Self::OperationUnsupportedDhcpOptionsSet(error)
-            }
-            Self::OperationDeniedModifyDefaultDhcpOptionsSet(_) => {
-                Self::OperationDeniedModifyDefaultDhcpOptionsSet(error)
-            }
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateDhcpOptionsSetAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidDhcpOptionsSetIdNotFound",
+            "IncorrectStatusDhcpOptionsSet",
+            "IllegalParamDomainNameServers",
+            "IllegalParamDomainName",
+            "IllegalParamDhcpOptionsSetName",
+            "IllegalParamDhcpOptionsSetDescription",
+            "OperationUnsupportedDhcpLeaseTime",
+            "OperationUnsupportedDhcpOptionsSet",
+            "OperationDeniedModifyDefaultDhcpOptionsSet",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateDhcpOptionsSetAttributeError {

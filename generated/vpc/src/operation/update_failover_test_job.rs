@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateFailoverTestJobRequest {
     /// The region ID of the failover test.
@@ -89,10 +89,30 @@ pub struct UpdateFailoverTestJobRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateFailoverTestJobRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            client_token: None,
+            name: None,
+            description: None,
+            resource_id: None,
+            job_duration: None,
+            job_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateFailoverTestJobRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateFailoverTestJobRequestBuilder {
-        UpdateFailoverTestJobRequestBuilder::default()
+        UpdateFailoverTestJobRequestBuilder {
+            inner: UpdateFailoverTestJobRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -246,6 +266,7 @@ impl<C> UpdateFailoverTestJobRequestBuilder<C> {
     }
 }
 impl<'a> UpdateFailoverTestJobRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateFailoverTestJobRequest::default(),
@@ -254,6 +275,7 @@ impl<'a> UpdateFailoverTestJobRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -333,39 +355,30 @@ pub enum UpdateFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.Name" => Self::IllegalParamName(error),
-            "IllegalParam.Description" => Self::IllegalParamDescription(error),
-            "EcFailoverTestJobExceedMaxResourceNum" => {
-                Self::EcFailoverTestJobExceedMaxResourceNum(error)
-            }
-            "EcFailoverTestJobResourceInAnotherProcessingJob" => {
-                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            }
-            "IllegalParam.ResourceId" => Self::IllegalParamResourceId(error),
-            "IncorrectStatus.ResourceId" => Self::IncorrectStatusResourceId(error),
-            "IncorrectBusinessStatus.ResourceId" => {
-                Self::IncorrectBusinessStatusResourceId(error)
-            }
-            "VpconnNotAssociatedVbr" => Self::VpconnNotAssociatedVbr(error),
-            "VpconnWithVlan0NotSupportShutdown" => {
-                Self::VpconnWithVlan0NotSupportShutdown(error)
-            }
-            "PconnContainsMoreThanOneVpconn" => {
-                Self::PconnContainsMoreThanOneVpconn(error)
-            }
-            "PconnContailsMoreThanOneAcrossCountVbr" => {
-                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            }
-            "IllegalParam.JobDuration" => Self::IllegalParamJobDuration(error),
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
-            "IncorrectStatus.OnlyForInit" => Self::IncorrectStatusOnlyForInit(error),
-            "MultiplePconnSingleVbrNotSupportShutdown" => {
-                Self::MultiplePconnSingleVbrNotSupportShutdown(error)
-            }
-            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.Name",
+                        "IllegalParam.Description",
+                        "EcFailoverTestJobExceedMaxResourceNum",
+                        "EcFailoverTestJobResourceInAnotherProcessingJob",
+                        "IllegalParam.ResourceId",
+                        "IncorrectStatus.ResourceId",
+                        "IncorrectBusinessStatus.ResourceId",
+                        "VpconnNotAssociatedVbr",
+                        "VpconnWithVlan0NotSupportShutdown",
+                        "PconnContainsMoreThanOneVpconn",
+                        "PconnContailsMoreThanOneAcrossCountVbr",
+                        "IllegalParam.JobDuration",
+                        "IllegalParam.JobId",
+                        "IncorrectStatus.OnlyForInit",
+                        "MultiplePconnSingleVbrNotSupportShutdown",
+                        "EcFailoverTestJobConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateFailoverTestJobError {
@@ -374,96 +387,84 @@ impl UpdateFailoverTestJobError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamName(error),
+            1 => Self::IllegalParamDescription(error),
+            2 => Self::EcFailoverTestJobExceedMaxResourceNum(error),
+            3 => Self::EcFailoverTestJobResourceInAnotherProcessingJob(error),
+            4 => Self::IllegalParamResourceId(error),
+            5 => Self::IncorrectStatusResourceId(error),
+            6 => Self::IncorrectBusinessStatusResourceId(error),
+            7 => Self::VpconnNotAssociatedVbr(error),
+            8 => Self::VpconnWithVlan0NotSupportShutdown(error),
+            9 => Self::PconnContainsMoreThanOneVpconn(error),
+            10 => Self::PconnContailsMoreThanOneAcrossCountVbr(error),
+            11 => Self::IllegalParamJobDuration(error),
+            12 => Self::IllegalParamJobId(error),
+            13 => Self::IncorrectStatusOnlyForInit(error),
+            14 => Self::MultiplePconnSingleVbrNotSupportShutdown(error),
+            15 => Self::EcFailoverTestJobConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamName(error) => ("IllegalParamName", error),
-            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
-            Self::EcFailoverTestJobExceedMaxResourceNum(error) => {
-                ("EcFailoverTestJobExceedMaxResourceNum", error)
-            }
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => {
-                ("EcFailoverTestJobResourceInAnotherProcessingJob", error)
-            }
-            Self::IllegalParamResourceId(error) => ("IllegalParamResourceId", error),
-            Self::IncorrectStatusResourceId(error) => {
-                ("IncorrectStatusResourceId", error)
-            }
-            Self::IncorrectBusinessStatusResourceId(error) => {
-                ("IncorrectBusinessStatusResourceId", error)
-            }
-            Self::VpconnNotAssociatedVbr(error) => ("VpconnNotAssociatedVbr", error),
-            Self::VpconnWithVlan0NotSupportShutdown(error) => {
-                ("VpconnWithVlan0NotSupportShutdown", error)
-            }
-            Self::PconnContainsMoreThanOneVpconn(error) => {
-                ("PconnContainsMoreThanOneVpconn", error)
-            }
-            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => {
-                ("PconnContailsMoreThanOneAcrossCountVbr", error)
-            }
-            Self::IllegalParamJobDuration(error) => ("IllegalParamJobDuration", error),
-            Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
-            Self::IncorrectStatusOnlyForInit(error) => {
-                ("IncorrectStatusOnlyForInit", error)
-            }
-            Self::MultiplePconnSingleVbrNotSupportShutdown(error) => {
-                ("MultiplePconnSingleVbrNotSupportShutdown", error)
-            }
-            Self::EcFailoverTestJobConflict(error) => {
-                ("EcFailoverTestJobConflict", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamName(error) => (0, error),
+            Self::IllegalParamDescription(error) => (1, error),
+            Self::EcFailoverTestJobExceedMaxResourceNum(error) => (2, error),
+            Self::EcFailoverTestJobResourceInAnotherProcessingJob(error) => (3, error),
+            Self::IllegalParamResourceId(error) => (4, error),
+            Self::IncorrectStatusResourceId(error) => (5, error),
+            Self::IncorrectBusinessStatusResourceId(error) => (6, error),
+            Self::VpconnNotAssociatedVbr(error) => (7, error),
+            Self::VpconnWithVlan0NotSupportShutdown(error) => (8, error),
+            Self::PconnContainsMoreThanOneVpconn(error) => (9, error),
+            Self::PconnContailsMoreThanOneAcrossCountVbr(error) => (10, error),
+            Self::IllegalParamJobDuration(error) => (11, error),
+            Self::IllegalParamJobId(error) => (12, error),
+            Self::IncorrectStatusOnlyForInit(error) => (13, error),
+            Self::MultiplePconnSingleVbrNotSupportShutdown(error) => (14, error),
+            Self::EcFailoverTestJobConflict(error) => (15, error),
+            Self::Unhandled(error) => (16, error),
         }
     }
 }
 impl Clone for UpdateFailoverTestJobError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamName(_) => Self::IllegalParamName(error),
-            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
-            Self::EcFailoverTestJobExceedMaxResourceNum(_) => {
-                Self::EcFailoverTestJobExceedMaxResourceNum(error)
-            }
-            Self::EcFailoverTestJobResourceInAnotherProcessingJob(_) => {
-                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
-            }
-            Self::IllegalParamResourceId(_) => Self::IllegalParamResourceId(error),
-            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
-            Self::IncorrectBusinessStatusResourceId(_) => {
-                Self::IncorrectBusinessStatusResourceId(error)
-            }
-            Self::VpconnNotAssociatedVbr(_) => Self::VpconnNotAssociatedVbr(error),
-            Self::VpconnWithVlan0NotSupportShutdown(_) => {
-                Self::VpconnWithVlan0NotSupportShutdown(error)
-            }
-            Self::PconnContainsMoreThanOneVpconn(_) => {
-                Self::PconnContainsMoreThanOneVpconn(error)
-            }
-            Self::PconnContailsMoreThanOneAcrossCountVbr(_) => {
-                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
-            }
-            Self::IllegalParamJobDuration(_) => Self::IllegalParamJobDuration(error),
-            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
-            Self::IncorrectStatusOnlyForInit(_) => {
-                Self::IncorrectStatusOnlyForInit(error)
-            }
-            Self::MultiplePconnSingleVbrNotSupportShutdown(_) => {
-                Self::MultiplePconnSingleVbrNotSupportShutdown(error)
-            }
-            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateFailoverTestJobError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamName",
+            "IllegalParamDescription",
+            "EcFailoverTestJobExceedMaxResourceNum",
+            "EcFailoverTestJobResourceInAnotherProcessingJob",
+            "IllegalParamResourceId",
+            "IncorrectStatusResourceId",
+            "IncorrectBusinessStatusResourceId",
+            "VpconnNotAssociatedVbr",
+            "VpconnWithVlan0NotSupportShutdown",
+            "PconnContainsMoreThanOneVpconn",
+            "PconnContailsMoreThanOneAcrossCountVbr",
+            "IllegalParamJobDuration",
+            "IllegalParamJobId",
+            "IncorrectStatusOnlyForInit",
+            "MultiplePconnSingleVbrNotSupportShutdown",
+            "EcFailoverTestJobConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateFailoverTestJobError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     /// The ID of the region to which the gateway route table that you want to modify belongs.
@@ -114,10 +114,32 @@ pub struct UpdateGatewayRouteTableEntryAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateGatewayRouteTableEntryAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            i_pv4_gateway_route_table_id: None,
+            gateway_route_table_id: None,
+            client_token: None,
+            dry_run: None,
+            destination_cidr_block: None,
+            next_hop_type: None,
+            next_hop_id: None,
+            name: None,
+            description: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateGatewayRouteTableEntryAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateGatewayRouteTableEntryAttributeRequestBuilder {
-        UpdateGatewayRouteTableEntryAttributeRequestBuilder::default()
+        UpdateGatewayRouteTableEntryAttributeRequestBuilder {
+            inner: UpdateGatewayRouteTableEntryAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -303,6 +325,7 @@ impl<C> UpdateGatewayRouteTableEntryAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateGatewayRouteTableEntryAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateGatewayRouteTableEntryAttributeRequest::default(),
@@ -311,6 +334,7 @@ impl<'a> UpdateGatewayRouteTableEntryAttributeRequestBuilder<&'a crate::Client> 
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -403,51 +427,34 @@ pub enum UpdateGatewayRouteTableEntryAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateGatewayRouteTableEntryAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.UpdateGatewayRouteEntry" => {
-                Self::OperationDeniedUpdateGatewayRouteEntry(error)
-            }
-            "IllegalParam.DestCidrBlock" => Self::IllegalParamDestCidrBlock(error),
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "IncorrectStatus.Vswitch" => Self::IncorrectStatusVswitch(error),
-            "ResourceNotFound.Instance" => Self::ResourceNotFoundInstance(error),
-            "IncorrectStatus.NextHop" => Self::IncorrectStatusNextHop(error),
-            "OperationDenied.NextHopTypeNonsupport" => {
-                Self::OperationDeniedNextHopTypeNonsupport(error)
-            }
-            "OperationDenied.LocalEntryCanOnlyModifyNextHop" => {
-                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
-            }
-            "ExclusiveParam.NextHopTypeAndNextHopId" => {
-                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
-            }
-            "ResourceNotFound.RouteTable" => Self::ResourceNotFoundRouteTable(error),
-            "InvalidRouterInterfaceId.NotFound" => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            "OperationUnsupported.OnlySupportNormalNetworkInterface" => {
-                Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "UnsupportedFeature.Ipv6GatewayRouteTable" => {
-                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            }
-            "OperationDenied.TrAttachmentIpv6Disabled" => {
-                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            }
-            "InvalidAttachment.NotFound" => Self::InvalidAttachmentNotFound(error),
-            "BothEmptyParam.GatewayRouteTableIdAndIpv4GatewayRouteTableId" => {
-                Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error)
-            }
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.UpdateGatewayRouteEntry",
+                        "IllegalParam.DestCidrBlock",
+                        "ResourceNotFound.NetworkInterface",
+                        "ResourceNotFound.RouteEntry",
+                        "IncorrectStatus.RouteEntry",
+                        "IncorrectStatus.Vswitch",
+                        "ResourceNotFound.Instance",
+                        "IncorrectStatus.NextHop",
+                        "OperationDenied.NextHopTypeNonsupport",
+                        "OperationDenied.LocalEntryCanOnlyModifyNextHop",
+                        "ExclusiveParam.NextHopTypeAndNextHopId",
+                        "ResourceNotFound.RouteTable",
+                        "InvalidRouterInterfaceId.NotFound",
+                        "OperationUnsupported.OnlySupportNormalNetworkInterface",
+                        "UnsupportedRegion",
+                        "UnsupportedFeature.Ipv6GatewayRouteTable",
+                        "OperationDenied.TrAttachmentIpv6Disabled",
+                        "InvalidAttachment.NotFound",
+                        "BothEmptyParam.GatewayRouteTableIdAndIpv4GatewayRouteTableId",
+                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateGatewayRouteTableEntryAttributeError {
@@ -456,126 +463,102 @@ impl UpdateGatewayRouteTableEntryAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedUpdateGatewayRouteEntry(error),
+            1 => Self::IllegalParamDestCidrBlock(error),
+            2 => Self::ResourceNotFoundNetworkInterface(error),
+            3 => Self::ResourceNotFoundRouteEntry(error),
+            4 => Self::IncorrectStatusRouteEntry(error),
+            5 => Self::IncorrectStatusVswitch(error),
+            6 => Self::ResourceNotFoundInstance(error),
+            7 => Self::IncorrectStatusNextHop(error),
+            8 => Self::OperationDeniedNextHopTypeNonsupport(error),
+            9 => Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error),
+            10 => Self::ExclusiveParamNextHopTypeAndNextHopId(error),
+            11 => Self::ResourceNotFoundRouteTable(error),
+            12 => Self::InvalidRouterInterfaceIdNotFound(error),
+            13 => Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error),
+            14 => Self::UnsupportedRegion(error),
+            15 => Self::UnsupportedFeatureIpv6GatewayRouteTable(error),
+            16 => Self::OperationDeniedTrAttachmentIpv6Disabled(error),
+            17 => Self::InvalidAttachmentNotFound(error),
+            18 => {
+                Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error)
+            }
+            19 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedUpdateGatewayRouteEntry(error) => {
-                ("OperationDeniedUpdateGatewayRouteEntry", error)
-            }
-            Self::IllegalParamDestCidrBlock(error) => {
-                ("IllegalParamDestCidrBlock", error)
-            }
-            Self::ResourceNotFoundNetworkInterface(error) => {
-                ("ResourceNotFoundNetworkInterface", error)
-            }
-            Self::ResourceNotFoundRouteEntry(error) => {
-                ("ResourceNotFoundRouteEntry", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::IncorrectStatusVswitch(error) => ("IncorrectStatusVswitch", error),
-            Self::ResourceNotFoundInstance(error) => ("ResourceNotFoundInstance", error),
-            Self::IncorrectStatusNextHop(error) => ("IncorrectStatusNextHop", error),
-            Self::OperationDeniedNextHopTypeNonsupport(error) => {
-                ("OperationDeniedNextHopTypeNonsupport", error)
-            }
-            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error) => {
-                ("OperationDeniedLocalEntryCanOnlyModifyNextHop", error)
-            }
-            Self::ExclusiveParamNextHopTypeAndNextHopId(error) => {
-                ("ExclusiveParamNextHopTypeAndNextHopId", error)
-            }
-            Self::ResourceNotFoundRouteTable(error) => {
-                ("ResourceNotFoundRouteTable", error)
-            }
-            Self::InvalidRouterInterfaceIdNotFound(error) => {
-                ("InvalidRouterInterfaceIdNotFound", error)
-            }
+            Self::OperationDeniedUpdateGatewayRouteEntry(error) => (0, error),
+            Self::IllegalParamDestCidrBlock(error) => (1, error),
+            Self::ResourceNotFoundNetworkInterface(error) => (2, error),
+            Self::ResourceNotFoundRouteEntry(error) => (3, error),
+            Self::IncorrectStatusRouteEntry(error) => (4, error),
+            Self::IncorrectStatusVswitch(error) => (5, error),
+            Self::ResourceNotFoundInstance(error) => (6, error),
+            Self::IncorrectStatusNextHop(error) => (7, error),
+            Self::OperationDeniedNextHopTypeNonsupport(error) => (8, error),
+            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error) => (9, error),
+            Self::ExclusiveParamNextHopTypeAndNextHopId(error) => (10, error),
+            Self::ResourceNotFoundRouteTable(error) => (11, error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => (12, error),
             Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error) => {
-                ("OperationUnsupportedOnlySupportNormalNetworkInterface", error)
+                (13, error)
             }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => {
-                ("UnsupportedFeatureIpv6GatewayRouteTable", error)
-            }
-            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => {
-                ("OperationDeniedTrAttachmentIpv6Disabled", error)
-            }
-            Self::InvalidAttachmentNotFound(error) => {
-                ("InvalidAttachmentNotFound", error)
-            }
+            Self::UnsupportedRegion(error) => (14, error),
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(error) => (15, error),
+            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => (16, error),
+            Self::InvalidAttachmentNotFound(error) => (17, error),
             Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error) => {
-                ("BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId", error)
+                (18, error)
             }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
-                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (19, error),
+            Self::Unhandled(error) => (20, error),
         }
     }
 }
 impl Clone for UpdateGatewayRouteTableEntryAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedUpdateGatewayRouteEntry(_) => {
-                Self::OperationDeniedUpdateGatewayRouteEntry(error)
-            }
-            Self::IllegalParamDestCidrBlock(_) => Self::IllegalParamDestCidrBlock(error),
-            Self::ResourceNotFoundNetworkInterface(_) => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            Self::ResourceNotFoundRouteEntry(_) => {
-                Self::ResourceNotFoundRouteEntry(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
-            Self::ResourceNotFoundInstance(_) => Self::ResourceNotFoundInstance(error),
-            Self::IncorrectStatusNextHop(_) => Self::IncorrectStatusNextHop(error),
-            Self::OperationDeniedNextHopTypeNonsupport(_) => {
-                Self::OperationDeniedNextHopTypeNonsupport(error)
-            }
-            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(_) => {
-                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
-            }
-            Self::ExclusiveParamNextHopTypeAndNextHopId(_) => {
-                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
-            }
-            Self::ResourceNotFoundRouteTable(_) => {
-                Self::ResourceNotFoundRouteTable(error)
-            }
-            Self::InvalidRouterInterfaceIdNotFound(_) => {
-                Self::InvalidRouterInterfaceIdNotFound(error)
-            }
-            Self::OperationUnsupportedOnlySupportNormalNetworkInterface(_) => {
-                Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::UnsupportedFeatureIpv6GatewayRouteTable(_) => {
-                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
-            }
-            Self::OperationDeniedTrAttachmentIpv6Disabled(_) => {
-                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            }
-            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
-            Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(_) => {
-                Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error)
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateGatewayRouteTableEntryAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedUpdateGatewayRouteEntry",
+            "IllegalParamDestCidrBlock",
+            "ResourceNotFoundNetworkInterface",
+            "ResourceNotFoundRouteEntry",
+            "IncorrectStatusRouteEntry",
+            "IncorrectStatusVswitch",
+            "ResourceNotFoundInstance",
+            "IncorrectStatusNextHop",
+            "OperationDeniedNextHopTypeNonsupport",
+            "OperationDeniedLocalEntryCanOnlyModifyNextHop",
+            "ExclusiveParamNextHopTypeAndNextHopId",
+            "ResourceNotFoundRouteTable",
+            "InvalidRouterInterfaceIdNotFound",
+            "OperationUnsupportedOnlySupportNormalNetworkInterface",
+            "UnsupportedRegion",
+            "UnsupportedFeatureIpv6GatewayRouteTable",
+            "OperationDeniedTrAttachmentIpv6Disabled",
+            "InvalidAttachmentNotFound",
+            "BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId",
+            "ResourceNotFoundGatewayLoadBalancerEndpoint",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateGatewayRouteTableEntryAttributeError {

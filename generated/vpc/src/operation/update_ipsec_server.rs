@@ -33,7 +33,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateIpsecServerRequest {
     /// The ID of the region where the IPsec server is created.
@@ -156,10 +156,34 @@ pub struct UpdateIpsecServerRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateIpsecServerRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            ipsec_server_id: None,
+            local_subnet: None,
+            client_ip_pool: None,
+            ipsec_server_name: None,
+            effect_immediately: None,
+            ike_config: None,
+            ipsec_config: None,
+            psk_enabled: None,
+            psk: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateIpsecServerRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateIpsecServerRequestBuilder {
-        UpdateIpsecServerRequestBuilder::default()
+        UpdateIpsecServerRequestBuilder {
+            inner: UpdateIpsecServerRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -393,6 +417,7 @@ impl<C> UpdateIpsecServerRequestBuilder<C> {
     }
 }
 impl<'a> UpdateIpsecServerRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateIpsecServerRequest::default(),
@@ -401,6 +426,7 @@ impl<'a> UpdateIpsecServerRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -486,31 +512,32 @@ pub enum UpdateIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "VpnGateway.FinancialLocked" => Self::VpnGatewayFinancialLocked(error),
-            "OperationUnsupported.IpsecPfs" => Self::OperationUnsupportedIpsecPfs(error),
-            "IllegalParam.AuthMethod" => Self::IllegalParamAuthMethod(error),
-            "IllegalParam.LocalSubnet" => Self::IllegalParamLocalSubnet(error),
-            "IllegalParam.ClientIpPool" => Self::IllegalParamClientIpPool(error),
-            "MissingParam.IDaaSInstanceId" => Self::MissingParamIDaaSInstanceId(error),
-            "OperationFailed.NoRamPermission" => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            "OperationFailed.AddVpcRoute" => Self::OperationFailedAddVpcRoute(error),
-            "ClientIpPool.NetmaskInvalid" => Self::ClientIpPoolNetmaskInvalid(error),
-            "VpnRouteEntry.Conflict" => Self::VpnRouteEntryConflict(error),
-            "ClientIpPool.SubnetInvalid" => Self::ClientIpPoolSubnetInvalid(error),
-            "InvalidClientIpPool.Conflict" => Self::InvalidClientIpPoolConflict(error),
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidIpsecServerId.NotFound" => Self::InvalidIpsecServerIdNotFound(error),
-            "InvalidIDaaSInstanceId.NotFound" => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            "OperationConflict" => Self::OperationConflict(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "VpnGateway.Configuring",
+                        "VpnGateway.FinancialLocked",
+                        "OperationUnsupported.IpsecPfs",
+                        "IllegalParam.AuthMethod",
+                        "IllegalParam.LocalSubnet",
+                        "IllegalParam.ClientIpPool",
+                        "MissingParam.IDaaSInstanceId",
+                        "OperationFailed.NoRamPermission",
+                        "OperationFailed.AddVpcRoute",
+                        "ClientIpPool.NetmaskInvalid",
+                        "VpnRouteEntry.Conflict",
+                        "ClientIpPool.SubnetInvalid",
+                        "InvalidClientIpPool.Conflict",
+                        "SystemBusy",
+                        "Forbidden",
+                        "InvalidIpsecServerId.NotFound",
+                        "InvalidIDaaSInstanceId.NotFound",
+                        "OperationConflict",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateIpsecServerError {
@@ -519,100 +546,90 @@ impl UpdateIpsecServerError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::VpnGatewayConfiguring(error),
+            1 => Self::VpnGatewayFinancialLocked(error),
+            2 => Self::OperationUnsupportedIpsecPfs(error),
+            3 => Self::IllegalParamAuthMethod(error),
+            4 => Self::IllegalParamLocalSubnet(error),
+            5 => Self::IllegalParamClientIpPool(error),
+            6 => Self::MissingParamIDaaSInstanceId(error),
+            7 => Self::OperationFailedNoRamPermission(error),
+            8 => Self::OperationFailedAddVpcRoute(error),
+            9 => Self::ClientIpPoolNetmaskInvalid(error),
+            10 => Self::VpnRouteEntryConflict(error),
+            11 => Self::ClientIpPoolSubnetInvalid(error),
+            12 => Self::InvalidClientIpPoolConflict(error),
+            13 => Self::SystemBusy(error),
+            14 => Self::Forbidden(error),
+            15 => Self::InvalidIpsecServerIdNotFound(error),
+            16 => Self::InvalidIDaaSInstanceIdNotFound(error),
+            17 => Self::OperationConflict(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
-            Self::VpnGatewayFinancialLocked(error) => {
-                ("VpnGatewayFinancialLocked", error)
-            }
-            Self::OperationUnsupportedIpsecPfs(error) => {
-                ("OperationUnsupportedIpsecPfs", error)
-            }
-            Self::IllegalParamAuthMethod(error) => ("IllegalParamAuthMethod", error),
-            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
-            Self::IllegalParamClientIpPool(error) => ("IllegalParamClientIpPool", error),
-            Self::MissingParamIDaaSInstanceId(error) => {
-                ("MissingParamIDaaSInstanceId", error)
-            }
-            Self::OperationFailedNoRamPermission(error) => {
-                ("OperationFailedNoRamPermission", error)
-            }
-            Self::OperationFailedAddVpcRoute(error) => {
-                ("OperationFailedAddVpcRoute", error)
-            }
-            Self::ClientIpPoolNetmaskInvalid(error) => {
-                ("ClientIpPoolNetmaskInvalid", error)
-            }
-            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
-            Self::ClientIpPoolSubnetInvalid(error) => {
-                ("ClientIpPoolSubnetInvalid", error)
-            }
-            Self::InvalidClientIpPoolConflict(error) => {
-                ("InvalidClientIpPoolConflict", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Forbidden(error) => ("Forbidden", error),
-            Self::InvalidIpsecServerIdNotFound(error) => {
-                ("InvalidIpsecServerIdNotFound", error)
-            }
-            Self::InvalidIDaaSInstanceIdNotFound(error) => {
-                ("InvalidIDaaSInstanceIdNotFound", error)
-            }
-            Self::OperationConflict(error) => ("OperationConflict", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::VpnGatewayConfiguring(error) => (0, error),
+            Self::VpnGatewayFinancialLocked(error) => (1, error),
+            Self::OperationUnsupportedIpsecPfs(error) => (2, error),
+            Self::IllegalParamAuthMethod(error) => (3, error),
+            Self::IllegalParamLocalSubnet(error) => (4, error),
+            Self::IllegalParamClientIpPool(error) => (5, error),
+            Self::MissingParamIDaaSInstanceId(error) => (6, error),
+            Self::OperationFailedNoRamPermission(error) => (7, error),
+            Self::OperationFailedAddVpcRoute(error) => (8, error),
+            Self::ClientIpPoolNetmaskInvalid(error) => (9, error),
+            Self::VpnRouteEntryConflict(error) => (10, error),
+            Self::ClientIpPoolSubnetInvalid(error) => (11, error),
+            Self::InvalidClientIpPoolConflict(error) => (12, error),
+            Self::SystemBusy(error) => (13, error),
+            Self::Forbidden(error) => (14, error),
+            Self::InvalidIpsecServerIdNotFound(error) => (15, error),
+            Self::InvalidIDaaSInstanceIdNotFound(error) => (16, error),
+            Self::OperationConflict(error) => (17, error),
+            Self::Unhandled(error) => (18, error),
         }
     }
 }
 impl Clone for UpdateIpsecServerError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
-            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
-            Self::OperationUnsupportedIpsecPfs(_) => {
-                Self::OperationUnsupportedIpsecPfs(error)
-            }
-            Self::IllegalParamAuthMethod(_) => Self::IllegalParamAuthMethod(error),
-            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
-            Self::IllegalParamClientIpPool(_) => Self::IllegalParamClientIpPool(error),
-            Self::MissingParamIDaaSInstanceId(_) => {
-                Self::MissingParamIDaaSInstanceId(error)
-            }
-            Self::OperationFailedNoRamPermission(_) => {
-                Self::OperationFailedNoRamPermission(error)
-            }
-            Self::OperationFailedAddVpcRoute(_) => {
-                Self::OperationFailedAddVpcRoute(error)
-            }
-            Self::ClientIpPoolNetmaskInvalid(_) => {
-                Self::ClientIpPoolNetmaskInvalid(error)
-            }
-            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
-            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
-            Self::InvalidClientIpPoolConflict(_) => {
-                Self::InvalidClientIpPoolConflict(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Forbidden(_) => Self::Forbidden(error),
-            Self::InvalidIpsecServerIdNotFound(_) => {
-                Self::InvalidIpsecServerIdNotFound(error)
-            }
-            Self::InvalidIDaaSInstanceIdNotFound(_) => {
-                Self::InvalidIDaaSInstanceIdNotFound(error)
-            }
-            Self::OperationConflict(_) => Self::OperationConflict(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateIpsecServerError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "VpnGatewayConfiguring",
+            "VpnGatewayFinancialLocked",
+            "OperationUnsupportedIpsecPfs",
+            "IllegalParamAuthMethod",
+            "IllegalParamLocalSubnet",
+            "IllegalParamClientIpPool",
+            "MissingParamIDaaSInstanceId",
+            "OperationFailedNoRamPermission",
+            "OperationFailedAddVpcRoute",
+            "ClientIpPoolNetmaskInvalid",
+            "VpnRouteEntryConflict",
+            "ClientIpPoolSubnetInvalid",
+            "InvalidClientIpPoolConflict",
+            "SystemBusy",
+            "Forbidden",
+            "InvalidIpsecServerIdNotFound",
+            "InvalidIDaaSInstanceIdNotFound",
+            "OperationConflict",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateIpsecServerError {

@@ -38,7 +38,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateNatGatewayNatTypeRequest {
     /// The ID of the region where the NAT gateway that you want to upgrade is deployed.
@@ -97,10 +97,28 @@ pub struct UpdateNatGatewayNatTypeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateNatGatewayNatTypeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            nat_gateway_id: None,
+            v_switch_id: None,
+            nat_type: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateNatGatewayNatTypeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateNatGatewayNatTypeRequestBuilder {
-        UpdateNatGatewayNatTypeRequestBuilder::default()
+        UpdateNatGatewayNatTypeRequestBuilder {
+            inner: UpdateNatGatewayNatTypeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -233,6 +251,7 @@ impl<C> UpdateNatGatewayNatTypeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateNatGatewayNatTypeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateNatGatewayNatTypeRequest::default(),
@@ -241,6 +260,7 @@ impl<'a> UpdateNatGatewayNatTypeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -340,73 +360,40 @@ pub enum UpdateNatGatewayNatTypeError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationUnsupported.NatConvert" => {
-                Self::OperationUnsupportedNatConvert(error)
-            }
-            "OperationFailed.VpcNotExist" => Self::OperationFailedVpcNotExist(error),
-            "OperationFailed.VswNotExist" => Self::OperationFailedVswNotExist(error),
-            "OperationFailed.NatTypeNotEnhanced" => {
-                Self::OperationFailedNatTypeNotEnhanced(error)
-            }
-            "OperationFailed.NatGwBindWithBandwidthPackage" => {
-                Self::OperationFailedNatGwBindWithBandwidthPackage(error)
-            }
-            "IncorrectStatus.NatGateway" => Self::IncorrectStatusNatGateway(error),
-            "OperationFailed.EipInMiddleStatus" => {
-                Self::OperationFailedEipInMiddleStatus(error)
-            }
-            "OperationFailed.SnatInMiddleStatus" => {
-                Self::OperationFailedSnatInMiddleStatus(error)
-            }
-            "OperationFailed.DnatInMiddleStatus" => {
-                Self::OperationFailedDnatInMiddleStatus(error)
-            }
-            "OperationFailed.NatGwRouteInMiddleStatus" => {
-                Self::OperationFailedNatGwRouteInMiddleStatus(error)
-            }
-            "OperationFailed.EnhancedInventoryNotEnough" => {
-                Self::OperationFailedEnhancedInventoryNotEnough(error)
-            }
-            "OperationFailed.EnhancedUserIsUnAuthorized" => {
-                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
-            }
-            "OperationFailed.EnhancedRegion" => {
-                Self::OperationFailedEnhancedRegion(error)
-            }
-            "OperationFailed.EnhancedQuotaExceed" => {
-                Self::OperationFailedEnhancedQuotaExceed(error)
-            }
-            "InvalidBandwidthPackageIdNumber.NotSupported" => {
-                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
-            }
-            "OperationFailed.VswNotBelongToVpc" => {
-                Self::OperationFailedVswNotBelongToVpc(error)
-            }
-            "OperationUnsupported.VpcAttachedCen" => {
-                Self::OperationUnsupportedVpcAttachedCen(error)
-            }
-            "OperationUnsupported.RouterInterfaceExist" => {
-                Self::OperationUnsupportedRouterInterfaceExist(error)
-            }
-            "OperationFailed.VRouterNotExist" => {
-                Self::OperationFailedVRouterNotExist(error)
-            }
-            "OperationFailed.SnatQuotaExceed" => {
-                Self::OperationFailedSnatQuotaExceed(error)
-            }
-            "OperationFailed.DnatQuotaExceed" => {
-                Self::OperationFailedDnatQuotaExceed(error)
-            }
-            "OperationFailed.VswBindedRouteTable" => {
-                Self::OperationFailedVswBindedRouteTable(error)
-            }
-            "OperationFailed.VswBindedAcl" => Self::OperationFailedVswBindedAcl(error),
-            "Forbidden.Convert" => Self::ForbiddenConvert(error),
-            "NATGW_NOT_EXIST" => Self::NatgwNotExist(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationUnsupported.NatConvert",
+                        "OperationFailed.VpcNotExist",
+                        "OperationFailed.VswNotExist",
+                        "OperationFailed.NatTypeNotEnhanced",
+                        "OperationFailed.NatGwBindWithBandwidthPackage",
+                        "IncorrectStatus.NatGateway",
+                        "OperationFailed.EipInMiddleStatus",
+                        "OperationFailed.SnatInMiddleStatus",
+                        "OperationFailed.DnatInMiddleStatus",
+                        "OperationFailed.NatGwRouteInMiddleStatus",
+                        "OperationFailed.EnhancedInventoryNotEnough",
+                        "OperationFailed.EnhancedUserIsUnAuthorized",
+                        "OperationFailed.EnhancedRegion",
+                        "OperationFailed.EnhancedQuotaExceed",
+                        "InvalidBandwidthPackageIdNumber.NotSupported",
+                        "OperationFailed.VswNotBelongToVpc",
+                        "OperationUnsupported.VpcAttachedCen",
+                        "OperationUnsupported.RouterInterfaceExist",
+                        "OperationFailed.VRouterNotExist",
+                        "OperationFailed.SnatQuotaExceed",
+                        "OperationFailed.DnatQuotaExceed",
+                        "OperationFailed.VswBindedRouteTable",
+                        "OperationFailed.VswBindedAcl",
+                        "Forbidden.Convert",
+                        "NATGW_NOT_EXIST",
+                        "InvalidRegionId.NotFound",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateNatGatewayNatTypeError {
@@ -415,170 +402,114 @@ impl UpdateNatGatewayNatTypeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationUnsupportedNatConvert(error),
+            1 => Self::OperationFailedVpcNotExist(error),
+            2 => Self::OperationFailedVswNotExist(error),
+            3 => Self::OperationFailedNatTypeNotEnhanced(error),
+            4 => Self::OperationFailedNatGwBindWithBandwidthPackage(error),
+            5 => Self::IncorrectStatusNatGateway(error),
+            6 => Self::OperationFailedEipInMiddleStatus(error),
+            7 => Self::OperationFailedSnatInMiddleStatus(error),
+            8 => Self::OperationFailedDnatInMiddleStatus(error),
+            9 => Self::OperationFailedNatGwRouteInMiddleStatus(error),
+            10 => Self::OperationFailedEnhancedInventoryNotEnough(error),
+            11 => Self::OperationFailedEnhancedUserIsUnAuthorized(error),
+            12 => Self::OperationFailedEnhancedRegion(error),
+            13 => Self::OperationFailedEnhancedQuotaExceed(error),
+            14 => Self::InvalidBandwidthPackageIdNumberNotSupported(error),
+            15 => Self::OperationFailedVswNotBelongToVpc(error),
+            16 => Self::OperationUnsupportedVpcAttachedCen(error),
+            17 => Self::OperationUnsupportedRouterInterfaceExist(error),
+            18 => Self::OperationFailedVRouterNotExist(error),
+            19 => Self::OperationFailedSnatQuotaExceed(error),
+            20 => Self::OperationFailedDnatQuotaExceed(error),
+            21 => Self::OperationFailedVswBindedRouteTable(error),
+            22 => Self::OperationFailedVswBindedAcl(error),
+            23 => Self::ForbiddenConvert(error),
+            24 => Self::NatgwNotExist(error),
+            25 => Self::InvalidRegionIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedNatConvert(error) => {
-                ("OperationUnsupportedNatConvert", error)
-            }
-            Self::OperationFailedVpcNotExist(error) => {
-                ("OperationFailedVpcNotExist", error)
-            }
-            Self::OperationFailedVswNotExist(error) => {
-                ("OperationFailedVswNotExist", error)
-            }
-            Self::OperationFailedNatTypeNotEnhanced(error) => {
-                ("OperationFailedNatTypeNotEnhanced", error)
-            }
-            Self::OperationFailedNatGwBindWithBandwidthPackage(error) => {
-                ("OperationFailedNatGwBindWithBandwidthPackage", error)
-            }
-            Self::IncorrectStatusNatGateway(error) => {
-                ("IncorrectStatusNatGateway", error)
-            }
-            Self::OperationFailedEipInMiddleStatus(error) => {
-                ("OperationFailedEipInMiddleStatus", error)
-            }
-            Self::OperationFailedSnatInMiddleStatus(error) => {
-                ("OperationFailedSnatInMiddleStatus", error)
-            }
-            Self::OperationFailedDnatInMiddleStatus(error) => {
-                ("OperationFailedDnatInMiddleStatus", error)
-            }
-            Self::OperationFailedNatGwRouteInMiddleStatus(error) => {
-                ("OperationFailedNatGwRouteInMiddleStatus", error)
-            }
-            Self::OperationFailedEnhancedInventoryNotEnough(error) => {
-                ("OperationFailedEnhancedInventoryNotEnough", error)
-            }
-            Self::OperationFailedEnhancedUserIsUnAuthorized(error) => {
-                ("OperationFailedEnhancedUserIsUnAuthorized", error)
-            }
-            Self::OperationFailedEnhancedRegion(error) => {
-                ("OperationFailedEnhancedRegion", error)
-            }
-            Self::OperationFailedEnhancedQuotaExceed(error) => {
-                ("OperationFailedEnhancedQuotaExceed", error)
-            }
-            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => {
-                ("InvalidBandwidthPackageIdNumberNotSupported", error)
-            }
-            Self::OperationFailedVswNotBelongToVpc(error) => {
-                ("OperationFailedVswNotBelongToVpc", error)
-            }
-            Self::OperationUnsupportedVpcAttachedCen(error) => {
-                ("OperationUnsupportedVpcAttachedCen", error)
-            }
-            Self::OperationUnsupportedRouterInterfaceExist(error) => {
-                ("OperationUnsupportedRouterInterfaceExist", error)
-            }
-            Self::OperationFailedVRouterNotExist(error) => {
-                ("OperationFailedVRouterNotExist", error)
-            }
-            Self::OperationFailedSnatQuotaExceed(error) => {
-                ("OperationFailedSnatQuotaExceed", error)
-            }
-            Self::OperationFailedDnatQuotaExceed(error) => {
-                ("OperationFailedDnatQuotaExceed", error)
-            }
-            Self::OperationFailedVswBindedRouteTable(error) => {
-                ("OperationFailedVswBindedRouteTable", error)
-            }
-            Self::OperationFailedVswBindedAcl(error) => {
-                ("OperationFailedVswBindedAcl", error)
-            }
-            Self::ForbiddenConvert(error) => ("ForbiddenConvert", error),
-            Self::NatgwNotExist(error) => ("NatgwNotExist", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationUnsupportedNatConvert(error) => (0, error),
+            Self::OperationFailedVpcNotExist(error) => (1, error),
+            Self::OperationFailedVswNotExist(error) => (2, error),
+            Self::OperationFailedNatTypeNotEnhanced(error) => (3, error),
+            Self::OperationFailedNatGwBindWithBandwidthPackage(error) => (4, error),
+            Self::IncorrectStatusNatGateway(error) => (5, error),
+            Self::OperationFailedEipInMiddleStatus(error) => (6, error),
+            Self::OperationFailedSnatInMiddleStatus(error) => (7, error),
+            Self::OperationFailedDnatInMiddleStatus(error) => (8, error),
+            Self::OperationFailedNatGwRouteInMiddleStatus(error) => (9, error),
+            Self::OperationFailedEnhancedInventoryNotEnough(error) => (10, error),
+            Self::OperationFailedEnhancedUserIsUnAuthorized(error) => (11, error),
+            Self::OperationFailedEnhancedRegion(error) => (12, error),
+            Self::OperationFailedEnhancedQuotaExceed(error) => (13, error),
+            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => (14, error),
+            Self::OperationFailedVswNotBelongToVpc(error) => (15, error),
+            Self::OperationUnsupportedVpcAttachedCen(error) => (16, error),
+            Self::OperationUnsupportedRouterInterfaceExist(error) => (17, error),
+            Self::OperationFailedVRouterNotExist(error) => (18, error),
+            Self::OperationFailedSnatQuotaExceed(error) => (19, error),
+            Self::OperationFailedDnatQuotaExceed(error) => (20, error),
+            Self::OperationFailedVswBindedRouteTable(error) => (21, error),
+            Self::OperationFailedVswBindedAcl(error) => (22, error),
+            Self::ForbiddenConvert(error) => (23, error),
+            Self::NatgwNotExist(error) => (24, error),
+            Self::InvalidRegionIdNotFound(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for UpdateNatGatewayNatTypeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationUnsupportedNatConvert(_) => {
-                Self::OperationUnsupportedNatConvert(error)
-            }
-            Self::OperationFailedVpcNotExist(_) => {
-                Self::OperationFailedVpcNotExist(error)
-            }
-            Self::OperationFailedVswNotExist(_) => {
-                Self::OperationFailedVswNotExist(error)
-            }
-            Self::OperationFailedNatTypeNotEnhanced(_) => {
-                Self::OperationFailedNatTypeNotEnhanced(error)
-            }
-            Self::OperationFailedNatGwBindWithBandwidthPackage(_) => {
-                Self::OperationFailedNatGwBindWithBandwidthPackage(error)
-            }
-            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
-            Self::OperationFailedEipInMiddleStatus(_) => {
-                Self::OperationFailedEipInMiddleStatus(error)
-            }
-            Self::OperationFailedSnatInMiddleStatus(_) => {
-                Self::OperationFailedSnatInMiddleStatus(error)
-            }
-            Self::OperationFailedDnatInMiddleStatus(_) => {
-                Self::OperationFailedDnatInMiddleStatus(error)
-            }
-            Self::OperationFailedNatGwRouteInMiddleStatus(_) => {
-                Self::OperationFailedNatGwRouteInMiddleStatus(error)
-            }
-            Self::OperationFailedEnhancedInventoryNotEnough(_) => {
-                Self::OperationFailedEnhancedInventoryNotEnough(error)
-            }
-            Self::OperationFailedEnhancedUserIsUnAuthorized(_) => {
-                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
-            }
-            Self::OperationFailedEnhancedRegion(_) => {
-                Self::OperationFailedEnhancedRegion(error)
-            }
-            Self::OperationFailedEnhancedQuotaExceed(_) => {
-                Self::OperationFailedEnhancedQuotaExceed(error)
-            }
-            Self::InvalidBandwidthPackageIdNumberNotSupported(_) => {
-                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
-            }
-            Self::OperationFailedVswNotBelongToVpc(_) => {
-                Self::OperationFailedVswNotBelongToVpc(error)
-            }
-            Self::OperationUnsupportedVpcAttachedCen(_) => {
-                Self::OperationUnsupportedVpcAttachedCen(error)
-            }
-            Self::OperationUnsupportedRouterInterfaceExist(_) => {
-                Self::OperationUnsupportedRouterInterfaceExist(error)
-            }
-            Self::OperationFailedVRouterNotExist(_) => {
-                Self::OperationFailedVRouterNotExist(error)
-            }
-            Self::OperationFailedSnatQuotaExceed(_) => {
-                Self::OperationFailedSnatQuotaExceed(error)
-            }
-            Self::OperationFailedDnatQuotaExceed(_) => {
-                Self::OperationFailedDnatQuotaExceed(error)
-            }
-            Self::OperationFailedVswBindedRouteTable(_) => {
-                Self::OperationFailedVswBindedRouteTable(error)
-            }
-            Self::OperationFailedVswBindedAcl(_) => {
-                Self::OperationFailedVswBindedAcl(error)
-            }
-            Self::ForbiddenConvert(_) => Self::ForbiddenConvert(error),
-            Self::NatgwNotExist(_) => Self::NatgwNotExist(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateNatGatewayNatTypeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationUnsupportedNatConvert",
+            "OperationFailedVpcNotExist",
+            "OperationFailedVswNotExist",
+            "OperationFailedNatTypeNotEnhanced",
+            "OperationFailedNatGwBindWithBandwidthPackage",
+            "IncorrectStatusNatGateway",
+            "OperationFailedEipInMiddleStatus",
+            "OperationFailedSnatInMiddleStatus",
+            "OperationFailedDnatInMiddleStatus",
+            "OperationFailedNatGwRouteInMiddleStatus",
+            "OperationFailedEnhancedInventoryNotEnough",
+            "OperationFailedEnhancedUserIsUnAuthorized",
+            "OperationFailedEnhancedRegion",
+            "OperationFailedEnhancedQuotaExceed",
+            "InvalidBandwidthPackageIdNumberNotSupported",
+            "OperationFailedVswNotBelongToVpc",
+            "OperationUnsupportedVpcAttachedCen",
+            "OperationUnsupportedRouterInterfaceExist",
+            "OperationFailedVRouterNotExist",
+            "OperationFailedSnatQuotaExceed",
+            "OperationFailedDnatQuotaExceed",
+            "OperationFailedVswBindedRouteTable",
+            "OperationFailedVswBindedAcl",
+            "ForbiddenConvert",
+            "NatgwNotExist",
+            "InvalidRegionIdNotFound",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateNatGatewayNatTypeError {

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateNetworkAclEntriesRequest {
     /// The information about the inbound rule.
@@ -112,10 +112,30 @@ pub struct UpdateNetworkAclEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateNetworkAclEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            ingress_acl_entries: None,
+            egress_acl_entries: None,
+            update_ingress_acl_entries: None,
+            update_egress_acl_entries: None,
+            network_acl_id: None,
+            region_id: None,
+            client_token: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateNetworkAclEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateNetworkAclEntriesRequestBuilder {
-        UpdateNetworkAclEntriesRequestBuilder::default()
+        UpdateNetworkAclEntriesRequestBuilder {
+            inner: UpdateNetworkAclEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -295,6 +315,7 @@ impl<C> UpdateNetworkAclEntriesRequestBuilder<C> {
     }
 }
 impl<'a> UpdateNetworkAclEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateNetworkAclEntriesRequest::default(),
@@ -303,6 +324,7 @@ impl<'a> UpdateNetworkAclEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -436,70 +458,55 @@ pub enum UpdateNetworkAclEntriesError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ParameterMissing.AliUid" => Self::ParameterMissingAliUid(error),
-            "ParameterMissing.Bid" => Self::ParameterMissingBid(error),
-            "ParameterMissing.RegionId" => Self::ParameterMissingRegionId(error),
-            "ParameterEmpty.RegionId" => Self::ParameterEmptyRegionId(error),
-            "ParameterMissing.NetworkAclId" => Self::ParameterMissingNetworkAclId(error),
-            "ParameterEmpty.NetworkAclId" => Self::ParameterEmptyNetworkAclId(error),
-            "ParameterMissing.Port" => Self::ParameterMissingPort(error),
-            "ParameterIllegal.Port" => Self::ParameterIllegalPort(error),
-            "ParameterIllegal.Policy" => Self::ParameterIllegalPolicy(error),
-            "ParameterMissing.Policy" => Self::ParameterMissingPolicy(error),
-            "ParameterIllegal.Protocol" => Self::ParameterIllegalProtocol(error),
-            "ParameterMissing.Protocol" => Self::ParameterMissingProtocol(error),
-            "ParameterLengthIllegal.Name" => Self::ParameterLengthIllegalName(error),
-            "ParameterIllegal.Name" => Self::ParameterIllegalName(error),
-            "ParameterLengthIllegal.Description" => {
-                Self::ParameterLengthIllegalDescription(error)
-            }
-            "ParameterIllegal.Description" => Self::ParameterIllegalDescription(error),
-            "ParameterIllegal.SourceCidrIp" => Self::ParameterIllegalSourceCidrIp(error),
-            "ParameterMissing.SourceCidrIp" => Self::ParameterMissingSourceCidrIp(error),
-            "ParameterIllegal.DestinationCidrIp" => {
-                Self::ParameterIllegalDestinationCidrIp(error)
-            }
-            "ParameterMissing.DestinationCidrIp" => {
-                Self::ParameterMissingDestinationCidrIp(error)
-            }
-            "QuotaExceed.NetworkAclEntry" => Self::QuotaExceedNetworkAclEntry(error),
-            "InvalidNetworkAcl.NotFound" => Self::InvalidNetworkAclNotFound(error),
-            "NetworkStatus.Modifying" => Self::NetworkStatusModifying(error),
-            "ResourceStatus.Error" => Self::ResourceStatusError(error),
-            "NotSupport.NetworkAcl" => Self::NotSupportNetworkAcl(error),
-            "IllegalParam.IngressAclEntryId" => {
-                Self::IllegalParamIngressAclEntryId(error)
-            }
-            "IllegalParam.EgressAclEntryId" => Self::IllegalParamEgressAclEntryId(error),
-            "OperationDenied.VpcIpv6NotEnabled" => {
-                Self::OperationDeniedVpcIpv6NotEnabled(error)
-            }
-            "IllegalParam.SourceCidrIp" => Self::IllegalParamSourceCidrIp(error),
-            "IllegalParam.Policy" => Self::IllegalParamPolicy(error),
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            "IllegalParam.DestinationCidrIp" => {
-                Self::IllegalParamDestinationCidrIp(error)
-            }
-            "IllegalParam.IpVersion" => Self::IllegalParamIpVersion(error),
-            "IllegalParam.PortRange" => Self::IllegalParamPortRange(error),
-            "ResourceNotFound.PrefixList" => Self::ResourceNotFoundPrefixList(error),
-            "OperationDenied.IpVersionInconsistencyWithPrefixList" => {
-                Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error)
-            }
-            "OperationDenied.SystemPrefixList" => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            "IncorrectStatus.PrefixList" => Self::IncorrectStatusPrefixList(error),
-            "UnsupportedRegion.PrefixListEntry" => {
-                Self::UnsupportedRegionPrefixListEntry(error)
-            }
-            "OperationDenied.NetworkAclAttachmentInMiddleStatus" => {
-                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            }
-            "InternalError" => Self::InternalError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ParameterMissing.AliUid",
+                        "ParameterMissing.Bid",
+                        "ParameterMissing.RegionId",
+                        "ParameterEmpty.RegionId",
+                        "ParameterMissing.NetworkAclId",
+                        "ParameterEmpty.NetworkAclId",
+                        "ParameterMissing.Port",
+                        "ParameterIllegal.Port",
+                        "ParameterIllegal.Policy",
+                        "ParameterMissing.Policy",
+                        "ParameterIllegal.Protocol",
+                        "ParameterMissing.Protocol",
+                        "ParameterLengthIllegal.Name",
+                        "ParameterIllegal.Name",
+                        "ParameterLengthIllegal.Description",
+                        "ParameterIllegal.Description",
+                        "ParameterIllegal.SourceCidrIp",
+                        "ParameterMissing.SourceCidrIp",
+                        "ParameterIllegal.DestinationCidrIp",
+                        "ParameterMissing.DestinationCidrIp",
+                        "QuotaExceed.NetworkAclEntry",
+                        "InvalidNetworkAcl.NotFound",
+                        "NetworkStatus.Modifying",
+                        "ResourceStatus.Error",
+                        "NotSupport.NetworkAcl",
+                        "IllegalParam.IngressAclEntryId",
+                        "IllegalParam.EgressAclEntryId",
+                        "OperationDenied.VpcIpv6NotEnabled",
+                        "IllegalParam.SourceCidrIp",
+                        "IllegalParam.Policy",
+                        "IllegalParam.Protocol",
+                        "IllegalParam.DestinationCidrIp",
+                        "IllegalParam.IpVersion",
+                        "IllegalParam.PortRange",
+                        "ResourceNotFound.PrefixList",
+                        "OperationDenied.IpVersionInconsistencyWithPrefixList",
+                        "OperationDenied.SystemPrefixList",
+                        "IncorrectStatus.PrefixList",
+                        "UnsupportedRegion.PrefixListEntry",
+                        "OperationDenied.NetworkAclAttachmentInMiddleStatus",
+                        "InternalError",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateNetworkAclEntriesError {
@@ -508,190 +515,161 @@ impl UpdateNetworkAclEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ParameterMissingAliUid(error),
+            1 => Self::ParameterMissingBid(error),
+            2 => Self::ParameterMissingRegionId(error),
+            3 => Self::ParameterEmptyRegionId(error),
+            4 => Self::ParameterMissingNetworkAclId(error),
+            5 => Self::ParameterEmptyNetworkAclId(error),
+            6 => Self::ParameterMissingPort(error),
+            7 => Self::ParameterIllegalPort(error),
+            8 => Self::ParameterIllegalPolicy(error),
+            9 => Self::ParameterMissingPolicy(error),
+            10 => Self::ParameterIllegalProtocol(error),
+            11 => Self::ParameterMissingProtocol(error),
+            12 => Self::ParameterLengthIllegalName(error),
+            13 => Self::ParameterIllegalName(error),
+            14 => Self::ParameterLengthIllegalDescription(error),
+            15 => Self::ParameterIllegalDescription(error),
+            16 => Self::ParameterIllegalSourceCidrIp(error),
+            17 => Self::ParameterMissingSourceCidrIp(error),
+            18 => Self::ParameterIllegalDestinationCidrIp(error),
+            19 => Self::ParameterMissingDestinationCidrIp(error),
+            20 => Self::QuotaExceedNetworkAclEntry(error),
+            21 => Self::InvalidNetworkAclNotFound(error),
+            22 => Self::NetworkStatusModifying(error),
+            23 => Self::ResourceStatusError(error),
+            24 => Self::NotSupportNetworkAcl(error),
+            25 => Self::IllegalParamIngressAclEntryId(error),
+            26 => Self::IllegalParamEgressAclEntryId(error),
+            27 => Self::OperationDeniedVpcIpv6NotEnabled(error),
+            28 => Self::IllegalParamSourceCidrIp(error),
+            29 => Self::IllegalParamPolicy(error),
+            30 => Self::IllegalParamProtocol(error),
+            31 => Self::IllegalParamDestinationCidrIp(error),
+            32 => Self::IllegalParamIpVersion(error),
+            33 => Self::IllegalParamPortRange(error),
+            34 => Self::ResourceNotFoundPrefixList(error),
+            35 => Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error),
+            36 => Self::OperationDeniedSystemPrefixList(error),
+            37 => Self::IncorrectStatusPrefixList(error),
+            38 => Self::UnsupportedRegionPrefixListEntry(error),
+            39 => Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error),
+            40 => Self::InternalError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
-            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
-            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
-            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
-            Self::ParameterMissingNetworkAclId(error) => {
-                ("ParameterMissingNetworkAclId", error)
-            }
-            Self::ParameterEmptyNetworkAclId(error) => {
-                ("ParameterEmptyNetworkAclId", error)
-            }
-            Self::ParameterMissingPort(error) => ("ParameterMissingPort", error),
-            Self::ParameterIllegalPort(error) => ("ParameterIllegalPort", error),
-            Self::ParameterIllegalPolicy(error) => ("ParameterIllegalPolicy", error),
-            Self::ParameterMissingPolicy(error) => ("ParameterMissingPolicy", error),
-            Self::ParameterIllegalProtocol(error) => ("ParameterIllegalProtocol", error),
-            Self::ParameterMissingProtocol(error) => ("ParameterMissingProtocol", error),
-            Self::ParameterLengthIllegalName(error) => {
-                ("ParameterLengthIllegalName", error)
-            }
-            Self::ParameterIllegalName(error) => ("ParameterIllegalName", error),
-            Self::ParameterLengthIllegalDescription(error) => {
-                ("ParameterLengthIllegalDescription", error)
-            }
-            Self::ParameterIllegalDescription(error) => {
-                ("ParameterIllegalDescription", error)
-            }
-            Self::ParameterIllegalSourceCidrIp(error) => {
-                ("ParameterIllegalSourceCidrIp", error)
-            }
-            Self::ParameterMissingSourceCidrIp(error) => {
-                ("ParameterMissingSourceCidrIp", error)
-            }
-            Self::ParameterIllegalDestinationCidrIp(error) => {
-                ("ParameterIllegalDestinationCidrIp", error)
-            }
-            Self::ParameterMissingDestinationCidrIp(error) => {
-                ("ParameterMissingDestinationCidrIp", error)
-            }
-            Self::QuotaExceedNetworkAclEntry(error) => {
-                ("QuotaExceedNetworkAclEntry", error)
-            }
-            Self::InvalidNetworkAclNotFound(error) => {
-                ("InvalidNetworkAclNotFound", error)
-            }
-            Self::NetworkStatusModifying(error) => ("NetworkStatusModifying", error),
-            Self::ResourceStatusError(error) => ("ResourceStatusError", error),
-            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
-            Self::IllegalParamIngressAclEntryId(error) => {
-                ("IllegalParamIngressAclEntryId", error)
-            }
-            Self::IllegalParamEgressAclEntryId(error) => {
-                ("IllegalParamEgressAclEntryId", error)
-            }
-            Self::OperationDeniedVpcIpv6NotEnabled(error) => {
-                ("OperationDeniedVpcIpv6NotEnabled", error)
-            }
-            Self::IllegalParamSourceCidrIp(error) => ("IllegalParamSourceCidrIp", error),
-            Self::IllegalParamPolicy(error) => ("IllegalParamPolicy", error),
-            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
-            Self::IllegalParamDestinationCidrIp(error) => {
-                ("IllegalParamDestinationCidrIp", error)
-            }
-            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
-            Self::IllegalParamPortRange(error) => ("IllegalParamPortRange", error),
-            Self::ResourceNotFoundPrefixList(error) => {
-                ("ResourceNotFoundPrefixList", error)
-            }
+            Self::ParameterMissingAliUid(error) => (0, error),
+            Self::ParameterMissingBid(error) => (1, error),
+            Self::ParameterMissingRegionId(error) => (2, error),
+            Self::ParameterEmptyRegionId(error) => (3, error),
+            Self::ParameterMissingNetworkAclId(error) => (4, error),
+            Self::ParameterEmptyNetworkAclId(error) => (5, error),
+            Self::ParameterMissingPort(error) => (6, error),
+            Self::ParameterIllegalPort(error) => (7, error),
+            Self::ParameterIllegalPolicy(error) => (8, error),
+            Self::ParameterMissingPolicy(error) => (9, error),
+            Self::ParameterIllegalProtocol(error) => (10, error),
+            Self::ParameterMissingProtocol(error) => (11, error),
+            Self::ParameterLengthIllegalName(error) => (12, error),
+            Self::ParameterIllegalName(error) => (13, error),
+            Self::ParameterLengthIllegalDescription(error) => (14, error),
+            Self::ParameterIllegalDescription(error) => (15, error),
+            Self::ParameterIllegalSourceCidrIp(error) => (16, error),
+            Self::ParameterMissingSourceCidrIp(error) => (17, error),
+            Self::ParameterIllegalDestinationCidrIp(error) => (18, error),
+            Self::ParameterMissingDestinationCidrIp(error) => (19, error),
+            Self::QuotaExceedNetworkAclEntry(error) => (20, error),
+            Self::InvalidNetworkAclNotFound(error) => (21, error),
+            Self::NetworkStatusModifying(error) => (22, error),
+            Self::ResourceStatusError(error) => (23, error),
+            Self::NotSupportNetworkAcl(error) => (24, error),
+            Self::IllegalParamIngressAclEntryId(error) => (25, error),
+            Self::IllegalParamEgressAclEntryId(error) => (26, error),
+            Self::OperationDeniedVpcIpv6NotEnabled(error) => (27, error),
+            Self::IllegalParamSourceCidrIp(error) => (28, error),
+            Self::IllegalParamPolicy(error) => (29, error),
+            Self::IllegalParamProtocol(error) => (30, error),
+            Self::IllegalParamDestinationCidrIp(error) => (31, error),
+            Self::IllegalParamIpVersion(error) => (32, error),
+            Self::IllegalParamPortRange(error) => (33, error),
+            Self::ResourceNotFoundPrefixList(error) => (34, error),
             Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error) => {
-                ("OperationDeniedIpVersionInconsistencyWithPrefixList", error)
+                (35, error)
             }
-            Self::OperationDeniedSystemPrefixList(error) => {
-                ("OperationDeniedSystemPrefixList", error)
-            }
-            Self::IncorrectStatusPrefixList(error) => {
-                ("IncorrectStatusPrefixList", error)
-            }
-            Self::UnsupportedRegionPrefixListEntry(error) => {
-                ("UnsupportedRegionPrefixListEntry", error)
-            }
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => {
-                ("OperationDeniedNetworkAclAttachmentInMiddleStatus", error)
-            }
-            Self::InternalError(error) => ("InternalError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedSystemPrefixList(error) => (36, error),
+            Self::IncorrectStatusPrefixList(error) => (37, error),
+            Self::UnsupportedRegionPrefixListEntry(error) => (38, error),
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => (39, error),
+            Self::InternalError(error) => (40, error),
+            Self::Unhandled(error) => (41, error),
         }
     }
 }
 impl Clone for UpdateNetworkAclEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
-            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
-            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
-            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
-            Self::ParameterMissingNetworkAclId(_) => {
-                Self::ParameterMissingNetworkAclId(error)
-            }
-            Self::ParameterEmptyNetworkAclId(_) => {
-                Self::ParameterEmptyNetworkAclId(error)
-            }
-            Self::ParameterMissingPort(_) => Self::ParameterMissingPort(error),
-            Self::ParameterIllegalPort(_) => Self::ParameterIllegalPort(error),
-            Self::ParameterIllegalPolicy(_) => Self::ParameterIllegalPolicy(error),
-            Self::ParameterMissingPolicy(_) => Self::ParameterMissingPolicy(error),
-            Self::ParameterIllegalProtocol(_) => Self::ParameterIllegalProtocol(error),
-            Self::ParameterMissingProtocol(_) => Self::ParameterMissingProtocol(error),
-            Self::ParameterLengthIllegalName(_) => {
-                Self::ParameterLengthIllegalName(error)
-            }
-            Self::ParameterIllegalName(_) => Self::ParameterIllegalName(error),
-            Self::ParameterLengthIllegalDescription(_) => {
-                Self::ParameterLengthIllegalDescription(error)
-            }
-            Self::ParameterIllegalDescription(_) => {
-                Self::ParameterIllegalDescription(error)
-            }
-            Self::ParameterIllegalSourceCidrIp(_) => {
-                Self::ParameterIllegalSourceCidrIp(error)
-            }
-            Self::ParameterMissingSourceCidrIp(_) => {
-                Self::ParameterMissingSourceCidrIp(error)
-            }
-            Self::ParameterIllegalDestinationCidrIp(_) => {
-                Self::ParameterIllegalDestinationCidrIp(error)
-            }
-            Self::ParameterMissingDestinationCidrIp(_) => {
-                Self::ParameterMissingDestinationCidrIp(error)
-            }
-            Self::QuotaExceedNetworkAclEntry(_) => {
-                Self::QuotaExceedNetworkAclEntry(error)
-            }
-            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
-            Self::NetworkStatusModifying(_) => Self::NetworkStatusModifying(error),
-            Self::ResourceStatusError(_) => Self::ResourceStatusError(error),
-            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
-            Self::IllegalParamIngressAclEntryId(_) => {
-                Self::IllegalParamIngressAclEntryId(error)
-            }
-            Self::IllegalParamEgressAclEntryId(_) => {
-                Self::IllegalParamEgressAclEntryId(error)
-            }
-            Self::OperationDeniedVpcIpv6NotEnabled(_) => {
-                Self::OperationDeniedVpcIpv6NotEnabled(error)
-            }
-            Self::IllegalParamSourceCidrIp(_) => Self::IllegalParamSourceCidrIp(error),
-            Self::IllegalParamPolicy(_) => Self::IllegalParamPolicy(error),
-            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
-            Self::IllegalParamDestinationCidrIp(_) => {
-                Self::IllegalParamDestinationCidrIp(error)
-            }
-            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
-            Self::IllegalParamPortRange(_) => Self::IllegalParamPortRange(error),
-            Self::ResourceNotFoundPrefixList(_) => {
-                Self::ResourceNotFoundPrefixList(error)
-            }
-            Self::OperationDeniedIpVersionInconsistencyWithPrefixList(_) => {
-                Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error)
-            }
-            Self::OperationDeniedSystemPrefixList(_) => {
-                Self::OperationDeniedSystemPrefixList(error)
-            }
-            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
-            Self::UnsupportedRegionPrefixListEntry(_) => {
-                Self::UnsupportedRegionPrefixListEntry(error)
-            }
-            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(_) => {
-                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            }
-            Self::InternalError(_) => Self::InternalError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateNetworkAclEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ParameterMissingAliUid",
+            "ParameterMissingBid",
+            "ParameterMissingRegionId",
+            "ParameterEmptyRegionId",
+            "ParameterMissingNetworkAclId",
+            "ParameterEmptyNetworkAclId",
+            "ParameterMissingPort",
+            "ParameterIllegalPort",
+            "ParameterIllegalPolicy",
+            "ParameterMissingPolicy",
+            "ParameterIllegalProtocol",
+            "ParameterMissingProtocol",
+            "ParameterLengthIllegalName",
+            "ParameterIllegalName",
+            "ParameterLengthIllegalDescription",
+            "ParameterIllegalDescription",
+            "ParameterIllegalSourceCidrIp",
+            "ParameterMissingSourceCidrIp",
+            "ParameterIllegalDestinationCidrIp",
+            "ParameterMissingDestinationCidrIp",
+            "QuotaExceedNetworkAclEntry",
+            "InvalidNetworkAclNotFound",
+            "NetworkStatusModifying",
+            "ResourceStatusError",
+            "NotSupportNetworkAcl",
+            "IllegalParamIngressAclEntryId",
+            "IllegalParamEgressAclEntryId",
+            "OperationDeniedVpcIpv6NotEnabled",
+            "IllegalParamSourceCidrIp",
+            "IllegalParamPolicy",
+            "IllegalParamProtocol",
+            "IllegalParamDestinationCidrIp",
+            "IllegalParamIpVersion",
+            "IllegalParamPortRange",
+            "ResourceNotFoundPrefixList",
+            "OperationDeniedIpVersionInconsistencyWithPrefixList",
+            "OperationDeniedSystemPrefixList",
+            "IncorrectStatusPrefixList",
+            "UnsupportedRegionPrefixListEntry",
+            "OperationDeniedNetworkAclAttachmentInMiddleStatus",
+            "InternalError",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateNetworkAclEntriesError {

@@ -22,7 +22,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTrafficMirrorFilterAttributeRequest {
     /// The ID of the filter.
@@ -80,10 +80,28 @@ pub struct UpdateTrafficMirrorFilterAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTrafficMirrorFilterAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            traffic_mirror_filter_description: None,
+            traffic_mirror_filter_name: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTrafficMirrorFilterAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTrafficMirrorFilterAttributeRequestBuilder {
-        UpdateTrafficMirrorFilterAttributeRequestBuilder::default()
+        UpdateTrafficMirrorFilterAttributeRequestBuilder {
+            inner: UpdateTrafficMirrorFilterAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -220,6 +238,7 @@ impl<C> UpdateTrafficMirrorFilterAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTrafficMirrorFilterAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTrafficMirrorFilterAttributeRequest::default(),
@@ -228,6 +247,7 @@ impl<'a> UpdateTrafficMirrorFilterAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -280,15 +300,16 @@ pub enum UpdateTrafficMirrorFilterAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorFilterAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.TrafficMirrorFilter",
+                        "IncorrectStatus.TrafficMirrorFilter",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateTrafficMirrorFilterAttributeError {
@@ -297,40 +318,42 @@ impl UpdateTrafficMirrorFilterAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            1 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
-                ("ResourceNotFoundTrafficMirrorFilter", error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(error) => {
-                ("IncorrectStatusTrafficMirrorFilter", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => (0, error),
+            Self::IncorrectStatusTrafficMirrorFilter(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for UpdateTrafficMirrorFilterAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(_) => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTrafficMirrorFilterAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundTrafficMirrorFilter",
+            "IncorrectStatusTrafficMirrorFilter",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTrafficMirrorFilterAttributeError {

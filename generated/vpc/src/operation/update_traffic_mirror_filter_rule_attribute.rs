@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// The ID of the inbound or outbound rule.
@@ -122,10 +122,33 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTrafficMirrorFilterRuleAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_rule_id: None,
+            client_token: None,
+            dry_run: None,
+            priority: None,
+            protocol: None,
+            rule_action: None,
+            destination_cidr_block: None,
+            source_cidr_block: None,
+            destination_port_range: None,
+            source_port_range: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTrafficMirrorFilterRuleAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder {
-        UpdateTrafficMirrorFilterRuleAttributeRequestBuilder::default()
+        UpdateTrafficMirrorFilterRuleAttributeRequestBuilder {
+            inner: UpdateTrafficMirrorFilterRuleAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -318,6 +341,7 @@ impl<C> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTrafficMirrorFilterRuleAttributeRequest::default(),
@@ -326,6 +350,7 @@ impl<'a> UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<&'a crate::Client>
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -386,21 +411,20 @@ pub enum UpdateTrafficMirrorFilterRuleAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorFilterRuleAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.TrafficMirrorRule" => {
-                Self::ResourceNotFoundTrafficMirrorRule(error)
-            }
-            "IncorrectStatus.TrafficMirrorRule" => {
-                Self::IncorrectStatusTrafficMirrorRule(error)
-            }
-            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
-            "IllegalParam.Protocol" => Self::IllegalParamProtocol(error),
-            "IllegalParam.SourceCidrBlock" => Self::IllegalParamSourceCidrBlock(error),
-            "IllegalParam.DestinationCidrBlock" => {
-                Self::IllegalParamDestinationCidrBlock(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.TrafficMirrorRule",
+                        "IncorrectStatus.TrafficMirrorRule",
+                        "DuplicatedParam.Priority",
+                        "IllegalParam.Protocol",
+                        "IllegalParam.SourceCidrBlock",
+                        "IllegalParam.DestinationCidrBlock",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateTrafficMirrorFilterRuleAttributeError {
@@ -409,56 +433,54 @@ impl UpdateTrafficMirrorFilterRuleAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundTrafficMirrorRule(error),
+            1 => Self::IncorrectStatusTrafficMirrorRule(error),
+            2 => Self::DuplicatedParamPriority(error),
+            3 => Self::IllegalParamProtocol(error),
+            4 => Self::IllegalParamSourceCidrBlock(error),
+            5 => Self::IllegalParamDestinationCidrBlock(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorRule(error) => {
-                ("ResourceNotFoundTrafficMirrorRule", error)
-            }
-            Self::IncorrectStatusTrafficMirrorRule(error) => {
-                ("IncorrectStatusTrafficMirrorRule", error)
-            }
-            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
-            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
-            Self::IllegalParamSourceCidrBlock(error) => {
-                ("IllegalParamSourceCidrBlock", error)
-            }
-            Self::IllegalParamDestinationCidrBlock(error) => {
-                ("IllegalParamDestinationCidrBlock", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundTrafficMirrorRule(error) => (0, error),
+            Self::IncorrectStatusTrafficMirrorRule(error) => (1, error),
+            Self::DuplicatedParamPriority(error) => (2, error),
+            Self::IllegalParamProtocol(error) => (3, error),
+            Self::IllegalParamSourceCidrBlock(error) => (4, error),
+            Self::IllegalParamDestinationCidrBlock(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for UpdateTrafficMirrorFilterRuleAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundTrafficMirrorRule(_) => {
-                Self::ResourceNotFoundTrafficMirrorRule(error)
-            }
-            Self::IncorrectStatusTrafficMirrorRule(_) => {
-                Self::IncorrectStatusTrafficMirrorRule(error)
-            }
-            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
-            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
-            Self::IllegalParamSourceCidrBlock(_) => {
-                Self::IllegalParamSourceCidrBlock(error)
-            }
-            Self::IllegalParamDestinationCidrBlock(_) => {
-                Self::IllegalParamDestinationCidrBlock(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTrafficMirrorFilterRuleAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundTrafficMirrorRule",
+            "IncorrectStatusTrafficMirrorRule",
+            "DuplicatedParamPriority",
+            "IllegalParamProtocol",
+            "IllegalParamSourceCidrBlock",
+            "IllegalParamDestinationCidrBlock",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTrafficMirrorFilterRuleAttributeError {

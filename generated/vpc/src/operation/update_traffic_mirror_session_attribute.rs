@@ -28,7 +28,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateTrafficMirrorSessionAttributeRequest {
     /// The new description of the traffic mirror session.
@@ -138,10 +138,35 @@ pub struct UpdateTrafficMirrorSessionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateTrafficMirrorSessionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session_description: None,
+            traffic_mirror_session_name: None,
+            client_token: None,
+            dry_run: None,
+            traffic_mirror_session_id: None,
+            traffic_mirror_target_id: None,
+            traffic_mirror_target_type: None,
+            traffic_mirror_filter_id: None,
+            virtual_network_id: None,
+            priority: None,
+            packet_length: None,
+            enabled: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateTrafficMirrorSessionAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateTrafficMirrorSessionAttributeRequestBuilder {
-        UpdateTrafficMirrorSessionAttributeRequestBuilder::default()
+        UpdateTrafficMirrorSessionAttributeRequestBuilder {
+            inner: UpdateTrafficMirrorSessionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -358,6 +383,7 @@ impl<C> UpdateTrafficMirrorSessionAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateTrafficMirrorSessionAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateTrafficMirrorSessionAttributeRequest::default(),
@@ -366,6 +392,7 @@ impl<'a> UpdateTrafficMirrorSessionAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -478,84 +505,43 @@ pub enum UpdateTrafficMirrorSessionAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorSessionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectBusinessStatus.TrafficMirror" => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            "OptInRequired.TrafficMirror" => Self::OptInRequiredTrafficMirror(error),
-            "DuplicatedParam.Priority" => Self::DuplicatedParamPriority(error),
-            "ResourceNotFound.TrafficMirrorSession" => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            "IncorrectStatus.TrafficMirrorSession" => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            "ResourceNotFound.TrafficMirrorFilter" => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            "IncorrectStatus.TrafficMirrorFilter" => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            "QuotaExceeded.FilterRelatedSession" => {
-                Self::QuotaExceededFilterRelatedSession(error)
-            }
-            "ResourceNotFound.NetworkInterface" => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            "ResourceNotFound.EcsInstance" => Self::ResourceNotFoundEcsInstance(error),
-            "ResourceNotFound.Slb" => Self::ResourceNotFoundSlb(error),
-            "OperationDenied.SlbNotInVpc" => Self::OperationDeniedSlbNotInVpc(error),
-            "QuotaExceeded.NetworkInterfaceRelatedSession" => {
-                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            }
-            "QuotaExceeded.SlbRelatedSession" => {
-                Self::QuotaExceededSlbRelatedSession(error)
-            }
-            "OperationDenied.EcsNotSupportTrafficMirror" => {
-                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            }
-            "OperationDenied.DuplicateRole" => Self::OperationDeniedDuplicateRole(error),
-            "InvalidLoadBalancerId.NotFound" => {
-                Self::InvalidLoadBalancerIdNotFound(error)
-            }
-            "OperationDenied.FreeNetworkInterface" => {
-                Self::OperationDeniedFreeNetworkInterface(error)
-            }
-            "OperationDenied.ClassicSLB" => Self::OperationDeniedClassicSlb(error),
-            "QuotaExceeded.SourceNumPerTarget" => {
-                Self::QuotaExceededSourceNumPerTarget(error)
-            }
-            "OperationFailed.NotSupportBizType" => {
-                Self::OperationFailedNotSupportBizType(error)
-            }
-            "OperationDenied.UnsupportedTargetType" => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            "OperationDenied.TargetTypeNotSupportBondEni" => {
-                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            }
-            "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint" => {
-                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-                    error,
-                )
-            }
-            "OperationDenied.InvalidTargetBondEniType" => {
-                Self::OperationDeniedInvalidTargetBondEniType(error)
-            }
-            "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket" => {
-                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            }
-            "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport" => {
-                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-                    error,
-                )
-            }
-            "ResourceNotFound.GatewayLoadBalancerEndpoint" => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            "OperationFailed.GetEniInfo" => Self::OperationFailedGetEniInfo(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectBusinessStatus.TrafficMirror",
+                        "OptInRequired.TrafficMirror",
+                        "DuplicatedParam.Priority",
+                        "ResourceNotFound.TrafficMirrorSession",
+                        "IncorrectStatus.TrafficMirrorSession",
+                        "ResourceNotFound.TrafficMirrorFilter",
+                        "IncorrectStatus.TrafficMirrorFilter",
+                        "QuotaExceeded.FilterRelatedSession",
+                        "ResourceNotFound.NetworkInterface",
+                        "ResourceNotFound.EcsInstance",
+                        "ResourceNotFound.Slb",
+                        "OperationDenied.SlbNotInVpc",
+                        "QuotaExceeded.NetworkInterfaceRelatedSession",
+                        "QuotaExceeded.SlbRelatedSession",
+                        "OperationDenied.EcsNotSupportTrafficMirror",
+                        "OperationDenied.DuplicateRole",
+                        "InvalidLoadBalancerId.NotFound",
+                        "OperationDenied.FreeNetworkInterface",
+                        "OperationDenied.ClassicSLB",
+                        "QuotaExceeded.SourceNumPerTarget",
+                        "OperationFailed.NotSupportBizType",
+                        "OperationDenied.UnsupportedTargetType",
+                        "OperationDenied.TargetTypeNotSupportBondEni",
+                        "OperationDenied.TargetTypeNotSupportGatewayLoadBalancerEndpoint",
+                        "OperationDenied.InvalidTargetBondEniType",
+                        "OperationDenied.TargetTypeNotSupportTrafficMirrorFullPacket",
+                        "OperationDenied.TrafficMirrorSessionSourceFullPacketNotSupport",
+                        "ResourceNotFound.GatewayLoadBalancerEndpoint",
+                        "OperationFailed.GetEniInfo",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateTrafficMirrorSessionAttributeError {
@@ -564,196 +550,137 @@ impl UpdateTrafficMirrorSessionAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectBusinessStatusTrafficMirror(error),
+            1 => Self::OptInRequiredTrafficMirror(error),
+            2 => Self::DuplicatedParamPriority(error),
+            3 => Self::ResourceNotFoundTrafficMirrorSession(error),
+            4 => Self::IncorrectStatusTrafficMirrorSession(error),
+            5 => Self::ResourceNotFoundTrafficMirrorFilter(error),
+            6 => Self::IncorrectStatusTrafficMirrorFilter(error),
+            7 => Self::QuotaExceededFilterRelatedSession(error),
+            8 => Self::ResourceNotFoundNetworkInterface(error),
+            9 => Self::ResourceNotFoundEcsInstance(error),
+            10 => Self::ResourceNotFoundSlb(error),
+            11 => Self::OperationDeniedSlbNotInVpc(error),
+            12 => Self::QuotaExceededNetworkInterfaceRelatedSession(error),
+            13 => Self::QuotaExceededSlbRelatedSession(error),
+            14 => Self::OperationDeniedEcsNotSupportTrafficMirror(error),
+            15 => Self::OperationDeniedDuplicateRole(error),
+            16 => Self::InvalidLoadBalancerIdNotFound(error),
+            17 => Self::OperationDeniedFreeNetworkInterface(error),
+            18 => Self::OperationDeniedClassicSlb(error),
+            19 => Self::QuotaExceededSourceNumPerTarget(error),
+            20 => Self::OperationFailedNotSupportBizType(error),
+            21 => Self::OperationDeniedUnsupportedTargetType(error),
+            22 => Self::OperationDeniedTargetTypeNotSupportBondEni(error),
+            23 => {
+                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
+                    error,
+                )
+            }
+            24 => Self::OperationDeniedInvalidTargetBondEniType(error),
+            25 => Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error),
+            26 => {
+                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
+                    error,
+                )
+            }
+            27 => Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error),
+            28 => Self::OperationFailedGetEniInfo(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error) => {
-                ("IncorrectBusinessStatusTrafficMirror", error)
-            }
-            Self::OptInRequiredTrafficMirror(error) => {
-                ("OptInRequiredTrafficMirror", error)
-            }
-            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
-            Self::ResourceNotFoundTrafficMirrorSession(error) => {
-                ("ResourceNotFoundTrafficMirrorSession", error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(error) => {
-                ("IncorrectStatusTrafficMirrorSession", error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
-                ("ResourceNotFoundTrafficMirrorFilter", error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(error) => {
-                ("IncorrectStatusTrafficMirrorFilter", error)
-            }
-            Self::QuotaExceededFilterRelatedSession(error) => {
-                ("QuotaExceededFilterRelatedSession", error)
-            }
-            Self::ResourceNotFoundNetworkInterface(error) => {
-                ("ResourceNotFoundNetworkInterface", error)
-            }
-            Self::ResourceNotFoundEcsInstance(error) => {
-                ("ResourceNotFoundEcsInstance", error)
-            }
-            Self::ResourceNotFoundSlb(error) => ("ResourceNotFoundSlb", error),
-            Self::OperationDeniedSlbNotInVpc(error) => {
-                ("OperationDeniedSlbNotInVpc", error)
-            }
-            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => {
-                ("QuotaExceededNetworkInterfaceRelatedSession", error)
-            }
-            Self::QuotaExceededSlbRelatedSession(error) => {
-                ("QuotaExceededSlbRelatedSession", error)
-            }
-            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => {
-                ("OperationDeniedEcsNotSupportTrafficMirror", error)
-            }
-            Self::OperationDeniedDuplicateRole(error) => {
-                ("OperationDeniedDuplicateRole", error)
-            }
-            Self::InvalidLoadBalancerIdNotFound(error) => {
-                ("InvalidLoadBalancerIdNotFound", error)
-            }
-            Self::OperationDeniedFreeNetworkInterface(error) => {
-                ("OperationDeniedFreeNetworkInterface", error)
-            }
-            Self::OperationDeniedClassicSlb(error) => {
-                ("OperationDeniedClassicSlb", error)
-            }
-            Self::QuotaExceededSourceNumPerTarget(error) => {
-                ("QuotaExceededSourceNumPerTarget", error)
-            }
-            Self::OperationFailedNotSupportBizType(error) => {
-                ("OperationFailedNotSupportBizType", error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(error) => {
-                ("OperationDeniedUnsupportedTargetType", error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => {
-                ("OperationDeniedTargetTypeNotSupportBondEni", error)
-            }
+            Self::IncorrectBusinessStatusTrafficMirror(error) => (0, error),
+            Self::OptInRequiredTrafficMirror(error) => (1, error),
+            Self::DuplicatedParamPriority(error) => (2, error),
+            Self::ResourceNotFoundTrafficMirrorSession(error) => (3, error),
+            Self::IncorrectStatusTrafficMirrorSession(error) => (4, error),
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => (5, error),
+            Self::IncorrectStatusTrafficMirrorFilter(error) => (6, error),
+            Self::QuotaExceededFilterRelatedSession(error) => (7, error),
+            Self::ResourceNotFoundNetworkInterface(error) => (8, error),
+            Self::ResourceNotFoundEcsInstance(error) => (9, error),
+            Self::ResourceNotFoundSlb(error) => (10, error),
+            Self::OperationDeniedSlbNotInVpc(error) => (11, error),
+            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => (12, error),
+            Self::QuotaExceededSlbRelatedSession(error) => (13, error),
+            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => (14, error),
+            Self::OperationDeniedDuplicateRole(error) => (15, error),
+            Self::InvalidLoadBalancerIdNotFound(error) => (16, error),
+            Self::OperationDeniedFreeNetworkInterface(error) => (17, error),
+            Self::OperationDeniedClassicSlb(error) => (18, error),
+            Self::QuotaExceededSourceNumPerTarget(error) => (19, error),
+            Self::OperationFailedNotSupportBizType(error) => (20, error),
+            Self::OperationDeniedUnsupportedTargetType(error) => (21, error),
+            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => (22, error),
             Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
                 error,
-            ) => {
-                ("OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint", error)
-            }
-            Self::OperationDeniedInvalidTargetBondEniType(error) => {
-                ("OperationDeniedInvalidTargetBondEniType", error)
-            }
+            ) => (23, error),
+            Self::OperationDeniedInvalidTargetBondEniType(error) => (24, error),
             Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error) => {
-                ("OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket", error)
+                (25, error)
             }
             Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
                 error,
-            ) => ("OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport", error),
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
-                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
-            }
-            Self::OperationFailedGetEniInfo(error) => {
-                ("OperationFailedGetEniInfo", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            ) => (26, error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => (27, error),
+            Self::OperationFailedGetEniInfo(error) => (28, error),
+            Self::Unhandled(error) => (29, error),
         }
     }
 }
 impl Clone for UpdateTrafficMirrorSessionAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectBusinessStatusTrafficMirror(_) => {
-                Self::IncorrectBusinessStatusTrafficMirror(error)
-            }
-            Self::OptInRequiredTrafficMirror(_) => {
-                Self::OptInRequiredTrafficMirror(error)
-            }
-            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
-            Self::ResourceNotFoundTrafficMirrorSession(_) => {
-                Self::ResourceNotFoundTrafficMirrorSession(error)
-            }
-            Self::IncorrectStatusTrafficMirrorSession(_) => {
-                Self::IncorrectStatusTrafficMirrorSession(error)
-            }
-            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
-                Self::ResourceNotFoundTrafficMirrorFilter(error)
-            }
-            Self::IncorrectStatusTrafficMirrorFilter(_) => {
-                Self::IncorrectStatusTrafficMirrorFilter(error)
-            }
-            Self::QuotaExceededFilterRelatedSession(_) => {
-                Self::QuotaExceededFilterRelatedSession(error)
-            }
-            Self::ResourceNotFoundNetworkInterface(_) => {
-                Self::ResourceNotFoundNetworkInterface(error)
-            }
-            Self::ResourceNotFoundEcsInstance(_) => {
-                Self::ResourceNotFoundEcsInstance(error)
-            }
-            Self::ResourceNotFoundSlb(_) => Self::ResourceNotFoundSlb(error),
-            Self::OperationDeniedSlbNotInVpc(_) => {
-                Self::OperationDeniedSlbNotInVpc(error)
-            }
-            Self::QuotaExceededNetworkInterfaceRelatedSession(_) => {
-                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            }
-            Self::QuotaExceededSlbRelatedSession(_) => {
-                Self::QuotaExceededSlbRelatedSession(error)
-            }
-            Self::OperationDeniedEcsNotSupportTrafficMirror(_) => {
-                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            }
-            Self::OperationDeniedDuplicateRole(_) => {
-                Self::OperationDeniedDuplicateRole(error)
-            }
-            Self::InvalidLoadBalancerIdNotFound(_) => {
-                Self::InvalidLoadBalancerIdNotFound(error)
-            }
-            Self::OperationDeniedFreeNetworkInterface(_) => {
-                Self::OperationDeniedFreeNetworkInterface(error)
-            }
-            Self::OperationDeniedClassicSlb(_) => Self::OperationDeniedClassicSlb(error),
-            Self::QuotaExceededSourceNumPerTarget(_) => {
-                Self::QuotaExceededSourceNumPerTarget(error)
-            }
-            Self::OperationFailedNotSupportBizType(_) => {
-                Self::OperationFailedNotSupportBizType(error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(_) => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportBondEni(_) => {
-                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(_) => {
-                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
-                    error,
-                )
-            }
-            Self::OperationDeniedInvalidTargetBondEniType(_) => {
-                Self::OperationDeniedInvalidTargetBondEniType(error)
-            }
-            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(_) => {
-                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            }
-            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(_) => {
-                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
-                    error,
-                )
-            }
-            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
-                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            }
-            Self::OperationFailedGetEniInfo(_) => Self::OperationFailedGetEniInfo(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateTrafficMirrorSessionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectBusinessStatusTrafficMirror",
+            "OptInRequiredTrafficMirror",
+            "DuplicatedParamPriority",
+            "ResourceNotFoundTrafficMirrorSession",
+            "IncorrectStatusTrafficMirrorSession",
+            "ResourceNotFoundTrafficMirrorFilter",
+            "IncorrectStatusTrafficMirrorFilter",
+            "QuotaExceededFilterRelatedSession",
+            "ResourceNotFoundNetworkInterface",
+            "ResourceNotFoundEcsInstance",
+            "ResourceNotFoundSlb",
+            "OperationDeniedSlbNotInVpc",
+            "QuotaExceededNetworkInterfaceRelatedSession",
+            "QuotaExceededSlbRelatedSession",
+            "OperationDeniedEcsNotSupportTrafficMirror",
+            "OperationDeniedDuplicateRole",
+            "InvalidLoadBalancerIdNotFound",
+            "OperationDeniedFreeNetworkInterface",
+            "OperationDeniedClassicSlb",
+            "QuotaExceededSourceNumPerTarget",
+            "OperationFailedNotSupportBizType",
+            "OperationDeniedUnsupportedTargetType",
+            "OperationDeniedTargetTypeNotSupportBondEni",
+            "OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint",
+            "OperationDeniedInvalidTargetBondEniType",
+            "OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket",
+            "OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport",
+            "ResourceNotFoundGatewayLoadBalancerEndpoint",
+            "OperationFailedGetEniInfo",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateTrafficMirrorSessionAttributeError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateVirtualBorderBandwidthRequest {
     /// The region ID of the VBR.
@@ -61,10 +61,26 @@ pub struct UpdateVirtualBorderBandwidthRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateVirtualBorderBandwidthRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            virtual_border_router_id: None,
+            bandwidth: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateVirtualBorderBandwidthRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateVirtualBorderBandwidthRequestBuilder {
-        UpdateVirtualBorderBandwidthRequestBuilder::default()
+        UpdateVirtualBorderBandwidthRequestBuilder {
+            inner: UpdateVirtualBorderBandwidthRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -172,6 +188,7 @@ impl<C> UpdateVirtualBorderBandwidthRequestBuilder<C> {
     }
 }
 impl<'a> UpdateVirtualBorderBandwidthRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateVirtualBorderBandwidthRequest::default(),
@@ -180,6 +197,7 @@ impl<'a> UpdateVirtualBorderBandwidthRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -274,27 +292,24 @@ pub enum UpdateVirtualBorderBandwidthError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.Vpconn" => Self::OperationFailedVpconn(error),
-            "MissingParam.InstanceId" => Self::MissingParamInstanceId(error),
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound(error),
-            "MissingParam.Bandwidth" => Self::MissingParamBandwidth(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "MissingParam.regionNo" => Self::MissingParamRegionNo(error),
-            "QuotaExceeded.VirtualBorderRouterBandwidth" => {
-                Self::QuotaExceededVirtualBorderRouterBandwidth(error)
-            }
-            "OperationUnsupported.SetMultiPconnBandwidth" => {
-                Self::OperationUnsupportedSetMultiPconnBandwidth(error)
-            }
-            "OperationUnsupported.ModifyBandwidth" => {
-                Self::OperationUnsupportedModifyBandwidth(error)
-            }
-            "OperationFailed.PconnTrafficNotEnable" => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.Vpconn",
+                        "MissingParam.InstanceId",
+                        "InvalidInstanceId.NotFound",
+                        "MissingParam.Bandwidth",
+                        "IllegalParam.Bandwidth",
+                        "MissingParam.regionNo",
+                        "QuotaExceeded.VirtualBorderRouterBandwidth",
+                        "OperationUnsupported.SetMultiPconnBandwidth",
+                        "OperationUnsupported.ModifyBandwidth",
+                        "OperationFailed.PconnTrafficNotEnable",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateVirtualBorderBandwidthError {
@@ -303,66 +318,66 @@ impl UpdateVirtualBorderBandwidthError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedVpconn(error),
+            1 => Self::MissingParamInstanceId(error),
+            2 => Self::InvalidInstanceIdNotFound(error),
+            3 => Self::MissingParamBandwidth(error),
+            4 => Self::IllegalParamBandwidth(error),
+            5 => Self::MissingParamRegionNo(error),
+            6 => Self::QuotaExceededVirtualBorderRouterBandwidth(error),
+            7 => Self::OperationUnsupportedSetMultiPconnBandwidth(error),
+            8 => Self::OperationUnsupportedModifyBandwidth(error),
+            9 => Self::OperationFailedPconnTrafficNotEnable(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVpconn(error) => ("OperationFailedVpconn", error),
-            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
-            Self::InvalidInstanceIdNotFound(error) => {
-                ("InvalidInstanceIdNotFound", error)
-            }
-            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
-            Self::QuotaExceededVirtualBorderRouterBandwidth(error) => {
-                ("QuotaExceededVirtualBorderRouterBandwidth", error)
-            }
-            Self::OperationUnsupportedSetMultiPconnBandwidth(error) => {
-                ("OperationUnsupportedSetMultiPconnBandwidth", error)
-            }
-            Self::OperationUnsupportedModifyBandwidth(error) => {
-                ("OperationUnsupportedModifyBandwidth", error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(error) => {
-                ("OperationFailedPconnTrafficNotEnable", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedVpconn(error) => (0, error),
+            Self::MissingParamInstanceId(error) => (1, error),
+            Self::InvalidInstanceIdNotFound(error) => (2, error),
+            Self::MissingParamBandwidth(error) => (3, error),
+            Self::IllegalParamBandwidth(error) => (4, error),
+            Self::MissingParamRegionNo(error) => (5, error),
+            Self::QuotaExceededVirtualBorderRouterBandwidth(error) => (6, error),
+            Self::OperationUnsupportedSetMultiPconnBandwidth(error) => (7, error),
+            Self::OperationUnsupportedModifyBandwidth(error) => (8, error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for UpdateVirtualBorderBandwidthError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedVpconn(_) => Self::OperationFailedVpconn(error),
-            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
-            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
-            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
-            Self::QuotaExceededVirtualBorderRouterBandwidth(_) => {
-                Self::QuotaExceededVirtualBorderRouterBandwidth(error)
-            }
-            Self::OperationUnsupportedSetMultiPconnBandwidth(_) => {
-                Self::OperationUnsupportedSetMultiPconnBandwidth(error)
-            }
-            Self::OperationUnsupportedModifyBandwidth(_) => {
-                Self::OperationUnsupportedModifyBandwidth(error)
-            }
-            Self::OperationFailedPconnTrafficNotEnable(_) => {
-                Self::OperationFailedPconnTrafficNotEnable(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateVirtualBorderBandwidthError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedVpconn",
+            "MissingParamInstanceId",
+            "InvalidInstanceIdNotFound",
+            "MissingParamBandwidth",
+            "IllegalParamBandwidth",
+            "MissingParamRegionNo",
+            "QuotaExceededVirtualBorderRouterBandwidth",
+            "OperationUnsupportedSetMultiPconnBandwidth",
+            "OperationUnsupportedModifyBandwidth",
+            "OperationFailedPconnTrafficNotEnable",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateVirtualBorderBandwidthError {

@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateVirtualPhysicalConnectionRequest {
     /// The VLAN ID of the hosted connection over Express Connect circuit. Valid values: **0** to **2999**.
@@ -84,10 +84,28 @@ pub struct UpdateVirtualPhysicalConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateVirtualPhysicalConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            vlan_id: None,
+            instance_id: None,
+            token: None,
+            dry_run: None,
+            expect_spec: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateVirtualPhysicalConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateVirtualPhysicalConnectionRequestBuilder {
-        UpdateVirtualPhysicalConnectionRequestBuilder::default()
+        UpdateVirtualPhysicalConnectionRequestBuilder {
+            inner: UpdateVirtualPhysicalConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,6 +245,7 @@ impl<C> UpdateVirtualPhysicalConnectionRequestBuilder<C> {
     }
 }
 impl<'a> UpdateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateVirtualPhysicalConnectionRequest::default(),
@@ -235,6 +254,7 @@ impl<'a> UpdateVirtualPhysicalConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -315,25 +335,24 @@ pub enum UpdateVirtualPhysicalConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for UpdateVirtualPhysicalConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.VlanId" => Self::IllegalParamVlanId(error),
-            "ResourceNotFound.PhysicalConnectionId" => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            "ResourceNotEnough.Bandwidth" => Self::ResourceNotEnoughBandwidth(error),
-            "IllegalParam.Bandwidth" => Self::IllegalParamBandwidth(error),
-            "Forbidden.PhysicalConnection" => Self::ForbiddenPhysicalConnection(error),
-            "OperationFailed.PhysicalConnectionFinancialLocked" => {
-                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
-            }
-            "OperationFailed.PhysicalConnectionTerminated" => {
-                Self::OperationFailedPhysicalConnectionTerminated(error)
-            }
-            "OperationDenied.CreateVpconn" => Self::OperationDeniedCreateVpconn(error),
-            "IncorrectStatus.VBR" => Self::IncorrectStatusVbr(error),
-            "IllegalParam.Spec" => Self::IllegalParamSpec(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IllegalParam.VlanId",
+                        "ResourceNotFound.PhysicalConnectionId",
+                        "ResourceNotEnough.Bandwidth",
+                        "IllegalParam.Bandwidth",
+                        "Forbidden.PhysicalConnection",
+                        "OperationFailed.PhysicalConnectionFinancialLocked",
+                        "OperationFailed.PhysicalConnectionTerminated",
+                        "OperationDenied.CreateVpconn",
+                        "IncorrectStatus.VBR",
+                        "IllegalParam.Spec",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateVirtualPhysicalConnectionError {
@@ -342,72 +361,66 @@ impl UpdateVirtualPhysicalConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IllegalParamVlanId(error),
+            1 => Self::ResourceNotFoundPhysicalConnectionId(error),
+            2 => Self::ResourceNotEnoughBandwidth(error),
+            3 => Self::IllegalParamBandwidth(error),
+            4 => Self::ForbiddenPhysicalConnection(error),
+            5 => Self::OperationFailedPhysicalConnectionFinancialLocked(error),
+            6 => Self::OperationFailedPhysicalConnectionTerminated(error),
+            7 => Self::OperationDeniedCreateVpconn(error),
+            8 => Self::IncorrectStatusVbr(error),
+            9 => Self::IllegalParamSpec(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamVlanId(error) => ("IllegalParamVlanId", error),
-            Self::ResourceNotFoundPhysicalConnectionId(error) => {
-                ("ResourceNotFoundPhysicalConnectionId", error)
-            }
-            Self::ResourceNotEnoughBandwidth(error) => {
-                ("ResourceNotEnoughBandwidth", error)
-            }
-            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
-            Self::ForbiddenPhysicalConnection(error) => {
-                ("ForbiddenPhysicalConnection", error)
-            }
-            Self::OperationFailedPhysicalConnectionFinancialLocked(error) => {
-                ("OperationFailedPhysicalConnectionFinancialLocked", error)
-            }
-            Self::OperationFailedPhysicalConnectionTerminated(error) => {
-                ("OperationFailedPhysicalConnectionTerminated", error)
-            }
-            Self::OperationDeniedCreateVpconn(error) => {
-                ("OperationDeniedCreateVpconn", error)
-            }
-            Self::IncorrectStatusVbr(error) => ("IncorrectStatusVbr", error),
-            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IllegalParamVlanId(error) => (0, error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => (1, error),
+            Self::ResourceNotEnoughBandwidth(error) => (2, error),
+            Self::IllegalParamBandwidth(error) => (3, error),
+            Self::ForbiddenPhysicalConnection(error) => (4, error),
+            Self::OperationFailedPhysicalConnectionFinancialLocked(error) => (5, error),
+            Self::OperationFailedPhysicalConnectionTerminated(error) => (6, error),
+            Self::OperationDeniedCreateVpconn(error) => (7, error),
+            Self::IncorrectStatusVbr(error) => (8, error),
+            Self::IllegalParamSpec(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for UpdateVirtualPhysicalConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IllegalParamVlanId(_) => Self::IllegalParamVlanId(error),
-            Self::ResourceNotFoundPhysicalConnectionId(_) => {
-                Self::ResourceNotFoundPhysicalConnectionId(error)
-            }
-            Self::ResourceNotEnoughBandwidth(_) => {
-                Self::ResourceNotEnoughBandwidth(error)
-            }
-            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
-            Self::ForbiddenPhysicalConnection(_) => {
-                Self::ForbiddenPhysicalConnection(error)
-            }
-            Self::OperationFailedPhysicalConnectionFinancialLocked(_) => {
-                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
-            }
-            Self::OperationFailedPhysicalConnectionTerminated(_) => {
-                Self::OperationFailedPhysicalConnectionTerminated(error)
-            }
-            Self::OperationDeniedCreateVpconn(_) => {
-                Self::OperationDeniedCreateVpconn(error)
-            }
-            Self::IncorrectStatusVbr(_) => Self::IncorrectStatusVbr(error),
-            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateVirtualPhysicalConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IllegalParamVlanId",
+            "ResourceNotFoundPhysicalConnectionId",
+            "ResourceNotEnoughBandwidth",
+            "IllegalParamBandwidth",
+            "ForbiddenPhysicalConnection",
+            "OperationFailedPhysicalConnectionFinancialLocked",
+            "OperationFailedPhysicalConnectionTerminated",
+            "OperationDeniedCreateVpconn",
+            "IncorrectStatusVbr",
+            "IllegalParamSpec",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateVirtualPhysicalConnectionError {

@@ -26,7 +26,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct UpdateVpcGatewayEndpointAttributeRequest {
     /// The ID of the gateway endpoint that you want to modify.
@@ -92,10 +92,29 @@ pub struct UpdateVpcGatewayEndpointAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for UpdateVpcGatewayEndpointAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            endpoint_id: None,
+            endpoint_name: None,
+            endpoint_description: None,
+            policy_document: None,
+            client_token: None,
+            dry_run: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl UpdateVpcGatewayEndpointAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> UpdateVpcGatewayEndpointAttributeRequestBuilder {
-        UpdateVpcGatewayEndpointAttributeRequestBuilder::default()
+        UpdateVpcGatewayEndpointAttributeRequestBuilder {
+            inner: UpdateVpcGatewayEndpointAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -241,6 +260,7 @@ impl<C> UpdateVpcGatewayEndpointAttributeRequestBuilder<C> {
     }
 }
 impl<'a> UpdateVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: UpdateVpcGatewayEndpointAttributeRequest::default(),
@@ -249,6 +269,7 @@ impl<'a> UpdateVpcGatewayEndpointAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -323,33 +344,26 @@ pub enum UpdateVpcGatewayEndpointAttributeError {
 impl From<::acs_runtime::client::ServiceError>
 for UpdateVpcGatewayEndpointAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.ConcurrentOperation" => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            "IdempotentParameterMismatch" => Self::IdempotentParameterMismatch(error),
-            "ResourceNotFound.GatewayEndpoint" => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            "IllegalParam.PolicyDocument" => Self::IllegalParamPolicyDocument(error),
-            "IllegalParam.GatewayEndpointName" => {
-                Self::IllegalParamGatewayEndpointName(error)
-            }
-            "IllegalParam.GatewayEndpointDescription" => {
-                Self::IllegalParamGatewayEndpointDescription(error)
-            }
-            "SystemBusy" => Self::SystemBusy(error),
-            "Forbbiden" => Self::Forbbiden(error),
-            "InvalidRegionId.NotFound" => Self::InvalidRegionIdNotFound(error),
-            "OperationDenied.PolicyDocument" => {
-                Self::OperationDeniedPolicyDocument(error)
-            }
-            "IncorrectStatus.GatewayEndpoint" => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            "InvalidPolicy.WrongFormat" => Self::InvalidPolicyWrongFormat(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.ConcurrentOperation",
+                        "IdempotentParameterMismatch",
+                        "ResourceNotFound.GatewayEndpoint",
+                        "IllegalParam.PolicyDocument",
+                        "IllegalParam.GatewayEndpointName",
+                        "IllegalParam.GatewayEndpointDescription",
+                        "SystemBusy",
+                        "Forbbiden",
+                        "InvalidRegionId.NotFound",
+                        "OperationDenied.PolicyDocument",
+                        "IncorrectStatus.GatewayEndpoint",
+                        "InvalidPolicy.WrongFormat",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl UpdateVpcGatewayEndpointAttributeError {
@@ -358,84 +372,72 @@ impl UpdateVpcGatewayEndpointAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedConcurrentOperation(error),
+            1 => Self::IdempotentParameterMismatch(error),
+            2 => Self::ResourceNotFoundGatewayEndpoint(error),
+            3 => Self::IllegalParamPolicyDocument(error),
+            4 => Self::IllegalParamGatewayEndpointName(error),
+            5 => Self::IllegalParamGatewayEndpointDescription(error),
+            6 => Self::SystemBusy(error),
+            7 => Self::Forbbiden(error),
+            8 => Self::InvalidRegionIdNotFound(error),
+            9 => Self::OperationDeniedPolicyDocument(error),
+            10 => Self::IncorrectStatusGatewayEndpoint(error),
+            11 => Self::InvalidPolicyWrongFormat(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error) => {
-                ("OperationFailedConcurrentOperation", error)
-            }
-            Self::IdempotentParameterMismatch(error) => {
-                ("IdempotentParameterMismatch", error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(error) => {
-                ("ResourceNotFoundGatewayEndpoint", error)
-            }
-            Self::IllegalParamPolicyDocument(error) => {
-                ("IllegalParamPolicyDocument", error)
-            }
-            Self::IllegalParamGatewayEndpointName(error) => {
-                ("IllegalParamGatewayEndpointName", error)
-            }
-            Self::IllegalParamGatewayEndpointDescription(error) => {
-                ("IllegalParamGatewayEndpointDescription", error)
-            }
-            Self::SystemBusy(error) => ("SystemBusy", error),
-            Self::Forbbiden(error) => ("Forbbiden", error),
-            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
-            Self::OperationDeniedPolicyDocument(error) => {
-                ("OperationDeniedPolicyDocument", error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(error) => {
-                ("IncorrectStatusGatewayEndpoint", error)
-            }
-            Self::InvalidPolicyWrongFormat(error) => ("InvalidPolicyWrongFormat", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedConcurrentOperation(error) => (0, error),
+            Self::IdempotentParameterMismatch(error) => (1, error),
+            Self::ResourceNotFoundGatewayEndpoint(error) => (2, error),
+            Self::IllegalParamPolicyDocument(error) => (3, error),
+            Self::IllegalParamGatewayEndpointName(error) => (4, error),
+            Self::IllegalParamGatewayEndpointDescription(error) => (5, error),
+            Self::SystemBusy(error) => (6, error),
+            Self::Forbbiden(error) => (7, error),
+            Self::InvalidRegionIdNotFound(error) => (8, error),
+            Self::OperationDeniedPolicyDocument(error) => (9, error),
+            Self::IncorrectStatusGatewayEndpoint(error) => (10, error),
+            Self::InvalidPolicyWrongFormat(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for UpdateVpcGatewayEndpointAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedConcurrentOperation(_) => {
-                Self::OperationFailedConcurrentOperation(error)
-            }
-            Self::IdempotentParameterMismatch(_) => {
-                Self::IdempotentParameterMismatch(error)
-            }
-            Self::ResourceNotFoundGatewayEndpoint(_) => {
-                Self::ResourceNotFoundGatewayEndpoint(error)
-            }
-            Self::IllegalParamPolicyDocument(_) => {
-                Self::IllegalParamPolicyDocument(error)
-            }
-            Self::IllegalParamGatewayEndpointName(_) => {
-                Self::IllegalParamGatewayEndpointName(error)
-            }
-            Self::IllegalParamGatewayEndpointDescription(_) => {
-                Self::IllegalParamGatewayEndpointDescription(error)
-            }
-            Self::SystemBusy(_) => Self::SystemBusy(error),
-            Self::Forbbiden(_) => Self::Forbbiden(error),
-            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
-            Self::OperationDeniedPolicyDocument(_) => {
-                Self::OperationDeniedPolicyDocument(error)
-            }
-            Self::IncorrectStatusGatewayEndpoint(_) => {
-                Self::IncorrectStatusGatewayEndpoint(error)
-            }
-            Self::InvalidPolicyWrongFormat(_) => Self::InvalidPolicyWrongFormat(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for UpdateVpcGatewayEndpointAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedConcurrentOperation",
+            "IdempotentParameterMismatch",
+            "ResourceNotFoundGatewayEndpoint",
+            "IllegalParamPolicyDocument",
+            "IllegalParamGatewayEndpointName",
+            "IllegalParamGatewayEndpointDescription",
+            "SystemBusy",
+            "Forbbiden",
+            "InvalidRegionIdNotFound",
+            "OperationDeniedPolicyDocument",
+            "IncorrectStatusGatewayEndpoint",
+            "InvalidPolicyWrongFormat",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for UpdateVpcGatewayEndpointAttributeError {

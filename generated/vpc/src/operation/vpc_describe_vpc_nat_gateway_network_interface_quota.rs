@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     /// The ID of the Alibaba Cloud account to which the resource belongs.
@@ -56,10 +56,26 @@ pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_uid: None,
+            client_token: None,
+            nat_gateway_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder {
-        VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder::default()
+        VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder {
+            inner: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -163,6 +179,7 @@ impl<C> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<C> {
     }
 }
 impl<'a> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest::default(),
@@ -171,6 +188,7 @@ impl<'a> VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<&'a crate::
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -231,13 +249,16 @@ pub enum VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
 impl From<::acs_runtime::client::ServiceError>
 for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationDenied.PrivateLinkNotEnabled" => {
-                Self::OperationDeniedPrivateLinkNotEnabled(error)
-            }
-            "ResourceNotFound.NatGateway" => Self::ResourceNotFoundNatGateway(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationDenied.PrivateLinkNotEnabled",
+                        "ResourceNotFound.NatGateway",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
@@ -246,40 +267,42 @@ impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationDeniedPrivateLinkNotEnabled(error),
+            1 => Self::ResourceNotFoundNatGateway(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedPrivateLinkNotEnabled(error) => {
-                ("OperationDeniedPrivateLinkNotEnabled", error)
-            }
-            Self::ResourceNotFoundNatGateway(error) => {
-                ("ResourceNotFoundNatGateway", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationDeniedPrivateLinkNotEnabled(error) => (0, error),
+            Self::ResourceNotFoundNatGateway(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationDeniedPrivateLinkNotEnabled(_) => {
-                Self::OperationDeniedPrivateLinkNotEnabled(error)
-            }
-            Self::ResourceNotFoundNatGateway(_) => {
-                Self::ResourceNotFoundNatGateway(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationDeniedPrivateLinkNotEnabled",
+            "ResourceNotFoundNatGateway",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {

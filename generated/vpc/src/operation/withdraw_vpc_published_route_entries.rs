@@ -21,7 +21,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpc::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct WithdrawVpcPublishedRouteEntriesRequest {
     /// The ID of the region. Call the DescribeRegions operation to access it.
@@ -63,10 +63,27 @@ pub struct WithdrawVpcPublishedRouteEntriesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for WithdrawVpcPublishedRouteEntriesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            route_entries: None,
+            target_type: None,
+            target_instance_id: None,
+            dry_run: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl WithdrawVpcPublishedRouteEntriesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> WithdrawVpcPublishedRouteEntriesRequestBuilder {
-        WithdrawVpcPublishedRouteEntriesRequestBuilder::default()
+        WithdrawVpcPublishedRouteEntriesRequestBuilder {
+            inner: WithdrawVpcPublishedRouteEntriesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -188,6 +205,7 @@ impl<C> WithdrawVpcPublishedRouteEntriesRequestBuilder<C> {
     }
 }
 impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: WithdrawVpcPublishedRouteEntriesRequest::default(),
@@ -196,6 +214,7 @@ impl<'a> WithdrawVpcPublishedRouteEntriesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -270,35 +289,26 @@ pub enum WithdrawVpcPublishedRouteEntriesError {
 impl From<::acs_runtime::client::ServiceError>
 for WithdrawVpcPublishedRouteEntriesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "ResourceNotFound.RouteEntry" => Self::ResourceNotFoundRouteEntry(error),
-            "IncorrectStatus.RouteEntry" => Self::IncorrectStatusRouteEntry(error),
-            "IncorrectStatus.RouteEntryPublishStatus" => {
-                Self::IncorrectStatusRouteEntryPublishStatus(error)
-            }
-            "Forbidden.OperateCustomRouteTable" => {
-                Self::ForbiddenOperateCustomRouteTable(error)
-            }
-            "ResourceNotAssociated.TargetInstance" => {
-                Self::ResourceNotAssociatedTargetInstance(error)
-            }
-            "OperationDenied.UnsupportedTargetType" => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            "IncorrectStatus.RouteTable" => Self::IncorrectStatusRouteTable(error),
-            "OperationUnsupported.PublishSystemRouteEntry" => {
-                Self::OperationUnsupportedPublishSystemRouteEntry(error)
-            }
-            "OperationUnsupported.UnsupportedNextHop" => {
-                Self::OperationUnsupportedUnsupportedNextHop(error)
-            }
-            "OperationUnsupported.PublishPrefixListRouteEntry" => {
-                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
-            }
-            "MissingParam.RouteEntries" => Self::MissingParamRouteEntries(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "IncorrectStatus.Vpc",
+                        "ResourceNotFound.RouteEntry",
+                        "IncorrectStatus.RouteEntry",
+                        "IncorrectStatus.RouteEntryPublishStatus",
+                        "Forbidden.OperateCustomRouteTable",
+                        "ResourceNotAssociated.TargetInstance",
+                        "OperationDenied.UnsupportedTargetType",
+                        "IncorrectStatus.RouteTable",
+                        "OperationUnsupported.PublishSystemRouteEntry",
+                        "OperationUnsupported.UnsupportedNextHop",
+                        "OperationUnsupported.PublishPrefixListRouteEntry",
+                        "MissingParam.RouteEntries",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl WithdrawVpcPublishedRouteEntriesError {
@@ -307,88 +317,72 @@ impl WithdrawVpcPublishedRouteEntriesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::IncorrectStatusVpc(error),
+            1 => Self::ResourceNotFoundRouteEntry(error),
+            2 => Self::IncorrectStatusRouteEntry(error),
+            3 => Self::IncorrectStatusRouteEntryPublishStatus(error),
+            4 => Self::ForbiddenOperateCustomRouteTable(error),
+            5 => Self::ResourceNotAssociatedTargetInstance(error),
+            6 => Self::OperationDeniedUnsupportedTargetType(error),
+            7 => Self::IncorrectStatusRouteTable(error),
+            8 => Self::OperationUnsupportedPublishSystemRouteEntry(error),
+            9 => Self::OperationUnsupportedUnsupportedNextHop(error),
+            10 => Self::OperationUnsupportedPublishPrefixListRouteEntry(error),
+            11 => Self::MissingParamRouteEntries(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::ResourceNotFoundRouteEntry(error) => {
-                ("ResourceNotFoundRouteEntry", error)
-            }
-            Self::IncorrectStatusRouteEntry(error) => {
-                ("IncorrectStatusRouteEntry", error)
-            }
-            Self::IncorrectStatusRouteEntryPublishStatus(error) => {
-                ("IncorrectStatusRouteEntryPublishStatus", error)
-            }
-            Self::ForbiddenOperateCustomRouteTable(error) => {
-                ("ForbiddenOperateCustomRouteTable", error)
-            }
-            Self::ResourceNotAssociatedTargetInstance(error) => {
-                ("ResourceNotAssociatedTargetInstance", error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(error) => {
-                ("OperationDeniedUnsupportedTargetType", error)
-            }
-            Self::IncorrectStatusRouteTable(error) => {
-                ("IncorrectStatusRouteTable", error)
-            }
-            Self::OperationUnsupportedPublishSystemRouteEntry(error) => {
-                ("OperationUnsupportedPublishSystemRouteEntry", error)
-            }
-            Self::OperationUnsupportedUnsupportedNextHop(error) => {
-                ("OperationUnsupportedUnsupportedNextHop", error)
-            }
-            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => {
-                ("OperationUnsupportedPublishPrefixListRouteEntry", error)
-            }
-            Self::MissingParamRouteEntries(error) => ("MissingParamRouteEntries", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::IncorrectStatusVpc(error) => (0, error),
+            Self::ResourceNotFoundRouteEntry(error) => (1, error),
+            Self::IncorrectStatusRouteEntry(error) => (2, error),
+            Self::IncorrectStatusRouteEntryPublishStatus(error) => (3, error),
+            Self::ForbiddenOperateCustomRouteTable(error) => (4, error),
+            Self::ResourceNotAssociatedTargetInstance(error) => (5, error),
+            Self::OperationDeniedUnsupportedTargetType(error) => (6, error),
+            Self::IncorrectStatusRouteTable(error) => (7, error),
+            Self::OperationUnsupportedPublishSystemRouteEntry(error) => (8, error),
+            Self::OperationUnsupportedUnsupportedNextHop(error) => (9, error),
+            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => (10, error),
+            Self::MissingParamRouteEntries(error) => (11, error),
+            Self::Unhandled(error) => (12, error),
         }
     }
 }
 impl Clone for WithdrawVpcPublishedRouteEntriesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::ResourceNotFoundRouteEntry(_) => {
-                Self::ResourceNotFoundRouteEntry(error)
-            }
-            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
-            Self::IncorrectStatusRouteEntryPublishStatus(_) => {
-                Self::IncorrectStatusRouteEntryPublishStatus(error)
-            }
-            Self::ForbiddenOperateCustomRouteTable(_) => {
-                Self::ForbiddenOperateCustomRouteTable(error)
-            }
-            Self::ResourceNotAssociatedTargetInstance(_) => {
-                Self::ResourceNotAssociatedTargetInstance(error)
-            }
-            Self::OperationDeniedUnsupportedTargetType(_) => {
-                Self::OperationDeniedUnsupportedTargetType(error)
-            }
-            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
-            Self::OperationUnsupportedPublishSystemRouteEntry(_) => {
-                Self::OperationUnsupportedPublishSystemRouteEntry(error)
-            }
-            Self::OperationUnsupportedUnsupportedNextHop(_) => {
-                Self::OperationUnsupportedUnsupportedNextHop(error)
-            }
-            Self::OperationUnsupportedPublishPrefixListRouteEntry(_) => {
-                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
-            }
-            Self::MissingParamRouteEntries(_) => Self::MissingParamRouteEntries(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for WithdrawVpcPublishedRouteEntriesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "IncorrectStatusVpc",
+            "ResourceNotFoundRouteEntry",
+            "IncorrectStatusRouteEntry",
+            "IncorrectStatusRouteEntryPublishStatus",
+            "ForbiddenOperateCustomRouteTable",
+            "ResourceNotAssociatedTargetInstance",
+            "OperationDeniedUnsupportedTargetType",
+            "IncorrectStatusRouteTable",
+            "OperationUnsupportedPublishSystemRouteEntry",
+            "OperationUnsupportedUnsupportedNextHop",
+            "OperationUnsupportedPublishPrefixListRouteEntry",
+            "MissingParamRouteEntries",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for WithdrawVpcPublishedRouteEntriesError {

@@ -24,7 +24,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct AcceptVpcPeerConnectionRequest {
     /// The ID of the VPC peering connection to be accepted by the accepter VPC.
@@ -71,10 +71,27 @@ pub struct AcceptVpcPeerConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for AcceptVpcPeerConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            dry_run: None,
+            client_token: None,
+            resource_group_id: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl AcceptVpcPeerConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> AcceptVpcPeerConnectionRequestBuilder {
-        AcceptVpcPeerConnectionRequestBuilder::default()
+        AcceptVpcPeerConnectionRequestBuilder {
+            inner: AcceptVpcPeerConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -189,6 +206,7 @@ impl<C> AcceptVpcPeerConnectionRequestBuilder<C> {
     }
 }
 impl<'a> AcceptVpcPeerConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: AcceptVpcPeerConnectionRequest::default(),
@@ -197,6 +215,7 @@ impl<'a> AcceptVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -256,21 +275,20 @@ pub enum AcceptVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for AcceptVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
-            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
-            "OperationFailed.CdtNotOpened" => Self::OperationFailedCdtNotOpened(error),
-            "IncorrectBusinessStatus.VpcPeer" => {
-                Self::IncorrectBusinessStatusVpcPeer(error)
-            }
-            "OperationFailed.NotExist.ResourceGroup" => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            "OperationFailed.CrossBorderCdtNotOpened" => {
-                Self::OperationFailedCrossBorderCdtNotOpened(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.InstanceId",
+                        "IncorrectStatus.VpcPeer",
+                        "OperationFailed.CdtNotOpened",
+                        "IncorrectBusinessStatus.VpcPeer",
+                        "OperationFailed.NotExist.ResourceGroup",
+                        "OperationFailed.CrossBorderCdtNotOpened",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl AcceptVpcPeerConnectionError {
@@ -279,60 +297,54 @@ impl AcceptVpcPeerConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundInstanceId(error),
+            1 => Self::IncorrectStatusVpcPeer(error),
+            2 => Self::OperationFailedCdtNotOpened(error),
+            3 => Self::IncorrectBusinessStatusVpcPeer(error),
+            4 => Self::OperationFailedNotExistResourceGroup(error),
+            5 => Self::OperationFailedCrossBorderCdtNotOpened(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundInstanceId(error) => {
-                ("ResourceNotFoundInstanceId", error)
-            }
-            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
-            Self::OperationFailedCdtNotOpened(error) => {
-                ("OperationFailedCdtNotOpened", error)
-            }
-            Self::IncorrectBusinessStatusVpcPeer(error) => {
-                ("IncorrectBusinessStatusVpcPeer", error)
-            }
-            Self::OperationFailedNotExistResourceGroup(error) => {
-                ("OperationFailedNotExistResourceGroup", error)
-            }
-            Self::OperationFailedCrossBorderCdtNotOpened(error) => {
-                ("OperationFailedCrossBorderCdtNotOpened", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundInstanceId(error) => (0, error),
+            Self::IncorrectStatusVpcPeer(error) => (1, error),
+            Self::OperationFailedCdtNotOpened(error) => (2, error),
+            Self::IncorrectBusinessStatusVpcPeer(error) => (3, error),
+            Self::OperationFailedNotExistResourceGroup(error) => (4, error),
+            Self::OperationFailedCrossBorderCdtNotOpened(error) => (5, error),
+            Self::Unhandled(error) => (6, error),
         }
     }
 }
 impl Clone for AcceptVpcPeerConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundInstanceId(_) => {
-                Self::ResourceNotFoundInstanceId(error)
-            }
-            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
-            Self::OperationFailedCdtNotOpened(_) => {
-                Self::OperationFailedCdtNotOpened(error)
-            }
-            Self::IncorrectBusinessStatusVpcPeer(_) => {
-                Self::IncorrectBusinessStatusVpcPeer(error)
-            }
-            Self::OperationFailedNotExistResourceGroup(_) => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            Self::OperationFailedCrossBorderCdtNotOpened(_) => {
-                Self::OperationFailedCrossBorderCdtNotOpened(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for AcceptVpcPeerConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundInstanceId",
+            "IncorrectStatusVpcPeer",
+            "OperationFailedCdtNotOpened",
+            "IncorrectBusinessStatusVpcPeer",
+            "OperationFailedNotExistResourceGroup",
+            "OperationFailedCrossBorderCdtNotOpened",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for AcceptVpcPeerConnectionError {

@@ -32,7 +32,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct CreateVpcPeerConnectionRequest {
     /// The ID of the region where you want to create a VPC peering connection.
@@ -150,10 +150,35 @@ pub struct CreateVpcPeerConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for CreateVpcPeerConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            region_id: None,
+            vpc_id: None,
+            accepting_ali_uid: None,
+            accepting_region_id: None,
+            accepting_vpc_id: None,
+            name: None,
+            description: None,
+            dry_run: None,
+            client_token: None,
+            resource_group_id: None,
+            bandwidth: None,
+            link_type: None,
+            tag: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl CreateVpcPeerConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> CreateVpcPeerConnectionRequestBuilder {
-        CreateVpcPeerConnectionRequestBuilder::default()
+        CreateVpcPeerConnectionRequestBuilder {
+            inner: CreateVpcPeerConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -375,6 +400,7 @@ impl<C> CreateVpcPeerConnectionRequestBuilder<C> {
     }
 }
 impl<'a> CreateVpcPeerConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: CreateVpcPeerConnectionRequest::default(),
@@ -383,6 +409,7 @@ impl<'a> CreateVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -492,77 +519,40 @@ pub enum CreateVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for CreateVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.CdtNotOpened" => Self::OperationFailedCdtNotOpened(error),
-            "OperationFailed.CrossBorderCdtNotOpened" => {
-                Self::OperationFailedCrossBorderCdtNotOpened(error)
-            }
-            "IncorrectStatus.Vpc" => Self::IncorrectStatusVpc(error),
-            "IncorrectStatus.AcceptingVpc" => Self::IncorrectStatusAcceptingVpc(error),
-            "ResourceAlreadyExist.RouterInterface" => {
-                Self::ResourceAlreadyExistRouterInterface(error)
-            }
-            "ResourceAlreadyExist.VpcPeer" => Self::ResourceAlreadyExistVpcPeer(error),
-            "OperationDenied.CloudBoxExistsInVpc" => {
-                Self::OperationDeniedCloudBoxExistsInVpc(error)
-            }
-            "OperationDenied.CloudBoxExistsInAcceptingVpc" => {
-                Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error)
-            }
-            "QuotaExceeded.VpcPeerCountPerVpc" => {
-                Self::QuotaExceededVpcPeerCountPerVpc(error)
-            }
-            "UnsupportedRegion" => Self::UnsupportedRegion(error),
-            "QuotaExceeded.VpcPeerCountPerUserPerRegion" => {
-                Self::QuotaExceededVpcPeerCountPerUserPerRegion(error)
-            }
-            "IncorrectBusinessStatus.VpcPeer" => {
-                Self::IncorrectBusinessStatusVpcPeer(error)
-            }
-            "OperationFailed.NotExist.ResourceGroup" => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            "OperationFailed.AcceptUserCdtNotOpened" => {
-                Self::OperationFailedAcceptUserCdtNotOpened(error)
-            }
-            "OperationFailed.AcceptUserCrossBorderCdtNotOpened" => {
-                Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error)
-            }
-            "IncorrectBusinessStatus.AcceptUserVpcPeer" => {
-                Self::IncorrectBusinessStatusAcceptUserVpcPeer(error)
-            }
-            "OperationFailed.ViolativeVpcPeer" => {
-                Self::OperationFailedViolativeVpcPeer(error)
-            }
-            "QuotaExceeded.CrossRegionVpcPeerCountPerVpc" => {
-                Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error)
-            }
-            "QuotaExceeded.IntraRegionVpcPeerCountPerVpc" => {
-                Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error)
-            }
-            "OperationDenied.OperateShareResource" => {
-                Self::OperationDeniedOperateShareResource(error)
-            }
-            "IncorrectBusinessStatus.AcceptVpcPeer" => {
-                Self::IncorrectBusinessStatusAcceptVpcPeer(error)
-            }
-            "OperationFailed.InterRegionLinkTypeNotSupported" => {
-                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
-            }
-            "OperationFailed.RegionIdNotSupportLinkType" => {
-                Self::OperationFailedRegionIdNotSupportLinkType(error)
-            }
-            "OperationFailed.SpecificLinkTypeNotSupported" => {
-                Self::OperationFailedSpecificLinkTypeNotSupported(error)
-            }
-            "OperationFailed.CrossBusinessNotAllowed" => {
-                Self::OperationFailedCrossBusinessNotAllowed(error)
-            }
-            "OperationFailed.ChargeTypeNotSupported" => {
-                Self::OperationFailedChargeTypeNotSupported(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.CdtNotOpened",
+                        "OperationFailed.CrossBorderCdtNotOpened",
+                        "IncorrectStatus.Vpc",
+                        "IncorrectStatus.AcceptingVpc",
+                        "ResourceAlreadyExist.RouterInterface",
+                        "ResourceAlreadyExist.VpcPeer",
+                        "OperationDenied.CloudBoxExistsInVpc",
+                        "OperationDenied.CloudBoxExistsInAcceptingVpc",
+                        "QuotaExceeded.VpcPeerCountPerVpc",
+                        "UnsupportedRegion",
+                        "QuotaExceeded.VpcPeerCountPerUserPerRegion",
+                        "IncorrectBusinessStatus.VpcPeer",
+                        "OperationFailed.NotExist.ResourceGroup",
+                        "OperationFailed.AcceptUserCdtNotOpened",
+                        "OperationFailed.AcceptUserCrossBorderCdtNotOpened",
+                        "IncorrectBusinessStatus.AcceptUserVpcPeer",
+                        "OperationFailed.ViolativeVpcPeer",
+                        "QuotaExceeded.CrossRegionVpcPeerCountPerVpc",
+                        "QuotaExceeded.IntraRegionVpcPeerCountPerVpc",
+                        "OperationDenied.OperateShareResource",
+                        "IncorrectBusinessStatus.AcceptVpcPeer",
+                        "OperationFailed.InterRegionLinkTypeNotSupported",
+                        "OperationFailed.RegionIdNotSupportLinkType",
+                        "OperationFailed.SpecificLinkTypeNotSupported",
+                        "OperationFailed.CrossBusinessNotAllowed",
+                        "OperationFailed.ChargeTypeNotSupported",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl CreateVpcPeerConnectionError {
@@ -571,176 +561,114 @@ impl CreateVpcPeerConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedCdtNotOpened(error),
+            1 => Self::OperationFailedCrossBorderCdtNotOpened(error),
+            2 => Self::IncorrectStatusVpc(error),
+            3 => Self::IncorrectStatusAcceptingVpc(error),
+            4 => Self::ResourceAlreadyExistRouterInterface(error),
+            5 => Self::ResourceAlreadyExistVpcPeer(error),
+            6 => Self::OperationDeniedCloudBoxExistsInVpc(error),
+            7 => Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error),
+            8 => Self::QuotaExceededVpcPeerCountPerVpc(error),
+            9 => Self::UnsupportedRegion(error),
+            10 => Self::QuotaExceededVpcPeerCountPerUserPerRegion(error),
+            11 => Self::IncorrectBusinessStatusVpcPeer(error),
+            12 => Self::OperationFailedNotExistResourceGroup(error),
+            13 => Self::OperationFailedAcceptUserCdtNotOpened(error),
+            14 => Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error),
+            15 => Self::IncorrectBusinessStatusAcceptUserVpcPeer(error),
+            16 => Self::OperationFailedViolativeVpcPeer(error),
+            17 => Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error),
+            18 => Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error),
+            19 => Self::OperationDeniedOperateShareResource(error),
+            20 => Self::IncorrectBusinessStatusAcceptVpcPeer(error),
+            21 => Self::OperationFailedInterRegionLinkTypeNotSupported(error),
+            22 => Self::OperationFailedRegionIdNotSupportLinkType(error),
+            23 => Self::OperationFailedSpecificLinkTypeNotSupported(error),
+            24 => Self::OperationFailedCrossBusinessNotAllowed(error),
+            25 => Self::OperationFailedChargeTypeNotSupported(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedCdtNotOpened(error) => {
-                ("OperationFailedCdtNotOpened", error)
-            }
-            Self::OperationFailedCrossBorderCdtNotOpened(error) => {
-                ("OperationFailedCrossBorderCdtNotOpened", error)
-            }
-            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
-            Self::IncorrectStatusAcceptingVpc(error) => {
-                ("IncorrectStatusAcceptingVpc", error)
-            }
-            Self::ResourceAlreadyExistRouterInterface(error) => {
-                ("ResourceAlreadyExistRouterInterface", error)
-            }
-            Self::ResourceAlreadyExistVpcPeer(error) => {
-                ("ResourceAlreadyExistVpcPeer", error)
-            }
-            Self::OperationDeniedCloudBoxExistsInVpc(error) => {
-                ("OperationDeniedCloudBoxExistsInVpc", error)
-            }
-            Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error) => {
-                ("OperationDeniedCloudBoxExistsInAcceptingVpc", error)
-            }
-            Self::QuotaExceededVpcPeerCountPerVpc(error) => {
-                ("QuotaExceededVpcPeerCountPerVpc", error)
-            }
-            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
-            Self::QuotaExceededVpcPeerCountPerUserPerRegion(error) => {
-                ("QuotaExceededVpcPeerCountPerUserPerRegion", error)
-            }
-            Self::IncorrectBusinessStatusVpcPeer(error) => {
-                ("IncorrectBusinessStatusVpcPeer", error)
-            }
-            Self::OperationFailedNotExistResourceGroup(error) => {
-                ("OperationFailedNotExistResourceGroup", error)
-            }
-            Self::OperationFailedAcceptUserCdtNotOpened(error) => {
-                ("OperationFailedAcceptUserCdtNotOpened", error)
-            }
-            Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error) => {
-                ("OperationFailedAcceptUserCrossBorderCdtNotOpened", error)
-            }
-            Self::IncorrectBusinessStatusAcceptUserVpcPeer(error) => {
-                ("IncorrectBusinessStatusAcceptUserVpcPeer", error)
-            }
-            Self::OperationFailedViolativeVpcPeer(error) => {
-                ("OperationFailedViolativeVpcPeer", error)
-            }
-            Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error) => {
-                ("QuotaExceededCrossRegionVpcPeerCountPerVpc", error)
-            }
-            Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error) => {
-                ("QuotaExceededIntraRegionVpcPeerCountPerVpc", error)
-            }
-            Self::OperationDeniedOperateShareResource(error) => {
-                ("OperationDeniedOperateShareResource", error)
-            }
-            Self::IncorrectBusinessStatusAcceptVpcPeer(error) => {
-                ("IncorrectBusinessStatusAcceptVpcPeer", error)
-            }
-            Self::OperationFailedInterRegionLinkTypeNotSupported(error) => {
-                ("OperationFailedInterRegionLinkTypeNotSupported", error)
-            }
-            Self::OperationFailedRegionIdNotSupportLinkType(error) => {
-                ("OperationFailedRegionIdNotSupportLinkType", error)
-            }
-            Self::OperationFailedSpecificLinkTypeNotSupported(error) => {
-                ("OperationFailedSpecificLinkTypeNotSupported", error)
-            }
-            Self::OperationFailedCrossBusinessNotAllowed(error) => {
-                ("OperationFailedCrossBusinessNotAllowed", error)
-            }
-            Self::OperationFailedChargeTypeNotSupported(error) => {
-                ("OperationFailedChargeTypeNotSupported", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedCdtNotOpened(error) => (0, error),
+            Self::OperationFailedCrossBorderCdtNotOpened(error) => (1, error),
+            Self::IncorrectStatusVpc(error) => (2, error),
+            Self::IncorrectStatusAcceptingVpc(error) => (3, error),
+            Self::ResourceAlreadyExistRouterInterface(error) => (4, error),
+            Self::ResourceAlreadyExistVpcPeer(error) => (5, error),
+            Self::OperationDeniedCloudBoxExistsInVpc(error) => (6, error),
+            Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error) => (7, error),
+            Self::QuotaExceededVpcPeerCountPerVpc(error) => (8, error),
+            Self::UnsupportedRegion(error) => (9, error),
+            Self::QuotaExceededVpcPeerCountPerUserPerRegion(error) => (10, error),
+            Self::IncorrectBusinessStatusVpcPeer(error) => (11, error),
+            Self::OperationFailedNotExistResourceGroup(error) => (12, error),
+            Self::OperationFailedAcceptUserCdtNotOpened(error) => (13, error),
+            Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error) => (14, error),
+            Self::IncorrectBusinessStatusAcceptUserVpcPeer(error) => (15, error),
+            Self::OperationFailedViolativeVpcPeer(error) => (16, error),
+            Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error) => (17, error),
+            Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error) => (18, error),
+            Self::OperationDeniedOperateShareResource(error) => (19, error),
+            Self::IncorrectBusinessStatusAcceptVpcPeer(error) => (20, error),
+            Self::OperationFailedInterRegionLinkTypeNotSupported(error) => (21, error),
+            Self::OperationFailedRegionIdNotSupportLinkType(error) => (22, error),
+            Self::OperationFailedSpecificLinkTypeNotSupported(error) => (23, error),
+            Self::OperationFailedCrossBusinessNotAllowed(error) => (24, error),
+            Self::OperationFailedChargeTypeNotSupported(error) => (25, error),
+            Self::Unhandled(error) => (26, error),
         }
     }
 }
 impl Clone for CreateVpcPeerConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedCdtNotOpened(_) => {
-                Self::OperationFailedCdtNotOpened(error)
-            }
-            Self::OperationFailedCrossBorderCdtNotOpened(_) => {
-                Self::OperationFailedCrossBorderCdtNotOpened(error)
-            }
-            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
-            Self::IncorrectStatusAcceptingVpc(_) => {
-                Self::IncorrectStatusAcceptingVpc(error)
-            }
-            Self::ResourceAlreadyExistRouterInterface(_) => {
-                Self::ResourceAlreadyExistRouterInterface(error)
-            }
-            Self::ResourceAlreadyExistVpcPeer(_) => {
-                Self::ResourceAlreadyExistVpcPeer(error)
-            }
-            Self::OperationDeniedCloudBoxExistsInVpc(_) => {
-                Self::OperationDeniedCloudBoxExistsInVpc(error)
-            }
-            Self::OperationDeniedCloudBoxExistsInAcceptingVpc(_) => {
-                Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error)
-            }
-            Self::QuotaExceededVpcPeerCountPerVpc(_) => {
-                Self::QuotaExceededVpcPeerCountPerVpc(error)
-            }
-            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
-            Self::QuotaExceededVpcPeerCountPerUserPerRegion(_) => {
-                Self::QuotaExceededVpcPeerCountPerUserPerRegion(error)
-            }
-            Self::IncorrectBusinessStatusVpcPeer(_) => {
-                Self::IncorrectBusinessStatusVpcPeer(error)
-            }
-            Self::OperationFailedNotExistResourceGroup(_) => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            Self::OperationFailedAcceptUserCdtNotOpened(_) => {
-                Self::OperationFailedAcceptUserCdtNotOpened(error)
-            }
-            Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(_) => {
-                Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error)
-            }
-            Self::IncorrectBusinessStatusAcceptUserVpcPeer(_) => {
-                Self::IncorrectBusinessStatusAcceptUserVpcPeer(error)
-            }
-            Self::OperationFailedViolativeVpcPeer(_) => {
-                Self::OperationFailedViolativeVpcPeer(error)
-            }
-            Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(_) => {
-                Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error)
-            }
-            Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(_) => {
-                Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error)
-            }
-            Self::OperationDeniedOperateShareResource(_) => {
-                Self::OperationDeniedOperateShareResource(error)
-            }
-            Self::IncorrectBusinessStatusAcceptVpcPeer(_) => {
-                Self::IncorrectBusinessStatusAcceptVpcPeer(error)
-            }
-            Self::OperationFailedInterRegionLinkTypeNotSupported(_) => {
-                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
-            }
-            Self::OperationFailedRegionIdNotSupportLinkType(_) => {
-                Self::OperationFailedRegionIdNotSupportLinkType(error)
-            }
-            Self::OperationFailedSpecificLinkTypeNotSupported(_) => {
-                Self::OperationFailedSpecificLinkTypeNotSupported(error)
-            }
-            Self::OperationFailedCrossBusinessNotAllowed(_) => {
-                Self::OperationFailedCrossBusinessNotAllowed(error)
-            }
-            Self::OperationFailedChargeTypeNotSupported(_) => {
-                Self::OperationFailedChargeTypeNotSupported(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for CreateVpcPeerConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedCdtNotOpened",
+            "OperationFailedCrossBorderCdtNotOpened",
+            "IncorrectStatusVpc",
+            "IncorrectStatusAcceptingVpc",
+            "ResourceAlreadyExistRouterInterface",
+            "ResourceAlreadyExistVpcPeer",
+            "OperationDeniedCloudBoxExistsInVpc",
+            "OperationDeniedCloudBoxExistsInAcceptingVpc",
+            "QuotaExceededVpcPeerCountPerVpc",
+            "UnsupportedRegion",
+            "QuotaExceededVpcPeerCountPerUserPerRegion",
+            "IncorrectBusinessStatusVpcPeer",
+            "OperationFailedNotExistResourceGroup",
+            "OperationFailedAcceptUserCdtNotOpened",
+            "OperationFailedAcceptUserCrossBorderCdtNotOpened",
+            "IncorrectBusinessStatusAcceptUserVpcPeer",
+            "OperationFailedViolativeVpcPeer",
+            "QuotaExceededCrossRegionVpcPeerCountPerVpc",
+            "QuotaExceededIntraRegionVpcPeerCountPerVpc",
+            "OperationDeniedOperateShareResource",
+            "IncorrectBusinessStatusAcceptVpcPeer",
+            "OperationFailedInterRegionLinkTypeNotSupported",
+            "OperationFailedRegionIdNotSupportLinkType",
+            "OperationFailedSpecificLinkTypeNotSupported",
+            "OperationFailedCrossBusinessNotAllowed",
+            "OperationFailedChargeTypeNotSupported",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for CreateVpcPeerConnectionError {

@@ -27,7 +27,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DeleteVpcPeerConnectionRequest {
     /// The ID of the VPC peering connection that you want to delete.
@@ -69,10 +69,26 @@ pub struct DeleteVpcPeerConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DeleteVpcPeerConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            force: None,
+            dry_run: None,
+            client_token: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DeleteVpcPeerConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DeleteVpcPeerConnectionRequestBuilder {
-        DeleteVpcPeerConnectionRequestBuilder::default()
+        DeleteVpcPeerConnectionRequestBuilder {
+            inner: DeleteVpcPeerConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -177,6 +193,7 @@ impl<C> DeleteVpcPeerConnectionRequestBuilder<C> {
     }
 }
 impl<'a> DeleteVpcPeerConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DeleteVpcPeerConnectionRequest::default(),
@@ -185,6 +202,7 @@ impl<'a> DeleteVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -242,17 +260,18 @@ pub enum DeleteVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
-            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
-            "OperationDenied.RouteEntryExist" => {
-                Self::OperationDeniedRouteEntryExist(error)
-            }
-            "OperationDenied.ServiceManagedInstance" => {
-                Self::OperationDeniedServiceManagedInstance(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.InstanceId",
+                        "IncorrectStatus.VpcPeer",
+                        "OperationDenied.RouteEntryExist",
+                        "OperationDenied.ServiceManagedInstance",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl DeleteVpcPeerConnectionError {
@@ -261,48 +280,48 @@ impl DeleteVpcPeerConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundInstanceId(error),
+            1 => Self::IncorrectStatusVpcPeer(error),
+            2 => Self::OperationDeniedRouteEntryExist(error),
+            3 => Self::OperationDeniedServiceManagedInstance(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundInstanceId(error) => {
-                ("ResourceNotFoundInstanceId", error)
-            }
-            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
-            Self::OperationDeniedRouteEntryExist(error) => {
-                ("OperationDeniedRouteEntryExist", error)
-            }
-            Self::OperationDeniedServiceManagedInstance(error) => {
-                ("OperationDeniedServiceManagedInstance", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundInstanceId(error) => (0, error),
+            Self::IncorrectStatusVpcPeer(error) => (1, error),
+            Self::OperationDeniedRouteEntryExist(error) => (2, error),
+            Self::OperationDeniedServiceManagedInstance(error) => (3, error),
+            Self::Unhandled(error) => (4, error),
         }
     }
 }
 impl Clone for DeleteVpcPeerConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundInstanceId(_) => {
-                Self::ResourceNotFoundInstanceId(error)
-            }
-            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
-            Self::OperationDeniedRouteEntryExist(_) => {
-                Self::OperationDeniedRouteEntryExist(error)
-            }
-            Self::OperationDeniedServiceManagedInstance(_) => {
-                Self::OperationDeniedServiceManagedInstance(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DeleteVpcPeerConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundInstanceId",
+            "IncorrectStatusVpcPeer",
+            "OperationDeniedRouteEntryExist",
+            "OperationDeniedServiceManagedInstance",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DeleteVpcPeerConnectionError {

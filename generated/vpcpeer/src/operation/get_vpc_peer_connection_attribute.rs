@@ -17,7 +17,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct GetVpcPeerConnectionAttributeRequest {
     /// The ID of the VPC peering connection.
@@ -30,10 +30,23 @@ pub struct GetVpcPeerConnectionAttributeRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for GetVpcPeerConnectionAttributeRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl GetVpcPeerConnectionAttributeRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> GetVpcPeerConnectionAttributeRequestBuilder {
-        GetVpcPeerConnectionAttributeRequestBuilder::default()
+        GetVpcPeerConnectionAttributeRequestBuilder {
+            inner: GetVpcPeerConnectionAttributeRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -101,6 +114,7 @@ impl<C> GetVpcPeerConnectionAttributeRequestBuilder<C> {
     }
 }
 impl<'a> GetVpcPeerConnectionAttributeRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: GetVpcPeerConnectionAttributeRequest::default(),
@@ -109,6 +123,7 @@ impl<'a> GetVpcPeerConnectionAttributeRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -294,10 +309,7 @@ pub enum GetVpcPeerConnectionAttributeError {
 }
 impl From<::acs_runtime::client::ServiceError> for GetVpcPeerConnectionAttributeError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["ResourceNotFound.InstanceId"]), error)
     }
 }
 impl GetVpcPeerConnectionAttributeError {
@@ -306,34 +318,36 @@ impl GetVpcPeerConnectionAttributeError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundInstanceId(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundInstanceId(error) => {
-                ("ResourceNotFoundInstanceId", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::ResourceNotFoundInstanceId(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for GetVpcPeerConnectionAttributeError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundInstanceId(_) => {
-                Self::ResourceNotFoundInstanceId(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for GetVpcPeerConnectionAttributeError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["ResourceNotFoundInstanceId", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for GetVpcPeerConnectionAttributeError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ListTagResourcesRequest {
     /// The type of the resource. Set the value to **PeerConnection**, which specifies a VPC peering connection.
@@ -83,10 +83,29 @@ pub struct ListTagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ListTagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            tag: None,
+            max_results: None,
+            next_token: None,
+            region_id: None,
+            category: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ListTagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ListTagResourcesRequestBuilder {
-        ListTagResourcesRequestBuilder::default()
+        ListTagResourcesRequestBuilder {
+            inner: ListTagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -227,6 +246,7 @@ impl<C> ListTagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ListTagResourcesRequest::default(),
@@ -235,6 +255,7 @@ impl<'a> ListTagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<ListTagResourcesResponse, ListTagResourcesError> {
@@ -315,17 +336,22 @@ pub enum ListTagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidTagKey" => Self::InvalidTagKey(error),
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "NumberExceed.ResourceIds" => Self::NumberExceedResourceIds(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "BothEmpty.TagsAndResources" => Self::BothEmptyTagsAndResources(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "InvalidTagKey",
+                        "NumberExceed.Tags",
+                        "NumberExceed.ResourceIds",
+                        "Forbidden.TagKeys",
+                        "Forbidden.TagKey.Duplicated",
+                        "InvalidInstanceIds.NotFound",
+                        "InvalidInstanceType.NotFound",
+                        "BothEmpty.TagsAndResources",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ListTagResourcesError {
@@ -334,56 +360,60 @@ impl ListTagResourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidTagKey(error),
+            1 => Self::NumberExceedTags(error),
+            2 => Self::NumberExceedResourceIds(error),
+            3 => Self::ForbiddenTagKeys(error),
+            4 => Self::ForbiddenTagKeyDuplicated(error),
+            5 => Self::InvalidInstanceIdsNotFound(error),
+            6 => Self::InvalidInstanceTypeNotFound(error),
+            7 => Self::BothEmptyTagsAndResources(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::NumberExceedResourceIds(error) => ("NumberExceedResourceIds", error),
-            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::BothEmptyTagsAndResources(error) => {
-                ("BothEmptyTagsAndResources", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidTagKey(error) => (0, error),
+            Self::NumberExceedTags(error) => (1, error),
+            Self::NumberExceedResourceIds(error) => (2, error),
+            Self::ForbiddenTagKeys(error) => (3, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (4, error),
+            Self::InvalidInstanceIdsNotFound(error) => (5, error),
+            Self::InvalidInstanceTypeNotFound(error) => (6, error),
+            Self::BothEmptyTagsAndResources(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for ListTagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
-            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ListTagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "InvalidTagKey",
+            "NumberExceedTags",
+            "NumberExceedResourceIds",
+            "ForbiddenTagKeys",
+            "ForbiddenTagKeyDuplicated",
+            "InvalidInstanceIdsNotFound",
+            "InvalidInstanceTypeNotFound",
+            "BothEmptyTagsAndResources",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ListTagResourcesError {

@@ -23,7 +23,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct ModifyVpcPeerConnectionRequest {
     /// The ID of the VPC peering connection whose name or description you want to modify.
@@ -89,10 +89,29 @@ pub struct ModifyVpcPeerConnectionRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for ModifyVpcPeerConnectionRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            name: None,
+            description: None,
+            bandwidth: None,
+            dry_run: None,
+            client_token: None,
+            link_type: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl ModifyVpcPeerConnectionRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> ModifyVpcPeerConnectionRequestBuilder {
-        ModifyVpcPeerConnectionRequestBuilder::default()
+        ModifyVpcPeerConnectionRequestBuilder {
+            inner: ModifyVpcPeerConnectionRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -233,6 +252,7 @@ impl<C> ModifyVpcPeerConnectionRequestBuilder<C> {
     }
 }
 impl<'a> ModifyVpcPeerConnectionRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: ModifyVpcPeerConnectionRequest::default(),
@@ -241,6 +261,7 @@ impl<'a> ModifyVpcPeerConnectionRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -312,33 +333,24 @@ pub enum ModifyVpcPeerConnectionError {
 }
 impl From<::acs_runtime::client::ServiceError> for ModifyVpcPeerConnectionError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "ResourceNotFound.InstanceId" => Self::ResourceNotFoundInstanceId(error),
-            "IncorrectStatus.VpcPeer" => Self::IncorrectStatusVpcPeer(error),
-            "IncorrectBusinessStatus.VpcPeer" => {
-                Self::IncorrectBusinessStatusVpcPeer(error)
-            }
-            "OperationFailed.BandwidthCannotBeChangedInSameRegion" => {
-                Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error)
-            }
-            "QuotaExceeded.Bandwidth" => Self::QuotaExceededBandwidth(error),
-            "OperationFailed.InterRegionLinkTypeNotSupported" => {
-                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
-            }
-            "OperationFailed.RegionIdNotSupportLinkType" => {
-                Self::OperationFailedRegionIdNotSupportLinkType(error)
-            }
-            "OperationFailed.SpecificLinkTypeNotSupported" => {
-                Self::OperationFailedSpecificLinkTypeNotSupported(error)
-            }
-            "OperationDenied.ServiceManagedInstance" => {
-                Self::OperationDeniedServiceManagedInstance(error)
-            }
-            "OperationFailed.ChargeTypeNotSupported" => {
-                Self::OperationFailedChargeTypeNotSupported(error)
-            }
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "ResourceNotFound.InstanceId",
+                        "IncorrectStatus.VpcPeer",
+                        "IncorrectBusinessStatus.VpcPeer",
+                        "OperationFailed.BandwidthCannotBeChangedInSameRegion",
+                        "QuotaExceeded.Bandwidth",
+                        "OperationFailed.InterRegionLinkTypeNotSupported",
+                        "OperationFailed.RegionIdNotSupportLinkType",
+                        "OperationFailed.SpecificLinkTypeNotSupported",
+                        "OperationDenied.ServiceManagedInstance",
+                        "OperationFailed.ChargeTypeNotSupported",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl ModifyVpcPeerConnectionError {
@@ -347,80 +359,68 @@ impl ModifyVpcPeerConnectionError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::ResourceNotFoundInstanceId(error),
+            1 => Self::IncorrectStatusVpcPeer(error),
+            2 => Self::IncorrectBusinessStatusVpcPeer(error),
+            3 => Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error),
+            4 => Self::QuotaExceededBandwidth(error),
+            5 => Self::OperationFailedInterRegionLinkTypeNotSupported(error),
+            6 => Self::OperationFailedRegionIdNotSupportLinkType(error),
+            7 => Self::OperationFailedSpecificLinkTypeNotSupported(error),
+            8 => Self::OperationDeniedServiceManagedInstance(error),
+            9 => Self::OperationFailedChargeTypeNotSupported(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundInstanceId(error) => {
-                ("ResourceNotFoundInstanceId", error)
-            }
-            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
-            Self::IncorrectBusinessStatusVpcPeer(error) => {
-                ("IncorrectBusinessStatusVpcPeer", error)
-            }
+            Self::ResourceNotFoundInstanceId(error) => (0, error),
+            Self::IncorrectStatusVpcPeer(error) => (1, error),
+            Self::IncorrectBusinessStatusVpcPeer(error) => (2, error),
             Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error) => {
-                ("OperationFailedBandwidthCannotBeChangedInSameRegion", error)
+                (3, error)
             }
-            Self::QuotaExceededBandwidth(error) => ("QuotaExceededBandwidth", error),
-            Self::OperationFailedInterRegionLinkTypeNotSupported(error) => {
-                ("OperationFailedInterRegionLinkTypeNotSupported", error)
-            }
-            Self::OperationFailedRegionIdNotSupportLinkType(error) => {
-                ("OperationFailedRegionIdNotSupportLinkType", error)
-            }
-            Self::OperationFailedSpecificLinkTypeNotSupported(error) => {
-                ("OperationFailedSpecificLinkTypeNotSupported", error)
-            }
-            Self::OperationDeniedServiceManagedInstance(error) => {
-                ("OperationDeniedServiceManagedInstance", error)
-            }
-            Self::OperationFailedChargeTypeNotSupported(error) => {
-                ("OperationFailedChargeTypeNotSupported", error)
-            }
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::QuotaExceededBandwidth(error) => (4, error),
+            Self::OperationFailedInterRegionLinkTypeNotSupported(error) => (5, error),
+            Self::OperationFailedRegionIdNotSupportLinkType(error) => (6, error),
+            Self::OperationFailedSpecificLinkTypeNotSupported(error) => (7, error),
+            Self::OperationDeniedServiceManagedInstance(error) => (8, error),
+            Self::OperationFailedChargeTypeNotSupported(error) => (9, error),
+            Self::Unhandled(error) => (10, error),
         }
     }
 }
 impl Clone for ModifyVpcPeerConnectionError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::ResourceNotFoundInstanceId(_) => {
-                Self::ResourceNotFoundInstanceId(error)
-            }
-            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
-            Self::IncorrectBusinessStatusVpcPeer(_) => {
-                Self::IncorrectBusinessStatusVpcPeer(error)
-            }
-            Self::OperationFailedBandwidthCannotBeChangedInSameRegion(_) => {
-                Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error)
-            }
-            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
-            Self::OperationFailedInterRegionLinkTypeNotSupported(_) => {
-                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
-            }
-            Self::OperationFailedRegionIdNotSupportLinkType(_) => {
-                Self::OperationFailedRegionIdNotSupportLinkType(error)
-            }
-            Self::OperationFailedSpecificLinkTypeNotSupported(_) => {
-                Self::OperationFailedSpecificLinkTypeNotSupported(error)
-            }
-            Self::OperationDeniedServiceManagedInstance(_) => {
-                Self::OperationDeniedServiceManagedInstance(error)
-            }
-            Self::OperationFailedChargeTypeNotSupported(_) => {
-                Self::OperationFailedChargeTypeNotSupported(error)
-            }
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for ModifyVpcPeerConnectionError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "ResourceNotFoundInstanceId",
+            "IncorrectStatusVpcPeer",
+            "IncorrectBusinessStatusVpcPeer",
+            "OperationFailedBandwidthCannotBeChangedInSameRegion",
+            "QuotaExceededBandwidth",
+            "OperationFailedInterRegionLinkTypeNotSupported",
+            "OperationFailedRegionIdNotSupportLinkType",
+            "OperationFailedSpecificLinkTypeNotSupported",
+            "OperationDeniedServiceManagedInstance",
+            "OperationFailedChargeTypeNotSupported",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for ModifyVpcPeerConnectionError {

@@ -20,7 +20,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_vpcpeer::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct MoveResourceGroupRequest {
     /// The ID of the VPC peering connection.
@@ -58,10 +58,26 @@ pub struct MoveResourceGroupRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for MoveResourceGroupRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            resource_type: None,
+            new_resource_group_id: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl MoveResourceGroupRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> MoveResourceGroupRequestBuilder {
-        MoveResourceGroupRequestBuilder::default()
+        MoveResourceGroupRequestBuilder {
+            inner: MoveResourceGroupRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -165,6 +181,7 @@ impl<C> MoveResourceGroupRequestBuilder<C> {
     }
 }
 impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: MoveResourceGroupRequest::default(),
@@ -173,6 +190,7 @@ impl<'a> MoveResourceGroupRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<
@@ -235,13 +253,16 @@ pub enum MoveResourceGroupError {
 }
 impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "OperationFailed.NotExist.ResourceGroup" => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            "ResourceNotFound.VpcPeer" => Self::ResourceNotFoundVpcPeer(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "OperationFailed.NotExist.ResourceGroup",
+                        "ResourceNotFound.VpcPeer",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl MoveResourceGroupError {
@@ -250,36 +271,42 @@ impl MoveResourceGroupError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::OperationFailedNotExistResourceGroup(error),
+            1 => Self::ResourceNotFoundVpcPeer(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedNotExistResourceGroup(error) => {
-                ("OperationFailedNotExistResourceGroup", error)
-            }
-            Self::ResourceNotFoundVpcPeer(error) => ("ResourceNotFoundVpcPeer", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::OperationFailedNotExistResourceGroup(error) => (0, error),
+            Self::ResourceNotFoundVpcPeer(error) => (1, error),
+            Self::Unhandled(error) => (2, error),
         }
     }
 }
 impl Clone for MoveResourceGroupError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::OperationFailedNotExistResourceGroup(_) => {
-                Self::OperationFailedNotExistResourceGroup(error)
-            }
-            Self::ResourceNotFoundVpcPeer(_) => Self::ResourceNotFoundVpcPeer(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for MoveResourceGroupError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "OperationFailedNotExistResourceGroup",
+            "ResourceNotFoundVpcPeer",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for MoveResourceGroupError {

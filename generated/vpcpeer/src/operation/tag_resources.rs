@@ -30,7 +30,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .region_id("cn-hangzhou");
 /// assert!(builder.build().is_err());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct TagResourcesRequest {
     /// The IDs of resources.
@@ -77,10 +77,27 @@ pub struct TagResourcesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for TagResourcesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            tag: None,
+            resource_type: None,
+            client_token: None,
+            region_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl TagResourcesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> TagResourcesRequestBuilder {
-        TagResourcesRequestBuilder::default()
+        TagResourcesRequestBuilder {
+            inner: TagResourcesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -202,6 +219,7 @@ impl<C> TagResourcesRequestBuilder<C> {
     }
 }
 impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: TagResourcesRequest::default(),
@@ -210,6 +228,7 @@ impl<'a> TagResourcesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<TagResourcesResponse, TagResourcesError> {
@@ -279,17 +298,22 @@ pub enum TagResourcesError {
 }
 impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "NumberExceed.Tags" => Self::NumberExceedTags(error),
-            "NumberExceed.ResourceIds" => Self::NumberExceedResourceIds(error),
-            "Forbidden.TagKeys" => Self::ForbiddenTagKeys(error),
-            "Forbidden.TagKey.Duplicated" => Self::ForbiddenTagKeyDuplicated(error),
-            "InvalidInstanceIds.NotFound" => Self::InvalidInstanceIdsNotFound(error),
-            "InvalidInstanceType.NotFound" => Self::InvalidInstanceTypeNotFound(error),
-            "IllegalParam.TagKey" => Self::IllegalParamTagKey(error),
-            "IllegalParam.TagValue" => Self::IllegalParamTagValue(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(
+            error
+                .code_index(
+                    &[
+                        "NumberExceed.Tags",
+                        "NumberExceed.ResourceIds",
+                        "Forbidden.TagKeys",
+                        "Forbidden.TagKey.Duplicated",
+                        "InvalidInstanceIds.NotFound",
+                        "InvalidInstanceType.NotFound",
+                        "IllegalParam.TagKey",
+                        "IllegalParam.TagValue",
+                    ],
+                ),
+            error,
+        )
     }
 }
 impl TagResourcesError {
@@ -298,54 +322,60 @@ impl TagResourcesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::NumberExceedTags(error),
+            1 => Self::NumberExceedResourceIds(error),
+            2 => Self::ForbiddenTagKeys(error),
+            3 => Self::ForbiddenTagKeyDuplicated(error),
+            4 => Self::InvalidInstanceIdsNotFound(error),
+            5 => Self::InvalidInstanceTypeNotFound(error),
+            6 => Self::IllegalParamTagKey(error),
+            7 => Self::IllegalParamTagValue(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
-            Self::NumberExceedResourceIds(error) => ("NumberExceedResourceIds", error),
-            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
-            Self::ForbiddenTagKeyDuplicated(error) => {
-                ("ForbiddenTagKeyDuplicated", error)
-            }
-            Self::InvalidInstanceIdsNotFound(error) => {
-                ("InvalidInstanceIdsNotFound", error)
-            }
-            Self::InvalidInstanceTypeNotFound(error) => {
-                ("InvalidInstanceTypeNotFound", error)
-            }
-            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
-            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::NumberExceedTags(error) => (0, error),
+            Self::NumberExceedResourceIds(error) => (1, error),
+            Self::ForbiddenTagKeys(error) => (2, error),
+            Self::ForbiddenTagKeyDuplicated(error) => (3, error),
+            Self::InvalidInstanceIdsNotFound(error) => (4, error),
+            Self::InvalidInstanceTypeNotFound(error) => (5, error),
+            Self::IllegalParamTagKey(error) => (6, error),
+            Self::IllegalParamTagValue(error) => (7, error),
+            Self::Unhandled(error) => (8, error),
         }
     }
 }
 impl Clone for TagResourcesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
-            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
-            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
-            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
-            Self::InvalidInstanceIdsNotFound(_) => {
-                Self::InvalidInstanceIdsNotFound(error)
-            }
-            Self::InvalidInstanceTypeNotFound(_) => {
-                Self::InvalidInstanceTypeNotFound(error)
-            }
-            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
-            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for TagResourcesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = [
+            "NumberExceedTags",
+            "NumberExceedResourceIds",
+            "ForbiddenTagKeys",
+            "ForbiddenTagKeyDuplicated",
+            "InvalidInstanceIdsNotFound",
+            "InvalidInstanceTypeNotFound",
+            "IllegalParamTagKey",
+            "IllegalParamTagValue",
+            "Unhandled",
+        ];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for TagResourcesError {

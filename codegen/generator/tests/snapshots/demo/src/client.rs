@@ -49,6 +49,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_widget::CreateWidgetRequestBuilder::send) it. The parameters and their rules: [`CreateWidgetRequest`](crate::operation::create_widget::CreateWidgetRequest).
     #[cfg(feature = "widget")]
+    #[inline]
     pub fn create_widget(
         &self,
     ) -> crate::operation::create_widget::CreateWidgetRequestBuilder<&Self> {
@@ -58,6 +59,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_widget::DescribeWidgetRequestBuilder::send) it. The parameters and their rules: [`DescribeWidgetRequest`](crate::operation::describe_widget::DescribeWidgetRequest).
     #[cfg(feature = "widget")]
+    #[inline]
     pub fn describe_widget(
         &self,
     ) -> crate::operation::describe_widget::DescribeWidgetRequestBuilder<&Self> {
@@ -67,6 +69,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_gadgets::ListGadgetsRequestBuilder::send) it. The parameters and their rules: [`ListGadgetsRequest`](crate::operation::list_gadgets::ListGadgetsRequest).
     #[cfg(feature = "gadgets-and-other-things")]
+    #[inline]
     pub fn list_gadgets(
         &self,
     ) -> crate::operation::list_gadgets::ListGadgetsRequestBuilder<&Self> {
@@ -76,6 +79,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_widgets::ListWidgetsRequestBuilder::send) it. The parameters and their rules: [`ListWidgetsRequest`](crate::operation::list_widgets::ListWidgetsRequest).
     #[cfg(feature = "widget")]
+    #[inline]
     pub fn list_widgets(
         &self,
     ) -> crate::operation::list_widgets::ListWidgetsRequestBuilder<&Self> {
@@ -85,6 +89,7 @@ impl Client {
     /// Polls `DescribeWidget` until the widget is ready.
     ///
     /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: ready. A state among broken fails at once.
+    #[inline]
     pub fn wait_until_widget_ready(
         &self,
         request: crate::operation::describe_widget::DescribeWidgetRequest,
@@ -104,6 +109,7 @@ impl Client {
     /// Polls `DescribeWidget` until the widget is gone.
     ///
     /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. The error code InvalidWidgetId.NotFound means success; the result is then `None`.
+    #[inline]
     pub fn wait_until_widget_deleted(
         &self,
         request: crate::operation::describe_widget::DescribeWidgetRequest,
@@ -121,6 +127,7 @@ impl Client {
     }
     #[cfg(feature = "gadgets-and-other-things")]
     /// Every page of `ListGadgets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_gadgets_pages(
         &self,
         request: crate::operation::list_gadgets::ListGadgetsRequest,
@@ -135,6 +142,7 @@ impl Client {
     }
     #[cfg(feature = "gadgets-and-other-things")]
     /// Every item of every page of `ListGadgets`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_gadgets_items(
         &self,
         request: crate::operation::list_gadgets::ListGadgetsRequest,
@@ -146,6 +154,7 @@ impl Client {
     }
     #[cfg(feature = "widget")]
     /// Every page of `ListWidgets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
+    #[inline]
     pub fn list_widgets_pages(
         &self,
         request: crate::operation::list_widgets::ListWidgetsRequest,
@@ -160,6 +169,7 @@ impl Client {
     }
     #[cfg(feature = "widget")]
     /// Every item of every page of `ListWidgets`, in order: `while let Some(item) = items.next().await`.
+    #[inline]
     pub fn list_widgets_items(
         &self,
         request: crate::operation::list_widgets::ListWidgetsRequest,
@@ -450,6 +460,7 @@ pub trait DemoApi: Send + Sync {
 }
 impl DemoApi for Client {
     #[cfg(feature = "widget")]
+    #[inline]
     /// Calls `CreateWidget`: Creates a widget.
     fn create_widget(
         &self,
@@ -464,6 +475,7 @@ impl DemoApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "widget")]
+    #[inline]
     /// Calls `DescribeWidget`: Describes a widget.
     fn describe_widget(
         &self,
@@ -478,6 +490,7 @@ impl DemoApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "gadgets-and-other-things")]
+    #[inline]
     /// Calls `ListGadgets`: Lists gadgets with a next token.
     fn list_gadgets(
         &self,
@@ -492,6 +505,7 @@ impl DemoApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "widget")]
+    #[inline]
     /// Calls `ListWidgets`: Lists widgets, a page at a time.
     fn list_widgets(
         &self,

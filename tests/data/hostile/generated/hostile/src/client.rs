@@ -49,6 +49,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::async_::AsyncRequestBuilder::send) it. The parameters and their rules: [`AsyncRequest`](crate::operation::async_::AsyncRequest).
     #[cfg(feature = "default3")]
+    #[inline]
     pub fn async_(&self) -> crate::operation::async_::AsyncRequestBuilder<&Self> {
         crate::operation::async_::AsyncRequestBuilder::new(self)
     }
@@ -56,6 +57,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::carriage_returns::CarriageReturnsRequestBuilder::send) it. The parameters and their rules: [`CarriageReturnsRequest`](crate::operation::carriage_returns::CarriageReturnsRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn carriage_returns(
         &self,
     ) -> crate::operation::carriage_returns::CarriageReturnsRequestBuilder<&Self> {
@@ -65,6 +67,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cli_::CliRequestBuilder::send) it. The parameters and their rules: [`CliRequest`](crate::operation::cli_::CliRequest).
     #[cfg(feature = "family")]
+    #[inline]
     pub fn cli_(&self) -> crate::operation::cli_::CliRequestBuilder<&Self> {
         crate::operation::cli_::CliRequestBuilder::new(self)
     }
@@ -72,6 +75,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::client_::ClientRequestBuilder::send) it. The parameters and their rules: [`ClientRequest`](crate::operation::client_::ClientRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn client_(&self) -> crate::operation::client_::ClientRequestBuilder<&Self> {
         crate::operation::client_::ClientRequestBuilder::new(self)
     }
@@ -79,6 +83,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::control_characters::ControlCharactersRequestBuilder::send) it. The parameters and their rules: [`ControlCharactersRequest`](crate::operation::control_characters::ControlCharactersRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn control_characters(
         &self,
     ) -> crate::operation::control_characters::ControlCharactersRequestBuilder<&Self> {
@@ -88,6 +93,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::core_::CoreRequestBuilder::send) it. The parameters and their rules: [`CoreRequest`](crate::operation::core_::CoreRequest).
     #[cfg(feature = "rust-fn-main")]
+    #[inline]
     pub fn core_(&self) -> crate::operation::core_::CoreRequestBuilder<&Self> {
         crate::operation::core_::CoreRequestBuilder::new(self)
     }
@@ -95,6 +101,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deep_brackets::DeepBracketsRequestBuilder::send) it. The parameters and their rules: [`DeepBracketsRequest`](crate::operation::deep_brackets::DeepBracketsRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn deep_brackets(
         &self,
     ) -> crate::operation::deep_brackets::DeepBracketsRequestBuilder<&Self> {
@@ -104,6 +111,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::double_underscore::DoubleUnderscoreRequestBuilder::send) it. The parameters and their rules: [`DoubleUnderscoreRequest`](crate::operation::double_underscore::DoubleUnderscoreRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn double_underscore(
         &self,
     ) -> crate::operation::double_underscore::DoubleUnderscoreRequestBuilder<&Self> {
@@ -113,6 +121,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enum_prose::EnumProseRequestBuilder::send) it. The parameters and their rules: [`EnumProseRequest`](crate::operation::enum_prose::EnumProseRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn enum_prose(
         &self,
     ) -> crate::operation::enum_prose::EnumProseRequestBuilder<&Self> {
@@ -122,6 +131,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::gen_::GenRequestBuilder::send) it. The parameters and their rules: [`GenRequest`](crate::operation::gen_::GenRequest).
     #[cfg(feature = "default2")]
+    #[inline]
     pub fn gen_(&self) -> crate::operation::gen_::GenRequestBuilder<&Self> {
         crate::operation::gen_::GenRequestBuilder::new(self)
     }
@@ -129,6 +139,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::headings::HeadingsRequestBuilder::send) it. The parameters and their rules: [`HeadingsRequest`](crate::operation::headings::HeadingsRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn headings(&self) -> crate::operation::headings::HeadingsRequestBuilder<&Self> {
         crate::operation::headings::HeadingsRequestBuilder::new(self)
     }
@@ -136,6 +147,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::html_prose::HtmlProseRequestBuilder::send) it. The parameters and their rules: [`HtmlProseRequest`](crate::operation::html_prose::HtmlProseRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn html_prose(
         &self,
     ) -> crate::operation::html_prose::HtmlProseRequestBuilder<&Self> {
@@ -145,6 +157,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::indented_code::IndentedCodeRequestBuilder::send) it. The parameters and their rules: [`IndentedCodeRequest`](crate::operation::indented_code::IndentedCodeRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn indented_code(
         &self,
     ) -> crate::operation::indented_code::IndentedCodeRequestBuilder<&Self> {
@@ -154,6 +167,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::lib_::LibRequestBuilder::send) it. The parameters and their rules: [`LibRequest`](crate::operation::lib_::LibRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn lib_(&self) -> crate::operation::lib_::LibRequestBuilder<&Self> {
         crate::operation::lib_::LibRequestBuilder::new(self)
     }
@@ -161,6 +175,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::links_and_brackets::LinksAndBracketsRequestBuilder::send) it. The parameters and their rules: [`LinksAndBracketsRequest`](crate::operation::links_and_brackets::LinksAndBracketsRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn links_and_brackets(
         &self,
     ) -> crate::operation::links_and_brackets::LinksAndBracketsRequestBuilder<&Self> {
@@ -170,6 +185,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_fence::ListFenceRequestBuilder::send) it. The parameters and their rules: [`ListFenceRequest`](crate::operation::list_fence::ListFenceRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn list_fence(
         &self,
     ) -> crate::operation::list_fence::ListFenceRequestBuilder<&Self> {
@@ -179,6 +195,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::match_::MatchRequestBuilder::send) it. The parameters and their rules: [`MatchRequest`](crate::operation::match_::MatchRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn match_(&self) -> crate::operation::match_::MatchRequestBuilder<&Self> {
         crate::operation::match_::MatchRequestBuilder::new(self)
     }
@@ -186,6 +203,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::odd_numbers::OddNumbersRequestBuilder::send) it. The parameters and their rules: [`OddNumbersRequest`](crate::operation::odd_numbers::OddNumbersRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn odd_numbers(
         &self,
     ) -> crate::operation::odd_numbers::OddNumbersRequestBuilder<&Self> {
@@ -195,6 +213,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::punctuation_codes::PunctuationCodesRequestBuilder::send) it. The parameters and their rules: [`PunctuationCodesRequest`](crate::operation::punctuation_codes::PunctuationCodesRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn punctuation_codes(
         &self,
     ) -> crate::operation::punctuation_codes::PunctuationCodesRequestBuilder<&Self> {
@@ -204,6 +223,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::quoted_fence::QuotedFenceRequestBuilder::send) it. The parameters and their rules: [`QuotedFenceRequest`](crate::operation::quoted_fence::QuotedFenceRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn quoted_fence(
         &self,
     ) -> crate::operation::quoted_fence::QuotedFenceRequestBuilder<&Self> {
@@ -213,6 +233,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::reserved_names::ReservedNamesRequestBuilder::send) it. The parameters and their rules: [`ReservedNamesRequest`](crate::operation::reserved_names::ReservedNamesRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn reserved_names(
         &self,
     ) -> crate::operation::reserved_names::ReservedNamesRequestBuilder<&Self> {
@@ -222,6 +243,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::std_::StdRequestBuilder::send) it. The parameters and their rules: [`StdRequest`](crate::operation::std_::StdRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn std_(&self) -> crate::operation::std_::StdRequestBuilder<&Self> {
         crate::operation::std_::StdRequestBuilder::new(self)
     }
@@ -229,6 +251,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::summary_fence::SummaryFenceRequestBuilder::send) it. The parameters and their rules: [`SummaryFenceRequest`](crate::operation::summary_fence::SummaryFenceRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn summary_fence(
         &self,
     ) -> crate::operation::summary_fence::SummaryFenceRequestBuilder<&Self> {
@@ -238,6 +261,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tilde_fence::TildeFenceRequestBuilder::send) it. The parameters and their rules: [`TildeFenceRequest`](crate::operation::tilde_fence::TildeFenceRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn tilde_fence(
         &self,
     ) -> crate::operation::tilde_fence::TildeFenceRequestBuilder<&Self> {
@@ -247,6 +271,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::type_::TypeRequestBuilder::send) it. The parameters and their rules: [`TypeRequest`](crate::operation::type_::TypeRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn type_(&self) -> crate::operation::type_::TypeRequestBuilder<&Self> {
         crate::operation::type_::TypeRequestBuilder::new(self)
     }
@@ -254,6 +279,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::types_::TypesRequestBuilder::send) it. The parameters and their rules: [`TypesRequest`](crate::operation::types_::TypesRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn types_(&self) -> crate::operation::types_::TypesRequestBuilder<&Self> {
         crate::operation::types_::TypesRequestBuilder::new(self)
     }
@@ -261,6 +287,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::underscore::UnderscoreRequestBuilder::send) it. The parameters and their rules: [`UnderscoreRequest`](crate::operation::underscore::UnderscoreRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn underscore(
         &self,
     ) -> crate::operation::underscore::UnderscoreRequestBuilder<&Self> {
@@ -270,6 +297,7 @@ impl Client {
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::waiting::WaitingRequestBuilder::send) it. The parameters and their rules: [`WaitingRequest`](crate::operation::waiting::WaitingRequest).
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     pub fn waiting(&self) -> crate::operation::waiting::WaitingRequestBuilder<&Self> {
         crate::operation::waiting::WaitingRequestBuilder::new(self)
     }
@@ -281,6 +309,7 @@ impl Client {
     ///
     /// By default every 1000 ms for at most 10000 ms; pass a `WaiterConfig` to change that. Success states: done.
     /// ```
+    #[inline]
     pub fn wait_until_done(
         &self,
         request: crate::operation::waiting::WaitingRequest,
@@ -765,6 +794,7 @@ pub trait HostileApi: Send + Sync {
 }
 impl HostileApi for Client {
     #[cfg(feature = "default3")]
+    #[inline]
     /// Calls `Async`: An operation named like a keyword.
     fn async_(
         &self,
@@ -779,6 +809,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `CarriageReturns`: Carriage returns everywhere.
     fn carriage_returns(
         &self,
@@ -793,6 +824,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "family")]
+    #[inline]
     /// Calls `Cli`: An operation named like the cli module.
     fn cli_(
         &self,
@@ -807,6 +839,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `Client`: An operation named like the client module.
     fn client_(
         &self,
@@ -821,6 +854,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ControlCharacters`: Bidi  override and a bell .
     fn control_characters(
         &self,
@@ -835,6 +869,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "rust-fn-main")]
+    #[inline]
     /// Calls `Core`: An operation named like a standard crate.
     fn core_(
         &self,
@@ -849,6 +884,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DeepBrackets`: Many nested brackets in prose.
     fn deep_brackets(
         &self,
@@ -863,6 +899,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `DoubleUnderscore`: A parameter named `__`.
     fn double_underscore(
         &self,
@@ -877,6 +914,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `EnumProse`: Enum values whose meanings hold code.
     fn enum_prose(
         &self,
@@ -891,6 +929,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "default2")]
+    #[inline]
     /// Calls `Gen`: An operation named like a 2024 keyword.
     fn gen_(
         &self,
@@ -905,6 +944,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `Headings`: Headings, rules, tables and setext.
     fn headings(
         &self,
@@ -919,6 +959,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `HtmlProse`: HTML from upstream.
     fn html_prose(
         &self,
@@ -933,6 +974,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `IndentedCode`: An indented code block.
     fn indented_code(
         &self,
@@ -947,6 +989,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `Lib`: An operation named like lib.rs.
     fn lib_(
         &self,
@@ -961,6 +1004,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `LinksAndBrackets`: Bare URLs and brackets that are not links.
     fn links_and_brackets(
         &self,
@@ -975,6 +1019,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ListFence`: A fence inside a list item.
     fn list_fence(
         &self,
@@ -989,6 +1034,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `Match`: An operation named like a keyword.
     fn match_(
         &self,
@@ -1003,6 +1049,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `OddNumbers`: Examples at the edges of the value types.
     fn odd_numbers(
         &self,
@@ -1017,6 +1064,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `PunctuationCodes`: Error codes made of punctuation.
     fn punctuation_codes(
         &self,
@@ -1031,6 +1079,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `QuotedFence`: A fence inside a block quote.
     fn quoted_fence(
         &self,
@@ -1045,6 +1094,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `ReservedNames`: Parameters named like the prelude, derives and keywords.
     fn reserved_names(
         &self,
@@ -1059,6 +1109,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `Std`: An operation named like a standard crate.
     fn std_(
         &self,
@@ -1073,6 +1124,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `SummaryFence`: Line ```text panic!() ``` ```text indented() ```
     fn summary_fence(
         &self,
@@ -1087,6 +1139,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `TildeFence`: A tilde fence in the description.
     fn tilde_fence(
         &self,
@@ -1101,6 +1154,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `Type`: An operation named like a keyword.
     fn type_(
         &self,
@@ -1115,6 +1169,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `Types`: An operation named like the shared types module.
     fn types_(
         &self,
@@ -1129,6 +1184,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `Underscore`: A parameter named `_`.
     fn underscore(
         &self,
@@ -1143,6 +1199,7 @@ impl HostileApi for Client {
         Box::pin(self.send(request))
     }
     #[cfg(feature = "operations-in-no-family")]
+    #[inline]
     /// Calls `Waiting`: Waiters and async notes with code.
     fn waiting(
         &self,

@@ -19,7 +19,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_demo::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct DescribeWidgetRequest {
     /// - Wire name: `WidgetId`.
@@ -30,10 +30,23 @@ pub struct DescribeWidgetRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for DescribeWidgetRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            widget_id: None,
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl DescribeWidgetRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> DescribeWidgetRequestBuilder {
-        DescribeWidgetRequestBuilder::default()
+        DescribeWidgetRequestBuilder {
+            inner: DescribeWidgetRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -95,6 +108,7 @@ impl<C> DescribeWidgetRequestBuilder<C> {
     }
 }
 impl<'a> DescribeWidgetRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: DescribeWidgetRequest::default(),
@@ -103,6 +117,7 @@ impl<'a> DescribeWidgetRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<DescribeWidgetResponse, DescribeWidgetError> {
@@ -146,10 +161,7 @@ pub enum DescribeWidgetError {
 }
 impl From<::acs_runtime::client::ServiceError> for DescribeWidgetError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "InvalidWidgetId.NotFound" => Self::InvalidWidgetIdNotFound(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["InvalidWidgetId.NotFound"]), error)
     }
 }
 impl DescribeWidgetError {
@@ -158,30 +170,36 @@ impl DescribeWidgetError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::InvalidWidgetIdNotFound(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidWidgetIdNotFound(error) => ("InvalidWidgetIdNotFound", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::InvalidWidgetIdNotFound(error) => (0, error),
+            Self::Unhandled(error) => (1, error),
         }
     }
 }
 impl Clone for DescribeWidgetError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::InvalidWidgetIdNotFound(_) => Self::InvalidWidgetIdNotFound(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for DescribeWidgetError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["InvalidWidgetIdNotFound", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for DescribeWidgetError {

@@ -18,16 +18,28 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///     .build()?;
 /// # Ok::<(), acs_hostile::Violations>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
+#[derive(Clone, Debug, PartialEq, ::acs_runtime::RpcParams)]
 #[non_exhaustive]
 pub struct PunctuationCodesRequest {
     #[rpc(skip)]
     checked: ::acs_runtime::operation::Checked,
 }
+impl Default for PunctuationCodesRequest {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            checked: ::acs_runtime::operation::Checked::default(),
+        }
+    }
+}
 impl PunctuationCodesRequest {
     /// A builder with every parameter unset.
+    #[inline]
     pub fn builder() -> PunctuationCodesRequestBuilder {
-        PunctuationCodesRequestBuilder::default()
+        PunctuationCodesRequestBuilder {
+            inner: PunctuationCodesRequest::default(),
+            client: (),
+        }
     }
     /// Whether the request was built with `build_unchecked`: the client then sends it
     /// without validating it.
@@ -78,6 +90,7 @@ impl<C> PunctuationCodesRequestBuilder<C> {
     }
 }
 impl<'a> PunctuationCodesRequestBuilder<&'a crate::Client> {
+    #[inline]
     pub(crate) fn new(client: &'a crate::Client) -> Self {
         Self {
             inner: PunctuationCodesRequest::default(),
@@ -86,6 +99,7 @@ impl<'a> PunctuationCodesRequestBuilder<&'a crate::Client> {
     }
     /// Validates the request and sends it: every violation at once as
     /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
+    #[inline]
     pub fn send(
         self,
     ) -> ::acs_runtime::client::Invoke<PunctuationCodesResponse, PunctuationCodesError> {
@@ -129,12 +143,7 @@ pub enum PunctuationCodesError {
 }
 impl From<::acs_runtime::client::ServiceError> for PunctuationCodesError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "!!!" => Self::Unnamed(error),
-            "???" => Self::UnnamedError(error),
-            "Unhandled" => Self::UnhandledError(error),
-            _ => Self::Unhandled(error),
-        }
+        Self::variant(error.code_index(&["!!!", "???", "Unhandled"]), error)
     }
 }
 impl PunctuationCodesError {
@@ -143,34 +152,40 @@ impl PunctuationCodesError {
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
         self.parts().1
     }
-    /// The variant's name and the service error it holds.
+    /// The variant at `index` holding `error`; `Unhandled` past the documented codes.
     #[inline]
-    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
+    fn variant(index: usize, error: ::acs_runtime::client::ServiceError) -> Self {
+        match index {
+            0 => Self::Unnamed(error),
+            1 => Self::UnnamedError(error),
+            2 => Self::UnhandledError(error),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// The variant's index and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (usize, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unnamed(error) => ("Unnamed", error),
-            Self::UnnamedError(error) => ("UnnamedError", error),
-            Self::UnhandledError(error) => ("UnhandledError", error),
-            Self::Unhandled(error) => ("Unhandled", error),
+            Self::Unnamed(error) => (0, error),
+            Self::UnnamedError(error) => (1, error),
+            Self::UnhandledError(error) => (2, error),
+            Self::Unhandled(error) => (3, error),
         }
     }
 }
 impl Clone for PunctuationCodesError {
     #[inline]
     fn clone(&self) -> Self {
-        let error = self.service_error().clone();
-        match self {
-            Self::Unnamed(_) => Self::Unnamed(error),
-            Self::UnnamedError(_) => Self::UnnamedError(error),
-            Self::UnhandledError(_) => Self::UnhandledError(error),
-            Self::Unhandled(_) => Self::Unhandled(error),
-        }
+        let (index, error) = self.parts();
+        Self::variant(index, error.clone())
     }
 }
 impl ::std::fmt::Debug for PunctuationCodesError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let (variant, error) = self.parts();
-        f.debug_tuple(variant).field(error).finish()
+        let (index, error) = self.parts();
+        let names = ["Unnamed", "UnnamedError", "UnhandledError", "Unhandled"];
+        f.debug_tuple(names[index]).field(error).finish()
     }
 }
 impl ::std::fmt::Display for PunctuationCodesError {
